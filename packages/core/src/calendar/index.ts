@@ -1,0 +1,2 @@
+// The calendar area's public exports (filled by its implementation).
+export {};

@@ -1,0 +1,62 @@
+import { type Issue, type Result, fail, ok, zodIssues } from "../errors/index.js";
+import { type UnitValues, UnitValuesSchema } from "../schemas/values.js";
+import type { CompiledPack } from "./compilePack.js";
+
+/**
+ * Checks a values document against a pack before evaluation: the shape, unknown indicator ids,
+ * types (a string or boolean where a number belongs), percents outside 0–100, negative numbers,
+ * `notApplicable` on an indicator that is not optional, and a unit level that does not match the pack.
+ * Every problem names its JSON path.
+ * @example
+ * const r = validateValues(compiled, { unit, year: 2024, values: { "2.1": 140 } });
+ * r.ok // false; r.issues[0].path // ["values", "2.1"]
+ */
+export function validateValues(compiled: CompiledPack, input: unknown): Result<UnitValues> {
+  const parsed = UnitValuesSchema.safeParse(input);
+  if (!parsed.success) return fail("invalid_input", zodIssues(parsed.error));
+  const doc = parsed.data;
+  const issues: Issue[] = [];
+  if (doc.unit.level !== compiled.pack.level)
+    issues.push({ code: "values.level_mismatch", path: ["unit", "level"], message: `pack ${compiled.pack.id} evaluates a ${compiled.pack.level}, not a ${doc.unit.level}`, params: { unitLevel: doc.unit.level, packLevel: compiled.pack.level } });
+  for (const [id, v] of Object.entries(doc.values)) {
+    const path = ["values", id];
+    const ci = compiled.indicatorById.get(id);
+    if (!ci) {
+      issues.push({ code: "values.unknown_indicator", path, message: `unknown indicator "${id}" in pack ${compiled.pack.id}`, params: { indicator: id } });
+      continue;
+    }
+    if (v === null) continue;
+    const kind = ci.indicator.kind;
+    if (kind === "boolean" && typeof v !== "boolean") issues.push({ code: "values.expected_boolean", path, message: `indicator ${id} expects true/false (Đạt/Không), got ${JSON.stringify(v)}` });
+    else if (kind !== "boolean" && typeof v !== "number") issues.push({ code: "values.expected_number", path, message: `indicator ${id} expects a number, got ${JSON.stringify(v)}` });
+    else if (typeof v === "number" && !Number.isFinite(v)) issues.push({ code: "values.not_finite", path, message: `indicator ${id} must be a finite number` });
+    else if (kind === "percent" && typeof v === "number" && (v < 0 || v > 100)) issues.push({ code: "values.percent_range", path, message: `indicator ${id} is a percent (0–100), got ${v}`, params: { value: v } });
+    else if (kind === "number" && typeof v === "number" && v < 0) issues.push({ code: "values.negative", path, message: `indicator ${id} cannot be negative, got ${v}`, params: { value: v } });
+  }
+  (doc.notApplicable ?? []).forEach((id, i) => {
+    const ci = compiled.indicatorById.get(id);
+    if (!ci) issues.push({ code: "values.unknown_indicator", path: ["notApplicable", i], message: `unknown indicator "${id}"` });
+    else if (!ci.indicator.optional) issues.push({ code: "values.not_optional", path: ["notApplicable", i], message: `indicator ${id} applies to every unit and cannot be declared not applicable` });
+  });
+  for (const [k, v] of Object.entries(doc.inputs ?? {})) if (v < 0) issues.push({ code: "values.negative", path: ["inputs", k], message: `input ${k} cannot be negative, got ${v}` });
+  if (issues.length) return fail("invalid_input", issues);
+  return ok(doc);
+}
+
+/**
+ * Parses a raw value as an officer writes it in a spreadsheet: "Đạt"/"Không", "x", "có", numbers with
+ * a decimal comma ("16,5"), percents with a sign ("95%"). Returns undefined when it cannot.
+ * @example
+ * parseCellValue("16,5") // 16.5
+ * parseCellValue("Đạt") // true
+ */
+export function parseCellValue(raw: string): number | boolean | null | undefined {
+  const s = raw.trim();
+  if (s === "") return null;
+  const lower = s.toLowerCase();
+  if (["đạt", "dat", "có", "co", "yes", "true", "x", "met"].includes(lower)) return true;
+  if (["không", "khong", "không đạt", "khong dat", "no", "false", "chưa đạt", "not met"].includes(lower)) return false;
+  const num = s.replace(/%$/, "").replace(/\s/g, "");
+  if (/^-?\d+([.,]\d+)?$/.test(num)) return Number(num.replace(",", "."));
+  return undefined;
+}

@@ -1,0 +1,2 @@
+// The housing area's public exports (filled by its implementation).
+export {};

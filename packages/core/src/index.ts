@@ -1,0 +1,55 @@
+/**
+ * @ntm/core: the pure domain library of the ntm project (Nông thôn mới, New Rural Development).
+ * No IO, no clock, no randomness: every function takes its data, `year` or `asOf` as arguments.
+ * @packageDocumentation
+ */
+
+// Errors and results
+export { type ErrorKind, type Issue, type Result, ok, fail, formatPath, formatIssues, zodIssues } from "./errors/index.js";
+
+// Schemas and types
+export { LocalizedTextSchema, LangSchema, IsoDateSchema, ReasonSchema, type LocalizedText, type Lang, type IsoDate, type JsonPath, type Reason } from "./schemas/common.js";
+export { UnitLevelSchema, RegionCodeSchema, CommuneGroupSchema, AdminUnitSchema, REGIONS, KNOWN_UNIT_FLAGS, type UnitLevel, type RegionCode, type CommuneGroup, type AdminUnit } from "./schemas/unit.js";
+export {
+  TierSchema, IndicatorKindSchema, ComparatorSchema, ThresholdValueSchema, ThresholdSchema, ChildTestSchema, DeriveSchema, SourceSchema,
+  IndicatorSchema, CriterionSchema, LegalBasisSchema, CriteriaPackSchema, PackDocumentSchema, IndicatorPatchSchema, CriterionPatchSchema,
+  type Tier, type IndicatorKind, type Comparator, type ThresholdValue, type Threshold, type ChildTest, type Derive, type Source,
+  type Indicator, type Criterion, type LegalBasis, type CriteriaPack, type PackDocument,
+} from "./schemas/pack.js";
+export { IndicatorValueSchema, ChildValuesSchema, UnitValuesSchema, type IndicatorValue, type ChildValues, type UnitValues, type UnitValuesInput } from "./schemas/values.js";
+export {
+  IndicatorStatusSchema, CriterionStatusSchema, IndicatorResultSchema, CriterionResultSchema, RevocationCheckSchema, EvaluationResultSchema,
+  type IndicatorStatus, type CriterionStatus, type IndicatorResult, type CriterionResult, type RevocationCheck, type EvaluationResult,
+} from "./schemas/result.js";
+
+// Periods
+export { type Period, PeriodStringSchema, parsePeriod, formatPeriod, describePeriod, periodBounds, comparePeriods, periodContains, periodOfDate } from "./period/index.js";
+
+// Criteria packs
+export * from "./packs/index.js";
+
+// Evaluation
+export { compilePack, type CompiledPack, type CompiledIndicator } from "./evaluation/compilePack.js";
+export { evaluateUnit, evaluateMany, withChildStatuses } from "./evaluation/evaluateUnit.js";
+export { validateValues, parseCellValue } from "./evaluation/validateValues.js";
+
+// Analyses
+export { checkRevocation, type RevocationInput } from "./analyses/checkRevocation.js";
+export { compareYears, type YearOverYear, type CriterionChange } from "./analyses/compareYears.js";
+export { gapToNextTier, type TierGap } from "./analyses/gapToNextTier.js";
+export { checkProgrammeTargets, QD263_TARGETS, type ProgrammeTargets, type CommuneStanding, type TargetCheck } from "./analyses/checkProgrammeTargets.js";
+
+// Text
+export { formatReason, MESSAGES } from "./i18n/formatReason.js";
+export { type MessageCatalog, type MessageTemplate } from "./i18n/messages.js";
+export { formatNumber, formatDate, formatMoney } from "./i18n/format.js";
+
+// The plan's work (issue: plans, reporting, recognition, ranking, OCOP, resources)
+export * from "./plan/index.js";
+export * from "./calendar/index.js";
+export * from "./recognition/index.js";
+export * from "./ranking/index.js";
+export * from "./ocop/index.js";
+export * from "./resources/index.js";
+export * from "./housing/index.js";
+export * from "./inspections/index.js";

@@ -1,0 +1,2 @@
+// The inspections area's public exports (filled by its implementation).
+export {};

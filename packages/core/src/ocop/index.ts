@@ -1,0 +1,2 @@
+// The ocop area's public exports (filled by its implementation).
+export {};

@@ -1,0 +1,1 @@
+export { parsePackDocument, resolvePack, checkPackSemantics, type PackLookup } from "./validatePack.js";

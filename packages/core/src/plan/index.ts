@@ -1,0 +1,2 @@
+// The plan area's public exports (filled by its implementation).
+export {};

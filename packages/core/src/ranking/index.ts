@@ -1,0 +1,2 @@
+// The ranking area's public exports (filled by its implementation).
+export {};

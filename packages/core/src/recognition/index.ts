@@ -1,0 +1,2 @@
+// The recognition area's public exports (filled by its implementation).
+export {};

@@ -1,0 +1,2 @@
+// The resources area's public exports (filled by its implementation).
+export {};
