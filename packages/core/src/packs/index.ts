@@ -1,1 +1,2 @@
 export { parsePackDocument, resolvePack, checkPackSemantics, type PackLookup } from "./validatePack.js";
+export { shippedPacks, createPackRegistry, getPack, listShippedPacks, packJsonSchema, type PackRegistry } from "./registry.js";

@@ -65,8 +65,12 @@ export function resolvePack(input: unknown, lookup: PackLookup = () => undefined
       });
     });
     if (issues.length) return fail("invalid_input", issues);
+    // Identity and tier links belong to each pack; the rest is inherited unless given.
+    const { nextTier: _n, requires: _r, notice: _no, ...inherited } = parent;
+    void _n; void _r; void _no;
     candidate = {
-      ...parent,
+      ...inherited,
+      ...(parent.example ? { example: true } : {}),
       ...stripUndefined({ ...doc, criteria: undefined }),
       level: doc.level ?? parent.level,
       tier: doc.tier ?? parent.tier,
