@@ -1,4 +1,68 @@
+import type { Lang } from "../schemas/common.js";
+import { formatDate, formatMoney, formatNumber } from "./format.js";
 import type { MessageCatalog } from "./messages.js";
 
-/** Messages for the ocop area's reasons (Vietnamese first, English second). */
-export const ocopMessages: MessageCatalog = {};
+const date = (v: unknown, l: Lang) => (typeof v === "string" ? formatDate(v, l) : "—");
+const money = (v: unknown, l: Lang) => (typeof v === "bigint" || typeof v === "number" ? formatMoney(v, l) : typeof v === "string" && /^\d+$/.test(v) ? formatMoney(BigInt(v), l) : "—");
+const num = (v: unknown, l: Lang) => (typeof v === "number" ? formatNumber(v, l) : typeof v === "bigint" ? formatMoney(v, l).replace(/ (đ|VND)$/, "") : String(v));
+const list = (v: unknown) => (Array.isArray(v) ? v.join(", ") : "—");
+const defaultNote = (p: Record<string, unknown>, l: Lang) => (p.targetIsDefault ? (l === "vi" ? " (mục tiêu mặc định)" : " (default target)") : "");
+
+/**
+ * Messages for the reasons of the OCOP, resource mobilisation, housing and inspection areas
+ * (Vietnamese first, English second).
+ */
+export const ocopMessages: MessageCatalog = {
+  // OCOP
+  "ocop.valid": {
+    vi: (p, l) => `Sản phẩm ${p.product} (${p.stars} sao): giấy chứng nhận ${p.certificate} còn hiệu lực đến ${date(p.expiresOn, l)} (còn ${p.daysLeft} ngày)`,
+    en: (p, l) => `Product ${p.product} (${p.stars} stars): certificate ${p.certificate} valid until ${date(p.expiresOn, l)} (${p.daysLeft} days left)`,
+  },
+  "ocop.renewal_due": {
+    vi: (p, l) => `Sản phẩm ${p.product} (${p.stars} sao): giấy chứng nhận ${p.certificate} hết hạn ngày ${date(p.expiresOn, l)}, còn ${p.daysLeft} ngày: cần gia hạn hoặc đánh giá lại (trong ${p.windowDays} ngày trước khi hết hạn${p.windowIsDefault ? ", thời gian mặc định" : ""})`,
+    en: (p, l) => `Product ${p.product} (${p.stars} stars): certificate ${p.certificate} expires on ${date(p.expiresOn, l)}, ${p.daysLeft} days left: renew or re-rate (window ${p.windowDays} days${p.windowIsDefault ? ", default" : ""})`,
+  },
+  "ocop.expired": {
+    vi: (p, l) => `Sản phẩm ${p.product} (${p.stars} sao): giấy chứng nhận ${p.certificate} đã hết hạn ngày ${date(p.expiresOn, l)} (quá ${p.daysOverdue} ngày)`,
+    en: (p, l) => `Product ${p.product} (${p.stars} stars): certificate ${p.certificate} expired on ${date(p.expiresOn, l)} (${p.daysOverdue} days ago)`,
+  },
+  "ocop.not_recognised": {
+    vi: (p) => `Sản phẩm ${p.product}: chưa được công nhận OCOP (${p.stars} sao${p.hasCertificate ? "" : ", chưa có giấy chứng nhận"}; chỉ sản phẩm 3–5 sao được công nhận)`,
+    en: (p) => `Product ${p.product}: not a recognised OCOP product (${p.stars} stars${p.hasCertificate ? "" : ", no certificate"}; only 3–5 stars are recognised)`,
+  },
+  "ocop.revoked": {
+    vi: (p) => `Sản phẩm ${p.product}: đã bị thu hồi công nhận OCOP`,
+    en: (p) => `Product ${p.product}: OCOP recognition revoked`,
+  },
+  "ocop.commune_target_met": {
+    vi: (p, l) => `Xã ${p.unit}: có ${p.count} sản phẩm OCOP còn hiệu lực ngày ${date(p.asOf, l)}, đạt mục tiêu ${p.target}${defaultNote(p, l)}`,
+    en: (p, l) => `Commune ${p.unit}: ${p.count} OCOP products in force on ${date(p.asOf, l)}, target ${p.target} met${defaultNote(p, l)}`,
+  },
+  "ocop.commune_target_not_met": {
+    vi: (p, l) => `Xã ${p.unit}: có ${p.count} sản phẩm OCOP còn hiệu lực ngày ${date(p.asOf, l)}, chưa đạt mục tiêu ${p.target}${defaultNote(p, l)}; còn thiếu ${p.gap}`,
+    en: (p, l) => `Commune ${p.unit}: ${p.count} OCOP products in force on ${date(p.asOf, l)}, target ${p.target} not met${defaultNote(p, l)}; ${p.gap} short`,
+  },
+  "ocop.target_is_default": {
+    vi: (p) => `Mục tiêu ${p.target} sản phẩm/xã là giá trị mặc định: Kế hoạch chỉ nêu "mỗi xã có nhiều sản phẩm OCOP", không nêu con số`,
+    en: (p) => `The target of ${p.target} products per commune is a default: the plan only says "several OCOP products per commune", with no number`,
+  },
+  "ocop.products_renewal_due": {
+    vi: (p) => `Xã ${p.unit}: ${p.count} sản phẩm sắp hết hạn chứng nhận, cần gia hạn: ${list(p.products)}`,
+    en: (p) => `Commune ${p.unit}: ${p.count} products due for certificate renewal: ${list(p.products)}`,
+  },
+  "ocop.products_expired": {
+    vi: (p) => `Xã ${p.unit}: ${p.count} sản phẩm đã hết hạn chứng nhận, không được tính: ${list(p.products)}`,
+    en: (p) => `Commune ${p.unit}: ${p.count} products with expired certificates, not counted: ${list(p.products)}`,
+  },
+  "ocop.products_revoked": {
+    vi: (p) => `Xã ${p.unit}: ${p.count} sản phẩm bị thu hồi công nhận, không được tính: ${list(p.products)}`,
+    en: (p) => `Commune ${p.unit}: ${p.count} products with revoked recognition, not counted: ${list(p.products)}`,
+  },
+  "ocop.products_not_recognised": {
+    vi: (p) => `Xã ${p.unit}: ${p.count} sản phẩm chưa được công nhận (dưới 3 sao hoặc chưa có giấy chứng nhận), không được tính: ${list(p.products)}`,
+    en: (p) => `Commune ${p.unit}: ${p.count} products not recognised (under 3 stars or no certificate), not counted: ${list(p.products)}`,
+  },
+};
+
+void money;
+void num;
