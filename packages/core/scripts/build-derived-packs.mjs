@@ -30,7 +30,7 @@ write({
   requires: ["vn.commune-ntm.2021-2025"],
   nextTier: "vn.commune-ntm-model.2021-2025",
   notice: { vi: "Bảng tiêu chí NTM nâng cao (Phụ lục II QĐ 318) chưa được số hoá: cấu trúc giả định giống Phụ lục I, các ngưỡng số chưa xác định.", en: "The advanced table (QĐ 318 Phụ lục II) is not yet digitised: structure assumed as Phụ lục I; numeric thresholds unknown." },
-  criteria: patch((i) => (i.kind === "boolean" ? { verified: false, source: NOT_RETRIEVED_ADV } : { threshold: i.id === "10" ? { byYear: Object.fromEntries(["2022", "2023", "2024", "2025"].map((y) => [y, { "*": null }])) } : { all: null }, verified: false, source: NOT_RETRIEVED_ADV })).map((c) => ({ ...c, indicators: c.indicators.map((p) => { const { verifiedVariants, ...rest } = p; return rest; }) })),
+  criteria: patch((i) => (i.kind === "boolean" ? { verified: false, source: NOT_RETRIEVED_ADV } : { threshold: i.id === "10" ? { byYear: Object.fromEntries(["2022", "2023", "2024", "2025"].map((y) => [y, { "*": null }])) } : { all: null }, verified: false, source: NOT_RETRIEVED_ADV })).map((c) => ({ ...c, indicators: c.indicators.map((p) => (p.id === "15.4" ? { ...p, verifiedVariants: [] } : p)) })),
 });
 
 // --- Model commune (QĐ 319/QĐ-TTg): advanced + income ≥ 110% of the advanced level + ≥ 1 smart hamlet + ≥ 1 outstanding field.

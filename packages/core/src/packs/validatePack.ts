@@ -51,6 +51,7 @@ export function resolvePack(input: unknown, lookup: PackLookup = () => undefined
       if (cp.name) target.name = cp.name;
       if (cp.group !== undefined) target.group = cp.group;
       if (cp.key !== undefined) target.key = cp.key;
+      if (cp.condition !== undefined) target.condition = cp.condition;
       (cp.indicators ?? []).forEach((ip, ii) => {
         const idx = target.indicators.findIndex((i) => i.id === ip.id);
         const parentInd = idx >= 0 ? target.indicators[idx] : undefined;

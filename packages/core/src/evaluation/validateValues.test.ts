@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { compilePack } from "./compilePack.js";
+import { parseCellValue, validateValues } from "./validateValues.js";
+import { commune, demoPack } from "../_testing/builders.js";
+
+const compiled = compilePack(demoPack());
+
+describe("validateValues", () => {
+  it("accepts a well-formed document", () => {
+    const r = validateValues(compiled, { unit: commune(), year: 2024, values: { "2.1": 100, "1.1": true, "11": null } });
+    expect(r.ok).toBe(true);
+  });
+
+  it("names the JSON path of every problem: a percent of 140, an unknown id, a string where a number belongs", () => {
+    const r = validateValues(compiled, { unit: commune(), year: 2024, values: { "2.1": 140, "99.9": 1, "1.1": 1, "10": true } });
+    expect(r).toEqual({
+      ok: false,
+      kind: "invalid_input",
+      issues: [
+        { code: "values.expected_number", path: ["values", "10"], message: "indicator 10 expects a number, got true" },
+        { code: "values.percent_range", path: ["values", "2.1"], message: "indicator 2.1 is a percent (0–100), got 140", params: { value: 140 } },
+        { code: "values.unknown_indicator", path: ["values", "99.9"], message: 'unknown indicator "99.9" in pack example.province-demo.2021-2025', params: { indicator: "99.9" } },
+        { code: "values.expected_boolean", path: ["values", "1.1"], message: "indicator 1.1 expects true/false (Đạt/Không), got 1" },
+      ],
+    });
+  });
+
+  it("rejects a string value at the schema level with its path", () => {
+    const r = validateValues(compiled, { unit: commune(), year: 2024, values: { "2.1": "95" } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]!.path).toEqual(["values", "2.1"]);
+  });
+
+  it("refuses notApplicable on an indicator every unit must meet, and a unit of the wrong level", () => {
+    const r = validateValues(compiled, { unit: commune({ level: "hamlet" }), year: 2024, values: {}, notApplicable: ["2.1", "13.4"] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => [i.code, i.path])).toEqual([["values.level_mismatch", ["unit", "level"]], ["values.not_optional", ["notApplicable", 0]]]);
+  });
+});
+
+describe("parseCellValue", () => {
+  it("reads what officers write in spreadsheets", () => {
+    expect(["Đạt", "Không", "x", "16,5", "95%", "", "abc", " 100 "].map(parseCellValue)).toEqual([true, false, true, 16.5, 95, null, undefined, 100]);
+  });
+});
