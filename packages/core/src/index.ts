@@ -37,6 +37,7 @@ export { validateValues, parseCellValue } from "./evaluation/validateValues.js";
 export { checkRevocation, type RevocationInput } from "./analyses/checkRevocation.js";
 export { compareYears, type YearOverYear, type CriterionChange } from "./analyses/compareYears.js";
 export { gapToNextTier, type TierGap } from "./analyses/gapToNextTier.js";
+export { highestTier, type TierStanding } from "./analyses/highestTier.js";
 export { checkProgrammeTargets, QD263_TARGETS, type ProgrammeTargets, type CommuneStanding, type TargetCheck } from "./analyses/checkProgrammeTargets.js";
 
 // Text
