@@ -23,7 +23,12 @@ export const RECOGNITION_GUARDS: Readonly<Record<GuardName, Guard>> = {
   noteProvided,
 };
 
-/** Runs the named guards in order; never branches on a guard's name. */
+/**
+ * Runs the named guards in order; never branches on a guard's name.
+ * @example
+ * runGuards(["satisfactionAtLeast90"], { dossier, action: "submit", from: dossier.state, actor, facts: {}, config: DEFAULT_RECOGNITION_CONFIG })
+ * // [{ guard: "satisfactionAtLeast90", passed: false, reasons: [{ code: "workflow.satisfaction_below", ... }] }]
+ */
 export function runGuards(names: readonly GuardName[], input: GuardInput): GuardCheck[] {
   return names.map((guard) => ({ guard, ...RECOGNITION_GUARDS[guard](input) }));
 }

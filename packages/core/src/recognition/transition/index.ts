@@ -17,7 +17,12 @@ export type TransitionResult =
   | { ok: true; dossier: RecognitionDossier; checks: GuardCheck[] }
   | { ok: false; reasons: Reason[]; checks: GuardCheck[] };
 
-/** Where an action leads from this dossier, or a reason it cannot be resolved. */
+/**
+ * Where an action leads from this dossier, or a reason it cannot be resolved (a `resume` goes to the
+ * state configured for the step the dossier was returned from).
+ * @example
+ * resolveTarget(config.actions.resume, returnedDossier, config) // { to: "self_assessed" }
+ */
 export function resolveTarget(rule: ActionRule, dossier: RecognitionDossier, config: RecognitionConfig): { to: DossierState } | { reason: Reason } {
   if (rule.to !== "return_target") return { to: rule.to };
   const lastReturn = [...dossier.history].reverse().find((h) => h.to === "returned");
@@ -26,7 +31,11 @@ export function resolveTarget(rule: ActionRule, dossier: RecognitionDossier, con
   return { to: target };
 }
 
-/** Checks an action without applying it: state, target and guards. */
+/**
+ * Checks an action without applying it: state, target and guards.
+ * @example
+ * checkAction(dossier, "submit", actor, { evaluation }) // { to: "submitted", checks: [...], reasons: [] }
+ */
 export function checkAction(dossier: RecognitionDossier, action: RecognitionAction, actor: Actor, facts: WorkflowFacts): { to: DossierState | null; checks: GuardCheck[]; reasons: Reason[] } {
   const config = facts.config ?? DEFAULT_RECOGNITION_CONFIG;
   const rule = config.actions[action];
