@@ -115,7 +115,7 @@ describe("transition", () => {
   it("returns a forbidden transition as data, never a throw", () => {
     const r = transition(dossier({ state: "draft" }), "recognise", { actor: provinceOfficer, at: "2025-03-07T10:00:00+07:00", evaluation, ancestorIds: ANCESTORS });
     expect(r).toEqual({ ok: false, checks: [], reasons: [{ code: "workflow.action_not_allowed_from", path: ["state"], params: { action: "recognise", state: "draft", allowedFrom: ["verified"] } }] });
-    expect(formatReason((r as { reasons: never[] }).reasons[0]!, "vi")).toBe('Không thể "Công nhận" khi hồ sơ ở trạng thái "Đang lập hồ sơ"');
+    expect(!r.ok && formatReason(r.reasons[0]!, "vi")).toBe('Không thể "Công nhận" khi hồ sơ ở trạng thái "Đang lập hồ sơ"');
   });
 
   it("refuses a time before the last step and a time that is not ISO", () => {
