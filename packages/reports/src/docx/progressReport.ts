@@ -122,10 +122,12 @@ function dataTable(headers: string[], widthsMm: number[], rows: (string[] | { gr
 }
 
 function headerTable(input: ProgressReportInput): Table {
-  const leftW = convertMillimetersToTwip(75);
+  const party = input.format === "party";
+  // The state motto needs the wider right column to stay on one line.
+  const leftMm = party ? 75 : 62;
+  const leftW = convertMillimetersToTwip(leftMm);
   const rightW = BODY_WIDTH - leftW;
   const dateLine = `${input.place}, ${vietnameseDateLine(input.date)}`;
-  const party = input.format === "party";
   const left: Paragraph[] = party
     ? [
         ...(input.issuer.parent ? [centered(input.issuer.parent.toUpperCase(), { size: PT13 })] : []),
@@ -136,7 +138,7 @@ function headerTable(input: ProgressReportInput): Table {
     : [
         ...(input.issuer.parent ? [centered(input.issuer.parent.toUpperCase(), { size: PT13 })] : []),
         centered(input.issuer.name.toUpperCase(), { bold: true, size: PT13 }),
-        shortRule(22, 75),
+        shortRule(22, leftMm),
         centered(`Số: ${input.number}`, { size: PT13 }),
       ];
   const right: Paragraph[] = party

@@ -1,0 +1,34 @@
+import type ExcelJS from "exceljs";
+
+export const FONT = "Times New Roman";
+
+const thin = { style: "thin" as const, color: { argb: "FF000000" } };
+/** Thin black borders on every side. */
+export const border: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+export const solidFill = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+
+/** A merged title line across the table's columns. */
+export function titleRow(ws: ExcelJS.Worksheet, row: number, lastCol: number, text: string, font: Partial<ExcelJS.Font>): void {
+  ws.mergeCells(row, 1, row, lastCol);
+  const cell = ws.getCell(row, 1);
+  cell.value = text;
+  cell.font = { name: FONT, ...font };
+  cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+  ws.getRow(row).height = text ? 22 : 6;
+}
+
+/** A4, fitted to one page wide, headings repeated on every printed page. */
+export function applyPrintSetup(ws: ExcelJS.Worksheet, orientation: "landscape" | "portrait", printTitlesRow: string): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow,
+    margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: "&C&\"Times New Roman\"&10Trang &P/&N" };
+}

@@ -1,0 +1,101 @@
+import ExcelJS from "exceljs";
+import { noteText } from "../_lib/text.js";
+import { Checker } from "../_lib/validate.js";
+import type { RankingWorkbookInput } from "../types.js";
+import { FONT, applyPrintSetup, border, solidFill, titleRow } from "./_style.js";
+
+/** Excel number format for scores: Vietnamese readers see the separators of their locale. */
+const SCORE_FORMAT = "#,##0.00";
+
+function validate(input: RankingWorkbookInput): void {
+  const c = new Checker();
+  c.text(input.unitName, ["unitName"]);
+  c.integer(input.year, ["year"], 2000);
+  if (c.array(input.components, ["components"])) {
+    input.components.forEach((k, i) => {
+      c.text(k.key, ["components", i, "key"]);
+      c.text(k.label, ["components", i, "label"]);
+    });
+  }
+  if (c.array(input.rows, ["rows"])) {
+    input.rows.forEach((r, i) => {
+      c.integer(r.rank, ["rows", i, "rank"], 1);
+      c.text(r.unitName, ["rows", i, "unitName"]);
+      c.finite(r.score, ["rows", i, "score"]);
+      c.text(r.level, ["rows", i, "level"]);
+      for (const k of input.components ?? []) {
+        if (r.components?.[k.key] !== undefined) c.finite(r.components[k.key], ["rows", i, "components", k.key]);
+      }
+    });
+  }
+  c.throwIfAny("Bảng xếp hạng (ranking workbook)");
+}
+
+/**
+ * Renders the annual ranking (bảng xếp hạng) as an XLSX workbook: rank, unit, total score, each
+ * component, the level, and the caps and quota moves that changed a level, written out in Vietnamese.
+ * A4 landscape, fitted to the page width, headings frozen; an example scoring rule is labelled.
+ * Throws {@link ReportInputError} naming every bad field before anything is built.
+ * @example
+ * const bytes = await renderRankingWorkbook({
+ *   unitName: "Huyện Đại Lộc", year: 2025,
+ *   components: [{ key: "criteria", label: "Tiêu chí" }],
+ *   rows: [{ rank: 1, unitName: "Xã Đại Minh", score: 92.5, components: { criteria: 60 }, level: "Xuất sắc", caps: [], quotaMoves: [] }],
+ * });
+ */
+export async function renderRankingWorkbook(input: RankingWorkbookInput): Promise<Uint8Array> {
+  validate(input);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "ntm";
+  const ws = wb.addWorksheet(`Xếp hạng ${input.year}`, { views: [{ state: "frozen", xSplit: 2, ySplit: 4 }] });
+  const headers = ["Hạng", "Đơn vị", "Tổng điểm", ...input.components.map((k) => k.label), "Xếp loại", "Giới hạn áp dụng", "Điều chỉnh theo tỷ lệ khống chế"];
+  const lastCol = headers.length;
+  titleRow(ws, 1, lastCol, `${input.title ?? "BẢNG XẾP HẠNG KẾT QUẢ THỰC HIỆN NÔNG THÔN MỚI"} - ${input.unitName.toUpperCase()} - NĂM ${input.year}`, { bold: true, size: 14 });
+  const notice = input.example ? (input.notice ?? "Cách tính điểm minh họa, không phải quy định đã ban hành.") : (input.notice ?? "");
+  titleRow(ws, 2, lastCol, notice ? `LƯU Ý: ${notice}` : "", { bold: true, size: 11, color: { argb: "FFC00000" } });
+  titleRow(ws, 3, lastCol, "", {});
+
+  const head = ws.getRow(4);
+  headers.forEach((h, i) => {
+    const cell = head.getCell(i + 1);
+    cell.value = h;
+    cell.font = { name: FONT, bold: true, size: 11 };
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    cell.fill = solidFill("FFEDEDED");
+    cell.border = border;
+  });
+  head.height = 36;
+
+  const rows = [...input.rows].sort((a, b) => a.rank - b.rank);
+  rows.forEach((r, i) => {
+    const row = ws.getRow(5 + i);
+    const values: (string | number | null)[] = [
+      r.rank,
+      r.unitName,
+      r.score,
+      ...input.components.map((k) => r.components[k.key] ?? null),
+      r.level,
+      r.caps.map(noteText).join("; "),
+      r.quotaMoves.map(noteText).join("; "),
+    ];
+    values.forEach((v, j) => {
+      const cell = row.getCell(j + 1);
+      cell.value = v;
+      cell.font = { name: FONT, size: 11 };
+      cell.border = border;
+      const numeric = j >= 2 && j < 3 + input.components.length;
+      if (numeric) cell.numFmt = SCORE_FORMAT;
+      cell.alignment = { horizontal: j === 0 || numeric ? "center" : "left", vertical: "middle", wrapText: true };
+    });
+  });
+
+  ws.getColumn(1).width = 7;
+  ws.getColumn(2).width = 24;
+  ws.getColumn(3).width = 11;
+  input.components.forEach((_, i) => (ws.getColumn(4 + i).width = 11));
+  ws.getColumn(lastCol - 2).width = 18;
+  ws.getColumn(lastCol - 1).width = 36;
+  ws.getColumn(lastCol).width = 36;
+  applyPrintSetup(ws, "landscape", "$4:$4");
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
