@@ -4,7 +4,10 @@ import type { MessageCatalog } from "./messages.js";
 
 const date = (v: unknown, l: Lang) => (typeof v === "string" ? formatDate(v, l) : "—");
 const money = (v: unknown, l: Lang) => (typeof v === "bigint" || typeof v === "number" ? formatMoney(v, l) : typeof v === "string" && /^\d+$/.test(v) ? formatMoney(BigInt(v), l) : "—");
-const num = (v: unknown, l: Lang) => (typeof v === "number" ? formatNumber(v, l) : typeof v === "bigint" ? formatMoney(v, l).replace(/ (đ|VND)$/, "") : String(v));
+// whole quantities (m², days) arrive as decimal strings; group them without going through a float
+const num = (v: unknown, l: Lang) =>
+  typeof v === "number" ? formatNumber(v, l) : typeof v === "string" && /^\d+$/.test(v) ? formatMoney(BigInt(v), l).replace(/ (đ|VND)$/, "") : String(v);
+const pct = (v: unknown, l: Lang) => (typeof v === "string" ? (l === "vi" ? v.replace(".", ",") : v) + "%" : "—");
 const list = (v: unknown) => (Array.isArray(v) ? v.join(", ") : "—");
 const defaultNote = (p: Record<string, unknown>, l: Lang) => (p.targetIsDefault ? (l === "vi" ? " (mục tiêu mặc định)" : " (default target)") : "");
 
@@ -62,7 +65,22 @@ export const ocopMessages: MessageCatalog = {
     vi: (p) => `Xã ${p.unit}: ${p.count} sản phẩm chưa được công nhận (dưới 3 sao hoặc chưa có giấy chứng nhận), không được tính: ${list(p.products)}`,
     en: (p) => `Commune ${p.unit}: ${p.count} products not recognised (under 3 stars or no certificate), not counted: ${list(p.products)}`,
   },
-};
 
-void money;
-void num;
+  // Resource mobilisation
+  "resources.totals": {
+    vi: (p, l) => `Tổng huy động${p.period ? ` (${p.period})` : ""}: ${money(p.money, l)}; đất hiến ${num(p.landDonatedM2, l)} m²; ${num(p.labourDays, l)} ngày công (${p.count} khoản)`,
+    en: (p, l) => `Total mobilised${p.period ? ` (${p.period})` : ""}: ${money(p.money, l)}; land donated ${num(p.landDonatedM2, l)} m²; ${num(p.labourDays, l)} labour days (${p.count} entries)`,
+  },
+  "resources.people_share": {
+    vi: (p, l) => `Nhân dân đóng góp bằng tiền ${money(p.people, l)} / ${money(p.money, l)} = ${pct(p.percent, l)} (chưa quy đổi đất hiến và ngày công)`,
+    en: (p, l) => `People's cash ${money(p.people, l)} of ${money(p.money, l)} = ${pct(p.percent, l)} (land and labour not converted to money)`,
+  },
+  "resources.no_money": {
+    vi: () => `Chưa có khoản huy động bằng tiền nên không tính được tỷ lệ`,
+    en: () => `No money was mobilised, so no shares can be computed`,
+  },
+  "resources.period_not_split": {
+    vi: (p) => `${p.count} khoản được báo cáo cho cả kỳ dài hơn ${p.period}, không chia nhỏ được nên không được tính`,
+    en: (p) => `${p.count} entries were reported for a longer period than ${p.period}; they cannot be split and are not counted`,
+  },
+};
