@@ -1,0 +1,73 @@
+import { lazy, Suspense, type ComponentType } from "react";
+import { Redirect, Route, Switch, useLocation } from "wouter";
+import { useTranslation } from "react-i18next";
+import { SessionProvider, useSession } from "./auth/session";
+import { Layout } from "./components/Layout";
+import { ErrorState, Loading } from "./components/States";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+
+// Route-level code splitting: each page is its own chunk.
+const SignIn = lazy(() => import("./pages/SignIn"));
+const Overview = lazy(() => import("./pages/Overview"));
+const Commune = lazy(() => import("./pages/Commune"));
+const DataEntry = lazy(() => import("./pages/DataEntry"));
+const Plan = lazy(() => import("./pages/Plan"));
+const Dossiers = lazy(() => import("./pages/Dossiers"));
+const Ranking = lazy(() => import("./pages/Ranking"));
+const Lists = lazy(() => import("./pages/Lists"));
+const Packs = lazy(() => import("./pages/Packs"));
+
+function Guarded({ component: C, allowed = true }: { component: ComponentType; allowed?: boolean }) {
+  const { user, loading, error } = useSession();
+  const [location] = useLocation();
+  const { t } = useTranslation();
+  if (loading) return <Loading />;
+  if (error) return <ErrorState error={error} />;
+  if (!user) return <Redirect to={`/sign-in?next=${encodeURIComponent(location)}`} />;
+  if (!allowed) return <ErrorState error={new Error(t("state.forbiddenRole"))} />;
+  return <C />;
+}
+
+function Home() {
+  const { user, can, loading } = useSession();
+  if (loading) return <Loading />;
+  if (!user) return <Redirect to="/sign-in" />;
+  return <Redirect to={can.overview ? "/overview" : `/communes/${encodeURIComponent(user.scopeUnitId)}`} />;
+}
+
+function Routes() {
+  const { can } = useSession();
+  const { t } = useTranslation();
+  return (
+    <Layout>
+      <ErrorBoundary>
+        <Suspense fallback={<Loading />}>
+          <Switch>
+            <Route path="/" component={Home} />
+            <Route path="/sign-in" component={SignIn} />
+            <Route path="/overview/:unitId?">{() => <Guarded component={Overview} allowed={can.overview} />}</Route>
+            <Route path="/communes/:id">{() => <Guarded component={Commune} />}</Route>
+            <Route path="/data-entry/:id?">{() => <Guarded component={DataEntry} allowed={can.editValues} />}</Route>
+            <Route path="/plan">{() => <Guarded component={Plan} />}</Route>
+            <Route path="/dossiers">{() => <Guarded component={Dossiers} />}</Route>
+            <Route path="/ranking">{() => <Guarded component={Ranking} allowed={can.ranking} />}</Route>
+            <Route path="/lists/:kind">{() => <Guarded component={Lists} />}</Route>
+            <Route path="/packs">{() => <Guarded component={Packs} />}</Route>
+            <Route>
+              <ErrorState error={new Error(t("state.pageNotFound"))} />
+            </Route>
+          </Switch>
+        </Suspense>
+      </ErrorBoundary>
+    </Layout>
+  );
+}
+
+/** The web app: session, layout and lazily loaded pages. */
+export function App() {
+  return (
+    <SessionProvider>
+      <Routes />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,87 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useQueryClient } from "@tanstack/react-query";
+import { ApiError, request, type FieldProblem } from "../api/http";
+import { endpoints } from "../api/endpoints";
+import { pickLang } from "../lib/text";
+
+/** Bulk upload of indicator values (CSV or XLSX) with the API's row-level error report. */
+export function BulkUpload() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: true; count: number } | { ok: false; message: string; rows: FieldProblem[] } | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setResult(null);
+    try {
+      const form = new FormData();
+      form.set("file", file);
+      const r = await request<Record<string, unknown>>("POST", endpoints.importValues(), { raw: form });
+      const count = Number(r.data["written"] ?? r.data["rows"] ?? r.data["count"] ?? r.data["imported"] ?? 0);
+      setResult({ ok: true, count });
+      await qc.invalidateQueries();
+    } catch (err) {
+      if (err instanceof ApiError) setResult({ ok: false, message: pickLang(err.message, lang), rows: err.fieldProblems });
+      else setResult({ ok: false, message: err instanceof Error ? err.message : String(err), rows: [] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="bulk-h">
+      <h2 id="bulk-h">{t("bulk.title")}</h2>
+      <p className="muted">{t("bulk.hint")}</p>
+      <form className="bulk-form" onSubmit={submit}>
+        <label className="field">
+          <span>{t("bulk.file")}</span>
+          <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </label>
+        <button type="submit" className="btn btn-primary" disabled={!file || busy}>
+          {busy ? t("bulk.uploading") : t("bulk.upload")}
+        </button>
+        {busy && <progress aria-label={t("bulk.uploading")} />}
+      </form>
+      {result?.ok && (
+        <p className="notice notice-ok" role="status">
+          {t("bulk.done", { count: result.count })}
+        </p>
+      )}
+      {result && !result.ok && (
+        <div className="notice notice-error" role="alert" data-testid="bulk-errors">
+          <p>
+            <strong>{t("bulk.failed")}</strong> {result.message}
+          </p>
+          {result.rows.length > 0 && (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("bulk.row")}</th>
+                    <th scope="col">{t("bulk.column")}</th>
+                    <th scope="col">{t("bulk.message")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.rows.map((r, i) => (
+                    <tr key={i}>
+                      <td className="num">{r.row ?? "—"}</td>
+                      <td>{r.column ?? r.path}</td>
+                      <td>{pickLang(r.message, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { changedIds, checkField, fieldText } from "./fields";
+
+describe("checkField", () => {
+  it("accepts a percent written with a decimal comma", () => {
+    expect(checkField("percent", "92,5")).toEqual({ ok: true, value: 92.5 });
+  });
+  it("rejects a percent above 100 and below 0", () => {
+    expect([checkField("percent", "140"), checkField("percent", "-1")]).toEqual([{ ok: false, error: "percentRange" }, { ok: false, error: "percentRange" }]);
+  });
+  it("reads Đạt and Không as booleans and rejects other words", () => {
+    expect([checkField("boolean", "Đạt"), checkField("boolean", "không"), checkField("boolean", "maybe")]).toEqual([{ ok: true, value: true }, { ok: true, value: false }, { ok: false, error: "boolean" }]);
+  });
+  it("treats an empty field as no value and text as not a number", () => {
+    expect([checkField("number", "  "), checkField("number", "abc"), checkField("number", "-3")]).toEqual([{ ok: true, value: null }, { ok: false, error: "number" }, { ok: false, error: "negative" }]);
+  });
+});
+
+describe("fieldText", () => {
+  it("writes booleans as Đạt/Không and null as empty", () => {
+    expect([fieldText(true), fieldText(false), fieldText(null), fieldText(12.5)]).toEqual(["Đạt", "Không", "", "12.5"]);
+  });
+});
+
+describe("changedIds", () => {
+  it("lists the indicators whose values differ, in natural order", () => {
+    expect(changedIds({ "10.1": 50, "2.1": 80, "1.1": true }, { "10.1": 60, "2.1": 90, "1.1": true, "3.1": null })).toEqual(["2.1", "10.1"]);
+  });
+});
+
+import { localName, pickLang } from "./text";
+
+describe("pickLang", () => {
+  it("returns the Vietnamese or English half of a bilingual API message", () => {
+    expect([pickLang("Không có quyền / Forbidden", "vi"), pickLang("Không có quyền / Forbidden", "en"), pickLang("no slash", "en")]).toEqual(["Không có quyền", "Forbidden", "no slash"]);
+  });
+  it("reads a localized name and falls back to Vietnamese", () => {
+    expect([localName({ vi: "Thu nhập", en: "Income" }, "en"), localName({ vi: "Thu nhập" }, "en"), localName(undefined, "vi")]).toEqual(["Income", "Thu nhập", ""]);
+  });
+});

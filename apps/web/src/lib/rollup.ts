@@ -1,0 +1,70 @@
+import type { CellStatus, RollupCommune } from "../api/types";
+
+/** The four tier buckets of the overview chart, lowest first. */
+export const TIER_BUCKETS = ["none", "standard", "advanced", "model"] as const;
+export type TierBucket = (typeof TIER_BUCKETS)[number];
+
+/**
+ * Counts communes per tier bucket (a commune counts once, at its highest tier; `modern` counts as model).
+ * @example
+ * countByTier([{ tier: "standard" }, { tier: null }]) // { none: 1, standard: 1, advanced: 0, model: 0 }
+ */
+export function countByTier(communes: readonly Pick<RollupCommune, "tier">[]): Record<TierBucket, number> {
+  const out: Record<TierBucket, number> = { none: 0, standard: 0, advanced: 0, model: 0 };
+  for (const c of communes) {
+    const k: TierBucket = c.tier === null || c.tier === undefined ? "none" : c.tier === "modern" ? "model" : c.tier;
+    out[k] += 1;
+  }
+  return out;
+}
+
+/**
+ * Normalises a criterion or indicator status to one of the heat-map cell kinds.
+ * @example
+ * cellKind("indeterminate") // "unknown_threshold"
+ */
+export function cellKind(status: CellStatus | string | undefined): "met" | "not_met" | "missing" | "unknown_threshold" | "not_applicable" {
+  switch (status) {
+    case "met":
+      return "met";
+    case "not_met":
+      return "not_met";
+    case "unknown_threshold":
+    case "indeterminate":
+      return "unknown_threshold";
+    case "not_applicable":
+      return "not_applicable";
+    default:
+      return "missing";
+  }
+}
+
+export type CommuneSort = "name" | "criteriaMet" | "lost";
+
+/**
+ * Filters communes by a case- and accent-insensitive name query and sorts them.
+ * @example
+ * filterCommunes(rows, "an", "criteriaMet").map((c) => c.name) // ["Xã An Bình", "Xã An Hòa"] (most criteria first)
+ */
+export function filterCommunes(communes: readonly RollupCommune[], query: string, sort: CommuneSort): RollupCommune[] {
+  const q = fold(query.trim());
+  const rows = q ? communes.filter((c) => fold(c.name).includes(q) || c.unitId.toLowerCase().includes(q)) : [...communes];
+  const byName = (a: RollupCommune, b: RollupCommune) => a.name.localeCompare(b.name, "vi");
+  if (sort === "name") return rows.sort(byName);
+  if (sort === "criteriaMet") return rows.sort((a, b) => b.criteriaMet - a.criteriaMet || byName(a, b));
+  return rows.sort((a, b) => (b.lost?.length ?? 0) - (a.lost?.length ?? 0) || byName(a, b));
+}
+
+/**
+ * Lowercases and strips Vietnamese diacritics, so "Hòa" matches "hoa".
+ * @example
+ * fold("Đồng Hòa") // "dong hoa"
+ */
+export function fold(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase();
+}

@@ -1,0 +1,296 @@
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams, useSearch } from "wouter";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, request } from "../api/http";
+import { endpoints } from "../api/endpoints";
+import { useCommune } from "../api/commune";
+import { useUnits } from "../api/queries";
+import { useSession } from "../auth/session";
+import type { UnitValuesDoc } from "../api/types";
+import { Empty, ErrorState, Loading } from "../components/States";
+import { StatusBadge } from "../components/Badges";
+import { BulkUpload } from "../components/BulkUpload";
+import { changedIds, checkField, fieldText, type FieldKind } from "../lib/fields";
+import { localName, pickLang } from "../lib/text";
+import { YEARS } from "../lib/years";
+
+type Values = Record<string, number | boolean | null>;
+
+interface Conflict {
+  mine: Values;
+  theirs: UnitValuesDoc;
+  etag: string | null;
+}
+
+/** Data entry: pick a commune and year, edit indicator values, save with If-Match; bulk upload below. */
+export default function DataEntry() {
+  const { t } = useTranslation();
+  const { id } = useParams<{ id?: string }>();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const { user } = useSession();
+  const units = useUnits();
+  const year = Number(new URLSearchParams(search).get("year")) || 2025;
+  const communes = (units.data ?? []).filter((u) => u.level === "commune");
+  const unitId = id ?? (user?.scopeUnitId && communes.some((c) => c.id === user.scopeUnitId) ? user.scopeUnitId : undefined);
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{t("entry.title")}</h1>
+        <div className="toolbar">
+          <label className="field-inline">
+            <span>{t("entry.commune")}</span>
+            <select value={unitId ?? ""} onChange={(e) => navigate(`/data-entry/${encodeURIComponent(e.target.value)}?year=${year}`)}>
+              <option value="" disabled>
+                {t("entry.pickCommune")}
+              </option>
+              {communes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field-inline">
+            <span>{t("common.year")}</span>
+            <select value={year} onChange={(e) => navigate(`/data-entry/${encodeURIComponent(unitId ?? "")}?year=${e.target.value}`)}>
+              {YEARS.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      {unitId ? <ValuesForm key={`${unitId}-${year}`} unitId={unitId} year={year} /> : units.isPending ? <Loading /> : <Empty title={t("entry.pickCommune")} hint={t("entry.pickHint")} />}
+      <BulkUpload />
+    </div>
+  );
+}
+
+function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const qc = useQueryClient();
+  const commune = useCommune(unitId, year);
+  const values = useQuery({
+    queryKey: ["values", unitId, year],
+    queryFn: async () => {
+      const r = await request<UnitValuesDoc>("GET", endpoints.values(unitId, year));
+      return { doc: r.data, etag: r.etag ?? (r.data.version !== undefined ? `"${r.data.version}"` : null) };
+    },
+  });
+  const [text, setText] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string; fields?: { path: string; message: string }[] } | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [etag, setEtag] = useState<string | null>(null);
+  const [before, setBefore] = useState<Record<string, string> | null>(null);
+
+  useEffect(() => {
+    if (values.data) {
+      const init: Record<string, string> = {};
+      for (const [k, v] of Object.entries(values.data.doc.values ?? {})) init[k] = fieldText(v);
+      setText(init);
+      setEtag(values.data.etag);
+    }
+  }, [values.data]);
+
+  const indicators = useMemo(() => (commune.data?.pack?.criteria ?? []).flatMap((c) => c.indicators.map((i) => ({ ...i, criterionId: c.id, criterionName: c.name }))), [commune.data?.pack]);
+  const kinds = useMemo(() => new Map(indicators.map((i) => [i.id, i.kind as FieldKind])), [indicators]);
+  const checks = useMemo(() => {
+    const out: Record<string, ReturnType<typeof checkField>> = {};
+    for (const i of indicators) out[i.id] = checkField(i.kind, text[i.id] ?? "");
+    return out;
+  }, [indicators, text]);
+  const errors = Object.entries(checks).filter(([, c]) => !c.ok);
+
+  if (commune.isPending || values.isPending) return <Loading />;
+  if (commune.isError) return <ErrorState error={commune.error} />;
+  if (values.isError && !(values.error instanceof ApiError && values.error.status === 404)) return <ErrorState error={values.error} onRetry={() => void values.refetch()} />;
+  if (indicators.length === 0) return <Empty title={t("entry.noPack")} />;
+
+  const collect = (): Values => {
+    const out: Values = {};
+    for (const i of indicators) {
+      if (i.derive) continue;
+      const c = checks[i.id];
+      if (c?.ok) out[i.id] = c.value;
+    }
+    return out;
+  };
+
+  async function save(vals: Values, ifMatch: string | null) {
+    setSaving(true);
+    setMessage(null);
+    const criteriaBefore = new Map((commune.data?.evaluation.criteria ?? []).map((c) => [c.id, c.status]));
+    try {
+      const r = await request<UnitValuesDoc>("PUT", endpoints.values(unitId, year), { body: { values: vals }, ...(ifMatch ? { ifMatch } : {}) });
+      setEtag(r.etag ?? `"${r.data.version}"`);
+      setConflict(null);
+      await qc.invalidateQueries({ queryKey: ["commune", unitId] });
+      await qc.invalidateQueries({ queryKey: ["rollup"] });
+      const fresh = await qc.fetchQuery({ queryKey: ["commune", unitId, year] });
+      const after = (fresh as { evaluation: { criteria: { id: string; status: string }[] } }).evaluation.criteria;
+      const flips = after.filter((c) => criteriaBefore.get(c.id) !== c.status).map((c) => `${c.id}: ${t(`status.${criteriaBefore.get(c.id) ?? "missing"}`)} → ${t(`status.${c.status}`)}`);
+      setBefore(null);
+      setMessage({ kind: "ok", text: flips.length ? t("entry.savedFlips", { list: flips.join("; ") }) : t("entry.saved") });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        const cur = await request<UnitValuesDoc>("GET", endpoints.values(unitId, year));
+        setConflict({ mine: vals, theirs: cur.data, etag: cur.etag ?? `"${cur.data.version}"` });
+      } else if (e instanceof ApiError) {
+        setMessage({ kind: "error", text: pickLang(e.message, lang), fields: e.fieldProblems });
+      } else setMessage({ kind: "error", text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (errors.length) {
+      setMessage({ kind: "error", text: t("entry.fixErrors", { count: errors.length }) });
+      document.getElementById(`f-${errors[0]?.[0] ?? ""}`)?.focus();
+      return;
+    }
+    void save(collect(), etag);
+  }
+
+  const statusOf = new Map((commune.data?.evaluation.criteria ?? []).flatMap((c) => c.indicators.map((i) => [i.id, i.status] as const)));
+  let lastCriterion = "";
+  return (
+    <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="form-h">
+      <div className="section-head">
+        <h2 id="form-h">
+          {commune.data?.unit.name} · {year}
+        </h2>
+        <Link href={`/communes/${encodeURIComponent(unitId)}`}>{t("entry.viewCommune")}</Link>
+      </div>
+      <p className="muted small">
+        {t("entry.versionLine", { version: values.data?.doc.version ?? "—", by: values.data?.doc.updatedBy ?? "—" })}
+      </p>
+      {conflict && <ConflictPanel conflict={conflict} kinds={kinds} onUseTheirs={() => {
+        const init: Record<string, string> = {};
+        for (const [k, v] of Object.entries(conflict.theirs.values)) init[k] = fieldText(v);
+        setText(init);
+        setEtag(conflict.etag);
+        setConflict(null);
+        setMessage({ kind: "ok", text: t("entry.tookTheirs") });
+      }} onOverwrite={() => void save(conflict.mine, conflict.etag)} />}
+      <div className="entry-grid">
+        {indicators.map((i) => {
+          const head = i.criterionId !== lastCriterion;
+          lastCriterion = i.criterionId;
+          const c = checks[i.id];
+          const err = c && !c.ok ? t(`entry.err.${c.error}`) : null;
+          const fid = `f-${i.id}`;
+          return (
+            <div key={i.id} className="entry-row-wrap">
+              {head && (
+                <h3 className="entry-crit">
+                  {i.criterionId}. {localName(i.criterionName, lang)}
+                </h3>
+              )}
+              <div className={`entry-row ${err ? "has-error" : ""}`}>
+                <label htmlFor={fid} className="entry-label">
+                  <span className="ind-id">{i.id}</span> {localName(i.name, lang)}
+                  <small className="muted">
+                    {" "}
+                    ({t(`kind.${i.kind}`)}
+                    {i.unit ? `, ${i.unit}` : ""})
+                  </small>
+                </label>
+                {i.derive ? (
+                  <output id={fid} className="derived">
+                    {t("entry.derived")}
+                  </output>
+                ) : i.kind === "boolean" ? (
+                  <select id={fid} name={i.id} value={text[i.id] ?? ""} onChange={(e) => setText({ ...text, [i.id]: e.target.value })}>
+                    <option value="">—</option>
+                    <option value="Đạt">{t("value.yes")}</option>
+                    <option value="Không">{t("value.no")}</option>
+                  </select>
+                ) : (
+                  <input id={fid} name={i.id} inputMode="decimal" value={text[i.id] ?? ""} aria-invalid={!!err} aria-describedby={err ? `${fid}-err` : undefined} onChange={(e) => setText({ ...text, [i.id]: e.target.value })} />
+                )}
+                <span className="entry-status">{statusOf.get(i.id) && <StatusBadge status={statusOf.get(i.id) ?? "missing"} />}</span>
+                {err && (
+                  <span id={`${fid}-err`} className="field-error" role="alert">
+                    {err}
+                  </span>
+                )}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+      {message && (
+        <div className={`notice ${message.kind === "ok" ? "notice-ok" : "notice-error"}`} role={message.kind === "ok" ? "status" : "alert"} data-testid="save-message">
+          <p>{message.text}</p>
+          {message.fields && message.fields.length > 0 && (
+            <ul>
+              {message.fields.map((f, k) => (
+                <li key={k}>
+                  <code>{f.path}</code>: {pickLang(f.message, lang)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={saving}>
+          {saving ? t("state.working") : t("entry.save")}
+        </button>
+        {before && <span className="muted">{t("entry.unsaved")}</span>}
+      </div>
+    </form>
+  );
+}
+
+function ConflictPanel({ conflict, kinds, onUseTheirs, onOverwrite }: { conflict: Conflict; kinds: Map<string, FieldKind>; onUseTheirs: () => void; onOverwrite: () => void }) {
+  const { t } = useTranslation();
+  const ids = changedIds(conflict.mine, conflict.theirs.values).filter((id) => kinds.has(id) && id in conflict.mine);
+  return (
+    <section className="notice notice-error conflict" role="alert" aria-labelledby="conflict-h" data-testid="conflict">
+      <h3 id="conflict-h">{t("entry.conflictTitle")}</h3>
+      <p>{t("entry.conflictText", { by: conflict.theirs.updatedBy ?? t("entry.someone"), version: conflict.theirs.version })}</p>
+      {ids.length > 0 ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("commune.indicator")}</th>
+              <th scope="col">{t("entry.yours")}</th>
+              <th scope="col">{t("entry.theirs")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ids.map((id) => (
+              <tr key={id}>
+                <th scope="row">{id}</th>
+                <td>{fieldText(conflict.mine[id]) || "—"}</td>
+                <td>
+                  <strong>{fieldText(conflict.theirs.values[id]) || "—"}</strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t("entry.conflictSame")}</p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="btn" onClick={onUseTheirs}>
+          {t("entry.useTheirs")}
+        </button>
+        <button type="button" className="btn btn-danger" onClick={onOverwrite}>
+          {t("entry.overwrite")}
+        </button>
+      </div>
+    </section>
+  );
+}

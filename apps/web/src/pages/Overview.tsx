@@ -1,0 +1,182 @@
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "wouter";
+import { formatReason } from "@ntm/core";
+import { useSession } from "../auth/session";
+import { useRollup, useUnits } from "../api/queries";
+import { Empty, ErrorState, Loading } from "../components/States";
+import { UnverifiedMarker } from "../components/Badges";
+import { HeatLegend, HeatMap } from "../components/HeatMap";
+import { EChart } from "../components/EChart";
+import { countByTier, filterCommunes, TIER_BUCKETS, type CommuneSort } from "../lib/rollup";
+import { YEARS } from "../lib/years";
+
+const TIER_COLORS: Record<string, string> = { none: "#b8bec6", standard: "#2f7d4f", advanced: "#1f5fa8", model: "#7a3fa0" };
+
+/** The overview of a province or district: tiers, heat map, programme targets, criteria lost. */
+export default function Overview() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const { user } = useSession();
+  const params = useParams<{ unitId?: string }>();
+  const [, navigate] = useLocation();
+  const unitId = params.unitId ?? user?.scopeUnitId;
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const [query, setQuery] = useState("");
+  const [sort, setSort] = useState<CommuneSort>("name");
+  const units = useUnits();
+  const rollup = useRollup(unitId, year);
+  const data = rollup.data;
+  const rows = useMemo(() => (data ? filterCommunes(data.communes, query, sort) : []), [data, query, sort]);
+  const tiers = useMemo(() => (data ? countByTier(data.communes) : null), [data]);
+  const areas = (units.data ?? []).filter((u) => u.level === "province" || u.level === "district");
+  const lost = useMemo(() => (data ? data.communes.filter((c) => (c.lost?.length ?? 0) > 0) : []), [data]);
+
+  const option = useMemo(
+    () =>
+      tiers && {
+        aria: { enabled: true },
+        tooltip: { trigger: "item" },
+        grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+        xAxis: { type: "value", minInterval: 1 },
+        yAxis: { type: "category", data: TIER_BUCKETS.map((k) => t(`tier.${k}`)), inverse: true },
+        series: [
+          {
+            type: "bar",
+            name: t("overview.communes"),
+            data: TIER_BUCKETS.map((k) => ({ value: tiers[k], itemStyle: { color: TIER_COLORS[k] } })),
+            label: { show: true, position: "right" },
+          },
+        ],
+      },
+    [tiers, t],
+  );
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>
+          {t("overview.title")}
+          {data?.unitName ? `: ${data.unitName}` : ""}
+        </h1>
+        <div className="toolbar">
+          {areas.length > 1 && (
+            <label className="field-inline">
+              <span>{t("overview.area")}</span>
+              <select value={unitId ?? ""} onChange={(e) => navigate(`/overview/${encodeURIComponent(e.target.value)}`)}>
+                {areas.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.level === "district" ? "— " : ""}
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label className="field-inline">
+            <span>{t("common.year")}</span>
+            <select value={year ?? data?.year ?? ""} onChange={(e) => setYear(Number(e.target.value))}>
+              {YEARS.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      {rollup.isPending ? (
+        <Loading />
+      ) : rollup.isError ? (
+        <ErrorState error={rollup.error} onRetry={() => void rollup.refetch()} />
+      ) : !data || data.communes.length === 0 ? (
+        <Empty title={t("overview.empty")} hint={t("overview.emptyHint")} />
+      ) : (
+        <>
+          {(data.example || (data.unverifiedCount ?? 0) > 0) && (
+            <p className="notice notice-warn" data-testid="unverified-notice">
+              <UnverifiedMarker {...(data.example !== undefined ? { example: data.example } : {})} {...(data.unverifiedCount !== undefined ? { count: data.unverifiedCount } : {})} /> {data.example ? t("unverified.exampleLong") : t("unverified.long")}
+            </p>
+          )}
+          <div className="grid-2">
+            <section className="card" aria-labelledby="tiers-h">
+              <h2 id="tiers-h">{t("overview.byTier", { count: data.communes.length })}</h2>
+              {option && <EChart option={option} height={200} label={TIER_BUCKETS.map((k) => `${t(`tier.${k}`)}: ${tiers?.[k] ?? 0}`).join(", ")} />}
+              <ul className="tier-summary">
+                {TIER_BUCKETS.map((k) => (
+                  <li key={k}>
+                    <span className={`badge tier-${k}`}>{t(`tier.${k}`)}</span> <strong data-testid={`tier-count-${k}`}>{tiers?.[k] ?? 0}</strong>
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <section className="card" aria-labelledby="targets-h">
+              <h2 id="targets-h">{t("overview.targets")}</h2>
+              {data.targets && data.targets.length > 0 ? (
+                <ul className="targets">
+                  {data.targets.map((g) => {
+                    const pct = g.id === "min_criteria" ? null : Math.min(100, (100 * g.actual) / Math.max(g.required, 1));
+                    return (
+                      <li key={g.id} className={g.met ? "target-met" : "target-not-met"}>
+                        <div className="target-line">
+                          <span>{t(`target.${g.id}`, { defaultValue: g.id })}</span>
+                          <strong>
+                            {g.id === "min_criteria" ? t("overview.belowMin", { count: g.actual, min: g.required }) : `${g.actual.toLocaleString(lang)}% / ${g.required}%`} {g.met ? "✓" : "✗"}
+                          </strong>
+                        </div>
+                        {pct !== null && (
+                          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={g.required} aria-valuenow={g.actual} aria-label={t(`target.${g.id}`, { defaultValue: g.id })}>
+                            <span style={{ width: `${pct}%` }} />
+                          </div>
+                        )}
+                        <small className="muted">{g.reasons.map((r) => formatReason(r, lang)).join(" ")}</small>
+                      </li>
+                    );
+                  })}
+                </ul>
+              ) : (
+                <Empty title={t("overview.noTargets")} />
+              )}
+            </section>
+          </div>
+          <section className="card" aria-labelledby="lost-h">
+            <h2 id="lost-h">{t("overview.lostTitle", { count: lost.length })}</h2>
+            {lost.length === 0 ? (
+              <p className="muted">{t("overview.noneLost")}</p>
+            ) : (
+              <ul className="chips" data-testid="lost-list">
+                {lost.map((c) => (
+                  <li key={c.unitId}>
+                    <Link href={`/communes/${encodeURIComponent(c.unitId)}`}>{c.name}</Link>: {t("overview.lostCriteria", { list: c.lost?.join(", ") })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="card" aria-labelledby="hm-h">
+            <div className="section-head">
+              <h2 id="hm-h">{t("overview.heatmap")}</h2>
+              <div className="toolbar">
+                <label className="field-inline">
+                  <span>{t("common.search")}</span>
+                  <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t("overview.searchPlaceholder")} />
+                </label>
+                <label className="field-inline">
+                  <span>{t("common.sort")}</span>
+                  <select value={sort} onChange={(e) => setSort(e.target.value as CommuneSort)}>
+                    <option value="name">{t("overview.sortName")}</option>
+                    <option value="criteriaMet">{t("overview.sortMet")}</option>
+                    <option value="lost">{t("overview.sortLost")}</option>
+                  </select>
+                </label>
+              </div>
+            </div>
+            <HeatLegend />
+            {rows.length === 0 ? <Empty title={t("overview.noMatch")} /> : <HeatMap rollup={data} rows={rows} />}
+            <p className="muted small">{t("overview.showing", { count: rows.length, total: data.communes.length })}</p>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
