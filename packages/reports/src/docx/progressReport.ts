@@ -15,13 +15,14 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
-  convertMillimetersToTwip,
 } from "docx";
 import { CRITERION_STATUS_VI, TASK_STATUS_VI, TIER_VI, dongText, joinIds, noteText, vietnameseDateLine } from "../_lib/text.js";
 import { Checker } from "../_lib/validate.js";
 import type { LateReport, ProgressReportInput, RecognitionEvent, TaskProgress } from "../types.js";
 
 const FONT = "Times New Roman";
+/** Millimetres to twips (1/1440 inch), rounded: docx's own helper truncates (A4 would lose a twip). */
+const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
 /** Font sizes in half-points, as Word counts them. */
 const PT13 = 26;
 const PT14 = 28;

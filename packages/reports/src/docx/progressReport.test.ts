@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { docxParagraphs, zipPart } from "../_fixtures/read.js";
+import { sampleProgressReport } from "../_fixtures/sample.js";
+import { ReportInputError } from "../_lib/validate.js";
+import { renderProgressReportDocx } from "./progressReport.js";
+
+describe("renderProgressReportDocx (Party format)", () => {
+  it("writes the Party header, title, body sections, recipients and the Standing Board's signature in order", async () => {
+    const paragraphs = (await docxParagraphs(await renderProgressReportDocx(sampleProgressReport("party")))).filter((p) => p !== "");
+    expect(paragraphs.slice(0, 11)).toEqual([
+      "ĐẢNG BỘ TỈNH QUẢNG NAM",
+      "HUYỆN ỦY ĐẠI LỘC",
+      "*",
+      "Số 125-BC/HU",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Đại Lộc, ngày 15 tháng 7 năm 2025",
+      "BÁO CÁO",
+      "Kết quả thực hiện Kế hoạch số 120-KH/HU của Ban Thường vụ Huyện ủy về xây dựng nông thôn mới",
+      "6 tháng đầu năm 2025",
+      "-----",
+      "(Số liệu minh họa, không phải số liệu thật và không phải quy định pháp luật)",
+    ]);
+    expect(paragraphs.slice(-9)).toEqual([
+      "Nơi nhận:",
+      "- Thường trực Tỉnh ủy (B/c),",
+      "- Văn phòng Điều phối NTM tỉnh,",
+      "- HĐND, UBND huyện,",
+      "- Các Chi bộ, Đảng bộ trực thuộc,",
+      "- Lưu Văn phòng Huyện ủy.",
+      "T/M BAN THƯỜNG VỤ",
+      "BÍ THƯ",
+      "Nguyễn Văn An",
+    ]);
+    const headings = paragraphs.filter((p) => /^(I|II|III)\. |^\d\. /.test(p));
+    expect(headings).toEqual([
+      "I. KẾT QUẢ THỰC HIỆN",
+      "1. Việc thực hiện các nhiệm vụ của Kế hoạch",
+      "2. Kết quả thực hiện Bộ tiêu chí xã nông thôn mới",
+      "3. Công nhận và thu hồi quyết định công nhận",
+      "4. Chương trình Mỗi xã một sản phẩm (OCOP)",
+      "5. Huy động nguồn lực",
+      "6. Việc thực hiện chế độ báo cáo",
+      "II. ĐỀ XUẤT KHEN THƯỞNG, PHÊ BÌNH",
+      "1. Đề xuất khen thưởng",
+      "2. Đề xuất phê bình",
+      "III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
+    ]);
+  });
+
+  it("lists every commune with its criteria count, status and changes since the previous period", async () => {
+    const paragraphs = await docxParagraphs(await renderProgressReportDocx(sampleProgressReport("party")));
+    const at = paragraphs.indexOf("Thay đổi so với kỳ trước");
+    expect(paragraphs.slice(at + 1, at + 19)).toEqual([
+      "1", "Xã Đại Hồng", "Nông thôn mới", "3/4", "Chưa đạt", "Giảm: TC 10",
+      "2", "Xã Đại Quang", "Nông thôn mới", "3/4", "Chưa xác định", "Tăng: TC 2 và 10",
+      "3", "Xã Đại Minh", "Nông thôn mới", "4/4", "Đạt", "Tăng: TC 17",
+    ]);
+  });
+
+  it("groups tasks by assignee and writes money in whole đồng with dot grouping, and late reports with their delay", async () => {
+    const paragraphs = await docxParagraphs(await renderProgressReportDocx(sampleProgressReport("party")));
+    const ubnd = paragraphs.indexOf("UBND huyện");
+    expect(paragraphs.slice(ubnd, ubnd + 9)).toEqual([
+      "UBND huyện",
+      "II.2", "Rà soát, đánh giá thực trạng các tiêu chí", "Đã rà soát 3/3 xã; xã Đại Hồng giảm tiêu chí Thu nhập.", "Hoàn thành",
+      "II.5", "Hỗ trợ xã Đại Minh hoàn thành tiêu chí Môi trường", "Đưa vào vận hành điểm tập kết rác thải.", "Đang thực hiện",
+    ]);
+    expect(paragraphs).toContain("Tổng nguồn lực huy động trong kỳ: 22.484.567.000 đồng, gồm:");
+    expect(paragraphs).toContain("- Nhân dân đóng góp: 1.234.567.000 đồng;");
+    expect(paragraphs).toContain("- UBND xã Đại Quang: Báo cáo kết quả 6 tháng đầu năm 2025 (hạn 20/06/2025) nộp ngày 27/06/2025, chậm 7 ngày.");
+    expect(paragraphs).toContain("- UBND xã Đại Hồng: Báo cáo kết quả 6 tháng đầu năm 2025 (hạn 20/06/2025) chưa nộp, quá hạn 25 ngày tính đến ngày báo cáo.");
+    expect(paragraphs).toContain("- Xã Đại Minh: Nông thôn mới (Quyết định số 1234/QĐ-UBND ngày 20/5/2025 của UBND tỉnh).");
+  });
+
+  it("sets Times New Roman 14 pt as the document font and A4 with the administrative margins", async () => {
+    const bytes = await renderProgressReportDocx(sampleProgressReport("party"));
+    const styles = await zipPart(bytes, "word/styles.xml");
+    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/><w:sz w:val="28"\/>/);
+    const doc = await zipPart(bytes, "word/document.xml");
+    expect(doc).toContain('w:ascii="Times New Roman"');
+    expect(doc).not.toMatch(/w:ascii="(?!Times New Roman)/);
+    expect(doc).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
+    expect(doc).toContain('<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"');
+  });
+});
+
+describe("renderProgressReportDocx (state format, Nghị định 30/2020)", () => {
+  it("writes the national motto, the People's Committee number and its signature instead of the Party's", async () => {
+    const paragraphs = (await docxParagraphs(await renderProgressReportDocx(sampleProgressReport("state")))).filter((p) => p !== "");
+    expect(paragraphs.slice(0, 6)).toEqual([
+      "ỦY BAN NHÂN DÂN HUYỆN ĐẠI LỘC",
+      "Số: 215/BC-UBND",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Đại Lộc, ngày 15 tháng 7 năm 2025",
+      "BÁO CÁO",
+    ]);
+    expect(paragraphs.slice(-3)).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Thị Bình"]);
+    expect(paragraphs.join("\n")).not.toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+  });
+
+  it("underlines the motto", async () => {
+    const doc = await zipPart(await renderProgressReportDocx(sampleProgressReport("state")), "word/document.xml");
+    const run = doc.match(/<w:r>(?:(?!<w:r>)[\s\S])*?Độc lập - Tự do - Hạnh phúc/)?.[0] ?? "";
+    expect(run).toContain("<w:u w:val=\"single\"/>");
+    expect(run).toContain("<w:b/>");
+  });
+});
+
+describe("renderProgressReportDocx (bad input)", () => {
+  it("names every bad field and builds nothing", async () => {
+    const input = sampleProgressReport("party");
+    const bad = {
+      ...input,
+      period: "2025S3",
+      date: "15/07/2025",
+      lateReports: [{ ...input.lateReports[0]!, dueDate: "2025-13-01" }],
+      signer: { ...input.signer, name: "" },
+    };
+    const error = await renderProgressReportDocx(bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportInputError);
+    expect((error as ReportInputError).issues.map((i) => i.path)).toEqual([["date"], ["period"], ["signer", "name"], ["lateReports", 0, "dueDate"]]);
+    expect((error as Error).message).toContain("$.lateReports[0].dueDate: ngày không hợp lệ");
+  });
+});
