@@ -83,4 +83,34 @@ export const ocopMessages: MessageCatalog = {
     vi: (p) => `${p.count} khoản được báo cáo cho cả kỳ dài hơn ${p.period}, không chia nhỏ được nên không được tính`,
     en: (p) => `${p.count} entries were reported for a longer period than ${p.period}; they cannot be split and are not counted`,
   },
+
+  // Temporary and dilapidated housing
+  "housing.summary": {
+    vi: (p, l) => `${p.unit}: ${p.total} nhà trong chương trình (nhà tạm ${p.temporary}, dột nát ${p.dilapidated}, đang xây ${p.under_construction}, hoàn thành ${p.completed}${p.completedPercent ? ` = ${pct(p.completedPercent, l)}` : ""}); hỗ trợ ${money(p.support, l)}`,
+    en: (p, l) => `${p.unit}: ${p.total} houses in the programme (temporary ${p.temporary}, dilapidated ${p.dilapidated}, under construction ${p.under_construction}, completed ${p.completed}${p.completedPercent ? ` = ${pct(p.completedPercent, l)}` : ""}); support ${money(p.support, l)}`,
+  },
+  "housing.remaining": {
+    vi: (p) => `${p.unit}: còn ${p.count} nhà tạm, dột nát (nhà tạm ${p.temporary}, dột nát ${p.dilapidated}): ${list(p.houses)}`,
+    en: (p) => `${p.unit}: ${p.count} temporary or dilapidated houses remain (temporary ${p.temporary}, dilapidated ${p.dilapidated}): ${list(p.houses)}`,
+  },
+  "housing.none_remaining": {
+    vi: (p) => `${p.unit}: không còn nhà tạm, dột nát`,
+    en: (p) => `${p.unit}: no temporary or dilapidated houses remain`,
+  },
+  "housing.under_construction": {
+    vi: (p) => `${p.unit}: ${p.count} nhà đang xây dựng, sửa chữa: ${list(p.houses)}`,
+    en: (p) => `${p.unit}: ${p.count} houses under construction or repair: ${list(p.houses)}`,
+  },
+  "housing.indicator_91": {
+    vi: (p) => `Chỉ tiêu 9.1 (nhà tạm, dột nát) của ${p.unit}: ${p.value ? `Có (${p.temporary} nhà tạm, ${p.dilapidated} nhà dột nát), yêu cầu Không: không đạt` : "Không, yêu cầu Không: đạt"}`,
+    en: (p) => `Indicator 9.1 (temporary/dilapidated houses) of ${p.unit}: ${p.value ? `Yes (${p.temporary} temporary, ${p.dilapidated} dilapidated), required No: not met` : "No, required No: met"}`,
+  },
+  "housing.under_construction_pending": {
+    vi: (p) => `${p.unit}: còn ${p.count} nhà đang xây dựng, sửa chữa chưa hoàn thành (${list(p.houses)}); cần theo dõi đến khi hoàn thành`,
+    en: (p) => `${p.unit}: ${p.count} houses still under construction (${list(p.houses)}); follow them up until completed`,
+  },
+  "housing.no_records": {
+    vi: (p) => `${p.unit}: chưa ghi nhận nhà nào trong chương trình; giá trị "Không" chỉ đúng khi đã rà soát đầy đủ`,
+    en: (p) => `${p.unit}: no house recorded in the programme; "No" holds only if the survey is complete`,
+  },
 };
