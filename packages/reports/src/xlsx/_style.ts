@@ -18,7 +18,7 @@ export function titleRow(ws: ExcelJS.Worksheet, row: number, lastCol: number, te
   ws.getRow(row).height = text ? 22 : 6;
 }
 
-/** A4, fitted to one page wide, headings repeated on every printed page. */
+/** A4, fitted to one page wide, headings repeated on every printed page (`printTitlesRow` as "4:5"). */
 export function applyPrintSetup(ws: ExcelJS.Worksheet, orientation: "landscape" | "portrait", printTitlesRow: string): void {
   ws.pageSetup = {
     paperSize: 9,

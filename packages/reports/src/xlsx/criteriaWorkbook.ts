@@ -121,7 +121,7 @@ function addYearSheet(wb: ExcelJS.Workbook, unitName: string, y: CriteriaTableYe
   for (let col = FIRST_DATA_COL; col < lastCol - 1; col++) ws.getColumn(col).width = 14;
   ws.getColumn(lastCol - 1).width = 10;
   ws.getColumn(lastCol).width = 14;
-  applyPrintSetup(ws, "landscape", "$4:$5");
+  applyPrintSetup(ws, "landscape", "4:5");
 }
 
 const LEGEND: Readonly<Record<CriterionCell, string>> = {

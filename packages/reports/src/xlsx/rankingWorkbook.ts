@@ -96,6 +96,6 @@ export async function renderRankingWorkbook(input: RankingWorkbookInput): Promis
   ws.getColumn(lastCol - 2).width = 18;
   ws.getColumn(lastCol - 1).width = 36;
   ws.getColumn(lastCol).width = 36;
-  applyPrintSetup(ws, "landscape", "$4:$4");
+  applyPrintSetup(ws, "landscape", "4:4");
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
