@@ -5,13 +5,16 @@
 const enc = encodeURIComponent;
 
 export const endpoints = {
-  session: () => "/v1/auth/session",
+  session: () => "/v1/auth/me",
   login: () => "/v1/auth/login",
   logout: () => "/v1/auth/logout",
   units: () => "/v1/units",
   unit: (id: string) => `/v1/units/${enc(id)}`,
   rollup: (id: string) => `/v1/units/${enc(id)}/rollup`,
   evaluation: (id: string) => `/v1/units/${enc(id)}/evaluation`,
+  gap: (id: string) => `/v1/units/${enc(id)}/gap`,
+  changes: (id: string) => `/v1/units/${enc(id)}/changes`,
+  valueYears: (id: string) => `/v1/units/${enc(id)}/values`,
   values: (id: string, year: number) => `/v1/units/${enc(id)}/values/${year}`,
   importValues: () => "/v1/values/import",
   exportValues: () => "/v1/values/export",

@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { getJson } from "./http";
+import { ApiError, getJson } from "./http";
 import { endpoints } from "./endpoints";
-import type { Rollup, Unit } from "./types";
+import type { ApiRollup, PackView, Unit } from "./types";
+import { toRollupView } from "../lib/rollup";
 
-/** The administrative units the user may see (a tree or a flat list, as the API answers). */
+/** The administrative units the user may see (flat, depth first). */
 export function useUnits() {
   return useQuery({
     queryKey: ["units"],
@@ -23,18 +24,46 @@ export function flattenUnits(data: unknown): Unit[] {
   const walk = (u: unknown, parentId: string | null) => {
     if (!u || typeof u !== "object") return;
     const r = u as Unit;
-    out.push({ ...r, parentId: r.parentId ?? parentId });
-    for (const c of r.children ?? []) walk(c, r.id);
+    const { children, ...rest } = r;
+    out.push({ ...rest, parentId: r.parentId ?? parentId });
+    for (const c of children ?? []) walk(c, r.id);
   };
   for (const u of list) walk(u, null);
   return out;
 }
 
-/** The roll-up of a province or district for a year. */
-export function useRollup(unitId: string | undefined, year: number | undefined) {
+/** Answers null instead of throwing for a 4xx (an optional part of a page). */
+export async function optional<T>(p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof ApiError && e.status < 500) return null;
+    throw e;
+  }
+}
+
+/** A resolved criteria pack (names, kinds, verified flags), cached for the session. */
+export function usePack(packId: string | undefined) {
+  return useQuery({ queryKey: ["pack", packId], enabled: !!packId, staleTime: Infinity, queryFn: () => getJson<PackView>(endpoints.pack(packId ?? "")) });
+}
+
+/** Fetches a pack through the query cache (for use inside other query functions). */
+export function fetchPack(packId: string): Promise<PackView> {
+  return getJson<PackView>(endpoints.pack(packId));
+}
+
+/** The overview of a province or district for a year, with last year's roll-up for the criteria lost. */
+export function useRollup(unitId: string | undefined, year: number, units: readonly Unit[] | undefined) {
   return useQuery({
     queryKey: ["rollup", unitId, year],
-    enabled: !!unitId,
-    queryFn: () => getJson<Rollup>(endpoints.rollup(unitId ?? ""), year ? { year } : undefined),
+    enabled: !!unitId && units !== undefined,
+    queryFn: async () => {
+      const id = unitId ?? "";
+      const [cur, prev] = await Promise.all([getJson<ApiRollup>(endpoints.rollup(id), { year }), optional(getJson<ApiRollup>(endpoints.rollup(id), { year: year - 1 }))]);
+      const pack = await optional(fetchPack(cur.packId));
+      // Last year counts only when it had data (a commune with no values is all "indeterminate").
+      const prevUseful = prev && prev.communes.some((c) => c.criteriaMet > 0) ? prev : null;
+      return toRollupView(cur, prevUseful, pack, units ?? []);
+    },
   });
 }

@@ -1,6 +1,6 @@
 /**
  * The shapes the web app reads from the API. Evaluation shapes come from @ntm/core (the public JSON
- * contract); the rest mirror the API's OpenAPI document.
+ * contract); the rest mirror the API's OpenAPI document (apps/api/src/routes).
  */
 import type { EvaluationResult, Reason, Tier, YearOverYear, TierGap, RevocationCheck } from "@ntm/core";
 
@@ -35,22 +35,28 @@ export interface Unit {
   children?: Unit[];
 }
 
-export type CellStatus = "met" | "not_met" | "missing" | "unknown_threshold" | "indeterminate" | "not_applicable";
+/** GET /v1/units/{id}. */
+export interface UnitDetail {
+  unit: Unit;
+  ancestors: Unit[];
+  children: Unit[];
+}
 
-/** One commune's row in a roll-up: its tier and each criterion's status. */
-export interface RollupCommune {
+export type CellStatus = "met" | "not_met" | "missing" | "unknown_threshold" | "indeterminate" | "not_applicable";
+export type CriterionStatus = "met" | "not_met" | "indeterminate";
+
+/** One commune of GET /v1/units/{id}/rollup. */
+export interface ApiRollupCommune {
   unitId: string;
   name: string;
-  parentId?: string | null;
-  parentName?: string;
-  tier: Tier | null;
-  status: string;
+  parentId: string | null;
+  flags: string[];
+  status: CriterionStatus;
   criteriaMet: number;
   criteriaTotal: number;
-  criteria: { id: string; status: CellStatus }[];
-  /** Criteria lost since the previous year. */
-  lost?: string[];
-  unverifiedCount?: number;
+  tierReached: Tier | null;
+  revoke: boolean;
+  criteria: Record<string, CriterionStatus>;
 }
 
 export interface TargetCheck {
@@ -61,7 +67,34 @@ export interface TargetCheck {
   reasons: Reason[];
 }
 
-/** The overview of a province or district for one year. */
+/** GET /v1/units/{id}/rollup?year=. */
+export interface ApiRollup {
+  unitId: string;
+  year: number;
+  packId: string;
+  ladder: { packId: string; tier: string }[];
+  example: boolean;
+  communes: ApiRollupCommune[];
+  countsByTier: { none: number; standard: number; advanced: number; model: number };
+  targets: TargetCheck[];
+}
+
+/** One commune's row in the overview: its tier, each criterion's status, criteria lost since last year. */
+export interface RollupCommune {
+  unitId: string;
+  name: string;
+  parentName?: string;
+  tier: Tier | null;
+  status: string;
+  criteriaMet: number;
+  criteriaTotal: number;
+  revoke?: boolean;
+  criteria: { id: string; status: CellStatus }[];
+  /** Criteria met last year and not met (or undetermined) this year. */
+  lost?: string[];
+}
+
+/** The overview of a province or district for one year, as the page shows it. */
 export interface Rollup {
   unitId: string;
   unitName?: string;
@@ -71,7 +104,6 @@ export interface Rollup {
   unverifiedCount?: number;
   criteria: { id: string; name: { vi: string; en: string }; key?: boolean }[];
   communes: RollupCommune[];
-  tiers?: Record<string, number>;
   targets?: TargetCheck[];
 }
 
@@ -80,7 +112,27 @@ export interface UnitValuesDoc {
   unitId: string;
   year: number;
   values: Record<string, number | boolean | null>;
+  inputs?: Record<string, number>;
+  notApplicable?: string[];
   version: number;
   updatedBy?: string | null;
   updatedAt?: string | null;
+}
+
+/** A criteria pack as GET /v1/packs/{id} returns it (resolved), reduced to what the pages read. */
+export interface PackView {
+  id: string;
+  version?: string;
+  title?: { vi: string; en: string };
+  tier?: string;
+  level?: string;
+  example?: boolean;
+  nextTier?: string;
+  legalBasis?: { ref: string; date?: string }[];
+  criteria: {
+    id: string;
+    name: { vi: string; en: string };
+    key?: boolean;
+    indicators: { id: string; name: { vi: string; en: string }; kind: "boolean" | "percent" | "number"; unit?: string; verified: boolean; derive?: unknown; source?: { ref: string; note?: string } }[];
+  }[];
 }

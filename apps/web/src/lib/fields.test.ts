@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changedIds, checkField, fieldText } from "./fields";
+import { localName, pickLang } from "./text";
 
 describe("checkField", () => {
   it("accepts a percent written with a decimal comma", () => {
@@ -27,8 +28,6 @@ describe("changedIds", () => {
     expect(changedIds({ "10.1": 50, "2.1": 80, "1.1": true }, { "10.1": 60, "2.1": 90, "1.1": true, "3.1": null })).toEqual(["2.1", "10.1"]);
   });
 });
-
-import { localName, pickLang } from "./text";
 
 describe("pickLang", () => {
   it("returns the Vietnamese or English half of a bilingual API message", () => {

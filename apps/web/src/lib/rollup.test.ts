@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cellKind, countByTier, filterCommunes, fold } from "./rollup";
-import type { RollupCommune } from "../api/types";
+import { cellKind, countByTier, filterCommunes, fold, toRollupView } from "./rollup";
+import type { ApiRollup, PackView, RollupCommune } from "../api/types";
 
 const row = (unitId: string, name: string, criteriaMet: number, lost: string[] = []): RollupCommune => ({
   unitId, name, tier: null, status: "not_met", criteriaMet, criteriaTotal: 19, criteria: [], lost,
@@ -34,5 +34,36 @@ describe("filterCommunes", () => {
 describe("fold", () => {
   it("strips tones and turns đ into d", () => {
     expect(fold("Đồng Hòa Ưu")).toBe("dong hoa uu");
+  });
+});
+
+describe("toRollupView", () => {
+  const pack: PackView = {
+    id: "p",
+    criteria: [
+      { id: "1", name: { vi: "Quy hoạch", en: "Planning" }, indicators: [{ id: "1.1", name: { vi: "a", en: "a" }, kind: "boolean", verified: true }] },
+      { id: "10", name: { vi: "Thu nhập", en: "Income" }, key: true, indicators: [{ id: "10.1", name: { vi: "b", en: "b" }, kind: "number", verified: false }] },
+    ],
+  };
+  const commune = (criteria: Record<string, "met" | "not_met" | "indeterminate">) => ({ unitId: "c1", name: "Xã A", parentId: "d1", flags: [], status: "not_met" as const, criteriaMet: 1, criteriaTotal: 2, tierReached: null, revoke: false, criteria });
+  const api = (year: number, criteria: Record<string, "met" | "not_met" | "indeterminate">): ApiRollup => ({ unitId: "p1", year, packId: "p", ladder: [], example: true, communes: [commune(criteria)], countsByTier: { none: 1, standard: 0, advanced: 0, model: 0 }, targets: [] });
+
+  it("lists criteria in pack order with names, and the criteria a commune lost since last year", () => {
+    const view = toRollupView(api(2024, { "1": "met", "10": "not_met" }), api(2023, { "1": "met", "10": "met" }), pack, [{ id: "d1", name: "Huyện B", level: "district", parentId: "p1" }, { id: "p1", name: "Tỉnh C", level: "province", parentId: null }]);
+    expect(view).toEqual({
+      unitId: "p1",
+      unitName: "Tỉnh C",
+      year: 2024,
+      packId: "p",
+      example: true,
+      unverifiedCount: 1,
+      criteria: [{ id: "1", name: { vi: "Quy hoạch", en: "Planning" } }, { id: "10", name: { vi: "Thu nhập", en: "Income" }, key: true }],
+      targets: [],
+      communes: [{ unitId: "c1", name: "Xã A", parentName: "Huyện B", tier: null, status: "not_met", criteriaMet: 1, criteriaTotal: 2, revoke: false, criteria: [{ id: "1", status: "met" }, { id: "10", status: "not_met" }], lost: ["10"] }],
+    });
+  });
+
+  it("reports nothing lost when there is no previous year", () => {
+    expect(toRollupView(api(2021, { "1": "not_met" }), null, pack, []).communes[0]?.lost).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { CellStatus, RollupCommune } from "../api/types";
+import type { ApiRollup, CellStatus, PackView, Rollup, RollupCommune, Unit } from "../api/types";
 
 /** The four tier buckets of the overview chart, lowest first. */
 export const TIER_BUCKETS = ["none", "standard", "advanced", "model"] as const;
@@ -67,4 +67,51 @@ export function fold(s: string): string {
     .replace(/đ/g, "d")
     .replace(/Đ/g, "D")
     .toLowerCase();
+}
+
+/**
+ * Builds the overview from the API's roll-up: criteria in pack order with names, each commune's
+ * criteria as cells, the criteria lost since the previous year's roll-up, and the count of
+ * thresholds that are not verified law.
+ * @example
+ * toRollupView(api2024, api2023, pack, units).communes[0].lost // ["10"]
+ */
+export function toRollupView(api: ApiRollup, previous: ApiRollup | null, pack: PackView | null, units: readonly Unit[]): Rollup {
+  const ids = pack ? pack.criteria.map((c) => c.id) : [...new Set(api.communes.flatMap((c) => Object.keys(c.criteria)))].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const names = new Map(pack?.criteria.map((c) => [c.id, c]) ?? []);
+  const prev = new Map(previous?.communes.map((c) => [c.unitId, c]) ?? []);
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const unverified = pack ? pack.criteria.reduce((n, c) => n + c.indicators.filter((i) => !i.verified).length, 0) : 0;
+  const out: Rollup = {
+    unitId: api.unitId,
+    year: api.year,
+    packId: api.packId,
+    example: api.example,
+    unverifiedCount: unverified,
+    criteria: ids.map((id) => {
+      const c = names.get(id);
+      return { id, name: c?.name ?? { vi: id, en: id }, ...(c?.key ? { key: true } : {}) };
+    }),
+    targets: api.targets,
+    communes: api.communes.map((c) => {
+      const before = prev.get(c.unitId);
+      const lost = before ? ids.filter((id) => before.criteria[id] === "met" && c.criteria[id] !== "met") : [];
+      const parentName = c.parentId ? unitName.get(c.parentId) : undefined;
+      return {
+        unitId: c.unitId,
+        name: c.name,
+        ...(parentName ? { parentName } : {}),
+        tier: c.tierReached,
+        status: c.status,
+        criteriaMet: c.criteriaMet,
+        criteriaTotal: c.criteriaTotal,
+        revoke: c.revoke,
+        criteria: ids.map((id) => ({ id, status: c.criteria[id] ?? "missing" })),
+        lost,
+      };
+    }),
+  };
+  const name = unitName.get(api.unitId);
+  if (name) out.unitName = name;
+  return out;
 }

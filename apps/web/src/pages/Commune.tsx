@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "wouter";
 import { formatNumber, formatReason, type IndicatorResult } from "@ntm/core";
 import { useCommune } from "../api/commune";
-import { useUnits } from "../api/queries";
 import { useSession } from "../auth/session";
 import { StatusBadge, TierBadge, UnverifiedMarker } from "../components/Badges";
 import { Empty, ErrorState, Loading } from "../components/States";
@@ -27,20 +26,18 @@ export default function Commune() {
   const [year, setYear] = useState<number | undefined>(undefined);
   const [openAll, setOpenAll] = useState<boolean | null>(null);
   const q = useCommune(id, year);
-  const units = useUnits();
-  const hamlets = (units.data ?? []).filter((u) => u.parentId === id && u.level === "hamlet");
   const names = useMemo(() => {
     const m = new Map<string, { name: { vi: string; en: string }; unit?: string; kind?: string }>();
-    for (const c of q.data?.pack?.criteria ?? []) {
+    for (const c of [...(q.data?.gapPack?.criteria ?? []), ...(q.data?.pack?.criteria ?? [])]) {
       m.set(c.id, { name: c.name });
       for (const i of c.indicators) m.set(i.id, { name: i.name, kind: i.kind, ...(i.unit ? { unit: i.unit } : {}) });
     }
     return m;
-  }, [q.data?.pack]);
+  }, [q.data?.pack, q.data?.gapPack]);
 
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
-  const { unit, evaluation: ev, yoy, revocation, gap } = q.data;
+  const { unit, ancestors, hamlets, evaluation: ev, yoy, revocation, gap, gapPack } = q.data;
   const label = (cid: string) => localName(names.get(cid)?.name, lang) || cid;
   const fmtValue = (i: IndicatorResult, v: number | boolean | null) => {
     const u = names.get(i.id)?.unit ?? (names.get(i.id)?.kind === "percent" ? "%" : "");
@@ -53,7 +50,12 @@ export default function Commune() {
       <div className="page-head">
         <div>
           <p className="crumbs">
-            {can.overview && <Link href={unit.parentId ? `/overview/${encodeURIComponent(unit.parentId)}` : "/overview"}>{t("nav.overview")}</Link>}
+            {ancestors.map((a, i) => (
+              <span key={a.id}>
+                {i > 0 && " › "}
+                {can.overview && a.level !== "hamlet" ? <Link href={`/overview/${encodeURIComponent(a.id)}`}>{a.name}</Link> : a.name}
+              </span>
+            ))}
           </p>
           <h1 data-testid="commune-name">{unit.name}</h1>
           <p className="muted">
@@ -65,7 +67,7 @@ export default function Commune() {
           <label className="field-inline">
             <span>{t("common.year")}</span>
             <select value={year ?? ev.year} onChange={(e) => setYear(Number(e.target.value))}>
-              {YEARS.map((y) => (
+              {[...new Set([...YEARS, ...q.data.years])].sort().map((y) => (
                 <option key={y} value={y}>
                   {y}
                 </option>
@@ -142,7 +144,7 @@ export default function Commune() {
       </div>
 
       <section className="card" aria-labelledby="gap-h">
-        <h2 id="gap-h">{t("commune.gapTitle")}</h2>
+        <h2 id="gap-h">{gapPack && gapPack.id !== ev.packId ? t("commune.gapNextTitle", { pack: localName(gapPack.title, lang) }) : t("commune.gapTitle")}</h2>
         {!gap ? (
           <Empty title={t("commune.noGap")} />
         ) : gap.met ? (

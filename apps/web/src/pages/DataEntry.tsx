@@ -7,7 +7,8 @@ import { endpoints } from "../api/endpoints";
 import { useCommune } from "../api/commune";
 import { useUnits } from "../api/queries";
 import { useSession } from "../auth/session";
-import type { UnitValuesDoc } from "../api/types";
+import type { PackView, UnitValuesDoc } from "../api/types";
+import { fetchPack } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { StatusBadge } from "../components/Badges";
 import { BulkUpload } from "../components/BulkUpload";
@@ -88,7 +89,6 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string; fields?: { path: string; message: string }[] } | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [etag, setEtag] = useState<string | null>(null);
-  const [before, setBefore] = useState<Record<string, string> | null>(null);
 
   useEffect(() => {
     if (values.data) {
@@ -99,7 +99,22 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
     }
   }, [values.data]);
 
-  const indicators = useMemo(() => (commune.data?.pack?.criteria ?? []).flatMap((c) => c.indicators.map((i) => ({ ...i, criterionId: c.id, criterionName: c.name }))), [commune.data?.pack]);
+  const ladder = useQuery({
+    queryKey: ["ladder", commune.data?.evaluation.packId],
+    enabled: !!commune.data,
+    staleTime: Infinity,
+    queryFn: async () => {
+      const out: PackView[] = [];
+      let id: string | undefined = commune.data?.evaluation.packId;
+      for (let guard = 0; id && guard < 6; guard++) {
+        const p: PackView = await fetchPack(id);
+        out.push(p);
+        id = p.nextTier;
+      }
+      return out;
+    },
+  });
+  const indicators = useMemo(() => ladderIndicators(ladder.data ?? []), [ladder.data]);
   const kinds = useMemo(() => new Map(indicators.map((i) => [i.id, i.kind as FieldKind])), [indicators]);
   const checks = useMemo(() => {
     const out: Record<string, ReturnType<typeof checkField>> = {};
@@ -108,13 +123,15 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
   }, [indicators, text]);
   const errors = Object.entries(checks).filter(([, c]) => !c.ok);
 
-  if (commune.isPending || values.isPending) return <Loading />;
+  if (commune.isPending || values.isPending || ladder.isPending) return <Loading />;
   if (commune.isError) return <ErrorState error={commune.error} />;
+  if (ladder.isError) return <ErrorState error={ladder.error} />;
   if (values.isError && !(values.error instanceof ApiError && values.error.status === 404)) return <ErrorState error={values.error} onRetry={() => void values.refetch()} />;
   if (indicators.length === 0) return <Empty title={t("entry.noPack")} />;
 
   const collect = (): Values => {
-    const out: Values = {};
+    // Keep what the form does not show (values of indicators outside the ladder), override the rest.
+    const out: Values = { ...(values.data?.doc.values ?? {}) };
     for (const i of indicators) {
       if (i.derive) continue;
       const c = checks[i.id];
@@ -128,7 +145,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
     setMessage(null);
     const criteriaBefore = new Map((commune.data?.evaluation.criteria ?? []).map((c) => [c.id, c.status]));
     try {
-      const r = await request<UnitValuesDoc>("PUT", endpoints.values(unitId, year), { body: { values: vals }, ...(ifMatch ? { ifMatch } : {}) });
+      const r = await request<UnitValuesDoc>("PUT", endpoints.values(unitId, year), { body: { values: vals, inputs: values.data?.doc.inputs ?? {}, notApplicable: values.data?.doc.notApplicable ?? [] }, ...(ifMatch ? { ifMatch } : {}) });
       setEtag(r.etag ?? `"${r.data.version}"`);
       setConflict(null);
       await qc.invalidateQueries({ queryKey: ["commune", unitId] });
@@ -136,7 +153,6 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
       const fresh = await qc.fetchQuery({ queryKey: ["commune", unitId, year] });
       const after = (fresh as { evaluation: { criteria: { id: string; status: string }[] } }).evaluation.criteria;
       const flips = after.filter((c) => criteriaBefore.get(c.id) !== c.status).map((c) => `${c.id}: ${t(`status.${criteriaBefore.get(c.id) ?? "missing"}`)} → ${t(`status.${c.status}`)}`);
-      setBefore(null);
       setMessage({ kind: "ok", text: flips.length ? t("entry.savedFlips", { list: flips.join("; ") }) : t("entry.saved") });
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
@@ -171,7 +187,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
         <Link href={`/communes/${encodeURIComponent(unitId)}`}>{t("entry.viewCommune")}</Link>
       </div>
       <p className="muted small">
-        {t("entry.versionLine", { version: values.data?.doc.version ?? "—", by: values.data?.doc.updatedBy ?? "—" })}
+        {t("entry.ladderNote")} {t("entry.versionLine", { version: values.data?.doc.version ?? "—", by: values.data?.doc.updatedBy ?? "—" })}
       </p>
       {conflict && <ConflictPanel conflict={conflict} kinds={kinds} onUseTheirs={() => {
         const init: Record<string, string> = {};
@@ -246,7 +262,6 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
         <button type="submit" className="btn btn-primary" disabled={saving}>
           {saving ? t("state.working") : t("entry.save")}
         </button>
-        {before && <span className="muted">{t("entry.unsaved")}</span>}
       </div>
     </form>
   );
@@ -293,4 +308,25 @@ function ConflictPanel({ conflict, kinds, onUseTheirs, onOverwrite }: { conflict
       </div>
     </section>
   );
+}
+
+/**
+ * The indicators of a tier ladder (standard → advanced → model), each once, in criterion order.
+ * @example
+ * ladderIndicators([standardPack, advancedPack]).map((i) => i.id) // ["1.1", "1.2", …]
+ */
+function ladderIndicators(packs: readonly PackView[]) {
+  const seen = new Set<string>();
+  const byCriterion = new Map<string, { criterionId: string; criterionName: { vi: string; en: string }; items: (PackView["criteria"][number]["indicators"][number] & { criterionId: string; criterionName: { vi: string; en: string } })[] }>();
+  for (const p of packs)
+    for (const c of p.criteria) {
+      const group = byCriterion.get(c.id) ?? { criterionId: c.id, criterionName: c.name, items: [] };
+      byCriterion.set(c.id, group);
+      for (const i of c.indicators) {
+        if (seen.has(i.id)) continue;
+        seen.add(i.id);
+        group.items.push({ ...i, criterionId: c.id, criterionName: c.name });
+      }
+    }
+  return [...byCriterion.values()].flatMap((g) => g.items);
 }

@@ -9,7 +9,7 @@ import { UnverifiedMarker } from "../components/Badges";
 import { HeatLegend, HeatMap } from "../components/HeatMap";
 import { EChart } from "../components/EChart";
 import { countByTier, filterCommunes, TIER_BUCKETS, type CommuneSort } from "../lib/rollup";
-import { YEARS } from "../lib/years";
+import { DEFAULT_YEAR, YEARS } from "../lib/years";
 
 const TIER_COLORS: Record<string, string> = { none: "#b8bec6", standard: "#2f7d4f", advanced: "#1f5fa8", model: "#7a3fa0" };
 
@@ -21,11 +21,11 @@ export default function Overview() {
   const params = useParams<{ unitId?: string }>();
   const [, navigate] = useLocation();
   const unitId = params.unitId ?? user?.scopeUnitId;
-  const [year, setYear] = useState<number | undefined>(undefined);
+  const [year, setYear] = useState<number>(DEFAULT_YEAR);
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<CommuneSort>("name");
   const units = useUnits();
-  const rollup = useRollup(unitId, year);
+  const rollup = useRollup(unitId, year, units.isError ? [] : units.data);
   const data = rollup.data;
   const rows = useMemo(() => (data ? filterCommunes(data.communes, query, sort) : []), [data, query, sort]);
   const tiers = useMemo(() => (data ? countByTier(data.communes) : null), [data]);
@@ -75,7 +75,7 @@ export default function Overview() {
           )}
           <label className="field-inline">
             <span>{t("common.year")}</span>
-            <select value={year ?? data?.year ?? ""} onChange={(e) => setYear(Number(e.target.value))}>
+            <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
               {YEARS.map((y) => (
                 <option key={y} value={y}>
                   {y}
