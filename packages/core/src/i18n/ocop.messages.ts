@@ -113,4 +113,22 @@ export const ocopMessages: MessageCatalog = {
     vi: (p) => `${p.unit}: chưa ghi nhận nhà nào trong chương trình; giá trị "Không" chỉ đúng khi đã rà soát đầy đủ`,
     en: (p) => `${p.unit}: no house recorded in the programme; "No" holds only if the survey is complete`,
   },
+
+  // Inspection and supervision
+  "inspection.recommendation_overdue": {
+    vi: (p, l) => `Kiến nghị ${p.recommendation} (biên bản ${p.record}, ${p.subject}) giao ${p.responsible}: hạn ${date(p.dueDate, l)}, ${p.status === "open" ? "chưa thực hiện" : "đang thực hiện"}, quá hạn ${p.daysOverdue} ngày`,
+    en: (p, l) => `Recommendation ${p.recommendation} (record ${p.record}, ${p.subject}) for ${p.responsible}: due ${date(p.dueDate, l)}, ${p.status === "open" ? "not started" : "in progress"}, ${p.daysOverdue} days overdue`,
+  },
+  "inspection.subject_summary": {
+    vi: (p, l) => `${p.subject}: ${p.inspections} cuộc kiểm tra, ${p.supervisions} cuộc giám sát (gần nhất ${date(p.lastDate, l)}); ${p.findings} nội dung phát hiện; ${p.total} kiến nghị: ${p.done} đã thực hiện (${p.doneLate} trễ hạn), ${p.inProgress} đang thực hiện, ${p.open} chưa thực hiện, ${p.overdue} quá hạn`,
+    en: (p, l) => `${p.subject}: ${p.inspections} inspections, ${p.supervisions} supervisions (latest ${date(p.lastDate, l)}); ${p.findings} findings; ${p.total} recommendations: ${p.done} done (${p.doneLate} late), ${p.inProgress} in progress, ${p.open} open, ${p.overdue} overdue`,
+  },
+  "inspection.subject_overdue": {
+    vi: (p, l) => `${p.subject}: ${p.count} kiến nghị quá hạn tại ngày ${date(p.asOf, l)}: ${list(p.items)}`,
+    en: (p, l) => `${p.subject}: ${p.count} recommendations overdue on ${date(p.asOf, l)}: ${list(p.items)}`,
+  },
+  "inspection.subject_all_done": {
+    vi: (p) => `${p.subject}: đã thực hiện xong cả ${p.count} kiến nghị`,
+    en: (p) => `${p.subject}: all ${p.count} recommendations done`,
+  },
 };
