@@ -1,4 +1,102 @@
-import type { MessageCatalog } from "./messages.js";
+import type { Lang } from "../schemas/common.js";
+import { type MessageCatalog, fmtValue } from "./messages.js";
+
+/** Names of the classification levels, Vietnamese and English. */
+export const CLASSIFICATION_LEVEL_LABELS: Record<string, { vi: string; en: string }> = {
+  excellent: { vi: "Hoàn thành xuất sắc nhiệm vụ", en: "Excellent (hoàn thành xuất sắc nhiệm vụ)" },
+  good: { vi: "Hoàn thành tốt nhiệm vụ", en: "Good (hoàn thành tốt nhiệm vụ)" },
+  completed: { vi: "Hoàn thành nhiệm vụ", en: "Completed (hoàn thành nhiệm vụ)" },
+  not_completed: { vi: "Không hoàn thành nhiệm vụ", en: "Not completed (không hoàn thành nhiệm vụ)" },
+};
+
+const lvl = (v: unknown, lang: Lang) => CLASSIFICATION_LEVEL_LABELS[String(v)]?.[lang] ?? String(v);
+const flag = (p: Record<string, unknown>, lang: Lang) =>
+  p.isDefault ? (lang === "vi" ? " (mặc định của phần mềm, không phải quy định)" : " (the tool's default, not law)") : p.verified === false ? (lang === "vi" ? " (⚠️ chưa kiểm chứng)" : " (⚠️ not verified)") : "";
 
 /** Messages for the ranking area's reasons (Vietnamese first, English second). */
-export const rankingMessages: MessageCatalog = {};
+export const rankingMessages: MessageCatalog = {
+  "score.component": {
+    vi: (p, l) => `${p.component}: ${fmtValue(p.value, l)} → ${fmtValue(p.points, l)} điểm (tối đa ${fmtValue(p.weight, l)})${p.capped ? ", đã chạm mức trần" : ""}`,
+    en: (p, l) => `${p.component}: ${fmtValue(p.value, l)} → ${fmtValue(p.points, l)} points (of ${fmtValue(p.weight, l)})${p.capped ? ", capped" : ""}`,
+  },
+  "score.value_missing": {
+    vi: (p) => `${p.component}: chưa có số liệu "${p.field}", tính 0 điểm`,
+    en: (p) => `${p.component}: no value for "${p.field}", scored 0`,
+  },
+  "score.denominator_missing": {
+    vi: (p) => `${p.component}: thiếu hoặc bằng 0 số liệu "${p.field}" để tính tỷ lệ, tính 0 điểm`,
+    en: (p) => `${p.component}: "${p.field}" is missing or 0, so the ratio scores 0`,
+  },
+  "score.scheme_default": {
+    vi: (p) => `Thang điểm ${p.schemeId} là thang điểm mặc định của phần mềm, không phải quy định; hãy dùng thang điểm chính thức của địa phương`,
+    en: (p) => `Scoring scheme ${p.schemeId} is the tool's default, not law; use your locality's official sheet`,
+  },
+  "classification.regime": {
+    vi: (p, l) => `Năm ${p.year}: xếp loại theo Quy định ${p.regime}${flag(p, l)}`,
+    en: (p, l) => `${p.year}: classified under Regulation ${p.regime}${flag(p, l)}`,
+  },
+  "classification.band": {
+    vi: (p, l) => `${fmtValue(p.score, l)} điểm: ${lvl(p.level, l)} theo ${p.regime}${p.isDefault ? " (cách quy đổi điểm mặc định của phần mềm, không phải quy định)" : ""}`,
+    en: (p, l) => `${fmtValue(p.score, l)} points: ${lvl(p.level, l)} under ${p.regime}${p.isDefault ? " (the tool's default score mapping, not law)" : ""}`,
+  },
+  "cap.revoked_recognition": {
+    vi: (p, l) => `Bị thu hồi quyết định công nhận trong năm: tối đa "${lvl(p.maxLevel, l)}"${p.isDefault ? " (mặc định của phần mềm)" : ""}`,
+    en: (p, l) => `Recognition revoked this year: at most "${lvl(p.maxLevel, l)}"${p.isDefault ? " (the tool's default)" : ""}`,
+  },
+  "cap.discipline_124": {
+    vi: (p, l) => p.selfCorrected
+      ? `Có tổ chức hoặc cá nhân trực thuộc bị kỷ luật (đơn vị tự phát hiện, khắc phục): không xếp loại xuất sắc, tối đa "${lvl(p.maxLevel, l)}" (124-QĐ/TW)`
+      : `Có tổ chức hoặc cá nhân trực thuộc bị kỷ luật: "${lvl(p.maxLevel, l)}" (124-QĐ/TW)`,
+    en: (p, l) => p.selfCorrected
+      ? `A subordinate or member was disciplined (found and fixed by the unit): not excellent, at most "${lvl(p.maxLevel, l)}" (124-QĐ/TW)`
+      : `A subordinate or member was disciplined: "${lvl(p.maxLevel, l)}" (124-QĐ/TW)`,
+  },
+  "cap.discipline_366": {
+    vi: (p, l) => `Có tổ chức trực thuộc hoặc thành viên lãnh đạo bị kỷ luật: không xếp loại xuất sắc, tối đa "${lvl(p.maxLevel, l)}" (366-QĐ/TW)`,
+    en: (p, l) => `A subordinate unit or leadership member was disciplined: not excellent, at most "${lvl(p.maxLevel, l)}" (366-QĐ/TW)`,
+  },
+  "cap.tasks_unknown": {
+    vi: () => `Chưa có số liệu nhiệm vụ (đúng hạn, vượt yêu cầu): chưa kiểm tra được điều kiện xếp loại của 366-QĐ/TW`,
+    en: () => `No task counts (on time, exceeding): the 366-QĐ/TW task conditions were not checked`,
+  },
+  "cap.tasks_exceeding_366": {
+    vi: (p, l) => `${p.exceeding}/${p.assigned} nhiệm vụ vượt yêu cầu (dưới 30%): tối đa "${lvl(p.maxLevel, l)}" (366-QĐ/TW)`,
+    en: (p, l) => `${p.exceeding}/${p.assigned} tasks exceeded requirements (under 30%): at most "${lvl(p.maxLevel, l)}" (366-QĐ/TW)`,
+  },
+  "cap.tasks_on_time_366": {
+    vi: (p, l) => `${p.onTime}/${p.assigned} nhiệm vụ đúng hạn (chưa 100%): tối đa "${lvl(p.maxLevel, l)}" (366-QĐ/TW)`,
+    en: (p, l) => `${p.onTime}/${p.assigned} tasks on time (not 100%): at most "${lvl(p.maxLevel, l)}" (366-QĐ/TW)`,
+  },
+  "cap.tasks_done_366": {
+    vi: (p, l) => `Hoàn thành ${p.done}/${p.assigned} nhiệm vụ, ${p.late} chậm (yêu cầu 100% và chậm không quá 20%): "${lvl(p.maxLevel, l)}" (366-QĐ/TW, ⚠️ chưa kiểm chứng câu chữ)`,
+    en: (p, l) => `${p.done}/${p.assigned} tasks done, ${p.late} late (100% done and at most 20% late required): "${lvl(p.maxLevel, l)}" (366-QĐ/TW, ⚠️ exact wording not verified)`,
+  },
+  "quota.moved": {
+    vi: (p) => `Vượt tỷ lệ xuất sắc (không quá ${p.numerator}/${p.denominator} số hoàn thành tốt) trong nhóm "${p.group}": xếp thứ ${p.position}/${p.candidates} đề nghị xuất sắc, chỉ giữ ${p.kept}; chuyển xuống hoàn thành tốt`,
+    en: (p) => `Over the excellent quota (at most ${p.numerator}/${p.denominator} of those rated good) in group "${p.group}": position ${p.position} of ${p.candidates} candidates, ${p.kept} kept; moved down to good`,
+  },
+  "commend.excellent": {
+    vi: (p, l) => `Hoàn thành xuất sắc nhiệm vụ (${fmtValue(p.score, l)} điểm): đề nghị khen thưởng`,
+    en: (p, l) => `Excellent (${fmtValue(p.score, l)} points): proposed for commendation`,
+  },
+  "commend.top_n": {
+    vi: (p) => `Xếp thứ ${p.rank} trong ${p.topN} đơn vị dẫn đầu: đề nghị khen thưởng`,
+    en: (p) => `Ranked ${p.rank} within the top ${p.topN}: proposed for commendation`,
+  },
+  "criticise.not_completed": {
+    vi: (p, l) => `Không hoàn thành nhiệm vụ (${fmtValue(p.score, l)} điểm): đề nghị phê bình`,
+    en: (p, l) => `Not completed (${fmtValue(p.score, l)} points): proposed for criticism`,
+  },
+  "criticise.criteria_lost": {
+    vi: (p) => `${p.count} tiêu chí không giữ vững trong năm`,
+    en: (p) => `${p.count} criteria lost this year`,
+  },
+  "criticise.revoked": {
+    vi: () => `Bị thu hồi quyết định công nhận đạt chuẩn NTM`,
+    en: () => `NTM recognition revoked`,
+  },
+  "criticise.reports_overdue": {
+    vi: (p) => `${p.count} báo cáo nộp chậm hạn`,
+    en: (p) => `${p.count} reports overdue`,
+  },
+};

@@ -13,3 +13,4 @@ export { COMMENDATION_RULES, CRITICISM_RULES, runCandidateRules, type CandidateF
 export { TaskCountsSchema, RankingUnitSchema, RankingOptionsSchema, RankingInputSchema, type TaskCounts, type RankingUnit, type RankingOptions, type RankingInput } from "./input.js";
 export { rankUnits, type Ranking, type RankedUnit, type RankingCandidate } from "./rankUnits/index.js";
 export { indicator182FromClassification } from "./indicator182/index.js";
+export { CLASSIFICATION_LEVEL_LABELS } from "../i18n/ranking.messages.js";
