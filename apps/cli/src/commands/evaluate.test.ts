@@ -1,0 +1,157 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEMO, EXAMPLES, ntm, tempDir } from "../../test/cli.js";
+
+const ex = (name: string) => join(EXAMPLES, name);
+const evaluate = (values: string, ...more: string[]) => ["evaluate", "--pack", DEMO, "--values", values, ...more];
+const unit = { id: "x1", name: "Xã Thử", level: "commune", region: "DHNTB" };
+
+describe("ntm evaluate (offline, examples)", () => {
+  it("finds the DHNTB commune meeting all 19 criteria, with the result contract as JSON", () => {
+    const r = ntm(evaluate(ex("an-phu-meets-all.json"), "--json"));
+    expect(r.code).toBe(0);
+    const res = r.json();
+    expect({ unitId: res.unitId, packId: res.packId, year: res.year, variant: res.variant, status: res.status, criteriaMet: res.criteriaMet, criteriaTotal: res.criteriaTotal, example: res.example })
+      .toEqual({ unitId: "demo-an-phu", packId: DEMO, year: 2024, variant: "DHNTB", status: "met", criteriaMet: 19, criteriaTotal: 19, example: true });
+    expect(res.criteria).toHaveLength(19);
+    expect(res.criteria[0].indicators[0]).toMatchObject({ id: "1.1", status: "met", actual: true, required: true, comparator: "==", verified: false });
+    expect(res.revocation).toMatchObject({ revoke: false, failed: [], keyFailed: [] });
+  });
+
+  it("shows income and environment failing, with the gap, and exits 1 with --fail-on not_met", () => {
+    const r = ntm(evaluate(ex("binh-minh-fails-income-environment.json"), "--json", "--fail-on", "not_met"));
+    expect(r.code).toBe(1);
+    const res = r.json();
+    expect(res.status).toBe("not_met");
+    expect(res.criteria.filter((c: { status: string }) => c.status !== "met").map((c: { id: string }) => c.id)).toEqual(["10", "17"]);
+    expect(res.criteria.find((c: { id: string }) => c.id === "10").indicators[0]).toMatchObject({ id: "10", status: "not_met", actual: 47.5, required: 52, gap: 4.5 });
+  });
+
+  it("exits 0 on a not-met result without --fail-on, and prints a readable Vietnamese table", () => {
+    const r = ntm(evaluate(ex("binh-minh-fails-income-environment.json")));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Xã Bình Minh (demo-binh-minh) · năm 2024 · ngưỡng: DHNTB");
+    expect(r.stdout).toContain("⚠ BỘ TIÊU CHÍ VÍ DỤ");
+    expect(r.stdout).toMatch(/ 10 +Thu nhập bình quân .* +47,5 +≥ 52 +Không đạt +✗ +Chỉ tiêu 10: không đạt \(47,5 triệu đồng/);
+    expect(r.stdout).toContain("Kết quả: KHÔNG ĐẠT — 17/19 tiêu chí đạt, 2 không đạt");
+  });
+
+  it("speaks English with --lang en", () => {
+    const r = ntm(["--lang", "en", ...evaluate(ex("binh-minh-fails-income-environment.json"))]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Result: NOT MET — 17/19 criteria met, 2 not met");
+    expect(r.stdout).toContain("⚠ EXAMPLE PACK");
+  });
+
+  it("applies the TDMNPB thresholds to an especially difficult commune and says so", () => {
+    const r = ntm(evaluate(ex("ta-xua-especially-difficult.json"), "--json"));
+    expect(r.code).toBe(0);
+    const res = r.json();
+    expect([res.variant, res.status]).toEqual(["TDMNPB", "met"]);
+    expect(res.reasons[0]).toEqual({ code: "variant.override", path: ["unit", "flags"], params: { flag: "especiallyDifficult", from: "DHNTB", to: "TDMNPB" } });
+    expect(res.criteria.find((c: { id: string }) => c.id === "15").indicators[2]).toMatchObject({ id: "15.3", actual: 23.5, required: 24, status: "met" });
+    const table = ntm(evaluate(ex("ta-xua-especially-difficult.json")));
+    expect(table.stdout).toContain('ⓘ Áp dụng ngưỡng vùng TDMNPB thay cho DHNTB (đơn vị có đặc điểm "especiallyDifficult")');
+  });
+
+  it("evaluates a wide CSV batch with Vietnamese cells (Đạt, Không, decimal comma, KAD) into an array of results", () => {
+    const r = ntm(evaluate(ex("batch-communes.csv"), "--json"));
+    expect(r.code).toBe(0);
+    const rows = (r.json() as { unitId: string; status: string; variant: string; criteriaMet: number }[]).map((x) => [x.unitId, x.status, x.variant, x.criteriaMet]);
+    expect(rows).toEqual([
+      ["demo-an-phu", "met", "DHNTB", 19],
+      ["demo-binh-minh", "not_met", "DHNTB", 17],
+      ["demo-ta-xua", "met", "TDMNPB", 19],
+      ["demo-cat-tien", "indeterminate", "DHNTB", 17],
+      ["demo-my-loi", "not_met", "DHNTB", 16],
+    ]);
+  });
+
+  it("fails the batch with --fail-on indeterminate when any commune is not met", () => {
+    expect(ntm(evaluate(ex("batch-communes.csv"), "--fail-on", "indeterminate")).code).toBe(1);
+  });
+
+  it("reads the long CSV format (unit_id, year, indicator, value)", () => {
+    const r = ntm(evaluate(ex("binh-minh-long.csv"), "--json"));
+    expect(r.code).toBe(0);
+    const [res] = r.json();
+    expect([res.unitId, res.status, res.criteriaMet]).toEqual(["demo-binh-minh", "not_met", 18]);
+  });
+
+  it("overrides the year of the file with --year", () => {
+    const r = ntm(evaluate(ex("an-phu-meets-all.json"), "--year", "2023", "--json"));
+    expect(r.code).toBe(0);
+    expect(r.json().year).toBe(2023);
+  });
+});
+
+describe("ntm evaluate (bad input)", () => {
+  const run = (files: Record<string, string>, values: string, ...more: string[]) => ntm(evaluate(values, ...more), { cwd: tempDir(files) });
+
+  it("names each bad value by file and JSON path: a percent of 140, an unknown indicator, a string for a number", () => {
+    const doc = { unit, year: 2024, values: { "2.1": 140, "99.9": 1, "10": "abc", "1.1": 3 } };
+    const r = run({ "v.json": JSON.stringify(doc) }, "v.json");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n").sort()).toEqual([
+      'v.json: $.values["1.1"]: indicator 1.1 expects true/false (Đạt/Không), got 3',
+      'v.json: $.values["10"]: indicator 10 expects a number, got "abc"',
+      'v.json: $.values["2.1"]: indicator 2.1 is a percent (0–100), got 140',
+      `v.json: $.values["99.9"]: unknown indicator "99.9" in pack ${DEMO}`,
+    ]);
+  });
+
+  it("prefixes the array index in a JSON batch and gives an error object with --json", () => {
+    const r = run({ "b.json": JSON.stringify([{ unit, year: 2024, values: {} }, { unit: { ...unit, region: "XYZ" }, year: 2024, values: {} }]) }, "b.json", "--json");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^b\.json: \$\[1\]\.unit\.region: /);
+    expect(r.json()).toEqual({ error: { kind: "invalid_input", exitCode: 2, problems: [{ file: "b.json", where: "$[1].unit.region", message: expect.any(String), code: "invalid_value" }] } });
+  });
+
+  it("reports invalid JSON with its line and column", () => {
+    const r = run({ "v.json": '{\n  "unit": {\n    "id": "x",\n  }\n}' }, "v.json");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("v.json: line 4, column 3: invalid JSON (JSON không hợp lệ): Expected double-quoted property name\n");
+  });
+
+  it("reports a missing file in one line", () => {
+    const r = run({}, "nope.json");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("nope.json: no such file (không có tệp này)\n");
+  });
+
+  it("names the CSV row and column of an unreadable cell and of an out-of-range percent", () => {
+    const csv = "unit_id,unit_name,region,year,2.1,10,11\nx1,Xã Thử,DHNTB,2024,95,abc,\"4,5\"\nx2,Xã Hai,DHNTB,2024,140,60,3\n";
+    const r1 = run({ "v.csv": csv }, "v.csv");
+    expect(r1.code).toBe(2);
+    expect(r1.stderr).toBe('v.csv: row 2, column "10": cannot read "abc" as a number, Đạt/Không or empty (không đọc được giá trị)\n');
+    const r2 = run({ "v.csv": csv.replace("abc", "60") }, "v.csv");
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toBe('v.csv: row 3, column "2.1": indicator 2.1 is a percent (0–100), got 140\n');
+  });
+
+  it("rejects an unknown indicator column in a CSV, naming the column", () => {
+    const r = run({ "v.csv": "unit_id,region,year,42.42\nx1,DHNTB,2024,5\n" }, "v.csv");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`v.csv: row 2, column "42.42": unknown indicator "42.42" in pack ${DEMO}\n`);
+  });
+
+  it("rejects an invalid pack file, naming the pack file and path", () => {
+    const r = run({ "p.json": JSON.stringify({ id: "Bad Id", version: "1" }), "v.json": JSON.stringify({ unit, year: 2024, values: {} }) }, "v.json", "--pack", "p.json");
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toMatch(/^p\.json: \$\.id: expected a lowercase id/);
+  });
+
+  it("rejects a bad --year and a bad --fail-on as options", () => {
+    expect(run({}, "x.json", "--year", "20x4").stderr).toBe('--year: "20x4" is not a year such as 2024 (không phải năm)\n');
+    expect(run({}, "x.json", "--fail-on", "often").code).toBe(2);
+  });
+
+  it("shows a stack trace only with --debug", () => {
+    const plain = run({}, "nope.json");
+    expect(plain.stderr).not.toContain("    at ");
+    const debug = run({}, "nope.json", "--debug");
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toContain("    at ");
+  });
+});

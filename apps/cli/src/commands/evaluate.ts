@@ -1,0 +1,154 @@
+import type { Command } from "commander";
+import { type CompiledPack, type CriteriaPack, type EvaluationResult, type Issue, type Lang, type Result, type UnitValues, compilePack, evaluateUnit, formatNumber, formatReason, validateValues } from "@ntm/core";
+import { CliError, EXIT, type Problem } from "../lib/exit.js";
+import { statusText, tr } from "../lib/i18n.js";
+import { loadPack } from "../lib/packs.js";
+import type { Run } from "../lib/run.js";
+import { renderTable } from "../lib/table.js";
+import { loadValues } from "../lib/values.js";
+import type { Ctx } from "../lib/context.js";
+import { packNotices } from "./packs.js";
+
+export interface EvaluateOptions {
+  pack?: string;
+  values?: string;
+  year?: string;
+  failOn?: string;
+  unit?: string;
+}
+
+/**
+ * Parses `--year`: a 4-digit year or a bad-input error.
+ * @example
+ * parseYear("2024") // 2024
+ */
+export function parseYear(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d{4}$/.test(raw)) throw new CliError("invalid_input", [{ where: "--year", message: `"${raw}" is not a year such as 2024 (không phải năm)` }]);
+  return Number(raw);
+}
+
+/**
+ * `validateValues`, but a value of the wrong JSON type (a string where a number belongs) is reported
+ * per indicator, together with every other problem of the document, instead of one schema error.
+ * @example
+ * validateWithTypes(compiled, { unit, year: 2024, values: { "10": "abc", "2.1": 140 } }) // two issues
+ */
+export function validateWithTypes(compiled: CompiledPack, doc: unknown): Result<UnitValues> {
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) return validateValues(compiled, doc);
+  const values = (doc as { values?: unknown }).values;
+  if (!values || typeof values !== "object" || Array.isArray(values)) return validateValues(compiled, doc);
+  const typeIssues: Issue[] = [];
+  const cleaned: Record<string, unknown> = {};
+  for (const [id, v] of Object.entries(values)) {
+    if (v === null || typeof v === "number" || typeof v === "boolean") {
+      cleaned[id] = v;
+      continue;
+    }
+    const ci = compiled.indicatorById.get(id);
+    const path = ["values", id];
+    if (!ci) typeIssues.push({ code: "values.unknown_indicator", path, message: `unknown indicator "${id}" in pack ${compiled.pack.id}` });
+    else if (ci.indicator.kind === "boolean") typeIssues.push({ code: "values.expected_boolean", path, message: `indicator ${id} expects true/false (Đạt/Không), got ${JSON.stringify(v)}` });
+    else typeIssues.push({ code: "values.expected_number", path, message: `indicator ${id} expects a number${ci.indicator.kind === "percent" ? " (percent 0–100)" : ""}, got ${JSON.stringify(v)}` });
+    cleaned[id] = null;
+  }
+  const r = validateValues(compiled, { ...doc, values: cleaned });
+  if (!typeIssues.length) return r;
+  return { ok: false, kind: "invalid_input", issues: [...typeIssues, ...(r.ok ? [] : r.issues)] };
+}
+
+/** True when `--fail-on` asks for exit 1 on this result: `not_met` fails on not met; `indeterminate` also on indeterminate. */
+function fails(r: EvaluationResult, failOn: string | undefined): boolean {
+  if (failOn === "not_met") return r.status === "not_met";
+  if (failOn === "indeterminate") return r.status !== "met";
+  return false;
+}
+
+function show(v: unknown, unit: string | undefined, lang: Lang): string {
+  if (v === null || v === undefined) return "—";
+  if (typeof v === "boolean") return v ? tr(lang, "Đạt", "Yes") : tr(lang, "Không", "No");
+  return `${typeof v === "number" ? formatNumber(v, lang) : String(v)}${unit === "%" ? "%" : ""}`;
+}
+
+const CMP: Record<string, string> = { ">=": "≥", "<=": "≤", "==": "=" };
+
+/** Renders one evaluation as the readable table (header, notices, one row per indicator). */
+function renderResult(ctx: Ctx, pack: CriteriaPack, doc: UnitValues, r: EvaluationResult): void {
+  const L = ctx.lang;
+  const names = new Map(pack.criteria.flatMap((c) => c.indicators.map((i) => [i.id, i] as const)));
+  ctx.print(`${doc.unit.name} (${doc.unit.id}) · ${tr(L, "năm", "year")} ${r.year} · ${tr(L, "ngưỡng", "thresholds")}: ${r.variant ?? "—"}`);
+  ctx.print(`${tr(L, "Bộ tiêu chí", "Pack")}: ${pack.id} v${pack.version} — ${pack.title[L]}`);
+  for (const n of packNotices(pack, L)) ctx.print(n);
+  for (const reason of r.reasons) if (reason.code !== "pack.example") ctx.print(`ⓘ ${formatReason(reason, L)}`);
+  const rows: string[][] = [];
+  for (const c of r.criteria) {
+    const crit = pack.criteria.find((x) => x.id === c.id);
+    rows.push([c.id, "", crit?.name[L] ?? "", "", "", statusText(c.status, L).toUpperCase(), "", ""]);
+    for (const i of c.indicators) {
+      const ind = names.get(i.id);
+      const reasons = i.reasons.filter((x) => x.code !== "threshold.example" && x.code !== "indicator.met").map((x) => formatReason(x, L)).join("; ");
+      const required = i.required === null ? tr(L, "chưa rõ", "unknown") : `${ind?.kind === "boolean" ? "" : `${CMP[i.comparator] ?? i.comparator} `}${show(i.required, ind?.unit, L)}`;
+      rows.push(["", i.id, ind?.name[L] ?? "", show(i.actual, ind?.unit, L), required, statusText(i.status, L), i.verified ? "✓" : "✗", reasons]);
+    }
+  }
+  ctx.print(renderTable([tr(L, "TC", "Crit."), tr(L, "Chỉ tiêu", "Ind."), tr(L, "Tên", "Name"), tr(L, "Thực tế", "Actual"), tr(L, "Yêu cầu", "Required"), tr(L, "Trạng thái", "Status"), tr(L, "XM", "Ver."), tr(L, "Lý do", "Reason")], rows, [5, 8, 48, 12, 16, 16, 4, 110]));
+  const rev = r.revocation;
+  ctx.print("");
+  ctx.print(`${tr(L, "Kết quả", "Result")}: ${statusText(r.status, L).toUpperCase()} — ${r.criteriaMet}/${r.criteriaTotal} ${tr(L, "tiêu chí đạt", "criteria met")}, ${r.criteriaNotMet} ${tr(L, "không đạt", "not met")}`);
+  if (rev) for (const reason of rev.reasons) ctx.print(`${tr(L, "Thu hồi (QĐ 18/2022)", "Revocation (QĐ 18/2022)")}: ${formatReason(reason, L)}`);
+  if (r.example) ctx.print(tr(L, "⚠ Kết quả theo giá trị ví dụ, không phải quy định pháp luật.", "⚠ Result under example values, not law."));
+}
+
+/**
+ * The offline evaluation: loads the pack and values, validates every document (all problems, no partial
+ * output), evaluates, prints the table or the result contract, and returns 1 when `--fail-on` applies.
+ * @example
+ * await evaluateOffline(ctx, { pack: "example.province-demo.2021-2025", values: "examples/values/an-phu.json" });
+ */
+export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
+  if (!opts.pack) throw new CliError("invalid_input", [{ where: "--pack", message: "required with --values (cần --pack <mã|tệp>)" }]);
+  if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", message: "required: a .json or .csv values file, or --unit for a server (cần --values)" }]);
+  if (opts.failOn !== undefined && opts.failOn !== "not_met" && opts.failOn !== "indeterminate")
+    throw new CliError("invalid_input", [{ where: "--fail-on", message: `expected not_met or indeterminate, got "${opts.failOn}"` }]);
+  const year = parseYear(opts.year);
+  const pack = loadPack(opts.pack);
+  const compiled = compilePack(pack);
+  const loaded = loadValues(opts.values, { defaultLevel: pack.level, ...(year !== undefined ? { year } : {}) });
+  const problems: Problem[] = [];
+  const docs: UnitValues[] = [];
+  loaded.docs.forEach((d, i) => {
+    const v = validateWithTypes(compiled, d);
+    if (v.ok) docs.push(v.value);
+    else problems.push(...v.issues.map((issue) => loaded.locate(i, issue)));
+  });
+  if (problems.length) throw new CliError("invalid_input", problems);
+  const results = docs.map((d) => evaluateUnit(compiled, d));
+  if (ctx.json) ctx.printJson(loaded.batch ? results : results[0]);
+  else
+    results.forEach((r, i) => {
+      if (i > 0) ctx.print(`\n${"═".repeat(80)}\n`);
+      renderResult(ctx, pack, docs[i]!, r);
+    });
+  return results.some((r) => fails(r, opts.failOn)) ? EXIT.ruleFailed : EXIT.ok;
+}
+
+/** Registers `ntm evaluate`. The remote form (`--unit`) is added by the remote commands. */
+export function registerEvaluate(program: Command, run: Run, remote?: (ctx: Ctx, opts: EvaluateOptions) => Promise<number>): void {
+  program
+    .command("evaluate")
+    .description("Đánh giá số liệu theo bộ tiêu chí / evaluate values against a criteria pack")
+    .option("--pack <id|file>", "mã bộ tiêu chí có sẵn hoặc tệp JSON / a shipped pack id or a pack JSON file")
+    .option("--values <file>", "tệp số liệu .json (một hoặc mảng) hoặc .csv / values file: .json (one or an array) or .csv")
+    .option("--year <year>", "năm đánh giá (ghi đè năm trong tệp) / evaluation year (overrides the file's)")
+    .option("--fail-on <status>", "thoát mã 1 khi kết quả là not_met (hoặc indeterminate) / exit 1 when a result is not_met (or indeterminate)")
+    .option("--unit <id>", "đánh giá đơn vị trên máy chủ (với --year) / evaluate a unit on the server (with --year)")
+    .action(
+      run(async (ctx: Ctx, opts: EvaluateOptions) => {
+        if (opts.unit !== undefined && opts.values === undefined) {
+          if (!remote) throw new CliError("invalid_input", [{ where: "--unit", message: "remote evaluation is not available in this build" }]);
+          return remote(ctx, opts);
+        }
+        return evaluateOffline(ctx, opts);
+      }),
+    );
+}

@@ -1,0 +1,121 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEMO, ntm, tempDir } from "../../test/cli.js";
+
+describe("ntm packs list", () => {
+  it("lists every shipped pack with counts and the example flag as JSON", () => {
+    const r = ntm(["packs", "list", "--json"]);
+    expect(r.code).toBe(0);
+    const list = r.json() as { id: string; example: boolean; criteria: number }[];
+    expect(list.map((p) => p.id)).toEqual([
+      "vn.commune-ntm.2021-2025",
+      "vn.commune-ntm-advanced.2021-2025",
+      "vn.commune-ntm-model.2021-2025",
+      "vn.district-ntm.2021-2025",
+      "vn.commune-ntm.2026-2030",
+      "example.province-demo.2021-2025",
+      "example.province-demo-advanced.2021-2025",
+      "example.province-demo-model.2021-2025",
+    ]);
+    expect(list.filter((p) => p.example).map((p) => p.id)).toEqual([DEMO, "example.province-demo-advanced.2021-2025", "example.province-demo-model.2021-2025"]);
+    expect(list.find((p) => p.id === "vn.commune-ntm.2026-2030")?.criteria).toBe(10);
+  });
+
+  it("prints a Vietnamese table by default and marks example packs", () => {
+    const r = ntm(["packs", "list"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("Mã");
+    expect(r.stdout).toMatch(/example\.province-demo\.2021-2025 .*\[VÍ DỤ\]/);
+  });
+});
+
+describe("ntm packs show", () => {
+  it("shows thresholds, verified markers and the example and unverified notices", () => {
+    const r = ntm(["--lang", "en", "packs", "show", DEMO]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("⚠ EXAMPLE PACK");
+    expect(r.stdout).toMatch(/⚠ \d+\/50 indicators have thresholds not verified/);
+    expect(r.stdout).toMatch(/15\.3 .* ≤ TDMNPB 24; DBSH 16\.5; BTB 25; DHNTB 22;.* ✓ .*QĐ 318\/QĐ-TTg/);
+    expect(r.stdout).toMatch(/2\.2 .* ≥ 80 % +✗ +Giá trị ví dụ/);
+    expect(r.stdout).toContain("Override: especiallyDifficult → TDMNPB");
+  });
+
+  it("says when a national threshold is unknown rather than inventing one", () => {
+    const r = ntm(["packs", "show", "vn.commune-ntm.2026-2030"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("chưa rõ");
+    expect(r.stdout).toMatch(/⚠ 10\/10 chỉ tiêu có ngưỡng chưa được xác minh/);
+  });
+
+  it("prints the resolved pack as JSON", () => {
+    const r = ntm(["packs", "show", DEMO, "--json"]);
+    expect(r.code).toBe(0);
+    const p = r.json();
+    expect([p.id, p.level, p.example, p.criteria.length]).toEqual([DEMO, "commune", true, 19]);
+  });
+
+  it("fails with exit 2 on an unknown pack id", () => {
+    const r = ntm(["packs", "show", "no.such.pack"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain('"no.such.pack" is neither a shipped pack id nor a file');
+  });
+});
+
+describe("ntm packs validate", () => {
+  const good = JSON.stringify({
+    id: "vn-demo.my-province.2021-2025", version: "1.0.0", title: { vi: "Tỉnh của tôi", en: "My province" },
+    legalBasis: [{ ref: "QĐ 1/QĐ-UBND (ví dụ)", date: "2022-06-01" }], effective: { from: "2022-06-01" },
+    extends: "vn.commune-ntm.2021-2025", example: true,
+    criteria: [{ id: "2", indicators: [{ id: "2.2", threshold: { all: 80 }, verified: false }] }],
+  });
+
+  it("accepts a provincial pack that extends the national pack", () => {
+    const dir = tempDir({ "p.json": good });
+    const r = ntm(["packs", "validate", "p.json", "--json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.json()).toEqual([{ file: "p.json", ok: true, id: "vn-demo.my-province.2021-2025", version: "1.0.0", title: { vi: "Tỉnh của tôi", en: "My province" }, level: "commune", tier: "standard", extends: "vn.commune-ntm.2021-2025", example: true, effective: { from: "2022-06-01" }, criteria: 19, indicators: 50, verifiedIndicators: expect.any(Number) }]);
+  });
+
+  it("names the file and JSON path of each problem, one line each, exit 2", () => {
+    const bad = JSON.parse(good);
+    bad.criteria[0].indicators[0].threshold = { all: "eighty" };
+    delete bad.version;
+    const dir = tempDir({ "bad.json": JSON.stringify(bad) });
+    const r = ntm(["packs", "validate", "bad.json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines.every((l) => l.startsWith("bad.json: $."))).toBe(true);
+    expect(lines.some((l) => l.startsWith("bad.json: $.version: "))).toBe(true);
+    expect(lines.some((l) => l.startsWith("bad.json: $.criteria[0].indicators[0].threshold"))).toBe(true);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("reports invalid JSON with line and column", () => {
+    const dir = tempDir({ "broken.json": '{\n  "id": "x",\n  "version": 1,,\n}' });
+    const r = ntm(["packs", "validate", "broken.json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^broken\.json: line 3, column 16: invalid JSON/);
+  });
+});
+
+describe("ntm packs schema", () => {
+  it("writes the four JSON Schemas of the public contract", () => {
+    const dir = tempDir();
+    const r = ntm(["packs", "schema", "--out", join(dir, "schemas")]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, "schemas")).sort()).toEqual(["pack.schema.json", "resolved-pack.schema.json", "result.schema.json", "values.schema.json"]);
+    const values = JSON.parse(readFileSync(join(dir, "schemas", "values.schema.json"), "utf8"));
+    expect(values.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(values.$defs.UnitValues.required).toEqual(expect.arrayContaining(["unit", "year", "values"]));
+  });
+
+  it("prints them as one JSON object without --out", () => {
+    const r = ntm(["packs", "schema"]);
+    expect(r.code).toBe(0);
+    expect(Object.keys(r.json())).toEqual(["pack", "resolvedPack", "values", "result"]);
+  });
+});

@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import { CliError } from "./exit.js";
+
+/**
+ * Reads a text file (UTF-8, BOM removed), or fails with a one-line error naming the file.
+ * @example
+ * readText("examples/values/an-phu.json")
+ */
+export function readText(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file (không có tệp này)" : code === "EISDIR" ? "is a directory, not a file (là thư mục)" : code === "EACCES" ? "permission denied (không có quyền đọc)" : `cannot read (không đọc được): ${code ?? String(e)}`;
+    throw new CliError("invalid_input", [{ file, message: why }]);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The 1-based line and column of a character offset.
+ * @example
+ * lineCol("a\nbc", 3) // { line: 2, col: 2 }
+ */
+export function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, col: offset - start + 1 };
+}
+
+/**
+ * Parses JSON text, or fails with the file, line and column of the syntax error.
+ * @example
+ * parseJson('{"a":1}', "a.json") // { a: 1 }
+ */
+export function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(msg);
+    const offset = pos ? Number(pos[1]) : /Unexpected end of JSON input/.test(msg) ? text.length : undefined;
+    const clean = msg.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "");
+    if (offset === undefined) throw new CliError("invalid_input", [{ file, message: `invalid JSON (JSON không hợp lệ): ${clean}` }]);
+    const { line, col } = lineCol(text, offset);
+    throw new CliError("invalid_input", [{ file, where: `line ${line}, column ${col}`, message: `invalid JSON (JSON không hợp lệ): ${clean}` }]);
+  }
+}
+
+/**
+ * Reads and parses a JSON file with located errors.
+ * @example
+ * readJson("pack.json")
+ */
+export function readJson(file: string): unknown {
+  return parseJson(readText(file), file);
+}

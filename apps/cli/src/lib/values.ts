@@ -1,0 +1,144 @@
+import { type Issue, formatPath, parseCellValue } from "@ntm/core";
+import { parseCsv } from "./csv.js";
+import { CliError, type Problem } from "./exit.js";
+import { parseJson, readText } from "./io.js";
+
+/** Values documents read from a file, with a way to name where a problem sits in that file. */
+export interface LoadedValues {
+  file: string;
+  /** True when the file held an array (a batch) or a CSV; false for one JSON document. */
+  batch: boolean;
+  docs: unknown[];
+  /** Turns an issue of document `index` into a located problem (JSON path or CSV row/column). */
+  locate: (index: number, issue: Issue) => Problem;
+}
+
+/** Columns of the wide CSV format (one row per unit and year); every other column is an indicator id. */
+export const CSV_UNIT_COLUMNS = ["unit_id", "unit_name", "level", "region", "commune_group", "flags", "year"] as const;
+/** Cells that declare an indicator not applicable to the unit (only allowed for optional indicators). */
+const NOT_APPLICABLE = new Set(["kad", "n/a", "na", "không áp dụng", "khong ap dung"]);
+
+const UNIT_FIELD_COLUMN: Record<string, string> = { id: "unit_id", name: "unit_name", level: "level", region: "region", communeGroup: "commune_group", flags: "flags" };
+
+/**
+ * Reads values from a `.json` file (one document or an array of them) or a `.csv` file (wide: one row
+ * per unit; long: `unit_id,year,indicator,value`).
+ * @example
+ * const loaded = loadValues("examples/values/batch.csv", { defaultLevel: "commune" });
+ * loaded.docs.length // 4
+ */
+export function loadValues(file: string, opts: { defaultLevel: string; year?: number }): LoadedValues {
+  const text = readText(file);
+  if (/\.csv$/i.test(file)) return loadCsv(file, text, opts);
+  const data = parseJson(text, file);
+  const batch = Array.isArray(data);
+  const docs = (batch ? data : [data]).map((d) => (opts.year !== undefined && d && typeof d === "object" && !Array.isArray(d) ? { ...d, year: opts.year } : d));
+  if (batch && docs.length === 0) throw new CliError("invalid_input", [{ file, where: "$", message: "the array holds no values documents (mảng rỗng)" }]);
+  return { file, batch, docs, locate: (i, issue) => ({ file, where: formatPath(batch ? [i, ...issue.path] : issue.path), message: issue.message, code: issue.code }) };
+}
+
+interface CsvDocPlace {
+  line: number;
+  /** Line of each indicator's value (long format) or the unit's line (wide format). */
+  lineOf: Map<string, number>;
+  notApplicable: string[];
+}
+
+function loadCsv(file: string, text: string, opts: { defaultLevel: string; year?: number }): LoadedValues {
+  const rows = parseCsv(text, file);
+  const header = rows[0];
+  if (!header) throw new CliError("invalid_input", [{ file, message: "empty CSV file (tệp CSV rỗng)" }]);
+  const cols = header.cells.map((c) => c.trim());
+  const lower = cols.map((c) => c.toLowerCase());
+  const problems: Problem[] = [];
+  const at = (line: number, column: string) => `row ${line}, column "${column}"`;
+  if (!lower.includes("unit_id")) throw new CliError("invalid_input", [{ file, where: "row 1", message: 'missing column "unit_id" (thiếu cột unit_id)' }]);
+  const long = lower.includes("indicator") && lower.includes("value");
+  const docs: Record<string, unknown>[] = [];
+  const places: CsvDocPlace[] = [];
+  const byKey = new Map<string, number>();
+  for (const row of rows.slice(1)) {
+    const get = (name: string): string | undefined => {
+      const i = lower.indexOf(name);
+      return i < 0 ? undefined : row.cells[i]?.trim();
+    };
+    const unitId = get("unit_id") ?? "";
+    if (unitId === "") {
+      problems.push({ file, where: at(row.line, "unit_id"), message: "empty unit id (thiếu mã đơn vị)" });
+      continue;
+    }
+    const yearText = opts.year !== undefined ? String(opts.year) : get("year");
+    const year = yearText !== undefined && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
+    if (year === undefined) {
+      problems.push({ file, where: at(row.line, "year"), message: yearText ? `"${yearText}" is not a year (không phải năm)` : "no year: add a year column or pass --year (thiếu năm)" });
+      continue;
+    }
+    const key = `${unitId}\u0000${year}`;
+    let index = byKey.get(key);
+    if (index === undefined || !long) {
+      if (index !== undefined) {
+        problems.push({ file, where: at(row.line, "unit_id"), message: `unit ${unitId} appears twice for ${year} (trùng đơn vị, năm; first on row ${places[index]!.line})` });
+        continue;
+      }
+      const unit: Record<string, unknown> = { id: unitId, name: get("unit_name") || unitId, level: get("level") || opts.defaultLevel };
+      const region = get("region");
+      if (region) unit["region"] = region;
+      const group = get("commune_group");
+      if (group) {
+        if (/^[123]$/.test(group)) unit["communeGroup"] = Number(group);
+        else problems.push({ file, where: at(row.line, "commune_group"), message: `commune group must be 1, 2 or 3, got "${group}" (nhóm xã phải là 1, 2 hoặc 3)` });
+      }
+      const flags = get("flags");
+      if (flags) unit["flags"] = flags.split(/[|\s]+/).filter(Boolean);
+      index = docs.length;
+      byKey.set(key, index);
+      docs.push({ unit, year, values: {} });
+      places.push({ line: row.line, lineOf: new Map(), notApplicable: [] });
+    }
+    const doc = docs[index]!;
+    const place = places[index]!;
+    const values = doc["values"] as Record<string, unknown>;
+    const put = (indicator: string, raw: string, column: string) => {
+      if (NOT_APPLICABLE.has(raw.trim().toLowerCase())) {
+        place.notApplicable.push(indicator);
+        place.lineOf.set(indicator, row.line);
+        doc["notApplicable"] = place.notApplicable;
+        return;
+      }
+      const v = parseCellValue(raw);
+      if (v === undefined) {
+        problems.push({ file, where: at(row.line, column), message: `cannot read "${raw}" as a number, Đạt/Không or empty (không đọc được giá trị)` });
+        return;
+      }
+      if (raw.trim() === "" && !long) return; // an empty wide cell means "not reported": leave it out
+      values[indicator] = v;
+      place.lineOf.set(indicator, row.line);
+    };
+    if (long) {
+      const indicator = get("indicator") ?? "";
+      if (indicator === "") problems.push({ file, where: at(row.line, "indicator"), message: "empty indicator id (thiếu mã chỉ tiêu)" });
+      else if (place.lineOf.has(indicator)) problems.push({ file, where: at(row.line, "indicator"), message: `indicator ${indicator} given twice for unit ${unitId}, ${year} (first on row ${place.lineOf.get(indicator)})` });
+      else put(indicator, get("value") ?? "", "value");
+    } else {
+      cols.forEach((col, i) => {
+        if ((CSV_UNIT_COLUMNS as readonly string[]).includes(lower[i]!) || col === "") return;
+        put(col, row.cells[i] ?? "", col);
+      });
+    }
+  }
+  if (problems.length) throw new CliError("invalid_input", problems);
+  if (docs.length === 0) throw new CliError("invalid_input", [{ file, message: "the CSV file has a header but no rows (không có dòng số liệu)" }]);
+  const locate = (i: number, issue: Issue): Problem => {
+    const place = places[i]!;
+    const [head, second] = issue.path;
+    let where = `row ${place.line}`;
+    if (head === "values" && typeof second === "string") where = at(place.lineOf.get(second) ?? place.line, long ? "value" : second);
+    else if (head === "notApplicable" && typeof second === "number") {
+      const ind = place.notApplicable[second];
+      where = ind === undefined ? where : at(place.lineOf.get(ind) ?? place.line, long ? "value" : ind);
+    } else if (head === "unit" && typeof second === "string") where = at(place.line, UNIT_FIELD_COLUMN[second] ?? second);
+    else if (head === "year") where = at(place.line, "year");
+    return { file, where, message: issue.message, code: issue.code };
+  };
+  return { file, batch: true, docs, locate };
+}

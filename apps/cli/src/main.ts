@@ -1,0 +1,60 @@
+import { Command, CommanderError, Option } from "commander";
+import { registerEvaluate } from "./commands/evaluate.js";
+import { registerPacks } from "./commands/packs.js";
+import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
+import { run } from "./lib/run.js";
+
+/**
+ * Builds the `ntm` program with every command registered.
+ * @example
+ * await buildProgram().parseAsync(["node", "ntm", "packs", "list"]);
+ */
+export function buildProgram(): Command {
+  const program = new Command("ntm")
+    .description("ntm — công cụ dòng lệnh Nông thôn mới cho cán bộ số liệu và bên tích hợp / the NTM command line for data officers and integrators")
+    .version("0.1.0")
+    .option("--json", "in kết quả JSON (cho script) / print JSON for scripts")
+    .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
+    .option("--debug", "in stack trace khi lỗi / print stack traces on errors")
+    .option("--server <url>", "máy chủ ntm (mặc định $NTM_SERVER hoặc http://127.0.0.1:3000) / ntm server URL")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .showSuggestionAfterError()
+    .exitOverride();
+  registerPacks(program, run);
+  registerEvaluate(program, run);
+  return program;
+}
+
+/**
+ * Runs the CLI and returns the exit code. Every expected failure becomes one line per problem on
+ * stderr (and a JSON error object on stdout with `--json`); a stack trace only with `--debug`.
+ * @example
+ * process.exitCode = await main(process.argv);
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  const json = argv.includes("--json");
+  const debug = argv.includes("--debug");
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // commander has already printed its message (unknown option, missing argument…)
+      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? EXIT.ok : EXIT.badInput;
+    }
+    if (e instanceof CliError) {
+      for (const p of e.problems) process.stderr.write(`${formatProblem(p)}\n`);
+      if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+      if (json) process.stdout.write(`${JSON.stringify({ error: { kind: e.kind, exitCode: e.exitCode, problems: e.problems } }, null, 2)}\n`);
+      return e.exitCode;
+    }
+    // A programmer error: say so in one line, with the stack only on request.
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`ntm: internal error (lỗi nội bộ): ${msg}${debug ? "" : " (use --debug for details)"}\n`);
+    if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    return 70;
+  }
+}
+
+process.exitCode = await main(process.argv);
