@@ -1,4 +1,109 @@
+import type { Lang } from "../schemas/common.js";
+import { describePeriod, parsePeriod } from "../period/index.js";
+import { formatDate } from "./format.js";
 import type { MessageCatalog } from "./messages.js";
 
-/** Messages for the plan area's reasons (Vietnamese first, English second). */
-export const planMessages: MessageCatalog = {};
+type P = Record<string, unknown>;
+
+/** Picks one language from a `{vi, en}` value; other values as text. */
+const loc = (v: unknown, lang: Lang): string => {
+  if (v && typeof v === "object" && lang in v) return String((v as Record<string, unknown>)[lang]);
+  return v === null || v === undefined ? "—" : String(v);
+};
+const date = (v: unknown, lang: Lang) => (typeof v === "string" ? formatDate(v, lang) : "—");
+const period = (v: unknown, lang: Lang) => {
+  const r = parsePeriod(String(v));
+  return r.ok ? describePeriod(r.value, lang) : String(v);
+};
+/** "Báo cáo …, UBND huyện, 6 tháng đầu năm 2025" */
+const head = (p: P, lang: Lang) => `${loc(p.title, lang)} – ${p.assigneeName ? loc(p.assigneeName, lang) : String(p.assignee)}, ${lower(period(p.period, lang), lang)}`;
+/** Lower-cases the first letter inside a Vietnamese sentence ("Quý III" → "quý III"). */
+const lower = (s: string, lang: Lang) => (lang === "vi" ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+/** Messages for the plan, reporting and calendar areas' reasons (Vietnamese first, English second). */
+export const planMessages: MessageCatalog = {
+  "report.submitted": {
+    vi: (p, l) => `${head(p, l)}: đã nộp ngày ${date(p.submittedOn, l)}, đúng hạn (hạn ${date(p.deadline, l)})`,
+    en: (p, l) => `${head(p, l)}: submitted on ${date(p.submittedOn, l)}, on time (deadline ${date(p.deadline, l)})`,
+  },
+  "report.late": {
+    vi: (p, l) => `${head(p, l)}: nộp muộn ngày ${date(p.submittedOn, l)}, chậm ${p.workingDaysLate} ngày làm việc (${p.calendarDaysLate} ngày) so với hạn ${date(p.deadline, l)}`,
+    en: (p, l) => `${head(p, l)}: submitted late on ${date(p.submittedOn, l)}, ${p.workingDaysLate} working days (${p.calendarDaysLate} days) after the deadline ${date(p.deadline, l)}`,
+  },
+  "report.overdue": {
+    vi: (p, l) => `${head(p, l)}: chưa nộp, quá hạn ${p.workingDaysLate} ngày làm việc (${p.calendarDaysLate} ngày) tính đến ${date(p.asOf, l)} (hạn ${date(p.deadline, l)})`,
+    en: (p, l) => `${head(p, l)}: not submitted, overdue by ${p.workingDaysLate} working days (${p.calendarDaysLate} days) as of ${date(p.asOf, l)} (deadline ${date(p.deadline, l)})`,
+  },
+  "report.pending": {
+    vi: (p, l) => `${head(p, l)}: chưa đến hạn (hạn ${date(p.deadline, l)}, còn ${p.workingDaysLeft} ngày làm việc)`,
+    en: (p, l) => `${head(p, l)}: not yet due (deadline ${date(p.deadline, l)}, ${p.workingDaysLeft} working days left)`,
+  },
+  "report.submission_after_as_of": {
+    vi: (p, l) => `Bản nộp ngày ${date(p.submittedOn, l)} sau ngày xét ${date(p.asOf, l)} nên chưa được tính`,
+    en: (p, l) => `The submission of ${date(p.submittedOn, l)} is after the as-of date ${date(p.asOf, l)} and is not counted`,
+  },
+  "report.default_schedule": {
+    vi: (p) => `Kỳ báo cáo và thời hạn của nhiệm vụ ${p.duty} là cấu hình mặc định của phần mềm, không phải quy định của văn bản`,
+    en: (p) => `The cadence and deadline of duty ${p.duty} are the software's default configuration, not the plan's text`,
+  },
+  "report.default_duty": {
+    vi: (p) => `Nhiệm vụ báo cáo ${p.duty} là cấu hình mặc định của phần mềm; văn bản không giao nhiệm vụ báo cáo này`,
+    en: (p) => `Reporting duty ${p.duty} is the software's default configuration; the plan's text does not assign it`,
+  },
+  "report.submission_unmatched": {
+    vi: (p, l) => `Báo cáo nộp ngày ${date(p.submittedOn, l)} (nhiệm vụ ${p.duty}, đơn vị ${p.assignee}, kỳ ${lower(period(p.period, l), l)}) không khớp báo cáo nào phải nộp`,
+    en: (p, l) => `The report submitted on ${date(p.submittedOn, l)} (duty ${p.duty}, by ${p.assignee}, ${period(p.period, l)}) matches no report due`,
+  },
+  "plan.duplicate_id": {
+    vi: (p) => `Mã "${p.id}" bị trùng (đã có ở mục ${p.first})`,
+    en: (p) => `The id "${p.id}" repeats item ${p.first}`,
+  },
+  "plan.unknown_assignee": {
+    vi: (p) => `Không có đơn vị được giao nhiệm vụ mã "${p.id}"`,
+    en: (p) => `No assignee "${p.id}"`,
+  },
+  "plan.unknown_duty": {
+    vi: (p) => `Không có nhiệm vụ báo cáo mã "${p.id}"`,
+    en: (p) => `No reporting duty "${p.id}"`,
+  },
+  "plan.duty_deadline_missing": {
+    vi: (p) => `Nhiệm vụ báo cáo ${p.duty} chưa có quy tắc thời hạn`,
+    en: (p) => `Reporting duty ${p.duty} has no deadline rule`,
+  },
+  "plan.support_not_steering_member": {
+    vi: (p) => `Chỉ thành viên Ban Chỉ đạo mới được phân công phụ trách xã; "${p.id}" không phải thành viên Ban Chỉ đạo`,
+    en: (p) => `Only a steering committee member supports communes; "${p.id}" is a ${p.kind}`,
+  },
+  "plan.period_reversed": {
+    vi: (p, l) => `Thời gian thực hiện bắt đầu ${date(p.start, l)} sau ngày kết thúc ${date(p.end, l)}`,
+    en: (p, l) => `The period starts ${date(p.start, l)} after it ends ${date(p.end, l)}`,
+  },
+  "plan.unknown_criterion": {
+    vi: (p) => `Bộ tiêu chí không có tiêu chí ${p.id}`,
+    en: (p) => `The criteria pack has no criterion ${p.id}`,
+  },
+  "plan.unknown_indicator": {
+    vi: (p) => `Bộ tiêu chí không có chỉ tiêu ${p.id}`,
+    en: (p) => `The criteria pack has no indicator ${p.id}`,
+  },
+  "lunar.invalid": {
+    vi: (p) => `${p.day}/${p.month}/${p.year} không phải ngày âm lịch hợp lệ`,
+    en: (p) => `${p.day}/${p.month}/${p.year} is not a lunar date`,
+  },
+  "lunar.no_such_leap_month": {
+    vi: (p) => `Năm âm lịch ${p.year} không có tháng ${p.month} nhuận`,
+    en: (p) => `Lunar year ${p.year} has no leap month ${p.month}`,
+  },
+  "lunar.no_such_day": {
+    vi: (p) => `Tháng ${p.month}${p.leap ? " nhuận" : ""} năm âm lịch ${p.year} không có ngày ${p.day}`,
+    en: (p) => `Lunar month ${p.month}${p.leap ? " (leap)" : ""} of ${p.year} has no day ${p.day}`,
+  },
+  "calendar.invalid_date": {
+    vi: (p) => `"${p.date}" không phải ngày hợp lệ (yyyy-mm-dd)`,
+    en: (p) => `"${p.date}" is not a calendar date (yyyy-mm-dd)`,
+  },
+  "calendar.conflicting_entry": {
+    vi: (p, l) => `Ngày ${date(p.date, l)} vừa là ngày nghỉ thêm vừa là ngày làm bù`,
+    en: (p, l) => `${date(p.date, l)} is both an extra day off and a make-up working day`,
+  },
+};
