@@ -1,0 +1,107 @@
+/**
+ * The ntm HTTP API as a Hono app. `createApp({ db })` is used by the server and, unchanged, by the tests.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import { zodIssues } from "@ntm/core";
+import type { z } from "zod";
+import type { AppDeps, AppEnv } from "./context.js";
+import type { Db } from "./db/index.js";
+import { authMiddleware } from "./auth/session.js";
+import { ApiError, issuesToFields, problemResponse } from "./http/problem.js";
+import { DOCS_HTML } from "./http/docs.js";
+import { authRoutes } from "./routes/auth.js";
+import { unitRoutes } from "./routes/units.js";
+import { packRoutes } from "./routes/packs.js";
+import { valueRoutes } from "./routes/values.js";
+import { evaluationRoutes } from "./routes/evaluations.js";
+import { transferRoutes } from "./routes/transfer.js";
+import { userRoutes } from "./routes/users.js";
+import { auditRoutes } from "./routes/audit.js";
+import { publicRoutes } from "./routes/public.js";
+
+export interface AppOptions {
+  db: Db;
+  /** The clock (tests pass a fixed one). */
+  now?: () => Date;
+  /** Extra routes mounted under /v1 (the plan-domain engineer's routers hook in here). */
+  extend?: (v1: OpenAPIHono<AppEnv>) => void;
+}
+
+/** The OpenAPI document's header. */
+export const OPENAPI_INFO: { openapi: "3.1.0"; info: { title: string; version: string; description: string; license: { name: string } }; servers: { url: string }[] } = {
+  openapi: "3.1.0",
+  info: {
+    title: "ntm API",
+    version: "0.1.0",
+    description:
+      "API của phần mềm Nông thôn mới (ntm) / HTTP API of ntm, open software for Vietnam's New Rural Development programme. Errors are RFC 9457 application/problem+json with failing JSON paths in `errors`. Authenticate with the session cookie from POST /v1/auth/login (send `x-csrf-token` on writes) or with `Authorization: Bearer <API token>`.",
+    license: { name: "MIT" },
+  },
+  servers: [{ url: "/" }],
+};
+
+function validationHook(result: { success: boolean; error?: z.ZodError; target: string }) {
+  if (!result.success && result.error) {
+    const prefix = result.target === "json" ? [] : [result.target];
+    throw new ApiError("invalid_input", `Dữ liệu gửi lên không hợp lệ (${result.target}) / invalid ${result.target}`, issuesToFields(zodIssues(result.error), prefix));
+  }
+}
+
+/**
+ * Builds the app: /healthz, /openapi.json, /docs and every /v1 route, with problem+json errors.
+ * @example
+ * const app = createApp({ db });
+ * const res = await app.request("/v1/units");
+ */
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const deps: AppDeps = { db: options.db, now: options.now ?? (() => new Date()) };
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"] } }));
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return problemResponse(c, err.kind, err.message, err.errors);
+    if (err instanceof HTTPException) {
+      if (err.status === 400) return problemResponse(c, "bad_request", `Nội dung yêu cầu không đọc được: ${err.message} / malformed request body`, [{ path: "$", message: err.message }]);
+      return problemResponse(c, err.status === 401 ? "unauthenticated" : err.status === 403 ? "forbidden" : err.status === 404 ? "not_found" : "bad_request", err.message);
+    }
+    console.error(err);
+    return problemResponse(c, "internal", "Lỗi máy chủ / internal server error");
+  });
+  app.notFound((c) => problemResponse(c, "not_found", `Không có đường dẫn ${c.req.method} ${new URL(c.req.url).pathname} / no such route`));
+
+  app.get("/healthz", (c) => c.json({ ok: true }));
+  app.get("/docs", (c) => c.html(DOCS_HTML));
+
+  const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  v1.use("*", authMiddleware());
+  v1.route("/", authRoutes());
+  v1.route("/", unitRoutes());
+  v1.route("/", packRoutes());
+  v1.route("/", valueRoutes());
+  v1.route("/", evaluationRoutes());
+  v1.route("/", transferRoutes());
+  v1.route("/", userRoutes());
+  v1.route("/", auditRoutes());
+  v1.route("/", publicRoutes());
+  options.extend?.(v1);
+  app.route("/v1", v1);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "API token from POST /v1/tokens" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", { type: "apiKey", in: "cookie", name: "ntm_session" });
+  app.doc31("/openapi.json", { ...OPENAPI_INFO, security: [{ bearerAuth: [] }, { cookieAuth: [] }] });
+  return app;
+}
+
+/**
+ * The OpenAPI 3.1 document of an app, without a server (for packages/client).
+ * @example
+ * const doc = openApiDocument(createApp({ db }));
+ */
+export function openApiDocument(app: OpenAPIHono<AppEnv>): unknown {
+  return app.getOpenAPI31Document({ ...OPENAPI_INFO, security: [{ bearerAuth: [] }, { cookieAuth: [] }] });
+}

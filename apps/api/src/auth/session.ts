@@ -1,0 +1,120 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { AppEnv } from "../context.js";
+import type { Db } from "../db/index.js";
+import { apiTokens, rateLimits, sessions, users } from "../db/schema.js";
+import { ApiError } from "../http/problem.js";
+import { sha256 } from "./crypto.js";
+import { type Principal, type Role } from "./policy.js";
+
+export const SESSION_COOKIE = "ntm_session";
+export const CSRF_HEADER = "x-csrf-token";
+/** Session lifetime: a working day and a half. */
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function toPrincipal(u: typeof users.$inferSelect): Principal {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role as Role, scopeUnitId: u.scopeUnitId };
+}
+
+/**
+ * True when the request arrived over TLS (directly or behind a proxy that sets X-Forwarded-Proto).
+ * @example
+ * isSecureRequest(c) // true behind an https proxy
+ */
+export function isSecureRequest(c: Context): boolean {
+  const proto = c.req.header("x-forwarded-proto")?.split(",")[0]?.trim();
+  return proto === "https" || new URL(c.req.url).protocol === "https:";
+}
+
+/**
+ * Resolves the caller from a Bearer API token or the session cookie, and enforces the double-submit
+ * CSRF token on state-changing cookie requests. Everything lives in the database (stateless server).
+ * @example
+ * app.use("/v1/*", authMiddleware());
+ */
+export function authMiddleware(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { db, now } = c.get("deps");
+    c.set("user", null);
+    c.set("authVia", null);
+    c.set("csrfToken", null);
+    c.set("sessionId", null);
+    const authz = c.req.header("authorization");
+    if (authz) {
+      const m = /^Bearer\s+(\S+)$/i.exec(authz);
+      if (!m?.[1]) throw new ApiError("unauthenticated", "Authorization phải có dạng 'Bearer <token>' / expected 'Bearer <token>'");
+      const rows = await db
+        .select({ user: users, tokenId: apiTokens.id })
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
+        .where(and(eq(apiTokens.tokenHash, sha256(m[1])), isNull(apiTokens.revokedAt), eq(users.active, true)))
+        .limit(1);
+      const row = rows[0];
+      if (!row) throw new ApiError("unauthenticated", "Mã truy cập không hợp lệ hoặc đã thu hồi / invalid or revoked API token");
+      await db.update(apiTokens).set({ lastUsedAt: now() }).where(eq(apiTokens.id, row.tokenId));
+      c.set("user", toPrincipal(row.user));
+      c.set("authVia", "token");
+      return next();
+    }
+    const cookie = getCookie(c, SESSION_COOKIE);
+    if (cookie) {
+      const id = sha256(cookie);
+      const rows = await db
+        .select({ user: users, csrf: sessions.csrfToken })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now()), eq(users.active, true)))
+        .limit(1);
+      const row = rows[0];
+      if (row) {
+        c.set("user", toPrincipal(row.user));
+        c.set("authVia", "cookie");
+        c.set("csrfToken", row.csrf);
+        c.set("sessionId", id);
+        if (!SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== row.csrf)
+          throw new ApiError("forbidden", `Thiếu hoặc sai mã CSRF (header ${CSRF_HEADER}) / missing or wrong CSRF token in the ${CSRF_HEADER} header`);
+      }
+    }
+    return next();
+  };
+}
+
+/**
+ * Counts one hit in a fixed window stored in the database and returns the count in the window.
+ * @example
+ * const n = await hitRateLimit(db, "login:admin", 15 * 60_000, new Date());
+ */
+export async function hitRateLimit(db: Db, key: string, windowMs: number, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - windowMs);
+  const rows = await db
+    .insert(rateLimits)
+    .values({ key, count: 1, windowStart: now })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sqlCase(cutoff, "count"),
+        windowStart: sqlCase(cutoff, "window", now),
+      },
+    })
+    .returning({ count: rateLimits.count });
+  return rows[0]?.count ?? 1;
+}
+
+function sqlCase(cutoff: Date, what: "count" | "window", now?: Date) {
+  const c = cutoff.toISOString();
+  return what === "count"
+    ? sql`CASE WHEN ${rateLimits.windowStart} < ${c}::timestamptz THEN 1 ELSE ${rateLimits.count} + 1 END`
+    : sql`CASE WHEN ${rateLimits.windowStart} < ${c}::timestamptz THEN ${now!.toISOString()}::timestamptz ELSE ${rateLimits.windowStart} END`;
+}
+
+/**
+ * Clears a rate-limit counter (after a successful login).
+ * @example
+ * await clearRateLimit(db, "login:admin");
+ */
+export async function clearRateLimit(db: Db, key: string): Promise<void> {
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
+}

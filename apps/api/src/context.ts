@@ -1,0 +1,21 @@
+import type { Principal } from "./auth/policy.js";
+import type { Db } from "./db/index.js";
+
+/** What the app needs from the outside world: the database and a clock. */
+export interface AppDeps {
+  db: Db;
+  now: () => Date;
+}
+
+/** Per-request variables set by the auth middleware. */
+export interface AppVariables {
+  deps: AppDeps;
+  user: Principal | null;
+  /** How the user authenticated: a browser session cookie or a Bearer API token. */
+  authVia: "cookie" | "token" | null;
+  /** The CSRF token of the cookie session (double-submit). */
+  csrfToken: string | null;
+  sessionId: string | null;
+}
+
+export type AppEnv = { Variables: AppVariables };

@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema.js";
+
+/** The Drizzle database both drivers produce (PGlite and node-postgres share the pg-core API). */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** An open database with its driver name and a way to close it. */
+export interface Database {
+  db: Db;
+  driver: "pglite" | "postgres";
+  close: () => Promise<void>;
+}
+
+/** Where the database lives: a PGlite data directory (default) or a PostgreSQL URL. */
+export type DatabaseOptions = { databaseUrl: string } | { dataDir: string } | { memory: true };
+
+/**
+ * Finds the committed SQL migrations (apps/api/drizzle) from the source tree or the built bundle.
+ * @example
+ * migrationsFolder() // "/repo/apps/api/drizzle"
+ */
+export function migrationsFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, "drizzle");
+    if (existsSync(join(candidate, "meta", "_journal.json"))) return candidate;
+    dir = resolve(dir, "..");
+  }
+  throw new Error("apps/api/drizzle migrations not found");
+}
+
+/**
+ * Opens the database and applies the committed migrations (in a transaction, by Drizzle's migrator).
+ * PGlite: one process per data directory.
+ * @example
+ * const { db, close } = await openDatabase({ dataDir: ".data/pglite" });
+ * const { db } = await openDatabase({ databaseUrl: "postgres://postgres@127.0.0.1:5432/ntm" });
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const migrations = { migrationsFolder: migrationsFolder() };
+  if ("databaseUrl" in options) {
+    const { default: pg } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = drizzle({ client: pool, schema });
+    await migrate(db, migrations);
+    return { db: db as unknown as Db, driver: "postgres", close: () => pool.end() };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  if ("dataDir" in options) mkdirSync(options.dataDir, { recursive: true });
+  const client = "dataDir" in options ? new PGlite(options.dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzle({ client, schema });
+  await migrate(db, migrations);
+  return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
+}

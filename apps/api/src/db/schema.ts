@@ -1,0 +1,164 @@
+/**
+ * The one pg-core schema of the ntm API. It serves both drivers (embedded PGlite and PostgreSQL);
+ * `drizzle-kit generate` turns it into the committed SQL migrations under apps/api/drizzle/.
+ */
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+/** Administrative units (province → district → commune → hamlet). `path` is `/root/.../id/` for subtree queries. */
+export const units = pgTable(
+  "units",
+  {
+    id: text("id").primaryKey(),
+    parentId: text("parent_id"),
+    name: text("name").notNull(),
+    level: text("level").notNull(),
+    region: text("region"),
+    communeGroup: integer("commune_group"),
+    flags: jsonb("flags").$type<string[]>().notNull().default([]),
+    path: text("path").notNull(),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [index("units_parent_idx").on(t.parentId), index("units_path_idx").on(t.path)],
+);
+
+/** Uploaded provincial criteria packs (documents as written; shipped packs come from @ntm/core). */
+export const packs = pgTable("packs", {
+  id: text("id").primaryKey(),
+  version: text("version").notNull(),
+  doc: jsonb("doc").notNull(),
+  uploadedBy: text("uploaded_by"),
+  uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Indicator values of one unit for one year; `version` is the ETag for optimistic concurrency. */
+export const indicatorValues = pgTable(
+  "indicator_values",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    unitId: text("unit_id").notNull(),
+    year: integer("year").notNull(),
+    values: jsonb("values").$type<Record<string, number | boolean | null>>().notNull().default({}),
+    inputs: jsonb("inputs").$type<Record<string, number>>().notNull().default({}),
+    notApplicable: jsonb("not_applicable").$type<string[]>().notNull().default([]),
+    version: integer("version").notNull().default(1),
+    updatedBy: text("updated_by"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("indicator_values_unit_year_idx").on(t.unitId, t.year)],
+);
+
+/** Years of results published for the public (unauthenticated) view, per subtree. */
+export const publications = pgTable(
+  "publications",
+  {
+    unitId: text("unit_id").notNull(),
+    year: integer("year").notNull(),
+    publishedBy: text("published_by"),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.year] })],
+);
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey(),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role").notNull(),
+  scopeUnitId: text("scope_unit_id").notNull(),
+  active: boolean("active").notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/** Browser sessions: `id` is the SHA-256 of the cookie value, never the value itself. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** API tokens for the CLI and integrators: only the SHA-256 of the secret is stored. */
+export const apiTokens = pgTable("api_tokens", {
+  id: text("id").primaryKey(),
+  userId: text("user_id").notNull(),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  prefix: text("prefix").notNull(),
+  createdAt: createdAt(),
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+/** Append-only audit trail: who, when, what, before and after. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: text("actor_id"),
+    actorName: text("actor_name"),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    unitId: text("unit_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (t) => [index("audit_entity_idx").on(t.entityType, t.entityId), index("audit_at_idx").on(t.at)],
+);
+
+/** Fixed-window counters (login attempts) kept in the database so the server stays stateless. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+});
+
+// ---- Plan domain (routes to be added by the plan-domain engineer). Simple jsonb-heavy tables. ----
+
+const domainColumns = () => ({
+  id: text("id").primaryKey(),
+  unitId: text("unit_id").notNull(),
+  data: jsonb("data").notNull().default(sql`'{}'::jsonb`),
+  version: integer("version").notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  updatedBy: text("updated_by"),
+});
+
+/** Plans (kế hoạch), e.g. the district plan for Directive 63-CT/TU; `period` as core's period string. */
+export const plans = pgTable("plans", { ...domainColumns(), period: text("period") }, (t) => [index("plans_unit_idx").on(t.unitId)]);
+/** Tasks of a plan with assignees and reporting duties. */
+export const tasks = pgTable("tasks", { ...domainColumns(), planId: text("plan_id").notNull() }, (t) => [index("tasks_plan_idx").on(t.planId)]);
+/** Periodic reports submitted against a task. */
+export const reportSubmissions = pgTable("report_submissions", { ...domainColumns(), taskId: text("task_id").notNull(), period: text("period").notNull() }, (t) => [index("reports_task_idx").on(t.taskId)]);
+/** Recognition dossiers (hồ sơ công nhận) with their transition history. */
+export const dossiers = pgTable(
+  "dossiers",
+  { ...domainColumns(), year: integer("year").notNull(), tier: text("tier").notNull(), step: text("step").notNull(), transitions: jsonb("transitions").notNull().default(sql`'[]'::jsonb`) },
+  (t) => [index("dossiers_unit_idx").on(t.unitId)],
+);
+/** Annual scoring (đánh giá, xếp loại) results per unit and year. */
+export const scoring = pgTable("scoring", { ...domainColumns(), year: integer("year").notNull() }, (t) => [index("scoring_unit_year_idx").on(t.unitId, t.year)]);
+/** OCOP products (Mỗi xã một sản phẩm). */
+export const ocopProducts = pgTable("ocop_products", { ...domainColumns(), year: integer("year").notNull() }, (t) => [index("ocop_unit_idx").on(t.unitId)]);
+/** Resource contributions; `amount` in whole đồng. */
+export const contributions = pgTable(
+  "contributions",
+  { ...domainColumns(), year: integer("year").notNull(), amount: bigint("amount", { mode: "number" }).notNull().default(0) },
+  (t) => [index("contributions_unit_idx").on(t.unitId)],
+);
+/** Housing records (xóa nhà tạm, nhà dột nát). */
+export const housing = pgTable("housing", { ...domainColumns(), year: integer("year").notNull() }, (t) => [index("housing_unit_idx").on(t.unitId)]);
+/** Inspection records of the Inspection Committee. */
+export const inspections = pgTable("inspections", { ...domainColumns(), period: text("period").notNull() }, (t) => [index("inspections_unit_idx").on(t.unitId)]);

@@ -1,0 +1,40 @@
+import type { Context } from "hono";
+import { type Action, type Principal, can } from "../auth/policy.js";
+import type { AppEnv } from "../context.js";
+import { type UnitTree, loadTree } from "../units.js";
+import { ApiError } from "./problem.js";
+
+/**
+ * The signed-in user, or a 401 problem.
+ * @example
+ * const user = requireUser(c);
+ */
+export function requireUser(c: Context<AppEnv>): Principal {
+  const user = c.get("user");
+  if (!user) throw new ApiError("unauthenticated", "Cần đăng nhập / Sign in first (session cookie or Bearer token)");
+  return user;
+}
+
+/**
+ * Loads the unit tree and checks that the unit exists (404) and that the user may act on it (403).
+ * @example
+ * const { user, tree } = await authorize(c, "values.write", unitId);
+ */
+export async function authorize(c: Context<AppEnv>, action: Action, unitId: string): Promise<{ user: Principal; tree: UnitTree }> {
+  const user = requireUser(c);
+  const tree = await loadTree(c.get("deps").db);
+  if (!tree.has(unitId)) throw new ApiError("not_found", `Không tìm thấy đơn vị / Unit "${unitId}" not found`);
+  if (!can(user, action, unitId, tree))
+    throw new ApiError("forbidden", `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được phép "${action}" trên đơn vị ${unitId} / role ${user.role} scoped to ${user.scopeUnitId} may not "${action}" on unit ${unitId}`);
+  return { user, tree };
+}
+
+/**
+ * Checks an action that is not tied to one unit (users, tokens) against the user's own scope.
+ * @example
+ * await authorizeGlobal(c, "users.manage");
+ */
+export async function authorizeGlobal(c: Context<AppEnv>, action: Action): Promise<{ user: Principal; tree: UnitTree }> {
+  const user = requireUser(c);
+  return authorize(c, action, user.scopeUnitId);
+}

@@ -1,0 +1,36 @@
+/** Shared request/response schemas of the HTTP contract (OpenAPI components). */
+import { z } from "@hono/zod-openapi";
+import { ROLES } from "../auth/policy.js";
+
+export const RoleSchema = z.enum(ROLES).openapi("Role", { description: "admin, province_officer, district_officer (historical), commune_officer, inspector, viewer" });
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: RoleSchema,
+    scopeUnitId: z.string(),
+    active: z.boolean(),
+  })
+  .openapi("User");
+
+export const UnitSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    level: z.enum(["province", "district", "commune", "hamlet"]),
+    parentId: z.string().nullable(),
+    region: z.string().nullable(),
+    communeGroup: z.number().int().nullable(),
+    flags: z.array(z.string()),
+  })
+  .openapi("Unit");
+
+export type UnitNode = z.infer<typeof UnitSchema> & { children: UnitNode[] };
+export const UnitNodeSchema: z.ZodType<UnitNode> = UnitSchema.extend({
+  children: z.array(z.lazy(() => UnitNodeSchema)),
+}).openapi("UnitNode");
+
+export const IdParam = z.object({ id: z.string().min(1).openapi({ param: { name: "id", in: "path" }, example: "p-demo" }) });
+export const YearParam = z.coerce.number().int().min(2000).max(2100).openapi({ example: 2024 });

@@ -1,0 +1,63 @@
+import { type CompiledPack, type CriteriaPack, type PackRegistry, compilePack, createPackRegistry, shippedPacks } from "@ntm/core";
+import { asc } from "drizzle-orm";
+import type { Db } from "./db/index.js";
+import { packs } from "./db/schema.js";
+
+/** Ids of the shipped packs (read-only, from @ntm/core). */
+export const SHIPPED_PACK_IDS: ReadonlySet<string> = new Set(shippedPacks.map((p) => p.id));
+
+/** The default commune pack of the demo and the tier ladder evaluated in roll-ups. */
+export const DEMO_PACK_ID = "example.province-demo.2021-2025";
+
+export interface LoadedPacks {
+  registry: PackRegistry;
+  /** Uploaded pack ids, in upload order. */
+  uploaded: string[];
+  compiled(id: string): CompiledPack | undefined;
+}
+
+const compiledCache = new WeakMap<CriteriaPack, CompiledPack>();
+const shippedRegistry = createPackRegistry();
+
+/**
+ * Loads the registry: shipped packs plus the uploaded provincial packs from the database (in upload
+ * order, so a pack may extend an earlier upload). A stored pack that no longer resolves is skipped.
+ * @example
+ * const { registry } = await loadPacks(db); registry.get("example.province-demo.2021-2025")
+ */
+export async function loadPacks(db: Db): Promise<LoadedPacks> {
+  const rows = await db.select().from(packs).orderBy(asc(packs.uploadedAt));
+  const registry = rows.length === 0 ? shippedRegistry : createPackRegistry();
+  const uploaded: string[] = [];
+  for (const r of rows) if (registry.add(r.doc).ok) uploaded.push(r.id);
+  return {
+    registry,
+    uploaded,
+    compiled(id) {
+      const p = registry.get(id);
+      if (!p) return undefined;
+      let c = compiledCache.get(p);
+      if (!c) {
+        c = compilePack(p);
+        compiledCache.set(p, c);
+      }
+      return c;
+    },
+  };
+}
+
+/**
+ * The tier ladder of a commune pack: the pack and the packs whose `requires` chain leads to it
+ * (standard → advanced → model), found through `nextTier`.
+ * @example
+ * tierLadder(registry, "example.province-demo.2021-2025").map((p) => p.tier) // ["standard", "advanced", "model"]
+ */
+export function tierLadder(registry: PackRegistry, packId: string): CriteriaPack[] {
+  const out: CriteriaPack[] = [];
+  let p = registry.get(packId);
+  for (let guard = 0; p && guard < 6; guard++) {
+    out.push(p);
+    p = p.nextTier ? registry.get(p.nextTier) : undefined;
+  }
+  return out;
+}

@@ -1,0 +1,189 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { EvaluationResultSchema, checkProgrammeTargets, compareYears, evaluateUnit, gapToNextTier } from "@ntm/core";
+import type { AppEnv } from "../context.js";
+import { authorize } from "../http/guard.js";
+import { ApiError, problemResponses } from "../http/problem.js";
+import { IdParam, YearParam } from "../http/schemas.js";
+import { DEMO_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
+import { compiledLadder, evaluateLadder } from "../evaluate.js";
+import { loadValues, subtreeDocs, unitValuesDoc } from "../values.js";
+import type { Db } from "../db/index.js";
+import type { UnitTree } from "../units.js";
+
+const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ example: DEMO_PACK_ID }) });
+
+const CommuneRollupSchema = z
+  .object({
+    unitId: z.string(),
+    name: z.string(),
+    parentId: z.string().nullable(),
+    flags: z.array(z.string()),
+    status: z.enum(["met", "not_met", "indeterminate"]),
+    criteriaMet: z.number().int(),
+    criteriaTotal: z.number().int(),
+    tierReached: z.enum(["standard", "advanced", "model", "modern"]).nullable(),
+    revoke: z.boolean(),
+    criteria: z.record(z.string(), z.enum(["met", "not_met", "indeterminate"])).openapi({ description: "Criterion id → status (for a heat map)" }),
+  })
+  .openapi("CommuneRollup");
+
+export const RollupSchema = z
+  .object({
+    unitId: z.string(),
+    year: z.number().int(),
+    packId: z.string(),
+    ladder: z.array(z.object({ packId: z.string(), tier: z.string() })),
+    example: z.boolean(),
+    communes: z.array(CommuneRollupSchema),
+    countsByTier: z.object({ none: z.number().int(), standard: z.number().int(), advanced: z.number().int(), model: z.number().int() }),
+    targets: z.array(z.object({ id: z.string(), met: z.boolean(), actual: z.number(), required: z.number(), reasons: z.array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), params: z.record(z.string(), z.unknown()) })) })),
+  })
+  .openapi("Rollup");
+export type Rollup = z.infer<typeof RollupSchema>;
+
+/**
+ * Evaluates every commune of a subtree along the tier ladder and summarises (the roll-up contract).
+ * @example
+ * const r = await computeRollup(db, tree, packs, "p-demo", 2024, DEMO_PACK_ID); r.countsByTier.standard
+ */
+export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
+  const ladder = compiledLadder(packs, packId);
+  const docs = await subtreeDocs(db, tree, unitId, year);
+  const counts = { none: 0, standard: 0, advanced: 0, model: 0 };
+  const communes = docs.map(({ unit, doc }) => {
+    const { results, tierReached } = evaluateLadder(ladder, doc);
+    const base = results[0]!;
+    if (tierReached === "standard" || tierReached === "advanced" || tierReached === "model") counts[tierReached]++;
+    else counts.none++;
+    return {
+      unitId: unit.id,
+      name: unit.name,
+      parentId: unit.parentId,
+      flags: unit.flags,
+      status: base.status,
+      criteriaMet: base.criteriaMet,
+      criteriaTotal: base.criteriaTotal,
+      tierReached,
+      revoke: base.revocation?.revoke ?? false,
+      criteria: Object.fromEntries(base.criteria.map((cr) => [cr.id, cr.status])),
+    };
+  });
+  const targets = checkProgrammeTargets(communes.map((c) => ({ unitId: c.unitId, tier: c.tierReached, criteriaMet: c.criteriaMet })));
+  return {
+    unitId,
+    year,
+    packId,
+    ladder: ladder.map((p) => ({ packId: p.pack.id, tier: p.pack.tier })),
+    example: ladder.some((p) => p.pack.example === true),
+    communes,
+    countsByTier: counts,
+    targets,
+  };
+}
+
+function packOr404(packs: LoadedPacks, id: string) {
+  const compiled = packs.compiled(id);
+  if (!compiled) throw new ApiError("not_found", `Không có bộ tiêu chí "${id}" / pack "${id}" not found`);
+  return compiled;
+}
+
+/**
+ * Evaluates one unit for a year against a pack (values of the unit and its children).
+ * @example
+ * const r = await evaluateOne(db, tree, packs, "c01", 2024, DEMO_PACK_ID); r.status
+ */
+export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string) {
+  const compiled = packOr404(packs, packId);
+  const unit = tree.byId.get(unitId)!;
+  const byUnit = await loadValues(db, [unitId, ...tree.children(unitId).map((u) => u.id)], year);
+  return evaluateUnit(compiled, unitValuesDoc(tree, byUnit, unit, year));
+}
+
+const evaluation = createRoute({
+  method: "get",
+  path: "/units/{id}/evaluation",
+  tags: ["evaluations"],
+  summary: "Đánh giá đơn vị theo bộ tiêu chí / Evaluate a unit against a pack for a year (includes the revocation check)",
+  request: { params: IdParam, query: EvalQuery },
+  responses: { 200: { description: "The evaluation (core's result contract)", content: { "application/json": { schema: EvaluationResultSchema } } }, ...problemResponses(401, 403, 404, 422) },
+});
+
+const gap = createRoute({
+  method: "get",
+  path: "/units/{id}/gap",
+  tags: ["evaluations"],
+  summary: "Khoảng cách tới hạng tiếp theo / What is missing for the next tier",
+  request: { params: IdParam, query: EvalQuery },
+  responses: { 200: { description: "Gap", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("TierGap") } } }, ...problemResponses(401, 403, 404, 422) },
+});
+
+const rollup = createRoute({
+  method: "get",
+  path: "/units/{id}/rollup",
+  tags: ["evaluations"],
+  summary: "Tổng hợp các xã trong địa bàn / Roll-up of every commune below a unit: statuses, tiers, heat map, programme targets",
+  request: { params: IdParam, query: EvalQuery },
+  responses: { 200: { description: "Roll-up", content: { "application/json": { schema: RollupSchema } } }, ...problemResponses(401, 403, 404, 422) },
+});
+
+const YoySchema = z
+  .object({
+    unitId: z.string(),
+    fromYear: z.number().int(),
+    toYear: z.number().int(),
+    gained: z.array(z.object({ criterionId: z.string(), from: z.string(), to: z.string() })),
+    lost: z.array(z.object({ criterionId: z.string(), from: z.string(), to: z.string() })),
+    other: z.array(z.object({ criterionId: z.string(), from: z.string(), to: z.string() })),
+    criteriaMetDelta: z.number().int(),
+    statusFrom: z.string(),
+    statusTo: z.string(),
+  })
+  .openapi("YearOverYear");
+
+const changes = createRoute({
+  method: "get",
+  path: "/units/{id}/changes",
+  tags: ["evaluations"],
+  summary: "Thay đổi so với năm trước / Criteria gained and lost since the previous year",
+  request: { params: IdParam, query: EvalQuery },
+  responses: { 200: { description: "Year over year", content: { "application/json": { schema: YoySchema } } }, ...problemResponses(401, 403, 404, 422) },
+});
+
+/** Evaluations computed by @ntm/core. */
+export function evaluationRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(evaluation, async (c) => {
+    const { id } = c.req.valid("param");
+    const { year, pack } = c.req.valid("query");
+    const { tree } = await authorize(c, "read", id);
+    const packs = await loadPacks(c.get("deps").db);
+    return c.json(await evaluateOne(c.get("deps").db, tree, packs, id, year, pack ?? DEMO_PACK_ID), 200);
+  });
+  app.openapi(gap, async (c) => {
+    const { id } = c.req.valid("param");
+    const { year, pack } = c.req.valid("query");
+    const { tree } = await authorize(c, "read", id);
+    const packs = await loadPacks(c.get("deps").db);
+    const r = await evaluateOne(c.get("deps").db, tree, packs, id, year, pack ?? DEMO_PACK_ID);
+    return c.json({ ...gapToNextTier(r) } as Record<string, unknown>, 200);
+  });
+  app.openapi(rollup, async (c) => {
+    const { id } = c.req.valid("param");
+    const { year, pack } = c.req.valid("query");
+    const { tree } = await authorize(c, "read", id);
+    const packs = await loadPacks(c.get("deps").db);
+    packOr404(packs, pack ?? DEMO_PACK_ID);
+    return c.json(await computeRollup(c.get("deps").db, tree, packs, id, year, pack ?? DEMO_PACK_ID), 200);
+  });
+  app.openapi(changes, async (c) => {
+    const { id } = c.req.valid("param");
+    const { year, pack } = c.req.valid("query");
+    const { tree } = await authorize(c, "read", id);
+    const { db } = c.get("deps");
+    const packs = await loadPacks(db);
+    const packId = pack ?? DEMO_PACK_ID;
+    const [prev, cur] = [await evaluateOne(db, tree, packs, id, year - 1, packId), await evaluateOne(db, tree, packs, id, year, packId)];
+    return c.json(compareYears(prev, cur), 200);
+  });
+  return app;
+}

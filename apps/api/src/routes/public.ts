@@ -1,0 +1,106 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { EvaluationResultSchema } from "@ntm/core";
+import { and, asc, eq } from "drizzle-orm";
+import type { AppEnv } from "../context.js";
+import type { Db } from "../db/index.js";
+import { publications } from "../db/schema.js";
+import { writeAudit } from "../audit.js";
+import { authorize } from "../http/guard.js";
+import { ApiError, problemResponses } from "../http/problem.js";
+import { IdParam, UnitSchema, YearParam } from "../http/schemas.js";
+import { DEMO_PACK_ID, loadPacks } from "../packs.js";
+import { type UnitTree, loadTree } from "../units.js";
+import { unitOut } from "./units.js";
+import { RollupSchema, computeRollup, evaluateOne } from "./evaluations.js";
+
+const PublicationSchema = z.object({ unitId: z.string(), year: z.number().int(), publishedAt: z.string() }).openapi("Publication");
+
+/**
+ * True when results of `year` are published for the unit (on the unit or an ancestor).
+ * @example
+ * await isPublished(db, tree, "c01", 2024) // true after the province published 2024
+ */
+export async function isPublished(db: Db, tree: UnitTree, unitId: string, year: number): Promise<boolean> {
+  const rows = await db.select().from(publications).where(eq(publications.year, year));
+  const published = new Set(rows.map((r) => r.unitId));
+  for (let u: string | undefined = unitId; u; u = tree.parentOf(u)) if (published.has(u)) return true;
+  return false;
+}
+
+async function publishedTree(db: Db, id: string, year: number): Promise<UnitTree> {
+  const tree = await loadTree(db);
+  if (!tree.has(id) || !(await isPublished(db, tree, id, year))) throw new ApiError("not_found", `Chưa công bố kết quả năm ${year} cho đơn vị này / no published results for ${id} in ${year}`);
+  return tree;
+}
+
+const publish = createRoute({
+  method: "post",
+  path: "/publications",
+  tags: ["public"],
+  summary: "Công bố kết quả một năm / Publish a year's results for a subtree (province officer, admin)",
+  request: { body: { required: true, content: { "application/json": { schema: z.object({ unitId: z.string().min(1), year: z.number().int().min(2000).max(2100) }).openapi("NewPublication") } } } },
+  responses: { 201: { description: "Published", content: { "application/json": { schema: PublicationSchema } } }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+});
+const listPublications = createRoute({
+  method: "get",
+  path: "/public/publications",
+  tags: ["public"],
+  summary: "Các kết quả đã công bố / Published results (no sign-in)",
+  responses: { 200: { description: "Publications", content: { "application/json": { schema: z.object({ items: z.array(PublicationSchema.extend({ unit: UnitSchema })) }) } } } },
+});
+const publicEvaluation = createRoute({
+  method: "get",
+  path: "/public/units/{id}/evaluation",
+  tags: ["public"],
+  summary: "Kết quả đã công bố của một xã / A published evaluation (no sign-in)",
+  request: { params: IdParam, query: z.object({ year: YearParam }) },
+  responses: { 200: { description: "Evaluation", content: { "application/json": { schema: EvaluationResultSchema } } }, ...problemResponses(404, 422) },
+});
+const publicRollup = createRoute({
+  method: "get",
+  path: "/public/units/{id}/rollup",
+  tags: ["public"],
+  summary: "Tổng hợp đã công bố / A published roll-up (no sign-in)",
+  request: { params: IdParam, query: z.object({ year: YearParam }) },
+  responses: { 200: { description: "Roll-up", content: { "application/json": { schema: RollupSchema } } }, ...problemResponses(404, 422) },
+});
+
+/** Publication of results and the public (unauthenticated) read routes. */
+export function publicRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(publish, async (c) => {
+    const body = c.req.valid("json");
+    const { user } = await authorize(c, "results.publish", body.unitId);
+    const { db } = c.get("deps");
+    const existing = await db.select().from(publications).where(and(eq(publications.unitId, body.unitId), eq(publications.year, body.year))).limit(1);
+    if (existing.length) throw new ApiError("conflict", "Đã công bố / already published");
+    const row = await db.transaction(async (tx) => {
+      const [r] = await tx.insert(publications).values({ unitId: body.unitId, year: body.year, publishedBy: user.id }).returning();
+      await writeAudit(tx, user, { action: "results.publish", entityType: "publication", entityId: `${body.unitId}/${body.year}`, unitId: body.unitId, after: body });
+      return r!;
+    });
+    return c.json({ unitId: row.unitId, year: row.year, publishedAt: row.publishedAt.toISOString() }, 201);
+  });
+  app.openapi(listPublications, async (c) => {
+    const { db } = c.get("deps");
+    const tree = await loadTree(db);
+    const rows = await db.select().from(publications).orderBy(asc(publications.year));
+    const items = rows.filter((r) => tree.has(r.unitId)).map((r) => ({ unitId: r.unitId, year: r.year, publishedAt: r.publishedAt.toISOString(), unit: unitOut(tree.byId.get(r.unitId)!) }));
+    return c.json({ items }, 200);
+  });
+  app.openapi(publicEvaluation, async (c) => {
+    const { id } = c.req.valid("param");
+    const { year } = c.req.valid("query");
+    const { db } = c.get("deps");
+    const tree = await publishedTree(db, id, year);
+    return c.json(await evaluateOne(db, tree, await loadPacks(db), id, year, DEMO_PACK_ID), 200);
+  });
+  app.openapi(publicRollup, async (c) => {
+    const { id } = c.req.valid("param");
+    const { year } = c.req.valid("query");
+    const { db } = c.get("deps");
+    const tree = await publishedTree(db, id, year);
+    return c.json(await computeRollup(db, tree, await loadPacks(db), id, year, DEMO_PACK_ID), 200);
+  });
+  return app;
+}

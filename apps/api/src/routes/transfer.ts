@@ -1,0 +1,175 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { can } from "../auth/policy.js";
+import type { AppEnv } from "../context.js";
+import { authorize, requireUser } from "../http/guard.js";
+import { ApiError, type ProblemField, problemResponses } from "../http/problem.js";
+import { IdParam, YearParam } from "../http/schemas.js";
+import { DEMO_PACK_ID, loadPacks, tierLadder } from "../packs.js";
+import { loadTree } from "../units.js";
+import { loadValues } from "../values.js";
+import { type Cell, type Table, parseCsv, parseXlsx, toCsv, toXlsx } from "../transfer/table.js";
+import { INPUT_PREFIX, type RowIssue, readValuesTable } from "../transfer/importValues.js";
+import { checkValues, saveValues } from "./values.js";
+import { computeRollup } from "./evaluations.js";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const ImportQuery = z.object({
+  year: YearParam.optional().openapi({ description: "Year for rows without a year column" }),
+  pack: z.string().optional().openapi({ description: `Pack whose tier ladder validates commune values (default ${DEMO_PACK_ID})` }),
+  format: z.enum(["csv", "xlsx"]).optional().openapi({ description: "Overrides the Content-Type" }),
+});
+const ImportReportSchema = z
+  .object({ layout: z.enum(["long", "wide"]), rows: z.number().int(), unitYears: z.number().int(), created: z.number().int(), updated: z.number().int() })
+  .openapi("ImportReport");
+
+const importValues = createRoute({
+  method: "post",
+  path: "/values/import",
+  tags: ["values"],
+  summary: "Nhập số liệu hàng loạt từ CSV/XLSX / Bulk import of indicator values (all or nothing)",
+  description: [
+    "Send the file as the request body (Content-Type text/csv or the .xlsx type). Two layouts:",
+    "long — columns unit_id, year, indicator, value (one row per unit × indicator; an empty value means 'not reported');",
+    "wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored).",
+    "`input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households.",
+    "Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core.",
+    "Any bad row → 422 problem+json whose `errors` list row, column and message, and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year.",
+  ].join(" "),
+  request: {
+    query: ImportQuery,
+    body: { required: true, content: { "text/csv": { schema: z.string() }, [XLSX]: { schema: z.string().openapi({ format: "binary" }) } } },
+  },
+  responses: { 200: { description: "Imported", content: { "application/json": { schema: ImportReportSchema } } }, ...problemResponses(400, 401, 403, 412, 422) },
+});
+
+const ExportQuery = z.object({ year: YearParam, format: z.enum(["csv", "xlsx"]).default("csv"), pack: z.string().optional() });
+const fileResponse = { description: "The file", content: { "text/csv": { schema: z.string() }, [XLSX]: { schema: z.string().openapi({ format: "binary" }) } } };
+
+const exportValues = createRoute({
+  method: "get",
+  path: "/units/{id}/export/values",
+  tags: ["values"],
+  summary: "Xuất số liệu các xã / Export commune values of a subtree (wide layout; re-importable)",
+  request: { params: IdParam, query: ExportQuery },
+  responses: { 200: fileResponse, ...problemResponses(401, 403, 404, 422) },
+});
+const exportEvaluations = createRoute({
+  method: "get",
+  path: "/units/{id}/export/evaluations",
+  tags: ["evaluations"],
+  summary: "Xuất kết quả đánh giá / Export the roll-up of a subtree (one row per commune)",
+  request: { params: IdParam, query: ExportQuery },
+  responses: { 200: fileResponse, ...problemResponses(401, 403, 404, 422) },
+});
+
+async function readTable(c: Context<AppEnv>, format: "csv" | "xlsx" | undefined): Promise<Table> {
+  const type = c.req.header("content-type") ?? "";
+  const fmt = format ?? (type.includes("spreadsheetml") ? "xlsx" : "csv");
+  const body = await c.req.arrayBuffer();
+  if (body.byteLength === 0) throw new ApiError("bad_request", "Tệp rỗng / the file is empty");
+  if (fmt === "csv") return parseCsv(new TextDecoder("utf-8").decode(body));
+  try {
+    return await parseXlsx(body);
+  } catch (e) {
+    throw new ApiError("bad_request", `Không đọc được tệp XLSX / cannot read the .xlsx file: ${(e as Error).message}`);
+  }
+}
+
+function rowFields(issues: readonly RowIssue[]): ProblemField[] {
+  return [...issues].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column)).map((i) => ({ path: `row ${i.row}, column ${i.column}`, row: i.row, column: i.column, message: i.message }));
+}
+
+const STATUS_VI: Record<string, string> = { met: "Đạt", not_met: "Không đạt", indeterminate: "Chưa xác định" };
+
+async function sendTable(c: Context<AppEnv>, format: "csv" | "xlsx", name: string, header: string[], rows: Cell[][]): Promise<Response> {
+  if (format === "csv") return c.body(toCsv(header, rows), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` });
+  return c.body(await toXlsx(name, header, rows), 200, { "content-type": XLSX, "content-disposition": `attachment; filename="${name}.xlsx"` });
+}
+
+/** Bulk import and CSV/XLSX exports. */
+export function transferRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(importValues, (async (c: Context<AppEnv>) => {
+    const user = requireUser(c);
+    const q = ImportQuery.parse(c.req.query());
+    const table = await readTable(c, q.format);
+    const { unitYears, issues, layout } = readValuesTable(table, q.year);
+    const { db, now } = c.get("deps");
+    const tree = await loadTree(db);
+    const packs = await loadPacks(db);
+    const packId = q.pack ?? DEMO_PACK_ID;
+    if (!packs.registry.get(packId)) throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
+    const existing = new Map<string, Awaited<ReturnType<typeof loadValues>>>();
+    for (const year of new Set(unitYears.map((u) => u.year))) existing.set(String(year), await loadValues(db, unitYears.filter((u) => u.year === year).map((u) => u.unitId), year));
+    const plan: { uy: (typeof unitYears)[number]; body: { values: Record<string, number | boolean | null>; inputs: Record<string, number>; notApplicable: string[] }; expected: number }[] = [];
+    for (const uy of unitYears) {
+      const unit = tree.byId.get(uy.unitId);
+      if (!unit) {
+        issues.push({ row: uy.firstRow, column: "A", message: `không có đơn vị "${uy.unitId}" / unknown unit` });
+        continue;
+      }
+      if (!can(user, "values.write", uy.unitId, tree)) {
+        issues.push({ row: uy.firstRow, column: "A", message: `bạn không được ghi số liệu của ${uy.unitId} / you may not write values of ${uy.unitId}` });
+        continue;
+      }
+      const cur = existing.get(String(uy.year))?.get(uy.unitId);
+      const body = { values: { ...cur?.values, ...uy.values }, inputs: { ...cur?.inputs, ...uy.inputs }, notApplicable: cur?.notApplicable ?? [] };
+      const r = checkValues(packs, unit, uy.year, body, packId);
+      if (!r.ok) {
+        for (const i of r.issues) {
+          const key = i.path[0] === "inputs" ? `${INPUT_PREFIX}${String(i.path[1])}` : String(i.path[1] ?? "");
+          const ref = uy.refs.get(key) ?? { row: uy.firstRow, column: "A" };
+          issues.push({ row: ref.row, column: ref.column, message: i.message });
+        }
+        continue;
+      }
+      plan.push({ uy, body, expected: cur?.version ?? 0 });
+    }
+    if (issues.length) throw new ApiError("invalid_input", `Tệp có ${issues.length} lỗi; chưa ghi gì / the file has ${issues.length} problem(s); nothing was written`, rowFields(issues));
+    let created = 0;
+    await db.transaction(async (tx) => {
+      for (const p of plan) {
+        if (p.expected === 0) created++;
+        await saveValues(tx, user, p.uy.unitId, p.uy.year, p.body, p.expected, now(), "values.import");
+      }
+    });
+    return c.json({ layout, rows: table.rows.length, unitYears: plan.length, created, updated: plan.length - created }, 200);
+  }) as never);
+  app.openapi(exportValues, (async (c: Context<AppEnv>) => {
+    const id = c.req.param("id")!;
+    const q = ExportQuery.parse(c.req.query());
+    const { tree } = await authorize(c, "read", id);
+    const { db } = c.get("deps");
+    const packs = await loadPacks(db);
+    const top = tierLadder(packs.registry, q.pack ?? DEMO_PACK_ID).at(-1);
+    if (!top) throw new ApiError("not_found", "Không có bộ tiêu chí / pack not found");
+    const communes = tree.subtree(id).filter((u) => u.level === "commune");
+    const byUnit = await loadValues(db, communes.map((u) => u.id), q.year);
+    const indicatorIds = top.criteria.flatMap((cr) => cr.indicators.map((i) => i.id));
+    const inputNames = [...new Set([...byUnit.values()].flatMap((r) => Object.keys(r.inputs)))].sort();
+    const header = ["unit_id", "name", "year", ...indicatorIds, ...inputNames.map((n) => INPUT_PREFIX + n)];
+    const rows: Cell[][] = communes.map((u) => {
+      const r = byUnit.get(u.id);
+      const cell = (v: number | boolean | null | undefined): Cell => (v === undefined || v === null ? null : typeof v === "boolean" ? (v ? "Đạt" : "Không") : v);
+      return [u.id, u.name, q.year, ...indicatorIds.map((i) => cell(r?.values[i])), ...inputNames.map((n) => cell(r?.inputs[n]))];
+    });
+    return sendTable(c, q.format, `so-lieu-${id}-${q.year}`, header, rows);
+  }) as never);
+  app.openapi(exportEvaluations, (async (c: Context<AppEnv>) => {
+    const id = c.req.param("id")!;
+    const q = ExportQuery.parse(c.req.query());
+    const { tree } = await authorize(c, "read", id);
+    const { db } = c.get("deps");
+    const packs = await loadPacks(db);
+    const packId = q.pack ?? DEMO_PACK_ID;
+    if (!packs.registry.get(packId)) throw new ApiError("not_found", "Không có bộ tiêu chí / pack not found");
+    const r = await computeRollup(db, tree, packs, id, q.year, packId);
+    const criterionIds = Object.keys(r.communes[0]?.criteria ?? {});
+    const header = ["unit_id", "name", "year", "status", "criteria_met", "criteria_total", "tier_reached", "revoke", ...criterionIds.map((k) => `TC ${k}`)];
+    const rows: Cell[][] = r.communes.map((cm) => [cm.unitId, cm.name, q.year, STATUS_VI[cm.status] ?? cm.status, cm.criteriaMet, cm.criteriaTotal, cm.tierReached ?? "", cm.revoke ? "Có" : "Không", ...criterionIds.map((k) => STATUS_VI[cm.criteria[k] ?? ""] ?? "")]);
+    if (r.example) rows.push(["# Bộ tiêu chí ví dụ, không phải quy định pháp luật / example pack, not law"]);
+    return sendTable(c, q.format, `danh-gia-${id}-${q.year}`, header, rows);
+  }) as never);
+  return app;
+}

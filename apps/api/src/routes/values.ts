@@ -1,0 +1,175 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { UnitValuesSchema, fail, ok, validateValues, zodIssues } from "@ntm/core";
+import { and, asc, eq } from "drizzle-orm";
+import type { AppEnv } from "../context.js";
+import type { Principal } from "../auth/policy.js";
+import { indicatorValues } from "../db/schema.js";
+import { type Tx, writeAudit } from "../audit.js";
+import { authorize } from "../http/guard.js";
+import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
+import { IdParam, YearParam } from "../http/schemas.js";
+import { DEMO_PACK_ID, type LoadedPacks, loadPacks, tierLadder } from "../packs.js";
+import { type UnitRow, toAdminUnit } from "../units.js";
+import { type ValuesRow, etagOf, parseEtag } from "../values.js";
+
+export const ValuesBodySchema = z
+  .object({
+    values: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+    inputs: z.record(z.string(), z.number()).optional(),
+    notApplicable: z.array(z.string()).optional(),
+  })
+  .openapi("ValuesInput");
+
+export const ValuesDocSchema = z
+  .object({
+    unitId: z.string(),
+    year: z.number().int(),
+    values: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+    inputs: z.record(z.string(), z.number()),
+    notApplicable: z.array(z.string()),
+    version: z.number().int().openapi({ description: "0 when nothing was entered yet; also the ETag" }),
+    updatedBy: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi("UnitValuesRecord");
+export type ValuesDoc = z.infer<typeof ValuesDocSchema>;
+
+/**
+ * The API shape of a values row (or an empty version-0 document).
+ * @example
+ * valuesOut("c1", 2024, undefined).version // 0
+ */
+export function valuesOut(unitId: string, year: number, row: ValuesRow | undefined): ValuesDoc {
+  return {
+    unitId,
+    year,
+    values: row?.values ?? {},
+    inputs: row?.inputs ?? {},
+    notApplicable: row?.notApplicable ?? [],
+    version: row?.version ?? 0,
+    updatedBy: row?.updatedBy ?? null,
+    updatedAt: row?.updatedAt ? row.updatedAt.toISOString() : null,
+  };
+}
+
+/**
+ * Validates a unit's values with @ntm/core: a commune against the top pack of its tier ladder (which
+ * holds every indicator of the lower tiers), other levels against the values schema only.
+ * @example
+ * const r = checkValues(packs, unit, 2024, body, "example.province-demo.2021-2025");
+ */
+export function checkValues(packs: LoadedPacks, unit: UnitRow, year: number, body: z.infer<typeof ValuesBodySchema>, packId: string) {
+  const doc = { unit: toAdminUnit(unit), year, ...body };
+  const ladder = tierLadder(packs.registry, packId);
+  const top = ladder.at(-1);
+  if (top && top.level === unit.level) return validateValues(packs.compiled(top.id)!, doc);
+  const r = UnitValuesSchema.safeParse(doc);
+  return r.success ? ok(r.data) : fail("invalid_input", zodIssues(r.error));
+}
+
+/**
+ * Writes one unit-year of values with optimistic concurrency, inside the caller's transaction:
+ * `expected` undefined means "create only" when no row exists; a version mismatch is a 412.
+ * @example
+ * await db.transaction((tx) => saveValues(tx, user, "c1", 2024, body, 3));
+ */
+export async function saveValues(tx: Tx, user: Principal, unitId: string, year: number, body: z.infer<typeof ValuesBodySchema>, expected: number | undefined, now: Date, action = "values.update"): Promise<ValuesRow> {
+  const cur = (await tx.select().from(indicatorValues).where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.year, year))).for("update").limit(1))[0];
+  const curVersion = cur?.version ?? 0;
+  if (expected !== undefined && expected !== curVersion)
+    throw new ApiError("precondition_failed", `Dữ liệu đã được người khác sửa (phiên bản hiện tại ${curVersion}, bạn gửi ${expected}); tải lại rồi sửa / values changed since you loaded them (current version ${curVersion}, If-Match ${expected})`);
+  const next = { values: body.values, inputs: body.inputs ?? {}, notApplicable: body.notApplicable ?? [], updatedBy: user.username, updatedAt: now };
+  let row: ValuesRow | undefined;
+  if (cur) {
+    row = (await tx.update(indicatorValues).set({ ...next, version: curVersion + 1 }).where(and(eq(indicatorValues.id, cur.id), eq(indicatorValues.version, curVersion))).returning())[0];
+  } else {
+    row = (await tx.insert(indicatorValues).values({ unitId, year, ...next, version: 1 }).returning())[0];
+  }
+  if (!row) throw new ApiError("precondition_failed", "Dữ liệu vừa bị thay đổi / values changed concurrently");
+  await writeAudit(tx, user, {
+    action,
+    entityType: "indicator_values",
+    entityId: `${unitId}/${year}`,
+    unitId,
+    before: cur ? { values: cur.values, inputs: cur.inputs, notApplicable: cur.notApplicable, version: cur.version } : null,
+    after: { values: row.values, inputs: row.inputs, notApplicable: row.notApplicable, version: row.version },
+  });
+  return row;
+}
+
+const YearPath = z.object({ id: IdParam.shape.id, year: YearParam.openapi({ param: { name: "year", in: "path" } }) });
+
+const listYears = createRoute({
+  method: "get",
+  path: "/units/{id}/values",
+  tags: ["values"],
+  summary: "Các năm đã có số liệu / Years with values for a unit",
+  request: { params: IdParam },
+  responses: { 200: { description: "Years", content: { "application/json": { schema: z.object({ items: z.array(z.object({ year: z.number().int(), version: z.number().int(), updatedAt: z.string() })) }) } } }, ...problemResponses(401, 403, 404) },
+});
+
+const getValues = createRoute({
+  method: "get",
+  path: "/units/{id}/values/{year}",
+  tags: ["values"],
+  summary: "Số liệu chỉ tiêu của đơn vị trong năm / A unit's indicator values for a year (ETag = version)",
+  request: { params: YearPath },
+  responses: { 200: { description: "Values (version 0 when empty)", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: ValuesDocSchema } } }, ...problemResponses(401, 403, 404, 422) },
+});
+
+const putValues = createRoute({
+  method: "put",
+  path: "/units/{id}/values/{year}",
+  tags: ["values"],
+  summary: "Ghi số liệu / Replace a unit's values for a year (If-Match required once values exist; stale → 412)",
+  description: "Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default example.province-demo.2021-2025); problems come back as 422 with JSON paths.",
+  request: {
+    params: YearPath,
+    query: z.object({ pack: z.string().optional() }),
+    headers: z.object({ "if-match": z.string().optional() }),
+    body: { required: true, content: { "application/json": { schema: ValuesBodySchema } } },
+  },
+  responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: ValuesDocSchema } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+});
+
+/** Indicator values per unit and year, with ETags. */
+export function valueRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(listYears, async (c) => {
+    const { id } = c.req.valid("param");
+    await authorize(c, "read", id);
+    const rows = await c.get("deps").db.select().from(indicatorValues).where(eq(indicatorValues.unitId, id)).orderBy(asc(indicatorValues.year));
+    return c.json({ items: rows.map((r) => ({ year: r.year, version: r.version, updatedAt: r.updatedAt.toISOString() })) }, 200);
+  });
+  app.openapi(getValues, async (c) => {
+    const { id, year } = c.req.valid("param");
+    await authorize(c, "read", id);
+    const row = (await c.get("deps").db.select().from(indicatorValues).where(and(eq(indicatorValues.unitId, id), eq(indicatorValues.year, year))).limit(1))[0];
+    const out = valuesOut(id, year, row);
+    c.header("ETag", etagOf(out.version));
+    return c.json(out, 200);
+  });
+  app.openapi(putValues, async (c) => {
+    const { id, year } = c.req.valid("param");
+    const { user, tree } = await authorize(c, "values.write", id);
+    const body = c.req.valid("json");
+    const { db, now } = c.get("deps");
+    const expected = parseEtag(c.req.header("if-match"));
+    if (Number.isNaN(expected)) throw new ApiError("invalid_input", 'If-Match phải là phiên bản, ví dụ "3" / If-Match must be a version such as "3"', [{ path: "headers.if-match", message: "expected a version ETag" }]);
+    const packId = c.req.valid("query").pack ?? DEMO_PACK_ID;
+    const packs = await loadPacks(db);
+    if (!packs.registry.get(packId)) throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
+    const checked = checkValues(packs, tree.byId.get(id)!, year, body, packId);
+    if (!checked.ok) throw new ApiError("invalid_input", "Số liệu không hợp lệ / invalid values", issuesToFields(checked.issues));
+    const row = await db.transaction(async (tx) => {
+      if (expected === undefined) {
+        const exists = (await tx.select({ v: indicatorValues.version }).from(indicatorValues).where(and(eq(indicatorValues.unitId, id), eq(indicatorValues.year, year))).limit(1))[0];
+        if (exists) throw new ApiError("precondition_required", `Cần gửi If-Match (phiên bản hiện tại "${exists.v}") / send If-Match with the version you edited (current "${exists.v}")`);
+      }
+      return saveValues(tx, user, id, year, body, expected, now());
+    });
+    c.header("ETag", etagOf(row.version));
+    return c.json(valuesOut(id, year, row), 200);
+  });
+  return app;
+}

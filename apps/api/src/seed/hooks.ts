@@ -1,0 +1,38 @@
+/**
+ * HOOKS FOR THE PLAN-DOMAIN DEMO DATA (to be filled by the plan-domain engineer).
+ *
+ * `seedDemo` calls each hook once, inside the seeding transaction, after units, users and indicator
+ * values exist. Write rows into the matching tables of src/db/schema.ts (plans, tasks,
+ * report_submissions, dossiers, scoring, ocop_products, contributions, housing, inspections).
+ * Use `ctx.rnd` (seeded) for variety; never Math.random.
+ */
+import type { Tx } from "../audit.js";
+import type { DemoUnits } from "./units.js";
+
+/** What the hooks receive. */
+export interface SeedContext {
+  tx: Tx;
+  units: DemoUnits;
+  /** Demo user ids by username (admin, tinh, huyen, xa, thanhtra, xem). */
+  userIds: Readonly<Record<string, string>>;
+  rnd: () => number;
+  years: readonly number[];
+}
+
+/** HOOK: the shipped district plan (Directive 63-CT/TU) with tasks, reports, some overdue. */
+export async function seedPlans(_ctx: SeedContext): Promise<void> {}
+/** HOOK: recognition dossiers at various steps, with transition histories. */
+export async function seedDossiers(_ctx: SeedContext): Promise<void> {}
+/** HOOK: annual scoring results. */
+export async function seedScoring(_ctx: SeedContext): Promise<void> {}
+/** HOOK: OCOP products (3–5 stars, certificates, expiry). */
+export async function seedOcop(_ctx: SeedContext): Promise<void> {}
+/** HOOK: resource contributions (whole đồng). */
+export async function seedContributions(_ctx: SeedContext): Promise<void> {}
+/** HOOK: housing records (temporary/dilapidated house elimination). */
+export async function seedHousing(_ctx: SeedContext): Promise<void> {}
+/** HOOK: inspection records of the Inspection Committee. */
+export async function seedInspections(_ctx: SeedContext): Promise<void> {}
+
+/** Every hook, in order. Add a new one here. */
+export const PLAN_DOMAIN_SEED_HOOKS: readonly ((ctx: SeedContext) => Promise<void>)[] = [seedPlans, seedDossiers, seedScoring, seedOcop, seedContributions, seedHousing, seedInspections];

@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import { count } from "drizzle-orm";
+import type { Db } from "../db/index.js";
+import { indicatorValues, publications, units, users } from "../db/schema.js";
+import { hashPassword } from "../auth/crypto.js";
+import type { Role } from "../auth/policy.js";
+import { writeAudit } from "../audit.js";
+import { DEMO_PACK_ID, loadPacks } from "../packs.js";
+import { compiledLadder } from "../evaluate.js";
+import { createPrng } from "./prng.js";
+import { buildDemoUnits } from "./units.js";
+import { generateCommuneValues } from "./values.js";
+import { PLAN_DOMAIN_SEED_HOOKS, type SeedContext } from "./hooks.js";
+
+/** A demo account (printed at start; demo only, change before real use). */
+export interface DemoCredential {
+  username: string;
+  password: string;
+  role: Role;
+  scopeUnitId: string;
+  displayName: string;
+}
+
+/** The demo accounts, one per role. */
+export const DEMO_CREDENTIALS: readonly DemoCredential[] = [
+  { username: "admin", password: "admin123", role: "admin", scopeUnitId: "p-demo", displayName: "Quản trị hệ thống" },
+  { username: "tinh", password: "tinh123", role: "province_officer", scopeUnitId: "p-demo", displayName: "Cán bộ Văn phòng điều phối NTM tỉnh" },
+  { username: "huyen", password: "huyen123", role: "district_officer", scopeUnitId: "d-01", displayName: "Cán bộ NTM Huyện An Hòa" },
+  { username: "xa", password: "xa123", role: "commune_officer", scopeUnitId: "c-01-01", displayName: "Cán bộ NTM xã (c-01-01)" },
+  { username: "thanhtra", password: "thanhtra123", role: "inspector", scopeUnitId: "p-demo", displayName: "Ủy ban Kiểm tra" },
+  { username: "xem", password: "xem123", role: "viewer", scopeUnitId: "p-demo", displayName: "Người xem" },
+];
+
+export const DEMO_YEARS = [2021, 2022, 2023, 2024, 2025] as const;
+export const DEMO_SEED = 20250101;
+
+/**
+ * Seeds the demo province once: when the units table is empty, writes units, users for every role,
+ * five years of indicator values, publications of 2021–2024, and calls the plan-domain hooks; all in
+ * one transaction. A second call does nothing (returns false).
+ * @example
+ * if (await seedDemo(db)) printCredentials(DEMO_CREDENTIALS);
+ */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const [existing] = await db.select({ n: count() }).from(units);
+  if ((existing?.n ?? 0) > 0) return false;
+  const demo = buildDemoUnits();
+  const packs = await loadPacks(db);
+  const ladder = compiledLadder(packs, DEMO_PACK_ID);
+  const rnd = createPrng(DEMO_SEED);
+  const rows = demo.communes.flatMap((c) => generateCommuneValues(rnd, ladder, c, demo.hamletsOf.get(c.id) ?? [], DEMO_YEARS));
+  const hashed = await Promise.all(DEMO_CREDENTIALS.map(async (c) => ({ id: randomUUID(), username: c.username, displayName: c.displayName, role: c.role, scopeUnitId: c.scopeUnitId, passwordHash: await hashPassword(c.password) })));
+  await db.transaction(async (tx) => {
+    await tx.insert(units).values(demo.all);
+    await tx.insert(users).values(hashed);
+    for (let i = 0; i < rows.length; i += 200) await tx.insert(indicatorValues).values(rows.slice(i, i + 200).map((r) => ({ ...r, updatedBy: "seed" })));
+    await tx.insert(publications).values([2021, 2022, 2023, 2024].map((year) => ({ unitId: demo.provinceId, year, publishedBy: "seed" })));
+    await writeAudit(tx, null, { action: "seed.demo", entityType: "database", entityId: "demo", unitId: demo.provinceId, after: { units: demo.all.length, users: hashed.length, valueRows: rows.length } });
+    const ctx: SeedContext = { tx, units: demo, userIds: Object.fromEntries(hashed.map((u) => [u.username, u.id])), rnd, years: DEMO_YEARS };
+    for (const hook of PLAN_DOMAIN_SEED_HOOKS) await hook(ctx);
+  });
+  return true;
+}
+
+/**
+ * The demo credentials as printable lines.
+ * @example
+ * credentialLines()[0] // "  admin / admin123  (admin, p-demo)"
+ */
+export function credentialLines(): string[] {
+  return DEMO_CREDENTIALS.map((c) => `  ${c.username} / ${c.password}  (${c.role}, ${c.scopeUnitId})`);
+}

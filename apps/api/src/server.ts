@@ -1,0 +1,63 @@
+/**
+ * Starts the ntm API: PGlite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set; migrations
+ * at start; the demo seed when the database is empty; the web app's build at / when present.
+ *
+ * Environment: PORT (3000), HOST (127.0.0.1), DATA_DIR (<repo>/.data/pglite), DATABASE_URL, NTM_SEED
+ * ("demo" default, "none" to skip), WEB_DIST (<repo>/apps/web/dist).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { createApp } from "./app.js";
+import { openDatabase } from "./db/index.js";
+import { credentialLines, seedDemo } from "./seed/index.js";
+
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const pkg = join(dir, "package.json");
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { workspaces?: unknown }).workspaces) return dir;
+    dir = resolve(dir, "..");
+  }
+  return process.cwd();
+}
+
+async function main(): Promise<void> {
+  const root = repoRoot();
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "127.0.0.1";
+  const url = process.env.DATABASE_URL;
+  const dataDir = process.env.DATA_DIR ?? join(root, ".data", "pglite");
+  const database = await openDatabase(url ? { databaseUrl: url } : { dataDir });
+  console.log(`[ntm] database: ${url ? "PostgreSQL (DATABASE_URL)" : `PGlite ${dataDir}`}; migrations applied`);
+  if ((process.env.NTM_SEED ?? "demo") !== "none") {
+    const seeded = await seedDemo(database.db);
+    console.log(seeded ? "[ntm] demo data seeded (Tỉnh Minh Hoạ, 40 xã, 2021–2025)" : "[ntm] database already has data; seed skipped");
+  }
+  const app = createApp({ db: database.db });
+  const webDist = process.env.WEB_DIST ?? join(root, "apps", "web", "dist");
+  if (existsSync(join(webDist, "index.html"))) {
+    const rel = relative(process.cwd(), webDist) || ".";
+    app.use("/*", serveStatic({ root: rel }));
+    app.get("*", serveStatic({ root: rel, path: "index.html" }));
+    console.log(`[ntm] serving the web app from ${webDist}`);
+  }
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    console.log(`[ntm] API on http://${host}:${info.port}  (docs: /docs, OpenAPI: /openapi.json)`);
+    console.log("[ntm] tài khoản demo / demo accounts (username / password):");
+    for (const l of credentialLines()) console.log(l);
+  });
+  const stop = () => {
+    server.close();
+    void database.close().then(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((e: unknown) => {
+  console.error("[ntm] failed to start:", e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,114 @@
+import { parseCellValue } from "@ntm/core";
+import { type Cell, type Table, columnLetter } from "./table.js";
+
+/** One problem in an imported file: where (row, column) and what. */
+export interface RowIssue {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** Where a value came from in the file, for reporting validation problems at their cell. */
+export interface CellRef {
+  row: number;
+  column: string;
+}
+
+/** The values of one unit and year gathered from a file. */
+export interface ImportedUnitYear {
+  unitId: string;
+  year: number;
+  values: Record<string, number | boolean | null>;
+  inputs: Record<string, number>;
+  refs: Map<string, CellRef>;
+  firstRow: number;
+}
+
+const UNIT_COLS = ["unit_id", "unitid", "ma_don_vi", "mã đơn vị"];
+const YEAR_COLS = ["year", "nam", "năm"];
+const INDICATOR_COLS = ["indicator", "chi_tieu", "chỉ tiêu"];
+const VALUE_COLS = ["value", "gia_tri", "giá trị"];
+const SKIP_COLS = ["name", "ten", "tên", "unit_name", "level", "cap", "cấp"];
+export const INPUT_PREFIX = "input:";
+
+function find(header: readonly string[], names: readonly string[]): number {
+  return header.findIndex((h) => names.includes(h.trim().toLowerCase()));
+}
+
+function toValue(cell: Cell): number | boolean | null | undefined {
+  if (cell === null) return null;
+  if (typeof cell === "number" || typeof cell === "boolean") return cell;
+  return parseCellValue(cell);
+}
+
+/**
+ * Reads indicator values from a table in one of two layouts:
+ * - long: columns `unit_id`, `year`, `indicator`, `value` (one row per unit × indicator);
+ * - wide: columns `unit_id`, `year`, then one column per indicator id (one row per unit); an empty
+ *   cell leaves the stored value unchanged; `name`/`level` columns and columns starting with `#` are ignored.
+ * `year` may be omitted when `defaultYear` is given. A column or indicator named `input:<name>` is a raw
+ * count for derived indicators (households…). Values: numbers (decimal comma allowed), Đạt/Không,
+ * empty for "not reported".
+ * @example
+ * const { unitYears, issues } = readValuesTable(parseCsv("unit_id,year,1.1\nc01,2024,Đạt\n"));
+ */
+export function readValuesTable(table: Table, defaultYear?: number): { unitYears: ImportedUnitYear[]; issues: RowIssue[]; layout: "long" | "wide" } {
+  const issues: RowIssue[] = [];
+  const h = table.header;
+  const unitCol = find(h, UNIT_COLS);
+  const yearCol = find(h, YEAR_COLS);
+  const indCol = find(h, INDICATOR_COLS);
+  const valCol = find(h, VALUE_COLS);
+  const layout = indCol >= 0 && valCol >= 0 ? "long" : "wide";
+  if (unitCol < 0) issues.push({ row: 1, column: "A", message: "thiếu cột unit_id / missing unit_id column" });
+  if (yearCol < 0 && defaultYear === undefined) issues.push({ row: 1, column: columnLetter(h.length), message: "thiếu cột year (hoặc tham số ?year=) / missing year column (or ?year=)" });
+  if (issues.length) return { unitYears: [], issues, layout };
+  const byKey = new Map<string, ImportedUnitYear>();
+  const put = (row: number, colIdx: number, unitId: string, year: number, key: string, cell: Cell) => {
+    const column = columnLetter(colIdx);
+    const mapKey = `${unitId}\u0000${year}`;
+    let uy = byKey.get(mapKey);
+    if (!uy) {
+      uy = { unitId, year, values: {}, inputs: {}, refs: new Map(), firstRow: row };
+      byKey.set(mapKey, uy);
+    }
+    const v = toValue(cell);
+    if (v === undefined) return issues.push({ row, column, message: `không đọc được giá trị "${String(cell)}" của ${key} (số, Đạt/Không hoặc để trống) / cannot read "${String(cell)}" for ${key} (number, Đạt/Không or empty)` });
+    if (uy.refs.has(key)) return issues.push({ row, column, message: `${key} của ${unitId} năm ${year} xuất hiện hai lần / ${key} for ${unitId} ${year} appears twice` });
+    uy.refs.set(key, { row, column });
+    if (key.startsWith(INPUT_PREFIX)) {
+      if (typeof v !== "number") return issues.push({ row, column, message: `${key} phải là số / must be a number` });
+      uy.inputs[key.slice(INPUT_PREFIX.length)] = v;
+    } else uy.values[key] = v;
+    return undefined;
+  };
+  for (const { row, cells } of table.rows) {
+    const unitId = String(cells[unitCol] ?? "").trim();
+    if (!unitId) {
+      issues.push({ row, column: columnLetter(unitCol), message: "thiếu mã đơn vị / unit_id is empty" });
+      continue;
+    }
+    const rawYear = yearCol >= 0 ? cells[yearCol] : defaultYear;
+    const year = rawYear === null || rawYear === undefined || String(rawYear).trim() === "" ? defaultYear : Number(String(rawYear).trim());
+    if (year === undefined || !Number.isInteger(year) || year < 2000 || year > 2100) {
+      issues.push({ row, column: columnLetter(yearCol), message: `năm không hợp lệ "${String(rawYear)}" / invalid year` });
+      continue;
+    }
+    if (layout === "long") {
+      const key = String(cells[indCol] ?? "").trim();
+      if (!key) {
+        issues.push({ row, column: columnLetter(indCol), message: "thiếu mã chỉ tiêu / indicator is empty" });
+        continue;
+      }
+      put(row, valCol, unitId, year, key, cells[valCol] ?? null);
+    } else {
+      h.forEach((name, idx) => {
+        if (idx === unitCol || idx === yearCol || !name || name.startsWith("#") || SKIP_COLS.includes(name.toLowerCase())) return;
+        const cell = cells[idx] ?? null;
+        if (cell === null || String(cell).trim() === "") return;
+        put(row, idx, unitId, year, name, cells[idx] ?? null);
+      });
+    }
+  }
+  return { unitYears: [...byKey.values()], issues, layout };
+}

@@ -1,0 +1,139 @@
+import ExcelJS from "exceljs";
+
+/** A cell as read from a file: text from CSV, or a typed value from XLSX. */
+export type Cell = string | number | boolean | null;
+/** A table: a header row and data rows, with their 1-based row numbers in the file. */
+export interface Table {
+  header: string[];
+  rows: { row: number; cells: Cell[] }[];
+}
+
+/**
+ * Parses CSV text (RFC 4180 quotes; comma, semicolon or tab delimiter detected from the header; BOM
+ * and CRLF tolerated).
+ * @example
+ * parseCsv("unit_id,year\nc01,2024\n").rows[0] // { row: 2, cells: ["c01", "2024"] }
+ */
+export function parseCsv(text: string): Table {
+  const src = text.replace(/^\uFEFF/, "");
+  const firstLine = src.split(/\r?\n/, 1)[0] ?? "";
+  const delim = [",", ";", "\t"].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
+  const records: { row: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let startLine = 1;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === "\n") line++;
+        field += ch;
+      }
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === delim) {
+      cells.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && src[i + 1] === "\n") i++;
+      cells.push(field);
+      records.push({ row: startLine, cells });
+      cells = [];
+      field = "";
+      line++;
+      startLine = line;
+    } else field += ch;
+  }
+  if (field !== "" || cells.length) {
+    cells.push(field);
+    records.push({ row: startLine, cells });
+  }
+  const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ""));
+  const [head, ...rest] = nonEmpty;
+  return { header: (head?.cells ?? []).map((h) => h.trim()), rows: rest.map((r) => ({ row: r.row, cells: r.cells })) };
+}
+
+function cellValue(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("result" in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ("richText" in v) return v.richText.map((t) => t.text).join("");
+    if ("text" in v) return String(v.text);
+    if ("error" in v) return String(v.error);
+  }
+  return String(v);
+}
+
+/**
+ * Reads the first worksheet of an .xlsx file (exceljs).
+ * @example
+ * const t = await parseXlsx(buffer); t.header // ["unit_id", "year", "1.1", ...]
+ */
+export async function parseXlsx(data: ArrayBuffer): Promise<Table> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  const ws = wb.worksheets[0];
+  if (!ws) return { header: [], rows: [] };
+  const all: { row: number; cells: Cell[] }[] = [];
+  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
+    const cells: Cell[] = [];
+    for (let col = 1; col <= ws.columnCount; col++) cells.push(cellValue(r.getCell(col).value));
+    if (cells.some((c) => c !== null && String(c).trim() !== "")) all.push({ row: rowNumber, cells });
+  });
+  const [head, ...rest] = all;
+  return { header: (head?.cells ?? []).map((h) => (h === null ? "" : String(h).trim())), rows: rest };
+}
+
+/**
+ * A spreadsheet column letter for a 0-based index.
+ * @example
+ * columnLetter(0) // "A"; columnLetter(27) // "AB"
+ */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function csvEscape(v: Cell): string {
+  if (v === null) return "";
+  const s = String(v);
+  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Writes a table as CSV (UTF-8 with BOM so Excel shows Vietnamese correctly).
+ * @example
+ * toCsv(["a", "b"], [[1, "x"]]) // "\uFEFFa,b\r\n1,x\r\n"
+ */
+export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
+  return "\uFEFF" + [header, ...rows].map((r) => r.map(csvEscape).join(",")).join("\r\n") + "\r\n";
+}
+
+/**
+ * Writes a table as an .xlsx workbook with one sheet.
+ * @example
+ * const buf = await toXlsx("Số liệu", ["unit_id"], [["c01"]]);
+ */
+export async function toXlsx(sheetName: string, header: readonly string[], rows: readonly Cell[][]): Promise<ArrayBuffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "ntm";
+  const ws = wb.addWorksheet(sheetName.slice(0, 31));
+  ws.addRow([...header]).font = { bold: true };
+  for (const r of rows) ws.addRow(r.map((c) => (c === null ? undefined : c)));
+  ws.views = [{ state: "frozen", ySplit: 1 }];
+  const buf = await wb.xlsx.writeBuffer();
+  return buf as ArrayBuffer;
+}

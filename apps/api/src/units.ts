@@ -1,0 +1,81 @@
+import type { AdminUnit } from "@ntm/core";
+import { asc } from "drizzle-orm";
+import type { UnitTreeView } from "./auth/policy.js";
+import type { Db } from "./db/index.js";
+import { units } from "./db/schema.js";
+
+export type UnitRow = typeof units.$inferSelect;
+
+/**
+ * Converts a unit row to core's AdminUnit.
+ * @example
+ * toAdminUnit(row) // { id: "c01", name: "Xã An Phú", level: "commune", parentId: "d1", region: "DHNTB" }
+ */
+export function toAdminUnit(row: UnitRow): AdminUnit {
+  const u: AdminUnit = { id: row.id, name: row.name, level: row.level as AdminUnit["level"] };
+  if (row.parentId) u.parentId = row.parentId;
+  if (row.region) u.region = row.region as NonNullable<AdminUnit["region"]>;
+  if (row.communeGroup === 1 || row.communeGroup === 2 || row.communeGroup === 3) u.communeGroup = row.communeGroup;
+  if (row.flags.length) u.flags = row.flags;
+  return u;
+}
+
+/** The administrative tree loaded from the database (a few thousand rows at most per province). */
+export class UnitTree implements UnitTreeView {
+  readonly byId: ReadonlyMap<string, UnitRow>;
+  readonly childrenOf: ReadonlyMap<string, UnitRow[]>;
+  readonly roots: UnitRow[];
+
+  constructor(rows: readonly UnitRow[]) {
+    const byId = new Map<string, UnitRow>();
+    const children = new Map<string, UnitRow[]>();
+    const roots: UnitRow[] = [];
+    for (const r of rows) byId.set(r.id, r);
+    for (const r of rows) {
+      if (r.parentId && byId.has(r.parentId)) {
+        const list = children.get(r.parentId) ?? [];
+        list.push(r);
+        children.set(r.parentId, list);
+      } else roots.push(r);
+    }
+    this.byId = byId;
+    this.childrenOf = children;
+    this.roots = roots;
+  }
+
+  parentOf(unitId: string): string | undefined {
+    return this.byId.get(unitId)?.parentId ?? undefined;
+  }
+
+  has(unitId: string): boolean {
+    return this.byId.has(unitId);
+  }
+
+  /** The unit and everything below it, depth first. */
+  subtree(unitId: string): UnitRow[] {
+    const out: UnitRow[] = [];
+    const walk = (id: string) => {
+      const row = this.byId.get(id);
+      if (!row) return;
+      out.push(row);
+      for (const c of this.childrenOf.get(id) ?? []) walk(c.id);
+    };
+    walk(unitId);
+    return out;
+  }
+
+  /** Direct children of a unit. */
+  children(unitId: string): UnitRow[] {
+    return this.childrenOf.get(unitId) ?? [];
+  }
+}
+
+/**
+ * Loads the unit tree (one query).
+ * @example
+ * const tree = await loadTree(db); tree.subtree("p1").length
+ */
+export async function loadTree(db: Db): Promise<UnitTree> {
+  const rows = await db.select().from(units).orderBy(asc(units.sort), asc(units.id));
+  return new UnitTree(rows);
+}

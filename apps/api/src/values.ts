@@ -1,0 +1,67 @@
+import type { UnitValues } from "@ntm/core";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "./db/index.js";
+import { indicatorValues } from "./db/schema.js";
+import { type UnitRow, type UnitTree, toAdminUnit } from "./units.js";
+
+export type ValuesRow = typeof indicatorValues.$inferSelect;
+
+/**
+ * Loads the value rows of many units for one year, keyed by unit id (one query).
+ * @example
+ * const byUnit = await loadValues(db, ["c1", "c2"], 2024);
+ */
+export async function loadValues(db: Db, unitIds: readonly string[], year: number): Promise<Map<string, ValuesRow>> {
+  const out = new Map<string, ValuesRow>();
+  if (unitIds.length === 0) return out;
+  const rows = await db.select().from(indicatorValues).where(and(eq(indicatorValues.year, year), inArray(indicatorValues.unitId, [...unitIds])));
+  for (const r of rows) out.set(r.unitId, r);
+  return out;
+}
+
+/**
+ * Builds core's UnitValues document for a unit: its own values and inputs, with its children's
+ * values (hamlets of a commune) for derived indicators.
+ * @example
+ * const doc = unitValuesDoc(tree, byUnit, commune, 2024); evaluateUnit(compiled, doc)
+ */
+export function unitValuesDoc(tree: UnitTree, byUnit: ReadonlyMap<string, ValuesRow>, unit: UnitRow, year: number): UnitValues {
+  const row = byUnit.get(unit.id);
+  const doc: UnitValues = { unit: toAdminUnit(unit), year, values: row?.values ?? {} };
+  if (row && Object.keys(row.inputs).length) doc.inputs = row.inputs;
+  if (row?.notApplicable.length) doc.notApplicable = row.notApplicable;
+  const children = tree.children(unit.id);
+  if (children.length) doc.children = children.map((c) => ({ unit: toAdminUnit(c), values: byUnit.get(c.id)?.values ?? {} }));
+  return doc;
+}
+
+/**
+ * Loads and builds the documents of a unit's communes (or the unit itself when it is a commune) for a year.
+ * @example
+ * const docs = await subtreeDocs(db, tree, "p-demo", 2024); docs.length // 40
+ */
+export async function subtreeDocs(db: Db, tree: UnitTree, unitId: string, year: number): Promise<{ unit: UnitRow; doc: UnitValues }[]> {
+  const sub = tree.subtree(unitId);
+  const byUnit = await loadValues(db, sub.map((u) => u.id), year);
+  return sub.filter((u) => u.level === "commune").map((u) => ({ unit: u, doc: unitValuesDoc(tree, byUnit, u, year) }));
+}
+
+/**
+ * Parses an If-Match header value into a version number: `"3"`, `W/"3"` or `3`.
+ * @example
+ * parseEtag('"3"') // 3
+ */
+export function parseEtag(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  return m?.[1] !== undefined ? Number(m[1]) : Number.NaN;
+}
+
+/**
+ * The ETag of a values version.
+ * @example
+ * etagOf(3) // '"3"'
+ */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
