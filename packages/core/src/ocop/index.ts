@@ -4,7 +4,6 @@ export {
   OCOP_STAR_BANDS, OCOP_MIN_RECOGNISED_STARS, OCOP_CERTIFICATE_VALIDITY, DEFAULT_OCOP_RENEWAL_WINDOW, DEFAULT_OCOP_COMMUNE_TARGET,
   type OcopProductGroup, type OcopSubjectKind, type OcopRecordStatus, type OcopCertificate, type OcopProduct,
 } from "./schema.js";
-export { CalendarDateSchema, isCalendarDate } from "./_lib/calendarDate.js";
 export { starsForScore, type OcopStars } from "./starsForScore/index.js";
 export { isRecognisedStars } from "./isRecognisedStars/index.js";
 export { certificateExpiry } from "./certificateExpiry/index.js";

@@ -1,10 +1,10 @@
 // Resource mobilisation (huy động nguồn lực): contributions by source, unit and period, in whole đồng.
 export {
-  RESOURCE_SOURCES, ResourceSourceSchema, MONEY_SOURCES, PeriodSchema, ContributionSchema, ContributionInputSchema,
+  RESOURCE_SOURCES, ResourceSourceSchema, MONEY_SOURCES, ContributionSchema, ContributionInputSchema,
   type ResourceSource, type MoneySource, type Contribution, type ContributionInput,
 } from "./schema.js";
 export type { ContributionTotals } from "./_lib/totals.js";
-export { subtreeIds, type UnitLink } from "./_lib/subtree.js";
+export type { UnitLink as RollUpUnit } from "./_lib/subtree.js";
 export { parseDong } from "./parseDong/index.js";
 export { validateContribution, validateContributions } from "./validateContribution/index.js";
 export { exactShare, type ExactShare } from "./exactShare/index.js";
