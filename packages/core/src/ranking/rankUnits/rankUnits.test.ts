@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { rankUnits, type Ranking } from "./index.js";
 import { DEFAULT_SCORING_SCHEME } from "../scheme/index.js";
 import { DIRECT_SCHEME, unit } from "../_lib/fixtures.js";
@@ -119,5 +120,27 @@ describe("rankUnits", () => {
       "$.input.units[1].tasks.done: done exceeds assigned",
       '$.input.units[1].unitId: duplicate unit id "a"',
     ].join("\n"));
+  });
+
+  it("gives the same ranking for any order of the same units, and never more excellent than 20% of good per group", () => {
+    const arbUnit = fc.record({
+      id: fc.integer({ min: 0, max: 40 }),
+      score: fc.integer({ min: 4000, max: 10000 }).map((x) => x / 100),
+      met: fc.integer({ min: 10, max: 19 }),
+      group: fc.constantFrom("g1", "g2"),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(arbUnit, { selector: (u) => u.id, maxLength: 25 }), fc.integer(), (list, seed) => {
+        const units = list.map((u) => unit(`xa-${u.id}`, u.score, { group: u.group, values: { score: u.score, criteria_met: u.met, criteria_lost: 0 } }));
+        const shuffled = [...units].sort((a, b) => ((a.unitId.length * 31 + seed) % 7) - ((b.unitId.length * 31 + seed) % 7) || (a.unitId < b.unitId ? 1 : -1));
+        const r1 = ranked({ units });
+        expect(ranked({ units: shuffled })).toEqual(r1);
+        for (const g of ["g1", "g2"]) {
+          const rows = r1.rows.filter((x) => x.group === g);
+          expect(5 * rows.filter((x) => x.level === "excellent").length).toBeLessThanOrEqual(rows.filter((x) => x.level === "good").length);
+        }
+      }),
+      { numRuns: 200, seed: 42 },
+    );
   });
 });

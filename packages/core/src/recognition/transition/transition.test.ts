@@ -199,4 +199,17 @@ describe("transition", () => {
     expect(r.ok && r.dossier.history.at(-1)?.dueDate).toBe("2025-05-07");
     expect(config.deadlinesProvenance).toEqual({ basis: "configured", verified: false, isDefault: false });
   });
+
+  it("lets a hamlet officer self-assess a hamlet dossier and the commune appraise it (labelled defaults for provincial hamlet sets)", () => {
+    const hamlet = dossier({ unitId: "thon-1", level: "hamlet" });
+    const hamletOfficer: Actor = { id: "cb-thon", role: "hamlet_officer", unitId: "thon-1" };
+    const r = transition(hamlet, "self_assess", { actor: hamletOfficer, at: "2025-03-03T09:00:00+07:00" });
+    expect(r.ok && r.dossier.state).toBe("self_assessed");
+    const appraiser: Actor = { id: "cb-xa", role: "commune_officer", unitId: UNIT };
+    const ev = { ...evaluation, unitId: "thon-1" };
+    const a = transition(dossier({ unitId: "thon-1", level: "hamlet", state: "submitted" }), "appraise", { actor: appraiser, at: "2025-03-10T09:00:00+07:00", evaluation: ev, ancestorIds: [UNIT, ...ANCESTORS] });
+    expect(a.ok && a.dossier.state).toBe("appraised");
+    const byDistrict = transition(dossier({ unitId: "thon-1", level: "hamlet", state: "submitted" }), "appraise", { actor: districtOfficer, at: "2025-03-10T09:00:00+07:00", evaluation: ev, ancestorIds: [UNIT, ...ANCESTORS] });
+    expect(!byDistrict.ok && byDistrict.reasons.map((x) => x.code)).toEqual(["workflow.role_not_allowed"]);
+  });
 });

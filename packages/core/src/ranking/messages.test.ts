@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { rankUnits } from "./rankUnits/index.js";
+import { DEFAULT_SCORING_SCHEME } from "./scheme/index.js";
+import { unit } from "./_lib/fixtures.js";
+import { MESSAGES, formatReason } from "../i18n/formatReason.js";
+
+describe("ranking messages", () => {
+  it("render every reason a ranking produces in Vietnamese and English", () => {
+    const units = [
+      unit("a", 0, { values: { criteria_met: 19, criteria_total: 0, criteria_lost: 2, reports_overdue: 3, inspection_findings: 2 }, recognitionRevoked: true }),
+      unit("b", 0, { values: { criteria_met: 19, criteria_total: 19, tier_reached: 3 }, discipline: { disciplined: true, selfCorrected: true } }),
+      unit("c", 0, { values: { criteria_met: 19, criteria_total: 19 }, discipline: { disciplined: true, selfCorrected: false } }),
+      { unitId: "d", values: {} },
+      unit("e", 0, { values: { criteria_met: 5 }, tasks: { assigned: 10, done: 8, onTime: 5, exceeding: 0 } }),
+      unit("f", 0, { values: { criteria_met: 19 }, tasks: { assigned: 10, done: 10, onTime: 10, exceeding: 1 } }),
+    ];
+    const rich = { criteria_met: 19, criteria_total: 19, criteria_gained: 3, tier_reached: 3, programme_targets_met: 1, programme_targets_total: 1, tasks_on_time: 1, tasks_total: 1, reports_on_time: 1, reports_total: 1, ocop_products: 9, resources_mobilised: 1, resources_planned: 1 };
+    const excellent = Array.from({ length: 3 }, (_, i) => ({ unitId: `x${i}`, values: rich, tasks: { assigned: 10, done: 10, onTime: 10, exceeding: 5 } }));
+    const reasons = [2024, 2025].flatMap((year) => {
+      const r = rankUnits({ units: [...units, ...excellent], options: { topN: 2 } }, DEFAULT_SCORING_SCHEME, year);
+      if (!r.ok) throw new Error("unexpected");
+      return [...r.value.reasons, ...r.value.rows.flatMap((x) => [...x.reasons, ...x.components.flatMap((c) => c.reasons)]), ...r.value.commendations.flatMap((c) => c.reasons), ...r.value.criticisms.flatMap((c) => c.reasons)];
+    });
+    const codes = [...new Set(reasons.map((x) => x.code))].sort();
+    expect(codes.filter((c) => !MESSAGES[c])).toEqual([]);
+    expect(codes).toEqual(expect.arrayContaining(["cap.discipline_124", "cap.discipline_366", "cap.revoked_recognition", "cap.tasks_done_366", "cap.tasks_exceeding_366", "cap.tasks_on_time_366", "classification.band", "classification.regime", "commend.top_n", "criticise.criteria_lost", "criticise.not_completed", "criticise.reports_overdue", "criticise.revoked", "quota.moved", "score.component", "score.denominator_missing", "score.scheme_default", "score.value_missing"]));
+    for (const x of reasons) for (const lang of ["vi", "en"] as const) expect(formatReason(x, lang)).not.toMatch(/undefined|\[object Object\]|NaN/);
+  });
+});
