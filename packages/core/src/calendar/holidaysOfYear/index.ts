@@ -4,7 +4,11 @@ import { lunarToSolar } from "../lunarToSolar/index.js";
 import { solarToLunar } from "../solarToLunar/index.js";
 import { type Holiday, type HolidayOptions, type HolidayOptionsInput, HolidayOptionsSchema } from "../types.js";
 
-/** Validates holiday options, filling defaults; throws a RangeError naming the bad field. */
+/**
+ * Validates holiday options, filling defaults; throws a RangeError naming the bad field.
+ * @example
+ * resolveHolidayOptions({ nationalDayAdjacent: "09-03" }).tetDays // 5
+ */
 export function resolveHolidayOptions(input: HolidayOptionsInput = {}): HolidayOptions {
   const r = HolidayOptionsSchema.safeParse(input);
   if (!r.success) {

@@ -15,6 +15,17 @@ describe("lunarToSolar", () => {
     expect(lunarToSolar({ day: 1, month: 1, year })).toEqual({ ok: true, value: solar });
   });
 
+  it("differs from the Chinese calendar (UTC+8) where the time zone moves a new moon: Tết 1985 and 2007", () => {
+    expect([lunarToSolar({ day: 1, month: 1, year: 1985 }), lunarToSolar({ day: 1, month: 1, year: 1985 }, 8)]).toEqual([
+      { ok: true, value: "1985-01-21" },
+      { ok: true, value: "1985-02-20" },
+    ]);
+    expect([lunarToSolar({ day: 1, month: 1, year: 2007 }), lunarToSolar({ day: 1, month: 1, year: 2007 }, 8)]).toEqual([
+      { ok: true, value: "2007-02-17" },
+      { ok: true, value: "2007-02-18" },
+    ]);
+  });
+
   it("finds Hùng Kings day (10/3) on 18/04/2024 and 07/04/2025", () => {
     expect(lunarToSolar({ day: 10, month: 3, year: 2024 })).toEqual({ ok: true, value: "2024-04-18" });
     expect(lunarToSolar({ day: 10, month: 3, year: 2025 })).toEqual({ ok: true, value: "2025-04-07" });
