@@ -5,6 +5,9 @@ import type { TaskStatus } from "../types.js";
 /**
  * The date line of an administrative document: "ngày 15 tháng 7 năm 2025". Days below 10 and the
  * months January and February take a leading zero (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+ * @example
+ * vietnameseDateLine("2025-07-15") // "ngày 15 tháng 7 năm 2025"
+ * vietnameseDateLine("2025-02-05") // "ngày 05 tháng 02 năm 2025"
  */
 export function vietnameseDateLine(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
@@ -93,7 +96,11 @@ export function joinIds(ids: readonly string[]): string {
   return `${ids.slice(0, -1).join(", ")} và ${ids[ids.length - 1]}`;
 }
 
-/** Money in whole đồng as a document writes it: "1.250.000.000 đồng". */
+/**
+ * Money in whole đồng as a document writes it, with dot grouping.
+ * @example
+ * dongText(1_250_000_000n) // "1.250.000.000 đồng"
+ */
 export function dongText(amount: bigint): string {
   return formatMoney(amount, "vi").replace(/ đ$/, " đồng");
 }

@@ -3,7 +3,13 @@ import { formatPath } from "@ntm/core";
 
 /**
  * Thrown when a report's input is unusable: the message names every field at fault
- * (`issuer.name: expected text`). Nothing is written when it is thrown.
+ * (`$.issuer.name: cần nhập nội dung`). Nothing is written when it is thrown.
+ * @example
+ * try {
+ *   await renderProgressReportDocx(input);
+ * } catch (e) {
+ *   if (e instanceof ReportInputError) console.error(e.message); // "Báo cáo tiến độ (progress report): $.period: kỳ báo cáo không hợp lệ…"
+ * }
  */
 export class ReportInputError extends Error {
   override readonly name = "ReportInputError";

@@ -107,6 +107,25 @@ describe("renderProgressReportDocx (state format, Nghị định 30/2020)", () =
   });
 });
 
+describe("renderProgressReportDocx (a quiet period)", () => {
+  it("says plainly that nothing was recognised, revoked, late or proposed", async () => {
+    const input = { ...sampleProgressReport("state"), tasks: [], recognised: [], revoked: [], lateReports: [], commendations: [], criticisms: [], nextTasks: [], resources: { lines: [] } };
+    const paragraphs = await docxParagraphs(await renderProgressReportDocx(input));
+    for (const line of [
+      "Kế hoạch có 0 nhiệm vụ; trong 6 tháng đầu năm 2025: hoàn thành 0, đang thực hiện 0, chưa triển khai 0, quá hạn 0. Kết quả cụ thể theo cơ quan chủ trì:",
+      "Trong kỳ không có xã được công nhận.",
+      "Trong kỳ không có xã bị thu hồi quyết định công nhận.",
+      "Tổng nguồn lực huy động trong kỳ: 0 đồng, gồm:",
+      "Các cơ quan, đơn vị thực hiện báo cáo đúng thời hạn.",
+    ]) {
+      expect(paragraphs).toContain(line);
+    }
+    expect(paragraphs.filter((p) => p === "Không có đề xuất.")).toHaveLength(2);
+    expect(paragraphs).not.toContain("III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI");
+    expect(paragraphs).not.toContain("Mục");
+  });
+});
+
 describe("renderProgressReportDocx (bad input)", () => {
   it("names every bad field and builds nothing", async () => {
     const input = sampleProgressReport("party");
@@ -121,5 +140,12 @@ describe("renderProgressReportDocx (bad input)", () => {
     expect(error).toBeInstanceOf(ReportInputError);
     expect((error as ReportInputError).issues.map((i) => i.path)).toEqual([["date"], ["period"], ["signer", "name"], ["lateReports", 0, "dueDate"]]);
     expect((error as Error).message).toContain("$.lateReports[0].dueDate: ngày không hợp lệ");
+  });
+
+  it("names a commune row with an unknown tier or status", async () => {
+    const input = sampleProgressReport("party");
+    const communes = input.communes.map((c, i) => (i === 1 ? { ...c, tier: "gold" as never, status: "ok" as never } : c));
+    const error = await renderProgressReportDocx({ ...input, communes }).catch((e: unknown) => e);
+    expect((error as ReportInputError).issues.map((i) => i.path)).toEqual([["communes", 1, "tier"], ["communes", 1, "status"]]);
   });
 });

@@ -97,14 +97,16 @@ const cell = (children: Paragraph[], widthTwip: number, extra: { columnSpan?: nu
     children,
   });
 
-const cellText = (text: string, o: RunOpts & { align?: "left" | "center" | "right" } = {}) =>
+const cellText = (text: string, o: RunOpts & { align?: Align } = {}) =>
   new Paragraph({
     alignment: o.align === "center" ? AlignmentType.CENTER : o.align === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
     children: [run(text, { size: o.size ?? PT12, ...o })],
   });
 
-/** A bordered data table; widths in millimetres summing to the body width. */
-function dataTable(headers: string[], widthsMm: number[], rows: (string[] | { group: string })[]): Table {
+type Align = "left" | "center" | "right";
+
+/** A bordered data table; widths in millimetres summing to the body width, one alignment per column. */
+function dataTable(headers: string[], widthsMm: number[], aligns: Align[], rows: (string[] | { group: string })[]): Table {
   const widths = widthsMm.map(convertMillimetersToTwip);
   const head = new TableRow({
     tableHeader: true,
@@ -116,7 +118,7 @@ function dataTable(headers: string[], widthsMm: number[], rows: (string[] | { gr
       ? new TableRow({ children: [cell([cellText(r.group, { bold: true, italics: true })], total, { columnSpan: headers.length })] })
       : new TableRow({
           cantSplit: true,
-          children: r.map((t, i) => cell([cellText(t, { align: i === 0 || (i >= 2 && /^\d/.test(t)) ? "center" : "left" })], widths[i]!)),
+          children: r.map((t, i) => cell([cellText(t, { align: aligns[i] ?? "left" })], widths[i]!)),
         }),
   );
   return new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [head, ...body] });
@@ -212,9 +214,18 @@ function validate(input: ProgressReportInput): string {
   });
   input.communes?.forEach?.((r, i) => {
     c.text(r.name, ["communes", i, "name"]);
+    if (!(r.tier in TIER_VI)) c.add(["communes", i, "tier"], "report.tier_invalid", `mức không hợp lệ (got ${JSON.stringify(r.tier)})`);
+    if (!(r.status in CRITERION_STATUS_VI)) c.add(["communes", i, "status"], "report.status_invalid", `kết quả không hợp lệ (got ${JSON.stringify(r.status)})`);
+    if (!Array.isArray(r.gained) || !Array.isArray(r.lost)) c.add(["communes", i, Array.isArray(r.gained) ? "lost" : "gained"], "report.list_required", "cần một danh sách mã tiêu chí");
     c.integer(r.criteriaMet, ["communes", i, "criteriaMet"]);
     c.integer(r.criteriaTotal, ["communes", i, "criteriaTotal"]);
   });
+  for (const key of ["recognised", "revoked"] as const) {
+    input[key]?.forEach?.((e, i) => {
+      c.text(e.unitName, [key, i, "unitName"]);
+      if (!(e.tier in TIER_VI)) c.add([key, i, "tier"], "report.tier_invalid", `mức không hợp lệ (got ${JSON.stringify(e.tier)})`);
+    });
+  }
   input.lateReports?.forEach?.((r, i) => {
     c.isoDate(r.dueDate, ["lateReports", i, "dueDate"]);
     if (r.submittedDate !== null) c.isoDate(r.submittedDate, ["lateReports", i, "submittedDate"]);
@@ -240,7 +251,7 @@ function resultsSection(input: ProgressReportInput, periodText: string): (Paragr
         "Kết quả cụ thể theo cơ quan chủ trì:",
     ),
   );
-  if (input.tasks.length > 0) out.push(dataTable(["Mục", "Nhiệm vụ", "Kết quả thực hiện", "Tình trạng"], [15, 50, 75, 25], taskRows(input.tasks)));
+  if (input.tasks.length > 0) out.push(dataTable(["Mục", "Nhiệm vụ", "Kết quả thực hiện", "Tình trạng"], [15, 50, 75, 25], ["center", "left", "left", "left"], taskRows(input.tasks)));
 
   // 2. Criteria of every commune
   const met = input.communes.filter((c) => c.status === "met").length;
@@ -256,7 +267,7 @@ function resultsSection(input: ProgressReportInput, periodText: string): (Paragr
       const change = [c.gained.length ? `Tăng: TC ${joinIds(c.gained)}` : "", c.lost.length ? `Giảm: TC ${joinIds(c.lost)}` : ""].filter(Boolean).join("; ");
       return [String(i + 1), c.name, TIER_VI[c.tier], `${formatNumber(c.criteriaMet, "vi")}/${formatNumber(c.criteriaTotal, "vi")}`, CRITERION_STATUS_VI[c.status], change || "Không thay đổi"];
     });
-    out.push(dataTable(["STT", "Xã", "Mức", "Số TC đạt", "Kết quả", "Thay đổi so với kỳ trước"], [12, 33, 32, 20, 23, 45], rows));
+    out.push(dataTable(["STT", "Xã", "Mức", "Số TC đạt", "Kết quả", "Thay đổi so với kỳ trước"], [12, 33, 32, 20, 23, 45], ["center", "left", "left", "center", "left", "left"], rows));
   }
 
   // 3. Recognised and revoked

@@ -1,7 +1,8 @@
+import { compilePack, evaluateUnit } from "@ntm/core";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { zipPart } from "../_fixtures/read.js";
-import { sampleCriteriaWorkbook, samplePack } from "../_fixtures/sample.js";
+import { SAMPLE_COMMUNES, sampleCriteriaWorkbook, samplePack } from "../_fixtures/sample.js";
 import { ReportInputError } from "../_lib/validate.js";
 import { CRITERION_CELL_FILL, renderCriteriaWorkbook } from "./criteriaWorkbook.js";
 
@@ -88,6 +89,28 @@ describe("renderCriteriaWorkbook", () => {
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 5 });
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect([1, 2, 3, 8].map((c) => ws.getColumn(c).width)).toEqual([6, 24, 14, 14]);
+  });
+
+  it("shows a condition as its own column marked ĐK, explained in the legend", async () => {
+    const base = samplePack();
+    const pack = {
+      ...base,
+      criteria: [
+        ...base.criteria,
+        { id: "20", name: { vi: "Thôn thông minh", en: "Smart hamlet" }, condition: true, indicators: [{ id: "20.1", name: { vi: "Có thôn thông minh", en: "Has a smart hamlet" }, kind: "boolean" as const, comparator: "==" as const, threshold: { all: true }, verified: true }] },
+      ],
+    };
+    const unit = SAMPLE_COMMUNES[2]!;
+    const result = evaluateUnit(compilePack(pack), { unit, year: 2025, values: { "2.1": 100, "2.2": 74, "10.1": 51, "15.3": 9, "17.1": 52, "17.2": true, "20.1": false } });
+    const ws = (await open(await renderCriteriaWorkbook({ unitName: "Huyện Đại Lộc", years: [{ year: 2025, pack, rows: [{ unitName: unit.name, result }] }] }))).getWorksheet("Năm 2025")!;
+    expect([5, 6].map((r) => Array.from({ length: 9 }, (_, j) => ws.getCell(r, j + 1).text))).toEqual([
+      ["STT", "Đơn vị", "TC 2", "TC 10", "TC 15 *", "TC 17", "ĐK 20", "Số tiêu chí đạt", "Kết quả"],
+      ["1", "Xã Đại Minh", "Đạt", "Đạt", "Đạt", "Đạt", "Không đạt", "4/4", "Chưa đạt"],
+    ]);
+    expect([13, 14].map((r) => ws.getCell(r, 2).text)).toEqual([
+      "ĐK: điều kiện, quyết định kết quả nhưng không tính vào số tiêu chí đạt.",
+      "*: ngưỡng chưa được đối chiếu với văn bản pháp luật.",
+    ]);
   });
 
   it("names the row whose result belongs to another year or pack", async () => {

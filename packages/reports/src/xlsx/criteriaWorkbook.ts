@@ -37,7 +37,8 @@ function validate(input: CriteriaWorkbookInput): void {
 }
 
 function addYearSheet(wb: ExcelJS.Workbook, unitName: string, y: CriteriaTableYear): void {
-  const criteria = y.pack.criteria.filter((cr) => !cr.condition);
+  // Conditions (a model commune's smart hamlet) show too: they decide the status, though not counted.
+  const criteria = y.pack.criteria;
   const lastCol = FIRST_DATA_COL + criteria.length + 1;
   const ws = wb.addWorksheet(`Năm ${y.year}`, { views: [{ state: "frozen", xSplit: 2, ySplit: 5 }] });
   ws.properties.defaultRowHeight = 18;
@@ -45,6 +46,7 @@ function addYearSheet(wb: ExcelJS.Workbook, unitName: string, y: CriteriaTableYe
   titleRow(ws, 1, lastCol, `BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ - ${unitName.toUpperCase()} - NĂM ${y.year}`, { bold: true, size: 14 });
   titleRow(ws, 2, lastCol, `Bộ tiêu chí: ${y.pack.title.vi} (${y.pack.id}, phiên bản ${y.pack.version})`, { italic: true, size: 11 });
   const unverified = criteria.some(criterionUnverified);
+  const conditions = criteria.some((cr) => cr.condition);
   const notices = [
     y.pack.example || y.rows.some((r) => r.result.example) ? (y.pack.notice?.vi ?? "Giá trị minh họa, không phải quy định pháp luật.") : "",
     unverified ? "Tiêu chí đánh dấu * có ngưỡng chưa được đối chiếu với văn bản pháp luật." : "",
@@ -60,7 +62,7 @@ function addYearSheet(wb: ExcelJS.Workbook, unitName: string, y: CriteriaTableYe
   ws.mergeCells(4, 2, 5, 2);
   criteria.forEach((cr, i) => {
     names.getCell(FIRST_DATA_COL + i).value = cr.name.vi;
-    ids.getCell(FIRST_DATA_COL + i).value = `TC ${cr.id}${criterionUnverified(cr) ? " *" : ""}`;
+    ids.getCell(FIRST_DATA_COL + i).value = `${cr.condition ? "ĐK" : "TC"} ${cr.id}${criterionUnverified(cr) ? " *" : ""}`;
   });
   names.getCell(lastCol - 1).value = "Số tiêu chí đạt";
   names.getCell(lastCol).value = "Kết quả";
@@ -114,6 +116,15 @@ function addYearSheet(wb: ExcelJS.Workbook, unitName: string, y: CriteriaTableYe
     const text = ws.getCell(at, 3);
     text.value = LEGEND[kind];
     text.font = { name: FONT, italic: true, size: 11 };
+  }
+  const notes = [
+    conditions ? "ĐK: điều kiện, quyết định kết quả nhưng không tính vào số tiêu chí đạt." : "",
+    unverified ? "*: ngưỡng chưa được đối chiếu với văn bản pháp luật." : "",
+  ].filter(Boolean);
+  for (const note of notes) {
+    at++;
+    ws.getCell(at, 2).value = note;
+    ws.getCell(at, 2).font = { name: FONT, italic: true, size: 11 };
   }
 
   ws.getColumn(1).width = 6;
