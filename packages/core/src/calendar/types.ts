@@ -35,7 +35,10 @@ export const HolidayOptionsSchema = z.object({
   /** Tết days as offsets from lunar 1/1: the default `-1..3` is the last day of the old year plus 1–4 of month 1. */
   tetFrom: z.number().int().min(-10).max(10).default(-1),
   tetDays: z.number().int().min(1).max(15).default(5),
-  /** The second National Day holiday: 1/9 (default, as chosen in recent years) or 3/9. */
+  /**
+   * The second National Day holiday: the law says one day adjacent to 2/9, before or after, and the
+   * government announces which each year. Default 1/9 (a default, not a rule): set the year's choice.
+   */
   nationalDayAdjacent: z.enum(["09-01", "09-03"]).default("09-01"),
   /**
    * Bộ luật Lao động 2019, Điều 111 khoản 3: a holiday that falls on a weekly rest day gives a
@@ -44,7 +47,11 @@ export const HolidayOptionsSchema = z.object({
    */
   substituteWeekendHolidays: z.boolean().default(true),
   /** Weekly rest days, 0 = Sunday … 6 = Saturday; default Saturday and Sunday (public administration). */
-  weekend: z.array(z.number().int().min(0).max(6)).default([0, 6]),
+  weekend: z
+    .array(z.number().int().min(0).max(6))
+    .max(6, "at least one day of the week must be a working day")
+    .refine((days) => new Set(days).size === days.length, "weekend days repeat")
+    .default([0, 6]),
 });
 export type HolidayOptions = z.infer<typeof HolidayOptionsSchema>;
 export type HolidayOptionsInput = z.input<typeof HolidayOptionsSchema>;

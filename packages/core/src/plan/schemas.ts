@@ -72,6 +72,7 @@ export const ReportCadenceSchema = z.union([
 export type ReportCadence = z.infer<typeof ReportCadenceSchema>;
 
 /** When a periodic report is due, counted from the end of the period it covers. */
+/** `days: 0` means the period's last day itself. */
 export const DeadlineRuleSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("working_days_after_period_end"), days: z.number().int().min(0).max(250) }),
   z.object({ kind: z.literal("calendar_days_after_period_end"), days: z.number().int().min(0).max(366) }),

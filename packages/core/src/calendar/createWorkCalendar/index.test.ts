@@ -34,6 +34,11 @@ describe("parseWorkCalendarConfig", () => {
     });
   });
 
+  it("refuses a week without a working day", () => {
+    const r = parseWorkCalendarConfig({ weekend: [0, 1, 2, 3, 4, 5, 6] });
+    expect(r.ok ? [] : r.issues.map((i) => [i.path, i.message])).toEqual([[["weekend"], "at least one day of the week must be a working day"]]);
+  });
+
   it("reports a malformed field by its JSON path", () => {
     const r = parseWorkCalendarConfig({ extraDaysOff: ["25/01/2025"] });
     expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual([["extraDaysOff", 0]]);

@@ -59,7 +59,8 @@ export function dueReports(
   toDay(to, "range.to");
   const names = new Map((options.assignees ?? []).map((a) => [a.id, a.name]));
   const select = options.select ?? "period_end";
-  const firstYear = Number(from.slice(0, 4)) - (select === "deadline" ? 1 : 0);
+  // A deadline can fall up to a year after its period ends (366 calendar days at most).
+  const firstYear = Number(from.slice(0, 4)) - (select === "deadline" ? 2 : 0);
   const lastYear = Number(to.slice(0, 4));
   const out: DueReport[] = [];
   for (const duty of duties) {
