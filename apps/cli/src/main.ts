@@ -1,6 +1,10 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerEvaluate } from "./commands/evaluate.js";
+import { registerOcop } from "./commands/ocop.js";
 import { registerPacks } from "./commands/packs.js";
+import { registerPlan } from "./commands/plan.js";
+import { registerRank } from "./commands/rank.js";
+import { registerWorkday } from "./commands/workday.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
 import { run } from "./lib/run.js";
 
@@ -22,6 +26,10 @@ export function buildProgram(): Command {
     .exitOverride();
   registerPacks(program, run);
   registerEvaluate(program, run);
+  registerPlan(program, run);
+  registerRank(program, run);
+  registerOcop(program, run);
+  registerWorkday(program, run);
   return program;
 }
 
@@ -29,7 +37,12 @@ export function buildProgram(): Command {
  * Runs the CLI and returns the exit code. Every expected failure becomes one line per problem on
  * stderr (and a JSON error object on stdout with `--json`); a stack trace only with `--debug`.
  * @example
- * process.exitCode = await main(process.argv);
+ * // `ntm … | head` closes stdout early: that is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+process.exitCode = await main(process.argv);
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
@@ -57,4 +70,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// `ntm … | head` closes stdout early: that is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = await main(process.argv);

@@ -1,0 +1,106 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO, ntm, tempDir } from "../../test/cli.js";
+
+describe("ntm workday add", () => {
+  it("skips Tết 2025 and its substitute day, counting working days after the start", () => {
+    const r = ntm(["workday", "add", "--from", "27/01/2025", "--days", "1", "--json"]);
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect([out.from, out.days, out.date]).toEqual(["2025-01-27", 1, "2025-02-04"]);
+    expect(out.daysOff.map((d: { date: string; kind: string }) => `${d.date}:${d.kind}`)).toEqual([
+      "2025-01-28:holiday", "2025-01-29:holiday", "2025-01-30:holiday", "2025-01-31:holiday", "2025-02-01:holiday", "2025-02-02:weekend", "2025-02-03:holiday",
+    ]);
+  });
+
+  it("prints the date as dd/mm/yyyy in Vietnamese and names the holidays passed over", () => {
+    const r = ntm(["workday", "add", "--from", "2025-04-29", "--days", "3"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe("29/04/2025 + 3 ngày làm việc = 06/05/2025");
+    expect(r.stdout).toMatch(/30\/04\/2025 \(.+\), 01\/05\/2025 \(.+\)/);
+  });
+
+  it("applies an announced make-up working day from --calendar", () => {
+    const dir = tempDir({ "cal.json": JSON.stringify({ extraWorkingDays: ["2025-02-01"] }) });
+    const r = ntm(["workday", "add", "--from", "2025-01-27", "--days", "1", "--calendar", "cal.json", "--json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.json().date).toBe("2025-02-01");
+  });
+
+  it("rejects an impossible date and a bad calendar file with exit 2, naming the option or JSON path", () => {
+    const bad = ntm(["workday", "add", "--from", "30/02/2025", "--days", "1"]);
+    expect([bad.code, bad.stderr]).toEqual([2, '--from: "30/02/2025" is not a date dd/mm/yyyy or yyyy-mm-dd (không phải ngày hợp lệ)\n']);
+    const dir = tempDir({ "cal.json": JSON.stringify({ extraDaysOff: ["2025-02-30"] }) });
+    const cal = ntm(["workday", "add", "--from", "2025-01-27", "--days", "1", "--calendar", "cal.json"], { cwd: dir });
+    expect(cal.code).toBe(2);
+    expect(cal.stderr).toMatch(/^cal\.json: \$\.extraDaysOff\[0\]: /);
+  });
+});
+
+describe("ntm ocop stars", () => {
+  it("puts 90 in 5 stars and 89,99 in 4 (the legal boundary), accepting a decimal comma", () => {
+    expect(ntm(["ocop", "stars", "--score", "90", "--json"]).json()).toMatchObject({ score: 90, stars: 5, recognised: true });
+    expect(ntm(["ocop", "stars", "--score", "89,99", "--json"]).json()).toMatchObject({ score: 89.99, stars: 4, recognised: true });
+    expect(ntm(["ocop", "stars", "--score", "49.9", "--json"]).json()).toMatchObject({ stars: 2, recognised: false });
+  });
+
+  it("says in the table that the bands are not yet verified against QĐ 148/2023", () => {
+    const r = ntm(["ocop", "stars", "--score", "72"]);
+    expect(r.stdout).toContain("Điểm 72 → 4 sao ★★★★☆ — được công nhận OCOP (3–5 sao)");
+    expect(r.stdout).toContain("⚠ các mốc điểm chưa được đối chiếu");
+  });
+
+  it("rejects a score outside 0–100 with exit 2", () => {
+    const r = ntm(["ocop", "stars", "--score", "140"]);
+    expect([r.code, r.stderr]).toEqual([2, '--score: expected a score from 0 to 100, got "140" (điểm phải từ 0 đến 100)\n']);
+  });
+});
+
+describe("ntm rank", () => {
+  const input = join(REPO, "examples", "ranking", "communes-2025.json");
+
+  it("ranks the example communes under 366-QĐ/TW with the default scheme labelled as not law", () => {
+    const r = ntm(["rank", "--input", input, "--json"]);
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect([out.year, out.regime.id, out.scheme.isDefault]).toEqual([2025, "366-QĐ/TW", true]);
+    expect(out.rows.map((u: { rank: number; unitId: string; level: string }) => [u.rank, u.unitId, u.level])).toEqual([
+      [1, "demo-an-phu", "good"], [2, "demo-ta-xua", "completed"], [3, "demo-binh-minh", "not_completed"],
+    ]);
+    expect(out.criticisms.map((c: { unitId: string }) => c.unitId)).toEqual(["demo-binh-minh"]);
+    const table = ntm(["rank", "--input", input]);
+    expect(table.stdout).toContain("⚠ Thang điểm ntm.default-annual-scoring là thang điểm mặc định của phần mềm, không phải quy định");
+  });
+
+  it("names the input file and JSON path of a bad unit, and the scheme file of a bad scheme", () => {
+    const dir = tempDir({
+      "in.json": JSON.stringify({ year: 2025, units: [{ unitId: "a", values: { criteria_met: "many" } }] }),
+      "ok.json": JSON.stringify({ year: 2025, units: [{ unitId: "a", values: {} }] }),
+      "scheme.json": JSON.stringify({ id: "x" }),
+    });
+    const bad = ntm(["rank", "--input", "in.json"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^in\.json: \$\.units\[0\]\.values\.criteria_met: /);
+    const scheme = ntm(["rank", "--input", "ok.json", "--scheme", "scheme.json"], { cwd: dir });
+    expect(scheme.code).toBe(2);
+    expect(scheme.stderr.split("\n").every((l) => l === "" || l.startsWith("scheme.json: $."))).toBe(true);
+  });
+
+  it("asks for a year when neither the file nor --year gives one", () => {
+    const dir = tempDir({ "in.json": JSON.stringify([{ unitId: "a", values: {} }]) });
+    const r = ntm(["rank", "--input", "in.json"], { cwd: dir });
+    expect([r.code, r.stderr]).toEqual([2, 'in.json: $.year: no review year: add "year" to the file or pass --year (thiếu năm đánh giá)\n']);
+  });
+});
+
+describe("ntm plan show", () => {
+  it("shows the district plan's 3 purposes, 8 tasks and 5 assignments", () => {
+    const r = ntm(["plan", "show", "--json"]);
+    expect(r.code).toBe(0);
+    const p = r.json();
+    expect([p.purposes.length, p.tasks.length, p.assignments.length]).toEqual([3, 8, 5]);
+    const table = ntm(["plan", "show"]);
+    expect(table.stdout).toContain("II. Nhiệm vụ, giải pháp");
+    expect(table.stdout).toMatch(/II\.6 .*TC 13/);
+  });
+});

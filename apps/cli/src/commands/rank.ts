@@ -1,0 +1,86 @@
+import type { Command } from "commander";
+import { CLASSIFICATION_LEVEL_LABELS, DEFAULT_SCORING_SCHEME, type Ranking, type ScoringScheme, formatNumber, formatPath, formatReason, parseScoringScheme, rankUnits } from "@ntm/core";
+import type { Ctx } from "../lib/context.js";
+import { CliError, type Problem } from "../lib/exit.js";
+import { tr } from "../lib/i18n.js";
+import { readJson } from "../lib/io.js";
+import type { Run } from "../lib/run.js";
+import { renderTable } from "../lib/table.js";
+import { parseYear } from "./evaluate.js";
+
+export interface RankOptions {
+  input?: string;
+  scheme?: string;
+  year?: string;
+}
+
+function loadScheme(file: string | undefined): ScoringScheme {
+  if (!file) return DEFAULT_SCORING_SCHEME;
+  const r = parseScoringScheme(readJson(file));
+  if (!r.ok) throw new CliError(r.kind, r.issues.map((i) => ({ file, where: formatPath(i.path), message: i.message, code: i.code })));
+  return r.value;
+}
+
+/** Renders a ranking: notices, one row per unit, then commendation and criticism candidates. */
+function renderRanking(ctx: Ctx, r: Ranking): void {
+  const L = ctx.lang;
+  const level = (l: string) => CLASSIFICATION_LEVEL_LABELS[l]?.[L] ?? l;
+  ctx.print(`${tr(L, "Xếp loại năm", "Classification for")} ${r.year} · ${r.regime.id} · ${tr(L, "thang điểm", "scheme")} ${r.scheme.id} v${r.scheme.version}`);
+  for (const reason of r.reasons) ctx.print(`${r.scheme.isDefault && reason.code.includes("scheme") ? "⚠" : "ⓘ"} ${formatReason(reason, L)}`);
+  ctx.print(renderTable(
+    ["#", tr(L, "Đơn vị", "Unit"), tr(L, "Nhóm", "Group"), tr(L, "Điểm", "Score"), tr(L, "Theo điểm", "By score"), tr(L, "Xếp loại", "Final level"), tr(L, "Lý do", "Reasons")],
+    r.rows.map((u) => [String(u.rank), u.name ? `${u.name} (${u.unitId})` : u.unitId, u.group, formatNumber(u.score, L), level(u.bandLevel), level(u.level), u.reasons.slice(1).map((x) => formatReason(x, L)).join("; ")]),
+    [4, 40, 12, 8, 30, 30, 120],
+  ));
+  const list = (title: string, items: Ranking["commendations"]) => {
+    if (!items.length) return;
+    ctx.print(`\n${title}:`);
+    for (const c of items) ctx.print(`  ${c.rank}. ${c.unitId}: ${c.reasons.map((x) => formatReason(x, L)).join("; ")}`);
+  };
+  list(tr(L, "Đề nghị biểu dương, khen thưởng", "Proposed for commendation"), r.commendations);
+  list(tr(L, "Đề nghị phê bình", "Proposed for criticism"), r.criticisms);
+}
+
+/**
+ * `ntm rank --input <file>`: scores, classifies and ranks units offline with core's `rankUnits`.
+ * The input file is `{ year?, units: [...], options? }` (or just the units array).
+ * @example
+ * rankOffline(ctx, { input: "units-2025.json" });
+ */
+export function rankOffline(ctx: Ctx, opts: RankOptions & { input: string }): void {
+  const raw = readJson(opts.input);
+  const obj = Array.isArray(raw) ? { units: raw } : raw && typeof raw === "object" ? { ...(raw as Record<string, unknown>) } : raw;
+  const fileYear = obj && typeof obj === "object" && "year" in obj ? (obj as { year: unknown }).year : undefined;
+  if (obj && typeof obj === "object") delete (obj as { year?: unknown }).year;
+  const year = parseYear(opts.year) ?? (typeof fileYear === "number" && Number.isInteger(fileYear) ? fileYear : undefined);
+  if (year === undefined) throw new CliError("invalid_input", [{ file: opts.input, where: "$.year", message: "no review year: add \"year\" to the file or pass --year (thiếu năm đánh giá)" }]);
+  const scheme = loadScheme(opts.scheme);
+  const r = rankUnits(obj as Parameters<typeof rankUnits>[0], scheme, year);
+  if (!r.ok) {
+    const problems: Problem[] = r.issues.map((i) => {
+      const [head, ...rest] = i.path;
+      const file = head === "scheme" ? (opts.scheme ?? "(default scheme)") : opts.input;
+      return { file, where: formatPath(head === "input" || head === "scheme" ? rest : i.path), message: i.message, code: i.code };
+    });
+    throw new CliError(r.kind, problems);
+  }
+  if (ctx.json) return ctx.printJson(r.value);
+  renderRanking(ctx, r.value);
+}
+
+/** Registers `ntm rank`; with `--input` it ranks offline, with only `--year` it asks the server. */
+export function registerRank(program: Command, run: Run, remote?: (ctx: Ctx, opts: RankOptions) => Promise<number | void>): void {
+  program
+    .command("rank")
+    .description("Chấm điểm, xếp loại, xếp hạng đơn vị hằng năm / annual scoring, classification and ranking")
+    .option("--input <file>", "tệp JSON { year, units, options } / JSON file of the units to rank")
+    .option("--scheme <file>", "thang điểm JSON (mặc định: thang điểm mặc định của phần mềm, không phải quy định) / scoring scheme JSON")
+    .option("--year <year>", "năm đánh giá / review year")
+    .action(
+      run(async (ctx: Ctx, opts: RankOptions) => {
+        if (opts.input) return rankOffline(ctx, { ...opts, input: opts.input });
+        if (remote && opts.year) return remote(ctx, opts);
+        throw new CliError("invalid_input", [{ where: "--input", message: "required: a JSON file of units (or --year with a server) (cần --input)" }]);
+      }),
+    );
+}
