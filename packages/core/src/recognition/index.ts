@@ -14,5 +14,4 @@ export type { Guard, GuardInput, GuardVerdict, GuardCheck, WorkflowFacts } from 
 export { transition, checkAction, resolveTarget, type TransitionContext, type TransitionResult } from "./transition/index.js";
 export { availableActions, type AvailableAction } from "./availableActions/index.js";
 export { stepDeadline, dueDateFor, type StepDeadline } from "./deadlines/index.js";
-export { addWeekdays } from "./_lib/addWeekdays.js";
 export { DOSSIER_STATE_LABELS, RECOGNITION_ACTION_LABELS, ACTOR_ROLE_LABELS, DOSSIER_DOCUMENT_LABELS } from "../i18n/workflow.messages.js";

@@ -110,7 +110,8 @@ export interface RecognitionConfigOptions {
  * `self_assessed`, weekends-only working days.
  * Throws on a programmer error (a return target that is not earlier than its source state).
  * @example
- * const twoTier = createRecognitionConfig({ districtAppraisal: false, addWorkingDays: vnAddWorkingDays });
+ * // core's calendar `addWorkingDays(date, n)` (Vietnamese holidays) fits the parameter as it is
+ * const twoTier = createRecognitionConfig({ districtAppraisal: false, addWorkingDays });
  * twoTier.actions.verify.from // ["submitted"]
  */
 export function createRecognitionConfig(options: RecognitionConfigOptions = {}): RecognitionConfig {

@@ -1,0 +1,10 @@
+import { describe, expect, it } from "vitest";
+import * as api from "./index.js";
+
+describe("the ranking area's public surface", () => {
+  it("exports exactly these runtime names (a change here is an API change: add a changeset)", () => {
+    expect(Object.keys(api).sort()).toEqual(KEYS);
+  });
+});
+
+const KEYS: string[] = ["CAP_RULES","CLASSIFICATION_LEVEL_LABELS","CLASSIFICATION_REGIMES","COMMENDATION_RULES","CRITICISM_RULES","ClassificationLevelSchema","DEFAULT_SCORING_SCHEME","REGIME_124","REGIME_366","RankingInputSchema","RankingOptionsSchema","RankingUnitSchema","SCORE_FORMULAS","ScoreComponentSchema","ScoreFormulaSchema","ScoringSchemeSchema","TaskCountsSchema","applyCaps","applyQuota","compareLevels","indicator182FromClassification","isAtLeast","levelForScore","lowerLevel","parseScoringScheme","rankUnits","regimeForYear","runCandidateRules","scoreUnit"];
