@@ -70,6 +70,10 @@ export const planMessages: MessageCatalog = {
     vi: (p) => `Nhiệm vụ báo cáo ${p.duty} chưa có quy tắc thời hạn`,
     en: (p) => `Reporting duty ${p.duty} has no deadline rule`,
   },
+  "plan.only_out_of_range": {
+    vi: (p) => Number(p.max) === 0 ? `Nhiệm vụ báo cáo ${p.duty} theo ngày cố định không chọn được kỳ con` : `Nhiệm vụ báo cáo ${p.duty}: kỳ ${p.value} không hợp lệ (từ 1 đến ${p.max})`,
+    en: (p) => Number(p.max) === 0 ? `Reporting duty ${p.duty} has a fixed date and no sub-periods to pick` : `Reporting duty ${p.duty}: sub-period ${p.value} is out of range (1–${p.max})`,
+  },
   "plan.support_not_steering_member": {
     vi: (p) => `Chỉ thành viên Ban Chỉ đạo mới được phân công phụ trách xã; "${p.id}" không phải thành viên Ban Chỉ đạo`,
     en: (p) => `Only a steering committee member supports communes; "${p.id}" is a ${p.kind}`,

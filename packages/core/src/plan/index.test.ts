@@ -19,7 +19,7 @@ describe("plan and calendar public API", () => {
     const codes = [
       "report.submitted", "report.late", "report.overdue", "report.pending", "report.submission_after_as_of", "report.default_schedule",
       "report.default_duty", "report.submission_unmatched", "plan.duplicate_id", "plan.unknown_assignee", "plan.unknown_duty",
-      "plan.duty_deadline_missing", "plan.support_not_steering_member", "plan.period_reversed", "plan.unknown_criterion", "plan.unknown_indicator",
+      "plan.duty_deadline_missing", "plan.only_out_of_range", "plan.support_not_steering_member", "plan.period_reversed", "plan.unknown_criterion", "plan.unknown_indicator",
       "lunar.invalid", "lunar.no_such_leap_month", "lunar.no_such_day", "calendar.invalid_date", "calendar.conflicting_entry",
     ];
     expect(codes.filter((c) => !MESSAGES[c])).toEqual([]);

@@ -28,6 +28,11 @@ describe("isWorkingDay", () => {
 });
 
 describe("describeDay", () => {
+  it("lets an announced make-up day win over a holiday, and an extra day off over a weekday", () => {
+    const cal = createWorkCalendar({ extraWorkingDays: ["2025-05-01"], extraDaysOff: ["2025-05-02"] });
+    expect([describeDay("2025-05-01", cal).kind, describeDay("2025-05-02", cal).kind, describeDay("2025-05-05", cal).kind]).toEqual(["make_up_working_day", "extra_day_off", "working"]);
+  });
+
   it("says which holiday a day is", () => {
     expect(describeDay("2025-04-30")).toEqual({
       date: "2025-04-30", working: false, kind: "holiday",

@@ -43,6 +43,20 @@ describe("validatePlan", () => {
     ]);
   });
 
+  it("reports a sub-period the cadence does not have", () => {
+    const [first, ...rest] = DISTRICT_PLAN_63.reportingDuties;
+    const plan: Plan = { ...DISTRICT_PLAN_63, reportingDuties: [{ ...first!, only: [1, 3] }, ...rest] };
+    expect(validatePlan(plan)).toEqual({
+      ok: false,
+      kind: "invalid_input",
+      issues: [{ code: "plan.only_out_of_range", path: ["reportingDuties", 0, "only", 1], message: "3 is not a sub-period of a half-yearly cadence (1–2)", params: { duty: "III.1-half-year", value: 3, max: 2 } }],
+    });
+  });
+
+  it("accepts the shipped plan read back from JSON", () => {
+    expect(validatePlan(JSON.parse(JSON.stringify(DISTRICT_PLAN_63)))).toEqual({ ok: true, value: DISTRICT_PLAN_63 });
+  });
+
   it("checks links against the criteria pack's ids when given", () => {
     expect(codes(validatePlan(DISTRICT_PLAN_63, { knownCriteria: ["1", "10", "11", "13", "17", "18"], knownIndicators: ["9.2"] }))).toEqual([
       ["plan.unknown_criterion", ["tasks", 1, "links", "criteria", 5]],

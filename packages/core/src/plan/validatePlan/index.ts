@@ -60,6 +60,10 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
   plan.reportingDuties.forEach((d, i) => {
     d.assigneeIds.forEach((id, j) => knownAssignee(id, ["reportingDuties", i, "assigneeIds", j]));
     knownAssignee(d.to, ["reportingDuties", i, "to"]);
+    const max = d.cadence === "half-yearly" ? 2 : d.cadence === "quarterly" ? 4 : d.cadence === "monthly" ? 12 : 0;
+    d.only?.forEach((n, j) => {
+      if (n > max) add("plan.only_out_of_range", ["reportingDuties", i, "only", j], `${n} is not a sub-period of a ${typeof d.cadence === "string" ? d.cadence : "fixed-date"} cadence (1–${max})`, { duty: d.id, value: n, max });
+    });
     if (!d.deadline && typeof d.cadence === "string") {
       add("plan.duty_deadline_missing", ["reportingDuties", i, "deadline"], `a ${d.cadence} duty needs a deadline rule`, { duty: d.id });
     }
