@@ -15,7 +15,7 @@ export interface ClassificationRegime {
   /** Review years it governs (inclusive; null = open). */
   fromYear: number | null;
   toYear: number | null;
-  /** Bands from the highest level down; the last has minScore −Infinity. */
+  /** Bands from the highest level down; a score below every band gets the last level. */
   bands: readonly ScoreBand[];
   bandsProvenance: Provenance;
   caps: readonly CapName[];
@@ -27,7 +27,7 @@ const BANDS: readonly ScoreBand[] = [
   { level: "excellent", minScore: 90 },
   { level: "good", minScore: 70 },
   { level: "completed", minScore: 50 },
-  { level: "not_completed", minScore: -Infinity },
+  { level: "not_completed", minScore: 0 },
 ];
 
 /** Quy định 366-QĐ/TW (30/8/2025), from the 2025 review: 100-point scale (rules.md §7.2). */
