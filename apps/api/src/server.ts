@@ -40,8 +40,11 @@ async function main(): Promise<void> {
   const webDist = process.env.WEB_DIST ?? join(root, "apps", "web", "dist");
   if (existsSync(join(webDist, "index.html"))) {
     const rel = relative(process.cwd(), webDist) || ".";
-    app.use("/*", serveStatic({ root: rel }));
-    app.get("*", serveStatic({ root: rel, path: "index.html" }));
+    const files = serveStatic({ root: rel });
+    const spa = serveStatic({ root: rel, path: "index.html" });
+    // API paths keep their problem+json 404; everything else falls back to the single-page app.
+    app.use("/*", (c, next) => (c.req.path.startsWith("/v1/") ? next() : files(c, next)));
+    app.get("*", (c, next) => (c.req.path.startsWith("/v1/") ? next() : spa(c, next)));
     console.log(`[ntm] serving the web app from ${webDist}`);
   }
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -118,3 +118,14 @@ function sqlCase(cutoff: Date, what: "count" | "window", now?: Date) {
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
+
+/**
+ * Reads a rate-limit counter without counting a hit (0 when absent or the window has passed).
+ * @example
+ * await peekRateLimit(db, "login-ip:10.0.0.1", 15 * 60_000, new Date()) // 3
+ */
+export async function peekRateLimit(db: Db, key: string, windowMs: number, now: Date): Promise<number> {
+  const row = (await db.select().from(rateLimits).where(eq(rateLimits.key, key)).limit(1))[0];
+  if (!row || row.windowStart.getTime() < now.getTime() - windowMs) return 0;
+  return row.count;
+}

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
 import { sessions, users } from "../db/schema.js";
 import { randomSecret, sha256, verifyPassword } from "../auth/crypto.js";
-import { SESSION_COOKIE, SESSION_TTL_MS, clearRateLimit, hitRateLimit, isSecureRequest } from "../auth/session.js";
+import { SESSION_COOKIE, SESSION_TTL_MS, clearRateLimit, hitRateLimit, isSecureRequest, peekRateLimit } from "../auth/session.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { requireUser } from "../http/guard.js";
 import { UserSchema } from "../http/schemas.js";
@@ -52,11 +52,16 @@ export function authRoutes() {
     const key = `login:${username.toLowerCase()}`;
     const ip = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
     const t = now();
-    const [byUser, byIp] = [await hitRateLimit(db, key, LOGIN_WINDOW_MS, t), await hitRateLimit(db, `login-ip:${ip}`, LOGIN_WINDOW_MS, t)];
-    if (byUser > LOGIN_LIMIT || byIp > LOGIN_IP_LIMIT) throw new ApiError("too_many_requests", "Quá nhiều lần đăng nhập sai, thử lại sau 15 phút / too many sign-in attempts, try again in 15 minutes");
+    const ipKey = `login-ip:${ip}`;
+    // Every attempt counts per username (cleared on success); only failures count per address.
+    const byUser = await hitRateLimit(db, key, LOGIN_WINDOW_MS, t);
+    const byIp = await peekRateLimit(db, ipKey, LOGIN_WINDOW_MS, t);
+    if (byUser > LOGIN_LIMIT || byIp >= LOGIN_IP_LIMIT) throw new ApiError("too_many_requests", "Quá nhiều lần đăng nhập sai, thử lại sau 15 phút / too many sign-in attempts, try again in 15 minutes");
     const user = (await db.select().from(users).where(eq(users.username, username)).limit(1))[0];
-    if (!user || !user.active || !(await verifyPassword(password, user.passwordHash)))
+    if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {
+      await hitRateLimit(db, ipKey, LOGIN_WINDOW_MS, t);
       throw new ApiError("unauthenticated", "Sai tên đăng nhập hoặc mật khẩu / wrong username or password");
+    }
     await clearRateLimit(db, key);
     const secret = randomSecret();
     const csrfToken = randomSecret(24);

@@ -21,7 +21,7 @@ export function userOut(u: UserRow): z.infer<typeof UserSchema> {
 
 const NewUserSchema = z
   .object({
-    username: z.string().regex(/^[a-z0-9._-]{3,50}$/, "3–50 ký tự a-z 0-9 . _ - / 3–50 characters a-z 0-9 . _ -"),
+    username: z.string().regex(/^[a-z0-9._-]{2,50}$/, "2–50 ký tự a-z 0-9 . _ - / 2–50 characters a-z 0-9 . _ -"),
     displayName: z.string().min(1).max(200),
     password: z.string().min(8, "mật khẩu ít nhất 8 ký tự / at least 8 characters").max(200),
     role: RoleSchema,

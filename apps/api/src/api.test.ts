@@ -1,0 +1,310 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { count, eq } from "drizzle-orm";
+import { type Harness, type Session, json, login, openHarness } from "./testing/harness.js";
+import { auditLog, indicatorValues, units, users } from "./db/schema.js";
+import { seedDemo } from "./seed/index.js";
+
+let h: Harness;
+const s: Record<string, Session> = {};
+
+beforeAll(async () => {
+  h = await openHarness();
+  for (const u of ["admin", "tinh", "huyen", "xa", "thanhtra", "xem"]) s[u] = await login(h, u);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function body(res: Response): Promise<any> {
+  return res.json();
+}
+async function auditCount(entityId: string): Promise<number> {
+  const [r] = await h.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.entityId, entityId));
+  return r?.n ?? 0;
+}
+
+describe("server basics", () => {
+  it("answers /healthz, serves /docs as HTML and /openapi.json as OpenAPI 3.1", async () => {
+    const [health, docs, doc] = await Promise.all([h.app.request("/healthz"), h.app.request("/docs"), h.app.request("/openapi.json")]);
+    const d = await body(doc);
+    expect([health.status, docs.status, docs.headers.get("content-type")?.startsWith("text/html"), d.openapi, Object.keys(d.paths).includes("/v1/units/{id}/values/{year}")]).toEqual([200, 200, true, "3.1.0", true]);
+  });
+
+  it("answers an unknown route with a problem+json 404", async () => {
+    const res = await h.app.request("/v1/nothing-here");
+    expect([res.status, res.headers.get("content-type"), (await body(res)).kind]).toEqual([404, "application/problem+json; charset=utf-8", "not_found"]);
+  });
+
+  it("answers invalid JSON with a 400 problem naming the body", async () => {
+    const res = await h.app.request("/v1/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: "{bad json" });
+    const p = await body(res);
+    expect([res.status, res.headers.get("content-type")?.startsWith("application/problem+json"), p.kind, p.errors[0].path]).toEqual([400, true, "bad_request", "$"]);
+  });
+
+  it("answers wrong types with a 422 problem listing each field path", async () => {
+    const res = await s.xa!.request("/v1/units/c-01-01/values/2024", json("PUT", { values: { "2.1": "many" }, inputs: { households: "x" } }, { "if-match": '"1"' }));
+    const p = await body(res);
+    expect([res.status, p.kind, p.errors.map((e: { path: string }) => e.path).sort()]).toEqual([422, "invalid_input", ['$.inputs.households', '$.values["2.1"]']]);
+  });
+});
+
+describe("accounts and sessions", () => {
+  it("signs in with an HttpOnly SameSite=Lax cookie and returns the CSRF token", async () => {
+    const res = await h.app.request("/v1/auth/login", json("POST", { username: "xem", password: "xem123" }));
+    const cookie = res.headers.get("set-cookie") ?? "";
+    expect([res.status, /HttpOnly/.test(cookie), /SameSite=Lax/.test(cookie), /Secure/.test(cookie), typeof (await body(res)).csrfToken]).toEqual([200, true, true, false, "string"]);
+  });
+
+  it("marks the cookie Secure behind a TLS proxy", async () => {
+    const res = await h.app.request("/v1/auth/login", json("POST", { username: "xem", password: "xem123" }, { "x-forwarded-proto": "https" }));
+    expect(/Secure/.test(res.headers.get("set-cookie") ?? "")).toBe(true);
+  });
+
+  it("refuses a wrong password with 401 and, after 10 attempts, with 429", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await h.app.request("/v1/auth/login", json("POST", { username: "thanhtra", password: "wrong" }, { "x-forwarded-for": "10.9.9.9" }))).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 429]);
+  });
+
+  it("refuses a cookie-authenticated write without the CSRF header and changes nothing", async () => {
+    const before = await auditCount("c-01-01/2023");
+    const res = await s.xa!.request("/v1/units/c-01-01/values/2023", json("PUT", { values: {} }, { "x-csrf-token": "forged", "if-match": '"1"' }));
+    expect([res.status, (await body(res)).kind, await auditCount("c-01-01/2023")]).toEqual([403, "forbidden", before]);
+  });
+
+  it("returns the user and CSRF token from /v1/auth/me, and 401 without a session", async () => {
+    const [me, anon] = await Promise.all([s.huyen!.request("/v1/auth/me"), h.app.request("/v1/auth/me")]);
+    const m = await body(me);
+    expect([me.status, m.user.username, m.user.role, m.user.scopeUnitId, m.csrfToken, anon.status]).toEqual([200, "huyen", "district_officer", "d-01", s.huyen!.csrf, 401]);
+  });
+
+  it("ends the session on logout", async () => {
+    const tmp = await login(h, "xem");
+    const out = await tmp.request("/v1/auth/logout", { method: "POST" });
+    const after = await tmp.request("/v1/auth/me");
+    expect([out.status, after.status]).toEqual([204, 401]);
+  });
+
+  it("authenticates with a Bearer API token until it is revoked, and audits both", async () => {
+    const created = await s.xa!.request("/v1/tokens", json("POST", { name: "cli" }));
+    const t = await body(created);
+    const bearer = { authorization: `Bearer ${t.token}` };
+    const me = await h.app.request("/v1/auth/me", { headers: bearer });
+    const revoked = await s.xa!.request(`/v1/tokens/${t.id}`, { method: "DELETE" });
+    const after = await h.app.request("/v1/auth/me", { headers: bearer });
+    expect([created.status, (await body(me)).user.username, revoked.status, after.status, await auditCount(t.id)]).toEqual([201, "xa", 204, 401, 2]);
+  });
+
+  it("lets a Bearer token write without a CSRF header", async () => {
+    const t = await body(await s.tinh!.request("/v1/tokens", json("POST", { name: "integration" })));
+    const cur = await h.app.request("/v1/units/c-02-01/values/2022", { headers: { authorization: `Bearer ${t.token}` } });
+    const etag = cur.headers.get("etag")!;
+    const res = await h.app.request("/v1/units/c-02-01/values/2022", json("PUT", { ...(await body(cur)), unitId: undefined, year: undefined, version: undefined, updatedBy: undefined, updatedAt: undefined }, { authorization: `Bearer ${t.token}`, "if-match": etag }));
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("users (admin)", () => {
+  it.each([
+    ["admin", 201],
+    ["tinh", 403],
+    ["huyen", 403],
+    ["xa", 403],
+    ["thanhtra", 403],
+    ["xem", 403],
+  ])("POST /v1/users as %s → %i", async (who, status) => {
+    const res = await s[who]!.request("/v1/users", json("POST", { username: `new-${who}`, displayName: "Người mới", password: "matkhau123", role: "viewer", scopeUnitId: "d-02" }));
+    expect(res.status).toBe(status);
+  });
+
+  it("changes a user's role and audits before and after; a deactivated user cannot sign in", async () => {
+    const u = (await body(await s.admin!.request("/v1/users"))).items.find((x: { username: string }) => x.username === "new-admin");
+    const res = await s.admin!.request(`/v1/users/${u.id}`, json("PATCH", { role: "inspector", active: false }));
+    const [entry] = await h.database.db.select().from(auditLog).where(eq(auditLog.entityId, u.id)).orderBy(auditLog.id);
+    const entries = await h.database.db.select().from(auditLog).where(eq(auditLog.entityId, u.id));
+    const signIn = await h.app.request("/v1/auth/login", json("POST", { username: "new-admin", password: "matkhau123" }));
+    expect([res.status, (await body(res)).role, entries.map((e) => e.action), (entries[1]?.before as { role: string }).role, (entries[1]?.after as { role: string }).role, signIn.status, entry?.actorName]).toEqual([200, "inspector", ["user.create", "user.update"], "viewer", "inspector", 401, "admin"]);
+  });
+
+  it("refuses PATCH /v1/users for a non-admin", async () => {
+    const u = (await body(await s.admin!.request("/v1/users"))).items[0];
+    expect((await s.tinh!.request(`/v1/users/${u.id}`, json("PATCH", { active: false }))).status).toBe(403);
+  });
+
+  it("rejects a duplicate username with 409 and a short password with a 422 path", async () => {
+    const dup = await s.admin!.request("/v1/users", json("POST", { username: "xa", displayName: "x", password: "matkhau123", role: "viewer", scopeUnitId: "p-demo" }));
+    const short = await s.admin!.request("/v1/users", json("POST", { username: "ngan", displayName: "x", password: "123", role: "viewer", scopeUnitId: "p-demo" }));
+    expect([dup.status, short.status, (await body(short)).errors[0].path]).toEqual([409, 422, "$.password"]);
+  });
+});
+
+describe("units", () => {
+  it("shows each user their own subtree", async () => {
+    const [xa, huyen, tinh] = await Promise.all(["xa", "huyen", "tinh"].map(async (u) => (await body(await s[u]!.request("/v1/units?level=commune"))).items.length));
+    expect([xa, huyen, tinh]).toEqual([1, 10, 40]);
+  });
+
+  it("returns the tree, one unit with ancestors, and 403/404 outside scope or for unknown units", async () => {
+    const tree = await body(await s.huyen!.request("/v1/units/tree"));
+    const one = await body(await s.xa!.request("/v1/units/c-01-01"));
+    const out = await s.xa!.request("/v1/units/c-02-01");
+    const unknown = await s.admin!.request("/v1/units/zzz");
+    expect([tree.id, tree.children.length, one.ancestors.map((a: { id: string }) => a.id), one.children.length > 2, out.status, unknown.status]).toEqual(["d-01", 10, ["p-demo", "d-01"], true, 403, 404]);
+  });
+});
+
+describe("indicator values", () => {
+  const put = (who: string, unit: string, etag: string | null, values: Record<string, unknown>) =>
+    s[who]!.request(`/v1/units/${unit}/values/2025`, json("PUT", { values }, etag ? { "if-match": etag } : {}));
+  const etagOf = async (unit: string) => (await s.admin!.request(`/v1/units/${unit}/values/2025`)).headers.get("etag");
+
+  it.each([
+    ["xa", "c-01-01", 200],
+    ["xa", "c-01-02", 403],
+    ["huyen", "c-01-03", 200],
+    ["huyen", "c-02-01", 403],
+    ["tinh", "c-03-01", 200],
+    ["admin", "c-04-01", 200],
+    ["thanhtra", "c-01-04", 403],
+    ["xem", "c-01-05", 403],
+  ])("PUT values as %s on %s → %i, with an audit entry only when allowed", async (who, unit, status) => {
+    const before = await auditCount(`${unit}/2025`);
+    const res = await put(who, unit, await etagOf(unit), { "1.1": true, "2.1": 100 });
+    expect([res.status, (await auditCount(`${unit}/2025`)) - before]).toEqual([status, status === 200 ? 1 : 0]);
+  });
+
+  it("writes a commune's hamlet (inside the commune subtree)", async () => {
+    const res = await put("xa", "c-01-01-t1", await etagOf("c-01-01-t1"), { culturalHouse: true, culturalStandard: false });
+    expect(res.status).toBe(200);
+  });
+
+  it("refuses a stale If-Match with 412 and changes nothing", async () => {
+    const etag = await etagOf("c-01-06");
+    const first = await put("huyen", "c-01-06", etag, { "5": 91 });
+    const stale = await put("huyen", "c-01-06", etag, { "5": 12 });
+    const now = await body(await s.admin!.request("/v1/units/c-01-06/values/2025"));
+    expect([first.status, stale.status, (await body(stale)).kind, now.values["5"], `"${now.version}"`]).toEqual([200, 412, "precondition_failed", 91, first.headers.get("etag")]);
+  });
+
+  it("requires If-Match (428) once values exist, and creates a new year without it", async () => {
+    const missing = await s.xa!.request("/v1/units/c-01-01/values/2024", json("PUT", { values: {} }));
+    const created = await s.xa!.request("/v1/units/c-01-01/values/2030", json("PUT", { values: { "1.1": true } }));
+    expect([missing.status, created.status, created.headers.get("etag")]).toEqual([428, 200, '"1"']);
+  });
+
+  it("rejects values core finds invalid with 422 and their JSON paths, and writes nothing", async () => {
+    const etag = await etagOf("c-01-07");
+    const res = await put("huyen", "c-01-07", etag, { "2.1": 140, "99.9": 1, "1.1": 5 });
+    const p = await body(res);
+    expect([res.status, p.errors.map((e: { path: string }) => e.path).sort(), await etagOf("c-01-07")]).toEqual([422, ['$.values["1.1"]', '$.values["2.1"]', '$.values["99.9"]'], etag]);
+  });
+});
+
+describe("packs", () => {
+  const provincial = { id: "tinh-demo.commune.2021-2025", version: "1", title: { vi: "Bộ tiêu chí tỉnh", en: "Provincial pack" }, legalBasis: [{ ref: "Ví dụ", date: "2022-07-01" }], effective: { from: "2022-07-01" }, extends: "example.province-demo.2021-2025", example: true, criteria: [{ id: "2", indicators: [{ id: "2.3", threshold: { all: 60 } }] }] };
+
+  it("lists shipped packs and returns one resolved", async () => {
+    const list = await body(await s.xem!.request("/v1/packs"));
+    const one = await body(await s.xem!.request("/v1/packs/example.province-demo-model.2021-2025"));
+    expect([list.items.filter((p: { shipped: boolean }) => p.shipped).length, one.tier, one.criteria.length]).toEqual([8, "model", 20]);
+  });
+
+  it.each([
+    ["xa", 403],
+    ["huyen", 403],
+    ["thanhtra", 403],
+    ["xem", 403],
+    ["tinh", 201],
+  ])("POST /v1/packs as %s → %i", async (who, status) => {
+    const res = await s[who]!.request("/v1/packs", json("POST", provincial));
+    expect(res.status).toBe(status);
+  });
+
+  it("serves the uploaded pack resolved, refuses a second upload of the same id, and audits the upload", async () => {
+    const one = await body(await s.xem!.request(`/v1/packs/${provincial.id}`));
+    const again = await s.admin!.request("/v1/packs", json("POST", provincial));
+    const t = one.criteria.find((c: { id: string }) => c.id === "2").indicators.find((i: { id: string }) => i.id === "2.3").threshold;
+    expect([t, again.status, await auditCount(provincial.id)]).toEqual([{ all: 60 }, 409, 1]);
+  });
+
+  it("rejects an invalid pack with 422 and JSON paths", async () => {
+    const res = await s.tinh!.request("/v1/packs", json("POST", { ...provincial, id: "Bad Id", extends: "no.such.pack" }));
+    const p = await body(res);
+    expect([res.status, p.errors.map((e: { path: string }) => e.path)]).toEqual([422, ["$.id"]]);
+  });
+});
+
+describe("evaluations", () => {
+  it("evaluates a commune with core's result contract and the revocation check", async () => {
+    const r = await body(await s.xa!.request("/v1/units/c-01-01/evaluation?year=2024"));
+    expect([r.unitId, r.packId, r.year, r.criteria.length, r.criteriaTotal, typeof r.revocation.revoke, r.example]).toEqual(["c-01-01", "example.province-demo.2021-2025", 2024, 19, 19, "boolean", true]);
+  });
+
+  it("rolls up a district: one row per commune, tiers counted, programme targets checked", async () => {
+    const r = await body(await s.huyen!.request("/v1/units/d-01/rollup?year=2024"));
+    const total = r.countsByTier.none + r.countsByTier.standard + r.countsByTier.advanced + r.countsByTier.model;
+    expect([r.communes.length, total, r.ladder.map((l: { tier: string }) => l.tier), r.targets.map((t: { id: string }) => t.id), Object.keys(r.communes[0].criteria).length]).toEqual([
+      10, 10, ["standard", "advanced", "model"], ["ntm_share", "advanced_share", "model_share", "min_criteria"], 19,
+    ]);
+  });
+
+  it("compares a year with the previous one", async () => {
+    const r = await body(await s.tinh!.request("/v1/units/c-01-01/changes?year=2024"));
+    expect([r.fromYear, r.toYear, r.criteriaMetDelta === r.gained.length - r.lost.length || r.other.length > 0]).toEqual([2023, 2024, true]);
+  });
+
+  it("refuses an evaluation outside scope (403), an unknown pack (404) and a bad year (422)", async () => {
+    const statuses = await Promise.all(["/v1/units/c-02-01/evaluation?year=2024", "/v1/units/c-01-01/evaluation?year=2024&pack=nope", "/v1/units/c-01-01/evaluation?year=abc"].map(async (p) => (await s.xa!.request(p)).status));
+    expect(statuses).toEqual([403, 404, 422]);
+  });
+});
+
+describe("publication and public results", () => {
+  it("shows published years without sign-in and hides unpublished ones", async () => {
+    const [pub, hidden, list] = await Promise.all([h.app.request("/v1/public/units/c-01-01/evaluation?year=2024"), h.app.request("/v1/public/units/c-01-01/evaluation?year=2025"), h.app.request("/v1/public/publications")]);
+    expect([pub.status, hidden.status, (await body(list)).items.map((i: { year: number }) => i.year)]).toEqual([200, 404, [2021, 2022, 2023, 2024]]);
+  });
+
+  it.each([
+    ["xa", 403],
+    ["huyen", 403],
+    ["thanhtra", 403],
+    ["xem", 403],
+    ["tinh", 201],
+  ])("POST /v1/publications for 2025 as %s → %i", async (who, status) => {
+    expect((await s[who]!.request("/v1/publications", json("POST", { unitId: "p-demo", year: 2025 }))).status).toBe(status);
+  });
+
+  it("publishes the roll-up once published", async () => {
+    const r = await h.app.request("/v1/public/units/d-02/rollup?year=2025");
+    expect([r.status, (await body(r)).communes.length]).toEqual([200, 10]);
+  });
+});
+
+describe("audit log", () => {
+  it.each([
+    ["admin", 200],
+    ["thanhtra", 200],
+    ["tinh", 403],
+    ["huyen", 403],
+    ["xa", 403],
+    ["xem", 403],
+  ])("GET /v1/audit as %s → %i", async (who, status) => {
+    expect((await s[who]!.request("/v1/audit?limit=5")).status).toBe(status);
+  });
+
+  it("records who changed values, with before and after", async () => {
+    const r = await body(await s.thanhtra!.request("/v1/audit?entityId=c-01-06/2025"));
+    const e = r.items[0];
+    expect([e.actorName, e.action, e.after.values["5"], e.after.version - e.before.version]).toEqual(["huyen", "values.update", 91, 1]);
+  });
+});
+
+describe("demo seed", () => {
+  it("is idempotent: a second run keeps the data as it is", async () => {
+    const countOf = async () => Promise.all([units, users, indicatorValues].map(async (t) => (await h.database.db.select({ n: count() }).from(t))[0]?.n));
+    const before = await countOf();
+    const again = await seedDemo(h.database.db);
+    expect([again, await countOf()]).toEqual([false, before]);
+  });
+});
