@@ -1,32 +1,25 @@
 /**
  * The same rules as a GoRules JDM decision graph for @gorules/zen-engine:
- * input → expression (variant, with override flags) → decision table (thresholds by variant and
- * year) → expression (indicator statuses) → expression (criterion roll-up) → expression (unit
- * status, criteria met) → output. Built from the same extracted pack rules; compiled once.
+ * input → expression (variant, with override flags) → decision table (thresholds: a row per year and
+ * variant) → expression (indicator statuses) → [expression (criterion roll-up) → expression (unit
+ * status, criteria met)] → output. The bracketed roll-up nodes are optional: without them the
+ * roll-up runs in plain JS, as for json-rules-engine. Built from the same extracted pack rules;
+ * compiled once.
  */
 import { ZenEngine, type ZenDecision } from "@gorules/zen-engine";
 import type { CriterionStatus, IndicatorStatus, ThresholdValue, UnitValues } from "@ntm/core";
-import { NO_VARIANT, type PeerOutcome, type PeerRules } from "./common.js";
+import { NO_VARIANT, rollUp, type PeerOutcome, type PeerRules } from "./common.js";
 
-/** Raw output of the decision graph for one unit. */
+/** Raw output of the decision graph for one unit (the roll-up fields only when it is in the graph). */
 export interface ZenOutput {
   readonly s: Record<string, IndicatorStatus>;
-  readonly c: Record<string, CriterionStatus>;
-  readonly status: CriterionStatus;
-  readonly criteriaMet: number;
+  readonly c?: Record<string, CriterionStatus>;
+  readonly status?: CriterionStatus;
+  readonly criteriaMet?: number;
 }
 
 const safeKey = (prefix: string, id: string) => prefix + id.replace(/[^A-Za-z0-9]/g, "_");
 const lit = (v: unknown) => JSON.stringify(v);
-
-function thresholdCell(rules: PeerRules, variant: string, id: string): string {
-  let expr = "null";
-  for (const [year, byVariant] of [...rules.thresholds].reverse()) {
-    const v: ThresholdValue | undefined = byVariant.get(variant)?.get(id);
-    expr = `year == ${year} ? ${lit(v ?? null)} : (${expr})`;
-  }
-  return expr;
-}
 
 function uniqueKeys(prefix: string, ids: readonly string[]): Map<string, string> {
   const m = new Map<string, string>();
@@ -41,12 +34,13 @@ function uniqueKeys(prefix: string, ids: readonly string[]): Map<string, string>
 }
 
 /**
- * Builds the JDM decision graph (plain JSON) from the extracted pack rules.
+ * Builds the JDM decision graph (plain JSON) from the extracted pack rules, with or without the
+ * criterion and unit roll-up nodes.
  * @example
- * const content = buildZenGraph(extractRules(compiled, [2024]));
+ * const content = buildZenGraph(extractRules(compiled, [2024]), { rollUp: true });
  * content.nodes.length; // 7
  */
-export function buildZenGraph(rules: PeerRules) {
+export function buildZenGraph(rules: PeerRules, options: { readonly rollUp: boolean }) {
   const ik = uniqueKeys("i", rules.indicators.map((i) => i.id));
   const ck = uniqueKeys("c", rules.criteria.map((c) => c.id));
   const pos = (x: number) => ({ x: x * 250, y: 100 });
@@ -66,11 +60,43 @@ export function buildZenGraph(rules: PeerRules) {
   const allCriteria = rules.criteria.map((c) => `c.${ck.get(c.id)!}`);
   const countedCriteria = rules.criteria.filter((c) => !c.condition).map((c) => `c.${ck.get(c.id)!}`);
 
-  const rows = [...rules.variants, NO_VARIANT].map((variant, r) => {
-    const row: Record<string, string> = { _id: `row-${r}`, "in-variant": variant === NO_VARIANT ? "" : lit(variant) };
-    for (const ind of rules.indicators) row[`out-${ik.get(ind.id)!}`] = thresholdCell(rules, variant, ind.id);
-    return row;
-  });
+  // One row per (year, variant) with literal thresholds; a row per year for "no variant"; a last
+  // row (any year) where every threshold is unknown.
+  const rows: Record<string, string>[] = [];
+  for (const [year, byVariant] of rules.thresholds) {
+    for (const variant of [...rules.variants, NO_VARIANT]) {
+      const row: Record<string, string> = { _id: `row-${rows.length}`, "in-year": String(year), "in-variant": variant === NO_VARIANT ? "" : lit(variant) };
+      for (const ind of rules.indicators) row[`out-${ik.get(ind.id)!}`] = lit(byVariant.get(variant)?.get(ind.id) ?? null);
+      rows.push(row);
+    }
+  }
+  const unknownRow: Record<string, string> = { _id: `row-${rows.length}`, "in-year": "", "in-variant": "" };
+  for (const ind of rules.indicators) unknownRow[`out-${ik.get(ind.id)!}`] = "null";
+  rows.push(unknownRow);
+
+  const rollUpNodes = [
+    {
+      id: "criteria",
+      type: "expressionNode",
+      name: "Criterion roll-up",
+      position: pos(4),
+      content: { passThrough: true, expressions: rules.criteria.map((c) => ({ id: `c-${ck.get(c.id)!}`, key: `c.${ck.get(c.id)!}`, value: criterionExpr(c) })) },
+    },
+    {
+      id: "unit",
+      type: "expressionNode",
+      name: "Unit status",
+      position: pos(5),
+      content: {
+        passThrough: true,
+        expressions: [
+          { id: "unit-status", key: "status", value: `some([${allCriteria.join(", ")}], # == "not_met") ? "not_met" : (all([${allCriteria.join(", ")}], # == "met") ? "met" : "indeterminate")` },
+          { id: "unit-met", key: "criteriaMet", value: `count([${countedCriteria.join(", ")}], # == "met")` },
+        ],
+      },
+    },
+  ];
+  const chain = ["request", "variant", "thresholds", "statuses", ...(options.rollUp ? ["criteria", "unit"] : []), "response"];
 
   return {
     contentType: "application/vnd.gorules.decision",
@@ -91,7 +117,10 @@ export function buildZenGraph(rules: PeerRules) {
         content: {
           hitPolicy: "first",
           passThrough: true,
-          inputs: [{ id: "in-variant", name: "Variant", field: "variant" }],
+          inputs: [
+            { id: "in-year", name: "Year", field: "year" },
+            { id: "in-variant", name: "Variant", field: "variant" },
+          ],
           outputs: rules.indicators.map((ind) => ({ id: `out-${ik.get(ind.id)!}`, name: ind.id, field: `t.${ik.get(ind.id)!}` })),
           rules: rows,
         },
@@ -103,80 +132,63 @@ export function buildZenGraph(rules: PeerRules) {
         position: pos(3),
         content: { passThrough: false, expressions: rules.indicators.map((ind) => ({ id: `s-${ik.get(ind.id)!}`, key: `s.${ik.get(ind.id)!}`, value: statusExpr(ind) })) },
       },
-      {
-        id: "criteria",
-        type: "expressionNode",
-        name: "Criterion roll-up",
-        position: pos(4),
-        content: { passThrough: true, expressions: rules.criteria.map((c) => ({ id: `c-${ck.get(c.id)!}`, key: `c.${ck.get(c.id)!}`, value: criterionExpr(c) })) },
-      },
-      {
-        id: "unit",
-        type: "expressionNode",
-        name: "Unit status",
-        position: pos(5),
-        content: {
-          passThrough: true,
-          expressions: [
-            { id: "unit-status", key: "status", value: `count([${allCriteria.join(", ")}], # == "not_met") > 0 ? "not_met" : (count([${allCriteria.join(", ")}], # == "met") == ${allCriteria.length} ? "met" : "indeterminate")` },
-            { id: "unit-met", key: "criteriaMet", value: `count([${countedCriteria.join(", ")}], # == "met")` },
-          ],
-        },
-      },
+      ...(options.rollUp ? rollUpNodes : []),
       { id: "response", type: "outputNode", name: "Response", position: pos(6) },
     ],
-    edges: ["request", "variant", "thresholds", "statuses", "criteria", "unit", "response"].slice(1).map((target, i, arr) => ({
-      id: `edge-${i}`,
-      type: "edge",
-      sourceId: i === 0 ? "request" : arr[i - 1]!,
-      targetId: target,
-    })),
+    edges: chain.slice(1).map((target, i) => ({ id: `edge-${i}`, type: "edge", sourceId: chain[i]!, targetId: target })),
   };
 }
+
 
 /**
  * Creates the zen engine and its compiled decision (once).
  * @example
- * const { engine, decision } = createZenDecision(rules);
+ * const { engine, decision } = createZenDecision(rules, { rollUp: true });
  * const out = (await decision.evaluate(doc)).result as ZenOutput;
  * engine.dispose();
  */
-export function createZenDecision(rules: PeerRules): { engine: ZenEngine; decision: ZenDecision } {
+export function createZenDecision(rules: PeerRules, options: { readonly rollUp: boolean }): { engine: ZenEngine; decision: ZenDecision } {
   const engine = new ZenEngine();
-  const decision = engine.createDecision(buildZenGraph(rules));
+  const decision = engine.createDecision(buildZenGraph(rules, options));
   return { engine, decision };
 }
 
 /**
- * Evaluates all documents with at most `concurrency` evaluations in flight (batches awaited with
- * Promise.all). The input is the unit's values document itself.
- * @example
- * const outputs = await evaluateAllWithZen(decision, docs, 64);
- */
-export async function evaluateAllWithZen(decision: ZenDecision, docs: readonly UnitValues[], concurrency: number): Promise<ZenOutput[]> {
-  const out = new Array<ZenOutput>(docs.length);
-  if (concurrency <= 1) {
-    for (let i = 0; i < docs.length; i++) out[i] = (await decision.evaluate(docs[i])).result as ZenOutput;
-    return out;
-  }
-  for (let start = 0; start < docs.length; start += concurrency) {
-    const end = Math.min(docs.length, start + concurrency);
-    const batch: Promise<void>[] = [];
-    for (let i = start; i < end; i++) batch.push(decision.evaluate(docs[i]).then((r) => void (out[i] = r.result as ZenOutput)));
-    await Promise.all(batch);
-  }
-  return out;
-}
-
-/**
- * Maps the graph's output keys back to indicator and criterion ids (after timing).
+ * Maps the graph's output back to indicator and criterion ids; rolls up in plain JS when the graph
+ * has no roll-up nodes.
  * @example
  * toPeerOutcome(rules, doc.unit.id, output).indicators["15.3"]; // "met"
  */
 export function toPeerOutcome(rules: PeerRules, unitId: string, o: ZenOutput): PeerOutcome {
   const indicators: Record<string, IndicatorStatus> = {};
   for (const ind of rules.indicators) indicators[ind.id] = o.s[safeKey("i", ind.id)]!;
+  if (!o.c || o.status === undefined || o.criteriaMet === undefined) return rollUp(rules, unitId, indicators);
   const criteria: Record<string, CriterionStatus> = {};
   for (const c of rules.criteria) criteria[c.id] = o.c[safeKey("c", c.id)]!;
   return { unitId, indicators, criteria, status: o.status, criteriaMet: o.criteriaMet };
+}
+
+/**
+ * Evaluates all documents with at most `concurrency` evaluations in flight (batches awaited with
+ * Promise.all) and maps each output to a {@link PeerOutcome}. The input is the unit's values
+ * document itself.
+ * @example
+ * const outcomes = await evaluateAllWithZen(decision, rules, docs, 32);
+ */
+export async function evaluateAllWithZen(decision: ZenDecision, rules: PeerRules, docs: readonly UnitValues[], concurrency: number): Promise<PeerOutcome[]> {
+  const out = new Array<PeerOutcome>(docs.length);
+  const one = async (i: number) => {
+    const doc = docs[i]!;
+    out[i] = toPeerOutcome(rules, doc.unit.id, (await decision.evaluate(doc)).result as ZenOutput);
+  };
+  if (concurrency <= 1) {
+    for (let i = 0; i < docs.length; i++) await one(i);
+    return out;
+  }
+  for (let start = 0; start < docs.length; start += concurrency) {
+    const batch: Promise<void>[] = [];
+    for (let i = start; i < Math.min(docs.length, start + concurrency); i++) batch.push(one(i));
+    await Promise.all(batch);
+  }
+  return out;
 }

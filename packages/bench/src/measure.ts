@@ -1,0 +1,83 @@
+/** Small timing and formatting helpers for the benchmarks (wall-clock, median of several runs). */
+import { performance } from "node:perf_hooks";
+
+/** The runs of one measured case. */
+export interface Timing {
+  readonly warmups: number;
+  readonly runsMs: readonly number[];
+  readonly medianMs: number;
+  /** Process CPU time (user + system, every thread: GC helpers, native worker threads) per run. */
+  readonly runsCpuMs: readonly number[];
+  readonly medianCpuMs: number;
+}
+
+/**
+ * The median of a non-empty list of numbers.
+ * @example
+ * median([3, 1, 2]); // 2
+ */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) throw new Error("median of an empty list");
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * Runs `fn` `warmups` times untimed, then `runs` times timed; returns every run and the median.
+ * @example
+ * const t = await timeRuns(() => evaluateMany(compiled, docs), { warmups: 3, runs: 7 });
+ * t.medianMs; // e.g. 120.4
+ */
+export async function timeRuns(fn: () => unknown, options: { warmups: number; runs: number }): Promise<Timing> {
+  for (let i = 0; i < options.warmups; i++) await fn();
+  const runsMs: number[] = [];
+  const runsCpuMs: number[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    collectGarbage();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await fn();
+    runsMs.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    runsCpuMs.push((c.user + c.system) / 1000);
+  }
+  return { warmups: options.warmups, runsMs, medianMs: median(runsMs), runsCpuMs, medianCpuMs: median(runsCpuMs) };
+}
+
+/** Runs a full GC when node was started with --expose-gc; returns whether it could. */
+export function collectGarbage(): boolean {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return false;
+  gc();
+  return true;
+}
+
+/**
+ * Formats a number with thin grouping (en-US style, for a log read by engineers).
+ * @example
+ * fmt(12345.678, 1); // "12,345.7"
+ */
+export function fmt(x: number, digits = 0): string {
+  return x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/**
+ * Formats a byte count in MiB.
+ * @example
+ * mib(3 * 1024 * 1024); // "3.0 MiB"
+ */
+export function mib(bytes: number): string {
+  return `${fmt(bytes / (1024 * 1024), 1)} MiB`;
+}
+
+/**
+ * Renders rows as a plain text table with aligned columns.
+ * @example
+ * table(["a", "b"], [["1", "22"]]);
+ */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
