@@ -104,3 +104,31 @@ describe("ntm plan show", () => {
     expect(table.stdout).toMatch(/II\.6 .*TC 13/);
   });
 });
+
+describe("ntm plan due", () => {
+  it("marks the half-year reports overdue on 01/08/2025, and a report handed in two working days late as late", () => {
+    const dir = tempDir({ "subs.json": JSON.stringify([{ dutyId: "III.2-half-year", assigneeId: "ubnd-huyen", period: "2025S1", submittedOn: "2025-07-17" }]) });
+    const r = ntm(["plan", "due", "--as-of", "01/08/2025", "--period", "2025S1", "--submissions", "subs.json", "--json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const s = r.json();
+    expect(s.counts).toEqual({ submitted: 0, late: 1, overdue: 4, pending: 0 });
+    expect(s.items.find((i: { assigneeId: string }) => i.assigneeId === "ubnd-huyen")).toMatchObject({ status: "late", deadline: "2025-07-15", submittedOn: "2025-07-17", workingDaysLate: 2 });
+  });
+
+  it("prints deadlines as dd/mm/yyyy and flags the default schedule as not the plan's text", () => {
+    const r = ntm(["plan", "due", "--as-of", "01/08/2025", "--period", "2025S1"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/15\/07\/2025 +2025S1 +Ủy ban nhân dân huyện .* Quá hạn +13 ngày làm việc/);
+    expect(r.stdout).toContain("⚠ Một số kỳ hạn, thời hạn là cấu hình mặc định của phần mềm");
+  });
+
+  it("names the submissions file and JSON path of a bad entry, and rejects a bad period", () => {
+    const dir = tempDir({ "subs.json": JSON.stringify([{ dutyId: "x", assigneeId: "y", period: "2025S3", submittedOn: "2025-07-17" }]) });
+    const bad = ntm(["plan", "due", "--as-of", "2025-08-01", "--submissions", "subs.json"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^subs\.json: \$\[0\]\.period: /);
+    const period = ntm(["plan", "due", "--as-of", "2025-08-01", "--period", "2025Q7"]);
+    expect(period.code).toBe(2);
+    expect(period.stderr).toMatch(/^--period: "2025Q7": /);
+  });
+});

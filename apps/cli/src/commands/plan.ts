@@ -1,8 +1,9 @@
 import type { Command } from "commander";
-import { DISTRICT_PLAN_63, type Plan } from "@ntm/core";
+import { DISTRICT_PLAN_63, type Plan, ReportSubmissionSchema, formatPath, formatReason, parsePeriod, planDueReports, reportStatus, zodIssues } from "@ntm/core";
 import type { Ctx } from "../lib/context.js";
-import { CliError } from "../lib/exit.js";
-import { showDate } from "../lib/dates.js";
+import { CliError, type Problem } from "../lib/exit.js";
+import { loadCalendar, parseDateOption, showDate } from "../lib/dates.js";
+import { readJson } from "../lib/io.js";
 import { tr } from "../lib/i18n.js";
 import type { Run } from "../lib/run.js";
 import { renderTable } from "../lib/table.js";
@@ -37,7 +38,65 @@ function renderPlan(ctx: Ctx, p: Plan): void {
   }
 }
 
-/** Registers `ntm plan show` (and `plan due` once core exposes the reporting-duty computation). */
+const STATE: Record<string, { vi: string; en: string }> = {
+  submitted: { vi: "Đã nộp", en: "Submitted" },
+  late: { vi: "Nộp muộn", en: "Late" },
+  overdue: { vi: "Quá hạn", en: "Overdue" },
+  pending: { vi: "Chưa đến hạn", en: "Pending" },
+};
+
+function findPlan(id: string): Plan {
+  const p = PLANS[id];
+  if (!p) throw new CliError("not_found", [{ where: "--plan", message: `unknown plan "${id}"; known: ${Object.keys(PLANS).join(", ")}` }]);
+  return p;
+}
+
+function loadSubmissions(file: string | undefined) {
+  if (!file) return [];
+  const data = readJson(file);
+  if (!Array.isArray(data)) throw new CliError("invalid_input", [{ file, where: "$", message: "expected an array of submissions (cần một mảng)" }]);
+  const problems: Problem[] = [];
+  const out = data.flatMap((item, i) => {
+    const r = ReportSubmissionSchema.safeParse(item);
+    if (r.success) return [r.data];
+    problems.push(...zodIssues(r.error, [i]).map((x) => ({ file, where: formatPath(x.path), message: x.message, code: x.code })));
+    return [];
+  });
+  if (problems.length) throw new CliError("invalid_input", problems);
+  return out;
+}
+
+interface DueOptions { plan: string; asOf: string; period?: string; submissions?: string; calendar?: string }
+
+/**
+ * `ntm plan due`: the reports owed under the plan for a period (default: the year of `--as-of`),
+ * each submitted, late, overdue or pending as of the date.
+ * @example
+ * planDue(ctx, { plan: DISTRICT_PLAN_63.id, asOf: "01/08/2025" });
+ */
+export function planDue(ctx: Ctx, opts: DueOptions): void {
+  const p = findPlan(opts.plan);
+  const asOf = parseDateOption(opts.asOf, "--as-of");
+  const periodText = opts.period ?? asOf.slice(0, 4);
+  const period = parsePeriod(periodText);
+  if (!period.ok) throw new CliError("invalid_input", [{ where: "--period", message: `"${periodText}": ${period.issues[0]?.message ?? "not a period"}` }]);
+  const calendar = loadCalendar(opts.calendar);
+  const due = planDueReports(p, period.value, calendar);
+  const status = reportStatus(due, loadSubmissions(opts.submissions), asOf, calendar);
+  if (ctx.json) return ctx.printJson(status);
+  const L = ctx.lang;
+  ctx.print(`${p.title[L]}`);
+  ctx.print(`${tr(L, "Báo cáo kỳ", "Reports for")} ${periodText} · ${tr(L, "tính đến", "as of")} ${showDate(asOf, L)} · ${Object.entries(status.counts).map(([k, n]) => `${STATE[k]?.[L] ?? k}: ${n}`).join(", ")}`);
+  ctx.print(renderTable(
+    [tr(L, "Hạn", "Deadline"), tr(L, "Kỳ", "Period"), tr(L, "Đơn vị báo cáo", "Assignee"), tr(L, "Báo cáo", "Report"), tr(L, "Tình trạng", "Status"), tr(L, "Ghi chú", "Note")],
+    status.items.map((i) => [showDate(i.deadline, L), i.period, i.assigneeName?.[L] ?? i.assigneeId, i.title[L], STATE[i.status]?.[L] ?? i.status, i.status === "late" || i.status === "overdue" ? `${i.workingDaysLate} ${tr(L, "ngày làm việc", "working days")}` : i.submittedOn ? showDate(i.submittedOn, L) : ""]),
+    [10, 8, 50, 60, 14, 24],
+  ));
+  if (due.some((d) => d.defaults.length)) ctx.print(tr(L, "⚠ Một số kỳ hạn, thời hạn là cấu hình mặc định của phần mềm, không phải nội dung kế hoạch.", "⚠ Some cadences and deadlines are the tool's default configuration, not the plan's text."));
+  for (const u of status.unmatched) ctx.print(`ⓘ ${opts.submissions}: $[${u.index}]: ${formatReason(u.reason, L)}`);
+}
+
+/** Registers `ntm plan show` and `ntm plan due`. */
 export function registerPlan(program: Command, run: Run): Command {
   const plan = program.command("plan").description("Kế hoạch, nhiệm vụ, chế độ báo cáo / the plan, its tasks and reporting duties");
   plan.command("show")
@@ -45,11 +104,18 @@ export function registerPlan(program: Command, run: Run): Command {
     .option("--plan <id>", "mã kế hoạch / plan id", DISTRICT_PLAN_63.id)
     .action(
       run((ctx: Ctx, opts: { plan: string }) => {
-        const p = PLANS[opts.plan];
-        if (!p) throw new CliError("not_found", [{ where: "--plan", message: `unknown plan "${opts.plan}"; known: ${Object.keys(PLANS).join(", ")}` }]);
+        const p = findPlan(opts.plan);
         if (ctx.json) return ctx.printJson(p);
         renderPlan(ctx, p);
       }),
     );
+  plan.command("due")
+    .description("Báo cáo phải nộp và tình trạng / reports due and their status")
+    .requiredOption("--as-of <date>", "tính đến ngày dd/mm/yyyy / as of this date")
+    .option("--period <period>", "kỳ: 2025, 2025S1, 2025Q3, 2025-05 (mặc định: năm của --as-of) / period (default: the year of --as-of)")
+    .option("--submissions <file>", "tệp JSON các báo cáo đã nộp [{dutyId, assigneeId, period, submittedOn}] / JSON file of submitted reports")
+    .option("--calendar <file>", "tệp JSON ngày nghỉ, làm bù được công bố / announced days off and make-up days")
+    .option("--plan <id>", "mã kế hoạch / plan id", DISTRICT_PLAN_63.id)
+    .action(run((ctx: Ctx, opts: DueOptions) => planDue(ctx, opts)));
   return plan;
 }
