@@ -2,7 +2,7 @@
  * Writes sample documents into packages/reports/artifacts/ (gitignored) so a person can look at them:
  * the progress report in both formats (DOCX), the criteria table and the ranking (XLSX), and one
  * commune's criteria sheet (PDF). When LibreOffice and pdftoppm are installed it also renders page 1
- * of each DOCX and of the PDF to PNG. Every value is an example.
+ * of each DOCX, each XLSX (as printed) and of the PDF to PNG. Every value is an example.
  *
  *   npm run render -w @ntm/reports
  */
@@ -54,9 +54,15 @@ if (!which("pdftoppm")) {
     // A private profile so a running LibreOffice of the user is not disturbed.
     const profile = mkdtempSync(join(tmpdir(), "ntm-lo-"));
     try {
-      for (const name of ["bao-cao-tien-do-dang", "bao-cao-tien-do-ubnd"]) {
-        execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, join(out, `${name}.docx`)], { stdio: "ignore", timeout: 180_000 });
-        pdfPage1ToPng(join(out, `${name}.pdf`), name);
+      // Workbooks print through their own page setup (A4 landscape, fit to width); that needs LibreOffice Calc.
+      for (const file of ["bao-cao-tien-do-dang.docx", "bao-cao-tien-do-ubnd.docx", "bang-tieu-chi.xlsx", "xep-hang.xlsx"]) {
+        const name = file.replace(/\.\w+$/, "");
+        try {
+          execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, join(out, file)], { stdio: "ignore", timeout: 180_000 });
+          pdfPage1ToPng(join(out, `${name}.pdf`), name);
+        } catch {
+          console.log(`LibreOffice could not convert ${file} (for .xlsx install libreoffice-calc-nogui): skipped`);
+        }
       }
     } finally {
       rmSync(profile, { recursive: true, force: true });

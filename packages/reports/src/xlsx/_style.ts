@@ -32,3 +32,19 @@ export function applyPrintSetup(ws: ExcelJS.Worksheet, orientation: "landscape" 
   };
   ws.headerFooter = { oddFooter: "&C&\"Times New Roman\"&10Trang &P/&N" };
 }
+
+/**
+ * Sets a row's height from its longest wrapped text: spreadsheet programs do not grow a row whose
+ * text was written by a library, so a long note would print cut off.
+ */
+export function fitRowHeight(row: ExcelJS.Row, widthOf: (col: number) => number, lineHeight = 15): void {
+  let lines = 1;
+  row.eachCell((cell, col) => {
+    const text = cell.text;
+    if (!text) return;
+    // About one character per width unit at 11 pt; wrapped text breaks at words, so leave slack.
+    const perLine = Math.max(1, Math.floor(widthOf(col) * 0.95));
+    lines = Math.max(lines, Math.ceil(text.length / perLine));
+  });
+  row.height = Math.max(18, lines * lineHeight + 3);
+}

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { CRITERION_CELL_VI, CRITERION_STATUS_VI, type CriterionCell, criterionCell, criterionUnverified } from "../_lib/text.js";
 import { Checker } from "../_lib/validate.js";
 import type { CriteriaTableYear, CriteriaWorkbookInput } from "../types.js";
-import { FONT, applyPrintSetup, border, solidFill, titleRow } from "./_style.js";
+import { FONT, applyPrintSetup, border, fitRowHeight, solidFill, titleRow } from "./_style.js";
 
 /** Cell fills (ARGB) by status: green met, red not met, amber missing data, grey unknown threshold. */
 export const CRITERION_CELL_FILL: Readonly<Record<CriterionCell, string>> = {
@@ -132,6 +132,7 @@ function addYearSheet(wb: ExcelJS.Workbook, unitName: string, y: CriteriaTableYe
   for (let col = FIRST_DATA_COL; col < lastCol - 1; col++) ws.getColumn(col).width = 14;
   ws.getColumn(lastCol - 1).width = 10;
   ws.getColumn(lastCol).width = 14;
+  for (let r = 6; r < 6 + y.rows.length; r++) fitRowHeight(ws.getRow(r), (col) => ws.getColumn(col).width ?? 10);
   applyPrintSetup(ws, "landscape", "4:5");
 }
 
