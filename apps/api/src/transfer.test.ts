@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { count, eq } from "drizzle-orm";
+import { type Harness, type Session, login, openHarness } from "./testing/harness.js";
+import { auditLog } from "./db/schema.js";
+import { parseCsv, parseXlsx } from "./transfer/table.js";
+
+let h: Harness;
+let huyen: Session;
+let xa: Session;
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+beforeAll(async () => {
+  h = await openHarness();
+  huyen = await login(h, "huyen");
+  xa = await login(h, "xa");
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const csv = (text: string, query = "") => huyen.request(`/v1/values/import${query}`, { method: "POST", headers: { "content-type": "text/csv" }, body: text });
+const valuesOf = async (unit: string, year: number) => (await (await huyen.request(`/v1/units/${unit}/values/${year}`)).json()) as { values: Record<string, unknown>; inputs: Record<string, number>; version: number };
+const importAudits = async () => (await h.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "values.import")))[0]?.n ?? 0;
+
+describe("POST /v1/values/import", () => {
+  it("imports the long layout (one row per unit × indicator) and merges into stored values", async () => {
+    const before = await valuesOf("c-01-02", 2025);
+    const res = await csv("unit_id,year,indicator,value\nc-01-02,2025,2.2,\"88,5\"\nc-01-02,2025,1.1,Đạt\nc-01-03,2025,input:households,1200\n");
+    const after = await valuesOf("c-01-02", 2025);
+    expect([res.status, await res.json(), after.values["2.2"], after.values["1.1"], after.values["2.1"] === before.values["2.1"], after.version, (await valuesOf("c-01-03", 2025)).inputs.households]).toEqual([
+      200, { layout: "long", rows: 3, unitYears: 2, created: 0, updated: 2 }, 88.5, true, true, before.version + 1, 1200,
+    ]);
+  });
+
+  it("imports the wide layout (one row per unit, indicator columns) with ?year=", async () => {
+    const res = await csv("unit_id;name;2.2;11;13.1\nc-01-04;Xã A;77;3,5;Không\nc-01-05;Xã B;;2;x\n", "?year=2025");
+    const [a, b] = [await valuesOf("c-01-04", 2025), await valuesOf("c-01-05", 2025)];
+    expect([res.status, a.values["2.2"], a.values["11"], a.values["13.1"], b.values["11"], b.values["13.1"], typeof b.values["2.2"]]).toEqual([200, 77, 3.5, false, 2, true, "number"]);
+  });
+
+  it("writes nothing when one row is bad, and reports row, column and message for each problem", async () => {
+    const before = [await valuesOf("c-01-06", 2025), await valuesOf("c-01-07", 2025)];
+    const audits = await importAudits();
+    const res = await csv("unit_id,year,2.2,11\nc-01-06,2025,50,1\nc-01-07,2025,150,abc\nc-99-99,2025,1,1\nc-02-01,2025,1,1\n");
+    const p = (await res.json()) as { kind: string; errors: { row: number; column: string; path: string }[] };
+    const after = [await valuesOf("c-01-06", 2025), await valuesOf("c-01-07", 2025)];
+    expect([res.status, p.kind, p.errors.map((e) => [e.row, e.column]), after, await importAudits()]).toEqual([
+      422, "invalid_input", [[3, "C"], [3, "D"], [4, "A"], [5, "A"]], before, audits,
+    ]);
+  });
+
+  it("imports an .xlsx workbook", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Số liệu");
+    ws.addRow(["unit_id", "year", "indicator", "value"]);
+    ws.addRow(["c-01-08", 2025, "2.3", 66.5]);
+    ws.addRow(["c-01-08", 2025, "3.2", "Đạt"]);
+    const buf = await wb.xlsx.writeBuffer();
+    const res = await huyen.request("/v1/values/import", { method: "POST", headers: { "content-type": XLSX }, body: buf as ArrayBuffer });
+    const v = await valuesOf("c-01-08", 2025);
+    expect([res.status, v.values["2.3"], v.values["3.2"]]).toEqual([200, 66.5, true]);
+  });
+
+  it("refuses a commune officer's rows for another commune (row-level), and an empty or unreadable file (400)", async () => {
+    const res = await xa.request("/v1/values/import?year=2025", { method: "POST", headers: { "content-type": "text/csv" }, body: "unit_id,2.2\nc-01-01,80\nc-01-02,80\n" });
+    const empty = await csv("");
+    const broken = await huyen.request("/v1/values/import", { method: "POST", headers: { "content-type": XLSX }, body: "not a zip" });
+    expect([res.status, ((await res.json()) as { errors: { row: number }[] }).errors.map((e) => e.row), empty.status, broken.status]).toEqual([422, [3], 400, 400]);
+  });
+});
+
+describe("exports", () => {
+  it("exports a district's values as CSV that imports back unchanged", async () => {
+    const res = await huyen.request("/v1/units/d-01/export/values?year=2024");
+    const text = await res.text();
+    const table = parseCsv(text);
+    const before = await valuesOf("c-01-09", 2024);
+    const back = await csv(text);
+    const after = await valuesOf("c-01-09", 2024);
+    expect([res.status, res.headers.get("content-type"), table.header.slice(0, 3), table.rows.length, back.status, after.values, after.inputs]).toEqual([
+      200, "text/csv; charset=utf-8", ["unit_id", "name", "year"], 10, 200, before.values, before.inputs,
+    ]);
+  });
+
+  it("exports evaluations as XLSX with one row per commune", async () => {
+    const res = await huyen.request("/v1/units/d-01/export/evaluations?year=2024&format=xlsx");
+    const t = await parseXlsx(await res.arrayBuffer());
+    expect([res.status, res.headers.get("content-type"), t.header.slice(0, 7), t.rows.filter((r) => String(r.cells[0]).startsWith("c-")).length]).toEqual([
+      200, XLSX, ["unit_id", "name", "year", "status", "criteria_met", "criteria_total", "tier_reached"], 10,
+    ]);
+  });
+});
