@@ -14,6 +14,8 @@ const defaultNote = (p: Record<string, unknown>, l: Lang) => (p.targetIsDefault 
 /**
  * Messages for the reasons of the OCOP, resource mobilisation, housing and inspection areas
  * (Vietnamese first, English second).
+ * @example
+ * formatReason({ code: "housing.none_remaining", path: [], params: { unit: "Xã A" } }, "vi") // "Xã A: không còn nhà tạm, dột nát"
  */
 export const ocopMessages: MessageCatalog = {
   // OCOP

@@ -5,6 +5,8 @@ import { PeriodStringSchema } from "../period/index.js";
 /**
  * Sources of resources mobilised for NTM (huy động nguồn lực). Nine are money in whole đồng; land
  * donated (m²) and labour (ngày công) are quantities, never added to money.
+ * @example
+ * RESOURCE_SOURCES.people_cash.vi // "Nhân dân đóng góp (tiền)"
  */
 export const RESOURCE_SOURCES = {
   central_budget: { vi: "Ngân sách trung ương", en: "Central budget", measure: "dong" },
@@ -20,18 +22,30 @@ export const RESOURCE_SOURCES = {
   labour_days: { vi: "Ngày công lao động", en: "Labour days", measure: "days" },
 } as const satisfies Record<string, { vi: string; en: string; measure: "dong" | "m2" | "days" }>;
 
-/** A resource source code (see {@link RESOURCE_SOURCES}). */
+/**
+ * A resource source code (see {@link RESOURCE_SOURCES}).
+ * @example
+ * ResourceSourceSchema.parse("credit") // "credit"
+ */
 export const ResourceSourceSchema = z.enum([
   "central_budget", "provincial_budget", "district_budget", "commune_budget", "integrated_programmes",
   "credit", "enterprises", "people_cash", "other", "land_donated_m2", "labour_days",
 ]);
 export type ResourceSource = z.infer<typeof ResourceSourceSchema>;
 
-/** The money sources, in report order (every source but land and labour). */
+/**
+ * The money sources, in report order (every source but land and labour).
+ * @example
+ * MONEY_SOURCES.includes("labour_days") // false
+ */
 export const MONEY_SOURCES = ResourceSourceSchema.options.filter((s) => RESOURCE_SOURCES[s].measure === "dong") as Exclude<ResourceSource, "land_donated_m2" | "labour_days">[];
 export type MoneySource = (typeof MONEY_SOURCES)[number];
 
-/** A reporting period as an object (core's {@link Period}). */
+/**
+ * A reporting period as an object (core's {@link Period}).
+ * @example
+ * PeriodSchema.parse({ kind: "quarter", year: 2025, quarter: 3 })
+ */
 export const PeriodSchema: z.ZodType<Period> = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("year"), year: z.number().int().min(1900).max(2200) }),
   z.object({ kind: z.literal("half"), year: z.number().int().min(1900).max(2200), half: z.union([z.literal(1), z.literal(2)]) }),
@@ -42,6 +56,8 @@ export const PeriodSchema: z.ZodType<Period> = z.discriminatedUnion("kind", [
 /**
  * One contribution as validated: `amount` is whole đồng for money sources, whole m² for
  * `land_donated_m2`, whole days for `labour_days`, always a non-negative bigint.
+ * @example
+ * ContributionSchema.parse({ unitId: "x1", period: { kind: "year", year: 2025 }, source: "credit", amount: 5000000n })
  */
 export const ContributionSchema = z.object({
   id: z.string().min(1).optional(),
@@ -56,6 +72,8 @@ export type Contribution = z.infer<typeof ContributionSchema>;
 /**
  * A contribution as it arrives (a form, a CSV row, JSON): period as "2025", "2025S1", "2025Q3" or
  * "2025-05" (or a period object), amount as "1.250.000", "1250000", an integer or a bigint.
+ * @example
+ * ContributionInputSchema.parse({ unitId: "x1", period: "2025", source: "credit", amount: "5.000.000" }) // then validateContribution
  */
 export const ContributionInputSchema = z.object({
   id: z.string().min(1).optional(),

@@ -14,7 +14,11 @@ export function isCalendarDate(iso: string): boolean {
   return isValid(d) && format(d, "yyyy-MM-dd") === iso;
 }
 
-/** An ISO date that is also a real calendar day. */
+/**
+ * An ISO date that is also a real calendar day.
+ * @example
+ * CalendarDateSchema.safeParse("2023-02-29").success // false
+ */
 export const CalendarDateSchema = IsoDateSchema.refine(isCalendarDate, { message: "not a real calendar date", params: { code: "date.not_calendar_day" } });
 
 // Dates are handled as local calendar days on both sides, so the time zone cancels out.

@@ -5,6 +5,9 @@ import type { JsonPath } from "../../schemas/common.js";
 /**
  * Like core's `zodIssues`, but a custom issue raised by our refinements keeps its domain code
  * (`params.code`, e.g. "ocop.stars_mismatch") and params instead of zod's generic "custom".
+ * @example
+ * const r = ValidOcopProductSchema.safeParse(row);
+ * if (!r.success) domainZodIssues(r.error) // [{ code: "ocop.stars_mismatch", path: ["stars"], message: "...", params: {...} }]
  */
 export function domainZodIssues(error: z.ZodError, prefix: JsonPath = []): Issue[] {
   return error.issues.map((i) => {

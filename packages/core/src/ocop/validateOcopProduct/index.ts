@@ -9,6 +9,8 @@ import { starsForScore } from "../starsForScore/index.js";
  * {@link OcopProductSchema} plus the OCOP rules: stars must match the score's band, a certificate or
  * the `recognised` status requires 3–5 stars, `recognised` requires a certificate, and a stated
  * `certificate.expiresOn` must be 36 months after the certificate date.
+ * @example
+ * ValidOcopProductSchema.safeParse({ ...product, score: 89.99, stars: 5 }).success // false (stars must be 4)
  */
 export const ValidOcopProductSchema = OcopProductSchema.superRefine((p, ctx) => {
   const expected = starsForScore(p.score);
