@@ -112,6 +112,8 @@ export interface ProgressReportInput {
   issuer: Issuer;
   /** The document's symbol without "Số": "125-BC/HU" (party) or "125/BC-UBND" (state). */
   number: string;
+  /** What the report covers, in sentences such as "Toàn huyện có …": "huyện" (default), "xã", "tỉnh". */
+  areaLabel?: string;
   /** The place in the date line: "Đại Lộc". */
   place: string;
   date: IsoDate;

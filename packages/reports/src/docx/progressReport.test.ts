@@ -84,6 +84,23 @@ describe("renderProgressReportDocx (Party format)", () => {
   });
 });
 
+describe("renderProgressReportDocx (page numbers)", () => {
+  it("numbers pages in the top margin from page 2, not on the first page", async () => {
+    const bytes = await renderProgressReportDocx(sampleProgressReport("party"));
+    const doc = await zipPart(bytes, "word/document.xml");
+    expect(doc).toContain("<w:titlePg/>");
+    const rels = await zipPart(bytes, "word/_rels/document.xml.rels");
+    const target = (type: string) => {
+      const id = doc.match(new RegExp(`<w:headerReference w:type="${type}" r:id="(\\w+)"/>`))?.[1];
+      return rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))?.[1];
+    };
+    const [defaultHeader, firstHeader] = await Promise.all([zipPart(bytes, `word/${target("default")}`), zipPart(bytes, `word/${target("first")}`)]);
+    expect(defaultHeader).toMatch(/<w:instrText xml:space="preserve">PAGE<\/w:instrText>/);
+    expect(defaultHeader).toContain('<w:jc w:val="center"/>');
+    expect(firstHeader).not.toContain("PAGE");
+  });
+});
+
 describe("renderProgressReportDocx (state format, Nghị định 30/2020)", () => {
   it("writes the national motto, the People's Committee number and its signature instead of the Party's", async () => {
     const paragraphs = (await docxParagraphs(await renderProgressReportDocx(sampleProgressReport("state")))).filter((p) => p !== "");
@@ -115,7 +132,7 @@ describe("renderProgressReportDocx (a quiet period)", () => {
       "Kế hoạch có 0 nhiệm vụ; trong 6 tháng đầu năm 2025: hoàn thành 0, đang thực hiện 0, chưa triển khai 0, quá hạn 0. Kết quả cụ thể theo cơ quan chủ trì:",
       "Trong kỳ không có xã được công nhận.",
       "Trong kỳ không có xã bị thu hồi quyết định công nhận.",
-      "Tổng nguồn lực huy động trong kỳ: 0 đồng, gồm:",
+      "Tổng nguồn lực huy động trong kỳ: 0 đồng.",
       "Các cơ quan, đơn vị thực hiện báo cáo đúng thời hạn.",
     ]) {
       expect(paragraphs).toContain(line);

@@ -282,7 +282,7 @@ function resultsSection(input: ProgressReportInput, periodText: string): (Paragr
   out.push(heading("4. Chương trình Mỗi xã một sản phẩm (OCOP)"));
   out.push(
     body(
-      `Toàn huyện có ${formatNumber(input.ocop.total, "vi")} sản phẩm OCOP còn hiệu lực (5 sao: ${star(5)}; 4 sao: ${star(4)}; 3 sao: ${star(3)}); ` +
+      `Toàn ${input.areaLabel ?? "huyện"} có ${formatNumber(input.ocop.total, "vi")} sản phẩm OCOP còn hiệu lực (5 sao: ${star(5)}; 4 sao: ${star(4)}; 3 sao: ${star(3)}); ` +
         `trong kỳ có thêm ${formatNumber(input.ocop.newInPeriod, "vi")} sản phẩm được công nhận.`,
     ),
   );
@@ -290,7 +290,7 @@ function resultsSection(input: ProgressReportInput, periodText: string): (Paragr
   // 5. Resources
   const total = input.resources.total ?? input.resources.lines.reduce((a, l) => a + l.amount, 0n);
   out.push(heading("5. Huy động nguồn lực"));
-  out.push(body(`Tổng nguồn lực huy động trong kỳ: ${dongText(total)}, gồm:`));
+  out.push(body(`Tổng nguồn lực huy động trong kỳ: ${dongText(total)}${input.resources.lines.length ? ", gồm:" : "."}`));
   for (const l of input.resources.lines) out.push(dash(`${l.label}: ${dongText(l.amount)};`));
 
   // 6. Late reports
