@@ -46,8 +46,9 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   ifMatch?: string;
-  /** Send a FormData or Blob as is (uploads). */
+  /** Send a file or text as is (uploads), with its content type. */
   raw?: BodyInit;
+  contentType?: string;
   signal?: AbortSignal;
 }
 
@@ -72,7 +73,10 @@ function buildUrl(path: string, query?: RequestOptions["query"]): string {
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiAnswer<T>> {
   const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
   let body: BodyInit | undefined;
-  if (opts.raw !== undefined) body = opts.raw;
+  if (opts.raw !== undefined) {
+    body = opts.raw;
+    if (opts.contentType) headers["content-type"] = opts.contentType;
+  }
   else if (opts.body !== undefined) {
     headers["content-type"] = "application/json";
     body = JSON.stringify(opts.body);

@@ -64,7 +64,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return s && s.csrfToken ? s : await fetchSession();
     },
     onSuccess: (s) => {
-      qc.clear();
+      // Data of the previous user must not leak into the new session.
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== "session" });
       qc.setQueryData(["session"], s);
     },
   });
@@ -78,7 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(null);
     },
     onSuccess: () => {
-      qc.clear();
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== "session" });
       qc.setQueryData(["session"], null);
     },
   });

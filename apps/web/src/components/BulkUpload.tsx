@@ -4,6 +4,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { ApiError, request, type FieldProblem } from "../api/http";
 import { endpoints } from "../api/endpoints";
 import { pickLang } from "../lib/text";
+import { DEFAULT_YEAR } from "../lib/years";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Bulk upload of indicator values (CSV or XLSX) with the API's row-level error report. */
 export function BulkUpload() {
@@ -12,7 +15,7 @@ export function BulkUpload() {
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: true; count: number } | { ok: false; message: string; rows: FieldProblem[] } | null>(null);
+  const [result, setResult] = useState<{ ok: true; count: number; unitYears: number } | { ok: false; message: string; rows: FieldProblem[] } | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -20,11 +23,13 @@ export function BulkUpload() {
     setBusy(true);
     setResult(null);
     try {
-      const form = new FormData();
-      form.set("file", file);
-      const r = await request<Record<string, unknown>>("POST", endpoints.importValues(), { raw: form });
-      const count = Number(r.data["written"] ?? r.data["rows"] ?? r.data["count"] ?? r.data["imported"] ?? 0);
-      setResult({ ok: true, count });
+      const xlsx = /\.xlsx$/i.test(file.name);
+      const r = await request<{ rows: number; unitYears: number; created: number; updated: number }>("POST", endpoints.importValues(), {
+        raw: file,
+        contentType: xlsx ? XLSX_TYPE : "text/csv",
+        query: { format: xlsx ? "xlsx" : "csv", year: DEFAULT_YEAR },
+      });
+      setResult({ ok: true, count: r.data.rows, unitYears: r.data.unitYears });
       await qc.invalidateQueries();
     } catch (err) {
       if (err instanceof ApiError) setResult({ ok: false, message: pickLang(err.message, lang), rows: err.fieldProblems });
@@ -50,7 +55,7 @@ export function BulkUpload() {
       </form>
       {result?.ok && (
         <p className="notice notice-ok" role="status">
-          {t("bulk.done", { count: result.count })}
+          {t("bulk.done", { count: result.count, unitYears: result.unitYears })}
         </p>
       )}
       {result && !result.ok && (

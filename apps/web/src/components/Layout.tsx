@@ -56,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
             })}
         </nav>
         <div className="topbar-tools">
-          <button type="button" className="btn btn-ghost" lang={other} onClick={() => void i18n.changeLanguage(other)} aria-label={t("lang.switchTo")}>
+          <button type="button" className="btn btn-ghost" lang={other} onClick={() => void i18n.changeLanguage(other)} title={t("lang.switchTo")}>
             {other === "en" ? "English" : "Tiếng Việt"}
           </button>
           {user && (

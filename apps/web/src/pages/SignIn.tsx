@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocation, useSearch } from "wouter";
+import { Redirect, useSearch } from "wouter";
 import { useSession } from "../auth/session";
 import { ApiError } from "../api/http";
 import { DEMO_ACCOUNTS } from "../lib/demo";
@@ -9,13 +9,14 @@ import { DEMO_ACCOUNTS } from "../lib/demo";
 export default function SignIn() {
   const { t } = useTranslation();
   const { signIn, user } = useSession();
-  const [, navigate] = useLocation();
   const search = useSearch();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
   const next = new URLSearchParams(search).get("next");
+  const target = next && next.startsWith("/") && !next.startsWith("/sign-in") ? next : "/";
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -23,7 +24,7 @@ export default function SignIn() {
     setError(null);
     try {
       await signIn(username, password);
-      navigate(next && next.startsWith("/") && !next.startsWith("/sign-in") ? next : "/");
+      setDone(true);
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 400)) setError(t("auth.badCredentials"));
       else if (err instanceof ApiError && err.status === 429) setError(t("auth.tooMany"));
@@ -32,6 +33,9 @@ export default function SignIn() {
       setBusy(false);
     }
   }
+
+  // Leave only once the session context carries the new user, so guarded pages see it.
+  if (done && user) return <Redirect to={target} replace />;
 
   return (
     <div className="signin">

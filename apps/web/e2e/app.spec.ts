@@ -1,0 +1,139 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { shot, signIn, type EvalLite } from "./helpers";
+
+const YEAR = 2025;
+
+test.describe.configure({ mode: "serial" });
+
+test("a province officer signs in and sees the province overview with tiers, targets and the heat map", async ({ page }) => {
+  await signIn(page, "province");
+  await expect(page).toHaveURL(/\/overview/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Tổng quan");
+  await expect(page.getByTestId("heatmap")).toBeVisible();
+  // 40 demo communes split into the four tier buckets.
+  const counts = await Promise.all(["none", "standard", "advanced", "model"].map(async (k) => Number(await page.getByTestId(`tier-count-${k}`).innerText())));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(40);
+  await expect(page.getByText("Tỷ lệ xã đạt chuẩn NTM")).toBeVisible();
+  // The demo pack's thresholds are example values: the page says so.
+  await expect(page.getByTestId("unverified-notice")).toContainText("Giá trị ví dụ");
+  await page.waitForTimeout(500); // let the lazily loaded chart paint before the screenshot
+  await shot(page, "overview");
+});
+
+test("the overview switches to English and back", async ({ page }) => {
+  await signIn(page, "province");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Overview");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await shot(page, "overview-en");
+  await page.getByRole("button", { name: "Tiếng Việt" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Tổng quan");
+});
+
+test("opening a commune from the heat map shows its criteria with actual, required, gap and reasons in Vietnamese", async ({ page }) => {
+  await signIn(page, "province");
+  const first = page.getByTestId("heatmap").getByRole("link").first();
+  const name = await first.innerText();
+  await first.click();
+  await expect(page).toHaveURL(/\/communes\//);
+  await expect(page.getByTestId("commune-name")).toHaveText(name);
+  await expect(page.getByRole("heading", { name: "Tiêu chí và chỉ tiêu" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Kiểm tra thu hồi (QĐ 18/2022)" })).toBeVisible();
+  await expect(page.getByTestId("criteria-met")).toHaveText(/\d+\/19/);
+  await expect(page.getByText(/Thôn 1/)).toBeVisible();
+  await page.getByRole("button", { name: "Mở tất cả" }).click();
+  await expect(page.getByTestId("indicator-1.1")).toBeVisible();
+  await shot(page, "commune");
+});
+
+/** Finds a met criterion with a boolean indicator that is met (so setting it to "Không" flips the criterion). */
+async function flippable(page: import("@playwright/test").Page, unitId: string): Promise<{ criterion: string; indicator: string }> {
+  const ev = (await (await page.request.get(`/v1/units/${unitId}/evaluation?year=${YEAR}`)).json()) as EvalLite;
+  for (const c of ev.criteria)
+    if (c.status === "met")
+      for (const i of c.indicators) if (i.status === "met" && typeof i.actual === "boolean") return { criterion: c.id, indicator: i.id };
+  throw new Error(`no flippable criterion in ${unitId}`);
+}
+
+test("changing a value flips its criterion, on the data entry page and on the commune page", async ({ page }) => {
+  await signIn(page, "province");
+  const unitId = "c-02-03";
+  const { criterion, indicator } = await flippable(page, unitId);
+  await page.goto(`/data-entry/${unitId}?year=${YEAR}`);
+  const field = page.locator(`#f-${indicator.replace(/\./g, "\\.")}`);
+  await expect(field).toBeVisible();
+  await field.selectOption("Không");
+  await page.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByTestId("save-message")).toContainText(`${criterion}: Đạt → Không đạt`);
+  await shot(page, "data-entry-saved");
+  await page.getByRole("link", { name: "Xem kết quả của xã" }).click();
+  await expect(page.getByTestId(`criterion-${criterion}`).locator("summary")).toContainText("Không đạt");
+});
+
+test("a percent above 100 is refused in the field before anything is sent", async ({ page }) => {
+  await signIn(page, "province");
+  await page.goto(`/data-entry/c-02-04?year=${YEAR}`);
+  const percent = page.locator(".entry-row input[inputmode=decimal]").first();
+  await percent.fill("140");
+  await expect(page.getByText(/Tỷ lệ phải từ 0 đến 100|Không được là số âm|Phải là một số/).first()).toBeVisible();
+});
+
+async function editorPage(browser: Browser, unitId: string) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, "province");
+  await page.goto(`/data-entry/${unitId}?year=${YEAR}`);
+  await expect(page.getByRole("button", { name: "Lưu" })).toBeVisible();
+  return { ctx, page };
+}
+
+test("two officers edit the same commune: the second save shows the conflict and the other person's values", async ({ browser }) => {
+  const unitId = "c-03-05";
+  const a = await editorPage(browser, unitId);
+  const b = await editorPage(browser, unitId);
+  const input = (p: typeof a.page) => p.locator(".entry-row input[inputmode=decimal]").first();
+  const id = (await input(a.page).getAttribute("name")) ?? "";
+  await input(a.page).fill("11");
+  await a.page.getByRole("button", { name: "Lưu" }).click();
+  await expect(a.page.getByTestId("save-message")).toContainText("Đã lưu");
+  await input(b.page).fill("22");
+  await b.page.getByRole("button", { name: "Lưu" }).click();
+  const conflict = b.page.getByTestId("conflict");
+  await expect(conflict).toContainText("Số liệu đã bị người khác sửa");
+  await expect(conflict.getByRole("row", { name: new RegExp(id.replace(/\./g, "\\.")) })).toContainText("22");
+  await expect(conflict.getByRole("row", { name: new RegExp(id.replace(/\./g, "\\.")) })).toContainText("11");
+  await shot(b.page, "conflict");
+  // Nothing was overwritten: the stored value is still the first officer's.
+  const stored = (await (await b.page.request.get(`/v1/units/${unitId}/values/${YEAR}`)).json()) as { values: Record<string, unknown> };
+  expect(stored.values[id]).toBe(11);
+  await b.page.getByRole("button", { name: "Dùng số liệu đã lưu" }).click();
+  await expect(input(b.page)).toHaveValue("11");
+  await a.ctx.close();
+  await b.ctx.close();
+});
+
+test("a commune officer sees only their commune and is refused another commune", async ({ page }) => {
+  await signIn(page, "commune");
+  await expect(page).toHaveURL(/\/communes\/c-01-01/);
+  await expect(page.getByRole("link", { name: "Tổng quan" })).toHaveCount(0);
+  await page.goto("/communes/c-01-02");
+  await expect(page.getByRole("alert")).toContainText("Bạn không có quyền");
+  await shot(page, "denied");
+  // The API refuses the write too, even with a valid session and CSRF token.
+  const me = (await (await page.request.get("/v1/auth/me")).json()) as { csrfToken: string };
+  const res = await page.request.put(`/v1/units/c-01-02/values/${YEAR}`, { data: { values: {} }, headers: { "x-csrf-token": me.csrfToken, "if-match": '"1"' } });
+  expect(res.status()).toBe(403);
+});
+
+test("the sign-in page and the overview work on a phone-sized screen", async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await ctx.newPage();
+  await page.goto("/sign-in");
+  await shot(page, "phone-sign-in");
+  await signIn(page, "district");
+  await expect(page.getByTestId("heatmap")).toBeVisible();
+  await page.getByRole("button", { name: "Menu" }).click();
+  await expect(page.getByRole("link", { name: "Nhập số liệu" })).toBeVisible();
+  await shot(page, "phone-overview");
+  await ctx.close();
+});
