@@ -67,6 +67,13 @@ describe("ocopStatus", () => {
     });
   });
 
+  it("says not recognised for a product still recorded as rated, even with a certificate on file", () => {
+    expect(ocopStatus(product({ status: "rated" }), "2025-01-01")).toEqual({
+      productId: "p1", status: "not_recognised", expiresOn: null, daysLeft: null, renewalWindowDays: 90,
+      reasons: [{ code: "ocop.not_recognised", path: ["products", "p1"], params: { product: "Chè Shan tuyết", stars: 4, hasCertificate: true } }],
+    });
+  });
+
   it("rejects a malformed asOf or window as programmer errors", () => {
     expect(() => ocopStatus(product(), "2025-13-01")).toThrow(RangeError);
     expect(() => ocopStatus(product(), "2025-01-01", { renewalWindowDays: -1 })).toThrow(RangeError);

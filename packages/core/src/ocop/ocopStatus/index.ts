@@ -29,7 +29,7 @@ export interface OcopStatusOptions {
  * Where a (validated) OCOP product stands on `asOf`: `valid`; `renewal_due` when the certificate ends
  * within the renewal window (0 ≤ days left ≤ window); `expired` after its last valid day
  * (36 months, {@link certificateExpiry}); `not_recognised` when it has no certificate or fewer than
- * 3 stars; `revoked` when its recognition was withdrawn.
+ * 3 stars, or is still only `rated`; `revoked` when its recognition was withdrawn.
  * @example
  * // product.certificate.date is "2023-03-15", so it expires on "2026-03-15"
  * ocopStatus(product, "2026-01-10").status // "renewal_due" (64 days left)
@@ -45,7 +45,8 @@ export function ocopStatus(product: OcopProduct, asOf: IsoDate, options: OcopSta
   if (product.status === "revoked") {
     return { ...base, status: "revoked", expiresOn: null, daysLeft: null, reasons: [{ code: "ocop.revoked", path, params: { product: product.name } }] };
   }
-  if (!product.certificate || !isRecognisedStars(product.stars)) {
+  // a certificate on file does not make a product recognised until its record says so
+  if (product.status !== "recognised" || !product.certificate || !isRecognisedStars(product.stars)) {
     return { ...base, status: "not_recognised", expiresOn: null, daysLeft: null, reasons: [{ code: "ocop.not_recognised", path, params: { product: product.name, stars: product.stars, hasCertificate: product.certificate !== undefined } }] };
   }
   const expiresOn = certificateExpiry(product.certificate.date);
