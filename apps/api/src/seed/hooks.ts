@@ -8,6 +8,7 @@
  */
 import type { Tx } from "../audit.js";
 import type { DemoUnits } from "./units.js";
+import { seedPlanData } from "./domain/plans.js";
 
 /** What the hooks receive. */
 export interface SeedContext {
@@ -20,7 +21,9 @@ export interface SeedContext {
 }
 
 /** HOOK: the shipped district plan (Directive 63-CT/TU) with tasks, reports, some overdue. */
-export async function seedPlans(_ctx: SeedContext): Promise<void> {}
+export async function seedPlans(ctx: SeedContext): Promise<void> {
+  await seedPlanData(ctx);
+}
 /** HOOK: recognition dossiers at various steps, with transition histories. */
 export async function seedDossiers(_ctx: SeedContext): Promise<void> {}
 /** HOOK: annual scoring results. */

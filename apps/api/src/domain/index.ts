@@ -1,0 +1,19 @@
+/**
+ * The plan-domain routes under /v1: plans and reporting, recognition dossiers, annual ranking, OCOP,
+ * resources, housing, inspections and the DOCX/XLSX/PDF reports. Handlers stay thin: every domain
+ * decision comes from @ntm/core.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../context.js";
+import { planRoutes } from "./plans.js";
+
+/**
+ * All plan-domain routers in one, mounted with `v1.route("/", domainRoutes())`.
+ * @example
+ * v1.route("/", domainRoutes());
+ */
+export function domainRoutes(): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  app.route("/", planRoutes());
+  return app;
+}

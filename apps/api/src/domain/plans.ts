@@ -1,0 +1,392 @@
+/**
+ * Plans and reporting: the shipped district plan (core's DISTRICT_PLAN_63 as stored per district),
+ * its tasks with assignees, steering-committee members assigned to communes, due reports with their
+ * state (core's planDueReports + reportStatus on the Vietnamese working-day calendar), report
+ * submissions and task progress.
+ */
+import { randomUUID } from "node:crypto";
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { type Plan, type PlanAssignee, type PlanTask, type ReportSubmission, type ReportStatusItem, PeriodStringSchema, defaultWorkCalendar, parsePeriod, planDueReports, reportStatus } from "@ntm/core";
+import { and, asc, eq } from "drizzle-orm";
+import type { Context } from "hono";
+import type { AppEnv } from "../context.js";
+import type { Db } from "../db/index.js";
+import { plans, reportSubmissions, tasks } from "../db/schema.js";
+import { writeAudit } from "../audit.js";
+import { can } from "../auth/policy.js";
+import { authorize } from "../http/guard.js";
+import { ApiError, problemResponses } from "../http/problem.js";
+import { IdParam } from "../http/schemas.js";
+import { IsoDateField, ReasonOutSchema, metaOf, readableUnits, reasonsOut, requireVersion, setEtag, unwrap, vnDate } from "./common.js";
+
+/** A stored task row's data: the plan's task, its order in the plan and the latest progress. */
+export interface TaskData {
+  task: PlanTask;
+  order: number;
+  progress: TaskProgressData | null;
+}
+
+/** What the assignee reported on a task (feeds the progress report). */
+export interface TaskProgressData {
+  status: "done" | "in_progress" | "not_started" | "overdue";
+  result: string;
+  period: string;
+}
+
+/** A stored report submission's data. */
+export interface SubmissionData {
+  dutyId: string;
+  assigneeId: string;
+  period: string;
+  submittedOn: string;
+  submittedBy: string;
+  submittedAt: string;
+  note?: string;
+}
+
+export type PlanRow = typeof plans.$inferSelect;
+export type TaskRow = typeof tasks.$inferSelect;
+
+const Loose = z.record(z.string(), z.unknown());
+const Localized = z.object({ vi: z.string(), en: z.string() });
+const AssigneeOut = z.object({ id: z.string(), kind: z.string(), name: Localized, unitId: z.string().optional(), supportsUnitIds: z.array(z.string()).optional() }).openapi("PlanAssignee");
+
+const ProgressSchema = z.object({ status: z.enum(["done", "in_progress", "not_started", "overdue"]), result: z.string().min(1).max(4000), period: PeriodStringSchema }).openapi("TaskProgress");
+
+const TaskOut = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    title: Localized,
+    body: z.string(),
+    assigneeBasis: z.string(),
+    lead: z.array(AssigneeOut),
+    coordinating: z.array(AssigneeOut),
+    deliverables: z.array(Localized),
+    links: Loose,
+    reportingCadence: z.unknown(),
+    progress: ProgressSchema.nullable(),
+    version: z.number().int(),
+    updatedAt: z.string(),
+    updatedBy: z.string().nullable(),
+  })
+  .openapi("PlanTaskRecord");
+
+const SteeringOut = z.object({ id: z.string(), name: Localized, communes: z.array(z.object({ id: z.string(), name: z.string() })) }).openapi("SteeringMember");
+
+const PlanOut = z
+  .object({
+    id: z.string(),
+    unitId: z.string(),
+    version: z.number().int(),
+    plan: Loose.openapi({ description: "The plan as @ntm/core models it (number, issuer, basis, period, purposes, assignments, assignees, reporting duties, recipients, signer)" }),
+    tasks: z.array(TaskOut),
+    assignees: z.array(AssigneeOut),
+    steeringMembers: z.array(SteeringOut),
+  })
+  .openapi("PlanRecord");
+
+const DueItemOut = z
+  .object({
+    key: z.string(),
+    dutyId: z.string(),
+    title: Localized,
+    assigneeId: z.string(),
+    assigneeName: Localized.nullable(),
+    to: z.string(),
+    period: z.string(),
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    deadline: z.string(),
+    status: z.enum(["submitted", "late", "overdue", "pending"]),
+    submittedOn: z.string().nullable(),
+    workingDaysLate: z.number().int(),
+    calendarDaysLate: z.number().int(),
+    defaults: z.array(z.string()),
+    reasons: z.array(ReasonOutSchema),
+  })
+  .openapi("DueReport");
+
+const DueOut = z
+  .object({
+    planId: z.string(),
+    period: z.string(),
+    asOf: z.string(),
+    counts: z.object({ submitted: z.number().int(), late: z.number().int(), overdue: z.number().int(), pending: z.number().int() }),
+    items: z.array(DueItemOut),
+  })
+  .openapi("DueReports");
+
+const SubmissionOut = z
+  .object({ id: z.string(), planId: z.string(), dutyId: z.string(), assigneeId: z.string(), period: z.string(), submittedOn: z.string(), submittedBy: z.string(), submittedAt: z.string(), note: z.string().optional() })
+  .openapi("ReportSubmissionRecord");
+
+const SubmitBody = z
+  .object({
+    dutyId: z.string().min(1),
+    assigneeId: z.string().min(1),
+    period: PeriodStringSchema.openapi({ example: "2025S1" }),
+    submittedOn: IsoDateField.optional().openapi({ description: "Defaults to today (Vietnam time); not in the future" }),
+    note: z.string().max(2000).optional(),
+  })
+  .openapi("ReportSubmissionInput");
+
+/**
+ * Reads the plan row and its task rows.
+ * @example
+ * const { row, taskRows } = await loadPlan(db, "plan-63-d-01");
+ */
+export async function loadPlan(db: Db, id: string): Promise<{ row: PlanRow; taskRows: TaskRow[] }> {
+  const row = (await db.select().from(plans).where(eq(plans.id, id)).limit(1))[0];
+  if (!row) throw new ApiError("not_found", `Không tìm thấy kế hoạch / plan "${id}" not found`);
+  const taskRows = await db.select().from(tasks).where(eq(tasks.planId, id)).orderBy(asc(tasks.id));
+  taskRows.sort((a, b) => (a.data as TaskData).order - (b.data as TaskData).order);
+  return { row, taskRows };
+}
+
+/**
+ * The core Plan of a stored plan: its data with the tasks from the task rows.
+ * @example
+ * planOf(row, taskRows).tasks.length // 8
+ */
+export function planOf(row: PlanRow, taskRows: readonly TaskRow[]): Plan {
+  return { ...(row.data as Plan), tasks: taskRows.map((t) => (t.data as TaskData).task) };
+}
+
+/**
+ * Submissions of a plan as core's ReportSubmission list.
+ * @example
+ * const subs = await loadSubmissions(db, "plan-63-d-01");
+ */
+export async function loadSubmissions(db: Db, planId: string): Promise<{ id: string; data: SubmissionData }[]> {
+  const rows = await db.select().from(reportSubmissions).where(eq(reportSubmissions.taskId, planId)).orderBy(asc(reportSubmissions.createdAt), asc(reportSubmissions.id));
+  return rows.map((r) => ({ id: r.id, data: r.data as SubmissionData }));
+}
+
+/**
+ * The state of every report due under a plan for a period, on a date (core: planDueReports + reportStatus).
+ * @example
+ * const due = await planReportStatus(db, "plan-63-d-01", "2025S1", "2025-08-01"); due.counts.overdue
+ */
+export async function planReportStatus(db: Db, planId: string, period: string, asOf: string): Promise<{ plan: Plan; items: ReportStatusItem[]; counts: Record<"submitted" | "late" | "overdue" | "pending", number> }> {
+  const p = unwrap(parsePeriod(period), `Kỳ báo cáo không hợp lệ / invalid period "${period}"`, ["query", "period"]);
+  const { row, taskRows } = await loadPlan(db, planId);
+  const plan = planOf(row, taskRows);
+  const calendar = defaultWorkCalendar();
+  const due = planDueReports(plan, p, calendar);
+  const subs: ReportSubmission[] = (await loadSubmissions(db, planId)).map(({ data }) => ({ dutyId: data.dutyId, assigneeId: data.assigneeId, period: data.period, submittedOn: data.submittedOn }));
+  const r = reportStatus(due, subs, asOf, calendar);
+  return { plan, items: r.items, counts: r.counts };
+}
+
+function assigneesById(plan: Plan): Map<string, PlanAssignee> {
+  return new Map(plan.assignees.map((a) => [a.id, a]));
+}
+
+function assigneeOut(a: PlanAssignee | undefined, id: string): z.infer<typeof AssigneeOut> {
+  if (!a) return { id, kind: "other", name: { vi: id, en: id } };
+  return { id: a.id, kind: a.kind, name: a.name, ...(a.unitId ? { unitId: a.unitId } : {}), ...(a.supportsUnitIds ? { supportsUnitIds: a.supportsUnitIds } : {}) };
+}
+
+function taskOut(row: TaskRow, byId: Map<string, PlanAssignee>): z.infer<typeof TaskOut> {
+  const { task, progress } = row.data as TaskData;
+  return {
+    id: row.id,
+    code: task.code,
+    title: task.title,
+    body: task.body,
+    assigneeBasis: task.assigneeBasis,
+    lead: task.lead.map((id) => assigneeOut(byId.get(id), id)),
+    coordinating: task.coordinating.map((id) => assigneeOut(byId.get(id), id)),
+    deliverables: task.deliverables,
+    links: task.links as unknown as Record<string, unknown>,
+    reportingCadence: task.reportingCadence,
+    progress,
+    ...metaOf(row),
+  };
+}
+
+async function readPlan(c: Context<AppEnv>, id: string) {
+  const { db } = c.get("deps");
+  const loaded = await loadPlan(db, id);
+  const { tree } = await authorize(c, "read", loaded.row.unitId);
+  return { ...loaded, tree };
+}
+
+const listPlans = createRoute({
+  method: "get",
+  path: "/plans",
+  tags: ["plans"],
+  summary: "Danh sách kế hoạch / Plans in your scope",
+  request: { query: z.object({ unitId: z.string().optional() }) },
+  responses: { 200: { description: "Plans", content: { "application/json": { schema: z.object({ items: z.array(z.object({ id: z.string(), unitId: z.string(), title: Localized, period: z.string().nullable(), tasks: z.number().int(), version: z.number().int() })) }) } } }, ...problemResponses(401, 403, 404) },
+});
+
+const getPlan = createRoute({
+  method: "get",
+  path: "/plans/{id}",
+  tags: ["plans"],
+  summary: "Kế hoạch với nhiệm vụ, đơn vị được giao và thành viên BCĐ phụ trách xã / A plan with tasks, assignees and steering members assigned to communes",
+  request: { params: IdParam },
+  responses: { 200: { description: "The plan", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: PlanOut } } }, ...problemResponses(401, 403, 404) },
+});
+
+const dueRoute = createRoute({
+  method: "get",
+  path: "/plans/{id}/due-reports",
+  tags: ["plans"],
+  summary: "Báo cáo phải nộp trong kỳ và tình trạng / Reports due in a period and their state on a date (submitted, late, overdue, pending)",
+  description: "Deadlines from the plan's reporting duties on the Vietnamese working-day calendar (@ntm/core planDueReports, reportStatus). The district plan's cadence and deadline are software defaults, flagged in `defaults` and the reasons.",
+  request: { params: IdParam, query: z.object({ period: PeriodStringSchema.openapi({ example: "2025S1" }), asOf: IsoDateField.optional(), status: z.enum(["submitted", "late", "overdue", "pending"]).optional() }) },
+  responses: { 200: { description: "Due reports", content: { "application/json": { schema: DueOut } } }, ...problemResponses(401, 403, 404, 422) },
+});
+
+const listSubs = createRoute({
+  method: "get",
+  path: "/plans/{id}/reports",
+  tags: ["plans"],
+  summary: "Báo cáo đã nộp / Report submissions of a plan",
+  request: { params: IdParam, query: z.object({ period: PeriodStringSchema.optional(), assigneeId: z.string().optional() }) },
+  responses: { 200: { description: "Submissions", content: { "application/json": { schema: z.object({ items: z.array(SubmissionOut) }) } } }, ...problemResponses(401, 403, 404) },
+});
+
+const submit = createRoute({
+  method: "post",
+  path: "/plans/{id}/reports",
+  tags: ["plans"],
+  summary: "Nộp báo cáo / Submit a report for a duty, assignee and period (records who and when)",
+  description: "Allowed to officers who may write the plan's unit (policy `plan.write`). The duty, assignee and period must be a report due under the plan; a second submission of the same report is a 409.",
+  request: { params: IdParam, body: { required: true, content: { "application/json": { schema: SubmitBody } } } },
+  responses: { 201: { description: "Recorded", content: { "application/json": { schema: SubmissionOut } } }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+});
+
+const putProgress = createRoute({
+  method: "put",
+  path: "/plans/{id}/tasks/{code}/progress",
+  tags: ["plans"],
+  summary: "Cập nhật tiến độ nhiệm vụ / Record a task's progress (If-Match required; stale → 412)",
+  request: { params: z.object({ id: IdParam.shape.id, code: z.string().min(1).openapi({ param: { name: "code", in: "path" }, example: "II.5" }) }), body: { required: true, content: { "application/json": { schema: ProgressSchema } } } },
+  responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: TaskOut } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+});
+
+/** Plans, tasks, steering members, due reports and submissions. */
+export function planRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(listPlans, async (c) => {
+    const { ids, user, tree } = await readableUnits(c, c.req.valid("query").unitId);
+    const rows = await c.get("deps").db.select().from(plans).orderBy(asc(plans.id));
+    const taskCounts = new Map<string, number>();
+    for (const t of await c.get("deps").db.select({ planId: tasks.planId }).from(tasks)) taskCounts.set(t.planId, (taskCounts.get(t.planId) ?? 0) + 1);
+    const items = rows.filter((r) => ids.has(r.unitId) && can(user, "read", r.unitId, tree)).map((r) => ({ id: r.id, unitId: r.unitId, title: (r.data as Plan).title, period: r.period, tasks: taskCounts.get(r.id) ?? 0, version: r.version }));
+    return c.json({ items }, 200);
+  });
+
+  app.openapi(getPlan, async (c) => {
+    const { id } = c.req.valid("param");
+    const { row, taskRows, tree } = await readPlan(c, id);
+    const plan = planOf(row, taskRows);
+    const byId = assigneesById(plan);
+    const steeringMembers = plan.assignees
+      .filter((a) => a.kind === "steering_member" && a.supportsUnitIds)
+      .map((a) => ({ id: a.id, name: a.name, communes: (a.supportsUnitIds ?? []).map((u) => ({ id: u, name: tree.byId.get(u)?.name ?? u })) }));
+    const { tasks: _t, ...planData } = plan;
+    setEtag(c, row.version);
+    return c.json({ id: row.id, unitId: row.unitId, version: row.version, plan: planData as unknown as Record<string, unknown>, tasks: taskRows.map((t) => taskOut(t, byId)), assignees: plan.assignees.map((a) => assigneeOut(a, a.id)), steeringMembers }, 200);
+  });
+
+  app.openapi(dueRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const q = c.req.valid("query");
+    const { db, now } = c.get("deps");
+    const { row } = await loadPlan(db, id);
+    await authorize(c, "read", row.unitId);
+    const asOf = q.asOf ?? vnDate(now());
+    const r = await planReportStatus(db, id, q.period, asOf);
+    const items = r.items
+      .filter((i) => !q.status || i.status === q.status)
+      .map((i) => ({
+        key: i.key,
+        dutyId: i.dutyId,
+        title: i.title,
+        assigneeId: i.assigneeId,
+        assigneeName: i.assigneeName ?? null,
+        to: i.to,
+        period: i.period,
+        periodStart: i.periodStart,
+        periodEnd: i.periodEnd,
+        deadline: i.deadline,
+        status: i.status,
+        submittedOn: i.submittedOn,
+        workingDaysLate: i.workingDaysLate,
+        calendarDaysLate: i.calendarDaysLate,
+        defaults: [...i.defaults],
+        reasons: reasonsOut(i.reasons),
+      }));
+    return c.json({ planId: id, period: q.period, asOf, counts: r.counts, items }, 200);
+  });
+
+  app.openapi(listSubs, async (c) => {
+    const { id } = c.req.valid("param");
+    const q = c.req.valid("query");
+    const { db } = c.get("deps");
+    const { row } = await loadPlan(db, id);
+    await authorize(c, "read", row.unitId);
+    const items = (await loadSubmissions(db, id)).filter(({ data }) => (!q.period || data.period === q.period) && (!q.assigneeId || data.assigneeId === q.assigneeId)).map(({ id: sid, data }) => ({ id: sid, planId: id, ...data }));
+    return c.json({ items }, 200);
+  });
+
+  app.openapi(submit, async (c) => {
+    const { id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const { db, now } = c.get("deps");
+    const { row, taskRows } = await loadPlan(db, id);
+    const { user } = await authorize(c, "plan.write", row.unitId);
+    const today = vnDate(now());
+    const submittedOn = body.submittedOn ?? today;
+    if (submittedOn > today) throw new ApiError("invalid_input", `Ngày nộp ${submittedOn} ở tương lai / submission date is in the future`, [{ path: "$.submittedOn", message: `after today (${today})` }]);
+    const plan = planOf(row, taskRows);
+    const period = unwrap(parsePeriod(body.period), "Kỳ báo cáo không hợp lệ / invalid period", ["period"]);
+    const due = planDueReports(plan, period, defaultWorkCalendar());
+    const key = `${body.dutyId}/${body.assigneeId}/${body.period}`;
+    if (!plan.reportingDuties.some((d) => d.id === body.dutyId)) throw new ApiError("invalid_input", `Kế hoạch không có nhiệm vụ báo cáo "${body.dutyId}" / no such reporting duty`, [{ path: "$.dutyId", message: `unknown duty; one of ${plan.reportingDuties.map((d) => d.id).join(", ")}` }]);
+    if (!due.some((d) => d.key === key)) throw new ApiError("invalid_input", `Không có báo cáo phải nộp ${key} / no report is due for this duty, assignee and period`, [{ path: "$.assigneeId", message: `no due report ${key}` }]);
+    const saved = await db.transaction(async (tx) => {
+      const existing = (await tx.select().from(reportSubmissions).where(and(eq(reportSubmissions.taskId, id), eq(reportSubmissions.period, body.period)))).find((r) => {
+        const d = r.data as SubmissionData;
+        return d.dutyId === body.dutyId && d.assigneeId === body.assigneeId;
+      });
+      if (existing) throw new ApiError("conflict", `Báo cáo ${key} đã nộp ngày ${(existing.data as SubmissionData).submittedOn} / already submitted`);
+      const data: SubmissionData = { dutyId: body.dutyId, assigneeId: body.assigneeId, period: body.period, submittedOn, submittedBy: user.username, submittedAt: now().toISOString(), ...(body.note ? { note: body.note } : {}) };
+      const sid = randomUUID();
+      await tx.insert(reportSubmissions).values({ id: sid, unitId: row.unitId, taskId: id, period: body.period, data, updatedBy: user.username });
+      await writeAudit(tx, user, { action: "report.submit", entityType: "report_submission", entityId: sid, unitId: row.unitId, before: null, after: { planId: id, ...data } });
+      return { id: sid, planId: id, ...data };
+    });
+    return c.json(saved, 201);
+  });
+
+  app.openapi(putProgress, async (c) => {
+    const { id, code } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const { db, now } = c.get("deps");
+    const { row, taskRows } = await loadPlan(db, id);
+    const { user } = await authorize(c, "plan.write", row.unitId);
+    const taskRow = taskRows.find((t) => (t.data as TaskData).task.code === code);
+    if (!taskRow) throw new ApiError("not_found", `Kế hoạch không có nhiệm vụ ${code} / no task ${code}`);
+    requireVersion(c, taskRow.version);
+    const plan = planOf(row, taskRows);
+    const updated = await db.transaction(async (tx) => {
+      const before = taskRow.data as TaskData;
+      const data: TaskData = { ...before, progress: body };
+      const out = (await tx.update(tasks).set({ data, version: taskRow.version + 1, updatedAt: now(), updatedBy: user.username }).where(and(eq(tasks.id, taskRow.id), eq(tasks.version, taskRow.version))).returning())[0];
+      if (!out) throw new ApiError("precondition_failed", "Nhiệm vụ vừa bị thay đổi / task changed concurrently");
+      await writeAudit(tx, user, { action: "task.progress", entityType: "task", entityId: taskRow.id, unitId: row.unitId, before: { progress: before.progress, version: taskRow.version }, after: { progress: body, version: out.version } });
+      return out;
+    });
+    setEtag(c, updated.version);
+    return c.json(taskOut(updated, assigneesById(plan)), 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,75 @@
+/**
+ * Demo plans: the shipped district plan (core's DISTRICT_PLAN_63) stored once per demo district, with
+ * example steering-committee members assigned to that district's communes, its 8 tasks (some with
+ * progress), and report submissions for 2024–2025: most on time, some late, some never sent
+ * (overdue). Deterministic (seeded generator).
+ */
+import { DISTRICT_PLAN_63, type Plan, type PlanAssignee, defaultWorkCalendar, parsePeriod, planDueReports } from "@ntm/core";
+import { plans, reportSubmissions, tasks } from "../../db/schema.js";
+import type { SubmissionData, TaskData } from "../../domain/plans.js";
+import type { SeedContext } from "../hooks.js";
+import { intBetween } from "../prng.js";
+
+const MEMBER_NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Võ Thị Giang", "Đặng Văn Hải", "Bùi Thị Lan", "Đỗ Văn Minh", "Ngô Thị Nga", "Dương Văn Phúc", "Lý Thị Quyên"];
+
+/** The id of a district's stored plan. */
+export const planIdOf = (districtId: string): string => `plan-63-${districtId}`;
+
+function addDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The district plan for one demo district: the shipped plan with three example steering members, each
+ * supporting a share of the district's communes (names are fictitious, labelled as examples).
+ * @example
+ * demoPlanFor(ctx, district).assignees.filter((a) => a.kind === "steering_member").length // 4 (the plan's group + 3 members)
+ */
+export function demoPlanFor(ctx: SeedContext, districtId: string, index: number): Plan {
+  const communes = ctx.units.communes.filter((c) => c.parentId === districtId).map((c) => c.id);
+  const members: PlanAssignee[] = [0, 1, 2].map((m) => ({
+    id: `tv-bcd-${districtId}-${m + 1}`,
+    kind: "steering_member",
+    name: { vi: `Đ/c ${MEMBER_NAMES[(index * 3 + m) % MEMBER_NAMES.length]} - Thành viên BCĐ huyện (ví dụ)`, en: `${MEMBER_NAMES[(index * 3 + m) % MEMBER_NAMES.length]}, district steering committee member (example)` },
+    unitId: districtId,
+    supportsUnitIds: communes.filter((_, i) => i % 3 === m),
+  }));
+  return { ...DISTRICT_PLAN_63, assignees: [...DISTRICT_PLAN_63.assignees, ...members] };
+}
+
+/** HOOK body: plans, tasks with progress, report submissions. */
+export async function seedPlanData(ctx: SeedContext): Promise<void> {
+  const { tx, rnd } = ctx;
+  const calendar = defaultWorkCalendar();
+  for (const [index, d] of ctx.units.districts.entries()) {
+    const id = planIdOf(d.id);
+    const plan = demoPlanFor(ctx, d.id, index);
+    await tx.insert(plans).values({ id, unitId: d.id, period: "2025", data: { ...plan, tasks: [] }, updatedBy: "seed" });
+    const taskRows = plan.tasks.map((task, order) => {
+      const r = rnd();
+      const progress: TaskData["progress"] = r < 0.25 ? null : { status: r < 0.55 ? "done" : r < 0.9 ? "in_progress" : "overdue", result: `Đã triển khai nhiệm vụ ${task.code} tại ${d.name} (số liệu ví dụ).`, period: "2025S1" };
+      const data: TaskData = { task, order, progress };
+      return { id: `${id}/${task.code}`, planId: id, unitId: d.id, data, updatedBy: "seed" };
+    });
+    await tx.insert(tasks).values(taskRows);
+    const subs: (typeof reportSubmissions.$inferInsert)[] = [];
+    let n = 0;
+    for (const period of ["2024S1", "2024", "2025S1", "2025"]) {
+      const p = parsePeriod(period);
+      if (!p.ok) continue;
+      for (const due of planDueReports(plan, p.value, calendar)) {
+        const r = rnd();
+        // The first report of each district is late and the second never sent, so every district shows both.
+        const kind = n === 0 ? "late" : n === 1 ? "missing" : r < 0.72 ? "on_time" : r < 0.86 ? "late" : "missing";
+        n++;
+        if (kind === "missing") continue;
+        const submittedOn = kind === "late" ? addDays(due.deadline, intBetween(rnd, 2, 20)) : addDays(due.deadline, -intBetween(rnd, 0, 9));
+        const data: SubmissionData = { dutyId: due.dutyId, assigneeId: due.assigneeId, period: due.period, submittedOn, submittedBy: "seed", submittedAt: `${submittedOn}T09:00:00.000Z` };
+        subs.push({ id: `rs-${d.id}-${n}`, unitId: d.id, taskId: id, period: due.period, data, updatedBy: "seed" });
+      }
+    }
+    if (subs.length) await tx.insert(reportSubmissions).values(subs);
+  }
+}
