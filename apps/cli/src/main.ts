@@ -4,6 +4,7 @@ import { registerOcop } from "./commands/ocop.js";
 import { registerPacks } from "./commands/packs.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerRank } from "./commands/rank.js";
+import { evaluateRemote, registerRemote } from "./commands/remote.js";
 import { registerWorkday } from "./commands/workday.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
 import { run } from "./lib/run.js";
@@ -25,11 +26,12 @@ export function buildProgram(): Command {
     .showSuggestionAfterError()
     .exitOverride();
   registerPacks(program, run);
-  registerEvaluate(program, run);
+  registerEvaluate(program, run, evaluateRemote);
   registerPlan(program, run);
   registerRank(program, run);
   registerOcop(program, run);
   registerWorkday(program, run);
+  registerRemote(program, run);
   return program;
 }
 

@@ -57,8 +57,12 @@ export function validateWithTypes(compiled: CompiledPack, doc: unknown): Result<
   return { ok: false, kind: "invalid_input", issues: [...typeIssues, ...(r.ok ? [] : r.issues)] };
 }
 
-/** True when `--fail-on` asks for exit 1 on this result: `not_met` fails on not met; `indeterminate` also on indeterminate. */
-function fails(r: EvaluationResult, failOn: string | undefined): boolean {
+/**
+ * True when `--fail-on` asks for exit 1 on this result: `not_met` fails on not met; `indeterminate` also on indeterminate.
+ * @example
+ * resultFails(result, "not_met")
+ */
+export function resultFails(r: EvaluationResult, failOn: string | undefined): boolean {
   if (failOn === "not_met") return r.status === "not_met";
   if (failOn === "indeterminate") return r.status !== "met";
   return false;
@@ -72,8 +76,12 @@ function show(v: unknown, unit: string | undefined, lang: Lang): string {
 
 const CMP: Record<string, string> = { ">=": "≥", "<=": "≤", "==": "=" };
 
-/** Renders one evaluation as the readable table (header, notices, one row per indicator). */
-function renderResult(ctx: Ctx, pack: CriteriaPack, doc: UnitValues, r: EvaluationResult): void {
+/**
+ * Renders one evaluation as the readable table (header, notices, one row per indicator).
+ * @example
+ * renderResult(ctx, pack, { unit: { id: "x", name: "Xã X" } }, result);
+ */
+export function renderResult(ctx: Ctx, pack: CriteriaPack, doc: { unit: { id: string; name: string } }, r: EvaluationResult): void {
   const L = ctx.lang;
   const names = new Map(pack.criteria.flatMap((c) => c.indicators.map((i) => [i.id, i] as const)));
   ctx.print(`${doc.unit.name} (${doc.unit.id}) · ${tr(L, "năm", "year")} ${r.year} · ${tr(L, "ngưỡng", "thresholds")}: ${r.variant ?? "—"}`);
@@ -129,7 +137,7 @@ export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
       if (i > 0) ctx.print(`\n${"═".repeat(80)}\n`);
       renderResult(ctx, pack, docs[i]!, r);
     });
-  return results.some((r) => fails(r, opts.failOn)) ? EXIT.ruleFailed : EXIT.ok;
+  return results.some((r) => resultFails(r, opts.failOn)) ? EXIT.ruleFailed : EXIT.ok;
 }
 
 /** Registers `ntm evaluate`. The remote form (`--unit`) is added by the remote commands. */

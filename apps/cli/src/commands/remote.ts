@@ -1,0 +1,221 @@
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import type { Command } from "commander";
+import { type CriteriaPack, type EvaluationResult, getPack } from "@ntm/core";
+import type { Ctx } from "../lib/context.js";
+import { removeLogin, saveLogin } from "../lib/credentials.js";
+import { CliError, EXIT } from "../lib/exit.js";
+import { type HttpBody, api, tokenFor } from "../lib/http.js";
+import { tr } from "../lib/i18n.js";
+import { readJson } from "../lib/io.js";
+import { ask, readStdin } from "../lib/prompt.js";
+import type { Run } from "../lib/run.js";
+import { renderTable } from "../lib/table.js";
+import { type EvaluateOptions, parseYear, renderResult, resultFails } from "./evaluate.js";
+
+interface Unit { id: string; name: string; level: string; parentId: string | null; region: string | null; communeGroup: number | null; flags: string[] | null }
+
+function requireYear(raw: string | undefined): number {
+  const y = parseYear(raw);
+  if (y === undefined) throw new CliError("invalid_input", [{ where: "--year", message: "required (cần --year)" }]);
+  return y;
+}
+
+function requireUnit(raw: string | undefined): string {
+  if (!raw) throw new CliError("invalid_input", [{ where: "--unit", message: "required (cần --unit <mã đơn vị>)" }]);
+  return raw;
+}
+
+/** `ntm login`: signs in with a password, creates an API token, keeps it in the user's config dir (0600), signs the session out. */
+async function login(ctx: Ctx, opts: { username?: string; passwordStdin?: boolean }): Promise<void> {
+  const username = opts.username ?? (process.stdin.isTTY ? await ask(tr(ctx.lang, "Tên đăng nhập: ", "Username: ")) : "");
+  if (!username) throw new CliError("invalid_input", [{ where: "--username", message: "required (cần tên đăng nhập)" }]);
+  const password = opts.passwordStdin ? await readStdin() : process.env["NTM_PASSWORD"] ?? (process.stdin.isTTY ? await ask(tr(ctx.lang, "Mật khẩu: ", "Password: "), true) : "");
+  if (!password) throw new CliError("invalid_input", [{ where: "--password-stdin", message: "no password given (pipe it with --password-stdin or set NTM_PASSWORD) (chưa có mật khẩu)" }]);
+  const session = await api(ctx, "POST", "/auth/login", { json: { username, password }, auth: "none" });
+  const cookie = (session.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+  const csrf = (session.body as { csrfToken?: string | null }).csrfToken ?? "";
+  const headers = { cookie, "x-csrf-token": csrf };
+  const created = await api(ctx, "POST", "/tokens", { json: { name: `ntm-cli@${hostname()}` }, headers, auth: "none" });
+  const tok = created.body as { id: string; token: string };
+  await api(ctx, "POST", "/auth/logout", { headers, auth: "none" }).catch(() => undefined);
+  const path = saveLogin(ctx.server, { token: tok.token, tokenId: tok.id, username, createdAt: new Date().toISOString() });
+  if (ctx.json) return ctx.printJson({ server: ctx.server, username, tokenId: tok.id, credentials: path });
+  ctx.print(tr(ctx.lang, `Đã đăng nhập ${ctx.server} với tên ${username}; mã truy cập lưu tại ${path}`, `Logged in to ${ctx.server} as ${username}; token saved in ${path}`));
+}
+
+async function logout(ctx: Ctx): Promise<void> {
+  const saved = removeLogin(ctx.server);
+  if (saved?.tokenId) {
+    // Revoke on the server too; a server that is down must not keep the local token alive.
+    await api(ctx, "DELETE", `/tokens/${encodeURIComponent(saved.tokenId)}`, { headers: { authorization: `Bearer ${saved.token}` }, auth: "none" }).catch(() => undefined);
+  }
+  if (ctx.json) return ctx.printJson({ server: ctx.server, loggedOut: saved !== undefined });
+  ctx.print(saved ? tr(ctx.lang, `Đã đăng xuất khỏi ${ctx.server}`, `Logged out of ${ctx.server}`) : tr(ctx.lang, `Chưa đăng nhập ${ctx.server}`, `Not logged in to ${ctx.server}`));
+}
+
+async function units(ctx: Ctx, opts: { root?: string; level?: string }): Promise<void> {
+  const res = await api(ctx, "GET", "/units", { query: { root: opts.root, level: opts.level } });
+  const items = (res.body as { items: Unit[] }).items;
+  if (ctx.json) return ctx.printJson(items);
+  const L = ctx.lang;
+  ctx.print(renderTable([tr(L, "Mã", "Id"), tr(L, "Tên", "Name"), tr(L, "Cấp", "Level"), tr(L, "Trực thuộc", "Parent"), tr(L, "Vùng/nhóm", "Region/group"), tr(L, "Đặc điểm", "Flags")],
+    items.map((u) => [u.id, u.name, u.level, u.parentId ?? "", u.region ?? (u.communeGroup !== null ? String(u.communeGroup) : ""), (u.flags ?? []).join(", ")])));
+}
+
+async function valuesGet(ctx: Ctx, opts: { unit?: string; year?: string }): Promise<void> {
+  const unit = requireUnit(opts.unit);
+  const year = requireYear(opts.year);
+  const res = await api(ctx, "GET", `/units/${encodeURIComponent(unit)}/values/${year}`);
+  const doc = res.body as { values: Record<string, unknown>; version: number; updatedBy: string | null; updatedAt: string | null };
+  if (ctx.json) return ctx.printJson(doc);
+  const L = ctx.lang;
+  ctx.print(`${unit} · ${tr(L, "năm", "year")} ${year} · ${tr(L, "phiên bản", "version")} ${doc.version}${doc.updatedBy ? ` · ${doc.updatedBy} ${doc.updatedAt ?? ""}` : ""}`);
+  const show = (v: unknown) => (v === true ? tr(L, "Đạt", "Yes") : v === false ? tr(L, "Không", "No") : v === null ? "—" : String(v));
+  ctx.print(renderTable([tr(L, "Chỉ tiêu", "Indicator"), tr(L, "Giá trị", "Value")], Object.entries(doc.values).sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true })).map(([k, v]) => [k, show(v)])));
+}
+
+async function valuesSet(ctx: Ctx, opts: { unit?: string; year?: string; values?: string; pack?: string; ifMatch?: string }): Promise<void> {
+  const unit = requireUnit(opts.unit);
+  const year = requireYear(opts.year);
+  if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", message: "required: a JSON file { values, inputs?, notApplicable? } (cần --values)" }]);
+  const doc = readJson(opts.values);
+  if (!doc || typeof doc !== "object" || Array.isArray(doc) || !("values" in doc)) throw new CliError("invalid_input", [{ file: opts.values, where: "$", message: 'expected an object with "values" (cần đối tượng có "values")' }]);
+  const { values, inputs, notApplicable } = doc as { values: unknown; inputs?: unknown; notApplicable?: unknown };
+  // Optimistic concurrency: send the version we are replacing (If-Match), read from the server unless given.
+  const version = opts.ifMatch ?? String(((await api(ctx, "GET", `/units/${encodeURIComponent(unit)}/values/${year}`)).body as { version: number }).version);
+  const headers: Record<string, string> = version && version !== "0" ? { "if-match": `"${version.replace(/"/g, "")}"` } : {};
+  const res = await api(ctx, "PUT", `/units/${encodeURIComponent(unit)}/values/${year}`, { json: { values, ...(inputs !== undefined ? { inputs } : {}), ...(notApplicable !== undefined ? { notApplicable } : {}) }, headers, query: { pack: opts.pack }, file: opts.values });
+  const saved = res.body as { version: number };
+  if (ctx.json) return ctx.printJson(saved);
+  ctx.print(tr(ctx.lang, `Đã ghi số liệu ${unit} năm ${year} (phiên bản ${saved.version})`, `Saved values of ${unit} for ${year} (version ${saved.version})`));
+}
+
+/** Uploads a file as a stream, advancing a progress bar (on a terminal) as the bytes go out. */
+async function uploadBody(path: string, showBar: boolean): Promise<{ body: HttpBody; done: () => void }> {
+  const data = readFileSync(path);
+  if (!showBar) return { body: data, done: () => undefined };
+  const { SingleBar, Presets } = (await import("cli-progress")).default;
+  const bar = new SingleBar({ format: "{bar} {percentage}% | {value}/{total} bytes", stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  bar.start(data.length, 0);
+  const chunk = 64 * 1024;
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= data.length) {
+        controller.close();
+        return;
+      }
+      const part = data.subarray(sent, sent + chunk);
+      sent += part.length;
+      bar.update(sent);
+      controller.enqueue(part);
+    },
+  });
+  return { body, done: () => bar.stop() };
+}
+
+async function importFile(ctx: Ctx, file: string, opts: { year?: string; pack?: string }): Promise<void> {
+  const lower = file.toLowerCase();
+  const format = lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".csv") ? "csv" : undefined;
+  if (!format) throw new CliError("invalid_input", [{ file, message: "expected a .csv or .xlsx file (cần tệp .csv hoặc .xlsx)" }]);
+  try {
+    if (!statSync(file).isFile()) throw new Error("not a file");
+  } catch {
+    throw new CliError("invalid_input", [{ file, message: "no such file (không có tệp này)" }]);
+  }
+  const year = parseYear(opts.year);
+  const { body, done } = await uploadBody(file, !ctx.json && process.stderr.isTTY === true);
+  const type = format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
+  let res;
+  try {
+    res = await api(ctx, "POST", "/values/import", { body, headers: { "content-type": type }, query: { year, pack: opts.pack, format }, file });
+  } finally {
+    done();
+  }
+  const report = res.body as { layout: string; rows: number; unitYears: number; created: number; updated: number };
+  if (ctx.json) return ctx.printJson({ file, ...report });
+  ctx.print(tr(ctx.lang, `${file}: đã nhập ${report.rows} dòng (${report.layout}) → ${report.unitYears} đơn vị-năm (${report.created} mới, ${report.updated} cập nhật)`, `${file}: imported ${report.rows} rows (${report.layout}) → ${report.unitYears} unit-years (${report.created} created, ${report.updated} updated)`));
+}
+
+async function exportFile(ctx: Ctx, opts: { unit?: string; year?: string; format?: string; out?: string; what?: string; pack?: string }): Promise<void> {
+  const unit = requireUnit(opts.unit);
+  const year = requireYear(opts.year);
+  const format = opts.format ?? (opts.out?.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv");
+  if (format !== "csv" && format !== "xlsx") throw new CliError("invalid_input", [{ where: "--format", message: `expected csv or xlsx, got "${format}"` }]);
+  const what = opts.what ?? "values";
+  if (what !== "values" && what !== "evaluations") throw new CliError("invalid_input", [{ where: "--what", message: `expected values or evaluations, got "${what}"` }]);
+  if (format === "xlsx" && !opts.out) throw new CliError("invalid_input", [{ where: "--out", message: "required for xlsx (cần --out <tệp.xlsx>)" }]);
+  const res = await api(ctx, "GET", `/units/${encodeURIComponent(unit)}/export/${what}`, { query: { year, format, pack: opts.pack } });
+  if (!opts.out) {
+    process.stdout.write(res.bytes);
+    return;
+  }
+  writeFileSync(opts.out, res.bytes);
+  if (ctx.json) return ctx.printJson({ written: opts.out, bytes: res.bytes.length });
+  ctx.print(tr(ctx.lang, `đã ghi ${opts.out} (${res.bytes.length} byte)`, `wrote ${opts.out} (${res.bytes.length} bytes)`));
+}
+
+/**
+ * `ntm evaluate --unit <id> --year N`: the server evaluates the stored values; printed like the offline form.
+ * @example
+ * await evaluateRemote(ctx, { unit: "c-01-01", year: "2024" });
+ */
+export async function evaluateRemote(ctx: Ctx, opts: EvaluateOptions): Promise<number> {
+  const unit = requireUnit(opts.unit);
+  const year = requireYear(opts.year);
+  const res = await api(ctx, "GET", `/units/${encodeURIComponent(unit)}/evaluation`, { query: { year, pack: opts.pack } });
+  const r = res.body as EvaluationResult;
+  if (ctx.json) ctx.printJson(r);
+  else {
+    let pack: CriteriaPack | undefined = getPack(r.packId);
+    if (!pack) pack = (await api(ctx, "GET", `/packs/${encodeURIComponent(r.packId)}`)).body as CriteriaPack;
+    const u = ((await api(ctx, "GET", `/units/${encodeURIComponent(unit)}`)).body as { unit: Unit }).unit;
+    renderResult(ctx, pack, { unit: { id: u.id, name: u.name } }, r);
+  }
+  return resultFails(r, opts.failOn) ? EXIT.ruleFailed : EXIT.ok;
+}
+
+/** Registers the commands that talk to a running ntm server. */
+export function registerRemote(program: Command, run: Run): void {
+  program.command("login")
+    .description("Đăng nhập máy chủ, lưu mã truy cập (0600) / log in to the server and keep an API token (0600)")
+    .option("--username <name>", "tên đăng nhập / username")
+    .option("--password-stdin", "đọc mật khẩu từ stdin / read the password from stdin")
+    .action(run((ctx: Ctx, opts: { username?: string; passwordStdin?: boolean }) => login(ctx, opts)));
+  program.command("logout").description("Đăng xuất, thu hồi mã truy cập / log out and revoke the token").action(run((ctx: Ctx) => logout(ctx)));
+  program.command("whoami").description("Người dùng hiện tại trên máy chủ / the current user on the server").action(
+    run(async (ctx: Ctx) => {
+      if (!tokenFor(ctx)) throw new CliError("unauthenticated", [{ where: ctx.server, message: "not logged in: run `ntm login` or set NTM_TOKEN (chưa đăng nhập)" }]);
+      const me = (await api(ctx, "GET", "/auth/me")).body as { user: { username: string; role: string; scopeUnitId: string; displayName: string } };
+      if (ctx.json) return ctx.printJson(me.user);
+      ctx.print(`${me.user.username} (${me.user.displayName}) · ${me.user.role} · ${me.user.scopeUnitId}`);
+    }),
+  );
+  program.command("units")
+    .description("Danh sách đơn vị trong phạm vi / units in your scope")
+    .option("--root <id>", "gốc cây đơn vị / subtree root")
+    .option("--level <level>", "province|district|commune|hamlet")
+    .action(run((ctx: Ctx, opts: { root?: string; level?: string }) => units(ctx, opts)));
+  const values = program.command("values").description("Số liệu chỉ tiêu trên máy chủ / indicator values on the server");
+  values.command("get").description("Đọc số liệu / read a unit's values").option("--unit <id>").option("--year <year>")
+    .action(run((ctx: Ctx, opts: { unit?: string; year?: string }) => valuesGet(ctx, opts)));
+  values.command("set").description("Ghi số liệu từ tệp JSON / write a unit's values from a JSON file")
+    .option("--unit <id>").option("--year <year>").option("--values <file>", "JSON { values, inputs?, notApplicable? }")
+    .option("--pack <id>", "bộ tiêu chí dùng để kiểm tra / pack used for validation")
+    .option("--if-match <version>", "phiên bản đang sửa (mặc định: phiên bản hiện tại) / the version you are replacing")
+    .action(run((ctx: Ctx, opts: { unit?: string; year?: string; values?: string; pack?: string; ifMatch?: string }) => valuesSet(ctx, opts)));
+  program.command("import <file>")
+    .description("Nhập số liệu CSV/XLSX (tất cả hoặc không gì) / import values from CSV/XLSX (all or nothing)")
+    .option("--year <year>", "năm cho các dòng không có cột year / year for rows without a year column")
+    .option("--pack <id>", "bộ tiêu chí dùng để kiểm tra / pack used for validation")
+    .action(run((ctx: Ctx, file: string, opts: { year?: string; pack?: string }) => importFile(ctx, file, opts)));
+  program.command("export")
+    .description("Xuất số liệu hoặc kết quả đánh giá các xã / export commune values or evaluations")
+    .option("--unit <id>").option("--year <year>")
+    .option("--what <what>", "values | evaluations", "values")
+    .option("--format <format>", "csv | xlsx")
+    .option("--out <file>", "tệp ghi ra (mặc định stdout cho csv) / output file (stdout for csv)")
+    .option("--pack <id>")
+    .action(run((ctx: Ctx, opts: { unit?: string; year?: string; format?: string; out?: string; what?: string; pack?: string }) => exportFile(ctx, opts)));
+}
