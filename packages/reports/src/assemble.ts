@@ -1,5 +1,6 @@
-import type { EvaluationResult, YearOverYear } from "@ntm/core";
-import type { CommuneStandingRow } from "./types.js";
+import { CLASSIFICATION_LEVEL_LABELS } from "@ntm/core";
+import type { EvaluationResult, Ranking, ScoringScheme, YearOverYear } from "@ntm/core";
+import type { CommuneStandingRow, RankingWorkbookInput } from "./types.js";
 
 /**
  * Builds a commune's row of the progress report from its evaluation at the end of the period and,
@@ -18,5 +19,40 @@ export function communeStandingFromEvaluation(name: string, current: EvaluationR
     criteriaTotal: current.criteriaTotal,
     gained: change ? change.gained.map((c) => c.criterionId) : [],
     lost: change ? change.lost.map((c) => c.criterionId) : [],
+  };
+}
+
+/**
+ * Builds the ranking workbook's input from core's `rankUnits` result and the scheme it used:
+ * components by the scheme's Vietnamese labels, levels in words, every applied cap and quota move
+ * as its reason. A default or unverified scheme is labelled as not adopted law.
+ * @example
+ * const r = rankUnits(input, DEFAULT_SCORING_SCHEME, 2025);
+ * if (r.ok) await renderRankingWorkbook(rankingWorkbookFromRanking(r.value, DEFAULT_SCORING_SCHEME, { unitName: "Huyện Đại Lộc", names }));
+ */
+export function rankingWorkbookFromRanking(
+  ranking: Ranking,
+  scheme: ScoringScheme,
+  options: { unitName: string; names?: Readonly<Record<string, string>>; title?: string },
+): RankingWorkbookInput {
+  const example = scheme.isDefault || !scheme.verified;
+  return {
+    unitName: options.unitName,
+    year: ranking.year,
+    ...(options.title ? { title: options.title } : {}),
+    example,
+    ...(example
+      ? { notice: `${scheme.title.vi}: ${scheme.isDefault ? "thang điểm mặc định của phần mềm" : "thang điểm chưa được kiểm chứng"}, không phải quy định đã ban hành.` }
+      : {}),
+    components: scheme.components.map((c) => ({ key: c.id, label: c.label.vi })),
+    rows: ranking.rows.map((r) => ({
+      rank: r.rank,
+      unitName: options.names?.[r.unitId] ?? r.name ?? r.unitId,
+      score: r.score,
+      components: Object.fromEntries(r.components.map((c) => [c.id, c.points])),
+      level: CLASSIFICATION_LEVEL_LABELS[r.level]?.vi ?? r.level,
+      caps: r.caps.map((c) => c.reason),
+      quotaMoves: r.quotaMove ? [r.quotaMove.reason] : [],
+    })),
   };
 }

@@ -9,6 +9,7 @@ describe("@ntm/reports public surface", () => {
       "ReportInputError",
       "communeStandingFromEvaluation",
       "dongText",
+      "rankingWorkbookFromRanking",
       "renderCriteriaSheetPdf",
       "renderCriteriaWorkbook",
       "renderProgressReportDocx",

@@ -14,7 +14,7 @@ export type {
 } from "./types.js";
 
 // Assembling inputs
-export { communeStandingFromEvaluation } from "./assemble.js";
+export { communeStandingFromEvaluation, rankingWorkbookFromRanking } from "./assemble.js";
 
 // Errors
 export { ReportInputError } from "./_lib/validate.js";
