@@ -1,0 +1,135 @@
+import { readFileSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ntm, tempDir } from "../../test/cli.js";
+import { type TestServer, freePort, startServer } from "../../test/server.js";
+
+let server: TestServer;
+let home: string;
+/** Runs the CLI against the test server with its own config dir (where `ntm login` keeps the token). */
+const remote = (args: string[], opts: { input?: string; env?: Record<string, string>; cwd?: string } = {}) =>
+  ntm(["--server", server.url, ...args], { cwd: opts.cwd ?? home, env: { XDG_CONFIG_HOME: join(home, "cfg"), ...opts.env }, ...(opts.input !== undefined ? { input: opts.input } : {}) });
+
+beforeAll(async () => {
+  server = await startServer();
+  home = tempDir();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("remote commands against a running API", () => {
+  it("refuses an unauthenticated call with exit 4 and tells how to log in", () => {
+    const r = remote(["units"]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toBe("HTTP 401: Cần đăng nhập / Sign in first (session cookie or Bearer token) — run `ntm login` or set NTM_TOKEN (hãy đăng nhập)\n");
+  });
+
+  it("rejects a wrong password with exit 4 and saves nothing", () => {
+    const r = remote(["login", "--username", "huyen", "--password-stdin"], { input: "wrong\n" });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain("HTTP 401: Sai tên đăng nhập hoặc mật khẩu");
+    expect(existsSync(join(home, "cfg", "ntm", "credentials.json"))).toBe(false);
+  });
+
+  it("logs in, keeping the token in a 0600 file under XDG_CONFIG_HOME, and knows who we are", () => {
+    const r = remote(["login", "--username", "huyen", "--password-stdin", "--json"], { input: "huyen123\n" });
+    expect(r.code).toBe(0);
+    const path = join(home, "cfg", "ntm", "credentials.json");
+    expect(r.json()).toMatchObject({ server: server.url, username: "huyen", credentials: path });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const saved = JSON.parse(readFileSync(path, "utf8"));
+    expect(Object.keys(saved.servers)).toEqual([server.url]);
+    expect(remote(["whoami", "--json"]).json()).toMatchObject({ username: "huyen", role: "district_officer", scopeUnitId: "d-01" });
+  });
+
+  it("lists the communes in the district officer's scope", () => {
+    const r = remote(["units", "--level", "commune", "--json"]);
+    expect(r.code).toBe(0);
+    const items = r.json() as { id: string; level: string; parentId: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((u) => u.level === "commune" && u.parentId === "d-01")).toBe(true);
+    expect(items[0]?.id).toBe("c-01-01");
+  });
+
+  it("reads values, writes them back with If-Match, and reports invalid values by the local file's JSON paths", () => {
+    const got = remote(["values", "get", "--unit", "c-01-02", "--year", "2024", "--json"]);
+    expect(got.code).toBe(0);
+    const doc = got.json();
+    writeFileSync(join(home, "v.json"), JSON.stringify({ ...doc, values: { ...doc.values, "2.1": 97 } }));
+    const set = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "v.json", "--json"]);
+    expect(set.code).toBe(0);
+    expect(set.json()).toMatchObject({ unitId: "c-01-02", year: 2024, version: doc.version + 1, values: { "2.1": 97 } });
+    writeFileSync(join(home, "bad.json"), JSON.stringify({ values: { "2.1": 140 } }));
+    const bad = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "bad.json"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split("\n")).toContain('bad.json: $.values["2.1"]: indicator 2.1 is a percent (0–100), got 140');
+  });
+
+  it("exits 4 when the role may not act on the unit", () => {
+    const r = remote(["values", "get", "--unit", "c-02-01", "--year", "2024"]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/^HTTP 403: .*district_officer/);
+  });
+
+  it("imports nothing from a CSV with bad rows and lists each bad row and column; then imports a good one", () => {
+    const before = remote(["values", "get", "--unit", "c-01-03", "--year", "2024", "--json"]).json();
+    writeFileSync(join(home, "bad.csv"), "unit_id,year,indicator,value\nc-01-03,2024,2.1,95\nc-01-02,2024,10,abc\nc-01-03,2024,2.2,140\n");
+    const bad = remote(["import", "bad.csv"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toEqual([
+      "HTTP 422: Tệp có 2 lỗi; chưa ghi gì / the file has 2 problem(s); nothing was written",
+      'bad.csv: row 3, column D: không đọc được giá trị "abc" của 10 (số, Đạt/Không hoặc để trống) / cannot read "abc" for 10 (number, Đạt/Không or empty)',
+      "bad.csv: row 4, column D: indicator 2.2 is a percent (0–100), got 140",
+    ]);
+    expect(remote(["values", "get", "--unit", "c-01-03", "--year", "2024", "--json"]).json().version).toBe(before.version);
+    writeFileSync(join(home, "good.csv"), "unit_id,year,indicator,value\nc-01-03,2024,2.1,\"96,5\"\n");
+    const good = remote(["import", "good.csv", "--json"]);
+    expect(good.code).toBe(0);
+    expect(good.json()).toEqual({ file: "good.csv", layout: "long", rows: 1, unitYears: 1, created: 0, updated: 1 });
+    expect(remote(["values", "get", "--unit", "c-01-03", "--year", "2024", "--json"]).json().values["2.1"]).toBe(96.5);
+  });
+
+  it("exports the district's commune values as CSV on stdout and as an XLSX file that reads back", async () => {
+    const csv = remote(["export", "--unit", "d-01", "--year", "2024"]);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.replace(/^\uFEFF/, "").split(/\r?\n/);
+    expect(lines[0]?.startsWith("unit_id,name,year,1.1,1.2,2.1")).toBe(true);
+    expect(lines.some((l) => l.startsWith("c-01-03,") && l.includes(",96.5,"))).toBe(true);
+    const xlsx = remote(["export", "--unit", "d-01", "--year", "2024", "--out", "d01.xlsx"]);
+    expect(xlsx.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(home, "d01.xlsx"));
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe("unit_id");
+    expect(sheet.getColumn(1).values.slice(2)).toContain("c-01-01");
+  });
+
+  it("evaluates a stored unit on the server with the same result contract and --fail-on", () => {
+    const r = remote(["evaluate", "--unit", "c-01-01", "--year", "2024", "--json"]);
+    expect(r.code === 0 || r.code === 1).toBe(true);
+    const res = r.json();
+    expect({ unitId: res.unitId, year: res.year, packId: res.packId, criteriaTotal: res.criteriaTotal, example: res.example }).toEqual({ unitId: "c-01-01", year: 2024, packId: "example.province-demo.2021-2025", criteriaTotal: 19, example: true });
+    const failOn = remote(["evaluate", "--unit", "c-01-01", "--year", "2024", "--fail-on", "indeterminate"]);
+    expect(failOn.code).toBe(res.status === "met" ? 0 : 1);
+    expect(failOn.stdout).toContain("Xã An Lộc (c-01-01) · năm 2024");
+  });
+
+  it("exits 3 when the server cannot be reached", async () => {
+    const port = await freePort();
+    const r = ntm(["--server", `http://127.0.0.1:${port}`, "units"], { env: { NTM_TOKEN: "x" } });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`http://127.0.0.1:${port}: cannot reach the server (không kết nối được máy chủ): ECONNREFUSED\n`);
+  });
+
+  it("logs out: forgets the token and revokes it on the server", () => {
+    const token = JSON.parse(readFileSync(join(home, "cfg", "ntm", "credentials.json"), "utf8")).servers[server.url].token as string;
+    const r = remote(["logout"]);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(home, "cfg", "ntm", "credentials.json"))).toBe(false);
+    const revoked = remote(["units"], { env: { NTM_TOKEN: token } });
+    expect(revoked.code).toBe(4);
+    expect(revoked.stderr).toContain("HTTP 401");
+  });
+});

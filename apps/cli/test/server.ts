@@ -1,0 +1,62 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { REPO } from "./cli.js";
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A real ntm API on embedded PGlite in a temp dir, with the demo seed. */
+export interface TestServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `apps/api/dist/server.js` (building it first when missing) and waits until it listens.
+ * @example
+ * const server = await startServer();
+ */
+export async function startServer(): Promise<TestServer> {
+  const entry = join(REPO, "apps", "api", "dist", "server.js");
+  if (!existsSync(entry)) execFileSync("npm", ["run", "build", "-w", "@ntm/api"], { cwd: REPO, stdio: ["ignore", "ignore", "inherit"] });
+  const dataDir = mkdtempSync(join(tmpdir(), "ntm-cli-api-"));
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [entry], {
+    cwd: REPO,
+    env: { PATH: process.env["PATH"] ?? "", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: join(dataDir, "pg"), WEB_DIST: join(dataDir, "no-web"), NTM_SEED: "demo" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  await new Promise<void>((resolve, reject) => {
+    const onData = (b: Buffer) => {
+      log += b.toString();
+      if (log.includes("API on http://")) resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`the API exited with ${code}:\n${log}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => {
+          rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill("SIGTERM");
+      }),
+  };
+}
