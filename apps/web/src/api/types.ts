@@ -4,6 +4,8 @@
  */
 import type { EvaluationResult, Reason, Tier, YearOverYear, TierGap, RevocationCheck } from "@ntm/core";
 
+import type { ThresholdDoc } from "../lib/threshold";
+
 export type { EvaluationResult, Reason, Tier, YearOverYear, TierGap, RevocationCheck };
 
 /** The roles of the API (issue 4). */
@@ -133,6 +135,17 @@ export interface PackView {
     id: string;
     name: { vi: string; en: string };
     key?: boolean;
-    indicators: { id: string; name: { vi: string; en: string }; kind: "boolean" | "percent" | "number"; unit?: string; verified: boolean; derive?: unknown; source?: { ref: string; note?: string } }[];
+    indicators: {
+      id: string;
+      name: { vi: string; en: string };
+      kind: "boolean" | "percent" | "number";
+      unit?: string;
+      comparator?: string;
+      threshold?: ThresholdDoc;
+      verified: boolean;
+      verifiedVariants?: string[];
+      derive?: unknown;
+      source?: { ref: string; note?: string };
+    }[];
   }[];
 }

@@ -222,7 +222,13 @@ export default function Commune() {
                           <td>
                             <StatusBadge status={i.status} />
                           </td>
-                          <td className="reason">{i.reasons.map((r) => formatReason(r, lang)).join(" ")}</td>
+                          <td className="reason">
+                            {i.reasons.map((r, k) => (
+                              <span key={k} className="reason-line">
+                                {formatReason(r, lang)}
+                              </span>
+                            ))}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -216,8 +216,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
                   <span className="ind-id">{i.id}</span> {localName(i.name, lang)}
                   <small className="muted">
                     {" "}
-                    ({t(`kind.${i.kind}`)}
-                    {i.unit ? `, ${i.unit}` : ""})
+                    ({i.unit && i.unit !== "%" ? i.unit : t(`kind.${i.kind}`)})
                   </small>
                 </label>
                 {i.derive ? (

@@ -1,18 +1,200 @@
+import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useQuery } from "@tanstack/react-query";
-import { getJson } from "../api/http";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { formatDate } from "@ntm/core";
+import { ApiError, getJson, request, type FieldProblem } from "../api/http";
 import { endpoints } from "../api/endpoints";
-import { ErrorState, Loading, Empty } from "../components/States";
-import { itemsOf } from "../lib/items";
+import { usePack } from "../api/queries";
+import { useSession } from "../auth/session";
+import { Empty, ErrorState, Loading } from "../components/States";
+import { thresholdText } from "../lib/threshold";
+import { localName, pickLang } from "../lib/text";
 
-/** Placeholder until the API route exists. */
-export default function Page() {
-  const { t } = useTranslation();
-  const q = useQuery({ queryKey: ["Packs"], queryFn: async () => itemsOf<Record<string, unknown>>(await getJson<unknown>(endpoints.packs())) });
+interface PackSummary {
+  id: string;
+  version: string;
+  title: { vi: string; en: string };
+  level: string;
+  tier: string;
+  example: boolean;
+  shipped: boolean;
+  criteriaCount: number;
+  nextTier: string | null;
+  effective: { from: string; to?: string };
+}
+
+/** The criteria packs: national and provincial, verified markers per threshold, and the upload of a provincial pack. */
+export default function Packs() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const { can } = useSession();
+  const list = useQuery({ queryKey: ["packs"], queryFn: async () => (await getJson<{ items: PackSummary[] }>(endpoints.packs())).items });
+  const [selected, setSelected] = useState<string | null>(null);
+  const current = selected ?? list.data?.[0]?.id ?? null;
   return (
     <div className="page">
-      <h1>{t("nav.packs")}</h1>
-      <section className="card">{q.isPending ? <Loading /> : q.isError ? <ErrorState error={q.error} /> : q.data.length === 0 ? <Empty title={t("table.empty")} /> : <pre>{JSON.stringify(q.data.slice(0, 5), null, 2)}</pre>}</section>
+      <div className="page-head">
+        <h1>{t("packs.title")}</h1>
+      </div>
+      <p className="notice notice-warn">{t("packs.policy")}</p>
+      <div className="packs-layout">
+        <section className="card" aria-labelledby="packs-h">
+          <h2 id="packs-h">{t("packs.list")}</h2>
+          {list.isPending ? (
+            <Loading />
+          ) : list.isError ? (
+            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+          ) : list.data.length === 0 ? (
+            <Empty title={t("packs.none")} />
+          ) : (
+            <ul className="pack-list" data-testid="pack-list">
+              {list.data.map((p) => (
+                <li key={p.id}>
+                  <button type="button" className={`pack-item ${p.id === current ? "active" : ""}`} aria-pressed={p.id === current} onClick={() => setSelected(p.id)}>
+                    <strong>{localName(p.title, lang)}</strong>
+                    <span className="muted small">
+                      {p.id} · v{p.version} · {t(`packs.level.${p.level}`, { defaultValue: p.level })} · {t(`tier.${p.tier}`, { defaultValue: p.tier })} · {t("packs.criteriaCount", { count: p.criteriaCount })}
+                    </span>
+                    <span>
+                      {p.example && <span className="badge badge-unverified">⚠ {t("unverified.example")}</span>} <span className="badge badge-missing">{p.shipped ? t("packs.shipped") : t("packs.uploaded")}</span>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {can.uploadPack && <PackUpload />}
+        </section>
+        <section className="card" aria-labelledby="pack-detail-h">
+          {current ? <PackDetail id={current} /> : <Empty title={t("packs.pick")} />}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function PackDetail({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const q = usePack(id);
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorState error={q.error} />;
+  const p = q.data;
+  const all = p.criteria.flatMap((c) => c.indicators);
+  const unverified = all.filter((i) => !i.verified).length;
+  return (
+    <>
+      <h2 id="pack-detail-h">{localName(p.title, lang)}</h2>
+      <p className="muted">
+        {p.legalBasis?.map((b) => `${b.ref}${b.date ? ` (${formatDate(b.date, lang)})` : ""}`).join("; ")}
+        {p.example ? ` · ${t("unverified.example")}` : ""}
+      </p>
+      <p data-testid="pack-verified">
+        <strong>{t("packs.verifiedCount", { verified: all.length - unverified, total: all.length })}</strong>
+      </p>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("commune.indicator")}</th>
+              <th scope="col">{t("packs.threshold")}</th>
+              <th scope="col">{t("packs.verified")}</th>
+              <th scope="col">{t("packs.source")}</th>
+            </tr>
+          </thead>
+          {p.criteria.map((c) => (
+            <tbody key={c.id}>
+              <tr className="group-row">
+                <th scope="rowgroup" colSpan={4}>
+                  {c.id}. {localName(c.name, lang)}
+                </th>
+              </tr>
+              {c.indicators.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">
+                    <span className="ind-id">{i.id}</span> {localName(i.name, lang)}
+                  </th>
+                  <td>{i.threshold ? thresholdText(i.threshold, i.comparator ?? ">=", lang) : "—"}</td>
+                  <td>
+                    {i.verified ? (
+                      <span className="badge badge-met">✓ {t("packs.yes")}</span>
+                    ) : (
+                      <span className="badge badge-unverified" title={t("unverified.tooltip")}>
+                        ⚠ {i.verifiedVariants?.length ? t("packs.partly", { list: i.verifiedVariants.join(", ") }) : t("unverified.short")}
+                      </span>
+                    )}
+                  </td>
+                  <td className="small">{i.source?.ref ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </>
+  );
+}
+
+function PackUpload() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: true; id: string } | { ok: false; message: string; fields: FieldProblem[] } | null>(null);
+
+  async function onFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    setResult(null);
+    let doc: unknown;
+    try {
+      doc = JSON.parse(await file.text());
+    } catch (err) {
+      setResult({ ok: false, message: t("packs.badJson", { file: file.name, error: err instanceof Error ? err.message : String(err) }), fields: [] });
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await request<{ id: string }>("POST", endpoints.packs(), { body: doc });
+      setResult({ ok: true, id: r.data.id });
+      await qc.invalidateQueries({ queryKey: ["packs"] });
+    } catch (err) {
+      if (err instanceof ApiError) setResult({ ok: false, message: pickLang(err.message, lang), fields: err.fieldProblems });
+      else setResult({ ok: false, message: String(err), fields: [] });
+    } finally {
+      setBusy(false);
+      e.target.value = "";
+    }
+  }
+
+  return (
+    <div className="pack-upload">
+      <h3>{t("packs.upload")}</h3>
+      <p className="muted small">{t("packs.uploadHint")}</p>
+      <label className="field">
+        <span>{t("packs.file")}</span>
+        <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} disabled={busy} />
+      </label>
+      {busy && <progress aria-label={t("state.working")} />}
+      {result?.ok && (
+        <p className="notice notice-ok" role="status">
+          {t("packs.uploaded_ok", { id: result.id })}
+        </p>
+      )}
+      {result && !result.ok && (
+        <div className="notice notice-error" role="alert" data-testid="pack-errors">
+          <p>{result.message}</p>
+          {result.fields.length > 0 && (
+            <ul>
+              {result.fields.map((f, k) => (
+                <li key={k}>
+                  <code>{f.path}</code>: {pickLang(f.message, lang)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
     </div>
   );
 }
