@@ -3,6 +3,7 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
+import { logger } from "hono/logger";
 import { secureHeaders } from "hono/secure-headers";
 import { zodIssues } from "@ntm/core";
 import type { z } from "zod";
@@ -26,6 +27,8 @@ export interface AppOptions {
   db: Db;
   /** The clock (tests pass a fixed one). */
   now?: () => Date;
+  /** Log one line per request to the console (the server turns it on; tests leave it off). */
+  log?: boolean;
   /** Extra routes mounted under /v1 (the plan-domain engineer's routers hook in here). */
   extend?: (v1: OpenAPIHono<AppEnv>) => void;
 }
@@ -59,6 +62,7 @@ function validationHook(result: { success: boolean; error?: z.ZodError; target: 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const deps: AppDeps = { db: options.db, now: options.now ?? (() => new Date()) };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  if (options.log) app.use("*", logger());
   app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"] } }));
   app.use("*", async (c, next) => {
     c.set("deps", deps);

@@ -18,6 +18,7 @@ export interface LoadedPacks {
 
 const compiledCache = new WeakMap<CriteriaPack, CompiledPack>();
 const shippedRegistry = createPackRegistry();
+const registryCache = new Map<string, { registry: PackRegistry; uploaded: string[] }>();
 
 /**
  * Loads the registry: shipped packs plus the uploaded provincial packs from the database (in upload
@@ -26,10 +27,19 @@ const shippedRegistry = createPackRegistry();
  * const { registry } = await loadPacks(db); registry.get("example.province-demo.2021-2025")
  */
 export async function loadPacks(db: Db): Promise<LoadedPacks> {
-  const rows = await db.select().from(packs).orderBy(asc(packs.uploadedAt));
-  const registry = rows.length === 0 ? shippedRegistry : createPackRegistry();
-  const uploaded: string[] = [];
-  for (const r of rows) if (registry.add(r.doc).ok) uploaded.push(r.id);
+  const rows = await db.select({ id: packs.id, version: packs.version, uploadedAt: packs.uploadedAt }).from(packs).orderBy(asc(packs.uploadedAt), asc(packs.id));
+  // Cached by the list of uploads (content-addressed), so several instances stay consistent.
+  const key = rows.map((r) => `${r.id}@${r.version}@${r.uploadedAt.getTime()}`).join("|");
+  let entry = registryCache.get(key);
+  if (!entry) {
+    const registry = rows.length === 0 ? shippedRegistry : createPackRegistry();
+    const uploaded: string[] = [];
+    if (rows.length) for (const r of await db.select().from(packs).orderBy(asc(packs.uploadedAt), asc(packs.id))) if (registry.add(r.doc).ok) uploaded.push(r.id);
+    entry = { registry, uploaded };
+    if (registryCache.size > 16) registryCache.clear();
+    registryCache.set(key, entry);
+  }
+  const { registry, uploaded } = entry;
   return {
     registry,
     uploaded,

@@ -3,7 +3,7 @@
  * at start; the demo seed when the database is empty; the web app's build at / when present.
  *
  * Environment: PORT (3000), HOST (127.0.0.1), DATA_DIR (<repo>/.data/pglite), DATABASE_URL, NTM_SEED
- * ("demo" default, "none" to skip), WEB_DIST (<repo>/apps/web/dist).
+ * ("demo" default, "none" to skip), WEB_DIST (<repo>/apps/web/dist), NTM_LOG ("off" to silence request logs).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(database.db);
     console.log(seeded ? "[ntm] demo data seeded (Tỉnh Minh Hoạ, 40 xã, 2021–2025)" : "[ntm] database already has data; seed skipped");
   }
-  const app = createApp({ db: database.db });
+  const app = createApp({ db: database.db, log: process.env.NTM_LOG !== "off" });
   const webDist = process.env.WEB_DIST ?? join(root, "apps", "web", "dist");
   if (existsSync(join(webDist, "index.html"))) {
     const rel = relative(process.cwd(), webDist) || ".";
