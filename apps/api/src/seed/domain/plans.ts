@@ -4,7 +4,7 @@
  * progress), and report submissions for 2024–2025: most on time, some late, some never sent
  * (overdue). Deterministic (seeded generator).
  */
-import { DISTRICT_PLAN_63, type Plan, type PlanAssignee, defaultWorkCalendar, parsePeriod, planDueReports } from "@ntm/core";
+import { DISTRICT_PLAN_63, type Plan, type PlanAssignee, defaultWorkCalendar, planDueReports } from "@ntm/core";
 import { plans, reportSubmissions, tasks } from "../../db/schema.js";
 import type { SubmissionData, TaskData } from "../../domain/plans.js";
 import type { SeedContext } from "../hooks.js";
@@ -56,10 +56,12 @@ export async function seedPlanData(ctx: SeedContext): Promise<void> {
     await tx.insert(tasks).values(taskRows);
     const subs: (typeof reportSubmissions.$inferInsert)[] = [];
     let n = 0;
-    for (const period of ["2024S1", "2024", "2025S1", "2025"]) {
-      const p = parsePeriod(period);
-      if (!p.ok) continue;
-      for (const due of planDueReports(plan, p.value, calendar)) {
+    const seen = new Set<string>();
+    for (const year of [2024, 2025]) {
+      // A year's range also holds its half-year reports; each due report is seeded once.
+      for (const due of planDueReports(plan, { kind: "year", year }, calendar)) {
+        if (seen.has(due.key)) continue;
+        seen.add(due.key);
         const r = rnd();
         // The first report of each district is late and the second never sent, so every district shows both.
         const kind = n === 0 ? "late" : n === 1 ? "missing" : r < 0.72 ? "on_time" : r < 0.86 ? "late" : "missing";
