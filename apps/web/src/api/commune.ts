@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { checkRevocation, gapToNextTier, type EvaluationResult, type RevocationCheck, type TierGap, type YearOverYear } from "@ntm/core";
-import { getJson } from "./http";
-import { endpoints } from "./endpoints";
+import { api, must } from "./client";
 import { fetchPack, optional } from "./queries";
 import type { PackView, Unit, UnitDetail } from "./types";
 import { DEFAULT_YEAR } from "../lib/years";
@@ -29,16 +28,20 @@ export function useCommune(unitId: string, year: number | undefined) {
   return useQuery({
     queryKey: ["commune", unitId, year],
     queryFn: async (): Promise<CommuneView> => {
-      const [detail, yearList] = await Promise.all([getJson<UnitDetail>(endpoints.unit(unitId)), optional(getJson<{ items: { year: number }[] }>(endpoints.valueYears(unitId)))]);
+      const path = { id: unitId };
+      const [detail, yearList] = await Promise.all([must(api.GET("/v1/units/{id}", { params: { path } })) as Promise<UnitDetail>, optional(must(api.GET("/v1/units/{id}/values", { params: { path } })))]);
       const years = (yearList?.items ?? []).map((y) => y.year).sort((a, b) => a - b);
       const y = year ?? years.at(-1) ?? DEFAULT_YEAR;
-      const evaluation = await getJson<EvaluationResult>(endpoints.evaluation(unitId), { year: y });
-      const [pack, yoy] = await Promise.all([optional(fetchPack(evaluation.packId)), years.includes(y - 1) ? optional(getJson<YearOverYear>(endpoints.changes(unitId), { year: y })) : Promise.resolve(null)]);
+      const evaluation = (await must(api.GET("/v1/units/{id}/evaluation", { params: { path, query: { year: y } } }))) as EvaluationResult;
+      const [pack, yoy] = await Promise.all([
+        optional(fetchPack(evaluation.packId)),
+        years.includes(y - 1) ? (optional(must(api.GET("/v1/units/{id}/changes", { params: { path, query: { year: y } } }))) as Promise<YearOverYear | null>) : Promise.resolve(null),
+      ]);
       let gap: TierGap | null = gapToNextTier(evaluation);
       let gapPack: PackView | null = pack;
       if (evaluation.status === "met" && pack?.nextTier) {
         gapPack = await optional(fetchPack(pack.nextTier));
-        gap = await optional(getJson<TierGap>(endpoints.gap(unitId), { year: y, pack: pack.nextTier }));
+        gap = (await optional(must(api.GET("/v1/units/{id}/gap", { params: { path, query: { year: y, pack: pack.nextTier } } })))) as TierGap | null;
       }
       return {
         unit: detail.unit,

@@ -5,21 +5,7 @@
 const enc = encodeURIComponent;
 
 export const endpoints = {
-  session: () => "/v1/auth/me",
-  login: () => "/v1/auth/login",
-  logout: () => "/v1/auth/logout",
-  units: () => "/v1/units",
-  unit: (id: string) => `/v1/units/${enc(id)}`,
-  rollup: (id: string) => `/v1/units/${enc(id)}/rollup`,
-  evaluation: (id: string) => `/v1/units/${enc(id)}/evaluation`,
-  gap: (id: string) => `/v1/units/${enc(id)}/gap`,
-  changes: (id: string) => `/v1/units/${enc(id)}/changes`,
-  valueYears: (id: string) => `/v1/units/${enc(id)}/values`,
-  values: (id: string, year: number) => `/v1/units/${enc(id)}/values/${year}`,
-  importValues: () => "/v1/values/import",
-  exportValues: () => "/v1/values/export",
   packs: () => "/v1/packs",
-  pack: (id: string) => `/v1/packs/${enc(id)}`,
   plans: () => "/v1/plans",
   tasks: () => "/v1/tasks",
   reports: () => "/v1/reports",

@@ -1,5 +1,6 @@
 /**
- * The one place the web app talks HTTP to the ntm API: cookies for the session, the CSRF token
+ * The fallback HTTP layer for routes the typed client (./client.ts) does not describe yet, and the
+ * ApiError both use. The one place besides the typed client where the web app talks HTTP to the ntm API: cookies for the session, the CSRF token
  * header on state-changing requests, ETag/If-Match for optimistic concurrency, and RFC 9457
  * problem+json errors turned into {@link ApiError}.
  */
@@ -36,10 +37,18 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+const listeners: ((token: string | null) => void)[] = [];
 
-/** Remembers the CSRF token the API issued with the session. */
+/** Remembers the CSRF token the API issued with the session (for this wrapper and the typed client). */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+  for (const l of listeners) l(token);
+}
+
+/** Lets another HTTP client follow the CSRF token. */
+export function onCsrfToken(listener: (token: string | null) => void): void {
+  listeners.push(listener);
+  listener(csrfToken);
 }
 
 export interface RequestOptions {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { ApiError, getJson } from "./http";
-import { endpoints } from "./endpoints";
+import { ApiError } from "./http";
+import { api, must } from "./client";
 import type { ApiRollup, PackView, Unit } from "./types";
 import { toRollupView } from "../lib/rollup";
 
@@ -8,7 +8,7 @@ import { toRollupView } from "../lib/rollup";
 export function useUnits() {
   return useQuery({
     queryKey: ["units"],
-    queryFn: async () => flattenUnits(await getJson<unknown>(endpoints.units())),
+    queryFn: async () => flattenUnits(await must(api.GET("/v1/units"))),
     staleTime: 10 * 60_000,
   });
 }
@@ -44,12 +44,12 @@ export async function optional<T>(p: Promise<T>): Promise<T | null> {
 
 /** A resolved criteria pack (names, kinds, verified flags), cached for the session. */
 export function usePack(packId: string | undefined) {
-  return useQuery({ queryKey: ["pack", packId], enabled: !!packId, staleTime: Infinity, queryFn: () => getJson<PackView>(endpoints.pack(packId ?? "")) });
+  return useQuery({ queryKey: ["pack", packId], enabled: !!packId, staleTime: Infinity, queryFn: () => fetchPack(packId ?? "") });
 }
 
 /** Fetches a pack through the query cache (for use inside other query functions). */
-export function fetchPack(packId: string): Promise<PackView> {
-  return getJson<PackView>(endpoints.pack(packId));
+export async function fetchPack(packId: string): Promise<PackView> {
+  return (await must(api.GET("/v1/packs/{id}", { params: { path: { id: packId } } }))) as PackView;
 }
 
 /** The overview of a province or district for a year, with last year's roll-up for the criteria lost. */
@@ -59,7 +59,8 @@ export function useRollup(unitId: string | undefined, year: number, units: reado
     enabled: !!unitId && units !== undefined,
     queryFn: async () => {
       const id = unitId ?? "";
-      const [cur, prev] = await Promise.all([getJson<ApiRollup>(endpoints.rollup(id), { year }), optional(getJson<ApiRollup>(endpoints.rollup(id), { year: year - 1 }))]);
+      const get = (y: number): Promise<ApiRollup> => must(api.GET("/v1/units/{id}/rollup", { params: { path: { id }, query: { year: y } } }));
+      const [cur, prev] = await Promise.all([get(year), optional(get(year - 1))]);
       const pack = await optional(fetchPack(cur.packId));
       // Last year counts only when it had data (a commune with no values is all "indeterminate").
       const prevUseful = prev && prev.communes.some((c) => c.criteriaMet > 0) ? prev : null;

@@ -5,6 +5,7 @@
 import type { EvaluationResult, Reason, Tier, YearOverYear, TierGap, RevocationCheck } from "@ntm/core";
 
 import type { ThresholdDoc } from "../lib/threshold";
+import type { Schemas } from "@ntm/client";
 
 export type { EvaluationResult, Reason, Tier, YearOverYear, TierGap, RevocationCheck };
 
@@ -47,19 +48,8 @@ export interface UnitDetail {
 export type CellStatus = "met" | "not_met" | "missing" | "unknown_threshold" | "indeterminate" | "not_applicable";
 export type CriterionStatus = "met" | "not_met" | "indeterminate";
 
-/** One commune of GET /v1/units/{id}/rollup. */
-export interface ApiRollupCommune {
-  unitId: string;
-  name: string;
-  parentId: string | null;
-  flags: string[];
-  status: CriterionStatus;
-  criteriaMet: number;
-  criteriaTotal: number;
-  tierReached: Tier | null;
-  revoke: boolean;
-  criteria: Record<string, CriterionStatus>;
-}
+/** One commune of GET /v1/units/{id}/rollup (from the OpenAPI document). */
+export type ApiRollupCommune = Schemas["CommuneRollup"];
 
 export interface TargetCheck {
   id: string;
@@ -69,17 +59,8 @@ export interface TargetCheck {
   reasons: Reason[];
 }
 
-/** GET /v1/units/{id}/rollup?year=. */
-export interface ApiRollup {
-  unitId: string;
-  year: number;
-  packId: string;
-  ladder: { packId: string; tier: string }[];
-  example: boolean;
-  communes: ApiRollupCommune[];
-  countsByTier: { none: number; standard: number; advanced: number; model: number };
-  targets: TargetCheck[];
-}
+/** GET /v1/units/{id}/rollup?year= (from the OpenAPI document). */
+export type ApiRollup = Schemas["Rollup"];
 
 /** One commune's row in the overview: its tier, each criterion's status, criteria lost since last year. */
 export interface RollupCommune {
@@ -109,17 +90,8 @@ export interface Rollup {
   targets?: TargetCheck[];
 }
 
-/** Indicator values of one unit for one year, with the version used as ETag. */
-export interface UnitValuesDoc {
-  unitId: string;
-  year: number;
-  values: Record<string, number | boolean | null>;
-  inputs?: Record<string, number>;
-  notApplicable?: string[];
-  version: number;
-  updatedBy?: string | null;
-  updatedAt?: string | null;
-}
+/** Indicator values of one unit for one year, with the version used as ETag (from the OpenAPI document). */
+export type UnitValuesDoc = Schemas["UnitValuesRecord"];
 
 /** A criteria pack as GET /v1/packs/{id} returns it (resolved), reduced to what the pages read. */
 export interface PackView {

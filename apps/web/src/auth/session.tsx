@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, request, setCsrfToken } from "../api/http";
-import { endpoints } from "../api/endpoints";
+import { ApiError, setCsrfToken } from "../api/http";
+import { api, must } from "../api/client";
 import type { Role, Session, SessionUser } from "../api/types";
 import { capabilitiesOf, type Capabilities } from "../lib/roles";
 
@@ -38,8 +38,7 @@ function normalise(data: unknown): Session | null {
 
 async function fetchSession(): Promise<Session | null> {
   try {
-    const { data } = await request<unknown>("GET", endpoints.session());
-    const s = normalise(data);
+    const s = normalise(await must(api.GET("/v1/auth/me")));
     setCsrfToken(s?.csrfToken ?? null);
     return s;
   } catch (e) {
@@ -57,8 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const q = useQuery({ queryKey: ["session"], queryFn: fetchSession, staleTime: 5 * 60_000 });
   const login = useMutation({
     mutationFn: async ({ username, password }: { username: string; password: string }) => {
-      const { data } = await request<unknown>("POST", endpoints.login(), { body: { username, password } });
-      const s = normalise(data);
+      const s = normalise(await must(api.POST("/v1/auth/login", { body: { username, password } })));
       setCsrfToken(s?.csrfToken ?? null);
       // Some servers answer the login without the user: read the session then.
       return s && s.csrfToken ? s : await fetchSession();
@@ -72,7 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useMutation({
     mutationFn: async () => {
       try {
-        await request("POST", endpoints.logout());
+        await api.POST("/v1/auth/logout");
       } catch {
         /* the cookie may be gone already; sign out locally anyway */
       }

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
-import { ApiError, request, type FieldProblem } from "../api/http";
-import { endpoints } from "../api/endpoints";
+import { ApiError, type FieldProblem } from "../api/http";
+import { api, must } from "../api/client";
 import { pickLang } from "../lib/text";
 import { DEFAULT_YEAR } from "../lib/years";
 
@@ -24,12 +24,16 @@ export function BulkUpload() {
     setResult(null);
     try {
       const xlsx = /\.xlsx$/i.test(file.name);
-      const r = await request<{ rows: number; unitYears: number; created: number; updated: number }>("POST", endpoints.importValues(), {
-        raw: file,
-        contentType: xlsx ? XLSX_TYPE : "text/csv",
-        query: { format: xlsx ? "xlsx" : "csv", year: DEFAULT_YEAR },
-      });
-      setResult({ ok: true, count: r.data.rows, unitYears: r.data.unitYears });
+      // The file goes as the request body, as is (the API reads CSV text or XLSX bytes).
+      const r = await must(
+        api.POST("/v1/values/import", {
+          params: { query: { format: xlsx ? "xlsx" : "csv", year: DEFAULT_YEAR } },
+          body: file as unknown as string,
+          bodySerializer: (b: unknown) => b as Blob,
+          headers: { "content-type": xlsx ? XLSX_TYPE : "text/csv" },
+        }),
+      );
+      setResult({ ok: true, count: r.rows, unitYears: r.unitYears });
       await qc.invalidateQueries();
     } catch (err) {
       if (err instanceof ApiError) setResult({ ok: false, message: pickLang(err.message, lang), rows: err.fieldProblems });

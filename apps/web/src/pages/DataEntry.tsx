@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams, useSearch } from "wouter";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, request } from "../api/http";
-import { endpoints } from "../api/endpoints";
+import { ApiError } from "../api/http";
+import { api, mustWithEtag } from "../api/client";
 import { useCommune } from "../api/commune";
 import { useUnits } from "../api/queries";
 import { useSession } from "../auth/session";
@@ -80,8 +80,8 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
   const values = useQuery({
     queryKey: ["values", unitId, year],
     queryFn: async () => {
-      const r = await request<UnitValuesDoc>("GET", endpoints.values(unitId, year));
-      return { doc: r.data, etag: r.etag ?? (r.data.version !== undefined ? `"${r.data.version}"` : null) };
+      const r = await mustWithEtag(api.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unitId, year } } }));
+      return { doc: r.data, etag: r.etag ?? `"${r.data.version}"` };
     },
   });
   const [text, setText] = useState<Record<string, string>>({});
@@ -145,7 +145,12 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
     setMessage(null);
     const criteriaBefore = new Map((commune.data?.evaluation.criteria ?? []).map((c) => [c.id, c.status]));
     try {
-      const r = await request<UnitValuesDoc>("PUT", endpoints.values(unitId, year), { body: { values: vals, inputs: values.data?.doc.inputs ?? {}, notApplicable: values.data?.doc.notApplicable ?? [] }, ...(ifMatch ? { ifMatch } : {}) });
+      const r = await mustWithEtag(
+        api.PUT("/v1/units/{id}/values/{year}", {
+          params: { path: { id: unitId, year }, ...(ifMatch ? { header: { "if-match": ifMatch } } : {}) },
+          body: { values: vals, inputs: values.data?.doc.inputs ?? {}, notApplicable: values.data?.doc.notApplicable ?? [] },
+        }),
+      );
       setEtag(r.etag ?? `"${r.data.version}"`);
       setConflict(null);
       await qc.invalidateQueries({ queryKey: ["commune", unitId] });
@@ -156,7 +161,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
       setMessage({ kind: "ok", text: flips.length ? t("entry.savedFlips", { list: flips.join("; ") }) : t("entry.saved") });
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
-        const cur = await request<UnitValuesDoc>("GET", endpoints.values(unitId, year));
+        const cur = await mustWithEtag(api.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unitId, year } } }));
         setConflict({ mine: vals, theirs: cur.data, etag: cur.etag ?? `"${cur.data.version}"` });
       } else if (e instanceof ApiError) {
         setMessage({ kind: "error", text: pickLang(e.message, lang), fields: e.fieldProblems });

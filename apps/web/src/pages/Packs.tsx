@@ -2,33 +2,22 @@ import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { formatDate } from "@ntm/core";
-import { ApiError, getJson, request, type FieldProblem } from "../api/http";
-import { endpoints } from "../api/endpoints";
+import { ApiError, type FieldProblem } from "../api/http";
+import { api, must, type Schemas } from "../api/client";
 import { usePack } from "../api/queries";
 import { useSession } from "../auth/session";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { thresholdText } from "../lib/threshold";
 import { localName, pickLang } from "../lib/text";
 
-interface PackSummary {
-  id: string;
-  version: string;
-  title: { vi: string; en: string };
-  level: string;
-  tier: string;
-  example: boolean;
-  shipped: boolean;
-  criteriaCount: number;
-  nextTier: string | null;
-  effective: { from: string; to?: string };
-}
+type PackSummary = Schemas["PackSummary"];
 
 /** The criteria packs: national and provincial, verified markers per threshold, and the upload of a provincial pack. */
 export default function Packs() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const { can } = useSession();
-  const list = useQuery({ queryKey: ["packs"], queryFn: async () => (await getJson<{ items: PackSummary[] }>(endpoints.packs())).items });
+  const list = useQuery({ queryKey: ["packs"], queryFn: async (): Promise<PackSummary[]> => (await must(api.GET("/v1/packs"))).items });
   const [selected, setSelected] = useState<string | null>(null);
   const current = selected ?? list.data?.[0]?.id ?? null;
   return (
@@ -155,8 +144,8 @@ function PackUpload() {
     }
     setBusy(true);
     try {
-      const r = await request<{ id: string }>("POST", endpoints.packs(), { body: doc });
-      setResult({ ok: true, id: r.data.id });
+      const r = await must(api.POST("/v1/packs", { body: doc as Record<string, unknown> }));
+      setResult({ ok: true, id: r.id });
       await qc.invalidateQueries({ queryKey: ["packs"] });
     } catch (err) {
       if (err instanceof ApiError) setResult({ ok: false, message: pickLang(err.message, lang), fields: err.fieldProblems });
