@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { readText } from "../lib/io.js";
+import { fillTemplate, readTemplate } from "../lib/packTemplate.js";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { type CriteriaPack, listShippedPacks, packJsonSchema } from "@ntm/core";
+import { type CriteriaPack, createPackRegistry, getPack, listShippedPacks, packJsonSchema } from "@ntm/core";
 import type { Ctx } from "../lib/context.js";
 import { CliError, type Problem } from "../lib/exit.js";
 import { tr } from "../lib/i18n.js";
@@ -91,6 +93,53 @@ export function registerPacks(program: Command, run: Run): void {
       okList.forEach((s, i) => ctx.print(`${files[i]}: ${tr(ctx.lang, "hợp lệ", "valid")} — ${s.id} v${s.version} (${s.criteria} ${tr(ctx.lang, "tiêu chí", "criteria")}, ${s.indicators} ${tr(ctx.lang, "chỉ tiêu", "indicators")})`));
     }),
   );
+
+  packs.command("template")
+    .description("Ghi mẫu XLSX để tỉnh chuyển hoá bộ tiêu chí / write the XLSX template for a provincial transposition")
+    .option("--base <id>", "bộ tiêu chí gốc / the pack to transpose", "vn.commune-ntm.2021-2025")
+    .option("--out <file>", "tệp .xlsx ghi ra / output .xlsx file", "ntm-pack-template.xlsx")
+    .action(
+      run(async (ctx: Ctx, opts: { base: string; out: string }) => {
+        const base = getPack(opts.base);
+        if (!base) throw new CliError("not_found", [{ where: "--base", message: `"${opts.base}" is not a shipped pack id; see \`ntm packs list\`` }]);
+        const ExcelJS = (await import("exceljs")).default;
+        const wb = new ExcelJS.Workbook();
+        fillTemplate(wb, base);
+        try {
+          await wb.xlsx.writeFile(opts.out);
+        } catch (e) {
+          throw new CliError("invalid_input", [{ file: opts.out, message: `cannot write (không ghi được): ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
+        }
+        if (ctx.json) return ctx.printJson({ written: opts.out, base: base.id, indicators: counts(base).indicators });
+        ctx.print(tr(ctx.lang, `đã ghi ${opts.out} (mẫu kế thừa ${base.id}); điền xong chạy: ntm packs new --from ${opts.out}`, `wrote ${opts.out} (template extending ${base.id}); when filled, run: ntm packs new --from ${opts.out}`));
+      }),
+    );
+
+  packs.command("new")
+    .description("Tạo bộ tiêu chí JSON từ mẫu XLSX đã điền / build a validated pack JSON from a filled XLSX template")
+    .requiredOption("--from <file>", "mẫu .xlsx đã điền / the filled .xlsx template")
+    .option("--out <file>", "tệp JSON ghi ra (mặc định stdout) / output JSON file (default stdout)")
+    .action(
+      run(async (ctx: Ctx, opts: { from: string; out?: string }) => {
+        const ExcelJS = (await import("exceljs")).default;
+        const wb = new ExcelJS.Workbook();
+        try {
+          readText(opts.from); // one-line error for a missing or unreadable file
+          await wb.xlsx.readFile(opts.from);
+        } catch (e) {
+          if (e instanceof CliError) throw e;
+          throw new CliError("invalid_input", [{ file: opts.from, message: `not a readable .xlsx file (không đọc được tệp .xlsx): ${(e as Error).message}` }]);
+        }
+        const doc = readTemplate(wb, opts.from);
+        const text = `${JSON.stringify(doc, null, 2)}\n`;
+        if (!opts.out) return void process.stdout.write(text);
+        writeFileSync(opts.out, text);
+        const resolved = createPackRegistry().resolve(doc);
+        const c = resolved.ok ? counts(resolved.value) : undefined;
+        if (ctx.json) return ctx.printJson({ written: opts.out, id: doc["id"], ...c });
+        ctx.print(tr(ctx.lang, `đã ghi ${opts.out}: bộ tiêu chí ${String(doc["id"])} hợp lệ (${c?.indicators ?? 0} chỉ tiêu, ${c?.verifiedIndicators ?? 0} đã xác minh)`, `wrote ${opts.out}: pack ${String(doc["id"])} is valid (${c?.indicators ?? 0} indicators, ${c?.verifiedIndicators ?? 0} verified)`));
+      }),
+    );
 
   packs.command("schema").description("Xuất JSON Schema của hợp đồng công khai / export JSON Schemas of the public contract")
     .option("--out <dir>", "thư mục ghi tệp / directory to write the .schema.json files into")
