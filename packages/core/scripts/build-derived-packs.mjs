@@ -183,3 +183,27 @@ write({
   requires: ["example.province-demo-advanced.2021-2025"],
   criteria: modelCriteria(false),
 });
+
+// --- Example hamlet set (provinces issue their own hamlet sets; rules.md §4). EXAMPLE VALUES, NOT LAW.
+// Indicator ids match the hamlet values that commune indicators 6.3 and 16 read (culturalHouse, culturalStandard).
+const H = (id, vi, en, kind, comparator, all, extra = {}) => ({ id, name: { vi, en }, kind, ...(kind === "percent" ? { unit: "%" } : {}), comparator, threshold: { all }, verified: false, source: EXAMPLE, ...extra });
+write({
+  id: "example.province-demo-hamlet.2021-2025",
+  version: "1.0.0",
+  title: { vi: "Bộ tiêu chí thôn đạt chuẩn NTM của tỉnh minh hoạ (giá trị ví dụ)", en: "Demo province NTM hamlet criteria (example values)" },
+  level: "hamlet",
+  tier: "standard",
+  legalBasis: [{ ref: "Ví dụ: QĐ …/QĐ-UBND của tỉnh minh hoạ (không có thật)", date: "2023-06-20" }],
+  effective: { from: "2022-03-08", to: "2026-02-14" },
+  variantBy: "none",
+  example: true,
+  notice: { vi: "BỘ TIÊU CHÍ THÔN VÍ DỤ: mỗi tỉnh tự ban hành bộ tiêu chí thôn; các tiêu chí và ngưỡng ở đây chỉ để minh hoạ.", en: "EXAMPLE HAMLET SET: each province issues its own hamlet set; these criteria and thresholds are illustrative only." },
+  criteria: [
+    { id: "T1", name: { vi: "Hạ tầng thôn", en: "Hamlet infrastructure" }, indicators: [H("T1.1", "Tỷ lệ đường thôn được cứng hoá", "Hamlet roads hardened", "percent", ">=", 80), H("culturalHouse", "Có nhà văn hoá, khu thể thao thôn", "Hamlet cultural house and sports area", "boolean", "==", true)] },
+    { id: "T2", name: { vi: "Nhà ở dân cư", en: "Housing" }, indicators: [H("T2.1", "Còn nhà tạm, nhà dột nát", "Temporary or dilapidated houses remain", "boolean", "==", false)] },
+    { id: "T3", name: { vi: "Thu nhập và nghèo", en: "Income and poverty" }, indicators: [H("T3.1", "Thu nhập bình quân đầu người", "Income per capita", "number", ">=", 48, { unit: "triệu đồng/người/năm" }), H("T3.2", "Tỷ lệ hộ nghèo đa chiều", "Multidimensional poverty rate", "percent", "<=", 6)] },
+    { id: "T4", name: { vi: "Văn hoá", en: "Culture" }, indicators: [H("culturalStandard", "Thôn đạt chuẩn văn hoá", "Hamlet meets the cultural standard", "boolean", "==", true)] },
+    { id: "T5", name: { vi: "Môi trường", en: "Environment" }, indicators: [H("T5.1", "Tỷ lệ hộ được thu gom rác thải", "Households with waste collection", "percent", ">=", 80), H("T5.2", "Tỷ lệ hộ có nhà tiêu hợp vệ sinh", "Households with hygienic latrines", "percent", ">=", 80)] },
+    { id: "T6", name: { vi: "An ninh trật tự", en: "Security and order" }, indicators: [H("T6.1", "Đảm bảo an ninh, trật tự", "Security and order ensured", "boolean", "==", true)] },
+  ],
+});

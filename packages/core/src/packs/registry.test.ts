@@ -3,7 +3,7 @@ import { createPackRegistry, getPack, listShippedPacks, packJsonSchema, shippedP
 import { resolvePack } from "./validatePack.js";
 
 describe("shipped packs", () => {
-  it("ships the six required packs plus the example advanced and model packs", () => {
+  it("ships the six required packs plus the example advanced, model and hamlet packs", () => {
     expect(listShippedPacks().map((p) => [p.id, p.level, p.tier, p.criteria.filter((c) => !c.condition).length])).toEqual([
       ["vn.commune-ntm.2021-2025", "commune", "standard", 19],
       ["vn.commune-ntm-advanced.2021-2025", "commune", "advanced", 19],
@@ -13,6 +13,7 @@ describe("shipped packs", () => {
       ["example.province-demo.2021-2025", "commune", "standard", 19],
       ["example.province-demo-advanced.2021-2025", "commune", "advanced", 19],
       ["example.province-demo-model.2021-2025", "commune", "model", 19],
+      ["example.province-demo-hamlet.2021-2025", "hamlet", "standard", 6],
     ]);
   });
 
@@ -105,5 +106,17 @@ describe("packJsonSchema", () => {
     expect(Object.keys(s.pack!.properties!)).toEqual(expect.arrayContaining(["id", "version", "title", "criteria", "extends", "variantBy"]));
     expect(Object.keys(s.values!.properties!)).toEqual(expect.arrayContaining(["unit", "year", "values"]));
     expect(Object.keys(s.result!.properties!)).toEqual(expect.arrayContaining(["unitId", "packId", "status", "criteriaMet", "criteriaTotal", "criteria", "revocation"]));
+  });
+});
+
+describe("the example hamlet pack", () => {
+  it("evaluates a hamlet whose values commune indicators 6.3 and 16 read", async () => {
+    const { compilePack } = await import("../evaluation/compilePack.js");
+    const { evaluateUnit } = await import("../evaluation/evaluateUnit.js");
+    const r = evaluateUnit(compilePack(getPack("example.province-demo-hamlet.2021-2025")!), {
+      unit: { id: "t1", name: "Thôn 1", level: "hamlet", parentId: "x1" }, year: 2024,
+      values: { "T1.1": 85, culturalHouse: true, "T2.1": false, "T3.1": 50, "T3.2": 7, culturalStandard: true, "T5.1": 90, "T5.2": 90, "T6.1": true },
+    });
+    expect([r.status, r.criteriaMet, r.criteria.filter((c) => c.status !== "met").map((c) => c.id)]).toEqual(["not_met", 5, ["T3"]]);
   });
 });

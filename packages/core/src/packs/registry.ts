@@ -12,6 +12,7 @@ import commune2026 from "./shipped/vn.commune-ntm.2026-2030.json";
 import demo from "./shipped/example.province-demo.2021-2025.json";
 import demoAdvanced from "./shipped/example.province-demo-advanced.2021-2025.json";
 import demoModel from "./shipped/example.province-demo-model.2021-2025.json";
+import demoHamlet from "./shipped/example.province-demo-hamlet.2021-2025.json";
 
 /**
  * The packs shipped with the core, as written (JSON documents; some extend others). Parents come
@@ -20,7 +21,7 @@ import demoModel from "./shipped/example.province-demo-model.2021-2025.json";
  * shippedPacks.map((p) => p.id) // ["vn.commune-ntm.2021-2025", ...]
  */
 export const shippedPacks: readonly { readonly id: string; readonly extends?: string }[] = [
-  communeNtm, communeAdvanced, communeModel, districtNtm, commune2026, demo, demoAdvanced, demoModel,
+  communeNtm, communeAdvanced, communeModel, districtNtm, commune2026, demo, demoAdvanced, demoModel, demoHamlet,
 ] as unknown as { id: string; extends?: string }[];
 
 /** Resolved packs by id, with the ability to add (provincial) packs. */
