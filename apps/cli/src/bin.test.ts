@@ -28,7 +28,7 @@ describe("bin/ntm.mjs", () => {
     const r = ntm(["packs", "list", "--json"], { entry: join(CLI_DIR, "bin", "ntm.mjs"), cwd: REPO });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    expect(r.json()).toHaveLength(8);
+    expect(r.json()).toHaveLength(9);
   });
 
   it("on a fresh clone with nothing built, builds first (output on stderr) and then answers on a clean stdout", () => {
