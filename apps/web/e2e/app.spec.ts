@@ -125,6 +125,35 @@ test("a commune officer sees only their commune and is refused another commune",
   expect(res.status()).toBe(403);
 });
 
+test("a bulk upload with a bad row shows the row-level report and writes nothing; a good file is written", async ({ page }) => {
+  await signIn(page, "province");
+  await page.goto(`/data-entry/c-04-01?year=${YEAR}`);
+  const before = (await (await page.request.get(`/v1/units/c-04-01/values/${YEAR}`)).json()) as { version: number };
+  const upload = async (name: string, csv: string) => {
+    await page.getByLabel("Tệp CSV hoặc XLSX").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await page.getByRole("button", { name: "Tải lên", exact: true }).click();
+  };
+  await upload("bad.csv", `unit_id,year,indicator,value\nc-04-01,${YEAR},2.1,99\nc-04-01,${YEAR},2.2,140\n`);
+  const report = page.getByTestId("bulk-errors");
+  await expect(report).toContainText("Không ghi dòng nào");
+  await expect(report.getByRole("row").nth(1)).toContainText("3");
+  await shot(page, "bulk-errors");
+  const unchanged = (await (await page.request.get(`/v1/units/c-04-01/values/${YEAR}`)).json()) as { version: number };
+  expect(unchanged.version).toBe(before.version);
+  await upload("good.csv", `unit_id,year,indicator,value\nc-04-01,${YEAR},2.1,99\n`);
+  await expect(page.getByRole("status").filter({ hasText: "Đã ghi" })).toContainText("Đã ghi 1 dòng");
+});
+
+test("the criteria packs page marks unverified thresholds and shows the validation errors of a bad provincial pack", async ({ page }) => {
+  await signIn(page, "province");
+  await page.goto("/packs");
+  await expect(page.getByTestId("pack-list")).toBeVisible();
+  await expect(page.getByTestId("pack-verified")).toContainText("ngưỡng đã xác minh");
+  await page.getByLabel("Tệp JSON").setInputFiles({ name: "bad-pack.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ id: "vn-xx.bad", version: "1", extends: "vn.commune-ntm.2021-2025", criteria: "not a list" }), "utf8") });
+  await expect(page.getByTestId("pack-errors")).toContainText("$");
+  await shot(page, "packs");
+});
+
 test("the sign-in page and the overview work on a phone-sized screen", async ({ browser }) => {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await ctx.newPage();

@@ -52,6 +52,20 @@ export async function fetchPack(packId: string): Promise<PackView> {
   return (await must(api.GET("/v1/packs/{id}", { params: { path: { id: packId } } }))) as PackView;
 }
 
+/** Communes per tier for each year up to `year` (the trend chart); years without data are left out. */
+export function useTierTrend(unitId: string | undefined, year: number) {
+  return useQuery({
+    queryKey: ["trend", unitId, year],
+    enabled: !!unitId,
+    queryFn: async () => {
+      const id = unitId ?? "";
+      const years = Array.from({ length: 5 }, (_, i) => year - 4 + i);
+      const rows = await Promise.all(years.map((y) => optional(must(api.GET("/v1/units/{id}/rollup", { params: { path: { id }, query: { year: y } } })))));
+      return rows.flatMap((r, i) => (r && r.communes.some((c) => c.criteriaMet > 0) ? [{ year: years[i] ?? 0, ...r.countsByTier }] : []));
+    },
+  });
+}
+
 /** The overview of a province or district for a year, with last year's roll-up for the criteria lost. */
 export function useRollup(unitId: string | undefined, year: number, units: readonly Unit[] | undefined) {
   return useQuery({

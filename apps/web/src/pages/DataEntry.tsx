@@ -64,6 +64,9 @@ export default function DataEntry() {
               ))}
             </select>
           </label>
+          <a href="#bulk-h" className="btn">
+            {t("bulk.jump")}
+          </a>
         </div>
       </div>
       {unitId ? <ValuesForm key={`${unitId}-${year}`} unitId={unitId} year={year} /> : units.isPending ? <Loading /> : <Empty title={t("entry.pickCommune")} hint={t("entry.pickHint")} />}

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "wouter";
 import { formatReason } from "@ntm/core";
 import { useSession } from "../auth/session";
-import { useRollup, useUnits } from "../api/queries";
+import { useRollup, useTierTrend, useUnits } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { UnverifiedMarker } from "../components/Badges";
 import { HeatLegend, HeatMap } from "../components/HeatMap";
@@ -26,6 +26,7 @@ export default function Overview() {
   const [sort, setSort] = useState<CommuneSort>("name");
   const units = useUnits();
   const rollup = useRollup(unitId, year, units.isError ? [] : units.data);
+  const trend = useTierTrend(unitId, year);
   const data = rollup.data;
   const rows = useMemo(() => (data ? filterCommunes(data.communes, query, sort) : []), [data, query, sort]);
   const tiers = useMemo(() => (data ? countByTier(data.communes) : null), [data]);
@@ -51,6 +52,23 @@ export default function Overview() {
       },
     [tiers, t],
   );
+
+  const trendOption = useMemo(
+    () =>
+      trend.data && trend.data.length > 1
+        ? {
+            aria: { enabled: true },
+            tooltip: { trigger: "axis" },
+            legend: { bottom: 0 },
+            grid: { left: 8, right: 16, top: 16, bottom: 36, containLabel: true },
+            xAxis: { type: "category", data: trend.data.map((r) => String(r.year)) },
+            yAxis: { type: "value", minInterval: 1 },
+            series: TIER_BUCKETS.map((k) => ({ type: "bar", stack: "tiers", name: t(`tier.${k}`), itemStyle: { color: TIER_COLORS[k] }, data: trend.data.map((r) => r[k]) })),
+          }
+        : null,
+    [trend.data, t],
+  );
+  const exportHref = (what: "values" | "evaluations", format: "csv" | "xlsx") => `/v1/units/${encodeURIComponent(unitId ?? "")}/export/${what}?year=${year}&format=${format}`;
 
   return (
     <div className="page">
@@ -139,6 +157,16 @@ export default function Overview() {
               )}
             </section>
           </div>
+          <section className="card" aria-labelledby="trend-h">
+            <h2 id="trend-h">{t("overview.trend")}</h2>
+            {trend.isPending ? (
+              <Loading />
+            ) : trendOption ? (
+              <EChart option={trendOption} height={240} label={(trend.data ?? []).map((r) => `${r.year}: ${TIER_BUCKETS.map((k) => `${t(`tier.${k}`)} ${r[k]}`).join(", ")}`).join("; ")} />
+            ) : (
+              <p className="muted">{t("overview.noTrend")}</p>
+            )}
+          </section>
           <section className="card" aria-labelledby="lost-h">
             <h2 id="lost-h">{t("overview.lostTitle", { count: lost.length })}</h2>
             {lost.length === 0 ? (
@@ -152,6 +180,23 @@ export default function Overview() {
                 ))}
               </ul>
             )}
+          </section>
+          <section className="card export-bar" aria-labelledby="export-h">
+            <h2 id="export-h">{t("export.title")}</h2>
+            <div className="toolbar">
+              <a className="btn" href={exportHref("evaluations", "xlsx")} download>
+                {t("export.evaluations")} (XLSX)
+              </a>
+              <a className="btn" href={exportHref("evaluations", "csv")} download>
+                {t("export.evaluations")} (CSV)
+              </a>
+              <a className="btn" href={exportHref("values", "xlsx")} download>
+                {t("export.values")} (XLSX)
+              </a>
+              <a className="btn" href={exportHref("values", "csv")} download>
+                {t("export.values")} (CSV)
+              </a>
+            </div>
           </section>
           <section className="card" aria-labelledby="hm-h">
             <div className="section-head">
