@@ -309,3 +309,15 @@ describe("demo seed", () => {
     expect([again, await countOf()]).toEqual([false, before]);
   });
 });
+
+describe("own password", () => {
+  it("changes the password with the current one (audited) and refuses a wrong current password with a 422 path", async () => {
+    const tmp = await login(h, "xem");
+    const wrong = await tmp.request("/v1/auth/password", json("POST", { currentPassword: "nope", newPassword: "matkhaumoi1" }));
+    const ok = await tmp.request("/v1/auth/password", json("POST", { currentPassword: "xem123", newPassword: "matkhaumoi1" }));
+    const oldPw = await h.app.request("/v1/auth/login", json("POST", { username: "xem", password: "xem123" }));
+    const newPw = await h.app.request("/v1/auth/login", json("POST", { username: "xem", password: "matkhaumoi1" }));
+    const [u] = await h.database.db.select().from(users).where(eq(users.username, "xem"));
+    expect([wrong.status, (await body(wrong)).errors[0].path, ok.status, oldPw.status, newPw.status, await auditCount(u!.id)]).toEqual([422, "$.currentPassword", 204, 401, 200, 1]);
+  });
+});

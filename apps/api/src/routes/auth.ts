@@ -1,9 +1,10 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { eq } from "drizzle-orm";
+import { eq, lt } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
 import { sessions, users } from "../db/schema.js";
-import { randomSecret, sha256, verifyPassword } from "../auth/crypto.js";
+import { hashPassword, randomSecret, sha256, verifyPassword } from "../auth/crypto.js";
+import { writeAudit } from "../audit.js";
 import { SESSION_COOKIE, SESSION_TTL_MS, clearRateLimit, hitRateLimit, isSecureRequest, peekRateLimit } from "../auth/session.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { requireUser } from "../http/guard.js";
@@ -43,6 +44,17 @@ const logout = createRoute({
   responses: { 204: { description: "Signed out" }, ...problemResponses(403) },
 });
 
+const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+const changePassword = createRoute({
+  method: "post",
+  path: "/auth/password",
+  tags: ["auth"],
+  summary: "Đổi mật khẩu / Change your own password (ends your other sessions)",
+  request: { body: { required: true, content: { "application/json": { schema: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(8, "mật khẩu ít nhất 8 ký tự / at least 8 characters").max(200) }).openapi("PasswordChange") } } } },
+  responses: { 204: { description: "Changed" }, ...problemResponses(400, 401, 403, 422) },
+});
+
 /** Sign-in, sign-out and the current user. */
 export function authRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -58,11 +70,14 @@ export function authRoutes() {
     const byIp = await peekRateLimit(db, ipKey, LOGIN_WINDOW_MS, t);
     if (byUser > LOGIN_LIMIT || byIp >= LOGIN_IP_LIMIT) throw new ApiError("too_many_requests", "Quá nhiều lần đăng nhập sai, thử lại sau 15 phút / too many sign-in attempts, try again in 15 minutes");
     const user = (await db.select().from(users).where(eq(users.username, username)).limit(1))[0];
-    if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {
+    // An unknown user costs the same scrypt work, so timing does not reveal which usernames exist.
+    const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !user.active || !valid) {
       await hitRateLimit(db, ipKey, LOGIN_WINDOW_MS, t);
       throw new ApiError("unauthenticated", "Sai tên đăng nhập hoặc mật khẩu / wrong username or password");
     }
     await clearRateLimit(db, key);
+    await db.delete(sessions).where(lt(sessions.expiresAt, t));
     const secret = randomSecret();
     const csrfToken = randomSecret(24);
     await db.insert(sessions).values({ id: sha256(secret), userId: user.id, csrfToken, expiresAt: new Date(t.getTime() + SESSION_TTL_MS) });
@@ -74,6 +89,22 @@ export function authRoutes() {
     const u = requireUser(c);
     const row = (await c.get("deps").db.select().from(users).where(eq(users.id, u.id)).limit(1))[0];
     return c.json({ user: { ...u, active: row?.active ?? true }, csrfToken: c.get("csrfToken") }, 200);
+  });
+  app.openapi(changePassword, async (c) => {
+    const u = requireUser(c);
+    const { currentPassword, newPassword } = c.req.valid("json");
+    const { db } = c.get("deps");
+    const row = (await db.select().from(users).where(eq(users.id, u.id)).limit(1))[0];
+    if (!row || !(await verifyPassword(currentPassword, row.passwordHash)))
+      throw new ApiError("invalid_input", "Mật khẩu hiện tại không đúng / the current password is wrong", [{ path: "$.currentPassword", message: "wrong password" }]);
+    const passwordHash = await hashPassword(newPassword);
+    const keep = c.get("sessionId");
+    await db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash }).where(eq(users.id, u.id));
+      for (const sRow of await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, u.id))) if (sRow.id !== keep) await tx.delete(sessions).where(eq(sessions.id, sRow.id));
+      await writeAudit(tx, u, { action: "user.password", entityType: "user", entityId: u.id, unitId: u.scopeUnitId, after: { passwordChanged: true } });
+    });
+    return c.body(null, 204);
   });
   app.openapi(logout, async (c) => {
     const id = c.get("sessionId");
