@@ -4,6 +4,7 @@ import { registerOcop } from "./commands/ocop.js";
 import { registerPacks } from "./commands/packs.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerRank } from "./commands/rank.js";
+import { registerReport } from "./commands/report.js";
 import { evaluateRemote, registerRemote } from "./commands/remote.js";
 import { registerWorkday } from "./commands/workday.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerOcop(program, run);
   registerWorkday(program, run);
   registerRemote(program, run);
+  registerReport(program, run);
   return program;
 }
 

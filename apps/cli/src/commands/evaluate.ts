@@ -5,7 +5,7 @@ import { statusText, tr } from "../lib/i18n.js";
 import { loadPack } from "../lib/packs.js";
 import type { Run } from "../lib/run.js";
 import { renderTable } from "../lib/table.js";
-import { loadValues } from "../lib/values.js";
+import { type LoadedValues, loadValues } from "../lib/values.js";
 import type { Ctx } from "../lib/context.js";
 import { packNotices } from "./packs.js";
 
@@ -108,16 +108,14 @@ export function renderResult(ctx: Ctx, pack: CriteriaPack, doc: { unit: { id: st
 }
 
 /**
- * The offline evaluation: loads the pack and values, validates every document (all problems, no partial
- * output), evaluates, prints the table or the result contract, and returns 1 when `--fail-on` applies.
+ * Loads a pack and a values file, validates every document (all problems at once, nothing evaluated
+ * when one is bad) and evaluates them.
  * @example
- * await evaluateOffline(ctx, { pack: "example.province-demo.2021-2025", values: "examples/values/an-phu.json" });
+ * const { results } = evaluateFiles({ pack: "example.province-demo.2021-2025", values: "batch.csv" });
  */
-export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
+export function evaluateFiles(opts: EvaluateOptions): { pack: CriteriaPack; loaded: LoadedValues; docs: UnitValues[]; results: EvaluationResult[] } {
   if (!opts.pack) throw new CliError("invalid_input", [{ where: "--pack", message: "required with --values (cần --pack <mã|tệp>)" }]);
   if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", message: "required: a .json or .csv values file, or --unit for a server (cần --values)" }]);
-  if (opts.failOn !== undefined && opts.failOn !== "not_met" && opts.failOn !== "indeterminate")
-    throw new CliError("invalid_input", [{ where: "--fail-on", message: `expected not_met or indeterminate, got "${opts.failOn}"` }]);
   const year = parseYear(opts.year);
   const pack = loadPack(opts.pack);
   const compiled = compilePack(pack);
@@ -130,7 +128,19 @@ export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
     else problems.push(...v.issues.map((issue) => loaded.locate(i, issue)));
   });
   if (problems.length) throw new CliError("invalid_input", problems);
-  const results = docs.map((d) => evaluateUnit(compiled, d));
+  return { pack, loaded, docs, results: docs.map((d) => evaluateUnit(compiled, d)) };
+}
+
+/**
+ * The offline evaluation: loads the pack and values, validates every document (all problems, no partial
+ * output), evaluates, prints the table or the result contract, and returns 1 when `--fail-on` applies.
+ * @example
+ * await evaluateOffline(ctx, { pack: "example.province-demo.2021-2025", values: "examples/values/an-phu.json" });
+ */
+export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
+  if (opts.failOn !== undefined && opts.failOn !== "not_met" && opts.failOn !== "indeterminate")
+    throw new CliError("invalid_input", [{ where: "--fail-on", message: `expected not_met or indeterminate, got "${opts.failOn}"` }]);
+  const { pack, loaded, docs, results } = evaluateFiles(opts);
   if (ctx.json) ctx.printJson(loaded.batch ? results : results[0]);
   else
     results.forEach((r, i) => {

@@ -48,6 +48,17 @@ function renderRanking(ctx: Ctx, r: Ranking): void {
  * rankOffline(ctx, { input: "units-2025.json" });
  */
 export function rankOffline(ctx: Ctx, opts: RankOptions & { input: string }): void {
+  const { ranking } = computeRanking(opts);
+  if (ctx.json) return ctx.printJson(ranking);
+  renderRanking(ctx, ranking);
+}
+
+/**
+ * Reads the ranking input and scheme files and ranks with core's `rankUnits`; problems name the file and JSON path.
+ * @example
+ * const { ranking, scheme } = computeRanking({ input: "units-2025.json" });
+ */
+export function computeRanking(opts: RankOptions & { input: string }): { ranking: Ranking; scheme: ScoringScheme; names: Record<string, string> } {
   const raw = readJson(opts.input);
   const obj = Array.isArray(raw) ? { units: raw } : raw && typeof raw === "object" ? { ...(raw as Record<string, unknown>) } : raw;
   const fileYear = obj && typeof obj === "object" && "year" in obj ? (obj as { year: unknown }).year : undefined;
@@ -64,8 +75,9 @@ export function rankOffline(ctx: Ctx, opts: RankOptions & { input: string }): vo
     });
     throw new CliError(r.kind, problems);
   }
-  if (ctx.json) return ctx.printJson(r.value);
-  renderRanking(ctx, r.value);
+  const names: Record<string, string> = {};
+  for (const u of r.value.rows) if (u.name) names[u.unitId] = u.name;
+  return { ranking: r.value, scheme, names };
 }
 
 /** Registers `ntm rank`; with `--input` it ranks offline, with only `--year` it asks the server. */

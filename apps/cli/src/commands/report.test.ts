@@ -1,0 +1,89 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { DEMO, EXAMPLES, REPO, ntm, tempDir } from "../../test/cli.js";
+
+const batch = join(EXAMPLES, "batch-communes.csv");
+
+describe("ntm report", () => {
+  it("writes the criteria table: one sheet per year, one row per commune, readable back", async () => {
+    const dir = tempDir();
+    const r = ntm(["report", "criteria-table", "--pack", DEMO, "--values", batch, "--out", join(dir, "t.xlsx"), "--unit-name", "Huyện An Hòa", "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ written: join(dir, "t.xlsx") });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "t.xlsx"));
+    expect(wb.worksheets).toHaveLength(1);
+    const texts: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => void texts.push(c.text)));
+    for (const name of ["Xã An Phú", "Xã Bình Minh", "Xã Tà Xùa", "Xã Cát Tiến", "Xã Mỹ Lợi"]) expect(texts).toContain(name);
+    expect(texts.join(" ")).toContain("HUYỆN AN HÒA - NĂM 2024");
+    expect(texts).toContain("17/19");
+  });
+
+  it("writes one commune's criteria sheet as a PDF whose text names the commune", () => {
+    const dir = tempDir();
+    const out = join(dir, "s.pdf");
+    const r = ntm(["report", "criteria-sheet", "--pack", DEMO, "--values", batch, "--unit", "demo-ta-xua", "--out", out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe("%PDF-");
+    let text: string;
+    try {
+      text = execFileSync("pdftotext", [out, "-"], { encoding: "utf8" });
+    } catch {
+      return; // pdftotext (poppler-utils) not installed: the header check above stands
+    }
+    expect(text).toContain("XÃ TÀ XÙA - NĂM 2024");
+    expect(text).toContain("TDMNPB");
+  });
+
+  it("asks which commune when a batch file holds several", () => {
+    const r = ntm(["report", "criteria-sheet", "--pack", DEMO, "--values", batch, "--out", join(tempDir(), "s.pdf")]);
+    expect([r.code, r.stderr]).toEqual([2, "--unit: the file holds 5 units; choose one with --unit (chọn một xã)\n"]);
+  });
+
+  it("writes the ranking workbook, labelling the default scheme as not law", async () => {
+    const dir = tempDir();
+    const r = ntm(["report", "ranking", "--input", join(REPO, "examples", "ranking", "communes-2025.json"), "--out", join(dir, "r.xlsx")]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "r.xlsx"));
+    const texts: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => void texts.push(c.text)));
+    const all = texts.join(" | ");
+    expect(all).toContain("Xã An Phú");
+    expect(all).toMatch(/không phải quy định|not law/i);
+  });
+
+  it("writes the progress report DOCX in the Party format with the communes computed from values", async () => {
+    const dir = tempDir();
+    const out = join(dir, "p.docx");
+    const r = ntm(["report", "progress", "--input", join(REPO, "examples", "reports", "progress-2025S1.json"), "--pack", DEMO, "--values", batch, "--out", out]);
+    expect(r.code).toBe(0);
+    const xml = await (await JSZip.loadAsync(readFileSync(out))).file("word/document.xml")!.async("string");
+    const text = xml.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(text).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+    expect(text).toContain("HUYỆN ỦY AN HÒA");
+    expect(text).toContain("T/M BAN THƯỜNG VỤ");
+    expect(text).toContain("Xã Mỹ Lợi");
+    expect(text).toContain("2/5 xã");
+  });
+
+  it("names the input file and JSON path of a bad report input and writes nothing", () => {
+    const good = JSON.parse(readFileSync(join(REPO, "examples", "reports", "progress-2025S1.json"), "utf8"));
+    const dir = tempDir({
+      "bad.json": JSON.stringify({ ...good, date: "20/07/2025" }),
+      "money.json": JSON.stringify({ ...good, resources: { lines: [{ label: "x", amount: 1.5 }] } }),
+    });
+    const r = ntm(["report", "progress", "--input", "bad.json", "--out", "p.docx"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^bad\.json: \$\.date: /);
+    const m = ntm(["report", "progress", "--input", "money.json", "--out", "p.docx"], { cwd: dir });
+    expect([m.code, m.stderr]).toEqual([2, "money.json: $.resources.lines[0].amount: expected whole đồng (an integer or a string of digits), got 1.5 (tiền phải là số nguyên đồng)\n"]);
+    expect(ntm(["packs", "list"], { cwd: dir }).code).toBe(0);
+    expect(() => readFileSync(join(dir, "p.docx"))).toThrow();
+  });
+});

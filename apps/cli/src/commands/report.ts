@@ -1,0 +1,134 @@
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import type { EvaluationResult } from "@ntm/core";
+import type { Ctx } from "../lib/context.js";
+import { CliError } from "../lib/exit.js";
+import { tr } from "../lib/i18n.js";
+import { readJson } from "../lib/io.js";
+import type { Run } from "../lib/run.js";
+import { type EvaluateOptions, evaluateFiles } from "./evaluate.js";
+import { computeRanking } from "./rank.js";
+
+type Reports = typeof import("@ntm/reports");
+
+/** Loads @ntm/reports only when a report is asked for (it pulls in docx, exceljs and pdfmake). */
+async function reports(): Promise<Reports> {
+  try {
+    return await import("@ntm/reports");
+  } catch (e) {
+    throw new CliError("server", [{ where: "@ntm/reports", message: `the reports package is not built (chưa build gói báo cáo): ${(e as Error).message}; run \`npx turbo run build --filter=@ntm/cli...\`` }]);
+  }
+}
+
+/** Runs a renderer; its input errors (ReportInputError, with JSON paths) become bad-input lines naming the input file. */
+async function render(r: Reports, file: string | undefined, fn: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof r.ReportInputError) throw new CliError("invalid_input", e.issues.map((i) => ({ ...(file ? { file } : {}), where: `$${i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("")}`, message: i.message, code: i.code })));
+    throw e;
+  }
+}
+
+function write(ctx: Ctx, out: string, bytes: Uint8Array): void {
+  try {
+    writeFileSync(out, bytes);
+  } catch (e) {
+    throw new CliError("invalid_input", [{ file: out, message: `cannot write (không ghi được): ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
+  }
+  if (ctx.json) return ctx.printJson({ written: out, bytes: bytes.length });
+  ctx.print(tr(ctx.lang, `đã ghi ${out} (${bytes.length} byte)`, `wrote ${out} (${bytes.length} bytes)`));
+}
+
+const names = (docs: readonly { unit: { id: string; name: string } }[]) => new Map(docs.map((d) => [d.unit.id, d.unit.name]));
+
+/** Turns JSON numbers or digit strings into bigint where the progress report wants whole đồng. */
+function moneyToBigint(input: Record<string, unknown>, file: string): Record<string, unknown> {
+  const res = input["resources"] as { lines?: { amount?: unknown }[]; total?: unknown } | undefined;
+  if (!res || typeof res !== "object") return input;
+  const big = (v: unknown, where: string): bigint => {
+    if (typeof v === "number" && Number.isSafeInteger(v)) return BigInt(v);
+    if (typeof v === "string" && /^-?\d+$/.test(v.trim())) return BigInt(v.trim());
+    throw new CliError("invalid_input", [{ file, where, message: `expected whole đồng (an integer or a string of digits), got ${JSON.stringify(v)} (tiền phải là số nguyên đồng)` }]);
+  };
+  return {
+    ...input,
+    resources: {
+      ...res,
+      lines: (res.lines ?? []).map((l, i) => ({ ...l, amount: big(l.amount, `$.resources.lines[${i}].amount`) })),
+      ...(res.total !== undefined ? { total: big(res.total, "$.resources.total") } : {}),
+    },
+  };
+}
+
+/** Registers `ntm report …`: the documents of @ntm/reports, built offline from files. */
+export function registerReport(program: Command, run: Run): void {
+  const report = program.command("report").description("Báo cáo DOCX/XLSX/PDF / reports as DOCX, XLSX, PDF");
+
+  report.command("criteria-table")
+    .description("Bảng tiêu chí các xã (XLSX, mỗi năm một sheet) / criteria table of communes (XLSX, one sheet per year)")
+    .requiredOption("--pack <id|file>").requiredOption("--values <file>", ".json hoặc .csv (nhiều xã, nhiều năm) / .json or .csv")
+    .requiredOption("--out <file.xlsx>").option("--unit-name <name>", "địa bàn / the area, e.g. \"Huyện An Hòa\"", "Địa bàn")
+    .action(
+      run(async (ctx: Ctx, opts: EvaluateOptions & { out: string; unitName: string }) => {
+        const { pack, docs, results } = evaluateFiles(opts);
+        const byName = names(docs);
+        const years = [...new Set(results.map((r) => r.year))].sort();
+        const r = await reports();
+        const bytes = await render(r, opts.values, () => r.renderCriteriaWorkbook({ unitName: opts.unitName, years: years.map((year) => ({ year, pack, rows: results.filter((x) => x.year === year).map((result: EvaluationResult) => ({ unitName: byName.get(result.unitId) ?? result.unitId, result })) })) }));
+        write(ctx, opts.out, bytes);
+      }),
+    );
+
+  report.command("criteria-sheet")
+    .description("Phiếu đánh giá tiêu chí của một xã (PDF) / one commune's criteria sheet (PDF)")
+    .requiredOption("--pack <id|file>").requiredOption("--values <file>").requiredOption("--out <file.pdf>")
+    .option("--unit <id>", "xã trong tệp nhiều xã / the commune in a batch file")
+    .option("--parent-name <text>", "dòng địa bàn, ví dụ \"Huyện An Hòa, tỉnh Minh Hoạ\" / parent line")
+    .action(
+      run(async (ctx: Ctx, opts: EvaluateOptions & { out: string; parentName?: string }) => {
+        const { pack, docs, results } = evaluateFiles({ ...(opts.pack ? { pack: opts.pack } : {}), ...(opts.values ? { values: opts.values } : {}), ...(opts.year ? { year: opts.year } : {}) });
+        const i = opts.unit ? docs.findIndex((d) => d.unit.id === opts.unit) : 0;
+        if (i < 0) throw new CliError("not_found", [{ file: opts.values!, where: "--unit", message: `no unit "${opts.unit}" in the file (không có đơn vị này trong tệp)` }]);
+        if (!opts.unit && docs.length > 1) throw new CliError("invalid_input", [{ where: "--unit", message: `the file holds ${docs.length} units; choose one with --unit (chọn một xã)` }]);
+        const r = await reports();
+        const bytes = await render(r, opts.values, () => r.renderCriteriaSheetPdf({ unitName: docs[i]!.unit.name, ...(opts.parentName ? { parentName: opts.parentName } : {}), pack, result: results[i]! }));
+        write(ctx, opts.out, bytes);
+      }),
+    );
+
+  report.command("ranking")
+    .description("Bảng xếp hạng năm (XLSX) / annual ranking workbook (XLSX)")
+    .requiredOption("--input <file>").option("--scheme <file>").option("--year <year>").requiredOption("--out <file.xlsx>")
+    .option("--unit-name <name>", "địa bàn / the area", "Địa bàn")
+    .action(
+      run(async (ctx: Ctx, opts: { input: string; scheme?: string; year?: string; out: string; unitName: string }) => {
+        const { ranking, scheme, names: byId } = computeRanking(opts);
+        const r = await reports();
+        const bytes = await render(r, opts.input, () => r.renderRankingWorkbook(r.rankingWorkbookFromRanking(ranking, scheme, { unitName: opts.unitName, names: byId })));
+        write(ctx, opts.out, bytes);
+      }),
+    );
+
+  report.command("progress")
+    .description("Báo cáo kết quả thực hiện kế hoạch (DOCX, thể thức Đảng hoặc Nhà nước) / the plan's progress report (DOCX)")
+    .requiredOption("--input <file>", "JSON theo ProgressReportInput của @ntm/reports (tiền: số nguyên đồng) / ProgressReportInput JSON")
+    .option("--pack <id|file>", "tính bảng các xã từ số liệu / compute the communes' standing from values")
+    .option("--values <file>", "số liệu các xã (với --pack) / communes' values (with --pack)")
+    .requiredOption("--out <file.docx>")
+    .action(
+      run(async (ctx: Ctx, opts: { input: string; pack?: string; values?: string; out: string }) => {
+        const raw = readJson(opts.input);
+        if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new CliError("invalid_input", [{ file: opts.input, where: "$", message: "expected a JSON object (cần một đối tượng JSON)" }]);
+        let input = moneyToBigint(raw as Record<string, unknown>, opts.input);
+        const r = await reports();
+        if (opts.pack || opts.values) {
+          const { docs, results } = evaluateFiles({ ...(opts.pack ? { pack: opts.pack } : {}), ...(opts.values ? { values: opts.values } : {}) });
+          const byName = names(docs);
+          input = { ...input, communes: results.map((x) => r.communeStandingFromEvaluation(byName.get(x.unitId) ?? x.unitId, x)) };
+        }
+        const bytes = await render(r, opts.input, () => r.renderProgressReportDocx(input as unknown as Parameters<Reports["renderProgressReportDocx"]>[0]));
+        write(ctx, opts.out, bytes);
+      }),
+    );
+}
