@@ -6,6 +6,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context.js";
 import { planRoutes } from "./plans.js";
+import { dossierRoutes } from "./dossiers.js";
 
 /**
  * All plan-domain routers in one, mounted with `v1.route("/", domainRoutes())`.
@@ -15,5 +16,6 @@ import { planRoutes } from "./plans.js";
 export function domainRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   app.route("/", planRoutes());
+  app.route("/", dossierRoutes());
   return app;
 }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { type Plan, type PlanAssignee, type PlanTask, type ReportSubmission, type ReportStatusItem, PeriodStringSchema, defaultWorkCalendar, parsePeriod, planDueReports, reportStatus } from "@ntm/core";
+import { type Plan, type PlanAssignee, type PlanTask, type ReportSubmission, type ReportStatusItem, defaultWorkCalendar, parsePeriod, planDueReports, reportStatus } from "@ntm/core";
 import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
@@ -46,6 +46,9 @@ export interface SubmissionData {
 
 export type PlanRow = typeof plans.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
+
+/** A period string as core reads it (2025, 2025S1, 2025Q3, 2025-05); core parsePeriod decides. */
+const PeriodStringSchema = z.string().regex(/^\d{4}(S[12]|Q[1-4]|-\d{2})?$/, "expected a period such as 2025, 2025S1, 2025Q3 or 2025-05");
 
 const Loose = z.record(z.string(), z.unknown());
 const Localized = z.object({ vi: z.string(), en: z.string() });

@@ -9,6 +9,7 @@
 import type { Tx } from "../audit.js";
 import type { DemoUnits } from "./units.js";
 import { seedPlanData } from "./domain/plans.js";
+import { seedDossierData } from "./domain/dossiers.js";
 
 /** What the hooks receive. */
 export interface SeedContext {
@@ -25,7 +26,9 @@ export async function seedPlans(ctx: SeedContext): Promise<void> {
   await seedPlanData(ctx);
 }
 /** HOOK: recognition dossiers at various steps, with transition histories. */
-export async function seedDossiers(_ctx: SeedContext): Promise<void> {}
+export async function seedDossiers(ctx: SeedContext): Promise<void> {
+  await seedDossierData(ctx);
+}
 /** HOOK: annual scoring results. */
 export async function seedScoring(_ctx: SeedContext): Promise<void> {}
 /** HOOK: OCOP products (3–5 stars, certificates, expiry). */
