@@ -111,3 +111,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 export function openApiDocument(app: OpenAPIHono<AppEnv>): unknown {
   return app.getOpenAPI31Document({ ...OPENAPI_INFO, security: [{ bearerAuth: [] }, { cookieAuth: [] }] });
 }
+
+// For benchmarks and tools that embed the API (packages/bench): the database and the demo seed.
+export { openDatabase, type Database, type DatabaseOptions } from "./db/index.js";
+export { seedDemo, DEMO_CREDENTIALS } from "./seed/index.js";

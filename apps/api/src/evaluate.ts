@@ -24,11 +24,13 @@ export function compiledLadder(packs: LoadedPacks, packId: string): CompiledPack
  * @example
  * evaluateLadder(ladder, doc).tierReached // "advanced"
  */
-export function evaluateLadder(ladder: readonly CompiledPack[], doc: UnitValues): LadderResult {
+export function evaluateLadder(ladder: readonly CompiledPack[], doc: UnitValues, options: { stopAtFirstMiss?: boolean } = {}): LadderResult {
   const results: EvaluationResult[] = [];
   let tierReached: Tier | null = null;
   let chain = true;
   for (const compiled of ladder) {
+    // A higher tier needs the lower ones: once one is missed, the rest only matter for full results.
+    if (!chain && options.stopAtFirstMiss) break;
     const r = evaluateUnit(compiled, doc);
     results.push(r);
     if (chain && r.status === "met") tierReached = compiled.pack.tier;

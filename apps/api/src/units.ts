@@ -71,11 +71,33 @@ export class UnitTree implements UnitTreeView {
 }
 
 /**
- * Loads the unit tree (one query).
+ * Units are reference data that no API route writes, so each process keeps the tree for a few
+ * seconds (per database) instead of reading thousands of rows on every request. A unit written
+ * elsewhere shows up within TREE_TTL_MS on every instance.
+ */
+export const TREE_TTL_MS = 10_000;
+const treeCache = new WeakMap<Db, { at: number; tree: UnitTree }>();
+
+/**
+ * Loads the unit tree (one query; cached for TREE_TTL_MS per database).
  * @example
  * const tree = await loadTree(db); tree.subtree("p1").length
  */
 export async function loadTree(db: Db): Promise<UnitTree> {
+  const hit = treeCache.get(db);
+  const now = Date.now();
+  if (hit && now - hit.at < TREE_TTL_MS) return hit.tree;
   const rows = await db.select().from(units).orderBy(asc(units.sort), asc(units.id));
-  return new UnitTree(rows);
+  const tree = new UnitTree(rows);
+  treeCache.set(db, { at: now, tree });
+  return tree;
+}
+
+/**
+ * Forgets the cached tree of a database (after units are written).
+ * @example
+ * await tx.insert(units).values(rows); invalidateTree(db);
+ */
+export function invalidateTree(db: Db): void {
+  treeCache.delete(db);
 }

@@ -51,7 +51,7 @@ export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, 
   const docs = await subtreeDocs(db, tree, unitId, year);
   const counts = { none: 0, standard: 0, advanced: 0, model: 0 };
   const communes = docs.map(({ unit, doc }) => {
-    const { results, tierReached } = evaluateLadder(ladder, doc);
+    const { results, tierReached } = evaluateLadder(ladder, doc, { stopAtFirstMiss: true });
     const base = results[0]!;
     if (tierReached === "standard" || tierReached === "advanced" || tierReached === "model") counts[tierReached]++;
     else counts.none++;

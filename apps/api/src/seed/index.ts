@@ -9,6 +9,7 @@ import { DEMO_PACK_ID, loadPacks } from "../packs.js";
 import { compiledLadder } from "../evaluate.js";
 import { createPrng } from "./prng.js";
 import { buildDemoUnits } from "./units.js";
+import { invalidateTree } from "../units.js";
 import { generateCommuneValues } from "./values.js";
 import { PLAN_DOMAIN_SEED_HOOKS, type SeedContext } from "./hooks.js";
 
@@ -40,11 +41,12 @@ export const DEMO_SEED = 20250101;
  * one transaction. A second call does nothing (returns false).
  * @example
  * if (await seedDemo(db)) printCredentials(DEMO_CREDENTIALS);
+ * await seedDemo(db, { districts: 25, communesPerDistrict: 40 }); // 1,000 communes for benchmarks
  */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, size: { districts?: number; communesPerDistrict?: number } = {}): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(units);
   if ((existing?.n ?? 0) > 0) return false;
-  const demo = buildDemoUnits();
+  const demo = buildDemoUnits(size);
   const packs = await loadPacks(db);
   const ladder = compiledLadder(packs, DEMO_PACK_ID);
   const rnd = createPrng(DEMO_SEED);
@@ -59,6 +61,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const ctx: SeedContext = { tx, units: demo, userIds: Object.fromEntries(hashed.map((u) => [u.username, u.id])), rnd, years: DEMO_YEARS };
     for (const hook of PLAN_DOMAIN_SEED_HOOKS) await hook(ctx);
   });
+  invalidateTree(db);
   return true;
 }
 

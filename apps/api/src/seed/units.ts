@@ -33,8 +33,12 @@ const SECOND = ["Lộc", "Thuận", "Nghĩa", "Đức", "Hiệp", "Quang", "Sơn
  * region DHNTB, some communes especially difficult. Deterministic.
  * @example
  * buildDemoUnits().communes.length // 40
+ * buildDemoUnits({ districts: 25, communesPerDistrict: 40 }).communes.length // 1000 (benchmarks)
  */
-export function buildDemoUnits(seed = 2025): DemoUnits {
+export function buildDemoUnits(options: { seed?: number; districts?: number; communesPerDistrict?: number } = {}): DemoUnits {
+  const seed = options.seed ?? 2025;
+  const perDistrict = options.communesPerDistrict ?? 10;
+  const districtNames = Array.from({ length: options.districts ?? DISTRICTS.length }, (_, i) => DISTRICTS[i] ?? `Huyện Minh Hoạ ${i + 1}`);
   const rnd = createPrng(seed);
   const all: DemoUnit[] = [];
   const province: DemoUnit = { id: DEMO_PROVINCE_ID, parentId: null, name: "Tỉnh Minh Hoạ (dữ liệu ví dụ)", level: "province", region: DEMO_REGION, communeGroup: null, flags: [], path: `/${DEMO_PROVINCE_ID}/`, sort: 0 };
@@ -42,14 +46,14 @@ export function buildDemoUnits(seed = 2025): DemoUnits {
   const districts: DemoUnit[] = [];
   const communes: DemoUnit[] = [];
   const hamletsOf = new Map<string, DemoUnit[]>();
-  DISTRICTS.forEach((name, di) => {
+  districtNames.forEach((name, di) => {
     const id = `d-${String(di + 1).padStart(2, "0")}`;
     const d: DemoUnit = { id, parentId: province.id, name, level: "district", region: DEMO_REGION, communeGroup: null, flags: [], path: `${province.path}${id}/`, sort: di };
     districts.push(d);
     all.push(d);
-    for (let ci = 0; ci < 10; ci++) {
+    for (let ci = 0; ci < perDistrict; ci++) {
       const cid = `c-${String(di + 1).padStart(2, "0")}-${String(ci + 1).padStart(2, "0")}`;
-      const n = di * 10 + ci;
+      const n = di * perDistrict + ci;
       const flags = n % 9 === 4 ? ["especiallyDifficult"] : [];
       const c: DemoUnit = { id: cid, parentId: id, name: `Xã ${FIRST[n % 10]} ${SECOND[(n * 3 + di) % 10]}`, level: "commune", region: DEMO_REGION, communeGroup: null, flags, path: `${d.path}${cid}/`, sort: ci };
       communes.push(c);
