@@ -34,7 +34,9 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   let title = t("state.error");
   let detail = "";
   if (error instanceof ApiError) {
-    if (error.status === 404) title = t("state.notFound");
+    // The API answers an unknown route with 404 "no such route": that is a feature not served yet.
+    if (error.status === 404 && /no such route/.test(error.message)) title = t("state.notAvailable");
+    else if (error.status === 404) title = t("state.notFound");
     else if (error.status === 403) title = t("state.forbidden");
     else if (error.status === 401) title = t("state.unauthenticated");
     else if (error.status === 501 || error.status === 405) title = t("state.notAvailable");

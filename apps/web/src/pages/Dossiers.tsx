@@ -1,18 +1,172 @@
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useQuery } from "@tanstack/react-query";
-import { getJson } from "../api/http";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { DOSSIER_STATE_LABELS, DOSSIER_STATE_ORDER, RECOGNITION_ACTION_LABELS, formatDate, formatMoney, formatReason, type AvailableAction, type RecognitionDossier } from "@ntm/core";
+import { ApiError, getJson, request } from "../api/http";
 import { endpoints } from "../api/endpoints";
-import { ErrorState, Loading, Empty } from "../components/States";
+import { useUnits } from "../api/queries";
+import { Empty, ErrorState, Loading } from "../components/States";
 import { itemsOf } from "../lib/items";
+import { pickLang } from "../lib/text";
 
-/** Placeholder until the API route exists. */
-export default function Page() {
-  const { t } = useTranslation();
-  const q = useQuery({ queryKey: ["Dossiers"], queryFn: async () => itemsOf<Record<string, unknown>>(await getJson<unknown>(endpoints.dossiers())) });
+/** A dossier as the list shows it, with the actions the signed-in user may take (when the API sends them). */
+type DossierRow = RecognitionDossier & { unitName?: string; version?: number; actions?: AvailableAction[]; availableActions?: AvailableAction[] };
+
+/** Recognition dossiers by step; the selected one shows only the actions the role may take, and why others are blocked. */
+export default function Dossiers() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const units = useUnits();
+  const q = useQuery({ queryKey: ["dossiers"], queryFn: async () => itemsOf<DossierRow>(await getJson<unknown>(endpoints.dossiers())) });
+  const [selected, setSelected] = useState<string | null>(null);
+  const names = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
+  const byState = useMemo(() => {
+    const m = new Map<string, DossierRow[]>();
+    for (const d of q.data ?? []) m.set(d.state, [...(m.get(d.state) ?? []), d]);
+    return m;
+  }, [q.data]);
+  const states = [...DOSSIER_STATE_ORDER, ...[...byState.keys()].filter((s) => !(DOSSIER_STATE_ORDER as readonly string[]).includes(s))];
+  const current = q.data?.find((d) => d.id === selected) ?? null;
+  const label = (labels: Record<string, { vi: string; en: string }>, k: string) => labels[k]?.[lang] ?? k;
   return (
     <div className="page">
-      <h1>{t("nav.dossiers")}</h1>
-      <section className="card">{q.isPending ? <Loading /> : q.isError ? <ErrorState error={q.error} /> : q.data.length === 0 ? <Empty title={t("table.empty")} /> : <pre>{JSON.stringify(q.data.slice(0, 5), null, 2)}</pre>}</section>
+      <div className="page-head">
+        <h1>{t("dossiers.title")}</h1>
+      </div>
+      {q.isPending ? (
+        <Loading />
+      ) : q.isError ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : q.data.length === 0 ? (
+        <Empty title={t("dossiers.empty")} />
+      ) : (
+        <>
+          <div className="board" role="list" aria-label={t("dossiers.board")}>
+            {states
+              .filter((s) => (byState.get(s)?.length ?? 0) > 0 || (DOSSIER_STATE_ORDER as readonly string[]).includes(s))
+              .map((s) => (
+                <section key={s} className="board-col" role="listitem" aria-labelledby={`col-${s}`}>
+                  <h2 id={`col-${s}`}>
+                    {label(DOSSIER_STATE_LABELS, s)} <span className="muted">({byState.get(s)?.length ?? 0})</span>
+                  </h2>
+                  {(byState.get(s) ?? []).map((d) => (
+                    <button key={d.id} type="button" className={`dossier-card ${d.id === selected ? "active" : ""}`} aria-pressed={d.id === selected} onClick={() => setSelected(d.id)} data-testid={`dossier-${d.id}`}>
+                      <strong>{d.unitName ?? names.get(d.unitId) ?? d.unitId}</strong>
+                      <span className="muted small">
+                        {t(`tier.${d.tier}`, { defaultValue: d.tier })} · {d.year}
+                      </span>
+                    </button>
+                  ))}
+                </section>
+              ))}
+          </div>
+          {current ? <DossierDetail dossier={current} name={current.unitName ?? names.get(current.unitId) ?? current.unitId} /> : <p className="muted">{t("dossiers.pick")}</p>}
+        </>
+      )}
     </div>
+  );
+}
+
+function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const qc = useQueryClient();
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const actions = useQuery({
+    queryKey: ["dossier-actions", d.id, d.state],
+    queryFn: async (): Promise<AvailableAction[]> => d.actions ?? d.availableActions ?? itemsOf<AvailableAction>(await getJson<unknown>(`${endpoints.dossiers()}/${encodeURIComponent(d.id)}/actions`)),
+  });
+  const label = (labels: Record<string, { vi: string; en: string }>, k: string) => labels[k]?.[lang] ?? k;
+
+  async function run(action: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      await request("POST", endpoints.dossierTransition(d.id), { body: { action, note: note || undefined }, ...(d.version !== undefined ? { ifMatch: `"${d.version}"` } : {}) });
+      setNote("");
+      await qc.invalidateQueries({ queryKey: ["dossiers"] });
+      await qc.invalidateQueries({ queryKey: ["dossier-actions", d.id] });
+    } catch (e) {
+      setError(e instanceof ApiError ? [pickLang(e.message, lang), ...e.fieldProblems.map((f) => pickLang(f.message, lang))].join(" · ") : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const allowed = (actions.data ?? []).filter((a) => a.allowed);
+  const blocked = (actions.data ?? []).filter((a) => !a.allowed);
+  return (
+    <section className="card" aria-labelledby="dossier-h" data-testid="dossier-detail">
+      <h2 id="dossier-h">
+        {name} · {t(`tier.${d.tier}`, { defaultValue: d.tier })} · {d.year}
+      </h2>
+      <p>
+        {t("dossiers.state")}: <strong data-testid="dossier-state">{label(DOSSIER_STATE_LABELS, d.state)}</strong> · {t("dossiers.satisfaction")}: {d.satisfactionPercent === null ? "—" : `${d.satisfactionPercent}%`} · {t("dossiers.debt")}:{" "}
+        {d.capitalConstructionDebt === null ? "—" : formatMoney(d.capitalConstructionDebt, lang)}
+      </p>
+      <div className="grid-2">
+        <div>
+          <h3>{t("dossiers.actions")}</h3>
+          {actions.isPending ? (
+            <Loading />
+          ) : actions.isError ? (
+            <ErrorState error={actions.error} />
+          ) : (
+            <>
+              {allowed.length === 0 ? (
+                <p className="muted">{t("dossiers.noActions")}</p>
+              ) : (
+                <>
+                  <label className="field">
+                    <span>{t("dossiers.note")}</span>
+                    <input value={note} onChange={(e) => setNote(e.target.value)} />
+                  </label>
+                  <div className="toolbar">
+                    {allowed.map((a) => (
+                      <button key={a.action} type="button" className="btn btn-primary" disabled={busy} onClick={() => void run(a.action)}>
+                        {label(RECOGNITION_ACTION_LABELS, a.action)}
+                      </button>
+                    ))}
+                  </div>
+                </>
+              )}
+              {blocked.length > 0 && (
+                <>
+                  <h4>{t("dossiers.blocked")}</h4>
+                  <ul className="reasons" data-testid="dossier-blocked">
+                    {blocked.map((a) => (
+                      <li key={a.action}>
+                        <strong>{label(RECOGNITION_ACTION_LABELS, a.action)}</strong>: {a.reasons.map((r) => formatReason(r, lang)).join("; ")}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {error && (
+                <p className="notice notice-error" role="alert">
+                  {error}
+                </p>
+              )}
+            </>
+          )}
+        </div>
+        <div>
+          <h3>{t("dossiers.history")}</h3>
+          {d.history.length === 0 ? (
+            <p className="muted">{t("dossiers.noHistory")}</p>
+          ) : (
+            <ol className="reasons">
+              {d.history.map((h, i) => (
+                <li key={i}>
+                  {formatDate(h.at, lang)}: {label(RECOGNITION_ACTION_LABELS, h.action)} ({label(DOSSIER_STATE_LABELS, h.from)} → {label(DOSSIER_STATE_LABELS, h.to)}){h.note ? ` — ${h.note}` : ""}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      </div>
+    </section>
   );
 }

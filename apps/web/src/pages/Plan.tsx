@@ -1,18 +1,198 @@
+import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useQuery } from "@tanstack/react-query";
-import { getJson } from "../api/http";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { DISTRICT_PLAN_63, formatDate, formatReason, type Plan as PlanDoc, type ReportStatusItem } from "@ntm/core";
+import { ApiError, getJson, request } from "../api/http";
 import { endpoints } from "../api/endpoints";
-import { ErrorState, Loading, Empty } from "../components/States";
+import { optional } from "../api/queries";
+import { Empty, ErrorState, Loading } from "../components/States";
 import { itemsOf } from "../lib/items";
+import { localName, pickLang } from "../lib/text";
 
-/** Placeholder until the API route exists. */
-export default function Page() {
-  const { t } = useTranslation();
-  const q = useQuery({ queryKey: ["Plan"], queryFn: async () => itemsOf<Record<string, unknown>>(await getJson<unknown>(endpoints.plans())) });
+const STATES = ["overdue", "late", "pending", "submitted"] as const;
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The plan board: tasks and assignees, due/late/overdue reports, and submitting a report. */
+export default function Plan() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const [asOf] = useState(today);
+  const plans = useQuery({ queryKey: ["plans"], queryFn: async () => itemsOf<PlanDoc>(await optional(getJson<unknown>(endpoints.plans()))) });
+  // Until the API serves plans, show the plan shipped with @ntm/core (the district plan for Directive 63-CT/TU).
+  const plan: PlanDoc = plans.data?.[0] ?? DISTRICT_PLAN_63;
+  const fromApi = (plans.data?.length ?? 0) > 0;
+  const assignee = useMemo(() => new Map(plan.assignees.map((a) => [a.id, a])), [plan]);
+  const reports = useQuery({
+    queryKey: ["reports", plan.id, asOf],
+    queryFn: async () => itemsOf<ReportStatusItem>(await getJson<unknown>(endpoints.reports(), { planId: plan.id, asOf })),
+  });
+  const [filter, setFilter] = useState<string>("all");
+  const who = (id: string) => localName(assignee.get(id)?.name, lang) || id;
+  const counts = useMemo(() => Object.fromEntries(STATES.map((s) => [s, (reports.data ?? []).filter((r) => r.status === s).length])), [reports.data]);
+  const shown = (reports.data ?? []).filter((r) => filter === "all" || r.status === filter);
   return (
     <div className="page">
-      <h1>{t("nav.plan")}</h1>
-      <section className="card">{q.isPending ? <Loading /> : q.isError ? <ErrorState error={q.error} /> : q.data.length === 0 ? <Empty title={t("table.empty")} /> : <pre>{JSON.stringify(q.data.slice(0, 5), null, 2)}</pre>}</section>
+      <div className="page-head">
+        <div>
+          <h1>{t("plan.title")}</h1>
+          <p className="muted">
+            {localName(plan.title, lang)}
+            {plan.number ? ` · ${plan.number}` : ""}
+            {plan.date ? ` · ${formatDate(plan.date, lang)}` : ""}
+          </p>
+        </div>
+      </div>
+      {plans.isSuccess && !fromApi && <p className="notice notice-warn">{t("plan.shippedNotice")}</p>}
+      <section className="card" aria-labelledby="reports-h">
+        <div className="section-head">
+          <h2 id="reports-h">{t("plan.reports", { date: formatDate(asOf, lang) })}</h2>
+          <div className="toolbar" role="group" aria-label={t("common.filter")}>
+            {(["all", ...STATES] as const).map((s) => (
+              <button key={s} type="button" className={`btn ${filter === s ? "btn-primary" : ""}`} aria-pressed={filter === s} onClick={() => setFilter(s)}>
+                {t(`plan.state.${s}`)}
+                {s !== "all" && reports.data ? ` (${counts[s] ?? 0})` : ""}
+              </button>
+            ))}
+          </div>
+        </div>
+        {reports.isPending ? (
+          <Loading />
+        ) : reports.isError ? (
+          <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />
+        ) : shown.length === 0 ? (
+          <Empty title={t("plan.noReports")} />
+        ) : (
+          <div className="table-wrap">
+            <table className="table" data-testid="reports-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("plan.report")}</th>
+                  <th scope="col">{t("plan.assignee")}</th>
+                  <th scope="col">{t("plan.period")}</th>
+                  <th scope="col">{t("plan.deadline")}</th>
+                  <th scope="col">{t("plan.status")}</th>
+                  <th scope="col">{t("plan.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{localName(r.title, lang)}</th>
+                    <td>{localName(r.assigneeName, lang) || who(r.assigneeId)}</td>
+                    <td>{r.period}</td>
+                    <td>{formatDate(r.deadline, lang)}</td>
+                    <td>
+                      <span className={`badge report-${r.status}`}>{t(`plan.state.${r.status}`)}</span>
+                      {r.workingDaysLate > 0 && <small className="muted"> {t("plan.daysLate", { count: r.workingDaysLate })}</small>}
+                    </td>
+                    <td className="reason">{r.reasons.map((x) => formatReason(x, lang)).join(" ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <SubmitReport items={(reports.data ?? []).filter((r) => r.status === "pending" || r.status === "overdue")} who={who} />
+      </section>
+      <section className="card" aria-labelledby="tasks-h">
+        <h2 id="tasks-h">{t("plan.tasks", { count: plan.tasks.length })}</h2>
+        <div className="criteria">
+          {plan.tasks.map((task) => (
+            <details key={task.code} className="criterion">
+              <summary>
+                <span className="crit-id">{task.code}</span>
+                <span className="crit-name">{localName(task.title, lang)}</span>
+                <span className="muted small">{task.lead.map(who).join(", ")}</span>
+              </summary>
+              <div className="task-body">
+                <p>{task.body}</p>
+                <p>
+                  <strong>{t("plan.lead")}:</strong> {task.lead.map(who).join(", ") || "—"}
+                  {task.assigneeBasis !== "stated" && <small className="muted"> ({t(`plan.basis.${task.assigneeBasis}`)})</small>}
+                </p>
+                {task.coordinating.length > 0 && (
+                  <p>
+                    <strong>{t("plan.coordinating")}:</strong> {task.coordinating.map(who).join(", ")}
+                  </p>
+                )}
+                {(task.links.criteria.length > 0 || task.links.indicators.length > 0) && (
+                  <p>
+                    <strong>{t("plan.links")}:</strong> {[...task.links.criteria.map((c) => t("plan.criterion", { id: c })), ...task.links.indicators].join(", ")}
+                  </p>
+                )}
+              </div>
+            </details>
+          ))}
+        </div>
+      </section>
+      <section className="card" aria-labelledby="members-h">
+        <h2 id="members-h">{t("plan.members")}</h2>
+        {plan.assignees.filter((a) => a.supportsUnitIds?.length).length === 0 ? (
+          <p className="muted">{t("plan.noMembers")}</p>
+        ) : (
+          <ul className="chips">
+            {plan.assignees
+              .filter((a) => a.supportsUnitIds?.length)
+              .map((a) => (
+                <li key={a.id}>
+                  <strong>{localName(a.name, lang)}</strong>: {a.supportsUnitIds?.join(", ")}
+                </li>
+              ))}
+          </ul>
+        )}
+      </section>
     </div>
+  );
+}
+
+function SubmitReport({ items, who }: { items: ReportStatusItem[]; who: (id: string) => string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const qc = useQueryClient();
+  const [key, setKey] = useState("");
+  const [date, setDate] = useState(today);
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  if (items.length === 0) return null;
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const item = items.find((i) => i.key === key);
+    if (!item) return;
+    try {
+      await request("POST", endpoints.reports(), { body: { dutyId: item.dutyId, assigneeId: item.assigneeId, period: item.period, submittedOn: date } });
+      setMsg({ ok: true, text: t("plan.submitted") });
+      await qc.invalidateQueries({ queryKey: ["reports"] });
+    } catch (err) {
+      setMsg({ ok: false, text: err instanceof ApiError ? pickLang(err.message, lang) : String(err) });
+    }
+  }
+  return (
+    <form className="bulk-form submit-report" onSubmit={(e) => void submit(e)}>
+      <label className="field">
+        <span>{t("plan.submitWhich")}</span>
+        <select required value={key} onChange={(e) => setKey(e.target.value)}>
+          <option value="">—</option>
+          {items.map((i) => (
+            <option key={i.key} value={i.key}>
+              {localName(i.title, lang)} · {who(i.assigneeId)} · {i.period}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t("plan.submittedOn")}</span>
+        <input type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
+      </label>
+      <button type="submit" className="btn btn-primary">
+        {t("plan.submit")}
+      </button>
+      {msg && (
+        <p className={`notice ${msg.ok ? "notice-ok" : "notice-error"}`} role={msg.ok ? "status" : "alert"}>
+          {msg.text}
+        </p>
+      )}
+    </form>
   );
 }

@@ -1,18 +1,172 @@
+import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "@tanstack/react-query";
+import { CLASSIFICATION_LEVEL_LABELS, formatNumber, formatReason, type Ranking as RankingResult } from "@ntm/core";
 import { getJson } from "../api/http";
 import { endpoints } from "../api/endpoints";
-import { ErrorState, Loading, Empty } from "../components/States";
-import { itemsOf } from "../lib/items";
+import { useSession } from "../auth/session";
+import { Empty, ErrorState, Loading } from "../components/States";
+import { DEFAULT_YEAR, YEARS } from "../lib/years";
 
-/** Placeholder until the API route exists. */
-export default function Page() {
-  const { t } = useTranslation();
-  const q = useQuery({ queryKey: ["Ranking"], queryFn: async () => itemsOf<Record<string, unknown>>(await getJson<unknown>(endpoints.ranking())) });
+/** The annual ranking: scores with components, caps and quota moves explained; commendation and criticism candidates. */
+export default function Ranking() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const { user } = useSession();
+  const [year, setYear] = useState(DEFAULT_YEAR);
+  const [open, setOpen] = useState<string | null>(null);
+  const q = useQuery({
+    queryKey: ["ranking", user?.scopeUnitId, year],
+    queryFn: async () => {
+      const d = await getJson<RankingResult | { ranking: RankingResult }>(endpoints.ranking(), { year, unitId: user?.scopeUnitId });
+      return "ranking" in d ? d.ranking : d;
+    },
+  });
+  const level = (l: string) => CLASSIFICATION_LEVEL_LABELS[l]?.[lang] ?? l;
+  const r = q.data;
   return (
     <div className="page">
-      <h1>{t("nav.ranking")}</h1>
-      <section className="card">{q.isPending ? <Loading /> : q.isError ? <ErrorState error={q.error} /> : q.data.length === 0 ? <Empty title={t("table.empty")} /> : <pre>{JSON.stringify(q.data.slice(0, 5), null, 2)}</pre>}</section>
+      <div className="page-head">
+        <h1>{t("ranking.title")}</h1>
+        <label className="field-inline">
+          <span>{t("common.year")}</span>
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {YEARS.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {q.isPending ? (
+        <Loading />
+      ) : q.isError ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : !r || r.rows.length === 0 ? (
+        <Empty title={t("ranking.empty")} />
+      ) : (
+        <>
+          <p className={`notice ${r.scheme.isDefault || !r.scheme.verified ? "notice-warn" : "notice-ok"}`} data-testid="ranking-scheme">
+            {t("ranking.schemeLine", { id: r.scheme.id, version: r.scheme.version, regime: r.regime.id })} {r.scheme.isDefault ? t("ranking.defaultScheme") : ""} {!r.scheme.verified ? t("ranking.unverifiedScheme") : ""}
+          </p>
+          <section className="card" aria-labelledby="rank-h">
+            <h2 id="rank-h">{t("ranking.table", { count: r.rows.length })}</h2>
+            <div className="table-wrap">
+              <table className="table" data-testid="ranking-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("ranking.rank")}</th>
+                    <th scope="col">{t("ranking.unit")}</th>
+                    <th scope="col">{t("ranking.score")}</th>
+                    <th scope="col">{t("ranking.criteria")}</th>
+                    <th scope="col">{t("ranking.band")}</th>
+                    <th scope="col">{t("ranking.level")}</th>
+                    <th scope="col">{t("ranking.why")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.rows.map((u) => (
+                    <Fragment key={u.unitId}>
+                      <tr>
+                        <td className="num">{u.rank}</td>
+                        <th scope="row">
+                          {u.name ?? u.unitId}
+                          <small className="muted"> · {u.group}</small>
+                        </th>
+                        <td className="num">{formatNumber(u.score, lang)}</td>
+                        <td className="num">
+                          {u.criteriaMet}
+                          {u.criteriaLost > 0 && <span className="change-lost"> (−{u.criteriaLost})</span>}
+                        </td>
+                        <td>{level(u.bandLevel)}</td>
+                        <td>
+                          <strong className={u.level !== u.bandLevel ? "change-lost" : ""}>{level(u.level)}</strong>
+                          {u.quotaMove && <small className="badge badge-unverified">{t("ranking.quota")}</small>}
+                          {u.caps.some((c) => c.lowered) && <small className="badge badge-not_met">{t("ranking.capped")}</small>}
+                        </td>
+                        <td>
+                          <button type="button" className="btn" aria-expanded={open === u.unitId} onClick={() => setOpen(open === u.unitId ? null : u.unitId)}>
+                            {open === u.unitId ? t("ranking.hide") : t("ranking.show")}
+                          </button>
+                        </td>
+                      </tr>
+                      {open === u.unitId && (
+                        <tr className="detail-row">
+                          <td colSpan={7}>
+                            <div className="grid-2">
+                              <div>
+                                <h3>{t("ranking.components")}</h3>
+                                <table className="table">
+                                  <tbody>
+                                    {u.components.map((c) => (
+                                      <tr key={c.id}>
+                                        <th scope="row">{t(`ranking.component.${c.id}`, { defaultValue: c.id })}</th>
+                                        <td className="num">{c.value === null ? "—" : formatNumber(c.value, lang)}</td>
+                                        <td className="num">
+                                          {formatNumber(c.points, lang)}
+                                          {c.capped && <small className="muted"> ({t("ranking.cappedAt", { raw: formatNumber(c.raw, lang) })})</small>}
+                                        </td>
+                                      </tr>
+                                    ))}
+                                  </tbody>
+                                </table>
+                              </div>
+                              <div>
+                                <h3>{t("ranking.reasons")}</h3>
+                                <ul className="reasons">
+                                  {u.caps.map((c, i) => (
+                                    <li key={`c${i}`}>
+                                      {formatReason(c.reason, lang)}
+                                      {!c.verified && <span className="unverified-dot"> ⚠</span>}
+                                    </li>
+                                  ))}
+                                  {u.quotaMove && <li>{formatReason(u.quotaMove.reason, lang)}</li>}
+                                  {u.reasons.map((x, i) => (
+                                    <li key={`r${i}`}>{formatReason(x, lang)}</li>
+                                  ))}
+                                </ul>
+                              </div>
+                            </div>
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+          <div className="grid-2">
+            <Candidates title={t("ranking.commendations")} items={r.commendations} rows={r.rows} lang={lang} />
+            <Candidates title={t("ranking.criticisms")} items={r.criticisms} rows={r.rows} lang={lang} />
+          </div>
+        </>
+      )}
     </div>
+  );
+}
+
+function Candidates({ title, items, rows, lang }: { title: string; items: RankingResult["commendations"]; rows: RankingResult["rows"]; lang: "vi" | "en" }) {
+  const { t } = useTranslation();
+  const name = new Map(rows.map((r) => [r.unitId, r.name ?? r.unitId]));
+  return (
+    <section className="card">
+      <h2>{title}</h2>
+      {items.length === 0 ? (
+        <p className="muted">{t("ranking.noCandidates")}</p>
+      ) : (
+        <ul className="reasons">
+          {items.map((c) => (
+            <li key={c.unitId}>
+              <strong>
+                #{c.rank} {name.get(c.unitId)}
+              </strong>
+              : {c.reasons.map((r) => formatReason(r, lang)).join("; ")}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
