@@ -70,6 +70,21 @@ describe("POST /v1/values/import", () => {
   });
 });
 
+describe("who may import", () => {
+  it.each([
+    ["admin", 200],
+    ["tinh", 200],
+    ["huyen", 200],
+    ["xa", 200],
+    ["thanhtra", 403],
+    ["xem", 403],
+  ])("POST /v1/values/import of the commune c-01-01 as %s → %i", async (who, status) => {
+    const session = who === "huyen" ? huyen : who === "xa" ? xa : await login(h, who);
+    const res = await session.request("/v1/values/import?year=2023", { method: "POST", headers: { "content-type": "text/csv" }, body: "unit_id,2.2\nc-01-01,81\n" });
+    expect(res.status).toBe(status);
+  });
+});
+
 describe("exports", () => {
   it("exports a district's values as CSV that imports back unchanged", async () => {
     const res = await huyen.request("/v1/units/d-01/export/values?year=2024");

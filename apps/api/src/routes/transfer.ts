@@ -91,7 +91,7 @@ async function sendTable(c: Context<AppEnv>, format: "csv" | "xlsx", name: strin
 export function transferRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(importValues, (async (c: Context<AppEnv>) => {
-    const user = requireUser(c);
+    const { user } = await authorize(c, "values.write", requireUser(c).scopeUnitId);
     const q = ImportQuery.parse(c.req.query());
     const table = await readTable(c, q.format);
     const { unitYears, issues, layout } = readValuesTable(table, q.year);
