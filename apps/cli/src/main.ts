@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
+import { registerDossier } from "./commands/dossier.js";
 import { registerEvaluate } from "./commands/evaluate.js";
 import { registerOcop } from "./commands/ocop.js";
 import { registerPacks } from "./commands/packs.js";
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerOcop(program, run);
   registerWorkday(program, run);
   registerRemote(program, run);
+  registerDossier(program, run);
   registerReport(program, run);
   return program;
 }

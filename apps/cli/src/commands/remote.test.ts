@@ -116,6 +116,33 @@ describe("remote commands against a running API", () => {
     expect(failOn.stdout).toContain("Xã An Lộc (c-01-01) · năm 2024");
   });
 
+  it("lists the district's recognition dossiers and shows one with its history and the guards of each action", () => {
+    const list = remote(["dossier", "list", "--json"]);
+    expect(list.code).toBe(0);
+    const body = list.json();
+    expect(body.items.map((d: { id: string; state: string }) => `${d.id}:${d.state}`)).toEqual(["hs-demo-01:draft", "hs-demo-02:self_assessed", "hs-demo-03:public_consultation", "hs-demo-04:submitted", "hs-demo-05:returned"]);
+    const show = remote(["dossier", "show", "hs-demo-04"]);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain("hs-demo-04 · Xã Phước Vĩnh (c-01-04) · standard · 2025");
+    expect(show.stdout).toMatch(/submit: public_consultation → submitted/);
+    expect(show.stdout).toMatch(/✗ return → returned\n\s+✗ actorRoleAllowed: /);
+  });
+
+  it("refuses a transition the role may not make (422 with the guard's path, exit 2) and applies an allowed one with If-Match", () => {
+    const denied = remote(["dossier", "advance", "hs-demo-04", "--action", "return", "--note", "Bổ sung biên bản"]);
+    expect(denied.code).toBe(2);
+    expect(denied.stderr.split("\n")[1]).toMatch(/^\$\.dossier\.actor\.role: /);
+    const none = remote(["dossier", "advance", "hs-demo-04"]);
+    expect([none.code, none.stderr]).toEqual([2, "--action: required; allowed now: (none) (cần chọn thao tác)\n"]);
+    const tinh = tempDir();
+    const env = { XDG_CONFIG_HOME: join(tinh, "cfg") };
+    expect(remote(["login", "--username", "tinh", "--password-stdin"], { input: "tinh123", env }).code).toBe(0);
+    const ok = remote(["dossier", "advance", "hs-demo-04", "--action", "return", "--note", "Bổ sung biên bản", "--json"], { env });
+    expect(ok.code).toBe(0);
+    expect(ok.json()).toMatchObject({ id: "hs-demo-04", state: "returned", version: 2 });
+    expect(ok.json().history.at(-1)).toMatchObject({ action: "return", from: "submitted", to: "returned", note: "Bổ sung biên bản" });
+  });
+
   it("exits 3 when the server cannot be reached", async () => {
     const port = await freePort();
     const r = ntm(["--server", `http://127.0.0.1:${port}`, "units"], { env: { NTM_TOKEN: "x" } });

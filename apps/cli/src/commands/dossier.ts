@@ -1,0 +1,96 @@
+import type { Command } from "commander";
+import type { Ctx } from "../lib/context.js";
+import { showDate } from "../lib/dates.js";
+import { CliError } from "../lib/exit.js";
+import { api } from "../lib/http.js";
+import { tr } from "../lib/i18n.js";
+import type { Run } from "../lib/run.js";
+import { renderTable } from "../lib/table.js";
+
+interface Localized { vi: string; en: string }
+interface ReasonOut { code: string; vi: string; en: string }
+interface Dossier {
+  id: string; unitId: string; unitName: string; tier: string; packId: string; year: number; state: string; stateLabel: Localized; version: number;
+  satisfactionPercent: number | null; capitalConstructionDebt: string | null;
+  history: { action: string; actor: { id: string; role: string }; at: string; from: string; to: string; note?: string }[];
+  deadline: { dueDate: string; workingDays: number; overdue: boolean } | null;
+  documents: { kind?: string; title?: string }[];
+  availableActions?: { action: string; to: string | null; allowed: boolean; checks: { guard: string; passed: boolean; reasons: ReasonOut[] }[]; reasons: ReasonOut[] }[];
+}
+
+const enc = encodeURIComponent;
+
+async function list(ctx: Ctx, opts: { state?: string; unit?: string; year?: string; tier?: string }): Promise<void> {
+  const res = await api(ctx, "GET", "/dossiers", { query: { state: opts.state, unitId: opts.unit, year: opts.year, tier: opts.tier } });
+  const body = res.body as { items: Dossier[]; counts: Record<string, number> };
+  if (ctx.json) return ctx.printJson(body);
+  const L = ctx.lang;
+  ctx.print(renderTable(
+    [tr(L, "Mã hồ sơ", "Dossier"), tr(L, "Đơn vị", "Unit"), tr(L, "Hạng", "Tier"), tr(L, "Năm", "Year"), tr(L, "Bước", "State"), tr(L, "Hạn bước", "Step due")],
+    body.items.map((d) => [d.id, `${d.unitName} (${d.unitId})`, d.tier, String(d.year), d.stateLabel[L], d.deadline ? `${showDate(d.deadline.dueDate, L)}${d.deadline.overdue ? tr(L, " — QUÁ HẠN", " — OVERDUE") : ""}` : ""]),
+    [40, 40, 10, 6, 30, 30],
+  ));
+  ctx.print(Object.entries(body.counts).map(([k, n]) => `${k}: ${n}`).join(" · "));
+}
+
+function renderDossier(ctx: Ctx, d: Dossier): void {
+  const L = ctx.lang;
+  ctx.print(`${d.id} · ${d.unitName} (${d.unitId}) · ${d.tier} · ${d.year} · ${d.packId}`);
+  ctx.print(`${tr(L, "Bước hiện tại", "State")}: ${d.stateLabel[L]} · ${tr(L, "phiên bản", "version")} ${d.version}${d.deadline ? ` · ${tr(L, "hạn", "due")} ${showDate(d.deadline.dueDate, L)} (${d.deadline.workingDays} ${tr(L, "ngày làm việc", "working days")})${d.deadline.overdue ? tr(L, " QUÁ HẠN", " OVERDUE") : ""}` : ""}`);
+  ctx.print(`${tr(L, "Mức hài lòng", "Satisfaction")}: ${d.satisfactionPercent ?? "—"}% · ${tr(L, "Nợ đọng XDCB", "Capital-construction debt")}: ${d.capitalConstructionDebt ?? "—"} · ${tr(L, "Tài liệu", "Documents")}: ${d.documents.length}`);
+  if (d.history.length) {
+    ctx.print(`\n${tr(L, "Lịch sử", "History")}:`);
+    for (const h of d.history) ctx.print(`  ${h.at} ${h.action}: ${h.from} → ${h.to} (${h.actor.id}, ${h.actor.role})${h.note ? ` — ${h.note}` : ""}`);
+  }
+  if (d.availableActions?.length) {
+    ctx.print(`\n${tr(L, "Thao tác", "Actions")}:`);
+    for (const a of d.availableActions) {
+      ctx.print(`  ${a.allowed ? "✓" : "✗"} ${a.action}${a.to ? ` → ${a.to}` : ""}`);
+      const shown = new Set<string>();
+      for (const c of a.checks) if (!c.passed) for (const r of c.reasons) {
+        shown.add(r[L]);
+        ctx.print(`      ✗ ${c.guard}: ${r[L]}`);
+      }
+      for (const r of a.reasons) if (!shown.has(r[L])) ctx.print(`      · ${r[L]}`);
+    }
+  }
+}
+
+async function show(ctx: Ctx, id: string): Promise<void> {
+  const d = (await api(ctx, "GET", `/dossiers/${enc(id)}`)).body as Dossier;
+  if (ctx.json) return ctx.printJson(d);
+  renderDossier(ctx, d);
+}
+
+/**
+ * `ntm dossier advance <id> --action <a>`: applies a workflow action with the version just read
+ * (If-Match); a forbidden action comes back as 409/422 with the guards' reasons and writes nothing.
+ * @example
+ * await advance(ctx, "dos-1", { action: "self_assess", note: "Xã tự đánh giá đạt 19/19" });
+ */
+async function advance(ctx: Ctx, id: string, opts: { action?: string; note?: string }): Promise<void> {
+  const current = await api(ctx, "GET", `/dossiers/${enc(id)}`);
+  const d = current.body as Dossier;
+  if (!opts.action) {
+    const allowed = (d.availableActions ?? []).filter((a) => a.allowed).map((a) => a.action);
+    throw new CliError("invalid_input", [{ where: "--action", message: `required; allowed now: ${allowed.length ? allowed.join(", ") : "(none)"} (cần chọn thao tác)` }]);
+  }
+  const res = await api(ctx, "POST", `/dossiers/${enc(id)}/transitions`, { json: { action: opts.action, ...(opts.note ? { note: opts.note } : {}) }, headers: { "if-match": `"${d.version}"` } });
+  const after = res.body as Dossier;
+  if (ctx.json) return ctx.printJson(after);
+  ctx.print(tr(ctx.lang, `Đã chuyển hồ sơ ${id}: ${d.stateLabel.vi} → ${after.stateLabel.vi}`, `Dossier ${id}: ${d.stateLabel.en} → ${after.stateLabel.en}`));
+}
+
+/** Registers `ntm dossier list|show|advance` (recognition dossiers on the server, QĐ 18/2022). */
+export function registerDossier(program: Command, run: Run): void {
+  const dossier = program.command("dossier").description("Hồ sơ xét công nhận trên máy chủ (QĐ 18/2022) / recognition dossiers on the server");
+  dossier.command("list").description("Danh sách hồ sơ / list dossiers")
+    .option("--state <state>").option("--unit <id>", "cây đơn vị / unit subtree").option("--year <year>").option("--tier <tier>", "standard|advanced|model")
+    .action(run((ctx: Ctx, opts: { state?: string; unit?: string; year?: string; tier?: string }) => list(ctx, opts)));
+  dossier.command("show <id>").description("Xem hồ sơ, lịch sử, thao tác được phép / show a dossier, its history and allowed actions")
+    .action(run((ctx: Ctx, id: string) => show(ctx, id)));
+  dossier.command("advance <id>").description("Chuyển bước hồ sơ / apply a workflow action")
+    .option("--action <action>", "self_assess | open_consultation | submit | appraise | verify | recognise | return | resume | reject | revoke")
+    .option("--note <text>", "ghi chú / note")
+    .action(run((ctx: Ctx, id: string, opts: { action?: string; note?: string }) => advance(ctx, id, opts)));
+}
