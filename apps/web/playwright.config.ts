@@ -26,6 +26,7 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
+  globalTeardown: "./e2e/teardown.ts",
   outputDir: "./test-results/output",
   fullyParallel: false,
   workers: 1,

@@ -49,7 +49,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       <div className="state-icon" aria-hidden="true">!</div>
       <p className="state-title">{title}</p>
       {detail && <p className="state-hint">{detail}</p>}
-      {onRetry && (
+      {onRetry && !(error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) && (
         <button type="button" className="btn" onClick={onRetry}>
           {t("action.retry")}
         </button>

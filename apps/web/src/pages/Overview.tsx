@@ -59,8 +59,8 @@ export default function Overview() {
         ? {
             aria: { enabled: true },
             tooltip: { trigger: "axis" },
-            legend: { bottom: 0 },
-            grid: { left: 8, right: 16, top: 16, bottom: 36, containLabel: true },
+            legend: { bottom: 0, type: "scroll" },
+            grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
             xAxis: { type: "category", data: trend.data.map((r) => String(r.year)) },
             yAxis: { type: "value", minInterval: 1 },
             series: TIER_BUCKETS.map((k) => ({ type: "bar", stack: "tiers", name: t(`tier.${k}`), itemStyle: { color: TIER_COLORS[k] }, data: trend.data.map((r) => r[k]) })),
