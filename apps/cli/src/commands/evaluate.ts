@@ -160,6 +160,19 @@ export function registerEvaluate(program: Command, run: Run, remote?: (ctx: Ctx,
     .option("--year <year>", "năm đánh giá (ghi đè năm trong tệp) / evaluation year (overrides the file's)")
     .option("--fail-on <status>", "thoát mã 1 khi kết quả là not_met (hoặc indeterminate) / exit 1 when a result is not_met (or indeterminate)")
     .option("--unit <id>", "đánh giá đơn vị trên máy chủ (với --year) / evaluate a unit on the server (with --year)")
+    .addHelpText("after", `
+Số liệu / values files:
+  JSON  { "unit": { "id", "name", "level", "region"?, "communeGroup"?, "flags"? }, "year", "values": { "<chỉ tiêu>": số | true/false | null } }
+        hoặc một mảng các tài liệu đó / or an array of them (batch).
+  CSV rộng / wide:  unit_id,unit_name,level,region,commune_group,flags,year,<mã chỉ tiêu>...  (một dòng mỗi đơn vị / one row per unit)
+  CSV dài / long:   unit_id,year,indicator,value  (một dòng mỗi chỉ tiêu / one row per indicator)
+  Ô / cells: Đạt, Không, x, 16,5, 95%, trống = chưa có số liệu / empty = not reported, KAD = không áp dụng / not applicable.
+  Dấu phân cách , hoặc ; / separator , or ;   flags: "especiallyDifficult|safeZone".
+
+Ví dụ / examples:
+  ntm evaluate --pack example.province-demo.2021-2025 --values examples/values/an-phu-meets-all.json
+  ntm evaluate --pack example.province-demo.2021-2025 --values examples/values/batch-communes.csv --json --fail-on not_met
+  ntm evaluate --unit c-01-01 --year 2024          (máy chủ / server)`)
     .action(
       run(async (ctx: Ctx, opts: EvaluateOptions) => {
         if (opts.unit !== undefined && opts.values === undefined) {
