@@ -47,7 +47,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     const db = drizzle({ client: pool, schema });
-    await migrate(db, migrations);
+    // Several instances may start at once against one PostgreSQL: one migrates at a time.
+    const lock = await pool.connect();
+    try {
+      await lock.query("SELECT pg_advisory_lock(727001)");
+      await migrate(db, migrations);
+    } finally {
+      await lock.query("SELECT pg_advisory_unlock(727001)").catch(() => undefined);
+      lock.release();
+    }
     return { db: db as unknown as Db, driver: "postgres", close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
