@@ -7,6 +7,10 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context.js";
 import { planRoutes } from "./plans.js";
 import { dossierRoutes } from "./dossiers.js";
+import { ocopRoutes } from "./ocop.js";
+import { resourceRoutes } from "./resources.js";
+import { housingRoutes } from "./housing.js";
+import { inspectionRoutes } from "./inspections.js";
 
 /**
  * All plan-domain routers in one, mounted with `v1.route("/", domainRoutes())`.
@@ -17,5 +21,9 @@ export function domainRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   app.route("/", planRoutes());
   app.route("/", dossierRoutes());
+  app.route("/", ocopRoutes());
+  app.route("/", resourceRoutes());
+  app.route("/", housingRoutes());
+  app.route("/", inspectionRoutes());
   return app;
 }

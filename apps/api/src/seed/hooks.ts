@@ -10,6 +10,7 @@ import type { Tx } from "../audit.js";
 import type { DemoUnits } from "./units.js";
 import { seedPlanData } from "./domain/plans.js";
 import { seedDossierData } from "./domain/dossiers.js";
+import { seedContributionData, seedHousingData, seedInspectionData, seedOcopData } from "./domain/records.js";
 
 /** What the hooks receive. */
 export interface SeedContext {
@@ -32,13 +33,21 @@ export async function seedDossiers(ctx: SeedContext): Promise<void> {
 /** HOOK: annual scoring results. */
 export async function seedScoring(_ctx: SeedContext): Promise<void> {}
 /** HOOK: OCOP products (3–5 stars, certificates, expiry). */
-export async function seedOcop(_ctx: SeedContext): Promise<void> {}
+export async function seedOcop(ctx: SeedContext): Promise<void> {
+  await seedOcopData(ctx);
+}
 /** HOOK: resource contributions (whole đồng). */
-export async function seedContributions(_ctx: SeedContext): Promise<void> {}
+export async function seedContributions(ctx: SeedContext): Promise<void> {
+  await seedContributionData(ctx);
+}
 /** HOOK: housing records (temporary/dilapidated house elimination). */
-export async function seedHousing(_ctx: SeedContext): Promise<void> {}
+export async function seedHousing(ctx: SeedContext): Promise<void> {
+  await seedHousingData(ctx);
+}
 /** HOOK: inspection records of the Inspection Committee. */
-export async function seedInspections(_ctx: SeedContext): Promise<void> {}
+export async function seedInspections(ctx: SeedContext): Promise<void> {
+  await seedInspectionData(ctx);
+}
 
 /** Every hook, in order. Add a new one here. */
 export const PLAN_DOMAIN_SEED_HOOKS: readonly ((ctx: SeedContext) => Promise<void>)[] = [seedPlans, seedDossiers, seedScoring, seedOcop, seedContributions, seedHousing, seedInspections];

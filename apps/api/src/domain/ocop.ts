@@ -1,0 +1,111 @@
+/**
+ * OCOP products (Mỗi xã một sản phẩm): records validated by @ntm/core (`validateOcopProduct`: stars
+ * match the score bands, a recognised product has its certificate), each listed with its status on a
+ * date (`ocopStatus`: valid, renewal due, expired…), and per-commune counts against the target
+ * (`countOcopByCommune`; the default target is core's labelled default).
+ */
+import { z } from "@hono/zod-openapi";
+import { type OcopProduct, countOcopByCommune, ocopStatus, validateOcopProduct } from "@ntm/core";
+import type { Db } from "../db/index.js";
+import { ocopProducts } from "../db/schema.js";
+import { ReasonOutSchema, jsonSafe, reasonsOut } from "./common.js";
+import { type RecordRow, allRows, recordRoutes } from "./records.js";
+
+const DateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd");
+
+export const OcopBodySchema = z
+  .object({
+    name: z.string().min(1),
+    subject: z.object({ name: z.string().min(1), kind: z.enum(["cooperative", "cooperative_group", "enterprise", "household", "other"]) }),
+    communeUnitId: z.string().min(1),
+    group: z.enum(["food", "beverage", "herbal", "handicraft", "ornamental", "tourism"]),
+    score: z.number().min(0).max(100),
+    stars: z.number().int().min(1).max(5),
+    certificate: z.object({ number: z.string().min(1), date: DateField, expiresOn: DateField.optional() }).optional(),
+    status: z.enum(["rated", "recognised", "revoked"]),
+  })
+  .openapi("OcopProductInput");
+
+const CountSchema = z.object({
+  unitId: z.string(),
+  listed: z.number().int(),
+  recognised: z.number().int(),
+  byStars: z.object({ 3: z.number().int(), 4: z.number().int(), 5: z.number().int() }),
+  renewalDue: z.array(z.string()),
+  expired: z.array(z.string()),
+  target: z.number().int(),
+  targetIsDefault: z.boolean(),
+  met: z.boolean(),
+  reasons: z.array(ReasonOutSchema),
+});
+
+const SummarySchema = z
+  .object({
+    products: z.number().int(),
+    recognised: z.number().int(),
+    byStars: z.object({ 3: z.number().int(), 4: z.number().int(), 5: z.number().int() }),
+    renewalDue: z.number().int(),
+    expired: z.number().int(),
+    communesMeetingTarget: z.number().int(),
+    communes: z.array(CountSchema),
+  })
+  .openapi("OcopSummary");
+
+/**
+ * Core's OCOP product of a stored row.
+ * @example
+ * ocopOf(row).stars // 4
+ */
+export function ocopOf(row: RecordRow): OcopProduct {
+  return { ...(row.data as OcopProduct), id: row.id };
+}
+
+/**
+ * Every stored OCOP product.
+ * @example
+ * const products = await loadOcop(db);
+ */
+export async function loadOcop(db: Db): Promise<OcopProduct[]> {
+  return (await allRows(db, ocopProducts)).map(ocopOf);
+}
+
+/** The OCOP routes (GET/POST /v1/ocop-products, PUT /v1/ocop-products/{id}). */
+export function ocopRoutes() {
+  return recordRoutes({
+    tag: "ocop",
+    entity: "ocop_product",
+    path: "/ocop-products",
+    label: "sản phẩm OCOP / OCOP product",
+    table: ocopProducts,
+    writeAction: "values.write",
+    body: OcopBodySchema,
+    item: OcopBodySchema.extend({ id: z.string() }).openapi("OcopProduct"),
+    query: z.object({ stars: z.coerce.number().int().min(1).max(5).optional(), group: OcopBodySchema.shape.group.optional(), validity: z.enum(["valid", "renewal_due", "expired", "not_recognised", "revoked"]).optional() }),
+    summary: SummarySchema,
+    validate: (body, id) => validateOcopProduct({ ...body, id }),
+    unitOf: (p) => p.communeUnitId,
+    toRow: (p) => ({ data: jsonSafe(p) as Record<string, unknown>, extra: { year: Number((p.certificate?.date ?? "2025").slice(0, 4)) } }),
+    fromRow: ocopOf,
+    itemOut: (_row, p, { asOf }) => {
+      const st = ocopStatus(p, asOf);
+      return { ...p, status: { validity: st.status, expiresOn: st.expiresOn, daysLeft: st.daysLeft, renewalWindowDays: st.renewalWindowDays, reasons: reasonsOut(st.reasons) } };
+    },
+    filter: (p, _row, q) => (!q.stars || p.stars === q.stars) && (!q.group || p.group === q.group),
+    summarise: (products, { tree, rootId, asOf, query }) => {
+      const kept = query.validity ? products.filter((p) => ocopStatus(p, asOf).status === query.validity) : products;
+      const communeIds = tree.subtree(rootId).filter((u) => u.level === "commune").map((u) => u.id);
+      const counts = countOcopByCommune(kept, asOf, { communeIds });
+      const byStars = { 3: 0, 4: 0, 5: 0 };
+      for (const c of counts) for (const s of [3, 4, 5] as const) byStars[s] += c.byStars[s];
+      return {
+        products: kept.length,
+        recognised: counts.reduce((a, c) => a + c.recognised, 0),
+        byStars,
+        renewalDue: counts.reduce((a, c) => a + c.renewalDue.length, 0),
+        expired: counts.reduce((a, c) => a + c.expired.length, 0),
+        communesMeetingTarget: counts.filter((c) => c.met).length,
+        communes: counts.map((c) => ({ unitId: c.unitId, listed: c.listed, recognised: c.recognised, byStars: c.byStars, renewalDue: c.renewalDue, expired: c.expired, target: c.target, targetIsDefault: c.targetIsDefault, met: c.met, reasons: reasonsOut(c.reasons) })),
+      };
+    },
+  });
+}
