@@ -11,6 +11,7 @@ import { ocopRoutes } from "./ocop.js";
 import { resourceRoutes } from "./resources.js";
 import { housingRoutes } from "./housing.js";
 import { inspectionRoutes } from "./inspections.js";
+import { rankingRoutes } from "./rankings.js";
 
 /**
  * All plan-domain routers in one, mounted with `v1.route("/", domainRoutes())`.
@@ -25,5 +26,6 @@ export function domainRoutes(): OpenAPIHono<AppEnv> {
   app.route("/", resourceRoutes());
   app.route("/", housingRoutes());
   app.route("/", inspectionRoutes());
+  app.route("/", rankingRoutes());
   return app;
 }

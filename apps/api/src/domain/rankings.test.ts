@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { count, eq } from "drizzle-orm";
+import { DEFAULT_SCORING_SCHEME } from "@ntm/core";
+import { type Harness, type Session, json, login, openHarness } from "../testing/harness.js";
+import { auditLog } from "../db/schema.js";
+
+let h: Harness;
+const s: Record<string, Session> = {};
+
+beforeAll(async () => {
+  h = await openHarness();
+  for (const u of ["admin", "tinh", "huyen", "xa", "thanhtra", "xem"]) s[u] = await login(h, u);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const body = async (res: Response): Promise<any> => res.json();
+
+describe("annual ranking", () => {
+  it("ranks the district's communes in a deterministic order with the default scheme", async () => {
+    const [a, b] = await Promise.all([s.huyen!.request("/v1/units/d-01/ranking?year=2025"), s.tinh!.request("/v1/units/d-01/ranking?year=2025")]);
+    const [x, y] = [await body(a), await body(b)];
+    const rows = x.rows as { rank: number; unitId: string; score: number; criteriaMet: number; criteriaLost: number }[];
+    const sorted = [...rows].sort((p, q) => q.score - p.score || q.criteriaMet - p.criteriaMet || p.criteriaLost - q.criteriaLost || (p.unitId < q.unitId ? -1 : 1));
+    expect([a.status, rows.length, rows.map((r) => r.rank), rows.map((r) => r.unitId), x.scheme.isDefault, x.scheme.definedAt, x.regime.id]).toEqual([200, 10, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], sorted.map((r) => r.unitId), true, null, "366-QĐ/TW"]);
+    expect(y.rows).toEqual(x.rows);
+  });
+
+  it("assembles inputs from evaluations, changes, OCOP, contributions and inspections, and labels every row", async () => {
+    const x = await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"));
+    const row = x.rows[0];
+    expect([Object.keys(row.inputs).includes("criteria_met"), Object.keys(row.inputs).includes("criteria_gained"), Object.keys(row.inputs).includes("resources_mobilised"), typeof row.levelLabel.vi, row.reasons[0].code]).toEqual([true, true, true, "string", "classification.band"]);
+  });
+
+  it("uses the 124-QĐ/TW regime for 2024 and refuses a commune officer another district (403) and a bad year (422)", async () => {
+    const [y2024, out, bad] = await Promise.all([s.huyen!.request("/v1/units/d-01/ranking?year=2024"), s.xa!.request("/v1/units/d-02/ranking?year=2025"), s.huyen!.request("/v1/units/d-01/ranking?year=20")]);
+    expect([(await body(y2024)).regime.id, out.status, bad.status]).toEqual(["124-QĐ/TW", 403, 422]);
+  });
+});
+
+describe("scoring scheme", () => {
+  const mine = { ...DEFAULT_SCORING_SCHEME, id: "d-01.scheme", version: "2025.1", isDefault: false, basis: "Quyết định của Huyện (ví dụ)", components: DEFAULT_SCORING_SCHEME.components.map((c) => (c.id === "criteria_met" ? { ...c, weight: 40 } : c.id === "tier_reached" ? { ...c, weight: 5, formula: { type: "linear", per: 1, max: 5 } } : c.id === "ocop_products" ? { ...c, weight: 2, formula: { type: "perItem", points: 1, max: 2 } } : c)) };
+
+  it("returns the default scheme where none is stored", async () => {
+    const res = await s.huyen!.request("/v1/units/d-01/scoring-scheme");
+    const x = await body(res);
+    expect([res.status, res.headers.get("etag"), x.isDefault, x.scheme.id]).toEqual([200, '"0"', true, DEFAULT_SCORING_SCHEME.id]);
+  });
+
+  it("rejects an invalid scheme with 422 and JSON paths, writing nothing", async () => {
+    const res = await s.huyen!.request("/v1/units/d-01/scoring-scheme", json("PUT", { ...mine, components: [{ ...mine.components[0], weight: -1 }] }));
+    const p = await body(res);
+    const n = (await h.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "scoring_scheme.put")))[0]!.n;
+    expect([res.status, p.errors.map((e: { path: string }) => e.path).includes("$.components[0].weight"), n]).toEqual([422, true, 0]);
+  });
+
+  it.each([
+    ["xa", 403],
+    ["thanhtra", 403],
+    ["xem", 403],
+  ])("refuses PUT by %s (%i)", async (who, status) => {
+    expect((await s[who]!.request("/v1/units/d-01/scoring-scheme", json("PUT", mine))).status).toBe(status);
+  });
+
+  it("stores a district's scheme, applies it to the district's ranking, requires If-Match afterwards and refuses a stale one", async () => {
+    const put = await s.huyen!.request("/v1/units/d-01/scoring-scheme", json("PUT", mine));
+    const again = await s.huyen!.request("/v1/units/d-01/scoring-scheme", json("PUT", mine));
+    const stale = await s.huyen!.request("/v1/units/d-01/scoring-scheme", json("PUT", mine, { "if-match": '"0"' }));
+    const ok = await s.huyen!.request("/v1/units/d-01/scoring-scheme", json("PUT", mine, { "if-match": '"1"' }));
+    const commune = await body(await s.xa!.request("/v1/units/c-01-01/scoring-scheme"));
+    const ranking = await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"));
+    expect([put.status, again.status, stale.status, ok.status, ok.headers.get("etag"), commune.definedAt, ranking.scheme.id, ranking.scheme.definedAt]).toEqual([200, 428, 412, 200, '"2"', "d-01", "d-01.scheme", "d-01"]);
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * Annual evaluation, classification and ranking of the communes below a unit (@ntm/core `rankUnits`)
+ * with the default scoring scheme or a stored one (the nearest ancestor's), and GET/PUT of the scheme
+ * (validated by core `parseScoringScheme`). Inputs are assembled from the database: evaluations
+ * (criteria met, tier reached), year-over-year changes, OCOP counts, contributions, inspection findings
+ * and revocations. Values the database does not hold (task counts, programme targets, planned
+ * resources, commune reports) are left out and the scores say so in their reasons.
+ */
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import {
+  type ClassificationLevel, type EvaluationResult, type Ranking, type RankingUnit, type ScoringScheme, CLASSIFICATION_LEVEL_LABELS, DEFAULT_SCORING_SCHEME,
+  RESOURCE_SOURCES, compareYears, countOcopByCommune, parseScoringScheme, rankUnits,
+} from "@ntm/core";
+import { and, eq } from "drizzle-orm";
+import type { AppEnv } from "../context.js";
+import type { Db } from "../db/index.js";
+import { dossiers, scoring } from "../db/schema.js";
+import { writeAudit } from "../audit.js";
+import { authorize } from "../http/guard.js";
+import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
+import { IdParam, YearParam } from "../http/schemas.js";
+import { DEMO_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
+import { compiledLadder, evaluateLadder } from "../evaluate.js";
+import type { UnitTree } from "../units.js";
+import { subtreeDocs } from "../values.js";
+import { ReasonOutSchema, checkVersion, readIfMatch, reasonsOut, setEtag } from "./common.js";
+import { loadOcop } from "./ocop.js";
+import { loadContributions } from "./resources.js";
+import { loadInspections } from "./inspections.js";
+
+const TIER_POINTS = { standard: 1, advanced: 2, model: 3, modern: 3 } as const;
+
+/** The id of a unit's stored scoring scheme row. */
+const schemeRowId = (unitId: string) => `scheme:${unitId}`;
+
+/**
+ * The scheme that applies to a unit: its own stored one, else the nearest ancestor's, else core's
+ * DEFAULT_SCORING_SCHEME (labelled a default, not law).
+ * @example
+ * const { scheme, definedAt } = await schemeFor(db, tree, "d-01"); definedAt // null → default
+ */
+export async function schemeFor(db: Db, tree: UnitTree, unitId: string): Promise<{ scheme: ScoringScheme; definedAt: string | null; version: number }> {
+  const rows = await db.select().from(scoring).where(eq(scoring.year, 0));
+  const byUnit = new Map(rows.filter((r) => r.id === schemeRowId(r.unitId)).map((r) => [r.unitId, r]));
+  for (let u: string | undefined = unitId; u; u = tree.parentOf(u)) {
+    const r = byUnit.get(u);
+    if (r) return { scheme: (r.data as { scheme: ScoringScheme }).scheme, definedAt: u, version: r.version };
+  }
+  return { scheme: DEFAULT_SCORING_SCHEME, definedAt: null, version: 0 };
+}
+
+/**
+ * The ranking input of the communes below a unit for a year, assembled from the database.
+ * @example
+ * const units = await rankingInput(db, tree, packs, "d-01", 2025); units[0].values.criteria_met
+ */
+export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number): Promise<RankingUnit[]> {
+  const ladder = compiledLadder(packs, DEMO_PACK_ID);
+  const [cur, prev] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, year - 1)]);
+  const prevById = new Map(prev.map((p) => [p.unit.id, p.doc]));
+  const base = ladder[0]!;
+  const asOf = `${year}-12-31`;
+  const communeIds = cur.map((c) => c.unit.id);
+  const ocop = new Map(countOcopByCommune((await loadOcop(db)).filter((p) => communeIds.includes(p.communeUnitId)), asOf, { communeIds }).map((c) => [c.unitId, c.recognised]));
+  const money = new Map<string, bigint>();
+  for (const c of await loadContributions(db)) {
+    if (c.period.year !== year || RESOURCE_SOURCES[c.source].measure !== "dong") continue;
+    money.set(c.unitId, (money.get(c.unitId) ?? 0n) + c.amount);
+  }
+  const findings = new Map<string, number>();
+  for (const s of await loadInspections(db)) {
+    if (!s.record.date.startsWith(String(year))) continue;
+    const unit = s.record.subject.kind === "unit" ? s.record.subject.id : s.unitId;
+    findings.set(unit, (findings.get(unit) ?? 0) + s.record.findings.length);
+  }
+  const revoked = new Set(
+    (await db.select().from(dossiers)).filter((d) => (d.transitions as { action: string; at: string }[]).some((t) => t.action === "revoke" && t.at.startsWith(String(year)))).map((d) => d.unitId),
+  );
+  return cur.map(({ unit, doc }) => {
+    const { results, tierReached } = evaluateLadder(ladder, doc);
+    const now: EvaluationResult = results[0]!;
+    const before = prevById.get(unit.id);
+    const change = before ? compareYears(evaluateLadder([base], before).results[0]!, now) : null;
+    const values: Record<string, number> = {
+      criteria_met: now.criteriaMet,
+      criteria_total: now.criteriaTotal,
+      tier_reached: tierReached ? TIER_POINTS[tierReached] : 0,
+      ocop_products: ocop.get(unit.id) ?? 0,
+      inspection_findings: findings.get(unit.id) ?? 0,
+    };
+    if (change) {
+      values.criteria_gained = change.gained.length;
+      values.criteria_lost = change.lost.length;
+    }
+    const m = money.get(unit.id);
+    // Money as a number only for scoring (a ratio needs a planned amount the database does not hold).
+    if (m !== undefined) values.resources_mobilised = Number(m);
+    return { unitId: unit.id, name: unit.name, values, ...(revoked.has(unit.id) ? { recognitionRevoked: true } : {}) };
+  });
+}
+
+/**
+ * Ranks the communes below a unit for a year with the scheme that applies there.
+ * @example
+ * const { ranking } = await computeRanking(db, tree, packs, "d-01", 2025); ranking.rows[0].rank // 1
+ */
+export async function computeRanking(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number): Promise<{ ranking: Ranking; units: RankingUnit[]; scheme: ScoringScheme; definedAt: string | null }> {
+  const { scheme, definedAt } = await schemeFor(db, tree, unitId);
+  const units = await rankingInput(db, tree, packs, unitId, year);
+  const r = rankUnits({ units }, scheme, year);
+  if (!r.ok) throw new ApiError(r.kind, "Không xếp hạng được / cannot rank", issuesToFields(r.issues));
+  return { ranking: r.value, units, scheme, definedAt };
+}
+
+const Localized = z.object({ vi: z.string(), en: z.string() });
+const levelLabel = (l: ClassificationLevel) => CLASSIFICATION_LEVEL_LABELS[l] ?? { vi: l, en: l };
+
+const RankingOutSchema = z
+  .object({
+    unitId: z.string(),
+    year: z.number().int(),
+    regime: z.object({ id: z.string(), bands: z.record(z.string(), z.unknown()), quota: z.record(z.string(), z.unknown()) }),
+    scheme: z.object({ id: z.string(), version: z.string(), isDefault: z.boolean(), verified: z.boolean(), definedAt: z.string().nullable() }),
+    rows: z.array(
+      z.object({
+        rank: z.number().int(),
+        unitId: z.string(),
+        name: z.string(),
+        score: z.number(),
+        level: z.string(),
+        levelLabel: Localized,
+        bandLevel: z.string(),
+        criteriaMet: z.number().int(),
+        criteriaLost: z.number().int(),
+        components: z.array(z.object({ id: z.string(), value: z.number().nullable(), points: z.number(), capped: z.boolean() })),
+        inputs: z.record(z.string(), z.number()),
+        reasons: z.array(ReasonOutSchema),
+      }),
+    ),
+    quota: z.array(z.object({ group: z.string(), candidates: z.number().int(), kept: z.number().int(), good: z.number().int(), moved: z.array(z.string()) })),
+    commendations: z.array(z.object({ unitId: z.string(), rank: z.number().int(), reasons: z.array(ReasonOutSchema) })),
+    criticisms: z.array(z.object({ unitId: z.string(), rank: z.number().int(), reasons: z.array(ReasonOutSchema) })),
+    reasons: z.array(ReasonOutSchema),
+  })
+  .openapi("Ranking");
+
+const SchemeOutSchema = z
+  .object({ unitId: z.string(), definedAt: z.string().nullable(), isDefault: z.boolean(), version: z.number().int(), scheme: z.record(z.string(), z.unknown()) })
+  .openapi("ScoringSchemeRecord");
+
+const getRanking = createRoute({
+  method: "get",
+  path: "/units/{id}/ranking",
+  tags: ["ranking"],
+  summary: "Xếp hạng các xã trong địa bàn / Annual ranking of the communes below a unit (core rankUnits)",
+  description: "Deterministic order: score desc, criteria met desc, fewer criteria lost, unit id. Classification by 366-QĐ/TW from 2025 and 124-QĐ/TW before; the excellent quota and caps are applied by core with reasons.",
+  request: { params: IdParam, query: z.object({ year: YearParam }) },
+  responses: { 200: { description: "Ranking", content: { "application/json": { schema: RankingOutSchema } } }, ...problemResponses(401, 403, 404, 422) },
+});
+
+const getScheme = createRoute({
+  method: "get",
+  path: "/units/{id}/scoring-scheme",
+  tags: ["ranking"],
+  summary: "Thang điểm áp dụng / The scoring scheme that applies to a unit (own, inherited, or the default)",
+  request: { params: IdParam },
+  responses: { 200: { description: "Scheme", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: SchemeOutSchema } } }, ...problemResponses(401, 403, 404) },
+});
+
+const putScheme = createRoute({
+  method: "put",
+  path: "/units/{id}/scoring-scheme",
+  tags: ["ranking"],
+  summary: "Đặt thang điểm / Store a unit's scoring scheme (validated by core; 422 with paths; If-Match once one exists)",
+  request: { params: IdParam, body: { required: true, content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("ScoringSchemeInput", { description: "A scoring scheme as @ntm/core's ScoringSchemeSchema (weights of non-penalty components add up to 100)" }) } } } },
+  responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: SchemeOutSchema } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+});
+
+/** Ranking and scoring schemes. */
+export function rankingRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(getRanking, async (c) => {
+    const { id } = c.req.valid("param");
+    const { year } = c.req.valid("query");
+    const { tree } = await authorize(c, "read", id);
+    const { db } = c.get("deps");
+    const { ranking, units, definedAt } = await computeRanking(db, tree, await loadPacks(db), id, year);
+    const inputs = new Map(units.map((u) => [u.unitId, u.values]));
+    return c.json(
+      {
+        unitId: id,
+        year,
+        regime: { id: ranking.regime.id, bands: { ...ranking.regime.bands }, quota: { ...ranking.regime.quota } },
+        scheme: { ...ranking.scheme, definedAt },
+        rows: ranking.rows.map((r) => ({
+          rank: r.rank,
+          unitId: r.unitId,
+          name: r.name ?? r.unitId,
+          score: r.score,
+          level: r.level,
+          levelLabel: levelLabel(r.level),
+          bandLevel: r.bandLevel,
+          criteriaMet: r.criteriaMet,
+          criteriaLost: r.criteriaLost,
+          components: r.components.map((k) => ({ id: k.id, value: k.value, points: k.points, capped: k.capped })),
+          inputs: inputs.get(r.unitId) ?? {},
+          reasons: reasonsOut(r.reasons),
+        })),
+        quota: ranking.quota,
+        commendations: ranking.commendations.map((x) => ({ unitId: x.unitId, rank: x.rank, reasons: reasonsOut(x.reasons) })),
+        criticisms: ranking.criticisms.map((x) => ({ unitId: x.unitId, rank: x.rank, reasons: reasonsOut(x.reasons) })),
+        reasons: reasonsOut(ranking.reasons),
+      },
+      200,
+    );
+  });
+
+  app.openapi(getScheme, async (c) => {
+    const { id } = c.req.valid("param");
+    const { tree } = await authorize(c, "read", id);
+    const s = await schemeFor(c.get("deps").db, tree, id);
+    setEtag(c, s.definedAt === id ? s.version : 0);
+    return c.json({ unitId: id, definedAt: s.definedAt, isDefault: s.definedAt === null, version: s.definedAt === id ? s.version : 0, scheme: s.scheme as unknown as Record<string, unknown> }, 200);
+  });
+
+  app.openapi(putScheme, async (c) => {
+    const { id } = c.req.valid("param");
+    const { user } = await authorize(c, "plan.write", id);
+    const { db, now } = c.get("deps");
+    const parsed = parseScoringScheme(c.req.valid("json"));
+    if (!parsed.ok) throw new ApiError("invalid_input", "Thang điểm không hợp lệ / invalid scoring scheme", issuesToFields(parsed.issues));
+    const expected = readIfMatch(c);
+    const saved = await db.transaction(async (tx) => {
+      const cur = (await tx.select().from(scoring).where(and(eq(scoring.id, schemeRowId(id)), eq(scoring.year, 0))).limit(1))[0];
+      if (cur && expected === undefined) throw new ApiError("precondition_required", `Cần gửi If-Match (phiên bản hiện tại "${cur.version}") / send If-Match (current "${cur.version}")`);
+      checkVersion(expected, cur?.version ?? 0);
+      const data = { scheme: parsed.value };
+      const out = cur
+        ? (await tx.update(scoring).set({ data, version: cur.version + 1, updatedAt: now(), updatedBy: user.username }).where(and(eq(scoring.id, cur.id), eq(scoring.version, cur.version))).returning())[0]
+        : (await tx.insert(scoring).values({ id: schemeRowId(id), unitId: id, year: 0, data, updatedBy: user.username }).returning())[0];
+      if (!out) throw new ApiError("precondition_failed", "Thang điểm vừa bị thay đổi / scheme changed concurrently");
+      await writeAudit(tx, user, { action: "scoring_scheme.put", entityType: "scoring_scheme", entityId: out.id, unitId: id, before: cur ? { data: cur.data, version: cur.version } : null, after: { data, version: out.version } });
+      return out;
+    });
+    setEtag(c, saved.version);
+    return c.json({ unitId: id, definedAt: id, isDefault: false, version: saved.version, scheme: parsed.value as unknown as Record<string, unknown> }, 200);
+  });
+
+  return app;
+}
