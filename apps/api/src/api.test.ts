@@ -249,6 +249,14 @@ describe("evaluations", () => {
     ]);
   });
 
+  it("evaluates a district against the district pack by default, from its communes' tiers", async () => {
+    const r = await body(await s.huyen!.request("/v1/units/d-01/evaluation?year=2024"));
+    const roll = await body(await s.huyen!.request("/v1/units/d-01/rollup?year=2024"));
+    const dk1 = r.criteria.find((c: { id: string }) => c.id === "DK").indicators.find((i: { id: string }) => i.id === "DK.1");
+    const share = Math.round((10000 * (roll.communes.length - roll.countsByTier.none)) / roll.communes.length) / 100;
+    expect([r.packId, dk1.derived, Math.round(dk1.actual * 100) / 100]).toEqual(["vn.district-ntm.2021-2025", true, share]);
+  });
+
   it("compares a year with the previous one", async () => {
     const r = await body(await s.tinh!.request("/v1/units/c-01-01/changes?year=2024"));
     expect([r.fromYear, r.toYear, r.criteriaMetDelta === r.gained.length - r.lost.length || r.other.length > 0]).toEqual([2023, 2024, true]);

@@ -8,6 +8,8 @@ export const SHIPPED_PACK_IDS: ReadonlySet<string> = new Set(shippedPacks.map((p
 
 /** The default commune pack of the demo and the tier ladder evaluated in roll-ups. */
 export const DEMO_PACK_ID = "example.province-demo.2021-2025";
+/** The national district pack, used for district evaluations by default. */
+export const DISTRICT_PACK_ID = "vn.district-ntm.2021-2025";
 
 export interface LoadedPacks {
   registry: PackRegistry;

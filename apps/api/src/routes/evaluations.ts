@@ -1,16 +1,16 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { EvaluationResultSchema, checkProgrammeTargets, compareYears, evaluateUnit, gapToNextTier } from "@ntm/core";
+import { EvaluationResultSchema, type Tier, checkProgrammeTargets, compareYears, evaluateUnit, gapToNextTier } from "@ntm/core";
 import type { AppEnv } from "../context.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { DEMO_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
-import { compiledLadder, evaluateLadder } from "../evaluate.js";
+import { DEMO_PACK_ID, DISTRICT_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
+import { type LadderResult, compiledLadder, evaluateLadder } from "../evaluate.js";
 import { loadValues, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";
 import type { UnitTree } from "../units.js";
 
-const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ example: DEMO_PACK_ID }) });
+const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: `Default: ${DEMO_PACK_ID} for a commune, vn.district-ntm.2021-2025 for a district`, example: DEMO_PACK_ID }) });
 
 const CommuneRollupSchema = z
   .object({
@@ -92,11 +92,36 @@ function packOr404(packs: LoadedPacks, id: string) {
  * @example
  * const r = await evaluateOne(db, tree, packs, "c01", 2024, DEMO_PACK_ID); r.status
  */
-export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string) {
-  const compiled = packOr404(packs, packId);
+export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string) {
   const unit = tree.byId.get(unitId)!;
-  const byUnit = await loadValues(db, [unitId, ...tree.children(unitId).map((u) => u.id)], year);
-  return evaluateUnit(compiled, unitValuesDoc(tree, byUnit, unit, year));
+  const compiled = packOr404(packs, packId ?? defaultPackFor(unit.level));
+  if (compiled.pack.level === "commune" || unit.level !== "district") {
+    const byUnit = await loadValues(db, [unitId, ...tree.children(unitId).map((u) => u.id)], year);
+    return evaluateUnit(compiled, unitValuesDoc(tree, byUnit, unit, year));
+  }
+  // A district pack rolls up its communes' statuses: evaluate each commune (with its hamlets) first.
+  const ladder = compiledLadder(packs, DEMO_PACK_ID);
+  const communes = await subtreeDocs(db, tree, unitId, year);
+  const own = await loadValues(db, [unitId], year);
+  const doc = unitValuesDoc(tree, own, unit, year);
+  doc.children = communes.map(({ doc: cd }) => ({ unit: cd.unit, values: cd.values, statuses: childStatuses(evaluateLadder(ladder, cd)) }));
+  return evaluateUnit(compiled, doc);
+}
+
+/** The pack a unit is evaluated against when the caller names none. */
+export function defaultPackFor(level: string): string {
+  return level === "district" ? DISTRICT_PACK_ID : DEMO_PACK_ID;
+}
+
+/** Statuses by tier for a parent pack: a tier counts as met only when every lower tier is met too. */
+function childStatuses(r: LadderResult): Partial<Record<Tier, "met" | "not_met" | "indeterminate">> {
+  const out: Partial<Record<Tier, "met" | "not_met" | "indeterminate">> = {};
+  let chain = true;
+  for (const e of r.results) {
+    out[e.tier] = chain ? e.status : e.status === "met" ? "not_met" : e.status;
+    if (e.status !== "met") chain = false;
+  }
+  return out;
 }
 
 const evaluation = createRoute({
@@ -157,14 +182,14 @@ export function evaluationRoutes() {
     const { year, pack } = c.req.valid("query");
     const { tree } = await authorize(c, "read", id);
     const packs = await loadPacks(c.get("deps").db);
-    return c.json(await evaluateOne(c.get("deps").db, tree, packs, id, year, pack ?? DEMO_PACK_ID), 200);
+    return c.json(await evaluateOne(c.get("deps").db, tree, packs, id, year, pack), 200);
   });
   app.openapi(gap, async (c) => {
     const { id } = c.req.valid("param");
     const { year, pack } = c.req.valid("query");
     const { tree } = await authorize(c, "read", id);
     const packs = await loadPacks(c.get("deps").db);
-    const r = await evaluateOne(c.get("deps").db, tree, packs, id, year, pack ?? DEMO_PACK_ID);
+    const r = await evaluateOne(c.get("deps").db, tree, packs, id, year, pack);
     return c.json({ ...gapToNextTier(r) } as Record<string, unknown>, 200);
   });
   app.openapi(rollup, async (c) => {
@@ -181,8 +206,7 @@ export function evaluationRoutes() {
     const { tree } = await authorize(c, "read", id);
     const { db } = c.get("deps");
     const packs = await loadPacks(db);
-    const packId = pack ?? DEMO_PACK_ID;
-    const [prev, cur] = [await evaluateOne(db, tree, packs, id, year - 1, packId), await evaluateOne(db, tree, packs, id, year, packId)];
+    const [prev, cur] = [await evaluateOne(db, tree, packs, id, year - 1, pack), await evaluateOne(db, tree, packs, id, year, pack)];
     return c.json(compareYears(prev, cur), 200);
   });
   return app;

@@ -93,7 +93,7 @@ export function publicRoutes() {
     const { year } = c.req.valid("query");
     const { db } = c.get("deps");
     const tree = await publishedTree(db, id, year);
-    return c.json(await evaluateOne(db, tree, await loadPacks(db), id, year, DEMO_PACK_ID), 200);
+    return c.json(await evaluateOne(db, tree, await loadPacks(db), id, year), 200);
   });
   app.openapi(publicRollup, async (c) => {
     const { id } = c.req.valid("param");

@@ -5,12 +5,12 @@ import { indicatorValues, publications, units, users } from "../db/schema.js";
 import { hashPassword } from "../auth/crypto.js";
 import type { Role } from "../auth/policy.js";
 import { writeAudit } from "../audit.js";
-import { DEMO_PACK_ID, loadPacks } from "../packs.js";
+import { DEMO_PACK_ID, DISTRICT_PACK_ID, loadPacks } from "../packs.js";
 import { compiledLadder } from "../evaluate.js";
 import { createPrng } from "./prng.js";
 import { buildDemoUnits } from "./units.js";
 import { invalidateTree } from "../units.js";
-import { generateCommuneValues } from "./values.js";
+import { generateCommuneValues, generateDistrictValues } from "./values.js";
 import { PLAN_DOMAIN_SEED_HOOKS, type SeedContext } from "./hooks.js";
 
 /** A demo account (printed at start; demo only, change before real use). */
@@ -51,6 +51,10 @@ export async function seedDemo(db: Db, size: { districts?: number; communesPerDi
   const ladder = compiledLadder(packs, DEMO_PACK_ID);
   const rnd = createPrng(DEMO_SEED);
   const rows = demo.communes.flatMap((c) => generateCommuneValues(rnd, ladder, c, demo.hamletsOf.get(c.id) ?? [], DEMO_YEARS));
+  // Districts draw from their own generator so that adding them leaves the other demo data unchanged.
+  const districtPack = packs.compiled(DISTRICT_PACK_ID);
+  const districtRnd = createPrng(DEMO_SEED + 1);
+  if (districtPack) rows.push(...demo.districts.flatMap((d) => generateDistrictValues(districtRnd, districtPack, d, DEMO_YEARS)));
   const hashed = await Promise.all(DEMO_CREDENTIALS.map(async (c) => ({ id: randomUUID(), username: c.username, displayName: c.displayName, role: c.role, scopeUnitId: c.scopeUnitId, passwordHash: await hashPassword(c.password) })));
   await db.transaction(async (tx) => {
     await tx.insert(units).values(demo.all);

@@ -98,3 +98,23 @@ export function generateCommuneValues(rnd: () => number, ladder: readonly Compil
   }
   return out;
 }
+
+/**
+ * Generates a district's own indicator values (those not derived from its communes) for each year:
+ * mostly met, some not. Deterministic for a given generator.
+ * @example
+ * generateDistrictValues(rnd, compiledDistrictPack, district, [2024])[0].values["DK.3"] // e.g. 93.4
+ */
+export function generateDistrictValues(rnd: () => number, compiled: CompiledPack, district: DemoUnit, years: readonly number[]): DemoValues[] {
+  return years.map((year) => {
+    const values: Record<string, number | boolean | null> = {};
+    for (const ci of compiled.indicators) {
+      const ind = ci.indicator;
+      if (ind.derive) continue;
+      const t = ci.threshold(null, year);
+      const pass = rnd() < 0.9;
+      values[ind.id] = ind.kind === "boolean" ? (typeof t === "boolean" ? (pass ? t : !t) : pass) : typeof t === "number" ? numberFor(rnd, ind.kind, ind.comparator, t, pass) : round1(80 + rnd() * 20);
+    }
+    return { unitId: district.id, year, values, inputs: {} };
+  });
+}
