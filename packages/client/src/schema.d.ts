@@ -125,6 +125,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đổi mật khẩu / Change your own password (ends your other sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordChange"];
+                };
+            };
+            responses: {
+                /** @description Changed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -782,6 +856,7 @@ export interface paths {
             parameters: {
                 query: {
                     year: number;
+                    /** @description Default: example.province-demo.2021-2025 for a commune, vn.district-ntm.2021-2025 for a district */
                     pack?: string;
                 };
                 header?: never;
@@ -859,6 +934,7 @@ export interface paths {
             parameters: {
                 query: {
                     year: number;
+                    /** @description Default: example.province-demo.2021-2025 for a commune, vn.district-ntm.2021-2025 for a district */
                     pack?: string;
                 };
                 header?: never;
@@ -936,6 +1012,7 @@ export interface paths {
             parameters: {
                 query: {
                     year: number;
+                    /** @description Default: example.province-demo.2021-2025 for a commune, vn.district-ntm.2021-2025 for a district */
                     pack?: string;
                 };
                 header?: never;
@@ -1013,6 +1090,7 @@ export interface paths {
             parameters: {
                 query: {
                     year: number;
+                    /** @description Default: example.province-demo.2021-2025 for a commune, vn.district-ntm.2021-2025 for a district */
                     pack?: string;
                 };
                 header?: never;
@@ -2054,6 +2132,2311 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách kế hoạch / Plans in your scope */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Plans */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: string;
+                                title: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                period: string | null;
+                                tasks: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kế hoạch với nhiệm vụ, đơn vị được giao và thành viên BCĐ phụ trách xã / A plan with tasks, assignees and steering members assigned to communes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The plan */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanRecord"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/due-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Báo cáo phải nộp trong kỳ và tình trạng / Reports due in a period and their state on a date (submitted, late, overdue, pending)
+         * @description Deadlines from the plan's reporting duties on the Vietnamese working-day calendar (@ntm/core planDueReports, reportStatus). The district plan's cadence and deadline are software defaults, flagged in `defaults` and the reasons.
+         */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                    asOf?: string;
+                    status?: "submitted" | "late" | "overdue" | "pending";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Due reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DueReports"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo đã nộp / Report submissions of a plan */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    assigneeId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Submissions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReportSubmissionRecord"][];
+                        };
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Nộp báo cáo / Submit a report for a duty, assignee and period (records who and when)
+         * @description Allowed to officers who may write the plan's unit (policy `plan.write`). The duty, assignee and period must be a report due under the plan; a second submission of the same report is a 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReportSubmissionInput"];
+                };
+            };
+            responses: {
+                /** @description Recorded */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportSubmissionRecord"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/tasks/{code}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Cập nhật tiến độ nhiệm vụ / Record a task's progress (If-Match required; stale → 412) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TaskProgress"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanTaskRecord"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ xét công nhận / Recognition dossiers in scope (filter by state, unit subtree, year, tier) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "draft" | "self_assessed" | "public_consultation" | "submitted" | "appraised" | "verified" | "recognised" | "returned" | "rejected" | "revoked";
+                    unitId?: string;
+                    year?: number;
+                    tier?: "standard" | "advanced" | "model";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Dossiers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Dossier"][];
+                            counts: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lập hồ sơ / Create a draft dossier (commune officer, own commune or hamlet) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DossierCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dossiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một hồ sơ với lịch sử và các thao tác được phép / A dossier with its history and the actions you may take (with guard results) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The dossier */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDetail"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Cập nhật thông tin hồ sơ / Update a dossier's documents, satisfaction, debt or council vote (If-Match required) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DossierPatch"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/dossiers/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chuyển bước hồ sơ / Apply a workflow action (core `transition`); a forbidden one returns its reasons and writes nothing
+         * @description Guards are built from the database: the unit's evaluation for the dossier's pack (core evaluateUnit on stored values), satisfaction, debt, documents, the actor's role and scope. Deadlines use the Vietnamese working-day calendar. A wrong state is 409; a failing guard is 422 with each reason (Vietnamese text, code, path). If-Match is optional; a stale one is 412.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DossierTransitionInput"];
+                };
+            };
+            responses: {
+                /** @description Applied */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDetail"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ocop-products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách và tổng hợp sản phẩm OCOP / OCOP product / List with filters and totals */
+        get: {
+            parameters: {
+                query?: {
+                    stars?: number;
+                    group?: "food" | "beverage" | "herbal" | "handicraft" | "ornamental" | "tourism";
+                    validity?: "valid" | "renewal_due" | "expired" | "not_recognised" | "revoked";
+                    /** @description A unit subtree (default: your scope) */
+                    unitId?: string;
+                    /** @description Date of computed statuses (default: today in Vietnam) */
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Items and summary */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            unitId: string;
+                            items: {
+                                id: string;
+                                unitId: string;
+                                version: number;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                data: components["schemas"]["OcopProduct"];
+                                status?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            summary: components["schemas"]["OcopSummary"];
+                        };
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thêm sản phẩm OCOP / OCOP product / Create (validated by @ntm/core) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OcopProductInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            version: number;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            data: components["schemas"]["OcopProduct"];
+                            status?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ocop-products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa sản phẩm OCOP / OCOP product / Replace (If-Match required; stale → 412) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OcopProductInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            version: number;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            data: components["schemas"]["OcopProduct"];
+                            status?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách và tổng hợp khoản huy động nguồn lực / contribution / List with filters and totals */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    source?: "central_budget" | "provincial_budget" | "district_budget" | "commune_budget" | "integrated_programmes" | "credit" | "enterprises" | "people_cash" | "other" | "land_donated_m2" | "labour_days";
+                    /** @description A unit subtree (default: your scope) */
+                    unitId?: string;
+                    /** @description Date of computed statuses (default: today in Vietnam) */
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Items and summary */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            unitId: string;
+                            items: {
+                                id: string;
+                                unitId: string;
+                                version: number;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                data: components["schemas"]["Contribution"];
+                                status?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            summary: components["schemas"]["ResourceSummary"];
+                        };
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thêm khoản huy động nguồn lực / contribution / Create (validated by @ntm/core) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContributionInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            version: number;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            data: components["schemas"]["Contribution"];
+                            status?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contributions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa khoản huy động nguồn lực / contribution / Replace (If-Match required; stale → 412) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContributionInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            version: number;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            data: components["schemas"]["Contribution"];
+                            status?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/housing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách và tổng hợp hồ sơ nhà ở / house record / List with filters and totals */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "temporary" | "dilapidated" | "under_construction" | "completed";
+                    /** @description A unit subtree (default: your scope) */
+                    unitId?: string;
+                    /** @description Date of computed statuses (default: today in Vietnam) */
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Items and summary */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            unitId: string;
+                            items: {
+                                id: string;
+                                unitId: string;
+                                version: number;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                data: components["schemas"]["House"];
+                                status?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            summary: components["schemas"]["HousingSummary"];
+                        };
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thêm hồ sơ nhà ở / house record / Create (validated by @ntm/core) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HouseInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            version: number;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            data: components["schemas"]["House"];
+                            status?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/housing/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa hồ sơ nhà ở / house record / Replace (If-Match required; stale → 412) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HouseInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            version: number;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            data: components["schemas"]["House"];
+                            status?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách và tổng hợp biên bản kiểm tra, giám sát / inspection record / List with filters and totals */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "inspection" | "supervision";
+                    year?: number;
+                    /** @description A unit subtree (default: your scope) */
+                    unitId?: string;
+                    /** @description Date of computed statuses (default: today in Vietnam) */
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Items and summary */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            unitId: string;
+                            items: {
+                                id: string;
+                                unitId: string;
+                                version: number;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                data: components["schemas"]["InspectionRecord"];
+                                status?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            summary: components["schemas"]["InspectionSummary"];
+                        };
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thêm biên bản kiểm tra, giám sát / inspection record / Create (validated by @ntm/core) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InspectionInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            version: number;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            data: components["schemas"]["InspectionRecord"];
+                            status?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa biên bản kiểm tra, giám sát / inspection record / Replace (If-Match required; stale → 412) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InspectionInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            version: number;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            data: components["schemas"]["InspectionRecord"];
+                            status?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xếp hạng các xã trong địa bàn / Annual ranking of the communes below a unit (core rankUnits)
+         * @description Deterministic order: score desc, criteria met desc, fewer criteria lost, unit id. Classification by 366-QĐ/TW from 2025 and 124-QĐ/TW before; the excellent quota and caps are applied by core with reasons.
+         */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ranking */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ranking"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/scoring-scheme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thang điểm áp dụng / The scoring scheme that applies to a unit (own, inherited, or the default) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Scheme */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScoringSchemeRecord"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Đặt thang điểm / Store a unit's scoring scheme (validated by core; 422 with paths; If-Match once one exists) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScoringSchemeInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScoringSchemeRecord"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2093,6 +4476,10 @@ export interface components {
         LoginRequest: {
             username: string;
             password: string;
+        };
+        PasswordChange: {
+            currentPassword: string;
+            newPassword: string;
         };
         Unit: {
             id: string;
@@ -2491,6 +4878,530 @@ export interface components {
         NewPublication: {
             unitId: string;
             year: number;
+        };
+        PlanRecord: {
+            id: string;
+            unitId: string;
+            version: number;
+            /** @description The plan as @ntm/core models it (number, issuer, basis, period, purposes, assignments, assignees, reporting duties, recipients, signer) */
+            plan: {
+                [key: string]: unknown;
+            };
+            tasks: components["schemas"]["PlanTaskRecord"][];
+            assignees: components["schemas"]["PlanAssignee"][];
+            steeringMembers: components["schemas"]["SteeringMember"][];
+        };
+        PlanTaskRecord: {
+            id: string;
+            code: string;
+            title: {
+                vi: string;
+                en: string;
+            };
+            body: string;
+            assigneeBasis: string;
+            lead: components["schemas"]["PlanAssignee"][];
+            coordinating: components["schemas"]["PlanAssignee"][];
+            deliverables: {
+                vi: string;
+                en: string;
+            }[];
+            links: {
+                [key: string]: unknown;
+            };
+            reportingCadence?: unknown;
+            progress: components["schemas"]["TaskProgress"];
+            version: number;
+            updatedAt: string;
+            updatedBy: string | null;
+        };
+        PlanAssignee: {
+            id: string;
+            kind: string;
+            name: {
+                vi: string;
+                en: string;
+            };
+            unitId?: string;
+            supportsUnitIds?: string[];
+        };
+        TaskProgress: {
+            /** @enum {string} */
+            status: "done" | "in_progress" | "not_started" | "overdue";
+            result: string;
+            period: string;
+        } | null;
+        SteeringMember: {
+            id: string;
+            name: {
+                vi: string;
+                en: string;
+            };
+            communes: {
+                id: string;
+                name: string;
+            }[];
+        };
+        DueReports: {
+            planId: string;
+            period: string;
+            asOf: string;
+            counts: {
+                submitted: number;
+                late: number;
+                overdue: number;
+                pending: number;
+            };
+            items: components["schemas"]["DueReport"][];
+        };
+        DueReport: {
+            key: string;
+            dutyId: string;
+            title: {
+                vi: string;
+                en: string;
+            };
+            assigneeId: string;
+            assigneeName: {
+                vi: string;
+                en: string;
+            } | null;
+            to: string;
+            period: string;
+            periodStart: string;
+            periodEnd: string;
+            deadline: string;
+            /** @enum {string} */
+            status: "submitted" | "late" | "overdue" | "pending";
+            submittedOn: string | null;
+            workingDaysLate: number;
+            calendarDaysLate: number;
+            defaults: string[];
+            reasons: components["schemas"]["ReasonText"][];
+        };
+        ReasonText: {
+            code: string;
+            path: (string | number)[];
+            params: {
+                [key: string]: unknown;
+            };
+            vi: string;
+            en: string;
+        };
+        ReportSubmissionRecord: {
+            id: string;
+            planId: string;
+            dutyId: string;
+            assigneeId: string;
+            period: string;
+            submittedOn: string;
+            submittedBy: string;
+            submittedAt: string;
+            note?: string;
+        };
+        ReportSubmissionInput: {
+            dutyId: string;
+            assigneeId: string;
+            /** @example 2025S1 */
+            period: string;
+            /**
+             * @description Defaults to today (Vietnam time); not in the future
+             * @example 2025-08-01
+             */
+            submittedOn?: string;
+            note?: string;
+        };
+        Dossier: {
+            id: string;
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            level: "hamlet" | "commune";
+            /** @enum {string} */
+            tier: "standard" | "advanced" | "model";
+            packId: string;
+            year: number;
+            /** @enum {string} */
+            state: "draft" | "self_assessed" | "public_consultation" | "submitted" | "appraised" | "verified" | "recognised" | "returned" | "rejected" | "revoked";
+            stateLabel: {
+                vi: string;
+                en: string;
+            };
+            createdAt: string;
+            documents: ("request_letter" | "self_assessment_report" | "meeting_minutes" | "satisfaction_survey_report" | "appraisal_report" | "council_minutes" | "verification_report" | "recognition_decision")[];
+            satisfactionPercent: number | null;
+            /** @description Whole đồng as a decimal string */
+            capitalConstructionDebt: string | null;
+            councilVote: {
+                for: number;
+                against: number;
+                members: number;
+            } | null;
+            history: {
+                /** @enum {string} */
+                action: "self_assess" | "open_consultation" | "submit" | "appraise" | "verify" | "recognise" | "return" | "resume" | "reject" | "revoke";
+                actor: {
+                    id: string;
+                    role: string;
+                    unitId: string;
+                };
+                at: string;
+                /** @enum {string} */
+                from: "draft" | "self_assessed" | "public_consultation" | "submitted" | "appraised" | "verified" | "recognised" | "returned" | "rejected" | "revoked";
+                /** @enum {string} */
+                to: "draft" | "self_assessed" | "public_consultation" | "submitted" | "appraised" | "verified" | "recognised" | "returned" | "rejected" | "revoked";
+                note?: string;
+                dueDate?: string | null;
+            }[];
+            deadline: {
+                state: string;
+                enteredAt: string;
+                workingDays: number;
+                dueDate: string;
+                overdue: boolean;
+            } | null;
+            version: number;
+            updatedAt: string;
+            updatedBy: string | null;
+        };
+        DossierDetail: components["schemas"]["Dossier"] & {
+            availableActions: components["schemas"]["DossierAvailableAction"][];
+        };
+        DossierAvailableAction: {
+            /** @enum {string} */
+            action: "self_assess" | "open_consultation" | "submit" | "appraise" | "verify" | "recognise" | "return" | "resume" | "reject" | "revoke";
+            /** @enum {string|null} */
+            to: "draft" | "self_assessed" | "public_consultation" | "submitted" | "appraised" | "verified" | "recognised" | "returned" | "rejected" | "revoked" | null;
+            allowed: boolean;
+            checks: {
+                guard: string;
+                passed: boolean;
+                reasons: components["schemas"]["ReasonText"][];
+            }[];
+            reasons: components["schemas"]["ReasonText"][];
+        };
+        DossierCreate: {
+            unitId: string;
+            /** @enum {string} */
+            tier: "standard" | "advanced" | "model";
+            year: number;
+            /** @description Default: the demo ladder's pack of the tier */
+            packId?: string;
+        };
+        DossierPatch: {
+            documents?: ("request_letter" | "self_assessment_report" | "meeting_minutes" | "satisfaction_survey_report" | "appraisal_report" | "council_minutes" | "verification_report" | "recognition_decision")[];
+            satisfactionPercent?: number | null;
+            capitalConstructionDebt?: string | null;
+            councilVote?: {
+                for: number;
+                against: number;
+                members: number;
+            } | null;
+        };
+        DossierTransitionInput: {
+            /** @enum {string} */
+            action: "self_assess" | "open_consultation" | "submit" | "appraise" | "verify" | "recognise" | "return" | "resume" | "reject" | "revoke";
+            note?: string;
+        };
+        OcopProduct: components["schemas"]["OcopProductInput"] & {
+            id: string;
+        };
+        OcopProductInput: {
+            name: string;
+            subject: {
+                name: string;
+                /** @enum {string} */
+                kind: "cooperative" | "cooperative_group" | "enterprise" | "household" | "other";
+            };
+            communeUnitId: string;
+            /** @enum {string} */
+            group: "food" | "beverage" | "herbal" | "handicraft" | "ornamental" | "tourism";
+            score: number;
+            stars: number;
+            certificate?: {
+                number: string;
+                date: string;
+                expiresOn?: string;
+            };
+            /** @enum {string} */
+            status: "rated" | "recognised" | "revoked";
+        };
+        OcopSummary: {
+            products: number;
+            recognised: number;
+            byStars: {
+                3: number;
+                4: number;
+                5: number;
+            };
+            renewalDue: number;
+            expired: number;
+            communesMeetingTarget: number;
+            communes: {
+                unitId: string;
+                listed: number;
+                recognised: number;
+                byStars: {
+                    3: number;
+                    4: number;
+                    5: number;
+                };
+                renewalDue: string[];
+                expired: string[];
+                target: number;
+                targetIsDefault: boolean;
+                met: boolean;
+                reasons: components["schemas"]["ReasonText"][];
+            }[];
+        };
+        Contribution: components["schemas"]["ContributionInput"] & {
+            id: string;
+            label: {
+                vi: string;
+                en: string;
+            };
+            /** @enum {string} */
+            measure: "dong" | "m2" | "days";
+        };
+        ContributionInput: {
+            unitId: string;
+            /**
+             * @description 2025, 2025S1, 2025Q3 or 2025-05
+             * @example 2025
+             */
+            period: string;
+            /** @enum {string} */
+            source: "central_budget" | "provincial_budget" | "district_budget" | "commune_budget" | "integrated_programmes" | "credit" | "enterprises" | "people_cash" | "other" | "land_donated_m2" | "labour_days";
+            /**
+             * @description Whole đồng (or m² / labour days for those sources) as a string; 1.250.000 and 1 250 000 are read too
+             * @example 1250000000
+             */
+            amount: string;
+            note?: string;
+        };
+        ResourceSummary: {
+            totals: {
+                count: number;
+                money: string;
+                landDonatedM2: string;
+                labourDays: string;
+            };
+            bySource: {
+                source: string;
+                label: {
+                    vi: string;
+                    en: string;
+                };
+                amount: string;
+                share: {
+                    numerator: string;
+                    denominator: string;
+                    percent: string | null;
+                };
+            }[];
+            peopleShare: {
+                numerator: string;
+                denominator: string;
+                percent: string | null;
+            };
+            reasons: components["schemas"]["ReasonText"][];
+        };
+        House: components["schemas"]["HouseInput"] & {
+            supportAmount: string;
+            id: string;
+        };
+        HouseInput: {
+            communeUnitId: string;
+            hamletUnitId?: string;
+            household?: string;
+            /** @enum {string} */
+            status: "temporary" | "dilapidated" | "under_construction" | "completed";
+            /**
+             * @description Support in whole đồng, as a string
+             * @example 60000000
+             */
+            supportAmount?: string;
+            completedOn?: string;
+        };
+        HousingSummary: {
+            rollUp: {
+                unitId: string;
+                total: number;
+                counts: {
+                    temporary: number;
+                    dilapidated: number;
+                    under_construction: number;
+                    completed: number;
+                };
+                remaining: number;
+                supportDong: string;
+                completedShare: {
+                    numerator: string;
+                    denominator: string;
+                    percent: string | null;
+                };
+                reasons: components["schemas"]["ReasonText"][];
+            };
+            communes: {
+                unitId: string;
+                total: number;
+                counts: {
+                    temporary: number;
+                    dilapidated: number;
+                    under_construction: number;
+                    completed: number;
+                };
+                remaining: number;
+                supportDong: string;
+                completedShare: {
+                    numerator: string;
+                    denominator: string;
+                    percent: string | null;
+                };
+                reasons: components["schemas"]["ReasonText"][];
+                indicator91: {
+                    value: boolean;
+                    met: boolean;
+                    reasons: components["schemas"]["ReasonText"][];
+                };
+            }[];
+        };
+        InspectionRecord: components["schemas"]["InspectionInput"] & {
+            id: string;
+        };
+        InspectionInput: {
+            /** @description The unit the record is filed under (the inspected unit, or the unit of the inspected organisation) */
+            unitId: string;
+            subject: {
+                /** @enum {string} */
+                kind: "unit" | "organisation";
+                id: string;
+                name: string;
+            };
+            date: string;
+            /** @enum {string} */
+            kind: "inspection" | "supervision";
+            conductedBy?: string;
+            findings: string[];
+            recommendations: {
+                id: string;
+                text: string;
+                responsible: string;
+                dueDate: string;
+                /** @enum {string} */
+                status: "open" | "in_progress" | "done";
+                doneOn?: string;
+            }[];
+        };
+        InspectionSummary: {
+            records: number;
+            findings: number;
+            overdueRecommendations: {
+                recordId: string;
+                recommendationId: string;
+                subject: {
+                    kind: string;
+                    id: string;
+                    name: string;
+                };
+                text: string;
+                responsible: string;
+                dueDate: string;
+                status: string;
+                daysOverdue: number;
+                reasons: components["schemas"]["ReasonText"][];
+            }[];
+            subjects: {
+                subject: {
+                    kind: string;
+                    id: string;
+                    name: string;
+                };
+                inspections: number;
+                supervisions: number;
+                lastDate: string;
+                findings: number;
+                recommendations: {
+                    [key: string]: number;
+                };
+                overdue: string[];
+                reasons: components["schemas"]["ReasonText"][];
+            }[];
+        };
+        Ranking: {
+            unitId: string;
+            year: number;
+            regime: {
+                id: string;
+                bands: {
+                    [key: string]: unknown;
+                };
+                quota: {
+                    [key: string]: unknown;
+                };
+            };
+            scheme: {
+                id: string;
+                version: string;
+                isDefault: boolean;
+                verified: boolean;
+                definedAt: string | null;
+            };
+            rows: {
+                rank: number;
+                unitId: string;
+                name: string;
+                score: number;
+                level: string;
+                levelLabel: {
+                    vi: string;
+                    en: string;
+                };
+                bandLevel: string;
+                criteriaMet: number;
+                criteriaLost: number;
+                components: {
+                    id: string;
+                    value: number | null;
+                    points: number;
+                    capped: boolean;
+                }[];
+                inputs: {
+                    [key: string]: number;
+                };
+                reasons: components["schemas"]["ReasonText"][];
+            }[];
+            quota: {
+                group: string;
+                candidates: number;
+                kept: number;
+                good: number;
+                moved: string[];
+            }[];
+            commendations: {
+                unitId: string;
+                rank: number;
+                reasons: components["schemas"]["ReasonText"][];
+            }[];
+            criticisms: {
+                unitId: string;
+                rank: number;
+                reasons: components["schemas"]["ReasonText"][];
+            }[];
+            reasons: components["schemas"]["ReasonText"][];
+        };
+        ScoringSchemeRecord: {
+            unitId: string;
+            definedAt: string | null;
+            isDefault: boolean;
+            version: number;
+            scheme: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A scoring scheme as @ntm/core's ScoringSchemeSchema (weights of non-penalty components add up to 100) */
+        ScoringSchemeInput: {
+            [key: string]: unknown;
         };
     };
     responses: never;
