@@ -5,6 +5,7 @@ import { type CriteriaPack, type EvaluationResult, getPack } from "@ntm/core";
 import type { Ctx } from "../lib/context.js";
 import { removeLogin, saveLogin } from "../lib/credentials.js";
 import { CliError, EXIT } from "../lib/exit.js";
+import { call, typedClient } from "../lib/client.js";
 import { type HttpBody, api, tokenFor } from "../lib/http.js";
 import { tr } from "../lib/i18n.js";
 import { readJson } from "../lib/io.js";
@@ -55,8 +56,11 @@ async function logout(ctx: Ctx): Promise<void> {
 }
 
 async function units(ctx: Ctx, opts: { root?: string; level?: string }): Promise<void> {
-  const res = await api(ctx, "GET", "/units", { query: { root: opts.root, level: opts.level } });
-  const items = (res.body as { items: Unit[] }).items;
+  const level = opts.level;
+  if (level !== undefined && !["province", "district", "commune", "hamlet"].includes(level)) throw new CliError("invalid_input", [{ where: "--level", message: `expected province, district, commune or hamlet, got "${level}"` }]);
+  const client = await typedClient(ctx);
+  const { data } = await call(ctx, client.GET("/v1/units", { params: { query: { ...(opts.root ? { root: opts.root } : {}), ...(level ? { level: level as "commune" } : {}) } } }));
+  const items = data.items as Unit[];
   if (ctx.json) return ctx.printJson(items);
   const L = ctx.lang;
   ctx.print(renderTable([tr(L, "Mã", "Id"), tr(L, "Tên", "Name"), tr(L, "Cấp", "Level"), tr(L, "Trực thuộc", "Parent"), tr(L, "Vùng/nhóm", "Region/group"), tr(L, "Đặc điểm", "Flags")],
@@ -66,8 +70,8 @@ async function units(ctx: Ctx, opts: { root?: string; level?: string }): Promise
 async function valuesGet(ctx: Ctx, opts: { unit?: string; year?: string }): Promise<void> {
   const unit = requireUnit(opts.unit);
   const year = requireYear(opts.year);
-  const res = await api(ctx, "GET", `/units/${encodeURIComponent(unit)}/values/${year}`);
-  const doc = res.body as { values: Record<string, unknown>; version: number; updatedBy: string | null; updatedAt: string | null };
+  const client = await typedClient(ctx);
+  const { data: doc } = await call(ctx, client.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unit, year } } }));
   if (ctx.json) return ctx.printJson(doc);
   const L = ctx.lang;
   ctx.print(`${unit} · ${tr(L, "năm", "year")} ${year} · ${tr(L, "phiên bản", "version")} ${doc.version}${doc.updatedBy ? ` · ${doc.updatedBy} ${doc.updatedAt ?? ""}` : ""}`);
@@ -83,10 +87,12 @@ async function valuesSet(ctx: Ctx, opts: { unit?: string; year?: string; values?
   if (!doc || typeof doc !== "object" || Array.isArray(doc) || !("values" in doc)) throw new CliError("invalid_input", [{ file: opts.values, where: "$", message: 'expected an object with "values" (cần đối tượng có "values")' }]);
   const { values, inputs, notApplicable } = doc as { values: unknown; inputs?: unknown; notApplicable?: unknown };
   // Optimistic concurrency: send the version we are replacing (If-Match), read from the server unless given.
-  const version = opts.ifMatch ?? String(((await api(ctx, "GET", `/units/${encodeURIComponent(unit)}/values/${year}`)).body as { version: number }).version);
+  const client = await typedClient(ctx);
+  const version = opts.ifMatch ?? String((await call(ctx, client.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unit, year } } }))).data.version);
   const headers: Record<string, string> = version && version !== "0" ? { "if-match": `"${version.replace(/"/g, "")}"` } : {};
-  const res = await api(ctx, "PUT", `/units/${encodeURIComponent(unit)}/values/${year}`, { json: { values, ...(inputs !== undefined ? { inputs } : {}), ...(notApplicable !== undefined ? { notApplicable } : {}) }, headers, query: { pack: opts.pack }, file: opts.values });
-  const saved = res.body as { version: number };
+  // The body is sent as the file holds it: the server validates it and names the file's JSON paths.
+  const body = { values, ...(inputs !== undefined ? { inputs } : {}), ...(notApplicable !== undefined ? { notApplicable } : {}) } as { values: Record<string, number | boolean | null> };
+  const { data: saved } = await call(ctx, client.PUT("/v1/units/{id}/values/{year}", { params: { path: { id: unit, year }, query: opts.pack ? { pack: opts.pack } : {}, header: {} }, body, headers }), opts.values);
   if (ctx.json) return ctx.printJson(saved);
   ctx.print(tr(ctx.lang, `Đã ghi số liệu ${unit} năm ${year} (phiên bản ${saved.version})`, `Saved values of ${unit} for ${year} (version ${saved.version})`));
 }
@@ -164,13 +170,14 @@ async function exportFile(ctx: Ctx, opts: { unit?: string; year?: string; format
 export async function evaluateRemote(ctx: Ctx, opts: EvaluateOptions): Promise<number> {
   const unit = requireUnit(opts.unit);
   const year = requireYear(opts.year);
-  const res = await api(ctx, "GET", `/units/${encodeURIComponent(unit)}/evaluation`, { query: { year, pack: opts.pack } });
-  const r = res.body as EvaluationResult;
+  const client = await typedClient(ctx);
+  const { data } = await call(ctx, client.GET("/v1/units/{id}/evaluation", { params: { path: { id: unit }, query: { year, ...(opts.pack ? { pack: opts.pack } : {}) } } }));
+  const r = data as EvaluationResult;
   if (ctx.json) ctx.printJson(r);
   else {
     let pack: CriteriaPack | undefined = getPack(r.packId);
-    if (!pack) pack = (await api(ctx, "GET", `/packs/${encodeURIComponent(r.packId)}`)).body as CriteriaPack;
-    const u = ((await api(ctx, "GET", `/units/${encodeURIComponent(unit)}`)).body as { unit: Unit }).unit;
+    if (!pack) pack = (await call(ctx, client.GET("/v1/packs/{id}", { params: { path: { id: r.packId } } }))).data as CriteriaPack;
+    const u = (await call(ctx, client.GET("/v1/units/{id}", { params: { path: { id: unit } } }))).data.unit;
     renderResult(ctx, pack, { unit: { id: u.id, name: u.name } }, r);
   }
   return resultFails(r, opts.failOn) ? EXIT.ruleFailed : EXIT.ok;
@@ -187,7 +194,8 @@ export function registerRemote(program: Command, run: Run): void {
   program.command("whoami").description("Người dùng hiện tại trên máy chủ / the current user on the server").action(
     run(async (ctx: Ctx) => {
       if (!tokenFor(ctx)) throw new CliError("unauthenticated", [{ where: ctx.server, message: "not logged in: run `ntm login` or set NTM_TOKEN (chưa đăng nhập)" }]);
-      const me = (await api(ctx, "GET", "/auth/me")).body as { user: { username: string; role: string; scopeUnitId: string; displayName: string } };
+      const client = await typedClient(ctx);
+      const { data: me } = await call(ctx, client.GET("/v1/auth/me"));
       if (ctx.json) return ctx.printJson(me.user);
       ctx.print(`${me.user.username} (${me.user.displayName}) · ${me.user.role} · ${me.user.scopeUnitId}`);
     }),

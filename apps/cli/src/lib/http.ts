@@ -33,8 +33,14 @@ export function tokenFor(ctx: Ctx): string | undefined {
   return process.env["NTM_TOKEN"] || loadLogin(ctx.server)?.token;
 }
 
-/** Turns a problem+json (or any error) response into a CliError with the failing fields. */
-function problemOf(ctx: Ctx, res: HttpResponse, file: string | undefined): CliError {
+/**
+ * Turns an error response (problem+json or anything else) into a CliError: the status line, then one
+ * line per failing field, named by the local file when the request came from one.
+ * @example
+ * problemError(ctx, 422, { detail: "invalid values", errors: [{ path: "$.values[\"2.1\"]", message: "…" }] }, "v.json")
+ */
+export function problemError(ctx: Ctx, status: number, body: unknown, file: string | undefined): CliError {
+  const res = { status, body };
   const p = (res.body && typeof res.body === "object" ? res.body : {}) as { detail?: string; title?: string; errors?: { path: string; message: string; code?: string }[] };
   const kind = kindForHttpStatus(res.status);
   const fields: Problem[] = (p.errors ?? []).map((e) => ({ ...(file ? { file } : {}), where: e.path, message: e.message, ...(e.code ? { code: e.code } : {}) }));
@@ -78,6 +84,6 @@ export async function api(ctx: Ctx, method: string, path: string, opts: RequestO
     }
   } else if (type.startsWith("text/")) parsed = new TextDecoder().decode(bytes);
   const res: HttpResponse = { status: raw.status, headers: raw.headers, body: parsed, bytes };
-  if (raw.status >= 400) throw problemOf(ctx, res, opts.file);
+  if (raw.status >= 400) throw problemError(ctx, res.status, res.body, opts.file);
   return res;
 }
