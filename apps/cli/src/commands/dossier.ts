@@ -81,7 +81,11 @@ async function advance(ctx: Ctx, id: string, opts: { action?: string; note?: str
   ctx.print(tr(ctx.lang, `Đã chuyển hồ sơ ${id}: ${d.stateLabel.vi} → ${after.stateLabel.vi}`, `Dossier ${id}: ${d.stateLabel.en} → ${after.stateLabel.en}`));
 }
 
-/** Registers `ntm dossier list|show|advance` (recognition dossiers on the server, QĐ 18/2022). */
+/**
+ * Registers `ntm dossier list|show|advance` (recognition dossiers on the server, QĐ 18/2022).
+ * @example
+ * registerDossier(new Command("ntm"), run);
+ */
 export function registerDossier(program: Command, run: Run): void {
   const dossier = program.command("dossier").description("Hồ sơ xét công nhận trên máy chủ (QĐ 18/2022) / recognition dossiers on the server");
   dossier.command("list").description("Danh sách hồ sơ / list dossiers")

@@ -150,7 +150,11 @@ export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
   return results.some((r) => resultFails(r, opts.failOn)) ? EXIT.ruleFailed : EXIT.ok;
 }
 
-/** Registers `ntm evaluate`. The remote form (`--unit`) is added by the remote commands. */
+/**
+ * Registers `ntm evaluate`. The remote form (`--unit`) is added by the remote commands.
+ * @example
+ * registerEvaluate(new Command("ntm"), run);
+ */
 export function registerEvaluate(program: Command, run: Run, remote?: (ctx: Ctx, opts: EvaluateOptions) => Promise<number>): void {
   program
     .command("evaluate")

@@ -5,7 +5,11 @@ import { CliError } from "../lib/exit.js";
 import { tr } from "../lib/i18n.js";
 import type { Run } from "../lib/run.js";
 
-/** Registers `ntm ocop stars`. */
+/**
+ * Registers `ntm ocop stars`.
+ * @example
+ * registerOcop(new Command("ntm"), run);
+ */
 export function registerOcop(program: Command, run: Run): void {
   const ocop = program.command("ocop").description("OCOP (Mỗi xã một sản phẩm) / One Commune One Product");
   ocop.command("stars")

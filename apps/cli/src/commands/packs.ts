@@ -36,7 +36,11 @@ export function packNotices(p: CriteriaPack, lang: "vi" | "en"): string[] {
   return out;
 }
 
-/** Registers `ntm packs …`. */
+/**
+ * Registers `ntm packs …`.
+ * @example
+ * registerPacks(new Command("ntm"), run);
+ */
 export function registerPacks(program: Command, run: Run): void {
   const packs = program.command("packs").description("Bộ tiêu chí: liệt kê, xem, kiểm tra, JSON Schema / criteria packs: list, show, validate, JSON Schema");
 

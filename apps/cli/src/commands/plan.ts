@@ -96,7 +96,11 @@ export function planDue(ctx: Ctx, opts: DueOptions): void {
   for (const u of status.unmatched) ctx.print(`ⓘ ${opts.submissions}: $[${u.index}]: ${formatReason(u.reason, L)}`);
 }
 
-/** Registers `ntm plan show` and `ntm plan due`. */
+/**
+ * Registers `ntm plan show` and `ntm plan due`.
+ * @example
+ * registerPlan(new Command("ntm"), run);
+ */
 export function registerPlan(program: Command, run: Run): Command {
   const plan = program.command("plan").description("Kế hoạch, nhiệm vụ, chế độ báo cáo / the plan, its tasks and reporting duties");
   plan.command("show")

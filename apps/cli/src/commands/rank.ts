@@ -80,7 +80,11 @@ export function computeRanking(opts: RankOptions & { input: string }): { ranking
   return { ranking: r.value, scheme, names };
 }
 
-/** Registers `ntm rank`; with `--input` it ranks offline, with only `--year` it asks the server. */
+/**
+ * Registers `ntm rank`; with `--input` it ranks offline, with only `--year` it asks the server.
+ * @example
+ * registerRank(new Command("ntm"), run);
+ */
 export function registerRank(program: Command, run: Run, remote?: (ctx: Ctx, opts: RankOptions) => Promise<number | void>): void {
   program
     .command("rank")

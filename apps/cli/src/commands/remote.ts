@@ -183,7 +183,11 @@ export async function evaluateRemote(ctx: Ctx, opts: EvaluateOptions): Promise<n
   return resultFails(r, opts.failOn) ? EXIT.ruleFailed : EXIT.ok;
 }
 
-/** Registers the commands that talk to a running ntm server. */
+/**
+ * Registers the commands that talk to a running ntm server.
+ * @example
+ * registerRemote(new Command("ntm"), run);
+ */
 export function registerRemote(program: Command, run: Run): void {
   program.command("login")
     .description("Đăng nhập máy chủ, lưu mã truy cập (0600) / log in to the server and keep an API token (0600)")

@@ -61,7 +61,11 @@ function moneyToBigint(input: Record<string, unknown>, file: string): Record<str
   };
 }
 
-/** Registers `ntm report …`: the documents of @ntm/reports, built offline from files. */
+/**
+ * Registers `ntm report …`: the documents of @ntm/reports, built offline from files.
+ * @example
+ * registerReport(new Command("ntm"), run);
+ */
 export function registerReport(program: Command, run: Run): void {
   const report = program.command("report").description("Báo cáo DOCX/XLSX/PDF / reports as DOCX, XLSX, PDF");
 

@@ -5,7 +5,11 @@ import { loadCalendar, parseDateOption, parseIntOption, showDate } from "../lib/
 import { tr } from "../lib/i18n.js";
 import type { Run } from "../lib/run.js";
 
-/** Registers `ntm workday add`. */
+/**
+ * Registers `ntm workday add`.
+ * @example
+ * registerWorkday(new Command("ntm"), run);
+ */
 export function registerWorkday(program: Command, run: Run): void {
   const wd = program.command("workday").description("Ngày làm việc theo lịch Việt Nam / working days in the Vietnamese calendar");
   wd.command("add")

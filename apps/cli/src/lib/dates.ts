@@ -40,5 +40,9 @@ export function loadCalendar(file: string | undefined): WorkCalendar {
   return createWorkCalendar(r.value);
 }
 
-/** A date for display: dd/mm/yyyy in Vietnamese, yyyy-mm-dd in English (core's formatDate). */
+/**
+ * A date for display: dd/mm/yyyy in Vietnamese, yyyy-mm-dd in English (core's formatDate).
+ * @example
+ * showDate("2025-07-15", "vi") // "15/07/2025"
+ */
 export const showDate = (iso: string, lang: Lang): string => formatDate(iso, lang);
