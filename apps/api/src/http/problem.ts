@@ -107,7 +107,11 @@ export function problemResponse(c: Context, kind: ProblemKind, detail: string, e
   return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, { "content-type": "application/problem+json; charset=utf-8" });
 }
 
-/** The problem responses every route may return, for the OpenAPI document. */
+/**
+ * The problem responses a route may return, for the OpenAPI document.
+ * @example
+ * createRoute({ ..., responses: { 200: {...}, ...problemResponses(401, 403, 404) } })
+ */
 export function problemResponses(...statuses: number[]): Record<number, { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } }> {
   const out: Record<number, { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } }> = {};
   for (const s of statuses) out[s] = { description: `Problem (${s})`, content: { "application/problem+json": { schema: ProblemSchema } } };

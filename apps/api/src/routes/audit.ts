@@ -18,7 +18,11 @@ const list = createRoute({
   responses: { 200: { description: "Entries", content: { "application/json": { schema: z.object({ items: z.array(AuditEntrySchema) }) } } }, ...problemResponses(401, 403, 422) },
 });
 
-/** The append-only audit log (read only: there is no route that changes it). */
+/**
+ * The append-only audit log (read only: there is no route that changes it).
+ * @example
+ * v1.route("/", auditRoutes());
+ */
 export function auditRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(list, async (c) => {

@@ -55,7 +55,11 @@ const changePassword = createRoute({
   responses: { 204: { description: "Changed" }, ...problemResponses(400, 401, 403, 422) },
 });
 
-/** Sign-in, sign-out and the current user. */
+/**
+ * Sign-in, sign-out and the current user.
+ * @example
+ * v1.route("/", authRoutes());
+ */
 export function authRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(login, async (c) => {

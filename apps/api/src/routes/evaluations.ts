@@ -108,7 +108,11 @@ export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, un
   return evaluateUnit(compiled, doc);
 }
 
-/** The pack a unit is evaluated against when the caller names none. */
+/**
+ * The pack a unit is evaluated against when the caller names none.
+ * @example
+ * defaultPackFor("district") // "vn.district-ntm.2021-2025"
+ */
 export function defaultPackFor(level: string): string {
   return level === "district" ? DISTRICT_PACK_ID : DEMO_PACK_ID;
 }
@@ -174,7 +178,11 @@ const changes = createRoute({
   responses: { 200: { description: "Year over year", content: { "application/json": { schema: YoySchema } } }, ...problemResponses(401, 403, 404, 422) },
 });
 
-/** Evaluations computed by @ntm/core. */
+/**
+ * Evaluations computed by @ntm/core.
+ * @example
+ * v1.route("/", evaluationRoutes());
+ */
 export function evaluationRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(evaluation, async (c) => {

@@ -50,7 +50,11 @@ const upload = createRoute({
   responses: { 201: { description: "Stored; the resolved pack", content: { "application/json": { schema: CriteriaPackSchema } } }, ...problemResponses(400, 401, 403, 409, 422) },
 });
 
-/** Criteria packs: shipped (read-only) and uploaded. */
+/**
+ * Criteria packs: shipped (read-only) and uploaded.
+ * @example
+ * v1.route("/", packRoutes());
+ */
 export function packRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(list, async (c) => {

@@ -65,7 +65,11 @@ const publicRollup = createRoute({
   responses: { 200: { description: "Roll-up", content: { "application/json": { schema: RollupSchema } } }, ...problemResponses(404, 422) },
 });
 
-/** Publication of results and the public (unauthenticated) read routes. */
+/**
+ * Publication of results and the public (unauthenticated) read routes.
+ * @example
+ * v1.route("/", publicRoutes());
+ */
 export function publicRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(publish, async (c) => {

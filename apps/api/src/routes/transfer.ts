@@ -87,7 +87,11 @@ async function sendTable(c: Context<AppEnv>, format: "csv" | "xlsx", name: strin
   return c.body(await toXlsx(name, header, rows), 200, { "content-type": XLSX, "content-disposition": `attachment; filename="${name}.xlsx"` });
 }
 
-/** Bulk import and CSV/XLSX exports. */
+/**
+ * Bulk import and CSV/XLSX exports.
+ * @example
+ * v1.route("/", transferRoutes());
+ */
 export function transferRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(importValues, (async (c: Context<AppEnv>) => {

@@ -48,7 +48,11 @@ const getUnit = createRoute({
   },
 });
 
-/** Administrative units: list, tree and one. */
+/**
+ * Administrative units: list, tree and one.
+ * @example
+ * v1.route("/", unitRoutes());
+ */
 export function unitRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(listUnits, async (c) => {

@@ -76,7 +76,11 @@ function tokenOut(t: typeof apiTokens.$inferSelect): z.infer<typeof TokenSchema>
   return { id: t.id, userId: t.userId, name: t.name, prefix: t.prefix, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null };
 }
 
-/** Users (admin) and API tokens. */
+/**
+ * Users (admin) and API tokens.
+ * @example
+ * v1.route("/", userRoutes());
+ */
 export function userRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(listUsers, async (c) => {

@@ -132,7 +132,11 @@ const putValues = createRoute({
   responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: ValuesDocSchema } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
 });
 
-/** Indicator values per unit and year, with ETags. */
+/**
+ * Indicator values per unit and year, with ETags.
+ * @example
+ * v1.route("/", valueRoutes());
+ */
 export function valueRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(listYears, async (c) => {
