@@ -10,7 +10,7 @@ import { generateCommunes } from "./synthetic.js";
 import { compareOutcomes, extractRules, type Agreement, type PeerOutcome } from "./peers/common.js";
 import { buildJsonRulesEngine, evaluateWithJsonRulesEngine, toJsonRulesFacts } from "./peers/jsonRulesEngine.js";
 import { buildZenGraph, createZenDecision, evaluateAllWithZen } from "./peers/zenEngine.js";
-import { collectGarbage, fmt, mib, table, timeRuns, type Timing } from "./measure.js";
+import { collectGarbage, fmt, mib, table, timeInterleaved, type BenchCase, type Timing } from "./measure.js";
 
 /** What the benchmark evaluates; the defaults are the issue's case. */
 export interface EvaluationBenchOptions {
@@ -18,9 +18,11 @@ export interface EvaluationBenchOptions {
   readonly count: number;
   readonly year: number;
   readonly seed: number;
-  readonly ours: { readonly warmups: number; readonly runs: number };
-  readonly jsonRulesEngine: { readonly warmups: number; readonly runs: number };
-  readonly zen: { readonly warmups: number; readonly runs: number; readonly concurrency: readonly number[] };
+  /** Interleaved rounds; in each, every case runs `perRound` times. */
+  readonly rounds: number;
+  readonly ours: { readonly warmups: number; readonly perRound: number };
+  readonly jsonRulesEngine: { readonly warmups: number; readonly perRound: number };
+  readonly zen: { readonly warmups: number; readonly perRound: number; readonly concurrency: readonly number[] };
   /** "Well under a second" made explicit: the whole batch must take less than this. */
   readonly wholeBatchBudgetMs: number;
 }
@@ -30,9 +32,10 @@ export const DEFAULT_EVALUATION_BENCH: EvaluationBenchOptions = {
   count: 10_000,
   year: 2024,
   seed: 20_240_101,
-  ours: { warmups: 3, runs: 9 },
-  jsonRulesEngine: { warmups: 1, runs: 3 },
-  zen: { warmups: 1, runs: 3, concurrency: [1, 32] },
+  rounds: 3,
+  ours: { warmups: 3, perRound: 3 },
+  jsonRulesEngine: { warmups: 1, perRound: 1 },
+  zen: { warmups: 1, perRound: 1, concurrency: [1, 32] },
   wholeBatchBudgetMs: 500,
 };
 
@@ -110,32 +113,56 @@ export async function runEvaluationBench(options: EvaluationBenchOptions = DEFAU
   const docs = generateCommunes(compiled, { count: options.count, year: options.year, seed: options.seed });
   log(`pack ${pack.id} v${pack.version} (${compiled.indicators.length} indicators, ${pack.criteria.length} criteria), year ${options.year}, ${fmt(options.count)} synthetic communes (seed ${options.seed}, mulberry32)`);
 
+  // Build every engine before timing anything.
+  const rules = extractRules(compiled, [options.year]);
+  const engine = buildJsonRulesEngine(rules);
+  const facts = docs.map((d) => toJsonRulesFacts(rules, d));
+  const zenShapes = [true, false].map((rollUpInGraph) => ({ rollUpInGraph, ...createZenDecision(rules, { rollUp: rollUpInGraph }) }));
+  let jreOut: PeerOutcome[] = [];
+  const zenOut = new Map<string, PeerOutcome[]>();
+  const zenLabel = (rollUpInGraph: boolean, n: number) => `roll-up in ${rollUpInGraph ? "graph" : "JS"}, N = ${n}`;
+  const cases: BenchCase[] = [
+    { name: "ours", fn: () => evaluateMany(compiled, docs), warmups: options.ours.warmups, perRound: options.ours.perRound },
+    {
+      name: "json-rules-engine",
+      fn: async () => {
+        const out = new Array<PeerOutcome>(facts.length);
+        for (let i = 0; i < facts.length; i++) out[i] = await evaluateWithJsonRulesEngine(engine, rules, facts[i]!);
+        jreOut = out;
+      },
+      warmups: options.jsonRulesEngine.warmups,
+      perRound: options.jsonRulesEngine.perRound,
+    },
+    ...zenShapes.flatMap((z) =>
+      options.zen.concurrency.map((n) => ({
+        name: zenLabel(z.rollUpInGraph, n),
+        fn: async () => void zenOut.set(zenLabel(z.rollUpInGraph, n), await evaluateAllWithZen(z.decision, rules, docs, n)),
+        warmups: options.zen.warmups,
+        perRound: options.zen.perRound,
+      })),
+    ),
+  ];
+  log(`timing: ${options.rounds} interleaved rounds (every engine runs in every round, so they share the machine's load alike)`);
+  const timings = await timeInterleaved(cases, options.rounds);
+  for (const z of zenShapes) z.engine.dispose();
+
   // Ours.
   log();
+  const oursTiming = timings.get("ours")!;
   log(`[ours] @ntm/core: compilePack once (${fmt(compileMs, 2)} ms), then evaluateMany: the full result contract with reasons, gaps and the revocation check`);
-  const oursTiming = await timeRuns(() => evaluateMany(compiled, docs), options.ours);
   log(describeTiming(oursTiming, options.count));
   const mem = await heapDelta(() => evaluateMany(compiled, docs));
   const ours = mem?.value ?? evaluateMany(compiled, docs);
   if (mem) log(`  memory (heapUsed): +${mib(mem.afterRun)} right after one run of ${fmt(options.count)}; +${mib(mem.retained)} still held by the ${fmt(options.count)} results after GC`);
   for (const line of describeData(docs, ours)) log(line);
-
-  const rules = extractRules(compiled, [options.year]);
   const rows: EngineRow[] = [{ engine: "ours (@ntm/core, with reasons)", timing: oursTiming, agreement: null }];
 
   // json-rules-engine.
   log();
   log(`[json-rules-engine ${versionOf("json-rules-engine")}] ${rules.indicators.length} rules (one per indicator: value reported, threshold known, value passes threshold);`);
   log(`  thresholds as a dynamic fact keyed by a dynamic "variant" fact (region, override flags) and year; facts built before timing;`);
-  log(`  engine.run per unit, awaited one after another; criterion and unit roll-up in plain JS inside the timing`);
-  const engine = buildJsonRulesEngine(rules);
-  const facts = docs.map((d) => toJsonRulesFacts(rules, d));
-  let jreOut: PeerOutcome[] = [];
-  const jreTiming = await timeRuns(async () => {
-    const out = new Array<PeerOutcome>(facts.length);
-    for (let i = 0; i < facts.length; i++) out[i] = await evaluateWithJsonRulesEngine(engine, rules, facts[i]!);
-    jreOut = out;
-  }, options.jsonRulesEngine);
+  log(`  engine.run per unit, awaited one after another (faster here than batches in flight); criterion and unit roll-up in plain JS inside the timing`);
+  const jreTiming = timings.get("json-rules-engine")!;
   log(describeTiming(jreTiming, options.count));
   const jreAgreement = compareOutcomes(ours, jreOut);
   log(describeAgreement(jreAgreement));
@@ -149,25 +176,23 @@ export async function runEvaluationBench(options: EvaluationBenchOptions = DEFAU
   log(`  [expression (${rules.criteria.length} criteria) → expression (unit status, criteria met)] → output; two shapes: roll-up in the graph (${graph.nodes.length} nodes)`);
   log(`  or roll-up in plain JS after the call (as for json-rules-engine). Input is the values document as is; evaluate() is async`);
   log(`  (native): N evaluations in flight, each batch awaited with Promise.all; output keys mapped back to ids inside the timing`);
-  let best: { label: string; timing: Timing; out: PeerOutcome[] } | null = null;
-  for (const rollUpInGraph of [true, false]) {
-    const { engine: zenEngine, decision } = createZenDecision(rules, { rollUp: rollUpInGraph });
-    for (const concurrency of options.zen.concurrency) {
-      let out: PeerOutcome[] = [];
-      const t = await timeRuns(async () => {
-        out = await evaluateAllWithZen(decision, rules, docs, concurrency);
-      }, options.zen);
-      const label = `roll-up in ${rollUpInGraph ? "graph" : "JS"}, N = ${concurrency}`;
+  let best: { label: string; timing: Timing } | null = null;
+  for (const z of zenShapes) {
+    for (const n of options.zen.concurrency) {
+      const label = zenLabel(z.rollUpInGraph, n);
+      const t = timings.get(label)!;
       log(`  ${label}:`);
       log(`  ${describeTiming(t, options.count)}`);
-      if (!best || t.medianMs < best.timing.medianMs) best = { label, timing: t, out };
+      if (!best || t.medianMs < best.timing.medianMs) best = { label, timing: t };
     }
-    zenEngine.dispose();
   }
   if (!best) throw new Error("bench: no zen-engine concurrency configured");
-  const zenAgreement = compareOutcomes(ours, best.out);
+  const zenAgreements = [...zenOut].map(([label, out]) => ({ label, agreement: compareOutcomes(ours, out) }));
+  const zenAgreement = zenAgreements.find((z) => z.label === best.label)!.agreement;
   log(`  fastest: ${best.label} (used for the ratio)`);
   log(describeAgreement(zenAgreement));
+  const otherZen = zenAgreements.filter((z) => z.label !== best.label);
+  log(`  the other shapes agree too: ${otherZen.map((z) => `${z.label} ${fmt(z.agreement.unitsAgreeing)}/${fmt(z.agreement.units)}`).join("; ")}`);
   rows.push({ engine: `zen-engine ${versionOf("@gorules/zen-engine")} (${best.label})`, timing: best.timing, agreement: zenAgreement });
 
   // Summary.
@@ -197,11 +222,11 @@ export async function runEvaluationBench(options: EvaluationBenchOptions = DEFAU
   log(`  whole ${fmt(options.count)} well under 1 s (< ${options.wholeBatchBudgetMs} ms): ${fmt(oursTiming.medianMs, 1)} ms  ${verdict(oursTiming.medianMs < options.wholeBatchBudgetMs)}`);
   log(`  (ratios and the budget use median wall-clock; fastest of our ${oursTiming.runsMs.length} runs ${fmt(Math.min(...oursTiming.runsMs), 1)} ms, slowest ${fmt(Math.max(...oursTiming.runsMs), 1)} ms; load average at the end ${os.loadavg().map((x) => fmt(x, 2)).join(" ")})`);
 
-  const allAgree = agrees(jreAgreement) && agrees(zenAgreement);
+  const allAgree = agrees(jreAgreement) && zenAgreements.every((z) => agrees(z.agreement));
   if (!allAgree) {
     log();
     log("DISAGREEMENT: the peers do not decide like ours; the figures above compare different work.");
-    for (const [name, a] of [["json-rules-engine", jreAgreement], ["zen-engine", zenAgreement]] as const) for (const s of a.samples) log(`  ${name}: ${s}`);
+    for (const [name, a] of [["json-rules-engine", jreAgreement] as const, ...zenAgreements.map((z) => [`zen-engine ${z.label}`, z.agreement] as const)]) for (const s of a.samples) log(`  ${name}: ${s}`);
   }
   return allAgree;
 }

@@ -23,28 +23,6 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/**
- * Runs `fn` `warmups` times untimed, then `runs` times timed; returns every run and the median.
- * @example
- * const t = await timeRuns(() => evaluateMany(compiled, docs), { warmups: 3, runs: 7 });
- * t.medianMs; // e.g. 120.4
- */
-export async function timeRuns(fn: () => unknown, options: { warmups: number; runs: number }): Promise<Timing> {
-  for (let i = 0; i < options.warmups; i++) await fn();
-  const runsMs: number[] = [];
-  const runsCpuMs: number[] = [];
-  for (let i = 0; i < options.runs; i++) {
-    collectGarbage();
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await fn();
-    runsMs.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    runsCpuMs.push((c.user + c.system) / 1000);
-  }
-  return { warmups: options.warmups, runsMs, medianMs: median(runsMs), runsCpuMs, medianCpuMs: median(runsCpuMs) };
-}
-
 /** Runs a full GC when node was started with --expose-gc; returns whether it could. */
 export function collectGarbage(): boolean {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -80,4 +58,49 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** One measured case of an interleaved benchmark. */
+export interface BenchCase {
+  readonly name: string;
+  readonly fn: () => unknown;
+  readonly warmups: number;
+  /** Timed runs of this case in each round. */
+  readonly perRound: number;
+}
+
+async function timeOnce(fn: () => unknown): Promise<{ ms: number; cpuMs: number }> {
+  collectGarbage();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await fn();
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { ms, cpuMs: (c.user + c.system) / 1000 };
+}
+
+/**
+ * Warms every case up, then runs `rounds` rounds in which every case runs `perRound` times, so that
+ * the engines share the machine's load alike; returns each case's timing (median over all its runs).
+ * @example
+ * const t = await timeInterleaved([{ name: "ours", fn, warmups: 3, perRound: 3 }], 3);
+ * t.get("ours")?.medianMs;
+ */
+export async function timeInterleaved(cases: readonly BenchCase[], rounds: number): Promise<Map<string, Timing>> {
+  for (const c of cases) for (let i = 0; i < c.warmups; i++) await c.fn();
+  const runs = new Map<string, { ms: number[]; cpu: number[] }>(cases.map((c) => [c.name, { ms: [], cpu: [] }]));
+  for (let r = 0; r < rounds; r++) {
+    for (const c of cases) {
+      const acc = runs.get(c.name)!;
+      for (let i = 0; i < c.perRound; i++) {
+        const t = await timeOnce(c.fn);
+        acc.ms.push(t.ms);
+        acc.cpu.push(t.cpuMs);
+      }
+    }
+  }
+  return new Map(cases.map((c) => {
+    const acc = runs.get(c.name)!;
+    return [c.name, { warmups: c.warmups, runsMs: acc.ms, medianMs: median(acc.ms), runsCpuMs: acc.cpu, medianCpuMs: median(acc.cpu) }];
+  }));
 }
