@@ -73,6 +73,11 @@ describe("accounts and sessions", () => {
     expect([res.status, (await body(res)).kind, await auditCount("c-01-01/2023")]).toEqual([403, "forbidden", before]);
   });
 
+  it("lets a browser that still holds a session cookie sign in again without the old CSRF token", async () => {
+    const res = await h.app.request("/v1/auth/login", json("POST", { username: "xa", password: "xa123" }, { cookie: s.xa!.cookie }));
+    expect(res.status).toBe(200);
+  });
+
   it("returns the user and CSRF token from /v1/auth/me, and 401 without a session", async () => {
     const [me, anon] = await Promise.all([s.huyen!.request("/v1/auth/me"), h.app.request("/v1/auth/me")]);
     const m = await body(me);

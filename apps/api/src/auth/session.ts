@@ -74,7 +74,8 @@ export function authMiddleware(): MiddlewareHandler<AppEnv> {
         c.set("authVia", "cookie");
         c.set("csrfToken", row.csrf);
         c.set("sessionId", id);
-        if (!SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== row.csrf)
+        // Signing in again (a new session) does not need the old session's token.
+        if (!SAFE_METHODS.has(c.req.method) && !c.req.path.endsWith("/auth/login") && c.req.header(CSRF_HEADER) !== row.csrf)
           throw new ApiError("forbidden", `Thiếu hoặc sai mã CSRF (header ${CSRF_HEADER}) / missing or wrong CSRF token in the ${CSRF_HEADER} header`);
       }
     }
