@@ -6,7 +6,7 @@ import { registerPacks } from "./commands/packs.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerRank } from "./commands/rank.js";
 import { registerReport } from "./commands/report.js";
-import { evaluateRemote, registerRemote } from "./commands/remote.js";
+import { evaluateRemote, rankRemote, registerRemote } from "./commands/remote.js";
 import { registerWorkday } from "./commands/workday.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
 import { run } from "./lib/run.js";
@@ -30,7 +30,7 @@ export function buildProgram(): Command {
   registerPacks(program, run);
   registerEvaluate(program, run, evaluateRemote);
   registerPlan(program, run);
-  registerRank(program, run);
+  registerRank(program, run, rankRemote);
   registerOcop(program, run);
   registerWorkday(program, run);
   registerRemote(program, run);

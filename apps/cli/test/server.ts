@@ -1,5 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,16 +24,16 @@ export interface TestServer {
 }
 
 /**
- * Starts `apps/api/dist/server.js` (building it first when missing) and waits until it listens.
+ * Starts the API from its source (`node --import tsx apps/api/src/server.ts`, so the tests always meet
+ * the current routes without touching the API's dist/) and waits until it listens.
  * @example
  * const server = await startServer();
  */
 export async function startServer(): Promise<TestServer> {
-  const entry = join(REPO, "apps", "api", "dist", "server.js");
-  if (!existsSync(entry)) execFileSync("npm", ["run", "build", "-w", "@ntm/api"], { cwd: REPO, stdio: ["ignore", "ignore", "inherit"] });
+  const entry = join(REPO, "apps", "api", "src", "server.ts");
   const dataDir = mkdtempSync(join(tmpdir(), "ntm-cli-api-"));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: REPO,
     env: { PATH: process.env["PATH"] ?? "", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: join(dataDir, "pg"), WEB_DIST: join(dataDir, "no-web"), NTM_SEED: "demo" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -10,6 +10,7 @@ import { parseYear } from "./evaluate.js";
 
 export interface RankOptions {
   input?: string;
+  unit?: string;
   scheme?: string;
   year?: string;
 }
@@ -92,6 +93,7 @@ export function registerRank(program: Command, run: Run, remote?: (ctx: Ctx, opt
     .option("--input <file>", "tệp JSON { year, units, options } / JSON file of the units to rank")
     .option("--scheme <file>", "thang điểm JSON (mặc định: thang điểm mặc định của phần mềm, không phải quy định) / scoring scheme JSON")
     .option("--year <year>", "năm đánh giá / review year")
+    .option("--unit <id>", "máy chủ: xếp hạng các xã thuộc đơn vị này (mặc định: phạm vi của bạn) / server: rank the communes below this unit")
     .action(
       run(async (ctx: Ctx, opts: RankOptions) => {
         if (opts.input) return rankOffline(ctx, { ...opts, input: opts.input });

@@ -143,6 +143,18 @@ describe("remote commands against a running API", () => {
     expect(ok.json().history.at(-1)).toMatchObject({ action: "return", from: "submitted", to: "returned", note: "Bổ sung biên bản" });
   });
 
+  it("shows the server's annual ranking of the district's communes, with the default scheme labelled as not law", () => {
+    const r = remote(["rank", "--year", "2024", "--json"]);
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect([out.unitId, out.year, out.regime.id]).toEqual(["d-01", 2024, "124-QĐ/TW"]);
+    expect(out.rows.map((u: { rank: number }) => u.rank)).toEqual(out.rows.map((_: unknown, i: number) => i + 1));
+    expect(out.rows.every((u: { unitId: string }) => u.unitId.startsWith("c-01-"))).toBe(true);
+    const table = remote(["rank", "--year", "2024"]);
+    expect(table.stdout).toMatch(/^Xếp hạng năm 2024 · d-01 · 124-QĐ\/TW/);
+    if (out.scheme.isDefault) expect(table.stdout).toContain("⚠");
+  });
+
   it("exits 3 when the server cannot be reached", async () => {
     const port = await freePort();
     const r = ntm(["--server", `http://127.0.0.1:${port}`, "units"], { env: { NTM_TOKEN: "x" } });

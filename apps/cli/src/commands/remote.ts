@@ -231,3 +231,46 @@ export function registerRemote(program: Command, run: Run): void {
     .option("--pack <id>")
     .action(run((ctx: Ctx, opts: { unit?: string; year?: string; format?: string; out?: string; what?: string; pack?: string }) => exportFile(ctx, opts)));
 }
+
+interface ReasonOut { code: string; vi: string; en: string }
+interface RankingOut {
+  unitId: string; year: number; regime: { id: string }; scheme: { id: string; version: string; isDefault: boolean; verified: boolean; definedAt: string | null };
+  rows: { rank: number; unitId: string; name: string; score: number; level: string; levelLabel: { vi: string; en: string }; bandLevel: string; reasons: ReasonOut[] }[];
+  commendations: { unitId: string; rank: number; reasons: ReasonOut[] }[];
+  criticisms: { unitId: string; rank: number; reasons: ReasonOut[] }[];
+  reasons: ReasonOut[];
+}
+
+/** The unit a remote command covers: `--unit`, or the signed-in user's scope. */
+async function scopeUnit(ctx: Ctx, unit: string | undefined): Promise<string> {
+  if (unit) return unit;
+  const client = await typedClient(ctx);
+  return (await call(ctx, client.GET("/v1/auth/me"))).data.user.scopeUnitId;
+}
+
+/**
+ * `ntm rank --year N [--unit id]`: the server's annual ranking of the communes below a unit.
+ * @example
+ * await rankRemote(ctx, { year: "2025", unit: "d-01" });
+ */
+export async function rankRemote(ctx: Ctx, opts: { year?: string; unit?: string }): Promise<void> {
+  const year = requireYear(opts.year);
+  const unit = await scopeUnit(ctx, opts.unit);
+  const r = (await api(ctx, "GET", `/units/${encodeURIComponent(unit)}/ranking`, { query: { year } })).body as RankingOut;
+  if (ctx.json) return ctx.printJson(r);
+  const L = ctx.lang;
+  ctx.print(`${tr(L, "Xếp hạng năm", "Ranking for")} ${r.year} · ${unit} · ${r.regime.id} · ${tr(L, "thang điểm", "scheme")} ${r.scheme.id} v${r.scheme.version}${r.scheme.definedAt ? ` (${r.scheme.definedAt})` : ""}`);
+  for (const x of r.reasons) ctx.print(`${r.scheme.isDefault && x.code.includes("scheme") ? "⚠" : "ⓘ"} ${x[L]}`);
+  ctx.print(renderTable(
+    ["#", tr(L, "Đơn vị", "Unit"), tr(L, "Điểm", "Score"), tr(L, "Xếp loại", "Level"), tr(L, "Lý do", "Reasons")],
+    r.rows.map((u) => [String(u.rank), `${u.name} (${u.unitId})`, String(u.score).replace(".", L === "vi" ? "," : "."), u.levelLabel[L], u.reasons.slice(1).map((x) => x[L]).join("; ")]),
+    [4, 40, 8, 30, 120],
+  ));
+  const list = (title: string, items: RankingOut["commendations"]) => {
+    if (!items.length) return;
+    ctx.print(`\n${title}:`);
+    for (const c of items) ctx.print(`  ${c.rank}. ${c.unitId}: ${c.reasons.map((x) => x[L]).join("; ")}`);
+  };
+  list(tr(L, "Đề nghị biểu dương, khen thưởng", "Proposed for commendation"), r.commendations);
+  list(tr(L, "Đề nghị phê bình", "Proposed for criticism"), r.criticisms);
+}
