@@ -74,20 +74,27 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const actions = useQuery({
-    queryKey: ["dossier-actions", d.id, d.state],
-    queryFn: async (): Promise<AvailableAction[]> => d.actions ?? d.availableActions ?? itemsOf<AvailableAction>(await getJson<unknown>(`${endpoints.dossiers()}/${encodeURIComponent(d.id)}/actions`)),
+  const [done, setDone] = useState<string | null>(null);
+  // The dossier's detail carries the actions the signed-in user may take, with every guard's verdict.
+  const detail = useQuery({
+    queryKey: ["dossier", d.id, d.version],
+    queryFn: async () => {
+      const r = await request<DossierRow>("GET", `${endpoints.dossiers()}/${encodeURIComponent(d.id)}`);
+      return { actions: r.data.availableActions ?? r.data.actions ?? [], etag: r.etag };
+    },
   });
+  const actions = { ...detail, data: detail.data?.actions };
   const label = (labels: Record<string, { vi: string; en: string }>, k: string) => labels[k]?.[lang] ?? k;
 
   async function run(action: string) {
     setBusy(true);
     setError(null);
     try {
-      await request("POST", endpoints.dossierTransition(d.id), { body: { action, note: note || undefined }, ...(d.version !== undefined ? { ifMatch: `"${d.version}"` } : {}) });
+      const etag = detail.data?.etag ?? (d.version !== undefined ? `"${d.version}"` : undefined);
+      await request("POST", endpoints.dossierTransition(d.id), { body: note.trim() ? { action, note: note.trim() } : { action }, ...(etag ? { ifMatch: etag } : {}) });
       setNote("");
+      setDone(label(RECOGNITION_ACTION_LABELS, action));
       await qc.invalidateQueries({ queryKey: ["dossiers"] });
-      await qc.invalidateQueries({ queryKey: ["dossier-actions", d.id] });
     } catch (e) {
       setError(e instanceof ApiError ? [pickLang(e.message, lang), ...e.fieldProblems.map((f) => pickLang(f.message, lang))].join(" · ") : String(e));
     } finally {
@@ -95,8 +102,10 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
     }
   }
 
-  const allowed = (actions.data ?? []).filter((a) => a.allowed);
-  const blocked = (actions.data ?? []).filter((a) => !a.allowed);
+  // An action blocked only because it needs a written reason becomes possible once a note is typed.
+  const needsNoteOnly = (a: AvailableAction) => !a.allowed && a.reasons.length > 0 && a.reasons.every((r) => r.code === "workflow.note_required");
+  const allowed = (actions.data ?? []).filter((a) => a.allowed || needsNoteOnly(a));
+  const blocked = (actions.data ?? []).filter((a) => !a.allowed && !needsNoteOnly(a));
   return (
     <section className="card" aria-labelledby="dossier-h" data-testid="dossier-detail">
       <h2 id="dossier-h">
@@ -125,8 +134,16 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
                   </label>
                   <div className="toolbar">
                     {allowed.map((a) => (
-                      <button key={a.action} type="button" className="btn btn-primary" disabled={busy} onClick={() => void run(a.action)}>
+                      <button
+                        key={a.action}
+                        type="button"
+                        className={`btn ${a.allowed ? "btn-primary" : ""}`}
+                        disabled={busy || (needsNoteOnly(a) && !note.trim())}
+                        title={needsNoteOnly(a) ? a.reasons.map((r) => formatReason(r, lang)).join("; ") : undefined}
+                        onClick={() => void run(a.action)}
+                      >
                         {label(RECOGNITION_ACTION_LABELS, a.action)}
+                        {needsNoteOnly(a) ? ` (${t("dossiers.needsNote")})` : ""}
                       </button>
                     ))}
                   </div>
@@ -143,6 +160,11 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
                     ))}
                   </ul>
                 </>
+              )}
+              {done && (
+                <p className="notice notice-ok" role="status">
+                  {t("dossiers.done", { action: done })}
+                </p>
               )}
               {error && (
                 <p className="notice notice-error" role="alert">

@@ -1,13 +1,15 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { DISTRICT_PLAN_63, formatDate, formatReason, type Plan as PlanDoc, type ReportStatusItem } from "@ntm/core";
+import { DISTRICT_PLAN_63, formatDate, formatReason, type ReportStatusItem } from "@ntm/core";
 import { ApiError, getJson, request } from "../api/http";
+import { useSession } from "../auth/session";
 import { endpoints } from "../api/endpoints";
 import { optional } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { itemsOf } from "../lib/items";
 import { localName, pickLang } from "../lib/text";
+import { DEFAULT_YEAR, YEARS } from "../lib/years";
 
 const STATES = ["overdue", "late", "pending", "submitted"] as const;
 
@@ -15,19 +17,55 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+type Localized = { vi: string; en: string };
+interface AssigneeOut {
+  id: string;
+  kind: string;
+  name: Localized;
+  supportsUnitIds?: string[];
+}
+/** GET /v1/plans/{id} (PlanRecord); the shipped plan of @ntm/core is shaped the same way below. */
+interface PlanRecord {
+  id: string;
+  plan: { title: Localized; number: string | null; date: string | null; period?: { start: string | null; end: string } };
+  tasks: { code: string; title: Localized; body: string; assigneeBasis: string; lead: AssigneeOut[]; coordinating: AssigneeOut[]; links: { criteria?: string[]; indicators?: string[] } }[];
+  assignees: AssigneeOut[];
+  steeringMembers: { id: string; name: Localized; communes: { id: string; name: string }[] }[];
+}
+
+/** The plan shipped with @ntm/core, in the API's PlanRecord shape (read only). */
+function shippedRecord(): PlanRecord {
+  const p = DISTRICT_PLAN_63;
+  const byId = new Map(p.assignees.map((a) => [a.id, { id: a.id, kind: a.kind, name: a.name }]));
+  const who = (id: string): AssigneeOut => byId.get(id) ?? { id, kind: "other", name: { vi: id, en: id } };
+  return {
+    id: p.id,
+    plan: { title: p.title, number: p.number, date: p.date },
+    tasks: p.tasks.map((t) => ({ code: t.code, title: t.title, body: t.body, assigneeBasis: t.assigneeBasis, lead: t.lead.map(who), coordinating: t.coordinating.map(who), links: t.links })),
+    assignees: [...byId.values()],
+    steeringMembers: [],
+  };
+}
+
 /** The plan board: tasks and assignees, due/late/overdue reports, and submitting a report. */
 export default function Plan() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
-  const [asOf] = useState(today);
-  const plans = useQuery({ queryKey: ["plans"], queryFn: async () => itemsOf<PlanDoc>(await optional(getJson<unknown>(endpoints.plans()))) });
-  // Until the API serves plans, show the plan shipped with @ntm/core (the district plan for Directive 63-CT/TU).
-  const plan: PlanDoc = plans.data?.[0] ?? DISTRICT_PLAN_63;
-  const fromApi = (plans.data?.length ?? 0) > 0;
+  const { can } = useSession();
+  const [asOf, setAsOf] = useState(today);
+  const [period, setPeriod] = useState(String(DEFAULT_YEAR));
+  const [chosen, setChosen] = useState<string | null>(null);
+  const plans = useQuery({ queryKey: ["plans"], queryFn: async () => itemsOf<{ id: string; unitId: string; title: Localized }>(await optional(getJson<unknown>(endpoints.plans()))) });
+  const planId = chosen ?? plans.data?.[0]?.id ?? null;
+  const record = useQuery({ queryKey: ["plan", planId], enabled: !!planId, queryFn: () => getJson<PlanRecord>(`${endpoints.plans()}/${encodeURIComponent(planId ?? "")}`) });
+  // When the API serves no plan in scope, show the plan shipped with @ntm/core (Directive 63-CT/TU), read only.
+  const fromApi = !!planId;
+  const plan: PlanRecord = record.data ?? shippedRecord();
   const assignee = useMemo(() => new Map(plan.assignees.map((a) => [a.id, a])), [plan]);
   const reports = useQuery({
-    queryKey: ["reports", plan.id, asOf],
-    queryFn: async () => itemsOf<ReportStatusItem>(await getJson<unknown>(endpoints.reports(), { planId: plan.id, asOf })),
+    queryKey: ["reports", planId, period, asOf],
+    enabled: !!planId,
+    queryFn: async () => itemsOf<ReportStatusItem>(await getJson<unknown>(`${endpoints.plans()}/${encodeURIComponent(planId ?? "")}/due-reports`, { period, asOf })),
   });
   const [filter, setFilter] = useState<string>("all");
   const who = (id: string) => localName(assignee.get(id)?.name, lang) || id;
@@ -39,16 +77,45 @@ export default function Plan() {
         <div>
           <h1>{t("plan.title")}</h1>
           <p className="muted">
-            {localName(plan.title, lang)}
-            {plan.number ? ` · ${plan.number}` : ""}
-            {plan.date ? ` · ${formatDate(plan.date, lang)}` : ""}
+            {localName(plan.plan.title, lang)}
+            {plan.plan.number ? ` · ${plan.plan.number}` : ""}
+            {plan.plan.date ? ` · ${formatDate(plan.plan.date, lang)}` : ""}
           </p>
         </div>
+        {(plans.data?.length ?? 0) > 1 && (
+          <label className="field-inline">
+            <span>{t("plan.which")}</span>
+            <select value={planId ?? ""} onChange={(e) => setChosen(e.target.value)}>
+              {plans.data?.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.id}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       {plans.isSuccess && !fromApi && <p className="notice notice-warn">{t("plan.shippedNotice")}</p>}
+      {record.isError && <ErrorState error={record.error} />}
       <section className="card" aria-labelledby="reports-h">
         <div className="section-head">
           <h2 id="reports-h">{t("plan.reports", { date: formatDate(asOf, lang) })}</h2>
+          <div className="toolbar">
+            <label className="field-inline">
+              <span>{t("plan.period")}</span>
+              <select value={period} onChange={(e) => setPeriod(e.target.value)}>
+                {YEARS.map((y) => (
+                  <option key={y} value={String(y)}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field-inline">
+              <span>{t("plan.asOf")}</span>
+              <input type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
+            </label>
+          </div>
           <div className="toolbar" role="group" aria-label={t("common.filter")}>
             {(["all", ...STATES] as const).map((s) => (
               <button key={s} type="button" className={`btn ${filter === s ? "btn-primary" : ""}`} aria-pressed={filter === s} onClick={() => setFilter(s)}>
@@ -58,7 +125,9 @@ export default function Plan() {
             ))}
           </div>
         </div>
-        {reports.isPending ? (
+        {!planId ? (
+          <Empty title={t("plan.noPlan")} />
+        ) : reports.isPending ? (
           <Loading />
         ) : reports.isError ? (
           <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />
@@ -95,7 +164,7 @@ export default function Plan() {
             </table>
           </div>
         )}
-        <SubmitReport items={(reports.data ?? []).filter((r) => r.status === "pending" || r.status === "overdue")} who={who} />
+        {can.editValues && planId && <SubmitReport planId={planId} items={(reports.data ?? []).filter((r) => r.status === "pending" || r.status === "overdue")} who={who} />}
       </section>
       <section className="card" aria-labelledby="tasks-h">
         <h2 id="tasks-h">{t("plan.tasks", { count: plan.tasks.length })}</h2>
@@ -105,22 +174,22 @@ export default function Plan() {
               <summary>
                 <span className="crit-id">{task.code}</span>
                 <span className="crit-name">{localName(task.title, lang)}</span>
-                <span className="muted small">{task.lead.map(who).join(", ")}</span>
+                <span className="muted small">{task.lead.map((a) => localName(a.name, lang)).join(", ")}</span>
               </summary>
               <div className="task-body">
                 <p>{task.body}</p>
                 <p>
-                  <strong>{t("plan.lead")}:</strong> {task.lead.map(who).join(", ") || "—"}
+                  <strong>{t("plan.lead")}:</strong> {task.lead.map((a) => localName(a.name, lang)).join(", ") || "—"}
                   {task.assigneeBasis !== "stated" && <small className="muted"> ({t(`plan.basis.${task.assigneeBasis}`)})</small>}
                 </p>
                 {task.coordinating.length > 0 && (
                   <p>
-                    <strong>{t("plan.coordinating")}:</strong> {task.coordinating.map(who).join(", ")}
+                    <strong>{t("plan.coordinating")}:</strong> {task.coordinating.map((a) => localName(a.name, lang)).join(", ")}
                   </p>
                 )}
-                {(task.links.criteria.length > 0 || task.links.indicators.length > 0) && (
+                {((task.links.criteria?.length ?? 0) > 0 || (task.links.indicators?.length ?? 0) > 0) && (
                   <p>
-                    <strong>{t("plan.links")}:</strong> {[...task.links.criteria.map((c) => t("plan.criterion", { id: c })), ...task.links.indicators].join(", ")}
+                    <strong>{t("plan.links")}:</strong> {[...(task.links.criteria ?? []).map((c) => t("plan.criterion", { id: c })), ...(task.links.indicators ?? [])].join(", ")}
                   </p>
                 )}
               </div>
@@ -130,17 +199,15 @@ export default function Plan() {
       </section>
       <section className="card" aria-labelledby="members-h">
         <h2 id="members-h">{t("plan.members")}</h2>
-        {plan.assignees.filter((a) => a.supportsUnitIds?.length).length === 0 ? (
+        {plan.steeringMembers.length === 0 ? (
           <p className="muted">{t("plan.noMembers")}</p>
         ) : (
-          <ul className="chips">
-            {plan.assignees
-              .filter((a) => a.supportsUnitIds?.length)
-              .map((a) => (
-                <li key={a.id}>
-                  <strong>{localName(a.name, lang)}</strong>: {a.supportsUnitIds?.join(", ")}
-                </li>
-              ))}
+          <ul className="chips" data-testid="steering-members">
+            {plan.steeringMembers.map((a) => (
+              <li key={a.id}>
+                <strong>{localName(a.name, lang)}</strong>: {a.communes.map((c) => c.name).join(", ")}
+              </li>
+            ))}
           </ul>
         )}
       </section>
@@ -148,7 +215,7 @@ export default function Plan() {
   );
 }
 
-function SubmitReport({ items, who }: { items: ReportStatusItem[]; who: (id: string) => string }) {
+function SubmitReport({ planId, items, who }: { planId: string; items: ReportStatusItem[]; who: (id: string) => string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
@@ -161,7 +228,7 @@ function SubmitReport({ items, who }: { items: ReportStatusItem[]; who: (id: str
     const item = items.find((i) => i.key === key);
     if (!item) return;
     try {
-      await request("POST", endpoints.reports(), { body: { dutyId: item.dutyId, assigneeId: item.assigneeId, period: item.period, submittedOn: date } });
+      await request("POST", `${endpoints.plans()}/${encodeURIComponent(planId)}/reports`, { body: { dutyId: item.dutyId, assigneeId: item.assigneeId, period: item.period, submittedOn: date } });
       setMsg({ ok: true, text: t("plan.submitted") });
       await qc.invalidateQueries({ queryKey: ["reports"] });
     } catch (err) {
