@@ -12,6 +12,7 @@ import { resourceRoutes } from "./resources.js";
 import { housingRoutes } from "./housing.js";
 import { inspectionRoutes } from "./inspections.js";
 import { rankingRoutes } from "./rankings.js";
+import { reportRoutes } from "./reports.js";
 
 /**
  * All plan-domain routers in one, mounted with `v1.route("/", domainRoutes())`.
@@ -27,5 +28,6 @@ export function domainRoutes(): OpenAPIHono<AppEnv> {
   app.route("/", housingRoutes());
   app.route("/", inspectionRoutes());
   app.route("/", rankingRoutes());
+  app.route("/", reportRoutes());
   return app;
 }
