@@ -262,6 +262,15 @@ describe("evaluations", () => {
     expect([r.packId, dk1.derived, Math.round(dk1.actual * 100) / 100]).toEqual(["vn.district-ntm.2021-2025", true, share]);
   });
 
+  it("shows a commune's and a district's trend over the years", async () => {
+    const one = await body(await s.xa!.request("/v1/units/c-01-01/trend?from=2021&to=2025"));
+    const d = await body(await s.huyen!.request("/v1/units/d-01/trend?from=2023&to=2024"));
+    const bad = await s.xa!.request("/v1/units/c-01-01/trend?from=2025&to=2021");
+    expect([one.years.map((y: { year: number }) => y.year), one.years.every((y: { communes: number; criteriaMet: number }) => y.communes === 1 && y.criteriaMet >= 0), d.years.map((y: { communes: number; criteriaMet: null }) => [y.communes, y.criteriaMet]), bad.status]).toEqual([
+      [2021, 2022, 2023, 2024, 2025], true, [[10, null], [10, null]], 422,
+    ]);
+  });
+
   it("compares a year with the previous one", async () => {
     const r = await body(await s.tinh!.request("/v1/units/c-01-01/changes?year=2024"));
     expect([r.fromYear, r.toYear, r.criteriaMetDelta === r.gained.length - r.lost.length || r.other.length > 0]).toEqual([2023, 2024, true]);

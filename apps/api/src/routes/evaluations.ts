@@ -178,6 +178,32 @@ const changes = createRoute({
   responses: { 200: { description: "Year over year", content: { "application/json": { schema: YoySchema } } }, ...problemResponses(401, 403, 404, 422) },
 });
 
+export const TrendSchema = z
+  .object({
+    unitId: z.string(),
+    packId: z.string(),
+    years: z.array(
+      z.object({
+        year: z.number().int(),
+        communes: z.number().int(),
+        countsByTier: z.object({ none: z.number().int(), standard: z.number().int(), advanced: z.number().int(), model: z.number().int() }),
+        criteriaMet: z.number().int().nullable().openapi({ description: "For a commune: its criteria met; otherwise null" }),
+        tierReached: z.enum(["standard", "advanced", "model", "modern"]).nullable().openapi({ description: "For a commune: its tier; otherwise null" }),
+        revoke: z.boolean().nullable(),
+      }),
+    ),
+  })
+  .openapi("Trend");
+
+const trend = createRoute({
+  method: "get",
+  path: "/units/{id}/trend",
+  tags: ["evaluations"],
+  summary: "Diễn biến qua các năm / Year-by-year tiers of a commune, or counts by tier of a subtree",
+  request: { params: IdParam, query: z.object({ from: YearParam, to: YearParam, pack: z.string().optional() }) },
+  responses: { 200: { description: "Trend", content: { "application/json": { schema: TrendSchema } } }, ...problemResponses(401, 403, 404, 422) },
+});
+
 /**
  * Evaluations computed by @ntm/core.
  * @example
@@ -207,6 +233,24 @@ export function evaluationRoutes() {
     const packs = await loadPacks(c.get("deps").db);
     packOr404(packs, pack ?? DEMO_PACK_ID);
     return c.json(await computeRollup(c.get("deps").db, tree, packs, id, year, pack ?? DEMO_PACK_ID), 200);
+  });
+  app.openapi(trend, async (c) => {
+    const { id } = c.req.valid("param");
+    const { from, to, pack } = c.req.valid("query");
+    if (to < from || to - from > 15) throw new ApiError("invalid_input", "Khoảng năm không hợp lệ (tối đa 16 năm) / invalid year range (at most 16 years)", [{ path: "query.to", message: "to must be ≥ from and within 15 years" }]);
+    const { tree } = await authorize(c, "read", id);
+    const { db } = c.get("deps");
+    const packs = await loadPacks(db);
+    const packId = pack ?? DEMO_PACK_ID;
+    packOr404(packs, packId);
+    const isCommune = tree.byId.get(id)!.level === "commune";
+    const years = [];
+    for (let year = from; year <= to; year++) {
+      const r = await computeRollup(db, tree, packs, id, year, packId);
+      const own = isCommune ? r.communes[0] : undefined;
+      years.push({ year, communes: r.communes.length, countsByTier: r.countsByTier, criteriaMet: own?.criteriaMet ?? null, tierReached: own?.tierReached ?? null, revoke: own ? own.revoke : null });
+    }
+    return c.json({ unitId: id, packId, years }, 200);
   });
   app.openapi(changes, async (c) => {
     const { id } = c.req.valid("param");
