@@ -192,6 +192,15 @@ describe("indicator values", () => {
     expect([first.status, stale.status, (await body(stale)).kind, now.values["5"], `"${now.version}"`]).toEqual([200, 412, "precondition_failed", 91, first.headers.get("etag")]);
   });
 
+  it("lets exactly one of two simultaneous edits from the same version through", async () => {
+    const etag = await etagOf("c-01-09");
+    const results = await Promise.all([put("huyen", "c-01-09", etag, { "5": 70 }), put("tinh", "c-01-09", etag, { "5": 71 })]);
+    const statuses = results.map((r) => r.status).sort();
+    const now = await body(await s.admin!.request("/v1/units/c-01-09/values/2025"));
+    const winner = results.find((r) => r.status === 200)!;
+    expect([statuses, `"${now.version}"`]).toEqual([[200, 412], winner.headers.get("etag")]);
+  });
+
   it("requires If-Match (428) once values exist, and creates a new year without it", async () => {
     const missing = await s.xa!.request("/v1/units/c-01-01/values/2024", json("PUT", { values: {} }));
     const created = await s.xa!.request("/v1/units/c-01-01/values/2030", json("PUT", { values: { "1.1": true } }));
