@@ -1,6 +1,7 @@
 import { readFileSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ntm, tempDir } from "../../test/cli.js";
 import { type TestServer, freePort, startServer } from "../../test/server.js";
@@ -153,6 +154,26 @@ describe("remote commands against a running API", () => {
     const table = remote(["rank", "--year", "2024"]);
     expect(table.stdout).toMatch(/^Xếp hạng năm 2024 · d-01 · 124-QĐ\/TW/);
     if (out.scheme.isDefault) expect(table.stdout).toContain("⚠");
+  });
+
+  it("downloads the documents the server renders: progress DOCX, criteria and ranking XLSX, a commune's PDF sheet", async () => {
+    const docx = remote(["report", "progress", "--period", "2025S1", "--out", "rp.docx"]);
+    expect([docx.code, docx.stderr]).toEqual([0, ""]);
+    const xml = await (await JSZip.loadAsync(readFileSync(join(home, "rp.docx")))).file("word/document.xml")!.async("string");
+    expect(xml.replace(/<[^>]+>/g, " ")).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+    expect(remote(["report", "criteria-table", "--year", "2024", "--out", "rc.xlsx"]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(home, "rc.xlsx"));
+    const texts: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => void texts.push(c.text)));
+    expect(texts).toContain("Xã An Lộc");
+    expect(remote(["report", "ranking", "--year", "2024", "--out", "rr.xlsx"]).code).toBe(0);
+    expect(remote(["report", "criteria-sheet", "--unit", "c-01-01", "--year", "2024", "--out", "rs.pdf"]).code).toBe(0);
+    expect(readFileSync(join(home, "rs.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    const bad = remote(["report", "progress", "--period", "2025S3", "--out", "x.docx"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split("\n")[1]).toMatch(/^\$\.query\.period: /);
+    expect(existsSync(join(home, "x.docx"))).toBe(false);
   });
 
   it("exits 3 when the server cannot be reached", async () => {

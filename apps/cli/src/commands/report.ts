@@ -4,9 +4,10 @@ import type { EvaluationResult } from "@ntm/core";
 import type { Ctx } from "../lib/context.js";
 import { CliError } from "../lib/exit.js";
 import { tr } from "../lib/i18n.js";
+import { api } from "../lib/http.js";
 import { readJson } from "../lib/io.js";
 import type { Run } from "../lib/run.js";
-import { type EvaluateOptions, evaluateFiles } from "./evaluate.js";
+import { type EvaluateOptions, evaluateFiles, parseYear } from "./evaluate.js";
 import { computeRanking } from "./rank.js";
 
 type Reports = typeof import("@ntm/reports");
@@ -40,6 +41,17 @@ function write(ctx: Ctx, out: string, bytes: Uint8Array): void {
   ctx.print(tr(ctx.lang, `đã ghi ${out} (${bytes.length} byte)`, `wrote ${out} (${bytes.length} bytes)`));
 }
 
+/** Downloads a document the server renders and writes it to `out`. */
+async function remoteDocument(ctx: Ctx, path: string, query: Record<string, string | number | undefined>, out: string): Promise<void> {
+  const res = await api(ctx, "GET", path, { query });
+  write(ctx, out, res.bytes);
+}
+
+function need(value: string | undefined, option: string, why: string): string {
+  if (!value) throw new CliError("invalid_input", [{ where: option, message: `required ${why}` }]);
+  return value;
+}
+
 const names = (docs: readonly { unit: { id: string; name: string } }[]) => new Map(docs.map((d) => [d.unit.id, d.unit.name]));
 
 /** Turns JSON numbers or digit strings into bigint where the progress report wants whole đồng. */
@@ -71,10 +83,12 @@ export function registerReport(program: Command, run: Run): void {
 
   report.command("criteria-table")
     .description("Bảng tiêu chí các xã (XLSX, mỗi năm một sheet) / criteria table of communes (XLSX, one sheet per year)")
-    .requiredOption("--pack <id|file>").requiredOption("--values <file>", ".json hoặc .csv (nhiều xã, nhiều năm) / .json or .csv")
+    .option("--pack <id|file>").option("--values <file>", ".json hoặc .csv (nhiều xã, nhiều năm) / .json or .csv")
+    .option("--year <year>", "máy chủ: năm / server: the year").option("--unit <id>", "máy chủ: địa bàn (mặc định phạm vi của bạn) / server: the area")
     .requiredOption("--out <file.xlsx>").option("--unit-name <name>", "địa bàn / the area, e.g. \"Huyện An Hòa\"", "Địa bàn")
     .action(
       run(async (ctx: Ctx, opts: EvaluateOptions & { out: string; unitName: string }) => {
+        if (!opts.values) return remoteDocument(ctx, "/reports/criteria.xlsx", { year: parseYear(need(opts.year, "--year", "(with the server; or give --pack and --values)")), unitId: opts.unit }, opts.out);
         const { pack, docs, results } = evaluateFiles(opts);
         const byName = names(docs);
         const years = [...new Set(results.map((r) => r.year))].sort();
@@ -86,11 +100,13 @@ export function registerReport(program: Command, run: Run): void {
 
   report.command("criteria-sheet")
     .description("Phiếu đánh giá tiêu chí của một xã (PDF) / one commune's criteria sheet (PDF)")
-    .requiredOption("--pack <id|file>").requiredOption("--values <file>").requiredOption("--out <file.pdf>")
-    .option("--unit <id>", "xã trong tệp nhiều xã / the commune in a batch file")
+    .option("--pack <id|file>").option("--values <file>").requiredOption("--out <file.pdf>")
+    .option("--unit <id>", "xã trong tệp nhiều xã, hoặc xã trên máy chủ / the commune in a batch file, or on the server")
+    .option("--year <year>", "máy chủ: năm / server: the year")
     .option("--parent-name <text>", "dòng địa bàn, ví dụ \"Huyện An Hòa, tỉnh Minh Hoạ\" / parent line")
     .action(
       run(async (ctx: Ctx, opts: EvaluateOptions & { out: string; parentName?: string }) => {
+        if (!opts.values) return remoteDocument(ctx, `/units/${encodeURIComponent(need(opts.unit, "--unit", "(with the server; or give --pack and --values)"))}/criteria-sheet.pdf`, { year: parseYear(need(opts.year, "--year", "(with the server)")) }, opts.out);
         const { pack, docs, results } = evaluateFiles({ ...(opts.pack ? { pack: opts.pack } : {}), ...(opts.values ? { values: opts.values } : {}), ...(opts.year ? { year: opts.year } : {}) });
         const i = opts.unit ? docs.findIndex((d) => d.unit.id === opts.unit) : 0;
         if (i < 0) throw new CliError("not_found", [{ file: opts.values!, where: "--unit", message: `no unit "${opts.unit}" in the file (không có đơn vị này trong tệp)` }]);
@@ -103,11 +119,13 @@ export function registerReport(program: Command, run: Run): void {
 
   report.command("ranking")
     .description("Bảng xếp hạng năm (XLSX) / annual ranking workbook (XLSX)")
-    .requiredOption("--input <file>").option("--scheme <file>").option("--year <year>").requiredOption("--out <file.xlsx>")
+    .option("--input <file>").option("--scheme <file>").option("--year <year>").requiredOption("--out <file.xlsx>")
+    .option("--unit <id>", "máy chủ: địa bàn (mặc định phạm vi của bạn) / server: the area")
     .option("--unit-name <name>", "địa bàn / the area", "Địa bàn")
     .action(
-      run(async (ctx: Ctx, opts: { input: string; scheme?: string; year?: string; out: string; unitName: string }) => {
-        const { ranking, scheme, names: byId } = computeRanking(opts);
+      run(async (ctx: Ctx, opts: { input?: string; scheme?: string; year?: string; unit?: string; out: string; unitName: string }) => {
+        if (!opts.input) return remoteDocument(ctx, "/reports/ranking.xlsx", { year: parseYear(need(opts.year, "--year", "(with the server; or give --input)")), unitId: opts.unit }, opts.out);
+        const { ranking, scheme, names: byId } = computeRanking({ ...opts, input: opts.input });
         const r = await reports();
         const bytes = await render(r, opts.input, () => r.renderRankingWorkbook(r.rankingWorkbookFromRanking(ranking, scheme, { unitName: opts.unitName, names: byId })));
         write(ctx, opts.out, bytes);
@@ -116,22 +134,30 @@ export function registerReport(program: Command, run: Run): void {
 
   report.command("progress")
     .description("Báo cáo kết quả thực hiện kế hoạch (DOCX, thể thức Đảng hoặc Nhà nước) / the plan's progress report (DOCX)")
-    .requiredOption("--input <file>", "JSON theo ProgressReportInput của @ntm/reports (tiền: số nguyên đồng) / ProgressReportInput JSON")
+    .option("--input <file>", "JSON theo ProgressReportInput của @ntm/reports (tiền: số nguyên đồng) / ProgressReportInput JSON")
+    .option("--period <period>", "máy chủ: kỳ 2025S1 hoặc 2025 / server: the period")
+    .option("--format <format>", "máy chủ: party (Đảng) | state (Nhà nước) / server: document format", "party")
+    .option("--unit <id>", "máy chủ: địa bàn / server: the area")
     .option("--pack <id|file>", "tính bảng các xã từ số liệu / compute the communes' standing from values")
     .option("--values <file>", "số liệu các xã (với --pack) / communes' values (with --pack)")
     .requiredOption("--out <file.docx>")
     .action(
-      run(async (ctx: Ctx, opts: { input: string; pack?: string; values?: string; out: string }) => {
-        const raw = readJson(opts.input);
-        if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new CliError("invalid_input", [{ file: opts.input, where: "$", message: "expected a JSON object (cần một đối tượng JSON)" }]);
-        let input = moneyToBigint(raw as Record<string, unknown>, opts.input);
+      run(async (ctx: Ctx, opts: { input?: string; pack?: string; values?: string; out: string; period?: string; format: string; unit?: string }) => {
+        if (!opts.input) {
+          if (opts.format !== "party" && opts.format !== "state") throw new CliError("invalid_input", [{ where: "--format", message: `expected party or state, got "${opts.format}"` }]);
+          return remoteDocument(ctx, "/reports/progress.docx", { period: need(opts.period, "--period", "(with the server; or give --input)"), format: opts.format, unitId: opts.unit }, opts.out);
+        }
+        const input0 = opts.input;
+        const raw = readJson(input0);
+        if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new CliError("invalid_input", [{ file: input0, where: "$", message: "expected a JSON object (cần một đối tượng JSON)" }]);
+        let input = moneyToBigint(raw as Record<string, unknown>, input0);
         const r = await reports();
         if (opts.pack || opts.values) {
           const { docs, results } = evaluateFiles({ ...(opts.pack ? { pack: opts.pack } : {}), ...(opts.values ? { values: opts.values } : {}) });
           const byName = names(docs);
           input = { ...input, communes: results.map((x) => r.communeStandingFromEvaluation(byName.get(x.unitId) ?? x.unitId, x)) };
         }
-        const bytes = await render(r, opts.input, () => r.renderProgressReportDocx(input as unknown as Parameters<Reports["renderProgressReportDocx"]>[0]));
+        const bytes = await render(r, input0, () => r.renderProgressReportDocx(input as unknown as Parameters<Reports["renderProgressReportDocx"]>[0]));
         write(ctx, opts.out, bytes);
       }),
     );
