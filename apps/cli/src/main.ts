@@ -60,7 +60,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       // commander has already printed its message (unknown option, missing argument…)
-      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? EXIT.ok : EXIT.badInput;
+      // `--help` and `--version` are successes; help shown because a command is missing is bad input.
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return EXIT.ok;
+      if (e.code === "commander.help") return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+      return EXIT.badInput;
     }
     if (e instanceof CliError) {
       for (const p of e.problems) process.stderr.write(`${formatProblem(p)}\n`);
