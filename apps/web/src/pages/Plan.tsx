@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { DISTRICT_PLAN_63, formatDate, formatReason, type ReportStatusItem } from "@ntm/core";
+import { DISTRICT_PLAN_63, describePeriod, formatDate, formatReason, parsePeriod, type ReportStatusItem } from "@ntm/core";
 import { ApiError, getJson, request } from "../api/http";
 import { useSession } from "../auth/session";
 import { endpoints } from "../api/endpoints";
@@ -18,6 +18,12 @@ function today(): string {
 }
 
 type Localized = { vi: string; en: string };
+
+/** "2025S1" → "6 tháng đầu năm 2025"; the raw text when it does not parse. */
+function periodText(period: string, lang: "vi" | "en"): string {
+  const p = parsePeriod(period);
+  return p.ok ? describePeriod(p.value, lang) : period;
+}
 interface AssigneeOut {
   id: string;
   kind: string;
@@ -103,7 +109,7 @@ export default function Plan() {
           <div className="toolbar">
             <label className="field-inline">
               <span>{t("plan.period")}</span>
-              <select value={period} onChange={(e) => setPeriod(e.target.value)}>
+              <select value={period} onChange={(e) => setPeriod(e.target.value)} data-testid="period-select">
                 {YEARS.map((y) => (
                   <option key={y} value={String(y)}>
                     {y}
@@ -151,13 +157,19 @@ export default function Plan() {
                   <tr key={r.key}>
                     <th scope="row">{localName(r.title, lang)}</th>
                     <td>{localName(r.assigneeName, lang) || who(r.assigneeId)}</td>
-                    <td>{r.period}</td>
+                    <td>{periodText(r.period, lang)}</td>
                     <td>{formatDate(r.deadline, lang)}</td>
                     <td>
                       <span className={`badge report-${r.status}`}>{t(`plan.state.${r.status}`)}</span>
                       {r.workingDaysLate > 0 && <small className="muted"> {t("plan.daysLate", { count: r.workingDaysLate })}</small>}
                     </td>
-                    <td className="reason">{r.reasons.map((x) => formatReason(x, lang)).join(" ")}</td>
+                    <td className="reason">
+                      {r.reasons.map((x, k) => (
+                        <span key={k} className="reason-line">
+                          {formatReason(x, lang)}
+                        </span>
+                      ))}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -222,7 +234,6 @@ function SubmitReport({ planId, items, who }: { planId: string; items: ReportSta
   const [key, setKey] = useState("");
   const [date, setDate] = useState(today);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  if (items.length === 0) return null;
   async function submit(e: FormEvent) {
     e.preventDefault();
     const item = items.find((i) => i.key === key);
@@ -239,11 +250,11 @@ function SubmitReport({ planId, items, who }: { planId: string; items: ReportSta
     <form className="bulk-form submit-report" onSubmit={(e) => void submit(e)}>
       <label className="field">
         <span>{t("plan.submitWhich")}</span>
-        <select required value={key} onChange={(e) => setKey(e.target.value)}>
-          <option value="">—</option>
+        <select required value={key} onChange={(e) => setKey(e.target.value)} disabled={items.length === 0}>
+          <option value="">{items.length === 0 ? t("plan.nothingToSubmit") : "—"}</option>
           {items.map((i) => (
             <option key={i.key} value={i.key}>
-              {localName(i.title, lang)} · {who(i.assigneeId)} · {i.period}
+              {localName(i.title, lang)} · {who(i.assigneeId)} · {periodText(i.period, lang)}
             </option>
           ))}
         </select>
