@@ -71,6 +71,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (json) process.stdout.write(`${JSON.stringify({ error: { kind: e.kind, exitCode: e.exitCode, problems: e.problems } }, null, 2)}\n`);
       return e.exitCode;
     }
+    // Core throws RangeError for an argument outside its domain (a date past 2199, a score of 140):
+    // that is bad input, not a bug.
+    if (e instanceof RangeError) {
+      process.stderr.write(`${e.message} (giá trị ngoài phạm vi / value out of range)\n`);
+      if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+      if (json) process.stdout.write(`${JSON.stringify({ error: { kind: "invalid_input", exitCode: EXIT.badInput, problems: [{ message: e.message }] } }, null, 2)}\n`);
+      return EXIT.badInput;
+    }
     // A programmer error: say so in one line, with the stack only on request.
     const msg = e instanceof Error ? e.message : String(e);
     process.stderr.write(`ntm: internal error (lỗi nội bộ): ${msg}${debug ? "" : " (use --debug for details)"}\n`);

@@ -35,6 +35,12 @@ describe("ntm workday add", () => {
     expect(cal.code).toBe(2);
     expect(cal.stderr).toMatch(/^cal\.json: \$\.extraDaysOff\[0\]: /);
   });
+
+  it("treats a count of days that runs past the calendar's range as bad input, not a crash", () => {
+    const r = ntm(["workday", "add", "--from", "2025-01-01", "--days", "99999999"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^year: \d+ is outside 1900–2199 \(giá trị ngoài phạm vi \/ value out of range\)\n$/);
+  });
 });
 
 describe("ntm ocop stars", () => {
