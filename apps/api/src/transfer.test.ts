@@ -70,6 +70,36 @@ describe("POST /v1/values/import", () => {
   });
 });
 
+describe("a large import", () => {
+  // 40 communes × 5 years × 25 indicators = 5,000 values.
+  const indicators = ["2.1", "2.2", "2.3", "2.4", "3.1", "5", "11", "12.1", "12.2", "14.2", "15.3", "15.4", "17.2", "17.6", "17.10", "18.3", "1.1", "1.2", "3.2", "4.1", "6.1", "6.2", "7", "8.1", "8.2"];
+  const bigCsv = (bad: boolean) => {
+    const lines = ["unit_id,year,indicator,value"];
+    for (let d = 1; d <= 4; d++)
+      for (let c = 1; c <= 10; c++)
+        for (let y = 2021; y <= 2025; y++)
+          for (const ind of indicators) lines.push(`c-0${d}-${String(c).padStart(2, "0")},${y},${ind},${["1.1", "1.2", "3.2", "4.1", "6.1", "6.2", "7", "8.1", "8.2"].includes(ind) ? "Đạt" : "42"}`);
+    if (bad) lines[lines.length - 1] = "c-04-10,2025,8.2,maybe";
+    return `${lines.join("\n")}\n`;
+  };
+
+  it("writes nothing from 5,000 values when the last row is bad, and all of them otherwise", async () => {
+    const admin = await login(h, "admin");
+    const send = (text: string) => admin.request("/v1/values/import", { method: "POST", headers: { "content-type": "text/csv" }, body: text });
+    const read = async () => (await (await admin.request("/v1/units/c-04-10/values/2021")).json()) as { values: Record<string, unknown>; version: number };
+    const before = await read();
+    const rejected = await send(bigCsv(true));
+    const p = (await rejected.json()) as { errors: { row: number; column: string }[] };
+    const unchanged = await read();
+    const accepted = await send(bigCsv(false));
+    const report = await accepted.json();
+    const after = await read();
+    expect([rejected.status, p.errors.map((e) => [e.row, e.column]), unchanged.version === before.version, accepted.status, report, after.values["2.2"], after.values["8.2"]]).toEqual([
+      422, [[5001, "D"]], true, 200, { layout: "long", rows: 5000, unitYears: 200, created: 0, updated: 200 }, 42, true,
+    ]);
+  });
+});
+
 describe("who may import", () => {
   it.each([
     ["admin", 200],
