@@ -320,7 +320,11 @@ async function detail(c: Context<AppEnv>, row: DossierRow, tree: UnitTree, packs
   return { ...dossierOut(row, tree, vnDate(now())), availableActions: actions };
 }
 
-/** Recognition dossiers and their workflow. */
+/**
+ * Recognition dossiers and their workflow.
+ * @example
+ * app.route("/", dossierRoutes());
+ */
 export function dossierRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 

@@ -54,7 +54,11 @@ export async function loadHouses(db: Db): Promise<House[]> {
 
 const summaryOut = (s: ReturnType<typeof summariseHousing>[number]) => ({ unitId: s.unitId, total: s.total, counts: s.counts, remaining: s.remaining, supportDong: s.supportDong.toString(), completedShare: jsonSafe(s.completedShare) as z.infer<typeof Share>, reasons: reasonsOut(s.reasons) });
 
-/** The housing routes (GET/POST /v1/housing, PUT /v1/housing/{id}). */
+/**
+ * The housing routes (GET/POST /v1/housing, PUT /v1/housing/{id}).
+ * @example
+ * app.route("/", housingRoutes());
+ */
 export function housingRoutes() {
   return recordRoutes({
     tag: "housing",

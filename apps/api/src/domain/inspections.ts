@@ -58,7 +58,11 @@ export async function loadInspections(db: Db): Promise<StoredInspection[]> {
   return (await allRows(db, inspections)).map(inspectionOf);
 }
 
-/** The inspection routes (GET/POST /v1/inspections, PUT /v1/inspections/{id}). */
+/**
+ * The inspection routes (GET/POST /v1/inspections, PUT /v1/inspections/{id}).
+ * @example
+ * app.route("/", inspectionRoutes());
+ */
 export function inspectionRoutes() {
   return recordRoutes({
     tag: "inspections",

@@ -69,7 +69,11 @@ export async function loadOcop(db: Db): Promise<OcopProduct[]> {
   return (await allRows(db, ocopProducts)).map(ocopOf);
 }
 
-/** The OCOP routes (GET/POST /v1/ocop-products, PUT /v1/ocop-products/{id}). */
+/**
+ * The OCOP routes (GET/POST /v1/ocop-products, PUT /v1/ocop-products/{id}).
+ * @example
+ * app.route("/", ocopRoutes());
+ */
 export function ocopRoutes() {
   return recordRoutes({
     tag: "ocop",

@@ -116,3 +116,37 @@ describe("task progress", () => {
     expect([res.status, (await body(res)).errors[0].path]).toEqual([422, "$.status"]);
   });
 });
+
+describe("due reports across plans", () => {
+  it("sums the province's due reports over every district plan", async () => {
+    const p = await body(await s.tinh!.request("/v1/due-reports?period=2024&asOf=2026-02-01&status=overdue"));
+    const total = p.plans.reduce((a: number, x: { counts: { overdue: number } }) => a + x.counts.overdue, 0);
+    expect([p.plans.map((x: { planId: string }) => x.planId), p.counts.overdue, total > 0, p.plans.every((x: { items: { status: string }[] }) => x.items.every((i) => i.status === "overdue"))]).toEqual([["plan-63-d-01", "plan-63-d-02", "plan-63-d-03", "plan-63-d-04"], total, true, true]);
+  });
+
+  it("keeps a district officer to their own plan", async () => {
+    const p = await body(await s.huyen!.request("/v1/due-reports?period=2025S1"));
+    expect(p.plans.map((x: { planId: string }) => x.planId)).toEqual(["plan-63-d-01"]);
+  });
+});
+
+describe("steering members", () => {
+  const members = { members: [{ id: "tv-moi", name: { vi: "Đ/c Mai Văn Tâm (ví dụ)", en: "Mai Văn Tâm (example)" }, supportsUnitIds: ["c-01-01", "c-01-02"] }] };
+
+  it("replaces the members assigned to communes with If-Match, audits it, and shows them on the plan", async () => {
+    const cur = await s.huyen!.request("/v1/plans/plan-63-d-01");
+    const etag = cur.headers.get("etag")!;
+    const res = await s.huyen!.request("/v1/plans/plan-63-d-01/steering-members", json("PUT", members, { "if-match": etag }));
+    const stale = await s.huyen!.request("/v1/plans/plan-63-d-01/steering-members", json("PUT", members, { "if-match": etag }));
+    const plan = await body(await s.huyen!.request("/v1/plans/plan-63-d-01"));
+    const audit = await h.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, "plan-63-d-01"), eq(auditLog.action, "plan.steering_members")));
+    expect([res.status, stale.status, plan.steeringMembers.map((m: { id: string; communes: { id: string }[] }) => [m.id, m.communes.map((c) => c.id)]), audit.length]).toEqual([200, 412, [["tv-moi", ["c-01-01", "c-01-02"]]], 1]);
+  });
+
+  it("rejects a commune outside the plan's district with a 422 path, and a commune officer with 403", async () => {
+    const etag = (await s.huyen!.request("/v1/plans/plan-63-d-01")).headers.get("etag")!;
+    const bad = await s.huyen!.request("/v1/plans/plan-63-d-01/steering-members", json("PUT", { members: [{ ...members.members[0], supportsUnitIds: ["c-02-01"] }] }, { "if-match": etag }));
+    const denied = await s.xa!.request("/v1/plans/plan-63-d-01/steering-members", json("PUT", members, { "if-match": etag }));
+    expect([bad.status, (await body(bad)).errors[0].path, denied.status]).toEqual([422, "$.members[0].supportsUnitIds", 403]);
+  });
+});

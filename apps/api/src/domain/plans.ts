@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { type Plan, type PlanAssignee, type PlanTask, type ReportSubmission, type ReportStatusItem, defaultWorkCalendar, parsePeriod, planDueReports, reportStatus } from "@ntm/core";
+import { type Plan, type PlanAssignee, type PlanTask, type ReportSubmission, type ReportStatusItem, defaultWorkCalendar, parsePeriod, planDueReports, reportStatus, validatePlan } from "@ntm/core";
 import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
@@ -15,7 +15,7 @@ import { plans, reportSubmissions, tasks } from "../db/schema.js";
 import { writeAudit } from "../audit.js";
 import { can } from "../auth/policy.js";
 import { authorize } from "../http/guard.js";
-import { ApiError, problemResponses } from "../http/problem.js";
+import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
 import { IsoDateField, ReasonOutSchema, metaOf, readableUnits, reasonsOut, requireVersion, setEtag, unwrap, vnDate } from "./common.js";
 
@@ -272,7 +272,54 @@ const putProgress = createRoute({
   responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: TaskOut } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
 });
 
-/** Plans, tasks, steering members, due reports and submissions. */
+const allDue = createRoute({
+  method: "get",
+  path: "/due-reports",
+  tags: ["plans"],
+  summary: "Báo cáo phải nộp của mọi kế hoạch trong phạm vi / Reports due under every plan in your scope, with their state on a date",
+  request: { query: z.object({ period: PeriodStringSchema.openapi({ example: "2025S1" }), asOf: IsoDateField.optional(), status: z.enum(["submitted", "late", "overdue", "pending"]).optional(), unitId: z.string().optional() }) },
+  responses: { 200: { description: "Due reports by plan", content: { "application/json": { schema: z.object({ period: z.string(), asOf: z.string(), counts: DueOut.shape.counts, plans: z.array(DueOut.extend({ unitId: z.string() })) }) } } }, ...problemResponses(401, 403, 404, 422) },
+});
+
+const SteeringBody = z
+  .object({
+    members: z.array(z.object({ id: z.string().min(1).regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"), name: Localized, supportsUnitIds: z.array(z.string().min(1)) })),
+  })
+  .openapi("SteeringMembersInput");
+
+const putSteering = createRoute({
+  method: "put",
+  path: "/plans/{id}/steering-members",
+  tags: ["plans"],
+  summary: "Phân công thành viên BCĐ phụ trách xã / Assign steering-committee members to communes (replaces the list; If-Match on the plan)",
+  request: { params: IdParam, body: { required: true, content: { "application/json": { schema: SteeringBody } } } },
+  responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: z.object({ version: z.number().int(), steeringMembers: z.array(SteeringOut) }) } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+});
+
+const dueItemOut = (i: ReportStatusItem) => ({
+  key: i.key,
+  dutyId: i.dutyId,
+  title: i.title,
+  assigneeId: i.assigneeId,
+  assigneeName: i.assigneeName ?? null,
+  to: i.to,
+  period: i.period,
+  periodStart: i.periodStart,
+  periodEnd: i.periodEnd,
+  deadline: i.deadline,
+  status: i.status,
+  submittedOn: i.submittedOn,
+  workingDaysLate: i.workingDaysLate,
+  calendarDaysLate: i.calendarDaysLate,
+  defaults: [...i.defaults],
+  reasons: reasonsOut(i.reasons),
+});
+
+/**
+ * Plans, tasks, steering members, due reports and submissions.
+ * @example
+ * app.route("/", planRoutes());
+ */
 export function planRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
@@ -306,26 +353,7 @@ export function planRoutes() {
     await authorize(c, "read", row.unitId);
     const asOf = q.asOf ?? vnDate(now());
     const r = await planReportStatus(db, id, q.period, asOf);
-    const items = r.items
-      .filter((i) => !q.status || i.status === q.status)
-      .map((i) => ({
-        key: i.key,
-        dutyId: i.dutyId,
-        title: i.title,
-        assigneeId: i.assigneeId,
-        assigneeName: i.assigneeName ?? null,
-        to: i.to,
-        period: i.period,
-        periodStart: i.periodStart,
-        periodEnd: i.periodEnd,
-        deadline: i.deadline,
-        status: i.status,
-        submittedOn: i.submittedOn,
-        workingDaysLate: i.workingDaysLate,
-        calendarDaysLate: i.calendarDaysLate,
-        defaults: [...i.defaults],
-        reasons: reasonsOut(i.reasons),
-      }));
+    const items = r.items.filter((i) => !q.status || i.status === q.status).map(dueItemOut);
     return c.json({ planId: id, period: q.period, asOf, counts: r.counts, items }, 200);
   });
 
@@ -389,6 +417,47 @@ export function planRoutes() {
     });
     setEtag(c, updated.version);
     return c.json(taskOut(updated, assigneesById(plan)), 200);
+  });
+
+  app.openapi(allDue, async (c) => {
+    const q = c.req.valid("query");
+    const { db, now } = c.get("deps");
+    const { ids, user, tree } = await readableUnits(c, q.unitId);
+    const asOf = q.asOf ?? vnDate(now());
+    const rows = (await db.select().from(plans).orderBy(asc(plans.id))).filter((r) => ids.has(r.unitId) && can(user, "read", r.unitId, tree));
+    const counts = { submitted: 0, late: 0, overdue: 0, pending: 0 };
+    const out = [];
+    for (const row of rows) {
+      const r = await planReportStatus(db, row.id, q.period, asOf);
+      for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += r.counts[k];
+      out.push({ planId: row.id, unitId: row.unitId, period: q.period, asOf, counts: r.counts, items: r.items.filter((i) => !q.status || i.status === q.status).map(dueItemOut) });
+    }
+    return c.json({ period: q.period, asOf, counts, plans: out }, 200);
+  });
+
+  app.openapi(putSteering, async (c) => {
+    const { id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const { db, now } = c.get("deps");
+    const { row, taskRows } = await loadPlan(db, id);
+    const { user, tree } = await authorize(c, "plan.write", row.unitId);
+    requireVersion(c, row.version);
+    const inside = new Set(tree.subtree(row.unitId).filter((u) => u.level === "commune").map((u) => u.id));
+    const errors = body.members.flatMap((m, i) => m.supportsUnitIds.filter((u) => !inside.has(u)).map((u) => ({ path: `$.members[${i}].supportsUnitIds`, message: `"${u}" không phải xã thuộc ${row.unitId} / not a commune of the plan's unit` })));
+    if (errors.length) throw new ApiError("invalid_input", "Xã được phân công không thuộc địa bàn kế hoạch / communes outside the plan's unit", errors);
+    const plan = planOf(row, taskRows);
+    const members: PlanAssignee[] = body.members.map((m) => ({ id: m.id, kind: "steering_member", name: m.name, unitId: row.unitId, supportsUnitIds: m.supportsUnitIds }));
+    const next: Plan = { ...plan, assignees: [...plan.assignees.filter((a) => !(a.kind === "steering_member" && a.supportsUnitIds)), ...members] };
+    const checked = validatePlan(next);
+    if (!checked.ok) throw new ApiError("invalid_input", "Kế hoạch không hợp lệ sau khi phân công / the plan would be invalid", issuesToFields(checked.issues));
+    const saved = await db.transaction(async (tx) => {
+      const out = (await tx.update(plans).set({ data: { ...next, tasks: [] }, version: row.version + 1, updatedAt: now(), updatedBy: user.username }).where(and(eq(plans.id, id), eq(plans.version, row.version))).returning())[0];
+      if (!out) throw new ApiError("precondition_failed", "Kế hoạch vừa bị thay đổi / plan changed concurrently");
+      await writeAudit(tx, user, { action: "plan.steering_members", entityType: "plan", entityId: id, unitId: row.unitId, before: { members: plan.assignees.filter((a) => a.kind === "steering_member" && a.supportsUnitIds), version: row.version }, after: { members, version: out.version } });
+      return out;
+    });
+    setEtag(c, saved.version);
+    return c.json({ version: saved.version, steeringMembers: members.map((m) => ({ id: m.id, name: m.name, communes: (m.supportsUnitIds ?? []).map((u) => ({ id: u, name: tree.byId.get(u)?.name ?? u })) })) }, 200);
   });
 
   return app;

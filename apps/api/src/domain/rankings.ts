@@ -176,7 +176,11 @@ const putScheme = createRoute({
   responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: SchemeOutSchema } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
 });
 
-/** Ranking and scoring schemes. */
+/**
+ * Ranking and scoring schemes.
+ * @example
+ * app.route("/", rankingRoutes());
+ */
 export function rankingRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 

@@ -220,7 +220,11 @@ const sheet = createRoute({
   responses: { 200: { description: "PDF", content: Binary(PDF) }, ...problemResponses(401, 403, 404, 422) },
 });
 
-/** The document routes. */
+/**
+ * The document routes.
+ * @example
+ * app.route("/", reportRoutes());
+ */
 export function reportRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 

@@ -60,7 +60,11 @@ export async function loadContributions(db: Db): Promise<Contribution[]> {
   return (await allRows(db, contributions)).map(contributionOf);
 }
 
-/** The contribution routes (GET/POST /v1/contributions, PUT /v1/contributions/{id}). */
+/**
+ * The contribution routes (GET/POST /v1/contributions, PUT /v1/contributions/{id}).
+ * @example
+ * app.route("/", resourceRoutes());
+ */
 export function resourceRoutes() {
   return recordRoutes({
     tag: "resources",

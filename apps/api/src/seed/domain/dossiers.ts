@@ -83,7 +83,11 @@ export const DEMO_DOSSIERS: readonly Spec[] = [
   },
 ];
 
-/** HOOK body: the demo dossiers with their histories. */
+/**
+ * HOOK body: the demo dossiers with their histories.
+ * @example
+ * await seedDossierData(ctx); // inside seedDemo's transaction
+ */
 export async function seedDossierData(ctx: SeedContext): Promise<void> {
   const parentOf = new Map(ctx.units.all.map((u) => [u.id, u.parentId]));
   const rows = DEMO_DOSSIERS.map((s, i) => {

@@ -39,7 +39,11 @@ export function demoPlanFor(ctx: SeedContext, districtId: string, index: number)
   return { ...DISTRICT_PLAN_63, assignees: [...DISTRICT_PLAN_63.assignees, ...members] };
 }
 
-/** HOOK body: plans, tasks with progress, report submissions. */
+/**
+ * HOOK body: plans, tasks with progress, report submissions.
+ * @example
+ * await seedPlanData(ctx); // inside seedDemo's transaction
+ */
 export async function seedPlanData(ctx: SeedContext): Promise<void> {
   const { tx, rnd } = ctx;
   const calendar = defaultWorkCalendar();

@@ -19,7 +19,11 @@ const SUBJECT_KIND = { "HTX Nông nghiệp": "cooperative", "Tổ hợp tác": "
 const pad = (n: number) => String(n).padStart(2, "0");
 const round = (n: number, unit: number) => Math.round(n / unit) * unit;
 
-/** HOOK body: OCOP products (3–5 stars; certificates spread over 2022–2025, so some are always near renewal). */
+/**
+ * HOOK body: OCOP products (3–5 stars; certificates spread over 2022–2025, so some are always near renewal).
+ * @example
+ * await seedOcopData(ctx); // inside seedDemo's transaction
+ */
 export async function seedOcopData(ctx: SeedContext): Promise<void> {
   const { rnd } = ctx;
   const rows: (typeof ocopProducts.$inferInsert)[] = [];
@@ -50,7 +54,11 @@ export async function seedOcopData(ctx: SeedContext): Promise<void> {
   if (rows.length) await ctx.tx.insert(ocopProducts).values(rows);
 }
 
-/** HOOK body: contributions per commune and year (2023–2025) by source, in whole đồng, m² and labour days. */
+/**
+ * HOOK body: contributions per commune and year (2023–2025) by source, in whole đồng, m² and labour days.
+ * @example
+ * await seedContributionData(ctx); // inside seedDemo's transaction
+ */
 export async function seedContributionData(ctx: SeedContext): Promise<void> {
   const { rnd } = ctx;
   const rows: (typeof contributions.$inferInsert)[] = [];
@@ -76,7 +84,11 @@ export async function seedContributionData(ctx: SeedContext): Promise<void> {
   for (let i = 0; i < rows.length; i += 300) await ctx.tx.insert(contributions).values(rows.slice(i, i + 300));
 }
 
-/** HOOK body: housing records (temporary/dilapidated, under construction, completed) with support in whole đồng. */
+/**
+ * HOOK body: housing records (temporary/dilapidated, under construction, completed) with support in whole đồng.
+ * @example
+ * await seedHousingData(ctx); // inside seedDemo's transaction
+ */
 export async function seedHousingData(ctx: SeedContext): Promise<void> {
   const { rnd } = ctx;
   const rows: (typeof housing.$inferInsert)[] = [];
@@ -102,7 +114,11 @@ export async function seedHousingData(ctx: SeedContext): Promise<void> {
   if (rows.length) await ctx.tx.insert(housing).values(rows);
 }
 
-/** HOOK body: inspection and supervision records, some with recommendations overdue. */
+/**
+ * HOOK body: inspection and supervision records, some with recommendations overdue.
+ * @example
+ * await seedInspectionData(ctx); // inside seedDemo's transaction
+ */
 export async function seedInspectionData(ctx: SeedContext): Promise<void> {
   const { rnd } = ctx;
   const rows: (typeof inspections.$inferInsert)[] = [];
