@@ -105,6 +105,11 @@ describe("remote commands against a running API", () => {
     const sheet = wb.worksheets[0]!;
     expect(sheet.getRow(1).getCell(1).value).toBe("unit_id");
     expect(sheet.getColumn(1).values.slice(2)).toContain("c-01-01");
+    // The export is re-importable: an unchanged XLSX round-trips as updates of every commune.
+    const again = remote(["import", "d01.xlsx", "--json"]);
+    expect(again.code).toBe(0);
+    const communes = remote(["units", "--root", "d-01", "--level", "commune", "--json"]).json().length;
+    expect(again.json()).toEqual({ file: "d01.xlsx", layout: "wide", rows: communes, unitYears: communes, created: 0, updated: communes });
   });
 
   it("evaluates a stored unit on the server with the same result contract and --fail-on", () => {
