@@ -42,6 +42,11 @@ describe("server basics", () => {
     expect([res.status, res.headers.get("content-type")?.startsWith("application/problem+json"), p.kind, p.errors[0].path]).toEqual([400, true, "bad_request", "$"]);
   });
 
+  it("refuses a body over 20 MB with a 413 problem", async () => {
+    const res = await s.tinh!.request("/v1/values/import", { method: "POST", headers: { "content-type": "text/csv" }, body: "x".repeat(21 * 1024 * 1024) });
+    expect([res.status, (await body(res)).kind]).toEqual([413, "payload_too_large"]);
+  });
+
   it("answers wrong types with a 422 problem listing each field path", async () => {
     const res = await s.xa!.request("/v1/units/c-01-01/values/2024", json("PUT", { values: { "2.1": "many" }, inputs: { households: "x" } }, { "if-match": '"1"' }));
     const p = await body(res);

@@ -2,6 +2,7 @@
  * The ntm HTTP API as a Hono app. `createApp({ db })` is used by the server and, unchanged, by the tests.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { logger } from "hono/logger";
 import { secureHeaders } from "hono/secure-headers";
@@ -22,6 +23,9 @@ import { userRoutes } from "./routes/users.js";
 import { auditRoutes } from "./routes/audit.js";
 import { publicRoutes } from "./routes/public.js";
 import { domainRoutes } from "./domain/index.js";
+
+/** The largest request body accepted (a province's spreadsheet of values fits easily). */
+export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export interface AppOptions {
   db: Db;
@@ -83,6 +87,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.get("/docs", (c) => c.html(DOCS_HTML));
 
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  v1.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError("payload_too_large", `Nội dung vượt quá ${MAX_BODY_BYTES / 1024 / 1024} MB / the request body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MB`); } }));
   v1.use("*", authMiddleware());
   v1.route("/", authRoutes());
   v1.route("/", unitRoutes());

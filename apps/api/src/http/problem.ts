@@ -18,7 +18,7 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, ContentfulStatusCode>> =
   rule_failed: 422,
 };
 
-const TITLES: Readonly<Record<ErrorKind | "bad_request" | "too_many_requests" | "precondition_required" | "internal", string>> = {
+const TITLES: Readonly<Record<ErrorKind | "bad_request" | "too_many_requests" | "precondition_required" | "payload_too_large" | "internal", string>> = {
   invalid_input: "Dữ liệu không hợp lệ / Invalid input",
   not_found: "Không tìm thấy / Not found",
   conflict: "Xung đột dữ liệu / Conflict",
@@ -29,6 +29,7 @@ const TITLES: Readonly<Record<ErrorKind | "bad_request" | "too_many_requests" | 
   bad_request: "Yêu cầu không đọc được / Bad request",
   too_many_requests: "Quá nhiều yêu cầu / Too many requests",
   precondition_required: "Thiếu If-Match / Precondition required",
+  payload_too_large: "Nội dung quá lớn / Payload too large",
   internal: "Lỗi máy chủ / Internal error",
 };
 
@@ -39,6 +40,7 @@ const EXTRA_STATUS: Readonly<Record<Exclude<ProblemKind, ErrorKind>, ContentfulS
   bad_request: 400,
   too_many_requests: 429,
   precondition_required: 428,
+  payload_too_large: 413,
   internal: 500,
 };
 
