@@ -1,11 +1,13 @@
 import type { Command } from "commander";
+import type { paths } from "@ntm/client";
 import type { Ctx } from "../lib/context.js";
 import { showDate } from "../lib/dates.js";
 import { CliError } from "../lib/exit.js";
-import { api } from "../lib/http.js";
+import { call, typedClient } from "../lib/client.js";
 import { tr } from "../lib/i18n.js";
 import type { Run } from "../lib/run.js";
 import { renderTable } from "../lib/table.js";
+import { parseYear } from "./evaluate.js";
 
 interface Localized { vi: string; en: string }
 interface ReasonOut { code: string; vi: string; en: string }
@@ -18,11 +20,12 @@ interface Dossier {
   availableActions?: { action: string; to: string | null; allowed: boolean; checks: { guard: string; passed: boolean; reasons: ReasonOut[] }[]; reasons: ReasonOut[] }[];
 }
 
-const enc = encodeURIComponent;
-
 async function list(ctx: Ctx, opts: { state?: string; unit?: string; year?: string; tier?: string }): Promise<void> {
-  const res = await api(ctx, "GET", "/dossiers", { query: { state: opts.state, unitId: opts.unit, year: opts.year, tier: opts.tier } });
-  const body = res.body as { items: Dossier[]; counts: Record<string, number> };
+  const year = parseYear(opts.year);
+  const client = await typedClient(ctx);
+  const query = { ...(opts.state ? { state: opts.state } : {}), ...(opts.unit ? { unitId: opts.unit } : {}), ...(year !== undefined ? { year } : {}), ...(opts.tier ? { tier: opts.tier } : {}) } as NonNullable<paths["/v1/dossiers"]["get"]["parameters"]["query"]>;
+  const { data } = await call(ctx, client.GET("/v1/dossiers", { params: { query } }));
+  const body = data as unknown as { items: Dossier[]; counts: Record<string, number> };
   if (ctx.json) return ctx.printJson(body);
   const L = ctx.lang;
   ctx.print(renderTable(
@@ -57,7 +60,8 @@ function renderDossier(ctx: Ctx, d: Dossier): void {
 }
 
 async function show(ctx: Ctx, id: string): Promise<void> {
-  const d = (await api(ctx, "GET", `/dossiers/${enc(id)}`)).body as Dossier;
+  const client = await typedClient(ctx);
+  const d = (await call(ctx, client.GET("/v1/dossiers/{id}", { params: { path: { id } } }))).data as unknown as Dossier;
   if (ctx.json) return ctx.printJson(d);
   renderDossier(ctx, d);
 }
@@ -69,14 +73,15 @@ async function show(ctx: Ctx, id: string): Promise<void> {
  * await advance(ctx, "dos-1", { action: "self_assess", note: "Xã tự đánh giá đạt 19/19" });
  */
 async function advance(ctx: Ctx, id: string, opts: { action?: string; note?: string }): Promise<void> {
-  const current = await api(ctx, "GET", `/dossiers/${enc(id)}`);
-  const d = current.body as Dossier;
+  const client = await typedClient(ctx);
+  const d = (await call(ctx, client.GET("/v1/dossiers/{id}", { params: { path: { id } } }))).data as unknown as Dossier;
   if (!opts.action) {
     const allowed = (d.availableActions ?? []).filter((a) => a.allowed).map((a) => a.action);
     throw new CliError("invalid_input", [{ where: "--action", message: `required; allowed now: ${allowed.length ? allowed.join(", ") : "(none)"} (cần chọn thao tác)` }]);
   }
-  const res = await api(ctx, "POST", `/dossiers/${enc(id)}/transitions`, { json: { action: opts.action, ...(opts.note ? { note: opts.note } : {}) }, headers: { "if-match": `"${d.version}"` } });
-  const after = res.body as Dossier;
+  type Action = paths["/v1/dossiers/{id}/transitions"]["post"]["requestBody"]["content"]["application/json"]["action"];
+  const body = { action: opts.action as Action, ...(opts.note ? { note: opts.note } : {}) };
+  const after = (await call(ctx, client.POST("/v1/dossiers/{id}/transitions", { params: { path: { id } }, body, headers: { "if-match": `"${d.version}"` } }))).data as unknown as Dossier;
   if (ctx.json) return ctx.printJson(after);
   ctx.print(tr(ctx.lang, `Đã chuyển hồ sơ ${id}: ${d.stateLabel.vi} → ${after.stateLabel.vi}`, `Dossier ${id}: ${d.stateLabel.en} → ${after.stateLabel.en}`));
 }

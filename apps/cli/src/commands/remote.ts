@@ -256,7 +256,8 @@ async function scopeUnit(ctx: Ctx, unit: string | undefined): Promise<string> {
 export async function rankRemote(ctx: Ctx, opts: { year?: string; unit?: string }): Promise<void> {
   const year = requireYear(opts.year);
   const unit = await scopeUnit(ctx, opts.unit);
-  const r = (await api(ctx, "GET", `/units/${encodeURIComponent(unit)}/ranking`, { query: { year } })).body as RankingOut;
+  const client = await typedClient(ctx);
+  const r = (await call(ctx, client.GET("/v1/units/{id}/ranking", { params: { path: { id: unit }, query: { year } } }))).data as unknown as RankingOut;
   if (ctx.json) return ctx.printJson(r);
   const L = ctx.lang;
   ctx.print(`${tr(L, "Xếp hạng năm", "Ranking for")} ${r.year} · ${unit} · ${r.regime.id} · ${tr(L, "thang điểm", "scheme")} ${r.scheme.id} v${r.scheme.version}${r.scheme.definedAt ? ` (${r.scheme.definedAt})` : ""}`);
