@@ -68,6 +68,16 @@ describe("remote commands against a running API", () => {
     expect(bad.stderr.split("\n")).toContain('bad.json: $.values["2.1"]: indicator 2.1 is a percent (0–100), got 140');
   });
 
+  it("refuses to overwrite values changed since the version given (--if-match), exit 2, nothing written", () => {
+    const before = remote(["values", "get", "--unit", "c-01-02", "--year", "2024", "--json"]).json();
+    expect(before.version).toBeGreaterThan(1);
+    writeFileSync(join(home, "stale.json"), JSON.stringify({ values: { ...before.values, "2.1": 50 } }));
+    const r = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "stale.json", "--if-match", "1"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^HTTP 412: /);
+    expect(remote(["values", "get", "--unit", "c-01-02", "--year", "2024", "--json"]).json()).toEqual(before);
+  });
+
   it("exits 4 when the role may not act on the unit", () => {
     const r = remote(["values", "get", "--unit", "c-02-01", "--year", "2024"]);
     expect(r.code).toBe(4);
