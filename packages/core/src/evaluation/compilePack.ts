@@ -9,6 +9,11 @@ export interface CompiledIndicator {
   /** Looks up the threshold for a variant and year; `undefined` when the pack has no entry. */
   readonly threshold: (variant: string | null, year: number) => ThresholdValue | undefined;
   readonly verifiedFor: (variant: string | null) => boolean;
+  /** Shared, frozen objects reused by every result (they depend only on the indicator). */
+  readonly valuePath: readonly (string | number)[];
+  readonly missingReason: Reason;
+  readonly exampleReason: Reason;
+  readonly unverifiedReason: Reason;
 }
 
 /** A pack compiled once and used to evaluate many units (a whole province or country). */
@@ -18,6 +23,12 @@ export interface CompiledPack {
   readonly indicatorById: ReadonlyMap<string, CompiledIndicator>;
   /** Chooses the threshold variant for a unit (region or commune group, after flag overrides). */
   readonly variantOf: (unit: AdminUnit) => { variant: string | null; reasons: Reason[] };
+}
+
+function deepFreeze(r: Reason): Reason {
+  Object.freeze(r.path);
+  Object.freeze(r.params);
+  return Object.freeze(r);
 }
 
 function lookupMap(m: Record<string, ThresholdValue>, variant: string | null): ThresholdValue | undefined {
@@ -62,6 +73,10 @@ export function compilePack(pack: CriteriaPack): CompiledPack {
         indicator,
         threshold: compileThreshold(indicator),
         verifiedFor: (variant) => (verifiedVariants ? variant !== null && verifiedVariants.has(variant) : indicator.verified),
+        valuePath: Object.freeze(["values", indicator.id]),
+        missingReason: deepFreeze({ code: "indicator.missing", path: ["values", indicator.id], params: { indicator: indicator.id } }),
+        exampleReason: deepFreeze({ code: "threshold.example", path: ["threshold", indicator.id], params: { indicator: indicator.id, source: indicator.source?.ref ?? null } }),
+        unverifiedReason: deepFreeze({ code: "threshold.unverified", path: ["threshold", indicator.id], params: { indicator: indicator.id, source: indicator.source?.ref ?? null } }),
       });
     }
   });

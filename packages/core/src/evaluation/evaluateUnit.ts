@@ -55,25 +55,24 @@ function deriveValue(ind: Indicator, doc: UnitValues, path: (string | number)[])
 function evaluateIndicator(ci: CompiledIndicator, doc: UnitValues, variant: string | null, example: boolean, na: ReadonlySet<string> | undefined): IndicatorResult {
   const ind = ci.indicator;
   const id = ind.id;
-  const path = ["values", id];
+  const path = ci.valuePath as (string | number)[];
   const required = ci.threshold(variant, doc.year);
   const comparator = ind.comparator;
   const verified = ci.verifiedFor(variant);
   if (na?.has(id) && ind.optional) {
     return { id, status: "not_applicable", actual: null, required: required ?? null, comparator, verified, reasons: [{ code: "indicator.not_applicable", path: ["notApplicable"], params: { indicator: id } }] };
   }
-  const derived = deriveValue(ind, doc, path);
-  const entered = doc.values[id];
-  const actual: Actual = derived && derived.value !== null ? derived : { value: entered, derived: false, reasons: derived?.reasons ?? [] };
-  const reasons: Reason[] = [...actual.reasons];
-  const value = actual.value;
+  const derived = ind.derive ? deriveValue(ind, doc, path) : undefined;
+  const isDerived = derived !== undefined && derived.value !== null;
+  const value = isDerived ? derived.value : doc.values[id];
+  const reasons: Reason[] = derived ? derived.reasons : [];
   let status: IndicatorStatus;
   let gap: number | undefined;
   const unknown = required === undefined || required === null;
   const wrongType = value !== undefined && value !== null && (ind.kind === "boolean" ? typeof value !== "boolean" : typeof value !== "number");
   if (value === undefined || value === null || wrongType) {
     status = "missing";
-    reasons.push(wrongType ? { code: "value.wrong_type", path, params: { indicator: id, expected: ind.kind, actual: value } } : { code: "indicator.missing", path, params: { indicator: id } });
+    reasons.push(wrongType ? { code: "value.wrong_type", path, params: { indicator: id, expected: ind.kind, actual: value } } : ci.missingReason);
     if (unknown) reasons.push({ code: "indicator.threshold_unknown", path: ["threshold", id], params: { indicator: id, variant, year: doc.year } });
   } else if (unknown) {
     status = "unknown_threshold";
@@ -92,10 +91,10 @@ function evaluateIndicator(ci: CompiledIndicator, doc: UnitValues, variant: stri
     if (ind.unit !== undefined) params.unit = ind.unit;
     reasons.push({ code: met ? "indicator.met" : "indicator.not_met", path, params });
   }
-  if (!unknown && !verified) reasons.push({ code: example ? "threshold.example" : "threshold.unverified", path: ["threshold", id], params: { indicator: id, source: ind.source?.ref ?? null } });
+  if (!unknown && !verified) reasons.push(example ? ci.exampleReason : ci.unverifiedReason);
   const result: IndicatorResult = { id, status, actual: value ?? null, required: (required as ThresholdValue | undefined) ?? null, comparator, verified, reasons };
   if (gap !== undefined) result.gap = gap;
-  if (actual.derived) result.derived = true;
+  if (isDerived) result.derived = true;
   return result;
 }
 
