@@ -3,7 +3,6 @@ import { shot, signIn, type EvalLite } from "./helpers";
 
 const YEAR = 2025;
 
-
 test("a province officer signs in and sees the province overview with tiers, targets and the heat map", async ({ page }) => {
   await signIn(page, "province");
   await expect(page).toHaveURL(/\/overview/);
@@ -48,9 +47,7 @@ test("opening a commune from the heat map shows its criteria with actual, requir
 /** Finds a met criterion with a boolean indicator that is met (so setting it to "Không" flips the criterion). */
 async function flippable(page: import("@playwright/test").Page, unitId: string): Promise<{ criterion: string; indicator: string }> {
   const ev = (await (await page.request.get(`/v1/units/${unitId}/evaluation?year=${YEAR}`)).json()) as EvalLite;
-  for (const c of ev.criteria)
-    if (c.status === "met")
-      for (const i of c.indicators) if (i.status === "met" && typeof i.actual === "boolean") return { criterion: c.id, indicator: i.id };
+  for (const c of ev.criteria) if (c.status === "met") for (const i of c.indicators) if (i.status === "met" && typeof i.actual === "boolean") return { criterion: c.id, indicator: i.id };
   throw new Error(`no flippable criterion in ${unitId}`);
 }
 
@@ -148,7 +145,13 @@ test("the criteria packs page marks unverified thresholds and shows the validati
   await page.goto("/packs");
   await expect(page.getByTestId("pack-list")).toBeVisible();
   await expect(page.getByTestId("pack-verified")).toContainText("ngưỡng đã xác minh");
-  await page.getByLabel("Tệp JSON").setInputFiles({ name: "bad-pack.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ id: "vn-xx.bad", version: "1", extends: "vn.commune-ntm.2021-2025", criteria: "not a list" }), "utf8") });
+  await page
+    .getByLabel("Tệp JSON")
+    .setInputFiles({
+      name: "bad-pack.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ id: "vn-xx.bad", version: "1", extends: "vn.commune-ntm.2021-2025", criteria: "not a list" }), "utf8"),
+    });
   await expect(page.getByTestId("pack-errors")).toContainText("$");
   await shot(page, "packs");
 });

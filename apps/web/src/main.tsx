@@ -24,5 +24,5 @@ if (root)
       <QueryClientProvider client={queryClient}>
         <App />
       </QueryClientProvider>
-    </StrictMode>,
+    </StrictMode>
   );

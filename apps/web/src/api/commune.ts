@@ -29,7 +29,10 @@ export function useCommune(unitId: string, year: number | undefined) {
     queryKey: ["commune", unitId, year],
     queryFn: async (): Promise<CommuneView> => {
       const path = { id: unitId };
-      const [detail, yearList] = await Promise.all([must(api.GET("/v1/units/{id}", { params: { path } })) as Promise<UnitDetail>, optional(must(api.GET("/v1/units/{id}/values", { params: { path } })))]);
+      const [detail, yearList] = await Promise.all([
+        must(api.GET("/v1/units/{id}", { params: { path } })) as Promise<UnitDetail>,
+        optional(must(api.GET("/v1/units/{id}/values", { params: { path } }))),
+      ]);
       const years = (yearList?.items ?? []).map((y) => y.year).sort((a, b) => a - b);
       const y = year ?? years.at(-1) ?? DEFAULT_YEAR;
       const evaluation = (await must(api.GET("/v1/units/{id}/evaluation", { params: { path, query: { year: y } } }))) as EvaluationResult;

@@ -85,8 +85,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   if (opts.raw !== undefined) {
     body = opts.raw;
     if (opts.contentType) headers["content-type"] = opts.contentType;
-  }
-  else if (opts.body !== undefined) {
+  } else if (opts.body !== undefined) {
     headers["content-type"] = "application/json";
     body = JSON.stringify(opts.body);
   }

@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { ApiError } from "./http";
 import { api, must } from "./client";
@@ -52,33 +53,45 @@ export async function fetchPack(packId: string): Promise<PackView> {
   return (await must(api.GET("/v1/packs/{id}", { params: { path: { id: packId } } }))) as PackView;
 }
 
-/** Communes per tier for each year up to `year` (the trend chart); years without data are left out. */
-export function useTierTrend(unitId: string | undefined, year: number) {
+/** One year's roll-up of a province or district, as the API answers it (null when the year is unavailable). */
+export function useApiRollup(unitId: string | undefined, year: number, enabled = true) {
   return useQuery({
-    queryKey: ["trend", unitId, year],
-    enabled: !!unitId,
-    queryFn: async () => {
-      const id = unitId ?? "";
-      const years = Array.from({ length: 5 }, (_, i) => year - 4 + i);
-      const rows = await Promise.all(years.map((y) => optional(must(api.GET("/v1/units/{id}/rollup", { params: { path: { id }, query: { year: y } } })))));
-      return rows.flatMap((r, i) => (r && r.communes.some((c) => c.criteriaMet > 0) ? [{ year: years[i] ?? 0, ...r.countsByTier }] : []));
-    },
+    queryKey: ["rollup-api", unitId, year],
+    enabled: !!unitId && enabled,
+    queryFn: (): Promise<ApiRollup> => must(api.GET("/v1/units/{id}/rollup", { params: { path: { id: unitId ?? "" }, query: { year } } })),
   });
 }
 
-/** The overview of a province or district for a year, with last year's roll-up for the criteria lost. */
-export function useRollup(unitId: string | undefined, year: number, units: readonly Unit[] | undefined) {
-  return useQuery({
-    queryKey: ["rollup", unitId, year],
-    enabled: !!unitId && units !== undefined,
+/**
+ * The overview of a province or district for a year. The current year's roll-up comes first (the
+ * page shows it at once); last year's (for the criteria lost) and the earlier years (for the trend)
+ * load after it, so a province of 1,000 communes does not wait for seven roll-ups at once.
+ */
+export function useOverview(unitId: string | undefined, year: number, units: readonly Unit[] | undefined) {
+  const cur = useApiRollup(unitId, year, units !== undefined);
+  const pack = usePack(cur.data?.packId);
+  const prev = useApiRollup(unitId, year - 1, cur.isSuccess);
+  const older = useQuery({
+    queryKey: ["rollup-trend", unitId, year],
+    enabled: !!unitId && prev.isFetched,
     queryFn: async () => {
-      const id = unitId ?? "";
-      const get = (y: number): Promise<ApiRollup> => must(api.GET("/v1/units/{id}/rollup", { params: { path: { id }, query: { year: y } } }));
-      const [cur, prev] = await Promise.all([get(year), optional(get(year - 1))]);
-      const pack = await optional(fetchPack(cur.packId));
-      // Last year counts only when it had data (a commune with no values is all "indeterminate").
-      const prevUseful = prev && prev.communes.some((c) => c.criteriaMet > 0) ? prev : null;
-      return toRollupView(cur, prevUseful, pack, units ?? []);
+      const years = [year - 4, year - 3, year - 2];
+      const rows = await Promise.all(years.map(async (y) => optional(must(api.GET("/v1/units/{id}/rollup", { params: { path: { id: unitId ?? "" }, query: { year: y } } })))));
+      return rows.map((r, i) => ({ year: years[i] ?? 0, r }));
     },
   });
+  // A year counts only when it had data (a commune with no values is all "indeterminate").
+  const useful = (r: ApiRollup | null | undefined) => (r && r.communes.some((c) => c.criteriaMet > 0) ? r : null);
+  const view = useMemo(() => (cur.data ? toRollupView(cur.data, useful(prev.data), pack.data ?? null, units ?? []) : undefined), [cur.data, prev.data, pack.data, units]);
+  const trend = useMemo(
+    () =>
+      older.data
+        ? [...older.data, { year: year - 1, r: prev.data ?? null }, { year, r: cur.data ?? null }].flatMap(({ year: y, r }) => {
+            const u = useful(r);
+            return u ? [{ year: y, ...u.countsByTier }] : [];
+          })
+        : undefined,
+    [older.data, prev.data, cur.data, year]
+  );
+  return { rollup: cur, view, lostReady: prev.isFetched, trend, trendPending: !older.isFetched };
 }

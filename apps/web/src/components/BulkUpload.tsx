@@ -31,7 +31,7 @@ export function BulkUpload() {
           body: file as unknown as string,
           bodySerializer: (b: unknown) => b as Blob,
           headers: { "content-type": xlsx ? XLSX_TYPE : "text/csv" },
-        }),
+        })
       );
       setResult({ ok: true, count: r.rows, unitYears: r.unitYears });
       await qc.invalidateQueries();

@@ -57,7 +57,13 @@ export function HeatMap({ rollup, rows }: { rollup: Rollup; rows: RollupCommune[
                   const k = cellKind(byId.get(cr.id));
                   const lost = c.lost?.includes(cr.id);
                   return (
-                    <span role="cell" key={cr.id} className={`hm-cell hm-${k} ${lost ? "hm-lost" : ""}`} title={`${c.name} · ${cr.id} ${cr.name[lang]}: ${t(`status.${k}`)}${lost ? ` (${t("overview.lostThisYear")})` : ""}`} aria-label={`${cr.id}: ${t(`status.${k}`)}`}>
+                    <span
+                      role="cell"
+                      key={cr.id}
+                      className={`hm-cell hm-${k} ${lost ? "hm-lost" : ""}`}
+                      title={`${c.name} · ${cr.id} ${cr.name[lang]}: ${t(`status.${k}`)}${lost ? ` (${t("overview.lostThisYear")})` : ""}`}
+                      aria-label={`${cr.id}: ${t(`status.${k}`)}`}
+                    >
                       {SYMBOL[k]}
                     </span>
                   );

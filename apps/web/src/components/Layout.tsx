@@ -49,7 +49,13 @@ export function Layout({ children }: { children: ReactNode }) {
             .map((i) => {
               const active = location === i.to || (i.to !== "/" && location.startsWith(i.to.replace(/\/[^/]*$/, "") + "/") && i.to.startsWith("/lists"));
               return (
-                <Link key={i.key} href={i.to} className={`nav-link ${active || location === i.to ? "active" : ""}`} aria-current={location === i.to ? "page" : undefined} onClick={() => setOpen(false)}>
+                <Link
+                  key={i.key}
+                  href={i.to}
+                  className={`nav-link ${active || location === i.to ? "active" : ""}`}
+                  aria-current={location === i.to ? "page" : undefined}
+                  onClick={() => setOpen(false)}
+                >
                   {t(i.key)}
                 </Link>
               );

@@ -17,7 +17,9 @@ export function Loading({ label }: { label?: string }) {
 export function Empty({ title, hint, action }: { title: string; hint?: string; action?: React.ReactNode }) {
   return (
     <div className="state state-empty">
-      <div className="state-icon" aria-hidden="true">∅</div>
+      <div className="state-icon" aria-hidden="true">
+        ∅
+      </div>
       <p className="state-title">{title}</p>
       {hint && <p className="state-hint">{hint}</p>}
       {action}
@@ -46,7 +48,9 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   }
   return (
     <div className="state state-error" role="alert">
-      <div className="state-icon" aria-hidden="true">!</div>
+      <div className="state-icon" aria-hidden="true">
+        !
+      </div>
       <p className="state-title">{title}</p>
       {detail && <p className="state-hint">{detail}</p>}
       {onRetry && !(error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) && (

@@ -7,13 +7,24 @@ describe("checkField", () => {
     expect(checkField("percent", "92,5")).toEqual({ ok: true, value: 92.5 });
   });
   it("rejects a percent above 100 and below 0", () => {
-    expect([checkField("percent", "140"), checkField("percent", "-1")]).toEqual([{ ok: false, error: "percentRange" }, { ok: false, error: "percentRange" }]);
+    expect([checkField("percent", "140"), checkField("percent", "-1")]).toEqual([
+      { ok: false, error: "percentRange" },
+      { ok: false, error: "percentRange" },
+    ]);
   });
   it("reads Đạt and Không as booleans and rejects other words", () => {
-    expect([checkField("boolean", "Đạt"), checkField("boolean", "không"), checkField("boolean", "maybe")]).toEqual([{ ok: true, value: true }, { ok: true, value: false }, { ok: false, error: "boolean" }]);
+    expect([checkField("boolean", "Đạt"), checkField("boolean", "không"), checkField("boolean", "maybe")]).toEqual([
+      { ok: true, value: true },
+      { ok: true, value: false },
+      { ok: false, error: "boolean" },
+    ]);
   });
   it("treats an empty field as no value and text as not a number", () => {
-    expect([checkField("number", "  "), checkField("number", "abc"), checkField("number", "-3")]).toEqual([{ ok: true, value: null }, { ok: false, error: "number" }, { ok: false, error: "negative" }]);
+    expect([checkField("number", "  "), checkField("number", "abc"), checkField("number", "-3")]).toEqual([
+      { ok: true, value: null },
+      { ok: false, error: "number" },
+      { ok: false, error: "negative" },
+    ]);
   });
 });
 

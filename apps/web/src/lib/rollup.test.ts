@@ -3,7 +3,14 @@ import { cellKind, countByTier, filterCommunes, fold, toRollupView } from "./rol
 import type { ApiRollup, PackView, RollupCommune } from "../api/types";
 
 const row = (unitId: string, name: string, criteriaMet: number, lost: string[] = []): RollupCommune => ({
-  unitId, name, tier: null, status: "not_met", criteriaMet, criteriaTotal: 19, criteria: [], lost,
+  unitId,
+  name,
+  tier: null,
+  status: "not_met",
+  criteriaMet,
+  criteriaTotal: 19,
+  criteria: [],
+  lost,
 });
 
 describe("countByTier", () => {
@@ -14,7 +21,15 @@ describe("countByTier", () => {
 
 describe("cellKind", () => {
   it("maps an indeterminate criterion to the threshold-unknown cell and anything unknown to missing", () => {
-    expect(["met", "not_met", "indeterminate", "unknown_threshold", "not_applicable", undefined, "weird"].map(cellKind)).toEqual(["met", "not_met", "unknown_threshold", "unknown_threshold", "not_applicable", "missing", "missing"]);
+    expect(["met", "not_met", "indeterminate", "unknown_threshold", "not_applicable", undefined, "weird"].map(cellKind)).toEqual([
+      "met",
+      "not_met",
+      "unknown_threshold",
+      "unknown_threshold",
+      "not_applicable",
+      "missing",
+      "missing",
+    ]);
   });
 });
 
@@ -45,11 +60,34 @@ describe("toRollupView", () => {
       { id: "10", name: { vi: "Thu nhập", en: "Income" }, key: true, indicators: [{ id: "10.1", name: { vi: "b", en: "b" }, kind: "number", verified: false }] },
     ],
   };
-  const commune = (criteria: Record<string, "met" | "not_met" | "indeterminate">) => ({ unitId: "c1", name: "Xã A", parentId: "d1", flags: [], status: "not_met" as const, criteriaMet: 1, criteriaTotal: 2, tierReached: null, revoke: false, criteria });
-  const api = (year: number, criteria: Record<string, "met" | "not_met" | "indeterminate">): ApiRollup => ({ unitId: "p1", year, packId: "p", ladder: [], example: true, communes: [commune(criteria)], countsByTier: { none: 1, standard: 0, advanced: 0, model: 0 }, targets: [] });
+  const commune = (criteria: Record<string, "met" | "not_met" | "indeterminate">) => ({
+    unitId: "c1",
+    name: "Xã A",
+    parentId: "d1",
+    flags: [],
+    status: "not_met" as const,
+    criteriaMet: 1,
+    criteriaTotal: 2,
+    tierReached: null,
+    revoke: false,
+    criteria,
+  });
+  const api = (year: number, criteria: Record<string, "met" | "not_met" | "indeterminate">): ApiRollup => ({
+    unitId: "p1",
+    year,
+    packId: "p",
+    ladder: [],
+    example: true,
+    communes: [commune(criteria)],
+    countsByTier: { none: 1, standard: 0, advanced: 0, model: 0 },
+    targets: [],
+  });
 
   it("lists criteria in pack order with names, and the criteria a commune lost since last year", () => {
-    const view = toRollupView(api(2024, { "1": "met", "10": "not_met" }), api(2023, { "1": "met", "10": "met" }), pack, [{ id: "d1", name: "Huyện B", level: "district", parentId: "p1" }, { id: "p1", name: "Tỉnh C", level: "province", parentId: null }]);
+    const view = toRollupView(api(2024, { "1": "met", "10": "not_met" }), api(2023, { "1": "met", "10": "met" }), pack, [
+      { id: "d1", name: "Huyện B", level: "district", parentId: "p1" },
+      { id: "p1", name: "Tỉnh C", level: "province", parentId: null },
+    ]);
     expect(view).toEqual({
       unitId: "p1",
       unitName: "Tỉnh C",
@@ -57,9 +95,28 @@ describe("toRollupView", () => {
       packId: "p",
       example: true,
       unverifiedCount: 1,
-      criteria: [{ id: "1", name: { vi: "Quy hoạch", en: "Planning" } }, { id: "10", name: { vi: "Thu nhập", en: "Income" }, key: true }],
+      criteria: [
+        { id: "1", name: { vi: "Quy hoạch", en: "Planning" } },
+        { id: "10", name: { vi: "Thu nhập", en: "Income" }, key: true },
+      ],
       targets: [],
-      communes: [{ unitId: "c1", name: "Xã A", parentName: "Huyện B", tier: null, status: "not_met", criteriaMet: 1, criteriaTotal: 2, revoke: false, criteria: [{ id: "1", status: "met" }, { id: "10", status: "not_met" }], lost: ["10"] }],
+      communes: [
+        {
+          unitId: "c1",
+          name: "Xã A",
+          parentName: "Huyện B",
+          tier: null,
+          status: "not_met",
+          criteriaMet: 1,
+          criteriaTotal: 2,
+          revoke: false,
+          criteria: [
+            { id: "1", status: "met" },
+            { id: "10", status: "not_met" },
+          ],
+          lost: ["10"],
+        },
+      ],
     });
   });
 

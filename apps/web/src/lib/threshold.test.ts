@@ -12,6 +12,9 @@ describe("thresholdText", () => {
     expect(thresholdText({ byYear: { "2024": { DBSH: 60 }, "2025": { DBSH: 65 } } }, ">=", "en")).toBe("≥ 2024 (DBSH: 60) · 2025 (DBSH: 65)");
   });
   it("describes a threshold scaled from the parent pack", () => {
-    expect([thresholdText({ scaleOfParent: 1.1 }, ">=", "vi"), thresholdText({ scaleOfParent: 1.1 }, ">=", "en")]).toEqual(["≥ 110% ngưỡng của bộ tiêu chí gốc", "≥ 110% of the parent pack's threshold"]);
+    expect([thresholdText({ scaleOfParent: 1.1 }, ">=", "vi"), thresholdText({ scaleOfParent: 1.1 }, ">=", "en")]).toEqual([
+      "≥ 110% ngưỡng của bộ tiêu chí gốc",
+      "≥ 110% of the parent pack's threshold",
+    ]);
   });
 });

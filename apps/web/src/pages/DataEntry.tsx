@@ -152,12 +152,12 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
         api.PUT("/v1/units/{id}/values/{year}", {
           params: { path: { id: unitId, year }, ...(ifMatch ? { header: { "if-match": ifMatch } } : {}) },
           body: { values: vals, inputs: values.data?.doc.inputs ?? {}, notApplicable: values.data?.doc.notApplicable ?? [] },
-        }),
+        })
       );
       setEtag(r.etag ?? `"${r.data.version}"`);
       setConflict(null);
       await qc.invalidateQueries({ queryKey: ["commune", unitId] });
-      await qc.invalidateQueries({ queryKey: ["rollup"] });
+      await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith("rollup") });
       const fresh = await qc.fetchQuery({ queryKey: ["commune", unitId, year] });
       const after = (fresh as { evaluation: { criteria: { id: string; status: string }[] } }).evaluation.criteria;
       const flips = after.filter((c) => criteriaBefore.get(c.id) !== c.status).map((c) => `${c.id}: ${t(`status.${criteriaBefore.get(c.id) ?? "missing"}`)} → ${t(`status.${c.status}`)}`);
@@ -197,14 +197,21 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
       <p className="muted small">
         {t("entry.ladderNote")} {t("entry.versionLine", { version: values.data?.doc.version ?? "—", by: values.data?.doc.updatedBy ?? "—" })}
       </p>
-      {conflict && <ConflictPanel conflict={conflict} kinds={kinds} onUseTheirs={() => {
-        const init: Record<string, string> = {};
-        for (const [k, v] of Object.entries(conflict.theirs.values)) init[k] = fieldText(v);
-        setText(init);
-        setEtag(conflict.etag);
-        setConflict(null);
-        setMessage({ kind: "ok", text: t("entry.tookTheirs") });
-      }} onOverwrite={() => void save(conflict.mine, conflict.etag)} />}
+      {conflict && (
+        <ConflictPanel
+          conflict={conflict}
+          kinds={kinds}
+          onUseTheirs={() => {
+            const init: Record<string, string> = {};
+            for (const [k, v] of Object.entries(conflict.theirs.values)) init[k] = fieldText(v);
+            setText(init);
+            setEtag(conflict.etag);
+            setConflict(null);
+            setMessage({ kind: "ok", text: t("entry.tookTheirs") });
+          }}
+          onOverwrite={() => void save(conflict.mine, conflict.etag)}
+        />
+      )}
       <div className="entry-grid">
         {indicators.map((i) => {
           const head = i.criterionId !== lastCriterion;
@@ -222,10 +229,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
               <div className={`entry-row ${err ? "has-error" : ""}`}>
                 <label htmlFor={fid} className="entry-label">
                   <span className="ind-id">{i.id}</span> {localName(i.name, lang)}
-                  <small className="muted">
-                    {" "}
-                    ({i.unit && i.unit !== "%" ? i.unit : t(`kind.${i.kind}`)})
-                  </small>
+                  <small className="muted"> ({i.unit && i.unit !== "%" ? i.unit : t(`kind.${i.kind}`)})</small>
                 </label>
                 {i.derive ? (
                   <output id={fid} className="derived">
@@ -238,7 +242,15 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
                     <option value="Không">{t("value.no")}</option>
                   </select>
                 ) : (
-                  <input id={fid} name={i.id} inputMode="decimal" value={text[i.id] ?? ""} aria-invalid={!!err} aria-describedby={err ? `${fid}-err` : undefined} onChange={(e) => setText({ ...text, [i.id]: e.target.value })} />
+                  <input
+                    id={fid}
+                    name={i.id}
+                    inputMode="decimal"
+                    value={text[i.id] ?? ""}
+                    aria-invalid={!!err}
+                    aria-describedby={err ? `${fid}-err` : undefined}
+                    onChange={(e) => setText({ ...text, [i.id]: e.target.value })}
+                  />
                 )}
                 <span className="entry-status">{statusOf.get(i.id) && <StatusBadge status={statusOf.get(i.id) ?? "missing"} />}</span>
                 {err && (
@@ -324,7 +336,14 @@ function ConflictPanel({ conflict, kinds, onUseTheirs, onOverwrite }: { conflict
  */
 function ladderIndicators(packs: readonly PackView[]) {
   const seen = new Set<string>();
-  const byCriterion = new Map<string, { criterionId: string; criterionName: { vi: string; en: string }; items: (PackView["criteria"][number]["indicators"][number] & { criterionId: string; criterionName: { vi: string; en: string } })[] }>();
+  const byCriterion = new Map<
+    string,
+    {
+      criterionId: string;
+      criterionName: { vi: string; en: string };
+      items: (PackView["criteria"][number]["indicators"][number] & { criterionId: string; criterionName: { vi: string; en: string } })[];
+    }
+  >();
   for (const p of packs)
     for (const c of p.criteria) {
       const group = byCriterion.get(c.id) ?? { criterionId: c.id, criterionName: c.name, items: [] };

@@ -50,7 +50,14 @@ export default function Dossiers() {
                     {label(DOSSIER_STATE_LABELS, s)} <span className="muted">({byState.get(s)?.length ?? 0})</span>
                   </h2>
                   {(byState.get(s) ?? []).map((d) => (
-                    <button key={d.id} type="button" className={`dossier-card ${d.id === selected ? "active" : ""}`} aria-pressed={d.id === selected} onClick={() => setSelected(d.id)} data-testid={`dossier-${d.id}`}>
+                    <button
+                      key={d.id}
+                      type="button"
+                      className={`dossier-card ${d.id === selected ? "active" : ""}`}
+                      aria-pressed={d.id === selected}
+                      onClick={() => setSelected(d.id)}
+                      data-testid={`dossier-${d.id}`}
+                    >
                       <strong>{d.unitName ?? names.get(d.unitId) ?? d.unitId}</strong>
                       <span className="muted small">
                         {t(`tier.${d.tier}`, { defaultValue: d.tier })} · {d.year}
@@ -112,8 +119,8 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
         {name} · {t(`tier.${d.tier}`, { defaultValue: d.tier })} · {d.year}
       </h2>
       <p>
-        {t("dossiers.state")}: <strong data-testid="dossier-state">{label(DOSSIER_STATE_LABELS, d.state)}</strong> · {t("dossiers.satisfaction")}: {d.satisfactionPercent === null ? "—" : `${d.satisfactionPercent}%`} · {t("dossiers.debt")}:{" "}
-        {d.capitalConstructionDebt === null ? "—" : formatMoney(d.capitalConstructionDebt, lang)}
+        {t("dossiers.state")}: <strong data-testid="dossier-state">{label(DOSSIER_STATE_LABELS, d.state)}</strong> · {t("dossiers.satisfaction")}:{" "}
+        {d.satisfactionPercent === null ? "—" : `${d.satisfactionPercent}%`} · {t("dossiers.debt")}: {d.capitalConstructionDebt === null ? "—" : formatMoney(d.capitalConstructionDebt, lang)}
       </p>
       <div className="grid-2">
         <div>

@@ -37,7 +37,16 @@ export default function Lists() {
   const units = useUnits();
   const unitName = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
   const q = useQuery({ queryKey: ["list", k], queryFn: () => getJson<Answer>(KINDS[k]()) });
-  const columns = useMemo(() => columnsFor(k, lang, (key, o) => String(o ? t(key, o) : t(key)), (id) => unitName.get(id) ?? id), [k, lang, t, unitName]);
+  const columns = useMemo(
+    () =>
+      columnsFor(
+        k,
+        lang,
+        (key, o) => String(o ? t(key, o) : t(key)),
+        (id) => unitName.get(id) ?? id
+      ),
+    [k, lang, t, unitName]
+  );
   return (
     <div className="page">
       <div className="page-head">
@@ -67,7 +76,12 @@ export default function Lists() {
 }
 
 function columnsFor(k: Kind, lang: Lang, t: (key: string, o?: { defaultValue: string }) => string, unit: (id: string) => string): ColumnDef<Row, unknown>[] {
-  const col = (id: string, header: string, get: (r: Row) => unknown, show?: (v: unknown) => string): ColumnDef<Row, unknown> => ({ id, header, accessorFn: get, cell: (c) => (show ? show(c.getValue()) : str(c.getValue())) });
+  const col = (id: string, header: string, get: (r: Row) => unknown, show?: (v: unknown) => string): ColumnDef<Row, unknown> => ({
+    id,
+    header,
+    accessorFn: get,
+    cell: (c) => (show ? show(c.getValue()) : str(c.getValue())),
+  });
   const d = (r: Row, key: string) => r.data[key];
   if (k === "ocop")
     return [
@@ -75,30 +89,78 @@ function columnsFor(k: Kind, lang: Lang, t: (key: string, o?: { defaultValue: st
       col("unit", t("field.unitId"), (r) => unit(str(d(r, "communeUnitId") ?? r.unitId))),
       col("group", t("field.group"), (r) => t(`ocop.group.${str(d(r, "group"))}`, { defaultValue: str(d(r, "group")) })),
       col("score", t("field.score"), (r) => d(r, "score")),
-      col("stars", t("field.stars"), (r) => d(r, "stars"), (v) => (v ? `${"★".repeat(Number(v))} (${str(v)})` : "")),
-      col("certificate", t("ocop.certificate"), (r) => (d(r, "certificate") as { date?: string } | undefined)?.date, (v) => date(v, lang)),
-      col("validity", t("field.status"), (r) => (r.status as { validity?: string } | undefined)?.validity, (v) => t(`ocop.validity.${str(v)}`, { defaultValue: str(v) })),
-      col("expires", t("ocop.expires"), (r) => (r.status as { expiresOn?: string } | undefined)?.expiresOn, (v) => date(v, lang)),
+      col(
+        "stars",
+        t("field.stars"),
+        (r) => d(r, "stars"),
+        (v) => (v ? `${"★".repeat(Number(v))} (${str(v)})` : "")
+      ),
+      col(
+        "certificate",
+        t("ocop.certificate"),
+        (r) => (d(r, "certificate") as { date?: string } | undefined)?.date,
+        (v) => date(v, lang)
+      ),
+      col(
+        "validity",
+        t("field.status"),
+        (r) => (r.status as { validity?: string } | undefined)?.validity,
+        (v) => t(`ocop.validity.${str(v)}`, { defaultValue: str(v) })
+      ),
+      col(
+        "expires",
+        t("ocop.expires"),
+        (r) => (r.status as { expiresOn?: string } | undefined)?.expiresOn,
+        (v) => date(v, lang)
+      ),
     ];
   if (k === "resources")
     return [
       col("unit", t("field.unitId"), (r) => unit(r.unitId)),
       col("period", t("field.period"), (r) => d(r, "period")),
       col("source", t("field.source"), (r) => localName(d(r, "label") as { vi: string; en: string } | undefined, lang) || str(d(r, "source"))),
-      { ...col("amount", t("field.amount"), (r) => Number(d(r, "amount") ?? 0)), cell: (c) => (c.row.original.data["measure"] === "dong" ? dong(c.row.original.data["amount"], lang) : `${formatNumber(Number(c.row.original.data["amount"] ?? 0), lang)} ${t(`resources.measure.${str(c.row.original.data["measure"])}`, { defaultValue: str(c.row.original.data["measure"]) })}`) },
+      {
+        ...col("amount", t("field.amount"), (r) => Number(d(r, "amount") ?? 0)),
+        cell: (c) =>
+          c.row.original.data["measure"] === "dong"
+            ? dong(c.row.original.data["amount"], lang)
+            : `${formatNumber(Number(c.row.original.data["amount"] ?? 0), lang)} ${t(`resources.measure.${str(c.row.original.data["measure"])}`, {
+                defaultValue: str(c.row.original.data["measure"]),
+              })}`,
+      },
     ];
   if (k === "housing")
     return [
       col("household", t("housing.household"), (r) => d(r, "household")),
       col("unit", t("field.unitId"), (r) => unit(str(d(r, "communeUnitId") ?? r.unitId))),
       col("hamlet", t("housing.hamlet"), (r) => unit(str(d(r, "hamletUnitId") ?? ""))),
-      col("status", t("field.status"), (r) => r.status, (v) => t(`housing.status.${str(v)}`, { defaultValue: str(v) })),
-      col("completed", t("housing.completedOn"), (r) => d(r, "completedOn"), (v) => date(v, lang)),
+      col(
+        "status",
+        t("field.status"),
+        (r) => r.status,
+        (v) => t(`housing.status.${str(v)}`, { defaultValue: str(v) })
+      ),
+      col(
+        "completed",
+        t("housing.completedOn"),
+        (r) => d(r, "completedOn"),
+        (v) => date(v, lang)
+      ),
       { ...col("support", t("housing.support"), (r) => Number(d(r, "supportAmount") ?? 0)), cell: (c) => dong(c.row.original.data["supportAmount"], lang) },
     ];
   return [
-    col("date", t("inspections.date"), (r) => d(r, "date"), (v) => date(v, lang)),
-    col("kind", t("inspections.kind"), (r) => d(r, "kind"), (v) => t(`inspections.kinds.${str(v)}`, { defaultValue: str(v) })),
+    col(
+      "date",
+      t("inspections.date"),
+      (r) => d(r, "date"),
+      (v) => date(v, lang)
+    ),
+    col(
+      "kind",
+      t("inspections.kind"),
+      (r) => d(r, "kind"),
+      (v) => t(`inspections.kinds.${str(v)}`, { defaultValue: str(v) })
+    ),
     col("subject", t("inspections.subject"), (r) => (d(r, "subject") as { name?: string } | undefined)?.name),
     col("by", t("inspections.by"), (r) => d(r, "conductedBy")),
     col("findings", t("inspections.findings"), (r) => (d(r, "findings") as unknown[] | undefined)?.length ?? 0),
@@ -121,31 +183,83 @@ function Summary({ kind, answer, lang }: { kind: Kind; answer: Answer; lang: Lan
     if (kind === "ocop") {
       const by = (s["byStars"] ?? {}) as Record<string, number>;
       const keys = Object.keys(by).sort();
-      return { label: keys.map((k) => `${k}★: ${by[k]}`).join(", "), option: { aria: { enabled: true }, tooltip: {}, grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true }, xAxis: { type: "category", data: keys.map((k) => `${k}★`) }, yAxis: { type: "value", minInterval: 1 }, series: [{ type: "bar", data: keys.map((k) => by[k] ?? 0), itemStyle: { color: "#b7791f" }, label: { show: true, position: "top" } }] } };
+      return {
+        label: keys.map((k) => `${k}★: ${by[k]}`).join(", "),
+        option: {
+          aria: { enabled: true },
+          tooltip: {},
+          grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+          xAxis: { type: "category", data: keys.map((k) => `${k}★`) },
+          yAxis: { type: "value", minInterval: 1 },
+          series: [{ type: "bar", data: keys.map((k) => by[k] ?? 0), itemStyle: { color: "#b7791f" }, label: { show: true, position: "top" } }],
+        },
+      };
     }
     if (kind === "resources") {
       const by = (s["bySource"] ?? []) as { label: { vi: string; en: string }; amount: string }[];
       const million = (a: string) => Math.round(Number(BigInt(a) / 1_000_000n));
-      return { label: by.map((b) => `${localName(b.label, lang)}: ${formatMoney(BigInt(b.amount), lang)}`).join("; "), option: { aria: { enabled: true }, tooltip: {}, grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true }, xAxis: { type: "value", name: t("resources.millions"), nameLocation: "middle", nameGap: 28 }, yAxis: { type: "category", data: by.map((b) => localName(b.label, lang)), inverse: true }, series: [{ type: "bar", data: by.map((b) => million(b.amount)), itemStyle: { color: "#1f5fa8" } }] } };
+      return {
+        label: by.map((b) => `${localName(b.label, lang)}: ${formatMoney(BigInt(b.amount), lang)}`).join("; "),
+        option: {
+          aria: { enabled: true },
+          tooltip: {},
+          grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true },
+          xAxis: { type: "value", name: t("resources.millions"), nameLocation: "middle", nameGap: 28 },
+          yAxis: { type: "category", data: by.map((b) => localName(b.label, lang)), inverse: true },
+          series: [{ type: "bar", data: by.map((b) => million(b.amount)), itemStyle: { color: "#1f5fa8" } }],
+        },
+      };
     }
     if (kind === "housing") {
       const counts = ((s["rollUp"] as { counts?: Record<string, number> } | undefined)?.counts ?? {}) as Record<string, number>;
       const keys = Object.keys(counts);
-      return { label: keys.map((k) => `${t(`housing.status.${k}`)}: ${counts[k]}`).join(", "), option: { aria: { enabled: true }, tooltip: {}, grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true }, xAxis: { type: "value", minInterval: 1 }, yAxis: { type: "category", data: keys.map((k) => t(`housing.status.${k}`)), inverse: true }, series: [{ type: "bar", data: keys.map((k) => counts[k] ?? 0), itemStyle: { color: "#2f7d4f" }, label: { show: true, position: "right" } }] } };
+      return {
+        label: keys.map((k) => `${t(`housing.status.${k}`)}: ${counts[k]}`).join(", "),
+        option: {
+          aria: { enabled: true },
+          tooltip: {},
+          grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+          xAxis: { type: "value", minInterval: 1 },
+          yAxis: { type: "category", data: keys.map((k) => t(`housing.status.${k}`)), inverse: true },
+          series: [{ type: "bar", data: keys.map((k) => counts[k] ?? 0), itemStyle: { color: "#2f7d4f" }, label: { show: true, position: "right" } }],
+        },
+      };
     }
     return null;
   }, [kind, s, lang, t]);
   let stats: React.ReactNode[] = [];
-  if (kind === "ocop") stats = [stat(t("ocop.products"), str(s["products"]), "ocop-products"), stat(t("ocop.recognised"), str(s["recognised"])), stat(t("ocop.renewalDue"), str(s["renewalDue"])), stat(t("ocop.expired"), str(s["expired"])), stat(t("ocop.communesMeeting"), `${str(s["communesMeetingTarget"])}/${((s["communes"] as unknown[]) ?? []).length}`)];
+  if (kind === "ocop")
+    stats = [
+      stat(t("ocop.products"), str(s["products"]), "ocop-products"),
+      stat(t("ocop.recognised"), str(s["recognised"])),
+      stat(t("ocop.renewalDue"), str(s["renewalDue"])),
+      stat(t("ocop.expired"), str(s["expired"])),
+      stat(t("ocop.communesMeeting"), `${str(s["communesMeetingTarget"])}/${((s["communes"] as unknown[]) ?? []).length}`),
+    ];
   if (kind === "resources") {
     const tot = (s["totals"] ?? {}) as Record<string, string>;
-    stats = [stat(t("resources.money"), dong(tot["money"], lang), "resources-total"), stat(t("resources.land"), `${formatNumber(Number(tot["landDonatedM2"] ?? 0), lang)} m²`), stat(t("resources.labour"), formatNumber(Number(tot["labourDays"] ?? 0), lang)), stat(t("resources.count"), str(tot["count"]))];
+    stats = [
+      stat(t("resources.money"), dong(tot["money"], lang), "resources-total"),
+      stat(t("resources.land"), `${formatNumber(Number(tot["landDonatedM2"] ?? 0), lang)} m²`),
+      stat(t("resources.labour"), formatNumber(Number(tot["labourDays"] ?? 0), lang)),
+      stat(t("resources.count"), str(tot["count"])),
+    ];
   }
   if (kind === "housing") {
     const r = (s["rollUp"] ?? {}) as { total?: number; remaining?: number; supportDong?: string; completedShare?: { percent?: string } };
-    stats = [stat(t("housing.total"), str(r.total)), stat(t("housing.remaining"), str(r.remaining)), stat(t("housing.completedShare"), `${str(r.completedShare?.percent).replace(".", lang === "vi" ? "," : ".")}%`), stat(t("housing.support"), dong(r.supportDong, lang))];
+    stats = [
+      stat(t("housing.total"), str(r.total)),
+      stat(t("housing.remaining"), str(r.remaining)),
+      stat(t("housing.completedShare"), `${str(r.completedShare?.percent).replace(".", lang === "vi" ? "," : ".")}%`),
+      stat(t("housing.support"), dong(r.supportDong, lang)),
+    ];
   }
-  if (kind === "inspections") stats = [stat(t("inspections.records"), str(s["records"])), stat(t("inspections.findings"), str(s["findings"])), stat(t("inspections.overdue"), str(((s["overdueRecommendations"] as unknown[]) ?? []).length))];
+  if (kind === "inspections")
+    stats = [
+      stat(t("inspections.records"), str(s["records"])),
+      stat(t("inspections.findings"), str(s["findings"])),
+      stat(t("inspections.overdue"), str(((s["overdueRecommendations"] as unknown[]) ?? []).length)),
+    ];
   const overdue = kind === "inspections" ? ((s["overdueRecommendations"] ?? []) as { recommendationId: string; text: string; responsible: string; dueDate: string; daysOverdue: number }[]) : [];
   return (
     <>

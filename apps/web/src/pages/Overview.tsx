@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "wouter";
 import { formatReason } from "@ntm/core";
 import { useSession } from "../auth/session";
-import { useRollup, useTierTrend, useUnits } from "../api/queries";
+import { useOverview, useUnits } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { UnverifiedMarker } from "../components/Badges";
 import { HeatLegend, HeatMap } from "../components/HeatMap";
@@ -11,6 +11,7 @@ import { EChart } from "../components/EChart";
 import { countByTier, filterCommunes, TIER_BUCKETS, type CommuneSort } from "../lib/rollup";
 import { DEFAULT_YEAR, YEARS } from "../lib/years";
 
+const LOST_PREVIEW = 20;
 const TIER_COLORS: Record<string, string> = { none: "#b8bec6", standard: "#2f7d4f", advanced: "#1f5fa8", model: "#7a3fa0" };
 
 /** The overview of a province or district: tiers, heat map, programme targets, criteria lost. */
@@ -24,10 +25,9 @@ export default function Overview() {
   const [year, setYear] = useState<number>(DEFAULT_YEAR);
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<CommuneSort>("name");
+  const [showAllLost, setShowAllLost] = useState(false);
   const units = useUnits();
-  const rollup = useRollup(unitId, year, units.isError ? [] : units.data);
-  const trend = useTierTrend(unitId, year);
-  const data = rollup.data;
+  const { rollup, view: data, lostReady, trend: trendData, trendPending } = useOverview(unitId, year, units.isError ? [] : units.data);
   const rows = useMemo(() => (data ? filterCommunes(data.communes, query, sort) : []), [data, query, sort]);
   const tiers = useMemo(() => (data ? countByTier(data.communes) : null), [data]);
   const areas = (units.data ?? []).filter((u) => u.level === "province" || u.level === "district");
@@ -50,23 +50,23 @@ export default function Overview() {
           },
         ],
       },
-    [tiers, t],
+    [tiers, t]
   );
 
   const trendOption = useMemo(
     () =>
-      trend.data && trend.data.length > 1
+      trendData && trendData.length > 1
         ? {
             aria: { enabled: true },
             tooltip: { trigger: "axis" },
             legend: { bottom: 0, type: "scroll" },
             grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
-            xAxis: { type: "category", data: trend.data.map((r) => String(r.year)) },
+            xAxis: { type: "category", data: trendData.map((r) => String(r.year)) },
             yAxis: { type: "value", minInterval: 1 },
-            series: TIER_BUCKETS.map((k) => ({ type: "bar", stack: "tiers", name: t(`tier.${k}`), itemStyle: { color: TIER_COLORS[k] }, data: trend.data.map((r) => r[k]) })),
+            series: TIER_BUCKETS.map((k) => ({ type: "bar", stack: "tiers", name: t(`tier.${k}`), itemStyle: { color: TIER_COLORS[k] }, data: trendData.map((r) => r[k]) })),
           }
         : null,
-    [trend.data, t],
+    [trendData, t]
   );
   const exportHref = (what: "values" | "evaluations", format: "csv" | "xlsx") => `/v1/units/${encodeURIComponent(unitId ?? "")}/export/${what}?year=${year}&format=${format}`;
 
@@ -113,7 +113,8 @@ export default function Overview() {
         <>
           {(data.example || (data.unverifiedCount ?? 0) > 0) && (
             <p className="notice notice-warn" data-testid="unverified-notice">
-              <UnverifiedMarker {...(data.example !== undefined ? { example: data.example } : {})} {...(data.unverifiedCount !== undefined ? { count: data.unverifiedCount } : {})} /> {data.example ? t("unverified.exampleLong") : t("unverified.long")}
+              <UnverifiedMarker {...(data.example !== undefined ? { example: data.example } : {})} {...(data.unverifiedCount !== undefined ? { count: data.unverifiedCount } : {})} />{" "}
+              {data.example ? t("unverified.exampleLong") : t("unverified.long")}
             </p>
           )}
           <div className="grid-2">
@@ -159,26 +160,33 @@ export default function Overview() {
           </div>
           <section className="card" aria-labelledby="trend-h">
             <h2 id="trend-h">{t("overview.trend")}</h2>
-            {trend.isPending ? (
+            {trendPending ? (
               <Loading />
             ) : trendOption ? (
-              <EChart option={trendOption} height={240} label={(trend.data ?? []).map((r) => `${r.year}: ${TIER_BUCKETS.map((k) => `${t(`tier.${k}`)} ${r[k]}`).join(", ")}`).join("; ")} />
+              <EChart option={trendOption} height={240} label={(trendData ?? []).map((r) => `${r.year}: ${TIER_BUCKETS.map((k) => `${t(`tier.${k}`)} ${r[k]}`).join(", ")}`).join("; ")} />
             ) : (
               <p className="muted">{t("overview.noTrend")}</p>
             )}
           </section>
           <section className="card" aria-labelledby="lost-h">
             <h2 id="lost-h">{t("overview.lostTitle", { count: lost.length })}</h2>
-            {lost.length === 0 ? (
+            {!lostReady ? (
+              <Loading />
+            ) : lost.length === 0 ? (
               <p className="muted">{t("overview.noneLost")}</p>
             ) : (
               <ul className="chips" data-testid="lost-list">
-                {lost.map((c) => (
+                {(showAllLost ? lost : lost.slice(0, LOST_PREVIEW)).map((c) => (
                   <li key={c.unitId}>
                     <Link href={`/communes/${encodeURIComponent(c.unitId)}`}>{c.name}</Link>: {t("overview.lostCriteria", { list: c.lost?.join(", ") })}
                   </li>
                 ))}
               </ul>
+            )}
+            {lost.length > LOST_PREVIEW && (
+              <button type="button" className="btn" aria-expanded={showAllLost} onClick={() => setShowAllLost(!showAllLost)}>
+                {showAllLost ? t("overview.showFewer") : t("overview.showAllLost", { count: lost.length })}
+              </button>
             )}
           </section>
           <section className="card export-bar" aria-labelledby="export-h">

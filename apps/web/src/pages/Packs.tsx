@@ -42,10 +42,12 @@ export default function Packs() {
                   <button type="button" className={`pack-item ${p.id === current ? "active" : ""}`} aria-pressed={p.id === current} onClick={() => setSelected(p.id)}>
                     <strong>{localName(p.title, lang)}</strong>
                     <span className="muted small">
-                      {p.id} · v{p.version} · {t(`packs.level.${p.level}`, { defaultValue: p.level })} · {t(`tier.${p.tier}`, { defaultValue: p.tier })} · {t("packs.criteriaCount", { count: p.criteriaCount })}
+                      {p.id} · v{p.version} · {t(`packs.level.${p.level}`, { defaultValue: p.level })} · {t(`tier.${p.tier}`, { defaultValue: p.tier })} ·{" "}
+                      {t("packs.criteriaCount", { count: p.criteriaCount })}
                     </span>
                     <span>
-                      {p.example && <span className="badge badge-unverified">⚠ {t("unverified.example")}</span>} <span className="badge badge-missing">{p.shipped ? t("packs.shipped") : t("packs.uploaded")}</span>
+                      {p.example && <span className="badge badge-unverified">⚠ {t("unverified.example")}</span>}{" "}
+                      <span className="badge badge-missing">{p.shipped ? t("packs.shipped") : t("packs.uploaded")}</span>
                     </span>
                   </button>
                 </li>

@@ -48,7 +48,8 @@ export default function Ranking() {
       ) : (
         <>
           <p className={`notice ${r.scheme.isDefault || !r.scheme.verified ? "notice-warn" : "notice-ok"}`} data-testid="ranking-scheme">
-            {t("ranking.schemeLine", { id: r.scheme.id, version: r.scheme.version, regime: r.regime.id })} {r.scheme.isDefault ? t("ranking.defaultScheme") : ""} {!r.scheme.verified ? t("ranking.unverifiedScheme") : ""}
+            {t("ranking.schemeLine", { id: r.scheme.id, version: r.scheme.version, regime: r.regime.id })} {r.scheme.isDefault ? t("ranking.defaultScheme") : ""}{" "}
+            {!r.scheme.verified ? t("ranking.unverifiedScheme") : ""}
           </p>
           <section className="card" aria-labelledby="rank-h">
             <h2 id="rank-h">{t("ranking.table", { count: r.rows.length })}</h2>
