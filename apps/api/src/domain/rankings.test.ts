@@ -73,3 +73,27 @@ describe("scoring scheme", () => {
     expect([put.status, again.status, stale.status, ok.status, ok.headers.get("etag"), commune.definedAt, ranking.scheme.id, ranking.scheme.definedAt]).toEqual([200, 428, 412, 200, '"2"', "d-01", "d-01.scheme", "d-01"]);
   });
 });
+
+describe("entered scoring inputs", () => {
+  it("returns the seeded inputs of a commune with their version as ETag", async () => {
+    const res = await s.huyen!.request("/v1/units/c-01-03/scoring-inputs/2025");
+    const x = await body(res);
+    expect([res.status, res.headers.get("etag"), x.version, x.inputs.programmeTargetsTotal, typeof x.inputs.resourcesPlanned]).toEqual([200, '"1"', 1, 5, "string"]);
+  });
+
+  it("rejects inconsistent task counts with the path core names, and a commune officer with 403", async () => {
+    const bad = await s.huyen!.request("/v1/units/c-01-03/scoring-inputs/2025", json("PUT", { tasks: { assigned: 5, done: 6, onTime: 5, exceeding: 0 } }, { "if-match": '"1"' }));
+    const denied = await s.xa!.request("/v1/units/c-01-01/scoring-inputs/2025", json("PUT", { reportsOnTime: 4, reportsTotal: 4 }, { "if-match": '"1"' }));
+    expect([bad.status, (await body(bad)).errors.map((e: { path: string }) => e.path), denied.status]).toEqual([422, ["$.tasks.done"], 403]);
+  });
+
+  it("feeds the ranking: a commune's entered inputs change its components; stale If-Match → 412", async () => {
+    const before = (await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"))).rows.find((r: { unitId: string }) => r.unitId === "c-01-03");
+    const inputs = { tasks: { assigned: 10, done: 10, onTime: 10, exceeding: 5 }, programmeTargetsMet: 5, programmeTargetsTotal: 5, reportsOnTime: 4, reportsTotal: 4, reportsOverdue: 0, resourcesPlanned: "1000000" };
+    const res = await s.huyen!.request("/v1/units/c-01-03/scoring-inputs/2025", json("PUT", inputs, { "if-match": '"1"' }));
+    const stale = await s.huyen!.request("/v1/units/c-01-03/scoring-inputs/2025", json("PUT", inputs, { "if-match": '"1"' }));
+    const after = (await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"))).rows.find((r: { unitId: string }) => r.unitId === "c-01-03");
+    const points = (row: { components: { id: string; points: number }[] }, id: string) => row.components.find((k) => k.id === id)!.points;
+    expect([res.status, stale.status, points(after, "programme_targets"), points(after, "tasks_on_time"), points(after, "reports_on_time"), points(after, "resources_mobilised"), after.score >= before.score]).toEqual([200, 412, 15, 15, 10, 7, true]);
+  });
+});

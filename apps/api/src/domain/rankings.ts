@@ -9,7 +9,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
   type ClassificationLevel, type EvaluationResult, type Ranking, type RankingUnit, type ScoringScheme, CLASSIFICATION_LEVEL_LABELS, DEFAULT_SCORING_SCHEME,
-  RESOURCE_SOURCES, compareYears, countOcopByCommune, parseScoringScheme, rankUnits,
+  RESOURCE_SOURCES, RankingUnitSchema, compareYears, countOcopByCommune, parseDong, parseScoringScheme, rankUnits, zodIssues,
 } from "@ntm/core";
 import { and, eq } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
@@ -32,6 +32,43 @@ const TIER_POINTS = { standard: 1, advanced: 2, model: 3, modern: 3 } as const;
 
 /** The id of a unit's stored scoring scheme row. */
 const schemeRowId = (unitId: string) => `scheme:${unitId}`;
+/** The id of a unit's entered scoring inputs for a year. */
+const inputsRowId = (unitId: string, year: number) => `inputs:${unitId}:${year}`;
+
+/**
+ * What the evaluating level enters for a unit and year because the database cannot derive it: task
+ * counts (366-QĐ/TW conditions), programme targets met, reports on time, the planned resources (whole
+ * đồng, as a string) and discipline. Stored in the `scoring` table.
+ */
+export interface ScoringInputsData {
+  tasks?: { assigned: number; done: number; onTime: number; exceeding: number };
+  programmeTargetsMet?: number;
+  programmeTargetsTotal?: number;
+  reportsOnTime?: number;
+  reportsTotal?: number;
+  reportsOverdue?: number;
+  resourcesPlanned?: string;
+  discipline?: { disciplined: boolean; selfCorrected: boolean };
+}
+
+/**
+ * The ranking fields of entered inputs (scheme field names), with the planned money as a number for the ratio.
+ * @example
+ * enteredValues({ programmeTargetsMet: 4, programmeTargetsTotal: 5 }) // { programme_targets_met: 4, programme_targets_total: 5 }
+ */
+export function enteredValues(d: ScoringInputsData): Record<string, number> {
+  const out: Record<string, number> = {};
+  const put = (k: string, v: number | undefined) => {
+    if (v !== undefined) out[k] = v;
+  };
+  put("programme_targets_met", d.programmeTargetsMet);
+  put("programme_targets_total", d.programmeTargetsTotal);
+  put("reports_on_time", d.reportsOnTime);
+  put("reports_total", d.reportsTotal);
+  put("reports_overdue", d.reportsOverdue);
+  if (d.resourcesPlanned !== undefined) out.resources_planned = Number(BigInt(d.resourcesPlanned));
+  return out;
+}
 
 /**
  * The scheme that applies to a unit: its own stored one, else the nearest ancestor's, else core's
@@ -73,6 +110,9 @@ export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, u
     const unit = s.record.subject.kind === "unit" ? s.record.subject.id : s.unitId;
     findings.set(unit, (findings.get(unit) ?? 0) + s.record.findings.length);
   }
+  const entered = new Map(
+    (await db.select().from(scoring).where(eq(scoring.year, year))).filter((r) => r.id === inputsRowId(r.unitId, year)).map((r) => [r.unitId, r.data as ScoringInputsData]),
+  );
   const revoked = new Set(
     (await db.select().from(dossiers)).filter((d) => (d.transitions as { action: string; at: string }[]).some((t) => t.action === "revoke" && t.at.startsWith(String(year)))).map((d) => d.unitId),
   );
@@ -81,7 +121,9 @@ export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, u
     const now: EvaluationResult = results[0]!;
     const before = prevById.get(unit.id);
     const change = before ? compareYears(evaluateLadder([base], before).results[0]!, now) : null;
+    const e = entered.get(unit.id) ?? {};
     const values: Record<string, number> = {
+      ...enteredValues(e),
       criteria_met: now.criteriaMet,
       criteria_total: now.criteriaTotal,
       tier_reached: tierReached ? TIER_POINTS[tierReached] : 0,
@@ -95,7 +137,7 @@ export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, u
     const m = money.get(unit.id);
     // Money as a number only for scoring (a ratio needs a planned amount the database does not hold).
     if (m !== undefined) values.resources_mobilised = Number(m);
-    return { unitId: unit.id, name: unit.name, values, ...(revoked.has(unit.id) ? { recognitionRevoked: true } : {}) };
+    return { unitId: unit.id, name: unit.name, values, ...(e.tasks ? { tasks: e.tasks } : {}), ...(e.discipline ? { discipline: e.discipline } : {}), ...(revoked.has(unit.id) ? { recognitionRevoked: true } : {}) };
   });
 }
 
@@ -176,6 +218,41 @@ const putScheme = createRoute({
   responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: SchemeOutSchema } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
 });
 
+const Count = z.number().int().min(0);
+const InputsSchema = z
+  .object({
+    tasks: z.object({ assigned: Count, done: Count, onTime: Count, exceeding: Count }).strict().optional(),
+    programmeTargetsMet: Count.optional(),
+    programmeTargetsTotal: Count.optional(),
+    reportsOnTime: Count.optional(),
+    reportsTotal: Count.optional(),
+    reportsOverdue: Count.optional(),
+    resourcesPlanned: z.string().regex(/^\d+$/, "whole đồng as digits").optional().openapi({ example: "5000000000" }),
+    discipline: z.object({ disciplined: z.boolean(), selfCorrected: z.boolean() }).strict().optional(),
+  })
+  .strict()
+  .openapi("ScoringInputs");
+const InputsOut = z.object({ unitId: z.string(), year: z.number().int(), version: z.number().int(), inputs: InputsSchema }).openapi("ScoringInputsRecord");
+const InputsPath = z.object({ id: IdParam.shape.id, year: YearParam.openapi({ param: { name: "year", in: "path" } }) });
+
+const getInputs = createRoute({
+  method: "get",
+  path: "/units/{id}/scoring-inputs/{year}",
+  tags: ["ranking"],
+  summary: "Số liệu chấm điểm nhập tay / Entered scoring inputs of a unit for a year (tasks, targets, reports, planned resources, discipline)",
+  request: { params: InputsPath },
+  responses: { 200: { description: "Inputs (version 0 when none)", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: InputsOut } } }, ...problemResponses(401, 403, 404, 422) },
+});
+
+const putInputs = createRoute({
+  method: "put",
+  path: "/units/{id}/scoring-inputs/{year}",
+  tags: ["ranking"],
+  summary: "Nhập số liệu chấm điểm / Enter a unit's scoring inputs for a year (validated by core; If-Match once they exist)",
+  request: { params: InputsPath, body: { required: true, content: { "application/json": { schema: InputsSchema } } } },
+  responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: InputsOut } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+});
+
 /**
  * Ranking and scoring schemes.
  * @example
@@ -249,6 +326,43 @@ export function rankingRoutes() {
     });
     setEtag(c, saved.version);
     return c.json({ unitId: id, definedAt: id, isDefault: false, version: saved.version, scheme: parsed.value as unknown as Record<string, unknown> }, 200);
+  });
+
+  app.openapi(getInputs, async (c) => {
+    const { id, year } = c.req.valid("param");
+    await authorize(c, "read", id);
+    const row = (await c.get("deps").db.select().from(scoring).where(eq(scoring.id, inputsRowId(id, year))).limit(1))[0];
+    setEtag(c, row?.version ?? 0);
+    return c.json({ unitId: id, year, version: row?.version ?? 0, inputs: (row?.data ?? {}) as ScoringInputsData }, 200);
+  });
+
+  app.openapi(putInputs, async (c) => {
+    const { id, year } = c.req.valid("param");
+    const { user } = await authorize(c, "plan.write", id);
+    const body = c.req.valid("json") as ScoringInputsData;
+    if (body.resourcesPlanned !== undefined) {
+      const d = parseDong(body.resourcesPlanned, ["resourcesPlanned"]);
+      if (!d.ok) throw new ApiError("invalid_input", "Số tiền không hợp lệ / invalid amount", issuesToFields(d.issues));
+    }
+    // Core decides what a ranking unit may hold (task counts consistent, finite values).
+    const asUnit = RankingUnitSchema.safeParse({ unitId: id, values: enteredValues(body), ...(body.tasks ? { tasks: body.tasks } : {}), ...(body.discipline ? { discipline: body.discipline } : {}) });
+    if (!asUnit.success) throw new ApiError("invalid_input", "Số liệu chấm điểm không hợp lệ / invalid scoring inputs", issuesToFields(zodIssues(asUnit.error)));
+    const { db, now } = c.get("deps");
+    const expected = readIfMatch(c);
+    const saved = await db.transaction(async (tx) => {
+      const cur = (await tx.select().from(scoring).where(eq(scoring.id, inputsRowId(id, year))).limit(1))[0];
+      if (cur && expected === undefined) throw new ApiError("precondition_required", `Cần gửi If-Match (phiên bản hiện tại "${cur.version}") / send If-Match (current "${cur.version}")`);
+      checkVersion(expected, cur?.version ?? 0);
+      const data = { ...body };
+      const out = cur
+        ? (await tx.update(scoring).set({ data, version: cur.version + 1, updatedAt: now(), updatedBy: user.username }).where(and(eq(scoring.id, cur.id), eq(scoring.version, cur.version))).returning())[0]
+        : (await tx.insert(scoring).values({ id: inputsRowId(id, year), unitId: id, year, data, updatedBy: user.username }).returning())[0];
+      if (!out) throw new ApiError("precondition_failed", "Số liệu vừa bị thay đổi / inputs changed concurrently");
+      await writeAudit(tx, user, { action: "scoring_inputs.put", entityType: "scoring_inputs", entityId: out.id, unitId: id, before: cur ? { data: cur.data, version: cur.version } : null, after: { data, version: out.version } });
+      return out;
+    });
+    setEtag(c, saved.version);
+    return c.json({ unitId: id, year, version: saved.version, inputs: saved.data as ScoringInputsData }, 200);
   });
 
   return app;

@@ -10,6 +10,7 @@ import type { Tx } from "../audit.js";
 import type { DemoUnits } from "./units.js";
 import { seedPlanData } from "./domain/plans.js";
 import { seedDossierData } from "./domain/dossiers.js";
+import { seedScoringData } from "./domain/scoring.js";
 import { seedContributionData, seedHousingData, seedInspectionData, seedOcopData } from "./domain/records.js";
 
 /** What the hooks receive. */
@@ -30,8 +31,10 @@ export async function seedPlans(ctx: SeedContext): Promise<void> {
 export async function seedDossiers(ctx: SeedContext): Promise<void> {
   await seedDossierData(ctx);
 }
-/** HOOK: annual scoring results. */
-export async function seedScoring(_ctx: SeedContext): Promise<void> {}
+/** HOOK: entered annual scoring inputs (rankings are computed live by core). */
+export async function seedScoring(ctx: SeedContext): Promise<void> {
+  await seedScoringData(ctx);
+}
 /** HOOK: OCOP products (3–5 stars, certificates, expiry). */
 export async function seedOcop(ctx: SeedContext): Promise<void> {
   await seedOcopData(ctx);
