@@ -285,6 +285,19 @@ describe("evaluations", () => {
     ]);
   });
 
+  it("shows a change in a roll-up right after the values are saved", async () => {
+    const crit2 = async () => (await body(await s.huyen!.request("/v1/units/d-01/rollup?year=2023"))).communes.find((c: { unitId: string }) => c.unitId === "c-01-10").criteria["2"];
+    const save = async (patch: Record<string, number>) => {
+      const cur = await s.huyen!.request("/v1/units/c-01-10/values/2023");
+      const v = await body(cur);
+      return (await s.huyen!.request("/v1/units/c-01-10/values/2023", json("PUT", { values: { ...v.values, ...patch }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }))).status;
+    };
+    const seen: unknown[] = [await crit2()];
+    seen.push(await save({ "2.1": 100, "2.2": 100, "2.3": 100, "2.4": 100 }), await crit2());
+    seen.push(await save({ "2.1": 0 }), await crit2());
+    expect(seen.slice(1)).toEqual([200, "met", 200, "not_met"]);
+  });
+
   it("compares a year with the previous one", async () => {
     const r = await body(await s.tinh!.request("/v1/units/c-01-01/changes?year=2024"));
     expect([r.fromYear, r.toYear, r.criteriaMetDelta === r.gained.length - r.lost.length || r.other.length > 0]).toEqual([2023, 2024, true]);

@@ -15,6 +15,8 @@ export interface LoadedPacks {
   registry: PackRegistry;
   /** Uploaded pack ids, in upload order. */
   uploaded: string[];
+  /** Identifies this set of packs (changes when a pack is uploaded). */
+  key: string;
   compiled(id: string): CompiledPack | undefined;
 }
 
@@ -45,6 +47,7 @@ export async function loadPacks(db: Db): Promise<LoadedPacks> {
   return {
     registry,
     uploaded,
+    key,
     compiled(id) {
       const p = registry.get(id);
       if (!p) return undefined;

@@ -20,13 +20,18 @@ export function toAdminUnit(row: UnitRow): AdminUnit {
   return u;
 }
 
+let treeStamps = 0;
+
 /** The administrative tree loaded from the database (a few thousand rows at most per province). */
 export class UnitTree implements UnitTreeView {
   readonly byId: ReadonlyMap<string, UnitRow>;
   readonly childrenOf: ReadonlyMap<string, UnitRow[]>;
   readonly roots: UnitRow[];
+  /** Distinguishes trees loaded at different times (for caches keyed by the tree). */
+  readonly stamp: number;
 
   constructor(rows: readonly UnitRow[]) {
+    this.stamp = ++treeStamps;
     const byId = new Map<string, UnitRow>();
     const children = new Map<string, UnitRow[]>();
     const roots: UnitRow[] = [];

@@ -8,6 +8,8 @@ import { DEMO_PACK_ID, DISTRICT_PACK_ID, type LoadedPacks, loadPacks } from "../
 import { type LadderResult, compiledLadder, evaluateLadder } from "../evaluate.js";
 import { loadValues, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";
+import { indicatorValues } from "../db/schema.js";
+import { count, eq, sum } from "drizzle-orm";
 import type { UnitTree } from "../units.js";
 
 const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: `Default: ${DEMO_PACK_ID} for a commune, vn.district-ntm.2021-2025 for a district`, example: DEMO_PACK_ID }) });
@@ -47,6 +49,23 @@ export type Rollup = z.infer<typeof RollupSchema>;
  * const r = await computeRollup(db, tree, packs, "p-demo", 2024, DEMO_PACK_ID); r.countsByTier.standard
  */
 export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
+  // Values only change by bumping a row's version or adding a row, so (count, sum of versions) of the
+  // year identifies its state: a cached roll-up is reused only while the data is exactly the same.
+  const [state] = await db.select({ n: count(), v: sum(indicatorValues.version) }).from(indicatorValues).where(eq(indicatorValues.year, year));
+  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId}|${state?.n ?? 0}|${state?.v ?? 0}`;
+  let cache = rollupCache.get(db);
+  if (!cache) rollupCache.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const r = await computeRollupUncached(db, tree, packs, unitId, year, packId);
+  if (cache.size >= 64) cache.delete(cache.keys().next().value!);
+  cache.set(key, r);
+  return r;
+}
+
+const rollupCache = new WeakMap<Db, Map<string, Rollup>>();
+
+async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
   const ladder = compiledLadder(packs, packId);
   const docs = await subtreeDocs(db, tree, unitId, year);
   const counts = { none: 0, standard: 0, advanced: 0, model: 0 };
