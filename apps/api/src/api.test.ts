@@ -137,9 +137,26 @@ describe("users (admin)", () => {
     expect([res.status, (await body(res)).role, entries.map((e) => e.action), (entries[1]?.before as { role: string }).role, (entries[1]?.after as { role: string }).role, signIn.status, entry?.actorName]).toEqual([200, "inspector", ["user.create", "user.update"], "viewer", "inspector", 401, "admin"]);
   });
 
-  it("refuses PATCH /v1/users for a non-admin", async () => {
-    const u = (await body(await s.admin!.request("/v1/users"))).items[0];
-    expect((await s.tinh!.request(`/v1/users/${u.id}`, json("PATCH", { active: false }))).status).toBe(403);
+  it.each([
+    ["admin", 200],
+    ["tinh", 403],
+    ["huyen", 403],
+    ["xa", 403],
+    ["thanhtra", 403],
+    ["xem", 403],
+  ])("PATCH /v1/users/{id} as %s → %i", async (who, status) => {
+    const u = (await body(await s.admin!.request("/v1/users"))).items.find((x: { username: string }) => x.username === "new-admin");
+    expect((await s[who]!.request(`/v1/users/${u.id}`, json("PATCH", { displayName: `đổi bởi ${who}` }))).status).toBe(status);
+  });
+
+  it("lets a user revoke only their own tokens, and an admin anyone's", async () => {
+    const t1 = await body(await s.tinh!.request("/v1/tokens", json("POST", { name: "a" })));
+    const t2 = await body(await s.tinh!.request("/v1/tokens", json("POST", { name: "b" })));
+    const byOther = await s.xa!.request(`/v1/tokens/${t1.id}`, { method: "DELETE" });
+    const byOwner = await s.tinh!.request(`/v1/tokens/${t1.id}`, { method: "DELETE" });
+    const byAdmin = await s.admin!.request(`/v1/tokens/${t2.id}`, { method: "DELETE" });
+    const forOther = await s.xa!.request("/v1/tokens", json("POST", { name: "c", userId: t1.userId }));
+    expect([byOther.status, byOwner.status, byAdmin.status, forOther.status]).toEqual([403, 204, 204, 403]);
   });
 
   it("rejects a duplicate username with 409 and a short password with a 422 path", async () => {
@@ -321,7 +338,8 @@ describe("publication and public results", () => {
     ["thanhtra", 403],
     ["xem", 403],
     ["tinh", 201],
-  ])("POST /v1/publications for 2025 as %s → %i", async (who, status) => {
+    ["admin", 409],
+  ])("POST /v1/publications for 2025 as %s → %i (admin: already published)", async (who, status) => {
     expect((await s[who]!.request("/v1/publications", json("POST", { unitId: "p-demo", year: 2025 }))).status).toBe(status);
   });
 
