@@ -214,7 +214,7 @@ test("the OCOP, resources, housing and inspection lists show totals and rows", a
 
 test("the annual ranking shows scores, levels and candidates (when the API serves it)", async ({ page }) => {
   await signIn(page, "province");
-  const probe = await page.request.get("/v1/rankings?year=2025&unitId=p-demo");
+  const probe = await page.request.get(`/v1/units/p-demo/ranking?year=${YEAR}`);
   test.skip(probe.status() === 404, "the API has no ranking route yet");
   await page.goto("/ranking");
   await expect(page.getByTestId("ranking-table")).toBeVisible();

@@ -1,12 +1,13 @@
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "@tanstack/react-query";
-import { CLASSIFICATION_LEVEL_LABELS, formatNumber, formatReason, type Ranking as RankingResult } from "@ntm/core";
-import { getJson } from "../api/http";
-import { endpoints } from "../api/endpoints";
+import { CLASSIFICATION_LEVEL_LABELS, formatNumber, formatReason } from "@ntm/core";
+import { api, must, type Schemas } from "../api/client";
 import { useSession } from "../auth/session";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { DEFAULT_YEAR, YEARS } from "../lib/years";
+
+type RankingResult = Schemas["Ranking"];
 
 /** The annual ranking: scores with components, caps and quota moves explained; commendation and criticism candidates. */
 export default function Ranking() {
@@ -17,27 +18,31 @@ export default function Ranking() {
   const [open, setOpen] = useState<string | null>(null);
   const q = useQuery({
     queryKey: ["ranking", user?.scopeUnitId, year],
-    queryFn: async () => {
-      const d = await getJson<RankingResult | { ranking: RankingResult }>(endpoints.ranking(), { year, unitId: user?.scopeUnitId });
-      return "ranking" in d ? d.ranking : d;
-    },
+    enabled: !!user,
+    queryFn: (): Promise<RankingResult> => must(api.GET("/v1/units/{id}/ranking", { params: { path: { id: user?.scopeUnitId ?? "" }, query: { year } } })),
   });
   const level = (l: string) => CLASSIFICATION_LEVEL_LABELS[l]?.[lang] ?? l;
   const r = q.data;
+  const moved = new Set((r?.quota ?? []).flatMap((g) => g.moved));
   return (
     <div className="page">
       <div className="page-head">
         <h1>{t("ranking.title")}</h1>
-        <label className="field-inline">
-          <span>{t("common.year")}</span>
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {YEARS.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="toolbar">
+          <a className="btn" href={`/v1/reports/ranking.xlsx?year=${year}&unitId=${encodeURIComponent(user?.scopeUnitId ?? "")}`} download>
+            {t("ranking.export")} (XLSX)
+          </a>
+          <label className="field-inline">
+            <span>{t("common.year")}</span>
+            <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+              {YEARS.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       </div>
       {q.isPending ? (
         <Loading />
@@ -71,10 +76,7 @@ export default function Ranking() {
                     <Fragment key={u.unitId}>
                       <tr>
                         <td className="num">{u.rank}</td>
-                        <th scope="row">
-                          {u.name ?? u.unitId}
-                          <small className="muted"> · {u.group}</small>
-                        </th>
+                        <th scope="row">{u.name}</th>
                         <td className="num">{formatNumber(u.score, lang)}</td>
                         <td className="num">
                           {u.criteriaMet}
@@ -83,8 +85,8 @@ export default function Ranking() {
                         <td>{level(u.bandLevel)}</td>
                         <td>
                           <strong className={u.level !== u.bandLevel ? "change-lost" : ""}>{level(u.level)}</strong>
-                          {u.quotaMove && <small className="badge badge-unverified">{t("ranking.quota")}</small>}
-                          {u.caps.some((c) => c.lowered) && <small className="badge badge-not_met">{t("ranking.capped")}</small>}
+                          {moved.has(u.unitId) && <small className="badge badge-unverified">{t("ranking.quota")}</small>}
+                          {u.level !== u.bandLevel && !moved.has(u.unitId) && <small className="badge badge-not_met">{t("ranking.capped")}</small>}
                         </td>
                         <td>
                           <button type="button" className="btn" aria-expanded={open === u.unitId} onClick={() => setOpen(open === u.unitId ? null : u.unitId)}>
@@ -106,7 +108,7 @@ export default function Ranking() {
                                         <td className="num">{c.value === null ? "—" : formatNumber(c.value, lang)}</td>
                                         <td className="num">
                                           {formatNumber(c.points, lang)}
-                                          {c.capped && <small className="muted"> ({t("ranking.cappedAt", { raw: formatNumber(c.raw, lang) })})</small>}
+                                          {c.capped && <small className="muted"> ({t("ranking.capApplied")})</small>}
                                         </td>
                                       </tr>
                                     ))}
@@ -116,13 +118,6 @@ export default function Ranking() {
                               <div>
                                 <h3>{t("ranking.reasons")}</h3>
                                 <ul className="reasons">
-                                  {u.caps.map((c, i) => (
-                                    <li key={`c${i}`}>
-                                      {formatReason(c.reason, lang)}
-                                      {!c.verified && <span className="unverified-dot"> ⚠</span>}
-                                    </li>
-                                  ))}
-                                  {u.quotaMove && <li>{formatReason(u.quotaMove.reason, lang)}</li>}
                                   {u.reasons.map((x, i) => (
                                     <li key={`r${i}`}>{formatReason(x, lang)}</li>
                                   ))}
@@ -150,7 +145,7 @@ export default function Ranking() {
 
 function Candidates({ title, items, rows, lang }: { title: string; items: RankingResult["commendations"]; rows: RankingResult["rows"]; lang: "vi" | "en" }) {
   const { t } = useTranslation();
-  const name = new Map(rows.map((r) => [r.unitId, r.name ?? r.unitId]));
+  const name = new Map(rows.map((r) => [r.unitId, r.name]));
   return (
     <section className="card">
       <h2>{title}</h2>
