@@ -21,6 +21,8 @@ export function freePort(): Promise<number> {
 export interface TestServer {
   url: string;
   stop: () => Promise<void>;
+  /** Everything the server printed (to explain a failure). */
+  log: () => string;
 }
 
 /**
@@ -48,10 +50,20 @@ export async function startServer(): Promise<TestServer> {
     child.stderr?.on("data", onData);
     child.once("exit", (code) => reject(new Error(`the API exited with ${code}:\n${log}`)));
   });
+  let exited = false;
+  child.once("exit", (code, signal) => {
+    exited = true;
+    log += `\n[test] the API exited (code ${code}, signal ${signal})\n`;
+  });
   return {
     url: `http://127.0.0.1:${port}`,
+    log: () => log,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (exited) {
+          rmSync(dataDir, { recursive: true, force: true });
+          return resolve();
+        }
         child.once("exit", () => {
           rmSync(dataDir, { recursive: true, force: true });
           resolve();

@@ -17,6 +17,8 @@ beforeAll(async () => {
   home = tempDir();
 });
 afterAll(async () => {
+  // A server that died mid-run explains every later failure: show what it printed.
+  if (server && /the API exited/.test(server.log())) console.error(server.log());
   await server?.stop();
 });
 
