@@ -3359,7 +3359,8 @@ export interface paths {
                                 updatedAt: string;
                                 updatedBy: string | null;
                                 data: components["schemas"]["OcopProduct"];
-                                status?: {
+                                /** @description Computed by @ntm/core on `asOf` */
+                                computed?: {
                                     [key: string]: unknown;
                                 };
                             }[];
@@ -3434,7 +3435,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["OcopProduct"];
-                            status?: {
+                            /** @description Computed by @ntm/core on `asOf` */
+                            computed?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -3531,7 +3533,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["OcopProduct"];
-                            status?: {
+                            /** @description Computed by @ntm/core on `asOf` */
+                            computed?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -3649,7 +3652,8 @@ export interface paths {
                                 updatedAt: string;
                                 updatedBy: string | null;
                                 data: components["schemas"]["Contribution"];
-                                status?: {
+                                /** @description Computed by @ntm/core on `asOf` */
+                                computed?: {
                                     [key: string]: unknown;
                                 };
                             }[];
@@ -3724,7 +3728,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["Contribution"];
-                            status?: {
+                            /** @description Computed by @ntm/core on `asOf` */
+                            computed?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -3821,7 +3826,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["Contribution"];
-                            status?: {
+                            /** @description Computed by @ntm/core on `asOf` */
+                            computed?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -3938,7 +3944,8 @@ export interface paths {
                                 updatedAt: string;
                                 updatedBy: string | null;
                                 data: components["schemas"]["House"];
-                                status?: {
+                                /** @description Computed by @ntm/core on `asOf` */
+                                computed?: {
                                     [key: string]: unknown;
                                 };
                             }[];
@@ -4013,7 +4020,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["House"];
-                            status?: {
+                            /** @description Computed by @ntm/core on `asOf` */
+                            computed?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -4110,7 +4118,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["House"];
-                            status?: {
+                            /** @description Computed by @ntm/core on `asOf` */
+                            computed?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -4228,7 +4237,8 @@ export interface paths {
                                 updatedAt: string;
                                 updatedBy: string | null;
                                 data: components["schemas"]["InspectionRecord"];
-                                status?: {
+                                /** @description Computed by @ntm/core on `asOf` */
+                                computed?: {
                                     [key: string]: unknown;
                                 };
                             }[];
@@ -4303,7 +4313,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["InspectionRecord"];
-                            status?: {
+                            /** @description Computed by @ntm/core on `asOf` */
+                            computed?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -4400,7 +4411,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["InspectionRecord"];
-                            status?: {
+                            /** @description Computed by @ntm/core on `asOf` */
+                            computed?: {
                                 [key: string]: unknown;
                             };
                         };

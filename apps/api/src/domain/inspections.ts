@@ -84,6 +84,7 @@ export function inspectionRoutes() {
     toRow: (s) => ({ data: { ...s.record } as Record<string, unknown>, extra: { period: s.record.date.slice(0, 4) } }),
     fromRow: inspectionOf,
     itemOut: (_row, s) => ({ ...s.record, unitId: s.unitId }),
+    computed: (s, { asOf }) => ({ overdueRecommendations: overdueRecommendations([s.record], asOf).map((o) => ({ recommendationId: o.recommendationId, dueDate: o.dueDate, daysOverdue: o.daysOverdue, reasons: reasonsOut(o.reasons) })) }),
     filter: (s, _row, q) => (!q.kind || s.record.kind === q.kind) && (!q.year || s.record.date.startsWith(String(q.year))),
     summarise: (values, { asOf }) => {
       const records = values.map((v) => v.record);

@@ -90,9 +90,10 @@ export function ocopRoutes() {
     unitOf: (p) => p.communeUnitId,
     toRow: (p) => ({ data: jsonSafe(p) as Record<string, unknown>, extra: { year: Number((p.certificate?.date ?? "2025").slice(0, 4)) } }),
     fromRow: ocopOf,
-    itemOut: (_row, p, { asOf }) => {
+    itemOut: (_row, p) => ({ ...p }),
+    computed: (p, { asOf }) => {
       const st = ocopStatus(p, asOf);
-      return { ...p, status: { validity: st.status, expiresOn: st.expiresOn, daysLeft: st.daysLeft, renewalWindowDays: st.renewalWindowDays, reasons: reasonsOut(st.reasons) } };
+      return { validity: st.status, expiresOn: st.expiresOn, daysLeft: st.daysLeft, renewalWindowDays: st.renewalWindowDays, reasons: reasonsOut(st.reasons) };
     },
     filter: (p, _row, q) => (!q.stars || p.stars === q.stars) && (!q.group || p.group === q.group),
     summarise: (products, { tree, rootId, asOf, query }) => {

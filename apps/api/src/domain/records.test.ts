@@ -22,6 +22,27 @@ const contribution = { unitId: "c-01-01", period: "2025", source: "people_cash",
 const house = { communeUnitId: "c-01-01", status: "temporary", household: "Hộ bà Lê Thị Hoa" };
 const record = { unitId: "c-01-01", subject: { kind: "unit", id: "c-01-01", name: "Xã An Lộc" }, date: "2025-03-10", kind: "inspection", findings: ["Thiếu minh chứng tiêu chí 17"], recommendations: [{ id: "k1", text: "Bổ sung minh chứng", responsible: "UBND xã", dueDate: "2025-04-30", status: "open" }] };
 
+describe("demo seed", () => {
+  it("holds recognised OCOP products of 3–5 stars, some due for renewal or expired on a given date", async () => {
+    const p = await body(await s.tinh!.request("/v1/ocop-products?asOf=2025-06-30"));
+    const validity = new Set(p.items.map((i: { computed: { validity: string } }) => i.computed.validity));
+    expect([p.items.length > 20, p.items.every((i: { data: { stars: number; status: string } }) => i.data.stars >= 3 && i.data.stars <= 5 && i.data.status === "recognised"), validity.has("renewal_due"), validity.has("valid")]).toEqual([true, true, true, true]);
+  });
+
+  it("holds contributions by source for 2023–2025 with amounts as whole-number strings", async () => {
+    const p = await body(await s.tinh!.request("/v1/contributions?unitId=c-02-05"));
+    const sources = new Set(p.items.map((i: { data: { source: string } }) => i.data.source));
+    const periods = new Set(p.items.map((i: { data: { period: string } }) => i.data.period));
+    expect([p.items.every((i: { data: { amount: string } }) => /^\d+$/.test(i.data.amount)), sources.size, [...periods].sort()]).toEqual([true, 8, ["2023", "2024", "2025"]]);
+  });
+
+  it("holds houses in every status and inspection records with overdue recommendations", async () => {
+    const [houses, insp] = await Promise.all([s.tinh!.request("/v1/housing"), s.thanhtra!.request("/v1/inspections?asOf=2026-01-01")]);
+    const counts = (await body(houses)).summary.rollUp.counts;
+    expect([Object.values(counts).every((n) => (n as number) > 0), (await body(insp)).summary.overdueRecommendations.length > 0]).toEqual([true, true]);
+  });
+});
+
 describe.each([
   ["/v1/ocop-products", product, { xa: 201, huyen: 201, tinh: 201, thanhtra: 403, xem: 403 }],
   ["/v1/contributions", contribution, { xa: 201, huyen: 201, tinh: 201, thanhtra: 403, xem: 403 }],
@@ -72,7 +93,7 @@ describe("lists and totals", () => {
   it("lists OCOP products with their certificate status and per-commune counts against the default target", async () => {
     const p = await body(await s.huyen!.request("/v1/ocop-products?asOf=2025-06-30"));
     const stars = new Set(p.items.map((i: { data: { stars: number } }) => i.data.stars));
-    expect([p.summary.communes.length, p.summary.communes[0].target, p.summary.communes[0].targetIsDefault, [...stars].every((x) => (x as number) >= 3), p.items.every((i: { status: { validity: string } }) => typeof i.status.validity === "string")]).toEqual([10, 2, true, true, true]);
+    expect([p.summary.communes.length, p.summary.communes[0].target, p.summary.communes[0].targetIsDefault, [...stars].every((x) => (x as number) >= 3), p.items.every((i: { computed: { validity: string } }) => typeof i.computed.validity === "string")]).toEqual([10, 2, true, true, true]);
     expect(p.summary.recognised).toBe(p.summary.byStars[3] + p.summary.byStars[4] + p.summary.byStars[5]);
   });
 
@@ -91,7 +112,8 @@ describe("lists and totals", () => {
 
   it("lists inspections with overdue recommendations on a date", async () => {
     const p = await body(await s.thanhtra!.request("/v1/inspections?asOf=2026-01-01"));
-    expect([p.summary.overdueRecommendations.length > 0, p.summary.overdueRecommendations.every((o: { daysOverdue: number }) => o.daysOverdue > 0), p.summary.records]).toEqual([true, true, p.items.length]);
+    const perItem = p.items.reduce((a: number, i: { computed: { overdueRecommendations: unknown[] } }) => a + i.computed.overdueRecommendations.length, 0);
+    expect([p.summary.overdueRecommendations.length > 0, p.summary.overdueRecommendations.every((o: { daysOverdue: number }) => o.daysOverdue > 0), p.summary.records, perItem]).toEqual([true, true, p.items.length, p.summary.overdueRecommendations.length]);
   });
 
   it("refuses to list another district's records (403)", async () => {

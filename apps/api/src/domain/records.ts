@@ -48,8 +48,10 @@ export interface RecordSpec<T, Body extends z.ZodType, Query extends z.ZodObject
   toRow: (value: T) => { data: Record<string, unknown>; extra: Record<string, unknown> };
   /** Core's value of a stored row (for summaries). */
   fromRow: (row: RecordRow) => T;
-  /** The item shown for a row (may add computed status). */
-  itemOut: (row: RecordRow, value: T, ctx: { asOf: string }) => Record<string, unknown>;
+  /** The item data shown for a row. */
+  itemOut: (row: RecordRow, value: T) => Record<string, unknown>;
+  /** What core computes for the item on the date (validity, days left…), when the area has it. */
+  computed?: (value: T, ctx: { asOf: string }) => Record<string, unknown>;
   /** Row filter from the query (besides scope). */
   filter: (value: T, row: RecordRow, query: z.infer<Query>) => boolean;
   /** The summary over the filtered values. */
@@ -74,7 +76,7 @@ export async function allRows(db: Db, table: AnyTable): Promise<RecordRow[]> {
 export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObject, Summary extends z.ZodType>(spec: RecordSpec<T, Body, Query, Summary>): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   const t = spec.table as typeof housing;
-  const Item = z.object({ id: z.string(), unitId: z.string(), version: z.number().int(), updatedAt: z.string(), updatedBy: z.string().nullable(), data: spec.item, status: z.record(z.string(), z.unknown()).optional() });
+  const Item = z.object({ id: z.string(), unitId: z.string(), version: z.number().int(), updatedAt: z.string(), updatedBy: z.string().nullable(), data: spec.item, computed: z.record(z.string(), z.unknown()).optional().openapi({ description: "Computed by @ntm/core on `asOf`" }) });
   const AsOfUnit = spec.query.extend({ unitId: z.string().optional().openapi({ description: "A unit subtree (default: your scope)" }), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd").optional().openapi({ description: "Date of computed statuses (default: today in Vietnam)" }) });
 
   const list = createRoute({
@@ -103,8 +105,8 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
   });
 
   const itemOf = (row: RecordRow, asOf: string) => {
-    const { status, ...rest } = spec.itemOut(row, spec.fromRow(row), { asOf });
-    return { id: row.id, unitId: row.unitId, ...metaOf(row), data: rest, ...(status ? { status: status as Record<string, unknown> } : {}) };
+    const value = spec.fromRow(row);
+    return { id: row.id, unitId: row.unitId, ...metaOf(row), data: spec.itemOut(row, value), ...(spec.computed ? { computed: spec.computed(value, { asOf }) } : {}) };
   };
 
   // The generic route types defeat Hono's inference; the validators ran, so read the targets plainly.
