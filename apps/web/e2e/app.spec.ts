@@ -222,6 +222,16 @@ test("the annual ranking shows scores, levels and candidates (when the API serve
   await shot(page, "ranking");
 });
 
+test("export buttons download the files the API produces", async ({ page }) => {
+  await signIn(page, "district");
+  await expect(page.getByTestId("heatmap")).toBeVisible();
+  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Bảng tổng hợp tiêu chí (XLSX)" }).click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  await page.goto("/communes/c-01-01");
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Phiếu đánh giá (PDF)" }).click()]);
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+});
+
 test("the sign-in page and the overview work on a phone-sized screen", async ({ browser }) => {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await ctx.newPage();

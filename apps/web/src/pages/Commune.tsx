@@ -74,6 +74,9 @@ export default function Commune() {
               ))}
             </select>
           </label>
+          <a className="btn" href={`/v1/units/${encodeURIComponent(unit.id)}/criteria-sheet.pdf?year=${ev.year}`} download>
+            {t("export.sheet")} (PDF)
+          </a>
           {can.editValues && (
             <Link className="btn btn-primary" href={`/data-entry/${encodeURIComponent(unit.id)}?year=${ev.year}`}>
               {t("commune.edit")}

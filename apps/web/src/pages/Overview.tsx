@@ -204,6 +204,9 @@ export default function Overview() {
               <a className="btn" href={exportHref("values", "csv")} download>
                 {t("export.values")} (CSV)
               </a>
+              <a className="btn" href={`/v1/reports/criteria.xlsx?year=${year}&unitId=${encodeURIComponent(unitId ?? "")}`} download>
+                {t("export.criteriaTable")} (XLSX)
+              </a>
             </div>
           </section>
           <section className="card" aria-labelledby="hm-h">

@@ -102,6 +102,16 @@ export default function Plan() {
         )}
       </div>
       {plans.isSuccess && !fromApi && <p className="notice notice-warn">{t("plan.shippedNotice")}</p>}
+      {fromApi && (
+        <div className="toolbar">
+          <a className="btn" href={`/v1/reports/progress.docx?period=${encodeURIComponent(period)}&format=party&unitId=${encodeURIComponent(plans.data?.find((p) => p.id === planId)?.unitId ?? "")}`} download>
+            {t("export.progressParty")} (DOCX)
+          </a>
+          <a className="btn" href={`/v1/reports/progress.docx?period=${encodeURIComponent(period)}&format=state&unitId=${encodeURIComponent(plans.data?.find((p) => p.id === planId)?.unitId ?? "")}`} download>
+            {t("export.progressState")} (DOCX)
+          </a>
+        </div>
+      )}
       {record.isError && <ErrorState error={record.error} />}
       <section className="card" aria-labelledby="reports-h">
         <div className="section-head">
