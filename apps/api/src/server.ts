@@ -3,7 +3,7 @@
  * at start; the demo seed when the database is empty; the web app's build at / when present.
  *
  * Environment: PORT (3000), HOST (127.0.0.1), DATA_DIR (<repo>/.data/pglite), DATABASE_URL, NTM_SEED
- * ("demo" default, "none" to skip), WEB_DIST (<repo>/apps/web/dist), NTM_LOG ("off" to silence request logs).
+ * ("demo" default, "none" to skip), NTM_SEED_COMMUNES (a larger demo, e.g. 1000, for benchmarks), WEB_DIST (<repo>/apps/web/dist), NTM_LOG ("off" to silence request logs).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -33,8 +33,11 @@ async function main(): Promise<void> {
   const database = await openDatabase(url ? { databaseUrl: url } : { dataDir });
   console.log(`[ntm] database: ${url ? "PostgreSQL (DATABASE_URL)" : `PGlite ${dataDir}`}; migrations applied`);
   if ((process.env.NTM_SEED ?? "demo") !== "none") {
-    const seeded = await seedDemo(database.db);
-    console.log(seeded ? "[ntm] demo data seeded (Tỉnh Minh Hoạ, 40 xã, 2021–2025)" : "[ntm] database already has data; seed skipped");
+    // NTM_SEED_COMMUNES (e.g. 1000) seeds a larger demo province for benchmarks: 40 communes per district.
+    const communes = Number(process.env.NTM_SEED_COMMUNES ?? 0);
+    const size = communes > 0 ? { districts: Math.ceil(communes / Math.min(40, communes)), communesPerDistrict: Math.min(40, communes) } : {};
+    const seeded = await seedDemo(database.db, size);
+    console.log(seeded ? `[ntm] demo data seeded (Tỉnh Minh Hoạ, ${communes > 0 ? communes : 40} xã, 2021–2025)` : "[ntm] database already has data; seed skipped");
   }
   const app = createApp({ db: database.db, log: process.env.NTM_LOG !== "off" });
   const webDist = process.env.WEB_DIST ?? join(root, "apps", "web", "dist");
