@@ -110,6 +110,9 @@ describe("remote commands against a running API", () => {
     const lines = csv.stdout.replace(/^\uFEFF/, "").split(/\r?\n/);
     expect(lines[0]?.startsWith("unit_id,name,year,1.1,1.2,2.1")).toBe(true);
     expect(lines.some((l) => l.startsWith("c-01-03,") && l.includes(",96.5,"))).toBe(true);
+    const json = remote(["export", "--unit", "d-01", "--year", "2024", "--json"]).json();
+    expect(json.columns.slice(0, 4)).toEqual(["unit_id", "name", "year", "1.1"]);
+    expect(json.rows.find((r: string[]) => r[0] === "c-01-03")[json.columns.indexOf("2.1")]).toBe("96.5");
     const xlsx = remote(["export", "--unit", "d-01", "--year", "2024", "--out", "d01.xlsx"]);
     expect(xlsx.code).toBe(0);
     const wb = new ExcelJS.Workbook();

@@ -8,6 +8,7 @@ import { CliError, EXIT } from "../lib/exit.js";
 import { call, typedClient } from "../lib/client.js";
 import { type HttpBody, api, tokenFor } from "../lib/http.js";
 import { tr } from "../lib/i18n.js";
+import { parseCsv } from "../lib/csv.js";
 import { readJson } from "../lib/io.js";
 import { ask, readStdin } from "../lib/prompt.js";
 import type { Run } from "../lib/run.js";
@@ -154,8 +155,10 @@ async function exportFile(ctx: Ctx, opts: { unit?: string; year?: string; format
   if (format === "xlsx" && !opts.out) throw new CliError("invalid_input", [{ where: "--out", message: "required for xlsx (cần --out <tệp.xlsx>)" }]);
   const res = await api(ctx, "GET", `/units/${encodeURIComponent(unit)}/export/${what}`, { query: { year, format, pack: opts.pack } });
   if (!opts.out) {
-    process.stdout.write(res.bytes);
-    return;
+    if (!ctx.json) return void process.stdout.write(res.bytes);
+    // For scripts: the CSV as columns and rows of strings.
+    const [header, ...rows] = parseCsv(new TextDecoder().decode(res.bytes).replace(/^\uFEFF/, ""), "export");
+    return ctx.printJson({ columns: header?.cells ?? [], rows: rows.map((r) => r.cells) });
   }
   writeFileSync(opts.out, res.bytes);
   if (ctx.json) return ctx.printJson({ written: opts.out, bytes: res.bytes.length });
