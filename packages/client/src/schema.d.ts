@@ -3359,8 +3359,8 @@ export interface paths {
                                 updatedAt: string;
                                 updatedBy: string | null;
                                 data: components["schemas"]["OcopProduct"];
-                                /** @description Computed by @ntm/core on `asOf` */
-                                computed?: {
+                                /** @description Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data` */
+                                status?: {
                                     [key: string]: unknown;
                                 };
                             }[];
@@ -3435,8 +3435,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["OcopProduct"];
-                            /** @description Computed by @ntm/core on `asOf` */
-                            computed?: {
+                            /** @description Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data` */
+                            status?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -3533,8 +3533,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["OcopProduct"];
-                            /** @description Computed by @ntm/core on `asOf` */
-                            computed?: {
+                            /** @description Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data` */
+                            status?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -3652,8 +3652,8 @@ export interface paths {
                                 updatedAt: string;
                                 updatedBy: string | null;
                                 data: components["schemas"]["Contribution"];
-                                /** @description Computed by @ntm/core on `asOf` */
-                                computed?: {
+                                /** @description Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data` */
+                                status?: {
                                     [key: string]: unknown;
                                 };
                             }[];
@@ -3728,8 +3728,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["Contribution"];
-                            /** @description Computed by @ntm/core on `asOf` */
-                            computed?: {
+                            /** @description Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data` */
+                            status?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -3826,8 +3826,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["Contribution"];
-                            /** @description Computed by @ntm/core on `asOf` */
-                            computed?: {
+                            /** @description Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data` */
+                            status?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -3944,8 +3944,8 @@ export interface paths {
                                 updatedAt: string;
                                 updatedBy: string | null;
                                 data: components["schemas"]["House"];
-                                /** @description Computed by @ntm/core on `asOf` */
-                                computed?: {
+                                /** @description Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data` */
+                                status?: {
                                     [key: string]: unknown;
                                 };
                             }[];
@@ -4020,8 +4020,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["House"];
-                            /** @description Computed by @ntm/core on `asOf` */
-                            computed?: {
+                            /** @description Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data` */
+                            status?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -4118,8 +4118,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["House"];
-                            /** @description Computed by @ntm/core on `asOf` */
-                            computed?: {
+                            /** @description Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data` */
+                            status?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -4237,8 +4237,8 @@ export interface paths {
                                 updatedAt: string;
                                 updatedBy: string | null;
                                 data: components["schemas"]["InspectionRecord"];
-                                /** @description Computed by @ntm/core on `asOf` */
-                                computed?: {
+                                /** @description Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data` */
+                                status?: {
                                     [key: string]: unknown;
                                 };
                             }[];
@@ -4313,8 +4313,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["InspectionRecord"];
-                            /** @description Computed by @ntm/core on `asOf` */
-                            computed?: {
+                            /** @description Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data` */
+                            status?: {
                                 [key: string]: unknown;
                             };
                         };
@@ -4411,8 +4411,8 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                             data: components["schemas"]["InspectionRecord"];
-                            /** @description Computed by @ntm/core on `asOf` */
-                            computed?: {
+                            /** @description Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data` */
+                            status?: {
                                 [key: string]: unknown;
                             };
                         };

@@ -25,7 +25,7 @@ const record = { unitId: "c-01-01", subject: { kind: "unit", id: "c-01-01", name
 describe("demo seed", () => {
   it("holds recognised OCOP products of 3–5 stars, some due for renewal or expired on a given date", async () => {
     const p = await body(await s.tinh!.request("/v1/ocop-products?asOf=2025-06-30"));
-    const validity = new Set(p.items.map((i: { computed: { validity: string } }) => i.computed.validity));
+    const validity = new Set(p.items.map((i: { status: { validity: string } }) => i.status.validity));
     expect([p.items.length > 20, p.items.every((i: { data: { stars: number; status: string } }) => i.data.stars >= 3 && i.data.stars <= 5 && i.data.status === "recognised"), validity.has("renewal_due"), validity.has("valid")]).toEqual([true, true, true, true]);
   });
 
@@ -93,7 +93,7 @@ describe("lists and totals", () => {
   it("lists OCOP products with their certificate status and per-commune counts against the default target", async () => {
     const p = await body(await s.huyen!.request("/v1/ocop-products?asOf=2025-06-30"));
     const stars = new Set(p.items.map((i: { data: { stars: number } }) => i.data.stars));
-    expect([p.summary.communes.length, p.summary.communes[0].target, p.summary.communes[0].targetIsDefault, [...stars].every((x) => (x as number) >= 3), p.items.every((i: { computed: { validity: string } }) => typeof i.computed.validity === "string")]).toEqual([10, 2, true, true, true]);
+    expect([p.summary.communes.length, p.summary.communes[0].target, p.summary.communes[0].targetIsDefault, [...stars].every((x) => (x as number) >= 3), p.items.every((i: { status: { validity: string } }) => typeof i.status.validity === "string")]).toEqual([10, 2, true, true, true]);
     expect(p.summary.recognised).toBe(p.summary.byStars[3] + p.summary.byStars[4] + p.summary.byStars[5]);
   });
 
@@ -112,7 +112,7 @@ describe("lists and totals", () => {
 
   it("lists inspections with overdue recommendations on a date", async () => {
     const p = await body(await s.thanhtra!.request("/v1/inspections?asOf=2026-01-01"));
-    const perItem = p.items.reduce((a: number, i: { computed: { overdueRecommendations: unknown[] } }) => a + i.computed.overdueRecommendations.length, 0);
+    const perItem = p.items.reduce((a: number, i: { status: { overdueRecommendations: unknown[] } }) => a + i.status.overdueRecommendations.length, 0);
     expect([p.summary.overdueRecommendations.length > 0, p.summary.overdueRecommendations.every((o: { daysOverdue: number }) => o.daysOverdue > 0), p.summary.records, perItem]).toEqual([true, true, p.items.length, p.summary.overdueRecommendations.length]);
   });
 

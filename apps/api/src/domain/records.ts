@@ -76,7 +76,7 @@ export async function allRows(db: Db, table: AnyTable): Promise<RecordRow[]> {
 export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObject, Summary extends z.ZodType>(spec: RecordSpec<T, Body, Query, Summary>): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   const t = spec.table as typeof housing;
-  const Item = z.object({ id: z.string(), unitId: z.string(), version: z.number().int(), updatedAt: z.string(), updatedBy: z.string().nullable(), data: spec.item, computed: z.record(z.string(), z.unknown()).optional().openapi({ description: "Computed by @ntm/core on `asOf`" }) });
+  const Item = z.object({ id: z.string(), unitId: z.string(), version: z.number().int(), updatedAt: z.string(), updatedBy: z.string().nullable(), data: spec.item, status: z.record(z.string(), z.unknown()).optional().openapi({ description: "Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data`" }) });
   const AsOfUnit = spec.query.extend({ unitId: z.string().optional().openapi({ description: "A unit subtree (default: your scope)" }), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd").optional().openapi({ description: "Date of computed statuses (default: today in Vietnam)" }) });
 
   const list = createRoute({
@@ -106,7 +106,7 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
 
   const itemOf = (row: RecordRow, asOf: string) => {
     const value = spec.fromRow(row);
-    return { id: row.id, unitId: row.unitId, ...metaOf(row), data: spec.itemOut(row, value), ...(spec.computed ? { computed: spec.computed(value, { asOf }) } : {}) };
+    return { id: row.id, unitId: row.unitId, ...metaOf(row), data: spec.itemOut(row, value), ...(spec.computed ? { status: spec.computed(value, { asOf }) } : {}) };
   };
 
   // The generic route types defeat Hono's inference; the validators ran, so read the targets plainly.
