@@ -85,6 +85,26 @@ describe("ntm evaluate (offline, examples)", () => {
   });
 });
 
+describe("ntm evaluate (a district rolled up from its communes)", () => {
+  const district = ex("district-an-hoa.json");
+  const args = ["evaluate", "--pack", "vn.district-ntm.2021-2025", "--values", district];
+
+  it("evaluates the communes against --child-pack first, then the district's share of communes meeting NTM", () => {
+    const r = ntm([...args, "--child-pack", DEMO, "--child-pack", "example.province-demo-advanced.2021-2025", "--json"]);
+    expect(r.code).toBe(0);
+    const dk = r.json().criteria.find((c: { id: string }) => c.id === "DK").indicators;
+    expect(dk.slice(0, 2).map((i: { id: string; status: string; actual: number }) => [i.id, i.status, i.actual])).toEqual([["DK.1", "not_met", 66.666666667], ["DK.2", "not_met", 0]]);
+    const table = ntm([...args, "--child-pack", DEMO]);
+    expect(table.stdout).toContain(`⚠ Các đơn vị con được đánh giá theo bộ tiêu chí ví dụ ${DEMO}`);
+  });
+
+  it("reports the roll-up as missing, naming the communes, without --child-pack", () => {
+    const r = ntm([...args, "--json"]);
+    const dk1 = r.json().criteria.find((c: { id: string }) => c.id === "DK").indicators[0];
+    expect([dk1.status, dk1.reasons[0]]).toEqual(["missing", { code: "derived.child_data_missing", path: ["children"], params: { units: ["demo-an-phu", "demo-binh-minh", "demo-ta-xua"], count: 3 } }]);
+  });
+});
+
 describe("ntm evaluate (bad input)", () => {
   const run = (files: Record<string, string>, values: string, ...more: string[]) => ntm(evaluate(values, ...more), { cwd: tempDir(files) });
 

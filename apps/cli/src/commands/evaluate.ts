@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { type CompiledPack, type CriteriaPack, type EvaluationResult, type Issue, type Lang, type Result, type UnitValues, compilePack, evaluateUnit, formatNumber, formatReason, validateValues } from "@ntm/core";
+import { type CompiledPack, type CriteriaPack, type EvaluationResult, type Issue, type Lang, type Result, type UnitValues, compilePack, evaluateUnit, formatNumber, formatReason, validateValues, withChildStatuses } from "@ntm/core";
 import { CliError, EXIT, type Problem } from "../lib/exit.js";
 import { statusText, tr } from "../lib/i18n.js";
 import { loadPack } from "../lib/packs.js";
@@ -11,6 +11,8 @@ import { packNotices } from "./packs.js";
 
 export interface EvaluateOptions {
   pack?: string;
+  /** Packs the children (communes of a district, hamlets of a commune) are evaluated against first. */
+  childPack?: string[];
   values?: string;
   year?: string;
   failOn?: string;
@@ -128,7 +130,10 @@ export function evaluateFiles(opts: EvaluateOptions): { pack: CriteriaPack; load
     else problems.push(...v.issues.map((issue) => loaded.locate(i, issue)));
   });
   if (problems.length) throw new CliError("invalid_input", problems);
-  return { pack, loaded, docs, results: docs.map((d) => evaluateUnit(compiled, d)) };
+  // A district rolls up its communes' statuses: evaluate the children against --child-pack first.
+  const childPacks = (opts.childPack ?? []).map((ref) => compilePack(loadPack(ref)));
+  const ready = childPacks.length ? docs.map((d) => withChildStatuses(d, childPacks)) : docs;
+  return { pack, loaded, docs: ready, results: ready.map((d) => evaluateUnit(compiled, d)) };
 }
 
 /**
@@ -142,11 +147,16 @@ export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
     throw new CliError("invalid_input", [{ where: "--fail-on", message: `expected not_met or indeterminate, got "${opts.failOn}"` }]);
   const { pack, loaded, docs, results } = evaluateFiles(opts);
   if (ctx.json) ctx.printJson(loaded.batch ? results : results[0]);
-  else
+  else {
+    for (const ref of opts.childPack ?? []) {
+      const child = loadPack(ref);
+      if (child.example) ctx.print(tr(ctx.lang, `⚠ Các đơn vị con được đánh giá theo bộ tiêu chí ví dụ ${child.id} (không phải quy định pháp luật).`, `⚠ The children are evaluated against the example pack ${child.id} (not law).`));
+    }
     results.forEach((r, i) => {
       if (i > 0) ctx.print(`\n${"═".repeat(80)}\n`);
       renderResult(ctx, pack, docs[i]!, r);
     });
+  }
   return results.some((r) => resultFails(r, opts.failOn)) ? EXIT.ruleFailed : EXIT.ok;
 }
 
@@ -162,6 +172,7 @@ export function registerEvaluate(program: Command, run: Run, remote?: (ctx: Ctx,
     .option("--pack <id|file>", "mã bộ tiêu chí có sẵn hoặc tệp JSON / a shipped pack id or a pack JSON file")
     .option("--values <file>", "tệp số liệu .json (một hoặc mảng) hoặc .csv / values file: .json (one or an array) or .csv")
     .option("--year <year>", "năm đánh giá (ghi đè năm trong tệp) / evaluation year (overrides the file's)")
+    .option("--child-pack <id|file>", "bộ tiêu chí đánh giá các đơn vị con trước (xã của huyện), lặp lại được / pack the children are evaluated against first (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
     .option("--fail-on <status>", "thoát mã 1 khi kết quả là not_met (hoặc indeterminate) / exit 1 when a result is not_met (or indeterminate)")
     .option("--unit <id>", "đánh giá đơn vị trên máy chủ (với --year) / evaluate a unit on the server (with --year)")
     .addHelpText("after", `
