@@ -136,6 +136,13 @@ describe("creating and editing dossiers", () => {
     expect((await s[who]!.request("/v1/dossiers", json("POST", { unitId, tier: "model", year: 2026 }))).status).toBe(status);
   });
 
+  it("creates a hamlet's dossier against the hamlet pack and refuses a commune pack for a hamlet", async () => {
+    const ok = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01-t1", tier: "standard", year: 2026 }));
+    const wrong = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01-t2", tier: "standard", year: 2026, packId: "example.province-demo.2021-2025" }));
+    const d = await body(ok);
+    expect([ok.status, d.packId, d.level, wrong.status, (await body(wrong)).errors[0].path]).toEqual([201, "example.province-demo-hamlet.2021-2025", "hamlet", 422, "$.packId"]);
+  });
+
   it("rejects bad input with 422 paths and writes nothing", async () => {
     const [tier, debt] = await Promise.all([
       s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01", tier: "gold", year: 2026 })),

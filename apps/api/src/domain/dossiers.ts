@@ -139,11 +139,13 @@ function ancestorsOf(tree: UnitTree, unitId: string): string[] {
 }
 
 /**
- * The pack a dossier of a tier is judged against: the tier's pack on the demo ladder.
+ * The default pack a dossier of a tier is judged against: for a commune the tier's pack on the demo
+ * ladder; for a hamlet the first example hamlet pack of the tier.
  * @example
- * packForTier(packs, "advanced") // "example.province-demo-advanced.2021-2025"
+ * packForTier(packs, "advanced", "commune") // "example.province-demo-advanced.2021-2025"
  */
-export function packForTier(packs: LoadedPacks, tier: DossierTier): string | undefined {
+export function packForTier(packs: LoadedPacks, tier: DossierTier, level: "commune" | "hamlet" = "commune"): string | undefined {
+  if (level === "hamlet") return packs.registry.list().find((p) => p.level === "hamlet" && p.tier === tier && p.id.startsWith("example.province-demo"))?.id;
   return tierLadder(packs.registry, DEMO_PACK_ID).find((p) => p.tier === tier)?.id;
 }
 
@@ -355,9 +357,10 @@ export function dossierRoutes() {
     const unit = tree.byId.get(body.unitId)!;
     if (unit.level !== "commune" && unit.level !== "hamlet") throw new ApiError("invalid_input", `Chỉ lập hồ sơ cho xã hoặc thôn / dossiers are for communes and hamlets, not a ${unit.level}`, [{ path: "$.unitId", message: `unit level is ${unit.level}` }]);
     const packs = await loadPacks(db);
-    const packId = body.packId ?? packForTier(packs, body.tier);
+    const packId = body.packId ?? packForTier(packs, body.tier, unit.level as "commune" | "hamlet");
     if (!packId || !packs.registry.get(packId)) throw new ApiError("invalid_input", `Không có bộ tiêu chí cho hạng ${body.tier} / no pack for this tier`, [{ path: "$.packId", message: `unknown pack ${packId ?? "(none)"}` }]);
     const pack = packs.registry.get(packId)!;
+    if (pack.level !== unit.level) throw new ApiError("invalid_input", `Bộ tiêu chí ${packId} dành cho cấp ${pack.level}, không phải ${unit.level} / pack level mismatch`, [{ path: "$.packId", message: `pack level is ${pack.level}` }]);
     if (pack.tier !== body.tier) throw new ApiError("invalid_input", `Bộ tiêu chí ${packId} là hạng ${pack.tier}, không phải ${body.tier} / pack tier mismatch`, [{ path: "$.packId", message: `pack tier is ${pack.tier}` }]);
     const dossier = { id: `hs-${randomUUID()}`, unitId: body.unitId, level: unit.level as "commune" | "hamlet", tier: body.tier, packId, year: body.year, state: "draft" as const, createdAt: vnDateTime(now()), documents: [], satisfactionPercent: null, capitalConstructionDebt: null, councilVote: null, history: [] };
     const checked = parseDossier(dossier);
