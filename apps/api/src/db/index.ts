@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -61,10 +61,47 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  if ("dataDir" in options) mkdirSync(options.dataDir, { recursive: true });
+  let unlock = () => {};
+  if ("dataDir" in options) {
+    mkdirSync(options.dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir);
+  }
   const client = "dataDir" in options ? new PGlite(options.dataDir) : new PGlite();
   await client.waitReady;
   const db = drizzle({ client, schema });
   await migrate(db, migrations);
-  return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
+  return {
+    db: db as unknown as Db,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      unlock();
+    },
+  };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite serves one process per data directory: a lock file with the owner's pid keeps a second
+ * server from opening the same directory (a stale lock of a dead process is taken over).
+ * @example
+ * const unlock = lockDataDir(".data/pglite"); ...; unlock();
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, "ntm.lock");
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, "utf8").trim());
+    if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid))
+      throw new Error(`Thư mục dữ liệu ${dataDir} đang được tiến trình ${pid} dùng / the data directory ${dataDir} is in use by process ${pid} (PGlite allows one process; stop it or set DATA_DIR)`);
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
 }
