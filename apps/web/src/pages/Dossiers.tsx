@@ -2,11 +2,10 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_ORDER, RECOGNITION_ACTION_LABELS, formatDate, formatMoney, formatReason, type AvailableAction, type RecognitionDossier } from "@ntm/core";
-import { ApiError, getJson, request } from "../api/http";
-import { endpoints } from "../api/endpoints";
+import { ApiError } from "../api/http";
+import { api, must, mustWithEtag } from "../api/client";
 import { useUnits } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
-import { itemsOf } from "../lib/items";
 import { pickLang } from "../lib/text";
 
 /** A dossier as the list shows it, with the actions the signed-in user may take (when the API sends them). */
@@ -17,7 +16,7 @@ export default function Dossiers() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const units = useUnits();
-  const q = useQuery({ queryKey: ["dossiers"], queryFn: async () => itemsOf<DossierRow>(await getJson<unknown>(endpoints.dossiers())) });
+  const q = useQuery({ queryKey: ["dossiers"], queryFn: async () => (await must(api.GET("/v1/dossiers"))).items as unknown as DossierRow[] });
   const [selected, setSelected] = useState<string | null>(null);
   const names = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
   const byState = useMemo(() => {
@@ -86,8 +85,8 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
   const detail = useQuery({
     queryKey: ["dossier", d.id, d.version],
     queryFn: async () => {
-      const r = await request<DossierRow>("GET", `${endpoints.dossiers()}/${encodeURIComponent(d.id)}`);
-      return { actions: r.data.availableActions ?? r.data.actions ?? [], etag: r.etag };
+      const r = await mustWithEtag(api.GET("/v1/dossiers/{id}", { params: { path: { id: d.id } } }));
+      return { actions: r.data.availableActions as unknown as AvailableAction[], etag: r.etag };
     },
   });
   const actions = { ...detail, data: detail.data?.actions };
@@ -98,7 +97,13 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
     setError(null);
     try {
       const etag = detail.data?.etag ?? (d.version !== undefined ? `"${d.version}"` : undefined);
-      await request("POST", endpoints.dossierTransition(d.id), { body: note.trim() ? { action, note: note.trim() } : { action }, ...(etag ? { ifMatch: etag } : {}) });
+      await must(
+        api.POST("/v1/dossiers/{id}/transitions", {
+          params: { path: { id: d.id } },
+          body: note.trim() ? { action: action as AvailableAction["action"], note: note.trim() } : { action: action as AvailableAction["action"] },
+          ...(etag ? { headers: { "if-match": etag } } : {}),
+        })
+      );
       setNote("");
       setDone(label(RECOGNITION_ACTION_LABELS, action));
       await qc.invalidateQueries({ queryKey: ["dossiers"] });

@@ -4,15 +4,19 @@ import { Link, useParams } from "wouter";
 import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { formatDate, formatMoney, formatNumber } from "@ntm/core";
-import { getJson } from "../api/http";
-import { endpoints } from "../api/endpoints";
+import { api, must } from "../api/client";
 import { useUnits } from "../api/queries";
 import { DataTable } from "../components/DataTable";
 import { EChart } from "../components/EChart";
 import { ErrorState, Loading } from "../components/States";
 import { localName } from "../lib/text";
 
-const KINDS = { ocop: endpoints.ocop, resources: endpoints.contributions, housing: endpoints.housing, inspections: endpoints.inspections } as const;
+const KINDS = {
+  ocop: () => must(api.GET("/v1/ocop-products")),
+  resources: () => must(api.GET("/v1/contributions")),
+  housing: () => must(api.GET("/v1/housing")),
+  inspections: () => must(api.GET("/v1/inspections")),
+} as const;
 type Kind = keyof typeof KINDS;
 type Lang = "vi" | "en";
 type Row = { id: string; unitId: string; data: Record<string, unknown>; status?: unknown };
@@ -36,7 +40,7 @@ export default function Lists() {
   const k = (kind in KINDS ? kind : "ocop") as Kind;
   const units = useUnits();
   const unitName = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
-  const q = useQuery({ queryKey: ["list", k], queryFn: () => getJson<Answer>(KINDS[k]()) });
+  const q = useQuery({ queryKey: ["list", k], queryFn: async () => (await KINDS[k]()) as unknown as Answer });
   const columns = useMemo(
     () =>
       columnsFor(

@@ -2,12 +2,11 @@ import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { DISTRICT_PLAN_63, describePeriod, formatDate, formatReason, parsePeriod, type ReportStatusItem } from "@ntm/core";
-import { ApiError, getJson, request } from "../api/http";
+import { ApiError } from "../api/http";
+import { api, must } from "../api/client";
 import { useSession } from "../auth/session";
-import { endpoints } from "../api/endpoints";
 import { optional } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
-import { itemsOf } from "../lib/items";
 import { localName, pickLang } from "../lib/text";
 import { DEFAULT_YEAR, YEARS } from "../lib/years";
 
@@ -61,9 +60,13 @@ export default function Plan() {
   const [asOf, setAsOf] = useState(today);
   const [period, setPeriod] = useState(String(DEFAULT_YEAR));
   const [chosen, setChosen] = useState<string | null>(null);
-  const plans = useQuery({ queryKey: ["plans"], queryFn: async () => itemsOf<{ id: string; unitId: string; title: Localized }>(await optional(getJson<unknown>(endpoints.plans()))) });
+  const plans = useQuery({ queryKey: ["plans"], queryFn: async () => (await optional(must(api.GET("/v1/plans"))))?.items ?? [] });
   const planId = chosen ?? plans.data?.[0]?.id ?? null;
-  const record = useQuery({ queryKey: ["plan", planId], enabled: !!planId, queryFn: () => getJson<PlanRecord>(`${endpoints.plans()}/${encodeURIComponent(planId ?? "")}`) });
+  const record = useQuery({
+    queryKey: ["plan", planId],
+    enabled: !!planId,
+    queryFn: async () => (await must(api.GET("/v1/plans/{id}", { params: { path: { id: planId ?? "" } } }))) as unknown as PlanRecord,
+  });
   // When the API serves no plan in scope, show the plan shipped with @ntm/core (Directive 63-CT/TU), read only.
   const fromApi = !!planId;
   const plan: PlanRecord = record.data ?? shippedRecord();
@@ -71,7 +74,7 @@ export default function Plan() {
   const reports = useQuery({
     queryKey: ["reports", planId, period, asOf],
     enabled: !!planId,
-    queryFn: async () => itemsOf<ReportStatusItem>(await getJson<unknown>(`${endpoints.plans()}/${encodeURIComponent(planId ?? "")}/due-reports`, { period, asOf })),
+    queryFn: async () => (await must(api.GET("/v1/plans/{id}/due-reports", { params: { path: { id: planId ?? "" }, query: { period, asOf } } }))).items as unknown as ReportStatusItem[],
   });
   const [filter, setFilter] = useState<string>("all");
   const who = (id: string) => localName(assignee.get(id)?.name, lang) || id;
@@ -104,10 +107,18 @@ export default function Plan() {
       {plans.isSuccess && !fromApi && <p className="notice notice-warn">{t("plan.shippedNotice")}</p>}
       {fromApi && (
         <div className="toolbar">
-          <a className="btn" href={`/v1/reports/progress.docx?period=${encodeURIComponent(period)}&format=party&unitId=${encodeURIComponent(plans.data?.find((p) => p.id === planId)?.unitId ?? "")}`} download>
+          <a
+            className="btn"
+            href={`/v1/reports/progress.docx?period=${encodeURIComponent(period)}&format=party&unitId=${encodeURIComponent(plans.data?.find((p) => p.id === planId)?.unitId ?? "")}`}
+            download
+          >
             {t("export.progressParty")} (DOCX)
           </a>
-          <a className="btn" href={`/v1/reports/progress.docx?period=${encodeURIComponent(period)}&format=state&unitId=${encodeURIComponent(plans.data?.find((p) => p.id === planId)?.unitId ?? "")}`} download>
+          <a
+            className="btn"
+            href={`/v1/reports/progress.docx?period=${encodeURIComponent(period)}&format=state&unitId=${encodeURIComponent(plans.data?.find((p) => p.id === planId)?.unitId ?? "")}`}
+            download
+          >
             {t("export.progressState")} (DOCX)
           </a>
         </div>
@@ -249,7 +260,7 @@ function SubmitReport({ planId, items, who }: { planId: string; items: ReportSta
     const item = items.find((i) => i.key === key);
     if (!item) return;
     try {
-      await request("POST", `${endpoints.plans()}/${encodeURIComponent(planId)}/reports`, { body: { dutyId: item.dutyId, assigneeId: item.assigneeId, period: item.period, submittedOn: date } });
+      await must(api.POST("/v1/plans/{id}/reports", { params: { path: { id: planId } }, body: { dutyId: item.dutyId, assigneeId: item.assigneeId, period: item.period, submittedOn: date } }));
       setMsg({ ok: true, text: t("plan.submitted") });
       await qc.invalidateQueries({ queryKey: ["reports"] });
     } catch (err) {
