@@ -232,6 +232,30 @@ test("export buttons download the files the API produces", async ({ page }) => {
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
 });
 
+test("every form control on the main pages has an accessible name, and the skip link reaches the content", async ({ page }) => {
+  await signIn(page, "province");
+  for (const path of ["/overview", "/communes/c-01-01", `/data-entry/c-01-01?year=${YEAR}`, "/plan", "/dossiers", "/ranking", "/lists/ocop", "/packs"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll("input, select, textarea, button")]
+        .filter((el) => {
+          const e = el as HTMLInputElement;
+          const name = e.labels?.length || e.getAttribute("aria-label") || e.getAttribute("aria-labelledby") || (el.tagName === "BUTTON" && el.textContent?.trim());
+          return !name && e.type !== "hidden";
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect({ path, unnamed }).toEqual({ path, unnamed: [] });
+  }
+  await page.goto("/overview");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Bỏ qua, đến nội dung chính" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#main")).toBeFocused();
+});
+
 test("the sign-in page and the overview work on a phone-sized screen", async ({ browser }) => {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await ctx.newPage();

@@ -38,9 +38,11 @@ function Home() {
 function Routes() {
   const { can } = useSession();
   const { t } = useTranslation();
+  const [location] = useLocation();
   return (
     <Layout>
-      <ErrorBoundary>
+      {/* Keyed by location: a page that failed does not keep the next page from rendering. */}
+      <ErrorBoundary key={location}>
         <Suspense fallback={<Loading />}>
           <Switch>
             <Route path="/" component={Home} />

@@ -1,12 +1,18 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import "./i18n";
 import "./styles.css";
 import { App } from "./App";
 import { ApiError } from "./api/http";
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  // A 401 anywhere means the session ended: forget the user, so guarded pages send them to sign in.
+  queryCache: new QueryCache({
+    onError: (err, query) => {
+      if (err instanceof ApiError && err.status === 401 && query.queryKey[0] !== "session") queryClient.setQueryData(["session"], null);
+    },
+  }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,
