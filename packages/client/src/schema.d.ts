@@ -5787,6 +5787,7 @@ export interface components {
             /** @example 2025S1 */
             period: string;
             /**
+             * Format: date
              * @description Defaults to today (Vietnam time); not in the future
              * @example 2025-08-01
              */

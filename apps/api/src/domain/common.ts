@@ -134,8 +134,19 @@ export function vnDateTime(now: Date): string {
   return `${new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
 }
 
-/** A yyyy-mm-dd date query or body field. */
-export const IsoDateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd").openapi({ example: "2025-08-01" });
+/**
+ * True for a real calendar day written yyyy-mm-dd (2025-02-30 is not one).
+ * @example
+ * isCalendarDay("2024-02-29") // true
+ */
+export function isCalendarDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** A yyyy-mm-dd calendar day as a query or body field. */
+export const IsoDateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd").refine(isCalendarDay, "not a calendar day").openapi({ example: "2025-08-01", format: "date" });
 
 /** The common fields of a stored domain record in responses. */
 export const RecordMetaSchema = z.object({ version: z.number().int(), updatedAt: z.string(), updatedBy: z.string().nullable() });

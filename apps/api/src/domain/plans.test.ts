@@ -90,6 +90,8 @@ describe("report submissions", () => {
       s.huyen!.request("/v1/plans/plan-63-d-01/reports", json("POST", { ...report, dutyId: "X.9" })),
       s.huyen!.request("/v1/plans/plan-63-d-01/reports", json("POST", { ...report, submittedOn: "2999-01-01" })),
     ]);
+    const impossible = await s.huyen!.request("/v1/plans/plan-63-d-01/reports", json("POST", { ...report, submittedOn: "2025-02-30" }));
+    expect([impossible.status, (await body(impossible)).errors[0].path]).toEqual([422, "$.submittedOn"]);
     expect([bad.status, (await body(bad)).errors[0].path, future.status, (await body(future)).errors[0].path]).toEqual([422, "$.dutyId", 422, "$.submittedOn"]);
   });
 

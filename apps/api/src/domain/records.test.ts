@@ -116,6 +116,11 @@ describe("lists and totals", () => {
     expect([p.summary.overdueRecommendations.length > 0, p.summary.overdueRecommendations.every((o: { daysOverdue: number }) => o.daysOverdue > 0), p.summary.records, perItem]).toEqual([true, true, p.items.length, p.summary.overdueRecommendations.length]);
   });
 
+  it("answers an impossible date with 422 naming the query field, never 500", async () => {
+    const res = await s.huyen!.request("/v1/ocop-products?asOf=2025-02-30");
+    expect([res.status, (await body(res)).errors[0].path]).toEqual([422, "$.query.asOf"]);
+  });
+
   it("refuses to list another district's records (403)", async () => {
     expect((await s.huyen!.request("/v1/housing?unitId=d-02")).status).toBe(403);
   });

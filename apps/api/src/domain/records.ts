@@ -18,7 +18,7 @@ import { authorize } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
 import type { UnitTree } from "../units.js";
-import { metaOf, readableUnits, requireVersion, setEtag, unwrap, vnDate } from "./common.js";
+import { IsoDateField, metaOf, readableUnits, requireVersion, setEtag, unwrap, vnDate } from "./common.js";
 
 type AnyTable = typeof ocopProducts | typeof contributions | typeof housing | typeof inspections;
 /** The row shape shared by the record tables (extra columns differ per table). */
@@ -77,7 +77,7 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
   const app = new OpenAPIHono<AppEnv>();
   const t = spec.table as typeof housing;
   const Item = z.object({ id: z.string(), unitId: z.string(), version: z.number().int(), updatedAt: z.string(), updatedBy: z.string().nullable(), data: spec.item, status: z.record(z.string(), z.unknown()).optional().openapi({ description: "Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data`" }) });
-  const AsOfUnit = spec.query.extend({ unitId: z.string().optional().openapi({ description: "A unit subtree (default: your scope)" }), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd").optional().openapi({ description: "Date of computed statuses (default: today in Vietnam)" }) });
+  const AsOfUnit = spec.query.extend({ unitId: z.string().optional().openapi({ description: "A unit subtree (default: your scope)" }), asOf: IsoDateField.optional().openapi({ description: "Date of computed statuses (default: today in Vietnam)" }) });
 
   const list = createRoute({
     method: "get",
