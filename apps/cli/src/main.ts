@@ -43,12 +43,7 @@ export function buildProgram(): Command {
  * Runs the CLI and returns the exit code. Every expected failure becomes one line per problem on
  * stderr (and a JSON error object on stdout with `--json`); a stack trace only with `--debug`.
  * @example
- * // `ntm … | head` closes stdout early: that is not an error.
-process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw e;
-});
-process.exitCode = await main(process.argv);
+ * process.exitCode = await main(process.argv);
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
