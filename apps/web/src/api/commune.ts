@@ -17,6 +17,8 @@ export interface CommuneView {
   /** What is missing: for the pack itself when not met, else for the next tier's pack. */
   gap: TierGap | null;
   gapPack: PackView | null;
+  /** The highest tier met along the ladder, every lower tier met too; null when not even NTM. */
+  tierReached: string | null;
   pack: PackView | null;
 }
 
@@ -40,11 +42,18 @@ export function useCommune(unitId: string, year: number | undefined) {
         optional(fetchPack(evaluation.packId)),
         years.includes(y - 1) ? (optional(must(api.GET("/v1/units/{id}/changes", { params: { path, query: { year: y } } }))) as Promise<YearOverYear | null>) : Promise.resolve(null),
       ]);
+      // Walk the tier ladder (standard → advanced → model): the tier reached is the last one met in
+      // a row, and the gap shown is the first tier not met.
       let gap: TierGap | null = gapToNextTier(evaluation);
       let gapPack: PackView | null = pack;
-      if (evaluation.status === "met" && pack?.nextTier) {
-        gapPack = await optional(fetchPack(pack.nextTier));
-        gap = (await optional(must(api.GET("/v1/units/{id}/gap", { params: { path, query: { year: y, pack: pack.nextTier } } })))) as TierGap | null;
+      let tierReached: string | null = evaluation.status === "met" ? (pack?.tier ?? evaluation.tier) : null;
+      for (let guard = 0; gap?.met && gapPack?.nextTier && guard < 4; guard++) {
+        const nextId: string = gapPack.nextTier;
+        const [nextPack, nextGap] = await Promise.all([optional(fetchPack(nextId)), optional(must(api.GET("/v1/units/{id}/gap", { params: { path, query: { year: y, pack: nextId } } })) as unknown as Promise<TierGap>)]);
+        if (!nextPack || !nextGap) break;
+        gapPack = nextPack;
+        gap = nextGap;
+        if (nextGap.met) tierReached = nextPack.tier ?? tierReached;
       }
       return {
         unit: detail.unit,
@@ -56,6 +65,7 @@ export function useCommune(unitId: string, year: number | undefined) {
         revocation: evaluation.revocation ?? checkRevocation(evaluation),
         gap,
         gapPack,
+        tierReached,
         pack,
       };
     },

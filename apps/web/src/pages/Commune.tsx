@@ -98,7 +98,7 @@ export default function Commune() {
         </div>
         <div className="stat">
           <span className="stat-label">{t("commune.tierEvaluated")}</span>
-          <TierBadge tier={ev.status === "met" ? ev.tier : null} />
+          <TierBadge tier={q.data.tierReached} />
         </div>
         <div className="stat">
           <span className="stat-label">{t("commune.unverified")}</span>
@@ -147,11 +147,11 @@ export default function Commune() {
       </div>
 
       <section className="card" aria-labelledby="gap-h">
-        <h2 id="gap-h">{gapPack && gapPack.id !== ev.packId ? t("commune.gapNextTitle", { pack: localName(gapPack.title, lang) }) : t("commune.gapTitle")}</h2>
+        <h2 id="gap-h">{gap?.met ? t("commune.tierTitle") : gapPack && gapPack.id !== ev.packId ? t("commune.gapNextTitle", { pack: localName(gapPack.title, lang) }) : t("commune.gapTitle")}</h2>
         {!gap ? (
           <Empty title={t("commune.noGap")} />
         ) : gap.met ? (
-          <p>{t("commune.gapMet")}</p>
+          <p>{gapPack && gapPack.id !== ev.packId ? t("commune.topTier", { pack: localName(gapPack.title, lang) }) : t("commune.gapMet")}</p>
         ) : (
           <ul className="gap-list" data-testid="gap">
             {gap.criteriaToGain.length > 0 && <li>{t("commune.toGain", { list: gap.criteriaToGain.map((c) => `${c} ${label(c)}`).join("; ") })}</li>}
