@@ -36,6 +36,84 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
 }
 
 /**
+ * The offset of the first JSON syntax error in `text` (its length when the text ends too early), or
+ * undefined when the text is valid. Some engines' messages carry no position; this finds it.
+ * @example
+ * jsonErrorOffset('{"a": ]}') // 6
+ */
+export function jsonErrorOffset(text: string): number | undefined {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
+  };
+  class Stop {
+    constructor(readonly at: number) {}
+  }
+  const fail = (): never => {
+    throw new Stop(i);
+  };
+  const expect = (ch: string) => (text[i] === ch ? i++ : fail());
+  const str = () => {
+    expect('"');
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === "\\") {
+        i++;
+        if (text[i] === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? "x")) fail();
+      }
+      i++;
+    }
+    expect('"');
+  };
+  const value = (): void => {
+    ws();
+    const ch = text[i];
+    if (ch === "{") {
+      i++;
+      ws();
+      if (text[i] === "}") return void i++;
+      for (;;) {
+        ws();
+        str();
+        ws();
+        expect(":");
+        value();
+        ws();
+        if (text[i] === ",") i++;
+        else return void expect("}");
+      }
+    }
+    if (ch === "[") {
+      i++;
+      ws();
+      if (text[i] === "]") return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ",") i++;
+        else return void expect("]");
+      }
+    }
+    if (ch === '"') return str();
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (m && m[0] !== "" && m[0] !== "-") return void (i += m[0].length);
+    for (const lit of ["true", "false", "null"]) if (text.startsWith(lit, i)) return void (i += lit.length);
+    fail();
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : undefined;
+  } catch (e) {
+    if (e instanceof Stop) return e.at;
+    throw e;
+  }
+}
+
+/**
  * Parses JSON text, or fails with the file, line and column of the syntax error.
  * @example
  * parseJson('{"a":1}', "a.json") // { a: 1 }
@@ -46,8 +124,8 @@ export function parseJson(text: string, file: string): unknown {
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const pos = /position (\d+)/.exec(msg);
-    const offset = pos ? Number(pos[1]) : /Unexpected end of JSON input/.test(msg) ? text.length : undefined;
-    const clean = msg.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "");
+    const offset = pos ? Number(pos[1]) : jsonErrorOffset(text);
+    const clean = msg.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "").replace(/, ".*" is not valid JSON$/s, "");
     if (offset === undefined) throw new CliError("invalid_input", [{ file, message: `invalid JSON (JSON không hợp lệ): ${clean}` }]);
     const { line, col } = lineCol(text, offset);
     throw new CliError("invalid_input", [{ file, where: `line ${line}, column ${col}`, message: `invalid JSON (JSON không hợp lệ): ${clean}` }]);

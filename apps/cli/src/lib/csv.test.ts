@@ -1,0 +1,80 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseCsv } from "./csv.js";
+import { CliError } from "./exit.js";
+import { jsonErrorOffset, lineCol, parseJson } from "./io.js";
+
+describe("parseCsv", () => {
+  it("reads quoted cells with separators, quotes and line breaks, keeping each record's first line", () => {
+    expect(parseCsv('a,b,c\r\n1,"x, y","say ""hi"""\n2,"two\nlines",z\n', "f.csv")).toEqual([
+      { line: 1, cells: ["a", "b", "c"] },
+      { line: 2, cells: ["1", "x, y", 'say "hi"'] },
+      { line: 3, cells: ["2", "two\nlines", "z"] },
+    ]);
+  });
+
+  it("detects the semicolon separator that spreadsheets use with decimal commas, and skips blank lines", () => {
+    expect(parseCsv("unit_id;10\n\nx;16,5\n", "f.csv")).toEqual([
+      { line: 1, cells: ["unit_id", "10"] },
+      { line: 3, cells: ["x", "16,5"] },
+    ]);
+  });
+
+  it("names the file and line of an unterminated quote", () => {
+    try {
+      parseCsv('a,b\n1,"open\n2,3\n', "f.csv");
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CliError);
+      expect((e as CliError).problems).toEqual([{ file: "f.csv", where: "line 2", message: "unterminated quoted cell (ô có dấu ngoặc kép chưa đóng)" }]);
+    }
+  });
+});
+
+describe("parseJson and lineCol", () => {
+  it("counts lines and columns from 1", () => {
+    expect([lineCol("ab\ncd", 0), lineCol("ab\ncd", 4)]).toEqual([{ line: 1, col: 1 }, { line: 2, col: 2 }]);
+  });
+
+  it("places a syntax error at its line and column, and a truncated file at its end", () => {
+    const where = (text: string) => {
+      try {
+        parseJson(text, "x.json");
+        return "parsed";
+      } catch (e) {
+        return (e as CliError).problems[0]?.where;
+      }
+    };
+    expect(where('{\n  "a": 1,\n  "b": ]\n}')).toBe("line 3, column 8");
+    expect(where('{\n  "a": [1, 2')).toBe("line 2, column 13");
+    expect(where('{"a": 1}')).toBe("parsed");
+  });
+});
+
+describe("jsonErrorOffset", () => {
+  const parses = (t: string) => {
+    try {
+      JSON.parse(t);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it("finds no error exactly when JSON.parse succeeds (any JSON value, any mangled text)", () => {
+    fc.assert(fc.property(fc.json(), (t) => jsonErrorOffset(t) === undefined));
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), fc.constantFrom("", ",", "]", "}", '"', ":", "x", " "), (t, at, junk) => {
+        const cut = at % (t.length + 1);
+        const mangled = t.slice(0, cut) + junk + t.slice(cut);
+        return (jsonErrorOffset(mangled) === undefined) === parses(mangled);
+      }),
+    );
+  });
+
+  it("points at the offending character", () => {
+    expect(jsonErrorOffset('{"a": ]}')).toBe(6);
+    expect(jsonErrorOffset('{"a": 1,}')).toBe(8);
+    expect(jsonErrorOffset("[1, 2")).toBe(5);
+  });
+});
