@@ -48,6 +48,13 @@ describe("parseJson and lineCol", () => {
     expect(where('{\n  "a": 1,\n  "b": ]\n}')).toBe("line 3, column 8");
     expect(where('{\n  "a": [1, 2')).toBe("line 2, column 13");
     expect(where('{"a": 1}')).toBe("parsed");
+    try {
+      parseJson('{\n  "b": ]\n}', "x.json");
+    } catch (e) {
+      // The engine's wording varies by Node version; its excerpt of the text must not leak in.
+      expect((e as CliError).problems[0]?.message).toMatch(/^invalid JSON \(JSON không hợp lệ\): [^\n]*\]/);
+      expect((e as CliError).problems[0]?.message).not.toContain("is not valid JSON");
+    }
   });
 });
 

@@ -105,5 +105,6 @@ export class CliError extends Error {
  * // 'a.json: $.values["2.1"]: indicator 2.1 is a percent (0–100), got 140'
  */
 export function formatProblem(p: Problem): string {
-  return [p.file, p.where, p.message].filter((x) => x !== undefined && x !== "").join(": ");
+  // One problem, one line: a message that carries line breaks (a quoted cell, an engine's excerpt) is flattened.
+  return [p.file, p.where, p.message].filter((x) => x !== undefined && x !== "").join(": ").replace(/\s*[\r\n]+\s*/g, " ");
 }

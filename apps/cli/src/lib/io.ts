@@ -125,7 +125,7 @@ export function parseJson(text: string, file: string): unknown {
     const msg = e instanceof Error ? e.message : String(e);
     const pos = /position (\d+)/.exec(msg);
     const offset = pos ? Number(pos[1]) : jsonErrorOffset(text);
-    const clean = msg.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "").replace(/, ".*" is not valid JSON$/s, "");
+    const clean = msg.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "").replace(/, (\.\.\.)?".*" is not valid JSON$/s, "");
     if (offset === undefined) throw new CliError("invalid_input", [{ file, message: `invalid JSON (JSON không hợp lệ): ${clean}` }]);
     const { line, col } = lineCol(text, offset);
     throw new CliError("invalid_input", [{ file, where: `line ${line}, column ${col}`, message: `invalid JSON (JSON không hợp lệ): ${clean}` }]);
