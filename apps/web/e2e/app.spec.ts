@@ -145,13 +145,11 @@ test("the criteria packs page marks unverified thresholds and shows the validati
   await page.goto("/packs");
   await expect(page.getByTestId("pack-list")).toBeVisible();
   await expect(page.getByTestId("pack-verified")).toContainText("ngưỡng đã xác minh");
-  await page
-    .getByLabel("Tệp JSON")
-    .setInputFiles({
-      name: "bad-pack.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify({ id: "vn-xx.bad", version: "1", extends: "vn.commune-ntm.2021-2025", criteria: "not a list" }), "utf8"),
-    });
+  await page.getByLabel("Tệp JSON").setInputFiles({
+    name: "bad-pack.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ id: "vn-xx.bad", version: "1", extends: "vn.commune-ntm.2021-2025", criteria: "not a list" }), "utf8"),
+  });
   await expect(page.getByTestId("pack-errors")).toContainText("$");
   await shot(page, "packs");
 });
@@ -171,12 +169,17 @@ test("a province officer moves a verified dossier one step (recognition); blocke
   await expect(page.getByTestId("dossier-hs-demo-07")).toBeVisible();
 });
 
-test("a commune officer's self-assessment is blocked with the missing document named", async ({ page }) => {
+test("a commune officer's self-assessment is blocked with the missing document named, and allowed once it is there", async ({ page }) => {
   await signIn(page, "commune");
   await page.goto("/dossiers");
   await page.getByTestId("dossier-hs-demo-01").click();
+  const detail = page.getByTestId("dossier-detail");
   await expect(page.getByTestId("dossier-blocked")).toContainText("Hồ sơ còn thiếu: Báo cáo tự đánh giá");
-  await expect(page.getByTestId("dossier-detail").getByRole("button", { name: "Tự đánh giá" })).toHaveCount(0);
+  await expect(detail.getByRole("button", { name: "Tự đánh giá" })).toHaveCount(0);
+  await detail.getByLabel("Báo cáo tự đánh giá").check();
+  await detail.getByRole("button", { name: "Lưu thông tin hồ sơ" }).click();
+  await expect(detail.getByRole("status")).toContainText("Đã lưu thông tin hồ sơ");
+  await expect(detail.getByRole("button", { name: "Tự đánh giá" })).toBeVisible();
 });
 
 test("the plan board lists due, late and overdue reports and records a submitted report", async ({ page }) => {
@@ -245,7 +248,7 @@ test("every form control on the main pages has an accessible name, and the skip 
           const name = e.labels?.length || e.getAttribute("aria-label") || e.getAttribute("aria-labelledby") || (el.tagName === "BUTTON" && el.textContent?.trim());
           return !name && e.type !== "hidden";
         })
-        .map((el) => el.outerHTML.slice(0, 80)),
+        .map((el) => el.outerHTML.slice(0, 80))
     );
     expect({ path, unnamed }).toEqual({ path, unnamed: [] });
   }

@@ -46,10 +46,13 @@ export function useCommune(unitId: string, year: number | undefined) {
       // a row, and the gap shown is the first tier not met.
       let gap: TierGap | null = gapToNextTier(evaluation);
       let gapPack: PackView | null = pack;
-      let tierReached: string | null = evaluation.status === "met" ? (pack?.tier ?? evaluation.tier) : null;
+      let tierReached: string | null = evaluation.status === "met" ? pack?.tier ?? evaluation.tier : null;
       for (let guard = 0; gap?.met && gapPack?.nextTier && guard < 4; guard++) {
         const nextId: string = gapPack.nextTier;
-        const [nextPack, nextGap] = await Promise.all([optional(fetchPack(nextId)), optional(must(api.GET("/v1/units/{id}/gap", { params: { path, query: { year: y, pack: nextId } } })) as unknown as Promise<TierGap>)]);
+        const [nextPack, nextGap] = await Promise.all([
+          optional(fetchPack(nextId)),
+          optional(must(api.GET("/v1/units/{id}/gap", { params: { path, query: { year: y, pack: nextId } } })) as unknown as Promise<TierGap>),
+        ]);
         if (!nextPack || !nextGap) break;
         gapPack = nextPack;
         gap = nextGap;

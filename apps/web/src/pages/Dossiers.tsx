@@ -6,6 +6,8 @@ import { ApiError } from "../api/http";
 import { api, must, mustWithEtag } from "../api/client";
 import { useUnits } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
+import { DossierFacts } from "../components/DossierFacts";
+import { useSession } from "../auth/session";
 import { pickLang } from "../lib/text";
 
 /** A dossier as the list shows it, with the actions the signed-in user may take (when the API sends them). */
@@ -77,6 +79,7 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
+  const { can } = useSession();
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -187,6 +190,7 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
           )}
         </div>
         <div>
+          {can.editValues && detail.data && <DossierFacts key={`${d.id}-${d.version ?? 0}`} dossier={d as unknown as Parameters<typeof DossierFacts>[0]["dossier"]} etag={detail.data.etag} />}
           <h3>{t("dossiers.history")}</h3>
           {d.history.length === 0 ? (
             <p className="muted">{t("dossiers.noHistory")}</p>
