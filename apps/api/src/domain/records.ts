@@ -111,7 +111,7 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
 
   // The generic route types defeat Hono's inference; the validators ran, so read the targets plainly.
   const valid = <V>(c: Context<AppEnv>, target: "json" | "param" | "query"): V => (c.req as unknown as { valid: (t: string) => V }).valid(target);
-  const validated = (c: Context<AppEnv>, body: z.infer<Body>, id: string): T => unwrap(spec.validate(body, id), `Dữ liệu ${spec.label} không hợp lệ / invalid ${spec.entity}`);
+  const validated = (body: z.infer<Body>, id: string): T => unwrap(spec.validate(body, id), `Dữ liệu ${spec.label} không hợp lệ / invalid ${spec.entity}`);
 
   app.openapi(list, async (c) => {
     const q = valid<z.infer<Query> & { unitId?: string; asOf?: string }>(c, "query");
@@ -128,7 +128,7 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
     const body = valid<z.infer<Body>>(c, "json");
     const { db, now } = c.get("deps");
     const id = `${spec.entity}-${randomUUID()}`;
-    const value = validated(c, body, id);
+    const value = validated(body, id);
     const unitId = spec.unitOf(value, body);
     const { user } = await authorize(c, spec.writeAction, unitId);
     const { data, extra } = spec.toRow(value);
@@ -149,7 +149,7 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
     if (!cur) throw new ApiError("not_found", `Không tìm thấy ${spec.label} / ${spec.entity} "${id}" not found`);
     await authorize(c, spec.writeAction, cur.unitId);
     requireVersion(c, cur.version);
-    const value = validated(c, body, id);
+    const value = validated(body, id);
     const unitId = spec.unitOf(value, body);
     const { user } = await authorize(c, spec.writeAction, unitId);
     const { data, extra } = spec.toRow(value);
