@@ -14,32 +14,41 @@ interface Facts {
   documents: DossierDocument[];
   satisfactionPercent: number | null;
   capitalConstructionDebt: string | number | bigint | null;
+  councilVote: { for: number; against: number; members: number } | null;
 }
 
 /**
  * The facts the recognition guards read (documents present, residents' satisfaction, outstanding
  * capital-construction debt), edited with If-Match; the API decides who may save them.
  */
-export function DossierFacts({ dossier, etag }: { dossier: Facts; etag: string | null }) {
+export function DossierFacts({ dossier, etag, reviewer }: { dossier: Facts; etag: string | null; reviewer: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
   const [docs, setDocs] = useState<DossierDocument[]>(dossier.documents);
   const [satisfaction, setSatisfaction] = useState(dossier.satisfactionPercent === null ? "" : String(dossier.satisfactionPercent));
   const [debt, setDebt] = useState(dossier.capitalConstructionDebt === null ? "" : String(dossier.capitalConstructionDebt));
+  const [vote, setVote] = useState({ for: String(dossier.councilVote?.for ?? ""), against: String(dossier.councilVote?.against ?? ""), members: String(dossier.councilVote?.members ?? "") });
+  const voteFilled = vote.for.trim() !== "" || vote.against.trim() !== "" || vote.members.trim() !== "";
+  const voteOk = !voteFilled || [vote.for, vote.against, vote.members].every((v) => /^\d+$/.test(v.trim()));
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const sat = checkField("percent", satisfaction);
   const debtOk = debt.trim() === "" || /^\d+$/.test(debt.trim());
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    if (!sat.ok || !debtOk) return;
+    if (!sat.ok || !debtOk || !voteOk) return;
     setMsg(null);
     try {
       await must(
         api.PATCH("/v1/dossiers/{id}", {
           params: { path: { id: dossier.id } },
-          body: { documents: docs, satisfactionPercent: sat.value as number | null, capitalConstructionDebt: debt.trim() === "" ? null : debt.trim() },
+          body: {
+            documents: docs,
+            satisfactionPercent: sat.value as number | null,
+            capitalConstructionDebt: debt.trim() === "" ? null : debt.trim(),
+            ...(reviewer && voteFilled ? { councilVote: { for: Number(vote.for), against: Number(vote.against), members: Number(vote.members) } } : {}),
+          },
           ...(etag ? { headers: { "if-match": etag } } : {}),
         })
       );
@@ -75,6 +84,18 @@ export function DossierFacts({ dossier, etag }: { dossier: Facts; etag: string |
           {!debtOk && <span className="field-error">{t("dossiers.debtDigits")}</span>}
         </label>
       </div>
+      {reviewer && (
+        <fieldset className="vote">
+          <legend>{t("dossiers.vote")}</legend>
+          {(["for", "against", "members"] as const).map((k) => (
+            <label key={k} className="field">
+              <span>{t(`dossiers.vote_${k}`)}</span>
+              <input inputMode="numeric" value={vote[k]} onChange={(e) => setVote({ ...vote, [k]: e.target.value })} aria-invalid={!voteOk} />
+            </label>
+          ))}
+          {!voteOk && <span className="field-error">{t("dossiers.voteDigits")}</span>}
+        </fieldset>
+      )}
       <button type="submit" className="btn">
         {t("dossiers.saveFacts")}
       </button>

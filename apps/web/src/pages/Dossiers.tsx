@@ -79,7 +79,7 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
-  const { can } = useSession();
+  const { can, user } = useSession();
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -190,7 +190,14 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
           )}
         </div>
         <div>
-          {can.editValues && detail.data && <DossierFacts key={`${d.id}-${d.version ?? 0}`} dossier={d as unknown as Parameters<typeof DossierFacts>[0]["dossier"]} etag={detail.data.etag} />}
+          {can.editValues && detail.data && (
+            <DossierFacts
+              key={`${d.id}-${d.version ?? 0}`}
+              dossier={d as unknown as Parameters<typeof DossierFacts>[0]["dossier"]}
+              etag={detail.data.etag}
+              reviewer={user?.role === "province_officer" || user?.role === "district_officer" || user?.role === "admin"}
+            />
+          )}
           <h3>{t("dossiers.history")}</h3>
           {d.history.length === 0 ? (
             <p className="muted">{t("dossiers.noHistory")}</p>
