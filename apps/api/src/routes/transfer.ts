@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { can } from "../auth/policy.js";
 import type { AppEnv } from "../context.js";
 import { authorize, requireUser } from "../http/guard.js";
 import { ApiError, type ProblemField, problemResponses } from "../http/problem.js";
@@ -10,7 +9,8 @@ import { loadTree } from "../units.js";
 import { loadValues } from "../values.js";
 import { type Cell, type Table, parseCsv, parseXlsx, toCsv, toXlsx } from "../transfer/table.js";
 import { INPUT_PREFIX, type RowIssue, readValuesTable } from "../transfer/importValues.js";
-import { checkValues, saveValues } from "./values.js";
+import { planImport } from "../transfer/planImport.js";
+import { saveValues } from "./values.js";
 import { computeRollup } from "./evaluations.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -98,47 +98,24 @@ export function transferRoutes() {
     const { user } = await authorize(c, "values.write", requireUser(c).scopeUnitId);
     const q = ImportQuery.parse(c.req.query());
     const table = await readTable(c, q.format);
-    const { unitYears, issues, layout } = readValuesTable(table, q.year);
+    const read = readValuesTable(table, q.year);
     const { db, now } = c.get("deps");
-    const tree = await loadTree(db);
     const packs = await loadPacks(db);
     const packId = q.pack ?? DEMO_PACK_ID;
     if (!packs.registry.get(packId)) throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
-    const existing = new Map<string, Awaited<ReturnType<typeof loadValues>>>();
-    for (const year of new Set(unitYears.map((u) => u.year))) existing.set(String(year), await loadValues(db, unitYears.filter((u) => u.year === year).map((u) => u.unitId), year));
-    const plan: { uy: (typeof unitYears)[number]; body: { values: Record<string, number | boolean | null>; inputs: Record<string, number>; notApplicable: string[] }; expected: number }[] = [];
-    for (const uy of unitYears) {
-      const unit = tree.byId.get(uy.unitId);
-      if (!unit) {
-        issues.push({ row: uy.firstRow, column: "A", message: `không có đơn vị "${uy.unitId}" / unknown unit` });
-        continue;
-      }
-      if (!can(user, "values.write", uy.unitId, tree)) {
-        issues.push({ row: uy.firstRow, column: "A", message: `bạn không được ghi số liệu của ${uy.unitId} / you may not write values of ${uy.unitId}` });
-        continue;
-      }
-      const cur = existing.get(String(uy.year))?.get(uy.unitId);
-      const body = { values: { ...cur?.values, ...uy.values }, inputs: { ...cur?.inputs, ...uy.inputs }, notApplicable: cur?.notApplicable ?? [] };
-      const r = checkValues(packs, unit, uy.year, body, packId);
-      if (!r.ok) {
-        for (const i of r.issues) {
-          const key = i.path[0] === "inputs" ? `${INPUT_PREFIX}${String(i.path[1])}` : String(i.path[1] ?? "");
-          const ref = uy.refs.get(key) ?? { row: uy.firstRow, column: "A" };
-          issues.push({ row: ref.row, column: ref.column, message: i.message });
-        }
-        continue;
-      }
-      plan.push({ uy, body, expected: cur?.version ?? 0 });
-    }
+    const stored = new Map<number, Awaited<ReturnType<typeof loadValues>>>();
+    for (const year of new Set(read.unitYears.map((u) => u.year))) stored.set(year, await loadValues(db, read.unitYears.filter((u) => u.year === year).map((u) => u.unitId), year));
+    const { plan, issues: planIssues } = planImport({ ...read, tree: await loadTree(db), user, packs, packId, stored: (unitId, year) => stored.get(year)?.get(unitId) });
+    const issues = [...read.issues, ...planIssues];
     if (issues.length) throw new ApiError("invalid_input", `Tệp có ${issues.length} lỗi; chưa ghi gì / the file has ${issues.length} problem(s); nothing was written`, rowFields(issues));
     let created = 0;
     await db.transaction(async (tx) => {
       for (const p of plan) {
         if (p.expected === 0) created++;
-        await saveValues(tx, user, p.uy.unitId, p.uy.year, p.body, p.expected, now(), "values.import");
+        await saveValues(tx, user, p.unitId, p.year, p.body, p.expected, now(), "values.import");
       }
     });
-    return c.json({ layout, rows: table.rows.length, unitYears: plan.length, created, updated: plan.length - created }, 200);
+    return c.json({ layout: read.layout, rows: table.rows.length, unitYears: plan.length, created, updated: plan.length - created }, 200);
   }) as never);
   app.openapi(exportValues, (async (c: Context<AppEnv>) => {
     const id = c.req.param("id")!;

@@ -52,7 +52,7 @@ function toValue(cell: Cell): number | boolean | null | undefined {
  * @example
  * const { unitYears, issues } = readValuesTable(parseCsv("unit_id,year,1.1\nc01,2024,Đạt\n"));
  */
-export function readValuesTable(table: Table, defaultYear?: number): { unitYears: ImportedUnitYear[]; issues: RowIssue[]; layout: "long" | "wide" } {
+export function readValuesTable(table: Table, defaultYear?: number): { unitYears: ImportedUnitYear[]; issues: RowIssue[]; layout: "long" | "wide"; unitColumn: string } {
   const issues: RowIssue[] = [];
   const h = table.header;
   const unitCol = find(h, UNIT_COLS);
@@ -62,7 +62,7 @@ export function readValuesTable(table: Table, defaultYear?: number): { unitYears
   const layout = indCol >= 0 && valCol >= 0 ? "long" : "wide";
   if (unitCol < 0) issues.push({ row: 1, column: "A", message: "thiếu cột unit_id / missing unit_id column" });
   if (yearCol < 0 && defaultYear === undefined) issues.push({ row: 1, column: columnLetter(h.length), message: "thiếu cột year (hoặc tham số ?year=) / missing year column (or ?year=)" });
-  if (issues.length) return { unitYears: [], issues, layout };
+  if (issues.length) return { unitYears: [], issues, layout, unitColumn: "A" };
   const byKey = new Map<string, ImportedUnitYear>();
   const put = (row: number, colIdx: number, unitId: string, year: number, key: string, cell: Cell) => {
     const column = columnLetter(colIdx);
@@ -110,5 +110,5 @@ export function readValuesTable(table: Table, defaultYear?: number): { unitYears
       });
     }
   }
-  return { unitYears: [...byKey.values()], issues, layout };
+  return { unitYears: [...byKey.values()], issues, layout, unitColumn: columnLetter(unitCol) };
 }
