@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEMO, EXAMPLES, ntm, tempDir } from "../../test/cli.js";
@@ -65,6 +66,17 @@ describe("ntm evaluate (offline, examples)", () => {
       ["demo-cat-tien", "indeterminate", "DHNTB", 17],
       ["demo-my-loi", "not_met", "DHNTB", 16],
     ]);
+  });
+
+  it("writes a long batch as a JSON array with one compact result per line", () => {
+    const [header, ...rows] = readFileSync(ex("batch-communes.csv"), "utf8").trim().split("\n");
+    const many = Array.from({ length: 60 }, (_, i) => rows[i % rows.length]!.replace(/^[^,]+/, `c${i}`));
+    const dir = tempDir({ "many.csv": [header, ...many].join("\n") });
+    const r = ntm(["evaluate", "--pack", DEMO, "--values", "many.csv", "--json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect([lines[0], lines.at(-1), lines.length]).toEqual(["[", "]", 62]);
+    expect((r.json() as { unitId: string }[]).map((x) => x.unitId)).toEqual(Array.from({ length: 60 }, (_, i) => `c${i}`));
   });
 
   it("fails the batch with --fail-on indeterminate when any commune is not met", () => {

@@ -34,7 +34,22 @@ export function makeCtx(o: GlobalOptions): Ctx {
     debug: o.debug === true,
     server: (o.server ?? process.env["NTM_SERVER"] ?? "http://127.0.0.1:3000").replace(/\/+$/, ""),
     print: (t) => void process.stdout.write(`${t}\n`),
-    printJson: (v) => void process.stdout.write(`${JSON.stringify(v, null, 2)}\n`),
+    printJson: (v) => {
+      // A big batch (10,000 communes) is larger than one JavaScript string may be: write arrays item by item.
+      if (!Array.isArray(v)) return void process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
+      if (v.length === 0) return void process.stdout.write("[]\n");
+      // Long arrays put one compact item per line (a third of the size, easy to stream line by line).
+      const compact = v.length > 50;
+      let chunk = "[\n";
+      v.forEach((item, i) => {
+        chunk += `  ${compact ? JSON.stringify(item) : JSON.stringify(item, null, 2).replace(/\n/g, "\n  ")}${i < v.length - 1 ? "," : ""}\n`;
+        if (chunk.length > 1 << 20) {
+          process.stdout.write(chunk);
+          chunk = "";
+        }
+      });
+      process.stdout.write(`${chunk}]\n`);
+    },
     note: (t) => void process.stderr.write(`${t}\n`),
   };
 }
