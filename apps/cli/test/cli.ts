@@ -26,6 +26,7 @@ export function ntm(args: readonly string[], opts: { cwd?: string; env?: Record<
   const r = spawnSync(process.execPath, [opts.entry ?? join(CLI_DIR, "dist", "main.js"), ...args], {
     cwd: opts.cwd ?? CLI_DIR,
     encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
     env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "/tmp", ...opts.env },
     ...(opts.input !== undefined ? { input: opts.input } : {}),
   });
