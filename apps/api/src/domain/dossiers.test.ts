@@ -110,6 +110,16 @@ describe("dossier transitions", () => {
     expect([(await body(noNote)).errors.map((e: { code: string }) => e.code), res.status, d.state, entry.dueDate, d.deadline.dueDate]).toEqual([["workflow.note_required"], 200, "returned", addWorkingDays(vnDate(new Date()), 20), addWorkingDays(vnDate(new Date()), 20)]);
   });
 
+  it("revokes a recognised dossier only when core's revocation rule holds on the stored values", async () => {
+    const d = await byUnit("tinh", "c-02-03");
+    const res = await s.tinh!.request(`/v1/dossiers/${d.id}/transitions`, json("POST", { action: "revoke", note: "Kiểm tra lại kết quả" }));
+    const p = await body(res);
+    const codes = res.status === 200 ? ["applied"] : p.errors.map((e: { code: string }) => e.code);
+    const ev = await body(await s.tinh!.request(`/v1/units/c-02-03/evaluation?year=${d.year}`));
+    const revoke = ev.revocation?.revoke === true;
+    expect([res.status, revoke ? codes : codes.includes("workflow.revocation_rule_not_met")]).toEqual([revoke ? 200 : 422, revoke ? ["applied"] : true]);
+  });
+
   it("reports every failing guard of a verification at once", async () => {
     const id = (await byUnit("tinh", "c-04-02")).id;
     const res = await s.tinh!.request(`/v1/dossiers/${id}/transitions`, json("POST", { action: "verify" }));
