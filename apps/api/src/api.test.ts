@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { count, eq } from "drizzle-orm";
 import { type Harness, type Session, json, login, openHarness } from "./testing/harness.js";
 import { auditLog, indicatorValues, units, users } from "./db/schema.js";
@@ -386,5 +387,30 @@ describe("own password", () => {
     const newPw = await h.app.request("/v1/auth/login", json("POST", { username: "xem", password: "matkhaumoi1" }));
     const [u] = await h.database.db.select().from(users).where(eq(users.username, "xem"));
     expect([wrong.status, (await body(wrong)).errors[0].path, ok.status, oldPw.status, newPw.status, await auditCount(u!.id)]).toEqual([422, "$.currentPassword", 204, 401, 200, 1]);
+  });
+});
+
+describe("bad input never causes a 500", () => {
+  it("answers arbitrary JSON bodies on every write route with a 2xx or a 4xx problem", async () => {
+    const routes: [string, string][] = [
+      ["PUT", "/v1/units/c-01-01/values/2019"],
+      ["POST", "/v1/packs"],
+      ["POST", "/v1/users"],
+      ["POST", "/v1/tokens"],
+      ["POST", "/v1/publications"],
+      ["POST", "/v1/auth/password"],
+      ["POST", "/v1/auth/login"],
+    ];
+    const seen = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), fc.oneof(fc.jsonValue(), fc.record({ values: fc.dictionary(fc.string(), fc.jsonValue()) })), async ([method, path], value) => {
+        const res = await s.admin!.request(path, json(method, value, { "if-match": '"0"' }));
+        const problem = res.status >= 400 ? res.headers.get("content-type")?.startsWith("application/problem+json") : true;
+        seen.add(`${res.status}`);
+        return res.status < 500 && problem === true;
+      }),
+      { numRuns: 120, seed: 20250101 },
+    );
+    expect([...seen].every((code) => Number(code) < 500)).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { eq, lt } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
@@ -44,6 +46,21 @@ const logout = createRoute({
   responses: { 204: { description: "Signed out" }, ...problemResponses(403) },
 });
 
+/**
+ * The client's address for rate limiting: the first X-Forwarded-For hop behind a proxy, else the socket's.
+ * @example
+ * clientAddress(c) // "203.0.113.7"
+ */
+export function clientAddress(c: Context): string {
+  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown"; // no socket (in-process requests)
+  }
+}
+
 const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 const changePassword = createRoute({
@@ -66,7 +83,7 @@ export function authRoutes() {
     const { db, now } = c.get("deps");
     const { username, password } = c.req.valid("json");
     const key = `login:${username.toLowerCase()}`;
-    const ip = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
+    const ip = clientAddress(c);
     const t = now();
     const ipKey = `login-ip:${ip}`;
     // Every attempt counts per username (cleared on success); only failures count per address.
