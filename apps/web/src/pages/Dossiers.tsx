@@ -192,7 +192,7 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
         <div>
           {can.editValues && detail.data && (
             <DossierFacts
-              key={`${d.id}-${d.version ?? 0}`}
+              key={d.id}
               dossier={d as unknown as Parameters<typeof DossierFacts>[0]["dossier"]}
               etag={detail.data.etag}
               reviewer={user?.role === "province_officer" || user?.role === "district_officer" || user?.role === "admin"}
