@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_ORDER, RECOGNITION_ACTION_LABELS, formatDate, formatMoney, formatReason, type AvailableAction, type RecognitionDossier } from "@ntm/core";
 import { ApiError } from "../api/http";
 import { api, must, mustWithEtag } from "../api/client";
@@ -87,6 +87,8 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
   // The dossier's detail carries the actions the signed-in user may take, with every guard's verdict.
   const detail = useQuery({
     queryKey: ["dossier", d.id, d.version],
+    // Keep showing the last answer while the new version loads, so the forms below stay mounted.
+    placeholderData: keepPreviousData,
     queryFn: async () => {
       const r = await mustWithEtag(api.GET("/v1/dossiers/{id}", { params: { path: { id: d.id } } }));
       return { actions: r.data.availableActions as unknown as AvailableAction[], etag: r.etag };
@@ -153,7 +155,7 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
                         key={a.action}
                         type="button"
                         className={`btn ${a.allowed ? "btn-primary" : ""}`}
-                        disabled={busy || (needsNoteOnly(a) && !note.trim())}
+                        disabled={busy || detail.isPlaceholderData || (needsNoteOnly(a) && !note.trim())}
                         title={needsNoteOnly(a) ? a.reasons.map((r) => formatReason(r, lang)).join("; ") : undefined}
                         onClick={() => void run(a.action)}
                       >
