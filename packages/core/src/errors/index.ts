@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { JsonPath } from "../schemas/common.js";
 
 /**
@@ -57,8 +57,27 @@ export function zodIssues(error: z.ZodError, prefix: JsonPath = []): Issue[] {
   return error.issues.map((i) => ({
     code: i.code,
     path: [...prefix, ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-    message: i.message,
+    message: bilingualZodMessage(i),
   }));
+}
+
+let viLocale: ((issue: never) => unknown) | undefined;
+let enLocale: ((issue: never) => unknown) | undefined;
+const text = (out: unknown): string => (typeof out === "string" ? out : typeof out === "object" && out !== null && "message" in out ? String((out as { message: unknown }).message) : "");
+
+/**
+ * "Vietnamese / English" for a zod issue with zod's default wording (its Vietnamese locale loses the
+ * received type, restored here). A custom message written in a schema is kept as written.
+ */
+function bilingualZodMessage(issue: z.core.$ZodIssue): string {
+  viLocale ??= z.locales.vi().localeError as (issue: never) => unknown;
+  enLocale ??= z.locales.en().localeError as (issue: never) => unknown;
+  const en = text(enLocale(issue as never));
+  if (en.replace(/undefined$/, "") !== issue.message.replace(/\w+$/, "") && en !== issue.message) return issue.message;
+  let vi = text(viLocale(issue as never));
+  const received = /received (\w+)/.exec(issue.message)?.[1];
+  if (received) vi = vi.replace(/nhận được undefined$/, `nhận được ${received}`);
+  return vi && vi !== issue.message ? `${vi} / ${issue.message}` : issue.message;
 }
 
 /**

@@ -73,6 +73,12 @@ describe("evaluateUnit", () => {
     expect(r.example).toBe(false);
   });
 
+  it("makes the unit indeterminate for a year outside the pack's effective period, and says why", () => {
+    const r = evaluateUnit(compiled, passingValues(compiled.pack, commune(), 2030));
+    expect([r.status, r.criteriaMet]).toEqual(["indeterminate", 18]);
+    expect(r.reasons).toContainEqual({ code: "pack.outside_effective", path: ["year"], params: { year: 2030, packId: "example.province-demo.2021-2025", from: "2022-03-08", to: "2026-02-14" } });
+  });
+
   it("treats income thresholds by year: a year without an entry is unknown", () => {
     const doc = passingValues(compiled.pack, commune(), 2024);
     const r2021 = evaluateUnit(compiled, { ...doc, year: 2021 });

@@ -149,9 +149,15 @@ export function evaluateUnit(compiled: CompiledPack, doc: UnitValues): Evaluatio
     if (c.status === "met") met++;
     else if (c.status === "not_met") notMet++;
   }
-  const status: CriterionStatus = anyNotMet ? "not_met" : allMet ? "met" : "indeterminate";
+  const evaluated: CriterionStatus = anyNotMet ? "not_met" : allMet ? "met" : "indeterminate";
   if (example) reasons.push({ code: "pack.example", path: ["pack"], params: { packId: pack.id } });
   if (doc.unit.level !== pack.level) reasons.push({ code: "unit.level_mismatch", path: ["unit", "level"], params: { unitLevel: doc.unit.level, packLevel: pack.level } });
+  // A set applies to the years its effective period touches; outside them the result cannot stand.
+  const fromYear = Number(pack.effective.from.slice(0, 4));
+  const toYear = pack.effective.to ? Number(pack.effective.to.slice(0, 4)) : Infinity;
+  const outside = doc.year < fromYear || doc.year > toYear;
+  if (outside) reasons.push({ code: "pack.outside_effective", path: ["year"], params: { year: doc.year, packId: pack.id, from: pack.effective.from, to: pack.effective.to ?? null } });
+  const status: CriterionStatus = outside ? "indeterminate" : evaluated;
   const result: EvaluationResult = {
     unitId: doc.unit.id,
     packId: pack.id,

@@ -1,5 +1,7 @@
 import type { Lang } from "../schemas/common.js";
-import { formatNumber } from "./format.js";
+import { formatDate, formatNumber } from "./format.js";
+
+const formatDateText = (d: unknown, lang: Lang) => (typeof d === "string" ? formatDate(d, lang) : "—");
 
 /** A message template: renders a reason's params in one language. */
 export type MessageTemplate = (p: Record<string, unknown>, lang: Lang) => string;
@@ -61,6 +63,10 @@ export const evaluationMessages: MessageCatalog = {
   "pack.example": {
     vi: (p) => `Bộ tiêu chí ${p.packId} dùng giá trị ví dụ, không phải quy định pháp luật`,
     en: (p) => `Pack ${p.packId} uses example values, not law`,
+  },
+  "pack.outside_effective": {
+    vi: (p, l) => `Năm ${p.year} nằm ngoài thời gian hiệu lực của bộ tiêu chí ${p.packId} (${formatDateText(p.from, l)} – ${p.to ? formatDateText(p.to, l) : "nay"}): kết quả chỉ để tham khảo, trạng thái chưa xác định`,
+    en: (p, l) => `Year ${p.year} is outside the effective period of pack ${p.packId} (${formatDateText(p.from, l)} – ${p.to ? formatDateText(p.to, l) : "now"}): the result is for reference only, status indeterminate`,
   },
   "variant.override": {
     vi: (p) => `Áp dụng ngưỡng vùng ${p.to} thay cho ${p.from ?? "—"} (đơn vị có đặc điểm "${p.flag}")`,

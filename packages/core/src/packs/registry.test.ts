@@ -64,7 +64,7 @@ describe("resolvePack", () => {
 
   it("reports a percent threshold of 140 with its JSON path", () => {
     const r = resolvePack({ ...base, criteria: [{ id: "1", name: { vi: "a", en: "a" }, indicators: [{ ...ind, threshold: { all: 140 } }] }] });
-    expect(r).toEqual({ ok: false, kind: "invalid_input", issues: [{ code: "pack.percent_range", path: ["criteria", 0, "indicators", 0, "threshold", "all"], message: "a percent threshold must be within 0–100, got 140", params: { value: 140 } }] });
+    expect(r).toEqual({ ok: false, kind: "invalid_input", issues: [{ code: "pack.percent_range", path: ["criteria", 0, "indicators", 0, "threshold", "all"], message: "ngưỡng phần trăm phải trong khoảng 0–100, nhận được 140 / a percent threshold must be within 0–100, got 140", params: { value: 140 } }] });
   });
 
   it("reports schema errors with paths (a string where a number belongs)", () => {

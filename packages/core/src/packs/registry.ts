@@ -53,7 +53,7 @@ export function createPackRegistry(extra: readonly unknown[] = [], options: { in
     add: (doc) => {
       const r = reg.resolve(doc);
       if (!r.ok) return r;
-      if (packs.has(r.value.id)) return fail("conflict", [{ code: "pack.duplicate_id", path: ["id"], message: `a pack with id "${r.value.id}" already exists`, params: { id: r.value.id } }]);
+      if (packs.has(r.value.id)) return fail("conflict", [{ code: "pack.duplicate_id", path: ["id"], message: `đã có bộ tiêu chí mã "${r.value.id}" / a pack with id "${r.value.id}" already exists`, params: { id: r.value.id } }]);
       packs.set(r.value.id, r.value);
       return r;
     },

@@ -37,7 +37,7 @@ export function resolvePack(input: unknown, lookup: PackLookup = () => undefined
   let candidate: unknown;
   if (doc.extends !== undefined) {
     const parent = lookup(doc.extends);
-    if (!parent) return fail("invalid_input", [{ code: "pack.extends_unknown", path: ["extends"], message: `pack "${doc.extends}" to extend is not known`, params: { id: doc.extends } }]);
+    if (!parent) return fail("invalid_input", [{ code: "pack.extends_unknown", path: ["extends"], message: `không có bộ tiêu chí "${doc.extends}" để kế thừa / pack "${doc.extends}" to extend is not known`, params: { id: doc.extends } }]);
     const criteria: Criterion[] = parent.criteria.map((c) => ({ ...c, indicators: c.indicators.map((i) => ({ ...i })) }));
     const issues: Issue[] = [];
     doc.criteria.forEach((cp, ci) => {
@@ -45,7 +45,7 @@ export function resolvePack(input: unknown, lookup: PackLookup = () => undefined
       if (!target) {
         // A criterion the parent lacks: it must be complete.
         target = { id: cp.id, name: cp.name ?? { vi: cp.id, en: cp.id }, indicators: [] };
-        if (!cp.name) issues.push({ code: "pack.criterion_incomplete", path: ["criteria", ci, "name"], message: `new criterion "${cp.id}" needs a name` });
+        if (!cp.name) issues.push({ code: "pack.criterion_incomplete", path: ["criteria", ci, "name"], message: `tiêu chí mới "${cp.id}" cần có tên / new criterion "${cp.id}" needs a name` });
         criteria.push(target);
       }
       if (cp.name) target.name = cp.name;
@@ -60,7 +60,7 @@ export function resolvePack(input: unknown, lookup: PackLookup = () => undefined
           if (ip.threshold && "scaleOfParent" in ip.threshold) merged = { ...merged, threshold: scaleThreshold(parentInd.threshold, ip.threshold.scaleOfParent) };
           target.indicators[idx] = merged;
         } else {
-          if (ip.threshold && "scaleOfParent" in ip.threshold) issues.push({ code: "pack.scale_without_parent", path: ["criteria", ci, "indicators", ii, "threshold"], message: `indicator "${ip.id}" has no parent threshold to scale` });
+          if (ip.threshold && "scaleOfParent" in ip.threshold) issues.push({ code: "pack.scale_without_parent", path: ["criteria", ci, "indicators", ii, "threshold"], message: `chỉ tiêu "${ip.id}" không có ngưỡng gốc để nhân / indicator "${ip.id}" has no parent threshold to scale` });
           target.indicators.push(ip as Indicator);
         }
       });
@@ -122,35 +122,35 @@ export function checkPackSemantics(pack: CriteriaPack): Issue[] {
   const indicatorIds = new Set<string>();
   const variants = pack.variants ? new Set(Object.keys(pack.variants)) : undefined;
   pack.criteria.forEach((c, ci) => {
-    if (criterionIds.has(c.id)) issues.push({ code: "pack.duplicate_criterion", path: ["criteria", ci, "id"], message: `criterion id "${c.id}" appears twice`, params: { id: c.id } });
+    if (criterionIds.has(c.id)) issues.push({ code: "pack.duplicate_criterion", path: ["criteria", ci, "id"], message: `mã tiêu chí "${c.id}" bị trùng / criterion id "${c.id}" appears twice`, params: { id: c.id } });
     criterionIds.add(c.id);
     c.indicators.forEach((ind, ii) => {
       const base = ["criteria", ci, "indicators", ii];
-      if (indicatorIds.has(ind.id)) issues.push({ code: "pack.duplicate_indicator", path: [...base, "id"], message: `indicator id "${ind.id}" appears twice`, params: { id: ind.id } });
+      if (indicatorIds.has(ind.id)) issues.push({ code: "pack.duplicate_indicator", path: [...base, "id"], message: `mã chỉ tiêu "${ind.id}" bị trùng / indicator id "${ind.id}" appears twice`, params: { id: ind.id } });
       indicatorIds.add(ind.id);
       if ("scaleOfParent" in ind.threshold) {
-        issues.push({ code: "pack.scale_without_parent", path: [...base, "threshold"], message: "scaleOfParent is only allowed in a pack that extends another" });
+        issues.push({ code: "pack.scale_without_parent", path: [...base, "threshold"], message: "scaleOfParent chỉ dùng trong bộ tiêu chí kế thừa bộ khác / scaleOfParent is only allowed in a pack that extends another" });
         return;
       }
-      if (ind.kind === "boolean" && ind.comparator !== "==") issues.push({ code: "pack.boolean_comparator", path: [...base, "comparator"], message: `a boolean indicator compares with "==", not "${ind.comparator}"` });
+      if (ind.kind === "boolean" && ind.comparator !== "==") issues.push({ code: "pack.boolean_comparator", path: [...base, "comparator"], message: `chỉ tiêu Đạt/Không so sánh bằng "==", không phải "${ind.comparator}" / a boolean indicator compares with "==", not "${ind.comparator}"` });
       if ("byVariant" in ind.threshold || "byYear" in ind.threshold) {
-        if (pack.variantBy === "none") issues.push({ code: "pack.variant_without_variantBy", path: [...base, "threshold"], message: 'thresholds by variant need variantBy "region" or "communeGroup"' });
+        if (pack.variantBy === "none") issues.push({ code: "pack.variant_without_variantBy", path: [...base, "threshold"], message: 'ngưỡng theo vùng/nhóm cần variantBy "region" hoặc "communeGroup" / thresholds by variant need variantBy "region" or "communeGroup"' });
       }
       for (const tv of thresholdValues(ind.threshold)) {
         const p = [...base, "threshold", ...tv.path];
-        if (tv.variant !== null && tv.variant !== "*" && variants && !variants.has(tv.variant)) issues.push({ code: "pack.unknown_variant", path: p, message: `unknown variant "${tv.variant}" (known: ${[...variants].join(", ")})`, params: { variant: tv.variant } });
+        if (tv.variant !== null && tv.variant !== "*" && variants && !variants.has(tv.variant)) issues.push({ code: "pack.unknown_variant", path: p, message: `vùng/nhóm "${tv.variant}" không có trong danh sách (${[...variants].join(", ")}) / unknown variant "${tv.variant}"`, params: { variant: tv.variant } });
         if (tv.value === null) continue;
-        if (ind.kind === "boolean" && typeof tv.value !== "boolean") issues.push({ code: "pack.threshold_type", path: p, message: "a boolean indicator needs a true/false threshold" });
-        if (ind.kind !== "boolean" && typeof tv.value !== "number") issues.push({ code: "pack.threshold_type", path: p, message: `a ${ind.kind} indicator needs a numeric threshold` });
-        if (ind.kind === "percent" && typeof tv.value === "number" && (tv.value < 0 || tv.value > 100)) issues.push({ code: "pack.percent_range", path: p, message: `a percent threshold must be within 0–100, got ${tv.value}`, params: { value: tv.value } });
+        if (ind.kind === "boolean" && typeof tv.value !== "boolean") issues.push({ code: "pack.threshold_type", path: p, message: "chỉ tiêu Đạt/Không cần ngưỡng true/false / a boolean indicator needs a true/false threshold" });
+        if (ind.kind !== "boolean" && typeof tv.value !== "number") issues.push({ code: "pack.threshold_type", path: p, message: `chỉ tiêu dạng ${ind.kind} cần ngưỡng là số / a ${ind.kind} indicator needs a numeric threshold` });
+        if (ind.kind === "percent" && typeof tv.value === "number" && (tv.value < 0 || tv.value > 100)) issues.push({ code: "pack.percent_range", path: p, message: `ngưỡng phần trăm phải trong khoảng 0–100, nhận được ${tv.value} / a percent threshold must be within 0–100, got ${tv.value}`, params: { value: tv.value } });
       }
-      if (ind.derive?.op === "ratio" && ind.kind !== "percent") issues.push({ code: "pack.ratio_kind", path: [...base, "derive"], message: "a ratio derives a percent indicator" });
-      if (ind.derive?.op === "childShare" && ind.kind !== "percent") issues.push({ code: "pack.ratio_kind", path: [...base, "derive"], message: "childShare derives a percent indicator" });
-      if (ind.derive?.op === "childCount" && ind.kind !== "number") issues.push({ code: "pack.count_kind", path: [...base, "derive"], message: "childCount derives a number indicator" });
+      if (ind.derive?.op === "ratio" && ind.kind !== "percent") issues.push({ code: "pack.ratio_kind", path: [...base, "derive"], message: "phép tính tỷ lệ chỉ dùng cho chỉ tiêu phần trăm / a ratio derives a percent indicator" });
+      if (ind.derive?.op === "childShare" && ind.kind !== "percent") issues.push({ code: "pack.ratio_kind", path: [...base, "derive"], message: "childShare chỉ dùng cho chỉ tiêu phần trăm / childShare derives a percent indicator" });
+      if (ind.derive?.op === "childCount" && ind.kind !== "number") issues.push({ code: "pack.count_kind", path: [...base, "derive"], message: "childCount chỉ dùng cho chỉ tiêu dạng số / childCount derives a number indicator" });
     });
   });
   for (const [i, o] of (pack.variantOverrides ?? []).entries()) {
-    if (variants && !variants.has(o.use)) issues.push({ code: "pack.unknown_variant", path: ["variantOverrides", i, "use"], message: `unknown variant "${o.use}"` });
+    if (variants && !variants.has(o.use)) issues.push({ code: "pack.unknown_variant", path: ["variantOverrides", i, "use"], message: `vùng/nhóm "${o.use}" không có trong danh sách / unknown variant "${o.use}"` });
   }
   return issues;
 }

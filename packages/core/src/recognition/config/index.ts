@@ -1,6 +1,7 @@
 import type { ActorRole, DossierDocument, DossierLevel, DossierState, RecognitionAction } from "../schema.js";
 import { DOSSIER_STATE_ORDER } from "../schema.js";
-import { addWeekdays } from "../_lib/addWeekdays.js";
+import { addWorkingDays as addVietnameseWorkingDays } from "../../calendar/addWorkingDays/index.js";
+import { defaultWorkCalendar } from "../../calendar/createWorkCalendar/index.js";
 
 /** Names of the transition guards in {@link RECOGNITION_GUARDS}. */
 export type GuardName =
@@ -173,7 +174,8 @@ export function createRecognitionConfig(options: RecognitionConfigOptions = {}):
       strict: true,
       provenance: { basis: `${QD18}: council rule not retrieved; default "more than half of members vote for"`, verified: false, isDefault: true },
     },
-    addWorkingDays: options.addWorkingDays ?? addWeekdays,
+    // Default: the Vietnamese working-day calendar (weekends, fixed and lunar holidays).
+    addWorkingDays: options.addWorkingDays ?? ((d: string, n: number) => addVietnameseWorkingDays(d, n, defaultWorkCalendar())),
   };
 }
 

@@ -32,9 +32,10 @@ describe("transition", () => {
     expect(d.history.map((h) => [h.action, h.from, h.to, h.actor.id, h.dueDate])).toEqual([
       ["self_assess", "draft", "self_assessed", "cb-xa-1", null],
       ["open_consultation", "self_assessed", "public_consultation", "cb-xa-1", null],
-      // default 20 weekdays from Fri 07/3/2025 -> Fri 04/4/2025
+      // default 20 working days (Vietnamese calendar) from Fri 07/3/2025 -> Fri 04/4/2025
       ["submit", "public_consultation", "submitted", "cb-xa-1", "2025-04-04"],
-      ["appraise", "submitted", "appraised", "cb-huyen-1", "2025-04-17"],
+      // 20 working days from 20/3/2025, skipping Hùng Kings day (Mon 07/4/2025) -> Fri 18/4/2025
+      ["appraise", "submitted", "appraised", "cb-huyen-1", "2025-04-18"],
       ["verify", "appraised", "verified", "cb-tinh-1", "2025-04-24"],
       ["recognise", "verified", "recognised", "cb-tinh-1", null],
     ]);
@@ -136,7 +137,7 @@ describe("transition", () => {
     expect(returned.ok && returned.dossier.state).toBe("returned");
     if (!returned.ok) return;
     expect(returned.dossier.history.at(-1)).toEqual({
-      action: "return", actor: provinceOfficer, at: "2025-04-01T09:00:00+07:00", from: "appraised", to: "returned", note: "Bổ sung biên bản lấy ý kiến", dueDate: "2025-04-29",
+      action: "return", actor: provinceOfficer, at: "2025-04-01T09:00:00+07:00", from: "appraised", to: "returned", note: "Bổ sung biên bản lấy ý kiến", dueDate: "2025-05-02", // skips 07/4, 30/4 and 01/5
     });
     const resumed = transition(returned.dossier, "resume", { actor: communeOfficer, at: "2025-04-05T09:00:00+07:00", ancestorIds: ANCESTORS, config });
     expect(resumed.ok && resumed.dossier.state).toBe("public_consultation");
