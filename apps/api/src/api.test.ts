@@ -224,6 +224,16 @@ describe("indicator values", () => {
     expect([statuses, `"${now.version}"`]).toEqual([[200, 412], winner.headers.get("etag")]);
   });
 
+  it("shows who changed which values, newest first", async () => {
+    const cur = await s.xa!.request("/v1/units/c-01-01/values/2025");
+    const v = await body(cur);
+    await s.xa!.request("/v1/units/c-01-01/values/2025", json("PUT", { values: { ...v.values, "2.2": 33.3 }, inputs: { ...v.inputs, households: 999 } }, { "if-match": cur.headers.get("etag")! }));
+    const h1 = await body(await s.xa!.request("/v1/units/c-01-01/values/2025/history"));
+    const out = await s.xa!.request("/v1/units/c-01-02/values/2025/history");
+    const changed = h1.items[0].changed.filter((ch: { key: string }) => ch.key === "2.2" || ch.key === "input:households").map((ch: { key: string; to: unknown }) => [ch.key, ch.to]);
+    expect([h1.items[0].actorName, h1.items[0].action, h1.items[0].version, changed, out.status]).toEqual(["xa", "values.update", v.version + 1, [["2.2", 33.3], ["input:households", 999]], 403]);
+  });
+
   it("requires If-Match (428) once values exist, and creates a new year without it", async () => {
     const missing = await s.xa!.request("/v1/units/c-01-01/values/2024", json("PUT", { values: {} }));
     const created = await s.xa!.request("/v1/units/c-01-01/values/2030", json("PUT", { values: { "1.1": true } }));

@@ -1,9 +1,9 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { UnitValuesSchema, fail, ok, validateValues, zodIssues } from "@ntm/core";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
 import type { Principal } from "../auth/policy.js";
-import { indicatorValues } from "../db/schema.js";
+import { auditLog, indicatorValues } from "../db/schema.js";
 import { type Tx, writeAudit } from "../audit.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
@@ -132,6 +132,44 @@ const putValues = createRoute({
   responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: ValuesDocSchema } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
 });
 
+const HistoryEntrySchema = z
+  .object({
+    at: z.string(),
+    actorName: z.string().nullable(),
+    action: z.string(),
+    version: z.number().int().nullable(),
+    changed: z.array(z.object({ key: z.string(), from: z.unknown(), to: z.unknown() })).openapi({ description: "Indicators (and `input:` counts) whose value changed" }),
+  })
+  .openapi("ValuesHistoryEntry");
+
+const history = createRoute({
+  method: "get",
+  path: "/units/{id}/values/{year}/history",
+  tags: ["values"],
+  summary: "Lịch sử sửa số liệu / Who changed a unit's values for a year, and what (newest first)",
+  request: { params: YearPath },
+  responses: { 200: { description: "History", content: { "application/json": { schema: z.object({ items: z.array(HistoryEntrySchema) }) } } }, ...problemResponses(401, 403, 404, 422) },
+});
+
+type Snapshot = { values?: Record<string, unknown>; inputs?: Record<string, unknown>; version?: number } | null;
+
+/**
+ * The keys whose value differs between two audit snapshots of a unit-year.
+ * @example
+ * changedKeys({ values: { "2.1": 90 } }, { values: { "2.1": 95 } }) // [{ key: "2.1", from: 90, to: 95 }]
+ */
+export function changedKeys(before: Snapshot, after: Snapshot): { key: string; from: unknown; to: unknown }[] {
+  const out: { key: string; from: unknown; to: unknown }[] = [];
+  for (const [field, prefix] of [["values", ""], ["inputs", "input:"]] as const) {
+    const a = before?.[field] ?? {};
+    const b = after?.[field] ?? {};
+    for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+      if (JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null)) out.push({ key: prefix + k, from: a[k] ?? null, to: b[k] ?? null });
+    }
+  }
+  return out;
+}
+
 /**
  * Indicator values per unit and year, with ETags.
  * @example
@@ -144,6 +182,13 @@ export function valueRoutes() {
     await authorize(c, "read", id);
     const rows = await c.get("deps").db.select().from(indicatorValues).where(eq(indicatorValues.unitId, id)).orderBy(asc(indicatorValues.year));
     return c.json({ items: rows.map((r) => ({ year: r.year, version: r.version, updatedAt: r.updatedAt.toISOString() })) }, 200);
+  });
+  app.openapi(history, async (c) => {
+    const { id, year } = c.req.valid("param");
+    await authorize(c, "read", id);
+    const rows = await c.get("deps").db.select().from(auditLog).where(and(eq(auditLog.entityType, "indicator_values"), eq(auditLog.entityId, `${id}/${year}`))).orderBy(desc(auditLog.id)).limit(200);
+    const items = rows.map((r) => ({ at: r.at.toISOString(), actorName: r.actorName, action: r.action, version: (r.after as Snapshot)?.version ?? null, changed: changedKeys(r.before as Snapshot, r.after as Snapshot) }));
+    return c.json({ items }, 200);
   });
   app.openapi(getValues, async (c) => {
     const { id, year } = c.req.valid("param");
