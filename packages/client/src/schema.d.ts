@@ -670,6 +670,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/units/{id}/values/{year}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch sử sửa số liệu / Who changed a unit's values for a year, and what (newest first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description History */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ValuesHistoryEntry"][];
+                        };
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/units/{id}/values/{year}": {
         parameters: {
             query?: never;
@@ -5417,6 +5494,18 @@ export interface components {
                     };
                     optional?: boolean;
                 }[];
+            }[];
+        };
+        ValuesHistoryEntry: {
+            at: string;
+            actorName: string | null;
+            action: string;
+            version: number | null;
+            /** @description Indicators (and `input:` counts) whose value changed */
+            changed: {
+                key: string;
+                from?: unknown;
+                to?: unknown;
             }[];
         };
         UnitValuesRecord: {
