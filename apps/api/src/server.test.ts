@@ -51,5 +51,5 @@ describe("the server (src/server.ts) on embedded PGlite", () => {
     const secondOut = second.output();
     await second.stop();
     expect([firstOut.includes("demo data seeded"), firstOut.includes("admin / admin123"), saved.status, secondOut.includes("seed skipped"), kept.values, health.status]).toEqual([true, true, 200, true, { "2.2": 12.5 }, 200]);
-  });
+  }, 300_000); // two cold starts of embedded PostgreSQL (WASM) on a busy 2-core machine
 });

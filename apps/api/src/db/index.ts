@@ -46,6 +46,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection closed by the server (restart, failover, dropped database) must not crash the process.
+    pool.on("error", (err) => console.error(`[ntm] PostgreSQL connection lost: ${err.message}`));
     const db = drizzle({ client: pool, schema });
     // Several instances may start at once against one PostgreSQL: one migrates at a time.
     const lock = await pool.connect();
