@@ -27,6 +27,8 @@ export function hasPdftotext(): boolean {
     execFileSync("sh", ["-c", "command -v pdftotext"], { stdio: "ignore" });
     return true;
   } catch {
+    // CI installs poppler-utils: there, a missing pdftotext is a failure, not a skip.
+    if (process.env.CI) throw new Error("pdftotext (poppler-utils) is required in CI");
     return false;
   }
 }
