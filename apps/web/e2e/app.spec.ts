@@ -47,7 +47,7 @@ test("opening a commune from the heat map shows its criteria with actual, requir
 /** Finds a met criterion with a boolean indicator that is met (so setting it to "Không" flips the criterion). */
 async function flippable(page: import("@playwright/test").Page, unitId: string): Promise<{ criterion: string; indicator: string }> {
   const ev = (await (await page.request.get(`/v1/units/${unitId}/evaluation?year=${YEAR}`)).json()) as EvalLite;
-  for (const c of ev.criteria) if (c.status === "met") for (const i of c.indicators) if (i.status === "met" && typeof i.actual === "boolean") return { criterion: c.id, indicator: i.id };
+  for (const c of ev.criteria) if (c.status === "met") for (const i of c.indicators) if (i.status === "met" && i.actual === true) return { criterion: c.id, indicator: i.id };
   throw new Error(`no flippable criterion in ${unitId}`);
 }
 

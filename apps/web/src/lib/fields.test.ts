@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedIds, checkField, fieldText } from "./fields";
+import { booleanWords, changedIds, checkField, fieldText, requiredBoolean } from "./fields";
 import { localName, pickLang } from "./text";
 
 describe("checkField", () => {
@@ -46,5 +46,19 @@ describe("pickLang", () => {
   });
   it("reads a localized name and falls back to Vietnamese", () => {
     expect([localName({ vi: "Thu nhập", en: "Income" }, "en"), localName({ vi: "Thu nhập" }, "en"), localName(undefined, "vi")]).toEqual(["Income", "Thu nhập", ""]);
+  });
+});
+
+describe("booleanWords", () => {
+  it("reads Đạt/Không for ordinary boolean indicators and Có/Không where the requirement is false", () => {
+    expect([booleanWords(true, "vi"), booleanWords(null, "vi"), booleanWords(false, "vi"), booleanWords(false, "en")]).toEqual([
+      { yes: "Đạt", no: "Không" },
+      { yes: "Đạt", no: "Không" },
+      { yes: "Có", no: "Không" },
+      { yes: "Yes", no: "No" },
+    ]);
+  });
+  it("finds the required value of a one-value boolean threshold only", () => {
+    expect([requiredBoolean({ all: false }), requiredBoolean({ all: true }), requiredBoolean({ byVariant: { DBSH: true } }), requiredBoolean(undefined)]).toEqual([false, true, null, null]);
   });
 });

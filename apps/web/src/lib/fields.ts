@@ -49,3 +49,26 @@ export function changedIds(a: Record<string, unknown>, b: Record<string, unknown
   const ids = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...ids].filter((id) => (a[id] ?? null) !== (b[id] ?? null)).sort((x, y) => x.localeCompare(y, "en", { numeric: true }));
 }
+
+/**
+ * The words for a boolean indicator's two values. Most boolean indicators read "Đạt" when true; an
+ * indicator whose requirement is `false` (9.1: "no temporary or dilapidated houses") reads "Có"/"Không",
+ * so that "Không" is not mistaken for "not met".
+ * @example
+ * booleanWords(true, "vi") // { yes: "Đạt", no: "Không" }
+ * booleanWords(false, "vi") // { yes: "Có", no: "Không" }
+ */
+export function booleanWords(required: unknown, lang: "vi" | "en"): { yes: string; no: string } {
+  if (required === false) return lang === "vi" ? { yes: "Có", no: "Không" } : { yes: "Yes", no: "No" };
+  return lang === "vi" ? { yes: "Đạt", no: "Không" } : { yes: "Met", no: "No" };
+}
+
+/**
+ * The value a boolean threshold requires, when it is one value for all (`{ all: false }`).
+ * @example
+ * requiredBoolean({ all: false }) // false
+ */
+export function requiredBoolean(threshold: unknown): boolean | null {
+  if (threshold && typeof threshold === "object" && "all" in threshold && typeof (threshold as { all: unknown }).all === "boolean") return (threshold as { all: boolean }).all;
+  return null;
+}

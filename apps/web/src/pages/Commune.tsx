@@ -7,13 +7,14 @@ import { useSession } from "../auth/session";
 import { StatusBadge, TierBadge, UnverifiedMarker } from "../components/Badges";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { localName } from "../lib/text";
+import { booleanWords } from "../lib/fields";
 import { YEARS } from "../lib/years";
 
 const CMP: Record<string, string> = { ">=": "≥", "<=": "≤", "==": "=" };
 
-function show(v: number | boolean | null | undefined, lang: "vi" | "en", t: (k: string) => string): string {
+function show(v: number | boolean | null | undefined, lang: "vi" | "en", required?: unknown): string {
   if (v === null || v === undefined) return "—";
-  if (typeof v === "boolean") return v ? t("value.yes") : t("value.no");
+  if (typeof v === "boolean") return v ? booleanWords(required, lang).yes : booleanWords(required, lang).no;
   return formatNumber(v, lang);
 }
 
@@ -41,7 +42,7 @@ export default function Commune() {
   const label = (cid: string) => localName(names.get(cid)?.name, lang) || cid;
   const fmtValue = (i: IndicatorResult, v: number | boolean | null) => {
     const u = names.get(i.id)?.unit ?? (names.get(i.id)?.kind === "percent" ? "%" : "");
-    const s = show(v, lang, t);
+    const s = show(v, lang, i.required);
     return s !== "—" && typeof v === "number" && u ? `${s}${u === "%" ? "%" : ` ${u}`}` : s;
   };
 
@@ -157,7 +158,7 @@ export default function Commune() {
             {gap.criteriaToGain.length > 0 && <li>{t("commune.toGain", { list: gap.criteriaToGain.map((c) => `${c} ${label(c)}`).join("; ") })}</li>}
             {gap.notMet.map((g) => (
               <li key={g.id}>
-                {g.id} {label(g.id)}: {t("commune.gapLine", { actual: show(g.actual, lang, t), cmp: CMP[g.comparator] ?? g.comparator, required: show(g.required, lang, t) })}
+                {g.id} {label(g.id)}: {t("commune.gapLine", { actual: show(g.actual, lang, g.required), cmp: CMP[g.comparator] ?? g.comparator, required: show(g.required, lang, g.required) })}
               </li>
             ))}
             {gap.missing.length > 0 && <li>{t("commune.missingList", { list: gap.missing.join(", ") })}</li>}

@@ -12,7 +12,7 @@ import { fetchPack } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { StatusBadge } from "../components/Badges";
 import { BulkUpload } from "../components/BulkUpload";
-import { changedIds, checkField, fieldText, type FieldKind } from "../lib/fields";
+import { booleanWords, changedIds, checkField, fieldText, requiredBoolean, type FieldKind } from "../lib/fields";
 import { localName, pickLang } from "../lib/text";
 import { YEARS } from "../lib/years";
 
@@ -238,8 +238,8 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
                 ) : i.kind === "boolean" ? (
                   <select id={fid} name={i.id} value={text[i.id] ?? ""} onChange={(e) => setText({ ...text, [i.id]: e.target.value })}>
                     <option value="">—</option>
-                    <option value="Đạt">{t("value.yes")}</option>
-                    <option value="Không">{t("value.no")}</option>
+                    <option value="Đạt">{booleanWords(requiredBoolean(i.threshold), lang).yes}</option>
+                    <option value="Không">{booleanWords(requiredBoolean(i.threshold), lang).no}</option>
                   </select>
                 ) : (
                   <input
