@@ -14,6 +14,8 @@ export interface Capabilities {
   inspect: boolean;
   /** See the annual ranking. */
   ranking: boolean;
+  /** Record plan reports and task progress (policy `plan.write`). */
+  planWrite: boolean;
 }
 
 const EDITORS: readonly Role[] = ["admin", "province_officer", "district_officer", "commune_officer"];
@@ -25,7 +27,7 @@ const EDITORS: readonly Role[] = ["admin", "province_officer", "district_officer
  * capabilitiesOf({ role: "viewer" } as SessionUser).editValues // false
  */
 export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabilities {
-  if (!user) return { overview: false, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: false };
+  if (!user) return { overview: false, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: false, planWrite: false };
   const r = user.role;
   return {
     overview: r !== "commune_officer",
@@ -34,5 +36,6 @@ export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabili
     uploadPack: r === "admin" || r === "province_officer",
     inspect: r === "admin" || r === "inspector",
     ranking: r !== "commune_officer",
+    planWrite: r === "admin" || r === "province_officer" || r === "district_officer",
   };
 }

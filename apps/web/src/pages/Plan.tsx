@@ -197,7 +197,7 @@ export default function Plan() {
             </table>
           </div>
         )}
-        {can.editValues && planId && <SubmitReport planId={planId} items={(reports.data ?? []).filter((r) => r.status === "pending" || r.status === "overdue")} who={who} />}
+        {can.planWrite && planId && <SubmitReport planId={planId} items={(reports.data ?? []).filter((r) => r.status === "pending" || r.status === "overdue")} who={who} />}
       </section>
       <section className="card" aria-labelledby="tasks-h">
         <h2 id="tasks-h">{t("plan.tasks", { count: plan.tasks.length })}</h2>
