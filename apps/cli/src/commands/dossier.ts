@@ -77,7 +77,7 @@ async function advance(ctx: Ctx, id: string, opts: { action?: string; note?: str
   const d = (await call(ctx, client.GET("/v1/dossiers/{id}", { params: { path: { id } } }))).data as unknown as Dossier;
   if (!opts.action) {
     const allowed = (d.availableActions ?? []).filter((a) => a.allowed).map((a) => a.action);
-    throw new CliError("invalid_input", [{ where: "--action", message: `required; allowed now: ${allowed.length ? allowed.join(", ") : "(none)"} (cần chọn thao tác)` }]);
+    throw new CliError("invalid_input", [{ where: "--action", message: `cần chọn thao tác; được phép lúc này / required; allowed now: ${allowed.length ? allowed.join(", ") : "(none)"}` }]);
   }
   type Action = paths["/v1/dossiers/{id}/transitions"]["post"]["requestBody"]["content"]["application/json"]["action"];
   const body = { action: opts.action as Action, ...(opts.note ? { note: opts.note } : {}) };

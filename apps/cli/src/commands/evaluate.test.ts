@@ -126,10 +126,10 @@ describe("ntm evaluate (bad input)", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n").sort()).toEqual([
-      'v.json: $.values["1.1"]: indicator 1.1 expects true/false (Đạt/Không), got 3',
-      'v.json: $.values["10"]: indicator 10 expects a number, got "abc"',
-      'v.json: $.values["2.1"]: indicator 2.1 is a percent (0–100), got 140',
-      `v.json: $.values["99.9"]: unknown indicator "99.9" in pack ${DEMO}`,
+      'v.json: $.values["1.1"]: chỉ tiêu 1.1 cần giá trị Đạt/Không (true/false), nhận được 3 / indicator 1.1 expects true/false, got 3',
+      'v.json: $.values["10"]: chỉ tiêu 10 cần một số, nhận được "abc" / indicator 10 expects a number, got "abc"',
+      'v.json: $.values["2.1"]: chỉ tiêu 2.1 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.1 is a percent (0–100), got 140',
+      `v.json: $.values["99.9"]: chỉ tiêu "99.9" không có trong bộ tiêu chí ${DEMO} / unknown indicator "99.9" in pack ${DEMO}`,
     ]);
   });
 
@@ -143,29 +143,29 @@ describe("ntm evaluate (bad input)", () => {
   it("reports invalid JSON with its line and column", () => {
     const r = run({ "v.json": '{\n  "unit": {\n    "id": "x",\n  }\n}' }, "v.json");
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("v.json: line 4, column 3: invalid JSON (JSON không hợp lệ): Expected double-quoted property name\n");
+    expect(r.stderr).toBe("v.json: line 4, column 3: JSON không hợp lệ / invalid JSON: Expected double-quoted property name\n");
   });
 
   it("reports a missing file in one line", () => {
     const r = run({}, "nope.json");
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("nope.json: no such file (không có tệp này)\n");
+    expect(r.stderr).toBe("nope.json: không có tệp này / no such file\n");
   });
 
   it("names the CSV row and column of an unreadable cell and of an out-of-range percent", () => {
     const csv = "unit_id,unit_name,region,year,2.1,10,11\nx1,Xã Thử,DHNTB,2024,95,abc,\"4,5\"\nx2,Xã Hai,DHNTB,2024,140,60,3\n";
     const r1 = run({ "v.csv": csv }, "v.csv");
     expect(r1.code).toBe(2);
-    expect(r1.stderr).toBe('v.csv: row 2, column "10": cannot read "abc" as a number, Đạt/Không or empty (không đọc được giá trị)\n');
+    expect(r1.stderr).toBe('v.csv: row 2, column "10": không đọc được "abc": cần số, Đạt/Không hoặc để trống / cannot read "abc" as a number, Đạt/Không or empty\n');
     const r2 = run({ "v.csv": csv.replace("abc", "60") }, "v.csv");
     expect(r2.code).toBe(2);
-    expect(r2.stderr).toBe('v.csv: row 3, column "2.1": indicator 2.1 is a percent (0–100), got 140\n');
+    expect(r2.stderr).toBe('v.csv: row 3, column "2.1": chỉ tiêu 2.1 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.1 is a percent (0–100), got 140\n');
   });
 
   it("rejects an unknown indicator column in a CSV, naming the column", () => {
     const r = run({ "v.csv": "unit_id,region,year,42.42\nx1,DHNTB,2024,5\n" }, "v.csv");
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`v.csv: row 2, column "42.42": unknown indicator "42.42" in pack ${DEMO}\n`);
+    expect(r.stderr).toBe(`v.csv: row 2, column "42.42": chỉ tiêu "42.42" không có trong bộ tiêu chí ${DEMO} / unknown indicator "42.42" in pack ${DEMO}\n`);
   });
 
   it("rejects an invalid pack file, naming the pack file and path", () => {
@@ -175,7 +175,7 @@ describe("ntm evaluate (bad input)", () => {
   });
 
   it("rejects a bad --year and a bad --fail-on as options", () => {
-    expect(run({}, "x.json", "--year", "20x4").stderr).toBe('--year: "20x4" is not a year such as 2024 (không phải năm)\n');
+    expect(run({}, "x.json", "--year", "20x4").stderr).toBe('--year: "20x4" không phải năm, ví dụ 2024 / is not a year such as 2024\n');
     expect(run({}, "x.json", "--fail-on", "often").code).toBe(2);
   });
 

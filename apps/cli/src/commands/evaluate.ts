@@ -26,7 +26,7 @@ export interface EvaluateOptions {
  */
 export function parseYear(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d{4}$/.test(raw)) throw new CliError("invalid_input", [{ where: "--year", message: `"${raw}" is not a year such as 2024 (không phải năm)` }]);
+  if (!/^\d{4}$/.test(raw)) throw new CliError("invalid_input", [{ where: "--year", message: `"${raw}" không phải năm, ví dụ 2024 / is not a year such as 2024` }]);
   return Number(raw);
 }
 
@@ -49,9 +49,10 @@ export function validateWithTypes(compiled: CompiledPack, doc: unknown): Result<
     }
     const ci = compiled.indicatorById.get(id);
     const path = ["values", id];
-    if (!ci) typeIssues.push({ code: "values.unknown_indicator", path, message: `unknown indicator "${id}" in pack ${compiled.pack.id}` });
-    else if (ci.indicator.kind === "boolean") typeIssues.push({ code: "values.expected_boolean", path, message: `indicator ${id} expects true/false (Đạt/Không), got ${JSON.stringify(v)}` });
-    else typeIssues.push({ code: "values.expected_number", path, message: `indicator ${id} expects a number${ci.indicator.kind === "percent" ? " (percent 0–100)" : ""}, got ${JSON.stringify(v)}` });
+    // Same codes and wording as core's validateValues, which stops at the first wrong JSON type.
+    if (!ci) typeIssues.push({ code: "values.unknown_indicator", path, message: `chỉ tiêu "${id}" không có trong bộ tiêu chí ${compiled.pack.id} / unknown indicator "${id}" in pack ${compiled.pack.id}` });
+    else if (ci.indicator.kind === "boolean") typeIssues.push({ code: "values.expected_boolean", path, message: `chỉ tiêu ${id} cần giá trị Đạt/Không (true/false), nhận được ${JSON.stringify(v)} / indicator ${id} expects true/false, got ${JSON.stringify(v)}` });
+    else typeIssues.push({ code: "values.expected_number", path, message: `chỉ tiêu ${id} cần một số, nhận được ${JSON.stringify(v)} / indicator ${id} expects a number, got ${JSON.stringify(v)}` });
     cleaned[id] = null;
   }
   const r = validateValues(compiled, { ...doc, values: cleaned });
@@ -116,8 +117,8 @@ export function renderResult(ctx: Ctx, pack: CriteriaPack, doc: { unit: { id: st
  * const { results } = evaluateFiles({ pack: "example.province-demo.2021-2025", values: "batch.csv" });
  */
 export function evaluateFiles(opts: EvaluateOptions): { pack: CriteriaPack; loaded: LoadedValues; docs: UnitValues[]; results: EvaluationResult[] } {
-  if (!opts.pack) throw new CliError("invalid_input", [{ where: "--pack", message: "required with --values (cần --pack <mã|tệp>)" }]);
-  if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", message: "required: a .json or .csv values file, or --unit for a server (cần --values)" }]);
+  if (!opts.pack) throw new CliError("invalid_input", [{ where: "--pack", message: "cần --pack <mã|tệp> / required with --values" }]);
+  if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", message: "cần tệp số liệu .json hoặc .csv, hoặc --unit với máy chủ / required: a .json or .csv values file, or --unit for a server" }]);
   const year = parseYear(opts.year);
   const pack = loadPack(opts.pack);
   const compiled = compilePack(pack);
@@ -144,7 +145,7 @@ export function evaluateFiles(opts: EvaluateOptions): { pack: CriteriaPack; load
  */
 export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
   if (opts.failOn !== undefined && opts.failOn !== "not_met" && opts.failOn !== "indeterminate")
-    throw new CliError("invalid_input", [{ where: "--fail-on", message: `expected not_met or indeterminate, got "${opts.failOn}"` }]);
+    throw new CliError("invalid_input", [{ where: "--fail-on", message: `cần not_met hoặc indeterminate / expected not_met or indeterminate, got "${opts.failOn}"` }]);
   const { pack, loaded, docs, results } = evaluateFiles(opts);
   if (ctx.json) ctx.printJson(loaded.batch ? results : results[0]);
   else {
@@ -191,7 +192,7 @@ Ví dụ / examples:
     .action(
       run(async (ctx: Ctx, opts: EvaluateOptions) => {
         if (opts.unit !== undefined && opts.values === undefined) {
-          if (!remote) throw new CliError("invalid_input", [{ where: "--unit", message: "remote evaluation is not available in this build" }]);
+          if (!remote) throw new CliError("invalid_input", [{ where: "--unit", message: "bản này không có đánh giá trên máy chủ / remote evaluation is not available in this build" }]);
           return remote(ctx, opts);
         }
         return evaluateOffline(ctx, opts);

@@ -19,7 +19,7 @@ export function registerOcop(program: Command, run: Run): void {
       run((ctx: Ctx, opts: { score: string }) => {
         const text = opts.score.trim().replace(",", ".");
         const score = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-        if (!(score >= 0 && score <= 100)) throw new CliError("invalid_input", [{ where: "--score", message: `expected a score from 0 to 100, got "${opts.score}" (điểm phải từ 0 đến 100)` }]);
+        if (!(score >= 0 && score <= 100)) throw new CliError("invalid_input", [{ where: "--score", message: `điểm phải từ 0 đến 100 / expected a score from 0 to 100, got "${opts.score}"` }]);
         const stars = starsForScore(score);
         const recognised = isRecognisedStars(stars);
         if (ctx.json) return ctx.printJson({ score, stars, recognised, bands: OCOP_STAR_BANDS });

@@ -29,7 +29,7 @@ describe("ntm workday add", () => {
 
   it("rejects an impossible date and a bad calendar file with exit 2, naming the option or JSON path", () => {
     const bad = ntm(["workday", "add", "--from", "30/02/2025", "--days", "1"]);
-    expect([bad.code, bad.stderr]).toEqual([2, '--from: "30/02/2025" is not a date dd/mm/yyyy or yyyy-mm-dd (không phải ngày hợp lệ)\n']);
+    expect([bad.code, bad.stderr]).toEqual([2, '--from: "30/02/2025" không phải ngày hợp lệ dd/mm/yyyy hoặc yyyy-mm-dd / is not a date dd/mm/yyyy or yyyy-mm-dd\n']);
     const dir = tempDir({ "cal.json": JSON.stringify({ extraDaysOff: ["2025-02-30"] }) });
     const cal = ntm(["workday", "add", "--from", "2025-01-27", "--days", "1", "--calendar", "cal.json"], { cwd: dir });
     expect(cal.code).toBe(2);
@@ -58,7 +58,7 @@ describe("ntm ocop stars", () => {
 
   it("rejects a score outside 0–100 with exit 2", () => {
     const r = ntm(["ocop", "stars", "--score", "140"]);
-    expect([r.code, r.stderr]).toEqual([2, '--score: expected a score from 0 to 100, got "140" (điểm phải từ 0 đến 100)\n']);
+    expect([r.code, r.stderr]).toEqual([2, '--score: điểm phải từ 0 đến 100 / expected a score from 0 to 100, got "140"\n']);
   });
 });
 
@@ -95,7 +95,7 @@ describe("ntm rank", () => {
   it("asks for a year when neither the file nor --year gives one", () => {
     const dir = tempDir({ "in.json": JSON.stringify([{ unitId: "a", values: {} }]) });
     const r = ntm(["rank", "--input", "in.json"], { cwd: dir });
-    expect([r.code, r.stderr]).toEqual([2, 'in.json: $.year: no review year: add "year" to the file or pass --year (thiếu năm đánh giá)\n']);
+    expect([r.code, r.stderr]).toEqual([2, 'in.json: $.year: thiếu năm đánh giá: thêm "year" vào tệp hoặc dùng --year / no review year: add "year" to the file or pass --year\n']);
   });
 });
 

@@ -88,12 +88,12 @@ describe("ntm packs new --from", () => {
     const bad = ntm(["packs", "new", "--from", file], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");
-    expect(bad.stderr).toMatch(/^filled\.xlsx: sheet "Chỉ tiêu", row \d+, column M \(TN\): cannot read "nhiều" as a threshold/);
+    expect(bad.stderr).toMatch(/^filled\.xlsx: sheet "Chỉ tiêu", row \d+, column M \(TN\): không đọc được ngưỡng "nhiều" \/ cannot read as a threshold/);
     const dir2 = tempDir();
     const file2 = await filledTemplate(dir2, (ind) => void (locate(ind, "17.1", "DBSCL").value = 140));
     const pct = ntm(["packs", "new", "--from", file2], { cwd: dir2 });
     expect(pct.code).toBe(2);
-    expect(pct.stderr).toMatch(/^filled\.xlsx: sheet "Chỉ tiêu", row \d+, column O \(DBSCL\): a percent threshold must be within 0–100, got 140\n$/);
+    expect(pct.stderr).toMatch(/^filled\.xlsx: sheet "Chỉ tiêu", row \d+, column O \(DBSCL\): ngưỡng phần trăm phải trong khoảng 0–100, nhận được 140 \/ a percent threshold must be within 0–100, got 140\n$/);
   });
 
   it("names the header cell of a missing pack id, and fails in one line on a file that is not xlsx", async () => {
@@ -108,7 +108,7 @@ describe("ntm packs new --from", () => {
     expect(r.stderr).toMatch(/^noid\.xlsx: sheet "Bộ tiêu chí", row 2, column B \(id\): /);
     const junk = ntm(["packs", "new", "--from", "x.xlsx"], { cwd: dir });
     expect(junk.code).toBe(2);
-    expect(junk.stderr).toMatch(/^x\.xlsx: not a readable \.xlsx file/);
+    expect(junk.stderr).toMatch(/^x\.xlsx: không đọc được tệp \.xlsx \/ not a readable \.xlsx file/);
     expect(junk.stderr.trim().split("\n")).toHaveLength(1);
   });
 });

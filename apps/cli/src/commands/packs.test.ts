@@ -63,7 +63,7 @@ describe("ntm packs show", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toContain('"no.such.pack" is neither a shipped pack id nor a file');
+    expect(r.stderr).toBe('--pack: "no.such.pack" không phải mã bộ tiêu chí có sẵn, cũng không phải tệp (xem `ntm packs list`) / is neither a shipped pack id nor a file\n');
   });
 });
 
@@ -100,7 +100,7 @@ describe("ntm packs validate", () => {
     const dir = tempDir({ "broken.json": '{\n  "id": "x",\n  "version": 1,,\n}' });
     const r = ntm(["packs", "validate", "broken.json"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^broken\.json: line 3, column 16: invalid JSON/);
+    expect(r.stderr).toMatch(/^broken\.json: line 3, column 16: JSON không hợp lệ \/ invalid JSON: /);
   });
 });
 

@@ -105,14 +105,14 @@ export function registerPacks(program: Command, run: Run): void {
     .action(
       run(async (ctx: Ctx, opts: { base: string; out: string }) => {
         const base = getPack(opts.base);
-        if (!base) throw new CliError("not_found", [{ where: "--base", message: `"${opts.base}" is not a shipped pack id; see \`ntm packs list\`` }]);
+        if (!base) throw new CliError("not_found", [{ where: "--base", message: `"${opts.base}" không phải mã bộ tiêu chí có sẵn (xem \`ntm packs list\`) / is not a shipped pack id` }]);
         const ExcelJS = (await import("exceljs")).default;
         const wb = new ExcelJS.Workbook();
         fillTemplate(wb, base);
         try {
           await wb.xlsx.writeFile(opts.out);
         } catch (e) {
-          throw new CliError("invalid_input", [{ file: opts.out, message: `cannot write (không ghi được): ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
+          throw new CliError("invalid_input", [{ file: opts.out, message: `không ghi được / cannot write: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
         }
         if (ctx.json) return ctx.printJson({ written: opts.out, base: base.id, indicators: counts(base).indicators });
         ctx.print(tr(ctx.lang, `đã ghi ${opts.out} (mẫu kế thừa ${base.id}); điền xong chạy: ntm packs new --from ${opts.out}`, `wrote ${opts.out} (template extending ${base.id}); when filled, run: ntm packs new --from ${opts.out}`));
@@ -132,7 +132,7 @@ export function registerPacks(program: Command, run: Run): void {
           await wb.xlsx.readFile(opts.from);
         } catch (e) {
           if (e instanceof CliError) throw e;
-          throw new CliError("invalid_input", [{ file: opts.from, message: `not a readable .xlsx file (không đọc được tệp .xlsx): ${(e as Error).message}` }]);
+          throw new CliError("invalid_input", [{ file: opts.from, message: `không đọc được tệp .xlsx / not a readable .xlsx file: ${(e as Error).message}` }]);
         }
         const doc = readTemplate(wb, opts.from);
         const text = `${JSON.stringify(doc, null, 2)}\n`;
@@ -155,7 +155,7 @@ export function registerPacks(program: Command, run: Run): void {
         try {
           mkdirSync(opts.out, { recursive: true });
         } catch (e) {
-          throw new CliError("invalid_input", [{ file: opts.out, message: `cannot create directory (không tạo được thư mục): ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
+          throw new CliError("invalid_input", [{ file: opts.out, message: `không tạo được thư mục / cannot create directory: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
         }
         const written = Object.entries(files).map(([name, schema]) => {
           const path = join(opts.out!, name);

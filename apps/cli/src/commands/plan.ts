@@ -47,14 +47,14 @@ const STATE: Record<string, { vi: string; en: string }> = {
 
 function findPlan(id: string): Plan {
   const p = PLANS[id];
-  if (!p) throw new CliError("not_found", [{ where: "--plan", message: `unknown plan "${id}"; known: ${Object.keys(PLANS).join(", ")}` }]);
+  if (!p) throw new CliError("not_found", [{ where: "--plan", message: `không có kế hoạch "${id}" / unknown plan; known: ${Object.keys(PLANS).join(", ")}` }]);
   return p;
 }
 
 function loadSubmissions(file: string | undefined) {
   if (!file) return [];
   const data = readJson(file);
-  if (!Array.isArray(data)) throw new CliError("invalid_input", [{ file, where: "$", message: "expected an array of submissions (cần một mảng)" }]);
+  if (!Array.isArray(data)) throw new CliError("invalid_input", [{ file, where: "$", message: "cần một mảng các báo cáo đã nộp / expected an array of submissions" }]);
   const problems: Problem[] = [];
   const out = data.flatMap((item, i) => {
     const r = ReportSubmissionSchema.safeParse(item);

@@ -65,7 +65,7 @@ export function computeRanking(opts: RankOptions & { input: string }): { ranking
   const fileYear = obj && typeof obj === "object" && "year" in obj ? (obj as { year: unknown }).year : undefined;
   if (obj && typeof obj === "object") delete (obj as { year?: unknown }).year;
   const year = parseYear(opts.year) ?? (typeof fileYear === "number" && Number.isInteger(fileYear) ? fileYear : undefined);
-  if (year === undefined) throw new CliError("invalid_input", [{ file: opts.input, where: "$.year", message: "no review year: add \"year\" to the file or pass --year (thiếu năm đánh giá)" }]);
+  if (year === undefined) throw new CliError("invalid_input", [{ file: opts.input, where: "$.year", message: "thiếu năm đánh giá: thêm \"year\" vào tệp hoặc dùng --year / no review year: add \"year\" to the file or pass --year" }]);
   const scheme = loadScheme(opts.scheme);
   const r = rankUnits(obj as Parameters<typeof rankUnits>[0], scheme, year);
   if (!r.ok) {
@@ -98,7 +98,7 @@ export function registerRank(program: Command, run: Run, remote?: (ctx: Ctx, opt
       run(async (ctx: Ctx, opts: RankOptions) => {
         if (opts.input) return rankOffline(ctx, { ...opts, input: opts.input });
         if (remote && opts.year) return remote(ctx, opts);
-        throw new CliError("invalid_input", [{ where: "--input", message: "required: a JSON file of units (or --year with a server) (cần --input)" }]);
+        throw new CliError("invalid_input", [{ where: "--input", message: "cần tệp JSON các đơn vị (hoặc --year với máy chủ) / required: a JSON file of units (or --year with a server)" }]);
       }),
     );
 }

@@ -26,7 +26,7 @@ describe("remote commands against a running API", () => {
   it("refuses an unauthenticated call with exit 4 and tells how to log in", () => {
     const r = remote(["units"]);
     expect(r.code).toBe(4);
-    expect(r.stderr).toBe("HTTP 401: Cần đăng nhập / Sign in first (session cookie or Bearer token) — run `ntm login` or set NTM_TOKEN (hãy đăng nhập)\n");
+    expect(r.stderr).toBe("HTTP 401: Cần đăng nhập / Sign in first (session cookie or Bearer token) — hãy chạy `ntm login` hoặc đặt NTM_TOKEN / run `ntm login` or set NTM_TOKEN\n");
   });
 
   it("rejects a wrong password with exit 4 and saves nothing", () => {
@@ -67,7 +67,7 @@ describe("remote commands against a running API", () => {
     writeFileSync(join(home, "bad.json"), JSON.stringify({ values: { "2.1": 140 } }));
     const bad = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "bad.json"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr.split("\n")).toContain('bad.json: $.values["2.1"]: indicator 2.1 is a percent (0–100), got 140');
+    expect(bad.stderr.split("\n")).toContain('bad.json: $.values["2.1"]: chỉ tiêu 2.1 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.1 is a percent (0–100), got 140');
   });
 
   it("refuses to overwrite values changed since the version given (--if-match), exit 2, nothing written", () => {
@@ -94,7 +94,7 @@ describe("remote commands against a running API", () => {
     expect(bad.stderr.trim().split("\n")).toEqual([
       "HTTP 422: Tệp có 2 lỗi; chưa ghi gì / the file has 2 problem(s); nothing was written",
       'bad.csv: row 3, column D: không đọc được giá trị "abc" của 10 (số, Đạt/Không hoặc để trống) / cannot read "abc" for 10 (number, Đạt/Không or empty)',
-      "bad.csv: row 4, column D: indicator 2.2 is a percent (0–100), got 140",
+      "bad.csv: row 4, column D: chỉ tiêu 2.2 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.2 is a percent (0–100), got 140",
     ]);
     expect(remote(["values", "get", "--unit", "c-01-03", "--year", "2024", "--json"]).json().version).toBe(before.version);
     writeFileSync(join(home, "good.csv"), "unit_id,year,indicator,value\nc-01-03,2024,2.1,\"96,5\"\n");
@@ -154,7 +154,7 @@ describe("remote commands against a running API", () => {
     expect(denied.code).toBe(2);
     expect(denied.stderr.split("\n")[1]).toMatch(/^\$\.dossier\.actor\.role: /);
     const none = remote(["dossier", "advance", "hs-demo-04"]);
-    expect([none.code, none.stderr]).toEqual([2, "--action: required; allowed now: (none) (cần chọn thao tác)\n"]);
+    expect([none.code, none.stderr]).toEqual([2, "--action: cần chọn thao tác; được phép lúc này / required; allowed now: (none)\n"]);
     const tinh = tempDir();
     const env = { XDG_CONFIG_HOME: join(tinh, "cfg") };
     expect(remote(["login", "--username", "tinh", "--password-stdin"], { input: "tinh123", env }).code).toBe(0);
@@ -200,7 +200,7 @@ describe("remote commands against a running API", () => {
     const port = await freePort();
     const r = ntm(["--server", `http://127.0.0.1:${port}`, "units"], { env: { NTM_TOKEN: "x" } });
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe(`http://127.0.0.1:${port}: cannot reach the server (không kết nối được máy chủ): ECONNREFUSED\n`);
+    expect(r.stderr).toBe(`http://127.0.0.1:${port}: không kết nối được máy chủ / cannot reach the server: ECONNREFUSED\n`);
   });
 
   it("logs out: forgets the token and revokes it on the server", () => {

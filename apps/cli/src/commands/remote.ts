@@ -19,21 +19,21 @@ interface Unit { id: string; name: string; level: string; parentId: string | nul
 
 function requireYear(raw: string | undefined): number {
   const y = parseYear(raw);
-  if (y === undefined) throw new CliError("invalid_input", [{ where: "--year", message: "required (cần --year)" }]);
+  if (y === undefined) throw new CliError("invalid_input", [{ where: "--year", message: "cần --year / required" }]);
   return y;
 }
 
 function requireUnit(raw: string | undefined): string {
-  if (!raw) throw new CliError("invalid_input", [{ where: "--unit", message: "required (cần --unit <mã đơn vị>)" }]);
+  if (!raw) throw new CliError("invalid_input", [{ where: "--unit", message: "cần --unit <mã đơn vị> / required" }]);
   return raw;
 }
 
 /** `ntm login`: signs in with a password, creates an API token, keeps it in the user's config dir (0600), signs the session out. */
 async function login(ctx: Ctx, opts: { username?: string; passwordStdin?: boolean }): Promise<void> {
   const username = opts.username ?? (process.stdin.isTTY ? await ask(tr(ctx.lang, "Tên đăng nhập: ", "Username: ")) : "");
-  if (!username) throw new CliError("invalid_input", [{ where: "--username", message: "required (cần tên đăng nhập)" }]);
+  if (!username) throw new CliError("invalid_input", [{ where: "--username", message: "cần tên đăng nhập / required" }]);
   const password = opts.passwordStdin ? await readStdin() : process.env["NTM_PASSWORD"] ?? (process.stdin.isTTY ? await ask(tr(ctx.lang, "Mật khẩu: ", "Password: "), true) : "");
-  if (!password) throw new CliError("invalid_input", [{ where: "--password-stdin", message: "no password given (pipe it with --password-stdin or set NTM_PASSWORD) (chưa có mật khẩu)" }]);
+  if (!password) throw new CliError("invalid_input", [{ where: "--password-stdin", message: "chưa có mật khẩu (qua --password-stdin hoặc NTM_PASSWORD) / no password given (pipe it with --password-stdin or set NTM_PASSWORD)" }]);
   const session = await api(ctx, "POST", "/auth/login", { json: { username, password }, auth: "none" });
   const cookie = (session.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
   const csrf = (session.body as { csrfToken?: string | null }).csrfToken ?? "";
@@ -58,7 +58,7 @@ async function logout(ctx: Ctx): Promise<void> {
 
 async function units(ctx: Ctx, opts: { root?: string; level?: string }): Promise<void> {
   const level = opts.level;
-  if (level !== undefined && !["province", "district", "commune", "hamlet"].includes(level)) throw new CliError("invalid_input", [{ where: "--level", message: `expected province, district, commune or hamlet, got "${level}"` }]);
+  if (level !== undefined && !["province", "district", "commune", "hamlet"].includes(level)) throw new CliError("invalid_input", [{ where: "--level", message: `cần province, district, commune hoặc hamlet / expected province, district, commune or hamlet, got "${level}"` }]);
   const client = await typedClient(ctx);
   const { data } = await call(ctx, client.GET("/v1/units", { params: { query: { ...(opts.root ? { root: opts.root } : {}), ...(level ? { level: level as "commune" } : {}) } } }));
   const items = data.items as Unit[];
@@ -83,9 +83,9 @@ async function valuesGet(ctx: Ctx, opts: { unit?: string; year?: string }): Prom
 async function valuesSet(ctx: Ctx, opts: { unit?: string; year?: string; values?: string; pack?: string; ifMatch?: string }): Promise<void> {
   const unit = requireUnit(opts.unit);
   const year = requireYear(opts.year);
-  if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", message: "required: a JSON file { values, inputs?, notApplicable? } (cần --values)" }]);
+  if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", message: "cần tệp JSON { values, inputs?, notApplicable? } / required: a JSON file { values, inputs?, notApplicable? }" }]);
   const doc = readJson(opts.values);
-  if (!doc || typeof doc !== "object" || Array.isArray(doc) || !("values" in doc)) throw new CliError("invalid_input", [{ file: opts.values, where: "$", message: 'expected an object with "values" (cần đối tượng có "values")' }]);
+  if (!doc || typeof doc !== "object" || Array.isArray(doc) || !("values" in doc)) throw new CliError("invalid_input", [{ file: opts.values, where: "$", message: 'cần đối tượng có "values" / expected an object with "values"' }]);
   const { values, inputs, notApplicable } = doc as { values: unknown; inputs?: unknown; notApplicable?: unknown };
   // Optimistic concurrency: send the version we are replacing (If-Match), read from the server unless given.
   const client = await typedClient(ctx);
@@ -125,11 +125,11 @@ async function uploadBody(path: string, showBar: boolean): Promise<{ body: HttpB
 async function importFile(ctx: Ctx, file: string, opts: { year?: string; pack?: string }): Promise<void> {
   const lower = file.toLowerCase();
   const format = lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".csv") ? "csv" : undefined;
-  if (!format) throw new CliError("invalid_input", [{ file, message: "expected a .csv or .xlsx file (cần tệp .csv hoặc .xlsx)" }]);
+  if (!format) throw new CliError("invalid_input", [{ file, message: "cần tệp .csv hoặc .xlsx / expected a .csv or .xlsx file" }]);
   try {
     if (!statSync(file).isFile()) throw new Error("not a file");
   } catch {
-    throw new CliError("invalid_input", [{ file, message: "no such file (không có tệp này)" }]);
+    throw new CliError("invalid_input", [{ file, message: "không có tệp này / no such file" }]);
   }
   const year = parseYear(opts.year);
   const { body, done } = await uploadBody(file, !ctx.json && process.stderr.isTTY === true);
@@ -149,10 +149,10 @@ async function exportFile(ctx: Ctx, opts: { unit?: string; year?: string; format
   const unit = requireUnit(opts.unit);
   const year = requireYear(opts.year);
   const format = opts.format ?? (opts.out?.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv");
-  if (format !== "csv" && format !== "xlsx") throw new CliError("invalid_input", [{ where: "--format", message: `expected csv or xlsx, got "${format}"` }]);
+  if (format !== "csv" && format !== "xlsx") throw new CliError("invalid_input", [{ where: "--format", message: `cần csv hoặc xlsx / expected csv or xlsx, got "${format}"` }]);
   const what = opts.what ?? "values";
-  if (what !== "values" && what !== "evaluations") throw new CliError("invalid_input", [{ where: "--what", message: `expected values or evaluations, got "${what}"` }]);
-  if (format === "xlsx" && !opts.out) throw new CliError("invalid_input", [{ where: "--out", message: "required for xlsx (cần --out <tệp.xlsx>)" }]);
+  if (what !== "values" && what !== "evaluations") throw new CliError("invalid_input", [{ where: "--what", message: `cần values hoặc evaluations / expected values or evaluations, got "${what}"` }]);
+  if (format === "xlsx" && !opts.out) throw new CliError("invalid_input", [{ where: "--out", message: "cần --out <tệp.xlsx> / required for xlsx" }]);
   const res = await api(ctx, "GET", `/units/${encodeURIComponent(unit)}/export/${what}`, { query: { year, format, pack: opts.pack } });
   if (!opts.out) {
     if (!ctx.json) return void process.stdout.write(res.bytes);
@@ -200,7 +200,7 @@ export function registerRemote(program: Command, run: Run): void {
   program.command("logout").description("Đăng xuất, thu hồi mã truy cập / log out and revoke the token").action(run((ctx: Ctx) => logout(ctx)));
   program.command("whoami").description("Người dùng hiện tại trên máy chủ / the current user on the server").action(
     run(async (ctx: Ctx) => {
-      if (!tokenFor(ctx)) throw new CliError("unauthenticated", [{ where: ctx.server, message: "not logged in: run `ntm login` or set NTM_TOKEN (chưa đăng nhập)" }]);
+      if (!tokenFor(ctx)) throw new CliError("unauthenticated", [{ where: ctx.server, message: "chưa đăng nhập: chạy `ntm login` hoặc đặt NTM_TOKEN / not logged in: run `ntm login` or set NTM_TOKEN" }]);
       const client = await typedClient(ctx);
       const { data: me } = await call(ctx, client.GET("/v1/auth/me"));
       if (ctx.json) return ctx.printJson(me.user);

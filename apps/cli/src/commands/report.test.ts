@@ -42,7 +42,7 @@ describe("ntm report", () => {
 
   it("asks which commune when a batch file holds several", () => {
     const r = ntm(["report", "criteria-sheet", "--pack", DEMO, "--values", batch, "--out", join(tempDir(), "s.pdf")]);
-    expect([r.code, r.stderr]).toEqual([2, "--unit: the file holds 5 units; choose one with --unit (chọn một xã)\n"]);
+    expect([r.code, r.stderr]).toEqual([2, "--unit: tệp có 5 đơn vị, hãy chọn một bằng --unit / the file holds 5 units; choose one with --unit\n"]);
   });
 
   it("writes the ranking workbook, labelling the default scheme as not law", async () => {
@@ -82,7 +82,7 @@ describe("ntm report", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^bad\.json: \$\.date: /);
     const m = ntm(["report", "progress", "--input", "money.json", "--out", "p.docx"], { cwd: dir });
-    expect([m.code, m.stderr]).toEqual([2, "money.json: $.resources.lines[0].amount: expected whole đồng (an integer or a string of digits), got 1.5 (tiền phải là số nguyên đồng)\n"]);
+    expect([m.code, m.stderr]).toEqual([2, "money.json: $.resources.lines[0].amount: tiền phải là số nguyên đồng / expected whole đồng (an integer or a string of digits), got 1.5\n"]);
     expect(ntm(["packs", "list"], { cwd: dir }).code).toBe(0);
     expect(() => readFileSync(join(dir, "p.docx"))).toThrow();
   });

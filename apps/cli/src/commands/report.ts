@@ -17,7 +17,7 @@ async function reports(): Promise<Reports> {
   try {
     return await import("@ntm/reports");
   } catch (e) {
-    throw new CliError("server", [{ where: "@ntm/reports", message: `the reports package is not built (chưa build gói báo cáo): ${(e as Error).message}; run \`npx turbo run build --filter=@ntm/cli...\`` }]);
+    throw new CliError("server", [{ where: "@ntm/reports", message: `chưa build gói @ntm/reports (chạy \`npx turbo run build --filter=@ntm/cli...\`) / the reports package is not built: ${(e as Error).message}` }]);
   }
 }
 
@@ -35,7 +35,7 @@ function write(ctx: Ctx, out: string, bytes: Uint8Array): void {
   try {
     writeFileSync(out, bytes);
   } catch (e) {
-    throw new CliError("invalid_input", [{ file: out, message: `cannot write (không ghi được): ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
+    throw new CliError("invalid_input", [{ file: out, message: `không ghi được / cannot write: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
   }
   if (ctx.json) return ctx.printJson({ written: out, bytes: bytes.length });
   ctx.print(tr(ctx.lang, `đã ghi ${out} (${bytes.length} byte)`, `wrote ${out} (${bytes.length} bytes)`));
@@ -48,7 +48,7 @@ async function remoteDocument(ctx: Ctx, path: string, query: Record<string, stri
 }
 
 function need(value: string | undefined, option: string, why: string): string {
-  if (!value) throw new CliError("invalid_input", [{ where: option, message: `required ${why}` }]);
+  if (!value) throw new CliError("invalid_input", [{ where: option, message: `bắt buộc / required ${why}` }]);
   return value;
 }
 
@@ -61,7 +61,7 @@ function moneyToBigint(input: Record<string, unknown>, file: string): Record<str
   const big = (v: unknown, where: string): bigint => {
     if (typeof v === "number" && Number.isSafeInteger(v)) return BigInt(v);
     if (typeof v === "string" && /^-?\d+$/.test(v.trim())) return BigInt(v.trim());
-    throw new CliError("invalid_input", [{ file, where, message: `expected whole đồng (an integer or a string of digits), got ${JSON.stringify(v)} (tiền phải là số nguyên đồng)` }]);
+    throw new CliError("invalid_input", [{ file, where, message: `tiền phải là số nguyên đồng / expected whole đồng (an integer or a string of digits), got ${JSON.stringify(v)}` }]);
   };
   return {
     ...input,
@@ -109,8 +109,8 @@ export function registerReport(program: Command, run: Run): void {
         if (!opts.values) return remoteDocument(ctx, `/units/${encodeURIComponent(need(opts.unit, "--unit", "(with the server; or give --pack and --values)"))}/criteria-sheet.pdf`, { year: parseYear(need(opts.year, "--year", "(with the server)")) }, opts.out);
         const { pack, docs, results } = evaluateFiles({ ...(opts.pack ? { pack: opts.pack } : {}), ...(opts.values ? { values: opts.values } : {}), ...(opts.year ? { year: opts.year } : {}) });
         const i = opts.unit ? docs.findIndex((d) => d.unit.id === opts.unit) : 0;
-        if (i < 0) throw new CliError("not_found", [{ file: opts.values!, where: "--unit", message: `no unit "${opts.unit}" in the file (không có đơn vị này trong tệp)` }]);
-        if (!opts.unit && docs.length > 1) throw new CliError("invalid_input", [{ where: "--unit", message: `the file holds ${docs.length} units; choose one with --unit (chọn một xã)` }]);
+        if (i < 0) throw new CliError("not_found", [{ file: opts.values!, where: "--unit", message: `tệp không có đơn vị "${opts.unit}" / no unit "${opts.unit}" in the file` }]);
+        if (!opts.unit && docs.length > 1) throw new CliError("invalid_input", [{ where: "--unit", message: `tệp có ${docs.length} đơn vị, hãy chọn một bằng --unit / the file holds ${docs.length} units; choose one with --unit` }]);
         const r = await reports();
         const bytes = await render(r, opts.values, () => r.renderCriteriaSheetPdf({ unitName: docs[i]!.unit.name, ...(opts.parentName ? { parentName: opts.parentName } : {}), pack, result: results[i]! }));
         write(ctx, opts.out, bytes);
@@ -149,7 +149,7 @@ export function registerReport(program: Command, run: Run): void {
         }
         const input0 = opts.input;
         const raw = readJson(input0);
-        if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new CliError("invalid_input", [{ file: input0, where: "$", message: "expected a JSON object (cần một đối tượng JSON)" }]);
+        if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new CliError("invalid_input", [{ file: input0, where: "$", message: "cần một đối tượng JSON / expected a JSON object" }]);
         let input = moneyToBigint(raw as Record<string, unknown>, input0);
         const r = await reports();
         if (opts.pack || opts.values) {

@@ -20,7 +20,7 @@ export async function typedClient(ctx: Ctx): Promise<NtmClient> {
   try {
     mod = await import("@ntm/client");
   } catch (e) {
-    throw new CliError("server", [{ where: "@ntm/client", message: `the API client package is not built (chưa build): ${(e as Error).message}; run \`npx turbo run build --filter=@ntm/cli...\`` }]);
+    throw new CliError("server", [{ where: "@ntm/client", message: `chưa build gói @ntm/client (chạy \`npx turbo run build --filter=@ntm/cli...\`) / the API client package is not built: ${(e as Error).message}` }]);
   }
   const client = mod.createNtmClient({ baseUrl: ctx.server, ...(token ? { token } : {}) });
   cached = { key, client };
@@ -39,7 +39,7 @@ export async function call<T>(ctx: Ctx, pending: Promise<{ data?: T; error?: unk
     r = await pending;
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new CliError("network", [{ where: ctx.server, message: `cannot reach the server (không kết nối được máy chủ): ${cause?.code ?? cause?.message ?? (e as Error).message}` }]);
+    throw new CliError("network", [{ where: ctx.server, message: `không kết nối được máy chủ / cannot reach the server: ${cause?.code ?? cause?.message ?? (e as Error).message}` }]);
   }
   if (!r.response.ok || r.error !== undefined) throw problemError(ctx, r.response.status, r.error, file);
   return { data: r.data as T, response: r.response };

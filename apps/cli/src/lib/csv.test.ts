@@ -26,7 +26,7 @@ describe("parseCsv", () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(CliError);
-      expect((e as CliError).problems).toEqual([{ file: "f.csv", where: "line 2", message: "unterminated quoted cell (ô có dấu ngoặc kép chưa đóng)" }]);
+      expect((e as CliError).problems).toEqual([{ file: "f.csv", where: "line 2", message: "ô có dấu ngoặc kép chưa đóng / unterminated quoted cell" }]);
     }
   });
 });
@@ -52,7 +52,7 @@ describe("parseJson and lineCol", () => {
       parseJson('{\n  "b": ]\n}', "x.json");
     } catch (e) {
       // The engine's wording varies by Node version; its excerpt of the text must not leak in.
-      expect((e as CliError).problems[0]?.message).toMatch(/^invalid JSON \(JSON không hợp lệ\): [^\n]*\]/);
+      expect((e as CliError).problems[0]?.message).toMatch(/^JSON không hợp lệ \/ invalid JSON: [^\n]*\]/);
       expect((e as CliError).problems[0]?.message).not.toContain("is not valid JSON");
     }
   });

@@ -52,7 +52,7 @@ export function parseCsv(text: string, file: string): CsvRow[] {
       rowLine = line;
     } else cell += ch;
   }
-  if (quoted) throw new CliError("invalid_input", [{ file, where: `line ${quoteLine}`, message: "unterminated quoted cell (ô có dấu ngoặc kép chưa đóng)" }]);
+  if (quoted) throw new CliError("invalid_input", [{ file, where: `line ${quoteLine}`, message: "ô có dấu ngoặc kép chưa đóng / unterminated quoted cell" }]);
   cells.push(cell);
   if (cells.some((c) => c.trim() !== "")) rows.push({ line: rowLine, cells });
   return rows;

@@ -45,7 +45,7 @@ export function problemError(ctx: Ctx, status: number, body: unknown, file: stri
   const kind = kindForHttpStatus(res.status);
   const fields: Problem[] = (p.errors ?? []).map((e) => ({ ...(file ? { file } : {}), where: e.path, message: e.message, ...(e.code ? { code: e.code } : {}) }));
   const head: Problem = { where: `HTTP ${res.status}`, message: p.detail ?? p.title ?? (typeof res.body === "string" && res.body ? res.body.slice(0, 200) : "request failed") };
-  if (res.status === 401 && !tokenFor(ctx)) head.message += " — run `ntm login` or set NTM_TOKEN (hãy đăng nhập)";
+  if (res.status === 401 && !tokenFor(ctx)) head.message += " — hãy chạy `ntm login` hoặc đặt NTM_TOKEN / run `ntm login` or set NTM_TOKEN";
   return new CliError(kind, [head, ...fields]);
 }
 
@@ -71,7 +71,7 @@ export async function api(ctx: Ctx, method: string, path: string, opts: RequestO
     raw = await fetch(url, { method, headers, ...(body !== undefined ? { body, duplex: "half" } : {}) } as RequestInit);
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new CliError("network", [{ where: ctx.server, message: `cannot reach the server (không kết nối được máy chủ): ${cause?.code ?? cause?.message ?? (e as Error).message}` }]);
+    throw new CliError("network", [{ where: ctx.server, message: `không kết nối được máy chủ / cannot reach the server: ${cause?.code ?? cause?.message ?? (e as Error).message}` }]);
   }
   const bytes = new Uint8Array(await raw.arrayBuffer());
   const type = raw.headers.get("content-type") ?? "";

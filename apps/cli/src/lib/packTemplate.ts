@@ -126,7 +126,7 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
   const at = (sheet: string, row: number, col?: number, key?: string) => `sheet "${sheet}", row ${row}${col !== undefined ? `, column ${colLetter(col)}${key ? ` (${key})` : ""}` : ""}`;
   const headSheet = wb.getWorksheet(SHEETS.pack);
   const indSheet = wb.getWorksheet(SHEETS.indicators);
-  if (!headSheet || !indSheet) throw new CliError("invalid_input", [{ file, message: `the workbook needs the sheets "${SHEETS.pack}" and "${SHEETS.indicators}" (thiếu sheet); make one with \`ntm packs template\`` }]);
+  if (!headSheet || !indSheet) throw new CliError("invalid_input", [{ file, message: `thiếu sheet "${SHEETS.pack}" hoặc "${SHEETS.indicators}" (tạo mẫu bằng \`ntm packs template\`) / the workbook needs both sheets` }]);
 
   const header = new Map<string, { value: string | number | boolean | null; row: number }>();
   headSheet.eachRow((row, n) => {
@@ -140,7 +140,7 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
   const headerWhere = (k: string) => at(SHEETS.pack, header.get(k)?.row ?? 1, 2, k);
   const baseId = h("extends");
   const base = getPack(baseId);
-  if (!base) throw new CliError("invalid_input", [{ file, where: headerWhere("extends"), message: `"${baseId}" is not a shipped pack (không phải bộ tiêu chí có sẵn)` }]);
+  if (!base) throw new CliError("invalid_input", [{ file, where: headerWhere("extends"), message: `"${baseId}" không phải bộ tiêu chí có sẵn / is not a shipped pack` }]);
 
   // Columns by key: the key is the text in the last parentheses of the header cell.
   const cols = new Map<string, number>();
@@ -150,7 +150,7 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
   });
   const variants = variantsOf(base);
   for (const k of ["indicator_id", "year", "verified", "source_ref", ...variants]) {
-    if (!cols.has(k)) problems.push({ file, where: at(SHEETS.indicators, 1), message: `missing column "${k}" (thiếu cột)` });
+    if (!cols.has(k)) problems.push({ file, where: at(SHEETS.indicators, 1), message: `thiếu cột "${k}" / missing column` });
   }
   if (problems.length) throw new CliError("invalid_input", problems);
 
@@ -165,19 +165,19 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
     const id = String(idRaw).trim();
     const info = kindOf.get(id);
     if (!info) {
-      problems.push({ file, where: at(SHEETS.indicators, n, cols.get("indicator_id"), "indicator_id"), message: `indicator "${id}" is not in ${base.id} (chỉ tiêu không có trong bộ tiêu chí quốc gia)` });
+      problems.push({ file, where: at(SHEETS.indicators, n, cols.get("indicator_id"), "indicator_id"), message: `chỉ tiêu "${id}" không có trong ${base.id} / indicator is not in the base pack` });
       return;
     }
     const yearRaw = get("year");
     const year = yearRaw === null || String(yearRaw).trim() === "" ? "" : String(yearRaw).trim();
-    if (year && !/^\d{4}$/.test(year)) problems.push({ file, where: at(SHEETS.indicators, n, cols.get("year"), "year"), message: `"${year}" is not a year (không phải năm)` });
+    if (year && !/^\d{4}$/.test(year)) problems.push({ file, where: at(SHEETS.indicators, n, cols.get("year"), "year"), message: `"${year}" không phải năm / is not a year` });
     const m: Record<string, number | boolean | null> = {};
     for (const v of variants) {
       const raw = get(v);
       const col = cols.get(v);
       let value: number | boolean | null | undefined = typeof raw === "number" || typeof raw === "boolean" || raw === null ? raw : ["?", "chưa rõ", "chua ro"].includes(raw.trim().toLowerCase()) ? null : parseCellValue(raw);
       if (value === undefined) {
-        problems.push({ file, where: at(SHEETS.indicators, n, col, v), message: `cannot read "${String(raw)}" as a threshold (không đọc được ngưỡng)` });
+        problems.push({ file, where: at(SHEETS.indicators, n, col, v), message: `không đọc được ngưỡng "${String(raw)}" / cannot read as a threshold` });
         continue;
       }
       if (info.kind === "boolean" && typeof value === "number") {

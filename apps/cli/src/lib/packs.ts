@@ -13,7 +13,7 @@ export function loadPack(ref: string): CriteriaPack {
   const shipped = getPack(ref);
   if (shipped) return shipped;
   if (!existsSync(ref)) {
-    throw new CliError("not_found", [{ where: "--pack", message: `"${ref}" is neither a shipped pack id nor a file (không phải mã bộ tiêu chí có sẵn, cũng không phải tệp); see \`ntm packs list\`` }]);
+    throw new CliError("not_found", [{ where: "--pack", message: `"${ref}" không phải mã bộ tiêu chí có sẵn, cũng không phải tệp (xem \`ntm packs list\`) / is neither a shipped pack id nor a file` }]);
   }
   return resolvePackFile(ref);
 }

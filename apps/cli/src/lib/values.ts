@@ -33,7 +33,7 @@ export function loadValues(file: string, opts: { defaultLevel: string; year?: nu
   const data = parseJson(text, file);
   const batch = Array.isArray(data);
   const docs = (batch ? data : [data]).map((d) => (opts.year !== undefined && d && typeof d === "object" && !Array.isArray(d) ? { ...d, year: opts.year } : d));
-  if (batch && docs.length === 0) throw new CliError("invalid_input", [{ file, where: "$", message: "the array holds no values documents (mảng rỗng)" }]);
+  if (batch && docs.length === 0) throw new CliError("invalid_input", [{ file, where: "$", message: "mảng không có tài liệu số liệu nào / the array holds no values documents" }]);
   return { file, batch, docs, locate: (i, issue) => ({ file, where: formatPath(batch ? [i, ...issue.path] : issue.path), message: issue.message, code: issue.code }) };
 }
 
@@ -47,12 +47,12 @@ interface CsvDocPlace {
 function loadCsv(file: string, text: string, opts: { defaultLevel: string; year?: number }): LoadedValues {
   const rows = parseCsv(text, file);
   const header = rows[0];
-  if (!header) throw new CliError("invalid_input", [{ file, message: "empty CSV file (tệp CSV rỗng)" }]);
+  if (!header) throw new CliError("invalid_input", [{ file, message: "tệp CSV rỗng / empty CSV file" }]);
   const cols = header.cells.map((c) => c.trim());
   const lower = cols.map((c) => c.toLowerCase());
   const problems: Problem[] = [];
   const at = (line: number, column: string) => `row ${line}, column "${column}"`;
-  if (!lower.includes("unit_id")) throw new CliError("invalid_input", [{ file, where: "row 1", message: 'missing column "unit_id" (thiếu cột unit_id)' }]);
+  if (!lower.includes("unit_id")) throw new CliError("invalid_input", [{ file, where: "row 1", message: 'thiếu cột "unit_id" / missing column "unit_id"' }]);
   const long = lower.includes("indicator") && lower.includes("value");
   const docs: Record<string, unknown>[] = [];
   const places: CsvDocPlace[] = [];
@@ -64,20 +64,20 @@ function loadCsv(file: string, text: string, opts: { defaultLevel: string; year?
     };
     const unitId = get("unit_id") ?? "";
     if (unitId === "") {
-      problems.push({ file, where: at(row.line, "unit_id"), message: "empty unit id (thiếu mã đơn vị)" });
+      problems.push({ file, where: at(row.line, "unit_id"), message: "thiếu mã đơn vị / empty unit id" });
       continue;
     }
     const yearText = opts.year !== undefined ? String(opts.year) : get("year");
     const year = yearText !== undefined && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
     if (year === undefined) {
-      problems.push({ file, where: at(row.line, "year"), message: yearText ? `"${yearText}" is not a year (không phải năm)` : "no year: add a year column or pass --year (thiếu năm)" });
+      problems.push({ file, where: at(row.line, "year"), message: yearText ? `"${yearText}" không phải năm / is not a year` : "thiếu năm: thêm cột year hoặc dùng --year / no year: add a year column or pass --year" });
       continue;
     }
     const key = `${unitId}\u0000${year}`;
     let index = byKey.get(key);
     if (index === undefined || !long) {
       if (index !== undefined) {
-        problems.push({ file, where: at(row.line, "unit_id"), message: `unit ${unitId} appears twice for ${year} (trùng đơn vị, năm; first on row ${places[index]!.line})` });
+        problems.push({ file, where: at(row.line, "unit_id"), message: `đơn vị ${unitId} năm ${year} bị trùng, lần đầu ở dòng ${places[index]!.line} / unit ${unitId} appears twice for ${year}, first on row ${places[index]!.line}` });
         continue;
       }
       const unit: Record<string, unknown> = { id: unitId, name: get("unit_name") || unitId, level: get("level") || opts.defaultLevel };
@@ -86,7 +86,7 @@ function loadCsv(file: string, text: string, opts: { defaultLevel: string; year?
       const group = get("commune_group");
       if (group) {
         if (/^[123]$/.test(group)) unit["communeGroup"] = Number(group);
-        else problems.push({ file, where: at(row.line, "commune_group"), message: `commune group must be 1, 2 or 3, got "${group}" (nhóm xã phải là 1, 2 hoặc 3)` });
+        else problems.push({ file, where: at(row.line, "commune_group"), message: `nhóm xã phải là 1, 2 hoặc 3 / commune group must be 1, 2 or 3, got "${group}"` });
       }
       const flags = get("flags");
       if (flags) unit["flags"] = flags.split(/[|\s]+/).filter(Boolean);
@@ -107,7 +107,7 @@ function loadCsv(file: string, text: string, opts: { defaultLevel: string; year?
       }
       const v = parseCellValue(raw);
       if (v === undefined) {
-        problems.push({ file, where: at(row.line, column), message: `cannot read "${raw}" as a number, Đạt/Không or empty (không đọc được giá trị)` });
+        problems.push({ file, where: at(row.line, column), message: `không đọc được "${raw}": cần số, Đạt/Không hoặc để trống / cannot read "${raw}" as a number, Đạt/Không or empty` });
         return;
       }
       if (raw.trim() === "" && !long) return; // an empty wide cell means "not reported": leave it out
@@ -116,8 +116,8 @@ function loadCsv(file: string, text: string, opts: { defaultLevel: string; year?
     };
     if (long) {
       const indicator = get("indicator") ?? "";
-      if (indicator === "") problems.push({ file, where: at(row.line, "indicator"), message: "empty indicator id (thiếu mã chỉ tiêu)" });
-      else if (place.lineOf.has(indicator)) problems.push({ file, where: at(row.line, "indicator"), message: `indicator ${indicator} given twice for unit ${unitId}, ${year} (first on row ${place.lineOf.get(indicator)})` });
+      if (indicator === "") problems.push({ file, where: at(row.line, "indicator"), message: "thiếu mã chỉ tiêu / empty indicator id" });
+      else if (place.lineOf.has(indicator)) problems.push({ file, where: at(row.line, "indicator"), message: `chỉ tiêu ${indicator} của ${unitId} năm ${year} bị trùng, lần đầu ở dòng ${place.lineOf.get(indicator)} / indicator ${indicator} given twice for unit ${unitId}, ${year}` });
       else put(indicator, get("value") ?? "", "value");
     } else {
       cols.forEach((col, i) => {
@@ -127,7 +127,7 @@ function loadCsv(file: string, text: string, opts: { defaultLevel: string; year?
     }
   }
   if (problems.length) throw new CliError("invalid_input", problems);
-  if (docs.length === 0) throw new CliError("invalid_input", [{ file, message: "the CSV file has a header but no rows (không có dòng số liệu)" }]);
+  if (docs.length === 0) throw new CliError("invalid_input", [{ file, message: "tệp CSV không có dòng số liệu / the CSV file has a header but no rows" }]);
   const locate = (i: number, issue: Issue): Problem => {
     const place = places[i]!;
     const [head, second] = issue.path;
