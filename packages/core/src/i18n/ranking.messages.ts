@@ -7,6 +7,8 @@ export const CLASSIFICATION_LEVEL_LABELS: Record<string, { vi: string; en: strin
   good: { vi: "Hoàn thành tốt nhiệm vụ", en: "Good (hoàn thành tốt nhiệm vụ)" },
   completed: { vi: "Hoàn thành nhiệm vụ", en: "Completed (hoàn thành nhiệm vụ)" },
   not_completed: { vi: "Không hoàn thành nhiệm vụ", en: "Not completed (không hoàn thành nhiệm vụ)" },
+  /** Not a level: a ranked unit whose scoring inputs are incomplete gets no level (core `rankUnits`). */
+  incomplete_data: { vi: "Chưa đủ số liệu để xếp loại", en: "Not classified: incomplete data" },
 };
 
 const lvl = (v: unknown, lang: Lang) => CLASSIFICATION_LEVEL_LABELS[String(v)]?.[lang] ?? String(v);
@@ -26,6 +28,14 @@ export const rankingMessages: MessageCatalog = {
   "score.denominator_missing": {
     vi: (p) => `${p.component}: thiếu hoặc bằng 0 số liệu "${p.field}" để tính tỷ lệ, tính 0 điểm`,
     en: (p) => `${p.component}: "${p.field}" is missing or 0, so the ratio scores 0`,
+  },
+  "ranking.incomplete_data": {
+    vi: (p, l) => `Chưa đủ số liệu để xếp loại: thiếu ${p.count} số liệu (${fmtValue(p.fields, l)}). Điểm tạm tính ${fmtValue(p.score, l)} chỉ cộng các số liệu đã có, không phải kết quả xếp loại; không đưa vào tỷ lệ xuất sắc, không đề nghị khen thưởng, không đề nghị phê bình vì thiếu số liệu`,
+    en: (p, l) => `Not classified, incomplete data: ${p.count} inputs missing (${fmtValue(p.fields, l)}). The provisional ${fmtValue(p.score, l)} points only add up the inputs present and are not a classification; not counted in the excellent quota, not proposed for commendation, not proposed for criticism for missing data`,
+  },
+  "ranking.incomplete_units": {
+    vi: (p) => `${p.count}/${p.total} đơn vị chưa đủ số liệu chấm điểm: chưa xếp loại, xếp cuối danh sách`,
+    en: (p) => `${p.count} of ${p.total} units lack scoring inputs: not classified, listed last`,
   },
   "score.scheme_default": {
     vi: (p) => `Thang điểm ${p.schemeId} là thang điểm mặc định của phần mềm, không phải quy định; hãy dùng thang điểm chính thức của địa phương`,

@@ -11,6 +11,6 @@ export type { CapName, CapOutcome, CapRule } from "./caps/types.js";
 export { applyQuota, type QuotaEntry, type QuotaGroupResult, type QuotaMove } from "./quota/index.js";
 export { COMMENDATION_RULES, CRITICISM_RULES, runCandidateRules, type CandidateFacts, type CandidateRule } from "./candidates/index.js";
 export { TaskCountsSchema, RankingUnitSchema, RankingOptionsSchema, RankingInputSchema, type TaskCounts, type RankingUnit, type RankingOptions, type RankingInput } from "./input.js";
-export { rankUnits, type Ranking, type RankedUnit, type RankingCandidate } from "./rankUnits/index.js";
+export { rankUnits, type Ranking, type RankedUnit, type RankedLevel, type MissingInput, type RankingCandidate } from "./rankUnits/index.js";
 export { indicator182FromClassification } from "./indicator182/index.js";
 export { CLASSIFICATION_LEVEL_LABELS } from "../i18n/ranking.messages.js";

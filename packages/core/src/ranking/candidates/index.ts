@@ -6,7 +6,8 @@ import type { RankingOptions, RankingUnit } from "../input.js";
 export interface CandidateFacts {
   unit: RankingUnit;
   rank: number;
-  level: ClassificationLevel;
+  /** The unit's level; `"incomplete_data"` when its inputs are incomplete (no level-based rule holds). */
+  level: ClassificationLevel | "incomplete_data";
   score: number;
   options: RankingOptions;
 }

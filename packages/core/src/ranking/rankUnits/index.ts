@@ -11,6 +11,18 @@ import { type QuotaGroupResult, type QuotaMove, applyQuota } from "../quota/inde
 import { COMMENDATION_RULES, CRITICISM_RULES, runCandidateRules } from "../candidates/index.js";
 import { compareRankKeys } from "../_lib/compare.js";
 
+/**
+ * The level shown for a unit: a classification level, or `"incomplete_data"` when the unit's scoring
+ * inputs are incomplete and no level can be given (see {@link rankUnits}).
+ */
+export type RankedLevel = ClassificationLevel | "incomplete_data";
+
+/** The inputs a unit lacks: the scheme fields with no value, or a ratio's missing or zero denominator. */
+export interface MissingInput {
+  component: string;
+  field: string;
+}
+
 /** One unit's row in a ranking. */
 export interface RankedUnit {
   rank: number;
@@ -21,10 +33,17 @@ export interface RankedUnit {
   components: ComponentScore[];
   criteriaMet: number;
   criteriaLost: number;
-  /** The level the score reaches in the regime's bands. */
-  bandLevel: ClassificationLevel;
-  /** The final level, after caps and quota. */
-  level: ClassificationLevel;
+  /**
+   * True when every component of the scheme had its value (and a ratio its denominator). When false the
+   * score only adds up the inputs present, and no level is given.
+   */
+  dataComplete: boolean;
+  /** What is missing (empty when `dataComplete`). */
+  missingInputs: MissingInput[];
+  /** The level the score reaches in the regime's bands; `"incomplete_data"` when inputs are missing. */
+  bandLevel: RankedLevel;
+  /** The final level, after caps and quota; `"incomplete_data"` when inputs are missing. */
+  level: RankedLevel;
   caps: AppliedCap[];
   quotaMove: QuotaMove | null;
   reasons: Reason[];
@@ -55,6 +74,15 @@ function valuesOf(u: RankingUnit): Record<string, number> {
   return { ...fromTasks, ...u.values };
 }
 
+/** The inputs a scored unit lacks: components with no value, and ratios with a missing or zero denominator. */
+function missingOf(components: readonly ComponentScore[]): MissingInput[] {
+  return components.flatMap((c) =>
+    c.reasons.flatMap((r): MissingInput[] =>
+      r.code === "score.value_missing" || r.code === "score.denominator_missing" ? [{ component: c.id, field: String(r.params.field) }] : [],
+    ),
+  );
+}
+
 /**
  * Scores, classifies and ranks units for a review year: score each unit with the scheme (100-point
  * scale), map the score to a level with the year's regime (366-QĐ/TW from 2025; 124-QĐ/TW up to 2024
@@ -62,6 +90,17 @@ function valuesOf(u: RankingUnit): Record<string, number> {
  * excellent quota per group, then order by score desc, criteria met desc, fewer criteria lost, unit id
  * asc, and propose commendation and criticism candidates with reasons. Bad input or scheme is a failure
  * result whose issues name the JSON path (`$.input.units[2].values.x`, `$.scheme.components[0].weight`).
+ *
+ * Missing inputs. Every component of the scheme is required: a unit that lacks a component's value (or
+ * a ratio's denominator) has `dataComplete: false`, its `missingInputs`, and NO level: `level` and
+ * `bandLevel` are `"incomplete_data"` (labelled "Chưa đủ số liệu để xếp loại"), because a level computed
+ * from a partial score (missing components count 0) would read as a verdict, typically "không hoàn
+ * thành nhiệm vụ", that the data does not support. Its first reason is `ranking.incomplete_data`
+ * (what is missing, the partial score). Such a unit gets no caps, does not count in the excellent
+ * quota, is never proposed for commendation and is not proposed for criticism for its level; only the
+ * facts it does have (criteria lost, recognition revoked, reports overdue) can still propose it for
+ * criticism. Incomplete units are listed after all complete ones (same order among themselves), so the
+ * ranks of complete units are not disturbed; their rank is only a position in the list.
  * @example
  * const r = rankUnits({ units: [{ unitId: "xa-a", values: { criteria_met: 19, criteria_total: 19 } }] }, DEFAULT_SCORING_SCHEME, 2025);
  * if (r.ok) r.value.rows[0] // { rank: 1, unitId: "xa-a", score: 30, level: "not_completed", ... }
@@ -79,12 +118,13 @@ export function rankUnits(input: RankingInput, scheme: ScoringScheme, year: numb
   const scored = units.map((u) => {
     const values = valuesOf(u);
     const score = scoreUnit(values, sch);
+    const missingInputs = missingOf(score.components);
     const bandLevel = levelForScore(score.total, regime);
-    const capped = applyCaps(bandLevel, u, regime.caps, options);
-    return { unit: u, group: u.group ?? "all", score, bandLevel, level: capped.level, caps: capped.caps, criteriaMet: values.criteria_met ?? 0, criteriaLost: values.criteria_lost ?? 0 };
+    const capped = missingInputs.length ? { level: bandLevel, caps: [] } : applyCaps(bandLevel, u, regime.caps, options);
+    return { unit: u, group: u.group ?? "all", score, missingInputs, bandLevel, level: capped.level, caps: capped.caps, criteriaMet: values.criteria_met ?? 0, criteriaLost: values.criteria_lost ?? 0 };
   });
   const quota = applyQuota(
-    scored.map((x) => ({ unitId: x.unit.unitId, group: x.group, level: x.level, score: x.score.total, criteriaMet: x.criteriaMet, criteriaLost: x.criteriaLost })),
+    scored.filter((x) => x.missingInputs.length === 0).map((x) => ({ unitId: x.unit.unitId, group: x.group, level: x.level, score: x.score.total, criteriaMet: x.criteriaMet, criteriaLost: x.criteriaLost })),
     regime.quota,
   );
   const moveOf = new Map(quota.moves.map((m) => [m.unitId, m]));
@@ -92,8 +132,11 @@ export function rankUnits(input: RankingInput, scheme: ScoringScheme, year: numb
   const rows: RankedUnit[] = scored
     .map((x): RankedUnit => {
       const quotaMove = moveOf.get(x.unit.unitId) ?? null;
+      const complete = x.missingInputs.length === 0;
       const level = quotaMove ? quotaMove.to : x.level;
-      const band: Reason = { code: "classification.band", path: ["score"], params: { score: x.score.total, level: x.bandLevel, regime: regime.id, verified: regime.bandsProvenance.verified, isDefault: regime.bandsProvenance.isDefault } };
+      const band: Reason = complete
+        ? { code: "classification.band", path: ["score"], params: { score: x.score.total, level: x.bandLevel, regime: regime.id, verified: regime.bandsProvenance.verified, isDefault: regime.bandsProvenance.isDefault } }
+        : { code: "ranking.incomplete_data", path: ["values"], params: { score: x.score.total, count: x.missingInputs.length, fields: x.missingInputs.map((m) => m.field), components: x.missingInputs.map((m) => m.component) } };
       return {
         rank: 0,
         unitId: x.unit.unitId,
@@ -103,14 +146,16 @@ export function rankUnits(input: RankingInput, scheme: ScoringScheme, year: numb
         components: x.score.components,
         criteriaMet: x.criteriaMet,
         criteriaLost: x.criteriaLost,
-        bandLevel: x.bandLevel,
-        level,
+        dataComplete: complete,
+        missingInputs: x.missingInputs,
+        bandLevel: complete ? x.bandLevel : "incomplete_data",
+        level: complete ? level : "incomplete_data",
         caps: x.caps,
         quotaMove,
         reasons: [band, ...x.caps.map((c) => c.reason), ...(quotaMove ? [quotaMove.reason] : [])],
       };
     })
-    .sort((a, b) => compareRankKeys({ ...a }, { ...b }))
+    .sort((a, b) => Number(b.dataComplete) - Number(a.dataComplete) || compareRankKeys({ ...a }, { ...b }))
     .map((r, idx) => ({ ...r, rank: idx + 1 }));
 
   const unitById = new Map(units.map((u) => [u.unitId, u]));
@@ -118,13 +163,16 @@ export function rankUnits(input: RankingInput, scheme: ScoringScheme, year: numb
   const criticisms: RankingCandidate[] = [];
   for (const r of rows) {
     const facts = { unit: unitById.get(r.unitId)!, rank: r.rank, level: r.level, score: r.score, options };
-    const c = runCandidateRules(COMMENDATION_RULES, facts);
+    // Missing data is never a ground for commendation, nor (through the level) for criticism.
+    const c = r.dataComplete ? runCandidateRules(COMMENDATION_RULES, facts) : [];
     if (c.length) commendations.push({ unitId: r.unitId, rank: r.rank, reasons: c });
     const k = runCandidateRules(CRITICISM_RULES, facts);
     if (k.length) criticisms.push({ unitId: r.unitId, rank: r.rank, reasons: k });
   }
 
   const reasons: Reason[] = [{ code: "classification.regime", path: ["year"], params: { year, regime: regime.id, verified: regime.bandsProvenance.verified, isDefault: regime.bandsProvenance.isDefault } }];
+  const incomplete = rows.filter((r) => !r.dataComplete).length;
+  if (incomplete) reasons.push({ code: "ranking.incomplete_units", path: ["units"], params: { count: incomplete, total: rows.length } });
   if (sch.isDefault || !sch.verified) reasons.push({ code: "score.scheme_default", path: ["scheme"], params: { schemeId: sch.id, isDefault: sch.isDefault } });
 
   return ok({

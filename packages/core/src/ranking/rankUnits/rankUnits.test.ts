@@ -104,6 +104,58 @@ describe("rankUnits", () => {
     ]);
   });
 
+  describe("with missing inputs", () => {
+    // the direct score plus a penalty: a unit lacking "inspection_findings" has a score but incomplete data
+    const WITH_PENALTY = { ...DIRECT_SCHEME, components: [...DIRECT_SCHEME.components, { id: "findings", label: { vi: "Sai phạm", en: "Findings" }, field: "inspection_findings", weight: 10, formula: { type: "penaltyPerItem" as const, points: 2, max: 10 } }] };
+    const full = (id: string, score: number, extra: Record<string, number> = {}) => unit(id, score, { values: { score, criteria_met: 19, criteria_lost: 0, inspection_findings: 0, ...extra } });
+
+    it("gives no level to a unit with missing inputs, never proposes it on missing data, says why, and lists it after the complete units", () => {
+      const r = ranked({
+        units: [
+          full("xa-a", 85),
+          full("xa-b", 40),
+          { unitId: "xa-empty", values: {} },
+          unit("xa-high", 95), // a score of 95 but no inspection findings entered
+          { unitId: "xa-lost", values: { score: 30, criteria_met: 17, criteria_lost: 2 } },
+        ],
+        options: { topN: 3 },
+      }, 2025, WITH_PENALTY);
+      expect(r.rows.map((x) => [x.rank, x.unitId, x.score, x.dataComplete, x.bandLevel, x.level, x.missingInputs.map((m) => m.field)])).toEqual([
+        [1, "xa-a", 85, true, "good", "good", []],
+        [2, "xa-b", 40, true, "not_completed", "not_completed", []],
+        [3, "xa-high", 95, false, "incomplete_data", "incomplete_data", ["inspection_findings"]],
+        [4, "xa-lost", 30, false, "incomplete_data", "incomplete_data", ["inspection_findings"]],
+        [5, "xa-empty", 0, false, "incomplete_data", "incomplete_data", ["score", "inspection_findings"]],
+      ]);
+      const empty = r.rows[4]!;
+      expect([empty.caps, empty.quotaMove, empty.reasons]).toEqual([[], null, [{ code: "ranking.incomplete_data", path: ["values"], params: { score: 0, count: 2, fields: ["score", "inspection_findings"], components: ["score", "findings"] } }]]);
+      expect(formatReason(empty.reasons[0]!, "vi")).toBe("Chưa đủ số liệu để xếp loại: thiếu 2 số liệu (score, inspection_findings). Điểm tạm tính 0 chỉ cộng các số liệu đã có, không phải kết quả xếp loại; không đưa vào tỷ lệ xuất sắc, không đề nghị khen thưởng, không đề nghị phê bình vì thiếu số liệu");
+      // top 3 reaches xa-high (rank 3), but missing data is no ground for commendation
+      expect(r.commendations.map((c) => c.unitId)).toEqual(["xa-a", "xa-b"]);
+      // xa-empty (0 points) is not criticised; xa-lost is, for the criteria it did lose (a fact it has)
+      expect(r.criticisms).toEqual([
+        { unitId: "xa-b", rank: 2, reasons: [{ code: "criticise.not_completed", path: ["level"], params: { score: 40 } }] },
+        { unitId: "xa-lost", rank: 4, reasons: [{ code: "criticise.criteria_lost", path: ["values", "criteria_lost"], params: { count: 2 } }] },
+      ]);
+      expect(r.reasons.map((x) => formatReason(x, "vi"))).toContain("3/5 đơn vị chưa đủ số liệu chấm điểm: chưa xếp loại, xếp cuối danh sách");
+    });
+
+    it("proposes nobody when no unit has its inputs (a year before any scoring data was entered)", () => {
+      const r = ranked({ units: Array.from({ length: 40 }, (_, i) => ({ unitId: `xa-${String(i).padStart(2, "0")}`, values: { criteria_met: 12 + (i % 8), criteria_total: 19 } })) }, 2022, DEFAULT_SCORING_SCHEME);
+      expect([r.rows.filter((x) => x.dataComplete).length, new Set(r.rows.map((x) => x.level)), r.commendations, r.criticisms, r.quota]).toEqual([0, new Set(["incomplete_data"]), [], [], []]);
+      expect(formatReason(r.rows[0]!.reasons[0]!, "en")).toMatch(/^Not classified, incomplete data: 9 inputs missing \(criteria_gained, criteria_lost, /);
+    });
+
+    it("counts only complete units in the excellent quota", () => {
+      // 1 excellent + 4 good complete units: keeping it would need 5 good; incomplete units rated nothing do not help
+      const units = [full("xa-x", 95), ...Array.from({ length: 4 }, (_, i) => full(`g${i}`, 80)), ...Array.from({ length: 3 }, (_, i) => unit(`m${i}`, 80))];
+      const r = ranked({ units }, 2025, WITH_PENALTY);
+      expect([r.quota, r.rows.find((x) => x.unitId === "xa-x")!.level]).toEqual([[{ group: "all", candidates: 1, kept: 0, good: 5, moved: ["xa-x"] }], "good"]);
+      const withOneMore = ranked({ units: [...units, full("g4", 80)] }, 2025, WITH_PENALTY);
+      expect(withOneMore.rows.find((x) => x.unitId === "xa-x")!.level).toBe("excellent");
+    });
+  });
+
   it("is deterministic whatever the input order", () => {
     const units = [unit("c", 80), unit("a", 80), unit("b", 91), unit("d", 95), ...Array.from({ length: 6 }, (_, i) => unit(`t${i}`, 72))];
     expect(ranked({ units: [...units].reverse() })).toEqual(ranked({ units }));
