@@ -1,31 +1,53 @@
 /**
- * The API load benchmark: the real server (apps/api/dist/server.js) in a child process on
- * loopback, seeded with the demo province, loaded with autocannon for a bounded time per case:
- * a trivial route (the baseline), one commune's evaluation and the province roll-up. PGlite always;
- * PostgreSQL too when DATABASE_URL is set (in a fresh database, dropped afterwards).
+ * The API load benchmark (issue #4 §7): the real server (apps/api/dist/server.js) in a child process
+ * on loopback, seeded with a demo province of 1,000 communes (NTM_SEED_COMMUNES), loaded with
+ * autocannon for a bounded time per case after a short warm-up: a trivial route (the baseline), one
+ * commune's evaluation and the province roll-up, all on the same server. PGlite always; PostgreSQL in
+ * a fresh database (created and dropped by the run) at DATABASE_URL, or at the local default
+ * postgres://postgres@127.0.0.1:5432/postgres when that answers; skipped with a notice otherwise.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import autocannon from "autocannon";
 import { fmt, table } from "./measure.js";
+import { summarizeCpuProfile, topFunctions, type CpuProfile } from "./cpuprofile.js";
 
 /** How the API is loaded. */
 export interface ApiBenchOptions {
-  /** Seconds per case. */
+  /** Seconds of measured load per case. */
   readonly durationS: number;
+  /** Seconds of load before each case, not measured. */
+  readonly warmupS: number;
   readonly connections: number;
   readonly year: number;
   readonly communeId: string;
   readonly provinceId: string;
+  /** Communes of the seeded demo province (NTM_SEED_COMMUNES). */
+  readonly seedCommunes: number;
   /** Seconds allowed for the server to migrate, seed and listen. */
   readonly startTimeoutS: number;
+  /** When set, the server runs with --cpu-prof and the profile of the roll-up load is summarised. */
+  readonly profileRollup: boolean;
 }
 
-export const DEFAULT_API_BENCH: ApiBenchOptions = { durationS: 5, connections: 10, year: 2024, communeId: "c-01-01", provinceId: "p-demo", startTimeoutS: 180 };
+export const DEFAULT_API_BENCH: ApiBenchOptions = {
+  durationS: 5,
+  warmupS: 1,
+  connections: 20,
+  year: 2024,
+  communeId: "c-01-01",
+  provinceId: "p-demo",
+  seedCommunes: 1000,
+  startTimeoutS: 600,
+  profileRollup: false,
+};
+
+/** The PostgreSQL tried when DATABASE_URL is not set. */
+export const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
 interface RunningServer {
   readonly baseUrl: string;
@@ -33,18 +55,61 @@ interface RunningServer {
   readonly stop: () => Promise<void>;
 }
 
-interface CaseResult {
+/** The kind of a measured case (what its target is). */
+export type CaseKind = "baseline" | "commune" | "rollup";
+
+/** One measured case. */
+export interface CaseResult {
   readonly db: string;
+  readonly kind: CaseKind;
   readonly name: string;
   readonly path: string;
+  readonly connections: number;
   readonly reqPerS: number;
-  readonly p99Ms: number;
   readonly p50Ms: number;
+  readonly p99Ms: number;
   readonly total: number;
   readonly failures: number;
+  /** One-minute load average right after the case. */
+  readonly load1: number;
+}
+
+/** A target of issue #4 §7 judged on one database's results. */
+export interface TargetVerdict {
+  readonly db: string;
+  readonly target: string;
+  readonly measured: string;
+  readonly pass: boolean;
+  /** Whether the issue defines this target on this database (PostgreSQL); otherwise informative. */
+  readonly binding: boolean;
 }
 
 const log = (s = "") => process.stdout.write(`${s}\n`);
+
+/**
+ * Judges the targets of issue #4 §7 on measured results: the commune evaluation at ≥ 30% of the
+ * trivial route's throughput, and the province roll-up under 100 ms p99 at 20 concurrent clients.
+ * The targets are defined on PostgreSQL; verdicts on other databases are marked not binding.
+ * @example
+ * judgeApiTargets([{ db: "PostgreSQL", kind: "baseline", reqPerS: 1000, ... }, ...], 1000);
+ */
+export function judgeApiTargets(results: readonly CaseResult[], communes: number): TargetVerdict[] {
+  const out: TargetVerdict[] = [];
+  for (const db of [...new Set(results.map((r) => r.db))]) {
+    const binding = db === "PostgreSQL";
+    const base = results.find((r) => r.db === db && r.kind === "baseline");
+    const commune = results.find((r) => r.db === db && r.kind === "commune");
+    const rollup = results.find((r) => r.db === db && r.kind === "rollup");
+    if (base && commune) {
+      const ratio = commune.reqPerS / base.reqPerS;
+      out.push({ db, target: "commune evaluation ≥ 30% of the trivial route's req/s", measured: `${fmt(100 * ratio, 1)}% (${fmt(commune.reqPerS, 0)} / ${fmt(base.reqPerS, 0)} req/s)`, pass: ratio >= 0.3 && commune.failures === 0, binding });
+    }
+    if (rollup) {
+      out.push({ db, target: `roll-up of ${fmt(communes)} communes p99 < 100 ms at 20 clients`, measured: `p99 ${fmt(rollup.p99Ms, 0)} ms at ${rollup.connections} clients`, pass: rollup.p99Ms < 100 && rollup.connections >= 20 && rollup.failures === 0, binding });
+    }
+  }
+  return out;
+}
 
 /**
  * Where the built API server is, or null when @ntm/api has not been built.
@@ -61,9 +126,9 @@ export function apiServerPath(): string | null {
   }
 }
 
-function startServer(serverPath: string, env: Record<string, string>, timeoutS: number): Promise<RunningServer> {
+function startServer(serverPath: string, env: Record<string, string>, timeoutS: number, nodeArgs: readonly string[]): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [serverPath], {
+    const child: ChildProcess = spawn(process.execPath, [...nodeArgs, serverPath], {
       env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NTM_LOG: "off", NTM_SEED: "demo", WEB_DIST: join(tmpdir(), "ntm-bench-no-web"), ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -72,7 +137,7 @@ function startServer(serverPath: string, env: Record<string, string>, timeoutS: 
     const credentials: { username: string; password: string; role: string }[] = [];
     const stop = () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
+        if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once("exit", () => done());
         child.kill("SIGTERM");
       });
@@ -113,27 +178,87 @@ async function signIn(server: RunningServer): Promise<string> {
   return cookie;
 }
 
-async function loadCase(db: string, name: string, baseUrl: string, path: string, headers: Record<string, string>, options: ApiBenchOptions): Promise<CaseResult> {
-  const check = await fetch(baseUrl + path, { headers });
-  if (check.status !== 200) throw new Error(`API bench: GET ${path} answered ${check.status} before loading: ${(await check.text()).slice(0, 300)}`);
-  const r = await autocannon({ url: baseUrl + path, connections: options.connections, duration: options.durationS, headers });
-  return { db, name, path, reqPerS: r.requests.average, p99Ms: r.latency.p99, p50Ms: r.latency.p50, total: r.requests.total, failures: r.non2xx + r.errors + r.timeouts };
+/** GETs a path once and times it; throws unless it answers 200. */
+async function getOnce(baseUrl: string, path: string, headers: Record<string, string>): Promise<{ ms: number; body: string }> {
+  const t0 = performance.now();
+  const res = await fetch(baseUrl + path, { headers });
+  const body = await res.text();
+  const ms = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`API bench: GET ${path} answered ${res.status}: ${body.slice(0, 300)}`);
+  return { ms, body };
+}
+
+/** Microseconds on the machine's monotonic clock (the clock of V8 CPU profiles in any process). */
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+
+async function loadCase(db: string, kind: CaseKind, name: string, baseUrl: string, path: string, headers: Record<string, string>, options: ApiBenchOptions): Promise<CaseResult & { fromUs: number; toUs: number }> {
+  const url = baseUrl + path;
+  if (options.warmupS > 0) await autocannon({ url, connections: options.connections, duration: options.warmupS, headers });
+  const fromUs = nowUs();
+  const r = await autocannon({ url, connections: options.connections, duration: options.durationS, headers });
+  const toUs = nowUs();
+  return { fromUs, toUs,  db, kind, name, path, connections: options.connections, reqPerS: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, total: r.requests.total, failures: r.non2xx + r.errors + r.timeouts, load1: os.loadavg()[0] ?? 0 };
 }
 
 async function benchDatabase(db: string, serverPath: string, env: Record<string, string>, options: ApiBenchOptions): Promise<CaseResult[]> {
   const t0 = performance.now();
-  const server = await startServer(serverPath, env, options.startTimeoutS);
+  const profileDir = options.profileRollup ? mkdtempSync(join(tmpdir(), "ntm-bench-prof-")) : null;
+  const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const server = await startServer(serverPath, { NTM_SEED_COMMUNES: String(options.seedCommunes), ...env }, options.startTimeoutS, nodeArgs);
+  let stopped = false;
   try {
-    log(`  ${db}: server migrated, seeded and listening in ${fmt((performance.now() - t0) / 1000, 1)} s at ${server.baseUrl}`);
+    log(`  ${db}: server migrated, seeded (${fmt(options.seedCommunes)} communes) and listening in ${fmt((performance.now() - t0) / 1000, 1)} s at ${server.baseUrl}`);
     const cookie = await signIn(server);
     const auth = { cookie };
+    const evalPath = `/v1/units/${options.communeId}/evaluation?year=${options.year}`;
+    const rollupPath = `/v1/units/${options.provinceId}/rollup?year=${options.year}`;
+    // Check every route once before loading; the first roll-up fills the API's roll-up cache.
+    await getOnce(server.baseUrl, "/healthz", {});
+    const ev = await getOnce(server.baseUrl, evalPath, auth);
+    const evStatus = (JSON.parse(ev.body) as { status?: unknown }).status;
+    const cold = await getOnce(server.baseUrl, rollupPath, auth);
+    const communes = (JSON.parse(cold.body) as { communes?: unknown[] }).communes?.length ?? 0;
+    if (communes !== options.seedCommunes) throw new Error(`API bench: the roll-up of ${options.provinceId} has ${communes} communes, expected ${options.seedCommunes}`);
+    const warm = await getOnce(server.baseUrl, rollupPath, auth);
+    log(`  ${db}: commune ${options.communeId} status ${String(evStatus)} (${fmt(ev.body.length / 1024, 0)} KiB); roll-up ${fmt(communes)} communes (${fmt(cold.body.length / 1024, 0)} KiB): first request ${fmt(cold.ms, 0)} ms (computed; cache empty), second ${fmt(warm.ms, 0)} ms (API roll-up cache)`);
     const results: CaseResult[] = [];
-    results.push(await loadCase(db, "baseline GET /healthz", server.baseUrl, "/healthz", {}, options));
-    results.push(await loadCase(db, "commune evaluation", server.baseUrl, `/v1/units/${options.communeId}/evaluation?year=${options.year}`, auth, options));
-    results.push(await loadCase(db, "province roll-up", server.baseUrl, `/v1/units/${options.provinceId}/rollup?year=${options.year}`, auth, options));
+    results.push(await loadCase(db, "baseline", "baseline (trivial route)", server.baseUrl, "/healthz", {}, options));
+    results.push(await loadCase(db, "commune", `commune evaluation (${options.communeId})`, server.baseUrl, evalPath, auth, options));
+    const roll = await loadCase(db, "rollup", `province roll-up (${fmt(communes)} communes)`, server.baseUrl, rollupPath, auth, options);
+    results.push(roll);
+    if (profileDir) {
+      await server.stop();
+      stopped = true;
+      const file = readdirSync(profileDir).find((f) => f.endsWith(".cpuprofile"));
+      if (file) {
+        const profile = JSON.parse(readFileSync(join(profileDir, file), "utf8")) as CpuProfile;
+        const window = { fromUs: roll.fromUs, toUs: roll.toUs };
+        log(`  ${db}: CPU profile of the server during the measured roll-up load (${options.durationS} s), self time by where the code lives:`);
+        const summary = summarizeCpuProfile(profile, window);
+        log(table(["where", "self ms", "share"], summary.map((s) => [s.group, fmt(s.selfMs, 0), `${fmt(s.share * 100, 1)}%`])).replace(/^/gm, "    "));
+        log(`  ${db}: top functions by self time in that window:`);
+        log(table(["function (file)", "self ms"], topFunctions(profile, 12, window).map((f) => [f.fn, fmt(f.selfMs, 0)])).replace(/^/gm, "    "));
+      } else log(`  ${db}: no CPU profile was written in ${profileDir}`);
+    }
     return results;
   } finally {
-    await server.stop();
+    if (!stopped) await server.stop();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+/** Connects to a PostgreSQL URL and runs SELECT 1; resolves to an error message or null. */
+async function probePostgres(url: string): Promise<string | null> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message || e.name : String(e);
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
 
@@ -156,42 +281,74 @@ async function withFreshPostgres<T>(url: string, fn: (dbUrl: string) => Promise<
   }
 }
 
+const loadavg = () => os.loadavg().map((x) => fmt(x, 2)).join(" ");
+
 /**
- * Runs the API load benchmark and prints req/s, p99 and the ratio to the trivial route; returns
- * false when the server could not be started or a route failed.
+ * Runs the API load benchmark, prints req/s, p50, p99, the ratio to the trivial route and the
+ * targets of issue #4 §7 with PASS/MISS; returns false when a server could not be started, a route
+ * failed, or PostgreSQL was asked for (DATABASE_URL) and did not answer. A missed target is
+ * reported, not a failure.
  * @example
- * const ok = await runApiBench();
+ * const ok = await runApiBench({ ...DEFAULT_API_BENCH, durationS: 3 });
  */
 export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH): Promise<boolean> {
   log();
-  log(`API load benchmark: the built server (apps/api/dist/server.js) in a child process on loopback, demo province seeded;`);
-  log(`  autocannon, ${options.connections} connections, ${options.durationS} s per case; session cookie of the demo province officer on /v1 routes`);
+  log(`API load benchmark (issue #4 §7): the built server (apps/api/dist/server.js) in a child process on 127.0.0.1,`);
+  log(`  demo province of ${fmt(options.seedCommunes)} communes seeded (NTM_SEED_COMMUNES) in a fresh database; autocannon in this process,`);
+  log(`  ${options.connections} connections, ${options.warmupS} s warm-up then ${options.durationS} s per case; session cookie of the demo province officer on /v1 routes`);
+  log(`  load average at the start ${loadavg()} on ${os.cpus().length} CPU(s)`);
   const serverPath = apiServerPath();
   if (!serverPath) {
     log("  not run: apps/api/dist/server.js is missing (npm run bench builds it through turbo)");
     return false;
   }
+  let ok = true;
   const results: CaseResult[] = [];
+
+  const explicit = process.env.DATABASE_URL;
+  const pgUrl = explicit ?? DEFAULT_POSTGRES_URL;
+  const problem = await probePostgres(pgUrl);
+  if (problem === null) {
+    const shown = new URL(pgUrl);
+    if (shown.password) shown.password = "***";
+    log(`  PostgreSQL: ${explicit ? "DATABASE_URL" : "the local default"} ${shown.toString()} answers; a fresh database is created for the run and dropped afterwards`);
+    results.push(...(await withFreshPostgres(pgUrl, (dbUrl) => benchDatabase("PostgreSQL", serverPath, { DATABASE_URL: dbUrl }, options))));
+  } else if (explicit) {
+    log(`  PostgreSQL: not run: DATABASE_URL does not answer (${problem})`);
+    ok = false;
+  } else {
+    log(`  PostgreSQL: not run: DATABASE_URL is not set and ${DEFAULT_POSTGRES_URL} does not answer (${problem}); the targets are defined on PostgreSQL`);
+  }
+
   const dataDir = mkdtempSync(join(tmpdir(), "ntm-bench-pglite-"));
   try {
     results.push(...(await benchDatabase("PGlite", serverPath, { DATA_DIR: dataDir }, options)));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const url = process.env.DATABASE_URL;
-  if (url) results.push(...(await withFreshPostgres(url, (dbUrl) => benchDatabase("PostgreSQL", serverPath, { DATABASE_URL: dbUrl }, options))));
-  else log("  PostgreSQL: not run (DATABASE_URL is not set)");
 
   log();
   log(
     table(
-      ["database", "case", "req/s", "p50 ms", "p99 ms", "vs baseline", "requests", "non-2xx/errors"],
+      ["database", "case", "req/s", "p50 ms", "p99 ms", "vs baseline", "requests", "non-2xx/errors", "load 1m"],
       results.map((r) => {
-        const base = results.find((b) => b.db === r.db && b.path === "/healthz");
-        return [r.db, `${r.name} (${r.path})`, fmt(r.reqPerS, 0), fmt(r.p50Ms, 0), fmt(r.p99Ms, 0), base ? `${fmt((100 * r.reqPerS) / base.reqPerS, 1)}%` : "—", fmt(r.total), fmt(r.failures)];
+        const base = results.find((b) => b.db === r.db && b.kind === "baseline");
+        return [r.db, `${r.name} GET ${r.path}`, fmt(r.reqPerS, 0), fmt(r.p50Ms, 0), fmt(r.p99Ms, 0), base ? `${fmt((100 * r.reqPerS) / base.reqPerS, 1)}%` : "—", fmt(r.total), fmt(r.failures), fmt(r.load1, 2)];
       }),
       2,
     ),
   );
-  return results.every((r) => r.failures === 0);
+  log();
+  log("Targets (issue #4 §7; defined on PostgreSQL, PGlite shown for information)");
+  const verdicts = judgeApiTargets(results, options.seedCommunes);
+  log(table(["database", "target", "measured", "result"], verdicts.map((v) => [v.db, v.target, v.measured, `${v.pass ? "PASS" : "MISS"}${v.binding ? "" : " (info)"}`]), 3));
+  const cpus = os.cpus().length;
+  const load = os.loadavg();
+  log(`  load average at the end ${loadavg()} on ${cpus} CPU(s); autocannon shares the machine with the server`);
+  if ((load[0] ?? 0) > cpus) log(`  the machine was loaded by other work (load average above the CPU count): req/s and latencies are worse than on an idle machine`);
+  if (!results.every((r) => r.failures === 0)) {
+    log("  FAILURES: some requests answered non-2xx or failed; the figures above are not valid");
+    ok = false;
+  }
+  return ok;
 }

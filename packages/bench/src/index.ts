@@ -1,13 +1,19 @@
 /**
- * `npm run bench`: the evaluation benchmark (issue #2 §5), then the API load benchmark. Exits
- * non-zero when a peer engine disagrees with ours or an API route fails. `--only=evaluation` or
- * `--only=api` runs one part.
+ * `npm run bench`: the evaluation benchmark (issue #2 §5), then the API load benchmark (issue #4 §7).
+ * Exits non-zero when a peer engine disagrees with ours or an API route fails. `--only=evaluation` or
+ * `--only=api` runs one part; `--profile-rollup` runs the API server with --cpu-prof and prints where
+ * the roll-up load spends its time.
  */
 import { runEvaluationBench } from "./evaluation.js";
-import { runApiBench } from "./api.js";
+import { DEFAULT_API_BENCH, runApiBench } from "./api.js";
 
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+if (only !== undefined && only !== "evaluation" && only !== "api") {
+  process.stderr.write(`bench: --only=${only} is unknown; use --only=evaluation or --only=api\n`);
+  process.exit(2);
+}
+const profileRollup = process.argv.includes("--profile-rollup");
 let ok = true;
 if (only === undefined || only === "evaluation") ok = (await runEvaluationBench()) && ok;
-if (only === undefined || only === "api") ok = (await runApiBench()) && ok;
+if (only === undefined || only === "api") ok = (await runApiBench({ ...DEFAULT_API_BENCH, profileRollup })) && ok;
 if (!ok) process.exitCode = 1;
