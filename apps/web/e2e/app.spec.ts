@@ -268,6 +268,18 @@ test("every form control on the main pages has an accessible name, and the skip 
   await expect(page.locator("#main")).toBeFocused();
 });
 
+test("the Inspection Committee reads the audit log; other roles do not see it", async ({ page }) => {
+  await signIn(page, "inspector");
+  await page.getByRole("link", { name: "Nhật ký" }).click();
+  await expect(page.getByTestId("audit-table")).toBeVisible();
+  await expect(page.getByTestId("audit-table")).toContainText(/seed\.demo|Sửa số liệu/);
+  await expect(page.getByRole("link", { name: "Nhập số liệu" })).toHaveCount(0);
+  await shot(page, "audit");
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await signIn(page, "district");
+  await expect(page.getByRole("link", { name: "Nhật ký" })).toHaveCount(0);
+});
+
 test("the sign-in page and the overview work on a phone-sized screen", async ({ browser }) => {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await ctx.newPage();

@@ -16,6 +16,7 @@ const Dossiers = lazy(() => import("./pages/Dossiers"));
 const Ranking = lazy(() => import("./pages/Ranking"));
 const Lists = lazy(() => import("./pages/Lists"));
 const Packs = lazy(() => import("./pages/Packs"));
+const Audit = lazy(() => import("./pages/Audit"));
 
 function Guarded({ component: C, allowed = true }: { component: ComponentType; allowed?: boolean }) {
   const { user, loading, error } = useSession();
@@ -55,6 +56,7 @@ function Routes() {
             <Route path="/ranking">{() => <Guarded component={Ranking} allowed={can.ranking} />}</Route>
             <Route path="/lists/:kind">{() => <Guarded component={Lists} />}</Route>
             <Route path="/packs">{() => <Guarded component={Packs} />}</Route>
+            <Route path="/audit">{() => <Guarded component={Audit} allowed={can.inspect} />}</Route>
             <Route>
               <ErrorState error={new Error(t("state.pageNotFound"))} />
             </Route>

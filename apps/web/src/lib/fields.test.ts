@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { booleanWords, changedIds, checkField, fieldText, requiredBoolean } from "./fields";
-import { localName, pickLang } from "./text";
+import { localName, pickLang, vnDateTime } from "./text";
 
 describe("checkField", () => {
   it("accepts a percent written with a decimal comma", () => {
@@ -60,5 +60,11 @@ describe("booleanWords", () => {
   });
   it("finds the required value of a one-value boolean threshold only", () => {
     expect([requiredBoolean({ all: false }), requiredBoolean({ all: true }), requiredBoolean({ byVariant: { DBSH: true } }), requiredBoolean(undefined)]).toEqual([false, true, null, null]);
+  });
+});
+
+describe("vnDateTime", () => {
+  it("writes a UTC timestamp in Vietnam's time, crossing midnight into the next day", () => {
+    expect([vnDateTime("2026-11-29T23:30:00Z", "vi"), vnDateTime("2026-11-29T13:05:00.000Z", "en")]).toEqual(["30/11/2026 06:30", "2026-11-29 20:05"]);
   });
 });
