@@ -56,7 +56,7 @@ interface RunningServer {
 }
 
 /** The kind of a measured case (what its target is). */
-export type CaseKind = "baseline" | "commune" | "rollup";
+export type CaseKind = "baseline" | "signed-in" | "commune" | "rollup";
 
 /** One measured case. */
 export interface CaseResult {
@@ -216,14 +216,18 @@ async function benchDatabase(db: string, serverPath: string, env: Record<string,
     await getOnce(server.baseUrl, "/healthz", {});
     const ev = await getOnce(server.baseUrl, evalPath, auth);
     const evStatus = (JSON.parse(ev.body) as { status?: unknown }).status;
+    const coldFromUs = nowUs();
     const cold = await getOnce(server.baseUrl, rollupPath, auth);
+    const coldToUs = nowUs();
     const communes = (JSON.parse(cold.body) as { communes?: unknown[] }).communes?.length ?? 0;
     if (communes !== options.seedCommunes) throw new Error(`API bench: the roll-up of ${options.provinceId} has ${communes} communes, expected ${options.seedCommunes}`);
     const warm = await getOnce(server.baseUrl, rollupPath, auth);
     log(`  ${db}: commune ${options.communeId} status ${String(evStatus)} (${fmt(ev.body.length / 1024, 0)} KiB); roll-up ${fmt(communes)} communes (${fmt(cold.body.length / 1024, 0)} KiB): first request ${fmt(cold.ms, 0)} ms (computed; cache empty), second ${fmt(warm.ms, 0)} ms (API roll-up cache)`);
     const results: CaseResult[] = [];
     results.push(await loadCase(db, "baseline", "baseline (trivial route)", server.baseUrl, "/healthz", {}, options));
-    results.push(await loadCase(db, "commune", `commune evaluation (${options.communeId})`, server.baseUrl, evalPath, auth, options));
+    results.push(await loadCase(db, "signed-in", "signed-in trivial route (session check only)", server.baseUrl, "/v1/auth/me", auth, options));
+    const commune = await loadCase(db, "commune", `commune evaluation (${options.communeId})`, server.baseUrl, evalPath, auth, options);
+    results.push(commune);
     const roll = await loadCase(db, "rollup", `province roll-up (${fmt(communes)} communes)`, server.baseUrl, rollupPath, auth, options);
     results.push(roll);
     if (profileDir) {
@@ -232,12 +236,17 @@ async function benchDatabase(db: string, serverPath: string, env: Record<string,
       const file = readdirSync(profileDir).find((f) => f.endsWith(".cpuprofile"));
       if (file) {
         const profile = JSON.parse(readFileSync(join(profileDir, file), "utf8")) as CpuProfile;
-        const window = { fromUs: roll.fromUs, toUs: roll.toUs };
-        log(`  ${db}: CPU profile of the server during the measured roll-up load (${options.durationS} s), self time by where the code lives:`);
-        const summary = summarizeCpuProfile(profile, window);
-        log(table(["where", "self ms", "share"], summary.map((s) => [s.group, fmt(s.selfMs, 0), `${fmt(s.share * 100, 1)}%`])).replace(/^/gm, "    "));
-        log(`  ${db}: top functions by self time in that window:`);
-        log(table(["function (file)", "self ms"], topFunctions(profile, 12, window).map((f) => [f.fn, fmt(f.selfMs, 0)])).replace(/^/gm, "    "));
+        log(`  ${db}: CPU profile of the server during the first roll-up request (computed, cache empty: ${fmt(cold.ms, 0)} ms), self time:`);
+        log(table(["where", "self ms", "share"], summarizeCpuProfile(profile, { fromUs: coldFromUs, toUs: coldToUs }).map((s) => [s.group, fmt(s.selfMs, 0), `${fmt(s.share * 100, 1)}%`])).replace(/^/gm, "    "));
+        log(table(["function (file)", "self ms"], topFunctions(profile, 10, { fromUs: coldFromUs, toUs: coldToUs }).map((f) => [f.fn, fmt(f.selfMs, 0)])).replace(/^/gm, "    "));
+        for (const c of [commune, roll]) {
+          const window = { fromUs: c.fromUs, toUs: c.toUs };
+          log(`  ${db}: CPU profile of the server during the measured load of ${c.name} (${options.durationS} s), self time by where the code lives:`);
+          const summary = summarizeCpuProfile(profile, window);
+          log(table(["where", "self ms", "share"], summary.map((s) => [s.group, fmt(s.selfMs, 0), `${fmt(s.share * 100, 1)}%`])).replace(/^/gm, "    "));
+          log(`  ${db}: top functions by self time in that window:`);
+          log(table(["function (file)", "self ms"], topFunctions(profile, 15, window).map((f) => [f.fn, fmt(f.selfMs, 0)])).replace(/^/gm, "    "));
+        }
       } else log(`  ${db}: no CPU profile was written in ${profileDir}`);
     }
     return results;
