@@ -6234,12 +6234,19 @@ export interface components {
                 unitId: string;
                 name: string;
                 score: number;
+                /** @description The classification level, or "incomplete_data" when the commune lacks scoring inputs (no level is given; see dataComplete) */
                 level: string;
                 levelLabel: {
                     vi: string;
                     en: string;
                 };
                 bandLevel: string;
+                /** @description False when a scheme component has no value (or a ratio no denominator): the score is provisional, no level is given, and the commune is neither commended nor criticised for missing data */
+                dataComplete: boolean;
+                missingInputs: {
+                    component: string;
+                    field: string;
+                }[];
                 criteriaMet: number;
                 criteriaLost: number;
                 components: {
@@ -6247,6 +6254,7 @@ export interface components {
                     value: number | null;
                     points: number;
                     capped: boolean;
+                    reasons: components["schemas"]["ReasonText"][];
                 }[];
                 inputs: {
                     [key: string]: number;

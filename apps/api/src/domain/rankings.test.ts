@@ -33,6 +33,25 @@ describe("annual ranking", () => {
     expect([Object.keys(row.inputs).includes("criteria_met"), Object.keys(row.inputs).includes("criteria_gained"), Object.keys(row.inputs).includes("resources_mobilised"), typeof row.levelLabel.vi, row.reasons[0].code]).toEqual([true, true, true, "string", "classification.band"]);
   });
 
+  it("gives no level to a commune without scoring inputs and proposes nobody on missing data alone (2022: no inputs were entered)", async () => {
+    const [old, now] = await Promise.all([body(await s.huyen!.request("/v1/units/d-01/ranking?year=2022")), body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"))]);
+    type Row = { unitId: string; level: string; levelLabel: { vi: string }; dataComplete: boolean; missingInputs: { field: string }[]; components: { id: string; reasons: { code: string; vi: string }[] }[]; reasons: { code: string }[] };
+    const rows = old.rows as Row[];
+    const tasks = rows[0]!.components.find((k) => k.id === "tasks_on_time")!;
+    expect([
+      rows.length,
+      rows.filter((r) => r.dataComplete).length,
+      [...new Set(rows.map((r) => [r.level, r.levelLabel.vi, r.reasons[0]!.code].join(" | ")))],
+      rows.every((r) => r.missingInputs.some((m) => m.field === "tasks_on_time")),
+      tasks.reasons.map((x) => x.code),
+      old.commendations,
+      old.criticisms.flatMap((c: { reasons: { code: string }[] }) => c.reasons.map((x) => x.code)).filter((c: string) => c === "criticise.not_completed"),
+      old.reasons.map((x: { code: string }) => x.code).includes("ranking.incomplete_units"),
+    ]).toEqual([10, 0, ["incomplete_data | Chưa đủ số liệu để xếp loại | ranking.incomplete_data"], true, ["score.value_missing"], [], [], true]);
+    expect((now.rows as Row[]).map((r) => [r.dataComplete, r.missingInputs])).toEqual((now.rows as Row[]).map(() => [true, []]));
+    expect((now.rows as Row[])[0]!.components[0]!.reasons[0]!.code).toBe("score.component");
+  });
+
   it("uses the 124-QĐ/TW regime for 2024 and refuses a commune officer another district (403) and a bad year (422)", async () => {
     const [y2024, out, bad] = await Promise.all([s.huyen!.request("/v1/units/d-01/ranking?year=2024"), s.xa!.request("/v1/units/d-02/ranking?year=2025"), s.huyen!.request("/v1/units/d-01/ranking?year=20")]);
     expect([(await body(y2024)).regime.id, out.status, bad.status]).toEqual(["124-QĐ/TW", 403, 422]);

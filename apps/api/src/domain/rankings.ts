@@ -8,7 +8,7 @@
  */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
-  type ClassificationLevel, type EvaluationResult, type Ranking, type RankingUnit, type ScoringScheme, CLASSIFICATION_LEVEL_LABELS, DEFAULT_SCORING_SCHEME,
+  type EvaluationResult, type RankedLevel, type Ranking, type RankingUnit, type ScoringScheme, CLASSIFICATION_LEVEL_LABELS, DEFAULT_SCORING_SCHEME,
   RESOURCE_SOURCES, RankingUnitSchema, compareYears, countOcopByCommune, parseDong, parseScoringScheme, rankUnits, zodIssues,
 } from "@ntm/core";
 import { and, eq } from "drizzle-orm";
@@ -155,7 +155,7 @@ export async function computeRanking(db: Db, tree: UnitTree, packs: LoadedPacks,
 }
 
 const Localized = z.object({ vi: z.string(), en: z.string() });
-const levelLabel = (l: ClassificationLevel) => CLASSIFICATION_LEVEL_LABELS[l] ?? { vi: l, en: l };
+const levelLabel = (l: RankedLevel) => CLASSIFICATION_LEVEL_LABELS[l] ?? { vi: l, en: l };
 
 const RankingOutSchema = z
   .object({
@@ -169,12 +169,14 @@ const RankingOutSchema = z
         unitId: z.string(),
         name: z.string(),
         score: z.number(),
-        level: z.string(),
+        level: z.string().openapi({ description: 'The classification level, or "incomplete_data" when the commune lacks scoring inputs (no level is given; see dataComplete)' }),
         levelLabel: Localized,
         bandLevel: z.string(),
+        dataComplete: z.boolean().openapi({ description: "False when a scheme component has no value (or a ratio no denominator): the score is provisional, no level is given, and the commune is neither commended nor criticised for missing data" }),
+        missingInputs: z.array(z.object({ component: z.string(), field: z.string() })),
         criteriaMet: z.number().int(),
         criteriaLost: z.number().int(),
-        components: z.array(z.object({ id: z.string(), value: z.number().nullable(), points: z.number(), capped: z.boolean() })),
+        components: z.array(z.object({ id: z.string(), value: z.number().nullable(), points: z.number(), capped: z.boolean(), reasons: z.array(ReasonOutSchema) })),
         inputs: z.record(z.string(), z.number()),
         reasons: z.array(ReasonOutSchema),
       }),
@@ -282,9 +284,11 @@ export function rankingRoutes() {
           level: r.level,
           levelLabel: levelLabel(r.level),
           bandLevel: r.bandLevel,
+          dataComplete: r.dataComplete,
+          missingInputs: r.missingInputs,
           criteriaMet: r.criteriaMet,
           criteriaLost: r.criteriaLost,
-          components: r.components.map((k) => ({ id: k.id, value: k.value, points: k.points, capped: k.capped })),
+          components: r.components.map((k) => ({ id: k.id, value: k.value, points: k.points, capped: k.capped, reasons: reasonsOut(k.reasons) })),
           inputs: inputs.get(r.unitId) ?? {},
           reasons: reasonsOut(r.reasons),
         })),
