@@ -162,8 +162,10 @@ test("a province officer moves a verified dossier one step (recognition); blocke
   await page.getByTestId("dossier-hs-demo-07").click();
   const detail = page.getByTestId("dossier-detail");
   await expect(detail.getByTestId("dossier-state")).toHaveText("Đã thẩm định (hội đồng tỉnh)");
+  const recognise = detail.getByRole("button", { name: "Công nhận", exact: true });
+  await expect(recognise).toBeEnabled();
   await shot(page, "dossiers");
-  await detail.getByRole("button", { name: "Công nhận", exact: true }).click();
+  await recognise.click();
   await expect(detail.getByRole("status")).toContainText("Đã thực hiện: Công nhận");
   await expect(detail.getByTestId("dossier-state")).toHaveText("Đã công nhận");
   await expect(page.getByTestId("dossier-hs-demo-07")).toBeVisible();

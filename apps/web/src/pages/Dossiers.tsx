@@ -68,7 +68,7 @@ export default function Dossiers() {
                 </section>
               ))}
           </div>
-          {current ? <DossierDetail dossier={current} name={current.unitName ?? names.get(current.unitId) ?? current.unitId} /> : <p className="muted">{t("dossiers.pick")}</p>}
+          {current ? <DossierDetail key={current.id} dossier={current} name={current.unitName ?? names.get(current.unitId) ?? current.unitId} /> : <p className="muted">{t("dossiers.pick")}</p>}
         </>
       )}
     </div>
@@ -135,7 +135,7 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
       <div className="grid-2">
         <div>
           <h3>{t("dossiers.actions")}</h3>
-          {actions.isPending ? (
+          {actions.isPending || detail.isPlaceholderData ? (
             <Loading />
           ) : actions.isError ? (
             <ErrorState error={actions.error} />
