@@ -14,7 +14,9 @@ export function EChart({ option, height = 260, label }: { option: EChartsCoreOpt
     void import("../lib/echarts").then(({ echarts }) => {
       if (disposed || !ref.current) return;
       chart = echarts.init(ref.current, undefined, { renderer: "canvas" });
-      chart.setOption(option);
+      // Short animations, none for people who ask for reduced motion.
+      const reduced = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
+      chart.setOption({ animation: !reduced, animationDuration: 300, animationDurationUpdate: 200, ...option });
       window.addEventListener("resize", onResize);
     });
     return () => {
