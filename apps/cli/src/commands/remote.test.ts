@@ -65,19 +65,43 @@ describe("remote commands against a running API", () => {
     expect(set.code).toBe(0);
     expect(set.json()).toMatchObject({ unitId: "c-01-02", year: 2024, version: doc.version + 1, values: { "2.1": 97 } });
     writeFileSync(join(home, "bad.json"), JSON.stringify({ values: { "2.1": 140 } }));
-    const bad = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "bad.json"]);
+    const bad = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "bad.json", "--if-match", String(doc.version + 1)]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.split("\n")).toContain('bad.json: $.values["2.1"]: chỉ tiêu 2.1 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.1 is a percent (0–100), got 140');
   });
 
-  it("refuses to overwrite values changed since the version given (--if-match), exit 2, nothing written", () => {
+  it("requires the version being replaced: no --if-match and no version in the file is bad input (exit 2), nothing sent", () => {
+    const before = remote(["values", "get", "--unit", "c-01-02", "--year", "2024", "--json"]).json();
+    writeFileSync(join(home, "nover.json"), JSON.stringify({ values: { ...before.values, "2.1": 11 } }));
+    const r = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "nover.json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('--if-match: cần phiên bản đang sửa: chạy `ntm values get --unit c-01-02 --year 2024 --json > nover.json`, sửa tệp đó rồi ghi lại (tệp mang "version"), hoặc thêm --if-match <phiên bản> (0 khi chưa có số liệu) / the version you are replacing is required: edit the file written by `ntm values get --unit c-01-02 --year 2024 --json > nover.json` (it carries "version"), or pass --if-match <version> (0 when nothing was entered)\n');
+    const junk = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "nover.json", "--if-match", "abc"]);
+    expect([junk.code, junk.stderr]).toEqual([2, '--if-match: "abc" không phải phiên bản (ví dụ 3 hoặc "3") / is not a version (such as 3 or "3")\n']);
+    expect(remote(["values", "get", "--unit", "c-01-02", "--year", "2024", "--json"]).json()).toEqual(before);
+  });
+
+  it("refuses to overwrite values another officer changed since the file was read: prints server vs yours, exit 2, nothing written", () => {
     const before = remote(["values", "get", "--unit", "c-01-02", "--year", "2024", "--json"]).json();
     expect(before.version).toBeGreaterThan(1);
-    writeFileSync(join(home, "stale.json"), JSON.stringify({ values: { ...before.values, "2.1": 50 } }));
-    const r = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "stale.json", "--if-match", "1"]);
+    // An officer saved a file at an older version; another officer has since saved the current one.
+    writeFileSync(join(home, "stale.json"), JSON.stringify({ ...before, version: before.version - 1, values: { ...before.values, "2.1": 50 } }));
+    const r = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "stale.json"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^HTTP 412: /);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines[0]).toMatch(/^HTTP 412: Dữ liệu đã được người khác sửa/);
+    expect(lines.slice(1)).toEqual([
+      `--if-match: bạn sửa phiên bản ${before.version - 1}, máy chủ đang ở phiên bản ${before.version} (huyen, ${before.updatedAt.slice(8, 10)}/${before.updatedAt.slice(5, 7)}/${before.updatedAt.slice(0, 4)}); chưa ghi gì / you edited version ${before.version - 1}, the server has version ${before.version}; nothing was written`,
+      `stale.json: $.values["2.1"]: máy chủ / server: 97 · tệp của bạn / yours: 50`,
+    ]);
+    // --if-match wins over the file's version; with --json the conflict is in the error object too.
+    const j = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "stale.json", "--if-match", 'W/"1"', "--json"]);
+    expect(j.code).toBe(2);
+    expect(j.json().error.problems.at(-1)).toEqual({ file: "stale.json", where: '$.values["2.1"]', message: "máy chủ / server: 97 · tệp của bạn / yours: 50", code: "values.conflict" });
     expect(remote(["values", "get", "--unit", "c-01-02", "--year", "2024", "--json"]).json()).toEqual(before);
+    // With the current version the same edit goes through.
+    const ok = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "stale.json", "--if-match", String(before.version), "--json"]);
+    expect([ok.code, ok.json().version, ok.json().values["2.1"]]).toEqual([0, before.version + 1, 50]);
   });
 
   it("exits 4 when the role may not act on the unit", () => {

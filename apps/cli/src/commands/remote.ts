@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import type { Command } from "commander";
-import { type CriteriaPack, type EvaluationResult, getPack } from "@ntm/core";
+import { type CriteriaPack, type EvaluationResult, formatDate, getPack } from "@ntm/core";
 import type { Ctx } from "../lib/context.js";
 import { removeLogin, saveLogin } from "../lib/credentials.js";
 import { CliError, EXIT } from "../lib/exit.js";
@@ -80,20 +80,67 @@ async function valuesGet(ctx: Ctx, opts: { unit?: string; year?: string }): Prom
   ctx.print(renderTable([tr(L, "Chỉ tiêu", "Indicator"), tr(L, "Giá trị", "Value")], Object.entries(doc.values).sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true })).map(([k, v]) => [k, show(v)])));
 }
 
+/**
+ * Reads the version a `values set` replaces: `--if-match` (`3`, `"3"`, `W/"3"`), else the `version` or
+ * `etag` of a file written by `ntm values get --json`. Never the server's current version: that would
+ * silently overwrite an edit made by someone else since the file was read.
+ * @example
+ * expectedVersion('W/"3"', undefined, "v.json", { unit: "c-01-02", year: 2024 }) // 3
+ */
+export function expectedVersion(ifMatch: string | undefined, doc: { version?: unknown; etag?: unknown }, file: string, target: { unit: string; year: number }): number {
+  const parse = (raw: string): number | undefined => {
+    const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
+    return m ? Number(m[1]) : undefined;
+  };
+  if (ifMatch !== undefined) {
+    const v = parse(ifMatch);
+    if (v === undefined) throw new CliError("invalid_input", [{ where: "--if-match", message: `"${ifMatch}" không phải phiên bản (ví dụ 3 hoặc "3") / is not a version (such as 3 or "3")` }]);
+    return v;
+  }
+  if (typeof doc.version === "number" && Number.isInteger(doc.version) && doc.version >= 0) return doc.version;
+  if (doc.version !== undefined) throw new CliError("invalid_input", [{ file, where: "$.version", message: `cần số nguyên ≥ 0 / expected a whole number ≥ 0, got ${JSON.stringify(doc.version)}` }]);
+  if (typeof doc.etag === "string") {
+    const v = parse(doc.etag);
+    if (v === undefined) throw new CliError("invalid_input", [{ file, where: "$.etag", message: `"${doc.etag}" không phải phiên bản / is not a version ETag` }]);
+    return v;
+  }
+  const get = `ntm values get --unit ${target.unit} --year ${target.year} --json > ${file}`;
+  throw new CliError("invalid_input", [{ where: "--if-match", message: `cần phiên bản đang sửa: chạy \`${get}\`, sửa tệp đó rồi ghi lại (tệp mang "version"), hoặc thêm --if-match <phiên bản> (0 khi chưa có số liệu) / the version you are replacing is required: edit the file written by \`${get}\` (it carries "version"), or pass --if-match <version> (0 when nothing was entered)` }]);
+}
+
+const showValue = (v: unknown): string => (v === undefined ? "(không có / absent)" : JSON.stringify(v));
+
 async function valuesSet(ctx: Ctx, opts: { unit?: string; year?: string; values?: string; pack?: string; ifMatch?: string }): Promise<void> {
   const unit = requireUnit(opts.unit);
   const year = requireYear(opts.year);
   if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", message: "cần tệp JSON { values, inputs?, notApplicable? } / required: a JSON file { values, inputs?, notApplicable? }" }]);
-  const doc = readJson(opts.values);
-  if (!doc || typeof doc !== "object" || Array.isArray(doc) || !("values" in doc)) throw new CliError("invalid_input", [{ file: opts.values, where: "$", message: 'cần đối tượng có "values" / expected an object with "values"' }]);
+  const file = opts.values;
+  const doc = readJson(file);
+  if (!doc || typeof doc !== "object" || Array.isArray(doc) || !("values" in doc)) throw new CliError("invalid_input", [{ file, where: "$", message: 'cần đối tượng có "values" / expected an object with "values"' }]);
   const { values, inputs, notApplicable } = doc as { values: unknown; inputs?: unknown; notApplicable?: unknown };
-  // Optimistic concurrency: send the version we are replacing (If-Match), read from the server unless given.
+  // Optimistic concurrency: the version the user edited, given explicitly (never read from the server here).
+  const version = expectedVersion(opts.ifMatch, doc as { version?: unknown; etag?: unknown }, file, { unit, year });
+  const headers: Record<string, string> = { "if-match": `"${version}"` };
   const client = await typedClient(ctx);
-  const version = opts.ifMatch ?? String((await call(ctx, client.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unit, year } } }))).data.version);
-  const headers: Record<string, string> = version && version !== "0" ? { "if-match": `"${version.replace(/"/g, "")}"` } : {};
   // The body is sent as the file holds it: the server validates it and names the file's JSON paths.
   const body = { values, ...(inputs !== undefined ? { inputs } : {}), ...(notApplicable !== undefined ? { notApplicable } : {}) } as { values: Record<string, number | boolean | null> };
-  const { data: saved } = await call(ctx, client.PUT("/v1/units/{id}/values/{year}", { params: { path: { id: unit, year }, query: opts.pack ? { pack: opts.pack } : {}, header: {} }, body, headers }), opts.values);
+  let saved;
+  try {
+    saved = (await call(ctx, client.PUT("/v1/units/{id}/values/{year}", { params: { path: { id: unit, year }, query: opts.pack ? { pack: opts.pack } : {}, header: {} }, body, headers }), file)).data;
+  } catch (e) {
+    if (!(e instanceof CliError) || !e.problems[0]?.where?.startsWith("HTTP 412")) throw e;
+    // A conflict: show what changed on the server against what this file would write.
+    const cur = (await call(ctx, client.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unit, year } } }))).data;
+    const mine = (values && typeof values === "object" ? values : {}) as Record<string, unknown>;
+    const theirs = cur.values as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(theirs), ...Object.keys(mine)])].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+    const diff = keys.filter((k) => JSON.stringify(theirs[k]) !== JSON.stringify(mine[k]));
+    throw new CliError("precondition_failed", [
+      ...e.problems,
+      { where: "--if-match", message: `bạn sửa phiên bản ${version}, máy chủ đang ở phiên bản ${cur.version}${cur.updatedBy ? ` (${cur.updatedBy}${cur.updatedAt ? `, ${formatDate(cur.updatedAt, "vi")}` : ""})` : ""}; chưa ghi gì / you edited version ${version}, the server has version ${cur.version}; nothing was written` },
+      ...diff.map((k) => ({ file, where: `$.values[${JSON.stringify(k)}]`, message: `máy chủ / server: ${showValue(theirs[k])} · tệp của bạn / yours: ${showValue(mine[k])}`, code: "values.conflict" })),
+    ]);
+  }
   if (ctx.json) return ctx.printJson(saved);
   ctx.print(tr(ctx.lang, `Đã ghi số liệu ${unit} năm ${year} (phiên bản ${saved.version})`, `Saved values of ${unit} for ${year} (version ${saved.version})`));
 }
@@ -218,7 +265,7 @@ export function registerRemote(program: Command, run: Run): void {
   values.command("set").description("Ghi số liệu từ tệp JSON / write a unit's values from a JSON file")
     .option("--unit <id>").option("--year <year>").option("--values <file>", "JSON { values, inputs?, notApplicable? }")
     .option("--pack <id>", "bộ tiêu chí dùng để kiểm tra / pack used for validation")
-    .option("--if-match <version>", "phiên bản đang sửa (mặc định: phiên bản hiện tại) / the version you are replacing")
+    .option("--if-match <etag|version>", "phiên bản đang sửa (bắt buộc, trừ khi tệp có \"version\" từ `ntm values get --json`; 0 khi chưa có) / the version you are replacing (required unless the file carries \"version\" from `ntm values get --json`)")
     .action(run((ctx: Ctx, opts: { unit?: string; year?: string; values?: string; pack?: string; ifMatch?: string }) => valuesSet(ctx, opts)));
   program.command("import <file>")
     .description("Nhập số liệu CSV/XLSX (tất cả hoặc không gì) / import values from CSV/XLSX (all or nothing)")

@@ -64,7 +64,7 @@ export const EXIT_CODES_HELP = `
 Mã thoát / Exit codes:
   0  thành công / ok
   1  kiểm tra tiêu chí không đạt (với --fail-on) / rule check failed with --fail-on
-  2  dữ liệu vào sai (tệp, JSON, bộ tiêu chí, số liệu, tuỳ chọn) / bad input
+  2  dữ liệu vào sai (tệp, JSON, bộ tiêu chí, số liệu, tuỳ chọn, lệnh lạ) hoặc xung đột phiên bản (HTTP 412) / bad input or version conflict
   3  lỗi máy chủ hoặc mạng / server or network error
   4  không được phép (chưa đăng nhập, token bị từ chối, không đủ quyền) / not permitted
   70 lỗi nội bộ (xin báo lỗi) / internal error (a bug: please report it)
