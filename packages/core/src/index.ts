@@ -38,7 +38,7 @@ export { checkRevocation, type RevocationInput } from "./analyses/checkRevocatio
 export { compareYears, type YearOverYear, type CriterionChange } from "./analyses/compareYears.js";
 export { gapToNextTier, type TierGap } from "./analyses/gapToNextTier.js";
 export { highestTier, type TierStanding } from "./analyses/highestTier.js";
-export { checkProgrammeTargets, QD263_TARGETS, type ProgrammeTargets, type CommuneStanding, type TargetCheck } from "./analyses/checkProgrammeTargets.js";
+export { checkProgrammeTargets, QD263_TARGETS, type ProgrammeTargets, type CommuneStanding, type TargetCheck, type IncomeVs2020, type ProgrammeTargetOptions } from "./analyses/checkProgrammeTargets.js";
 
 // Text
 export { formatReason, MESSAGES } from "./i18n/formatReason.js";

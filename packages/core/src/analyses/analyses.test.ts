@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { checkRevocation } from "./checkRevocation.js";
 import { compareYears } from "./compareYears.js";
 import { gapToNextTier } from "./gapToNextTier.js";
-import { checkProgrammeTargets } from "./checkProgrammeTargets.js";
+import { QD263_TARGETS, checkProgrammeTargets } from "./checkProgrammeTargets.js";
+import { formatReason } from "../i18n/formatReason.js";
 import { compilePack } from "../evaluation/compilePack.js";
 import { evaluateUnit } from "../evaluation/evaluateUnit.js";
 import { commune, demoPack, passingValues } from "../_testing/builders.js";
@@ -77,5 +78,31 @@ describe("checkProgrammeTargets (QĐ 263)", () => {
     expect(checkProgrammeTargets(communes).map((t) => [t.id, t.met, t.actual])).toEqual([
       ["ntm_share", true, 80], ["advanced_share", true, 40], ["model_share", true, 20], ["min_criteria", false, 1],
     ]);
+  });
+});
+
+describe("checkProgrammeTargets: income versus 2020 (QĐ 263)", () => {
+  const income = (baseline2020: number, current: number) => checkProgrammeTargets([], QD263_TARGETS, { income: { baseline2020, current } }).find((t) => t.id === "income_vs_2020")!;
+
+  it("returns no income check unless both incomes are given", () => {
+    expect(checkProgrammeTargets([{ unitId: "a", tier: "standard", criteriaMet: 19 }]).map((t) => t.id)).toEqual(["ntm_share", "advanced_share", "model_share", "min_criteria"]);
+  });
+
+  it("is met at exactly 1.5 times the 2020 income, decimals compared exactly, and not met just below", () => {
+    // 41.3 × 1.5 = 61.95 exactly; in floating point 41.3 * 1.5 is 61.949999999999996
+    expect([income(41.3, 61.95).met, income(41.3, 61.94).met, income(40, 60).met, income(40, 59.999).met, income(33.3, 49.95).met]).toEqual([true, false, true, false, true]);
+  });
+
+  it("says what was compared, in Vietnamese and English, naming QĐ 263", () => {
+    const t = income(40, 58);
+    expect([t.met, t.actual, t.required]).toEqual([false, 58, 60]);
+    expect(t.reasons).toEqual([{ code: "target.income_not_met", path: ["income_vs_2020"], params: { current: 58, baseline2020: 40, required: 60, multiple: 1.5, ratio: 1.45, source: "QĐ 263/QĐ-TTg ngày 22/02/2022" } }]);
+    expect(formatReason(t.reasons[0]!, "vi")).toBe("Thu nhập bình quân đầu người ở nông thôn 58 triệu đồng/người/năm, gấp 1,45 lần năm 2020 (40): chưa đạt, mục tiêu đến năm 2025 ≥ 1,5 lần, tức ≥ 60 (QĐ 263/QĐ-TTg ngày 22/02/2022)");
+    expect(formatReason(income(40, 61).reasons[0]!, "en")).toBe("Rural income per capita 61 million đồng/person/year, 1.52 times 2020 (40): met, target by 2025 ≥ 1.5 times, i.e. ≥ 60 (QĐ 263/QĐ-TTg ngày 22/02/2022)");
+  });
+
+  it("refuses a 2020 income of 0 with a reason instead of dividing by it", () => {
+    const t = income(0, 50);
+    expect([t.met, t.reasons.map((r) => r.code), formatReason(t.reasons[0]!, "en")]).toEqual([false, ["target.income_invalid"], "The income-versus-2020 target (QĐ 263/QĐ-TTg ngày 22/02/2022) cannot be checked: the 2020 income must be above 0 and the current one not negative (2020: 0, current: 50)"]);
   });
 });

@@ -140,6 +140,22 @@ export const evaluationMessages: MessageCatalog = {
     vi: (p) => `Không có xã nào dưới ${p.minCriteria} tiêu chí`,
     en: (p) => `No commune below ${p.minCriteria} criteria`,
   },
+  "target.income_met": {
+    vi: (p, l) => `Thu nhập bình quân đầu người ở nông thôn ${fmtValue(p.current, l)} triệu đồng/người/năm, gấp ${fmtValue(p.ratio, l)} lần năm 2020 (${fmtValue(p.baseline2020, l)}): đạt, mục tiêu đến năm 2025 ≥ ${fmtValue(p.multiple, l)} lần, tức ≥ ${fmtValue(p.required, l)} (${p.source})`,
+    en: (p, l) => `Rural income per capita ${fmtValue(p.current, l)} million đồng/person/year, ${fmtValue(p.ratio, l)} times 2020 (${fmtValue(p.baseline2020, l)}): met, target by 2025 ≥ ${fmtValue(p.multiple, l)} times, i.e. ≥ ${fmtValue(p.required, l)} (${p.source})`,
+  },
+  "target.income_not_met": {
+    vi: (p, l) => `Thu nhập bình quân đầu người ở nông thôn ${fmtValue(p.current, l)} triệu đồng/người/năm, gấp ${fmtValue(p.ratio, l)} lần năm 2020 (${fmtValue(p.baseline2020, l)}): chưa đạt, mục tiêu đến năm 2025 ≥ ${fmtValue(p.multiple, l)} lần, tức ≥ ${fmtValue(p.required, l)} (${p.source})`,
+    en: (p, l) => `Rural income per capita ${fmtValue(p.current, l)} million đồng/person/year, ${fmtValue(p.ratio, l)} times 2020 (${fmtValue(p.baseline2020, l)}): not met, target by 2025 ≥ ${fmtValue(p.multiple, l)} times, i.e. ≥ ${fmtValue(p.required, l)} (${p.source})`,
+  },
+  "target.income_invalid": {
+    vi: (p, l) => `Không kiểm tra được mục tiêu thu nhập so với năm 2020 (${p.source}): thu nhập năm 2020 phải lớn hơn 0 và thu nhập hiện tại không âm (năm 2020: ${fmtValue(p.baseline2020, l)}, hiện tại: ${fmtValue(p.current, l)})`,
+    en: (p, l) => `The income-versus-2020 target (${p.source}) cannot be checked: the 2020 income must be above 0 and the current one not negative (2020: ${fmtValue(p.baseline2020, l)}, current: ${fmtValue(p.current, l)})`,
+  },
+  "target.income_unavailable": {
+    vi: (p) => `Chưa có số liệu thu nhập bình quân (chỉ tiêu 10) của các xã năm ${p.year}: chưa đánh giá được mục tiêu thu nhập năm 2025 gấp ít nhất 1,5 lần năm 2020 (${p.source})`,
+    en: (p) => `No average income (indicator 10) of the communes for ${p.year}: the target of 2025 income at least 1.5 times 2020 (${p.source}) cannot be assessed`,
+  },
   "target.below_min_criteria": {
     vi: (p, l) => `${p.count} xã dưới ${p.minCriteria} tiêu chí: ${fmtValue(p.units, l)}`,
     en: (p, l) => `${p.count} communes below ${p.minCriteria} criteria: ${fmtValue(p.units, l)}`,
