@@ -5627,6 +5627,7 @@ export interface components {
                     };
                 }[];
             }[];
+            incomeVs2020: components["schemas"]["IncomeVs2020"];
         };
         CommuneRollup: {
             unitId: string;
@@ -5644,6 +5645,27 @@ export interface components {
             criteria: {
                 [key: string]: "met" | "not_met" | "indeterminate";
             };
+        };
+        /** @description QĐ 263 target: rural income ≥ 1.5 × 2020 by 2025 (core checkProgrammeTargets). Unavailable (met null) when a year has no indicator 10 values. */
+        IncomeVs2020: {
+            available: boolean;
+            met: boolean | null;
+            /** @description Average of the communes' indicator 10 for the year (million đồng/person/year, unweighted mean, to the đồng) */
+            current: number | null;
+            baseline2020: number | null;
+            required: number | null;
+            /** @description How many communes had a value in each year */
+            communes: {
+                current: number;
+                baseline2020: number;
+            };
+            reasons: {
+                code: string;
+                path: (string | number)[];
+                params: {
+                    [key: string]: unknown;
+                };
+            }[];
         };
         Trend: {
             unitId: string;

@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { EvaluationResultSchema, type Tier, checkProgrammeTargets, compareYears, evaluateUnit, gapToNextTier } from "@ntm/core";
+import { EvaluationResultSchema, QD263_TARGETS, type Reason, type Tier, type UnitValues, checkProgrammeTargets, compareYears, evaluateUnit, gapToNextTier } from "@ntm/core";
 import type { AppEnv } from "../context.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
@@ -9,7 +9,7 @@ import { type LadderResult, compiledLadder, evaluateLadder } from "../evaluate.j
 import { loadValues, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";
 import { indicatorValues } from "../db/schema.js";
-import { count, eq, sum } from "drizzle-orm";
+import { count, inArray, sum } from "drizzle-orm";
 import type { UnitTree } from "../units.js";
 
 const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: `Default: ${DEMO_PACK_ID} for a commune, vn.district-ntm.2021-2025 for a district`, example: DEMO_PACK_ID }) });
@@ -29,6 +29,40 @@ const CommuneRollupSchema = z
   })
   .openapi("CommuneRollup");
 
+const IncomeVs2020Schema = z
+  .object({
+    available: z.boolean(),
+    met: z.boolean().nullable(),
+    current: z.number().nullable().openapi({ description: "Average of the communes' indicator 10 for the year (million đồng/person/year, unweighted mean, to the đồng)" }),
+    baseline2020: z.number().nullable(),
+    required: z.number().nullable(),
+    communes: z.object({ current: z.number().int(), baseline2020: z.number().int() }).openapi({ description: "How many communes had a value in each year" }),
+    reasons: z.array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), params: z.record(z.string(), z.unknown()) })),
+  })
+  .openapi("IncomeVs2020", { description: "QĐ 263 target: rural income ≥ 1.5 × 2020 by 2025 (core checkProgrammeTargets). Unavailable (met null) when a year has no indicator 10 values." });
+
+/** The unweighted mean of the communes' indicator "10" (income) values, rounded to the đồng; null when none. */
+function averageIncome(docs: readonly { doc: UnitValues }[]): { mean: number | null; n: number } {
+  const xs = docs.map((d) => d.doc.values["10"]).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  return { mean: xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1e6) / 1e6 : null, n: xs.length };
+}
+
+/**
+ * The income-versus-2020 target of a subtree: core's check on the average indicator 10 of the year and
+ * of 2020, or "unavailable" with a reason when either year has no value (no baseline is assumed).
+ */
+function incomeVs2020(current: readonly { doc: UnitValues }[], base: readonly { doc: UnitValues }[], year: number): z.infer<typeof IncomeVs2020Schema> {
+  const cur = averageIncome(current);
+  const b = averageIncome(base);
+  const communes = { current: cur.n, baseline2020: b.n };
+  if (cur.mean === null || b.mean === null) {
+    const reasons: Reason[] = [{ code: "target.income_unavailable", path: ["incomeVs2020"], params: { year: cur.mean === null ? year : 2020, source: QD263_TARGETS.source } }];
+    return { available: false, met: null, current: cur.mean, baseline2020: b.mean, required: null, communes, reasons };
+  }
+  const check = checkProgrammeTargets([], QD263_TARGETS, { income: { baseline2020: b.mean, current: cur.mean } }).find((t) => t.id === "income_vs_2020")!;
+  return { available: true, met: check.met, current: cur.mean, baseline2020: b.mean, required: check.required, communes, reasons: check.reasons };
+}
+
 export const RollupSchema = z
   .object({
     unitId: z.string(),
@@ -39,6 +73,7 @@ export const RollupSchema = z
     communes: z.array(CommuneRollupSchema),
     countsByTier: z.object({ none: z.number().int(), standard: z.number().int(), advanced: z.number().int(), model: z.number().int() }),
     targets: z.array(z.object({ id: z.string(), met: z.boolean(), actual: z.number(), required: z.number(), reasons: z.array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), params: z.record(z.string(), z.unknown()) })) })),
+    incomeVs2020: IncomeVs2020Schema,
   })
   .openapi("Rollup");
 export type Rollup = z.infer<typeof RollupSchema>;
@@ -51,7 +86,8 @@ export type Rollup = z.infer<typeof RollupSchema>;
 export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
   // Values only change by bumping a row's version or adding a row, so (count, sum of versions) of the
   // year identifies its state: a cached roll-up is reused only while the data is exactly the same.
-  const [state] = await db.select({ n: count(), v: sum(indicatorValues.version) }).from(indicatorValues).where(eq(indicatorValues.year, year));
+  // (2020 too: its values are the income baseline.)
+  const [state] = await db.select({ n: count(), v: sum(indicatorValues.version) }).from(indicatorValues).where(inArray(indicatorValues.year, [year, 2020]));
   const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId}|${state?.n ?? 0}|${state?.v ?? 0}`;
   let cache = rollupCache.get(db);
   if (!cache) rollupCache.set(db, (cache = new Map()));
@@ -67,7 +103,7 @@ const rollupCache = new WeakMap<Db, Map<string, Rollup>>();
 
 async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
   const ladder = compiledLadder(packs, packId);
-  const docs = await subtreeDocs(db, tree, unitId, year);
+  const [docs, docs2020] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, 2020)]);
   const counts = { none: 0, standard: 0, advanced: 0, model: 0 };
   const communes = docs.map(({ unit, doc }) => {
     const { results, tierReached } = evaluateLadder(ladder, doc, { stopAtFirstMiss: true });
@@ -97,6 +133,7 @@ async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks,
     communes,
     countsByTier: counts,
     targets,
+    incomeVs2020: incomeVs2020(docs, docs2020, year),
   };
 }
 
