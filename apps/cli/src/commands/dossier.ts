@@ -5,6 +5,8 @@ import { showDate } from "../lib/dates.js";
 import { CliError } from "../lib/exit.js";
 import { call, typedClient } from "../lib/client.js";
 import { tr } from "../lib/i18n.js";
+import { actionText, dossierStateText, showDateTime, tierText } from "../lib/labels.js";
+import { ACTOR_ROLE_LABELS } from "@ntm/core";
 import type { Run } from "../lib/run.js";
 import { renderTable } from "../lib/table.js";
 import { parseYear } from "./evaluate.js";
@@ -30,25 +32,25 @@ async function list(ctx: Ctx, opts: { state?: string; unit?: string; year?: stri
   const L = ctx.lang;
   ctx.print(renderTable(
     [tr(L, "Mã hồ sơ", "Dossier"), tr(L, "Đơn vị", "Unit"), tr(L, "Hạng", "Tier"), tr(L, "Năm", "Year"), tr(L, "Bước", "State"), tr(L, "Hạn bước", "Step due")],
-    body.items.map((d) => [d.id, `${d.unitName} (${d.unitId})`, d.tier, String(d.year), d.stateLabel[L], d.deadline ? `${showDate(d.deadline.dueDate, L)}${d.deadline.overdue ? tr(L, " — QUÁ HẠN", " — OVERDUE") : ""}` : ""]),
-    [40, 40, 10, 6, 30, 30],
+    body.items.map((d) => [d.id, `${d.unitName} (${d.unitId})`, tierText(d.tier, L), String(d.year), d.stateLabel[L], d.deadline ? `${showDate(d.deadline.dueDate, L)}${d.deadline.overdue ? tr(L, " — QUÁ HẠN", " — OVERDUE") : ""}` : ""]),
+    [40, 40, 14, 6, 30, 30],
   ));
-  ctx.print(Object.entries(body.counts).map(([k, n]) => `${k}: ${n}`).join(" · "));
+  ctx.print(Object.entries(body.counts).map(([k, n]) => `${dossierStateText(k, L)}: ${n}`).join(" · "));
 }
 
 function renderDossier(ctx: Ctx, d: Dossier): void {
   const L = ctx.lang;
-  ctx.print(`${d.id} · ${d.unitName} (${d.unitId}) · ${d.tier} · ${d.year} · ${d.packId}`);
+  ctx.print(`${d.id} · ${d.unitName} (${d.unitId}) · ${tierText(d.tier, L)} · ${d.year} · ${d.packId}`);
   ctx.print(`${tr(L, "Bước hiện tại", "State")}: ${d.stateLabel[L]} · ${tr(L, "phiên bản", "version")} ${d.version}${d.deadline ? ` · ${tr(L, "hạn", "due")} ${showDate(d.deadline.dueDate, L)} (${d.deadline.workingDays} ${tr(L, "ngày làm việc", "working days")})${d.deadline.overdue ? tr(L, " QUÁ HẠN", " OVERDUE") : ""}` : ""}`);
   ctx.print(`${tr(L, "Mức hài lòng", "Satisfaction")}: ${d.satisfactionPercent ?? "—"}% · ${tr(L, "Nợ đọng XDCB", "Capital-construction debt")}: ${d.capitalConstructionDebt ?? "—"} · ${tr(L, "Tài liệu", "Documents")}: ${d.documents.length}`);
   if (d.history.length) {
     ctx.print(`\n${tr(L, "Lịch sử", "History")}:`);
-    for (const h of d.history) ctx.print(`  ${h.at} ${h.action}: ${h.from} → ${h.to} (${h.actor.id}, ${h.actor.role})${h.note ? ` — ${h.note}` : ""}`);
+    for (const h of d.history) ctx.print(`  ${showDateTime(h.at, L)} ${actionText(h.action, L)} (${h.action}): ${dossierStateText(h.from, L)} → ${dossierStateText(h.to, L)} (${h.actor.id}, ${ACTOR_ROLE_LABELS[h.actor.role]?.[L] ?? h.actor.role})${h.note ? ` — ${h.note}` : ""}`);
   }
   if (d.availableActions?.length) {
     ctx.print(`\n${tr(L, "Thao tác", "Actions")}:`);
     for (const a of d.availableActions) {
-      ctx.print(`  ${a.allowed ? "✓" : "✗"} ${a.action}${a.to ? ` → ${a.to}` : ""}`);
+      ctx.print(`  ${a.allowed ? "✓" : "✗"} ${a.action} (${actionText(a.action, L)})${a.to ? ` → ${dossierStateText(a.to, L)}` : ""}`);
       const shown = new Set<string>();
       for (const c of a.checks) if (!c.passed) for (const r of c.reasons) {
         shown.add(r[L]);

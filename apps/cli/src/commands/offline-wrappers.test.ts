@@ -108,6 +108,10 @@ describe("ntm plan show", () => {
     const table = ntm(["plan", "show"]);
     expect(table.stdout).toContain("II. Nhiệm vụ, giải pháp");
     expect(table.stdout).toMatch(/II\.6 .*TC 13/);
+    // Targets in words (Vietnamese first), never the ids.
+    expect(table.stdout).toMatch(/\nII\.4 .* biểu dương, khen thưởng; phê bình, xử lý\n/);
+    expect(table.stdout).not.toMatch(/propaganda|inspection_supervision|ocop_per_commune/);
+    expect(ntm(["--lang", "en", "plan", "show"]).stdout).toMatch(/\nII\.4 .* commendation; criticism and handling\n/);
   });
 });
 

@@ -30,10 +30,31 @@ describe("ntm packs list", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain("Mã");
     expect(r.stdout).toMatch(/example\.province-demo\.2021-2025 .*\[VÍ DỤ\]/);
+    // Levels and tiers in words, not codes.
+    expect(r.stdout).toMatch(/\nvn\.district-ntm\.2021-2025 +\S+ +huyện +NTM +10 /);
+    expect(r.stdout).toMatch(/\nvn\.commune-ntm-model\.2021-2025 +\S+ +xã +NTM kiểu mẫu +20 /);
+    expect(r.stdout).not.toMatch(/ (district|commune|standard|advanced) /);
   });
 });
 
 describe("ntm packs show", () => {
+  it("shows level, tier and what thresholds vary by in words, and dates dd/mm/yyyy in Vietnamese (ISO in English)", () => {
+    const vi = ntm(["packs", "show", "vn.district-ntm.2021-2025"]);
+    expect(vi.code).toBe(0);
+    expect(vi.stdout.split("\n").slice(1, 5)).toEqual([
+      "Cấp: huyện · Hạng: NTM · Phân theo: không phân",
+      "Hiệu lực: 08/03/2022 → 30/06/2025",
+      "Căn cứ: QĐ 320/QĐ-TTg (08/03/2022)",
+      "Căn cứ: QĐ 211/QĐ-TTg (01/03/2024)",
+    ]);
+    const en = ntm(["--lang", "en", "packs", "show", "vn.commune-ntm-advanced.2021-2025"]);
+    expect(en.stdout.split("\n")[1]).toBe("Level: commune · Tier: advanced NTM · Varies by: by region · Extends: vn.commune-ntm.2021-2025");
+    expect(en.stdout).toMatch(/\nEffective: \d{4}-\d{2}-\d{2}/);
+    expect(ntm(["packs", "show", "vn.commune-ntm.2026-2030"]).stdout.split("\n")[1]).toBe("Cấp: xã · Hạng: NTM · Phân theo: theo nhóm xã");
+    // JSON keeps the codes and ISO dates.
+    expect(ntm(["packs", "show", "vn.district-ntm.2021-2025", "--json"]).json()).toMatchObject({ level: "district", tier: "standard", variantBy: "none", effective: { from: "2022-03-08", to: "2025-06-30" } });
+  });
+
   it("shows thresholds, verified markers and the example and unverified notices", () => {
     const r = ntm(["--lang", "en", "packs", "show", DEMO]);
     expect(r.code).toBe(0);

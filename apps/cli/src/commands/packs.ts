@@ -7,6 +7,8 @@ import { type CriteriaPack, createPackRegistry, getPack, listShippedPacks, packJ
 import type { Ctx } from "../lib/context.js";
 import { CliError, type Problem } from "../lib/exit.js";
 import { tr } from "../lib/i18n.js";
+import { showDate } from "../lib/dates.js";
+import { levelText, tierText, variantByText } from "../lib/labels.js";
 import { loadPack, resolvePackFile, thresholdText } from "../lib/packs.js";
 import type { Run } from "../lib/run.js";
 import { renderTable } from "../lib/table.js";
@@ -51,7 +53,7 @@ export function registerPacks(program: Command, run: Run): void {
       const L = ctx.lang;
       ctx.print(renderTable(
         [tr(L, "Mã", "Id"), tr(L, "Phiên bản", "Version"), tr(L, "Cấp", "Level"), tr(L, "Hạng", "Tier"), tr(L, "Tiêu chí", "Criteria"), tr(L, "Chỉ tiêu (xác minh)", "Indicators (verified)"), tr(L, "Tên", "Title")],
-        list.map((p) => [p.id, p.version, p.level, p.tier, String(p.criteria), `${p.indicators} (${p.verifiedIndicators})`, `${p.example ? tr(L, "[VÍ DỤ] ", "[EXAMPLE] ") : ""}${p.title[L]}`]),
+        list.map((p) => [p.id, p.version, levelText(p.level, L), tierText(p.tier, L), String(p.criteria), `${p.indicators} (${p.verifiedIndicators})`, `${p.example ? tr(L, "[VÍ DỤ] ", "[EXAMPLE] ") : ""}${p.title[L]}`]),
       ));
     }),
   );
@@ -62,9 +64,9 @@ export function registerPacks(program: Command, run: Run): void {
       if (ctx.json) return ctx.printJson(p);
       const L = ctx.lang;
       ctx.print(`${p.id} v${p.version} — ${p.title[L]}`);
-      ctx.print(`${tr(L, "Cấp", "Level")}: ${p.level} · ${tr(L, "Hạng", "Tier")}: ${p.tier} · ${tr(L, "Phân theo", "Varies by")}: ${p.variantBy}${p.extends ? ` · ${tr(L, "Kế thừa", "Extends")}: ${p.extends}` : ""}`);
-      ctx.print(`${tr(L, "Hiệu lực", "Effective")}: ${p.effective.from}${p.effective.to ? ` → ${p.effective.to}` : ""}`);
-      for (const b of p.legalBasis) ctx.print(`${tr(L, "Căn cứ", "Legal basis")}: ${b.ref} (${b.date})${b.title ? ` — ${b.title}` : ""}`);
+      ctx.print(`${tr(L, "Cấp", "Level")}: ${levelText(p.level, L)} · ${tr(L, "Hạng", "Tier")}: ${tierText(p.tier, L)} · ${tr(L, "Phân theo", "Varies by")}: ${variantByText(p.variantBy, L)}${p.extends ? ` · ${tr(L, "Kế thừa", "Extends")}: ${p.extends}` : ""}`);
+      ctx.print(`${tr(L, "Hiệu lực", "Effective")}: ${showDate(p.effective.from, L)}${p.effective.to ? ` → ${showDate(p.effective.to, L)}` : ""}`);
+      for (const b of p.legalBasis) ctx.print(`${tr(L, "Căn cứ", "Legal basis")}: ${b.ref} (${showDate(b.date, L)})${b.title ? ` — ${b.title}` : ""}`);
       for (const o of p.variantOverrides ?? []) ctx.print(`${tr(L, "Ngoại lệ", "Override")}: ${o.whenFlag} → ${o.use}`);
       for (const n of packNotices(p, L)) ctx.print(n);
       ctx.print("");

@@ -5,6 +5,7 @@ import { CliError, type Problem } from "../lib/exit.js";
 import { loadCalendar, parseDateOption, showDate } from "../lib/dates.js";
 import { readJson } from "../lib/io.js";
 import { tr } from "../lib/i18n.js";
+import { planTargetText } from "../lib/labels.js";
 import type { Run } from "../lib/run.js";
 import { renderTable } from "../lib/table.js";
 
@@ -25,7 +26,7 @@ function renderPlan(ctx: Ctx, p: Plan): void {
   ctx.print(`\n${tr(L, "II. Nhiệm vụ, giải pháp", "II. Tasks and solutions")}`);
   ctx.print(renderTable(
     [tr(L, "Mục", "Code"), tr(L, "Nhiệm vụ", "Task"), tr(L, "Chủ trì", "Lead"), tr(L, "Tiêu chí, chỉ tiêu", "Criteria, indicators"), tr(L, "Mục tiêu", "Targets")],
-    p.tasks.map((t) => [t.code, t.title[L], who(t.lead) + (t.assigneeBasis === "inferred" ? tr(L, " (suy ra)", " (inferred)") : t.assigneeBasis === "unassigned" ? tr(L, "(chưa giao)", "(unassigned)") : ""), [...t.links.criteria.map((c) => `TC ${c}`), ...t.links.indicators].join(", "), t.links.targets.join(", ")]),
+    p.tasks.map((t) => [t.code, t.title[L], who(t.lead) + (t.assigneeBasis === "inferred" ? tr(L, " (suy ra)", " (inferred)") : t.assigneeBasis === "unassigned" ? tr(L, "(chưa giao)", "(unassigned)") : ""), [...t.links.criteria.map((c) => `TC ${c}`), ...t.links.indicators].join(", "), t.links.targets.map((x) => planTargetText(x, L)).join("; ")]),
     [6, 60, 50, 40, 60],
   ));
   ctx.print(`\n${tr(L, "III. Tổ chức thực hiện", "III. Organisation of implementation")}`);

@@ -54,6 +54,11 @@ describe("remote commands against a running API", () => {
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((u) => u.level === "commune" && u.parentId === "d-01")).toBe(true);
     expect(items[0]?.id).toBe("c-01-01");
+    // The table names levels and regions in words.
+    const table = remote(["units", "--root", "d-01"]).stdout.split("\n");
+    expect(table.find((l) => l.startsWith("d-01 "))).toMatch(/^d-01 +Huyện An Hòa +huyện +p-demo +Duyên hải Nam Trung Bộ$/);
+    expect(table.find((l) => l.startsWith("c-01-01 "))).toMatch(/^c-01-01 +Xã An Lộc +xã +d-01/);
+    expect(table.join("\n")).not.toMatch(/ (commune|district) /);
   });
 
   it("reads values, writes them back with If-Match, and reports invalid values by the local file's JSON paths", () => {
@@ -64,6 +69,9 @@ describe("remote commands against a running API", () => {
     const set = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "v.json", "--json"]);
     expect(set.code).toBe(0);
     expect(set.json()).toMatchObject({ unitId: "c-01-02", year: 2024, version: doc.version + 1, values: { "2.1": 97 } });
+    // The table shows who saved and when, in Vietnam time dd/mm/yyyy hh:mm.
+    const t = new Date(Date.parse(set.json().updatedAt) + 7 * 3600_000).toISOString();
+    expect(remote(["values", "get", "--unit", "c-01-02", "--year", "2024"]).stdout.split("\n")[0]).toBe(`c-01-02 · năm 2024 · phiên bản ${doc.version + 1} · huyen ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`);
     writeFileSync(join(home, "bad.json"), JSON.stringify({ values: { "2.1": 140 } }));
     const bad = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "bad.json", "--if-match", String(doc.version + 1)]);
     expect(bad.code).toBe(2);
@@ -168,9 +176,14 @@ describe("remote commands against a running API", () => {
     expect(body.items.map((d: { id: string; state: string }) => `${d.id}:${d.state}`)).toEqual(["hs-demo-01:draft", "hs-demo-02:self_assessed", "hs-demo-03:public_consultation", "hs-demo-04:submitted", "hs-demo-05:returned"]);
     const show = remote(["dossier", "show", "hs-demo-04"]);
     expect(show.code).toBe(0);
-    expect(show.stdout).toContain("hs-demo-04 · Xã Phước Vĩnh (c-01-04) · standard · 2025");
-    expect(show.stdout).toMatch(/submit: public_consultation → submitted/);
-    expect(show.stdout).toMatch(/✗ return → returned\n\s+✗ actorRoleAllowed: /);
+    expect(show.stdout).toContain("hs-demo-04 · Xã Phước Vĩnh (c-01-04) · NTM · 2025");
+    // History: Vietnam time dd/mm/yyyy hh:mm, actions and states in words (the action id kept for --action).
+    expect(show.stdout).toMatch(/\n  \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} Nộp hồ sơ \(submit\): Đang công khai, lấy ý kiến → Đã nộp hồ sơ \(/);
+    expect(show.stdout).toMatch(/✗ return \(Trả lại hồ sơ\) → Trả lại để hoàn thiện\n\s+✗ actorRoleAllowed: /);
+    expect(show.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    const table = remote(["dossier", "list"]).stdout;
+    expect(table).toMatch(/\nhs-demo-04 +Xã Phước Vĩnh \(c-01-04\) +NTM +2025 +Đã nộp hồ sơ/);
+    expect(table).toContain("Đã nộp hồ sơ: 1");
   });
 
   it("refuses a transition the role may not make (422 with the guard's path, exit 2) and applies an allowed one with If-Match", () => {

@@ -8,6 +8,7 @@ import { CliError, EXIT } from "../lib/exit.js";
 import { call, typedClient } from "../lib/client.js";
 import { type HttpBody, api, tokenFor } from "../lib/http.js";
 import { tr } from "../lib/i18n.js";
+import { levelText, regionText, showDateTime } from "../lib/labels.js";
 import { parseCsv } from "../lib/csv.js";
 import { readJson } from "../lib/io.js";
 import { ask, readStdin } from "../lib/prompt.js";
@@ -65,7 +66,7 @@ async function units(ctx: Ctx, opts: { root?: string; level?: string }): Promise
   if (ctx.json) return ctx.printJson(items);
   const L = ctx.lang;
   ctx.print(renderTable([tr(L, "Mã", "Id"), tr(L, "Tên", "Name"), tr(L, "Cấp", "Level"), tr(L, "Trực thuộc", "Parent"), tr(L, "Vùng/nhóm", "Region/group"), tr(L, "Đặc điểm", "Flags")],
-    items.map((u) => [u.id, u.name, u.level, u.parentId ?? "", u.region ?? (u.communeGroup !== null ? String(u.communeGroup) : ""), (u.flags ?? []).join(", ")])));
+    items.map((u) => [u.id, u.name, levelText(u.level, L), u.parentId ?? "", u.region ? regionText(u.region, L) : u.communeGroup !== null ? `${tr(L, "nhóm", "group")} ${u.communeGroup}` : "", (u.flags ?? []).join(", ")])));
 }
 
 async function valuesGet(ctx: Ctx, opts: { unit?: string; year?: string }): Promise<void> {
@@ -75,7 +76,7 @@ async function valuesGet(ctx: Ctx, opts: { unit?: string; year?: string }): Prom
   const { data: doc } = await call(ctx, client.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unit, year } } }));
   if (ctx.json) return ctx.printJson(doc);
   const L = ctx.lang;
-  ctx.print(`${unit} · ${tr(L, "năm", "year")} ${year} · ${tr(L, "phiên bản", "version")} ${doc.version}${doc.updatedBy ? ` · ${doc.updatedBy} ${doc.updatedAt ?? ""}` : ""}`);
+  ctx.print(`${unit} · ${tr(L, "năm", "year")} ${year} · ${tr(L, "phiên bản", "version")} ${doc.version}${doc.updatedBy ? ` · ${doc.updatedBy}${doc.updatedAt ? ` ${showDateTime(doc.updatedAt, L)}` : ""}` : ""}`);
   const show = (v: unknown) => (v === true ? tr(L, "Đạt", "Yes") : v === false ? tr(L, "Không", "No") : v === null ? "—" : String(v));
   ctx.print(renderTable([tr(L, "Chỉ tiêu", "Indicator"), tr(L, "Giá trị", "Value")], Object.entries(doc.values).sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true })).map(([k, v]) => [k, show(v)])));
 }
