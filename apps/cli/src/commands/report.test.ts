@@ -72,6 +72,36 @@ describe("ntm report", () => {
     expect(text).toContain("2/5 xã");
   });
 
+  it("writes the state format (Nghị định 30/2020) when --format state overrides the file's party format", async () => {
+    const dir = tempDir();
+    const out = join(dir, "s.docx");
+    const input = join(REPO, "examples", "reports", "progress-2025S1.json");
+    const r = ntm(["report", "progress", "--input", input, "--format", "state", "--out", out]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const xml = await (await JSZip.loadAsync(readFileSync(out))).file("word/document.xml")!.async("string");
+    const text = xml.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    for (const s of ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND HUYỆN AN HÒA", "125/BC-UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]) expect(text).toContain(s);
+    for (const s of ["ĐẢNG CỘNG SẢN VIỆT NAM", "T/M BAN THƯỜNG VỤ", "HUYỆN ỦY AN HÒA"]) expect(text).not.toContain(s);
+    // --format party on the same file keeps the Party document.
+    const p = join(dir, "p.docx");
+    expect(ntm(["report", "progress", "--input", input, "--format", "party", "--out", p]).code).toBe(0);
+    const party = (await (await JSZip.loadAsync(readFileSync(p))).file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, " ");
+    expect(party).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+    expect(party).not.toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  });
+
+  it("refuses --format state for a file with only the Party issuer and signer, naming what to add, and writes nothing", () => {
+    const good = JSON.parse(readFileSync(join(REPO, "examples", "reports", "progress-2025S1.json"), "utf8"));
+    delete good.byFormat;
+    const dir = tempDir({ "party.json": JSON.stringify(good) });
+    const r = ntm(["report", "progress", "--input", "party.json", "--format", "state", "--out", "s.docx"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('party.json: $.byFormat.state: tệp soạn cho thể thức "party"; để in thể thức "state" cần cơ quan ban hành, số và người ký của thể thức đó: thêm "byFormat": { "state": { "issuer", "number", "signer" } } / the file is written for the "party" format; to print "state" add its issuer, number and signer under "byFormat"."state"\n');
+    expect(() => readFileSync(join(dir, "s.docx"))).toThrow();
+    const bad = ntm(["report", "progress", "--input", "party.json", "--format", "pdf", "--out", "s.docx"], { cwd: dir });
+    expect([bad.code, bad.stderr]).toEqual([2, '--format: cần party hoặc state / expected party or state, got "pdf"\n']);
+  });
+
   it("names the input file and JSON path of a bad report input and writes nothing", () => {
     const good = JSON.parse(readFileSync(join(REPO, "examples", "reports", "progress-2025S1.json"), "utf8"));
     const dir = tempDir({

@@ -74,6 +74,25 @@ function moneyToBigint(input: Record<string, unknown>, file: string): Record<str
 }
 
 /**
+ * Applies the document format: an explicit `--format` overrides the file's `format`. The issuer, number and
+ * signer belong to one format (a Huyện ủy signs "T/M BAN THƯỜNG VỤ", a UBND "TM. ỦY BAN NHÂN DÂN"), so the
+ * file may carry them per format in `byFormat: { party?: {…}, state?: {…} }`; the chosen block is merged
+ * over the top level. Switching format without such a block is bad input, naming what to add.
+ * @example
+ * withFormat({ format: "party", byFormat: { state: { signer } } }, "state", "in.json").format // "state"
+ */
+export function withFormat(raw: Record<string, unknown>, format: string | undefined, file: string): Record<string, unknown> {
+  const { byFormat, ...rest } = raw;
+  if (byFormat !== undefined && (!byFormat || typeof byFormat !== "object" || Array.isArray(byFormat))) throw new CliError("invalid_input", [{ file, where: "$.byFormat", message: "cần đối tượng { party?, state? } / expected an object { party?, state? }" }]);
+  const chosen = format ?? rest["format"];
+  const block = typeof chosen === "string" ? (byFormat as Record<string, unknown> | undefined)?.[chosen] : undefined;
+  if (block !== undefined && (!block || typeof block !== "object" || Array.isArray(block))) throw new CliError("invalid_input", [{ file, where: `$.byFormat.${String(chosen)}`, message: "cần đối tượng { issuer?, number?, signer? } / expected an object { issuer?, number?, signer? }" }]);
+  if (format !== undefined && format !== rest["format"] && block === undefined)
+    throw new CliError("invalid_input", [{ file, where: `$.byFormat.${format}`, message: `tệp soạn cho thể thức "${String(rest["format"])}"; để in thể thức "${format}" cần cơ quan ban hành, số và người ký của thể thức đó: thêm "byFormat": { "${format}": { "issuer", "number", "signer" } } / the file is written for the "${String(rest["format"])}" format; to print "${format}" add its issuer, number and signer under "byFormat"."${format}"` }]);
+  return { ...rest, ...(block as Record<string, unknown> | undefined), ...(chosen !== undefined ? { format: chosen } : {}) };
+}
+
+/**
  * Registers `ntm report …`: the documents of @ntm/reports, built offline from files.
  * @example
  * registerReport(new Command("ntm"), run);
@@ -136,21 +155,19 @@ export function registerReport(program: Command, run: Run): void {
     .description("Báo cáo kết quả thực hiện kế hoạch (DOCX, thể thức Đảng hoặc Nhà nước) / the plan's progress report (DOCX)")
     .option("--input <file>", "JSON theo ProgressReportInput của @ntm/reports (tiền: số nguyên đồng) / ProgressReportInput JSON")
     .option("--period <period>", "máy chủ: kỳ 2025S1 hoặc 2025 / server: the period")
-    .option("--format <format>", "máy chủ: party (Đảng) | state (Nhà nước) / server: document format", "party")
+    .option("--format <format>", "party (Đảng, mặc định) | state (Nhà nước); ghi đè \"format\" của tệp --input / document format; overrides the --input file's \"format\"")
     .option("--unit <id>", "máy chủ: địa bàn / server: the area")
     .option("--pack <id|file>", "tính bảng các xã từ số liệu / compute the communes' standing from values")
     .option("--values <file>", "số liệu các xã (với --pack) / communes' values (with --pack)")
     .requiredOption("--out <file.docx>")
     .action(
-      run(async (ctx: Ctx, opts: { input?: string; pack?: string; values?: string; out: string; period?: string; format: string; unit?: string }) => {
-        if (!opts.input) {
-          if (opts.format !== "party" && opts.format !== "state") throw new CliError("invalid_input", [{ where: "--format", message: `expected party or state, got "${opts.format}"` }]);
-          return remoteDocument(ctx, "/reports/progress.docx", { period: need(opts.period, "--period", "(with the server; or give --input)"), format: opts.format, unitId: opts.unit }, opts.out);
-        }
+      run(async (ctx: Ctx, opts: { input?: string; pack?: string; values?: string; out: string; period?: string; format?: string; unit?: string }) => {
+        if (opts.format !== undefined && opts.format !== "party" && opts.format !== "state") throw new CliError("invalid_input", [{ where: "--format", message: `cần party hoặc state / expected party or state, got "${opts.format}"` }]);
+        if (!opts.input) return remoteDocument(ctx, "/reports/progress.docx", { period: need(opts.period, "--period", "(with the server; or give --input)"), format: opts.format ?? "party", unitId: opts.unit }, opts.out);
         const input0 = opts.input;
         const raw = readJson(input0);
         if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new CliError("invalid_input", [{ file: input0, where: "$", message: "cần một đối tượng JSON / expected a JSON object" }]);
-        let input = moneyToBigint(raw as Record<string, unknown>, input0);
+        let input = moneyToBigint(withFormat(raw as Record<string, unknown>, opts.format, input0), input0);
         const r = await reports();
         if (opts.pack || opts.values) {
           const { docs, results } = evaluateFiles({ ...(opts.pack ? { pack: opts.pack } : {}), ...(opts.values ? { values: opts.values } : {}) });
