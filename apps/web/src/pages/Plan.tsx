@@ -12,8 +12,9 @@ import { DEFAULT_YEAR, YEARS } from "../lib/years";
 
 const STATES = ["overdue", "late", "pending", "submitted"] as const;
 
+/** Today's date in Vietnam (UTC+7), as the API reads "as of" dates. */
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 type Localized = { vi: string; en: string };
