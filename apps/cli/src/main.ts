@@ -10,6 +10,7 @@ import { evaluateRemote, rankRemote, registerRemote } from "./commands/remote.js
 import { registerWorkday } from "./commands/workday.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
 import { run } from "./lib/run.js";
+import { localizeCommander } from "./lib/commanderText.js";
 
 /**
  * Builds the `ntm` program with every command registered.
@@ -19,7 +20,7 @@ import { run } from "./lib/run.js";
 export function buildProgram(): Command {
   const program = new Command("ntm")
     .description("ntm — công cụ dòng lệnh Nông thôn mới cho cán bộ số liệu và bên tích hợp / the NTM command line for data officers and integrators")
-    .version("0.1.0")
+    .version("0.1.0", "-V, --version", "phiên bản / version")
     .option("--json", "in kết quả JSON (cho script) / print JSON for scripts")
     .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
     .option("--debug", "in stack trace khi lỗi / print stack traces on errors")
@@ -27,6 +28,8 @@ export function buildProgram(): Command {
     .addHelpText("after", EXIT_CODES_HELP)
     .showSuggestionAfterError()
     .exitOverride();
+  // Before the subcommands: they inherit the Vietnamese-first help and error output.
+  localizeCommander(program);
   registerPacks(program, run);
   registerEvaluate(program, run, evaluateRemote);
   registerPlan(program, run);
