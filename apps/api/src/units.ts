@@ -1,4 +1,5 @@
 import type { AdminUnit } from "@ntm/core";
+import { createHash } from "node:crypto";
 import { asc } from "drizzle-orm";
 import type { UnitTreeView } from "./auth/policy.js";
 import type { Db } from "./db/index.js";
@@ -20,18 +21,19 @@ export function toAdminUnit(row: UnitRow): AdminUnit {
   return u;
 }
 
-let treeStamps = 0;
-
 /** The administrative tree loaded from the database (a few thousand rows at most per province). */
 export class UnitTree implements UnitTreeView {
   readonly byId: ReadonlyMap<string, UnitRow>;
   readonly childrenOf: ReadonlyMap<string, UnitRow[]>;
   readonly roots: UnitRow[];
-  /** Distinguishes trees loaded at different times (for caches keyed by the tree). */
-  readonly stamp: number;
+  /**
+   * A hash of the rows' content: equal for trees loaded at different times (or by different instances)
+   * from the same units, so caches keyed by it survive a reload that changed nothing.
+   */
+  readonly stamp: string;
 
   constructor(rows: readonly UnitRow[]) {
-    this.stamp = ++treeStamps;
+    this.stamp = createHash("sha256").update(JSON.stringify(rows)).digest("base64url").slice(0, 22);
     const byId = new Map<string, UnitRow>();
     const children = new Map<string, UnitRow[]>();
     const roots: UnitRow[] = [];
@@ -93,7 +95,9 @@ export async function loadTree(db: Db): Promise<UnitTree> {
   const now = Date.now();
   if (hit && now - hit.at < TREE_TTL_MS) return hit.tree;
   const rows = await db.select().from(units).orderBy(asc(units.sort), asc(units.id));
-  const tree = new UnitTree(rows);
+  const fresh = new UnitTree(rows);
+  // Keep the same object when nothing changed (identity-keyed caches stay warm too).
+  const tree = hit && hit.tree.stamp === fresh.stamp ? hit.tree : fresh;
   treeCache.set(db, { at: now, tree });
   return tree;
 }

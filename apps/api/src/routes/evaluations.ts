@@ -8,9 +8,8 @@ import { DEMO_PACK_ID, DISTRICT_PACK_ID, type LoadedPacks, loadPacks } from "../
 import { type LadderResult, compiledLadder, evaluateLadder } from "../evaluate.js";
 import { loadValues, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";
-import { indicatorValues } from "../db/schema.js";
-import { count, inArray, sum } from "drizzle-orm";
 import type { UnitTree } from "../units.js";
+import { type CachedJson, ContentCache, cachedJson, perDatabase, sendCachedJson, valuesState } from "../cache.js";
 
 const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: `Default: ${DEMO_PACK_ID} for a commune, vn.district-ntm.2021-2025 for a district`, example: DEMO_PACK_ID }) });
 
@@ -84,22 +83,23 @@ export type Rollup = z.infer<typeof RollupSchema>;
  * const r = await computeRollup(db, tree, packs, "p-demo", 2024, DEMO_PACK_ID); r.countsByTier.standard
  */
 export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
-  // Values only change by bumping a row's version or adding a row, so (count, sum of versions) of the
-  // year identifies its state: a cached roll-up is reused only while the data is exactly the same.
-  // (2020 too: its values are the income baseline.)
-  const [state] = await db.select({ n: count(), v: sum(indicatorValues.version) }).from(indicatorValues).where(inArray(indicatorValues.year, [year, 2020]));
-  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId}|${state?.n ?? 0}|${state?.v ?? 0}`;
-  let cache = rollupCache.get(db);
-  if (!cache) rollupCache.set(db, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const r = await computeRollupUncached(db, tree, packs, unitId, year, packId);
-  if (cache.size >= 64) cache.delete(cache.keys().next().value!);
-  cache.set(key, r);
-  return r;
+  return (await cachedRollup(db, tree, packs, unitId, year, packId)).value;
 }
 
-const rollupCache = new WeakMap<Db, Map<string, Rollup>>();
+/**
+ * The roll-up with its serialised body and ETag, from the per-process cache when the data is unchanged.
+ * The key is the content: the unit tree's hash, the packs' key and the state of the year's values
+ * (and 2020's, the income baseline) read from the database on every call, so a write through any
+ * instance is seen at once. Concurrent misses on one key share one computation.
+ * @example
+ * const e = await cachedRollup(db, tree, packs, "p-demo", 2024, DEMO_PACK_ID); e.etag
+ */
+export async function cachedRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<CachedJson<Rollup>> {
+  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId}|${await valuesState(db, [year, 2020])}`;
+  return rollupCache(db).get(key, async () => cachedJson(await computeRollupUncached(db, tree, packs, unitId, year, packId)));
+}
+
+const rollupCache = perDatabase(() => new ContentCache<CachedJson<Rollup>>(32));
 
 async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
   const ladder = compiledLadder(packs, packId);
@@ -288,7 +288,7 @@ export function evaluationRoutes() {
     const { tree } = await authorize(c, "read", id);
     const packs = await loadPacks(c.get("deps").db);
     packOr404(packs, pack ?? DEMO_PACK_ID);
-    return c.json(await computeRollup(c.get("deps").db, tree, packs, id, year, pack ?? DEMO_PACK_ID), 200);
+    return sendCachedJson(c, await cachedRollup(c.get("deps").db, tree, packs, id, year, pack ?? DEMO_PACK_ID)) as never;
   });
   app.openapi(trend, async (c) => {
     const { id } = c.req.valid("param");

@@ -1,0 +1,163 @@
+/**
+ * Response caches that stay correct across several instances of a stateless server.
+ *
+ * Nothing here is trusted blindly: every entry is keyed on the content of the data it was computed
+ * from (a cheap state query against the database on every request, the unit tree's content hash and
+ * the packs' content key), so a write made through any instance (or straight into the database) changes
+ * the key and the next request recomputes. A process only keeps the computed bytes for a key it has
+ * validated against the database in the same request.
+ */
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import { count, inArray, max, sum } from "drizzle-orm";
+import type { Context } from "hono";
+import type { Db } from "./db/index.js";
+import { indicatorValues } from "./db/schema.js";
+
+/** A computed value with its JSON bytes, a gzip copy (made on first use) and a strong ETag. */
+export interface CachedJson<T> {
+  value: T;
+  /** The UTF-8 JSON body. */
+  body: Buffer;
+  /** Strong ETag: a hash of the body. */
+  etag: string;
+  gzip(): Buffer;
+}
+
+/**
+ * Wraps a value as a cached JSON response body (serialised once, ETag from the bytes).
+ * @example
+ * const e = cachedJson({ ok: true }); e.etag // '"…"' ; e.body.toString() // '{"ok":true}'
+ */
+export function cachedJson<T>(value: T): CachedJson<T> {
+  const body = Buffer.from(JSON.stringify(value), "utf8");
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  let gz: Buffer | undefined;
+  return { value, body, etag, gzip: () => (gz ??= gzipSync(body, { level: 6 })) };
+}
+
+/**
+ * A small per-process map from content keys to computed results, with single flight: requests that
+ * miss on the same key while it is being computed await the same promise instead of recomputing.
+ * The oldest entry is dropped beyond `capacity`. A failed computation is not cached.
+ * @example
+ * const cache = new ContentCache<number>(8);
+ * await cache.get("k", async () => 42) // 42, computed once
+ */
+export class ContentCache<T> {
+  private readonly entries = new Map<string, T>();
+  private readonly inflight = new Map<string, Promise<T>>();
+  /** How many times a value was computed (a miss that was not joined to an in-flight computation). */
+  computations = 0;
+
+  constructor(private readonly capacity = 64) {}
+
+  /** The value of `key`, computing it once when absent (concurrent callers share the computation). */
+  get(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      // Refresh recency so a busy key is not evicted by rarer ones.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return Promise.resolve(hit);
+    }
+    const running = this.inflight.get(key);
+    if (running) return running;
+    this.computations++;
+    const p = compute().then(
+      (v) => {
+        this.inflight.delete(key);
+        if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
+        this.entries.set(key, v);
+        return v;
+      },
+      (e: unknown) => {
+        this.inflight.delete(key);
+        throw e;
+      },
+    );
+    this.inflight.set(key, p);
+    return p;
+  }
+
+  /** Number of cached entries. */
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/**
+ * One ContentCache per database (tests open several databases in one process).
+ * @example
+ * const rollups = perDatabase(() => new ContentCache<CachedJson<Rollup>>(32)); rollups(db).get(key, compute)
+ */
+export function perDatabase<C extends object>(make: () => C): (db: Db) => C {
+  const byDb = new WeakMap<Db, C>();
+  return (db) => {
+    let c = byDb.get(db);
+    if (!c) byDb.set(db, (c = make()));
+    return c;
+  };
+}
+
+/**
+ * The content state of the indicator values of some years, read with one aggregate query:
+ * row count, sum of versions and highest row id. Every write of values either bumps a row's version,
+ * inserts a row (a new, higher id) or deletes one (the count drops), so equal states mean equal data.
+ * @example
+ * await valuesState(db, [2024, 2020]) // "12000:12345:56789"
+ */
+export async function valuesState(db: Db, years: readonly number[]): Promise<string> {
+  const [s] = await db
+    .select({ n: count(), v: sum(indicatorValues.version), m: max(indicatorValues.id) })
+    .from(indicatorValues)
+    .where(inArray(indicatorValues.year, [...new Set(years)]));
+  return `${s?.n ?? 0}:${s?.v ?? 0}:${s?.m ?? 0}`;
+}
+
+/**
+ * Answers with a cached JSON body: 304 when `If-None-Match` carries its ETag, the gzip copy when the
+ * client accepts gzip, the plain bytes otherwise. `Cache-Control: private, no-cache`: a client or
+ * proxy may keep it but must revalidate (the data is per user scope and changes with every write).
+ * @example
+ * return sendCachedJson(c, await rollups(db).get(key, compute));
+ */
+export function sendCachedJson(c: Context, entry: CachedJson<unknown>): Response {
+  const headers: Record<string, string> = { etag: entry.etag, "cache-control": "private, no-cache", vary: "accept-encoding, cookie, authorization" };
+  if (etagMatches(c.req.header("if-none-match"), entry.etag)) return c.body(null, 304, headers);
+  headers["content-type"] = "application/json";
+  if (acceptsGzip(c.req.header("accept-encoding"))) {
+    headers["content-encoding"] = "gzip";
+    return c.body(entry.gzip() as Uint8Array<ArrayBuffer>, 200, headers);
+  }
+  return c.body(entry.body as Uint8Array<ArrayBuffer>, 200, headers);
+}
+
+/**
+ * True when an If-None-Match header lists the ETag (or `*`); weak comparison, as RFC 9110 asks for GET.
+ * @example
+ * etagMatches('W/"a", "b"', '"b"') // true
+ */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, "");
+  return header.split(",").some((t) => {
+    const s = t.trim();
+    return s === "*" || s.replace(/^W\//, "") === bare;
+  });
+}
+
+/**
+ * True when an Accept-Encoding header accepts gzip (not with q=0).
+ * @example
+ * acceptsGzip("gzip, deflate, br") // true
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(",").some((part) => {
+    const [name, ...params] = part.trim().split(";");
+    if (name?.trim().toLowerCase() !== "gzip" && name?.trim() !== "*") return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
