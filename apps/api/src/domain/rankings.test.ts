@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { DEFAULT_SCORING_SCHEME } from "@ntm/core";
+import { DEFAULT_SCORING_SCHEME, type EvaluationResult, formatReason, indicator182FromClassification } from "@ntm/core";
 import { type Harness, type Session, json, login, openHarness } from "../testing/harness.js";
 import { auditLog } from "../db/schema.js";
+import { loadTree } from "../units.js";
+import { DEMO_PACK_ID, loadPacks } from "../packs.js";
+import { subtreeDocs } from "../values.js";
+import { compiledLadder, evaluateLadder } from "../evaluate.js";
+import { classificationsOf, rankingInput } from "./rankings.js";
 
 let h: Harness;
 const s: Record<string, Session> = {};
@@ -114,5 +119,51 @@ describe("entered scoring inputs", () => {
     const after = (await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"))).rows.find((r: { unitId: string }) => r.unitId === "c-01-03");
     const points = (row: { components: { id: string; points: number }[] }, id: string) => row.components.find((k) => k.id === id)!.points;
     expect([res.status, stale.status, points(after, "programme_targets"), points(after, "tasks_on_time"), points(after, "reports_on_time"), points(after, "resources_mobilised"), after.score >= before.score]).toEqual([200, 412, 15, 15, 10, 7, true]);
+  });
+});
+
+describe("indicator 18.2 from the classification", () => {
+  const ind182 = (r: EvaluationResult) => r.criteria.flatMap((c) => c.indicators).find((i) => i.id === "18.2")!;
+
+  it("fills a missing 18.2 from the commune's classification of the previous year, with a reason, and feeds it to the ranking", async () => {
+    const db = h.database.db;
+    const [tree, packs] = [await loadTree(db), await loadPacks(db)];
+    const cls = (await classificationsOf(db, tree, packs, ["c-01-02"], 2024)).get("c-01-02");
+    // the 2024 ranking had every input (seeded), so the commune has a level
+    expect(cls?.year).toBe(2024);
+    const cur = await s.huyen!.request("/v1/units/c-01-02/values/2025");
+    const v = await body(cur);
+    const { "18.2": entered, ...without } = v.values;
+    expect(typeof entered).toBe("boolean");
+    const put = await s.huyen!.request("/v1/units/c-01-02/values/2025", json("PUT", { values: without, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }));
+    expect(put.status).toBe(200);
+
+    const doc = (await subtreeDocs(db, tree, "c-01-02", 2025))[0]!.doc;
+    const base = compiledLadder(packs, DEMO_PACK_ID).slice(0, 1);
+    const filled = ind182(evaluateLadder(base, doc, { classification: cls! }).results[0]!);
+    const plain = ind182(evaluateLadder(base, doc).results[0]!);
+    const expected = indicator182FromClassification(cls!.level, cls!.level);
+    expect([plain.actual, filled.actual, filled.derived, filled.reasons.at(-1)]).toEqual([
+      null, expected, true, { code: "derived.classification", path: ["values", "18.2"], params: { indicator: "18.2", classificationYear: 2024, level: cls!.level, value: expected } },
+    ]);
+    // the ranking of 2025 evaluates the commune with it: criterion 18 counts only where 18.2 is derived
+    const [withIt, without182] = await Promise.all([rankingInput(db, tree, packs, "d-01", 2025), rankingInput(db, tree, packs, "d-01", 2025, { derive182: false })]);
+    const met = (units: { unitId: string; values: Record<string, number> }[]) => units.find((u) => u.unitId === "c-01-02")!.values.criteria_met;
+    expect(met(withIt)).toBe(met(without182)! + (expected && evaluateLadder(base, doc, { classification: cls! }).results[0]!.criteria.find((c) => c.id === "18")!.status === "met" ? 1 : 0));
+  });
+
+  it("keeps an entered 18.2 that contradicts the classification and says so", async () => {
+    const db = h.database.db;
+    const [tree, packs] = [await loadTree(db), await loadPacks(db)];
+    const doc = (await subtreeDocs(db, tree, "c-01-03", 2025))[0]!.doc;
+    const base = compiledLadder(packs, DEMO_PACK_ID).slice(0, 1);
+    const r = evaluateLadder(base, { ...doc, values: { ...doc.values, "18.2": true } }, { classification: { year: 2024, level: "completed" } }).results[0]!;
+    const i = ind182(r);
+    expect([i.actual, i.derived, i.reasons.at(-1)]).toEqual([
+      true, undefined, { code: "derived.classification_conflict", path: ["values", "18.2"], params: { indicator: "18.2", classificationYear: 2024, level: "completed", entered: true, derived: false } },
+    ]);
+    expect(formatReason(i.reasons.at(-1)!, "vi")).toBe('Chỉ tiêu 18.2: giữ số liệu đã nhập (Đạt), nhưng kết quả xếp loại năm 2024 ("Hoàn thành nhiệm vụ") cho Không; cần kiểm tra lại');
+    const agree = ind182(evaluateLadder(base, { ...doc, values: { ...doc.values, "18.2": true } }, { classification: { year: 2024, level: "good" } }).results[0]!);
+    expect(agree.reasons.map((x) => x.code)).not.toContain("derived.classification_conflict");
   });
 });

@@ -20,7 +20,7 @@ import { authorize } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { DEMO_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
-import { compiledLadder, evaluateLadder } from "../evaluate.js";
+import { type Classification182, compiledLadder, evaluateLadder } from "../evaluate.js";
 import type { UnitTree } from "../units.js";
 import { subtreeDocs } from "../values.js";
 import { ReasonOutSchema, checkVersion, readIfMatch, reasonsOut, setEtag } from "./common.js";
@@ -87,17 +87,38 @@ export async function schemeFor(db: Db, tree: UnitTree, unitId: string): Promise
 }
 
 /**
- * The ranking input of the communes below a unit for a year, assembled from the database.
+ * The classification of communes for a year: the level each gets in its parent district's ranking
+ * (`derive182: false`, so no loop). A commune whose ranking data is incomplete has none.
+ * Used for indicator 18.2 of the FOLLOWING year (see `withClassification182` in ../evaluate.ts).
+ * @example
+ * (await classificationsOf(db, tree, packs, ["c-01-01"], 2024)).get("c-01-01") // { year: 2024, level: "good" }
+ */
+export async function classificationsOf(db: Db, tree: UnitTree, packs: LoadedPacks, communeIds: readonly string[], year: number): Promise<Map<string, Classification182>> {
+  const out = new Map<string, Classification182>();
+  const wanted = new Set(communeIds);
+  const parents = [...new Set(communeIds.map((id) => tree.parentOf(id)).filter((p): p is string => p !== undefined && p !== null))];
+  for (const parent of parents) {
+    const { ranking } = await computeRanking(db, tree, packs, parent, year, { derive182: false });
+    for (const r of ranking.rows) if (wanted.has(r.unitId) && r.level !== "incomplete_data") out.set(r.unitId, { year, level: r.level });
+  }
+  return out;
+}
+
+/**
+ * The ranking input of the communes below a unit for a year, assembled from the database. Indicator
+ * 18.2 is taken from (or checked against) each commune's classification of the previous year unless
+ * `derive182` is false. (The previous year's own evaluation, used for criteria gained and lost, is not.)
  * @example
  * const units = await rankingInput(db, tree, packs, "d-01", 2025); units[0].values.criteria_met
  */
-export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number): Promise<RankingUnit[]> {
+export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, options: { derive182?: boolean } = {}): Promise<RankingUnit[]> {
   const ladder = compiledLadder(packs, DEMO_PACK_ID);
   const [cur, prev] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, year - 1)]);
   const prevById = new Map(prev.map((p) => [p.unit.id, p.doc]));
   const base = ladder[0]!;
   const asOf = `${year}-12-31`;
   const communeIds = cur.map((c) => c.unit.id);
+  const classes = options.derive182 === false ? new Map<string, Classification182>() : await classificationsOf(db, tree, packs, communeIds, year - 1);
   const ocop = new Map(countOcopByCommune((await loadOcop(db)).filter((p) => communeIds.includes(p.communeUnitId)), asOf, { communeIds }).map((c) => [c.unitId, c.recognised]));
   const money = new Map<string, bigint>();
   for (const c of await loadContributions(db)) {
@@ -117,7 +138,8 @@ export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, u
     (await db.select().from(dossiers)).filter((d) => (d.transitions as { action: string; at: string }[]).some((t) => t.action === "revoke" && t.at.startsWith(String(year)))).map((d) => d.unitId),
   );
   return cur.map(({ unit, doc }) => {
-    const { results, tierReached } = evaluateLadder(ladder, doc);
+    const classification = classes.get(unit.id);
+    const { results, tierReached } = evaluateLadder(ladder, doc, classification ? { classification } : {});
     const now: EvaluationResult = results[0]!;
     const before = prevById.get(unit.id);
     const change = before ? compareYears(evaluateLadder([base], before).results[0]!, now) : null;
@@ -146,9 +168,9 @@ export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, u
  * @example
  * const { ranking } = await computeRanking(db, tree, packs, "d-01", 2025); ranking.rows[0].rank // 1
  */
-export async function computeRanking(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number): Promise<{ ranking: Ranking; units: RankingUnit[]; scheme: ScoringScheme; definedAt: string | null }> {
+export async function computeRanking(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, options: { derive182?: boolean } = {}): Promise<{ ranking: Ranking; units: RankingUnit[]; scheme: ScoringScheme; definedAt: string | null }> {
   const { scheme, definedAt } = await schemeFor(db, tree, unitId);
-  const units = await rankingInput(db, tree, packs, unitId, year);
+  const units = await rankingInput(db, tree, packs, unitId, year, options);
   const r = rankUnits({ units }, scheme, year);
   if (!r.ok) throw new ApiError(r.kind, "Không xếp hạng được / cannot rank", issuesToFields(r.issues));
   return { ranking: r.value, units, scheme, definedAt };

@@ -17,6 +17,14 @@ export function fmtValue(v: unknown, lang: Lang, unit?: unknown): string {
   return String(v);
 }
 
+const CLASS_LEVELS: Record<string, { vi: string; en: string }> = {
+  excellent: { vi: "Hoàn thành xuất sắc nhiệm vụ", en: "excellent" },
+  good: { vi: "Hoàn thành tốt nhiệm vụ", en: "good" },
+  completed: { vi: "Hoàn thành nhiệm vụ", en: "completed" },
+  not_completed: { vi: "Không hoàn thành nhiệm vụ", en: "not completed" },
+};
+const classLevel = (v: unknown, lang: Lang) => CLASS_LEVELS[String(v)]?.[lang] ?? String(v);
+
 const cmpText = (c: unknown, lang: Lang) => (c === ">=" ? "≥" : c === "<=" ? "≤" : lang === "vi" ? "=" : "=");
 
 const same = (f: MessageTemplate) => ({ vi: f, en: f });
@@ -99,6 +107,14 @@ export const evaluationMessages: MessageCatalog = {
   "derived.child_data_missing": {
     vi: (p) => `Thiếu số liệu của ${p.count} đơn vị trực thuộc: ${(p.units as string[]).join(", ")}`,
     en: (p) => `Data missing for ${p.count} child units: ${(p.units as string[]).join(", ")}`,
+  },
+  "derived.classification": {
+    vi: (p, l) => `Chỉ tiêu ${p.indicator}: lấy theo kết quả xếp loại năm ${p.classificationYear} ("${classLevel(p.level, l)}") → ${fmtValue(p.value, l)} (cần "Hoàn thành tốt nhiệm vụ" trở lên; xếp loại do phần mềm tính theo thang điểm đang áp dụng)`,
+    en: (p, l) => `Indicator ${p.indicator}: taken from the ${p.classificationYear} classification ("${classLevel(p.level, l)}") → ${fmtValue(p.value, l)} ("good" or higher is required; classification computed by the tool with the scoring scheme in force)`,
+  },
+  "derived.classification_conflict": {
+    vi: (p, l) => `Chỉ tiêu ${p.indicator}: giữ số liệu đã nhập (${fmtValue(p.entered, l)}), nhưng kết quả xếp loại năm ${p.classificationYear} ("${classLevel(p.level, l)}") cho ${fmtValue(p.derived, l)}; cần kiểm tra lại`,
+    en: (p, l) => `Indicator ${p.indicator}: the entered value (${fmtValue(p.entered, l)}) is kept, but the ${p.classificationYear} classification ("${classLevel(p.level, l)}") gives ${fmtValue(p.derived, l)}; please check`,
   },
   "derived.no_children": {
     vi: () => `Chưa có đơn vị trực thuộc để tính`,

@@ -29,4 +29,13 @@ describe("ranking messages", () => {
     expect(codes).toEqual(expect.arrayContaining(["cap.discipline_124", "cap.discipline_366", "cap.revoked_recognition", "cap.tasks_done_366", "cap.tasks_exceeding_366", "cap.tasks_on_time_366", "classification.band", "classification.regime", "commend.top_n", "criticise.criteria_lost", "criticise.not_completed", "criticise.reports_overdue", "criticise.revoked", "quota.moved", "ranking.incomplete_data", "ranking.incomplete_units", "score.component", "score.denominator_missing", "score.scheme_default", "score.value_missing"]));
     for (const x of reasons) for (const lang of ["vi", "en"] as const) expect(formatReason(x, lang)).not.toMatch(/undefined|\[object Object\]|NaN/);
   });
+
+  it("render indicator 18.2 taken from, or contradicting, a classification", () => {
+    const filled = { code: "derived.classification", path: ["values", "18.2"], params: { indicator: "18.2", classificationYear: 2024, level: "good", value: true } };
+    const conflict = { code: "derived.classification_conflict", path: ["values", "18.2"], params: { indicator: "18.2", classificationYear: 2024, level: "completed", entered: true, derived: false } };
+    expect([formatReason(filled, "vi"), formatReason(conflict, "en")]).toEqual([
+      'Chỉ tiêu 18.2: lấy theo kết quả xếp loại năm 2024 ("Hoàn thành tốt nhiệm vụ") → Đạt (cần "Hoàn thành tốt nhiệm vụ" trở lên; xếp loại do phần mềm tính theo thang điểm đang áp dụng)',
+      'Indicator 18.2: the entered value (Yes) is kept, but the 2024 classification ("completed") gives No; please check',
+    ]);
+  });
 });
