@@ -5501,7 +5501,7 @@ export interface components {
             actorName: string | null;
             action: string;
             version: number | null;
-            /** @description Indicators (and `input:` counts) whose value changed */
+            /** @description Indicators (and `input:` counts, `note:` evidence notes) whose value changed */
             changed: {
                 key: string;
                 from?: unknown;
@@ -5518,6 +5518,10 @@ export interface components {
                 [key: string]: number;
             };
             notApplicable: string[];
+            /** @description Nguồn số liệu / minh chứng theo chỉ tiêu / evidence note per indicator id (not evaluated) */
+            notes: {
+                [key: string]: string;
+            };
             /** @description 0 when nothing was entered yet; also the ETag */
             version: number;
             updatedBy: string | null;
@@ -5531,6 +5535,10 @@ export interface components {
                 [key: string]: number;
             };
             notApplicable?: string[];
+            /** @description Nguồn số liệu / minh chứng theo chỉ tiêu (tối đa 1000 ký tự) / evidence note per indicator id (at most 1000 characters); blank notes are dropped; omitted keeps the saved notes */
+            notes?: {
+                [key: string]: string;
+            };
         };
         /** @description Evaluation of one unit against a criteria pack */
         EvaluationResult: {

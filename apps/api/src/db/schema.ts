@@ -44,6 +44,8 @@ export const indicatorValues = pgTable(
     values: jsonb("values").$type<Record<string, number | boolean | null>>().notNull().default({}),
     inputs: jsonb("inputs").$type<Record<string, number>>().notNull().default({}),
     notApplicable: jsonb("not_applicable").$type<string[]>().notNull().default([]),
+    /** Evidence notes per indicator id (where the figure comes from); never evaluated. */
+    notes: jsonb("notes").$type<Record<string, string>>(),
     version: integer("version").notNull().default(1),
     updatedBy: text("updated_by"),
     updatedAt: updatedAt(),

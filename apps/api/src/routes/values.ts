@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { UnitValuesSchema, fail, ok, validateValues, zodIssues } from "@ntm/core";
+import { type Issue, UnitValuesSchema, fail, ok, validateValues, zodIssues } from "@ntm/core";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
 import type { Principal } from "../auth/policy.js";
@@ -12,11 +12,18 @@ import { DEMO_PACK_ID, type LoadedPacks, loadPacks, tierLadder } from "../packs.
 import { type UnitRow, toAdminUnit } from "../units.js";
 import { type ValuesRow, etagOf, parseEtag } from "../values.js";
 
+/** The longest evidence note accepted for one indicator, in characters. */
+export const NOTE_MAX_LENGTH = 1000;
+
 export const ValuesBodySchema = z
   .object({
     values: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
     inputs: z.record(z.string(), z.number()).optional(),
     notApplicable: z.array(z.string()).optional(),
+    notes: z
+      .record(z.string(), z.string())
+      .optional()
+      .openapi({ description: `Nguồn số liệu / minh chứng theo chỉ tiêu (tối đa ${NOTE_MAX_LENGTH} ký tự) / evidence note per indicator id (at most ${NOTE_MAX_LENGTH} characters); blank notes are dropped; omitted keeps the saved notes` }),
   })
   .openapi("ValuesInput");
 
@@ -27,6 +34,7 @@ export const ValuesDocSchema = z
     values: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
     inputs: z.record(z.string(), z.number()),
     notApplicable: z.array(z.string()),
+    notes: z.record(z.string(), z.string()).openapi({ description: "Nguồn số liệu / minh chứng theo chỉ tiêu / evidence note per indicator id (not evaluated)" }),
     version: z.number().int().openapi({ description: "0 when nothing was entered yet; also the ETag" }),
     updatedBy: z.string().nullable(),
     updatedAt: z.string().nullable(),
@@ -46,6 +54,7 @@ export function valuesOut(unitId: string, year: number, row: ValuesRow | undefin
     values: row?.values ?? {},
     inputs: row?.inputs ?? {},
     notApplicable: row?.notApplicable ?? [],
+    notes: row?.notes ?? {},
     version: row?.version ?? 0,
     updatedBy: row?.updatedBy ?? null,
     updatedAt: row?.updatedAt ? row.updatedAt.toISOString() : null,
@@ -59,12 +68,49 @@ export function valuesOut(unitId: string, year: number, row: ValuesRow | undefin
  * const r = checkValues(packs, unit, 2024, body, "example.province-demo.2021-2025");
  */
 export function checkValues(packs: LoadedPacks, unit: UnitRow, year: number, body: z.infer<typeof ValuesBodySchema>, packId: string) {
-  const doc = { unit: toAdminUnit(unit), year, ...body };
+  const { notes, ...rest } = body;
+  const doc = { unit: toAdminUnit(unit), year, ...rest };
   const ladder = tierLadder(packs.registry, packId);
   const top = ladder.at(-1);
-  if (top && top.level === unit.level) return validateValues(packs.compiled(top.id)!, doc);
-  const r = UnitValuesSchema.safeParse(doc);
-  return r.success ? ok(r.data) : fail("invalid_input", zodIssues(r.error));
+  const compiled = top && top.level === unit.level ? packs.compiled(top.id) : undefined;
+  let r;
+  if (compiled) r = validateValues(compiled, doc);
+  else {
+    const parsed = UnitValuesSchema.safeParse(doc);
+    r = parsed.success ? ok(parsed.data) : fail("invalid_input", zodIssues(parsed.error));
+  }
+  const noteIssues = checkNotes(notes, compiled ? (id) => compiled.indicatorById.has(id) : undefined);
+  if (noteIssues.length === 0) return r;
+  return fail("invalid_input", [...(r.ok ? [] : r.issues), ...noteIssues]);
+}
+
+/**
+ * Checks evidence notes: each key must be an indicator of the pack (when `isIndicator` is given) and each
+ * note at most {@link NOTE_MAX_LENGTH} characters. Issues carry the JSON path `["notes", id]`.
+ * @example
+ * checkNotes({ "99.9": "BC 12" }, (id) => id === "2.1")[0].path // ["notes", "99.9"]
+ */
+export function checkNotes(notes: Record<string, string> | undefined, isIndicator?: (id: string) => boolean): Issue[] {
+  const issues: Issue[] = [];
+  for (const [id, note] of Object.entries(notes ?? {})) {
+    const path = ["notes", id];
+    if (isIndicator && !isIndicator(id))
+      issues.push({ code: "values.unknown_indicator", path, message: `ghi chú cho chỉ tiêu "${id}" không có trong bộ tiêu chí / note for unknown indicator "${id}"`, params: { indicator: id } });
+    else if (note.length > NOTE_MAX_LENGTH)
+      issues.push({ code: "values.note_too_long", path, message: `ghi chú chỉ tiêu ${id} dài ${note.length} ký tự, tối đa ${NOTE_MAX_LENGTH} / note for indicator ${id} has ${note.length} characters, at most ${NOTE_MAX_LENGTH}`, params: { length: note.length, max: NOTE_MAX_LENGTH } });
+  }
+  return issues;
+}
+
+/**
+ * Trims notes and drops blank ones; `null` when nothing is left.
+ * @example
+ * cleanNotes({ "2.1": "  BC 12 ", "2.2": " " }) // { "2.1": "BC 12" }
+ */
+export function cleanNotes(notes: Record<string, string>): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const [id, note] of Object.entries(notes)) if (note.trim()) out[id] = note.trim();
+  return Object.keys(out).length ? out : null;
 }
 
 /**
@@ -78,7 +124,9 @@ export async function saveValues(tx: Tx, user: Principal, unitId: string, year: 
   const curVersion = cur?.version ?? 0;
   if (expected !== undefined && expected !== curVersion)
     throw new ApiError("precondition_failed", `Dữ liệu đã được người khác sửa (phiên bản hiện tại ${curVersion}, bạn gửi ${expected}); tải lại rồi sửa / values changed since you loaded them (current version ${curVersion}, If-Match ${expected})`);
-  const next = { values: body.values, inputs: body.inputs ?? {}, notApplicable: body.notApplicable ?? [], updatedBy: user.username, updatedAt: now };
+  // Omitted notes keep the saved ones (imports and older clients send none).
+  const notes = body.notes === undefined ? (cur?.notes ?? null) : cleanNotes(body.notes);
+  const next = { values: body.values, inputs: body.inputs ?? {}, notApplicable: body.notApplicable ?? [], notes, updatedBy: user.username, updatedAt: now };
   let row: ValuesRow | undefined;
   if (cur) {
     row = (await tx.update(indicatorValues).set({ ...next, version: curVersion + 1 }).where(and(eq(indicatorValues.id, cur.id), eq(indicatorValues.version, curVersion))).returning())[0];
@@ -91,8 +139,8 @@ export async function saveValues(tx: Tx, user: Principal, unitId: string, year: 
     entityType: "indicator_values",
     entityId: `${unitId}/${year}`,
     unitId,
-    before: cur ? { values: cur.values, inputs: cur.inputs, notApplicable: cur.notApplicable, version: cur.version } : null,
-    after: { values: row.values, inputs: row.inputs, notApplicable: row.notApplicable, version: row.version },
+    before: cur ? { values: cur.values, inputs: cur.inputs, notApplicable: cur.notApplicable, notes: cur.notes ?? {}, version: cur.version } : null,
+    after: { values: row.values, inputs: row.inputs, notApplicable: row.notApplicable, notes: row.notes ?? {}, version: row.version },
   });
   return row;
 }
@@ -138,7 +186,7 @@ const HistoryEntrySchema = z
     actorName: z.string().nullable(),
     action: z.string(),
     version: z.number().int().nullable(),
-    changed: z.array(z.object({ key: z.string(), from: z.unknown(), to: z.unknown() })).openapi({ description: "Indicators (and `input:` counts) whose value changed" }),
+    changed: z.array(z.object({ key: z.string(), from: z.unknown(), to: z.unknown() })).openapi({ description: "Indicators (and `input:` counts, `note:` evidence notes) whose value changed" }),
   })
   .openapi("ValuesHistoryEntry");
 
@@ -151,7 +199,7 @@ const history = createRoute({
   responses: { 200: { description: "History", content: { "application/json": { schema: z.object({ items: z.array(HistoryEntrySchema) }) } } }, ...problemResponses(401, 403, 404, 422) },
 });
 
-type Snapshot = { values?: Record<string, unknown>; inputs?: Record<string, unknown>; version?: number } | null;
+type Snapshot = { values?: Record<string, unknown>; inputs?: Record<string, unknown>; notes?: Record<string, unknown>; version?: number } | null;
 
 /**
  * The keys whose value differs between two audit snapshots of a unit-year.
@@ -160,7 +208,7 @@ type Snapshot = { values?: Record<string, unknown>; inputs?: Record<string, unkn
  */
 export function changedKeys(before: Snapshot, after: Snapshot): { key: string; from: unknown; to: unknown }[] {
   const out: { key: string; from: unknown; to: unknown }[] = [];
-  for (const [field, prefix] of [["values", ""], ["inputs", "input:"]] as const) {
+  for (const [field, prefix] of [["values", ""], ["inputs", "input:"], ["notes", "note:"]] as const) {
     const a = before?.[field] ?? {};
     const b = after?.[field] ?? {};
     for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
