@@ -8,6 +8,7 @@ import { registerRank } from "./commands/rank.js";
 import { registerReport } from "./commands/report.js";
 import { evaluateRemote, rankRemote, registerRemote } from "./commands/remote.js";
 import { registerWorkday } from "./commands/workday.js";
+import { registerRecords } from "./commands/records.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
 import { run } from "./lib/run.js";
 import { localizeCommander } from "./lib/commanderText.js";
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerRemote(program, run);
   registerDossier(program, run);
   registerReport(program, run);
+  registerRecords(program, run);
   return program;
 }
 

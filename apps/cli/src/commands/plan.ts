@@ -67,7 +67,7 @@ function loadSubmissions(file: string | undefined) {
   return out;
 }
 
-interface DueOptions { plan: string; asOf: string; period?: string; submissions?: string; calendar?: string }
+interface DueOptions { plan: string; asOf: string; period?: string; submissions?: string; calendar?: string; remote?: boolean; unit?: string; status?: string }
 
 /**
  * `ntm plan due`: the reports owed under the plan for a period (default: the year of `--as-of`),
@@ -121,6 +121,16 @@ export function registerPlan(program: Command, run: Run): Command {
     .option("--submissions <file>", "tệp JSON các báo cáo đã nộp [{dutyId, assigneeId, period, submittedOn}] / JSON file of submitted reports")
     .option("--calendar <file>", "tệp JSON ngày nghỉ, làm bù được công bố / announced days off and make-up days")
     .option("--plan <id>", "mã kế hoạch / plan id", DISTRICT_PLAN_63.id)
-    .action(run((ctx: Ctx, opts: DueOptions) => planDue(ctx, opts)));
+    .option("--remote", "hỏi máy chủ: mọi kế hoạch trong phạm vi, theo báo cáo đã nộp trên máy chủ / ask the server: every plan in your scope, from the submissions it holds")
+    .option("--unit <id>", "máy chủ: cây đơn vị (kèm --remote) / server: unit subtree (implies --remote)")
+    .option("--status <status>", "máy chủ: submitted | late | overdue | pending")
+    .action(run(async (ctx: Ctx, opts: DueOptions) => {
+      if (opts.remote || opts.unit || opts.status) {
+        if (opts.submissions || opts.calendar) throw new CliError("invalid_input", [{ where: opts.submissions ? "--submissions" : "--calendar", message: "chỉ dùng khi tính tại máy (không có --remote) / only offline (without --remote): the server uses its own submissions and calendar" }]);
+        const { planDueRemote } = await import("./records.js");
+        return planDueRemote(ctx, { asOf: opts.asOf, ...(opts.period ? { period: opts.period } : {}), ...(opts.unit ? { unit: opts.unit } : {}), ...(opts.status ? { status: opts.status } : {}) });
+      }
+      return planDue(ctx, opts);
+    }));
   return plan;
 }

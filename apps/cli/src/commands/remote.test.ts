@@ -233,6 +233,60 @@ describe("remote commands against a running API", () => {
     expect(existsSync(join(home, "x.docx"))).toBe(false);
   });
 
+  it("shows the reports due under the district's plan as the server holds them (plan due --remote)", () => {
+    const j = remote(["plan", "due", "--remote", "--as-of", "01/08/2025", "--period", "2025S1", "--json"]);
+    expect(j.code).toBe(0);
+    const body = j.json();
+    expect([body.period, body.asOf, body.plans.map((p: { planId: string; unitId: string }) => `${p.planId}@${p.unitId}`)]).toEqual(["2025S1", "2025-08-01", ["plan-63-d-01@d-01"]]);
+    const sum = Object.values(body.counts as Record<string, number>).reduce((a, n) => a + n, 0);
+    expect(sum).toBe(body.plans[0].items.length);
+    const table = remote(["plan", "due", "--remote", "--as-of", "01/08/2025", "--period", "2025S1"]);
+    expect(table.stdout.split("\n")[0]).toBe(`Báo cáo kỳ 2025S1 · tính đến 01/08/2025 · Đã nộp: ${body.counts.submitted}, Nộp muộn: ${body.counts.late}, Quá hạn: ${body.counts.overdue}, Chưa đến hạn: ${body.counts.pending}`);
+    expect(table.stdout).toMatch(/\n15\/07\/2025 +2025S1 +\S/);
+    expect(table.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const overdue = remote(["plan", "due", "--status", "overdue", "--as-of", "2025-08-01", "--period", "2025S1", "--json"]).json();
+    expect(overdue.plans[0].items.every((i: { status: string }) => i.status === "overdue")).toBe(true);
+    expect(overdue.plans[0].items.length).toBe(body.counts.overdue);
+    const bad = remote(["plan", "due", "--remote", "--as-of", "01/08/2025", "--submissions", "s.json"]);
+    expect([bad.code, bad.stderr]).toEqual([2, "--submissions: chỉ dùng khi tính tại máy (không có --remote) / only offline (without --remote): the server uses its own submissions and calendar\n"]);
+  });
+
+  it("lists OCOP products, contributions (whole đồng), housing and inspections of the district, dates dd/mm/yyyy", () => {
+    const ocop = remote(["ocop", "list", "--as-of", "01/08/2025", "--json"]).json();
+    expect(ocop.items.length).toBeGreaterThan(0);
+    const first = ocop.items[0];
+    const ocopTable = remote(["ocop", "list", "--as-of", "01/08/2025"]);
+    expect(ocopTable.code).toBe(0);
+    const d = first.data.certificate.date as string;
+    expect(ocopTable.stdout).toContain(`${first.data.certificate.number} (${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)})`);
+    expect(ocopTable.stdout).toMatch(new RegExp(`\\nTổng: ${ocop.summary.products} sản phẩm, ${ocop.summary.recognised} được công nhận`));
+
+    const money = remote(["contributions", "list", "--source", "central_budget", "--json"]).json();
+    expect(money.items.length).toBeGreaterThan(0);
+    expect(money.items.every((i: { data: { source: string; amount: string } }) => i.data.source === "central_budget" && /^\d+$/.test(i.data.amount))).toBe(true);
+    const moneyTable = remote(["contributions", "list", "--source", "central_budget"]).stdout;
+    const grouped = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    expect(moneyTable).toMatch(new RegExp(`Ngân sách trung ương +${grouped(money.items[0].data.amount).replace(/\./g, "\\.")} đ`));
+    expect(moneyTable).toContain(`Tổng tiền: ${grouped(money.summary.totals.money)} đ`);
+    expect(remote(["--lang", "en", "contributions", "list", "--source", "central_budget"]).stdout).toContain(`Total money: ${money.summary.totals.money.replace(/\B(?=(\d{3})+(?!\d))/g, ",")} VND`);
+    const badSource = remote(["contributions", "list", "--source", "gold"]);
+    expect(badSource.code).toBe(2);
+    expect(badSource.stderr).toMatch(/^--source: cần một trong \/ expected one of: central_budget, /);
+
+    const housing = remote(["housing", "list", "--json"]).json();
+    expect(housing.items.length).toBeGreaterThan(0);
+    const housingTable = remote(["housing", "list"]).stdout;
+    expect(housingTable).toMatch(/Đã hoàn thành +[\d.]+ đ +\d{2}\/\d{2}\/\d{4}/);
+    expect(housingTable).toContain(`Tổng: ${housing.summary.rollUp.total} · còn lại: ${housing.summary.rollUp.remaining}`);
+
+    const insp = remote(["inspections", "list", "--as-of", "01/08/2025", "--json"]).json();
+    expect(insp.items.length).toBe(insp.summary.records);
+    const inspTable = remote(["inspections", "list", "--as-of", "01/08/2025"]).stdout;
+    const idate = insp.items[0].data.date as string;
+    expect(inspTable).toMatch(new RegExp(`\\n${insp.items[0].id} +${idate.slice(8, 10)}/${idate.slice(5, 7)}/${idate.slice(0, 4)} +(Kiểm tra|Giám sát) `));
+    expect(inspTable).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
   it("exits 3 when the server cannot be reached", async () => {
     const port = await freePort();
     const r = ntm(["--server", `http://127.0.0.1:${port}`, "units"], { env: { NTM_TOKEN: "x" } });
