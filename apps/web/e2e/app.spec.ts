@@ -66,6 +66,24 @@ test("changing a value flips its criterion, on the data entry page and on the co
   await expect(page.getByTestId(`criterion-${criterion}`).locator("summary")).toContainText("Không đạt");
 });
 
+test("an evidence note entered with the values is saved and shown under the indicator's reason on the commune page", async ({ page }) => {
+  await signIn(page, "province");
+  const unitId = "c-02-05";
+  const note = "Báo cáo số 12/BC-UBND ngày 05/3/2025 của UBND xã";
+  await page.goto(`/data-entry/${unitId}?year=${YEAR}`);
+  const field = page.getByLabel("Nguồn số liệu / minh chứng (1.1)");
+  await expect(field).toBeVisible();
+  await field.fill(note);
+  await page.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByTestId("save-message")).toContainText("Đã lưu");
+  const stored = (await (await page.request.get(`/v1/units/${unitId}/values/${YEAR}`)).json()) as { notes: Record<string, string> };
+  expect(stored.notes).toEqual({ "1.1": note });
+  await page.getByRole("link", { name: "Xem kết quả của xã" }).click();
+  await page.getByRole("button", { name: "Mở tất cả" }).click();
+  await expect(page.getByTestId("indicator-1.1").getByTestId("note-1.1")).toHaveText(`Nguồn số liệu / minh chứng: ${note}`);
+  await shot(page, "commune-evidence-note");
+});
+
 test("a percent above 100 is refused in the field before anything is sent", async ({ page }) => {
   await signIn(page, "province");
   await page.goto(`/data-entry/c-02-04?year=${YEAR}`);

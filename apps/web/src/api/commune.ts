@@ -20,6 +20,8 @@ export interface CommuneView {
   /** The highest tier met along the ladder, every lower tier met too; null when not even NTM. */
   tierReached: string | null;
   pack: PackView | null;
+  /** Evidence notes per indicator id for the year (where each figure comes from); empty when none. */
+  notes: Record<string, string>;
 }
 
 /**
@@ -38,9 +40,10 @@ export function useCommune(unitId: string, year: number | undefined) {
       const years = (yearList?.items ?? []).map((y) => y.year).sort((a, b) => a - b);
       const y = year ?? years.at(-1) ?? DEFAULT_YEAR;
       const evaluation = (await must(api.GET("/v1/units/{id}/evaluation", { params: { path, query: { year: y } } }))) as EvaluationResult;
-      const [pack, yoy] = await Promise.all([
+      const [pack, yoy, valuesDoc] = await Promise.all([
         optional(fetchPack(evaluation.packId)),
         years.includes(y - 1) ? (optional(must(api.GET("/v1/units/{id}/changes", { params: { path, query: { year: y } } }))) as Promise<YearOverYear | null>) : Promise.resolve(null),
+        years.includes(y) ? optional(must(api.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unitId, year: y } } }))) : Promise.resolve(null),
       ]);
       // Walk the tier ladder (standard → advanced → model): the tier reached is the last one met in
       // a row, and the gap shown is the first tier not met.
@@ -70,6 +73,7 @@ export function useCommune(unitId: string, year: number | undefined) {
         gapPack,
         tierReached,
         pack,
+        notes: valuesDoc?.notes ?? {},
       };
     },
   });

@@ -38,7 +38,7 @@ export default function Commune() {
 
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
-  const { unit, ancestors, hamlets, evaluation: ev, yoy, revocation, gap, gapPack } = q.data;
+  const { unit, ancestors, hamlets, evaluation: ev, yoy, revocation, gap, gapPack, notes } = q.data;
   const label = (cid: string) => localName(names.get(cid)?.name, lang) || cid;
   const fmtValue = (i: IndicatorResult, v: number | boolean | null) => {
     const u = names.get(i.id)?.unit ?? (names.get(i.id)?.kind === "percent" ? "%" : "");
@@ -232,6 +232,11 @@ export default function Commune() {
                                 {formatReason(r, lang)}
                               </span>
                             ))}
+                            {notes[i.id] && (
+                              <span className="reason-line evidence-note" data-testid={`note-${i.id}`}>
+                                <small className="muted">{t("commune.evidence")}:</small> {notes[i.id]}
+                              </span>
+                            )}
                           </td>
                         </tr>
                       ))}

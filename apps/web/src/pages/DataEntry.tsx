@@ -17,9 +17,14 @@ import { localName, pickLang } from "../lib/text";
 import { YEARS } from "../lib/years";
 
 type Values = Record<string, number | boolean | null>;
+type Notes = Record<string, string>;
+
+/** The longest evidence note the API accepts per indicator (apps/api NOTE_MAX_LENGTH). */
+const NOTE_MAX_LENGTH = 1000;
 
 interface Conflict {
   mine: Values;
+  mineNotes: Notes;
   theirs: UnitValuesDoc;
   etag: string | null;
 }
@@ -88,6 +93,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
     },
   });
   const [text, setText] = useState<Record<string, string>>({});
+  const [notes, setNotes] = useState<Notes>({});
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string; fields?: { path: string; message: string }[] } | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -98,6 +104,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
       const init: Record<string, string> = {};
       for (const [k, v] of Object.entries(values.data.doc.values ?? {})) init[k] = fieldText(v);
       setText(init);
+      setNotes({ ...(values.data.doc.notes ?? {}) });
       setEtag(values.data.etag);
     }
   }, [values.data]);
@@ -143,7 +150,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
     return out;
   };
 
-  async function save(vals: Values, ifMatch: string | null) {
+  async function save(vals: Values, noteMap: Notes, ifMatch: string | null) {
     setSaving(true);
     setMessage(null);
     const criteriaBefore = new Map((commune.data?.evaluation.criteria ?? []).map((c) => [c.id, c.status]));
@@ -151,11 +158,12 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
       const r = await mustWithEtag(
         api.PUT("/v1/units/{id}/values/{year}", {
           params: { path: { id: unitId, year }, ...(ifMatch ? { header: { "if-match": ifMatch } } : {}) },
-          body: { values: vals, inputs: values.data?.doc.inputs ?? {}, notApplicable: values.data?.doc.notApplicable ?? [] },
+          body: { values: vals, inputs: values.data?.doc.inputs ?? {}, notApplicable: values.data?.doc.notApplicable ?? [], notes: noteMap },
         })
       );
       setEtag(r.etag ?? `"${r.data.version}"`);
       setConflict(null);
+      setNotes(r.data.notes);
       await qc.invalidateQueries({ queryKey: ["commune", unitId] });
       await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith("rollup") });
       const fresh = await qc.fetchQuery({ queryKey: ["commune", unitId, year] });
@@ -165,7 +173,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
         const cur = await mustWithEtag(api.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unitId, year } } }));
-        setConflict({ mine: vals, theirs: cur.data, etag: cur.etag ?? `"${cur.data.version}"` });
+        setConflict({ mine: vals, mineNotes: noteMap, theirs: cur.data, etag: cur.etag ?? `"${cur.data.version}"` });
       } else if (e instanceof ApiError) {
         setMessage({ kind: "error", text: pickLang(e.message, lang), fields: e.fieldProblems });
       } else setMessage({ kind: "error", text: e instanceof Error ? e.message : String(e) });
@@ -181,7 +189,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
       document.getElementById(`f-${errors[0]?.[0] ?? ""}`)?.focus();
       return;
     }
-    void save(collect(), etag);
+    void save(collect(), notes, etag);
   }
 
   const statusOf = new Map((commune.data?.evaluation.criteria ?? []).flatMap((c) => c.indicators.map((i) => [i.id, i.status] as const)));
@@ -205,11 +213,12 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
             const init: Record<string, string> = {};
             for (const [k, v] of Object.entries(conflict.theirs.values)) init[k] = fieldText(v);
             setText(init);
+            setNotes({ ...conflict.theirs.notes });
             setEtag(conflict.etag);
             setConflict(null);
             setMessage({ kind: "ok", text: t("entry.tookTheirs") });
           }}
-          onOverwrite={() => void save(conflict.mine, conflict.etag)}
+          onOverwrite={() => void save(conflict.mine, conflict.mineNotes, conflict.etag)}
         />
       )}
       <div className="entry-grid">
@@ -259,6 +268,20 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
                   </span>
                 )}
               </div>
+              <div className="entry-note">
+                <label htmlFor={`n-${i.id}`} className="small muted">
+                  {t("entry.noteLabel")} ({i.id})
+                </label>
+                <input
+                  id={`n-${i.id}`}
+                  name={`note-${i.id}`}
+                  type="text"
+                  maxLength={NOTE_MAX_LENGTH}
+                  placeholder={t("entry.notePlaceholder")}
+                  value={notes[i.id] ?? ""}
+                  onChange={(e) => setNotes({ ...notes, [i.id]: e.target.value })}
+                />
+              </div>
             </div>
           );
         })}
@@ -289,11 +312,13 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
 function ConflictPanel({ conflict, kinds, onUseTheirs, onOverwrite }: { conflict: Conflict; kinds: Map<string, FieldKind>; onUseTheirs: () => void; onOverwrite: () => void }) {
   const { t } = useTranslation();
   const ids = changedIds(conflict.mine, conflict.theirs.values).filter((id) => kinds.has(id) && id in conflict.mine);
+  const theirNotes = conflict.theirs.notes ?? {};
+  const noteIds = [...new Set([...Object.keys(conflict.mineNotes), ...Object.keys(theirNotes)])].filter((id) => (conflict.mineNotes[id] ?? "").trim() !== (theirNotes[id] ?? "")).sort();
   return (
     <section className="notice notice-error conflict" role="alert" aria-labelledby="conflict-h" data-testid="conflict">
       <h3 id="conflict-h">{t("entry.conflictTitle")}</h3>
       <p>{t("entry.conflictText", { by: conflict.theirs.updatedBy ?? t("entry.someone"), version: conflict.theirs.version })}</p>
-      {ids.length > 0 ? (
+      {ids.length + noteIds.length > 0 ? (
         <table className="table">
           <thead>
             <tr>
@@ -309,6 +334,15 @@ function ConflictPanel({ conflict, kinds, onUseTheirs, onOverwrite }: { conflict
                 <td>{fieldText(conflict.mine[id]) || "—"}</td>
                 <td>
                   <strong>{fieldText(conflict.theirs.values[id]) || "—"}</strong>
+                </td>
+              </tr>
+            ))}
+            {noteIds.map((id) => (
+              <tr key={`note-${id}`}>
+                <th scope="row">{t("entry.noteRow", { id })}</th>
+                <td>{conflict.mineNotes[id]?.trim() || "—"}</td>
+                <td>
+                  <strong>{theirNotes[id] || "—"}</strong>
                 </td>
               </tr>
             ))}
