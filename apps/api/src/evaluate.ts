@@ -69,6 +69,18 @@ function annotate182(r: EvaluationResult, reason: Reason): EvaluationResult {
 }
 
 /**
+ * Evaluates a values document against one pack, with indicator 18.2 taken from or checked against a
+ * classification ({@link withClassification182}); without one, exactly core `evaluateUnit`.
+ * @example
+ * evaluateWithClassification(compiled, doc, { year: 2024, level: "good" }).criteria // 18.2 filled when absent
+ */
+export function evaluateWithClassification(compiled: CompiledPack, input: UnitValues, classification: Classification182 | undefined): EvaluationResult {
+  const { doc, reason } = withClassification182(input, classification);
+  const r = evaluateUnit(compiled, doc);
+  return reason ? annotate182(r, reason) : r;
+}
+
+/**
  * Evaluates a values document against each pack of a ladder and finds the tier reached; with
  * `classification`, indicator 18.2 is taken from it or checked against it ({@link withClassification182}).
  * (A candidate for @ntm/core: `requires` between tier packs is not evaluated there yet.)

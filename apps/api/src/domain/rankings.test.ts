@@ -128,7 +128,7 @@ describe("indicator 18.2 from the classification", () => {
   it("fills a missing 18.2 from the commune's classification of the previous year, with a reason, and feeds it to the ranking", async () => {
     const db = h.database.db;
     const [tree, packs] = [await loadTree(db), await loadPacks(db)];
-    const cls = (await classificationsOf(db, tree, packs, ["c-01-02"], 2024)).get("c-01-02");
+    const cls = (await classificationsOf(db, tree, packs, "c-01-02", 2024)).get("c-01-02");
     // the 2024 ranking had every input (seeded), so the commune has a level
     expect(cls?.year).toBe(2024);
     const cur = await s.huyen!.request("/v1/units/c-01-02/values/2025");
@@ -150,6 +150,12 @@ describe("indicator 18.2 from the classification", () => {
     const [withIt, without182] = await Promise.all([rankingInput(db, tree, packs, "d-01", 2025), rankingInput(db, tree, packs, "d-01", 2025, { derive182: false })]);
     const met = (units: { unitId: string; values: Record<string, number> }[]) => units.find((u) => u.unitId === "c-01-02")!.values.criteria_met;
     expect(met(withIt)).toBe(met(without182)! + (expected && evaluateLadder(base, doc, { classification: cls! }).results[0]!.criteria.find((c) => c.id === "18")!.status === "met" ? 1 : 0));
+    // the commune's evaluation and the district roll-up read it the same way
+    const ev = await body(await s.huyen!.request("/v1/units/c-01-02/evaluation?year=2025"));
+    const roll = await body(await s.huyen!.request("/v1/units/d-01/rollup?year=2025"));
+    const i = ind182(ev as EvaluationResult);
+    const c18 = (ev as EvaluationResult).criteria.find((c) => c.id === "18")!.status;
+    expect([i.actual, i.derived, i.reasons.at(-1)!.code, roll.communes.find((c: { unitId: string }) => c.unitId === "c-01-02").criteria["18"]]).toEqual([expected, true, "derived.classification", c18]);
   });
 
   it("keeps an entered 18.2 that contradicts the classification and says so", async () => {

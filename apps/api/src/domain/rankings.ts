@@ -87,19 +87,28 @@ export async function schemeFor(db: Db, tree: UnitTree, unitId: string): Promise
 }
 
 /**
- * The classification of communes for a year: the level each gets in its parent district's ranking
- * (`derive182: false`, so no loop). A commune whose ranking data is incomplete has none.
- * Used for indicator 18.2 of the FOLLOWING year (see `withClassification182` in ../evaluate.ts).
+ * The classification of the communes in a scope for a year: the level each gets in its parent
+ * district's ranking (that district's scheme; `derive182: false`, so no loop). The inputs are loaded
+ * once for the scope (a commune's scope is its parent), then each district is ranked on its own.
+ * A commune whose ranking data is incomplete has none. Used for indicator 18.2 of the FOLLOWING year
+ * (see `withClassification182` in ../evaluate.ts).
  * @example
- * (await classificationsOf(db, tree, packs, ["c-01-01"], 2024)).get("c-01-01") // { year: 2024, level: "good" }
+ * (await classificationsOf(db, tree, packs, "d-01", 2024)).get("c-01-01") // { year: 2024, level: "good" }
  */
-export async function classificationsOf(db: Db, tree: UnitTree, packs: LoadedPacks, communeIds: readonly string[], year: number): Promise<Map<string, Classification182>> {
+export async function classificationsOf(db: Db, tree: UnitTree, packs: LoadedPacks, scopeId: string, year: number): Promise<Map<string, Classification182>> {
+  const scope = tree.byId.get(scopeId)?.level === "commune" ? (tree.parentOf(scopeId) ?? scopeId) : scopeId;
+  const units = await rankingInput(db, tree, packs, scope, year, { derive182: false });
+  const byParent = new Map<string, RankingUnit[]>();
+  for (const u of units) {
+    const p = tree.parentOf(u.unitId) ?? "";
+    byParent.set(p, [...(byParent.get(p) ?? []), u]);
+  }
   const out = new Map<string, Classification182>();
-  const wanted = new Set(communeIds);
-  const parents = [...new Set(communeIds.map((id) => tree.parentOf(id)).filter((p): p is string => p !== undefined && p !== null))];
-  for (const parent of parents) {
-    const { ranking } = await computeRanking(db, tree, packs, parent, year, { derive182: false });
-    for (const r of ranking.rows) if (wanted.has(r.unitId) && r.level !== "incomplete_data") out.set(r.unitId, { year, level: r.level });
+  for (const [parent, group] of byParent) {
+    const { scheme } = await schemeFor(db, tree, parent || scope);
+    const r = rankUnits({ units: group }, scheme, year);
+    if (!r.ok) continue; // input assembled from the database: a failure would already fail the ranking itself
+    for (const row of r.value.rows) if (row.level !== "incomplete_data") out.set(row.unitId, { year, level: row.level });
   }
   return out;
 }
@@ -118,7 +127,7 @@ export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, u
   const base = ladder[0]!;
   const asOf = `${year}-12-31`;
   const communeIds = cur.map((c) => c.unit.id);
-  const classes = options.derive182 === false ? new Map<string, Classification182>() : await classificationsOf(db, tree, packs, communeIds, year - 1);
+  const classes = options.derive182 === false ? new Map<string, Classification182>() : await classificationsOf(db, tree, packs, unitId, year - 1);
   const ocop = new Map(countOcopByCommune((await loadOcop(db)).filter((p) => communeIds.includes(p.communeUnitId)), asOf, { communeIds }).map((c) => [c.unitId, c.recognised]));
   const money = new Map<string, bigint>();
   for (const c of await loadContributions(db)) {

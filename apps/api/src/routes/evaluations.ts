@@ -5,7 +5,8 @@ import { authorize } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { DEMO_PACK_ID, DISTRICT_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
-import { type LadderResult, compiledLadder, evaluateLadder } from "../evaluate.js";
+import { type LadderResult, compiledLadder, evaluateLadder, evaluateWithClassification } from "../evaluate.js";
+import { classificationsOf } from "../domain/rankings.js";
 import { loadValues, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";
 import type { UnitTree } from "../units.js";
@@ -95,7 +96,7 @@ export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, 
  * const e = await cachedRollup(db, tree, packs, "p-demo", 2024, DEMO_PACK_ID); e.etag
  */
 export async function cachedRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<CachedJson<Rollup>> {
-  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId}|${await valuesState(db, [year, 2020])}`;
+  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId}|${await valuesState(db, [year, year - 1, year - 2, 2020])}`;
   return rollupCache(db).get(key, async () => cachedJson(await computeRollupUncached(db, tree, packs, unitId, year, packId)));
 }
 
@@ -103,10 +104,12 @@ const rollupCache = perDatabase(() => new ContentCache<CachedJson<Rollup>>(32));
 
 async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
   const ladder = compiledLadder(packs, packId);
-  const [docs, docs2020] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, 2020)]);
+  const [docs, docs2020, classes] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, 2020), classificationsOf(db, tree, packs, unitId, year - 1)]);
   const counts = { none: 0, standard: 0, advanced: 0, model: 0 };
   const communes = docs.map(({ unit, doc }) => {
-    const { results, tierReached } = evaluateLadder(ladder, doc, { stopAtFirstMiss: true });
+    // Indicator 18.2 from the previous year's classification (see withClassification182).
+    const classification = classes.get(unit.id);
+    const { results, tierReached } = evaluateLadder(ladder, doc, { stopAtFirstMiss: true, ...(classification ? { classification } : {}) });
     const base = results[0]!;
     if (tierReached === "standard" || tierReached === "advanced" || tierReached === "model") counts[tierReached]++;
     else counts.none++;
@@ -153,14 +156,18 @@ export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, un
   const compiled = packOr404(packs, packId ?? defaultPackFor(unit.level));
   if (compiled.pack.level === "commune" || unit.level !== "district") {
     const byUnit = await loadValues(db, [unitId, ...tree.children(unitId).map((u) => u.id)], year);
-    return evaluateUnit(compiled, unitValuesDoc(tree, byUnit, unit, year));
+    const classification = unit.level === "commune" ? (await classificationsOf(db, tree, packs, unitId, year - 1)).get(unitId) : undefined;
+    return evaluateWithClassification(compiled, unitValuesDoc(tree, byUnit, unit, year), classification);
   }
   // A district pack rolls up its communes' statuses: evaluate each commune (with its hamlets) first.
   const ladder = compiledLadder(packs, DEMO_PACK_ID);
-  const communes = await subtreeDocs(db, tree, unitId, year);
+  const [communes, classes] = await Promise.all([subtreeDocs(db, tree, unitId, year), classificationsOf(db, tree, packs, unitId, year - 1)]);
   const own = await loadValues(db, [unitId], year);
   const doc = unitValuesDoc(tree, own, unit, year);
-  doc.children = communes.map(({ doc: cd }) => ({ unit: cd.unit, values: cd.values, statuses: childStatuses(evaluateLadder(ladder, cd)) }));
+  doc.children = communes.map(({ doc: cd }) => {
+    const classification = classes.get(cd.unit.id);
+    return { unit: cd.unit, values: cd.values, statuses: childStatuses(evaluateLadder(ladder, cd, classification ? { classification } : {})) };
+  });
   return evaluateUnit(compiled, doc);
 }
 
