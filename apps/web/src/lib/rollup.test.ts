@@ -81,6 +81,7 @@ describe("toRollupView", () => {
     communes: [commune(criteria)],
     countsByTier: { none: 1, standard: 0, advanced: 0, model: 0 },
     targets: [],
+    incomeVs2020: { available: false, met: null, current: null, baseline2020: null, required: null, communes: { current: 0, baseline2020: 0 }, reasons: [] },
   });
 
   it("lists criteria in pack order with names, and the criteria a commune lost since last year", () => {
