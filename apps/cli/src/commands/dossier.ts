@@ -74,7 +74,7 @@ async function show(ctx: Ctx, id: string): Promise<void> {
  * @example
  * await advance(ctx, "dos-1", { action: "self_assess", note: "Xã tự đánh giá đạt 19/19" });
  */
-async function advance(ctx: Ctx, id: string, opts: { action?: string; note?: string }): Promise<void> {
+async function advance(ctx: Ctx, id: string, opts: { action?: string; note?: string; ifMatch?: string }): Promise<void> {
   const client = await typedClient(ctx);
   const d = (await call(ctx, client.GET("/v1/dossiers/{id}", { params: { path: { id } } }))).data as unknown as Dossier;
   if (!opts.action) {
@@ -83,7 +83,14 @@ async function advance(ctx: Ctx, id: string, opts: { action?: string; note?: str
   }
   type Action = paths["/v1/dossiers/{id}/transitions"]["post"]["requestBody"]["content"]["application/json"]["action"];
   const body = { action: opts.action as Action, ...(opts.note ? { note: opts.note } : {}) };
-  const after = (await call(ctx, client.POST("/v1/dossiers/{id}/transitions", { params: { path: { id } }, body, headers: { "if-match": `"${d.version}"` } }))).data as unknown as Dossier;
+  // With --if-match, the version the officer looked at (from `dossier show`): a transition made since is refused (412).
+  let version = d.version;
+  if (opts.ifMatch !== undefined) {
+    const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(opts.ifMatch);
+    if (!m) throw new CliError("invalid_input", [{ where: "--if-match", message: `"${opts.ifMatch}" không phải phiên bản (ví dụ 3 hoặc "3") / is not a version (such as 3 or "3")` }]);
+    version = Number(m[1]);
+  }
+  const after = (await call(ctx, client.POST("/v1/dossiers/{id}/transitions", { params: { path: { id } }, body, headers: { "if-match": `"${version}"` } }))).data as unknown as Dossier;
   if (ctx.json) return ctx.printJson(after);
   ctx.print(tr(ctx.lang, `Đã chuyển hồ sơ ${id}: ${d.stateLabel.vi} → ${after.stateLabel.vi}`, `Dossier ${id}: ${d.stateLabel.en} → ${after.stateLabel.en}`));
 }
@@ -103,5 +110,6 @@ export function registerDossier(program: Command, run: Run): void {
   dossier.command("advance <id>").description("Chuyển bước hồ sơ / apply a workflow action")
     .option("--action <action>", "self_assess | open_consultation | submit | appraise | verify | recognise | return | resume | reject | revoke")
     .option("--note <text>", "ghi chú / note")
-    .action(run((ctx: Ctx, id: string, opts: { action?: string; note?: string }) => advance(ctx, id, opts)));
+    .option("--if-match <etag|version>", "phiên bản hồ sơ bạn đã xem (dossier show); mặc định phiên bản vừa đọc / the dossier version you looked at (default: the version just read)")
+    .action(run((ctx: Ctx, id: string, opts: { action?: string; note?: string; ifMatch?: string }) => advance(ctx, id, opts)));
 }

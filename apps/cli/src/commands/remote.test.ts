@@ -195,7 +195,11 @@ describe("remote commands against a running API", () => {
     const tinh = tempDir();
     const env = { XDG_CONFIG_HOME: join(tinh, "cfg") };
     expect(remote(["login", "--username", "tinh", "--password-stdin"], { input: "tinh123", env }).code).toBe(0);
-    const ok = remote(["dossier", "advance", "hs-demo-04", "--action", "return", "--note", "Bổ sung biên bản", "--json"], { env });
+    // A version older than the dossier's is refused (412), nothing changes.
+    const stale = remote(["dossier", "advance", "hs-demo-04", "--action", "return", "--note", "Bổ sung biên bản", "--if-match", "0"], { env });
+    expect(stale.code).toBe(2);
+    expect(stale.stderr).toMatch(/^HTTP 412: /);
+    const ok = remote(["dossier", "advance", "hs-demo-04", "--action", "return", "--note", "Bổ sung biên bản", "--if-match", "1", "--json"], { env });
     expect(ok.code).toBe(0);
     expect(ok.json()).toMatchObject({ id: "hs-demo-04", state: "returned", version: 2 });
     expect(ok.json().history.at(-1)).toMatchObject({ action: "return", from: "submitted", to: "returned", note: "Bổ sung biên bản" });
