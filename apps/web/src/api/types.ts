@@ -88,6 +88,8 @@ export interface Rollup {
   criteria: { id: string; name: { vi: string; en: string }; key?: boolean }[];
   communes: RollupCommune[];
   targets?: TargetCheck[];
+  /** QĐ 263's "rural income ≥ 1.5 × 2020" check; unavailable (with reasons) when 2020 has no data. */
+  incomeVs2020?: ApiRollup["incomeVs2020"];
 }
 
 /** Indicator values of one unit for one year, with the version used as ETag (from the OpenAPI document). */

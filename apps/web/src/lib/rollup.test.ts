@@ -96,6 +96,7 @@ describe("toRollupView", () => {
       packId: "p",
       example: true,
       unverifiedCount: 1,
+      incomeVs2020: { available: false, met: null, current: null, baseline2020: null, required: null, communes: { current: 0, baseline2020: 0 }, reasons: [] },
       criteria: [
         { id: "1", name: { vi: "Quy hoạch", en: "Planning" } },
         { id: "10", name: { vi: "Thu nhập", en: "Income" }, key: true },

@@ -93,6 +93,7 @@ export function toRollupView(api: ApiRollup, previous: ApiRollup | null, pack: P
       return { id, name: c?.name ?? { vi: id, en: id }, ...(c?.key ? { key: true } : {}) };
     }),
     targets: api.targets,
+    incomeVs2020: api.incomeVs2020,
     communes: api.communes.map((c) => {
       const before = prev.get(c.unitId);
       const lost = before ? ids.filter((id) => before.criteria[id] === "met" && c.criteria[id] !== "met") : [];

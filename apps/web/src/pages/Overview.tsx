@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "wouter";
-import { formatReason } from "@ntm/core";
+import { formatNumber, formatReason } from "@ntm/core";
 import { useSession } from "../auth/session";
 import { useOverview, useUnits } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
@@ -152,6 +152,19 @@ export default function Overview() {
                       </li>
                     );
                   })}
+                  {data.incomeVs2020 && (
+                    <li className={data.incomeVs2020.met ? "target-met" : data.incomeVs2020.available ? "target-not-met" : "target-unknown"} data-testid="target-income">
+                      <div className="target-line">
+                        <span>{t("target.income")}</span>
+                        <strong>
+                          {data.incomeVs2020.available && data.incomeVs2020.current !== null && data.incomeVs2020.required !== null
+                            ? `${formatNumber(data.incomeVs2020.current, lang)} / ${formatNumber(data.incomeVs2020.required, lang)} ${data.incomeVs2020.met ? "✓" : "✗"}`
+                            : t("overview.incomeUnavailable")}
+                        </strong>
+                      </div>
+                      <small className="muted">{data.incomeVs2020.reasons.map((r) => formatReason(r, lang)).join(" ")}</small>
+                    </li>
+                  )}
                 </ul>
               ) : (
                 <Empty title={t("overview.noTargets")} />
