@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { type Harness, type Session, json, login, openHarness } from "./testing/harness.js";
 import { indicatorValues, packs } from "./db/schema.js";
-import { ContentCache, acceptsGzip, cachedJson, etagMatches } from "./cache.js";
+import { ContentCache, FreshReads, acceptsGzip, cachedJson, etagMatches } from "./cache.js";
 import { invalidateTree, loadTree } from "./units.js";
 import { loadPacks } from "./packs.js";
 
@@ -23,7 +23,7 @@ const ROLLUP = "/v1/units/d-01/rollup?year=2024";
 type CommuneRow = { unitId: string; criteria: Record<string, string> };
 async function rollup(headers: Record<string, string> = {}): Promise<{ status: number; etag: string | null; body: { communes: CommuneRow[] } | null; res: Response }> {
   const res = await tinh.request(ROLLUP, { headers });
-  return { status: res.status, etag: res.headers.get("etag"), body: res.status === 200 && !res.headers.get("content-encoding") ? await res.json() : null, res };
+  return { status: res.status, etag: res.headers.get("etag"), body: res.status === 200 && !res.headers.get("content-encoding") ? ((await res.json()) as { communes: CommuneRow[] }) : null, res };
 }
 function criterion2(b: { communes: CommuneRow[] } | null, unitId: string): string | undefined {
   return b?.communes.find((c) => c.unitId === unitId)?.criteria["2"];
@@ -50,6 +50,29 @@ describe("ContentCache", () => {
     await cache.get("z", async () => "z"); // evicts y, the least recently used
     const y = await cache.get("y", async () => "y again");
     expect([failed, retried, x, y, cache.computations]).toEqual(["boom", "ok", "ok", "y again", 5]);
+  });
+});
+
+describe("FreshReads", () => {
+  it("never answers a caller with a read that started before its call; callers during a read share the next one", async () => {
+    const reads = new FreshReads();
+    let data = "v1";
+    const gates: (() => void)[] = [];
+    const query = () => {
+      const seen = data; // what the database holds when the query starts
+      return new Promise<string>((resolve) => gates.push(() => resolve(seen)));
+    };
+    const a = reads.read("k", query);
+    data = "v2"; // a write commits while A's query runs
+    const b = reads.read("k", query);
+    const c = reads.read("k", query);
+    gates[0]!();
+    await a;
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    gates[1]!();
+    const after = await reads.read("k", async () => "v3");
+    expect([await a, await b, await c, after, reads.started, gates.length]).toEqual(["v1", "v2", "v2", "v3", 3, 2]);
   });
 });
 
