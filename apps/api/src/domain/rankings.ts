@@ -4,7 +4,10 @@
  * (validated by core `parseScoringScheme`). Inputs are assembled from the database: evaluations
  * (criteria met, tier reached), year-over-year changes, OCOP counts, contributions, inspection findings
  * and revocations. Values the database does not hold (task counts, programme targets, planned
- * resources, commune reports) are left out and the scores say so in their reasons.
+ * resources, commune reports) are left out and the scores say so in their reasons; a commune that
+ * lacks any scheme input gets no level (`dataComplete: false`, level "incomplete_data") and is never
+ * proposed for commendation or criticism on missing data (core `rankUnits`). Indicator 18.2 of each
+ * commune is taken from (or checked against) its classification of the previous year ({@link classificationsOf}).
  */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
@@ -23,6 +26,7 @@ import { DEMO_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
 import { type Classification182, compiledLadder, evaluateLadder } from "../evaluate.js";
 import type { UnitTree } from "../units.js";
 import { subtreeDocs } from "../values.js";
+import { ContentCache, perDatabase, rankingDataState } from "../cache.js";
 import { ReasonOutSchema, checkVersion, readIfMatch, reasonsOut, setEtag } from "./common.js";
 import { loadOcop } from "./ocop.js";
 import { loadContributions } from "./resources.js";
@@ -97,6 +101,14 @@ export async function schemeFor(db: Db, tree: UnitTree, unitId: string): Promise
  */
 export async function classificationsOf(db: Db, tree: UnitTree, packs: LoadedPacks, scopeId: string, year: number): Promise<Map<string, Classification182>> {
   const scope = tree.byId.get(scopeId)?.level === "commune" ? (tree.parentOf(scopeId) ?? scopeId) : scopeId;
+  // Cached per process on the content of everything the ranking reads (validated on every call).
+  const key = `${tree.stamp}|${packs.key}|${scope}|${year}|${await rankingDataState(db, year)}`;
+  return classificationCache(db).get(key, () => classificationsUncached(db, tree, packs, scope, year));
+}
+
+const classificationCache = perDatabase(() => new ContentCache<Map<string, Classification182>>(128));
+
+async function classificationsUncached(db: Db, tree: UnitTree, packs: LoadedPacks, scope: string, year: number): Promise<Map<string, Classification182>> {
   const units = await rankingInput(db, tree, packs, scope, year, { derive182: false });
   const byParent = new Map<string, RankingUnit[]>();
   for (const u of units) {
