@@ -17,7 +17,7 @@ describe("communeStandingFromEvaluation", () => {
 });
 
 describe("rankingWorkbookFromRanking", () => {
-  const full = { criteria_met: 19, criteria_total: 19, criteria_gained: 3, tier_reached: 3, programme_targets_met: 5, programme_targets_total: 5, tasks_on_time: 10, tasks_total: 10, reports_on_time: 4, reports_total: 4, ocop_products: 4, resources_mobilised: 10, resources_planned: 10, inspection_findings: 0 };
+  const full = { criteria_met: 19, criteria_total: 19, criteria_gained: 3, tier_reached: 3, programme_targets_met: 5, programme_targets_total: 5, tasks_on_time: 10, tasks_total: 10, reports_on_time: 4, reports_total: 4, ocop_products: 4, resources_mobilised: 10, resources_planned: 10, inspection_findings: 0, criteria_lost: 0 };
   const ranking = rankUnits(
     { units: [{ unitId: "xa-b", values: { ...full, criteria_met: 12, criteria_lost: 2 }, recognitionRevoked: true }, { unitId: "xa-a", name: "Xã A", values: full }] },
     DEFAULT_SCORING_SCHEME,
