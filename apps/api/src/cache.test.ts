@@ -2,8 +2,9 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { type Harness, type Session, json, login, openHarness } from "./testing/harness.js";
-import { indicatorValues, packs } from "./db/schema.js";
-import { ContentCache, FreshReads, acceptsGzip, cachedJson, etagMatches } from "./cache.js";
+import { indicatorValues, ocopProducts, packs } from "./db/schema.js";
+import { ContentCache, FreshReads, acceptsGzip, cachedJson, etagMatches, rankingInputsState } from "./cache.js";
+import { classificationsOf } from "./domain/rankings.js";
 import { invalidateTree, loadTree } from "./units.js";
 import { loadPacks } from "./packs.js";
 
@@ -161,5 +162,29 @@ describe("unit tree and packs caches", () => {
     expect([before, posted, afterUpload, afterInsert, loaded.key !== keyBefore, loaded.uploaded, loaded.compiled(direct.id)?.pack.id]).toEqual([
       [404, 404], 201, 200, 200, true, [upload.id, direct.id], direct.id,
     ]);
+  });
+});
+
+describe("ranking inputs and classifications", () => {
+  it("changes the ranking inputs' state on an insert and on a version bump in a plan-domain table", async () => {
+    const db = h.database.db;
+    const s1 = await rankingInputsState(db);
+    await db.insert(ocopProducts).values({ id: "ocop-cache-test", unitId: "c-01-01", year: 2024, data: {} });
+    const s2 = await rankingInputsState(db);
+    await db.update(ocopProducts).set({ version: 2 }).where(eq(ocopProducts.id, "ocop-cache-test"));
+    const s3 = await rankingInputsState(db);
+    expect([s1.split("|").length, s2 !== s1, s3 !== s2, await rankingInputsState(db)]).toEqual([5, true, true, s3]);
+  });
+
+  it("reuses a scope's classifications while nothing changed, and recomputes after a value write of that year", async () => {
+    const db = h.database.db;
+    const tree = await loadTree(db);
+    const p = await loadPacks(db);
+    const a = await classificationsOf(db, tree, p, "c-01-02", 2023);
+    const b = await classificationsOf(db, tree, p, "c-01-05", 2023); // same district: same scope
+    const row = (await db.select().from(indicatorValues).where(and(eq(indicatorValues.unitId, "c-01-02"), eq(indicatorValues.year, 2023))))[0]!;
+    await db.update(indicatorValues).set({ version: sql`${indicatorValues.version} + 1` }).where(eq(indicatorValues.id, row.id));
+    const c = await classificationsOf(db, tree, p, "c-01-02", 2023);
+    expect([b === a, c === a, [...c.entries()]]).toEqual([true, false, [...a.entries()]]);
   });
 });

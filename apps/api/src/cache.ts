@@ -9,10 +9,11 @@
  */
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { count, inArray, max, sum } from "drizzle-orm";
+import { type SQL, count, inArray, max, sql, sum } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Context } from "hono";
 import type { Db } from "./db/index.js";
-import { indicatorValues } from "./db/schema.js";
+import { contributions, dossiers, indicatorValues, inspections, ocopProducts, scoring } from "./db/schema.js";
 
 /** A computed value with its JSON bytes, a gzip copy (made on first use) and a strong ETag. */
 export interface CachedJson<T> {
@@ -211,4 +212,38 @@ export function acceptsGzip(header: string | undefined): boolean {
     const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
     return q === undefined || Number(q.slice(2)) > 0;
   });
+}
+
+type VersionedTable = PgTable & { version: PgColumn; updatedAt: PgColumn };
+
+function tableState(t: VersionedTable): SQL {
+  return sql`(select count(*)::text || ':' || coalesce(sum(${t.version}), 0)::text || ':' || coalesce((extract(epoch from max(${t.updatedAt})) * 1000000)::bigint::text, '') from ${t})`;
+}
+
+/**
+ * The content state of the plan-domain tables a ranking (and so indicator 18.2's classification)
+ * reads: scoring, OCOP products, contributions, inspections and dossiers; per table row count, sum of
+ * versions and latest `updated_at`, in one query (small tables). Writes through the API bump the
+ * version or `updated_at`, inserts and deletes change the count.
+ * @example
+ * await rankingInputsState(db) // "3:3:1764400000000000|12:14:…|…"
+ */
+export async function rankingInputsState(db: Db): Promise<string> {
+  return freshReads(db).read("ranking-inputs-state", async () => {
+    const tables: VersionedTable[] = [scoring, ocopProducts, contributions, inspections, dossiers];
+    const res = await db.execute(sql`select ${sql.join(tables.map((t, i) => sql`${tableState(t)} as ${sql.raw(`s${i}`)}`), sql`, `)}`);
+    const row = (res as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
+    return tables.map((_, i) => String(row[`s${i}`] ?? "")).join("|");
+  });
+}
+
+/**
+ * Everything a ranking of a year reads, as one key: the values of the year and the year before, and
+ * the plan-domain tables (see rankingInputsState).
+ * @example
+ * await rankingDataState(db, 2023)
+ */
+export async function rankingDataState(db: Db, year: number): Promise<string> {
+  const [values, domain] = await Promise.all([valuesState(db, [year, year - 1]), rankingInputsState(db)]);
+  return `${values}|${domain}`;
 }
