@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { type Harness, type Session, json, login, openHarness } from "./testing/harness.js";
 import { indicatorValues, ocopProducts, packs } from "./db/schema.js";
-import { ContentCache, FreshReads, acceptsGzip, cachedJson, etagMatches, rankingInputsState } from "./cache.js";
+import { ContentCache, FreshReads, acceptsGzip, cachedJson, etagMatches, rankingInputsState, valuesState } from "./cache.js";
 import { classificationsOf } from "./domain/rankings.js";
 import { invalidateTree, loadTree } from "./units.js";
 import { loadPacks } from "./packs.js";
@@ -186,5 +186,23 @@ describe("ranking inputs and classifications", () => {
     await db.update(indicatorValues).set({ version: sql`${indicatorValues.version} + 1` }).where(eq(indicatorValues.id, row.id));
     const c = await classificationsOf(db, tree, p, "c-01-02", 2023);
     expect([b === a, c === a, [...c.entries()]]).toEqual([true, false, [...a.entries()]]);
+  });
+});
+
+describe("values state", () => {
+  it("of a scope changes with a write inside it and not with one outside; the whole years' state changes with both", async () => {
+    const db = h.database.db;
+    const tree = await loadTree(db);
+    const d1 = { scope: "d-01", ids: tree.subtree("d-01").map((u) => u.id) };
+    const bump = async (unitId: string) => {
+      const row = (await db.select().from(indicatorValues).where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.year, 2022))))[0]!;
+      await db.update(indicatorValues).set({ version: sql`${indicatorValues.version} + 1` }).where(eq(indicatorValues.id, row.id));
+    };
+    const s0 = [await valuesState(db, [2022], d1), await valuesState(db, [2022])];
+    await bump("c-02-01");
+    const s1 = [await valuesState(db, [2022], d1), await valuesState(db, [2022])];
+    await bump("c-01-06");
+    const s2 = [await valuesState(db, [2022], d1), await valuesState(db, [2022])];
+    expect([s1[0] === s0[0], s1[1] === s0[1], s2[0] === s1[0], s2[1] === s1[1]]).toEqual([true, false, false, false]);
   });
 });

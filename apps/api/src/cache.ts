@@ -9,7 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { type SQL, count, inArray, max, sql, sum } from "drizzle-orm";
+import { type SQL, and, count, inArray, max, sql, sum } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Context } from "hono";
 import type { Db } from "./db/index.js";
@@ -148,21 +148,31 @@ export class FreshReads {
  */
 export const freshReads = perDatabase(() => new FreshReads());
 
+/** Beyond this many units a state query reads the whole years (cheaper than a long id list). */
+const SCOPED_STATE_MAX_UNITS = 2000;
+
 /**
- * The content state of the indicator values of some years, read with one aggregate query:
- * row count, sum of versions and highest row id. Every write of values either bumps a row's version,
- * inserts a row (a new, higher id) or deletes one (the count drops), so equal states mean equal data.
+ * The content state of the indicator values of some years, read with one aggregate query: row count,
+ * sum of versions and highest row id. Every write of values either bumps a row's version, inserts a
+ * row (a new, higher id) or deletes one (the count drops), so equal states mean equal data. With
+ * `units` (a scope such as a district's subtree) only those units' rows are read, through the
+ * (unit_id, year) index; a scope of more than 2,000 units reads the whole years.
  * @example
  * await valuesState(db, [2024, 2020]) // "12000:12345:56789"
+ * await valuesState(db, [2024], { scope: "d-01", ids: tree.subtree("d-01").map((u) => u.id) })
  */
-export async function valuesState(db: Db, years: readonly number[]): Promise<string> {
+export async function valuesState(db: Db, years: readonly number[], units?: { scope: string; ids: readonly string[] }): Promise<string> {
   const ys = [...new Set(years)].sort((a, b) => a - b);
-  // The query reads every row of the years (no index covers it): concurrent callers share fresh reads.
-  return freshReads(db).read(`values-state:${ys.join(",")}`, async () => {
+  const scoped = units && units.ids.length <= SCOPED_STATE_MAX_UNITS ? units : undefined;
+  // Concurrent callers share fresh reads (the whole-years query reads every row of the years).
+  return freshReads(db).read(`values-state:${ys.join(",")}:${scoped ? `${scoped.scope}#${scoped.ids.length}` : "*"}`, async () => {
+    const where = scoped
+      ? and(inArray(indicatorValues.unitId, scoped.ids.length ? [...scoped.ids] : [""]), inArray(indicatorValues.year, ys))
+      : inArray(indicatorValues.year, ys);
     const [s] = await db
       .select({ n: count(), v: sum(indicatorValues.version), m: max(indicatorValues.id) })
       .from(indicatorValues)
-      .where(inArray(indicatorValues.year, ys));
+      .where(where);
     return `${s?.n ?? 0}:${s?.v ?? 0}:${s?.m ?? 0}`;
   });
 }
@@ -239,11 +249,11 @@ export async function rankingInputsState(db: Db): Promise<string> {
 
 /**
  * Everything a ranking of a year reads, as one key: the values of the year and the year before, and
- * the plan-domain tables (see rankingInputsState).
+ * the plan-domain tables (see rankingInputsState); `units` limits the values to a scope (see valuesState).
  * @example
- * await rankingDataState(db, 2023)
+ * await rankingDataState(db, 2023, { scope: "d-01", ids: tree.subtree("d-01").map((u) => u.id) })
  */
-export async function rankingDataState(db: Db, year: number): Promise<string> {
-  const [values, domain] = await Promise.all([valuesState(db, [year, year - 1]), rankingInputsState(db)]);
+export async function rankingDataState(db: Db, year: number, units?: { scope: string; ids: readonly string[] }): Promise<string> {
+  const [values, domain] = await Promise.all([valuesState(db, [year, year - 1], units), rankingInputsState(db)]);
   return `${values}|${domain}`;
 }

@@ -102,7 +102,7 @@ export async function schemeFor(db: Db, tree: UnitTree, unitId: string): Promise
 export async function classificationsOf(db: Db, tree: UnitTree, packs: LoadedPacks, scopeId: string, year: number): Promise<Map<string, Classification182>> {
   const scope = tree.byId.get(scopeId)?.level === "commune" ? (tree.parentOf(scopeId) ?? scopeId) : scopeId;
   // Cached per process on the content of everything the ranking reads (validated on every call).
-  const key = `${tree.stamp}|${packs.key}|${scope}|${year}|${await rankingDataState(db, year)}`;
+  const key = `${tree.stamp}|${packs.key}|${scope}|${year}|${await rankingDataState(db, year, { scope, ids: tree.subtree(scope).map((u) => u.id) })}`;
   return classificationCache(db).get(key, () => classificationsUncached(db, tree, packs, scope, year));
 }
 

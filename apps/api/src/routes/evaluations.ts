@@ -96,7 +96,7 @@ export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, 
  * const e = await cachedRollup(db, tree, packs, "p-demo", 2024, DEMO_PACK_ID); e.etag
  */
 export async function cachedRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<CachedJson<Rollup>> {
-  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId}|${await valuesState(db, [year, year - 1, year - 2, 2020])}|${await rankingInputsState(db)}`;
+  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId}|${await valuesState(db, [year, year - 1, year - 2, 2020], { scope: unitId, ids: tree.subtree(unitId).map((u) => u.id) })}|${await rankingInputsState(db)}`;
   return rollupCache(db).get(key, async () => cachedJson(await computeRollupUncached(db, tree, packs, unitId, year, packId)));
 }
 
