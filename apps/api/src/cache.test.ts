@@ -206,3 +206,23 @@ describe("values state", () => {
     expect([s1[0] === s0[0], s1[1] === s0[1], s2[0] === s1[0], s2[1] === s1[1]]).toEqual([true, false, false, false]);
   });
 });
+
+describe("commune evaluation cache", () => {
+  it("answers 304 to its ETag, and after a PUT of the commune's values a new ETag with the new result", async () => {
+    const url = "/v1/units/c-01-07/evaluation?year=2024";
+    const first = await tinh.request(url);
+    const r1 = (await first.json()) as { criteria: { id: string; status: string }[] };
+    const etag = first.headers.get("etag")!;
+    const same = await tinh.request(url, { headers: { "if-none-match": etag } });
+    const cur = await tinh.request("/v1/units/c-01-07/values/2024");
+    const v = (await cur.json()) as { values: Record<string, unknown>; inputs: Record<string, number> };
+    const was = r1.criteria.find((c) => c.id === "2")!.status;
+    const patch = was === "met" ? { "2.1": 0 } : { "2.1": 100, "2.2": 100, "2.3": 100, "2.4": 100 };
+    const put = await tinh.request("/v1/units/c-01-07/values/2024", json("PUT", { values: { ...v.values, ...patch }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }));
+    const after = await tinh.request(url, { headers: { "if-none-match": etag } });
+    const r2 = (await after.json()) as { criteria: { id: string; status: string }[] };
+    expect([first.status, same.status, put.status, after.status, after.headers.get("etag") !== etag, r2.criteria.find((c) => c.id === "2")!.status]).toEqual([
+      200, 304, 200, 200, true, was === "met" ? "not_met" : "met",
+    ]);
+  });
+});

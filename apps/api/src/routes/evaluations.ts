@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { EvaluationResultSchema, QD263_TARGETS, type Reason, type Tier, type UnitValues, checkProgrammeTargets, compareYears, evaluateUnit, gapToNextTier } from "@ntm/core";
+import { type CompiledPack, type EvaluationResult, EvaluationResultSchema, QD263_TARGETS, type Reason, type Tier, type UnitValues, checkProgrammeTargets, compareYears, evaluateUnit, gapToNextTier } from "@ntm/core";
 import type { AppEnv } from "../context.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
@@ -9,7 +9,7 @@ import { type LadderResult, compiledLadder, evaluateLadder, evaluateWithClassifi
 import { classificationsOf } from "../domain/rankings.js";
 import { loadValues, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";
-import type { UnitTree } from "../units.js";
+import type { UnitRow, UnitTree } from "../units.js";
 import { type CachedJson, ContentCache, cachedJson, perDatabase, rankingInputsState, sendCachedJson, valuesState } from "../cache.js";
 
 const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: `Default: ${DEMO_PACK_ID} for a commune, vn.district-ntm.2021-2025 for a district`, example: DEMO_PACK_ID }) });
@@ -154,11 +154,7 @@ function packOr404(packs: LoadedPacks, id: string) {
 export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string) {
   const unit = tree.byId.get(unitId)!;
   const compiled = packOr404(packs, packId ?? defaultPackFor(unit.level));
-  if (compiled.pack.level === "commune" || unit.level !== "district") {
-    const byUnit = await loadValues(db, [unitId, ...tree.children(unitId).map((u) => u.id)], year);
-    const classification = unit.level === "commune" ? (await classificationsOf(db, tree, packs, unitId, year - 1)).get(unitId) : undefined;
-    return evaluateWithClassification(compiled, unitValuesDoc(tree, byUnit, unit, year), classification);
-  }
+  if (compiled.pack.level === "commune" || unit.level !== "district") return (await cachedUnitEvaluation(db, tree, packs, unit, year, compiled)).value;
   // A district pack rolls up its communes' statuses: evaluate each commune (with its hamlets) first.
   const ladder = compiledLadder(packs, DEMO_PACK_ID);
   const [communes, classes] = await Promise.all([subtreeDocs(db, tree, unitId, year), classificationsOf(db, tree, packs, unitId, year - 1)]);
@@ -170,6 +166,27 @@ export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, un
   });
   return evaluateUnit(compiled, doc);
 }
+
+/**
+ * A unit's own evaluation (values of the unit and its children; for a commune, 18.2 from the previous
+ * year's classification) with its serialised body and ETag. Cached per process on the content it is
+ * computed from: the loaded rows' ids and versions (read on every call), the classification, the unit
+ * tree's hash and the packs' key. The values and the classification are loaded in parallel.
+ * @example
+ * const e = await cachedUnitEvaluation(db, tree, packs, tree.byId.get("c-01-01")!, 2024, packs.compiled(DEMO_PACK_ID)!); e.value.status
+ */
+export async function cachedUnitEvaluation(db: Db, tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number, compiled: CompiledPack): Promise<CachedJson<EvaluationResult>> {
+  const [byUnit, classes] = await Promise.all([
+    loadValues(db, [unit.id, ...tree.children(unit.id).map((u) => u.id)], year),
+    unit.level === "commune" ? classificationsOf(db, tree, packs, unit.id, year - 1) : undefined,
+  ]);
+  const classification = classes?.get(unit.id);
+  const rows = [...byUnit.values()].map((r) => `${r.id}.${r.version}`).sort().join(",");
+  const key = `${tree.stamp}|${packs.key}|${unit.id}|${year}|${compiled.pack.id}|${rows}|${classification ? `${classification.year}:${classification.level}` : "-"}`;
+  return evaluationCache(db).get(key, async () => cachedJson(evaluateWithClassification(compiled, unitValuesDoc(tree, byUnit, unit, year), classification)));
+}
+
+const evaluationCache = perDatabase(() => new ContentCache<CachedJson<EvaluationResult>>(256));
 
 /**
  * The pack a unit is evaluated against when the caller names none.
@@ -278,8 +295,13 @@ export function evaluationRoutes() {
     const { id } = c.req.valid("param");
     const { year, pack } = c.req.valid("query");
     const { tree } = await authorize(c, "read", id);
-    const packs = await loadPacks(c.get("deps").db);
-    return c.json(await evaluateOne(c.get("deps").db, tree, packs, id, year, pack), 200);
+    const { db } = c.get("deps");
+    const packs = await loadPacks(db);
+    const unit = tree.byId.get(id)!;
+    const compiled = packOr404(packs, pack ?? defaultPackFor(unit.level));
+    // A unit's own evaluation is sent from the content cache (ETag, gzip, 304); a district's roll-up evaluation is computed.
+    if (compiled.pack.level === "commune" || unit.level !== "district") return sendCachedJson(c, await cachedUnitEvaluation(db, tree, packs, unit, year, compiled)) as never;
+    return c.json(await evaluateOne(db, tree, packs, id, year, pack), 200);
   });
   app.openapi(gap, async (c) => {
     const { id } = c.req.valid("param");
