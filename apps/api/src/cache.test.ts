@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { type Harness, type Session, json, login, openHarness } from "./testing/harness.js";
 import { indicatorValues, ocopProducts, packs } from "./db/schema.js";
-import { ContentCache, FreshReads, acceptsGzip, cachedJson, etagMatches, rankingInputsState, valuesState } from "./cache.js";
+import { ContentCache, FreshReads, acceptsGzip, cachedJson, etagMatches, rankingInputsState, scopeUnits, valuesState } from "./cache.js";
 import { classificationsOf } from "./domain/rankings.js";
 import { invalidateTree, loadTree } from "./units.js";
 import { loadPacks } from "./packs.js";
@@ -224,5 +224,21 @@ describe("commune evaluation cache", () => {
     expect([first.status, same.status, put.status, after.status, after.headers.get("etag") !== etag, r2.criteria.find((c) => c.id === "2")!.status]).toEqual([
       200, 304, 200, 200, true, was === "met" ? "not_met" : "met",
     ]);
+  });
+});
+
+describe("ranking inputs state of a scope", () => {
+  it("changes with an OCOP product of a commune in the scope (or of an ancestor), not with one elsewhere", async () => {
+    const db = h.database.db;
+    const tree = await loadTree(db);
+    const d1 = scopeUnits(tree, "d-01");
+    const s0 = await rankingInputsState(db, d1);
+    await db.insert(ocopProducts).values({ id: "ocop-scope-elsewhere", unitId: "c-02-03", year: 2024, data: {} });
+    const s1 = await rankingInputsState(db, d1);
+    await db.insert(ocopProducts).values({ id: "ocop-scope-inside", unitId: "c-01-03", year: 2024, data: {} });
+    const s2 = await rankingInputsState(db, d1);
+    await db.insert(ocopProducts).values({ id: "ocop-scope-ancestor", unitId: "p-demo", year: 2024, data: {} });
+    const s3 = await rankingInputsState(db, d1);
+    expect([d1.ids.includes("p-demo"), d1.ids.includes("c-01-03"), d1.ids.includes("c-02-03"), s1 === s0, s2 === s1, s3 === s2]).toEqual([true, true, false, true, false, false]);
   });
 });

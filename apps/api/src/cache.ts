@@ -13,6 +13,7 @@ import { type SQL, and, count, inArray, max, sql, sum } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Context } from "hono";
 import type { Db } from "./db/index.js";
+import type { UnitTree } from "./units.js";
 import { contributions, dossiers, indicatorValues, inspections, ocopProducts, scoring } from "./db/schema.js";
 
 /** A computed value with its JSON bytes, a gzip copy (made on first use) and a strong ETag. */
@@ -166,9 +167,7 @@ export async function valuesState(db: Db, years: readonly number[], units?: { sc
   const scoped = units && units.ids.length <= SCOPED_STATE_MAX_UNITS ? units : undefined;
   // Concurrent callers share fresh reads (the whole-years query reads every row of the years).
   return freshReads(db).read(`values-state:${ys.join(",")}:${scoped ? `${scoped.scope}#${scoped.ids.length}` : "*"}`, async () => {
-    const where = scoped
-      ? and(inArray(indicatorValues.unitId, scoped.ids.length ? [...scoped.ids] : [""]), inArray(indicatorValues.year, ys))
-      : inArray(indicatorValues.year, ys);
+    const where = scoped ? and(sql`${indicatorValues.unitId} = any(${pgTextArray(scoped.ids)}::text[])`, inArray(indicatorValues.year, ys)) : inArray(indicatorValues.year, ys);
     const [s] = await db
       .select({ n: count(), v: sum(indicatorValues.version), m: max(indicatorValues.id) })
       .from(indicatorValues)
@@ -226,25 +225,53 @@ export function acceptsGzip(header: string | undefined): boolean {
 
 type VersionedTable = PgTable & { version: PgColumn; updatedAt: PgColumn };
 
-function tableState(t: VersionedTable): SQL {
-  return sql`(select count(*)::text || ':' || coalesce(sum(${t.version}), 0)::text || ':' || coalesce((extract(epoch from max(${t.updatedAt})) * 1000000)::bigint::text, '') from ${t})`;
+function tableState(t: VersionedTable & { unitId: PgColumn }, unitIds?: string): SQL {
+  const where = unitIds === undefined ? sql`` : sql` where ${t.unitId} = any(${unitIds}::text[])`;
+  return sql`(select count(*)::text || ':' || coalesce(sum(${t.version}), 0)::text || ':' || coalesce((extract(epoch from max(${t.updatedAt})) * 1000000)::bigint::text, '') from ${t}${where})`;
 }
 
 /**
  * The content state of the plan-domain tables a ranking (and so indicator 18.2's classification)
  * reads: scoring, OCOP products, contributions, inspections and dossiers; per table row count, sum of
- * versions and latest `updated_at`, in one query (small tables). Writes through the API bump the
- * version or `updated_at`, inserts and deletes change the count.
+ * versions and latest `updated_at`, in one query. With `units` (a scope's subtree and its ancestors,
+ * see scopeUnits) scoring, OCOP products and contributions are read for those units only (through
+ * their unit_id indexes); inspections and dossiers (small, and an inspection's subject may lie
+ * outside its unit) are read whole. Writes through the API bump the version or `updated_at`; inserts
+ * and deletes change the count; moving a record to another unit changes both scopes' counts.
  * @example
  * await rankingInputsState(db) // "3:3:1764400000000000|12:14:…|…"
  */
-export async function rankingInputsState(db: Db): Promise<string> {
-  return freshReads(db).read("ranking-inputs-state", async () => {
-    const tables: VersionedTable[] = [scoring, ocopProducts, contributions, inspections, dossiers];
-    const res = await db.execute(sql`select ${sql.join(tables.map((t, i) => sql`${tableState(t)} as ${sql.raw(`s${i}`)}`), sql`, `)}`);
+export async function rankingInputsState(db: Db, units?: { scope: string; ids: readonly string[] }): Promise<string> {
+  const scoped = units && units.ids.length <= SCOPED_STATE_MAX_UNITS ? units : undefined;
+  return freshReads(db).read(`ranking-inputs-state:${scoped ? `${scoped.scope}#${scoped.ids.length}` : "*"}`, async () => {
+    const ids = scoped ? pgTextArray(scoped.ids) : undefined;
+    const parts: SQL[] = [
+      tableState(scoring, ids),
+      tableState(ocopProducts, ids),
+      tableState(contributions, ids),
+      tableState(inspections),
+      tableState(dossiers),
+    ];
+    const res = await db.execute(sql`select ${sql.join(parts.map((part, i) => sql`${part} as ${sql.raw(`s${i}`)}`), sql`, `)}`);
     const row = (res as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
-    return tables.map((_, i) => String(row[`s${i}`] ?? "")).join("|");
+    return parts.map((_, i) => String(row[`s${i}`] ?? "")).join("|");
   });
+}
+
+/**
+ * A scope for the state queries: the unit's subtree and its ancestors (whose scoring schemes apply).
+ * @example
+ * scopeUnits(tree, "d-01") // { scope: "d-01", ids: ["d-01", "c-01-01", …, "p-demo"] }
+ */
+export function scopeUnits(tree: UnitTree, unitId: string): { scope: string; ids: string[] } {
+  const ids = tree.subtree(unitId).map((u) => u.id);
+  for (let p = tree.parentOf(unitId); p; p = tree.parentOf(p)) ids.push(p);
+  return { scope: unitId, ids };
+}
+
+/** A PostgreSQL text[] literal (one bound parameter instead of one per id). */
+function pgTextArray(ids: readonly string[]): string {
+  return `{${ids.map((id) => `"${id.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 }
 
 /**
@@ -254,6 +281,6 @@ export async function rankingInputsState(db: Db): Promise<string> {
  * await rankingDataState(db, 2023, { scope: "d-01", ids: tree.subtree("d-01").map((u) => u.id) })
  */
 export async function rankingDataState(db: Db, year: number, units?: { scope: string; ids: readonly string[] }): Promise<string> {
-  const [values, domain] = await Promise.all([valuesState(db, [year, year - 1], units), rankingInputsState(db)]);
+  const [values, domain] = await Promise.all([valuesState(db, [year, year - 1], units), rankingInputsState(db, units)]);
   return `${values}|${domain}`;
 }

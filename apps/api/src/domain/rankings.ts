@@ -26,7 +26,7 @@ import { DEMO_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
 import { type Classification182, compiledLadder, evaluateLadder } from "../evaluate.js";
 import type { UnitTree } from "../units.js";
 import { subtreeDocs } from "../values.js";
-import { ContentCache, perDatabase, rankingDataState } from "../cache.js";
+import { ContentCache, perDatabase, rankingDataState, scopeUnits } from "../cache.js";
 import { ReasonOutSchema, checkVersion, readIfMatch, reasonsOut, setEtag } from "./common.js";
 import { loadOcop } from "./ocop.js";
 import { loadContributions } from "./resources.js";
@@ -102,7 +102,7 @@ export async function schemeFor(db: Db, tree: UnitTree, unitId: string): Promise
 export async function classificationsOf(db: Db, tree: UnitTree, packs: LoadedPacks, scopeId: string, year: number): Promise<Map<string, Classification182>> {
   const scope = tree.byId.get(scopeId)?.level === "commune" ? (tree.parentOf(scopeId) ?? scopeId) : scopeId;
   // Cached per process on the content of everything the ranking reads (validated on every call).
-  const key = `${tree.stamp}|${packs.key}|${scope}|${year}|${await rankingDataState(db, year, { scope, ids: tree.subtree(scope).map((u) => u.id) })}`;
+  const key = `${tree.stamp}|${packs.key}|${scope}|${year}|${await rankingDataState(db, year, scopeUnits(tree, scope))}`;
   return classificationCache(db).get(key, () => classificationsUncached(db, tree, packs, scope, year));
 }
 

@@ -10,7 +10,7 @@ import { classificationsOf } from "../domain/rankings.js";
 import { loadValues, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";
 import type { UnitRow, UnitTree } from "../units.js";
-import { type CachedJson, ContentCache, cachedJson, perDatabase, rankingInputsState, sendCachedJson, valuesState } from "../cache.js";
+import { type CachedJson, ContentCache, cachedJson, perDatabase, rankingInputsState, scopeUnits, sendCachedJson, valuesState } from "../cache.js";
 
 const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: `Default: ${DEMO_PACK_ID} for a commune, vn.district-ntm.2021-2025 for a district`, example: DEMO_PACK_ID }) });
 
@@ -96,7 +96,9 @@ export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, 
  * const e = await cachedRollup(db, tree, packs, "p-demo", 2024, DEMO_PACK_ID); e.etag
  */
 export async function cachedRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<CachedJson<Rollup>> {
-  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId}|${await valuesState(db, [year, year - 1, year - 2, 2020], { scope: unitId, ids: tree.subtree(unitId).map((u) => u.id) })}|${await rankingInputsState(db)}`;
+  const scope = scopeUnits(tree, unitId);
+  const [values, domain] = await Promise.all([valuesState(db, [year, year - 1, year - 2, 2020], scope), rankingInputsState(db, scope)]);
+  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId}|${values}|${domain}`;
   return rollupCache(db).get(key, async () => cachedJson(await computeRollupUncached(db, tree, packs, unitId, year, packId)));
 }
 
