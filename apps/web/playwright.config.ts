@@ -59,6 +59,8 @@ export default defineConfig({
             PORT: String(port),
             HOST: "127.0.0.1",
             DATA_DIR: process.env.NTM_E2E_DATA_DIR ?? "",
+            // Always the embedded database in a fresh directory, even when DATABASE_URL is set for the API's tests.
+            DATABASE_URL: "",
             WEB_DIST: join(import.meta.dirname, "dist"),
             NTM_SEED: "demo",
           },
