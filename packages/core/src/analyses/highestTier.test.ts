@@ -20,6 +20,13 @@ describe("highestTier", () => {
     expect([s.tier, s.nextTier, s.results.map((r) => r.status)]).toEqual(["model", null, ["met", "met", "met"]]);
   });
 
+  it("evaluates every pack on request without changing the tier reached", () => {
+    const doc = passingValues(chain[0]!.pack, commune(), 2024);
+    doc.values["10"] = 1;
+    const s = highestTier(chain, doc, { evaluateAll: true });
+    expect([s.tier, s.nextTier, s.results.map((r) => r.packId)]).toEqual([null, "standard", chain.map((c) => c.pack.id)]);
+  });
+
   it("is null when the commune does not meet NTM", () => {
     const doc = passingValues(chain[0]!.pack, commune(), 2024);
     doc.values["10"] = 1;
