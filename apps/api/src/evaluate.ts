@@ -1,4 +1,4 @@
-import { type ClassificationLevel, type CompiledPack, type EvaluationResult, type Reason, type Tier, type UnitValues, evaluateUnit, indicator182FromClassification } from "@ntm/core";
+import { type ClassificationLevel, type CompiledPack, type EvaluationResult, type Reason, type Tier, type UnitValues, evaluateUnit, highestTier, indicator182FromClassification } from "@ntm/core";
 import type { LoadedPacks } from "./packs.js";
 import { tierLadder } from "./packs.js";
 
@@ -81,24 +81,14 @@ export function evaluateWithClassification(compiled: CompiledPack, input: UnitVa
 }
 
 /**
- * Evaluates a values document against each pack of a ladder and finds the tier reached; with
+ * Evaluates a values document along a ladder (core's {@link highestTier} decides the tier reached); with
  * `classification`, indicator 18.2 is taken from it or checked against it ({@link withClassification182}).
- * (A candidate for @ntm/core: `requires` between tier packs is not evaluated there yet.)
  * @example
  * evaluateLadder(ladder, doc).tierReached // "advanced"
  */
 export function evaluateLadder(ladder: readonly CompiledPack[], input: UnitValues, options: { stopAtFirstMiss?: boolean; classification?: Classification182 } = {}): LadderResult {
   const { doc, reason } = withClassification182(input, options.classification);
-  const results: EvaluationResult[] = [];
-  let tierReached: Tier | null = null;
-  let chain = true;
-  for (const compiled of ladder) {
-    // A higher tier needs the lower ones: once one is missed, the rest only matter for full results.
-    if (!chain && options.stopAtFirstMiss) break;
-    const r = reason ? annotate182(evaluateUnit(compiled, doc), reason) : evaluateUnit(compiled, doc);
-    results.push(r);
-    if (chain && r.status === "met") tierReached = compiled.pack.tier;
-    else chain = false;
-  }
-  return { results, tierReached };
+  const standing = highestTier(ladder, doc, { evaluateAll: !options.stopAtFirstMiss });
+  const results = reason ? standing.results.map((r) => annotate182(r, reason)) : standing.results;
+  return { results, tierReached: standing.tier };
 }
