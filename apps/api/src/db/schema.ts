@@ -21,6 +21,8 @@ export const units = pgTable(
     flags: jsonb("flags").$type<string[]>().notNull().default([]),
     path: text("path").notNull(),
     sort: integer("sort").notNull().default(0),
+    /** Bumped by every write to the row; the unit's ETag for optimistic concurrency. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [index("units_parent_idx").on(t.parentId), index("units_path_idx").on(t.path)],
 );
