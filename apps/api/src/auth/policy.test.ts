@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Action, type Principal, type Role, can } from "./policy.js";
+import { type Action, type Principal, type Role, type UnitChange, can, canChangeUnit } from "./policy.js";
 
 // p ─ d1 ─ c1 ─ h1
 //   │    └ c2
@@ -30,8 +30,8 @@ describe("can", () => {
 
   it("lets a viewer read in scope and nothing else", () => {
     const xem = user("viewer", "p");
-    const actions: Action[] = ["read", "values.write", "dossier.self_assess", "dossier.review", "inspection.write", "plan.write", "packs.upload", "results.publish", "audit.read", "users.manage"];
-    expect(actions.map((a) => can(xem, a, "c1", tree))).toEqual([true, false, false, false, false, false, false, false, false, false]);
+    const actions: Action[] = ["read", "values.write", "dossier.self_assess", "dossier.review", "inspection.write", "plan.write", "packs.upload", "results.publish", "audit.read", "users.manage", "units.manage"];
+    expect(actions.map((a) => can(xem, a, "c1", tree))).toEqual([true, false, false, false, false, false, false, false, false, false, false]);
   });
 
   it("lets an admin do everything on known units, and nobody act on unknown units or without signing in", () => {
@@ -41,5 +41,54 @@ describe("can", () => {
 
   it("keeps users management for admins only, even a province officer's", () => {
     expect(can(user("province_officer", "p"), "users.manage", "p", tree)).toBe(false);
+  });
+});
+
+describe("canChangeUnit", () => {
+  const changes: UnitChange[] = [
+    { kind: "create", parentId: "d1" },
+    { kind: "update", unitId: "c1" },
+    { kind: "move", unitId: "c1", parentId: "d2" },
+    { kind: "delete", unitId: "h1" },
+  ];
+
+  it("lets an admin make every change anywhere, provinces at the top included", () => {
+    const admin = user("admin", "p");
+    expect([...changes, { kind: "create", parentId: null }, { kind: "move", unitId: "p", parentId: null }, { kind: "delete", unitId: "p" }].map((ch) => canChangeUnit(admin, ch as UnitChange, tree))).toEqual([true, true, true, true, true, true, true]);
+  });
+
+  it("lets a province officer make every change inside their province", () => {
+    expect(changes.map((ch) => canChangeUnit(user("province_officer", "p"), ch, tree))).toEqual([true, true, true, true]);
+  });
+
+  it("lets a province officer rename their own scope root but not move it, delete it or add a unit beside it at the top", () => {
+    const tinh = user("province_officer", "p");
+    expect([canChangeUnit(tinh, { kind: "update", unitId: "p" }, tree), canChangeUnit(tinh, { kind: "move", unitId: "p", parentId: null }, tree), canChangeUnit(tinh, { kind: "delete", unitId: "p" }, tree), canChangeUnit(tinh, { kind: "create", parentId: null }, tree)]).toEqual([
+      true, false, false, false,
+    ]);
+  });
+
+  it("keeps a province officer scoped to a subtree inside it: no move out of it, none into it from outside, no change outside", () => {
+    const scoped = user("province_officer", "d1");
+    expect([
+      canChangeUnit(scoped, { kind: "move", unitId: "h1", parentId: "c2" }, tree),
+      canChangeUnit(scoped, { kind: "move", unitId: "c1", parentId: "d2" }, tree),
+      canChangeUnit(scoped, { kind: "move", unitId: "c3", parentId: "d1" }, tree),
+      canChangeUnit(scoped, { kind: "move", unitId: "d1", parentId: "p" }, tree),
+      canChangeUnit(scoped, { kind: "create", parentId: "d2" }, tree),
+      canChangeUnit(scoped, { kind: "update", unitId: "c3" }, tree),
+      canChangeUnit(scoped, { kind: "delete", unitId: "c2" }, tree),
+    ]).toEqual([true, false, false, false, false, false, true]);
+  });
+
+  it("refuses every change to the other roles, even inside their scope, and to anonymous callers", () => {
+    const others = (["district_officer", "commune_officer", "inspector", "viewer"] as const).map((r) => user(r, r === "commune_officer" ? "c1" : "d1"));
+    const inside: UnitChange[] = [{ kind: "create", parentId: "c1" }, { kind: "update", unitId: "c1" }, { kind: "move", unitId: "h1", parentId: "c1" }, { kind: "delete", unitId: "h1" }];
+    expect([...others.flatMap((u) => inside.map((ch) => canChangeUnit(u, ch, tree))), canChangeUnit(null, { kind: "update", unitId: "c1" }, tree)]).toEqual(Array.from({ length: 17 }, () => false));
+  });
+
+  it("refuses changes that name an unknown unit or parent, even to an admin", () => {
+    const admin = user("admin", "p");
+    expect([canChangeUnit(admin, { kind: "create", parentId: "zz" }, tree), canChangeUnit(admin, { kind: "update", unitId: "zz" }, tree), canChangeUnit(admin, { kind: "move", unitId: "c1", parentId: "zz" }, tree)]).toEqual([false, false, false]);
   });
 });

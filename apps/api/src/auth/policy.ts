@@ -19,6 +19,7 @@ export const ACTIONS = [
   "results.publish",
   "audit.read",
   "users.manage",
+  "units.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -70,6 +71,8 @@ const RULES: Readonly<Record<Action, Rule>> = {
   "results.publish": roles(["province_officer"], inScope),
   "audit.read": roles(["inspector"], inScope),
   "users.manage": () => false,
+  /** Keeping the unit tree (create, rename, move, delete) is the provincial office's job. */
+  "units.manage": roles(["province_officer"], inScope),
 };
 
 /**
@@ -83,4 +86,39 @@ export function can(user: Principal | null, action: Action, unitId: string, tree
   if (!user || !tree.has(unitId)) return false;
   if (user.role === "admin") return true;
   return RULES[action](user, unitId, tree);
+}
+
+/**
+ * A change to the administrative tree, as the policy sees it: which units it touches.
+ * `parentId: null` means the top of the tree (a province).
+ */
+export type UnitChange =
+  | { kind: "create"; parentId: string | null }
+  | { kind: "update"; unitId: string }
+  | { kind: "move"; unitId: string; parentId: string | null }
+  | { kind: "delete"; unitId: string };
+
+/**
+ * Decides whether `user` may make a change to the unit tree. Admins may change any known unit and add
+ * provinces. Anyone else needs "units.manage" on every unit the change touches (the new parent included),
+ * and may not move or delete their own scope root (that would change what lies above their scope) nor
+ * create or move anything to the top of the tree.
+ * @example
+ * canChangeUnit(tinh, { kind: "create", parentId: "p" }, tree) // true: a commune under the officer's province
+ * canChangeUnit(tinh, { kind: "move", unitId: "p", parentId: null }, tree) // false: their own scope root
+ */
+export function canChangeUnit(user: Principal | null, change: UnitChange, tree: UnitTreeView): boolean {
+  if (!user) return false;
+  const parentOk = (parentId: string | null) => (parentId === null ? user.role === "admin" : can(user, "units.manage", parentId, tree));
+  const belowScope = (unitId: string) => user.role === "admin" || unitId !== user.scopeUnitId;
+  switch (change.kind) {
+    case "create":
+      return parentOk(change.parentId);
+    case "update":
+      return can(user, "units.manage", change.unitId, tree);
+    case "move":
+      return can(user, "units.manage", change.unitId, tree) && belowScope(change.unitId) && parentOk(change.parentId);
+    case "delete":
+      return can(user, "units.manage", change.unitId, tree) && belowScope(change.unitId);
+  }
 }
