@@ -303,7 +303,80 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * Thêm đơn vị / Create a unit (admin; province officers inside their scope)
+         * @description Cấp và đơn vị cấp trên phải khớp: tỉnh ở cấp cao nhất, huyện dưới tỉnh, xã dưới huyện hoặc trực tiếp dưới tỉnh (chính quyền hai cấp), thôn dưới xã / the level must fit the parent: province at the top, district under a province, commune under a district or directly under a province (two-tier government), hamlet under a commune.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewUnit"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitRecord"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -382,7 +455,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Một đơn vị / One unit with its ancestors and children */
+        /** Một đơn vị / One unit with its ancestors and children (ETag = version) */
         get: {
             parameters: {
                 query?: never;
@@ -397,6 +470,7 @@ export interface paths {
                 /** @description Unit */
                 200: {
                     headers: {
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -434,10 +508,192 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** Xoá đơn vị / Delete a unit with no children and no data (If-Match required; otherwise 409 saying what refers to it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Phiên bản đã tải (ETag), bắt buộc / the version you loaded (ETag), required */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Sửa hoặc chuyển đơn vị / Change or move a unit (If-Match required; stale → 412)
+         * @description Chuyển sang cấp trên khác cập nhật đường dẫn của cả cây con trong một giao dịch / a new parent re-paths the whole subtree in one transaction.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Phiên bản đã tải (ETag), bắt buộc / the version you loaded (ETag), required */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnitPatch"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitRecord"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/packs": {
@@ -5332,9 +5588,51 @@ export interface components {
             children: components["schemas"]["UnitNode"][];
         };
         UnitDetail: {
-            unit: components["schemas"]["Unit"];
+            unit: components["schemas"]["UnitRecord"];
             ancestors: components["schemas"]["Unit"][];
             children: components["schemas"]["Unit"][];
+        };
+        UnitRecord: components["schemas"]["Unit"] & {
+            sort: number;
+            /** @description Tăng sau mỗi lần ghi; cũng là ETag / bumped by every write; also the ETag */
+            version: number;
+        };
+        NewUnit: {
+            /** @example c-01-11 */
+            id: string;
+            /** @enum {string} */
+            level: "province" | "district" | "commune" | "hamlet";
+            name: string;
+            /** @description Đơn vị cấp trên; null cho tỉnh / the parent unit; null for a province */
+            parentId?: string | null;
+            /**
+             * @description Bỏ trống: lấy vùng của đơn vị cấp trên / omitted: the parent's region
+             * @enum {string|null}
+             */
+            region?: "TDMNPB" | "DBSH" | "BTB" | "DHNTB" | "TN" | "DNB" | "DBSCL" | null;
+            /** @description Nhóm xã 1–3 (QĐ 51/2025/QĐ-TTg), chỉ cho xã / commune group 1–3, communes only */
+            communeGroup?: 1 | 2 | 3 | null;
+            /** @description Đặc điểm đơn vị / unit flags: especiallyDifficult, safeZone, merged2025 */
+            flags?: ("especiallyDifficult" | "safeZone" | "merged2025")[];
+            /** @description Bỏ trống: sau đơn vị cùng cấp cuối cùng / omitted: after the last sibling */
+            sort?: number;
+        };
+        /** @description Đổi tên, vùng, nhóm xã, đặc điểm, thứ tự hoặc chuyển sang đơn vị cấp trên khác (cấp không đổi được) / rename, set region, commune group, flags or sort, or move under another parent (the level cannot change) */
+        UnitPatch: {
+            name?: string;
+            /** @description Đơn vị cấp trên; null cho tỉnh / the parent unit; null for a province */
+            parentId?: string | null;
+            /**
+             * @description Vùng (QĐ 318/QĐ-TTg) / region code
+             * @enum {string|null}
+             */
+            region?: "TDMNPB" | "DBSH" | "BTB" | "DHNTB" | "TN" | "DNB" | "DBSCL" | null;
+            /** @description Nhóm xã 1–3 (QĐ 51/2025/QĐ-TTg), chỉ cho xã / commune group 1–3, communes only */
+            communeGroup?: 1 | 2 | 3 | null;
+            /** @description Đặc điểm đơn vị / unit flags: especiallyDifficult, safeZone, merged2025 */
+            flags?: ("especiallyDifficult" | "safeZone" | "merged2025")[];
+            /** @description Thứ tự giữa các đơn vị cùng cấp / position among siblings */
+            sort?: number;
         };
         PackSummary: {
             id: string;

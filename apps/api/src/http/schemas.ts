@@ -27,6 +27,12 @@ export const UnitSchema = z
   })
   .openapi("Unit");
 
+/** A unit as written: its fields, its place among its siblings and its version (the ETag). */
+export const UnitRecordSchema = UnitSchema.extend({
+  sort: z.number().int(),
+  version: z.number().int().openapi({ description: "Tăng sau mỗi lần ghi; cũng là ETag / bumped by every write; also the ETag" }),
+}).openapi("UnitRecord");
+
 export type UnitNode = z.infer<typeof UnitSchema> & { children: UnitNode[] };
 export const UnitNodeSchema: z.ZodType<UnitNode> = UnitSchema.extend({
   children: z.array(z.lazy(() => UnitNodeSchema)),

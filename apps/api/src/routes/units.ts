@@ -1,9 +1,17 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { CommuneGroupSchema, type Issue, KNOWN_UNIT_FLAGS, RegionCodeSchema, UNIT_LEVEL_LABELS, type UnitLevel, UnitLevelSchema } from "@ntm/core";
+import { and, eq, max, sql } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { AppEnv } from "../context.js";
+import { type Principal, type UnitChange, canChangeUnit } from "../auth/policy.js";
+import { type Tx, writeAudit } from "../audit.js";
+import { contributions, dossiers, housing, indicatorValues, inspections, ocopProducts, plans, publications, reportSubmissions, scoring, tasks, units, users } from "../db/schema.js";
 import { authorize, requireUser } from "../http/guard.js";
-import { problemResponses } from "../http/problem.js";
-import { IdParam, type UnitNode, UnitNodeSchema, UnitSchema } from "../http/schemas.js";
-import { type UnitRow, type UnitTree, loadTree } from "../units.js";
+import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
+import { IdParam, type UnitNode, UnitNodeSchema, UnitRecordSchema, UnitSchema } from "../http/schemas.js";
+import { type UnitRow, type UnitTree, invalidateTree, loadTree } from "../units.js";
+import { etagOf, parseEtag } from "../values.js";
 
 /**
  * A unit row as the API shows it.
@@ -14,9 +22,254 @@ export function unitOut(u: UnitRow): z.infer<typeof UnitSchema> {
   return { id: u.id, name: u.name, level: u.level as z.infer<typeof UnitSchema>["level"], parentId: u.parentId, region: u.region, communeGroup: u.communeGroup, flags: u.flags };
 }
 
+/**
+ * A unit row with its sort position and version, as the write routes return it.
+ * @example
+ * unitRecordOut(row) // { id, name, level, parentId, region, communeGroup, flags, sort, version }
+ */
+export function unitRecordOut(u: UnitRow): z.infer<typeof UnitRecordSchema> {
+  return { ...unitOut(u), sort: u.sort, version: u.version };
+}
+
 function nodeOf(tree: UnitTree, u: UnitRow): UnitNode {
   return { ...unitOut(u), children: tree.children(u.id).map((c) => nodeOf(tree, c)) };
 }
+
+// ---- Writing units: input schemas ----
+
+/** Unit ids: lowercase letters, digits and single hyphens (`c-01-11`, `p-demo`), at most 64 characters. */
+export const UNIT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const UnitIdSchema = z
+  .string()
+  .max(64, "mã đơn vị tối đa 64 ký tự / a unit id has at most 64 characters")
+  .regex(UNIT_ID_PATTERN, "mã đơn vị chỉ gồm chữ thường, chữ số và dấu gạch nối, ví dụ c-01-11 / a unit id has lowercase letters, digits and hyphens only, e.g. c-01-11")
+  .openapi({ example: "c-01-11" });
+
+/** The fields a write may set; each is validated against @ntm/core's unit enums. */
+const unitFields = {
+  name: z.string().trim().min(1, "tên không được để trống / the name is required").max(200),
+  parentId: z.string().min(1).nullable().openapi({ description: "Đơn vị cấp trên; null cho tỉnh / the parent unit; null for a province" }),
+  region: RegionCodeSchema.nullable().openapi({ description: "Vùng (QĐ 318/QĐ-TTg) / region code" }),
+  communeGroup: CommuneGroupSchema.nullable().openapi({ description: "Nhóm xã 1–3 (QĐ 51/2025/QĐ-TTg), chỉ cho xã / commune group 1–3, communes only" }),
+  flags: z.array(z.enum(KNOWN_UNIT_FLAGS)).openapi({ description: `Đặc điểm đơn vị / unit flags: ${KNOWN_UNIT_FLAGS.join(", ")}` }),
+  sort: z.number().int().min(0).max(1_000_000).openapi({ description: "Thứ tự giữa các đơn vị cùng cấp / position among siblings" }),
+};
+
+export const NewUnitSchema = z
+  .object({
+    id: UnitIdSchema,
+    level: UnitLevelSchema,
+    name: unitFields.name,
+    parentId: unitFields.parentId.optional(),
+    region: unitFields.region.optional().openapi({ description: "Bỏ trống: lấy vùng của đơn vị cấp trên / omitted: the parent's region" }),
+    communeGroup: unitFields.communeGroup.optional(),
+    flags: unitFields.flags.optional(),
+    sort: unitFields.sort.optional().openapi({ description: "Bỏ trống: sau đơn vị cùng cấp cuối cùng / omitted: after the last sibling" }),
+  })
+  .strict()
+  .openapi("NewUnit");
+export type NewUnit = z.infer<typeof NewUnitSchema>;
+
+export const UnitPatchSchema = z
+  .object(unitFields)
+  .partial()
+  .strict()
+  .openapi("UnitPatch", { description: "Đổi tên, vùng, nhóm xã, đặc điểm, thứ tự hoặc chuyển sang đơn vị cấp trên khác (cấp không đổi được) / rename, set region, commune group, flags or sort, or move under another parent (the level cannot change)" });
+export type UnitPatch = z.infer<typeof UnitPatchSchema>;
+
+// ---- Writing units: the rules (pure) ----
+
+/** The unit as it would be after a write, with what the rules need to know about where it goes. */
+export interface UnitCheck {
+  unit: { id: string; level: UnitLevel; communeGroup: number | null; flags: readonly string[] };
+  /** True when the write creates the unit or changes its parent: the placement rules run. */
+  placing: boolean;
+  parentId: string | null;
+  /** The parent row read in the write's transaction (undefined when `parentId` names no unit). */
+  parent: Pick<UnitRow, "id" | "level" | "path"> | undefined;
+  /** The unit's current path when it exists already (a move). */
+  currentPath?: string;
+}
+type UnitRule = (c: UnitCheck) => Issue[];
+
+/** Where each level may sit: a commune directly under a province is two-tier government (from 1/7/2025). */
+export const PARENT_LEVELS: Readonly<Record<UnitLevel, readonly (UnitLevel | null)[]>> = {
+  province: [null],
+  district: ["province"],
+  commune: ["district", "province"],
+  hamlet: ["commune"],
+};
+
+const label = (level: string) => UNIT_LEVEL_LABELS[level as UnitLevel] ?? { vi: level, en: level };
+
+const parentNotFound = (parentId: string): Issue => ({ code: "unit.parent_not_found", path: ["parentId"], message: `không có đơn vị cấp trên "${parentId}" / parent unit "${parentId}" not found`, params: { parentId } });
+
+const parentExists: UnitRule = (c) => (c.placing && c.parentId !== null && !c.parent ? [parentNotFound(c.parentId)] : []);
+
+const levelFitsParent: UnitRule = (c) => {
+  if (!c.placing || (c.parentId !== null && !c.parent)) return [];
+  const parentLevel = (c.parent?.level ?? null) as UnitLevel | null;
+  const allowed = PARENT_LEVELS[c.unit.level];
+  if (allowed.includes(parentLevel)) return [];
+  const own = label(c.unit.level);
+  const where = allowed.map((l) => (l === null ? { vi: "ở cấp cao nhất", en: "at the top" } : label(l)));
+  const vi = `${own.vi} chỉ đặt ${where.map((w) => (w.vi.startsWith("ở") ? w.vi : `dưới ${w.vi.toLowerCase()}`)).join(" hoặc ")}`;
+  const en = `a ${own.en.toLowerCase()} goes ${where.map((w) => (w.en === "at the top" ? w.en : `under a ${w.en.toLowerCase()}`)).join(" or ")}`;
+  const got = parentLevel === null ? { vi: "không có cấp trên", en: "no parent" } : { vi: `${c.parentId} là ${label(parentLevel).vi.toLowerCase()}`, en: `${c.parentId} is a ${label(parentLevel).en.toLowerCase()}` };
+  return [{ code: "unit.level_not_allowed_here", path: ["parentId"], message: `${vi}; ${got.vi} / ${en}; ${got.en}`, params: { level: c.unit.level, parentLevel } }];
+};
+
+const noCycle: UnitRule = (c) =>
+  c.placing && c.parent && c.currentPath !== undefined && (c.parent.id === c.unit.id || c.parent.path.startsWith(c.currentPath))
+    ? [{ code: "unit.cycle", path: ["parentId"], message: `không thể chuyển ${c.unit.id} vào chính nó hoặc đơn vị cấp dưới của nó (${c.parent.id}) / cannot move ${c.unit.id} under itself or its own descendant ${c.parent.id}`, params: { parentId: c.parent.id } }]
+    : [];
+
+const communeGroupOnCommunes: UnitRule = (c) =>
+  c.unit.communeGroup !== null && c.unit.level !== "commune"
+    ? [{ code: "unit.commune_group_not_commune", path: ["communeGroup"], message: `nhóm xã chỉ dành cho xã, không cho ${label(c.unit.level).vi.toLowerCase()} / a commune group applies to communes only, not to a ${label(c.unit.level).en.toLowerCase()}`, params: { level: c.unit.level } }]
+    : [];
+
+const flagsOnce: UnitRule = (c) =>
+  c.unit.flags.flatMap((f, i) => (c.unit.flags.indexOf(f) < i ? [{ code: "unit.duplicate_flag", path: ["flags", i], message: `đặc điểm "${f}" bị lặp / flag "${f}" is listed twice`, params: { flag: f } }] : []));
+
+/** The unit rules, run in order by {@link checkUnit}; adding a rule is one function and one entry. */
+export const UNIT_RULES: readonly UnitRule[] = [parentExists, levelFitsParent, noCycle, communeGroupOnCommunes, flagsOnce];
+
+/**
+ * Checks a unit about to be written: the parent exists, the level may sit under it, a move makes no
+ * cycle, the commune group is on a commune, no flag twice. Issues carry the JSON path of the field.
+ * @example
+ * checkUnit({ unit: { id: "t9", level: "hamlet", communeGroup: null, flags: [] }, placing: true, parentId: "d-01", parent: { id: "d-01", level: "district", path: "/p/d-01/" } })[0].path // ["parentId"]
+ */
+export function checkUnit(c: UnitCheck): Issue[] {
+  return UNIT_RULES.flatMap((rule) => rule(c));
+}
+
+// ---- Writing units: transactions ----
+
+/** What the audit log keeps of a unit. */
+function snapshot(u: UnitRow) {
+  return { ...unitRecordOut(u), path: u.path };
+}
+
+async function readUnit(tx: Tx, id: string, lock: "update" | "share"): Promise<UnitRow | undefined> {
+  return (await tx.select().from(units).where(eq(units.id, id)).for(lock).limit(1))[0];
+}
+
+function refuse(issues: Issue[]): void {
+  if (issues.length) throw new ApiError("invalid_input", "Đơn vị không hợp lệ / invalid unit", issuesToFields(issues));
+}
+
+/**
+ * Creates a unit inside the caller's transaction: checks it against its parent (read and share-locked
+ * here), computes its path, refuses an id that exists (409) and writes the audit entry.
+ * @example
+ * await db.transaction((tx) => createUnit(tx, user, { id: "c-01-11", level: "commune", name: "Xã Mới", parentId: "d-01" }));
+ */
+export async function createUnit(tx: Tx, user: Principal, body: NewUnit): Promise<UnitRow> {
+  const parentId = body.parentId ?? null;
+  const parent = parentId === null ? undefined : await readUnit(tx, parentId, "share");
+  const flags = body.flags ?? [];
+  refuse(checkUnit({ unit: { id: body.id, level: body.level, communeGroup: body.communeGroup ?? null, flags }, placing: true, parentId, parent }));
+  const [last] = await tx.select({ sort: max(units.sort) }).from(units).where(parentId === null ? sql`${units.parentId} is null` : eq(units.parentId, parentId));
+  const row = {
+    id: body.id,
+    parentId,
+    name: body.name,
+    level: body.level,
+    region: body.region === undefined ? (parent?.region ?? null) : body.region,
+    communeGroup: body.communeGroup ?? null,
+    flags,
+    path: `${parent?.path ?? "/"}${body.id}/`,
+    sort: body.sort ?? (last?.sort === null || last?.sort === undefined ? 0 : last.sort + 1),
+    version: 1,
+  };
+  const [created] = await tx.insert(units).values(row).onConflictDoNothing().returning();
+  if (!created) throw new ApiError("conflict", `Mã đơn vị "${body.id}" đã có / unit id "${body.id}" already exists`, [{ path: "$.id", message: "already exists", code: "unit.id_taken" }]);
+  await writeAudit(tx, user, { action: "unit.create", entityType: "unit", entityId: created.id, unitId: created.id, before: null, after: snapshot(created) });
+  return created;
+}
+
+function checkVersion(cur: UnitRow | undefined, id: string, expected: number): UnitRow {
+  if (!cur) throw new ApiError("not_found", `Không tìm thấy đơn vị / Unit "${id}" not found`);
+  if (cur.version !== expected)
+    throw new ApiError("precondition_failed", `Đơn vị đã được người khác sửa (phiên bản hiện tại ${cur.version}, bạn gửi ${expected}); tải lại rồi sửa / unit changed since you loaded it (current version ${cur.version}, If-Match ${expected})`);
+  return cur;
+}
+
+/**
+ * Changes a unit inside the caller's transaction when its version is `expected` (else 412). A new
+ * parent re-paths the unit's whole subtree (each re-pathed row's version is bumped too).
+ * @example
+ * await db.transaction((tx) => updateUnit(tx, user, "c-01-11", { parentId: "p-demo" }, 3));
+ */
+export async function updateUnit(tx: Tx, user: Principal, id: string, patch: UnitPatch, expected: number): Promise<{ row: UnitRow; moved: number }> {
+  const cur = checkVersion(await readUnit(tx, id, "update"), id, expected);
+  const parentId = patch.parentId === undefined ? cur.parentId : patch.parentId;
+  const placing = parentId !== cur.parentId;
+  const parent = placing && parentId !== null ? await readUnit(tx, parentId, "share") : undefined;
+  const next = { name: patch.name ?? cur.name, region: patch.region === undefined ? cur.region : patch.region, communeGroup: patch.communeGroup === undefined ? cur.communeGroup : patch.communeGroup, flags: patch.flags ?? cur.flags, sort: patch.sort ?? cur.sort };
+  refuse(checkUnit({ unit: { id, level: cur.level as UnitLevel, communeGroup: next.communeGroup, flags: next.flags }, placing, parentId, parent, currentPath: cur.path }));
+  const path = placing ? `${parent?.path ?? "/"}${id}/` : cur.path;
+  let moved = 0;
+  if (placing) {
+    const below = sql`starts_with(${units.path}, ${cur.path}) and ${units.id} <> ${id}`;
+    moved = (await tx.update(units).set({ path: sql`${path} || substr(${units.path}, ${cur.path.length + 1})`, version: sql`${units.version} + 1` }).where(below).returning({ id: units.id })).length;
+  }
+  const [row] = await tx.update(units).set({ ...next, parentId, path, version: cur.version + 1 }).where(and(eq(units.id, id), eq(units.version, cur.version))).returning();
+  if (!row) throw new ApiError("precondition_failed", "Đơn vị vừa bị thay đổi / unit changed concurrently");
+  await writeAudit(tx, user, { action: placing ? "unit.move" : "unit.update", entityType: "unit", entityId: id, unitId: id, before: snapshot(cur), after: placing ? { ...snapshot(row), descendantsRepathed: moved } : snapshot(row) });
+  return { row, moved };
+}
+
+/** What may still refer to a unit; a unit is deleted only when none of these does. */
+const UNIT_REFERENCES: readonly { key: string; label: { vi: string; en: string }; table: PgTable; column: AnyPgColumn }[] = [
+  { key: "units", label: { vi: "đơn vị cấp dưới", en: "child units" }, table: units, column: units.parentId },
+  { key: "indicator_values", label: { vi: "bản số liệu chỉ tiêu", en: "indicator value records" }, table: indicatorValues, column: indicatorValues.unitId },
+  { key: "publications", label: { vi: "lần công bố kết quả", en: "publications" }, table: publications, column: publications.unitId },
+  { key: "users", label: { vi: "người dùng", en: "users scoped to it" }, table: users, column: users.scopeUnitId },
+  { key: "plans", label: { vi: "kế hoạch", en: "plans" }, table: plans, column: plans.unitId },
+  { key: "tasks", label: { vi: "nhiệm vụ", en: "tasks" }, table: tasks, column: tasks.unitId },
+  { key: "report_submissions", label: { vi: "báo cáo", en: "report submissions" }, table: reportSubmissions, column: reportSubmissions.unitId },
+  { key: "dossiers", label: { vi: "hồ sơ công nhận", en: "recognition dossiers" }, table: dossiers, column: dossiers.unitId },
+  { key: "scoring", label: { vi: "kết quả chấm điểm", en: "scoring results" }, table: scoring, column: scoring.unitId },
+  { key: "ocop_products", label: { vi: "sản phẩm OCOP", en: "OCOP products" }, table: ocopProducts, column: ocopProducts.unitId },
+  { key: "contributions", label: { vi: "khoản đóng góp nguồn lực", en: "contributions" }, table: contributions, column: contributions.unitId },
+  { key: "housing", label: { vi: "hồ sơ nhà ở", en: "housing records" }, table: housing, column: housing.unitId },
+  { key: "inspections", label: { vi: "cuộc kiểm tra", en: "inspections" }, table: inspections, column: inspections.unitId },
+];
+
+/**
+ * Counts what still refers to a unit (child units and data rows), in one query; only non-zero counts.
+ * @example
+ * await unitReferences(tx, "d-01") // [{ key: "units", count: 10, label }, { key: "indicator_values", count: 5, label }]
+ */
+export async function unitReferences(tx: Tx, id: string): Promise<{ key: string; count: number; label: { vi: string; en: string } }[]> {
+  const parts = UNIT_REFERENCES.map((r) => sql`(select count(*) from ${r.table} where ${r.column} = ${id})::int`);
+  const [row] = await tx.select({ counts: sql<number[]>`array[${sql.join(parts, sql`, `)}]` }).from(units).where(eq(units.id, id));
+  return UNIT_REFERENCES.map((r, i) => ({ key: r.key, label: r.label, count: Number(row?.counts[i] ?? 0) })).filter((r) => r.count > 0);
+}
+
+/**
+ * Deletes a unit inside the caller's transaction when its version is `expected` (else 412) and nothing
+ * refers to it any more (else 409 listing what does).
+ * @example
+ * await db.transaction((tx) => deleteUnit(tx, user, "c-01-11", 2));
+ */
+export async function deleteUnit(tx: Tx, user: Principal, id: string, expected: number): Promise<void> {
+  const cur = checkVersion(await readUnit(tx, id, "update"), id, expected);
+  const refs = await unitReferences(tx, id);
+  if (refs.length) {
+    const vi = refs.map((r) => `${r.count} ${r.label.vi}`).join(", ");
+    const en = refs.map((r) => `${r.count} ${r.label.en}`).join(", ");
+    throw new ApiError("conflict", `Không xoá được đơn vị ${id}: còn ${vi} gắn với đơn vị này / unit ${id} cannot be deleted: ${en} still refer to it`, refs.map((r) => ({ path: "$", code: `unit.referenced_by.${r.key}`, message: `${r.count} ${r.label.vi} / ${r.count} ${r.label.en}` })));
+  }
+  await tx.delete(units).where(and(eq(units.id, id), eq(units.version, cur.version)));
+  await writeAudit(tx, user, { action: "unit.delete", entityType: "unit", entityId: id, unitId: cur.parentId, before: snapshot(cur), after: null });
+}
+
+// ---- Routes ----
 
 const listUnits = createRoute({
   method: "get",
@@ -40,16 +293,86 @@ const getUnit = createRoute({
   method: "get",
   path: "/units/{id}",
   tags: ["units"],
-  summary: "Một đơn vị / One unit with its ancestors and children",
+  summary: "Một đơn vị / One unit with its ancestors and children (ETag = version)",
   request: { params: IdParam },
   responses: {
-    200: { description: "Unit", content: { "application/json": { schema: z.object({ unit: UnitSchema, ancestors: z.array(UnitSchema), children: z.array(UnitSchema) }).openapi("UnitDetail") } } },
+    200: {
+      description: "Unit",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: z.object({ unit: UnitRecordSchema, ancestors: z.array(UnitSchema), children: z.array(UnitSchema) }).openapi("UnitDetail") } },
+    },
     ...problemResponses(401, 403, 404),
   },
 });
 
+const IfMatchHeaders = z.object({ "if-match": z.string().optional().openapi({ description: "Phiên bản đã tải (ETag), bắt buộc / the version you loaded (ETag), required" }) });
+const written = (description: string) => ({ description, headers: { ETag: { schema: { type: "string" as const } } }, content: { "application/json": { schema: UnitRecordSchema } } });
+
+const postUnit = createRoute({
+  method: "post",
+  path: "/units",
+  tags: ["units"],
+  summary: "Thêm đơn vị / Create a unit (admin; province officers inside their scope)",
+  description: "Cấp và đơn vị cấp trên phải khớp: tỉnh ở cấp cao nhất, huyện dưới tỉnh, xã dưới huyện hoặc trực tiếp dưới tỉnh (chính quyền hai cấp), thôn dưới xã / the level must fit the parent: province at the top, district under a province, commune under a district or directly under a province (two-tier government), hamlet under a commune.",
+  request: { body: { required: true, content: { "application/json": { schema: NewUnitSchema } } } },
+  responses: { 201: written("Created"), ...problemResponses(400, 401, 403, 409, 422) },
+});
+
+const patchUnit = createRoute({
+  method: "patch",
+  path: "/units/{id}",
+  tags: ["units"],
+  summary: "Sửa hoặc chuyển đơn vị / Change or move a unit (If-Match required; stale → 412)",
+  description: "Chuyển sang cấp trên khác cập nhật đường dẫn của cả cây con trong một giao dịch / a new parent re-paths the whole subtree in one transaction.",
+  request: { params: IdParam, headers: IfMatchHeaders, body: { required: true, content: { "application/json": { schema: UnitPatchSchema } } } },
+  responses: { 200: written("Updated"), ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+});
+
+const removeUnit = createRoute({
+  method: "delete",
+  path: "/units/{id}",
+  tags: ["units"],
+  summary: "Xoá đơn vị / Delete a unit with no children and no data (If-Match required; otherwise 409 saying what refers to it)",
+  request: { params: IdParam, headers: IfMatchHeaders },
+  responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404, 409, 412, 422, 428) },
+});
+
+/** The version a write was based on, from If-Match: 428 when missing, 422 when not a version. */
+function requireIfMatch(c: Context<AppEnv>, id: string): number {
+  const expected = parseEtag(c.req.header("if-match"));
+  if (expected === undefined) throw new ApiError("precondition_required", `Cần gửi If-Match (phiên bản đơn vị ${id} đã tải) / send If-Match with the version of unit ${id} you loaded`);
+  if (Number.isNaN(expected)) throw new ApiError("invalid_input", 'If-Match phải là phiên bản, ví dụ "3" / If-Match must be a version such as "3"', [{ path: "headers.if-match", message: "expected a version ETag" }]);
+  return expected;
+}
+
+function describeChange(change: UnitChange): { vi: string; en: string } {
+  switch (change.kind) {
+    case "create":
+      return { vi: `thêm đơn vị dưới ${change.parentId ?? "cấp cao nhất"}`, en: `create a unit under ${change.parentId ?? "the top"}` };
+    case "update":
+      return { vi: `sửa đơn vị ${change.unitId}`, en: `change unit ${change.unitId}` };
+    case "move":
+      return { vi: `chuyển đơn vị ${change.unitId} sang ${change.parentId ?? "cấp cao nhất"}`, en: `move unit ${change.unitId} under ${change.parentId ?? "the top"}` };
+    case "delete":
+      return { vi: `xoá đơn vị ${change.unitId}`, en: `delete unit ${change.unitId}` };
+  }
+}
+
+/** Loads the tree and asks the policy about a change: 404 for an unknown unit, 422 for an unknown parent, 403 when not allowed. */
+async function authorizeChange(c: Context<AppEnv>, change: UnitChange): Promise<Principal> {
+  const user = requireUser(c);
+  const tree = await loadTree(c.get("deps").db);
+  if ("unitId" in change && !tree.has(change.unitId)) throw new ApiError("not_found", `Không tìm thấy đơn vị / Unit "${change.unitId}" not found`);
+  if ("parentId" in change && change.parentId !== null && !tree.has(change.parentId)) refuse([parentNotFound(change.parentId)]);
+  if (!canChangeUnit(user, change, tree)) {
+    const what = describeChange(change);
+    throw new ApiError("forbidden", `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được ${what.vi} / role ${user.role} scoped to ${user.scopeUnitId} may not ${what.en}`);
+  }
+  return user;
+}
+
 /**
- * Administrative units: list, tree and one.
+ * Administrative units: list, tree and one; create, change, move and delete.
  * @example
  * v1.route("/", unitRoutes());
  */
@@ -70,9 +393,44 @@ export function unitRoutes() {
   app.openapi(getUnit, async (c) => {
     const { id } = c.req.valid("param");
     const { tree } = await authorize(c, "read", id);
+    // The unit itself is read fresh: its version is the ETag a write will be checked against.
+    const row = (await c.get("deps").db.select().from(units).where(eq(units.id, id)).limit(1))[0] ?? tree.byId.get(id)!;
     const ancestors: UnitRow[] = [];
     for (let p = tree.parentOf(id); p; p = tree.parentOf(p)) ancestors.unshift(tree.byId.get(p)!);
-    return c.json({ unit: unitOut(tree.byId.get(id)!), ancestors: ancestors.map(unitOut), children: tree.children(id).map(unitOut) }, 200);
+    c.header("ETag", etagOf(row.version));
+    return c.json({ unit: unitRecordOut(row), ancestors: ancestors.map(unitOut), children: tree.children(id).map(unitOut) }, 200);
+  });
+  app.openapi(postUnit, async (c) => {
+    const body = c.req.valid("json");
+    const user = await authorizeChange(c, { kind: "create", parentId: body.parentId ?? null });
+    const { db } = c.get("deps");
+    const row = await db.transaction((tx) => createUnit(tx, user, body));
+    invalidateTree(db);
+    c.header("ETag", etagOf(row.version));
+    c.header("Location", `/v1/units/${row.id}`);
+    return c.json(unitRecordOut(row), 201);
+  });
+  app.openapi(patchUnit, async (c) => {
+    const { id } = c.req.valid("param");
+    const patch = c.req.valid("json");
+    const expected = requireIfMatch(c, id);
+    if (Object.keys(patch).length === 0) throw new ApiError("invalid_input", "Không có gì để sửa / nothing to change", [{ path: "$", message: "send at least one of name, parentId, region, communeGroup, flags, sort" }]);
+    const { db } = c.get("deps");
+    const parentOf = (await loadTree(db)).byId.get(id)?.parentId ?? null;
+    const user = await authorizeChange(c, patch.parentId !== undefined && patch.parentId !== parentOf ? { kind: "move", unitId: id, parentId: patch.parentId } : { kind: "update", unitId: id });
+    const { row } = await db.transaction((tx) => updateUnit(tx, user, id, patch, expected));
+    invalidateTree(db);
+    c.header("ETag", etagOf(row.version));
+    return c.json(unitRecordOut(row), 200);
+  });
+  app.openapi(removeUnit, async (c) => {
+    const { id } = c.req.valid("param");
+    const expected = requireIfMatch(c, id);
+    const user = await authorizeChange(c, { kind: "delete", unitId: id });
+    const { db } = c.get("deps");
+    await db.transaction((tx) => deleteUnit(tx, user, id, expected));
+    invalidateTree(db);
+    return c.body(null, 204);
   });
   return app;
 }
