@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
+import { CHANGE_CHANNEL, ChangeFeed, type PgListenClient, attachChangeFeed, startPgFeed } from "./changes.js";
 
 /** The Drizzle database both drivers produce (PGlite and node-postgres share the pg-core API). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -15,7 +16,18 @@ export interface Database {
 }
 
 /** Where the database lives: a PGlite data directory (default) or a PostgreSQL URL. */
-export type DatabaseOptions = { databaseUrl: string } | { dataDir: string } | { memory: true };
+export type DatabaseOptions = ({ databaseUrl: string; changeFeedUrl?: string } | { dataDir: string } | { memory: true }) & {
+  /**
+   * Listen to the change feed (default true) so caches are validated without a query per request
+   * (src/db/changes.ts). Turn it off where LISTEN cannot work (a pooler in transaction mode without
+   * `changeFeedUrl`): every request then checks the database.
+   */
+  changeFeed?: boolean;
+  /** PostgreSQL: the first wait before the change feed reconnects after losing its connection (100 ms). */
+  changeFeedRetryMs?: number;
+  /** Called with the SQL text of every query (tests count queries; NTM_LOG_SQL=1 prints them). */
+  queryLog?: (sql: string) => void;
+};
 
 /**
  * Finds the committed SQL migrations (apps/api/drizzle) from the source tree or the built bundle.
@@ -48,7 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle connection closed by the server (restart, failover, dropped database) must not crash the process.
     pool.on("error", (err) => console.error(`[ntm] PostgreSQL connection lost: ${err.message}`));
-    const db = drizzle({ client: pool, schema });
+    const db = drizzle({ client: pool, schema, ...logger(options.queryLog) });
     // Several instances may start at once against one PostgreSQL: one migrates at a time.
     const lock = await pool.connect();
     try {
@@ -58,7 +70,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await lock.query("SELECT pg_advisory_unlock(727001)").catch(() => undefined);
       lock.release();
     }
-    return { db: db as unknown as Db, driver: "postgres", close: () => pool.end() };
+    let stopFeed = async () => {};
+    if (options.changeFeed !== false) {
+      const feed = new ChangeFeed(async (payload) => void (await pool.query("SELECT pg_notify($1, $2)", [CHANGE_CHANNEL, payload])));
+      // LISTEN needs a session of its own: a direct URL when the pool goes through a transaction-mode pooler.
+      stopFeed = await startPgFeed(feed, () => new pg.Client({ connectionString: options.changeFeedUrl ?? options.databaseUrl }) as unknown as PgListenClient, options.changeFeedRetryMs !== undefined ? { retryMs: options.changeFeedRetryMs } : {});
+      attachChangeFeed(db, feed);
+    }
+    return {
+      db: db as unknown as Db,
+      driver: "postgres",
+      close: async () => {
+        await stopFeed();
+        await pool.end();
+      },
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -70,8 +96,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const client = "dataDir" in options ? new PGlite(options.dataDir) : new PGlite();
   await client.waitReady;
-  const db = drizzle({ client, schema });
+  const db = drizzle({ client, schema, ...logger(options.queryLog) });
   await migrate(db, migrations);
+  if (options.changeFeed !== false) {
+    // PGlite delivers a commit's notifications before the commit's promise resolves.
+    const feed = new ChangeFeed();
+    await client.listen(CHANGE_CHANNEL, (payload) => feed.changed(payload));
+    feed.setLive(true);
+    attachChangeFeed(db, feed);
+  }
   return {
     db: db as unknown as Db,
     driver: "pglite",
@@ -80,6 +113,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       unlock();
     },
   };
+}
+
+function logger(queryLog: ((sql: string) => void) | undefined) {
+  return queryLog ? { logger: { logQuery: (query: string) => queryLog(query) } } : {};
 }
 
 function processAlive(pid: number): boolean {

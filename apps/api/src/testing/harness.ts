@@ -15,6 +15,8 @@ export interface Harness {
   database: Database;
   app: ReturnType<typeof createApp>;
   driver: "pglite" | "postgres";
+  /** The test database's URL on PostgreSQL (a second instance can open it); undefined on PGlite. */
+  databaseUrl?: string;
   close: () => Promise<void>;
 }
 
@@ -23,10 +25,11 @@ export interface Harness {
  * @example
  * const h = await openHarness(); const res = await h.app.request("/healthz");
  */
-export async function openHarness(options: { seed?: boolean } = {}): Promise<Harness> {
+export async function openHarness(options: { seed?: boolean; queryLog?: (sql: string) => void } = {}): Promise<Harness> {
   const url = process.env.DATABASE_URL;
   let database: Database;
   let cleanup: () => Promise<void>;
+  let databaseUrl: string | undefined;
   if (url) {
     const { default: pg } = await import("pg");
     const name = `ntm_test_${randomBytes(6).toString("hex")}`;
@@ -36,7 +39,8 @@ export async function openHarness(options: { seed?: boolean } = {}): Promise<Har
     await admin.end();
     const u = new URL(url);
     u.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: u.toString() });
+    databaseUrl = u.toString();
+    database = await openDatabase({ databaseUrl, ...(options.queryLog ? { queryLog: options.queryLog } : {}) });
     cleanup = async () => {
       await database.close();
       const a = new pg.Client({ connectionString: url });
@@ -46,7 +50,7 @@ export async function openHarness(options: { seed?: boolean } = {}): Promise<Har
     };
   } else {
     const dir = mkdtempSync(join(tmpdir(), "ntm-api-test-"));
-    database = await openDatabase({ dataDir: dir });
+    database = await openDatabase({ dataDir: dir, ...(options.queryLog ? { queryLog: options.queryLog } : {}) });
     cleanup = async () => {
       await database.close();
       rmSync(dir, { recursive: true, force: true });
@@ -54,7 +58,7 @@ export async function openHarness(options: { seed?: boolean } = {}): Promise<Har
   }
   if (options.seed !== false) await seedDemo(database.db);
   const app = createApp({ db: database.db });
-  return { database, app, driver: database.driver, close: cleanup };
+  return { database, app, driver: database.driver, ...(databaseUrl ? { databaseUrl } : {}), close: cleanup };
 }
 
 /** A signed-in browser-like client: the session cookie and the CSRF token. */

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { createApp } from "../app.js";
+import { type Harness, type Session, json, login, openHarness } from "../testing/harness.js";
+import { ChangeFeed, Memo, changeFeedOf } from "./changes.js";
+import { type Database, openDatabase } from "./index.js";
+import { indicatorValues } from "./schema.js";
+
+describe("ChangeFeed", () => {
+  it("moves the stamp of the tables notified only; bumpAll and coming back up move every stamp", () => {
+    const feed = new ChangeFeed();
+    feed.setLive(true);
+    const s0 = { u: feed.stamp(["units"]), v: feed.stamp(["indicator_values"]) };
+    feed.changed("indicator_values");
+    const s1 = { u: feed.stamp(["units"]), v: feed.stamp(["indicator_values"]), both: feed.stamp(["units", "indicator_values"]) };
+    feed.bumpAll();
+    const s2 = { u: feed.stamp(["units"]), v: feed.stamp(["indicator_values"]) };
+    feed.setLive(false);
+    feed.setLive(true);
+    const s3 = feed.stamp(["units"]);
+    expect([s1.u === s0.u, s1.v > s0.v, s1.both === s1.v, s2.u > s1.u, s2.v > s1.v, s3 > s2.u]).toEqual([true, true, true, true, true, true]);
+  });
+
+  it("sync resolves when its marker comes back, and a marker that never comes takes the feed down", async () => {
+    const echo = new ChangeFeed(async (payload) => void setTimeout(() => echo.changed(payload), 5));
+    echo.setLive(true);
+    await echo.sync(1000);
+    const lost = new ChangeFeed(async () => undefined);
+    lost.setLive(true);
+    await lost.sync(30);
+    expect([echo.live, echo.received, lost.live]).toEqual([true, 1, false]);
+  });
+});
+
+describe("Memo", () => {
+  it("serves an entry while its tables are unchanged, recomputes after a change to one of them, not after a change elsewhere", async () => {
+    const feed = new ChangeFeed();
+    feed.setLive(true);
+    const memo = new Memo<number>(8);
+    let n = 0;
+    const get = () => memo.get(feed, "k", ["a", "b"], async () => ++n);
+    const first = [await get(), await get()];
+    feed.changed("c");
+    const unrelated = await get();
+    feed.changed("b");
+    const after = await get();
+    expect([first, unrelated, after, memo.computations]).toEqual([[1, 1], 1, 2, 2]);
+  });
+
+  it("keeps nothing while the feed is down, and an entry computed across a change is already stale", async () => {
+    const feed = new ChangeFeed();
+    const memo = new Memo<number>(8);
+    let n = 0;
+    const down = [await memo.get(feed, "k", ["a"], async () => ++n), await memo.get(feed, "k", ["a"], async () => ++n)];
+    feed.setLive(true);
+    // The table changes while the value is being computed: the value may predate the change.
+    const during = await memo.get(feed, "k", ["a"], async () => {
+      feed.changed("a");
+      return ++n;
+    });
+    const next = await memo.get(feed, "k", ["a"], async () => ++n);
+    const again = await memo.get(feed, "k", ["a"], async () => ++n);
+    expect([down, during, next, again]).toEqual([[1, 2], 3, 4, 4]);
+  });
+});
+
+describe("the change feed in the API", () => {
+  let h: Harness;
+  let tinh: Session;
+  let queries = 0;
+
+  beforeAll(async () => {
+    h = await openHarness({ queryLog: () => void queries++ });
+    tinh = await login(h, "tinh");
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** Runs a request and counts the database queries it made. */
+  async function counted(path: string, init?: RequestInit): Promise<{ status: number; body: string; queries: number }> {
+    const before = queries;
+    const res = await tinh.request(path, init);
+    return { status: res.status, body: await res.text(), queries: queries - before };
+  }
+
+  it("is live on both drivers once the database is open", () => {
+    expect(changeFeedOf(h.database.db).live).toBe(true);
+  });
+
+  it("answers a repeated commune evaluation, roll-up and session check without a query; a write through the API is seen by the next request", async () => {
+    const evalUrl = "/v1/units/c-01-03/evaluation?year=2024";
+    const warm = [await counted(evalUrl), await counted("/v1/units/d-01/rollup?year=2024"), await counted("/v1/auth/me")];
+    const again = [await counted(evalUrl), await counted("/v1/units/d-01/rollup?year=2024"), await counted("/v1/auth/me")];
+    const cur = await tinh.request("/v1/units/c-01-03/values/2024");
+    const v = (await cur.json()) as { values: Record<string, unknown>; inputs: Record<string, number> };
+    const was = (JSON.parse(warm[0]!.body) as { criteria: { id: string; status: string }[] }).criteria.find((c) => c.id === "2")!.status;
+    const patch = was === "met" ? { "2.1": 0 } : { "2.1": 100, "2.2": 100, "2.3": 100, "2.4": 100 };
+    const put = await tinh.request("/v1/units/c-01-03/values/2024", json("PUT", { values: { ...v.values, ...patch }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }));
+    const after = await counted(evalUrl);
+    const status2 = (JSON.parse(after.body) as { criteria: { id: string; status: string }[] }).criteria.find((c) => c.id === "2")!.status;
+    expect({
+      warm: warm.map((r) => r.status),
+      againStatus: again.map((r) => r.status),
+      againQueries: again.map((r) => r.queries),
+      sameBodies: again.map((r, i) => r.body === warm[i]!.body),
+      put: put.status,
+      afterQueried: after.queries > 0,
+      status2,
+    }).toEqual({ warm: [200, 200, 200], againStatus: [200, 200, 200], againQueries: [0, 0, 0], sameBodies: [true, true, true], put: 200, afterQueried: true, status2: was === "met" ? "not_met" : "met" });
+  });
+
+  it("sees a value written straight into the database with SQL (a trigger notifies)", async () => {
+    const db = h.database.db;
+    const url = "/v1/units/c-01-04/evaluation?year=2024";
+    const before = JSON.parse((await counted(url)).body) as { criteria: { id: string; status: string }[] };
+    const was = before.criteria.find((c) => c.id === "2")!.status;
+    const row = (await db.select().from(indicatorValues).where(and(eq(indicatorValues.unitId, "c-01-04"), eq(indicatorValues.year, 2024))))[0]!;
+    const patch = was === "met" ? { "2.1": 0 } : { "2.1": 100, "2.2": 100, "2.3": 100, "2.4": 100 };
+    await db.execute(sql`update indicator_values set values = ${JSON.stringify({ ...row.values, ...patch })}::jsonb, version = version + 1 where id = ${row.id}`);
+    await changeFeedOf(db).sync();
+    const after = JSON.parse((await counted(url)).body) as { criteria: { id: string; status: string }[] };
+    expect(after.criteria.find((c) => c.id === "2")!.status).toBe(was === "met" ? "not_met" : "met");
+  });
+
+  describe("two instances on one PostgreSQL", () => {
+    let second: Database | undefined;
+    let appB: ReturnType<typeof createApp>;
+
+    beforeAll(async () => {
+      if (!h.databaseUrl) return;
+      // A slow first reconnect keeps B's feed down long enough to observe it (see the last test).
+      second = await openDatabase({ databaseUrl: h.databaseUrl, changeFeedRetryMs: 1500 });
+      appB = createApp({ db: second.db });
+    });
+    afterAll(async () => {
+      await second?.close();
+    });
+
+    const statusOf2 = async (app: ReturnType<typeof createApp>, s: Session, unitId: string) => {
+      const res = await app.request(`/v1/units/${unitId}/evaluation?year=2024`, { headers: { cookie: s.cookie } });
+      return ((await res.json()) as { criteria: { id: string; status: string }[] }).criteria.find((c) => c.id === "2")!.status;
+    };
+    const flip = async (unitId: string) => {
+      const cur = await tinh.request(`/v1/units/${unitId}/values/2024`);
+      const v = (await cur.json()) as { values: Record<string, unknown>; inputs: Record<string, number> };
+      const met = (await statusOf2(h.app, tinh, unitId)) === "met";
+      const patch = met ? { "2.1": 0 } : { "2.1": 100, "2.2": 100, "2.3": 100, "2.4": 100 };
+      const put = await tinh.request(`/v1/units/${unitId}/values/2024`, json("PUT", { values: { ...v.values, ...patch }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }));
+      expect(put.status).toBe(200);
+      return met ? "not_met" : "met";
+    };
+
+    it.skipIf(!process.env.DATABASE_URL)("an instance sees a value written through another one, and a sign-out there", async () => {
+      const b = second!;
+      const before = await statusOf2(appB, tinh, "c-01-05"); // B keeps this answer
+      const expected = await flip("c-01-05"); // written through instance A
+      await changeFeedOf(b.db).sync();
+      const seenByB = await statusOf2(appB, tinh, "c-01-05");
+      const other = await login(h, "huyen");
+      const meBefore = (await appB.request("/v1/auth/me", { headers: { cookie: other.cookie } })).status;
+      const out = await other.request("/v1/auth/logout", { method: "POST" });
+      await changeFeedOf(b.db).sync();
+      const meAfter = (await appB.request("/v1/auth/me", { headers: { cookie: other.cookie } })).status;
+      expect([before !== expected, seenByB, meBefore, out.status < 300, meAfter]).toEqual([true, expected, 200, true, 401]);
+    });
+
+    it.skipIf(!process.env.DATABASE_URL)("when the listening connection is killed, requests check the database until it is back", async () => {
+      const b = second!;
+      await statusOf2(appB, tinh, "c-01-06");
+      await b.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query = 'LISTEN ntm_changes' and pid <> pg_backend_pid()`);
+      for (let i = 0; i < 100 && changeFeedOf(b.db).live; i++) await new Promise((r) => setTimeout(r, 10));
+      const wentDown = !changeFeedOf(b.db).live;
+      // Written through A while B's feed may be down: B must not answer from what it kept.
+      const expected = await flip("c-01-06");
+      const seenByB = await statusOf2(appB, tinh, "c-01-06");
+      const stillDown = !changeFeedOf(b.db).live;
+      for (let i = 0; i < 500 && !changeFeedOf(b.db).live; i++) await new Promise((r) => setTimeout(r, 10));
+      expect([wentDown, stillDown, seenByB, changeFeedOf(b.db).live]).toEqual([true, true, expected, true]);
+    });
+  });
+});
