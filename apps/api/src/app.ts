@@ -11,6 +11,7 @@ import type { z } from "zod";
 import type { AppDeps, AppEnv } from "./context.js";
 import type { Db } from "./db/index.js";
 import { authMiddleware } from "./auth/session.js";
+import { changeFeedOf } from "./db/changes.js";
 import { ApiError, issuesToFields, problemResponse } from "./http/problem.js";
 import { DOCS_HTML } from "./http/docs.js";
 import { authRoutes } from "./routes/auth.js";
@@ -23,6 +24,8 @@ import { userRoutes } from "./routes/users.js";
 import { auditRoutes } from "./routes/audit.js";
 import { publicRoutes } from "./routes/public.js";
 import { domainRoutes } from "./domain/index.js";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The largest request body accepted (a province's spreadsheet of values fits easily). */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -70,7 +73,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"] } }));
   app.use("*", async (c, next) => {
     c.set("deps", deps);
-    await next();
+    try {
+      await next();
+    } finally {
+      // This process sees its own writes at once: its notifications may arrive after the response.
+      if (!SAFE_METHODS.has(c.req.method)) changeFeedOf(deps.db).bumpAll();
+    }
   });
   app.onError((err, c) => {
     if (err instanceof ApiError) return problemResponse(c, err.kind, err.message, err.errors);

@@ -7,6 +7,10 @@ import { ContentCache, FreshReads, acceptsGzip, cachedJson, etagMatches, ranking
 import { classificationsOf } from "./domain/rankings.js";
 import { invalidateTree, loadTree } from "./units.js";
 import { loadPacks } from "./packs.js";
+import { changeFeedOf } from "./db/changes.js";
+
+/** Waits until the change feed has delivered every write committed so far (immediate on PGlite). */
+const sync = () => changeFeedOf(h.database.db).sync();
 
 let h: Harness;
 let tinh: Session;
@@ -135,6 +139,7 @@ describe("roll-up cache", () => {
       .update(indicatorValues)
       .set({ values: { ...row.values, ...patch }, version: sql`${indicatorValues.version} + 1` })
       .where(eq(indicatorValues.id, row.id));
+    await sync(); // written straight into the database: wait for its notification, as another instance would
     const after = await rollup();
     expect([after.etag !== before.etag, criterion2(after.body, "c-01-04")]).toEqual([true, was === "met" ? "not_met" : "met"]);
   });
@@ -157,6 +162,7 @@ describe("unit tree and packs caches", () => {
     const posted = (await tinh.request("/v1/packs", json("POST", upload))).status;
     const afterUpload = await evaluate(upload.id);
     await h.database.db.insert(packs).values({ id: direct.id, version: direct.version, doc: direct, uploadedBy: "test" });
+    await sync(); // written straight into the database: wait for its notification, as another instance would
     const afterInsert = await evaluate(direct.id);
     const loaded = await loadPacks(h.database.db);
     expect([before, posted, afterUpload, afterInsert, loaded.key !== keyBefore, loaded.uploaded, loaded.compiled(direct.id)?.pack.id]).toEqual([
@@ -170,8 +176,10 @@ describe("ranking inputs and classifications", () => {
     const db = h.database.db;
     const s1 = await rankingInputsState(db);
     await db.insert(ocopProducts).values({ id: "ocop-cache-test", unitId: "c-01-01", year: 2024, data: {} });
+    await sync(); // written straight into the database: wait for its notification, as another instance would
     const s2 = await rankingInputsState(db);
     await db.update(ocopProducts).set({ version: 2 }).where(eq(ocopProducts.id, "ocop-cache-test"));
+    await sync(); // written straight into the database: wait for its notification, as another instance would
     const s3 = await rankingInputsState(db);
     expect([s1.split("|").length, s2 !== s1, s3 !== s2, await rankingInputsState(db)]).toEqual([5, true, true, s3]);
   });
@@ -184,6 +192,7 @@ describe("ranking inputs and classifications", () => {
     const b = await classificationsOf(db, tree, p, "c-01-05", 2023); // same district: same scope
     const row = (await db.select().from(indicatorValues).where(and(eq(indicatorValues.unitId, "c-01-02"), eq(indicatorValues.year, 2023))))[0]!;
     await db.update(indicatorValues).set({ version: sql`${indicatorValues.version} + 1` }).where(eq(indicatorValues.id, row.id));
+    await sync(); // written straight into the database: wait for its notification, as another instance would
     const c = await classificationsOf(db, tree, p, "c-01-02", 2023);
     expect([b === a, c === a, [...c.entries()]]).toEqual([true, false, [...a.entries()]]);
   });
@@ -197,6 +206,7 @@ describe("values state", () => {
     const bump = async (unitId: string) => {
       const row = (await db.select().from(indicatorValues).where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.year, 2022))))[0]!;
       await db.update(indicatorValues).set({ version: sql`${indicatorValues.version} + 1` }).where(eq(indicatorValues.id, row.id));
+      await sync(); // written straight into the database: wait for its notification, as another instance would
     };
     const s0 = [await valuesState(db, [2022], d1), await valuesState(db, [2022])];
     await bump("c-02-01");
@@ -234,10 +244,13 @@ describe("ranking inputs state of a scope", () => {
     const d1 = scopeUnits(tree, "d-01");
     const s0 = await rankingInputsState(db, d1);
     await db.insert(ocopProducts).values({ id: "ocop-scope-elsewhere", unitId: "c-02-03", year: 2024, data: {} });
+    await sync(); // written straight into the database: wait for its notification, as another instance would
     const s1 = await rankingInputsState(db, d1);
     await db.insert(ocopProducts).values({ id: "ocop-scope-inside", unitId: "c-01-03", year: 2024, data: {} });
+    await sync(); // written straight into the database: wait for its notification, as another instance would
     const s2 = await rankingInputsState(db, d1);
     await db.insert(ocopProducts).values({ id: "ocop-scope-ancestor", unitId: "p-demo", year: 2024, data: {} });
+    await sync(); // written straight into the database: wait for its notification, as another instance would
     const s3 = await rankingInputsState(db, d1);
     expect([d1.ids.includes("p-demo"), d1.ids.includes("c-01-03"), d1.ids.includes("c-02-03"), s1 === s0, s2 === s1, s3 === s2]).toEqual([true, true, false, true, false, false]);
   });

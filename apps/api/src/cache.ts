@@ -2,10 +2,11 @@
  * Response caches that stay correct across several instances of a stateless server.
  *
  * Nothing here is trusted blindly: every entry is keyed on the content of the data it was computed
- * from (a cheap state query against the database on every request, the unit tree's content hash and
- * the packs' content key), so a write made through any instance (or straight into the database) changes
- * the key and the next request recomputes. A process only keeps the computed bytes for a key it has
- * validated against the database in the same request.
+ * from (a cheap state query against the database, the unit tree's content hash and the packs' content
+ * key), so a write made through any instance (or straight into the database) changes the key and the
+ * next request recomputes. The state queries themselves are kept between requests only while the
+ * change feed (src/db/changes.ts) reports no write to their tables; without a live feed every request
+ * runs them.
  */
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
@@ -15,6 +16,7 @@ import type { Context } from "hono";
 import type { Db } from "./db/index.js";
 import type { UnitTree } from "./units.js";
 import { contributions, dossiers, indicatorValues, inspections, ocopProducts, scoring } from "./db/schema.js";
+import { Memo, changeFeedOf } from "./db/changes.js";
 
 /** A computed value with its JSON bytes, a gzip copy (made on first use) and a strong ETag. */
 export interface CachedJson<T> {
@@ -165,16 +167,25 @@ const SCOPED_STATE_MAX_UNITS = 2000;
 export async function valuesState(db: Db, years: readonly number[], units?: { scope: string; ids: readonly string[] }): Promise<string> {
   const ys = [...new Set(years)].sort((a, b) => a - b);
   const scoped = units && units.ids.length <= SCOPED_STATE_MAX_UNITS ? units : undefined;
-  // Concurrent callers share fresh reads (the whole-years query reads every row of the years).
-  return freshReads(db).read(`values-state:${ys.join(",")}:${scoped ? `${scoped.scope}#${scoped.ids.length}` : "*"}`, async () => {
+  const key = `values-state:${ys.join(",")}:${scoped ? `${scoped.scope}#${scoped.ids.length}` : "*"}`;
+  // Kept while the feed reports no write to indicator_values; concurrent callers share fresh reads.
+  return stateMemo(db).get(changeFeedOf(db), key, VALUES_TABLES, () => freshReads(db).read(key, async () => {
     const where = scoped ? and(sql`${indicatorValues.unitId} = any(${pgTextArray(scoped.ids)}::text[])`, inArray(indicatorValues.year, ys)) : inArray(indicatorValues.year, ys);
     const [s] = await db
       .select({ n: count(), v: sum(indicatorValues.version), m: max(indicatorValues.id) })
       .from(indicatorValues)
       .where(where);
     return `${s?.n ?? 0}:${s?.v ?? 0}:${s?.m ?? 0}`;
-  });
+  }));
 }
+
+/**
+ * The change feed's names of the tables the state queries read (with `units`: a scope's ids come from
+ * the tree).
+ */
+export const VALUES_TABLES = ["indicator_values", "units"] as const;
+export const RANKING_INPUT_TABLES = ["scoring", "ocop_products", "contributions", "inspections", "dossiers", "units"] as const;
+const stateMemo = perDatabase(() => new Memo<string>(512));
 
 /**
  * Answers with a cached JSON body: 304 when `If-None-Match` carries its ETag, the gzip copy when the
@@ -243,7 +254,8 @@ function tableState(t: VersionedTable & { unitId: PgColumn }, unitIds?: string):
  */
 export async function rankingInputsState(db: Db, units?: { scope: string; ids: readonly string[] }): Promise<string> {
   const scoped = units && units.ids.length <= SCOPED_STATE_MAX_UNITS ? units : undefined;
-  return freshReads(db).read(`ranking-inputs-state:${scoped ? `${scoped.scope}#${scoped.ids.length}` : "*"}`, async () => {
+  const key = `ranking-inputs-state:${scoped ? `${scoped.scope}#${scoped.ids.length}` : "*"}`;
+  return stateMemo(db).get(changeFeedOf(db), key, RANKING_INPUT_TABLES, () => freshReads(db).read(key, async () => {
     const ids = scoped ? pgTextArray(scoped.ids) : undefined;
     const parts: SQL[] = [
       tableState(scoring, ids),
@@ -255,7 +267,7 @@ export async function rankingInputsState(db: Db, units?: { scope: string; ids: r
     const res = await db.execute(sql`select ${sql.join(parts.map((part, i) => sql`${part} as ${sql.raw(`s${i}`)}`), sql`, `)}`);
     const row = (res as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
     return parts.map((_, i) => String(row[`s${i}`] ?? "")).join("|");
-  });
+  }));
 }
 
 /**

@@ -2,7 +2,8 @@ import { type CompiledPack, type CriteriaPack, type PackRegistry, compilePack, c
 import { asc } from "drizzle-orm";
 import type { Db } from "./db/index.js";
 import { packs } from "./db/schema.js";
-import { freshReads } from "./cache.js";
+import { freshReads, perDatabase } from "./cache.js";
+import { Memo, changeFeedOf } from "./db/changes.js";
 
 /** Ids of the shipped packs (read-only, from @ntm/core). */
 export const SHIPPED_PACK_IDS: ReadonlySet<string> = new Set(shippedPacks.map((p) => p.id));
@@ -22,6 +23,7 @@ export interface LoadedPacks {
 }
 
 const compiledCache = new WeakMap<CriteriaPack, CompiledPack>();
+const packListMemo = perDatabase(() => new Memo<{ id: string; version: string; uploadedAt: Date }[]>(1));
 const shippedRegistry = createPackRegistry();
 const registryCache = new Map<string, { registry: PackRegistry; uploaded: string[] }>();
 
@@ -32,8 +34,11 @@ const registryCache = new Map<string, { registry: PackRegistry; uploaded: string
  * const { registry } = await loadPacks(db); registry.get("example.province-demo.2021-2025")
  */
 export async function loadPacks(db: Db): Promise<LoadedPacks> {
-  // Read on every request (an upload through any instance is seen at once); concurrent requests share fresh reads.
-  const rows = await freshReads(db).read("packs-list", () => db.select({ id: packs.id, version: packs.version, uploadedAt: packs.uploadedAt }).from(packs).orderBy(asc(packs.uploadedAt), asc(packs.id)));
+  // Kept while the change feed reports no write to `packs`, read on every request otherwise (an
+  // upload through any instance is seen at once); concurrent requests share fresh reads.
+  const rows = await packListMemo(db).get(changeFeedOf(db), "packs-list", ["packs"], () =>
+    freshReads(db).read("packs-list", () => db.select({ id: packs.id, version: packs.version, uploadedAt: packs.uploadedAt }).from(packs).orderBy(asc(packs.uploadedAt), asc(packs.id))),
+  );
   // Cached by the list of uploads (content-addressed), so several instances stay consistent.
   const key = rows.map((r) => `${r.id}@${r.version}@${r.uploadedAt.getTime()}`).join("|");
   let entry = registryCache.get(key);

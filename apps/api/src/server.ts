@@ -2,7 +2,10 @@
  * Starts the ntm API: PGlite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set; migrations
  * at start; the demo seed when the database is empty; the web app's build at / when present.
  *
- * Environment: PORT (3000), HOST (127.0.0.1), DATA_DIR (<repo>/.data/pglite), DATABASE_URL, NTM_SEED
+ * Environment: PORT (3000), HOST (127.0.0.1), DATA_DIR (<repo>/.data/pglite), DATABASE_URL,
+ * NTM_CHANGE_FEED ("off" to check the database on every request instead of listening for changes),
+ * NTM_CHANGE_FEED_URL (a direct PostgreSQL URL for LISTEN when DATABASE_URL goes through a pooler),
+ * NTM_LOG_SQL ("1" prints every query), NTM_SEED
  * ("demo" default, "none" to skip), NTM_SEED_COMMUNES (a larger demo, e.g. 1000, for benchmarks), WEB_DIST (<repo>/apps/web/dist), NTM_LOG ("off" to silence request logs).
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -30,8 +33,11 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? "127.0.0.1";
   const url = process.env.DATABASE_URL;
   const dataDir = process.env.DATA_DIR ?? join(root, ".data", "pglite");
-  const database = await openDatabase(url ? { databaseUrl: url } : { dataDir });
-  console.log(`[ntm] database: ${url ? "PostgreSQL (DATABASE_URL)" : `PGlite ${dataDir}`}; migrations applied`);
+  const changeFeed = process.env.NTM_CHANGE_FEED !== "off";
+  const feedUrl = process.env.NTM_CHANGE_FEED_URL;
+  const queryLog = process.env.NTM_LOG_SQL === "1" ? { queryLog: (q: string) => console.log(`[ntm] sql: ${q.length > 200 ? `${q.slice(0, 200)}…` : q}`) } : {};
+  const database = await openDatabase(url ? { databaseUrl: url, changeFeed, ...(feedUrl ? { changeFeedUrl: feedUrl } : {}), ...queryLog } : { dataDir, changeFeed, ...queryLog });
+  console.log(`[ntm] database: ${url ? "PostgreSQL (DATABASE_URL)" : `PGlite ${dataDir}`}; migrations applied; change feed ${changeFeed ? "on" : "off (every request checks the database)"}`);
   if ((process.env.NTM_SEED ?? "demo") !== "none") {
     // NTM_SEED_COMMUNES (e.g. 1000) seeds a larger demo province for benchmarks: 40 communes per district.
     const communes = Number(process.env.NTM_SEED_COMMUNES ?? 0);

@@ -4,6 +4,7 @@ import { asc } from "drizzle-orm";
 import type { UnitTreeView } from "./auth/policy.js";
 import type { Db } from "./db/index.js";
 import { units } from "./db/schema.js";
+import { Memo, changeFeedOf } from "./db/changes.js";
 
 export type UnitRow = typeof units.$inferSelect;
 
@@ -78,27 +79,42 @@ export class UnitTree implements UnitTreeView {
 }
 
 /**
- * Units are reference data that no API route writes, so each process keeps the tree for a few
- * seconds (per database) instead of reading thousands of rows on every request. A unit written
- * elsewhere shows up within TREE_TTL_MS on every instance.
+ * Without a live change feed each process keeps the tree for a few seconds (per database) instead of
+ * reading thousands of rows on every request: a unit written elsewhere shows up within TREE_TTL_MS.
+ * With a live feed (the default, src/db/changes.ts) the tree is kept until a write to `units` is
+ * notified, so every instance sees a change at once.
  */
 export const TREE_TTL_MS = 10_000;
 const treeCache = new WeakMap<Db, { at: number; tree: UnitTree }>();
+const treeMemo = new WeakMap<Db, Memo<UnitTree>>();
 
 /**
- * Loads the unit tree (one query; cached for TREE_TTL_MS per database).
+ * Loads the unit tree (one query; kept while the change feed reports no write to `units`, or for
+ * TREE_TTL_MS without a live feed).
  * @example
  * const tree = await loadTree(db); tree.subtree("p1").length
  */
 export async function loadTree(db: Db): Promise<UnitTree> {
+  const feed = changeFeedOf(db);
+  if (feed.live) {
+    let memo = treeMemo.get(db);
+    if (!memo) treeMemo.set(db, (memo = new Memo<UnitTree>(1)));
+    return memo.get(feed, "tree", ["units"], () => readTree(db, treeCache.get(db)?.tree));
+  }
   const hit = treeCache.get(db);
   const now = Date.now();
   if (hit && now - hit.at < TREE_TTL_MS) return hit.tree;
+  const tree = await readTree(db, hit?.tree);
+  treeCache.set(db, { at: now, tree });
+  return tree;
+}
+
+async function readTree(db: Db, previous: UnitTree | undefined): Promise<UnitTree> {
   const rows = await db.select().from(units).orderBy(asc(units.sort), asc(units.id));
   const fresh = new UnitTree(rows);
   // Keep the same object when nothing changed (identity-keyed caches stay warm too).
-  const tree = hit && hit.tree.stamp === fresh.stamp ? hit.tree : fresh;
-  treeCache.set(db, { at: now, tree });
+  const tree = previous && previous.stamp === fresh.stamp ? previous : fresh;
+  treeCache.set(db, { at: Date.now(), tree });
   return tree;
 }
 
@@ -109,4 +125,5 @@ export async function loadTree(db: Db): Promise<UnitTree> {
  */
 export function invalidateTree(db: Db): void {
   treeCache.delete(db);
+  treeMemo.delete(db);
 }

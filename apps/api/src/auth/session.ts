@@ -1,9 +1,11 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
 import type { Db } from "../db/index.js";
 import { apiTokens, rateLimits, sessions, users } from "../db/schema.js";
+import { Memo, changeFeedOf } from "../db/changes.js";
+import { perDatabase } from "../cache.js";
 import { ApiError } from "../http/problem.js";
 import { sha256 } from "./crypto.js";
 import { type Principal, type Role } from "./policy.js";
@@ -29,9 +31,24 @@ export function isSecureRequest(c: Context): boolean {
   return proto === "https" || new URL(c.req.url).protocol === "https:";
 }
 
+type TokenRow = { user: typeof users.$inferSelect; tokenId: string; lastUsedAt: Date | null };
+type SessionRow = { user: typeof users.$inferSelect; csrf: string; expiresAt: Date };
+
+/** The tables a session or token lookup reads (the change feed's table names). */
+const TOKEN_TABLES = ["api_tokens", "users"] as const;
+const SESSION_TABLES = ["sessions", "users"] as const;
+/**
+ * Lookups kept per process while the change feed says their tables are unchanged; a sign-out, a
+ * revoked token or a deactivated user (through any instance) invalidates them. Unknown ids are kept
+ * too (as null), so a bad cookie repeated does not cost a query each time.
+ */
+const tokenLookups = perDatabase(() => new Memo<TokenRow | null>(10_000));
+const sessionLookups = perDatabase(() => new Memo<SessionRow | null>(10_000));
+
 /**
  * Resolves the caller from a Bearer API token or the session cookie, and enforces the double-submit
- * CSRF token on state-changing cookie requests. Everything lives in the database (stateless server).
+ * CSRF token on state-changing cookie requests. Everything lives in the database (stateless server);
+ * a lookup is reused while the change feed reports no write to its tables (src/db/changes.ts).
  * @example
  * app.use("/v1/*", authMiddleware());
  */
@@ -46,13 +63,16 @@ export function authMiddleware(): MiddlewareHandler<AppEnv> {
     if (authz) {
       const m = /^Bearer\s+(\S+)$/i.exec(authz);
       if (!m?.[1]) throw new ApiError("unauthenticated", "Authorization phải có dạng 'Bearer <token>' / expected 'Bearer <token>'");
-      const rows = await db
-        .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
-        .from(apiTokens)
-        .innerJoin(users, eq(users.id, apiTokens.userId))
-        .where(and(eq(apiTokens.tokenHash, sha256(m[1])), isNull(apiTokens.revokedAt), eq(users.active, true)))
-        .limit(1);
-      const row = rows[0];
+      const hash = sha256(m[1]);
+      const row = await tokenLookups(db).get(changeFeedOf(db), hash, TOKEN_TABLES, async () => {
+        const rows = await db
+          .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+          .from(apiTokens)
+          .innerJoin(users, eq(users.id, apiTokens.userId))
+          .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt), eq(users.active, true)))
+          .limit(1);
+        return rows[0] ?? null;
+      });
       if (!row) throw new ApiError("unauthenticated", "Mã truy cập không hợp lệ hoặc đã thu hồi / invalid or revoked API token");
       // Record use at most once a minute: no write on every request of a busy integration.
       const t = now();
@@ -64,13 +84,17 @@ export function authMiddleware(): MiddlewareHandler<AppEnv> {
     const cookie = getCookie(c, SESSION_COOKIE);
     if (cookie) {
       const id = sha256(cookie);
-      const rows = await db
-        .select({ user: users, csrf: sessions.csrfToken })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now()), eq(users.active, true)))
-        .limit(1);
-      const row = rows[0];
+      const found = await sessionLookups(db).get(changeFeedOf(db), id, SESSION_TABLES, async () => {
+        const rows = await db
+          .select({ user: users, csrf: sessions.csrfToken, expiresAt: sessions.expiresAt })
+          .from(sessions)
+          .innerJoin(users, eq(users.id, sessions.userId))
+          .where(and(eq(sessions.id, id), eq(users.active, true)))
+          .limit(1);
+        return rows[0] ?? null;
+      });
+      // Expiry is checked against the request's clock, so a kept lookup expires on time.
+      const row = found && found.expiresAt.getTime() > now().getTime() ? found : null;
       if (row) {
         c.set("user", toPrincipal(row.user));
         c.set("authVia", "cookie");

@@ -107,9 +107,8 @@ export function authRoutes() {
     return c.json({ user: { ...pub, role: pub.role as z.infer<typeof UserSchema>["role"] }, csrfToken }, 200);
   });
   app.openapi(me, async (c) => {
-    const u = requireUser(c);
-    const row = (await c.get("deps").db.select().from(users).where(eq(users.id, u.id)).limit(1))[0];
-    return c.json({ user: { ...u, active: row?.active ?? true }, csrfToken: c.get("csrfToken") }, 200);
+    // The auth middleware admits active users only.
+    return c.json({ user: { ...requireUser(c), active: true }, csrfToken: c.get("csrfToken") }, 200);
   });
   app.openapi(changePassword, async (c) => {
     const u = requireUser(c);

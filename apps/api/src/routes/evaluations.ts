@@ -10,7 +10,8 @@ import { classificationsOf } from "../domain/rankings.js";
 import { loadValues, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";
 import type { UnitRow, UnitTree } from "../units.js";
-import { type CachedJson, ContentCache, cachedJson, perDatabase, rankingInputsState, scopeUnits, sendCachedJson, valuesState } from "../cache.js";
+import { type CachedJson, ContentCache, RANKING_INPUT_TABLES, VALUES_TABLES, cachedJson, perDatabase, rankingInputsState, scopeUnits, sendCachedJson, valuesState } from "../cache.js";
+import { Memo, changeFeedOf } from "../db/changes.js";
 
 const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: `Default: ${DEMO_PACK_ID} for a commune, vn.district-ntm.2021-2025 for a district`, example: DEMO_PACK_ID }) });
 
@@ -178,6 +179,16 @@ export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, un
  * const e = await cachedUnitEvaluation(db, tree, packs, tree.byId.get("c-01-01")!, 2024, packs.compiled(DEMO_PACK_ID)!); e.value.status
  */
 export async function cachedUnitEvaluation(db: Db, tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number, compiled: CompiledPack): Promise<CachedJson<EvaluationResult>> {
+  // While the change feed reports no write to what it reads, the last answer stands without a query.
+  const memoKey = `${tree.stamp}|${packs.key}|${unit.id}|${year}|${compiled.pack.id}`;
+  return evaluationMemo(db).get(changeFeedOf(db), memoKey, EVALUATION_TABLES, () => unitEvaluationFromData(db, tree, packs, unit, year, compiled));
+}
+
+/** What a unit's evaluation reads: its values, and the ranking inputs of its 18.2 classification. */
+const EVALUATION_TABLES = [...new Set([...VALUES_TABLES, ...RANKING_INPUT_TABLES])];
+const evaluationMemo = perDatabase(() => new Memo<CachedJson<EvaluationResult>>(1024));
+
+async function unitEvaluationFromData(db: Db, tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number, compiled: CompiledPack): Promise<CachedJson<EvaluationResult>> {
   const [byUnit, classes] = await Promise.all([
     loadValues(db, [unit.id, ...tree.children(unit.id).map((u) => u.id)], year),
     unit.level === "commune" ? classificationsOf(db, tree, packs, unit.id, year - 1) : undefined,
