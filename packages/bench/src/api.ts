@@ -56,7 +56,7 @@ interface RunningServer {
 }
 
 /** The kind of a measured case (what its target is). */
-export type CaseKind = "baseline" | "signed-in" | "commune" | "rollup";
+export type CaseKind = "baseline" | "signed-in" | "commune" | "rollup" | "rollup-identity";
 
 /** One measured case. */
 export interface CaseResult {
@@ -209,7 +209,8 @@ async function benchDatabase(db: string, serverPath: string, env: Record<string,
   try {
     log(`  ${db}: server migrated, seeded (${fmt(options.seedCommunes)} communes) and listening in ${fmt((performance.now() - t0) / 1000, 1)} s at ${server.baseUrl}`);
     const cookie = await signIn(server);
-    const auth = { cookie };
+    // What a browser (and Node's fetch, under the CLI and @ntm/client) sends: compressed answers accepted.
+    const auth = { cookie, "accept-encoding": "gzip, deflate, br" };
     const evalPath = `/v1/units/${options.communeId}/evaluation?year=${options.year}`;
     const rollupPath = `/v1/units/${options.provinceId}/rollup?year=${options.year}`;
     // Check every route once before loading; the first roll-up fills the API's roll-up cache.
@@ -230,6 +231,8 @@ async function benchDatabase(db: string, serverPath: string, env: Record<string,
     results.push(commune);
     const roll = await loadCase(db, "rollup", `province roll-up (${fmt(communes)} communes)`, server.baseUrl, rollupPath, auth, options);
     results.push(roll);
+    // For information: the same roll-up to a client that does not accept compression (371 KiB each).
+    results.push(await loadCase(db, "rollup-identity", `province roll-up, uncompressed (${fmt(communes)} communes)`, server.baseUrl, rollupPath, { cookie }, options));
     if (profileDir) {
       await server.stop();
       stopped = true;
@@ -304,7 +307,8 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH):
   log();
   log(`API load benchmark (issue #4 §7): the built server (apps/api/dist/server.js) in a child process on 127.0.0.1,`);
   log(`  demo province of ${fmt(options.seedCommunes)} communes seeded (NTM_SEED_COMMUNES) in a fresh database; autocannon in this process,`);
-  log(`  ${options.connections} connections, ${options.warmupS} s warm-up then ${options.durationS} s per case; session cookie of the demo province officer on /v1 routes`);
+  log(`  ${options.connections} connections, ${options.warmupS} s warm-up then ${options.durationS} s per case; session cookie of the demo province officer and`);
+  log(`  "accept-encoding: gzip, deflate, br" (as browsers and Node's fetch send) on /v1 routes; the last case repeats the roll-up without compression`);
   log(`  load average at the start ${loadavg()} on ${os.cpus().length} CPU(s)`);
   const serverPath = apiServerPath();
   if (!serverPath) {
