@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { count, eq } from "drizzle-orm";
 import { type Harness, type Session, json, login, openHarness } from "./testing/harness.js";
-import { auditLog, indicatorValues, units, users } from "./db/schema.js";
+import { auditLog, indicatorValues, rateLimits, units, users } from "./db/schema.js";
+import { createApp } from "./app.js";
+import { forwardedFor } from "./routes/auth.js";
 import { seedDemo } from "./seed/index.js";
 import { shippedPacks } from "@ntm/core";
 
@@ -65,6 +67,27 @@ describe("accounts and sessions", () => {
   it("marks the cookie Secure behind a TLS proxy", async () => {
     const res = await h.app.request("/v1/auth/login", json("POST", { username: "xem", password: "xem123" }, { "x-forwarded-proto": "https" }));
     expect(/Secure/.test(res.headers.get("set-cookie") ?? "")).toBe(true);
+  });
+
+  it("takes the client's address from the hop the trusted proxies wrote, never from what the client forged", async () => {
+    // Behind one proxy (the harness): the client wrote 6.6.6.6, the proxy appended the real 10.7.7.7.
+    await h.app.request("/v1/auth/login", json("POST", { username: "thanhtra", password: "wrong-xff" }, { "x-forwarded-for": "6.6.6.6, 10.7.7.7" }));
+    const keys = (await h.database.db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key);
+    await h.database.db.delete(rateLimits).where(eq(rateLimits.key, "login:thanhtra"));
+    expect([keys.includes("login-ip:10.7.7.7"), keys.includes("login-ip:6.6.6.6")]).toEqual([true, false]);
+  });
+
+  it("reads X-Forwarded-For and X-Forwarded-Proto only when proxies are trusted", async () => {
+    const direct = createApp({ db: h.database.db }); // TRUST_PROXY unset: no proxy in front
+    const res = await direct.request("/v1/auth/login", json("POST", { username: "xem", password: "xem123" }, { "x-forwarded-proto": "https" }));
+    expect({
+      secureCookie: /Secure/.test(res.headers.get("set-cookie") ?? ""),
+      none: forwardedFor("203.0.113.7", 0),
+      one: forwardedFor("6.6.6.6, 203.0.113.7", 1),
+      two: forwardedFor("6.6.6.6, 203.0.113.7, 10.0.0.2", 2),
+      more: forwardedFor("203.0.113.7", 3),
+      empty: forwardedFor(" , ", 1),
+    }).toEqual({ secureCookie: false, none: undefined, one: "203.0.113.7", two: "203.0.113.7", more: "203.0.113.7", empty: undefined });
   });
 
   it("refuses a wrong password with 401 and, after 10 attempts, with 429", async () => {

@@ -34,6 +34,11 @@ export interface AppOptions {
   db: Db;
   /** The clock (tests pass a fixed one). */
   now?: () => Date;
+  /**
+   * Reverse proxies trusted for X-Forwarded-For / X-Forwarded-Proto (the server reads TRUST_PROXY);
+   * 0 (default) ignores both headers, so a client cannot pick the address it is rate-limited under.
+   */
+  trustProxy?: number;
   /** Log one line per request to the console (the server turns it on; tests leave it off). */
   log?: boolean;
   /** Extra routes mounted under /v1 (the plan-domain engineer's routers hook in here). */
@@ -67,7 +72,7 @@ function validationHook(result: { success: boolean; error?: z.ZodError; target: 
  * const res = await app.request("/v1/units");
  */
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
-  const deps: AppDeps = { db: options.db, now: options.now ?? (() => new Date()) };
+  const deps: AppDeps = { db: options.db, now: options.now ?? (() => new Date()), trustProxy: options.trustProxy ?? 0 };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   if (options.log) app.use("*", logger());
   app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"] } }));

@@ -5,6 +5,11 @@ import type { Db } from "./db/index.js";
 export interface AppDeps {
   db: Db;
   now: () => Date;
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For (and set
+   * X-Forwarded-Proto). 0: the headers are ignored, the socket's address is the client's.
+   */
+  trustProxy: number;
 }
 
 /** Per-request variables set by the auth middleware. */

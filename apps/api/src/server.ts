@@ -5,7 +5,8 @@
  * Environment: PORT (3000), HOST (127.0.0.1), DATA_DIR (<repo>/.data/pglite), DATABASE_URL,
  * NTM_CHANGE_FEED ("off" to check the database on every request instead of listening for changes),
  * NTM_CHANGE_FEED_URL (a direct PostgreSQL URL for LISTEN when DATABASE_URL goes through a pooler),
- * NTM_LOG_SQL ("1" prints every query), NTM_SEED
+ * NTM_LOG_SQL ("1" prints every query), TRUST_PROXY (0: how many reverse proxies append to
+ * X-Forwarded-For and set X-Forwarded-Proto; 0 ignores both headers), NTM_SEED
  * ("demo" default, "none" to skip), NTM_SEED_COMMUNES (a larger demo, e.g. 1000, for benchmarks), WEB_DIST (<repo>/apps/web/dist), NTM_LOG ("off" to silence request logs).
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(database.db, size);
     console.log(seeded ? `[ntm] demo data seeded (Tỉnh Minh Hoạ, ${communes > 0 ? communes : 40} xã, 2021–2025)` : "[ntm] database already has data; seed skipped");
   }
-  const app = createApp({ db: database.db, log: process.env.NTM_LOG !== "off" });
+  const trustProxy = Number(process.env.TRUST_PROXY ?? 0);
+  if (!Number.isInteger(trustProxy) || trustProxy < 0) throw new Error(`TRUST_PROXY phải là số nguyên ≥ 0 / TRUST_PROXY must be a whole number ≥ 0 (proxies in front of the server), got "${process.env.TRUST_PROXY}"`);
+  const app = createApp({ db: database.db, log: process.env.NTM_LOG !== "off", trustProxy });
   const webDist = process.env.WEB_DIST ?? join(root, "apps", "web", "dist");
   if (existsSync(join(webDist, "index.html"))) {
     const rel = relative(process.cwd(), webDist) || ".";

@@ -22,13 +22,15 @@ function toPrincipal(u: typeof users.$inferSelect): Principal {
 }
 
 /**
- * True when the request arrived over TLS (directly or behind a proxy that sets X-Forwarded-Proto).
+ * True when the request arrived over TLS: directly, or behind a trusted proxy (TRUST_PROXY) that sets
+ * X-Forwarded-Proto.
  * @example
  * isSecureRequest(c) // true behind an https proxy
  */
-export function isSecureRequest(c: Context): boolean {
-  const proto = c.req.header("x-forwarded-proto")?.split(",")[0]?.trim();
-  return proto === "https" || new URL(c.req.url).protocol === "https:";
+export function isSecureRequest(c: Context<AppEnv>): boolean {
+  if (new URL(c.req.url).protocol === "https:") return true;
+  if (c.get("deps").trustProxy <= 0) return false;
+  return c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }
 
 type TokenRow = { user: typeof users.$inferSelect; tokenId: string; lastUsedAt: Date | null };

@@ -57,7 +57,8 @@ export async function openHarness(options: { seed?: boolean; queryLog?: (sql: st
     };
   }
   if (options.seed !== false) await seedDemo(database.db);
-  const app = createApp({ db: database.db });
+  // As behind one reverse proxy: tests name the client's address with X-Forwarded-For.
+  const app = createApp({ db: database.db, trustProxy: 1 });
   return { database, app, driver: database.driver, ...(databaseUrl ? { databaseUrl } : {}), close: cleanup };
 }
 
