@@ -336,6 +336,19 @@ describe("evaluations", () => {
     ]);
   });
 
+  it("gives in a commune's trend the criteria met of its evaluation each year (18.2 derived alike)", async () => {
+    const one = await body(await s.xa!.request("/v1/units/c-01-01/trend?from=2022&to=2025"));
+    const evaluated: number[] = [];
+    const derived: boolean[] = [];
+    for (const year of [2022, 2023, 2024, 2025]) {
+      const e = await body(await s.xa!.request(`/v1/units/c-01-01/evaluation?year=${year}`));
+      evaluated.push(e.criteriaMet);
+      const i182 = e.criteria.flatMap((c: { indicators: { id: string; reasons: { code: string }[] }[] }) => c.indicators).find((i: { id: string }) => i.id === "18.2");
+      derived.push(i182.reasons.some((r: { code: string }) => r.code.startsWith("derived.classification")));
+    }
+    expect([one.years.map((y: { criteriaMet: number }) => y.criteriaMet), derived.some(Boolean)]).toEqual([evaluated, true]);
+  });
+
   it("shows a change in a roll-up right after the values are saved", async () => {
     const crit2 = async () => (await body(await s.huyen!.request("/v1/units/d-01/rollup?year=2023"))).communes.find((c: { unitId: string }) => c.unitId === "c-01-10").criteria["2"];
     const save = async (patch: Record<string, number>) => {
