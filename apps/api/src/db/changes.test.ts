@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { createApp } from "../app.js";
 import { type Harness, type Session, json, login, openHarness } from "../testing/harness.js";
-import { ChangeFeed, Memo, changeFeedOf } from "./changes.js";
+import { CHANGE_CHANNEL, ChangeFeed, Memo, type PgListenClient, changeFeedOf, startPgFeed } from "./changes.js";
 import { type Database, openDatabase } from "./index.js";
 import { indicatorValues } from "./schema.js";
 
@@ -29,6 +29,67 @@ describe("ChangeFeed", () => {
     lost.setLive(true);
     await lost.sync(30);
     expect([echo.live, echo.received, lost.live]).toEqual([true, 1, false]);
+  });
+});
+
+/** A listening client without a server: `emit` delivers a notification, `end` closes it. */
+class FakeListenClient implements PgListenClient {
+  ended = false;
+  private readonly handlers = new Map<string, (arg?: unknown) => void>();
+  connect = async () => undefined;
+  query = async () => undefined;
+  on(event: string, fn: (arg: never) => void): unknown {
+    this.handlers.set(event, fn as (arg?: unknown) => void);
+    return this;
+  }
+  emit(payload: string): void {
+    if (!this.ended) this.handlers.get("notification")?.({ channel: CHANGE_CHANNEL, payload });
+  }
+  async end(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    this.handlers.get("end")?.();
+  }
+}
+
+async function waitFor(cond: () => boolean, ms = 2000): Promise<boolean> {
+  for (const t0 = Date.now(); Date.now() - t0 < ms; ) {
+    if (cond()) return true;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return cond();
+}
+
+describe("startPgFeed", () => {
+  it("drops a listening connection whose heartbeat does not come back (a silent network fault) and opens a new one", async () => {
+    const clients: FakeListenClient[] = [];
+    let delivering = true;
+    const feed = new ChangeFeed(async (payload) => {
+      const c = clients.at(-1);
+      if (delivering && c) setTimeout(() => c.emit(payload), 1);
+    });
+    const stop = await startPgFeed(feed, () => (clients.push(new FakeListenClient()), clients.at(-1)!), { heartbeatMs: 20, retryMs: 5, log: () => undefined });
+    const liveAtStart = feed.live;
+    delivering = false; // the connection stops delivering without closing
+    const wentDown = await waitFor(() => !feed.live);
+    delivering = true;
+    const cameBack = await waitFor(() => feed.live);
+    await stop();
+    expect([liveAtStart, wentDown, cameBack, clients.length >= 2, clients[0]!.ended, feed.live]).toEqual([true, true, true, true, true, false]);
+  });
+
+  it("goes down when the connection ends and comes back on a new one; a notification moves the stamp", async () => {
+    const clients: FakeListenClient[] = [];
+    const feed = new ChangeFeed();
+    const stop = await startPgFeed(feed, () => (clients.push(new FakeListenClient()), clients.at(-1)!), { heartbeatMs: 60_000, retryMs: 5, log: () => undefined });
+    const s0 = feed.stamp(["units"]);
+    clients[0]!.emit("units");
+    const moved = feed.stamp(["units"]) > s0;
+    await clients[0]!.end();
+    const downAfterEnd = !feed.live;
+    const back = await waitFor(() => feed.live && clients.length === 2);
+    await stop();
+    expect([moved, downAfterEnd, back]).toEqual([true, true, true]);
   });
 });
 

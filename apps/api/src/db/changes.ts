@@ -84,25 +84,31 @@ export class ChangeFeed {
   /**
    * Resolves once every notification of transactions committed before the call has been received
    * (notifications reach a listener in commit order, so a marker sent now arrives after them).
-   * Immediate when the feed delivers synchronously (PGlite) or is not live.
+   * Immediate when the feed delivers synchronously (PGlite) or is not live. Resolves false (and
+   * takes the feed down) when the marker does not come back within `timeoutMs`.
    * @example
    * await db.insert(packs).values(row); await changeFeedOf(db).sync(); // now every memo knows
    */
-  async sync(timeoutMs = 5000): Promise<void> {
-    if (!this.sendSync || !this.liveNow) return;
+  async sync(timeoutMs = 5000): Promise<boolean> {
+    if (!this.sendSync || !this.liveNow) return true;
     const payload = `${SYNC_PREFIX}${process.pid}:${++this.seq}:${Math.random().toString(36).slice(2)}`;
-    const arrived = new Promise<void>((resolve) => this.waiters.set(payload, resolve));
-    await this.sendSync(payload);
+    const arrived = new Promise<boolean>((resolve) => this.waiters.set(payload, () => resolve(true)));
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
+    const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => {
         // A marker that never came means the feed is not trustworthy: stop serving memos.
         if (this.waiters.delete(payload)) this.setLive(false);
-        resolve();
+        resolve(false);
       }, timeoutMs);
     });
-    await Promise.race([arrived, timeout]);
+    try {
+      await this.sendSync(payload);
+    } catch {
+      // The database did not take the marker: nothing can be said about the feed; let the timeout decide.
+    }
+    const ok = await Promise.race([arrived, timeout]);
     clearTimeout(timer);
+    return ok;
   }
 }
 
@@ -188,17 +194,39 @@ export interface PgListenClient {
 /**
  * Runs a PostgreSQL change feed: one dedicated connection that LISTENs, reconnecting with backoff
  * (from `retryMs`, 100 ms by default, doubling up to 5 s) when it drops; the feed is not live
- * meanwhile. Returns a stop function.
+ * meanwhile. A heartbeat marker every `heartbeatMs` (10 s) must come back within 5 s, otherwise the
+ * connection is treated as dead, so a silently broken connection is noticed within 15 s. Returns a
+ * stop function.
  * @example
  * const stop = await startPgFeed(feed, () => new pg.Client({ connectionString }), (sql, p) => pool.query(sql, p));
  */
-export async function startPgFeed(feed: ChangeFeed, newClient: () => PgListenClient, options: { retryMs?: number; log?: (msg: string) => void } = {}): Promise<() => Promise<void>> {
+export async function startPgFeed(
+  feed: ChangeFeed,
+  newClient: () => PgListenClient,
+  options: { retryMs?: number; heartbeatMs?: number; log?: (msg: string) => void } = {},
+): Promise<() => Promise<void>> {
   const firstDelay = options.retryMs ?? 100;
+  const heartbeatMs = options.heartbeatMs ?? 10_000;
   const log = options.log ?? ((m: string) => console.error(m));
   let stopped = false;
   let client: PgListenClient | undefined;
+  let dropClient: ((why: string) => void) | undefined;
   let delay = firstDelay;
   let timer: NodeJS.Timeout | undefined;
+  // A connection can die without a word (a half-open TCP connection after a network fault): a marker
+  // sent through the channel every heartbeatMs must come back, or the connection is dropped and opened again.
+  let beating = false;
+  const heartbeat = setInterval(() => {
+    if (beating || !client || stopped) return;
+    beating = true;
+    void feed
+      .sync(Math.min(5000, heartbeatMs))
+      .then((ok) => {
+        if (!ok) dropClient?.("no heartbeat");
+      })
+      .finally(() => (beating = false));
+  }, heartbeatMs);
+  heartbeat.unref();
   const connect = async (): Promise<void> => {
     if (stopped) return;
     const c = newClient();
@@ -207,7 +235,10 @@ export async function startPgFeed(feed: ChangeFeed, newClient: () => PgListenCli
       if (down) return;
       down = true;
       feed.setLive(false);
-      if (client === c) client = undefined;
+      if (client === c) {
+        client = undefined;
+        dropClient = undefined;
+      }
       void c.end().catch(() => undefined);
       if (stopped) return;
       log(`[ntm] change feed lost (${why}); every request checks the database until it is back`);
@@ -224,6 +255,7 @@ export async function startPgFeed(feed: ChangeFeed, newClient: () => PgListenCli
       await c.query(`LISTEN ${CHANGE_CHANNEL}`);
       if (down || stopped) return;
       client = c;
+      dropClient = onDown;
       delay = firstDelay;
       feed.setLive(true);
     } catch (e) {
@@ -234,6 +266,7 @@ export async function startPgFeed(feed: ChangeFeed, newClient: () => PgListenCli
   return async () => {
     stopped = true;
     clearTimeout(timer);
+    clearInterval(heartbeat);
     feed.setLive(false);
     await client?.end().catch(() => undefined);
   };

@@ -74,7 +74,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     if (options.changeFeed !== false) {
       const feed = new ChangeFeed(async (payload) => void (await pool.query("SELECT pg_notify($1, $2)", [CHANGE_CHANNEL, payload])));
       // LISTEN needs a session of its own: a direct URL when the pool goes through a transaction-mode pooler.
-      stopFeed = await startPgFeed(feed, () => new pg.Client({ connectionString: options.changeFeedUrl ?? options.databaseUrl }) as unknown as PgListenClient, options.changeFeedRetryMs !== undefined ? { retryMs: options.changeFeedRetryMs } : {});
+      stopFeed = await startPgFeed(feed, () => new pg.Client({ connectionString: options.changeFeedUrl ?? options.databaseUrl, keepAlive: true }) as unknown as PgListenClient, options.changeFeedRetryMs !== undefined ? { retryMs: options.changeFeedRetryMs } : {});
       attachChangeFeed(db, feed);
     }
     return {
