@@ -275,11 +275,20 @@ export async function rankingInputsState(db: Db, units?: { scope: string; ids: r
  * @example
  * scopeUnits(tree, "d-01") // { scope: "d-01", ids: ["d-01", "c-01-01", …, "p-demo"] }
  */
-export function scopeUnits(tree: UnitTree, unitId: string): { scope: string; ids: string[] } {
-  const ids = tree.subtree(unitId).map((u) => u.id);
-  for (let p = tree.parentOf(unitId); p; p = tree.parentOf(p)) ids.push(p);
-  return { scope: unitId, ids };
+export function scopeUnits(tree: UnitTree, unitId: string): { scope: string; ids: readonly string[] } {
+  let byUnit = scopesOf.get(tree);
+  if (!byUnit) scopesOf.set(tree, (byUnit = new Map()));
+  let hit = byUnit.get(unitId);
+  if (!hit) {
+    const ids = tree.subtree(unitId).map((u) => u.id);
+    for (let p = tree.parentOf(unitId); p; p = tree.parentOf(p)) ids.push(p);
+    byUnit.set(unitId, (hit = { scope: unitId, ids }));
+  }
+  return hit;
 }
+
+/** Scopes per tree (a tree never changes; a new tree is a new object). */
+const scopesOf = new WeakMap<UnitTree, Map<string, { scope: string; ids: readonly string[] }>>();
 
 /** A PostgreSQL text[] literal (one bound parameter instead of one per id). */
 function pgTextArray(ids: readonly string[]): string {

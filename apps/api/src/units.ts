@@ -59,8 +59,16 @@ export class UnitTree implements UnitTreeView {
     return this.byId.has(unitId);
   }
 
-  /** The unit and everything below it, depth first. */
-  subtree(unitId: string): UnitRow[] {
+  private readonly subtrees = new Map<string, readonly UnitRow[]>();
+
+  /** The unit and everything below it, depth first (computed once per tree and unit; do not mutate). */
+  subtree(unitId: string): readonly UnitRow[] {
+    let hit = this.subtrees.get(unitId);
+    if (!hit) this.subtrees.set(unitId, (hit = this.walkSubtree(unitId)));
+    return hit;
+  }
+
+  private walkSubtree(unitId: string): UnitRow[] {
     const out: UnitRow[] = [];
     const walk = (id: string) => {
       const row = this.byId.get(id);
