@@ -56,6 +56,7 @@ const unitFields = {
   sort: z.number().int().min(0).max(1_000_000).openapi({ description: "Thứ tự giữa các đơn vị cùng cấp / position among siblings" }),
 };
 
+/** The body of POST /v1/units. */
 export const NewUnitSchema = z
   .object({
     id: UnitIdSchema,
@@ -71,6 +72,7 @@ export const NewUnitSchema = z
   .openapi("NewUnit");
 export type NewUnit = z.infer<typeof NewUnitSchema>;
 
+/** The body of PATCH /v1/units/{id}: only the fields to change; `level` and `id` cannot change. */
 export const UnitPatchSchema = z
   .object(unitFields)
   .partial()
@@ -103,6 +105,14 @@ export const PARENT_LEVELS: Readonly<Record<UnitLevel, readonly (UnitLevel | nul
 
 const label = (level: string) => UNIT_LEVEL_LABELS[level as UnitLevel] ?? { vi: level, en: level };
 
+/** Where each level goes, in words (the text of a refused placement). */
+const PLACEMENT_TEXT: Readonly<Record<UnitLevel, { vi: string; en: string }>> = {
+  province: { vi: "tỉnh ở cấp cao nhất, không có cấp trên", en: "a province sits at the top, with no parent" },
+  district: { vi: "huyện chỉ đặt dưới tỉnh", en: "a district goes under a province" },
+  commune: { vi: "xã chỉ đặt dưới huyện hoặc trực tiếp dưới tỉnh (chính quyền hai cấp)", en: "a commune goes under a district or directly under a province (two-tier government)" },
+  hamlet: { vi: "thôn chỉ đặt dưới xã", en: "a hamlet goes under a commune" },
+};
+
 const parentNotFound = (parentId: string): Issue => ({ code: "unit.parent_not_found", path: ["parentId"], message: `không có đơn vị cấp trên "${parentId}" / parent unit "${parentId}" not found`, params: { parentId } });
 
 const parentExists: UnitRule = (c) => (c.placing && c.parentId !== null && !c.parent ? [parentNotFound(c.parentId)] : []);
@@ -110,14 +120,10 @@ const parentExists: UnitRule = (c) => (c.placing && c.parentId !== null && !c.pa
 const levelFitsParent: UnitRule = (c) => {
   if (!c.placing || (c.parentId !== null && !c.parent)) return [];
   const parentLevel = (c.parent?.level ?? null) as UnitLevel | null;
-  const allowed = PARENT_LEVELS[c.unit.level];
-  if (allowed.includes(parentLevel)) return [];
-  const own = label(c.unit.level);
-  const where = allowed.map((l) => (l === null ? { vi: "ở cấp cao nhất", en: "at the top" } : label(l)));
-  const vi = `${own.vi} chỉ đặt ${where.map((w) => (w.vi.startsWith("ở") ? w.vi : `dưới ${w.vi.toLowerCase()}`)).join(" hoặc ")}`;
-  const en = `a ${own.en.toLowerCase()} goes ${where.map((w) => (w.en === "at the top" ? w.en : `under a ${w.en.toLowerCase()}`)).join(" or ")}`;
-  const got = parentLevel === null ? { vi: "không có cấp trên", en: "no parent" } : { vi: `${c.parentId} là ${label(parentLevel).vi.toLowerCase()}`, en: `${c.parentId} is a ${label(parentLevel).en.toLowerCase()}` };
-  return [{ code: "unit.level_not_allowed_here", path: ["parentId"], message: `${vi}; ${got.vi} / ${en}; ${got.en}`, params: { level: c.unit.level, parentLevel } }];
+  if (PARENT_LEVELS[c.unit.level].includes(parentLevel)) return [];
+  const rule = PLACEMENT_TEXT[c.unit.level];
+  const got = parentLevel === null ? { vi: "không có cấp trên", en: "no parent given" } : { vi: `${c.parentId} là ${label(parentLevel).vi}`, en: `${c.parentId} is a ${label(parentLevel).en}` };
+  return [{ code: "unit.level_not_allowed_here", path: ["parentId"], message: `${rule.vi}; ${got.vi} / ${rule.en}; ${got.en}`, params: { level: c.unit.level, parentLevel } }];
 };
 
 const noCycle: UnitRule = (c) =>
@@ -127,7 +133,7 @@ const noCycle: UnitRule = (c) =>
 
 const communeGroupOnCommunes: UnitRule = (c) =>
   c.unit.communeGroup !== null && c.unit.level !== "commune"
-    ? [{ code: "unit.commune_group_not_commune", path: ["communeGroup"], message: `nhóm xã chỉ dành cho xã, không cho ${label(c.unit.level).vi.toLowerCase()} / a commune group applies to communes only, not to a ${label(c.unit.level).en.toLowerCase()}`, params: { level: c.unit.level } }]
+    ? [{ code: "unit.commune_group_not_commune", path: ["communeGroup"], message: `nhóm xã chỉ dành cho xã, không cho ${label(c.unit.level).vi} / a commune group applies to communes only, not to a ${label(c.unit.level).en}`, params: { level: c.unit.level } }]
     : [];
 
 const flagsOnce: UnitRule = (c) =>
