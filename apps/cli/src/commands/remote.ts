@@ -15,6 +15,7 @@ import { ask, readStdin } from "../lib/prompt.js";
 import type { Run } from "../lib/run.js";
 import { renderTable } from "../lib/table.js";
 import { type EvaluateOptions, parseYear, renderResult, resultFails } from "./evaluate.js";
+import { registerUnitWrites } from "./units.js";
 
 interface Unit { id: string; name: string; level: string; parentId: string | null; region: string | null; communeGroup: number | null; flags: string[] | null }
 
@@ -255,11 +256,12 @@ export function registerRemote(program: Command, run: Run): void {
       ctx.print(`${me.user.username} (${me.user.displayName}) · ${me.user.role} · ${me.user.scopeUnitId}`);
     }),
   );
-  program.command("units")
-    .description("Danh sách đơn vị trong phạm vi / units in your scope")
+  const unitsCommand = program.command("units")
+    .description("Danh sách đơn vị trong phạm vi; thêm, sửa đơn vị / units in your scope; add and edit units")
     .option("--root <id>", "gốc cây đơn vị / subtree root")
     .option("--level <level>", "province|district|commune|hamlet")
     .action(run((ctx: Ctx, opts: { root?: string; level?: string }) => units(ctx, opts)));
+  registerUnitWrites(unitsCommand, run);
   const values = program.command("values").description("Số liệu chỉ tiêu trên máy chủ / indicator values on the server");
   values.command("get").description("Đọc số liệu / read a unit's values").option("--unit <id>").option("--year <year>")
     .action(run((ctx: Ctx, opts: { unit?: string; year?: string }) => valuesGet(ctx, opts)));
