@@ -16,6 +16,8 @@ export interface Capabilities {
   ranking: boolean;
   /** Record plan reports and task progress (policy `plan.write`). */
   planWrite: boolean;
+  /** Keep the administrative unit tree within scope (policy `units.manage`); see {@link canChangeUnit}. */
+  manageUnits: boolean;
 }
 
 const EDITORS: readonly Role[] = ["admin", "province_officer", "district_officer", "commune_officer"];
@@ -27,7 +29,7 @@ const EDITORS: readonly Role[] = ["admin", "province_officer", "district_officer
  * capabilitiesOf({ role: "viewer" } as SessionUser).editValues // false
  */
 export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabilities {
-  if (!user) return { overview: false, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: false, planWrite: false };
+  if (!user) return { overview: false, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: false, planWrite: false, manageUnits: false };
   const r = user.role;
   return {
     overview: r !== "commune_officer",
@@ -37,5 +39,52 @@ export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabili
     inspect: r === "admin" || r === "inspector",
     ranking: r !== "commune_officer",
     planWrite: r === "admin" || r === "province_officer" || r === "district_officer",
+    manageUnits: r === "admin" || r === "province_officer",
   };
+}
+
+/**
+ * A change to the administrative unit tree, as the API's policy sees it (apps/api/src/auth/policy.ts).
+ * `parentId: null` means the top of the tree (a province).
+ */
+export type UnitChange =
+  | { kind: "create"; parentId: string | null }
+  | { kind: "update"; unitId: string }
+  | { kind: "move"; unitId: string; parentId: string | null }
+  | { kind: "delete"; unitId: string };
+
+/** True when `unitId` is `ancestorId` or below it in the tree given as each unit's parent. */
+function isWithin(parents: ReadonlyMap<string, string | null>, unitId: string, ancestorId: string): boolean {
+  let cur: string | null | undefined = unitId;
+  for (let guard = 0; cur !== null && cur !== undefined && guard < 64; guard++) {
+    if (cur === ancestorId) return true;
+    cur = parents.get(cur);
+  }
+  return false;
+}
+
+/**
+ * Whether the unit page offers a change to the tree, by the API's rule: admins anywhere; province
+ * officers on units inside their scope (the new parent included), never moving or deleting their own
+ * scope root, never adding or moving anything to the top. `parents` maps each known unit to its parent;
+ * an unknown unit is refused. The API decides again on every write.
+ * @example
+ * canChangeUnit({ role: "province_officer", scopeUnitId: "p" }, { kind: "create", parentId: "c-01-01" }, parents) // true
+ * canChangeUnit({ role: "province_officer", scopeUnitId: "p" }, { kind: "delete", unitId: "p" }, parents) // false: their own scope root
+ */
+export function canChangeUnit(user: Pick<SessionUser, "role" | "scopeUnitId"> | null, change: UnitChange, parents: ReadonlyMap<string, string | null>): boolean {
+  if (!user) return false;
+  const manage = (unitId: string) => parents.has(unitId) && (user.role === "admin" || (user.role === "province_officer" && isWithin(parents, unitId, user.scopeUnitId)));
+  const parentOk = (parentId: string | null) => (parentId === null ? user.role === "admin" : manage(parentId));
+  const belowScope = (unitId: string) => user.role === "admin" || unitId !== user.scopeUnitId;
+  switch (change.kind) {
+    case "create":
+      return parentOk(change.parentId);
+    case "update":
+      return manage(change.unitId);
+    case "move":
+      return manage(change.unitId) && belowScope(change.unitId) && parentOk(change.parentId);
+    case "delete":
+      return manage(change.unitId) && belowScope(change.unitId);
+  }
 }
