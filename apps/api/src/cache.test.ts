@@ -5,6 +5,7 @@ import { type Harness, type Session, json, login, openHarness } from "./testing/
 import { indicatorValues, ocopProducts, packs } from "./db/schema.js";
 import { ContentCache, FreshReads, acceptsGzip, cachedJson, etagMatches, rankingInputsState, scopeUnits, valuesState } from "./cache.js";
 import { classificationsOf } from "./domain/rankings.js";
+import { rollupCommuneCache } from "./routes/evaluations.js";
 import { invalidateTree, loadTree } from "./units.js";
 import { loadPacks } from "./packs.js";
 import { changeFeedOf } from "./db/changes.js";
@@ -142,6 +143,23 @@ describe("roll-up cache", () => {
     await sync(); // written straight into the database: wait for its notification, as another instance would
     const after = await rollup();
     expect([after.etag !== before.etag, criterion2(after.body, "c-01-04")]).toEqual([true, was === "met" ? "not_met" : "met"]);
+  });
+});
+
+describe("roll-up lines", () => {
+  it("after a write to one commune, evaluates only that commune again and shows its change", async () => {
+    const lines = rollupCommuneCache(h.database.db);
+    const url = "/v1/units/d-02/rollup?year=2023";
+    const first = (await (await tinh.request(url)).json()) as { communes: CommuneRow[] };
+    const afterFirst = lines.size;
+    const cur = await tinh.request("/v1/units/c-02-04/values/2023");
+    const v = (await cur.json()) as { values: Record<string, unknown>; inputs: Record<string, number> };
+    const was = criterion2(first, "c-02-04");
+    const patch = was === "met" ? { "2.1": 0 } : { "2.1": 100, "2.2": 100, "2.3": 100, "2.4": 100 };
+    const put = await tinh.request("/v1/units/c-02-04/values/2023", json("PUT", { values: { ...v.values, ...patch }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }));
+    const second = (await (await tinh.request(url)).json()) as { communes: CommuneRow[] };
+    const others = (b: { communes: CommuneRow[] }) => JSON.stringify(b.communes.filter((c) => c.unitId !== "c-02-04"));
+    expect([put.status, lines.size - afterFirst, criterion2(second, "c-02-04"), others(second) === others(first)]).toEqual([200, 1, was === "met" ? "not_met" : "met", true]);
   });
 });
 

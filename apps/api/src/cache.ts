@@ -91,6 +91,27 @@ export class ContentCache<T> {
 }
 
 /**
+ * A synchronous map from content keys to small computed values (a roll-up's line per commune), the
+ * oldest entry dropped beyond `capacity`. Only for values that are pure functions of their key.
+ * @example
+ * const lines = new LineCache<number>(2); lines.set("a", 1); lines.get("a") // 1
+ */
+export class LineCache<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly capacity: number) {}
+  get(key: string): T | undefined {
+    return this.entries.get(key);
+  }
+  set(key: string, value: T): void {
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, value);
+  }
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/**
  * One ContentCache per database (tests open several databases in one process).
  * @example
  * const rollups = perDatabase(() => new ContentCache<CachedJson<Rollup>>(32)); rollups(db).get(key, compute)

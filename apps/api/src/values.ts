@@ -40,10 +40,24 @@ export function unitValuesDoc(tree: UnitTree, byUnit: ReadonlyMap<string, Values
  * @example
  * const docs = await subtreeDocs(db, tree, "p-demo", 2024); docs.length // 40
  */
-export async function subtreeDocs(db: Db, tree: UnitTree, unitId: string, year: number): Promise<{ unit: UnitRow; doc: UnitValues }[]> {
+export async function subtreeDocs(db: Db, tree: UnitTree, unitId: string, year: number): Promise<{ unit: UnitRow; doc: UnitValues; rows: string }[]> {
   const sub = tree.subtree(unitId);
   const byUnit = await loadValues(db, sub.map((u) => u.id), year);
-  return sub.filter((u) => u.level === "commune").map((u) => ({ unit: u, doc: unitValuesDoc(tree, byUnit, u, year) }));
+  return sub.filter((u) => u.level === "commune").map((u) => ({ unit: u, doc: unitValuesDoc(tree, byUnit, u, year), rows: rowsKey(tree, byUnit, u) }));
+}
+
+/**
+ * The identity of the value rows a unit's document is built from (its own row and its children's):
+ * row id and version of each, so equal keys mean equal documents for the same tree.
+ * @example
+ * rowsKey(tree, byUnit, commune) // "812.3,813.1,-,815.2"
+ */
+export function rowsKey(tree: UnitTree, byUnit: ReadonlyMap<string, ValuesRow>, unit: UnitRow): string {
+  const one = (id: string) => {
+    const r = byUnit.get(id);
+    return r ? `${r.id}.${r.version}` : "-";
+  };
+  return [one(unit.id), ...tree.children(unit.id).map((c) => one(c.id))].join(",");
 }
 
 /**

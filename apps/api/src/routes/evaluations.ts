@@ -5,12 +5,12 @@ import { authorize } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { DEMO_PACK_ID, DISTRICT_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
-import { type LadderResult, compiledLadder, evaluateLadder, evaluateWithClassification } from "../evaluate.js";
+import { type Classification182, type LadderResult, compiledLadder, evaluateLadder, evaluateWithClassification } from "../evaluate.js";
 import { classificationsOf } from "../domain/rankings.js";
 import { loadValues, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";
 import type { UnitRow, UnitTree } from "../units.js";
-import { type CachedJson, ContentCache, RANKING_INPUT_TABLES, VALUES_TABLES, cachedJson, perDatabase, rankingInputsState, scopeUnits, sendCachedJson, valuesState } from "../cache.js";
+import { type CachedJson, ContentCache, LineCache, RANKING_INPUT_TABLES, VALUES_TABLES, cachedJson, perDatabase, rankingInputsState, scopeUnits, sendCachedJson, valuesState } from "../cache.js";
 import { Memo, changeFeedOf } from "../db/changes.js";
 
 const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: `Default: ${DEMO_PACK_ID} for a commune, vn.district-ntm.2021-2025 for a district`, example: DEMO_PACK_ID }) });
@@ -105,30 +105,50 @@ export async function cachedRollup(db: Db, tree: UnitTree, packs: LoadedPacks, u
 
 const rollupCache = perDatabase(() => new ContentCache<CachedJson<Rollup>>(32));
 
+type RollupLine = Rollup["communes"][number];
+
+/** One commune's line of a roll-up: its ladder evaluated (standard → advanced → model), first miss stops. */
+function rollupLine(ladder: readonly CompiledPack[], unit: UnitRow, doc: UnitValues, classification: Classification182 | undefined): RollupLine {
+  const { results, tierReached } = evaluateLadder(ladder, doc, { stopAtFirstMiss: true, ...(classification ? { classification } : {}) });
+  const base = results[0]!;
+  return {
+    unitId: unit.id,
+    name: unit.name,
+    parentId: unit.parentId,
+    flags: unit.flags,
+    status: base.status,
+    criteriaMet: base.criteriaMet,
+    criteriaTotal: base.criteriaTotal,
+    tierReached,
+    revoke: base.revocation?.revoke ?? false,
+    criteria: Object.fromEntries(base.criteria.map((cr) => [cr.id, cr.status])),
+  };
+}
+
+/** Roll-up lines by content key (see computeRollupUncached), the oldest dropped beyond capacity (exported for tests). */
+export const rollupCommuneCache = perDatabase(() => new LineCache<RollupLine>(20_000));
+
 async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
   const ladder = compiledLadder(packs, packId);
   const [docs, docs2020, classes] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, 2020), classificationsOf(db, tree, packs, unitId, year - 1)]);
   const counts = { none: 0, standard: 0, advanced: 0, model: 0 };
-  const communes = docs.map(({ unit, doc }) => {
+  const cache = rollupCommuneCache(db);
+  const communes = docs.map(({ unit, doc, rows }) => {
     // Indicator 18.2 from the previous year's classification (see withClassification182).
     const classification = classes.get(unit.id);
-    const { results, tierReached } = evaluateLadder(ladder, doc, { stopAtFirstMiss: true, ...(classification ? { classification } : {}) });
-    const base = results[0]!;
-    if (tierReached === "standard" || tierReached === "advanced" || tierReached === "model") counts[tierReached]++;
-    else counts.none++;
-    return {
-      unitId: unit.id,
-      name: unit.name,
-      parentId: unit.parentId,
-      flags: unit.flags,
-      status: base.status,
-      criteriaMet: base.criteriaMet,
-      criteriaTotal: base.criteriaTotal,
-      tierReached,
-      revoke: base.revocation?.revoke ?? false,
-      criteria: Object.fromEntries(base.criteria.map((cr) => [cr.id, cr.status])),
-    };
+    // A commune whose rows, classification, tree and packs are unchanged keeps its line: after one
+    // write only that commune is evaluated again.
+    const key = `${tree.stamp}|${packs.key}|${packId}|${year}|${unit.id}|${rows}|${classification ? `${classification.year}:${classification.level}` : "-"}`;
+    const kept = cache.get(key);
+    if (kept) return kept;
+    const line = rollupLine(ladder, unit, doc, classification);
+    cache.set(key, line);
+    return line;
   });
+  for (const c of communes) {
+    if (c.tierReached === "standard" || c.tierReached === "advanced" || c.tierReached === "model") counts[c.tierReached]++;
+    else counts.none++;
+  }
   const targets = checkProgrammeTargets(communes.map((c) => ({ unitId: c.unitId, tier: c.tierReached, criteriaMet: c.criteriaMet })));
   return {
     unitId,
