@@ -168,14 +168,38 @@ function startServer(serverPath: string, env: Record<string, string>, timeoutS: 
   });
 }
 
-async function signIn(server: RunningServer): Promise<string> {
+async function signIn(server: RunningServer): Promise<{ cookie: string; csrf: string }> {
   const who = server.credentials.find((c) => c.role === "province_officer") ?? server.credentials.find((c) => c.role === "admin");
   if (!who) throw new Error("API bench: the server printed no province officer or admin demo account");
   const res = await fetch(`${server.baseUrl}/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: who.username, password: who.password }) });
   if (res.status !== 200) throw new Error(`API bench: sign-in as ${who.username} answered ${res.status}: ${await res.text()}`);
   const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
   if (!cookie) throw new Error("API bench: sign-in set no session cookie");
-  return cookie;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrf: csrfToken };
+}
+
+/**
+ * Times the roll-up right after each of `rounds` writes to one commune's values (a PUT of the same
+ * values with the current If-Match: a new version, as an officer's save): what a province office
+ * waits for while communes enter data. Returns the times in ms.
+ */
+async function rollupAfterWrites(baseUrl: string, session: { cookie: string; csrf: string }, rollupPath: string, communeIds: readonly string[], year: number, rounds: number): Promise<number[]> {
+  const headers = { cookie: session.cookie, "accept-encoding": "gzip, deflate, br" };
+  const out: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const id = communeIds[(i * 97) % communeIds.length]!;
+    const cur = await fetch(`${baseUrl}/v1/units/${id}/values/${year}`, { headers });
+    const doc = (await cur.json()) as { values: unknown; inputs?: unknown; notApplicable?: unknown };
+    const put = await fetch(`${baseUrl}/v1/units/${id}/values/${year}`, {
+      method: "PUT",
+      headers: { ...headers, "content-type": "application/json", "x-csrf-token": session.csrf, "if-match": cur.headers.get("etag") ?? "" },
+      body: JSON.stringify({ values: doc.values, ...(doc.inputs ? { inputs: doc.inputs } : {}), ...(doc.notApplicable ? { notApplicable: doc.notApplicable } : {}) }),
+    });
+    if (put.status !== 200) throw new Error(`API bench: PUT values of ${id} answered ${put.status}: ${(await put.text()).slice(0, 300)}`);
+    out.push((await getOnce(baseUrl, rollupPath, headers)).ms);
+  }
+  return out;
 }
 
 /** GETs a path once and times it; throws unless it answers 200. */
@@ -208,7 +232,8 @@ async function benchDatabase(db: string, serverPath: string, env: Record<string,
   let stopped = false;
   try {
     log(`  ${db}: server migrated, seeded (${fmt(options.seedCommunes)} communes) and listening in ${fmt((performance.now() - t0) / 1000, 1)} s at ${server.baseUrl}`);
-    const cookie = await signIn(server);
+    const session = await signIn(server);
+    const { cookie } = session;
     // What a browser (and Node's fetch, under the CLI and @ntm/client) sends: compressed answers accepted.
     const auth = { cookie, "accept-encoding": "gzip, deflate, br" };
     const evalPath = `/v1/units/${options.communeId}/evaluation?year=${options.year}`;
@@ -231,6 +256,9 @@ async function benchDatabase(db: string, serverPath: string, env: Record<string,
     results.push(commune);
     const roll = await loadCase(db, "rollup", `province roll-up (${fmt(communes)} communes)`, server.baseUrl, rollupPath, auth, options);
     results.push(roll);
+    const afterWrites = await rollupAfterWrites(server.baseUrl, session, rollupPath, (JSON.parse(cold.body) as { communes: { unitId: string }[] }).communes.map((c) => c.unitId), options.year, 10);
+    const sorted = [...afterWrites].sort((a, b) => a - b);
+    log(`  ${db}: roll-up right after a write to one commune's values (10 writes, one at a time): median ${fmt(sorted[Math.floor(sorted.length / 2)]!, 0)} ms, max ${fmt(sorted.at(-1)!, 0)} ms (only the written commune is evaluated again; first, uncached: ${fmt(cold.ms, 0)} ms)`);
     // For information: the same roll-up to a client that does not accept compression (371 KiB each).
     results.push(await loadCase(db, "rollup-identity", `province roll-up, uncompressed (${fmt(communes)} communes)`, server.baseUrl, rollupPath, { cookie }, options));
     if (profileDir) {

@@ -7,7 +7,7 @@ import { IdParam, YearParam } from "../http/schemas.js";
 import { DEMO_PACK_ID, DISTRICT_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
 import { type Classification182, type LadderResult, compiledLadder, evaluateLadder, evaluateWithClassification } from "../evaluate.js";
 import { classificationsOf } from "../domain/rankings.js";
-import { loadValues, subtreeDocs, unitValuesDoc } from "../values.js";
+import { loadDocRows, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";
 import type { UnitRow, UnitTree } from "../units.js";
 import { type CachedJson, ContentCache, LineCache, RANKING_INPUT_TABLES, VALUES_TABLES, cachedJson, perDatabase, rankingInputsState, scopeUnits, sendCachedJson, valuesState } from "../cache.js";
@@ -181,7 +181,7 @@ export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, un
   // A district pack rolls up its communes' statuses: evaluate each commune (with its hamlets) first.
   const ladder = compiledLadder(packs, DEMO_PACK_ID);
   const [communes, classes] = await Promise.all([subtreeDocs(db, tree, unitId, year), classificationsOf(db, tree, packs, unitId, year - 1)]);
-  const own = await loadValues(db, [unitId], year);
+  const own = await loadDocRows(db, [unitId], year);
   const doc = unitValuesDoc(tree, own, unit, year);
   doc.children = communes.map(({ doc: cd }) => {
     const classification = classes.get(cd.unit.id);
@@ -210,7 +210,7 @@ const evaluationMemo = perDatabase(() => new Memo<CachedJson<EvaluationResult>>(
 
 async function unitEvaluationFromData(db: Db, tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number, compiled: CompiledPack): Promise<CachedJson<EvaluationResult>> {
   const [byUnit, classes] = await Promise.all([
-    loadValues(db, [unit.id, ...tree.children(unit.id).map((u) => u.id)], year),
+    loadDocRows(db, [unit.id, ...tree.children(unit.id).map((u) => u.id)], year),
     unit.level === "commune" ? classificationsOf(db, tree, packs, unit.id, year - 1) : undefined,
   ]);
   const classification = classes?.get(unit.id);
