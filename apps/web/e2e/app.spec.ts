@@ -316,3 +316,136 @@ test("the sign-in page and the overview work on a phone-sized screen", async ({ 
   await shot(page, "phone-overview");
   await ctx.close();
 });
+
+// ---- Administrative units (Đơn vị hành chính) ----
+
+/** The form controls on the page without an accessible name (like the check above, for one page). */
+async function unnamedControls(page: import("@playwright/test").Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("input, select, textarea, button")]
+      .filter((el) => {
+        const e = el as HTMLInputElement;
+        const name = e.labels?.length || e.getAttribute("aria-label") || e.getAttribute("aria-labelledby") || (el.tagName === "BUTTON" && el.textContent?.trim());
+        return !name && e.type !== "hidden";
+      })
+      .map((el) => el.outerHTML.slice(0, 80))
+  );
+}
+
+/** The CSRF token of the page's session, for writes through page.request. */
+async function csrfOf(page: import("@playwright/test").Page): Promise<string> {
+  return ((await (await page.request.get("/v1/auth/me")).json()) as { csrfToken: string }).csrfToken;
+}
+
+test("a province officer adds a hamlet under a commune, renames it, sees it in the tree and deletes it", async ({ page }) => {
+  await signIn(page, "province");
+  await page.getByRole("link", { name: "Đơn vị hành chính" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Đơn vị hành chính" })).toBeVisible();
+  const tree = page.getByTestId("unit-tree");
+  await page.getByLabel("Tìm đơn vị (tên hoặc mã)").fill("c-01-02");
+  await tree.locator('li[data-unit-id="c-01-02"] > .unit-row a').click();
+  await expect(page).toHaveURL(/\/units\?id=c-01-02$/);
+  await expect(page.getByTestId("unit-details")).toContainText("c-01-02");
+  // A commune with hamlets cannot be deleted.
+  await expect(page.getByTestId("unit-delete-blocked")).toContainText("đơn vị trực thuộc");
+  // A hamlet with indicator values cannot either: the API's 409 says what still refers to it.
+  await tree.locator('li[data-unit-id="c-01-02-t1"] > .unit-row a').click();
+  await page.getByRole("button", { name: "Xoá đơn vị này…" }).click();
+  await page.getByRole("button", { name: "Xoá hẳn" }).click();
+  await expect(page.getByTestId("unit-form-error")).toContainText("Không xoá được đơn vị c-01-02-t1");
+  await expect(page.getByTestId("unit-form-error")).toContainText("bản số liệu chỉ tiêu");
+  expect((await page.request.get("/v1/units/c-01-02-t1")).status()).toBe(200);
+  await tree.locator('li[data-unit-id="c-01-02"] > .unit-row a').click();
+  const add = page.getByTestId("unit-add");
+  await expect(add.getByLabel("Cấp", { exact: true })).toHaveValue("hamlet");
+  const idField = add.getByLabel("Mã đơn vị", { exact: true });
+  const newId = await idField.inputValue();
+  expect(newId).toMatch(/^c-01-02-t\d+$/);
+  // Checked on the page first: a name is required and the id must have the API's form.
+  await idField.fill("Thôn 9");
+  await add.getByRole("button", { name: "Thêm đơn vị" }).click();
+  await expect(add.locator("#a-id-err")).toContainText("chữ thường");
+  await expect(add.locator("#a-name-err")).toHaveText("Nhập tên đơn vị.");
+  // The API's answer shows next to its field: the id of an existing hamlet is taken (409).
+  await idField.fill("c-01-02-t1");
+  await add.getByLabel("Tên đơn vị", { exact: true }).fill("Thôn Thử Nghiệm");
+  await add.getByRole("button", { name: "Thêm đơn vị" }).click();
+  await expect(add.locator("#a-id-err")).toHaveText("Mã này đã có đơn vị khác dùng.");
+  await expect(idField).toHaveAttribute("aria-invalid", "true");
+  await expect(add.locator("#a-name-err")).toHaveCount(0);
+  expect({ unnamed: await unnamedControls(page) }).toEqual({ unnamed: [] });
+  await idField.fill(newId);
+  await add.getByRole("button", { name: "Thêm đơn vị" }).click();
+  await expect(page.getByTestId("units-notice")).toHaveText(`Đã thêm Thôn Thử Nghiệm (${newId}).`);
+  await expect(page).toHaveURL(new RegExp(`/units\\?id=${newId}$`));
+  await expect(page.getByTestId("unit-details").getByRole("heading", { name: "Thôn Thử Nghiệm" })).toBeVisible();
+  await expect(tree.locator(`li[data-unit-id="${newId}"]`)).toContainText("Thôn Thử Nghiệm");
+  // Rename it.
+  const edit = page.getByTestId("unit-edit");
+  await edit.getByLabel("Tên đơn vị", { exact: true }).fill("Thôn Thử Nghiệm Mới");
+  await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await expect(page.getByTestId("units-notice")).toHaveText("Đã lưu Thôn Thử Nghiệm Mới.");
+  await expect(tree.locator(`li[data-unit-id="${newId}"]`)).toContainText("Thôn Thử Nghiệm Mới");
+  await expect(page.getByTestId("unit-details")).toContainText("Thôn Thử Nghiệm Mới");
+  const stored = (await (await page.request.get(`/v1/units/${newId}`)).json()) as { unit: { name: string; parentId: string; level: string } };
+  expect(stored.unit).toMatchObject({ name: "Thôn Thử Nghiệm Mới", parentId: "c-01-02", level: "hamlet" });
+  expect({ unnamed: await unnamedControls(page) }).toEqual({ unnamed: [] });
+  await shot(page, "units-edit");
+  // Delete it (after a confirmation): back on the commune, gone from the tree and from the API.
+  await page.getByRole("button", { name: "Xoá đơn vị này…" }).click();
+  await page.getByRole("button", { name: "Xoá hẳn" }).click();
+  await expect(page.getByTestId("units-notice")).toHaveText("Đã xoá Thôn Thử Nghiệm Mới.");
+  await expect(page).toHaveURL(/\/units\?id=c-01-02$/);
+  await expect(tree.locator(`li[data-unit-id="${newId}"]`)).toHaveCount(0);
+  expect((await page.request.get(`/v1/units/${newId}`)).status()).toBe(404);
+});
+
+test("a unit someone else saved meanwhile: the save shows the conflict and offers to reload, nothing is overwritten", async ({ page }) => {
+  const unitId = "c-01-03-t1";
+  await signIn(page, "province");
+  await page.goto(`/units?id=${unitId}`);
+  const edit = page.getByTestId("unit-edit");
+  const name = edit.getByLabel("Tên đơn vị", { exact: true });
+  await expect(name).not.toHaveValue("");
+  const original = await name.inputValue();
+  // Another officer renames the unit after this page loaded it.
+  const cur = await page.request.get(`/v1/units/${unitId}`);
+  const other = await page.request.patch(`/v1/units/${unitId}`, { data: { name: "Thôn Người Khác Sửa" }, headers: { "x-csrf-token": await csrfOf(page), "if-match": cur.headers()["etag"] ?? "" } });
+  expect(other.status()).toBe(200);
+  await name.fill("Thôn Tôi Sửa");
+  await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
+  const conflict = page.getByTestId("unit-conflict");
+  await expect(conflict).toContainText("Đơn vị đã bị người khác sửa");
+  const row = conflict.getByRole("row", { name: /Tên đơn vị/ });
+  await expect(row).toContainText("Thôn Tôi Sửa");
+  await expect(row).toContainText("Thôn Người Khác Sửa");
+  await expect(edit.getByRole("button", { name: "Lưu thay đổi" })).toBeDisabled();
+  await shot(page, "units-conflict");
+  // Nothing was overwritten.
+  expect(((await (await page.request.get(`/v1/units/${unitId}`)).json()) as { unit: { name: string } }).unit.name).toBe("Thôn Người Khác Sửa");
+  await conflict.getByRole("button", { name: "Tải lại bản mới nhất" }).click();
+  await expect(name).toHaveValue("Thôn Người Khác Sửa");
+  await expect(conflict).toHaveCount(0);
+  // Saving on the reloaded version works: put the original name back.
+  await name.fill(original);
+  await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await expect(page.getByTestId("units-notice")).toHaveText(`Đã lưu ${original}.`);
+  expect(((await (await page.request.get(`/v1/units/${unitId}`)).json()) as { unit: { name: string } }).unit.name).toBe(original);
+});
+
+test("a commune officer sees their commune's unit tree read-only, and the API refuses their unit writes", async ({ page }) => {
+  await signIn(page, "commune");
+  await page.getByRole("link", { name: "Đơn vị hành chính" }).click();
+  await expect(page.getByTestId("units-read-only")).toBeVisible();
+  const tree = page.getByTestId("unit-tree");
+  await expect(tree.locator('li[data-unit-id="c-01-01"]')).toBeVisible();
+  await tree.locator('li[data-unit-id="c-01-01-t1"] > .unit-row a').click();
+  await expect(page.getByTestId("unit-details")).toContainText("c-01-01-t1");
+  for (const id of ["unit-edit", "unit-add", "unit-delete"]) await expect(page.getByTestId(id)).toHaveCount(0);
+  await expect(page.locator("main form")).toHaveCount(0);
+  await expect(page.locator("main select")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Lưu|Thêm đơn vị|Xoá/ })).toHaveCount(0);
+  await shot(page, "units-read-only");
+  const res = await page.request.post("/v1/units", { data: { id: "c-01-01-t99", level: "hamlet", name: "Thôn Lạ", parentId: "c-01-01" }, headers: { "x-csrf-token": await csrfOf(page) } });
+  expect(res.status()).toBe(403);
+});

@@ -17,6 +17,7 @@ const Ranking = lazy(() => import("./pages/Ranking"));
 const Lists = lazy(() => import("./pages/Lists"));
 const Packs = lazy(() => import("./pages/Packs"));
 const Audit = lazy(() => import("./pages/Audit"));
+const Units = lazy(() => import("./pages/Units"));
 
 function Guarded({ component: C, allowed = true }: { component: ComponentType; allowed?: boolean }) {
   const { user, loading, error } = useSession();
@@ -57,6 +58,7 @@ function Routes() {
             <Route path="/lists/:kind">{() => <Guarded component={Lists} />}</Route>
             <Route path="/packs">{() => <Guarded component={Packs} />}</Route>
             <Route path="/audit">{() => <Guarded component={Audit} allowed={can.inspect} />}</Route>
+            <Route path="/units">{() => <Guarded component={Units} />}</Route>
             <Route>
               <ErrorState error={new Error(t("state.pageNotFound"))} />
             </Route>

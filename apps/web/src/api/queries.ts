@@ -1,7 +1,7 @@
 import { useMemo } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type QueryClient } from "@tanstack/react-query";
 import { ApiError } from "./http";
-import { api, must } from "./client";
+import { api, must, mustWithEtag } from "./client";
 import type { ApiRollup, PackView, Unit } from "./types";
 import { toRollupView } from "../lib/rollup";
 
@@ -94,4 +94,24 @@ export function useOverview(unitId: string | undefined, year: number, units: rea
     [older.data, prev.data, cur.data, year]
   );
   return { rollup: cur, view, lostReady: prev.isFetched, trend, trendPending: !older.isFetched };
+}
+
+/** The administrative tree from the user's scope (GET /v1/units/tree), for the units page. */
+export function useUnitTree() {
+  return useQuery({ queryKey: ["unit-tree"], queryFn: () => must(api.GET("/v1/units/tree")) });
+}
+
+/** One unit with its version and ETag (GET /v1/units/{id}): what a unit write is checked against. */
+export function fetchUnitRecord(id: string) {
+  return mustWithEtag(api.GET("/v1/units/{id}", { params: { path: { id } } }));
+}
+
+/** {@link fetchUnitRecord} through the query cache; kept while a form is open (a write's If-Match comes from the form). */
+export function useUnitRecord(id: string | undefined) {
+  return useQuery({ queryKey: ["unit", id], enabled: !!id, queryFn: () => fetchUnitRecord(id ?? ""), refetchOnWindowFocus: false });
+}
+
+/** Drops every cached view of the unit tree after a write (the tree, the flat list, one unit's record). */
+export async function invalidateUnits(qc: QueryClient): Promise<void> {
+  await qc.invalidateQueries({ predicate: (q) => ["unit-tree", "units", "unit"].includes(String(q.queryKey[0])) });
 }

@@ -24,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: "/ranking", key: "nav.ranking", show: can.ranking },
     { to: "/lists/ocop", key: "nav.lists", show: !!user },
     { to: "/packs", key: "nav.packs", show: !!user },
+    { to: "/units", key: "nav.units", show: !!user },
     { to: "/audit", key: "nav.audit", show: can.inspect },
   ];
   const other = i18n.language === "en" ? "vi" : "en";
