@@ -213,7 +213,7 @@ describe("PATCH /v1/units/{id}", () => {
     ]).toEqual([
       200,
       "/p-demo/c-04-01/",
-      hamlets.sort((a, b) => a.id.localeCompare(b.id)).map((u) => [`/p-demo/c-04-01/${u.id}/`, u.version + 1]),
+      hamlets.sort((a, b) => a.id.localeCompare(b.id)).map((u) => [`/p-demo/c-04-01/${u.id}/`, u.version]),
       ["p-demo", "c-04-01"],
       hamlets.length,
       false,
@@ -397,5 +397,19 @@ describe("audit of unit writes", () => {
       ["unit.move", "tinh", "Thôn Hai", 3],
       ["unit.delete", "tinh", "Thôn Hai", null],
     ]);
+  });
+});
+
+describe("concurrent unit writes", () => {
+  it("keeps every path consistent when a district moves while hamlets below it move and are created", async () => {
+    const etags = await Promise.all(["d-03", "c-03-02-t1", "c-03-03-t1", "c-03-04-t1"].map(etagOf));
+    const statuses = await Promise.all([
+      patch("admin", "d-03", { parentId: "p-demo" }, etags[0]),
+      patch("admin", "c-03-02-t1", { parentId: "c-03-05" }, etags[1]),
+      patch("admin", "c-03-03-t1", { parentId: "c-03-06" }, etags[2]),
+      patch("admin", "c-03-04-t1", { parentId: "c-03-07" }, etags[3]),
+      ...["c-03-08", "c-03-09", "c-03-10", "c-03-01"].map((c) => create("admin", { id: `${c}-t9`, level: "hamlet", name: "Thôn 9", parentId: c })),
+    ].map(async (r) => (await r).status));
+    expect([statuses, (await row("c-03-02-t1"))?.path, (await row("c-03-08-t9"))?.path, await badPaths()]).toEqual([[200, 200, 200, 200, 201, 201, 201, 201], "/p-demo/d-03/c-03-05/c-03-02-t1/", "/p-demo/d-03/c-03-08/c-03-08-t9/", []]);
   });
 });

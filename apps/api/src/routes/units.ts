@@ -159,6 +159,17 @@ function snapshot(u: UnitRow) {
   return { ...unitRecordOut(u), path: u.path };
 }
 
+/** The advisory lock key that serialises unit writes (db/index.ts uses 727001 for migrations). */
+const UNIT_WRITES_LOCK = 727002;
+
+/**
+ * Unit writes are rare, so they run one at a time (a lock held until the transaction ends): a move
+ * re-paths from paths no concurrent move can change underneath it, and create/delete cannot race.
+ */
+async function serialiseUnitWrites(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${UNIT_WRITES_LOCK})`);
+}
+
 async function readUnit(tx: Tx, id: string, lock: "update" | "share"): Promise<UnitRow | undefined> {
   return (await tx.select().from(units).where(eq(units.id, id)).for(lock).limit(1))[0];
 }
@@ -174,6 +185,7 @@ function refuse(issues: Issue[]): void {
  * await db.transaction((tx) => createUnit(tx, user, { id: "c-01-11", level: "commune", name: "Xã Mới", parentId: "d-01" }));
  */
 export async function createUnit(tx: Tx, user: Principal, body: NewUnit): Promise<UnitRow> {
+  await serialiseUnitWrites(tx);
   const parentId = body.parentId ?? null;
   const parent = parentId === null ? undefined : await readUnit(tx, parentId, "share");
   const flags = body.flags ?? [];
@@ -206,11 +218,12 @@ function checkVersion(cur: UnitRow | undefined, id: string, expected: number): U
 
 /**
  * Changes a unit inside the caller's transaction when its version is `expected` (else 412). A new
- * parent re-paths the unit's whole subtree (each re-pathed row's version is bumped too).
+ * parent re-paths the unit's whole subtree; only the moved unit's version goes up.
  * @example
  * await db.transaction((tx) => updateUnit(tx, user, "c-01-11", { parentId: "p-demo" }, 3));
  */
 export async function updateUnit(tx: Tx, user: Principal, id: string, patch: UnitPatch, expected: number): Promise<{ row: UnitRow; moved: number }> {
+  await serialiseUnitWrites(tx);
   const cur = checkVersion(await readUnit(tx, id, "update"), id, expected);
   const parentId = patch.parentId === undefined ? cur.parentId : patch.parentId;
   const placing = parentId !== cur.parentId;
@@ -221,7 +234,8 @@ export async function updateUnit(tx: Tx, user: Principal, id: string, patch: Uni
   let moved = 0;
   if (placing) {
     const below = sql`starts_with(${units.path}, ${cur.path}) and ${units.id} <> ${id}`;
-    moved = (await tx.update(units).set({ path: sql`${path} || substr(${units.path}, ${cur.path.length + 1})`, version: sql`${units.version} + 1` }).where(below).returning({ id: units.id })).length;
+    // The path is derived, not edited: descendants keep their version (an edit of a hamlet stays valid).
+    moved = (await tx.update(units).set({ path: sql`${path} || substr(${units.path}, ${cur.path.length + 1})` }).where(below).returning({ id: units.id })).length;
   }
   const [row] = await tx.update(units).set({ ...next, parentId, path, version: cur.version + 1 }).where(and(eq(units.id, id), eq(units.version, cur.version))).returning();
   if (!row) throw new ApiError("precondition_failed", "Đơn vị vừa bị thay đổi / unit changed concurrently");
@@ -264,6 +278,7 @@ export async function unitReferences(tx: Tx, id: string): Promise<{ key: string;
  * await db.transaction((tx) => deleteUnit(tx, user, "c-01-11", 2));
  */
 export async function deleteUnit(tx: Tx, user: Principal, id: string, expected: number): Promise<void> {
+  await serialiseUnitWrites(tx);
   const cur = checkVersion(await readUnit(tx, id, "update"), id, expected);
   const refs = await unitReferences(tx, id);
   if (refs.length) {
