@@ -186,8 +186,11 @@ const freshDossierYear = (unitId: string): number => {
   return y;
 };
 
-async function draftDossier(ctx: CaseContext): Promise<string> {
-  return (await body(await ctx.admin("/v1/dossiers", json("POST", { unitId: ctx.unitId, tier: "standard", year: freshDossierYear(ctx.unitId) })))).id;
+/** A fresh draft dossier at the target, created by admin; its ETag comes with the creating response. */
+async function draftDossier(ctx: CaseContext): Promise<{ id: string; etag: string }> {
+  const res = await ctx.admin("/v1/dossiers", json("POST", { unitId: ctx.unitId, tier: "standard", year: freshDossierYear(ctx.unitId) }));
+  const etag = await etagOf(res);
+  return { id: (await body(res)).id, etag };
 }
 
 /** A submitted dossier at the target: a copy of the seeded submitted one (hs-demo-04) under a new id. */
@@ -215,6 +218,9 @@ async function unsubmittedReport(ctx: CaseContext, planId: string): Promise<{ du
   }
   throw new Error(`no unsubmitted due report left in ${planId}`);
 }
+
+/** Fixture viewers by scope unit (PATCH /v1/users/{id}). */
+const viewers = new Map<string, string>();
 
 /** Who may change a token that is not their own: user management on their own scope (admins). */
 const manageOthers = (user: Principal, _unitId: string, tree: UnitTreeView, scope: Scope): boolean => scope === "inside" || can(user, "users.manage", user.scopeUnitId, tree);
@@ -383,8 +389,13 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     decide: byAction("users.manage"),
     success: 200,
     prepare: async ({ unitId, n, admin }) => {
-      const u = await body(await admin("/v1/users", json("POST", { username: `acc-u${n()}`, displayName: "Người dùng kiểm thử", password: "matkhau123", role: "viewer", scopeUnitId: unitId })));
-      return { path: `/v1/users/${u.id}`, init: json("PATCH", { displayName: "Đổi tên (kiểm thử quyền)" }) };
+      // One viewer per target unit, kept for later cases (creating a user hashes a password: slow).
+      let id = viewers.get(unitId);
+      if (!id) {
+        id = (await body(await admin("/v1/users", json("POST", { username: `acc-u${n()}`, displayName: "Người dùng kiểm thử", password: "matkhau123", role: "viewer", scopeUnitId: unitId })))).id as string;
+        viewers.set(unitId, id);
+      }
+      return { path: `/v1/users/${id}`, init: json("PATCH", { displayName: `Đổi tên (kiểm thử quyền) ${n()}` }) };
     },
   },
   {
@@ -472,8 +483,7 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     decide: (user, unitId, tree) => can(user, "dossier.self_assess", unitId, tree) || can(user, "dossier.review", unitId, tree),
     success: 200,
     prepare: async (ctx) => {
-      const id = await draftDossier(ctx);
-      const etag = await etagOf(await ctx.admin(`/v1/dossiers/${id}`));
+      const { id, etag } = await draftDossier(ctx);
       return { path: `/v1/dossiers/${id}`, init: json("PATCH", { satisfactionPercent: 90 }, { "if-match": etag }) };
     },
   },
@@ -487,9 +497,9 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     success: 200,
     allowedOutcome: (caller) => (caller === "admin" ? { status: 422, code: "workflow.role_not_allowed", why: "admin acts as a province officer in the workflow, and core gives the commune's own step to commune officers only" } : undefined),
     prepare: async (ctx) => {
-      const id = await draftDossier(ctx);
-      await body(await ctx.admin(`/v1/dossiers/${id}`, json("PATCH", { documents: ["self_assessment_report"] }, { "if-match": '"1"' })));
-      const etag = await etagOf(await ctx.admin(`/v1/dossiers/${id}`));
+      const draft = await draftDossier(ctx);
+      const id = draft.id;
+      const etag = await etagOf(await ctx.admin(`/v1/dossiers/${id}`, json("PATCH", { documents: ["self_assessment_report"] }, { "if-match": draft.etag })));
       return { path: `/v1/dossiers/${id}/transitions`, init: json("POST", { action: "self_assess", note: "Đã họp thôn (kiểm thử quyền)" }, { "if-match": etag }) };
     },
   },
@@ -509,7 +519,7 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
           : undefined,
     prepare: async (ctx) => {
       const id = await submittedDossier(ctx);
-      const etag = await etagOf(await ctx.admin(`/v1/dossiers/${id}`));
+      const etag = '"1"'; // the copy is written with version 1
       return { path: `/v1/dossiers/${id}/transitions`, init: json("POST", { action: "return", note: "Bổ sung biên bản họp (kiểm thử quyền)" }, { "if-match": etag }) };
     },
   },
