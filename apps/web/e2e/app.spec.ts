@@ -337,7 +337,7 @@ async function csrfOf(page: import("@playwright/test").Page): Promise<string> {
   return ((await (await page.request.get("/v1/auth/me")).json()) as { csrfToken: string }).csrfToken;
 }
 
-test("a province officer adds a hamlet under a commune, renames it, sees it in the tree and deletes it", async ({ page }) => {
+test("a province officer adds a hamlet under a commune, renames it, moves it, sees it in the tree and deletes it", async ({ page }) => {
   await signIn(page, "province");
   await page.getByRole("link", { name: "Đơn vị hành chính" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Đơn vị hành chính" })).toBeVisible();
@@ -391,11 +391,17 @@ test("a province officer adds a hamlet under a commune, renames it, sees it in t
   expect(stored.unit).toMatchObject({ name: "Thôn Thử Nghiệm Mới", parentId: "c-01-02", level: "hamlet" });
   expect({ unnamed: await unnamedControls(page) }).toEqual({ unnamed: [] });
   await shot(page, "units-edit");
-  // Delete it (after a confirmation): back on the commune, gone from the tree and from the API.
+  // Move it to another commune.
+  await edit.getByLabel("Đơn vị cấp trên", { exact: true }).selectOption("c-01-03");
+  await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await expect(page.getByTestId("units-notice")).toHaveText(/^Đã chuyển Thôn Thử Nghiệm Mới sang Xã /);
+  await expect(tree.locator(`li[data-unit-id="c-01-03"] li[data-unit-id="${newId}"]`)).toBeVisible();
+  expect(((await (await page.request.get(`/v1/units/${newId}`)).json()) as { unit: { parentId: string } }).unit.parentId).toBe("c-01-03");
+  // Delete it (after a confirmation): back on its commune, gone from the tree and from the API.
   await page.getByRole("button", { name: "Xoá đơn vị này…" }).click();
   await page.getByRole("button", { name: "Xoá hẳn" }).click();
   await expect(page.getByTestId("units-notice")).toHaveText("Đã xoá Thôn Thử Nghiệm Mới.");
-  await expect(page).toHaveURL(/\/units\?id=c-01-02$/);
+  await expect(page).toHaveURL(/\/units\?id=c-01-03$/);
   await expect(tree.locator(`li[data-unit-id="${newId}"]`)).toHaveCount(0);
   expect((await page.request.get(`/v1/units/${newId}`)).status()).toBe(404);
 });
