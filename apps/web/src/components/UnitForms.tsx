@@ -151,6 +151,7 @@ function UnitFields({
       <Field id={id("region")} label={t("units.field.region")} hint={t("units.hint.region")} errors={errors.region}>
         <select {...aria(id("region"), t("units.hint.region"), errors.region)} name="region" value={form.region} onChange={(e) => setForm({ ...form, region: e.target.value })}>
           <option value="">{t("units.none")}</option>
+          {form.region && !(form.region in REGIONS) && <option value={form.region}>{form.region}</option>}
           {Object.entries(REGIONS).map(([code, name]) => (
             <option key={code} value={code}>
               {code} · {localName(name, lang)}

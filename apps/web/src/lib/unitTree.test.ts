@@ -150,6 +150,11 @@ describe("unitPatch", () => {
     });
     expect(unitPatch(record(), { ...formOf(record()), communeGroup: "3" })).toEqual({ communeGroup: 3 });
   });
+  it("keeps a stored region it does not know unless another one is picked", () => {
+    const odd = record({ region: "XYZ" });
+    expect(unitPatch(odd, { ...formOf(odd), name: "Thôn Mới" })).toEqual({ name: "Thôn Mới" });
+    expect(unitPatch(odd, { ...formOf(odd), region: "TN" })).toEqual({ region: "TN" });
+  });
   it("leaves the position alone when the sort field is empty", () => {
     expect(unitPatch(record({ sort: 5 }), { ...formOf(record({ sort: 5 })), sort: " " })).toEqual({});
   });

@@ -200,8 +200,8 @@ export function unitPatch(before: Pick<UnitRecord, "name" | "parentId" | "region
   if (name !== before.name) patch.name = name;
   const parentId = form.parentId === "" ? null : form.parentId;
   if (parentId !== before.parentId) patch.parentId = parentId;
-  const region = regionOf(form.region);
-  if (region !== (before.region ?? null)) patch.region = region;
+  // Compared as typed: a stored region the form does not know is kept unless the user picks another.
+  if (form.region !== (before.region ?? "")) patch.region = regionOf(form.region);
   const group = groupOf(form.communeGroup);
   if (group !== before.communeGroup) patch.communeGroup = group;
   if (!sameSet(form.flags, before.flags)) patch.flags = form.flags as UnitFlag[];
