@@ -102,6 +102,8 @@ async function editorPage(browser: Browser, unitId: string) {
 }
 
 test("two officers edit the same commune: the second save shows the conflict and the other person's values", async ({ browser }) => {
+  // Two browser contexts, two sign-ins and two editors: it took 32–60 s on a busy machine.
+  test.setTimeout(120_000);
   const unitId = "c-03-05";
   const a = await editorPage(browser, unitId);
   const b = await editorPage(browser, unitId);
