@@ -22,6 +22,9 @@ export {
   type IndicatorStatus, type CriterionStatus, type IndicatorResult, type CriterionResult, type RevocationCheck, type EvaluationResult,
 } from "./schemas/result.js";
 
+// Administrative units: where a unit may sit, and what it may carry
+export * from "./units/index.js";
+
 // Periods
 export { type Period, PeriodStringSchema, parsePeriod, formatPeriod, describePeriod, periodBounds, comparePeriods, periodContains, periodOfDate } from "./period/index.js";
 

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { type Harness, type Session, json, login, openHarness } from "../testing/harness.js";
 import { auditLog, contributions, dossiers, housing, indicatorValues, inspections, ocopProducts, plans, publications, reportSubmissions, scoring, tasks, units, users } from "../db/schema.js";
-import { type UnitCheck, checkUnit } from "./units.js";
 
 let h: Harness;
 const s: Record<string, Session> = {};
@@ -36,46 +35,6 @@ async function badPaths(): Promise<string[]> {
   const byId = new Map(all.map((u) => [u.id, u]));
   return all.filter((u) => u.path !== `${u.parentId ? byId.get(u.parentId)?.path : "/"}${u.id}/`).map((u) => u.id);
 }
-
-describe("checkUnit", () => {
-  const place = (level: UnitCheck["unit"]["level"], parentLevel: UnitCheck["unit"]["level"] | null): string[] =>
-    checkUnit({ unit: { id: "x", level, communeGroup: null, flags: [] }, placing: true, parentId: parentLevel ? "p" : null, parent: parentLevel ? { id: "p", level: parentLevel, path: "/p/" } : undefined }).map((i) => i.code);
-
-  it("places a province at the top, a district under a province, a commune under a district or a province, a hamlet under a commune", () => {
-    const levels = ["province", "district", "commune", "hamlet"] as const;
-    const table = levels.map((l) => [null, ...levels].map((p) => place(l, p).length === 0));
-    expect(table).toEqual([
-      // parent: none, province, district, commune, hamlet
-      [true, false, false, false, false],
-      [false, true, false, false, false],
-      [false, true, true, false, false],
-      [false, false, false, true, false],
-    ]);
-  });
-
-  it("names the parentId field and both levels when a level does not fit its parent", () => {
-    const [issue] = checkUnit({ unit: { id: "t9", level: "hamlet", communeGroup: null, flags: [] }, placing: true, parentId: "d-01", parent: { id: "d-01", level: "district", path: "/p/d-01/" } });
-    expect(issue).toMatchObject({ code: "unit.level_not_allowed_here", path: ["parentId"], params: { level: "hamlet", parentLevel: "district" } });
-  });
-
-  it("refuses a move under the unit itself or one of its descendants", () => {
-    const move = (parent: { id: string; level: "commune" | "hamlet"; path: string }) =>
-      checkUnit({ unit: { id: "c1", level: "commune", communeGroup: null, flags: [] }, placing: true, parentId: parent.id, parent, currentPath: "/p/d1/c1/" }).map((i) => i.code);
-    expect([move({ id: "c1", level: "commune", path: "/p/d1/c1/" }), move({ id: "h1", level: "hamlet", path: "/p/d1/c1/h1/" }), move({ id: "c10", level: "commune", path: "/p/d1/c10/" })]).toEqual([
-      ["unit.level_not_allowed_here", "unit.cycle"],
-      ["unit.level_not_allowed_here", "unit.cycle"],
-      ["unit.level_not_allowed_here"],
-    ]);
-  });
-
-  it("keeps commune groups on communes, refuses a flag listed twice, and leaves the placement alone when the parent does not change", () => {
-    const issues = checkUnit({ unit: { id: "d1", level: "district", communeGroup: 2, flags: ["safeZone", "safeZone"] }, placing: false, parentId: "nowhere", parent: undefined });
-    expect(issues.map((i) => [i.code, i.path])).toEqual([
-      ["unit.commune_group_not_commune", ["communeGroup"]],
-      ["unit.duplicate_flag", ["flags", 1]],
-    ]);
-  });
-});
 
 describe("POST /v1/units", () => {
   it("creates a commune that then appears in the list, the tree and GET with ETag 1, with its path, the parent's region and the next sort", async () => {

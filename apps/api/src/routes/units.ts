@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { CommuneGroupSchema, type Issue, KNOWN_UNIT_FLAGS, RegionCodeSchema, UNIT_LEVEL_LABELS, type UnitLevel, UnitLevelSchema } from "@ntm/core";
+import { CommuneGroupSchema, type Issue, KNOWN_UNIT_FLAGS, RegionCodeSchema, type UnitLevel, UnitLevelSchema, type UnitPlacementInput, checkUnitPlacement, unitParentNotFound } from "@ntm/core";
 import { and, eq, max, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { AppEnv } from "../context.js";
@@ -80,76 +80,11 @@ export const UnitPatchSchema = z
   .openapi("UnitPatch", { description: "Đổi tên, vùng, nhóm xã, đặc điểm, thứ tự hoặc chuyển sang đơn vị cấp trên khác (cấp không đổi được) / rename, set region, commune group, flags or sort, or move under another parent (the level cannot change)" });
 export type UnitPatch = z.infer<typeof UnitPatchSchema>;
 
-// ---- Writing units: the rules (pure) ----
+// ---- Writing units: the rules (@ntm/core's checkUnitPlacement) ----
 
-/** The unit as it would be after a write, with what the rules need to know about where it goes. */
-export interface UnitCheck {
-  unit: { id: string; level: UnitLevel; communeGroup: number | null; flags: readonly string[] };
-  /** True when the write creates the unit or changes its parent: the placement rules run. */
-  placing: boolean;
-  parentId: string | null;
-  /** The parent row read in the write's transaction (undefined when `parentId` names no unit). */
-  parent: Pick<UnitRow, "id" | "level" | "path"> | undefined;
-  /** The unit's current path when it exists already (a move). */
-  currentPath?: string;
-}
-type UnitRule = (c: UnitCheck) => Issue[];
-
-/** Where each level may sit: a commune directly under a province is two-tier government (from 1/7/2025). */
-export const PARENT_LEVELS: Readonly<Record<UnitLevel, readonly (UnitLevel | null)[]>> = {
-  province: [null],
-  district: ["province"],
-  commune: ["district", "province"],
-  hamlet: ["commune"],
-};
-
-const label = (level: string) => UNIT_LEVEL_LABELS[level as UnitLevel] ?? { vi: level, en: level };
-
-/** Where each level goes, in words (the text of a refused placement). */
-const PLACEMENT_TEXT: Readonly<Record<UnitLevel, { vi: string; en: string }>> = {
-  province: { vi: "tỉnh ở cấp cao nhất, không có cấp trên", en: "a province sits at the top, with no parent" },
-  district: { vi: "huyện chỉ đặt dưới tỉnh", en: "a district goes under a province" },
-  commune: { vi: "xã chỉ đặt dưới huyện hoặc trực tiếp dưới tỉnh (chính quyền hai cấp)", en: "a commune goes under a district or directly under a province (two-tier government)" },
-  hamlet: { vi: "thôn chỉ đặt dưới xã", en: "a hamlet goes under a commune" },
-};
-
-const parentNotFound = (parentId: string): Issue => ({ code: "unit.parent_not_found", path: ["parentId"], message: `không có đơn vị cấp trên "${parentId}" / parent unit "${parentId}" not found`, params: { parentId } });
-
-const parentExists: UnitRule = (c) => (c.placing && c.parentId !== null && !c.parent ? [parentNotFound(c.parentId)] : []);
-
-const levelFitsParent: UnitRule = (c) => {
-  if (!c.placing || (c.parentId !== null && !c.parent)) return [];
-  const parentLevel = (c.parent?.level ?? null) as UnitLevel | null;
-  if (PARENT_LEVELS[c.unit.level].includes(parentLevel)) return [];
-  const rule = PLACEMENT_TEXT[c.unit.level];
-  const got = parentLevel === null ? { vi: "không có cấp trên", en: "no parent given" } : { vi: `${c.parentId} là ${label(parentLevel).vi}`, en: `${c.parentId} is a ${label(parentLevel).en}` };
-  return [{ code: "unit.level_not_allowed_here", path: ["parentId"], message: `${rule.vi}; ${got.vi} / ${rule.en}; ${got.en}`, params: { level: c.unit.level, parentLevel } }];
-};
-
-const noCycle: UnitRule = (c) =>
-  c.placing && c.parent && c.currentPath !== undefined && (c.parent.id === c.unit.id || c.parent.path.startsWith(c.currentPath))
-    ? [{ code: "unit.cycle", path: ["parentId"], message: `không thể chuyển ${c.unit.id} vào chính nó hoặc đơn vị cấp dưới của nó (${c.parent.id}) / cannot move ${c.unit.id} under itself or its own descendant ${c.parent.id}`, params: { parentId: c.parent.id } }]
-    : [];
-
-const communeGroupOnCommunes: UnitRule = (c) =>
-  c.unit.communeGroup !== null && c.unit.level !== "commune"
-    ? [{ code: "unit.commune_group_not_commune", path: ["communeGroup"], message: `nhóm xã chỉ dành cho xã, không cho ${label(c.unit.level).vi} / a commune group applies to communes only, not to a ${label(c.unit.level).en}`, params: { level: c.unit.level } }]
-    : [];
-
-const flagsOnce: UnitRule = (c) =>
-  c.unit.flags.flatMap((f, i) => (c.unit.flags.indexOf(f) < i ? [{ code: "unit.duplicate_flag", path: ["flags", i], message: `đặc điểm "${f}" bị lặp / flag "${f}" is listed twice`, params: { flag: f } }] : []));
-
-/** The unit rules, run in order by {@link checkUnit}; adding a rule is one function and one entry. */
-export const UNIT_RULES: readonly UnitRule[] = [parentExists, levelFitsParent, noCycle, communeGroupOnCommunes, flagsOnce];
-
-/**
- * Checks a unit about to be written: the parent exists, the level may sit under it, a move makes no
- * cycle, the commune group is on a commune, no flag twice. Issues carry the JSON path of the field.
- * @example
- * checkUnit({ unit: { id: "t9", level: "hamlet", communeGroup: null, flags: [] }, placing: true, parentId: "d-01", parent: { id: "d-01", level: "district", path: "/p/d-01/" } })[0].path // ["parentId"]
- */
-export function checkUnit(c: UnitCheck): Issue[] {
-  return UNIT_RULES.flatMap((rule) => rule(c));
+/** The parent as the placement rules see it: its lineage (ids from the top down to it) read from its stored path. */
+function placedUnder(parent: Pick<UnitRow, "id" | "level" | "path"> | undefined): UnitPlacementInput["parent"] {
+  return parent && { id: parent.id, level: parent.level as UnitLevel, lineage: parent.path.split("/").filter(Boolean) };
 }
 
 // ---- Writing units: transactions ----
@@ -189,7 +124,7 @@ export async function createUnit(tx: Tx, user: Principal, body: NewUnit): Promis
   const parentId = body.parentId ?? null;
   const parent = parentId === null ? undefined : await readUnit(tx, parentId, "share");
   const flags = body.flags ?? [];
-  refuse(checkUnit({ unit: { id: body.id, level: body.level, communeGroup: body.communeGroup ?? null, flags }, placing: true, parentId, parent }));
+  refuse(checkUnitPlacement({ unit: { id: body.id, level: body.level, communeGroup: body.communeGroup ?? null, flags }, change: "create", parentId, parent: placedUnder(parent) }));
   const [last] = await tx.select({ sort: max(units.sort) }).from(units).where(parentId === null ? sql`${units.parentId} is null` : eq(units.parentId, parentId));
   const row = {
     id: body.id,
@@ -229,7 +164,7 @@ export async function updateUnit(tx: Tx, user: Principal, id: string, patch: Uni
   const placing = parentId !== cur.parentId;
   const parent = placing && parentId !== null ? await readUnit(tx, parentId, "share") : undefined;
   const next = { name: patch.name ?? cur.name, region: patch.region === undefined ? cur.region : patch.region, communeGroup: patch.communeGroup === undefined ? cur.communeGroup : patch.communeGroup, flags: patch.flags ?? cur.flags, sort: patch.sort ?? cur.sort };
-  refuse(checkUnit({ unit: { id, level: cur.level as UnitLevel, communeGroup: next.communeGroup, flags: next.flags }, placing, parentId, parent, currentPath: cur.path }));
+  refuse(checkUnitPlacement({ unit: { id, level: cur.level as UnitLevel, communeGroup: next.communeGroup, flags: next.flags }, change: placing ? "move" : "edit", parentId, parent: placedUnder(parent) }));
   const path = placing ? `${parent?.path ?? "/"}${id}/` : cur.path;
   let moved = 0;
   if (placing) {
@@ -384,7 +319,7 @@ async function authorizeChange(c: Context<AppEnv>, change: UnitChange): Promise<
   const user = requireUser(c);
   const tree = await loadTree(c.get("deps").db);
   if ("unitId" in change && !tree.has(change.unitId)) throw new ApiError("not_found", `Không tìm thấy đơn vị / Unit "${change.unitId}" not found`);
-  if ("parentId" in change && change.parentId !== null && !tree.has(change.parentId)) refuse([parentNotFound(change.parentId)]);
+  if ("parentId" in change && change.parentId !== null && !tree.has(change.parentId)) refuse([unitParentNotFound(change.parentId)]);
   if (!canChangeUnit(user, change, tree)) {
     const what = describeChange(change);
     throw new ApiError("forbidden", `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được ${what.vi} / role ${user.role} scoped to ${user.scopeUnitId} may not ${what.en}`);
