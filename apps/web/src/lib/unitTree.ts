@@ -4,6 +4,7 @@
  * diacritics-blind filter. Pure functions; the API checks every rule again.
  */
 import type { Schemas } from "@ntm/client";
+import { UNIT_PARENT_LEVELS } from "@ntm/core";
 
 export type UnitNode = Schemas["UnitNode"];
 export type UnitRecord = Schemas["UnitRecord"];
@@ -13,13 +14,11 @@ export type UnitLevel = UnitRecord["level"];
 export type RegionCode = NonNullable<NewUnit["region"]>;
 export type UnitFlag = NonNullable<NewUnit["flags"]>[number];
 
-/** Where each level may sit (mirrors the API's PARENT_LEVELS): a commune directly under a province is two-tier government (from 1/7/2025). */
-export const PARENT_LEVELS: Readonly<Record<UnitLevel, readonly (UnitLevel | null)[]>> = {
-  province: [null],
-  district: ["province"],
-  commune: ["district", "province"],
-  hamlet: ["commune"],
-};
+/**
+ * Where each level may sit: core's placement rule, the one the API enforces (a commune directly under
+ * a province is two-tier government, from 1/7/2025).
+ */
+export const PARENT_LEVELS: Readonly<Record<UnitLevel, readonly (UnitLevel | null)[]>> = UNIT_PARENT_LEVELS;
 
 const LEVELS: readonly UnitLevel[] = ["province", "district", "commune", "hamlet"];
 
