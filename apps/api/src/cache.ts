@@ -311,8 +311,12 @@ export function scopeUnits(tree: UnitTree, unitId: string): { scope: string; ids
 /** Scopes per tree (a tree never changes; a new tree is a new object). */
 const scopesOf = new WeakMap<UnitTree, Map<string, { scope: string; ids: readonly string[] }>>();
 
-/** A PostgreSQL text[] literal (one bound parameter instead of one per id). */
-function pgTextArray(ids: readonly string[]): string {
+/**
+ * A PostgreSQL text[] literal: one bound parameter instead of one per id.
+ * @example
+ * sql`where unit_id = any(${pgTextArray(["c1", "c2"])}::text[])`
+ */
+export function pgTextArray(ids: readonly string[]): string {
   return `{${ids.map((id) => `"${id.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 }
 

@@ -1,5 +1,6 @@
 import type { UnitValues } from "@ntm/core";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { pgTextArray } from "./cache.js";
 import type { Db } from "./db/index.js";
 import { indicatorValues } from "./db/schema.js";
 import { type UnitRow, type UnitTree, toAdminUnit } from "./units.js";
@@ -31,14 +32,17 @@ export type DocRow = Pick<ValuesRow, "id" | "unitId" | "version" | "values" | "i
 export async function loadDocRows(db: Db, unitIds: readonly string[], year: number): Promise<Map<string, DocRow>> {
   const out = new Map<string, DocRow>();
   if (unitIds.length === 0) return out;
-  const t = indicatorValues;
-  const rows = await db
-    .select({ id: t.id, unitId: t.unitId, version: t.version, values: t.values, inputs: t.inputs, notApplicable: t.notApplicable })
-    .from(t)
-    .where(and(eq(t.year, year), inArray(t.unitId, [...unitIds])));
-  for (const r of rows) out.set(r.unitId, r);
+  // Raw SQL: a province is thousands of rows, and the ids go as one array parameter (not one each);
+  // both drivers parse jsonb; bigint ids arrive as text.
+  const res = await db.execute(
+    sql`select id, unit_id, version, values, inputs, not_applicable from indicator_values where year = ${year} and unit_id = any(${pgTextArray(unitIds)}::text[])`,
+  );
+  for (const r of (res as unknown as { rows: RawDocRow[] }).rows)
+    out.set(r.unit_id, { id: Number(r.id), unitId: r.unit_id, version: r.version, values: r.values, inputs: r.inputs, notApplicable: r.not_applicable });
   return out;
 }
+
+type RawDocRow = { id: string | number; unit_id: string; version: number; values: DocRow["values"]; inputs: DocRow["inputs"]; not_applicable: DocRow["notApplicable"] };
 
 /**
  * Builds core's UnitValues document for a unit: its own values and inputs, with its children's
