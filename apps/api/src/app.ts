@@ -82,7 +82,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       await next();
     } finally {
       // This process sees its own writes at once: its notifications may arrive after the response.
-      if (!SAFE_METHODS.has(c.req.method)) changeFeedOf(deps.db).bumpAll();
+      // A refused request (4xx) wrote nothing (its transaction rolled back), so a flood of bad
+      // requests cannot empty the caches; anything else, errors included, drops them.
+      const refused = c.res.status >= 400 && c.res.status < 500;
+      if (!SAFE_METHODS.has(c.req.method) && !refused) changeFeedOf(deps.db).bumpAll();
     }
   });
   app.onError((err, c) => {

@@ -171,6 +171,16 @@ describe("the change feed in the API", () => {
     }).toEqual({ warm: [200, 200, 200], againStatus: [200, 200, 200], againQueries: [0, 0, 0], sameBodies: [true, true, true], put: 200, afterQueried: true, status2: was === "met" ? "not_met" : "met" });
   });
 
+  it("keeps what it has through refused writes (4xx), and drops it after a successful one", async () => {
+    const url = "/v1/units/c-01-08/evaluation?year=2024";
+    await counted(url);
+    const refused = await tinh.request("/v1/units/c-01-08/values/2024", json("PUT", { values: {} }, { "if-match": '"999"' }));
+    const afterRefused = await counted(url);
+    const ok = await tinh.request("/v1/auth/login", json("POST", { username: "xem", password: "xem123" }));
+    const afterOk = await counted(url);
+    expect([refused.status, afterRefused.queries, ok.status, afterOk.queries > 0]).toEqual([412, 0, 200, true]);
+  });
+
   it("sees a value written straight into the database with SQL (a trigger notifies)", async () => {
     const db = h.database.db;
     const url = "/v1/units/c-01-04/evaluation?year=2024";
