@@ -457,3 +457,41 @@ test("a commune officer sees their commune's unit tree read-only, and the API re
   const res = await page.request.post("/v1/units", { data: { id: "c-01-01-t99", level: "hamlet", name: "Thôn Lạ", parentId: "c-01-01" }, headers: { "x-csrf-token": await csrfOf(page) } });
   expect(res.status()).toBe(403);
 });
+
+test("an anonymous visitor reads the published results: a year's roll-up with the example marker, a commune, and no unpublished year", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Kết quả công khai" }).click();
+  await expect(page).toHaveURL(/\/cong-khai$/);
+  await expect(page.getByTestId("user-name")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kết quả công khai");
+  // Only the years the demo province published (2021–2024) are offered, newest first; 2025 is not.
+  const year = page.getByTestId("public-year");
+  await expect(year.locator("option")).toHaveText(["2024", "2023", "2022", "2021"]);
+  await expect(year).toHaveValue("2024");
+  await expect(page.getByRole("heading", { level: 2 })).toContainText("Tổng hợp năm 2024");
+  await expect(page.getByTestId("unverified-notice")).toContainText("Giá trị ví dụ");
+  const counts = await Promise.all(["none", "standard", "advanced", "model"].map(async (k) => Number(await page.getByTestId(`public-tier-count-${k}`).innerText())));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(40);
+  await year.selectOption("2022");
+  await expect(page).toHaveURL(/\/cong-khai\/p-demo\/2022$/);
+  await expect(page.getByRole("heading", { level: 2 })).toContainText("Tổng hợp năm 2022");
+  await shot(page, "public-rollup");
+  // A commune's published evaluation: its criteria and their status.
+  const first = page.getByTestId("public-communes").getByRole("link").first();
+  const name = await first.innerText();
+  await first.click();
+  await expect(page).toHaveURL(/\/cong-khai\/p-demo\/2022\/c-/);
+  await expect(page.getByTestId("public-commune-name")).toHaveText(`${name}: kết quả năm 2022`);
+  await expect(page.getByTestId("public-criteria-met")).toHaveText(/^\d+\/19$/);
+  await expect(page.getByTestId("public-criteria").locator("tbody tr")).toHaveCount(19);
+  await expect(page.getByTestId("unverified-notice")).toContainText("Giá trị ví dụ");
+  await shot(page, "public-commune");
+  // An unpublished year asked for by address is refused with a clear message, and not offered.
+  await page.goto("/cong-khai/p-demo/2025");
+  await expect(page.getByTestId("public-failure")).toContainText("Kết quả năm này chưa được công bố");
+  await expect(page.getByTestId("public-year").locator("option", { hasText: "2025" })).toHaveCount(0);
+  // The API's own 404 (no such commune) reads the same way.
+  await page.goto("/cong-khai/p-demo/2024/c-khong-co");
+  await expect(page.getByTestId("public-failure")).toContainText("Kết quả năm này chưa được công bố");
+  expect((await page.request.get("/v1/public/units/p-demo/rollup?year=2025")).status()).toBe(404);
+});

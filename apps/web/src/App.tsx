@@ -18,6 +18,7 @@ const Lists = lazy(() => import("./pages/Lists"));
 const Packs = lazy(() => import("./pages/Packs"));
 const Audit = lazy(() => import("./pages/Audit"));
 const Units = lazy(() => import("./pages/Units"));
+const Public = lazy(() => import("./pages/Public"));
 
 function Guarded({ component: C, allowed = true }: { component: ComponentType; allowed?: boolean }) {
   const { user, loading, error } = useSession();
@@ -49,6 +50,8 @@ function Routes() {
           <Switch>
             <Route path="/" component={Home} />
             <Route path="/sign-in" component={SignIn} />
+            {/* Published results: no sign-in (citizens, the press). */}
+            <Route path="/cong-khai/:unitId?/:year?/:communeId?" component={Public} />
             <Route path="/overview/:unitId?">{() => <Guarded component={Overview} allowed={can.overview} />}</Route>
             <Route path="/communes/:id">{() => <Guarded component={Commune} />}</Route>
             <Route path="/data-entry/:id?">{() => <Guarded component={DataEntry} allowed={can.editValues} />}</Route>

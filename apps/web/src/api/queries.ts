@@ -115,3 +115,26 @@ export function useUnitRecord(id: string | undefined) {
 export async function invalidateUnits(qc: QueryClient): Promise<void> {
   await qc.invalidateQueries({ predicate: (q) => ["unit-tree", "units", "unit"].includes(String(q.queryKey[0])) });
 }
+
+/** The published results (GET /v1/public/publications, no sign-in): which units and years anyone may read. */
+export function usePublications() {
+  return useQuery({ queryKey: ["public", "publications"], staleTime: 5 * 60_000, queryFn: () => must(api.GET("/v1/public/publications")) });
+}
+
+/** A published year's roll-up of a province or district (no sign-in; 404 when the year is not published). */
+export function usePublicRollup(unitId: string | undefined, year: number | null, enabled = true) {
+  return useQuery({
+    queryKey: ["public", "rollup", unitId, year],
+    enabled: !!unitId && year !== null && enabled,
+    queryFn: (): Promise<ApiRollup> => must(api.GET("/v1/public/units/{id}/rollup", { params: { path: { id: unitId ?? "" }, query: { year: year ?? 0 } } })),
+  });
+}
+
+/** A commune's published evaluation for a year (no sign-in; 404 when the year is not published). */
+export function usePublicEvaluation(unitId: string | undefined, year: number | null, enabled = true) {
+  return useQuery({
+    queryKey: ["public", "evaluation", unitId, year],
+    enabled: !!unitId && year !== null && enabled,
+    queryFn: () => must(api.GET("/v1/public/units/{id}/evaluation", { params: { path: { id: unitId ?? "" }, query: { year: year ?? 0 } } })),
+  });
+}

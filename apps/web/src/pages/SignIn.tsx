@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Redirect, useSearch } from "wouter";
+import { Link, Redirect, useSearch } from "wouter";
 import { useSession } from "../auth/session";
 import { ApiError } from "../api/http";
 import { DEMO_ACCOUNTS } from "../lib/demo";
@@ -58,6 +58,11 @@ export default function SignIn() {
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t("state.working") : t("auth.signIn")}
         </button>
+        <p className="muted small">
+          <Link href="/cong-khai" data-testid="public-link">
+            {t("auth.publicLink")}
+          </Link>
+        </p>
       </form>
       <section className="card signin-demo" aria-labelledby="demo-h">
         <h2 id="demo-h">{t("auth.demoTitle")}</h2>
