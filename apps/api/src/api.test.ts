@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { count, eq } from "drizzle-orm";
-import { type Harness, type Session, json, login, openHarness } from "./testing/harness.js";
+import { type Harness, type Session, json, login, loginAll, openHarness } from "./testing/harness.js";
 import { auditLog, indicatorValues, rateLimits, units, users } from "./db/schema.js";
 import { createApp } from "./app.js";
 import { forwardedFor } from "./routes/auth.js";
@@ -9,11 +9,11 @@ import { seedDemo } from "./seed/index.js";
 import { shippedPacks } from "@ntm/core";
 
 let h: Harness;
-const s: Record<string, Session> = {};
+let s: Record<string, Session>;
 
 beforeAll(async () => {
   h = await openHarness();
-  for (const u of ["admin", "tinh", "huyen", "xa", "thanhtra", "xem"]) s[u] = await login(h, u);
+  s = await loginAll(h);
 });
 afterAll(async () => {
   await h?.close();

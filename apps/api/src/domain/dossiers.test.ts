@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import { addWorkingDays } from "@ntm/core";
-import { type Harness, type Session, json, login, openHarness } from "../testing/harness.js";
+import { type Harness, type Session, json, login, loginAll, openHarness } from "../testing/harness.js";
 import { auditLog, dossiers } from "../db/schema.js";
 import { vnDate } from "./common.js";
 
 let h: Harness;
-const s: Record<string, Session> = {};
+let s: Record<string, Session>;
 
 beforeAll(async () => {
   h = await openHarness();
-  for (const u of ["admin", "tinh", "huyen", "xa", "thanhtra", "xem"]) s[u] = await login(h, u);
+  s = await loginAll(h);
 });
 afterAll(async () => {
   await h?.close();

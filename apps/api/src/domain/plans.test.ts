@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { type Harness, type Session, json, login, openHarness } from "../testing/harness.js";
+import { type Harness, type Session, json, login, loginAll, openHarness } from "../testing/harness.js";
 import { auditLog, tasks } from "../db/schema.js";
 
 let h: Harness;
-const s: Record<string, Session> = {};
+let s: Record<string, Session>;
 
 beforeAll(async () => {
   h = await openHarness();
-  for (const u of ["admin", "tinh", "huyen", "xa", "thanhtra", "xem"]) s[u] = await login(h, u);
+  s = await loginAll(h);
 });
 afterAll(async () => {
   await h?.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { DEFAULT_SCORING_SCHEME, type EvaluationResult, formatReason, indicator182FromClassification } from "@ntm/core";
-import { type Harness, type Session, json, login, openHarness } from "../testing/harness.js";
+import { type Harness, type Session, json, login, loginAll, openHarness } from "../testing/harness.js";
 import { auditLog } from "../db/schema.js";
 import { loadTree } from "../units.js";
 import { DEMO_PACK_ID, loadPacks } from "../packs.js";
@@ -10,11 +10,11 @@ import { compiledLadder, evaluateLadder } from "../evaluate.js";
 import { classificationsOf, rankingInput } from "./rankings.js";
 
 let h: Harness;
-const s: Record<string, Session> = {};
+let s: Record<string, Session>;
 
 beforeAll(async () => {
   h = await openHarness();
-  for (const u of ["admin", "tinh", "huyen", "xa", "thanhtra", "xem"]) s[u] = await login(h, u);
+  s = await loginAll(h);
 });
 afterAll(async () => {
   await h?.close();

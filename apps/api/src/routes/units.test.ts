@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { type Harness, type Session, json, login, openHarness } from "../testing/harness.js";
+import { type Harness, type Session, json, login, loginAll, openHarness } from "../testing/harness.js";
 import { auditLog, contributions, dossiers, housing, indicatorValues, inspections, ocopProducts, plans, publications, reportSubmissions, scoring, tasks, units, users } from "../db/schema.js";
 
 let h: Harness;
-const s: Record<string, Session> = {};
+let s: Record<string, Session>;
 
 beforeAll(async () => {
   h = await openHarness();
-  for (const u of ["admin", "tinh", "huyen", "xa", "thanhtra", "xem"]) s[u] = await login(h, u);
+  s = await loginAll(h);
   // A province officer whose scope is one district (a subtree), to test the scope edges.
   const created = await s.admin!.request("/v1/users", json("POST", { username: "tinh-d01", displayName: "Cán bộ tỉnh phụ trách d-01", password: "matkhau-d01", role: "province_officer", scopeUnitId: "d-01" }));
   if (created.status !== 201) throw new Error(`user: ${created.status}`);

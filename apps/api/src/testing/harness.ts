@@ -96,6 +96,17 @@ export async function login(h: Harness, username: string, password?: string): Pr
 }
 
 /**
+ * Signs in every demo user (admin, tinh, huyen, xa, thanhtra, xem), keyed by username.
+ * @example
+ * const s = await loginAll(h); await s.xa!.request("/v1/auth/me")
+ */
+export async function loginAll(h: Harness): Promise<Record<string, Session>> {
+  const out: Record<string, Session> = {};
+  for (const { username } of DEMO_CREDENTIALS) out[username] = await login(h, username);
+  return out;
+}
+
+/**
  * JSON request init helper.
  * @example
  * await s.request("/v1/users", json("POST", { username: "a" }))
