@@ -10,11 +10,11 @@ import { useSession } from "../auth/session";
 import type { PackView, UnitValuesDoc } from "../api/types";
 import { fetchPack } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
+import { YearSelect } from "../components/YearSelect";
 import { StatusBadge } from "../components/Badges";
 import { BulkUpload } from "../components/BulkUpload";
 import { booleanWords, changedIds, checkField, fieldText, requiredBoolean, type FieldKind } from "../lib/fields";
 import { localName, pickLang } from "../lib/text";
-import { YEARS } from "../lib/years";
 
 type Values = Record<string, number | boolean | null>;
 type Notes = Record<string, string>;
@@ -59,16 +59,7 @@ export default function DataEntry() {
               ))}
             </select>
           </label>
-          <label className="field-inline">
-            <span>{t("common.year")}</span>
-            <select value={year} onChange={(e) => navigate(`/data-entry/${encodeURIComponent(unitId ?? "")}?year=${e.target.value}`)}>
-              {YEARS.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect value={year} onChange={(y) => navigate(`/data-entry/${encodeURIComponent(unitId ?? "")}?year=${y}`)} />
           <a href="#bulk-h" className="btn">
             {t("bulk.jump")}
           </a>

@@ -5,11 +5,12 @@ import { formatNumber, formatReason } from "@ntm/core";
 import { useSession } from "../auth/session";
 import { useOverview, useUnits } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
+import { YearSelect } from "../components/YearSelect";
 import { UnverifiedMarker } from "../components/Badges";
 import { HeatLegend, HeatMap } from "../components/HeatMap";
 import { EChart } from "../components/EChart";
 import { countByTier, filterCommunes, TIER_BUCKETS, type CommuneSort } from "../lib/rollup";
-import { DEFAULT_YEAR, YEARS } from "../lib/years";
+import { DEFAULT_YEAR } from "../lib/years";
 
 const LOST_PREVIEW = 20;
 const TIER_COLORS: Record<string, string> = { none: "#b8bec6", standard: "#2f7d4f", advanced: "#1f5fa8", model: "#7a3fa0" };
@@ -91,16 +92,7 @@ export default function Overview() {
               </select>
             </label>
           )}
-          <label className="field-inline">
-            <span>{t("common.year")}</span>
-            <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-              {YEARS.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect value={year} onChange={setYear} />
         </div>
       </div>
       {rollup.isPending ? (

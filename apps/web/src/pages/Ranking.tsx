@@ -5,7 +5,8 @@ import { CLASSIFICATION_LEVEL_LABELS, formatNumber, formatReason } from "@ntm/co
 import { api, must, type Schemas } from "../api/client";
 import { useSession } from "../auth/session";
 import { Empty, ErrorState, Loading } from "../components/States";
-import { DEFAULT_YEAR, YEARS } from "../lib/years";
+import { YearSelect } from "../components/YearSelect";
+import { DEFAULT_YEAR } from "../lib/years";
 
 type RankingResult = Schemas["Ranking"];
 
@@ -32,16 +33,7 @@ export default function Ranking() {
           <a className="btn" href={`/v1/reports/ranking.xlsx?year=${year}&unitId=${encodeURIComponent(user?.scopeUnitId ?? "")}`} download>
             {t("ranking.export")} (XLSX)
           </a>
-          <label className="field-inline">
-            <span>{t("common.year")}</span>
-            <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-              {YEARS.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect value={year} onChange={setYear} />
         </div>
       </div>
       {q.isPending ? (
