@@ -27,9 +27,6 @@ const classLevel = (v: unknown, lang: Lang) => CLASS_LEVELS[String(v)]?.[lang] ?
 
 const cmpText = (c: unknown, lang: Lang) => (c === ">=" ? "≥" : c === "<=" ? "≤" : lang === "vi" ? "=" : "=");
 
-const same = (f: MessageTemplate) => ({ vi: f, en: f });
-void same;
-
 /** Messages for evaluation and pack reasons. */
 export const evaluationMessages: MessageCatalog = {
   "indicator.met": {

@@ -108,7 +108,8 @@ export interface RecognitionConfigOptions {
  * Builds a recognition workflow configuration. Defaults: the steps of rules.md §3.2 (structure ⚠️),
  * deadlines {@link DEFAULT_DEADLINES} (defaults, not law), satisfaction ≥ 90%, council passes when more
  * than half of its members vote for (default: QĐ 18 text not retrieved), a returned dossier resumes at
- * `self_assessed`, weekends-only working days.
+ * `self_assessed`, working days from core's Vietnamese calendar (weekends and public holidays,
+ * Tết and Hùng Kings computed) unless `addWorkingDays` is given.
  * Throws on a programmer error (a return target that is not earlier than its source state).
  * @example
  * // core's calendar `addWorkingDays(date, n)` (Vietnamese holidays) fits the parameter as it is

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stepDeadline, dueDateFor } from "./index.js";
 import { DEFAULT_RECOGNITION_CONFIG } from "../config/index.js";
-import { addWeekdays } from "../_lib/addWeekdays.js";
 import { communeOfficer, dossier } from "../_lib/fixtures.js";
-
-describe("addWeekdays", () => {
-  it("skips Saturdays and Sundays only", () => {
-    expect(addWeekdays("2025-03-07", 1)).toBe("2025-03-10"); // Fri -> Mon
-    expect(addWeekdays("2025-03-08", 1)).toBe("2025-03-10"); // Sat -> Mon
-    expect(addWeekdays("2025-03-07", 0)).toBe("2025-03-07");
-    expect(addWeekdays("2024-12-31", 2)).toBe("2025-01-02");
-  });
-});
 
 describe("stepDeadline", () => {
   const submitted = dossier({
