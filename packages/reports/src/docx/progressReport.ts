@@ -296,7 +296,9 @@ function resultsSection(input: ProgressReportInput, periodText: string): (Paragr
   if (input.communes.length === 0) out.push(body(`Trong ${periodText} chưa có số liệu đánh giá tiêu chí của xã nào.`));
   else {
     const compared = input.previousPeriod !== undefined;
-    const prevText = compared ? describePeriod((parsePeriod(input.previousPeriod!) as { ok: true; value: Parameters<typeof describePeriod>[0] }).value, "vi") : "";
+    const described = compared ? describePeriod((parsePeriod(input.previousPeriod!) as { ok: true; value: Parameters<typeof describePeriod>[0] }).value, "vi") : "";
+    // Mid-sentence: "so với năm 2024", not "so với Năm 2024".
+    const prevText = described.charAt(0).toLowerCase() + described.slice(1);
     out.push(
       body(
         `Đến cuối kỳ, ${formatNumber(met, "vi")}/${formatNumber(input.communes.length, "vi")} xã đạt đủ các tiêu chí theo mức được đánh giá. ` +
