@@ -79,11 +79,20 @@ export interface ResourceLine {
   amount: bigint;
 }
 
-/** Resources mobilised in the period, in whole đồng. */
+/** Resources mobilised in the period: money in whole đồng by source, land and labour as quantities. */
 export interface ResourceTotals {
   lines: ResourceLine[];
-  /** The total; when omitted it is the sum of the lines. */
+  /** The total money; when omitted it is the sum of the lines. */
   total?: bigint;
+  /** Land donated in the period, in m² (hiến đất); the line is printed when given. */
+  landM2?: bigint;
+  /** Labour contributed in the period, in working days (ngày công); the line is printed when given. */
+  labourDays?: bigint;
+  /**
+   * How the figures were counted, printed after them: for example that amounts recorded for a whole
+   * year are not split into its half-years, with the amount left out.
+   */
+  notes?: string[];
 }
 
 /** A report that arrived late or not at all. */
@@ -97,7 +106,7 @@ export interface LateReport {
   submittedDate: IsoDate | null;
 }
 
-/** A proposal to commend or criticise a body or a person. */
+/** A proposal to commend or criticise a body or a person, with its reason. */
 export interface Proposal {
   subject: string;
   reason: string;
@@ -110,8 +119,12 @@ export interface Proposal {
 export interface ProgressReportInput {
   format: DocumentFormat;
   issuer: Issuer;
-  /** The document's symbol without "Số": "125-BC/HU" (party) or "125/BC-UBND" (state). */
-  number: string;
+  /**
+   * The document's symbol without "Số": "125-BC/HU" (party) or "125/BC-UBND" (state). A symbol without
+   * its number ("-BC/HU", "/BC-UBND") or an empty one prints a visible blank to fill in by hand:
+   * "Số      -BC/HU".
+   */
+  number?: string;
   /** What the report covers, in sentences such as "Toàn huyện có …": "huyện" (default), "xã", "tỉnh". */
   areaLabel?: string;
   /** The place in the date line: "Đại Lộc". */
@@ -126,7 +139,17 @@ export interface ProgressReportInput {
   /** Notices printed in italics under the title, such as "Số liệu minh họa, không phải quy định pháp luật." */
   notices?: string[];
   tasks: TaskProgress[];
+  /**
+   * How many tasks the plan has. When given, the report says "Kế hoạch có N nhiệm vụ"; otherwise it
+   * speaks only of the tasks reported on (an input file is not the plan).
+   */
+  planTaskCount?: number;
   communes: CommuneStandingRow[];
+  /**
+   * The earlier period the communes are compared with ("2024", "2024S2"); when absent there is nothing
+   * to compare with and the table has no "changes" column.
+   */
+  previousPeriod?: string;
   recognised: RecognitionEvent[];
   revoked: RecognitionEvent[];
   ocop: OcopTotals;
@@ -134,8 +157,16 @@ export interface ProgressReportInput {
   lateReports: LateReport[];
   commendations: Proposal[];
   criticisms: Proposal[];
-  /** Priorities for the next period (III. Nhiệm vụ trọng tâm thời gian tới); section omitted when empty. */
+  /** II. Hạn chế, khuyết điểm: written by the office; a visible placeholder when empty. */
+  shortcomings?: string[];
+  /** II. Nguyên nhân (of the shortcomings): written by the office; a visible placeholder when empty. */
+  causes?: string[];
+  /** III. Phương hướng, nhiệm vụ thời gian tới: written by the office; a visible placeholder when empty. */
+  directions?: string[];
+  /** @deprecated Use {@link ProgressReportInput.directions}; read when `directions` is absent. */
   nextTasks?: string[];
+  /** IV. Kiến nghị, đề xuất (besides commendation and criticism): written by the office. */
+  recommendations?: string[];
   /** "Nơi nhận": one line each, without the leading dash. */
   recipients: string[];
   signer: Signer;
@@ -203,6 +234,23 @@ export interface CriteriaSheetInput {
   parentName?: string;
   pack: CriteriaPack;
   result: EvaluationResult;
-  /** The date the sheet is issued (printed in the footer); omitted when not given. */
+  /** The date the sheet is issued (printed in the footer and the date line); omitted when not given. */
   issuedOn?: IsoDate;
+  /** The place in the date line above the signatures: "Đại Hồng". A blank line to fill in when omitted. */
+  place?: string;
+  /**
+   * The signature block, left to right. Default: the person who filled the sheet ("NGƯỜI LẬP PHIẾU")
+   * and the commune People's Committee ("TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH"), names left blank to sign.
+   */
+  signers?: SheetSigner[];
+}
+
+/** One column of a signature block: who signs, on whose behalf, and the name once known. */
+export interface SheetSigner {
+  /** "TM. ỦY BAN NHÂN DÂN"; omitted for a person signing for themselves. */
+  onBehalfOf?: string;
+  /** "CHỦ TỊCH", "NGƯỜI LẬP PHIẾU". */
+  title: string;
+  /** The signer's name; "(Ký, ghi rõ họ tên)" is printed above it either way. */
+  name?: string;
 }

@@ -38,6 +38,21 @@ describe("progress report (DOCX)", () => {
     ]);
   });
 
+  it("files the Standing Board's sections, counts the plan's tasks, compares with 2024 and states the yearly amounts a half-year leaves out", async () => {
+    const res = await s.huyen!.request("/v1/reports/progress.docx?period=2025S1&format=party");
+    const text = await docxText(await bytes(res));
+    const contributions = ((await (await s.huyen!.request("/v1/contributions?period=2025")).json()) as { items: { data: { period: string; source: string; amount: string } }[] }).items.map((i) => i.data);
+    const yearly = contributions.filter((c) => c.period === "2025" && !["land_donated_m2", "labour_days"].includes(c.source));
+    const yearlyMoney = yearly.reduce((a, c) => a + BigInt(c.amount), 0n);
+    expect(yearlyMoney > 0n).toBe(true);
+    for (const heading of ["I. KẾT QUẢ THỰC HIỆN", "II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "IV. KIẾN NGHỊ, ĐỀ XUẤT"]) expect(text).toContain(heading);
+    expect(text).toContain("Kế hoạch có 8 nhiệm vụ");
+    expect(text).toContain("thay đổi so với năm 2024");
+    expect(text).toContain(`(${Number(yearlyMoney).toLocaleString("de-DE")} đồng`);
+    expect(text).toContain("phần mềm không chia các khoản này theo kỳ nên chưa tính vào số liệu trên.");
+    expect(text).not.toContain("Số -BC/HU");
+  });
+
   it("renders the state format with the national motto", async () => {
     const res = await s.huyen!.request("/v1/reports/progress.docx?period=2025&format=state");
     const text = await docxText(await bytes(res));

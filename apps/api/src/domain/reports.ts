@@ -6,7 +6,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
   type EvaluationResult, type Plan, type RecognitionDossier, CLASSIFICATION_LEVEL_LABELS, MONEY_SOURCES, RESOURCE_SOURCES,
-  compareYears, countOcopByCommune, describePeriod, evaluateUnit, parsePeriod, periodBounds, summariseContributions,
+  compareYears, countOcopByCommune, describePeriod, evaluateUnit, formatNumber, parsePeriod, periodBounds, summariseContributions,
 } from "@ntm/core";
 import {
   type ProgressReportInput, type TaskProgress, ReportInputError, communeStandingFromEvaluation, renderCriteriaSheetPdf, renderCriteriaWorkbook, renderProgressReportDocx, renderRankingWorkbook,
@@ -96,6 +96,34 @@ function evaluationsOf(packs: LoadedPacks, docs: Awaited<ReturnType<typeof subtr
 }
 
 /**
+ * The notes printed under the resources: what the period could not include because it was recorded
+ * for a longer period (a yearly amount when a half-year is asked), with its amounts, so nothing is
+ * silently dropped and nothing is apportioned by guess.
+ * @example
+ * notSplitNotes({ count: 2, money: 42_017_300_000n, landDonatedM2: 0n, labourDays: 0n }, { kind: "half", year: 2025, half: 1 })
+ */
+export function notSplitNotes(left: { count: number; money: bigint; landDonatedM2: bigint; labourDays: bigint }, period: Parameters<typeof describePeriod>[0]): string[] {
+  if (left.count === 0) return [];
+  const parts = [
+    left.money > 0n ? `${formatNumber(Number(left.money), "vi")} đồng` : "",
+    left.landDonatedM2 > 0n ? `${formatNumber(Number(left.landDonatedM2), "vi")} m² đất` : "",
+    left.labourDays > 0n ? `${formatNumber(Number(left.labourDays), "vi")} ngày công` : "",
+  ].filter(Boolean);
+  return [
+    `Ghi chú: ${formatNumber(left.count, "vi")} khoản huy động${parts.length ? ` (${parts.join("; ")})` : ""} được ghi nhận cho cả một kỳ dài hơn ${describePeriod(period, "vi")} ` +
+      "(thường là cả năm); phần mềm không chia các khoản này theo kỳ nên chưa tính vào số liệu trên.",
+  ];
+}
+
+/** The notices under the title: only what is true of this report (example pack values, a default scoring scheme). */
+function reportNotices(results: readonly EvaluationResult[], scheme: { isDefault?: boolean; verified?: boolean }): string[] {
+  const out: string[] = [];
+  if (results.some((r) => r.example)) out.push("(Bộ tiêu chí áp dụng có giá trị minh họa, không phải quy định pháp luật)");
+  if (scheme.isDefault || scheme.verified === false) out.push("(Thang điểm xếp loại là mặc định của phần mềm, chưa được cơ quan có thẩm quyền ban hành)");
+  return out;
+}
+
+/**
  * Assembles the progress report's input for a unit and period from the database and core.
  * @example
  * const input = await progressInput(db, tree, packs, "d-01", "2025S1", "party", "2025-07-20");
@@ -133,9 +161,14 @@ export async function progressInput(db: Db, tree: UnitTree, packs: LoadedPacks, 
 
   const year = p.year;
   const [cur, prev] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, year - 1)]);
-  const now = evaluationsOf(packs, cur);
-  const before = evaluationsOf(packs, prev);
-  const communes = cur.map(({ unit: u }) => {
+  // Communes without a value row for the year are not reported on; the previous year is compared
+  // with only when it has values (otherwise there is nothing to compare with).
+  const withData = (docs: typeof cur) => docs.filter((d) => d.rows.split(",").some((r) => r !== "-"));
+  const curData = withData(cur);
+  const prevData = withData(prev);
+  const now = evaluationsOf(packs, curData);
+  const before = evaluationsOf(packs, prevData);
+  const communes = curData.map(({ unit: u }) => {
     const n = now.get(u.id)!;
     const b = before.get(u.id);
     return communeStandingFromEvaluation(u.name, n, b ? compareYears(b, n) : undefined);
@@ -154,9 +187,15 @@ export async function progressInput(db: Db, tree: UnitTree, packs: LoadedPacks, 
   const ocop = { total: counts.reduce((a, c) => a + c.recognised, 0), byStar, newInPeriod: products.filter((x) => x.certificate && x.certificate.date >= start && x.certificate.date <= end).length };
 
   const summary = summariseContributions((await loadContributions(db)).filter((c) => ids.has(c.unitId)), { period: p });
-  const resources = { lines: summary.bySource.filter((s) => s.amount > 0n && MONEY_SOURCES.includes(s.source)).map((s) => ({ label: RESOURCE_SOURCES[s.source].vi, amount: s.amount })), total: summary.totals.money };
+  const resources = {
+    lines: summary.bySource.filter((s) => s.amount > 0n && MONEY_SOURCES.includes(s.source)).map((s) => ({ label: RESOURCE_SOURCES[s.source].vi, amount: s.amount })),
+    total: summary.totals.money,
+    landM2: summary.totals.landDonatedM2,
+    labourDays: summary.totals.labourDays,
+    notes: notSplitNotes(summary.notSplit, p),
+  };
 
-  const { ranking } = await computeRanking(db, tree, packs, unitId, year);
+  const { ranking, scheme } = await computeRanking(db, tree, packs, unitId, year);
   const name = (id: string) => ranking.rows.find((r) => r.unitId === id)?.name ?? nameOf(id);
   const level = (id: string) => CLASSIFICATION_LEVEL_LABELS[ranking.rows.find((r) => r.unitId === id)?.level ?? ""]?.vi ?? "";
   const head = headerOf(tree, unit, format);
@@ -166,10 +205,12 @@ export async function progressInput(db: Db, tree: UnitTree, packs: LoadedPacks, 
     date: today,
     period,
     title: plan ? `Kết quả thực hiện ${plan.title.vi}` : `Kết quả xây dựng nông thôn mới của ${unit.name}`,
-    notices: ["(Số liệu của tỉnh minh họa, không phải số liệu thật; thang điểm xếp loại là mặc định của phần mềm, không phải quy định)"],
+    notices: reportNotices([...now.values()], scheme),
     introduction: [`${format === "party" ? "Ban Thường vụ" : "Ủy ban nhân dân"} báo cáo kết quả thực hiện trong ${describePeriod(p, "vi")} như sau:`],
     tasks,
+    ...(plan ? { planTaskCount: plan.tasks.length } : {}),
     communes,
+    ...(before.size > 0 ? { previousPeriod: String(year - 1) } : {}),
     recognised,
     revoked,
     ocop,

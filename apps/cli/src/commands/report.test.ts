@@ -81,7 +81,9 @@ describe("ntm report", () => {
     const xml = await (await JSZip.loadAsync(readFileSync(out))).file("word/document.xml")!.async("string");
     const text = xml.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
     for (const s of ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND HUYỆN AN HÒA", "125/BC-UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]) expect(text).toContain(s);
-    for (const s of ["ĐẢNG CỘNG SẢN VIỆT NAM", "T/M BAN THƯỜNG VỤ", "HUYỆN ỦY AN HÒA"]) expect(text).not.toContain(s);
+    for (const s of ["ĐẢNG CỘNG SẢN VIỆT NAM", "T/M BAN THƯỜNG VỤ", "HUYỆN ỦY AN HÒA", "Các đồng chí Huyện ủy viên", "Lưu Văn phòng Huyện ủy"]) expect(text).not.toContain(s);
+    // The state format's own "Nơi nhận", not the Party's.
+    expect(text).toContain("Lưu: VT");
     // --format party on the same file keeps the Party document.
     const p = join(dir, "p.docx");
     expect(ntm(["report", "progress", "--input", input, "--format", "party", "--out", p]).code).toBe(0);
@@ -96,7 +98,12 @@ describe("ntm report", () => {
     const dir = tempDir({ "party.json": JSON.stringify(good) });
     const r = ntm(["report", "progress", "--input", "party.json", "--format", "state", "--out", "s.docx"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('party.json: $.byFormat.state: tệp soạn cho thể thức "party"; để in thể thức "state" cần cơ quan ban hành, số và người ký của thể thức đó: thêm "byFormat": { "state": { "issuer", "number", "signer" } } / the file is written for the "party" format; to print "state" add its issuer, number and signer under "byFormat"."state"\n');
+    expect(r.stderr).toBe('party.json: $.byFormat.state: tệp soạn cho thể thức "party"; để in thể thức "state" cần cơ quan ban hành, số, người ký và nơi nhận của thể thức đó: thêm "issuer", "number", "signer", "recipients" vào "byFormat": { "state": { … } } / the file is written for the "party" format; to print "state" add its issuer, number, signer, recipients under "byFormat"."state"\n');
+    // A state block without its recipients is refused too: the Party's "Nơi nhận" would be printed.
+    const { recipients: _r, ...stateBlock } = JSON.parse(readFileSync(join(REPO, "examples", "reports", "progress-2025S1.json"), "utf8")).byFormat.state;
+    const noRecipients = tempDir({ "p.json": JSON.stringify({ ...good, byFormat: { state: stateBlock } }) });
+    const r2 = ntm(["report", "progress", "--input", "p.json", "--format", "state", "--out", "s.docx"], { cwd: noRecipients });
+    expect([r2.code, r2.stderr.includes('thêm "recipients" vào')]).toEqual([2, true]);
     expect(() => readFileSync(join(dir, "s.docx"))).toThrow();
     const bad = ntm(["report", "progress", "--input", "party.json", "--format", "pdf", "--out", "s.docx"], { cwd: dir });
     expect([bad.code, bad.stderr]).toEqual([2, '--format: cần party hoặc state / expected party or state, got "pdf"\n']);

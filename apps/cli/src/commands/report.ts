@@ -56,7 +56,7 @@ const names = (docs: readonly { unit: { id: string; name: string } }[]) => new M
 
 /** Turns JSON numbers or digit strings into bigint where the progress report wants whole đồng. */
 function moneyToBigint(input: Record<string, unknown>, file: string): Record<string, unknown> {
-  const res = input["resources"] as { lines?: { amount?: unknown }[]; total?: unknown } | undefined;
+  const res = input["resources"] as { lines?: { amount?: unknown }[]; total?: unknown; landM2?: unknown; labourDays?: unknown } | undefined;
   if (!res || typeof res !== "object") return input;
   const big = (v: unknown, where: string): bigint => {
     if (typeof v === "number" && Number.isSafeInteger(v)) return BigInt(v);
@@ -69,6 +69,8 @@ function moneyToBigint(input: Record<string, unknown>, file: string): Record<str
       ...res,
       lines: (res.lines ?? []).map((l, i) => ({ ...l, amount: big(l.amount, `$.resources.lines[${i}].amount`) })),
       ...(res.total !== undefined ? { total: big(res.total, "$.resources.total") } : {}),
+      ...(res.landM2 !== undefined ? { landM2: big(res.landM2, "$.resources.landM2") } : {}),
+      ...(res.labourDays !== undefined ? { labourDays: big(res.labourDays, "$.resources.labourDays") } : {}),
     },
   };
 }
@@ -86,9 +88,13 @@ export function withFormat(raw: Record<string, unknown>, format: string | undefi
   if (byFormat !== undefined && (!byFormat || typeof byFormat !== "object" || Array.isArray(byFormat))) throw new CliError("invalid_input", [{ file, where: "$.byFormat", message: "cần đối tượng { party?, state? } / expected an object { party?, state? }" }]);
   const chosen = format ?? rest["format"];
   const block = typeof chosen === "string" ? (byFormat as Record<string, unknown> | undefined)?.[chosen] : undefined;
-  if (block !== undefined && (!block || typeof block !== "object" || Array.isArray(block))) throw new CliError("invalid_input", [{ file, where: `$.byFormat.${String(chosen)}`, message: "cần đối tượng { issuer?, number?, signer? } / expected an object { issuer?, number?, signer? }" }]);
-  if (format !== undefined && format !== rest["format"] && block === undefined)
-    throw new CliError("invalid_input", [{ file, where: `$.byFormat.${format}`, message: `tệp soạn cho thể thức "${String(rest["format"])}"; để in thể thức "${format}" cần cơ quan ban hành, số và người ký của thể thức đó: thêm "byFormat": { "${format}": { "issuer", "number", "signer" } } / the file is written for the "${String(rest["format"])}" format; to print "${format}" add its issuer, number and signer under "byFormat"."${format}"` }]);
+  if (block !== undefined && (!block || typeof block !== "object" || Array.isArray(block))) throw new CliError("invalid_input", [{ file, where: `$.byFormat.${String(chosen)}`, message: "cần đối tượng { issuer?, number?, signer?, recipients? } / expected an object { issuer?, number?, signer?, recipients? }" }]);
+  if (format !== undefined && format !== rest["format"]) {
+    // The issuer, number, signer and recipients ("Nơi nhận") of one format never fit the other.
+    const missing = ["issuer", "number", "signer", "recipients"].filter((k) => (block as Record<string, unknown> | undefined)?.[k] === undefined);
+    if (missing.length > 0)
+      throw new CliError("invalid_input", [{ file, where: `$.byFormat.${format}`, message: `tệp soạn cho thể thức "${String(rest["format"])}"; để in thể thức "${format}" cần cơ quan ban hành, số, người ký và nơi nhận của thể thức đó: thêm ${missing.map((k) => `"${k}"`).join(", ")} vào "byFormat": { "${format}": { … } } / the file is written for the "${String(rest["format"])}" format; to print "${format}" add its ${missing.join(", ")} under "byFormat"."${format}"` }]);
+  }
   return { ...rest, ...(block as Record<string, unknown> | undefined), ...(chosen !== undefined ? { format: chosen } : {}) };
 }
 

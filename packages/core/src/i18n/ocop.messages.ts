@@ -82,8 +82,8 @@ export const ocopMessages: MessageCatalog = {
     en: () => `No money was mobilised, so no shares can be computed`,
   },
   "resources.period_not_split": {
-    vi: (p) => `${p.count} khoản được báo cáo cho cả kỳ dài hơn ${p.period}, không chia nhỏ được nên không được tính`,
-    en: (p) => `${p.count} entries were reported for a longer period than ${p.period}; they cannot be split and are not counted`,
+    vi: (p, l) => `${p.count} khoản được ghi nhận cho cả kỳ dài hơn ${p.period}${p.money && p.money !== "0" ? ` (${money(p.money, l)})` : ""}, không chia nhỏ được nên không được tính`,
+    en: (p, l) => `${p.count} entries were recorded for a longer period than ${p.period}${p.money && p.money !== "0" ? ` (${money(p.money, l)})` : ""}; they cannot be split and are not counted`,
   },
 
   // Temporary and dilapidated housing

@@ -110,7 +110,9 @@ export function sampleProgressReport(format: "party" | "state"): ProgressReportI
       { code: "II.5", title: "Hỗ trợ xã Đại Minh hoàn thành tiêu chí Môi trường", assignee: "UBND huyện", result: "Đưa vào vận hành điểm tập kết rác thải.", status: "in_progress" },
       { code: "II.7", title: "Phát triển sản phẩm OCOP", assignee: "Phòng Nông nghiệp và PTNT", result: "Chưa tổ chức đánh giá đợt 1.", status: "overdue" },
     ],
+    planTaskCount: 8,
     communes: now.map((n, i) => communeStandingFromEvaluation(n.unitName, n.result, compareYears(before[i]!.result, n.result))),
+    previousPeriod: "2024",
     recognised: [{ unitName: "Xã Đại Minh", tier: "standard", decision: "Quyết định số 1234/QĐ-UBND ngày 20/5/2025 của UBND tỉnh" }],
     revoked: [],
     ocop: { total: 27, byStar: { 3: 22, 4: 5 }, newInPeriod: 3 },
@@ -120,6 +122,9 @@ export function sampleProgressReport(format: "party" | "state"): ProgressReportI
         { label: "Ngân sách tỉnh, huyện, xã", amount: 8_750_000_000n },
         { label: "Nhân dân đóng góp", amount: 1_234_567_000n },
       ],
+      landM2: 12_500n,
+      labourDays: 3_400n,
+      notes: ["Ghi chú: 2.000.000.000 đồng được ghi nhận cho cả năm 2025, không chia theo kỳ, chưa tính vào số liệu trên."],
     },
     lateReports: [
       { reporter: "UBND xã Đại Quang", report: "Báo cáo kết quả 6 tháng đầu năm 2025", dueDate: "2025-06-20", submittedDate: "2025-06-27" },
@@ -127,7 +132,10 @@ export function sampleProgressReport(format: "party" | "state"): ProgressReportI
     ],
     commendations: [{ subject: "Đảng ủy xã Đại Minh", reason: "lãnh đạo hoàn thành 19/19 tiêu chí, được công nhận xã đạt chuẩn nông thôn mới" }],
     criticisms: [{ subject: "UBND xã Đại Hồng", reason: "để giảm tiêu chí Thu nhập và chưa nộp báo cáo đúng hạn" }],
-    nextTasks: ["Tập trung khôi phục tiêu chí Thu nhập của xã Đại Hồng.", "Hoàn thành đánh giá, phân hạng sản phẩm OCOP đợt 1."],
+    shortcomings: ["Xã Đại Hồng chưa giữ vững tiêu chí Thu nhập."],
+    causes: ["Giá nông sản giảm; sản xuất chưa gắn với liên kết tiêu thụ."],
+    directions: ["Tập trung khôi phục tiêu chí Thu nhập của xã Đại Hồng.", "Hoàn thành đánh giá, phân hạng sản phẩm OCOP đợt 1."],
+    recommendations: ["Đề nghị tỉnh bố trí vốn hỗ trợ liên kết sản xuất cho xã Đại Hồng."],
     recipients: party
       ? ["Thường trực Tỉnh ủy (B/c)", "Văn phòng Điều phối NTM tỉnh", "HĐND, UBND huyện", "Các Chi bộ, Đảng bộ trực thuộc", "Lưu Văn phòng Huyện ủy"]
       : ["Văn phòng Điều phối NTM tỉnh", "TT Huyện ủy, TT HĐND huyện (B/c)", "UBND các xã", "Lưu: VT"],

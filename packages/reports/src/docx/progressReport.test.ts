@@ -31,7 +31,7 @@ describe("renderProgressReportDocx (Party format)", () => {
       "BÍ THƯ",
       "Nguyễn Văn An",
     ]);
-    const headings = paragraphs.filter((p) => /^(I|II|III)\. |^\d\. /.test(p));
+    const headings = paragraphs.filter((p) => /^(I|II|III|IV)\. |^\d\. /.test(p));
     expect(headings).toEqual([
       "I. KẾT QUẢ THỰC HIỆN",
       "1. Việc thực hiện các nhiệm vụ của Kế hoạch",
@@ -40,11 +40,22 @@ describe("renderProgressReportDocx (Party format)", () => {
       "4. Chương trình Mỗi xã một sản phẩm (OCOP)",
       "5. Huy động nguồn lực",
       "6. Việc thực hiện chế độ báo cáo",
-      "II. ĐỀ XUẤT KHEN THƯỞNG, PHÊ BÌNH",
+      "II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN",
+      "1. Hạn chế, khuyết điểm",
+      "2. Nguyên nhân",
+      "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+      "IV. KIẾN NGHỊ, ĐỀ XUẤT",
       "1. Đề xuất khen thưởng",
       "2. Đề xuất phê bình",
-      "III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
+      "3. Kiến nghị khác",
     ]);
+    const at = (h: string) => paragraphs.indexOf(h);
+    expect(paragraphs.slice(at("1. Hạn chế, khuyết điểm") + 1, at("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"))).toEqual([
+      "Xã Đại Hồng chưa giữ vững tiêu chí Thu nhập.",
+      "2. Nguyên nhân",
+      "Giá nông sản giảm; sản xuất chưa gắn với liên kết tiêu thụ.",
+    ]);
+    expect(paragraphs.slice(at("3. Kiến nghị khác") + 1, at("3. Kiến nghị khác") + 2)).toEqual(["- Đề nghị tỉnh bố trí vốn hỗ trợ liên kết sản xuất cho xã Đại Hồng."]);
   });
 
   it("lists every commune with its criteria count, status and changes since the previous period", async () => {
@@ -57,18 +68,22 @@ describe("renderProgressReportDocx (Party format)", () => {
     ]);
   });
 
-  it("groups tasks by assignee and writes money in whole đồng with dot grouping, and late reports with their delay", async () => {
+  it("lists tasks in the plan's order with their lead body, money in whole đồng, land, labour, and late reports in working days", async () => {
     const paragraphs = await docxParagraphs(await renderProgressReportDocx(sampleProgressReport("party")));
-    const ubnd = paragraphs.indexOf("UBND huyện");
-    expect(paragraphs.slice(ubnd, ubnd + 9)).toEqual([
-      "UBND huyện",
-      "II.2", "Rà soát, đánh giá thực trạng các tiêu chí", "Đã rà soát 3/3 xã; xã Đại Hồng giảm tiêu chí Thu nhập.", "Hoàn thành",
-      "II.5", "Hỗ trợ xã Đại Minh hoàn thành tiêu chí Môi trường", "Đưa vào vận hành điểm tập kết rác thải.", "Đang thực hiện",
+    expect(paragraphs).toContain("Kế hoạch có 8 nhiệm vụ; 4 nhiệm vụ có báo cáo trong 6 tháng đầu năm 2025: hoàn thành 2, đang thực hiện 1, chưa triển khai 0, quá hạn 1. Kết quả cụ thể từng nhiệm vụ:");
+    const first = paragraphs.indexOf("II.1");
+    expect(paragraphs.slice(first, first + 10)).toEqual([
+      "II.1", "Tuyên truyền, quán triệt Chỉ thị số 63-CT/TU", "Ban Tuyên giáo Huyện ủy", "Tổ chức 12 hội nghị quán triệt với 1.250 lượt người tham dự.", "Hoàn thành",
+      "II.2", "Rà soát, đánh giá thực trạng các tiêu chí", "UBND huyện", "Đã rà soát 3/3 xã; xã Đại Hồng giảm tiêu chí Thu nhập.", "Hoàn thành",
     ]);
     expect(paragraphs).toContain("Tổng nguồn lực huy động trong kỳ: 22.484.567.000 đồng, gồm:");
     expect(paragraphs).toContain("- Nhân dân đóng góp: 1.234.567.000 đồng;");
-    expect(paragraphs).toContain("- UBND xã Đại Quang: Báo cáo kết quả 6 tháng đầu năm 2025 (hạn 20/06/2025) nộp ngày 27/06/2025, chậm 7 ngày.");
-    expect(paragraphs).toContain("- UBND xã Đại Hồng: Báo cáo kết quả 6 tháng đầu năm 2025 (hạn 20/06/2025) chưa nộp, quá hạn 25 ngày tính đến ngày báo cáo.");
+    expect(paragraphs).toContain("Nhân dân hiến đất: 12.500 m².");
+    expect(paragraphs).toContain("Ngày công lao động đóng góp: 3.400 ngày công.");
+    expect(paragraphs).toContain("Ghi chú: 2.000.000.000 đồng được ghi nhận cho cả năm 2025, không chia theo kỳ, chưa tính vào số liệu trên.");
+    // 20/06/2025 (Fri) → 27/06/2025 (Fri): 5 working days; → 15/07/2025 (Tue): 17 working days.
+    expect(paragraphs).toContain("- UBND xã Đại Quang: Báo cáo kết quả 6 tháng đầu năm 2025 (hạn 20/06/2025) nộp ngày 27/06/2025, chậm 5 ngày làm việc.");
+    expect(paragraphs).toContain("- UBND xã Đại Hồng: Báo cáo kết quả 6 tháng đầu năm 2025 (hạn 20/06/2025) chưa nộp, quá hạn 17 ngày làm việc tính đến ngày báo cáo.");
     expect(paragraphs).toContain("- Xã Đại Minh: Nông thôn mới (Quyết định số 1234/QĐ-UBND ngày 20/5/2025 của UBND tỉnh).");
   });
 
@@ -125,21 +140,53 @@ describe("renderProgressReportDocx (state format, Nghị định 30/2020)", () =
 });
 
 describe("renderProgressReportDocx (a quiet period)", () => {
-  it("says plainly that nothing was recognised, revoked, late or proposed", async () => {
-    const input = { ...sampleProgressReport("state"), tasks: [], recognised: [], revoked: [], lateReports: [], commendations: [], criticisms: [], nextTasks: [], resources: { lines: [] } };
+  it("says plainly that nothing was reported, recognised, revoked, late or proposed, and shows what the office has still to write", async () => {
+    const { planTaskCount: _n, previousPeriod: _p, shortcomings: _s, causes: _c, directions: _d, recommendations: _r, ...rest } = sampleProgressReport("state");
+    const input = { ...rest, tasks: [], communes: [], recognised: [], revoked: [], lateReports: [], commendations: [], criticisms: [], resources: { lines: [] } };
     const paragraphs = await docxParagraphs(await renderProgressReportDocx(input));
     for (const line of [
-      "Kế hoạch có 0 nhiệm vụ; trong 6 tháng đầu năm 2025: hoàn thành 0, đang thực hiện 0, chưa triển khai 0, quá hạn 0. Kết quả cụ thể theo cơ quan chủ trì:",
+      "Trong 6 tháng đầu năm 2025 chưa có báo cáo kết quả thực hiện nhiệm vụ nào.",
+      "Trong 6 tháng đầu năm 2025 chưa có số liệu đánh giá tiêu chí của xã nào.",
       "Trong kỳ không có xã được công nhận.",
       "Trong kỳ không có xã bị thu hồi quyết định công nhận.",
       "Tổng nguồn lực huy động trong kỳ: 0 đồng.",
       "Các cơ quan, đơn vị thực hiện báo cáo đúng thời hạn.",
+      "(Chưa có nội dung: cơ quan tham mưu soạn phần hạn chế, khuyết điểm trước khi trình ký.)",
+      "(Chưa có nội dung: cơ quan tham mưu soạn phần nguyên nhân trước khi trình ký.)",
+      "(Chưa có nội dung: cơ quan tham mưu soạn phần phương hướng, nhiệm vụ trước khi trình ký.)",
+      "Không có kiến nghị khác.",
     ]) {
       expect(paragraphs).toContain(line);
     }
     expect(paragraphs.filter((p) => p === "Không có đề xuất.")).toHaveLength(2);
-    expect(paragraphs).not.toContain("III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI");
+    expect(paragraphs.some((p) => p.includes("0/0"))).toBe(false);
     expect(paragraphs).not.toContain("Mục");
+    expect(paragraphs).not.toContain("STT");
+  });
+
+  it("has no change column and no 'Không thay đổi' when there is no earlier period to compare with", async () => {
+    const { previousPeriod: _p, ...input } = sampleProgressReport("party");
+    const paragraphs = await docxParagraphs(await renderProgressReportDocx(input));
+    expect(paragraphs).toContain("Đến cuối kỳ, 1/3 xã đạt đủ các tiêu chí theo mức được đánh giá. Tình hình từng xã (chưa có số liệu kỳ trước để so sánh):");
+    expect(paragraphs).not.toContain("Thay đổi so với kỳ trước");
+    expect(paragraphs).not.toContain("Không thay đổi");
+    const at = paragraphs.indexOf("Kết quả");
+    expect(paragraphs.slice(at + 1, at + 6)).toEqual(["1", "Xã Đại Hồng", "Nông thôn mới", "3/4", "Chưa đạt"]);
+  });
+
+  it("speaks only of the tasks reported on when the plan's task count is not given", async () => {
+    const { planTaskCount: _n, ...input } = sampleProgressReport("party");
+    const paragraphs = await docxParagraphs(await renderProgressReportDocx(input));
+    expect(paragraphs).toContain("Có 4 nhiệm vụ được báo cáo trong 6 tháng đầu năm 2025: hoàn thành 2, đang thực hiện 1, chưa triển khai 0, quá hạn 1. Kết quả cụ thể từng nhiệm vụ:");
+    expect(paragraphs.some((p) => p.startsWith("Kế hoạch có"))).toBe(false);
+  });
+
+  it("prints a visible blank where the document's number is missing", async () => {
+    const party = await docxParagraphs(await renderProgressReportDocx({ ...sampleProgressReport("party"), number: "-BC/HU" }));
+    const state = await docxParagraphs(await renderProgressReportDocx({ ...sampleProgressReport("state"), number: "" }));
+    expect(party).toContain("Số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-BC/HU");
+    expect(state).toContain("Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-UBND");
+    expect(party).not.toContain("Số -BC/HU");
   });
 });
 

@@ -1,4 +1,4 @@
-import { describePeriod, formatDate, formatNumber, parsePeriod } from "@ntm/core";
+import { describePeriod, formatDate, formatNumber, parsePeriod, workingDaysBetween } from "@ntm/core";
 import {
   AlignmentType,
   BorderStyle,
@@ -124,6 +124,21 @@ function dataTable(headers: string[], widthsMm: number[], aligns: Align[], rows:
   return new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [head, ...body] });
 }
 
+/** A blank wide enough to write a number in by hand. */
+const NUMBER_BLANK = "\u00a0".repeat(6);
+
+/**
+ * The symbol line's text: the symbol as given, or with a visible blank where its number is missing
+ * ("-BC/HU" or "" → "      -BC/HU"; "/BC-UBND" → "      /BC-UBND").
+ * @example
+ * symbolText("125-BC/HU", "party") // "125-BC/HU"
+ */
+export function symbolText(number: string | undefined, format: ProgressReportInput["format"]): string {
+  const n = (number ?? "").trim();
+  if (n === "") return `${NUMBER_BLANK}${format === "party" ? "-BC/HU" : "/BC-UBND"}`;
+  return /^[-/]/.test(n) ? `${NUMBER_BLANK}${n}` : n;
+}
+
 function headerTable(input: ProgressReportInput): Table {
   const party = input.format === "party";
   // The state motto needs the wider right column to stay on one line.
@@ -136,13 +151,13 @@ function headerTable(input: ProgressReportInput): Table {
         ...(input.issuer.parent ? [centered(input.issuer.parent.toUpperCase(), { size: PT13 })] : []),
         centered(input.issuer.name.toUpperCase(), { bold: true }),
         centered("*", { size: PT14 }),
-        centered(`Số ${input.number}`, { size: PT14 }),
+        centered(`Số ${symbolText(input.number, "party")}`, { size: PT14 }),
       ]
     : [
         ...(input.issuer.parent ? [centered(input.issuer.parent.toUpperCase(), { size: PT13 })] : []),
         centered(input.issuer.name.toUpperCase(), { bold: true, size: PT13 }),
         shortRule(22, leftMm),
-        centered(`Số: ${input.number}`, { size: PT13 }),
+        centered(`Số: ${symbolText(input.number, "state")}`, { size: PT13 }),
       ];
   const right: Paragraph[] = party
     ? [centered("ĐẢNG CỘNG SẢN VIỆT NAM", { bold: true, underline: true, size: 30 }, 240), centered(dateLine, { italics: true })]
@@ -162,18 +177,15 @@ function headerTable(input: ProgressReportInput): Table {
   });
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-}
-
+/** Lateness in working days (Vietnamese calendar: weekends and public holidays skipped), as `plan due` counts it. */
 function lateReportLine(r: LateReport, reportDate: string): string {
   const due = formatDate(r.dueDate, "vi");
   if (r.submittedDate === null) {
-    const overdue = Math.max(0, daysBetween(r.dueDate, reportDate));
-    return `${r.reporter}: ${r.report} (hạn ${due}) chưa nộp, quá hạn ${formatNumber(overdue, "vi")} ngày tính đến ngày báo cáo.`;
+    const overdue = Math.max(0, workingDaysBetween(r.dueDate, reportDate));
+    return `${r.reporter}: ${r.report} (hạn ${due}) chưa nộp, quá hạn ${formatNumber(overdue, "vi")} ngày làm việc tính đến ngày báo cáo.`;
   }
-  const late = daysBetween(r.dueDate, r.submittedDate);
-  return `${r.reporter}: ${r.report} (hạn ${due}) nộp ngày ${formatDate(r.submittedDate, "vi")}, chậm ${formatNumber(late, "vi")} ngày.`;
+  const late = Math.max(0, workingDaysBetween(r.dueDate, r.submittedDate));
+  return `${r.reporter}: ${r.report} (hạn ${due}) nộp ngày ${formatDate(r.submittedDate, "vi")}, chậm ${formatNumber(late, "vi")} ngày làm việc.`;
 }
 
 function recognitionLine(e: RecognitionEvent): string {
@@ -181,22 +193,43 @@ function recognitionLine(e: RecognitionEvent): string {
   return `${e.unitName}: ${TIER_VI[e.tier]}${e.decision ? ` (${e.decision})` : ""}${why}.`;
 }
 
-function taskRows(tasks: readonly TaskProgress[]): (string[] | { group: string })[] {
-  const byAssignee = new Map<string, TaskProgress[]>();
-  for (const t of tasks) byAssignee.set(t.assignee, [...(byAssignee.get(t.assignee) ?? []), t]);
-  const rows: (string[] | { group: string })[] = [];
-  for (const [assignee, list] of byAssignee) {
-    rows.push({ group: assignee });
-    for (const t of list) rows.push([t.code, t.title, t.result, TASK_STATUS_VI[t.status]]);
+/** Compares task codes as the plan numbers them: "II.2" before "II.10", "II" before "III". */
+const ROMAN: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
+function codeKey(code: string): number[] {
+  return code.split(".").map((part) => ROMAN[part] ?? (Number.isFinite(Number(part)) ? Number(part) : Number.MAX_SAFE_INTEGER));
+}
+function compareCodes(a: string, b: string): number {
+  const ka = codeKey(a);
+  const kb = codeKey(b);
+  for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
+    const d = (ka[i] ?? -1) - (kb[i] ?? -1);
+    if (d !== 0) return d;
   }
-  return rows;
+  return a.localeCompare(b, "vi");
+}
+
+/** The tasks in the plan's order (II.1 … II.8), each with its lead body. */
+function taskRows(tasks: readonly TaskProgress[]): string[][] {
+  return [...tasks].sort((a, b) => compareCodes(a.code, b.code)).map((t) => [t.code, t.title, t.assignee, t.result, TASK_STATUS_VI[t.status]]);
+}
+
+/** Paragraphs written by the office, or a visible placeholder that says they are still to be written. */
+function narrative(lines: readonly string[] | undefined, what: string): Paragraph[] {
+  const given = (lines ?? []).map((l) => l.trim()).filter((l) => l !== "");
+  if (given.length === 0) return [body([run(`(Chưa có nội dung: cơ quan tham mưu soạn phần ${what} trước khi trình ký.)`, { italics: true })])];
+  return given.map((l) => body(l));
 }
 
 function validate(input: ProgressReportInput): string {
   const c = new Checker();
   if (input.format !== "party" && input.format !== "state") c.add(["format"], "report.format_invalid", `cần "party" hoặc "state" (got ${JSON.stringify(input.format)})`);
   c.text(input.issuer?.name, ["issuer", "name"]);
-  c.text(input.number, ["number"]);
+  if (input.number !== undefined && typeof input.number !== "string") c.add(["number"], "report.text_required", "cần một chuỗi ký tự");
+  if (input.planTaskCount !== undefined) c.integer(input.planTaskCount, ["planTaskCount"]);
+  if (input.previousPeriod !== undefined) {
+    const prev = typeof input.previousPeriod === "string" ? parsePeriod(input.previousPeriod) : undefined;
+    if (!prev || !prev.ok) c.add(["previousPeriod"], "report.period_invalid", `kỳ so sánh không hợp lệ, ví dụ "2024" (got ${JSON.stringify(input.previousPeriod)})`);
+  }
   c.text(input.place, ["place"]);
   c.isoDate(input.date, ["date"]);
   c.text(input.title, ["title"]);
@@ -232,6 +265,8 @@ function validate(input: ProgressReportInput): string {
   });
   input.resources?.lines?.forEach?.((l, i) => c.dong(l.amount, ["resources", "lines", i, "amount"]));
   if (input.resources?.total !== undefined) c.dong(input.resources.total, ["resources", "total"]);
+  if (input.resources?.landM2 !== undefined) c.dong(input.resources.landM2, ["resources", "landM2"]);
+  if (input.resources?.labourDays !== undefined) c.dong(input.resources.labourDays, ["resources", "labourDays"]);
   c.integer(input.ocop?.total, ["ocop", "total"]);
   c.integer(input.ocop?.newInPeriod, ["ocop", "newInPeriod"]);
   c.throwIfAny("Báo cáo tiến độ (progress report)");
@@ -244,30 +279,43 @@ function resultsSection(input: ProgressReportInput, periodText: string): (Paragr
   // 1. Tasks per assignee
   const counts = (s: TaskProgress["status"]) => input.tasks.filter((t) => t.status === s).length;
   out.push(heading("1. Việc thực hiện các nhiệm vụ của Kế hoạch"));
-  out.push(
-    body(
-      `Kế hoạch có ${formatNumber(input.tasks.length, "vi")} nhiệm vụ; trong ${periodText}: hoàn thành ${formatNumber(counts("done"), "vi")}, ` +
-        `đang thực hiện ${formatNumber(counts("in_progress"), "vi")}, chưa triển khai ${formatNumber(counts("not_started"), "vi")}, quá hạn ${formatNumber(counts("overdue"), "vi")}. ` +
-        "Kết quả cụ thể theo cơ quan chủ trì:",
-    ),
-  );
-  if (input.tasks.length > 0) out.push(dataTable(["Mục", "Nhiệm vụ", "Kết quả thực hiện", "Tình trạng"], [15, 50, 75, 25], ["center", "left", "left", "left"], taskRows(input.tasks)));
+  const tally =
+    `hoàn thành ${formatNumber(counts("done"), "vi")}, đang thực hiện ${formatNumber(counts("in_progress"), "vi")}, ` +
+    `chưa triển khai ${formatNumber(counts("not_started"), "vi")}, quá hạn ${formatNumber(counts("overdue"), "vi")}`;
+  const n = formatNumber(input.tasks.length, "vi");
+  if (input.tasks.length === 0) out.push(body(`Trong ${periodText} chưa có báo cáo kết quả thực hiện nhiệm vụ nào.`));
+  else if (input.planTaskCount !== undefined)
+    out.push(body(`Kế hoạch có ${formatNumber(input.planTaskCount, "vi")} nhiệm vụ; ${n} nhiệm vụ có báo cáo trong ${periodText}: ${tally}. Kết quả cụ thể từng nhiệm vụ:`));
+  else out.push(body(`Có ${n} nhiệm vụ được báo cáo trong ${periodText}: ${tally}. Kết quả cụ thể từng nhiệm vụ:`));
+  if (input.tasks.length > 0)
+    out.push(dataTable(["Mục", "Nhiệm vụ", "Cơ quan chủ trì", "Kết quả thực hiện", "Tình trạng"], [13, 40, 30, 57, 25], ["center", "left", "left", "left", "left"], taskRows(input.tasks)));
 
   // 2. Criteria of every commune
   const met = input.communes.filter((c) => c.status === "met").length;
   out.push(heading("2. Kết quả thực hiện Bộ tiêu chí xã nông thôn mới"));
-  out.push(
-    body(
-      `Đến cuối kỳ, ${formatNumber(met, "vi")}/${formatNumber(input.communes.length, "vi")} xã đạt đủ các tiêu chí theo mức được đánh giá. ` +
-        "Tình hình từng xã và thay đổi so với kỳ trước:",
-    ),
-  );
-  if (input.communes.length > 0) {
+  if (input.communes.length === 0) out.push(body(`Trong ${periodText} chưa có số liệu đánh giá tiêu chí của xã nào.`));
+  else {
+    const compared = input.previousPeriod !== undefined;
+    const described = compared ? describePeriod((parsePeriod(input.previousPeriod!) as { ok: true; value: Parameters<typeof describePeriod>[0] }).value, "vi") : "";
+    // Mid-sentence: "so với năm 2024", not "so với Năm 2024".
+    const prevText = described.charAt(0).toLowerCase() + described.slice(1);
+    out.push(
+      body(
+        `Đến cuối kỳ, ${formatNumber(met, "vi")}/${formatNumber(input.communes.length, "vi")} xã đạt đủ các tiêu chí theo mức được đánh giá. ` +
+          (compared ? `Tình hình từng xã và thay đổi so với ${prevText}:` : "Tình hình từng xã (chưa có số liệu kỳ trước để so sánh):"),
+      ),
+    );
     const rows = input.communes.map((c, i) => {
+      const line = [String(i + 1), c.name, TIER_VI[c.tier], `${formatNumber(c.criteriaMet, "vi")}/${formatNumber(c.criteriaTotal, "vi")}`, CRITERION_STATUS_VI[c.status]];
+      if (!compared) return line;
       const change = [c.gained.length ? `Tăng: TC ${joinIds(c.gained)}` : "", c.lost.length ? `Giảm: TC ${joinIds(c.lost)}` : ""].filter(Boolean).join("; ");
-      return [String(i + 1), c.name, TIER_VI[c.tier], `${formatNumber(c.criteriaMet, "vi")}/${formatNumber(c.criteriaTotal, "vi")}`, CRITERION_STATUS_VI[c.status], change || "Không thay đổi"];
+      return [...line, change || "Không thay đổi"];
     });
-    out.push(dataTable(["STT", "Xã", "Mức", "Số TC đạt", "Kết quả", "Thay đổi so với kỳ trước"], [12, 33, 32, 20, 23, 45], ["center", "left", "left", "center", "left", "left"], rows));
+    out.push(
+      compared
+        ? dataTable(["STT", "Xã", "Mức", "Số TC đạt", "Kết quả", "Thay đổi so với kỳ trước"], [12, 33, 32, 20, 23, 45], ["center", "left", "left", "center", "left", "left"], rows)
+        : dataTable(["STT", "Xã", "Mức", "Số TC đạt", "Kết quả"], [12, 55, 40, 25, 33], ["center", "left", "left", "center", "left"], rows),
+    );
   }
 
   // 3. Recognised and revoked
@@ -292,6 +340,9 @@ function resultsSection(input: ProgressReportInput, periodText: string): (Paragr
   out.push(heading("5. Huy động nguồn lực"));
   out.push(body(`Tổng nguồn lực huy động trong kỳ: ${dongText(total)}${input.resources.lines.length ? ", gồm:" : "."}`));
   for (const l of input.resources.lines) out.push(dash(`${l.label}: ${dongText(l.amount)};`));
+  if (input.resources.landM2 !== undefined) out.push(body(`Nhân dân hiến đất: ${formatNumber(Number(input.resources.landM2), "vi")} m².`));
+  if (input.resources.labourDays !== undefined) out.push(body(`Ngày công lao động đóng góp: ${formatNumber(Number(input.resources.labourDays), "vi")} ngày công.`));
+  for (const note of input.resources.notes ?? []) out.push(body([run(note, { italics: true })]));
 
   // 6. Late reports
   out.push(heading("6. Việc thực hiện chế độ báo cáo"));
@@ -303,17 +354,24 @@ function resultsSection(input: ProgressReportInput, periodText: string): (Paragr
   return out;
 }
 
-function proposalsSection(input: ProgressReportInput): Paragraph[] {
-  const out = [heading("II. ĐỀ XUẤT KHEN THƯỞNG, PHÊ BÌNH"), heading("1. Đề xuất khen thưởng")];
+/** II. Hạn chế, khuyết điểm và nguyên nhân; III. Phương hướng; IV. Kiến nghị, đề xuất (with commendation and criticism). */
+function closingSections(input: ProgressReportInput): Paragraph[] {
+  const out = [heading("II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN"), heading("1. Hạn chế, khuyết điểm")];
+  out.push(...narrative(input.shortcomings, "hạn chế, khuyết điểm"));
+  out.push(heading("2. Nguyên nhân"));
+  out.push(...narrative(input.causes, "nguyên nhân"));
+  out.push(heading("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"));
+  out.push(...narrative(input.directions ?? input.nextTasks, "phương hướng, nhiệm vụ"));
+  out.push(heading("IV. KIẾN NGHỊ, ĐỀ XUẤT"), heading("1. Đề xuất khen thưởng"));
   if (input.commendations.length === 0) out.push(body("Không có đề xuất."));
   for (const p of input.commendations) out.push(dash(`${p.subject}: ${p.reason}.`));
   out.push(heading("2. Đề xuất phê bình"));
   if (input.criticisms.length === 0) out.push(body("Không có đề xuất."));
   for (const p of input.criticisms) out.push(dash(`${p.subject}: ${p.reason}.`));
-  if (input.nextTasks?.length) {
-    out.push(heading("III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI"));
-    for (const t of input.nextTasks) out.push(dash(t));
-  }
+  out.push(heading("3. Kiến nghị khác"));
+  const other = (input.recommendations ?? []).map((l) => l.trim()).filter((l) => l !== "");
+  if (other.length === 0) out.push(body("Không có kiến nghị khác."));
+  for (const r of other) out.push(dash(r));
   return out;
 }
 
@@ -392,7 +450,7 @@ export async function renderProgressReportDocx(input: ProgressReportInput): Prom
           ...title,
           ...(input.introduction ?? []).map((t) => body(t)),
           ...resultsSection(input, periodText),
-          ...proposalsSection(input),
+          ...closingSections(input),
           closingTable(input),
         ],
       },

@@ -46,6 +46,18 @@ describe("renderCriteriaSheetPdf", () => {
     expect(all).toMatch(/Chỉ tiêu 10\.1: không đạt \(46,5 triệu\s+đồng, yêu cầu ≥ 48 triệu đồng; còn\s+thiếu 1,5 triệu đồng\)/);
   });
 
+  it.skipIf(!hasPdftotext())("ends with the date line and the signature block: the default signers, or the ones given with their names", async () => {
+    const byDefault = lines(pdfText(await renderCriteriaSheetPdf({ ...sampleCriteriaSheet(), place: "Đại Hồng" })));
+    const tail = byDefault.slice(byDefault.indexOf("Đại Hồng, ngày 15 tháng 7 năm 2025"));
+    expect(tail.join("\n")).toMatch(/NGƯỜI LẬP PHIẾU[\s\S]*TM\. ỦY BAN NHÂN DÂN[\s\S]*CHỦ TỊCH/);
+    expect(tail.filter((l) => l.includes("(Ký, ghi rõ họ tên)")).join(" ").match(/\(Ký, ghi rõ họ tên\)/g)).toHaveLength(2);
+    const { issuedOn: _d, ...undated } = sampleCriteriaSheet();
+    const named = pdfText(await renderCriteriaSheetPdf({ ...undated, signers: [{ title: "NGƯỜI LẬP PHIẾU", name: "Lê Văn Cường" }] }));
+    expect(named).toContain("………………, ngày …… tháng …… năm ……");
+    expect(named).toContain("Lê Văn Cường");
+    expect(named).not.toContain("CHỦ TỊCH");
+  });
+
   it.skipIf(!hasPdftotext())("says nothing about examples for a verified pack that is not an example", async () => {
     const input = sampleCriteriaSheet();
     const pack = { ...input.pack, example: false, criteria: input.pack.criteria.map((c) => ({ ...c, indicators: c.indicators.map((i) => ({ ...i, verified: true })) })) };

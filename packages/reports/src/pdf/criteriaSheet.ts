@@ -3,9 +3,35 @@ import type { Indicator, IndicatorResult } from "@ntm/core";
 import pdfmake from "pdfmake";
 import robotoFonts from "pdfmake/fonts/Roboto.js";
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
-import { CRITERION_STATUS_VI, INDICATOR_STATUS_VI, TIER_VI, requiredText, valueText } from "../_lib/text.js";
+import { CRITERION_STATUS_VI, INDICATOR_STATUS_VI, TIER_VI, requiredText, valueText, vietnameseDateLine } from "../_lib/text.js";
 import { Checker } from "../_lib/validate.js";
-import type { CriteriaSheetInput } from "../types.js";
+import type { CriteriaSheetInput, SheetSigner } from "../types.js";
+
+/** The default signatures of a commune's sheet: who filled it in, and the commune People's Committee. */
+export const DEFAULT_SHEET_SIGNERS: readonly SheetSigner[] = [
+  { title: "NGƯỜI LẬP PHIẾU" },
+  { onBehalfOf: "TM. ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH" },
+];
+
+/** The date line and one column per signer, kept together on one page. */
+function signatureBlock(input: CriteriaSheetInput): Content {
+  const signers = input.signers?.length ? input.signers : DEFAULT_SHEET_SIGNERS;
+  const dateLine = `${input.place ?? "………………"}, ${input.issuedOn ? vietnameseDateLine(input.issuedOn) : "ngày …… tháng …… năm ……"}`;
+  const column = (s: SheetSigner): Content => ({
+    stack: [
+      ...(s.onBehalfOf ? [{ text: s.onBehalfOf, bold: true }] : []),
+      { text: s.title, bold: true },
+      { text: "(Ký, ghi rõ họ tên)", italics: true, fontSize: 8, margin: [0, 0, 0, 42] as [number, number, number, number] },
+      { text: s.name ?? "", bold: true },
+    ],
+    alignment: "center",
+  });
+  return {
+    unbreakable: true,
+    margin: [0, 14, 0, 0],
+    stack: [{ columns: [{ text: "" }, { text: dateLine, italics: true, alignment: "center" }] }, { columns: signers.map(column), margin: [0, 4, 0, 0] }],
+  };
+}
 
 const STATUS_COLOR: Readonly<Record<IndicatorResult["status"], string>> = {
   met: "#C6EFCE",
@@ -22,6 +48,7 @@ function validate(input: CriteriaSheetInput): void {
   const c = new Checker();
   c.text(input.unitName, ["unitName"]);
   if (input.issuedOn !== undefined) c.isoDate(input.issuedOn, ["issuedOn"]);
+  input.signers?.forEach?.((s, i) => c.text(s?.title, ["signers", i, "title"]));
   if (!input.pack || !Array.isArray(input.pack.criteria)) c.add(["pack"], "report.pack_required", "cần bộ tiêu chí (expected a criteria pack)");
   if (!input.result || !Array.isArray(input.result.criteria)) c.add(["result"], "report.result_required", "cần kết quả đánh giá (expected an EvaluationResult)");
   else if (input.pack && input.result.packId !== input.pack.id) {
@@ -121,6 +148,7 @@ function buildDefinition(input: CriteriaSheetInput): TDocumentDefinitions {
       },
       ...(result.reasons.length ? [{ text: "Ghi chú chung:", bold: true, margin: [0, 8, 0, 2] as [number, number, number, number] }, { ul: result.reasons.map((r) => formatReason(r, "vi")) }] : []),
       ...(result.unverifiedCount > 0 ? [{ text: "* Ngưỡng chưa được đối chiếu với văn bản pháp luật.", italics: true, fontSize: 8, margin: [0, 6, 0, 0] as [number, number, number, number] }] : []),
+      signatureBlock(input),
     ],
   };
 }

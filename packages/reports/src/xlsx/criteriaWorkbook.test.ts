@@ -52,7 +52,7 @@ describe("renderCriteriaWorkbook", () => {
       CRITERION_CELL_FILL.unknown_threshold,
     ]);
     expect(fillOf(wb.getWorksheet("Năm 2024")!.getCell("E7"))).toBe(CRITERION_CELL_FILL.missing);
-    const legend = [10, 11, 12, 13, 14].map((r) => [ws.getCell(r, 2).text, ws.getCell(r, 3).text, fillOf(ws.getCell(r, 2)) ?? null]);
+    const legend = [11, 12, 13, 14, 15].map((r) => [ws.getCell(r, 2).text, ws.getCell(r, 3).text, fillOf(ws.getCell(r, 2)) ?? null]);
     expect(legend).toEqual([
       ["Chú giải:", "", null],
       ["Đạt", "Tiêu chí đạt chuẩn", CRITERION_CELL_FILL.met],
@@ -60,6 +60,17 @@ describe("renderCriteriaWorkbook", () => {
       ["Thiếu số liệu", "Chưa có đủ số liệu để đánh giá", CRITERION_CELL_FILL.missing],
       ["Chưa rõ ngưỡng", "Chưa xác định được ngưỡng theo văn bản pháp luật", CRITERION_CELL_FILL.unknown_threshold],
     ]);
+  });
+
+  it("ends the table with a totals row: communes meeting each criterion and the whole set, as COUNTIF formulas with their results", async () => {
+    const wb = await open(await renderCriteriaWorkbook(sampleCriteriaWorkbook()));
+    const ws = wb.getWorksheet("Năm 2025")!;
+    expect(Array.from({ length: 8 }, (_, j) => ws.getCell(9, j + 1).text)).toEqual(["", "Tổng số xã đạt (trên 3 xã)", "3", "2", "2", "3", "", "1"]);
+    expect(ws.getCell("D9").value).toEqual({ formula: 'COUNTIF(D6:D8,"Đạt")', result: 2 });
+    expect(ws.getCell("H9").value).toEqual({ formula: 'COUNTIF(H6:H8,"Đạt")', result: 1 });
+    // 2024: Đại Quang misses criteria 2 and 10 and Đại Minh criterion 17; only Đại Hồng meets the set.
+    const y2024 = wb.getWorksheet("Năm 2024")!;
+    expect(["C9", "D9", "E9", "F9", "H9"].map((a) => (y2024.getCell(a).value as { result: number }).result)).toEqual([2, 2, 2, 2, 1]);
   });
 
   it("says the values are an example and some thresholds unverified", async () => {
@@ -107,7 +118,7 @@ describe("renderCriteriaWorkbook", () => {
       ["STT", "Đơn vị", "TC 2", "TC 10", "TC 15 *", "TC 17", "ĐK 20", "Số tiêu chí đạt", "Kết quả"],
       ["1", "Xã Đại Minh", "Đạt", "Đạt", "Đạt", "Đạt", "Không đạt", "4/4", "Chưa đạt"],
     ]);
-    expect([13, 14].map((r) => ws.getCell(r, 2).text)).toEqual([
+    expect([14, 15].map((r) => ws.getCell(r, 2).text)).toEqual([
       "ĐK: điều kiện, quyết định kết quả nhưng không tính vào số tiêu chí đạt.",
       "*: ngưỡng chưa được đối chiếu với văn bản pháp luật.",
     ]);

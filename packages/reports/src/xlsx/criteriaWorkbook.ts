@@ -102,8 +102,13 @@ function addYearSheet(wb: ExcelJS.Workbook, unitName: string, y: CriteriaTableYe
     }
   });
 
+  // Totals: communes meeting each criterion, and communes meeting the set. Formulas keep their
+  // computed result, so a reader that does not recalculate (or a test) sees the numbers too.
+  const totalsRow = 6 + y.rows.length;
+  addTotalsRow(ws, totalsRow, y, lastCol);
+
   // Legend under the table.
-  let at = 6 + y.rows.length + 1;
+  let at = totalsRow + 2;
   ws.getCell(at, 2).value = "Chú giải:";
   ws.getCell(at, 2).font = { name: FONT, bold: true, size: 11 };
   for (const kind of Object.keys(CRITERION_CELL_VI) as CriterionCell[]) {
@@ -134,6 +139,35 @@ function addYearSheet(wb: ExcelJS.Workbook, unitName: string, y: CriteriaTableYe
   ws.getColumn(lastCol).width = 14;
   for (let r = 6; r < 6 + y.rows.length; r++) fitRowHeight(ws.getRow(r), (col) => ws.getColumn(col).width ?? 10);
   applyPrintSetup(ws, "landscape", "4:5");
+}
+
+/** Column letters for formulas (1 → "A", 27 → "AA"). */
+function columnLetter(col: number): string {
+  let out = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** "Tổng số xã đạt": per criterion the communes meeting it, and the communes meeting the whole set. */
+function addTotalsRow(ws: ExcelJS.Worksheet, at: number, y: CriteriaTableYear, lastCol: number): void {
+  const row = ws.getRow(at);
+  const first = 6;
+  const last = at - 1;
+  row.getCell(2).value = `Tổng số xã đạt (trên ${y.rows.length} xã)`;
+  const countIf = (col: number, word: string, result: number): ExcelJS.CellFormulaValue | number =>
+    y.rows.length === 0 ? 0 : { formula: `COUNTIF(${columnLetter(col)}${first}:${columnLetter(col)}${last},"${word}")`, result };
+  y.pack.criteria.forEach((cr, j) => {
+    const met = y.rows.filter((r) => r.result.criteria.find((c) => c.id === cr.id)?.status === "met").length;
+    row.getCell(FIRST_DATA_COL + j).value = countIf(FIRST_DATA_COL + j, CRITERION_CELL_VI.met, met);
+  });
+  row.getCell(lastCol).value = countIf(lastCol, CRITERION_STATUS_VI.met, y.rows.filter((r) => r.result.status === "met").length);
+  for (let col = 1; col <= lastCol; col++) {
+    const cell = row.getCell(col);
+    cell.font = { name: FONT, bold: true, size: 11 };
+    cell.alignment = { horizontal: col <= 2 ? "left" : "center", vertical: "middle", wrapText: true };
+    cell.fill = solidFill("FFEDEDED");
+    cell.border = border;
+  }
 }
 
 const LEGEND: Readonly<Record<CriterionCell, string>> = {

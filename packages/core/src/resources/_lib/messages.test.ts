@@ -29,7 +29,7 @@ describe("resource reason messages", () => {
     expect(s.reasons.map((r) => formatReason(r, "vi"))).toEqual([
       "Tổng huy động (2025Q1): 0 đ; đất hiến 0 m²; 0 ngày công (0 khoản)",
       "Chưa có khoản huy động bằng tiền nên không tính được tỷ lệ",
-      "3 khoản được báo cáo cho cả kỳ dài hơn 2025Q1, không chia nhỏ được nên không được tính",
+      "3 khoản được ghi nhận cho cả kỳ dài hơn 2025Q1 (2.300.000.000 đ), không chia nhỏ được nên không được tính",
     ]);
   });
 });

@@ -19,6 +19,7 @@ describe("summariseContributions", () => {
     const money = 2_300_000_000n;
     expect(summariseContributions(rows, { period: y2025 })).toEqual({
       totals: { count: 4, money, landDonatedM2: 450n, labourDays: 120n },
+      notSplit: { count: 0, money: 0n, landDonatedM2: 0n, labourDays: 0n },
       bySource: [
         { source: "central_budget", amount: 2_000_000_000n, share: { numerator: 2_000_000_000n, denominator: money, percent: "86.96" } },
         { source: "provincial_budget", amount: 0n, share: zeroShare(money) },
@@ -45,7 +46,8 @@ describe("summariseContributions", () => {
       "0.00",
       ["resources.totals", "resources.people_share", "resources.period_not_split"],
     ]);
-    expect(s.reasons[2]).toEqual({ code: "resources.period_not_split", path: [], params: { count: 1, period: "2025Q1" } });
+    expect(s.reasons[2]).toEqual({ code: "resources.period_not_split", path: [], params: { count: 1, period: "2025Q1", money: "300000000", landDonatedM2: "0", labourDays: "0" } });
+    expect(s.notSplit).toEqual({ count: 1, money: 300_000_000n, landDonatedM2: 0n, labourDays: 0n });
   });
 
   it("reports no money (and no percent) when only land and labour were mobilised", () => {

@@ -26,6 +26,12 @@ export interface ResourceSummary {
   bySource: SourceShare[];
   /** People's cash (`people_cash`) as a share of all money. Land and labour are not converted to money. */
   peopleShare: ExactShare;
+  /**
+   * What the period filter left out because it was recorded for a longer period that covers the one
+   * asked (a 2025 record when 2025S1 is asked): it cannot be split, so it is not in `totals`; reports
+   * state it beside the figures instead of silently dropping it. Zeros without a period filter.
+   */
+  notSplit: ContributionTotals;
   reasons: Reason[];
 }
 
@@ -42,12 +48,12 @@ export function summariseContributions(contributions: readonly Contribution[], f
   const units = filter.unitIds ? new Set(filter.unitIds) : null;
   const totals = emptyTotals();
   const money = new Map<MoneySource, bigint>(MONEY_SOURCES.map((s) => [s, 0n]));
-  let notSplit = 0;
+  const notSplit = emptyTotals();
   for (const c of contributions) {
     if (units && !units.has(c.unitId)) continue;
     if (filter.period && !periodContains(filter.period, c.period)) {
       // a record for a longer period that covers the filter (2025 vs 2025Q1) cannot be split: say so
-      if (periodContains(c.period, filter.period)) notSplit += 1;
+      if (periodContains(c.period, filter.period)) addTo(notSplit, c);
       continue;
     }
     addTo(totals, c);
@@ -65,6 +71,9 @@ export function summariseContributions(contributions: readonly Contribution[], f
   reasons.push({ code: "resources.totals", path: [], params: { ...scope, count: totals.count, money: totals.money.toString(), landDonatedM2: totals.landDonatedM2.toString(), labourDays: totals.labourDays.toString() } });
   if (totals.money === 0n) reasons.push({ code: "resources.no_money", path: [], params: scope });
   else reasons.push({ code: "resources.people_share", path: ["people_cash"], params: { people: people.toString(), money: totals.money.toString(), percent: peopleShare.percent } });
-  if (notSplit > 0) reasons.push({ code: "resources.period_not_split", path: [], params: { count: notSplit, period: scope.period } });
-  return { totals, bySource, peopleShare, reasons };
+  if (notSplit.count > 0) {
+    const params = { count: notSplit.count, period: scope.period, money: notSplit.money.toString(), landDonatedM2: notSplit.landDonatedM2.toString(), labourDays: notSplit.labourDays.toString() };
+    reasons.push({ code: "resources.period_not_split", path: [], params });
+  }
+  return { totals, bySource, peopleShare, notSplit, reasons };
 }
