@@ -26,8 +26,7 @@ import { unwrap, vnDate } from "./common.js";
 import { toCoreDossier } from "./dossiers.js";
 import { type TaskData, loadPlan, planOf, planReportStatus } from "./plans.js";
 import { computeRanking } from "../services/rankings.js";
-import { loadOcop } from "./ocop.js";
-import { loadContributions } from "./resources.js";
+import { loadContributions, loadOcop } from "../services/records.js";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -19,9 +19,7 @@ import { compiledLadder } from "../evaluate.js";
 import type { UnitTree } from "../units.js";
 import { subtreeDocs } from "../values.js";
 import { ContentCache, perDatabase, rankingDataState, scopeUnits } from "../cache.js";
-import { loadOcop } from "../domain/ocop.js";
-import { loadContributions } from "../domain/resources.js";
-import { loadInspections } from "../domain/inspections.js";
+import { loadContributions, loadInspections, loadOcop } from "./records.js";
 
 /** What the evaluating level enters for a unit and year (core's ScoringInputs), stored in the `scoring` table. */
 export type ScoringInputsData = ScoringInputs;
