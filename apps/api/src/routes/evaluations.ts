@@ -11,8 +11,6 @@ import { sendCachedJson } from "../cache.js";
 
 const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: `Default: ${DEMO_PACK_ID} for a commune, vn.district-ntm.2021-2025 for a district`, example: DEMO_PACK_ID }) });
 
-
-
 const evaluation = createRoute({
   method: "get",
   path: "/units/{id}/evaluation",
