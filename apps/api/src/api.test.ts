@@ -139,10 +139,10 @@ describe("accounts and sessions", () => {
   });
 });
 
-describe("users (admin)", () => {
+describe("users (admins anywhere, province officers inside their scope)", () => {
   it.each([
     ["admin", 201],
-    ["tinh", 403],
+    ["tinh", 201],
     ["huyen", 403],
     ["xa", 403],
     ["thanhtra", 403],
@@ -163,7 +163,7 @@ describe("users (admin)", () => {
 
   it.each([
     ["admin", 200],
-    ["tinh", 403],
+    ["tinh", 200],
     ["huyen", 403],
     ["xa", 403],
     ["thanhtra", 403],
@@ -181,6 +181,18 @@ describe("users (admin)", () => {
     const byAdmin = await s.admin!.request(`/v1/tokens/${t2.id}`, { method: "DELETE" });
     const forOther = await s.xa!.request("/v1/tokens", json("POST", { name: "c", userId: t1.userId }));
     expect([byOther.status, byOwner.status, byAdmin.status, forOther.status]).toEqual([403, 204, 204, 403]);
+  });
+
+  it("refuses a province officer admin accounts: making one, promoting to one, changing one or its tokens", async () => {
+    const users = (await body(await s.admin!.request("/v1/users"))).items as { id: string; username: string; role: string }[];
+    const admin = users.find((x) => x.role === "admin")!;
+    const viewer = users.find((x) => x.username === "new-tinh")!;
+    const make = await s.tinh!.request("/v1/users", json("POST", { username: "tinh-admin", displayName: "x", password: "matkhau123", role: "admin", scopeUnitId: "p-demo" }));
+    const promote = await s.tinh!.request(`/v1/users/${viewer.id}`, json("PATCH", { role: "admin" }));
+    const change = await s.tinh!.request(`/v1/users/${admin.id}`, json("PATCH", { displayName: "đổi" }));
+    const token = await s.tinh!.request("/v1/tokens", json("POST", { name: "x", userId: admin.id }));
+    const newRole = await s.tinh!.request("/v1/users", json("POST", { username: "ban-tuyen-giao", displayName: "Ban Tuyên giáo", password: "matkhau123", role: "propaganda_board", scopeUnitId: "p-demo" }));
+    expect([make.status, promote.status, change.status, token.status, newRole.status, (await body(newRole)).role]).toEqual([403, 403, 403, 403, 201, "propaganda_board"]);
   });
 
   it("rejects a duplicate username with 409 and a short password with a 422 path", async () => {

@@ -5548,10 +5548,10 @@ export interface components {
             active: boolean;
         };
         /**
-         * @description admin, province_officer, district_officer (historical), commune_officer, inspector, viewer
+         * @description admin, province_officer, district_officer (historical), commune_officer, inspector, viewer, standing_board (Ban Thường vụ), propaganda_board (Ban Tuyên giáo), front_org (Mặt trận Tổ quốc và các đoàn thể), coordination_office (Văn phòng điều phối NTM); see @ntm/core ACCESS_POLICY
          * @enum {string}
          */
-        Role: "admin" | "province_officer" | "district_officer" | "commune_officer" | "inspector" | "viewer";
+        Role: "admin" | "province_officer" | "district_officer" | "commune_officer" | "inspector" | "viewer" | "standing_board" | "propaganda_board" | "front_org" | "coordination_office";
         Problem: {
             type: string;
             title: string;
@@ -5914,12 +5914,7 @@ export interface components {
             }[];
             example: boolean;
             communes: components["schemas"]["CommuneRollup"][];
-            countsByTier: {
-                none: number;
-                standard: number;
-                advanced: number;
-                model: number;
-            };
+            countsByTier: components["schemas"]["CountsByTier"];
             targets: {
                 id: string;
                 met: boolean;
@@ -5952,6 +5947,14 @@ export interface components {
                 [key: string]: "met" | "not_met" | "indeterminate";
             };
         };
+        /** @description Communes per tier bucket (core TIER_BUCKETS); `modern` (NTM hiện đại) is its own bucket. Targets read them cumulatively (at least advanced = advanced + model + modern). */
+        CountsByTier: {
+            none: number;
+            standard: number;
+            advanced: number;
+            model: number;
+            modern: number;
+        };
         /** @description QĐ 263 target: rural income ≥ 1.5 × 2020 by 2025 (core checkProgrammeTargets). Unavailable (met null) when a year has no indicator 10 values. */
         IncomeVs2020: {
             available: boolean;
@@ -5979,12 +5982,7 @@ export interface components {
             years: {
                 year: number;
                 communes: number;
-                countsByTier: {
-                    none: number;
-                    standard: number;
-                    advanced: number;
-                    model: number;
-                };
+                countsByTier: components["schemas"]["CountsByTier"];
                 /** @description For a commune: its criteria met; otherwise null */
                 criteriaMet: number | null;
                 /**

@@ -33,8 +33,20 @@ export * from "./packs/index.js";
 
 // Evaluation
 export { compilePack, type CompiledPack, type CompiledIndicator } from "./evaluation/compilePack.js";
-export { evaluateUnit, evaluateMany, withChildStatuses } from "./evaluation/evaluateUnit.js";
-export { validateValues, parseCellValue } from "./evaluation/validateValues.js";
+export { evaluateUnit, evaluateMany } from "./evaluation/evaluateUnit.js";
+export { validateValues } from "./evaluation/validateValues.js";
+
+// Tier ladder, indicator 18.2 and children's statuses (one implementation for API, CLI, web, reports)
+export * from "./tiers/index.js";
+
+// Roll-ups of communes to a parent: standings, tier counts, income vs 2020
+export * from "./rollup/index.js";
+
+// Cells: what officers type in forms and spreadsheets
+export * from "./cells/index.js";
+
+// Access policy: roles, actions, who may do what where
+export * from "./access/index.js";
 
 // Analyses
 export { checkRevocation, type RevocationInput } from "./analyses/checkRevocation.js";

@@ -39,8 +39,9 @@ describe("can", () => {
     expect([can(admin, "users.manage", "c3", tree), can(admin, "values.write", "zz", tree), can(null, "read", "c1", tree)]).toEqual([true, false, false]);
   });
 
-  it("keeps users management for admins only, even a province officer's", () => {
-    expect(can(user("province_officer", "p"), "users.manage", "p", tree)).toBe(false);
+  it("gives users management to province officers inside their scope only, and to no other role", () => {
+    const tinh = user("province_officer", "d1");
+    expect([can(tinh, "users.manage", "c1", tree), can(tinh, "users.manage", "d2", tree), can(tinh, "users.manage", "p", tree), can(user("district_officer", "d1"), "users.manage", "c1", tree)]).toEqual([true, false, false, false]);
   });
 });
 

@@ -23,7 +23,7 @@ import { authorize, requireUser } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { DEMO_PACK_ID, type LoadedPacks, loadPacks, tierLadder } from "../packs.js";
-import { evaluateOne } from "../routes/evaluations.js";
+import { evaluateOne } from "../services/evaluations.js";
 import type { UnitTree } from "../units.js";
 import { ReasonOutSchema, checkVersion, readIfMatch, readableUnits, reasonsOut, requireVersion, setEtag, vnDate, vnDateTime } from "./common.js";
 

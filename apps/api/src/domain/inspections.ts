@@ -9,7 +9,10 @@ import { type InspectionRecord, overdueRecommendations, summariseInspections, va
 import type { Db } from "../db/index.js";
 import { inspections } from "../db/schema.js";
 import { ReasonOutSchema, reasonsOut } from "./common.js";
-import { type RecordRow, allRows, recordRoutes } from "./records.js";
+import { recordRoutes } from "./records.js";
+import { inspectionOf } from "../services/records.js";
+
+export { type StoredInspection, inspectionOf, loadInspections } from "../services/records.js";
 
 const DateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd");
 
@@ -33,30 +36,6 @@ const SummarySchema = z
     subjects: z.array(z.object({ subject: z.object({ kind: z.string(), id: z.string(), name: z.string() }), inspections: z.number().int(), supervisions: z.number().int(), lastDate: z.string(), findings: z.number().int(), recommendations: z.record(z.string(), z.number().int()), overdue: z.array(z.string()), reasons: z.array(ReasonOutSchema) })),
   })
   .openapi("InspectionSummary");
-
-/** A stored inspection record: core's record and the unit it is filed under. */
-export interface StoredInspection {
-  unitId: string;
-  record: InspectionRecord;
-}
-
-/**
- * Core's record of a stored row.
- * @example
- * inspectionOf(row).record.recommendations.length // 2
- */
-export function inspectionOf(row: RecordRow): StoredInspection {
-  return { unitId: row.unitId, record: { ...(row.data as InspectionRecord), id: row.id } };
-}
-
-/**
- * Every stored inspection record.
- * @example
- * const records = await loadInspections(db);
- */
-export async function loadInspections(db: Db): Promise<StoredInspection[]> {
-  return (await allRows(db, inspections)).map(inspectionOf);
-}
 
 /**
  * The inspection routes (GET/POST /v1/inspections, PUT /v1/inspections/{id}).

@@ -9,7 +9,10 @@ import { type OcopProduct, countOcopByCommune, ocopStatus, validateOcopProduct }
 import type { Db } from "../db/index.js";
 import { ocopProducts } from "../db/schema.js";
 import { ReasonOutSchema, jsonSafe, reasonsOut } from "./common.js";
-import { type RecordRow, allRows, recordRoutes } from "./records.js";
+import { recordRoutes } from "./records.js";
+import { ocopOf } from "../services/records.js";
+
+export { ocopOf, loadOcop } from "../services/records.js";
 
 const DateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd");
 
@@ -50,24 +53,6 @@ const SummarySchema = z
     communes: z.array(CountSchema),
   })
   .openapi("OcopSummary");
-
-/**
- * Core's OCOP product of a stored row.
- * @example
- * ocopOf(row).stars // 4
- */
-export function ocopOf(row: RecordRow): OcopProduct {
-  return { ...(row.data as OcopProduct), id: row.id };
-}
-
-/**
- * Every stored OCOP product.
- * @example
- * const products = await loadOcop(db);
- */
-export async function loadOcop(db: Db): Promise<OcopProduct[]> {
-  return (await allRows(db, ocopProducts)).map(ocopOf);
-}
 
 /**
  * The OCOP routes (GET/POST /v1/ocop-products, PUT /v1/ocop-products/{id}).

@@ -7,7 +7,7 @@ import { loadTree } from "../units.js";
 import { DEMO_PACK_ID, loadPacks } from "../packs.js";
 import { subtreeDocs } from "../values.js";
 import { compiledLadder, evaluateLadder } from "../evaluate.js";
-import { classificationsOf, rankingInput } from "./rankings.js";
+import { classificationsOf, rankingInput } from "../services/rankings.js";
 
 let h: Harness;
 let s: Record<string, Session>;

@@ -1,201 +1,20 @@
 /**
- * Annual evaluation, classification and ranking of the communes below a unit (@ntm/core `rankUnits`)
- * with the default scoring scheme or a stored one (the nearest ancestor's), and GET/PUT of the scheme
- * (validated by core `parseScoringScheme`). Inputs are assembled from the database: evaluations
- * (criteria met, tier reached), year-over-year changes, OCOP counts, contributions, inspection findings
- * and revocations. Values the database does not hold (task counts, programme targets, planned
- * resources, commune reports) are left out and the scores say so in their reasons; a commune that
- * lacks any scheme input gets no level (`dataComplete: false`, level "incomplete_data") and is never
- * proposed for commendation or criticism on missing data (core `rankUnits`). Indicator 18.2 of each
- * commune is taken from (or checked against) its classification of the previous year ({@link classificationsOf}).
+ * The ranking routes: GET the annual ranking of the communes below a unit, GET/PUT the scoring scheme
+ * (validated by core `parseScoringScheme`) and the entered scoring inputs. The ranking is computed by
+ * the ranking service (services/rankings.ts), which loads the facts and calls @ntm/core.
  */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import {
-  type EvaluationResult, type RankedLevel, type Ranking, type RankingUnit, type ScoringScheme, CLASSIFICATION_LEVEL_LABELS, DEFAULT_SCORING_SCHEME,
-  RESOURCE_SOURCES, RankingUnitSchema, compareYears, countOcopByCommune, parseDong, parseScoringScheme, rankUnits, zodIssues,
-} from "@ntm/core";
+import { type RankedLevel, CLASSIFICATION_LEVEL_LABELS, RankingUnitSchema, enteredValues, parseDong, parseScoringScheme, zodIssues } from "@ntm/core";
 import { and, eq } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
-import type { Db } from "../db/index.js";
-import { dossiers, scoring } from "../db/schema.js";
+import { scoring } from "../db/schema.js";
 import { writeAudit } from "../audit.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { DEMO_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
-import { type Classification182, compiledLadder, evaluateLadder } from "../evaluate.js";
-import type { UnitTree } from "../units.js";
-import { subtreeDocs } from "../values.js";
-import { ContentCache, perDatabase, rankingDataState, scopeUnits } from "../cache.js";
+import { loadPacks } from "../packs.js";
+import { type ScoringInputsData, computeRanking, inputsRowId, schemeFor, schemeRowId } from "../services/rankings.js";
 import { ReasonOutSchema, checkVersion, readIfMatch, reasonsOut, setEtag } from "./common.js";
-import { loadOcop } from "./ocop.js";
-import { loadContributions } from "./resources.js";
-import { loadInspections } from "./inspections.js";
-
-const TIER_POINTS = { standard: 1, advanced: 2, model: 3, modern: 3 } as const;
-
-/** The id of a unit's stored scoring scheme row. */
-const schemeRowId = (unitId: string) => `scheme:${unitId}`;
-/** The id of a unit's entered scoring inputs for a year. */
-const inputsRowId = (unitId: string, year: number) => `inputs:${unitId}:${year}`;
-
-/**
- * What the evaluating level enters for a unit and year because the database cannot derive it: task
- * counts (366-QĐ/TW conditions), programme targets met, reports on time, the planned resources (whole
- * đồng, as a string) and discipline. Stored in the `scoring` table.
- */
-export interface ScoringInputsData {
-  tasks?: { assigned: number; done: number; onTime: number; exceeding: number };
-  programmeTargetsMet?: number;
-  programmeTargetsTotal?: number;
-  reportsOnTime?: number;
-  reportsTotal?: number;
-  reportsOverdue?: number;
-  resourcesPlanned?: string;
-  discipline?: { disciplined: boolean; selfCorrected: boolean };
-}
-
-/**
- * The ranking fields of entered inputs (scheme field names), with the planned money as a number for the ratio.
- * @example
- * enteredValues({ programmeTargetsMet: 4, programmeTargetsTotal: 5 }) // { programme_targets_met: 4, programme_targets_total: 5 }
- */
-export function enteredValues(d: ScoringInputsData): Record<string, number> {
-  const out: Record<string, number> = {};
-  const put = (k: string, v: number | undefined) => {
-    if (v !== undefined) out[k] = v;
-  };
-  put("programme_targets_met", d.programmeTargetsMet);
-  put("programme_targets_total", d.programmeTargetsTotal);
-  put("reports_on_time", d.reportsOnTime);
-  put("reports_total", d.reportsTotal);
-  put("reports_overdue", d.reportsOverdue);
-  if (d.resourcesPlanned !== undefined) out.resources_planned = Number(BigInt(d.resourcesPlanned));
-  return out;
-}
-
-/**
- * The scheme that applies to a unit: its own stored one, else the nearest ancestor's, else core's
- * DEFAULT_SCORING_SCHEME (labelled a default, not law).
- * @example
- * const { scheme, definedAt } = await schemeFor(db, tree, "d-01"); definedAt // null → default
- */
-export async function schemeFor(db: Db, tree: UnitTree, unitId: string): Promise<{ scheme: ScoringScheme; definedAt: string | null; version: number }> {
-  const rows = await db.select().from(scoring).where(eq(scoring.year, 0));
-  const byUnit = new Map(rows.filter((r) => r.id === schemeRowId(r.unitId)).map((r) => [r.unitId, r]));
-  for (let u: string | undefined = unitId; u; u = tree.parentOf(u)) {
-    const r = byUnit.get(u);
-    if (r) return { scheme: (r.data as { scheme: ScoringScheme }).scheme, definedAt: u, version: r.version };
-  }
-  return { scheme: DEFAULT_SCORING_SCHEME, definedAt: null, version: 0 };
-}
-
-/**
- * The classification of the communes in a scope for a year: the level each gets in its parent
- * district's ranking (that district's scheme; `derive182: false`, so no loop). The inputs are loaded
- * once for the scope (a commune's scope is its parent), then each district is ranked on its own.
- * A commune whose ranking data is incomplete has none. Used for indicator 18.2 of the FOLLOWING year
- * (see `withClassification182` in ../evaluate.ts).
- * @example
- * (await classificationsOf(db, tree, packs, "d-01", 2024)).get("c-01-01") // { year: 2024, level: "good" }
- */
-export async function classificationsOf(db: Db, tree: UnitTree, packs: LoadedPacks, scopeId: string, year: number): Promise<Map<string, Classification182>> {
-  const scope = tree.byId.get(scopeId)?.level === "commune" ? (tree.parentOf(scopeId) ?? scopeId) : scopeId;
-  // Cached per process on the content of everything the ranking reads (validated on every call).
-  const key = `${tree.stamp}|${packs.key}|${scope}|${year}|${await rankingDataState(db, year, scopeUnits(tree, scope))}`;
-  return classificationCache(db).get(key, () => classificationsUncached(db, tree, packs, scope, year));
-}
-
-const classificationCache = perDatabase(() => new ContentCache<Map<string, Classification182>>(128));
-
-async function classificationsUncached(db: Db, tree: UnitTree, packs: LoadedPacks, scope: string, year: number): Promise<Map<string, Classification182>> {
-  const units = await rankingInput(db, tree, packs, scope, year, { derive182: false });
-  const byParent = new Map<string, RankingUnit[]>();
-  for (const u of units) {
-    const p = tree.parentOf(u.unitId) ?? "";
-    byParent.set(p, [...(byParent.get(p) ?? []), u]);
-  }
-  const out = new Map<string, Classification182>();
-  for (const [parent, group] of byParent) {
-    const { scheme } = await schemeFor(db, tree, parent || scope);
-    const r = rankUnits({ units: group }, scheme, year);
-    if (!r.ok) continue; // input assembled from the database: a failure would already fail the ranking itself
-    for (const row of r.value.rows) if (row.level !== "incomplete_data") out.set(row.unitId, { year, level: row.level });
-  }
-  return out;
-}
-
-/**
- * The ranking input of the communes below a unit for a year, assembled from the database. Indicator
- * 18.2 is taken from (or checked against) each commune's classification of the previous year unless
- * `derive182` is false. (The previous year's own evaluation, used for criteria gained and lost, is not.)
- * @example
- * const units = await rankingInput(db, tree, packs, "d-01", 2025); units[0].values.criteria_met
- */
-export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, options: { derive182?: boolean } = {}): Promise<RankingUnit[]> {
-  const ladder = compiledLadder(packs, DEMO_PACK_ID);
-  const [cur, prev] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, year - 1)]);
-  const prevById = new Map(prev.map((p) => [p.unit.id, p.doc]));
-  const base = ladder[0]!;
-  const asOf = `${year}-12-31`;
-  const communeIds = cur.map((c) => c.unit.id);
-  const classes = options.derive182 === false ? new Map<string, Classification182>() : await classificationsOf(db, tree, packs, unitId, year - 1);
-  const ocop = new Map(countOcopByCommune((await loadOcop(db)).filter((p) => communeIds.includes(p.communeUnitId)), asOf, { communeIds }).map((c) => [c.unitId, c.recognised]));
-  const money = new Map<string, bigint>();
-  for (const c of await loadContributions(db)) {
-    if (c.period.year !== year || RESOURCE_SOURCES[c.source].measure !== "dong") continue;
-    money.set(c.unitId, (money.get(c.unitId) ?? 0n) + c.amount);
-  }
-  const findings = new Map<string, number>();
-  for (const s of await loadInspections(db)) {
-    if (!s.record.date.startsWith(String(year))) continue;
-    const unit = s.record.subject.kind === "unit" ? s.record.subject.id : s.unitId;
-    findings.set(unit, (findings.get(unit) ?? 0) + s.record.findings.length);
-  }
-  const entered = new Map(
-    (await db.select().from(scoring).where(eq(scoring.year, year))).filter((r) => r.id === inputsRowId(r.unitId, year)).map((r) => [r.unitId, r.data as ScoringInputsData]),
-  );
-  const revoked = new Set(
-    (await db.select().from(dossiers)).filter((d) => (d.transitions as { action: string; at: string }[]).some((t) => t.action === "revoke" && t.at.startsWith(String(year)))).map((d) => d.unitId),
-  );
-  return cur.map(({ unit, doc }) => {
-    const classification = classes.get(unit.id);
-    const { results, tierReached } = evaluateLadder(ladder, doc, classification ? { classification } : {});
-    const now: EvaluationResult = results[0]!;
-    const before = prevById.get(unit.id);
-    const change = before ? compareYears(evaluateLadder([base], before).results[0]!, now) : null;
-    const e = entered.get(unit.id) ?? {};
-    const values: Record<string, number> = {
-      ...enteredValues(e),
-      criteria_met: now.criteriaMet,
-      criteria_total: now.criteriaTotal,
-      tier_reached: tierReached ? TIER_POINTS[tierReached] : 0,
-      ocop_products: ocop.get(unit.id) ?? 0,
-      inspection_findings: findings.get(unit.id) ?? 0,
-    };
-    if (change) {
-      values.criteria_gained = change.gained.length;
-      values.criteria_lost = change.lost.length;
-    }
-    const m = money.get(unit.id);
-    // Money as a number only for scoring (a ratio needs a planned amount the database does not hold).
-    if (m !== undefined) values.resources_mobilised = Number(m);
-    return { unitId: unit.id, name: unit.name, values, ...(e.tasks ? { tasks: e.tasks } : {}), ...(e.discipline ? { discipline: e.discipline } : {}), ...(revoked.has(unit.id) ? { recognitionRevoked: true } : {}) };
-  });
-}
-
-/**
- * Ranks the communes below a unit for a year with the scheme that applies there.
- * @example
- * const { ranking } = await computeRanking(db, tree, packs, "d-01", 2025); ranking.rows[0].rank // 1
- */
-export async function computeRanking(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, options: { derive182?: boolean } = {}): Promise<{ ranking: Ranking; units: RankingUnit[]; scheme: ScoringScheme; definedAt: string | null }> {
-  const { scheme, definedAt } = await schemeFor(db, tree, unitId);
-  const units = await rankingInput(db, tree, packs, unitId, year, options);
-  const r = rankUnits({ units }, scheme, year);
-  if (!r.ok) throw new ApiError(r.kind, "Không xếp hạng được / cannot rank", issuesToFields(r.issues));
-  return { ranking: r.value, units, scheme, definedAt };
-}
 
 const Localized = z.object({ vi: z.string(), en: z.string() });
 const levelLabel = (l: RankedLevel) => CLASSIFICATION_LEVEL_LABELS[l] ?? { vi: l, en: l };

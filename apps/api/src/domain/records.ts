@@ -19,10 +19,11 @@ import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
 import type { UnitTree } from "../units.js";
 import { IsoDateField, metaOf, readableUnits, requireVersion, setEtag, unwrap, vnDate } from "./common.js";
+import { type RecordRow, allRows } from "../services/records.js";
+
+export { type RecordRow, allRows } from "../services/records.js";
 
 type AnyTable = typeof ocopProducts | typeof contributions | typeof housing | typeof inspections;
-/** The row shape shared by the record tables (extra columns differ per table). */
-export type RecordRow = { id: string; unitId: string; data: unknown; version: number; createdAt: Date; updatedAt: Date; updatedBy: string | null };
 
 /** What an area tells the factory. */
 export interface RecordSpec<T, Body extends z.ZodType, Query extends z.ZodObject, Summary extends z.ZodType> {
@@ -56,16 +57,6 @@ export interface RecordSpec<T, Body extends z.ZodType, Query extends z.ZodObject
   filter: (value: T, row: RecordRow, query: z.infer<Query>) => boolean;
   /** The summary over the filtered values. */
   summarise: (values: T[], ctx: { tree: UnitTree; rootId: string; ids: Set<string>; query: z.infer<Query>; asOf: string }) => z.infer<Summary>;
-}
-
-/**
- * All rows of a record table, ordered by id.
- * @example
- * const rows = await allRows(db, housing);
- */
-export async function allRows(db: Db, table: AnyTable): Promise<RecordRow[]> {
-  const t = table as typeof housing;
-  return (await db.select().from(t).orderBy(asc(t.id))) as RecordRow[];
 }
 
 /**

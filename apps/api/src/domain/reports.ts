@@ -19,15 +19,14 @@ import { authorize, requireUser } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { DEMO_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
-import { evaluateOne } from "../routes/evaluations.js";
+import { evaluateOne } from "../services/evaluations.js";
 import type { UnitRow, UnitTree } from "../units.js";
 import { subtreeDocs } from "../values.js";
 import { unwrap, vnDate } from "./common.js";
 import { toCoreDossier } from "./dossiers.js";
 import { type TaskData, loadPlan, planOf, planReportStatus } from "./plans.js";
-import { computeRanking } from "./rankings.js";
-import { loadOcop } from "./ocop.js";
-import { loadContributions } from "./resources.js";
+import { computeRanking } from "../services/rankings.js";
+import { loadContributions, loadOcop } from "../services/records.js";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -8,7 +8,10 @@ import { type Contribution, RESOURCE_SOURCES, formatPeriod, parsePeriod, periodC
 import type { Db } from "../db/index.js";
 import { contributions } from "../db/schema.js";
 import { ReasonOutSchema, jsonSafe, reasonsOut, unwrap } from "./common.js";
-import { type RecordRow, allRows, recordRoutes } from "./records.js";
+import { recordRoutes } from "./records.js";
+import { type StoredContribution, contributionOf } from "../services/records.js";
+
+export { contributionOf, loadContributions } from "../services/records.js";
 
 const SOURCES = ["central_budget", "provincial_budget", "district_budget", "commune_budget", "integrated_programmes", "credit", "enterprises", "people_cash", "other", "land_donated_m2", "labour_days"] as const;
 
@@ -31,34 +34,6 @@ const SummarySchema = z
     reasons: z.array(ReasonOutSchema),
   })
   .openapi("ResourceSummary");
-
-interface StoredContribution {
-  period: string;
-  source: Contribution["source"];
-  amount: string;
-  note?: string;
-}
-
-/**
- * Core's contribution of a stored row (amount back to a bigint).
- * @example
- * contributionOf(row).amount // 1250000000n
- */
-export function contributionOf(row: RecordRow): Contribution {
-  const d = row.data as StoredContribution;
-  const p = parsePeriod(d.period);
-  if (!p.ok) throw new Error(`stored contribution ${row.id} has a bad period "${d.period}"`);
-  return { id: row.id, unitId: row.unitId, period: p.value, source: d.source, amount: BigInt(d.amount), ...(d.note ? { note: d.note } : {}) };
-}
-
-/**
- * Every stored contribution.
- * @example
- * const all = await loadContributions(db);
- */
-export async function loadContributions(db: Db): Promise<Contribution[]> {
-  return (await allRows(db, contributions)).map(contributionOf);
-}
 
 /**
  * The contribution routes (GET/POST /v1/contributions, PUT /v1/contributions/{id}).

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
-import { type Action, type Principal, can } from "../auth/policy.js";
+import { type Action, type Role, can, canAssignRole } from "@ntm/core";
+import type { Principal } from "../auth/policy.js";
 import type { AppEnv } from "../context.js";
 import { type UnitTree, loadTree } from "../units.js";
 import { ApiError } from "./problem.js";
@@ -37,4 +38,18 @@ export async function authorize(c: Context<AppEnv>, action: Action, unitId: stri
 export async function authorizeGlobal(c: Context<AppEnv>, action: Action): Promise<{ user: Principal; tree: UnitTree }> {
   const user = requireUser(c);
   return authorize(c, action, user.scopeUnitId);
+}
+
+/**
+ * Checks that the signed-in user may give an account a role and scope (core `canAssignRole`): user
+ * management on that scope, and only admins make admins. With `current`, the account as it is must be
+ * theirs to manage too. 404 when the scope unit does not exist, 403 otherwise.
+ * @example
+ * await authorizeAccount(c, { role: "viewer", scopeUnitId: "c-01-01" });
+ */
+export async function authorizeAccount(c: Context<AppEnv>, target: { role: Role; scopeUnitId: string }, current?: { role: Role; scopeUnitId: string }): Promise<{ user: Principal; tree: UnitTree }> {
+  const { user, tree } = await authorize(c, "users.manage", target.scopeUnitId);
+  if (!canAssignRole(user, target, tree, current))
+    throw new ApiError("forbidden", `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được quản lý tài khoản này / role ${user.role} scoped to ${user.scopeUnitId} may not manage this account`);
+  return { user, tree };
 }

@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../auth/policy.js";
 
-export const RoleSchema = z.enum(ROLES).openapi("Role", { description: "admin, province_officer, district_officer (historical), commune_officer, inspector, viewer" });
+export const RoleSchema = z.enum(ROLES).openapi("Role", { description: "admin, province_officer, district_officer (historical), commune_officer, inspector, viewer, standing_board (Ban Thường vụ), propaganda_board (Ban Tuyên giáo), front_org (Mặt trận Tổ quốc và các đoàn thể), coordination_office (Văn phòng điều phối NTM); see @ntm/core ACCESS_POLICY" });
 
 export const UserSchema = z
   .object({

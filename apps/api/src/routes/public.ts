@@ -11,7 +11,8 @@ import { IdParam, UnitSchema, YearParam } from "../http/schemas.js";
 import { DEMO_PACK_ID, loadPacks } from "../packs.js";
 import { type UnitTree, loadTree } from "../units.js";
 import { unitOut } from "./units.js";
-import { RollupSchema, computeRollup, evaluateOne } from "./evaluations.js";
+import { RollupSchema } from "../http/evaluationSchemas.js";
+import { computeRollup, evaluateOne } from "../services/evaluations.js";
 
 const PublicationSchema = z.object({ unitId: z.string(), year: z.number().int(), publishedAt: z.string() }).openapi("Publication");
 

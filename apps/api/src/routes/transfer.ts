@@ -11,7 +11,7 @@ import { type Cell, type Table, parseCsv, parseXlsx, toCsv, toXlsx } from "../tr
 import { INPUT_PREFIX, type RowIssue, readValuesTable } from "../transfer/importValues.js";
 import { planImport } from "../transfer/planImport.js";
 import { saveValues } from "./values.js";
-import { computeRollup } from "./evaluations.js";
+import { computeRollup } from "../services/evaluations.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ImportQuery = z.object({

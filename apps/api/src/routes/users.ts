@@ -5,7 +5,8 @@ import type { AppEnv } from "../context.js";
 import { apiTokens, sessions, users } from "../db/schema.js";
 import { writeAudit } from "../audit.js";
 import { hashPassword, randomSecret, sha256 } from "../auth/crypto.js";
-import { authorize, authorizeGlobal, requireUser } from "../http/guard.js";
+import { authorizeAccount, authorizeGlobal, requireUser } from "../http/guard.js";
+import { type Role, isWithin } from "../auth/policy.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam, RoleSchema, UserSchema } from "../http/schemas.js";
 
@@ -84,13 +85,15 @@ function tokenOut(t: typeof apiTokens.$inferSelect): z.infer<typeof TokenSchema>
 export function userRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(listUsers, async (c) => {
-    await authorizeGlobal(c, "users.manage");
+    const { user, tree } = await authorizeGlobal(c, "users.manage");
     const rows = await c.get("deps").db.select().from(users).orderBy(asc(users.username));
-    return c.json({ items: rows.map(userOut) }, 200);
+    // An admin sees every account; a province officer those scoped inside their province.
+    const visible = user.role === "admin" ? rows : rows.filter((r) => isWithin(tree, r.scopeUnitId, user.scopeUnitId));
+    return c.json({ items: visible.map(userOut) }, 200);
   });
   app.openapi(createUser, async (c) => {
     const body = c.req.valid("json");
-    const { user } = await authorize(c, "users.manage", body.scopeUnitId);
+    const { user } = await authorizeAccount(c, { role: body.role, scopeUnitId: body.scopeUnitId });
     const { db } = c.get("deps");
     if ((await db.select({ id: users.id }).from(users).where(eq(users.username, body.username)).limit(1)).length)
       throw new ApiError("conflict", `Tên đăng nhập "${body.username}" đã có / username already taken`, [{ path: "$.username", message: "already taken" }]);
@@ -108,7 +111,7 @@ export function userRoutes() {
     const { db } = c.get("deps");
     const cur = (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
     if (!cur) throw new ApiError("not_found", `Không có người dùng ${id} / user not found`);
-    const { user } = await authorize(c, "users.manage", patch.scopeUnitId ?? cur.scopeUnitId);
+    const { user } = await authorizeAccount(c, { role: patch.role ?? (cur.role as Role), scopeUnitId: patch.scopeUnitId ?? cur.scopeUnitId }, { role: cur.role as Role, scopeUnitId: cur.scopeUnitId });
     const { password, ...rest } = patch;
     const set: Partial<UserRow> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     if (password) set.passwordHash = await hashPassword(password);
@@ -133,7 +136,9 @@ export function userRoutes() {
     let ownerId = u.id;
     if (body.userId && body.userId !== u.id) {
       await authorizeGlobal(c, "users.manage");
-      if (!(await db.select({ id: users.id }).from(users).where(eq(users.id, body.userId)).limit(1)).length) throw new ApiError("not_found", "Không có người dùng / user not found", [{ path: "$.userId", message: "unknown user" }]);
+      const owner = (await db.select().from(users).where(eq(users.id, body.userId)).limit(1))[0];
+      if (!owner) throw new ApiError("not_found", "Không có người dùng / user not found", [{ path: "$.userId", message: "unknown user" }]);
+      await authorizeAccount(c, { role: owner.role as Role, scopeUnitId: owner.scopeUnitId });
       ownerId = body.userId;
     }
     const secret = `ntm_${randomSecret()}`;
@@ -151,7 +156,11 @@ export function userRoutes() {
     const { db, now } = c.get("deps");
     const cur = (await db.select().from(apiTokens).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).limit(1))[0];
     if (!cur) throw new ApiError("not_found", "Không có mã truy cập / token not found");
-    if (cur.userId !== u.id) await authorizeGlobal(c, "users.manage");
+    if (cur.userId !== u.id) {
+      await authorizeGlobal(c, "users.manage");
+      const owner = (await db.select().from(users).where(eq(users.id, cur.userId)).limit(1))[0];
+      if (owner) await authorizeAccount(c, { role: owner.role as Role, scopeUnitId: owner.scopeUnitId });
+    }
     await db.transaction(async (tx) => {
       const [r] = await tx.update(apiTokens).set({ revokedAt: now() }).where(eq(apiTokens.id, id)).returning();
       await writeAudit(tx, u, { action: "token.revoke", entityType: "api_token", entityId: id, before: tokenOut(cur), after: tokenOut(r!) });

@@ -375,7 +375,7 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
   {
     op: "POST /v1/users",
     access: "policy",
-    rule: "users.manage on the new user's scope (admin only)",
+    rule: "users.manage on the new user's scope (admins; province officers inside their scope)",
     targets: "commune",
     decide: byAction("users.manage"),
     success: 201,
@@ -384,7 +384,7 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
   {
     op: "PATCH /v1/users/{id}",
     access: "policy",
-    rule: "users.manage on the user's scope (admin only; a fresh viewer scoped to the target)",
+    rule: "users.manage on the user's scope (admins; province officers inside their scope; a fresh viewer scoped to the target)",
     targets: "commune",
     decide: byAction("users.manage"),
     success: 200,
@@ -401,7 +401,7 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
   {
     op: "POST /v1/tokens",
     access: "policy",
-    rule: "inside: any signed-in user, for themselves; outside: for another user, users.manage (admin only)",
+    rule: "inside: any signed-in user, for themselves; outside: for another user, users.manage over that account (admins; province officers for accounts in their scope)",
     targets: "own",
     decide: manageOthers,
     success: 201,
@@ -410,7 +410,7 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
   {
     op: "DELETE /v1/tokens/{id}",
     access: "policy",
-    rule: "inside: the caller's own token, any signed-in user; outside: another user's token, users.manage (admin only)",
+    rule: "inside: the caller's own token, any signed-in user; outside: another user's token, users.manage over that account (admins; province officers for accounts in their scope)",
     targets: "own",
     decide: manageOthers,
     success: 204,

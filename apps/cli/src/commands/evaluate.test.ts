@@ -162,6 +162,15 @@ describe("ntm evaluate (bad input)", () => {
     expect(r2.stderr).toBe('v.csv: row 3, column "2.1": chỉ tiêu 2.1 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.1 is a percent (0–100), got 140\n');
   });
 
+  it("reads CSV cells by the indicator's kind: 1 as Đạt in a yes/no column, Vietnamese thousands, no yes/no word in a number column", () => {
+    const bad = run({ "v.csv": "unit_id,region,year,1.1,10\nx1,DHNTB,2024,1,x\n" }, "v.csv");
+    expect([bad.code, bad.stderr]).toEqual([2, 'v.csv: row 2, column "10": không đọc được "x": cần số, Đạt/Không hoặc để trống / cannot read "x" as a number, Đạt/Không or empty\n']);
+    const good = run({ "v.csv": 'unit_id,region,year,1.1,10\nx1,DHNTB,2024,1,"1.234,5"\n' }, "v.csv", "--json");
+    const [result] = good.json(); // a CSV is a batch
+    const actual = (id: string) => result.criteria.flatMap((c: { indicators: { id: string; actual: unknown }[] }) => c.indicators).find((i: { id: string }) => i.id === id).actual;
+    expect([good.stderr, actual("1.1"), actual("10")]).toEqual(["", true, 1234.5]);
+  });
+
   it("rejects an unknown indicator column in a CSV, naming the column", () => {
     const r = run({ "v.csv": "unit_id,region,year,42.42\nx1,DHNTB,2024,5\n" }, "v.csv");
     expect(r.code).toBe(2);

@@ -122,7 +122,8 @@ export function evaluateFiles(opts: EvaluateOptions): { pack: CriteriaPack; load
   const year = parseYear(opts.year);
   const pack = loadPack(opts.pack);
   const compiled = compilePack(pack);
-  const loaded = loadValues(opts.values, { defaultLevel: pack.level, ...(year !== undefined ? { year } : {}) });
+  const kinds = new Map([...compiled.indicatorById].map(([id, ci]) => [id, ci.indicator.kind]));
+  const loaded = loadValues(opts.values, { defaultLevel: pack.level, kinds, ...(year !== undefined ? { year } : {}) });
   const problems: Problem[] = [];
   const docs: UnitValues[] = [];
   loaded.docs.forEach((d, i) => {

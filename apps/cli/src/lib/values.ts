@@ -1,4 +1,4 @@
-import { type Issue, formatPath, parseCellValue } from "@ntm/core";
+import { type CellKind, type Issue, formatPath, parseCellValue } from "@ntm/core";
 import { parseCsv } from "./csv.js";
 import { CliError, type Problem } from "./exit.js";
 import { parseJson, readText } from "./io.js";
@@ -20,6 +20,14 @@ const NOT_APPLICABLE = new Set(["kad", "n/a", "na", "không áp dụng", "khong 
 
 const UNIT_FIELD_COLUMN: Record<string, string> = { id: "unit_id", name: "unit_name", level: "level", region: "region", communeGroup: "commune_group", flags: "flags" };
 
+/** Options of {@link loadValues}. */
+export interface ValuesOptions {
+  defaultLevel: string;
+  year?: number;
+  /** Each indicator's kind (from the pack), so CSV cells are read as core's parser reads that kind. */
+  kinds?: ReadonlyMap<string, CellKind>;
+}
+
 /**
  * Reads values from a `.json` file (one document or an array of them) or a `.csv` file (wide: one row
  * per unit; long: `unit_id,year,indicator,value`).
@@ -27,7 +35,7 @@ const UNIT_FIELD_COLUMN: Record<string, string> = { id: "unit_id", name: "unit_n
  * const loaded = loadValues("examples/values/batch.csv", { defaultLevel: "commune" });
  * loaded.docs.length // 4
  */
-export function loadValues(file: string, opts: { defaultLevel: string; year?: number }): LoadedValues {
+export function loadValues(file: string, opts: ValuesOptions): LoadedValues {
   const text = readText(file);
   if (/\.csv$/i.test(file)) return loadCsv(file, text, opts);
   const data = parseJson(text, file);
@@ -44,7 +52,7 @@ interface CsvDocPlace {
   notApplicable: string[];
 }
 
-function loadCsv(file: string, text: string, opts: { defaultLevel: string; year?: number }): LoadedValues {
+function loadCsv(file: string, text: string, opts: ValuesOptions): LoadedValues {
   const rows = parseCsv(text, file);
   const header = rows[0];
   if (!header) throw new CliError("invalid_input", [{ file, message: "tệp CSV rỗng / empty CSV file" }]);
@@ -105,7 +113,9 @@ function loadCsv(file: string, text: string, opts: { defaultLevel: string; year?
         doc["notApplicable"] = place.notApplicable;
         return;
       }
-      const v = parseCellValue(raw);
+      // Read by the indicator's kind when the pack is known (1/0 in a yes/no cell; no yes/no word in a number cell).
+      const kind = opts.kinds?.get(indicator);
+      const v = parseCellValue(raw, kind ? { kind } : undefined);
       if (v === undefined) {
         problems.push({ file, where: at(row.line, column), message: `không đọc được "${raw}": cần số, Đạt/Không hoặc để trống / cannot read "${raw}" as a number, Đạt/Không or empty` });
         return;

@@ -40,16 +40,17 @@ export function useCommune(unitId: string, year: number | undefined) {
       const years = (yearList?.items ?? []).map((y) => y.year).sort((a, b) => a - b);
       const y = year ?? years.at(-1) ?? DEFAULT_YEAR;
       const evaluation = (await must(api.GET("/v1/units/{id}/evaluation", { params: { path, query: { year: y } } }))) as EvaluationResult;
-      const [pack, yoy, valuesDoc] = await Promise.all([
+      const [pack, yoy, valuesDoc, standing] = await Promise.all([
         optional(fetchPack(evaluation.packId)),
         years.includes(y - 1) ? (optional(must(api.GET("/v1/units/{id}/changes", { params: { path, query: { year: y } } }))) as Promise<YearOverYear | null>) : Promise.resolve(null),
         years.includes(y) ? optional(must(api.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unitId, year: y } } }))) : Promise.resolve(null),
+        // The tier reached is decided by the API with core's ladder (the commune's own roll-up line).
+        optional(must(api.GET("/v1/units/{id}/rollup", { params: { path, query: { year: y } } }))),
       ]);
-      // Walk the tier ladder (standard → advanced → model): the tier reached is the last one met in
-      // a row, and the gap shown is the first tier not met.
+      const tierReached: string | null = standing?.communes.find((c) => c.unitId === unitId)?.tierReached ?? null;
+      // The gap shown is the first tier not met: walk the ladder while the tiers are met.
       let gap: TierGap | null = gapToNextTier(evaluation);
       let gapPack: PackView | null = pack;
-      let tierReached: string | null = evaluation.status === "met" ? pack?.tier ?? evaluation.tier : null;
       for (let guard = 0; gap?.met && gapPack?.nextTier && guard < 4; guard++) {
         const nextId: string = gapPack.nextTier;
         const [nextPack, nextGap] = await Promise.all([
@@ -59,7 +60,6 @@ export function useCommune(unitId: string, year: number | undefined) {
         if (!nextPack || !nextGap) break;
         gapPack = nextPack;
         gap = nextGap;
-        if (nextGap.met) tierReached = nextPack.tier ?? tierReached;
       }
       return {
         unit: detail.unit,

@@ -2,15 +2,15 @@
  * The shapes the web app reads from the API. Evaluation shapes come from @ntm/core (the public JSON
  * contract); the rest mirror the API's OpenAPI document (apps/api/src/routes).
  */
-import type { EvaluationResult, Reason, Tier, YearOverYear, TierGap, RevocationCheck } from "@ntm/core";
+import type { EvaluationResult, Reason, Role, Tier, YearOverYear, TierGap, RevocationCheck } from "@ntm/core";
 
 import type { ThresholdDoc } from "../lib/threshold";
 import type { Schemas } from "@ntm/client";
 
 export type { EvaluationResult, Reason, Tier, YearOverYear, TierGap, RevocationCheck };
 
-/** The roles of the API (issue 4). */
-export type Role = "admin" | "province_officer" | "district_officer" | "commune_officer" | "inspector" | "viewer";
+/** The roles of the access policy (@ntm/core ROLES). */
+export type { Role };
 
 export interface SessionUser {
   id: string;

@@ -12,11 +12,21 @@ describe("checkField", () => {
       { ok: false, error: "percentRange" },
     ]);
   });
-  it("reads Đạt and Không as booleans and rejects other words", () => {
-    expect([checkField("boolean", "Đạt"), checkField("boolean", "không"), checkField("boolean", "maybe")]).toEqual([
+  it("reads the yes/no words of core's table (x and 1/0 included) and rejects other words", () => {
+    expect([checkField("boolean", "Đạt"), checkField("boolean", "không"), checkField("boolean", "x"), checkField("boolean", "1"), checkField("boolean", "0"), checkField("boolean", "maybe")]).toEqual([
+      { ok: true, value: true },
+      { ok: true, value: false },
+      { ok: true, value: true },
       { ok: true, value: true },
       { ok: true, value: false },
       { ok: false, error: "boolean" },
+    ]);
+  });
+  it("reads Vietnamese numbers with thousands groups", () => {
+    expect([checkField("number", "1.234,5"), checkField("number", "1 234,5"), checkField("number", "x")]).toEqual([
+      { ok: true, value: 1234.5 },
+      { ok: true, value: 1234.5 },
+      { ok: false, error: "number" },
     ]);
   });
   it("treats an empty field as no value and text as not a number", () => {
@@ -29,8 +39,11 @@ describe("checkField", () => {
 });
 
 describe("fieldText", () => {
-  it("writes booleans as Đạt/Không and null as empty", () => {
-    expect([fieldText(true), fieldText(false), fieldText(null), fieldText(12.5)]).toEqual(["Đạt", "Không", "", "12.5"]);
+  it("writes booleans as Đạt/Không, numbers the Vietnamese way and null as empty", () => {
+    expect([fieldText(true), fieldText(false), fieldText(null), fieldText(12.5), fieldText(1234.5)]).toEqual(["Đạt", "Không", "", "12,5", "1.234,5"]);
+  });
+  it("is read back by checkField to the same value", () => {
+    for (const [kind, v] of [["number", 1234.5], ["percent", 92.25], ["boolean", true], ["boolean", false], ["number", null]] as const) expect(checkField(kind, fieldText(v))).toEqual({ ok: true, value: v });
   });
 });
 

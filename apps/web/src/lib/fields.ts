@@ -1,43 +1,37 @@
-/** Field-level validation of one indicator value as an officer types it. */
+import { type CellKind, checkCellValue, formatCellValue } from "@ntm/core";
 
-export type FieldKind = "boolean" | "percent" | "number";
+/** Field-level validation of one indicator value as an officer types it: @ntm/core's cell parser. */
+
+export type FieldKind = CellKind;
 
 export type FieldCheck = { ok: true; value: number | boolean | null } | { ok: false; error: "number" | "percentRange" | "negative" | "boolean" };
 
+const FIELD_ERRORS = { not_number: "number", not_boolean: "boolean", percent_range: "percentRange", negative: "negative" } as const;
+
 /**
- * Checks one typed value: percent 0–100, numbers (comma or dot decimals), booleans "Đạt"/"Không".
- * An empty field means "no value yet" (null).
+ * Checks one typed value with core's `checkCellValue`: percent 0–100, Vietnamese numbers ("92,5",
+ * "1.234,5", "1 234,5"), yes/no words (Đạt, Không, Có, x, ✓, and 1/0 in a yes/no field). An empty field
+ * means "no value yet" (null).
  * @example
  * checkField("percent", "140") // { ok: false, error: "percentRange" }
  * checkField("percent", "92,5") // { ok: true, value: 92.5 }
- * checkField("boolean", "Đạt") // { ok: true, value: true }
+ * checkField("boolean", "x") // { ok: true, value: true }
  */
 export function checkField(kind: FieldKind, raw: string): FieldCheck {
-  const s = raw.trim();
-  if (s === "") return { ok: true, value: null };
-  if (kind === "boolean") {
-    const v = s.toLowerCase();
-    if (["đạt", "dat", "true", "yes", "có", "1"].includes(v)) return { ok: true, value: true };
-    if (["không", "khong", "không đạt", "false", "no", "0"].includes(v)) return { ok: true, value: false };
-    return { ok: false, error: "boolean" };
-  }
-  const n = Number(s.replace(/\s/g, "").replace(",", "."));
-  if (!Number.isFinite(n) || !/^-?[\d\s]*[.,]?\d*$/.test(s)) return { ok: false, error: "number" };
-  if (kind === "percent" && (n < 0 || n > 100)) return { ok: false, error: "percentRange" };
-  if (n < 0) return { ok: false, error: "negative" };
-  return { ok: true, value: n };
+  const r = checkCellValue(raw, kind);
+  return r.ok ? r : { ok: false, error: FIELD_ERRORS[r.error] };
 }
 
 /**
- * Writes a stored value back as the text an officer would type.
+ * Writes a stored value back as the text an officer would type (core's `formatCellValue`, which
+ * `checkField` reads back to the same value).
  * @example
  * fieldText(true) // "Đạt"
+ * fieldText(12.5) // "12,5"
  * fieldText(null) // ""
  */
 export function fieldText(v: number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "boolean") return v ? "Đạt" : "Không";
-  return String(v);
+  return formatCellValue(v);
 }
 
 /**

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { ROLES } from "@ntm/core";
 import { canChangeUnit, capabilitiesOf, type UnitChange } from "./roles";
 import type { Role } from "../api/types";
+// The shared table of the access policy, written by hand in core (not part of core's public API).
+import { POLICY_TABLE, expected } from "../../../../packages/core/src/access/policyTable";
 
 describe("capabilitiesOf", () => {
   it("gives each role the pages and actions the API's policy allows it", () => {
-    const roles: Role[] = ["admin", "province_officer", "district_officer", "commune_officer", "inspector", "viewer"];
+    const roles: Role[] = ["admin", "province_officer", "district_officer", "commune_officer", "inspector", "viewer", "standing_board", "propaganda_board", "front_org", "coordination_office"];
     expect(Object.fromEntries(roles.map((role) => [role, capabilitiesOf({ role })]))).toEqual({
       admin: { overview: true, editValues: true, bulkImport: true, uploadPack: true, inspect: true, ranking: true, planWrite: true, manageUnits: true },
       province_officer: { overview: true, editValues: true, bulkImport: true, uploadPack: true, inspect: false, ranking: true, planWrite: true, manageUnits: true },
@@ -12,6 +15,10 @@ describe("capabilitiesOf", () => {
       commune_officer: { overview: false, editValues: true, bulkImport: true, uploadPack: false, inspect: false, ranking: false, planWrite: false, manageUnits: false },
       inspector: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: true, ranking: true, planWrite: false, manageUnits: false },
       viewer: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false },
+      standing_board: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false },
+      propaganda_board: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false },
+      front_org: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false },
+      coordination_office: { overview: true, editValues: true, bulkImport: true, uploadPack: false, inspect: false, ranking: true, planWrite: true, manageUnits: false },
     });
   });
   it("gives nothing to a visitor who is not signed in", () => {
@@ -87,5 +94,30 @@ describe("canChangeUnit", () => {
       expect(Object.values(allowed({ role, scopeUnitId: "p" })).some(Boolean)).toBe(false);
     }
     expect(Object.values(allowed(null)).some(Boolean)).toBe(false);
+  });
+});
+
+describe("the web's capabilities agree with core's policy table", () => {
+  it.each(ROLES.map((r) => [r]))("%s", (role) => {
+    const granted = (a: keyof (typeof POLICY_TABLE)[Role]) => POLICY_TABLE[role][a] !== "never";
+    const { editValues, bulkImport, uploadPack, inspect, planWrite, manageUnits } = capabilitiesOf({ role });
+    expect({ editValues, bulkImport, uploadPack, inspect, planWrite, manageUnits }).toEqual({
+      editValues: granted("values.write"),
+      bulkImport: granted("values.write"),
+      uploadPack: granted("packs.upload"),
+      inspect: granted("audit.read"),
+      planWrite: granted("plan.write"),
+      manageUnits: granted("units.manage"),
+    });
+  });
+
+  it.each(ROLES.map((r) => [r]))("%s: offers a rename exactly where the table gives units.manage", (role) => {
+    // p → d → c, and another province q → x; the actor is scoped to d.
+    const parents = new Map<string, string | null>([["p", null], ["d", "p"], ["c", "d"], ["q", null], ["x", "q"]]);
+    const user = { role, scopeUnitId: "d" };
+    const at = { scope_root: "d", below_root: "c", outside: "x" } as const;
+    for (const position of ["scope_root", "below_root", "outside"] as const) {
+      expect([position, canChangeUnit(user, { kind: "update", unitId: at[position] }, parents)]).toEqual([position, expected(role, "units.manage", position)]);
+    }
   });
 });

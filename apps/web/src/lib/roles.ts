@@ -1,16 +1,19 @@
-import type { Role, SessionUser } from "../api/types";
+import { type UnitChange, canChangeUnit as coreCanChangeUnit, roleMay, unitTreeFromParents } from "@ntm/core";
+import type { SessionUser } from "../api/types";
 
-/** What the signed-in role may see and do in the UI (the API enforces the same rules again). */
+export type { UnitChange };
+
+/** What the signed-in role may see and do in the UI (the API enforces the same policy, @ntm/core's, again per unit). */
 export interface Capabilities {
   /** See the province/district overview (roll-up). */
   overview: boolean;
-  /** Enter or correct indicator values (within scope). */
+  /** Enter or correct indicator values (policy `values.write`). */
   editValues: boolean;
-  /** Upload CSV/XLSX in bulk. */
+  /** Upload CSV/XLSX in bulk (policy `values.write`). */
   bulkImport: boolean;
-  /** Upload a provincial criteria pack. */
+  /** Upload a provincial criteria pack (policy `packs.upload`). */
   uploadPack: boolean;
-  /** Read the audit log and inspections in scope. */
+  /** Read the audit log and inspections in scope (policy `audit.read`). */
   inspect: boolean;
   /** See the annual ranking. */
   ranking: boolean;
@@ -20,11 +23,10 @@ export interface Capabilities {
   manageUnits: boolean;
 }
 
-const EDITORS: readonly Role[] = ["admin", "province_officer", "district_officer", "commune_officer"];
-
 /**
- * Derives the UI capabilities of a user from their role. A commune officer works on their own
- * commune only, so the overview of a whole province is hidden from them.
+ * Derives the UI capabilities of a user from @ntm/core's access policy (`roleMay`: the role is granted
+ * the action inside its scope). Two are screen choices, not policy: a commune officer works on their
+ * own commune only, so the overview and the ranking of a whole province are hidden from them.
  * @example
  * capabilitiesOf({ role: "viewer" } as SessionUser).editValues // false
  */
@@ -33,58 +35,24 @@ export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabili
   const r = user.role;
   return {
     overview: r !== "commune_officer",
-    editValues: EDITORS.includes(r),
-    bulkImport: EDITORS.includes(r),
-    uploadPack: r === "admin" || r === "province_officer",
-    inspect: r === "admin" || r === "inspector",
+    editValues: roleMay(r, "values.write"),
+    bulkImport: roleMay(r, "values.write"),
+    uploadPack: roleMay(r, "packs.upload"),
+    inspect: roleMay(r, "audit.read"),
     ranking: r !== "commune_officer",
-    planWrite: r === "admin" || r === "province_officer" || r === "district_officer",
-    manageUnits: r === "admin" || r === "province_officer",
+    planWrite: roleMay(r, "plan.write"),
+    manageUnits: roleMay(r, "units.manage"),
   };
 }
 
 /**
- * A change to the administrative unit tree, as the API's policy sees it (apps/api/src/auth/policy.ts).
- * `parentId: null` means the top of the tree (a province).
- */
-export type UnitChange =
-  | { kind: "create"; parentId: string | null }
-  | { kind: "update"; unitId: string }
-  | { kind: "move"; unitId: string; parentId: string | null }
-  | { kind: "delete"; unitId: string };
-
-/** True when `unitId` is `ancestorId` or below it in the tree given as each unit's parent. */
-function isWithin(parents: ReadonlyMap<string, string | null>, unitId: string, ancestorId: string): boolean {
-  let cur: string | null | undefined = unitId;
-  for (let guard = 0; cur !== null && cur !== undefined && guard < 64; guard++) {
-    if (cur === ancestorId) return true;
-    cur = parents.get(cur);
-  }
-  return false;
-}
-
-/**
- * Whether the unit page offers a change to the tree, by the API's rule: admins anywhere; province
- * officers on units inside their scope (the new parent included), never moving or deleting their own
- * scope root, never adding or moving anything to the top. `parents` maps each known unit to its parent;
- * an unknown unit is refused. The API decides again on every write.
+ * Whether the unit page offers a change to the tree: @ntm/core's `canChangeUnit` over the tree the page
+ * holds (`parents` maps each known unit to its parent; an unknown unit is refused). The API decides
+ * again on every write.
  * @example
  * canChangeUnit({ role: "province_officer", scopeUnitId: "p" }, { kind: "create", parentId: "c-01-01" }, parents) // true
  * canChangeUnit({ role: "province_officer", scopeUnitId: "p" }, { kind: "delete", unitId: "p" }, parents) // false: their own scope root
  */
 export function canChangeUnit(user: Pick<SessionUser, "role" | "scopeUnitId"> | null, change: UnitChange, parents: ReadonlyMap<string, string | null>): boolean {
-  if (!user) return false;
-  const manage = (unitId: string) => parents.has(unitId) && (user.role === "admin" || (user.role === "province_officer" && isWithin(parents, unitId, user.scopeUnitId)));
-  const parentOk = (parentId: string | null) => (parentId === null ? user.role === "admin" : manage(parentId));
-  const belowScope = (unitId: string) => user.role === "admin" || unitId !== user.scopeUnitId;
-  switch (change.kind) {
-    case "create":
-      return parentOk(change.parentId);
-    case "update":
-      return manage(change.unitId);
-    case "move":
-      return manage(change.unitId) && belowScope(change.unitId) && parentOk(change.parentId);
-    case "delete":
-      return manage(change.unitId) && belowScope(change.unitId);
-  }
+  return coreCanChangeUnit(user, change, unitTreeFromParents(parents));
 }

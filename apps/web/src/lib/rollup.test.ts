@@ -14,8 +14,8 @@ const row = (unitId: string, name: string, criteriaMet: number, lost: string[] =
 });
 
 describe("countByTier", () => {
-  it("counts each commune once at its tier, model including modern, none for no tier", () => {
-    expect(countByTier([{ tier: "standard" }, { tier: null }, { tier: "advanced" }, { tier: "modern" }, { tier: "standard" }])).toEqual({ none: 1, standard: 2, advanced: 1, model: 1 });
+  it("counts each commune once at its tier, modern in its own bucket, none for no tier", () => {
+    expect(countByTier([{ tier: "standard" }, { tier: null }, { tier: "advanced" }, { tier: "modern" }, { tier: "standard" }])).toEqual({ none: 1, standard: 2, advanced: 1, model: 0, modern: 1 });
   });
 });
 
@@ -79,7 +79,7 @@ describe("toRollupView", () => {
     ladder: [],
     example: true,
     communes: [commune(criteria)],
-    countsByTier: { none: 1, standard: 0, advanced: 0, model: 0 },
+    countsByTier: { none: 1, standard: 0, advanced: 0, model: 0, modern: 0 },
     targets: [],
     incomeVs2020: { available: false, met: null, current: null, baseline2020: null, required: null, communes: { current: 0, baseline2020: 0 }, reasons: [] },
   });

@@ -1,22 +1,8 @@
 import type { ApiRollup, CellStatus, PackView, Rollup, RollupCommune, Unit } from "../api/types";
 
-/** The four tier buckets of the overview chart, lowest first. */
-export const TIER_BUCKETS = ["none", "standard", "advanced", "model"] as const;
-export type TierBucket = (typeof TIER_BUCKETS)[number];
-
-/**
- * Counts communes per tier bucket (a commune counts once, at its highest tier; `modern` counts as model).
- * @example
- * countByTier([{ tier: "standard" }, { tier: null }]) // { none: 1, standard: 1, advanced: 0, model: 0 }
- */
-export function countByTier(communes: readonly Pick<RollupCommune, "tier">[]): Record<TierBucket, number> {
-  const out: Record<TierBucket, number> = { none: 0, standard: 0, advanced: 0, model: 0 };
-  for (const c of communes) {
-    const k: TierBucket = c.tier === null || c.tier === undefined ? "none" : c.tier === "modern" ? "model" : c.tier;
-    out[k] += 1;
-  }
-  return out;
-}
+// The tier buckets and the count per bucket are core's (one definition for the API and the web app):
+// none, standard, advanced, model and modern, each commune counted once at its highest tier.
+export { TIER_BUCKETS, countByTier, tierBucketOf, type TierBucket } from "@ntm/core";
 
 /**
  * Normalises a criterion or indicator status to one of the heat-map cell kinds.

@@ -13,7 +13,7 @@ import { countByTier, filterCommunes, TIER_BUCKETS, type CommuneSort } from "../
 import { DEFAULT_YEAR } from "../lib/years";
 
 const LOST_PREVIEW = 20;
-const TIER_COLORS: Record<string, string> = { none: "#b8bec6", standard: "#2f7d4f", advanced: "#1f5fa8", model: "#7a3fa0" };
+const TIER_COLORS: Record<string, string> = { none: "#b8bec6", standard: "#2f7d4f", advanced: "#1f5fa8", model: "#7a3fa0", modern: "#b5651d" };
 
 /** The overview of a province or district: tiers, heat map, programme targets, criteria lost. */
 export default function Overview() {

@@ -8,7 +8,7 @@ import type { ApiRollup, EvaluationResult } from "../api/types";
 import { StatusBadge, TierBadge, UnverifiedMarker } from "../components/Badges";
 import { DataTable } from "../components/DataTable";
 import { Empty, ErrorState, Loading } from "../components/States";
-import { countByTier, TIER_BUCKETS } from "../lib/rollup";
+import { countByTier, TIER_BUCKETS, tierBucketOf } from "../lib/rollup";
 import { groupPublications, parseYear, pickPublished, publicFailure, type PublishedUnit } from "../lib/publications";
 import { localName } from "../lib/text";
 
@@ -126,7 +126,7 @@ function PublicRollup({ area, year }: { area: PublishedUnit; year: number }) {
         cell: ({ row }) => <Link href={`${base(area.unitId, year)}/${encodeURIComponent(row.original.unitId)}`}>{row.original.name}</Link>,
       },
       { id: "criteriaMet", header: t("public.criteriaMet"), accessorFn: (c) => c.criteriaMet, cell: ({ row }) => `${row.original.criteriaMet}/${row.original.criteriaTotal}` },
-      { id: "tier", header: t("public.tier"), accessorFn: (c) => TIER_BUCKETS.indexOf(c.tierReached === "modern" ? "model" : (c.tierReached ?? "none")), cell: ({ row }) => <TierBadge tier={row.original.tierReached} /> },
+      { id: "tier", header: t("public.tier"), accessorFn: (c) => TIER_BUCKETS.indexOf(tierBucketOf(c.tierReached)), cell: ({ row }) => <TierBadge tier={row.original.tierReached} /> },
     ],
     [t, area.unitId, year]
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compilePack } from "./compilePack.js";
-import { parseCellValue, validateValues } from "./validateValues.js";
+import { validateValues } from "./validateValues.js";
 import { commune, demoPack } from "../_testing/builders.js";
 
 const compiled = compilePack(demoPack());
@@ -39,11 +39,5 @@ describe("validateValues", () => {
     const r = validateValues(compiled, { unit: commune({ level: "hamlet" }), year: 2024, values: {}, notApplicable: ["2.1", "13.4"] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => [i.code, i.path])).toEqual([["values.level_mismatch", ["unit", "level"]], ["values.not_optional", ["notApplicable", 0]]]);
-  });
-});
-
-describe("parseCellValue", () => {
-  it("reads what officers write in spreadsheets", () => {
-    expect(["Đạt", "Không", "x", "16,5", "95%", "", "abc", " 100 "].map(parseCellValue)).toEqual([true, false, true, 16.5, 95, null, undefined, 100]);
   });
 });

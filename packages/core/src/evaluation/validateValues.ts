@@ -46,21 +46,3 @@ export function validateValues(compiled: CompiledPack, input: unknown): Result<U
   if (issues.length) return fail("invalid_input", issues);
   return ok(doc as UnitValues);
 }
-
-/**
- * Parses a raw value as an officer writes it in a spreadsheet: "Đạt"/"Không", "x", "có", numbers with
- * a decimal comma ("16,5"), percents with a sign ("95%"). Returns undefined when it cannot.
- * @example
- * parseCellValue("16,5") // 16.5
- * parseCellValue("Đạt") // true
- */
-export function parseCellValue(raw: string): number | boolean | null | undefined {
-  const s = raw.trim();
-  if (s === "") return null;
-  const lower = s.toLowerCase();
-  if (["đạt", "dat", "có", "co", "yes", "true", "x", "met"].includes(lower)) return true;
-  if (["không", "khong", "không đạt", "khong dat", "no", "false", "chưa đạt", "not met"].includes(lower)) return false;
-  const num = s.replace(/%$/, "").replace(/\s/g, "");
-  if (/^-?\d+([.,]\d+)?$/.test(num)) return Number(num.replace(",", "."));
-  return undefined;
-}

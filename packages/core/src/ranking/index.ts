@@ -14,3 +14,7 @@ export { TaskCountsSchema, RankingUnitSchema, RankingOptionsSchema, RankingInput
 export { rankUnits, type Ranking, type RankedUnit, type RankedLevel, type MissingInput, type RankingCandidate } from "./rankUnits/index.js";
 export { indicator182FromClassification } from "./indicator182/index.js";
 export { CLASSIFICATION_LEVEL_LABELS } from "../i18n/ranking.messages.js";
+export { TIER_POINTS, tierPoints } from "./tierPoints/index.js";
+export { ScoringInputsSchema, enteredValues, type ScoringInputs } from "./scoringInputs/index.js";
+export { rankingUnitsFromFacts, type RankingFacts } from "./rankingUnitsFromFacts/index.js";
+export { classifyGroups } from "./classifyGroups/index.js";

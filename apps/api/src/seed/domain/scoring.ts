@@ -4,7 +4,7 @@
  * so the classification caps show. Rankings themselves are computed live by @ntm/core.
  */
 import { scoring } from "../../db/schema.js";
-import type { ScoringInputsData } from "../../domain/rankings.js";
+import type { ScoringInputsData } from "../../services/rankings.js";
 import type { SeedContext } from "../hooks.js";
 import { intBetween } from "../prng.js";
 

@@ -1,0 +1,70 @@
+/**
+ * The OpenAPI shapes of evaluation answers shared by several route files (roll-ups, trends, the
+ * public pages). Shapes only: the rules that fill them live in @ntm/core.
+ */
+import { z } from "@hono/zod-openapi";
+import { TIER_BUCKETS } from "@ntm/core";
+
+/** Communes per tier bucket (core TIER_BUCKETS: none, standard, advanced, model, modern), each counted once at its highest tier. */
+export const CountsByTierSchema = z
+  .object(Object.fromEntries(TIER_BUCKETS.map((b) => [b, z.number().int()])) as Record<(typeof TIER_BUCKETS)[number], z.ZodNumber>)
+  .openapi("CountsByTier", { description: "Communes per tier bucket (core TIER_BUCKETS); `modern` (NTM hiện đại) is its own bucket. Targets read them cumulatively (at least advanced = advanced + model + modern)." });
+
+export const CommuneRollupSchema = z
+  .object({
+    unitId: z.string(),
+    name: z.string(),
+    parentId: z.string().nullable(),
+    flags: z.array(z.string()),
+    status: z.enum(["met", "not_met", "indeterminate"]),
+    criteriaMet: z.number().int(),
+    criteriaTotal: z.number().int(),
+    tierReached: z.enum(["standard", "advanced", "model", "modern"]).nullable(),
+    revoke: z.boolean(),
+    criteria: z.record(z.string(), z.enum(["met", "not_met", "indeterminate"])).openapi({ description: "Criterion id → status (for a heat map)" }),
+  })
+  .openapi("CommuneRollup");
+
+export const IncomeVs2020Schema = z
+  .object({
+    available: z.boolean(),
+    met: z.boolean().nullable(),
+    current: z.number().nullable().openapi({ description: "Average of the communes' indicator 10 for the year (million đồng/person/year, unweighted mean, to the đồng)" }),
+    baseline2020: z.number().nullable(),
+    required: z.number().nullable(),
+    communes: z.object({ current: z.number().int(), baseline2020: z.number().int() }).openapi({ description: "How many communes had a value in each year" }),
+    reasons: z.array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), params: z.record(z.string(), z.unknown()) })),
+  })
+  .openapi("IncomeVs2020", { description: "QĐ 263 target: rural income ≥ 1.5 × 2020 by 2025 (core checkProgrammeTargets). Unavailable (met null) when a year has no indicator 10 values." });
+
+export const RollupSchema = z
+  .object({
+    unitId: z.string(),
+    year: z.number().int(),
+    packId: z.string(),
+    ladder: z.array(z.object({ packId: z.string(), tier: z.string() })),
+    example: z.boolean(),
+    communes: z.array(CommuneRollupSchema),
+    countsByTier: CountsByTierSchema,
+    targets: z.array(z.object({ id: z.string(), met: z.boolean(), actual: z.number(), required: z.number(), reasons: z.array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), params: z.record(z.string(), z.unknown()) })) })),
+    incomeVs2020: IncomeVs2020Schema,
+  })
+  .openapi("Rollup");
+
+export const TrendSchema = z
+  .object({
+    unitId: z.string(),
+    packId: z.string(),
+    years: z.array(
+      z.object({
+        year: z.number().int(),
+        communes: z.number().int(),
+        countsByTier: CountsByTierSchema,
+        criteriaMet: z.number().int().nullable().openapi({ description: "For a commune: its criteria met; otherwise null" }),
+        tierReached: z.enum(["standard", "advanced", "model", "modern"]).nullable().openapi({ description: "For a commune: its tier; otherwise null" }),
+        revoke: z.boolean().nullable(),
+      }),
+    ),
+  })
+  .openapi("Trend");
+

@@ -1,0 +1,168 @@
+/**
+ * The evaluation service: loads the facts an evaluation or a roll-up needs (values, the previous
+ * year's classification for 18.2), calls @ntm/core (the tier ladder, `evaluateWithClassification`,
+ * `withChildStatuses`, `rollupStanding`, `summariseRollup`) and caches the answers by content.
+ * Routes parse, authorise and shape; they never decide a result.
+ */
+import {
+  type CompiledPack, type EvaluationResult, type IncomeVs2020Check, type RollupStanding, type TargetCheck, type TierCounts, type UnitValues,
+  evaluateUnit, evaluateWithClassification, rollupStanding, summariseRollup, withChildStatuses,
+} from "@ntm/core";
+import { ApiError } from "../http/problem.js";
+import { DEMO_PACK_ID, DISTRICT_PACK_ID, type LoadedPacks } from "../packs.js";
+import { compiledLadder } from "../evaluate.js";
+import { classificationsOf } from "./rankings.js";
+import { loadDocRows, subtreeDocs, unitValuesDoc } from "../values.js";
+import type { Db } from "../db/index.js";
+import type { UnitRow, UnitTree } from "../units.js";
+import { type CachedJson, ContentCache, LineCache, RANKING_INPUT_TABLES, VALUES_TABLES, cachedJson, perDatabase, rankingInputsState, scopeUnits, valuesState } from "../cache.js";
+import { Memo, changeFeedOf } from "../db/changes.js";
+
+/** One commune's line of a roll-up: core's standing with the unit's name, parent and flags. */
+export type RollupLine = Omit<RollupStanding, "unitId"> & { unitId: string; name: string; parentId: string | null; flags: string[] };
+
+/** The roll-up contract (see RollupSchema in http/evaluationSchemas.ts). */
+export interface Rollup {
+  unitId: string;
+  year: number;
+  packId: string;
+  ladder: { packId: string; tier: string }[];
+  example: boolean;
+  communes: RollupLine[];
+  countsByTier: TierCounts;
+  targets: TargetCheck[];
+  incomeVs2020: IncomeVs2020Check;
+}
+
+/**
+ * The compiled pack of an id, or a 404 problem.
+ * @example
+ * packOr404(packs, DEMO_PACK_ID).pack.tier // "standard"
+ */
+export function packOr404(packs: LoadedPacks, id: string): CompiledPack {
+  const compiled = packs.compiled(id);
+  if (!compiled) throw new ApiError("not_found", `Không có bộ tiêu chí "${id}" / pack "${id}" not found`);
+  return compiled;
+}
+
+/**
+ * The pack a unit is evaluated against when the caller names none.
+ * @example
+ * defaultPackFor("district") // "vn.district-ntm.2021-2025"
+ */
+export function defaultPackFor(level: string): string {
+  return level === "district" ? DISTRICT_PACK_ID : DEMO_PACK_ID;
+}
+
+/**
+ * Evaluates every commune of a subtree along the tier ladder and summarises (the roll-up contract).
+ * @example
+ * const r = await computeRollup(db, tree, packs, "p-demo", 2024, DEMO_PACK_ID); r.countsByTier.standard
+ */
+export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
+  return (await cachedRollup(db, tree, packs, unitId, year, packId)).value;
+}
+
+/**
+ * The roll-up with its serialised body and ETag, from the per-process cache when the data is unchanged.
+ * The key is the content: the unit tree's hash, the packs' key and the state of the year's values
+ * (and 2020's, the income baseline) read from the database on every call, so a write through any
+ * instance is seen at once. Concurrent misses on one key share one computation.
+ * @example
+ * const e = await cachedRollup(db, tree, packs, "p-demo", 2024, DEMO_PACK_ID); e.etag
+ */
+export async function cachedRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<CachedJson<Rollup>> {
+  const scope = scopeUnits(tree, unitId);
+  const [values, domain] = await Promise.all([valuesState(db, [year, year - 1, year - 2, 2020], scope), rankingInputsState(db, scope)]);
+  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId}|${values}|${domain}`;
+  return rollupCache(db).get(key, async () => cachedJson(await computeRollupUncached(db, tree, packs, unitId, year, packId)));
+}
+
+const rollupCache = perDatabase(() => new ContentCache<CachedJson<Rollup>>(32));
+
+/** Roll-up lines by content key (see computeRollupUncached), the oldest dropped beyond capacity (exported for tests). */
+export const rollupCommuneCache = perDatabase(() => new LineCache<RollupLine>(20_000));
+
+async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
+  const ladder = compiledLadder(packs, packId);
+  const [docs, docs2020, classes] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, 2020), classificationsOf(db, tree, packs, unitId, year - 1)]);
+  const cache = rollupCommuneCache(db);
+  const communes = docs.map(({ unit, doc, rows }) => {
+    // Indicator 18.2 from the previous year's classification (core withClassification182).
+    const classification = classes.get(unit.id);
+    // A commune whose rows, classification, tree and packs are unchanged keeps its line: after one
+    // write only that commune is evaluated again.
+    const key = `${tree.stamp}|${packs.key}|${packId}|${year}|${unit.id}|${rows}|${classification ? `${classification.year}:${classification.level}` : "-"}`;
+    const kept = cache.get(key);
+    if (kept) return kept;
+    const line = rollupLine(unit, rollupStanding(ladder, doc, classification));
+    cache.set(key, line);
+    return line;
+  });
+  const summary = summariseRollup(communes, { year, values: docs.map((d) => d.doc), values2020: docs2020.map((d) => d.doc) });
+  return {
+    unitId,
+    year,
+    packId,
+    ladder: ladder.map((p) => ({ packId: p.pack.id, tier: p.pack.tier })),
+    example: ladder.some((p) => p.pack.example === true),
+    communes,
+    countsByTier: summary.countsByTier,
+    targets: summary.targets,
+    incomeVs2020: summary.incomeVs2020,
+  };
+}
+
+/** The roll-up line of a unit, in the contract's key order. */
+function rollupLine(unit: UnitRow, s: RollupStanding): RollupLine {
+  return { unitId: unit.id, name: unit.name, parentId: unit.parentId, flags: unit.flags, status: s.status, criteriaMet: s.criteriaMet, criteriaTotal: s.criteriaTotal, tierReached: s.tierReached, revoke: s.revoke, criteria: s.criteria };
+}
+
+/**
+ * Evaluates one unit for a year against a pack (values of the unit and its children). A district
+ * pack rolls up its communes: each commune (with its hamlets, 18.2 from its classification) is
+ * evaluated along the commune ladder by core `withChildStatuses`.
+ * @example
+ * const r = await evaluateOne(db, tree, packs, "c01", 2024, DEMO_PACK_ID); r.status
+ */
+export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string): Promise<EvaluationResult> {
+  const unit = tree.byId.get(unitId)!;
+  const compiled = packOr404(packs, packId ?? defaultPackFor(unit.level));
+  if (compiled.pack.level === "commune" || unit.level !== "district") return (await cachedUnitEvaluation(db, tree, packs, unit, year, compiled)).value;
+  const ladder = compiledLadder(packs, DEMO_PACK_ID);
+  const [communes, classes, own] = await Promise.all([subtreeDocs(db, tree, unitId, year), classificationsOf(db, tree, packs, unitId, year - 1), loadDocRows(db, [unitId], year)]);
+  const doc: UnitValues = { ...unitValuesDoc(tree, own, unit, year), children: communes.map(({ doc: cd }) => ({ unit: cd.unit, values: cd.values })) };
+  const childDocs = new Map(communes.map(({ doc: cd }) => [cd.unit.id, cd]));
+  return evaluateUnit(compiled, withChildStatuses(doc, ladder, { childDocs, classifications: classes }));
+}
+
+/**
+ * A unit's own evaluation (values of the unit and its children; for a commune, 18.2 from the previous
+ * year's classification) with its serialised body and ETag. Cached per process on the content it is
+ * computed from: the loaded rows' ids and versions (read on every call), the classification, the unit
+ * tree's hash and the packs' key. The values and the classification are loaded in parallel.
+ * @example
+ * const e = await cachedUnitEvaluation(db, tree, packs, tree.byId.get("c-01-01")!, 2024, packs.compiled(DEMO_PACK_ID)!); e.value.status
+ */
+export async function cachedUnitEvaluation(db: Db, tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number, compiled: CompiledPack): Promise<CachedJson<EvaluationResult>> {
+  // While the change feed reports no write to what it reads, the last answer stands without a query.
+  const memoKey = `${tree.stamp}|${packs.key}|${unit.id}|${year}|${compiled.pack.id}`;
+  return evaluationMemo(db).get(changeFeedOf(db), memoKey, EVALUATION_TABLES, () => unitEvaluationFromData(db, tree, packs, unit, year, compiled));
+}
+
+/** What a unit's evaluation reads: its values, and the ranking inputs of its 18.2 classification. */
+const EVALUATION_TABLES = [...new Set([...VALUES_TABLES, ...RANKING_INPUT_TABLES])];
+const evaluationMemo = perDatabase(() => new Memo<CachedJson<EvaluationResult>>(1024));
+
+async function unitEvaluationFromData(db: Db, tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number, compiled: CompiledPack): Promise<CachedJson<EvaluationResult>> {
+  const [byUnit, classes] = await Promise.all([
+    loadDocRows(db, [unit.id, ...tree.children(unit.id).map((u) => u.id)], year),
+    unit.level === "commune" ? classificationsOf(db, tree, packs, unit.id, year - 1) : undefined,
+  ]);
+  const classification = classes?.get(unit.id);
+  const rows = [...byUnit.values()].map((r) => `${r.id}.${r.version}`).sort().join(",");
+  const key = `${tree.stamp}|${packs.key}|${unit.id}|${year}|${compiled.pack.id}|${rows}|${classification ? `${classification.year}:${classification.level}` : "-"}`;
+  return evaluationCache(db).get(key, async () => cachedJson(evaluateWithClassification(compiled, unitValuesDoc(tree, byUnit, unit, year), classification)));
+}
+
+const evaluationCache = perDatabase(() => new ContentCache<CachedJson<EvaluationResult>>(256));

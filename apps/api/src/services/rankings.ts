@@ -1,0 +1,113 @@
+/**
+ * The ranking service: loads the facts a year's ranking reads (values of this year and the last,
+ * OCOP products, contributions, inspections, entered scoring inputs, dossiers, the scheme that
+ * applies) and calls @ntm/core (`rankingUnitsFromFacts`, `classifyGroups`, `rankUnits`). Values the
+ * database does not hold are left out and the scores say so in their reasons; a commune that lacks
+ * any scheme input gets no level. Indicator 18.2 of each commune is taken from (or checked against)
+ * its classification of the previous year ({@link classificationsOf}).
+ */
+import {
+  type Classification182, type Ranking, type RankingUnit, type ScoringInputs, type ScoringScheme, DEFAULT_SCORING_SCHEME, ScoringInputsSchema,
+  classifyGroups, rankUnits, rankingUnitsFromFacts,
+} from "@ntm/core";
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/index.js";
+import { dossiers, scoring } from "../db/schema.js";
+import { ApiError, issuesToFields } from "../http/problem.js";
+import { DEMO_PACK_ID, type LoadedPacks } from "../packs.js";
+import { compiledLadder } from "../evaluate.js";
+import type { UnitTree } from "../units.js";
+import { subtreeDocs } from "../values.js";
+import { ContentCache, perDatabase, rankingDataState, scopeUnits } from "../cache.js";
+import { loadContributions, loadInspections, loadOcop } from "./records.js";
+
+/** What the evaluating level enters for a unit and year (core's ScoringInputs), stored in the `scoring` table. */
+export type ScoringInputsData = ScoringInputs;
+
+/** The id of a unit's stored scoring scheme row. */
+export const schemeRowId = (unitId: string) => `scheme:${unitId}`;
+/** The id of a unit's entered scoring inputs for a year. */
+export const inputsRowId = (unitId: string, year: number) => `inputs:${unitId}:${year}`;
+
+/**
+ * The scheme that applies to a unit: its own stored one, else the nearest ancestor's, else core's
+ * DEFAULT_SCORING_SCHEME (labelled a default, not law).
+ * @example
+ * const { scheme, definedAt } = await schemeFor(db, tree, "d-01"); definedAt // null → default
+ */
+export async function schemeFor(db: Db, tree: UnitTree, unitId: string): Promise<{ scheme: ScoringScheme; definedAt: string | null; version: number }> {
+  const rows = await db.select().from(scoring).where(eq(scoring.year, 0));
+  const byUnit = new Map(rows.filter((r) => r.id === schemeRowId(r.unitId)).map((r) => [r.unitId, r]));
+  for (let u: string | undefined = unitId; u; u = tree.parentOf(u)) {
+    const r = byUnit.get(u);
+    if (r) return { scheme: (r.data as { scheme: ScoringScheme }).scheme, definedAt: u, version: r.version };
+  }
+  return { scheme: DEFAULT_SCORING_SCHEME, definedAt: null, version: 0 };
+}
+
+/**
+ * The classification of the communes in a scope for a year: the level each gets in its parent
+ * district's ranking (that district's scheme; `derive182: false`, so no loop), by core
+ * `classifyGroups`. A commune's scope is its parent. Used for indicator 18.2 of the FOLLOWING year
+ * (core `withClassification182`).
+ * @example
+ * (await classificationsOf(db, tree, packs, "d-01", 2024)).get("c-01-01") // { year: 2024, level: "good" }
+ */
+export async function classificationsOf(db: Db, tree: UnitTree, packs: LoadedPacks, scopeId: string, year: number): Promise<Map<string, Classification182>> {
+  const scope = tree.byId.get(scopeId)?.level === "commune" ? (tree.parentOf(scopeId) ?? scopeId) : scopeId;
+  // Cached per process on the content of everything the ranking reads (validated on every call).
+  const key = `${tree.stamp}|${packs.key}|${scope}|${year}|${await rankingDataState(db, year, scopeUnits(tree, scope))}`;
+  return classificationCache(db).get(key, () => classificationsUncached(db, tree, packs, scope, year));
+}
+
+const classificationCache = perDatabase(() => new ContentCache<Map<string, Classification182>>(128));
+
+async function classificationsUncached(db: Db, tree: UnitTree, packs: LoadedPacks, scope: string, year: number): Promise<Map<string, Classification182>> {
+  const units = await rankingInput(db, tree, packs, scope, year, { derive182: false });
+  const byParent = new Map<string, RankingUnit[]>();
+  for (const u of units) {
+    const p = tree.parentOf(u.unitId) ?? "";
+    byParent.set(p, [...(byParent.get(p) ?? []), u]);
+  }
+  const groups = await Promise.all([...byParent].map(async ([parent, group]) => ({ scheme: (await schemeFor(db, tree, parent || scope)).scheme, units: group })));
+  return classifyGroups(groups, year);
+}
+
+/**
+ * The ranking input of the communes below a unit for a year: the stored facts, loaded here, turned
+ * into inputs by core `rankingUnitsFromFacts`. Indicator 18.2 is taken from (or checked against)
+ * each commune's classification of the previous year unless `derive182` is false.
+ * @example
+ * const units = await rankingInput(db, tree, packs, "d-01", 2025); units[0].values.criteria_met
+ */
+export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, options: { derive182?: boolean } = {}): Promise<RankingUnit[]> {
+  const ladder = compiledLadder(packs, DEMO_PACK_ID);
+  const [cur, prev] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, year - 1)]);
+  const prevById = new Map(prev.map((p) => [p.unit.id, p.doc]));
+  const classes = options.derive182 === false ? new Map<string, Classification182>() : await classificationsOf(db, tree, packs, unitId, year - 1);
+  const [ocopProducts, contributions, inspections, scoringRows, dossierRows] = await Promise.all([loadOcop(db), loadContributions(db), loadInspections(db), db.select().from(scoring).where(eq(scoring.year, year)), db.select().from(dossiers)]);
+  const entered = new Map(scoringRows.filter((r) => r.id === inputsRowId(r.unitId, year)).map((r) => [r.unitId, ScoringInputsSchema.parse(r.data)]));
+  return rankingUnitsFromFacts({
+    year,
+    ladder,
+    communes: cur.map(({ unit, doc }) => ({ doc: { ...doc, unit: { ...doc.unit, name: unit.name } }, previous: prevById.get(unit.id), classification: classes.get(unit.id) })),
+    ocopProducts,
+    contributions,
+    inspections,
+    entered,
+    dossiers: dossierRows.map((d) => ({ unitId: d.unitId, transitions: d.transitions as { action: string; at: string }[] })),
+  });
+}
+
+/**
+ * Ranks the communes below a unit for a year with the scheme that applies there.
+ * @example
+ * const { ranking } = await computeRanking(db, tree, packs, "d-01", 2025); ranking.rows[0].rank // 1
+ */
+export async function computeRanking(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, options: { derive182?: boolean } = {}): Promise<{ ranking: Ranking; units: RankingUnit[]; scheme: ScoringScheme; definedAt: string | null }> {
+  const { scheme, definedAt } = await schemeFor(db, tree, unitId);
+  const units = await rankingInput(db, tree, packs, unitId, year, options);
+  const r = rankUnits({ units }, scheme, year);
+  if (!r.ok) throw new ApiError(r.kind, "Không xếp hạng được / cannot rank", issuesToFields(r.issues));
+  return { ranking: r.value, units, scheme, definedAt };
+}
