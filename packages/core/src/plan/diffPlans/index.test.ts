@@ -27,7 +27,12 @@ describe("diffPlans", () => {
     ]);
   });
 
-  it("reports an added optional field", () => {
-    expect(diffPlans(plan, { ...plan, parent: { planId: "p-0" } })).toEqual([{ kind: "added", path: ["parent"], after: { planId: "p-0" } }]);
+  it("reports an added optional field, of the plan or of a task", () => {
+    const milestones = [{ text: { vi: "Mốc", en: "Milestone" }, deadline: null }];
+    const tasks = plan.tasks.map((t) => (t.code === "II.1" ? { ...t, milestones } : t));
+    expect(diffPlans(plan, { ...plan, parent: { planId: "p-0" }, tasks })).toEqual([
+      { kind: "added", path: ["tasks", "II.1", "milestones"], after: milestones },
+      { kind: "added", path: ["parent"], after: { planId: "p-0" } },
+    ]);
   });
 });

@@ -40,7 +40,9 @@ function diffKeyed(field: string, key: string, before: readonly Record<string, u
     const x = old.get(k);
     if (!x) { out.push({ kind: "added", path: [field, k], after: y }); continue; }
     for (const f of new Set([...Object.keys(x), ...Object.keys(y)])) {
-      if (!sameJson(x[f], y[f])) out.push({ kind: "changed", path: [field, k, f], before: x[f], after: y[f] });
+      if (sameJson(x[f], y[f])) continue;
+      const [b, c] = [x[f], y[f]];
+      out.push({ kind: b === undefined ? "added" : c === undefined ? "removed" : "changed", path: [field, k, f], ...(b !== undefined ? { before: b } : {}), ...(c !== undefined ? { after: c } : {}) });
     }
   }
   // Same items in another order is a change of the list's order.
