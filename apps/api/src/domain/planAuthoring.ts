@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { type Issue, type Plan, type PlanProposal, applyPlanPatch, checkProposal, diffPlans, planFromSheets, planFromTemplate, planToSheets, resolveProposal, validatePlan } from "@ntm/core";
+import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
 import { writeAudit } from "../audit.js";
@@ -18,8 +19,7 @@ import { IdParam } from "../http/schemas.js";
 import { sheetsToXlsx, xlsxToSheets } from "../transfer/planWorkbook.js";
 import type { UnitTree } from "../units.js";
 import { IsoDateField, requireVersion, setEtag, unwrap, vnDate, vnDateTime } from "./common.js";
-import { type PlanRow, type TaskRow, insertPlan, loadPlan, loadPlanVersions, loadProposal, loadProposals, planOf, updatePlan } from "./planStore.js";
-import { and, eq } from "drizzle-orm";
+import { type PlanRow, insertPlan, loadPlan, loadPlanVersions, loadProposal, loadProposals, planOf, updatePlan } from "./planStore.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const Localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });
@@ -384,5 +384,3 @@ export function planAuthoringRoutes() {
 
   return app;
 }
-
-export type { TaskRow };
