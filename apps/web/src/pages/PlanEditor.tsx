@@ -62,15 +62,17 @@ export function PlanCreate() {
   const [template, setTemplate] = useState("directive-63");
   const [number, setNumber] = useState("");
   const [date, setDate] = useState("");
+  const [parentPlanId, setParentPlanId] = useState("");
   const [error, setError] = useState<SaveError | null>(null);
   const [busy, setBusy] = useState(false);
+  const plans = useQuery({ queryKey: ["plans"], queryFn: async () => (await must(api.GET("/v1/plans"))).items });
   const candidates = (units.data ?? []).filter((u) => u.level !== "hamlet");
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const body = { unitId: unitId || candidates[0]?.id || "", template, ...(number ? { number } : {}), ...(date ? { date } : {}) };
+      const body = { unitId: unitId || candidates[0]?.id || "", template, ...(number ? { number } : {}), ...(date ? { date } : {}), ...(parentPlanId ? { parentPlanId } : {}) };
       const doc = (await must(api.POST("/v1/plans", { body }))) as unknown as PlanDocument;
       navigate(`/plan/edit/${encodeURIComponent(doc.id)}`);
     } catch (err) {
@@ -105,6 +107,17 @@ export function PlanCreate() {
             <input type="radio" name="template" value="blank" checked={template === "blank"} onChange={() => setTemplate("blank")} /> {t("planEditor.templateBlank")}
           </label>
         </fieldset>
+        <label className="field">
+          <span>{t("planEditor.parent")}</span>
+          <select value={parentPlanId} onChange={(e) => setParentPlanId(e.target.value)}>
+            <option value="">{t("planEditor.noParent")}</option>
+            {(plans.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {localName(p.title, lang)} ({p.unitId})
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="field">
           <span>{t("planEditor.number")}</span>
           <input value={number} onChange={(e) => setNumber(e.target.value)} placeholder="05-KH/HU" />
@@ -152,6 +165,7 @@ export function PlanEdit() {
   const [tasks, setTasks] = useState<TaskDraft[]>([]);
   const [error, setError] = useState<SaveError | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
+  const history = useQuery({ queryKey: ["plan-versions", id, doc.data?.version], enabled: !!doc.data, queryFn: async () => (await must(api.GET("/v1/plans/{id}/versions", { params: { path: { id } } }))).items });
   useEffect(() => {
     if (!doc.data) return;
     setNumber(doc.data.plan.number ?? "");
@@ -228,6 +242,17 @@ export function PlanEdit() {
         {saved !== null && <p className="notice notice-ok" role="status">{t("planEditor.saved", { version: saved })}</p>}
         <button className="btn btn-primary" type="submit">{t("planEditor.save")}</button>
       </form>
+      <section className="card">
+        <h2>{t("planEditor.history")}</h2>
+        <ol data-testid="plan-history">
+          {(history.data ?? []).map((v) => (
+            <li key={v.version}>
+              {t("planEditor.version", { version: v.version })} · {v.createdBy ?? "—"} · {v.createdAt.slice(0, 10)}
+              {v.changes.length > 0 && `: ${v.changes.map((c) => c.path.join(" › ")).join("; ")}`}
+            </li>
+          ))}
+        </ol>
+      </section>
     </div>
   );
 }
