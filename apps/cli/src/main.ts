@@ -4,6 +4,7 @@ import { registerEvaluate } from "./commands/evaluate.js";
 import { registerOcop } from "./commands/ocop.js";
 import { registerPacks } from "./commands/packs.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerPlanAuthoring } from "./commands/planAuthoring.js";
 import { registerRank } from "./commands/rank.js";
 import { registerReport } from "./commands/report.js";
 import { evaluateRemote, rankRemote, registerRemote } from "./commands/remote.js";
@@ -33,7 +34,7 @@ export function buildProgram(): Command {
   localizeCommander(program);
   registerPacks(program, run);
   registerEvaluate(program, run, evaluateRemote);
-  registerPlan(program, run);
+  registerPlanAuthoring(registerPlan(program, run), run);
   registerRank(program, run, rankRemote);
   registerOcop(program, run);
   registerWorkday(program, run);

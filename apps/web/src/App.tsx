@@ -12,6 +12,8 @@ const Overview = lazy(() => import("./pages/Overview"));
 const Commune = lazy(() => import("./pages/Commune"));
 const DataEntry = lazy(() => import("./pages/DataEntry"));
 const Plan = lazy(() => import("./pages/Plan"));
+const PlanCreate = lazy(() => import("./pages/PlanEditor").then((m) => ({ default: m.PlanCreate })));
+const PlanEdit = lazy(() => import("./pages/PlanEditor").then((m) => ({ default: m.PlanEdit })));
 const Dossiers = lazy(() => import("./pages/Dossiers"));
 const Ranking = lazy(() => import("./pages/Ranking"));
 const Lists = lazy(() => import("./pages/Lists"));
@@ -56,6 +58,8 @@ function Routes() {
             <Route path="/communes/:id">{() => <Guarded component={Commune} />}</Route>
             <Route path="/data-entry/:id?">{() => <Guarded component={DataEntry} allowed={can.editValues} />}</Route>
             <Route path="/plan">{() => <Guarded component={Plan} />}</Route>
+            <Route path="/plan/new">{() => <Guarded component={PlanCreate} allowed={can.planWrite} />}</Route>
+            <Route path="/plan/edit/:id">{() => <Guarded component={PlanEdit} allowed={can.planWrite} />}</Route>
             <Route path="/dossiers">{() => <Guarded component={Dossiers} />}</Route>
             <Route path="/ranking">{() => <Guarded component={Ranking} allowed={can.ranking} />}</Route>
             <Route path="/lists/:kind">{() => <Guarded component={Lists} />}</Route>

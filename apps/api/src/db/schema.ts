@@ -141,7 +141,32 @@ const domainColumns = () => ({
 });
 
 /** Plans (kế hoạch), e.g. the district plan for Directive 63-CT/TU; `period` as core's period string. */
-export const plans = pgTable("plans", { ...domainColumns(), period: text("period") }, (t) => [index("plans_unit_idx").on(t.unitId)]);
+export const plans = pgTable(
+  "plans",
+  {
+    ...domainColumns(),
+    period: text("period"),
+    /** An implementing plan's parent plan (III.1 "cụ thể hóa"); null for a top plan. */
+    parentPlanId: text("parent_plan_id"),
+  },
+  (t) => [index("plans_unit_idx").on(t.unitId), index("plans_parent_idx").on(t.parentPlanId)],
+);
+/** Every saved version of a plan (the whole core Plan, tasks included), for its history and diffs. */
+export const planVersions = pgTable(
+  "plan_versions",
+  {
+    planId: text("plan_id").notNull(),
+    version: integer("version").notNull(),
+    unitId: text("unit_id").notNull(),
+    data: jsonb("data").notNull(),
+    action: text("action").notNull(),
+    createdAt: createdAt(),
+    createdBy: text("created_by"),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.version] })],
+);
+/** Adjustment proposals to a plan (đề xuất điều chỉnh) and their decisions; `data` is core's PlanProposal. */
+export const planProposals = pgTable("plan_proposals", { ...domainColumns(), planId: text("plan_id").notNull() }, (t) => [index("plan_proposals_plan_idx").on(t.planId)]);
 /** Tasks of a plan with assignees and reporting duties. */
 export const tasks = pgTable("tasks", { ...domainColumns(), planId: text("plan_id").notNull() }, (t) => [index("tasks_plan_idx").on(t.planId)]);
 /** Periodic reports submitted against a task. */

@@ -6,6 +6,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context.js";
 import { planRoutes } from "./plans.js";
+import { planAuthoringRoutes } from "./planAuthoring.js";
 import { dossierRoutes } from "./dossiers.js";
 import { ocopRoutes } from "./ocop.js";
 import { resourceRoutes } from "./resources.js";
@@ -21,6 +22,8 @@ import { reportRoutes } from "./reports.js";
  */
 export function domainRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
+  // Authoring first: its static /plans/import must win over /plans/{id}-style routes.
+  app.route("/", planAuthoringRoutes());
   app.route("/", planRoutes());
   app.route("/", dossierRoutes());
   app.route("/", ocopRoutes());

@@ -27,7 +27,7 @@ describe("plans", () => {
     const p = await body(res);
     const ii5 = p.tasks.find((t: { code: string }) => t.code === "II.5");
     const communes = p.steeringMembers.flatMap((m: { communes: { id: string }[] }) => m.communes.map((c) => c.id)).sort();
-    expect([res.status, res.headers.get("etag"), p.plan.id, p.tasks.map((t: { code: string }) => t.code).length, p.plan.purposes.length, ii5.links.targets.includes("resource_mobilisation"), p.steeringMembers.length, communes.length, communes[0]]).toEqual([200, '"1"', "district-plan-63-ct-tu", 8, 3, true, 3, 10, "c-01-01"]);
+    expect([res.status, res.headers.get("etag"), p.plan.id, p.tasks.map((t: { code: string }) => t.code).length, p.plan.purposes.length, ii5.links.targets.includes("resource_mobilisation"), p.steeringMembers.length, communes.length, communes[0]]).toEqual([200, '"1"', "plan-63-d-01", 8, 3, true, 3, 10, "c-01-01"]);
     expect(ii5.lead.every((a: { name: { vi: string } }) => typeof a.name.vi === "string")).toBe(true);
   });
 

@@ -18,20 +18,9 @@ import { authorize } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
 import { IsoDateField, ReasonOutSchema, metaOf, readableUnits, reasonsOut, requireVersion, setEtag, unwrap, vnDate } from "./common.js";
+import { type PlanRow, type TaskData, type TaskRow, loadPlan, planOf, updatePlan } from "./planStore.js";
 
-/** A stored task row's data: the plan's task, its order in the plan and the latest progress. */
-export interface TaskData {
-  task: PlanTask;
-  order: number;
-  progress: TaskProgressData | null;
-}
-
-/** What the assignee reported on a task (feeds the progress report). */
-export interface TaskProgressData {
-  status: "done" | "in_progress" | "not_started" | "overdue";
-  result: string;
-  period: string;
-}
+export { type PlanRow, type TaskData, type TaskProgressData, type TaskRow, loadPlan, planOf } from "./planStore.js";
 
 /** A stored report submission's data. */
 export interface SubmissionData {
@@ -44,8 +33,6 @@ export interface SubmissionData {
   note?: string;
 }
 
-export type PlanRow = typeof plans.$inferSelect;
-export type TaskRow = typeof tasks.$inferSelect;
 
 /** A period string as core reads it (2025, 2025S1, 2025Q3, 2025-05); core parsePeriod decides. */
 const PeriodStringSchema = z.string().regex(/^\d{4}(S[12]|Q[1-4]|-\d{2})?$/, "expected a period such as 2025, 2025S1, 2025Q3 or 2025-05");
@@ -135,28 +122,6 @@ const SubmitBody = z
   .openapi("ReportSubmissionInput");
 
 /**
- * Reads the plan row and its task rows.
- * @example
- * const { row, taskRows } = await loadPlan(db, "plan-63-d-01");
- */
-export async function loadPlan(db: Db, id: string): Promise<{ row: PlanRow; taskRows: TaskRow[] }> {
-  const row = (await db.select().from(plans).where(eq(plans.id, id)).limit(1))[0];
-  if (!row) throw new ApiError("not_found", `Không tìm thấy kế hoạch / plan "${id}" not found`);
-  const taskRows = await db.select().from(tasks).where(eq(tasks.planId, id)).orderBy(asc(tasks.id));
-  taskRows.sort((a, b) => (a.data as TaskData).order - (b.data as TaskData).order);
-  return { row, taskRows };
-}
-
-/**
- * The core Plan of a stored plan: its data with the tasks from the task rows.
- * @example
- * planOf(row, taskRows).tasks.length // 8
- */
-export function planOf(row: PlanRow, taskRows: readonly TaskRow[]): Plan {
-  return { ...(row.data as Plan), tasks: taskRows.map((t) => (t.data as TaskData).task) };
-}
-
-/**
  * Submissions of a plan as core's ReportSubmission list.
  * @example
  * const subs = await loadSubmissions(db, "plan-63-d-01");
@@ -221,8 +186,8 @@ const listPlans = createRoute({
   path: "/plans",
   tags: ["plans"],
   summary: "Danh sách kế hoạch / Plans in your scope",
-  request: { query: z.object({ unitId: z.string().optional() }) },
-  responses: { 200: { description: "Plans", content: { "application/json": { schema: z.object({ items: z.array(z.object({ id: z.string(), unitId: z.string(), title: Localized, period: z.string().nullable(), tasks: z.number().int(), version: z.number().int() })) }) } } }, ...problemResponses(401, 403, 404) },
+  request: { query: z.object({ unitId: z.string().optional(), parentPlanId: z.string().optional().openapi({ description: "Only the implementing plans of this plan" }) }) },
+  responses: { 200: { description: "Plans", content: { "application/json": { schema: z.object({ items: z.array(z.object({ id: z.string(), unitId: z.string(), parentPlanId: z.string().nullable(), title: Localized, period: z.string().nullable(), tasks: z.number().int(), version: z.number().int() })) }) } } }, ...problemResponses(401, 403, 404) },
 });
 
 const getPlan = createRoute({
@@ -324,11 +289,12 @@ export function planRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(listPlans, async (c) => {
-    const { ids, user, tree } = await readableUnits(c, c.req.valid("query").unitId);
+    const q = c.req.valid("query");
+    const { ids, user, tree } = await readableUnits(c, q.unitId);
     const rows = await c.get("deps").db.select().from(plans).orderBy(asc(plans.id));
     const taskCounts = new Map<string, number>();
     for (const t of await c.get("deps").db.select({ planId: tasks.planId }).from(tasks)) taskCounts.set(t.planId, (taskCounts.get(t.planId) ?? 0) + 1);
-    const items = rows.filter((r) => ids.has(r.unitId) && can(user, "read", r.unitId, tree)).map((r) => ({ id: r.id, unitId: r.unitId, title: (r.data as Plan).title, period: r.period, tasks: taskCounts.get(r.id) ?? 0, version: r.version }));
+    const items = rows.filter((r) => ids.has(r.unitId) && can(user, "read", r.unitId, tree) && (!q.parentPlanId || r.parentPlanId === q.parentPlanId)).map((r) => ({ id: r.id, unitId: r.unitId, parentPlanId: r.parentPlanId, title: (r.data as Plan).title, period: r.period, tasks: taskCounts.get(r.id) ?? 0, version: r.version }));
     return c.json({ items }, 200);
   });
 
@@ -450,12 +416,7 @@ export function planRoutes() {
     const next: Plan = { ...plan, assignees: [...plan.assignees.filter((a) => !(a.kind === "steering_member" && a.supportsUnitIds)), ...members] };
     const checked = validatePlan(next);
     if (!checked.ok) throw new ApiError("invalid_input", "Kế hoạch không hợp lệ sau khi phân công / the plan would be invalid", issuesToFields(checked.issues));
-    const saved = await db.transaction(async (tx) => {
-      const out = (await tx.update(plans).set({ data: { ...next, tasks: [] }, version: row.version + 1, updatedAt: now(), updatedBy: user.username }).where(and(eq(plans.id, id), eq(plans.version, row.version))).returning())[0];
-      if (!out) throw new ApiError("precondition_failed", "Kế hoạch vừa bị thay đổi / plan changed concurrently");
-      await writeAudit(tx, user, { action: "plan.steering_members", entityType: "plan", entityId: id, unitId: row.unitId, before: { members: plan.assignees.filter((a) => a.kind === "steering_member" && a.supportsUnitIds), version: row.version }, after: { members, version: out.version } });
-      return out;
-    });
+    const saved = await db.transaction(async (tx) => (await updatePlan(tx, { row, taskRows }, checked.value, { user, by: user.username, at: now(), action: "plan.steering_members" })).row);
     setEtag(c, saved.version);
     return c.json({ version: saved.version, steeringMembers: members.map((m) => ({ id: m.id, name: m.name, communes: (m.supportsUnitIds ?? []).map((u) => ({ id: u, name: tree.byId.get(u)?.name ?? u })) })) }, 200);
   });

@@ -465,6 +465,67 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
       return { path: `/v1/plans/${planId}/steering-members`, init: json("PUT", { members }, { "if-match": etag }) };
     },
   },
+  {
+    op: "POST /v1/plans",
+    access: "policy",
+    rule: "plan.write on the new plan's unit (a district)",
+    targets: "district",
+    decide: byAction("plan.write"),
+    success: 201,
+    prepare: async ({ unitId }) => ({ path: "/v1/plans", init: json("POST", { unitId, template: "blank", periodEnd: "2025-12-31" }) }),
+  },
+  {
+    op: "PATCH /v1/plans/{id}",
+    access: "policy",
+    rule: "plan.write on the plan's unit (a district; If-Match current)",
+    targets: "district",
+    decide: byAction("plan.write"),
+    success: 200,
+    prepare: async ({ unitId, admin, n }) => {
+      const planId = planOf(unitId);
+      const etag = await etagOf(await admin(`/v1/plans/${planId}`));
+      return { path: `/v1/plans/${planId}`, init: json("PATCH", { number: `${n()}-KH/KT` }, { "if-match": etag }) };
+    },
+  },
+  {
+    op: "POST /v1/plans/{id}/proposals",
+    access: "policy",
+    rule: "plan.write on the plan's unit when not made from an implementing plan (a district; If-Match current)",
+    targets: "district",
+    decide: byAction("plan.write"),
+    success: 201,
+    prepare: async ({ unitId, admin }) => {
+      const planId = planOf(unitId);
+      const etag = await etagOf(await admin(`/v1/plans/${planId}`));
+      return { path: `/v1/plans/${planId}/proposals`, init: json("POST", { summary: "Đề xuất kiểm thử phân quyền" }, { "if-match": etag }) };
+    },
+  },
+  {
+    op: "POST /v1/plans/{id}/proposals/{pid}/decision",
+    access: "policy",
+    rule: "plan.write on the plan's unit: its owner decides (a district; a fresh proposal)",
+    targets: "district",
+    decide: byAction("plan.write"),
+    success: 200,
+    prepare: async ({ unitId, admin }) => {
+      const planId = planOf(unitId);
+      const etag = await etagOf(await admin(`/v1/plans/${planId}`));
+      const { id } = await body(await admin(`/v1/plans/${planId}/proposals`, json("POST", { summary: "Đề xuất kiểm thử phân quyền" }, { "if-match": etag })));
+      return { path: `/v1/plans/${planId}/proposals/${id}/decision`, init: json("POST", { decision: "refuse", reason: "Kiểm thử phân quyền" }, { "if-match": '"1"' }) };
+    },
+  },
+  {
+    op: "POST /v1/plans/import",
+    access: "policy",
+    rule: "plan.write on the unit the plan is imported for (a district)",
+    targets: "district",
+    decide: byAction("plan.write"),
+    success: 201,
+    prepare: async ({ unitId, admin }) => {
+      const file = await (await admin("/v1/plans/plan-63-d-01/export?format=json")).text();
+      return { path: `/v1/plans/import?unitId=${encodeURIComponent(unitId)}`, init: { method: "POST", headers: { "content-type": "application/json" }, body: file } };
+    },
+  },
   // ---- Recognition dossiers ----
   {
     op: "POST /v1/dossiers",

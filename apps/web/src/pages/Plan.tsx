@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "wouter";
 import { DISTRICT_PLAN_63, describePeriod, formatDate, formatReason, parsePeriod, type ReportStatusItem } from "@ntm/core";
 import { ApiError } from "../api/http";
 import { api, must } from "../api/client";
@@ -106,6 +107,12 @@ export default function Plan() {
         )}
       </div>
       {plans.isSuccess && !fromApi && <p className="notice notice-warn">{t("plan.shippedNotice")}</p>}
+      {can.planWrite && (
+        <div className="toolbar">
+          <Link className="btn btn-primary" href="/plan/new">{t("plan.create")}</Link>
+          {planId && <Link className="btn" href={`/plan/edit/${encodeURIComponent(planId)}`}>{t("planEditor.editTitle")}</Link>}
+        </div>
+      )}
       {fromApi && (
         <div className="toolbar">
           <a

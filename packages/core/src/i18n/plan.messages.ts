@@ -90,6 +90,50 @@ export const planMessages: MessageCatalog = {
     vi: (p) => `Bộ tiêu chí không có chỉ tiêu ${p.id}`,
     en: (p) => `The criteria pack has no indicator ${p.id}`,
   },
+  "plan.implements_without_parent": {
+    vi: (p) => `Nhiệm vụ ${p.code} ghi thực hiện nhiệm vụ của kế hoạch cấp trên nhưng kế hoạch chưa gắn với kế hoạch cấp trên`,
+    en: (p) => `Task ${p.code} implements parent tasks but the plan has no parent plan`,
+  },
+  "plan.unknown_parent_task": {
+    vi: (p) => `Kế hoạch cấp trên không có nhiệm vụ ${p.id}`,
+    en: (p) => `The parent plan has no task ${p.id}`,
+  },
+  "plan.unknown_parent_assignee": {
+    vi: (p) => `Kế hoạch cấp trên không giao nhiệm vụ cho đơn vị mã "${p.id}"`,
+    en: (p) => `The parent plan has no assignee "${p.id}"`,
+  },
+  "plan.unknown_template": {
+    vi: (p) => `Không có mẫu kế hoạch "${p.id}" (có: ${p.known})`,
+    en: (p) => `No plan template "${p.id}" (known: ${p.known})`,
+  },
+  "plan.period_end_required": {
+    vi: () => `Cần ngày kết thúc thời gian thực hiện kế hoạch`,
+    en: () => `The plan needs the end date of its period`,
+  },
+  "plan.sheet_missing": {
+    vi: (p) => `Tệp thiếu trang "${p.sheet}"`,
+    en: (p) => `The workbook has no sheet "${p.sheet}"`,
+  },
+  "plan.column_missing": {
+    vi: (p) => `Trang "${p.sheet}" thiếu cột [${p.column}]`,
+    en: (p) => `Sheet "${p.sheet}" has no column [${p.column}]`,
+  },
+  "plan.cell_unreadable": {
+    vi: (p) => `Trang "${p.sheet}", dòng ${p.row}, cột ${p.column}: không đọc được giá trị`,
+    en: (p) => `Sheet "${p.sheet}", row ${p.row}, column ${p.column}: unreadable value`,
+  },
+  "proposal.already_decided": {
+    vi: (p) => `Đề xuất đã được ${p.status === "accepted" ? "chấp nhận" : "từ chối"}, không quyết định lại được`,
+    en: (p) => `The proposal is already ${p.status}; it cannot be decided again`,
+  },
+  "proposal.reason_required": {
+    vi: () => `Cần nêu lý do khi chấp nhận hoặc từ chối đề xuất`,
+    en: () => `A decision on a proposal needs a reason`,
+  },
+  "proposal.stale": {
+    vi: (p) => `Kế hoạch đã được sửa ở ${Array.isArray(p.fields) ? p.fields.join(", ") : String(p.fields)} sau khi đề xuất; cần đề xuất lại trên phiên bản mới`,
+    en: (p) => `The plan changed in ${Array.isArray(p.fields) ? p.fields.join(", ") : String(p.fields)} since the proposal; propose again on the current version`,
+  },
   "lunar.invalid": {
     vi: (p) => `${p.day}/${p.month}/${p.year} không phải ngày âm lịch hợp lệ`,
     en: (p) => `${p.day}/${p.month}/${p.year} is not a lunar date`,

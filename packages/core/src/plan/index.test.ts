@@ -8,6 +8,8 @@ describe("plan and calendar public API", () => {
       "AssigneeKindSchema", "PlanAssigneeSchema", "DocumentRefSchema", "PlanTargetSchema", "ReportCadenceSchema", "DeadlineRuleSchema",
       "ReportingDutySchema", "PlanTaskSchema", "ImplementationAssignmentSchema", "PlanSchema", "validatePlan",
       "DISTRICT_PLAN_63", "DEFAULT_PLAN_REPORTING_SCHEDULE", "districtPlan63Duties", "dueReports", "planDueReports", "reportStatus", "ReportSubmissionSchema",
+      "SectionCodeSchema", "PlanMilestoneSchema", "PlanSignerSchema", "planFromTemplate", "PLAN_TEMPLATES", "diffPlans", "applyPlanPatch", "PlanPatchSchema",
+      "checkProposal", "resolveProposal", "ProposalInputSchema", "ProposalDecisionSchema", "PlanProposalSchema", "planToSheets", "planFromSheets",
       "VIETNAM_TIME_ZONE", "LunarDateSchema", "HolidayKindSchema", "HolidayOptionsSchema", "CalendarEntrySchema", "WorkCalendarConfigSchema",
       "solarToLunar", "lunarToSolar", "holidaysOfYear", "createWorkCalendar", "parseWorkCalendarConfig", "defaultWorkCalendar",
       "isWorkingDay", "describeDay", "addWorkingDays", "workingDaysBetween",
@@ -20,6 +22,8 @@ describe("plan and calendar public API", () => {
       "report.submitted", "report.late", "report.overdue", "report.pending", "report.submission_after_as_of", "report.default_schedule",
       "report.default_duty", "report.submission_unmatched", "plan.duplicate_id", "plan.unknown_assignee", "plan.unknown_duty",
       "plan.duty_deadline_missing", "plan.only_out_of_range", "plan.support_not_steering_member", "plan.period_reversed", "plan.unknown_criterion", "plan.unknown_indicator",
+      "plan.implements_without_parent", "plan.unknown_parent_task", "plan.unknown_parent_assignee", "plan.unknown_template", "plan.period_end_required",
+      "plan.sheet_missing", "plan.column_missing", "plan.cell_unreadable", "proposal.already_decided", "proposal.reason_required", "proposal.stale",
       "lunar.invalid", "lunar.no_such_leap_month", "lunar.no_such_day", "calendar.invalid_date", "calendar.conflicting_entry",
     ];
     expect(codes.filter((c) => !MESSAGES[c])).toEqual([]);

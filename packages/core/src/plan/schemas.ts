@@ -115,10 +115,25 @@ export const ReportingDutySchema = z.object({
 export type ReportingDuty = z.infer<typeof ReportingDutySchema>;
 export type ReportingDutyInput = z.input<typeof ReportingDutySchema>;
 
+/** A section code as printed ("II.5", "III.1"). */
+export const SectionCodeSchema = z.string().regex(/^[IVXLC]+(\.\d+)+$/, "expected a section code such as II.5");
+
+/**
+ * A target of a task with its deadline (chỉ tiêu, mốc thời hạn): what is to be reached, by when, and
+ * optionally the criterion or indicator it measures. A null deadline means the text gives none.
+ */
+export const PlanMilestoneSchema = z.object({
+  text: LocalizedTextSchema,
+  deadline: IsoDateSchema.nullable(),
+  /** A criterion ("12") or indicator ("13.1") id of the plan's criteria pack, when the target measures one. */
+  measure: z.string().regex(/^\d+(\.\d+)?$/, "expected a criterion or indicator id such as 12 or 13.1").optional(),
+});
+export type PlanMilestone = z.infer<typeof PlanMilestoneSchema>;
+
 /** A task (nhiệm vụ, giải pháp) of a plan: a trackable workstream. */
 export const PlanTaskSchema = z.object({
   /** Section code as printed, e.g. "II.5". */
-  code: z.string().regex(/^[IVXLC]+(\.\d+)+$/, "expected a section code such as II.5"),
+  code: SectionCodeSchema,
   title: LocalizedTextSchema,
   /** The task's content in Vietnamese (faithful summary of the plan's text). */
   body: z.string().min(1),
@@ -139,6 +154,13 @@ export const PlanTaskSchema = z.object({
   }),
   /** Reporting cadence specific to the task; null when the task reports through the plan's duties. */
   reportingCadence: ReportCadenceSchema.nullable(),
+  /** Targets with deadlines (chỉ tiêu và thời hạn); absent when none are set. */
+  milestones: z.array(PlanMilestoneSchema).optional(),
+  /**
+   * In an implementing plan (kế hoạch cụ thể hóa, III.1): the parent plan's task codes this task
+   * carries out. Checked against the parent by `validatePlan(plan, { parent })`.
+   */
+  implements: z.array(SectionCodeSchema).optional(),
 });
 export type PlanTask = z.infer<typeof PlanTaskSchema>;
 
@@ -153,7 +175,19 @@ export const ImplementationAssignmentSchema = z.object({
 });
 export type ImplementationAssignment = z.infer<typeof ImplementationAssignmentSchema>;
 
-/** A plan (kế hoạch) of a Party committee or government body. */
+/** The signer of a plan (T/M …, title, name). */
+export const PlanSignerSchema = z.object({
+  /** e.g. "T/M Ban Thường vụ" (on behalf of the Standing Board). */
+  onBehalfOf: LocalizedTextSchema,
+  title: LocalizedTextSchema,
+  name: z.string().min(1),
+});
+export type PlanSigner = z.infer<typeof PlanSignerSchema>;
+
+/**
+ * A plan (kế hoạch) of a Party committee, government body or organisation. A draft may lack its
+ * number, date, purposes and signer; an implementing plan (III.1 "cụ thể hóa") names its `parent`.
+ */
 export const PlanSchema = z.object({
   id: z.string().min(1),
   /** The plan's number ("Kế hoạch số …"); null when unknown. */
@@ -164,19 +198,22 @@ export const PlanSchema = z.object({
   issuer: z.object({ assigneeId: z.string().min(1), name: LocalizedTextSchema }),
   basis: z.array(DocumentRefSchema),
   period: z.object({ start: IsoDateSchema.nullable(), end: IsoDateSchema }),
-  purposes: z.array(z.object({ code: z.string().min(1), text: LocalizedTextSchema })).min(1),
+  purposes: z.array(z.object({ code: z.string().min(1), text: LocalizedTextSchema })),
   tasks: z.array(PlanTaskSchema),
   assignments: z.array(ImplementationAssignmentSchema),
   assignees: z.array(PlanAssigneeSchema),
   reportingDuties: z.array(ReportingDutySchema),
   /** Nơi nhận. */
   recipients: z.array(z.object({ name: LocalizedTextSchema, note: LocalizedTextSchema.optional() })),
-  signer: z.object({
-    /** e.g. "T/M Ban Thường vụ" (on behalf of the Standing Board). */
-    onBehalfOf: LocalizedTextSchema,
-    title: LocalizedTextSchema,
-    name: z.string().min(1),
-  }),
+  /** Null while the plan is a draft without a signer. */
+  signer: PlanSignerSchema.nullable(),
+  /** The template the plan was created from ("directive-63", "blank"), if any. */
+  template: z.string().min(1).optional(),
+  /**
+   * For an implementing plan: the plan it carries out and, optionally, which of that plan's assignees
+   * (a commune's government, a department, a mass organisation) writes it.
+   */
+  parent: z.object({ planId: z.string().min(1), organisationId: z.string().min(1).optional() }).optional(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanInput = z.input<typeof PlanSchema>;

@@ -1,14 +1,17 @@
 /**
- * Demo plans: the shipped district plan (core's DISTRICT_PLAN_63) stored once per demo district, with
+ * Demo plans: one plan per demo district created from the Directive 63 template (core's
+ * planFromTemplate, stored by the plan service like any authored plan), with
  * example steering-committee members assigned to that district's communes, its 8 tasks (some with
  * progress), and report submissions for 2024–2025: most on time, some late, some never sent
  * (overdue). Deterministic (seeded generator).
  */
-import { DISTRICT_PLAN_63, type Plan, type PlanAssignee, defaultWorkCalendar, planDueReports } from "@ntm/core";
-import { plans, reportSubmissions, tasks } from "../../db/schema.js";
-import type { SubmissionData, TaskData } from "../../domain/plans.js";
+import { type Plan, type PlanAssignee, defaultWorkCalendar, planDueReports, planFromTemplate } from "@ntm/core";
+import { reportSubmissions, tasks } from "../../db/schema.js";
+import type { SubmissionData } from "../../domain/plans.js";
+import { type TaskData, insertPlan } from "../../domain/planStore.js";
 import type { SeedContext } from "../hooks.js";
 import { intBetween } from "../prng.js";
+import { eq } from "drizzle-orm";
 
 const MEMBER_NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Võ Thị Giang", "Đặng Văn Hải", "Bùi Thị Lan", "Đỗ Văn Minh", "Ngô Thị Nga", "Dương Văn Phúc", "Lý Thị Quyên"];
 
@@ -28,6 +31,9 @@ function addDays(iso: string, n: number): string {
  * demoPlanFor(ctx, district).assignees.filter((a) => a.kind === "steering_member").length // 4 (the plan's group + 3 members)
  */
 export function demoPlanFor(ctx: SeedContext, districtId: string, index: number): Plan {
+  const district = ctx.units.districts.find((d) => d.id === districtId);
+  const created = planFromTemplate("directive-63", { id: planIdOf(districtId), unit: { id: districtId, name: district?.name ?? districtId } });
+  if (!created.ok) throw new Error(`seed: the Directive 63 template does not validate: ${JSON.stringify(created.issues)}`);
   const communes = ctx.units.communes.filter((c) => c.parentId === districtId).map((c) => c.id);
   const members: PlanAssignee[] = [0, 1, 2].map((m) => ({
     id: `tv-bcd-${districtId}-${m + 1}`,
@@ -36,7 +42,7 @@ export function demoPlanFor(ctx: SeedContext, districtId: string, index: number)
     unitId: districtId,
     supportsUnitIds: communes.filter((_, i) => i % 3 === m),
   }));
-  return { ...DISTRICT_PLAN_63, assignees: [...DISTRICT_PLAN_63.assignees, ...members] };
+  return { ...created.value, assignees: [...created.value.assignees, ...members] };
 }
 
 /**
@@ -50,14 +56,13 @@ export async function seedPlanData(ctx: SeedContext): Promise<void> {
   for (const [index, d] of ctx.units.districts.entries()) {
     const id = planIdOf(d.id);
     const plan = demoPlanFor(ctx, d.id, index);
-    await tx.insert(plans).values({ id, unitId: d.id, period: "2025", data: { ...plan, tasks: [] }, updatedBy: "seed" });
-    const taskRows = plan.tasks.map((task, order) => {
+    await insertPlan(tx, { unitId: d.id, plan }, { user: null, by: "seed", at: new Date(), action: "plan.create", audit: false });
+    // Example progress on the created task rows (the plan's own version stays 1).
+    for (const [order, task] of plan.tasks.entries()) {
       const r = rnd();
       const progress: TaskData["progress"] = r < 0.25 ? null : { status: r < 0.55 ? "done" : r < 0.9 ? "in_progress" : "overdue", result: `Đã triển khai nhiệm vụ ${task.code} tại ${d.name} (số liệu ví dụ).`, period: "2025S1" };
-      const data: TaskData = { task, order, progress };
-      return { id: `${id}/${task.code}`, planId: id, unitId: d.id, data, updatedBy: "seed" };
-    });
-    await tx.insert(tasks).values(taskRows);
+      if (progress) await tx.update(tasks).set({ data: { task, order, progress } satisfies TaskData }).where(eq(tasks.id, `${id}/${task.code}`));
+    }
     const subs: (typeof reportSubmissions.$inferInsert)[] = [];
     let n = 0;
     const seen = new Set<string>();

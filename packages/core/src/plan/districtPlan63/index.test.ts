@@ -31,11 +31,11 @@ describe("DISTRICT_PLAN_63", () => {
   it("links each task to the criteria and targets it drives", () => {
     expect(Object.fromEntries(DISTRICT_PLAN_63.tasks.map((t) => [t.code, [...t.links.criteria, ...t.links.indicators, ...t.links.targets]]))).toEqual({
       "II.1": ["propaganda", "inspection_supervision", "annual_evaluation"],
-      "II.2": ["1", "10", "11", "13", "17", "19", "9.1", "criteria_maintenance", "planning", "programme_integration", "housing_elimination"],
+      "II.2": ["1", "9", "10", "11", "13", "17", "19", "9.1", "criteria_maintenance", "planning", "programme_integration", "housing_elimination"],
       "II.3": ["steering_member_support", "recognition"],
       "II.4": ["commendation", "criticism"],
-      "II.5": ["resource_mobilisation", "agri_supply_chain"],
-      "II.6": ["13", "ocop_per_commune", "vocational_training", "cooperatives"],
+      "II.5": ["2", "3", "4", "5", "6", "7", "8", "9", "resource_mobilisation", "agri_supply_chain"],
+      "II.6": ["12", "13", "ocop_per_commune", "vocational_training", "cooperatives"],
       "II.7": ["18", "19", "security_order"],
       "II.8": ["propaganda", "supervision"],
     });

@@ -75,7 +75,8 @@ const tasks: PlanTask[] = [
       { vi: "Kế hoạch duy trì, giữ vững, nâng cao chất lượng tiêu chí", en: "A plan to maintain, hold and raise the quality of the criteria" },
       { vi: "Quy hoạch vùng huyện, quy hoạch chung và quy hoạch chi tiết xã được lập, điều chỉnh", en: "District regional planning, commune general and detailed plans drawn up or adjusted" },
     ],
-    links: { packId: PACK, criteria: ["1", "10", "11", "13", "17", "19"], indicators: ["9.1"], targets: ["criteria_maintenance", "planning", "programme_integration", "housing_elimination"] },
+    // Criterion 9 (Nhà ở dân cư) with its indicator 9.1: the task names the removal of temporary houses.
+    links: { packId: PACK, criteria: ["1", "9", "10", "11", "13", "17", "19"], indicators: ["9.1"], targets: ["criteria_maintenance", "planning", "programme_integration", "housing_elimination"] },
     reportingCadence: null,
   },
   {
@@ -113,7 +114,8 @@ const tasks: PlanTask[] = [
     coordinating: [A.front, A.socioPolitical],
     assigneeBasis: "inferred",
     deliverables: [],
-    links: { packId: PACK, criteria: [], indicators: [], targets: ["resource_mobilisation", "agri_supply_chain"] },
+    // "Kết cấu hạ tầng kinh tế - xã hội" is group II of the national commune set: criteria 2–9.
+    links: { packId: PACK, criteria: ["2", "3", "4", "5", "6", "7", "8", "9"], indicators: [], targets: ["resource_mobilisation", "agri_supply_chain"] },
     reportingCadence: null,
   },
   {
@@ -126,7 +128,8 @@ const tasks: PlanTask[] = [
     deliverables: [
       { vi: "Mỗi xã có nhiều sản phẩm OCOP", en: "Each commune has many OCOP products" },
     ],
-    links: { packId: PACK, criteria: ["13"], indicators: [], targets: ["ocop_per_commune", "vocational_training", "cooperatives"] },
+    // 12 Lao động (vocational training of rural workers) and 13 Tổ chức sản xuất (cooperatives, OCOP).
+    links: { packId: PACK, criteria: ["12", "13"], indicators: [], targets: ["ocop_per_commune", "vocational_training", "cooperatives"] },
     reportingCadence: null,
   },
   {

@@ -58,8 +58,8 @@ describe("validatePlan", () => {
   });
 
   it("checks links against the criteria pack's ids when given", () => {
-    expect(codes(validatePlan(DISTRICT_PLAN_63, { knownCriteria: ["1", "10", "11", "13", "17", "18"], knownIndicators: ["9.2"] }))).toEqual([
-      ["plan.unknown_criterion", ["tasks", 1, "links", "criteria", 5]],
+    expect(codes(validatePlan(DISTRICT_PLAN_63, { knownCriteria: Array.from({ length: 18 }, (_, i) => String(i + 1)), knownIndicators: ["9.2"] }))).toEqual([
+      ["plan.unknown_criterion", ["tasks", 1, "links", "criteria", 6]],
       ["plan.unknown_criterion", ["tasks", 6, "links", "criteria", 1]],
       ["plan.unknown_indicator", ["tasks", 1, "links", "indicators", 0]],
     ]);
@@ -68,5 +68,20 @@ describe("validatePlan", () => {
   it("accepts a steering member's supported communes", () => {
     const plan: Plan = { ...DISTRICT_PLAN_63, assignees: DISTRICT_PLAN_63.assignees.map((a) => (a.kind === "steering_member" ? { ...a, supportsUnitIds: ["xa-a", "xa-b"] } : a)) };
     expect(validatePlan(plan).ok).toBe(true);
+  });
+});
+
+describe("validatePlan with a parent plan", () => {
+  const child: Plan = { ...DISTRICT_PLAN_63, id: "xa-1", parent: { planId: DISTRICT_PLAN_63.id, organisationId: "nobody" }, tasks: [{ ...DISTRICT_PLAN_63.tasks[5]!, code: "II.1", implements: ["II.6", "II.12"] }] };
+
+  it("checks each implemented task code and the writing organisation against the parent", () => {
+    const r = validatePlan(child, { parent: DISTRICT_PLAN_63 });
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path])).toEqual([["plan.unknown_parent_task", ["tasks", 0, "implements", 1]], ["plan.unknown_parent_assignee", ["parent", "organisationId"]]]);
+  });
+
+  it("refuses task links to a parent when the plan has none", () => {
+    const { parent: _p, ...orphan } = child;
+    const r = validatePlan(orphan);
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path])).toEqual([["plan.implements_without_parent", ["tasks", 0, "implements"]]]);
   });
 });

@@ -8,6 +8,11 @@ export interface ValidatePlanOptions {
   knownCriteria?: Iterable<string>;
   /** Indicator ids that exist (e.g. "13.1"); "17.x" stands for any indicator of criterion 17. */
   knownIndicators?: Iterable<string>;
+  /**
+   * The parent plan of an implementing plan: every `tasks[].implements` code must be one of its task
+   * codes and `parent.organisationId` one of its assignees.
+   */
+  parent?: Plan;
 }
 
 /**
@@ -89,6 +94,18 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
       const ok = c.endsWith(".x") ? criteriaOf.has(c.slice(0, -2)) : known.has(c);
       if (!ok) add("plan.unknown_indicator", ["tasks", i, "links", "indicators", j], `no indicator "${c}" in the criteria pack`, { id: c });
     }));
+  }
+  plan.tasks.forEach((t, i) => {
+    if (t.implements?.length && !plan.parent) add("plan.implements_without_parent", ["tasks", i, "implements"], `task ${t.code} implements parent tasks but the plan has no parent`, { code: t.code });
+  });
+  if (options.parent) {
+    const parent = options.parent;
+    const parentTasks = new Set(parent.tasks.map((t) => t.code));
+    plan.tasks.forEach((t, i) => t.implements?.forEach((code, j) => {
+      if (!parentTasks.has(code)) add("plan.unknown_parent_task", ["tasks", i, "implements", j], `the parent plan has no task "${code}"`, { id: code, parent: parent.id });
+    }));
+    const org = plan.parent?.organisationId;
+    if (org && !parent.assignees.some((a) => a.id === org)) add("plan.unknown_parent_assignee", ["parent", "organisationId"], `the parent plan has no assignee "${org}"`, { id: org, parent: parent.id });
   }
   return issues.length ? fail("invalid_input", issues) : ok(plan);
 }
