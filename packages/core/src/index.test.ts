@@ -182,6 +182,7 @@ describe("@ntm/core public API", () => {
       "listShippedPacks",
       "lowerLevel",
       "lunarToSolar",
+      "neutraliseFormula",
       "newDossier",
       "ocopStatus",
       "ok",

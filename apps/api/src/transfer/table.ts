@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { neutraliseFormula } from "@ntm/core";
 
 /** A cell as read from a file: text from CSV, or a typed value from XLSX. */
 export type Cell = string | number | boolean | null;
@@ -109,7 +110,8 @@ export function columnLetter(index: number): string {
 
 function csvEscape(v: Cell): string {
   if (v === null) return "";
-  const s = String(v);
+  // Text that a spreadsheet would run as a formula gets an apostrophe; numbers stay numbers.
+  const s = String(neutraliseFormula(v));
   return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -131,8 +133,8 @@ export async function toXlsx(sheetName: string, header: readonly string[], rows:
   const wb = new ExcelJS.Workbook();
   wb.creator = "ntm";
   const ws = wb.addWorksheet(sheetName.slice(0, 31));
-  ws.addRow([...header]).font = { bold: true };
-  for (const r of rows) ws.addRow(r.map((c) => (c === null ? undefined : c)));
+  ws.addRow(header.map(neutraliseFormula)).font = { bold: true };
+  for (const r of rows) ws.addRow(r.map((c) => (c === null ? undefined : neutraliseFormula(c))));
   ws.views = [{ state: "frozen", ySplit: 1 }];
   const buf = await wb.xlsx.writeBuffer();
   return buf as ArrayBuffer;
