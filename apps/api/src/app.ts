@@ -25,6 +25,7 @@ import { userRoutes } from "./routes/users.js";
 import { auditRoutes } from "./routes/audit.js";
 import { publicRoutes } from "./routes/public.js";
 import { domainRoutes } from "./domain/index.js";
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./transfer/limits.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -40,6 +41,8 @@ export interface AppOptions {
    * 0 (default) ignores both headers, so a client cannot pick the address it is rate-limited under.
    */
   trustProxy?: number;
+  /** Bounds on one bulk import (the server reads NTM_IMPORT_MAX_*); defaults in DEFAULT_IMPORT_LIMITS. */
+  importLimits?: Partial<ImportLimits>;
   /** Log one line per request to the console (the server turns it on; tests leave it off). */
   log?: boolean;
   /** Extra routes mounted under /v1 (the plan-domain engineer's routers hook in here). */
@@ -73,7 +76,7 @@ function validationHook(result: { success: boolean; error?: z.ZodError; target: 
  * const res = await app.request("/v1/units");
  */
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
-  const deps: AppDeps = { db: options.db, now: options.now ?? (() => new Date()), trustProxy: options.trustProxy ?? 0 };
+  const deps: AppDeps = { db: options.db, now: options.now ?? (() => new Date()), trustProxy: options.trustProxy ?? 0, importLimits: { ...DEFAULT_IMPORT_LIMITS, ...options.importLimits } };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   if (options.log) app.use("*", logger());
   // Scripts: same origin only, plus the hash of /docs' one inline script (the web app has none); no framing.
@@ -105,7 +108,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     }
   });
   app.onError((err, c) => {
-    if (err instanceof ApiError) return problemResponse(c, err.kind, err.message, err.errors);
+    if (err instanceof ApiError) return problemResponse(c, err.kind, err.message, err.errors, err.errorCount);
     if (err instanceof HTTPException) {
       if (err.status === 400) return problemResponse(c, "bad_request", `Nội dung yêu cầu không đọc được: ${err.message} / malformed request body`, [{ path: "$", message: err.message }]);
       return problemResponse(c, err.status === 401 ? "unauthenticated" : err.status === 403 ? "forbidden" : err.status === 404 ? "not_found" : "bad_request", err.message);

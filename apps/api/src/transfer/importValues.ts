@@ -1,4 +1,5 @@
 import { parseCellValue } from "@ntm/core";
+import { controlCharacterIn } from "../http/hardening.js";
 import { type Cell, type Table, columnLetter } from "./table.js";
 
 /** One problem in an imported file: where (row, column) and what. */
@@ -62,6 +63,10 @@ export function readValuesTable(table: Table, defaultYear?: number): { unitYears
   const layout = indCol >= 0 && valCol >= 0 ? "long" : "wide";
   if (unitCol < 0) issues.push({ row: 1, column: "A", message: "thiếu cột unit_id / missing unit_id column" });
   if (yearCol < 0 && defaultYear === undefined) issues.push({ row: 1, column: columnLetter(h.length), message: "thiếu cột year (hoặc tham số ?year=) / missing year column (or ?year=)" });
+  h.forEach((name, idx) => {
+    const where = controlCharacterIn(name);
+    if (where) issues.push({ row: 1, column: columnLetter(idx), message: `tên cột có ký tự điều khiển ${where} / the column name holds control character ${where}` });
+  });
   if (issues.length) return { unitYears: [], issues, layout, unitColumn: "A" };
   const byKey = new Map<string, ImportedUnitYear>();
   const put = (row: number, colIdx: number, unitId: string, year: number, key: string, cell: Cell) => {
@@ -83,6 +88,12 @@ export function readValuesTable(table: Table, defaultYear?: number): { unitYears
     return undefined;
   };
   for (const { row, cells } of table.rows) {
+    // Control characters (NUL…) never reach the database: the row is reported at its first such cell.
+    const bad = cells.findIndex((cell) => typeof cell === "string" && controlCharacterIn(cell) !== undefined);
+    if (bad >= 0) {
+      issues.push({ row, column: columnLetter(bad), message: `ký tự điều khiển ${controlCharacterIn(String(cells[bad]))} không được phép / control character ${controlCharacterIn(String(cells[bad]))} is not allowed` });
+      continue;
+    }
     const unitId = String(cells[unitCol] ?? "").trim();
     if (!unitId) {
       issues.push({ row, column: columnLetter(unitCol), message: "thiếu mã đơn vị / unit_id is empty" });

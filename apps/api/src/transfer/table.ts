@@ -10,53 +10,126 @@ export interface Table {
 }
 
 /**
+ * An incremental CSV parser (RFC 4180 quotes; comma, semicolon or tab delimiter detected from the
+ * header line; BOM and CRLF tolerated): text goes in chunk by chunk, so an import is parsed while it
+ * streams in, and it stops counting at `maxRows` data rows.
+ * @example
+ * const r = new CsvReader(); r.push("unit_id,year\nc01,"); r.push("2024\n"); r.end().rows[0] // { row: 2, cells: ["c01", "2024"] }
+ */
+export class CsvReader {
+  readonly #maxRows: number;
+  #delim: string | undefined;
+  /** Text held back until the header line (and so the delimiter) is known. */
+  #head = "";
+  #started = false;
+  #records: { row: number; cells: string[] }[] = [];
+  #cells: string[] = [];
+  #field = "";
+  #quoted = false;
+  #quoteInQuoted = false;
+  #afterCR = false;
+  #line = 1;
+  #startLine = 1;
+
+  constructor(options: { maxRows?: number } = {}) {
+    this.#maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Parses the next piece of text; false once the file holds more than `maxRows` data rows. */
+  push(text: string): boolean {
+    if (this.#delim === undefined) {
+      this.#head += text;
+      if (!this.#started && this.#head.length > 0) {
+        this.#head = this.#head.replace(/^\uFEFF/, "");
+        this.#started = this.#head.length > 0;
+      }
+      const nl = this.#head.search(/[\r\n]/);
+      if (nl < 0) return true;
+      this.#delim = detectDelimiter(this.#head.slice(0, nl));
+      text = this.#head;
+      this.#head = "";
+    }
+    for (let i = 0; i < text.length; i++) this.#char(text[i]!);
+    return this.#records.length <= this.#maxRows + 1;
+  }
+
+  /** Finishes the parse and returns the table (header + non-blank rows). */
+  end(): Table {
+    if (this.#delim === undefined) {
+      this.#delim = detectDelimiter(this.#head.replace(/^\uFEFF/, ""));
+      const rest = this.#head.replace(/^\uFEFF/, "");
+      this.#head = "";
+      for (let i = 0; i < rest.length; i++) this.#char(rest[i]!);
+    }
+    if (this.#quoteInQuoted) {
+      this.#quoted = false;
+      this.#quoteInQuoted = false;
+    }
+    if (this.#field !== "" || this.#cells.length) {
+      this.#cells.push(this.#field);
+      this.#emit();
+    }
+    const [head, ...rest] = this.#records;
+    return { header: (head?.cells ?? []).map((h) => h.trim()), rows: rest };
+  }
+
+  #emit(): void {
+    // Blank lines are skipped (they are not rows of the file's table).
+    if (this.#cells.some((c) => c.trim() !== "")) this.#records.push({ row: this.#startLine, cells: this.#cells });
+    this.#cells = [];
+    this.#field = "";
+  }
+
+  #char(ch: string): void {
+    if (this.#afterCR) {
+      this.#afterCR = false;
+      if (ch === "\n") return;
+    }
+    if (this.#quoted) {
+      if (this.#quoteInQuoted) {
+        this.#quoteInQuoted = false;
+        if (ch === '"') {
+          this.#field += '"';
+          return;
+        }
+        this.#quoted = false; // the quote closed the field; this character is read normally below
+      } else if (ch === '"') {
+        this.#quoteInQuoted = true;
+        return;
+      } else {
+        if (ch === "\n") this.#line++;
+        this.#field += ch;
+        return;
+      }
+    }
+    if (ch === '"' && this.#field === "") this.#quoted = true;
+    else if (ch === this.#delim) {
+      this.#cells.push(this.#field);
+      this.#field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r") this.#afterCR = true;
+      this.#cells.push(this.#field);
+      this.#emit();
+      this.#line++;
+      this.#startLine = this.#line;
+    } else this.#field += ch;
+  }
+}
+
+function detectDelimiter(firstLine: string): string {
+  return [",", ";", "\t"].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
+}
+
+/**
  * Parses CSV text (RFC 4180 quotes; comma, semicolon or tab delimiter detected from the header; BOM
  * and CRLF tolerated).
  * @example
  * parseCsv("unit_id,year\nc01,2024\n").rows[0] // { row: 2, cells: ["c01", "2024"] }
  */
 export function parseCsv(text: string): Table {
-  const src = text.replace(/^\uFEFF/, "");
-  const firstLine = src.split(/\r?\n/, 1)[0] ?? "";
-  const delim = [",", ";", "\t"].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
-  const records: { row: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let startLine = 1;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === delim) {
-      cells.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-      cells.push(field);
-      records.push({ row: startLine, cells });
-      cells = [];
-      field = "";
-      line++;
-      startLine = line;
-    } else field += ch;
-  }
-  if (field !== "" || cells.length) {
-    cells.push(field);
-    records.push({ row: startLine, cells });
-  }
-  const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ""));
-  const [head, ...rest] = nonEmpty;
-  return { header: (head?.cells ?? []).map((h) => h.trim()), rows: rest.map((r) => ({ row: r.row, cells: r.cells })) };
+  const r = new CsvReader();
+  r.push(text);
+  return r.end();
 }
 
 function cellValue(v: ExcelJS.CellValue): Cell {
