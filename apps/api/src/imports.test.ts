@@ -24,11 +24,13 @@ afterAll(async () => {
   await h?.close();
 });
 
+type Problem = { kind: string; detail: string; errorCount?: number; errors: { path: string }[] };
+const problem = async (res: Response) => (await res.json()) as Problem;
 const audits = async () => (await h.database.db.select({ n: count() }).from(auditLog))[0]?.n ?? 0;
 /** The same database behind an app with small import limits (the session cookie works on both). */
 function smallApp(limits = { maxBytes: 4096, maxRows: 10, maxErrors: 5, maxXlsxBytes: 1024 * 1024 }) {
   const app = createApp({ db: h.database.db, trustProxy: 1, importLimits: limits });
-  return (body: BodyInit, type = "text/csv", headers: Record<string, string> = {}) =>
+  return (body: string | Uint8Array<ArrayBuffer>, type = "text/csv", headers: Record<string, string> = {}) =>
     Promise.resolve(app.request("/v1/values/import?year=2024", { method: "POST", headers: { cookie: huyen.cookie, "x-csrf-token": huyen.csrf, "content-type": type, ...headers }, body }));
 }
 
@@ -37,26 +39,26 @@ describe("POST /v1/values/import limits", () => {
     const post = smallApp();
     const declared = await post("unit_id,2.2\n", "text/csv", { "content-length": "5000" });
     const streamed = await post(`unit_id,2.2\n${"c-01-01,1\n".repeat(500)}`);
-    expect([declared.status, (await declared.json()).kind, streamed.status, (await streamed.json()).kind]).toEqual([413, "payload_too_large", 413, "payload_too_large"]);
+    expect([declared.status, (await problem(declared)).kind, streamed.status, (await problem(streamed)).kind]).toEqual([413, "payload_too_large", 413, "payload_too_large"]);
   });
 
   it("answers 413 past the row limit, naming it, and writes nothing", async () => {
     const before = await audits();
     const res = await smallApp()(`unit_id,2.2\n${"c-01-01,1\n".repeat(11)}`);
-    const p = await res.json();
+    const p = await problem(res);
     expect([res.status, p.kind, /NTM_IMPORT_MAX_ROWS/.test(p.detail), await audits()]).toEqual([413, "payload_too_large", true, before]);
   });
 
   it("lists the first errors and counts them all", async () => {
     const res = await smallApp()(`unit_id,2.2\n${Array.from({ length: 8 }, () => "c-01-01,nhiều\n").join("")}`);
-    const p = await res.json();
-    expect([res.status, p.errors.length, p.errorCount, p.errors[0].path]).toEqual([422, 5, 8, "row 2, column B"]);
+    const p = await problem(res);
+    expect([res.status, p.errors.length, p.errorCount, p.errors[0]?.path]).toEqual([422, 5, 8, "row 2, column B"]);
   });
 
   it("refuses a NUL in a cell or a column name as a row error", async () => {
     const res = await smallApp()("unit_id,2.2,x\u0000\nc-01-01\u0000,5,\n");
-    const p = await res.json();
-    expect([res.status, p.errors.map((e: { path: string }) => e.path)]).toEqual([422, ["row 1, column C"]]);
+    const p = await problem(res);
+    expect([res.status, p.errors.map((e) => e.path)]).toEqual([422, ["row 1, column C"]]);
   });
 
   it("refuses an .xlsx zip bomb with 413 before parsing it", async () => {
@@ -64,8 +66,8 @@ describe("POST /v1/values/import limits", () => {
     zip.file("[Content_Types].xml", "<Types/>");
     zip.file("xl/worksheets/sheet1.xml", Buffer.alloc(4 * 1024 * 1024, 32));
     const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-    const res = await smallApp()(bomb, XLSX);
-    expect([bomb.length < 32 * 1024, res.status, (await res.json()).kind]).toEqual([true, 413, "payload_too_large"]);
+    const res = await smallApp()(new Uint8Array(bomb), XLSX);
+    expect([bomb.length < 32 * 1024, res.status, (await problem(res)).kind]).toEqual([true, 413, "payload_too_large"]);
   });
 
   it("writes nothing from an .xlsx whose last row is bad (all or nothing), and everything otherwise", async () => {
@@ -99,7 +101,7 @@ describe("POST /v1/values/import limits", () => {
     lag.disable();
     stop = true;
     await pinger;
-    const p = JSON.parse(text);
+    const p = JSON.parse(text) as Problem;
     const maxLagMs = lag.max / 1e6;
     console.log(`[resilience ${h.driver}] import flood: ${rows} bad rows, ${(body.length / 1024 / 1024).toFixed(1)} MB → ${res.status} in ${elapsed.toFixed(0)} ms, answer ${(text.length / 1024).toFixed(1)} KB (errorCount ${p.errorCount}); event loop max delay ${maxLagMs.toFixed(0)} ms; worst /healthz ${worstHealthz.toFixed(0)} ms`);
     expect([res.status, p.errors.length, p.errorCount, text.length < 64 * 1024]).toEqual([422, DEFAULT_IMPORT_LIMITS.maxErrors, rows, true]);
