@@ -34,9 +34,9 @@ describe("server basics", () => {
     expect([health.status, docs.status, docs.headers.get("content-type")?.startsWith("text/html"), d.openapi, Object.keys(d.paths).includes("/v1/units/{id}/values/{year}")]).toEqual([200, 200, true, "3.1.0", true]);
   });
 
-  it("answers an unknown route with a problem+json 404", async () => {
-    const res = await h.app.request("/v1/nothing-here");
-    expect([res.status, res.headers.get("content-type"), (await body(res)).kind]).toEqual([404, "application/problem+json; charset=utf-8", "not_found"]);
+  it("answers an unknown route with a problem+json 404 (401 to a stranger, who learns nothing about routes)", async () => {
+    const [res, anon] = await Promise.all([s.xem!.request("/v1/nothing-here"), h.app.request("/v1/nothing-here")]);
+    expect([res.status, res.headers.get("content-type"), (await body(res)).kind, anon.status]).toEqual([404, "application/problem+json; charset=utf-8", "not_found", 401]);
   });
 
   it("answers invalid JSON with a 400 problem naming the body", async () => {

@@ -9,7 +9,7 @@ import { loadTree } from "../units.js";
 import { loadValues } from "../values.js";
 import { type Cell, type Table, parseXlsx, toCsv, toXlsx } from "../transfer/table.js";
 import { checkXlsx, readBounded, readCsvBounded } from "../transfer/limits.js";
-import { INPUT_PREFIX, type RowIssue, readValuesTable } from "../transfer/importValues.js";
+import { INPUT_PREFIX, type RowIssue, readValuesTableAsync } from "../transfer/importValues.js";
 import { planImport } from "../transfer/planImport.js";
 import { saveValues } from "./values.js";
 import { computeRollup } from "./evaluations.js";
@@ -112,7 +112,7 @@ export function transferRoutes() {
     const { user } = await authorize(c, "values.write", requireUser(c).scopeUnitId);
     const q = ImportQuery.parse(c.req.query());
     const table = await readTable(c, q.format);
-    const read = readValuesTable(table, q.year);
+    const read = await readValuesTableAsync(table, q.year);
     const { db, now } = c.get("deps");
     const packs = await loadPacks(db);
     const packId = q.pack ?? DEMO_PACK_ID;

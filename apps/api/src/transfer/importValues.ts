@@ -53,7 +53,34 @@ function toValue(cell: Cell): number | boolean | null | undefined {
  * @example
  * const { unitYears, issues } = readValuesTable(parseCsv("unit_id,year,1.1\nc01,2024,Đạt\n"));
  */
-export function readValuesTable(table: Table, defaultYear?: number): { unitYears: ImportedUnitYear[]; issues: RowIssue[]; layout: "long" | "wide"; unitColumn: string } {
+export function readValuesTable(table: Table, defaultYear?: number): ReadValues {
+  const steps = readValuesSteps(table, defaultYear);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link readValuesTable}, giving the event loop back every {@link ROWS_PER_STEP} rows (the API's import).
+ * @example
+ * const read = await readValuesTableAsync(table, 2024);
+ */
+export async function readValuesTableAsync(table: Table, defaultYear?: number): Promise<ReadValues> {
+  const steps = readValuesSteps(table, defaultYear);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** What a values table holds: unit-years, row problems, the layout and the unit column's letter. */
+export type ReadValues = { unitYears: ImportedUnitYear[]; issues: RowIssue[]; layout: "long" | "wide"; unitColumn: string };
+/** Rows read between two yields of {@link readValuesTableAsync}. */
+export const ROWS_PER_STEP = 2000;
+
+function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, ReadValues> {
   const issues: RowIssue[] = [];
   const h = table.header;
   const unitCol = find(h, UNIT_COLS);
@@ -87,7 +114,9 @@ export function readValuesTable(table: Table, defaultYear?: number): { unitYears
     } else uy.values[key] = v;
     return undefined;
   };
+  let done = 0;
   for (const { row, cells } of table.rows) {
+    if (++done % ROWS_PER_STEP === 0) yield;
     // Control characters (NUL…) never reach the database: the row is reported at its first such cell.
     const bad = cells.findIndex((cell) => typeof cell === "string" && controlCharacterIn(cell) !== undefined);
     if (bad >= 0) {

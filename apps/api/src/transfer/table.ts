@@ -49,7 +49,7 @@ export class CsvReader {
       text = this.#head;
       this.#head = "";
     }
-    for (let i = 0; i < text.length; i++) this.#char(text[i]!);
+    this.#parse(text);
     return this.#records.length <= this.#maxRows + 1;
   }
 
@@ -59,7 +59,7 @@ export class CsvReader {
       this.#delim = detectDelimiter(this.#head.replace(/^\uFEFF/, ""));
       const rest = this.#head.replace(/^\uFEFF/, "");
       this.#head = "";
-      for (let i = 0; i < rest.length; i++) this.#char(rest[i]!);
+      this.#parse(rest);
     }
     if (this.#quoteInQuoted) {
       this.#quoted = false;
@@ -80,39 +80,64 @@ export class CsvReader {
     this.#field = "";
   }
 
-  #char(ch: string): void {
-    if (this.#afterCR) {
-      this.#afterCR = false;
-      if (ch === "\n") return;
-    }
-    if (this.#quoted) {
-      if (this.#quoteInQuoted) {
-        this.#quoteInQuoted = false;
-        if (ch === '"') {
-          this.#field += '"';
-          return;
+  /** The state machine over a piece of text; runs of ordinary characters are copied in one slice. */
+  #parse(text: string): void {
+    const n = text.length;
+    const delim = this.#delim!;
+    let i = 0;
+    while (i < n) {
+      if (this.#afterCR) {
+        this.#afterCR = false;
+        if (text[i] === "\n") {
+          i++;
+          continue;
         }
-        this.#quoted = false; // the quote closed the field; this character is read normally below
-      } else if (ch === '"') {
-        this.#quoteInQuoted = true;
-        return;
+      }
+      if (this.#quoted) {
+        if (this.#quoteInQuoted) {
+          this.#quoteInQuoted = false;
+          if (text[i] === '"') {
+            this.#field += '"';
+            i++;
+            continue;
+          }
+          this.#quoted = false; // the quote closed the field; this character is read normally below
+          continue;
+        }
+        const q = text.indexOf('"', i);
+        const end = q < 0 ? n : q;
+        for (let k = text.indexOf("\n", i); k >= 0 && k < end; k = text.indexOf("\n", k + 1)) this.#line++;
+        this.#field += text.slice(i, end);
+        if (q >= 0) this.#quoteInQuoted = true;
+        i = end + 1;
+        continue;
+      }
+      const ch = text[i]!;
+      if (ch === '"' && this.#field === "") {
+        this.#quoted = true;
+        i++;
+      } else if (ch === delim) {
+        this.#cells.push(this.#field);
+        this.#field = "";
+        i++;
+      } else if (ch === "\n" || ch === "\r") {
+        if (ch === "\r") this.#afterCR = true;
+        this.#cells.push(this.#field);
+        this.#emit();
+        this.#line++;
+        this.#startLine = this.#line;
+        i++;
       } else {
-        if (ch === "\n") this.#line++;
-        this.#field += ch;
-        return;
+        let j = i + 1;
+        while (j < n) {
+          const c = text[j];
+          if (c === delim || c === "\n" || c === "\r") break;
+          j++;
+        }
+        this.#field += text.slice(i, j);
+        i = j;
       }
     }
-    if (ch === '"' && this.#field === "") this.#quoted = true;
-    else if (ch === this.#delim) {
-      this.#cells.push(this.#field);
-      this.#field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r") this.#afterCR = true;
-      this.#cells.push(this.#field);
-      this.#emit();
-      this.#line++;
-      this.#startLine = this.#line;
-    } else this.#field += ch;
   }
 }
 
