@@ -13,7 +13,8 @@ import type { Db } from "./db/index.js";
 import { authMiddleware } from "./auth/session.js";
 import { changeFeedOf } from "./db/changes.js";
 import { ApiError, issuesToFields, problemResponse } from "./http/problem.js";
-import { DOCS_HTML } from "./http/docs.js";
+import { DOCS_HTML, DOCS_SCRIPT_HASH } from "./http/docs.js";
+import { databaseProblem, noStoreWhenSignedIn, refuseControlCharacters, requireSignIn } from "./http/hardening.js";
 import { authRoutes } from "./routes/auth.js";
 import { unitRoutes } from "./routes/units.js";
 import { packRoutes } from "./routes/packs.js";
@@ -24,6 +25,7 @@ import { userRoutes } from "./routes/users.js";
 import { auditRoutes } from "./routes/audit.js";
 import { publicRoutes } from "./routes/public.js";
 import { domainRoutes } from "./domain/index.js";
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./transfer/limits.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -39,6 +41,8 @@ export interface AppOptions {
    * 0 (default) ignores both headers, so a client cannot pick the address it is rate-limited under.
    */
   trustProxy?: number;
+  /** Bounds on one bulk import (the server reads NTM_IMPORT_MAX_*); defaults in DEFAULT_IMPORT_LIMITS. */
+  importLimits?: Partial<ImportLimits>;
   /** Log one line per request to the console (the server turns it on; tests leave it off). */
   log?: boolean;
   /** Extra routes mounted under /v1 (the plan-domain engineer's routers hook in here). */
@@ -72,10 +76,25 @@ function validationHook(result: { success: boolean; error?: z.ZodError; target: 
  * const res = await app.request("/v1/units");
  */
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
-  const deps: AppDeps = { db: options.db, now: options.now ?? (() => new Date()), trustProxy: options.trustProxy ?? 0 };
+  const deps: AppDeps = { db: options.db, now: options.now ?? (() => new Date()), trustProxy: options.trustProxy ?? 0, importLimits: { ...DEFAULT_IMPORT_LIMITS, ...options.importLimits } };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   if (options.log) app.use("*", logger());
-  app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"] } }));
+  // Scripts: same origin only, plus the hash of /docs' one inline script (the web app has none); no framing.
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", DOCS_SCRIPT_HASH],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
   app.use("*", async (c, next) => {
     c.set("deps", deps);
     try {
@@ -89,11 +108,14 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     }
   });
   app.onError((err, c) => {
-    if (err instanceof ApiError) return problemResponse(c, err.kind, err.message, err.errors);
+    if (err instanceof ApiError) return problemResponse(c, err.kind, err.message, err.errors, err.errorCount);
     if (err instanceof HTTPException) {
       if (err.status === 400) return problemResponse(c, "bad_request", `Nội dung yêu cầu không đọc được: ${err.message} / malformed request body`, [{ path: "$", message: err.message }]);
       return problemResponse(c, err.status === 401 ? "unauthenticated" : err.status === 403 ? "forbidden" : err.status === 404 ? "not_found" : "bad_request", err.message);
     }
+    // The database refused the request's data (duplicate key, bad character…): a 4xx, never SQL in the body.
+    const refused = databaseProblem(err);
+    if (refused) return problemResponse(c, refused.kind, refused.detail);
     console.error(err);
     return problemResponse(c, "internal", "Lỗi máy chủ / internal server error");
   });
@@ -108,6 +130,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // build a full Fetch Request (with an AbortController) — a large part of a cached GET's cost.
   v1.use("*", (c, next) => (SAFE_METHODS.has(c.req.method) ? next() : limitBody(c, next)));
   v1.use("*", authMiddleware());
+  // Authenticate first, always: no 404/422/428 reaches a stranger. Then refuse control characters.
+  v1.use("*", requireSignIn());
+  v1.use("*", noStoreWhenSignedIn());
+  v1.use("*", refuseControlCharacters());
   v1.route("/", authRoutes());
   v1.route("/", unitRoutes());
   v1.route("/", packRoutes());

@@ -1,5 +1,6 @@
 import type { Principal } from "./auth/policy.js";
 import type { Db } from "./db/index.js";
+import type { ImportLimits } from "./transfer/limits.js";
 
 /** What the app needs from the outside world: the database and a clock. */
 export interface AppDeps {
@@ -10,6 +11,8 @@ export interface AppDeps {
    * X-Forwarded-Proto). 0: the headers are ignored, the socket's address is the client's.
    */
   trustProxy: number;
+  /** Bounds on one bulk import (bytes, rows, unpacked .xlsx size, errors listed). */
+  importLimits: ImportLimits;
 }
 
 /** Per-request variables set by the auth middleware. */

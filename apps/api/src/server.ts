@@ -7,7 +7,9 @@
  * NTM_CHANGE_FEED_URL (a direct PostgreSQL URL for LISTEN when DATABASE_URL goes through a pooler),
  * NTM_LOG_SQL ("1" prints every query), TRUST_PROXY (0: how many reverse proxies append to
  * X-Forwarded-For and set X-Forwarded-Proto; 0 ignores both headers), NTM_SEED
- * ("demo" default, "none" to skip), NTM_SEED_COMMUNES (a larger demo, e.g. 1000, for benchmarks), WEB_DIST (<repo>/apps/web/dist), NTM_LOG ("off" to silence request logs).
+ * ("demo" default, "none" to skip), NTM_SEED_COMMUNES (a larger demo, e.g. 1000, for benchmarks), WEB_DIST (<repo>/apps/web/dist), NTM_LOG ("off" to silence request logs),
+ * NTM_IMPORT_MAX_BYTES (10 MiB), NTM_IMPORT_MAX_ROWS (100000), NTM_IMPORT_MAX_XLSX_BYTES (50 MiB unpacked),
+ * NTM_IMPORT_MAX_ERRORS (100 listed in a 422).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -16,6 +18,7 @@ import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "./app.js";
 import { openDatabase } from "./db/index.js";
+import { importLimitsFromEnv } from "./transfer/limits.js";
 import { credentialLines, seedDemo } from "./seed/index.js";
 
 function repoRoot(): string {
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
   }
   const trustProxy = Number(process.env.TRUST_PROXY ?? 0);
   if (!Number.isInteger(trustProxy) || trustProxy < 0) throw new Error(`TRUST_PROXY phải là số nguyên ≥ 0 / TRUST_PROXY must be a whole number ≥ 0 (proxies in front of the server), got "${process.env.TRUST_PROXY}"`);
-  const app = createApp({ db: database.db, log: process.env.NTM_LOG !== "off", trustProxy });
+  const app = createApp({ db: database.db, log: process.env.NTM_LOG !== "off", trustProxy, importLimits: importLimitsFromEnv(process.env) });
   const webDist = process.env.WEB_DIST ?? join(root, "apps", "web", "dist");
   if (existsSync(join(webDist, "index.html"))) {
     const rel = relative(process.cwd(), webDist) || ".";

@@ -134,7 +134,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đổi mật khẩu / Change your own password (ends your other sessions) */
+        /** Đổi mật khẩu / Change your own password (ends your other sessions and revokes your API tokens) */
         post: {
             parameters: {
                 query?: never;
@@ -1073,7 +1073,7 @@ export interface paths {
         };
         /**
          * Ghi số liệu / Replace a unit's values for a year (If-Match required once values exist; stale → 412)
-         * @description Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default example.province-demo.2021-2025); problems come back as 422 with JSON paths.
+         * @description Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default example.province-demo.2021-2025); problems come back as 422 with JSON paths. Preconditions: to update, send `If-Match: "<version>"` (the ETag you read); a stale version → 412. To create, send `If-None-Match: *` (or `If-Match: "0"`, the version of absent values); if values exist → 412. Without either header the request also only creates, and answers 428 when values exist. Of concurrent creators of one unit-year exactly one succeeds; the others get 412 (or 428 without a header), never a lost update.
          */
         put: {
             parameters: {
@@ -1082,6 +1082,8 @@ export interface paths {
                 };
                 header?: {
                     "if-match"?: string;
+                    /** @description * : create only (412 if values exist) */
+                    "if-none-match"?: string;
                 };
                 path: {
                     id: string;
@@ -1578,7 +1580,7 @@ export interface paths {
         put?: never;
         /**
          * Nhập số liệu hàng loạt từ CSV/XLSX / Bulk import of indicator values (all or nothing)
-         * @description Send the file as the request body (Content-Type text/csv or the .xlsx type). Two layouts: long — columns unit_id, year, indicator, value (one row per unit × indicator; an empty value means 'not reported'); wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored). `input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households. Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core. Any bad row → 422 problem+json whose `errors` list row, column and message, and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year.
+         * @description Send the file as the request body (Content-Type text/csv or the .xlsx type). Two layouts: long — columns unit_id, year, indicator, value (one row per unit × indicator; an empty value means 'not reported'); wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored). `input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households. Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core. Any bad row → 422 problem+json whose `errors` list row, column and message (the first 100; `errorCount` has the total), and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year. Limits (server settings): 10 MiB per file (NTM_IMPORT_MAX_BYTES), 100,000 data rows (NTM_IMPORT_MAX_ROWS), an .xlsx unpacking to at most 50 MiB (NTM_IMPORT_MAX_XLSX_BYTES); past one → 413 at once, nothing written.
          */
         post: {
             parameters: {
@@ -1639,6 +1641,15 @@ export interface paths {
                 };
                 /** @description Problem (412) */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (413) */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1968,7 +1979,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Sửa người dùng / Change a user's role, scope, password or active flag (admin); deactivating ends their sessions */
+        /** Sửa người dùng / Change a user's role, scope, password or active flag (admin); deactivating ends their sessions, a password reset also revokes their API tokens */
         patch: {
             parameters: {
                 query?: never;
@@ -6396,6 +6407,8 @@ export interface components {
                 row?: number;
                 column?: string;
             }[];
+            /** @description Tổng số lỗi khi `errors` chỉ liệt kê các lỗi đầu / the total number of problems when `errors` lists only the first ones */
+            errorCount?: number;
         };
         LoginRequest: {
             username: string;

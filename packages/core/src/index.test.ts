@@ -219,6 +219,7 @@ describe("@ntm/core public API", () => {
       "listShippedPacks",
       "lowerLevel",
       "lunarToSolar",
+      "neutraliseFormula",
       "newDossier",
       "ocopStatus",
       "ok",

@@ -70,3 +70,6 @@ export * from "./ocop/index.js";
 export * from "./resources/index.js";
 export * from "./housing/index.js";
 export * from "./inspections/index.js";
+
+// Spreadsheet exports
+export * from "./spreadsheet/index.js";

@@ -3,6 +3,7 @@ import { getCookie } from "hono/cookie";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
 import type { Db } from "../db/index.js";
+import type { Tx } from "../audit.js";
 import { apiTokens, rateLimits, sessions, users } from "../db/schema.js";
 import { Memo, changeFeedOf } from "../db/changes.js";
 import { perDatabase } from "../cache.js";
@@ -149,6 +150,43 @@ export async function clearRateLimit(db: Db, key: string): Promise<void> {
 }
 
 /**
+ * Counts one failure under `key` and stamps its time (the counter starts again after `windowMs`
+ * without a failure): the state behind growing sign-in delays.
+ * @example
+ * await recordFailure(db, "login:admin|203.0.113.7", 15 * 60_000, new Date());
+ */
+export async function recordFailure(db: Db, key: string, windowMs: number, now: Date): Promise<void> {
+  const cutoff = new Date(now.getTime() - windowMs).toISOString();
+  await db
+    .insert(rateLimits)
+    .values({ key, count: 1, windowStart: now })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: { count: sql`CASE WHEN ${rateLimits.windowStart} < ${cutoff}::timestamptz THEN 1 ELSE ${rateLimits.count} + 1 END`, windowStart: now },
+    });
+}
+
+/**
+ * A failure counter and the time of its last failure, or undefined when absent or older than `windowMs`.
+ * @example
+ * await readRateLimit(db, "login:admin|203.0.113.7", 15 * 60_000, new Date()) // { count: 6, since: Date }
+ */
+export async function readRateLimit(db: Db, key: string, windowMs: number, now: Date): Promise<{ count: number; since: Date } | undefined> {
+  const row = (await db.select().from(rateLimits).where(eq(rateLimits.key, key)).limit(1))[0];
+  if (!row || row.windowStart.getTime() < now.getTime() - windowMs) return undefined;
+  return { count: row.count, since: row.windowStart };
+}
+
+/**
+ * Takes one hit back from a counter (a successful sign-in does not count against its address).
+ * @example
+ * await giveBackRateLimit(db, "login-ip:203.0.113.7");
+ */
+export async function giveBackRateLimit(db: Db, key: string): Promise<void> {
+  await db.update(rateLimits).set({ count: sql`GREATEST(${rateLimits.count} - 1, 0)` }).where(eq(rateLimits.key, key));
+}
+
+/**
  * Reads a rate-limit counter without counting a hit (0 when absent or the window has passed).
  * @example
  * await peekRateLimit(db, "login-ip:10.0.0.1", 15 * 60_000, new Date()) // 3
@@ -157,4 +195,14 @@ export async function peekRateLimit(db: Db, key: string, windowMs: number, now: 
   const row = (await db.select().from(rateLimits).where(eq(rateLimits.key, key)).limit(1))[0];
   if (!row || row.windowStart.getTime() < now.getTime() - windowMs) return 0;
   return row.count;
+}
+
+/**
+ * Revokes every live API token of a user (on a password change or reset) and returns how many.
+ * @example
+ * await db.transaction((tx) => revokeTokensOf(tx, userId, new Date())) // 2
+ */
+export async function revokeTokensOf(tx: Tx, userId: string, at: Date): Promise<number> {
+  const rows = await tx.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id });
+  return rows.length;
 }

@@ -63,6 +63,7 @@ export const ProblemSchema = z
     detail: z.string().optional(),
     kind: z.string(),
     errors: z.array(ProblemFieldSchema).optional(),
+    errorCount: z.number().int().optional().openapi({ description: "Tổng số lỗi khi `errors` chỉ liệt kê các lỗi đầu / the total number of problems when `errors` lists only the first ones" }),
   })
   .openapi("Problem");
 export type Problem = z.infer<typeof ProblemSchema>;
@@ -71,10 +72,13 @@ export type Problem = z.infer<typeof ProblemSchema>;
 export class ApiError extends Error {
   readonly kind: ProblemKind;
   readonly errors: ProblemField[] | undefined;
-  constructor(kind: ProblemKind, detail: string, errors?: ProblemField[]) {
+  /** The total number of problems when `errors` lists only the first ones. */
+  readonly errorCount: number | undefined;
+  constructor(kind: ProblemKind, detail: string, errors?: ProblemField[], errorCount?: number) {
     super(detail);
     this.kind = kind;
     this.errors = errors;
+    this.errorCount = errorCount;
   }
 }
 
@@ -92,10 +96,11 @@ export function issuesToFields(issues: readonly Issue[], prefix: readonly (strin
  * @example
  * problemBody("not_found", "unit x not found") // { type: "urn:ntm:problem:not_found", status: 404, ... }
  */
-export function problemBody(kind: ProblemKind, detail: string, errors?: ProblemField[]): Problem {
+export function problemBody(kind: ProblemKind, detail: string, errors?: ProblemField[], errorCount?: number): Problem {
   const status = kind in STATUS_BY_KIND ? STATUS_BY_KIND[kind as ErrorKind] : EXTRA_STATUS[kind as Exclude<ProblemKind, ErrorKind>];
   const body: Problem = { type: `urn:ntm:problem:${kind}`, title: TITLES[kind], status, detail, kind };
   if (errors?.length) body.errors = errors;
+  if (errorCount !== undefined) body.errorCount = errorCount;
   return body;
 }
 
@@ -104,8 +109,8 @@ export function problemBody(kind: ProblemKind, detail: string, errors?: ProblemF
  * @example
  * return problemResponse(c, "forbidden", "commune officers write only their commune");
  */
-export function problemResponse(c: Context, kind: ProblemKind, detail: string, errors?: ProblemField[]): Response {
-  const body = problemBody(kind, detail, errors);
+export function problemResponse(c: Context, kind: ProblemKind, detail: string, errors?: ProblemField[], errorCount?: number): Response {
+  const body = problemBody(kind, detail, errors, errorCount);
   return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, { "content-type": "application/problem+json; charset=utf-8" });
 }
 

@@ -7,15 +7,33 @@ import type { AppEnv } from "../context.js";
 import { sessions, users } from "../db/schema.js";
 import { hashPassword, randomSecret, sha256, verifyPassword } from "../auth/crypto.js";
 import { writeAudit } from "../audit.js";
-import { SESSION_COOKIE, SESSION_TTL_MS, clearRateLimit, hitRateLimit, isSecureRequest, peekRateLimit } from "../auth/session.js";
+import { SESSION_COOKIE, SESSION_TTL_MS, clearRateLimit, giveBackRateLimit, hitRateLimit, isSecureRequest, readRateLimit, recordFailure, revokeTokensOf } from "../auth/session.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { requireUser } from "../http/guard.js";
 import { UserSchema } from "../http/schemas.js";
 
-/** Login attempts allowed per username (and per client address) in one window. */
-export const LOGIN_LIMIT = 10;
+/**
+ * Sign-in throttling, per (account, client address) so that a stranger cannot lock a victim out from
+ * elsewhere: the first LOGIN_FREE_ATTEMPTS failures are free, then each further attempt waits a delay
+ * that doubles from LOGIN_BASE_DELAY_MS up to LOGIN_MAX_DELAY_MS. A looser per-address limit
+ * (LOGIN_IP_LIMIT attempts in LOGIN_WINDOW_MS, successes given back) stops one address from guessing
+ * across many accounts. Unknown usernames are throttled and answered exactly like known ones.
+ */
+export const LOGIN_FREE_ATTEMPTS = 5;
+export const LOGIN_BASE_DELAY_MS = 1000;
+export const LOGIN_MAX_DELAY_MS = 15 * 60 * 1000;
 export const LOGIN_IP_LIMIT = 50;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * How long after the last failure the next sign-in attempt must wait, given the failures so far.
+ * @example
+ * loginDelayMs(4) // 0; loginDelayMs(5) // 1000; loginDelayMs(7) // 4000; loginDelayMs(40) // 900000
+ */
+export function loginDelayMs(failures: number): number {
+  if (failures < LOGIN_FREE_ATTEMPTS) return 0;
+  return Math.min(LOGIN_BASE_DELAY_MS * 2 ** Math.min(failures - LOGIN_FREE_ATTEMPTS, 30), LOGIN_MAX_DELAY_MS);
+}
 
 const SessionSchema = z
   .object({ user: UserSchema, csrfToken: z.string().nullable().openapi({ description: "Send it back in the x-csrf-token header with every state-changing request made with the session cookie." }) })
@@ -84,7 +102,7 @@ const changePassword = createRoute({
   method: "post",
   path: "/auth/password",
   tags: ["auth"],
-  summary: "Đổi mật khẩu / Change your own password (ends your other sessions)",
+  summary: "Đổi mật khẩu / Change your own password (ends your other sessions and revokes your API tokens)",
   request: { body: { required: true, content: { "application/json": { schema: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(8, "mật khẩu ít nhất 8 ký tự / at least 8 characters").max(200) }).openapi("PasswordChange") } } } },
   responses: { 204: { description: "Changed" }, ...problemResponses(400, 401, 403, 422) },
 });
@@ -99,22 +117,28 @@ export function authRoutes() {
   app.openapi(login, async (c) => {
     const { db, now } = c.get("deps");
     const { username, password } = c.req.valid("json");
-    const key = `login:${username.toLowerCase()}`;
     const ip = clientAddress(c);
     const t = now();
+    const pairKey = `login:${username.toLowerCase()}|${ip}`;
     const ipKey = `login-ip:${ip}`;
-    // Every attempt counts per username (cleared on success); only failures count per address.
-    const byUser = await hitRateLimit(db, key, LOGIN_WINDOW_MS, t);
-    const byIp = await peekRateLimit(db, ipKey, LOGIN_WINDOW_MS, t);
-    if (byUser > LOGIN_LIMIT || byIp >= LOGIN_IP_LIMIT) throw new ApiError("too_many_requests", "Quá nhiều lần đăng nhập sai, thử lại sau 15 phút / too many sign-in attempts, try again in 15 minutes");
+    // The address's counter takes every attempt at once (so parallel guesses count); a success gives it back.
+    const byIp = await hitRateLimit(db, ipKey, LOGIN_WINDOW_MS, t);
+    const pair = await readRateLimit(db, pairKey, LOGIN_WINDOW_MS, t);
+    const waitMs = pair ? pair.since.getTime() + loginDelayMs(pair.count) - t.getTime() : 0;
+    if (byIp > LOGIN_IP_LIMIT || waitMs > 0) {
+      const seconds = Math.max(1, Math.ceil((byIp > LOGIN_IP_LIMIT ? LOGIN_WINDOW_MS : waitMs) / 1000));
+      c.header("Retry-After", String(seconds));
+      throw new ApiError("too_many_requests", `Quá nhiều lần đăng nhập sai, thử lại sau ${seconds} giây / too many sign-in attempts, try again in ${seconds} s`);
+    }
     const user = (await db.select().from(users).where(eq(users.username, username)).limit(1))[0];
     // An unknown user costs the same scrypt work, so timing does not reveal which usernames exist.
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !user.active || !valid) {
-      await hitRateLimit(db, ipKey, LOGIN_WINDOW_MS, t);
+      await recordFailure(db, pairKey, LOGIN_WINDOW_MS, t);
       throw new ApiError("unauthenticated", "Sai tên đăng nhập hoặc mật khẩu / wrong username or password");
     }
-    await clearRateLimit(db, key);
+    await clearRateLimit(db, pairKey);
+    await giveBackRateLimit(db, ipKey);
     await db.delete(sessions).where(lt(sessions.expiresAt, t));
     const secret = randomSecret();
     const csrfToken = randomSecret(24);
@@ -130,7 +154,7 @@ export function authRoutes() {
   app.openapi(changePassword, async (c) => {
     const u = requireUser(c);
     const { currentPassword, newPassword } = c.req.valid("json");
-    const { db } = c.get("deps");
+    const { db, now } = c.get("deps");
     const row = (await db.select().from(users).where(eq(users.id, u.id)).limit(1))[0];
     if (!row || !(await verifyPassword(currentPassword, row.passwordHash)))
       throw new ApiError("invalid_input", "Mật khẩu hiện tại không đúng / the current password is wrong", [{ path: "$.currentPassword", message: "wrong password" }]);
@@ -139,7 +163,9 @@ export function authRoutes() {
     await db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash }).where(eq(users.id, u.id));
       for (const sRow of await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, u.id))) if (sRow.id !== keep) await tx.delete(sessions).where(eq(sessions.id, sRow.id));
-      await writeAudit(tx, u, { action: "user.password", entityType: "user", entityId: u.id, unitId: u.scopeUnitId, after: { passwordChanged: true } });
+      // API tokens made with the old password end too (a new one takes a minute to make).
+      const tokensRevoked = await revokeTokensOf(tx, u.id, now());
+      await writeAudit(tx, u, { action: "user.password", entityType: "user", entityId: u.id, unitId: u.scopeUnitId, after: { passwordChanged: true, tokensRevoked } });
     });
     return c.body(null, 204);
   });

@@ -7,8 +7,9 @@ import { IdParam, YearParam } from "../http/schemas.js";
 import { DEMO_PACK_ID, loadPacks, tierLadder } from "../packs.js";
 import { loadTree } from "../units.js";
 import { loadValues } from "../values.js";
-import { type Cell, type Table, parseCsv, parseXlsx, toCsv, toXlsx } from "../transfer/table.js";
-import { INPUT_PREFIX, type RowIssue, readValuesTable } from "../transfer/importValues.js";
+import { type Cell, type Table, parseXlsx, toCsv, toXlsx } from "../transfer/table.js";
+import { checkXlsx, readBounded, readCsvBounded } from "../transfer/limits.js";
+import { INPUT_PREFIX, type RowIssue, readValuesTableAsync } from "../transfer/importValues.js";
 import { planImport } from "../transfer/planImport.js";
 import { saveValues } from "./values.js";
 import { computeRollup } from "../services/evaluations.js";
@@ -34,13 +35,14 @@ const importValues = createRoute({
     "wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored).",
     "`input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households.",
     "Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core.",
-    "Any bad row → 422 problem+json whose `errors` list row, column and message, and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year.",
+    "Any bad row → 422 problem+json whose `errors` list row, column and message (the first 100; `errorCount` has the total), and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year.",
+    "Limits (server settings): 10 MiB per file (NTM_IMPORT_MAX_BYTES), 100,000 data rows (NTM_IMPORT_MAX_ROWS), an .xlsx unpacking to at most 50 MiB (NTM_IMPORT_MAX_XLSX_BYTES); past one → 413 at once, nothing written.",
   ].join(" "),
   request: {
     query: ImportQuery,
     body: { required: true, content: { "text/csv": { schema: z.string() }, [XLSX]: { schema: z.string().openapi({ format: "binary" }) } } },
   },
-  responses: { 200: { description: "Imported", content: { "application/json": { schema: ImportReportSchema } } }, ...problemResponses(400, 401, 403, 412, 422) },
+  responses: { 200: { description: "Imported", content: { "application/json": { schema: ImportReportSchema } } }, ...problemResponses(400, 401, 403, 412, 413, 422) },
 });
 
 const ExportQuery = z.object({ year: YearParam, format: z.enum(["csv", "xlsx"]).default("csv"), pack: z.string().optional() });
@@ -63,21 +65,33 @@ const exportEvaluations = createRoute({
   responses: { 200: fileResponse, ...problemResponses(401, 403, 404, 422) },
 });
 
+/** Reads the import within the limits: CSV parsed as it streams in, an .xlsx measured before it is parsed. */
 async function readTable(c: Context<AppEnv>, format: "csv" | "xlsx" | undefined): Promise<Table> {
   const type = c.req.header("content-type") ?? "";
   const fmt = format ?? (type.includes("spreadsheetml") ? "xlsx" : "csv");
-  const body = await c.req.arrayBuffer();
-  if (body.byteLength === 0) throw new ApiError("bad_request", "Tệp rỗng / the file is empty");
-  if (fmt === "csv") return parseCsv(new TextDecoder("utf-8").decode(body));
+  const limits = c.get("deps").importLimits;
+  const empty = () => new ApiError("bad_request", "Tệp rỗng / the file is empty");
+  if (fmt === "csv") {
+    const { table, bytes } = await readCsvBounded(c.req.raw, limits);
+    if (bytes === 0) throw empty();
+    return table;
+  }
+  const body = await readBounded(c.req.raw, limits.maxBytes);
+  if (body.byteLength === 0) throw empty();
+  checkXlsx(body, limits);
   try {
-    return await parseXlsx(body);
+    return await parseXlsx(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
   } catch (e) {
     throw new ApiError("bad_request", `Không đọc được tệp XLSX / cannot read the .xlsx file: ${(e as Error).message}`);
   }
 }
 
-function rowFields(issues: readonly RowIssue[]): ProblemField[] {
-  return [...issues].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column)).map((i) => ({ path: `row ${i.row}, column ${i.column}`, row: i.row, column: i.column, message: i.message }));
+/** The first `max` problems by row and column (the answer stays small however bad the file). */
+function rowFields(issues: readonly RowIssue[], max: number): ProblemField[] {
+  return [...issues]
+    .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column))
+    .slice(0, max)
+    .map((i) => ({ path: `row ${i.row}, column ${i.column}`, row: i.row, column: i.column, message: i.message }));
 }
 
 const STATUS_VI: Record<string, string> = { met: "Đạt", not_met: "Không đạt", indeterminate: "Chưa xác định" };
@@ -98,7 +112,7 @@ export function transferRoutes() {
     const { user } = await authorize(c, "values.write", requireUser(c).scopeUnitId);
     const q = ImportQuery.parse(c.req.query());
     const table = await readTable(c, q.format);
-    const read = readValuesTable(table, q.year);
+    const read = await readValuesTableAsync(table, q.year);
     const { db, now } = c.get("deps");
     const packs = await loadPacks(db);
     const packId = q.pack ?? DEMO_PACK_ID;
@@ -107,7 +121,11 @@ export function transferRoutes() {
     for (const year of new Set(read.unitYears.map((u) => u.year))) stored.set(year, await loadValues(db, read.unitYears.filter((u) => u.year === year).map((u) => u.unitId), year));
     const { plan, issues: planIssues } = planImport({ ...read, tree: await loadTree(db), user, packs, packId, stored: (unitId, year) => stored.get(year)?.get(unitId) });
     const issues = [...read.issues, ...planIssues];
-    if (issues.length) throw new ApiError("invalid_input", `Tệp có ${issues.length} lỗi; chưa ghi gì / the file has ${issues.length} problem(s); nothing was written`, rowFields(issues));
+    const maxErrors = c.get("deps").importLimits.maxErrors;
+    if (issues.length) {
+      const listed = issues.length > maxErrors ? ` (${maxErrors} lỗi đầu tiên ở errors / the first ${maxErrors} in errors)` : "";
+      throw new ApiError("invalid_input", `Tệp có ${issues.length} lỗi; chưa ghi gì / the file has ${issues.length} problem(s); nothing was written${listed}`, rowFields(issues, maxErrors), issues.length);
+    }
     let created = 0;
     await db.transaction(async (tx) => {
       for (const p of plan) {

@@ -4,6 +4,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
 import { apiTokens, sessions, users } from "../db/schema.js";
 import { writeAudit } from "../audit.js";
+import { revokeTokensOf } from "../auth/session.js";
 import { hashPassword, randomSecret, sha256 } from "../auth/crypto.js";
 import { authorizeAccount, authorizeGlobal, requireUser } from "../http/guard.js";
 import { type Role, isWithin } from "../auth/policy.js";
@@ -51,7 +52,7 @@ const patchUser = createRoute({
   method: "patch",
   path: "/users/{id}",
   tags: ["users"],
-  summary: "Sửa người dùng / Change a user's role, scope, password or active flag (admin); deactivating ends their sessions",
+  summary: "Sửa người dùng / Change a user's role, scope, password or active flag (admin); deactivating ends their sessions, a password reset also revokes their API tokens",
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: UserPatchSchema } } } },
   responses: { 200: { description: "Updated", content: { "application/json": { schema: UserSchema } } }, ...problemResponses(400, 401, 403, 404, 422) },
 });
@@ -108,7 +109,15 @@ export function userRoutes() {
   app.openapi(patchUser, async (c) => {
     const { id } = c.req.valid("param");
     const patch = c.req.valid("json");
-    const { db } = c.get("deps");
+    const { db, now } = c.get("deps");
+    if (!Object.values(patch).some((v) => v !== undefined)) {
+      const unknown = Object.keys(((await c.req.json()) as Record<string, unknown> | null) ?? {});
+      throw new ApiError(
+        "invalid_input",
+        "Không có gì để sửa: gửi displayName, password, role, scopeUnitId hoặc active / nothing to change: send displayName, password, role, scopeUnitId or active",
+        unknown.length ? unknown.map((k) => ({ path: `$[${JSON.stringify(k)}]`, code: "unknown_field", message: "trường không có trong UserPatch / not a field of UserPatch" })) : [{ path: "$", code: "empty_patch", message: "nothing to change" }],
+      );
+    }
     const cur = (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
     if (!cur) throw new ApiError("not_found", `Không có người dùng ${id} / user not found`);
     const { user } = await authorizeAccount(c, { role: patch.role ?? (cur.role as Role), scopeUnitId: patch.scopeUnitId ?? cur.scopeUnitId }, { role: cur.role as Role, scopeUnitId: cur.scopeUnitId });
@@ -118,7 +127,9 @@ export function userRoutes() {
     const updated = await db.transaction(async (tx) => {
       const [r] = await tx.update(users).set(set).where(eq(users.id, id)).returning();
       if (patch.active === false || password) await tx.delete(sessions).where(eq(sessions.userId, id));
-      await writeAudit(tx, user, { action: "user.update", entityType: "user", entityId: id, unitId: r!.scopeUnitId, before: userOut(cur), after: { ...userOut(r!), passwordChanged: Boolean(password) } });
+      // A password reset also revokes the user's API tokens: whoever knew the old password may hold one.
+      const tokensRevoked = password ? await revokeTokensOf(tx, id, now()) : 0;
+      await writeAudit(tx, user, { action: "user.update", entityType: "user", entityId: id, unitId: r!.scopeUnitId, before: userOut(cur), after: { ...userOut(r!), passwordChanged: Boolean(password), ...(password ? { tokensRevoked } : {}) } });
       return r!;
     });
     return c.json(userOut(updated), 200);

@@ -131,7 +131,9 @@ export async function saveValues(tx: Tx, user: Principal, unitId: string, year: 
   if (cur) {
     row = (await tx.update(indicatorValues).set({ ...next, version: curVersion + 1 }).where(and(eq(indicatorValues.id, cur.id), eq(indicatorValues.version, curVersion))).returning())[0];
   } else {
-    row = (await tx.insert(indicatorValues).values({ unitId, year, ...next, version: 1 }).returning())[0];
+    // A concurrent creator may have inserted since the read: do nothing then, and answer 412 below
+    // (a unique violation would abort the transaction and surface as a 500 on PostgreSQL).
+    row = (await tx.insert(indicatorValues).values({ unitId, year, ...next, version: 1 }).onConflictDoNothing().returning())[0];
   }
   if (!row) throw new ApiError("precondition_failed", "Dữ liệu vừa bị thay đổi / values changed concurrently");
   await writeAudit(tx, user, {
@@ -143,6 +145,25 @@ export async function saveValues(tx: Tx, user: Principal, unitId: string, year: 
     after: { values: row.values, inputs: row.inputs, notApplicable: row.notApplicable, notes: row.notes ?? {}, version: row.version },
   });
   return row;
+}
+
+/**
+ * The write precondition of a values PUT. `If-Match: "<version>"` updates that version (`"0"`: create);
+ * `If-None-Match: *` creates only; neither also creates only, but answers 428 when values exist (the
+ * client must say which version it edited). Both at once must agree (`*` with `"0"`).
+ * @example
+ * writePrecondition('"3"', undefined) // { expected: 3, createOnly: false }
+ * writePrecondition(undefined, "*") // { expected: 0, createOnly: "explicit" }
+ */
+export function writePrecondition(ifMatch: string | undefined, ifNoneMatch: string | undefined): { expected: number; createOnly: false | "explicit" | "implicit" } {
+  const expected = parseEtag(ifMatch);
+  if (Number.isNaN(expected)) throw new ApiError("invalid_input", 'If-Match phải là phiên bản, ví dụ "3" / If-Match must be a version such as "3"', [{ path: "headers.if-match", message: "expected a version ETag" }]);
+  if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch.trim() !== "*") throw new ApiError("invalid_input", "If-None-Match chỉ nhận * (chỉ tạo mới) / If-None-Match accepts only * (create only)", [{ path: "headers.if-none-match", message: "expected *" }]);
+    if (expected !== undefined && expected !== 0) throw new ApiError("invalid_input", `If-None-Match: * (tạo mới) mâu thuẫn với If-Match "${expected}" / If-None-Match: * (create) contradicts If-Match "${expected}"`, [{ path: "headers.if-none-match", message: "contradicts If-Match" }]);
+    return { expected: 0, createOnly: "explicit" };
+  }
+  return expected === undefined ? { expected: 0, createOnly: "implicit" } : { expected, createOnly: expected === 0 ? "explicit" : false };
 }
 
 const YearPath = z.object({ id: IdParam.shape.id, year: YearParam.openapi({ param: { name: "year", in: "path" } }) });
@@ -170,11 +191,16 @@ const putValues = createRoute({
   path: "/units/{id}/values/{year}",
   tags: ["values"],
   summary: "Ghi số liệu / Replace a unit's values for a year (If-Match required once values exist; stale → 412)",
-  description: "Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default example.province-demo.2021-2025); problems come back as 422 with JSON paths.",
+  description: [
+    "Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default example.province-demo.2021-2025); problems come back as 422 with JSON paths.",
+    'Preconditions: to update, send `If-Match: "<version>"` (the ETag you read); a stale version → 412. To create, send `If-None-Match: *` (or `If-Match: "0"`, the version of absent values); if values exist → 412.',
+    "Without either header the request also only creates, and answers 428 when values exist.",
+    "Of concurrent creators of one unit-year exactly one succeeds; the others get 412 (or 428 without a header), never a lost update.",
+  ].join(" "),
   request: {
     params: YearPath,
     query: z.object({ pack: z.string().optional() }),
-    headers: z.object({ "if-match": z.string().optional() }),
+    headers: z.object({ "if-match": z.string().optional(), "if-none-match": z.string().optional().openapi({ description: "* : create only (412 if values exist)" }) }),
     body: { required: true, content: { "application/json": { schema: ValuesBodySchema } } },
   },
   responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: ValuesDocSchema } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
@@ -251,18 +277,18 @@ export function valueRoutes() {
     const { user, tree } = await authorize(c, "values.write", id);
     const body = c.req.valid("json");
     const { db, now } = c.get("deps");
-    const expected = parseEtag(c.req.header("if-match"));
-    if (Number.isNaN(expected)) throw new ApiError("invalid_input", 'If-Match phải là phiên bản, ví dụ "3" / If-Match must be a version such as "3"', [{ path: "headers.if-match", message: "expected a version ETag" }]);
+    const { expected, createOnly } = writePrecondition(c.req.header("if-match"), c.req.header("if-none-match"));
     const packId = c.req.valid("query").pack ?? DEMO_PACK_ID;
     const packs = await loadPacks(db);
     if (!packs.registry.get(packId)) throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
     const checked = checkValues(packs, tree.byId.get(id)!, year, body, packId);
     if (!checked.ok) throw new ApiError("invalid_input", "Số liệu không hợp lệ / invalid values", issuesToFields(checked.issues));
     const row = await db.transaction(async (tx) => {
-      if (expected === undefined) {
+      if (createOnly === "implicit") {
         const exists = (await tx.select({ v: indicatorValues.version }).from(indicatorValues).where(and(eq(indicatorValues.unitId, id), eq(indicatorValues.year, year))).limit(1))[0];
         if (exists) throw new ApiError("precondition_required", `Cần gửi If-Match (phiên bản hiện tại "${exists.v}") / send If-Match with the version you edited (current "${exists.v}")`);
       }
+      // Creation is an insert that does nothing on a concurrent twin: exactly one creator wins, the rest get 412.
       return saveValues(tx, user, id, year, body, expected, now());
     });
     c.header("ETag", etagOf(row.version));

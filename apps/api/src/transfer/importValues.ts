@@ -1,4 +1,5 @@
 import { parseCellValue } from "@ntm/core";
+import { controlCharacterIn } from "../http/hardening.js";
 import { type Cell, type Table, columnLetter } from "./table.js";
 
 /** One problem in an imported file: where (row, column) and what. */
@@ -52,7 +53,34 @@ function toValue(cell: Cell): number | boolean | null | undefined {
  * @example
  * const { unitYears, issues } = readValuesTable(parseCsv("unit_id,year,1.1\nc01,2024,Đạt\n"));
  */
-export function readValuesTable(table: Table, defaultYear?: number): { unitYears: ImportedUnitYear[]; issues: RowIssue[]; layout: "long" | "wide"; unitColumn: string } {
+export function readValuesTable(table: Table, defaultYear?: number): ReadValues {
+  const steps = readValuesSteps(table, defaultYear);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link readValuesTable}, giving the event loop back every {@link ROWS_PER_STEP} rows (the API's import).
+ * @example
+ * const read = await readValuesTableAsync(table, 2024);
+ */
+export async function readValuesTableAsync(table: Table, defaultYear?: number): Promise<ReadValues> {
+  const steps = readValuesSteps(table, defaultYear);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** What a values table holds: unit-years, row problems, the layout and the unit column's letter. */
+export type ReadValues = { unitYears: ImportedUnitYear[]; issues: RowIssue[]; layout: "long" | "wide"; unitColumn: string };
+/** Rows read between two yields of {@link readValuesTableAsync}. */
+export const ROWS_PER_STEP = 2000;
+
+function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, ReadValues> {
   const issues: RowIssue[] = [];
   const h = table.header;
   const unitCol = find(h, UNIT_COLS);
@@ -62,6 +90,10 @@ export function readValuesTable(table: Table, defaultYear?: number): { unitYears
   const layout = indCol >= 0 && valCol >= 0 ? "long" : "wide";
   if (unitCol < 0) issues.push({ row: 1, column: "A", message: "thiếu cột unit_id / missing unit_id column" });
   if (yearCol < 0 && defaultYear === undefined) issues.push({ row: 1, column: columnLetter(h.length), message: "thiếu cột year (hoặc tham số ?year=) / missing year column (or ?year=)" });
+  h.forEach((name, idx) => {
+    const where = controlCharacterIn(name);
+    if (where) issues.push({ row: 1, column: columnLetter(idx), message: `tên cột có ký tự điều khiển ${where} / the column name holds control character ${where}` });
+  });
   if (issues.length) return { unitYears: [], issues, layout, unitColumn: "A" };
   const byKey = new Map<string, ImportedUnitYear>();
   const put = (row: number, colIdx: number, unitId: string, year: number, key: string, cell: Cell) => {
@@ -82,7 +114,15 @@ export function readValuesTable(table: Table, defaultYear?: number): { unitYears
     } else uy.values[key] = v;
     return undefined;
   };
+  let done = 0;
   for (const { row, cells } of table.rows) {
+    if (++done % ROWS_PER_STEP === 0) yield;
+    // Control characters (NUL…) never reach the database: the row is reported at its first such cell.
+    const bad = cells.findIndex((cell) => typeof cell === "string" && controlCharacterIn(cell) !== undefined);
+    if (bad >= 0) {
+      issues.push({ row, column: columnLetter(bad), message: `ký tự điều khiển ${controlCharacterIn(String(cells[bad]))} không được phép / control character ${controlCharacterIn(String(cells[bad]))} is not allowed` });
+      continue;
+    }
     const unitId = String(cells[unitCol] ?? "").trim();
     if (!unitId) {
       issues.push({ row, column: columnLetter(unitCol), message: "thiếu mã đơn vị / unit_id is empty" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnLetter, parseCsv, toCsv } from "./table.js";
+import { columnLetter, parseCsv, parseXlsx, toCsv, toXlsx } from "./table.js";
 import { readValuesTable } from "./importValues.js";
 
 describe("parseCsv", () => {
@@ -15,6 +15,26 @@ describe("parseCsv", () => {
   it("reads back what toCsv writes", () => {
     const rows = [["c1", 'say "hi"', 3.5], ["c2", "a,b", null]];
     expect(parseCsv(toCsv(["unit_id", "note", "v"], rows)).rows.map((r) => r.cells)).toEqual([["c1", 'say "hi"', "3.5"], ["c2", "a,b", ""]]);
+  });
+});
+
+describe("formula neutralisation in exports", () => {
+  const rows = [["c1", '=HYPERLINK("http://evil.example","x")', -3], ["c2", "@SUM(A1)", "-1+2"], ["c3", "+84 90", 0]];
+
+  it("writes text that starts a formula with an apostrophe in CSV, and negative numbers as numbers", () => {
+    expect(parseCsv(toCsv(["unit_id", "name", "v"], rows)).rows.map((r) => r.cells)).toEqual([
+      ["c1", '\'=HYPERLINK("http://evil.example","x")', "-3"],
+      ["c2", "'@SUM(A1)", "'-1+2"],
+      ["c3", "'+84 90", "0"],
+    ]);
+  });
+
+  it("does the same in XLSX", async () => {
+    const t = await parseXlsx(await toXlsx("s", ["unit_id", "=name", "v"], rows));
+    expect([t.header, t.rows.map((r) => r.cells)]).toEqual([
+      ["unit_id", "'=name", "v"],
+      [["c1", '\'=HYPERLINK("http://evil.example","x")', -3], ["c2", "'@SUM(A1)", "'-1+2"], ["c3", "'+84 90", 0]],
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { neutraliseFormula } from "@ntm/core";
 
 /** A cell as read from a file: text from CSV, or a typed value from XLSX. */
 export type Cell = string | number | boolean | null;
@@ -9,53 +10,151 @@ export interface Table {
 }
 
 /**
+ * An incremental CSV parser (RFC 4180 quotes; comma, semicolon or tab delimiter detected from the
+ * header line; BOM and CRLF tolerated): text goes in chunk by chunk, so an import is parsed while it
+ * streams in, and it stops counting at `maxRows` data rows.
+ * @example
+ * const r = new CsvReader(); r.push("unit_id,year\nc01,"); r.push("2024\n"); r.end().rows[0] // { row: 2, cells: ["c01", "2024"] }
+ */
+export class CsvReader {
+  readonly #maxRows: number;
+  #delim: string | undefined;
+  /** Text held back until the header line (and so the delimiter) is known. */
+  #head = "";
+  #started = false;
+  #records: { row: number; cells: string[] }[] = [];
+  #cells: string[] = [];
+  #field = "";
+  #quoted = false;
+  #quoteInQuoted = false;
+  #afterCR = false;
+  #line = 1;
+  #startLine = 1;
+
+  constructor(options: { maxRows?: number } = {}) {
+    this.#maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Parses the next piece of text; false once the file holds more than `maxRows` data rows. */
+  push(text: string): boolean {
+    if (this.#delim === undefined) {
+      this.#head += text;
+      if (!this.#started && this.#head.length > 0) {
+        this.#head = this.#head.replace(/^\uFEFF/, "");
+        this.#started = this.#head.length > 0;
+      }
+      const nl = this.#head.search(/[\r\n]/);
+      if (nl < 0) return true;
+      this.#delim = detectDelimiter(this.#head.slice(0, nl));
+      text = this.#head;
+      this.#head = "";
+    }
+    this.#parse(text);
+    return this.#records.length <= this.#maxRows + 1;
+  }
+
+  /** Finishes the parse and returns the table (header + non-blank rows). */
+  end(): Table {
+    if (this.#delim === undefined) {
+      this.#delim = detectDelimiter(this.#head.replace(/^\uFEFF/, ""));
+      const rest = this.#head.replace(/^\uFEFF/, "");
+      this.#head = "";
+      this.#parse(rest);
+    }
+    if (this.#quoteInQuoted) {
+      this.#quoted = false;
+      this.#quoteInQuoted = false;
+    }
+    if (this.#field !== "" || this.#cells.length) {
+      this.#cells.push(this.#field);
+      this.#emit();
+    }
+    const [head, ...rest] = this.#records;
+    return { header: (head?.cells ?? []).map((h) => h.trim()), rows: rest };
+  }
+
+  #emit(): void {
+    // Blank lines are skipped (they are not rows of the file's table).
+    if (this.#cells.some((c) => c.trim() !== "")) this.#records.push({ row: this.#startLine, cells: this.#cells });
+    this.#cells = [];
+    this.#field = "";
+  }
+
+  /** The state machine over a piece of text; runs of ordinary characters are copied in one slice. */
+  #parse(text: string): void {
+    const n = text.length;
+    const delim = this.#delim!;
+    let i = 0;
+    while (i < n) {
+      if (this.#afterCR) {
+        this.#afterCR = false;
+        if (text[i] === "\n") {
+          i++;
+          continue;
+        }
+      }
+      if (this.#quoted) {
+        if (this.#quoteInQuoted) {
+          this.#quoteInQuoted = false;
+          if (text[i] === '"') {
+            this.#field += '"';
+            i++;
+            continue;
+          }
+          this.#quoted = false; // the quote closed the field; this character is read normally below
+          continue;
+        }
+        const q = text.indexOf('"', i);
+        const end = q < 0 ? n : q;
+        for (let k = text.indexOf("\n", i); k >= 0 && k < end; k = text.indexOf("\n", k + 1)) this.#line++;
+        this.#field += text.slice(i, end);
+        if (q >= 0) this.#quoteInQuoted = true;
+        i = end + 1;
+        continue;
+      }
+      const ch = text[i]!;
+      if (ch === '"' && this.#field === "") {
+        this.#quoted = true;
+        i++;
+      } else if (ch === delim) {
+        this.#cells.push(this.#field);
+        this.#field = "";
+        i++;
+      } else if (ch === "\n" || ch === "\r") {
+        if (ch === "\r") this.#afterCR = true;
+        this.#cells.push(this.#field);
+        this.#emit();
+        this.#line++;
+        this.#startLine = this.#line;
+        i++;
+      } else {
+        let j = i + 1;
+        while (j < n) {
+          const c = text[j];
+          if (c === delim || c === "\n" || c === "\r") break;
+          j++;
+        }
+        this.#field += text.slice(i, j);
+        i = j;
+      }
+    }
+  }
+}
+
+function detectDelimiter(firstLine: string): string {
+  return [",", ";", "\t"].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
+}
+
+/**
  * Parses CSV text (RFC 4180 quotes; comma, semicolon or tab delimiter detected from the header; BOM
  * and CRLF tolerated).
  * @example
  * parseCsv("unit_id,year\nc01,2024\n").rows[0] // { row: 2, cells: ["c01", "2024"] }
  */
 export function parseCsv(text: string): Table {
-  const src = text.replace(/^\uFEFF/, "");
-  const firstLine = src.split(/\r?\n/, 1)[0] ?? "";
-  const delim = [",", ";", "\t"].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
-  const records: { row: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let startLine = 1;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === delim) {
-      cells.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-      cells.push(field);
-      records.push({ row: startLine, cells });
-      cells = [];
-      field = "";
-      line++;
-      startLine = line;
-    } else field += ch;
-  }
-  if (field !== "" || cells.length) {
-    cells.push(field);
-    records.push({ row: startLine, cells });
-  }
-  const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ""));
-  const [head, ...rest] = nonEmpty;
-  return { header: (head?.cells ?? []).map((h) => h.trim()), rows: rest.map((r) => ({ row: r.row, cells: r.cells })) };
+  const r = new CsvReader();
+  r.push(text);
+  return r.end();
 }
 
 function cellValue(v: ExcelJS.CellValue): Cell {
@@ -109,7 +208,8 @@ export function columnLetter(index: number): string {
 
 function csvEscape(v: Cell): string {
   if (v === null) return "";
-  const s = String(v);
+  // Text that a spreadsheet would run as a formula gets an apostrophe; numbers stay numbers.
+  const s = String(neutraliseFormula(v));
   return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -131,8 +231,8 @@ export async function toXlsx(sheetName: string, header: readonly string[], rows:
   const wb = new ExcelJS.Workbook();
   wb.creator = "ntm";
   const ws = wb.addWorksheet(sheetName.slice(0, 31));
-  ws.addRow([...header]).font = { bold: true };
-  for (const r of rows) ws.addRow(r.map((c) => (c === null ? undefined : c)));
+  ws.addRow(header.map(neutraliseFormula)).font = { bold: true };
+  for (const r of rows) ws.addRow(r.map((c) => (c === null ? undefined : neutraliseFormula(c))));
   ws.views = [{ state: "frozen", ySplit: 1 }];
   const buf = await wb.xlsx.writeBuffer();
   return buf as ArrayBuffer;

@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { neutraliseFormula } from "@ntm/core";
 
 export const FONT = "Times New Roman";
 
@@ -47,4 +48,21 @@ export function fitRowHeight(row: ExcelJS.Row, widthOf: (col: number) => number,
     lines = Math.max(lines, Math.ceil(text.length / perLine));
   });
   row.height = Math.max(18, lines * lineHeight + 3);
+}
+
+/**
+ * The workbook's bytes, with every text cell passed through core's `neutraliseFormula` first: a unit
+ * or criterion name such as `=HYPERLINK(...)` stays text in Excel (numbers, negative ones included, are
+ * left alone). Every workbook of this package is written through here.
+ * @example
+ * return workbookBytes(wb);
+ */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  for (const ws of wb.worksheets)
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (typeof cell.value === "string") cell.value = neutraliseFormula(cell.value);
+      }),
+    );
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { CRITERION_CELL_VI, CRITERION_STATUS_VI, type CriterionCell, criterionCell, criterionUnverified } from "../_lib/text.js";
 import { Checker } from "../_lib/validate.js";
 import type { CriteriaTableYear, CriteriaWorkbookInput } from "../types.js";
-import { FONT, applyPrintSetup, border, fitRowHeight, solidFill, titleRow } from "./_style.js";
+import { FONT, applyPrintSetup, border, fitRowHeight, solidFill, titleRow, workbookBytes } from "./_style.js";
 
 /** Cell fills (ARGB) by status: green met, red not met, amber missing data, grey unknown threshold. */
 export const CRITERION_CELL_FILL: Readonly<Record<CriterionCell, string>> = {
@@ -195,5 +195,5 @@ export async function renderCriteriaWorkbook(input: CriteriaWorkbookInput): Prom
   const wb = new ExcelJS.Workbook();
   wb.creator = "ntm";
   for (const y of [...input.years].sort((a, b) => a.year - b.year)) addYearSheet(wb, input.unitName, y);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

@@ -50,6 +50,14 @@ describe("renderRankingWorkbook", () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, fitToHeight: 0 });
   });
 
+  it("writes a unit name that starts a formula as text, and keeps negative numbers as numbers", async () => {
+    const input = sampleRanking();
+    const rows = input.rows.map((r, i) => (i === 0 ? { ...r, unitName: '=HYPERLINK("http://evil.example","Xã")', score: -1.5 } : r));
+    const ws = await sheet(await renderRankingWorkbook({ ...input, rows }));
+    const row = [5, 6, 7].find((r) => String(ws.getCell(r, 2).value).includes("HYPERLINK"))!;
+    expect([ws.getCell(row, 2).value, ws.getCell(row, 3).value]).toEqual(['\'=HYPERLINK("http://evil.example","Xã")', -1.5]);
+  });
+
   it("names a row with a score that is not a number", async () => {
     const input = sampleRanking();
     const rows = input.rows.map((r, i) => (i === 2 ? { ...r, score: Number.NaN } : r));

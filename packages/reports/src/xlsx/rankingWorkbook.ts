@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { noteText } from "../_lib/text.js";
 import { Checker } from "../_lib/validate.js";
 import type { RankingWorkbookInput } from "../types.js";
-import { FONT, applyPrintSetup, border, fitRowHeight, solidFill, titleRow } from "./_style.js";
+import { FONT, applyPrintSetup, border, fitRowHeight, solidFill, titleRow, workbookBytes } from "./_style.js";
 
 /** Excel number format for scores: Vietnamese readers see the separators of their locale. */
 const SCORE_FORMAT = "#,##0.00";
@@ -98,5 +98,5 @@ export async function renderRankingWorkbook(input: RankingWorkbookInput): Promis
   ws.getColumn(lastCol).width = 36;
   for (let r = 5; r < 5 + rows.length; r++) fitRowHeight(ws.getRow(r), (col) => ws.getColumn(col).width ?? 10);
   applyPrintSetup(ws, "landscape", "4:4");
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

@@ -1,0 +1,1 @@
+export { neutraliseFormula } from "./neutraliseFormula/index.js";
