@@ -158,6 +158,7 @@ describe("@ntm/core public API", () => {
       "dueDateFor",
       "dueReports",
       "evaluateMany",
+      "evaluateStatuses",
       "evaluateUnit",
       "exactShare",
       "fail",

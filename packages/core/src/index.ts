@@ -34,6 +34,7 @@ export * from "./packs/index.js";
 // Evaluation
 export { compilePack, type CompiledPack, type CompiledIndicator } from "./evaluation/compilePack.js";
 export { evaluateUnit, evaluateMany, withChildStatuses } from "./evaluation/evaluateUnit.js";
+export { evaluateStatuses, type UnitStatuses } from "./evaluation/evaluateStatuses.js";
 export { validateValues, parseCellValue } from "./evaluation/validateValues.js";
 
 // Analyses
