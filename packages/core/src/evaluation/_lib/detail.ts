@@ -33,30 +33,48 @@ function indicatorResult(r: Record, i: number, code: number): IndicatorResult {
   }
   const path = e.valuePaths[i] as (string | number)[];
   const d = r.derived?.[i];
-  const reasons: Reason[] = d ? [...d.reasons] : [];
   const isDerived = d !== undefined && d.value !== null;
   const ind = e.indicators[i]!;
+  const status = INDICATOR_STATUS[code]!;
+  const actual = value ?? null;
+  // Exact-length array literals and whole object literals: no growth slack, no out-of-object properties.
+  let decision: Reason;
+  let second: Reason | undefined;
   let gap: number | undefined;
   if (code === MISSING) {
-    const wrongType = value !== undefined && value !== null;
-    reasons.push(wrongType ? { code: "value.wrong_type", path, params: { indicator: id, expected: ind.kind, actual: value } } : e.missingReasons[i]!);
-    if (required === null) reasons.push({ code: "indicator.threshold_unknown", path: ["threshold", id], params: { indicator: id, variant: row.variant, year: row.year } });
+    decision = value !== undefined && value !== null ? { code: "value.wrong_type", path, params: { indicator: id, expected: ind.kind, actual: value } } : e.missingReasons[i]!;
+    if (required === null) second = { code: "indicator.threshold_unknown", path: ["threshold", id], params: { indicator: id, variant: row.variant, year: row.year } };
   } else if (code === UNKNOWN) {
-    reasons.push({ code: "indicator.threshold_unknown", path: ["threshold", id], params: { indicator: id, variant: row.variant, year: row.year, actual: value } });
+    decision = { code: "indicator.threshold_unknown", path: ["threshold", id], params: { indicator: id, variant: row.variant, year: row.year, actual: value } };
   } else {
     if (typeof value === "number" && typeof required === "number") {
       gap = round9(comparator === ">=" ? Math.max(0, required - value) : comparator === "<=" ? Math.max(0, value - required) : Math.abs(value - required));
     }
-    const params: { [k: string]: unknown } = { indicator: id, actual: value, required, comparator, kind: ind.kind };
-    if (gap !== undefined) params.gap = gap;
-    if (ind.unit !== undefined) params.unit = ind.unit;
-    reasons.push({ code: code === MET ? "indicator.met" : "indicator.not_met", path, params });
+    const unit = ind.unit;
+    const params =
+      gap !== undefined
+        ? unit !== undefined
+          ? { indicator: id, actual: value, required, comparator, kind: ind.kind, gap, unit }
+          : { indicator: id, actual: value, required, comparator, kind: ind.kind, gap }
+        : unit !== undefined
+          ? { indicator: id, actual: value, required, comparator, kind: ind.kind, unit }
+          : { indicator: id, actual: value, required, comparator, kind: ind.kind };
+    decision = { code: code === MET ? "indicator.met" : "indicator.not_met", path, params };
   }
-  if (required !== null && !verified) reasons.push(e.example ? e.exampleReasons[i]! : e.unverifiedReasons[i]!);
-  const result: IndicatorResult = { id, status: INDICATOR_STATUS[code]!, actual: value ?? null, required, comparator, verified, reasons };
-  if (gap !== undefined) result.gap = gap;
-  if (isDerived) result.derived = true;
-  return result;
+  const note = required !== null && !verified ? (e.example ? e.exampleReasons[i]! : e.unverifiedReasons[i]!) : undefined;
+  let reasons: Reason[];
+  if (d !== undefined) {
+    reasons = [...d.reasons, decision];
+    if (second) reasons.push(second);
+    if (note) reasons.push(note);
+  } else if (second) reasons = note ? [decision, second, note] : [decision, second];
+  else reasons = note ? [decision, note] : [decision];
+  if (gap !== undefined) {
+    return isDerived
+      ? { id, status, actual, required, comparator, verified, reasons, gap, derived: true }
+      : { id, status, actual, required, comparator, verified, reasons, gap };
+  }
+  return isDerived ? { id, status, actual, required, comparator, verified, reasons, derived: true } : { id, status, actual, required, comparator, verified, reasons };
 }
 
 /** Indicator status codes of a record, recomputed from its snapshot. */
