@@ -79,6 +79,29 @@ describe("ntm evaluate (offline, examples)", () => {
     expect((r.json() as { unitId: string }[]).map((x) => x.unitId)).toEqual(Array.from({ length: 60 }, (_, i) => `c${i}`));
   });
 
+  it("writes one compact result per line with --ndjson, the same results as the JSON array", () => {
+    const [header, ...rows] = readFileSync(ex("batch-communes.csv"), "utf8").trim().split("\n");
+    const many = Array.from({ length: 60 }, (_, i) => rows[i % rows.length]!.replace(/^[^,]+/, `c${i}`));
+    const dir = tempDir({ "many.csv": [header, ...many].join("\n") });
+    const nd = ntm(["evaluate", "--pack", DEMO, "--values", "many.csv", "--ndjson"], { cwd: dir });
+    const arr = ntm(["evaluate", "--pack", DEMO, "--values", "many.csv", "--json"], { cwd: dir });
+    expect(nd.code).toBe(0);
+    const lines = nd.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(60);
+    expect(lines.map((l) => JSON.parse(l))).toEqual(arr.json());
+  });
+
+  it("writes nothing when a row near the end of a streamed CSV is bad, and names that row", () => {
+    const [header, ...rows] = readFileSync(ex("batch-communes.csv"), "utf8").trim().split("\n");
+    const many = Array.from({ length: 80 }, (_, i) => rows[i % rows.length]!.replace(/^[^,]+/, `c${i}`));
+    many[78] = many[78]!.replace(",2024,", ",20x4,");
+    const dir = tempDir({ "bad.csv": [header, ...many].join("\n") });
+    const r = ntm(["evaluate", "--pack", DEMO, "--values", "bad.csv", "--ndjson"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain('row 80, column "year"');
+  });
+
   it("fails the batch with --fail-on indeterminate when any commune is not met", () => {
     expect(ntm(evaluate(ex("batch-communes.csv"), "--fail-on", "indeterminate")).code).toBe(1);
   });
