@@ -9,8 +9,10 @@ import { LazyEvaluationResult } from "./_lib/lazyResult.js";
 /**
  * Evaluates one unit's values for one year against a compiled pack: a status per indicator (with
  * actual, required, comparator, gap and reasons), per criterion, and for the unit; the count of
- * criteria met; and the revocation check of QĐ 18/2022. Results are immutable data: some reasons are
- * shared, frozen objects (copy before changing them).
+ * criteria met; and the revocation check of QĐ 18/2022. Statuses and counts are decided at once; the
+ * per-criterion detail (`criteria`) and `revocation` are built from a compact record the first time
+ * they are read (own enumerable properties: JSON.stringify, spreading and zod see the plain contract).
+ * Results are immutable data: some reasons are shared, frozen objects (copy before changing them).
  * @example
  * const compiled = compilePack(getShippedPack("example.province-demo.2021-2025"));
  * const r = evaluateUnit(compiled, { unit: { id: "x1", name: "Xã A", level: "commune", region: "DBSH" }, year: 2024, values: { "15.3": 12 } });
