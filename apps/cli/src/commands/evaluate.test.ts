@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { compilePack, getPack } from "@ntm/core";
 import { DEMO, EXAMPLES, ntm, tempDir } from "../../test/cli.js";
+import { openValues } from "../lib/values.js";
+import { validateAll, validated } from "./evaluate.js";
 
 const ex = (name: string) => join(EXAMPLES, name);
 const evaluate = (values: string, ...more: string[]) => ["evaluate", "--pack", DEMO, "--values", values, ...more];
@@ -208,5 +211,16 @@ describe("ntm evaluate (bad input)", () => {
     const debug = run({}, "nope.json", "--debug");
     expect(debug.code).toBe(2);
     expect(debug.stderr).toContain("    at ");
+  });
+});
+
+describe("the two passes of a streamed evaluation", () => {
+  it("reads the file again in the second pass when it holds more documents than are kept, with the same documents", () => {
+    const source = openValues(ex("batch-communes.csv"), { defaultLevel: "commune" });
+    const compiled = compilePack(getPack(DEMO)!);
+    const small = validateAll(compiled, source);
+    const over = validateAll(compiled, source, 2);
+    expect([small.count, small.kept?.length, over.count, over.kept]).toEqual([5, 5, 5, undefined]);
+    expect([...validated(compiled, source, over.kept)]).toEqual(small.kept);
   });
 });

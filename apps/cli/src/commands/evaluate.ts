@@ -114,11 +114,11 @@ export function renderResult(ctx: Ctx, pack: CriteriaPack, doc: { unit: { id: st
 }
 
 /**
- * The offline evaluation, streamed: the values file is read twice, document by document. The first
- * pass validates every document (all problems at once; nothing is written when one is bad); the
- * second evaluates each document and writes its result (table, JSON array or `--ndjson` lines) before
- * reading the next, so a wide CSV of a million rows runs in the memory of one row. Returns 1 when
- * `--fail-on` applies.
+ * The offline evaluation, streamed: the first pass reads and validates every document (all problems at
+ * once; nothing is written when one is bad); the second evaluates each document and writes its result
+ * (table, JSON array or `--ndjson` lines) before taking the next. Up to 20,000 documents the first
+ * pass keeps them; past that the second pass reads the file again, so a wide CSV of a million rows
+ * runs in the memory of one row. Returns 1 when `--fail-on` applies.
  * @example
  * evaluateOffline(ctx, { pack: "example.province-demo.2021-2025", values: "examples/values/an-phu.json" });
  */
@@ -133,7 +133,7 @@ export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
   const source = openValues(opts.values, { defaultLevel: pack.level, ...(year !== undefined ? { year } : {}) });
   // A district rolls up its communes' statuses: the children are evaluated against --child-pack first.
   const childPacks = (opts.childPack ?? []).map((ref) => compilePack(loadPack(ref)));
-  const count = validateAll(compiled, source);
+  const { count, kept } = validateAll(compiled, source);
   const json = ctx.json || opts.ndjson === true;
   const out = json ? jsonWriter({ batch: source.batch, count, ndjson: opts.ndjson === true }) : undefined;
   if (!json) {
@@ -144,10 +144,8 @@ export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
   }
   let fails = false;
   let i = 0;
-  for (const item of source.items()) {
-    const v = validateWithTypes(compiled, item.doc);
-    if (!v.ok) throw new CliError("invalid_input", v.issues.map(item.locate)); // the file changed between the passes
-    const doc = childPacks.length ? withChildStatuses(v.value, childPacks) : v.value;
+  for (const valid of validated(compiled, source, kept)) {
+    const doc = childPacks.length ? withChildStatuses(valid, childPacks) : valid;
     const r = evaluateUnit(compiled, doc);
     if (resultFails(r, opts.failOn)) fails = true;
     if (out) out.write(r);
@@ -174,24 +172,31 @@ export function evaluateFiles(opts: EvaluateOptions): { pack: CriteriaPack; batc
   const pack = loadPack(opts.pack);
   const compiled = compilePack(pack);
   const source = openValues(opts.values, { defaultLevel: pack.level, ...(year !== undefined ? { year } : {}) });
-  validateAll(compiled, source);
+  const { kept } = validateAll(compiled, source);
   const childPacks = (opts.childPack ?? []).map((ref) => compilePack(loadPack(ref)));
   const docs: UnitValues[] = [];
-  for (const item of source.items()) {
-    const v = validateWithTypes(compiled, item.doc);
-    if (!v.ok) throw new CliError("invalid_input", v.issues.map(item.locate));
-    docs.push(childPacks.length ? withChildStatuses(v.value, childPacks) : v.value);
-  }
+  for (const valid of validated(compiled, source, kept)) docs.push(childPacks.length ? withChildStatuses(valid, childPacks) : valid);
   return { pack, batch: source.batch, docs, results: docs.map((d) => evaluateUnit(compiled, d)) };
 }
 
-/** First pass: every document is read and validated; all problems are thrown together. Returns the count. */
-function validateAll(compiled: CompiledPack, source: ValuesSource): number {
+/** Validated documents kept from the first pass when the file is small enough (up to this many). */
+const KEEP_VALIDATED = 20_000;
+
+/**
+ * First pass: every document is read and validated; all problems are thrown together. Returns the
+ * count and, for files of at most `keep` documents, the validated documents (so the second pass need
+ * not read and validate again); past that, memory stays at one document.
+ * @example
+ * const { count, kept } = validateAll(compiled, openValues("big.csv", { defaultLevel: "commune" }));
+ */
+export function validateAll(compiled: CompiledPack, source: ValuesSource, keep: number = KEEP_VALIDATED): { count: number; kept: UnitValues[] | undefined } {
   const readProblems: Problem[] = [];
   const problems: Problem[] = [];
   let count = 0;
+  let kept: UnitValues[] | undefined = [];
   for (const item of source.items()) {
     count++;
+    if (count > keep) kept = undefined;
     if (item.doc === undefined) {
       readProblems.push(...item.problems);
       continue;
@@ -199,10 +204,28 @@ function validateAll(compiled: CompiledPack, source: ValuesSource): number {
     if (readProblems.length) continue; // like a file that cannot be read: its rows' problems come first, alone
     const v = validateWithTypes(compiled, item.doc);
     if (!v.ok) problems.push(...v.issues.map(item.locate));
+    else kept?.push(v.value);
   }
   if (readProblems.length) throw new CliError("invalid_input", readProblems);
   if (problems.length) throw new CliError("invalid_input", problems);
-  return count;
+  return { count, kept };
+}
+
+/**
+ * Second pass: the validated documents, from the first pass's copy or read and validated again.
+ * @example
+ * for (const doc of validated(compiled, source, kept)) evaluateUnit(compiled, doc);
+ */
+export function* validated(compiled: CompiledPack, source: ValuesSource, kept: UnitValues[] | undefined): Generator<UnitValues> {
+  if (kept) {
+    yield* kept;
+    return;
+  }
+  for (const item of source.items()) {
+    const v = validateWithTypes(compiled, item.doc);
+    if (!v.ok) throw new CliError("invalid_input", v.issues.map(item.locate)); // the file changed between the passes
+    yield v.value;
+  }
 }
 
 /**
