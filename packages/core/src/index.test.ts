@@ -190,6 +190,7 @@ describe("@ntm/core public API", () => {
       "enteredValues",
       "evaluateLadder",
       "evaluateMany",
+      "evaluateStatuses",
       "evaluateUnit",
       "evaluateWithClassification",
       "exactShare",

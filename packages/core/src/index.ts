@@ -34,6 +34,7 @@ export * from "./packs/index.js";
 // Evaluation
 export { compilePack, type CompiledPack, type CompiledIndicator } from "./evaluation/compilePack.js";
 export { evaluateUnit, evaluateMany } from "./evaluation/evaluateUnit.js";
+export { evaluateStatuses, type UnitStatuses } from "./evaluation/evaluateStatuses.js";
 export { validateValues } from "./evaluation/validateValues.js";
 
 // Tier ladder, indicator 18.2 and children's statuses (one implementation for API, CLI, web, reports)

@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { compilePack, getPack } from "@ntm/core";
 import { DEMO, EXAMPLES, ntm, tempDir } from "../../test/cli.js";
+import { openValues } from "../lib/values.js";
+import { validateAll, validated } from "./evaluate.js";
 
 const ex = (name: string) => join(EXAMPLES, name);
 const evaluate = (values: string, ...more: string[]) => ["evaluate", "--pack", DEMO, "--values", values, ...more];
@@ -77,6 +80,29 @@ describe("ntm evaluate (offline, examples)", () => {
     const lines = r.stdout.trimEnd().split("\n");
     expect([lines[0], lines.at(-1), lines.length]).toEqual(["[", "]", 62]);
     expect((r.json() as { unitId: string }[]).map((x) => x.unitId)).toEqual(Array.from({ length: 60 }, (_, i) => `c${i}`));
+  });
+
+  it("writes one compact result per line with --ndjson, the same results as the JSON array", () => {
+    const [header, ...rows] = readFileSync(ex("batch-communes.csv"), "utf8").trim().split("\n");
+    const many = Array.from({ length: 60 }, (_, i) => rows[i % rows.length]!.replace(/^[^,]+/, `c${i}`));
+    const dir = tempDir({ "many.csv": [header, ...many].join("\n") });
+    const nd = ntm(["evaluate", "--pack", DEMO, "--values", "many.csv", "--ndjson"], { cwd: dir });
+    const arr = ntm(["evaluate", "--pack", DEMO, "--values", "many.csv", "--json"], { cwd: dir });
+    expect(nd.code).toBe(0);
+    const lines = nd.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(60);
+    expect(lines.map((l) => JSON.parse(l))).toEqual(arr.json());
+  });
+
+  it("writes nothing when a row near the end of a streamed CSV is bad, and names that row", () => {
+    const [header, ...rows] = readFileSync(ex("batch-communes.csv"), "utf8").trim().split("\n");
+    const many = Array.from({ length: 80 }, (_, i) => rows[i % rows.length]!.replace(/^[^,]+/, `c${i}`));
+    many[78] = many[78]!.replace(",2024,", ",20x4,");
+    const dir = tempDir({ "bad.csv": [header, ...many].join("\n") });
+    const r = ntm(["evaluate", "--pack", DEMO, "--values", "bad.csv", "--ndjson"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain('row 80, column "year"');
   });
 
   it("fails the batch with --fail-on indeterminate when any commune is not met", () => {
@@ -194,5 +220,16 @@ describe("ntm evaluate (bad input)", () => {
     const debug = run({}, "nope.json", "--debug");
     expect(debug.code).toBe(2);
     expect(debug.stderr).toContain("    at ");
+  });
+});
+
+describe("the two passes of a streamed evaluation", () => {
+  it("reads the file again in the second pass when it holds more documents than are kept, with the same documents", () => {
+    const source = openValues(ex("batch-communes.csv"), { defaultLevel: "commune" });
+    const compiled = compilePack(getPack(DEMO)!);
+    const small = validateAll(compiled, source);
+    const over = validateAll(compiled, source, 2);
+    expect([small.count, small.kept?.length, over.count, over.kept]).toEqual([5, 5, 5, undefined]);
+    expect([...validated(compiled, source, over.kept)]).toEqual(small.kept);
   });
 });

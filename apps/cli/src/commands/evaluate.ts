@@ -5,7 +5,8 @@ import { statusText, tr } from "../lib/i18n.js";
 import { loadPack } from "../lib/packs.js";
 import type { Run } from "../lib/run.js";
 import { renderTable } from "../lib/table.js";
-import { type LoadedValues, loadValues } from "../lib/values.js";
+import { type ValuesSource, openValues } from "../lib/values.js";
+import { jsonWriter } from "../lib/jsonStream.js";
 import type { Ctx } from "../lib/context.js";
 import { packNotices } from "./packs.js";
 
@@ -17,6 +18,8 @@ export interface EvaluateOptions {
   year?: string;
   failOn?: string;
   unit?: string;
+  /** One compact JSON result per line (NDJSON) instead of a JSON array. */
+  ndjson?: boolean;
 }
 
 /**
@@ -111,55 +114,120 @@ export function renderResult(ctx: Ctx, pack: CriteriaPack, doc: { unit: { id: st
 }
 
 /**
- * Loads a pack and a values file, validates every document (all problems at once, nothing evaluated
- * when one is bad) and evaluates them.
+ * The offline evaluation, streamed: the first pass reads and validates every document (all problems at
+ * once; nothing is written when one is bad); the second evaluates each document and writes its result
+ * (table, JSON array or `--ndjson` lines) before taking the next. Up to 20,000 documents the first
+ * pass keeps them; past that the second pass reads the file again, so a wide CSV of a million rows
+ * runs in the memory of one row. Returns 1 when `--fail-on` applies.
  * @example
- * const { results } = evaluateFiles({ pack: "example.province-demo.2021-2025", values: "batch.csv" });
+ * evaluateOffline(ctx, { pack: "example.province-demo.2021-2025", values: "examples/values/an-phu.json" });
  */
-export function evaluateFiles(opts: EvaluateOptions): { pack: CriteriaPack; loaded: LoadedValues; docs: UnitValues[]; results: EvaluationResult[] } {
+export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
+  if (opts.failOn !== undefined && opts.failOn !== "not_met" && opts.failOn !== "indeterminate")
+    throw new CliError("invalid_input", [{ where: "--fail-on", message: `cần not_met hoặc indeterminate / expected not_met or indeterminate, got "${opts.failOn}"` }]);
   if (!opts.pack) throw new CliError("invalid_input", [{ where: "--pack", message: "cần --pack <mã|tệp> / required with --values" }]);
   if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", message: "cần tệp số liệu .json hoặc .csv, hoặc --unit với máy chủ / required: a .json or .csv values file, or --unit for a server" }]);
   const year = parseYear(opts.year);
   const pack = loadPack(opts.pack);
   const compiled = compilePack(pack);
   const kinds = new Map([...compiled.indicatorById].map(([id, ci]) => [id, ci.indicator.kind]));
-  const loaded = loadValues(opts.values, { defaultLevel: pack.level, kinds, ...(year !== undefined ? { year } : {}) });
-  const problems: Problem[] = [];
-  const docs: UnitValues[] = [];
-  loaded.docs.forEach((d, i) => {
-    const v = validateWithTypes(compiled, d);
-    if (v.ok) docs.push(v.value);
-    else problems.push(...v.issues.map((issue) => loaded.locate(i, issue)));
-  });
-  if (problems.length) throw new CliError("invalid_input", problems);
-  // A district rolls up its communes' statuses: evaluate the children against --child-pack first.
+  const source = openValues(opts.values, { defaultLevel: pack.level, kinds, ...(year !== undefined ? { year } : {}) });
+  // A district rolls up its communes' statuses: the children are evaluated against --child-pack first.
   const childPacks = (opts.childPack ?? []).map((ref) => compilePack(loadPack(ref)));
-  const ready = childPacks.length ? docs.map((d) => withChildStatuses(d, childPacks)) : docs;
-  return { pack, loaded, docs: ready, results: ready.map((d) => evaluateUnit(compiled, d)) };
-}
-
-/**
- * The offline evaluation: loads the pack and values, validates every document (all problems, no partial
- * output), evaluates, prints the table or the result contract, and returns 1 when `--fail-on` applies.
- * @example
- * await evaluateOffline(ctx, { pack: "example.province-demo.2021-2025", values: "examples/values/an-phu.json" });
- */
-export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
-  if (opts.failOn !== undefined && opts.failOn !== "not_met" && opts.failOn !== "indeterminate")
-    throw new CliError("invalid_input", [{ where: "--fail-on", message: `cần not_met hoặc indeterminate / expected not_met or indeterminate, got "${opts.failOn}"` }]);
-  const { pack, loaded, docs, results } = evaluateFiles(opts);
-  if (ctx.json) ctx.printJson(loaded.batch ? results : results[0]);
-  else {
+  const { count, kept } = validateAll(compiled, source);
+  const json = ctx.json || opts.ndjson === true;
+  const out = json ? jsonWriter({ batch: source.batch, count, ndjson: opts.ndjson === true }) : undefined;
+  if (!json) {
     for (const ref of opts.childPack ?? []) {
       const child = loadPack(ref);
       if (child.example) ctx.print(tr(ctx.lang, `⚠ Các đơn vị con được đánh giá theo bộ tiêu chí ví dụ ${child.id} (không phải quy định pháp luật).`, `⚠ The children are evaluated against the example pack ${child.id} (not law).`));
     }
-    results.forEach((r, i) => {
-      if (i > 0) ctx.print(`\n${"═".repeat(80)}\n`);
-      renderResult(ctx, pack, docs[i]!, r);
-    });
   }
-  return results.some((r) => resultFails(r, opts.failOn)) ? EXIT.ruleFailed : EXIT.ok;
+  let fails = false;
+  let i = 0;
+  for (const valid of validated(compiled, source, kept)) {
+    const doc = childPacks.length ? withChildStatuses(valid, childPacks) : valid;
+    const r = evaluateUnit(compiled, doc);
+    if (resultFails(r, opts.failOn)) fails = true;
+    if (out) out.write(r);
+    else {
+      if (i > 0) ctx.print(`\n${"═".repeat(80)}\n`);
+      renderResult(ctx, pack, doc, r);
+    }
+    i++;
+  }
+  out?.end();
+  return fails ? EXIT.ruleFailed : EXIT.ok;
+}
+
+/**
+ * Loads a pack and a values file, validates every document (all problems at once, nothing evaluated
+ * when one is bad) and evaluates them, all in memory (for reports, which need every result).
+ * @example
+ * const { results } = evaluateFiles({ pack: "example.province-demo.2021-2025", values: "batch.csv" });
+ */
+export function evaluateFiles(opts: EvaluateOptions): { pack: CriteriaPack; batch: boolean; docs: UnitValues[]; results: EvaluationResult[] } {
+  if (!opts.pack) throw new CliError("invalid_input", [{ where: "--pack", message: "cần --pack <mã|tệp> / required with --values" }]);
+  if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", message: "cần tệp số liệu .json hoặc .csv, hoặc --unit với máy chủ / required: a .json or .csv values file, or --unit for a server" }]);
+  const year = parseYear(opts.year);
+  const pack = loadPack(opts.pack);
+  const compiled = compilePack(pack);
+  const kinds = new Map([...compiled.indicatorById].map(([id, ci]) => [id, ci.indicator.kind]));
+  const source = openValues(opts.values, { defaultLevel: pack.level, kinds, ...(year !== undefined ? { year } : {}) });
+  const { kept } = validateAll(compiled, source);
+  const childPacks = (opts.childPack ?? []).map((ref) => compilePack(loadPack(ref)));
+  const docs: UnitValues[] = [];
+  for (const valid of validated(compiled, source, kept)) docs.push(childPacks.length ? withChildStatuses(valid, childPacks) : valid);
+  return { pack, batch: source.batch, docs, results: docs.map((d) => evaluateUnit(compiled, d)) };
+}
+
+/** Validated documents kept from the first pass when the file is small enough (up to this many). */
+const KEEP_VALIDATED = 20_000;
+
+/**
+ * First pass: every document is read and validated; all problems are thrown together. Returns the
+ * count and, for files of at most `keep` documents, the validated documents (so the second pass need
+ * not read and validate again); past that, memory stays at one document.
+ * @example
+ * const { count, kept } = validateAll(compiled, openValues("big.csv", { defaultLevel: "commune" }));
+ */
+export function validateAll(compiled: CompiledPack, source: ValuesSource, keep: number = KEEP_VALIDATED): { count: number; kept: UnitValues[] | undefined } {
+  const readProblems: Problem[] = [];
+  const problems: Problem[] = [];
+  let count = 0;
+  let kept: UnitValues[] | undefined = [];
+  for (const item of source.items()) {
+    count++;
+    if (count > keep) kept = undefined;
+    if (item.doc === undefined) {
+      readProblems.push(...item.problems);
+      continue;
+    }
+    if (readProblems.length) continue; // like a file that cannot be read: its rows' problems come first, alone
+    const v = validateWithTypes(compiled, item.doc);
+    if (!v.ok) problems.push(...v.issues.map(item.locate));
+    else kept?.push(v.value);
+  }
+  if (readProblems.length) throw new CliError("invalid_input", readProblems);
+  if (problems.length) throw new CliError("invalid_input", problems);
+  return { count, kept };
+}
+
+/**
+ * Second pass: the validated documents, from the first pass's copy or read and validated again.
+ * @example
+ * for (const doc of validated(compiled, source, kept)) evaluateUnit(compiled, doc);
+ */
+export function* validated(compiled: CompiledPack, source: ValuesSource, kept: UnitValues[] | undefined): Generator<UnitValues> {
+  if (kept) {
+    yield* kept;
+    return;
+  }
+  for (const item of source.items()) {
+    const v = validateWithTypes(compiled, item.doc);
+    if (!v.ok) throw new CliError("invalid_input", v.issues.map(item.locate)); // the file changed between the passes
+    yield v.value;
+  }
 }
 
 /**
@@ -176,6 +244,7 @@ export function registerEvaluate(program: Command, run: Run, remote?: (ctx: Ctx,
     .option("--year <year>", "năm đánh giá (ghi đè năm trong tệp) / evaluation year (overrides the file's)")
     .option("--child-pack <id|file>", "bộ tiêu chí đánh giá các đơn vị con trước (xã của huyện), lặp lại được / pack the children are evaluated against first (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
     .option("--fail-on <status>", "thoát mã 1 khi kết quả là not_met (hoặc indeterminate) / exit 1 when a result is not_met (or indeterminate)")
+    .option("--ndjson", "in mỗi kết quả một dòng JSON (NDJSON, đọc dần được) / one JSON result per line (NDJSON, streamable)")
     .option("--unit <id>", "đánh giá đơn vị trên máy chủ (với --year) / evaluate a unit on the server (with --year)")
     .addHelpText("after", `
 Số liệu / values files:
@@ -189,6 +258,7 @@ Số liệu / values files:
 Ví dụ / examples:
   ntm evaluate --pack example.province-demo.2021-2025 --values examples/values/an-phu-meets-all.json
   ntm evaluate --pack example.province-demo.2021-2025 --values examples/values/batch-communes.csv --json --fail-on not_met
+  ntm evaluate --pack example.province-demo.2021-2025 --values big.csv --ndjson > results.ndjson
   ntm evaluate --unit c-01-01 --year 2024          (máy chủ / server)`)
     .action(
       run(async (ctx: Ctx, opts: EvaluateOptions) => {

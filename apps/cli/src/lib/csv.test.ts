@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "./csv.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { csvRecords, fileChunks, parseCsv } from "./csv.js";
 import { CliError } from "./exit.js";
 import { jsonErrorOffset, lineCol, parseJson } from "./io.js";
 
@@ -83,5 +86,47 @@ describe("jsonErrorOffset", () => {
     expect(jsonErrorOffset('{"a": ]}')).toBe(6);
     expect(jsonErrorOffset('{"a": 1,}')).toBe(8);
     expect(jsonErrorOffset("[1, 2")).toBe(5);
+  });
+});
+
+describe("csvRecords", () => {
+  it("gives the same records whatever the chunk boundaries (quotes, CRLF, multi-line cells)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.oneof(fc.constantFrom("", "x", "16,5", 'say "hi"', "two\nlines", "a;b", "Đạt", "\r"), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom("\n", "\r\n"),
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 30 }),
+        (rows, eol, cuts) => {
+          const quote = (c: string) => (/[",;\r\n]/.test(c) || c === "" ? `"${c.replace(/"/g, '""')}"` : c);
+          const text = rows.map((r) => r.map(quote).join(",")).join(eol) + eol;
+          const chunks: string[] = [];
+          let at = 0;
+          for (let k = 0; at < text.length; k++) {
+            const n = cuts[k % cuts.length]!;
+            chunks.push(text.slice(at, at + n));
+            at += n;
+          }
+          const outcome = (f: () => unknown) => {
+            try {
+              return f();
+            } catch (e) {
+              return (e as CliError).problems;
+            }
+          };
+          expect(outcome(() => [...csvRecords(chunks, "f.csv")])).toEqual(outcome(() => parseCsv(text, "f.csv")));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads a file in chunks, removing the BOM", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ntm-csv-"));
+    const file = join(dir, "v.csv");
+    writeFileSync(file, `\uFEFFunit_id;10\n${"x;16,5\n".repeat(1000)}`);
+    const rows = [...csvRecords(fileChunks(file, 7), file)];
+    expect(rows[0]).toEqual({ line: 1, cells: ["unit_id", "10"] });
+    expect(rows).toHaveLength(1001);
+    expect(rows[1000]).toEqual({ line: 1001, cells: ["x", "16,5"] });
   });
 });

@@ -1,5 +1,5 @@
 import { type CellKind, type Issue, formatPath, parseCellValue } from "@ntm/core";
-import { parseCsv } from "./csv.js";
+import { type CsvRow, csvRecords, fileChunks, parseCsv } from "./csv.js";
 import { CliError, type Problem } from "./exit.js";
 import { parseJson, readText } from "./io.js";
 
@@ -151,4 +151,141 @@ function loadCsv(file: string, text: string, opts: ValuesOptions): LoadedValues 
     return { file, where, message: issue.message, code: issue.code };
   };
   return { file, batch: true, docs, locate };
+}
+
+/** One values document read from a file, or the problems that kept a row from becoming one. */
+export interface ValuesItem {
+  /** The document; undefined when the row had problems. */
+  doc: unknown;
+  problems: Problem[];
+  /** Turns an issue of this document into a located problem (JSON path or CSV row/column). */
+  locate: (issue: Issue) => Problem;
+}
+
+/** A values file opened for one or more passes, document by document. */
+export interface ValuesSource {
+  file: string;
+  /** True when the file holds an array (a batch) or a CSV; false for one JSON document. */
+  batch: boolean;
+  /** True when `items()` reads the file as it goes (memory holds one row, not the file). */
+  streamed: boolean;
+  /** The documents in file order; each call reads the file again. */
+  items(): Iterable<ValuesItem>;
+}
+
+/**
+ * Opens a values file for streaming passes. A wide CSV (one row per unit) is read row by row, so a
+ * file of a million rows needs the memory of one row (plus the set of unit–year keys that catches
+ * duplicates); a long CSV (rows of one unit may be apart) and JSON are read whole ({@link loadValues}).
+ * @example
+ * for (const { doc, problems } of openValues("big.csv", { defaultLevel: "commune" }).items()) ...
+ */
+export function openValues(file: string, opts: ValuesOptions): ValuesSource {
+  if (/\.csv$/i.test(file)) {
+    const header = firstRow(file);
+    const lower = header?.cells.map((c) => c.trim().toLowerCase()) ?? [];
+    const long = lower.includes("indicator") && lower.includes("value");
+    if (header && lower.includes("unit_id") && !long) return { file, batch: true, streamed: true, items: () => wideItems(file, opts) };
+  }
+  const loaded = loadValues(file, opts);
+  return {
+    file,
+    batch: loaded.batch,
+    streamed: false,
+    items: () => loaded.docs.map((doc, i) => ({ doc, problems: [], locate: (issue: Issue) => loaded.locate(i, issue) })),
+  };
+}
+
+function firstRow(file: string): CsvRow | undefined {
+  for (const row of csvRecords(fileChunks(file, 1 << 16), file)) return row;
+  return undefined;
+}
+
+function* wideItems(file: string, opts: ValuesOptions): Generator<ValuesItem> {
+  let cols: string[] = [];
+  let lower: string[] = [];
+  let columnIndex = new Map<string, number>();
+  let any = false;
+  const seen = new Map<string, number>();
+  for (const row of csvRecords(fileChunks(file), file)) {
+    if (row.line === 1 || cols.length === 0) {
+      cols = row.cells.map((c) => c.trim());
+      lower = cols.map((c) => c.toLowerCase());
+      columnIndex = new Map(lower.map((c, i) => [c, i] as const).reverse());
+      continue;
+    }
+    any = true;
+    const get = (name: string): string | undefined => {
+      const i = columnIndex.get(name);
+      return i === undefined ? undefined : row.cells[i]?.trim();
+    };
+    const problems: Problem[] = [];
+    const at = (line: number, column: string) => `row ${line}, column "${column}"`;
+    const none = { doc: undefined, problems, locate: (issue: Issue): Problem => ({ file, where: `row ${row.line}`, message: issue.message, code: issue.code }) };
+    const unitId = get("unit_id") ?? "";
+    if (unitId === "") {
+      problems.push({ file, where: at(row.line, "unit_id"), message: "thiếu mã đơn vị / empty unit id" });
+      yield none;
+      continue;
+    }
+    const yearText = opts.year !== undefined ? String(opts.year) : get("year");
+    const year = yearText !== undefined && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
+    if (year === undefined) {
+      problems.push({ file, where: at(row.line, "year"), message: yearText ? `"${yearText}" không phải năm / is not a year` : "thiếu năm: thêm cột year hoặc dùng --year / no year: add a year column or pass --year" });
+      yield none;
+      continue;
+    }
+    const key = `${unitId}\u0000${year}`;
+    const firstLine = seen.get(key);
+    if (firstLine !== undefined) {
+      problems.push({ file, where: at(row.line, "unit_id"), message: `đơn vị ${unitId} năm ${year} bị trùng, lần đầu ở dòng ${firstLine} / unit ${unitId} appears twice for ${year}, first on row ${firstLine}` });
+      yield none;
+      continue;
+    }
+    seen.set(key, row.line);
+    const unit: Record<string, unknown> = { id: unitId, name: get("unit_name") || unitId, level: get("level") || opts.defaultLevel };
+    const region = get("region");
+    if (region) unit["region"] = region;
+    const group = get("commune_group");
+    if (group) {
+      if (/^[123]$/.test(group)) unit["communeGroup"] = Number(group);
+      else problems.push({ file, where: at(row.line, "commune_group"), message: `nhóm xã phải là 1, 2 hoặc 3 / commune group must be 1, 2 or 3, got "${group}"` });
+    }
+    const flags = get("flags");
+    if (flags) unit["flags"] = flags.split(/[|\s]+/).filter(Boolean);
+    const values: Record<string, unknown> = {};
+    const doc: Record<string, unknown> = { unit, year, values };
+    const notApplicable: string[] = [];
+    cols.forEach((col, i) => {
+      if ((CSV_UNIT_COLUMNS as readonly string[]).includes(lower[i]!) || col === "") return;
+      const raw = row.cells[i] ?? "";
+      if (NOT_APPLICABLE.has(raw.trim().toLowerCase())) {
+        notApplicable.push(col);
+        doc["notApplicable"] = notApplicable;
+        return;
+      }
+      // Read by the indicator's kind when the pack is known (1/0 in a yes/no cell; no yes/no word in a number cell).
+      const kind = opts.kinds?.get(col);
+      const v = parseCellValue(raw, kind ? { kind } : undefined);
+      if (v === undefined) {
+        problems.push({ file, where: at(row.line, col), message: `không đọc được "${raw}": cần số, Đạt/Không hoặc để trống / cannot read "${raw}" as a number, Đạt/Không or empty` });
+        return;
+      }
+      if (raw.trim() === "") return; // an empty wide cell means "not reported": leave it out
+      values[col] = v;
+    });
+    const locate = (issue: Issue): Problem => {
+      const [head, second] = issue.path;
+      let where = `row ${row.line}`;
+      if (head === "values" && typeof second === "string") where = at(row.line, second);
+      else if (head === "notApplicable" && typeof second === "number") {
+        const ind = notApplicable[second];
+        where = ind === undefined ? where : at(row.line, ind);
+      } else if (head === "unit" && typeof second === "string") where = at(row.line, UNIT_FIELD_COLUMN[second] ?? second);
+      else if (head === "year") where = at(row.line, "year");
+      return { file, where, message: issue.message, code: issue.code };
+    };
+    yield problems.length ? { doc: undefined, problems, locate } : { doc, problems, locate };
+  }
+  if (!any) throw new CliError("invalid_input", [{ file, message: cols.length ? "tệp CSV không có dòng số liệu / the CSV file has a header but no rows" : "tệp CSV rỗng / empty CSV file" }]);
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { compilePack, evaluateMany, getPack } from "@ntm/core";
+import { compilePack, evaluateMany, evaluateStatuses, getPack } from "@ntm/core";
 import { generateCommunes } from "../synthetic.js";
 import { compareOutcomes, extractRules, rollUp, type PeerOutcome, type PeerRules } from "./common.js";
 import { buildJsonRulesEngine, evaluateWithJsonRulesEngine, toJsonRulesFacts } from "./jsonRulesEngine.js";
 import { buildZenGraph, createZenDecision, evaluateAllWithZen } from "./zenEngine.js";
+import { buildJsonLogicRule, evaluateAllWithJsonLogic, jsonLogicEngineRunner, jsonLogicJsRunner, jsonLogicThresholds, toJsonLogicValues } from "./jsonLogic.js";
+import { buildPlainPack, plainLoop, toOutcome } from "./plainLoop.js";
 
 const compiled = compilePack(getPack("example.province-demo.2021-2025")!);
 const docs = generateCommunes(compiled, { count: 400, year: 2024, seed: 99 });
@@ -74,4 +76,25 @@ describe("zen-engine peer", () => {
       }
     });
   }
+});
+
+describe("JSON Logic peers", () => {
+  const rule = buildJsonLogicRule(rules);
+  const thresholds = jsonLogicThresholds(rules);
+  const values = docs.map((d) => toJsonLogicValues(rules, d));
+  it("json-logic-js decides every indicator, criterion and unit like @ntm/core on 400 synthetic communes", () => {
+    expect(compareOutcomes(ours, evaluateAllWithJsonLogic(jsonLogicJsRunner(rule), rules, thresholds, docs, values))).toEqual(full(docs.length));
+  });
+  it("json-logic-engine (compiled) decides every indicator, criterion and unit like @ntm/core on 400 synthetic communes", () => {
+    expect(compareOutcomes(ours, evaluateAllWithJsonLogic(jsonLogicEngineRunner(rule), rules, thresholds, docs, values))).toEqual(full(docs.length));
+  });
+});
+
+describe("plain loop and evaluateStatuses", () => {
+  it("the plain loop decides like @ntm/core on 400 synthetic communes", () => {
+    expect(compareOutcomes(ours, plainLoop(buildPlainPack(rules), docs).map((s) => toOutcome(rules, s)))).toEqual(full(docs.length));
+  });
+  it("evaluateStatuses decides like evaluateMany on 400 synthetic communes", () => {
+    expect(compareOutcomes(ours, evaluateStatuses(compiled, docs).map((s) => toOutcome(rules, s)))).toEqual(full(docs.length));
+  });
 });

@@ -38,12 +38,22 @@ export function checkRevocation(input: EvaluationResult | RevocationInput): Revo
     keyFailed = [...input.keyFailed];
     childrenRevokedShare = input.childrenRevokedShare;
   }
+  return decideRevocation(total, failed, keyFailed, indeterminate, childrenRevokedShare);
+}
+
+/**
+ * The rule itself, on counts already taken (shared by {@link checkRevocation} and the evaluation
+ * engine, which counts from its own criterion statuses). Takes ownership of the arrays.
+ * @example
+ * decideRevocation(10, ["1", "2", "10"], ["10"], 0, undefined).revoke // true
+ */
+export function decideRevocation(total: number, failed: string[], keyFailed: string[], indeterminate: number, childrenRevokedShare: number | undefined): RevocationCheck {
   const n = failed.length;
   const reasons: Reason[] = [];
   const share = total > 0 ? n / total : 0;
-  // n/total >= 1/2  <=>  2n >= total ;  n/total >= 3/10  <=>  10n >= 3 total
-  const half = total > 0 && 2 * n >= total;
-  const thirty = total > 0 && 10 * n >= 3 * total;
+  const band = revocationBand(total, n);
+  const half = band === "half";
+  const thirty = band === "thirty";
   let revoke = false;
   if (half) {
     revoke = true;
@@ -62,4 +72,28 @@ export function checkRevocation(input: EvaluationResult | RevocationInput): Revo
   }
   if (indeterminate > 0) reasons.push({ code: "revocation.indeterminate_not_counted", path: ["criteria"], params: { count: indeterminate } });
   return { revoke, failedShare: share, failed, keyFailed, reasons };
+}
+
+/**
+ * Which band of QĐ 18/2022 a count of failed criteria falls in: at least half, 30% to under half, or
+ * below 30%. Compared in integers, so the legal boundaries are exact.
+ * @example
+ * revocationBand(19, 6) // "thirty" (6/19 ≈ 31.6%)
+ */
+export function revocationBand(total: number, failed: number): "half" | "thirty" | "below" {
+  // n/total >= 1/2  <=>  2n >= total ;  n/total >= 3/10  <=>  10n >= 3 total
+  if (total > 0 && 2 * failed >= total) return "half";
+  if (total > 0 && 10 * failed >= 3 * total) return "thirty";
+  return "below";
+}
+
+/**
+ * Whether the rule revokes, from counts alone (the status-only path): at least half failed, or 30% to
+ * under half with a key criterion among them; for a district also ≥ 30% of its communes revoked.
+ * @example
+ * revokes(19, 6, 1) // true
+ */
+export function revokes(total: number, failed: number, keyFailed: number, childrenRevokedShare?: number): boolean {
+  const band = revocationBand(total, failed);
+  return band === "half" || (band === "thirty" && keyFailed > 0) || (childrenRevokedShare !== undefined && childrenRevokedShare >= 0.3);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compilePack } from "./compilePack.js";
-import { evaluateUnit, evaluateMany, withChildStatuses } from "./evaluateUnit.js";
+import { evaluateUnit, evaluateMany } from "./evaluateUnit.js";
+import { withChildStatuses } from "../tiers/withChildStatuses/index.js";
 import { getPack } from "../packs/registry.js";
 import { commune, demoPack, passingValues } from "../_testing/builders.js";
 import type { UnitValues } from "../schemas/values.js";
