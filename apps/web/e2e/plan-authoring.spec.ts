@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { shot, signIn } from "./helpers";
 
-test("a district officer creates a plan from the Directive 63 template, edits its number, and sees a version conflict", async ({ page }) => {
+test("a district officer creates a plan from the Directive 63 template, edits it, sees a version conflict, writes a commune's implementing plan and accepts its proposal", async ({ page }) => {
   test.setTimeout(180_000); // several page loads and saves on a shared machine
   await signIn(page, "district");
   await page.goto("/plan");
@@ -42,4 +42,18 @@ test("a district officer creates a plan from the Directive 63 template, edits it
   await page.getByLabel("Kế hoạch cấp trên (kế hoạch cụ thể hóa)").selectOption(id);
   await page.getByRole("button", { name: "Tạo kế hoạch" }).click();
   await expect(page.getByText(`thực hiện kế hoạch ${id}`)).toBeVisible();
+
+  // It proposes an adjustment to the parent plan; the parent's owner accepts it with a reason.
+  await page.getByLabel("Nội dung đề xuất").fill("Đề nghị giao Hội Nông dân phối hợp đào tạo nghề");
+  await page.getByLabel("Nhiệm vụ liên quan (mã, ví dụ II.6)").fill("II.6");
+  await page.getByRole("button", { name: "Gửi đề xuất" }).click();
+  await expect(page.getByText("Đã gửi đề xuất.")).toBeVisible();
+  await page.goto(`/plan/edit/${encodeURIComponent(id)}`);
+  const proposal = page.getByTestId("plan-proposals").locator("li").first();
+  await expect(proposal).toContainText("Chờ quyết định");
+  await proposal.getByLabel("Lý do").fill("Phù hợp thực tế của xã");
+  await proposal.getByRole("button", { name: "Chấp nhận" }).click();
+  await expect(proposal).toContainText("Đã chấp nhận");
+  await expect(proposal).toContainText("huyen: Phù hợp thực tế của xã");
+  await shot(page, "plan-proposal-accepted");
 });

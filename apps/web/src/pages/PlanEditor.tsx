@@ -135,6 +135,89 @@ export function PlanCreate() {
   );
 }
 
+interface ProposalOut {
+  id: string;
+  fromPlanId: string | null;
+  taskCodes: string[];
+  summary: string;
+  status: "proposed" | "accepted" | "refused";
+  proposedBy: string;
+  decision: { outcome: string; reason: string; by: string } | null;
+  version: number;
+}
+
+/**
+ * Adjustment proposals to a plan: an implementing plan proposes to its parent (III.1), and the
+ * plan's owner accepts or refuses each one with a reason.
+ */
+function Proposals({ planId, parentPlanId }: { planId: string; parentPlanId: string | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const qc = useQueryClient();
+  const mine = useQuery({ queryKey: ["plan-proposals", planId], queryFn: async () => (await must(api.GET("/v1/plans/{id}/proposals", { params: { path: { id: planId } } }))).items as unknown as ProposalOut[] });
+  const [summary, setSummary] = useState("");
+  const [taskCodes, setTaskCodes] = useState("");
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [error, setError] = useState<SaveError | null>(null);
+  const [sent, setSent] = useState(false);
+  const propose = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!parentPlanId) return;
+    setError(null);
+    setSent(false);
+    try {
+      const parent = (await must(api.GET("/v1/plans/{id}/document", { params: { path: { id: parentPlanId } } }))) as unknown as PlanDocument;
+      await must(api.POST("/v1/plans/{id}/proposals", { params: { path: { id: parentPlanId } }, body: { summary, taskCodes: list(taskCodes), fromPlanId: planId }, headers: { "if-match": `"${parent.version}"` } }));
+      setSummary("");
+      setTaskCodes("");
+      setSent(true);
+    } catch (err) {
+      setError(saveErrorOf(err, lang));
+    }
+  };
+  const decide = async (p: ProposalOut, decision: "accept" | "refuse") => {
+    setError(null);
+    try {
+      await must(api.POST("/v1/plans/{id}/proposals/{pid}/decision", { params: { path: { id: planId, pid: p.id } }, body: { decision, reason: reasons[p.id] ?? "" }, headers: { "if-match": `"${p.version}"` } }));
+      await qc.invalidateQueries({ queryKey: ["plan-proposals", planId] });
+      await qc.invalidateQueries({ queryKey: ["plan-document", planId] });
+    } catch (err) {
+      setError(saveErrorOf(err, lang));
+    }
+  };
+  return (
+    <section className="card">
+      <h2>{t("planEditor.proposals")}</h2>
+      <ul data-testid="plan-proposals">
+        {(mine.data ?? []).map((p) => (
+          <li key={p.id}>
+            <strong>{t(`planEditor.status.${p.status}`)}</strong> · {p.summary} ({p.taskCodes.join(", ") || "—"}; {p.proposedBy})
+            {p.decision && ` — ${p.decision.by}: ${p.decision.reason}`}
+            {p.status === "proposed" && (
+              <span className="toolbar">
+                <input aria-label={t("planEditor.reason")} placeholder={t("planEditor.reason")} value={reasons[p.id] ?? ""} onChange={(e) => setReasons((r) => ({ ...r, [p.id]: e.target.value }))} />
+                <button type="button" className="btn" onClick={() => void decide(p, "accept")}>{t("planEditor.accept")}</button>
+                <button type="button" className="btn" onClick={() => void decide(p, "refuse")}>{t("planEditor.refuse")}</button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {(mine.data?.length ?? 0) === 0 && <p className="muted">{t("planEditor.noProposals")}</p>}
+      {parentPlanId && (
+        <form className="form" onSubmit={propose}>
+          <h3>{t("planEditor.proposeTitle", { id: parentPlanId })}</h3>
+          <label className="field"><span>{t("planEditor.proposalSummary")}</span><textarea rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} /></label>
+          <label className="field"><span>{t("planEditor.proposalTasks")}</span><input value={taskCodes} onChange={(e) => setTaskCodes(e.target.value)} placeholder="II.6" /></label>
+          <button className="btn" type="submit">{t("planEditor.propose")}</button>
+          {sent && <p className="notice notice-ok" role="status">{t("planEditor.proposed")}</p>}
+        </form>
+      )}
+      <Problems error={error} />
+    </section>
+  );
+}
+
 /** The editable part of a task in the form (lists as comma-separated text). */
 interface TaskDraft {
   code: string;
@@ -242,6 +325,7 @@ export function PlanEdit() {
         {saved !== null && <p className="notice notice-ok" role="status">{t("planEditor.saved", { version: saved })}</p>}
         <button className="btn btn-primary" type="submit">{t("planEditor.save")}</button>
       </form>
+      <Proposals planId={id} parentPlanId={current.parentPlanId} />
       <section className="card">
         <h2>{t("planEditor.history")}</h2>
         <ol data-testid="plan-history">
