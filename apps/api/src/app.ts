@@ -23,6 +23,7 @@ import { transferRoutes } from "./routes/transfer.js";
 import { userRoutes } from "./routes/users.js";
 import { auditRoutes } from "./routes/audit.js";
 import { publicRoutes } from "./routes/public.js";
+import { setupRoutes } from "./routes/setup.js";
 import { domainRoutes } from "./domain/index.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -117,6 +118,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   v1.route("/", userRoutes());
   v1.route("/", auditRoutes());
   v1.route("/", publicRoutes());
+  v1.route("/", setupRoutes());
   v1.route("/", domainRoutes());
   options.extend?.(v1);
   app.route("/v1", v1);

@@ -40,3 +40,10 @@ export const UnitNodeSchema: z.ZodType<UnitNode> = UnitSchema.extend({
 
 export const IdParam = z.object({ id: z.string().min(1).openapi({ param: { name: "id", in: "path" }, example: "p-demo" }) });
 export const YearParam = z.coerce.number().int().min(2000).max(2100).openapi({ example: 2024 });
+
+/** A username: 2–50 of a-z 0-9 . _ - (what sign-in and user management accept). */
+export const UsernameSchema = z.string().regex(/^[a-z0-9._-]{2,50}$/, "2–50 ký tự a-z 0-9 . _ - / 2–50 characters a-z 0-9 . _ -");
+/** A new password: at least 8 characters. */
+export const NewPasswordSchema = z.string().min(8, "mật khẩu ít nhất 8 ký tự / at least 8 characters").max(200);
+/** A display name. */
+export const DisplayNameSchema = z.string().trim().min(1, "tên hiển thị không được để trống / the display name is required").max(200);
