@@ -16,6 +16,7 @@ import { ApiError, issuesToFields, problemResponse } from "./http/problem.js";
 import { DOCS_HTML } from "./http/docs.js";
 import { authRoutes } from "./routes/auth.js";
 import { unitRoutes } from "./routes/units.js";
+import { unitImportRoutes } from "./routes/unitImport.js";
 import { packRoutes } from "./routes/packs.js";
 import { valueRoutes } from "./routes/values.js";
 import { evaluationRoutes } from "./routes/evaluations.js";
@@ -110,6 +111,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   v1.use("*", (c, next) => (SAFE_METHODS.has(c.req.method) ? next() : limitBody(c, next)));
   v1.use("*", authMiddleware());
   v1.route("/", authRoutes());
+  // Before unitRoutes: "/units/template" must not be read as a unit id.
+  v1.route("/", unitImportRoutes());
   v1.route("/", unitRoutes());
   v1.route("/", packRoutes());
   v1.route("/", valueRoutes());

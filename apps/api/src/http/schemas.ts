@@ -31,6 +31,9 @@ export const UnitSchema = z
 export const UnitRecordSchema = UnitSchema.extend({
   sort: z.number().int(),
   version: z.number().int().openapi({ description: "Tăng sau mỗi lần ghi; cũng là ETag / bumped by every write; also the ETag" }),
+  effectiveFrom: z.string().nullable().openapi({ description: "Ngày hiệu lực (yyyy-mm-dd) / the date it took effect in its current form" }),
+  endedOn: z.string().nullable().openapi({ description: "Ngày kết thúc (huyện từ 1/7/2025) / the date it ended (districts from 1/7/2025)" }),
+  mergedFrom: z.array(z.string()).openapi({ description: "Mã các đơn vị đã sáp nhập thành đơn vị này / the units it was merged from" }),
 }).openapi("UnitRecord");
 
 export type UnitNode = z.infer<typeof UnitSchema> & { children: UnitNode[] };
