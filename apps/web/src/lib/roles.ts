@@ -18,6 +18,10 @@ export interface Capabilities {
   planWrite: boolean;
   /** Keep the administrative unit tree within scope (policy `units.manage`); see {@link canChangeUnit}. */
   manageUnits: boolean;
+  /** Open the people page (policy `users.manage`: admins; province officers within their scope). The API decides each write. */
+  manageUsers: boolean;
+  /** Publish or withdraw a year's results (policy `results.publish`: admins; province officers in scope). */
+  publishResults: boolean;
 }
 
 const EDITORS: readonly Role[] = ["admin", "province_officer", "district_officer", "commune_officer"];
@@ -29,7 +33,7 @@ const EDITORS: readonly Role[] = ["admin", "province_officer", "district_officer
  * capabilitiesOf({ role: "viewer" } as SessionUser).editValues // false
  */
 export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabilities {
-  if (!user) return { overview: false, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: false, planWrite: false, manageUnits: false };
+  if (!user) return { overview: false, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: false, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false };
   const r = user.role;
   return {
     overview: r !== "commune_officer",
@@ -40,6 +44,8 @@ export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabili
     ranking: r !== "commune_officer",
     planWrite: r === "admin" || r === "province_officer" || r === "district_officer",
     manageUnits: r === "admin" || r === "province_officer",
+    manageUsers: r === "admin" || r === "province_officer",
+    publishResults: r === "admin" || r === "province_officer",
   };
 }
 
