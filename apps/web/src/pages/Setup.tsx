@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "@tanstack/react-query";
-import { useLocation, useSearch } from "wouter";
+import { Redirect, useSearch } from "wouter";
 import { api, must } from "../api/client";
 import { useSession } from "../auth/session";
 import { ErrorState, Loading } from "../components/States";
@@ -14,12 +14,14 @@ import { ProblemList, problemOf } from "../components/ProblemList";
 export default function Setup() {
   const { t } = useTranslation();
   const search = useSearch();
-  const [, navigate] = useLocation();
-  const { signIn } = useSession();
+  const { signIn, user } = useSession();
+  const [done, setDone] = useState(false);
   const status = useQuery({ queryKey: ["setup"], queryFn: () => must(api.GET("/v1/setup")) });
   const [form, setForm] = useState({ token: new URLSearchParams(search).get("token") ?? "", username: "", password: "", displayName: "", provinceId: "", provinceName: "" });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReturnType<typeof problemOf> | null>(null);
+  // Leave once the session carries the new administrator, so the guarded unit page sees them.
+  if (done && user) return <Redirect to="/units" replace />;
   if (status.isPending) return <Loading />;
   if (status.isError) return <ErrorState error={status.error} onRetry={() => void status.refetch()} />;
   if (!status.data.needed)
@@ -39,7 +41,7 @@ export default function Setup() {
       const province = form.provinceId.trim() || form.provinceName.trim() ? { province: { id: form.provinceId.trim(), name: form.provinceName.trim() } } : {};
       await must(api.POST("/v1/setup", { body: { token: form.token.trim(), username: form.username.trim(), password: form.password, displayName: form.displayName.trim(), ...province } }));
       await signIn(form.username.trim(), form.password);
-      navigate("/units");
+      setDone(true);
     } catch (err) {
       setError(problemOf(err));
     } finally {
