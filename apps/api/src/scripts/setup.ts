@@ -12,7 +12,10 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { eq } from "drizzle-orm";
+import { sha256 } from "../auth/crypto.js";
 import { openDatabase } from "../db/index.js";
+import { setupTokens } from "../db/schema.js";
 import { ApiError } from "../http/problem.js";
 import { DisplayNameSchema, NewPasswordSchema, UsernameSchema } from "../http/schemas.js";
 import { repoRoot } from "../paths.js";
@@ -49,12 +52,14 @@ async function main(): Promise<void> {
   if ((a.provinceId === undefined) !== (a.provinceName === undefined)) fail(2, ["--province-id, --province-name: cần cả hai / give both"]);
   const url = process.env.DATABASE_URL;
   const database = await openDatabase(url ? { databaseUrl: url, changeFeed: false } : { dataDir: process.env.DATA_DIR ?? join(repoRoot(), ".data", "pglite"), changeFeed: false }).catch((e: unknown) => fail(3, [`không mở được cơ sở dữ liệu / cannot open the database: ${e instanceof Error ? e.message : String(e)}`]));
+  const now = new Date();
+  const token = await issueSetupToken(database.db, now);
   try {
-    const now = new Date();
-    const token = await issueSetupToken(database.db, now);
     const user = await completeSetup(database.db, token, { username: a.username, password: a.password, displayName: a.displayName, province: a.provinceId && a.provinceName ? { id: a.provinceId, name: a.provinceName } : undefined }, now);
     console.log(`[ntm] đã tạo quản trị viên / created the administrator ${user.username} (${user.displayName}), phạm vi / scope ${user.scopeUnitId}`);
   } catch (e) {
+    // The token was this run's own: nothing of a refused run stays behind.
+    await database.db.delete(setupTokens).where(eq(setupTokens.tokenHash, sha256(token)));
     if (e instanceof ApiError) {
       await database.close();
       fail(e.kind === "conflict" ? 5 : 2, [e.message, ...(e.errors ?? []).map((f) => `${OPTION_OF[f.path.replace(/^\$\./, "").split(".")[0]!] ?? f.path}: ${f.message}`)]);
