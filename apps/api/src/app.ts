@@ -17,6 +17,7 @@ import { DOCS_HTML, DOCS_SCRIPT_HASH } from "./http/docs.js";
 import { databaseProblem, noStoreWhenSignedIn, refuseControlCharacters, requireSignIn } from "./http/hardening.js";
 import { authRoutes } from "./routes/auth.js";
 import { unitRoutes } from "./routes/units.js";
+import { unitImportRoutes } from "./routes/unitImport.js";
 import { packRoutes } from "./routes/packs.js";
 import { valueRoutes } from "./routes/values.js";
 import { evaluationRoutes } from "./routes/evaluations.js";
@@ -24,6 +25,7 @@ import { transferRoutes } from "./routes/transfer.js";
 import { userRoutes } from "./routes/users.js";
 import { auditRoutes } from "./routes/audit.js";
 import { publicRoutes } from "./routes/public.js";
+import { setupRoutes } from "./routes/setup.js";
 import { domainRoutes } from "./domain/index.js";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./transfer/limits.js";
 
@@ -135,6 +137,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   v1.use("*", noStoreWhenSignedIn());
   v1.use("*", refuseControlCharacters());
   v1.route("/", authRoutes());
+  // Before unitRoutes: "/units/template" must not be read as a unit id.
+  v1.route("/", unitImportRoutes());
   v1.route("/", unitRoutes());
   v1.route("/", packRoutes());
   v1.route("/", valueRoutes());
@@ -143,6 +147,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   v1.route("/", userRoutes());
   v1.route("/", auditRoutes());
   v1.route("/", publicRoutes());
+  v1.route("/", setupRoutes());
   v1.route("/", domainRoutes());
   options.extend?.(v1);
   app.route("/v1", v1);

@@ -7,29 +7,22 @@
  * NTM_CHANGE_FEED_URL (a direct PostgreSQL URL for LISTEN when DATABASE_URL goes through a pooler),
  * NTM_LOG_SQL ("1" prints every query), TRUST_PROXY (0: how many reverse proxies append to
  * X-Forwarded-For and set X-Forwarded-Proto; 0 ignores both headers), NTM_SEED
- * ("demo" default, "none" to skip), NTM_SEED_COMMUNES (a larger demo, e.g. 1000, for benchmarks), WEB_DIST (<repo>/apps/web/dist), NTM_LOG ("off" to silence request logs),
+ * ("demo" default, "none" to skip: an empty database then prints a one-time setup link for the first
+ * administrator, its token also written to NTM_SETUP_TOKEN_FILE, default `setup-token` beside the data
+ * directory, mode 0600), NTM_SEED_COMMUNES (a larger demo, e.g. 1000, for benchmarks), WEB_DIST (<repo>/apps/web/dist), NTM_LOG ("off" to silence request logs),
  * NTM_IMPORT_MAX_BYTES (10 MiB), NTM_IMPORT_MAX_ROWS (100000), NTM_IMPORT_MAX_XLSX_BYTES (50 MiB unpacked),
  * NTM_IMPORT_MAX_ERRORS (100 listed in a 422).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "./app.js";
+import { repoRoot } from "./paths.js";
 import { openDatabase } from "./db/index.js";
 import { importLimitsFromEnv } from "./transfer/limits.js";
-import { credentialLines, seedDemo } from "./seed/index.js";
-
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const pkg = join(dir, "package.json");
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { workspaces?: unknown }).workspaces) return dir;
-    dir = resolve(dir, "..");
-  }
-  return process.cwd();
-}
+import { existingDemoCredentialLines, seedDemo } from "./seed/index.js";
+import { issueSetupToken, needsSetup } from "./setup.js";
 
 async function main(): Promise<void> {
   const root = repoRoot();
@@ -62,10 +55,22 @@ async function main(): Promise<void> {
     app.get("*", (c, next) => (c.req.path.startsWith("/v1/") ? next() : spa(c, next)));
     console.log(`[ntm] serving the web app from ${webDist}`);
   }
+  // Only accounts that exist with their demo password are shown; none on a real deployment.
+  const demoLines = await existingDemoCredentialLines(database.db);
+  const setupToken = (await needsSetup(database.db)) ? await issueSetupToken(database.db, new Date()) : undefined;
+  const tokenFile = process.env.NTM_SETUP_TOKEN_FILE ?? join(url ? join(root, ".data") : dirname(resolve(dataDir)), "setup-token");
+  if (setupToken) writeSecretFile(tokenFile, `${setupToken}\n`);
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     console.log(`[ntm] API on http://${host}:${info.port}  (docs: /docs, OpenAPI: /openapi.json)`);
-    console.log("[ntm] tài khoản demo / demo accounts (username / password):");
-    for (const l of credentialLines()) console.log(l);
+    if (setupToken) {
+      console.log("[ntm] chưa có quản trị viên: mở liên kết sau (dùng một lần, hết hạn sau 24 giờ) để tạo tài khoản quản trị đầu tiên / no administrator yet: open this one-time link (expires in 24 h) to create the first administrator:");
+      console.log(`[ntm]   http://${host}:${info.port}/setup?token=${setupToken}`);
+      console.log(`[ntm] mã cũng ghi tại / the token is also in ${tokenFile} (0600); không giao diện: / headless: npm run setup -w @ntm/api -- --username <tên> --password-stdin`);
+    }
+    if (demoLines.length) {
+      console.log("[ntm] tài khoản demo / demo accounts (username / password):");
+      for (const l of demoLines) console.log(l);
+    }
   });
   const stop = () => {
     server.close();
@@ -73,6 +78,13 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+}
+
+/** Writes a secret readable by the owner only (0600, also when the file already existed). */
+function writeSecretFile(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text, { mode: 0o600 });
+  chmodSync(file, 0o600);
 }
 
 main().catch((e: unknown) => {

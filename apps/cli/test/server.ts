@@ -17,9 +17,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A real ntm API on embedded PGlite in a temp dir, with the demo seed. */
+/** A real ntm API on embedded PGlite in a temp dir, with the demo seed (or empty, with `seed: "none"`). */
 export interface TestServer {
   url: string;
+  /** The temp directory holding the data directory (`pg`) and, on a first run, `setup-token`. */
+  dir: string;
   stop: () => Promise<void>;
   /** Everything the server printed (to explain a failure). */
   log: () => string;
@@ -31,13 +33,13 @@ export interface TestServer {
  * @example
  * const server = await startServer();
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: { seed?: "demo" | "none" } = {}): Promise<TestServer> {
   const entry = join(REPO, "apps", "api", "src", "server.ts");
   const dataDir = mkdtempSync(join(tmpdir(), "ntm-cli-api-"));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: REPO,
-    env: { PATH: process.env["PATH"] ?? "", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: join(dataDir, "pg"), WEB_DIST: join(dataDir, "no-web"), NTM_SEED: "demo" },
+    env: { PATH: process.env["PATH"] ?? "", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: join(dataDir, "pg"), WEB_DIST: join(dataDir, "no-web"), NTM_SEED: options.seed ?? "demo" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -57,6 +59,7 @@ export async function startServer(): Promise<TestServer> {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    dir: dataDir,
     log: () => log,
     stop: () =>
       new Promise<void>((resolve) => {

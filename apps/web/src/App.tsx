@@ -21,6 +21,8 @@ const Packs = lazy(() => import("./pages/Packs"));
 const Audit = lazy(() => import("./pages/Audit"));
 const Units = lazy(() => import("./pages/Units"));
 const Public = lazy(() => import("./pages/Public"));
+const Setup = lazy(() => import("./pages/Setup"));
+const Users = lazy(() => import("./pages/Users"));
 
 function Guarded({ component: C, allowed = true }: { component: ComponentType; allowed?: boolean }) {
   const { user, loading, error } = useSession();
@@ -52,6 +54,8 @@ function Routes() {
           <Switch>
             <Route path="/" component={Home} />
             <Route path="/sign-in" component={SignIn} />
+            {/* First run: the one-time setup link (no sign-in; refused once an administrator exists). */}
+            <Route path="/setup" component={Setup} />
             {/* Published results: no sign-in (citizens, the press). */}
             <Route path="/cong-khai/:unitId?/:year?/:communeId?" component={Public} />
             <Route path="/overview/:unitId?">{() => <Guarded component={Overview} allowed={can.overview} />}</Route>
@@ -66,6 +70,7 @@ function Routes() {
             <Route path="/packs">{() => <Guarded component={Packs} />}</Route>
             <Route path="/audit">{() => <Guarded component={Audit} allowed={can.inspect} />}</Route>
             <Route path="/units">{() => <Guarded component={Units} />}</Route>
+            <Route path="/users">{() => <Guarded component={Users} allowed={can.manageUsers} />}</Route>
             <Route>
               <ErrorState error={new Error(t("state.pageNotFound"))} />
             </Route>

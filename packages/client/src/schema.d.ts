@@ -242,6 +242,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/units/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mẫu cây đơn vị hành chính / The unit tree template (CSV or XLSX), filled with an example under your province */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập cây đơn vị từ CSV/XLSX / Import the unit tree (all or nothing; re-import updates by code)
+         * @description Columns: code, name, level, parent_code, region, commune_group, flags, effective_from, ended_on, merged_from (Vietnamese header names accepted). Rows whose first cell starts with # are notes. Levels: tỉnh/province, huyện/district (historical: ended_on required), xã/phường/commune, thôn/hamlet. Since 1/7/2025 communes sit directly under the province; districts are kept for history. merged_from lists the codes a merged commune was formed from; effective_from and ended_on are dates (dd/mm/yyyy or yyyy-mm-dd). Any bad row → 422 problem+json listing row, column and message in Vietnamese and English; nothing is written. Otherwise one transaction, one audit entry per created or changed unit. dryRun=true reports without writing.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Imported (or, with dryRun, what would be) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitImportReport"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/units": {
         parameters: {
             query?: never;
@@ -1832,6 +1972,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các vai trò / Roles with their Vietnamese and English names */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Roles */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoleInfo"][];
+                        };
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users": {
         parameters: {
             query?: never;
@@ -1839,10 +2026,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Người dùng / Users (admin) */
+        /** Người dùng trong phạm vi / Users scoped within a unit (admin; those with users.manage there) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Đơn vị gốc; mặc định phạm vi của bạn / the subtree root; default your own scope */
+                    scope?: string;
+                    /** @description admin, province_officer, district_officer (historical), commune_officer, inspector, viewer, standing_board (Ban Thường vụ), propaganda_board (Ban Tuyên giáo), front_org (Mặt trận Tổ quốc và các đoàn thể), coordination_office (Văn phòng điều phối NTM); see @ntm/core ACCESS_POLICY */
+                    role?: components["schemas"]["Role"];
+                    active?: "true" | "false";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1871,6 +2064,24 @@ export interface paths {
                 };
                 /** @description Problem (403) */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1966,6 +2177,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đặt lại mật khẩu / Reset a user's password: ends all their sessions and revokes their API tokens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordReset"];
+                };
+            };
+            responses: {
+                /** @description Reset */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PasswordResetResult"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Khoá tài khoản / Deactivate a user: ends their sessions and revokes their API tokens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deactivated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{id}": {
         parameters: {
             query?: never;
@@ -1979,7 +2351,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Sửa người dùng / Change a user's role, scope, password or active flag (admin); deactivating ends their sessions, a password reset also revokes their API tokens */
+        /** Sửa người dùng / Change a user's role, scope, password or active flag (admin); deactivating ends their sessions */
         patch: {
             parameters: {
                 query?: never;
@@ -2398,6 +2770,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/publications/{id}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Rút lại công bố / Withdraw a year's published results for a unit (province officer, admin; audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Withdrawn */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/publications": {
         parameters: {
             query?: never;
@@ -2548,6 +2993,114 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trạng thái khởi tạo / Whether the first administrator is still to be created (no sign-in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SetupStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Tạo quản trị viên đầu tiên / Create the first administrator with the one-time setup token (no sign-in)
+         * @description Chỉ dùng được khi chưa có quản trị viên; mã khởi tạo in ra khi máy chủ khởi động, dùng một lần, hết hạn sau 24 giờ / usable only while no administrator exists; the token is printed at start, single use, expires after 24 h.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetupRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6418,6 +6971,16 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        UnitImportReport: {
+            dryRun: boolean;
+            rows: number;
+            created: string[];
+            updated: {
+                id: string;
+                fields: string[];
+            }[];
+            unchanged: string[];
+        };
         Unit: {
             id: string;
             name: string;
@@ -6440,6 +7003,12 @@ export interface components {
             sort: number;
             /** @description Tăng sau mỗi lần ghi; cũng là ETag / bumped by every write; also the ETag */
             version: number;
+            /** @description Ngày hiệu lực (yyyy-mm-dd) / the date it took effect in its current form */
+            effectiveFrom: string | null;
+            /** @description Ngày kết thúc (huyện từ 1/7/2025) / the date it ended (districts from 1/7/2025) */
+            endedOn: string | null;
+            /** @description Mã các đơn vị đã sáp nhập thành đơn vị này / the units it was merged from */
+            mergedFrom: string[];
         };
         NewUnit: {
             /** @example c-01-11 */
@@ -6868,6 +7437,23 @@ export interface components {
             created: number;
             updated: number;
         };
+        RoleInfo: {
+            id: components["schemas"]["Role"];
+            label: {
+                vi: string;
+                en: string;
+            };
+        };
+        PasswordResetResult: {
+            user: components["schemas"]["User"];
+            temporaryPassword: string | null;
+            sessionsEnded: number;
+            tokensRevoked: number;
+        };
+        PasswordReset: {
+            /** @description Bỏ trống: tạo mật khẩu tạm, trả về một lần / omitted: a temporary password is generated and shown once */
+            password?: string;
+        };
         NewUser: {
             username: string;
             displayName: string;
@@ -6919,6 +7505,20 @@ export interface components {
         NewPublication: {
             unitId: string;
             year: number;
+        };
+        SetupStatus: {
+            needed: boolean;
+        };
+        SetupRequest: {
+            token: string;
+            username: string;
+            password: string;
+            displayName: string;
+            /** @description Tỉnh của quản trị viên; bắt buộc khi chưa có đơn vị nào / the administrator's province; required while the unit tree is empty */
+            province?: {
+                id: string;
+                name: string;
+            };
         };
         PlanDocument: {
             id: string;

@@ -23,6 +23,12 @@ export const units = pgTable(
     sort: integer("sort").notNull().default(0),
     /** Bumped by every write to the row; the unit's ETag for optimistic concurrency. */
     version: integer("version").notNull().default(1),
+    /** The day the unit stopped existing (ISO date), e.g. "2025-06-30" for districts abolished by the 2025 reform; null while it exists. */
+    endedOn: text("ended_on"),
+    /** The day the unit took effect in its current form (ISO date), e.g. "2025-07-01" for a commune formed by merger. */
+    effectiveFrom: text("effective_from"),
+    /** Ids of the units a merged commune was formed from (sáp nhập), so history reads across the reform. */
+    mergedFrom: jsonb("merged_from").$type<string[]>().notNull().default([]),
   },
   (t) => [index("units_parent_idx").on(t.parentId), index("units_path_idx").on(t.path)],
 );
@@ -120,6 +126,17 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_entity_idx").on(t.entityType, t.entityId), index("audit_at_idx").on(t.at)],
 );
+
+/**
+ * One-time setup tokens for the first administrator: only the SHA-256 of the secret is stored, so every
+ * instance agrees on which links are valid. A token is spent by use, by its expiry, or once an admin exists.
+ */
+export const setupTokens = pgTable("setup_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: createdAt(),
+});
 
 /** Fixed-window counters (login attempts) kept in the database so the server stays stateless. */
 export const rateLimits = pgTable("rate_limits", {

@@ -31,6 +31,9 @@ export const UnitSchema = z
 export const UnitRecordSchema = UnitSchema.extend({
   sort: z.number().int(),
   version: z.number().int().openapi({ description: "Tăng sau mỗi lần ghi; cũng là ETag / bumped by every write; also the ETag" }),
+  effectiveFrom: z.string().nullable().openapi({ description: "Ngày hiệu lực (yyyy-mm-dd) / the date it took effect in its current form" }),
+  endedOn: z.string().nullable().openapi({ description: "Ngày kết thúc (huyện từ 1/7/2025) / the date it ended (districts from 1/7/2025)" }),
+  mergedFrom: z.array(z.string()).openapi({ description: "Mã các đơn vị đã sáp nhập thành đơn vị này / the units it was merged from" }),
 }).openapi("UnitRecord");
 
 export type UnitNode = z.infer<typeof UnitSchema> & { children: UnitNode[] };
@@ -40,3 +43,10 @@ export const UnitNodeSchema: z.ZodType<UnitNode> = UnitSchema.extend({
 
 export const IdParam = z.object({ id: z.string().min(1).openapi({ param: { name: "id", in: "path" }, example: "p-demo" }) });
 export const YearParam = z.coerce.number().int().min(2000).max(2100).openapi({ example: 2024 });
+
+/** A username: 2–50 of a-z 0-9 . _ - (what sign-in and user management accept). */
+export const UsernameSchema = z.string().regex(/^[a-z0-9._-]{2,50}$/, "2–50 ký tự a-z 0-9 . _ - / 2–50 characters a-z 0-9 . _ -");
+/** A new password: at least 8 characters. */
+export const NewPasswordSchema = z.string().min(8, "mật khẩu ít nhất 8 ký tự / at least 8 characters").max(200);
+/** A display name. */
+export const DisplayNameSchema = z.string().trim().min(1, "tên hiển thị không được để trống / the display name is required").max(200);

@@ -42,6 +42,14 @@ const publish = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: z.object({ unitId: z.string().min(1), year: z.number().int().min(2000).max(2100) }).openapi("NewPublication") } } } },
   responses: { 201: { description: "Published", content: { "application/json": { schema: PublicationSchema } } }, ...problemResponses(400, 401, 403, 404, 409, 422) },
 });
+const withdraw = createRoute({
+  method: "delete",
+  path: "/publications/{id}/{year}",
+  tags: ["public"],
+  summary: "Rút lại công bố / Withdraw a year's published results for a unit (province officer, admin; audited)",
+  request: { params: IdParam.extend({ year: YearParam.openapi({ param: { name: "year", in: "path" } }) }) },
+  responses: { 204: { description: "Withdrawn" }, ...problemResponses(401, 403, 404, 422) },
+});
 const listPublications = createRoute({
   method: "get",
   path: "/public/publications",
@@ -85,6 +93,17 @@ export function publicRoutes() {
       return r!;
     });
     return c.json({ unitId: row.unitId, year: row.year, publishedAt: row.publishedAt.toISOString() }, 201);
+  });
+  app.openapi(withdraw, async (c) => {
+    const { id, year } = c.req.valid("param");
+    const { user } = await authorize(c, "results.publish", id);
+    const { db } = c.get("deps");
+    await db.transaction(async (tx) => {
+      const [gone] = await tx.delete(publications).where(and(eq(publications.unitId, id), eq(publications.year, year))).returning();
+      if (!gone) throw new ApiError("not_found", `Kết quả năm ${year} của ${id} chưa công bố / results for ${id} in ${year} are not published`);
+      await writeAudit(tx, user, { action: "results.withdraw", entityType: "publication", entityId: `${id}/${year}`, unitId: id, before: { unitId: id, year, publishedAt: gone.publishedAt.toISOString(), publishedBy: gone.publishedBy }, after: null });
+    });
+    return c.body(null, 204);
   });
   app.openapi(listPublications, async (c) => {
     const { db } = c.get("deps");

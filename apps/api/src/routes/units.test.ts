@@ -48,7 +48,7 @@ describe("POST /v1/units", () => {
       201,
       '"1"',
       "/v1/units/c-01-11",
-      { id: "c-01-11", name: "Xã Tân Lập", level: "commune", parentId: "d-01", region: "DHNTB", communeGroup: 2, flags: ["especiallyDifficult"], sort: 10, version: 1 },
+      { id: "c-01-11", name: "Xã Tân Lập", level: "commune", parentId: "d-01", region: "DHNTB", communeGroup: 2, flags: ["especiallyDifficult"], sort: 10, version: 1, effectiveFrom: null, endedOn: null, mergedFrom: [] },
       true,
       "c-01-11",
       '"1"',
@@ -141,7 +141,7 @@ describe("PATCH /v1/units/{id}", () => {
     expect([res.status, res.headers.get("etag"), body, again.headers.get("etag")]).toEqual([
       200,
       `"${Number(JSON.parse(etag)) + 1}"`,
-      { id: "c-02-05", name: "Xã Phước Lâm Mới", level: "commune", parentId: "d-02", region: "BTB", communeGroup: 1, flags: ["merged2025", "especiallyDifficult"], sort: 42, version: Number(JSON.parse(etag)) + 1 },
+      { id: "c-02-05", name: "Xã Phước Lâm Mới", level: "commune", parentId: "d-02", region: "BTB", communeGroup: 1, flags: ["merged2025", "especiallyDifficult"], sort: 42, version: Number(JSON.parse(etag)) + 1, effectiveFrom: null, endedOn: null, mergedFrom: [] },
       `"${Number(JSON.parse(etag)) + 1}"`,
     ]);
   });

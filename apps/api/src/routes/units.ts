@@ -28,7 +28,7 @@ export function unitOut(u: UnitRow): z.infer<typeof UnitSchema> {
  * unitRecordOut(row) // { id, name, level, parentId, region, communeGroup, flags, sort, version }
  */
 export function unitRecordOut(u: UnitRow): z.infer<typeof UnitRecordSchema> {
-  return { ...unitOut(u), sort: u.sort, version: u.version };
+  return { ...unitOut(u), sort: u.sort, version: u.version, effectiveFrom: u.effectiveFrom, endedOn: u.endedOn, mergedFrom: u.mergedFrom };
 }
 
 function nodeOf(tree: UnitTree, u: UnitRow): UnitNode {

@@ -4,12 +4,13 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
 import { apiTokens, sessions, users } from "../db/schema.js";
 import { writeAudit } from "../audit.js";
-import { revokeTokensOf } from "../auth/session.js";
 import { hashPassword, randomSecret, sha256 } from "../auth/crypto.js";
-import { authorizeAccount, authorizeGlobal, requireUser } from "../http/guard.js";
-import { type Role, isWithin } from "../auth/policy.js";
+import { authorize, authorizeAccount, authorizeGlobal, requireUser } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
-import { IdParam, RoleSchema, UserSchema } from "../http/schemas.js";
+import { DisplayNameSchema, IdParam, NewPasswordSchema, RoleSchema, UserSchema, UsernameSchema } from "../http/schemas.js";
+import { type Principal, ROLES, type Role, isWithin } from "../auth/policy.js";
+import { roleInfos } from "../auth/roles.js";
+import type { Tx } from "../audit.js";
 
 type UserRow = typeof users.$inferSelect;
 /**
@@ -23,15 +24,15 @@ export function userOut(u: UserRow): z.infer<typeof UserSchema> {
 
 const NewUserSchema = z
   .object({
-    username: z.string().regex(/^[a-z0-9._-]{2,50}$/, "2–50 ký tự a-z 0-9 . _ - / 2–50 characters a-z 0-9 . _ -"),
-    displayName: z.string().min(1).max(200),
-    password: z.string().min(8, "mật khẩu ít nhất 8 ký tự / at least 8 characters").max(200),
+    username: UsernameSchema,
+    displayName: DisplayNameSchema,
+    password: NewPasswordSchema,
     role: RoleSchema,
     scopeUnitId: z.string().min(1),
   })
   .openapi("NewUser");
 const UserPatchSchema = z
-  .object({ displayName: z.string().min(1).max(200), password: z.string().min(8).max(200), role: RoleSchema, scopeUnitId: z.string().min(1), active: z.boolean() })
+  .object({ displayName: DisplayNameSchema, password: NewPasswordSchema, role: RoleSchema, scopeUnitId: z.string().min(1), active: z.boolean() })
   .partial()
   .openapi("UserPatch");
 
@@ -39,7 +40,38 @@ const TokenSchema = z
   .object({ id: z.string(), userId: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
   .openapi("ApiToken");
 
-const listUsers = createRoute({ method: "get", path: "/users", tags: ["users"], summary: "Người dùng / Users (admin)", responses: { 200: { description: "Users", content: { "application/json": { schema: z.object({ items: z.array(UserSchema) }) } } }, ...problemResponses(401, 403) } });
+const listUsers = createRoute({
+  method: "get",
+  path: "/users",
+  tags: ["users"],
+  summary: "Người dùng trong phạm vi / Users scoped within a unit (admin; those with users.manage there)",
+  request: {
+    query: z.object({
+      scope: z.string().min(1).optional().openapi({ description: "Đơn vị gốc; mặc định phạm vi của bạn / the subtree root; default your own scope" }),
+      role: RoleSchema.optional(),
+      active: z.enum(["true", "false"]).optional(),
+    }),
+  },
+  responses: { 200: { description: "Users", content: { "application/json": { schema: z.object({ items: z.array(UserSchema) }) } } }, ...problemResponses(401, 403, 404, 422) },
+});
+const RoleInfoSchema = z.object({ id: RoleSchema, label: z.object({ vi: z.string(), en: z.string() }) }).openapi("RoleInfo");
+const listRoles = createRoute({ method: "get", path: "/roles", tags: ["users"], summary: "Các vai trò / Roles with their Vietnamese and English names", responses: { 200: { description: "Roles", content: { "application/json": { schema: z.object({ items: z.array(RoleInfoSchema) }) } } }, ...problemResponses(401) } });
+const resetPassword = createRoute({
+  method: "post",
+  path: "/users/{id}/reset-password",
+  tags: ["users"],
+  summary: "Đặt lại mật khẩu / Reset a user's password: ends all their sessions and revokes their API tokens",
+  request: { params: IdParam, body: { required: true, content: { "application/json": { schema: z.object({ password: NewPasswordSchema.optional().openapi({ description: "Bỏ trống: tạo mật khẩu tạm, trả về một lần / omitted: a temporary password is generated and shown once" }) }).strict().openapi("PasswordReset") } } } },
+  responses: { 200: { description: "Reset", content: { "application/json": { schema: z.object({ user: UserSchema, temporaryPassword: z.string().nullable(), sessionsEnded: z.number().int(), tokensRevoked: z.number().int() }).openapi("PasswordResetResult") } } }, ...problemResponses(400, 401, 403, 404, 422) },
+});
+const deactivateUser = createRoute({
+  method: "post",
+  path: "/users/{id}/deactivate",
+  tags: ["users"],
+  summary: "Khoá tài khoản / Deactivate a user: ends their sessions and revokes their API tokens",
+  request: { params: IdParam },
+  responses: { 200: { description: "Deactivated", content: { "application/json": { schema: UserSchema } } }, ...problemResponses(401, 403, 404, 422) },
+});
 const createUser = createRoute({
   method: "post",
   path: "/users",
@@ -52,7 +84,7 @@ const patchUser = createRoute({
   method: "patch",
   path: "/users/{id}",
   tags: ["users"],
-  summary: "Sửa người dùng / Change a user's role, scope, password or active flag (admin); deactivating ends their sessions, a password reset also revokes their API tokens",
+  summary: "Sửa người dùng / Change a user's role, scope, password or active flag (admin); deactivating ends their sessions",
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: UserPatchSchema } } } },
   responses: { 200: { description: "Updated", content: { "application/json": { schema: UserSchema } } }, ...problemResponses(400, 401, 403, 404, 422) },
 });
@@ -74,6 +106,22 @@ const revokeToken = createRoute({
   responses: { 204: { description: "Revoked" }, ...problemResponses(401, 403, 404) },
 });
 
+/** Loads a user and checks the caller may manage people in that user's scope (404, 403). */
+async function authorizeOn(c: Parameters<typeof requireUser>[0], id: string): Promise<{ user: Principal; cur: UserRow }> {
+  const cur = (await c.get("deps").db.select().from(users).where(eq(users.id, id)).limit(1))[0];
+  if (!cur) throw new ApiError("not_found", `Không có người dùng ${id} / user not found`);
+  // Core's canAssignRole: people management on that scope, and only admins manage admins.
+  const { user } = await authorizeAccount(c, { role: cur.role as Role, scopeUnitId: cur.scopeUnitId });
+  return { user, cur };
+}
+
+/** Ends every session of a user and revokes their API tokens, in the caller's transaction. */
+async function endAccess(tx: Tx, userId: string, at: Date): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  const revoked = await tx.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id });
+  return { sessionsEnded: ended.length, tokensRevoked: revoked.length };
+}
+
 function tokenOut(t: typeof apiTokens.$inferSelect): z.infer<typeof TokenSchema> {
   return { id: t.id, userId: t.userId, name: t.name, prefix: t.prefix, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null };
 }
@@ -85,12 +133,45 @@ function tokenOut(t: typeof apiTokens.$inferSelect): z.infer<typeof TokenSchema>
  */
 export function userRoutes() {
   const app = new OpenAPIHono<AppEnv>();
+  app.openapi(listRoles, async (c) => {
+    requireUser(c);
+    return c.json({ items: roleInfos(ROLES) }, 200);
+  });
   app.openapi(listUsers, async (c) => {
-    const { user, tree } = await authorizeGlobal(c, "users.manage");
+    const q = c.req.valid("query");
+    const scope = q.scope ?? requireUser(c).scopeUnitId;
+    const { tree } = await authorize(c, "users.manage", scope);
     const rows = await c.get("deps").db.select().from(users).orderBy(asc(users.username));
-    // An admin sees every account; a province officer those scoped inside their province.
-    const visible = user.role === "admin" ? rows : rows.filter((r) => isWithin(tree, r.scopeUnitId, user.scopeUnitId));
-    return c.json({ items: visible.map(userOut) }, 200);
+    const items = rows.filter((u) => tree.has(u.scopeUnitId) && isWithin(tree, u.scopeUnitId, scope) && (!q.role || u.role === q.role) && (!q.active || String(u.active) === q.active));
+    return c.json({ items: items.map(userOut) }, 200);
+  });
+  app.openapi(resetPassword, async (c) => {
+    const { id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const { db, now } = c.get("deps");
+    const { user, cur } = await authorizeOn(c, id);
+    const temporary = body.password === undefined ? randomSecret(9) : null;
+    const passwordHash = await hashPassword(body.password ?? temporary!);
+    const out = await db.transaction(async (tx) => {
+      const [r] = await tx.update(users).set({ passwordHash }).where(eq(users.id, id)).returning();
+      const ended = await endAccess(tx, id, now());
+      await writeAudit(tx, user, { action: "user.reset_password", entityType: "user", entityId: id, unitId: cur.scopeUnitId, before: userOut(cur), after: { ...userOut(r!), passwordChanged: true, ...ended } });
+      return { user: userOut(r!), ...ended };
+    });
+    return c.json({ ...out, temporaryPassword: temporary }, 200);
+  });
+  app.openapi(deactivateUser, async (c) => {
+    const { id } = c.req.valid("param");
+    const { db, now } = c.get("deps");
+    const { user, cur } = await authorizeOn(c, id);
+    if (cur.id === user.id) throw new ApiError("invalid_input", "Không tự khoá tài khoản của mình / you cannot deactivate yourself", [{ path: "id", message: "your own account" }]);
+    const updated = await db.transaction(async (tx) => {
+      const [r] = await tx.update(users).set({ active: false }).where(eq(users.id, id)).returning();
+      const ended = await endAccess(tx, id, now());
+      await writeAudit(tx, user, { action: "user.deactivate", entityType: "user", entityId: id, unitId: cur.scopeUnitId, before: userOut(cur), after: { ...userOut(r!), ...ended } });
+      return r!;
+    });
+    return c.json(userOut(updated), 200);
   });
   app.openapi(createUser, async (c) => {
     const body = c.req.valid("json");
@@ -120,16 +201,16 @@ export function userRoutes() {
     }
     const cur = (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
     if (!cur) throw new ApiError("not_found", `Không có người dùng ${id} / user not found`);
+    // The user as they are and as they would be must both lie in the caller's reach (core canAssignRole).
     const { user } = await authorizeAccount(c, { role: patch.role ?? (cur.role as Role), scopeUnitId: patch.scopeUnitId ?? cur.scopeUnitId }, { role: cur.role as Role, scopeUnitId: cur.scopeUnitId });
     const { password, ...rest } = patch;
     const set: Partial<UserRow> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     if (password) set.passwordHash = await hashPassword(password);
     const updated = await db.transaction(async (tx) => {
       const [r] = await tx.update(users).set(set).where(eq(users.id, id)).returning();
-      if (patch.active === false || password) await tx.delete(sessions).where(eq(sessions.userId, id));
-      // A password reset also revokes the user's API tokens: whoever knew the old password may hold one.
-      const tokensRevoked = password ? await revokeTokensOf(tx, id, now()) : 0;
-      await writeAudit(tx, user, { action: "user.update", entityType: "user", entityId: id, unitId: r!.scopeUnitId, before: userOut(cur), after: { ...userOut(r!), passwordChanged: Boolean(password), ...(password ? { tokensRevoked } : {}) } });
+      // Deactivating ends the sessions and tokens; a password reset too (whoever knew the old password may hold one).
+      const ended = patch.active === false || password ? await endAccess(tx, id, now()) : undefined;
+      await writeAudit(tx, user, { action: "user.update", entityType: "user", entityId: id, unitId: r!.scopeUnitId, before: userOut(cur), after: { ...userOut(r!), passwordChanged: Boolean(password), ...(ended ?? {}) } });
       return r!;
     });
     return c.json(userOut(updated), 200);

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { count } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/index.js";
 import { indicatorValues, publications, units, users } from "../db/schema.js";
-import { hashPassword } from "../auth/crypto.js";
+import { hashPassword, verifyPassword } from "../auth/crypto.js";
 import type { Role } from "../auth/policy.js";
 import { writeAudit } from "../audit.js";
 import { DEMO_PACK_ID, DISTRICT_PACK_ID, loadPacks } from "../packs.js";
@@ -76,4 +76,19 @@ export async function seedDemo(db: Db, size: { districts?: number; communesPerDi
  */
 export function credentialLines(): string[] {
   return DEMO_CREDENTIALS.map((c) => `  ${c.username} / ${c.password}  (${c.role}, ${c.scopeUnitId})`);
+}
+
+/**
+ * The demo credentials that work on this database, as printable lines: an active user with the demo
+ * username whose password is still the demo one. Empty on a database without the demo (nothing is
+ * advertised that does not exist) and for any demo account whose password was changed.
+ * @example
+ * await existingDemoCredentialLines(db) // [] after NTM_SEED=none on an empty database
+ */
+export async function existingDemoCredentialLines(db: Db): Promise<string[]> {
+  const rows = await db.select({ username: users.username, passwordHash: users.passwordHash }).from(users).where(and(inArray(users.username, DEMO_CREDENTIALS.map((c) => c.username)), eq(users.active, true)));
+  const hashes = new Map(rows.map((r) => [r.username, r.passwordHash]));
+  const lines = credentialLines();
+  const works = await Promise.all(DEMO_CREDENTIALS.map(async (c) => hashes.has(c.username) && (await verifyPassword(c.password, hashes.get(c.username)!))));
+  return lines.filter((_, i) => works[i]);
 }

@@ -371,6 +371,38 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     success: 201,
     prepare: async ({ unitId, n }) => ({ path: "/v1/publications", init: json("POST", { unitId, year: 2030 + (n() % 70) }) }),
   },
+  {
+    op: "DELETE /v1/publications/{id}/{year}",
+    access: "policy",
+    rule: "results.publish on the unit (a year published by admin just before)",
+    targets: "commune",
+    decide: byAction("results.publish"),
+    success: 204,
+    prepare: async ({ unitId, n, admin }) => {
+      const year = 2030 + (n() % 70);
+      await body(await admin("/v1/publications", json("POST", { unitId, year })));
+      return { path: `/v1/publications/${unitId}/${year}`, init: { method: "DELETE" } };
+    },
+  },
+  {
+    op: "POST /v1/units/import",
+    access: "policy",
+    rule: "canChangeUnit for every unit the file creates or changes (here a hamlet under the target); any refused unit → 403, nothing written",
+    targets: "commune",
+    decide: (user, unitId, tree) => canChangeUnit(user, { kind: "create", parentId: unitId }, tree),
+    success: 200,
+    prepare: async ({ unitId, n }) => ({ path: "/v1/units/import", init: { method: "POST", headers: { "content-type": "text/csv" }, body: `code,name,level,parent_code\nacc-i${n()},Thôn nhập kiểm thử,thôn,${unitId}\n` } }),
+  },
+  {
+    op: "POST /v1/setup",
+    access: "public",
+    rule: "public (the one-time token is the credential), but never once an administrator exists: 409 for everyone on the demo database",
+    targets: "own",
+    scopes: ["inside"],
+    success: 409,
+    audited: false,
+    prepare: async ({ n }) => ({ path: "/v1/setup", init: json("POST", { token: `doan-${n()}`, username: `setup-${n()}`, password: "matkhau123", displayName: "Thử khởi tạo", province: { id: "p-demo", name: "Tỉnh" } }) }),
+  },
   // ---- Users and tokens ----
   {
     op: "POST /v1/users",
@@ -396,6 +428,30 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
         viewers.set(unitId, id);
       }
       return { path: `/v1/users/${id}`, init: json("PATCH", { displayName: `Đổi tên (kiểm thử quyền) ${n()}` }) };
+    },
+  },
+  {
+    op: "POST /v1/users/{id}/reset-password",
+    access: "policy",
+    rule: "users.manage on the user's scope (admin only; a fresh viewer scoped to the target); ends their sessions and tokens",
+    targets: "commune",
+    decide: byAction("users.manage"),
+    success: 200,
+    prepare: async ({ unitId, n, admin }) => {
+      const id = (await body(await admin("/v1/users", json("POST", { username: `acc-r${n()}`, displayName: "Người dùng kiểm thử", password: "matkhau123", role: "viewer", scopeUnitId: unitId })))).id as string;
+      return { path: `/v1/users/${id}/reset-password`, init: json("POST", {}) };
+    },
+  },
+  {
+    op: "POST /v1/users/{id}/deactivate",
+    access: "policy",
+    rule: "users.manage on the user's scope (admin only; a fresh viewer scoped to the target)",
+    targets: "commune",
+    decide: byAction("users.manage"),
+    success: 200,
+    prepare: async ({ unitId, n, admin }) => {
+      const id = (await body(await admin("/v1/users", json("POST", { username: `acc-k${n()}`, displayName: "Người dùng kiểm thử", password: "matkhau123", role: "viewer", scopeUnitId: unitId })))).id as string;
+      return { path: `/v1/users/${id}/deactivate`, init: { method: "POST" } };
     },
   },
   {

@@ -1,3 +1,4 @@
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import type { Ctx } from "../lib/context.js";
 import { CliError, type Problem } from "../lib/exit.js";
@@ -5,6 +6,7 @@ import { call, typedClient } from "../lib/client.js";
 import { tr } from "../lib/i18n.js";
 import { levelText } from "../lib/labels.js";
 import type { Run } from "../lib/run.js";
+import { api } from "../lib/http.js";
 
 /** The options of `ntm units add` and `ntm units edit`, as commander hands them over. */
 export interface UnitOptions {
@@ -111,8 +113,44 @@ async function editUnit(ctx: Ctx, id: string, opts: UnitOptions): Promise<void> 
   ctx.print(tr(ctx.lang, `Đã sửa ${describe(ctx, data)}`, `Updated ${describe(ctx, data)}`));
 }
 
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** `ntm units template`: the unit tree template (an example tree under your province) as CSV or XLSX. */
+async function unitTemplate(ctx: Ctx, opts: { format?: string; out?: string }): Promise<void> {
+  const format = opts.format ?? (opts.out?.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv");
+  if (format !== "csv" && format !== "xlsx") throw new CliError("invalid_input", [{ where: "--format", message: `cần csv hoặc xlsx / expected csv or xlsx, got "${format}"` }]);
+  if (format === "xlsx" && !opts.out) throw new CliError("invalid_input", [{ where: "--out", message: "cần --out <tệp.xlsx> / required for xlsx" }]);
+  const res = await api(ctx, "GET", "/units/template", { query: { format } });
+  if (!opts.out) return void process.stdout.write(res.bytes);
+  writeFileSync(opts.out, res.bytes);
+  if (ctx.json) return ctx.printJson({ file: opts.out, format, bytes: res.bytes.length });
+  ctx.print(tr(ctx.lang, `Đã ghi mẫu vào ${opts.out}`, `Template written to ${opts.out}`));
+}
+
+interface UnitImportReport { dryRun: boolean; rows: number; created: string[]; updated: { id: string; fields: string[] }[]; unchanged: string[] }
+
+/** `ntm units import <file>`: the unit tree from CSV/XLSX, all or nothing; problems name row and column. */
+async function unitImport(ctx: Ctx, file: string, opts: { dryRun?: boolean }): Promise<void> {
+  const lower = file.toLowerCase();
+  const format = lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".csv") ? "csv" : undefined;
+  if (!format) throw new CliError("invalid_input", [{ file, message: "cần tệp .csv hoặc .xlsx / expected a .csv or .xlsx file" }]);
+  try {
+    if (!statSync(file).isFile()) throw new Error("not a file");
+  } catch {
+    throw new CliError("invalid_input", [{ file, message: "không có tệp này / no such file" }]);
+  }
+  const res = await api(ctx, "POST", "/units/import", { body: readFileSync(file), headers: { "content-type": format === "xlsx" ? XLSX : "text/csv; charset=utf-8" }, query: { format, ...(opts.dryRun ? { dryRun: "true" } : {}) }, file });
+  const r = res.body as UnitImportReport;
+  if (ctx.json) return ctx.printJson({ file, ...r });
+  const L = ctx.lang;
+  const head = r.dryRun ? tr(L, "thử (chưa ghi)", "dry run (nothing written)") : tr(L, "đã nhập", "imported");
+  ctx.print(tr(L, `${file}: ${head} ${r.rows} đơn vị — ${r.created.length} mới, ${r.updated.length} thay đổi, ${r.unchanged.length} giữ nguyên`, `${file}: ${head} ${r.rows} units — ${r.created.length} created, ${r.updated.length} updated, ${r.unchanged.length} unchanged`));
+  for (const id of r.created) ctx.print(`  + ${id}`);
+  for (const u of r.updated) ctx.print(`  ~ ${u.id}: ${u.fields.join(", ")}`);
+}
+
 /**
- * Adds `add` and `edit` under the `units` command.
+ * Adds `add`, `edit`, `template` and `import` under the `units` command.
  * @example
  * registerUnitWrites(program.command("units"), run);
  */
@@ -131,4 +169,11 @@ export function registerUnitWrites(units: Command, run: Run): void {
   fields(units.command("edit <id>").description("Sửa hoặc chuyển đơn vị trên máy chủ / change or move a unit on the server"))
     .option("--if-match <version>", "phiên bản đang sửa (mặc định: đọc ngay trước khi ghi) / the version you are changing (default: read just before the write)")
     .action(run((ctx: Ctx, id: string, opts: UnitOptions) => editUnit(ctx, id, opts)));
+  units.command("template").description("Tải mẫu cây đơn vị (CSV/XLSX) / download the unit tree template")
+    .option("--format <format>", "csv | xlsx")
+    .option("--out <file>", "tệp ghi ra (mặc định stdout cho csv) / output file (stdout for csv)")
+    .action(run((ctx: Ctx, opts: { format?: string; out?: string }) => unitTemplate(ctx, opts)));
+  units.command("import <file>").description("Nhập cây đơn vị từ CSV/XLSX (tất cả hoặc không gì; nhập lại cập nhật theo mã) / import the unit tree (all or nothing; re-import updates by code)")
+    .option("--dry-run", "chỉ báo cáo, không ghi / report without writing")
+    .action(run((ctx: Ctx, file: string, opts: { dryRun?: boolean }) => unitImport(ctx, file, opts)));
 }

@@ -25,6 +25,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: "/lists/ocop", key: "nav.lists", show: !!user },
     { to: "/packs", key: "nav.packs", show: !!user },
     { to: "/units", key: "nav.units", show: !!user },
+    { to: "/users", key: "nav.users", show: can.manageUsers },
     { to: "/audit", key: "nav.audit", show: can.inspect },
   ];
   const other = i18n.language === "en" ? "vi" : "en";

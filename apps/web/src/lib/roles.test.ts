@@ -9,16 +9,16 @@ describe("capabilitiesOf", () => {
   it("gives each role the pages and actions the API's policy allows it", () => {
     const roles: Role[] = ["admin", "province_officer", "district_officer", "commune_officer", "inspector", "viewer", "standing_board", "propaganda_board", "front_org", "coordination_office"];
     expect(Object.fromEntries(roles.map((role) => [role, capabilitiesOf({ role })]))).toEqual({
-      admin: { overview: true, editValues: true, bulkImport: true, uploadPack: true, inspect: true, ranking: true, planWrite: true, manageUnits: true },
-      province_officer: { overview: true, editValues: true, bulkImport: true, uploadPack: true, inspect: false, ranking: true, planWrite: true, manageUnits: true },
-      district_officer: { overview: true, editValues: true, bulkImport: true, uploadPack: false, inspect: false, ranking: true, planWrite: true, manageUnits: false },
-      commune_officer: { overview: false, editValues: true, bulkImport: true, uploadPack: false, inspect: false, ranking: false, planWrite: false, manageUnits: false },
-      inspector: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: true, ranking: true, planWrite: false, manageUnits: false },
-      viewer: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false },
-      standing_board: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false },
-      propaganda_board: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false },
-      front_org: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false },
-      coordination_office: { overview: true, editValues: true, bulkImport: true, uploadPack: false, inspect: false, ranking: true, planWrite: true, manageUnits: false },
+      admin: { overview: true, editValues: true, bulkImport: true, uploadPack: true, inspect: true, ranking: true, planWrite: true, manageUnits: true, manageUsers: true, publishResults: true },
+      province_officer: { overview: true, editValues: true, bulkImport: true, uploadPack: true, inspect: false, ranking: true, planWrite: true, manageUnits: true, manageUsers: true, publishResults: true },
+      district_officer: { overview: true, editValues: true, bulkImport: true, uploadPack: false, inspect: false, ranking: true, planWrite: true, manageUnits: false, manageUsers: false, publishResults: false },
+      commune_officer: { overview: false, editValues: true, bulkImport: true, uploadPack: false, inspect: false, ranking: false, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false },
+      inspector: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: true, ranking: true, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false },
+      viewer: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false },
+      standing_board: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false },
+      propaganda_board: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false },
+      front_org: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false },
+      coordination_office: { overview: true, editValues: true, bulkImport: true, uploadPack: false, inspect: false, ranking: true, planWrite: true, manageUnits: false, manageUsers: false, publishResults: false },
     });
   });
   it("gives nothing to a visitor who is not signed in", () => {

@@ -21,6 +21,10 @@ export interface Capabilities {
   planWrite: boolean;
   /** Keep the administrative unit tree within scope (policy `units.manage`); see {@link canChangeUnit}. */
   manageUnits: boolean;
+  /** Open the people page (policy `users.manage`: admins; province officers within their scope). The API decides each write. */
+  manageUsers: boolean;
+  /** Publish or withdraw a year's results (policy `results.publish`: admins; province officers in scope). */
+  publishResults: boolean;
 }
 
 /**
@@ -31,7 +35,7 @@ export interface Capabilities {
  * capabilitiesOf({ role: "viewer" } as SessionUser).editValues // false
  */
 export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabilities {
-  if (!user) return { overview: false, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: false, planWrite: false, manageUnits: false };
+  if (!user) return { overview: false, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: false, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false };
   const r = user.role;
   return {
     overview: r !== "commune_officer",
@@ -42,6 +46,8 @@ export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabili
     ranking: r !== "commune_officer",
     planWrite: roleMay(r, "plan.write"),
     manageUnits: roleMay(r, "units.manage"),
+    manageUsers: roleMay(r, "users.manage"),
+    publishResults: roleMay(r, "results.publish"),
   };
 }
 

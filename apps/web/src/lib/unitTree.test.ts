@@ -49,6 +49,9 @@ const record = (over: Partial<UnitRecord> = {}): UnitRecord => ({
   flags: [],
   sort: 0,
   version: 3,
+  effectiveFrom: null,
+  endedOn: null,
+  mergedFrom: [],
   ...over,
 });
 

@@ -6,6 +6,7 @@ import { useSession } from "../auth/session";
 import { useOverview, useUnits } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { YearSelect } from "../components/YearSelect";
+import { PublishControl } from "../components/PublishControl";
 import { UnverifiedMarker } from "../components/Badges";
 import { HeatLegend, HeatMap } from "../components/HeatMap";
 import { EChart } from "../components/EChart";
@@ -19,7 +20,7 @@ const TIER_COLORS: Record<string, string> = { none: "#b8bec6", standard: "#2f7d4
 export default function Overview() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
-  const { user } = useSession();
+  const { user, can } = useSession();
   const params = useParams<{ unitId?: string }>();
   const [, navigate] = useLocation();
   const unitId = params.unitId ?? user?.scopeUnitId;
@@ -95,6 +96,7 @@ export default function Overview() {
           <YearSelect value={year} onChange={setYear} />
         </div>
       </div>
+      {can.publishResults && unitId && units.data && <PublishControl unitId={unitId} unitName={data?.unitName ?? units.data.find((u) => u.id === unitId)?.name ?? unitId} year={year} units={units.data} />}
       {rollup.isPending ? (
         <Loading />
       ) : rollup.isError ? (

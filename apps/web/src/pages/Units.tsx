@@ -8,6 +8,7 @@ import type { SessionUser } from "../api/types";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { UnitTree } from "../components/UnitTree";
 import { AddUnitForm, DeleteUnit, EditUnitForm, type UnitNotice } from "../components/UnitForms";
+import { UnitImport } from "../components/UnitImport";
 import { canChangeUnit } from "../lib/roles";
 import { childLevels, filterTree, findNode, flattenTree, parentChoices, parentsOf, pathTo, type UnitNode } from "../lib/unitTree";
 import { localName } from "../lib/text";
@@ -99,6 +100,7 @@ export default function Units() {
               {notice.text}
             </p>
           )}
+          {can.manageUnits && <UnitImport />}
           {selectedId && findNode(rootNode, selectedId) ? (
             <UnitPanel
               key={selectedId}

@@ -1,0 +1,141 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { shot } from "./helpers";
+
+// Day one of a real deployment in the browser: an EMPTY data directory with NTM_SEED=none (its own
+// server, not the demo one the config starts), the setup link, the first administrator, the unit
+// tree from the template, and two officers who each see only their scope.
+let server: ChildProcess;
+let dir: string;
+let base: string;
+let log = "";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+test.beforeAll(async () => {
+  // A cold PGlite start with migrations can take a while on a busy machine.
+  test.setTimeout(240_000);
+  dir = mkdtempSync(join(tmpdir(), "ntm-e2e-first-run-"));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [join(import.meta.dirname, "..", "..", "api", "dist", "server.js")], {
+    env: { PATH: process.env.PATH ?? "", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: join(dir, "pg"), DATABASE_URL: "", WEB_DIST: join(import.meta.dirname, "..", "dist"), NTM_SEED: "none", NTM_LOG: "off" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onData = (b: Buffer) => {
+      log += b.toString();
+      if (/setup\?token=\S+/.test(log) && log.includes("headless")) resolve();
+    };
+    server.stdout?.on("data", onData);
+    server.stderr?.on("data", onData);
+    server.once("exit", (code) => reject(new Error(`server exited ${code}: ${log}`)));
+  });
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    await new Promise<void>((resolve) => {
+      server.once("exit", () => resolve());
+      server.kill("SIGTERM");
+    });
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function signInAs(browser: Browser, username: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base, locale: "vi-VN" });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+  await expect(page.getByTestId("user-name")).toBeVisible();
+  return page;
+}
+
+test("first run: setup link → first admin → unit tree from the template → officers who see only their scope", async ({ browser }) => {
+  test.setTimeout(180_000);
+  // The server printed a setup link, wrote the token 0600 beside the data, and advertised no demo account.
+  const link = /(http:\/\/\S+\/setup\?token=\S+)/.exec(log)![1]!;
+  expect(statSync(join(dir, "setup-token")).mode & 0o777).toBe(0o600);
+  expect(log).not.toContain("admin123");
+
+  const context = await browser.newContext({ baseURL: base, locale: "vi-VN", acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Khởi tạo hệ thống" })).toBeVisible();
+  await page.getByLabel("Tên đăng nhập").fill("quantri");
+  await page.getByLabel("Mật khẩu (ít nhất 8 ký tự)").fill("mat-khau-quan-tri");
+  await page.getByLabel("Tên hiển thị").fill("Quản trị tỉnh");
+  await page.getByLabel("Mã tỉnh").fill("p-26");
+  await page.getByLabel("Tên tỉnh").fill("Tỉnh Vĩnh Phúc");
+  await page.getByRole("button", { name: "Tạo quản trị viên" }).click();
+  await expect(page).toHaveURL(/\/units$/);
+  await expect(page.getByTestId("user-name")).toContainText("Quản trị tỉnh");
+
+  // The template from the units page, uploaded as it is.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải mẫu CSV" }).click();
+  const file = join(dir, "mau-don-vi.csv");
+  await (await downloading).saveAs(file);
+  await page.locator('input[name="unit-file"]').setInputFiles(file);
+  await page.getByRole("button", { name: "Nhập", exact: true }).click();
+  await expect(page.getByTestId("unit-import-done")).toHaveText("Đã nhập 8 đơn vị: 7 mới, 0 thay đổi, 1 giữ nguyên.");
+  await expect(page.getByText("Xã Hợp Nhất (ví dụ)").first()).toBeVisible();
+  await shot(page, "first-run-units");
+
+  // People: a district officer (the historical district) and a commune officer (the merged commune).
+  await page.getByRole("link", { name: "Người dùng" }).click();
+  await expect(page.getByTestId("user-quantri")).toBeVisible();
+  const add = page.getByTestId("add-user");
+  for (const [username, name, role, scope, pw] of [
+    ["huyen-cu", "Cán bộ huyện cũ", "district_officer", "p-26-h01", "mat-khau-huyen"],
+    ["xa-moi", "Cán bộ xã hợp nhất", "commune_officer", "p-26-x10", "mat-khau-xa-moi"],
+  ] as const) {
+    await add.getByLabel("Tên đăng nhập").fill(username);
+    await add.getByLabel("Tên hiển thị").fill(name);
+    await add.getByLabel("Mật khẩu (ít nhất 8 ký tự)").fill(pw);
+    await add.locator('select[name="role"]').selectOption(role);
+    await add.locator('select[name="scopeUnitId"]').selectOption(scope);
+    await add.getByRole("button", { name: "Tạo" }).click();
+    await expect(page.getByTestId("users-notice")).toHaveText(`Đã tạo ${username}.`);
+    await expect(page.getByTestId(`user-${username}`)).toBeVisible();
+  }
+  // Role names come from the API, Vietnamese first.
+  await expect(page.getByTestId("user-xa-moi")).toContainText("Cán bộ xã");
+  await shot(page, "first-run-users");
+
+  // Each officer signs in and sees only their scope.
+  const district = await signInAs(browser, "huyen-cu", "mat-khau-huyen");
+  const seen = async (p: Page) => ((await (await p.request.get("/v1/units")).json()) as { items: { id: string }[] }).items.map((u) => u.id);
+  expect(await seen(district)).toEqual(["p-26-h01", "p-26-x01", "p-26-x02"]);
+  await district.goto("/units");
+  await expect(district.getByText("Huyện Cũ (ví dụ)").first()).toBeVisible();
+  await expect(district.getByText("Xã Hai (ví dụ)")).toHaveCount(0);
+  expect((await district.request.get("/v1/units/p-26-x11")).status()).toBe(403);
+
+  const commune = await signInAs(browser, "xa-moi", "mat-khau-xa-moi");
+  expect(await seen(commune)).toEqual(["p-26-x10", "p-26-x10-t01"]);
+  await commune.goto("/units");
+  await expect(commune.getByText("Thôn Một (ví dụ)").first()).toBeVisible();
+  await expect(commune.getByText("Xã Cũ A (ví dụ)")).toHaveCount(0);
+  expect((await commune.request.get("/v1/units/p-26-h01")).status()).toBe(403);
+
+  // The setup link is spent: the page says so.
+  await page.goto(link);
+  await expect(page.getByTestId("setup-done")).toBeVisible();
+});
