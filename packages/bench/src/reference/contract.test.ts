@@ -13,7 +13,7 @@ describe("the engine's public JSON contract", () => {
     const c = checkContract(pack, docs, compiled);
     expect(c.first).toBeNull();
     expect([c.identical, c.units]).toEqual([10_000, 10_000]);
-  });
+  }, 300_000); // 20,000 evaluations and 215 MiB of JSON: correctness, not speed; the machine may be shared
 
   it.each(listShippedPacks().map((p) => [p.id]))("serialises roughened units of %s exactly as the reference engine does", (id) => {
     const pack = getPack(id)!;
@@ -22,5 +22,5 @@ describe("the engine's public JSON contract", () => {
     const c = checkContract(pack, docs, compiled);
     expect(c.first).toBeNull();
     expect(c.identical).toBe(600);
-  });
+  }, 120_000);
 });
