@@ -7,7 +7,10 @@
  * NTM_CHANGE_FEED_URL (a direct PostgreSQL URL for LISTEN when DATABASE_URL goes through a pooler),
  * NTM_LOG_SQL ("1" prints every query), TRUST_PROXY (0: how many reverse proxies append to
  * X-Forwarded-For and set X-Forwarded-Proto; 0 ignores both headers), NTM_SEED
- * ("demo" default, "none" to skip), NTM_SEED_COMMUNES (a larger demo, e.g. 1000, for benchmarks), WEB_DIST (<repo>/apps/web/dist), NTM_LOG ("off" to silence request logs).
+ * ("demo" default, "none" to skip), NTM_SEED_COMMUNES (a larger demo, e.g. 1000, for benchmarks), WEB_DIST (<repo>/apps/web/dist), NTM_LOG ("off" to silence request logs),
+ * NTM_DB_CONCURRENCY / NTM_DB_QUEUE / NTM_DB_QUEUE_WAIT_MS / NTM_DB_RETRY_AFTER_S (the database
+ * admission queue of src/db/queue.ts: requests at once, waiting at most, longest wait, Retry-After of
+ * the 503 answer; NTM_DB_QUEUE=off turns it off).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -16,6 +19,7 @@ import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "./app.js";
 import { openDatabase } from "./db/index.js";
+import { DbQueue, dbQueueOptionsFromEnv } from "./db/queue.js";
 import { credentialLines, seedDemo } from "./seed/index.js";
 
 function repoRoot(): string {
@@ -48,7 +52,10 @@ async function main(): Promise<void> {
   }
   const trustProxy = Number(process.env.TRUST_PROXY ?? 0);
   if (!Number.isInteger(trustProxy) || trustProxy < 0) throw new Error(`TRUST_PROXY phải là số nguyên ≥ 0 / TRUST_PROXY must be a whole number ≥ 0 (proxies in front of the server), got "${process.env.TRUST_PROXY}"`);
-  const app = createApp({ db: database.db, log: process.env.NTM_LOG !== "off", trustProxy });
+  const queueOptions = dbQueueOptionsFromEnv(process.env, database.driver);
+  const dbQueue = queueOptions ? new DbQueue(queueOptions) : undefined;
+  console.log(queueOptions ? `[ntm] database queue: ${queueOptions.concurrency} requests at once, ${queueOptions.maxQueued} waiting at most for ${queueOptions.maxWaitMs} ms; beyond: 503 with Retry-After ${queueOptions.retryAfterS} s` : "[ntm] database queue off (NTM_DB_QUEUE=off)");
+  const app = createApp({ db: database.db, log: process.env.NTM_LOG !== "off", trustProxy, ...(dbQueue ? { dbQueue } : {}) });
   const webDist = process.env.WEB_DIST ?? join(root, "apps", "web", "dist");
   if (existsSync(join(webDist, "index.html"))) {
     const rel = relative(process.cwd(), webDist) || ".";
