@@ -13,13 +13,13 @@
  * the 503 answer; NTM_DB_QUEUE=off turns it off).
  */
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "./app.js";
 import { openDatabase } from "./db/index.js";
 import { DbQueue, dbQueueOptionsFromEnv } from "./db/queue.js";
+import { webAppHandler } from "./http/static.js";
 import { credentialLines, seedDemo } from "./seed/index.js";
 
 function repoRoot(): string {
@@ -58,12 +58,8 @@ async function main(): Promise<void> {
   const app = createApp({ db: database.db, log: process.env.NTM_LOG !== "off", trustProxy, ...(dbQueue ? { dbQueue } : {}) });
   const webDist = process.env.WEB_DIST ?? join(root, "apps", "web", "dist");
   if (existsSync(join(webDist, "index.html"))) {
-    const rel = relative(process.cwd(), webDist) || ".";
-    const files = serveStatic({ root: rel });
-    const spa = serveStatic({ root: rel, path: "index.html" });
-    // API paths keep their problem+json 404; everything else falls back to the single-page app.
-    app.use("/*", (c, next) => (c.req.path.startsWith("/v1/") ? next() : files(c, next)));
-    app.get("*", (c, next) => (c.req.path.startsWith("/v1/") ? next() : spa(c, next)));
+    // Precompressed (brotli, gzip) from memory; hashed assets immutable; unknown paths → index.html.
+    app.use("*", webAppHandler(webDist));
     console.log(`[ntm] serving the web app from ${webDist}`);
   }
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
