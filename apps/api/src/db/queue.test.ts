@@ -58,6 +58,27 @@ describe("DbQueue", () => {
     await expect(queue.run(async () => "next")).resolves.toBe("next");
   });
 
+  it("refuses, instead of starting late, a waiter whose wait ran out while the thread was busy", async () => {
+    const queue = new DbQueue({ concurrency: 1, maxQueued: 2, maxWaitMs: 30, retryAfterS: 1 });
+    let ran = false;
+    // The running request holds the thread past the waiter's limit, so its timer cannot fire first.
+    const held = queue.run(async () => {
+      const until = performance.now() + 60;
+      while (performance.now() < until) {
+        /* busy, as a long synchronous query */
+      }
+    });
+    const late = queue
+      .run(async () => {
+        ran = true;
+      })
+      .catch((e: unknown) => e);
+    await held;
+    expect(await late).toMatchObject({ reason: "wait" });
+    expect(ran).toBe(false);
+    expect(queue.stats).toEqual({ running: 0, waiting: 0, refused: 1 });
+  });
+
   it("releases the slot when the function throws", async () => {
     const queue = new DbQueue({ concurrency: 1, maxQueued: 0, maxWaitMs: 10, retryAfterS: 1 });
     await expect(queue.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
