@@ -5,6 +5,7 @@ import "./i18n";
 import "./styles.css";
 import { App } from "./App";
 import { ApiError } from "./api/http";
+import { preloadRoute } from "./routes/preload";
 
 const queryClient: QueryClient = new QueryClient({
   // A 401 anywhere means the session ended: forget the user, so guarded pages send them to sign in.
@@ -22,6 +23,9 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+// The first page's chunk and session-free requests go out now, with the session check.
+preloadRoute(window.location.pathname, window.location.search.slice(1), null, queryClient);
 
 const root = document.getElementById("root");
 if (root)
