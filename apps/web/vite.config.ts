@@ -32,6 +32,8 @@ export default defineConfig({
     target: "es2022",
     sourcemap: false,
     chunkSizeWarningLimit: 700,
+    // dist/.vite/manifest.json: scripts/size.mjs follows the first load's chunks through it.
+    manifest: true,
   },
   test: {
     include: ["src/**/*.test.ts"],

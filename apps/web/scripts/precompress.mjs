@@ -19,7 +19,10 @@ export function precompress(dir) {
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const full = join(d, e.name);
-      if (e.isDirectory()) walk(full);
+      // .vite/manifest.json is for build tools, not served.
+      if (e.isDirectory()) {
+        if (!e.name.startsWith(".")) walk(full);
+      }
       else if (TEXT.test(e.name)) {
         const data = readFileSync(full);
         if (data.length < MIN_BYTES) continue;

@@ -44,6 +44,8 @@ describe("webAppHandler", () => {
     writeFileSync(`${js}.gz`, gzipSync(JS));
     writeFileSync(join(dir, "index.html"), HTML);
     writeFileSync(join(dir, "index.html.gz"), gzipSync(HTML));
+    mkdirSync(join(dir, ".vite"));
+    writeFileSync(join(dir, ".vite", "manifest.json"), "{}");
     app = new Hono();
     app.get("/healthz", (c) => c.json({ ok: true }));
     app.use("*", webAppHandler(dir));
@@ -96,6 +98,8 @@ describe("webAppHandler", () => {
     expect(await api.json()).toEqual({ kind: "not_found" });
     const missing = await app.request("/assets/gone-ABCDEFGH.js");
     expect(missing.status).toBe(404);
+    // Build metadata is not served: the path falls back to the app's page like any unknown path.
+    expect(await (await app.request("/.vite/manifest.json")).text()).toBe(HTML);
     expect((await app.request("/index.html", { method: "POST" })).status).toBe(404);
   });
 

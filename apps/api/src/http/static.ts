@@ -5,7 +5,8 @@
  * `Vary: Accept-Encoding`. Hashed files under /assets/ never change: cached for a year, immutable;
  * everything else (index.html) is revalidated on every visit (`no-cache` with an ETag, 304 when
  * unchanged). Paths that name no file fall back to index.html (client-side routes), except under
- * /assets/ (a missing chunk is a 404, not a page). The files are read once, when the handler is built.
+ * /assets/ (a missing chunk is a 404, not a page). The files are read once, when the handler is built;
+ * dot files and folders (Vite's .vite/manifest.json) are not served.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -75,6 +76,8 @@ export function pickEncoding(acceptEncoding: string | undefined, has: { br: bool
 function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    // Dot files and folders (Vite's .vite/manifest.json) are build metadata, not the app.
+    if (entry.name.startsWith(".")) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...listFiles(full));
     else if (entry.isFile()) out.push(full);

@@ -35,7 +35,7 @@ function fresh(qc: QueryClient | undefined, key: readonly unknown[]): boolean {
   return at > 0 && Date.now() - at < FRESH_MS;
 }
 
-/** What src/api/commune.ts asks for, in its order: the unit and its years, then the year's evaluation, changes, values and pack. */
+/** What src/api/commune.ts asks for, in its order: the unit and its years, then the year's evaluation, changes and values. */
 async function preloadCommune(id: string, year: number | undefined): Promise<void> {
   void preloadGet(`/v1/units/${enc(id)}`);
   const list = await preloadJson<{ items?: { year: number }[] }>(`/v1/units/${enc(id)}/values`);
@@ -43,15 +43,14 @@ async function preloadCommune(id: string, year: number | undefined): Promise<voi
   const y = year ?? years.at(-1) ?? DEFAULT_YEAR;
   if (years.includes(y - 1)) void preloadGet(`/v1/units/${enc(id)}/changes?year=${y}`);
   if (years.includes(y)) void preloadGet(`/v1/units/${enc(id)}/values/${y}`);
-  const evaluation = await preloadJson<{ packId?: string }>(`/v1/units/${enc(id)}/evaluation?year=${y}`);
-  if (evaluation?.packId) void preloadGet(`/v1/packs/${enc(evaluation.packId)}`);
+  // The pack follows the evaluation; by then the page's code runs and asks for it itself.
+  void preloadGet(`/v1/units/${enc(id)}/evaluation?year=${y}`);
 }
 
-/** What src/api/queries.ts's useOverview asks for first: the units, the year's roll-up and its pack, last year's roll-up. */
-async function preloadOverview(unitId: string, year: number): Promise<void> {
+/** What src/api/queries.ts's useOverview asks for first: the year's roll-up, then last year's. */
+function preloadOverview(unitId: string, year: number): void {
+  void preloadGet(`/v1/units/${enc(unitId)}/rollup?year=${year}`);
   void preloadGet(`/v1/units/${enc(unitId)}/rollup?year=${year - 1}`);
-  const rollup = await preloadJson<{ packId?: string }>(`/v1/units/${enc(unitId)}/rollup?year=${year}`);
-  if (rollup?.packId) void preloadGet(`/v1/packs/${enc(rollup.packId)}`);
 }
 
 /**
@@ -60,7 +59,7 @@ async function preloadOverview(unitId: string, year: number): Promise<void> {
  * @example
  * preloadRoute("/communes/c-01-01", "", null, queryClient);
  */
-export function preloadRoute(path: string, search: string, user: SessionUser | null, qc?: QueryClient): void {
+export function preloadRoute(path: string, search: string, user: Pick<SessionUser, "scopeUnitId" | "scopeUnitLevel"> | null, qc?: QueryClient): void {
   const seg = path.split("/").filter(Boolean).map((s) => decodeURIComponent(s));
   const [head, first] = seg;
   const params = new URLSearchParams(search);
@@ -69,7 +68,7 @@ export function preloadRoute(path: string, search: string, user: SessionUser | n
     swallow(pages.Overview());
     if (!fresh(qc, ["units"])) void preloadGet("/v1/units");
     const unitId = first ?? user?.scopeUnitId;
-    if (unitId && !fresh(qc, ["rollup-api", unitId, DEFAULT_YEAR])) swallow(preloadOverview(unitId, DEFAULT_YEAR));
+    if (unitId && !fresh(qc, ["rollup-api", unitId, DEFAULT_YEAR])) preloadOverview(unitId, DEFAULT_YEAR);
   } else if (head === "communes" && first) {
     swallow(pages.Commune());
     if (!fresh(qc, ["commune", first, undefined])) swallow(preloadCommune(first, undefined));
