@@ -51,7 +51,8 @@ export const DEFAULT_API_BENCH: ApiBenchOptions = {
 /** The PostgreSQL tried when DATABASE_URL is not set. */
 export const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
-interface RunningServer {
+/** A server started by {@link startServer}: its URL, the demo accounts it printed, and a stop. */
+export interface RunningServer {
   readonly baseUrl: string;
   readonly credentials: readonly { readonly username: string; readonly password: string; readonly role: string }[];
   readonly stop: () => Promise<void>;
@@ -242,7 +243,13 @@ export function apiServerPath(): string | null {
   }
 }
 
-function startServer(serverPath: string, env: Record<string, string>, timeoutS: number, nodeArgs: readonly string[]): Promise<RunningServer> {
+/**
+ * Starts the built API server in a child process on a free loopback port (PORT=0) and resolves once
+ * it listens and has printed the demo accounts; `env` overrides the defaults (no web app, demo seed).
+ * @example
+ * const server = await startServer(apiServerPath()!, { DATA_DIR: dir }, 600, []);
+ */
+export function startServer(serverPath: string, env: Record<string, string>, timeoutS: number, nodeArgs: readonly string[]): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, [...nodeArgs, serverPath], {
       env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NTM_LOG: "off", NTM_SEED: "demo", WEB_DIST: join(tmpdir(), "ntm-bench-no-web"), ...env },
