@@ -376,7 +376,7 @@ async function benchDatabase(db: string, serverPath: string, env: Record<string,
     const communeIds = (JSON.parse(cold.body) as { communes: { unitId: string }[] }).communes.map((c) => c.unitId);
     if (options.mixedOnly) {
       const m = mixed ? await mixedCase(db, server.baseUrl, session, communeIds, options, mixed) : null;
-      if (m) log(`  ${db}: mixed reads + If-Match writes (${m.connections} connections, ${m.durationS} s): ${mixedLine(m)}`);
+      if (m) log(`  mixed reads + If-Match writes (${m.connections} connections, ${m.durationS} s): ${mixedLine(m)}`);
       return { cases: results, mixed: m };
     }
     results.push(await loadCase(db, "baseline", "baseline (trivial route)", server.baseUrl, "/healthz", {}, options));
@@ -393,7 +393,7 @@ async function benchDatabase(db: string, serverPath: string, env: Record<string,
     let mixedResult: MixedResult | null = null;
     if (mixed) {
       mixedResult = await mixedCase(db, server.baseUrl, session, communeIds, options, mixed);
-      log(`  ${db}: mixed reads + If-Match writes (${mixed.connections} connections, ${mixed.durationS} s): ${mixedLine(mixedResult)}`);
+      log(`  mixed reads + If-Match writes (${mixed.connections} connections, ${mixed.durationS} s): ${mixedLine(mixedResult)}`);
     }
     if (profileDir) {
       await server.stop();
@@ -469,7 +469,8 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH, 
   log();
   log(`API load benchmark (issue #4 §7): the built server (apps/api/dist/server.js) in a child process on 127.0.0.1,`);
   log(`  demo province of ${fmt(options.seedCommunes)} communes seeded (NTM_SEED_COMMUNES) in a fresh database; autocannon in this process,`);
-  log(`  ${options.connections} connections, ${options.warmupS} s warm-up then ${options.durationS} s per case; session cookie of the demo province officer and`);
+  if (options.mixedOnly) log(`  only the mixed case (issue #14): ${mixed?.connections ?? 0} connections for ${mixed?.durationS ?? 0} s, each looping GET values → PUT with If-Match → GET evaluation → GET roll-up; session cookie of the demo province officer and`);
+  else log(`  ${options.connections} connections, ${options.warmupS} s warm-up then ${options.durationS} s per case, then the mixed case of issue #14; session cookie of the demo province officer and`);
   log(`  "accept-encoding: gzip, deflate, br" (as browsers and Node's fetch send) on /v1 routes; the last case repeats the roll-up without compression`);
   log(`  load average at the start ${loadavg()} on ${os.cpus().length} CPU(s)`);
   const serverPath = apiServerPath();
