@@ -12,6 +12,7 @@ import type { AppDeps, AppEnv } from "./context.js";
 import type { Db } from "./db/index.js";
 import { authMiddleware } from "./auth/session.js";
 import { changeFeedOf } from "./db/changes.js";
+import { DatabaseBusyError, type DbQueue } from "./db/queue.js";
 import { ApiError, issuesToFields, problemResponse } from "./http/problem.js";
 import { DOCS_HTML, DOCS_SCRIPT_HASH } from "./http/docs.js";
 import { databaseProblem, noStoreWhenSignedIn, refuseControlCharacters, requireSignIn } from "./http/hardening.js";
@@ -47,6 +48,11 @@ export interface AppOptions {
   importLimits?: Partial<ImportLimits>;
   /** Log one line per request to the console (the server turns it on; tests leave it off). */
   log?: boolean;
+  /**
+   * Admission to the database for /v1 requests (src/db/queue.ts): over capacity they answer 503 with
+   * Retry-After instead of waiting until clients time out. The server sets it; none by default.
+   */
+  dbQueue?: DbQueue;
   /** Extra routes mounted under /v1 (the plan-domain engineer's routers hook in here). */
   extend?: (v1: OpenAPIHono<AppEnv>) => void;
 }
@@ -131,6 +137,17 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // Only requests that may carry a body: the check reads `c.req.raw.body`, which makes the Node server
   // build a full Fetch Request (with an AbortController) — a large part of a cached GET's cost.
   v1.use("*", (c, next) => (SAFE_METHODS.has(c.req.method) ? next() : limitBody(c, next)));
+  const queue = options.dbQueue;
+  if (queue)
+    v1.use("*", async (c, next) => {
+      try {
+        await queue.run(next);
+      } catch (e) {
+        if (!(e instanceof DatabaseBusyError)) throw e;
+        c.header("retry-after", String(e.retryAfterS));
+        return problemResponse(c, "unavailable", `Máy chủ đang bận, xin thử lại sau ${e.retryAfterS} giây / the server is busy (${e.message}); retry after ${e.retryAfterS} s`);
+      }
+    });
   v1.use("*", authMiddleware());
   // Authenticate first, always: no 404/422/428 reaches a stranger. Then refuse control characters.
   v1.use("*", requireSignIn());

@@ -11,16 +11,20 @@
  * administrator, its token also written to NTM_SETUP_TOKEN_FILE, default `setup-token` beside the data
  * directory, mode 0600), NTM_SEED_COMMUNES (a larger demo, e.g. 1000, for benchmarks), WEB_DIST (<repo>/apps/web/dist), NTM_LOG ("off" to silence request logs),
  * NTM_IMPORT_MAX_BYTES (10 MiB), NTM_IMPORT_MAX_ROWS (100000), NTM_IMPORT_MAX_XLSX_BYTES (50 MiB unpacked),
- * NTM_IMPORT_MAX_ERRORS (100 listed in a 422).
+ * NTM_IMPORT_MAX_ERRORS (100 listed in a 422),
+ * NTM_DB_CONCURRENCY / NTM_DB_QUEUE / NTM_DB_QUEUE_WAIT_MS / NTM_DB_RETRY_AFTER_S (the database
+ * admission queue of src/db/queue.ts: requests at once, waiting at most, longest wait, Retry-After of
+ * the 503 answer; NTM_DB_QUEUE=off turns it off).
  */
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "./app.js";
 import { repoRoot } from "./paths.js";
 import { openDatabase } from "./db/index.js";
 import { importLimitsFromEnv } from "./transfer/limits.js";
+import { DbQueue, dbQueueOptionsFromEnv } from "./db/queue.js";
+import { webAppHandler } from "./http/static.js";
 import { existingDemoCredentialLines, seedDemo } from "./seed/index.js";
 import { issueSetupToken, needsSetup } from "./setup.js";
 
@@ -44,15 +48,14 @@ async function main(): Promise<void> {
   }
   const trustProxy = Number(process.env.TRUST_PROXY ?? 0);
   if (!Number.isInteger(trustProxy) || trustProxy < 0) throw new Error(`TRUST_PROXY phải là số nguyên ≥ 0 / TRUST_PROXY must be a whole number ≥ 0 (proxies in front of the server), got "${process.env.TRUST_PROXY}"`);
-  const app = createApp({ db: database.db, log: process.env.NTM_LOG !== "off", trustProxy, importLimits: importLimitsFromEnv(process.env) });
+  const queueOptions = dbQueueOptionsFromEnv(process.env, database.driver);
+  const dbQueue = queueOptions ? new DbQueue(queueOptions) : undefined;
+  console.log(queueOptions ? `[ntm] database queue: ${queueOptions.concurrency} requests at once, ${queueOptions.maxQueued} waiting at most for ${queueOptions.maxWaitMs} ms; beyond: 503 with Retry-After ${queueOptions.retryAfterS} s` : "[ntm] database queue off (NTM_DB_QUEUE=off)");
+  const app = createApp({ db: database.db, log: process.env.NTM_LOG !== "off", trustProxy, importLimits: importLimitsFromEnv(process.env), ...(dbQueue ? { dbQueue } : {}) });
   const webDist = process.env.WEB_DIST ?? join(root, "apps", "web", "dist");
   if (existsSync(join(webDist, "index.html"))) {
-    const rel = relative(process.cwd(), webDist) || ".";
-    const files = serveStatic({ root: rel });
-    const spa = serveStatic({ root: rel, path: "index.html" });
-    // API paths keep their problem+json 404; everything else falls back to the single-page app.
-    app.use("/*", (c, next) => (c.req.path.startsWith("/v1/") ? next() : files(c, next)));
-    app.get("*", (c, next) => (c.req.path.startsWith("/v1/") ? next() : spa(c, next)));
+    // Precompressed (brotli, gzip) from memory; hashed assets immutable; unknown paths → index.html.
+    app.use("*", webAppHandler(webDist));
     console.log(`[ntm] serving the web app from ${webDist}`);
   }
   // Only accounts that exist with their demo password are shown; none on a real deployment.

@@ -1,26 +1,28 @@
-import { lazy, Suspense, type ComponentType } from "react";
-import { Redirect, Route, Switch, useLocation } from "wouter";
+import { lazy, Suspense, useEffect, type ComponentType } from "react";
+import { Redirect, Route, Switch, useLocation, useSearch } from "wouter";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { SessionProvider, useSession } from "./auth/session";
 import { Layout } from "./components/Layout";
 import { ErrorState, Loading } from "./components/States";
 import { ErrorBoundary } from "./components/ErrorBoundary";
+import { pages, preloadRoute } from "./routes/preload";
 
-// Route-level code splitting: each page is its own chunk.
-const SignIn = lazy(() => import("./pages/SignIn"));
-const Overview = lazy(() => import("./pages/Overview"));
-const Commune = lazy(() => import("./pages/Commune"));
-const DataEntry = lazy(() => import("./pages/DataEntry"));
-const Plan = lazy(() => import("./pages/Plan"));
+// Route-level code splitting: each page is its own chunk, preloaded with its data (routes/preload.ts).
+const SignIn = lazy(pages.SignIn);
+const Overview = lazy(pages.Overview);
+const Commune = lazy(pages.Commune);
+const DataEntry = lazy(pages.DataEntry);
+const Plan = lazy(pages.Plan);
 const PlanCreate = lazy(() => import("./pages/PlanEditor").then((m) => ({ default: m.PlanCreate })));
 const PlanEdit = lazy(() => import("./pages/PlanEditor").then((m) => ({ default: m.PlanEdit })));
-const Dossiers = lazy(() => import("./pages/Dossiers"));
-const Ranking = lazy(() => import("./pages/Ranking"));
-const Lists = lazy(() => import("./pages/Lists"));
-const Packs = lazy(() => import("./pages/Packs"));
-const Audit = lazy(() => import("./pages/Audit"));
-const Units = lazy(() => import("./pages/Units"));
-const Public = lazy(() => import("./pages/Public"));
+const Dossiers = lazy(pages.Dossiers);
+const Ranking = lazy(pages.Ranking);
+const Lists = lazy(pages.Lists);
+const Packs = lazy(pages.Packs);
+const Audit = lazy(pages.Audit);
+const Units = lazy(pages.Units);
+const Public = lazy(pages.Public);
 const Setup = lazy(() => import("./pages/Setup"));
 const Users = lazy(() => import("./pages/Users"));
 
@@ -43,9 +45,13 @@ function Home() {
 }
 
 function Routes() {
-  const { can } = useSession();
+  const { can, user } = useSession();
   const { t } = useTranslation();
   const [location] = useLocation();
+  const search = useSearch();
+  const qc = useQueryClient();
+  // At each navigation, and once the session is known: the page's chunk and data start together.
+  useEffect(() => preloadRoute(location, search, user, qc), [location, search, user, qc]);
   return (
     <Layout>
       {/* Keyed by location: a page that failed does not keep the next page from rendering. */}

@@ -1,34 +1,9 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import "./i18n";
+/**
+ * The entry: small on purpose. It starts the session check, the page's chunk and its first API
+ * requests (./boot), then loads the app (./start: React, the query client, i18n) in parallel with
+ * them, instead of the data waiting for the whole app to download and run.
+ */
 import "./styles.css";
-import { App } from "./App";
-import { ApiError } from "./api/http";
+import "./boot";
 
-const queryClient: QueryClient = new QueryClient({
-  // A 401 anywhere means the session ended: forget the user, so guarded pages send them to sign in.
-  queryCache: new QueryCache({
-    onError: (err, query) => {
-      if (err instanceof ApiError && err.status === 401 && query.queryKey[0] !== "session") queryClient.setQueryData(["session"], null);
-    },
-  }),
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      refetchOnWindowFocus: false,
-      // 4xx answers are final; retry only network and server errors, once.
-      retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 1,
-    },
-  },
-});
-
-const root = document.getElementById("root");
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
-    </StrictMode>
-  );
+void import("./start");

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { createRequire } from "node:module";
 import os, { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import autocannon from "autocannon";
+import autocannon, { type Request as AutocannonRequest } from "autocannon";
 import { fmt, table } from "./measure.js";
 import { summarizeCpuProfile, topFunctions, type CpuProfile } from "./cpuprofile.js";
 
@@ -32,6 +32,8 @@ export interface ApiBenchOptions {
   readonly startTimeoutS: number;
   /** When set, the server runs with --cpu-prof and the profile of the roll-up load is summarised. */
   readonly profileRollup: boolean;
+  /** Only the mixed read/write case (`--only=api-mixed`). */
+  readonly mixedOnly?: boolean;
 }
 
 export const DEFAULT_API_BENCH: ApiBenchOptions = {
@@ -49,7 +51,8 @@ export const DEFAULT_API_BENCH: ApiBenchOptions = {
 /** The PostgreSQL tried when DATABASE_URL is not set. */
 export const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
-interface RunningServer {
+/** A server started by {@link startServer}: its URL, the demo accounts it printed, and a stop. */
+export interface RunningServer {
   readonly baseUrl: string;
   readonly credentials: readonly { readonly username: string; readonly password: string; readonly role: string }[];
   readonly stop: () => Promise<void>;
@@ -85,6 +88,120 @@ export interface TargetVerdict {
 }
 
 const log = (s = "") => process.stdout.write(`${s}\n`);
+
+/** The mixed read/write load of issue #14: what the database queue is judged on. */
+export interface MixedOptions {
+  readonly connections: number;
+  readonly durationS: number;
+  /** Seconds after which autocannon counts a request as timed out (its default, 10). */
+  readonly timeoutS: number;
+}
+
+export const DEFAULT_MIXED: MixedOptions = { connections: 50, durationS: 20, timeoutS: 10 };
+
+/** One run of the mixed case. */
+export interface MixedResult {
+  readonly db: string;
+  readonly connections: number;
+  readonly durationS: number;
+  readonly reqPerS: number;
+  /** Answers per second that were 2xx (work done). */
+  readonly okPerS: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  readonly total: number;
+  readonly timeouts: number;
+  readonly errors: number;
+  /** Count per HTTP status. */
+  readonly statuses: Readonly<Record<string, number>>;
+  readonly writesOk: number;
+  readonly load1: number;
+}
+
+/**
+ * Judges issue #14's API target on the mixed case: on the embedded database (PGlite), 0 timeouts and
+ * p99 ≤ 1 s; other databases are shown for information. 503 answers (with Retry-After) are allowed:
+ * they are the queue refusing work it cannot do in time.
+ * @example
+ * judgeMixed([{ db: "PGlite", timeouts: 0, p99Ms: 800, ... }]) // [{ pass: true, binding: true, ... }]
+ */
+export function judgeMixed(results: readonly MixedResult[]): TargetVerdict[] {
+  return results.map((r) => ({
+    db: r.db,
+    target: `mixed reads + If-Match writes, ${r.connections} connections ${r.durationS} s: 0 timeouts, p99 ≤ 1 s`,
+    measured: `${fmt(r.timeouts)} timeouts, ${fmt(r.errors)} errors, p99 ${fmt(r.p99Ms, 0)} ms`,
+    pass: r.timeouts === 0 && r.errors === 0 && r.p99Ms <= 1000,
+    binding: r.db === "PGlite",
+  }));
+}
+
+/**
+ * 50 connections, each looping over one round: GET a commune's values (the ETag), PUT them back with
+ * If-Match (a new version), GET that commune's evaluation, GET the province roll-up (which the write
+ * made stale for one commune). Each round takes the next commune, so no two connections write the
+ * same one at once and every 412 would be a real conflict.
+ */
+async function mixedCase(db: string, baseUrl: string, session: { cookie: string; csrf: string }, communeIds: readonly string[], options: ApiBenchOptions, mixed: MixedOptions): Promise<MixedResult> {
+  let next = 0;
+  let writesOk = 0;
+  const year = options.year;
+  const compressed = { cookie: session.cookie, "accept-encoding": "gzip, deflate, br" };
+  const requests: AutocannonRequest[] = [
+    {
+      method: "GET",
+      // Uncompressed: the bench reads this body to send it back.
+      headers: { cookie: session.cookie },
+      setupRequest: (req, ctx) => {
+        const id = communeIds[next++ % communeIds.length]!;
+        ctx.id = id;
+        return { ...req, path: `/v1/units/${id}/values/${year}` };
+      },
+      onResponse: (status, body, ctx, headers) => {
+        if (status !== 200) return;
+        const doc = JSON.parse(body) as { values: unknown; inputs?: unknown; notApplicable?: unknown };
+        ctx.etag = headers.etag ?? headers.ETag;
+        ctx.body = JSON.stringify({ values: doc.values, ...(doc.inputs ? { inputs: doc.inputs } : {}), ...(doc.notApplicable ? { notApplicable: doc.notApplicable } : {}) });
+      },
+    },
+    {
+      method: "PUT",
+      // Without the current ETag (the GET was refused) the round starts again.
+      setupRequest: (req, ctx) => (typeof ctx.etag === "string" && typeof ctx.body === "string" ? { ...req, path: `/v1/units/${String(ctx.id)}/values/${year}`, headers: { ...compressed, "content-type": "application/json", "x-csrf-token": session.csrf, "if-match": ctx.etag }, body: ctx.body } : null),
+      onResponse: (status) => void (status === 200 && writesOk++),
+    },
+    { method: "GET", headers: compressed, setupRequest: (req, ctx) => ({ ...req, path: `/v1/units/${String(ctx.id)}/evaluation?year=${year}` }) },
+    { method: "GET", headers: compressed, path: `/v1/units/${options.provinceId}/rollup?year=${year}` },
+  ];
+  const r = await autocannon({ url: baseUrl, connections: mixed.connections, duration: mixed.durationS, timeout: mixed.timeoutS, requests });
+  const statuses: Record<string, number> = {};
+  for (const [code, { count }] of Object.entries(r.statusCodeStats ?? {})) statuses[code] = count;
+  const ok = Object.entries(statuses).reduce((n, [code, c]) => (code.startsWith("2") ? n + c : n), 0);
+  return {
+    db,
+    connections: mixed.connections,
+    durationS: mixed.durationS,
+    reqPerS: r.requests.average,
+    okPerS: ok / mixed.durationS,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    maxMs: r.latency.max,
+    total: r.requests.total,
+    timeouts: r.timeouts,
+    errors: r.errors - r.timeouts,
+    statuses,
+    writesOk,
+    load1: os.loadavg()[0] ?? 0,
+  };
+}
+
+function mixedLine(m: MixedResult): string {
+  const codes = Object.entries(m.statuses)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, n]) => `${code}: ${fmt(n)}`)
+    .join(", ");
+  return `${m.db}: ${fmt(m.total)} answers in ${m.durationS} s (${fmt(m.reqPerS, 0)} req/s, ${fmt(m.okPerS, 0)} 2xx/s, ${fmt(m.writesOk)} writes saved); latency p50 ${fmt(m.p50Ms, 0)} ms, p99 ${fmt(m.p99Ms, 0)} ms, max ${fmt(m.maxMs, 0)} ms; ${fmt(m.timeouts)} timeouts, ${fmt(m.errors)} errors; statuses ${codes || "none"}; load 1m ${fmt(m.load1, 2)}`;
+}
 
 /**
  * Judges the targets of issue #4 §7 on measured results: the commune evaluation at ≥ 30% of the
@@ -126,7 +243,13 @@ export function apiServerPath(): string | null {
   }
 }
 
-function startServer(serverPath: string, env: Record<string, string>, timeoutS: number, nodeArgs: readonly string[]): Promise<RunningServer> {
+/**
+ * Starts the built API server in a child process on a free loopback port (PORT=0) and resolves once
+ * it listens and has printed the demo accounts; `env` overrides the defaults (no web app, demo seed).
+ * @example
+ * const server = await startServer(apiServerPath()!, { DATA_DIR: dir }, 600, []);
+ */
+export function startServer(serverPath: string, env: Record<string, string>, timeoutS: number, nodeArgs: readonly string[]): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, [...nodeArgs, serverPath], {
       env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NTM_LOG: "off", NTM_SEED: "demo", WEB_DIST: join(tmpdir(), "ntm-bench-no-web"), ...env },
@@ -224,7 +347,7 @@ async function loadCase(db: string, kind: CaseKind, name: string, baseUrl: strin
   return { fromUs, toUs,  db, kind, name, path, connections: options.connections, reqPerS: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, total: r.requests.total, failures: r.non2xx + r.errors + r.timeouts, load1: os.loadavg()[0] ?? 0 };
 }
 
-async function benchDatabase(db: string, serverPath: string, env: Record<string, string>, options: ApiBenchOptions): Promise<CaseResult[]> {
+async function benchDatabase(db: string, serverPath: string, env: Record<string, string>, options: ApiBenchOptions, mixed: MixedOptions | null): Promise<{ cases: CaseResult[]; mixed: MixedResult | null }> {
   const t0 = performance.now();
   const profileDir = options.profileRollup ? mkdtempSync(join(tmpdir(), "ntm-bench-prof-")) : null;
   const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
@@ -250,17 +373,28 @@ async function benchDatabase(db: string, serverPath: string, env: Record<string,
     const warm = await getOnce(server.baseUrl, rollupPath, auth);
     log(`  ${db}: commune ${options.communeId} status ${String(evStatus)} (${fmt(ev.body.length / 1024, 0)} KiB); roll-up ${fmt(communes)} communes (${fmt(cold.body.length / 1024, 0)} KiB): first request ${fmt(cold.ms, 0)} ms (computed; cache empty), second ${fmt(warm.ms, 0)} ms (API roll-up cache)`);
     const results: CaseResult[] = [];
+    const communeIds = (JSON.parse(cold.body) as { communes: { unitId: string }[] }).communes.map((c) => c.unitId);
+    if (options.mixedOnly) {
+      const m = mixed ? await mixedCase(db, server.baseUrl, session, communeIds, options, mixed) : null;
+      if (m) log(`  mixed reads + If-Match writes (${m.connections} connections, ${m.durationS} s): ${mixedLine(m)}`);
+      return { cases: results, mixed: m };
+    }
     results.push(await loadCase(db, "baseline", "baseline (trivial route)", server.baseUrl, "/healthz", {}, options));
     results.push(await loadCase(db, "signed-in", "signed-in trivial route (session check only)", server.baseUrl, "/v1/auth/me", auth, options));
     const commune = await loadCase(db, "commune", `commune evaluation (${options.communeId})`, server.baseUrl, evalPath, auth, options);
     results.push(commune);
     const roll = await loadCase(db, "rollup", `province roll-up (${fmt(communes)} communes)`, server.baseUrl, rollupPath, auth, options);
     results.push(roll);
-    const afterWrites = await rollupAfterWrites(server.baseUrl, session, rollupPath, (JSON.parse(cold.body) as { communes: { unitId: string }[] }).communes.map((c) => c.unitId), options.year, 10);
+    const afterWrites = await rollupAfterWrites(server.baseUrl, session, rollupPath, communeIds, options.year, 10);
     const sorted = [...afterWrites].sort((a, b) => a - b);
     log(`  ${db}: roll-up right after a write to one commune's values (10 writes, one at a time): median ${fmt(sorted[Math.floor(sorted.length / 2)]!, 0)} ms, max ${fmt(sorted.at(-1)!, 0)} ms (only the written commune is evaluated again; first, uncached: ${fmt(cold.ms, 0)} ms)`);
     // For information: the same roll-up to a client that does not accept compression (371 KiB each).
     results.push(await loadCase(db, "rollup-identity", `province roll-up, uncompressed (${fmt(communes)} communes)`, server.baseUrl, rollupPath, { cookie }, options));
+    let mixedResult: MixedResult | null = null;
+    if (mixed) {
+      mixedResult = await mixedCase(db, server.baseUrl, session, communeIds, options, mixed);
+      log(`  mixed reads + If-Match writes (${mixed.connections} connections, ${mixed.durationS} s): ${mixedLine(mixedResult)}`);
+    }
     if (profileDir) {
       await server.stop();
       stopped = true;
@@ -280,7 +414,7 @@ async function benchDatabase(db: string, serverPath: string, env: Record<string,
         }
       } else log(`  ${db}: no CPU profile was written in ${profileDir}`);
     }
-    return results;
+    return { cases: results, mixed: mixedResult };
   } finally {
     if (!stopped) await server.stop();
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
@@ -331,11 +465,12 @@ const loadavg = () => os.loadavg().map((x) => fmt(x, 2)).join(" ");
  * @example
  * const ok = await runApiBench({ ...DEFAULT_API_BENCH, durationS: 3 });
  */
-export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH): Promise<boolean> {
+export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH, mixed: MixedOptions | null = DEFAULT_MIXED): Promise<boolean> {
   log();
   log(`API load benchmark (issue #4 §7): the built server (apps/api/dist/server.js) in a child process on 127.0.0.1,`);
   log(`  demo province of ${fmt(options.seedCommunes)} communes seeded (NTM_SEED_COMMUNES) in a fresh database; autocannon in this process,`);
-  log(`  ${options.connections} connections, ${options.warmupS} s warm-up then ${options.durationS} s per case; session cookie of the demo province officer and`);
+  if (options.mixedOnly) log(`  only the mixed case (issue #14): ${mixed?.connections ?? 0} connections for ${mixed?.durationS ?? 0} s, each looping GET values → PUT with If-Match → GET evaluation → GET roll-up; session cookie of the demo province officer and`);
+  else log(`  ${options.connections} connections, ${options.warmupS} s warm-up then ${options.durationS} s per case, then the mixed case of issue #14; session cookie of the demo province officer and`);
   log(`  "accept-encoding: gzip, deflate, br" (as browsers and Node's fetch send) on /v1 routes; the last case repeats the roll-up without compression`);
   log(`  load average at the start ${loadavg()} on ${os.cpus().length} CPU(s)`);
   const serverPath = apiServerPath();
@@ -345,6 +480,11 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH):
   }
   let ok = true;
   const results: CaseResult[] = [];
+  const mixedResults: MixedResult[] = [];
+  const collect = (r: { cases: CaseResult[]; mixed: MixedResult | null }) => {
+    results.push(...r.cases);
+    if (r.mixed) mixedResults.push(r.mixed);
+  };
 
   const explicit = process.env.DATABASE_URL;
   const pgUrl = explicit ?? DEFAULT_POSTGRES_URL;
@@ -353,7 +493,7 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH):
     const shown = new URL(pgUrl);
     if (shown.password) shown.password = "***";
     log(`  PostgreSQL: ${explicit ? "DATABASE_URL" : "the local default"} ${shown.toString()} answers; a fresh database is created for the run and dropped afterwards`);
-    results.push(...(await withFreshPostgres(pgUrl, (dbUrl) => benchDatabase("PostgreSQL", serverPath, { DATABASE_URL: dbUrl }, options))));
+    collect(await withFreshPostgres(pgUrl, (dbUrl) => benchDatabase("PostgreSQL", serverPath, { DATABASE_URL: dbUrl }, options, mixed)));
   } else if (explicit) {
     log(`  PostgreSQL: not run: DATABASE_URL does not answer (${problem})`);
     ok = false;
@@ -363,7 +503,7 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH):
 
   const dataDir = mkdtempSync(join(tmpdir(), "ntm-bench-pglite-"));
   try {
-    results.push(...(await benchDatabase("PGlite", serverPath, { DATA_DIR: dataDir }, options)));
+    collect(await benchDatabase("PGlite", serverPath, { DATA_DIR: dataDir }, options, mixed));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -383,6 +523,12 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH):
   log("Targets (issue #4 §7; defined on PostgreSQL, PGlite shown for information)");
   const verdicts = judgeApiTargets(results, options.seedCommunes);
   log(table(["database", "target", "measured", "result"], verdicts.map((v) => [v.db, v.target, v.measured, `${v.pass ? "PASS" : "MISS"}${v.binding ? "" : " (info)"}`]), 3));
+  if (mixedResults.length > 0) {
+    log();
+    log("Mixed load (issue #14: on the embedded database 0 timeouts and p99 ≤ 1 s; over capacity the API answers 503 with Retry-After)");
+    for (const m of mixedResults) log(`  ${mixedLine(m)}`);
+    log(table(["database", "target", "measured", "result"], judgeMixed(mixedResults).map((v) => [v.db, v.target, v.measured, `${v.pass ? "PASS" : "MISS"}${v.binding ? "" : " (info)"}`]), 3));
+  }
   const cpus = os.cpus().length;
   const load = os.loadavg();
   log(`  load average at the end ${loadavg()} on ${cpus} CPU(s); autocannon shares the machine with the server`);

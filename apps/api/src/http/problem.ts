@@ -18,7 +18,7 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, ContentfulStatusCode>> =
   rule_failed: 422,
 };
 
-const TITLES: Readonly<Record<ErrorKind | "bad_request" | "too_many_requests" | "precondition_required" | "payload_too_large" | "internal", string>> = {
+const TITLES: Readonly<Record<ErrorKind | "bad_request" | "too_many_requests" | "precondition_required" | "payload_too_large" | "internal" | "unavailable", string>> = {
   invalid_input: "Dữ liệu không hợp lệ / Invalid input",
   not_found: "Không tìm thấy / Not found",
   conflict: "Xung đột dữ liệu / Conflict",
@@ -31,6 +31,7 @@ const TITLES: Readonly<Record<ErrorKind | "bad_request" | "too_many_requests" | 
   precondition_required: "Thiếu If-Match / Precondition required",
   payload_too_large: "Nội dung quá lớn / Payload too large",
   internal: "Lỗi máy chủ / Internal error",
+  unavailable: "Máy chủ đang bận / Service unavailable",
 };
 
 /** A problem kind: a core ErrorKind or a transport-only condition. */
@@ -42,6 +43,7 @@ const EXTRA_STATUS: Readonly<Record<Exclude<ProblemKind, ErrorKind>, ContentfulS
   precondition_required: 428,
   payload_too_large: 413,
   internal: 500,
+  unavailable: 503,
 };
 
 /** One failing field: `path` is a JSON path such as `$.values["2.1"]`, or `row 3, column B` for spreadsheets. */

@@ -4,11 +4,13 @@
  */
 import { createNtmClient, type Schemas } from "@ntm/client";
 import { ApiError, onCsrfToken } from "./http";
+import { preloadingFetch } from "./preload";
 
 export type { Schemas };
 
 /** The one client instance of the app (same origin: the API serves the app, Vite proxies /v1 in dev). */
-export const api = createNtmClient({ baseUrl: typeof window === "undefined" ? "http://localhost" : window.location.origin });
+// GETs a route preloaded at navigation time (./preload.ts) take the answer already on its way.
+export const api = createNtmClient({ baseUrl: typeof window === "undefined" ? "http://localhost" : window.location.origin, fetch: preloadingFetch });
 onCsrfToken((t) => api.setCsrfToken(t));
 
 interface FetchResult<T> {
