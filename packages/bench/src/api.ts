@@ -116,6 +116,9 @@ export interface MixedResult {
   /** Count per HTTP status. */
   readonly statuses: Readonly<Record<string, number>>;
   readonly writesOk: number;
+  /** /healthz (no database, not queued) polled every 100 ms during the load: the server thread's responsiveness. */
+  readonly healthMaxMs: number;
+  readonly healthMedianMs: number;
   readonly load1: number;
 }
 
@@ -173,7 +176,21 @@ async function mixedCase(db: string, baseUrl: string, session: { cookie: string;
     { method: "GET", headers: compressed, setupRequest: (req, ctx) => ({ ...req, path: `/v1/units/${String(ctx.id)}/evaluation?year=${year}` }) },
     { method: "GET", headers: compressed, path: `/v1/units/${options.provinceId}/rollup?year=${year}` },
   ];
+  // A probe beside the load: how long the server takes to answer a request that needs no database.
+  const health: number[] = [];
+  let probing = true;
+  const probe = (async () => {
+    while (probing) {
+      const t0 = performance.now();
+      await fetch(`${baseUrl}/healthz`).then((res) => res.arrayBuffer()).catch(() => undefined);
+      health.push(performance.now() - t0);
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  })();
   const r = await autocannon({ url: baseUrl, connections: mixed.connections, duration: mixed.durationS, timeout: mixed.timeoutS, requests });
+  probing = false;
+  await probe;
+  const sortedHealth = [...health].sort((a, b) => a - b);
   const statuses: Record<string, number> = {};
   for (const [code, { count }] of Object.entries(r.statusCodeStats ?? {})) statuses[code] = count;
   const ok = Object.entries(statuses).reduce((n, [code, c]) => (code.startsWith("2") ? n + c : n), 0);
@@ -191,6 +208,8 @@ async function mixedCase(db: string, baseUrl: string, session: { cookie: string;
     errors: r.errors - r.timeouts,
     statuses,
     writesOk,
+    healthMaxMs: sortedHealth.at(-1) ?? Number.NaN,
+    healthMedianMs: sortedHealth[Math.floor(sortedHealth.length / 2)] ?? Number.NaN,
     load1: os.loadavg()[0] ?? 0,
   };
 }
@@ -200,7 +219,7 @@ function mixedLine(m: MixedResult): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([code, n]) => `${code}: ${fmt(n)}`)
     .join(", ");
-  return `${m.db}: ${fmt(m.total)} answers in ${m.durationS} s (${fmt(m.reqPerS, 0)} req/s, ${fmt(m.okPerS, 0)} 2xx/s, ${fmt(m.writesOk)} writes saved); latency p50 ${fmt(m.p50Ms, 0)} ms, p99 ${fmt(m.p99Ms, 0)} ms, max ${fmt(m.maxMs, 0)} ms; ${fmt(m.timeouts)} timeouts, ${fmt(m.errors)} errors; statuses ${codes || "none"}; load 1m ${fmt(m.load1, 2)}`;
+  return `${m.db}: ${fmt(m.total)} answers in ${m.durationS} s (${fmt(m.reqPerS, 0)} req/s, ${fmt(m.okPerS, 0)} 2xx/s, ${fmt(m.writesOk)} writes saved); latency p50 ${fmt(m.p50Ms, 0)} ms, p99 ${fmt(m.p99Ms, 0)} ms, max ${fmt(m.maxMs, 0)} ms; ${fmt(m.timeouts)} timeouts, ${fmt(m.errors)} errors; statuses ${codes || "none"}; /healthz beside it (no database) median ${fmt(m.healthMedianMs, 0)} ms, max ${fmt(m.healthMaxMs, 0)} ms; load 1m ${fmt(m.load1, 2)}`;
 }
 
 /**

@@ -33,6 +33,8 @@ const mixed = (db: string, extra: Partial<MixedResult>): MixedResult => ({
   errors: 0,
   statuses: { "200": 1800, "503": 200 },
   writesOk: 400,
+  healthMaxMs: 50,
+  healthMedianMs: 2,
   load1: 1,
   ...extra,
 });
