@@ -135,6 +135,22 @@ test("first run: setup link → first admin → unit tree from the template → 
   await expect(commune.getByText("Xã Cũ A (ví dụ)")).toHaveCount(0);
   expect((await commune.request.get("/v1/units/p-26-h01")).status()).toBe(403);
 
+  // Publishing the year from the overview, after a confirmation saying what becomes public; then withdrawing it.
+  await page.goto("/overview");
+  const control = page.getByTestId("publish-control");
+  await expect(control.getByTestId("publish-state")).toContainText("chưa công bố");
+  await control.getByRole("button", { name: "Công bố kết quả" }).click();
+  const dialog = page.getByTestId("publish-confirm");
+  await expect(dialog).toContainText("bất kỳ ai (không cần đăng nhập)");
+  await dialog.getByRole("button", { name: "Xác nhận" }).click();
+  await expect(control.getByTestId("publish-state")).toContainText("đã công bố");
+  expect(((await (await page.request.get("/v1/public/publications")).json()) as { items: { unitId: string }[] }).items.map((p) => p.unitId)).toEqual(["p-26"]);
+  await control.getByRole("button", { name: "Rút lại công bố" }).click();
+  await page.getByTestId("publish-confirm").getByRole("button", { name: "Xác nhận" }).click();
+  await expect(control.getByTestId("publish-state")).toContainText("chưa công bố");
+  const audit = (await (await page.request.get("/v1/audit?entityType=publication")).json()) as { items: { action: string }[] };
+  expect(audit.items.map((a) => a.action).sort()).toEqual(["results.publish", "results.withdraw"]);
+
   // The setup link is spent: the page says so.
   await page.goto(link);
   await expect(page.getByTestId("setup-done")).toBeVisible();

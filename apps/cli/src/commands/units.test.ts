@@ -69,7 +69,7 @@ describe("ntm units add|edit against a running API", () => {
     const list = remote(tinh, ["units", "--root", "d-01", "--level", "commune", "--json"]);
     expect([add.code, add.json(), (list.json() as { id: string }[]).map((u) => u.id).at(-1)]).toEqual([
       0,
-      { id: "c-01-11", name: "Xã Tân Lập", level: "commune", parentId: "d-01", region: "DHNTB", communeGroup: 2, flags: ["especiallyDifficult"], sort: 10, version: 1 },
+      { id: "c-01-11", name: "Xã Tân Lập", level: "commune", parentId: "d-01", region: "DHNTB", communeGroup: 2, flags: ["especiallyDifficult"], sort: 10, version: 1, effectiveFrom: null, endedOn: null, mergedFrom: [] },
       "c-01-11",
     ]);
   });
