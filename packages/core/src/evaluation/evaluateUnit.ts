@@ -174,6 +174,7 @@ export function evaluateUnit(compiled: CompiledPack, doc: UnitValues): Evaluatio
     criteria,
     reasons,
   };
+  if (pack.coverage) result.coverage = pack.coverage;
   if (pack.criteria.some((c) => c.key)) result.revocation = checkRevocation(result);
   return result;
 }
