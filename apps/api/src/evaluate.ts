@@ -1,6 +1,6 @@
 import { type ClassificationLevel, type CompiledPack, type EvaluationResult, type Reason, type Tier, type UnitValues, evaluateUnit, highestTier, indicator182FromClassification } from "@ntm/core";
-import type { LoadedPacks } from "./packs.js";
-import { tierLadder } from "./packs.js";
+import type { LoadedPacks } from "./services/packs.js";
+import { tierLadder } from "./services/packs.js";
 
 /** One commune's evaluation along a tier ladder (standard → advanced → model). */
 export interface LadderResult {

@@ -13,6 +13,7 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
   type EvaluationResult, type RankedLevel, type Ranking, type RankingUnit, type ScoringScheme, CLASSIFICATION_LEVEL_LABELS, DEFAULT_SCORING_SCHEME,
   RESOURCE_SOURCES, RankingUnitSchema, compareYears, countOcopByCommune, parseDong, parseScoringScheme, rankUnits, zodIssues,
+  type Reason,
 } from "@ntm/core";
 import { and, eq } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
@@ -22,8 +23,8 @@ import { writeAudit } from "../audit.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { DEMO_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
-import { type Classification182, compiledLadder, evaluateLadder } from "../evaluate.js";
+import { type LoadedPacks, loadPacks } from "../services/packs.js";
+import { type Classification182, evaluateLadder } from "../evaluate.js";
 import type { UnitTree } from "../units.js";
 import { subtreeDocs } from "../values.js";
 import { ContentCache, perDatabase, rankingDataState, scopeUnits } from "../cache.js";
@@ -133,10 +134,11 @@ async function classificationsUncached(db: Db, tree: UnitTree, packs: LoadedPack
  * const units = await rankingInput(db, tree, packs, "d-01", 2025); units[0].values.criteria_met
  */
 export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, options: { derive182?: boolean } = {}): Promise<RankingUnit[]> {
-  const ladder = compiledLadder(packs, DEMO_PACK_ID);
-  const [cur, prev] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, year - 1)]);
+  const [all, prev] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, year - 1)]);
+  // Each commune along the ladder adopted for it that year; a commune with none is not ranked (see noPackCommunes).
+  const ladders = new Map(all.map((c) => [c.unit.id, packs.ladderFor(tree, c.unit.id, year)] as const));
+  const cur = all.filter((c) => ladders.get(c.unit.id)!.ok);
   const prevById = new Map(prev.map((p) => [p.unit.id, p.doc]));
-  const base = ladder[0]!;
   const asOf = `${year}-12-31`;
   const communeIds = cur.map((c) => c.unit.id);
   const classes = options.derive182 === false ? new Map<string, Classification182>() : await classificationsOf(db, tree, packs, unitId, year - 1);
@@ -160,10 +162,12 @@ export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, u
   );
   return cur.map(({ unit, doc }) => {
     const classification = classes.get(unit.id);
+    const choice = ladders.get(unit.id)!;
+    const ladder = choice.ok ? choice.ladder : [];
     const { results, tierReached } = evaluateLadder(ladder, doc, classification ? { classification } : {});
     const now: EvaluationResult = results[0]!;
     const before = prevById.get(unit.id);
-    const change = before ? compareYears(evaluateLadder([base], before).results[0]!, now) : null;
+    const change = before ? compareYears(evaluateLadder([ladder[0]!], before).results[0]!, now) : null;
     const e = entered.get(unit.id) ?? {};
     const values: Record<string, number> = {
       ...enteredValues(e),
@@ -182,6 +186,21 @@ export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, u
     if (m !== undefined) values.resources_mobilised = Number(m);
     return { unitId: unit.id, name: unit.name, values, ...(e.tasks ? { tasks: e.tasks } : {}), ...(e.discipline ? { discipline: e.discipline } : {}), ...(revoked.has(unit.id) ? { recognitionRevoked: true } : {}) };
   });
+}
+
+/**
+ * The communes below a unit with no pack adopted for the year (not ranked: "Chưa áp dụng bộ tiêu chí"), with the reason.
+ * @example
+ * noPackCommunes(tree, packs, "p-demo", 2026)[0].reasons[0].code // "pack.outside_effective"
+ */
+export function noPackCommunes(tree: UnitTree, packs: LoadedPacks, unitId: string, year: number): { unitId: string; name: string; reasons: Reason[] }[] {
+  return tree
+    .subtree(unitId)
+    .filter((u) => u.level === "commune")
+    .flatMap((u) => {
+      const choice = packs.ladderFor(tree, u.id, year);
+      return choice.ok ? [] : [{ unitId: u.id, name: u.name, reasons: [choice.reason] }];
+    });
 }
 
 /**
@@ -228,6 +247,7 @@ const RankingOutSchema = z
     commendations: z.array(z.object({ unitId: z.string(), rank: z.number().int(), reasons: z.array(ReasonOutSchema) })),
     criticisms: z.array(z.object({ unitId: z.string(), rank: z.number().int(), reasons: z.array(ReasonOutSchema) })),
     reasons: z.array(ReasonOutSchema),
+    noPack: z.array(z.object({ unitId: z.string(), name: z.string(), reasons: z.array(ReasonOutSchema) })).openapi({ description: "Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí): not ranked, never counted as not met" }),
   })
   .openapi("Ranking");
 
@@ -311,7 +331,8 @@ export function rankingRoutes() {
     const { year } = c.req.valid("query");
     const { tree } = await authorize(c, "read", id);
     const { db } = c.get("deps");
-    const { ranking, units, definedAt } = await computeRanking(db, tree, await loadPacks(db), id, year);
+    const packs = await loadPacks(db);
+    const { ranking, units, definedAt } = await computeRanking(db, tree, packs, id, year);
     const inputs = new Map(units.map((u) => [u.unitId, u.values]));
     return c.json(
       {
@@ -339,6 +360,7 @@ export function rankingRoutes() {
         commendations: ranking.commendations.map((x) => ({ unitId: x.unitId, rank: x.rank, reasons: reasonsOut(x.reasons) })),
         criticisms: ranking.criticisms.map((x) => ({ unitId: x.unitId, rank: x.rank, reasons: reasonsOut(x.reasons) })),
         reasons: reasonsOut(ranking.reasons),
+        noPack: noPackCommunes(tree, packs, id, year).map((n) => ({ unitId: n.unitId, name: n.name, reasons: reasonsOut(n.reasons) })),
       },
       200,
     );

@@ -1,11 +1,12 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { type CompiledPack, type EvaluationResult, EvaluationResultSchema, QD263_TARGETS, type Reason, type Tier, type UnitValues, checkProgrammeTargets, compareYears, evaluateUnit, gapToNextTier } from "@ntm/core";
+import { type CompiledPack, type EvaluationResult, EvaluationResultSchema, PackCoverageSchema, QD263_TARGETS, type Reason, type Tier, type UnitValues, checkProgrammeTargets, compareYears, evaluateUnit, gapToNextTier } from "@ntm/core";
 import type { AppEnv } from "../context.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { DEMO_PACK_ID, DISTRICT_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
-import { type Classification182, type LadderResult, compiledLadder, evaluateLadder, evaluateWithClassification } from "../evaluate.js";
+import { type LoadedPacks, loadPacks, tierLadder } from "../services/packs.js";
+import { type Classification182, type LadderResult, evaluateLadder, evaluateWithClassification } from "../evaluate.js";
+import { ReasonOutSchema, reasonsOut } from "../domain/common.js";
 import { classificationsOf } from "../domain/rankings.js";
 import { loadDocRows, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";
@@ -13,7 +14,20 @@ import type { UnitRow, UnitTree } from "../units.js";
 import { type CachedJson, ContentCache, LineCache, RANKING_INPUT_TABLES, VALUES_TABLES, cachedJson, perDatabase, rankingInputsState, scopeUnits, sendCachedJson, valuesState } from "../cache.js";
 import { Memo, changeFeedOf } from "../db/changes.js";
 
-const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: `Default: ${DEMO_PACK_ID} for a commune, vn.district-ntm.2021-2025 for a district`, example: DEMO_PACK_ID }) });
+const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: "Default: the pack adopted for the unit's scope, level and year (GET /v1/pack-adoptions); without one the answer is `status: \"no_pack\"`" }) });
+
+/** The answer for a unit-year with no adopted pack: never a verdict, the reason instead. */
+export const NoPackSchema = z
+  .object({ unitId: z.string(), year: z.number().int(), status: z.literal("no_pack"), reasons: z.array(ReasonOutSchema) })
+  .openapi("NoPack", { description: "Chưa áp dụng bộ tiêu chí cho năm này / no criteria pack adopted for this unit and year (core selectPack's reason)" });
+export type NoPack = z.infer<typeof NoPackSchema>;
+
+/** The no-pack answer of a unit-year from core's reason. */
+function noPack(unitId: string, year: number, reason: Reason): NoPack {
+  return { unitId, year, status: "no_pack", reasons: reasonsOut([reason]) };
+}
+
+const NoPackCommuneSchema = z.object({ unitId: z.string(), name: z.string(), parentId: z.string().nullable(), reasons: z.array(ReasonOutSchema) });
 
 const CommuneRollupSchema = z
   .object({
@@ -68,11 +82,13 @@ export const RollupSchema = z
   .object({
     unitId: z.string(),
     year: z.number().int(),
-    packId: z.string(),
+    packId: z.string().nullable().openapi({ description: "The standard pack of the ladder most communes use (null when no commune has one)" }),
     ladder: z.array(z.object({ packId: z.string(), tier: z.string() })),
     example: z.boolean(),
+    coverage: PackCoverageSchema.nullable().openapi({ description: "Coverage of the legal set by the standard pack (bộ tiêu chí chưa đầy đủ when encoded < legal)" }),
     communes: z.array(CommuneRollupSchema),
     countsByTier: z.object({ none: z.number().int(), standard: z.number().int(), advanced: z.number().int(), model: z.number().int() }),
+    noPack: z.object({ count: z.number().int(), communes: z.array(NoPackCommuneSchema) }).openapi({ description: "Communes with no pack adopted for the year: Chưa áp dụng bộ tiêu chí, counted apart (never as not met) and not in `communes`" }),
     targets: z.array(z.object({ id: z.string(), met: z.boolean(), actual: z.number(), required: z.number(), reasons: z.array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), params: z.record(z.string(), z.unknown()) })) })),
     incomeVs2020: IncomeVs2020Schema,
   })
@@ -82,9 +98,9 @@ export type Rollup = z.infer<typeof RollupSchema>;
 /**
  * Evaluates every commune of a subtree along the tier ladder and summarises (the roll-up contract).
  * @example
- * const r = await computeRollup(db, tree, packs, "p-demo", 2024, DEMO_PACK_ID); r.countsByTier.standard
+ * const r = await computeRollup(db, tree, packs, "p-demo", 2024); r.countsByTier.standard
  */
-export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
+export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string): Promise<Rollup> {
   return (await cachedRollup(db, tree, packs, unitId, year, packId)).value;
 }
 
@@ -94,12 +110,12 @@ export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, 
  * (and 2020's, the income baseline) read from the database on every call, so a write through any
  * instance is seen at once. Concurrent misses on one key share one computation.
  * @example
- * const e = await cachedRollup(db, tree, packs, "p-demo", 2024, DEMO_PACK_ID); e.etag
+ * const e = await cachedRollup(db, tree, packs, "p-demo", 2024); e.etag
  */
-export async function cachedRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<CachedJson<Rollup>> {
+export async function cachedRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string): Promise<CachedJson<Rollup>> {
   const scope = scopeUnits(tree, unitId);
   const [values, domain] = await Promise.all([valuesState(db, [year, year - 1, year - 2, 2020], scope), rankingInputsState(db, scope)]);
-  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId}|${values}|${domain}`;
+  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId ?? "adopted"}|${values}|${domain}`;
   return rollupCache(db).get(key, async () => cachedJson(await computeRollupUncached(db, tree, packs, unitId, year, packId)));
 }
 
@@ -128,17 +144,40 @@ function rollupLine(ladder: readonly CompiledPack[], unit: UnitRow, doc: UnitVal
 /** Roll-up lines by content key (see computeRollupUncached), the oldest dropped beyond capacity (exported for tests). */
 export const rollupCommuneCache = perDatabase(() => new LineCache<RollupLine>(20_000));
 
-async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
-  const ladder = compiledLadder(packs, packId);
-  const [docs, docs2020, classes] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, 2020), classificationsOf(db, tree, packs, unitId, year - 1)]);
+/** The ladder each commune is evaluated along: the one of an explicit `?pack=`, or the one adopted for it that year. */
+function ladderOf(tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string | undefined): { ok: true; ladder: CompiledPack[] } | { ok: false; reason: Reason } {
+  if (packId === undefined) return packs.ladderFor(tree, unitId, year);
+  return { ok: true, ladder: tierLadder(packs.registry, packId).map((p) => packs.compiled(p.id)!) };
+}
+
+async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string | undefined): Promise<Rollup> {
+  const [all, docs2020, classes] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, 2020), classificationsOf(db, tree, packs, unitId, year - 1)]);
   const counts = { none: 0, standard: 0, advanced: 0, model: 0 };
   const cache = rollupCommuneCache(db);
+  const ladders = new Map(all.map(({ unit }) => [unit.id, ladderOf(tree, packs, unit.id, year, packId)] as const));
+  const noPackCommunes: Rollup["noPack"]["communes"] = [];
+  const docs = all.filter(({ unit }) => {
+    const l = ladders.get(unit.id)!;
+    if (!l.ok) noPackCommunes.push({ unitId: unit.id, name: unit.name, parentId: unit.parentId, reasons: reasonsOut([l.reason]) });
+    return l.ok;
+  });
+  // The ladder most communes use names the roll-up (one, unless a subtree spans provinces with their own packs).
+  const usage = new Map<string, { n: number; ladder: CompiledPack[] }>();
+  for (const { unit } of docs) {
+    const l = ladders.get(unit.id)! as { ok: true; ladder: CompiledPack[] };
+    const id = l.ladder.map((p) => p.pack.id).join(">");
+    const u = usage.get(id) ?? { n: 0, ladder: l.ladder };
+    u.n++;
+    usage.set(id, u);
+  }
+  const main = [...usage.values()].sort((a, b) => b.n - a.n)[0]?.ladder ?? [];
   const communes = docs.map(({ unit, doc, rows }) => {
+    const ladder = (ladders.get(unit.id)! as { ok: true; ladder: CompiledPack[] }).ladder;
     // Indicator 18.2 from the previous year's classification (see withClassification182).
     const classification = classes.get(unit.id);
     // A commune whose rows, classification, tree and packs are unchanged keeps its line: after one
     // write only that commune is evaluated again.
-    const key = `${tree.stamp}|${packs.key}|${packId}|${year}|${unit.id}|${rows}|${classification ? `${classification.year}:${classification.level}` : "-"}`;
+    const key = `${tree.stamp}|${packs.key}|${ladder.map((p) => p.pack.id).join(">")}|${year}|${unit.id}|${rows}|${classification ? `${classification.year}:${classification.level}` : "-"}`;
     const kept = cache.get(key);
     if (kept) return kept;
     const line = rollupLine(ladder, unit, doc, classification);
@@ -153,11 +192,13 @@ async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks,
   return {
     unitId,
     year,
-    packId,
-    ladder: ladder.map((p) => ({ packId: p.pack.id, tier: p.pack.tier })),
-    example: ladder.some((p) => p.pack.example === true),
+    packId: main[0]?.pack.id ?? null,
+    ladder: main.map((p) => ({ packId: p.pack.id, tier: p.pack.tier })),
+    example: [...usage.values()].some((u) => u.ladder.some((p) => p.pack.example === true)),
+    coverage: main[0]?.pack.coverage ?? null,
     communes,
     countsByTier: counts,
+    noPack: { count: noPackCommunes.length, communes: noPackCommunes },
     targets,
     incomeVs2020: incomeVs2020(docs, docs2020, year),
   };
@@ -170,22 +211,35 @@ function packOr404(packs: LoadedPacks, id: string) {
 }
 
 /**
- * Evaluates one unit for a year against a pack (values of the unit and its children).
+ * The pack a unit-year is evaluated against: an explicit `?pack=` (404 when unknown), else the one
+ * adopted for the unit's scope, level and year (core selectPack), else why there is none.
  * @example
- * const r = await evaluateOne(db, tree, packs, "c01", 2024, DEMO_PACK_ID); r.status
+ * choosePack(tree, packs, tree.byId.get("c-01-01")!, 2026) // { ok: false, reason: { code: "pack.outside_effective", ... } }
  */
-export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string) {
+export function choosePack(tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number, packId?: string): { ok: true; compiled: CompiledPack } | { ok: false; reason: Reason } {
+  return packId === undefined ? packs.packFor(tree, unit.id, year) : { ok: true, compiled: packOr404(packs, packId) };
+}
+
+/**
+ * Evaluates one unit for a year against a pack (values of the unit and its children); without an
+ * adopted pack (and no explicit one), the no-pack answer with its reason.
+ * @example
+ * const r = await evaluateOne(db, tree, packs, "c-01-01", 2024); r.status
+ */
+export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string): Promise<EvaluationResult | NoPack> {
   const unit = tree.byId.get(unitId)!;
-  const compiled = packOr404(packs, packId ?? defaultPackFor(unit.level));
+  const chosen = choosePack(tree, packs, unit, year, packId);
+  if (!chosen.ok) return noPack(unitId, year, chosen.reason);
+  const compiled = chosen.compiled;
   if (compiled.pack.level === "commune" || unit.level !== "district") return (await cachedUnitEvaluation(db, tree, packs, unit, year, compiled)).value;
-  // A district pack rolls up its communes' statuses: evaluate each commune (with its hamlets) first.
-  const ladder = compiledLadder(packs, DEMO_PACK_ID);
+  // A district pack rolls up its communes' statuses: evaluate each commune (with its hamlets) along its adopted ladder first.
   const [communes, classes] = await Promise.all([subtreeDocs(db, tree, unitId, year), classificationsOf(db, tree, packs, unitId, year - 1)]);
   const own = await loadDocRows(db, [unitId], year);
   const doc = unitValuesDoc(tree, own, unit, year);
   doc.children = communes.map(({ doc: cd }) => {
     const classification = classes.get(cd.unit.id);
-    return { unit: cd.unit, values: cd.values, statuses: childStatuses(evaluateLadder(ladder, cd, classification ? { classification } : {})) };
+    const ladder = packs.ladderFor(tree, cd.unit.id, year);
+    return { unit: cd.unit, values: cd.values, statuses: ladder.ok ? childStatuses(evaluateLadder(ladder.ladder, cd, classification ? { classification } : {})) : {} };
   });
   return evaluateUnit(compiled, doc);
 }
@@ -196,7 +250,7 @@ export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, un
  * computed from: the loaded rows' ids and versions (read on every call), the classification, the unit
  * tree's hash and the packs' key. The values and the classification are loaded in parallel.
  * @example
- * const e = await cachedUnitEvaluation(db, tree, packs, tree.byId.get("c-01-01")!, 2024, packs.compiled(DEMO_PACK_ID)!); e.value.status
+ * const e = await cachedUnitEvaluation(db, tree, packs, tree.byId.get("c-01-01")!, 2024, packs.compiled("vn.commune-ntm.2021-2025")!); e.value.status
  */
 export async function cachedUnitEvaluation(db: Db, tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number, compiled: CompiledPack): Promise<CachedJson<EvaluationResult>> {
   // While the change feed reports no write to what it reads, the last answer stands without a query.
@@ -221,15 +275,6 @@ async function unitEvaluationFromData(db: Db, tree: UnitTree, packs: LoadedPacks
 
 const evaluationCache = perDatabase(() => new ContentCache<CachedJson<EvaluationResult>>(256));
 
-/**
- * The pack a unit is evaluated against when the caller names none.
- * @example
- * defaultPackFor("district") // "vn.district-ntm.2021-2025"
- */
-export function defaultPackFor(level: string): string {
-  return level === "district" ? DISTRICT_PACK_ID : DEMO_PACK_ID;
-}
-
 /** Statuses by tier for a parent pack: a tier counts as met only when every lower tier is met too. */
 function childStatuses(r: LadderResult): Partial<Record<Tier, "met" | "not_met" | "indeterminate">> {
   const out: Partial<Record<Tier, "met" | "not_met" | "indeterminate">> = {};
@@ -247,7 +292,7 @@ const evaluation = createRoute({
   tags: ["evaluations"],
   summary: "Đánh giá đơn vị theo bộ tiêu chí / Evaluate a unit against a pack for a year (includes the revocation check)",
   request: { params: IdParam, query: EvalQuery },
-  responses: { 200: { description: "The evaluation (core's result contract)", content: { "application/json": { schema: EvaluationResultSchema } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: { 200: { description: "The evaluation (core's result contract), or `status: \"no_pack\"` with the reason when no pack is adopted for the unit and year", content: { "application/json": { schema: z.union([EvaluationResultSchema, NoPackSchema]) } } }, ...problemResponses(401, 403, 404, 422) },
 });
 
 const gap = createRoute({
@@ -288,17 +333,19 @@ const changes = createRoute({
   tags: ["evaluations"],
   summary: "Thay đổi so với năm trước / Criteria gained and lost since the previous year",
   request: { params: IdParam, query: EvalQuery },
-  responses: { 200: { description: "Year over year", content: { "application/json": { schema: YoySchema } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: { 200: { description: "Year over year, or `status: \"no_pack\"` for the year with no adopted pack", content: { "application/json": { schema: z.union([YoySchema, NoPackSchema]) } } }, ...problemResponses(401, 403, 404, 422) },
 });
 
 export const TrendSchema = z
   .object({
     unitId: z.string(),
-    packId: z.string(),
+    packId: z.string().nullable().openapi({ description: "The pack asked for with ?pack=; null: each year uses the packs adopted for it" }),
     years: z.array(
       z.object({
         year: z.number().int(),
+        packId: z.string().nullable().openapi({ description: "The standard pack most communes use that year (null: none adopted)" }),
         communes: z.number().int(),
+        noPack: z.number().int().openapi({ description: "Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí), not counted in countsByTier" }),
         countsByTier: z.object({ none: z.number().int(), standard: z.number().int(), advanced: z.number().int(), model: z.number().int() }),
         criteriaMet: z.number().int().nullable().openapi({ description: "For a commune: its criteria met; otherwise null" }),
         tierReached: z.enum(["standard", "advanced", "model", "modern"]).nullable().openapi({ description: "For a commune: its tier; otherwise null" }),
@@ -331,7 +378,9 @@ export function evaluationRoutes() {
     const { db } = c.get("deps");
     const packs = await loadPacks(db);
     const unit = tree.byId.get(id)!;
-    const compiled = packOr404(packs, pack ?? defaultPackFor(unit.level));
+    const chosen = choosePack(tree, packs, unit, year, pack);
+    if (!chosen.ok) return c.json(noPack(id, year, chosen.reason), 200);
+    const compiled = chosen.compiled;
     // A unit's own evaluation is sent from the content cache (ETag, gzip, 304); a district's roll-up evaluation is computed.
     if (compiled.pack.level === "commune" || unit.level !== "district") return sendCachedJson(c, await cachedUnitEvaluation(db, tree, packs, unit, year, compiled)) as never;
     return c.json(await evaluateOne(db, tree, packs, id, year, pack), 200);
@@ -342,6 +391,7 @@ export function evaluationRoutes() {
     const { tree } = await authorize(c, "read", id);
     const packs = await loadPacks(c.get("deps").db);
     const r = await evaluateOne(c.get("deps").db, tree, packs, id, year, pack);
+    if (r.status === "no_pack") return c.json(r as Record<string, unknown>, 200);
     return c.json({ ...gapToNextTier(r) } as Record<string, unknown>, 200);
   });
   app.openapi(rollup, async (c) => {
@@ -349,8 +399,8 @@ export function evaluationRoutes() {
     const { year, pack } = c.req.valid("query");
     const { tree } = await authorize(c, "read", id);
     const packs = await loadPacks(c.get("deps").db);
-    packOr404(packs, pack ?? DEMO_PACK_ID);
-    return sendCachedJson(c, await cachedRollup(c.get("deps").db, tree, packs, id, year, pack ?? DEMO_PACK_ID)) as never;
+    if (pack !== undefined) packOr404(packs, pack);
+    return sendCachedJson(c, await cachedRollup(c.get("deps").db, tree, packs, id, year, pack)) as never;
   });
   app.openapi(trend, async (c) => {
     const { id } = c.req.valid("param");
@@ -359,16 +409,15 @@ export function evaluationRoutes() {
     const { tree } = await authorize(c, "read", id);
     const { db } = c.get("deps");
     const packs = await loadPacks(db);
-    const packId = pack ?? DEMO_PACK_ID;
-    packOr404(packs, packId);
+    if (pack !== undefined) packOr404(packs, pack);
     const isCommune = tree.byId.get(id)!.level === "commune";
     const years = [];
     for (let year = from; year <= to; year++) {
-      const r = await computeRollup(db, tree, packs, id, year, packId);
+      const r = await computeRollup(db, tree, packs, id, year, pack);
       const own = isCommune ? r.communes[0] : undefined;
-      years.push({ year, communes: r.communes.length, countsByTier: r.countsByTier, criteriaMet: own?.criteriaMet ?? null, tierReached: own?.tierReached ?? null, revoke: own ? own.revoke : null });
+      years.push({ year, packId: r.packId, communes: r.communes.length, noPack: r.noPack.count, countsByTier: r.countsByTier, criteriaMet: own?.criteriaMet ?? null, tierReached: own?.tierReached ?? null, revoke: own ? own.revoke : null });
     }
-    return c.json({ unitId: id, packId, years }, 200);
+    return c.json({ unitId: id, packId: pack ?? null, years }, 200);
   });
   app.openapi(changes, async (c) => {
     const { id } = c.req.valid("param");
@@ -377,6 +426,9 @@ export function evaluationRoutes() {
     const { db } = c.get("deps");
     const packs = await loadPacks(db);
     const [prev, cur] = [await evaluateOne(db, tree, packs, id, year - 1, pack), await evaluateOne(db, tree, packs, id, year, pack)];
+    // Without a pack for either year there is nothing to compare: the no-pack answer says which.
+    if (prev.status === "no_pack") return c.json(prev, 200);
+    if (cur.status === "no_pack") return c.json(cur, 200);
     return c.json(compareYears(prev, cur), 200);
   });
   return app;
