@@ -12,7 +12,7 @@ export interface LadderResult {
 /**
  * Compiled packs of a tier ladder starting at `packId`.
  * @example
- * compiledLadder(packs, "example.province-demo.2021-2025").length // 3
+ * compiledLadder(packs, "vn.commune-ntm.2021-2025").length // 3
  */
 export function compiledLadder(packs: LoadedPacks, packId: string): CompiledPack[] {
   return tierLadder(packs.registry, packId).map((p) => packs.compiled(p.id)!);

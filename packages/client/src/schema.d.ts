@@ -849,10 +849,427 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        /** Xoá bộ tiêu chí đã tải lên / Delete an uploaded pack (409 when shipped, adopted or extended) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pack-adoptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các quyết định áp dụng bộ tiêu chí / Pack adoptions (which pack applies to a scope, level, tier and period)
+         * @description With `unitId`, `level`, `from` and `to`: also `years`, what each year of each tier uses for that unit (core selectLadder).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    level?: "commune" | "hamlet" | "district";
+                    from?: number;
+                    to?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Adoptions the user may see */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PackAdoption"][];
+                            years?: {
+                                year: number;
+                                tiers: {
+                                    [key: string]: {
+                                        packId: string | null;
+                                        adoptionId: string | null;
+                                        reason: string | null;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Áp dụng bộ tiêu chí / Adopt a pack for a scope, level, tier and period (checked by core checkAdoption)
+         * @description Admin; a province officer within their scope (`packs.upload`). Installation-wide (scopeUnitId null): admin only. 409 for an overlap with another adoption of the same scope, level and tier; 422 for a pack of another level/tier or a period outside the pack's effective years.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PackAdoptionInput"];
+                };
+            };
+            responses: {
+                /** @description Stored */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PackAdoption"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/pack-adoptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Huỷ quyết định áp dụng / Delete an adoption (If-Match version required) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Sửa quyết định áp dụng / Change an adoption (If-Match version required) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PackAdoptionPatch"];
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PackAdoption"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/units/{id}/values": {
@@ -1073,7 +1490,7 @@ export interface paths {
         };
         /**
          * Ghi số liệu / Replace a unit's values for a year (If-Match required once values exist; stale → 412)
-         * @description Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default example.province-demo.2021-2025); problems come back as 422 with JSON paths.
+         * @description Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default: the ladder adopted for the unit and year; with none, the values schema only); problems come back as 422 with JSON paths.
          */
         put: {
             parameters: {
@@ -1189,7 +1606,7 @@ export interface paths {
             parameters: {
                 query: {
                     year: number;
-                    /** @description Default: example.province-demo.2021-2025 for a commune, vn.district-ntm.2021-2025 for a district */
+                    /** @description Default: the pack adopted for the unit's scope, level and year (GET /v1/pack-adoptions); without one the answer is `status: "no_pack"` */
                     pack?: string;
                 };
                 header?: never;
@@ -1200,13 +1617,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The evaluation (core's result contract) */
+                /** @description The evaluation (core's result contract), or `status: "no_pack"` with the reason when no pack is adopted for the unit and year */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EvaluationResult"];
+                        "application/json": components["schemas"]["EvaluationResult"] | components["schemas"]["NoPack"];
                     };
                 };
                 /** @description Problem (401) */
@@ -1267,7 +1684,7 @@ export interface paths {
             parameters: {
                 query: {
                     year: number;
-                    /** @description Default: example.province-demo.2021-2025 for a commune, vn.district-ntm.2021-2025 for a district */
+                    /** @description Default: the pack adopted for the unit's scope, level and year (GET /v1/pack-adoptions); without one the answer is `status: "no_pack"` */
                     pack?: string;
                 };
                 header?: never;
@@ -1345,7 +1762,7 @@ export interface paths {
             parameters: {
                 query: {
                     year: number;
-                    /** @description Default: example.province-demo.2021-2025 for a commune, vn.district-ntm.2021-2025 for a district */
+                    /** @description Default: the pack adopted for the unit's scope, level and year (GET /v1/pack-adoptions); without one the answer is `status: "no_pack"` */
                     pack?: string;
                 };
                 header?: never;
@@ -1501,7 +1918,7 @@ export interface paths {
             parameters: {
                 query: {
                     year: number;
-                    /** @description Default: example.province-demo.2021-2025 for a commune, vn.district-ntm.2021-2025 for a district */
+                    /** @description Default: the pack adopted for the unit's scope, level and year (GET /v1/pack-adoptions); without one the answer is `status: "no_pack"` */
                     pack?: string;
                 };
                 header?: never;
@@ -1512,13 +1929,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Year over year */
+                /** @description Year over year, or `status: "no_pack"` for the year with no adopted pack */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["YearOverYear"];
+                        "application/json": components["schemas"]["YearOverYear"] | components["schemas"]["NoPack"];
                     };
                 };
                 /** @description Problem (401) */
@@ -1585,7 +2002,7 @@ export interface paths {
                 query?: {
                     /** @description Year for rows without a year column */
                     year?: number;
-                    /** @description Pack whose tier ladder validates commune values (default example.province-demo.2021-2025) */
+                    /** @description Pack whose tier ladder validates commune values (default: the ladder adopted for each unit and year) */
                     pack?: string;
                     /** @description Overrides the Content-Type */
                     format?: "csv" | "xlsx";
@@ -2448,13 +2865,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Evaluation */
+                /** @description Evaluation, or `status: "no_pack"` when no pack is adopted for the year */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EvaluationResult"];
+                        "application/json": components["schemas"]["EvaluationResult"] | components["schemas"]["NoPack"];
                     };
                 };
                 /** @description Problem (404) */
@@ -5652,6 +6069,23 @@ export interface components {
                 from: string;
                 to?: string;
             };
+            /** @description Indicators encoded out of the legal set's count; show "bộ tiêu chí chưa đầy đủ (encoded/legal chỉ tiêu)" when encoded < legal */
+            coverage: {
+                encoded: number;
+                legal: number;
+                source: string;
+                /** @description Text in Vietnamese (vi) and English (en) */
+                note?: {
+                    vi: string;
+                    en: string;
+                };
+            } | null;
+            /** @description Indicators whose threshold is verified law, unverified, or unknown (null) */
+            provenance: {
+                verified: number;
+                unverified: number;
+                unknown: number;
+            };
         };
         /** @description NTM criteria pack */
         CriteriaPack: {
@@ -5694,6 +6128,16 @@ export interface components {
             notice?: {
                 vi: string;
                 en: string;
+            };
+            coverage?: {
+                encoded: number;
+                legal: number;
+                source: string;
+                /** @description Text in Vietnamese (vi) and English (en) */
+                note?: {
+                    vi: string;
+                    en: string;
+                };
             };
             requires?: string[];
             nextTier?: string;
@@ -5794,6 +6238,41 @@ export interface components {
                 }[];
             }[];
         };
+        PackAdoption: {
+            id: string;
+            packId: string;
+            /** @description A unit (its subtree), or null: the whole installation */
+            scopeUnitId: string | null;
+            /** @enum {string} */
+            tier: "standard" | "advanced" | "model" | "modern";
+            /** @enum {string} */
+            level: "commune" | "hamlet" | "district";
+            /** @description A year (2024) or an ISO date */
+            from: number | string;
+            /** @description A year or an ISO date; absent: until the pack's effective period ends */
+            to?: number | string;
+            version: number;
+        };
+        PackAdoptionInput: {
+            packId: string;
+            scopeUnitId: string | null;
+            /** @enum {string} */
+            tier: "standard" | "advanced" | "model" | "modern";
+            /** @enum {string} */
+            level: "commune" | "hamlet" | "district";
+            from: number | string;
+            to?: number | string;
+        };
+        PackAdoptionPatch: {
+            packId?: string;
+            /** @enum {string} */
+            tier?: "standard" | "advanced" | "model" | "modern";
+            /** @enum {string} */
+            level?: "commune" | "hamlet" | "district";
+            from?: number | string;
+            /** @description null: open-ended */
+            to?: number | string | null;
+        };
         ValuesHistoryEntry: {
             at: string;
             actorName: string | null;
@@ -5854,6 +6333,16 @@ export interface components {
             criteriaTotal: number;
             unverifiedCount: number;
             example: boolean;
+            coverage?: {
+                encoded: number;
+                legal: number;
+                source: string;
+                /** @description Text in Vietnamese (vi) and English (en) */
+                note?: {
+                    vi: string;
+                    en: string;
+                };
+            };
             criteria: {
                 id: string;
                 /** @enum {string} */
@@ -5901,24 +6390,63 @@ export interface components {
                 }[];
             };
         };
+        /** @description Chưa áp dụng bộ tiêu chí cho năm này / no criteria pack adopted for this unit and year (core selectPack's reason) */
+        NoPack: {
+            unitId: string;
+            year: number;
+            /** @enum {string} */
+            status: "no_pack";
+            reasons: components["schemas"]["ReasonText"][];
+        };
+        ReasonText: {
+            code: string;
+            path: (string | number)[];
+            params: {
+                [key: string]: unknown;
+            };
+            vi: string;
+            en: string;
+        };
         TierGap: {
             [key: string]: unknown;
         };
         Rollup: {
             unitId: string;
             year: number;
-            packId: string;
+            /** @description The standard pack of the ladder most communes use (null when no commune has one) */
+            packId: string | null;
             ladder: {
                 packId: string;
                 tier: string;
             }[];
             example: boolean;
+            /** @description Coverage of the legal set by the standard pack (bộ tiêu chí chưa đầy đủ when encoded < legal) */
+            coverage: {
+                encoded: number;
+                legal: number;
+                source: string;
+                /** @description Text in Vietnamese (vi) and English (en) */
+                note?: {
+                    vi: string;
+                    en: string;
+                };
+            } | null;
             communes: components["schemas"]["CommuneRollup"][];
             countsByTier: {
                 none: number;
                 standard: number;
                 advanced: number;
                 model: number;
+            };
+            /** @description Communes with no pack adopted for the year: Chưa áp dụng bộ tiêu chí, counted apart (never as not met) and not in `communes` */
+            noPack: {
+                count: number;
+                communes: {
+                    unitId: string;
+                    name: string;
+                    parentId: string | null;
+                    reasons: components["schemas"]["ReasonText"][];
+                }[];
             };
             targets: {
                 id: string;
@@ -5975,10 +6503,15 @@ export interface components {
         };
         Trend: {
             unitId: string;
-            packId: string;
+            /** @description The pack asked for with ?pack=; null: each year uses the packs adopted for it */
+            packId: string | null;
             years: {
                 year: number;
+                /** @description The standard pack most communes use that year (null: none adopted) */
+                packId: string | null;
                 communes: number;
+                /** @description Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí), not counted in countsByTier */
+                noPack: number;
                 countsByTier: {
                     none: number;
                     standard: number;
@@ -6177,15 +6710,6 @@ export interface components {
             calendarDaysLate: number;
             defaults: string[];
             reasons: components["schemas"]["ReasonText"][];
-        };
-        ReasonText: {
-            code: string;
-            path: (string | number)[];
-            params: {
-                [key: string]: unknown;
-            };
-            vi: string;
-            en: string;
         };
         ReportSubmissionRecord: {
             id: string;
@@ -6607,6 +7131,12 @@ export interface components {
                 reasons: components["schemas"]["ReasonText"][];
             }[];
             reasons: components["schemas"]["ReasonText"][];
+            /** @description Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí): not ranked, never counted as not met */
+            noPack: {
+                unitId: string;
+                name: string;
+                reasons: components["schemas"]["ReasonText"][];
+            }[];
         };
         ScoringSchemeRecord: {
             unitId: string;

@@ -85,7 +85,7 @@ export const RollupSchema = z
     packId: z.string().nullable().openapi({ description: "The standard pack of the ladder most communes use (null when no commune has one)" }),
     ladder: z.array(z.object({ packId: z.string(), tier: z.string() })),
     example: z.boolean(),
-    coverage: PackCoverageSchema.nullable().openapi({ description: "Coverage of the legal set by the standard pack (bộ tiêu chí chưa đầy đủ when encoded < legal)" }),
+    coverage: PackCoverageSchema.nullable(),
     communes: z.array(CommuneRollupSchema),
     countsByTier: z.object({ none: z.number().int(), standard: z.number().int(), advanced: z.number().int(), model: z.number().int() }),
     noPack: z.object({ count: z.number().int(), communes: z.array(NoPackCommuneSchema) }).openapi({ description: "Communes with no pack adopted for the year: Chưa áp dụng bộ tiêu chí, counted apart (never as not met) and not in `communes`" }),

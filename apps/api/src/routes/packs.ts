@@ -25,7 +25,7 @@ const PackSummarySchema = z
     criteriaCount: z.number().int(),
     nextTier: z.string().nullable(),
     effective: z.object({ from: z.string(), to: z.string().optional() }),
-    coverage: PackCoverageSchema.nullable().openapi({ description: "Indicators encoded out of the legal set's count; show \"bộ tiêu chí chưa đầy đủ (encoded/legal chỉ tiêu)\" when encoded < legal" }),
+    coverage: PackCoverageSchema.nullable(),
     provenance: z.object({ verified: z.number().int(), unverified: z.number().int(), unknown: z.number().int() }).openapi({ description: "Indicators whose threshold is verified law, unverified, or unknown (null)" }),
   })
   .openapi("PackSummary");
@@ -37,8 +37,8 @@ const AdoptionSchema = z
     scopeUnitId: z.string().nullable().openapi({ description: "A unit (its subtree), or null: the whole installation" }),
     tier: TierSchema,
     level: AdoptionLevelSchema,
-    from: AdoptionBoundSchema.openapi({ description: "A year (2024) or an ISO date" }),
-    to: AdoptionBoundSchema.optional().openapi({ description: "A year or an ISO date; absent: until the pack's effective period ends" }),
+    from: AdoptionBoundSchema,
+    to: AdoptionBoundSchema.optional(),
     version: z.number().int(),
   })
   .openapi("PackAdoption");
@@ -56,7 +56,7 @@ const AdoptionBody = z
   .openapi("PackAdoptionInput");
 
 const AdoptionPatch = z
-  .object({ packId: z.string().min(1).optional(), tier: TierSchema.optional(), level: AdoptionLevelSchema.optional(), from: AdoptionBoundSchema.optional(), to: AdoptionBoundSchema.nullable().optional().openapi({ description: "null: open-ended" }) })
+  .object({ packId: z.string().min(1).optional(), tier: TierSchema.optional(), level: AdoptionLevelSchema.optional(), from: AdoptionBoundSchema.optional(), to: AdoptionBoundSchema.nullable().optional() })
   .strict()
   .openapi("PackAdoptionPatch");
 

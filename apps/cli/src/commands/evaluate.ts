@@ -114,7 +114,7 @@ export function renderResult(ctx: Ctx, pack: CriteriaPack, doc: { unit: { id: st
  * Loads a pack and a values file, validates every document (all problems at once, nothing evaluated
  * when one is bad) and evaluates them.
  * @example
- * const { results } = evaluateFiles({ pack: "example.province-demo.2021-2025", values: "batch.csv" });
+ * const { results } = evaluateFiles({ pack: "vn.commune-ntm.2021-2025", values: "batch.csv" });
  */
 export function evaluateFiles(opts: EvaluateOptions): { pack: CriteriaPack; loaded: LoadedValues; docs: UnitValues[]; results: EvaluationResult[] } {
   if (!opts.pack) throw new CliError("invalid_input", [{ where: "--pack", message: "cần --pack <mã|tệp> / required with --values" }]);
@@ -141,7 +141,7 @@ export function evaluateFiles(opts: EvaluateOptions): { pack: CriteriaPack; load
  * The offline evaluation: loads the pack and values, validates every document (all problems, no partial
  * output), evaluates, prints the table or the result contract, and returns 1 when `--fail-on` applies.
  * @example
- * await evaluateOffline(ctx, { pack: "example.province-demo.2021-2025", values: "examples/values/an-phu.json" });
+ * await evaluateOffline(ctx, { pack: "vn.commune-ntm.2021-2025", values: "examples/values/an-phu.json" });
  */
 export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
   if (opts.failOn !== undefined && opts.failOn !== "not_met" && opts.failOn !== "indeterminate")
@@ -186,8 +186,8 @@ Số liệu / values files:
   Dấu phân cách , hoặc ; / separator , or ;   flags: "especiallyDifficult|safeZone".
 
 Ví dụ / examples:
-  ntm evaluate --pack example.province-demo.2021-2025 --values examples/values/an-phu-meets-all.json
-  ntm evaluate --pack example.province-demo.2021-2025 --values examples/values/batch-communes.csv --json --fail-on not_met
+  ntm evaluate --pack <mã bộ / pack id> --values examples/values/an-phu-meets-all.json     (mã bộ: ntm packs list)
+  ntm evaluate --pack <mã bộ / pack id> --values examples/values/batch-communes.csv --json --fail-on not_met
   ntm evaluate --unit c-01-01 --year 2024          (máy chủ / server)`)
     .action(
       run(async (ctx: Ctx, opts: EvaluateOptions) => {
