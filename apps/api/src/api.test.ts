@@ -344,8 +344,10 @@ describe("evaluations", () => {
     const one = await body(await s.xa!.request("/v1/units/c-01-01/trend?from=2021&to=2025"));
     const d = await body(await s.huyen!.request("/v1/units/d-01/trend?from=2023&to=2024"));
     const bad = await s.xa!.request("/v1/units/c-01-01/trend?from=2025&to=2021");
-    expect([one.years.map((y: { year: number }) => y.year), one.years.every((y: { communes: number; criteriaMet: number }) => y.communes === 1 && y.criteriaMet >= 0), d.years.map((y: { communes: number; criteriaMet: null }) => [y.communes, y.criteriaMet]), bad.status]).toEqual([
-      [2021, 2022, 2023, 2024, 2025], true, [[10, null], [10, null]], 422,
+    // 2021 has no adopted pack in the demo (the 2021–2025 packs take effect in 2022): counted apart, no criteria met.
+    const [y2021, ...later] = one.years as { year: number; communes: number; noPack: number; criteriaMet: number | null }[];
+    expect([one.years.map((y: { year: number }) => y.year), [y2021!.communes, y2021!.noPack, y2021!.criteriaMet], later.every((y) => y.communes === 1 && y.noPack === 0 && y.criteriaMet! >= 0), d.years.map((y: { communes: number; criteriaMet: null }) => [y.communes, y.criteriaMet]), bad.status]).toEqual([
+      [2021, 2022, 2023, 2024, 2025], [0, 1, null], true, [[10, null], [10, null]], 422,
     ]);
   });
 

@@ -7,7 +7,7 @@ import { ContentCache, FreshReads, acceptsGzip, cachedJson, etagMatches, ranking
 import { classificationsOf } from "./services/rankings.js";
 import { rollupCommuneCache } from "./services/evaluations.js";
 import { invalidateTree, loadTree } from "./units.js";
-import { loadPacks } from "./packs.js";
+import { loadPacks } from "./services/packs.js";
 import { changeFeedOf } from "./db/changes.js";
 
 /** Waits until the change feed has delivered every write committed so far (immediate on PGlite). */

@@ -989,10 +989,427 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        /** Xoá bộ tiêu chí đã tải lên / Delete an uploaded pack (409 when shipped, adopted or extended) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pack-adoptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các quyết định áp dụng bộ tiêu chí / Pack adoptions (which pack applies to a scope, level, tier and period)
+         * @description With `unitId`, `level`, `from` and `to`: also `years`, what each year of each tier uses for that unit (core selectLadder).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    level?: "commune" | "hamlet" | "district";
+                    from?: number;
+                    to?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Adoptions the user may see */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PackAdoption"][];
+                            years?: {
+                                year: number;
+                                tiers: {
+                                    [key: string]: {
+                                        packId: string | null;
+                                        adoptionId: string | null;
+                                        reason: string | null;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Áp dụng bộ tiêu chí / Adopt a pack for a scope, level, tier and period (checked by core checkAdoption)
+         * @description Admin; a province officer within their scope (`packs.upload`). Installation-wide (scopeUnitId null): admin only. 409 for an overlap with another adoption of the same scope, level and tier; 422 for a pack of another level/tier or a period outside the pack's effective years.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PackAdoptionInput"];
+                };
+            };
+            responses: {
+                /** @description Stored */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PackAdoption"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/pack-adoptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Huỷ quyết định áp dụng / Delete an adoption (If-Match version required) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Sửa quyết định áp dụng / Change an adoption (If-Match version required) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PackAdoptionPatch"];
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PackAdoption"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/units/{id}/values": {
@@ -1213,7 +1630,7 @@ export interface paths {
         };
         /**
          * Ghi số liệu / Replace a unit's values for a year (If-Match required once values exist; stale → 412)
-         * @description Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default example.province-demo.2021-2025); problems come back as 422 with JSON paths. Preconditions: to update, send `If-Match: "<version>"` (the ETag you read); a stale version → 412. To create, send `If-None-Match: *` (or `If-Match: "0"`, the version of absent values); if values exist → 412. Without either header the request also only creates, and answers 428 when values exist. Of concurrent creators of one unit-year exactly one succeeds; the others get 412 (or 428 without a header), never a lost update.
+         * @description Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default: the ladder adopted for the unit and year; with none, the values schema only); problems come back as 422 with JSON paths. Preconditions: to update, send `If-Match: "<version>"` (the ETag you read); a stale version → 412. To create, send `If-None-Match: *` (or `If-Match: "0"`, the version of absent values); if values exist → 412. Without either header the request also only creates, and answers 428 when values exist. Of concurrent creators of one unit-year exactly one succeeds; the others get 412 (or 428 without a header), never a lost update.
          */
         put: {
             parameters: {
@@ -1331,7 +1748,7 @@ export interface paths {
             parameters: {
                 query: {
                     year: number;
-                    /** @description Default: example.province-demo.2021-2025 for a commune, vn.district-ntm.2021-2025 for a district */
+                    /** @description Default: the pack adopted for the unit's scope, level and year (GET /v1/pack-adoptions); without one the answer is `status: "no_pack"` */
                     pack?: string;
                 };
                 header?: never;
@@ -1342,13 +1759,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The evaluation (core's result contract) */
+                /** @description The evaluation (core's result contract), or `status: "no_pack"` with the reason when no pack is adopted for the unit and year */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EvaluationResult"];
+                        "application/json": components["schemas"]["EvaluationResult"] | components["schemas"]["NoPack"];
                     };
                 };
                 /** @description Problem (401) */
@@ -1409,7 +1826,7 @@ export interface paths {
             parameters: {
                 query: {
                     year: number;
-                    /** @description Default: example.province-demo.2021-2025 for a commune, vn.district-ntm.2021-2025 for a district */
+                    /** @description Default: the pack adopted for the unit's scope, level and year (GET /v1/pack-adoptions); without one the answer is `status: "no_pack"` */
                     pack?: string;
                 };
                 header?: never;
@@ -1487,7 +1904,7 @@ export interface paths {
             parameters: {
                 query: {
                     year: number;
-                    /** @description Default: example.province-demo.2021-2025 for a commune, vn.district-ntm.2021-2025 for a district */
+                    /** @description Default: the pack adopted for the unit's scope, level and year (GET /v1/pack-adoptions); without one the answer is `status: "no_pack"` */
                     pack?: string;
                 };
                 header?: never;
@@ -1643,7 +2060,7 @@ export interface paths {
             parameters: {
                 query: {
                     year: number;
-                    /** @description Default: example.province-demo.2021-2025 for a commune, vn.district-ntm.2021-2025 for a district */
+                    /** @description Default: the pack adopted for the unit's scope, level and year (GET /v1/pack-adoptions); without one the answer is `status: "no_pack"` */
                     pack?: string;
                 };
                 header?: never;
@@ -1654,13 +2071,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Year over year */
+                /** @description Year over year, or `status: "no_pack"` for the year with no adopted pack */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["YearOverYear"];
+                        "application/json": components["schemas"]["YearOverYear"] | components["schemas"]["NoPack"];
                     };
                 };
                 /** @description Problem (401) */
@@ -1727,7 +2144,7 @@ export interface paths {
                 query?: {
                     /** @description Year for rows without a year column */
                     year?: number;
-                    /** @description Pack whose tier ladder validates commune values (default example.province-demo.2021-2025) */
+                    /** @description Pack whose tier ladder validates commune values (default: the ladder adopted for each unit and year) */
                     pack?: string;
                     /** @description Overrides the Content-Type */
                     format?: "csv" | "xlsx";
@@ -2904,13 +3321,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Evaluation */
+                /** @description Evaluation, or `status: "no_pack"` when no pack is adopted for the year */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EvaluationResult"];
+                        "application/json": components["schemas"]["EvaluationResult"] | components["schemas"]["NoPack"];
                     };
                 };
                 /** @description Problem (404) */
@@ -7065,6 +7482,22 @@ export interface components {
                 from: string;
                 to?: string;
             };
+            coverage: {
+                encoded: number;
+                legal: number;
+                source: string;
+                /** @description Text in Vietnamese (vi) and English (en) */
+                note?: {
+                    vi: string;
+                    en: string;
+                };
+            } | null;
+            /** @description Indicators whose threshold is verified law, unverified, or unknown (null) */
+            provenance: {
+                verified: number;
+                unverified: number;
+                unknown: number;
+            };
         };
         /** @description NTM criteria pack */
         CriteriaPack: {
@@ -7107,6 +7540,16 @@ export interface components {
             notice?: {
                 vi: string;
                 en: string;
+            };
+            coverage?: {
+                encoded: number;
+                legal: number;
+                source: string;
+                /** @description Text in Vietnamese (vi) and English (en) */
+                note?: {
+                    vi: string;
+                    en: string;
+                };
             };
             requires?: string[];
             nextTier?: string;
@@ -7207,6 +7650,38 @@ export interface components {
                 }[];
             }[];
         };
+        PackAdoption: {
+            id: string;
+            packId: string;
+            /** @description A unit (its subtree), or null: the whole installation */
+            scopeUnitId: string | null;
+            /** @enum {string} */
+            tier: "standard" | "advanced" | "model" | "modern";
+            /** @enum {string} */
+            level: "commune" | "hamlet" | "district";
+            from: number | string;
+            to?: number | string;
+            version: number;
+        };
+        PackAdoptionInput: {
+            packId: string;
+            scopeUnitId: string | null;
+            /** @enum {string} */
+            tier: "standard" | "advanced" | "model" | "modern";
+            /** @enum {string} */
+            level: "commune" | "hamlet" | "district";
+            from: number | string;
+            to?: number | string;
+        };
+        PackAdoptionPatch: {
+            packId?: string;
+            /** @enum {string} */
+            tier?: "standard" | "advanced" | "model" | "modern";
+            /** @enum {string} */
+            level?: "commune" | "hamlet" | "district";
+            from?: number | string;
+            to?: number | string | null;
+        };
         ValuesHistoryEntry: {
             at: string;
             actorName: string | null;
@@ -7267,6 +7742,16 @@ export interface components {
             criteriaTotal: number;
             unverifiedCount: number;
             example: boolean;
+            coverage?: {
+                encoded: number;
+                legal: number;
+                source: string;
+                /** @description Text in Vietnamese (vi) and English (en) */
+                note?: {
+                    vi: string;
+                    en: string;
+                };
+            };
             criteria: {
                 id: string;
                 /** @enum {string} */
@@ -7314,20 +7799,58 @@ export interface components {
                 }[];
             };
         };
+        /** @description Chưa áp dụng bộ tiêu chí cho năm này / no criteria pack adopted for this unit and year (core selectPack's reason) */
+        NoPack: {
+            unitId: string;
+            year: number;
+            /** @enum {string} */
+            status: "no_pack";
+            reasons: components["schemas"]["ReasonText"][];
+        };
+        ReasonText: {
+            code: string;
+            path: (string | number)[];
+            params: {
+                [key: string]: unknown;
+            };
+            vi: string;
+            en: string;
+        };
         TierGap: {
             [key: string]: unknown;
         };
         Rollup: {
             unitId: string;
             year: number;
-            packId: string;
+            /** @description The standard pack of the ladder most communes use (null when no commune has one) */
+            packId: string | null;
             ladder: {
                 packId: string;
                 tier: string;
             }[];
             example: boolean;
+            coverage: {
+                encoded: number;
+                legal: number;
+                source: string;
+                /** @description Text in Vietnamese (vi) and English (en) */
+                note?: {
+                    vi: string;
+                    en: string;
+                };
+            } | null;
             communes: components["schemas"]["CommuneRollup"][];
             countsByTier: components["schemas"]["CountsByTier"];
+            /** @description Communes with no pack adopted for the year: Chưa áp dụng bộ tiêu chí, counted apart (never as not met) and not in `communes` */
+            noPack: {
+                count: number;
+                communes: {
+                    unitId: string;
+                    name: string;
+                    parentId: string | null;
+                    reasons: components["schemas"]["ReasonText"][];
+                }[];
+            };
             targets: {
                 id: string;
                 met: boolean;
@@ -7391,10 +7914,15 @@ export interface components {
         };
         Trend: {
             unitId: string;
-            packId: string;
+            /** @description The pack asked for with ?pack=; null: each year uses the packs adopted for it */
+            packId: string | null;
             years: {
                 year: number;
+                /** @description The standard pack most communes use that year (null: none adopted) */
+                packId: string | null;
                 communes: number;
+                /** @description Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí), not counted in countsByTier */
+                noPack: number;
                 countsByTier: components["schemas"]["CountsByTier"];
                 /** @description For a commune: its criteria met; otherwise null */
                 criteriaMet: number | null;
@@ -7703,15 +8231,6 @@ export interface components {
             calendarDaysLate: number;
             defaults: string[];
             reasons: components["schemas"]["ReasonText"][];
-        };
-        ReasonText: {
-            code: string;
-            path: (string | number)[];
-            params: {
-                [key: string]: unknown;
-            };
-            vi: string;
-            en: string;
         };
         ReportSubmissionRecord: {
             id: string;
@@ -8133,6 +8652,12 @@ export interface components {
                 reasons: components["schemas"]["ReasonText"][];
             }[];
             reasons: components["schemas"]["ReasonText"][];
+            /** @description Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí): not ranked, never counted as not met */
+            noPack: {
+                unitId: string;
+                name: string;
+                reasons: components["schemas"]["ReasonText"][];
+            }[];
         };
         ScoringSchemeRecord: {
             unitId: string;

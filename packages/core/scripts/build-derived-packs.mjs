@@ -14,6 +14,15 @@ const national = JSON.parse(readFileSync(fileURLToPath(new URL("vn.commune-ntm.2
 const REGIONS = Object.keys(national.variants);
 const allInds = national.criteria.flatMap((c) => c.indicators.map((i) => ({ c, i })));
 
+// Coverage of the legal sets (counts from shared/domain/legal-sources.md; encoded = indicators in the pack).
+const SRC_318 = "QĐ 318/QĐ-TTg: basic set 19 criteria / 57 indicators, advanced set 19 criteria / 75 indicators (Ministry of Agriculture and Environment interview, vietnam.vn/en/lien-mach-nong-thon-moi)";
+const basicCoverage = { encoded: allInds.length, legal: 57, source: SRC_318, note: { vi: `Bộ tiêu chí chưa đầy đủ: mã hoá ${allInds.length}/57 chỉ tiêu của Phụ lục I.`, en: `Incomplete set: ${allInds.length} of the 57 indicators of Phụ lục I are encoded.` } };
+const ADVANCED_NOTE = {
+  vi: `KHÔNG phải bảng Phụ lục II: bộ NTM nâng cao có 75 chỉ tiêu, đánh số khác (tiêu chí 15 là Hành chính công, có chỉ tiêu bảo trì đường xã); bảng gốc chưa số hoá nên bộ này tạm dùng cấu trúc ${allInds.length} chỉ tiêu của Phụ lục I làm khung giữ chỗ.`,
+  en: `NOT the Phụ lục II table: the advanced set has 75 indicators, numbered differently (its criterion 15 is Hành chính công, and it has a road-maintenance indicator); the table is not digitised, so this pack borrows the ${allInds.length}-indicator structure of Phụ lục I as a placeholder.`,
+};
+const advancedCoverage = { encoded: allInds.length, legal: 75, source: SRC_318, note: ADVANCED_NOTE };
+
 const patch = (fn) =>
   national.criteria.map((c) => ({ id: c.id, indicators: c.indicators.map((i) => ({ id: i.id, ...fn(i, c) })).filter((p) => Object.keys(p).length > 1) })).filter((c) => c.indicators.length > 0);
 
@@ -29,6 +38,7 @@ write({
   extends: "vn.commune-ntm.2021-2025",
   requires: ["vn.commune-ntm.2021-2025"],
   nextTier: "vn.commune-ntm-model.2021-2025",
+  coverage: advancedCoverage,
   notice: { vi: "Bảng tiêu chí NTM nâng cao (Phụ lục II QĐ 318) chưa được số hoá: cấu trúc giả định giống Phụ lục I, các ngưỡng số chưa xác định.", en: "The advanced table (QĐ 318 Phụ lục II) is not yet digitised: structure assumed as Phụ lục I; numeric thresholds unknown." },
   criteria: patch((i) => (i.kind === "boolean" ? { verified: false, source: NOT_RETRIEVED_ADV } : { threshold: i.id === "10" ? { byYear: Object.fromEntries(["2022", "2023", "2024", "2025"].map((y) => [y, { "*": null }])) } : { all: null }, verified: false, source: NOT_RETRIEVED_ADV })).map((c) => ({ ...c, indicators: c.indicators.map((p) => (p.id === "15.4" ? { ...p, verifiedVariants: [] } : p)) })),
 });
@@ -107,6 +117,7 @@ write({
   effective: { from: "2026-02-15", to: "2030-12-31" },
   variantBy: "communeGroup",
   variants: { "1": { vi: "Nhóm 1", en: "Group 1" }, "2": { vi: "Nhóm 2", en: "Group 2" }, "3": { vi: "Nhóm 3", en: "Group 3" } },
+  coverage: { encoded: 10, legal: 47, source: "QĐ 51/2025/QĐ-TTg Phụ lục I: 10 criteria, 47 indicators (vietnamplus.vn, 30/12/2025)", note: { vi: "Bộ tiêu chí chưa đầy đủ: mỗi tiêu chí là một chỉ tiêu giữ chỗ (10/47 chỉ tiêu).", en: "Incomplete set: one placeholder indicator per criterion (10 of 47 indicators)." } },
   notice: { vi: "10 tiêu chí đã kiểm chứng; 47 chỉ tiêu và ngưỡng theo nhóm xã chưa được số hoá nên mọi ngưỡng đều chưa xác định.", en: "The 10 criteria are verified; the 47 indicators and their thresholds by commune group are not digitised, so every threshold is unknown." },
   criteria: c2026.map((s, k) => {
     const [vi, en] = s.split("|");
@@ -143,6 +154,7 @@ write({
   extends: "vn.commune-ntm.2021-2025",
   example: true,
   notice: DEMO_NOTICE,
+  coverage: basicCoverage,
   nextTier: "example.province-demo-advanced.2021-2025",
   criteria: patch((i) => fill(i, EX_STD, EX_INCOME)),
 });
@@ -166,6 +178,7 @@ write({
   extends: "vn.commune-ntm-advanced.2021-2025",
   example: true,
   notice: DEMO_NOTICE,
+  coverage: advancedCoverage,
   requires: ["example.province-demo.2021-2025"],
   nextTier: "example.province-demo-model.2021-2025",
   criteria: advPatch,

@@ -102,6 +102,12 @@ const pack = {
     { whenFlag: "especiallyDifficult", use: "TDMNPB" },
     { whenFlag: "safeZone", use: "TDMNPB" },
   ],
+  coverage: {
+    encoded: 50,
+    legal: 57,
+    source: "QĐ 318/QĐ-TTg Phụ lục I: 19 criteria, 57 indicators (Ministry of Agriculture and Environment interview, vietnam.vn/en/lien-mach-nong-thon-moi)",
+    note: { vi: "Bộ tiêu chí chưa đầy đủ: mã hoá 50/57 chỉ tiêu của Phụ lục I.", en: "Incomplete set: 50 of the 57 indicators of Phụ lục I are encoded." },
+  },
   notice: {
     vi: "Cấu trúc 19 tiêu chí đã kiểm chứng; mã và nội dung chỉ tiêu được dựng lại, chưa đối chiếu văn bản gốc. Phần lớn ngưỡng chưa xác định (để trống) cho đến khi đối chiếu QĐ 318 và QĐ 211.",
     en: "The 19-criterion structure is verified; indicator codes and wording are reconstructed and unverified. Most thresholds are unknown (null) until checked against QĐ 318 and QĐ 211.",

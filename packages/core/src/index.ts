@@ -12,9 +12,9 @@ export { LocalizedTextSchema, LangSchema, IsoDateSchema, ReasonSchema, type Loca
 export { UnitLevelSchema, RegionCodeSchema, CommuneGroupSchema, AdminUnitSchema, REGIONS, KNOWN_UNIT_FLAGS, type UnitLevel, type RegionCode, type CommuneGroup, type AdminUnit } from "./schemas/unit.js";
 export {
   TierSchema, IndicatorKindSchema, ComparatorSchema, ThresholdValueSchema, ThresholdSchema, ChildTestSchema, DeriveSchema, SourceSchema,
-  IndicatorSchema, CriterionSchema, LegalBasisSchema, CriteriaPackSchema, PackDocumentSchema, IndicatorPatchSchema, CriterionPatchSchema,
+  IndicatorSchema, CriterionSchema, LegalBasisSchema, PackCoverageSchema, CriteriaPackSchema, PackDocumentSchema, IndicatorPatchSchema, CriterionPatchSchema,
   type Tier, type IndicatorKind, type Comparator, type ThresholdValue, type Threshold, type ChildTest, type Derive, type Source,
-  type Indicator, type Criterion, type LegalBasis, type CriteriaPack, type PackDocument,
+  type Indicator, type Criterion, type LegalBasis, type PackCoverage, type CriteriaPack, type PackDocument,
 } from "./schemas/pack.js";
 export { IndicatorValueSchema, ChildValuesSchema, UnitValuesSchema, type IndicatorValue, type ChildValues, type UnitValues, type UnitValuesInput } from "./schemas/values.js";
 export {
@@ -30,6 +30,9 @@ export { type Period, PeriodStringSchema, parsePeriod, formatPeriod, describePer
 
 // Criteria packs
 export * from "./packs/index.js";
+
+// Pack adoption: which pack applies to a unit, level, tier and year
+export * from "./adoption/index.js";
 
 // Evaluation
 export { compilePack, type CompiledPack, type CompiledIndicator } from "./evaluation/compilePack.js";

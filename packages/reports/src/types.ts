@@ -183,6 +183,11 @@ export interface CriteriaTableYear {
   year: number;
   pack: CriteriaPack;
   rows: CriteriaTableRow[];
+  /**
+   * Communes of the unit left out of this sheet, with why (e.g. "Chưa áp dụng bộ tiêu chí cho năm
+   * 2026"): listed in the notice line, never counted as not met.
+   */
+  omitted?: { unitName: string; reason: string }[];
 }
 
 /** The criteria table workbook (communes × criteria, one sheet per year). */

@@ -42,6 +42,30 @@ export const packs = pgTable("packs", {
   uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Pack adoptions (áp dụng bộ tiêu chí): which pack applies to a scope (a unit's subtree, or the whole
+ * installation when `scope_unit_id` is null), a level and a tier, over a period. `period_from` and
+ * `period_to` hold a year ("2024") or an ISO date ("2026-02-15"), as core's `PackAdoption` has them.
+ * `version` is the ETag for optimistic concurrency.
+ */
+export const packAdoptions = pgTable(
+  "pack_adoptions",
+  {
+    id: text("id").primaryKey(),
+    packId: text("pack_id").notNull(),
+    scopeUnitId: text("scope_unit_id"),
+    tier: text("tier").notNull(),
+    level: text("level").notNull(),
+    periodFrom: text("period_from").notNull(),
+    periodTo: text("period_to"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [index("pack_adoptions_pack_idx").on(t.packId)],
+);
+
 /** Indicator values of one unit for one year; `version` is the ETag for optimistic concurrency. */
 export const indicatorValues = pgTable(
   "indicator_values",

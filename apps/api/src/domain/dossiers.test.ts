@@ -130,9 +130,9 @@ describe("dossier transitions", () => {
 
 describe("creating and editing dossiers", () => {
   it("lets a commune officer create a draft for their own commune, once per tier and year", async () => {
-    const res = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01", tier: "standard", year: 2026 }));
+    const res = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01", tier: "standard", year: 2024 }));
     const d = await body(res);
-    const dup = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01", tier: "standard", year: 2026 }));
+    const dup = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01", tier: "standard", year: 2024 }));
     expect([res.status, d.state, d.packId, d.level, await audits(d.id), dup.status]).toEqual([201, "draft", "example.province-demo.2021-2025", "commune", 1, 409]);
   });
 
@@ -143,14 +143,19 @@ describe("creating and editing dossiers", () => {
     ["thanhtra", "c-01-02", 403],
     ["admin", "c-01-02", 201],
   ])("POST /v1/dossiers as %s for %s → %i", async (who, unitId, status) => {
-    expect((await s[who]!.request("/v1/dossiers", json("POST", { unitId, tier: "model", year: 2026 }))).status).toBe(status);
+    expect((await s[who]!.request("/v1/dossiers", json("POST", { unitId, tier: "model", year: 2024 }))).status).toBe(status);
   });
 
   it("creates a hamlet's dossier against the hamlet pack and refuses a commune pack for a hamlet", async () => {
-    const ok = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01-t1", tier: "standard", year: 2026 }));
-    const wrong = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01-t2", tier: "standard", year: 2026, packId: "example.province-demo.2021-2025" }));
+    const ok = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01-t1", tier: "standard", year: 2024 }));
+    const wrong = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01-t2", tier: "standard", year: 2024, packId: "example.province-demo.2021-2025" }));
     const d = await body(ok);
     expect([ok.status, d.packId, d.level, wrong.status, (await body(wrong)).errors[0].path]).toEqual([201, "example.province-demo-hamlet.2021-2025", "hamlet", 422, "$.packId"]);
+  });
+
+  it("refuses a dossier for a year with no adopted pack (2026 in the demo) unless a pack is named", async () => {
+    const res = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01", tier: "standard", year: 2026 }));
+    expect([res.status, (await body(res)).errors[0].path]).toEqual([422, "$.packId"]);
   });
 
   it("rejects bad input with 422 paths and writes nothing", async () => {

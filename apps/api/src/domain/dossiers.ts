@@ -22,7 +22,7 @@ import { type Action, type Principal, can } from "../auth/policy.js";
 import { authorize, requireUser } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { DEMO_PACK_ID, type LoadedPacks, loadPacks, tierLadder } from "../packs.js";
+import { type LoadedPacks, loadPacks } from "../services/packs.js";
 import { evaluateOne } from "../services/evaluations.js";
 import type { UnitTree } from "../units.js";
 import { ReasonOutSchema, checkVersion, readIfMatch, readableUnits, reasonsOut, requireVersion, setEtag, vnDate, vnDateTime } from "./common.js";
@@ -139,20 +139,21 @@ function ancestorsOf(tree: UnitTree, unitId: string): string[] {
 }
 
 /**
- * The default pack a dossier of a tier is judged against: for a commune the tier's pack on the demo
- * ladder; for a hamlet the first example hamlet pack of the tier.
+ * The default pack a dossier of a tier is judged against: the pack adopted for the unit (commune or
+ * hamlet), the tier and the dossier's year; undefined when none is adopted.
  * @example
- * packForTier(packs, "advanced", "commune") // "example.province-demo-advanced.2021-2025"
+ * packForTier(tree, packs, "c-01-01", "advanced", 2024) // the advanced pack adopted for c-01-01 in 2024
  */
-export function packForTier(packs: LoadedPacks, tier: DossierTier, level: "commune" | "hamlet" = "commune"): string | undefined {
-  if (level === "hamlet") return packs.registry.list().find((p) => p.level === "hamlet" && p.tier === tier && p.id.startsWith("example.province-demo"))?.id;
-  return tierLadder(packs.registry, DEMO_PACK_ID).find((p) => p.tier === tier)?.id;
+export function packForTier(tree: UnitTree, packs: LoadedPacks, unitId: string, tier: DossierTier, year: number): string | undefined {
+  const chosen = packs.packFor(tree, unitId, year, tier);
+  return chosen.ok ? chosen.compiled.pack.id : undefined;
 }
 
 /** The unit's evaluation for the dossier's pack and year (core evaluateUnit on the stored values). */
 async function evaluationFor(db: Db, tree: UnitTree, packs: LoadedPacks, d: RecognitionDossier): Promise<EvaluationResult | undefined> {
   if (!packs.compiled(d.packId)) return undefined;
-  return evaluateOne(db, tree, packs, d.unitId, d.year, d.packId);
+  const r = await evaluateOne(db, tree, packs, d.unitId, d.year, d.packId);
+  return r.status === "no_pack" ? undefined : r;
 }
 
 const Localized = z.object({ vi: z.string(), en: z.string() });
@@ -357,8 +358,8 @@ export function dossierRoutes() {
     const unit = tree.byId.get(body.unitId)!;
     if (unit.level !== "commune" && unit.level !== "hamlet") throw new ApiError("invalid_input", `Chỉ lập hồ sơ cho xã hoặc thôn / dossiers are for communes and hamlets, not a ${unit.level}`, [{ path: "$.unitId", message: `unit level is ${unit.level}` }]);
     const packs = await loadPacks(db);
-    const packId = body.packId ?? packForTier(packs, body.tier, unit.level as "commune" | "hamlet");
-    if (!packId || !packs.registry.get(packId)) throw new ApiError("invalid_input", `Không có bộ tiêu chí cho hạng ${body.tier} / no pack for this tier`, [{ path: "$.packId", message: `unknown pack ${packId ?? "(none)"}` }]);
+    const packId = body.packId ?? packForTier(tree, packs, unit.id, body.tier, body.year);
+    if (!packId || !packs.registry.get(packId)) throw new ApiError("invalid_input", `Không có bộ tiêu chí hạng ${body.tier} được áp dụng cho năm ${body.year} / no pack adopted for this tier and year`, [{ path: "$.packId", message: `unknown or unadopted pack ${packId ?? "(none)"}` }]);
     const pack = packs.registry.get(packId)!;
     if (pack.level !== unit.level) throw new ApiError("invalid_input", `Bộ tiêu chí ${packId} dành cho cấp ${pack.level}, không phải ${unit.level} / pack level mismatch`, [{ path: "$.packId", message: `pack level is ${pack.level}` }]);
     if (pack.tier !== body.tier) throw new ApiError("invalid_input", `Bộ tiêu chí ${packId} là hạng ${pack.tier}, không phải ${body.tier} / pack tier mismatch`, [{ path: "$.packId", message: `pack tier is ${pack.tier}` }]);

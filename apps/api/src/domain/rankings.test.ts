@@ -4,7 +4,8 @@ import { DEFAULT_SCORING_SCHEME, type EvaluationResult, formatReason, indicator1
 import { type Harness, type Session, json, login, loginAll, openHarness } from "../testing/harness.js";
 import { auditLog } from "../db/schema.js";
 import { loadTree } from "../units.js";
-import { DEMO_PACK_ID, loadPacks } from "../packs.js";
+import { loadPacks } from "../services/packs.js";
+import { DEMO_PACK_ID } from "../seed/index.js";
 import { subtreeDocs } from "../values.js";
 import { compiledLadder, evaluateLadder } from "../evaluate.js";
 import { classificationsOf, rankingInput } from "../services/rankings.js";

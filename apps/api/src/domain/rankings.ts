@@ -12,8 +12,8 @@ import { writeAudit } from "../audit.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { loadPacks } from "../packs.js";
-import { type ScoringInputsData, computeRanking, inputsRowId, schemeFor, schemeRowId } from "../services/rankings.js";
+import { loadPacks } from "../services/packs.js";
+import { type ScoringInputsData, computeRanking, inputsRowId, noPackCommunes, schemeFor, schemeRowId } from "../services/rankings.js";
 import { ReasonOutSchema, checkVersion, readIfMatch, reasonsOut, setEtag } from "./common.js";
 
 const Localized = z.object({ vi: z.string(), en: z.string() });
@@ -47,6 +47,7 @@ const RankingOutSchema = z
     commendations: z.array(z.object({ unitId: z.string(), rank: z.number().int(), reasons: z.array(ReasonOutSchema) })),
     criticisms: z.array(z.object({ unitId: z.string(), rank: z.number().int(), reasons: z.array(ReasonOutSchema) })),
     reasons: z.array(ReasonOutSchema),
+    noPack: z.array(z.object({ unitId: z.string(), name: z.string(), reasons: z.array(ReasonOutSchema) })).openapi({ description: "Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí): not ranked, never counted as not met" }),
   })
   .openapi("Ranking");
 
@@ -130,7 +131,8 @@ export function rankingRoutes() {
     const { year } = c.req.valid("query");
     const { tree } = await authorize(c, "read", id);
     const { db } = c.get("deps");
-    const { ranking, units, definedAt } = await computeRanking(db, tree, await loadPacks(db), id, year);
+    const packs = await loadPacks(db);
+    const { ranking, units, definedAt } = await computeRanking(db, tree, packs, id, year);
     const inputs = new Map(units.map((u) => [u.unitId, u.values]));
     return c.json(
       {
@@ -158,6 +160,7 @@ export function rankingRoutes() {
         commendations: ranking.commendations.map((x) => ({ unitId: x.unitId, rank: x.rank, reasons: reasonsOut(x.reasons) })),
         criticisms: ranking.criticisms.map((x) => ({ unitId: x.unitId, rank: x.rank, reasons: reasonsOut(x.reasons) })),
         reasons: reasonsOut(ranking.reasons),
+        noPack: noPackCommunes(tree, packs, id, year).map((n) => ({ unitId: n.unitId, name: n.name, reasons: reasonsOut(n.reasons) })),
       },
       200,
     );

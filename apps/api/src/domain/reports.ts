@@ -6,7 +6,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
   type EvaluationResult, type Plan, type RecognitionDossier, CLASSIFICATION_LEVEL_LABELS, MONEY_SOURCES, RESOURCE_SOURCES,
-  compareYears, countOcopByCommune, describePeriod, evaluateUnit, formatNumber, parsePeriod, periodBounds, summariseContributions,
+  compareYears, countOcopByCommune, describePeriod, evaluateUnit, formatNumber, formatReason, parsePeriod, periodBounds, summariseContributions,
 } from "@ntm/core";
 import {
   type ProgressReportInput, type TaskProgress, ReportInputError, communeStandingFromEvaluation, renderCriteriaSheetPdf, renderCriteriaWorkbook, renderProgressReportDocx, renderRankingWorkbook,
@@ -18,7 +18,7 @@ import { dossiers, plans } from "../db/schema.js";
 import { authorize, requireUser } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { DEMO_PACK_ID, type LoadedPacks, loadPacks } from "../packs.js";
+import { type LoadedPacks, loadPacks } from "../services/packs.js";
 import { evaluateOne } from "../services/evaluations.js";
 import type { UnitRow, UnitTree } from "../units.js";
 import { subtreeDocs } from "../values.js";
@@ -89,9 +89,14 @@ async function planIdFor(db: Db, tree: UnitTree, unitId: string): Promise<string
   return null;
 }
 
-function evaluationsOf(packs: LoadedPacks, docs: Awaited<ReturnType<typeof subtreeDocs>>): Map<string, EvaluationResult> {
-  const compiled = packs.compiled(DEMO_PACK_ID)!;
-  return new Map(docs.map(({ unit, doc }) => [unit.id, evaluateUnit(compiled, doc)]));
+/** Each commune's evaluation against the standard pack adopted for it that year; communes with none are left out (see noPackOf). */
+function evaluationsOf(tree: UnitTree, packs: LoadedPacks, docs: Awaited<ReturnType<typeof subtreeDocs>>, year: number): Map<string, EvaluationResult> {
+  return new Map(
+    docs.flatMap(({ unit, doc }) => {
+      const chosen = packs.packFor(tree, unit.id, year);
+      return chosen.ok ? [[unit.id, evaluateUnit(chosen.compiled, doc)] as const] : [];
+    }),
+  );
 }
 
 /**
@@ -159,15 +164,17 @@ export async function progressInput(db: Db, tree: UnitTree, packs: LoadedPacks, 
   }
 
   const year = p.year;
-  const [cur, prev] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, year - 1)]);
+  const [all, prev] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, year - 1)]);
   // Communes without a value row for the year are not reported on; the previous year is compared
   // with only when it has values (otherwise there is nothing to compare with).
-  const withData = (docs: typeof cur) => docs.filter((d) => d.rows.split(",").some((r) => r !== "-"));
-  const curData = withData(cur);
+  const withData = (docs: typeof all) => docs.filter((d) => d.rows.split(",").some((r) => r !== "-"));
+  const curData = withData(all);
   const prevData = withData(prev);
-  const now = evaluationsOf(packs, curData);
-  const before = evaluationsOf(packs, prevData);
-  const communes = curData.map(({ unit: u }) => {
+  const now = evaluationsOf(tree, packs, curData, year);
+  const before = evaluationsOf(tree, packs, prevData, year - 1);
+  // A commune with no pack adopted for the year has no standing (Chưa áp dụng bộ tiêu chí), never "not met".
+  const cur = curData.filter(({ unit: u }) => now.has(u.id));
+  const communes = cur.map(({ unit: u }) => {
     const n = now.get(u.id)!;
     const b = before.get(u.id);
     return communeStandingFromEvaluation(u.name, n, b ? compareYears(b, n) : undefined);
@@ -285,8 +292,25 @@ export function reportRoutes() {
     const { db } = c.get("deps");
     const packs = await loadPacks(db);
     const docs = await subtreeDocs(db, tree, unitId, q.year);
-    const evals = evaluationsOf(packs, docs);
-    const input = { unitName: plainName(tree.byId.get(unitId)), years: [{ year: q.year, pack: packs.registry.get(DEMO_PACK_ID)!, rows: docs.map(({ unit }) => ({ unitName: unit.name, result: evals.get(unit.id)! })) }] };
+    const evals = evaluationsOf(tree, packs, docs, q.year);
+    // One sheet per year: the pack most communes use; the others are named in the notice with why.
+    const uses = new Map<string, number>();
+    for (const e of evals.values()) uses.set(e.packId, (uses.get(e.packId) ?? 0) + 1);
+    const packId = [...uses].sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (packId === undefined) {
+      const reason = packs.ladderFor(tree, docs[0]?.unit.id ?? unitId, q.year, "commune");
+      const r = reason.ok ? { code: "pack.not_adopted", path: ["year"], params: { year: q.year } } : reason.reason;
+      throw new ApiError("invalid_input", `${formatReason(r, "vi")} / ${formatReason(r, "en")}`, [{ path: "$.query.year", message: formatReason(r, "vi"), code: r.code }]);
+    }
+    const rows = docs.filter(({ unit }) => evals.get(unit.id)?.packId === packId).map(({ unit }) => ({ unitName: unit.name, result: evals.get(unit.id)! }));
+    const omitted = docs
+      .filter(({ unit }) => evals.get(unit.id)?.packId !== packId)
+      .map(({ unit }) => {
+        const e = evals.get(unit.id);
+        const chosen = packs.packFor(tree, unit.id, q.year);
+        return { unitName: unit.name, reason: e ? `đánh giá theo bộ tiêu chí ${e.packId}, không có trong bảng này` : chosen.ok ? "" : formatReason(chosen.reason, "vi") };
+      });
+    const input = { unitName: plainName(tree.byId.get(unitId)), years: [{ year: q.year, pack: packs.registry.get(packId)!, rows, ...(omitted.length ? { omitted } : {}) }] };
     const bytes = await render(() => renderCriteriaWorkbook(input));
     return send(c, bytes, XLSX, `Bảng tổng hợp tiêu chí ${stripLevel(plainName(tree.byId.get(unitId)))} ${q.year}.xlsx`) as never;
   });
@@ -325,10 +349,14 @@ export function reportRoutes() {
     if (unit.level !== "commune") throw new ApiError("invalid_input", `Phiếu đánh giá dành cho xã, không phải ${unit.level} / criteria sheets are for communes`, [{ path: "id", message: `unit level is ${unit.level}` }]);
     const { db, now } = c.get("deps");
     const packs = await loadPacks(db);
-    const result = await evaluateOne(db, tree, packs, id, year, DEMO_PACK_ID);
+    const chosen = packs.packFor(tree, id, year);
+    // No pack adopted for the year: no sheet (never a "not met" one), the reason instead.
+    if (!chosen.ok) throw new ApiError("invalid_input", `${formatReason(chosen.reason, "vi")} / ${formatReason(chosen.reason, "en")}`, [{ path: "$.query.year", message: formatReason(chosen.reason, "vi"), code: chosen.reason.code }]);
+    const result = await evaluateOne(db, tree, packs, id, year);
+    if (result.status === "no_pack") throw new ApiError("invalid_input", result.reasons[0]?.vi ?? "no pack");
     const parents: string[] = [];
     for (let u = tree.parentOf(id); u; u = tree.parentOf(u)) parents.push(plainName(tree.byId.get(u)));
-    const bytes = await render(() => renderCriteriaSheetPdf({ unitName: unit.name, parentName: parents.join(", "), pack: packs.registry.get(DEMO_PACK_ID)!, result, issuedOn: vnDate(now()) }));
+    const bytes = await render(() => renderCriteriaSheetPdf({ unitName: unit.name, parentName: parents.join(", "), pack: chosen.compiled.pack, result, issuedOn: vnDate(now()) }));
     return send(c, bytes, PDF, `Phiếu đánh giá tiêu chí ${unit.name} ${year}.pdf`) as never;
   });
 

@@ -3,7 +3,15 @@
  * public pages). Shapes only: the rules that fill them live in @ntm/core.
  */
 import { z } from "@hono/zod-openapi";
-import { TIER_BUCKETS } from "@ntm/core";
+import { PackCoverageSchema, TIER_BUCKETS } from "@ntm/core";
+import { ReasonOutSchema } from "../domain/common.js";
+
+/** The answer for a unit-year with no adopted pack: never a verdict, the reason instead. */
+export const NoPackSchema = z
+  .object({ unitId: z.string(), year: z.number().int(), status: z.literal("no_pack"), reasons: z.array(ReasonOutSchema) })
+  .openapi("NoPack", { description: "Chưa áp dụng bộ tiêu chí cho năm này / no criteria pack adopted for this unit and year (core selectPack's reason)" });
+
+const NoPackCommuneSchema = z.object({ unitId: z.string(), name: z.string(), parentId: z.string().nullable(), reasons: z.array(ReasonOutSchema) });
 
 /** Communes per tier bucket (core TIER_BUCKETS: none, standard, advanced, model, modern), each counted once at its highest tier. */
 export const CountsByTierSchema = z
@@ -41,11 +49,13 @@ export const RollupSchema = z
   .object({
     unitId: z.string(),
     year: z.number().int(),
-    packId: z.string(),
+    packId: z.string().nullable().openapi({ description: "The standard pack of the ladder most communes use (null when no commune has one)" }),
     ladder: z.array(z.object({ packId: z.string(), tier: z.string() })),
     example: z.boolean(),
+    coverage: PackCoverageSchema.nullable(),
     communes: z.array(CommuneRollupSchema),
     countsByTier: CountsByTierSchema,
+    noPack: z.object({ count: z.number().int(), communes: z.array(NoPackCommuneSchema) }).openapi({ description: "Communes with no pack adopted for the year: Chưa áp dụng bộ tiêu chí, counted apart (never as not met) and not in `communes`" }),
     targets: z.array(z.object({ id: z.string(), met: z.boolean(), actual: z.number(), required: z.number(), reasons: z.array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), params: z.record(z.string(), z.unknown()) })) })),
     incomeVs2020: IncomeVs2020Schema,
   })
@@ -54,11 +64,13 @@ export const RollupSchema = z
 export const TrendSchema = z
   .object({
     unitId: z.string(),
-    packId: z.string(),
+    packId: z.string().nullable().openapi({ description: "The pack asked for with ?pack=; null: each year uses the packs adopted for it" }),
     years: z.array(
       z.object({
         year: z.number().int(),
+        packId: z.string().nullable().openapi({ description: "The standard pack most communes use that year (null: none adopted)" }),
         communes: z.number().int(),
+        noPack: z.number().int().openapi({ description: "Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí), not counted in countsByTier" }),
         countsByTier: CountsByTierSchema,
         criteriaMet: z.number().int().nullable().openapi({ description: "For a commune: its criteria met; otherwise null" }),
         tierReached: z.enum(["standard", "advanced", "model", "modern"]).nullable().openapi({ description: "For a commune: its tier; otherwise null" }),

@@ -4,12 +4,12 @@ import type { AppEnv } from "../context.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { RollupSchema, TrendSchema } from "../http/evaluationSchemas.js";
-import { DEMO_PACK_ID, loadPacks } from "../packs.js";
-import { cachedRollup, cachedUnitEvaluation, computeRollup, defaultPackFor, evaluateOne, packOr404 } from "../services/evaluations.js";
+import { NoPackSchema, RollupSchema, TrendSchema } from "../http/evaluationSchemas.js";
+import { loadPacks } from "../services/packs.js";
+import { cachedRollup, cachedUnitEvaluation, choosePack, computeRollup, evaluateOne, noPack, packOr404 } from "../services/evaluations.js";
 import { sendCachedJson } from "../cache.js";
 
-const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: `Default: ${DEMO_PACK_ID} for a commune, vn.district-ntm.2021-2025 for a district`, example: DEMO_PACK_ID }) });
+const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: "Default: the pack adopted for the unit's scope, level and year (GET /v1/pack-adoptions); without one the answer is `status: \"no_pack\"`" }) });
 
 const evaluation = createRoute({
   method: "get",
@@ -17,7 +17,7 @@ const evaluation = createRoute({
   tags: ["evaluations"],
   summary: "Đánh giá đơn vị theo bộ tiêu chí / Evaluate a unit against a pack for a year (includes the revocation check)",
   request: { params: IdParam, query: EvalQuery },
-  responses: { 200: { description: "The evaluation (core's result contract)", content: { "application/json": { schema: EvaluationResultSchema } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: { 200: { description: "The evaluation (core's result contract), or `status: \"no_pack\"` with the reason when no pack is adopted for the unit and year", content: { "application/json": { schema: z.union([EvaluationResultSchema, NoPackSchema]) } } }, ...problemResponses(401, 403, 404, 422) },
 });
 
 const gap = createRoute({
@@ -58,7 +58,7 @@ const changes = createRoute({
   tags: ["evaluations"],
   summary: "Thay đổi so với năm trước / Criteria gained and lost since the previous year",
   request: { params: IdParam, query: EvalQuery },
-  responses: { 200: { description: "Year over year", content: { "application/json": { schema: YoySchema } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: { 200: { description: "Year over year, or `status: \"no_pack\"` for the year with no adopted pack", content: { "application/json": { schema: z.union([YoySchema, NoPackSchema]) } } }, ...problemResponses(401, 403, 404, 422) },
 });
 
 const trend = createRoute({
@@ -84,7 +84,9 @@ export function evaluationRoutes() {
     const { db } = c.get("deps");
     const packs = await loadPacks(db);
     const unit = tree.byId.get(id)!;
-    const compiled = packOr404(packs, pack ?? defaultPackFor(unit.level));
+    const chosen = choosePack(tree, packs, unit, year, pack);
+    if (!chosen.ok) return c.json(noPack(id, year, chosen.reason), 200);
+    const compiled = chosen.compiled;
     // A unit's own evaluation is sent from the content cache (ETag, gzip, 304); a district's roll-up evaluation is computed.
     if (compiled.pack.level === "commune" || unit.level !== "district") return sendCachedJson(c, await cachedUnitEvaluation(db, tree, packs, unit, year, compiled)) as never;
     return c.json(await evaluateOne(db, tree, packs, id, year, pack), 200);
@@ -95,6 +97,7 @@ export function evaluationRoutes() {
     const { tree } = await authorize(c, "read", id);
     const packs = await loadPacks(c.get("deps").db);
     const r = await evaluateOne(c.get("deps").db, tree, packs, id, year, pack);
+    if (r.status === "no_pack") return c.json(r as unknown as Record<string, unknown>, 200);
     return c.json({ ...gapToNextTier(r) } as Record<string, unknown>, 200);
   });
   app.openapi(rollup, async (c) => {
@@ -102,8 +105,8 @@ export function evaluationRoutes() {
     const { year, pack } = c.req.valid("query");
     const { tree } = await authorize(c, "read", id);
     const packs = await loadPacks(c.get("deps").db);
-    packOr404(packs, pack ?? DEMO_PACK_ID);
-    return sendCachedJson(c, await cachedRollup(c.get("deps").db, tree, packs, id, year, pack ?? DEMO_PACK_ID)) as never;
+    if (pack !== undefined) packOr404(packs, pack);
+    return sendCachedJson(c, await cachedRollup(c.get("deps").db, tree, packs, id, year, pack)) as never;
   });
   app.openapi(trend, async (c) => {
     const { id } = c.req.valid("param");
@@ -112,16 +115,15 @@ export function evaluationRoutes() {
     const { tree } = await authorize(c, "read", id);
     const { db } = c.get("deps");
     const packs = await loadPacks(db);
-    const packId = pack ?? DEMO_PACK_ID;
-    packOr404(packs, packId);
+    if (pack !== undefined) packOr404(packs, pack);
     const isCommune = tree.byId.get(id)!.level === "commune";
     const years = [];
     for (let year = from; year <= to; year++) {
-      const r = await computeRollup(db, tree, packs, id, year, packId);
+      const r = await computeRollup(db, tree, packs, id, year, pack);
       const own = isCommune ? r.communes[0] : undefined;
-      years.push({ year, communes: r.communes.length, countsByTier: r.countsByTier, criteriaMet: own?.criteriaMet ?? null, tierReached: own?.tierReached ?? null, revoke: own ? own.revoke : null });
+      years.push({ year, packId: r.packId, communes: r.communes.length, noPack: r.noPack.count, countsByTier: r.countsByTier, criteriaMet: own?.criteriaMet ?? null, tierReached: own?.tierReached ?? null, revoke: own ? own.revoke : null });
     }
-    return c.json({ unitId: id, packId, years }, 200);
+    return c.json({ unitId: id, packId: pack ?? null, years }, 200);
   });
   app.openapi(changes, async (c) => {
     const { id } = c.req.valid("param");
@@ -130,6 +132,9 @@ export function evaluationRoutes() {
     const { db } = c.get("deps");
     const packs = await loadPacks(db);
     const [prev, cur] = [await evaluateOne(db, tree, packs, id, year - 1, pack), await evaluateOne(db, tree, packs, id, year, pack)];
+    // Without a pack for either year there is nothing to compare: the no-pack answer says which.
+    if (prev.status === "no_pack") return c.json(prev, 200);
+    if (cur.status === "no_pack") return c.json(cur, 200);
     return c.json(compareYears(prev, cur), 200);
   });
   return app;

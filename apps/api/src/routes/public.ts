@@ -8,10 +8,10 @@ import { writeAudit } from "../audit.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam, UnitSchema, YearParam } from "../http/schemas.js";
-import { DEMO_PACK_ID, loadPacks } from "../packs.js";
+import { loadPacks } from "../services/packs.js";
 import { type UnitTree, loadTree } from "../units.js";
 import { unitOut } from "./units.js";
-import { RollupSchema } from "../http/evaluationSchemas.js";
+import { NoPackSchema, RollupSchema } from "../http/evaluationSchemas.js";
 import { computeRollup, evaluateOne } from "../services/evaluations.js";
 
 const PublicationSchema = z.object({ unitId: z.string(), year: z.number().int(), publishedAt: z.string() }).openapi("Publication");
@@ -63,7 +63,7 @@ const publicEvaluation = createRoute({
   tags: ["public"],
   summary: "Kết quả đã công bố của một xã / A published evaluation (no sign-in)",
   request: { params: IdParam, query: z.object({ year: YearParam }) },
-  responses: { 200: { description: "Evaluation", content: { "application/json": { schema: EvaluationResultSchema } } }, ...problemResponses(404, 422) },
+  responses: { 200: { description: "Evaluation, or `status: \"no_pack\"` when no pack is adopted for the year", content: { "application/json": { schema: z.union([EvaluationResultSchema, NoPackSchema]) } } }, ...problemResponses(404, 422) },
 });
 const publicRollup = createRoute({
   method: "get",
@@ -124,7 +124,7 @@ export function publicRoutes() {
     const { year } = c.req.valid("query");
     const { db } = c.get("deps");
     const tree = await publishedTree(db, id, year);
-    return c.json(await computeRollup(db, tree, await loadPacks(db), id, year, DEMO_PACK_ID), 200);
+    return c.json(await computeRollup(db, tree, await loadPacks(db), id, year), 200);
   });
   return app;
 }

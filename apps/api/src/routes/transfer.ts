@@ -4,7 +4,7 @@ import type { AppEnv } from "../context.js";
 import { authorize, requireUser } from "../http/guard.js";
 import { ApiError, type ProblemField, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { DEMO_PACK_ID, loadPacks, tierLadder } from "../packs.js";
+import { loadPacks, tierLadder } from "../services/packs.js";
 import { loadTree } from "../units.js";
 import { loadValues } from "../values.js";
 import { type Cell, type Table, parseXlsx, toCsv, toXlsx } from "../transfer/table.js";
@@ -17,7 +17,7 @@ import { computeRollup } from "../services/evaluations.js";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ImportQuery = z.object({
   year: YearParam.optional().openapi({ description: "Year for rows without a year column" }),
-  pack: z.string().optional().openapi({ description: `Pack whose tier ladder validates commune values (default ${DEMO_PACK_ID})` }),
+  pack: z.string().optional().openapi({ description: "Pack whose tier ladder validates commune values (default: the ladder adopted for each unit and year)" }),
   format: z.enum(["csv", "xlsx"]).optional().openapi({ description: "Overrides the Content-Type" }),
 });
 const ImportReportSchema = z
@@ -115,11 +115,11 @@ export function transferRoutes() {
     const read = await readValuesTableAsync(table, q.year);
     const { db, now } = c.get("deps");
     const packs = await loadPacks(db);
-    const packId = q.pack ?? DEMO_PACK_ID;
-    if (!packs.registry.get(packId)) throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
+    const packId = q.pack;
+    if (packId !== undefined && !packs.registry.get(packId)) throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
     const stored = new Map<number, Awaited<ReturnType<typeof loadValues>>>();
     for (const year of new Set(read.unitYears.map((u) => u.year))) stored.set(year, await loadValues(db, read.unitYears.filter((u) => u.year === year).map((u) => u.unitId), year));
-    const { plan, issues: planIssues } = planImport({ ...read, tree: await loadTree(db), user, packs, packId, stored: (unitId, year) => stored.get(year)?.get(unitId) });
+    const { plan, issues: planIssues } = planImport({ ...read, tree: await loadTree(db), user, packs, ...(packId !== undefined ? { packId } : {}), stored: (unitId, year) => stored.get(year)?.get(unitId) });
     const issues = [...read.issues, ...planIssues];
     const maxErrors = c.get("deps").importLimits.maxErrors;
     if (issues.length) {
@@ -141,9 +141,11 @@ export function transferRoutes() {
     const { tree } = await authorize(c, "read", id);
     const { db } = c.get("deps");
     const packs = await loadPacks(db);
-    const top = tierLadder(packs.registry, q.pack ?? DEMO_PACK_ID).at(-1);
-    if (!top) throw new ApiError("not_found", "Không có bộ tiêu chí / pack not found");
     const communes = tree.subtree(id).filter((u) => u.level === "commune");
+    // The columns: the top pack of the explicit ladder, or of the ladder adopted for the first commune with one that year.
+    const adopted = communes.map((u) => packs.ladderFor(tree, u.id, q.year)).find((l) => l.ok);
+    const top = q.pack !== undefined ? tierLadder(packs.registry, q.pack).at(-1) : adopted?.ok ? adopted.ladder.at(-1)?.pack : undefined;
+    if (!top) throw new ApiError(q.pack !== undefined ? "not_found" : "invalid_input", q.pack !== undefined ? "Không có bộ tiêu chí / pack not found" : `Chưa áp dụng bộ tiêu chí cho năm ${q.year} / no pack adopted for ${q.year}`, [{ path: "$.query.year", message: `no pack for ${q.year}` }]);
     const byUnit = await loadValues(db, communes.map((u) => u.id), q.year);
     const indicatorIds = top.criteria.flatMap((cr) => cr.indicators.map((i) => i.id));
     const inputNames = [...new Set([...byUnit.values()].flatMap((r) => Object.keys(r.inputs)))].sort();
@@ -161,12 +163,12 @@ export function transferRoutes() {
     const { tree } = await authorize(c, "read", id);
     const { db } = c.get("deps");
     const packs = await loadPacks(db);
-    const packId = q.pack ?? DEMO_PACK_ID;
-    if (!packs.registry.get(packId)) throw new ApiError("not_found", "Không có bộ tiêu chí / pack not found");
-    const r = await computeRollup(db, tree, packs, id, q.year, packId);
+    if (q.pack !== undefined && !packs.registry.get(q.pack)) throw new ApiError("not_found", "Không có bộ tiêu chí / pack not found");
+    const r = await computeRollup(db, tree, packs, id, q.year, q.pack);
     const criterionIds = Object.keys(r.communes[0]?.criteria ?? {});
     const header = ["unit_id", "name", "year", "status", "criteria_met", "criteria_total", "tier_reached", "revoke", ...criterionIds.map((k) => `TC ${k}`)];
     const rows: Cell[][] = r.communes.map((cm) => [cm.unitId, cm.name, q.year, STATUS_VI[cm.status] ?? cm.status, cm.criteriaMet, cm.criteriaTotal, cm.tierReached ?? "", cm.revoke ? "Có" : "Không", ...criterionIds.map((k) => STATUS_VI[cm.criteria[k] ?? ""] ?? "")]);
+    for (const n of r.noPack.communes) rows.push([n.unitId, n.name, q.year, "Chưa áp dụng bộ tiêu chí", "", "", "", "", ...criterionIds.map(() => "")]);
     if (r.example) rows.push(["# Bộ tiêu chí ví dụ, không phải quy định pháp luật / example pack, not law"]);
     return sendTable(c, q.format, `danh-gia-${id}-${q.year}`, header, rows);
   }) as never);

@@ -8,8 +8,8 @@ import { type Tx, writeAudit } from "../audit.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { DEMO_PACK_ID, type LoadedPacks, loadPacks, tierLadder } from "../packs.js";
-import { type UnitRow, toAdminUnit } from "../units.js";
+import { type LoadedPacks, loadPacks, tierLadder } from "../services/packs.js";
+import { type UnitRow, type UnitTree, toAdminUnit } from "../units.js";
 import { type ValuesRow, etagOf, parseEtag } from "../values.js";
 
 /** The longest evidence note accepted for one indicator, in characters. */
@@ -62,15 +62,18 @@ export function valuesOut(unitId: string, year: number, row: ValuesRow | undefin
 }
 
 /**
- * Validates a unit's values with @ntm/core: a commune against the top pack of its tier ladder (which
- * holds every indicator of the lower tiers), other levels against the values schema only.
+ * Validates a unit's values with @ntm/core: against the top pack of its tier ladder (which holds every
+ * indicator of the lower tiers): the ladder of `packId` when given, else the one adopted for the unit
+ * and year; with no pack of the unit's level (another level, or no adoption for the year), against the
+ * values schema only.
  * @example
- * const r = checkValues(packs, unit, 2024, body, "example.province-demo.2021-2025");
+ * const r = checkValues(packs, tree, unit, 2024, body);
  */
-export function checkValues(packs: LoadedPacks, unit: UnitRow, year: number, body: z.infer<typeof ValuesBodySchema>, packId: string) {
+export function checkValues(packs: LoadedPacks, tree: UnitTree, unit: UnitRow, year: number, body: z.infer<typeof ValuesBodySchema>, packId?: string) {
   const { notes, ...rest } = body;
   const doc = { unit: toAdminUnit(unit), year, ...rest };
-  const ladder = tierLadder(packs.registry, packId);
+  const adopted = packId === undefined ? packs.ladderFor(tree, unit.id, year) : undefined;
+  const ladder = packId !== undefined ? tierLadder(packs.registry, packId) : adopted?.ok ? adopted.ladder.map((c) => c.pack) : [];
   const top = ladder.at(-1);
   const compiled = top && top.level === unit.level ? packs.compiled(top.id) : undefined;
   let r;
@@ -192,7 +195,7 @@ const putValues = createRoute({
   tags: ["values"],
   summary: "Ghi số liệu / Replace a unit's values for a year (If-Match required once values exist; stale → 412)",
   description: [
-    "Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default example.province-demo.2021-2025); problems come back as 422 with JSON paths.",
+    "Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default: the ladder adopted for the unit and year; with none, the values schema only); problems come back as 422 with JSON paths.",
     'Preconditions: to update, send `If-Match: "<version>"` (the ETag you read); a stale version → 412. To create, send `If-None-Match: *` (or `If-Match: "0"`, the version of absent values); if values exist → 412.',
     "Without either header the request also only creates, and answers 428 when values exist.",
     "Of concurrent creators of one unit-year exactly one succeeds; the others get 412 (or 428 without a header), never a lost update.",
@@ -278,10 +281,10 @@ export function valueRoutes() {
     const body = c.req.valid("json");
     const { db, now } = c.get("deps");
     const { expected, createOnly } = writePrecondition(c.req.header("if-match"), c.req.header("if-none-match"));
-    const packId = c.req.valid("query").pack ?? DEMO_PACK_ID;
+    const packId = c.req.valid("query").pack;
     const packs = await loadPacks(db);
-    if (!packs.registry.get(packId)) throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
-    const checked = checkValues(packs, tree.byId.get(id)!, year, body, packId);
+    if (packId !== undefined && !packs.registry.get(packId)) throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
+    const checked = checkValues(packs, tree, tree.byId.get(id)!, year, body, packId);
     if (!checked.ok) throw new ApiError("invalid_input", "Số liệu không hợp lệ / invalid values", issuesToFields(checked.issues));
     const row = await db.transaction(async (tx) => {
       if (createOnly === "implicit") {

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/index.js";
-import { indicatorValues, publications, units, users } from "../db/schema.js";
+import { indicatorValues, packAdoptions, publications, units, users } from "../db/schema.js";
 import { hashPassword, verifyPassword } from "../auth/crypto.js";
 import type { Role } from "../auth/policy.js";
 import { writeAudit } from "../audit.js";
-import { DEMO_PACK_ID, DISTRICT_PACK_ID, loadPacks } from "../packs.js";
+import { type PackAdoption, checkAdoption } from "@ntm/core";
+import { loadPacks } from "../services/packs.js";
 import { compiledLadder } from "../evaluate.js";
 import { createPrng } from "./prng.js";
 import { buildDemoUnits } from "./units.js";
@@ -33,6 +34,29 @@ export const DEMO_CREDENTIALS: readonly DemoCredential[] = [
 ];
 
 export const DEMO_YEARS = [2021, 2022, 2023, 2024, 2025] as const;
+
+/** The demo's commune pack (example values, not law): the seed's values are drawn along its ladder. */
+export const DEMO_PACK_ID = "example.province-demo.2021-2025";
+/** The national district pack, adopted for the demo's districts. */
+export const DISTRICT_PACK_ID = "vn.district-ntm.2021-2025";
+
+/**
+ * What the demo province adopts: the example commune packs (standard, advanced, model), the example
+ * hamlet pack and the national district pack, for 2022–2025, and nothing for 2026 (the 2026–2030 set),
+ * so the demo shows both a year with packs and one without. Not 2021: the 2021–2025 packs take effect
+ * on 08/3/2022 (QĐ 318), and core's checkAdoption refuses a period before the years a pack touches
+ * (the demo's 2021 evaluations were already "outside the effective period", never a verdict).
+ */
+export function demoAdoptions(provinceId: string): PackAdoption[] {
+  const a = (id: string, packId: string, level: PackAdoption["level"], tier: PackAdoption["tier"]): PackAdoption => ({ id: `seed-${id}`, packId, scopeUnitId: provinceId, level, tier, from: 2022, to: 2025, version: 1 });
+  return [
+    a("commune-standard", DEMO_PACK_ID, "commune", "standard"),
+    a("commune-advanced", "example.province-demo-advanced.2021-2025", "commune", "advanced"),
+    a("commune-model", "example.province-demo-model.2021-2025", "commune", "model"),
+    a("hamlet-standard", "example.province-demo-hamlet.2021-2025", "hamlet", "standard"),
+    a("district-standard", DISTRICT_PACK_ID, "district", "standard"),
+  ];
+}
 export const DEMO_SEED = 20250101;
 
 /**
@@ -49,6 +73,13 @@ export async function seedDemo(db: Db, size: { districts?: number; communesPerDi
   const demo = buildDemoUnits(size);
   const packs = await loadPacks(db);
   const ladder = compiledLadder(packs, DEMO_PACK_ID);
+  // The adoptions pass the same check as the API's (a refused one is a bug in this file).
+  const adoptions: PackAdoption[] = [];
+  for (const a of demoAdoptions(demo.provinceId)) {
+    const r = checkAdoption(adoptions, a, (id) => packs.registry.get(id));
+    if (!r.ok) throw new Error(`seed adoption ${a.id}: ${r.issues.map((i) => i.message).join("; ")}`);
+    adoptions.push(a);
+  }
   const rnd = createPrng(DEMO_SEED);
   const rows = demo.communes.flatMap((c) => generateCommuneValues(rnd, ladder, c, demo.hamletsOf.get(c.id) ?? [], DEMO_YEARS));
   // Districts draw from their own generator so that adding them leaves the other demo data unchanged.
@@ -60,6 +91,7 @@ export async function seedDemo(db: Db, size: { districts?: number; communesPerDi
     await tx.insert(units).values(demo.all);
     await tx.insert(users).values(hashed);
     for (let i = 0; i < rows.length; i += 200) await tx.insert(indicatorValues).values(rows.slice(i, i + 200).map((r) => ({ ...r, updatedBy: "seed" })));
+    await tx.insert(packAdoptions).values(adoptions.map((a) => ({ id: a.id, packId: a.packId, scopeUnitId: a.scopeUnitId, tier: a.tier, level: a.level, periodFrom: String(a.from), periodTo: a.to === undefined ? null : String(a.to), updatedBy: "seed" })));
     await tx.insert(publications).values([2021, 2022, 2023, 2024].map((year) => ({ unitId: demo.provinceId, year, publishedBy: "seed" })));
     await writeAudit(tx, null, { action: "seed.demo", entityType: "database", entityId: "demo", unitId: demo.provinceId, after: { units: demo.all.length, users: hashed.length, valueRows: rows.length } });
     const ctx: SeedContext = { tx, units: demo, userIds: Object.fromEntries(hashed.map((u) => [u.username, u.id])), rnd, years: DEMO_YEARS };

@@ -5,12 +5,12 @@
  * Routes parse, authorise and shape; they never decide a result.
  */
 import {
-  type CompiledPack, type EvaluationResult, type IncomeVs2020Check, type RollupStanding, type TargetCheck, type TierCounts, type UnitValues,
+  type CompiledPack, type EvaluationResult, type IncomeVs2020Check, type PackCoverage, type Reason, type RollupStanding, type TargetCheck, type TierCounts, type UnitValues,
   evaluateUnit, evaluateWithClassification, rollupStanding, summariseRollup, withChildStatuses,
 } from "@ntm/core";
 import { ApiError } from "../http/problem.js";
-import { DEMO_PACK_ID, DISTRICT_PACK_ID, type LoadedPacks } from "../packs.js";
-import { compiledLadder } from "../evaluate.js";
+import { type LoadedPacks, tierLadder } from "./packs.js";
+import { type ReasonOut, reasonsOut } from "../domain/common.js";
 import { classificationsOf } from "./rankings.js";
 import { loadDocRows, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";
@@ -21,23 +21,51 @@ import { Memo, changeFeedOf } from "../db/changes.js";
 /** One commune's line of a roll-up: core's standing with the unit's name, parent and flags. */
 export type RollupLine = Omit<RollupStanding, "unitId"> & { unitId: string; name: string; parentId: string | null; flags: string[] };
 
+/** A commune with no pack adopted for the year: counted apart, never as not met. */
+export interface NoPackCommune {
+  unitId: string;
+  name: string;
+  parentId: string | null;
+  reasons: ReasonOut[];
+}
+
 /** The roll-up contract (see RollupSchema in http/evaluationSchemas.ts). */
 export interface Rollup {
   unitId: string;
   year: number;
-  packId: string;
+  /** The standard pack of the ladder most communes use; null when no commune has one. */
+  packId: string | null;
   ladder: { packId: string; tier: string }[];
   example: boolean;
+  coverage: PackCoverage | null;
   communes: RollupLine[];
   countsByTier: TierCounts;
+  noPack: { count: number; communes: NoPackCommune[] };
   targets: TargetCheck[];
   incomeVs2020: IncomeVs2020Check;
+}
+
+/** The answer for a unit-year with no adopted pack: never a verdict, the reason instead. */
+export interface NoPack {
+  unitId: string;
+  year: number;
+  status: "no_pack";
+  reasons: ReasonOut[];
+}
+
+/**
+ * The no-pack answer of a unit-year from core's reason (selectPack's `pack.not_adopted` or `pack.outside_effective`).
+ * @example
+ * noPack("c-01-01", 2026, reason).status // "no_pack"
+ */
+export function noPack(unitId: string, year: number, reason: Reason): NoPack {
+  return { unitId, year, status: "no_pack", reasons: reasonsOut([reason]) };
 }
 
 /**
  * The compiled pack of an id, or a 404 problem.
  * @example
- * packOr404(packs, DEMO_PACK_ID).pack.tier // "standard"
+ * packOr404(packs, "vn.commune-ntm.2021-2025").pack.tier // "standard"
  */
 export function packOr404(packs: LoadedPacks, id: string): CompiledPack {
   const compiled = packs.compiled(id);
@@ -46,20 +74,28 @@ export function packOr404(packs: LoadedPacks, id: string): CompiledPack {
 }
 
 /**
- * The pack a unit is evaluated against when the caller names none.
+ * The pack a unit-year is evaluated against: an explicit `?pack=` (404 when unknown), else the one
+ * adopted for the unit's scope, level and year (core selectPack), else why there is none.
  * @example
- * defaultPackFor("district") // "vn.district-ntm.2021-2025"
+ * choosePack(tree, packs, tree.byId.get("c-01-01")!, 2026) // { ok: false, reason: { code: "pack.outside_effective", ... } }
  */
-export function defaultPackFor(level: string): string {
-  return level === "district" ? DISTRICT_PACK_ID : DEMO_PACK_ID;
+export function choosePack(tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number, packId?: string): { ok: true; compiled: CompiledPack } | { ok: false; reason: Reason } {
+  return packId === undefined ? packs.packFor(tree, unit.id, year) : { ok: true, compiled: packOr404(packs, packId) };
+}
+
+/** The ladder a commune is evaluated along: the one of an explicit `?pack=`, or the one adopted for it that year. */
+function ladderOf(tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string | undefined): { ok: true; ladder: CompiledPack[] } | { ok: false; reason: Reason } {
+  if (packId === undefined) return packs.ladderFor(tree, unitId, year);
+  return { ok: true, ladder: tierLadder(packs.registry, packId).map((p) => packs.compiled(p.id)!) };
 }
 
 /**
- * Evaluates every commune of a subtree along the tier ladder and summarises (the roll-up contract).
+ * Evaluates every commune of a subtree along its adopted tier ladder (or the ladder of `packId`) and
+ * summarises (the roll-up contract); communes with no pack for the year are counted apart.
  * @example
- * const r = await computeRollup(db, tree, packs, "p-demo", 2024, DEMO_PACK_ID); r.countsByTier.standard
+ * const r = await computeRollup(db, tree, packs, "p-demo", 2024); r.countsByTier.standard
  */
-export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
+export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string): Promise<Rollup> {
   return (await cachedRollup(db, tree, packs, unitId, year, packId)).value;
 }
 
@@ -69,12 +105,12 @@ export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, 
  * (and 2020's, the income baseline) read from the database on every call, so a write through any
  * instance is seen at once. Concurrent misses on one key share one computation.
  * @example
- * const e = await cachedRollup(db, tree, packs, "p-demo", 2024, DEMO_PACK_ID); e.etag
+ * const e = await cachedRollup(db, tree, packs, "p-demo", 2024); e.etag
  */
-export async function cachedRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<CachedJson<Rollup>> {
+export async function cachedRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string): Promise<CachedJson<Rollup>> {
   const scope = scopeUnits(tree, unitId);
   const [values, domain] = await Promise.all([valuesState(db, [year, year - 1, year - 2, 2020], scope), rankingInputsState(db, scope)]);
-  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId}|${values}|${domain}`;
+  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId ?? "adopted"}|${values}|${domain}`;
   return rollupCache(db).get(key, async () => cachedJson(await computeRollupUncached(db, tree, packs, unitId, year, packId)));
 }
 
@@ -83,16 +119,33 @@ const rollupCache = perDatabase(() => new ContentCache<CachedJson<Rollup>>(32));
 /** Roll-up lines by content key (see computeRollupUncached), the oldest dropped beyond capacity (exported for tests). */
 export const rollupCommuneCache = perDatabase(() => new LineCache<RollupLine>(20_000));
 
-async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string): Promise<Rollup> {
-  const ladder = compiledLadder(packs, packId);
-  const [docs, docs2020, classes] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, 2020), classificationsOf(db, tree, packs, unitId, year - 1)]);
+async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string | undefined): Promise<Rollup> {
+  const [all, docs2020, classes] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, 2020), classificationsOf(db, tree, packs, unitId, year - 1)]);
   const cache = rollupCommuneCache(db);
+  const ladders = new Map(all.map(({ unit }) => [unit.id, ladderOf(tree, packs, unit.id, year, packId)] as const));
+  const noPackCommunes: NoPackCommune[] = [];
+  const docs = all.filter(({ unit }) => {
+    const l = ladders.get(unit.id)!;
+    if (!l.ok) noPackCommunes.push({ unitId: unit.id, name: unit.name, parentId: unit.parentId, reasons: reasonsOut([l.reason]) });
+    return l.ok;
+  });
+  // The ladder most communes use names the roll-up (one, unless a subtree spans provinces with their own packs).
+  const usage = new Map<string, { n: number; ladder: CompiledPack[] }>();
+  for (const { unit } of docs) {
+    const l = ladders.get(unit.id)! as { ok: true; ladder: CompiledPack[] };
+    const id = l.ladder.map((p) => p.pack.id).join(">");
+    const u = usage.get(id) ?? { n: 0, ladder: l.ladder };
+    u.n++;
+    usage.set(id, u);
+  }
+  const main = [...usage.values()].sort((a, b) => b.n - a.n)[0]?.ladder ?? [];
   const communes = docs.map(({ unit, doc, rows }) => {
+    const ladder = (ladders.get(unit.id)! as { ok: true; ladder: CompiledPack[] }).ladder;
     // Indicator 18.2 from the previous year's classification (core withClassification182).
     const classification = classes.get(unit.id);
     // A commune whose rows, classification, tree and packs are unchanged keeps its line: after one
     // write only that commune is evaluated again.
-    const key = `${tree.stamp}|${packs.key}|${packId}|${year}|${unit.id}|${rows}|${classification ? `${classification.year}:${classification.level}` : "-"}`;
+    const key = `${tree.stamp}|${packs.key}|${ladder.map((p) => p.pack.id).join(">")}|${year}|${unit.id}|${rows}|${classification ? `${classification.year}:${classification.level}` : "-"}`;
     const kept = cache.get(key);
     if (kept) return kept;
     const line = rollupLine(unit, rollupStanding(ladder, doc, classification));
@@ -103,11 +156,13 @@ async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks,
   return {
     unitId,
     year,
-    packId,
-    ladder: ladder.map((p) => ({ packId: p.pack.id, tier: p.pack.tier })),
-    example: ladder.some((p) => p.pack.example === true),
+    packId: main[0]?.pack.id ?? null,
+    ladder: main.map((p) => ({ packId: p.pack.id, tier: p.pack.tier })),
+    example: [...usage.values()].some((u) => u.ladder.some((p) => p.pack.example === true)),
+    coverage: main[0]?.pack.coverage ?? null,
     communes,
     countsByTier: summary.countsByTier,
+    noPack: { count: noPackCommunes.length, communes: noPackCommunes },
     targets: summary.targets,
     incomeVs2020: summary.incomeVs2020,
   };
@@ -119,21 +174,28 @@ function rollupLine(unit: UnitRow, s: RollupStanding): RollupLine {
 }
 
 /**
- * Evaluates one unit for a year against a pack (values of the unit and its children). A district
- * pack rolls up its communes: each commune (with its hamlets, 18.2 from its classification) is
- * evaluated along the commune ladder by core `withChildStatuses`.
+ * Evaluates one unit for a year against a pack (values of the unit and its children); without an
+ * adopted pack (and no explicit one), the no-pack answer with its reason. A district pack rolls up
+ * its communes: each commune (with its hamlets, 18.2 from its classification) is evaluated along the
+ * ladder adopted for it by core `withChildStatuses`; a commune with no pack gets no statuses.
  * @example
- * const r = await evaluateOne(db, tree, packs, "c01", 2024, DEMO_PACK_ID); r.status
+ * const r = await evaluateOne(db, tree, packs, "c-01-01", 2024); r.status
  */
-export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string): Promise<EvaluationResult> {
+export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string): Promise<EvaluationResult | NoPack> {
   const unit = tree.byId.get(unitId)!;
-  const compiled = packOr404(packs, packId ?? defaultPackFor(unit.level));
+  const chosen = choosePack(tree, packs, unit, year, packId);
+  if (!chosen.ok) return noPack(unitId, year, chosen.reason);
+  const compiled = chosen.compiled;
   if (compiled.pack.level === "commune" || unit.level !== "district") return (await cachedUnitEvaluation(db, tree, packs, unit, year, compiled)).value;
-  const ladder = compiledLadder(packs, DEMO_PACK_ID);
   const [communes, classes, own] = await Promise.all([subtreeDocs(db, tree, unitId, year), classificationsOf(db, tree, packs, unitId, year - 1), loadDocRows(db, [unitId], year)]);
-  const doc: UnitValues = { ...unitValuesDoc(tree, own, unit, year), children: communes.map(({ doc: cd }) => ({ unit: cd.unit, values: cd.values })) };
-  const childDocs = new Map(communes.map(({ doc: cd }) => [cd.unit.id, cd]));
-  return evaluateUnit(compiled, withChildStatuses(doc, ladder, { childDocs, classifications: classes }));
+  const base = unitValuesDoc(tree, own, unit, year);
+  const children = communes.map(({ doc: cd }) => {
+    const child = { unit: cd.unit, values: cd.values };
+    const ladder = packs.ladderFor(tree, cd.unit.id, year);
+    if (!ladder.ok) return { ...child, statuses: {} };
+    return withChildStatuses({ ...base, children: [child] }, ladder.ladder, { childDocs: new Map([[cd.unit.id, cd]]), classifications: classes }).children![0]!;
+  });
+  return evaluateUnit(compiled, { ...base, children });
 }
 
 /**
@@ -142,7 +204,7 @@ export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, un
  * computed from: the loaded rows' ids and versions (read on every call), the classification, the unit
  * tree's hash and the packs' key. The values and the classification are loaded in parallel.
  * @example
- * const e = await cachedUnitEvaluation(db, tree, packs, tree.byId.get("c-01-01")!, 2024, packs.compiled(DEMO_PACK_ID)!); e.value.status
+ * const e = await cachedUnitEvaluation(db, tree, packs, tree.byId.get("c-01-01")!, 2024, packs.compiled("vn.commune-ntm.2021-2025")!); e.value.status
  */
 export async function cachedUnitEvaluation(db: Db, tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number, compiled: CompiledPack): Promise<CachedJson<EvaluationResult>> {
   // While the change feed reports no write to what it reads, the last answer stands without a query.

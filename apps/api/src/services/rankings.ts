@@ -7,15 +7,14 @@
  * its classification of the previous year ({@link classificationsOf}).
  */
 import {
-  type Classification182, type Ranking, type RankingUnit, type ScoringInputs, type ScoringScheme, DEFAULT_SCORING_SCHEME, ScoringInputsSchema,
+  type Classification182, type Ranking, type Reason, type RankingUnit, type ScoringInputs, type ScoringScheme, DEFAULT_SCORING_SCHEME, ScoringInputsSchema,
   classifyGroups, rankUnits, rankingUnitsFromFacts,
 } from "@ntm/core";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/index.js";
 import { dossiers, scoring } from "../db/schema.js";
 import { ApiError, issuesToFields } from "../http/problem.js";
-import { DEMO_PACK_ID, type LoadedPacks } from "../packs.js";
-import { compiledLadder } from "../evaluate.js";
+import type { LoadedPacks } from "./packs.js";
 import type { UnitTree } from "../units.js";
 import { subtreeDocs } from "../values.js";
 import { ContentCache, perDatabase, rankingDataState, scopeUnits } from "../cache.js";
@@ -81,22 +80,42 @@ async function classificationsUncached(db: Db, tree: UnitTree, packs: LoadedPack
  * const units = await rankingInput(db, tree, packs, "d-01", 2025); units[0].values.criteria_met
  */
 export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, options: { derive182?: boolean } = {}): Promise<RankingUnit[]> {
-  const ladder = compiledLadder(packs, DEMO_PACK_ID);
-  const [cur, prev] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, year - 1)]);
+  const [all, prev] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, year - 1)]);
+  // Each commune along the ladder adopted for it that year; a commune with none is not ranked (see noPackCommunes).
+  const ladders = new Map(all.flatMap((c) => {
+    const choice = packs.ladderFor(tree, c.unit.id, year);
+    return choice.ok ? [[c.unit.id, choice.ladder] as const] : [];
+  }));
+  const cur = all.filter((c) => ladders.has(c.unit.id));
   const prevById = new Map(prev.map((p) => [p.unit.id, p.doc]));
   const classes = options.derive182 === false ? new Map<string, Classification182>() : await classificationsOf(db, tree, packs, unitId, year - 1);
   const [ocopProducts, contributions, inspections, scoringRows, dossierRows] = await Promise.all([loadOcop(db), loadContributions(db), loadInspections(db), db.select().from(scoring).where(eq(scoring.year, year)), db.select().from(dossiers)]);
   const entered = new Map(scoringRows.filter((r) => r.id === inputsRowId(r.unitId, year)).map((r) => [r.unitId, ScoringInputsSchema.parse(r.data)]));
   return rankingUnitsFromFacts({
     year,
-    ladder,
-    communes: cur.map(({ unit, doc }) => ({ doc: { ...doc, unit: { ...doc.unit, name: unit.name } }, previous: prevById.get(unit.id), classification: classes.get(unit.id) })),
+    ladder: [],
+    communes: cur.map(({ unit, doc }) => ({ doc: { ...doc, unit: { ...doc.unit, name: unit.name } }, previous: prevById.get(unit.id), classification: classes.get(unit.id), ladder: ladders.get(unit.id)! })),
     ocopProducts,
     contributions,
     inspections,
     entered,
     dossiers: dossierRows.map((d) => ({ unitId: d.unitId, transitions: d.transitions as { action: string; at: string }[] })),
   });
+}
+
+/**
+ * The communes below a unit with no pack adopted for the year (not ranked: "Chưa áp dụng bộ tiêu chí"), with the reason.
+ * @example
+ * noPackCommunes(tree, packs, "p-demo", 2026)[0].reasons[0].code // "pack.outside_effective"
+ */
+export function noPackCommunes(tree: UnitTree, packs: LoadedPacks, unitId: string, year: number): { unitId: string; name: string; reasons: Reason[] }[] {
+  return tree
+    .subtree(unitId)
+    .filter((u) => u.level === "commune")
+    .flatMap((u) => {
+      const choice = packs.ladderFor(tree, u.id, year);
+      return choice.ok ? [] : [{ unitId: u.id, name: u.name, reasons: [choice.reason] }];
+    });
 }
 
 /**

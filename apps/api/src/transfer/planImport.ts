@@ -1,5 +1,5 @@
 import { type Principal, can } from "../auth/policy.js";
-import type { LoadedPacks } from "../packs.js";
+import type { LoadedPacks } from "../services/packs.js";
 import type { UnitTree } from "../units.js";
 import type { ValuesRow } from "../values.js";
 import { checkValues } from "../routes/values.js";
@@ -26,7 +26,8 @@ export function planImport(input: {
   tree: UnitTree;
   user: Principal;
   packs: LoadedPacks;
-  packId: string;
+  /** An explicit pack whose ladder validates the values; by default the one adopted for each unit-year. */
+  packId?: string;
   stored: (unitId: string, year: number) => ValuesRow | undefined;
 }): { plan: PlannedWrite[]; issues: RowIssue[] } {
   const plan: PlannedWrite[] = [];
@@ -44,7 +45,7 @@ export function planImport(input: {
     }
     const cur = input.stored(uy.unitId, uy.year);
     const body = { values: { ...cur?.values, ...uy.values }, inputs: { ...cur?.inputs, ...uy.inputs }, notApplicable: cur?.notApplicable ?? [] };
-    const r = checkValues(input.packs, unit, uy.year, body, input.packId);
+    const r = checkValues(input.packs, input.tree, unit, uy.year, body, input.packId);
     if (r.ok) {
       plan.push({ unitId: uy.unitId, year: uy.year, body, expected: cur?.version ?? 0 });
       continue;

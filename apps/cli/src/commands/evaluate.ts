@@ -120,7 +120,7 @@ export function renderResult(ctx: Ctx, pack: CriteriaPack, doc: { unit: { id: st
  * pass keeps them; past that the second pass reads the file again, so a wide CSV of a million rows
  * runs in the memory of one row. Returns 1 when `--fail-on` applies.
  * @example
- * evaluateOffline(ctx, { pack: "example.province-demo.2021-2025", values: "examples/values/an-phu.json" });
+ * evaluateOffline(ctx, { pack: "vn.commune-ntm.2021-2025", values: "examples/values/an-phu.json" });
  */
 export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
   if (opts.failOn !== undefined && opts.failOn !== "not_met" && opts.failOn !== "indeterminate")
@@ -164,7 +164,7 @@ export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
  * Loads a pack and a values file, validates every document (all problems at once, nothing evaluated
  * when one is bad) and evaluates them, all in memory (for reports, which need every result).
  * @example
- * const { results } = evaluateFiles({ pack: "example.province-demo.2021-2025", values: "batch.csv" });
+ * const { results } = evaluateFiles({ pack: "vn.commune-ntm.2021-2025", values: "batch.csv" });
  */
 export function evaluateFiles(opts: EvaluateOptions): { pack: CriteriaPack; batch: boolean; docs: UnitValues[]; results: EvaluationResult[] } {
   if (!opts.pack) throw new CliError("invalid_input", [{ where: "--pack", message: "cần --pack <mã|tệp> / required with --values" }]);
@@ -256,9 +256,9 @@ Số liệu / values files:
   Dấu phân cách , hoặc ; / separator , or ;   flags: "especiallyDifficult|safeZone".
 
 Ví dụ / examples:
-  ntm evaluate --pack example.province-demo.2021-2025 --values examples/values/an-phu-meets-all.json
-  ntm evaluate --pack example.province-demo.2021-2025 --values examples/values/batch-communes.csv --json --fail-on not_met
-  ntm evaluate --pack example.province-demo.2021-2025 --values big.csv --ndjson > results.ndjson
+  ntm evaluate --pack <mã bộ / pack id> --values examples/values/an-phu-meets-all.json     (mã bộ: ntm packs list)
+  ntm evaluate --pack <mã bộ / pack id> --values examples/values/batch-communes.csv --json --fail-on not_met
+  ntm evaluate --pack <mã bộ / pack id> --values big.csv --ndjson > results.ndjson
   ntm evaluate --unit c-01-01 --year 2024          (máy chủ / server)`)
     .action(
       run(async (ctx: Ctx, opts: EvaluateOptions) => {

@@ -26,7 +26,7 @@ function summary(p: CriteriaPack) {
 /**
  * Notices every screen of a pack must show: example values, unverified thresholds.
  * @example
- * packNotices(getPack("example.province-demo.2021-2025")!, "en")
+ * packNotices(getPack("vn.commune-ntm-advanced.2021-2025")!, "en")
  */
 export function packNotices(p: CriteriaPack, lang: "vi" | "en"): string[] {
   const out: string[] = [];

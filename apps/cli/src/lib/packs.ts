@@ -7,7 +7,7 @@ import { tr } from "./i18n.js";
 /**
  * Resolves `--pack`: a shipped pack id, or a pack JSON file (which may extend a shipped pack).
  * @example
- * loadPack("example.province-demo.2021-2025").criteria.length // 19
+ * loadPack("vn.commune-ntm.2021-2025").criteria.length // 19
  */
 export function loadPack(ref: string): CriteriaPack {
   const shipped = getPack(ref);

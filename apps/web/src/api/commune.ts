@@ -39,7 +39,10 @@ export function useCommune(unitId: string, year: number | undefined) {
       ]);
       const years = (yearList?.items ?? []).map((y) => y.year).sort((a, b) => a - b);
       const y = year ?? years.at(-1) ?? DEFAULT_YEAR;
-      const evaluation = (await must(api.GET("/v1/units/{id}/evaluation", { params: { path, query: { year: y } } }))) as EvaluationResult;
+      const answer = await must(api.GET("/v1/units/{id}/evaluation", { params: { path, query: { year: y } } }));
+      // No pack adopted for the year: say so (Chưa áp dụng bộ tiêu chí cho năm …), never a verdict.
+      if (answer.status === "no_pack") throw new Error(answer.reasons.map((r) => r.vi).join("; "));
+      const evaluation = answer as EvaluationResult;
       const [pack, yoy, valuesDoc, standing] = await Promise.all([
         optional(fetchPack(evaluation.packId)),
         years.includes(y - 1) ? (optional(must(api.GET("/v1/units/{id}/changes", { params: { path, query: { year: y } } }))) as Promise<YearOverYear | null>) : Promise.resolve(null),

@@ -69,7 +69,7 @@ export function useApiRollup(unitId: string | undefined, year: number, enabled =
  */
 export function useOverview(unitId: string | undefined, year: number, units: readonly Unit[] | undefined) {
   const cur = useApiRollup(unitId, year, units !== undefined);
-  const pack = usePack(cur.data?.packId);
+  const pack = usePack(cur.data?.packId ?? undefined);
   const prev = useApiRollup(unitId, year - 1, cur.isSuccess);
   const older = useQuery({
     queryKey: ["rollup-trend", unitId, year],

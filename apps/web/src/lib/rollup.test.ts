@@ -78,8 +78,10 @@ describe("toRollupView", () => {
     packId: "p",
     ladder: [],
     example: true,
+    coverage: null,
     communes: [commune(criteria)],
     countsByTier: { none: 1, standard: 0, advanced: 0, model: 0, modern: 0 },
+    noPack: { count: 0, communes: [] },
     targets: [],
     incomeVs2020: { available: false, met: null, current: null, baseline2020: null, required: null, communes: { current: 0, baseline2020: 0 }, reasons: [] },
   });

@@ -71,7 +71,7 @@ export function toRollupView(api: ApiRollup, previous: ApiRollup | null, pack: P
   const out: Rollup = {
     unitId: api.unitId,
     year: api.year,
-    packId: api.packId,
+    ...(api.packId !== null ? { packId: api.packId } : {}),
     example: api.example,
     unverifiedCount: unverified,
     criteria: ids.map((id) => {

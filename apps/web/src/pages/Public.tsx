@@ -165,7 +165,7 @@ function PublicCommune({ area, year, communeId }: { area: PublishedUnit; year: n
   const listed = rollup.data?.communes.find((c) => c.unitId === communeId);
   const name = listed?.name ?? communeId;
   // Criterion names from the pack (a public document); the ids alone when it cannot be read.
-  const pack = usePack(q.data?.packId).data;
+  const pack = usePack(q.data && q.data.status !== "no_pack" ? q.data.packId : undefined).data;
   const columns = useMemo<ColumnDef<EvaluationResult["criteria"][number], unknown>[]>(() => {
     const names = new Map(pack?.criteria.map((c) => [c.id, c.name]) ?? []);
     return [
@@ -188,6 +188,19 @@ function PublicCommune({ area, year, communeId }: { area: PublishedUnit; year: n
   if (q.isPending) return <Loading />;
   if (q.isError) return <PublicFailure status={statusOf(q.error)} error={q.error} />;
   const ev = q.data;
+  // No pack adopted for the year: the reason ("Chưa áp dụng bộ tiêu chí cho năm …"), never a verdict.
+  if (ev.status === "no_pack")
+    return (
+      <>
+        <p>
+          <Link href={base(area.unitId, year)}>{t("public.back", { year })}</Link>
+        </p>
+        <h2 data-testid="public-commune-name">{t("public.communeTitle", { name, year })}</h2>
+        <p className="card" data-testid="public-no-pack">
+          {ev.reasons.map((r) => (lang === "en" ? r.en : r.vi)).join("; ")}
+        </p>
+      </>
+    );
   return (
     <>
       <p>

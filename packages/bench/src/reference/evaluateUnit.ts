@@ -178,6 +178,8 @@ export function referenceEvaluateUnit(compiled: CompiledPack, doc: UnitValues): 
     criteria,
     reasons,
   };
+  // Added to the contract with pack adoption (issue 10): a pack's coverage of its legal set.
+  if (pack.coverage) result.coverage = pack.coverage;
   if (pack.criteria.some((c) => c.key)) result.revocation = checkRevocation(result);
   return result;
 }

@@ -4,9 +4,10 @@ import { planMessages } from "./plan.messages.js";
 import { workflowMessages } from "./workflow.messages.js";
 import { rankingMessages } from "./ranking.messages.js";
 import { ocopMessages } from "./ocop.messages.js";
+import { adoptionMessages } from "./adoption.messages.js";
 
 /** Every reason code the core can produce, with its Vietnamese and English wording. */
-export const MESSAGES: MessageCatalog = { ...evaluationMessages, ...planMessages, ...workflowMessages, ...rankingMessages, ...ocopMessages };
+export const MESSAGES: MessageCatalog = { ...evaluationMessages, ...planMessages, ...workflowMessages, ...rankingMessages, ...ocopMessages, ...adoptionMessages };
 
 /**
  * Renders a reason as text, Vietnamese by default. Unknown codes fall back to the code and params,

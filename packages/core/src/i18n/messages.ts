@@ -70,8 +70,13 @@ export const evaluationMessages: MessageCatalog = {
     en: (p) => `Pack ${p.packId} uses example values, not law`,
   },
   "pack.outside_effective": {
-    vi: (p, l) => `Năm ${p.year} nằm ngoài thời gian hiệu lực của bộ tiêu chí ${p.packId} (${formatDateText(p.from, l)} – ${p.to ? formatDateText(p.to, l) : "nay"}): kết quả chỉ để tham khảo, trạng thái chưa xác định`,
-    en: (p, l) => `Year ${p.year} is outside the effective period of pack ${p.packId} (${formatDateText(p.from, l)} – ${p.to ? formatDateText(p.to, l) : "now"}): the result is for reference only, status indeterminate`,
+    // With `adoptions` (core selectPack): the year falls outside every adoption in the unit's scope.
+    vi: (p, l) => Array.isArray(p.adoptions)
+      ? `Chưa áp dụng bộ tiêu chí cho năm ${p.year}: bộ ${p.packId} được áp dụng từ ${formatDateText(p.from, l)} đến ${p.to ? formatDateText(p.to, l) : "nay"}`
+      : `Năm ${p.year} nằm ngoài thời gian hiệu lực của bộ tiêu chí ${p.packId} (${formatDateText(p.from, l)} – ${p.to ? formatDateText(p.to, l) : "nay"}): kết quả chỉ để tham khảo, trạng thái chưa xác định`,
+    en: (p, l) => Array.isArray(p.adoptions)
+      ? `No criteria pack adopted for ${p.year}: pack ${p.packId} is adopted from ${formatDateText(p.from, l)} to ${p.to ? formatDateText(p.to, l) : "now"}`
+      : `Year ${p.year} is outside the effective period of pack ${p.packId} (${formatDateText(p.from, l)} – ${p.to ? formatDateText(p.to, l) : "now"}): the result is for reference only, status indeterminate`,
   },
   "variant.override": {
     vi: (p) => `Áp dụng ngưỡng vùng ${p.to} thay cho ${p.from ?? "—"} (đơn vị có đặc điểm "${p.flag}")`,

@@ -67,8 +67,8 @@ export function resolvePack(input: unknown, lookup: PackLookup = () => undefined
     });
     if (issues.length) return fail("invalid_input", issues);
     // Identity and tier links belong to each pack; the rest is inherited unless given.
-    const { nextTier: _n, requires: _r, notice: _no, ...inherited } = parent;
-    void _n; void _r; void _no;
+    const { nextTier: _n, requires: _r, notice: _no, coverage: _co, ...inherited } = parent;
+    void _n; void _r; void _no; void _co;
     candidate = {
       ...inherited,
       ...(parent.example ? { example: true } : {}),
@@ -118,6 +118,8 @@ function thresholdValues(t: Indicator["threshold"]): { path: (string | number)[]
  */
 export function checkPackSemantics(pack: CriteriaPack): Issue[] {
   const issues: Issue[] = [];
+  const encoded = pack.criteria.reduce((n, c) => n + c.indicators.length, 0);
+  if (pack.coverage && pack.coverage.encoded !== encoded) issues.push({ code: "pack.coverage_mismatch", path: ["coverage", "encoded"], message: `coverage.encoded là ${pack.coverage.encoded} nhưng bộ tiêu chí có ${encoded} chỉ tiêu / coverage.encoded is ${pack.coverage.encoded} but the pack has ${encoded} indicators`, params: { stated: pack.coverage.encoded, encoded } });
   const criterionIds = new Set<string>();
   const indicatorIds = new Set<string>();
   const variants = pack.variants ? new Set(Object.keys(pack.variants)) : undefined;

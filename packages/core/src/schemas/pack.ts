@@ -107,6 +107,22 @@ export type LegalBasis = z.infer<typeof LegalBasisSchema>;
 
 export const VariantOverrideSchema = z.object({ whenFlag: z.string().min(1), use: z.string().min(1) }).strict();
 
+/**
+ * How much of its legal set a pack encodes: `encoded` indicators (checked against the pack) out of the
+ * `legal` count the legal text states (QĐ 318 basic set 57, advanced set 75; QĐ 51/2025 set 47), with
+ * the source of that count. A screen shows "bộ tiêu chí chưa đầy đủ (50/57 chỉ tiêu)" when encoded < legal.
+ */
+export const PackCoverageSchema = z
+  .object({
+    encoded: z.number().int().min(0),
+    legal: z.number().int().min(1),
+    source: z.string().min(1),
+    /** What the pack is, where it is not simply the legal table (e.g. a placeholder structure). */
+    note: LocalizedTextSchema.optional(),
+  })
+  .strict();
+export type PackCoverage = z.infer<typeof PackCoverageSchema>;
+
 const PackHeaderShape = {
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "expected a lowercase id such as vn.commune-ntm.2021-2025"),
   version: z.string().min(1),
@@ -123,6 +139,8 @@ const PackHeaderShape = {
   /** Example values, not law: every screen and report must say so. */
   example: z.boolean().optional(),
   notice: LocalizedTextSchema.optional(),
+  /** Indicators encoded out of the legal set's count (not inherited by an extending pack). */
+  coverage: PackCoverageSchema.optional(),
   /** Ids of packs a unit must meet first (an advanced commune must be an NTM commune). */
   requires: z.array(z.string()).optional(),
   /** The pack of the next tier, for gap analysis. */

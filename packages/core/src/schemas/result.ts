@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ReasonSchema } from "./common.js";
-import { ComparatorSchema, TierSchema } from "./pack.js";
+import { ComparatorSchema, PackCoverageSchema, TierSchema } from "./pack.js";
 
 export const IndicatorStatusSchema = z.enum(["met", "not_met", "missing", "unknown_threshold", "not_applicable"]);
 export type IndicatorStatus = z.infer<typeof IndicatorStatusSchema>;
@@ -58,6 +58,8 @@ export const EvaluationResultSchema = z
     /** Indicators whose threshold is unknown or unverified law. */
     unverifiedCount: z.number().int(),
     example: z.boolean(),
+    /** The pack's coverage of its legal set (see PackCoverageSchema), when it states one. */
+    coverage: PackCoverageSchema.optional(),
     criteria: z.array(CriterionResultSchema),
     reasons: z.array(ReasonSchema),
     revocation: RevocationCheckSchema.optional(),

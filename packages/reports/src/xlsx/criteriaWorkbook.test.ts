@@ -80,6 +80,15 @@ describe("renderCriteriaWorkbook", () => {
     );
   });
 
+  it("states an incomplete pack's coverage and the communes left out with why", async () => {
+    const input = sampleCriteriaWorkbook();
+    const years = input.years.map((y) => ({ ...y, pack: { ...y.pack, coverage: { encoded: 50, legal: 57, source: "QĐ 318" } }, omitted: [{ unitName: "Xã Đại Hồng", reason: "Chưa áp dụng bộ tiêu chí cho năm 2024" }] }));
+    const text = (await open(await renderCriteriaWorkbook({ ...input, years }))).getWorksheet("Năm 2024")!.getCell("A3").text;
+    expect(text).toBe(
+      "LƯU Ý: Giá trị minh họa, không phải quy định pháp luật. Tiêu chí đánh dấu * có ngưỡng chưa được đối chiếu với văn bản pháp luật. Bộ tiêu chí chưa đầy đủ (50/57 chỉ tiêu). Xã Đại Hồng: Chưa áp dụng bộ tiêu chí cho năm 2024.",
+    );
+  });
+
   it("writes no notice for a verified pack that is not an example", async () => {
     const pack = samplePack();
     const verified = {

@@ -50,6 +50,8 @@ function addYearSheet(wb: ExcelJS.Workbook, unitName: string, y: CriteriaTableYe
   const notices = [
     y.pack.example || y.rows.some((r) => r.result.example) ? (y.pack.notice?.vi ?? "Giá trị minh họa, không phải quy định pháp luật.") : "",
     unverified ? "Tiêu chí đánh dấu * có ngưỡng chưa được đối chiếu với văn bản pháp luật." : "",
+    y.pack.coverage && y.pack.coverage.encoded < y.pack.coverage.legal ? `Bộ tiêu chí chưa đầy đủ (${y.pack.coverage.encoded}/${y.pack.coverage.legal} chỉ tiêu).` : "",
+    ...(y.omitted ?? []).map((o) => `${o.unitName}: ${o.reason}.`),
   ].filter(Boolean);
   titleRow(ws, 3, lastCol, notices.length ? `LƯU Ý: ${notices.join(" ")}` : "", { bold: true, size: 11, color: { argb: "FFC00000" } });
 

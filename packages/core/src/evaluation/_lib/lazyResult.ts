@@ -66,6 +66,8 @@ export class LazyEvaluationResult {
     this.example = e.example;
     Object.defineProperty(this, "criteria", LazyEvaluationResult.#criteriaProperty);
     this.reasons = reasons;
+    // A pack that encodes fewer indicators than its legal set says so on every result.
+    if (pack.coverage) this.coverage = pack.coverage;
     if (e.hasKey) Object.defineProperty(this, "revocation", LazyEvaluationResult.#revocationProperty);
   }
 }

@@ -15,10 +15,13 @@ import { tierPoints } from "../tierPoints/index.js";
 /** The stored facts a year's ranking of a group of communes is computed from. */
 export interface RankingFacts {
   year: number;
-  /** The commune tier ladder (standard first). */
+  /** The commune tier ladder (standard first), for communes that do not carry their own. */
   ladder: readonly CompiledPack[];
-  /** Each commune: the year's values, last year's (criteria gained and lost) and the classification 18.2 reads. */
-  communes: readonly { doc: UnitValues; previous?: UnitValues | undefined; classification?: Classification182 | undefined }[];
+  /**
+   * Each commune: the year's values, last year's (criteria gained and lost), the classification 18.2
+   * reads, and the ladder adopted for it when communes of the group use different packs.
+   */
+  communes: readonly { doc: UnitValues; previous?: UnitValues | undefined; classification?: Classification182 | undefined; ladder?: readonly CompiledPack[] | undefined }[];
   ocopProducts: readonly OcopProduct[];
   contributions: readonly Contribution[];
   inspections: readonly { unitId: string; record: Pick<InspectionRecord, "date" | "subject" | "findings"> }[];
@@ -40,9 +43,7 @@ export interface RankingFacts {
  * rankingUnitsFromFacts({ year: 2025, ladder, communes, ocopProducts: [], contributions: [], inspections: [], entered: new Map(), dossiers: [] })[0].values.criteria_met // 19
  */
 export function rankingUnitsFromFacts(facts: RankingFacts): RankingUnit[] {
-  const { year, ladder } = facts;
-  const base = ladder[0];
-  if (!base) throw new Error("rankingUnitsFromFacts: empty ladder");
+  const { year } = facts;
   const y = String(year);
   const communeIds = facts.communes.map((c) => c.doc.unit.id);
   const inGroup = new Set(communeIds);
@@ -59,8 +60,11 @@ export function rankingUnitsFromFacts(facts: RankingFacts): RankingUnit[] {
     findings.set(unit, (findings.get(unit) ?? 0) + s.record.findings.length);
   }
   const revoked = new Set(facts.dossiers.filter((d) => d.transitions.some((t) => t.action === "revoke" && t.at.startsWith(y))).map((d) => d.unitId));
-  return facts.communes.map(({ doc, previous, classification }) => {
+  return facts.communes.map(({ doc, previous, classification, ladder: own }) => {
     const unit = doc.unit;
+    const ladder = own ?? facts.ladder;
+    const base = ladder[0];
+    if (!base) throw new Error(`rankingUnitsFromFacts: empty ladder for ${unit.id}`);
     const { results, tierReached } = evaluateLadder(ladder, doc, classification ? { classification } : {});
     const now = results[0]!;
     const change = previous ? compareYears(evaluateLadder([base], previous).results[0]!, now) : null;
