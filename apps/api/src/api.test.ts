@@ -159,7 +159,7 @@ describe("users (admins anywhere, province officers inside their scope)", () => 
     const [entry] = await h.database.db.select().from(auditLog).where(eq(auditLog.entityId, u.id)).orderBy(auditLog.id);
     const entries = await h.database.db.select().from(auditLog).where(eq(auditLog.entityId, u.id));
     const signIn = await h.app.request("/v1/auth/login", json("POST", { username: "new-admin", password: "matkhau123" }));
-    expect([res.status, (await body(res)).role, entries.map((e) => e.action), (entries[1]?.before as { role: string }).role, (entries[1]?.after as { role: string }).role, signIn.status, entry?.actorName]).toEqual([200, "inspector", ["user.create", "user.update"], "viewer", "inspector", 401, "admin"]);
+    expect([res.status, (await body(res)).role, entries.map((e) => e.action), (entries[1]?.before as { role: string } | undefined)?.role, (entries[1]?.after as { role: string } | undefined)?.role, signIn.status, entry?.actorName]).toEqual([200, "inspector", ["user.create", "user.update"], "viewer", "inspector", 401, "admin"]);
   });
 
   it.each([

@@ -205,7 +205,7 @@ async function readImport(c: Context<AppEnv>, format: "json" | "xlsx" | undefine
     try { data = JSON.parse(new TextDecoder("utf-8").decode(body)); } catch (e) { throw new ApiError("bad_request", `Không đọc được JSON / unreadable JSON: ${(e as Error).message}`); }
     return { result: validatePlan(data) };
   }
-  let sheets;
+  let sheets: Awaited<ReturnType<typeof xlsxToSheets>>;
   try { sheets = await xlsxToSheets(body); } catch (e) { throw new ApiError("bad_request", `Không đọc được tệp XLSX / cannot read the .xlsx file: ${(e as Error).message}`); }
   return { result: planFromSheets(sheets) };
 }

@@ -12,6 +12,7 @@ import { ApiError, type ProblemField, type ProblemKind } from "./problem.js";
  * C0 control characters other than tab, LF and CR, and DEL. They have no place in names, ids, notes or
  * filters, and PostgreSQL refuses NUL in text and jsonb (a 500 before this check).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**

@@ -167,7 +167,7 @@ describe("PATCH /v1/units/{id}", () => {
       detail.ancestors.map((a) => a.id),
       tree.children.find((c) => c.id === "c-04-01")?.children.length,
       tree.children.find((c) => c.id === "d-04")?.children.some((c) => c.id === "c-04-01"),
-      [entry?.action, (entry?.before as { parentId: string }).parentId, entry?.after],
+      [entry?.action, (entry?.before as { parentId: string } | undefined)?.parentId, entry?.after],
       await badPaths(),
     ]).toEqual([
       200,

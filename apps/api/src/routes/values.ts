@@ -76,7 +76,7 @@ export function checkValues(packs: LoadedPacks, tree: UnitTree, unit: UnitRow, y
   const ladder = packId !== undefined ? tierLadder(packs.registry, packId) : adopted?.ok ? adopted.ladder.map((c) => c.pack) : [];
   const top = ladder.at(-1);
   const compiled = top && top.level === unit.level ? packs.compiled(top.id) : undefined;
-  let r;
+  let r: ReturnType<typeof validateValues>;
   if (compiled) r = validateValues(compiled, doc);
   else {
     const parsed = UnitValuesSchema.safeParse(doc);

@@ -172,18 +172,5 @@ async function loadRegistry(db: Db): Promise<Omit<LoadedPacks, "adoptions" | "pa
   };
 }
 
-/**
- * The tier ladder of a commune pack: the pack and the packs whose `requires` chain leads to it
- * (standard → advanced → model), found through `nextTier`.
- * @example
- * tierLadder(registry, "vn.commune-ntm.2021-2025").map((p) => p.tier) // ["standard", "advanced", "model"]
- */
-export function tierLadder(registry: PackRegistry, packId: string): CriteriaPack[] {
-  const out: CriteriaPack[] = [];
-  let p = registry.get(packId);
-  for (let guard = 0; p && guard < 6; guard++) {
-    out.push(p);
-    p = p.nextTier ? registry.get(p.nextTier) : undefined;
-  }
-  return out;
-}
+// The tier ladder of a commune pack (standard → advanced → model, through `nextTier`) is core's rule.
+export { tierLadder } from "@ntm/core";

@@ -126,7 +126,7 @@ async function valuesSet(ctx: Ctx, opts: { unit?: string; year?: string; values?
   const client = await typedClient(ctx);
   // The body is sent as the file holds it: the server validates it and names the file's JSON paths.
   const body = { values, ...(inputs !== undefined ? { inputs } : {}), ...(notApplicable !== undefined ? { notApplicable } : {}) } as { values: Record<string, number | boolean | null> };
-  let saved;
+  let saved: Awaited<ReturnType<typeof call>>["data"];
   try {
     saved = (await call(ctx, client.PUT("/v1/units/{id}/values/{year}", { params: { path: { id: unit, year }, query: opts.pack ? { pack: opts.pack } : {}, header: {} }, body, headers }), file)).data;
   } catch (e) {
@@ -183,7 +183,7 @@ async function importFile(ctx: Ctx, file: string, opts: { year?: string; pack?: 
   const year = parseYear(opts.year);
   const { body, done } = await uploadBody(file, !ctx.json && process.stderr.isTTY === true);
   const type = format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
-  let res;
+  let res: Awaited<ReturnType<typeof api>>;
   try {
     res = await api(ctx, "POST", "/values/import", { body, headers: { "content-type": type }, query: { year, pack: opts.pack, format }, file });
   } finally {

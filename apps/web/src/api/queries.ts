@@ -67,6 +67,9 @@ export function useApiRollup(unitId: string | undefined, year: number, enabled =
  * page shows it at once); last year's (for the criteria lost) and the earlier years (for the trend)
  * load after it, so a province of 1,000 communes does not wait for seven roll-ups at once.
  */
+/** A year counts only when it had data (a commune with no values is all "indeterminate"). */
+const useful = (r: ApiRollup | null | undefined) => (r && r.communes.some((c) => c.criteriaMet > 0) ? r : null);
+
 export function useOverview(unitId: string | undefined, year: number, units: readonly Unit[] | undefined) {
   const cur = useApiRollup(unitId, year, units !== undefined);
   const pack = usePack(cur.data?.packId ?? undefined);
@@ -80,8 +83,6 @@ export function useOverview(unitId: string | undefined, year: number, units: rea
       return rows.map((r, i) => ({ year: years[i] ?? 0, r }));
     },
   });
-  // A year counts only when it had data (a commune with no values is all "indeterminate").
-  const useful = (r: ApiRollup | null | undefined) => (r && r.communes.some((c) => c.criteriaMet > 0) ? r : null);
   const view = useMemo(() => (cur.data ? toRollupView(cur.data, useful(prev.data), pack.data ?? null, units ?? []) : undefined), [cur.data, prev.data, pack.data, units]);
   const trend = useMemo(
     () =>

@@ -216,7 +216,7 @@ export default function Commune() {
                           <td className="num">
                             {i.required === null ? "—" : `${CMP[i.comparator] ?? i.comparator} ${fmtValue(i, i.required)}`}
                             {!i.verified && (
-                              <span className="unverified-dot" title={t("unverified.tooltip")} aria-label={t("unverified.short")}>
+                              <span className="unverified-dot" role="img" title={t("unverified.tooltip")} aria-label={t("unverified.short")}>
                                 {" "}
                                 ⚠
                               </span>

@@ -209,7 +209,9 @@ function AddUser({ units, roles, lang, defaultScope, onCreated, onError }: { uni
         <label className="field"><span>{t("users.username")}</span><input name="username" value={f.username} onChange={(e) => setF({ ...f, username: e.target.value })} required autoComplete="off" /></label>
         <label className="field"><span>{t("users.displayName")}</span><input name="displayName" value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.target.value })} required /></label>
         <label className="field"><span>{t("users.password")}</span><input name="password" type="password" value={f.password} onChange={(e) => setF({ ...f, password: e.target.value })} required autoComplete="new-password" /></label>
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: RoleSelect renders the <select> this label wraps */}
         <label className="field"><span>{t("users.role")}</span><RoleSelect name="role" value={f.role} roles={roles} lang={lang} onChange={(role) => setF({ ...f, role })} /></label>
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: UnitSelect renders the <select> this label wraps */}
         <label className="field"><span>{t("users.unit")}</span><UnitSelect name="scopeUnitId" value={f.scopeUnitId || units[0]?.id || ""} units={units} onChange={(scopeUnitId) => setF({ ...f, scopeUnitId })} /></label>
         <button type="submit" className="btn btn-primary" disabled={busy}>{t("users.create")}</button>
       </form>

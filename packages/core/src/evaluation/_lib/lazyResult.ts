@@ -13,6 +13,7 @@ import type { Engine, Row, Snapshot, Tally } from "./engine.js";
 
 export interface LazyEvaluationResult extends EvaluationResult {}
 
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the class fills every field of the contract in its constructor (the two lazy ones as accessors).
 export class LazyEvaluationResult {
   #engine: Engine;
   #row: Row;
