@@ -6069,7 +6069,6 @@ export interface components {
                 from: string;
                 to?: string;
             };
-            /** @description Indicators encoded out of the legal set's count; show "bộ tiêu chí chưa đầy đủ (encoded/legal chỉ tiêu)" when encoded < legal */
             coverage: {
                 encoded: number;
                 legal: number;
@@ -6247,9 +6246,7 @@ export interface components {
             tier: "standard" | "advanced" | "model" | "modern";
             /** @enum {string} */
             level: "commune" | "hamlet" | "district";
-            /** @description A year (2024) or an ISO date */
             from: number | string;
-            /** @description A year or an ISO date; absent: until the pack's effective period ends */
             to?: number | string;
             version: number;
         };
@@ -6270,7 +6267,6 @@ export interface components {
             /** @enum {string} */
             level?: "commune" | "hamlet" | "district";
             from?: number | string;
-            /** @description null: open-ended */
             to?: number | string | null;
         };
         ValuesHistoryEntry: {
@@ -6420,7 +6416,6 @@ export interface components {
                 tier: string;
             }[];
             example: boolean;
-            /** @description Coverage of the legal set by the standard pack (bộ tiêu chí chưa đầy đủ when encoded < legal) */
             coverage: {
                 encoded: number;
                 legal: number;
