@@ -186,9 +186,19 @@ const freshDossierYear = (unitId: string): number => {
   return y;
 };
 
+/** Dossiers of the matrix are for years no pack is adopted for (2041 on), so they name their pack. */
+const DOSSIER_PACK = "example.province-demo.2021-2025";
+
+/** A one-day adoption period in 2027 (within the 2026–2030 pack), unique per run number: never overlapping. */
+const adoptionDay = (k: number): string => {
+  const d = new Date(Date.UTC(2027, 0, 1) + k * 86_400_000);
+  return d.toISOString().slice(0, 10);
+};
+const adoptionBody = (scopeUnitId: string, k: number) => ({ packId: "vn.commune-ntm.2026-2030", scopeUnitId, tier: "standard", level: "commune", from: adoptionDay(k), to: adoptionDay(k) });
+
 /** A fresh draft dossier at the target, created by admin; its ETag comes with the creating response. */
 async function draftDossier(ctx: CaseContext): Promise<{ id: string; etag: string }> {
-  const res = await ctx.admin("/v1/dossiers", json("POST", { unitId: ctx.unitId, tier: "standard", year: freshDossierYear(ctx.unitId) }));
+  const res = await ctx.admin("/v1/dossiers", json("POST", { unitId: ctx.unitId, tier: "standard", year: freshDossierYear(ctx.unitId), packId: DOSSIER_PACK }));
   const etag = await etagOf(res);
   return { id: (await body(res)).id, etag };
 }
@@ -337,6 +347,57 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
       path: "/v1/packs",
       init: json("POST", { id: `tinh-acc${n()}.commune.2021-2025`, version: "1", title: { vi: "Bộ tiêu chí tỉnh (kiểm thử)", en: "Provincial pack (test)" }, legalBasis: [{ ref: "Ví dụ", date: "2022-07-01" }], effective: { from: "2022-07-01" }, extends: "example.province-demo.2021-2025", example: true, criteria: [{ id: "2", indicators: [{ id: "2.3", threshold: { all: 60 } }] }] }),
     }),
+  },
+  {
+    op: "DELETE /v1/packs/{id}",
+    access: "policy",
+    rule: "packs.upload on the caller's own scope (a fresh uploaded pack, adopted nowhere)",
+    targets: "own",
+    scopes: ["inside"],
+    decide: byAction("packs.upload"),
+    success: 204,
+    prepare: async ({ n, admin }) => {
+      const id = `acc-del${n()}.commune.2021-2025`;
+      await body(await admin("/v1/packs", json("POST", { id, version: "1", title: { vi: "Bộ sẽ xoá (kiểm thử)", en: "Pack to delete (test)" }, legalBasis: [{ ref: "Ví dụ", date: "2022-07-01" }], effective: { from: "2022-07-01" }, extends: "example.province-demo.2021-2025", criteria: [] })));
+      return { path: `/v1/packs/${id}`, init: { method: "DELETE" } };
+    },
+  },
+  {
+    op: "POST /v1/pack-adoptions",
+    access: "policy",
+    rule: "packs.upload on the adoption's scope, here the caller's own (installation-wide adoptions: admin only, tested in packAdoptions.test.ts)",
+    targets: "own",
+    scopes: ["inside"],
+    decide: byAction("packs.upload"),
+    success: 201,
+    prepare: async ({ unitId, n }) => ({ path: "/v1/pack-adoptions", init: json("POST", adoptionBody(unitId, n())) }),
+  },
+  {
+    op: "PATCH /v1/pack-adoptions/{id}",
+    access: "policy",
+    rule: "packs.upload on the adoption's scope (the caller's own; a fresh one-day adoption made by admin, If-Match 1)",
+    targets: "own",
+    scopes: ["inside"],
+    decide: byAction("packs.upload"),
+    success: 200,
+    prepare: async ({ unitId, n, admin }) => {
+      const k = n();
+      const a = await body(await admin("/v1/pack-adoptions", json("POST", adoptionBody(unitId, k))));
+      return { path: `/v1/pack-adoptions/${a.id}`, init: json("PATCH", { to: adoptionDay(k) }, { "if-match": '"1"' }) };
+    },
+  },
+  {
+    op: "DELETE /v1/pack-adoptions/{id}",
+    access: "policy",
+    rule: "packs.upload on the adoption's scope (the caller's own; a fresh one-day adoption made by admin, If-Match 1)",
+    targets: "own",
+    scopes: ["inside"],
+    decide: byAction("packs.upload"),
+    success: 204,
+    prepare: async ({ unitId, n, admin }) => {
+      const a = await body(await admin("/v1/pack-adoptions", json("POST", adoptionBody(unitId, n()))));
+      return { path: `/v1/pack-adoptions/${a.id}`, init: { method: "DELETE", headers: { "if-match": '"1"' } } };
+    },
   },
   {
     op: "PUT /v1/units/{id}/values/{year}",
@@ -590,7 +651,7 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     targets: "commune",
     decide: byAction("dossier.self_assess"),
     success: 201,
-    prepare: async ({ unitId }) => ({ path: "/v1/dossiers", init: json("POST", { unitId, tier: "standard", year: freshDossierYear(unitId) }) }),
+    prepare: async ({ unitId }) => ({ path: "/v1/dossiers", init: json("POST", { unitId, tier: "standard", year: freshDossierYear(unitId), packId: DOSSIER_PACK }) }),
   },
   {
     op: "PATCH /v1/dossiers/{id}",

@@ -12,6 +12,7 @@ import { levelText, tierText, variantByText } from "../lib/labels.js";
 import { loadPack, resolvePackFile, thresholdText } from "../lib/packs.js";
 import type { Run } from "../lib/run.js";
 import { renderTable } from "../lib/table.js";
+import { registerPackAdoptions } from "./packAdoptions.js";
 
 
 function counts(p: CriteriaPack) {
@@ -45,6 +46,8 @@ export function packNotices(p: CriteriaPack, lang: "vi" | "en"): string[] {
  */
 export function registerPacks(program: Command, run: Run): void {
   const packs = program.command("packs").description("Bộ tiêu chí: liệt kê, xem, kiểm tra, JSON Schema / criteria packs: list, show, validate, JSON Schema");
+
+  registerPackAdoptions(packs, run);
 
   packs.command("list").description("Liệt kê bộ tiêu chí có sẵn / list shipped packs").action(
     run((ctx: Ctx) => {
