@@ -14,7 +14,9 @@ function precompressPlugin(): Plugin {
     closeBundle() {
       const files = precompress(outDir);
       const sum = (k: "bytes" | "br" | "gzip") => files.reduce((n, f) => n + f[k], 0);
-      this.info?.(`precompressed ${files.length} files: ${(sum("bytes") / 1024).toFixed(0)} KB → brotli ${(sum("br") / 1024).toFixed(0)} KB, gzip ${(sum("gzip") / 1024).toFixed(0)} KB`);
+      this.info?.(
+        `precompressed ${files.length} files: ${(sum("bytes") / 1024).toFixed(0)} KB → brotli ${(sum("br") / 1024).toFixed(0)} KB, gzip ${(sum("gzip") / 1024).toFixed(0)} KB`,
+      );
     },
   };
 }

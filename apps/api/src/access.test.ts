@@ -14,7 +14,19 @@ import { auditLog, plans, tasks } from "./db/schema.js";
 import { DEMO_CREDENTIALS } from "./seed/index.js";
 import { loadTree } from "./units.js";
 import { type Harness, type Session, json, login, openHarness } from "./testing/harness.js";
-import { ACCESS_ROWS, type AccessRow, CALLERS, COMMUNES, type Caller, type CaseContext, DISTRICTS, KNOWN_GAPS, OTHER, type Scope, type SignedIn } from "./testing/access-cases.js";
+import {
+  ACCESS_ROWS,
+  type AccessRow,
+  CALLERS,
+  COMMUNES,
+  type Caller,
+  type CaseContext,
+  DISTRICTS,
+  KNOWN_GAPS,
+  OTHER,
+  type Scope,
+  type SignedIn,
+} from "./testing/access-cases.js";
 
 const WRITE_METHODS = ["post", "put", "patch", "delete"] as const;
 
@@ -50,7 +62,11 @@ async function addOtherProvince(): Promise<void> {
   const assignees = data.assignees.map((a) => (a.supportsUnitIds ? { ...a, supportsUnitIds: [OTHER.commune] } : a));
   await db.insert(plans).values({ ...plan, id: OTHER.plan, unitId: OTHER.district, data: { ...data, assignees }, version: 1 });
   const taskRows = await db.select().from(tasks).where(eq(tasks.planId, "plan-63-d-01"));
-  await db.insert(tasks).values(taskRows.map((t) => ({ ...t, id: t.id.replace("plan-63-d-01", OTHER.plan), planId: OTHER.plan, unitId: OTHER.district, version: 1 })));
+  await db
+    .insert(tasks)
+    .values(
+      taskRows.map((t) => ({ ...t, id: t.id.replace("plan-63-d-01", OTHER.plan), planId: OTHER.plan, unitId: OTHER.district, version: 1 })),
+    );
   changeFeedOf(db).bumpAll();
 }
 
@@ -66,10 +82,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const lines = [`Access matrix: ${ACCESS_ROWS.length} rows over ${new Set(ACCESS_ROWS.map((r) => r.op)).size} operations, ${outcomes.length} requests, ${((Date.now() - started) / 1000).toFixed(1)} s on ${h?.driver}`];
+  const lines = [
+    `Access matrix: ${ACCESS_ROWS.length} rows over ${new Set(ACCESS_ROWS.map((r) => r.op)).size} operations, ${outcomes.length} requests, ${((Date.now() - started) / 1000).toFixed(1)} s on ${h?.driver}`,
+  ];
   for (const r of ACCESS_ROWS) {
     const mine = outcomes.filter((o) => o.row === rowName(r));
-    const cell = (c: Caller) => (r.scopes ?? ["inside", "outside"]).map((s) => mine.find((o) => o.caller === c && o.scope === s)?.actual ?? "-").join("/");
+    const cell = (c: Caller) =>
+      (r.scopes ?? ["inside", "outside"]).map((s) => mine.find((o) => o.caller === c && o.scope === s)?.actual ?? "-").join("/");
     lines.push(`  ${rowName(r).padEnd(62)} ${CALLERS.map((c) => `${c}=${cell(c)}`).join(" ")}`);
   }
   lines.push(`KNOWN_GAPS (${KNOWN_GAPS.length}): ${KNOWN_GAPS.length ? "" : "none"}`);
@@ -81,16 +100,25 @@ afterAll(async () => {
 describe("the access matrix", () => {
   it("has a row for every state-changing operation of the OpenAPI document, and none for an operation that is gone", () => {
     const doc = openApiDocument(h.app) as { paths: Record<string, Record<string, unknown>> };
-    const live = Object.entries(doc.paths).flatMap(([path, item]) => WRITE_METHODS.filter((m) => m in item).map((m) => `${m.toUpperCase()} ${path}`));
+    const live = Object.entries(doc.paths).flatMap(([path, item]) =>
+      WRITE_METHODS.filter((m) => m in item).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const rows = new Set(ACCESS_ROWS.map((r) => r.op));
-    expect({ withoutRow: live.filter((op) => !rows.has(op)).sort(), stale: [...rows].filter((op) => !live.includes(op)).sort() }).toEqual({ withoutRow: [], stale: [] });
+    expect({ withoutRow: live.filter((op) => !rows.has(op)).sort(), stale: [...rows].filter((op) => !live.includes(op)).sort() }).toEqual({
+      withoutRow: [],
+      stale: [],
+    });
     expect(live.length).toBeGreaterThanOrEqual(30);
   });
-
 });
 
 /** The status a case must get and whether the policy allows it. */
-async function expectation(row: AccessRow, caller: Caller, scope: Scope, unitId: string): Promise<{ status: number; allowed: boolean; why: string; code?: string }> {
+async function expectation(
+  row: AccessRow,
+  caller: Caller,
+  scope: Scope,
+  unitId: string,
+): Promise<{ status: number; allowed: boolean; why: string; code?: string }> {
   if (row.access === "public") return { status: row.success, allowed: true, why: "public" };
   if (caller === "anonymous") return { status: 401, allowed: false, why: "no session" };
   if (row.access === "signed-in") return { status: row.success, allowed: true, why: "signed in" };
@@ -98,7 +126,9 @@ async function expectation(row: AccessRow, caller: Caller, scope: Scope, unitId:
   const tree = await loadTree(h.database.db);
   if (row.decide!(user, unitId, tree, scope)) {
     const other = row.allowedOutcome?.(caller, scope);
-    return other ? { status: other.status, allowed: true, why: other.why, code: other.code } : { status: row.success, allowed: true, why: "allowed by the policy" };
+    return other
+      ? { status: other.status, allowed: true, why: other.why, code: other.code }
+      : { status: row.success, allowed: true, why: "allowed by the policy" };
   }
   return { status: row.deniedStatus?.(user, tree, scope) ?? 403, allowed: false, why: "denied by the policy" };
 }
@@ -106,7 +136,12 @@ async function expectation(row: AccessRow, caller: Caller, scope: Scope, unitId:
 describe.each(ACCESS_ROWS.map((r) => [rowName(r), r] as const))("%s", (_name, row) => {
   const cases = CALLERS.flatMap((caller) => (row.scopes ?? (["inside", "outside"] as const)).map((scope) => [caller, scope] as const));
   it.each(cases)("%s, %s", async (caller, scope) => {
-    const unitId = row.targets === "own" ? (caller === "anonymous" ? "p-demo" : principals[caller]!.scopeUnitId) : (row.targets === "commune" ? COMMUNES : DISTRICTS)[caller][scope === "inside" ? 0 : 1];
+    const unitId =
+      row.targets === "own"
+        ? caller === "anonymous"
+          ? "p-demo"
+          : principals[caller]!.scopeUnitId
+        : (row.targets === "commune" ? COMMUNES : DISTRICTS)[caller][scope === "inside" ? 0 : 1];
     const session = caller === "anonymous" ? undefined : sessions[caller];
     const ctx: CaseContext = {
       db: h.database.db,
@@ -138,9 +173,19 @@ describe.each(ACCESS_ROWS.map((r) => [rowName(r), r] as const))("%s", (_name, ro
       expect({ status: res.status, detail }).toEqual({ status: gap.actual, detail: "" });
       return;
     }
-    expect({ status: res.status, detail }, `${expected.why} (${req.init.method} ${req.path})`).toEqual({ status: expected.status, detail: "" });
-    if (!expected.allowed) expect((JSON.parse(text) as { kind: string }).kind, "the problem's kind").toBe(expected.status === 401 ? "unauthenticated" : expected.status === 403 ? "forbidden" : "invalid_input");
-    if (expected.code) expect((JSON.parse(text) as { errors: { code?: string }[] }).errors.map((e) => e.code), expected.why).toContain(expected.code);
+    expect({ status: res.status, detail }, `${expected.why} (${req.init.method} ${req.path})`).toEqual({
+      status: expected.status,
+      detail: "",
+    });
+    if (!expected.allowed)
+      expect((JSON.parse(text) as { kind: string }).kind, "the problem's kind").toBe(
+        expected.status === 401 ? "unauthenticated" : expected.status === 403 ? "forbidden" : "invalid_input",
+      );
+    if (expected.code)
+      expect(
+        (JSON.parse(text) as { errors: { code?: string }[] }).errors.map((e) => e.code),
+        expected.why,
+      ).toContain(expected.code);
     if (!expected.allowed) expect(after, "a refused request writes no audit entry").toBe(before);
     else if (res.status >= 200 && res.status < 300 && row.audited !== false) expect(after, "a write is audited").toBeGreaterThan(before);
   });
@@ -148,10 +193,15 @@ describe.each(ACCESS_ROWS.map((r) => [rowName(r), r] as const))("%s", (_name, ro
 
 describe("the matrix as a whole", () => {
   it("lets some signed-in caller through and refuses another on every policy row (no row that cannot tell them apart)", () => {
-    const oneSided = ACCESS_ROWS.filter((r) => r.access === "policy").map(rowName).filter((name) => {
-      const signedIn = outcomes.filter((o) => o.row === name && o.caller !== "anonymous");
-      return !(signedIn.some((o) => o.allowed) && signedIn.some((o) => !o.allowed));
-    });
-    expect([outcomes.length, oneSided]).toEqual([CALLERS.length * ACCESS_ROWS.reduce((a, r) => a + (r.scopes ?? ["inside", "outside"]).length, 0), []]);
+    const oneSided = ACCESS_ROWS.filter((r) => r.access === "policy")
+      .map(rowName)
+      .filter((name) => {
+        const signedIn = outcomes.filter((o) => o.row === name && o.caller !== "anonymous");
+        return !(signedIn.some((o) => o.allowed) && signedIn.some((o) => !o.allowed));
+      });
+    expect([outcomes.length, oneSided]).toEqual([
+      CALLERS.length * ACCESS_ROWS.reduce((a, r) => a + (r.scopes ?? ["inside", "outside"]).length, 0),
+      [],
+    ]);
   });
 });

@@ -58,7 +58,11 @@ export interface AppOptions {
 }
 
 /** The OpenAPI document's header. */
-export const OPENAPI_INFO: { openapi: "3.1.0"; info: { title: string; version: string; description: string; license: { name: string } }; servers: { url: string }[] } = {
+export const OPENAPI_INFO: {
+  openapi: "3.1.0";
+  info: { title: string; version: string; description: string; license: { name: string } };
+  servers: { url: string }[];
+} = {
   openapi: "3.1.0",
   info: {
     title: "ntm API",
@@ -73,7 +77,11 @@ export const OPENAPI_INFO: { openapi: "3.1.0"; info: { title: string; version: s
 function validationHook(result: { success: boolean; error?: z.ZodError; target: string }) {
   if (!result.success && result.error) {
     const prefix = result.target === "json" ? [] : [result.target];
-    throw new ApiError("invalid_input", `Dữ liệu gửi lên không hợp lệ (${result.target}) / invalid ${result.target}`, issuesToFields(zodIssues(result.error), prefix));
+    throw new ApiError(
+      "invalid_input",
+      `Dữ liệu gửi lên không hợp lệ (${result.target}) / invalid ${result.target}`,
+      issuesToFields(zodIssues(result.error), prefix),
+    );
   }
 }
 
@@ -84,7 +92,12 @@ function validationHook(result: { success: boolean; error?: z.ZodError; target: 
  * const res = await app.request("/v1/units");
  */
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
-  const deps: AppDeps = { db: options.db, now: options.now ?? (() => new Date()), trustProxy: options.trustProxy ?? 0, importLimits: { ...DEFAULT_IMPORT_LIMITS, ...options.importLimits } };
+  const deps: AppDeps = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    trustProxy: options.trustProxy ?? 0,
+    importLimits: { ...DEFAULT_IMPORT_LIMITS, ...options.importLimits },
+  };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   if (options.log) app.use("*", logger());
   // Scripts: same origin only, plus the hash of /docs' one inline script (the web app has none); no framing.
@@ -118,8 +131,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.onError((err, c) => {
     if (err instanceof ApiError) return problemResponse(c, err.kind, err.message, err.errors, err.errorCount);
     if (err instanceof HTTPException) {
-      if (err.status === 400) return problemResponse(c, "bad_request", `Nội dung yêu cầu không đọc được: ${err.message} / malformed request body`, [{ path: "$", message: err.message }]);
-      return problemResponse(c, err.status === 401 ? "unauthenticated" : err.status === 403 ? "forbidden" : err.status === 404 ? "not_found" : "bad_request", err.message);
+      if (err.status === 400)
+        return problemResponse(c, "bad_request", `Nội dung yêu cầu không đọc được: ${err.message} / malformed request body`, [
+          { path: "$", message: err.message },
+        ]);
+      return problemResponse(
+        c,
+        err.status === 401 ? "unauthenticated" : err.status === 403 ? "forbidden" : err.status === 404 ? "not_found" : "bad_request",
+        err.message,
+      );
     }
     // The database refused the request's data (duplicate key, bad character…): a 4xx, never SQL in the body.
     const refused = databaseProblem(err);
@@ -133,7 +153,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.get("/docs", (c) => c.html(DOCS_HTML));
 
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError("payload_too_large", `Nội dung vượt quá ${MAX_BODY_BYTES / 1024 / 1024} MB / the request body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MB`); } });
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(
+        "payload_too_large",
+        `Nội dung vượt quá ${MAX_BODY_BYTES / 1024 / 1024} MB / the request body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MB`,
+      );
+    },
+  });
   // Only requests that may carry a body: the check reads `c.req.raw.body`, which makes the Node server
   // build a full Fetch Request (with an AbortController) — a large part of a cached GET's cost.
   v1.use("*", (c, next) => (SAFE_METHODS.has(c.req.method) ? next() : limitBody(c, next)));
@@ -145,7 +173,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       } catch (e) {
         if (!(e instanceof DatabaseBusyError)) throw e;
         c.header("retry-after", String(e.retryAfterS));
-        return problemResponse(c, "unavailable", `Máy chủ đang bận, xin thử lại sau ${e.retryAfterS} giây / the server is busy (${e.message}); retry after ${e.retryAfterS} s`);
+        return problemResponse(
+          c,
+          "unavailable",
+          `Máy chủ đang bận, xin thử lại sau ${e.retryAfterS} giây / the server is busy (${e.message}); retry after ${e.retryAfterS} s`,
+        );
       }
     });
   v1.use("*", authMiddleware());
@@ -169,7 +201,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   options.extend?.(v1);
   app.route("/v1", v1);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "API token from POST /v1/tokens" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "API token from POST /v1/tokens",
+  });
   app.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", { type: "apiKey", in: "cookie", name: "ntm_session" });
   app.doc31("/openapi.json", { ...OPENAPI_INFO, security: [{ bearerAuth: [] }, { cookieAuth: [] }] });
   return app;

@@ -27,9 +27,16 @@ afterAll(async () => {
 const ROLLUP = "/v1/units/d-01/rollup?year=2024";
 
 type CommuneRow = { unitId: string; criteria: Record<string, string> };
-async function rollup(headers: Record<string, string> = {}): Promise<{ status: number; etag: string | null; body: { communes: CommuneRow[] } | null; res: Response }> {
+async function rollup(
+  headers: Record<string, string> = {},
+): Promise<{ status: number; etag: string | null; body: { communes: CommuneRow[] } | null; res: Response }> {
   const res = await tinh.request(ROLLUP, { headers });
-  return { status: res.status, etag: res.headers.get("etag"), body: res.status === 200 && !res.headers.get("content-encoding") ? ((await res.json()) as { communes: CommuneRow[] }) : null, res };
+  return {
+    status: res.status,
+    etag: res.headers.get("etag"),
+    body: res.status === 200 && !res.headers.get("content-encoding") ? ((await res.json()) as { communes: CommuneRow[] }) : null,
+    res,
+  };
 }
 function criterion2(b: { communes: CommuneRow[] } | null, unitId: string): string | undefined {
   return b?.communes.find((c) => c.unitId === unitId)?.criteria["2"];
@@ -107,9 +114,16 @@ describe("roll-up cache", () => {
     const again = await rollup();
     const notModified = await rollup({ "if-none-match": first.etag! });
     const stale = await rollup({ "if-none-match": '"not-the-etag"' });
-    expect([first.status, again.etag === first.etag, first.res.headers.get("cache-control"), notModified.status, notModified.etag === first.etag, await notModified.res.text(), stale.status, stale.body?.communes.length]).toEqual([
-      200, true, "private, no-cache", 304, true, "", 200, 10,
-    ]);
+    expect([
+      first.status,
+      again.etag === first.etag,
+      first.res.headers.get("cache-control"),
+      notModified.status,
+      notModified.etag === first.etag,
+      await notModified.res.text(),
+      stale.status,
+      stale.body?.communes.length,
+    ]).toEqual([200, true, "private, no-cache", 304, true, "", 200, 10]);
   });
 
   it("sends the gzip copy to a client that accepts gzip, with the same content", async () => {
@@ -117,7 +131,12 @@ describe("roll-up cache", () => {
     const gz = await tinh.request(ROLLUP, { headers: { "accept-encoding": "gzip" } });
     const plainText = await plain.text();
     const unzipped = gunzipSync(Buffer.from(await gz.arrayBuffer())).toString("utf8");
-    expect([gz.headers.get("content-encoding"), gz.headers.get("etag") === plain.headers.get("etag"), unzipped === plainText, JSON.parse(unzipped).communes.length]).toEqual(["gzip", true, true, 10]);
+    expect([
+      gz.headers.get("content-encoding"),
+      gz.headers.get("etag") === plain.headers.get("etag"),
+      unzipped === plainText,
+      JSON.parse(unzipped).communes.length,
+    ]).toEqual(["gzip", true, true, 10]);
   });
 
   it("is invalidated by a value write: a PUT then a roll-up shows the new status and a new ETag (the old one gets 200 again)", async () => {
@@ -125,7 +144,10 @@ describe("roll-up cache", () => {
     const cur = await tinh.request("/v1/units/c-01-03/values/2024");
     const v = (await cur.json()) as { values: Record<string, unknown>; inputs: Record<string, number> };
     const target = criterion2(before.body, "c-01-03") === "met" ? { "2.1": 0 } : { "2.1": 100, "2.2": 100, "2.3": 100, "2.4": 100 };
-    const put = await tinh.request("/v1/units/c-01-03/values/2024", json("PUT", { values: { ...v.values, ...target }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }));
+    const put = await tinh.request(
+      "/v1/units/c-01-03/values/2024",
+      json("PUT", { values: { ...v.values, ...target }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }),
+    );
     const after = await rollup({ "if-none-match": before.etag! });
     const flipped = criterion2(before.body, "c-01-03") === "met" ? "not_met" : "met";
     expect([put.status, after.status, after.etag !== before.etag, criterion2(after.body, "c-01-03")]).toEqual([200, 200, true, flipped]);
@@ -134,7 +156,12 @@ describe("roll-up cache", () => {
   it("sees a value written straight into the database (as by another instance) on the next request", async () => {
     const before = await rollup();
     const was = criterion2(before.body, "c-01-04");
-    const row = (await h.database.db.select().from(indicatorValues).where(and(eq(indicatorValues.unitId, "c-01-04"), eq(indicatorValues.year, 2024))))[0]!;
+    const row = (
+      await h.database.db
+        .select()
+        .from(indicatorValues)
+        .where(and(eq(indicatorValues.unitId, "c-01-04"), eq(indicatorValues.year, 2024)))
+    )[0]!;
     const patch = was === "met" ? { "2.1": 0 } : { "2.1": 100, "2.2": 100, "2.3": 100, "2.4": 100 };
     await h.database.db
       .update(indicatorValues)
@@ -156,10 +183,18 @@ describe("roll-up lines", () => {
     const v = (await cur.json()) as { values: Record<string, unknown>; inputs: Record<string, number> };
     const was = criterion2(first, "c-02-04");
     const patch = was === "met" ? { "2.1": 0 } : { "2.1": 100, "2.2": 100, "2.3": 100, "2.4": 100 };
-    const put = await tinh.request("/v1/units/c-02-04/values/2023", json("PUT", { values: { ...v.values, ...patch }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }));
+    const put = await tinh.request(
+      "/v1/units/c-02-04/values/2023",
+      json("PUT", { values: { ...v.values, ...patch }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }),
+    );
     const second = (await (await tinh.request(url)).json()) as { communes: CommuneRow[] };
     const others = (b: { communes: CommuneRow[] }) => JSON.stringify(b.communes.filter((c) => c.unitId !== "c-02-04"));
-    expect([put.status, lines.size - afterFirst, criterion2(second, "c-02-04"), others(second) === others(first)]).toEqual([200, 1, was === "met" ? "not_met" : "met", true]);
+    expect([put.status, lines.size - afterFirst, criterion2(second, "c-02-04"), others(second) === others(first)]).toEqual([
+      200,
+      1,
+      was === "met" ? "not_met" : "met",
+      true,
+    ]);
   });
 });
 
@@ -172,7 +207,16 @@ describe("unit tree and packs caches", () => {
   });
 
   it("is invalidated by a pack upload: the uploaded pack evaluates at once, and one inserted straight into the database too", async () => {
-    const upload = { id: "tinh-cache.commune.2021-2025", version: "1", title: { vi: "Bộ tiêu chí tỉnh (ví dụ)", en: "Provincial pack (example)" }, legalBasis: [{ ref: "Ví dụ", date: "2022-07-01" }], effective: { from: "2022-07-01" }, extends: "example.province-demo.2021-2025", example: true, criteria: [{ id: "2", indicators: [{ id: "2.3", threshold: { all: 60 } }] }] };
+    const upload = {
+      id: "tinh-cache.commune.2021-2025",
+      version: "1",
+      title: { vi: "Bộ tiêu chí tỉnh (ví dụ)", en: "Provincial pack (example)" },
+      legalBasis: [{ ref: "Ví dụ", date: "2022-07-01" }],
+      effective: { from: "2022-07-01" },
+      extends: "example.province-demo.2021-2025",
+      example: true,
+      criteria: [{ id: "2", indicators: [{ id: "2.3", threshold: { all: 60 } }] }],
+    };
     const direct = { ...upload, id: "tinh-direct.commune.2021-2025" };
     const evaluate = async (id: string) => (await tinh.request(`/v1/units/c-01-01/evaluation?year=2024&pack=${id}`)).status;
     const before = [await evaluate(upload.id), await evaluate(direct.id)];
@@ -183,9 +227,15 @@ describe("unit tree and packs caches", () => {
     await sync(); // written straight into the database: wait for its notification, as another instance would
     const afterInsert = await evaluate(direct.id);
     const loaded = await loadPacks(h.database.db);
-    expect([before, posted, afterUpload, afterInsert, loaded.key !== keyBefore, loaded.uploaded, loaded.compiled(direct.id)?.pack.id]).toEqual([
-      [404, 404], 201, 200, 200, true, [upload.id, direct.id], direct.id,
-    ]);
+    expect([
+      before,
+      posted,
+      afterUpload,
+      afterInsert,
+      loaded.key !== keyBefore,
+      loaded.uploaded,
+      loaded.compiled(direct.id)?.pack.id,
+    ]).toEqual([[404, 404], 201, 200, 200, true, [upload.id, direct.id], direct.id]);
   });
 });
 
@@ -208,8 +258,16 @@ describe("ranking inputs and classifications", () => {
     const p = await loadPacks(db);
     const a = await classificationsOf(db, tree, p, "c-01-02", 2023);
     const b = await classificationsOf(db, tree, p, "c-01-05", 2023); // same district: same scope
-    const row = (await db.select().from(indicatorValues).where(and(eq(indicatorValues.unitId, "c-01-02"), eq(indicatorValues.year, 2023))))[0]!;
-    await db.update(indicatorValues).set({ version: sql`${indicatorValues.version} + 1` }).where(eq(indicatorValues.id, row.id));
+    const row = (
+      await db
+        .select()
+        .from(indicatorValues)
+        .where(and(eq(indicatorValues.unitId, "c-01-02"), eq(indicatorValues.year, 2023)))
+    )[0]!;
+    await db
+      .update(indicatorValues)
+      .set({ version: sql`${indicatorValues.version} + 1` })
+      .where(eq(indicatorValues.id, row.id));
     await sync(); // written straight into the database: wait for its notification, as another instance would
     const c = await classificationsOf(db, tree, p, "c-01-02", 2023);
     expect([b === a, c === a, [...c.entries()]]).toEqual([true, false, [...a.entries()]]);
@@ -222,8 +280,16 @@ describe("values state", () => {
     const tree = await loadTree(db);
     const d1 = { scope: "d-01", ids: tree.subtree("d-01").map((u) => u.id) };
     const bump = async (unitId: string) => {
-      const row = (await db.select().from(indicatorValues).where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.year, 2022))))[0]!;
-      await db.update(indicatorValues).set({ version: sql`${indicatorValues.version} + 1` }).where(eq(indicatorValues.id, row.id));
+      const row = (
+        await db
+          .select()
+          .from(indicatorValues)
+          .where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.year, 2022)))
+      )[0]!;
+      await db
+        .update(indicatorValues)
+        .set({ version: sql`${indicatorValues.version} + 1` })
+        .where(eq(indicatorValues.id, row.id));
       await sync(); // written straight into the database: wait for its notification, as another instance would
     };
     const s0 = [await valuesState(db, [2022], d1), await valuesState(db, [2022])];
@@ -246,12 +312,20 @@ describe("commune evaluation cache", () => {
     const v = (await cur.json()) as { values: Record<string, unknown>; inputs: Record<string, number> };
     const was = r1.criteria.find((c) => c.id === "2")!.status;
     const patch = was === "met" ? { "2.1": 0 } : { "2.1": 100, "2.2": 100, "2.3": 100, "2.4": 100 };
-    const put = await tinh.request("/v1/units/c-01-07/values/2024", json("PUT", { values: { ...v.values, ...patch }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }));
+    const put = await tinh.request(
+      "/v1/units/c-01-07/values/2024",
+      json("PUT", { values: { ...v.values, ...patch }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }),
+    );
     const after = await tinh.request(url, { headers: { "if-none-match": etag } });
     const r2 = (await after.json()) as { criteria: { id: string; status: string }[] };
-    expect([first.status, same.status, put.status, after.status, after.headers.get("etag") !== etag, r2.criteria.find((c) => c.id === "2")!.status]).toEqual([
-      200, 304, 200, 200, true, was === "met" ? "not_met" : "met",
-    ]);
+    expect([
+      first.status,
+      same.status,
+      put.status,
+      after.status,
+      after.headers.get("etag") !== etag,
+      r2.criteria.find((c) => c.id === "2")!.status,
+    ]).toEqual([200, 304, 200, 200, true, was === "met" ? "not_met" : "met"]);
   });
 });
 
@@ -270,6 +344,13 @@ describe("ranking inputs state of a scope", () => {
     await db.insert(ocopProducts).values({ id: "ocop-scope-ancestor", unitId: "p-demo", year: 2024, data: {} });
     await sync(); // written straight into the database: wait for its notification, as another instance would
     const s3 = await rankingInputsState(db, d1);
-    expect([d1.ids.includes("p-demo"), d1.ids.includes("c-01-03"), d1.ids.includes("c-02-03"), s1 === s0, s2 === s1, s3 === s2]).toEqual([true, true, false, true, false, false]);
+    expect([d1.ids.includes("p-demo"), d1.ids.includes("c-01-03"), d1.ids.includes("c-02-03"), s1 === s0, s2 === s1, s3 === s2]).toEqual([
+      true,
+      true,
+      false,
+      true,
+      false,
+      false,
+    ]);
   });
 });

@@ -144,13 +144,15 @@ export class FreshReads {
     if (q) return q as Promise<T>;
     const running = this.running.get(key);
     if (!running) return this.start(key, fn);
-    const next = running.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      this.queued.delete(key);
-      return this.start(key, fn);
-    });
+    const next = running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.queued.delete(key);
+        return this.start(key, fn);
+      });
     this.queued.set(key, next);
     return next;
   }
@@ -190,14 +192,18 @@ export async function valuesState(db: Db, years: readonly number[], units?: { sc
   const scoped = units && units.ids.length <= SCOPED_STATE_MAX_UNITS ? units : undefined;
   const key = `values-state:${ys.join(",")}:${scoped ? `${scoped.scope}#${scoped.ids.length}` : "*"}`;
   // Kept while the feed reports no write to indicator_values; concurrent callers share fresh reads.
-  return stateMemo(db).get(changeFeedOf(db), key, VALUES_TABLES, () => freshReads(db).read(key, async () => {
-    const where = scoped ? and(sql`${indicatorValues.unitId} = any(${pgTextArray(scoped.ids)}::text[])`, inArray(indicatorValues.year, ys)) : inArray(indicatorValues.year, ys);
-    const [s] = await db
-      .select({ n: count(), v: sum(indicatorValues.version), m: max(indicatorValues.id) })
-      .from(indicatorValues)
-      .where(where);
-    return `${s?.n ?? 0}:${s?.v ?? 0}:${s?.m ?? 0}`;
-  }));
+  return stateMemo(db).get(changeFeedOf(db), key, VALUES_TABLES, () =>
+    freshReads(db).read(key, async () => {
+      const where = scoped
+        ? and(sql`${indicatorValues.unitId} = any(${pgTextArray(scoped.ids)}::text[])`, inArray(indicatorValues.year, ys))
+        : inArray(indicatorValues.year, ys);
+      const [s] = await db
+        .select({ n: count(), v: sum(indicatorValues.version), m: max(indicatorValues.id) })
+        .from(indicatorValues)
+        .where(where);
+      return `${s?.n ?? 0}:${s?.v ?? 0}:${s?.m ?? 0}`;
+    }),
+  );
 }
 
 /**
@@ -216,7 +222,11 @@ const stateMemo = perDatabase(() => new Memo<string>(512));
  * return sendCachedJson(c, await rollups(db).get(key, compute));
  */
 export function sendCachedJson(c: Context, entry: CachedJson<unknown>): Response {
-  const headers: Record<string, string> = { etag: entry.etag, "cache-control": "private, no-cache", vary: "accept-encoding, cookie, authorization" };
+  const headers: Record<string, string> = {
+    etag: entry.etag,
+    "cache-control": "private, no-cache",
+    vary: "accept-encoding, cookie, authorization",
+  };
   if (etagMatches(c.req.header("if-none-match"), entry.etag)) return c.body(null, 304, headers);
   headers["content-type"] = "application/json";
   if (acceptsGzip(c.req.header("accept-encoding"))) {
@@ -276,19 +286,26 @@ function tableState(t: VersionedTable & { unitId: PgColumn }, unitIds?: string):
 export async function rankingInputsState(db: Db, units?: { scope: string; ids: readonly string[] }): Promise<string> {
   const scoped = units && units.ids.length <= SCOPED_STATE_MAX_UNITS ? units : undefined;
   const key = `ranking-inputs-state:${scoped ? `${scoped.scope}#${scoped.ids.length}` : "*"}`;
-  return stateMemo(db).get(changeFeedOf(db), key, RANKING_INPUT_TABLES, () => freshReads(db).read(key, async () => {
-    const ids = scoped ? pgTextArray(scoped.ids) : undefined;
-    const parts: SQL[] = [
-      tableState(scoring, ids),
-      tableState(ocopProducts, ids),
-      tableState(contributions, ids),
-      tableState(inspections),
-      tableState(dossiers),
-    ];
-    const res = await db.execute(sql`select ${sql.join(parts.map((part, i) => sql`${part} as ${sql.raw(`s${i}`)}`), sql`, `)}`);
-    const row = (res as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
-    return parts.map((_, i) => String(row[`s${i}`] ?? "")).join("|");
-  }));
+  return stateMemo(db).get(changeFeedOf(db), key, RANKING_INPUT_TABLES, () =>
+    freshReads(db).read(key, async () => {
+      const ids = scoped ? pgTextArray(scoped.ids) : undefined;
+      const parts: SQL[] = [
+        tableState(scoring, ids),
+        tableState(ocopProducts, ids),
+        tableState(contributions, ids),
+        tableState(inspections),
+        tableState(dossiers),
+      ];
+      const res = await db.execute(
+        sql`select ${sql.join(
+          parts.map((part, i) => sql`${part} as ${sql.raw(`s${i}`)}`),
+          sql`, `,
+        )}`,
+      );
+      const row = (res as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
+      return parts.map((_, i) => String(row[`s${i}`] ?? "")).join("|");
+    }),
+  );
 }
 
 /**

@@ -2,7 +2,14 @@ import { type CompiledPack, tierLadder } from "@ntm/core";
 import type { LoadedPacks } from "./services/packs.js";
 
 // The ladder, 18.2 and child-status rules live in @ntm/core (src/tiers); re-exported for callers that import them from here.
-export { type Classification182, type LadderResult, INDICATOR_182, evaluateLadder, evaluateWithClassification, withClassification182 } from "@ntm/core";
+export {
+  type Classification182,
+  type LadderResult,
+  INDICATOR_182,
+  evaluateLadder,
+  evaluateWithClassification,
+  withClassification182,
+} from "@ntm/core";
 
 /**
  * Compiled packs of a tier ladder starting at `packId` (core `tierLadder` over the loaded registry).

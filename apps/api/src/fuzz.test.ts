@@ -28,8 +28,12 @@ beforeAll(async () => {
   openapi = openApiDocument(h.app) as OpenApiDoc;
 });
 afterAll(async () => {
-  const statuses = Object.entries(tally.byStatus).map(([k, v]) => `${k}×${v}`).join(" ");
-  console.log(`[fuzz ${h?.driver}] ${tally.requests} requests over ${operationsOf(openapi).length} operations (seed ${SEED}, ${RUNS} per operation) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${statuses}`);
+  const statuses = Object.entries(tally.byStatus)
+    .map(([k, v]) => `${k}×${v}`)
+    .join(" ");
+  console.log(
+    `[fuzz ${h?.driver}] ${tally.requests} requests over ${operationsOf(openapi).length} operations (seed ${SEED}, ${RUNS} per operation) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${statuses}`,
+  );
   await h?.close();
 });
 
@@ -42,7 +46,8 @@ async function state(): Promise<string> {
 }
 
 /** Stack frames (`at f (file.ts:1:2)`) or SQL text that must never reach a client. */
-const LEAK = /\bat \S+ \(?[^)\s]*\.(?:ts|js|mjs|cjs):\d+|node_modules|Failed query|\b(?:select|insert into|update \S+ set|delete from)\b[^"]{0,80}\b(?:from|where|values|returning)\b|violates .* constraint|duplicate key|syntax error at/i;
+const LEAK =
+  /\bat \S+ \(?[^)\s]*\.(?:ts|js|mjs|cjs):\d+|node_modules|Failed query|\b(?:select|insert into|update \S+ set|delete from)\b[^"]{0,80}\b(?:from|where|values|returning)\b|violates .* constraint|duplicate key|syntax error at/i;
 
 async function send(r: FuzzRequest): Promise<Response> {
   const headers = new Headers(r.init.headers);
@@ -86,7 +91,12 @@ describe("fuzz: every operation of /openapi.json", () => {
     const writes = operationsOf(openapi).filter((o) => o.body && o.path !== "/v1/auth/logout");
     for (const op of writes.slice(0, RUNS >= 50 ? writes.length : 6)) {
       const path = op.path.replace(/\{(\w+)\}/g, (_, n: string) => (n === "year" ? "2024" : "c-01-01"));
-      const r: FuzzRequest = { caller: "admin", path, init: { method: op.method, headers: { "content-type": op.body!.contentTypes[0]! }, body: big }, label: `${op.method} ${path} [oversized]` };
+      const r: FuzzRequest = {
+        caller: "admin",
+        path,
+        init: { method: op.method, headers: { "content-type": op.body!.contentTypes[0]! }, body: big },
+        label: `${op.method} ${path} [oversized]`,
+      };
       const before = tally.byStatus[413] ?? 0;
       await check(r);
       expect(tally.byStatus[413] ?? 0, r.label).toBe(before + 1);

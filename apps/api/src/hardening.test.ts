@@ -33,7 +33,10 @@ let userCounter = 0;
 /** A fresh commune officer (so that password and lockout tests do not disturb the demo users). */
 async function freshUser(password = "mat-khau-cu-1"): Promise<{ id: string; username: string; password: string }> {
   const username = `harden-${++userCounter}-${h.driver}`;
-  const res = await s.admin!.request("/v1/users", json("POST", { username, displayName: "Kiểm thử", password, role: "commune_officer", scopeUnitId: "c-01-01" }));
+  const res = await s.admin!.request(
+    "/v1/users",
+    json("POST", { username, displayName: "Kiểm thử", password, role: "commune_officer", scopeUnitId: "c-01-01" }),
+  );
   if (res.status !== 201) throw new Error(`freshUser: ${res.status} ${await res.text()}`);
   return { id: ((await res.json()) as { id: string }).id, username, password };
 }
@@ -45,7 +48,13 @@ describe("#1 control characters never reach the database", () => {
   });
 
   it("answers %00 in path parameters and sub-routes with a 422 naming the path segment", async () => {
-    const paths = ["/v1/plans/%00", "/v1/dossiers/%00", "/v1/plans/%00/due-reports", "/v1/units/%00/values/2024", "/v1/units/c-01-01%00/evaluation?year=2024"];
+    const paths = [
+      "/v1/plans/%00",
+      "/v1/dossiers/%00",
+      "/v1/plans/%00/due-reports",
+      "/v1/units/%00/values/2024",
+      "/v1/units/c-01-01%00/evaluation?year=2024",
+    ];
     const out = await Promise.all(paths.map(async (p) => (await problem(await s.admin!.request(p))).slice(0, 3)));
     expect(out).toEqual(paths.map(() => [422, PROBLEM, "invalid_input"]));
   });
@@ -62,9 +71,12 @@ describe("#1 control characters never reach the database", () => {
     const before = await audits();
     const del = await s.admin!.request("/v1/tokens/%00", { method: "DELETE" });
     const create = await s.admin!.request("/v1/tokens", json("POST", { name: "x", userId: "u\u0000" }));
-    const notes = await s.xa!.request("/v1/units/c-01-01/values/2031", json("PUT", { values: {}, notes: { "2.1": "ok\u0000", "a\u0001": "x" } }));
+    const notes = await s.xa!.request(
+      "/v1/units/c-01-01/values/2031",
+      json("PUT", { values: {}, notes: { "2.1": "ok\u0000", "a\u0001": "x" } }),
+    );
     expect([await problem(del), await problem(create), (await problem(notes)).slice(0, 3), await audits()]).toEqual([
-      [422, PROBLEM, "invalid_input", ["path segment 3 (\"%00\")"]],
+      [422, PROBLEM, "invalid_input", ['path segment 3 ("%00")']],
       [422, PROBLEM, "invalid_input", ["$.userId"]],
       [422, PROBLEM, "invalid_input"],
       before,
@@ -72,13 +84,22 @@ describe("#1 control characters never reach the database", () => {
   });
 
   it("still accepts tab, line breaks and Vietnamese text", async () => {
-    const res = await s.xa!.request("/v1/units/c-01-01/values/2032", json("PUT", { values: {}, notes: { "2.1": "Báo cáo số 12\n\tdòng hai" } }));
+    const res = await s.xa!.request(
+      "/v1/units/c-01-01/values/2032",
+      json("PUT", { values: {}, notes: { "2.1": "Báo cáo số 12\n\tdòng hai" } }),
+    );
     expect(res.status).toBe(200);
   });
 
   it("maps database refusals to 4xx problems without SQL (a safety net behind the checks)", () => {
-    const wrapped = (code: string) => Object.assign(new Error("Failed query: insert into ..."), { cause: Object.assign(new Error("duplicate key"), { code }) });
-    expect([databaseProblem(wrapped("23505"))?.kind, databaseProblem(wrapped("22P05"))?.kind, databaseProblem(wrapped("XX000")), databaseProblem(new Error("x"))]).toEqual(["conflict", "invalid_input", undefined, undefined]);
+    const wrapped = (code: string) =>
+      Object.assign(new Error("Failed query: insert into ..."), { cause: Object.assign(new Error("duplicate key"), { code }) });
+    expect([
+      databaseProblem(wrapped("23505"))?.kind,
+      databaseProblem(wrapped("22P05"))?.kind,
+      databaseProblem(wrapped("XX000")),
+      databaseProblem(new Error("x")),
+    ]).toEqual(["conflict", "invalid_input", undefined, undefined]);
   });
 });
 
@@ -99,13 +120,22 @@ describe("#2 PATCH /v1/users/{id} with nothing to change", () => {
 describe("#3 concurrent writers of one unit-year", () => {
   const N = 20;
   async function race(year: number, headers: Record<string, string>): Promise<Record<number, number>> {
-    const res = await Promise.all(Array.from({ length: N }, () => s.admin!.request(`/v1/units/c-01-03/values/${year}`, json("PUT", { values: {} }, headers))));
+    const res = await Promise.all(
+      Array.from({ length: N }, () => s.admin!.request(`/v1/units/c-01-03/values/${year}`, json("PUT", { values: {} }, headers))),
+    );
     const tally: Record<number, number> = {};
     for (const r of res) tally[r.status] = (tally[r.status] ?? 0) + 1;
     return tally;
   }
-  const auditsOf = async (year: number) => (await h.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.entityId, `c-01-03/${year}`)))[0]?.n ?? 0;
-  const rowsOf = async (year: number) => (await h.database.db.select().from(indicatorValues).where(eq(indicatorValues.unitId, "c-01-03"))).filter((r) => r.year === year);
+  const auditsOf = async (year: number) =>
+    (
+      await h.database.db
+        .select({ n: count() })
+        .from(auditLog)
+        .where(eq(auditLog.entityId, `c-01-03/${year}`))
+    )[0]?.n ?? 0;
+  const rowsOf = async (year: number) =>
+    (await h.database.db.select().from(indicatorValues).where(eq(indicatorValues.unitId, "c-01-03"))).filter((r) => r.year === year);
 
   it("creates once with If-None-Match: * and answers 412 to the other 19", async () => {
     const tally = await race(2026, { "if-none-match": "*" });
@@ -113,7 +143,7 @@ describe("#3 concurrent writers of one unit-year", () => {
     expect([tally, await auditsOf(2026), (await rowsOf(2026)).map((r) => r.version)]).toEqual([{ 200: 1, 412: N - 1 }, 1, [1]]);
   });
 
-  it("creates once with If-Match \"0\" (the absent version), the rest 412", async () => {
+  it('creates once with If-Match "0" (the absent version), the rest 412', async () => {
     const tally = await race(2027, { "if-match": '"0"' });
     console.log(`[resilience ${h.driver}] ${N} parallel creates, If-Match: "0" →`, JSON.stringify(tally));
     expect([tally, await auditsOf(2027)]).toEqual([{ 200: 1, 412: N - 1 }, 1]);
@@ -122,7 +152,12 @@ describe("#3 concurrent writers of one unit-year", () => {
   it("creates once without a precondition header: no lost update, the rest 412 or 428, never 500", async () => {
     const tally = await race(2028, {});
     console.log(`[resilience ${h.driver}] ${N} parallel creates, no header →`, JSON.stringify(tally));
-    expect([tally[200], (tally[412] ?? 0) + (tally[428] ?? 0), Object.keys(tally).filter((k) => !["200", "412", "428"].includes(k)), await auditsOf(2028)]).toEqual([1, N - 1, [], 1]);
+    expect([
+      tally[200],
+      (tally[412] ?? 0) + (tally[428] ?? 0),
+      Object.keys(tally).filter((k) => !["200", "412", "428"].includes(k)),
+      await auditsOf(2028),
+    ]).toEqual([1, N - 1, [], 1]);
   });
 
   it("updates once with If-Match of the current version, the rest 412", async () => {
@@ -134,7 +169,10 @@ describe("#3 concurrent writers of one unit-year", () => {
   it("answers 412 to If-None-Match: * once values exist, and 422 to a malformed If-None-Match", async () => {
     const again = await s.admin!.request("/v1/units/c-01-03/values/2026", json("PUT", { values: {} }, { "if-none-match": "*" }));
     const bad = await s.admin!.request("/v1/units/c-01-03/values/2029", json("PUT", { values: {} }, { "if-none-match": '"3"' }));
-    expect([(await problem(again)).slice(0, 3), await problem(bad)]).toEqual([[412, PROBLEM, "precondition_failed"], [422, PROBLEM, "invalid_input", ["headers.if-none-match"]]]);
+    expect([(await problem(again)).slice(0, 3), await problem(bad)]).toEqual([
+      [412, PROBLEM, "precondition_failed"],
+      [422, PROBLEM, "invalid_input", ["headers.if-none-match"]],
+    ]);
   });
 });
 
@@ -149,7 +187,10 @@ describe("#5 a password change revokes API tokens", () => {
     const session = await login(h, u.username, u.password);
     const token = await tokenFor(session);
     const before = await me(token);
-    const changed = await session.request("/v1/auth/password", json("POST", { currentPassword: u.password, newPassword: "mat-khau-moi-2" }));
+    const changed = await session.request(
+      "/v1/auth/password",
+      json("POST", { currentPassword: u.password, newPassword: "mat-khau-moi-2" }),
+    );
     expect([before, changed.status, await me(token), (await session.request("/v1/auth/me")).status]).toEqual([200, 204, 401, 200]);
   });
 
@@ -170,7 +211,11 @@ describe("#6 sign-in throttling per account and address", () => {
   });
   const attempt = async (username: string, password: string, ip: string) => {
     const res = await app.request("/v1/auth/login", json("POST", { username, password }, { "x-forwarded-for": ip }));
-    return { status: res.status, retryAfter: res.headers.get("retry-after"), detail: res.status === 200 ? "" : ((await res.json()) as Problem).detail };
+    return {
+      status: res.status,
+      retryAfter: res.headers.get("retry-after"),
+      detail: res.status === 200 ? "" : ((await res.json()) as Problem).detail,
+    };
   };
 
   it("grows the delay after the free attempts, for that account from that address only", async () => {
@@ -184,17 +229,21 @@ describe("#6 sign-in throttling per account and address", () => {
     const blockedTwo = await attempt(u.username, "sai", "10.15.0.1");
     t += 2100;
     const afterTwo = await attempt(u.username, u.password, "10.15.0.1");
-    expect([wrong, blocked.status, blocked.retryAfter, victimElsewhere.status, afterOne.status, blockedTwo.status, blockedTwo.retryAfter, afterTwo.status]).toEqual([
-      Array(LOGIN_FREE_ATTEMPTS).fill(401),
-      429,
-      "1",
-      200,
-      401,
-      429,
-      "2",
-      200,
+    expect([
+      wrong,
+      blocked.status,
+      blocked.retryAfter,
+      victimElsewhere.status,
+      afterOne.status,
+      blockedTwo.status,
+      blockedTwo.retryAfter,
+      afterTwo.status,
+    ]).toEqual([Array(LOGIN_FREE_ATTEMPTS).fill(401), 429, "1", 200, 401, 429, "2", 200]);
+    expect([loginDelayMs(LOGIN_FREE_ATTEMPTS - 1), loginDelayMs(LOGIN_FREE_ATTEMPTS + 3), loginDelayMs(500)]).toEqual([
+      0,
+      8000,
+      15 * 60 * 1000,
     ]);
-    expect([loginDelayMs(LOGIN_FREE_ATTEMPTS - 1), loginDelayMs(LOGIN_FREE_ATTEMPTS + 3), loginDelayMs(500)]).toEqual([0, 8000, 15 * 60 * 1000]);
   });
 
   it("answers an unknown username exactly like a wrong password, throttling included", async () => {
@@ -220,7 +269,13 @@ describe("#6 sign-in throttling per account and address", () => {
     const failure = await attempt("khach-1", "sai", "10.15.2.2");
     const then = await attempt(u.username, u.password, "10.15.2.2");
     const otherAddress = await attempt(u.username, u.password, "10.15.2.3");
-    expect([success.status, afterSuccess, failure.status, then.status, otherAddress.status]).toEqual([200, LOGIN_IP_LIMIT - 1, 401, 429, 200]);
+    expect([success.status, afterSuccess, failure.status, then.status, otherAddress.status]).toEqual([
+      200,
+      LOGIN_IP_LIMIT - 1,
+      401,
+      429,
+      200,
+    ]);
   });
 });
 
@@ -232,12 +287,21 @@ describe("#7 security headers", () => {
     const html = await res.text();
     const inline = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
     const { createHash } = await import("node:crypto");
-    expect([scriptSrc.includes("unsafe-inline"), /frame-ancestors 'none'/.test(csp), scriptSrc.includes(`'sha256-${createHash("sha256").update(inline).digest("base64")}'`)]).toEqual([false, true, true]);
+    expect([
+      scriptSrc.includes("unsafe-inline"),
+      /frame-ancestors 'none'/.test(csp),
+      scriptSrc.includes(`'sha256-${createHash("sha256").update(inline).digest("base64")}'`),
+    ]).toEqual([false, true, true]);
   });
 
   it("sends Cache-Control: no-store on signed-in /v1 answers (errors included)", async () => {
     const [units, missing] = await Promise.all([s.xem!.request("/v1/units"), s.xem!.request("/v1/units/khong-co")]);
-    expect([units.status, units.headers.get("cache-control"), missing.status, missing.headers.get("cache-control")]).toEqual([200, "no-store", 404, "no-store"]);
+    expect([units.status, units.headers.get("cache-control"), missing.status, missing.headers.get("cache-control")]).toEqual([
+      200,
+      "no-store",
+      404,
+      "no-store",
+    ]);
   });
 });
 

@@ -31,7 +31,13 @@ const audits = async () => (await h.database.db.select({ n: count() }).from(audi
 function smallApp(limits = { maxBytes: 4096, maxRows: 10, maxErrors: 5, maxXlsxBytes: 1024 * 1024 }) {
   const app = createApp({ db: h.database.db, trustProxy: 1, importLimits: limits });
   return (body: string | Uint8Array<ArrayBuffer>, type = "text/csv", headers: Record<string, string> = {}) =>
-    Promise.resolve(app.request("/v1/values/import?year=2024", { method: "POST", headers: { cookie: huyen.cookie, "x-csrf-token": huyen.csrf, "content-type": type, ...headers }, body }));
+    Promise.resolve(
+      app.request("/v1/values/import?year=2024", {
+        method: "POST",
+        headers: { cookie: huyen.cookie, "x-csrf-token": huyen.csrf, "content-type": type, ...headers },
+        body,
+      }),
+    );
 }
 
 describe("POST /v1/values/import limits", () => {
@@ -39,7 +45,12 @@ describe("POST /v1/values/import limits", () => {
     const post = smallApp();
     const declared = await post("unit_id,2.2\n", "text/csv", { "content-length": "5000" });
     const streamed = await post(`unit_id,2.2\n${"c-01-01,1\n".repeat(500)}`);
-    expect([declared.status, (await problem(declared)).kind, streamed.status, (await problem(streamed)).kind]).toEqual([413, "payload_too_large", 413, "payload_too_large"]);
+    expect([declared.status, (await problem(declared)).kind, streamed.status, (await problem(streamed)).kind]).toEqual([
+      413,
+      "payload_too_large",
+      413,
+      "payload_too_large",
+    ]);
   });
 
   it("answers 413 past the row limit, naming it, and writes nothing", async () => {
@@ -73,10 +84,24 @@ describe("POST /v1/values/import limits", () => {
   it("writes nothing from an .xlsx whose last row is bad (all or nothing), and everything otherwise", async () => {
     const rows = ["c-01-01", "c-01-02", "c-01-03"].map((u) => [u, 2019, 77]);
     const before = await audits();
-    const bad = await huyen.request("/v1/values/import", { method: "POST", headers: { "content-type": XLSX }, body: await toXlsx("s", ["unit_id", "year", "2.2"], [...rows, ["c-01-04", 2019, "nhiều"]]) });
+    const bad = await huyen.request("/v1/values/import", {
+      method: "POST",
+      headers: { "content-type": XLSX },
+      body: await toXlsx("s", ["unit_id", "year", "2.2"], [...rows, ["c-01-04", 2019, "nhiều"]]),
+    });
     const stored = (await h.database.db.select().from(indicatorValues).where(eq(indicatorValues.year, 2019))).length;
-    const good = await huyen.request("/v1/values/import", { method: "POST", headers: { "content-type": XLSX }, body: await toXlsx("s", ["unit_id", "year", "2.2"], rows) });
-    expect([bad.status, stored, await audits() - before, good.status, (await h.database.db.select().from(indicatorValues).where(eq(indicatorValues.year, 2019))).length]).toEqual([422, 0, 3, 200, 3]);
+    const good = await huyen.request("/v1/values/import", {
+      method: "POST",
+      headers: { "content-type": XLSX },
+      body: await toXlsx("s", ["unit_id", "year", "2.2"], rows),
+    });
+    expect([
+      bad.status,
+      stored,
+      (await audits()) - before,
+      good.status,
+      (await h.database.db.select().from(indicatorValues).where(eq(indicatorValues.year, 2019))).length,
+    ]).toEqual([422, 0, 3, 200, 3]);
   });
 
   it("keeps the event loop responsive and the answer small during a flood of bad rows", async () => {
@@ -103,8 +128,15 @@ describe("POST /v1/values/import limits", () => {
     await pinger;
     const p = JSON.parse(text) as Problem;
     const maxLagMs = lag.max / 1e6;
-    console.log(`[resilience ${h.driver}] import flood: ${rows} bad rows, ${(body.length / 1024 / 1024).toFixed(1)} MB → ${res.status} in ${elapsed.toFixed(0)} ms, answer ${(text.length / 1024).toFixed(1)} KB (errorCount ${p.errorCount}); event loop max delay ${maxLagMs.toFixed(0)} ms; worst /healthz ${worstHealthz.toFixed(0)} ms`);
-    expect([res.status, p.errors.length, p.errorCount, text.length < 64 * 1024]).toEqual([422, DEFAULT_IMPORT_LIMITS.maxErrors, rows, true]);
+    console.log(
+      `[resilience ${h.driver}] import flood: ${rows} bad rows, ${(body.length / 1024 / 1024).toFixed(1)} MB → ${res.status} in ${elapsed.toFixed(0)} ms, answer ${(text.length / 1024).toFixed(1)} KB (errorCount ${p.errorCount}); event loop max delay ${maxLagMs.toFixed(0)} ms; worst /healthz ${worstHealthz.toFixed(0)} ms`,
+    );
+    expect([res.status, p.errors.length, p.errorCount, text.length < 64 * 1024]).toEqual([
+      422,
+      DEFAULT_IMPORT_LIMITS.maxErrors,
+      rows,
+      true,
+    ]);
     expect(worstHealthz).toBeLessThan(3000);
   });
 });

@@ -9,10 +9,15 @@ describe("packages/client/openapi.json", () => {
   });
 
   it("documents problem+json errors and both ways to authenticate", () => {
-    const doc = JSON.parse(openApiText()) as { components: { securitySchemes: Record<string, unknown> }; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+    const doc = JSON.parse(openApiText()) as {
+      components: { securitySchemes: Record<string, unknown> };
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+    };
     const put = doc.paths["/v1/units/{id}/values/{year}"]!.put!;
-    expect([Object.keys(doc.components.securitySchemes).sort(), Object.keys(put.responses).sort(), Object.keys(put.responses["412"]!.content!)]).toEqual([
-      ["bearerAuth", "cookieAuth"], ["200", "400", "401", "403", "404", "412", "422", "428"], ["application/problem+json"],
-    ]);
+    expect([
+      Object.keys(doc.components.securitySchemes).sort(),
+      Object.keys(put.responses).sort(),
+      Object.keys(put.responses["412"]!.content!),
+    ]).toEqual([["bearerAuth", "cookieAuth"], ["200", "400", "401", "403", "404", "412", "422", "428"], ["application/problem+json"]]);
   });
 });

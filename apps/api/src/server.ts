@@ -36,22 +36,49 @@ async function main(): Promise<void> {
   const dataDir = process.env.DATA_DIR ?? join(root, ".data", "pglite");
   const changeFeed = process.env.NTM_CHANGE_FEED !== "off";
   const feedUrl = process.env.NTM_CHANGE_FEED_URL;
-  const queryLog = process.env.NTM_LOG_SQL === "1" ? { queryLog: (q: string) => console.log(`[ntm] sql: ${q.length > 200 ? `${q.slice(0, 200)}…` : q}`) } : {};
-  const database = await openDatabase(url ? { databaseUrl: url, changeFeed, ...(feedUrl ? { changeFeedUrl: feedUrl } : {}), ...queryLog } : { dataDir, changeFeed, ...queryLog });
-  console.log(`[ntm] database: ${url ? "PostgreSQL (DATABASE_URL)" : `PGlite ${dataDir}`}; migrations applied; change feed ${changeFeed ? "on" : "off (every request checks the database)"}`);
+  const queryLog =
+    process.env.NTM_LOG_SQL === "1"
+      ? { queryLog: (q: string) => console.log(`[ntm] sql: ${q.length > 200 ? `${q.slice(0, 200)}…` : q}`) }
+      : {};
+  const database = await openDatabase(
+    url
+      ? { databaseUrl: url, changeFeed, ...(feedUrl ? { changeFeedUrl: feedUrl } : {}), ...queryLog }
+      : { dataDir, changeFeed, ...queryLog },
+  );
+  console.log(
+    `[ntm] database: ${url ? "PostgreSQL (DATABASE_URL)" : `PGlite ${dataDir}`}; migrations applied; change feed ${changeFeed ? "on" : "off (every request checks the database)"}`,
+  );
   if ((process.env.NTM_SEED ?? "demo") !== "none") {
     // NTM_SEED_COMMUNES (e.g. 1000) seeds a larger demo province for benchmarks: 40 communes per district.
     const communes = Number(process.env.NTM_SEED_COMMUNES ?? 0);
-    const size = communes > 0 ? { districts: Math.ceil(communes / Math.min(40, communes)), communesPerDistrict: Math.min(40, communes) } : {};
+    const size =
+      communes > 0 ? { districts: Math.ceil(communes / Math.min(40, communes)), communesPerDistrict: Math.min(40, communes) } : {};
     const seeded = await seedDemo(database.db, size);
-    console.log(seeded ? `[ntm] demo data seeded (Tỉnh Minh Hoạ, ${communes > 0 ? communes : 40} xã, 2021–2025)` : "[ntm] database already has data; seed skipped");
+    console.log(
+      seeded
+        ? `[ntm] demo data seeded (Tỉnh Minh Hoạ, ${communes > 0 ? communes : 40} xã, 2021–2025)`
+        : "[ntm] database already has data; seed skipped",
+    );
   }
   const trustProxy = Number(process.env.TRUST_PROXY ?? 0);
-  if (!Number.isInteger(trustProxy) || trustProxy < 0) throw new Error(`TRUST_PROXY phải là số nguyên ≥ 0 / TRUST_PROXY must be a whole number ≥ 0 (proxies in front of the server), got "${process.env.TRUST_PROXY}"`);
+  if (!Number.isInteger(trustProxy) || trustProxy < 0)
+    throw new Error(
+      `TRUST_PROXY phải là số nguyên ≥ 0 / TRUST_PROXY must be a whole number ≥ 0 (proxies in front of the server), got "${process.env.TRUST_PROXY}"`,
+    );
   const queueOptions = dbQueueOptionsFromEnv(process.env, database.driver);
   const dbQueue = queueOptions ? new DbQueue(queueOptions) : undefined;
-  console.log(queueOptions ? `[ntm] database queue: ${queueOptions.concurrency} requests at once, ${queueOptions.maxQueued} waiting at most for ${queueOptions.maxWaitMs} ms; beyond: 503 with Retry-After ${queueOptions.retryAfterS} s` : "[ntm] database queue off (NTM_DB_QUEUE=off)");
-  const app = createApp({ db: database.db, log: process.env.NTM_LOG !== "off", trustProxy, importLimits: importLimitsFromEnv(process.env), ...(dbQueue ? { dbQueue } : {}) });
+  console.log(
+    queueOptions
+      ? `[ntm] database queue: ${queueOptions.concurrency} requests at once, ${queueOptions.maxQueued} waiting at most for ${queueOptions.maxWaitMs} ms; beyond: 503 with Retry-After ${queueOptions.retryAfterS} s`
+      : "[ntm] database queue off (NTM_DB_QUEUE=off)",
+  );
+  const app = createApp({
+    db: database.db,
+    log: process.env.NTM_LOG !== "off",
+    trustProxy,
+    importLimits: importLimitsFromEnv(process.env),
+    ...(dbQueue ? { dbQueue } : {}),
+  });
   const webDist = process.env.WEB_DIST ?? join(root, "apps", "web", "dist");
   if (existsSync(join(webDist, "index.html"))) {
     // Precompressed (brotli, gzip) from memory; hashed assets immutable; unknown paths → index.html.
@@ -66,9 +93,13 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     console.log(`[ntm] API on http://${host}:${info.port}  (docs: /docs, OpenAPI: /openapi.json)`);
     if (setupToken) {
-      console.log("[ntm] chưa có quản trị viên: mở liên kết sau (dùng một lần, hết hạn sau 24 giờ) để tạo tài khoản quản trị đầu tiên / no administrator yet: open this one-time link (expires in 24 h) to create the first administrator:");
+      console.log(
+        "[ntm] chưa có quản trị viên: mở liên kết sau (dùng một lần, hết hạn sau 24 giờ) để tạo tài khoản quản trị đầu tiên / no administrator yet: open this one-time link (expires in 24 h) to create the first administrator:",
+      );
       console.log(`[ntm]   http://${host}:${info.port}/setup?token=${setupToken}`);
-      console.log(`[ntm] mã cũng ghi tại / the token is also in ${tokenFile} (0600); không giao diện: / headless: npm run setup -w @ntm/api -- --username <tên> --password-stdin`);
+      console.log(
+        `[ntm] mã cũng ghi tại / the token is also in ${tokenFile} (0600); không giao diện: / headless: npm run setup -w @ntm/api -- --username <tên> --password-stdin`,
+      );
     }
     if (demoLines.length) {
       console.log("[ntm] tài khoản demo / demo accounts (username / password):");

@@ -64,18 +64,48 @@ export async function completeSetup(db: Db, token: string, input: FirstAdmin, no
   const created = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
     const [admin] = await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1);
-    if (admin) throw new ApiError("conflict", "Hệ thống đã có quản trị viên; khởi tạo chỉ dùng được một lần / an administrator already exists; setup can be used only once");
-    const [valid] = await tx.select().from(setupTokens).where(and(eq(setupTokens.tokenHash, sha256(token)), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now))).limit(1);
-    if (!valid) throw new ApiError("forbidden", "Mã khởi tạo không đúng, đã dùng hoặc đã hết hạn (24 giờ); khởi động lại máy chủ để nhận mã mới / the setup token is wrong, used or expired (24 h); restart the server for a new one", [{ path: "$.token", message: "invalid, used or expired" }]);
+    if (admin)
+      throw new ApiError(
+        "conflict",
+        "Hệ thống đã có quản trị viên; khởi tạo chỉ dùng được một lần / an administrator already exists; setup can be used only once",
+      );
+    const [valid] = await tx
+      .select()
+      .from(setupTokens)
+      .where(and(eq(setupTokens.tokenHash, sha256(token)), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)))
+      .limit(1);
+    if (!valid)
+      throw new ApiError(
+        "forbidden",
+        "Mã khởi tạo không đúng, đã dùng hoặc đã hết hạn (24 giờ); khởi động lại máy chủ để nhận mã mới / the setup token is wrong, used or expired (24 h); restart the server for a new one",
+        [{ path: "$.token", message: "invalid, used or expired" }],
+      );
     if ((await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).limit(1)).length)
-      throw new ApiError("conflict", `Tên đăng nhập "${input.username}" đã có / username already taken`, [{ path: "$.username", message: "already taken" }]);
+      throw new ApiError("conflict", `Tên đăng nhập "${input.username}" đã có / username already taken`, [
+        { path: "$.username", message: "already taken" },
+      ]);
     const id = randomUUID();
-    const actor: Principal = { id, username: input.username, displayName: input.displayName, role: "admin", scopeUnitId: input.province?.id ?? "" };
+    const actor: Principal = {
+      id,
+      username: input.username,
+      displayName: input.displayName,
+      role: "admin",
+      scopeUnitId: input.province?.id ?? "",
+    };
     const scopeUnitId = await provinceFor(tx as unknown as Db, input.province, actor);
     actor.scopeUnitId = scopeUnitId;
-    const [row] = await tx.insert(users).values({ id, username: input.username, displayName: input.displayName, passwordHash, role: "admin", scopeUnitId }).returning();
+    const [row] = await tx
+      .insert(users)
+      .values({ id, username: input.username, displayName: input.displayName, passwordHash, role: "admin", scopeUnitId })
+      .returning();
     await tx.update(setupTokens).set({ usedAt: now }).where(isNull(setupTokens.usedAt));
-    await writeAudit(tx, actor, { action: "setup.first_admin", entityType: "user", entityId: id, unitId: scopeUnitId, after: { username: input.username, displayName: input.displayName, role: "admin", scopeUnitId, active: true } });
+    await writeAudit(tx, actor, {
+      action: "setup.first_admin",
+      entityType: "user",
+      entityId: id,
+      unitId: scopeUnitId,
+      after: { username: input.username, displayName: input.displayName, role: "admin", scopeUnitId, active: true },
+    });
     return row!;
   });
   invalidateTree(db);
@@ -89,14 +119,38 @@ export async function completeSetup(db: Db, token: string, input: FirstAdmin, no
 async function provinceFor(tx: Db, province: FirstAdmin["province"], actor: Principal): Promise<string> {
   if (province) {
     const [cur] = await tx.select().from(units).where(eq(units.id, province.id)).limit(1);
-    if (cur && cur.level !== "province") throw new ApiError("invalid_input", `Mã "${province.id}" đã dùng cho một ${cur.level}, không phải tỉnh / "${province.id}" is a ${cur.level}, not a province`, [{ path: "$.province.id", message: "not a province" }]);
+    if (cur && cur.level !== "province")
+      throw new ApiError(
+        "invalid_input",
+        `Mã "${province.id}" đã dùng cho một ${cur.level}, không phải tỉnh / "${province.id}" is a ${cur.level}, not a province`,
+        [{ path: "$.province.id", message: "not a province" }],
+      );
     if (!cur) {
-      const [row] = await tx.insert(units).values({ id: province.id, parentId: null, name: province.name, level: "province", path: `/${province.id}/` }).returning();
-      await writeAudit(tx, actor, { action: "unit.create", entityType: "unit", entityId: province.id, unitId: province.id, before: null, after: row });
+      const [row] = await tx
+        .insert(units)
+        .values({ id: province.id, parentId: null, name: province.name, level: "province", path: `/${province.id}/` })
+        .returning();
+      await writeAudit(tx, actor, {
+        action: "unit.create",
+        entityType: "unit",
+        entityId: province.id,
+        unitId: province.id,
+        before: null,
+        after: row,
+      });
     }
     return province.id;
   }
-  const [first] = await tx.select({ id: units.id }).from(units).where(and(eq(units.level, "province"), isNull(units.parentId))).limit(1);
-  if (!first) throw new ApiError("invalid_input", "Hệ thống chưa có đơn vị nào: cần mã và tên tỉnh / the unit tree is empty: give the province's id and name", [{ path: "$.province", message: "required while the unit tree is empty" }]);
+  const [first] = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.level, "province"), isNull(units.parentId)))
+    .limit(1);
+  if (!first)
+    throw new ApiError(
+      "invalid_input",
+      "Hệ thống chưa có đơn vị nào: cần mã và tên tỉnh / the unit tree is empty: give the province's id and name",
+      [{ path: "$.province", message: "required while the unit tree is empty" }],
+    );
   return first.id;
 }

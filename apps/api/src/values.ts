@@ -15,7 +15,10 @@ export type ValuesRow = typeof indicatorValues.$inferSelect;
 export async function loadValues(db: Db, unitIds: readonly string[], year: number): Promise<Map<string, ValuesRow>> {
   const out = new Map<string, ValuesRow>();
   if (unitIds.length === 0) return out;
-  const rows = await db.select().from(indicatorValues).where(and(eq(indicatorValues.year, year), inArray(indicatorValues.unitId, [...unitIds])));
+  const rows = await db
+    .select()
+    .from(indicatorValues)
+    .where(and(eq(indicatorValues.year, year), inArray(indicatorValues.unitId, [...unitIds])));
   for (const r of rows) out.set(r.unitId, r);
   return out;
 }
@@ -38,11 +41,25 @@ export async function loadDocRows(db: Db, unitIds: readonly string[], year: numb
     sql`select id, unit_id, version, values, inputs, not_applicable from indicator_values where year = ${year} and unit_id = any(${pgTextArray(unitIds)}::text[])`,
   );
   for (const r of (res as unknown as { rows: RawDocRow[] }).rows)
-    out.set(r.unit_id, { id: Number(r.id), unitId: r.unit_id, version: r.version, values: r.values, inputs: r.inputs, notApplicable: r.not_applicable });
+    out.set(r.unit_id, {
+      id: Number(r.id),
+      unitId: r.unit_id,
+      version: r.version,
+      values: r.values,
+      inputs: r.inputs,
+      notApplicable: r.not_applicable,
+    });
   return out;
 }
 
-type RawDocRow = { id: string | number; unit_id: string; version: number; values: DocRow["values"]; inputs: DocRow["inputs"]; not_applicable: DocRow["notApplicable"] };
+type RawDocRow = {
+  id: string | number;
+  unit_id: string;
+  version: number;
+  values: DocRow["values"];
+  inputs: DocRow["inputs"];
+  not_applicable: DocRow["notApplicable"];
+};
 
 /**
  * Builds core's UnitValues document for a unit: its own values and inputs, with its children's
@@ -65,10 +82,21 @@ export function unitValuesDoc(tree: UnitTree, byUnit: ReadonlyMap<string, DocRow
  * @example
  * const docs = await subtreeDocs(db, tree, "p-demo", 2024); docs.length // 40
  */
-export async function subtreeDocs(db: Db, tree: UnitTree, unitId: string, year: number): Promise<{ unit: UnitRow; doc: UnitValues; rows: string }[]> {
+export async function subtreeDocs(
+  db: Db,
+  tree: UnitTree,
+  unitId: string,
+  year: number,
+): Promise<{ unit: UnitRow; doc: UnitValues; rows: string }[]> {
   const sub = tree.subtree(unitId);
-  const byUnit = await loadDocRows(db, sub.map((u) => u.id), year);
-  return sub.filter((u) => u.level === "commune").map((u) => ({ unit: u, doc: unitValuesDoc(tree, byUnit, u, year), rows: rowsKey(tree, byUnit, u) }));
+  const byUnit = await loadDocRows(
+    db,
+    sub.map((u) => u.id),
+    year,
+  );
+  return sub
+    .filter((u) => u.level === "commune")
+    .map((u) => ({ unit: u, doc: unitValuesDoc(tree, byUnit, u, year), rows: rowsKey(tree, byUnit, u) }));
 }
 
 /**

@@ -29,7 +29,9 @@ if (!existsSync(entry) || !existsSync(coreEntry)) {
   if (!sh("npx", ["turbo", "run", "build", "--filter=@ntm/cli..."])) {
     // The offline commands need only @ntm/core; the remote and report commands load the other
     // packages when they run, so a failing sibling package must not block `ntm evaluate`.
-    process.stderr.write("ntm: the full build failed; building only @ntm/core and @ntm/cli (remote and report commands may be unavailable)\n");
+    process.stderr.write(
+      "ntm: the full build failed; building only @ntm/core and @ntm/cli (remote and report commands may be unavailable)\n",
+    );
     if (!existsSync(coreEntry)) sh("npm", ["run", "build", "-w", "@ntm/core"]);
     sh("npm", ["run", "build", "-w", "@ntm/cli"]);
   }

@@ -11,13 +11,20 @@ import { CLI_DIR, REPO, ntm } from "../test/cli.js";
  */
 function freshClone(): string {
   const dir = mkdtempSync(join(tmpdir(), "ntm-clone-"));
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: REPO, encoding: "utf8" }).split("\0").filter(Boolean);
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: REPO, encoding: "utf8" })
+    .split("\0")
+    .filter(Boolean);
   for (const f of files) {
     if (!existsSync(join(REPO, f))) continue;
     mkdirSync(dirname(join(dir, f)), { recursive: true });
     copyFileSync(join(REPO, f), join(dir, f));
   }
-  for (const nm of ["node_modules", ...["packages/core", "packages/client", "packages/reports", "packages/bench", "apps/cli", "apps/api", "apps/web"].map((w) => `${w}/node_modules`)]) {
+  for (const nm of [
+    "node_modules",
+    ...["packages/core", "packages/client", "packages/reports", "packages/bench", "apps/cli", "apps/api", "apps/web"].map(
+      (w) => `${w}/node_modules`,
+    ),
+  ]) {
     if (existsSync(join(REPO, nm))) execFileSync("cp", ["-al", join(REPO, nm), join(dir, nm)]);
   }
   return dir;
@@ -36,7 +43,10 @@ describe("bin/ntm.mjs", () => {
     try {
       expect(existsSync(join(dir, "apps", "cli", "dist"))).toBe(false);
       expect(existsSync(join(dir, "packages", "core", "dist"))).toBe(false);
-      const r = ntm(["evaluate", "--pack", "example.province-demo.2021-2025", "--values", "examples/values/an-phu-meets-all.json", "--json"], { entry: join(dir, "apps", "cli", "bin", "ntm.mjs"), cwd: dir });
+      const r = ntm(
+        ["evaluate", "--pack", "example.province-demo.2021-2025", "--values", "examples/values/an-phu-meets-all.json", "--json"],
+        { entry: join(dir, "apps", "cli", "bin", "ntm.mjs"), cwd: dir },
+      );
       expect(r.stderr).toContain("ntm: building the CLI first");
       expect(r.code).toBe(0);
       expect(r.json()).toMatchObject({ unitId: "demo-an-phu", status: "met", criteriaMet: 19 });

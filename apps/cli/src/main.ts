@@ -22,7 +22,9 @@ import { localizeCommander } from "./lib/commanderText.js";
  */
 export function buildProgram(): Command {
   const program = new Command("ntm")
-    .description("ntm — công cụ dòng lệnh Nông thôn mới cho cán bộ số liệu và bên tích hợp / the NTM command line for data officers and integrators")
+    .description(
+      "ntm — công cụ dòng lệnh Nông thôn mới cho cán bộ số liệu và bên tích hợp / the NTM command line for data officers and integrators",
+    )
     .version("0.1.0", "-V, --version", "phiên bản / version")
     .option("--json", "in kết quả JSON (cho script) / print JSON for scripts")
     .addOption(new Option("--lang <lang>", "ngôn ngữ / language").choices(["vi", "en"]).default("vi"))
@@ -71,7 +73,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof CliError) {
       for (const p of e.problems) process.stderr.write(`${formatProblem(p)}\n`);
       if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
-      if (json) process.stdout.write(`${JSON.stringify({ error: { kind: e.kind, exitCode: e.exitCode, problems: e.problems } }, null, 2)}\n`);
+      if (json)
+        process.stdout.write(`${JSON.stringify({ error: { kind: e.kind, exitCode: e.exitCode, problems: e.problems } }, null, 2)}\n`);
       return e.exitCode;
     }
     // Core throws RangeError for an argument outside its domain (a date past 2199, a score of 140):
@@ -79,7 +82,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof RangeError) {
       process.stderr.write(`${e.message} (giá trị ngoài phạm vi / value out of range)\n`);
       if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
-      if (json) process.stdout.write(`${JSON.stringify({ error: { kind: "invalid_input", exitCode: EXIT.badInput, problems: [{ message: e.message }] } }, null, 2)}\n`);
+      if (json)
+        process.stdout.write(
+          `${JSON.stringify({ error: { kind: "invalid_input", exitCode: EXIT.badInput, problems: [{ message: e.message }] } }, null, 2)}\n`,
+        );
       return EXIT.badInput;
     }
     // A programmer error: say so in one line, with the stack only on request.

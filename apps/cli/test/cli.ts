@@ -22,7 +22,10 @@ export interface CliRun {
  * @example
  * const r = ntm(["packs", "list", "--json"]);
  */
-export function ntm(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; entry?: string; input?: string } = {}): CliRun {
+export function ntm(
+  args: readonly string[],
+  opts: { cwd?: string; env?: Record<string, string>; entry?: string; input?: string } = {},
+): CliRun {
   const r = spawnSync(process.execPath, [opts.entry ?? join(CLI_DIR, "dist", "main.js"), ...args], {
     cwd: opts.cwd ?? CLI_DIR,
     encoding: "utf8",

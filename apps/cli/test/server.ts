@@ -39,7 +39,14 @@ export async function startServer(options: { seed?: "demo" | "none" } = {}): Pro
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: REPO,
-    env: { PATH: process.env["PATH"] ?? "", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: join(dataDir, "pg"), WEB_DIST: join(dataDir, "no-web"), NTM_SEED: options.seed ?? "demo" },
+    env: {
+      PATH: process.env["PATH"] ?? "",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: join(dataDir, "pg"),
+      WEB_DIST: join(dataDir, "no-web"),
+      NTM_SEED: options.seed ?? "demo",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

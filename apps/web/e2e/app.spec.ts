@@ -9,7 +9,9 @@ test("a province officer signs in and sees the province overview with tiers, tar
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Tổng quan");
   await expect(page.getByTestId("heatmap")).toBeVisible();
   // 40 demo communes split into the four tier buckets.
-  const counts = await Promise.all(["none", "standard", "advanced", "model"].map(async (k) => Number(await page.getByTestId(`tier-count-${k}`).innerText())));
+  const counts = await Promise.all(
+    ["none", "standard", "advanced", "model"].map(async (k) => Number(await page.getByTestId(`tier-count-${k}`).innerText())),
+  );
   expect(counts.reduce((a, b) => a + b, 0)).toBe(40);
   await expect(page.getByText("Tỷ lệ xã đạt chuẩn NTM")).toBeVisible();
   // The demo pack's thresholds are example values: the page says so.
@@ -47,7 +49,9 @@ test("opening a commune from the heat map shows its criteria with actual, requir
 /** Finds a met criterion with a boolean indicator that is met (so setting it to "Không" flips the criterion). */
 async function flippable(page: import("@playwright/test").Page, unitId: string): Promise<{ criterion: string; indicator: string }> {
   const ev = (await (await page.request.get(`/v1/units/${unitId}/evaluation?year=${YEAR}`)).json()) as EvalLite;
-  for (const c of ev.criteria) if (c.status === "met") for (const i of c.indicators) if (i.status === "met" && i.actual === true) return { criterion: c.id, indicator: i.id };
+  for (const c of ev.criteria)
+    if (c.status === "met")
+      for (const i of c.indicators) if (i.status === "met" && i.actual === true) return { criterion: c.id, indicator: i.id };
   throw new Error(`no flippable criterion in ${unitId}`);
 }
 
@@ -137,7 +141,10 @@ test("a commune officer sees only their commune and is refused another commune",
   await shot(page, "denied");
   // The API refuses the write too, even with a valid session and CSRF token.
   const me = (await (await page.request.get("/v1/auth/me")).json()) as { csrfToken: string };
-  const res = await page.request.put(`/v1/units/c-01-02/values/${YEAR}`, { data: { values: {} }, headers: { "x-csrf-token": me.csrfToken, "if-match": '"1"' } });
+  const res = await page.request.put(`/v1/units/c-01-02/values/${YEAR}`, {
+    data: { values: {} },
+    headers: { "x-csrf-token": me.csrfToken, "if-match": '"1"' },
+  });
   expect(res.status()).toBe(403);
 });
 
@@ -168,7 +175,10 @@ test("the criteria packs page marks unverified thresholds and shows the validati
   await page.getByLabel("Tệp JSON").setInputFiles({
     name: "bad-pack.json",
     mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify({ id: "vn-xx.bad", version: "1", extends: "vn.commune-ntm.2021-2025", criteria: "not a list" }), "utf8"),
+    buffer: Buffer.from(
+      JSON.stringify({ id: "vn-xx.bad", version: "1", extends: "vn.commune-ntm.2021-2025", criteria: "not a list" }),
+      "utf8",
+    ),
   });
   await expect(page.getByTestId("pack-errors")).toContainText("$");
   await shot(page, "packs");
@@ -263,7 +273,10 @@ test("the annual ranking shows scores, levels and the default-scheme notice", as
 test("export buttons download the files the API produces", async ({ page }) => {
   await signIn(page, "district");
   await expect(page.getByTestId("heatmap")).toBeVisible();
-  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Bảng tổng hợp tiêu chí (XLSX)" }).click()]);
+  const [xlsx] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Bảng tổng hợp tiêu chí (XLSX)" }).click(),
+  ]);
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   await page.goto("/communes/c-01-01");
   const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Phiếu đánh giá (PDF)" }).click()]);
@@ -272,7 +285,16 @@ test("export buttons download the files the API produces", async ({ page }) => {
 
 test("every form control on the main pages has an accessible name, and the skip link reaches the content", async ({ page }) => {
   await signIn(page, "province");
-  for (const path of ["/overview", "/communes/c-01-01", `/data-entry/c-01-01?year=${YEAR}`, "/plan", "/dossiers", "/ranking", "/lists/ocop", "/packs"]) {
+  for (const path of [
+    "/overview",
+    "/communes/c-01-01",
+    `/data-entry/c-01-01?year=${YEAR}`,
+    "/plan",
+    "/dossiers",
+    "/ranking",
+    "/lists/ocop",
+    "/packs",
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await page.waitForLoadState("networkidle");
@@ -280,10 +302,14 @@ test("every form control on the main pages has an accessible name, and the skip 
       [...document.querySelectorAll("input, select, textarea, button")]
         .filter((el) => {
           const e = el as HTMLInputElement;
-          const name = e.labels?.length || e.getAttribute("aria-label") || e.getAttribute("aria-labelledby") || (el.tagName === "BUTTON" && el.textContent?.trim());
+          const name =
+            e.labels?.length ||
+            e.getAttribute("aria-label") ||
+            e.getAttribute("aria-labelledby") ||
+            (el.tagName === "BUTTON" && el.textContent?.trim());
           return !name && e.type !== "hidden";
         })
-        .map((el) => el.outerHTML.slice(0, 80))
+        .map((el) => el.outerHTML.slice(0, 80)),
     );
     expect({ path, unnamed }).toEqual({ path, unnamed: [] });
   }
@@ -327,10 +353,14 @@ async function unnamedControls(page: import("@playwright/test").Page): Promise<s
     [...document.querySelectorAll("input, select, textarea, button")]
       .filter((el) => {
         const e = el as HTMLInputElement;
-        const name = e.labels?.length || e.getAttribute("aria-label") || e.getAttribute("aria-labelledby") || (el.tagName === "BUTTON" && el.textContent?.trim());
+        const name =
+          e.labels?.length ||
+          e.getAttribute("aria-label") ||
+          e.getAttribute("aria-labelledby") ||
+          (el.tagName === "BUTTON" && el.textContent?.trim());
         return !name && e.type !== "hidden";
       })
-      .map((el) => el.outerHTML.slice(0, 80))
+      .map((el) => el.outerHTML.slice(0, 80)),
   );
 }
 
@@ -389,7 +419,9 @@ test("a province officer adds a hamlet under a commune, renames it, moves it, se
   await expect(page.getByTestId("units-notice")).toHaveText("Đã lưu Thôn Thử Nghiệm Mới.");
   await expect(tree.locator(`li[data-unit-id="${newId}"]`)).toContainText("Thôn Thử Nghiệm Mới");
   await expect(page.getByTestId("unit-details")).toContainText("Thôn Thử Nghiệm Mới");
-  const stored = (await (await page.request.get(`/v1/units/${newId}`)).json()) as { unit: { name: string; parentId: string; level: string } };
+  const stored = (await (await page.request.get(`/v1/units/${newId}`)).json()) as {
+    unit: { name: string; parentId: string; level: string };
+  };
   expect(stored.unit).toMatchObject({ name: "Thôn Thử Nghiệm Mới", parentId: "c-01-02", level: "hamlet" });
   expect({ unnamed: await unnamedControls(page) }).toEqual({ unnamed: [] });
   await shot(page, "units-edit");
@@ -418,7 +450,10 @@ test("a unit someone else saved meanwhile: the save shows the conflict and offer
   const original = await name.inputValue();
   // Another officer renames the unit after this page loaded it.
   const cur = await page.request.get(`/v1/units/${unitId}`);
-  const other = await page.request.patch(`/v1/units/${unitId}`, { data: { name: "Thôn Người Khác Sửa" }, headers: { "x-csrf-token": await csrfOf(page), "if-match": cur.headers()["etag"] ?? "" } });
+  const other = await page.request.patch(`/v1/units/${unitId}`, {
+    data: { name: "Thôn Người Khác Sửa" },
+    headers: { "x-csrf-token": await csrfOf(page), "if-match": cur.headers()["etag"] ?? "" },
+  });
   expect(other.status()).toBe(200);
   await name.fill("Thôn Tôi Sửa");
   await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
@@ -430,7 +465,9 @@ test("a unit someone else saved meanwhile: the save shows the conflict and offer
   await expect(edit.getByRole("button", { name: "Lưu thay đổi" })).toBeDisabled();
   await shot(page, "units-conflict");
   // Nothing was overwritten.
-  expect(((await (await page.request.get(`/v1/units/${unitId}`)).json()) as { unit: { name: string } }).unit.name).toBe("Thôn Người Khác Sửa");
+  expect(((await (await page.request.get(`/v1/units/${unitId}`)).json()) as { unit: { name: string } }).unit.name).toBe(
+    "Thôn Người Khác Sửa",
+  );
   await conflict.getByRole("button", { name: "Tải lại bản mới nhất" }).click();
   await expect(name).toHaveValue("Thôn Người Khác Sửa");
   await expect(conflict).toHaveCount(0);
@@ -454,11 +491,16 @@ test("a commune officer sees their commune's unit tree read-only, and the API re
   await expect(page.locator("main select")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Lưu|Thêm đơn vị|Xoá/ })).toHaveCount(0);
   await shot(page, "units-read-only");
-  const res = await page.request.post("/v1/units", { data: { id: "c-01-01-t99", level: "hamlet", name: "Thôn Lạ", parentId: "c-01-01" }, headers: { "x-csrf-token": await csrfOf(page) } });
+  const res = await page.request.post("/v1/units", {
+    data: { id: "c-01-01-t99", level: "hamlet", name: "Thôn Lạ", parentId: "c-01-01" },
+    headers: { "x-csrf-token": await csrfOf(page) },
+  });
   expect(res.status()).toBe(403);
 });
 
-test("an anonymous visitor reads the published results: a year's roll-up with the example marker, a commune, and no unpublished year", async ({ page }) => {
+test("an anonymous visitor reads the published results: a year's roll-up with the example marker, a commune, and no unpublished year", async ({
+  page,
+}) => {
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Kết quả công khai" }).click();
   await expect(page).toHaveURL(/\/cong-khai$/);
@@ -470,7 +512,9 @@ test("an anonymous visitor reads the published results: a year's roll-up with th
   await expect(year).toHaveValue("2024");
   await expect(page.getByRole("heading", { level: 2 })).toContainText("Tổng hợp năm 2024");
   await expect(page.getByTestId("unverified-notice")).toContainText("Giá trị ví dụ");
-  const counts = await Promise.all(["none", "standard", "advanced", "model"].map(async (k) => Number(await page.getByTestId(`public-tier-count-${k}`).innerText())));
+  const counts = await Promise.all(
+    ["none", "standard", "advanced", "model"].map(async (k) => Number(await page.getByTestId(`public-tier-count-${k}`).innerText())),
+  );
   expect(counts.reduce((a, b) => a + b, 0)).toBe(40);
   await year.selectOption("2022");
   await expect(page).toHaveURL(/\/cong-khai\/p-demo\/2022$/);

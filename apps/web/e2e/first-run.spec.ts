@@ -32,7 +32,16 @@ test.beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [join(import.meta.dirname, "..", "..", "api", "dist", "server.js")], {
-    env: { PATH: process.env.PATH ?? "", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: join(dir, "pg"), DATABASE_URL: "", WEB_DIST: join(import.meta.dirname, "..", "dist"), NTM_SEED: "none", NTM_LOG: "off" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: join(dir, "pg"),
+      DATABASE_URL: "",
+      WEB_DIST: join(import.meta.dirname, "..", "dist"),
+      NTM_SEED: "none",
+      NTM_LOG: "off",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   await new Promise<void>((resolve, reject) => {
@@ -144,7 +153,9 @@ test("first run: setup link → first admin → unit tree from the template → 
   await expect(dialog).toContainText("bất kỳ ai (không cần đăng nhập)");
   await dialog.getByRole("button", { name: "Xác nhận" }).click();
   await expect(control.getByTestId("publish-state")).toContainText("đã công bố");
-  expect(((await (await page.request.get("/v1/public/publications")).json()) as { items: { unitId: string }[] }).items.map((p) => p.unitId)).toEqual(["p-26"]);
+  expect(
+    ((await (await page.request.get("/v1/public/publications")).json()) as { items: { unitId: string }[] }).items.map((p) => p.unitId),
+  ).toEqual(["p-26"]);
   await control.getByRole("button", { name: "Rút lại công bố" }).click();
   await page.getByTestId("publish-confirm").getByRole("button", { name: "Xác nhận" }).click();
   await expect(control.getByTestId("publish-state")).toContainText("chưa công bố");

@@ -33,5 +33,9 @@ export async function shot(page: Page, name: string): Promise<void> {
 /** An evaluation as the API returns it (only the parts the tests read). */
 export interface EvalLite {
   status: string;
-  criteria: { id: string; status: string; indicators: { id: string; status: string; actual: unknown; required: unknown; comparator: string }[] }[];
+  criteria: {
+    id: string;
+    status: string;
+    indicators: { id: string; status: string; actual: unknown; required: unknown; comparator: string }[];
+  }[];
 }

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { shot, signIn } from "./helpers";
 
-test("a district officer creates a plan from the Directive 63 template, edits it, sees a version conflict, writes a commune's implementing plan and accepts its proposal", async ({ page }) => {
+test("a district officer creates a plan from the Directive 63 template, edits it, sees a version conflict, writes a commune's implementing plan and accepts its proposal", async ({
+  page,
+}) => {
   test.setTimeout(180_000); // several page loads and saves on a shared machine
   await signIn(page, "district");
   await page.goto("/plan");
@@ -13,7 +15,9 @@ test("a district officer creates a plan from the Directive 63 template, edits it
   await expect(page.locator(".page-head").getByText("phiên bản 1")).toBeVisible();
   // The template's eight tasks, vocational training (II.6) linked to criteria 12 and 13.
   await expect(page.locator("fieldset.task-edit")).toHaveCount(8);
-  await expect(page.locator("fieldset.task-edit", { hasText: "II.6" }).getByLabel("Tiêu chí liên quan (ví dụ 12, 13)")).toHaveValue("12, 13");
+  await expect(page.locator("fieldset.task-edit", { hasText: "II.6" }).getByLabel("Tiêu chí liên quan (ví dụ 12, 13)")).toHaveValue(
+    "12, 13",
+  );
   await page.getByLabel("Số kế hoạch").fill("07-KH/HU");
   await page.getByRole("button", { name: "Lưu", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Đã lưu: phiên bản 2");
@@ -22,7 +26,10 @@ test("a district officer creates a plan from the Directive 63 template, edits it
   // Someone else saves version 3 meanwhile (through the API, with the same session).
   const id = decodeURIComponent(new URL(page.url()).pathname.split("/").pop() ?? "");
   const csrf = await page.evaluate(async () => ((await (await fetch("/v1/auth/me")).json()) as { csrfToken?: string }).csrfToken ?? "");
-  const other = await page.request.patch(`/v1/plans/${id}`, { data: { number: "08-KH/HU" }, headers: { "if-match": '"2"', "x-csrf-token": csrf } });
+  const other = await page.request.patch(`/v1/plans/${id}`, {
+    data: { number: "08-KH/HU" },
+    headers: { "if-match": '"2"', "x-csrf-token": csrf },
+  });
   expect(other.status()).toBe(200);
   await page.getByLabel("Số kế hoạch").fill("09-KH/HU");
   await page.getByRole("button", { name: "Lưu", exact: true }).click();

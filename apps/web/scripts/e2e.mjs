@@ -24,5 +24,9 @@ for (const f of [join(web, "dist", "index.html"), join(web, "..", "api", "dist",
     process.exit(1);
   }
 }
-const r = spawnSync(process.execPath, [join(web, "..", "..", "node_modules", "@playwright", "test", "cli.js"), "test", ...process.argv.slice(2)], { cwd: web, stdio: "inherit", env: { ...process.env, CHROMIUM_PATH: chromium } });
+const r = spawnSync(
+  process.execPath,
+  [join(web, "..", "..", "node_modules", "@playwright", "test", "cli.js"), "test", ...process.argv.slice(2)],
+  { cwd: web, stdio: "inherit", env: { ...process.env, CHROMIUM_PATH: chromium } },
+);
 process.exit(r.status ?? 1);

@@ -22,11 +22,12 @@ export function precompress(dir) {
       // .vite/manifest.json is for build tools, not served.
       if (e.isDirectory()) {
         if (!e.name.startsWith(".")) walk(full);
-      }
-      else if (TEXT.test(e.name)) {
+      } else if (TEXT.test(e.name)) {
         const data = readFileSync(full);
         if (data.length < MIN_BYTES) continue;
-        const br = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
+        const br = brotliCompressSync(data, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+        });
         const gz = gzipSync(data, { level: 9 });
         writeFileSync(`${full}.br`, br);
         writeFileSync(`${full}.gz`, gz);

@@ -30,8 +30,12 @@ for (const f of files) {
   if (f.endsWith(".js")) js += gz;
   else if (f.endsWith(".css")) css += gz;
   transfer += br ?? gz;
-  console.log(`${f.padEnd(48)} ${(raw.length / 1024).toFixed(1).padStart(7)} KB raw ${(gz / 1024).toFixed(1).padStart(6)} KB gzip ${br === null ? "     no .br" : `${(br / 1024).toFixed(1).padStart(6)} KB brotli`}`);
+  console.log(
+    `${f.padEnd(48)} ${(raw.length / 1024).toFixed(1).padStart(7)} KB raw ${(gz / 1024).toFixed(1).padStart(6)} KB gzip ${br === null ? "     no .br" : `${(br / 1024).toFixed(1).padStart(6)} KB brotli`}`,
+  );
 }
 console.log(`initial JS: ${(js / 1024).toFixed(1)} KB gzip (target < 250 KB); initial CSS: ${(css / 1024).toFixed(1)} KB gzip`);
-console.log(`initial transfer as served (brotli where built, else gzip; bodies only): ${(transfer / 1024).toFixed(1)} KB (target ≤ 150 KB): ${transfer <= 150 * 1024 ? "PASS" : "MISS"}`);
+console.log(
+  `initial transfer as served (brotli where built, else gzip; bodies only): ${(transfer / 1024).toFixed(1)} KB (target ≤ 150 KB): ${transfer <= 150 * 1024 ? "PASS" : "MISS"}`,
+);
 if (js > 250 * 1024 || transfer > 150 * 1024) process.exitCode = 1;

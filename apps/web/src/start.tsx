@@ -22,8 +22,10 @@ const queryClient: QueryClient = new QueryClient({
       refetchOnWindowFocus: false,
       // 4xx answers are final; retry network and server errors once, and a busy server (503, its
       // database queue full) up to three times, waiting as its Retry-After asks (1 s, then longer).
-      retry: (count, err) => (err instanceof ApiError && err.status === 503 ? count < 3 : !(err instanceof ApiError && err.status < 500) && count < 1),
-      retryDelay: (count, err) => (err instanceof ApiError && err.status === 503 ? 1000 * (count + 1) : Math.min(1000 * 2 ** count, 30_000)),
+      retry: (count, err) =>
+        err instanceof ApiError && err.status === 503 ? count < 3 : !(err instanceof ApiError && err.status < 500) && count < 1,
+      retryDelay: (count, err) =>
+        err instanceof ApiError && err.status === 503 ? 1000 * (count + 1) : Math.min(1000 * 2 ** count, 30_000),
     },
   },
 });
@@ -35,5 +37,5 @@ if (root)
       <QueryClientProvider client={queryClient}>
         <App />
       </QueryClientProvider>
-    </StrictMode>
+    </StrictMode>,
   );

@@ -18,17 +18,52 @@ const row = (db: string, kind: CaseResult["kind"], reqPerS: number, p99Ms: numbe
 
 describe("judgeApiTargets", () => {
   it("passes the commune ratio at 30% of the baseline and the roll-up under 100 ms p99; binding only on PostgreSQL", () => {
-    const results = [row("PostgreSQL", "baseline", 1000, 20), row("PostgreSQL", "commune", 300, 60), row("PostgreSQL", "rollup", 250, 99), row("PGlite", "baseline", 1000, 20), row("PGlite", "commune", 299, 60), row("PGlite", "rollup", 50, 100)];
+    const results = [
+      row("PostgreSQL", "baseline", 1000, 20),
+      row("PostgreSQL", "commune", 300, 60),
+      row("PostgreSQL", "rollup", 250, 99),
+      row("PGlite", "baseline", 1000, 20),
+      row("PGlite", "commune", 299, 60),
+      row("PGlite", "rollup", 50, 100),
+    ];
     expect(judgeApiTargets(results, 1000)).toEqual([
-      { db: "PostgreSQL", target: "commune evaluation ≥ 30% of the trivial route's req/s", measured: "30.0% (300 / 1,000 req/s)", pass: true, binding: true },
-      { db: "PostgreSQL", target: "roll-up of 1,000 communes p99 < 100 ms at 20 clients", measured: "p99 99 ms at 20 clients", pass: true, binding: true },
-      { db: "PGlite", target: "commune evaluation ≥ 30% of the trivial route's req/s", measured: "29.9% (299 / 1,000 req/s)", pass: false, binding: false },
-      { db: "PGlite", target: "roll-up of 1,000 communes p99 < 100 ms at 20 clients", measured: "p99 100 ms at 20 clients", pass: false, binding: false },
+      {
+        db: "PostgreSQL",
+        target: "commune evaluation ≥ 30% of the trivial route's req/s",
+        measured: "30.0% (300 / 1,000 req/s)",
+        pass: true,
+        binding: true,
+      },
+      {
+        db: "PostgreSQL",
+        target: "roll-up of 1,000 communes p99 < 100 ms at 20 clients",
+        measured: "p99 99 ms at 20 clients",
+        pass: true,
+        binding: true,
+      },
+      {
+        db: "PGlite",
+        target: "commune evaluation ≥ 30% of the trivial route's req/s",
+        measured: "29.9% (299 / 1,000 req/s)",
+        pass: false,
+        binding: false,
+      },
+      {
+        db: "PGlite",
+        target: "roll-up of 1,000 communes p99 < 100 ms at 20 clients",
+        measured: "p99 100 ms at 20 clients",
+        pass: false,
+        binding: false,
+      },
     ]);
   });
 
   it("misses a target measured with failed requests or with fewer than 20 clients", () => {
-    const results = [row("PostgreSQL", "baseline", 1000, 20), row("PostgreSQL", "commune", 900, 10, { failures: 3 }), row("PostgreSQL", "rollup", 900, 10, { connections: 10 })];
+    const results = [
+      row("PostgreSQL", "baseline", 1000, 20),
+      row("PostgreSQL", "commune", 900, 10, { failures: 3 }),
+      row("PostgreSQL", "rollup", 900, 10, { connections: 10 }),
+    ];
     expect(judgeApiTargets(results, 1000).map((v) => v.pass)).toEqual([false, false]);
   });
 });

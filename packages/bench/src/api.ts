@@ -145,7 +145,14 @@ export function judgeMixed(results: readonly MixedResult[]): TargetVerdict[] {
  * made stale for one commune). Each round takes the next commune, so no two connections write the
  * same one at once and every 412 would be a real conflict.
  */
-async function mixedCase(db: string, baseUrl: string, session: { cookie: string; csrf: string }, communeIds: readonly string[], options: ApiBenchOptions, mixed: MixedOptions): Promise<MixedResult> {
+async function mixedCase(
+  db: string,
+  baseUrl: string,
+  session: { cookie: string; csrf: string },
+  communeIds: readonly string[],
+  options: ApiBenchOptions,
+  mixed: MixedOptions,
+): Promise<MixedResult> {
   let next = 0;
   let writesOk = 0;
   const year = options.year;
@@ -164,16 +171,32 @@ async function mixedCase(db: string, baseUrl: string, session: { cookie: string;
         if (status !== 200) return;
         const doc = JSON.parse(body) as { values: unknown; inputs?: unknown; notApplicable?: unknown };
         ctx.etag = headers.etag ?? headers.ETag;
-        ctx.body = JSON.stringify({ values: doc.values, ...(doc.inputs ? { inputs: doc.inputs } : {}), ...(doc.notApplicable ? { notApplicable: doc.notApplicable } : {}) });
+        ctx.body = JSON.stringify({
+          values: doc.values,
+          ...(doc.inputs ? { inputs: doc.inputs } : {}),
+          ...(doc.notApplicable ? { notApplicable: doc.notApplicable } : {}),
+        });
       },
     },
     {
       method: "PUT",
       // Without the current ETag (the GET was refused) the round starts again.
-      setupRequest: (req, ctx) => (typeof ctx.etag === "string" && typeof ctx.body === "string" ? { ...req, path: `/v1/units/${String(ctx.id)}/values/${year}`, headers: { ...compressed, "content-type": "application/json", "x-csrf-token": session.csrf, "if-match": ctx.etag }, body: ctx.body } : null),
+      setupRequest: (req, ctx) =>
+        typeof ctx.etag === "string" && typeof ctx.body === "string"
+          ? {
+              ...req,
+              path: `/v1/units/${String(ctx.id)}/values/${year}`,
+              headers: { ...compressed, "content-type": "application/json", "x-csrf-token": session.csrf, "if-match": ctx.etag },
+              body: ctx.body,
+            }
+          : null,
       onResponse: (status) => void (status === 200 && writesOk++),
     },
-    { method: "GET", headers: compressed, setupRequest: (req, ctx) => ({ ...req, path: `/v1/units/${String(ctx.id)}/evaluation?year=${year}` }) },
+    {
+      method: "GET",
+      headers: compressed,
+      setupRequest: (req, ctx) => ({ ...req, path: `/v1/units/${String(ctx.id)}/evaluation?year=${year}` }),
+    },
     { method: "GET", headers: compressed, path: `/v1/units/${options.provinceId}/rollup?year=${year}` },
   ];
   // A probe beside the load: how long the server takes to answer a request that needs no database.
@@ -182,12 +205,20 @@ async function mixedCase(db: string, baseUrl: string, session: { cookie: string;
   const probe = (async () => {
     while (probing) {
       const t0 = performance.now();
-      await fetch(`${baseUrl}/healthz`).then((res) => res.arrayBuffer()).catch(() => undefined);
+      await fetch(`${baseUrl}/healthz`)
+        .then((res) => res.arrayBuffer())
+        .catch(() => undefined);
       health.push(performance.now() - t0);
       await new Promise((done) => setTimeout(done, 100));
     }
   })();
-  const r = await autocannon({ url: baseUrl, connections: mixed.connections, duration: mixed.durationS, timeout: mixed.timeoutS, requests });
+  const r = await autocannon({
+    url: baseUrl,
+    connections: mixed.connections,
+    duration: mixed.durationS,
+    timeout: mixed.timeoutS,
+    requests,
+  });
   probing = false;
   await probe;
   const sortedHealth = [...health].sort((a, b) => a - b);
@@ -238,10 +269,22 @@ export function judgeApiTargets(results: readonly CaseResult[], communes: number
     const rollup = results.find((r) => r.db === db && r.kind === "rollup");
     if (base && commune) {
       const ratio = commune.reqPerS / base.reqPerS;
-      out.push({ db, target: "commune evaluation ≥ 30% of the trivial route's req/s", measured: `${fmt(100 * ratio, 1)}% (${fmt(commune.reqPerS, 0)} / ${fmt(base.reqPerS, 0)} req/s)`, pass: ratio >= 0.3 && commune.failures === 0, binding });
+      out.push({
+        db,
+        target: "commune evaluation ≥ 30% of the trivial route's req/s",
+        measured: `${fmt(100 * ratio, 1)}% (${fmt(commune.reqPerS, 0)} / ${fmt(base.reqPerS, 0)} req/s)`,
+        pass: ratio >= 0.3 && commune.failures === 0,
+        binding,
+      });
     }
     if (rollup) {
-      out.push({ db, target: `roll-up of ${fmt(communes)} communes p99 < 100 ms at 20 clients`, measured: `p99 ${fmt(rollup.p99Ms, 0)} ms at ${rollup.connections} clients`, pass: rollup.p99Ms < 100 && rollup.connections >= 20 && rollup.failures === 0, binding });
+      out.push({
+        db,
+        target: `roll-up of ${fmt(communes)} communes p99 < 100 ms at 20 clients`,
+        measured: `p99 ${fmt(rollup.p99Ms, 0)} ms at ${rollup.connections} clients`,
+        pass: rollup.p99Ms < 100 && rollup.connections >= 20 && rollup.failures === 0,
+        binding,
+      });
     }
   }
   return out;
@@ -268,10 +311,23 @@ export function apiServerPath(): string | null {
  * @example
  * const server = await startServer(apiServerPath()!, { DATA_DIR: dir }, 600, []);
  */
-export function startServer(serverPath: string, env: Record<string, string>, timeoutS: number, nodeArgs: readonly string[]): Promise<RunningServer> {
+export function startServer(
+  serverPath: string,
+  env: Record<string, string>,
+  timeoutS: number,
+  nodeArgs: readonly string[],
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, [...nodeArgs, serverPath], {
-      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NTM_LOG: "off", NTM_SEED: "demo", WEB_DIST: join(tmpdir(), "ntm-bench-no-web"), ...env },
+      env: {
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        NTM_LOG: "off",
+        NTM_SEED: "demo",
+        WEB_DIST: join(tmpdir(), "ntm-bench-no-web"),
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -290,7 +346,8 @@ export function startServer(serverPath: string, env: Record<string, string>, tim
     }, timeoutS * 1000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      for (const m of out.matchAll(/^\s+(\S+) \/ (\S+)\s+\((\w+), [^)]+\)$/gm)) if (!credentials.some((c) => c.username === m[1])) credentials.push({ username: m[1]!, password: m[2]!, role: m[3]! });
+      for (const m of out.matchAll(/^\s+(\S+) \/ (\S+)\s+\((\w+), [^)]+\)$/gm))
+        if (!credentials.some((c) => c.username === m[1])) credentials.push({ username: m[1]!, password: m[2]!, role: m[3]! });
       const listening = /API on (http:\/\/[^\s]+)/.exec(out);
       // The credential lines follow the "API on" line; wait for them.
       if (listening && credentials.length > 0 && !settled && /\(viewer|\(admin/.test(out)) {
@@ -313,7 +370,11 @@ export function startServer(serverPath: string, env: Record<string, string>, tim
 async function signIn(server: RunningServer): Promise<{ cookie: string; csrf: string }> {
   const who = server.credentials.find((c) => c.role === "province_officer") ?? server.credentials.find((c) => c.role === "admin");
   if (!who) throw new Error("API bench: the server printed no province officer or admin demo account");
-  const res = await fetch(`${server.baseUrl}/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: who.username, password: who.password }) });
+  const res = await fetch(`${server.baseUrl}/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: who.username, password: who.password }),
+  });
   if (res.status !== 200) throw new Error(`API bench: sign-in as ${who.username} answered ${res.status}: ${await res.text()}`);
   const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
   if (!cookie) throw new Error("API bench: sign-in set no session cookie");
@@ -326,7 +387,14 @@ async function signIn(server: RunningServer): Promise<{ cookie: string; csrf: st
  * values with the current If-Match: a new version, as an officer's save): what a province office
  * waits for while communes enter data. Returns the times in ms.
  */
-async function rollupAfterWrites(baseUrl: string, session: { cookie: string; csrf: string }, rollupPath: string, communeIds: readonly string[], year: number, rounds: number): Promise<number[]> {
+async function rollupAfterWrites(
+  baseUrl: string,
+  session: { cookie: string; csrf: string },
+  rollupPath: string,
+  communeIds: readonly string[],
+  year: number,
+  rounds: number,
+): Promise<number[]> {
   const headers = { cookie: session.cookie, "accept-encoding": "gzip, deflate, br" };
   const out: number[] = [];
   for (let i = 0; i < rounds; i++) {
@@ -336,7 +404,11 @@ async function rollupAfterWrites(baseUrl: string, session: { cookie: string; csr
     const put = await fetch(`${baseUrl}/v1/units/${id}/values/${year}`, {
       method: "PUT",
       headers: { ...headers, "content-type": "application/json", "x-csrf-token": session.csrf, "if-match": cur.headers.get("etag") ?? "" },
-      body: JSON.stringify({ values: doc.values, ...(doc.inputs ? { inputs: doc.inputs } : {}), ...(doc.notApplicable ? { notApplicable: doc.notApplicable } : {}) }),
+      body: JSON.stringify({
+        values: doc.values,
+        ...(doc.inputs ? { inputs: doc.inputs } : {}),
+        ...(doc.notApplicable ? { notApplicable: doc.notApplicable } : {}),
+      }),
     });
     if (put.status !== 200) throw new Error(`API bench: PUT values of ${id} answered ${put.status}: ${(await put.text()).slice(0, 300)}`);
     out.push((await getOnce(baseUrl, rollupPath, headers)).ms);
@@ -357,23 +429,58 @@ async function getOnce(baseUrl: string, path: string, headers: Record<string, st
 /** Microseconds on the machine's monotonic clock (the clock of V8 CPU profiles in any process). */
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
-async function loadCase(db: string, kind: CaseKind, name: string, baseUrl: string, path: string, headers: Record<string, string>, options: ApiBenchOptions): Promise<CaseResult & { fromUs: number; toUs: number }> {
+async function loadCase(
+  db: string,
+  kind: CaseKind,
+  name: string,
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string>,
+  options: ApiBenchOptions,
+): Promise<CaseResult & { fromUs: number; toUs: number }> {
   const url = baseUrl + path;
   if (options.warmupS > 0) await autocannon({ url, connections: options.connections, duration: options.warmupS, headers });
   const fromUs = nowUs();
   const r = await autocannon({ url, connections: options.connections, duration: options.durationS, headers });
   const toUs = nowUs();
-  return { fromUs, toUs,  db, kind, name, path, connections: options.connections, reqPerS: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, total: r.requests.total, failures: r.non2xx + r.errors + r.timeouts, load1: os.loadavg()[0] ?? 0 };
+  return {
+    fromUs,
+    toUs,
+    db,
+    kind,
+    name,
+    path,
+    connections: options.connections,
+    reqPerS: r.requests.average,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    total: r.requests.total,
+    failures: r.non2xx + r.errors + r.timeouts,
+    load1: os.loadavg()[0] ?? 0,
+  };
 }
 
-async function benchDatabase(db: string, serverPath: string, env: Record<string, string>, options: ApiBenchOptions, mixed: MixedOptions | null): Promise<{ cases: CaseResult[]; mixed: MixedResult | null }> {
+async function benchDatabase(
+  db: string,
+  serverPath: string,
+  env: Record<string, string>,
+  options: ApiBenchOptions,
+  mixed: MixedOptions | null,
+): Promise<{ cases: CaseResult[]; mixed: MixedResult | null }> {
   const t0 = performance.now();
   const profileDir = options.profileRollup ? mkdtempSync(join(tmpdir(), "ntm-bench-prof-")) : null;
   const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const server = await startServer(serverPath, { NTM_SEED_COMMUNES: String(options.seedCommunes), ...env }, options.startTimeoutS, nodeArgs);
+  const server = await startServer(
+    serverPath,
+    { NTM_SEED_COMMUNES: String(options.seedCommunes), ...env },
+    options.startTimeoutS,
+    nodeArgs,
+  );
   let stopped = false;
   try {
-    log(`  ${db}: server migrated, seeded (${fmt(options.seedCommunes)} communes) and listening in ${fmt((performance.now() - t0) / 1000, 1)} s at ${server.baseUrl}`);
+    log(
+      `  ${db}: server migrated, seeded (${fmt(options.seedCommunes)} communes) and listening in ${fmt((performance.now() - t0) / 1000, 1)} s at ${server.baseUrl}`,
+    );
     const session = await signIn(server);
     const { cookie } = session;
     // What a browser (and Node's fetch, under the CLI and @ntm/client) sends: compressed answers accepted.
@@ -388,9 +495,12 @@ async function benchDatabase(db: string, serverPath: string, env: Record<string,
     const cold = await getOnce(server.baseUrl, rollupPath, auth);
     const coldToUs = nowUs();
     const communes = (JSON.parse(cold.body) as { communes?: unknown[] }).communes?.length ?? 0;
-    if (communes !== options.seedCommunes) throw new Error(`API bench: the roll-up of ${options.provinceId} has ${communes} communes, expected ${options.seedCommunes}`);
+    if (communes !== options.seedCommunes)
+      throw new Error(`API bench: the roll-up of ${options.provinceId} has ${communes} communes, expected ${options.seedCommunes}`);
     const warm = await getOnce(server.baseUrl, rollupPath, auth);
-    log(`  ${db}: commune ${options.communeId} status ${String(evStatus)} (${fmt(ev.body.length / 1024, 0)} KiB); roll-up ${fmt(communes)} communes (${fmt(cold.body.length / 1024, 0)} KiB): first request ${fmt(cold.ms, 0)} ms (computed; cache empty), second ${fmt(warm.ms, 0)} ms (API roll-up cache)`);
+    log(
+      `  ${db}: commune ${options.communeId} status ${String(evStatus)} (${fmt(ev.body.length / 1024, 0)} KiB); roll-up ${fmt(communes)} communes (${fmt(cold.body.length / 1024, 0)} KiB): first request ${fmt(cold.ms, 0)} ms (computed; cache empty), second ${fmt(warm.ms, 0)} ms (API roll-up cache)`,
+    );
     const results: CaseResult[] = [];
     const communeIds = (JSON.parse(cold.body) as { communes: { unitId: string }[] }).communes.map((c) => c.unitId);
     if (options.mixedOnly) {
@@ -399,16 +509,30 @@ async function benchDatabase(db: string, serverPath: string, env: Record<string,
       return { cases: results, mixed: m };
     }
     results.push(await loadCase(db, "baseline", "baseline (trivial route)", server.baseUrl, "/healthz", {}, options));
-    results.push(await loadCase(db, "signed-in", "signed-in trivial route (session check only)", server.baseUrl, "/v1/auth/me", auth, options));
+    results.push(
+      await loadCase(db, "signed-in", "signed-in trivial route (session check only)", server.baseUrl, "/v1/auth/me", auth, options),
+    );
     const commune = await loadCase(db, "commune", `commune evaluation (${options.communeId})`, server.baseUrl, evalPath, auth, options);
     results.push(commune);
     const roll = await loadCase(db, "rollup", `province roll-up (${fmt(communes)} communes)`, server.baseUrl, rollupPath, auth, options);
     results.push(roll);
     const afterWrites = await rollupAfterWrites(server.baseUrl, session, rollupPath, communeIds, options.year, 10);
     const sorted = [...afterWrites].sort((a, b) => a - b);
-    log(`  ${db}: roll-up right after a write to one commune's values (10 writes, one at a time): median ${fmt(sorted[Math.floor(sorted.length / 2)]!, 0)} ms, max ${fmt(sorted.at(-1)!, 0)} ms (only the written commune is evaluated again; first, uncached: ${fmt(cold.ms, 0)} ms)`);
+    log(
+      `  ${db}: roll-up right after a write to one commune's values (10 writes, one at a time): median ${fmt(sorted[Math.floor(sorted.length / 2)]!, 0)} ms, max ${fmt(sorted.at(-1)!, 0)} ms (only the written commune is evaluated again; first, uncached: ${fmt(cold.ms, 0)} ms)`,
+    );
     // For information: the same roll-up to a client that does not accept compression (371 KiB each).
-    results.push(await loadCase(db, "rollup-identity", `province roll-up, uncompressed (${fmt(communes)} communes)`, server.baseUrl, rollupPath, { cookie }, options));
+    results.push(
+      await loadCase(
+        db,
+        "rollup-identity",
+        `province roll-up, uncompressed (${fmt(communes)} communes)`,
+        server.baseUrl,
+        rollupPath,
+        { cookie },
+        options,
+      ),
+    );
     let mixedResult: MixedResult | null = null;
     if (mixed) {
       mixedResult = await mixedCase(db, server.baseUrl, session, communeIds, options, mixed);
@@ -420,16 +544,44 @@ async function benchDatabase(db: string, serverPath: string, env: Record<string,
       const file = readdirSync(profileDir).find((f) => f.endsWith(".cpuprofile"));
       if (file) {
         const profile = JSON.parse(readFileSync(join(profileDir, file), "utf8")) as CpuProfile;
-        log(`  ${db}: CPU profile of the server during the first roll-up request (computed, cache empty: ${fmt(cold.ms, 0)} ms), self time:`);
-        log(table(["where", "self ms", "share"], summarizeCpuProfile(profile, { fromUs: coldFromUs, toUs: coldToUs }).map((s) => [s.group, fmt(s.selfMs, 0), `${fmt(s.share * 100, 1)}%`])).replace(/^/gm, "    "));
-        log(table(["function (file)", "self ms"], topFunctions(profile, 10, { fromUs: coldFromUs, toUs: coldToUs }).map((f) => [f.fn, fmt(f.selfMs, 0)])).replace(/^/gm, "    "));
+        log(
+          `  ${db}: CPU profile of the server during the first roll-up request (computed, cache empty: ${fmt(cold.ms, 0)} ms), self time:`,
+        );
+        log(
+          table(
+            ["where", "self ms", "share"],
+            summarizeCpuProfile(profile, { fromUs: coldFromUs, toUs: coldToUs }).map((s) => [
+              s.group,
+              fmt(s.selfMs, 0),
+              `${fmt(s.share * 100, 1)}%`,
+            ]),
+          ).replace(/^/gm, "    "),
+        );
+        log(
+          table(
+            ["function (file)", "self ms"],
+            topFunctions(profile, 10, { fromUs: coldFromUs, toUs: coldToUs }).map((f) => [f.fn, fmt(f.selfMs, 0)]),
+          ).replace(/^/gm, "    "),
+        );
         for (const c of [commune, roll]) {
           const window = { fromUs: c.fromUs, toUs: c.toUs };
-          log(`  ${db}: CPU profile of the server during the measured load of ${c.name} (${options.durationS} s), self time by where the code lives:`);
+          log(
+            `  ${db}: CPU profile of the server during the measured load of ${c.name} (${options.durationS} s), self time by where the code lives:`,
+          );
           const summary = summarizeCpuProfile(profile, window);
-          log(table(["where", "self ms", "share"], summary.map((s) => [s.group, fmt(s.selfMs, 0), `${fmt(s.share * 100, 1)}%`])).replace(/^/gm, "    "));
+          log(
+            table(
+              ["where", "self ms", "share"],
+              summary.map((s) => [s.group, fmt(s.selfMs, 0), `${fmt(s.share * 100, 1)}%`]),
+            ).replace(/^/gm, "    "),
+          );
           log(`  ${db}: top functions by self time in that window:`);
-          log(table(["function (file)", "self ms"], topFunctions(profile, 15, window).map((f) => [f.fn, fmt(f.selfMs, 0)])).replace(/^/gm, "    "));
+          log(
+            table(
+              ["function (file)", "self ms"],
+              topFunctions(profile, 15, window).map((f) => [f.fn, fmt(f.selfMs, 0)]),
+            ).replace(/^/gm, "    "),
+          );
         }
       } else log(`  ${db}: no CPU profile was written in ${profileDir}`);
     }
@@ -474,7 +626,11 @@ async function withFreshPostgres<T>(url: string, fn: (dbUrl: string) => Promise<
   }
 }
 
-const loadavg = () => os.loadavg().map((x) => fmt(x, 2)).join(" ");
+const loadavg = () =>
+  os
+    .loadavg()
+    .map((x) => fmt(x, 2))
+    .join(" ");
 
 /**
  * Runs the API load benchmark, prints req/s, p50, p99, the ratio to the trivial route and the
@@ -484,13 +640,26 @@ const loadavg = () => os.loadavg().map((x) => fmt(x, 2)).join(" ");
  * @example
  * const ok = await runApiBench({ ...DEFAULT_API_BENCH, durationS: 3 });
  */
-export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH, mixed: MixedOptions | null = DEFAULT_MIXED): Promise<boolean> {
+export async function runApiBench(
+  options: ApiBenchOptions = DEFAULT_API_BENCH,
+  mixed: MixedOptions | null = DEFAULT_MIXED,
+): Promise<boolean> {
   log();
   log(`API load benchmark (issue #4 §7): the built server (apps/api/dist/server.js) in a child process on 127.0.0.1,`);
-  log(`  demo province of ${fmt(options.seedCommunes)} communes seeded (NTM_SEED_COMMUNES) in a fresh database; autocannon in this process,`);
-  if (options.mixedOnly) log(`  only the mixed case (issue #14): ${mixed?.connections ?? 0} connections for ${mixed?.durationS ?? 0} s, each looping GET values → PUT with If-Match → GET evaluation → GET roll-up; session cookie of the demo province officer and`);
-  else log(`  ${options.connections} connections, ${options.warmupS} s warm-up then ${options.durationS} s per case, then the mixed case of issue #14; session cookie of the demo province officer and`);
-  log(`  "accept-encoding: gzip, deflate, br" (as browsers and Node's fetch send) on /v1 routes; the last case repeats the roll-up without compression`);
+  log(
+    `  demo province of ${fmt(options.seedCommunes)} communes seeded (NTM_SEED_COMMUNES) in a fresh database; autocannon in this process,`,
+  );
+  if (options.mixedOnly)
+    log(
+      `  only the mixed case (issue #14): ${mixed?.connections ?? 0} connections for ${mixed?.durationS ?? 0} s, each looping GET values → PUT with If-Match → GET evaluation → GET roll-up; session cookie of the demo province officer and`,
+    );
+  else
+    log(
+      `  ${options.connections} connections, ${options.warmupS} s warm-up then ${options.durationS} s per case, then the mixed case of issue #14; session cookie of the demo province officer and`,
+    );
+  log(
+    `  "accept-encoding: gzip, deflate, br" (as browsers and Node's fetch send) on /v1 routes; the last case repeats the roll-up without compression`,
+  );
   log(`  load average at the start ${loadavg()} on ${os.cpus().length} CPU(s)`);
   const serverPath = apiServerPath();
   if (!serverPath) {
@@ -511,13 +680,17 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH, 
   if (problem === null) {
     const shown = new URL(pgUrl);
     if (shown.password) shown.password = "***";
-    log(`  PostgreSQL: ${explicit ? "DATABASE_URL" : "the local default"} ${shown.toString()} answers; a fresh database is created for the run and dropped afterwards`);
+    log(
+      `  PostgreSQL: ${explicit ? "DATABASE_URL" : "the local default"} ${shown.toString()} answers; a fresh database is created for the run and dropped afterwards`,
+    );
     collect(await withFreshPostgres(pgUrl, (dbUrl) => benchDatabase("PostgreSQL", serverPath, { DATABASE_URL: dbUrl }, options, mixed)));
   } else if (explicit) {
     log(`  PostgreSQL: not run: DATABASE_URL does not answer (${problem})`);
     ok = false;
   } else {
-    log(`  PostgreSQL: not run: DATABASE_URL is not set and ${DEFAULT_POSTGRES_URL} does not answer (${problem}); the targets are defined on PostgreSQL`);
+    log(
+      `  PostgreSQL: not run: DATABASE_URL is not set and ${DEFAULT_POSTGRES_URL} does not answer (${problem}); the targets are defined on PostgreSQL`,
+    );
   }
 
   const dataDir = mkdtempSync(join(tmpdir(), "ntm-bench-pglite-"));
@@ -533,7 +706,17 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH, 
       ["database", "case", "req/s", "p50 ms", "p99 ms", "vs baseline", "requests", "non-2xx/errors", "load 1m"],
       results.map((r) => {
         const base = results.find((b) => b.db === r.db && b.kind === "baseline");
-        return [r.db, `${r.name} GET ${r.path}`, fmt(r.reqPerS, 0), fmt(r.p50Ms, 0), fmt(r.p99Ms, 0), base ? `${fmt((100 * r.reqPerS) / base.reqPerS, 1)}%` : "—", fmt(r.total), fmt(r.failures), fmt(r.load1, 2)];
+        return [
+          r.db,
+          `${r.name} GET ${r.path}`,
+          fmt(r.reqPerS, 0),
+          fmt(r.p50Ms, 0),
+          fmt(r.p99Ms, 0),
+          base ? `${fmt((100 * r.reqPerS) / base.reqPerS, 1)}%` : "—",
+          fmt(r.total),
+          fmt(r.failures),
+          fmt(r.load1, 2),
+        ];
       }),
       2,
     ),
@@ -541,17 +724,30 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH, 
   log();
   log("Targets (issue #4 §7; defined on PostgreSQL, PGlite shown for information)");
   const verdicts = judgeApiTargets(results, options.seedCommunes);
-  log(table(["database", "target", "measured", "result"], verdicts.map((v) => [v.db, v.target, v.measured, `${v.pass ? "PASS" : "MISS"}${v.binding ? "" : " (info)"}`]), 3));
+  log(
+    table(
+      ["database", "target", "measured", "result"],
+      verdicts.map((v) => [v.db, v.target, v.measured, `${v.pass ? "PASS" : "MISS"}${v.binding ? "" : " (info)"}`]),
+      3,
+    ),
+  );
   if (mixedResults.length > 0) {
     log();
     log("Mixed load (issue #14: on the embedded database 0 timeouts and p99 ≤ 1 s; over capacity the API answers 503 with Retry-After)");
     for (const m of mixedResults) log(`  ${mixedLine(m)}`);
-    log(table(["database", "target", "measured", "result"], judgeMixed(mixedResults).map((v) => [v.db, v.target, v.measured, `${v.pass ? "PASS" : "MISS"}${v.binding ? "" : " (info)"}`]), 3));
+    log(
+      table(
+        ["database", "target", "measured", "result"],
+        judgeMixed(mixedResults).map((v) => [v.db, v.target, v.measured, `${v.pass ? "PASS" : "MISS"}${v.binding ? "" : " (info)"}`]),
+        3,
+      ),
+    );
   }
   const cpus = os.cpus().length;
   const load = os.loadavg();
   log(`  load average at the end ${loadavg()} on ${cpus} CPU(s); autocannon shares the machine with the server`);
-  if ((load[0] ?? 0) > cpus) log(`  the machine was loaded by other work (load average above the CPU count): req/s and latencies are worse than on an idle machine`);
+  if ((load[0] ?? 0) > cpus)
+    log(`  the machine was loaded by other work (load average above the CPU count): req/s and latencies are worse than on an idle machine`);
   if (!results.every((r) => r.failures === 0)) {
     log("  FAILURES: some requests answered non-2xx or failed; the figures above are not valid");
     ok = false;

@@ -36,7 +36,11 @@ export const DEFAULT_CLI_BENCH: CliBenchOptions = {
 const log = (s = "") => process.stdout.write(`${s}\n`);
 const CLI_MAIN = fileURLToPath(new URL("../../../apps/cli/dist/main.js", import.meta.url));
 const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
-const loadAverage = () => os.loadavg().map((x) => fmt(x, 2)).join(" ");
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((x) => fmt(x, 2))
+    .join(" ");
 
 const cell = (v: unknown) => (v === undefined || v === null ? "" : typeof v === "boolean" ? (v ? "Đạt" : "Không") : String(v));
 
@@ -70,7 +74,8 @@ function timeCommand(args: readonly string[]): number {
   const r = spawnSync(process.execPath, args, { stdio: ["ignore", out, "pipe"] });
   const ms = performance.now() - t0;
   closeSync(out);
-  if (r.status !== 0 && r.status !== 1) throw new Error(`bench: ${args.join(" ")} exited ${r.status}: ${r.stderr.toString().slice(0, 500)}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`bench: ${args.join(" ")} exited ${r.status}: ${r.stderr.toString().slice(0, 500)}`);
   return ms;
 }
 
@@ -119,10 +124,19 @@ export async function runCliBench(options: CliBenchOptions = DEFAULT_CLI_BENCH):
     log(`ntm CLI benchmark: Node ${process.version}; load average at the start ${loadAverage()}`);
     const csv = join(dir, "communes.csv");
     writeWideCsv(compiled, csv, { rows: options.rows, year: options.year, seed: options.seed });
-    log(`${fmt(options.rows)} synthetic communes as a wide CSV (${mib(statSync(csv).size)}); every run writes to /dev/null; ${options.runs} runs each, interleaved`);
+    log(
+      `${fmt(options.rows)} synthetic communes as a wide CSV (${mib(statSync(csv).size)}); every run writes to /dev/null; ${options.runs} runs each, interleaved`,
+    );
     // In process: the CSV rows as documents (JSON.parse'd), evaluated and serialised (the bytes the CLI writes).
     const docs: UnitValues[] = [];
-    for (let start = 0; start < options.rows; start += 10_000) docs.push(...(JSON.parse(JSON.stringify(generateCommunes(compiled, { count: Math.min(10_000, options.rows - start), year: options.year, seed: options.seed + start }))) as UnitValues[]));
+    for (let start = 0; start < options.rows; start += 10_000)
+      docs.push(
+        ...(JSON.parse(
+          JSON.stringify(
+            generateCommunes(compiled, { count: Math.min(10_000, options.rows - start), year: options.year, seed: options.seed + start }),
+          ),
+        ) as UnitValues[]),
+      );
     const evalRuns: number[] = [];
     const bareRuns: number[] = [];
     const jsonRuns: number[] = [];
@@ -141,27 +155,43 @@ export async function runCliBench(options: CliBenchOptions = DEFAULT_CLI_BENCH):
     }
     const inProcess = median(evalRuns) + median(bareRuns);
     const row = (name: string, xs: number[]) => [name, `${fmt(Math.min(...xs))} / ${fmt(median(xs))} / ${fmt(Math.max(...xs))}`];
-    log(table(["run", "min / median / max ms"], [
-      row("in process: evaluateMany + JSON.stringify of every result", evalRuns),
-      row("bare Node start (node -e 0)", bareRuns),
-      row(`ntm evaluate --json (${fmt(options.rows)} rows, end to end)`, jsonRuns),
-      row(`ntm evaluate --ndjson (${fmt(options.rows)} rows, end to end)`, ndjsonRuns),
-    ]));
+    log(
+      table(
+        ["run", "min / median / max ms"],
+        [
+          row("in process: evaluateMany + JSON.stringify of every result", evalRuns),
+          row("bare Node start (node -e 0)", bareRuns),
+          row(`ntm evaluate --json (${fmt(options.rows)} rows, end to end)`, jsonRuns),
+          row(`ntm evaluate --ndjson (${fmt(options.rows)} rows, end to end)`, ndjsonRuns),
+        ],
+      ),
+    );
     const ratio = median(jsonRuns) / inProcess;
     const ratioNd = median(ndjsonRuns) / inProcess;
     const checks: string[][] = [
-      [`--json end to end ≤ ${options.targets.endToEndVsInProcess}× (in process + bare Node = ${fmt(inProcess)} ms)`, `${fmt(ratio, 2)}×  ${verdict(ratio <= options.targets.endToEndVsInProcess)}`],
-      [`--ndjson end to end ≤ ${options.targets.endToEndVsInProcess}× (in process + bare Node)`, `${fmt(ratioNd, 2)}×  ${verdict(ratioNd <= options.targets.endToEndVsInProcess)}`],
+      [
+        `--json end to end ≤ ${options.targets.endToEndVsInProcess}× (in process + bare Node = ${fmt(inProcess)} ms)`,
+        `${fmt(ratio, 2)}×  ${verdict(ratio <= options.targets.endToEndVsInProcess)}`,
+      ],
+      [
+        `--ndjson end to end ≤ ${options.targets.endToEndVsInProcess}× (in process + bare Node)`,
+        `${fmt(ratioNd, 2)}×  ${verdict(ratioNd <= options.targets.endToEndVsInProcess)}`,
+      ],
     ];
     if (options.bigRows > 0) {
       docs.length = 0;
       const big = join(dir, "big.csv");
       writeWideCsv(compiled, big, { rows: options.bigRows, year: options.year, seed: options.seed });
-      log(`${fmt(options.bigRows)} rows (${mib(statSync(big).size)}): ntm evaluate --ndjson > /dev/null, peak RSS polled from /proc every 100 ms`);
+      log(
+        `${fmt(options.bigRows)} rows (${mib(statSync(big).size)}): ntm evaluate --ndjson > /dev/null, peak RSS polled from /proc every 100 ms`,
+      );
       const r = await peakRss([CLI_MAIN, ...args.slice(0, -1), big, "--ndjson"]);
       log(`  exit ${r.code}, ${fmt(r.ms / 1000, 1)} s, peak RSS ${mib(r.peakBytes)}`);
       rmSync(big, { force: true });
-      checks.push([`${fmt(options.bigRows)} rows: peak RSS ≤ ${mib(options.targets.bigRssBytes)}`, `${mib(r.peakBytes)}  ${verdict(r.code !== null && r.code <= 1 && r.peakBytes <= options.targets.bigRssBytes)}`]);
+      checks.push([
+        `${fmt(options.bigRows)} rows: peak RSS ≤ ${mib(options.targets.bigRssBytes)}`,
+        `${mib(r.peakBytes)}  ${verdict(r.code !== null && r.code <= 1 && r.peakBytes <= options.targets.bigRssBytes)}`,
+      ]);
     }
     log();
     log("Targets (issue #14, CLI)");

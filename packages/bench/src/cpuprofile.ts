@@ -69,11 +69,21 @@ export function summarizeCpuProfile(profile: CpuProfile, window?: { readonly fro
  * @example
  * topFunctions(profile, 5)[0]; // { fn: "stringify (native)", selfMs: 812 }
  */
-export function topFunctions(profile: CpuProfile, n: number, window?: { readonly fromUs: number; readonly toUs: number }): { fn: string; selfMs: number }[] {
+export function topFunctions(
+  profile: CpuProfile,
+  n: number,
+  window?: { readonly fromUs: number; readonly toUs: number },
+): { fn: string; selfMs: number }[] {
   const label = new Map<number, string>();
   for (const node of profile.nodes) {
     const { functionName, url } = node.callFrame;
-    const file = url === "" ? "native" : url.replace(/^file:\/\//, "").replace(/^.*node_modules\//, "").replace(/^.*\/(packages|apps)\//, "$1/");
+    const file =
+      url === ""
+        ? "native"
+        : url
+            .replace(/^file:\/\//, "")
+            .replace(/^.*node_modules\//, "")
+            .replace(/^.*\/(packages|apps)\//, "$1/");
     label.set(node.id, `${functionName || "(anonymous)"} (${file})`);
   }
   const selfUs = new Map<string, number>();
@@ -85,5 +95,8 @@ export function topFunctions(profile: CpuProfile, n: number, window?: { readonly
     if (l.startsWith("(idle)")) continue;
     selfUs.set(l, (selfUs.get(l) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   }
-  return [...selfUs].map(([fn, us]) => ({ fn, selfMs: us / 1000 })).sort((a, b) => b.selfMs - a.selfMs).slice(0, n);
+  return [...selfUs]
+    .map(([fn, us]) => ({ fn, selfMs: us / 1000 }))
+    .sort((a, b) => b.selfMs - a.selfMs)
+    .slice(0, n);
 }

@@ -22,7 +22,8 @@ const profileRollup = process.argv.includes("--profile-rollup");
 let ok = true;
 if (only === undefined || only === "evaluation") ok = (await runEvaluationBench()) && ok;
 const bigRows = process.argv.find((a) => a.startsWith("--cli-big-rows="))?.slice("--cli-big-rows=".length);
-if (only === undefined || only === "cli") ok = (await runCliBench({ ...DEFAULT_CLI_BENCH, ...(bigRows !== undefined ? { bigRows: Number(bigRows) } : {}) })) && ok;
+if (only === undefined || only === "cli")
+  ok = (await runCliBench({ ...DEFAULT_CLI_BENCH, ...(bigRows !== undefined ? { bigRows: Number(bigRows) } : {}) })) && ok;
 if (only === undefined || only === "api") ok = (await runApiBench({ ...DEFAULT_API_BENCH, profileRollup })) && ok;
 if (only === undefined || only === "web") ok = (await runWebBench(DEFAULT_WEB_BENCH)) && ok;
 if (only === "api-mixed") ok = (await runApiBench({ ...DEFAULT_API_BENCH, mixedOnly: true })) && ok;

@@ -28,6 +28,14 @@ describe("timeInterleaved", () => {
 
 describe("table", () => {
   it("left-aligns the leading columns and right-aligns the figures", () => {
-    expect(table(["engine", "ms"], [["ours", fmt(1234.5, 1)], ["peer", "9"]])).toBe(["engine       ms", "------  -------", "ours    1,234.5", "peer          9"].join("\n"));
+    expect(
+      table(
+        ["engine", "ms"],
+        [
+          ["ours", fmt(1234.5, 1)],
+          ["peer", "9"],
+        ],
+      ),
+    ).toBe(["engine       ms", "------  -------", "ours    1,234.5", "peer          9"].join("\n"));
   });
 });

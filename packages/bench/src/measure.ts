@@ -56,7 +56,8 @@ export function mib(bytes: number): string {
  */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -99,8 +100,10 @@ export async function timeInterleaved(cases: readonly BenchCase[], rounds: numbe
       }
     }
   }
-  return new Map(cases.map((c) => {
-    const acc = runs.get(c.name)!;
-    return [c.name, { warmups: c.warmups, runsMs: acc.ms, medianMs: median(acc.ms), runsCpuMs: acc.cpu, medianCpuMs: median(acc.cpu) }];
-  }));
+  return new Map(
+    cases.map((c) => {
+      const acc = runs.get(c.name)!;
+      return [c.name, { warmups: c.warmups, runsMs: acc.ms, medianMs: median(acc.ms), runsCpuMs: acc.cpu, medianCpuMs: median(acc.cpu) }];
+    }),
+  );
 }

@@ -35,7 +35,9 @@ describe("generateCommunes", () => {
 
   it("reports every indicator of the pack in most communes and leaves null or absent values in the others", () => {
     const ids = compiled.indicators.map((ci) => ci.indicator.id).sort();
-    const complete = docs.filter((d) => Object.keys(d.values).sort().join() === ids.join() && Object.values(d.values).every((v) => v !== null));
+    const complete = docs.filter(
+      (d) => Object.keys(d.values).sort().join() === ids.join() && Object.values(d.values).every((v) => v !== null),
+    );
     expect(complete.length).toBeGreaterThan(docs.length / 2);
     expect(docs.some((d) => Object.values(d.values).includes(null))).toBe(true);
     expect(docs.some((d) => Object.keys(d.values).length < ids.length)).toBe(true);

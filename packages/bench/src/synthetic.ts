@@ -86,7 +86,12 @@ export function generateCommunes(compiled: CompiledPack, options: SyntheticOptio
   const docs: UnitValues[] = new Array(options.count);
   for (let i = 0; i < options.count; i++) {
     const n = String(i + 1).padStart(5, "0");
-    const unit: UnitValues["unit"] = { id: `bench-${n}`, name: `Xã mô phỏng ${n}`, level: "commune", parentId: `bench-d${String(Math.floor(i / 25) + 1).padStart(4, "0")}` };
+    const unit: UnitValues["unit"] = {
+      id: `bench-${n}`,
+      name: `Xã mô phỏng ${n}`,
+      level: "commune",
+      parentId: `bench-d${String(Math.floor(i / 25) + 1).padStart(4, "0")}`,
+    };
     if (rnd() >= noRegion) unit.region = REGION_CODES[Math.floor(rnd() * REGION_CODES.length)]!;
     const flags: string[] = [];
     if (rnd() < ed) flags.push("especiallyDifficult");

@@ -51,7 +51,16 @@ export const WEB_PAGES: readonly WebPage[] = [
 /** Initial transfer target (bytes on the wire of a first visit's document, scripts and styles). */
 export const INITIAL_TRANSFER_TARGET = 150 * 1024;
 
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export interface WebBenchOptions {
   readonly rounds: number;
@@ -61,7 +70,12 @@ export interface WebBenchOptions {
   readonly loadTimeoutMs: number;
 }
 
-export const DEFAULT_WEB_BENCH: WebBenchOptions = { rounds: 5, chromium: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", startTimeoutS: 600, loadTimeoutMs: 60_000 };
+export const DEFAULT_WEB_BENCH: WebBenchOptions = {
+  rounds: 5,
+  chromium: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  startTimeoutS: 600,
+  loadTimeoutMs: 60_000,
+};
 
 /** Times of one page on one profile. */
 export interface WebResult {
@@ -142,12 +156,21 @@ async function watchWire(cdp: CDPSession): Promise<Wire> {
 async function emulate(cdp: CDPSession, profile: WebProfile): Promise<void> {
   if (profile.latencyMs > 0 || profile.bitsPerS > 0) {
     const bytesPerS = profile.bitsPerS > 0 ? profile.bitsPerS / 8 : -1;
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: profile.latencyMs, downloadThroughput: bytesPerS, uploadThroughput: bytesPerS });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: profile.latencyMs,
+      downloadThroughput: bytesPerS,
+      uploadThroughput: bytesPerS,
+    });
   }
   if (profile.cpuSlowdown > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpuSlowdown });
 }
 
-async function freshContext(browser: Browser, server: RunningServer, who: { username: string; password: string } | null): Promise<BrowserContext> {
+async function freshContext(
+  browser: Browser,
+  server: RunningServer,
+  who: { username: string; password: string } | null,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: server.baseUrl, locale: "vi-VN", viewport: { width: 1366, height: 860 } });
   if (who) {
     const res = await context.request.post("/v1/auth/login", { data: { username: who.username, password: who.password } });
@@ -157,7 +180,14 @@ async function freshContext(browser: Browser, server: RunningServer, who: { user
 }
 
 /** One cold load: returns ms to usable and the wire counts until then. */
-async function coldLoad(browser: Browser, server: RunningServer, who: { username: string; password: string }, page: WebPage, profile: WebProfile, timeoutMs: number): Promise<{ ms: number; wire: Wire }> {
+async function coldLoad(
+  browser: Browser,
+  server: RunningServer,
+  who: { username: string; password: string },
+  page: WebPage,
+  profile: WebProfile,
+  timeoutMs: number,
+): Promise<{ ms: number; wire: Wire }> {
   const context = await freshContext(browser, server, who);
   try {
     const tab: Page = await context.newPage();
@@ -166,7 +196,10 @@ async function coldLoad(browser: Browser, server: RunningServer, who: { username
     const wire = await watchWire(cdp);
     await emulate(cdp, profile);
     await tab.goto(page.path, { waitUntil: "commit", timeout: timeoutMs });
-    await tab.waitForFunction(() => (globalThis as unknown as { __usableAt?: number }).__usableAt !== undefined, undefined, { timeout: timeoutMs, polling: 50 });
+    await tab.waitForFunction(() => (globalThis as unknown as { __usableAt?: number }).__usableAt !== undefined, undefined, {
+      timeout: timeoutMs,
+      polling: 50,
+    });
     const ms = await tab.evaluate(() => (globalThis as unknown as { __usableAt: number }).__usableAt);
     return { ms, wire: { ...wire } };
   } finally {
@@ -199,9 +232,18 @@ async function initialTransfer(browser: Browser, server: RunningServer, timeoutM
 export async function runWebBench(options: WebBenchOptions = DEFAULT_WEB_BENCH): Promise<boolean> {
   log();
   log("Web benchmark (issue #14): the built API serving the built web app on 127.0.0.1, demo province (PGlite, fresh directory);");
-  log(`  Debian Chromium ${options.chromium} (playwright-core), each load cold in a fresh context with the session cookie of the demo province officer;`);
-  log(`  ${options.rounds} rounds per page and profile, pages interleaved; "usable": the page's main table (overview: a heat map row; commune: the criteria`);
-  log(`  summary) or form (data entry) in the DOM, timed in the page from navigation start; load average at the start ${os.loadavg().map((x) => fmt(x, 2)).join(" ")} on ${os.cpus().length} CPU(s)`);
+  log(
+    `  Debian Chromium ${options.chromium} (playwright-core), each load cold in a fresh context with the session cookie of the demo province officer;`,
+  );
+  log(
+    `  ${options.rounds} rounds per page and profile, pages interleaved; "usable": the page's main table (overview: a heat map row; commune: the criteria`,
+  );
+  log(
+    `  summary) or form (data entry) in the DOM, timed in the page from navigation start; load average at the start ${os
+      .loadavg()
+      .map((x) => fmt(x, 2))
+      .join(" ")} on ${os.cpus().length} CPU(s)`,
+  );
   const serverPath = apiServerPath();
   const dist = webDistPath();
   if (!serverPath || !dist) {
@@ -227,7 +269,9 @@ export async function runWebBench(options: WebBenchOptions = DEFAULT_WEB_BENCH):
     for (const page of WEB_PAGES) await coldLoad(browser, server, who, page, WEB_PROFILES[0]!, options.loadTimeoutMs);
     const results: WebResult[] = [];
     for (const profile of WEB_PROFILES) {
-      const runs = new Map<string, { ms: number[]; bytes: number[]; requests: number[]; failures: number }>(WEB_PAGES.map((p) => [p.name, { ms: [], bytes: [], requests: [], failures: 0 }]));
+      const runs = new Map<string, { ms: number[]; bytes: number[]; requests: number[]; failures: number }>(
+        WEB_PAGES.map((p) => [p.name, { ms: [], bytes: [], requests: [], failures: 0 }]),
+      );
       for (let round = 0; round < options.rounds; round++) {
         for (const page of WEB_PAGES) {
           const run = runs.get(page.name)!;
@@ -238,13 +282,23 @@ export async function runWebBench(options: WebBenchOptions = DEFAULT_WEB_BENCH):
             run.requests.push(r.wire.requests);
           } catch (e) {
             run.failures++;
-            log(`  ${page.name} on ${profile.name}, round ${round + 1}: failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+            log(
+              `  ${page.name} on ${profile.name}, round ${round + 1}: failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+            );
           }
         }
       }
       for (const page of WEB_PAGES) {
         const run = runs.get(page.name)!;
-        results.push({ page: page.name, profile: profile.name, targetMs: profile.targetMs, timesMs: run.ms, bytes: summarize(run.bytes).median, requests: summarize(run.requests).median, failures: run.failures });
+        results.push({
+          page: page.name,
+          profile: profile.name,
+          targetMs: profile.targetMs,
+          timesMs: run.ms,
+          bytes: summarize(run.bytes).median,
+          requests: summarize(run.requests).median,
+          failures: run.failures,
+        });
       }
     }
     log();
@@ -253,14 +307,33 @@ export async function runWebBench(options: WebBenchOptions = DEFAULT_WEB_BENCH):
         ["page", "profile", "min ms", "median ms", "max ms", "KB on the wire", "requests", "target", "result"],
         results.map((r) => {
           const s = summarize(r.timesMs);
-          return [r.page, r.profile, fmt(s.min, 0), fmt(s.median, 0), fmt(s.max, 0), fmt(r.bytes / 1024, 1), fmt(r.requests), `≤ ${fmt(r.targetMs / 1000, 1)} s`, `${webVerdict(r) ? "PASS" : "MISS"}${r.failures ? ` (${r.failures} failed)` : ""}`];
+          return [
+            r.page,
+            r.profile,
+            fmt(s.min, 0),
+            fmt(s.median, 0),
+            fmt(s.max, 0),
+            fmt(r.bytes / 1024, 1),
+            fmt(r.requests),
+            `≤ ${fmt(r.targetMs / 1000, 1)} s`,
+            `${webVerdict(r) ? "PASS" : "MISS"}${r.failures ? ` (${r.failures} failed)` : ""}`,
+          ];
         }),
         2,
       ),
     );
     log();
-    log(`  initial transfer of a first visit (/sign-in, cold): ${fmt(first.statics / 1024, 1)} KB of document, scripts and styles on the wire (${fmt(first.bytes / 1024, 1)} KB in all, ${fmt(first.requests)} requests); target ≤ ${fmt(INITIAL_TRANSFER_TARGET / 1024)} KB: ${first.statics <= INITIAL_TRANSFER_TARGET ? "PASS" : "MISS"}`);
-    log(`  load average at the end ${os.loadavg().map((x) => fmt(x, 2)).join(" ")} on ${os.cpus().length} CPU(s)${(os.loadavg()[0] ?? 0) > os.cpus().length ? " (loaded by other work: times are worse than on an idle machine)" : ""}`);
+    log(
+      `  initial transfer of a first visit (/sign-in, cold): ${fmt(first.statics / 1024, 1)} KB of document, scripts and styles on the wire (${fmt(first.bytes / 1024, 1)} KB in all, ${fmt(first.requests)} requests); target ≤ ${fmt(INITIAL_TRANSFER_TARGET / 1024)} KB: ${first.statics <= INITIAL_TRANSFER_TARGET ? "PASS" : "MISS"}`,
+    );
+    log(
+      `  load average at the end ${os
+        .loadavg()
+        .map((x) => fmt(x, 2))
+        .join(
+          " ",
+        )} on ${os.cpus().length} CPU(s)${(os.loadavg()[0] ?? 0) > os.cpus().length ? " (loaded by other work: times are worse than on an idle machine)" : ""}`,
+    );
     return results.every((r) => r.failures === 0);
   } finally {
     await browser?.close();

@@ -15,13 +15,13 @@ for (const g of src.groups) for (const c of g.criteria) GROUP_OF[c] = g.id;
 
 const val = (v) => (v === "Đạt" ? true : v === "Không" ? false : v);
 const DERIVE = {
-  "4.2": { op: "ratio", numerator: "householdsSafeElectricity", denominator: "households" },
-  "6.3": { op: "childShare", childLevel: "hamlet", test: { indicator: "culturalHouse", equals: true } },
-  "9.2": { op: "ratio", numerator: "householdsSolidHouses", denominator: "households" },
-  "15.1": { op: "ratio", numerator: "peopleWithHealthInsurance", denominator: "population" },
-  "16": { op: "childShare", childLevel: "hamlet", test: { indicator: "culturalStandard", equals: true } },
-  "17.1": { op: "ratio", numerator: "householdsCleanWater", denominator: "households" },
-  "17.8": { op: "ratio", numerator: "householdsHygienic3", denominator: "households" },
+  4.2: { op: "ratio", numerator: "householdsSafeElectricity", denominator: "households" },
+  6.3: { op: "childShare", childLevel: "hamlet", test: { indicator: "culturalHouse", equals: true } },
+  9.2: { op: "ratio", numerator: "householdsSolidHouses", denominator: "households" },
+  15.1: { op: "ratio", numerator: "peopleWithHealthInsurance", denominator: "population" },
+  16: { op: "childShare", childLevel: "hamlet", test: { indicator: "culturalStandard", equals: true } },
+  17.1: { op: "ratio", numerator: "householdsCleanWater", denominator: "households" },
+  17.8: { op: "ratio", numerator: "householdsHygienic3", denominator: "households" },
 };
 
 function threshold(ind) {
@@ -39,17 +39,58 @@ function threshold(ind) {
 function provenance(ind) {
   switch (ind.id) {
     case "15.3":
-      return { verified: true, source: { ref: "QĐ 318/QĐ-TTg, Phụ lục I", url: TVPL, note: "Values verified for 7 regions. The source prints '≥', almost certainly a transcription error; encoded as a ceiling (≤) as in the 2016–2020 set. Confirm the comparator against the official text." } };
+      return {
+        verified: true,
+        source: {
+          ref: "QĐ 318/QĐ-TTg, Phụ lục I",
+          url: TVPL,
+          note: "Values verified for 7 regions. The source prints '≥', almost certainly a transcription error; encoded as a ceiling (≤) as in the 2016–2020 set. Confirm the comparator against the official text.",
+        },
+      };
     case "15.4":
-      return { verified: false, verifiedVariants: ["TDMNPB", "DBSH"], source: { ref: "QĐ 318/QĐ-TTg, Phụ lục I", url: TVPL, note: "Verified for TDMNPB (50%) and DBSH (70%) only; other regions not found." } };
+      return {
+        verified: false,
+        verifiedVariants: ["TDMNPB", "DBSH"],
+        source: {
+          ref: "QĐ 318/QĐ-TTg, Phụ lục I",
+          url: TVPL,
+          note: "Verified for TDMNPB (50%) and DBSH (70%) only; other regions not found.",
+        },
+      };
     case "2.1":
-      return { verified: false, source: { ref: BINH_PHUOC, note: "100% reported by one province for its communes; assumed uniform across regions. Confirm." } };
-    case "2.2": case "2.3": case "2.4":
-      return { verified: false, source: { ref: BINH_PHUOC, note: "Value applied to especially difficult communes, which use the TDMNPB level; inferred as the TDMNPB value. Other regions unknown." } };
+      return {
+        verified: false,
+        source: { ref: BINH_PHUOC, note: "100% reported by one province for its communes; assumed uniform across regions. Confirm." },
+      };
+    case "2.2":
+    case "2.3":
+    case "2.4":
+      return {
+        verified: false,
+        source: {
+          ref: BINH_PHUOC,
+          note: "Value applied to especially difficult communes, which use the TDMNPB level; inferred as the TDMNPB value. Other regions unknown.",
+        },
+      };
     case "10":
-      return { verified: false, source: { ref: BINH_PHUOC, note: "2022 values for TDMNPB (39) and DNB (59, excerpt cut off after '59') only; the per-year, per-region table of QĐ 318 Phụ lục I was not retrieved." } };
+      return {
+        verified: false,
+        source: {
+          ref: BINH_PHUOC,
+          note: "2022 values for TDMNPB (39) and DNB (59, excerpt cut off after '59') only; the per-year, per-region table of QĐ 318 Phụ lục I was not retrieved.",
+        },
+      };
     default:
-      return { verified: false, source: { ref: "QĐ 318/QĐ-TTg, Phụ lục I (not retrieved)", note: ind.kind === "boolean" ? "Expected 'Đạt' (met), as for yes/no indicators; wording reconstructed, unverified." : "Threshold not found in the sources consulted: unknown." } };
+      return {
+        verified: false,
+        source: {
+          ref: "QĐ 318/QĐ-TTg, Phụ lục I (not retrieved)",
+          note:
+            ind.kind === "boolean"
+              ? "Expected 'Đạt' (met), as for yes/no indicators; wording reconstructed, unverified."
+              : "Threshold not found in the sources consulted: unknown.",
+        },
+      };
   }
 }
 
@@ -84,7 +125,11 @@ const pack = {
   level: "commune",
   tier: "standard",
   legalBasis: [
-    { ref: "QĐ 318/QĐ-TTg", date: "2022-03-08", title: "Bộ tiêu chí quốc gia về xã nông thôn mới và xã nông thôn mới nâng cao giai đoạn 2021–2025 (Phụ lục I)" },
+    {
+      ref: "QĐ 318/QĐ-TTg",
+      date: "2022-03-08",
+      title: "Bộ tiêu chí quốc gia về xã nông thôn mới và xã nông thôn mới nâng cao giai đoạn 2021–2025 (Phụ lục I)",
+    },
     { ref: "QĐ 211/QĐ-TTg", date: "2024-03-01", title: "Sửa đổi một số tiêu chí, chỉ tiêu của các Bộ tiêu chí giai đoạn 2021–2025" },
   ],
   effective: { from: "2022-03-08", to: "2026-02-14" },
@@ -105,8 +150,12 @@ const pack = {
   coverage: {
     encoded: 50,
     legal: 57,
-    source: "QĐ 318/QĐ-TTg Phụ lục I: 19 criteria, 57 indicators (Ministry of Agriculture and Environment interview, vietnam.vn/en/lien-mach-nong-thon-moi)",
-    note: { vi: "Bộ tiêu chí chưa đầy đủ: mã hoá 50/57 chỉ tiêu của Phụ lục I.", en: "Incomplete set: 50 of the 57 indicators of Phụ lục I are encoded." },
+    source:
+      "QĐ 318/QĐ-TTg Phụ lục I: 19 criteria, 57 indicators (Ministry of Agriculture and Environment interview, vietnam.vn/en/lien-mach-nong-thon-moi)",
+    note: {
+      vi: "Bộ tiêu chí chưa đầy đủ: mã hoá 50/57 chỉ tiêu của Phụ lục I.",
+      en: "Incomplete set: 50 of the 57 indicators of Phụ lục I are encoded.",
+    },
   },
   notice: {
     vi: "Cấu trúc 19 tiêu chí đã kiểm chứng; mã và nội dung chỉ tiêu được dựng lại, chưa đối chiếu văn bản gốc. Phần lớn ngưỡng chưa xác định (để trống) cho đến khi đối chiếu QĐ 318 và QĐ 211.",
@@ -117,4 +166,11 @@ const pack = {
 };
 const out = fileURLToPath(new URL("../src/packs/shipped/vn.commune-ntm.2021-2025.json", import.meta.url));
 writeFileSync(out, JSON.stringify(pack, null, 2) + "\n");
-console.log("wrote", out, criteria.length, "criteria", criteria.reduce((n, c) => n + c.indicators.length, 0), "indicators");
+console.log(
+  "wrote",
+  out,
+  criteria.length,
+  "criteria",
+  criteria.reduce((n, c) => n + c.indicators.length, 0),
+  "indicators",
+);

@@ -298,8 +298,14 @@ describe("@ntm/core public API", () => {
 
   it("imports no node:* module, reads no environment, clock or randomness in library code", () => {
     // @ts-expect-error import.meta.glob is Vite's, replaced at transform time (core has no Vite types).
-    const files: Record<string, string> = import.meta.glob(["./**/*.ts", "!./**/*.test.ts", "!./_testing/**"], { query: "?raw", import: "default", eager: true });
-    const offenders = Object.entries(files).filter(([, src]) => /from\s+["']node:|process\.env|Date\.now\(|new Date\(\)|Math\.random\(/.test(src)).map(([f]) => f);
+    const files: Record<string, string> = import.meta.glob(["./**/*.ts", "!./**/*.test.ts", "!./_testing/**"], {
+      query: "?raw",
+      import: "default",
+      eager: true,
+    });
+    const offenders = Object.entries(files)
+      .filter(([, src]) => /from\s+["']node:|process\.env|Date\.now\(|new Date\(\)|Math\.random\(/.test(src))
+      .map(([f]) => f);
     expect(Object.keys(files).length).toBeGreaterThan(50);
     expect(offenders).toEqual([]);
   });

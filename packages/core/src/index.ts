@@ -8,25 +8,100 @@
 export { type ErrorKind, type Issue, type Result, ok, fail, formatPath, formatIssues, zodIssues } from "./errors/index.js";
 
 // Schemas and types
-export { LocalizedTextSchema, LangSchema, IsoDateSchema, ReasonSchema, type LocalizedText, type Lang, type IsoDate, type JsonPath, type Reason } from "./schemas/common.js";
-export { UnitLevelSchema, RegionCodeSchema, CommuneGroupSchema, AdminUnitSchema, REGIONS, KNOWN_UNIT_FLAGS, type UnitLevel, type RegionCode, type CommuneGroup, type AdminUnit } from "./schemas/unit.js";
 export {
-  TierSchema, IndicatorKindSchema, ComparatorSchema, ThresholdValueSchema, ThresholdSchema, ChildTestSchema, DeriveSchema, SourceSchema,
-  IndicatorSchema, CriterionSchema, LegalBasisSchema, PackCoverageSchema, CriteriaPackSchema, PackDocumentSchema, IndicatorPatchSchema, CriterionPatchSchema,
-  type Tier, type IndicatorKind, type Comparator, type ThresholdValue, type Threshold, type ChildTest, type Derive, type Source,
-  type Indicator, type Criterion, type LegalBasis, type PackCoverage, type CriteriaPack, type PackDocument,
+  LocalizedTextSchema,
+  LangSchema,
+  IsoDateSchema,
+  ReasonSchema,
+  type LocalizedText,
+  type Lang,
+  type IsoDate,
+  type JsonPath,
+  type Reason,
+} from "./schemas/common.js";
+export {
+  UnitLevelSchema,
+  RegionCodeSchema,
+  CommuneGroupSchema,
+  AdminUnitSchema,
+  REGIONS,
+  KNOWN_UNIT_FLAGS,
+  type UnitLevel,
+  type RegionCode,
+  type CommuneGroup,
+  type AdminUnit,
+} from "./schemas/unit.js";
+export {
+  TierSchema,
+  IndicatorKindSchema,
+  ComparatorSchema,
+  ThresholdValueSchema,
+  ThresholdSchema,
+  ChildTestSchema,
+  DeriveSchema,
+  SourceSchema,
+  IndicatorSchema,
+  CriterionSchema,
+  LegalBasisSchema,
+  PackCoverageSchema,
+  CriteriaPackSchema,
+  PackDocumentSchema,
+  IndicatorPatchSchema,
+  CriterionPatchSchema,
+  type Tier,
+  type IndicatorKind,
+  type Comparator,
+  type ThresholdValue,
+  type Threshold,
+  type ChildTest,
+  type Derive,
+  type Source,
+  type Indicator,
+  type Criterion,
+  type LegalBasis,
+  type PackCoverage,
+  type CriteriaPack,
+  type PackDocument,
 } from "./schemas/pack.js";
-export { IndicatorValueSchema, ChildValuesSchema, UnitValuesSchema, type IndicatorValue, type ChildValues, type UnitValues, type UnitValuesInput } from "./schemas/values.js";
 export {
-  IndicatorStatusSchema, CriterionStatusSchema, IndicatorResultSchema, CriterionResultSchema, RevocationCheckSchema, EvaluationResultSchema,
-  type IndicatorStatus, type CriterionStatus, type IndicatorResult, type CriterionResult, type RevocationCheck, type EvaluationResult,
+  IndicatorValueSchema,
+  ChildValuesSchema,
+  UnitValuesSchema,
+  type IndicatorValue,
+  type ChildValues,
+  type UnitValues,
+  type UnitValuesInput,
+} from "./schemas/values.js";
+export {
+  IndicatorStatusSchema,
+  CriterionStatusSchema,
+  IndicatorResultSchema,
+  CriterionResultSchema,
+  RevocationCheckSchema,
+  EvaluationResultSchema,
+  type IndicatorStatus,
+  type CriterionStatus,
+  type IndicatorResult,
+  type CriterionResult,
+  type RevocationCheck,
+  type EvaluationResult,
 } from "./schemas/result.js";
 
 // Administrative units: where a unit may sit, and what it may carry
 export * from "./units/index.js";
 
 // Periods
-export { type Period, PeriodStringSchema, parsePeriod, formatPeriod, describePeriod, periodBounds, comparePeriods, periodContains, periodOfDate } from "./period/index.js";
+export {
+  type Period,
+  PeriodStringSchema,
+  parsePeriod,
+  formatPeriod,
+  describePeriod,
+  periodBounds,
+  comparePeriods,
+  periodContains,
+  periodOfDate,
+} from "./period/index.js";
 
 // Criteria packs
 export * from "./packs/index.js";
@@ -57,7 +132,15 @@ export { checkRevocation, type RevocationInput } from "./analyses/checkRevocatio
 export { compareYears, type YearOverYear, type CriterionChange } from "./analyses/compareYears.js";
 export { gapToNextTier, type TierGap } from "./analyses/gapToNextTier.js";
 export { highestTier, type TierStanding } from "./analyses/highestTier.js";
-export { checkProgrammeTargets, QD263_TARGETS, type ProgrammeTargets, type CommuneStanding, type TargetCheck, type IncomeVs2020, type ProgrammeTargetOptions } from "./analyses/checkProgrammeTargets.js";
+export {
+  checkProgrammeTargets,
+  QD263_TARGETS,
+  type ProgrammeTargets,
+  type CommuneStanding,
+  type TargetCheck,
+  type IncomeVs2020,
+  type ProgrammeTargetOptions,
+} from "./analyses/checkProgrammeTargets.js";
 
 // Text
 export { formatReason, MESSAGES } from "./i18n/formatReason.js";

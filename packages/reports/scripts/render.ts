@@ -58,7 +58,11 @@ if (!which("pdftoppm")) {
       for (const file of ["bao-cao-tien-do-dang.docx", "bao-cao-tien-do-ubnd.docx", "bang-tieu-chi.xlsx", "xep-hang.xlsx"]) {
         const name = file.replace(/\.\w+$/, "");
         try {
-          execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, join(out, file)], { stdio: "ignore", timeout: 180_000 });
+          execFileSync(
+            soffice,
+            [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, join(out, file)],
+            { stdio: "ignore", timeout: 180_000 },
+          );
           pdfPage1ToPng(join(out, `${name}.pdf`), name);
         } catch {
           console.log(`LibreOffice could not convert ${file} (for .xlsx install libreoffice-calc-nogui): skipped`);

@@ -10,23 +10,54 @@ describe("communeStandingFromEvaluation", () => {
     const before = sampleEvaluations(2024)[0]!.result;
     const now = sampleEvaluations(2025)[0]!.result;
     expect(communeStandingFromEvaluation("Xã Đại Hồng", now, compareYears(before, now))).toEqual({
-      id: "x-daihong", name: "Xã Đại Hồng", tier: "standard", status: "not_met", criteriaMet: 3, criteriaTotal: 4, gained: [], lost: ["10"],
+      id: "x-daihong",
+      name: "Xã Đại Hồng",
+      tier: "standard",
+      status: "not_met",
+      criteriaMet: 3,
+      criteriaTotal: 4,
+      gained: [],
+      lost: ["10"],
     });
     expect(communeStandingFromEvaluation("Xã Đại Hồng", now)).toMatchObject({ gained: [], lost: [] });
   });
 });
 
 describe("rankingWorkbookFromRanking", () => {
-  const full = { criteria_met: 19, criteria_total: 19, criteria_gained: 3, tier_reached: 3, programme_targets_met: 5, programme_targets_total: 5, tasks_on_time: 10, tasks_total: 10, reports_on_time: 4, reports_total: 4, ocop_products: 4, resources_mobilised: 10, resources_planned: 10, inspection_findings: 0, criteria_lost: 0 };
+  const full = {
+    criteria_met: 19,
+    criteria_total: 19,
+    criteria_gained: 3,
+    tier_reached: 3,
+    programme_targets_met: 5,
+    programme_targets_total: 5,
+    tasks_on_time: 10,
+    tasks_total: 10,
+    reports_on_time: 4,
+    reports_total: 4,
+    ocop_products: 4,
+    resources_mobilised: 10,
+    resources_planned: 10,
+    inspection_findings: 0,
+    criteria_lost: 0,
+  };
   const ranking = rankUnits(
-    { units: [{ unitId: "xa-b", values: { ...full, criteria_met: 12, criteria_lost: 2 }, recognitionRevoked: true }, { unitId: "xa-a", name: "Xã A", values: full }] },
+    {
+      units: [
+        { unitId: "xa-b", values: { ...full, criteria_met: 12, criteria_lost: 2 }, recognitionRevoked: true },
+        { unitId: "xa-a", name: "Xã A", values: full },
+      ],
+    },
     DEFAULT_SCORING_SCHEME,
     2025,
   );
 
   it("maps core's ranking rows to workbook rows with names, points per component, levels in words and reasons", () => {
     if (!ranking.ok) throw new Error(JSON.stringify(ranking.issues));
-    const input = rankingWorkbookFromRanking(ranking.value, DEFAULT_SCORING_SCHEME, { unitName: "Huyện Đại Lộc", names: { "xa-b": "Xã B" } });
+    const input = rankingWorkbookFromRanking(ranking.value, DEFAULT_SCORING_SCHEME, {
+      unitName: "Huyện Đại Lộc",
+      names: { "xa-b": "Xã B" },
+    });
     expect(input.components).toEqual(DEFAULT_SCORING_SCHEME.components.map((c) => ({ key: c.id, label: c.label.vi })));
     expect(input.rows.map((r) => [r.rank, r.unitName, r.score, r.level])).toEqual(
       ranking.value.rows.map((r) => [r.rank, r.unitId === "xa-a" ? "Xã A" : "Xã B", r.score, CLASSIFICATION_LEVEL_LABELS[r.level]!.vi]),
@@ -40,7 +71,8 @@ describe("rankingWorkbookFromRanking", () => {
     expect(input).toMatchObject({
       year: 2025,
       example: true,
-      notice: "Thang điểm mặc định đánh giá kết quả xây dựng NTM hằng năm (không phải quy định): thang điểm mặc định của phần mềm, không phải quy định đã ban hành.",
+      notice:
+        "Thang điểm mặc định đánh giá kết quả xây dựng NTM hằng năm (không phải quy định): thang điểm mặc định của phần mềm, không phải quy định đã ban hành.",
     });
   });
 

@@ -42,7 +42,9 @@ export function rankingWorkbookFromRanking(
     ...(options.title ? { title: options.title } : {}),
     example,
     ...(example
-      ? { notice: `${scheme.title.vi}: ${scheme.isDefault ? "thang điểm mặc định của phần mềm" : "thang điểm chưa được kiểm chứng"}, không phải quy định đã ban hành.` }
+      ? {
+          notice: `${scheme.title.vi}: ${scheme.isDefault ? "thang điểm mặc định của phần mềm" : "thang điểm chưa được kiểm chứng"}, không phải quy định đã ban hành.`,
+        }
       : {}),
     components: scheme.components.map((c) => ({ key: c.id, label: c.label.vi })),
     rows: ranking.rows.map((r) => ({

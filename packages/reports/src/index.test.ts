@@ -32,6 +32,11 @@ describe("vietnameseDateLine", () => {
 
 describe("dongText", () => {
   it("writes whole đồng with dot grouping", () => {
-    expect([0n, 1_250_000n, 22_484_567_000n, -5_000n].map(reports.dongText)).toEqual(["0 đồng", "1.250.000 đồng", "22.484.567.000 đồng", "-5.000 đồng"]);
+    expect([0n, 1_250_000n, 22_484_567_000n, -5_000n].map(reports.dongText)).toEqual([
+      "0 đồng",
+      "1.250.000 đồng",
+      "22.484.567.000 đồng",
+      "-5.000 đồng",
+    ]);
   });
 });

@@ -8,9 +8,26 @@
 
 // Input types
 export type {
-  DocumentFormat, Issuer, Signer, TaskStatus, TaskProgress, CommuneStandingRow, RecognitionEvent, OcopTotals, ResourceLine, ResourceTotals,
-  LateReport, Proposal, ProgressReportInput, CriteriaTableRow, CriteriaTableYear, CriteriaWorkbookInput, RankingComponent, RankingRow,
-  RankingWorkbookInput, CriteriaSheetInput,
+  DocumentFormat,
+  Issuer,
+  Signer,
+  TaskStatus,
+  TaskProgress,
+  CommuneStandingRow,
+  RecognitionEvent,
+  OcopTotals,
+  ResourceLine,
+  ResourceTotals,
+  LateReport,
+  Proposal,
+  ProgressReportInput,
+  CriteriaTableRow,
+  CriteriaTableYear,
+  CriteriaWorkbookInput,
+  RankingComponent,
+  RankingRow,
+  RankingWorkbookInput,
+  CriteriaSheetInput,
 } from "./types.js";
 
 // Assembling inputs

@@ -18,30 +18,74 @@ describe("can", () => {
     const xa = user("commune_officer", "c1");
     const huyen = user("district_officer", "d1");
     const tinh = user("province_officer", "p");
-    expect([can(xa, "dossier.self_assess", "c1", tree), can(xa, "dossier.review", "c1", tree), can(huyen, "dossier.review", "c1", tree), can(huyen, "dossier.review", "d1", tree), can(tinh, "dossier.review", "d1", tree), can(huyen, "dossier.self_assess", "c1", tree)]).toEqual([
-      true, false, true, false, true, false,
-    ]);
+    expect([
+      can(xa, "dossier.self_assess", "c1", tree),
+      can(xa, "dossier.review", "c1", tree),
+      can(huyen, "dossier.review", "c1", tree),
+      can(huyen, "dossier.review", "d1", tree),
+      can(tinh, "dossier.review", "d1", tree),
+      can(huyen, "dossier.self_assess", "c1", tree),
+    ]).toEqual([true, false, true, false, true, false]);
   });
 
   it("lets an inspector read and write inspections in scope and read the audit log, but not write values", () => {
     const kt = user("inspector", "d1");
-    expect([can(kt, "read", "c2", tree), can(kt, "inspection.write", "c2", tree), can(kt, "audit.read", "d1", tree), can(kt, "values.write", "c2", tree), can(kt, "read", "c3", tree)]).toEqual([true, true, true, false, false]);
+    expect([
+      can(kt, "read", "c2", tree),
+      can(kt, "inspection.write", "c2", tree),
+      can(kt, "audit.read", "d1", tree),
+      can(kt, "values.write", "c2", tree),
+      can(kt, "read", "c3", tree),
+    ]).toEqual([true, true, true, false, false]);
   });
 
   it("lets a viewer read in scope and nothing else", () => {
     const xem = user("viewer", "p");
-    const actions: Action[] = ["read", "values.write", "dossier.self_assess", "dossier.review", "inspection.write", "plan.write", "packs.upload", "results.publish", "audit.read", "users.manage", "units.manage"];
-    expect(actions.map((a) => can(xem, a, "c1", tree))).toEqual([true, false, false, false, false, false, false, false, false, false, false]);
+    const actions: Action[] = [
+      "read",
+      "values.write",
+      "dossier.self_assess",
+      "dossier.review",
+      "inspection.write",
+      "plan.write",
+      "packs.upload",
+      "results.publish",
+      "audit.read",
+      "users.manage",
+      "units.manage",
+    ];
+    expect(actions.map((a) => can(xem, a, "c1", tree))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("lets an admin do everything on known units, and nobody act on unknown units or without signing in", () => {
     const admin = user("admin", "p");
-    expect([can(admin, "users.manage", "c3", tree), can(admin, "values.write", "zz", tree), can(null, "read", "c1", tree)]).toEqual([true, false, false]);
+    expect([can(admin, "users.manage", "c3", tree), can(admin, "values.write", "zz", tree), can(null, "read", "c1", tree)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it("gives users management to province officers inside their scope only, and to no other role", () => {
     const tinh = user("province_officer", "d1");
-    expect([can(tinh, "users.manage", "c1", tree), can(tinh, "users.manage", "d2", tree), can(tinh, "users.manage", "p", tree), can(user("district_officer", "d1"), "users.manage", "c1", tree)]).toEqual([true, false, false, false]);
+    expect([
+      can(tinh, "users.manage", "c1", tree),
+      can(tinh, "users.manage", "d2", tree),
+      can(tinh, "users.manage", "p", tree),
+      can(user("district_officer", "d1"), "users.manage", "c1", tree),
+    ]).toEqual([true, false, false, false]);
   });
 });
 
@@ -55,7 +99,11 @@ describe("canChangeUnit", () => {
 
   it("lets an admin make every change anywhere, provinces at the top included", () => {
     const admin = user("admin", "p");
-    expect([...changes, { kind: "create", parentId: null }, { kind: "move", unitId: "p", parentId: null }, { kind: "delete", unitId: "p" }].map((ch) => canChangeUnit(admin, ch as UnitChange, tree))).toEqual([true, true, true, true, true, true, true]);
+    expect(
+      [...changes, { kind: "create", parentId: null }, { kind: "move", unitId: "p", parentId: null }, { kind: "delete", unitId: "p" }].map(
+        (ch) => canChangeUnit(admin, ch as UnitChange, tree),
+      ),
+    ).toEqual([true, true, true, true, true, true, true]);
   });
 
   it("lets a province officer make every change inside their province", () => {
@@ -64,9 +112,12 @@ describe("canChangeUnit", () => {
 
   it("lets a province officer rename their own scope root but not move it, delete it or add a unit beside it at the top", () => {
     const tinh = user("province_officer", "p");
-    expect([canChangeUnit(tinh, { kind: "update", unitId: "p" }, tree), canChangeUnit(tinh, { kind: "move", unitId: "p", parentId: null }, tree), canChangeUnit(tinh, { kind: "delete", unitId: "p" }, tree), canChangeUnit(tinh, { kind: "create", parentId: null }, tree)]).toEqual([
-      true, false, false, false,
-    ]);
+    expect([
+      canChangeUnit(tinh, { kind: "update", unitId: "p" }, tree),
+      canChangeUnit(tinh, { kind: "move", unitId: "p", parentId: null }, tree),
+      canChangeUnit(tinh, { kind: "delete", unitId: "p" }, tree),
+      canChangeUnit(tinh, { kind: "create", parentId: null }, tree),
+    ]).toEqual([true, false, false, false]);
   });
 
   it("keeps a province officer scoped to a subtree inside it: no move out of it, none into it from outside, no change outside", () => {
@@ -83,13 +134,27 @@ describe("canChangeUnit", () => {
   });
 
   it("refuses every change to the other roles, even inside their scope, and to anonymous callers", () => {
-    const others = (["district_officer", "commune_officer", "inspector", "viewer"] as const).map((r) => user(r, r === "commune_officer" ? "c1" : "d1"));
-    const inside: UnitChange[] = [{ kind: "create", parentId: "c1" }, { kind: "update", unitId: "c1" }, { kind: "move", unitId: "h1", parentId: "c1" }, { kind: "delete", unitId: "h1" }];
-    expect([...others.flatMap((u) => inside.map((ch) => canChangeUnit(u, ch, tree))), canChangeUnit(null, { kind: "update", unitId: "c1" }, tree)]).toEqual(Array.from({ length: 17 }, () => false));
+    const others = (["district_officer", "commune_officer", "inspector", "viewer"] as const).map((r) =>
+      user(r, r === "commune_officer" ? "c1" : "d1"),
+    );
+    const inside: UnitChange[] = [
+      { kind: "create", parentId: "c1" },
+      { kind: "update", unitId: "c1" },
+      { kind: "move", unitId: "h1", parentId: "c1" },
+      { kind: "delete", unitId: "h1" },
+    ];
+    expect([
+      ...others.flatMap((u) => inside.map((ch) => canChangeUnit(u, ch, tree))),
+      canChangeUnit(null, { kind: "update", unitId: "c1" }, tree),
+    ]).toEqual(Array.from({ length: 17 }, () => false));
   });
 
   it("refuses changes that name an unknown unit or parent, even to an admin", () => {
     const admin = user("admin", "p");
-    expect([canChangeUnit(admin, { kind: "create", parentId: "zz" }, tree), canChangeUnit(admin, { kind: "update", unitId: "zz" }, tree), canChangeUnit(admin, { kind: "move", unitId: "c1", parentId: "zz" }, tree)]).toEqual([false, false, false]);
+    expect([
+      canChangeUnit(admin, { kind: "create", parentId: "zz" }, tree),
+      canChangeUnit(admin, { kind: "update", unitId: "zz" }, tree),
+      canChangeUnit(admin, { kind: "move", unitId: "c1", parentId: "zz" }, tree),
+    ]).toEqual([false, false, false]);
   });
 });

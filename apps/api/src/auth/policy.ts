@@ -5,7 +5,18 @@
  */
 import type { AccessActor } from "@ntm/core";
 
-export { ROLES, ACTIONS, type Role, type Action, type UnitTreeView, type UnitChange, isWithin, can, canChangeUnit, canAssignRole } from "@ntm/core";
+export {
+  ROLES,
+  ACTIONS,
+  type Role,
+  type Action,
+  type UnitTreeView,
+  type UnitChange,
+  isWithin,
+  can,
+  canChangeUnit,
+  canAssignRole,
+} from "@ntm/core";
 
 /** The authenticated user as the policy sees it: a role scoped to a unit subtree. */
 export interface Principal extends AccessActor {

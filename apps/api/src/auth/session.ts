@@ -79,7 +79,8 @@ export function authMiddleware(): MiddlewareHandler<AppEnv> {
       if (!row) throw new ApiError("unauthenticated", "Mã truy cập không hợp lệ hoặc đã thu hồi / invalid or revoked API token");
       // Record use at most once a minute: no write on every request of a busy integration.
       const t = now();
-      if (!row.lastUsedAt || t.getTime() - row.lastUsedAt.getTime() > 60_000) await db.update(apiTokens).set({ lastUsedAt: t }).where(eq(apiTokens.id, row.tokenId));
+      if (!row.lastUsedAt || t.getTime() - row.lastUsedAt.getTime() > 60_000)
+        await db.update(apiTokens).set({ lastUsedAt: t }).where(eq(apiTokens.id, row.tokenId));
       c.set("user", toPrincipal(row.user));
       c.set("authVia", "token");
       return next();
@@ -105,7 +106,10 @@ export function authMiddleware(): MiddlewareHandler<AppEnv> {
         c.set("sessionId", id);
         // Signing in again (a new session) does not need the old session's token.
         if (!SAFE_METHODS.has(c.req.method) && !c.req.path.endsWith("/auth/login") && c.req.header(CSRF_HEADER) !== row.csrf)
-          throw new ApiError("forbidden", `Thiếu hoặc sai mã CSRF (header ${CSRF_HEADER}) / missing or wrong CSRF token in the ${CSRF_HEADER} header`);
+          throw new ApiError(
+            "forbidden",
+            `Thiếu hoặc sai mã CSRF (header ${CSRF_HEADER}) / missing or wrong CSRF token in the ${CSRF_HEADER} header`,
+          );
       }
     }
     return next();
@@ -162,7 +166,10 @@ export async function recordFailure(db: Db, key: string, windowMs: number, now: 
     .values({ key, count: 1, windowStart: now })
     .onConflictDoUpdate({
       target: rateLimits.key,
-      set: { count: sql`CASE WHEN ${rateLimits.windowStart} < ${cutoff}::timestamptz THEN 1 ELSE ${rateLimits.count} + 1 END`, windowStart: now },
+      set: {
+        count: sql`CASE WHEN ${rateLimits.windowStart} < ${cutoff}::timestamptz THEN 1 ELSE ${rateLimits.count} + 1 END`,
+        windowStart: now,
+      },
     });
 }
 
@@ -183,7 +190,10 @@ export async function readRateLimit(db: Db, key: string, windowMs: number, now: 
  * await giveBackRateLimit(db, "login-ip:203.0.113.7");
  */
 export async function giveBackRateLimit(db: Db, key: string): Promise<void> {
-  await db.update(rateLimits).set({ count: sql`GREATEST(${rateLimits.count} - 1, 0)` }).where(eq(rateLimits.key, key));
+  await db
+    .update(rateLimits)
+    .set({ count: sql`GREATEST(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.key, key));
 }
 
 /**
@@ -203,6 +213,10 @@ export async function peekRateLimit(db: Db, key: string, windowMs: number, now: 
  * await db.transaction((tx) => revokeTokensOf(tx, userId, new Date())) // 2
  */
 export async function revokeTokensOf(tx: Tx, userId: string, at: Date): Promise<number> {
-  const rows = await tx.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id });
+  const rows = await tx
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
   return rows.length;
 }

@@ -18,7 +18,14 @@ describe("ChangeFeed", () => {
     feed.setLive(false);
     feed.setLive(true);
     const s3 = feed.stamp(["units"]);
-    expect([s1.u === s0.u, s1.v > s0.v, s1.both === s1.v, s2.u > s1.u, s2.v > s1.v, s3 > s2.u]).toEqual([true, true, true, true, true, true]);
+    expect([s1.u === s0.u, s1.v > s0.v, s1.both === s1.v, s2.u > s1.u, s2.v > s1.v, s3 > s2.u]).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it("sync resolves when its marker comes back, and a marker that never comes takes the feed down", async () => {
@@ -68,20 +75,35 @@ describe("startPgFeed", () => {
       const c = clients.at(-1);
       if (delivering && c) setTimeout(() => c.emit(payload), 1);
     });
-    const stop = await startPgFeed(feed, () => (clients.push(new FakeListenClient()), clients.at(-1)!), { heartbeatMs: 20, retryMs: 5, log: () => undefined });
+    const stop = await startPgFeed(feed, () => (clients.push(new FakeListenClient()), clients.at(-1)!), {
+      heartbeatMs: 20,
+      retryMs: 5,
+      log: () => undefined,
+    });
     const liveAtStart = feed.live;
     delivering = false; // the connection stops delivering without closing
     const wentDown = await waitFor(() => !feed.live);
     delivering = true;
     const cameBack = await waitFor(() => feed.live);
     await stop();
-    expect([liveAtStart, wentDown, cameBack, clients.length >= 2, clients[0]!.ended, feed.live]).toEqual([true, true, true, true, true, false]);
+    expect([liveAtStart, wentDown, cameBack, clients.length >= 2, clients[0]!.ended, feed.live]).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it("goes down when the connection ends and comes back on a new one; a notification moves the stamp", async () => {
     const clients: FakeListenClient[] = [];
     const feed = new ChangeFeed();
-    const stop = await startPgFeed(feed, () => (clients.push(new FakeListenClient()), clients.at(-1)!), { heartbeatMs: 60_000, retryMs: 5, log: () => undefined });
+    const stop = await startPgFeed(feed, () => (clients.push(new FakeListenClient()), clients.at(-1)!), {
+      heartbeatMs: 60_000,
+      retryMs: 5,
+      log: () => undefined,
+    });
     const s0 = feed.stamp(["units"]);
     clients[0]!.emit("units");
     const moved = feed.stamp(["units"]) > s0;
@@ -157,7 +179,10 @@ describe("the change feed in the API", () => {
     const v = (await cur.json()) as { values: Record<string, unknown>; inputs: Record<string, number> };
     const was = (JSON.parse(warm[0]!.body) as { criteria: { id: string; status: string }[] }).criteria.find((c) => c.id === "2")!.status;
     const patch = was === "met" ? { "2.1": 0 } : { "2.1": 100, "2.2": 100, "2.3": 100, "2.4": 100 };
-    const put = await tinh.request("/v1/units/c-01-03/values/2024", json("PUT", { values: { ...v.values, ...patch }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }));
+    const put = await tinh.request(
+      "/v1/units/c-01-03/values/2024",
+      json("PUT", { values: { ...v.values, ...patch }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }),
+    );
     const after = await counted(evalUrl);
     const status2 = (JSON.parse(after.body) as { criteria: { id: string; status: string }[] }).criteria.find((c) => c.id === "2")!.status;
     expect({
@@ -168,7 +193,15 @@ describe("the change feed in the API", () => {
       put: put.status,
       afterQueried: after.queries > 0,
       status2,
-    }).toEqual({ warm: [200, 200, 200], againStatus: [200, 200, 200], againQueries: [0, 0, 0], sameBodies: [true, true, true], put: 200, afterQueried: true, status2: was === "met" ? "not_met" : "met" });
+    }).toEqual({
+      warm: [200, 200, 200],
+      againStatus: [200, 200, 200],
+      againQueries: [0, 0, 0],
+      sameBodies: [true, true, true],
+      put: 200,
+      afterQueried: true,
+      status2: was === "met" ? "not_met" : "met",
+    });
   });
 
   it("keeps what it has through refused writes (4xx), and drops it after a successful one", async () => {
@@ -186,9 +219,16 @@ describe("the change feed in the API", () => {
     const url = "/v1/units/c-01-04/evaluation?year=2024";
     const before = JSON.parse((await counted(url)).body) as { criteria: { id: string; status: string }[] };
     const was = before.criteria.find((c) => c.id === "2")!.status;
-    const row = (await db.select().from(indicatorValues).where(and(eq(indicatorValues.unitId, "c-01-04"), eq(indicatorValues.year, 2024))))[0]!;
+    const row = (
+      await db
+        .select()
+        .from(indicatorValues)
+        .where(and(eq(indicatorValues.unitId, "c-01-04"), eq(indicatorValues.year, 2024)))
+    )[0]!;
     const patch = was === "met" ? { "2.1": 0 } : { "2.1": 100, "2.2": 100, "2.3": 100, "2.4": 100 };
-    await db.execute(sql`update indicator_values set values = ${JSON.stringify({ ...row.values, ...patch })}::jsonb, version = version + 1 where id = ${row.id}`);
+    await db.execute(
+      sql`update indicator_values set values = ${JSON.stringify({ ...row.values, ...patch })}::jsonb, version = version + 1 where id = ${row.id}`,
+    );
     await changeFeedOf(db).sync();
     const after = JSON.parse((await counted(url)).body) as { criteria: { id: string; status: string }[] };
     expect(after.criteria.find((c) => c.id === "2")!.status).toBe(was === "met" ? "not_met" : "met");
@@ -217,7 +257,10 @@ describe("the change feed in the API", () => {
       const v = (await cur.json()) as { values: Record<string, unknown>; inputs: Record<string, number> };
       const met = (await statusOf2(h.app, tinh, unitId)) === "met";
       const patch = met ? { "2.1": 0 } : { "2.1": 100, "2.2": 100, "2.3": 100, "2.4": 100 };
-      const put = await tinh.request(`/v1/units/${unitId}/values/2024`, json("PUT", { values: { ...v.values, ...patch }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }));
+      const put = await tinh.request(
+        `/v1/units/${unitId}/values/2024`,
+        json("PUT", { values: { ...v.values, ...patch }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }),
+      );
       expect(put.status).toBe(200);
       return met ? "not_met" : "met";
     };
@@ -236,18 +279,23 @@ describe("the change feed in the API", () => {
       expect([before !== expected, seenByB, meBefore, out.status < 300, meAfter]).toEqual([true, expected, 200, true, 401]);
     });
 
-    it.skipIf(!process.env.DATABASE_URL)("when the listening connection is killed, requests check the database until it is back", async () => {
-      const b = second!;
-      await statusOf2(appB, tinh, "c-01-06");
-      await b.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query = 'LISTEN ntm_changes' and pid <> pg_backend_pid()`);
-      for (let i = 0; i < 100 && changeFeedOf(b.db).live; i++) await new Promise((r) => setTimeout(r, 10));
-      const wentDown = !changeFeedOf(b.db).live;
-      // Written through A while B's feed may be down: B must not answer from what it kept.
-      const expected = await flip("c-01-06");
-      const seenByB = await statusOf2(appB, tinh, "c-01-06");
-      const stillDown = !changeFeedOf(b.db).live;
-      for (let i = 0; i < 500 && !changeFeedOf(b.db).live; i++) await new Promise((r) => setTimeout(r, 10));
-      expect([wentDown, stillDown, seenByB, changeFeedOf(b.db).live]).toEqual([true, true, expected, true]);
-    });
+    it.skipIf(!process.env.DATABASE_URL)(
+      "when the listening connection is killed, requests check the database until it is back",
+      async () => {
+        const b = second!;
+        await statusOf2(appB, tinh, "c-01-06");
+        await b.db.execute(
+          sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query = 'LISTEN ntm_changes' and pid <> pg_backend_pid()`,
+        );
+        for (let i = 0; i < 100 && changeFeedOf(b.db).live; i++) await new Promise((r) => setTimeout(r, 10));
+        const wentDown = !changeFeedOf(b.db).live;
+        // Written through A while B's feed may be down: B must not answer from what it kept.
+        const expected = await flip("c-01-06");
+        const seenByB = await statusOf2(appB, tinh, "c-01-06");
+        const stillDown = !changeFeedOf(b.db).live;
+        for (let i = 0; i < 500 && !changeFeedOf(b.db).live; i++) await new Promise((r) => setTimeout(r, 10));
+        expect([wentDown, stillDown, seenByB, changeFeedOf(b.db).live]).toEqual([true, true, expected, true]);
+      },
+    );
   });
 });

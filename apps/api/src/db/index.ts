@@ -74,7 +74,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     if (options.changeFeed !== false) {
       const feed = new ChangeFeed(async (payload) => void (await pool.query("SELECT pg_notify($1, $2)", [CHANGE_CHANNEL, payload])));
       // LISTEN needs a session of its own: a direct URL when the pool goes through a transaction-mode pooler.
-      stopFeed = await startPgFeed(feed, () => new pg.Client({ connectionString: options.changeFeedUrl ?? options.databaseUrl, keepAlive: true }) as unknown as PgListenClient, options.changeFeedRetryMs !== undefined ? { retryMs: options.changeFeedRetryMs } : {});
+      stopFeed = await startPgFeed(
+        feed,
+        () =>
+          new pg.Client({ connectionString: options.changeFeedUrl ?? options.databaseUrl, keepAlive: true }) as unknown as PgListenClient,
+        options.changeFeedRetryMs !== undefined ? { retryMs: options.changeFeedRetryMs } : {},
+      );
       attachChangeFeed(db, feed);
     }
     return {
@@ -139,7 +144,9 @@ export function lockDataDir(dataDir: string): () => void {
   if (existsSync(file)) {
     const pid = Number(readFileSync(file, "utf8").trim());
     if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid))
-      throw new Error(`Thư mục dữ liệu ${dataDir} đang được tiến trình ${pid} dùng / the data directory ${dataDir} is in use by process ${pid} (PGlite allows one process; stop it or set DATA_DIR)`);
+      throw new Error(
+        `Thư mục dữ liệu ${dataDir} đang được tiến trình ${pid} dùng / the data directory ${dataDir} is in use by process ${pid} (PGlite allows one process; stop it or set DATA_DIR)`,
+      );
   }
   writeFileSync(file, String(process.pid));
   return () => rmSync(file, { force: true });

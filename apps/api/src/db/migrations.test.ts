@@ -14,9 +14,19 @@ describe("drizzle migrations", () => {
     const tmp = mkdtempSync(join(tmpdir(), "ntm-drizzle-"));
     try {
       cpSync(join(apiDir, "drizzle"), join(tmp, "drizzle"), { recursive: true });
-      writeFileSync(join(tmp, "drizzle.config.json"), JSON.stringify({ dialect: "postgresql", schema: join(apiDir, "src/db/schema.ts"), out: "./drizzle" }));
-      const output = execFileSync(process.execPath, [drizzleKit, "generate", "--config=drizzle.config.json"], { cwd: tmp, encoding: "utf8", stdio: "pipe" });
-      expect([output.includes("No schema changes"), readdirSync(join(tmp, "drizzle")).sort()]).toEqual([true, readdirSync(join(apiDir, "drizzle")).sort()]);
+      writeFileSync(
+        join(tmp, "drizzle.config.json"),
+        JSON.stringify({ dialect: "postgresql", schema: join(apiDir, "src/db/schema.ts"), out: "./drizzle" }),
+      );
+      const output = execFileSync(process.execPath, [drizzleKit, "generate", "--config=drizzle.config.json"], {
+        cwd: tmp,
+        encoding: "utf8",
+        stdio: "pipe",
+      });
+      expect([output.includes("No schema changes"), readdirSync(join(tmp, "drizzle")).sort()]).toEqual([
+        true,
+        readdirSync(join(apiDir, "drizzle")).sort(),
+      ]);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

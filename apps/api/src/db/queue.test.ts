@@ -93,7 +93,12 @@ describe("DbQueue", () => {
 
 describe("dbQueueOptionsFromEnv", () => {
   it("overrides the driver's defaults with the variables that are set", () => {
-    expect(dbQueueOptionsFromEnv({ NTM_DB_QUEUE: "4", NTM_DB_QUEUE_WAIT_MS: "100" }, "pglite")).toEqual({ concurrency: 2, maxQueued: 4, maxWaitMs: 100, retryAfterS: 1 });
+    expect(dbQueueOptionsFromEnv({ NTM_DB_QUEUE: "4", NTM_DB_QUEUE_WAIT_MS: "100" }, "pglite")).toEqual({
+      concurrency: 2,
+      maxQueued: 4,
+      maxWaitMs: 100,
+      retryAfterS: 1,
+    });
     expect(dbQueueOptionsFromEnv({}, "postgres")?.concurrency).toBe(20);
   });
 
@@ -139,7 +144,11 @@ describe("the API over capacity", () => {
     expect(busy.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     expect(await busy.json()).toMatchObject({ status: 503, kind: "unavailable", type: "urn:ntm:problem:unavailable" });
     // A refused write wrote nothing: the login did not happen (no session cookie).
-    const refusedLogin = await app.request("/v1/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "x", password: "y" }) });
+    const refusedLogin = await app.request("/v1/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "x", password: "y" }),
+    });
     expect(refusedLogin.status).toBe(503);
     expect(refusedLogin.headers.get("set-cookie")).toBeNull();
     // Routes outside /v1 do not touch the database and are not queued.

@@ -56,10 +56,13 @@ export class DbQueue {
   #refused = 0;
 
   constructor(options: DbQueueOptions) {
-    if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new RangeError(`DbQueue: concurrency must be a whole number ≥ 1, got ${options.concurrency}`);
-    if (!Number.isInteger(options.maxQueued) || options.maxQueued < 0) throw new RangeError(`DbQueue: maxQueued must be a whole number ≥ 0, got ${options.maxQueued}`);
+    if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
+      throw new RangeError(`DbQueue: concurrency must be a whole number ≥ 1, got ${options.concurrency}`);
+    if (!Number.isInteger(options.maxQueued) || options.maxQueued < 0)
+      throw new RangeError(`DbQueue: maxQueued must be a whole number ≥ 0, got ${options.maxQueued}`);
     if (!(options.maxWaitMs > 0)) throw new RangeError(`DbQueue: maxWaitMs must be > 0, got ${options.maxWaitMs}`);
-    if (!Number.isInteger(options.retryAfterS) || options.retryAfterS < 1) throw new RangeError(`DbQueue: retryAfterS must be a whole number ≥ 1, got ${options.retryAfterS}`);
+    if (!Number.isInteger(options.retryAfterS) || options.retryAfterS < 1)
+      throw new RangeError(`DbQueue: retryAfterS must be a whole number ≥ 1, got ${options.retryAfterS}`);
     this.options = options;
   }
 
@@ -145,14 +148,18 @@ const ENV_KEYS = {
  * @example
  * dbQueueOptionsFromEnv({ NTM_DB_QUEUE: "4" }, "pglite") // { concurrency: 2, maxQueued: 4, maxWaitMs: 750, retryAfterS: 1 }
  */
-export function dbQueueOptionsFromEnv(env: Readonly<Record<string, string | undefined>>, driver: "pglite" | "postgres"): DbQueueOptions | null {
+export function dbQueueOptionsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  driver: "pglite" | "postgres",
+): DbQueueOptions | null {
   if (env[ENV_KEYS.maxQueued] === "off") return null;
   const out: Record<keyof DbQueueOptions, number> = { ...DEFAULT_DB_QUEUE[driver] };
   for (const key of Object.keys(ENV_KEYS) as (keyof DbQueueOptions)[]) {
     const raw = env[ENV_KEYS[key]];
     if (raw === undefined || raw === "") continue;
     const n = Number(raw);
-    if (!Number.isFinite(n) || n < 0) throw new Error(`${ENV_KEYS[key]} phải là số ≥ 0 / ${ENV_KEYS[key]} must be a number ≥ 0, got "${raw}"`);
+    if (!Number.isFinite(n) || n < 0)
+      throw new Error(`${ENV_KEYS[key]} phải là số ≥ 0 / ${ENV_KEYS[key]} must be a number ≥ 0, got "${raw}"`);
     out[key] = n;
   }
   return out;

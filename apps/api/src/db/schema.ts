@@ -207,21 +207,39 @@ export const planVersions = pgTable(
   (t) => [primaryKey({ columns: [t.planId, t.version] })],
 );
 /** Adjustment proposals to a plan (đề xuất điều chỉnh) and their decisions; `data` is core's PlanProposal. */
-export const planProposals = pgTable("plan_proposals", { ...domainColumns(), planId: text("plan_id").notNull() }, (t) => [index("plan_proposals_plan_idx").on(t.planId)]);
+export const planProposals = pgTable("plan_proposals", { ...domainColumns(), planId: text("plan_id").notNull() }, (t) => [
+  index("plan_proposals_plan_idx").on(t.planId),
+]);
 /** Tasks of a plan with assignees and reporting duties. */
-export const tasks = pgTable("tasks", { ...domainColumns(), planId: text("plan_id").notNull() }, (t) => [index("tasks_plan_idx").on(t.planId)]);
+export const tasks = pgTable("tasks", { ...domainColumns(), planId: text("plan_id").notNull() }, (t) => [
+  index("tasks_plan_idx").on(t.planId),
+]);
 /** Periodic reports submitted against a task. */
-export const reportSubmissions = pgTable("report_submissions", { ...domainColumns(), taskId: text("task_id").notNull(), period: text("period").notNull() }, (t) => [index("reports_task_idx").on(t.taskId)]);
+export const reportSubmissions = pgTable(
+  "report_submissions",
+  { ...domainColumns(), taskId: text("task_id").notNull(), period: text("period").notNull() },
+  (t) => [index("reports_task_idx").on(t.taskId)],
+);
 /** Recognition dossiers (hồ sơ công nhận) with their transition history. */
 export const dossiers = pgTable(
   "dossiers",
-  { ...domainColumns(), year: integer("year").notNull(), tier: text("tier").notNull(), step: text("step").notNull(), transitions: jsonb("transitions").notNull().default(sql`'[]'::jsonb`) },
+  {
+    ...domainColumns(),
+    year: integer("year").notNull(),
+    tier: text("tier").notNull(),
+    step: text("step").notNull(),
+    transitions: jsonb("transitions").notNull().default(sql`'[]'::jsonb`),
+  },
   (t) => [index("dossiers_unit_idx").on(t.unitId)],
 );
 /** Annual scoring (đánh giá, xếp loại) results per unit and year. */
-export const scoring = pgTable("scoring", { ...domainColumns(), year: integer("year").notNull() }, (t) => [index("scoring_unit_year_idx").on(t.unitId, t.year)]);
+export const scoring = pgTable("scoring", { ...domainColumns(), year: integer("year").notNull() }, (t) => [
+  index("scoring_unit_year_idx").on(t.unitId, t.year),
+]);
 /** OCOP products (Mỗi xã một sản phẩm). */
-export const ocopProducts = pgTable("ocop_products", { ...domainColumns(), year: integer("year").notNull() }, (t) => [index("ocop_unit_idx").on(t.unitId)]);
+export const ocopProducts = pgTable("ocop_products", { ...domainColumns(), year: integer("year").notNull() }, (t) => [
+  index("ocop_unit_idx").on(t.unitId),
+]);
 /** Resource contributions; `amount` in whole đồng. */
 export const contributions = pgTable(
   "contributions",
@@ -229,6 +247,10 @@ export const contributions = pgTable(
   (t) => [index("contributions_unit_idx").on(t.unitId)],
 );
 /** Housing records (xóa nhà tạm, nhà dột nát). */
-export const housing = pgTable("housing", { ...domainColumns(), year: integer("year").notNull() }, (t) => [index("housing_unit_idx").on(t.unitId)]);
+export const housing = pgTable("housing", { ...domainColumns(), year: integer("year").notNull() }, (t) => [
+  index("housing_unit_idx").on(t.unitId),
+]);
 /** Inspection records of the Inspection Committee. */
-export const inspections = pgTable("inspections", { ...domainColumns(), period: text("period").notNull() }, (t) => [index("inspections_unit_idx").on(t.unitId)]);
+export const inspections = pgTable("inspections", { ...domainColumns(), period: text("period").notNull() }, (t) => [
+  index("inspections_unit_idx").on(t.unitId),
+]);

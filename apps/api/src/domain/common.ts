@@ -47,7 +47,13 @@ export function jsonSafe<T>(value: T): unknown {
  * reasonsOut([{ code: "report.overdue", path: [], params: {...} }])[0].vi // "Báo cáo ... quá hạn ..."
  */
 export function reasonsOut(reasons: readonly Reason[]): ReasonOut[] {
-  return reasons.map((r) => ({ code: r.code, path: [...r.path], params: jsonSafe(r.params) as Record<string, unknown>, vi: formatReason(r, "vi"), en: formatReason(r, "en") }));
+  return reasons.map((r) => ({
+    code: r.code,
+    path: [...r.path],
+    params: jsonSafe(r.params) as Record<string, unknown>,
+    vi: formatReason(r, "vi"),
+    en: formatReason(r, "en"),
+  }));
 }
 
 /**
@@ -67,7 +73,10 @@ export function unwrap<T>(r: Result<T>, detail: string, prefix: readonly (string
  */
 export function readIfMatch(c: Context<AppEnv>): number | undefined {
   const v = parseEtag(c.req.header("if-match"));
-  if (Number.isNaN(v)) throw new ApiError("invalid_input", 'If-Match phải là phiên bản, ví dụ "3" / If-Match must be a version such as "3"', [{ path: "headers.if-match", message: "expected a version ETag" }]);
+  if (Number.isNaN(v))
+    throw new ApiError("invalid_input", 'If-Match phải là phiên bản, ví dụ "3" / If-Match must be a version such as "3"', [
+      { path: "headers.if-match", message: "expected a version ETag" },
+    ]);
   return v;
 }
 
@@ -78,7 +87,11 @@ export function readIfMatch(c: Context<AppEnv>): number | undefined {
  */
 export function requireVersion(c: Context<AppEnv>, current: number): void {
   const expected = readIfMatch(c);
-  if (expected === undefined) throw new ApiError("precondition_required", `Cần gửi If-Match (phiên bản hiện tại "${current}") / send If-Match with the version you edited (current "${current}")`);
+  if (expected === undefined)
+    throw new ApiError(
+      "precondition_required",
+      `Cần gửi If-Match (phiên bản hiện tại "${current}") / send If-Match with the version you edited (current "${current}")`,
+    );
   checkVersion(expected, current);
 }
 
@@ -89,7 +102,10 @@ export function requireVersion(c: Context<AppEnv>, current: number): void {
  */
 export function checkVersion(expected: number | undefined, current: number): void {
   if (expected !== undefined && expected !== current)
-    throw new ApiError("precondition_failed", `Dữ liệu đã được người khác sửa (phiên bản hiện tại ${current}, bạn gửi ${expected}); tải lại rồi sửa / changed since you loaded it (current version ${current}, If-Match ${expected})`);
+    throw new ApiError(
+      "precondition_failed",
+      `Dữ liệu đã được người khác sửa (phiên bản hiện tại ${current}, bạn gửi ${expected}); tải lại rồi sửa / changed since you loaded it (current version ${current}, If-Match ${expected})`,
+    );
 }
 
 /**
@@ -107,7 +123,10 @@ export function setEtag(c: Context<AppEnv>, version: number): void {
  * @example
  * const { ids } = await readableUnits(c, query.unitId); // Set of unit ids
  */
-export async function readableUnits(c: Context<AppEnv>, unitId: string | undefined): Promise<{ user: Principal; tree: UnitTree; ids: Set<string>; rootId: string }> {
+export async function readableUnits(
+  c: Context<AppEnv>,
+  unitId: string | undefined,
+): Promise<{ user: Principal; tree: UnitTree; ids: Set<string>; rootId: string }> {
   const user = requireUser(c);
   const tree = await loadTree(c.get("deps").db);
   const rootId = unitId ?? user.scopeUnitId;
@@ -146,7 +165,11 @@ export function isCalendarDay(s: string): boolean {
 }
 
 /** A yyyy-mm-dd calendar day as a query or body field. */
-export const IsoDateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd").refine(isCalendarDay, "not a calendar day").openapi({ example: "2025-08-01", format: "date" });
+export const IsoDateField = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd")
+  .refine(isCalendarDay, "not a calendar day")
+  .openapi({ example: "2025-08-01", format: "date" });
 
 /** The common fields of a stored domain record in responses. */
 export const RecordMetaSchema = z.object({ version: z.number().int(), updatedAt: z.string(), updatedBy: z.string().nullable() });

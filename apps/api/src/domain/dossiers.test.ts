@@ -17,24 +17,41 @@ afterAll(async () => {
 });
 
 const body = async (res: Response): Promise<any> => res.json();
-const audits = async (id: string) => (await h.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.entityId, id)))[0]?.n ?? 0;
+const audits = async (id: string) =>
+  (await h.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.entityId, id)))[0]?.n ?? 0;
 const row = async (id: string) => (await h.database.db.select().from(dossiers).where(eq(dossiers.id, id)))[0]!;
 const byUnit = async (who: string, unitId: string) => (await body(await s[who]!.request(`/v1/dossiers?unitId=${unitId}`))).items[0];
 
 describe("listing dossiers", () => {
   it("shows the seeded dossiers at every step to the province", async () => {
     const p = await body(await s.tinh!.request("/v1/dossiers"));
-    expect(Object.keys(p.counts).sort()).toEqual(["appraised", "draft", "public_consultation", "recognised", "returned", "self_assessed", "submitted", "verified"]);
+    expect(Object.keys(p.counts).sort()).toEqual([
+      "appraised",
+      "draft",
+      "public_consultation",
+      "recognised",
+      "returned",
+      "self_assessed",
+      "submitted",
+      "verified",
+    ]);
   });
 
   it("filters by state, year and unit subtree, and keeps each user to their scope", async () => {
-    const [recognised, y2024, d02, xa] = await Promise.all([
-      s.tinh!.request("/v1/dossiers?state=recognised"),
-      s.tinh!.request("/v1/dossiers?year=2024"),
-      s.tinh!.request("/v1/dossiers?unitId=d-02"),
-      s.xa!.request("/v1/dossiers"),
-    ].map(async (r) => (await body(await r)).items.map((d: { unitId: string }) => d.unitId)));
-    expect([recognised, y2024, [...d02].sort(), xa]).toEqual([["c-03-01", "c-02-03"], ["c-02-03"], ["c-02-01", "c-02-02", "c-02-03"], ["c-01-01"]]);
+    const [recognised, y2024, d02, xa] = await Promise.all(
+      [
+        s.tinh!.request("/v1/dossiers?state=recognised"),
+        s.tinh!.request("/v1/dossiers?year=2024"),
+        s.tinh!.request("/v1/dossiers?unitId=d-02"),
+        s.xa!.request("/v1/dossiers"),
+      ].map(async (r) => (await body(await r)).items.map((d: { unitId: string }) => d.unitId)),
+    );
+    expect([recognised, y2024, [...d02].sort(), xa]).toEqual([
+      ["c-03-01", "c-02-03"],
+      ["c-02-03"],
+      ["c-02-01", "c-02-02", "c-02-03"],
+      ["c-01-01"],
+    ]);
     const out = await s.xa!.request("/v1/dossiers?unitId=c-02-01");
     expect(out.status).toBe(403);
   });
@@ -51,14 +68,25 @@ describe("reading a dossier", () => {
     const res = await s.xa!.request(`/v1/dossiers/${id}`);
     const d = await body(res);
     const selfAssess = d.availableActions.find((a: { action: string }) => a.action === "self_assess");
-    expect([res.status, res.headers.get("etag"), d.state, d.stateLabel.vi, d.history, selfAssess.allowed, selfAssess.reasons.map((r: { code: string }) => r.code)]).toEqual([200, '"1"', "draft", "Đang lập hồ sơ", [], false, ["workflow.documents_missing"]]);
+    expect([
+      res.status,
+      res.headers.get("etag"),
+      d.state,
+      d.stateLabel.vi,
+      d.history,
+      selfAssess.allowed,
+      selfAssess.reasons.map((r: { code: string }) => r.code),
+    ]).toEqual([200, '"1"', "draft", "Đang lập hồ sơ", [], false, ["workflow.documents_missing"]]);
     expect(selfAssess.reasons[0].vi.length > 0).toBe(true);
   });
 
   it("offers no actions to a viewer and the review actions to the province", async () => {
     const id = (await byUnit("tinh", "c-02-02")).id;
     const [viewer, province] = await Promise.all([s.xem!.request(`/v1/dossiers/${id}`), s.tinh!.request(`/v1/dossiers/${id}`)]);
-    expect([(await body(viewer)).availableActions, (await body(province)).availableActions.map((a: { action: string }) => a.action)]).toEqual([[], ["recognise", "return", "reject"]]);
+    expect([
+      (await body(viewer)).availableActions,
+      (await body(province)).availableActions.map((a: { action: string }) => a.action),
+    ]).toEqual([[], ["recognise", "return", "reject"]]);
   });
 });
 
@@ -70,7 +98,15 @@ describe("dossier transitions", () => {
     const res = await s.xa!.request(`/v1/dossiers/${id}/transitions`, json("POST", { action: "self_assess" }));
     const p = await body(res);
     const after = await row(id);
-    expect([res.status, p.kind, p.errors.map((e: { code: string; path: string }) => [e.code, e.path]), after.version, after.step, after.transitions, await audits(id)]).toEqual([422, "rule_failed", [["workflow.documents_missing", "$.dossier.documents"]], before.version, "draft", [], auditsBefore]);
+    expect([
+      res.status,
+      p.kind,
+      p.errors.map((e: { code: string; path: string }) => [e.code, e.path]),
+      after.version,
+      after.step,
+      after.transitions,
+      await audits(id),
+    ]).toEqual([422, "rule_failed", [["workflow.documents_missing", "$.dossier.documents"]], before.version, "draft", [], auditsBefore]);
     expect(p.errors[0].message).toMatch(/Báo cáo tự đánh giá|báo cáo tự đánh giá/i);
   });
 
@@ -92,13 +128,49 @@ describe("dossier transitions", () => {
 
   it("applies a valid transition after the documents are added: history entry with actor and time, audit entries, new ETag", async () => {
     const id = (await byUnit("xa", "c-01-01")).id;
-    const patch = await s.xa!.request(`/v1/dossiers/${id}`, json("PATCH", { documents: ["self_assessment_report"] }, { "if-match": '"1"' }));
+    const patch = await s.xa!.request(
+      `/v1/dossiers/${id}`,
+      json("PATCH", { documents: ["self_assessment_report"] }, { "if-match": '"1"' }),
+    );
     const stale = await s.xa!.request(`/v1/dossiers/${id}/transitions`, json("POST", { action: "self_assess" }, { "if-match": '"1"' }));
-    const res = await s.xa!.request(`/v1/dossiers/${id}/transitions`, json("POST", { action: "self_assess", note: "Đã họp thôn" }, { "if-match": '"2"' }));
+    const res = await s.xa!.request(
+      `/v1/dossiers/${id}/transitions`,
+      json("POST", { action: "self_assess", note: "Đã họp thôn" }, { "if-match": '"2"' }),
+    );
     const d = await body(res);
     const entry = d.history[0];
-    const actions = (await h.database.db.select().from(auditLog).where(eq(auditLog.entityId, id)).orderBy(auditLog.id)).map((a) => a.action);
-    expect([patch.status, stale.status, res.status, res.headers.get("etag"), d.state, entry.action, entry.from, entry.to, entry.actor.role, entry.actor.unitId, entry.note, entry.at.slice(0, 10), actions]).toEqual([200, 412, 200, '"3"', "self_assessed", "self_assess", "draft", "self_assessed", "commune_officer", "c-01-01", "Đã họp thôn", vnDate(new Date()), ["dossier.update", "dossier.self_assess"]]);
+    const actions = (await h.database.db.select().from(auditLog).where(eq(auditLog.entityId, id)).orderBy(auditLog.id)).map(
+      (a) => a.action,
+    );
+    expect([
+      patch.status,
+      stale.status,
+      res.status,
+      res.headers.get("etag"),
+      d.state,
+      entry.action,
+      entry.from,
+      entry.to,
+      entry.actor.role,
+      entry.actor.unitId,
+      entry.note,
+      entry.at.slice(0, 10),
+      actions,
+    ]).toEqual([
+      200,
+      412,
+      200,
+      '"3"',
+      "self_assessed",
+      "self_assess",
+      "draft",
+      "self_assessed",
+      "commune_officer",
+      "c-01-01",
+      "Đã họp thôn",
+      vnDate(new Date()),
+      ["dossier.update", "dossier.self_assess"],
+    ]);
   });
 
   it("lets the province return a submitted dossier with a note; the due date counts Vietnamese working days", async () => {
@@ -107,7 +179,19 @@ describe("dossier transitions", () => {
     const res = await s.tinh!.request(`/v1/dossiers/${id}/transitions`, json("POST", { action: "return", note: "Bổ sung biên bản họp" }));
     const d = await body(res);
     const entry = d.history.at(-1);
-    expect([(await body(noNote)).errors.map((e: { code: string }) => e.code), res.status, d.state, entry.dueDate, d.deadline.dueDate]).toEqual([["workflow.note_required"], 200, "returned", addWorkingDays(vnDate(new Date()), 20), addWorkingDays(vnDate(new Date()), 20)]);
+    expect([
+      (await body(noNote)).errors.map((e: { code: string }) => e.code),
+      res.status,
+      d.state,
+      entry.dueDate,
+      d.deadline.dueDate,
+    ]).toEqual([
+      ["workflow.note_required"],
+      200,
+      "returned",
+      addWorkingDays(vnDate(new Date()), 20),
+      addWorkingDays(vnDate(new Date()), 20),
+    ]);
   });
 
   it("revokes a recognised dossier only when core's revocation rule holds on the stored values", async () => {
@@ -117,14 +201,21 @@ describe("dossier transitions", () => {
     const codes = res.status === 200 ? ["applied"] : p.errors.map((e: { code: string }) => e.code);
     const ev = await body(await s.tinh!.request(`/v1/units/c-02-03/evaluation?year=${d.year}`));
     const revoke = ev.revocation?.revoke === true;
-    expect([res.status, revoke ? codes : codes.includes("workflow.revocation_rule_not_met")]).toEqual([revoke ? 200 : 422, revoke ? ["applied"] : true]);
+    expect([res.status, revoke ? codes : codes.includes("workflow.revocation_rule_not_met")]).toEqual([
+      revoke ? 200 : 422,
+      revoke ? ["applied"] : true,
+    ]);
   });
 
   it("reports every failing guard of a verification at once", async () => {
     const id = (await byUnit("tinh", "c-04-02")).id;
     const res = await s.tinh!.request(`/v1/dossiers/${id}/transitions`, json("POST", { action: "verify" }));
     const codes = (await body(res)).errors.map((e: { code: string }) => e.code);
-    expect([res.status, codes.includes("workflow.council_vote_missing"), codes.includes("workflow.documents_missing")]).toEqual([422, true, true]);
+    expect([res.status, codes.includes("workflow.council_vote_missing"), codes.includes("workflow.documents_missing")]).toEqual([
+      422,
+      true,
+      true,
+    ]);
   });
 });
 
@@ -133,7 +224,14 @@ describe("creating and editing dossiers", () => {
     const res = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01", tier: "standard", year: 2024 }));
     const d = await body(res);
     const dup = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01", tier: "standard", year: 2024 }));
-    expect([res.status, d.state, d.packId, d.level, await audits(d.id), dup.status]).toEqual([201, "draft", "example.province-demo.2021-2025", "commune", 1, 409]);
+    expect([res.status, d.state, d.packId, d.level, await audits(d.id), dup.status]).toEqual([
+      201,
+      "draft",
+      "example.province-demo.2021-2025",
+      "commune",
+      1,
+      409,
+    ]);
   });
 
   it.each([
@@ -148,9 +246,18 @@ describe("creating and editing dossiers", () => {
 
   it("creates a hamlet's dossier against the hamlet pack and refuses a commune pack for a hamlet", async () => {
     const ok = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01-t1", tier: "standard", year: 2024 }));
-    const wrong = await s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01-t2", tier: "standard", year: 2024, packId: "example.province-demo.2021-2025" }));
+    const wrong = await s.xa!.request(
+      "/v1/dossiers",
+      json("POST", { unitId: "c-01-01-t2", tier: "standard", year: 2024, packId: "example.province-demo.2021-2025" }),
+    );
     const d = await body(ok);
-    expect([ok.status, d.packId, d.level, wrong.status, (await body(wrong)).errors[0].path]).toEqual([201, "example.province-demo-hamlet.2021-2025", "hamlet", 422, "$.packId"]);
+    expect([ok.status, d.packId, d.level, wrong.status, (await body(wrong)).errors[0].path]).toEqual([
+      201,
+      "example.province-demo-hamlet.2021-2025",
+      "hamlet",
+      422,
+      "$.packId",
+    ]);
   });
 
   it("refuses a dossier for a year with no adopted pack (2026 in the demo) unless a pack is named", async () => {
@@ -161,9 +268,17 @@ describe("creating and editing dossiers", () => {
   it("rejects bad input with 422 paths and writes nothing", async () => {
     const [tier, debt] = await Promise.all([
       s.xa!.request("/v1/dossiers", json("POST", { unitId: "c-01-01", tier: "gold", year: 2026 })),
-      s.xa!.request(`/v1/dossiers/${(await byUnit("xa", "c-01-01")).id}`, json("PATCH", { capitalConstructionDebt: "12.5" }, { "if-match": '"3"' })),
+      s.xa!.request(
+        `/v1/dossiers/${(await byUnit("xa", "c-01-01")).id}`,
+        json("PATCH", { capitalConstructionDebt: "12.5" }, { "if-match": '"3"' }),
+      ),
     ]);
-    expect([tier.status, (await body(tier)).errors[0].path, debt.status, (await body(debt)).errors[0].path]).toEqual([422, "$.tier", 422, "$.capitalConstructionDebt"]);
+    expect([tier.status, (await body(tier)).errors[0].path, debt.status, (await body(debt)).errors[0].path]).toEqual([
+      422,
+      "$.tier",
+      422,
+      "$.capitalConstructionDebt",
+    ]);
   });
 
   it("requires If-Match to edit (428) and refuses a stale one (412)", async () => {
@@ -178,9 +293,23 @@ describe("creating and editing dossiers", () => {
 
   it("lets only the reviewing level record the council vote", async () => {
     const id = (await byUnit("tinh", "c-01-03")).id;
-    const res = await s.xa!.request(`/v1/dossiers/${id}`, json("PATCH", { councilVote: { for: 5, against: 0, members: 7 } }, { "if-match": '"1"' }));
-    const ok = await s.tinh!.request(`/v1/dossiers/${id}`, json("PATCH", { councilVote: { for: 5, against: 0, members: 7 }, capitalConstructionDebt: "0" }, { "if-match": '"1"' }));
-    const [entry] = await h.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "dossier.update")));
-    expect([res.status, ok.status, (await body(ok)).councilVote, (entry?.after as { data: { capitalConstructionDebt: string } } | undefined)?.data.capitalConstructionDebt]).toEqual([403, 200, { for: 5, against: 0, members: 7 }, "0"]);
+    const res = await s.xa!.request(
+      `/v1/dossiers/${id}`,
+      json("PATCH", { councilVote: { for: 5, against: 0, members: 7 } }, { "if-match": '"1"' }),
+    );
+    const ok = await s.tinh!.request(
+      `/v1/dossiers/${id}`,
+      json("PATCH", { councilVote: { for: 5, against: 0, members: 7 }, capitalConstructionDebt: "0" }, { "if-match": '"1"' }),
+    );
+    const [entry] = await h.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "dossier.update")));
+    expect([
+      res.status,
+      ok.status,
+      (await body(ok)).councilVote,
+      (entry?.after as { data: { capitalConstructionDebt: string } } | undefined)?.data.capitalConstructionDebt,
+    ]).toEqual([403, 200, { for: 5, against: 0, members: 7 }, "0"]);
   });
 });

@@ -8,9 +8,31 @@
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
-  type Actor, type ActorRole, type DossierState, type DossierTier, type EvaluationResult, type RecognitionAction, type RecognitionConfig, type RecognitionDossier, type Reason,
-  DOSSIER_STATE_LABELS, DossierDocumentSchema, DossierStateSchema, DossierTierSchema, RecognitionActionSchema, TWO_TIER_FROM,
-  addWorkingDays, availableActions, createRecognitionConfig, defaultWorkCalendar, formatPath, formatReason, parseDong, parseDossier, stepDeadline, transition,
+  type Actor,
+  type ActorRole,
+  type DossierState,
+  type DossierTier,
+  type EvaluationResult,
+  type RecognitionAction,
+  type RecognitionConfig,
+  type RecognitionDossier,
+  type Reason,
+  DOSSIER_STATE_LABELS,
+  DossierDocumentSchema,
+  DossierStateSchema,
+  DossierTierSchema,
+  RecognitionActionSchema,
+  TWO_TIER_FROM,
+  addWorkingDays,
+  availableActions,
+  createRecognitionConfig,
+  defaultWorkCalendar,
+  formatPath,
+  formatReason,
+  parseDong,
+  parseDossier,
+  stepDeadline,
+  transition,
 } from "@ntm/core";
 import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
@@ -25,7 +47,17 @@ import { IdParam, YearParam } from "../http/schemas.js";
 import { type LoadedPacks, loadPacks } from "../services/packs.js";
 import { evaluateOne } from "../services/evaluations.js";
 import type { UnitTree } from "../units.js";
-import { ReasonOutSchema, checkVersion, readIfMatch, readableUnits, reasonsOut, requireVersion, setEtag, vnDate, vnDateTime } from "./common.js";
+import {
+  ReasonOutSchema,
+  checkVersion,
+  readIfMatch,
+  readableUnits,
+  reasonsOut,
+  requireVersion,
+  setEtag,
+  vnDate,
+  vnDateTime,
+} from "./common.js";
 
 export type DossierRow = typeof dossiers.$inferSelect;
 
@@ -46,7 +78,9 @@ export interface DossierData {
  * @example
  * toCoreDossier(row).capitalConstructionDebt // 0n
  */
-export function toCoreDossier(row: Pick<DossierRow, "id" | "unitId" | "year" | "tier" | "step" | "transitions" | "data">): RecognitionDossier {
+export function toCoreDossier(
+  row: Pick<DossierRow, "id" | "unitId" | "year" | "tier" | "step" | "transitions" | "data">,
+): RecognitionDossier {
   const d = row.data as DossierData;
   return {
     id: row.id,
@@ -70,7 +104,15 @@ export function toCoreDossier(row: Pick<DossierRow, "id" | "unitId" | "year" | "
  * @example
  * fromCoreDossier(dossier).data.capitalConstructionDebt // "0"
  */
-export function fromCoreDossier(d: RecognitionDossier): { id: string; unitId: string; year: number; tier: string; step: string; transitions: RecognitionDossier["history"]; data: DossierData } {
+export function fromCoreDossier(d: RecognitionDossier): {
+  id: string;
+  unitId: string;
+  year: number;
+  tier: string;
+  step: string;
+  transitions: RecognitionDossier["history"];
+  data: DossierData;
+} {
   return {
     id: d.id,
     unitId: d.unitId,
@@ -167,7 +209,15 @@ const HistorySchema = z.object({
   dueDate: z.string().nullable().optional(),
 });
 const CheckSchema = z.object({ guard: z.string(), passed: z.boolean(), reasons: z.array(ReasonOutSchema) });
-const ActionOutSchema = z.object({ action: RecognitionActionSchema, to: DossierStateSchema.nullable(), allowed: z.boolean(), checks: z.array(CheckSchema), reasons: z.array(ReasonOutSchema) }).openapi("DossierAvailableAction");
+const ActionOutSchema = z
+  .object({
+    action: RecognitionActionSchema,
+    to: DossierStateSchema.nullable(),
+    allowed: z.boolean(),
+    checks: z.array(CheckSchema),
+    reasons: z.array(ReasonOutSchema),
+  })
+  .openapi("DossierAvailableAction");
 const CouncilVoteSchema = z.object({ for: z.number().int().min(0), against: z.number().int().min(0), members: z.number().int().min(1) });
 
 export const DossierOutSchema = z
@@ -187,7 +237,9 @@ export const DossierOutSchema = z
     capitalConstructionDebt: z.string().nullable().openapi({ description: "Whole đồng as a decimal string" }),
     councilVote: CouncilVoteSchema.nullable(),
     history: z.array(HistorySchema),
-    deadline: z.object({ state: z.string(), enteredAt: z.string(), workingDays: z.number().int(), dueDate: z.string(), overdue: z.boolean() }).nullable(),
+    deadline: z
+      .object({ state: z.string(), enteredAt: z.string(), workingDays: z.number().int(), dueDate: z.string(), overdue: z.boolean() })
+      .nullable(),
     version: z.number().int(),
     updatedAt: z.string(),
     updatedBy: z.string().nullable(),
@@ -215,7 +267,9 @@ function dossierOut(row: DossierRow, tree: UnitTree, today: string): z.infer<typ
     capitalConstructionDebt: (row.data as DossierData).capitalConstructionDebt,
     councilVote: d.councilVote,
     history: d.history,
-    deadline: dl ? { state: dl.state, enteredAt: dl.enteredAt, workingDays: dl.workingDays, dueDate: dl.dueDate, overdue: dl.overdue ?? false } : null,
+    deadline: dl
+      ? { state: dl.state, enteredAt: dl.enteredAt, workingDays: dl.workingDays, dueDate: dl.dueDate, overdue: dl.overdue ?? false }
+      : null,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedBy,
@@ -234,10 +288,19 @@ async function loadRow(db: Db | Tx, id: string): Promise<DossierRow> {
  * reasonFields([{ code: "workflow.satisfaction_below", path: ["satisfactionPercent"], params }])[0].path // "$.dossier.satisfactionPercent"
  */
 export function reasonFields(reasons: readonly Reason[]) {
-  return reasons.map((r) => ({ path: formatPath(["dossier", ...r.path]), message: `${formatReason(r, "vi")} / ${formatReason(r, "en")}`, code: r.code }));
+  return reasons.map((r) => ({
+    path: formatPath(["dossier", ...r.path]),
+    message: `${formatReason(r, "vi")} / ${formatReason(r, "en")}`,
+    code: r.code,
+  }));
 }
 
-const ListQuery = z.object({ state: DossierStateSchema.optional(), unitId: z.string().optional(), year: YearParam.optional(), tier: DossierTierSchema.optional() });
+const ListQuery = z.object({
+  state: DossierStateSchema.optional(),
+  unitId: z.string().optional(),
+  year: YearParam.optional(),
+  tier: DossierTierSchema.optional(),
+});
 
 const list = createRoute({
   method: "get",
@@ -245,7 +308,15 @@ const list = createRoute({
   tags: ["dossiers"],
   summary: "Hồ sơ xét công nhận / Recognition dossiers in scope (filter by state, unit subtree, year, tier)",
   request: { query: ListQuery },
-  responses: { 200: { description: "Dossiers", content: { "application/json": { schema: z.object({ items: z.array(DossierOutSchema), counts: z.record(z.string(), z.number().int()) }) } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: {
+      description: "Dossiers",
+      content: {
+        "application/json": { schema: z.object({ items: z.array(DossierOutSchema), counts: z.record(z.string(), z.number().int()) }) },
+      },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const getOne = createRoute({
@@ -254,7 +325,14 @@ const getOne = createRoute({
   tags: ["dossiers"],
   summary: "Một hồ sơ với lịch sử và các thao tác được phép / A dossier with its history and the actions you may take (with guard results)",
   request: { params: IdParam },
-  responses: { 200: { description: "The dossier", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: DossierDetailSchema } } }, ...problemResponses(401, 403, 404) },
+  responses: {
+    200: {
+      description: "The dossier",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: DossierDetailSchema } },
+    },
+    ...problemResponses(401, 403, 404),
+  },
 });
 
 const CreateBody = z
@@ -272,14 +350,21 @@ const create = createRoute({
   tags: ["dossiers"],
   summary: "Lập hồ sơ / Create a draft dossier (commune officer, own commune or hamlet)",
   request: { body: { required: true, content: { "application/json": { schema: CreateBody } } } },
-  responses: { 201: { description: "Created", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: DossierOutSchema } } }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+  responses: {
+    201: {
+      description: "Created",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: DossierOutSchema } },
+    },
+    ...problemResponses(400, 401, 403, 404, 409, 422),
+  },
 });
 
 const PatchBody = z
   .object({
     documents: z.array(DossierDocumentSchema).optional(),
     satisfactionPercent: z.number().min(0).max(100).nullable().optional(),
-    capitalConstructionDebt: z.string().regex(/^\d+$/, "whole đồng as digits, e.g. \"0\" or \"1250000000\"").nullable().optional(),
+    capitalConstructionDebt: z.string().regex(/^\d+$/, 'whole đồng as digits, e.g. "0" or "1250000000"').nullable().optional(),
     councilVote: CouncilVoteSchema.nullable().optional(),
   })
   .strict()
@@ -291,22 +376,44 @@ const patch = createRoute({
   tags: ["dossiers"],
   summary: "Cập nhật thông tin hồ sơ / Update a dossier's documents, satisfaction, debt or council vote (If-Match required)",
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: PatchBody } } } },
-  responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: DossierOutSchema } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+  responses: {
+    200: {
+      description: "Saved",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: DossierOutSchema } },
+    },
+    ...problemResponses(400, 401, 403, 404, 412, 422, 428),
+  },
 });
 
-const TransitionBody = z.object({ action: RecognitionActionSchema, note: z.string().min(1).max(4000).optional() }).openapi("DossierTransitionInput");
+const TransitionBody = z
+  .object({ action: RecognitionActionSchema, note: z.string().min(1).max(4000).optional() })
+  .openapi("DossierTransitionInput");
 
 const post = createRoute({
   method: "post",
   path: "/dossiers/{id}/transitions",
   tags: ["dossiers"],
   summary: "Chuyển bước hồ sơ / Apply a workflow action (core `transition`); a forbidden one returns its reasons and writes nothing",
-  description: "Guards are built from the database: the unit's evaluation for the dossier's pack (core evaluateUnit on stored values), satisfaction, debt, documents, the actor's role and scope. Deadlines use the Vietnamese working-day calendar. A wrong state is 409; a failing guard is 422 with each reason (Vietnamese text, code, path). If-Match is optional; a stale one is 412.",
+  description:
+    "Guards are built from the database: the unit's evaluation for the dossier's pack (core evaluateUnit on stored values), satisfaction, debt, documents, the actor's role and scope. Deadlines use the Vietnamese working-day calendar. A wrong state is 409; a failing guard is 422 with each reason (Vietnamese text, code, path). If-Match is optional; a stale one is 412.",
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: TransitionBody } } } },
-  responses: { 200: { description: "Applied", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: DossierDetailSchema } } }, ...problemResponses(400, 401, 403, 404, 409, 412, 422) },
+  responses: {
+    200: {
+      description: "Applied",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: DossierDetailSchema } },
+    },
+    ...problemResponses(400, 401, 403, 404, 409, 412, 422),
+  },
 });
 
-async function detail(c: Context<AppEnv>, row: DossierRow, tree: UnitTree, packs: LoadedPacks): Promise<z.infer<typeof DossierDetailSchema>> {
+async function detail(
+  c: Context<AppEnv>,
+  row: DossierRow,
+  tree: UnitTree,
+  packs: LoadedPacks,
+): Promise<z.infer<typeof DossierDetailSchema>> {
   const { db, now } = c.get("deps");
   const user = requireUser(c);
   const d = toCoreDossier(row);
@@ -315,10 +422,20 @@ async function detail(c: Context<AppEnv>, row: DossierRow, tree: UnitTree, packs
   let actions: z.infer<typeof ActionOutSchema>[] = [];
   if (actor) {
     const evaluation = await evaluationFor(db, tree, packs, d);
-    actions = availableActions(d, actor, { ...(evaluation ? { evaluation } : {}), ancestorIds: ancestorsOf(tree, d.unitId), config: configFor(d, at) })
+    actions = availableActions(d, actor, {
+      ...(evaluation ? { evaluation } : {}),
+      ancestorIds: ancestorsOf(tree, d.unitId),
+      config: configFor(d, at),
+    })
       // The policy decides who may act at all; core decides the rest.
       .filter((a) => can(user, policyActionOf(a.action), d.unitId, tree))
-      .map((a) => ({ action: a.action, to: a.to, allowed: a.allowed, checks: a.checks.map((k) => ({ guard: k.guard, passed: k.passed, reasons: reasonsOut(k.reasons) })), reasons: reasonsOut(a.reasons) }));
+      .map((a) => ({
+        action: a.action,
+        to: a.to,
+        allowed: a.allowed,
+        checks: a.checks.map((k) => ({ guard: k.guard, passed: k.passed, reasons: reasonsOut(k.reasons) })),
+        reasons: reasonsOut(a.reasons),
+      }));
   }
   return { ...dossierOut(row, tree, vnDate(now())), availableActions: actions };
 }
@@ -336,7 +453,11 @@ export function dossierRoutes() {
     const { ids, tree } = await readableUnits(c, q.unitId);
     const { db, now } = c.get("deps");
     const rows = await db.select().from(dossiers).orderBy(asc(dossiers.year), asc(dossiers.unitId), asc(dossiers.id));
-    const items = rows.filter((r) => ids.has(r.unitId) && (!q.state || r.step === q.state) && (!q.year || r.year === q.year) && (!q.tier || r.tier === q.tier)).map((r) => dossierOut(r, tree, vnDate(now())));
+    const items = rows
+      .filter(
+        (r) => ids.has(r.unitId) && (!q.state || r.step === q.state) && (!q.year || r.year === q.year) && (!q.tier || r.tier === q.tier),
+      )
+      .map((r) => dossierOut(r, tree, vnDate(now())));
     const counts: Record<string, number> = {};
     for (const i of items) counts[i.state] = (counts[i.state] ?? 0) + 1;
     return c.json({ items, counts }, 200);
@@ -356,22 +477,70 @@ export function dossierRoutes() {
     const { user, tree } = await authorize(c, "dossier.self_assess", body.unitId);
     const { db, now } = c.get("deps");
     const unit = tree.byId.get(body.unitId)!;
-    if (unit.level !== "commune" && unit.level !== "hamlet") throw new ApiError("invalid_input", `Chỉ lập hồ sơ cho xã hoặc thôn / dossiers are for communes and hamlets, not a ${unit.level}`, [{ path: "$.unitId", message: `unit level is ${unit.level}` }]);
+    if (unit.level !== "commune" && unit.level !== "hamlet")
+      throw new ApiError("invalid_input", `Chỉ lập hồ sơ cho xã hoặc thôn / dossiers are for communes and hamlets, not a ${unit.level}`, [
+        { path: "$.unitId", message: `unit level is ${unit.level}` },
+      ]);
     const packs = await loadPacks(db);
     const packId = body.packId ?? packForTier(tree, packs, unit.id, body.tier, body.year);
-    if (!packId || !packs.registry.get(packId)) throw new ApiError("invalid_input", `Không có bộ tiêu chí hạng ${body.tier} được áp dụng cho năm ${body.year} / no pack adopted for this tier and year`, [{ path: "$.packId", message: `unknown or unadopted pack ${packId ?? "(none)"}` }]);
+    if (!packId || !packs.registry.get(packId))
+      throw new ApiError(
+        "invalid_input",
+        `Không có bộ tiêu chí hạng ${body.tier} được áp dụng cho năm ${body.year} / no pack adopted for this tier and year`,
+        [{ path: "$.packId", message: `unknown or unadopted pack ${packId ?? "(none)"}` }],
+      );
     const pack = packs.registry.get(packId)!;
-    if (pack.level !== unit.level) throw new ApiError("invalid_input", `Bộ tiêu chí ${packId} dành cho cấp ${pack.level}, không phải ${unit.level} / pack level mismatch`, [{ path: "$.packId", message: `pack level is ${pack.level}` }]);
-    if (pack.tier !== body.tier) throw new ApiError("invalid_input", `Bộ tiêu chí ${packId} là hạng ${pack.tier}, không phải ${body.tier} / pack tier mismatch`, [{ path: "$.packId", message: `pack tier is ${pack.tier}` }]);
-    const dossier = { id: `hs-${randomUUID()}`, unitId: body.unitId, level: unit.level as "commune" | "hamlet", tier: body.tier, packId, year: body.year, state: "draft" as const, createdAt: vnDateTime(now()), documents: [], satisfactionPercent: null, capitalConstructionDebt: null, councilVote: null, history: [] };
+    if (pack.level !== unit.level)
+      throw new ApiError(
+        "invalid_input",
+        `Bộ tiêu chí ${packId} dành cho cấp ${pack.level}, không phải ${unit.level} / pack level mismatch`,
+        [{ path: "$.packId", message: `pack level is ${pack.level}` }],
+      );
+    if (pack.tier !== body.tier)
+      throw new ApiError("invalid_input", `Bộ tiêu chí ${packId} là hạng ${pack.tier}, không phải ${body.tier} / pack tier mismatch`, [
+        { path: "$.packId", message: `pack tier is ${pack.tier}` },
+      ]);
+    const dossier = {
+      id: `hs-${randomUUID()}`,
+      unitId: body.unitId,
+      level: unit.level as "commune" | "hamlet",
+      tier: body.tier,
+      packId,
+      year: body.year,
+      state: "draft" as const,
+      createdAt: vnDateTime(now()),
+      documents: [],
+      satisfactionPercent: null,
+      capitalConstructionDebt: null,
+      councilVote: null,
+      history: [],
+    };
     const checked = parseDossier(dossier);
     if (!checked.ok) throw new ApiError("invalid_input", "Hồ sơ không hợp lệ / invalid dossier", issuesToFields(checked.issues));
     const row = await db.transaction(async (tx) => {
-      const open = (await tx.select().from(dossiers).where(and(eq(dossiers.unitId, body.unitId), eq(dossiers.year, body.year), eq(dossiers.tier, body.tier)))).find((r) => !["rejected", "revoked"].includes(r.step));
-      if (open) throw new ApiError("conflict", `Đơn vị đã có hồ sơ ${open.id} cho hạng ${body.tier} năm ${body.year} / a dossier already exists`);
+      const open = (
+        await tx
+          .select()
+          .from(dossiers)
+          .where(and(eq(dossiers.unitId, body.unitId), eq(dossiers.year, body.year), eq(dossiers.tier, body.tier)))
+      ).find((r) => !["rejected", "revoked"].includes(r.step));
+      if (open)
+        throw new ApiError("conflict", `Đơn vị đã có hồ sơ ${open.id} cho hạng ${body.tier} năm ${body.year} / a dossier already exists`);
       const cols = fromCoreDossier(checked.value);
-      const out = (await tx.insert(dossiers).values({ ...cols, updatedBy: user.username }).returning())[0]!;
-      await writeAudit(tx, user, { action: "dossier.create", entityType: "dossier", entityId: out.id, unitId: out.unitId, before: null, after: { ...cols, version: 1 } });
+      const out = (
+        await tx
+          .insert(dossiers)
+          .values({ ...cols, updatedBy: user.username })
+          .returning()
+      )[0]!;
+      await writeAudit(tx, user, {
+        action: "dossier.create",
+        entityType: "dossier",
+        entityId: out.id,
+        unitId: out.unitId,
+        before: null,
+        after: { ...cols, version: 1 },
+      });
       return out;
     });
     setEtag(c, row.version);
@@ -387,7 +556,10 @@ export function dossierRoutes() {
     const local = can(user, "dossier.self_assess", row.unitId, tree);
     const review = can(user, "dossier.review", row.unitId, tree);
     if (!(local || review) || (body.councilVote !== undefined && !review))
-      throw new ApiError("forbidden", `Vai trò ${user.role} không được sửa hồ sơ này / role ${user.role} may not edit this dossier${body.councilVote !== undefined ? " (the council vote is recorded by the reviewing level)" : ""}`);
+      throw new ApiError(
+        "forbidden",
+        `Vai trò ${user.role} không được sửa hồ sơ này / role ${user.role} may not edit this dossier${body.councilVote !== undefined ? " (the council vote is recorded by the reviewing level)" : ""}`,
+      );
     requireVersion(c, row.version);
     const cur = toCoreDossier(row);
     const next: RecognitionDossier = { ...cur };
@@ -406,9 +578,22 @@ export function dossierRoutes() {
     if (!checked.ok) throw new ApiError("invalid_input", "Hồ sơ không hợp lệ / invalid dossier", issuesToFields(checked.issues));
     const cols = fromCoreDossier(checked.value);
     const saved = await db.transaction(async (tx) => {
-      const out = (await tx.update(dossiers).set({ data: cols.data, version: row.version + 1, updatedAt: now(), updatedBy: user.username }).where(and(eq(dossiers.id, id), eq(dossiers.version, row.version))).returning())[0];
+      const out = (
+        await tx
+          .update(dossiers)
+          .set({ data: cols.data, version: row.version + 1, updatedAt: now(), updatedBy: user.username })
+          .where(and(eq(dossiers.id, id), eq(dossiers.version, row.version)))
+          .returning()
+      )[0];
       if (!out) throw new ApiError("precondition_failed", "Hồ sơ vừa bị thay đổi / dossier changed concurrently");
-      await writeAudit(tx, user, { action: "dossier.update", entityType: "dossier", entityId: id, unitId: row.unitId, before: { data: row.data, version: row.version }, after: { data: cols.data, version: out.version } });
+      await writeAudit(tx, user, {
+        action: "dossier.update",
+        entityType: "dossier",
+        entityId: id,
+        unitId: row.unitId,
+        before: { data: row.data, version: row.version },
+        after: { data: cols.data, version: out.version },
+      });
       return out;
     });
     setEtag(c, saved.version);
@@ -428,16 +613,47 @@ export function dossierRoutes() {
     const d = toCoreDossier(row);
     const at = vnDateTime(now());
     const evaluation = await evaluationFor(db, tree, packs, d);
-    const result = transition(d, body.action, { actor, at, ancestorIds: ancestorsOf(tree, d.unitId), config: configFor(d, at), ...(evaluation ? { evaluation } : {}), ...(body.note !== undefined ? { note: body.note } : {}) });
+    const result = transition(d, body.action, {
+      actor,
+      at,
+      ancestorIds: ancestorsOf(tree, d.unitId),
+      config: configFor(d, at),
+      ...(evaluation ? { evaluation } : {}),
+      ...(body.note !== undefined ? { note: body.note } : {}),
+    });
     if (!result.ok) {
       const wrongState = result.reasons.every((r) => r.code === "workflow.action_not_allowed_from");
-      throw new ApiError(wrongState ? "conflict" : "rule_failed", `Không thể thực hiện "${body.action}": ${result.reasons.map((r) => formatReason(r, "vi")).join("; ")} / the transition is not allowed`, reasonFields(result.reasons));
+      throw new ApiError(
+        wrongState ? "conflict" : "rule_failed",
+        `Không thể thực hiện "${body.action}": ${result.reasons.map((r) => formatReason(r, "vi")).join("; ")} / the transition is not allowed`,
+        reasonFields(result.reasons),
+      );
     }
     const cols = fromCoreDossier(result.dossier);
     const saved = await db.transaction(async (tx) => {
-      const out = (await tx.update(dossiers).set({ step: cols.step, transitions: cols.transitions, data: cols.data, version: row.version + 1, updatedAt: now(), updatedBy: user.username }).where(and(eq(dossiers.id, id), eq(dossiers.version, row.version))).returning())[0];
+      const out = (
+        await tx
+          .update(dossiers)
+          .set({
+            step: cols.step,
+            transitions: cols.transitions,
+            data: cols.data,
+            version: row.version + 1,
+            updatedAt: now(),
+            updatedBy: user.username,
+          })
+          .where(and(eq(dossiers.id, id), eq(dossiers.version, row.version)))
+          .returning()
+      )[0];
       if (!out) throw new ApiError("precondition_failed", "Hồ sơ vừa bị thay đổi / dossier changed concurrently");
-      await writeAudit(tx, user, { action: `dossier.${body.action}`, entityType: "dossier", entityId: id, unitId: row.unitId, before: { state: row.step, version: row.version }, after: { state: out.step, version: out.version, transition: cols.transitions.at(-1) } });
+      await writeAudit(tx, user, {
+        action: `dossier.${body.action}`,
+        entityType: "dossier",
+        entityId: id,
+        unitId: row.unitId,
+        before: { state: row.step, version: row.version },
+        after: { state: out.step, version: out.version, transition: cols.transitions.at(-1) },
+      });
       return out;
     });
     setEtag(c, saved.version);

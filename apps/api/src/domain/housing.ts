@@ -19,17 +19,35 @@ export const HouseBodySchema = z
     household: z.string().min(1).optional(),
     status: z.enum(STATUSES),
     supportAmount: z.string().optional().openapi({ example: "60000000", description: "Support in whole đồng, as a string" }),
-    completedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd").optional(),
+    completedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd")
+      .optional(),
   })
   .openapi("HouseInput");
 
-const Counts = z.object({ temporary: z.number().int(), dilapidated: z.number().int(), under_construction: z.number().int(), completed: z.number().int() });
+const Counts = z.object({
+  temporary: z.number().int(),
+  dilapidated: z.number().int(),
+  under_construction: z.number().int(),
+  completed: z.number().int(),
+});
 const Share = z.object({ numerator: z.string(), denominator: z.string(), percent: z.string().nullable() });
-const SummaryCore = z.object({ unitId: z.string(), total: z.number().int(), counts: Counts, remaining: z.number().int(), supportDong: z.string(), completedShare: Share, reasons: z.array(ReasonOutSchema) });
+const SummaryCore = z.object({
+  unitId: z.string(),
+  total: z.number().int(),
+  counts: Counts,
+  remaining: z.number().int(),
+  supportDong: z.string(),
+  completedShare: Share,
+  reasons: z.array(ReasonOutSchema),
+});
 const SummarySchema = z
   .object({
     rollUp: SummaryCore,
-    communes: z.array(SummaryCore.extend({ indicator91: z.object({ value: z.boolean(), met: z.boolean(), reasons: z.array(ReasonOutSchema) }) })),
+    communes: z.array(
+      SummaryCore.extend({ indicator91: z.object({ value: z.boolean(), met: z.boolean(), reasons: z.array(ReasonOutSchema) }) }),
+    ),
   })
   .openapi("HousingSummary");
 
@@ -52,7 +70,15 @@ export async function loadHouses(db: Db): Promise<House[]> {
   return (await allRows(db, housing)).map(houseOf);
 }
 
-const summaryOut = (s: ReturnType<typeof summariseHousing>[number]) => ({ unitId: s.unitId, total: s.total, counts: s.counts, remaining: s.remaining, supportDong: s.supportDong.toString(), completedShare: jsonSafe(s.completedShare) as z.infer<typeof Share>, reasons: reasonsOut(s.reasons) });
+const summaryOut = (s: ReturnType<typeof summariseHousing>[number]) => ({
+  unitId: s.unitId,
+  total: s.total,
+  counts: s.counts,
+  remaining: s.remaining,
+  supportDong: s.supportDong.toString(),
+  completedShare: jsonSafe(s.completedShare) as z.infer<typeof Share>,
+  reasons: reasonsOut(s.reasons),
+});
 
 /**
  * The housing routes (GET/POST /v1/housing, PUT /v1/housing/{id}).
@@ -80,7 +106,10 @@ export function housingRoutes() {
     summarise: (houses, { tree, rootId }) => {
       const links = [...tree.byId.values()].map((u) => ({ id: u.id, ...(u.parentId ? { parentId: u.parentId } : {}) }));
       const roll = unwrap(rollUpHousing(houses, links, rootId), "Không tổng hợp được / cannot roll up");
-      const communeIds = tree.subtree(rootId).filter((u) => u.level === "commune").map((u) => u.id);
+      const communeIds = tree
+        .subtree(rootId)
+        .filter((u) => u.level === "commune")
+        .map((u) => u.id);
       const communes = summariseHousing(houses, communeIds).map((s) => {
         const i91 = indicator91FromHousing(s);
         return { ...summaryOut(s), indicator91: { value: i91.value, met: i91.met, reasons: reasonsOut(i91.reasons) } };

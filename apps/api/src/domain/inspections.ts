@@ -18,13 +18,25 @@ const DateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd")
 
 export const InspectionBodySchema = z
   .object({
-    unitId: z.string().min(1).openapi({ description: "The unit the record is filed under (the inspected unit, or the unit of the inspected organisation)" }),
+    unitId: z
+      .string()
+      .min(1)
+      .openapi({ description: "The unit the record is filed under (the inspected unit, or the unit of the inspected organisation)" }),
     subject: z.object({ kind: z.enum(["unit", "organisation"]), id: z.string().min(1), name: z.string().min(1) }),
     date: DateField,
     kind: z.enum(["inspection", "supervision"]),
     conductedBy: z.string().min(1).optional(),
     findings: z.array(z.string().min(1)),
-    recommendations: z.array(z.object({ id: z.string().min(1), text: z.string().min(1), responsible: z.string().min(1), dueDate: DateField, status: z.enum(["open", "in_progress", "done"]), doneOn: DateField.optional() })),
+    recommendations: z.array(
+      z.object({
+        id: z.string().min(1),
+        text: z.string().min(1),
+        responsible: z.string().min(1),
+        dueDate: DateField,
+        status: z.enum(["open", "in_progress", "done"]),
+        doneOn: DateField.optional(),
+      }),
+    ),
   })
   .openapi("InspectionInput");
 
@@ -32,8 +44,31 @@ const SummarySchema = z
   .object({
     records: z.number().int(),
     findings: z.number().int(),
-    overdueRecommendations: z.array(z.object({ recordId: z.string(), recommendationId: z.string(), subject: z.object({ kind: z.string(), id: z.string(), name: z.string() }), text: z.string(), responsible: z.string(), dueDate: z.string(), status: z.string(), daysOverdue: z.number().int(), reasons: z.array(ReasonOutSchema) })),
-    subjects: z.array(z.object({ subject: z.object({ kind: z.string(), id: z.string(), name: z.string() }), inspections: z.number().int(), supervisions: z.number().int(), lastDate: z.string(), findings: z.number().int(), recommendations: z.record(z.string(), z.number().int()), overdue: z.array(z.string()), reasons: z.array(ReasonOutSchema) })),
+    overdueRecommendations: z.array(
+      z.object({
+        recordId: z.string(),
+        recommendationId: z.string(),
+        subject: z.object({ kind: z.string(), id: z.string(), name: z.string() }),
+        text: z.string(),
+        responsible: z.string(),
+        dueDate: z.string(),
+        status: z.string(),
+        daysOverdue: z.number().int(),
+        reasons: z.array(ReasonOutSchema),
+      }),
+    ),
+    subjects: z.array(
+      z.object({
+        subject: z.object({ kind: z.string(), id: z.string(), name: z.string() }),
+        inspections: z.number().int(),
+        supervisions: z.number().int(),
+        lastDate: z.string(),
+        findings: z.number().int(),
+        recommendations: z.record(z.string(), z.number().int()),
+        overdue: z.array(z.string()),
+        reasons: z.array(ReasonOutSchema),
+      }),
+    ),
   })
   .openapi("InspectionSummary");
 
@@ -52,7 +87,10 @@ export function inspectionRoutes() {
     writeAction: "inspection.write",
     body: InspectionBodySchema,
     item: InspectionBodySchema.extend({ id: z.string() }).openapi("InspectionRecord"),
-    query: z.object({ kind: z.enum(["inspection", "supervision"]).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    query: z.object({
+      kind: z.enum(["inspection", "supervision"]).optional(),
+      year: z.coerce.number().int().min(2000).max(2100).optional(),
+    }),
     summary: SummarySchema,
     validate: (body, id) => {
       const { unitId: _u, ...record } = body;
@@ -63,7 +101,14 @@ export function inspectionRoutes() {
     toRow: (s) => ({ data: { ...s.record } as Record<string, unknown>, extra: { period: s.record.date.slice(0, 4) } }),
     fromRow: inspectionOf,
     itemOut: (_row, s) => ({ ...s.record, unitId: s.unitId }),
-    computed: (s, { asOf }) => ({ overdueRecommendations: overdueRecommendations([s.record], asOf).map((o) => ({ recommendationId: o.recommendationId, dueDate: o.dueDate, daysOverdue: o.daysOverdue, reasons: reasonsOut(o.reasons) })) }),
+    computed: (s, { asOf }) => ({
+      overdueRecommendations: overdueRecommendations([s.record], asOf).map((o) => ({
+        recommendationId: o.recommendationId,
+        dueDate: o.dueDate,
+        daysOverdue: o.daysOverdue,
+        reasons: reasonsOut(o.reasons),
+      })),
+    }),
     filter: (s, _row, q) => (!q.kind || s.record.kind === q.kind) && (!q.year || s.record.date.startsWith(String(q.year))),
     summarise: (values, { asOf }) => {
       const records = values.map((v) => v.record);

@@ -69,7 +69,11 @@ export function ocopRoutes() {
     writeAction: "values.write",
     body: OcopBodySchema,
     item: OcopBodySchema.extend({ id: z.string() }).openapi("OcopProduct"),
-    query: z.object({ stars: z.coerce.number().int().min(1).max(5).optional(), group: OcopBodySchema.shape.group.optional(), validity: z.enum(["valid", "renewal_due", "expired", "not_recognised", "revoked"]).optional() }),
+    query: z.object({
+      stars: z.coerce.number().int().min(1).max(5).optional(),
+      group: OcopBodySchema.shape.group.optional(),
+      validity: z.enum(["valid", "renewal_due", "expired", "not_recognised", "revoked"]).optional(),
+    }),
     summary: SummarySchema,
     validate: (body, id) => validateOcopProduct({ ...body, id }),
     unitOf: (p) => p.communeUnitId,
@@ -78,12 +82,21 @@ export function ocopRoutes() {
     itemOut: (_row, p) => ({ ...p }),
     computed: (p, { asOf }) => {
       const st = ocopStatus(p, asOf);
-      return { validity: st.status, expiresOn: st.expiresOn, daysLeft: st.daysLeft, renewalWindowDays: st.renewalWindowDays, reasons: reasonsOut(st.reasons) };
+      return {
+        validity: st.status,
+        expiresOn: st.expiresOn,
+        daysLeft: st.daysLeft,
+        renewalWindowDays: st.renewalWindowDays,
+        reasons: reasonsOut(st.reasons),
+      };
     },
     filter: (p, _row, q) => (!q.stars || p.stars === q.stars) && (!q.group || p.group === q.group),
     summarise: (products, { tree, rootId, asOf, query }) => {
       const kept = query.validity ? products.filter((p) => ocopStatus(p, asOf).status === query.validity) : products;
-      const communeIds = tree.subtree(rootId).filter((u) => u.level === "commune").map((u) => u.id);
+      const communeIds = tree
+        .subtree(rootId)
+        .filter((u) => u.level === "commune")
+        .map((u) => u.id);
       const counts = countOcopByCommune(kept, asOf, { communeIds });
       const byStars = { 3: 0, 4: 0, 5: 0 };
       for (const c of counts) for (const s of [3, 4, 5] as const) byStars[s] += c.byStars[s];
@@ -94,7 +107,18 @@ export function ocopRoutes() {
         renewalDue: counts.reduce((a, c) => a + c.renewalDue.length, 0),
         expired: counts.reduce((a, c) => a + c.expired.length, 0),
         communesMeetingTarget: counts.filter((c) => c.met).length,
-        communes: counts.map((c) => ({ unitId: c.unitId, listed: c.listed, recognised: c.recognised, byStars: c.byStars, renewalDue: c.renewalDue, expired: c.expired, target: c.target, targetIsDefault: c.targetIsDefault, met: c.met, reasons: reasonsOut(c.reasons) })),
+        communes: counts.map((c) => ({
+          unitId: c.unitId,
+          listed: c.listed,
+          recognised: c.recognised,
+          byStars: c.byStars,
+          renewalDue: c.renewalDue,
+          expired: c.expired,
+          target: c.target,
+          targetIsDefault: c.targetIsDefault,
+          met: c.met,
+          reasons: reasonsOut(c.reasons),
+        })),
       };
     },
   });

@@ -7,7 +7,19 @@
  */
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { type Issue, type Plan, type PlanProposal, applyPlanPatch, checkProposal, diffPlans, planFromSheets, planFromTemplate, planToSheets, resolveProposal, validatePlan } from "@ntm/core";
+import {
+  type Issue,
+  type Plan,
+  type PlanProposal,
+  applyPlanPatch,
+  checkProposal,
+  diffPlans,
+  planFromSheets,
+  planFromTemplate,
+  planToSheets,
+  resolveProposal,
+  validatePlan,
+} from "@ntm/core";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
@@ -23,7 +35,9 @@ import { type PlanRow, insertPlan, loadPlan, loadPlanVersions, loadProposal, loa
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const Localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });
-const PlanJson = z.record(z.string(), z.unknown()).openapi("PlanDocumentBody", { description: "A plan as @ntm/core's PlanSchema models it" });
+const PlanJson = z
+  .record(z.string(), z.unknown())
+  .openapi("PlanDocumentBody", { description: "A plan as @ntm/core's PlanSchema models it" });
 
 const PlanDocumentOut = z
   .object({ id: z.string(), unitId: z.string(), parentPlanId: z.string().nullable(), version: z.number().int(), plan: PlanJson })
@@ -32,19 +46,39 @@ const PlanDocumentOut = z
 const CreateBody = z
   .object({
     unitId: z.string().min(1),
-    template: z.string().min(1).openapi({ description: 'A template: "directive-63" (the Directive 63-CT/TU district plan) or "blank"', example: "directive-63" }),
+    template: z
+      .string()
+      .min(1)
+      .openapi({ description: 'A template: "directive-63" (the Directive 63-CT/TU district plan) or "blank"', example: "directive-63" }),
     number: z.string().min(1).max(100).nullable().optional(),
     date: IsoDateField.nullable().optional(),
     title: Localized.optional(),
     periodEnd: IsoDateField.optional(),
     parentPlanId: z.string().min(1).optional().openapi({ description: "Makes it an implementing plan of this plan (III.1 cụ thể hóa)" }),
-    organisationId: z.string().min(1).optional().openapi({ description: "The parent plan's assignee that writes this plan (a commune's government, a department, a mass organisation)" }),
+    organisationId: z.string().min(1).optional().openapi({
+      description: "The parent plan's assignee that writes this plan (a commune's government, a department, a mass organisation)",
+    }),
   })
   .strict()
   .openapi("PlanCreateInput");
 
-const ChangeOut = z.object({ kind: z.enum(["added", "removed", "changed"]), path: z.array(z.union([z.string(), z.number()])), before: z.unknown().optional(), after: z.unknown().optional() }).openapi("PlanChange");
-const VersionOut = z.object({ version: z.number().int(), action: z.string(), createdAt: z.string(), createdBy: z.string().nullable(), changes: z.array(ChangeOut) }).openapi("PlanVersion");
+const ChangeOut = z
+  .object({
+    kind: z.enum(["added", "removed", "changed"]),
+    path: z.array(z.union([z.string(), z.number()])),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+  })
+  .openapi("PlanChange");
+const VersionOut = z
+  .object({
+    version: z.number().int(),
+    action: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    changes: z.array(ChangeOut),
+  })
+  .openapi("PlanVersion");
 
 const ProposalOut = z
   .object({
@@ -63,19 +97,38 @@ const ProposalOut = z
   })
   .openapi("PlanProposal");
 const ProposalBody = z
-  .object({ taskCodes: z.array(z.string()).optional(), summary: z.string(), changes: PlanJson.optional(), fromPlanId: z.string().optional() })
+  .object({
+    taskCodes: z.array(z.string()).optional(),
+    summary: z.string(),
+    changes: PlanJson.optional(),
+    fromPlanId: z.string().optional(),
+  })
   .openapi("PlanProposalInput");
-const DecisionBody = z.object({ decision: z.enum(["accept", "refuse"]), reason: z.string().max(4000) }).strict().openapi("PlanProposalDecision");
+const DecisionBody = z
+  .object({ decision: z.enum(["accept", "refuse"]), reason: z.string().max(4000) })
+  .strict()
+  .openapi("PlanProposalDecision");
 
-const docResponse = (description: string) => ({ description, headers: { ETag: { schema: { type: "string" as const } } }, content: { "application/json": { schema: PlanDocumentOut } } });
-const ProposalParams = z.object({ id: IdParam.shape.id, pid: z.string().min(1).openapi({ param: { name: "pid", in: "path" } }) });
+const docResponse = (description: string) => ({
+  description,
+  headers: { ETag: { schema: { type: "string" as const } } },
+  content: { "application/json": { schema: PlanDocumentOut } },
+});
+const ProposalParams = z.object({
+  id: IdParam.shape.id,
+  pid: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: "pid", in: "path" } }),
+});
 
 const createPlanRoute = createRoute({
   method: "post",
   path: "/plans",
   tags: ["plans"],
   summary: "Tạo kế hoạch từ mẫu hoặc trống / Create a plan for a unit from a template or blank",
-  description: "Policy `plan.write` on the unit. With `parentPlanId` the plan implements that plan (III.1): the unit must be the parent's unit or below it, and `organisationId` one of the parent's assignees.",
+  description:
+    "Policy `plan.write` on the unit. With `parentPlanId` the plan implements that plan (III.1): the unit must be the parent's unit or below it, and `organisationId` one of the parent's assignees.",
   request: { body: { required: true, content: { "application/json": { schema: CreateBody } } } },
   responses: { 201: docResponse("Created"), ...problemResponses(400, 401, 403, 404, 422) },
 });
@@ -84,7 +137,8 @@ const patchPlanRoute = createRoute({
   path: "/plans/{id}",
   tags: ["plans"],
   summary: "Sửa kế hoạch / Edit a plan's number, date, purposes, tasks, duties, recipients… (If-Match required; stale → 412)",
-  description: "Body: any editable fields of core's Plan (number, date, title, issuer, basis, period, purposes, tasks, assignments, assignees, reportingDuties, recipients, signer), each replacing the field. The edited plan is validated as a whole; a new version is recorded and audited. Task progress is kept for tasks whose code stays.",
+  description:
+    "Body: any editable fields of core's Plan (number, date, title, issuer, basis, period, purposes, tasks, assignments, assignees, reportingDuties, recipients, signer), each replacing the field. The edited plan is validated as a whole; a new version is recorded and audited. Task progress is kept for tasks whose code stays.",
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: PlanJson } } } },
   responses: { 200: docResponse("Saved"), ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
 });
@@ -102,14 +156,29 @@ const versionsRoute = createRoute({
   tags: ["plans"],
   summary: "Lịch sử phiên bản / A plan's version history, each version with its changes from the one before",
   request: { params: IdParam },
-  responses: { 200: { description: "Versions, oldest first", content: { "application/json": { schema: z.object({ planId: z.string(), items: z.array(VersionOut) }) } } }, ...problemResponses(401, 403, 404) },
+  responses: {
+    200: {
+      description: "Versions, oldest first",
+      content: { "application/json": { schema: z.object({ planId: z.string(), items: z.array(VersionOut) }) } },
+    },
+    ...problemResponses(401, 403, 404),
+  },
 });
 const versionRoute = createRoute({
   method: "get",
   path: "/plans/{id}/versions/{version}",
   tags: ["plans"],
   summary: "Một phiên bản của kế hoạch / One saved version of a plan",
-  request: { params: z.object({ id: IdParam.shape.id, version: z.coerce.number().int().min(1).openapi({ param: { name: "version", in: "path" } }) }) },
+  request: {
+    params: z.object({
+      id: IdParam.shape.id,
+      version: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .openapi({ param: { name: "version", in: "path" } }),
+    }),
+  },
   responses: { 200: docResponse("The version"), ...problemResponses(401, 403, 404, 422) },
 });
 const listProposalsRoute = createRoute({
@@ -118,25 +187,44 @@ const listProposalsRoute = createRoute({
   tags: ["plans"],
   summary: "Đề xuất điều chỉnh kế hoạch / Adjustment proposals to a plan",
   request: { params: IdParam },
-  responses: { 200: { description: "Proposals, oldest first", content: { "application/json": { schema: z.object({ items: z.array(ProposalOut) }) } } }, ...problemResponses(401, 403, 404) },
+  responses: {
+    200: { description: "Proposals, oldest first", content: { "application/json": { schema: z.object({ items: z.array(ProposalOut) }) } } },
+    ...problemResponses(401, 403, 404),
+  },
 });
 const proposeRoute = createRoute({
   method: "post",
   path: "/plans/{id}/proposals",
   tags: ["plans"],
   summary: "Đề xuất điều chỉnh kế hoạch / Propose an adjustment to a plan (If-Match: the plan version it is based on)",
-  description: "From an implementing plan (`fromPlanId`, whose parent must be this plan): policy `plan.write` on that plan's unit; otherwise `plan.write` on this plan's unit. `changes` (optional) is an edit applied when the owner accepts.",
+  description:
+    "From an implementing plan (`fromPlanId`, whose parent must be this plan): policy `plan.write` on that plan's unit; otherwise `plan.write` on this plan's unit. `changes` (optional) is an edit applied when the owner accepts.",
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: ProposalBody } } } },
-  responses: { 201: { description: "Proposed", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: ProposalOut } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+  responses: {
+    201: {
+      description: "Proposed",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: ProposalOut } },
+    },
+    ...problemResponses(400, 401, 403, 404, 412, 422, 428),
+  },
 });
 const decideRoute = createRoute({
   method: "post",
   path: "/plans/{id}/proposals/{pid}/decision",
   tags: ["plans"],
-  summary: "Chấp nhận hoặc từ chối đề xuất / Accept or refuse a proposal, with a reason (the plan's owner; If-Match: the proposal's version)",
-  description: "Policy `plan.write` on the plan's unit. Accepting a proposal with changes applies them as a new plan version, unless the plan has since changed in the same fields (409: propose again).",
+  summary:
+    "Chấp nhận hoặc từ chối đề xuất / Accept or refuse a proposal, with a reason (the plan's owner; If-Match: the proposal's version)",
+  description:
+    "Policy `plan.write` on the plan's unit. Accepting a proposal with changes applies them as a new plan version, unless the plan has since changed in the same fields (409: propose again).",
   request: { params: ProposalParams, body: { required: true, content: { "application/json": { schema: DecisionBody } } } },
-  responses: { 200: { description: "Decided", content: { "application/json": { schema: z.object({ proposal: ProposalOut, planVersion: z.number().int() }) } } }, ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428) },
+  responses: {
+    200: {
+      description: "Decided",
+      content: { "application/json": { schema: z.object({ proposal: ProposalOut, planVersion: z.number().int() }) } },
+    },
+    ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428),
+  },
 });
 const exportRoute = createRoute({
   method: "get",
@@ -144,22 +232,41 @@ const exportRoute = createRoute({
   tags: ["plans"],
   summary: "Xuất kế hoạch JSON/XLSX / Export a plan as JSON (core's Plan) or XLSX (one sheet per part); re-importable",
   request: { params: IdParam, query: z.object({ format: z.enum(["json", "xlsx"]).default("json") }) },
-  responses: { 200: { description: "The file", content: { "application/json": { schema: PlanJson }, [XLSX]: { schema: z.string().openapi({ format: "binary" }) } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: {
+      description: "The file",
+      content: { "application/json": { schema: PlanJson }, [XLSX]: { schema: z.string().openapi({ format: "binary" }) } },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 const importRoute = createRoute({
   method: "post",
   path: "/plans/import",
   tags: ["plans"],
   summary: "Nhập kế hoạch từ JSON/XLSX / Import a plan (as exported) for a unit, as a new plan",
-  description: "The file is the request body (application/json or the .xlsx type). The plan gets a new id; everything else is kept. Any problem → 422 naming the JSON path or the sheet, row and column; nothing is written.",
+  description:
+    "The file is the request body (application/json or the .xlsx type). The plan gets a new id; everything else is kept. Any problem → 422 naming the JSON path or the sheet, row and column; nothing is written.",
   request: {
-    query: z.object({ unitId: z.string().min(1), format: z.enum(["json", "xlsx"]).optional().openapi({ description: "Overrides the Content-Type" }) }),
-    body: { required: true, content: { "application/json": { schema: PlanJson }, [XLSX]: { schema: z.string().openapi({ format: "binary" }) } } },
+    query: z.object({
+      unitId: z.string().min(1),
+      format: z.enum(["json", "xlsx"]).optional().openapi({ description: "Overrides the Content-Type" }),
+    }),
+    body: {
+      required: true,
+      content: { "application/json": { schema: PlanJson }, [XLSX]: { schema: z.string().openapi({ format: "binary" }) } },
+    },
   },
   responses: { 201: docResponse("Imported"), ...problemResponses(400, 401, 403, 413, 422) },
 });
 
-const documentOf = (row: PlanRow, plan: Plan) => ({ id: row.id, unitId: row.unitId, parentPlanId: row.parentPlanId, version: row.version, plan: plan as unknown as Record<string, unknown> });
+const documentOf = (row: PlanRow, plan: Plan) => ({
+  id: row.id,
+  unitId: row.unitId,
+  parentPlanId: row.parentPlanId,
+  version: row.version,
+  plan: plan as unknown as Record<string, unknown>,
+});
 const proposalOut = (p: PlanProposal, version: number) => {
   const { changes, ...rest } = p;
   return { ...rest, ...(changes ? { changes: changes as Record<string, unknown> } : {}), version };
@@ -170,12 +277,19 @@ const newPlanId = () => `plan-${randomUUID()}`;
 async function parentFor(c: Context<AppEnv>, tree: UnitTree, parentPlanId: string, unitId: string, field: string): Promise<Plan> {
   const db = c.get("deps").db;
   const loaded = await loadPlan(db, parentPlanId).catch((e: unknown) => {
-    if (e instanceof ApiError && e.kind === "not_found") throw new ApiError("invalid_input", `Không có kế hoạch cấp trên "${parentPlanId}" / no parent plan "${parentPlanId}"`, [{ path: field, message: "unknown plan" }]);
+    if (e instanceof ApiError && e.kind === "not_found")
+      throw new ApiError("invalid_input", `Không có kế hoạch cấp trên "${parentPlanId}" / no parent plan "${parentPlanId}"`, [
+        { path: field, message: "unknown plan" },
+      ]);
     throw e;
   });
   await authorize(c, "read", loaded.row.unitId);
   if (!tree.subtree(loaded.row.unitId).some((u) => u.id === unitId))
-    throw new ApiError("invalid_input", `Đơn vị ${unitId} không thuộc địa bàn của kế hoạch cấp trên (${loaded.row.unitId}) / the unit is outside the parent plan's unit`, [{ path: "$.unitId", message: `not within ${loaded.row.unitId}` }]);
+    throw new ApiError(
+      "invalid_input",
+      `Đơn vị ${unitId} không thuộc địa bàn của kế hoạch cấp trên (${loaded.row.unitId}) / the unit is outside the parent plan's unit`,
+      [{ path: "$.unitId", message: `not within ${loaded.row.unitId}` }],
+    );
   return planOf(loaded.row, loaded.taskRows);
 }
 
@@ -191,22 +305,39 @@ function importFields(issues: readonly Issue[]): ProblemField[] {
   return issues.map((i) => {
     const at = i.params as { sheet?: string; row?: number; column?: string } | undefined;
     if (!at?.sheet) return { path: issuesToFields([i])[0]!.path, message: i.message, code: i.code };
-    return { path: `${at.sheet}!${at.column ?? ""}${at.row ?? ""}`, message: i.message, code: i.code, ...(at.row ? { row: at.row } : {}), ...(at.column ? { column: at.column } : {}) };
+    return {
+      path: `${at.sheet}!${at.column ?? ""}${at.row ?? ""}`,
+      message: i.message,
+      code: i.code,
+      ...(at.row ? { row: at.row } : {}),
+      ...(at.column ? { column: at.column } : {}),
+    };
   });
 }
 
-async function readImport(c: Context<AppEnv>, format: "json" | "xlsx" | undefined): Promise<{ result: ReturnType<typeof validatePlan>; unreadable?: string }> {
+async function readImport(
+  c: Context<AppEnv>,
+  format: "json" | "xlsx" | undefined,
+): Promise<{ result: ReturnType<typeof validatePlan>; unreadable?: string }> {
   const type = c.req.header("content-type") ?? "";
   const fmt = format ?? (type.includes("spreadsheetml") ? "xlsx" : "json");
   const body = await c.req.arrayBuffer();
   if (body.byteLength === 0) throw new ApiError("bad_request", "Tệp rỗng / the file is empty");
   if (fmt === "json") {
     let data: unknown;
-    try { data = JSON.parse(new TextDecoder("utf-8").decode(body)); } catch (e) { throw new ApiError("bad_request", `Không đọc được JSON / unreadable JSON: ${(e as Error).message}`); }
+    try {
+      data = JSON.parse(new TextDecoder("utf-8").decode(body));
+    } catch (e) {
+      throw new ApiError("bad_request", `Không đọc được JSON / unreadable JSON: ${(e as Error).message}`);
+    }
     return { result: validatePlan(data) };
   }
   let sheets: Awaited<ReturnType<typeof xlsxToSheets>>;
-  try { sheets = await xlsxToSheets(body); } catch (e) { throw new ApiError("bad_request", `Không đọc được tệp XLSX / cannot read the .xlsx file: ${(e as Error).message}`); }
+  try {
+    sheets = await xlsxToSheets(body);
+  } catch (e) {
+    throw new ApiError("bad_request", `Không đọc được tệp XLSX / cannot read the .xlsx file: ${(e as Error).message}`);
+  }
   return { result: planFromSheets(sheets) };
 }
 
@@ -233,12 +364,18 @@ export function planAuthoringRoutes() {
         ...(body.date !== undefined ? { date: body.date } : {}),
         ...(body.title ? { title: body.title } : {}),
         ...(body.periodEnd ? { periodEnd: body.periodEnd } : {}),
-        ...(body.parentPlanId ? { parent: { planId: body.parentPlanId, ...(body.organisationId ? { organisationId: body.organisationId } : {}) } } : {}),
+        ...(body.parentPlanId
+          ? { parent: { planId: body.parentPlanId, ...(body.organisationId ? { organisationId: body.organisationId } : {}) } }
+          : {}),
       }),
       "Không tạo được kế hoạch / cannot create the plan",
     );
-    const plan = parent ? unwrap(validatePlan(created, { parent }), "Kế hoạch không khớp kế hoạch cấp trên / the plan does not match its parent") : created;
-    const row = await db.transaction((tx) => insertPlan(tx, { unitId: body.unitId, plan }, { user, by: user.username, at: now(), action: "plan.create" }));
+    const plan = parent
+      ? unwrap(validatePlan(created, { parent }), "Kế hoạch không khớp kế hoạch cấp trên / the plan does not match its parent")
+      : created;
+    const row = await db.transaction((tx) =>
+      insertPlan(tx, { unitId: body.unitId, plan }, { user, by: user.username, at: now(), action: "plan.create" }),
+    );
     setEtag(c, row.version);
     return c.json(documentOf(row, plan), 201);
   });
@@ -251,12 +388,17 @@ export function planAuthoringRoutes() {
     requireVersion(c, loaded.row.version);
     const current = planOf(loaded.row, loaded.taskRows);
     const parent = await storedParent(c, loaded.row);
-    const next = unwrap(applyPlanPatch(current, c.req.valid("json"), parent ? { parent } : {}), "Kế hoạch không hợp lệ / invalid plan; nothing was saved");
+    const next = unwrap(
+      applyPlanPatch(current, c.req.valid("json"), parent ? { parent } : {}),
+      "Kế hoạch không hợp lệ / invalid plan; nothing was saved",
+    );
     if (!diffPlans(current, next).length) {
       setEtag(c, loaded.row.version);
       return c.json(documentOf(loaded.row, current), 200);
     }
-    const { row } = await db.transaction((tx) => updatePlan(tx, loaded, next, { user, by: user.username, at: now(), action: "plan.update" }));
+    const { row } = await db.transaction((tx) =>
+      updatePlan(tx, loaded, next, { user, by: user.username, at: now(), action: "plan.update" }),
+    );
     setEtag(c, row.version);
     return c.json(documentOf(row, next), 200);
   });
@@ -275,8 +417,16 @@ export function planAuthoringRoutes() {
     await authorize(c, "read", row.unitId);
     const stored = await loadPlanVersions(db, id);
     // A plan saved before versions were recorded shows its current version alone.
-    const versions = stored.length ? stored : [{ version: row.version, action: "plan.current", createdAt: row.updatedAt, createdBy: row.updatedBy, plan: planOf(row, taskRows) }];
-    const items = versions.map((v, i) => ({ version: v.version, action: v.action, createdAt: v.createdAt.toISOString(), createdBy: v.createdBy, changes: i === 0 ? [] : diffPlans(versions[i - 1]!.plan, v.plan).map((x) => ({ ...x, path: [...x.path] })) }));
+    const versions = stored.length
+      ? stored
+      : [{ version: row.version, action: "plan.current", createdAt: row.updatedAt, createdBy: row.updatedBy, plan: planOf(row, taskRows) }];
+    const items = versions.map((v, i) => ({
+      version: v.version,
+      action: v.action,
+      createdAt: v.createdAt.toISOString(),
+      createdBy: v.createdBy,
+      changes: i === 0 ? [] : diffPlans(versions[i - 1]!.plan, v.plan).map((x) => ({ ...x, path: [...x.path] })),
+    }));
     return c.json({ planId: id, items }, 200);
   });
 
@@ -288,7 +438,16 @@ export function planAuthoringRoutes() {
     const v = (await loadPlanVersions(db, id)).find((x) => x.version === version);
     if (!v) throw new ApiError("not_found", `Kế hoạch không có phiên bản ${version} / no version ${version}`);
     setEtag(c, v.version);
-    return c.json({ id: row.id, unitId: row.unitId, parentPlanId: row.parentPlanId, version: v.version, plan: v.plan as unknown as Record<string, unknown> }, 200);
+    return c.json(
+      {
+        id: row.id,
+        unitId: row.unitId,
+        parentPlanId: row.parentPlanId,
+        version: v.version,
+        plan: v.plan as unknown as Record<string, unknown>,
+      },
+      200,
+    );
   });
 
   app.openapi(listProposalsRoute, async (c) => {
@@ -307,21 +466,47 @@ export function planAuthoringRoutes() {
     let writeUnit = loaded.row.unitId;
     if (body.fromPlanId) {
       const from = await loadPlan(db, body.fromPlanId).catch(() => null);
-      if (!from || from.row.parentPlanId !== id) throw new ApiError("invalid_input", `"${body.fromPlanId}" không phải kế hoạch thực hiện kế hoạch này / is not an implementing plan of this plan`, [{ path: "$.fromPlanId", message: "not an implementing plan of this plan" }]);
+      if (!from || from.row.parentPlanId !== id)
+        throw new ApiError(
+          "invalid_input",
+          `"${body.fromPlanId}" không phải kế hoạch thực hiện kế hoạch này / is not an implementing plan of this plan`,
+          [{ path: "$.fromPlanId", message: "not an implementing plan of this plan" }],
+        );
       writeUnit = from.row.unitId;
     }
     const { user } = await authorize(c, "plan.write", writeUnit);
     requireVersion(c, loaded.row.version);
     const current = planOf(loaded.row, loaded.taskRows);
     const parent = await storedParent(c, loaded.row);
-    const input = unwrap(checkProposal(current, body, parent ? { parent } : {}), "Đề xuất không hợp lệ / invalid proposal; nothing was saved");
+    const input = unwrap(
+      checkProposal(current, body, parent ? { parent } : {}),
+      "Đề xuất không hợp lệ / invalid proposal; nothing was saved",
+    );
     const proposal: PlanProposal = {
-      id: `pp-${randomUUID()}`, planId: id, fromPlanId: input.fromPlanId ?? null, taskCodes: input.taskCodes, summary: input.summary,
-      ...(input.changes ? { changes: input.changes } : {}), basePlanVersion: loaded.row.version, status: "proposed", proposedBy: user.username, proposedAt: vnDateTime(now()), decision: null,
+      id: `pp-${randomUUID()}`,
+      planId: id,
+      fromPlanId: input.fromPlanId ?? null,
+      taskCodes: input.taskCodes,
+      summary: input.summary,
+      ...(input.changes ? { changes: input.changes } : {}),
+      basePlanVersion: loaded.row.version,
+      status: "proposed",
+      proposedBy: user.username,
+      proposedAt: vnDateTime(now()),
+      decision: null,
     };
     await db.transaction(async (tx) => {
-      await tx.insert(planProposals).values({ id: proposal.id, unitId: loaded.row.unitId, planId: id, data: proposal, updatedAt: now(), updatedBy: user.username });
-      await writeAudit(tx, user, { action: "plan.proposal", entityType: "plan_proposal", entityId: proposal.id, unitId: loaded.row.unitId, before: null, after: proposal });
+      await tx
+        .insert(planProposals)
+        .values({ id: proposal.id, unitId: loaded.row.unitId, planId: id, data: proposal, updatedAt: now(), updatedBy: user.username });
+      await writeAudit(tx, user, {
+        action: "plan.proposal",
+        entityType: "plan_proposal",
+        entityId: proposal.id,
+        unitId: loaded.row.unitId,
+        before: null,
+        after: proposal,
+      });
     });
     setEtag(c, 1);
     return c.json(proposalOut(proposal, 1), 201);
@@ -336,14 +521,44 @@ export function planAuthoringRoutes() {
     const { row: prow, proposal } = await loadProposal(db, id, pid);
     requireVersion(c, prow.version);
     const currentPlan = planOf(loaded.row, loaded.taskRows);
-    const basePlan = (await loadPlanVersions(db, id)).find((v) => v.version === proposal.basePlanVersion)?.plan ?? (proposal.basePlanVersion === loaded.row.version ? currentPlan : null);
-    if (!basePlan) throw new ApiError("conflict", `Không còn phiên bản ${proposal.basePlanVersion} của kế hoạch để đối chiếu; cần đề xuất lại / the plan version the proposal is based on is not recorded; propose again`);
+    const basePlan =
+      (await loadPlanVersions(db, id)).find((v) => v.version === proposal.basePlanVersion)?.plan ??
+      (proposal.basePlanVersion === loaded.row.version ? currentPlan : null);
+    if (!basePlan)
+      throw new ApiError(
+        "conflict",
+        `Không còn phiên bản ${proposal.basePlanVersion} của kế hoạch để đối chiếu; cần đề xuất lại / the plan version the proposal is based on is not recorded; propose again`,
+      );
     const parent = await storedParent(c, loaded.row);
-    const r = unwrap(resolveProposal({ proposal, decision: { outcome: body.decision, reason: body.reason }, by: user.username, at: vnDateTime(now()), basePlan, currentPlan, ...(parent ? { options: { parent } } : {}) }), "Không quyết định được đề xuất / cannot decide the proposal");
+    const r = unwrap(
+      resolveProposal({
+        proposal,
+        decision: { outcome: body.decision, reason: body.reason },
+        by: user.username,
+        at: vnDateTime(now()),
+        basePlan,
+        currentPlan,
+        ...(parent ? { options: { parent } } : {}),
+      }),
+      "Không quyết định được đề xuất / cannot decide the proposal",
+    );
     const planVersion = await db.transaction(async (tx) => {
-      const saved = (await tx.update(planProposals).set({ data: r.proposal, version: prow.version + 1, updatedAt: now(), updatedBy: user.username }).where(and(eq(planProposals.id, pid), eq(planProposals.version, prow.version))).returning())[0];
+      const saved = (
+        await tx
+          .update(planProposals)
+          .set({ data: r.proposal, version: prow.version + 1, updatedAt: now(), updatedBy: user.username })
+          .where(and(eq(planProposals.id, pid), eq(planProposals.version, prow.version)))
+          .returning()
+      )[0];
       if (!saved) throw new ApiError("precondition_failed", "Đề xuất vừa được người khác quyết định / the proposal changed concurrently");
-      await writeAudit(tx, user, { action: `plan.proposal_${r.proposal.status}`, entityType: "plan_proposal", entityId: pid, unitId: loaded.row.unitId, before: { status: proposal.status, version: prow.version }, after: { status: r.proposal.status, decision: r.proposal.decision, version: saved.version } });
+      await writeAudit(tx, user, {
+        action: `plan.proposal_${r.proposal.status}`,
+        entityType: "plan_proposal",
+        entityId: pid,
+        unitId: loaded.row.unitId,
+        before: { status: proposal.status, version: prow.version },
+        after: { status: r.proposal.status, decision: r.proposal.decision, version: saved.version },
+      });
       if (!r.plan) return loaded.row.version;
       return (await updatePlan(tx, loaded, r.plan, { user, by: user.username, at: now(), action: "plan.proposal_applied" })).row.version;
     });
@@ -352,32 +567,53 @@ export function planAuthoringRoutes() {
 
   app.openapi(exportRoute, (async (c: Context<AppEnv>) => {
     const id = c.req.param("id")!;
-    const format = c.req.query("format") === "xlsx" ? "xlsx" : c.req.query("format") === undefined || c.req.query("format") === "json" ? "json" : null;
-    if (!format) throw new ApiError("invalid_input", "format phải là json hoặc xlsx / format must be json or xlsx", [{ path: "$.query.format", message: "expected json or xlsx" }]);
+    const format =
+      c.req.query("format") === "xlsx" ? "xlsx" : c.req.query("format") === undefined || c.req.query("format") === "json" ? "json" : null;
+    if (!format)
+      throw new ApiError("invalid_input", "format phải là json hoặc xlsx / format must be json or xlsx", [
+        { path: "$.query.format", message: "expected json or xlsx" },
+      ]);
     const { row, taskRows } = await loadPlan(c.get("deps").db, id);
     await authorize(c, "read", row.unitId);
     const plan = planOf(row, taskRows);
     setEtag(c, row.version);
     const name = `ke-hoach-${id}`;
-    if (format === "json") return c.body(JSON.stringify(plan, null, 2), 200, { "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="${name}.json"` });
-    return c.body(await sheetsToXlsx(planToSheets(plan)), 200, { "content-type": XLSX, "content-disposition": `attachment; filename="${name}.xlsx"` });
+    if (format === "json")
+      return c.body(JSON.stringify(plan, null, 2), 200, {
+        "content-type": "application/json; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}.json"`,
+      });
+    return c.body(await sheetsToXlsx(planToSheets(plan)), 200, {
+      "content-type": XLSX,
+      "content-disposition": `attachment; filename="${name}.xlsx"`,
+    });
   }) as never);
 
   app.openapi(importRoute, (async (c: Context<AppEnv>) => {
     const unitId = c.req.query("unitId");
     if (!unitId) throw new ApiError("invalid_input", "Cần unitId / unitId is required", [{ path: "$.query.unitId", message: "required" }]);
     const fmt = c.req.query("format");
-    if (fmt !== undefined && fmt !== "json" && fmt !== "xlsx") throw new ApiError("invalid_input", "format phải là json hoặc xlsx / format must be json or xlsx", [{ path: "$.query.format", message: "expected json or xlsx" }]);
+    if (fmt !== undefined && fmt !== "json" && fmt !== "xlsx")
+      throw new ApiError("invalid_input", "format phải là json hoặc xlsx / format must be json or xlsx", [
+        { path: "$.query.format", message: "expected json or xlsx" },
+      ]);
     const { db, now } = c.get("deps");
     const { user, tree } = await authorize(c, "plan.write", unitId);
     const { result } = await readImport(c, fmt);
-    if (!result.ok) throw new ApiError(result.kind, `Tệp kế hoạch có ${result.issues.length} lỗi; chưa ghi gì / the plan file has ${result.issues.length} problem(s); nothing was written`, importFields(result.issues));
+    if (!result.ok)
+      throw new ApiError(
+        result.kind,
+        `Tệp kế hoạch có ${result.issues.length} lỗi; chưa ghi gì / the plan file has ${result.issues.length} problem(s); nothing was written`,
+        importFields(result.issues),
+      );
     const plan: Plan = { ...result.value, id: newPlanId() };
     if (plan.parent) {
       const parent = await parentFor(c, tree, plan.parent.planId, unitId, "$.parent.planId");
       unwrap(validatePlan(plan, { parent }), "Kế hoạch không khớp kế hoạch cấp trên / the plan does not match its parent");
     }
-    const row = await db.transaction((tx) => insertPlan(tx, { unitId, plan }, { user, by: user.username, at: now(), action: "plan.import" }));
+    const row = await db.transaction((tx) =>
+      insertPlan(tx, { unitId, plan }, { user, by: user.username, at: now(), action: "plan.import" }),
+    );
     setEtag(c, row.version);
     return c.json(documentOf(row, plan), 201);
   }) as never);

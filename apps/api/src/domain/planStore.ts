@@ -72,12 +72,44 @@ const stripTasks = (plan: Plan) => ({ ...plan, tasks: [] });
  */
 export async function insertPlan(tx: Tx, target: { unitId: string; plan: Plan }, w: WriteContext): Promise<PlanRow> {
   const { unitId, plan } = target;
-  const row = (await tx.insert(plans).values({ id: plan.id, unitId, period: periodOf(plan), parentPlanId: plan.parent?.planId ?? null, data: stripTasks(plan), updatedAt: w.at, updatedBy: w.by }).returning())[0]!;
+  const row = (
+    await tx
+      .insert(plans)
+      .values({
+        id: plan.id,
+        unitId,
+        period: periodOf(plan),
+        parentPlanId: plan.parent?.planId ?? null,
+        data: stripTasks(plan),
+        updatedAt: w.at,
+        updatedBy: w.by,
+      })
+      .returning()
+  )[0]!;
   if (plan.tasks.length) {
-    await tx.insert(tasks).values(plan.tasks.map((task, order) => ({ id: `${plan.id}/${task.code}`, planId: plan.id, unitId, data: { task, order, progress: null } satisfies TaskData, updatedAt: w.at, updatedBy: w.by })));
+    await tx.insert(tasks).values(
+      plan.tasks.map((task, order) => ({
+        id: `${plan.id}/${task.code}`,
+        planId: plan.id,
+        unitId,
+        data: { task, order, progress: null } satisfies TaskData,
+        updatedAt: w.at,
+        updatedBy: w.by,
+      })),
+    );
   }
-  await tx.insert(planVersions).values({ planId: plan.id, version: 1, unitId, data: plan, action: w.action, createdAt: w.at, createdBy: w.by });
-  if (w.audit !== false) await writeAudit(tx, w.user, { action: w.action, entityType: "plan", entityId: plan.id, unitId, before: null, after: { version: 1, parentPlanId: plan.parent?.planId ?? null, template: plan.template ?? null, plan } });
+  await tx
+    .insert(planVersions)
+    .values({ planId: plan.id, version: 1, unitId, data: plan, action: w.action, createdAt: w.at, createdBy: w.by });
+  if (w.audit !== false)
+    await writeAudit(tx, w.user, {
+      action: w.action,
+      entityType: "plan",
+      entityId: plan.id,
+      unitId,
+      before: null,
+      after: { version: 1, parentPlanId: plan.parent?.planId ?? null, template: plan.template ?? null, plan },
+    });
   return row;
 }
 
@@ -86,8 +118,20 @@ export async function insertPlan(tx: Tx, target: { unitId: string; plan: Plan },
  * version if it has no history row yet.
  */
 export async function recordPlanVersion(tx: Tx, row: PlanRow, plan: Plan, action: string): Promise<void> {
-  const have = await tx.select({ v: planVersions.version }).from(planVersions).where(and(eq(planVersions.planId, row.id), eq(planVersions.version, row.version)));
-  if (!have.length) await tx.insert(planVersions).values({ planId: row.id, version: row.version, unitId: row.unitId, data: plan, action, createdAt: row.updatedAt, createdBy: row.updatedBy });
+  const have = await tx
+    .select({ v: planVersions.version })
+    .from(planVersions)
+    .where(and(eq(planVersions.planId, row.id), eq(planVersions.version, row.version)));
+  if (!have.length)
+    await tx.insert(planVersions).values({
+      planId: row.id,
+      version: row.version,
+      unitId: row.unitId,
+      data: plan,
+      action,
+      createdAt: row.updatedAt,
+      createdBy: row.updatedBy,
+    });
 }
 
 /**
@@ -97,28 +141,63 @@ export async function recordPlanVersion(tx: Tx, row: PlanRow, plan: Plan, action
  * @example
  * const saved = await db.transaction((tx) => updatePlan(tx, loaded, next, { user, by, at, action: "plan.update" }));
  */
-export async function updatePlan(tx: Tx, stored: { row: PlanRow; taskRows: TaskRow[] }, next: Plan, w: WriteContext): Promise<{ row: PlanRow; changes: PlanChange[] }> {
+export async function updatePlan(
+  tx: Tx,
+  stored: { row: PlanRow; taskRows: TaskRow[] },
+  next: Plan,
+  w: WriteContext,
+): Promise<{ row: PlanRow; changes: PlanChange[] }> {
   const { row, taskRows } = stored;
   const before = planOf(row, taskRows);
   await recordPlanVersion(tx, row, before, "plan.import_history");
-  const saved = (await tx.update(plans).set({ data: stripTasks(next), period: periodOf(next), version: row.version + 1, updatedAt: w.at, updatedBy: w.by }).where(and(eq(plans.id, row.id), eq(plans.version, row.version))).returning())[0];
-  if (!saved) throw new ApiError("precondition_failed", "Kế hoạch vừa bị người khác sửa; tải lại rồi sửa / the plan changed concurrently; reload and edit again");
+  const saved = (
+    await tx
+      .update(plans)
+      .set({ data: stripTasks(next), period: periodOf(next), version: row.version + 1, updatedAt: w.at, updatedBy: w.by })
+      .where(and(eq(plans.id, row.id), eq(plans.version, row.version)))
+      .returning()
+  )[0];
+  if (!saved)
+    throw new ApiError(
+      "precondition_failed",
+      "Kế hoạch vừa bị người khác sửa; tải lại rồi sửa / the plan changed concurrently; reload and edit again",
+    );
   const old = new Map(taskRows.map((t) => [(t.data as TaskData).task.code, t]));
   const keep = new Set(next.tasks.map((t) => t.code));
   for (const [code, t] of old) if (!keep.has(code)) await tx.delete(tasks).where(eq(tasks.id, t.id));
   for (const [order, task] of next.tasks.entries()) {
     const t = old.get(task.code);
     if (!t) {
-      await tx.insert(tasks).values({ id: `${row.id}/${task.code}`, planId: row.id, unitId: row.unitId, data: { task, order, progress: null } satisfies TaskData, updatedAt: w.at, updatedBy: w.by });
+      await tx.insert(tasks).values({
+        id: `${row.id}/${task.code}`,
+        planId: row.id,
+        unitId: row.unitId,
+        data: { task, order, progress: null } satisfies TaskData,
+        updatedAt: w.at,
+        updatedBy: w.by,
+      });
       continue;
     }
     const data = t.data as TaskData;
     if (data.order === order && JSON.stringify(data.task) === JSON.stringify(task)) continue;
-    await tx.update(tasks).set({ data: { ...data, task, order } satisfies TaskData, version: t.version + 1, updatedAt: w.at, updatedBy: w.by }).where(eq(tasks.id, t.id));
+    await tx
+      .update(tasks)
+      .set({ data: { ...data, task, order } satisfies TaskData, version: t.version + 1, updatedAt: w.at, updatedBy: w.by })
+      .where(eq(tasks.id, t.id));
   }
-  await tx.insert(planVersions).values({ planId: row.id, version: saved.version, unitId: row.unitId, data: next, action: w.action, createdAt: w.at, createdBy: w.by });
+  await tx
+    .insert(planVersions)
+    .values({ planId: row.id, version: saved.version, unitId: row.unitId, data: next, action: w.action, createdAt: w.at, createdBy: w.by });
   const changes = diffPlans(before, next);
-  if (w.audit !== false) await writeAudit(tx, w.user, { action: w.action, entityType: "plan", entityId: row.id, unitId: row.unitId, before: { version: row.version }, after: { version: saved.version, changes } });
+  if (w.audit !== false)
+    await writeAudit(tx, w.user, {
+      action: w.action,
+      entityType: "plan",
+      entityId: row.id,
+      unitId: row.unitId,
+      before: { version: row.version },
+      after: { version: saved.version, changes },
+    });
   return { row: saved, changes };
 }
 
@@ -138,7 +217,13 @@ export interface PlanVersion {
  */
 export async function loadPlanVersions(db: Db | Tx, planId: string): Promise<PlanVersion[]> {
   const rows = await db.select().from(planVersions).where(eq(planVersions.planId, planId)).orderBy(asc(planVersions.version));
-  return rows.map((r) => ({ version: r.version, action: r.action, createdAt: r.createdAt, createdBy: r.createdBy, plan: PlanSchema.parse(r.data) }));
+  return rows.map((r) => ({
+    version: r.version,
+    action: r.action,
+    createdAt: r.createdAt,
+    createdBy: r.createdBy,
+    plan: PlanSchema.parse(r.data),
+  }));
 }
 
 /**
@@ -147,7 +232,13 @@ export async function loadPlanVersions(db: Db | Tx, planId: string): Promise<Pla
  * const { row, proposal } = await loadProposal(db, "plan-63-d-01", pid);
  */
 export async function loadProposal(db: Db | Tx, planId: string, id: string): Promise<{ row: ProposalRow; proposal: PlanProposal }> {
-  const row = (await db.select().from(planProposals).where(and(eq(planProposals.id, id), eq(planProposals.planId, planId))).limit(1))[0];
+  const row = (
+    await db
+      .select()
+      .from(planProposals)
+      .where(and(eq(planProposals.id, id), eq(planProposals.planId, planId)))
+      .limit(1)
+  )[0];
   if (!row) throw new ApiError("not_found", `Không tìm thấy đề xuất / proposal "${id}" not found for plan "${planId}"`);
   return { row, proposal: PlanProposalSchema.parse(row.data) };
 }
@@ -158,6 +249,10 @@ export async function loadProposal(db: Db | Tx, planId: string, id: string): Pro
  * const items = await loadProposals(db, "plan-63-d-01");
  */
 export async function loadProposals(db: Db | Tx, planId: string): Promise<{ row: ProposalRow; proposal: PlanProposal }[]> {
-  const rows = await db.select().from(planProposals).where(eq(planProposals.planId, planId)).orderBy(asc(planProposals.createdAt), asc(planProposals.id));
+  const rows = await db
+    .select()
+    .from(planProposals)
+    .where(eq(planProposals.planId, planId))
+    .orderBy(asc(planProposals.createdAt), asc(planProposals.id));
   return rows.map((row) => ({ row, proposal: PlanProposalSchema.parse(row.data) }));
 }

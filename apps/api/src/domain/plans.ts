@@ -6,7 +6,18 @@
  */
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { type Plan, type PlanAssignee, type PlanTask, type ReportSubmission, type ReportStatusItem, defaultWorkCalendar, parsePeriod, planDueReports, reportStatus, validatePlan } from "@ntm/core";
+import {
+  type Plan,
+  type PlanAssignee,
+  type PlanTask,
+  type ReportSubmission,
+  type ReportStatusItem,
+  defaultWorkCalendar,
+  parsePeriod,
+  planDueReports,
+  reportStatus,
+  validatePlan,
+} from "@ntm/core";
 import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
@@ -33,15 +44,28 @@ export interface SubmissionData {
   note?: string;
 }
 
-
 /** A period string as core reads it (2025, 2025S1, 2025Q3, 2025-05); core parsePeriod decides. */
 const PeriodStringSchema = z.string().regex(/^\d{4}(S[12]|Q[1-4]|-\d{2})?$/, "expected a period such as 2025, 2025S1, 2025Q3 or 2025-05");
 
 const Loose = z.record(z.string(), z.unknown());
 const Localized = z.object({ vi: z.string(), en: z.string() });
-const AssigneeOut = z.object({ id: z.string(), kind: z.string(), name: Localized, unitId: z.string().optional(), supportsUnitIds: z.array(z.string()).optional() }).openapi("PlanAssignee");
+const AssigneeOut = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    name: Localized,
+    unitId: z.string().optional(),
+    supportsUnitIds: z.array(z.string()).optional(),
+  })
+  .openapi("PlanAssignee");
 
-const ProgressSchema = z.object({ status: z.enum(["done", "in_progress", "not_started", "overdue"]), result: z.string().min(1).max(4000), period: PeriodStringSchema }).openapi("TaskProgress");
+const ProgressSchema = z
+  .object({
+    status: z.enum(["done", "in_progress", "not_started", "overdue"]),
+    result: z.string().min(1).max(4000),
+    period: PeriodStringSchema,
+  })
+  .openapi("TaskProgress");
 
 const TaskOut = z
   .object({
@@ -62,14 +86,19 @@ const TaskOut = z
   })
   .openapi("PlanTaskRecord");
 
-const SteeringOut = z.object({ id: z.string(), name: Localized, communes: z.array(z.object({ id: z.string(), name: z.string() })) }).openapi("SteeringMember");
+const SteeringOut = z
+  .object({ id: z.string(), name: Localized, communes: z.array(z.object({ id: z.string(), name: z.string() })) })
+  .openapi("SteeringMember");
 
 const PlanOut = z
   .object({
     id: z.string(),
     unitId: z.string(),
     version: z.number().int(),
-    plan: Loose.openapi({ description: "The plan as @ntm/core models it (number, issuer, basis, period, purposes, assignments, assignees, reporting duties, recipients, signer)" }),
+    plan: Loose.openapi({
+      description:
+        "The plan as @ntm/core models it (number, issuer, basis, period, purposes, assignments, assignees, reporting duties, recipients, signer)",
+    }),
     tasks: z.array(TaskOut),
     assignees: z.array(AssigneeOut),
     steeringMembers: z.array(SteeringOut),
@@ -108,7 +137,17 @@ const DueOut = z
   .openapi("DueReports");
 
 const SubmissionOut = z
-  .object({ id: z.string(), planId: z.string(), dutyId: z.string(), assigneeId: z.string(), period: z.string(), submittedOn: z.string(), submittedBy: z.string(), submittedAt: z.string(), note: z.string().optional() })
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    dutyId: z.string(),
+    assigneeId: z.string(),
+    period: z.string(),
+    submittedOn: z.string(),
+    submittedBy: z.string(),
+    submittedAt: z.string(),
+    note: z.string().optional(),
+  })
   .openapi("ReportSubmissionRecord");
 
 const SubmitBody = z
@@ -127,7 +166,11 @@ const SubmitBody = z
  * const subs = await loadSubmissions(db, "plan-63-d-01");
  */
 export async function loadSubmissions(db: Db, planId: string): Promise<{ id: string; data: SubmissionData }[]> {
-  const rows = await db.select().from(reportSubmissions).where(eq(reportSubmissions.taskId, planId)).orderBy(asc(reportSubmissions.createdAt), asc(reportSubmissions.id));
+  const rows = await db
+    .select()
+    .from(reportSubmissions)
+    .where(eq(reportSubmissions.taskId, planId))
+    .orderBy(asc(reportSubmissions.createdAt), asc(reportSubmissions.id));
   return rows.map((r) => ({ id: r.id, data: r.data as SubmissionData }));
 }
 
@@ -136,13 +179,23 @@ export async function loadSubmissions(db: Db, planId: string): Promise<{ id: str
  * @example
  * const due = await planReportStatus(db, "plan-63-d-01", "2025S1", "2025-08-01"); due.counts.overdue
  */
-export async function planReportStatus(db: Db, planId: string, period: string, asOf: string): Promise<{ plan: Plan; items: ReportStatusItem[]; counts: Record<"submitted" | "late" | "overdue" | "pending", number> }> {
+export async function planReportStatus(
+  db: Db,
+  planId: string,
+  period: string,
+  asOf: string,
+): Promise<{ plan: Plan; items: ReportStatusItem[]; counts: Record<"submitted" | "late" | "overdue" | "pending", number> }> {
   const p = unwrap(parsePeriod(period), `Kỳ báo cáo không hợp lệ / invalid period "${period}"`, ["query", "period"]);
   const { row, taskRows } = await loadPlan(db, planId);
   const plan = planOf(row, taskRows);
   const calendar = defaultWorkCalendar();
   const due = planDueReports(plan, p, calendar);
-  const subs: ReportSubmission[] = (await loadSubmissions(db, planId)).map(({ data }) => ({ dutyId: data.dutyId, assigneeId: data.assigneeId, period: data.period, submittedOn: data.submittedOn }));
+  const subs: ReportSubmission[] = (await loadSubmissions(db, planId)).map(({ data }) => ({
+    dutyId: data.dutyId,
+    assigneeId: data.assigneeId,
+    period: data.period,
+    submittedOn: data.submittedOn,
+  }));
   const r = reportStatus(due, subs, asOf, calendar);
   return { plan, items: r.items, counts: r.counts };
 }
@@ -153,7 +206,13 @@ function assigneesById(plan: Plan): Map<string, PlanAssignee> {
 
 function assigneeOut(a: PlanAssignee | undefined, id: string): z.infer<typeof AssigneeOut> {
   if (!a) return { id, kind: "other", name: { vi: id, en: id } };
-  return { id: a.id, kind: a.kind, name: a.name, ...(a.unitId ? { unitId: a.unitId } : {}), ...(a.supportsUnitIds ? { supportsUnitIds: a.supportsUnitIds } : {}) };
+  return {
+    id: a.id,
+    kind: a.kind,
+    name: a.name,
+    ...(a.unitId ? { unitId: a.unitId } : {}),
+    ...(a.supportsUnitIds ? { supportsUnitIds: a.supportsUnitIds } : {}),
+  };
 }
 
 function taskOut(row: TaskRow, byId: Map<string, PlanAssignee>): z.infer<typeof TaskOut> {
@@ -186,27 +245,74 @@ const listPlans = createRoute({
   path: "/plans",
   tags: ["plans"],
   summary: "Danh sách kế hoạch / Plans in your scope",
-  request: { query: z.object({ unitId: z.string().optional(), parentPlanId: z.string().optional().openapi({ description: "Only the implementing plans of this plan" }) }) },
-  responses: { 200: { description: "Plans", content: { "application/json": { schema: z.object({ items: z.array(z.object({ id: z.string(), unitId: z.string(), parentPlanId: z.string().nullable(), title: Localized, period: z.string().nullable(), tasks: z.number().int(), version: z.number().int() })) }) } } }, ...problemResponses(401, 403, 404) },
+  request: {
+    query: z.object({
+      unitId: z.string().optional(),
+      parentPlanId: z.string().optional().openapi({ description: "Only the implementing plans of this plan" }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "Plans",
+      content: {
+        "application/json": {
+          schema: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                unitId: z.string(),
+                parentPlanId: z.string().nullable(),
+                title: Localized,
+                period: z.string().nullable(),
+                tasks: z.number().int(),
+                version: z.number().int(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
 });
 
 const getPlan = createRoute({
   method: "get",
   path: "/plans/{id}",
   tags: ["plans"],
-  summary: "Kế hoạch với nhiệm vụ, đơn vị được giao và thành viên BCĐ phụ trách xã / A plan with tasks, assignees and steering members assigned to communes",
+  summary:
+    "Kế hoạch với nhiệm vụ, đơn vị được giao và thành viên BCĐ phụ trách xã / A plan with tasks, assignees and steering members assigned to communes",
   request: { params: IdParam },
-  responses: { 200: { description: "The plan", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: PlanOut } } }, ...problemResponses(401, 403, 404) },
+  responses: {
+    200: {
+      description: "The plan",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: PlanOut } },
+    },
+    ...problemResponses(401, 403, 404),
+  },
 });
 
 const dueRoute = createRoute({
   method: "get",
   path: "/plans/{id}/due-reports",
   tags: ["plans"],
-  summary: "Báo cáo phải nộp trong kỳ và tình trạng / Reports due in a period and their state on a date (submitted, late, overdue, pending)",
-  description: "Deadlines from the plan's reporting duties on the Vietnamese working-day calendar (@ntm/core planDueReports, reportStatus). The district plan's cadence and deadline are software defaults, flagged in `defaults` and the reasons.",
-  request: { params: IdParam, query: z.object({ period: PeriodStringSchema.openapi({ example: "2025S1" }), asOf: IsoDateField.optional(), status: z.enum(["submitted", "late", "overdue", "pending"]).optional() }) },
-  responses: { 200: { description: "Due reports", content: { "application/json": { schema: DueOut } } }, ...problemResponses(401, 403, 404, 422) },
+  summary:
+    "Báo cáo phải nộp trong kỳ và tình trạng / Reports due in a period and their state on a date (submitted, late, overdue, pending)",
+  description:
+    "Deadlines from the plan's reporting duties on the Vietnamese working-day calendar (@ntm/core planDueReports, reportStatus). The district plan's cadence and deadline are software defaults, flagged in `defaults` and the reasons.",
+  request: {
+    params: IdParam,
+    query: z.object({
+      period: PeriodStringSchema.openapi({ example: "2025S1" }),
+      asOf: IsoDateField.optional(),
+      status: z.enum(["submitted", "late", "overdue", "pending"]).optional(),
+    }),
+  },
+  responses: {
+    200: { description: "Due reports", content: { "application/json": { schema: DueOut } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const listSubs = createRoute({
@@ -215,7 +321,10 @@ const listSubs = createRoute({
   tags: ["plans"],
   summary: "Báo cáo đã nộp / Report submissions of a plan",
   request: { params: IdParam, query: z.object({ period: PeriodStringSchema.optional(), assigneeId: z.string().optional() }) },
-  responses: { 200: { description: "Submissions", content: { "application/json": { schema: z.object({ items: z.array(SubmissionOut) }) } } }, ...problemResponses(401, 403, 404) },
+  responses: {
+    200: { description: "Submissions", content: { "application/json": { schema: z.object({ items: z.array(SubmissionOut) }) } } },
+    ...problemResponses(401, 403, 404),
+  },
 });
 
 const submit = createRoute({
@@ -223,9 +332,13 @@ const submit = createRoute({
   path: "/plans/{id}/reports",
   tags: ["plans"],
   summary: "Nộp báo cáo / Submit a report for a duty, assignee and period (records who and when)",
-  description: "Allowed to officers who may write the plan's unit (policy `plan.write`). The duty, assignee and period must be a report due under the plan; a second submission of the same report is a 409.",
+  description:
+    "Allowed to officers who may write the plan's unit (policy `plan.write`). The duty, assignee and period must be a report due under the plan; a second submission of the same report is a 409.",
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: SubmitBody } } } },
-  responses: { 201: { description: "Recorded", content: { "application/json": { schema: SubmissionOut } } }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+  responses: {
+    201: { description: "Recorded", content: { "application/json": { schema: SubmissionOut } } },
+    ...problemResponses(400, 401, 403, 404, 409, 422),
+  },
 });
 
 const putProgress = createRoute({
@@ -233,8 +346,20 @@ const putProgress = createRoute({
   path: "/plans/{id}/tasks/{code}/progress",
   tags: ["plans"],
   summary: "Cập nhật tiến độ nhiệm vụ / Record a task's progress (If-Match required; stale → 412)",
-  request: { params: z.object({ id: IdParam.shape.id, code: z.string().min(1).openapi({ param: { name: "code", in: "path" }, example: "II.5" }) }), body: { required: true, content: { "application/json": { schema: ProgressSchema } } } },
-  responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: TaskOut } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+  request: {
+    params: z.object({
+      id: IdParam.shape.id,
+      code: z
+        .string()
+        .min(1)
+        .openapi({ param: { name: "code", in: "path" }, example: "II.5" }),
+    }),
+    body: { required: true, content: { "application/json": { schema: ProgressSchema } } },
+  },
+  responses: {
+    200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: TaskOut } } },
+    ...problemResponses(400, 401, 403, 404, 412, 422, 428),
+  },
 });
 
 const allDue = createRoute({
@@ -242,13 +367,44 @@ const allDue = createRoute({
   path: "/due-reports",
   tags: ["plans"],
   summary: "Báo cáo phải nộp của mọi kế hoạch trong phạm vi / Reports due under every plan in your scope, with their state on a date",
-  request: { query: z.object({ period: PeriodStringSchema.openapi({ example: "2025S1" }), asOf: IsoDateField.optional(), status: z.enum(["submitted", "late", "overdue", "pending"]).optional(), unitId: z.string().optional() }) },
-  responses: { 200: { description: "Due reports by plan", content: { "application/json": { schema: z.object({ period: z.string(), asOf: z.string(), counts: DueOut.shape.counts, plans: z.array(DueOut.extend({ unitId: z.string() })) }) } } }, ...problemResponses(401, 403, 404, 422) },
+  request: {
+    query: z.object({
+      period: PeriodStringSchema.openapi({ example: "2025S1" }),
+      asOf: IsoDateField.optional(),
+      status: z.enum(["submitted", "late", "overdue", "pending"]).optional(),
+      unitId: z.string().optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: "Due reports by plan",
+      content: {
+        "application/json": {
+          schema: z.object({
+            period: z.string(),
+            asOf: z.string(),
+            counts: DueOut.shape.counts,
+            plans: z.array(DueOut.extend({ unitId: z.string() })),
+          }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const SteeringBody = z
   .object({
-    members: z.array(z.object({ id: z.string().min(1).regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"), name: Localized, supportsUnitIds: z.array(z.string().min(1)) })),
+    members: z.array(
+      z.object({
+        id: z
+          .string()
+          .min(1)
+          .regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"),
+        name: Localized,
+        supportsUnitIds: z.array(z.string().min(1)),
+      }),
+    ),
   })
   .openapi("SteeringMembersInput");
 
@@ -256,9 +412,17 @@ const putSteering = createRoute({
   method: "put",
   path: "/plans/{id}/steering-members",
   tags: ["plans"],
-  summary: "Phân công thành viên BCĐ phụ trách xã / Assign steering-committee members to communes (replaces the list; If-Match on the plan)",
+  summary:
+    "Phân công thành viên BCĐ phụ trách xã / Assign steering-committee members to communes (replaces the list; If-Match on the plan)",
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: SteeringBody } } } },
-  responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: z.object({ version: z.number().int(), steeringMembers: z.array(SteeringOut) }) } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+  responses: {
+    200: {
+      description: "Saved",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: z.object({ version: z.number().int(), steeringMembers: z.array(SteeringOut) }) } },
+    },
+    ...problemResponses(400, 401, 403, 404, 412, 422, 428),
+  },
 });
 
 const dueItemOut = (i: ReportStatusItem) => ({
@@ -293,8 +457,19 @@ export function planRoutes() {
     const { ids, user, tree } = await readableUnits(c, q.unitId);
     const rows = await c.get("deps").db.select().from(plans).orderBy(asc(plans.id));
     const taskCounts = new Map<string, number>();
-    for (const t of await c.get("deps").db.select({ planId: tasks.planId }).from(tasks)) taskCounts.set(t.planId, (taskCounts.get(t.planId) ?? 0) + 1);
-    const items = rows.filter((r) => ids.has(r.unitId) && can(user, "read", r.unitId, tree) && (!q.parentPlanId || r.parentPlanId === q.parentPlanId)).map((r) => ({ id: r.id, unitId: r.unitId, parentPlanId: r.parentPlanId, title: (r.data as Plan).title, period: r.period, tasks: taskCounts.get(r.id) ?? 0, version: r.version }));
+    for (const t of await c.get("deps").db.select({ planId: tasks.planId }).from(tasks))
+      taskCounts.set(t.planId, (taskCounts.get(t.planId) ?? 0) + 1);
+    const items = rows
+      .filter((r) => ids.has(r.unitId) && can(user, "read", r.unitId, tree) && (!q.parentPlanId || r.parentPlanId === q.parentPlanId))
+      .map((r) => ({
+        id: r.id,
+        unitId: r.unitId,
+        parentPlanId: r.parentPlanId,
+        title: (r.data as Plan).title,
+        period: r.period,
+        tasks: taskCounts.get(r.id) ?? 0,
+        version: r.version,
+      }));
     return c.json({ items }, 200);
   });
 
@@ -305,10 +480,25 @@ export function planRoutes() {
     const byId = assigneesById(plan);
     const steeringMembers = plan.assignees
       .filter((a) => a.kind === "steering_member" && a.supportsUnitIds)
-      .map((a) => ({ id: a.id, name: a.name, communes: (a.supportsUnitIds ?? []).map((u) => ({ id: u, name: tree.byId.get(u)?.name ?? u })) }));
+      .map((a) => ({
+        id: a.id,
+        name: a.name,
+        communes: (a.supportsUnitIds ?? []).map((u) => ({ id: u, name: tree.byId.get(u)?.name ?? u })),
+      }));
     const { tasks: _t, ...planData } = plan;
     setEtag(c, row.version);
-    return c.json({ id: row.id, unitId: row.unitId, version: row.version, plan: planData as unknown as Record<string, unknown>, tasks: taskRows.map((t) => taskOut(t, byId)), assignees: plan.assignees.map((a) => assigneeOut(a, a.id)), steeringMembers }, 200);
+    return c.json(
+      {
+        id: row.id,
+        unitId: row.unitId,
+        version: row.version,
+        plan: planData as unknown as Record<string, unknown>,
+        tasks: taskRows.map((t) => taskOut(t, byId)),
+        assignees: plan.assignees.map((a) => assigneeOut(a, a.id)),
+        steeringMembers,
+      },
+      200,
+    );
   });
 
   app.openapi(dueRoute, async (c) => {
@@ -329,7 +519,9 @@ export function planRoutes() {
     const { db } = c.get("deps");
     const { row } = await loadPlan(db, id);
     await authorize(c, "read", row.unitId);
-    const items = (await loadSubmissions(db, id)).filter(({ data }) => (!q.period || data.period === q.period) && (!q.assigneeId || data.assigneeId === q.assigneeId)).map(({ id: sid, data }) => ({ id: sid, planId: id, ...data }));
+    const items = (await loadSubmissions(db, id))
+      .filter(({ data }) => (!q.period || data.period === q.period) && (!q.assigneeId || data.assigneeId === q.assigneeId))
+      .map(({ id: sid, data }) => ({ id: sid, planId: id, ...data }));
     return c.json({ items }, 200);
   });
 
@@ -341,23 +533,55 @@ export function planRoutes() {
     const { user } = await authorize(c, "plan.write", row.unitId);
     const today = vnDate(now());
     const submittedOn = body.submittedOn ?? today;
-    if (submittedOn > today) throw new ApiError("invalid_input", `Ngày nộp ${submittedOn} ở tương lai / submission date is in the future`, [{ path: "$.submittedOn", message: `after today (${today})` }]);
+    if (submittedOn > today)
+      throw new ApiError("invalid_input", `Ngày nộp ${submittedOn} ở tương lai / submission date is in the future`, [
+        { path: "$.submittedOn", message: `after today (${today})` },
+      ]);
     const plan = planOf(row, taskRows);
     const period = unwrap(parsePeriod(body.period), "Kỳ báo cáo không hợp lệ / invalid period", ["period"]);
     const due = planDueReports(plan, period, defaultWorkCalendar());
     const key = `${body.dutyId}/${body.assigneeId}/${body.period}`;
-    if (!plan.reportingDuties.some((d) => d.id === body.dutyId)) throw new ApiError("invalid_input", `Kế hoạch không có nhiệm vụ báo cáo "${body.dutyId}" / no such reporting duty`, [{ path: "$.dutyId", message: `unknown duty; one of ${plan.reportingDuties.map((d) => d.id).join(", ")}` }]);
-    if (!due.some((d) => d.key === key)) throw new ApiError("invalid_input", `Không có báo cáo phải nộp ${key} / no report is due for this duty, assignee and period`, [{ path: "$.assigneeId", message: `no due report ${key}` }]);
+    if (!plan.reportingDuties.some((d) => d.id === body.dutyId))
+      throw new ApiError("invalid_input", `Kế hoạch không có nhiệm vụ báo cáo "${body.dutyId}" / no such reporting duty`, [
+        { path: "$.dutyId", message: `unknown duty; one of ${plan.reportingDuties.map((d) => d.id).join(", ")}` },
+      ]);
+    if (!due.some((d) => d.key === key))
+      throw new ApiError("invalid_input", `Không có báo cáo phải nộp ${key} / no report is due for this duty, assignee and period`, [
+        { path: "$.assigneeId", message: `no due report ${key}` },
+      ]);
     const saved = await db.transaction(async (tx) => {
-      const existing = (await tx.select().from(reportSubmissions).where(and(eq(reportSubmissions.taskId, id), eq(reportSubmissions.period, body.period)))).find((r) => {
+      const existing = (
+        await tx
+          .select()
+          .from(reportSubmissions)
+          .where(and(eq(reportSubmissions.taskId, id), eq(reportSubmissions.period, body.period)))
+      ).find((r) => {
         const d = r.data as SubmissionData;
         return d.dutyId === body.dutyId && d.assigneeId === body.assigneeId;
       });
-      if (existing) throw new ApiError("conflict", `Báo cáo ${key} đã nộp ngày ${(existing.data as SubmissionData).submittedOn} / already submitted`);
-      const data: SubmissionData = { dutyId: body.dutyId, assigneeId: body.assigneeId, period: body.period, submittedOn, submittedBy: user.username, submittedAt: now().toISOString(), ...(body.note ? { note: body.note } : {}) };
+      if (existing)
+        throw new ApiError("conflict", `Báo cáo ${key} đã nộp ngày ${(existing.data as SubmissionData).submittedOn} / already submitted`);
+      const data: SubmissionData = {
+        dutyId: body.dutyId,
+        assigneeId: body.assigneeId,
+        period: body.period,
+        submittedOn,
+        submittedBy: user.username,
+        submittedAt: now().toISOString(),
+        ...(body.note ? { note: body.note } : {}),
+      };
       const sid = randomUUID();
-      await tx.insert(reportSubmissions).values({ id: sid, unitId: row.unitId, taskId: id, period: body.period, data, updatedBy: user.username });
-      await writeAudit(tx, user, { action: "report.submit", entityType: "report_submission", entityId: sid, unitId: row.unitId, before: null, after: { planId: id, ...data } });
+      await tx
+        .insert(reportSubmissions)
+        .values({ id: sid, unitId: row.unitId, taskId: id, period: body.period, data, updatedBy: user.username });
+      await writeAudit(tx, user, {
+        action: "report.submit",
+        entityType: "report_submission",
+        entityId: sid,
+        unitId: row.unitId,
+        before: null,
+        after: { planId: id, ...data },
+      });
       return { id: sid, planId: id, ...data };
     });
     return c.json(saved, 201);
@@ -376,9 +600,22 @@ export function planRoutes() {
     const updated = await db.transaction(async (tx) => {
       const before = taskRow.data as TaskData;
       const data: TaskData = { ...before, progress: body };
-      const out = (await tx.update(tasks).set({ data, version: taskRow.version + 1, updatedAt: now(), updatedBy: user.username }).where(and(eq(tasks.id, taskRow.id), eq(tasks.version, taskRow.version))).returning())[0];
+      const out = (
+        await tx
+          .update(tasks)
+          .set({ data, version: taskRow.version + 1, updatedAt: now(), updatedBy: user.username })
+          .where(and(eq(tasks.id, taskRow.id), eq(tasks.version, taskRow.version)))
+          .returning()
+      )[0];
       if (!out) throw new ApiError("precondition_failed", "Nhiệm vụ vừa bị thay đổi / task changed concurrently");
-      await writeAudit(tx, user, { action: "task.progress", entityType: "task", entityId: taskRow.id, unitId: row.unitId, before: { progress: before.progress, version: taskRow.version }, after: { progress: body, version: out.version } });
+      await writeAudit(tx, user, {
+        action: "task.progress",
+        entityType: "task",
+        entityId: taskRow.id,
+        unitId: row.unitId,
+        before: { progress: before.progress, version: taskRow.version },
+        after: { progress: body, version: out.version },
+      });
       return out;
     });
     setEtag(c, updated.version);
@@ -390,13 +627,22 @@ export function planRoutes() {
     const { db, now } = c.get("deps");
     const { ids, user, tree } = await readableUnits(c, q.unitId);
     const asOf = q.asOf ?? vnDate(now());
-    const rows = (await db.select().from(plans).orderBy(asc(plans.id))).filter((r) => ids.has(r.unitId) && can(user, "read", r.unitId, tree));
+    const rows = (await db.select().from(plans).orderBy(asc(plans.id))).filter(
+      (r) => ids.has(r.unitId) && can(user, "read", r.unitId, tree),
+    );
     const counts = { submitted: 0, late: 0, overdue: 0, pending: 0 };
     const out = [];
     for (const row of rows) {
       const r = await planReportStatus(db, row.id, q.period, asOf);
       for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += r.counts[k];
-      out.push({ planId: row.id, unitId: row.unitId, period: q.period, asOf, counts: r.counts, items: r.items.filter((i) => !q.status || i.status === q.status).map(dueItemOut) });
+      out.push({
+        planId: row.id,
+        unitId: row.unitId,
+        period: q.period,
+        asOf,
+        counts: r.counts,
+        items: r.items.filter((i) => !q.status || i.status === q.status).map(dueItemOut),
+      });
     }
     return c.json({ period: q.period, asOf, counts, plans: out }, 200);
   });
@@ -408,17 +654,58 @@ export function planRoutes() {
     const { row, taskRows } = await loadPlan(db, id);
     const { user, tree } = await authorize(c, "plan.write", row.unitId);
     requireVersion(c, row.version);
-    const inside = new Set(tree.subtree(row.unitId).filter((u) => u.level === "commune").map((u) => u.id));
-    const errors = body.members.flatMap((m, i) => m.supportsUnitIds.filter((u) => !inside.has(u)).map((u) => ({ path: `$.members[${i}].supportsUnitIds`, message: `"${u}" không phải xã thuộc ${row.unitId} / not a commune of the plan's unit` })));
-    if (errors.length) throw new ApiError("invalid_input", "Xã được phân công không thuộc địa bàn kế hoạch / communes outside the plan's unit", errors);
+    const inside = new Set(
+      tree
+        .subtree(row.unitId)
+        .filter((u) => u.level === "commune")
+        .map((u) => u.id),
+    );
+    const errors = body.members.flatMap((m, i) =>
+      m.supportsUnitIds
+        .filter((u) => !inside.has(u))
+        .map((u) => ({
+          path: `$.members[${i}].supportsUnitIds`,
+          message: `"${u}" không phải xã thuộc ${row.unitId} / not a commune of the plan's unit`,
+        })),
+    );
+    if (errors.length)
+      throw new ApiError("invalid_input", "Xã được phân công không thuộc địa bàn kế hoạch / communes outside the plan's unit", errors);
     const plan = planOf(row, taskRows);
-    const members: PlanAssignee[] = body.members.map((m) => ({ id: m.id, kind: "steering_member", name: m.name, unitId: row.unitId, supportsUnitIds: m.supportsUnitIds }));
-    const next: Plan = { ...plan, assignees: [...plan.assignees.filter((a) => !(a.kind === "steering_member" && a.supportsUnitIds)), ...members] };
+    const members: PlanAssignee[] = body.members.map((m) => ({
+      id: m.id,
+      kind: "steering_member",
+      name: m.name,
+      unitId: row.unitId,
+      supportsUnitIds: m.supportsUnitIds,
+    }));
+    const next: Plan = {
+      ...plan,
+      assignees: [...plan.assignees.filter((a) => !(a.kind === "steering_member" && a.supportsUnitIds)), ...members],
+    };
     const checked = validatePlan(next);
-    if (!checked.ok) throw new ApiError("invalid_input", "Kế hoạch không hợp lệ sau khi phân công / the plan would be invalid", issuesToFields(checked.issues));
-    const saved = await db.transaction(async (tx) => (await updatePlan(tx, { row, taskRows }, checked.value, { user, by: user.username, at: now(), action: "plan.steering_members" })).row);
+    if (!checked.ok)
+      throw new ApiError(
+        "invalid_input",
+        "Kế hoạch không hợp lệ sau khi phân công / the plan would be invalid",
+        issuesToFields(checked.issues),
+      );
+    const saved = await db.transaction(
+      async (tx) =>
+        (await updatePlan(tx, { row, taskRows }, checked.value, { user, by: user.username, at: now(), action: "plan.steering_members" }))
+          .row,
+    );
     setEtag(c, saved.version);
-    return c.json({ version: saved.version, steeringMembers: members.map((m) => ({ id: m.id, name: m.name, communes: (m.supportsUnitIds ?? []).map((u) => ({ id: u, name: tree.byId.get(u)?.name ?? u })) })) }, 200);
+    return c.json(
+      {
+        version: saved.version,
+        steeringMembers: members.map((m) => ({
+          id: m.id,
+          name: m.name,
+          communes: (m.supportsUnitIds ?? []).map((u) => ({ id: u, name: tree.byId.get(u)?.name ?? u })),
+        })),
+      },
+      200,
+    );
   });
 
   return app;

@@ -25,23 +25,53 @@ const body = async (res: Response): Promise<any> => res.json();
 
 describe("annual ranking", () => {
   it("ranks the district's communes in a deterministic order with the default scheme", async () => {
-    const [a, b] = await Promise.all([s.huyen!.request("/v1/units/d-01/ranking?year=2025"), s.tinh!.request("/v1/units/d-01/ranking?year=2025")]);
+    const [a, b] = await Promise.all([
+      s.huyen!.request("/v1/units/d-01/ranking?year=2025"),
+      s.tinh!.request("/v1/units/d-01/ranking?year=2025"),
+    ]);
     const [x, y] = [await body(a), await body(b)];
     const rows = x.rows as { rank: number; unitId: string; score: number; criteriaMet: number; criteriaLost: number }[];
-    const sorted = [...rows].sort((p, q) => q.score - p.score || q.criteriaMet - p.criteriaMet || p.criteriaLost - q.criteriaLost || (p.unitId < q.unitId ? -1 : 1));
-    expect([a.status, rows.length, rows.map((r) => r.rank), rows.map((r) => r.unitId), x.scheme.isDefault, x.scheme.definedAt, x.regime.id]).toEqual([200, 10, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], sorted.map((r) => r.unitId), true, null, "366-QĐ/TW"]);
+    const sorted = [...rows].sort(
+      (p, q) => q.score - p.score || q.criteriaMet - p.criteriaMet || p.criteriaLost - q.criteriaLost || (p.unitId < q.unitId ? -1 : 1),
+    );
+    expect([
+      a.status,
+      rows.length,
+      rows.map((r) => r.rank),
+      rows.map((r) => r.unitId),
+      x.scheme.isDefault,
+      x.scheme.definedAt,
+      x.regime.id,
+    ]).toEqual([200, 10, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], sorted.map((r) => r.unitId), true, null, "366-QĐ/TW"]);
     expect(y.rows).toEqual(x.rows);
   });
 
   it("assembles inputs from evaluations, changes, OCOP, contributions and inspections, and labels every row", async () => {
     const x = await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"));
     const row = x.rows[0];
-    expect([Object.keys(row.inputs).includes("criteria_met"), Object.keys(row.inputs).includes("criteria_gained"), Object.keys(row.inputs).includes("resources_mobilised"), typeof row.levelLabel.vi, row.reasons[0].code]).toEqual([true, true, true, "string", "classification.band"]);
+    expect([
+      Object.keys(row.inputs).includes("criteria_met"),
+      Object.keys(row.inputs).includes("criteria_gained"),
+      Object.keys(row.inputs).includes("resources_mobilised"),
+      typeof row.levelLabel.vi,
+      row.reasons[0].code,
+    ]).toEqual([true, true, true, "string", "classification.band"]);
   });
 
   it("gives no level to a commune without scoring inputs and proposes nobody on missing data alone (2022: no inputs were entered)", async () => {
-    const [old, now] = await Promise.all([body(await s.huyen!.request("/v1/units/d-01/ranking?year=2022")), body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"))]);
-    type Row = { unitId: string; level: string; levelLabel: { vi: string }; dataComplete: boolean; missingInputs: { field: string }[]; components: { id: string; reasons: { code: string; vi: string }[] }[]; reasons: { code: string }[] };
+    const [old, now] = await Promise.all([
+      body(await s.huyen!.request("/v1/units/d-01/ranking?year=2022")),
+      body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025")),
+    ]);
+    type Row = {
+      unitId: string;
+      level: string;
+      levelLabel: { vi: string };
+      dataComplete: boolean;
+      missingInputs: { field: string }[];
+      components: { id: string; reasons: { code: string; vi: string }[] }[];
+      reasons: { code: string }[];
+    };
     const rows = old.rows as Row[];
     const tasks = rows[0]!.components.find((k) => k.id === "tasks_on_time")!;
     expect([
@@ -51,21 +81,51 @@ describe("annual ranking", () => {
       rows.every((r) => r.missingInputs.some((m) => m.field === "tasks_on_time")),
       tasks.reasons.map((x) => x.code),
       old.commendations,
-      old.criticisms.flatMap((c: { reasons: { code: string }[] }) => c.reasons.map((x) => x.code)).filter((c: string) => c === "criticise.not_completed"),
+      old.criticisms
+        .flatMap((c: { reasons: { code: string }[] }) => c.reasons.map((x) => x.code))
+        .filter((c: string) => c === "criticise.not_completed"),
       old.reasons.map((x: { code: string }) => x.code).includes("ranking.incomplete_units"),
-    ]).toEqual([10, 0, ["incomplete_data | Chưa đủ số liệu để xếp loại | ranking.incomplete_data"], true, ["score.value_missing"], [], [], true]);
+    ]).toEqual([
+      10,
+      0,
+      ["incomplete_data | Chưa đủ số liệu để xếp loại | ranking.incomplete_data"],
+      true,
+      ["score.value_missing"],
+      [],
+      [],
+      true,
+    ]);
     expect((now.rows as Row[]).map((r) => [r.dataComplete, r.missingInputs])).toEqual((now.rows as Row[]).map(() => [true, []]));
     expect((now.rows as Row[])[0]!.components[0]!.reasons[0]!.code).toBe("score.component");
   });
 
   it("uses the 124-QĐ/TW regime for 2024 and refuses a commune officer another district (403) and a bad year (422)", async () => {
-    const [y2024, out, bad] = await Promise.all([s.huyen!.request("/v1/units/d-01/ranking?year=2024"), s.xa!.request("/v1/units/d-02/ranking?year=2025"), s.huyen!.request("/v1/units/d-01/ranking?year=20")]);
+    const [y2024, out, bad] = await Promise.all([
+      s.huyen!.request("/v1/units/d-01/ranking?year=2024"),
+      s.xa!.request("/v1/units/d-02/ranking?year=2025"),
+      s.huyen!.request("/v1/units/d-01/ranking?year=20"),
+    ]);
     expect([(await body(y2024)).regime.id, out.status, bad.status]).toEqual(["124-QĐ/TW", 403, 422]);
   });
 });
 
 describe("scoring scheme", () => {
-  const mine = { ...DEFAULT_SCORING_SCHEME, id: "d-01.scheme", version: "2025.1", isDefault: false, basis: "Quyết định của Huyện (ví dụ)", components: DEFAULT_SCORING_SCHEME.components.map((c) => (c.id === "criteria_met" ? { ...c, weight: 40 } : c.id === "tier_reached" ? { ...c, weight: 5, formula: { type: "linear", per: 1, max: 5 } } : c.id === "ocop_products" ? { ...c, weight: 2, formula: { type: "perItem", points: 1, max: 2 } } : c)) };
+  const mine = {
+    ...DEFAULT_SCORING_SCHEME,
+    id: "d-01.scheme",
+    version: "2025.1",
+    isDefault: false,
+    basis: "Quyết định của Huyện (ví dụ)",
+    components: DEFAULT_SCORING_SCHEME.components.map((c) =>
+      c.id === "criteria_met"
+        ? { ...c, weight: 40 }
+        : c.id === "tier_reached"
+          ? { ...c, weight: 5, formula: { type: "linear", per: 1, max: 5 } }
+          : c.id === "ocop_products"
+            ? { ...c, weight: 2, formula: { type: "perItem", points: 1, max: 2 } }
+            : c,
+    ),
+  };
 
   it("returns the default scheme where none is stored", async () => {
     const res = await s.huyen!.request("/v1/units/d-01/scoring-scheme");
@@ -74,7 +134,10 @@ describe("scoring scheme", () => {
   });
 
   it("rejects an invalid scheme with 422 and JSON paths, writing nothing", async () => {
-    const res = await s.huyen!.request("/v1/units/d-01/scoring-scheme", json("PUT", { ...mine, components: [{ ...mine.components[0], weight: -1 }] }));
+    const res = await s.huyen!.request(
+      "/v1/units/d-01/scoring-scheme",
+      json("PUT", { ...mine, components: [{ ...mine.components[0], weight: -1 }] }),
+    );
     const p = await body(res);
     const n = (await h.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "scoring_scheme.put")))[0]!.n;
     expect([res.status, p.errors.map((e: { path: string }) => e.path).includes("$.components[0].weight"), n]).toEqual([422, true, 0]);
@@ -95,7 +158,16 @@ describe("scoring scheme", () => {
     const ok = await s.huyen!.request("/v1/units/d-01/scoring-scheme", json("PUT", mine, { "if-match": '"1"' }));
     const commune = await body(await s.xa!.request("/v1/units/c-01-01/scoring-scheme"));
     const ranking = await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"));
-    expect([put.status, again.status, stale.status, ok.status, ok.headers.get("etag"), commune.definedAt, ranking.scheme.id, ranking.scheme.definedAt]).toEqual([200, 428, 412, 200, '"2"', "d-01", "d-01.scheme", "d-01"]);
+    expect([
+      put.status,
+      again.status,
+      stale.status,
+      ok.status,
+      ok.headers.get("etag"),
+      commune.definedAt,
+      ranking.scheme.id,
+      ranking.scheme.definedAt,
+    ]).toEqual([200, 428, 412, 200, '"2"', "d-01", "d-01.scheme", "d-01"]);
   });
 });
 
@@ -103,23 +175,59 @@ describe("entered scoring inputs", () => {
   it("returns the seeded inputs of a commune with their version as ETag", async () => {
     const res = await s.huyen!.request("/v1/units/c-01-03/scoring-inputs/2025");
     const x = await body(res);
-    expect([res.status, res.headers.get("etag"), x.version, x.inputs.programmeTargetsTotal, typeof x.inputs.resourcesPlanned]).toEqual([200, '"1"', 1, 5, "string"]);
+    expect([res.status, res.headers.get("etag"), x.version, x.inputs.programmeTargetsTotal, typeof x.inputs.resourcesPlanned]).toEqual([
+      200,
+      '"1"',
+      1,
+      5,
+      "string",
+    ]);
   });
 
   it("rejects inconsistent task counts with the path core names, and a commune officer with 403", async () => {
-    const bad = await s.huyen!.request("/v1/units/c-01-03/scoring-inputs/2025", json("PUT", { tasks: { assigned: 5, done: 6, onTime: 5, exceeding: 0 } }, { "if-match": '"1"' }));
-    const denied = await s.xa!.request("/v1/units/c-01-01/scoring-inputs/2025", json("PUT", { reportsOnTime: 4, reportsTotal: 4 }, { "if-match": '"1"' }));
-    expect([bad.status, (await body(bad)).errors.map((e: { path: string }) => e.path), denied.status]).toEqual([422, ["$.tasks.done"], 403]);
+    const bad = await s.huyen!.request(
+      "/v1/units/c-01-03/scoring-inputs/2025",
+      json("PUT", { tasks: { assigned: 5, done: 6, onTime: 5, exceeding: 0 } }, { "if-match": '"1"' }),
+    );
+    const denied = await s.xa!.request(
+      "/v1/units/c-01-01/scoring-inputs/2025",
+      json("PUT", { reportsOnTime: 4, reportsTotal: 4 }, { "if-match": '"1"' }),
+    );
+    expect([bad.status, (await body(bad)).errors.map((e: { path: string }) => e.path), denied.status]).toEqual([
+      422,
+      ["$.tasks.done"],
+      403,
+    ]);
   });
 
   it("feeds the ranking: a commune's entered inputs change its components; stale If-Match → 412", async () => {
-    const before = (await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"))).rows.find((r: { unitId: string }) => r.unitId === "c-01-03");
-    const inputs = { tasks: { assigned: 10, done: 10, onTime: 10, exceeding: 5 }, programmeTargetsMet: 5, programmeTargetsTotal: 5, reportsOnTime: 4, reportsTotal: 4, reportsOverdue: 0, resourcesPlanned: "1000000" };
+    const before = (await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"))).rows.find(
+      (r: { unitId: string }) => r.unitId === "c-01-03",
+    );
+    const inputs = {
+      tasks: { assigned: 10, done: 10, onTime: 10, exceeding: 5 },
+      programmeTargetsMet: 5,
+      programmeTargetsTotal: 5,
+      reportsOnTime: 4,
+      reportsTotal: 4,
+      reportsOverdue: 0,
+      resourcesPlanned: "1000000",
+    };
     const res = await s.huyen!.request("/v1/units/c-01-03/scoring-inputs/2025", json("PUT", inputs, { "if-match": '"1"' }));
     const stale = await s.huyen!.request("/v1/units/c-01-03/scoring-inputs/2025", json("PUT", inputs, { "if-match": '"1"' }));
-    const after = (await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"))).rows.find((r: { unitId: string }) => r.unitId === "c-01-03");
+    const after = (await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"))).rows.find(
+      (r: { unitId: string }) => r.unitId === "c-01-03",
+    );
     const points = (row: { components: { id: string; points: number }[] }, id: string) => row.components.find((k) => k.id === id)!.points;
-    expect([res.status, stale.status, points(after, "programme_targets"), points(after, "tasks_on_time"), points(after, "reports_on_time"), points(after, "resources_mobilised"), after.score >= before.score]).toEqual([200, 412, 15, 15, 10, 7, true]);
+    expect([
+      res.status,
+      stale.status,
+      points(after, "programme_targets"),
+      points(after, "tasks_on_time"),
+      points(after, "reports_on_time"),
+      points(after, "resources_mobilised"),
+      after.score >= before.score,
+    ]).toEqual([200, 412, 15, 15, 10, 7, true]);
   });
 });
 
@@ -136,7 +244,10 @@ describe("indicator 18.2 from the classification", () => {
     const v = await body(cur);
     const { "18.2": entered, ...without } = v.values;
     expect(typeof entered).toBe("boolean");
-    const put = await s.huyen!.request("/v1/units/c-01-02/values/2025", json("PUT", { values: without, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }));
+    const put = await s.huyen!.request(
+      "/v1/units/c-01-02/values/2025",
+      json("PUT", { values: without, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }),
+    );
     expect(put.status).toBe(200);
 
     const doc = (await subtreeDocs(db, tree, "c-01-02", 2025))[0]!.doc;
@@ -145,18 +256,39 @@ describe("indicator 18.2 from the classification", () => {
     const plain = ind182(evaluateLadder(base, doc).results[0]!);
     const expected = indicator182FromClassification(cls!.level, cls!.level);
     expect([plain.actual, filled.actual, filled.derived, filled.reasons.at(-1)]).toEqual([
-      null, expected, true, { code: "derived.classification", path: ["values", "18.2"], params: { indicator: "18.2", classificationYear: 2024, level: cls!.level, value: expected } },
+      null,
+      expected,
+      true,
+      {
+        code: "derived.classification",
+        path: ["values", "18.2"],
+        params: { indicator: "18.2", classificationYear: 2024, level: cls!.level, value: expected },
+      },
     ]);
     // the ranking of 2025 evaluates the commune with it: criterion 18 counts only where 18.2 is derived
-    const [withIt, without182] = await Promise.all([rankingInput(db, tree, packs, "d-01", 2025), rankingInput(db, tree, packs, "d-01", 2025, { derive182: false })]);
-    const met = (units: { unitId: string; values: Record<string, number> }[]) => units.find((u) => u.unitId === "c-01-02")!.values.criteria_met;
-    expect(met(withIt)).toBe(met(without182)! + (expected && evaluateLadder(base, doc, { classification: cls! }).results[0]!.criteria.find((c) => c.id === "18")!.status === "met" ? 1 : 0));
+    const [withIt, without182] = await Promise.all([
+      rankingInput(db, tree, packs, "d-01", 2025),
+      rankingInput(db, tree, packs, "d-01", 2025, { derive182: false }),
+    ]);
+    const met = (units: { unitId: string; values: Record<string, number> }[]) =>
+      units.find((u) => u.unitId === "c-01-02")!.values.criteria_met;
+    expect(met(withIt)).toBe(
+      met(without182)! +
+        (expected && evaluateLadder(base, doc, { classification: cls! }).results[0]!.criteria.find((c) => c.id === "18")!.status === "met"
+          ? 1
+          : 0),
+    );
     // the commune's evaluation and the district roll-up read it the same way
     const ev = await body(await s.huyen!.request("/v1/units/c-01-02/evaluation?year=2025"));
     const roll = await body(await s.huyen!.request("/v1/units/d-01/rollup?year=2025"));
     const i = ind182(ev as EvaluationResult);
     const c18 = (ev as EvaluationResult).criteria.find((c) => c.id === "18")!.status;
-    expect([i.actual, i.derived, i.reasons.at(-1)!.code, roll.communes.find((c: { unitId: string }) => c.unitId === "c-01-02").criteria["18"]]).toEqual([expected, true, "derived.classification", c18]);
+    expect([
+      i.actual,
+      i.derived,
+      i.reasons.at(-1)!.code,
+      roll.communes.find((c: { unitId: string }) => c.unitId === "c-01-02").criteria["18"],
+    ]).toEqual([expected, true, "derived.classification", c18]);
   });
 
   it("keeps an entered 18.2 that contradicts the classification and says so", async () => {
@@ -164,13 +296,28 @@ describe("indicator 18.2 from the classification", () => {
     const [tree, packs] = [await loadTree(db), await loadPacks(db)];
     const doc = (await subtreeDocs(db, tree, "c-01-03", 2025))[0]!.doc;
     const base = compiledLadder(packs, DEMO_PACK_ID).slice(0, 1);
-    const r = evaluateLadder(base, { ...doc, values: { ...doc.values, "18.2": true } }, { classification: { year: 2024, level: "completed" } }).results[0]!;
+    const r = evaluateLadder(
+      base,
+      { ...doc, values: { ...doc.values, "18.2": true } },
+      { classification: { year: 2024, level: "completed" } },
+    ).results[0]!;
     const i = ind182(r);
     expect([i.actual, i.derived, i.reasons.at(-1)]).toEqual([
-      true, undefined, { code: "derived.classification_conflict", path: ["values", "18.2"], params: { indicator: "18.2", classificationYear: 2024, level: "completed", entered: true, derived: false } },
+      true,
+      undefined,
+      {
+        code: "derived.classification_conflict",
+        path: ["values", "18.2"],
+        params: { indicator: "18.2", classificationYear: 2024, level: "completed", entered: true, derived: false },
+      },
     ]);
-    expect(formatReason(i.reasons.at(-1)!, "vi")).toBe('Chỉ tiêu 18.2: giữ số liệu đã nhập (Đạt), nhưng kết quả xếp loại năm 2024 ("Hoàn thành nhiệm vụ") cho Không; cần kiểm tra lại');
-    const agree = ind182(evaluateLadder(base, { ...doc, values: { ...doc.values, "18.2": true } }, { classification: { year: 2024, level: "good" } }).results[0]!);
+    expect(formatReason(i.reasons.at(-1)!, "vi")).toBe(
+      'Chỉ tiêu 18.2: giữ số liệu đã nhập (Đạt), nhưng kết quả xếp loại năm 2024 ("Hoàn thành nhiệm vụ") cho Không; cần kiểm tra lại',
+    );
+    const agree = ind182(
+      evaluateLadder(base, { ...doc, values: { ...doc.values, "18.2": true } }, { classification: { year: 2024, level: "good" } })
+        .results[0]!,
+    );
     expect(agree.reasons.map((x) => x.code)).not.toContain("derived.classification_conflict");
   });
 });

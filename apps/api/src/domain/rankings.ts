@@ -4,7 +4,15 @@
  * the ranking service (services/rankings.ts), which loads the facts and calls @ntm/core.
  */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { type RankedLevel, CLASSIFICATION_LEVEL_LABELS, RankingUnitSchema, enteredValues, parseDong, parseScoringScheme, zodIssues } from "@ntm/core";
+import {
+  type RankedLevel,
+  CLASSIFICATION_LEVEL_LABELS,
+  RankingUnitSchema,
+  enteredValues,
+  parseDong,
+  parseScoringScheme,
+  zodIssues,
+} from "@ntm/core";
 import { and, eq } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
 import { scoring } from "../db/schema.js";
@@ -24,35 +32,71 @@ const RankingOutSchema = z
     unitId: z.string(),
     year: z.number().int(),
     regime: z.object({ id: z.string(), bands: z.record(z.string(), z.unknown()), quota: z.record(z.string(), z.unknown()) }),
-    scheme: z.object({ id: z.string(), version: z.string(), isDefault: z.boolean(), verified: z.boolean(), definedAt: z.string().nullable() }),
+    scheme: z.object({
+      id: z.string(),
+      version: z.string(),
+      isDefault: z.boolean(),
+      verified: z.boolean(),
+      definedAt: z.string().nullable(),
+    }),
     rows: z.array(
       z.object({
         rank: z.number().int(),
         unitId: z.string(),
         name: z.string(),
         score: z.number(),
-        level: z.string().openapi({ description: 'The classification level, or "incomplete_data" when the commune lacks scoring inputs (no level is given; see dataComplete)' }),
+        level: z.string().openapi({
+          description:
+            'The classification level, or "incomplete_data" when the commune lacks scoring inputs (no level is given; see dataComplete)',
+        }),
         levelLabel: Localized,
         bandLevel: z.string(),
-        dataComplete: z.boolean().openapi({ description: "False when a scheme component has no value (or a ratio no denominator): the score is provisional, no level is given, and the commune is neither commended nor criticised for missing data" }),
+        dataComplete: z.boolean().openapi({
+          description:
+            "False when a scheme component has no value (or a ratio no denominator): the score is provisional, no level is given, and the commune is neither commended nor criticised for missing data",
+        }),
         missingInputs: z.array(z.object({ component: z.string(), field: z.string() })),
         criteriaMet: z.number().int(),
         criteriaLost: z.number().int(),
-        components: z.array(z.object({ id: z.string(), value: z.number().nullable(), points: z.number(), capped: z.boolean(), reasons: z.array(ReasonOutSchema) })),
+        components: z.array(
+          z.object({
+            id: z.string(),
+            value: z.number().nullable(),
+            points: z.number(),
+            capped: z.boolean(),
+            reasons: z.array(ReasonOutSchema),
+          }),
+        ),
         inputs: z.record(z.string(), z.number()),
         reasons: z.array(ReasonOutSchema),
       }),
     ),
-    quota: z.array(z.object({ group: z.string(), candidates: z.number().int(), kept: z.number().int(), good: z.number().int(), moved: z.array(z.string()) })),
+    quota: z.array(
+      z.object({
+        group: z.string(),
+        candidates: z.number().int(),
+        kept: z.number().int(),
+        good: z.number().int(),
+        moved: z.array(z.string()),
+      }),
+    ),
     commendations: z.array(z.object({ unitId: z.string(), rank: z.number().int(), reasons: z.array(ReasonOutSchema) })),
     criticisms: z.array(z.object({ unitId: z.string(), rank: z.number().int(), reasons: z.array(ReasonOutSchema) })),
     reasons: z.array(ReasonOutSchema),
-    noPack: z.array(z.object({ unitId: z.string(), name: z.string(), reasons: z.array(ReasonOutSchema) })).openapi({ description: "Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí): not ranked, never counted as not met" }),
+    noPack: z.array(z.object({ unitId: z.string(), name: z.string(), reasons: z.array(ReasonOutSchema) })).openapi({
+      description: "Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí): not ranked, never counted as not met",
+    }),
   })
   .openapi("Ranking");
 
 const SchemeOutSchema = z
-  .object({ unitId: z.string(), definedAt: z.string().nullable(), isDefault: z.boolean(), version: z.number().int(), scheme: z.record(z.string(), z.unknown()) })
+  .object({
+    unitId: z.string(),
+    definedAt: z.string().nullable(),
+    isDefault: z.boolean(),
+    version: z.number().int(),
+    scheme: z.record(z.string(), z.unknown()),
+  })
   .openapi("ScoringSchemeRecord");
 
 const getRanking = createRoute({
@@ -60,9 +104,13 @@ const getRanking = createRoute({
   path: "/units/{id}/ranking",
   tags: ["ranking"],
   summary: "Xếp hạng các xã trong địa bàn / Annual ranking of the communes below a unit (core rankUnits)",
-  description: "Deterministic order: score desc, criteria met desc, fewer criteria lost, unit id. Classification by 366-QĐ/TW from 2025 and 124-QĐ/TW before; the excellent quota and caps are applied by core with reasons.",
+  description:
+    "Deterministic order: score desc, criteria met desc, fewer criteria lost, unit id. Classification by 366-QĐ/TW from 2025 and 124-QĐ/TW before; the excellent quota and caps are applied by core with reasons.",
   request: { params: IdParam, query: z.object({ year: YearParam }) },
-  responses: { 200: { description: "Ranking", content: { "application/json": { schema: RankingOutSchema } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: { description: "Ranking", content: { "application/json": { schema: RankingOutSchema } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const getScheme = createRoute({
@@ -71,7 +119,14 @@ const getScheme = createRoute({
   tags: ["ranking"],
   summary: "Thang điểm áp dụng / The scoring scheme that applies to a unit (own, inherited, or the default)",
   request: { params: IdParam },
-  responses: { 200: { description: "Scheme", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: SchemeOutSchema } } }, ...problemResponses(401, 403, 404) },
+  responses: {
+    200: {
+      description: "Scheme",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: SchemeOutSchema } },
+    },
+    ...problemResponses(401, 403, 404),
+  },
 });
 
 const putScheme = createRoute({
@@ -79,8 +134,27 @@ const putScheme = createRoute({
   path: "/units/{id}/scoring-scheme",
   tags: ["ranking"],
   summary: "Đặt thang điểm / Store a unit's scoring scheme (validated by core; 422 with paths; If-Match once one exists)",
-  request: { params: IdParam, body: { required: true, content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("ScoringSchemeInput", { description: "A scoring scheme as @ntm/core's ScoringSchemeSchema (weights of non-penalty components add up to 100)" }) } } } },
-  responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: SchemeOutSchema } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.record(z.string(), z.unknown()).openapi("ScoringSchemeInput", {
+            description: "A scoring scheme as @ntm/core's ScoringSchemeSchema (weights of non-penalty components add up to 100)",
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "Saved",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: SchemeOutSchema } },
+    },
+    ...problemResponses(400, 401, 403, 404, 412, 422, 428),
+  },
 });
 
 const Count = z.number().int().min(0);
@@ -97,16 +171,26 @@ const InputsSchema = z
   })
   .strict()
   .openapi("ScoringInputs");
-const InputsOut = z.object({ unitId: z.string(), year: z.number().int(), version: z.number().int(), inputs: InputsSchema }).openapi("ScoringInputsRecord");
+const InputsOut = z
+  .object({ unitId: z.string(), year: z.number().int(), version: z.number().int(), inputs: InputsSchema })
+  .openapi("ScoringInputsRecord");
 const InputsPath = z.object({ id: IdParam.shape.id, year: YearParam.openapi({ param: { name: "year", in: "path" } }) });
 
 const getInputs = createRoute({
   method: "get",
   path: "/units/{id}/scoring-inputs/{year}",
   tags: ["ranking"],
-  summary: "Số liệu chấm điểm nhập tay / Entered scoring inputs of a unit for a year (tasks, targets, reports, planned resources, discipline)",
+  summary:
+    "Số liệu chấm điểm nhập tay / Entered scoring inputs of a unit for a year (tasks, targets, reports, planned resources, discipline)",
   request: { params: InputsPath },
-  responses: { 200: { description: "Inputs (version 0 when none)", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: InputsOut } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: {
+      description: "Inputs (version 0 when none)",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: InputsOut } },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const putInputs = createRoute({
@@ -115,7 +199,14 @@ const putInputs = createRoute({
   tags: ["ranking"],
   summary: "Nhập số liệu chấm điểm / Enter a unit's scoring inputs for a year (validated by core; If-Match once they exist)",
   request: { params: InputsPath, body: { required: true, content: { "application/json": { schema: InputsSchema } } } },
-  responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: InputsOut } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+  responses: {
+    200: {
+      description: "Saved",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: InputsOut } },
+    },
+    ...problemResponses(400, 401, 403, 404, 412, 422, 428),
+  },
 });
 
 /**
@@ -152,7 +243,13 @@ export function rankingRoutes() {
           missingInputs: r.missingInputs,
           criteriaMet: r.criteriaMet,
           criteriaLost: r.criteriaLost,
-          components: r.components.map((k) => ({ id: k.id, value: k.value, points: k.points, capped: k.capped, reasons: reasonsOut(k.reasons) })),
+          components: r.components.map((k) => ({
+            id: k.id,
+            value: k.value,
+            points: k.points,
+            capped: k.capped,
+            reasons: reasonsOut(k.reasons),
+          })),
           inputs: inputs.get(r.unitId) ?? {},
           reasons: reasonsOut(r.reasons),
         })),
@@ -171,7 +268,16 @@ export function rankingRoutes() {
     const { tree } = await authorize(c, "read", id);
     const s = await schemeFor(c.get("deps").db, tree, id);
     setEtag(c, s.definedAt === id ? s.version : 0);
-    return c.json({ unitId: id, definedAt: s.definedAt, isDefault: s.definedAt === null, version: s.definedAt === id ? s.version : 0, scheme: s.scheme as unknown as Record<string, unknown> }, 200);
+    return c.json(
+      {
+        unitId: id,
+        definedAt: s.definedAt,
+        isDefault: s.definedAt === null,
+        version: s.definedAt === id ? s.version : 0,
+        scheme: s.scheme as unknown as Record<string, unknown>,
+      },
+      200,
+    );
   });
 
   app.openapi(putScheme, async (c) => {
@@ -182,25 +288,63 @@ export function rankingRoutes() {
     if (!parsed.ok) throw new ApiError("invalid_input", "Thang điểm không hợp lệ / invalid scoring scheme", issuesToFields(parsed.issues));
     const expected = readIfMatch(c);
     const saved = await db.transaction(async (tx) => {
-      const cur = (await tx.select().from(scoring).where(and(eq(scoring.id, schemeRowId(id)), eq(scoring.year, 0))).limit(1))[0];
-      if (cur && expected === undefined) throw new ApiError("precondition_required", `Cần gửi If-Match (phiên bản hiện tại "${cur.version}") / send If-Match (current "${cur.version}")`);
+      const cur = (
+        await tx
+          .select()
+          .from(scoring)
+          .where(and(eq(scoring.id, schemeRowId(id)), eq(scoring.year, 0)))
+          .limit(1)
+      )[0];
+      if (cur && expected === undefined)
+        throw new ApiError(
+          "precondition_required",
+          `Cần gửi If-Match (phiên bản hiện tại "${cur.version}") / send If-Match (current "${cur.version}")`,
+        );
       checkVersion(expected, cur?.version ?? 0);
       const data = { scheme: parsed.value };
       const out = cur
-        ? (await tx.update(scoring).set({ data, version: cur.version + 1, updatedAt: now(), updatedBy: user.username }).where(and(eq(scoring.id, cur.id), eq(scoring.version, cur.version))).returning())[0]
-        : (await tx.insert(scoring).values({ id: schemeRowId(id), unitId: id, year: 0, data, updatedBy: user.username }).returning())[0];
+        ? (
+            await tx
+              .update(scoring)
+              .set({ data, version: cur.version + 1, updatedAt: now(), updatedBy: user.username })
+              .where(and(eq(scoring.id, cur.id), eq(scoring.version, cur.version)))
+              .returning()
+          )[0]
+        : (
+            await tx
+              .insert(scoring)
+              .values({ id: schemeRowId(id), unitId: id, year: 0, data, updatedBy: user.username })
+              .returning()
+          )[0];
       if (!out) throw new ApiError("precondition_failed", "Thang điểm vừa bị thay đổi / scheme changed concurrently");
-      await writeAudit(tx, user, { action: "scoring_scheme.put", entityType: "scoring_scheme", entityId: out.id, unitId: id, before: cur ? { data: cur.data, version: cur.version } : null, after: { data, version: out.version } });
+      await writeAudit(tx, user, {
+        action: "scoring_scheme.put",
+        entityType: "scoring_scheme",
+        entityId: out.id,
+        unitId: id,
+        before: cur ? { data: cur.data, version: cur.version } : null,
+        after: { data, version: out.version },
+      });
       return out;
     });
     setEtag(c, saved.version);
-    return c.json({ unitId: id, definedAt: id, isDefault: false, version: saved.version, scheme: parsed.value as unknown as Record<string, unknown> }, 200);
+    return c.json(
+      { unitId: id, definedAt: id, isDefault: false, version: saved.version, scheme: parsed.value as unknown as Record<string, unknown> },
+      200,
+    );
   });
 
   app.openapi(getInputs, async (c) => {
     const { id, year } = c.req.valid("param");
     await authorize(c, "read", id);
-    const row = (await c.get("deps").db.select().from(scoring).where(eq(scoring.id, inputsRowId(id, year))).limit(1))[0];
+    const row = (
+      await c
+        .get("deps")
+        .db.select()
+        .from(scoring)
+        .where(eq(scoring.id, inputsRowId(id, year)))
+        .limit(1)
+    )[0];
     setEtag(c, row?.version ?? 0);
     return c.json({ unitId: id, year, version: row?.version ?? 0, inputs: (row?.data ?? {}) as ScoringInputsData }, 200);
   });
@@ -214,20 +358,58 @@ export function rankingRoutes() {
       if (!d.ok) throw new ApiError("invalid_input", "Số tiền không hợp lệ / invalid amount", issuesToFields(d.issues));
     }
     // Core decides what a ranking unit may hold (task counts consistent, finite values).
-    const asUnit = RankingUnitSchema.safeParse({ unitId: id, values: enteredValues(body), ...(body.tasks ? { tasks: body.tasks } : {}), ...(body.discipline ? { discipline: body.discipline } : {}) });
-    if (!asUnit.success) throw new ApiError("invalid_input", "Số liệu chấm điểm không hợp lệ / invalid scoring inputs", issuesToFields(zodIssues(asUnit.error)));
+    const asUnit = RankingUnitSchema.safeParse({
+      unitId: id,
+      values: enteredValues(body),
+      ...(body.tasks ? { tasks: body.tasks } : {}),
+      ...(body.discipline ? { discipline: body.discipline } : {}),
+    });
+    if (!asUnit.success)
+      throw new ApiError(
+        "invalid_input",
+        "Số liệu chấm điểm không hợp lệ / invalid scoring inputs",
+        issuesToFields(zodIssues(asUnit.error)),
+      );
     const { db, now } = c.get("deps");
     const expected = readIfMatch(c);
     const saved = await db.transaction(async (tx) => {
-      const cur = (await tx.select().from(scoring).where(eq(scoring.id, inputsRowId(id, year))).limit(1))[0];
-      if (cur && expected === undefined) throw new ApiError("precondition_required", `Cần gửi If-Match (phiên bản hiện tại "${cur.version}") / send If-Match (current "${cur.version}")`);
+      const cur = (
+        await tx
+          .select()
+          .from(scoring)
+          .where(eq(scoring.id, inputsRowId(id, year)))
+          .limit(1)
+      )[0];
+      if (cur && expected === undefined)
+        throw new ApiError(
+          "precondition_required",
+          `Cần gửi If-Match (phiên bản hiện tại "${cur.version}") / send If-Match (current "${cur.version}")`,
+        );
       checkVersion(expected, cur?.version ?? 0);
       const data = { ...body };
       const out = cur
-        ? (await tx.update(scoring).set({ data, version: cur.version + 1, updatedAt: now(), updatedBy: user.username }).where(and(eq(scoring.id, cur.id), eq(scoring.version, cur.version))).returning())[0]
-        : (await tx.insert(scoring).values({ id: inputsRowId(id, year), unitId: id, year, data, updatedBy: user.username }).returning())[0];
+        ? (
+            await tx
+              .update(scoring)
+              .set({ data, version: cur.version + 1, updatedAt: now(), updatedBy: user.username })
+              .where(and(eq(scoring.id, cur.id), eq(scoring.version, cur.version)))
+              .returning()
+          )[0]
+        : (
+            await tx
+              .insert(scoring)
+              .values({ id: inputsRowId(id, year), unitId: id, year, data, updatedBy: user.username })
+              .returning()
+          )[0];
       if (!out) throw new ApiError("precondition_failed", "Số liệu vừa bị thay đổi / inputs changed concurrently");
-      await writeAudit(tx, user, { action: "scoring_inputs.put", entityType: "scoring_inputs", entityId: out.id, unitId: id, before: cur ? { data: cur.data, version: cur.version } : null, after: { data, version: out.version } });
+      await writeAudit(tx, user, {
+        action: "scoring_inputs.put",
+        entityType: "scoring_inputs",
+        entityId: out.id,
+        unitId: id,
+        before: cur ? { data: cur.data, version: cur.version } : null,
+        after: { data, version: out.version },
+      });
       return out;
     });
     setEtag(c, saved.version);

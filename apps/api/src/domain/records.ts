@@ -56,7 +56,10 @@ export interface RecordSpec<T, Body extends z.ZodType, Query extends z.ZodObject
   /** Row filter from the query (besides scope). */
   filter: (value: T, row: RecordRow, query: z.infer<Query>) => boolean;
   /** The summary over the filtered values. */
-  summarise: (values: T[], ctx: { tree: UnitTree; rootId: string; ids: Set<string>; query: z.infer<Query>; asOf: string }) => z.infer<Summary>;
+  summarise: (
+    values: T[],
+    ctx: { tree: UnitTree; rootId: string; ids: Set<string>; query: z.infer<Query>; asOf: string },
+  ) => z.infer<Summary>;
 }
 
 /**
@@ -64,11 +67,26 @@ export interface RecordSpec<T, Body extends z.ZodType, Query extends z.ZodObject
  * @example
  * app.route("/", recordRoutes(ocopSpec));
  */
-export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObject, Summary extends z.ZodType>(spec: RecordSpec<T, Body, Query, Summary>): OpenAPIHono<AppEnv> {
+export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObject, Summary extends z.ZodType>(
+  spec: RecordSpec<T, Body, Query, Summary>,
+): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   const t = spec.table as typeof housing;
-  const Item = z.object({ id: z.string(), unitId: z.string(), version: z.number().int(), updatedAt: z.string(), updatedBy: z.string().nullable(), data: spec.item, status: z.record(z.string(), z.unknown()).optional().openapi({ description: "Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data`" }) });
-  const AsOfUnit = spec.query.extend({ unitId: z.string().optional().openapi({ description: "A unit subtree (default: your scope)" }), asOf: IsoDateField.optional().openapi({ description: "Date of computed statuses (default: today in Vietnam)" }) });
+  const Item = z.object({
+    id: z.string(),
+    unitId: z.string(),
+    version: z.number().int(),
+    updatedAt: z.string(),
+    updatedBy: z.string().nullable(),
+    data: spec.item,
+    status: z.record(z.string(), z.unknown()).optional().openapi({
+      description: "Computed by @ntm/core on `asOf` (OCOP validity, overdue recommendations); the record's own fields stay in `data`",
+    }),
+  });
+  const AsOfUnit = spec.query.extend({
+    unitId: z.string().optional().openapi({ description: "A unit subtree (default: your scope)" }),
+    asOf: IsoDateField.optional().openapi({ description: "Date of computed statuses (default: today in Vietnam)" }),
+  });
 
   const list = createRoute({
     method: "get",
@@ -76,7 +94,15 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
     tags: [spec.tag],
     summary: `Danh sách và tổng hợp ${spec.label} / List with filters and totals`,
     request: { query: AsOfUnit },
-    responses: { 200: { description: "Items and summary", content: { "application/json": { schema: z.object({ asOf: z.string(), unitId: z.string(), items: z.array(Item), summary: spec.summary }) } } }, ...problemResponses(401, 403, 404, 422) },
+    responses: {
+      200: {
+        description: "Items and summary",
+        content: {
+          "application/json": { schema: z.object({ asOf: z.string(), unitId: z.string(), items: z.array(Item), summary: spec.summary }) },
+        },
+      },
+      ...problemResponses(401, 403, 404, 422),
+    },
   });
   const create = createRoute({
     method: "post",
@@ -84,7 +110,10 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
     tags: [spec.tag],
     summary: `Thêm ${spec.label} / Create (validated by @ntm/core)`,
     request: { body: { required: true, content: { "application/json": { schema: spec.body } } } },
-    responses: { 201: { description: "Created", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: Item } } }, ...problemResponses(400, 401, 403, 404, 422) },
+    responses: {
+      201: { description: "Created", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: Item } } },
+      ...problemResponses(400, 401, 403, 404, 422),
+    },
   });
   const replace = createRoute({
     method: "put",
@@ -92,17 +121,28 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
     tags: [spec.tag],
     summary: `Sửa ${spec.label} / Replace (If-Match required; stale → 412)`,
     request: { params: IdParam, body: { required: true, content: { "application/json": { schema: spec.body } } } },
-    responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: Item } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+    responses: {
+      200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: Item } } },
+      ...problemResponses(400, 401, 403, 404, 412, 422, 428),
+    },
   });
 
   const itemOf = (row: RecordRow, asOf: string) => {
     const value = spec.fromRow(row);
-    return { id: row.id, unitId: row.unitId, ...metaOf(row), data: spec.itemOut(row, value), ...(spec.computed ? { status: spec.computed(value, { asOf }) } : {}) };
+    return {
+      id: row.id,
+      unitId: row.unitId,
+      ...metaOf(row),
+      data: spec.itemOut(row, value),
+      ...(spec.computed ? { status: spec.computed(value, { asOf }) } : {}),
+    };
   };
 
   // The generic route types defeat Hono's inference; the validators ran, so read the targets plainly.
-  const valid = <V>(c: Context<AppEnv>, target: "json" | "param" | "query"): V => (c.req as unknown as { valid: (t: string) => V }).valid(target);
-  const validated = (body: z.infer<Body>, id: string): T => unwrap(spec.validate(body, id), `Dữ liệu ${spec.label} không hợp lệ / invalid ${spec.entity}`);
+  const valid = <V>(c: Context<AppEnv>, target: "json" | "param" | "query"): V =>
+    (c.req as unknown as { valid: (t: string) => V }).valid(target);
+  const validated = (body: z.infer<Body>, id: string): T =>
+    unwrap(spec.validate(body, id), `Dữ liệu ${spec.label} không hợp lệ / invalid ${spec.entity}`);
 
   app.openapi(list, async (c) => {
     const q = valid<z.infer<Query> & { unitId?: string; asOf?: string }>(c, "query");
@@ -111,7 +151,10 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
     const asOf = q.asOf ?? vnDate(now());
     const rows = (await allRows(db, spec.table)).filter((r) => ids.has(r.unitId));
     const kept = rows.map((r) => ({ r, v: spec.fromRow(r) })).filter(({ r, v }) => spec.filter(v, r, q));
-    const summary = spec.summarise(kept.map((k) => k.v), { tree, rootId, ids, query: q, asOf });
+    const summary = spec.summarise(
+      kept.map((k) => k.v),
+      { tree, rootId, ids, query: q, asOf },
+    );
     return c.json({ asOf, unitId: rootId, items: kept.map(({ r }) => itemOf(r, asOf)), summary } as never, 200);
   });
 
@@ -124,8 +167,20 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
     const { user } = await authorize(c, spec.writeAction, unitId);
     const { data, extra } = spec.toRow(value);
     const row = await db.transaction(async (tx) => {
-      const out = (await tx.insert(t).values({ id, unitId, data, updatedBy: user.username, ...extra } as typeof housing.$inferInsert).returning())[0] as RecordRow;
-      await writeAudit(tx, user, { action: `${spec.entity}.create`, entityType: spec.entity, entityId: id, unitId, before: null, after: { data, version: 1 } });
+      const out = (
+        await tx
+          .insert(t)
+          .values({ id, unitId, data, updatedBy: user.username, ...extra } as typeof housing.$inferInsert)
+          .returning()
+      )[0] as RecordRow;
+      await writeAudit(tx, user, {
+        action: `${spec.entity}.create`,
+        entityType: spec.entity,
+        entityId: id,
+        unitId,
+        before: null,
+        after: { data, version: 1 },
+      });
       return out;
     });
     setEtag(c, row.version);
@@ -145,9 +200,22 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
     const { user } = await authorize(c, spec.writeAction, unitId);
     const { data, extra } = spec.toRow(value);
     const row = await db.transaction(async (tx) => {
-      const out = (await tx.update(t).set({ unitId, data, version: cur.version + 1, updatedAt: now(), updatedBy: user.username, ...extra }).where(and(eq(t.id, id), eq(t.version, cur.version))).returning())[0] as RecordRow | undefined;
+      const out = (
+        await tx
+          .update(t)
+          .set({ unitId, data, version: cur.version + 1, updatedAt: now(), updatedBy: user.username, ...extra })
+          .where(and(eq(t.id, id), eq(t.version, cur.version)))
+          .returning()
+      )[0] as RecordRow | undefined;
       if (!out) throw new ApiError("precondition_failed", "Dữ liệu vừa bị thay đổi / changed concurrently");
-      await writeAudit(tx, user, { action: `${spec.entity}.update`, entityType: spec.entity, entityId: id, unitId, before: { data: cur.data, version: cur.version }, after: { data, version: out.version } });
+      await writeAudit(tx, user, {
+        action: `${spec.entity}.update`,
+        entityType: spec.entity,
+        entityId: id,
+        unitId,
+        before: { data: cur.data, version: cur.version },
+        after: { data, version: out.version },
+      });
       return out;
     });
     setEtag(c, row.version);

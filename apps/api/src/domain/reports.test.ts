@@ -19,7 +19,8 @@ afterAll(async () => {
 });
 
 const bytes = async (res: Response) => new Uint8Array(await res.arrayBuffer());
-const docxText = async (b: Uint8Array) => (await (await JSZip.loadAsync(b)).file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
+const docxText = async (b: Uint8Array) =>
+  (await (await JSZip.loadAsync(b)).file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
 async function xlsxText(b: Uint8Array): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(b.buffer as ArrayBuffer);
@@ -33,19 +34,36 @@ describe("progress report (DOCX)", () => {
     const res = await s.huyen!.request("/v1/reports/progress.docx?period=2025S1&format=party");
     const text = await docxText(await bytes(res));
     const cd = res.headers.get("content-disposition") ?? "";
-    expect([res.status, res.headers.get("content-type"), text.includes("HUYỆN ỦY AN HÒA"), text.includes("ĐẢNG CỘNG SẢN VIỆT NAM"), text.includes("Xã An Lộc") || text.includes("Xã An"), text.includes("II.5"), cd.includes("filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20ti%E1%BA%BFn%20%C4%91%E1%BB%99"), cd.startsWith('attachment; filename="Bao cao tien do')]).toEqual([
-      200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", true, true, true, true, true, true,
-    ]);
+    expect([
+      res.status,
+      res.headers.get("content-type"),
+      text.includes("HUYỆN ỦY AN HÒA"),
+      text.includes("ĐẢNG CỘNG SẢN VIỆT NAM"),
+      text.includes("Xã An Lộc") || text.includes("Xã An"),
+      text.includes("II.5"),
+      cd.includes("filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20ti%E1%BA%BFn%20%C4%91%E1%BB%99"),
+      cd.startsWith('attachment; filename="Bao cao tien do'),
+    ]).toEqual([200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", true, true, true, true, true, true]);
   });
 
   it("files the Standing Board's sections, counts the plan's tasks, compares with 2024 and states the yearly amounts a half-year leaves out", async () => {
     const res = await s.huyen!.request("/v1/reports/progress.docx?period=2025S1&format=party");
     const text = await docxText(await bytes(res));
-    const contributions = ((await (await s.huyen!.request("/v1/contributions?period=2025")).json()) as { items: { data: { period: string; source: string; amount: string } }[] }).items.map((i) => i.data);
+    const contributions = (
+      (await (await s.huyen!.request("/v1/contributions?period=2025")).json()) as {
+        items: { data: { period: string; source: string; amount: string } }[];
+      }
+    ).items.map((i) => i.data);
     const yearly = contributions.filter((c) => c.period === "2025" && !["land_donated_m2", "labour_days"].includes(c.source));
     const yearlyMoney = yearly.reduce((a, c) => a + BigInt(c.amount), 0n);
     expect(yearlyMoney > 0n).toBe(true);
-    for (const heading of ["I. KẾT QUẢ THỰC HIỆN", "II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "IV. KIẾN NGHỊ, ĐỀ XUẤT"]) expect(text).toContain(heading);
+    for (const heading of [
+      "I. KẾT QUẢ THỰC HIỆN",
+      "II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN",
+      "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+      "IV. KIẾN NGHỊ, ĐỀ XUẤT",
+    ])
+      expect(text).toContain(heading);
     expect(text).toContain("Kế hoạch có 8 nhiệm vụ");
     expect(text).toContain("thay đổi so với năm 2024");
     expect(text).toContain(`(${Number(yearlyMoney).toLocaleString("de-DE")} đồng`);
@@ -56,11 +74,18 @@ describe("progress report (DOCX)", () => {
   it("renders the state format with the national motto", async () => {
     const res = await s.huyen!.request("/v1/reports/progress.docx?period=2025&format=state");
     const text = await docxText(await bytes(res));
-    expect([res.status, text.includes("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), text.includes("ỦY BAN NHÂN DÂN HUYỆN AN HÒA")]).toEqual([200, true, true]);
+    expect([res.status, text.includes("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), text.includes("ỦY BAN NHÂN DÂN HUYỆN AN HÒA")]).toEqual([
+      200,
+      true,
+      true,
+    ]);
   });
 
   it("answers a bad period with 422 and another district with 403", async () => {
-    const [bad, out] = await Promise.all([s.huyen!.request("/v1/reports/progress.docx?period=2025X"), s.huyen!.request("/v1/reports/progress.docx?period=2025&unitId=d-02")]);
+    const [bad, out] = await Promise.all([
+      s.huyen!.request("/v1/reports/progress.docx?period=2025X"),
+      s.huyen!.request("/v1/reports/progress.docx?period=2025&unitId=d-02"),
+    ]);
     expect([bad.status, bad.headers.get("content-type")?.startsWith("application/problem+json"), out.status]).toEqual([422, true, 403]);
   });
 });
@@ -69,12 +94,22 @@ describe("workbooks (XLSX)", () => {
   it("renders the criteria table of the district's communes", async () => {
     const res = await s.huyen!.request("/v1/reports/criteria.xlsx?year=2025");
     const text = await xlsxText(await bytes(res));
-    const names = ((await (await s.huyen!.request("/v1/units?level=commune")).json()) as { items: { name: string }[] }).items.map((u: { name: string }) => u.name);
-    expect([res.status, res.headers.get("content-type"), names.every((n: string) => text.includes(n)), (res.headers.get("content-disposition") ?? "").includes("filename*=UTF-8''B%E1%BA%A3ng")]).toEqual([200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true, true]);
+    const names = ((await (await s.huyen!.request("/v1/units?level=commune")).json()) as { items: { name: string }[] }).items.map(
+      (u: { name: string }) => u.name,
+    );
+    expect([
+      res.status,
+      res.headers.get("content-type"),
+      names.every((n: string) => text.includes(n)),
+      (res.headers.get("content-disposition") ?? "").includes("filename*=UTF-8''B%E1%BA%A3ng"),
+    ]).toEqual([200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true, true]);
   });
 
   it("renders the ranking in the API's order", async () => {
-    const [res, json] = await Promise.all([s.tinh!.request("/v1/reports/ranking.xlsx?year=2025&unitId=d-01"), s.tinh!.request("/v1/units/d-01/ranking?year=2025")]);
+    const [res, json] = await Promise.all([
+      s.tinh!.request("/v1/reports/ranking.xlsx?year=2025&unitId=d-01"),
+      s.tinh!.request("/v1/units/d-01/ranking?year=2025"),
+    ]);
     const text = await xlsxText(await bytes(res));
     const order = ((await json.json()) as { rows: { name: string }[] }).rows.map((r: { name: string }) => r.name) as string[];
     const positions = order.map((n) => text.indexOf(n));
@@ -95,11 +130,19 @@ describe("criteria sheet (PDF)", () => {
       text = null; // pdftotext not installed: the header check below still holds
     }
     rmSync(dir, { recursive: true, force: true });
-    expect([res.status, res.headers.get("content-type"), Buffer.from(b.slice(0, 5)).toString(), text === null || text.normalize("NFC").includes("XÃ AN LỘC - NĂM 2025")]).toEqual([200, "application/pdf", "%PDF-", true]);
+    expect([
+      res.status,
+      res.headers.get("content-type"),
+      Buffer.from(b.slice(0, 5)).toString(),
+      text === null || text.normalize("NFC").includes("XÃ AN LỘC - NĂM 2025"),
+    ]).toEqual([200, "application/pdf", "%PDF-", true]);
   });
 
   it("refuses a unit outside scope (403) and a district (422)", async () => {
-    const [out, district] = await Promise.all([s.xa!.request("/v1/units/c-01-02/criteria-sheet.pdf?year=2025"), s.huyen!.request("/v1/units/d-01/criteria-sheet.pdf?year=2025")]);
+    const [out, district] = await Promise.all([
+      s.xa!.request("/v1/units/c-01-02/criteria-sheet.pdf?year=2025"),
+      s.huyen!.request("/v1/units/d-01/criteria-sheet.pdf?year=2025"),
+    ]);
     expect([out.status, district.status]).toEqual([403, 422]);
   });
 });

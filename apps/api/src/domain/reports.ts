@@ -5,11 +5,31 @@
  */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
-  type EvaluationResult, type Plan, type RecognitionDossier, CLASSIFICATION_LEVEL_LABELS, MONEY_SOURCES, RESOURCE_SOURCES,
-  compareYears, countOcopByCommune, describePeriod, evaluateUnit, formatNumber, formatReason, parsePeriod, periodBounds, summariseContributions,
+  type EvaluationResult,
+  type Plan,
+  type RecognitionDossier,
+  CLASSIFICATION_LEVEL_LABELS,
+  MONEY_SOURCES,
+  RESOURCE_SOURCES,
+  compareYears,
+  countOcopByCommune,
+  describePeriod,
+  evaluateUnit,
+  formatNumber,
+  formatReason,
+  parsePeriod,
+  periodBounds,
+  summariseContributions,
 } from "@ntm/core";
 import {
-  type ProgressReportInput, type TaskProgress, ReportInputError, communeStandingFromEvaluation, renderCriteriaSheetPdf, renderCriteriaWorkbook, renderProgressReportDocx, renderRankingWorkbook,
+  type ProgressReportInput,
+  type TaskProgress,
+  ReportInputError,
+  communeStandingFromEvaluation,
+  renderCriteriaSheetPdf,
+  renderCriteriaWorkbook,
+  renderProgressReportDocx,
+  renderRankingWorkbook,
 } from "@ntm/reports";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
@@ -38,19 +58,30 @@ const PDF = "application/pdf";
  * contentDisposition("Báo cáo tiến độ 2025S1.docx") // `attachment; filename="Bao cao tien do 2025S1.docx"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o...`
  */
 export function contentDisposition(name: string): string {
-  const ascii = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "'");
+  const ascii = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^\x20-\x7e]/g, "_")
+    .replace(/"/g, "'");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 function send(c: Context<AppEnv>, bytes: Uint8Array, type: string, name: string): Response {
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": type, "content-disposition": contentDisposition(name), "cache-control": "no-store" });
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    "content-type": type,
+    "content-disposition": contentDisposition(name),
+    "cache-control": "no-store",
+  });
 }
 
 async function render<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof ReportInputError) throw new ApiError("invalid_input", `Không lập được văn bản: ${e.message}`, issuesToFields(e.issues));
+    if (e instanceof ReportInputError)
+      throw new ApiError("invalid_input", `Không lập được văn bản: ${e.message}`, issuesToFields(e.issues));
     throw e;
   }
 }
@@ -59,20 +90,30 @@ async function render<T>(fn: () => Promise<T>): Promise<T> {
 const plainName = (u: UnitRow | undefined) => (u?.name ?? "").replace(/\s*\(.*\)\s*$/, "").trim();
 const stripLevel = (name: string) => name.replace(/^(Tỉnh|Huyện|Xã|Thành phố|Thị xã)\s+/i, "");
 
-function headerOf(tree: UnitTree, unit: UnitRow, format: "party" | "state"): { issuer: ProgressReportInput["issuer"]; number: string; place: string; signer: ProgressReportInput["signer"] } {
+function headerOf(
+  tree: UnitTree,
+  unit: UnitRow,
+  format: "party" | "state",
+): { issuer: ProgressReportInput["issuer"]; number: string; place: string; signer: ProgressReportInput["signer"] } {
   const province = tree.roots[0] ?? unit;
   const p = stripLevel(plainName(province)).toUpperCase();
   const u = stripLevel(plainName(unit)).toUpperCase();
   const isProvince = unit.level === "province";
   if (format === "party")
     return {
-      issuer: { parent: isProvince ? "" : `ĐẢNG BỘ TỈNH ${p}`, name: isProvince ? `TỈNH ỦY ${u}` : unit.level === "district" ? `HUYỆN ỦY ${u}` : `ĐẢNG ỦY XÃ ${u}` },
+      issuer: {
+        parent: isProvince ? "" : `ĐẢNG BỘ TỈNH ${p}`,
+        name: isProvince ? `TỈNH ỦY ${u}` : unit.level === "district" ? `HUYỆN ỦY ${u}` : `ĐẢNG ỦY XÃ ${u}`,
+      },
       number: isProvince ? "-BC/TU" : unit.level === "district" ? "-BC/HU" : "-BC/ĐU",
       place: stripLevel(plainName(unit)),
       signer: { onBehalfOf: "T/M BAN THƯỜNG VỤ", title: "BÍ THƯ", name: "(ký, ghi rõ họ tên)" },
     };
   return {
-    issuer: { parent: isProvince ? "" : `UBND TỈNH ${p}`, name: `ỦY BAN NHÂN DÂN ${isProvince ? "TỈNH" : unit.level === "district" ? "HUYỆN" : "XÃ"} ${u}` },
+    issuer: {
+      parent: isProvince ? "" : `UBND TỈNH ${p}`,
+      name: `ỦY BAN NHÂN DÂN ${isProvince ? "TỈNH" : unit.level === "district" ? "HUYỆN" : "XÃ"} ${u}`,
+    },
     number: "/BC-UBND",
     place: stripLevel(plainName(unit)),
     signer: { onBehalfOf: "TM. ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH", name: "(ký, ghi rõ họ tên)" },
@@ -90,7 +131,12 @@ async function planIdFor(db: Db, tree: UnitTree, unitId: string): Promise<string
 }
 
 /** Each commune's evaluation against the standard pack adopted for it that year; communes with none are left out (see noPackOf). */
-function evaluationsOf(tree: UnitTree, packs: LoadedPacks, docs: Awaited<ReturnType<typeof subtreeDocs>>, year: number): Map<string, EvaluationResult> {
+function evaluationsOf(
+  tree: UnitTree,
+  packs: LoadedPacks,
+  docs: Awaited<ReturnType<typeof subtreeDocs>>,
+  year: number,
+): Map<string, EvaluationResult> {
   return new Map(
     docs.flatMap(({ unit, doc }) => {
       const chosen = packs.packFor(tree, unit.id, year);
@@ -106,7 +152,10 @@ function evaluationsOf(tree: UnitTree, packs: LoadedPacks, docs: Awaited<ReturnT
  * @example
  * notSplitNotes({ count: 2, money: 42_017_300_000n, landDonatedM2: 0n, labourDays: 0n }, { kind: "half", year: 2025, half: 1 })
  */
-export function notSplitNotes(left: { count: number; money: bigint; landDonatedM2: bigint; labourDays: bigint }, period: Parameters<typeof describePeriod>[0]): string[] {
+export function notSplitNotes(
+  left: { count: number; money: bigint; landDonatedM2: bigint; labourDays: bigint },
+  period: Parameters<typeof describePeriod>[0],
+): string[] {
   if (left.count === 0) return [];
   const parts = [
     left.money > 0n ? `${formatNumber(Number(left.money), "vi")} đồng` : "",
@@ -123,7 +172,8 @@ export function notSplitNotes(left: { count: number; money: bigint; landDonatedM
 function reportNotices(results: readonly EvaluationResult[], scheme: { isDefault?: boolean; verified?: boolean }): string[] {
   const out: string[] = [];
   if (results.some((r) => r.example)) out.push("(Bộ tiêu chí áp dụng có giá trị minh họa, không phải quy định pháp luật)");
-  if (scheme.isDefault || scheme.verified === false) out.push("(Thang điểm xếp loại là mặc định của phần mềm, chưa được cơ quan có thẩm quyền ban hành)");
+  if (scheme.isDefault || scheme.verified === false)
+    out.push("(Thang điểm xếp loại là mặc định của phần mềm, chưa được cơ quan có thẩm quyền ban hành)");
   return out;
 }
 
@@ -132,7 +182,15 @@ function reportNotices(results: readonly EvaluationResult[], scheme: { isDefault
  * @example
  * const input = await progressInput(db, tree, packs, "d-01", "2025S1", "party", "2025-07-20");
  */
-export async function progressInput(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, period: string, format: "party" | "state", today: string): Promise<ProgressReportInput> {
+export async function progressInput(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unitId: string,
+  period: string,
+  format: "party" | "state",
+  today: string,
+): Promise<ProgressReportInput> {
   const p = unwrap(parsePeriod(period), "Kỳ báo cáo không hợp lệ / invalid period", ["query", "period"]);
   const { start, end } = periodBounds(p);
   const unit = tree.byId.get(unitId)!;
@@ -160,7 +218,12 @@ export async function progressInput(db: Db, tree: UnitTree, packs: LoadedPacks, 
     const status = await planReportStatus(db, planId, period, today);
     lateReports = status.items
       .filter((i) => i.status === "late" || i.status === "overdue")
-      .map((i) => ({ reporter: i.assigneeName?.vi ?? i.assigneeId, report: `${i.title.vi} - ${describePeriod(unwrap(parsePeriod(i.period), "period"), "vi")}`, dueDate: i.deadline, submittedDate: i.submittedOn }));
+      .map((i) => ({
+        reporter: i.assigneeName?.vi ?? i.assigneeId,
+        report: `${i.title.vi} - ${describePeriod(unwrap(parsePeriod(i.period), "period"), "vi")}`,
+        dueDate: i.deadline,
+        submittedDate: i.submittedOn,
+      }));
   }
 
   const year = p.year;
@@ -181,20 +244,32 @@ export async function progressInput(db: Db, tree: UnitTree, packs: LoadedPacks, 
   });
 
   const events = (await db.select().from(dossiers)).filter((d) => ids.has(d.unitId)).map((d) => toCoreDossier(d));
-  const inPeriod = (d: RecognitionDossier, action: string) => d.history.find((h) => h.action === action && h.at.slice(0, 10) >= start && h.at.slice(0, 10) <= end);
+  const inPeriod = (d: RecognitionDossier, action: string) =>
+    d.history.find((h) => h.action === action && h.at.slice(0, 10) >= start && h.at.slice(0, 10) <= end);
   const recognised = events.filter((d) => inPeriod(d, "recognise")).map((d) => ({ unitName: nameOf(d.unitId), tier: d.tier }));
-  const revoked = events.filter((d) => inPeriod(d, "revoke")).map((d) => ({ unitName: nameOf(d.unitId), tier: d.tier, reasons: [inPeriod(d, "revoke")?.note ?? ""].filter(Boolean) }));
+  const revoked = events
+    .filter((d) => inPeriod(d, "revoke"))
+    .map((d) => ({ unitName: nameOf(d.unitId), tier: d.tier, reasons: [inPeriod(d, "revoke")?.note ?? ""].filter(Boolean) }));
 
   const communeIds = cur.map((c) => c.unit.id);
   const products = (await loadOcop(db)).filter((x) => ids.has(x.communeUnitId));
   const counts = countOcopByCommune(products, end, { communeIds });
   const byStar = { 3: 0, 4: 0, 5: 0 };
   for (const c of counts) for (const s of [3, 4, 5] as const) byStar[s] += c.byStars[s];
-  const ocop = { total: counts.reduce((a, c) => a + c.recognised, 0), byStar, newInPeriod: products.filter((x) => x.certificate && x.certificate.date >= start && x.certificate.date <= end).length };
+  const ocop = {
+    total: counts.reduce((a, c) => a + c.recognised, 0),
+    byStar,
+    newInPeriod: products.filter((x) => x.certificate && x.certificate.date >= start && x.certificate.date <= end).length,
+  };
 
-  const summary = summariseContributions((await loadContributions(db)).filter((c) => ids.has(c.unitId)), { period: p });
+  const summary = summariseContributions(
+    (await loadContributions(db)).filter((c) => ids.has(c.unitId)),
+    { period: p },
+  );
   const resources = {
-    lines: summary.bySource.filter((s) => s.amount > 0n && MONEY_SOURCES.includes(s.source)).map((s) => ({ label: RESOURCE_SOURCES[s.source].vi, amount: s.amount })),
+    lines: summary.bySource
+      .filter((s) => s.amount > 0n && MONEY_SOURCES.includes(s.source))
+      .map((s) => ({ label: RESOURCE_SOURCES[s.source].vi, amount: s.amount })),
     total: summary.totals.money,
     landM2: summary.totals.landDonatedM2,
     labourDays: summary.totals.labourDays,
@@ -212,7 +287,9 @@ export async function progressInput(db: Db, tree: UnitTree, packs: LoadedPacks, 
     period,
     title: plan ? `Kết quả thực hiện ${plan.title.vi}` : `Kết quả xây dựng nông thôn mới của ${unit.name}`,
     notices: reportNotices([...now.values()], scheme),
-    introduction: [`${format === "party" ? "Ban Thường vụ" : "Ủy ban nhân dân"} báo cáo kết quả thực hiện trong ${describePeriod(p, "vi")} như sau:`],
+    introduction: [
+      `${format === "party" ? "Ban Thường vụ" : "Ủy ban nhân dân"} báo cáo kết quả thực hiện trong ${describePeriod(p, "vi")} như sau:`,
+    ],
     tasks,
     ...(plan ? { planTaskCount: plan.tasks.length } : {}),
     communes,
@@ -222,9 +299,14 @@ export async function progressInput(db: Db, tree: UnitTree, packs: LoadedPacks, 
     ocop,
     resources,
     lateReports,
-    commendations: ranking.commendations.slice(0, 5).map((x) => ({ subject: name(x.unitId), reason: `xếp hạng ${x.rank}, ${level(x.unitId)}` })),
+    commendations: ranking.commendations
+      .slice(0, 5)
+      .map((x) => ({ subject: name(x.unitId), reason: `xếp hạng ${x.rank}, ${level(x.unitId)}` })),
     criticisms: ranking.criticisms.slice(0, 5).map((x) => ({ subject: name(x.unitId), reason: `xếp hạng ${x.rank}, ${level(x.unitId)}` })),
-    recipients: format === "party" ? ["Thường trực Tỉnh ủy (B/c)", "Văn phòng Điều phối NTM tỉnh", "Lưu Văn phòng"] : ["Văn phòng Điều phối NTM tỉnh", "UBND các xã", "Lưu: VT"],
+    recipients:
+      format === "party"
+        ? ["Thường trực Tỉnh ủy (B/c)", "Văn phòng Điều phối NTM tỉnh", "Lưu Văn phòng"]
+        : ["Văn phòng Điều phối NTM tỉnh", "UBND các xã", "Lưu: VT"],
   };
 }
 
@@ -236,7 +318,13 @@ const progress = createRoute({
   path: "/reports/progress.docx",
   tags: ["reports"],
   summary: "Báo cáo tiến độ (DOCX) / Progress report of the plan for a period, in the Party or state format",
-  request: { query: z.object({ period: z.string().openapi({ example: "2025S1" }), format: z.enum(["party", "state"]).default("party"), unitId: UnitQuery }) },
+  request: {
+    query: z.object({
+      period: z.string().openapi({ example: "2025S1" }),
+      format: z.enum(["party", "state"]).default("party"),
+      unitId: UnitQuery,
+    }),
+  },
   responses: { 200: { description: "DOCX", content: Binary(DOCX) }, ...problemResponses(401, 403, 404, 422) },
 });
 
@@ -282,7 +370,12 @@ export function reportRoutes() {
     const { db, now } = c.get("deps");
     const input = await progressInput(db, tree, await loadPacks(db), unitId, q.period, q.format, vnDate(now()));
     const bytes = await render(() => renderProgressReportDocx(input));
-    return send(c, bytes, DOCX, `Báo cáo tiến độ ${stripLevel(plainName(tree.byId.get(unitId)))} ${q.period} (${q.format === "party" ? "Đảng" : "chính quyền"}).docx`) as never;
+    return send(
+      c,
+      bytes,
+      DOCX,
+      `Báo cáo tiến độ ${stripLevel(plainName(tree.byId.get(unitId)))} ${q.period} (${q.format === "party" ? "Đảng" : "chính quyền"}).docx`,
+    ) as never;
   });
 
   app.openapi(criteria, async (c) => {
@@ -300,17 +393,27 @@ export function reportRoutes() {
     if (packId === undefined) {
       const reason = packs.ladderFor(tree, docs[0]?.unit.id ?? unitId, q.year, "commune");
       const r = reason.ok ? { code: "pack.not_adopted", path: ["year"], params: { year: q.year } } : reason.reason;
-      throw new ApiError("invalid_input", `${formatReason(r, "vi")} / ${formatReason(r, "en")}`, [{ path: "$.query.year", message: formatReason(r, "vi"), code: r.code }]);
+      throw new ApiError("invalid_input", `${formatReason(r, "vi")} / ${formatReason(r, "en")}`, [
+        { path: "$.query.year", message: formatReason(r, "vi"), code: r.code },
+      ]);
     }
-    const rows = docs.filter(({ unit }) => evals.get(unit.id)?.packId === packId).map(({ unit }) => ({ unitName: unit.name, result: evals.get(unit.id)! }));
+    const rows = docs
+      .filter(({ unit }) => evals.get(unit.id)?.packId === packId)
+      .map(({ unit }) => ({ unitName: unit.name, result: evals.get(unit.id)! }));
     const omitted = docs
       .filter(({ unit }) => evals.get(unit.id)?.packId !== packId)
       .map(({ unit }) => {
         const e = evals.get(unit.id);
         const chosen = packs.packFor(tree, unit.id, q.year);
-        return { unitName: unit.name, reason: e ? `đánh giá theo bộ tiêu chí ${e.packId}, không có trong bảng này` : chosen.ok ? "" : formatReason(chosen.reason, "vi") };
+        return {
+          unitName: unit.name,
+          reason: e ? `đánh giá theo bộ tiêu chí ${e.packId}, không có trong bảng này` : chosen.ok ? "" : formatReason(chosen.reason, "vi"),
+        };
       });
-    const input = { unitName: plainName(tree.byId.get(unitId)), years: [{ year: q.year, pack: packs.registry.get(packId)!, rows, ...(omitted.length ? { omitted } : {}) }] };
+    const input = {
+      unitName: plainName(tree.byId.get(unitId)),
+      years: [{ year: q.year, pack: packs.registry.get(packId)!, rows, ...(omitted.length ? { omitted } : {}) }],
+    };
     const bytes = await render(() => renderCriteriaWorkbook(input));
     return send(c, bytes, XLSX, `Bảng tổng hợp tiêu chí ${stripLevel(plainName(tree.byId.get(unitId)))} ${q.year}.xlsx`) as never;
   });
@@ -346,17 +449,31 @@ export function reportRoutes() {
     const { year } = c.req.valid("query");
     const { tree } = await authorize(c, "read", id);
     const unit = tree.byId.get(id)!;
-    if (unit.level !== "commune") throw new ApiError("invalid_input", `Phiếu đánh giá dành cho xã, không phải ${unit.level} / criteria sheets are for communes`, [{ path: "id", message: `unit level is ${unit.level}` }]);
+    if (unit.level !== "commune")
+      throw new ApiError("invalid_input", `Phiếu đánh giá dành cho xã, không phải ${unit.level} / criteria sheets are for communes`, [
+        { path: "id", message: `unit level is ${unit.level}` },
+      ]);
     const { db, now } = c.get("deps");
     const packs = await loadPacks(db);
     const chosen = packs.packFor(tree, id, year);
     // No pack adopted for the year: no sheet (never a "not met" one), the reason instead.
-    if (!chosen.ok) throw new ApiError("invalid_input", `${formatReason(chosen.reason, "vi")} / ${formatReason(chosen.reason, "en")}`, [{ path: "$.query.year", message: formatReason(chosen.reason, "vi"), code: chosen.reason.code }]);
+    if (!chosen.ok)
+      throw new ApiError("invalid_input", `${formatReason(chosen.reason, "vi")} / ${formatReason(chosen.reason, "en")}`, [
+        { path: "$.query.year", message: formatReason(chosen.reason, "vi"), code: chosen.reason.code },
+      ]);
     const result = await evaluateOne(db, tree, packs, id, year);
     if (result.status === "no_pack") throw new ApiError("invalid_input", result.reasons[0]?.vi ?? "no pack");
     const parents: string[] = [];
     for (let u = tree.parentOf(id); u; u = tree.parentOf(u)) parents.push(plainName(tree.byId.get(u)));
-    const bytes = await render(() => renderCriteriaSheetPdf({ unitName: unit.name, parentName: parents.join(", "), pack: chosen.compiled.pack, result, issuedOn: vnDate(now()) }));
+    const bytes = await render(() =>
+      renderCriteriaSheetPdf({
+        unitName: unit.name,
+        parentName: parents.join(", "),
+        pack: chosen.compiled.pack,
+        result,
+        issuedOn: vnDate(now()),
+      }),
+    );
     return send(c, bytes, PDF, `Phiếu đánh giá tiêu chí ${unit.name} ${year}.pdf`) as never;
   });
 

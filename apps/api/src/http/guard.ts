@@ -26,7 +26,10 @@ export async function authorize(c: Context<AppEnv>, action: Action, unitId: stri
   const tree = await loadTree(c.get("deps").db);
   if (!tree.has(unitId)) throw new ApiError("not_found", `Không tìm thấy đơn vị / Unit "${unitId}" not found`);
   if (!can(user, action, unitId, tree))
-    throw new ApiError("forbidden", `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được phép "${action}" trên đơn vị ${unitId} / role ${user.role} scoped to ${user.scopeUnitId} may not "${action}" on unit ${unitId}`);
+    throw new ApiError(
+      "forbidden",
+      `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được phép "${action}" trên đơn vị ${unitId} / role ${user.role} scoped to ${user.scopeUnitId} may not "${action}" on unit ${unitId}`,
+    );
   return { user, tree };
 }
 
@@ -47,9 +50,16 @@ export async function authorizeGlobal(c: Context<AppEnv>, action: Action): Promi
  * @example
  * await authorizeAccount(c, { role: "viewer", scopeUnitId: "c-01-01" });
  */
-export async function authorizeAccount(c: Context<AppEnv>, target: { role: Role; scopeUnitId: string }, current?: { role: Role; scopeUnitId: string }): Promise<{ user: Principal; tree: UnitTree }> {
+export async function authorizeAccount(
+  c: Context<AppEnv>,
+  target: { role: Role; scopeUnitId: string },
+  current?: { role: Role; scopeUnitId: string },
+): Promise<{ user: Principal; tree: UnitTree }> {
   const { user, tree } = await authorize(c, "users.manage", target.scopeUnitId);
   if (!canAssignRole(user, target, tree, current))
-    throw new ApiError("forbidden", `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được quản lý tài khoản này / role ${user.role} scoped to ${user.scopeUnitId} may not manage this account`);
+    throw new ApiError(
+      "forbidden",
+      `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được quản lý tài khoản này / role ${user.role} scoped to ${user.scopeUnitId} may not manage this account`,
+    );
   return { user, tree };
 }

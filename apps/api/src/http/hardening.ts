@@ -39,14 +39,24 @@ export function findControlCharacters(value: unknown, limit = 20): ProblemField[
     const [v, path] = stack.pop()!;
     if (typeof v === "string") {
       const where = controlCharacterIn(v);
-      if (where) out.push({ path, code: "control_character", message: `ký tự điều khiển ${where} không được phép / control character ${where} is not allowed` });
+      if (where)
+        out.push({
+          path,
+          code: "control_character",
+          message: `ký tự điều khiển ${where} không được phép / control character ${where} is not allowed`,
+        });
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}[${i}]`]);
     } else if (v !== null && typeof v === "object") {
       for (const [k, child] of Object.entries(v)) {
         const childPath = /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`;
         const where = controlCharacterIn(k);
-        if (where) out.push({ path: childPath, code: "control_character", message: `tên trường có ký tự điều khiển ${where} / the key holds control character ${where}` });
+        if (where)
+          out.push({
+            path: childPath,
+            code: "control_character",
+            message: `tên trường có ký tự điều khiển ${where} / the key holds control character ${where}`,
+          });
         stack.push([child, childPath]);
       }
     }
@@ -74,11 +84,21 @@ export function refuseControlCharacters(): MiddlewareHandler<AppEnv> {
     const errors: ProblemField[] = [];
     url.pathname.split("/").forEach((segment, i) => {
       const where = controlCharacterIn(decodeSegment(segment));
-      if (where) errors.push({ path: `path segment ${i} ("${segment}")`, code: "control_character", message: `ký tự điều khiển ${where} trong đường dẫn / control character ${where} in the path` });
+      if (where)
+        errors.push({
+          path: `path segment ${i} ("${segment}")`,
+          code: "control_character",
+          message: `ký tự điều khiển ${where} trong đường dẫn / control character ${where} in the path`,
+        });
     });
     for (const [name, value] of url.searchParams) {
       const where = controlCharacterIn(name) ?? controlCharacterIn(value);
-      if (where) errors.push({ path: `query.${name.replace(CONTROL_CHARACTER, "?")}`, code: "control_character", message: `ký tự điều khiển ${where} trong tham số / control character ${where} in the query` });
+      if (where)
+        errors.push({
+          path: `query.${name.replace(CONTROL_CHARACTER, "?")}`,
+          code: "control_character",
+          message: `ký tự điều khiển ${where} trong tham số / control character ${where} in the query`,
+        });
     }
     if (!errors.length && c.req.method !== "GET" && c.req.method !== "HEAD" && /\bjson\b/i.test(c.req.header("content-type") ?? "")) {
       // Read once; the route's validator reuses Hono's cached body.
@@ -91,7 +111,12 @@ export function refuseControlCharacters(): MiddlewareHandler<AppEnv> {
       }
       if (readable) errors.push(...findControlCharacters(parsed));
     }
-    if (errors.length) throw new ApiError("invalid_input", "Dữ liệu có ký tự điều khiển (ví dụ NUL) không được phép / the request holds a control character (such as NUL)", errors);
+    if (errors.length)
+      throw new ApiError(
+        "invalid_input",
+        "Dữ liệu có ký tự điều khiển (ví dụ NUL) không được phép / the request holds a control character (such as NUL)",
+        errors,
+      );
     return next();
   };
 }
@@ -136,7 +161,10 @@ export function noStoreWhenSignedIn(): MiddlewareHandler<AppEnv> {
 /** SQLSTATE classes the database raises for input it refuses: the request was wrong, not the server. */
 const PROBLEM_BY_SQLSTATE: Readonly<Record<string, { kind: ProblemKind; detail: string }>> = {
   "23505": { kind: "conflict", detail: "Dữ liệu trùng với bản ghi đã có / a record with this key already exists" },
-  "23503": { kind: "conflict", detail: "Dữ liệu còn được tham chiếu hoặc tham chiếu bản ghi không có / the record is referenced, or references a missing one" },
+  "23503": {
+    kind: "conflict",
+    detail: "Dữ liệu còn được tham chiếu hoặc tham chiếu bản ghi không có / the record is referenced, or references a missing one",
+  },
   "40001": { kind: "conflict", detail: "Xung đột ghi đồng thời, thử lại / concurrent write conflict, try again" },
   "40P01": { kind: "conflict", detail: "Xung đột ghi đồng thời, thử lại / concurrent write conflict, try again" },
   "22P02": { kind: "invalid_input", detail: "Giá trị không đúng kiểu / a value has the wrong type" },

@@ -18,7 +18,12 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, ContentfulStatusCode>> =
   rule_failed: 422,
 };
 
-const TITLES: Readonly<Record<ErrorKind | "bad_request" | "too_many_requests" | "precondition_required" | "payload_too_large" | "internal" | "unavailable", string>> = {
+const TITLES: Readonly<
+  Record<
+    ErrorKind | "bad_request" | "too_many_requests" | "precondition_required" | "payload_too_large" | "internal" | "unavailable",
+    string
+  >
+> = {
   invalid_input: "Dữ liệu không hợp lệ / Invalid input",
   not_found: "Không tìm thấy / Not found",
   conflict: "Xung đột dữ liệu / Conflict",
@@ -65,7 +70,10 @@ export const ProblemSchema = z
     detail: z.string().optional(),
     kind: z.string(),
     errors: z.array(ProblemFieldSchema).optional(),
-    errorCount: z.number().int().optional().openapi({ description: "Tổng số lỗi khi `errors` chỉ liệt kê các lỗi đầu / the total number of problems when `errors` lists only the first ones" }),
+    errorCount: z.number().int().optional().openapi({
+      description:
+        "Tổng số lỗi khi `errors` chỉ liệt kê các lỗi đầu / the total number of problems when `errors` lists only the first ones",
+    }),
   })
   .openapi("Problem");
 export type Problem = z.infer<typeof ProblemSchema>;
@@ -121,7 +129,9 @@ export function problemResponse(c: Context, kind: ProblemKind, detail: string, e
  * @example
  * createRoute({ ..., responses: { 200: {...}, ...problemResponses(401, 403, 404) } })
  */
-export function problemResponses(...statuses: number[]): Record<number, { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } }> {
+export function problemResponses(
+  ...statuses: number[]
+): Record<number, { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } }> {
   const out: Record<number, { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } }> = {};
   for (const s of statuses) out[s] = { description: `Problem (${s})`, content: { "application/problem+json": { schema: ProblemSchema } } };
   return out;

@@ -2,7 +2,10 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../auth/policy.js";
 
-export const RoleSchema = z.enum(ROLES).openapi("Role", { description: "admin, province_officer, district_officer (historical), commune_officer, inspector, viewer, standing_board (Ban Thường vụ), propaganda_board (Ban Tuyên giáo), front_org (Mặt trận Tổ quốc và các đoàn thể), coordination_office (Văn phòng điều phối NTM); see @ntm/core ACCESS_POLICY" });
+export const RoleSchema = z.enum(ROLES).openapi("Role", {
+  description:
+    "admin, province_officer, district_officer (historical), commune_officer, inspector, viewer, standing_board (Ban Thường vụ), propaganda_board (Ban Tuyên giáo), front_org (Mặt trận Tổ quốc và các đoàn thể), coordination_office (Văn phòng điều phối NTM); see @ntm/core ACCESS_POLICY",
+});
 
 export const UserSchema = z
   .object({
@@ -32,7 +35,10 @@ export const UnitRecordSchema = UnitSchema.extend({
   sort: z.number().int(),
   version: z.number().int().openapi({ description: "Tăng sau mỗi lần ghi; cũng là ETag / bumped by every write; also the ETag" }),
   effectiveFrom: z.string().nullable().openapi({ description: "Ngày hiệu lực (yyyy-mm-dd) / the date it took effect in its current form" }),
-  endedOn: z.string().nullable().openapi({ description: "Ngày kết thúc (huyện từ 1/7/2025) / the date it ended (districts from 1/7/2025)" }),
+  endedOn: z
+    .string()
+    .nullable()
+    .openapi({ description: "Ngày kết thúc (huyện từ 1/7/2025) / the date it ended (districts from 1/7/2025)" }),
   mergedFrom: z.array(z.string()).openapi({ description: "Mã các đơn vị đã sáp nhập thành đơn vị này / the units it was merged from" }),
 }).openapi("UnitRecord");
 
@@ -41,7 +47,12 @@ export const UnitNodeSchema: z.ZodType<UnitNode> = UnitSchema.extend({
   children: z.array(z.lazy(() => UnitNodeSchema)),
 }).openapi("UnitNode");
 
-export const IdParam = z.object({ id: z.string().min(1).openapi({ param: { name: "id", in: "path" }, example: "p-demo" }) });
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: "id", in: "path" }, example: "p-demo" }),
+});
 export const YearParam = z.coerce.number().int().min(2000).max(2100).openapi({ example: 2024 });
 
 /** A username: 2–50 of a-z 0-9 . _ - (what sign-in and user management accept). */

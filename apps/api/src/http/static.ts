@@ -97,7 +97,8 @@ export function loadStaticFiles(dir: string): Map<string, StaticFile> {
     if (full.endsWith(".br") || full.endsWith(".gz")) continue;
     const urlPath = `/${relative(dir, full).split(sep).join("/")}`;
     const identity = readFileSync(full);
-    const variant = (suffix: string) => (all.has(full + suffix) && statSync(full + suffix).mtimeMs >= statSync(full).mtimeMs - 1000 ? readFileSync(full + suffix) : undefined);
+    const variant = (suffix: string) =>
+      all.has(full + suffix) && statSync(full + suffix).mtimeMs >= statSync(full).mtimeMs - 1000 ? readFileSync(full + suffix) : undefined;
     files.set(urlPath, {
       type: TYPES[extname(full).toLowerCase()] ?? "application/octet-stream",
       cacheControl: isHashedAsset(urlPath) ? IMMUTABLE : "no-cache",
@@ -125,7 +126,8 @@ export function webAppHandler(dir: string): MiddlewareHandler {
     if (file) return respond(file, c.req.method, c.req.header("accept-encoding"), c.req.header("if-none-match"));
     // Other app routes (/healthz, /docs, /openapi.json) come first; a missing chunk stays a 404.
     await next();
-    if (c.res.status === 404 && index && !path.startsWith("/assets/")) c.res = respond(index, c.req.method, c.req.header("accept-encoding"), c.req.header("if-none-match"));
+    if (c.res.status === 404 && index && !path.startsWith("/assets/"))
+      c.res = respond(index, c.req.method, c.req.header("accept-encoding"), c.req.header("if-none-match"));
   };
 }
 
@@ -140,7 +142,8 @@ function respond(file: StaticFile, method: string, acceptEncoding: string | unde
     etag: encoding ? `${file.etag.slice(0, -1)}-${encoding}"` : file.etag,
   };
   if (encoding) headers["content-encoding"] = encoding;
-  if (ifNoneMatch !== undefined && ifNoneMatch.split(",").some((t) => t.trim() === headers.etag)) return new Response(null, { status: 304, headers });
+  if (ifNoneMatch !== undefined && ifNoneMatch.split(",").some((t) => t.trim() === headers.etag))
+    return new Response(null, { status: 304, headers });
   headers["content-length"] = String(body.length);
   return new Response(method === "HEAD" ? null : new Uint8Array(body), { status: 200, headers });
 }

@@ -7,7 +7,17 @@ import type { AppEnv } from "../context.js";
 import { sessions, users } from "../db/schema.js";
 import { hashPassword, randomSecret, sha256, verifyPassword } from "../auth/crypto.js";
 import { writeAudit } from "../audit.js";
-import { SESSION_COOKIE, SESSION_TTL_MS, clearRateLimit, giveBackRateLimit, hitRateLimit, isSecureRequest, readRateLimit, recordFailure, revokeTokensOf } from "../auth/session.js";
+import {
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  clearRateLimit,
+  giveBackRateLimit,
+  hitRateLimit,
+  isSecureRequest,
+  readRateLimit,
+  recordFailure,
+  revokeTokensOf,
+} from "../auth/session.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { requireUser } from "../http/guard.js";
 import { UserSchema } from "../http/schemas.js";
@@ -36,7 +46,13 @@ export function loginDelayMs(failures: number): number {
 }
 
 const SessionSchema = z
-  .object({ user: UserSchema, csrfToken: z.string().nullable().openapi({ description: "Send it back in the x-csrf-token header with every state-changing request made with the session cookie." }) })
+  .object({
+    user: UserSchema,
+    csrfToken: z
+      .string()
+      .nullable()
+      .openapi({ description: "Send it back in the x-csrf-token header with every state-changing request made with the session cookie." }),
+  })
   .openapi("Session");
 
 const login = createRoute({
@@ -44,8 +60,20 @@ const login = createRoute({
   path: "/auth/login",
   tags: ["auth"],
   summary: "Đăng nhập / Sign in (sets an HttpOnly session cookie)",
-  request: { body: { required: true, content: { "application/json": { schema: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).openapi("LoginRequest") } } } },
-  responses: { 200: { description: "Signed in", content: { "application/json": { schema: SessionSchema } } }, ...problemResponses(400, 401, 422, 429) },
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).openapi("LoginRequest"),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: "Signed in", content: { "application/json": { schema: SessionSchema } } },
+    ...problemResponses(400, 401, 422, 429),
+  },
 });
 
 const me = createRoute({
@@ -91,7 +119,10 @@ export function clientAddress(c: Context<AppEnv>): string {
  */
 export function forwardedFor(header: string | undefined, trustProxy: number): string | undefined {
   if (!header || trustProxy <= 0) return undefined;
-  const hops = header.split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = header
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   if (!hops.length) return undefined;
   return hops[Math.max(0, hops.length - trustProxy)];
 }
@@ -103,7 +134,21 @@ const changePassword = createRoute({
   path: "/auth/password",
   tags: ["auth"],
   summary: "Đổi mật khẩu / Change your own password (ends your other sessions and revokes your API tokens)",
-  request: { body: { required: true, content: { "application/json": { schema: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(8, "mật khẩu ít nhất 8 ký tự / at least 8 characters").max(200) }).openapi("PasswordChange") } } } },
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              currentPassword: z.string().min(1).max(200),
+              newPassword: z.string().min(8, "mật khẩu ít nhất 8 ký tự / at least 8 characters").max(200),
+            })
+            .openapi("PasswordChange"),
+        },
+      },
+    },
+  },
   responses: { 204: { description: "Changed" }, ...problemResponses(400, 401, 403, 422) },
 });
 
@@ -128,7 +173,10 @@ export function authRoutes() {
     if (byIp > LOGIN_IP_LIMIT || waitMs > 0) {
       const seconds = Math.max(1, Math.ceil((byIp > LOGIN_IP_LIMIT ? LOGIN_WINDOW_MS : waitMs) / 1000));
       c.header("Retry-After", String(seconds));
-      throw new ApiError("too_many_requests", `Quá nhiều lần đăng nhập sai, thử lại sau ${seconds} giây / too many sign-in attempts, try again in ${seconds} s`);
+      throw new ApiError(
+        "too_many_requests",
+        `Quá nhiều lần đăng nhập sai, thử lại sau ${seconds} giây / too many sign-in attempts, try again in ${seconds} s`,
+      );
     }
     const user = (await db.select().from(users).where(eq(users.username, username)).limit(1))[0];
     // An unknown user costs the same scrypt work, so timing does not reveal which usernames exist.
@@ -143,7 +191,13 @@ export function authRoutes() {
     const secret = randomSecret();
     const csrfToken = randomSecret(24);
     await db.insert(sessions).values({ id: sha256(secret), userId: user.id, csrfToken, expiresAt: new Date(t.getTime() + SESSION_TTL_MS) });
-    setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: "Lax", path: "/", secure: isSecureRequest(c), maxAge: SESSION_TTL_MS / 1000 });
+    setCookie(c, SESSION_COOKIE, secret, {
+      httpOnly: true,
+      sameSite: "Lax",
+      path: "/",
+      secure: isSecureRequest(c),
+      maxAge: SESSION_TTL_MS / 1000,
+    });
     const { passwordHash: _h, createdAt: _c, ...pub } = user;
     return c.json({ user: { ...pub, role: pub.role as z.infer<typeof UserSchema>["role"] }, csrfToken }, 200);
   });
@@ -157,15 +211,24 @@ export function authRoutes() {
     const { db, now } = c.get("deps");
     const row = (await db.select().from(users).where(eq(users.id, u.id)).limit(1))[0];
     if (!row || !(await verifyPassword(currentPassword, row.passwordHash)))
-      throw new ApiError("invalid_input", "Mật khẩu hiện tại không đúng / the current password is wrong", [{ path: "$.currentPassword", message: "wrong password" }]);
+      throw new ApiError("invalid_input", "Mật khẩu hiện tại không đúng / the current password is wrong", [
+        { path: "$.currentPassword", message: "wrong password" },
+      ]);
     const passwordHash = await hashPassword(newPassword);
     const keep = c.get("sessionId");
     await db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash }).where(eq(users.id, u.id));
-      for (const sRow of await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, u.id))) if (sRow.id !== keep) await tx.delete(sessions).where(eq(sessions.id, sRow.id));
+      for (const sRow of await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, u.id)))
+        if (sRow.id !== keep) await tx.delete(sessions).where(eq(sessions.id, sRow.id));
       // API tokens made with the old password end too (a new one takes a minute to make).
       const tokensRevoked = await revokeTokensOf(tx, u.id, now());
-      await writeAudit(tx, u, { action: "user.password", entityType: "user", entityId: u.id, unitId: u.scopeUnitId, after: { passwordChanged: true, tokensRevoked } });
+      await writeAudit(tx, u, {
+        action: "user.password",
+        entityType: "user",
+        entityId: u.id,
+        unitId: u.scopeUnitId,
+        after: { passwordChanged: true, tokensRevoked },
+      });
     });
     return c.body(null, 204);
   });

@@ -9,7 +9,13 @@ import { loadPacks } from "../services/packs.js";
 import { cachedRollup, cachedUnitEvaluation, choosePack, computeRollup, evaluateOne, noPack, packOr404 } from "../services/evaluations.js";
 import { sendCachedJson } from "../cache.js";
 
-const EvalQuery = z.object({ year: YearParam, pack: z.string().optional().openapi({ description: "Default: the pack adopted for the unit's scope, level and year (GET /v1/pack-adoptions); without one the answer is `status: \"no_pack\"`" }) });
+const EvalQuery = z.object({
+  year: YearParam,
+  pack: z.string().optional().openapi({
+    description:
+      'Default: the pack adopted for the unit\'s scope, level and year (GET /v1/pack-adoptions); without one the answer is `status: "no_pack"`',
+  }),
+});
 
 const evaluation = createRoute({
   method: "get",
@@ -17,7 +23,14 @@ const evaluation = createRoute({
   tags: ["evaluations"],
   summary: "Đánh giá đơn vị theo bộ tiêu chí / Evaluate a unit against a pack for a year (includes the revocation check)",
   request: { params: IdParam, query: EvalQuery },
-  responses: { 200: { description: "The evaluation (core's result contract), or `status: \"no_pack\"` with the reason when no pack is adopted for the unit and year", content: { "application/json": { schema: z.union([EvaluationResultSchema, NoPackSchema]) } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: {
+      description:
+        'The evaluation (core\'s result contract), or `status: "no_pack"` with the reason when no pack is adopted for the unit and year',
+      content: { "application/json": { schema: z.union([EvaluationResultSchema, NoPackSchema]) } },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const gap = createRoute({
@@ -26,7 +39,10 @@ const gap = createRoute({
   tags: ["evaluations"],
   summary: "Khoảng cách tới hạng tiếp theo / What is missing for the next tier",
   request: { params: IdParam, query: EvalQuery },
-  responses: { 200: { description: "Gap", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("TierGap") } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: { description: "Gap", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("TierGap") } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const rollup = createRoute({
@@ -35,7 +51,10 @@ const rollup = createRoute({
   tags: ["evaluations"],
   summary: "Tổng hợp các xã trong địa bàn / Roll-up of every commune below a unit: statuses, tiers, heat map, programme targets",
   request: { params: IdParam, query: EvalQuery },
-  responses: { 200: { description: "Roll-up", content: { "application/json": { schema: RollupSchema } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: { description: "Roll-up", content: { "application/json": { schema: RollupSchema } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const YoySchema = z
@@ -58,7 +77,13 @@ const changes = createRoute({
   tags: ["evaluations"],
   summary: "Thay đổi so với năm trước / Criteria gained and lost since the previous year",
   request: { params: IdParam, query: EvalQuery },
-  responses: { 200: { description: "Year over year, or `status: \"no_pack\"` for the year with no adopted pack", content: { "application/json": { schema: z.union([YoySchema, NoPackSchema]) } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: {
+      description: 'Year over year, or `status: "no_pack"` for the year with no adopted pack',
+      content: { "application/json": { schema: z.union([YoySchema, NoPackSchema]) } },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const trend = createRoute({
@@ -67,7 +92,10 @@ const trend = createRoute({
   tags: ["evaluations"],
   summary: "Diễn biến qua các năm / Year-by-year tiers of a commune, or counts by tier of a subtree",
   request: { params: IdParam, query: z.object({ from: YearParam, to: YearParam, pack: z.string().optional() }) },
-  responses: { 200: { description: "Trend", content: { "application/json": { schema: TrendSchema } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: { description: "Trend", content: { "application/json": { schema: TrendSchema } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 /**
@@ -88,7 +116,8 @@ export function evaluationRoutes() {
     if (!chosen.ok) return c.json(noPack(id, year, chosen.reason), 200);
     const compiled = chosen.compiled;
     // A unit's own evaluation is sent from the content cache (ETag, gzip, 304); a district's roll-up evaluation is computed.
-    if (compiled.pack.level === "commune" || unit.level !== "district") return sendCachedJson(c, await cachedUnitEvaluation(db, tree, packs, unit, year, compiled)) as never;
+    if (compiled.pack.level === "commune" || unit.level !== "district")
+      return sendCachedJson(c, await cachedUnitEvaluation(db, tree, packs, unit, year, compiled)) as never;
     return c.json(await evaluateOne(db, tree, packs, id, year, pack), 200);
   });
   app.openapi(gap, async (c) => {
@@ -111,7 +140,10 @@ export function evaluationRoutes() {
   app.openapi(trend, async (c) => {
     const { id } = c.req.valid("param");
     const { from, to, pack } = c.req.valid("query");
-    if (to < from || to - from > 15) throw new ApiError("invalid_input", "Khoảng năm không hợp lệ (tối đa 16 năm) / invalid year range (at most 16 years)", [{ path: "query.to", message: "to must be ≥ from and within 15 years" }]);
+    if (to < from || to - from > 15)
+      throw new ApiError("invalid_input", "Khoảng năm không hợp lệ (tối đa 16 năm) / invalid year range (at most 16 years)", [
+        { path: "query.to", message: "to must be ≥ from and within 15 years" },
+      ]);
     const { tree } = await authorize(c, "read", id);
     const { db } = c.get("deps");
     const packs = await loadPacks(db);
@@ -121,7 +153,16 @@ export function evaluationRoutes() {
     for (let year = from; year <= to; year++) {
       const r = await computeRollup(db, tree, packs, id, year, pack);
       const own = isCommune ? r.communes[0] : undefined;
-      years.push({ year, packId: r.packId, communes: r.communes.length, noPack: r.noPack.count, countsByTier: r.countsByTier, criteriaMet: own?.criteriaMet ?? null, tierReached: own?.tierReached ?? null, revoke: own ? own.revoke : null });
+      years.push({
+        year,
+        packId: r.packId,
+        communes: r.communes.length,
+        noPack: r.noPack.count,
+        countsByTier: r.countsByTier,
+        criteriaMet: own?.criteriaMet ?? null,
+        tierReached: own?.tierReached ?? null,
+        revoke: own ? own.revoke : null,
+      });
     }
     return c.json({ unitId: id, packId: pack ?? null, years }, 200);
   });

@@ -35,7 +35,10 @@ describe("pack adoption: a province adopts its own pack", () => {
 
   it("lists the demo's adoptions: example packs for 2022–2025 in the demo province, nothing for 2026", async () => {
     const r = await body(await tinh.request("/v1/pack-adoptions?unitId=c-01-01&from=2025&to=2026"));
-    expect([r.items.map((a: any) => [a.id, a.packId, a.scopeUnitId, a.from, a.to]).sort(), r.years.map((y: any) => [y.year, y.tiers.standard.packId, y.tiers.model.packId, y.tiers.modern.packId])]).toEqual([
+    expect([
+      r.items.map((a: any) => [a.id, a.packId, a.scopeUnitId, a.from, a.to]).sort(),
+      r.years.map((y: any) => [y.year, y.tiers.standard.packId, y.tiers.model.packId, y.tiers.modern.packId]),
+    ]).toEqual([
       [
         ["seed-commune-advanced", "example.province-demo-advanced.2021-2025", "p-demo", 2022, 2025],
         ["seed-commune-model", "example.province-demo-model.2021-2025", "p-demo", 2022, 2025],
@@ -43,13 +46,21 @@ describe("pack adoption: a province adopts its own pack", () => {
         ["seed-district-standard", "vn.district-ntm.2021-2025", "p-demo", 2022, 2025],
         ["seed-hamlet-standard", "example.province-demo-hamlet.2021-2025", "p-demo", 2022, 2025],
       ],
-      [[2025, "example.province-demo.2021-2025", "example.province-demo-model.2021-2025", null], [2026, null, null, null]],
+      [
+        [2025, "example.province-demo.2021-2025", "example.province-demo-model.2021-2025", null],
+        [2026, null, null, null],
+      ],
     ]);
   });
 
   it("answers 2026 with no_pack and the reason, never a verdict", async () => {
     const r = await body(await tinh.request("/v1/units/c-01-01/evaluation?year=2026"));
-    expect([r.status, r.reasons[0].code, r.reasons[0].vi.startsWith("Chưa áp dụng bộ tiêu chí cho năm 2026"), "criteria" in r]).toEqual(["no_pack", "pack.outside_effective", true, false]);
+    expect([r.status, r.reasons[0].code, r.reasons[0].vi.startsWith("Chưa áp dụng bộ tiêu chí cho năm 2026"), "criteria" in r]).toEqual([
+      "no_pack",
+      "pack.outside_effective",
+      true,
+      false,
+    ]);
   });
 
   it("uploads a pack, refuses a bad one with 422 and JSON paths", async () => {
@@ -57,22 +68,49 @@ describe("pack adoption: a province adopts its own pack", () => {
     const good = await tinh.request("/v1/packs", json("POST", ownPack));
     const list = await body(await tinh.request("/v1/packs"));
     const mine = list.items.find((p: any) => p.id === OWN);
-    expect([bad.status, (await body(bad)).errors.map((e: any) => e.path).sort(), good.status, mine.coverage, mine.provenance.verified + mine.provenance.unverified + mine.provenance.unknown]).toEqual([422, ["$.effective.from", "$.id"], 201, null, 50]);
+    expect([
+      bad.status,
+      (await body(bad)).errors.map((e: any) => e.path).sort(),
+      good.status,
+      mine.coverage,
+      mine.provenance.verified + mine.provenance.unverified + mine.provenance.unknown,
+    ]).toEqual([422, ["$.effective.from", "$.id"], 201, null, 50]);
   });
 
   it("refuses an adoption overlapping the demo's, and one whose level or tier the pack does not have", async () => {
-    const overlap = await tinh.request("/v1/pack-adoptions", json("POST", { packId: OWN, scopeUnitId: "p-demo", tier: "standard", level: "commune", from: 2024, to: 2025 }));
-    const wrong = await tinh.request("/v1/pack-adoptions", json("POST", { packId: OWN, scopeUnitId: "p-demo", tier: "advanced", level: "hamlet", from: 2024, to: 2025 }));
-    const outside = await tinh.request("/v1/pack-adoptions", json("POST", { packId: OWN, scopeUnitId: "p-demo", tier: "standard", level: "commune", from: 2023, to: 2025 }));
+    const overlap = await tinh.request(
+      "/v1/pack-adoptions",
+      json("POST", { packId: OWN, scopeUnitId: "p-demo", tier: "standard", level: "commune", from: 2024, to: 2025 }),
+    );
+    const wrong = await tinh.request(
+      "/v1/pack-adoptions",
+      json("POST", { packId: OWN, scopeUnitId: "p-demo", tier: "advanced", level: "hamlet", from: 2024, to: 2025 }),
+    );
+    const outside = await tinh.request(
+      "/v1/pack-adoptions",
+      json("POST", { packId: OWN, scopeUnitId: "p-demo", tier: "standard", level: "commune", from: 2023, to: 2025 }),
+    );
     const o = await body(overlap);
-    expect([overlap.status, o.errors.map((e: any) => [e.code, e.path]), o.errors[0].message.includes("seed-commune-standard"), wrong.status, (await body(wrong)).errors.map((e: any) => e.path), outside.status, (await body(outside)).errors[0].code]).toEqual([
-      409, [["adoption.overlap", "$.from"]], true, 422, ["$.level", "$.tier"], 422, "adoption.outside_pack_effective",
-    ]);
+    expect([
+      overlap.status,
+      o.errors.map((e: any) => [e.code, e.path]),
+      o.errors[0].message.includes("seed-commune-standard"),
+      wrong.status,
+      (await body(wrong)).errors.map((e: any) => e.path),
+      outside.status,
+      (await body(outside)).errors[0].code,
+    ]).toEqual([409, [["adoption.overlap", "$.from"]], true, 422, ["$.level", "$.tier"], 422, "adoption.outside_pack_effective"]);
   });
 
   it("authorises adoptions: a district officer may not, a province officer may not adopt installation-wide", async () => {
-    const district = await huyen.request("/v1/pack-adoptions", json("POST", { packId: OWN, scopeUnitId: "p-demo", tier: "standard", level: "commune", from: 2024, to: 2025 }));
-    const all = await tinh.request("/v1/pack-adoptions", json("POST", { packId: OWN, scopeUnitId: null, tier: "standard", level: "commune", from: 2024, to: 2025 }));
+    const district = await huyen.request(
+      "/v1/pack-adoptions",
+      json("POST", { packId: OWN, scopeUnitId: "p-demo", tier: "standard", level: "commune", from: 2024, to: 2025 }),
+    );
+    const all = await tinh.request(
+      "/v1/pack-adoptions",
+      json("POST", { packId: OWN, scopeUnitId: null, tier: "standard", level: "commune", from: 2024, to: 2025 }),
+    );
     expect([district.status, all.status]).toEqual([403, 403]);
   });
 
@@ -81,9 +119,20 @@ describe("pack adoption: a province adopts its own pack", () => {
     const none = await tinh.request("/v1/pack-adoptions/seed-commune-standard", json("PATCH", change));
     const stale = await tinh.request("/v1/pack-adoptions/seed-commune-standard", json("PATCH", change, { "if-match": '"7"' }));
     const ok = await tinh.request("/v1/pack-adoptions/seed-commune-standard", json("PATCH", change, { "if-match": '"1"' }));
-    const adopt = await tinh.request("/v1/pack-adoptions", json("POST", { packId: OWN, scopeUnitId: "p-demo", tier: "standard", level: "commune", from: 2024, to: 2025 }));
+    const adopt = await tinh.request(
+      "/v1/pack-adoptions",
+      json("POST", { packId: OWN, scopeUnitId: "p-demo", tier: "standard", level: "commune", from: 2024, to: 2025 }),
+    );
     const audit = { items: await h.database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(2) };
-    expect([none.status, stale.status, ok.status, ok.headers.get("etag"), (await body(ok)).to, adopt.status, audit.items.map((e: any) => e.action).slice(0, 2)]).toEqual([428, 412, 200, '"2"', 2023, 201, ["pack.adopt", "pack.adoption_update"]]);
+    expect([
+      none.status,
+      stale.status,
+      ok.status,
+      ok.headers.get("etag"),
+      (await body(ok)).to,
+      adopt.status,
+      audit.items.map((e: any) => e.action).slice(0, 2),
+    ]).toEqual([428, 412, 200, '"2"', 2023, 201, ["pack.adopt", "pack.adoption_update"]]);
   });
 
   it("evaluates, rolls up, trends and ranks 2024–2025 with the province's pack, 2023 with the demo's, 2026 with none", async () => {
@@ -97,17 +146,46 @@ describe("pack adoption: a province adopts its own pack", () => {
       tinh.request("/v1/units/d-01/ranking?year=2026").then(body),
     ]);
     expect([
-      e23.packId, e24.packId, e24.coverage ?? null,
-      r24.packId, r24.ladder.map((l: any) => l.packId), r24.noPack.count, r24.communes.length,
-      r26.packId, r26.noPack.count, r26.communes.length, r26.countsByTier, r26.noPack.communes[0].reasons[0].vi.startsWith("Chưa áp dụng bộ tiêu chí cho năm 2026"),
+      e23.packId,
+      e24.packId,
+      e24.coverage ?? null,
+      r24.packId,
+      r24.ladder.map((l: any) => l.packId),
+      r24.noPack.count,
+      r24.communes.length,
+      r26.packId,
+      r26.noPack.count,
+      r26.communes.length,
+      r26.countsByTier,
+      r26.noPack.communes[0].reasons[0].vi.startsWith("Chưa áp dụng bộ tiêu chí cho năm 2026"),
       trend.years.map((y: any) => [y.year, y.packId, y.noPack]),
-      rank24.rows.length, rank24.noPack.length, rank26.rows.length, rank26.noPack.length,
+      rank24.rows.length,
+      rank24.noPack.length,
+      rank26.rows.length,
+      rank26.noPack.length,
     ]).toEqual([
-      "example.province-demo.2021-2025", OWN, null,
-      OWN, [OWN, "example.province-demo-advanced.2021-2025", "example.province-demo-model.2021-2025"], 0, 10,
-      null, 10, 0, { none: 0, standard: 0, advanced: 0, model: 0 }, true,
-      [[2023, "example.province-demo.2021-2025", 0], [2024, OWN, 0], [2025, OWN, 0], [2026, null, 1]],
-      10, 0, 0, 10,
+      "example.province-demo.2021-2025",
+      OWN,
+      null,
+      OWN,
+      [OWN, "example.province-demo-advanced.2021-2025", "example.province-demo-model.2021-2025"],
+      0,
+      10,
+      null,
+      10,
+      0,
+      { none: 0, standard: 0, advanced: 0, model: 0 },
+      true,
+      [
+        [2023, "example.province-demo.2021-2025", 0],
+        [2024, OWN, 0],
+        [2025, OWN, 0],
+        [2026, null, 1],
+      ],
+      10,
+      0,
+      0,
+      10,
     ]);
   });
 
@@ -117,7 +195,13 @@ describe("pack adoption: a province adopts its own pack", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
     const none = await tinh.request("/v1/reports/criteria.xlsx?year=2026&unitId=d-01");
-    expect([pub.packId, res.status, wb.getWorksheet("Năm 2024")!.getCell("A2").text.includes(OWN), none.status, (await body(none)).detail.startsWith("Chưa áp dụng bộ tiêu chí cho năm 2026")]).toEqual([OWN, 200, true, 422, true]);
+    expect([
+      pub.packId,
+      res.status,
+      wb.getWorksheet("Năm 2024")!.getCell("A2").text.includes(OWN),
+      none.status,
+      (await body(none)).detail.startsWith("Chưa áp dụng bộ tiêu chí cho năm 2026"),
+    ]).toEqual([OWN, 200, true, 422, true]);
   });
 
   it("refuses to delete a pack in use (409 naming the adoption); deletes it once the adoption is gone (If-Match)", async () => {
@@ -128,7 +212,15 @@ describe("pack adoption: a province adopts its own pack", () => {
     const delPack = await tinh.request(`/v1/packs/${OWN}`, { method: "DELETE" });
     const shipped = await tinh.request("/v1/packs/example.province-demo.2021-2025", { method: "DELETE" });
     const after = await body(await tinh.request("/v1/units/c-01-01/evaluation?year=2024"));
-    expect([inUse.status, (await body(inUse)).detail.includes(mine.id), noIfMatch.status, del.status, delPack.status, shipped.status, after.status]).toEqual([409, true, 428, 204, 204, 409, "no_pack"]);
+    expect([
+      inUse.status,
+      (await body(inUse)).detail.includes(mine.id),
+      noIfMatch.status,
+      del.status,
+      delPack.status,
+      shipped.status,
+      after.status,
+    ]).toEqual([409, true, 428, 204, 204, 409, "no_pack"]);
   });
 });
 
@@ -142,7 +234,14 @@ describe("pack adoption: an empty system (NTM_SEED=none)", () => {
       { id: "p-x", parentId: null, name: "Tỉnh X", level: "province", path: "/p-x/" },
       { id: "c-x", parentId: "p-x", name: "Xã Y", level: "commune", region: "DBSH", path: "/p-x/c-x/" },
     ]);
-    await db.insert(users).values({ id: randomUUID(), username: "root", displayName: "Root", role: "admin", scopeUnitId: "p-x", passwordHash: await hashPassword("root-password-1") });
+    await db.insert(users).values({
+      id: randomUUID(),
+      username: "root",
+      displayName: "Root",
+      role: "admin",
+      scopeUnitId: "p-x",
+      passwordHash: await hashPassword("root-password-1"),
+    });
     invalidateTree(db);
     admin = await login(h, "root", "root-password-1");
   });
@@ -153,12 +252,31 @@ describe("pack adoption: an empty system (NTM_SEED=none)", () => {
   it("has no adoptions, answers no_pack with pack.not_adopted, and evaluates once a pack is adopted installation-wide", async () => {
     const list = await body(await admin.request("/v1/pack-adoptions"));
     const before = await body(await admin.request("/v1/units/c-x/evaluation?year=2024"));
-    const adopt = await admin.request("/v1/pack-adoptions", json("POST", { packId: "vn.commune-ntm.2021-2025", scopeUnitId: null, tier: "standard", level: "commune", from: 2022 }));
+    const adopt = await admin.request(
+      "/v1/pack-adoptions",
+      json("POST", { packId: "vn.commune-ntm.2021-2025", scopeUnitId: null, tier: "standard", level: "commune", from: 2022 }),
+    );
     const after = await body(await admin.request("/v1/units/c-x/evaluation?year=2024"));
     const y2026 = await body(await admin.request("/v1/units/c-x/evaluation?year=2026"));
     const y2027 = await body(await admin.request("/v1/units/c-x/evaluation?year=2027"));
-    expect([list.items, before.status, before.reasons[0].code, adopt.status, after.packId, after.coverage, y2026.packId, y2027.status]).toEqual([
-      [], "no_pack", "pack.not_adopted", 201, "vn.commune-ntm.2021-2025", { encoded: 50, legal: 57, source: expect.any(String), note: expect.any(Object) }, "vn.commune-ntm.2021-2025", "no_pack",
+    expect([
+      list.items,
+      before.status,
+      before.reasons[0].code,
+      adopt.status,
+      after.packId,
+      after.coverage,
+      y2026.packId,
+      y2027.status,
+    ]).toEqual([
+      [],
+      "no_pack",
+      "pack.not_adopted",
+      201,
+      "vn.commune-ntm.2021-2025",
+      { encoded: 50, legal: 57, source: expect.any(String), note: expect.any(Object) },
+      "vn.commune-ntm.2021-2025",
+      "no_pack",
     ]);
   });
 });

@@ -1,5 +1,15 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { AdoptionBoundSchema, AdoptionLevelSchema, CriteriaPackSchema, formatReason, LocalizedTextSchema, PackCoverageSchema, type PackAdoption, TierSchema, selectLadder } from "@ntm/core";
+import {
+  AdoptionBoundSchema,
+  AdoptionLevelSchema,
+  CriteriaPackSchema,
+  formatReason,
+  LocalizedTextSchema,
+  PackCoverageSchema,
+  type PackAdoption,
+  TierSchema,
+  selectLadder,
+} from "@ntm/core";
 import type { AppEnv } from "../context.js";
 import { packs } from "../db/schema.js";
 import { writeAudit } from "../audit.js";
@@ -26,7 +36,9 @@ const PackSummarySchema = z
     nextTier: z.string().nullable(),
     effective: z.object({ from: z.string(), to: z.string().optional() }),
     coverage: PackCoverageSchema.nullable(),
-    provenance: z.object({ verified: z.number().int(), unverified: z.number().int(), unknown: z.number().int() }).openapi({ description: "Indicators whose threshold is verified law, unverified, or unknown (null)" }),
+    provenance: z
+      .object({ verified: z.number().int(), unverified: z.number().int(), unknown: z.number().int() })
+      .openapi({ description: "Indicators whose threshold is verified law, unverified, or unknown (null)" }),
   })
   .openapi("PackSummary");
 
@@ -56,11 +68,23 @@ const AdoptionBody = z
   .openapi("PackAdoptionInput");
 
 const AdoptionPatch = z
-  .object({ packId: z.string().min(1).optional(), tier: TierSchema.optional(), level: AdoptionLevelSchema.optional(), from: AdoptionBoundSchema.optional(), to: AdoptionBoundSchema.nullable().optional() })
+  .object({
+    packId: z.string().min(1).optional(),
+    tier: TierSchema.optional(),
+    level: AdoptionLevelSchema.optional(),
+    from: AdoptionBoundSchema.optional(),
+    to: AdoptionBoundSchema.nullable().optional(),
+  })
   .strict()
   .openapi("PackAdoptionPatch");
 
-const YearUseSchema = z.object({ year: z.number().int(), tiers: z.record(z.string(), z.object({ packId: z.string().nullable(), adoptionId: z.string().nullable(), reason: z.string().nullable() })) });
+const YearUseSchema = z.object({
+  year: z.number().int(),
+  tiers: z.record(
+    z.string(),
+    z.object({ packId: z.string().nullable(), adoptionId: z.string().nullable(), reason: z.string().nullable() }),
+  ),
+});
 
 const listAdoptions = createRoute({
   method: "get",
@@ -68,8 +92,21 @@ const listAdoptions = createRoute({
   tags: ["packs"],
   summary: "Các quyết định áp dụng bộ tiêu chí / Pack adoptions (which pack applies to a scope, level, tier and period)",
   description: "With `unitId`, `level`, `from` and `to`: also `years`, what each year of each tier uses for that unit (core selectLadder).",
-  request: { query: z.object({ unitId: z.string().optional(), level: AdoptionLevelSchema.optional(), from: z.coerce.number().int().min(1900).max(2200).optional(), to: z.coerce.number().int().min(1900).max(2200).optional() }) },
-  responses: { 200: { description: "Adoptions the user may see", content: { "application/json": { schema: z.object({ items: z.array(AdoptionSchema), years: z.array(YearUseSchema).optional() }) } } }, ...problemResponses(401, 403, 404, 422) },
+  request: {
+    query: z.object({
+      unitId: z.string().optional(),
+      level: AdoptionLevelSchema.optional(),
+      from: z.coerce.number().int().min(1900).max(2200).optional(),
+      to: z.coerce.number().int().min(1900).max(2200).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: "Adoptions the user may see",
+      content: { "application/json": { schema: z.object({ items: z.array(AdoptionSchema), years: z.array(YearUseSchema).optional() }) } },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const postAdoption = createRoute({
@@ -77,9 +114,13 @@ const postAdoption = createRoute({
   path: "/pack-adoptions",
   tags: ["packs"],
   summary: "Áp dụng bộ tiêu chí / Adopt a pack for a scope, level, tier and period (checked by core checkAdoption)",
-  description: "Admin; a province officer within their scope (`packs.upload`). Installation-wide (scopeUnitId null): admin only. 409 for an overlap with another adoption of the same scope, level and tier; 422 for a pack of another level/tier or a period outside the pack's effective years.",
+  description:
+    "Admin; a province officer within their scope (`packs.upload`). Installation-wide (scopeUnitId null): admin only. 409 for an overlap with another adoption of the same scope, level and tier; 422 for a pack of another level/tier or a period outside the pack's effective years.",
   request: { body: { required: true, content: { "application/json": { schema: AdoptionBody } } } },
-  responses: { 201: { description: "Stored", content: { "application/json": { schema: AdoptionSchema } } }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+  responses: {
+    201: { description: "Stored", content: { "application/json": { schema: AdoptionSchema } } },
+    ...problemResponses(400, 401, 403, 404, 409, 422),
+  },
 });
 
 const patchAdoption = createRoute({
@@ -88,7 +129,10 @@ const patchAdoption = createRoute({
   tags: ["packs"],
   summary: "Sửa quyết định áp dụng / Change an adoption (If-Match version required)",
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: AdoptionPatch } } } },
-  responses: { 200: { description: "Changed", content: { "application/json": { schema: AdoptionSchema } } }, ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428) },
+  responses: {
+    200: { description: "Changed", content: { "application/json": { schema: AdoptionSchema } } },
+    ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428),
+  },
 });
 
 const deleteAdoptionRoute = createRoute({
@@ -113,7 +157,12 @@ const deletePackRoute = createRoute({
 async function authorizeScope(c: Context<AppEnv>, scopeUnitId: string | null) {
   const user = requireUser(c);
   if (scopeUnitId === null) {
-    if (user.role !== "admin") throw new ApiError("forbidden", "Chỉ quản trị hệ thống được áp dụng bộ tiêu chí cho toàn hệ thống / only an admin may adopt a pack installation-wide", [{ path: "$.scopeUnitId", message: "installation-wide adoption needs admin" }]);
+    if (user.role !== "admin")
+      throw new ApiError(
+        "forbidden",
+        "Chỉ quản trị hệ thống được áp dụng bộ tiêu chí cho toàn hệ thống / only an admin may adopt a pack installation-wide",
+        [{ path: "$.scopeUnitId", message: "installation-wide adoption needs admin" }],
+      );
     return user;
   }
   return (await authorize(c, "packs.upload", scopeUnitId)).user;
@@ -122,7 +171,11 @@ async function authorizeScope(c: Context<AppEnv>, scopeUnitId: string | null) {
 /** The If-Match version (428 when absent). */
 function ifMatch(c: Context<AppEnv>): number {
   const v = readIfMatch(c);
-  if (v === undefined) throw new ApiError("precondition_required", "Cần gửi If-Match (phiên bản của quyết định áp dụng) / send If-Match with the adoption's version");
+  if (v === undefined)
+    throw new ApiError(
+      "precondition_required",
+      "Cần gửi If-Match (phiên bản của quyết định áp dụng) / send If-Match with the adoption's version",
+    );
   return v;
 }
 
@@ -133,7 +186,9 @@ const list = createRoute({
   path: "/packs",
   tags: ["packs"],
   summary: "Các bộ tiêu chí / Criteria packs (shipped and uploaded provincial packs)",
-  responses: { 200: { description: "Packs", content: { "application/json": { schema: z.object({ items: z.array(PackSummarySchema) }) } } } },
+  responses: {
+    200: { description: "Packs", content: { "application/json": { schema: z.object({ items: z.array(PackSummarySchema) }) } } },
+  },
 });
 
 const getOne = createRoute({
@@ -142,7 +197,10 @@ const getOne = createRoute({
   tags: ["packs"],
   summary: "Một bộ tiêu chí (đã hợp nhất) / One pack, resolved (extends applied)",
   request: { params: IdParam },
-  responses: { 200: { description: "Resolved pack", content: { "application/json": { schema: CriteriaPackSchema } } }, ...problemResponses(404) },
+  responses: {
+    200: { description: "Resolved pack", content: { "application/json": { schema: CriteriaPackSchema } } },
+    ...problemResponses(404),
+  },
 });
 
 const upload = createRoute({
@@ -151,8 +209,20 @@ const upload = createRoute({
   tags: ["packs"],
   summary: "Tải lên bộ tiêu chí của tỉnh / Upload a provincial pack (validated by @ntm/core; 422 with JSON paths)",
   description: "Body: a pack document as written (complete, or `extends` a known pack with patches). Province officers and admins.",
-  request: { body: { required: true, content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi({ description: "CriteriaPackDocument (see packJsonSchema in @ntm/core)" }) } } } },
-  responses: { 201: { description: "Stored; the resolved pack", content: { "application/json": { schema: CriteriaPackSchema } } }, ...problemResponses(400, 401, 403, 409, 422) },
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.record(z.string(), z.unknown()).openapi({ description: "CriteriaPackDocument (see packJsonSchema in @ntm/core)" }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: "Stored; the resolved pack", content: { "application/json": { schema: CriteriaPackSchema } } },
+    ...problemResponses(400, 401, 403, 409, 422),
+  },
 });
 
 /**
@@ -205,7 +275,10 @@ export function packRoutes() {
     const { registry } = await loadPacks(db);
     const r = registry.resolve(doc);
     if (!r.ok) throw new ApiError(r.kind, "Bộ tiêu chí không hợp lệ / invalid criteria pack", issuesToFields(r.issues));
-    if (registry.get(r.value.id)) throw new ApiError("conflict", `Đã có bộ tiêu chí "${r.value.id}" / a pack with id "${r.value.id}" already exists`, [{ path: "$.id", message: "duplicate id" }]);
+    if (registry.get(r.value.id))
+      throw new ApiError("conflict", `Đã có bộ tiêu chí "${r.value.id}" / a pack with id "${r.value.id}" already exists`, [
+        { path: "$.id", message: "duplicate id" },
+      ]);
     await db.transaction(async (tx) => {
       await tx.insert(packs).values({ id: r.value.id, version: r.value.version, doc, uploadedBy: user.id });
       await writeAudit(tx, user, { action: "pack.upload", entityType: "pack", entityId: r.value.id, unitId: user.scopeUnitId, after: doc });
@@ -226,7 +299,10 @@ export function packRoutes() {
     const [tree, packs] = await Promise.all([loadTree(db), loadPacks(db)]);
     const items = packs.adoptions.filter((a) => a.scopeUnitId === null || can(user, "read", a.scopeUnitId, tree)).map(adoptionOut);
     if (q.unitId === undefined || q.from === undefined || q.to === undefined) return c.json({ items }, 200);
-    if (q.to < q.from || q.to - q.from > 30) throw new ApiError("invalid_input", "Khoảng năm không hợp lệ / invalid year range", [{ path: "query.to", message: "to must be ≥ from and within 30 years" }]);
+    if (q.to < q.from || q.to - q.from > 30)
+      throw new ApiError("invalid_input", "Khoảng năm không hợp lệ / invalid year range", [
+        { path: "query.to", message: "to must be ≥ from and within 30 years" },
+      ]);
     const { tree: t } = await authorize(c, "read", q.unitId);
     const unitPath: string[] = [];
     for (let u: string | undefined = q.unitId; u; u = t.parentOf(u)) unitPath.unshift(u);
@@ -235,7 +311,17 @@ export function packRoutes() {
     const years = [];
     for (let year = q.from; year <= q.to; year++) {
       const { rungs } = selectLadder(packs.adoptions, { unitPath, level, year }, (id) => packs.registry.get(id));
-      years.push({ year, tiers: Object.fromEntries(rungs.map((r) => [r.tier, r.ok ? { packId: r.adoption.packId, adoptionId: r.adoption.id, reason: null } : { packId: null, adoptionId: null, reason: formatReason(r.reason, "vi") }])) });
+      years.push({
+        year,
+        tiers: Object.fromEntries(
+          rungs.map((r) => [
+            r.tier,
+            r.ok
+              ? { packId: r.adoption.packId, adoptionId: r.adoption.id, reason: null }
+              : { packId: null, adoptionId: null, reason: formatReason(r.reason, "vi") },
+          ]),
+        ),
+      });
     }
     return c.json({ items, years }, 200);
   });

@@ -30,7 +30,8 @@ export async function isPublished(db: Db, tree: UnitTree, unitId: string, year: 
 
 async function publishedTree(db: Db, id: string, year: number): Promise<UnitTree> {
   const tree = await loadTree(db);
-  if (!tree.has(id) || !(await isPublished(db, tree, id, year))) throw new ApiError("not_found", `Chưa công bố kết quả năm ${year} cho đơn vị này / no published results for ${id} in ${year}`);
+  if (!tree.has(id) || !(await isPublished(db, tree, id, year)))
+    throw new ApiError("not_found", `Chưa công bố kết quả năm ${year} cho đơn vị này / no published results for ${id} in ${year}`);
   return tree;
 }
 
@@ -39,8 +40,20 @@ const publish = createRoute({
   path: "/publications",
   tags: ["public"],
   summary: "Công bố kết quả một năm / Publish a year's results for a subtree (province officer, admin)",
-  request: { body: { required: true, content: { "application/json": { schema: z.object({ unitId: z.string().min(1), year: z.number().int().min(2000).max(2100) }).openapi("NewPublication") } } } },
-  responses: { 201: { description: "Published", content: { "application/json": { schema: PublicationSchema } } }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.object({ unitId: z.string().min(1), year: z.number().int().min(2000).max(2100) }).openapi("NewPublication"),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: "Published", content: { "application/json": { schema: PublicationSchema } } },
+    ...problemResponses(400, 401, 403, 404, 409, 422),
+  },
 });
 const withdraw = createRoute({
   method: "delete",
@@ -55,7 +68,12 @@ const listPublications = createRoute({
   path: "/public/publications",
   tags: ["public"],
   summary: "Các kết quả đã công bố / Published results (no sign-in)",
-  responses: { 200: { description: "Publications", content: { "application/json": { schema: z.object({ items: z.array(PublicationSchema.extend({ unit: UnitSchema })) }) } } } },
+  responses: {
+    200: {
+      description: "Publications",
+      content: { "application/json": { schema: z.object({ items: z.array(PublicationSchema.extend({ unit: UnitSchema })) }) } },
+    },
+  },
 });
 const publicEvaluation = createRoute({
   method: "get",
@@ -63,7 +81,13 @@ const publicEvaluation = createRoute({
   tags: ["public"],
   summary: "Kết quả đã công bố của một xã / A published evaluation (no sign-in)",
   request: { params: IdParam, query: z.object({ year: YearParam }) },
-  responses: { 200: { description: "Evaluation, or `status: \"no_pack\"` when no pack is adopted for the year", content: { "application/json": { schema: z.union([EvaluationResultSchema, NoPackSchema]) } } }, ...problemResponses(404, 422) },
+  responses: {
+    200: {
+      description: 'Evaluation, or `status: "no_pack"` when no pack is adopted for the year',
+      content: { "application/json": { schema: z.union([EvaluationResultSchema, NoPackSchema]) } },
+    },
+    ...problemResponses(404, 422),
+  },
 });
 const publicRollup = createRoute({
   method: "get",
@@ -85,11 +109,21 @@ export function publicRoutes() {
     const body = c.req.valid("json");
     const { user } = await authorize(c, "results.publish", body.unitId);
     const { db } = c.get("deps");
-    const existing = await db.select().from(publications).where(and(eq(publications.unitId, body.unitId), eq(publications.year, body.year))).limit(1);
+    const existing = await db
+      .select()
+      .from(publications)
+      .where(and(eq(publications.unitId, body.unitId), eq(publications.year, body.year)))
+      .limit(1);
     if (existing.length) throw new ApiError("conflict", "Đã công bố / already published");
     const row = await db.transaction(async (tx) => {
       const [r] = await tx.insert(publications).values({ unitId: body.unitId, year: body.year, publishedBy: user.id }).returning();
-      await writeAudit(tx, user, { action: "results.publish", entityType: "publication", entityId: `${body.unitId}/${body.year}`, unitId: body.unitId, after: body });
+      await writeAudit(tx, user, {
+        action: "results.publish",
+        entityType: "publication",
+        entityId: `${body.unitId}/${body.year}`,
+        unitId: body.unitId,
+        after: body,
+      });
       return r!;
     });
     return c.json({ unitId: row.unitId, year: row.year, publishedAt: row.publishedAt.toISOString() }, 201);
@@ -99,9 +133,20 @@ export function publicRoutes() {
     const { user } = await authorize(c, "results.publish", id);
     const { db } = c.get("deps");
     await db.transaction(async (tx) => {
-      const [gone] = await tx.delete(publications).where(and(eq(publications.unitId, id), eq(publications.year, year))).returning();
-      if (!gone) throw new ApiError("not_found", `Kết quả năm ${year} của ${id} chưa công bố / results for ${id} in ${year} are not published`);
-      await writeAudit(tx, user, { action: "results.withdraw", entityType: "publication", entityId: `${id}/${year}`, unitId: id, before: { unitId: id, year, publishedAt: gone.publishedAt.toISOString(), publishedBy: gone.publishedBy }, after: null });
+      const [gone] = await tx
+        .delete(publications)
+        .where(and(eq(publications.unitId, id), eq(publications.year, year)))
+        .returning();
+      if (!gone)
+        throw new ApiError("not_found", `Kết quả năm ${year} của ${id} chưa công bố / results for ${id} in ${year} are not published`);
+      await writeAudit(tx, user, {
+        action: "results.withdraw",
+        entityType: "publication",
+        entityId: `${id}/${year}`,
+        unitId: id,
+        before: { unitId: id, year, publishedAt: gone.publishedAt.toISOString(), publishedBy: gone.publishedBy },
+        after: null,
+      });
     });
     return c.body(null, 204);
   });
@@ -109,7 +154,9 @@ export function publicRoutes() {
     const { db } = c.get("deps");
     const tree = await loadTree(db);
     const rows = await db.select().from(publications).orderBy(asc(publications.year));
-    const items = rows.filter((r) => tree.has(r.unitId)).map((r) => ({ unitId: r.unitId, year: r.year, publishedAt: r.publishedAt.toISOString(), unit: unitOut(tree.byId.get(r.unitId)!) }));
+    const items = rows
+      .filter((r) => tree.has(r.unitId))
+      .map((r) => ({ unitId: r.unitId, year: r.year, publishedAt: r.publishedAt.toISOString(), unit: unitOut(tree.byId.get(r.unitId)!) }));
     return c.json({ items }, 200);
   });
   app.openapi(publicEvaluation, async (c) => {

@@ -14,8 +14,18 @@ afterAll(async () => {
   await h?.close();
 });
 
-const published = async (unitId: string, year: number) => (await h.database.db.select().from(publications).where(and(eq(publications.unitId, unitId), eq(publications.year, year)))).length === 1;
-const audits = (action: string, entityId: string) => h.database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
+const published = async (unitId: string, year: number) =>
+  (
+    await h.database.db
+      .select()
+      .from(publications)
+      .where(and(eq(publications.unitId, unitId), eq(publications.year, year)))
+  ).length === 1;
+const audits = (action: string, entityId: string) =>
+  h.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
 
 describe("DELETE /v1/publications/{id}/{year}", () => {
   it("is refused to a district officer and a viewer (403), leaving the publication", async () => {
@@ -30,7 +40,12 @@ describe("DELETE /v1/publications/{id}/{year}", () => {
     expect(await published("p-demo", 2024)).toBe(false);
     expect((await h.app.request("/v1/public/units/c-01-01/evaluation?year=2024")).status).toBe(404);
     const [entry] = await audits("results.withdraw", "p-demo/2024");
-    expect(entry).toMatchObject({ actorName: "tinh", unitId: "p-demo", before: { unitId: "p-demo", year: 2024, publishedBy: "seed" }, after: null });
+    expect(entry).toMatchObject({
+      actorName: "tinh",
+      unitId: "p-demo",
+      before: { unitId: "p-demo", year: 2024, publishedBy: "seed" },
+      after: null,
+    });
   });
 
   it("answers 404 for a year that is not published and 422 for a year that is not a year", async () => {

@@ -19,7 +19,12 @@ let ip = 0;
 /** Each call from its own address unless told, so the per-address limit only bites where tested. */
 const post = (body: unknown, from = `10.1.0.${++ip}`) => h.app.request("/v1/setup", json("POST", body, { "x-forwarded-for": from }));
 const paths = async (res: Response) => ((await res.json()) as Problem).errors?.map((e) => e.path) ?? [];
-const first = { username: "quantri", password: "mat-khau-dai", displayName: "Quản trị tỉnh", province: { id: "p-26", name: "Tỉnh Vĩnh Phúc" } };
+const first = {
+  username: "quantri",
+  password: "mat-khau-dai",
+  displayName: "Quản trị tỉnh",
+  province: { id: "p-26", name: "Tỉnh Vĩnh Phúc" },
+};
 
 describe("first run on an empty database", () => {
   it("needs setup and advertises no demo account", async () => {
@@ -64,11 +69,20 @@ describe("first run on an empty database", () => {
     const token = await issueSetupToken(h.database.db, new Date());
     const res = await post({ ...first, token });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ username: "quantri", displayName: "Quản trị tỉnh", role: "admin", scopeUnitId: "p-26", active: true });
+    expect(await res.json()).toMatchObject({
+      username: "quantri",
+      displayName: "Quản trị tỉnh",
+      role: "admin",
+      scopeUnitId: "p-26",
+      active: true,
+    });
     const [province] = await h.database.db.select().from(units).where(eq(units.id, "p-26"));
     expect(province).toMatchObject({ level: "province", name: "Tỉnh Vĩnh Phúc", parentId: null, path: "/p-26/" });
     const audit = await h.database.db.select().from(auditLog).orderBy(asc(auditLog.id));
-    expect(audit.map((a) => [a.action, a.entityId, a.actorName])).toEqual([["unit.create", "p-26", "quantri"], ["setup.first_admin", (await h.database.db.select().from(users))[0]!.id, "quantri"]]);
+    expect(audit.map((a) => [a.action, a.entityId, a.actorName])).toEqual([
+      ["unit.create", "p-26", "quantri"],
+      ["setup.first_admin", (await h.database.db.select().from(users))[0]!.id, "quantri"],
+    ]);
     const admin = await login(h, "quantri", "mat-khau-dai");
     expect(((await (await admin.request("/v1/units/tree")).json()) as { id: string }).id).toBe("p-26");
     // Every outstanding token is spent.

@@ -21,11 +21,17 @@ const SetupRequestSchema = z
     displayName: DisplayNameSchema,
     province: z
       .object({
-        id: z.string().max(64).regex(UNIT_ID_PATTERN, "mã đơn vị chỉ gồm chữ thường, chữ số và dấu gạch nối / lowercase letters, digits and hyphens only"),
+        id: z
+          .string()
+          .max(64)
+          .regex(UNIT_ID_PATTERN, "mã đơn vị chỉ gồm chữ thường, chữ số và dấu gạch nối / lowercase letters, digits and hyphens only"),
         name: z.string().trim().min(1, "tên tỉnh không được để trống / the province name is required").max(200),
       })
       .optional()
-      .openapi({ description: "Tỉnh của quản trị viên; bắt buộc khi chưa có đơn vị nào / the administrator's province; required while the unit tree is empty" }),
+      .openapi({
+        description:
+          "Tỉnh của quản trị viên; bắt buộc khi chưa có đơn vị nào / the administrator's province; required while the unit tree is empty",
+      }),
   })
   .strict()
   .openapi("SetupRequest");
@@ -35,7 +41,9 @@ const setupStatus = createRoute({
   path: "/setup",
   tags: ["setup"],
   summary: "Trạng thái khởi tạo / Whether the first administrator is still to be created (no sign-in)",
-  responses: { 200: { description: "Status", content: { "application/json": { schema: z.object({ needed: z.boolean() }).openapi("SetupStatus") } } } },
+  responses: {
+    200: { description: "Status", content: { "application/json": { schema: z.object({ needed: z.boolean() }).openapi("SetupStatus") } } },
+  },
 });
 
 const postSetup = createRoute({
@@ -43,9 +51,13 @@ const postSetup = createRoute({
   path: "/setup",
   tags: ["setup"],
   summary: "Tạo quản trị viên đầu tiên / Create the first administrator with the one-time setup token (no sign-in)",
-  description: "Chỉ dùng được khi chưa có quản trị viên; mã khởi tạo in ra khi máy chủ khởi động, dùng một lần, hết hạn sau 24 giờ / usable only while no administrator exists; the token is printed at start, single use, expires after 24 h.",
+  description:
+    "Chỉ dùng được khi chưa có quản trị viên; mã khởi tạo in ra khi máy chủ khởi động, dùng một lần, hết hạn sau 24 giờ / usable only while no administrator exists; the token is printed at start, single use, expires after 24 h.",
   request: { body: { required: true, content: { "application/json": { schema: SetupRequestSchema } } } },
-  responses: { 201: { description: "Created", content: { "application/json": { schema: UserSchema } } }, ...problemResponses(400, 403, 409, 422, 429) },
+  responses: {
+    201: { description: "Created", content: { "application/json": { schema: UserSchema } } },
+    ...problemResponses(400, 403, 409, 422, 429),
+  },
 });
 
 /**
@@ -63,8 +75,17 @@ export function setupRoutes() {
     // Every attempt counts, per address and in all: the token cannot be guessed by brute force.
     const byIp = await hitRateLimit(db, `setup-ip:${clientAddress(c)}`, SETUP_WINDOW_MS, t);
     const total = await hitRateLimit(db, "setup", SETUP_WINDOW_MS, t);
-    if (byIp > SETUP_LIMIT || total > SETUP_TOTAL_LIMIT) throw new ApiError("too_many_requests", "Quá nhiều lần thử khởi tạo, thử lại sau 15 phút / too many setup attempts, try again in 15 minutes");
-    const user = await completeSetup(db, body.token, { username: body.username, password: body.password, displayName: body.displayName, province: body.province }, t);
+    if (byIp > SETUP_LIMIT || total > SETUP_TOTAL_LIMIT)
+      throw new ApiError(
+        "too_many_requests",
+        "Quá nhiều lần thử khởi tạo, thử lại sau 15 phút / too many setup attempts, try again in 15 minutes",
+      );
+    const user = await completeSetup(
+      db,
+      body.token,
+      { username: body.username, password: body.password, displayName: body.displayName, province: body.province },
+      t,
+    );
     return c.json(userOut(user), 201);
   });
   return app;

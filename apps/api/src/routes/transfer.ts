@@ -17,11 +17,20 @@ import { computeRollup } from "../services/evaluations.js";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ImportQuery = z.object({
   year: YearParam.optional().openapi({ description: "Year for rows without a year column" }),
-  pack: z.string().optional().openapi({ description: "Pack whose tier ladder validates commune values (default: the ladder adopted for each unit and year)" }),
+  pack: z
+    .string()
+    .optional()
+    .openapi({ description: "Pack whose tier ladder validates commune values (default: the ladder adopted for each unit and year)" }),
   format: z.enum(["csv", "xlsx"]).optional().openapi({ description: "Overrides the Content-Type" }),
 });
 const ImportReportSchema = z
-  .object({ layout: z.enum(["long", "wide"]), rows: z.number().int(), unitYears: z.number().int(), created: z.number().int(), updated: z.number().int() })
+  .object({
+    layout: z.enum(["long", "wide"]),
+    rows: z.number().int(),
+    unitYears: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+  })
   .openapi("ImportReport");
 
 const importValues = createRoute({
@@ -42,11 +51,17 @@ const importValues = createRoute({
     query: ImportQuery,
     body: { required: true, content: { "text/csv": { schema: z.string() }, [XLSX]: { schema: z.string().openapi({ format: "binary" }) } } },
   },
-  responses: { 200: { description: "Imported", content: { "application/json": { schema: ImportReportSchema } } }, ...problemResponses(400, 401, 403, 412, 413, 422) },
+  responses: {
+    200: { description: "Imported", content: { "application/json": { schema: ImportReportSchema } } },
+    ...problemResponses(400, 401, 403, 412, 413, 422),
+  },
 });
 
 const ExportQuery = z.object({ year: YearParam, format: z.enum(["csv", "xlsx"]).default("csv"), pack: z.string().optional() });
-const fileResponse = { description: "The file", content: { "text/csv": { schema: z.string() }, [XLSX]: { schema: z.string().openapi({ format: "binary" }) } } };
+const fileResponse = {
+  description: "The file",
+  content: { "text/csv": { schema: z.string() }, [XLSX]: { schema: z.string().openapi({ format: "binary" }) } },
+};
 
 const exportValues = createRoute({
   method: "get",
@@ -97,8 +112,15 @@ function rowFields(issues: readonly RowIssue[], max: number): ProblemField[] {
 const STATUS_VI: Record<string, string> = { met: "Đạt", not_met: "Không đạt", indeterminate: "Chưa xác định" };
 
 async function sendTable(c: Context<AppEnv>, format: "csv" | "xlsx", name: string, header: string[], rows: Cell[][]): Promise<Response> {
-  if (format === "csv") return c.body(toCsv(header, rows), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` });
-  return c.body(await toXlsx(name, header, rows), 200, { "content-type": XLSX, "content-disposition": `attachment; filename="${name}.xlsx"` });
+  if (format === "csv")
+    return c.body(toCsv(header, rows), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}.csv"`,
+    });
+  return c.body(await toXlsx(name, header, rows), 200, {
+    "content-type": XLSX,
+    "content-disposition": `attachment; filename="${name}.xlsx"`,
+  });
 }
 
 /**
@@ -116,15 +138,36 @@ export function transferRoutes() {
     const { db, now } = c.get("deps");
     const packs = await loadPacks(db);
     const packId = q.pack;
-    if (packId !== undefined && !packs.registry.get(packId)) throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
+    if (packId !== undefined && !packs.registry.get(packId))
+      throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
     const stored = new Map<number, Awaited<ReturnType<typeof loadValues>>>();
-    for (const year of new Set(read.unitYears.map((u) => u.year))) stored.set(year, await loadValues(db, read.unitYears.filter((u) => u.year === year).map((u) => u.unitId), year));
-    const { plan, issues: planIssues } = planImport({ ...read, tree: await loadTree(db), user, packs, ...(packId !== undefined ? { packId } : {}), stored: (unitId, year) => stored.get(year)?.get(unitId) });
+    for (const year of new Set(read.unitYears.map((u) => u.year)))
+      stored.set(
+        year,
+        await loadValues(
+          db,
+          read.unitYears.filter((u) => u.year === year).map((u) => u.unitId),
+          year,
+        ),
+      );
+    const { plan, issues: planIssues } = planImport({
+      ...read,
+      tree: await loadTree(db),
+      user,
+      packs,
+      ...(packId !== undefined ? { packId } : {}),
+      stored: (unitId, year) => stored.get(year)?.get(unitId),
+    });
     const issues = [...read.issues, ...planIssues];
     const maxErrors = c.get("deps").importLimits.maxErrors;
     if (issues.length) {
       const listed = issues.length > maxErrors ? ` (${maxErrors} lỗi đầu tiên ở errors / the first ${maxErrors} in errors)` : "";
-      throw new ApiError("invalid_input", `Tệp có ${issues.length} lỗi; chưa ghi gì / the file has ${issues.length} problem(s); nothing was written${listed}`, rowFields(issues, maxErrors), issues.length);
+      throw new ApiError(
+        "invalid_input",
+        `Tệp có ${issues.length} lỗi; chưa ghi gì / the file has ${issues.length} problem(s); nothing was written${listed}`,
+        rowFields(issues, maxErrors),
+        issues.length,
+      );
     }
     let created = 0;
     await db.transaction(async (tx) => {
@@ -145,14 +188,26 @@ export function transferRoutes() {
     // The columns: the top pack of the explicit ladder, or of the ladder adopted for the first commune with one that year.
     const adopted = communes.map((u) => packs.ladderFor(tree, u.id, q.year)).find((l) => l.ok);
     const top = q.pack !== undefined ? tierLadder(packs.registry, q.pack).at(-1) : adopted?.ok ? adopted.ladder.at(-1)?.pack : undefined;
-    if (!top) throw new ApiError(q.pack !== undefined ? "not_found" : "invalid_input", q.pack !== undefined ? "Không có bộ tiêu chí / pack not found" : `Chưa áp dụng bộ tiêu chí cho năm ${q.year} / no pack adopted for ${q.year}`, [{ path: "$.query.year", message: `no pack for ${q.year}` }]);
-    const byUnit = await loadValues(db, communes.map((u) => u.id), q.year);
+    if (!top)
+      throw new ApiError(
+        q.pack !== undefined ? "not_found" : "invalid_input",
+        q.pack !== undefined
+          ? "Không có bộ tiêu chí / pack not found"
+          : `Chưa áp dụng bộ tiêu chí cho năm ${q.year} / no pack adopted for ${q.year}`,
+        [{ path: "$.query.year", message: `no pack for ${q.year}` }],
+      );
+    const byUnit = await loadValues(
+      db,
+      communes.map((u) => u.id),
+      q.year,
+    );
     const indicatorIds = top.criteria.flatMap((cr) => cr.indicators.map((i) => i.id));
     const inputNames = [...new Set([...byUnit.values()].flatMap((r) => Object.keys(r.inputs)))].sort();
     const header = ["unit_id", "name", "year", ...indicatorIds, ...inputNames.map((n) => INPUT_PREFIX + n)];
     const rows: Cell[][] = communes.map((u) => {
       const r = byUnit.get(u.id);
-      const cell = (v: number | boolean | null | undefined): Cell => (v === undefined || v === null ? null : typeof v === "boolean" ? (v ? "Đạt" : "Không") : v);
+      const cell = (v: number | boolean | null | undefined): Cell =>
+        v === undefined || v === null ? null : typeof v === "boolean" ? (v ? "Đạt" : "Không") : v;
       return [u.id, u.name, q.year, ...indicatorIds.map((i) => cell(r?.values[i])), ...inputNames.map((n) => cell(r?.inputs[n]))];
     });
     return sendTable(c, q.format, `so-lieu-${id}-${q.year}`, header, rows);
@@ -166,9 +221,30 @@ export function transferRoutes() {
     if (q.pack !== undefined && !packs.registry.get(q.pack)) throw new ApiError("not_found", "Không có bộ tiêu chí / pack not found");
     const r = await computeRollup(db, tree, packs, id, q.year, q.pack);
     const criterionIds = Object.keys(r.communes[0]?.criteria ?? {});
-    const header = ["unit_id", "name", "year", "status", "criteria_met", "criteria_total", "tier_reached", "revoke", ...criterionIds.map((k) => `TC ${k}`)];
-    const rows: Cell[][] = r.communes.map((cm) => [cm.unitId, cm.name, q.year, STATUS_VI[cm.status] ?? cm.status, cm.criteriaMet, cm.criteriaTotal, cm.tierReached ?? "", cm.revoke ? "Có" : "Không", ...criterionIds.map((k) => STATUS_VI[cm.criteria[k] ?? ""] ?? "")]);
-    for (const n of r.noPack.communes) rows.push([n.unitId, n.name, q.year, "Chưa áp dụng bộ tiêu chí", "", "", "", "", ...criterionIds.map(() => "")]);
+    const header = [
+      "unit_id",
+      "name",
+      "year",
+      "status",
+      "criteria_met",
+      "criteria_total",
+      "tier_reached",
+      "revoke",
+      ...criterionIds.map((k) => `TC ${k}`),
+    ];
+    const rows: Cell[][] = r.communes.map((cm) => [
+      cm.unitId,
+      cm.name,
+      q.year,
+      STATUS_VI[cm.status] ?? cm.status,
+      cm.criteriaMet,
+      cm.criteriaTotal,
+      cm.tierReached ?? "",
+      cm.revoke ? "Có" : "Không",
+      ...criterionIds.map((k) => STATUS_VI[cm.criteria[k] ?? ""] ?? ""),
+    ]);
+    for (const n of r.noPack.communes)
+      rows.push([n.unitId, n.name, q.year, "Chưa áp dụng bộ tiêu chí", "", "", "", "", ...criterionIds.map(() => "")]);
     if (r.example) rows.push(["# Bộ tiêu chí ví dụ, không phải quy định pháp luật / example pack, not law"]);
     return sendTable(c, q.format, `danh-gia-${id}-${q.year}`, header, rows);
   }) as never);

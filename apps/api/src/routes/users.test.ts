@@ -17,14 +17,21 @@ afterAll(async () => {
 type UserOut = { id: string; username: string; role: string; scopeUnitId: string; active: boolean };
 const names = async (res: Response) => ((await res.json()) as { items: UserOut[] }).items.map((u) => u.username);
 const idOf = async (username: string) => (await h.database.db.select().from(users).where(eq(users.username, username)))[0]!.id;
-const audits = async (action: string, entityId: string) => h.database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId))).orderBy(asc(auditLog.id));
+const audits = async (action: string, entityId: string) =>
+  h.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)))
+    .orderBy(asc(auditLog.id));
 
 describe("GET /v1/roles", () => {
   it("lists every role with its Vietnamese and English name", async () => {
     const res = await s.xa!.request("/v1/roles");
     expect(res.status).toBe(200);
     const { items } = (await res.json()) as { items: { id: string; label: { vi: string; en: string } }[] };
-    expect(items.map((r) => r.id)).toEqual(expect.arrayContaining(["admin", "province_officer", "district_officer", "commune_officer", "inspector", "viewer"]));
+    expect(items.map((r) => r.id)).toEqual(
+      expect.arrayContaining(["admin", "province_officer", "district_officer", "commune_officer", "inspector", "viewer"]),
+    );
     expect(items.find((r) => r.id === "commune_officer")!.label).toEqual({ vi: "Cán bộ xã", en: "Commune officer" });
   });
 });

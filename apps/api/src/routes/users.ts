@@ -19,7 +19,14 @@ type UserRow = typeof users.$inferSelect;
  * userOut(row) // { id, username, displayName, role, scopeUnitId, active }
  */
 export function userOut(u: UserRow): z.infer<typeof UserSchema> {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role as z.infer<typeof RoleSchema>, scopeUnitId: u.scopeUnitId, active: u.active };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as z.infer<typeof RoleSchema>,
+    scopeUnitId: u.scopeUnitId,
+    active: u.active,
+  };
 }
 
 const NewUserSchema = z
@@ -32,12 +39,26 @@ const NewUserSchema = z
   })
   .openapi("NewUser");
 const UserPatchSchema = z
-  .object({ displayName: DisplayNameSchema, password: NewPasswordSchema, role: RoleSchema, scopeUnitId: z.string().min(1), active: z.boolean() })
+  .object({
+    displayName: DisplayNameSchema,
+    password: NewPasswordSchema,
+    role: RoleSchema,
+    scopeUnitId: z.string().min(1),
+    active: z.boolean(),
+  })
   .partial()
   .openapi("UserPatch");
 
 const TokenSchema = z
-  .object({ id: z.string(), userId: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
   .openapi("ApiToken");
 
 const listUsers = createRoute({
@@ -47,22 +68,72 @@ const listUsers = createRoute({
   summary: "Người dùng trong phạm vi / Users scoped within a unit (admin; those with users.manage there)",
   request: {
     query: z.object({
-      scope: z.string().min(1).optional().openapi({ description: "Đơn vị gốc; mặc định phạm vi của bạn / the subtree root; default your own scope" }),
+      scope: z
+        .string()
+        .min(1)
+        .optional()
+        .openapi({ description: "Đơn vị gốc; mặc định phạm vi của bạn / the subtree root; default your own scope" }),
       role: RoleSchema.optional(),
       active: z.enum(["true", "false"]).optional(),
     }),
   },
-  responses: { 200: { description: "Users", content: { "application/json": { schema: z.object({ items: z.array(UserSchema) }) } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: { description: "Users", content: { "application/json": { schema: z.object({ items: z.array(UserSchema) }) } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 const RoleInfoSchema = z.object({ id: RoleSchema, label: z.object({ vi: z.string(), en: z.string() }) }).openapi("RoleInfo");
-const listRoles = createRoute({ method: "get", path: "/roles", tags: ["users"], summary: "Các vai trò / Roles with their Vietnamese and English names", responses: { 200: { description: "Roles", content: { "application/json": { schema: z.object({ items: z.array(RoleInfoSchema) }) } } }, ...problemResponses(401) } });
+const listRoles = createRoute({
+  method: "get",
+  path: "/roles",
+  tags: ["users"],
+  summary: "Các vai trò / Roles with their Vietnamese and English names",
+  responses: {
+    200: { description: "Roles", content: { "application/json": { schema: z.object({ items: z.array(RoleInfoSchema) }) } } },
+    ...problemResponses(401),
+  },
+});
 const resetPassword = createRoute({
   method: "post",
   path: "/users/{id}/reset-password",
   tags: ["users"],
   summary: "Đặt lại mật khẩu / Reset a user's password: ends all their sessions and revokes their API tokens",
-  request: { params: IdParam, body: { required: true, content: { "application/json": { schema: z.object({ password: NewPasswordSchema.optional().openapi({ description: "Bỏ trống: tạo mật khẩu tạm, trả về một lần / omitted: a temporary password is generated and shown once" }) }).strict().openapi("PasswordReset") } } } },
-  responses: { 200: { description: "Reset", content: { "application/json": { schema: z.object({ user: UserSchema, temporaryPassword: z.string().nullable(), sessionsEnded: z.number().int(), tokensRevoked: z.number().int() }).openapi("PasswordResetResult") } } }, ...problemResponses(400, 401, 403, 404, 422) },
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              password: NewPasswordSchema.optional().openapi({
+                description: "Bỏ trống: tạo mật khẩu tạm, trả về một lần / omitted: a temporary password is generated and shown once",
+              }),
+            })
+            .strict()
+            .openapi("PasswordReset"),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "Reset",
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              user: UserSchema,
+              temporaryPassword: z.string().nullable(),
+              sessionsEnded: z.number().int(),
+              tokensRevoked: z.number().int(),
+            })
+            .openapi("PasswordResetResult"),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404, 422),
+  },
 });
 const deactivateUser = createRoute({
   method: "post",
@@ -70,7 +141,10 @@ const deactivateUser = createRoute({
   tags: ["users"],
   summary: "Khoá tài khoản / Deactivate a user: ends their sessions and revokes their API tokens",
   request: { params: IdParam },
-  responses: { 200: { description: "Deactivated", content: { "application/json": { schema: UserSchema } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: { description: "Deactivated", content: { "application/json": { schema: UserSchema } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 const createUser = createRoute({
   method: "post",
@@ -78,7 +152,10 @@ const createUser = createRoute({
   tags: ["users"],
   summary: "Tạo người dùng / Create a user (admin)",
   request: { body: { required: true, content: { "application/json": { schema: NewUserSchema } } } },
-  responses: { 201: { description: "Created", content: { "application/json": { schema: UserSchema } } }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+  responses: {
+    201: { description: "Created", content: { "application/json": { schema: UserSchema } } },
+    ...problemResponses(400, 401, 403, 404, 409, 422),
+  },
 });
 const patchUser = createRoute({
   method: "patch",
@@ -86,16 +163,48 @@ const patchUser = createRoute({
   tags: ["users"],
   summary: "Sửa người dùng / Change a user's role, scope, password or active flag (admin); deactivating ends their sessions",
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: UserPatchSchema } } } },
-  responses: { 200: { description: "Updated", content: { "application/json": { schema: UserSchema } } }, ...problemResponses(400, 401, 403, 404, 422) },
+  responses: {
+    200: { description: "Updated", content: { "application/json": { schema: UserSchema } } },
+    ...problemResponses(400, 401, 403, 404, 422),
+  },
 });
-const listTokens = createRoute({ method: "get", path: "/tokens", tags: ["tokens"], summary: "Mã truy cập API / API tokens (own; all for admin)", responses: { 200: { description: "Tokens", content: { "application/json": { schema: z.object({ items: z.array(TokenSchema) }) } } }, ...problemResponses(401) } });
+const listTokens = createRoute({
+  method: "get",
+  path: "/tokens",
+  tags: ["tokens"],
+  summary: "Mã truy cập API / API tokens (own; all for admin)",
+  responses: {
+    200: { description: "Tokens", content: { "application/json": { schema: z.object({ items: z.array(TokenSchema) }) } } },
+    ...problemResponses(401),
+  },
+});
 const createToken = createRoute({
   method: "post",
   path: "/tokens",
   tags: ["tokens"],
   summary: "Tạo mã truy cập API / Create an API token (the secret is shown once)",
-  request: { body: { required: true, content: { "application/json": { schema: z.object({ name: z.string().min(1).max(100), userId: z.string().optional().openapi({ description: "admin only: create for another user" }) }).openapi("NewApiToken") } } } },
-  responses: { 201: { description: "Created", content: { "application/json": { schema: TokenSchema.extend({ token: z.string() }).openapi("ApiTokenSecret") } } }, ...problemResponses(400, 401, 403, 404, 422) },
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              name: z.string().min(1).max(100),
+              userId: z.string().optional().openapi({ description: "admin only: create for another user" }),
+            })
+            .openapi("NewApiToken"),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: "Created",
+      content: { "application/json": { schema: TokenSchema.extend({ token: z.string() }).openapi("ApiTokenSecret") } },
+    },
+    ...problemResponses(400, 401, 403, 404, 422),
+  },
 });
 const revokeToken = createRoute({
   method: "delete",
@@ -118,12 +227,24 @@ async function authorizeOn(c: Parameters<typeof requireUser>[0], id: string): Pr
 /** Ends every session of a user and revokes their API tokens, in the caller's transaction. */
 async function endAccess(tx: Tx, userId: string, at: Date): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
-  const revoked = await tx.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id });
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
   return { sessionsEnded: ended.length, tokensRevoked: revoked.length };
 }
 
 function tokenOut(t: typeof apiTokens.$inferSelect): z.infer<typeof TokenSchema> {
-  return { id: t.id, userId: t.userId, name: t.name, prefix: t.prefix, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null };
+  return {
+    id: t.id,
+    userId: t.userId,
+    name: t.name,
+    prefix: t.prefix,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  };
 }
 
 /**
@@ -142,7 +263,13 @@ export function userRoutes() {
     const scope = q.scope ?? requireUser(c).scopeUnitId;
     const { tree } = await authorize(c, "users.manage", scope);
     const rows = await c.get("deps").db.select().from(users).orderBy(asc(users.username));
-    const items = rows.filter((u) => tree.has(u.scopeUnitId) && isWithin(tree, u.scopeUnitId, scope) && (!q.role || u.role === q.role) && (!q.active || String(u.active) === q.active));
+    const items = rows.filter(
+      (u) =>
+        tree.has(u.scopeUnitId) &&
+        isWithin(tree, u.scopeUnitId, scope) &&
+        (!q.role || u.role === q.role) &&
+        (!q.active || String(u.active) === q.active),
+    );
     return c.json({ items: items.map(userOut) }, 200);
   });
   app.openapi(resetPassword, async (c) => {
@@ -155,7 +282,14 @@ export function userRoutes() {
     const out = await db.transaction(async (tx) => {
       const [r] = await tx.update(users).set({ passwordHash }).where(eq(users.id, id)).returning();
       const ended = await endAccess(tx, id, now());
-      await writeAudit(tx, user, { action: "user.reset_password", entityType: "user", entityId: id, unitId: cur.scopeUnitId, before: userOut(cur), after: { ...userOut(r!), passwordChanged: true, ...ended } });
+      await writeAudit(tx, user, {
+        action: "user.reset_password",
+        entityType: "user",
+        entityId: id,
+        unitId: cur.scopeUnitId,
+        before: userOut(cur),
+        after: { ...userOut(r!), passwordChanged: true, ...ended },
+      });
       return { user: userOut(r!), ...ended };
     });
     return c.json({ ...out, temporaryPassword: temporary }, 200);
@@ -164,11 +298,21 @@ export function userRoutes() {
     const { id } = c.req.valid("param");
     const { db, now } = c.get("deps");
     const { user, cur } = await authorizeOn(c, id);
-    if (cur.id === user.id) throw new ApiError("invalid_input", "Không tự khoá tài khoản của mình / you cannot deactivate yourself", [{ path: "id", message: "your own account" }]);
+    if (cur.id === user.id)
+      throw new ApiError("invalid_input", "Không tự khoá tài khoản của mình / you cannot deactivate yourself", [
+        { path: "id", message: "your own account" },
+      ]);
     const updated = await db.transaction(async (tx) => {
       const [r] = await tx.update(users).set({ active: false }).where(eq(users.id, id)).returning();
       const ended = await endAccess(tx, id, now());
-      await writeAudit(tx, user, { action: "user.deactivate", entityType: "user", entityId: id, unitId: cur.scopeUnitId, before: userOut(cur), after: { ...userOut(r!), ...ended } });
+      await writeAudit(tx, user, {
+        action: "user.deactivate",
+        entityType: "user",
+        entityId: id,
+        unitId: cur.scopeUnitId,
+        before: userOut(cur),
+        after: { ...userOut(r!), ...ended },
+      });
       return r!;
     });
     return c.json(userOut(updated), 200);
@@ -178,11 +322,26 @@ export function userRoutes() {
     const { user } = await authorizeAccount(c, { role: body.role, scopeUnitId: body.scopeUnitId });
     const { db } = c.get("deps");
     if ((await db.select({ id: users.id }).from(users).where(eq(users.username, body.username)).limit(1)).length)
-      throw new ApiError("conflict", `Tên đăng nhập "${body.username}" đã có / username already taken`, [{ path: "$.username", message: "already taken" }]);
-    const row = { id: randomUUID(), username: body.username, displayName: body.displayName, passwordHash: await hashPassword(body.password), role: body.role, scopeUnitId: body.scopeUnitId };
+      throw new ApiError("conflict", `Tên đăng nhập "${body.username}" đã có / username already taken`, [
+        { path: "$.username", message: "already taken" },
+      ]);
+    const row = {
+      id: randomUUID(),
+      username: body.username,
+      displayName: body.displayName,
+      passwordHash: await hashPassword(body.password),
+      role: body.role,
+      scopeUnitId: body.scopeUnitId,
+    };
     const created = await db.transaction(async (tx) => {
       const [r] = await tx.insert(users).values(row).returning();
-      await writeAudit(tx, user, { action: "user.create", entityType: "user", entityId: row.id, unitId: row.scopeUnitId, after: userOut(r!) });
+      await writeAudit(tx, user, {
+        action: "user.create",
+        entityType: "user",
+        entityId: row.id,
+        unitId: row.scopeUnitId,
+        after: userOut(r!),
+      });
       return r!;
     });
     return c.json(userOut(created), 201);
@@ -196,13 +355,23 @@ export function userRoutes() {
       throw new ApiError(
         "invalid_input",
         "Không có gì để sửa: gửi displayName, password, role, scopeUnitId hoặc active / nothing to change: send displayName, password, role, scopeUnitId or active",
-        unknown.length ? unknown.map((k) => ({ path: `$[${JSON.stringify(k)}]`, code: "unknown_field", message: "trường không có trong UserPatch / not a field of UserPatch" })) : [{ path: "$", code: "empty_patch", message: "nothing to change" }],
+        unknown.length
+          ? unknown.map((k) => ({
+              path: `$[${JSON.stringify(k)}]`,
+              code: "unknown_field",
+              message: "trường không có trong UserPatch / not a field of UserPatch",
+            }))
+          : [{ path: "$", code: "empty_patch", message: "nothing to change" }],
       );
     }
     const cur = (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
     if (!cur) throw new ApiError("not_found", `Không có người dùng ${id} / user not found`);
     // The user as they are and as they would be must both lie in the caller's reach (core canAssignRole).
-    const { user } = await authorizeAccount(c, { role: patch.role ?? (cur.role as Role), scopeUnitId: patch.scopeUnitId ?? cur.scopeUnitId }, { role: cur.role as Role, scopeUnitId: cur.scopeUnitId });
+    const { user } = await authorizeAccount(
+      c,
+      { role: patch.role ?? (cur.role as Role), scopeUnitId: patch.scopeUnitId ?? cur.scopeUnitId },
+      { role: cur.role as Role, scopeUnitId: cur.scopeUnitId },
+    );
     const { password, ...rest } = patch;
     const set: Partial<UserRow> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     if (password) set.passwordHash = await hashPassword(password);
@@ -210,7 +379,14 @@ export function userRoutes() {
       const [r] = await tx.update(users).set(set).where(eq(users.id, id)).returning();
       // Deactivating ends the sessions and tokens; a password reset too (whoever knew the old password may hold one).
       const ended = patch.active === false || password ? await endAccess(tx, id, now()) : undefined;
-      await writeAudit(tx, user, { action: "user.update", entityType: "user", entityId: id, unitId: r!.scopeUnitId, before: userOut(cur), after: { ...userOut(r!), passwordChanged: Boolean(password), ...(ended ?? {}) } });
+      await writeAudit(tx, user, {
+        action: "user.update",
+        entityType: "user",
+        entityId: id,
+        unitId: r!.scopeUnitId,
+        before: userOut(cur),
+        after: { ...userOut(r!), passwordChanged: Boolean(password), ...(ended ?? {}) },
+      });
       return r!;
     });
     return c.json(userOut(updated), 200);
@@ -218,7 +394,10 @@ export function userRoutes() {
   app.openapi(listTokens, async (c) => {
     const u = requireUser(c);
     const { db } = c.get("deps");
-    const rows = u.role === "admin" ? await db.select().from(apiTokens).orderBy(asc(apiTokens.createdAt)) : await db.select().from(apiTokens).where(eq(apiTokens.userId, u.id)).orderBy(asc(apiTokens.createdAt));
+    const rows =
+      u.role === "admin"
+        ? await db.select().from(apiTokens).orderBy(asc(apiTokens.createdAt))
+        : await db.select().from(apiTokens).where(eq(apiTokens.userId, u.id)).orderBy(asc(apiTokens.createdAt));
     return c.json({ items: rows.map(tokenOut) }, 200);
   });
   app.openapi(createToken, async (c) => {
@@ -246,7 +425,13 @@ export function userRoutes() {
     const u = requireUser(c);
     const { id } = c.req.valid("param");
     const { db, now } = c.get("deps");
-    const cur = (await db.select().from(apiTokens).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).limit(1))[0];
+    const cur = (
+      await db
+        .select()
+        .from(apiTokens)
+        .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+        .limit(1)
+    )[0];
     if (!cur) throw new ApiError("not_found", "Không có mã truy cập / token not found");
     if (cur.userId !== u.id) {
       await authorizeGlobal(c, "users.manage");
@@ -255,7 +440,13 @@ export function userRoutes() {
     }
     await db.transaction(async (tx) => {
       const [r] = await tx.update(apiTokens).set({ revokedAt: now() }).where(eq(apiTokens.id, id)).returning();
-      await writeAudit(tx, u, { action: "token.revoke", entityType: "api_token", entityId: id, before: tokenOut(cur), after: tokenOut(r!) });
+      await writeAudit(tx, u, {
+        action: "token.revoke",
+        entityType: "api_token",
+        entityId: id,
+        before: tokenOut(cur),
+        after: tokenOut(r!),
+      });
     });
     return c.body(null, 204);
   });

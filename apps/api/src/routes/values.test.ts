@@ -28,7 +28,13 @@ function put(s: Session, unit: string, year: number, body: unknown, etag: string
 describe("evidence notes on indicator values", () => {
   it("saves notes with the values (trimmed, blank ones dropped) and returns them on GET", async () => {
     const { etag, doc } = await read(xa, "c-01-01", 2025);
-    const res = await put(xa, "c-01-01", 2025, { values: doc.values, inputs: doc.inputs, notes: { "2.1": "  Báo cáo số 12/BC-UBND ngày 05/3/2025 của UBND xã ", "5": "   " } }, etag);
+    const res = await put(
+      xa,
+      "c-01-01",
+      2025,
+      { values: doc.values, inputs: doc.inputs, notes: { "2.1": "  Báo cáo số 12/BC-UBND ngày 05/3/2025 của UBND xã ", "5": "   " } },
+      etag,
+    );
     const after = await read(xa, "c-01-01", 2025);
     expect([res.status, ((await res.json()) as { notes: unknown }).notes, after.doc.notes, after.doc.values, after.etag]).toEqual([
       200,
@@ -57,18 +63,26 @@ describe("evidence notes on indicator values", () => {
 
   it("rejects a note for an unknown indicator and a note that is too long with 422 and their JSON paths, and writes nothing", async () => {
     const { etag, doc } = await read(huyen, "c-01-07", 2025);
-    const res = await put(huyen, "c-01-07", 2025, { values: doc.values, notes: { "99.9": "BC 1", "2.1": "x".repeat(NOTE_MAX_LENGTH + 1), "1.1": "x".repeat(NOTE_MAX_LENGTH) } }, etag);
+    const res = await put(
+      huyen,
+      "c-01-07",
+      2025,
+      { values: doc.values, notes: { "99.9": "BC 1", "2.1": "x".repeat(NOTE_MAX_LENGTH + 1), "1.1": "x".repeat(NOTE_MAX_LENGTH) } },
+      etag,
+    );
     const p = (await res.json()) as { errors: { path: string; code: string }[] };
     const after = await read(huyen, "c-01-07", 2025);
-    expect([res.status, p.errors.map((e: { path: string; code: string }) => [e.path, e.code]).sort(), after.etag, after.doc.notes]).toEqual([
-      422,
+    expect([res.status, p.errors.map((e: { path: string; code: string }) => [e.path, e.code]).sort(), after.etag, after.doc.notes]).toEqual(
       [
-        ['$.notes["2.1"]', "values.note_too_long"],
-        ['$.notes["99.9"]', "values.unknown_indicator"],
+        422,
+        [
+          ['$.notes["2.1"]', "values.note_too_long"],
+          ['$.notes["99.9"]', "values.unknown_indicator"],
+        ],
+        etag,
+        doc.notes,
       ],
-      etag,
-      doc.notes,
-    ]);
+    );
   });
 
   it("rejects a note that is not a string with 422 naming its JSON path", async () => {
@@ -83,7 +97,13 @@ describe("evidence notes on indicator values", () => {
     const first = await put(huyen, "c-01-06", 2025, { values: doc.values, notes: { "5": "Điều tra hộ tháng 3/2025" } }, etag);
     const stale = await put(huyen, "c-01-06", 2025, { values: doc.values, notes: { "5": "Ghi đè" } }, etag);
     const now = await read(huyen, "c-01-06", 2025);
-    expect([first.status, stale.status, ((await stale.json()) as { kind: string }).kind, now.doc.notes, now.etag]).toEqual([200, 412, "precondition_failed", { "5": "Điều tra hộ tháng 3/2025" }, first.headers.get("etag")]);
+    expect([first.status, stale.status, ((await stale.json()) as { kind: string }).kind, now.doc.notes, now.etag]).toEqual([
+      200,
+      412,
+      "precondition_failed",
+      { "5": "Điều tra hộ tháng 3/2025" },
+      first.headers.get("etag"),
+    ]);
   });
 
   it("records notes before and after in the audit log and lists changed notes in the history", async () => {
@@ -91,8 +111,15 @@ describe("evidence notes on indicator values", () => {
     await put(huyen, "c-01-08", 2025, { values: doc.values, notes: { "2.1": "BC 1" } }, etag);
     const mid = await read(huyen, "c-01-08", 2025);
     await put(huyen, "c-01-08", 2025, { values: doc.values, notes: { "2.1": "BC 2", "1.1": "QĐ 3" } }, mid.etag);
-    const [entry] = await h.database.db.select().from(auditLog).where(eq(auditLog.entityId, "c-01-08/2025")).orderBy(desc(auditLog.id)).limit(1);
-    const hist = (await (await huyen.request("/v1/units/c-01-08/values/2025/history")).json()) as { items: { changed: { key: string }[] }[] };
+    const [entry] = await h.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, "c-01-08/2025"))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    const hist = (await (await huyen.request("/v1/units/c-01-08/values/2025/history")).json()) as {
+      items: { changed: { key: string }[] }[];
+    };
     const noteChanges = hist.items[0]!.changed.filter((ch: { key: string }) => ch.key.startsWith("note:"));
     expect([entry?.action, (entry?.before as any)?.notes, (entry?.after as any)?.notes, noteChanges]).toEqual([
       "values.update",
@@ -109,7 +136,10 @@ describe("evidence notes on indicator values", () => {
 describe("checkNotes and cleanNotes", () => {
   it("name the JSON path of each bad note; without a pack only the length is checked", () => {
     const notes = { "99.9": "a", "2.1": "x".repeat(NOTE_MAX_LENGTH + 1), "1.1": "ok" };
-    expect([checkNotes(notes, (id) => id === "2.1" || id === "1.1").map((i) => [i.code, i.path]), checkNotes(notes).map((i) => [i.code, i.path])]).toEqual([
+    expect([
+      checkNotes(notes, (id) => id === "2.1" || id === "1.1").map((i) => [i.code, i.path]),
+      checkNotes(notes).map((i) => [i.code, i.path]),
+    ]).toEqual([
       [
         ["values.unknown_indicator", ["notes", "99.9"]],
         ["values.note_too_long", ["notes", "2.1"]],

@@ -23,7 +23,9 @@ export const ValuesBodySchema = z
     notes: z
       .record(z.string(), z.string())
       .optional()
-      .openapi({ description: `Nguồn số liệu / minh chứng theo chỉ tiêu (tối đa ${NOTE_MAX_LENGTH} ký tự) / evidence note per indicator id (at most ${NOTE_MAX_LENGTH} characters); blank notes are dropped; omitted keeps the saved notes` }),
+      .openapi({
+        description: `Nguồn số liệu / minh chứng theo chỉ tiêu (tối đa ${NOTE_MAX_LENGTH} ký tự) / evidence note per indicator id (at most ${NOTE_MAX_LENGTH} characters); blank notes are dropped; omitted keeps the saved notes`,
+      }),
   })
   .openapi("ValuesInput");
 
@@ -34,7 +36,9 @@ export const ValuesDocSchema = z
     values: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
     inputs: z.record(z.string(), z.number()),
     notApplicable: z.array(z.string()),
-    notes: z.record(z.string(), z.string()).openapi({ description: "Nguồn số liệu / minh chứng theo chỉ tiêu / evidence note per indicator id (not evaluated)" }),
+    notes: z
+      .record(z.string(), z.string())
+      .openapi({ description: "Nguồn số liệu / minh chứng theo chỉ tiêu / evidence note per indicator id (not evaluated)" }),
     version: z.number().int().openapi({ description: "0 when nothing was entered yet; also the ETag" }),
     updatedBy: z.string().nullable(),
     updatedAt: z.string().nullable(),
@@ -69,7 +73,14 @@ export function valuesOut(unitId: string, year: number, row: ValuesRow | undefin
  * @example
  * const r = checkValues(packs, tree, unit, 2024, body);
  */
-export function checkValues(packs: LoadedPacks, tree: UnitTree, unit: UnitRow, year: number, body: z.infer<typeof ValuesBodySchema>, packId?: string) {
+export function checkValues(
+  packs: LoadedPacks,
+  tree: UnitTree,
+  unit: UnitRow,
+  year: number,
+  body: z.infer<typeof ValuesBodySchema>,
+  packId?: string,
+) {
   const { notes, ...rest } = body;
   const doc = { unit: toAdminUnit(unit), year, ...rest };
   const adopted = packId === undefined ? packs.ladderFor(tree, unit.id, year) : undefined;
@@ -98,9 +109,19 @@ export function checkNotes(notes: Record<string, string> | undefined, isIndicato
   for (const [id, note] of Object.entries(notes ?? {})) {
     const path = ["notes", id];
     if (isIndicator && !isIndicator(id))
-      issues.push({ code: "values.unknown_indicator", path, message: `ghi chú cho chỉ tiêu "${id}" không có trong bộ tiêu chí / note for unknown indicator "${id}"`, params: { indicator: id } });
+      issues.push({
+        code: "values.unknown_indicator",
+        path,
+        message: `ghi chú cho chỉ tiêu "${id}" không có trong bộ tiêu chí / note for unknown indicator "${id}"`,
+        params: { indicator: id },
+      });
     else if (note.length > NOTE_MAX_LENGTH)
-      issues.push({ code: "values.note_too_long", path, message: `ghi chú chỉ tiêu ${id} dài ${note.length} ký tự, tối đa ${NOTE_MAX_LENGTH} / note for indicator ${id} has ${note.length} characters, at most ${NOTE_MAX_LENGTH}`, params: { length: note.length, max: NOTE_MAX_LENGTH } });
+      issues.push({
+        code: "values.note_too_long",
+        path,
+        message: `ghi chú chỉ tiêu ${id} dài ${note.length} ký tự, tối đa ${NOTE_MAX_LENGTH} / note for indicator ${id} has ${note.length} characters, at most ${NOTE_MAX_LENGTH}`,
+        params: { length: note.length, max: NOTE_MAX_LENGTH },
+      });
   }
   return issues;
 }
@@ -122,21 +143,59 @@ export function cleanNotes(notes: Record<string, string>): Record<string, string
  * @example
  * await db.transaction((tx) => saveValues(tx, user, "c1", 2024, body, 3));
  */
-export async function saveValues(tx: Tx, user: Principal, unitId: string, year: number, body: z.infer<typeof ValuesBodySchema>, expected: number | undefined, now: Date, action = "values.update"): Promise<ValuesRow> {
-  const cur = (await tx.select().from(indicatorValues).where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.year, year))).for("update").limit(1))[0];
+export async function saveValues(
+  tx: Tx,
+  user: Principal,
+  unitId: string,
+  year: number,
+  body: z.infer<typeof ValuesBodySchema>,
+  expected: number | undefined,
+  now: Date,
+  action = "values.update",
+): Promise<ValuesRow> {
+  const cur = (
+    await tx
+      .select()
+      .from(indicatorValues)
+      .where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.year, year)))
+      .for("update")
+      .limit(1)
+  )[0];
   const curVersion = cur?.version ?? 0;
   if (expected !== undefined && expected !== curVersion)
-    throw new ApiError("precondition_failed", `Dữ liệu đã được người khác sửa (phiên bản hiện tại ${curVersion}, bạn gửi ${expected}); tải lại rồi sửa / values changed since you loaded them (current version ${curVersion}, If-Match ${expected})`);
+    throw new ApiError(
+      "precondition_failed",
+      `Dữ liệu đã được người khác sửa (phiên bản hiện tại ${curVersion}, bạn gửi ${expected}); tải lại rồi sửa / values changed since you loaded them (current version ${curVersion}, If-Match ${expected})`,
+    );
   // Omitted notes keep the saved ones (imports and older clients send none).
   const notes = body.notes === undefined ? (cur?.notes ?? null) : cleanNotes(body.notes);
-  const next = { values: body.values, inputs: body.inputs ?? {}, notApplicable: body.notApplicable ?? [], notes, updatedBy: user.username, updatedAt: now };
+  const next = {
+    values: body.values,
+    inputs: body.inputs ?? {},
+    notApplicable: body.notApplicable ?? [],
+    notes,
+    updatedBy: user.username,
+    updatedAt: now,
+  };
   let row: ValuesRow | undefined;
   if (cur) {
-    row = (await tx.update(indicatorValues).set({ ...next, version: curVersion + 1 }).where(and(eq(indicatorValues.id, cur.id), eq(indicatorValues.version, curVersion))).returning())[0];
+    row = (
+      await tx
+        .update(indicatorValues)
+        .set({ ...next, version: curVersion + 1 })
+        .where(and(eq(indicatorValues.id, cur.id), eq(indicatorValues.version, curVersion)))
+        .returning()
+    )[0];
   } else {
     // A concurrent creator may have inserted since the read: do nothing then, and answer 412 below
     // (a unique violation would abort the transaction and surface as a 500 on PostgreSQL).
-    row = (await tx.insert(indicatorValues).values({ unitId, year, ...next, version: 1 }).onConflictDoNothing().returning())[0];
+    row = (
+      await tx
+        .insert(indicatorValues)
+        .values({ unitId, year, ...next, version: 1 })
+        .onConflictDoNothing()
+        .returning()
+    )[0];
   }
   if (!row) throw new ApiError("precondition_failed", "Dữ liệu vừa bị thay đổi / values changed concurrently");
   await writeAudit(tx, user, {
@@ -144,7 +203,9 @@ export async function saveValues(tx: Tx, user: Principal, unitId: string, year: 
     entityType: "indicator_values",
     entityId: `${unitId}/${year}`,
     unitId,
-    before: cur ? { values: cur.values, inputs: cur.inputs, notApplicable: cur.notApplicable, notes: cur.notes ?? {}, version: cur.version } : null,
+    before: cur
+      ? { values: cur.values, inputs: cur.inputs, notApplicable: cur.notApplicable, notes: cur.notes ?? {}, version: cur.version }
+      : null,
     after: { values: row.values, inputs: row.inputs, notApplicable: row.notApplicable, notes: row.notes ?? {}, version: row.version },
   });
   return row;
@@ -158,12 +219,26 @@ export async function saveValues(tx: Tx, user: Principal, unitId: string, year: 
  * writePrecondition('"3"', undefined) // { expected: 3, createOnly: false }
  * writePrecondition(undefined, "*") // { expected: 0, createOnly: "explicit" }
  */
-export function writePrecondition(ifMatch: string | undefined, ifNoneMatch: string | undefined): { expected: number; createOnly: false | "explicit" | "implicit" } {
+export function writePrecondition(
+  ifMatch: string | undefined,
+  ifNoneMatch: string | undefined,
+): { expected: number; createOnly: false | "explicit" | "implicit" } {
   const expected = parseEtag(ifMatch);
-  if (Number.isNaN(expected)) throw new ApiError("invalid_input", 'If-Match phải là phiên bản, ví dụ "3" / If-Match must be a version such as "3"', [{ path: "headers.if-match", message: "expected a version ETag" }]);
+  if (Number.isNaN(expected))
+    throw new ApiError("invalid_input", 'If-Match phải là phiên bản, ví dụ "3" / If-Match must be a version such as "3"', [
+      { path: "headers.if-match", message: "expected a version ETag" },
+    ]);
   if (ifNoneMatch !== undefined) {
-    if (ifNoneMatch.trim() !== "*") throw new ApiError("invalid_input", "If-None-Match chỉ nhận * (chỉ tạo mới) / If-None-Match accepts only * (create only)", [{ path: "headers.if-none-match", message: "expected *" }]);
-    if (expected !== undefined && expected !== 0) throw new ApiError("invalid_input", `If-None-Match: * (tạo mới) mâu thuẫn với If-Match "${expected}" / If-None-Match: * (create) contradicts If-Match "${expected}"`, [{ path: "headers.if-none-match", message: "contradicts If-Match" }]);
+    if (ifNoneMatch.trim() !== "*")
+      throw new ApiError("invalid_input", "If-None-Match chỉ nhận * (chỉ tạo mới) / If-None-Match accepts only * (create only)", [
+        { path: "headers.if-none-match", message: "expected *" },
+      ]);
+    if (expected !== undefined && expected !== 0)
+      throw new ApiError(
+        "invalid_input",
+        `If-None-Match: * (tạo mới) mâu thuẫn với If-Match "${expected}" / If-None-Match: * (create) contradicts If-Match "${expected}"`,
+        [{ path: "headers.if-none-match", message: "contradicts If-Match" }],
+      );
     return { expected: 0, createOnly: "explicit" };
   }
   return expected === undefined ? { expected: 0, createOnly: "implicit" } : { expected, createOnly: expected === 0 ? "explicit" : false };
@@ -177,7 +252,17 @@ const listYears = createRoute({
   tags: ["values"],
   summary: "Các năm đã có số liệu / Years with values for a unit",
   request: { params: IdParam },
-  responses: { 200: { description: "Years", content: { "application/json": { schema: z.object({ items: z.array(z.object({ year: z.number().int(), version: z.number().int(), updatedAt: z.string() })) }) } } }, ...problemResponses(401, 403, 404) },
+  responses: {
+    200: {
+      description: "Years",
+      content: {
+        "application/json": {
+          schema: z.object({ items: z.array(z.object({ year: z.number().int(), version: z.number().int(), updatedAt: z.string() })) }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
 });
 
 const getValues = createRoute({
@@ -186,7 +271,14 @@ const getValues = createRoute({
   tags: ["values"],
   summary: "Số liệu chỉ tiêu của đơn vị trong năm / A unit's indicator values for a year (ETag = version)",
   request: { params: YearPath },
-  responses: { 200: { description: "Values (version 0 when empty)", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: ValuesDocSchema } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: {
+      description: "Values (version 0 when empty)",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: ValuesDocSchema } },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const putValues = createRoute({
@@ -203,10 +295,20 @@ const putValues = createRoute({
   request: {
     params: YearPath,
     query: z.object({ pack: z.string().optional() }),
-    headers: z.object({ "if-match": z.string().optional(), "if-none-match": z.string().optional().openapi({ description: "* : create only (412 if values exist)" }) }),
+    headers: z.object({
+      "if-match": z.string().optional(),
+      "if-none-match": z.string().optional().openapi({ description: "* : create only (412 if values exist)" }),
+    }),
     body: { required: true, content: { "application/json": { schema: ValuesBodySchema } } },
   },
-  responses: { 200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: ValuesDocSchema } } }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
+  responses: {
+    200: {
+      description: "Saved",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: ValuesDocSchema } },
+    },
+    ...problemResponses(400, 401, 403, 404, 412, 422, 428),
+  },
 });
 
 const HistoryEntrySchema = z
@@ -215,7 +317,9 @@ const HistoryEntrySchema = z
     actorName: z.string().nullable(),
     action: z.string(),
     version: z.number().int().nullable(),
-    changed: z.array(z.object({ key: z.string(), from: z.unknown(), to: z.unknown() })).openapi({ description: "Indicators (and `input:` counts, `note:` evidence notes) whose value changed" }),
+    changed: z
+      .array(z.object({ key: z.string(), from: z.unknown(), to: z.unknown() }))
+      .openapi({ description: "Indicators (and `input:` counts, `note:` evidence notes) whose value changed" }),
   })
   .openapi("ValuesHistoryEntry");
 
@@ -225,10 +329,18 @@ const history = createRoute({
   tags: ["values"],
   summary: "Lịch sử sửa số liệu / Who changed a unit's values for a year, and what (newest first)",
   request: { params: YearPath },
-  responses: { 200: { description: "History", content: { "application/json": { schema: z.object({ items: z.array(HistoryEntrySchema) }) } } }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: { description: "History", content: { "application/json": { schema: z.object({ items: z.array(HistoryEntrySchema) }) } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
-type Snapshot = { values?: Record<string, unknown>; inputs?: Record<string, unknown>; notes?: Record<string, unknown>; version?: number } | null;
+type Snapshot = {
+  values?: Record<string, unknown>;
+  inputs?: Record<string, unknown>;
+  notes?: Record<string, unknown>;
+  version?: number;
+} | null;
 
 /**
  * The keys whose value differs between two audit snapshots of a unit-year.
@@ -237,11 +349,16 @@ type Snapshot = { values?: Record<string, unknown>; inputs?: Record<string, unkn
  */
 export function changedKeys(before: Snapshot, after: Snapshot): { key: string; from: unknown; to: unknown }[] {
   const out: { key: string; from: unknown; to: unknown }[] = [];
-  for (const [field, prefix] of [["values", ""], ["inputs", "input:"], ["notes", "note:"]] as const) {
+  for (const [field, prefix] of [
+    ["values", ""],
+    ["inputs", "input:"],
+    ["notes", "note:"],
+  ] as const) {
     const a = before?.[field] ?? {};
     const b = after?.[field] ?? {};
     for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-      if (JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null)) out.push({ key: prefix + k, from: a[k] ?? null, to: b[k] ?? null });
+      if (JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null))
+        out.push({ key: prefix + k, from: a[k] ?? null, to: b[k] ?? null });
     }
   }
   return out;
@@ -257,20 +374,44 @@ export function valueRoutes() {
   app.openapi(listYears, async (c) => {
     const { id } = c.req.valid("param");
     await authorize(c, "read", id);
-    const rows = await c.get("deps").db.select().from(indicatorValues).where(eq(indicatorValues.unitId, id)).orderBy(asc(indicatorValues.year));
+    const rows = await c
+      .get("deps")
+      .db.select()
+      .from(indicatorValues)
+      .where(eq(indicatorValues.unitId, id))
+      .orderBy(asc(indicatorValues.year));
     return c.json({ items: rows.map((r) => ({ year: r.year, version: r.version, updatedAt: r.updatedAt.toISOString() })) }, 200);
   });
   app.openapi(history, async (c) => {
     const { id, year } = c.req.valid("param");
     await authorize(c, "read", id);
-    const rows = await c.get("deps").db.select().from(auditLog).where(and(eq(auditLog.entityType, "indicator_values"), eq(auditLog.entityId, `${id}/${year}`))).orderBy(desc(auditLog.id)).limit(200);
-    const items = rows.map((r) => ({ at: r.at.toISOString(), actorName: r.actorName, action: r.action, version: (r.after as Snapshot)?.version ?? null, changed: changedKeys(r.before as Snapshot, r.after as Snapshot) }));
+    const rows = await c
+      .get("deps")
+      .db.select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "indicator_values"), eq(auditLog.entityId, `${id}/${year}`)))
+      .orderBy(desc(auditLog.id))
+      .limit(200);
+    const items = rows.map((r) => ({
+      at: r.at.toISOString(),
+      actorName: r.actorName,
+      action: r.action,
+      version: (r.after as Snapshot)?.version ?? null,
+      changed: changedKeys(r.before as Snapshot, r.after as Snapshot),
+    }));
     return c.json({ items }, 200);
   });
   app.openapi(getValues, async (c) => {
     const { id, year } = c.req.valid("param");
     await authorize(c, "read", id);
-    const row = (await c.get("deps").db.select().from(indicatorValues).where(and(eq(indicatorValues.unitId, id), eq(indicatorValues.year, year))).limit(1))[0];
+    const row = (
+      await c
+        .get("deps")
+        .db.select()
+        .from(indicatorValues)
+        .where(and(eq(indicatorValues.unitId, id), eq(indicatorValues.year, year)))
+        .limit(1)
+    )[0];
     const out = valuesOut(id, year, row);
     c.header("ETag", etagOf(out.version));
     return c.json(out, 200);
@@ -283,13 +424,24 @@ export function valueRoutes() {
     const { expected, createOnly } = writePrecondition(c.req.header("if-match"), c.req.header("if-none-match"));
     const packId = c.req.valid("query").pack;
     const packs = await loadPacks(db);
-    if (packId !== undefined && !packs.registry.get(packId)) throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
+    if (packId !== undefined && !packs.registry.get(packId))
+      throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
     const checked = checkValues(packs, tree, tree.byId.get(id)!, year, body, packId);
     if (!checked.ok) throw new ApiError("invalid_input", "Số liệu không hợp lệ / invalid values", issuesToFields(checked.issues));
     const row = await db.transaction(async (tx) => {
       if (createOnly === "implicit") {
-        const exists = (await tx.select({ v: indicatorValues.version }).from(indicatorValues).where(and(eq(indicatorValues.unitId, id), eq(indicatorValues.year, year))).limit(1))[0];
-        if (exists) throw new ApiError("precondition_required", `Cần gửi If-Match (phiên bản hiện tại "${exists.v}") / send If-Match with the version you edited (current "${exists.v}")`);
+        const exists = (
+          await tx
+            .select({ v: indicatorValues.version })
+            .from(indicatorValues)
+            .where(and(eq(indicatorValues.unitId, id), eq(indicatorValues.year, year)))
+            .limit(1)
+        )[0];
+        if (exists)
+          throw new ApiError(
+            "precondition_required",
+            `Cần gửi If-Match (phiên bản hiện tại "${exists.v}") / send If-Match with the version you edited (current "${exists.v}")`,
+          );
       }
       // Creation is an insert that does nothing on a concurrent twin: exactly one creator wins, the rest get 412.
       return saveValues(tx, user, id, year, body, expected, now());

@@ -11,8 +11,23 @@ import { auditLog, setupTokens, users } from "../db/schema.js";
 const dir = mkdtempSync(join(tmpdir(), "ntm-setup-script-"));
 const script = fileURLToPath(new URL("./setup.ts", import.meta.url));
 const run = (args: string[], input: string) =>
-  spawnSync(process.execPath, ["--import", "tsx", script, ...args], { encoding: "utf8", input, env: { PATH: process.env.PATH ?? "", DATA_DIR: join(dir, "pg"), DATABASE_URL: "" }, cwd: fileURLToPath(new URL("../..", import.meta.url)) });
-const args = ["--username", "quantri", "--password-stdin", "--display-name", "Quản trị", "--province-id", "p-26", "--province-name", "Tỉnh Vĩnh Phúc"];
+  spawnSync(process.execPath, ["--import", "tsx", script, ...args], {
+    encoding: "utf8",
+    input,
+    env: { PATH: process.env.PATH ?? "", DATA_DIR: join(dir, "pg"), DATABASE_URL: "" },
+    cwd: fileURLToPath(new URL("../..", import.meta.url)),
+  });
+const args = [
+  "--username",
+  "quantri",
+  "--password-stdin",
+  "--display-name",
+  "Quản trị",
+  "--province-id",
+  "p-26",
+  "--province-name",
+  "Tỉnh Vĩnh Phúc",
+];
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

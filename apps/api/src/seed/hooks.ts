@@ -53,4 +53,12 @@ export async function seedInspections(ctx: SeedContext): Promise<void> {
 }
 
 /** Every hook, in order. Add a new one here. */
-export const PLAN_DOMAIN_SEED_HOOKS: readonly ((ctx: SeedContext) => Promise<void>)[] = [seedPlans, seedDossiers, seedScoring, seedOcop, seedContributions, seedHousing, seedInspections];
+export const PLAN_DOMAIN_SEED_HOOKS: readonly ((ctx: SeedContext) => Promise<void>)[] = [
+  seedPlans,
+  seedDossiers,
+  seedScoring,
+  seedOcop,
+  seedContributions,
+  seedHousing,
+  seedInspections,
+];

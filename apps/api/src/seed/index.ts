@@ -26,7 +26,13 @@ export interface DemoCredential {
 /** The demo accounts, one per role. */
 export const DEMO_CREDENTIALS: readonly DemoCredential[] = [
   { username: "admin", password: "admin123", role: "admin", scopeUnitId: "p-demo", displayName: "Quản trị hệ thống" },
-  { username: "tinh", password: "tinh123", role: "province_officer", scopeUnitId: "p-demo", displayName: "Cán bộ Văn phòng điều phối NTM tỉnh" },
+  {
+    username: "tinh",
+    password: "tinh123",
+    role: "province_officer",
+    scopeUnitId: "p-demo",
+    displayName: "Cán bộ Văn phòng điều phối NTM tỉnh",
+  },
   { username: "huyen", password: "huyen123", role: "district_officer", scopeUnitId: "d-01", displayName: "Cán bộ NTM Huyện An Hòa" },
   { username: "xa", password: "xa123", role: "commune_officer", scopeUnitId: "c-01-01", displayName: "Cán bộ NTM xã (c-01-01)" },
   { username: "thanhtra", password: "thanhtra123", role: "inspector", scopeUnitId: "p-demo", displayName: "Ủy ban Kiểm tra" },
@@ -48,7 +54,16 @@ export const DISTRICT_PACK_ID = "vn.district-ntm.2021-2025";
  * (the demo's 2021 evaluations were already "outside the effective period", never a verdict).
  */
 export function demoAdoptions(provinceId: string): PackAdoption[] {
-  const a = (id: string, packId: string, level: PackAdoption["level"], tier: PackAdoption["tier"]): PackAdoption => ({ id: `seed-${id}`, packId, scopeUnitId: provinceId, level, tier, from: 2022, to: 2025, version: 1 });
+  const a = (id: string, packId: string, level: PackAdoption["level"], tier: PackAdoption["tier"]): PackAdoption => ({
+    id: `seed-${id}`,
+    packId,
+    scopeUnitId: provinceId,
+    level,
+    tier,
+    from: 2022,
+    to: 2025,
+    version: 1,
+  });
   return [
     a("commune-standard", DEMO_PACK_ID, "commune", "standard"),
     a("commune-advanced", "example.province-demo-advanced.2021-2025", "commune", "advanced"),
@@ -86,15 +101,48 @@ export async function seedDemo(db: Db, size: { districts?: number; communesPerDi
   const districtPack = packs.compiled(DISTRICT_PACK_ID);
   const districtRnd = createPrng(DEMO_SEED + 1);
   if (districtPack) rows.push(...demo.districts.flatMap((d) => generateDistrictValues(districtRnd, districtPack, d, DEMO_YEARS)));
-  const hashed = await Promise.all(DEMO_CREDENTIALS.map(async (c) => ({ id: randomUUID(), username: c.username, displayName: c.displayName, role: c.role, scopeUnitId: c.scopeUnitId, passwordHash: await hashPassword(c.password) })));
+  const hashed = await Promise.all(
+    DEMO_CREDENTIALS.map(async (c) => ({
+      id: randomUUID(),
+      username: c.username,
+      displayName: c.displayName,
+      role: c.role,
+      scopeUnitId: c.scopeUnitId,
+      passwordHash: await hashPassword(c.password),
+    })),
+  );
   await db.transaction(async (tx) => {
     await tx.insert(units).values(demo.all);
     await tx.insert(users).values(hashed);
-    for (let i = 0; i < rows.length; i += 200) await tx.insert(indicatorValues).values(rows.slice(i, i + 200).map((r) => ({ ...r, updatedBy: "seed" })));
-    await tx.insert(packAdoptions).values(adoptions.map((a) => ({ id: a.id, packId: a.packId, scopeUnitId: a.scopeUnitId, tier: a.tier, level: a.level, periodFrom: String(a.from), periodTo: a.to === undefined ? null : String(a.to), updatedBy: "seed" })));
+    for (let i = 0; i < rows.length; i += 200)
+      await tx.insert(indicatorValues).values(rows.slice(i, i + 200).map((r) => ({ ...r, updatedBy: "seed" })));
+    await tx.insert(packAdoptions).values(
+      adoptions.map((a) => ({
+        id: a.id,
+        packId: a.packId,
+        scopeUnitId: a.scopeUnitId,
+        tier: a.tier,
+        level: a.level,
+        periodFrom: String(a.from),
+        periodTo: a.to === undefined ? null : String(a.to),
+        updatedBy: "seed",
+      })),
+    );
     await tx.insert(publications).values([2021, 2022, 2023, 2024].map((year) => ({ unitId: demo.provinceId, year, publishedBy: "seed" })));
-    await writeAudit(tx, null, { action: "seed.demo", entityType: "database", entityId: "demo", unitId: demo.provinceId, after: { units: demo.all.length, users: hashed.length, valueRows: rows.length } });
-    const ctx: SeedContext = { tx, units: demo, userIds: Object.fromEntries(hashed.map((u) => [u.username, u.id])), rnd, years: DEMO_YEARS };
+    await writeAudit(tx, null, {
+      action: "seed.demo",
+      entityType: "database",
+      entityId: "demo",
+      unitId: demo.provinceId,
+      after: { units: demo.all.length, users: hashed.length, valueRows: rows.length },
+    });
+    const ctx: SeedContext = {
+      tx,
+      units: demo,
+      userIds: Object.fromEntries(hashed.map((u) => [u.username, u.id])),
+      rnd,
+      years: DEMO_YEARS,
+    };
     for (const hook of PLAN_DOMAIN_SEED_HOOKS) await hook(ctx);
   });
   invalidateTree(db);
@@ -118,9 +166,22 @@ export function credentialLines(): string[] {
  * await existingDemoCredentialLines(db) // [] after NTM_SEED=none on an empty database
  */
 export async function existingDemoCredentialLines(db: Db): Promise<string[]> {
-  const rows = await db.select({ username: users.username, passwordHash: users.passwordHash }).from(users).where(and(inArray(users.username, DEMO_CREDENTIALS.map((c) => c.username)), eq(users.active, true)));
+  const rows = await db
+    .select({ username: users.username, passwordHash: users.passwordHash })
+    .from(users)
+    .where(
+      and(
+        inArray(
+          users.username,
+          DEMO_CREDENTIALS.map((c) => c.username),
+        ),
+        eq(users.active, true),
+      ),
+    );
   const hashes = new Map(rows.map((r) => [r.username, r.passwordHash]));
   const lines = credentialLines();
-  const works = await Promise.all(DEMO_CREDENTIALS.map(async (c) => hashes.has(c.username) && (await verifyPassword(c.password, hashes.get(c.username)!))));
+  const works = await Promise.all(
+    DEMO_CREDENTIALS.map(async (c) => hashes.has(c.username) && (await verifyPassword(c.password, hashes.get(c.username)!))),
+  );
   return lines.filter((_, i) => works[i]);
 }

@@ -20,7 +20,13 @@ function toAdmin(u: DemoUnit): AdminUnit {
   return a;
 }
 
-function thresholdFor(ladder: readonly CompiledPack[], target: CompiledPack, id: string, unit: AdminUnit, year: number): { t: number | boolean | null; ind: Indicator } | undefined {
+function thresholdFor(
+  ladder: readonly CompiledPack[],
+  target: CompiledPack,
+  id: string,
+  unit: AdminUnit,
+  year: number,
+): { t: number | boolean | null; ind: Indicator } | undefined {
   for (const p of [target, ...ladder]) {
     const ci = p.indicatorById.get(id);
     if (!ci) continue;
@@ -39,7 +45,9 @@ function numberFor(rnd: () => number, kind: Indicator["kind"], cmp: Indicator["c
   if (cmp === "==") return pass ? t : round1(clamp(t - 1 - rnd() * 5));
   if (kind === "percent" && t >= 100) return pass ? 100 : round1(100 - 1 - rnd() * 9);
   if (kind === "number" && t <= 2) return pass ? t + (rnd() < 0.3 ? 1 : 0) : Math.max(0, t - 1);
-  const x = pass ? t + (kind === "percent" ? Math.min(100 - t, 0.5 + rnd() * 12) : t * (0.02 + rnd() * 0.15)) : t - (kind === "percent" ? 1 + rnd() * 12 : t * (0.03 + rnd() * 0.12));
+  const x = pass
+    ? t + (kind === "percent" ? Math.min(100 - t, 0.5 + rnd() * 12) : t * (0.02 + rnd() * 0.15))
+    : t - (kind === "percent" ? 1 + rnd() * 12 : t * (0.03 + rnd() * 0.12));
   return round1(clamp(x));
 }
 
@@ -51,7 +59,13 @@ function numberFor(rnd: () => number, kind: Indicator["kind"], cmp: Indicator["c
  * @example
  * generateCommuneValues(rnd, ladder, commune, hamlets, [2021, 2022]).length // 2 × (1 + hamlets)
  */
-export function generateCommuneValues(rnd: () => number, ladder: readonly CompiledPack[], commune: DemoUnit, hamlets: readonly DemoUnit[], years: readonly number[]): DemoValues[] {
+export function generateCommuneValues(
+  rnd: () => number,
+  ladder: readonly CompiledPack[],
+  commune: DemoUnit,
+  hamlets: readonly DemoUnit[],
+  years: readonly number[],
+): DemoValues[] {
   const out: DemoValues[] = [];
   const unit = toAdmin(commune);
   const capacity = rnd();
@@ -91,7 +105,11 @@ export function generateCommuneValues(rnd: () => number, ladder: readonly Compil
       }
       if (d) continue;
       if (ind.kind === "boolean") values[id] = typeof t === "boolean" ? (pass ? t : !t) : rnd() < 0.9;
-      else values[id] = typeof t === "number" ? numberFor(rnd, ind.kind, ind.comparator, t, pass) : round1(ind.kind === "percent" ? 50 + rnd() * 45 : 1 + rnd() * 4);
+      else
+        values[id] =
+          typeof t === "number"
+            ? numberFor(rnd, ind.kind, ind.comparator, t, pass)
+            : round1(ind.kind === "percent" ? 50 + rnd() * 45 : 1 + rnd() * 4);
     }
     out.push({ unitId: commune.id, year, values, inputs });
     hamlets.forEach((h, i) => out.push({ unitId: h.id, year, values: hamletValues[i]!, inputs: {} }));
@@ -105,7 +123,12 @@ export function generateCommuneValues(rnd: () => number, ladder: readonly Compil
  * @example
  * generateDistrictValues(rnd, compiledDistrictPack, district, [2024])[0].values["DK.3"] // e.g. 93.4
  */
-export function generateDistrictValues(rnd: () => number, compiled: CompiledPack, district: DemoUnit, years: readonly number[]): DemoValues[] {
+export function generateDistrictValues(
+  rnd: () => number,
+  compiled: CompiledPack,
+  district: DemoUnit,
+  years: readonly number[],
+): DemoValues[] {
   return years.map((year) => {
     const values: Record<string, number | boolean | null> = {};
     for (const ci of compiled.indicators) {
@@ -113,7 +136,16 @@ export function generateDistrictValues(rnd: () => number, compiled: CompiledPack
       if (ind.derive) continue;
       const t = ci.threshold(null, year);
       const pass = rnd() < 0.9;
-      values[ind.id] = ind.kind === "boolean" ? (typeof t === "boolean" ? (pass ? t : !t) : pass) : typeof t === "number" ? numberFor(rnd, ind.kind, ind.comparator, t, pass) : round1(80 + rnd() * 20);
+      values[ind.id] =
+        ind.kind === "boolean"
+          ? typeof t === "boolean"
+            ? pass
+              ? t
+              : !t
+            : pass
+          : typeof t === "number"
+            ? numberFor(rnd, ind.kind, ind.comparator, t, pass)
+            : round1(80 + rnd() * 20);
     }
     return { unitId: district.id, year, values, inputs: {} };
   });

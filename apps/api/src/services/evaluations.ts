@@ -5,8 +5,20 @@
  * Routes parse, authorise and shape; they never decide a result.
  */
 import {
-  type CompiledPack, type EvaluationResult, type IncomeVs2020Check, type PackCoverage, type Reason, type RollupStanding, type TargetCheck, type TierCounts, type UnitValues,
-  evaluateUnit, evaluateWithClassification, rollupStanding, summariseRollup, withChildStatuses,
+  type CompiledPack,
+  type EvaluationResult,
+  type IncomeVs2020Check,
+  type PackCoverage,
+  type Reason,
+  type RollupStanding,
+  type TargetCheck,
+  type TierCounts,
+  type UnitValues,
+  evaluateUnit,
+  evaluateWithClassification,
+  rollupStanding,
+  summariseRollup,
+  withChildStatuses,
 } from "@ntm/core";
 import { ApiError } from "../http/problem.js";
 import { type LoadedPacks, tierLadder } from "./packs.js";
@@ -15,7 +27,18 @@ import { classificationsOf } from "./rankings.js";
 import { loadDocRows, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";
 import type { UnitRow, UnitTree } from "../units.js";
-import { type CachedJson, ContentCache, LineCache, RANKING_INPUT_TABLES, VALUES_TABLES, cachedJson, perDatabase, rankingInputsState, scopeUnits, valuesState } from "../cache.js";
+import {
+  type CachedJson,
+  ContentCache,
+  LineCache,
+  RANKING_INPUT_TABLES,
+  VALUES_TABLES,
+  cachedJson,
+  perDatabase,
+  rankingInputsState,
+  scopeUnits,
+  valuesState,
+} from "../cache.js";
 import { Memo, changeFeedOf } from "../db/changes.js";
 
 /** One commune's line of a roll-up: core's standing with the unit's name, parent and flags. */
@@ -79,12 +102,24 @@ export function packOr404(packs: LoadedPacks, id: string): CompiledPack {
  * @example
  * choosePack(tree, packs, tree.byId.get("c-01-01")!, 2026) // { ok: false, reason: { code: "pack.outside_effective", ... } }
  */
-export function choosePack(tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number, packId?: string): { ok: true; compiled: CompiledPack } | { ok: false; reason: Reason } {
+export function choosePack(
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unit: UnitRow,
+  year: number,
+  packId?: string,
+): { ok: true; compiled: CompiledPack } | { ok: false; reason: Reason } {
   return packId === undefined ? packs.packFor(tree, unit.id, year) : { ok: true, compiled: packOr404(packs, packId) };
 }
 
 /** The ladder a commune is evaluated along: the one of an explicit `?pack=`, or the one adopted for it that year. */
-function ladderOf(tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string | undefined): { ok: true; ladder: CompiledPack[] } | { ok: false; reason: Reason } {
+function ladderOf(
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unitId: string,
+  year: number,
+  packId: string | undefined,
+): { ok: true; ladder: CompiledPack[] } | { ok: false; reason: Reason } {
   if (packId === undefined) return packs.ladderFor(tree, unitId, year);
   return { ok: true, ladder: tierLadder(packs.registry, packId).map((p) => packs.compiled(p.id)!) };
 }
@@ -95,7 +130,14 @@ function ladderOf(tree: UnitTree, packs: LoadedPacks, unitId: string, year: numb
  * @example
  * const r = await computeRollup(db, tree, packs, "p-demo", 2024); r.countsByTier.standard
  */
-export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string): Promise<Rollup> {
+export async function computeRollup(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unitId: string,
+  year: number,
+  packId?: string,
+): Promise<Rollup> {
   return (await cachedRollup(db, tree, packs, unitId, year, packId)).value;
 }
 
@@ -107,7 +149,14 @@ export async function computeRollup(db: Db, tree: UnitTree, packs: LoadedPacks, 
  * @example
  * const e = await cachedRollup(db, tree, packs, "p-demo", 2024); e.etag
  */
-export async function cachedRollup(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string): Promise<CachedJson<Rollup>> {
+export async function cachedRollup(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unitId: string,
+  year: number,
+  packId?: string,
+): Promise<CachedJson<Rollup>> {
   const scope = scopeUnits(tree, unitId);
   const [values, domain] = await Promise.all([valuesState(db, [year, year - 1, year - 2, 2020], scope), rankingInputsState(db, scope)]);
   const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId ?? "adopted"}|${values}|${domain}`;
@@ -119,8 +168,19 @@ const rollupCache = perDatabase(() => new ContentCache<CachedJson<Rollup>>(32));
 /** Roll-up lines by content key (see computeRollupUncached), the oldest dropped beyond capacity (exported for tests). */
 export const rollupCommuneCache = perDatabase(() => new LineCache<RollupLine>(20_000));
 
-async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId: string | undefined): Promise<Rollup> {
-  const [all, docs2020, classes] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, 2020), classificationsOf(db, tree, packs, unitId, year - 1)]);
+async function computeRollupUncached(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unitId: string,
+  year: number,
+  packId: string | undefined,
+): Promise<Rollup> {
+  const [all, docs2020, classes] = await Promise.all([
+    subtreeDocs(db, tree, unitId, year),
+    subtreeDocs(db, tree, unitId, 2020),
+    classificationsOf(db, tree, packs, unitId, year - 1),
+  ]);
   const cache = rollupCommuneCache(db);
   const ladders = new Map(all.map(({ unit }) => [unit.id, ladderOf(tree, packs, unit.id, year, packId)] as const));
   const noPackCommunes: NoPackCommune[] = [];
@@ -170,7 +230,18 @@ async function computeRollupUncached(db: Db, tree: UnitTree, packs: LoadedPacks,
 
 /** The roll-up line of a unit, in the contract's key order. */
 function rollupLine(unit: UnitRow, s: RollupStanding): RollupLine {
-  return { unitId: unit.id, name: unit.name, parentId: unit.parentId, flags: unit.flags, status: s.status, criteriaMet: s.criteriaMet, criteriaTotal: s.criteriaTotal, tierReached: s.tierReached, revoke: s.revoke, criteria: s.criteria };
+  return {
+    unitId: unit.id,
+    name: unit.name,
+    parentId: unit.parentId,
+    flags: unit.flags,
+    status: s.status,
+    criteriaMet: s.criteriaMet,
+    criteriaTotal: s.criteriaTotal,
+    tierReached: s.tierReached,
+    revoke: s.revoke,
+    criteria: s.criteria,
+  };
 }
 
 /**
@@ -181,19 +252,34 @@ function rollupLine(unit: UnitRow, s: RollupStanding): RollupLine {
  * @example
  * const r = await evaluateOne(db, tree, packs, "c-01-01", 2024); r.status
  */
-export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, packId?: string): Promise<EvaluationResult | NoPack> {
+export async function evaluateOne(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unitId: string,
+  year: number,
+  packId?: string,
+): Promise<EvaluationResult | NoPack> {
   const unit = tree.byId.get(unitId)!;
   const chosen = choosePack(tree, packs, unit, year, packId);
   if (!chosen.ok) return noPack(unitId, year, chosen.reason);
   const compiled = chosen.compiled;
-  if (compiled.pack.level === "commune" || unit.level !== "district") return (await cachedUnitEvaluation(db, tree, packs, unit, year, compiled)).value;
-  const [communes, classes, own] = await Promise.all([subtreeDocs(db, tree, unitId, year), classificationsOf(db, tree, packs, unitId, year - 1), loadDocRows(db, [unitId], year)]);
+  if (compiled.pack.level === "commune" || unit.level !== "district")
+    return (await cachedUnitEvaluation(db, tree, packs, unit, year, compiled)).value;
+  const [communes, classes, own] = await Promise.all([
+    subtreeDocs(db, tree, unitId, year),
+    classificationsOf(db, tree, packs, unitId, year - 1),
+    loadDocRows(db, [unitId], year),
+  ]);
   const base = unitValuesDoc(tree, own, unit, year);
   const children = communes.map(({ doc: cd }) => {
     const child = { unit: cd.unit, values: cd.values };
     const ladder = packs.ladderFor(tree, cd.unit.id, year);
     if (!ladder.ok) return { ...child, statuses: {} };
-    return withChildStatuses({ ...base, children: [child] }, ladder.ladder, { childDocs: new Map([[cd.unit.id, cd]]), classifications: classes }).children![0]!;
+    return withChildStatuses({ ...base, children: [child] }, ladder.ladder, {
+      childDocs: new Map([[cd.unit.id, cd]]),
+      classifications: classes,
+    }).children![0]!;
   });
   return evaluateUnit(compiled, { ...base, children });
 }
@@ -206,25 +292,46 @@ export async function evaluateOne(db: Db, tree: UnitTree, packs: LoadedPacks, un
  * @example
  * const e = await cachedUnitEvaluation(db, tree, packs, tree.byId.get("c-01-01")!, 2024, packs.compiled("vn.commune-ntm.2021-2025")!); e.value.status
  */
-export async function cachedUnitEvaluation(db: Db, tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number, compiled: CompiledPack): Promise<CachedJson<EvaluationResult>> {
+export async function cachedUnitEvaluation(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unit: UnitRow,
+  year: number,
+  compiled: CompiledPack,
+): Promise<CachedJson<EvaluationResult>> {
   // While the change feed reports no write to what it reads, the last answer stands without a query.
   const memoKey = `${tree.stamp}|${packs.key}|${unit.id}|${year}|${compiled.pack.id}`;
-  return evaluationMemo(db).get(changeFeedOf(db), memoKey, EVALUATION_TABLES, () => unitEvaluationFromData(db, tree, packs, unit, year, compiled));
+  return evaluationMemo(db).get(changeFeedOf(db), memoKey, EVALUATION_TABLES, () =>
+    unitEvaluationFromData(db, tree, packs, unit, year, compiled),
+  );
 }
 
 /** What a unit's evaluation reads: its values, and the ranking inputs of its 18.2 classification. */
 const EVALUATION_TABLES = [...new Set([...VALUES_TABLES, ...RANKING_INPUT_TABLES])];
 const evaluationMemo = perDatabase(() => new Memo<CachedJson<EvaluationResult>>(1024));
 
-async function unitEvaluationFromData(db: Db, tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number, compiled: CompiledPack): Promise<CachedJson<EvaluationResult>> {
+async function unitEvaluationFromData(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unit: UnitRow,
+  year: number,
+  compiled: CompiledPack,
+): Promise<CachedJson<EvaluationResult>> {
   const [byUnit, classes] = await Promise.all([
     loadDocRows(db, [unit.id, ...tree.children(unit.id).map((u) => u.id)], year),
     unit.level === "commune" ? classificationsOf(db, tree, packs, unit.id, year - 1) : undefined,
   ]);
   const classification = classes?.get(unit.id);
-  const rows = [...byUnit.values()].map((r) => `${r.id}.${r.version}`).sort().join(",");
+  const rows = [...byUnit.values()]
+    .map((r) => `${r.id}.${r.version}`)
+    .sort()
+    .join(",");
   const key = `${tree.stamp}|${packs.key}|${unit.id}|${year}|${compiled.pack.id}|${rows}|${classification ? `${classification.year}:${classification.level}` : "-"}`;
-  return evaluationCache(db).get(key, async () => cachedJson(evaluateWithClassification(compiled, unitValuesDoc(tree, byUnit, unit, year), classification)));
+  return evaluationCache(db).get(key, async () =>
+    cachedJson(evaluateWithClassification(compiled, unitValuesDoc(tree, byUnit, unit, year), classification)),
+  );
 }
 
 const evaluationCache = perDatabase(() => new ContentCache<CachedJson<EvaluationResult>>(256));

@@ -16,17 +16,46 @@ import { SHIPPED_PACK_IDS, boundOf, loadPacks } from "./packs.js";
 /** An adoption as written by a client (the id and version are the server's). */
 export type AdoptionInput = Omit<PackAdoption, "id" | "version">;
 
-const toRow = (a: PackAdoption, by: string) => ({ id: a.id, packId: a.packId, scopeUnitId: a.scopeUnitId, tier: a.tier, level: a.level, periodFrom: String(a.from), periodTo: a.to === undefined ? null : String(a.to), version: a.version, updatedBy: by, updatedAt: new Date() });
+const toRow = (a: PackAdoption, by: string) => ({
+  id: a.id,
+  packId: a.packId,
+  scopeUnitId: a.scopeUnitId,
+  tier: a.tier,
+  level: a.level,
+  periodFrom: String(a.from),
+  periodTo: a.to === undefined ? null : String(a.to),
+  version: a.version,
+  updatedBy: by,
+  updatedAt: new Date(),
+});
 
 async function storedAdoptions(tx: Tx): Promise<PackAdoption[]> {
   const rows = await tx.select().from(packAdoptions);
-  return rows.map((r) => PackAdoptionSchema.parse({ id: r.id, packId: r.packId, scopeUnitId: r.scopeUnitId, tier: r.tier, level: r.level, from: boundOf(r.periodFrom), ...(r.periodTo !== null ? { to: boundOf(r.periodTo) } : {}), version: r.version }));
+  return rows.map((r) =>
+    PackAdoptionSchema.parse({
+      id: r.id,
+      packId: r.packId,
+      scopeUnitId: r.scopeUnitId,
+      tier: r.tier,
+      level: r.level,
+      from: boundOf(r.periodFrom),
+      ...(r.periodTo !== null ? { to: boundOf(r.periodTo) } : {}),
+      version: r.version,
+    }),
+  );
 }
 
 /** Runs core's checkAdoption against the stored adoptions; 422 (bad fit) or 409 (overlap) with JSON paths. */
 async function checked(registry: PackRegistry, tx: Tx, candidate: PackAdoption): Promise<void> {
   const r = checkAdoption(await storedAdoptions(tx), candidate, (id) => registry.get(id));
-  if (!r.ok) throw new ApiError(r.kind, r.kind === "conflict" ? "Trùng thời gian với một quyết định áp dụng khác / overlaps another adoption" : "Không áp dụng được bộ tiêu chí / the adoption does not fit the pack", issuesToFields(r.issues));
+  if (!r.ok)
+    throw new ApiError(
+      r.kind,
+      r.kind === "conflict"
+        ? "Trùng thời gian với một quyết định áp dụng khác / overlaps another adoption"
+        : "Không áp dụng được bộ tiêu chí / the adoption does not fit the pack",
+      issuesToFields(r.issues),
+    );
 }
 
 /**
@@ -41,7 +70,13 @@ export async function createAdoption(db: Db, user: Principal, input: AdoptionInp
   return db.transaction(async (tx) => {
     await checked(registry, tx, candidate);
     await tx.insert(packAdoptions).values(toRow(candidate, user.id));
-    await writeAudit(tx, user, { action: "pack.adopt", entityType: "pack_adoption", entityId: candidate.id, unitId: candidate.scopeUnitId, after: candidate });
+    await writeAudit(tx, user, {
+      action: "pack.adopt",
+      entityType: "pack_adoption",
+      entityId: candidate.id,
+      unitId: candidate.scopeUnitId,
+      after: candidate,
+    });
     return candidate;
   });
 }
@@ -62,7 +97,13 @@ export async function getAdoption(db: Db | Tx, id: string): Promise<PackAdoption
  * @example
  * await updateAdoption(db, user, "a-1", 1, { to: 2024 });
  */
-export async function updateAdoption(db: Db, user: Principal, id: string, expected: number, patch: { [K in "packId" | "tier" | "level" | "from"]?: PackAdoption[K] | undefined } & { to?: PackAdoption["to"] | null }): Promise<PackAdoption> {
+export async function updateAdoption(
+  db: Db,
+  user: Principal,
+  id: string,
+  expected: number,
+  patch: { [K in "packId" | "tier" | "level" | "from"]?: PackAdoption[K] | undefined } & { to?: PackAdoption["to"] | null },
+): Promise<PackAdoption> {
   const { registry } = await loadPacks(db);
   return db.transaction(async (tx) => {
     const before = await getAdoption(tx, id);
@@ -73,7 +114,14 @@ export async function updateAdoption(db: Db, user: Principal, id: string, expect
     const after: PackAdoption = to === null ? (({ to: _t, ...a }) => a)(merged) : to === undefined ? merged : { ...merged, to };
     await checked(registry, tx, after);
     await tx.update(packAdoptions).set(toRow(after, user.id)).where(eq(packAdoptions.id, id));
-    await writeAudit(tx, user, { action: "pack.adoption_update", entityType: "pack_adoption", entityId: id, unitId: after.scopeUnitId, before, after });
+    await writeAudit(tx, user, {
+      action: "pack.adoption_update",
+      entityType: "pack_adoption",
+      entityId: id,
+      unitId: after.scopeUnitId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -88,7 +136,13 @@ export async function deleteAdoption(db: Db, user: Principal, id: string, expect
     const before = await getAdoption(tx, id);
     checkVersion(expected, before.version);
     await tx.delete(packAdoptions).where(eq(packAdoptions.id, id));
-    await writeAudit(tx, user, { action: "pack.adoption_delete", entityType: "pack_adoption", entityId: id, unitId: before.scopeUnitId, before });
+    await writeAudit(tx, user, {
+      action: "pack.adoption_delete",
+      entityType: "pack_adoption",
+      entityId: id,
+      unitId: before.scopeUnitId,
+      before,
+    });
   });
 }
 
@@ -99,7 +153,10 @@ export async function deleteAdoption(db: Db, user: Principal, id: string, expect
  * await deletePack(db, user, "vn-xx.commune-ntm.2021-2025");
  */
 export async function deletePack(db: Db, user: Principal, id: string): Promise<void> {
-  if (SHIPPED_PACK_IDS.has(id)) throw new ApiError("conflict", `Bộ tiêu chí "${id}" đi kèm phần mềm, không xoá được / pack "${id}" is shipped and cannot be deleted`, [{ path: "$.id", message: "shipped pack", code: "pack.shipped" }]);
+  if (SHIPPED_PACK_IDS.has(id))
+    throw new ApiError("conflict", `Bộ tiêu chí "${id}" đi kèm phần mềm, không xoá được / pack "${id}" is shipped and cannot be deleted`, [
+      { path: "$.id", message: "shipped pack", code: "pack.shipped" },
+    ]);
   await db.transaction(async (tx) => {
     const row = (await tx.select().from(packs).where(eq(packs.id, id)))[0];
     if (!row) throw new ApiError("not_found", `Không có bộ tiêu chí "${id}" / pack "${id}" not found`);
@@ -109,13 +166,23 @@ export async function deletePack(db: Db, user: Principal, id: string): Promise<v
       throw new ApiError(
         "conflict",
         `Bộ tiêu chí "${id}" đang được áp dụng (${using.map((a) => a.id).join(", ")}); xoá các quyết định áp dụng trước / pack "${id}" is in use by adoption(s) ${using.map((a) => a.id).join(", ")}`,
-        using.map((a, i) => ({ path: `$.adoptions[${i}]`, message: `${a.id}: ${a.scopeUnitId ?? "toàn hệ thống / installation-wide"}, ${a.level}, ${a.tier}, ${period(a)}`, code: "pack.in_use" })),
+        using.map((a, i) => ({
+          path: `$.adoptions[${i}]`,
+          message: `${a.id}: ${a.scopeUnitId ?? "toàn hệ thống / installation-wide"}, ${a.level}, ${a.tier}, ${period(a)}`,
+          code: "pack.in_use",
+        })),
       );
     }
-    const children = (await tx.select({ id: packs.id, doc: packs.doc }).from(packs)).filter((p) => (p.doc as { extends?: unknown }).extends === id);
-    if (children.length) throw new ApiError("conflict", `Bộ tiêu chí "${id}" được kế thừa bởi ${children.map((p) => p.id).join(", ")} / pack "${id}" is extended by ${children.map((p) => p.id).join(", ")}`, children.map((p) => ({ path: "$.id", message: `extended by ${p.id}`, code: "pack.extended" })));
+    const children = (await tx.select({ id: packs.id, doc: packs.doc }).from(packs)).filter(
+      (p) => (p.doc as { extends?: unknown }).extends === id,
+    );
+    if (children.length)
+      throw new ApiError(
+        "conflict",
+        `Bộ tiêu chí "${id}" được kế thừa bởi ${children.map((p) => p.id).join(", ")} / pack "${id}" is extended by ${children.map((p) => p.id).join(", ")}`,
+        children.map((p) => ({ path: "$.id", message: `extended by ${p.id}`, code: "pack.extended" })),
+      );
     await tx.delete(packs).where(eq(packs.id, id));
     await writeAudit(tx, user, { action: "pack.delete", entityType: "pack", entityId: id, unitId: user.scopeUnitId, before: row.doc });
   });
 }
-

@@ -1,6 +1,17 @@
 import {
-  type AdoptionLevel, type CompiledPack, type CriteriaPack, type PackAdoption, type PackRegistry, type Reason, type Tier,
-  PackAdoptionSchema, compilePack, createPackRegistry, selectLadder, selectPack, shippedPacks,
+  type AdoptionLevel,
+  type CompiledPack,
+  type CriteriaPack,
+  type PackAdoption,
+  type PackRegistry,
+  type Reason,
+  type Tier,
+  PackAdoptionSchema,
+  compilePack,
+  createPackRegistry,
+  selectLadder,
+  selectPack,
+  shippedPacks,
 } from "@ntm/core";
 import { asc } from "drizzle-orm";
 import type { Db } from "../db/index.js";
@@ -69,7 +80,16 @@ export async function loadPacks(db: Db): Promise<LoadedPacks> {
       const r = selectPack(adopted.list, { unitPath: unitPath(tree, unitId), level: lv, tier, year }, lookup);
       if (!r.ok) return r;
       const c = compiled(r.adoption.packId);
-      return c ? { ok: true, compiled: c, adoption: r.adoption } : { ok: false, reason: { code: "pack.not_adopted", path: ["year"], params: { year, level: lv, tier, unitId, missingPackId: r.adoption.packId } } };
+      return c
+        ? { ok: true, compiled: c, adoption: r.adoption }
+        : {
+            ok: false,
+            reason: {
+              code: "pack.not_adopted",
+              path: ["year"],
+              params: { year, level: lv, tier, unitId, missingPackId: r.adoption.packId },
+            },
+          };
     },
     ladderFor(tree, unitId, year, level) {
       const lv = level ?? levelOf(tree, unitId);
@@ -82,7 +102,17 @@ export async function loadPacks(db: Db): Promise<LoadedPacks> {
         ladder.push(c);
       }
       const first = rungs[0]!;
-      if (ladder.length === 0) return { ok: false, reason: first.ok ? { code: "pack.not_adopted", path: ["year"], params: { year, level: lv, tier: "standard", unitId, missingPackId: first.adoption.packId } } : first.reason };
+      if (ladder.length === 0)
+        return {
+          ok: false,
+          reason: first.ok
+            ? {
+                code: "pack.not_adopted",
+                path: ["year"],
+                params: { year, level: lv, tier: "standard", unitId, missingPackId: first.adoption.packId },
+              }
+            : first.reason,
+        };
       return { ok: true, ladder };
     },
   };
@@ -129,7 +159,16 @@ export async function loadAdoptions(db: Db): Promise<{ list: PackAdoption[]; key
     freshReads(db).read("adoptions", async () => {
       const rows = await db.select().from(packAdoptions).orderBy(asc(packAdoptions.createdAt), asc(packAdoptions.id));
       const list = rows.map((r) =>
-        PackAdoptionSchema.parse({ id: r.id, packId: r.packId, scopeUnitId: r.scopeUnitId, tier: r.tier, level: r.level, from: boundOf(r.periodFrom), ...(r.periodTo !== null ? { to: boundOf(r.periodTo) } : {}), version: r.version }),
+        PackAdoptionSchema.parse({
+          id: r.id,
+          packId: r.packId,
+          scopeUnitId: r.scopeUnitId,
+          tier: r.tier,
+          level: r.level,
+          from: boundOf(r.periodFrom),
+          ...(r.periodTo !== null ? { to: boundOf(r.periodTo) } : {}),
+          version: r.version,
+        }),
       );
       return { list, key: list.map((a) => `${a.id}@${a.version}`).join("|") };
     }),
@@ -141,7 +180,12 @@ async function loadRegistry(db: Db): Promise<Omit<LoadedPacks, "adoptions" | "pa
   // Kept while the change feed reports no write to `packs`, read on every request otherwise (an
   // upload through any instance is seen at once); concurrent requests share fresh reads.
   const rows = await packListMemo(db).get(changeFeedOf(db), "packs-list", ["packs"], () =>
-    freshReads(db).read("packs-list", () => db.select({ id: packs.id, version: packs.version, uploadedAt: packs.uploadedAt }).from(packs).orderBy(asc(packs.uploadedAt), asc(packs.id))),
+    freshReads(db).read("packs-list", () =>
+      db
+        .select({ id: packs.id, version: packs.version, uploadedAt: packs.uploadedAt })
+        .from(packs)
+        .orderBy(asc(packs.uploadedAt), asc(packs.id)),
+    ),
   );
   // Cached by the list of uploads (content-addressed), so several instances stay consistent.
   const key = rows.map((r) => `${r.id}@${r.version}@${r.uploadedAt.getTime()}`).join("|");
@@ -149,7 +193,9 @@ async function loadRegistry(db: Db): Promise<Omit<LoadedPacks, "adoptions" | "pa
   if (!entry) {
     const registry = rows.length === 0 ? shippedRegistry : createPackRegistry();
     const uploaded: string[] = [];
-    if (rows.length) for (const r of await db.select().from(packs).orderBy(asc(packs.uploadedAt), asc(packs.id))) if (registry.add(r.doc).ok) uploaded.push(r.id);
+    if (rows.length)
+      for (const r of await db.select().from(packs).orderBy(asc(packs.uploadedAt), asc(packs.id)))
+        if (registry.add(r.doc).ok) uploaded.push(r.id);
     entry = { registry, uploaded };
     if (registryCache.size > 16) registryCache.clear();
     registryCache.set(key, entry);

@@ -7,8 +7,17 @@
  * its classification of the previous year ({@link classificationsOf}).
  */
 import {
-  type Classification182, type Ranking, type Reason, type RankingUnit, type ScoringInputs, type ScoringScheme, DEFAULT_SCORING_SCHEME, ScoringInputsSchema,
-  classifyGroups, rankUnits, rankingUnitsFromFacts,
+  type Classification182,
+  type Ranking,
+  type Reason,
+  type RankingUnit,
+  type ScoringInputs,
+  type ScoringScheme,
+  DEFAULT_SCORING_SCHEME,
+  ScoringInputsSchema,
+  classifyGroups,
+  rankUnits,
+  rankingUnitsFromFacts,
 } from "@ntm/core";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/index.js";
@@ -34,7 +43,11 @@ export const inputsRowId = (unitId: string, year: number) => `inputs:${unitId}:$
  * @example
  * const { scheme, definedAt } = await schemeFor(db, tree, "d-01"); definedAt // null → default
  */
-export async function schemeFor(db: Db, tree: UnitTree, unitId: string): Promise<{ scheme: ScoringScheme; definedAt: string | null; version: number }> {
+export async function schemeFor(
+  db: Db,
+  tree: UnitTree,
+  unitId: string,
+): Promise<{ scheme: ScoringScheme; definedAt: string | null; version: number }> {
   const rows = await db.select().from(scoring).where(eq(scoring.year, 0));
   const byUnit = new Map(rows.filter((r) => r.id === schemeRowId(r.unitId)).map((r) => [r.unitId, r]));
   for (let u: string | undefined = unitId; u; u = tree.parentOf(u)) {
@@ -52,7 +65,13 @@ export async function schemeFor(db: Db, tree: UnitTree, unitId: string): Promise
  * @example
  * (await classificationsOf(db, tree, packs, "d-01", 2024)).get("c-01-01") // { year: 2024, level: "good" }
  */
-export async function classificationsOf(db: Db, tree: UnitTree, packs: LoadedPacks, scopeId: string, year: number): Promise<Map<string, Classification182>> {
+export async function classificationsOf(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  scopeId: string,
+  year: number,
+): Promise<Map<string, Classification182>> {
   const scope = tree.byId.get(scopeId)?.level === "commune" ? (tree.parentOf(scopeId) ?? scopeId) : scopeId;
   // Cached per process on the content of everything the ranking reads (validated on every call).
   const key = `${tree.stamp}|${packs.key}|${scope}|${year}|${await rankingDataState(db, year, scopeUnits(tree, scope))}`;
@@ -61,14 +80,22 @@ export async function classificationsOf(db: Db, tree: UnitTree, packs: LoadedPac
 
 const classificationCache = perDatabase(() => new ContentCache<Map<string, Classification182>>(128));
 
-async function classificationsUncached(db: Db, tree: UnitTree, packs: LoadedPacks, scope: string, year: number): Promise<Map<string, Classification182>> {
+async function classificationsUncached(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  scope: string,
+  year: number,
+): Promise<Map<string, Classification182>> {
   const units = await rankingInput(db, tree, packs, scope, year, { derive182: false });
   const byParent = new Map<string, RankingUnit[]>();
   for (const u of units) {
     const p = tree.parentOf(u.unitId) ?? "";
     byParent.set(p, [...(byParent.get(p) ?? []), u]);
   }
-  const groups = await Promise.all([...byParent].map(async ([parent, group]) => ({ scheme: (await schemeFor(db, tree, parent || scope)).scheme, units: group })));
+  const groups = await Promise.all(
+    [...byParent].map(async ([parent, group]) => ({ scheme: (await schemeFor(db, tree, parent || scope)).scheme, units: group })),
+  );
   return classifyGroups(groups, year);
 }
 
@@ -79,22 +106,45 @@ async function classificationsUncached(db: Db, tree: UnitTree, packs: LoadedPack
  * @example
  * const units = await rankingInput(db, tree, packs, "d-01", 2025); units[0].values.criteria_met
  */
-export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, options: { derive182?: boolean } = {}): Promise<RankingUnit[]> {
+export async function rankingInput(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unitId: string,
+  year: number,
+  options: { derive182?: boolean } = {},
+): Promise<RankingUnit[]> {
   const [all, prev] = await Promise.all([subtreeDocs(db, tree, unitId, year), subtreeDocs(db, tree, unitId, year - 1)]);
   // Each commune along the ladder adopted for it that year; a commune with none is not ranked (see noPackCommunes).
-  const ladders = new Map(all.flatMap((c) => {
-    const choice = packs.ladderFor(tree, c.unit.id, year);
-    return choice.ok ? [[c.unit.id, choice.ladder] as const] : [];
-  }));
+  const ladders = new Map(
+    all.flatMap((c) => {
+      const choice = packs.ladderFor(tree, c.unit.id, year);
+      return choice.ok ? [[c.unit.id, choice.ladder] as const] : [];
+    }),
+  );
   const cur = all.filter((c) => ladders.has(c.unit.id));
   const prevById = new Map(prev.map((p) => [p.unit.id, p.doc]));
-  const classes = options.derive182 === false ? new Map<string, Classification182>() : await classificationsOf(db, tree, packs, unitId, year - 1);
-  const [ocopProducts, contributions, inspections, scoringRows, dossierRows] = await Promise.all([loadOcop(db), loadContributions(db), loadInspections(db), db.select().from(scoring).where(eq(scoring.year, year)), db.select().from(dossiers)]);
-  const entered = new Map(scoringRows.filter((r) => r.id === inputsRowId(r.unitId, year)).map((r) => [r.unitId, ScoringInputsSchema.parse(r.data)]));
+  const classes =
+    options.derive182 === false ? new Map<string, Classification182>() : await classificationsOf(db, tree, packs, unitId, year - 1);
+  const [ocopProducts, contributions, inspections, scoringRows, dossierRows] = await Promise.all([
+    loadOcop(db),
+    loadContributions(db),
+    loadInspections(db),
+    db.select().from(scoring).where(eq(scoring.year, year)),
+    db.select().from(dossiers),
+  ]);
+  const entered = new Map(
+    scoringRows.filter((r) => r.id === inputsRowId(r.unitId, year)).map((r) => [r.unitId, ScoringInputsSchema.parse(r.data)]),
+  );
   return rankingUnitsFromFacts({
     year,
     ladder: [],
-    communes: cur.map(({ unit, doc }) => ({ doc: { ...doc, unit: { ...doc.unit, name: unit.name } }, previous: prevById.get(unit.id), classification: classes.get(unit.id), ladder: ladders.get(unit.id)! })),
+    communes: cur.map(({ unit, doc }) => ({
+      doc: { ...doc, unit: { ...doc.unit, name: unit.name } },
+      previous: prevById.get(unit.id),
+      classification: classes.get(unit.id),
+      ladder: ladders.get(unit.id)!,
+    })),
     ocopProducts,
     contributions,
     inspections,
@@ -108,7 +158,12 @@ export async function rankingInput(db: Db, tree: UnitTree, packs: LoadedPacks, u
  * @example
  * noPackCommunes(tree, packs, "p-demo", 2026)[0].reasons[0].code // "pack.outside_effective"
  */
-export function noPackCommunes(tree: UnitTree, packs: LoadedPacks, unitId: string, year: number): { unitId: string; name: string; reasons: Reason[] }[] {
+export function noPackCommunes(
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unitId: string,
+  year: number,
+): { unitId: string; name: string; reasons: Reason[] }[] {
   return tree
     .subtree(unitId)
     .filter((u) => u.level === "commune")
@@ -123,7 +178,14 @@ export function noPackCommunes(tree: UnitTree, packs: LoadedPacks, unitId: strin
  * @example
  * const { ranking } = await computeRanking(db, tree, packs, "d-01", 2025); ranking.rows[0].rank // 1
  */
-export async function computeRanking(db: Db, tree: UnitTree, packs: LoadedPacks, unitId: string, year: number, options: { derive182?: boolean } = {}): Promise<{ ranking: Ranking; units: RankingUnit[]; scheme: ScoringScheme; definedAt: string | null }> {
+export async function computeRanking(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unitId: string,
+  year: number,
+  options: { derive182?: boolean } = {},
+): Promise<{ ranking: Ranking; units: RankingUnit[]; scheme: ScoringScheme; definedAt: string | null }> {
   const { scheme, definedAt } = await schemeFor(db, tree, unitId);
   const units = await rankingInput(db, tree, packs, unitId, year, options);
   const r = rankUnits({ units }, scheme, year);

@@ -9,7 +9,15 @@ import type { Db } from "../db/index.js";
 import { contributions, housing, inspections, ocopProducts } from "../db/schema.js";
 
 /** One stored row of a record table. */
-export type RecordRow = { id: string; unitId: string; data: unknown; version: number; createdAt: Date; updatedAt: Date; updatedBy: string | null };
+export type RecordRow = {
+  id: string;
+  unitId: string;
+  data: unknown;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  updatedBy: string | null;
+};
 
 type AnyTable = typeof housing | typeof ocopProducts | typeof contributions | typeof inspections;
 
@@ -58,7 +66,14 @@ export function contributionOf(row: RecordRow): Contribution {
   const d = row.data as StoredContribution;
   const p = parsePeriod(d.period);
   if (!p.ok) throw new Error(`stored contribution ${row.id} has a bad period "${d.period}"`);
-  return { id: row.id, unitId: row.unitId, period: p.value, source: d.source, amount: BigInt(d.amount), ...(d.note ? { note: d.note } : {}) };
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    period: p.value,
+    source: d.source,
+    amount: BigInt(d.amount),
+    ...(d.note ? { note: d.note } : {}),
+  };
 }
 
 /**

@@ -52,7 +52,8 @@ export const planOf = (districtId: string): string => (districtId === OTHER.dist
 const firstCommuneOf = (districtId: string): string => (districtId === OTHER.district ? OTHER.commune : `c-${districtId.slice(2)}-01`);
 
 /** Another commune of the same district (where a move goes). */
-const siblingOf = (communeId: string): string => (communeId === OTHER.commune ? OTHER.commune2 : communeId.startsWith("c-01-") ? "c-01-07" : `${communeId.slice(0, 4)}-08`);
+const siblingOf = (communeId: string): string =>
+  communeId === OTHER.commune ? OTHER.commune2 : communeId.startsWith("c-01-") ? "c-01-07" : `${communeId.slice(0, 4)}-08`;
 
 /** What a row's request builder may use. */
 export interface CaseContext {
@@ -147,18 +148,51 @@ const etagOf = async (res: Response): Promise<string> => {
 // ---- Record bodies (shapes as in src/domain/records.test.ts) ----
 
 const RECORDS = {
-  "/v1/ocop-products": { action: "values.write" as const, body: (u: string) => ({ name: "Mật ong (kiểm thử quyền)", subject: { name: "HTX An Hòa", kind: "cooperative" }, communeUnitId: u, group: "food", score: 78.5, stars: 4, certificate: { number: "12/QĐ-UBND", date: "2024-05-10" }, status: "recognised" }) },
-  "/v1/contributions": { action: "values.write" as const, body: (u: string) => ({ unitId: u, period: "2025", source: "people_cash", amount: "1.250.000" }) },
-  "/v1/housing": { action: "values.write" as const, body: (u: string) => ({ communeUnitId: u, status: "temporary", household: "Hộ kiểm thử quyền" }) },
+  "/v1/ocop-products": {
+    action: "values.write" as const,
+    body: (u: string) => ({
+      name: "Mật ong (kiểm thử quyền)",
+      subject: { name: "HTX An Hòa", kind: "cooperative" },
+      communeUnitId: u,
+      group: "food",
+      score: 78.5,
+      stars: 4,
+      certificate: { number: "12/QĐ-UBND", date: "2024-05-10" },
+      status: "recognised",
+    }),
+  },
+  "/v1/contributions": {
+    action: "values.write" as const,
+    body: (u: string) => ({ unitId: u, period: "2025", source: "people_cash", amount: "1.250.000" }),
+  },
+  "/v1/housing": {
+    action: "values.write" as const,
+    body: (u: string) => ({ communeUnitId: u, status: "temporary", household: "Hộ kiểm thử quyền" }),
+  },
   "/v1/inspections": {
     action: "inspection.write" as const,
-    body: (u: string) => ({ unitId: u, subject: { kind: "unit", id: u, name: "Xã kiểm thử" }, date: "2025-03-10", kind: "inspection", findings: ["Thiếu minh chứng tiêu chí 17"], recommendations: [{ id: "k1", text: "Bổ sung minh chứng", responsible: "UBND xã", dueDate: "2025-04-30", status: "open" }] }),
+    body: (u: string) => ({
+      unitId: u,
+      subject: { kind: "unit", id: u, name: "Xã kiểm thử" },
+      date: "2025-03-10",
+      kind: "inspection",
+      findings: ["Thiếu minh chứng tiêu chí 17"],
+      recommendations: [{ id: "k1", text: "Bổ sung minh chứng", responsible: "UBND xã", dueDate: "2025-04-30", status: "open" }],
+    }),
   },
 };
 
 function recordRows(): AccessRow[] {
   return Object.entries(RECORDS).flatMap(([path, spec]): AccessRow[] => [
-    { op: `POST ${path}`, access: "policy", rule: `${spec.action} on the record's unit`, targets: "commune", decide: byAction(spec.action), success: 201, prepare: async ({ unitId }) => ({ path, init: json("POST", spec.body(unitId)) }) },
+    {
+      op: `POST ${path}`,
+      access: "policy",
+      rule: `${spec.action} on the record's unit`,
+      targets: "commune",
+      decide: byAction(spec.action),
+      success: 201,
+      prepare: async ({ unitId }) => ({ path, init: json("POST", spec.body(unitId)) }),
+    },
     {
       op: `PUT ${path}/{id}`,
       access: "policy",
@@ -194,11 +228,21 @@ const adoptionDay = (k: number): string => {
   const d = new Date(Date.UTC(2027, 0, 1) + k * 86_400_000);
   return d.toISOString().slice(0, 10);
 };
-const adoptionBody = (scopeUnitId: string, k: number) => ({ packId: "vn.commune-ntm.2026-2030", scopeUnitId, tier: "standard", level: "commune", from: adoptionDay(k), to: adoptionDay(k) });
+const adoptionBody = (scopeUnitId: string, k: number) => ({
+  packId: "vn.commune-ntm.2026-2030",
+  scopeUnitId,
+  tier: "standard",
+  level: "commune",
+  from: adoptionDay(k),
+  to: adoptionDay(k),
+});
 
 /** A fresh draft dossier at the target, created by admin; its ETag comes with the creating response. */
 async function draftDossier(ctx: CaseContext): Promise<{ id: string; etag: string }> {
-  const res = await ctx.admin("/v1/dossiers", json("POST", { unitId: ctx.unitId, tier: "standard", year: freshDossierYear(ctx.unitId), packId: DOSSIER_PACK }));
+  const res = await ctx.admin(
+    "/v1/dossiers",
+    json("POST", { unitId: ctx.unitId, tier: "standard", year: freshDossierYear(ctx.unitId), packId: DOSSIER_PACK }),
+  );
   const etag = await etagOf(res);
   return { id: (await body(res)).id, etag };
 }
@@ -220,7 +264,9 @@ let lastReport = "";
 async function unsubmittedReport(ctx: CaseContext, planId: string): Promise<{ dutyId: string; assigneeId: string; period: string }> {
   for (const period of ["2024", "2025", "2026"]) {
     const due = await body(await ctx.admin(`/v1/plans/${planId}/due-reports?period=${period}`));
-    const item = (due.items as { key: string; dutyId: string; assigneeId: string; period: string; status: string }[]).find((i) => (i.status === "overdue" || i.status === "pending") && !usedReports.has(`${planId}/${i.key}`));
+    const item = (due.items as { key: string; dutyId: string; assigneeId: string; period: string; status: string }[]).find(
+      (i) => (i.status === "overdue" || i.status === "pending") && !usedReports.has(`${planId}/${i.key}`),
+    );
     if (item) {
       lastReport = `${planId}/${item.key}`;
       return { dutyId: item.dutyId, assigneeId: item.assigneeId, period: item.period };
@@ -233,7 +279,8 @@ async function unsubmittedReport(ctx: CaseContext, planId: string): Promise<{ du
 const viewers = new Map<string, string>();
 
 /** Who may change a token that is not their own: user management on their own scope (admins). */
-const manageOthers = (user: Principal, _unitId: string, tree: UnitTreeView, scope: Scope): boolean => scope === "inside" || can(user, "users.manage", user.scopeUnitId, tree);
+const manageOthers = (user: Principal, _unitId: string, tree: UnitTreeView, scope: Scope): boolean =>
+  scope === "inside" || can(user, "users.manage", user.scopeUnitId, tree);
 const otherUser = (ctx: CaseContext): string => ctx.userIdOf(ctx.caller === "xem" ? "xa" : "xem");
 
 /**
@@ -263,7 +310,11 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     scopes: ["inside"],
     success: 204,
     audited: false,
-    prepare: async ({ caller, freshSession }) => ({ path: "/v1/auth/logout", init: { method: "POST" }, via: caller === "anonymous" ? "anonymous" : await freshSession(caller) }),
+    prepare: async ({ caller, freshSession }) => ({
+      path: "/v1/auth/logout",
+      init: { method: "POST" },
+      via: caller === "anonymous" ? "anonymous" : await freshSession(caller),
+    }),
   },
   {
     op: "POST /v1/auth/password",
@@ -289,7 +340,10 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     targets: "commune",
     decide: (user, unitId, tree) => canChangeUnit(user, { kind: "create", parentId: unitId }, tree),
     success: 201,
-    prepare: async ({ unitId, n }) => ({ path: "/v1/units", init: json("POST", { id: `acc-t${n()}`, level: "hamlet", name: "Thôn kiểm thử quyền", parentId: unitId }) }),
+    prepare: async ({ unitId, n }) => ({
+      path: "/v1/units",
+      init: json("POST", { id: `acc-t${n()}`, level: "hamlet", name: "Thôn kiểm thử quyền", parentId: unitId }),
+    }),
   },
   {
     op: "PATCH /v1/units/{id}",
@@ -345,7 +399,16 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     success: 201,
     prepare: async ({ n }) => ({
       path: "/v1/packs",
-      init: json("POST", { id: `tinh-acc${n()}.commune.2021-2025`, version: "1", title: { vi: "Bộ tiêu chí tỉnh (kiểm thử)", en: "Provincial pack (test)" }, legalBasis: [{ ref: "Ví dụ", date: "2022-07-01" }], effective: { from: "2022-07-01" }, extends: "example.province-demo.2021-2025", example: true, criteria: [{ id: "2", indicators: [{ id: "2.3", threshold: { all: 60 } }] }] }),
+      init: json("POST", {
+        id: `tinh-acc${n()}.commune.2021-2025`,
+        version: "1",
+        title: { vi: "Bộ tiêu chí tỉnh (kiểm thử)", en: "Provincial pack (test)" },
+        legalBasis: [{ ref: "Ví dụ", date: "2022-07-01" }],
+        effective: { from: "2022-07-01" },
+        extends: "example.province-demo.2021-2025",
+        example: true,
+        criteria: [{ id: "2", indicators: [{ id: "2.3", threshold: { all: 60 } }] }],
+      }),
     }),
   },
   {
@@ -358,7 +421,20 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     success: 204,
     prepare: async ({ n, admin }) => {
       const id = `acc-del${n()}.commune.2021-2025`;
-      await body(await admin("/v1/packs", json("POST", { id, version: "1", title: { vi: "Bộ sẽ xoá (kiểm thử)", en: "Pack to delete (test)" }, legalBasis: [{ ref: "Ví dụ", date: "2022-07-01" }], effective: { from: "2022-07-01" }, extends: "example.province-demo.2021-2025", criteria: [] })));
+      await body(
+        await admin(
+          "/v1/packs",
+          json("POST", {
+            id,
+            version: "1",
+            title: { vi: "Bộ sẽ xoá (kiểm thử)", en: "Pack to delete (test)" },
+            legalBasis: [{ ref: "Ví dụ", date: "2022-07-01" }],
+            effective: { from: "2022-07-01" },
+            extends: "example.province-demo.2021-2025",
+            criteria: [],
+          }),
+        ),
+      );
       return { path: `/v1/packs/${id}`, init: { method: "DELETE" } };
     },
   },
@@ -410,7 +486,14 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
       const res = await admin(`/v1/units/${unitId}/values/2025`);
       const etag = await etagOf(res);
       const cur = (await res.json()) as { values: unknown; inputs: unknown; notApplicable: unknown; notes: unknown };
-      return { path: `/v1/units/${unitId}/values/2025`, init: json("PUT", { values: cur.values, inputs: cur.inputs, notApplicable: cur.notApplicable, notes: cur.notes }, { "if-match": etag }) };
+      return {
+        path: `/v1/units/${unitId}/values/2025`,
+        init: json(
+          "PUT",
+          { values: cur.values, inputs: cur.inputs, notApplicable: cur.notApplicable, notes: cur.notes },
+          { "if-match": etag },
+        ),
+      };
     },
   },
   {
@@ -421,7 +504,10 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     decide: byAction("values.write"),
     deniedStatus: (user, tree) => (can(user, "values.write", user.scopeUnitId, tree) ? 422 : 403),
     success: 200,
-    prepare: async ({ unitId }) => ({ path: "/v1/values/import", init: { method: "POST", headers: { "content-type": "text/csv" }, body: `unit_id,year,indicator,value\n${unitId},2025,2.2,80\n` } }),
+    prepare: async ({ unitId }) => ({
+      path: "/v1/values/import",
+      init: { method: "POST", headers: { "content-type": "text/csv" }, body: `unit_id,year,indicator,value\n${unitId},2025,2.2,80\n` },
+    }),
   },
   {
     op: "POST /v1/publications",
@@ -452,7 +538,14 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     targets: "commune",
     decide: (user, unitId, tree) => canChangeUnit(user, { kind: "create", parentId: unitId }, tree),
     success: 200,
-    prepare: async ({ unitId, n }) => ({ path: "/v1/units/import", init: { method: "POST", headers: { "content-type": "text/csv" }, body: `code,name,level,parent_code\nacc-i${n()},Thôn nhập kiểm thử,thôn,${unitId}\n` } }),
+    prepare: async ({ unitId, n }) => ({
+      path: "/v1/units/import",
+      init: {
+        method: "POST",
+        headers: { "content-type": "text/csv" },
+        body: `code,name,level,parent_code\nacc-i${n()},Thôn nhập kiểm thử,thôn,${unitId}\n`,
+      },
+    }),
   },
   {
     op: "POST /v1/setup",
@@ -462,7 +555,16 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     scopes: ["inside"],
     success: 409,
     audited: false,
-    prepare: async ({ n }) => ({ path: "/v1/setup", init: json("POST", { token: `doan-${n()}`, username: `setup-${n()}`, password: "matkhau123", displayName: "Thử khởi tạo", province: { id: "p-demo", name: "Tỉnh" } }) }),
+    prepare: async ({ n }) => ({
+      path: "/v1/setup",
+      init: json("POST", {
+        token: `doan-${n()}`,
+        username: `setup-${n()}`,
+        password: "matkhau123",
+        displayName: "Thử khởi tạo",
+        province: { id: "p-demo", name: "Tỉnh" },
+      }),
+    }),
   },
   // ---- Users and tokens ----
   {
@@ -472,7 +574,16 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     targets: "commune",
     decide: byAction("users.manage"),
     success: 201,
-    prepare: async ({ unitId, n }) => ({ path: "/v1/users", init: json("POST", { username: `acc-u${n()}`, displayName: "Người dùng kiểm thử", password: "matkhau123", role: "viewer", scopeUnitId: unitId }) }),
+    prepare: async ({ unitId, n }) => ({
+      path: "/v1/users",
+      init: json("POST", {
+        username: `acc-u${n()}`,
+        displayName: "Người dùng kiểm thử",
+        password: "matkhau123",
+        role: "viewer",
+        scopeUnitId: unitId,
+      }),
+    }),
   },
   {
     op: "PATCH /v1/users/{id}",
@@ -485,7 +596,20 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
       // One viewer per target unit, kept for later cases (creating a user hashes a password: slow).
       let id = viewers.get(unitId);
       if (!id) {
-        id = (await body(await admin("/v1/users", json("POST", { username: `acc-u${n()}`, displayName: "Người dùng kiểm thử", password: "matkhau123", role: "viewer", scopeUnitId: unitId })))).id as string;
+        id = (
+          await body(
+            await admin(
+              "/v1/users",
+              json("POST", {
+                username: `acc-u${n()}`,
+                displayName: "Người dùng kiểm thử",
+                password: "matkhau123",
+                role: "viewer",
+                scopeUnitId: unitId,
+              }),
+            ),
+          )
+        ).id as string;
         viewers.set(unitId, id);
       }
       return { path: `/v1/users/${id}`, init: json("PATCH", { displayName: `Đổi tên (kiểm thử quyền) ${n()}` }) };
@@ -499,7 +623,20 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     decide: byAction("users.manage"),
     success: 200,
     prepare: async ({ unitId, n, admin }) => {
-      const id = (await body(await admin("/v1/users", json("POST", { username: `acc-r${n()}`, displayName: "Người dùng kiểm thử", password: "matkhau123", role: "viewer", scopeUnitId: unitId })))).id as string;
+      const id = (
+        await body(
+          await admin(
+            "/v1/users",
+            json("POST", {
+              username: `acc-r${n()}`,
+              displayName: "Người dùng kiểm thử",
+              password: "matkhau123",
+              role: "viewer",
+              scopeUnitId: unitId,
+            }),
+          ),
+        )
+      ).id as string;
       return { path: `/v1/users/${id}/reset-password`, init: json("POST", {}) };
     },
   },
@@ -511,7 +648,20 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     decide: byAction("users.manage"),
     success: 200,
     prepare: async ({ unitId, n, admin }) => {
-      const id = (await body(await admin("/v1/users", json("POST", { username: `acc-k${n()}`, displayName: "Người dùng kiểm thử", password: "matkhau123", role: "viewer", scopeUnitId: unitId })))).id as string;
+      const id = (
+        await body(
+          await admin(
+            "/v1/users",
+            json("POST", {
+              username: `acc-k${n()}`,
+              displayName: "Người dùng kiểm thử",
+              password: "matkhau123",
+              role: "viewer",
+              scopeUnitId: unitId,
+            }),
+          ),
+        )
+      ).id as string;
       return { path: `/v1/users/${id}/deactivate`, init: { method: "POST" } };
     },
   },
@@ -522,7 +672,10 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     targets: "own",
     decide: manageOthers,
     success: 201,
-    prepare: async (ctx) => ({ path: "/v1/tokens", init: json("POST", ctx.scope === "inside" ? { name: "kiem-thu" } : { name: "kiem-thu", userId: otherUser(ctx) }) }),
+    prepare: async (ctx) => ({
+      path: "/v1/tokens",
+      init: json("POST", ctx.scope === "inside" ? { name: "kiem-thu" } : { name: "kiem-thu", userId: otherUser(ctx) }),
+    }),
   },
   {
     op: "DELETE /v1/tokens/{id}",
@@ -533,7 +686,9 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     success: 204,
     prepare: async (ctx) => {
       const own = ctx.scope === "inside" && ctx.session;
-      const created = own ? await ctx.session!.request("/v1/tokens", json("POST", { name: "kiem-thu" })) : await ctx.admin("/v1/tokens", json("POST", { name: "kiem-thu", userId: otherUser(ctx) }));
+      const created = own
+        ? await ctx.session!.request("/v1/tokens", json("POST", { name: "kiem-thu" }))
+        : await ctx.admin("/v1/tokens", json("POST", { name: "kiem-thu", userId: otherUser(ctx) }));
       const { id } = await body(created);
       return { path: `/v1/tokens/${id}`, init: { method: "DELETE" } };
     },
@@ -565,7 +720,10 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
       const planId = planOf(unitId);
       const plan = await body(await admin(`/v1/plans/${planId}`));
       const task = plan.tasks[0] as { code: string; version: number };
-      return { path: `/v1/plans/${planId}/tasks/${encodeURIComponent(task.code)}/progress`, init: json("PUT", { status: "in_progress", result: "Kiểm thử phân quyền", period: "2025" }, { "if-match": `"${task.version}"` }) };
+      return {
+        path: `/v1/plans/${planId}/tasks/${encodeURIComponent(task.code)}/progress`,
+        init: json("PUT", { status: "in_progress", result: "Kiểm thử phân quyền", period: "2025" }, { "if-match": `"${task.version}"` }),
+      };
     },
   },
   {
@@ -578,7 +736,13 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     prepare: async ({ unitId, admin, n }) => {
       const planId = planOf(unitId);
       const etag = await etagOf(await admin(`/v1/plans/${planId}`));
-      const members = [{ id: `tv-acc-${n()}`, name: { vi: "Đ/c Kiểm Thử (ví dụ)", en: "Test member (example)" }, supportsUnitIds: [firstCommuneOf(unitId)] }];
+      const members = [
+        {
+          id: `tv-acc-${n()}`,
+          name: { vi: "Đ/c Kiểm Thử (ví dụ)", en: "Test member (example)" },
+          supportsUnitIds: [firstCommuneOf(unitId)],
+        },
+      ];
       return { path: `/v1/plans/${planId}/steering-members`, init: json("PUT", { members }, { "if-match": etag }) };
     },
   },
@@ -614,7 +778,10 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     prepare: async ({ unitId, admin }) => {
       const planId = planOf(unitId);
       const etag = await etagOf(await admin(`/v1/plans/${planId}`));
-      return { path: `/v1/plans/${planId}/proposals`, init: json("POST", { summary: "Đề xuất kiểm thử phân quyền" }, { "if-match": etag }) };
+      return {
+        path: `/v1/plans/${planId}/proposals`,
+        init: json("POST", { summary: "Đề xuất kiểm thử phân quyền" }, { "if-match": etag }),
+      };
     },
   },
   {
@@ -627,8 +794,13 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     prepare: async ({ unitId, admin }) => {
       const planId = planOf(unitId);
       const etag = await etagOf(await admin(`/v1/plans/${planId}`));
-      const { id } = await body(await admin(`/v1/plans/${planId}/proposals`, json("POST", { summary: "Đề xuất kiểm thử phân quyền" }, { "if-match": etag })));
-      return { path: `/v1/plans/${planId}/proposals/${id}/decision`, init: json("POST", { decision: "refuse", reason: "Kiểm thử phân quyền" }, { "if-match": '"1"' }) };
+      const { id } = await body(
+        await admin(`/v1/plans/${planId}/proposals`, json("POST", { summary: "Đề xuất kiểm thử phân quyền" }, { "if-match": etag })),
+      );
+      return {
+        path: `/v1/plans/${planId}/proposals/${id}/decision`,
+        init: json("POST", { decision: "refuse", reason: "Kiểm thử phân quyền" }, { "if-match": '"1"' }),
+      };
     },
   },
   {
@@ -640,7 +812,10 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     success: 201,
     prepare: async ({ unitId, admin }) => {
       const file = await (await admin("/v1/plans/plan-63-d-01/export?format=json")).text();
-      return { path: `/v1/plans/import?unitId=${encodeURIComponent(unitId)}`, init: { method: "POST", headers: { "content-type": "application/json" }, body: file } };
+      return {
+        path: `/v1/plans/import?unitId=${encodeURIComponent(unitId)}`,
+        init: { method: "POST", headers: { "content-type": "application/json" }, body: file },
+      };
     },
   },
   // ---- Recognition dossiers ----
@@ -651,7 +826,10 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     targets: "commune",
     decide: byAction("dossier.self_assess"),
     success: 201,
-    prepare: async ({ unitId }) => ({ path: "/v1/dossiers", init: json("POST", { unitId, tier: "standard", year: freshDossierYear(unitId), packId: DOSSIER_PACK }) }),
+    prepare: async ({ unitId }) => ({
+      path: "/v1/dossiers",
+      init: json("POST", { unitId, tier: "standard", year: freshDossierYear(unitId), packId: DOSSIER_PACK }),
+    }),
   },
   {
     op: "PATCH /v1/dossiers/{id}",
@@ -673,12 +851,24 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     targets: "commune",
     decide: byAction("dossier.self_assess"),
     success: 200,
-    allowedOutcome: (caller) => (caller === "admin" ? { status: 422, code: "workflow.role_not_allowed", why: "admin acts as a province officer in the workflow, and core gives the commune's own step to commune officers only" } : undefined),
+    allowedOutcome: (caller) =>
+      caller === "admin"
+        ? {
+            status: 422,
+            code: "workflow.role_not_allowed",
+            why: "admin acts as a province officer in the workflow, and core gives the commune's own step to commune officers only",
+          }
+        : undefined,
     prepare: async (ctx) => {
       const draft = await draftDossier(ctx);
       const id = draft.id;
-      const etag = await etagOf(await ctx.admin(`/v1/dossiers/${id}`, json("PATCH", { documents: ["self_assessment_report"] }, { "if-match": draft.etag })));
-      return { path: `/v1/dossiers/${id}/transitions`, init: json("POST", { action: "self_assess", note: "Đã họp thôn (kiểm thử quyền)" }, { "if-match": etag }) };
+      const etag = await etagOf(
+        await ctx.admin(`/v1/dossiers/${id}`, json("PATCH", { documents: ["self_assessment_report"] }, { "if-match": draft.etag })),
+      );
+      return {
+        path: `/v1/dossiers/${id}/transitions`,
+        init: json("POST", { action: "self_assess", note: "Đã họp thôn (kiểm thử quyền)" }, { "if-match": etag }),
+      };
     },
   },
   {
@@ -691,14 +881,25 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     success: 200,
     allowedOutcome: (caller, scope) =>
       caller === "huyen"
-        ? { status: 422, code: "workflow.role_not_allowed", why: "after 1/7/2025 (two-tier government) core lets only the province return a submitted dossier" }
+        ? {
+            status: 422,
+            code: "workflow.role_not_allowed",
+            why: "after 1/7/2025 (two-tier government) core lets only the province return a submitted dossier",
+          }
         : caller === "admin" && scope === "outside"
-          ? { status: 422, code: "workflow.out_of_scope", why: "admin acts with its scope unit (p-demo) in the workflow, and p-demo does not govern the other province" }
+          ? {
+              status: 422,
+              code: "workflow.out_of_scope",
+              why: "admin acts with its scope unit (p-demo) in the workflow, and p-demo does not govern the other province",
+            }
           : undefined,
     prepare: async (ctx) => {
       const id = await submittedDossier(ctx);
       const etag = '"1"'; // the copy is written with version 1
-      return { path: `/v1/dossiers/${id}/transitions`, init: json("POST", { action: "return", note: "Bổ sung biên bản họp (kiểm thử quyền)" }, { "if-match": etag }) };
+      return {
+        path: `/v1/dossiers/${id}/transitions`,
+        init: json("POST", { action: "return", note: "Bổ sung biên bản họp (kiểm thử quyền)" }, { "if-match": etag }),
+      };
     },
   },
   // ---- OCOP, contributions, housing, inspections ----
@@ -713,7 +914,20 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     success: 200,
     prepare: async ({ unitId, admin }) => {
       const etag = await etagOf(await admin(`/v1/units/${unitId}/scoring-scheme`));
-      return { path: `/v1/units/${unitId}/scoring-scheme`, init: json("PUT", { ...DEFAULT_SCORING_SCHEME, id: `${unitId}.scheme`, version: "2025.1", isDefault: false, basis: "Quyết định (ví dụ, kiểm thử quyền)" }, { "if-match": etag }) };
+      return {
+        path: `/v1/units/${unitId}/scoring-scheme`,
+        init: json(
+          "PUT",
+          {
+            ...DEFAULT_SCORING_SCHEME,
+            id: `${unitId}.scheme`,
+            version: "2025.1",
+            isDefault: false,
+            basis: "Quyết định (ví dụ, kiểm thử quyền)",
+          },
+          { "if-match": etag },
+        ),
+      };
     },
   },
   {
@@ -725,7 +939,10 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     success: 200,
     prepare: async ({ unitId, admin }) => {
       const etag = await etagOf(await admin(`/v1/units/${unitId}/scoring-inputs/2025`));
-      return { path: `/v1/units/${unitId}/scoring-inputs/2025`, init: json("PUT", { programmeTargetsMet: 3, programmeTargetsTotal: 5 }, { "if-match": etag }) };
+      return {
+        path: `/v1/units/${unitId}/scoring-inputs/2025`,
+        init: json("PUT", { programmeTargetsMet: 3, programmeTargetsTotal: 5 }, { "if-match": etag }),
+      };
     },
   },
 ];

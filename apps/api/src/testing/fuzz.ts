@@ -49,7 +49,14 @@ export function operationsOf(doc: OpenApiDoc): Operation[] {
         method: method.toUpperCase(),
         path,
         parameters: op.parameters ?? [],
-        ...(content ? { body: { contentTypes: Object.keys(content), ...(content["application/json"]?.schema ? { schema: content["application/json"].schema } : {}) } } : {}),
+        ...(content
+          ? {
+              body: {
+                contentTypes: Object.keys(content),
+                ...(content["application/json"]?.schema ? { schema: content["application/json"].schema } : {}),
+              },
+            }
+          : {}),
       });
     }
   return out.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
@@ -82,11 +89,28 @@ export const NASTY_STRINGS: readonly string[] = [
   "1e999",
   "NaN",
   "Infinity",
-  "=HYPERLINK(\"http://x\")",
+  '=HYPERLINK("http://x")',
   "<script>alert(1)</script>",
   HUGE,
 ];
-const NASTY_VALUES: readonly unknown[] = [...NASTY_STRINGS, null, true, false, 0, -1, -0.5, 1e308, -1e308, 2 ** 53 + 1, [], {}, [null], { "": null }, { __proto__: { polluted: true } }, { constructor: { prototype: { x: 1 } } }];
+const NASTY_VALUES: readonly unknown[] = [
+  ...NASTY_STRINGS,
+  null,
+  true,
+  false,
+  0,
+  -1,
+  -0.5,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  [],
+  {},
+  [null],
+  { "": null },
+  { __proto__: { polluted: true } },
+  { constructor: { prototype: { x: 1 } } },
+];
 
 /** Path parameter pools: real ids (so requests reach deep code) and hostile ones. */
 const PATH_POOLS: Record<string, readonly string[]> = {
@@ -94,7 +118,19 @@ const PATH_POOLS: Record<string, readonly string[]> = {
   year: ["2024", "2025", "1999", "2101", "-1", "20x4", "2024.5", "99999999999999999999", "NaN"],
   code: ["1", "1.1", "T01", "khong-co"],
 };
-const HOSTILE_SEGMENTS = ["%00", "a%00b", "..%2F..%2Fetc", "%2e%2e", "'%20OR%20'1'='1", "1%3B%20DROP%20TABLE%20units", "%25", "%E0%A4%A", encodeURIComponent("\u202e"), "x".repeat(3000), "%C0%AE"];
+const HOSTILE_SEGMENTS = [
+  "%00",
+  "a%00b",
+  "..%2F..%2Fetc",
+  "%2e%2e",
+  "'%20OR%20'1'='1",
+  "1%3B%20DROP%20TABLE%20units",
+  "%25",
+  "%E0%A4%A",
+  encodeURIComponent("\u202e"),
+  "x".repeat(3000),
+  "%C0%AE",
+];
 
 function resolve(doc: OpenApiDoc, s: JsonSchema | undefined): JsonSchema {
   let cur = s ?? {};
@@ -108,20 +144,40 @@ export function valueFor(doc: OpenApiDoc, schema: JsonSchema | undefined, depth 
   const nasty = fc.constantFrom(...NASTY_VALUES);
   if (depth > 4) return nasty;
   const alts = s.anyOf ?? s.oneOf ?? s.allOf;
-  if (alts?.length) return fc.oneof({ weight: 4, arbitrary: fc.oneof(...alts.map((a) => valueFor(doc, a, depth + 1))) }, { weight: 1, arbitrary: nasty });
+  if (alts?.length)
+    return fc.oneof({ weight: 4, arbitrary: fc.oneof(...alts.map((a) => valueFor(doc, a, depth + 1))) }, { weight: 1, arbitrary: nasty });
   if (s.enum?.length) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...s.enum) }, { weight: 1, arbitrary: nasty });
   const type = Array.isArray(s.type) ? s.type.find((t) => t !== "null") : s.type;
   let valid: fc.Arbitrary<unknown>;
   if (type === "object" || s.properties) {
     const props = Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, valueFor(doc, v, depth + 1)]));
-    const extra = s.additionalProperties && typeof s.additionalProperties === "object" ? fc.dictionary(fc.oneof(fc.constantFrom("2.1", "1.1", "17.5", "households"), fc.string({ maxLength: 8 }), fc.constantFrom("a\u0000", "__proto__", "constructor")), valueFor(doc, s.additionalProperties, depth + 1), { maxKeys: 4 }) : fc.constant({});
+    const extra =
+      s.additionalProperties && typeof s.additionalProperties === "object"
+        ? fc.dictionary(
+            fc.oneof(
+              fc.constantFrom("2.1", "1.1", "17.5", "households"),
+              fc.string({ maxLength: 8 }),
+              fc.constantFrom("a\u0000", "__proto__", "constructor"),
+            ),
+            valueFor(doc, s.additionalProperties, depth + 1),
+            { maxKeys: 4 },
+          )
+        : fc.constant({});
     // Required fields may be dropped, unknown ones added.
     valid = fc
-      .tuple(fc.record(props, { requiredKeys: [] }), extra, fc.option(fc.dictionary(fc.string({ maxLength: 6 }), nasty, { maxKeys: 2 }), { nil: undefined }))
+      .tuple(
+        fc.record(props, { requiredKeys: [] }),
+        extra,
+        fc.option(fc.dictionary(fc.string({ maxLength: 6 }), nasty, { maxKeys: 2 }), { nil: undefined }),
+      )
       .map(([known, more, unknown]) => ({ ...(more as object), ...(known as object), ...(unknown ?? {}) }));
   } else if (type === "array") valid = fc.array(valueFor(doc, s.items, depth + 1), { maxLength: 5 });
   else if (type === "integer" || type === "number")
-    valid = fc.oneof(fc.integer({ min: -5, max: 3000 }), fc.constantFrom(2024, 2025, 0, -1, 1e308, -2147483649, 2147483648, 0.5), fc.double({ noNaN: true, noDefaultInfinity: true }));
+    valid = fc.oneof(
+      fc.integer({ min: -5, max: 3000 }),
+      fc.constantFrom(2024, 2025, 0, -1, 1e308, -2147483649, 2147483648, 0.5),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    );
   else if (type === "boolean") valid = fc.boolean();
   else if (type === "string")
     valid = fc.oneof(
@@ -148,7 +204,15 @@ function pathArb(op: Operation): fc.Arbitrary<string> {
   const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   if (!names.length) return fc.constant(op.path);
   return fc
-    .tuple(...names.map((n) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(PATH_POOLS[n] ?? PATH_POOLS.id!)).map(encodeURIComponent) }, { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_SEGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }).map(encodeURIComponent) })))
+    .tuple(
+      ...names.map((n) =>
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom(...(PATH_POOLS[n] ?? PATH_POOLS.id!)).map(encodeURIComponent) },
+          { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_SEGMENTS) },
+          { weight: 1, arbitrary: fc.string({ maxLength: 10 }).map(encodeURIComponent) },
+        ),
+      ),
+    )
     .map((vals) => names.reduce((p, n, i) => p.replace(`{${n}}`, vals[i]!), op.path));
 }
 
@@ -156,7 +220,17 @@ function queryArb(doc: OpenApiDoc, op: Operation): fc.Arbitrary<string> {
   const qs = op.parameters.filter((p) => p.in === "query");
   if (!qs.length) return fc.constantFrom("", "?x=%00", "?__proto__=1");
   return fc
-    .tuple(...qs.map((p) => fc.option(fc.oneof(valueFor(doc, p.schema).map((v) => (typeof v === "string" ? v : JSON.stringify(v) ?? "")), fc.constantFrom(...NASTY_STRINGS.slice(0, -1))), { nil: undefined })))
+    .tuple(
+      ...qs.map((p) =>
+        fc.option(
+          fc.oneof(
+            valueFor(doc, p.schema).map((v) => (typeof v === "string" ? v : (JSON.stringify(v) ?? ""))),
+            fc.constantFrom(...NASTY_STRINGS.slice(0, -1)),
+          ),
+          { nil: undefined },
+        ),
+      ),
+    )
     .map((vals) => {
       const sp = new URLSearchParams();
       qs.forEach((p, i) => vals[i] !== undefined && sp.append(p.name, String(vals[i]).slice(0, 2000)));
@@ -174,7 +248,22 @@ const IF_MATCH = ['"1"', '"0"', 'W/"2"', "*", "abc", '"-1"', '"99999999999999999
  */
 export function requestFor(doc: OpenApiDoc, op: Operation): fc.Arbitrary<FuzzRequest> {
   const body: fc.Arbitrary<{ mutation: BodyMutation; value: unknown }> = op.body
-    ? fc.record({ mutation: fc.constantFrom<BodyMutation>("schema", "schema", "schema", "schema", "raw-nan", "raw-infinity", "truncated", "deep", "wrong-type", "not-json", "empty"), value: valueFor(doc, op.body.schema) })
+    ? fc.record({
+        mutation: fc.constantFrom<BodyMutation>(
+          "schema",
+          "schema",
+          "schema",
+          "schema",
+          "raw-nan",
+          "raw-infinity",
+          "truncated",
+          "deep",
+          "wrong-type",
+          "not-json",
+          "empty",
+        ),
+        value: valueFor(doc, op.body.schema),
+      })
     : fc.constant({ mutation: "empty" as BodyMutation, value: undefined });
   return fc
     .record({

@@ -77,7 +77,11 @@ export interface Session {
  */
 export async function login(h: Harness, username: string, password?: string): Promise<Session> {
   const pw = password ?? DEMO_CREDENTIALS.find((c) => c.username === username)?.password ?? "";
-  const res = await h.app.request("/v1/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: pw }) });
+  const res = await h.app.request("/v1/auth/login", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: pw }),
+  });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
   const setCookie = res.headers.get("set-cookie") ?? "";
   const cookie = setCookie.split(";")[0]!;

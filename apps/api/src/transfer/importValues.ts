@@ -89,10 +89,20 @@ function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, R
   const valCol = find(h, VALUE_COLS);
   const layout = indCol >= 0 && valCol >= 0 ? "long" : "wide";
   if (unitCol < 0) issues.push({ row: 1, column: "A", message: "thiếu cột unit_id / missing unit_id column" });
-  if (yearCol < 0 && defaultYear === undefined) issues.push({ row: 1, column: columnLetter(h.length), message: "thiếu cột year (hoặc tham số ?year=) / missing year column (or ?year=)" });
+  if (yearCol < 0 && defaultYear === undefined)
+    issues.push({
+      row: 1,
+      column: columnLetter(h.length),
+      message: "thiếu cột year (hoặc tham số ?year=) / missing year column (or ?year=)",
+    });
   h.forEach((name, idx) => {
     const where = controlCharacterIn(name);
-    if (where) issues.push({ row: 1, column: columnLetter(idx), message: `tên cột có ký tự điều khiển ${where} / the column name holds control character ${where}` });
+    if (where)
+      issues.push({
+        row: 1,
+        column: columnLetter(idx),
+        message: `tên cột có ký tự điều khiển ${where} / the column name holds control character ${where}`,
+      });
   });
   if (issues.length) return { unitYears: [], issues, layout, unitColumn: "A" };
   const byKey = new Map<string, ImportedUnitYear>();
@@ -105,8 +115,18 @@ function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, R
       byKey.set(mapKey, uy);
     }
     const v = toValue(cell);
-    if (v === undefined) return issues.push({ row, column, message: `không đọc được giá trị "${String(cell)}" của ${key} (số, Đạt/Không hoặc để trống) / cannot read "${String(cell)}" for ${key} (number, Đạt/Không or empty)` });
-    if (uy.refs.has(key)) return issues.push({ row, column, message: `${key} của ${unitId} năm ${year} xuất hiện hai lần / ${key} for ${unitId} ${year} appears twice` });
+    if (v === undefined)
+      return issues.push({
+        row,
+        column,
+        message: `không đọc được giá trị "${String(cell)}" của ${key} (số, Đạt/Không hoặc để trống) / cannot read "${String(cell)}" for ${key} (number, Đạt/Không or empty)`,
+      });
+    if (uy.refs.has(key))
+      return issues.push({
+        row,
+        column,
+        message: `${key} của ${unitId} năm ${year} xuất hiện hai lần / ${key} for ${unitId} ${year} appears twice`,
+      });
     uy.refs.set(key, { row, column });
     if (key.startsWith(INPUT_PREFIX)) {
       if (typeof v !== "number") return issues.push({ row, column, message: `${key} phải là số / must be a number` });
@@ -120,7 +140,11 @@ function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, R
     // Control characters (NUL…) never reach the database: the row is reported at its first such cell.
     const bad = cells.findIndex((cell) => typeof cell === "string" && controlCharacterIn(cell) !== undefined);
     if (bad >= 0) {
-      issues.push({ row, column: columnLetter(bad), message: `ký tự điều khiển ${controlCharacterIn(String(cells[bad]))} không được phép / control character ${controlCharacterIn(String(cells[bad]))} is not allowed` });
+      issues.push({
+        row,
+        column: columnLetter(bad),
+        message: `ký tự điều khiển ${controlCharacterIn(String(cells[bad]))} không được phép / control character ${controlCharacterIn(String(cells[bad]))} is not allowed`,
+      });
       continue;
     }
     const unitId = String(cells[unitCol] ?? "").trim();

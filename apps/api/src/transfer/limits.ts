@@ -21,9 +21,19 @@ export interface ImportLimits {
 }
 
 /** A province's file fits easily: 100,000 rows is 1,000 communes × 100 indicators in the long layout. */
-export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = { maxBytes: 10 * 1024 * 1024, maxRows: 100_000, maxXlsxBytes: 50 * 1024 * 1024, maxErrors: 100 };
+export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = {
+  maxBytes: 10 * 1024 * 1024,
+  maxRows: 100_000,
+  maxXlsxBytes: 50 * 1024 * 1024,
+  maxErrors: 100,
+};
 
-const ENV_NAMES: Readonly<Record<keyof ImportLimits, string>> = { maxBytes: "NTM_IMPORT_MAX_BYTES", maxRows: "NTM_IMPORT_MAX_ROWS", maxXlsxBytes: "NTM_IMPORT_MAX_XLSX_BYTES", maxErrors: "NTM_IMPORT_MAX_ERRORS" };
+const ENV_NAMES: Readonly<Record<keyof ImportLimits, string>> = {
+  maxBytes: "NTM_IMPORT_MAX_BYTES",
+  maxRows: "NTM_IMPORT_MAX_ROWS",
+  maxXlsxBytes: "NTM_IMPORT_MAX_XLSX_BYTES",
+  maxErrors: "NTM_IMPORT_MAX_ERRORS",
+};
 
 /**
  * Import limits from the environment (server start), each a whole number ≥ 1; unset means the default.
@@ -36,7 +46,8 @@ export function importLimitsFromEnv(env: Readonly<Record<string, string | undefi
     const raw = env[ENV_NAMES[key]];
     if (raw === undefined || raw === "") continue;
     const n = Number(raw);
-    if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${ENV_NAMES[key]} phải là số nguyên ≥ 1 / must be a whole number ≥ 1, got "${raw}"`);
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new Error(`${ENV_NAMES[key]} phải là số nguyên ≥ 1 / must be a whole number ≥ 1, got "${raw}"`);
     out[key] = n;
   }
   return out;
@@ -52,8 +63,16 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * @example
  * const bytes = await readBounded(c.req.raw, 10 * 1024 * 1024);
  */
-export async function readBounded(req: Request, maxBytes: number, onChunk?: (chunk: Uint8Array) => Promise<void> | void): Promise<Uint8Array> {
-  const refuse = () => tooLarge(`Tệp vượt quá ${mib(maxBytes)} cho một lần nhập`, `the file exceeds the import limit of ${mib(maxBytes)} (NTM_IMPORT_MAX_BYTES)`);
+export async function readBounded(
+  req: Request,
+  maxBytes: number,
+  onChunk?: (chunk: Uint8Array) => Promise<void> | void,
+): Promise<Uint8Array> {
+  const refuse = () =>
+    tooLarge(
+      `Tệp vượt quá ${mib(maxBytes)} cho một lần nhập`,
+      `the file exceeds the import limit of ${mib(maxBytes)} (NTM_IMPORT_MAX_BYTES)`,
+    );
   const declared = Number(req.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes) throw refuse();
   if (!req.body) return new Uint8Array();
@@ -86,7 +105,10 @@ export async function readBounded(req: Request, maxBytes: number, onChunk?: (chu
  * @example
  * const table = await readCsvBounded(c.req.raw, limits);
  */
-export async function readCsvBounded(req: Request, limits: Pick<ImportLimits, "maxBytes" | "maxRows">): Promise<{ table: Table; bytes: number }> {
+export async function readCsvBounded(
+  req: Request,
+  limits: Pick<ImportLimits, "maxBytes" | "maxRows">,
+): Promise<{ table: Table; bytes: number }> {
   const decoder = new TextDecoder("utf-8");
   const reader = new CsvReader({ maxRows: limits.maxRows });
   const STEP = 256 * 1024;
@@ -102,7 +124,11 @@ export async function readCsvBounded(req: Request, limits: Pick<ImportLimits, "m
 }
 
 function pushRows(reader: CsvReader, text: string, maxRows: number): void {
-  if (!reader.push(text)) throw tooLarge(`Tệp có hơn ${maxRows} dòng số liệu cho một lần nhập`, `the file has more than ${maxRows} data rows (NTM_IMPORT_MAX_ROWS)`);
+  if (!reader.push(text))
+    throw tooLarge(
+      `Tệp có hơn ${maxRows} dòng số liệu cho một lần nhập`,
+      `the file has more than ${maxRows} data rows (NTM_IMPORT_MAX_ROWS)`,
+    );
 }
 
 interface ZipEntry {
@@ -155,14 +181,19 @@ function zipEntries(buf: Buffer): ZipEntry[] {
 export function checkXlsx(bytes: Uint8Array, limits: Pick<ImportLimits, "maxRows" | "maxXlsxBytes">): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = zipEntries(buf);
-  const tooBig = () => tooLarge(`Tệp XLSX giải nén vượt quá ${mib(limits.maxXlsxBytes)}`, `the .xlsx unpacks to more than ${mib(limits.maxXlsxBytes)} (NTM_IMPORT_MAX_XLSX_BYTES)`);
+  const tooBig = () =>
+    tooLarge(
+      `Tệp XLSX giải nén vượt quá ${mib(limits.maxXlsxBytes)}`,
+      `the .xlsx unpacks to more than ${mib(limits.maxXlsxBytes)} (NTM_IMPORT_MAX_XLSX_BYTES)`,
+    );
   if (entries.length > 10_000) throw tooBig();
   let budget = limits.maxXlsxBytes;
   let rows = 0;
   for (const e of entries) {
     if (e.uncompressedSize > budget) throw tooBig();
     const local = e.localOffset;
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw new ApiError("bad_request", "Không đọc được tệp XLSX / cannot read the .xlsx file: broken entry");
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50)
+      throw new ApiError("bad_request", "Không đọc được tệp XLSX / cannot read the .xlsx file: broken entry");
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const data = buf.subarray(start, start + e.compressedSize);
     let out: Buffer;
@@ -180,7 +211,11 @@ export function checkXlsx(bytes: Uint8Array, limits: Pick<ImportLimits, "maxRows
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
       const text = out.toString("latin1");
       for (let i = text.indexOf("<row"); i >= 0; i = text.indexOf("<row", i + 4)) if (/[\s>/]/.test(text[i + 4] ?? "")) rows++;
-      if (rows > limits.maxRows + 1) throw tooLarge(`Tệp XLSX có hơn ${limits.maxRows} dòng số liệu`, `the .xlsx has more than ${limits.maxRows} data rows (NTM_IMPORT_MAX_ROWS)`);
+      if (rows > limits.maxRows + 1)
+        throw tooLarge(
+          `Tệp XLSX có hơn ${limits.maxRows} dòng số liệu`,
+          `the .xlsx has more than ${limits.maxRows} data rows (NTM_IMPORT_MAX_ROWS)`,
+        );
     }
   }
 }

@@ -44,7 +44,11 @@ export function planImport(input: {
       continue;
     }
     const cur = input.stored(uy.unitId, uy.year);
-    const body = { values: { ...cur?.values, ...uy.values }, inputs: { ...cur?.inputs, ...uy.inputs }, notApplicable: cur?.notApplicable ?? [] };
+    const body = {
+      values: { ...cur?.values, ...uy.values },
+      inputs: { ...cur?.inputs, ...uy.inputs },
+      notApplicable: cur?.notApplicable ?? [],
+    };
     const r = checkValues(input.packs, input.tree, unit, uy.year, body, input.packId);
     if (r.ok) {
       plan.push({ unitId: uy.unitId, year: uy.year, body, expected: cur?.version ?? 0 });

@@ -17,7 +17,9 @@ export async function sheetsToXlsx(sheets: readonly PlanSheet[]): Promise<ArrayB
     const ws = wb.addWorksheet(s.name.slice(0, 31));
     s.rows.forEach((cells, i) => {
       const row = ws.addRow(cells.map((c) => (c === null ? undefined : c)));
-      row.eachCell((cell) => { cell.numFmt = "@"; });
+      row.eachCell((cell) => {
+        cell.numFmt = "@";
+      });
       if (i === 0) row.font = { bold: true };
     });
     ws.views = [{ state: "frozen", ySplit: 1 }];

@@ -11,7 +11,18 @@ import { columnLetter } from "./table.js";
 import type { RowIssue } from "./importValues.js";
 
 /** The template's columns, in order: the header names an import reads (Vietnamese names are accepted too). */
-export const UNIT_COLUMNS = ["code", "name", "level", "parent_code", "region", "commune_group", "flags", "effective_from", "ended_on", "merged_from"] as const;
+export const UNIT_COLUMNS = [
+  "code",
+  "name",
+  "level",
+  "parent_code",
+  "region",
+  "commune_group",
+  "flags",
+  "effective_from",
+  "ended_on",
+  "merged_from",
+] as const;
 export type UnitColumn = (typeof UNIT_COLUMNS)[number];
 
 /** Vietnamese header names accepted for each column (lower case, as written in the template's notes). */
@@ -30,10 +41,24 @@ const ALIASES: Readonly<Record<UnitColumn, readonly string[]>> = {
 
 /** Level words accepted in the `level` column (English ids and the usual Vietnamese names). */
 const LEVEL_WORDS: Readonly<Record<string, UnitLevel>> = {
-  province: "province", "tỉnh": "province", "thành phố trực thuộc trung ương": "province",
-  district: "district", "huyện": "district", "quận": "district", "thị xã": "district",
-  commune: "commune", "xã": "commune", "phường": "commune", "đặc khu": "commune", "thị trấn": "commune",
-  hamlet: "hamlet", "thôn": "hamlet", "ấp": "hamlet", "bản": "hamlet", "tổ dân phố": "hamlet", "buôn": "hamlet",
+  province: "province",
+  tỉnh: "province",
+  "thành phố trực thuộc trung ương": "province",
+  district: "district",
+  huyện: "district",
+  quận: "district",
+  "thị xã": "district",
+  commune: "commune",
+  xã: "commune",
+  phường: "commune",
+  "đặc khu": "commune",
+  "thị trấn": "commune",
+  hamlet: "hamlet",
+  thôn: "hamlet",
+  ấp: "hamlet",
+  bản: "hamlet",
+  "tổ dân phố": "hamlet",
+  buôn: "hamlet",
 };
 
 /** Unit codes: lowercase letters, digits and single hyphens (the API's unit id rule). */
@@ -105,7 +130,11 @@ export function readDate(raw: string): string | null | undefined {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-const list = (raw: string) => raw.split(/[;,\s]+/).map((s) => s.trim()).filter(Boolean);
+const list = (raw: string) =>
+  raw
+    .split(/[;,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * Reads the unit rows of a table: finds the columns by header (English or Vietnamese names), skips
@@ -123,7 +152,12 @@ export function readUnitsTable(table: Table): { rows: UnitImportRow[]; issues: R
     if (col && !at.has(col)) at.set(col, i);
   });
   for (const required of ["code", "name", "level"] as const)
-    if (!at.has(required)) issues.push({ row: 1, column: "—", message: `thiếu cột "${required}" (${ALIASES[required][0]}) ở dòng tiêu đề / the header has no "${required}" column` });
+    if (!at.has(required))
+      issues.push({
+        row: 1,
+        column: "—",
+        message: `thiếu cột "${required}" (${ALIASES[required][0]}) ở dòng tiêu đề / the header has no "${required}" column`,
+      });
   const letters = Object.fromEntries(UNIT_COLUMNS.map((c, i) => [c, columnLetter(at.get(c) ?? i)])) as ColumnLetters;
   if (issues.length) return { rows: [], issues, letters };
   const rows: UnitImportRow[] = [];
@@ -136,37 +170,65 @@ export function readUnitsTable(table: Table): { rows: UnitImportRow[]; issues: R
     const before = issues.length;
     const id = cell("code");
     if (!id) bad("code", "thiếu mã đơn vị / the unit code is missing");
-    else if (id.length > 64 || !CODE.test(id)) bad("code", `mã "${id}" chỉ gồm chữ thường, chữ số và dấu gạch nối, tối đa 64 ký tự / a code has lowercase letters, digits and hyphens, at most 64 characters`);
-    else if (firstRow.has(id)) bad("code", `mã "${id}" đã có ở dòng ${firstRow.get(id)} / code "${id}" is already on row ${firstRow.get(id)}`);
+    else if (id.length > 64 || !CODE.test(id))
+      bad(
+        "code",
+        `mã "${id}" chỉ gồm chữ thường, chữ số và dấu gạch nối, tối đa 64 ký tự / a code has lowercase letters, digits and hyphens, at most 64 characters`,
+      );
+    else if (firstRow.has(id))
+      bad("code", `mã "${id}" đã có ở dòng ${firstRow.get(id)} / code "${id}" is already on row ${firstRow.get(id)}`);
     else firstRow.set(id, r.row);
     const name = cell("name");
     if (!name) bad("name", "thiếu tên đơn vị / the name is missing");
     else if (name.length > 200) bad("name", "tên tối đa 200 ký tự / the name has at most 200 characters");
     const level = LEVEL_WORDS[norm(cell("level"))];
-    if (!level) bad("level", `cấp "${cell("level")}" không hợp lệ: tỉnh, huyện, xã hoặc thôn (province, district, commune, hamlet) / unknown level`);
+    if (!level)
+      bad("level", `cấp "${cell("level")}" không hợp lệ: tỉnh, huyện, xã hoặc thôn (province, district, commune, hamlet) / unknown level`);
     const parentId = cell("parent_code") || null;
     if (parentId !== null && !CODE.test(parentId)) bad("parent_code", `mã cấp trên "${parentId}" không hợp lệ / invalid parent code`);
     const regionRaw = cell("region").toUpperCase();
     const region = regionRaw ? RegionCodeSchema.safeParse(regionRaw) : undefined;
-    if (region && !region.success) bad("region", `vùng "${regionRaw}" không hợp lệ: ${RegionCodeSchema.options.join(", ")} / unknown region`);
+    if (region && !region.success)
+      bad("region", `vùng "${regionRaw}" không hợp lệ: ${RegionCodeSchema.options.join(", ")} / unknown region`);
     const groupRaw = cell("commune_group");
     const group = groupRaw ? CommuneGroupSchema.safeParse(Number(groupRaw)) : undefined;
     if (group && !group.success) bad("commune_group", `nhóm xã "${groupRaw}" phải là 1, 2 hoặc 3 / the commune group is 1, 2 or 3`);
     const flags = list(cell("flags"));
-    for (const f of flags) if (!(KNOWN_UNIT_FLAGS as readonly string[]).includes(f)) bad("flags", `đặc điểm "${f}" không có; dùng ${KNOWN_UNIT_FLAGS.join(", ")} / unknown flag`);
+    for (const f of flags)
+      if (!(KNOWN_UNIT_FLAGS as readonly string[]).includes(f))
+        bad("flags", `đặc điểm "${f}" không có; dùng ${KNOWN_UNIT_FLAGS.join(", ")} / unknown flag`);
     const effectiveFrom = readDate(cell("effective_from"));
-    if (effectiveFrom === undefined) bad("effective_from", `ngày "${cell("effective_from")}" không hợp lệ: dd/mm/yyyy hoặc yyyy-mm-dd / not a date`);
+    if (effectiveFrom === undefined)
+      bad("effective_from", `ngày "${cell("effective_from")}" không hợp lệ: dd/mm/yyyy hoặc yyyy-mm-dd / not a date`);
     const endedOn = readDate(cell("ended_on"));
     if (endedOn === undefined) bad("ended_on", `ngày "${cell("ended_on")}" không hợp lệ: dd/mm/yyyy hoặc yyyy-mm-dd / not a date`);
-    if (effectiveFrom && endedOn && endedOn < effectiveFrom) bad("ended_on", `ngày kết thúc ${endedOn} trước ngày hiệu lực ${effectiveFrom} / ends before it takes effect`);
+    if (effectiveFrom && endedOn && endedOn < effectiveFrom)
+      bad("ended_on", `ngày kết thúc ${endedOn} trước ngày hiệu lực ${effectiveFrom} / ends before it takes effect`);
     const mergedFrom = list(cell("merged_from"));
     for (const m of mergedFrom) if (!CODE.test(m)) bad("merged_from", `mã "${m}" không hợp lệ / invalid code`);
     if (id && mergedFrom.includes(id)) bad("merged_from", "đơn vị không thể sáp nhập từ chính nó / a unit cannot be merged from itself");
-    if (level === "district" && !endedOn) bad("ended_on", "huyện đã kết thúc hoạt động từ 01/7/2025 (chính quyền hai cấp): cần ngày kết thúc để giữ làm lịch sử / districts ended on 1/7/2025 (two-tier government): give the date it ended, kept for history");
+    if (level === "district" && !endedOn)
+      bad(
+        "ended_on",
+        "huyện đã kết thúc hoạt động từ 01/7/2025 (chính quyền hai cấp): cần ngày kết thúc để giữ làm lịch sử / districts ended on 1/7/2025 (two-tier government): give the date it ended, kept for history",
+      );
     if (issues.length > before || !level) continue;
-    rows.push({ row: r.row, id, name, level, parentId, region: region?.success ? region.data : null, communeGroup: group?.success ? group.data : null, flags, effectiveFrom: effectiveFrom ?? null, endedOn: endedOn ?? null, mergedFrom });
+    rows.push({
+      row: r.row,
+      id,
+      name,
+      level,
+      parentId,
+      region: region?.success ? region.data : null,
+      communeGroup: group?.success ? group.data : null,
+      flags,
+      effectiveFrom: effectiveFrom ?? null,
+      endedOn: endedOn ?? null,
+      mergedFrom,
+    });
   }
-  if (!rows.length && !issues.length) issues.push({ row: 1, column: "—", message: "tệp không có dòng đơn vị nào / the file has no unit rows" });
+  if (!rows.length && !issues.length)
+    issues.push({ row: 1, column: "—", message: "tệp không có dòng đơn vị nào / the file has no unit rows" });
   return { rows, issues, letters };
 }
 
@@ -180,12 +242,21 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * @example
  * planUnitImport(rows, new Map()).steps.map((s) => s.kind) // ["create", "create", ...]
  */
-export function planUnitImport(rows: readonly UnitImportRow[], stored: ReadonlyMap<string, StoredUnit>, letters: ColumnLetters = TEMPLATE_LETTERS): { steps: UnitImportStep[]; issues: RowIssue[] } {
+export function planUnitImport(
+  rows: readonly UnitImportRow[],
+  stored: ReadonlyMap<string, StoredUnit>,
+  letters: ColumnLetters = TEMPLATE_LETTERS,
+): { steps: UnitImportStep[]; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const byId = new Map<string, UnitImportRow>();
   for (const r of rows) {
     const first = byId.get(r.id);
-    if (first) issues.push({ row: r.row, column: letters.code, message: `mã "${r.id}" đã có ở dòng ${first.row} / code "${r.id}" is already on row ${first.row}` });
+    if (first)
+      issues.push({
+        row: r.row,
+        column: letters.code,
+        message: `mã "${r.id}" đã có ở dòng ${first.row} / code "${r.id}" is already on row ${first.row}`,
+      });
     else byId.set(r.id, r);
   }
   // The tree after the import: stored units, with the file's rows over them.
@@ -203,17 +274,29 @@ export function planUnitImport(rows: readonly UnitImportRow[], stored: ReadonlyM
   for (const r of byId.values()) {
     const cur = stored.get(r.id);
     if (cur && cur.level !== r.level) {
-      issues.push({ row: r.row, column: letters.level, message: `không đổi được cấp của "${r.id}" (${cur.level} → ${r.level}); tạo mã mới và ghi "sáp nhập từ" / the level of an existing unit cannot change; create a new code and list it in merged_from` });
+      issues.push({
+        row: r.row,
+        column: letters.level,
+        message: `không đổi được cấp của "${r.id}" (${cur.level} → ${r.level}); tạo mã mới và ghi "sáp nhập từ" / the level of an existing unit cannot change; create a new code and list it in merged_from`,
+      });
       continue;
     }
     const parentLevel = r.parentId === null ? undefined : levelOf(r.parentId);
     if (r.parentId !== null && !parentLevel) {
-      issues.push({ row: r.row, column: letters.parent_code, message: `không có đơn vị cấp trên "${r.parentId}" trong tệp hay trên hệ thống / parent "${r.parentId}" is neither in the file nor stored` });
+      issues.push({
+        row: r.row,
+        column: letters.parent_code,
+        message: `không có đơn vị cấp trên "${r.parentId}" trong tệp hay trên hệ thống / parent "${r.parentId}" is neither in the file nor stored`,
+      });
       continue;
     }
     const parentLineage = r.parentId === null ? [] : lineage(r.parentId);
     if (!parentLineage || parentLineage.includes(r.id)) {
-      issues.push({ row: r.row, column: letters.parent_code, message: `"${r.id}" nằm dưới chính nó (vòng lặp cấp trên) / "${r.id}" would sit under itself (a parent cycle)` });
+      issues.push({
+        row: r.row,
+        column: letters.parent_code,
+        message: `"${r.id}" nằm dưới chính nó (vòng lặp cấp trên) / "${r.id}" would sit under itself (a parent cycle)`,
+      });
       continue;
     }
     const moving = !cur || cur.parentId !== r.parentId;
@@ -223,8 +306,19 @@ export function planUnitImport(rows: readonly UnitImportRow[], stored: ReadonlyM
       parentId: r.parentId,
       parent: r.parentId === null ? undefined : { id: r.parentId, level: parentLevel!, lineage: parentLineage },
     });
-    for (const p of placement) issues.push({ row: r.row, column: p.path[0] === "communeGroup" ? letters.commune_group : p.path[0] === "flags" ? letters.flags : letters.parent_code, message: p.message });
-    for (const m of r.mergedFrom) if (!byId.has(m) && !stored.has(m)) issues.push({ row: r.row, column: letters.merged_from, message: `không có đơn vị "${m}" để ghi là sáp nhập từ / merged-from unit "${m}" is neither in the file nor stored` });
+    for (const p of placement)
+      issues.push({
+        row: r.row,
+        column: p.path[0] === "communeGroup" ? letters.commune_group : p.path[0] === "flags" ? letters.flags : letters.parent_code,
+        message: p.message,
+      });
+    for (const m of r.mergedFrom)
+      if (!byId.has(m) && !stored.has(m))
+        issues.push({
+          row: r.row,
+          column: letters.merged_from,
+          message: `không có đơn vị "${m}" để ghi là sáp nhập từ / merged-from unit "${m}" is neither in the file nor stored`,
+        });
     if (placement.length) continue;
     if (!cur) steps.push({ kind: "create", row: r });
     else {

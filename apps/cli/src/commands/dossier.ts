@@ -11,51 +11,107 @@ import type { Run } from "../lib/run.js";
 import { renderTable } from "../lib/table.js";
 import { parseYear } from "./evaluate.js";
 
-interface Localized { vi: string; en: string }
-interface ReasonOut { code: string; vi: string; en: string }
+interface Localized {
+  vi: string;
+  en: string;
+}
+interface ReasonOut {
+  code: string;
+  vi: string;
+  en: string;
+}
 interface Dossier {
-  id: string; unitId: string; unitName: string; tier: string; packId: string; year: number; state: string; stateLabel: Localized; version: number;
-  satisfactionPercent: number | null; capitalConstructionDebt: string | null;
+  id: string;
+  unitId: string;
+  unitName: string;
+  tier: string;
+  packId: string;
+  year: number;
+  state: string;
+  stateLabel: Localized;
+  version: number;
+  satisfactionPercent: number | null;
+  capitalConstructionDebt: string | null;
   history: { action: string; actor: { id: string; role: string }; at: string; from: string; to: string; note?: string }[];
   deadline: { dueDate: string; workingDays: number; overdue: boolean } | null;
   documents: { kind?: string; title?: string }[];
-  availableActions?: { action: string; to: string | null; allowed: boolean; checks: { guard: string; passed: boolean; reasons: ReasonOut[] }[]; reasons: ReasonOut[] }[];
+  availableActions?: {
+    action: string;
+    to: string | null;
+    allowed: boolean;
+    checks: { guard: string; passed: boolean; reasons: ReasonOut[] }[];
+    reasons: ReasonOut[];
+  }[];
 }
 
 async function list(ctx: Ctx, opts: { state?: string; unit?: string; year?: string; tier?: string }): Promise<void> {
   const year = parseYear(opts.year);
   const client = await typedClient(ctx);
-  const query = { ...(opts.state ? { state: opts.state } : {}), ...(opts.unit ? { unitId: opts.unit } : {}), ...(year !== undefined ? { year } : {}), ...(opts.tier ? { tier: opts.tier } : {}) } as NonNullable<paths["/v1/dossiers"]["get"]["parameters"]["query"]>;
+  const query = {
+    ...(opts.state ? { state: opts.state } : {}),
+    ...(opts.unit ? { unitId: opts.unit } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(opts.tier ? { tier: opts.tier } : {}),
+  } as NonNullable<paths["/v1/dossiers"]["get"]["parameters"]["query"]>;
   const { data } = await call(ctx, client.GET("/v1/dossiers", { params: { query } }));
   const body = data as unknown as { items: Dossier[]; counts: Record<string, number> };
   if (ctx.json) return ctx.printJson(body);
   const L = ctx.lang;
-  ctx.print(renderTable(
-    [tr(L, "Mã hồ sơ", "Dossier"), tr(L, "Đơn vị", "Unit"), tr(L, "Hạng", "Tier"), tr(L, "Năm", "Year"), tr(L, "Bước", "State"), tr(L, "Hạn bước", "Step due")],
-    body.items.map((d) => [d.id, `${d.unitName} (${d.unitId})`, tierText(d.tier, L), String(d.year), d.stateLabel[L], d.deadline ? `${showDate(d.deadline.dueDate, L)}${d.deadline.overdue ? tr(L, " — QUÁ HẠN", " — OVERDUE") : ""}` : ""]),
-    [40, 40, 14, 6, 30, 30],
-  ));
-  ctx.print(Object.entries(body.counts).map(([k, n]) => `${dossierStateText(k, L)}: ${n}`).join(" · "));
+  ctx.print(
+    renderTable(
+      [
+        tr(L, "Mã hồ sơ", "Dossier"),
+        tr(L, "Đơn vị", "Unit"),
+        tr(L, "Hạng", "Tier"),
+        tr(L, "Năm", "Year"),
+        tr(L, "Bước", "State"),
+        tr(L, "Hạn bước", "Step due"),
+      ],
+      body.items.map((d) => [
+        d.id,
+        `${d.unitName} (${d.unitId})`,
+        tierText(d.tier, L),
+        String(d.year),
+        d.stateLabel[L],
+        d.deadline ? `${showDate(d.deadline.dueDate, L)}${d.deadline.overdue ? tr(L, " — QUÁ HẠN", " — OVERDUE") : ""}` : "",
+      ]),
+      [40, 40, 14, 6, 30, 30],
+    ),
+  );
+  ctx.print(
+    Object.entries(body.counts)
+      .map(([k, n]) => `${dossierStateText(k, L)}: ${n}`)
+      .join(" · "),
+  );
 }
 
 function renderDossier(ctx: Ctx, d: Dossier): void {
   const L = ctx.lang;
   ctx.print(`${d.id} · ${d.unitName} (${d.unitId}) · ${tierText(d.tier, L)} · ${d.year} · ${d.packId}`);
-  ctx.print(`${tr(L, "Bước hiện tại", "State")}: ${d.stateLabel[L]} · ${tr(L, "phiên bản", "version")} ${d.version}${d.deadline ? ` · ${tr(L, "hạn", "due")} ${showDate(d.deadline.dueDate, L)} (${d.deadline.workingDays} ${tr(L, "ngày làm việc", "working days")})${d.deadline.overdue ? tr(L, " QUÁ HẠN", " OVERDUE") : ""}` : ""}`);
-  ctx.print(`${tr(L, "Mức hài lòng", "Satisfaction")}: ${d.satisfactionPercent ?? "—"}% · ${tr(L, "Nợ đọng XDCB", "Capital-construction debt")}: ${d.capitalConstructionDebt ?? "—"} · ${tr(L, "Tài liệu", "Documents")}: ${d.documents.length}`);
+  ctx.print(
+    `${tr(L, "Bước hiện tại", "State")}: ${d.stateLabel[L]} · ${tr(L, "phiên bản", "version")} ${d.version}${d.deadline ? ` · ${tr(L, "hạn", "due")} ${showDate(d.deadline.dueDate, L)} (${d.deadline.workingDays} ${tr(L, "ngày làm việc", "working days")})${d.deadline.overdue ? tr(L, " QUÁ HẠN", " OVERDUE") : ""}` : ""}`,
+  );
+  ctx.print(
+    `${tr(L, "Mức hài lòng", "Satisfaction")}: ${d.satisfactionPercent ?? "—"}% · ${tr(L, "Nợ đọng XDCB", "Capital-construction debt")}: ${d.capitalConstructionDebt ?? "—"} · ${tr(L, "Tài liệu", "Documents")}: ${d.documents.length}`,
+  );
   if (d.history.length) {
     ctx.print(`\n${tr(L, "Lịch sử", "History")}:`);
-    for (const h of d.history) ctx.print(`  ${showDateTime(h.at, L)} ${actionText(h.action, L)} (${h.action}): ${dossierStateText(h.from, L)} → ${dossierStateText(h.to, L)} (${h.actor.id}, ${ACTOR_ROLE_LABELS[h.actor.role]?.[L] ?? h.actor.role})${h.note ? ` — ${h.note}` : ""}`);
+    for (const h of d.history)
+      ctx.print(
+        `  ${showDateTime(h.at, L)} ${actionText(h.action, L)} (${h.action}): ${dossierStateText(h.from, L)} → ${dossierStateText(h.to, L)} (${h.actor.id}, ${ACTOR_ROLE_LABELS[h.actor.role]?.[L] ?? h.actor.role})${h.note ? ` — ${h.note}` : ""}`,
+      );
   }
   if (d.availableActions?.length) {
     ctx.print(`\n${tr(L, "Thao tác", "Actions")}:`);
     for (const a of d.availableActions) {
       ctx.print(`  ${a.allowed ? "✓" : "✗"} ${a.action} (${actionText(a.action, L)})${a.to ? ` → ${dossierStateText(a.to, L)}` : ""}`);
       const shown = new Set<string>();
-      for (const c of a.checks) if (!c.passed) for (const r of c.reasons) {
-        shown.add(r[L]);
-        ctx.print(`      ✗ ${c.guard}: ${r[L]}`);
-      }
+      for (const c of a.checks)
+        if (!c.passed)
+          for (const r of c.reasons) {
+            shown.add(r[L]);
+            ctx.print(`      ✗ ${c.guard}: ${r[L]}`);
+          }
       for (const r of a.reasons) if (!shown.has(r[L])) ctx.print(`      · ${r[L]}`);
     }
   }
@@ -79,7 +135,12 @@ async function advance(ctx: Ctx, id: string, opts: { action?: string; note?: str
   const d = (await call(ctx, client.GET("/v1/dossiers/{id}", { params: { path: { id } } }))).data as unknown as Dossier;
   if (!opts.action) {
     const allowed = (d.availableActions ?? []).filter((a) => a.allowed).map((a) => a.action);
-    throw new CliError("invalid_input", [{ where: "--action", message: `cần chọn thao tác; được phép lúc này / required; allowed now: ${allowed.length ? allowed.join(", ") : "(none)"}` }]);
+    throw new CliError("invalid_input", [
+      {
+        where: "--action",
+        message: `cần chọn thao tác; được phép lúc này / required; allowed now: ${allowed.length ? allowed.join(", ") : "(none)"}`,
+      },
+    ]);
   }
   type Action = paths["/v1/dossiers/{id}/transitions"]["post"]["requestBody"]["content"]["application/json"]["action"];
   const body = { action: opts.action as Action, ...(opts.note ? { note: opts.note } : {}) };
@@ -87,12 +148,26 @@ async function advance(ctx: Ctx, id: string, opts: { action?: string; note?: str
   let version = d.version;
   if (opts.ifMatch !== undefined) {
     const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(opts.ifMatch);
-    if (!m) throw new CliError("invalid_input", [{ where: "--if-match", message: `"${opts.ifMatch}" không phải phiên bản (ví dụ 3 hoặc "3") / is not a version (such as 3 or "3")` }]);
+    if (!m)
+      throw new CliError("invalid_input", [
+        { where: "--if-match", message: `"${opts.ifMatch}" không phải phiên bản (ví dụ 3 hoặc "3") / is not a version (such as 3 or "3")` },
+      ]);
     version = Number(m[1]);
   }
-  const after = (await call(ctx, client.POST("/v1/dossiers/{id}/transitions", { params: { path: { id } }, body, headers: { "if-match": `"${version}"` } }))).data as unknown as Dossier;
+  const after = (
+    await call(
+      ctx,
+      client.POST("/v1/dossiers/{id}/transitions", { params: { path: { id } }, body, headers: { "if-match": `"${version}"` } }),
+    )
+  ).data as unknown as Dossier;
   if (ctx.json) return ctx.printJson(after);
-  ctx.print(tr(ctx.lang, `Đã chuyển hồ sơ ${id}: ${d.stateLabel.vi} → ${after.stateLabel.vi}`, `Dossier ${id}: ${d.stateLabel.en} → ${after.stateLabel.en}`));
+  ctx.print(
+    tr(
+      ctx.lang,
+      `Đã chuyển hồ sơ ${id}: ${d.stateLabel.vi} → ${after.stateLabel.vi}`,
+      `Dossier ${id}: ${d.stateLabel.en} → ${after.stateLabel.en}`,
+    ),
+  );
 }
 
 /**
@@ -101,15 +176,32 @@ async function advance(ctx: Ctx, id: string, opts: { action?: string; note?: str
  * registerDossier(new Command("ntm"), run);
  */
 export function registerDossier(program: Command, run: Run): void {
-  const dossier = program.command("dossier").description("Hồ sơ xét công nhận trên máy chủ (QĐ 18/2022) / recognition dossiers on the server");
-  dossier.command("list").description("Danh sách hồ sơ / list dossiers")
-    .option("--state <state>").option("--unit <id>", "cây đơn vị / unit subtree").option("--year <year>").option("--tier <tier>", "standard|advanced|model")
+  const dossier = program
+    .command("dossier")
+    .description("Hồ sơ xét công nhận trên máy chủ (QĐ 18/2022) / recognition dossiers on the server");
+  dossier
+    .command("list")
+    .description("Danh sách hồ sơ / list dossiers")
+    .option("--state <state>")
+    .option("--unit <id>", "cây đơn vị / unit subtree")
+    .option("--year <year>")
+    .option("--tier <tier>", "standard|advanced|model")
     .action(run((ctx: Ctx, opts: { state?: string; unit?: string; year?: string; tier?: string }) => list(ctx, opts)));
-  dossier.command("show <id>").description("Xem hồ sơ, lịch sử, thao tác được phép / show a dossier, its history and allowed actions")
+  dossier
+    .command("show <id>")
+    .description("Xem hồ sơ, lịch sử, thao tác được phép / show a dossier, its history and allowed actions")
     .action(run((ctx: Ctx, id: string) => show(ctx, id)));
-  dossier.command("advance <id>").description("Chuyển bước hồ sơ / apply a workflow action")
-    .option("--action <action>", "self_assess | open_consultation | submit | appraise | verify | recognise | return | resume | reject | revoke")
+  dossier
+    .command("advance <id>")
+    .description("Chuyển bước hồ sơ / apply a workflow action")
+    .option(
+      "--action <action>",
+      "self_assess | open_consultation | submit | appraise | verify | recognise | return | resume | reject | revoke",
+    )
     .option("--note <text>", "ghi chú / note")
-    .option("--if-match <etag|version>", "phiên bản hồ sơ bạn đã xem (dossier show); mặc định phiên bản vừa đọc / the dossier version you looked at (default: the version just read)")
+    .option(
+      "--if-match <etag|version>",
+      "phiên bản hồ sơ bạn đã xem (dossier show); mặc định phiên bản vừa đọc / the dossier version you looked at (default: the version just read)",
+    )
     .action(run((ctx: Ctx, id: string, opts: { action?: string; note?: string; ifMatch?: string }) => advance(ctx, id, opts)));
 }

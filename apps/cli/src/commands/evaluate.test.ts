@@ -15,10 +15,34 @@ describe("ntm evaluate (offline, examples)", () => {
     const r = ntm(evaluate(ex("an-phu-meets-all.json"), "--json"));
     expect(r.code).toBe(0);
     const res = r.json();
-    expect({ unitId: res.unitId, packId: res.packId, year: res.year, variant: res.variant, status: res.status, criteriaMet: res.criteriaMet, criteriaTotal: res.criteriaTotal, example: res.example })
-      .toEqual({ unitId: "demo-an-phu", packId: DEMO, year: 2024, variant: "DHNTB", status: "met", criteriaMet: 19, criteriaTotal: 19, example: true });
+    expect({
+      unitId: res.unitId,
+      packId: res.packId,
+      year: res.year,
+      variant: res.variant,
+      status: res.status,
+      criteriaMet: res.criteriaMet,
+      criteriaTotal: res.criteriaTotal,
+      example: res.example,
+    }).toEqual({
+      unitId: "demo-an-phu",
+      packId: DEMO,
+      year: 2024,
+      variant: "DHNTB",
+      status: "met",
+      criteriaMet: 19,
+      criteriaTotal: 19,
+      example: true,
+    });
     expect(res.criteria).toHaveLength(19);
-    expect(res.criteria[0].indicators[0]).toMatchObject({ id: "1.1", status: "met", actual: true, required: true, comparator: "==", verified: false });
+    expect(res.criteria[0].indicators[0]).toMatchObject({
+      id: "1.1",
+      status: "met",
+      actual: true,
+      required: true,
+      comparator: "==",
+      verified: false,
+    });
     expect(res.revocation).toMatchObject({ revoke: false, failed: [], keyFailed: [] });
   });
 
@@ -28,7 +52,13 @@ describe("ntm evaluate (offline, examples)", () => {
     const res = r.json();
     expect(res.status).toBe("not_met");
     expect(res.criteria.filter((c: { status: string }) => c.status !== "met").map((c: { id: string }) => c.id)).toEqual(["10", "17"]);
-    expect(res.criteria.find((c: { id: string }) => c.id === "10").indicators[0]).toMatchObject({ id: "10", status: "not_met", actual: 47.5, required: 52, gap: 4.5 });
+    expect(res.criteria.find((c: { id: string }) => c.id === "10").indicators[0]).toMatchObject({
+      id: "10",
+      status: "not_met",
+      actual: 47.5,
+      required: 52,
+      gap: 4.5,
+    });
   });
 
   it("exits 0 on a not-met result without --fail-on, and prints a readable Vietnamese table", () => {
@@ -52,8 +82,17 @@ describe("ntm evaluate (offline, examples)", () => {
     expect(r.code).toBe(0);
     const res = r.json();
     expect([res.variant, res.status]).toEqual(["TDMNPB", "met"]);
-    expect(res.reasons[0]).toEqual({ code: "variant.override", path: ["unit", "flags"], params: { flag: "especiallyDifficult", from: "DHNTB", to: "TDMNPB" } });
-    expect(res.criteria.find((c: { id: string }) => c.id === "15").indicators[2]).toMatchObject({ id: "15.3", actual: 23.5, required: 24, status: "met" });
+    expect(res.reasons[0]).toEqual({
+      code: "variant.override",
+      path: ["unit", "flags"],
+      params: { flag: "especiallyDifficult", from: "DHNTB", to: "TDMNPB" },
+    });
+    expect(res.criteria.find((c: { id: string }) => c.id === "15").indicators[2]).toMatchObject({
+      id: "15.3",
+      actual: 23.5,
+      required: 24,
+      status: "met",
+    });
     const table = ntm(evaluate(ex("ta-xua-especially-difficult.json")));
     expect(table.stdout).toContain('ⓘ Áp dụng ngưỡng vùng TDMNPB thay cho DHNTB (đơn vị có đặc điểm "especiallyDifficult")');
   });
@@ -61,7 +100,12 @@ describe("ntm evaluate (offline, examples)", () => {
   it("evaluates a wide CSV batch with Vietnamese cells (Đạt, Không, decimal comma, KAD) into an array of results", () => {
     const r = ntm(evaluate(ex("batch-communes.csv"), "--json"));
     expect(r.code).toBe(0);
-    const rows = (r.json() as { unitId: string; status: string; variant: string; criteriaMet: number }[]).map((x) => [x.unitId, x.status, x.variant, x.criteriaMet]);
+    const rows = (r.json() as { unitId: string; status: string; variant: string; criteriaMet: number }[]).map((x) => [
+      x.unitId,
+      x.status,
+      x.variant,
+      x.criteriaMet,
+    ]);
     expect(rows).toEqual([
       ["demo-an-phu", "met", "DHNTB", 19],
       ["demo-binh-minh", "not_met", "DHNTB", 17],
@@ -131,7 +175,10 @@ describe("ntm evaluate (a district rolled up from its communes)", () => {
     const r = ntm([...args, "--child-pack", DEMO, "--child-pack", "example.province-demo-advanced.2021-2025", "--json"]);
     expect(r.code).toBe(0);
     const dk = r.json().criteria.find((c: { id: string }) => c.id === "DK").indicators;
-    expect(dk.slice(0, 2).map((i: { id: string; status: string; actual: number }) => [i.id, i.status, i.actual])).toEqual([["DK.1", "not_met", 66.666666667], ["DK.2", "not_met", 0]]);
+    expect(dk.slice(0, 2).map((i: { id: string; status: string; actual: number }) => [i.id, i.status, i.actual])).toEqual([
+      ["DK.1", "not_met", 66.666666667],
+      ["DK.2", "not_met", 0],
+    ]);
     const table = ntm([...args, "--child-pack", DEMO]);
     expect(table.stdout).toContain(`⚠ Các đơn vị con được đánh giá theo bộ tiêu chí ví dụ ${DEMO}`);
   });
@@ -139,7 +186,14 @@ describe("ntm evaluate (a district rolled up from its communes)", () => {
   it("reports the roll-up as missing, naming the communes, without --child-pack", () => {
     const r = ntm([...args, "--json"]);
     const dk1 = r.json().criteria.find((c: { id: string }) => c.id === "DK").indicators[0];
-    expect([dk1.status, dk1.reasons[0]]).toEqual(["missing", { code: "derived.child_data_missing", path: ["children"], params: { units: ["demo-an-phu", "demo-binh-minh", "demo-ta-xua"], count: 3 } }]);
+    expect([dk1.status, dk1.reasons[0]]).toEqual([
+      "missing",
+      {
+        code: "derived.child_data_missing",
+        path: ["children"],
+        params: { units: ["demo-an-phu", "demo-binh-minh", "demo-ta-xua"], count: 3 },
+      },
+    ]);
   });
 });
 
@@ -160,10 +214,25 @@ describe("ntm evaluate (bad input)", () => {
   });
 
   it("prefixes the array index in a JSON batch and gives an error object with --json", () => {
-    const r = run({ "b.json": JSON.stringify([{ unit, year: 2024, values: {} }, { unit: { ...unit, region: "XYZ" }, year: 2024, values: {} }]) }, "b.json", "--json");
+    const r = run(
+      {
+        "b.json": JSON.stringify([
+          { unit, year: 2024, values: {} },
+          { unit: { ...unit, region: "XYZ" }, year: 2024, values: {} },
+        ]),
+      },
+      "b.json",
+      "--json",
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^b\.json: \$\[1\]\.unit\.region: /);
-    expect(r.json()).toEqual({ error: { kind: "invalid_input", exitCode: 2, problems: [{ file: "b.json", where: "$[1].unit.region", message: expect.any(String), code: "invalid_value" }] } });
+    expect(r.json()).toEqual({
+      error: {
+        kind: "invalid_input",
+        exitCode: 2,
+        problems: [{ file: "b.json", where: "$[1].unit.region", message: expect.any(String), code: "invalid_value" }],
+      },
+    });
   });
 
   it("reports invalid JSON with its line and column", () => {
@@ -179,32 +248,49 @@ describe("ntm evaluate (bad input)", () => {
   });
 
   it("names the CSV row and column of an unreadable cell and of an out-of-range percent", () => {
-    const csv = "unit_id,unit_name,region,year,2.1,10,11\nx1,Xã Thử,DHNTB,2024,95,abc,\"4,5\"\nx2,Xã Hai,DHNTB,2024,140,60,3\n";
+    const csv = 'unit_id,unit_name,region,year,2.1,10,11\nx1,Xã Thử,DHNTB,2024,95,abc,"4,5"\nx2,Xã Hai,DHNTB,2024,140,60,3\n';
     const r1 = run({ "v.csv": csv }, "v.csv");
     expect(r1.code).toBe(2);
-    expect(r1.stderr).toBe('v.csv: row 2, column "10": không đọc được "abc": cần số, Đạt/Không hoặc để trống / cannot read "abc" as a number, Đạt/Không or empty\n');
+    expect(r1.stderr).toBe(
+      'v.csv: row 2, column "10": không đọc được "abc": cần số, Đạt/Không hoặc để trống / cannot read "abc" as a number, Đạt/Không or empty\n',
+    );
     const r2 = run({ "v.csv": csv.replace("abc", "60") }, "v.csv");
     expect(r2.code).toBe(2);
-    expect(r2.stderr).toBe('v.csv: row 3, column "2.1": chỉ tiêu 2.1 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.1 is a percent (0–100), got 140\n');
+    expect(r2.stderr).toBe(
+      'v.csv: row 3, column "2.1": chỉ tiêu 2.1 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.1 is a percent (0–100), got 140\n',
+    );
   });
 
   it("reads CSV cells by the indicator's kind: 1 as Đạt in a yes/no column, Vietnamese thousands, no yes/no word in a number column", () => {
     const bad = run({ "v.csv": "unit_id,region,year,1.1,10\nx1,DHNTB,2024,1,x\n" }, "v.csv");
-    expect([bad.code, bad.stderr]).toEqual([2, 'v.csv: row 2, column "10": không đọc được "x": cần số, Đạt/Không hoặc để trống / cannot read "x" as a number, Đạt/Không or empty\n']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'v.csv: row 2, column "10": không đọc được "x": cần số, Đạt/Không hoặc để trống / cannot read "x" as a number, Đạt/Không or empty\n',
+    ]);
     const good = run({ "v.csv": 'unit_id,region,year,1.1,10\nx1,DHNTB,2024,1,"1.234,5"\n' }, "v.csv", "--json");
     const [result] = good.json(); // a CSV is a batch
-    const actual = (id: string) => result.criteria.flatMap((c: { indicators: { id: string; actual: unknown }[] }) => c.indicators).find((i: { id: string }) => i.id === id).actual;
+    const actual = (id: string) =>
+      result.criteria
+        .flatMap((c: { indicators: { id: string; actual: unknown }[] }) => c.indicators)
+        .find((i: { id: string }) => i.id === id).actual;
     expect([good.stderr, actual("1.1"), actual("10")]).toEqual(["", true, 1234.5]);
   });
 
   it("rejects an unknown indicator column in a CSV, naming the column", () => {
     const r = run({ "v.csv": "unit_id,region,year,42.42\nx1,DHNTB,2024,5\n" }, "v.csv");
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`v.csv: row 2, column "42.42": chỉ tiêu "42.42" không có trong bộ tiêu chí ${DEMO} / unknown indicator "42.42" in pack ${DEMO}\n`);
+    expect(r.stderr).toBe(
+      `v.csv: row 2, column "42.42": chỉ tiêu "42.42" không có trong bộ tiêu chí ${DEMO} / unknown indicator "42.42" in pack ${DEMO}\n`,
+    );
   });
 
   it("rejects an invalid pack file, naming the pack file and path", () => {
-    const r = run({ "p.json": JSON.stringify({ id: "Bad Id", version: "1" }), "v.json": JSON.stringify({ unit, year: 2024, values: {} }) }, "v.json", "--pack", "p.json");
+    const r = run(
+      { "p.json": JSON.stringify({ id: "Bad Id", version: "1" }), "v.json": JSON.stringify({ unit, year: 2024, values: {} }) },
+      "v.json",
+      "--pack",
+      "p.json",
+    );
     expect(r.code).toBe(2);
     expect(r.stderr.split("\n")[0]).toMatch(/^p\.json: \$\.id: expected a lowercase id/);
   });

@@ -1,5 +1,19 @@
 import type { Command } from "commander";
-import { type CompiledPack, type CriteriaPack, type EvaluationResult, type Issue, type Lang, type Result, type UnitValues, compilePack, evaluateUnit, formatNumber, formatReason, validateValues, withChildStatuses } from "@ntm/core";
+import {
+  type CompiledPack,
+  type CriteriaPack,
+  type EvaluationResult,
+  type Issue,
+  type Lang,
+  type Result,
+  type UnitValues,
+  compilePack,
+  evaluateUnit,
+  formatNumber,
+  formatReason,
+  validateValues,
+  withChildStatuses,
+} from "@ntm/core";
 import { CliError, EXIT, type Problem } from "../lib/exit.js";
 import { statusText, tr } from "../lib/i18n.js";
 import { loadPack } from "../lib/packs.js";
@@ -29,7 +43,8 @@ export interface EvaluateOptions {
  */
 export function parseYear(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d{4}$/.test(raw)) throw new CliError("invalid_input", [{ where: "--year", message: `"${raw}" không phải năm, ví dụ 2024 / is not a year such as 2024` }]);
+  if (!/^\d{4}$/.test(raw))
+    throw new CliError("invalid_input", [{ where: "--year", message: `"${raw}" không phải năm, ví dụ 2024 / is not a year such as 2024` }]);
   return Number(raw);
 }
 
@@ -53,9 +68,24 @@ export function validateWithTypes(compiled: CompiledPack, doc: unknown): Result<
     const ci = compiled.indicatorById.get(id);
     const path = ["values", id];
     // Same codes and wording as core's validateValues, which stops at the first wrong JSON type.
-    if (!ci) typeIssues.push({ code: "values.unknown_indicator", path, message: `chỉ tiêu "${id}" không có trong bộ tiêu chí ${compiled.pack.id} / unknown indicator "${id}" in pack ${compiled.pack.id}` });
-    else if (ci.indicator.kind === "boolean") typeIssues.push({ code: "values.expected_boolean", path, message: `chỉ tiêu ${id} cần giá trị Đạt/Không (true/false), nhận được ${JSON.stringify(v)} / indicator ${id} expects true/false, got ${JSON.stringify(v)}` });
-    else typeIssues.push({ code: "values.expected_number", path, message: `chỉ tiêu ${id} cần một số, nhận được ${JSON.stringify(v)} / indicator ${id} expects a number, got ${JSON.stringify(v)}` });
+    if (!ci)
+      typeIssues.push({
+        code: "values.unknown_indicator",
+        path,
+        message: `chỉ tiêu "${id}" không có trong bộ tiêu chí ${compiled.pack.id} / unknown indicator "${id}" in pack ${compiled.pack.id}`,
+      });
+    else if (ci.indicator.kind === "boolean")
+      typeIssues.push({
+        code: "values.expected_boolean",
+        path,
+        message: `chỉ tiêu ${id} cần giá trị Đạt/Không (true/false), nhận được ${JSON.stringify(v)} / indicator ${id} expects true/false, got ${JSON.stringify(v)}`,
+      });
+    else
+      typeIssues.push({
+        code: "values.expected_number",
+        path,
+        message: `chỉ tiêu ${id} cần một số, nhận được ${JSON.stringify(v)} / indicator ${id} expects a number, got ${JSON.stringify(v)}`,
+      });
     cleaned[id] = null;
   }
   const r = validateValues(compiled, { ...doc, values: cleaned });
@@ -90,7 +120,9 @@ const CMP: Record<string, string> = { ">=": "≥", "<=": "≤", "==": "=" };
 export function renderResult(ctx: Ctx, pack: CriteriaPack, doc: { unit: { id: string; name: string } }, r: EvaluationResult): void {
   const L = ctx.lang;
   const names = new Map(pack.criteria.flatMap((c) => c.indicators.map((i) => [i.id, i] as const)));
-  ctx.print(`${doc.unit.name} (${doc.unit.id}) · ${tr(L, "năm", "year")} ${r.year} · ${tr(L, "ngưỡng", "thresholds")}: ${r.variant ?? "—"}`);
+  ctx.print(
+    `${doc.unit.name} (${doc.unit.id}) · ${tr(L, "năm", "year")} ${r.year} · ${tr(L, "ngưỡng", "thresholds")}: ${r.variant ?? "—"}`,
+  );
   ctx.print(`${tr(L, "Bộ tiêu chí", "Pack")}: ${pack.id} v${pack.version} — ${pack.title[L]}`);
   for (const n of packNotices(pack, L)) ctx.print(n);
   for (const reason of r.reasons) if (reason.code !== "pack.example") ctx.print(`ⓘ ${formatReason(reason, L)}`);
@@ -100,17 +132,51 @@ export function renderResult(ctx: Ctx, pack: CriteriaPack, doc: { unit: { id: st
     rows.push([c.id, "", crit?.name[L] ?? "", "", "", statusText(c.status, L).toUpperCase(), "", ""]);
     for (const i of c.indicators) {
       const ind = names.get(i.id);
-      const reasons = i.reasons.filter((x) => x.code !== "threshold.example" && x.code !== "indicator.met").map((x) => formatReason(x, L)).join("; ");
-      const required = i.required === null ? tr(L, "chưa rõ", "unknown") : `${ind?.kind === "boolean" ? "" : `${CMP[i.comparator] ?? i.comparator} `}${show(i.required, ind?.unit, L)}`;
-      rows.push(["", i.id, ind?.name[L] ?? "", show(i.actual, ind?.unit, L), required, statusText(i.status, L), i.verified ? "✓" : "✗", reasons]);
+      const reasons = i.reasons
+        .filter((x) => x.code !== "threshold.example" && x.code !== "indicator.met")
+        .map((x) => formatReason(x, L))
+        .join("; ");
+      const required =
+        i.required === null
+          ? tr(L, "chưa rõ", "unknown")
+          : `${ind?.kind === "boolean" ? "" : `${CMP[i.comparator] ?? i.comparator} `}${show(i.required, ind?.unit, L)}`;
+      rows.push([
+        "",
+        i.id,
+        ind?.name[L] ?? "",
+        show(i.actual, ind?.unit, L),
+        required,
+        statusText(i.status, L),
+        i.verified ? "✓" : "✗",
+        reasons,
+      ]);
     }
   }
-  ctx.print(renderTable([tr(L, "TC", "Crit."), tr(L, "Chỉ tiêu", "Ind."), tr(L, "Tên", "Name"), tr(L, "Thực tế", "Actual"), tr(L, "Yêu cầu", "Required"), tr(L, "Trạng thái", "Status"), tr(L, "XM", "Ver."), tr(L, "Lý do", "Reason")], rows, [5, 8, 48, 12, 16, 16, 4, 110]));
+  ctx.print(
+    renderTable(
+      [
+        tr(L, "TC", "Crit."),
+        tr(L, "Chỉ tiêu", "Ind."),
+        tr(L, "Tên", "Name"),
+        tr(L, "Thực tế", "Actual"),
+        tr(L, "Yêu cầu", "Required"),
+        tr(L, "Trạng thái", "Status"),
+        tr(L, "XM", "Ver."),
+        tr(L, "Lý do", "Reason"),
+      ],
+      rows,
+      [5, 8, 48, 12, 16, 16, 4, 110],
+    ),
+  );
   const rev = r.revocation;
   ctx.print("");
-  ctx.print(`${tr(L, "Kết quả", "Result")}: ${statusText(r.status, L).toUpperCase()} — ${r.criteriaMet}/${r.criteriaTotal} ${tr(L, "tiêu chí đạt", "criteria met")}, ${r.criteriaNotMet} ${tr(L, "không đạt", "not met")}`);
-  if (rev) for (const reason of rev.reasons) ctx.print(`${tr(L, "Thu hồi (QĐ 18/2022)", "Revocation (QĐ 18/2022)")}: ${formatReason(reason, L)}`);
-  if (r.example) ctx.print(tr(L, "⚠ Kết quả theo giá trị ví dụ, không phải quy định pháp luật.", "⚠ Result under example values, not law."));
+  ctx.print(
+    `${tr(L, "Kết quả", "Result")}: ${statusText(r.status, L).toUpperCase()} — ${r.criteriaMet}/${r.criteriaTotal} ${tr(L, "tiêu chí đạt", "criteria met")}, ${r.criteriaNotMet} ${tr(L, "không đạt", "not met")}`,
+  );
+  if (rev)
+    for (const reason of rev.reasons) ctx.print(`${tr(L, "Thu hồi (QĐ 18/2022)", "Revocation (QĐ 18/2022)")}: ${formatReason(reason, L)}`);
+  if (r.example)
+    ctx.print(tr(L, "⚠ Kết quả theo giá trị ví dụ, không phải quy định pháp luật.", "⚠ Result under example values, not law."));
 }
 
 /**
@@ -124,9 +190,17 @@ export function renderResult(ctx: Ctx, pack: CriteriaPack, doc: { unit: { id: st
  */
 export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
   if (opts.failOn !== undefined && opts.failOn !== "not_met" && opts.failOn !== "indeterminate")
-    throw new CliError("invalid_input", [{ where: "--fail-on", message: `cần not_met hoặc indeterminate / expected not_met or indeterminate, got "${opts.failOn}"` }]);
+    throw new CliError("invalid_input", [
+      { where: "--fail-on", message: `cần not_met hoặc indeterminate / expected not_met or indeterminate, got "${opts.failOn}"` },
+    ]);
   if (!opts.pack) throw new CliError("invalid_input", [{ where: "--pack", message: "cần --pack <mã|tệp> / required with --values" }]);
-  if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", message: "cần tệp số liệu .json hoặc .csv, hoặc --unit với máy chủ / required: a .json or .csv values file, or --unit for a server" }]);
+  if (!opts.values)
+    throw new CliError("invalid_input", [
+      {
+        where: "--values",
+        message: "cần tệp số liệu .json hoặc .csv, hoặc --unit với máy chủ / required: a .json or .csv values file, or --unit for a server",
+      },
+    ]);
   const year = parseYear(opts.year);
   const pack = loadPack(opts.pack);
   const compiled = compilePack(pack);
@@ -140,7 +214,14 @@ export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
   if (!json) {
     for (const ref of opts.childPack ?? []) {
       const child = loadPack(ref);
-      if (child.example) ctx.print(tr(ctx.lang, `⚠ Các đơn vị con được đánh giá theo bộ tiêu chí ví dụ ${child.id} (không phải quy định pháp luật).`, `⚠ The children are evaluated against the example pack ${child.id} (not law).`));
+      if (child.example)
+        ctx.print(
+          tr(
+            ctx.lang,
+            `⚠ Các đơn vị con được đánh giá theo bộ tiêu chí ví dụ ${child.id} (không phải quy định pháp luật).`,
+            `⚠ The children are evaluated against the example pack ${child.id} (not law).`,
+          ),
+        );
     }
   }
   let fails = false;
@@ -166,9 +247,20 @@ export function evaluateOffline(ctx: Ctx, opts: EvaluateOptions): number {
  * @example
  * const { results } = evaluateFiles({ pack: "vn.commune-ntm.2021-2025", values: "batch.csv" });
  */
-export function evaluateFiles(opts: EvaluateOptions): { pack: CriteriaPack; batch: boolean; docs: UnitValues[]; results: EvaluationResult[] } {
+export function evaluateFiles(opts: EvaluateOptions): {
+  pack: CriteriaPack;
+  batch: boolean;
+  docs: UnitValues[];
+  results: EvaluationResult[];
+} {
   if (!opts.pack) throw new CliError("invalid_input", [{ where: "--pack", message: "cần --pack <mã|tệp> / required with --values" }]);
-  if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", message: "cần tệp số liệu .json hoặc .csv, hoặc --unit với máy chủ / required: a .json or .csv values file, or --unit for a server" }]);
+  if (!opts.values)
+    throw new CliError("invalid_input", [
+      {
+        where: "--values",
+        message: "cần tệp số liệu .json hoặc .csv, hoặc --unit với máy chủ / required: a .json or .csv values file, or --unit for a server",
+      },
+    ]);
   const year = parseYear(opts.year);
   const pack = loadPack(opts.pack);
   const compiled = compilePack(pack);
@@ -191,7 +283,11 @@ const KEEP_VALIDATED = 20_000;
  * @example
  * const { count, kept } = validateAll(compiled, openValues("big.csv", { defaultLevel: "commune" }));
  */
-export function validateAll(compiled: CompiledPack, source: ValuesSource, keep: number = KEEP_VALIDATED): { count: number; kept: UnitValues[] | undefined } {
+export function validateAll(
+  compiled: CompiledPack,
+  source: ValuesSource,
+  keep: number = KEEP_VALIDATED,
+): { count: number; kept: UnitValues[] | undefined } {
   const readProblems: Problem[] = [];
   const problems: Problem[] = [];
   let count = 0;
@@ -242,11 +338,20 @@ export function registerEvaluate(program: Command, run: Run, remote?: (ctx: Ctx,
     .option("--pack <id|file>", "mã bộ tiêu chí có sẵn hoặc tệp JSON / a shipped pack id or a pack JSON file")
     .option("--values <file>", "tệp số liệu .json (một hoặc mảng) hoặc .csv / values file: .json (one or an array) or .csv")
     .option("--year <year>", "năm đánh giá (ghi đè năm trong tệp) / evaluation year (overrides the file's)")
-    .option("--child-pack <id|file>", "bộ tiêu chí đánh giá các đơn vị con trước (xã của huyện), lặp lại được / pack the children are evaluated against first (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
-    .option("--fail-on <status>", "thoát mã 1 khi kết quả là not_met (hoặc indeterminate) / exit 1 when a result is not_met (or indeterminate)")
+    .option(
+      "--child-pack <id|file>",
+      "bộ tiêu chí đánh giá các đơn vị con trước (xã của huyện), lặp lại được / pack the children are evaluated against first (repeatable)",
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option(
+      "--fail-on <status>",
+      "thoát mã 1 khi kết quả là not_met (hoặc indeterminate) / exit 1 when a result is not_met (or indeterminate)",
+    )
     .option("--ndjson", "in mỗi kết quả một dòng JSON (NDJSON, đọc dần được) / one JSON result per line (NDJSON, streamable)")
     .option("--unit <id>", "đánh giá đơn vị trên máy chủ (với --year) / evaluate a unit on the server (with --year)")
-    .addHelpText("after", `
+    .addHelpText(
+      "after",
+      `
 Số liệu / values files:
   JSON  { "unit": { "id", "name", "level", "region"?, "communeGroup"?, "flags"? }, "year", "values": { "<chỉ tiêu>": số | true/false | null } }
         hoặc một mảng các tài liệu đó / or an array of them (batch).
@@ -259,11 +364,15 @@ Ví dụ / examples:
   ntm evaluate --pack <mã bộ / pack id> --values examples/values/an-phu-meets-all.json     (mã bộ: ntm packs list)
   ntm evaluate --pack <mã bộ / pack id> --values examples/values/batch-communes.csv --json --fail-on not_met
   ntm evaluate --pack <mã bộ / pack id> --values big.csv --ndjson > results.ndjson
-  ntm evaluate --unit c-01-01 --year 2024          (máy chủ / server)`)
+  ntm evaluate --unit c-01-01 --year 2024          (máy chủ / server)`,
+    )
     .action(
       run(async (ctx: Ctx, opts: EvaluateOptions) => {
         if (opts.unit !== undefined && opts.values === undefined) {
-          if (!remote) throw new CliError("invalid_input", [{ where: "--unit", message: "bản này không có đánh giá trên máy chủ / remote evaluation is not available in this build" }]);
+          if (!remote)
+            throw new CliError("invalid_input", [
+              { where: "--unit", message: "bản này không có đánh giá trên máy chủ / remote evaluation is not available in this build" },
+            ]);
           return remote(ctx, opts);
         }
         return evaluateOffline(ctx, opts);

@@ -9,7 +9,13 @@ describe("ntm workday add", () => {
     const out = r.json();
     expect([out.from, out.days, out.date]).toEqual(["2025-01-27", 1, "2025-02-04"]);
     expect(out.daysOff.map((d: { date: string; kind: string }) => `${d.date}:${d.kind}`)).toEqual([
-      "2025-01-28:holiday", "2025-01-29:holiday", "2025-01-30:holiday", "2025-01-31:holiday", "2025-02-01:holiday", "2025-02-02:weekend", "2025-02-03:holiday",
+      "2025-01-28:holiday",
+      "2025-01-29:holiday",
+      "2025-01-30:holiday",
+      "2025-01-31:holiday",
+      "2025-02-01:holiday",
+      "2025-02-02:weekend",
+      "2025-02-03:holiday",
     ]);
   });
 
@@ -29,7 +35,10 @@ describe("ntm workday add", () => {
 
   it("rejects an impossible date and a bad calendar file with exit 2, naming the option or JSON path", () => {
     const bad = ntm(["workday", "add", "--from", "30/02/2025", "--days", "1"]);
-    expect([bad.code, bad.stderr]).toEqual([2, '--from: "30/02/2025" không phải ngày hợp lệ dd/mm/yyyy hoặc yyyy-mm-dd / is not a date dd/mm/yyyy or yyyy-mm-dd\n']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      '--from: "30/02/2025" không phải ngày hợp lệ dd/mm/yyyy hoặc yyyy-mm-dd / is not a date dd/mm/yyyy or yyyy-mm-dd\n',
+    ]);
     const dir = tempDir({ "cal.json": JSON.stringify({ extraDaysOff: ["2025-02-30"] }) });
     const cal = ntm(["workday", "add", "--from", "2025-01-27", "--days", "1", "--calendar", "cal.json"], { cwd: dir });
     expect(cal.code).toBe(2);
@@ -71,7 +80,9 @@ describe("ntm rank", () => {
     const out = r.json();
     expect([out.year, out.regime.id, out.scheme.isDefault]).toEqual([2025, "366-QĐ/TW", true]);
     expect(out.rows.map((u: { rank: number; unitId: string; level: string }) => [u.rank, u.unitId, u.level])).toEqual([
-      [1, "demo-an-phu", "good"], [2, "demo-ta-xua", "completed"], [3, "demo-binh-minh", "not_completed"],
+      [1, "demo-an-phu", "good"],
+      [2, "demo-ta-xua", "completed"],
+      [3, "demo-binh-minh", "not_completed"],
     ]);
     expect(out.criticisms.map((c: { unitId: string }) => c.unitId)).toEqual(["demo-binh-minh"]);
     const table = ntm(["rank", "--input", input]);
@@ -95,7 +106,10 @@ describe("ntm rank", () => {
   it("asks for a year when neither the file nor --year gives one", () => {
     const dir = tempDir({ "in.json": JSON.stringify([{ unitId: "a", values: {} }]) });
     const r = ntm(["rank", "--input", "in.json"], { cwd: dir });
-    expect([r.code, r.stderr]).toEqual([2, 'in.json: $.year: thiếu năm đánh giá: thêm "year" vào tệp hoặc dùng --year / no review year: add "year" to the file or pass --year\n']);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      'in.json: $.year: thiếu năm đánh giá: thêm "year" vào tệp hoặc dùng --year / no review year: add "year" to the file or pass --year\n',
+    ]);
   });
 });
 
@@ -117,12 +131,19 @@ describe("ntm plan show", () => {
 
 describe("ntm plan due", () => {
   it("marks the half-year reports overdue on 01/08/2025, and a report handed in two working days late as late", () => {
-    const dir = tempDir({ "subs.json": JSON.stringify([{ dutyId: "III.2-half-year", assigneeId: "ubnd-huyen", period: "2025S1", submittedOn: "2025-07-17" }]) });
+    const dir = tempDir({
+      "subs.json": JSON.stringify([{ dutyId: "III.2-half-year", assigneeId: "ubnd-huyen", period: "2025S1", submittedOn: "2025-07-17" }]),
+    });
     const r = ntm(["plan", "due", "--as-of", "01/08/2025", "--period", "2025S1", "--submissions", "subs.json", "--json"], { cwd: dir });
     expect(r.code).toBe(0);
     const s = r.json();
     expect(s.counts).toEqual({ submitted: 0, late: 1, overdue: 4, pending: 0 });
-    expect(s.items.find((i: { assigneeId: string }) => i.assigneeId === "ubnd-huyen")).toMatchObject({ status: "late", deadline: "2025-07-15", submittedOn: "2025-07-17", workingDaysLate: 2 });
+    expect(s.items.find((i: { assigneeId: string }) => i.assigneeId === "ubnd-huyen")).toMatchObject({
+      status: "late",
+      deadline: "2025-07-15",
+      submittedOn: "2025-07-17",
+      workingDaysLate: 2,
+    });
   });
 
   it("prints deadlines as dd/mm/yyyy and flags the default schedule as not the plan's text", () => {

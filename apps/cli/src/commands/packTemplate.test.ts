@@ -42,7 +42,24 @@ describe("ntm packs template", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Hướng dẫn", "Bộ tiêu chí", "Chỉ tiêu"]);
     const ind = wb.getWorksheet("Chỉ tiêu")!;
     expect((ind.getRow(1).values as unknown[]).slice(1).map((h) => String(h).replace(/^.*\((.+)\)$/, "$1"))).toEqual([
-      "criterion_id", "criterion_name", "indicator_id", "indicator_name", "kind", "unit", "comparator", "year", "TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL", "verified", "source_ref", "source_note",
+      "criterion_id",
+      "criterion_name",
+      "indicator_id",
+      "indicator_name",
+      "kind",
+      "unit",
+      "comparator",
+      "year",
+      "TDMNPB",
+      "DBSH",
+      "BTB",
+      "DHNTB",
+      "TN",
+      "DNB",
+      "DBSCL",
+      "verified",
+      "source_ref",
+      "source_note",
     ]);
     expect(locate(ind, "15.3", "TDMNPB").value).toBe(24);
     expect(locate(ind, "10", "TDMNPB", 2022).value).toBe(39);
@@ -64,7 +81,11 @@ describe("ntm packs new --from", () => {
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ written: "pack.json", id: "tinh-thu.commune-ntm.2021-2025", indicators: 50 });
     const doc = JSON.parse(readFileSync(join(dir, "pack.json"), "utf8"));
-    expect([doc.extends, doc.legalBasis, doc.effective.from]).toEqual(["vn.commune-ntm.2021-2025", [{ ref: "QĐ 99/QĐ-UBND (thử)", date: "2022-07-15" }], "2022-03-08"]);
+    expect([doc.extends, doc.legalBasis, doc.effective.from]).toEqual([
+      "vn.commune-ntm.2021-2025",
+      [{ ref: "QĐ 99/QĐ-UBND (thử)", date: "2022-07-15" }],
+      "2022-03-08",
+    ]);
     const i22 = doc.criteria.find((c: { id: string }) => c.id === "2").indicators.find((i: { id: string }) => i.id === "2.2");
     expect(i22).toMatchObject({ verified: true, source: { ref: "QĐ 99/QĐ-UBND (thử), Phụ lục" } });
     expect(i22.threshold.byVariant.DHNTB).toBe(85);
@@ -74,7 +95,8 @@ describe("ntm packs new --from", () => {
     const ok = ntm(["evaluate", "--pack", "pack.json", "--values", "v.json", "--json"], { cwd: dir });
     expect(ok.code).toBe(0);
     const res = ok.json();
-    const ind = (id: string) => res.criteria.flatMap((c: { indicators: { id: string }[] }) => c.indicators).find((i: { id: string }) => i.id === id);
+    const ind = (id: string) =>
+      res.criteria.flatMap((c: { indicators: { id: string }[] }) => c.indicators).find((i: { id: string }) => i.id === id);
     expect(ind("10")).toMatchObject({ status: "not_met", actual: 54, required: 55 });
     expect(ind("2.2")).toMatchObject({ status: "met", required: 85, verified: true });
   });
@@ -88,12 +110,16 @@ describe("ntm packs new --from", () => {
     const bad = ntm(["packs", "new", "--from", file], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");
-    expect(bad.stderr).toMatch(/^filled\.xlsx: sheet "Chỉ tiêu", row \d+, column M \(TN\): không đọc được ngưỡng "nhiều" \/ cannot read as a threshold/);
+    expect(bad.stderr).toMatch(
+      /^filled\.xlsx: sheet "Chỉ tiêu", row \d+, column M \(TN\): không đọc được ngưỡng "nhiều" \/ cannot read as a threshold/,
+    );
     const dir2 = tempDir();
     const file2 = await filledTemplate(dir2, (ind) => void (locate(ind, "17.1", "DBSCL").value = 140));
     const pct = ntm(["packs", "new", "--from", file2], { cwd: dir2 });
     expect(pct.code).toBe(2);
-    expect(pct.stderr).toMatch(/^filled\.xlsx: sheet "Chỉ tiêu", row \d+, column O \(DBSCL\): ngưỡng phần trăm phải trong khoảng 0–100, nhận được 140 \/ a percent threshold must be within 0–100, got 140\n$/);
+    expect(pct.stderr).toMatch(
+      /^filled\.xlsx: sheet "Chỉ tiêu", row \d+, column O \(DBSCL\): ngưỡng phần trăm phải trong khoảng 0–100, nhận được 140 \/ a percent threshold must be within 0–100, got 140\n$/,
+    );
   });
 
   it("names the header cell of a missing pack id, and fails in one line on a file that is not xlsx", async () => {

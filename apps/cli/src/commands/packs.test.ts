@@ -8,19 +8,23 @@ describe("ntm packs list", () => {
     const r = ntm(["packs", "list", "--json"]);
     expect(r.code).toBe(0);
     const list = r.json() as { id: string; example: boolean; criteria: number }[];
-    expect(list.map((p) => p.id)).toEqual(expect.arrayContaining([
-      "vn.commune-ntm.2021-2025",
-      "vn.commune-ntm-advanced.2021-2025",
-      "vn.commune-ntm-model.2021-2025",
-      "vn.district-ntm.2021-2025",
-      "vn.commune-ntm.2026-2030",
-      "example.province-demo.2021-2025",
-      "example.province-demo-advanced.2021-2025",
-      "example.province-demo-model.2021-2025",
-    ]));
+    expect(list.map((p) => p.id)).toEqual(
+      expect.arrayContaining([
+        "vn.commune-ntm.2021-2025",
+        "vn.commune-ntm-advanced.2021-2025",
+        "vn.commune-ntm-model.2021-2025",
+        "vn.district-ntm.2021-2025",
+        "vn.commune-ntm.2026-2030",
+        "example.province-demo.2021-2025",
+        "example.province-demo-advanced.2021-2025",
+        "example.province-demo-model.2021-2025",
+      ]),
+    );
     // Example packs are exactly the example.* ones: nothing national is labelled an example, and vice versa.
     expect(list.filter((p) => p.example).map((p) => p.id)).toEqual(list.filter((p) => p.id.startsWith("example.")).map((p) => p.id));
-    expect(list.filter((p) => p.example).map((p) => p.id)).toEqual(expect.arrayContaining([DEMO, "example.province-demo-advanced.2021-2025", "example.province-demo-model.2021-2025"]));
+    expect(list.filter((p) => p.example).map((p) => p.id)).toEqual(
+      expect.arrayContaining([DEMO, "example.province-demo-advanced.2021-2025", "example.province-demo-model.2021-2025"]),
+    );
     expect(list.find((p) => p.id === "vn.commune-ntm.2026-2030")?.criteria).toBe(10);
   });
 
@@ -52,7 +56,12 @@ describe("ntm packs show", () => {
     expect(en.stdout).toMatch(/\nEffective: \d{4}-\d{2}-\d{2}/);
     expect(ntm(["packs", "show", "vn.commune-ntm.2026-2030"]).stdout.split("\n")[1]).toBe("Cấp: xã · Hạng: NTM · Phân theo: theo nhóm xã");
     // JSON keeps the codes and ISO dates.
-    expect(ntm(["packs", "show", "vn.district-ntm.2021-2025", "--json"]).json()).toMatchObject({ level: "district", tier: "standard", variantBy: "none", effective: { from: "2022-03-08", to: "2025-06-30" } });
+    expect(ntm(["packs", "show", "vn.district-ntm.2021-2025", "--json"]).json()).toMatchObject({
+      level: "district",
+      tier: "standard",
+      variantBy: "none",
+      effective: { from: "2022-03-08", to: "2025-06-30" },
+    });
   });
 
   it("shows thresholds, verified markers and the example and unverified notices", () => {
@@ -84,15 +93,21 @@ describe("ntm packs show", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toBe('--pack: "no.such.pack" không phải mã bộ tiêu chí có sẵn, cũng không phải tệp (xem `ntm packs list`) / is neither a shipped pack id nor a file\n');
+    expect(r.stderr).toBe(
+      '--pack: "no.such.pack" không phải mã bộ tiêu chí có sẵn, cũng không phải tệp (xem `ntm packs list`) / is neither a shipped pack id nor a file\n',
+    );
   });
 });
 
 describe("ntm packs validate", () => {
   const good = JSON.stringify({
-    id: "vn-demo.my-province.2021-2025", version: "1.0.0", title: { vi: "Tỉnh của tôi", en: "My province" },
-    legalBasis: [{ ref: "QĐ 1/QĐ-UBND (ví dụ)", date: "2022-06-01" }], effective: { from: "2022-06-01" },
-    extends: "vn.commune-ntm.2021-2025", example: true,
+    id: "vn-demo.my-province.2021-2025",
+    version: "1.0.0",
+    title: { vi: "Tỉnh của tôi", en: "My province" },
+    legalBasis: [{ ref: "QĐ 1/QĐ-UBND (ví dụ)", date: "2022-06-01" }],
+    effective: { from: "2022-06-01" },
+    extends: "vn.commune-ntm.2021-2025",
+    example: true,
     criteria: [{ id: "2", indicators: [{ id: "2.2", threshold: { all: 80 }, verified: false }] }],
   });
 
@@ -100,7 +115,23 @@ describe("ntm packs validate", () => {
     const dir = tempDir({ "p.json": good });
     const r = ntm(["packs", "validate", "p.json", "--json"], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.json()).toEqual([{ file: "p.json", ok: true, id: "vn-demo.my-province.2021-2025", version: "1.0.0", title: { vi: "Tỉnh của tôi", en: "My province" }, level: "commune", tier: "standard", extends: "vn.commune-ntm.2021-2025", example: true, effective: { from: "2022-06-01" }, criteria: 19, indicators: 50, verifiedIndicators: expect.any(Number) }]);
+    expect(r.json()).toEqual([
+      {
+        file: "p.json",
+        ok: true,
+        id: "vn-demo.my-province.2021-2025",
+        version: "1.0.0",
+        title: { vi: "Tỉnh của tôi", en: "My province" },
+        level: "commune",
+        tier: "standard",
+        extends: "vn.commune-ntm.2021-2025",
+        example: true,
+        effective: { from: "2022-06-01" },
+        criteria: 19,
+        indicators: 50,
+        verifiedIndicators: expect.any(Number),
+      },
+    ]);
   });
 
   it("names the file and JSON path of each problem, one line each, exit 2", () => {
@@ -130,7 +161,12 @@ describe("ntm packs schema", () => {
     const dir = tempDir();
     const r = ntm(["packs", "schema", "--out", join(dir, "schemas")]);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, "schemas")).sort()).toEqual(["pack.schema.json", "resolved-pack.schema.json", "result.schema.json", "values.schema.json"]);
+    expect(readdirSync(join(dir, "schemas")).sort()).toEqual([
+      "pack.schema.json",
+      "resolved-pack.schema.json",
+      "result.schema.json",
+      "values.schema.json",
+    ]);
     const values = JSON.parse(readFileSync(join(dir, "schemas", "values.schema.json"), "utf8"));
     expect(values.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(values.$defs.UnitValues.required).toEqual(expect.arrayContaining(["unit", "year", "values"]));

@@ -5,7 +5,12 @@ import { type TestServer, startServer } from "../../test/server.js";
 
 let server: TestServer;
 let home: string;
-const remote = (args: string[], input?: string) => ntm(["--server", server.url, ...args], { cwd: home, env: { XDG_CONFIG_HOME: join(home, "cfg") }, ...(input !== undefined ? { input } : {}) });
+const remote = (args: string[], input?: string) =>
+  ntm(["--server", server.url, ...args], {
+    cwd: home,
+    env: { XDG_CONFIG_HOME: join(home, "cfg") },
+    ...(input !== undefined ? { input } : {}),
+  });
 
 beforeAll(async () => {
   server = await startServer();
@@ -22,9 +27,21 @@ describe("ntm plan create / export / import against a running API", () => {
 
   it("creates a plan from the Directive 63 template for a unit", () => {
     const r = remote(["plan", "create", "--template", "directive-63", "--unit", "d-01", "--number", "05-KH/HU", "--json"]);
-    const doc = r.json() as { id: string; unitId: string; version: number; plan: { number: string; tasks: { code: string; links: { criteria: string[] } }[] } };
+    const doc = r.json() as {
+      id: string;
+      unitId: string;
+      version: number;
+      plan: { number: string; tasks: { code: string; links: { criteria: string[] } }[] };
+    };
     id = doc.id;
-    expect([r.code, doc.unitId, doc.version, doc.plan.number, doc.plan.tasks.length, doc.plan.tasks.find((t) => t.code === "II.6")?.links.criteria]).toEqual([0, "d-01", 1, "05-KH/HU", 8, ["12", "13"]]);
+    expect([
+      r.code,
+      doc.unitId,
+      doc.version,
+      doc.plan.number,
+      doc.plan.tasks.length,
+      doc.plan.tasks.find((t) => t.code === "II.6")?.links.criteria,
+    ]).toEqual([0, "d-01", 1, "05-KH/HU", 8, ["12", "13"]]);
     const text = remote(["plan", "create", "--template", "blank", "--unit", "c-01-01", "--parent", id]);
     expect([text.code, /^Đã tạo kế hoạch plan-\S+ · đơn vị c-01-01 · phiên bản 1 · 0 nhiệm vụ$/m.test(text.stdout)]).toEqual([0, true]);
   });
@@ -43,6 +60,11 @@ describe("ntm plan create / export / import against a running API", () => {
     const file = join(home, "kh.json");
     const out = remote(["plan", "import", file, "--unit", "d-02"]);
     const none = remote(["plan", "import", join(home, "nope.json"), "--unit", "d-01"]);
-    expect([out.code, out.stderr.includes("HTTP 403"), none.code, none.stderr.includes("không có tệp này / no such file")]).toEqual([4, true, 2, true]);
+    expect([out.code, out.stderr.includes("HTTP 403"), none.code, none.stderr.includes("không có tệp này / no such file")]).toEqual([
+      4,
+      true,
+      2,
+      true,
+    ]);
   });
 });

@@ -22,18 +22,29 @@ interface PlanDocument {
 
 function formatOf(opt: string | undefined, file: string | undefined, where: string): "json" | "xlsx" {
   const format = opt ?? (file?.toLowerCase().endsWith(".xlsx") ? "xlsx" : "json");
-  if (format !== "json" && format !== "xlsx") throw new CliError("invalid_input", [{ where, message: `cần json hoặc xlsx / expected json or xlsx, got "${format}"` }]);
+  if (format !== "json" && format !== "xlsx")
+    throw new CliError("invalid_input", [{ where, message: `cần json hoặc xlsx / expected json or xlsx, got "${format}"` }]);
   return format;
 }
 
 function printDocument(ctx: Ctx, doc: PlanDocument, verb: { vi: string; en: string }): void {
   if (ctx.json) return ctx.printJson(doc);
   const L = ctx.lang;
-  ctx.print(`${tr(L, verb.vi, verb.en)} ${doc.id} · ${tr(L, "đơn vị", "unit")} ${doc.unitId} · ${tr(L, "phiên bản", "version")} ${doc.version} · ${doc.plan.tasks.length} ${tr(L, "nhiệm vụ", "tasks")}`);
+  ctx.print(
+    `${tr(L, verb.vi, verb.en)} ${doc.id} · ${tr(L, "đơn vị", "unit")} ${doc.unitId} · ${tr(L, "phiên bản", "version")} ${doc.version} · ${doc.plan.tasks.length} ${tr(L, "nhiệm vụ", "tasks")}`,
+  );
   ctx.print(`  ${doc.plan.title[L]}`);
 }
 
-interface CreateOptions { template: string; unit: string; number?: string; date?: string; periodEnd?: string; parent?: string; organisation?: string }
+interface CreateOptions {
+  template: string;
+  unit: string;
+  number?: string;
+  date?: string;
+  periodEnd?: string;
+  parent?: string;
+  organisation?: string;
+}
 
 /**
  * `ntm plan create --template directive-63 --unit <id>`: a new plan on the server.
@@ -61,7 +72,8 @@ export async function planCreate(ctx: Ctx, o: CreateOptions): Promise<void> {
  */
 export async function planExport(ctx: Ctx, id: string, o: { format?: string; out?: string }): Promise<void> {
   const format = formatOf(o.format, o.out, "--format");
-  if (format === "xlsx" && !o.out) throw new CliError("invalid_input", [{ where: "--out", message: "cần --out <tệp.xlsx> / required for xlsx" }]);
+  if (format === "xlsx" && !o.out)
+    throw new CliError("invalid_input", [{ where: "--out", message: "cần --out <tệp.xlsx> / required for xlsx" }]);
   const res = await api(ctx, "GET", `/plans/${encodeURIComponent(id)}/export`, { query: { format } });
   if (!o.out) return void process.stdout.write(res.bytes);
   writeFileSync(o.out, res.bytes);
@@ -82,7 +94,12 @@ export async function planImport(ctx: Ctx, file: string, o: { unit: string; form
   } catch {
     throw new CliError("invalid_input", [{ file, message: "không có tệp này / no such file" }]);
   }
-  const res = await api(ctx, "POST", "/plans/import", { body: new Uint8Array(bytes), headers: { "content-type": format === "xlsx" ? XLSX : "application/json" }, query: { unitId: o.unit, format }, file });
+  const res = await api(ctx, "POST", "/plans/import", {
+    body: new Uint8Array(bytes),
+    headers: { "content-type": format === "xlsx" ? XLSX : "application/json" },
+    query: { unitId: o.unit, format },
+    file,
+  });
   printDocument(ctx, res.body as PlanDocument, { vi: "Đã nhập kế hoạch", en: "Imported plan" });
 }
 
@@ -92,7 +109,8 @@ export async function planImport(ctx: Ctx, file: string, o: { unit: string; form
  * registerPlanAuthoring(registerPlan(program, run), run);
  */
 export function registerPlanAuthoring(plan: Command, run: Run): void {
-  plan.command("create")
+  plan
+    .command("create")
     .description("Tạo kế hoạch trên máy chủ từ mẫu hoặc trống / create a plan on the server from a template or blank")
     .requiredOption("--template <id>", "mẫu: directive-63 | blank / template")
     .requiredOption("--unit <id>", "đơn vị của kế hoạch / the plan's unit")
@@ -102,12 +120,14 @@ export function registerPlanAuthoring(plan: Command, run: Run): void {
     .option("--parent <planId>", "kế hoạch cấp trên (kế hoạch cụ thể hóa) / parent plan (implementing plan)")
     .option("--organisation <assigneeId>", "đơn vị được giao của kế hoạch cấp trên viết kế hoạch này / the parent's assignee writing it")
     .action(run((ctx: Ctx, o: CreateOptions) => planCreate(ctx, o)));
-  plan.command("export <id>")
+  plan
+    .command("export <id>")
     .description("Xuất kế hoạch JSON/XLSX (nhập lại được) / export a plan as JSON or XLSX (re-importable)")
     .option("--format <format>", "json | xlsx (mặc định theo đuôi --out, hoặc json)")
     .option("--out <file>", "tệp ghi ra (không có: in JSON ra màn hình) / output file")
     .action(run((ctx: Ctx, id: string, o: { format?: string; out?: string }) => planExport(ctx, id, o)));
-  plan.command("import <file>")
+  plan
+    .command("import <file>")
     .description("Nhập kế hoạch từ JSON/XLSX thành kế hoạch mới của đơn vị / import a plan file as a new plan of the unit")
     .requiredOption("--unit <id>", "đơn vị của kế hoạch / the plan's unit")
     .option("--format <format>", "json | xlsx (mặc định theo đuôi tệp)")

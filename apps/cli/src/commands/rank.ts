@@ -1,5 +1,15 @@
 import type { Command } from "commander";
-import { CLASSIFICATION_LEVEL_LABELS, DEFAULT_SCORING_SCHEME, type Ranking, type ScoringScheme, formatNumber, formatPath, formatReason, parseScoringScheme, rankUnits } from "@ntm/core";
+import {
+  CLASSIFICATION_LEVEL_LABELS,
+  DEFAULT_SCORING_SCHEME,
+  type Ranking,
+  type ScoringScheme,
+  formatNumber,
+  formatPath,
+  formatReason,
+  parseScoringScheme,
+  rankUnits,
+} from "@ntm/core";
 import type { Ctx } from "../lib/context.js";
 import { CliError, type Problem } from "../lib/exit.js";
 import { tr } from "../lib/i18n.js";
@@ -18,7 +28,11 @@ export interface RankOptions {
 function loadScheme(file: string | undefined): ScoringScheme {
   if (!file) return DEFAULT_SCORING_SCHEME;
   const r = parseScoringScheme(readJson(file));
-  if (!r.ok) throw new CliError(r.kind, r.issues.map((i) => ({ file, where: formatPath(i.path), message: i.message, code: i.code })));
+  if (!r.ok)
+    throw new CliError(
+      r.kind,
+      r.issues.map((i) => ({ file, where: formatPath(i.path), message: i.message, code: i.code })),
+    );
   return r.value;
 }
 
@@ -26,13 +40,37 @@ function loadScheme(file: string | undefined): ScoringScheme {
 function renderRanking(ctx: Ctx, r: Ranking): void {
   const L = ctx.lang;
   const level = (l: string) => CLASSIFICATION_LEVEL_LABELS[l]?.[L] ?? l;
-  ctx.print(`${tr(L, "Xếp loại năm", "Classification for")} ${r.year} · ${r.regime.id} · ${tr(L, "thang điểm", "scheme")} ${r.scheme.id} v${r.scheme.version}`);
-  for (const reason of r.reasons) ctx.print(`${r.scheme.isDefault && reason.code.includes("scheme") ? "⚠" : "ⓘ"} ${formatReason(reason, L)}`);
-  ctx.print(renderTable(
-    ["#", tr(L, "Đơn vị", "Unit"), tr(L, "Nhóm", "Group"), tr(L, "Điểm", "Score"), tr(L, "Theo điểm", "By score"), tr(L, "Xếp loại", "Final level"), tr(L, "Lý do", "Reasons")],
-    r.rows.map((u) => [String(u.rank), u.name ? `${u.name} (${u.unitId})` : u.unitId, u.group, formatNumber(u.score, L), level(u.bandLevel), level(u.level), u.reasons.slice(1).map((x) => formatReason(x, L)).join("; ")]),
-    [4, 40, 12, 8, 30, 30, 120],
-  ));
+  ctx.print(
+    `${tr(L, "Xếp loại năm", "Classification for")} ${r.year} · ${r.regime.id} · ${tr(L, "thang điểm", "scheme")} ${r.scheme.id} v${r.scheme.version}`,
+  );
+  for (const reason of r.reasons)
+    ctx.print(`${r.scheme.isDefault && reason.code.includes("scheme") ? "⚠" : "ⓘ"} ${formatReason(reason, L)}`);
+  ctx.print(
+    renderTable(
+      [
+        "#",
+        tr(L, "Đơn vị", "Unit"),
+        tr(L, "Nhóm", "Group"),
+        tr(L, "Điểm", "Score"),
+        tr(L, "Theo điểm", "By score"),
+        tr(L, "Xếp loại", "Final level"),
+        tr(L, "Lý do", "Reasons"),
+      ],
+      r.rows.map((u) => [
+        String(u.rank),
+        u.name ? `${u.name} (${u.unitId})` : u.unitId,
+        u.group,
+        formatNumber(u.score, L),
+        level(u.bandLevel),
+        level(u.level),
+        u.reasons
+          .slice(1)
+          .map((x) => formatReason(x, L))
+          .join("; "),
+      ]),
+      [4, 40, 12, 8, 30, 30, 120],
+    ),
+  );
   const list = (title: string, items: Ranking["commendations"]) => {
     if (!items.length) return;
     ctx.print(`\n${title}:`);
@@ -59,13 +97,24 @@ export function rankOffline(ctx: Ctx, opts: RankOptions & { input: string }): vo
  * @example
  * const { ranking, scheme } = computeRanking({ input: "units-2025.json" });
  */
-export function computeRanking(opts: RankOptions & { input: string }): { ranking: Ranking; scheme: ScoringScheme; names: Record<string, string> } {
+export function computeRanking(opts: RankOptions & { input: string }): {
+  ranking: Ranking;
+  scheme: ScoringScheme;
+  names: Record<string, string>;
+} {
   const raw = readJson(opts.input);
   const obj = Array.isArray(raw) ? { units: raw } : raw && typeof raw === "object" ? { ...(raw as Record<string, unknown>) } : raw;
   const fileYear = obj && typeof obj === "object" && "year" in obj ? (obj as { year: unknown }).year : undefined;
   if (obj && typeof obj === "object") delete (obj as { year?: unknown }).year;
   const year = parseYear(opts.year) ?? (typeof fileYear === "number" && Number.isInteger(fileYear) ? fileYear : undefined);
-  if (year === undefined) throw new CliError("invalid_input", [{ file: opts.input, where: "$.year", message: "thiếu năm đánh giá: thêm \"year\" vào tệp hoặc dùng --year / no review year: add \"year\" to the file or pass --year" }]);
+  if (year === undefined)
+    throw new CliError("invalid_input", [
+      {
+        file: opts.input,
+        where: "$.year",
+        message: 'thiếu năm đánh giá: thêm "year" vào tệp hoặc dùng --year / no review year: add "year" to the file or pass --year',
+      },
+    ]);
   const scheme = loadScheme(opts.scheme);
   const r = rankUnits(obj as Parameters<typeof rankUnits>[0], scheme, year);
   if (!r.ok) {
@@ -93,12 +142,20 @@ export function registerRank(program: Command, run: Run, remote?: (ctx: Ctx, opt
     .option("--input <file>", "tệp JSON { year, units, options } / JSON file of the units to rank")
     .option("--scheme <file>", "thang điểm JSON (mặc định: thang điểm mặc định của phần mềm, không phải quy định) / scoring scheme JSON")
     .option("--year <year>", "năm đánh giá / review year")
-    .option("--unit <id>", "máy chủ: xếp hạng các xã thuộc đơn vị này (mặc định: phạm vi của bạn) / server: rank the communes below this unit")
+    .option(
+      "--unit <id>",
+      "máy chủ: xếp hạng các xã thuộc đơn vị này (mặc định: phạm vi của bạn) / server: rank the communes below this unit",
+    )
     .action(
       run(async (ctx: Ctx, opts: RankOptions) => {
         if (opts.input) return rankOffline(ctx, { ...opts, input: opts.input });
         if (remote && opts.year) return remote(ctx, opts);
-        throw new CliError("invalid_input", [{ where: "--input", message: "cần tệp JSON các đơn vị (hoặc --year với máy chủ) / required: a JSON file of units (or --year with a server)" }]);
+        throw new CliError("invalid_input", [
+          {
+            where: "--input",
+            message: "cần tệp JSON các đơn vị (hoặc --year với máy chủ) / required: a JSON file of units (or --year with a server)",
+          },
+        ]);
       }),
     );
 }

@@ -10,7 +10,11 @@ let server: TestServer;
 let home: string;
 /** Runs the CLI against the test server with its own config dir (where `ntm login` keeps the token). */
 const remote = (args: string[], opts: { input?: string; env?: Record<string, string>; cwd?: string } = {}) =>
-  ntm(["--server", server.url, ...args], { cwd: opts.cwd ?? home, env: { XDG_CONFIG_HOME: join(home, "cfg"), ...opts.env }, ...(opts.input !== undefined ? { input: opts.input } : {}) });
+  ntm(["--server", server.url, ...args], {
+    cwd: opts.cwd ?? home,
+    env: { XDG_CONFIG_HOME: join(home, "cfg"), ...opts.env },
+    ...(opts.input !== undefined ? { input: opts.input } : {}),
+  });
 
 beforeAll(async () => {
   server = await startServer();
@@ -26,7 +30,9 @@ describe("remote commands against a running API", () => {
   it("refuses an unauthenticated call with exit 4 and tells how to log in", () => {
     const r = remote(["units"]);
     expect(r.code).toBe(4);
-    expect(r.stderr).toBe("HTTP 401: Cần đăng nhập / Sign in first (session cookie or Bearer token) — hãy chạy `ntm login` hoặc đặt NTM_TOKEN / run `ntm login` or set NTM_TOKEN\n");
+    expect(r.stderr).toBe(
+      "HTTP 401: Cần đăng nhập / Sign in first (session cookie or Bearer token) — hãy chạy `ntm login` hoặc đặt NTM_TOKEN / run `ntm login` or set NTM_TOKEN\n",
+    );
   });
 
   it("rejects a wrong password with exit 4 and saves nothing", () => {
@@ -71,11 +77,26 @@ describe("remote commands against a running API", () => {
     expect(set.json()).toMatchObject({ unitId: "c-01-02", year: 2024, version: doc.version + 1, values: { "2.1": 97 } });
     // The table shows who saved and when, in Vietnam time dd/mm/yyyy hh:mm.
     const t = new Date(Date.parse(set.json().updatedAt) + 7 * 3600_000).toISOString();
-    expect(remote(["values", "get", "--unit", "c-01-02", "--year", "2024"]).stdout.split("\n")[0]).toBe(`c-01-02 · năm 2024 · phiên bản ${doc.version + 1} · huyen ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`);
+    expect(remote(["values", "get", "--unit", "c-01-02", "--year", "2024"]).stdout.split("\n")[0]).toBe(
+      `c-01-02 · năm 2024 · phiên bản ${doc.version + 1} · huyen ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`,
+    );
     writeFileSync(join(home, "bad.json"), JSON.stringify({ values: { "2.1": 140 } }));
-    const bad = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "bad.json", "--if-match", String(doc.version + 1)]);
+    const bad = remote([
+      "values",
+      "set",
+      "--unit",
+      "c-01-02",
+      "--year",
+      "2024",
+      "--values",
+      "bad.json",
+      "--if-match",
+      String(doc.version + 1),
+    ]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr.split("\n")).toContain('bad.json: $.values["2.1"]: chỉ tiêu 2.1 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.1 is a percent (0–100), got 140');
+    expect(bad.stderr.split("\n")).toContain(
+      'bad.json: $.values["2.1"]: chỉ tiêu 2.1 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.1 is a percent (0–100), got 140',
+    );
   });
 
   it("requires the version being replaced: no --if-match and no version in the file is bad input (exit 2), nothing sent", () => {
@@ -83,9 +104,14 @@ describe("remote commands against a running API", () => {
     writeFileSync(join(home, "nover.json"), JSON.stringify({ values: { ...before.values, "2.1": 11 } }));
     const r = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "nover.json"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('--if-match: cần phiên bản đang sửa: chạy `ntm values get --unit c-01-02 --year 2024 --json > nover.json`, sửa tệp đó rồi ghi lại (tệp mang "version"), hoặc thêm --if-match <phiên bản> (0 khi chưa có số liệu) / the version you are replacing is required: edit the file written by `ntm values get --unit c-01-02 --year 2024 --json > nover.json` (it carries "version"), or pass --if-match <version> (0 when nothing was entered)\n');
+    expect(r.stderr).toBe(
+      '--if-match: cần phiên bản đang sửa: chạy `ntm values get --unit c-01-02 --year 2024 --json > nover.json`, sửa tệp đó rồi ghi lại (tệp mang "version"), hoặc thêm --if-match <phiên bản> (0 khi chưa có số liệu) / the version you are replacing is required: edit the file written by `ntm values get --unit c-01-02 --year 2024 --json > nover.json` (it carries "version"), or pass --if-match <version> (0 when nothing was entered)\n',
+    );
     const junk = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "nover.json", "--if-match", "abc"]);
-    expect([junk.code, junk.stderr]).toEqual([2, '--if-match: "abc" không phải phiên bản (ví dụ 3 hoặc "3") / is not a version (such as 3 or "3")\n']);
+    expect([junk.code, junk.stderr]).toEqual([
+      2,
+      '--if-match: "abc" không phải phiên bản (ví dụ 3 hoặc "3") / is not a version (such as 3 or "3")\n',
+    ]);
     expect(remote(["values", "get", "--unit", "c-01-02", "--year", "2024", "--json"]).json()).toEqual(before);
   });
 
@@ -93,7 +119,10 @@ describe("remote commands against a running API", () => {
     const before = remote(["values", "get", "--unit", "c-01-02", "--year", "2024", "--json"]).json();
     expect(before.version).toBeGreaterThan(1);
     // An officer saved a file at an older version; another officer has since saved the current one.
-    writeFileSync(join(home, "stale.json"), JSON.stringify({ ...before, version: before.version - 1, values: { ...before.values, "2.1": 50 } }));
+    writeFileSync(
+      join(home, "stale.json"),
+      JSON.stringify({ ...before, version: before.version - 1, values: { ...before.values, "2.1": 50 } }),
+    );
     const r = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "stale.json"]);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split("\n");
@@ -105,10 +134,27 @@ describe("remote commands against a running API", () => {
     // --if-match wins over the file's version; with --json the conflict is in the error object too.
     const j = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "stale.json", "--if-match", 'W/"1"', "--json"]);
     expect(j.code).toBe(2);
-    expect(j.json().error.problems.at(-1)).toEqual({ file: "stale.json", where: '$.values["2.1"]', message: "máy chủ / server: 97 · tệp của bạn / yours: 50", code: "values.conflict" });
+    expect(j.json().error.problems.at(-1)).toEqual({
+      file: "stale.json",
+      where: '$.values["2.1"]',
+      message: "máy chủ / server: 97 · tệp của bạn / yours: 50",
+      code: "values.conflict",
+    });
     expect(remote(["values", "get", "--unit", "c-01-02", "--year", "2024", "--json"]).json()).toEqual(before);
     // With the current version the same edit goes through.
-    const ok = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "stale.json", "--if-match", String(before.version), "--json"]);
+    const ok = remote([
+      "values",
+      "set",
+      "--unit",
+      "c-01-02",
+      "--year",
+      "2024",
+      "--values",
+      "stale.json",
+      "--if-match",
+      String(before.version),
+      "--json",
+    ]);
     expect([ok.code, ok.json().version, ok.json().values["2.1"]]).toEqual([0, before.version + 1, 50]);
   });
 
@@ -129,7 +175,7 @@ describe("remote commands against a running API", () => {
       "bad.csv: row 4, column D: chỉ tiêu 2.2 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.2 is a percent (0–100), got 140",
     ]);
     expect(remote(["values", "get", "--unit", "c-01-03", "--year", "2024", "--json"]).json().version).toBe(before.version);
-    writeFileSync(join(home, "good.csv"), "unit_id,year,indicator,value\nc-01-03,2024,2.1,\"96,5\"\n");
+    writeFileSync(join(home, "good.csv"), 'unit_id,year,indicator,value\nc-01-03,2024,2.1,"96,5"\n');
     const good = remote(["import", "good.csv", "--json"]);
     expect(good.code).toBe(0);
     expect(good.json()).toEqual({ file: "good.csv", layout: "long", rows: 1, unitYears: 1, created: 0, updated: 1 });
@@ -163,7 +209,13 @@ describe("remote commands against a running API", () => {
     const r = remote(["evaluate", "--unit", "c-01-01", "--year", "2024", "--json"]);
     expect(r.code === 0 || r.code === 1).toBe(true);
     const res = r.json();
-    expect({ unitId: res.unitId, year: res.year, packId: res.packId, criteriaTotal: res.criteriaTotal, example: res.example }).toEqual({ unitId: "c-01-01", year: 2024, packId: "example.province-demo.2021-2025", criteriaTotal: 19, example: true });
+    expect({ unitId: res.unitId, year: res.year, packId: res.packId, criteriaTotal: res.criteriaTotal, example: res.example }).toEqual({
+      unitId: "c-01-01",
+      year: 2024,
+      packId: "example.province-demo.2021-2025",
+      criteriaTotal: 19,
+      example: true,
+    });
     const failOn = remote(["evaluate", "--unit", "c-01-01", "--year", "2024", "--fail-on", "indeterminate"]);
     expect(failOn.code).toBe(res.status === "met" ? 0 : 1);
     expect(failOn.stdout).toContain("Xã An Lộc (c-01-01) · năm 2024");
@@ -173,7 +225,13 @@ describe("remote commands against a running API", () => {
     const list = remote(["dossier", "list", "--json"]);
     expect(list.code).toBe(0);
     const body = list.json();
-    expect(body.items.map((d: { id: string; state: string }) => `${d.id}:${d.state}`)).toEqual(["hs-demo-01:draft", "hs-demo-02:self_assessed", "hs-demo-03:public_consultation", "hs-demo-04:submitted", "hs-demo-05:returned"]);
+    expect(body.items.map((d: { id: string; state: string }) => `${d.id}:${d.state}`)).toEqual([
+      "hs-demo-01:draft",
+      "hs-demo-02:self_assessed",
+      "hs-demo-03:public_consultation",
+      "hs-demo-04:submitted",
+      "hs-demo-05:returned",
+    ]);
     const show = remote(["dossier", "show", "hs-demo-04"]);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain("hs-demo-04 · Xã Phước Vĩnh (c-01-04) · NTM · 2025");
@@ -196,10 +254,15 @@ describe("remote commands against a running API", () => {
     const env = { XDG_CONFIG_HOME: join(tinh, "cfg") };
     expect(remote(["login", "--username", "tinh", "--password-stdin"], { input: "tinh123", env }).code).toBe(0);
     // A version older than the dossier's is refused (412), nothing changes.
-    const stale = remote(["dossier", "advance", "hs-demo-04", "--action", "return", "--note", "Bổ sung biên bản", "--if-match", "0"], { env });
+    const stale = remote(["dossier", "advance", "hs-demo-04", "--action", "return", "--note", "Bổ sung biên bản", "--if-match", "0"], {
+      env,
+    });
     expect(stale.code).toBe(2);
     expect(stale.stderr).toMatch(/^HTTP 412: /);
-    const ok = remote(["dossier", "advance", "hs-demo-04", "--action", "return", "--note", "Bổ sung biên bản", "--if-match", "1", "--json"], { env });
+    const ok = remote(
+      ["dossier", "advance", "hs-demo-04", "--action", "return", "--note", "Bổ sung biên bản", "--if-match", "1", "--json"],
+      { env },
+    );
     expect(ok.code).toBe(0);
     expect(ok.json()).toMatchObject({ id: "hs-demo-04", state: "returned", version: 2 });
     expect(ok.json().history.at(-1)).toMatchObject({ action: "return", from: "submitted", to: "returned", note: "Bổ sung biên bản" });
@@ -241,18 +304,27 @@ describe("remote commands against a running API", () => {
     const j = remote(["plan", "due", "--remote", "--as-of", "01/08/2025", "--period", "2025S1", "--json"]);
     expect(j.code).toBe(0);
     const body = j.json();
-    expect([body.period, body.asOf, body.plans.map((p: { planId: string; unitId: string }) => `${p.planId}@${p.unitId}`)]).toEqual(["2025S1", "2025-08-01", ["plan-63-d-01@d-01"]]);
+    expect([body.period, body.asOf, body.plans.map((p: { planId: string; unitId: string }) => `${p.planId}@${p.unitId}`)]).toEqual([
+      "2025S1",
+      "2025-08-01",
+      ["plan-63-d-01@d-01"],
+    ]);
     const sum = Object.values(body.counts as Record<string, number>).reduce((a, n) => a + n, 0);
     expect(sum).toBe(body.plans[0].items.length);
     const table = remote(["plan", "due", "--remote", "--as-of", "01/08/2025", "--period", "2025S1"]);
-    expect(table.stdout.split("\n")[0]).toBe(`Báo cáo kỳ 2025S1 · tính đến 01/08/2025 · Đã nộp: ${body.counts.submitted}, Nộp muộn: ${body.counts.late}, Quá hạn: ${body.counts.overdue}, Chưa đến hạn: ${body.counts.pending}`);
+    expect(table.stdout.split("\n")[0]).toBe(
+      `Báo cáo kỳ 2025S1 · tính đến 01/08/2025 · Đã nộp: ${body.counts.submitted}, Nộp muộn: ${body.counts.late}, Quá hạn: ${body.counts.overdue}, Chưa đến hạn: ${body.counts.pending}`,
+    );
     expect(table.stdout).toMatch(/\n15\/07\/2025 +2025S1 +\S/);
     expect(table.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const overdue = remote(["plan", "due", "--status", "overdue", "--as-of", "2025-08-01", "--period", "2025S1", "--json"]).json();
     expect(overdue.plans[0].items.every((i: { status: string }) => i.status === "overdue")).toBe(true);
     expect(overdue.plans[0].items.length).toBe(body.counts.overdue);
     const bad = remote(["plan", "due", "--remote", "--as-of", "01/08/2025", "--submissions", "s.json"]);
-    expect([bad.code, bad.stderr]).toEqual([2, "--submissions: chỉ dùng khi tính tại máy (không có --remote) / only offline (without --remote): the server uses its own submissions and calendar\n"]);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      "--submissions: chỉ dùng khi tính tại máy (không có --remote) / only offline (without --remote): the server uses its own submissions and calendar\n",
+    ]);
   });
 
   it("lists OCOP products, contributions (whole đồng), housing and inspections of the district, dates dd/mm/yyyy", () => {
@@ -267,12 +339,18 @@ describe("remote commands against a running API", () => {
 
     const money = remote(["contributions", "list", "--source", "central_budget", "--json"]).json();
     expect(money.items.length).toBeGreaterThan(0);
-    expect(money.items.every((i: { data: { source: string; amount: string } }) => i.data.source === "central_budget" && /^\d+$/.test(i.data.amount))).toBe(true);
+    expect(
+      money.items.every(
+        (i: { data: { source: string; amount: string } }) => i.data.source === "central_budget" && /^\d+$/.test(i.data.amount),
+      ),
+    ).toBe(true);
     const moneyTable = remote(["contributions", "list", "--source", "central_budget"]).stdout;
     const grouped = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
     expect(moneyTable).toMatch(new RegExp(`Ngân sách trung ương +${grouped(money.items[0].data.amount).replace(/\./g, "\\.")} đ`));
     expect(moneyTable).toContain(`Tổng tiền: ${grouped(money.summary.totals.money)} đ`);
-    expect(remote(["--lang", "en", "contributions", "list", "--source", "central_budget"]).stdout).toContain(`Total money: ${money.summary.totals.money.replace(/\B(?=(\d{3})+(?!\d))/g, ",")} VND`);
+    expect(remote(["--lang", "en", "contributions", "list", "--source", "central_budget"]).stdout).toContain(
+      `Total money: ${money.summary.totals.money.replace(/\B(?=(\d{3})+(?!\d))/g, ",")} VND`,
+    );
     const badSource = remote(["contributions", "list", "--source", "gold"]);
     expect(badSource.code).toBe(2);
     expect(badSource.stderr).toMatch(/^--source: cần một trong \/ expected one of: central_budget, /);
@@ -287,7 +365,9 @@ describe("remote commands against a running API", () => {
     expect(insp.items.length).toBe(insp.summary.records);
     const inspTable = remote(["inspections", "list", "--as-of", "01/08/2025"]).stdout;
     const idate = insp.items[0].data.date as string;
-    expect(inspTable).toMatch(new RegExp(`\\n${insp.items[0].id} +${idate.slice(8, 10)}/${idate.slice(5, 7)}/${idate.slice(0, 4)} +(Kiểm tra|Giám sát) `));
+    expect(inspTable).toMatch(
+      new RegExp(`\\n${insp.items[0].id} +${idate.slice(8, 10)}/${idate.slice(5, 7)}/${idate.slice(0, 4)} +(Kiểm tra|Giám sát) `),
+    );
     expect(inspTable).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 

@@ -17,7 +17,15 @@ import { renderTable } from "../lib/table.js";
 import { type EvaluateOptions, parseYear, renderResult, resultFails } from "./evaluate.js";
 import { registerUnitWrites } from "./units.js";
 
-interface Unit { id: string; name: string; level: string; parentId: string | null; region: string | null; communeGroup: number | null; flags: string[] | null }
+interface Unit {
+  id: string;
+  name: string;
+  level: string;
+  parentId: string | null;
+  region: string | null;
+  communeGroup: number | null;
+  flags: string[] | null;
+}
 
 function requireYear(raw: string | undefined): number {
   const y = parseYear(raw);
@@ -34,8 +42,17 @@ function requireUnit(raw: string | undefined): string {
 async function login(ctx: Ctx, opts: { username?: string; passwordStdin?: boolean }): Promise<void> {
   const username = opts.username ?? (process.stdin.isTTY ? await ask(tr(ctx.lang, "Tên đăng nhập: ", "Username: ")) : "");
   if (!username) throw new CliError("invalid_input", [{ where: "--username", message: "cần tên đăng nhập / required" }]);
-  const password = opts.passwordStdin ? await readStdin() : process.env["NTM_PASSWORD"] ?? (process.stdin.isTTY ? await ask(tr(ctx.lang, "Mật khẩu: ", "Password: "), true) : "");
-  if (!password) throw new CliError("invalid_input", [{ where: "--password-stdin", message: "chưa có mật khẩu (qua --password-stdin hoặc NTM_PASSWORD) / no password given (pipe it with --password-stdin or set NTM_PASSWORD)" }]);
+  const password = opts.passwordStdin
+    ? await readStdin()
+    : (process.env["NTM_PASSWORD"] ?? (process.stdin.isTTY ? await ask(tr(ctx.lang, "Mật khẩu: ", "Password: "), true) : ""));
+  if (!password)
+    throw new CliError("invalid_input", [
+      {
+        where: "--password-stdin",
+        message:
+          "chưa có mật khẩu (qua --password-stdin hoặc NTM_PASSWORD) / no password given (pipe it with --password-stdin or set NTM_PASSWORD)",
+      },
+    ]);
   const session = await api(ctx, "POST", "/auth/login", { json: { username, password }, auth: "none" });
   const cookie = (session.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
   const csrf = (session.body as { csrfToken?: string | null }).csrfToken ?? "";
@@ -45,29 +62,71 @@ async function login(ctx: Ctx, opts: { username?: string; passwordStdin?: boolea
   await api(ctx, "POST", "/auth/logout", { headers, auth: "none" }).catch(() => undefined);
   const path = saveLogin(ctx.server, { token: tok.token, tokenId: tok.id, username, createdAt: new Date().toISOString() });
   if (ctx.json) return ctx.printJson({ server: ctx.server, username, tokenId: tok.id, credentials: path });
-  ctx.print(tr(ctx.lang, `Đã đăng nhập ${ctx.server} với tên ${username}; mã truy cập lưu tại ${path}`, `Logged in to ${ctx.server} as ${username}; token saved in ${path}`));
+  ctx.print(
+    tr(
+      ctx.lang,
+      `Đã đăng nhập ${ctx.server} với tên ${username}; mã truy cập lưu tại ${path}`,
+      `Logged in to ${ctx.server} as ${username}; token saved in ${path}`,
+    ),
+  );
 }
 
 async function logout(ctx: Ctx): Promise<void> {
   const saved = removeLogin(ctx.server);
   if (saved?.tokenId) {
     // Revoke on the server too; a server that is down must not keep the local token alive.
-    await api(ctx, "DELETE", `/tokens/${encodeURIComponent(saved.tokenId)}`, { headers: { authorization: `Bearer ${saved.token}` }, auth: "none" }).catch(() => undefined);
+    await api(ctx, "DELETE", `/tokens/${encodeURIComponent(saved.tokenId)}`, {
+      headers: { authorization: `Bearer ${saved.token}` },
+      auth: "none",
+    }).catch(() => undefined);
   }
   if (ctx.json) return ctx.printJson({ server: ctx.server, loggedOut: saved !== undefined });
-  ctx.print(saved ? tr(ctx.lang, `Đã đăng xuất khỏi ${ctx.server}`, `Logged out of ${ctx.server}`) : tr(ctx.lang, `Chưa đăng nhập ${ctx.server}`, `Not logged in to ${ctx.server}`));
+  ctx.print(
+    saved
+      ? tr(ctx.lang, `Đã đăng xuất khỏi ${ctx.server}`, `Logged out of ${ctx.server}`)
+      : tr(ctx.lang, `Chưa đăng nhập ${ctx.server}`, `Not logged in to ${ctx.server}`),
+  );
 }
 
 async function units(ctx: Ctx, opts: { root?: string; level?: string }): Promise<void> {
   const level = opts.level;
-  if (level !== undefined && !["province", "district", "commune", "hamlet"].includes(level)) throw new CliError("invalid_input", [{ where: "--level", message: `cần province, district, commune hoặc hamlet / expected province, district, commune or hamlet, got "${level}"` }]);
+  if (level !== undefined && !["province", "district", "commune", "hamlet"].includes(level))
+    throw new CliError("invalid_input", [
+      {
+        where: "--level",
+        message: `cần province, district, commune hoặc hamlet / expected province, district, commune or hamlet, got "${level}"`,
+      },
+    ]);
   const client = await typedClient(ctx);
-  const { data } = await call(ctx, client.GET("/v1/units", { params: { query: { ...(opts.root ? { root: opts.root } : {}), ...(level ? { level: level as "commune" } : {}) } } }));
+  const { data } = await call(
+    ctx,
+    client.GET("/v1/units", {
+      params: { query: { ...(opts.root ? { root: opts.root } : {}), ...(level ? { level: level as "commune" } : {}) } },
+    }),
+  );
   const items = data.items as Unit[];
   if (ctx.json) return ctx.printJson(items);
   const L = ctx.lang;
-  ctx.print(renderTable([tr(L, "Mã", "Id"), tr(L, "Tên", "Name"), tr(L, "Cấp", "Level"), tr(L, "Trực thuộc", "Parent"), tr(L, "Vùng/nhóm", "Region/group"), tr(L, "Đặc điểm", "Flags")],
-    items.map((u) => [u.id, u.name, levelText(u.level, L), u.parentId ?? "", u.region ? regionText(u.region, L) : u.communeGroup !== null ? `${tr(L, "nhóm", "group")} ${u.communeGroup}` : "", (u.flags ?? []).join(", ")])));
+  ctx.print(
+    renderTable(
+      [
+        tr(L, "Mã", "Id"),
+        tr(L, "Tên", "Name"),
+        tr(L, "Cấp", "Level"),
+        tr(L, "Trực thuộc", "Parent"),
+        tr(L, "Vùng/nhóm", "Region/group"),
+        tr(L, "Đặc điểm", "Flags"),
+      ],
+      items.map((u) => [
+        u.id,
+        u.name,
+        levelText(u.level, L),
+        u.parentId ?? "",
+        u.region ? regionText(u.region, L) : u.communeGroup !== null ? `${tr(L, "nhóm", "group")} ${u.communeGroup}` : "",
+        (u.flags ?? []).join(", "),
+      ]),
+    ),
+  );
 }
 
 async function valuesGet(ctx: Ctx, opts: { unit?: string; year?: string }): Promise<void> {
@@ -77,9 +136,18 @@ async function valuesGet(ctx: Ctx, opts: { unit?: string; year?: string }): Prom
   const { data: doc } = await call(ctx, client.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unit, year } } }));
   if (ctx.json) return ctx.printJson(doc);
   const L = ctx.lang;
-  ctx.print(`${unit} · ${tr(L, "năm", "year")} ${year} · ${tr(L, "phiên bản", "version")} ${doc.version}${doc.updatedBy ? ` · ${doc.updatedBy}${doc.updatedAt ? ` ${showDateTime(doc.updatedAt, L)}` : ""}` : ""}`);
+  ctx.print(
+    `${unit} · ${tr(L, "năm", "year")} ${year} · ${tr(L, "phiên bản", "version")} ${doc.version}${doc.updatedBy ? ` · ${doc.updatedBy}${doc.updatedAt ? ` ${showDateTime(doc.updatedAt, L)}` : ""}` : ""}`,
+  );
   const show = (v: unknown) => (v === true ? tr(L, "Đạt", "Yes") : v === false ? tr(L, "Không", "No") : v === null ? "—" : String(v));
-  ctx.print(renderTable([tr(L, "Chỉ tiêu", "Indicator"), tr(L, "Giá trị", "Value")], Object.entries(doc.values).sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true })).map(([k, v]) => [k, show(v)])));
+  ctx.print(
+    renderTable(
+      [tr(L, "Chỉ tiêu", "Indicator"), tr(L, "Giá trị", "Value")],
+      Object.entries(doc.values)
+        .sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))
+        .map(([k, v]) => [k, show(v)]),
+    ),
+  );
 }
 
 /**
@@ -89,46 +157,87 @@ async function valuesGet(ctx: Ctx, opts: { unit?: string; year?: string }): Prom
  * @example
  * expectedVersion('W/"3"', undefined, "v.json", { unit: "c-01-02", year: 2024 }) // 3
  */
-export function expectedVersion(ifMatch: string | undefined, doc: { version?: unknown; etag?: unknown }, file: string, target: { unit: string; year: number }): number {
+export function expectedVersion(
+  ifMatch: string | undefined,
+  doc: { version?: unknown; etag?: unknown },
+  file: string,
+  target: { unit: string; year: number },
+): number {
   const parse = (raw: string): number | undefined => {
     const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
     return m ? Number(m[1]) : undefined;
   };
   if (ifMatch !== undefined) {
     const v = parse(ifMatch);
-    if (v === undefined) throw new CliError("invalid_input", [{ where: "--if-match", message: `"${ifMatch}" không phải phiên bản (ví dụ 3 hoặc "3") / is not a version (such as 3 or "3")` }]);
+    if (v === undefined)
+      throw new CliError("invalid_input", [
+        { where: "--if-match", message: `"${ifMatch}" không phải phiên bản (ví dụ 3 hoặc "3") / is not a version (such as 3 or "3")` },
+      ]);
     return v;
   }
   if (typeof doc.version === "number" && Number.isInteger(doc.version) && doc.version >= 0) return doc.version;
-  if (doc.version !== undefined) throw new CliError("invalid_input", [{ file, where: "$.version", message: `cần số nguyên ≥ 0 / expected a whole number ≥ 0, got ${JSON.stringify(doc.version)}` }]);
+  if (doc.version !== undefined)
+    throw new CliError("invalid_input", [
+      { file, where: "$.version", message: `cần số nguyên ≥ 0 / expected a whole number ≥ 0, got ${JSON.stringify(doc.version)}` },
+    ]);
   if (typeof doc.etag === "string") {
     const v = parse(doc.etag);
-    if (v === undefined) throw new CliError("invalid_input", [{ file, where: "$.etag", message: `"${doc.etag}" không phải phiên bản / is not a version ETag` }]);
+    if (v === undefined)
+      throw new CliError("invalid_input", [
+        { file, where: "$.etag", message: `"${doc.etag}" không phải phiên bản / is not a version ETag` },
+      ]);
     return v;
   }
   const get = `ntm values get --unit ${target.unit} --year ${target.year} --json > ${file}`;
-  throw new CliError("invalid_input", [{ where: "--if-match", message: `cần phiên bản đang sửa: chạy \`${get}\`, sửa tệp đó rồi ghi lại (tệp mang "version"), hoặc thêm --if-match <phiên bản> (0 khi chưa có số liệu) / the version you are replacing is required: edit the file written by \`${get}\` (it carries "version"), or pass --if-match <version> (0 when nothing was entered)` }]);
+  throw new CliError("invalid_input", [
+    {
+      where: "--if-match",
+      message: `cần phiên bản đang sửa: chạy \`${get}\`, sửa tệp đó rồi ghi lại (tệp mang "version"), hoặc thêm --if-match <phiên bản> (0 khi chưa có số liệu) / the version you are replacing is required: edit the file written by \`${get}\` (it carries "version"), or pass --if-match <version> (0 when nothing was entered)`,
+    },
+  ]);
 }
 
 const showValue = (v: unknown): string => (v === undefined ? "(không có / absent)" : JSON.stringify(v));
 
-async function valuesSet(ctx: Ctx, opts: { unit?: string; year?: string; values?: string; pack?: string; ifMatch?: string }): Promise<void> {
+async function valuesSet(
+  ctx: Ctx,
+  opts: { unit?: string; year?: string; values?: string; pack?: string; ifMatch?: string },
+): Promise<void> {
   const unit = requireUnit(opts.unit);
   const year = requireYear(opts.year);
-  if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", message: "cần tệp JSON { values, inputs?, notApplicable? } / required: a JSON file { values, inputs?, notApplicable? }" }]);
+  if (!opts.values)
+    throw new CliError("invalid_input", [
+      {
+        where: "--values",
+        message: "cần tệp JSON { values, inputs?, notApplicable? } / required: a JSON file { values, inputs?, notApplicable? }",
+      },
+    ]);
   const file = opts.values;
   const doc = readJson(file);
-  if (!doc || typeof doc !== "object" || Array.isArray(doc) || !("values" in doc)) throw new CliError("invalid_input", [{ file, where: "$", message: 'cần đối tượng có "values" / expected an object with "values"' }]);
+  if (!doc || typeof doc !== "object" || Array.isArray(doc) || !("values" in doc))
+    throw new CliError("invalid_input", [{ file, where: "$", message: 'cần đối tượng có "values" / expected an object with "values"' }]);
   const { values, inputs, notApplicable } = doc as { values: unknown; inputs?: unknown; notApplicable?: unknown };
   // Optimistic concurrency: the version the user edited, given explicitly (never read from the server here).
   const version = expectedVersion(opts.ifMatch, doc as { version?: unknown; etag?: unknown }, file, { unit, year });
   const headers: Record<string, string> = { "if-match": `"${version}"` };
   const client = await typedClient(ctx);
   // The body is sent as the file holds it: the server validates it and names the file's JSON paths.
-  const body = { values, ...(inputs !== undefined ? { inputs } : {}), ...(notApplicable !== undefined ? { notApplicable } : {}) } as { values: Record<string, number | boolean | null> };
+  const body = { values, ...(inputs !== undefined ? { inputs } : {}), ...(notApplicable !== undefined ? { notApplicable } : {}) } as {
+    values: Record<string, number | boolean | null>;
+  };
   let saved: Awaited<ReturnType<typeof call>>["data"];
   try {
-    saved = (await call(ctx, client.PUT("/v1/units/{id}/values/{year}", { params: { path: { id: unit, year }, query: opts.pack ? { pack: opts.pack } : {}, header: {} }, body, headers }), file)).data;
+    saved = (
+      await call(
+        ctx,
+        client.PUT("/v1/units/{id}/values/{year}", {
+          params: { path: { id: unit, year }, query: opts.pack ? { pack: opts.pack } : {}, header: {} },
+          body,
+          headers,
+        }),
+        file,
+      )
+    ).data;
   } catch (e) {
     if (!(e instanceof CliError) || !e.problems[0]?.where?.startsWith("HTTP 412")) throw e;
     // A conflict: show what changed on the server against what this file would write.
@@ -139,12 +248,26 @@ async function valuesSet(ctx: Ctx, opts: { unit?: string; year?: string; values?
     const diff = keys.filter((k) => JSON.stringify(theirs[k]) !== JSON.stringify(mine[k]));
     throw new CliError("precondition_failed", [
       ...e.problems,
-      { where: "--if-match", message: `bạn sửa phiên bản ${version}, máy chủ đang ở phiên bản ${cur.version}${cur.updatedBy ? ` (${cur.updatedBy}${cur.updatedAt ? `, ${formatDate(cur.updatedAt, "vi")}` : ""})` : ""}; chưa ghi gì / you edited version ${version}, the server has version ${cur.version}; nothing was written` },
-      ...diff.map((k) => ({ file, where: `$.values[${JSON.stringify(k)}]`, message: `máy chủ / server: ${showValue(theirs[k])} · tệp của bạn / yours: ${showValue(mine[k])}`, code: "values.conflict" })),
+      {
+        where: "--if-match",
+        message: `bạn sửa phiên bản ${version}, máy chủ đang ở phiên bản ${cur.version}${cur.updatedBy ? ` (${cur.updatedBy}${cur.updatedAt ? `, ${formatDate(cur.updatedAt, "vi")}` : ""})` : ""}; chưa ghi gì / you edited version ${version}, the server has version ${cur.version}; nothing was written`,
+      },
+      ...diff.map((k) => ({
+        file,
+        where: `$.values[${JSON.stringify(k)}]`,
+        message: `máy chủ / server: ${showValue(theirs[k])} · tệp của bạn / yours: ${showValue(mine[k])}`,
+        code: "values.conflict",
+      })),
     ]);
   }
   if (ctx.json) return ctx.printJson(saved);
-  ctx.print(tr(ctx.lang, `Đã ghi số liệu ${unit} năm ${year} (phiên bản ${saved.version})`, `Saved values of ${unit} for ${year} (version ${saved.version})`));
+  ctx.print(
+    tr(
+      ctx.lang,
+      `Đã ghi số liệu ${unit} năm ${year} (phiên bản ${saved.version})`,
+      `Saved values of ${unit} for ${year} (version ${saved.version})`,
+    ),
+  );
 }
 
 /** Uploads a file as a stream, advancing a progress bar (on a terminal) as the bytes go out. */
@@ -152,7 +275,10 @@ async function uploadBody(path: string, showBar: boolean): Promise<{ body: HttpB
   const data = readFileSync(path);
   if (!showBar) return { body: data, done: () => undefined };
   const { SingleBar, Presets } = (await import("cli-progress")).default;
-  const bar = new SingleBar({ format: "{bar} {percentage}% | {value}/{total} bytes", stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: "{bar} {percentage}% | {value}/{total} bytes", stream: process.stderr, hideCursor: true },
+    Presets.shades_classic,
+  );
   bar.start(data.length, 0);
   const chunk = 64 * 1024;
   let sent = 0;
@@ -185,23 +311,42 @@ async function importFile(ctx: Ctx, file: string, opts: { year?: string; pack?: 
   const type = format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
   let res: Awaited<ReturnType<typeof api>>;
   try {
-    res = await api(ctx, "POST", "/values/import", { body, headers: { "content-type": type }, query: { year, pack: opts.pack, format }, file });
+    res = await api(ctx, "POST", "/values/import", {
+      body,
+      headers: { "content-type": type },
+      query: { year, pack: opts.pack, format },
+      file,
+    });
   } finally {
     done();
   }
   const report = res.body as { layout: string; rows: number; unitYears: number; created: number; updated: number };
   if (ctx.json) return ctx.printJson({ file, ...report });
-  ctx.print(tr(ctx.lang, `${file}: đã nhập ${report.rows} dòng (${report.layout}) → ${report.unitYears} đơn vị-năm (${report.created} mới, ${report.updated} cập nhật)`, `${file}: imported ${report.rows} rows (${report.layout}) → ${report.unitYears} unit-years (${report.created} created, ${report.updated} updated)`));
+  ctx.print(
+    tr(
+      ctx.lang,
+      `${file}: đã nhập ${report.rows} dòng (${report.layout}) → ${report.unitYears} đơn vị-năm (${report.created} mới, ${report.updated} cập nhật)`,
+      `${file}: imported ${report.rows} rows (${report.layout}) → ${report.unitYears} unit-years (${report.created} created, ${report.updated} updated)`,
+    ),
+  );
 }
 
-async function exportFile(ctx: Ctx, opts: { unit?: string; year?: string; format?: string; out?: string; what?: string; pack?: string }): Promise<void> {
+async function exportFile(
+  ctx: Ctx,
+  opts: { unit?: string; year?: string; format?: string; out?: string; what?: string; pack?: string },
+): Promise<void> {
   const unit = requireUnit(opts.unit);
   const year = requireYear(opts.year);
   const format = opts.format ?? (opts.out?.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv");
-  if (format !== "csv" && format !== "xlsx") throw new CliError("invalid_input", [{ where: "--format", message: `cần csv hoặc xlsx / expected csv or xlsx, got "${format}"` }]);
+  if (format !== "csv" && format !== "xlsx")
+    throw new CliError("invalid_input", [{ where: "--format", message: `cần csv hoặc xlsx / expected csv or xlsx, got "${format}"` }]);
   const what = opts.what ?? "values";
-  if (what !== "values" && what !== "evaluations") throw new CliError("invalid_input", [{ where: "--what", message: `cần values hoặc evaluations / expected values or evaluations, got "${what}"` }]);
-  if (format === "xlsx" && !opts.out) throw new CliError("invalid_input", [{ where: "--out", message: "cần --out <tệp.xlsx> / required for xlsx" }]);
+  if (what !== "values" && what !== "evaluations")
+    throw new CliError("invalid_input", [
+      { where: "--what", message: `cần values hoặc evaluations / expected values or evaluations, got "${what}"` },
+    ]);
+  if (format === "xlsx" && !opts.out)
+    throw new CliError("invalid_input", [{ where: "--out", message: "cần --out <tệp.xlsx> / required for xlsx" }]);
   const res = await api(ctx, "GET", `/units/${encodeURIComponent(unit)}/export/${what}`, { query: { year, format, pack: opts.pack } });
   if (!opts.out) {
     if (!ctx.json) return void process.stdout.write(res.bytes);
@@ -223,7 +368,10 @@ export async function evaluateRemote(ctx: Ctx, opts: EvaluateOptions): Promise<n
   const unit = requireUnit(opts.unit);
   const year = requireYear(opts.year);
   const client = await typedClient(ctx);
-  const { data } = await call(ctx, client.GET("/v1/units/{id}/evaluation", { params: { path: { id: unit }, query: { year, ...(opts.pack ? { pack: opts.pack } : {}) } } }));
+  const { data } = await call(
+    ctx,
+    client.GET("/v1/units/{id}/evaluation", { params: { path: { id: unit }, query: { year, ...(opts.pack ? { pack: opts.pack } : {}) } } }),
+  );
   const r = data as EvaluationResult;
   if (ctx.json) ctx.printJson(r);
   else {
@@ -241,54 +389,104 @@ export async function evaluateRemote(ctx: Ctx, opts: EvaluateOptions): Promise<n
  * registerRemote(new Command("ntm"), run);
  */
 export function registerRemote(program: Command, run: Run): void {
-  program.command("login")
+  program
+    .command("login")
     .description("Đăng nhập máy chủ, lưu mã truy cập (0600) / log in to the server and keep an API token (0600)")
     .option("--username <name>", "tên đăng nhập / username")
     .option("--password-stdin", "đọc mật khẩu từ stdin / read the password from stdin")
     .action(run((ctx: Ctx, opts: { username?: string; passwordStdin?: boolean }) => login(ctx, opts)));
-  program.command("logout").description("Đăng xuất, thu hồi mã truy cập / log out and revoke the token").action(run((ctx: Ctx) => logout(ctx)));
-  program.command("whoami").description("Người dùng hiện tại trên máy chủ / the current user on the server").action(
-    run(async (ctx: Ctx) => {
-      if (!tokenFor(ctx)) throw new CliError("unauthenticated", [{ where: ctx.server, message: "chưa đăng nhập: chạy `ntm login` hoặc đặt NTM_TOKEN / not logged in: run `ntm login` or set NTM_TOKEN" }]);
-      const client = await typedClient(ctx);
-      const { data: me } = await call(ctx, client.GET("/v1/auth/me"));
-      if (ctx.json) return ctx.printJson(me.user);
-      ctx.print(`${me.user.username} (${me.user.displayName}) · ${me.user.role} · ${me.user.scopeUnitId}`);
-    }),
-  );
-  const unitsCommand = program.command("units")
+  program
+    .command("logout")
+    .description("Đăng xuất, thu hồi mã truy cập / log out and revoke the token")
+    .action(run((ctx: Ctx) => logout(ctx)));
+  program
+    .command("whoami")
+    .description("Người dùng hiện tại trên máy chủ / the current user on the server")
+    .action(
+      run(async (ctx: Ctx) => {
+        if (!tokenFor(ctx))
+          throw new CliError("unauthenticated", [
+            {
+              where: ctx.server,
+              message: "chưa đăng nhập: chạy `ntm login` hoặc đặt NTM_TOKEN / not logged in: run `ntm login` or set NTM_TOKEN",
+            },
+          ]);
+        const client = await typedClient(ctx);
+        const { data: me } = await call(ctx, client.GET("/v1/auth/me"));
+        if (ctx.json) return ctx.printJson(me.user);
+        ctx.print(`${me.user.username} (${me.user.displayName}) · ${me.user.role} · ${me.user.scopeUnitId}`);
+      }),
+    );
+  const unitsCommand = program
+    .command("units")
     .description("Danh sách đơn vị trong phạm vi; thêm, sửa đơn vị / units in your scope; add and edit units")
     .option("--root <id>", "gốc cây đơn vị / subtree root")
     .option("--level <level>", "province|district|commune|hamlet")
     .action(run((ctx: Ctx, opts: { root?: string; level?: string }) => units(ctx, opts)));
   registerUnitWrites(unitsCommand, run);
   const values = program.command("values").description("Số liệu chỉ tiêu trên máy chủ / indicator values on the server");
-  values.command("get").description("Đọc số liệu / read a unit's values").option("--unit <id>").option("--year <year>")
+  values
+    .command("get")
+    .description("Đọc số liệu / read a unit's values")
+    .option("--unit <id>")
+    .option("--year <year>")
     .action(run((ctx: Ctx, opts: { unit?: string; year?: string }) => valuesGet(ctx, opts)));
-  values.command("set").description("Ghi số liệu từ tệp JSON / write a unit's values from a JSON file")
-    .option("--unit <id>").option("--year <year>").option("--values <file>", "JSON { values, inputs?, notApplicable? }")
+  values
+    .command("set")
+    .description("Ghi số liệu từ tệp JSON / write a unit's values from a JSON file")
+    .option("--unit <id>")
+    .option("--year <year>")
+    .option("--values <file>", "JSON { values, inputs?, notApplicable? }")
     .option("--pack <id>", "bộ tiêu chí dùng để kiểm tra / pack used for validation")
-    .option("--if-match <etag|version>", "phiên bản đang sửa (bắt buộc, trừ khi tệp có \"version\" từ `ntm values get --json`; 0 khi chưa có) / the version you are replacing (required unless the file carries \"version\" from `ntm values get --json`)")
-    .action(run((ctx: Ctx, opts: { unit?: string; year?: string; values?: string; pack?: string; ifMatch?: string }) => valuesSet(ctx, opts)));
-  program.command("import <file>")
+    .option(
+      "--if-match <etag|version>",
+      'phiên bản đang sửa (bắt buộc, trừ khi tệp có "version" từ `ntm values get --json`; 0 khi chưa có) / the version you are replacing (required unless the file carries "version" from `ntm values get --json`)',
+    )
+    .action(
+      run((ctx: Ctx, opts: { unit?: string; year?: string; values?: string; pack?: string; ifMatch?: string }) => valuesSet(ctx, opts)),
+    );
+  program
+    .command("import <file>")
     .description("Nhập số liệu CSV/XLSX (tất cả hoặc không gì) / import values from CSV/XLSX (all or nothing)")
     .option("--year <year>", "năm cho các dòng không có cột year / year for rows without a year column")
     .option("--pack <id>", "bộ tiêu chí dùng để kiểm tra / pack used for validation")
     .action(run((ctx: Ctx, file: string, opts: { year?: string; pack?: string }) => importFile(ctx, file, opts)));
-  program.command("export")
+  program
+    .command("export")
     .description("Xuất số liệu hoặc kết quả đánh giá các xã / export commune values or evaluations")
-    .option("--unit <id>").option("--year <year>")
+    .option("--unit <id>")
+    .option("--year <year>")
     .option("--what <what>", "values | evaluations", "values")
     .option("--format <format>", "csv | xlsx")
     .option("--out <file>", "tệp ghi ra (mặc định stdout cho csv) / output file (stdout for csv)")
     .option("--pack <id>")
-    .action(run((ctx: Ctx, opts: { unit?: string; year?: string; format?: string; out?: string; what?: string; pack?: string }) => exportFile(ctx, opts)));
+    .action(
+      run((ctx: Ctx, opts: { unit?: string; year?: string; format?: string; out?: string; what?: string; pack?: string }) =>
+        exportFile(ctx, opts),
+      ),
+    );
 }
 
-interface ReasonOut { code: string; vi: string; en: string }
+interface ReasonOut {
+  code: string;
+  vi: string;
+  en: string;
+}
 interface RankingOut {
-  unitId: string; year: number; regime: { id: string }; scheme: { id: string; version: string; isDefault: boolean; verified: boolean; definedAt: string | null };
-  rows: { rank: number; unitId: string; name: string; score: number; level: string; levelLabel: { vi: string; en: string }; bandLevel: string; reasons: ReasonOut[] }[];
+  unitId: string;
+  year: number;
+  regime: { id: string };
+  scheme: { id: string; version: string; isDefault: boolean; verified: boolean; definedAt: string | null };
+  rows: {
+    rank: number;
+    unitId: string;
+    name: string;
+    score: number;
+    level: string;
+    levelLabel: { vi: string; en: string };
+    bandLevel: string;
+    reasons: ReasonOut[];
+  }[];
   commendations: { unitId: string; rank: number; reasons: ReasonOut[] }[];
   criticisms: { unitId: string; rank: number; reasons: ReasonOut[] }[];
   reasons: ReasonOut[];
@@ -310,16 +508,30 @@ export async function rankRemote(ctx: Ctx, opts: { year?: string; unit?: string 
   const year = requireYear(opts.year);
   const unit = await scopeUnit(ctx, opts.unit);
   const client = await typedClient(ctx);
-  const r = (await call(ctx, client.GET("/v1/units/{id}/ranking", { params: { path: { id: unit }, query: { year } } }))).data as unknown as RankingOut;
+  const r = (await call(ctx, client.GET("/v1/units/{id}/ranking", { params: { path: { id: unit }, query: { year } } })))
+    .data as unknown as RankingOut;
   if (ctx.json) return ctx.printJson(r);
   const L = ctx.lang;
-  ctx.print(`${tr(L, "Xếp hạng năm", "Ranking for")} ${r.year} · ${unit} · ${r.regime.id} · ${tr(L, "thang điểm", "scheme")} ${r.scheme.id} v${r.scheme.version}${r.scheme.definedAt ? ` (${r.scheme.definedAt})` : ""}`);
+  ctx.print(
+    `${tr(L, "Xếp hạng năm", "Ranking for")} ${r.year} · ${unit} · ${r.regime.id} · ${tr(L, "thang điểm", "scheme")} ${r.scheme.id} v${r.scheme.version}${r.scheme.definedAt ? ` (${r.scheme.definedAt})` : ""}`,
+  );
   for (const x of r.reasons) ctx.print(`${r.scheme.isDefault && x.code.includes("scheme") ? "⚠" : "ⓘ"} ${x[L]}`);
-  ctx.print(renderTable(
-    ["#", tr(L, "Đơn vị", "Unit"), tr(L, "Điểm", "Score"), tr(L, "Xếp loại", "Level"), tr(L, "Lý do", "Reasons")],
-    r.rows.map((u) => [String(u.rank), `${u.name} (${u.unitId})`, String(u.score).replace(".", L === "vi" ? "," : "."), u.levelLabel[L], u.reasons.slice(1).map((x) => x[L]).join("; ")]),
-    [4, 40, 8, 30, 120],
-  ));
+  ctx.print(
+    renderTable(
+      ["#", tr(L, "Đơn vị", "Unit"), tr(L, "Điểm", "Score"), tr(L, "Xếp loại", "Level"), tr(L, "Lý do", "Reasons")],
+      r.rows.map((u) => [
+        String(u.rank),
+        `${u.name} (${u.unitId})`,
+        String(u.score).replace(".", L === "vi" ? "," : "."),
+        u.levelLabel[L],
+        u.reasons
+          .slice(1)
+          .map((x) => x[L])
+          .join("; "),
+      ]),
+      [4, 40, 8, 30, 120],
+    ),
+  );
   const list = (title: string, items: RankingOut["commendations"]) => {
     if (!items.length) return;
     ctx.print(`\n${title}:`);

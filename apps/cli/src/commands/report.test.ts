@@ -11,7 +11,19 @@ const batch = join(EXAMPLES, "batch-communes.csv");
 describe("ntm report", () => {
   it("writes the criteria table: one sheet per year, one row per commune, readable back", async () => {
     const dir = tempDir();
-    const r = ntm(["report", "criteria-table", "--pack", DEMO, "--values", batch, "--out", join(dir, "t.xlsx"), "--unit-name", "Huyện An Hòa", "--json"]);
+    const r = ntm([
+      "report",
+      "criteria-table",
+      "--pack",
+      DEMO,
+      "--values",
+      batch,
+      "--out",
+      join(dir, "t.xlsx"),
+      "--unit-name",
+      "Huyện An Hòa",
+      "--json",
+    ]);
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ written: join(dir, "t.xlsx") });
     const wb = new ExcelJS.Workbook();
@@ -42,7 +54,10 @@ describe("ntm report", () => {
 
   it("asks which commune when a batch file holds several", () => {
     const r = ntm(["report", "criteria-sheet", "--pack", DEMO, "--values", batch, "--out", join(tempDir(), "s.pdf")]);
-    expect([r.code, r.stderr]).toEqual([2, "--unit: tệp có 5 đơn vị, hãy chọn một bằng --unit / the file holds 5 units; choose one with --unit\n"]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      "--unit: tệp có 5 đơn vị, hãy chọn một bằng --unit / the file holds 5 units; choose one with --unit\n",
+    ]);
   });
 
   it("writes the ranking workbook, labelling the default scheme as not law", async () => {
@@ -61,7 +76,18 @@ describe("ntm report", () => {
   it("writes the progress report DOCX in the Party format with the communes computed from values", async () => {
     const dir = tempDir();
     const out = join(dir, "p.docx");
-    const r = ntm(["report", "progress", "--input", join(REPO, "examples", "reports", "progress-2025S1.json"), "--pack", DEMO, "--values", batch, "--out", out]);
+    const r = ntm([
+      "report",
+      "progress",
+      "--input",
+      join(REPO, "examples", "reports", "progress-2025S1.json"),
+      "--pack",
+      DEMO,
+      "--values",
+      batch,
+      "--out",
+      out,
+    ]);
     expect(r.code).toBe(0);
     const xml = await (await JSZip.loadAsync(readFileSync(out))).file("word/document.xml")!.async("string");
     const text = xml.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
@@ -80,8 +106,23 @@ describe("ntm report", () => {
     expect([r.code, r.stderr]).toEqual([0, ""]);
     const xml = await (await JSZip.loadAsync(readFileSync(out))).file("word/document.xml")!.async("string");
     const text = xml.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
-    for (const s of ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND HUYỆN AN HÒA", "125/BC-UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]) expect(text).toContain(s);
-    for (const s of ["ĐẢNG CỘNG SẢN VIỆT NAM", "T/M BAN THƯỜNG VỤ", "HUYỆN ỦY AN HÒA", "Các đồng chí Huyện ủy viên", "Lưu Văn phòng Huyện ủy"]) expect(text).not.toContain(s);
+    for (const s of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "UBND HUYỆN AN HÒA",
+      "125/BC-UBND",
+      "TM. ỦY BAN NHÂN DÂN",
+      "CHỦ TỊCH",
+    ])
+      expect(text).toContain(s);
+    for (const s of [
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "T/M BAN THƯỜNG VỤ",
+      "HUYỆN ỦY AN HÒA",
+      "Các đồng chí Huyện ủy viên",
+      "Lưu Văn phòng Huyện ủy",
+    ])
+      expect(text).not.toContain(s);
     // The state format's own "Nơi nhận", not the Party's.
     expect(text).toContain("Lưu: VT");
     // --format party on the same file keeps the Party document.
@@ -98,9 +139,12 @@ describe("ntm report", () => {
     const dir = tempDir({ "party.json": JSON.stringify(good) });
     const r = ntm(["report", "progress", "--input", "party.json", "--format", "state", "--out", "s.docx"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('party.json: $.byFormat.state: tệp soạn cho thể thức "party"; để in thể thức "state" cần cơ quan ban hành, số, người ký và nơi nhận của thể thức đó: thêm "issuer", "number", "signer", "recipients" vào "byFormat": { "state": { … } } / the file is written for the "party" format; to print "state" add its issuer, number, signer, recipients under "byFormat"."state"\n');
+    expect(r.stderr).toBe(
+      'party.json: $.byFormat.state: tệp soạn cho thể thức "party"; để in thể thức "state" cần cơ quan ban hành, số, người ký và nơi nhận của thể thức đó: thêm "issuer", "number", "signer", "recipients" vào "byFormat": { "state": { … } } / the file is written for the "party" format; to print "state" add its issuer, number, signer, recipients under "byFormat"."state"\n',
+    );
     // A state block without its recipients is refused too: the Party's "Nơi nhận" would be printed.
-    const { recipients: _r, ...stateBlock } = JSON.parse(readFileSync(join(REPO, "examples", "reports", "progress-2025S1.json"), "utf8")).byFormat.state;
+    const { recipients: _r, ...stateBlock } = JSON.parse(readFileSync(join(REPO, "examples", "reports", "progress-2025S1.json"), "utf8"))
+      .byFormat.state;
     const noRecipients = tempDir({ "p.json": JSON.stringify({ ...good, byFormat: { state: stateBlock } }) });
     const r2 = ntm(["report", "progress", "--input", "p.json", "--format", "state", "--out", "s.docx"], { cwd: noRecipients });
     expect([r2.code, r2.stderr.includes('thêm "recipients" vào')]).toEqual([2, true]);
@@ -119,7 +163,10 @@ describe("ntm report", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^bad\.json: \$\.date: /);
     const m = ntm(["report", "progress", "--input", "money.json", "--out", "p.docx"], { cwd: dir });
-    expect([m.code, m.stderr]).toEqual([2, "money.json: $.resources.lines[0].amount: tiền phải là số nguyên đồng / expected whole đồng (an integer or a string of digits), got 1.5\n"]);
+    expect([m.code, m.stderr]).toEqual([
+      2,
+      "money.json: $.resources.lines[0].amount: tiền phải là số nguyên đồng / expected whole đồng (an integer or a string of digits), got 1.5\n",
+    ]);
     expect(ntm(["packs", "list"], { cwd: dir }).code).toBe(0);
     expect(() => readFileSync(join(dir, "p.docx"))).toThrow();
   });

@@ -33,7 +33,14 @@ describe("unitBody", () => {
 
 describe("optionProblems", () => {
   it("names the option that sets each failing field and leaves other lines alone", () => {
-    expect(optionProblems([{ where: "HTTP 422", message: "invalid unit" }, { where: "$.parentId", message: "a hamlet goes under a commune" }, { where: "$.flags[1]", message: "unknown flag" }, { where: "$.id", message: "taken" }])).toEqual([
+    expect(
+      optionProblems([
+        { where: "HTTP 422", message: "invalid unit" },
+        { where: "$.parentId", message: "a hamlet goes under a commune" },
+        { where: "$.flags[1]", message: "unknown flag" },
+        { where: "$.id", message: "taken" },
+      ]),
+    ).toEqual([
       { where: "HTTP 422", message: "invalid unit" },
       { where: "--parent", message: "a hamlet goes under a commune" },
       { where: "--flags[1]", message: "unknown flag" },
@@ -53,8 +60,15 @@ beforeAll(async () => {
   home = tempDir();
   tinh = { XDG_CONFIG_HOME: join(home, "tinh") };
   huyen = { XDG_CONFIG_HOME: join(home, "huyen") };
-  for (const [username, env] of [["tinh", tinh], ["huyen", huyen]] as const) {
-    const r = ntm(["--server", server.url, "login", "--username", username, "--password-stdin"], { cwd: home, env, input: `${username}123\n` });
+  for (const [username, env] of [
+    ["tinh", tinh],
+    ["huyen", huyen],
+  ] as const) {
+    const r = ntm(["--server", server.url, "login", "--username", username, "--password-stdin"], {
+      cwd: home,
+      env,
+      input: `${username}123\n`,
+    });
     if (r.code !== 0) throw new Error(`login ${username}: ${r.stderr}`);
   }
 });
@@ -65,11 +79,38 @@ afterAll(async () => {
 
 describe("ntm units add|edit against a running API", () => {
   it("adds a commune that the listing then shows", () => {
-    const add = remote(tinh, ["units", "add", "commune", "c-01-11", "--name", "Xã Tân Lập", "--parent", "d-01", "--flags", "especiallyDifficult", "--group", "2", "--json"]);
+    const add = remote(tinh, [
+      "units",
+      "add",
+      "commune",
+      "c-01-11",
+      "--name",
+      "Xã Tân Lập",
+      "--parent",
+      "d-01",
+      "--flags",
+      "especiallyDifficult",
+      "--group",
+      "2",
+      "--json",
+    ]);
     const list = remote(tinh, ["units", "--root", "d-01", "--level", "commune", "--json"]);
     expect([add.code, add.json(), (list.json() as { id: string }[]).map((u) => u.id).at(-1)]).toEqual([
       0,
-      { id: "c-01-11", name: "Xã Tân Lập", level: "commune", parentId: "d-01", region: "DHNTB", communeGroup: 2, flags: ["especiallyDifficult"], sort: 10, version: 1, effectiveFrom: null, endedOn: null, mergedFrom: [] },
+      {
+        id: "c-01-11",
+        name: "Xã Tân Lập",
+        level: "commune",
+        parentId: "d-01",
+        region: "DHNTB",
+        communeGroup: 2,
+        flags: ["especiallyDifficult"],
+        sort: 10,
+        version: 1,
+        effectiveFrom: null,
+        endedOn: null,
+        mergedFrom: [],
+      },
       "c-01-11",
     ]);
   });
@@ -77,14 +118,26 @@ describe("ntm units add|edit against a running API", () => {
   it("renames, then moves the commune directly under the province, printing the new version", () => {
     const rename = remote(tinh, ["units", "edit", "c-01-11", "--name", "Xã Tân Lập Mới"]);
     const move = remote(tinh, ["units", "edit", "c-01-11", "--parent", "p-demo", "--if-match", "2"]);
-    expect([rename.code, rename.stdout, move.code, move.stdout]).toEqual([0, "Đã sửa c-01-11 (xã Xã Tân Lập Mới, trực thuộc d-01), phiên bản 2\n", 0, "Đã sửa c-01-11 (xã Xã Tân Lập Mới, trực thuộc p-demo), phiên bản 3\n"]);
+    expect([rename.code, rename.stdout, move.code, move.stdout]).toEqual([
+      0,
+      "Đã sửa c-01-11 (xã Xã Tân Lập Mới, trực thuộc d-01), phiên bản 2\n",
+      0,
+      "Đã sửa c-01-11 (xã Xã Tân Lập Mới, trực thuộc p-demo), phiên bản 3\n",
+    ]);
   });
 
   it("exits 2 with the option to fix when the server refuses a field, and on a stale --if-match", () => {
     const level = remote(tinh, ["units", "add", "hamlet", "t-moi", "--name", "Thôn Mới", "--parent", "d-01"]);
     const id = remote(tinh, ["units", "add", "commune", "C_1", "--name", "Xã", "--parent", "d-01"]);
     const stale = remote(tinh, ["units", "edit", "c-01-11", "--name", "Xã Cũ", "--if-match", "1"]);
-    expect([level.code, level.stderr.split("\n")[1], id.code, id.stderr.split("\n")[1]?.split(":")[0], stale.code, stale.stderr.split(":")[0]]).toEqual([
+    expect([
+      level.code,
+      level.stderr.split("\n")[1],
+      id.code,
+      id.stderr.split("\n")[1]?.split(":")[0],
+      stale.code,
+      stale.stderr.split(":")[0],
+    ]).toEqual([
       2,
       "--parent: thôn chỉ đặt dưới xã; d-01 là huyện / a hamlet goes under a commune; d-01 is a district",
       2,

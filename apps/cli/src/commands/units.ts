@@ -36,7 +36,10 @@ const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
 const NONE = "none";
 
 function wholeNumber(raw: string, where: string, max: number): number {
-  if (!/^\d{1,7}$/.test(raw.trim()) || Number(raw) > max) throw new CliError("invalid_input", [{ where, message: `cần số nguyên từ 0 đến ${max}, nhận "${raw}" / expected a whole number from 0 to ${max}, got "${raw}"` }]);
+  if (!/^\d{1,7}$/.test(raw.trim()) || Number(raw) > max)
+    throw new CliError("invalid_input", [
+      { where, message: `cần số nguyên từ 0 đến ${max}, nhận "${raw}" / expected a whole number from 0 to ${max}, got "${raw}"` },
+    ]);
   return Number(raw);
 }
 
@@ -56,7 +59,14 @@ export function unitBody(opts: UnitOptions): Record<string, unknown> {
   if (opts.parent !== undefined) body["parentId"] = opts.parent === NONE ? null : opts.parent;
   if (opts.region !== undefined) body["region"] = opts.region === NONE ? null : opts.region.toUpperCase();
   if (opts.group !== undefined) body["communeGroup"] = opts.group === NONE ? null : wholeNumber(opts.group, "--group", 9);
-  if (opts.flags !== undefined) body["flags"] = opts.flags === NONE ? [] : opts.flags.split(",").map((f) => f.trim()).filter(Boolean);
+  if (opts.flags !== undefined)
+    body["flags"] =
+      opts.flags === NONE
+        ? []
+        : opts.flags
+            .split(",")
+            .map((f) => f.trim())
+            .filter(Boolean);
   if (opts.sort !== undefined) body["sort"] = wholeNumber(opts.sort, "--sort", 1_000_000);
   return body;
 }
@@ -84,9 +94,16 @@ async function mapped<T>(pending: Promise<T>): Promise<T> {
   }
 }
 
-interface UnitRecord { id: string; name: string; level: string; parentId: string | null; version: number }
+interface UnitRecord {
+  id: string;
+  name: string;
+  level: string;
+  parentId: string | null;
+  version: number;
+}
 
-const describe = (ctx: Ctx, u: UnitRecord) => `${u.id} (${levelText(u.level, ctx.lang)} ${u.name}${u.parentId ? `, ${tr(ctx.lang, "trực thuộc", "under")} ${u.parentId}` : ""}), ${tr(ctx.lang, "phiên bản", "version")} ${u.version}`;
+const describe = (ctx: Ctx, u: UnitRecord) =>
+  `${u.id} (${levelText(u.level, ctx.lang)} ${u.name}${u.parentId ? `, ${tr(ctx.lang, "trực thuộc", "under")} ${u.parentId}` : ""}), ${tr(ctx.lang, "phiên bản", "version")} ${u.version}`;
 
 /** `ntm units add <level> <id> --name …`: creates a unit on the server (admins; province officers inside their scope). */
 async function addUnit(ctx: Ctx, level: string, id: string, opts: UnitOptions): Promise<void> {
@@ -105,10 +122,22 @@ async function addUnit(ctx: Ctx, level: string, id: string, opts: UnitOptions): 
  */
 async function editUnit(ctx: Ctx, id: string, opts: UnitOptions): Promise<void> {
   const body = unitBody(opts);
-  if (Object.keys(body).length === 0) throw new CliError("invalid_input", [{ where: "ntm units edit", message: "cần ít nhất một trong --name, --parent, --region, --group, --flags, --sort / give at least one of --name, --parent, --region, --group, --flags, --sort" }]);
+  if (Object.keys(body).length === 0)
+    throw new CliError("invalid_input", [
+      {
+        where: "ntm units edit",
+        message:
+          "cần ít nhất một trong --name, --parent, --region, --group, --flags, --sort / give at least one of --name, --parent, --region, --group, --flags, --sort",
+      },
+    ]);
   const client = await typedClient(ctx);
-  const version = opts.ifMatch !== undefined ? wholeNumber(opts.ifMatch.replace(/^W\//, "").replace(/"/g, ""), "--if-match", 1e9) : (await call(ctx, client.GET("/v1/units/{id}", { params: { path: { id } } }))).data.unit.version;
-  const { data } = await mapped(call(ctx, client.PATCH("/v1/units/{id}", { params: { path: { id }, header: {} }, body, headers: { "if-match": `"${version}"` } })));
+  const version =
+    opts.ifMatch !== undefined
+      ? wholeNumber(opts.ifMatch.replace(/^W\//, "").replace(/"/g, ""), "--if-match", 1e9)
+      : (await call(ctx, client.GET("/v1/units/{id}", { params: { path: { id } } }))).data.unit.version;
+  const { data } = await mapped(
+    call(ctx, client.PATCH("/v1/units/{id}", { params: { path: { id }, header: {} }, body, headers: { "if-match": `"${version}"` } })),
+  );
   if (ctx.json) return ctx.printJson(data);
   ctx.print(tr(ctx.lang, `Đã sửa ${describe(ctx, data)}`, `Updated ${describe(ctx, data)}`));
 }
@@ -118,8 +147,10 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 /** `ntm units template`: the unit tree template (an example tree under your province) as CSV or XLSX. */
 async function unitTemplate(ctx: Ctx, opts: { format?: string; out?: string }): Promise<void> {
   const format = opts.format ?? (opts.out?.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv");
-  if (format !== "csv" && format !== "xlsx") throw new CliError("invalid_input", [{ where: "--format", message: `cần csv hoặc xlsx / expected csv or xlsx, got "${format}"` }]);
-  if (format === "xlsx" && !opts.out) throw new CliError("invalid_input", [{ where: "--out", message: "cần --out <tệp.xlsx> / required for xlsx" }]);
+  if (format !== "csv" && format !== "xlsx")
+    throw new CliError("invalid_input", [{ where: "--format", message: `cần csv hoặc xlsx / expected csv or xlsx, got "${format}"` }]);
+  if (format === "xlsx" && !opts.out)
+    throw new CliError("invalid_input", [{ where: "--out", message: "cần --out <tệp.xlsx> / required for xlsx" }]);
   const res = await api(ctx, "GET", "/units/template", { query: { format } });
   if (!opts.out) return void process.stdout.write(res.bytes);
   writeFileSync(opts.out, res.bytes);
@@ -127,7 +158,13 @@ async function unitTemplate(ctx: Ctx, opts: { format?: string; out?: string }): 
   ctx.print(tr(ctx.lang, `Đã ghi mẫu vào ${opts.out}`, `Template written to ${opts.out}`));
 }
 
-interface UnitImportReport { dryRun: boolean; rows: number; created: string[]; updated: { id: string; fields: string[] }[]; unchanged: string[] }
+interface UnitImportReport {
+  dryRun: boolean;
+  rows: number;
+  created: string[];
+  updated: { id: string; fields: string[] }[];
+  unchanged: string[];
+}
 
 /** `ntm units import <file>`: the unit tree from CSV/XLSX, all or nothing; problems name row and column. */
 async function unitImport(ctx: Ctx, file: string, opts: { dryRun?: boolean }): Promise<void> {
@@ -139,12 +176,23 @@ async function unitImport(ctx: Ctx, file: string, opts: { dryRun?: boolean }): P
   } catch {
     throw new CliError("invalid_input", [{ file, message: "không có tệp này / no such file" }]);
   }
-  const res = await api(ctx, "POST", "/units/import", { body: readFileSync(file), headers: { "content-type": format === "xlsx" ? XLSX : "text/csv; charset=utf-8" }, query: { format, ...(opts.dryRun ? { dryRun: "true" } : {}) }, file });
+  const res = await api(ctx, "POST", "/units/import", {
+    body: readFileSync(file),
+    headers: { "content-type": format === "xlsx" ? XLSX : "text/csv; charset=utf-8" },
+    query: { format, ...(opts.dryRun ? { dryRun: "true" } : {}) },
+    file,
+  });
   const r = res.body as UnitImportReport;
   if (ctx.json) return ctx.printJson({ file, ...r });
   const L = ctx.lang;
   const head = r.dryRun ? tr(L, "thử (chưa ghi)", "dry run (nothing written)") : tr(L, "đã nhập", "imported");
-  ctx.print(tr(L, `${file}: ${head} ${r.rows} đơn vị — ${r.created.length} mới, ${r.updated.length} thay đổi, ${r.unchanged.length} giữ nguyên`, `${file}: ${head} ${r.rows} units — ${r.created.length} created, ${r.updated.length} updated, ${r.unchanged.length} unchanged`));
+  ctx.print(
+    tr(
+      L,
+      `${file}: ${head} ${r.rows} đơn vị — ${r.created.length} mới, ${r.updated.length} thay đổi, ${r.unchanged.length} giữ nguyên`,
+      `${file}: ${head} ${r.rows} units — ${r.created.length} created, ${r.updated.length} updated, ${r.unchanged.length} unchanged`,
+    ),
+  );
   for (const id of r.created) ctx.print(`  + ${id}`);
   for (const u of r.updated) ctx.print(`  ~ ${u.id}: ${u.fields.join(", ")}`);
 }
@@ -164,16 +212,30 @@ export function registerUnitWrites(units: Command, run: Run): void {
       .option("--flags <list>", "especiallyDifficult,safeZone,merged2025 (none: bỏ hết / clear)")
       .option("--sort <n>", "thứ tự giữa các đơn vị cùng cấp / position among siblings");
   // The level is an argument: `--level` already filters the `units` listing (commander gives it to `units`).
-  fields(units.command("add <level> <id>").description("Thêm đơn vị trên máy chủ (level: province|district|commune|hamlet; id: chữ thường, số, gạch nối) / create a unit on the server (id: lowercase letters, digits, hyphens)"))
-    .action(run((ctx: Ctx, level: string, id: string, opts: UnitOptions) => addUnit(ctx, level, id, opts)));
+  fields(
+    units
+      .command("add <level> <id>")
+      .description(
+        "Thêm đơn vị trên máy chủ (level: province|district|commune|hamlet; id: chữ thường, số, gạch nối) / create a unit on the server (id: lowercase letters, digits, hyphens)",
+      ),
+  ).action(run((ctx: Ctx, level: string, id: string, opts: UnitOptions) => addUnit(ctx, level, id, opts)));
   fields(units.command("edit <id>").description("Sửa hoặc chuyển đơn vị trên máy chủ / change or move a unit on the server"))
-    .option("--if-match <version>", "phiên bản đang sửa (mặc định: đọc ngay trước khi ghi) / the version you are changing (default: read just before the write)")
+    .option(
+      "--if-match <version>",
+      "phiên bản đang sửa (mặc định: đọc ngay trước khi ghi) / the version you are changing (default: read just before the write)",
+    )
     .action(run((ctx: Ctx, id: string, opts: UnitOptions) => editUnit(ctx, id, opts)));
-  units.command("template").description("Tải mẫu cây đơn vị (CSV/XLSX) / download the unit tree template")
+  units
+    .command("template")
+    .description("Tải mẫu cây đơn vị (CSV/XLSX) / download the unit tree template")
     .option("--format <format>", "csv | xlsx")
     .option("--out <file>", "tệp ghi ra (mặc định stdout cho csv) / output file (stdout for csv)")
     .action(run((ctx: Ctx, opts: { format?: string; out?: string }) => unitTemplate(ctx, opts)));
-  units.command("import <file>").description("Nhập cây đơn vị từ CSV/XLSX (tất cả hoặc không gì; nhập lại cập nhật theo mã) / import the unit tree (all or nothing; re-import updates by code)")
+  units
+    .command("import <file>")
+    .description(
+      "Nhập cây đơn vị từ CSV/XLSX (tất cả hoặc không gì; nhập lại cập nhật theo mã) / import the unit tree (all or nothing; re-import updates by code)",
+    )
     .option("--dry-run", "chỉ báo cáo, không ghi / report without writing")
     .action(run((ctx: Ctx, file: string, opts: { dryRun?: boolean }) => unitImport(ctx, file, opts)));
 }

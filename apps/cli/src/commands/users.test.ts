@@ -10,7 +10,11 @@ let server: TestServer;
 let home: string;
 /** Runs the CLI against the test server; `as` picks a config dir, so each user keeps their own login. */
 const remote = (args: string[], opts: { input?: string; as?: string } = {}) =>
-  ntm(["--server", server.url, ...args], { cwd: home, env: { XDG_CONFIG_HOME: join(home, opts.as ?? "admin") }, ...(opts.input !== undefined ? { input: opts.input } : {}) });
+  ntm(["--server", server.url, ...args], {
+    cwd: home,
+    env: { XDG_CONFIG_HOME: join(home, opts.as ?? "admin") },
+    ...(opts.input !== undefined ? { input: opts.input } : {}),
+  });
 
 beforeAll(async () => {
   server = await startServer({ seed: "none" });
@@ -32,9 +36,23 @@ describe("first run, units and people from the command line", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(server.log()).not.toContain("admin123");
     expect(server.log()).not.toMatch(/demo accounts/);
-    const res = await fetch(`${server.url}/v1/setup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: m![1], username: "quantri", password: "mat-khau-quan-tri", displayName: "Quản trị tỉnh", province: { id: "p-26", name: "Tỉnh Vĩnh Phúc" } }) });
+    const res = await fetch(`${server.url}/v1/setup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        token: m![1],
+        username: "quantri",
+        password: "mat-khau-quan-tri",
+        displayName: "Quản trị tỉnh",
+        province: { id: "p-26", name: "Tỉnh Vĩnh Phúc" },
+      }),
+    });
     expect(res.status).toBe(201);
-    const again = await fetch(`${server.url}/v1/setup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: m![1], username: "khac", password: "mat-khau-khac", displayName: "Khác" }) });
+    const again = await fetch(`${server.url}/v1/setup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: m![1], username: "khac", password: "mat-khau-khac", displayName: "Khác" }),
+    });
     expect(again.status).toBe(409);
   });
 
@@ -58,15 +76,39 @@ describe("first run, units and people from the command line", () => {
   });
 
   it("adds a district officer and a commune officer; each signs in and sees only their scope", () => {
-    const h = remote(["users", "add", "huyen-cu", "--role", "district_officer", "--scope", "p-26-h01", "--display-name", "Cán bộ huyện cũ", "--password-stdin"], { input: "mat-khau-huyen\n" });
+    const h = remote(
+      [
+        "users",
+        "add",
+        "huyen-cu",
+        "--role",
+        "district_officer",
+        "--scope",
+        "p-26-h01",
+        "--display-name",
+        "Cán bộ huyện cũ",
+        "--password-stdin",
+      ],
+      { input: "mat-khau-huyen\n" },
+    );
     expect(h.code).toBe(0);
     expect(h.stdout).toBe("Đã tạo huyen-cu (Cán bộ huyện cũ) · district_officer · p-26-h01\n");
-    expect(remote(["users", "add", "xa-moi", "--role", "commune_officer", "--scope", "p-26-x10", "--password-stdin"], { input: "mat-khau-xa-moi\n" }).code).toBe(0);
-    const badRole = remote(["users", "add", "ai-do", "--role", "chief", "--scope", "p-26", "--password-stdin"], { input: "mat-khau-ai-do\n" });
+    expect(
+      remote(["users", "add", "xa-moi", "--role", "commune_officer", "--scope", "p-26-x10", "--password-stdin"], {
+        input: "mat-khau-xa-moi\n",
+      }).code,
+    ).toBe(0);
+    const badRole = remote(["users", "add", "ai-do", "--role", "chief", "--scope", "p-26", "--password-stdin"], {
+      input: "mat-khau-ai-do\n",
+    });
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain("--role");
     expect(remote(["login", "--username", "huyen-cu", "--password-stdin"], { input: "mat-khau-huyen\n", as: "huyen" }).code).toBe(0);
-    expect((remote(["units", "--json"], { as: "huyen" }).json() as { id: string }[]).map((u) => u.id)).toEqual(["p-26-h01", "p-26-x01", "p-26-x02"]);
+    expect((remote(["units", "--json"], { as: "huyen" }).json() as { id: string }[]).map((u) => u.id)).toEqual([
+      "p-26-h01",
+      "p-26-x01",
+      "p-26-x02",
+    ]);
     expect(remote(["login", "--username", "xa-moi", "--password-stdin"], { input: "mat-khau-xa-moi\n", as: "xa" }).code).toBe(0);
     expect((remote(["units", "--json"], { as: "xa" }).json() as { id: string }[]).map((u) => u.id)).toEqual(["p-26-x10", "p-26-x10-t01"]);
     expect(remote(["units", "--root", "p-26-x11"], { as: "xa" }).code).toBe(4);
@@ -74,7 +116,9 @@ describe("first run, units and people from the command line", () => {
   });
 
   it("lists, edits, resets a password (ending the user's token) and deactivates", () => {
-    expect((remote(["users", "list", "--scope", "p-26-h01", "--json"]).json() as { username: string }[]).map((u) => u.username)).toEqual(["huyen-cu"]);
+    expect((remote(["users", "list", "--scope", "p-26-h01", "--json"]).json() as { username: string }[]).map((u) => u.username)).toEqual([
+      "huyen-cu",
+    ]);
     const edited = remote(["users", "edit", "xa-moi", "--display-name", "Cán bộ Xã Hợp Nhất", "--json"]);
     expect(edited.json()).toMatchObject({ username: "xa-moi", displayName: "Cán bộ Xã Hợp Nhất", scopeUnitId: "p-26-x10" });
     const reset = remote(["users", "reset-password", "xa-moi"]);
@@ -85,6 +129,8 @@ describe("first run, units and people from the command line", () => {
     const off = remote(["users", "deactivate", "huyen-cu"]);
     expect(off.code).toBe(0);
     expect(remote(["whoami"], { as: "huyen" }).code).toBe(4);
-    expect((remote(["users", "list", "--inactive", "--json"]).json() as { username: string }[]).map((u) => u.username)).toEqual(["huyen-cu"]);
+    expect((remote(["users", "list", "--inactive", "--json"]).json() as { username: string }[]).map((u) => u.username)).toEqual([
+      "huyen-cu",
+    ]);
   });
 });

@@ -30,13 +30,24 @@ export function registerWorkday(program: Command, run: Run): void {
           const iso = d.toISOString().slice(0, 10);
           if (iso === from) continue;
           const info = describeDay(iso, cal);
-          if (!info.working) skipped.push({ date: iso, kind: info.kind, ...(info.holiday ? { name: info.holiday.name } : {}), ...(info.entry?.note ? { name: info.entry.note } : {}) });
+          if (!info.working)
+            skipped.push({
+              date: iso,
+              kind: info.kind,
+              ...(info.holiday ? { name: info.holiday.name } : {}),
+              ...(info.entry?.note ? { name: info.entry.note } : {}),
+            });
         }
         if (ctx.json) return ctx.printJson({ from, days, date, daysOff: skipped });
         const L = ctx.lang;
-        ctx.print(`${showDate(from, L)} ${days >= 0 ? "+" : "−"} ${Math.abs(days)} ${tr(L, "ngày làm việc", "working days")} = ${showDate(date, L)}`);
+        ctx.print(
+          `${showDate(from, L)} ${days >= 0 ? "+" : "−"} ${Math.abs(days)} ${tr(L, "ngày làm việc", "working days")} = ${showDate(date, L)}`,
+        );
         const holidays = skipped.filter((s) => s.kind !== "weekend");
-        if (holidays.length) ctx.print(`${tr(L, "Ngày nghỉ lễ, Tết bỏ qua", "Holidays passed over")}: ${holidays.map((s) => `${showDate(s.date, L)}${s.name ? ` (${s.name[L]})` : ""}`).join(", ")}`);
+        if (holidays.length)
+          ctx.print(
+            `${tr(L, "Ngày nghỉ lễ, Tết bỏ qua", "Holidays passed over")}: ${holidays.map((s) => `${showDate(s.date, L)}${s.name ? ` (${s.name[L]})` : ""}`).join(", ")}`,
+          );
         const weekends = skipped.length - holidays.length;
         if (weekends) ctx.print(`${tr(L, "Ngày nghỉ cuối tuần bỏ qua", "Weekend days passed over")}: ${weekends}`);
       }),

@@ -20,7 +20,12 @@ export async function typedClient(ctx: Ctx): Promise<NtmClient> {
   try {
     mod = await import("@ntm/client");
   } catch (e) {
-    throw new CliError("server", [{ where: "@ntm/client", message: `chưa build gói @ntm/client (chạy \`npx turbo run build --filter=@ntm/cli...\`) / the API client package is not built: ${(e as Error).message}` }]);
+    throw new CliError("server", [
+      {
+        where: "@ntm/client",
+        message: `chưa build gói @ntm/client (chạy \`npx turbo run build --filter=@ntm/cli...\`) / the API client package is not built: ${(e as Error).message}`,
+      },
+    ]);
   }
   const client = mod.createNtmClient({ baseUrl: ctx.server, ...(token ? { token } : {}) });
   cached = { key, client };
@@ -33,13 +38,22 @@ export async function typedClient(ctx: Ctx): Promise<NtmClient> {
  * @example
  * const { data } = await call(ctx, api.GET("/v1/auth/me"));
  */
-export async function call<T>(ctx: Ctx, pending: Promise<{ data?: T; error?: unknown; response: Response }>, file?: string): Promise<{ data: T; response: Response }> {
+export async function call<T>(
+  ctx: Ctx,
+  pending: Promise<{ data?: T; error?: unknown; response: Response }>,
+  file?: string,
+): Promise<{ data: T; response: Response }> {
   let r: { data?: T; error?: unknown; response: Response };
   try {
     r = await pending;
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new CliError("network", [{ where: ctx.server, message: `không kết nối được máy chủ / cannot reach the server: ${cause?.code ?? cause?.message ?? (e as Error).message}` }]);
+    throw new CliError("network", [
+      {
+        where: ctx.server,
+        message: `không kết nối được máy chủ / cannot reach the server: ${cause?.code ?? cause?.message ?? (e as Error).message}`,
+      },
+    ]);
   }
   if (!r.response.ok || r.error !== undefined) throw problemError(ctx, r.response.status, r.error, file);
   return { data: r.data as T, response: r.response };

@@ -19,14 +19,18 @@ export function commanderErrorLine(message: string): string {
   let line: string;
   if ((m = /^unknown command '(.+)'$/.exec(first))) line = `không có lệnh '${m[1]}'${sugVi} / unknown command '${m[1]}'${sugEn}`;
   else if ((m = /^unknown option '(.+)'$/.exec(first))) line = `không có tuỳ chọn '${m[1]}'${sugVi} / unknown option '${m[1]}'${sugEn}`;
-  else if ((m = /^missing required argument '(.+)'$/.exec(first))) line = `thiếu tham số bắt buộc '${m[1]}' / missing required argument '${m[1]}'`;
-  else if ((m = /^option '(.+)' argument missing$/.exec(first))) line = `tuỳ chọn '${m[1]}' cần một giá trị / option '${m[1]}' needs a value`;
-  else if ((m = /^required option '(.+)' not specified$/.exec(first))) line = `thiếu tuỳ chọn bắt buộc '${m[1]}' / required option '${m[1]}' not given`;
+  else if ((m = /^missing required argument '(.+)'$/.exec(first)))
+    line = `thiếu tham số bắt buộc '${m[1]}' / missing required argument '${m[1]}'`;
+  else if ((m = /^option '(.+)' argument missing$/.exec(first)))
+    line = `tuỳ chọn '${m[1]}' cần một giá trị / option '${m[1]}' needs a value`;
+  else if ((m = /^required option '(.+)' not specified$/.exec(first)))
+    line = `thiếu tuỳ chọn bắt buộc '${m[1]}' / required option '${m[1]}' not given`;
   else if ((m = /^option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/.exec(first)))
     line = `tuỳ chọn '${m[1]}' không nhận '${m[2]}'; chọn một trong: ${m[3]} / option '${m[1]}' does not take '${m[2]}'; allowed choices are ${m[3]}`;
   else if ((m = /^too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(first)))
     line = `thừa tham số${m[1] ? ` cho '${m[1]}'` : ""}: cần ${m[2]}, nhận ${m[3]} / too many arguments${m[1] ? ` for '${m[1]}'` : ""}: expected ${m[2]}, got ${m[3]}`;
-  else if ((m = /^(.+) cannot be used with (.+)$/.exec(first))) line = `${m[1]} không dùng cùng ${m[2]} / ${m[1]} cannot be used with ${m[2]}`;
+  else if ((m = /^(.+) cannot be used with (.+)$/.exec(first)))
+    line = `${m[1]} không dùng cùng ${m[2]} / ${m[1]} cannot be used with ${m[2]}`;
   else line = `lỗi / error: ${[first, ...rest].join(" ")}`;
   return `ntm: ${line} — ${SEE_HELP}`;
 }
@@ -51,7 +55,8 @@ export const helpConfiguration: HelpConfiguration = {
   optionDescription(this: Help, option: Option): string {
     const extra: string[] = [];
     if (option.argChoices) extra.push(`chọn / choices: ${option.argChoices.join(", ")}`);
-    if (option.defaultValue !== undefined && !option.negate) extra.push(`mặc định / default: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
+    if (option.defaultValue !== undefined && !option.negate)
+      extra.push(`mặc định / default: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
     return extra.length ? `${option.description} (${extra.join("; ")})` : option.description;
   },
 };

@@ -31,7 +31,13 @@ function read(path: string): CredentialsFile {
     const data = JSON.parse(readFileSync(path, "utf8")) as Partial<CredentialsFile>;
     return { servers: data.servers && typeof data.servers === "object" ? data.servers : {} };
   } catch {
-    throw new CliError("invalid_input", [{ file: path, message: "tệp đăng nhập hỏng, hãy xoá rồi chạy lại `ntm login` / the credentials file is not valid JSON; delete it and run `ntm login` again" }]);
+    throw new CliError("invalid_input", [
+      {
+        file: path,
+        message:
+          "tệp đăng nhập hỏng, hãy xoá rồi chạy lại `ntm login` / the credentials file is not valid JSON; delete it and run `ntm login` again",
+      },
+    ]);
   }
 }
 

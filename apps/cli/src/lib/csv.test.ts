@@ -29,14 +29,19 @@ describe("parseCsv", () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(CliError);
-      expect((e as CliError).problems).toEqual([{ file: "f.csv", where: "line 2", message: "ô có dấu ngoặc kép chưa đóng / unterminated quoted cell" }]);
+      expect((e as CliError).problems).toEqual([
+        { file: "f.csv", where: "line 2", message: "ô có dấu ngoặc kép chưa đóng / unterminated quoted cell" },
+      ]);
     }
   });
 });
 
 describe("parseJson and lineCol", () => {
   it("counts lines and columns from 1", () => {
-    expect([lineCol("ab\ncd", 0), lineCol("ab\ncd", 4)]).toEqual([{ line: 1, col: 1 }, { line: 2, col: 2 }]);
+    expect([lineCol("ab\ncd", 0), lineCol("ab\ncd", 4)]).toEqual([
+      { line: 1, col: 1 },
+      { line: 2, col: 2 },
+    ]);
   });
 
   it("places a syntax error at its line and column, and a truncated file at its end", () => {
@@ -93,7 +98,13 @@ describe("csvRecords", () => {
   it("gives the same records whatever the chunk boundaries (quotes, CRLF, multi-line cells)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.oneof(fc.constantFrom("", "x", "16,5", 'say "hi"', "two\nlines", "a;b", "Đạt", "\r"), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.array(fc.oneof(fc.constantFrom("", "x", "16,5", 'say "hi"', "two\nlines", "a;b", "Đạt", "\r"), fc.string({ maxLength: 4 })), {
+            minLength: 1,
+            maxLength: 4,
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
         fc.constantFrom("\n", "\r\n"),
         fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 30 }),
         (rows, eol, cuts) => {

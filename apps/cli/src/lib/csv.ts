@@ -87,7 +87,10 @@ export function* csvRecords(chunks: Iterable<string>, file: string): Generator<C
     sep = separatorOf(head);
     yield* scan(head, true);
   } else if (carry) yield* scan(carry, true);
-  if (quoted) throw new CliError("invalid_input", [{ file, where: `line ${quoteLine}`, message: "ô có dấu ngoặc kép chưa đóng / unterminated quoted cell" }]);
+  if (quoted)
+    throw new CliError("invalid_input", [
+      { file, where: `line ${quoteLine}`, message: "ô có dấu ngoặc kép chưa đóng / unterminated quoted cell" },
+    ]);
   cells.push(cell);
   if (cells.some((c) => c.trim() !== "")) yield { line: rowLine, cells };
 }

@@ -13,7 +13,9 @@ export function parseDateOption(raw: string, option: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!m || !d || d.toISOString().slice(0, 10) !== iso)
-    throw new CliError("invalid_input", [{ where: option, message: `"${raw}" không phải ngày hợp lệ dd/mm/yyyy hoặc yyyy-mm-dd / is not a date dd/mm/yyyy or yyyy-mm-dd` }]);
+    throw new CliError("invalid_input", [
+      { where: option, message: `"${raw}" không phải ngày hợp lệ dd/mm/yyyy hoặc yyyy-mm-dd / is not a date dd/mm/yyyy or yyyy-mm-dd` },
+    ]);
   return iso;
 }
 
@@ -23,7 +25,8 @@ export function parseDateOption(raw: string, option: string): string {
  * parseIntOption("-3", "--days") // -3
  */
 export function parseIntOption(raw: string, option: string): number {
-  if (!/^-?\d+$/.test(raw.trim())) throw new CliError("invalid_input", [{ where: option, message: `"${raw}" không phải số nguyên / is not a whole number` }]);
+  if (!/^-?\d+$/.test(raw.trim()))
+    throw new CliError("invalid_input", [{ where: option, message: `"${raw}" không phải số nguyên / is not a whole number` }]);
   return Number(raw);
 }
 
@@ -36,7 +39,11 @@ export function parseIntOption(raw: string, option: string): number {
 export function loadCalendar(file: string | undefined): WorkCalendar {
   if (!file) return createWorkCalendar();
   const r = parseWorkCalendarConfig(readJson(file));
-  if (!r.ok) throw new CliError(r.kind, r.issues.map((i) => ({ file, where: formatPath(i.path), message: i.message, code: i.code })));
+  if (!r.ok)
+    throw new CliError(
+      r.kind,
+      r.issues.map((i) => ({ file, where: formatPath(i.path), message: i.message, code: i.code })),
+    );
   return createWorkCalendar(r.value);
 }
 

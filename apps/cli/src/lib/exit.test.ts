@@ -3,9 +3,27 @@ import { CliError, EXIT, exitCodeFor, formatProblem, kindForHttpStatus } from ".
 
 describe("exitCodeFor", () => {
   it("maps every error kind to the documented exit code", () => {
-    const kinds = ["invalid_input", "not_found", "conflict", "precondition_failed", "rule_failed", "forbidden", "unauthenticated", "network", "server"] as const;
+    const kinds = [
+      "invalid_input",
+      "not_found",
+      "conflict",
+      "precondition_failed",
+      "rule_failed",
+      "forbidden",
+      "unauthenticated",
+      "network",
+      "server",
+    ] as const;
     expect(Object.fromEntries(kinds.map((k) => [k, exitCodeFor(k)]))).toEqual({
-      invalid_input: 2, not_found: 2, conflict: 2, precondition_failed: 2, rule_failed: 1, forbidden: 4, unauthenticated: 4, network: 3, server: 3,
+      invalid_input: 2,
+      not_found: 2,
+      conflict: 2,
+      precondition_failed: 2,
+      rule_failed: 1,
+      forbidden: 4,
+      unauthenticated: 4,
+      network: 3,
+      server: 3,
     });
   });
 });

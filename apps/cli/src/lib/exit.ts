@@ -106,5 +106,8 @@ export class CliError extends Error {
  */
 export function formatProblem(p: Problem): string {
   // One problem, one line: a message that carries line breaks (a quoted cell, an engine's excerpt) is flattened.
-  return [p.file, p.where, p.message].filter((x) => x !== undefined && x !== "").join(": ").replace(/\s*[\r\n]+\s*/g, " ");
+  return [p.file, p.where, p.message]
+    .filter((x) => x !== undefined && x !== "")
+    .join(": ")
+    .replace(/\s*[\r\n]+\s*/g, " ");
 }

@@ -41,10 +41,22 @@ export function tokenFor(ctx: Ctx): string | undefined {
  */
 export function problemError(ctx: Ctx, status: number, body: unknown, file: string | undefined): CliError {
   const res = { status, body };
-  const p = (res.body && typeof res.body === "object" ? res.body : {}) as { detail?: string; title?: string; errors?: { path: string; message: string; code?: string }[] };
+  const p = (res.body && typeof res.body === "object" ? res.body : {}) as {
+    detail?: string;
+    title?: string;
+    errors?: { path: string; message: string; code?: string }[];
+  };
   const kind = kindForHttpStatus(res.status);
-  const fields: Problem[] = (p.errors ?? []).map((e) => ({ ...(file ? { file } : {}), where: e.path, message: e.message, ...(e.code ? { code: e.code } : {}) }));
-  const head: Problem = { where: `HTTP ${res.status}`, message: p.detail ?? p.title ?? (typeof res.body === "string" && res.body ? res.body.slice(0, 200) : "request failed") };
+  const fields: Problem[] = (p.errors ?? []).map((e) => ({
+    ...(file ? { file } : {}),
+    where: e.path,
+    message: e.message,
+    ...(e.code ? { code: e.code } : {}),
+  }));
+  const head: Problem = {
+    where: `HTTP ${res.status}`,
+    message: p.detail ?? p.title ?? (typeof res.body === "string" && res.body ? res.body.slice(0, 200) : "request failed"),
+  };
   if (res.status === 401 && !tokenFor(ctx)) head.message += " — hãy chạy `ntm login` hoặc đặt NTM_TOKEN / run `ntm login` or set NTM_TOKEN";
   return new CliError(kind, [head, ...fields]);
 }
@@ -71,7 +83,12 @@ export async function api(ctx: Ctx, method: string, path: string, opts: RequestO
     raw = await fetch(url, { method, headers, ...(body !== undefined ? { body, duplex: "half" } : {}) } as RequestInit);
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new CliError("network", [{ where: ctx.server, message: `không kết nối được máy chủ / cannot reach the server: ${cause?.code ?? cause?.message ?? (e as Error).message}` }]);
+    throw new CliError("network", [
+      {
+        where: ctx.server,
+        message: `không kết nối được máy chủ / cannot reach the server: ${cause?.code ?? cause?.message ?? (e as Error).message}`,
+      },
+    ]);
   }
   const bytes = new Uint8Array(await raw.arrayBuffer());
   const type = raw.headers.get("content-type") ?? "";

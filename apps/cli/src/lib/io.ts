@@ -12,7 +12,14 @@ export function readText(file: string): string {
     text = readFileSync(file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "không có tệp này / no such file" : code === "EISDIR" ? "là thư mục, không phải tệp / is a directory, not a file" : code === "EACCES" ? "không có quyền đọc / permission denied" : `không đọc được / cannot read: ${code ?? String(e)}`;
+    const why =
+      code === "ENOENT"
+        ? "không có tệp này / no such file"
+        : code === "EISDIR"
+          ? "là thư mục, không phải tệp / is a directory, not a file"
+          : code === "EACCES"
+            ? "không có quyền đọc / permission denied"
+            : `không đọc được / cannot read: ${code ?? String(e)}`;
     throw new CliError("invalid_input", [{ file, message: why }]);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -125,10 +132,15 @@ export function parseJson(text: string, file: string): unknown {
     const msg = e instanceof Error ? e.message : String(e);
     const pos = /position (\d+)/.exec(msg);
     const offset = pos ? Number(pos[1]) : jsonErrorOffset(text);
-    const clean = msg.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "").replace(/, (\.\.\.)?".*" is not valid JSON$/s, "");
+    const clean = msg
+      .replace(/\s*\(line \d+ column \d+\)/, "")
+      .replace(/ in JSON at position \d+/, "")
+      .replace(/, (\.\.\.)?".*" is not valid JSON$/s, "");
     if (offset === undefined) throw new CliError("invalid_input", [{ file, message: `JSON không hợp lệ / invalid JSON: ${clean}` }]);
     const { line, col } = lineCol(text, offset);
-    throw new CliError("invalid_input", [{ file, where: `line ${line}, column ${col}`, message: `JSON không hợp lệ / invalid JSON: ${clean}` }]);
+    throw new CliError("invalid_input", [
+      { file, where: `line ${line}, column ${col}`, message: `JSON không hợp lệ / invalid JSON: ${clean}` },
+    ]);
   }
 }
 

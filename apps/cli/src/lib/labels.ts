@@ -1,4 +1,13 @@
-import { DOSSIER_STATE_LABELS, type Lang, PLAN_TARGET_LABELS, RECOGNITION_ACTION_LABELS, REGIONS, TIER_LABELS, UNIT_LEVEL_LABELS, VARIANT_BY_LABELS } from "@ntm/core";
+import {
+  DOSSIER_STATE_LABELS,
+  type Lang,
+  PLAN_TARGET_LABELS,
+  RECOGNITION_ACTION_LABELS,
+  REGIONS,
+  TIER_LABELS,
+  UNIT_LEVEL_LABELS,
+  VARIANT_BY_LABELS,
+} from "@ntm/core";
 
 type Labels = Readonly<Record<string, { vi: string; en: string }>>;
 

@@ -5,7 +5,18 @@ import { CliError, type Problem } from "./exit.js";
 /** Sheet names of the template (Vietnamese, as the provincial office sees them). */
 export const SHEETS = { guide: "Hướng dẫn", pack: "Bộ tiêu chí", indicators: "Chỉ tiêu" } as const;
 
-const HEADER_KEYS = ["id", "version", "title_vi", "title_en", "extends", "legal_ref", "legal_date", "effective_from", "effective_to", "example"] as const;
+const HEADER_KEYS = [
+  "id",
+  "version",
+  "title_vi",
+  "title_en",
+  "extends",
+  "legal_ref",
+  "legal_date",
+  "effective_from",
+  "effective_to",
+  "example",
+] as const;
 type HeaderKey = (typeof HEADER_KEYS)[number];
 
 const HEADER_LABELS: Record<HeaderKey, string> = {
@@ -25,8 +36,17 @@ const HEADER_LABELS: Record<HeaderKey, string> = {
 const LEAD = ["criterion_id", "criterion_name", "indicator_id", "indicator_name", "kind", "unit", "comparator", "year"] as const;
 const TAIL = ["verified", "source_ref", "source_note"] as const;
 const COLUMN_LABELS: Record<string, string> = {
-  criterion_id: "Tiêu chí", criterion_name: "Tên tiêu chí", indicator_id: "Chỉ tiêu", indicator_name: "Nội dung chỉ tiêu", kind: "Loại", unit: "Đơn vị tính",
-  comparator: "So sánh", year: "Năm (trống = mọi năm)", verified: "Đã đối chiếu văn bản (Có/Không)", source_ref: "Căn cứ (văn bản, điều, phụ lục)", source_note: "Ghi chú",
+  criterion_id: "Tiêu chí",
+  criterion_name: "Tên tiêu chí",
+  indicator_id: "Chỉ tiêu",
+  indicator_name: "Nội dung chỉ tiêu",
+  kind: "Loại",
+  unit: "Đơn vị tính",
+  comparator: "So sánh",
+  year: "Năm (trống = mọi năm)",
+  verified: "Đã đối chiếu văn bản (Có/Không)",
+  source_ref: "Căn cứ (văn bản, điều, phụ lục)",
+  source_note: "Ghi chú",
 };
 
 function variantsOf(pack: CriteriaPack): string[] {
@@ -35,7 +55,8 @@ function variantsOf(pack: CriteriaPack): string[] {
   return pack.variantBy === "region" ? ["TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL"] : ["1", "2", "3"];
 }
 
-const colLetter = (n: number): string => (n <= 26 ? String.fromCharCode(64 + n) : colLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+const colLetter = (n: number): string =>
+  n <= 26 ? String.fromCharCode(64 + n) : colLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
 function cellOut(v: unknown): string | number | boolean | null {
   if (v === null || v === undefined) return null;
@@ -67,10 +88,10 @@ export function fillTemplate(wb: ExcelJS.Workbook, base: CriteriaPack): void {
   [
     `Mẫu chuyển hoá bộ tiêu chí cấp tỉnh, kế thừa ${base.id} (${base.title.vi}).`,
     `Template for a provincial transposition of ${base.id}.`,
-    "1. Điền sheet \"Bộ tiêu chí\": mã, tên, văn bản của tỉnh, hiệu lực.",
+    '1. Điền sheet "Bộ tiêu chí": mã, tên, văn bản của tỉnh, hiệu lực.',
     `2. Sheet "Chỉ tiêu": sửa ngưỡng ở các cột ${variants.join(", ")}; ô trống = chưa rõ ngưỡng (phần mềm sẽ báo "chưa rõ", không tự bịa).`,
     "   Chỉ tiêu Đạt/Không: ghi Đạt hoặc Không. Số thập phân dùng dấu phẩy hoặc chấm (16,5).",
-    "   Cột \"Đã đối chiếu văn bản\": chỉ ghi Có khi đã đối chiếu với văn bản pháp luật; ghi căn cứ ở cột bên cạnh.",
+    '   Cột "Đã đối chiếu văn bản": chỉ ghi Có khi đã đối chiếu với văn bản pháp luật; ghi căn cứ ở cột bên cạnh.',
     "   Không thêm, xoá hay đổi thứ tự dòng; các cột Tên, Loại, Đơn vị, So sánh chỉ để tham khảo.",
     "3. Chạy: ntm packs new --from <tệp.xlsx> --out <bo-tieu-chi.json>; lỗi được báo theo sheet, dòng, cột.",
     "Ngưỡng điền sẵn lấy từ bộ tiêu chí quốc gia; ngưỡng chưa xác minh vẫn được đánh dấu chưa xác minh.",
@@ -80,7 +101,16 @@ export function fillTemplate(wb: ExcelJS.Workbook, base: CriteriaPack): void {
   head.columns = [{ width: 60 }, { width: 50 }, { width: 20 }];
   head.addRow(["Trường (field)", "Giá trị (value)", "Khoá (key)"]).font = { bold: true };
   const defaults: Record<HeaderKey, string> = {
-    id: "", version: "1.0.0", title_vi: "", title_en: "", extends: base.id, legal_ref: "", legal_date: "", effective_from: base.effective.from.split("-").reverse().join("/"), effective_to: base.effective.to ? base.effective.to.split("-").reverse().join("/") : "", example: "Không",
+    id: "",
+    version: "1.0.0",
+    title_vi: "",
+    title_en: "",
+    extends: base.id,
+    legal_ref: "",
+    legal_date: "",
+    effective_from: base.effective.from.split("-").reverse().join("/"),
+    effective_to: base.effective.to ? base.effective.to.split("-").reverse().join("/") : "",
+    example: "Không",
   };
   for (const k of HEADER_KEYS) head.addRow([HEADER_LABELS[k], defaults[k], k]);
 
@@ -91,7 +121,20 @@ export function fillTemplate(wb: ExcelJS.Workbook, base: CriteriaPack): void {
   for (const c of base.criteria) {
     for (const ind of c.indicators) {
       for (const r of thresholdRows(ind, variants)) {
-        sheet.addRow([c.id, c.name.vi, ind.id, ind.name.vi, ind.kind, ind.unit ?? "", ind.comparator, r.year === "" ? null : Number(r.year), ...r.cells, ind.verified ? "Có" : "Không", ind.source?.ref ?? "", ind.source?.note ?? ""]);
+        sheet.addRow([
+          c.id,
+          c.name.vi,
+          ind.id,
+          ind.name.vi,
+          ind.kind,
+          ind.unit ?? "",
+          ind.comparator,
+          r.year === "" ? null : Number(r.year),
+          ...r.cells,
+          ind.verified ? "Có" : "Không",
+          ind.source?.ref ?? "",
+          ind.source?.note ?? "",
+        ]);
       }
     }
   }
@@ -123,10 +166,17 @@ function isoDate(raw: string | number | boolean | null): string | undefined {
  */
 export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string, unknown> {
   const problems: Problem[] = [];
-  const at = (sheet: string, row: number, col?: number, key?: string) => `sheet "${sheet}", row ${row}${col !== undefined ? `, column ${colLetter(col)}${key ? ` (${key})` : ""}` : ""}`;
+  const at = (sheet: string, row: number, col?: number, key?: string) =>
+    `sheet "${sheet}", row ${row}${col !== undefined ? `, column ${colLetter(col)}${key ? ` (${key})` : ""}` : ""}`;
   const headSheet = wb.getWorksheet(SHEETS.pack);
   const indSheet = wb.getWorksheet(SHEETS.indicators);
-  if (!headSheet || !indSheet) throw new CliError("invalid_input", [{ file, message: `thiếu sheet "${SHEETS.pack}" hoặc "${SHEETS.indicators}" (tạo mẫu bằng \`ntm packs template\`) / the workbook needs both sheets` }]);
+  if (!headSheet || !indSheet)
+    throw new CliError("invalid_input", [
+      {
+        file,
+        message: `thiếu sheet "${SHEETS.pack}" hoặc "${SHEETS.indicators}" (tạo mẫu bằng \`ntm packs template\`) / the workbook needs both sheets`,
+      },
+    ]);
 
   const header = new Map<string, { value: string | number | boolean | null; row: number }>();
   headSheet.eachRow((row, n) => {
@@ -140,7 +190,10 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
   const headerWhere = (k: string) => at(SHEETS.pack, header.get(k)?.row ?? 1, 2, k);
   const baseId = h("extends");
   const base = getPack(baseId);
-  if (!base) throw new CliError("invalid_input", [{ file, where: headerWhere("extends"), message: `"${baseId}" không phải bộ tiêu chí có sẵn / is not a shipped pack` }]);
+  if (!base)
+    throw new CliError("invalid_input", [
+      { file, where: headerWhere("extends"), message: `"${baseId}" không phải bộ tiêu chí có sẵn / is not a shipped pack` },
+    ]);
 
   // Columns by key: the key is the text in the last parentheses of the header cell.
   const cols = new Map<string, number>();
@@ -155,7 +208,14 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
   if (problems.length) throw new CliError("invalid_input", problems);
 
   const kindOf = new Map(base.criteria.flatMap((c) => c.indicators.map((i) => [i.id, { kind: i.kind, criterion: c.id }] as const)));
-  type Acc = { rows: number[]; yearRows: Record<string, number>; all?: Record<string, number | boolean | null>; byYear: Record<string, Record<string, number | boolean | null>>; verified: boolean; source?: { ref: string; note?: string } };
+  type Acc = {
+    rows: number[];
+    yearRows: Record<string, number>;
+    all?: Record<string, number | boolean | null>;
+    byYear: Record<string, Record<string, number | boolean | null>>;
+    verified: boolean;
+    source?: { ref: string; note?: string };
+  };
   const acc = new Map<string, Acc>();
   indSheet.eachRow((row, n) => {
     if (n === 1) return;
@@ -165,19 +225,37 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
     const id = String(idRaw).trim();
     const info = kindOf.get(id);
     if (!info) {
-      problems.push({ file, where: at(SHEETS.indicators, n, cols.get("indicator_id"), "indicator_id"), message: `chỉ tiêu "${id}" không có trong ${base.id} / indicator is not in the base pack` });
+      problems.push({
+        file,
+        where: at(SHEETS.indicators, n, cols.get("indicator_id"), "indicator_id"),
+        message: `chỉ tiêu "${id}" không có trong ${base.id} / indicator is not in the base pack`,
+      });
       return;
     }
     const yearRaw = get("year");
     const year = yearRaw === null || String(yearRaw).trim() === "" ? "" : String(yearRaw).trim();
-    if (year && !/^\d{4}$/.test(year)) problems.push({ file, where: at(SHEETS.indicators, n, cols.get("year"), "year"), message: `"${year}" không phải năm / is not a year` });
+    if (year && !/^\d{4}$/.test(year))
+      problems.push({
+        file,
+        where: at(SHEETS.indicators, n, cols.get("year"), "year"),
+        message: `"${year}" không phải năm / is not a year`,
+      });
     const m: Record<string, number | boolean | null> = {};
     for (const v of variants) {
       const raw = get(v);
       const col = cols.get(v);
-      let value: number | boolean | null | undefined = typeof raw === "number" || typeof raw === "boolean" || raw === null ? raw : ["?", "chưa rõ", "chua ro"].includes(raw.trim().toLowerCase()) ? null : parseCellValue(raw);
+      let value: number | boolean | null | undefined =
+        typeof raw === "number" || typeof raw === "boolean" || raw === null
+          ? raw
+          : ["?", "chưa rõ", "chua ro"].includes(raw.trim().toLowerCase())
+            ? null
+            : parseCellValue(raw);
       if (value === undefined) {
-        problems.push({ file, where: at(SHEETS.indicators, n, col, v), message: `không đọc được ngưỡng "${String(raw)}" / cannot read as a threshold` });
+        problems.push({
+          file,
+          where: at(SHEETS.indicators, n, col, v),
+          message: `không đọc được ngưỡng "${String(raw)}" / cannot read as a threshold`,
+        });
         continue;
       }
       if (info.kind === "boolean" && typeof value === "number") {
@@ -185,7 +263,11 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
         continue;
       }
       if (info.kind !== "boolean" && typeof value === "boolean") {
-        problems.push({ file, where: at(SHEETS.indicators, n, col, v), message: `indicator ${id} needs a number, got ${value ? "Đạt" : "Không"}` });
+        problems.push({
+          file,
+          where: at(SHEETS.indicators, n, col, v),
+          message: `indicator ${id} needs a number, got ${value ? "Đạt" : "Không"}`,
+        });
         continue;
       }
       m[v] = value;
@@ -193,11 +275,26 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
     const a: Acc = acc.get(id) ?? { rows: [], yearRows: {}, byYear: {}, verified: false };
     a.rows.push(n);
     if (year === "") {
-      if (a.all || Object.keys(a.byYear).length) problems.push({ file, where: at(SHEETS.indicators, n, cols.get("year"), "year"), message: `indicator ${id} has a row for all years and other rows; give a year on every row or on none` });
+      if (a.all || Object.keys(a.byYear).length)
+        problems.push({
+          file,
+          where: at(SHEETS.indicators, n, cols.get("year"), "year"),
+          message: `indicator ${id} has a row for all years and other rows; give a year on every row or on none`,
+        });
       a.all = m;
     } else {
-      if (a.all) problems.push({ file, where: at(SHEETS.indicators, n, cols.get("year"), "year"), message: `indicator ${id} has a row for all years and a row for ${year}` });
-      if (a.byYear[year]) problems.push({ file, where: at(SHEETS.indicators, n, cols.get("year"), "year"), message: `indicator ${id} has two rows for ${year}` });
+      if (a.all)
+        problems.push({
+          file,
+          where: at(SHEETS.indicators, n, cols.get("year"), "year"),
+          message: `indicator ${id} has a row for all years and a row for ${year}`,
+        });
+      if (a.byYear[year])
+        problems.push({
+          file,
+          where: at(SHEETS.indicators, n, cols.get("year"), "year"),
+          message: `indicator ${id} has two rows for ${year}`,
+        });
       a.byYear[year] = m;
       a.yearRows[year] = n;
     }
@@ -205,7 +302,8 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
     a.verified = a.verified || verified === true || (typeof verified === "string" && parseCellValue(verified) === true);
     const ref = get("source_ref");
     const note = get("source_note");
-    if (ref !== null && String(ref).trim()) a.source = { ref: String(ref).trim(), ...(note !== null && String(note).trim() ? { note: String(note).trim() } : {}) };
+    if (ref !== null && String(ref).trim())
+      a.source = { ref: String(ref).trim(), ...(note !== null && String(note).trim() ? { note: String(note).trim() } : {}) };
     acc.set(id, a);
   });
   if (problems.length) throw new CliError("invalid_input", problems);
@@ -218,7 +316,8 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
       indicators: c.indicators.flatMap((i) => {
         const a = acc.get(i.id);
         if (!a) return [];
-        const toThreshold = (mm: Record<string, number | boolean | null>) => (base.variantBy === "none" ? { all: mm["all"] ?? null } : { byVariant: mm });
+        const toThreshold = (mm: Record<string, number | boolean | null>) =>
+          base.variantBy === "none" ? { all: mm["all"] ?? null } : { byVariant: mm };
         const threshold = a.all ? toThreshold(a.all) : { byYear: a.byYear };
         return [{ id: i.id, threshold, verified: a.verified, ...(a.source ? { source: a.source } : {}) }];
       }),
@@ -243,25 +342,71 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
     legalBasis: h("legal_ref") ? [{ ref: h("legal_ref"), date: legalDate ?? "" }] : [],
     effective: { from: from ?? "", ...(to ? { to } : {}) },
     extends: base.id,
-    ...(example ? { example: true, notice: { vi: "BỘ TIÊU CHÍ VÍ DỤ: giá trị minh hoạ, không phải quy định pháp luật.", en: "EXAMPLE PACK: illustrative values, not law." } } : {}),
+    ...(example
+      ? {
+          example: true,
+          notice: {
+            vi: "BỘ TIÊU CHÍ VÍ DỤ: giá trị minh hoạ, không phải quy định pháp luật.",
+            en: "EXAMPLE PACK: illustrative values, not law.",
+          },
+        }
+      : {}),
     criteria,
   };
   const r = createPackRegistry().resolve(doc);
-  if (!r.ok) throw new CliError("invalid_input", r.issues.map((i) => locateIssue(i, file, rowOf, cols, headerWhere, at)));
+  if (!r.ok)
+    throw new CliError(
+      "invalid_input",
+      r.issues.map((i) => locateIssue(i, file, rowOf, cols, headerWhere, at)),
+    );
   return doc;
 }
 
-const HEADER_OF: Record<string, string> = { id: "id", version: "version", title: "title_vi", legalBasis: "legal_ref", effective: "effective_from", extends: "extends", example: "example" };
+const HEADER_OF: Record<string, string> = {
+  id: "id",
+  version: "version",
+  title: "title_vi",
+  legalBasis: "legal_ref",
+  effective: "effective_from",
+  extends: "extends",
+  example: "example",
+};
 
-function locateIssue(i: Issue, file: string, rowOf: Map<string, number>, cols: Map<string, number>, headerWhere: (k: string) => string, at: (s: string, r: number, c?: number, k?: string) => string): Problem {
+function locateIssue(
+  i: Issue,
+  file: string,
+  rowOf: Map<string, number>,
+  cols: Map<string, number>,
+  headerWhere: (k: string) => string,
+  at: (s: string, r: number, c?: number, k?: string) => string,
+): Problem {
   const [head, ci, , ii, field, , variantOrYear, variant] = i.path;
   if (head === "criteria" && typeof ci === "number" && typeof ii === "number") {
     const row = (typeof variantOrYear === "string" ? rowOf.get(`${ci}/${ii}/${variantOrYear}`) : undefined) ?? rowOf.get(`${ci}/${ii}`);
-    const key = field === "threshold" ? (typeof variant === "string" ? variant : typeof variantOrYear === "string" && cols.has(variantOrYear) ? variantOrYear : undefined) : field === "source" ? "source_ref" : typeof field === "string" ? field : undefined;
-    if (row !== undefined) return { file, where: at(SHEETS.indicators, row, key ? cols.get(key) : undefined, key), message: i.message, code: i.code };
+    const key =
+      field === "threshold"
+        ? typeof variant === "string"
+          ? variant
+          : typeof variantOrYear === "string" && cols.has(variantOrYear)
+            ? variantOrYear
+            : undefined
+        : field === "source"
+          ? "source_ref"
+          : typeof field === "string"
+            ? field
+            : undefined;
+    if (row !== undefined)
+      return { file, where: at(SHEETS.indicators, row, key ? cols.get(key) : undefined, key), message: i.message, code: i.code };
   }
   if (typeof head === "string" && HEADER_OF[head]) {
-    const k = head === "effective" && i.path[1] === "to" ? "effective_to" : head === "legalBasis" && i.path[2] === "date" ? "legal_date" : head === "title" && i.path[1] === "en" ? "title_en" : HEADER_OF[head]!;
+    const k =
+      head === "effective" && i.path[1] === "to"
+        ? "effective_to"
+        : head === "legalBasis" && i.path[2] === "date"
+          ? "legal_date"
+          : head === "title" && i.path[1] === "en"
+            ? "title_en"
+            : HEADER_OF[head]!;
     return { file, where: headerWhere(k), message: i.message, code: i.code };
   }
   return { file, where: `$${i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("")}`, message: i.message, code: i.code };

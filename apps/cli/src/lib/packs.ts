@@ -13,7 +13,12 @@ export function loadPack(ref: string): CriteriaPack {
   const shipped = getPack(ref);
   if (shipped) return shipped;
   if (!existsSync(ref)) {
-    throw new CliError("not_found", [{ where: "--pack", message: `"${ref}" không phải mã bộ tiêu chí có sẵn, cũng không phải tệp (xem \`ntm packs list\`) / is neither a shipped pack id nor a file` }]);
+    throw new CliError("not_found", [
+      {
+        where: "--pack",
+        message: `"${ref}" không phải mã bộ tiêu chí có sẵn, cũng không phải tệp (xem \`ntm packs list\`) / is neither a shipped pack id nor a file`,
+      },
+    ]);
   }
   return resolvePackFile(ref);
 }
@@ -26,7 +31,11 @@ export function loadPack(ref: string): CriteriaPack {
 export function resolvePackFile(file: string): CriteriaPack {
   const doc = readJson(file);
   const r = createPackRegistry().resolve(doc);
-  if (!r.ok) throw new CliError(r.kind, r.issues.map((i) => ({ file, where: formatPath(i.path), message: i.message, code: i.code })));
+  if (!r.ok)
+    throw new CliError(
+      r.kind,
+      r.issues.map((i) => ({ file, where: formatPath(i.path), message: i.message, code: i.code })),
+    );
   return r.value;
 }
 
@@ -57,6 +66,9 @@ export function thresholdText(ind: Indicator, lang: Lang): string {
   const unit = ind.unit && ind.kind !== "boolean" ? ` ${ind.unit}` : "";
   if ("all" in t) return `${cmp}${show(t.all, lang)}${t.all === null ? "" : unit}`;
   if ("byVariant" in t) return `${cmp}${compress(t.byVariant, lang)}${unit}`;
-  if ("byYear" in t) return `${cmp}${Object.entries(t.byYear).map(([y, m]) => `${y}: ${compress(m, lang)}`).join(" | ")}${unit}`;
+  if ("byYear" in t)
+    return `${cmp}${Object.entries(t.byYear)
+      .map(([y, m]) => `${y}: ${compress(m, lang)}`)
+      .join(" | ")}${unit}`;
   return `${cmp}× ${t.scaleOfParent} (${tr(lang, "của bộ tiêu chí cha", "of the parent pack")})`;
 }

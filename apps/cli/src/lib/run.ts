@@ -12,9 +12,11 @@ export type Run = (fn: Action) => (...args: unknown[]) => Promise<void>;
  * @example
  * program.command("x").action(run((ctx) => ctx.print("hi")));
  */
-export const run: Run = (fn) => async (...args) => {
-  const cmd = args[args.length - 1] as Command;
-  const ctx = makeCtx(cmd.optsWithGlobals<GlobalOptions>());
-  const code = await (fn as (ctx: Ctx, ...a: unknown[]) => Promise<number | void> | number | void)(ctx, ...args.slice(0, -1));
-  if (typeof code === "number" && code !== 0) process.exitCode = code;
-};
+export const run: Run =
+  (fn) =>
+  async (...args) => {
+    const cmd = args[args.length - 1] as Command;
+    const ctx = makeCtx(cmd.optsWithGlobals<GlobalOptions>());
+    const code = await (fn as (ctx: Ctx, ...a: unknown[]) => Promise<number | void> | number | void)(ctx, ...args.slice(0, -1));
+    if (typeof code === "number" && code !== 0) process.exitCode = code;
+  };

@@ -13,6 +13,9 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
   const all = [headers, ...rows].map((r) => r.map((c, i) => cut(c, i)));
   const widths = headers.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? "")].length)));
   const line = (r: readonly string[]) =>
-    r.map((c, i) => (i === r.length - 1 ? c : c + " ".repeat(widths[i]! - [...c].length))).join("  ").trimEnd();
+    r
+      .map((c, i) => (i === r.length - 1 ? c : c + " ".repeat(widths[i]! - [...c].length)))
+      .join("  ")
+      .trimEnd();
   return [line(all[0]!), line(widths.map((w) => "─".repeat(w))), ...all.slice(1).map(line)].join("\n");
 }

@@ -18,7 +18,14 @@ export const CSV_UNIT_COLUMNS = ["unit_id", "unit_name", "level", "region", "com
 /** Cells that declare an indicator not applicable to the unit (only allowed for optional indicators). */
 const NOT_APPLICABLE = new Set(["kad", "n/a", "na", "không áp dụng", "khong ap dung"]);
 
-const UNIT_FIELD_COLUMN: Record<string, string> = { id: "unit_id", name: "unit_name", level: "level", region: "region", communeGroup: "commune_group", flags: "flags" };
+const UNIT_FIELD_COLUMN: Record<string, string> = {
+  id: "unit_id",
+  name: "unit_name",
+  level: "level",
+  region: "region",
+  communeGroup: "commune_group",
+  flags: "flags",
+};
 
 /** Options of {@link loadValues}. */
 export interface ValuesOptions {
@@ -40,9 +47,19 @@ export function loadValues(file: string, opts: ValuesOptions): LoadedValues {
   if (/\.csv$/i.test(file)) return loadCsv(file, text, opts);
   const data = parseJson(text, file);
   const batch = Array.isArray(data);
-  const docs = (batch ? data : [data]).map((d) => (opts.year !== undefined && d && typeof d === "object" && !Array.isArray(d) ? { ...d, year: opts.year } : d));
-  if (batch && docs.length === 0) throw new CliError("invalid_input", [{ file, where: "$", message: "mảng không có tài liệu số liệu nào / the array holds no values documents" }]);
-  return { file, batch, docs, locate: (i, issue) => ({ file, where: formatPath(batch ? [i, ...issue.path] : issue.path), message: issue.message, code: issue.code }) };
+  const docs = (batch ? data : [data]).map((d) =>
+    opts.year !== undefined && d && typeof d === "object" && !Array.isArray(d) ? { ...d, year: opts.year } : d,
+  );
+  if (batch && docs.length === 0)
+    throw new CliError("invalid_input", [
+      { file, where: "$", message: "mảng không có tài liệu số liệu nào / the array holds no values documents" },
+    ]);
+  return {
+    file,
+    batch,
+    docs,
+    locate: (i, issue) => ({ file, where: formatPath(batch ? [i, ...issue.path] : issue.path), message: issue.message, code: issue.code }),
+  };
 }
 
 interface CsvDocPlace {
@@ -60,7 +77,8 @@ function loadCsv(file: string, text: string, opts: ValuesOptions): LoadedValues 
   const lower = cols.map((c) => c.toLowerCase());
   const problems: Problem[] = [];
   const at = (line: number, column: string) => `row ${line}, column "${column}"`;
-  if (!lower.includes("unit_id")) throw new CliError("invalid_input", [{ file, where: "row 1", message: 'thiếu cột "unit_id" / missing column "unit_id"' }]);
+  if (!lower.includes("unit_id"))
+    throw new CliError("invalid_input", [{ file, where: "row 1", message: 'thiếu cột "unit_id" / missing column "unit_id"' }]);
   const long = lower.includes("indicator") && lower.includes("value");
   const docs: Record<string, unknown>[] = [];
   const places: CsvDocPlace[] = [];
@@ -78,14 +96,24 @@ function loadCsv(file: string, text: string, opts: ValuesOptions): LoadedValues 
     const yearText = opts.year !== undefined ? String(opts.year) : get("year");
     const year = yearText !== undefined && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
     if (year === undefined) {
-      problems.push({ file, where: at(row.line, "year"), message: yearText ? `"${yearText}" không phải năm / is not a year` : "thiếu năm: thêm cột year hoặc dùng --year / no year: add a year column or pass --year" });
+      problems.push({
+        file,
+        where: at(row.line, "year"),
+        message: yearText
+          ? `"${yearText}" không phải năm / is not a year`
+          : "thiếu năm: thêm cột year hoặc dùng --year / no year: add a year column or pass --year",
+      });
       continue;
     }
     const key = `${unitId}\u0000${year}`;
     let index = byKey.get(key);
     if (index === undefined || !long) {
       if (index !== undefined) {
-        problems.push({ file, where: at(row.line, "unit_id"), message: `đơn vị ${unitId} năm ${year} bị trùng, lần đầu ở dòng ${places[index]!.line} / unit ${unitId} appears twice for ${year}, first on row ${places[index]!.line}` });
+        problems.push({
+          file,
+          where: at(row.line, "unit_id"),
+          message: `đơn vị ${unitId} năm ${year} bị trùng, lần đầu ở dòng ${places[index]!.line} / unit ${unitId} appears twice for ${year}, first on row ${places[index]!.line}`,
+        });
         continue;
       }
       const unit: Record<string, unknown> = { id: unitId, name: get("unit_name") || unitId, level: get("level") || opts.defaultLevel };
@@ -94,7 +122,12 @@ function loadCsv(file: string, text: string, opts: ValuesOptions): LoadedValues 
       const group = get("commune_group");
       if (group) {
         if (/^[123]$/.test(group)) unit["communeGroup"] = Number(group);
-        else problems.push({ file, where: at(row.line, "commune_group"), message: `nhóm xã phải là 1, 2 hoặc 3 / commune group must be 1, 2 or 3, got "${group}"` });
+        else
+          problems.push({
+            file,
+            where: at(row.line, "commune_group"),
+            message: `nhóm xã phải là 1, 2 hoặc 3 / commune group must be 1, 2 or 3, got "${group}"`,
+          });
       }
       const flags = get("flags");
       if (flags) unit["flags"] = flags.split(/[|\s]+/).filter(Boolean);
@@ -117,7 +150,11 @@ function loadCsv(file: string, text: string, opts: ValuesOptions): LoadedValues 
       const kind = opts.kinds?.get(indicator);
       const v = parseCellValue(raw, kind ? { kind } : undefined);
       if (v === undefined) {
-        problems.push({ file, where: at(row.line, column), message: `không đọc được "${raw}": cần số, Đạt/Không hoặc để trống / cannot read "${raw}" as a number, Đạt/Không or empty` });
+        problems.push({
+          file,
+          where: at(row.line, column),
+          message: `không đọc được "${raw}": cần số, Đạt/Không hoặc để trống / cannot read "${raw}" as a number, Đạt/Không or empty`,
+        });
         return;
       }
       if (raw.trim() === "" && !long) return; // an empty wide cell means "not reported": leave it out
@@ -127,7 +164,12 @@ function loadCsv(file: string, text: string, opts: ValuesOptions): LoadedValues 
     if (long) {
       const indicator = get("indicator") ?? "";
       if (indicator === "") problems.push({ file, where: at(row.line, "indicator"), message: "thiếu mã chỉ tiêu / empty indicator id" });
-      else if (place.lineOf.has(indicator)) problems.push({ file, where: at(row.line, "indicator"), message: `chỉ tiêu ${indicator} của ${unitId} năm ${year} bị trùng, lần đầu ở dòng ${place.lineOf.get(indicator)} / indicator ${indicator} given twice for unit ${unitId}, ${year}` });
+      else if (place.lineOf.has(indicator))
+        problems.push({
+          file,
+          where: at(row.line, "indicator"),
+          message: `chỉ tiêu ${indicator} của ${unitId} năm ${year} bị trùng, lần đầu ở dòng ${place.lineOf.get(indicator)} / indicator ${indicator} given twice for unit ${unitId}, ${year}`,
+        });
       else put(indicator, get("value") ?? "", "value");
     } else {
       cols.forEach((col, i) => {
@@ -137,7 +179,8 @@ function loadCsv(file: string, text: string, opts: ValuesOptions): LoadedValues 
     }
   }
   if (problems.length) throw new CliError("invalid_input", problems);
-  if (docs.length === 0) throw new CliError("invalid_input", [{ file, message: "tệp CSV không có dòng số liệu / the CSV file has a header but no rows" }]);
+  if (docs.length === 0)
+    throw new CliError("invalid_input", [{ file, message: "tệp CSV không có dòng số liệu / the CSV file has a header but no rows" }]);
   const locate = (i: number, issue: Issue): Problem => {
     const place = places[i]!;
     const [head, second] = issue.path;
@@ -221,7 +264,11 @@ function* wideItems(file: string, opts: ValuesOptions): Generator<ValuesItem> {
     };
     const problems: Problem[] = [];
     const at = (line: number, column: string) => `row ${line}, column "${column}"`;
-    const none = { doc: undefined, problems, locate: (issue: Issue): Problem => ({ file, where: `row ${row.line}`, message: issue.message, code: issue.code }) };
+    const none = {
+      doc: undefined,
+      problems,
+      locate: (issue: Issue): Problem => ({ file, where: `row ${row.line}`, message: issue.message, code: issue.code }),
+    };
     const unitId = get("unit_id") ?? "";
     if (unitId === "") {
       problems.push({ file, where: at(row.line, "unit_id"), message: "thiếu mã đơn vị / empty unit id" });
@@ -231,14 +278,24 @@ function* wideItems(file: string, opts: ValuesOptions): Generator<ValuesItem> {
     const yearText = opts.year !== undefined ? String(opts.year) : get("year");
     const year = yearText !== undefined && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
     if (year === undefined) {
-      problems.push({ file, where: at(row.line, "year"), message: yearText ? `"${yearText}" không phải năm / is not a year` : "thiếu năm: thêm cột year hoặc dùng --year / no year: add a year column or pass --year" });
+      problems.push({
+        file,
+        where: at(row.line, "year"),
+        message: yearText
+          ? `"${yearText}" không phải năm / is not a year`
+          : "thiếu năm: thêm cột year hoặc dùng --year / no year: add a year column or pass --year",
+      });
       yield none;
       continue;
     }
     const key = `${unitId}\u0000${year}`;
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {
-      problems.push({ file, where: at(row.line, "unit_id"), message: `đơn vị ${unitId} năm ${year} bị trùng, lần đầu ở dòng ${firstLine} / unit ${unitId} appears twice for ${year}, first on row ${firstLine}` });
+      problems.push({
+        file,
+        where: at(row.line, "unit_id"),
+        message: `đơn vị ${unitId} năm ${year} bị trùng, lần đầu ở dòng ${firstLine} / unit ${unitId} appears twice for ${year}, first on row ${firstLine}`,
+      });
       yield none;
       continue;
     }
@@ -249,7 +306,12 @@ function* wideItems(file: string, opts: ValuesOptions): Generator<ValuesItem> {
     const group = get("commune_group");
     if (group) {
       if (/^[123]$/.test(group)) unit["communeGroup"] = Number(group);
-      else problems.push({ file, where: at(row.line, "commune_group"), message: `nhóm xã phải là 1, 2 hoặc 3 / commune group must be 1, 2 or 3, got "${group}"` });
+      else
+        problems.push({
+          file,
+          where: at(row.line, "commune_group"),
+          message: `nhóm xã phải là 1, 2 hoặc 3 / commune group must be 1, 2 or 3, got "${group}"`,
+        });
     }
     const flags = get("flags");
     if (flags) unit["flags"] = flags.split(/[|\s]+/).filter(Boolean);
@@ -268,7 +330,11 @@ function* wideItems(file: string, opts: ValuesOptions): Generator<ValuesItem> {
       const kind = opts.kinds?.get(col);
       const v = parseCellValue(raw, kind ? { kind } : undefined);
       if (v === undefined) {
-        problems.push({ file, where: at(row.line, col), message: `không đọc được "${raw}": cần số, Đạt/Không hoặc để trống / cannot read "${raw}" as a number, Đạt/Không or empty` });
+        problems.push({
+          file,
+          where: at(row.line, col),
+          message: `không đọc được "${raw}": cần số, Đạt/Không hoặc để trống / cannot read "${raw}" as a number, Đạt/Không or empty`,
+        });
         return;
       }
       if (raw.trim() === "") return; // an empty wide cell means "not reported": leave it out
@@ -287,5 +353,11 @@ function* wideItems(file: string, opts: ValuesOptions): Generator<ValuesItem> {
     };
     yield problems.length ? { doc: undefined, problems, locate } : { doc, problems, locate };
   }
-  if (!any) throw new CliError("invalid_input", [{ file, message: cols.length ? "tệp CSV không có dòng số liệu / the CSV file has a header but no rows" : "tệp CSV rỗng / empty CSV file" }]);
+  if (!any)
+    throw new CliError("invalid_input", [
+      {
+        file,
+        message: cols.length ? "tệp CSV không có dòng số liệu / the CSV file has a header but no rows" : "tệp CSV rỗng / empty CSV file",
+      },
+    ]);
 }

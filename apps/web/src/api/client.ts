@@ -10,7 +10,10 @@ export type { Schemas };
 
 /** The one client instance of the app (same origin: the API serves the app, Vite proxies /v1 in dev). */
 // GETs a route preloaded at navigation time (./preload.ts) take the answer already on its way.
-export const api = createNtmClient({ baseUrl: typeof window === "undefined" ? "http://localhost" : window.location.origin, fetch: preloadingFetch });
+export const api = createNtmClient({
+  baseUrl: typeof window === "undefined" ? "http://localhost" : window.location.origin,
+  fetch: preloadingFetch,
+});
 onCsrfToken((t) => api.setCsrfToken(t));
 
 interface FetchResult<T> {
@@ -26,7 +29,8 @@ interface FetchResult<T> {
  */
 export async function must<T>(call: Promise<FetchResult<T>>): Promise<T> {
   const r = await call;
-  if (!r.response.ok || r.error !== undefined) throw new ApiError(r.response.status, (r.error && typeof r.error === "object" ? r.error : {}) as Record<string, unknown>);
+  if (!r.response.ok || r.error !== undefined)
+    throw new ApiError(r.response.status, (r.error && typeof r.error === "object" ? r.error : {}) as Record<string, unknown>);
   return r.data as T;
 }
 
@@ -37,6 +41,7 @@ export async function must<T>(call: Promise<FetchResult<T>>): Promise<T> {
  */
 export async function mustWithEtag<T>(call: Promise<FetchResult<T>>): Promise<{ data: T; etag: string | null }> {
   const r = await call;
-  if (!r.response.ok || r.error !== undefined) throw new ApiError(r.response.status, (r.error && typeof r.error === "object" ? r.error : {}) as Record<string, unknown>);
+  if (!r.response.ok || r.error !== undefined)
+    throw new ApiError(r.response.status, (r.error && typeof r.error === "object" ? r.error : {}) as Record<string, unknown>);
   return { data: r.data as T, etag: r.response.headers.get("etag") };
 }

@@ -45,8 +45,12 @@ export function useCommune(unitId: string, year: number | undefined) {
       const evaluation = answer as EvaluationResult;
       const [pack, yoy, valuesDoc, standing] = await Promise.all([
         optional(fetchPack(evaluation.packId)),
-        years.includes(y - 1) ? (optional(must(api.GET("/v1/units/{id}/changes", { params: { path, query: { year: y } } }))) as Promise<YearOverYear | null>) : Promise.resolve(null),
-        years.includes(y) ? optional(must(api.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unitId, year: y } } }))) : Promise.resolve(null),
+        years.includes(y - 1)
+          ? (optional(must(api.GET("/v1/units/{id}/changes", { params: { path, query: { year: y } } }))) as Promise<YearOverYear | null>)
+          : Promise.resolve(null),
+        years.includes(y)
+          ? optional(must(api.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unitId, year: y } } })))
+          : Promise.resolve(null),
         // The tier reached is decided by the API with core's ladder (the commune's own roll-up line).
         optional(must(api.GET("/v1/units/{id}/rollup", { params: { path, query: { year: y } } }))),
       ]);
@@ -58,7 +62,9 @@ export function useCommune(unitId: string, year: number | undefined) {
         const nextId: string = gapPack.nextTier;
         const [nextPack, nextGap] = await Promise.all([
           optional(fetchPack(nextId)),
-          optional(must(api.GET("/v1/units/{id}/gap", { params: { path, query: { year: y, pack: nextId } } })) as unknown as Promise<TierGap>),
+          optional(
+            must(api.GET("/v1/units/{id}/gap", { params: { path, query: { year: y, pack: nextId } } })) as unknown as Promise<TierGap>,
+          ),
         ]);
         if (!nextPack || !nextGap) break;
         gapPack = nextPack;

@@ -16,7 +16,13 @@ export class ApiError extends Error {
   readonly status: number;
   readonly problem: Record<string, unknown>;
   constructor(status: number, problem: Record<string, unknown>) {
-    super(typeof problem["detail"] === "string" ? problem["detail"] : typeof problem["title"] === "string" ? problem["title"] : `HTTP ${status}`);
+    super(
+      typeof problem["detail"] === "string"
+        ? problem["detail"]
+        : typeof problem["title"] === "string"
+          ? problem["title"]
+          : `HTTP ${status}`,
+    );
     this.status = status;
     this.problem = problem;
   }

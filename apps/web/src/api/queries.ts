@@ -20,7 +20,13 @@ export function useUnits() {
  * flattenUnits({ items: [{ id: "p", children: [{ id: "d" }] }] }).map((u) => u.id) // ["p", "d"]
  */
 export function flattenUnits(data: unknown): Unit[] {
-  const list: unknown[] = Array.isArray(data) ? data : Array.isArray((data as { items?: unknown[] })?.items) ? (data as { items: unknown[] }).items : data && typeof data === "object" ? [data] : [];
+  const list: unknown[] = Array.isArray(data)
+    ? data
+    : Array.isArray((data as { items?: unknown[] })?.items)
+      ? (data as { items: unknown[] }).items
+      : data && typeof data === "object"
+        ? [data]
+        : [];
   const out: Unit[] = [];
   const walk = (u: unknown, parentId: string | null) => {
     if (!u || typeof u !== "object") return;
@@ -79,11 +85,18 @@ export function useOverview(unitId: string | undefined, year: number, units: rea
     enabled: !!unitId && prev.isFetched,
     queryFn: async () => {
       const years = [year - 4, year - 3, year - 2];
-      const rows = await Promise.all(years.map(async (y) => optional(must(api.GET("/v1/units/{id}/rollup", { params: { path: { id: unitId ?? "" }, query: { year: y } } })))));
+      const rows = await Promise.all(
+        years.map(async (y) =>
+          optional(must(api.GET("/v1/units/{id}/rollup", { params: { path: { id: unitId ?? "" }, query: { year: y } } }))),
+        ),
+      );
       return rows.map((r, i) => ({ year: years[i] ?? 0, r }));
     },
   });
-  const view = useMemo(() => (cur.data ? toRollupView(cur.data, useful(prev.data), pack.data ?? null, units ?? []) : undefined), [cur.data, prev.data, pack.data, units]);
+  const view = useMemo(
+    () => (cur.data ? toRollupView(cur.data, useful(prev.data), pack.data ?? null, units ?? []) : undefined),
+    [cur.data, prev.data, pack.data, units],
+  );
   const trend = useMemo(
     () =>
       older.data
@@ -92,7 +105,7 @@ export function useOverview(unitId: string | undefined, year: number, units: rea
             return u ? [{ year: y, ...u.countsByTier }] : [];
           })
         : undefined,
-    [older.data, prev.data, cur.data, year]
+    [older.data, prev.data, cur.data, year],
   );
   return { rollup: cur, view, lostReady: prev.isFetched, trend, trendPending: !older.isFetched };
 }
@@ -127,7 +140,8 @@ export function usePublicRollup(unitId: string | undefined, year: number | null,
   return useQuery({
     queryKey: ["public", "rollup", unitId, year],
     enabled: !!unitId && year !== null && enabled,
-    queryFn: (): Promise<ApiRollup> => must(api.GET("/v1/public/units/{id}/rollup", { params: { path: { id: unitId ?? "" }, query: { year: year ?? 0 } } })),
+    queryFn: (): Promise<ApiRollup> =>
+      must(api.GET("/v1/public/units/{id}/rollup", { params: { path: { id: unitId ?? "" }, query: { year: year ?? 0 } } })),
   });
 }
 
@@ -136,6 +150,7 @@ export function usePublicEvaluation(unitId: string | undefined, year: number | n
   return useQuery({
     queryKey: ["public", "evaluation", unitId, year],
     enabled: !!unitId && year !== null && enabled,
-    queryFn: () => must(api.GET("/v1/public/units/{id}/evaluation", { params: { path: { id: unitId ?? "" }, query: { year: year ?? 0 } } })),
+    queryFn: () =>
+      must(api.GET("/v1/public/units/{id}/evaluation", { params: { path: { id: unitId ?? "" }, query: { year: year ?? 0 } } })),
   });
 }

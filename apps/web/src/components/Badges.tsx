@@ -4,7 +4,14 @@ import type { CellStatus } from "../api/types";
 /** A status pill whose meaning is carried by text and a symbol, never by colour alone. */
 export function StatusBadge({ status }: { status: CellStatus | string }) {
   const { t } = useTranslation();
-  const sym: Record<string, string> = { met: "✓", not_met: "✗", missing: "?", unknown_threshold: "⚠", indeterminate: "…", not_applicable: "–" };
+  const sym: Record<string, string> = {
+    met: "✓",
+    not_met: "✗",
+    missing: "?",
+    unknown_threshold: "⚠",
+    indeterminate: "…",
+    not_applicable: "–",
+  };
   return (
     <span className={`badge badge-${status}`}>
       <span aria-hidden="true">{sym[status] ?? "•"} </span>

@@ -15,7 +15,9 @@ export function BulkUpload() {
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: true; count: number; unitYears: number } | { ok: false; message: string; rows: FieldProblem[] } | null>(null);
+  const [result, setResult] = useState<
+    { ok: true; count: number; unitYears: number } | { ok: false; message: string; rows: FieldProblem[] } | null
+  >(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -31,7 +33,7 @@ export function BulkUpload() {
           body: file as unknown as string,
           bodySerializer: (b: unknown) => b as Blob,
           headers: { "content-type": xlsx ? XLSX_TYPE : "text/csv" },
-        })
+        }),
       );
       setResult({ ok: true, count: r.rows, unitYears: r.unitYears });
       await qc.invalidateQueries();
@@ -50,7 +52,12 @@ export function BulkUpload() {
       <form className="bulk-form" onSubmit={submit}>
         <label className="field">
           <span>{t("bulk.file")}</span>
-          <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            type="file"
+            name="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </label>
         <button type="submit" className="btn btn-primary" disabled={!file || busy}>
           {busy ? t("bulk.uploading") : t("bulk.upload")}

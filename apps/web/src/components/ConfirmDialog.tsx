@@ -5,7 +5,27 @@ import { useEffect, useRef, type ReactNode } from "react";
  * @example
  * <ConfirmDialog open title="Công bố?" confirmLabel="Xác nhận" cancelLabel="Huỷ" onConfirm={go} onCancel={close}>…</ConfirmDialog>
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, busy, onConfirm, onCancel, testId }: { open: boolean; title: string; children: ReactNode; confirmLabel: string; cancelLabel: string; busy?: boolean; onConfirm: () => void; onCancel: () => void; testId?: string }) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  busy,
+  onConfirm,
+  onCancel,
+  testId,
+}: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel: string;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  testId?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -14,7 +34,16 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="card confirm-dialog" aria-labelledby="confirm-h" data-testid={testId} onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+    <dialog
+      ref={ref}
+      className="card confirm-dialog"
+      aria-labelledby="confirm-h"
+      data-testid={testId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
       <h2 id="confirm-h">{title}</h2>
       <div>{children}</div>
       <div className="toolbar">

@@ -1,10 +1,31 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { flexRender, getCoreRowModel, getFilteredRowModel, getPaginationRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getPaginationRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from "@tanstack/react-table";
 import { Empty } from "./States";
 
 /** A table that sorts (click a header), filters (one search box) and paginates. */
-export function DataTable<T>({ data, columns, label, pageSize = 20, testId }: { data: T[]; columns: ColumnDef<T, unknown>[]; label: string; pageSize?: number; testId?: string }) {
+export function DataTable<T>({
+  data,
+  columns,
+  label,
+  pageSize = 20,
+  testId,
+}: {
+  data: T[];
+  columns: ColumnDef<T, unknown>[];
+  label: string;
+  pageSize?: number;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState("");

@@ -28,7 +28,11 @@ export function DossierFacts({ dossier, etag, reviewer }: { dossier: Facts; etag
   const [docs, setDocs] = useState<DossierDocument[]>(dossier.documents);
   const [satisfaction, setSatisfaction] = useState(dossier.satisfactionPercent === null ? "" : String(dossier.satisfactionPercent));
   const [debt, setDebt] = useState(dossier.capitalConstructionDebt === null ? "" : String(dossier.capitalConstructionDebt));
-  const [vote, setVote] = useState({ for: String(dossier.councilVote?.for ?? ""), against: String(dossier.councilVote?.against ?? ""), members: String(dossier.councilVote?.members ?? "") });
+  const [vote, setVote] = useState({
+    for: String(dossier.councilVote?.for ?? ""),
+    against: String(dossier.councilVote?.against ?? ""),
+    members: String(dossier.councilVote?.members ?? ""),
+  });
   const voteFilled = vote.for.trim() !== "" || vote.against.trim() !== "" || vote.members.trim() !== "";
   const voteOk = !voteFilled || [vote.for, vote.against, vote.members].every((v) => /^\d+$/.test(v.trim()));
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
@@ -47,16 +51,25 @@ export function DossierFacts({ dossier, etag, reviewer }: { dossier: Facts; etag
             documents: docs,
             satisfactionPercent: sat.value as number | null,
             capitalConstructionDebt: debt.trim() === "" ? null : debt.trim(),
-            ...(reviewer && voteFilled ? { councilVote: { for: Number(vote.for), against: Number(vote.against), members: Number(vote.members) } } : {}),
+            ...(reviewer && voteFilled
+              ? { councilVote: { for: Number(vote.for), against: Number(vote.against), members: Number(vote.members) } }
+              : {}),
           },
           ...(etag ? { headers: { "if-match": etag } } : {}),
-        })
+        }),
       );
       setMsg({ ok: true, text: t("dossiers.factsSaved") });
       await qc.invalidateQueries({ queryKey: ["dossiers"] });
     } catch (err) {
       if (err instanceof ApiError && err.status === 412) setMsg({ ok: false, text: t("dossiers.factsStale") });
-      else setMsg({ ok: false, text: err instanceof ApiError ? [pickLang(err.message, lang), ...err.fieldProblems.map((f) => pickLang(f.message, lang))].join(" · ") : String(err) });
+      else
+        setMsg({
+          ok: false,
+          text:
+            err instanceof ApiError
+              ? [pickLang(err.message, lang), ...err.fieldProblems.map((f) => pickLang(f.message, lang))].join(" · ")
+              : String(err),
+        });
     }
   }
 
@@ -67,7 +80,11 @@ export function DossierFacts({ dossier, etag, reviewer }: { dossier: Facts; etag
         <legend>{t("dossiers.documents")}</legend>
         {DOCUMENTS.map((d) => (
           <label key={d} className="check">
-            <input type="checkbox" checked={docs.includes(d)} onChange={(e) => setDocs(e.target.checked ? [...docs, d] : docs.filter((x) => x !== d))} />
+            <input
+              type="checkbox"
+              checked={docs.includes(d)}
+              onChange={(e) => setDocs(e.target.checked ? [...docs, d] : docs.filter((x) => x !== d))}
+            />
             {DOSSIER_DOCUMENT_LABELS[d]?.[lang] ?? d}
           </label>
         ))}
@@ -90,7 +107,12 @@ export function DossierFacts({ dossier, etag, reviewer }: { dossier: Facts; etag
           {(["for", "against", "members"] as const).map((k) => (
             <label key={k} className="field">
               <span>{t(`dossiers.vote_${k}`)}</span>
-              <input inputMode="numeric" value={vote[k]} onChange={(e) => setVote({ ...vote, [k]: e.target.value })} aria-invalid={!voteOk} />
+              <input
+                inputMode="numeric"
+                value={vote[k]}
+                onChange={(e) => setVote({ ...vote, [k]: e.target.value })}
+                aria-invalid={!voteOk}
+              />
             </label>
           ))}
           {!voteOk && <span className="field-error">{t("dossiers.voteDigits")}</span>}

@@ -42,7 +42,13 @@ export function HeatMap({ rollup, rows }: { rollup: Rollup; rows: RollupCommune[
             if (!c) return null;
             const byId = new Map(c.criteria.map((x) => [x.id, x.status]));
             return (
-              <div key={c.unitId} role="row" aria-rowindex={vr.index + 2} className="heatmap-row" style={{ gridTemplateColumns: cols, transform: `translateY(${vr.start}px)`, height: ROW }}>
+              <div
+                key={c.unitId}
+                role="row"
+                aria-rowindex={vr.index + 2}
+                className="heatmap-row"
+                style={{ gridTemplateColumns: cols, transform: `translateY(${vr.start}px)`, height: ROW }}
+              >
                 <span role="cell" className="hm-name">
                   <Link href={`/communes/${encodeURIComponent(c.unitId)}`}>{c.name}</Link>
                   {c.parentName && <small className="muted"> · {c.parentName}</small>}

@@ -42,7 +42,13 @@ export function Layout({ children }: { children: ReactNode }) {
           <span className="brand-text">{t("app.title")}</span>
         </Link>
         {user && (
-          <button type="button" className="btn btn-ghost menu-toggle" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>
+          <button
+            type="button"
+            className="btn btn-ghost menu-toggle"
+            aria-expanded={open}
+            aria-controls="main-nav"
+            onClick={() => setOpen(!open)}
+          >
             {t("nav.menu")}
           </button>
         )}
@@ -50,7 +56,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {items
             .filter((i) => i.show)
             .map((i) => {
-              const active = location === i.to || (i.to !== "/" && location.startsWith(i.to.replace(/\/[^/]*$/, "") + "/") && i.to.startsWith("/lists"));
+              const active =
+                location === i.to || (i.to !== "/" && location.startsWith(i.to.replace(/\/[^/]*$/, "") + "/") && i.to.startsWith("/lists"));
               return (
                 <Link
                   key={i.key}
@@ -65,7 +72,13 @@ export function Layout({ children }: { children: ReactNode }) {
             })}
         </nav>
         <div className="topbar-tools">
-          <button type="button" className="btn btn-ghost" lang={other} onClick={() => void i18n.changeLanguage(other)} title={t("lang.switchTo")}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            lang={other}
+            onClick={() => void i18n.changeLanguage(other)}
+            title={t("lang.switchTo")}
+          >
             {other === "en" ? "English" : "Tiếng Việt"}
           </button>
           {user && (

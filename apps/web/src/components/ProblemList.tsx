@@ -3,7 +3,17 @@ import type { FieldProblem } from "../api/http";
 import { pickLang } from "../lib/text";
 
 /** A refused write: the API's message and each field (or row and column) it names. */
-export function ProblemList({ title, message, problems, testId }: { title: string; message: string; problems: readonly FieldProblem[]; testId?: string }) {
+export function ProblemList({
+  title,
+  message,
+  problems,
+  testId,
+}: {
+  title: string;
+  message: string;
+  problems: readonly FieldProblem[];
+  testId?: string;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   return (
@@ -15,7 +25,12 @@ export function ProblemList({ title, message, problems, testId }: { title: strin
         <ul>
           {problems.map((p, i) => (
             <li key={i}>
-              {p.row !== undefined ? `${t("bulk.row")} ${p.row}${p.column ? `, ${t("bulk.column")} ${p.column}` : ""}` : <code>{p.path}</code>}: {pickLang(p.message, lang)}
+              {p.row !== undefined ? (
+                `${t("bulk.row")} ${p.row}${p.column ? `, ${t("bulk.column")} ${p.column}` : ""}`
+              ) : (
+                <code>{p.path}</code>
+              )}
+              : {pickLang(p.message, lang)}
             </li>
           ))}
         </ul>

@@ -12,7 +12,17 @@ import { ProblemList, problemOf } from "./ProblemList";
  * `results.publish`): the current state, and publish or withdraw after a confirmation that says what
  * becomes public. Both are audited by the API.
  */
-export function PublishControl({ unitId, unitName, year, units }: { unitId: string; unitName: string; year: number; units: readonly Unit[] }) {
+export function PublishControl({
+  unitId,
+  unitName,
+  year,
+  units,
+}: {
+  unitId: string;
+  unitName: string;
+  year: number;
+  units: readonly Unit[];
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const pubs = usePublications();
@@ -50,16 +60,26 @@ export function PublishControl({ unitId, unitName, year, units }: { unitId: stri
     <section className="card publish-control" aria-live="polite" data-testid="publish-control">
       <p>
         <strong data-testid="publish-state">{own || inheritedFrom ? t("publish.published", vars) : t("publish.notPublished", vars)}</strong>
-        {!own && inheritedFrom && <> · {t("publish.inherited", { unit: units.find((u) => u.id === inheritedFrom)?.name ?? inheritedFrom })}</>}
+        {!own && inheritedFrom && (
+          <> · {t("publish.inherited", { unit: units.find((u) => u.id === inheritedFrom)?.name ?? inheritedFrom })}</>
+        )}
       </p>
       <div className="toolbar">
         {own ? (
-          <button type="button" className="btn btn-ghost" onClick={() => setAsking("withdraw")}>{t("publish.withdraw")}</button>
+          <button type="button" className="btn btn-ghost" onClick={() => setAsking("withdraw")}>
+            {t("publish.withdraw")}
+          </button>
         ) : (
-          <button type="button" className="btn btn-primary" onClick={() => setAsking("publish")}>{t("publish.publish")}</button>
+          <button type="button" className="btn btn-primary" onClick={() => setAsking("publish")}>
+            {t("publish.publish")}
+          </button>
         )}
       </div>
-      {result?.ok && <p className="notice notice-ok" role="status">{result.text}</p>}
+      {result?.ok && (
+        <p className="notice notice-ok" role="status">
+          {result.text}
+        </p>
+      )}
       {result && !result.ok && <ProblemList title={t("publish.failed")} message={result.message} problems={result.problems} />}
       <ConfirmDialog
         open={asking !== null}

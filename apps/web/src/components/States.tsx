@@ -53,11 +53,12 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       </div>
       <p className="state-title">{title}</p>
       {detail && <p className="state-hint">{detail}</p>}
-      {onRetry && !(error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) && (
-        <button type="button" className="btn" onClick={onRetry}>
-          {t("action.retry")}
-        </button>
-      )}
+      {onRetry &&
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) && (
+          <button type="button" className="btn" onClick={onRetry}>
+            {t("action.retry")}
+          </button>
+        )}
     </div>
   );
 }

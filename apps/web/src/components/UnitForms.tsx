@@ -59,7 +59,11 @@ function useFailureText() {
     return key && i18n.exists(key) ? t(key) : pickLang(p.message, lang);
   };
   return (e: unknown): { fields: FieldErrors; failure: Failure } => {
-    if (!(e instanceof ApiError)) return { fields: {}, failure: { text: e instanceof Error ? (e.message === "Failed to fetch" ? t("state.offline") : e.message) : String(e), other: [] } };
+    if (!(e instanceof ApiError))
+      return {
+        fields: {},
+        failure: { text: e instanceof Error ? (e.message === "Failed to fetch" ? t("state.offline") : e.message) : String(e), other: [] },
+      };
     const sorted = problemsByField(unitProblems(e.problem));
     const fields: FieldErrors = {};
     for (const [f, ps] of Object.entries(sorted.fields)) fields[f as UnitField] = ps.map(problemText);
@@ -73,7 +77,19 @@ function aria(id: string, hint: string | undefined, errors: readonly string[] | 
   return { id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": by || undefined };
 }
 
-function Field({ id, label, hint, errors, children }: { id: string; label: string; hint?: string | undefined; errors?: readonly string[] | undefined; children: ReactNode }) {
+function Field({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  errors?: readonly string[] | undefined;
+  children: ReactNode;
+}) {
   return (
     <div className={`field ${errors?.length ? "has-error" : ""}`}>
       <label htmlFor={id}>
@@ -135,11 +151,23 @@ function UnitFields({
   return (
     <>
       <Field id={id("name")} label={t("units.field.name")} errors={errors.name}>
-        <input {...aria(id("name"), undefined, errors.name)} name="name" type="text" maxLength={200} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        <input
+          {...aria(id("name"), undefined, errors.name)}
+          name="name"
+          type="text"
+          maxLength={200}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+        />
       </Field>
       {parents && (
         <Field id={id("parentId")} label={t("units.field.parentId")} hint={t("units.hint.parentId")} errors={errors.parentId}>
-          <select {...aria(id("parentId"), t("units.hint.parentId"), errors.parentId)} name="parentId" value={form.parentId} onChange={(e) => setForm({ ...form, parentId: e.target.value })}>
+          <select
+            {...aria(id("parentId"), t("units.hint.parentId"), errors.parentId)}
+            name="parentId"
+            value={form.parentId}
+            onChange={(e) => setForm({ ...form, parentId: e.target.value })}
+          >
             {parents.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name} ({localName(UNIT_LEVEL_LABELS[p.level], lang)}, {p.id})
@@ -149,7 +177,12 @@ function UnitFields({
         </Field>
       )}
       <Field id={id("region")} label={t("units.field.region")} hint={t("units.hint.region")} errors={errors.region}>
-        <select {...aria(id("region"), t("units.hint.region"), errors.region)} name="region" value={form.region} onChange={(e) => setForm({ ...form, region: e.target.value })}>
+        <select
+          {...aria(id("region"), t("units.hint.region"), errors.region)}
+          name="region"
+          value={form.region}
+          onChange={(e) => setForm({ ...form, region: e.target.value })}
+        >
           <option value="">{t("units.none")}</option>
           {form.region && !(form.region in REGIONS) && <option value={form.region}>{form.region}</option>}
           {Object.entries(REGIONS).map(([code, name]) => (
@@ -160,7 +193,12 @@ function UnitFields({
         </select>
       </Field>
       {(level === "commune" || form.communeGroup !== "") && (
-        <Field id={id("communeGroup")} label={t("units.field.communeGroup")} hint={t("units.hint.communeGroup")} errors={errors.communeGroup}>
+        <Field
+          id={id("communeGroup")}
+          label={t("units.field.communeGroup")}
+          hint={t("units.hint.communeGroup")}
+          errors={errors.communeGroup}
+        >
           <select
             {...aria(id("communeGroup"), t("units.hint.communeGroup"), errors.communeGroup)}
             name="communeGroup"
@@ -287,11 +325,16 @@ export function EditUnitForm({
     setSaving(true);
     setFailure(null);
     try {
-      const r = await mustWithEtag(api.PATCH("/v1/units/{id}", { params: { path: { id: base.record.id }, header: { "if-match": base.etag } }, body: patch }));
+      const r = await mustWithEtag(
+        api.PATCH("/v1/units/{id}", { params: { path: { id: base.record.id }, header: { "if-match": base.etag } }, body: patch }),
+      );
       setBase({ record: r.data, etag: r.etag ?? `"${r.data.version}"` });
       setForm(formOf(r.data));
-      const parent = patch.parentId ? findNode(tree, patch.parentId)?.name ?? patch.parentId : null;
-      onNotice({ kind: "ok", text: parent ? t("units.edit.moved", { name: r.data.name, parent }) : t("units.edit.saved", { name: r.data.name }) });
+      const parent = patch.parentId ? (findNode(tree, patch.parentId)?.name ?? patch.parentId) : null;
+      onNotice({
+        kind: "ok",
+        text: parent ? t("units.edit.moved", { name: r.data.name, parent }) : t("units.edit.saved", { name: r.data.name }),
+      });
       await invalidateUnits(qc);
     } catch (err) {
       if (err instanceof ApiError && (err.status === 412 || err.status === 404)) {
@@ -324,7 +367,15 @@ export function EditUnitForm({
       <h2 id="unit-edit-h">{t("units.edit.title")}</h2>
       {conflict && <ConflictPanel conflict={conflict} tree={tree} onReload={() => reload(conflict)} />}
       <FailureNotice failure={failure} />
-      <UnitFields prefix="e" level={base.record.level} form={form} setForm={setForm} errors={errors} parents={parentOptions} sortHint={t("units.hint.sort")} />
+      <UnitFields
+        prefix="e"
+        level={base.record.level}
+        form={form}
+        setForm={setForm}
+        errors={errors}
+        parents={parentOptions}
+        sortHint={t("units.hint.sort")}
+      />
       {status && (
         <p className="notice notice-ok" role="status">
           {status}
@@ -387,7 +438,17 @@ function ConflictPanel({ conflict, tree, onReload }: { conflict: Conflict; tree:
 }
 
 /** Adds a unit below `parent`: the level among those allowed there, a suggested id, the parent's region. */
-export function AddUnitForm({ parent, tree, onNotice, onCreated }: { parent: UnitNode; tree: UnitNode; onNotice: (n: UnitNotice) => void; onCreated: (id: string) => void }) {
+export function AddUnitForm({
+  parent,
+  tree,
+  onNotice,
+  onCreated,
+}: {
+  parent: UnitNode;
+  tree: UnitNode;
+  onNotice: (n: UnitNotice) => void;
+  onCreated: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const qc = useQueryClient();
@@ -399,7 +460,7 @@ export function AddUnitForm({ parent, tree, onNotice, onCreated }: { parent: Uni
     suggestUnitId(
       parent.id,
       l,
-      flattenTree(tree).map((u) => u.id)
+      flattenTree(tree).map((u) => u.id),
     );
   const [newId, setNewId] = useState(() => suggest(level));
   const [idEdited, setIdEdited] = useState(false);
@@ -516,7 +577,8 @@ export function DeleteUnit({
     setFailure(null);
     try {
       const r = await api.DELETE("/v1/units/{id}", { params: { path: { id: record.id }, header: { "if-match": etag } } });
-      if (!r.response.ok) throw new ApiError(r.response.status, (r.error && typeof r.error === "object" ? r.error : {}) as Record<string, unknown>);
+      if (!r.response.ok)
+        throw new ApiError(r.response.status, (r.error && typeof r.error === "object" ? r.error : {}) as Record<string, unknown>);
       onNotice({ kind: "ok", text: t("units.del.done", { name: record.name }) });
       onDeleted(record.parentId);
       qc.removeQueries({ queryKey: ["unit", record.id] });

@@ -16,7 +16,9 @@ export function UnitImport() {
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: true; rows: number; created: number; updated: number; unchanged: number } | ({ ok: false } & ReturnType<typeof problemOf>) | null>(null);
+  const [result, setResult] = useState<
+    { ok: true; rows: number; created: number; updated: number; unchanged: number } | ({ ok: false } & ReturnType<typeof problemOf>) | null
+  >(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -57,7 +59,12 @@ export function UnitImport() {
       <form className="bulk-form" onSubmit={submit}>
         <label className="field">
           <span>{t("unitImport.file")}</span>
-          <input type="file" name="unit-file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            type="file"
+            name="unit-file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </label>
         <button type="submit" className="btn btn-primary" disabled={!file || busy}>
           {busy ? t("unitImport.uploading") : t("unitImport.upload")}
@@ -68,7 +75,9 @@ export function UnitImport() {
           {t("unitImport.done", result)}
         </p>
       )}
-      {result && !result.ok && <ProblemList title={t("unitImport.failed")} message={result.message} problems={result.problems} testId="unit-import-errors" />}
+      {result && !result.ok && (
+        <ProblemList title={t("unitImport.failed")} message={result.message} problems={result.problems} testId="unit-import-errors" />
+      )}
     </section>
   );
 }

@@ -49,7 +49,12 @@ function UnitBranch({ node, ...p }: UnitTreeProps & { node: UnitNode }) {
         ) : (
           <span className="unit-twisty" aria-hidden="true" />
         )}
-        <Link href={`/units?id=${encodeURIComponent(node.id)}`} className="unit-link" aria-current={selected ? "true" : undefined} onClick={p.onSelect}>
+        <Link
+          href={`/units?id=${encodeURIComponent(node.id)}`}
+          className="unit-link"
+          aria-current={selected ? "true" : undefined}
+          onClick={p.onSelect}
+        >
           {node.name}
         </Link>
         <span className={`unit-level unit-level-${node.level}`}>{localName(UNIT_LEVEL_LABELS[node.level], lang)}</span>

@@ -4,7 +4,9 @@ import { type CellKind, checkCellValue, formatCellValue } from "@ntm/core";
 
 export type FieldKind = CellKind;
 
-export type FieldCheck = { ok: true; value: number | boolean | null } | { ok: false; error: "number" | "percentRange" | "negative" | "boolean" };
+export type FieldCheck =
+  | { ok: true; value: number | boolean | null }
+  | { ok: false; error: "number" | "percentRange" | "negative" | "boolean" };
 
 const FIELD_ERRORS = { not_number: "number", not_boolean: "boolean", percent_range: "percentRange", negative: "negative" } as const;
 
@@ -63,6 +65,7 @@ export function booleanWords(required: unknown, lang: "vi" | "en"): { yes: strin
  * requiredBoolean({ all: false }) // false
  */
 export function requiredBoolean(threshold: unknown): boolean | null {
-  if (threshold && typeof threshold === "object" && "all" in threshold && typeof (threshold as { all: unknown }).all === "boolean") return (threshold as { all: boolean }).all;
+  if (threshold && typeof threshold === "object" && "all" in threshold && typeof (threshold as { all: unknown }).all === "boolean")
+    return (threshold as { all: boolean }).all;
   return null;
 }

@@ -7,13 +7,18 @@ function row(unitId: string, year: number, name = `Đơn vị ${unitId}`, level 
 
 describe("groupPublications", () => {
   it("lists each published unit once with its years newest first and without duplicates", () => {
-    expect(groupPublications([row("p", 2021, "Tỉnh A"), row("p", 2024, "Tỉnh A"), row("p", 2022, "Tỉnh A"), row("p", 2024, "Tỉnh A")])).toEqual([
-      { unitId: "p", name: "Tỉnh A", level: "province", years: [2024, 2022, 2021] },
-    ]);
+    expect(
+      groupPublications([row("p", 2021, "Tỉnh A"), row("p", 2024, "Tỉnh A"), row("p", 2022, "Tỉnh A"), row("p", 2024, "Tỉnh A")]),
+    ).toEqual([{ unitId: "p", name: "Tỉnh A", level: "province", years: [2024, 2022, 2021] }]);
   });
 
   it("puts provinces before districts, then sorts by Vietnamese name", () => {
-    const out = groupPublications([row("d2", 2023, "Huyện Bình", "district"), row("p2", 2023, "Tỉnh Đông"), row("d1", 2023, "Huyện An", "district"), row("p1", 2023, "Tỉnh Bắc")]);
+    const out = groupPublications([
+      row("d2", 2023, "Huyện Bình", "district"),
+      row("p2", 2023, "Tỉnh Đông"),
+      row("d1", 2023, "Huyện An", "district"),
+      row("p1", 2023, "Tỉnh Bắc"),
+    ]);
     expect(out.map((u) => u.unitId)).toEqual(["p1", "p2", "d1", "d2"]);
   });
 

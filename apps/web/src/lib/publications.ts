@@ -51,7 +51,11 @@ export function groupPublications(rows: readonly PublicationRow[]): PublishedUni
  * pickPublished(units, undefined, undefined) // { unit: units[0], year: 2024, yearPublished: true }
  * pickPublished(units, "p", 2025) // { unit: units[0], year: 2025, yearPublished: false }
  */
-export function pickPublished(units: readonly PublishedUnit[], unitId: string | undefined, year: number | undefined): { unit: PublishedUnit | null; year: number | null; yearPublished: boolean } {
+export function pickPublished(
+  units: readonly PublishedUnit[],
+  unitId: string | undefined,
+  year: number | undefined,
+): { unit: PublishedUnit | null; year: number | null; yearPublished: boolean } {
   const unit = (unitId ? units.find((u) => u.unitId === unitId) : units[0]) ?? null;
   if (!unit) return { unit: null, year: year ?? null, yearPublished: false };
   if (year === undefined) return { unit, year: unit.years[0] ?? null, yearPublished: unit.years.length > 0 };

@@ -7,18 +7,139 @@ import { POLICY_TABLE, expected } from "../../../../packages/core/src/access/pol
 
 describe("capabilitiesOf", () => {
   it("gives each role the pages and actions the API's policy allows it", () => {
-    const roles: Role[] = ["admin", "province_officer", "district_officer", "commune_officer", "inspector", "viewer", "standing_board", "propaganda_board", "front_org", "coordination_office"];
+    const roles: Role[] = [
+      "admin",
+      "province_officer",
+      "district_officer",
+      "commune_officer",
+      "inspector",
+      "viewer",
+      "standing_board",
+      "propaganda_board",
+      "front_org",
+      "coordination_office",
+    ];
     expect(Object.fromEntries(roles.map((role) => [role, capabilitiesOf({ role })]))).toEqual({
-      admin: { overview: true, editValues: true, bulkImport: true, uploadPack: true, inspect: true, ranking: true, planWrite: true, manageUnits: true, manageUsers: true, publishResults: true },
-      province_officer: { overview: true, editValues: true, bulkImport: true, uploadPack: true, inspect: false, ranking: true, planWrite: true, manageUnits: true, manageUsers: true, publishResults: true },
-      district_officer: { overview: true, editValues: true, bulkImport: true, uploadPack: false, inspect: false, ranking: true, planWrite: true, manageUnits: false, manageUsers: false, publishResults: false },
-      commune_officer: { overview: false, editValues: true, bulkImport: true, uploadPack: false, inspect: false, ranking: false, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false },
-      inspector: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: true, ranking: true, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false },
-      viewer: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false },
-      standing_board: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false },
-      propaganda_board: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false },
-      front_org: { overview: true, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: true, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false },
-      coordination_office: { overview: true, editValues: true, bulkImport: true, uploadPack: false, inspect: false, ranking: true, planWrite: true, manageUnits: false, manageUsers: false, publishResults: false },
+      admin: {
+        overview: true,
+        editValues: true,
+        bulkImport: true,
+        uploadPack: true,
+        inspect: true,
+        ranking: true,
+        planWrite: true,
+        manageUnits: true,
+        manageUsers: true,
+        publishResults: true,
+      },
+      province_officer: {
+        overview: true,
+        editValues: true,
+        bulkImport: true,
+        uploadPack: true,
+        inspect: false,
+        ranking: true,
+        planWrite: true,
+        manageUnits: true,
+        manageUsers: true,
+        publishResults: true,
+      },
+      district_officer: {
+        overview: true,
+        editValues: true,
+        bulkImport: true,
+        uploadPack: false,
+        inspect: false,
+        ranking: true,
+        planWrite: true,
+        manageUnits: false,
+        manageUsers: false,
+        publishResults: false,
+      },
+      commune_officer: {
+        overview: false,
+        editValues: true,
+        bulkImport: true,
+        uploadPack: false,
+        inspect: false,
+        ranking: false,
+        planWrite: false,
+        manageUnits: false,
+        manageUsers: false,
+        publishResults: false,
+      },
+      inspector: {
+        overview: true,
+        editValues: false,
+        bulkImport: false,
+        uploadPack: false,
+        inspect: true,
+        ranking: true,
+        planWrite: false,
+        manageUnits: false,
+        manageUsers: false,
+        publishResults: false,
+      },
+      viewer: {
+        overview: true,
+        editValues: false,
+        bulkImport: false,
+        uploadPack: false,
+        inspect: false,
+        ranking: true,
+        planWrite: false,
+        manageUnits: false,
+        manageUsers: false,
+        publishResults: false,
+      },
+      standing_board: {
+        overview: true,
+        editValues: false,
+        bulkImport: false,
+        uploadPack: false,
+        inspect: false,
+        ranking: true,
+        planWrite: false,
+        manageUnits: false,
+        manageUsers: false,
+        publishResults: false,
+      },
+      propaganda_board: {
+        overview: true,
+        editValues: false,
+        bulkImport: false,
+        uploadPack: false,
+        inspect: false,
+        ranking: true,
+        planWrite: false,
+        manageUnits: false,
+        manageUsers: false,
+        publishResults: false,
+      },
+      front_org: {
+        overview: true,
+        editValues: false,
+        bulkImport: false,
+        uploadPack: false,
+        inspect: false,
+        ranking: true,
+        planWrite: false,
+        manageUnits: false,
+        manageUsers: false,
+        publishResults: false,
+      },
+      coordination_office: {
+        overview: true,
+        editValues: true,
+        bulkImport: true,
+        uploadPack: false,
+        inspect: false,
+        ranking: true,
+        planWrite: true,
+        manageUnits: false,
+        manageUsers: false,
+        publishResults: false,
+      },
     });
   });
   it("gives nothing to a visitor who is not signed in", () => {
@@ -54,7 +175,8 @@ describe("canChangeUnit", () => {
     ["rename an unknown unit", { kind: "update", unitId: "nowhere" }],
     ["add under an unknown unit", { kind: "create", parentId: "nowhere" }],
   ];
-  const allowed = (user: Parameters<typeof canChangeUnit>[0]) => Object.fromEntries(changes.map(([what, c]) => [what, canChangeUnit(user, c, parents)]));
+  const allowed = (user: Parameters<typeof canChangeUnit>[0]) =>
+    Object.fromEntries(changes.map(([what, c]) => [what, canChangeUnit(user, c, parents)]));
 
   it("lets a province officer change units inside their province, but not their own root, the top of the tree or another province", () => {
     expect(allowed(tinh)).toEqual({
@@ -86,7 +208,7 @@ describe("canChangeUnit", () => {
     expect(
       Object.entries(scoped)
         .filter(([, ok]) => ok)
-        .map(([what]) => what)
+        .map(([what]) => what),
     ).toEqual(["add a hamlet under a commune", "rename a hamlet", "delete a hamlet"]);
   });
   it("gives no tree changes to district and commune officers, inspectors, viewers or visitors", () => {
@@ -113,11 +235,20 @@ describe("the web's capabilities agree with core's policy table", () => {
 
   it.each(ROLES.map((r) => [r]))("%s: offers a rename exactly where the table gives units.manage", (role) => {
     // p → d → c, and another province q → x; the actor is scoped to d.
-    const parents = new Map<string, string | null>([["p", null], ["d", "p"], ["c", "d"], ["q", null], ["x", "q"]]);
+    const parents = new Map<string, string | null>([
+      ["p", null],
+      ["d", "p"],
+      ["c", "d"],
+      ["q", null],
+      ["x", "q"],
+    ]);
     const user = { role, scopeUnitId: "d" };
     const at = { scope_root: "d", below_root: "c", outside: "x" } as const;
     for (const position of ["scope_root", "below_root", "outside"] as const) {
-      expect([position, canChangeUnit(user, { kind: "update", unitId: at[position] }, parents)]).toEqual([position, expected(role, "units.manage", position)]);
+      expect([position, canChangeUnit(user, { kind: "update", unitId: at[position] }, parents)]).toEqual([
+        position,
+        expected(role, "units.manage", position),
+      ]);
     }
   });
 });

@@ -35,7 +35,19 @@ export interface Capabilities {
  * capabilitiesOf({ role: "viewer" } as SessionUser).editValues // false
  */
 export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabilities {
-  if (!user) return { overview: false, editValues: false, bulkImport: false, uploadPack: false, inspect: false, ranking: false, planWrite: false, manageUnits: false, manageUsers: false, publishResults: false };
+  if (!user)
+    return {
+      overview: false,
+      editValues: false,
+      bulkImport: false,
+      uploadPack: false,
+      inspect: false,
+      ranking: false,
+      planWrite: false,
+      manageUnits: false,
+      manageUsers: false,
+      publishResults: false,
+    };
   const r = user.role;
   return {
     overview: r !== "commune_officer",
@@ -59,6 +71,10 @@ export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabili
  * canChangeUnit({ role: "province_officer", scopeUnitId: "p" }, { kind: "create", parentId: "c-01-01" }, parents) // true
  * canChangeUnit({ role: "province_officer", scopeUnitId: "p" }, { kind: "delete", unitId: "p" }, parents) // false: their own scope root
  */
-export function canChangeUnit(user: Pick<SessionUser, "role" | "scopeUnitId"> | null, change: UnitChange, parents: ReadonlyMap<string, string | null>): boolean {
+export function canChangeUnit(
+  user: Pick<SessionUser, "role" | "scopeUnitId"> | null,
+  change: UnitChange,
+  parents: ReadonlyMap<string, string | null>,
+): boolean {
   return coreCanChangeUnit(user, change, unitTreeFromParents(parents));
 }

@@ -15,7 +15,13 @@ const row = (unitId: string, name: string, criteriaMet: number, lost: string[] =
 
 describe("countByTier", () => {
   it("counts each commune once at its tier, modern in its own bucket, none for no tier", () => {
-    expect(countByTier([{ tier: "standard" }, { tier: null }, { tier: "advanced" }, { tier: "modern" }, { tier: "standard" }])).toEqual({ none: 1, standard: 2, advanced: 1, model: 0, modern: 1 });
+    expect(countByTier([{ tier: "standard" }, { tier: null }, { tier: "advanced" }, { tier: "modern" }, { tier: "standard" }])).toEqual({
+      none: 1,
+      standard: 2,
+      advanced: 1,
+      model: 0,
+      modern: 1,
+    });
   });
 });
 
@@ -56,8 +62,17 @@ describe("toRollupView", () => {
   const pack: PackView = {
     id: "p",
     criteria: [
-      { id: "1", name: { vi: "Quy hoạch", en: "Planning" }, indicators: [{ id: "1.1", name: { vi: "a", en: "a" }, kind: "boolean", verified: true }] },
-      { id: "10", name: { vi: "Thu nhập", en: "Income" }, key: true, indicators: [{ id: "10.1", name: { vi: "b", en: "b" }, kind: "number", verified: false }] },
+      {
+        id: "1",
+        name: { vi: "Quy hoạch", en: "Planning" },
+        indicators: [{ id: "1.1", name: { vi: "a", en: "a" }, kind: "boolean", verified: true }],
+      },
+      {
+        id: "10",
+        name: { vi: "Thu nhập", en: "Income" },
+        key: true,
+        indicators: [{ id: "10.1", name: { vi: "b", en: "b" }, kind: "number", verified: false }],
+      },
     ],
   };
   const commune = (criteria: Record<string, "met" | "not_met" | "indeterminate">) => ({
@@ -83,7 +98,15 @@ describe("toRollupView", () => {
     countsByTier: { none: 1, standard: 0, advanced: 0, model: 0, modern: 0 },
     noPack: { count: 0, communes: [] },
     targets: [],
-    incomeVs2020: { available: false, met: null, current: null, baseline2020: null, required: null, communes: { current: 0, baseline2020: 0 }, reasons: [] },
+    incomeVs2020: {
+      available: false,
+      met: null,
+      current: null,
+      baseline2020: null,
+      required: null,
+      communes: { current: 0, baseline2020: 0 },
+      reasons: [],
+    },
   });
 
   it("lists criteria in pack order with names, and the criteria a commune lost since last year", () => {
@@ -98,7 +121,15 @@ describe("toRollupView", () => {
       packId: "p",
       example: true,
       unverifiedCount: 1,
-      incomeVs2020: { available: false, met: null, current: null, baseline2020: null, required: null, communes: { current: 0, baseline2020: 0 }, reasons: [] },
+      incomeVs2020: {
+        available: false,
+        met: null,
+        current: null,
+        baseline2020: null,
+        required: null,
+        communes: { current: 0, baseline2020: 0 },
+        reasons: [],
+      },
       criteria: [
         { id: "1", name: { vi: "Quy hoạch", en: "Planning" } },
         { id: "10", name: { vi: "Thu nhập", en: "Income" }, key: true },

@@ -63,7 +63,9 @@ export function fold(s: string): string {
  * toRollupView(api2024, api2023, pack, units).communes[0].lost // ["10"]
  */
 export function toRollupView(api: ApiRollup, previous: ApiRollup | null, pack: PackView | null, units: readonly Unit[]): Rollup {
-  const ids = pack ? pack.criteria.map((c) => c.id) : [...new Set(api.communes.flatMap((c) => Object.keys(c.criteria)))].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const ids = pack
+    ? pack.criteria.map((c) => c.id)
+    : [...new Set(api.communes.flatMap((c) => Object.keys(c.criteria)))].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   const names = new Map(pack?.criteria.map((c) => [c.id, c]) ?? []);
   const prev = new Map(previous?.communes.map((c) => [c.unitId, c]) ?? []);
   const unitName = new Map(units.map((u) => [u.id, u.name]));

@@ -21,7 +21,15 @@ export function localName(name: { vi?: string; en?: string } | string | undefine
   return name[lang] ?? name.vi ?? name.en ?? "";
 }
 
-const VN_PARTS = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const VN_PARTS = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 /**
  * A timestamp in Vietnam's time (UTC+7), written dd/mm/yyyy HH:mm in Vietnamese and yyyy-mm-dd HH:mm in English.
@@ -31,5 +39,7 @@ const VN_PARTS = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh"
 export function vnDateTime(iso: string, lang: "vi" | "en"): string {
   const parts = Object.fromEntries(VN_PARTS.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   const time = `${parts["hour"]}:${parts["minute"]}`;
-  return lang === "vi" ? `${parts["day"]}/${parts["month"]}/${parts["year"]} ${time}` : `${parts["year"]}-${parts["month"]}-${parts["day"]} ${time}`;
+  return lang === "vi"
+    ? `${parts["day"]}/${parts["month"]}/${parts["year"]} ${time}`
+    : `${parts["year"]}-${parts["month"]}-${parts["day"]} ${time}`;
 }

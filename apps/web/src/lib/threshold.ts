@@ -1,5 +1,9 @@
 /** A threshold as packs write it (see @ntm/core ThresholdSchema). */
-export type ThresholdDoc = { all: unknown } | { byVariant: Record<string, unknown> } | { byYear: Record<string, Record<string, unknown>> } | { scaleOfParent: number };
+export type ThresholdDoc =
+  | { all: unknown }
+  | { byVariant: Record<string, unknown> }
+  | { byYear: Record<string, Record<string, unknown>> }
+  | { scaleOfParent: number };
 
 const CMP: Record<string, string> = { ">=": "≥", "<=": "≤", "==": "=" };
 

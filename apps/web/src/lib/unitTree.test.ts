@@ -69,7 +69,16 @@ describe("childLevels", () => {
 describe("tree walks", () => {
   it("flattens depth first, maps parents and finds the path down to a unit", () => {
     const tree = demoTree();
-    expect(flattenTree(tree).map((u) => u.id)).toEqual(["p", "d-01", "c-01-01", "c-01-01-t1", "c-01-01-t2", "c-01-02", "c-01-02-t1", "p-c1"]);
+    expect(flattenTree(tree).map((u) => u.id)).toEqual([
+      "p",
+      "d-01",
+      "c-01-01",
+      "c-01-01-t1",
+      "c-01-01-t2",
+      "c-01-02",
+      "c-01-02-t1",
+      "p-c1",
+    ]);
     expect(parentsOf(tree).get("c-01-01-t2")).toBe("c-01-01");
     expect(parentsOf(tree).get("p")).toBeNull();
     expect(pathTo(tree, "c-01-02-t1")).toEqual(["p", "d-01", "c-01-02", "c-01-02-t1"]);
@@ -80,7 +89,11 @@ describe("tree walks", () => {
 
 describe("parentChoices", () => {
   it("offers a hamlet every commune, wherever the commune sits", () => {
-    expect(parentChoices(demoTree(), { id: "c-01-01-t1", level: "hamlet" }, () => true).map((u) => u.id)).toEqual(["c-01-01", "c-01-02", "p-c1"]);
+    expect(parentChoices(demoTree(), { id: "c-01-01-t1", level: "hamlet" }, () => true).map((u) => u.id)).toEqual([
+      "c-01-01",
+      "c-01-02",
+      "p-c1",
+    ]);
   });
   it("offers a commune the districts and the province", () => {
     expect(parentChoices(demoTree(), { id: "c-01-01", level: "commune" }, () => true).map((u) => u.id)).toEqual(["p", "d-01"]);
@@ -88,10 +101,16 @@ describe("parentChoices", () => {
   it("never offers the unit itself or a unit below it, and keeps only the parents the role check allows", () => {
     const tree = demoTree();
     // Levels alone keep a unit from its own subtree in a well-formed tree; a malformed one must not defeat it.
-    const odd = node("p", "province", "P", [node("c-a", "commune", "A", [node("d-bad", "district", "Bad")]), node("d-ok", "district", "Ok")]);
+    const odd = node("p", "province", "P", [
+      node("c-a", "commune", "A", [node("d-bad", "district", "Bad")]),
+      node("d-ok", "district", "Ok"),
+    ]);
     expect(parentChoices(odd, { id: "c-a", level: "commune" }, () => true).map((u) => u.id)).toEqual(["p", "d-ok"]);
     expect(parentChoices(tree, { id: "d-01", level: "district" }, () => true).map((u) => u.id)).toEqual(["p"]);
-    expect(parentChoices(tree, { id: "c-01-01-t1", level: "hamlet" }, (id) => id !== "c-01-02").map((u) => u.id)).toEqual(["c-01-01", "p-c1"]);
+    expect(parentChoices(tree, { id: "c-01-01-t1", level: "hamlet" }, (id) => id !== "c-01-02").map((u) => u.id)).toEqual([
+      "c-01-01",
+      "p-c1",
+    ]);
     expect(parentChoices(tree, { id: "p", level: "province" }, () => true)).toEqual([]);
   });
 });
@@ -129,7 +148,11 @@ describe("checkUnitForm", () => {
     expect(checkUnitForm({ ...form, sort: "" }, "c-01-01-t7")).toEqual({});
   });
   it("asks for a name, a whole sort position from 0 to 1,000,000 and an id the API accepts", () => {
-    expect(checkUnitForm({ ...form, name: "  ", sort: "-1" }, "Thôn 7")).toEqual({ name: "nameRequired", sort: "sortRange", id: "idPattern" });
+    expect(checkUnitForm({ ...form, name: "  ", sort: "-1" }, "Thôn 7")).toEqual({
+      name: "nameRequired",
+      sort: "sortRange",
+      id: "idPattern",
+    });
     expect(checkUnitForm({ ...form, sort: "1.5" }, "c--1")).toEqual({ sort: "sortRange", id: "idPattern" });
     expect(checkUnitForm({ ...form, sort: "1000001" }, "a".repeat(65))).toEqual({ sort: "sortRange", id: "idTooLong" });
   });
@@ -138,7 +161,9 @@ describe("checkUnitForm", () => {
 describe("unitPatch", () => {
   it("sends nothing for an unchanged unit", () => {
     expect(unitPatch(record(), formOf(record()))).toEqual({});
-    expect(unitPatch(record({ flags: ["safeZone", "merged2025"] }), { ...formOf(record()), flags: ["merged2025", "safeZone"] })).toEqual({});
+    expect(unitPatch(record({ flags: ["safeZone", "merged2025"] }), { ...formOf(record()), flags: ["merged2025", "safeZone"] })).toEqual(
+      {},
+    );
   });
   it("sends only the changed fields, the name trimmed", () => {
     expect(unitPatch(record(), { ...formOf(record()), name: "  Thôn Mới " })).toEqual({ name: "Thôn Mới" });
@@ -166,7 +191,14 @@ describe("unitPatch", () => {
 describe("newUnitBody", () => {
   const form = { name: " Thôn 7 ", parentId: "", region: "DHNTB", communeGroup: "2", flags: [], sort: "" };
   it("puts a new unit under its parent, without a commune group unless it is a commune and without sort unless typed", () => {
-    expect(newUnitBody("c-01-01", " c-01-01-t7 ", "hamlet", form)).toEqual({ id: "c-01-01-t7", level: "hamlet", name: "Thôn 7", parentId: "c-01-01", region: "DHNTB", flags: [] });
+    expect(newUnitBody("c-01-01", " c-01-01-t7 ", "hamlet", form)).toEqual({
+      id: "c-01-01-t7",
+      level: "hamlet",
+      name: "Thôn 7",
+      parentId: "c-01-01",
+      region: "DHNTB",
+      flags: [],
+    });
     expect(newUnitBody("p", "p-c2", "commune", { ...form, region: "", sort: "3", flags: ["merged2025"] })).toEqual({
       id: "p-c2",
       level: "commune",

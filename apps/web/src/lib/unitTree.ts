@@ -148,7 +148,14 @@ export interface UnitForm {
  * formOf({ name: "Thôn 1", parentId: "c-01-01", region: null, communeGroup: null, flags: [], sort: 0, … }).sort // "0"
  */
 export function formOf(u: Pick<UnitRecord, "name" | "parentId" | "region" | "communeGroup" | "flags" | "sort">): UnitForm {
-  return { name: u.name, parentId: u.parentId ?? "", region: u.region ?? "", communeGroup: u.communeGroup === null ? "" : String(u.communeGroup), flags: [...u.flags], sort: String(u.sort) };
+  return {
+    name: u.name,
+    parentId: u.parentId ?? "",
+    region: u.region ?? "",
+    communeGroup: u.communeGroup === null ? "" : String(u.communeGroup),
+    flags: [...u.flags],
+    sort: String(u.sort),
+  };
 }
 
 /** The fields of the unit forms, as the API names them in problem paths. */
@@ -193,7 +200,10 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  * @example
  * unitPatch(thon1, { ...formOf(thon1), name: " Thôn Mới " }) // { name: "Thôn Mới" }
  */
-export function unitPatch(before: Pick<UnitRecord, "name" | "parentId" | "region" | "communeGroup" | "flags" | "sort">, form: UnitForm): UnitPatch {
+export function unitPatch(
+  before: Pick<UnitRecord, "name" | "parentId" | "region" | "communeGroup" | "flags" | "sort">,
+  form: UnitForm,
+): UnitPatch {
   const patch: UnitPatch = {};
   const name = form.name.trim();
   if (name !== before.name) patch.name = name;
@@ -215,7 +225,14 @@ export function unitPatch(before: Pick<UnitRecord, "name" | "parentId" | "region
  * newUnitBody("c-01-01", "c-01-01-t7", "hamlet", { name: "Thôn 7", region: "DHNTB", … }) // { id: "c-01-01-t7", level: "hamlet", name: "Thôn 7", parentId: "c-01-01", region: "DHNTB", flags: [] }
  */
 export function newUnitBody(parentId: string, id: string, level: UnitLevel, form: UnitForm): NewUnit {
-  const body: NewUnit = { id: id.trim(), level, name: form.name.trim(), parentId, region: regionOf(form.region), flags: form.flags as UnitFlag[] };
+  const body: NewUnit = {
+    id: id.trim(),
+    level,
+    name: form.name.trim(),
+    parentId,
+    region: regionOf(form.region),
+    flags: form.flags as UnitFlag[],
+  };
   if (level === "commune") body.communeGroup = groupOf(form.communeGroup);
   if (form.sort.trim() !== "") body.sort = Number(form.sort);
   return body;
@@ -235,10 +252,10 @@ export function suggestUnitId(parentId: string, level: UnitLevel, taken: Iterabl
     level === "district"
       ? ["d-", 2]
       : level === "commune" && district
-      ? [`c-${district[1]}-`, 2]
-      : level === "commune"
-      ? [`${parentId}-c`, 1]
-      : [`${parentId}-${level === "hamlet" ? "t" : level[0]}`, 1];
+        ? [`c-${district[1]}-`, 2]
+        : level === "commune"
+          ? [`${parentId}-c`, 1]
+          : [`${parentId}-${level === "hamlet" ? "t" : level[0]}`, 1];
   let max = 0;
   for (const id of taken) {
     if (!id.startsWith(prefix)) continue;
@@ -266,7 +283,10 @@ export function unitProblems(problem: Record<string, unknown>): UnitProblem[] {
   return raw.flatMap((e: unknown) => {
     if (!e || typeof e !== "object") return [];
     const r = e as Record<string, unknown>;
-    const p: UnitProblem = { path: typeof r["path"] === "string" ? r["path"] : "", message: typeof r["message"] === "string" ? r["message"] : "" };
+    const p: UnitProblem = {
+      path: typeof r["path"] === "string" ? r["path"] : "",
+      message: typeof r["message"] === "string" ? r["message"] : "",
+    };
     if (typeof r["code"] === "string") p.code = r["code"];
     return [p];
   });
@@ -278,7 +298,10 @@ export function unitProblems(problem: Record<string, unknown>): UnitProblem[] {
  * @example
  * problemsByField([{ path: "$.parentId", message: "…" }, { path: "$", message: "…" }]) // { fields: { parentId: [{ … }] }, other: [{ path: "$", … }] }
  */
-export function problemsByField(problems: readonly UnitProblem[]): { fields: Partial<Record<UnitField, UnitProblem[]>>; other: UnitProblem[] } {
+export function problemsByField(problems: readonly UnitProblem[]): {
+  fields: Partial<Record<UnitField, UnitProblem[]>>;
+  other: UnitProblem[];
+} {
   const fields: Partial<Record<UnitField, UnitProblem[]>> = {};
   const other: UnitProblem[] = [];
   for (const p of problems) {

@@ -6,7 +6,17 @@ import { Empty, ErrorState, Loading } from "../components/States";
 import { changedIds, fieldText } from "../lib/fields";
 import { vnDateTime } from "../lib/text";
 
-type Entry = { id: number; at: string; actorName: string | null; action: string; entityType: string; entityId: string; unitId: string | null; before: unknown; after: unknown };
+type Entry = {
+  id: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  unitId: string | null;
+  before: unknown;
+  after: unknown;
+};
 
 function valuesOf(x: unknown): Record<string, unknown> {
   const v = x && typeof x === "object" ? (x as Record<string, unknown>)["values"] : undefined;
@@ -14,7 +24,11 @@ function valuesOf(x: unknown): Record<string, unknown> {
 }
 
 function show(v: unknown): string {
-  return typeof v === "number" || typeof v === "boolean" || v === null ? fieldText(v as number | boolean | null) || "—" : v === undefined ? "—" : String(v);
+  return typeof v === "number" || typeof v === "boolean" || v === null
+    ? fieldText(v as number | boolean | null) || "—"
+    : v === undefined
+      ? "—"
+      : String(v);
 }
 
 /** The append-only audit log (who, when, what, before → after), for admins and the Inspection Committee. */
@@ -25,7 +39,9 @@ export default function Audit() {
   const before = pages.at(-1);
   const q = useQuery({
     queryKey: ["audit", before],
-    queryFn: async () => (await must(api.GET("/v1/audit", { params: { query: { limit: 50, ...(before !== undefined ? { before } : {}) } } }))).items as unknown as Entry[],
+    queryFn: async () =>
+      (await must(api.GET("/v1/audit", { params: { query: { limit: 50, ...(before !== undefined ? { before } : {}) } } })))
+        .items as unknown as Entry[],
   });
   return (
     <div className="page">
@@ -85,7 +101,12 @@ export default function Audit() {
           <button type="button" className="btn" disabled={pages.length < 2} onClick={() => setPages(pages.slice(0, -1))}>
             {t("audit.newer")}
           </button>
-          <button type="button" className="btn" disabled={!q.data || q.data.length < 50} onClick={() => setPages([...pages, q.data?.at(-1)?.id])}>
+          <button
+            type="button"
+            className="btn"
+            disabled={!q.data || q.data.length < 50}
+            onClick={() => setPages([...pages, q.data?.at(-1)?.id])}
+          >
             {t("audit.older")}
           </button>
         </nav>

@@ -103,7 +103,11 @@ export default function Commune() {
         </div>
         <div className="stat">
           <span className="stat-label">{t("commune.unverified")}</span>
-          {ev.example || ev.unverifiedCount > 0 ? <UnverifiedMarker example={ev.example} count={ev.unverifiedCount} /> : <span>{t("commune.allVerified")}</span>}
+          {ev.example || ev.unverifiedCount > 0 ? (
+            <UnverifiedMarker example={ev.example} count={ev.unverifiedCount} />
+          ) : (
+            <span>{t("commune.allVerified")}</span>
+          )}
         </div>
       </div>
 
@@ -137,7 +141,8 @@ export default function Commune() {
         <section className={`card ${revocation.revoke ? "card-danger" : ""}`} aria-labelledby="rev-h">
           <h2 id="rev-h">{t("commune.revocationTitle")}</h2>
           <p data-testid="revocation">
-            <strong>{revocation.revoke ? t("commune.revoke") : t("commune.noRevoke")}</strong> ({t("commune.failedShare", { pct: formatNumber(Math.round(revocation.failedShare * 1000) / 10, lang) })})
+            <strong>{revocation.revoke ? t("commune.revoke") : t("commune.noRevoke")}</strong> (
+            {t("commune.failedShare", { pct: formatNumber(Math.round(revocation.failedShare * 1000) / 10, lang) })})
           </p>
           <ul className="reasons">
             {revocation.reasons.map((r, i) => (
@@ -148,17 +153,32 @@ export default function Commune() {
       </div>
 
       <section className="card" aria-labelledby="gap-h">
-        <h2 id="gap-h">{gap?.met ? t("commune.tierTitle") : gapPack && gapPack.id !== ev.packId ? t("commune.gapNextTitle", { pack: localName(gapPack.title, lang) }) : t("commune.gapTitle")}</h2>
+        <h2 id="gap-h">
+          {gap?.met
+            ? t("commune.tierTitle")
+            : gapPack && gapPack.id !== ev.packId
+              ? t("commune.gapNextTitle", { pack: localName(gapPack.title, lang) })
+              : t("commune.gapTitle")}
+        </h2>
         {!gap ? (
           <Empty title={t("commune.noGap")} />
         ) : gap.met ? (
-          <p>{gapPack && gapPack.id !== ev.packId ? t("commune.topTier", { pack: localName(gapPack.title, lang) }) : t("commune.gapMet")}</p>
+          <p>
+            {gapPack && gapPack.id !== ev.packId ? t("commune.topTier", { pack: localName(gapPack.title, lang) }) : t("commune.gapMet")}
+          </p>
         ) : (
           <ul className="gap-list" data-testid="gap">
-            {gap.criteriaToGain.length > 0 && <li>{t("commune.toGain", { list: gap.criteriaToGain.map((c) => `${c} ${label(c)}`).join("; ") })}</li>}
+            {gap.criteriaToGain.length > 0 && (
+              <li>{t("commune.toGain", { list: gap.criteriaToGain.map((c) => `${c} ${label(c)}`).join("; ") })}</li>
+            )}
             {gap.notMet.map((g) => (
               <li key={g.id}>
-                {g.id} {label(g.id)}: {t("commune.gapLine", { actual: show(g.actual, lang, g.required), cmp: CMP[g.comparator] ?? g.comparator, required: show(g.required, lang, g.required) })}
+                {g.id} {label(g.id)}:{" "}
+                {t("commune.gapLine", {
+                  actual: show(g.actual, lang, g.required),
+                  cmp: CMP[g.comparator] ?? g.comparator,
+                  required: show(g.required, lang, g.required),
+                })}
               </li>
             ))}
             {gap.missing.length > 0 && <li>{t("commune.missingList", { list: gap.missing.join(", ") })}</li>}
@@ -184,7 +204,12 @@ export default function Commune() {
         ) : (
           <div className="criteria">
             {ev.criteria.map((c) => (
-              <details key={`${c.id}-${String(openAll)}`} className={`criterion crit-${c.status}`} open={openAll ?? c.status !== "met"} data-testid={`criterion-${c.id}`}>
+              <details
+                key={`${c.id}-${String(openAll)}`}
+                className={`criterion crit-${c.status}`}
+                open={openAll ?? c.status !== "met"}
+                data-testid={`criterion-${c.id}`}
+              >
                 <summary>
                   <span className="crit-id">{c.id}</span>
                   <span className="crit-name">
@@ -216,7 +241,12 @@ export default function Commune() {
                           <td className="num">
                             {i.required === null ? "—" : `${CMP[i.comparator] ?? i.comparator} ${fmtValue(i, i.required)}`}
                             {!i.verified && (
-                              <span className="unverified-dot" role="img" title={t("unverified.tooltip")} aria-label={t("unverified.short")}>
+                              <span
+                                className="unverified-dot"
+                                role="img"
+                                title={t("unverified.tooltip")}
+                                aria-label={t("unverified.short")}
+                              >
                                 {" "}
                                 ⚠
                               </span>

@@ -65,7 +65,13 @@ export default function DataEntry() {
           </a>
         </div>
       </div>
-      {unitId ? <ValuesForm key={`${unitId}-${year}`} unitId={unitId} year={year} /> : units.isPending ? <Loading /> : <Empty title={t("entry.pickCommune")} hint={t("entry.pickHint")} />}
+      {unitId ? (
+        <ValuesForm key={`${unitId}-${year}`} unitId={unitId} year={year} />
+      ) : units.isPending ? (
+        <Loading />
+      ) : (
+        <Empty title={t("entry.pickCommune")} hint={t("entry.pickHint")} />
+      )}
       <BulkUpload />
     </div>
   );
@@ -127,7 +133,8 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
   if (commune.isPending || values.isPending || ladder.isPending) return <Loading />;
   if (commune.isError) return <ErrorState error={commune.error} />;
   if (ladder.isError) return <ErrorState error={ladder.error} />;
-  if (values.isError && !(values.error instanceof ApiError && values.error.status === 404)) return <ErrorState error={values.error} onRetry={() => void values.refetch()} />;
+  if (values.isError && !(values.error instanceof ApiError && values.error.status === 404))
+    return <ErrorState error={values.error} onRetry={() => void values.refetch()} />;
   if (indicators.length === 0) return <Empty title={t("entry.noPack")} />;
 
   const collect = (): Values => {
@@ -149,8 +156,13 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
       const r = await mustWithEtag(
         api.PUT("/v1/units/{id}/values/{year}", {
           params: { path: { id: unitId, year }, ...(ifMatch ? { header: { "if-match": ifMatch } } : {}) },
-          body: { values: vals, inputs: values.data?.doc.inputs ?? {}, notApplicable: values.data?.doc.notApplicable ?? [], notes: noteMap },
-        })
+          body: {
+            values: vals,
+            inputs: values.data?.doc.inputs ?? {},
+            notApplicable: values.data?.doc.notApplicable ?? [],
+            notes: noteMap,
+          },
+        }),
       );
       setEtag(r.etag ?? `"${r.data.version}"`);
       setConflict(null);
@@ -159,7 +171,9 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
       await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith("rollup") });
       const fresh = await qc.fetchQuery({ queryKey: ["commune", unitId, year] });
       const after = (fresh as { evaluation: { criteria: { id: string; status: string }[] } }).evaluation.criteria;
-      const flips = after.filter((c) => criteriaBefore.get(c.id) !== c.status).map((c) => `${c.id}: ${t(`status.${criteriaBefore.get(c.id) ?? "missing"}`)} → ${t(`status.${c.status}`)}`);
+      const flips = after
+        .filter((c) => criteriaBefore.get(c.id) !== c.status)
+        .map((c) => `${c.id}: ${t(`status.${criteriaBefore.get(c.id) ?? "missing"}`)} → ${t(`status.${c.status}`)}`);
       setMessage({ kind: "ok", text: flips.length ? t("entry.savedFlips", { list: flips.join("; ") }) : t("entry.saved") });
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
@@ -194,7 +208,8 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
         <Link href={`/communes/${encodeURIComponent(unitId)}`}>{t("entry.viewCommune")}</Link>
       </div>
       <p className="muted small">
-        {t("entry.ladderNote")} {t("entry.versionLine", { version: values.data?.doc.version ?? "—", by: values.data?.doc.updatedBy ?? "—" })}
+        {t("entry.ladderNote")}{" "}
+        {t("entry.versionLine", { version: values.data?.doc.version ?? "—", by: values.data?.doc.updatedBy ?? "—" })}
       </p>
       {conflict && (
         <ConflictPanel
@@ -278,7 +293,11 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
         })}
       </div>
       {message && (
-        <div className={`notice ${message.kind === "ok" ? "notice-ok" : "notice-error"}`} role={message.kind === "ok" ? "status" : "alert"} data-testid="save-message">
+        <div
+          className={`notice ${message.kind === "ok" ? "notice-ok" : "notice-error"}`}
+          role={message.kind === "ok" ? "status" : "alert"}
+          data-testid="save-message"
+        >
           <p>{message.text}</p>
           {message.fields && message.fields.length > 0 && (
             <ul>
@@ -300,11 +319,23 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
   );
 }
 
-function ConflictPanel({ conflict, kinds, onUseTheirs, onOverwrite }: { conflict: Conflict; kinds: Map<string, FieldKind>; onUseTheirs: () => void; onOverwrite: () => void }) {
+function ConflictPanel({
+  conflict,
+  kinds,
+  onUseTheirs,
+  onOverwrite,
+}: {
+  conflict: Conflict;
+  kinds: Map<string, FieldKind>;
+  onUseTheirs: () => void;
+  onOverwrite: () => void;
+}) {
   const { t } = useTranslation();
   const ids = changedIds(conflict.mine, conflict.theirs.values).filter((id) => kinds.has(id) && id in conflict.mine);
   const theirNotes = conflict.theirs.notes ?? {};
-  const noteIds = [...new Set([...Object.keys(conflict.mineNotes), ...Object.keys(theirNotes)])].filter((id) => (conflict.mineNotes[id] ?? "").trim() !== (theirNotes[id] ?? "")).sort();
+  const noteIds = [...new Set([...Object.keys(conflict.mineNotes), ...Object.keys(theirNotes)])]
+    .filter((id) => (conflict.mineNotes[id] ?? "").trim() !== (theirNotes[id] ?? ""))
+    .sort();
   return (
     <section className="notice notice-error conflict" role="alert" aria-labelledby="conflict-h" data-testid="conflict">
       <h3 id="conflict-h">{t("entry.conflictTitle")}</h3>

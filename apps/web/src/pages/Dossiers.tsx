@@ -1,7 +1,16 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { DOSSIER_STATE_LABELS, DOSSIER_STATE_ORDER, RECOGNITION_ACTION_LABELS, formatDate, formatMoney, formatReason, type AvailableAction, type RecognitionDossier } from "@ntm/core";
+import {
+  DOSSIER_STATE_LABELS,
+  DOSSIER_STATE_ORDER,
+  RECOGNITION_ACTION_LABELS,
+  formatDate,
+  formatMoney,
+  formatReason,
+  type AvailableAction,
+  type RecognitionDossier,
+} from "@ntm/core";
 import { ApiError } from "../api/http";
 import { api, must, mustWithEtag } from "../api/client";
 import { useUnits } from "../api/queries";
@@ -11,14 +20,22 @@ import { useSession } from "../auth/session";
 import { pickLang } from "../lib/text";
 
 /** A dossier as the list shows it, with the actions the signed-in user may take (when the API sends them). */
-type DossierRow = RecognitionDossier & { unitName?: string; version?: number; actions?: AvailableAction[]; availableActions?: AvailableAction[] };
+type DossierRow = RecognitionDossier & {
+  unitName?: string;
+  version?: number;
+  actions?: AvailableAction[];
+  availableActions?: AvailableAction[];
+};
 
 /** Recognition dossiers by step; the selected one shows only the actions the role may take, and why others are blocked. */
 export default function Dossiers() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const units = useUnits();
-  const q = useQuery({ queryKey: ["dossiers"], queryFn: async () => (await must(api.GET("/v1/dossiers"))).items as unknown as DossierRow[] });
+  const q = useQuery({
+    queryKey: ["dossiers"],
+    queryFn: async () => (await must(api.GET("/v1/dossiers"))).items as unknown as DossierRow[],
+  });
   const [selected, setSelected] = useState<string | null>(null);
   const names = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
   const byState = useMemo(() => {
@@ -68,7 +85,11 @@ export default function Dossiers() {
                 </section>
               ))}
           </div>
-          {current ? <DossierDetail key={current.id} dossier={current} name={current.unitName ?? names.get(current.unitId) ?? current.unitId} /> : <p className="muted">{t("dossiers.pick")}</p>}
+          {current ? (
+            <DossierDetail key={current.id} dossier={current} name={current.unitName ?? names.get(current.unitId) ?? current.unitId} />
+          ) : (
+            <p className="muted">{t("dossiers.pick")}</p>
+          )}
         </>
       )}
     </div>
@@ -105,22 +126,29 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
       await must(
         api.POST("/v1/dossiers/{id}/transitions", {
           params: { path: { id: d.id } },
-          body: note.trim() ? { action: action as AvailableAction["action"], note: note.trim() } : { action: action as AvailableAction["action"] },
+          body: note.trim()
+            ? { action: action as AvailableAction["action"], note: note.trim() }
+            : { action: action as AvailableAction["action"] },
           ...(etag ? { headers: { "if-match": etag } } : {}),
-        })
+        }),
       );
       setNote("");
       setDone(label(RECOGNITION_ACTION_LABELS, action));
       await qc.invalidateQueries({ queryKey: ["dossiers"] });
     } catch (e) {
-      setError(e instanceof ApiError ? [pickLang(e.message, lang), ...e.fieldProblems.map((f) => pickLang(f.message, lang))].join(" · ") : String(e));
+      setError(
+        e instanceof ApiError
+          ? [pickLang(e.message, lang), ...e.fieldProblems.map((f) => pickLang(f.message, lang))].join(" · ")
+          : String(e),
+      );
     } finally {
       setBusy(false);
     }
   }
 
   // An action blocked only because it needs a written reason becomes possible once a note is typed.
-  const needsNoteOnly = (a: AvailableAction) => !a.allowed && a.reasons.length > 0 && a.reasons.every((r) => r.code === "workflow.note_required");
+  const needsNoteOnly = (a: AvailableAction) =>
+    !a.allowed && a.reasons.length > 0 && a.reasons.every((r) => r.code === "workflow.note_required");
   const allowed = (actions.data ?? []).filter((a) => a.allowed || needsNoteOnly(a));
   const blocked = (actions.data ?? []).filter((a) => !a.allowed && !needsNoteOnly(a));
   return (
@@ -129,8 +157,9 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
         {name} · {t(`tier.${d.tier}`, { defaultValue: d.tier })} · {d.year}
       </h2>
       <p>
-        {t("dossiers.state")}: <strong data-testid="dossier-state">{label(DOSSIER_STATE_LABELS, d.state)}</strong> · {t("dossiers.satisfaction")}:{" "}
-        {d.satisfactionPercent === null ? "—" : `${d.satisfactionPercent}%`} · {t("dossiers.debt")}: {d.capitalConstructionDebt === null ? "—" : formatMoney(d.capitalConstructionDebt, lang)}
+        {t("dossiers.state")}: <strong data-testid="dossier-state">{label(DOSSIER_STATE_LABELS, d.state)}</strong> ·{" "}
+        {t("dossiers.satisfaction")}: {d.satisfactionPercent === null ? "—" : `${d.satisfactionPercent}%`} · {t("dossiers.debt")}:{" "}
+        {d.capitalConstructionDebt === null ? "—" : formatMoney(d.capitalConstructionDebt, lang)}
       </p>
       <div className="grid-2">
         <div>
@@ -172,7 +201,8 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
                   <ul className="reasons" data-testid="dossier-blocked">
                     {blocked.map((a) => (
                       <li key={a.action}>
-                        <strong>{label(RECOGNITION_ACTION_LABELS, a.action)}</strong>: {a.reasons.map((r) => formatReason(r, lang)).join("; ")}
+                        <strong>{label(RECOGNITION_ACTION_LABELS, a.action)}</strong>:{" "}
+                        {a.reasons.map((r) => formatReason(r, lang)).join("; ")}
                       </li>
                     ))}
                   </ul>
@@ -207,7 +237,8 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
             <ol className="reasons">
               {d.history.map((h, i) => (
                 <li key={i}>
-                  {formatDate(h.at, lang)}: {label(RECOGNITION_ACTION_LABELS, h.action)} ({label(DOSSIER_STATE_LABELS, h.from)} → {label(DOSSIER_STATE_LABELS, h.to)}){h.note ? ` — ${h.note}` : ""}
+                  {formatDate(h.at, lang)}: {label(RECOGNITION_ACTION_LABELS, h.action)} ({label(DOSSIER_STATE_LABELS, h.from)} →{" "}
+                  {label(DOSSIER_STATE_LABELS, h.to)}){h.note ? ` — ${h.note}` : ""}
                 </li>
               ))}
             </ol>

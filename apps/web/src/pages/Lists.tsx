@@ -47,9 +47,9 @@ export default function Lists() {
         k,
         lang,
         (key, o) => String(o ? t(key, o) : t(key)),
-        (id) => unitName.get(id) ?? id
+        (id) => unitName.get(id) ?? id,
       ),
-    [k, lang, t, unitName]
+    [k, lang, t, unitName],
   );
   return (
     <div className="page">
@@ -71,7 +71,13 @@ export default function Lists() {
         <>
           <Summary kind={k} answer={q.data} lang={lang} />
           <section className="card">
-            <DataTable key={`${k}-${unitName.size}-${lang}`} data={q.data.items} columns={columns} label={t(`lists.${k}`)} testId={`list-${k}`} />
+            <DataTable
+              key={`${k}-${unitName.size}-${lang}`}
+              data={q.data.items}
+              columns={columns}
+              label={t(`lists.${k}`)}
+              testId={`list-${k}`}
+            />
           </section>
         </>
       )}
@@ -79,7 +85,12 @@ export default function Lists() {
   );
 }
 
-function columnsFor(k: Kind, lang: Lang, t: (key: string, o?: { defaultValue: string }) => string, unit: (id: string) => string): ColumnDef<Row, unknown>[] {
+function columnsFor(
+  k: Kind,
+  lang: Lang,
+  t: (key: string, o?: { defaultValue: string }) => string,
+  unit: (id: string) => string,
+): ColumnDef<Row, unknown>[] {
   const col = (id: string, header: string, get: (r: Row) => unknown, show?: (v: unknown) => string): ColumnDef<Row, unknown> => ({
     id,
     header,
@@ -97,40 +108,47 @@ function columnsFor(k: Kind, lang: Lang, t: (key: string, o?: { defaultValue: st
         "stars",
         t("field.stars"),
         (r) => d(r, "stars"),
-        (v) => (v ? `${"★".repeat(Number(v))} (${str(v)})` : "")
+        (v) => (v ? `${"★".repeat(Number(v))} (${str(v)})` : ""),
       ),
       col(
         "certificate",
         t("ocop.certificate"),
         (r) => (d(r, "certificate") as { date?: string } | undefined)?.date,
-        (v) => date(v, lang)
+        (v) => date(v, lang),
       ),
       col(
         "validity",
         t("field.status"),
         (r) => (r.status as { validity?: string } | undefined)?.validity,
-        (v) => t(`ocop.validity.${str(v)}`, { defaultValue: str(v) })
+        (v) => t(`ocop.validity.${str(v)}`, { defaultValue: str(v) }),
       ),
       col(
         "expires",
         t("ocop.expires"),
         (r) => (r.status as { expiresOn?: string } | undefined)?.expiresOn,
-        (v) => date(v, lang)
+        (v) => date(v, lang),
       ),
     ];
   if (k === "resources")
     return [
       col("unit", t("field.unitId"), (r) => unit(r.unitId)),
       col("period", t("field.period"), (r) => d(r, "period")),
-      col("source", t("field.source"), (r) => localName(d(r, "label") as { vi: string; en: string } | undefined, lang) || str(d(r, "source"))),
+      col(
+        "source",
+        t("field.source"),
+        (r) => localName(d(r, "label") as { vi: string; en: string } | undefined, lang) || str(d(r, "source")),
+      ),
       {
         ...col("amount", t("field.amount"), (r) => Number(d(r, "amount") ?? 0)),
         cell: (c) =>
           c.row.original.data["measure"] === "dong"
             ? dong(c.row.original.data["amount"], lang)
-            : `${formatNumber(Number(c.row.original.data["amount"] ?? 0), lang)} ${t(`resources.measure.${str(c.row.original.data["measure"])}`, {
-                defaultValue: str(c.row.original.data["measure"]),
-              })}`,
+            : `${formatNumber(Number(c.row.original.data["amount"] ?? 0), lang)} ${t(
+                `resources.measure.${str(c.row.original.data["measure"])}`,
+                {
+                  defaultValue: str(c.row.original.data["measure"]),
+                },
+              )}`,
       },
     ];
   if (k === "housing")
@@ -142,33 +160,40 @@ function columnsFor(k: Kind, lang: Lang, t: (key: string, o?: { defaultValue: st
         "status",
         t("field.status"),
         (r) => r.status,
-        (v) => t(`housing.status.${str(v)}`, { defaultValue: str(v) })
+        (v) => t(`housing.status.${str(v)}`, { defaultValue: str(v) }),
       ),
       col(
         "completed",
         t("housing.completedOn"),
         (r) => d(r, "completedOn"),
-        (v) => date(v, lang)
+        (v) => date(v, lang),
       ),
-      { ...col("support", t("housing.support"), (r) => Number(d(r, "supportAmount") ?? 0)), cell: (c) => dong(c.row.original.data["supportAmount"], lang) },
+      {
+        ...col("support", t("housing.support"), (r) => Number(d(r, "supportAmount") ?? 0)),
+        cell: (c) => dong(c.row.original.data["supportAmount"], lang),
+      },
     ];
   return [
     col(
       "date",
       t("inspections.date"),
       (r) => d(r, "date"),
-      (v) => date(v, lang)
+      (v) => date(v, lang),
     ),
     col(
       "kind",
       t("inspections.kind"),
       (r) => d(r, "kind"),
-      (v) => t(`inspections.kinds.${str(v)}`, { defaultValue: str(v) })
+      (v) => t(`inspections.kinds.${str(v)}`, { defaultValue: str(v) }),
     ),
     col("subject", t("inspections.subject"), (r) => (d(r, "subject") as { name?: string } | undefined)?.name),
     col("by", t("inspections.by"), (r) => d(r, "conductedBy")),
     col("findings", t("inspections.findings"), (r) => (d(r, "findings") as unknown[] | undefined)?.length ?? 0),
-    col("open", t("inspections.open"), (r) => ((d(r, "recommendations") as { status?: string }[] | undefined) ?? []).filter((x) => x.status !== "done").length),
+    col(
+      "open",
+      t("inspections.open"),
+      (r) => ((d(r, "recommendations") as { status?: string }[] | undefined) ?? []).filter((x) => x.status !== "done").length,
+    ),
   ];
 }
 
@@ -195,7 +220,9 @@ function Summary({ kind, answer, lang }: { kind: Kind; answer: Answer; lang: Lan
           grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
           xAxis: { type: "category", data: keys.map((k) => `${k}★`) },
           yAxis: { type: "value", minInterval: 1 },
-          series: [{ type: "bar", data: keys.map((k) => by[k] ?? 0), itemStyle: { color: "#b7791f" }, label: { show: true, position: "top" } }],
+          series: [
+            { type: "bar", data: keys.map((k) => by[k] ?? 0), itemStyle: { color: "#b7791f" }, label: { show: true, position: "top" } },
+          ],
         },
       };
     }
@@ -225,7 +252,14 @@ function Summary({ kind, answer, lang }: { kind: Kind; answer: Answer; lang: Lan
           grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
           xAxis: { type: "value", minInterval: 1 },
           yAxis: { type: "category", data: keys.map((k) => t(`housing.status.${k}`)), inverse: true },
-          series: [{ type: "bar", data: keys.map((k) => counts[k] ?? 0), itemStyle: { color: "#2f7d4f" }, label: { show: true, position: "right" } }],
+          series: [
+            {
+              type: "bar",
+              data: keys.map((k) => counts[k] ?? 0),
+              itemStyle: { color: "#2f7d4f" },
+              label: { show: true, position: "right" },
+            },
+          ],
         },
       };
     }
@@ -264,7 +298,16 @@ function Summary({ kind, answer, lang }: { kind: Kind; answer: Answer; lang: Lan
       stat(t("inspections.findings"), str(s["findings"])),
       stat(t("inspections.overdue"), str(((s["overdueRecommendations"] as unknown[]) ?? []).length)),
     ];
-  const overdue = kind === "inspections" ? ((s["overdueRecommendations"] ?? []) as { recommendationId: string; text: string; responsible: string; dueDate: string; daysOverdue: number }[]) : [];
+  const overdue =
+    kind === "inspections"
+      ? ((s["overdueRecommendations"] ?? []) as {
+          recommendationId: string;
+          text: string;
+          responsible: string;
+          dueDate: string;
+          daysOverdue: number;
+        }[])
+      : [];
   return (
     <>
       <p className="muted small">{t("lists.asOf", { date: formatDate(answer.asOf, lang) })}</p>

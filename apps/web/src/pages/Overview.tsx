@@ -14,7 +14,13 @@ import { countByTier, filterCommunes, TIER_BUCKETS, type CommuneSort } from "../
 import { DEFAULT_YEAR } from "../lib/years";
 
 const LOST_PREVIEW = 20;
-const TIER_COLORS: Record<string, string> = { none: "#b8bec6", standard: "#2f7d4f", advanced: "#1f5fa8", model: "#7a3fa0", modern: "#b5651d" };
+const TIER_COLORS: Record<string, string> = {
+  none: "#b8bec6",
+  standard: "#2f7d4f",
+  advanced: "#1f5fa8",
+  model: "#7a3fa0",
+  modern: "#b5651d",
+};
 
 /** The overview of a province or district: tiers, heat map, programme targets, criteria lost. */
 export default function Overview() {
@@ -52,7 +58,7 @@ export default function Overview() {
           },
         ],
       },
-    [tiers, t]
+    [tiers, t],
   );
 
   const trendOption = useMemo(
@@ -65,12 +71,19 @@ export default function Overview() {
             grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
             xAxis: { type: "category", data: trendData.map((r) => String(r.year)) },
             yAxis: { type: "value", minInterval: 1 },
-            series: TIER_BUCKETS.map((k) => ({ type: "bar", stack: "tiers", name: t(`tier.${k}`), itemStyle: { color: TIER_COLORS[k] }, data: trendData.map((r) => r[k]) })),
+            series: TIER_BUCKETS.map((k) => ({
+              type: "bar",
+              stack: "tiers",
+              name: t(`tier.${k}`),
+              itemStyle: { color: TIER_COLORS[k] },
+              data: trendData.map((r) => r[k]),
+            })),
           }
         : null,
-    [trendData, t]
+    [trendData, t],
   );
-  const exportHref = (what: "values" | "evaluations", format: "csv" | "xlsx") => `/v1/units/${encodeURIComponent(unitId ?? "")}/export/${what}?year=${year}&format=${format}`;
+  const exportHref = (what: "values" | "evaluations", format: "csv" | "xlsx") =>
+    `/v1/units/${encodeURIComponent(unitId ?? "")}/export/${what}?year=${year}&format=${format}`;
 
   return (
     <div className="page">
@@ -96,7 +109,14 @@ export default function Overview() {
           <YearSelect value={year} onChange={setYear} />
         </div>
       </div>
-      {can.publishResults && unitId && units.data && <PublishControl unitId={unitId} unitName={data?.unitName ?? units.data.find((u) => u.id === unitId)?.name ?? unitId} year={year} units={units.data} />}
+      {can.publishResults && unitId && units.data && (
+        <PublishControl
+          unitId={unitId}
+          unitName={data?.unitName ?? units.data.find((u) => u.id === unitId)?.name ?? unitId}
+          year={year}
+          units={units.data}
+        />
+      )}
       {rollup.isPending ? (
         <Loading />
       ) : rollup.isError ? (
@@ -107,18 +127,24 @@ export default function Overview() {
         <>
           {(data.example || (data.unverifiedCount ?? 0) > 0) && (
             <p className="notice notice-warn" data-testid="unverified-notice">
-              <UnverifiedMarker {...(data.example !== undefined ? { example: data.example } : {})} {...(data.unverifiedCount !== undefined ? { count: data.unverifiedCount } : {})} />{" "}
+              <UnverifiedMarker
+                {...(data.example !== undefined ? { example: data.example } : {})}
+                {...(data.unverifiedCount !== undefined ? { count: data.unverifiedCount } : {})}
+              />{" "}
               {data.example ? t("unverified.exampleLong") : t("unverified.long")}
             </p>
           )}
           <div className="grid-2">
             <section className="card" aria-labelledby="tiers-h">
               <h2 id="tiers-h">{t("overview.byTier", { count: data.communes.length })}</h2>
-              {option && <EChart option={option} height={200} label={TIER_BUCKETS.map((k) => `${t(`tier.${k}`)}: ${tiers?.[k] ?? 0}`).join(", ")} />}
+              {option && (
+                <EChart option={option} height={200} label={TIER_BUCKETS.map((k) => `${t(`tier.${k}`)}: ${tiers?.[k] ?? 0}`).join(", ")} />
+              )}
               <ul className="tier-summary">
                 {TIER_BUCKETS.map((k) => (
                   <li key={k}>
-                    <span className={`badge tier-${k}`}>{t(`tier.${k}`)}</span> <strong data-testid={`tier-count-${k}`}>{tiers?.[k] ?? 0}</strong>
+                    <span className={`badge tier-${k}`}>{t(`tier.${k}`)}</span>{" "}
+                    <strong data-testid={`tier-count-${k}`}>{tiers?.[k] ?? 0}</strong>
                   </li>
                 ))}
               </ul>
@@ -134,11 +160,21 @@ export default function Overview() {
                         <div className="target-line">
                           <span>{t(`target.${g.id}`, { defaultValue: g.id })}</span>
                           <strong>
-                            {g.id === "min_criteria" ? t("overview.belowMin", { count: g.actual, min: g.required }) : `${g.actual.toLocaleString(lang)}% / ${g.required}%`} {g.met ? "✓" : "✗"}
+                            {g.id === "min_criteria"
+                              ? t("overview.belowMin", { count: g.actual, min: g.required })
+                              : `${g.actual.toLocaleString(lang)}% / ${g.required}%`}{" "}
+                            {g.met ? "✓" : "✗"}
                           </strong>
                         </div>
                         {pct !== null && (
-                          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={g.required} aria-valuenow={g.actual} aria-label={t(`target.${g.id}`, { defaultValue: g.id })}>
+                          <div
+                            className="progress"
+                            role="progressbar"
+                            aria-valuemin={0}
+                            aria-valuemax={g.required}
+                            aria-valuenow={g.actual}
+                            aria-label={t(`target.${g.id}`, { defaultValue: g.id })}
+                          >
                             <span style={{ width: `${pct}%` }} />
                           </div>
                         )}
@@ -147,7 +183,10 @@ export default function Overview() {
                     );
                   })}
                   {data.incomeVs2020 && (
-                    <li className={data.incomeVs2020.met ? "target-met" : data.incomeVs2020.available ? "target-not-met" : "target-unknown"} data-testid="target-income">
+                    <li
+                      className={data.incomeVs2020.met ? "target-met" : data.incomeVs2020.available ? "target-not-met" : "target-unknown"}
+                      data-testid="target-income"
+                    >
                       <div className="target-line">
                         <span>{t("target.income")}</span>
                         <strong>
@@ -170,7 +209,13 @@ export default function Overview() {
             {trendPending ? (
               <Loading />
             ) : trendOption ? (
-              <EChart option={trendOption} height={240} label={(trendData ?? []).map((r) => `${r.year}: ${TIER_BUCKETS.map((k) => `${t(`tier.${k}`)} ${r[k]}`).join(", ")}`).join("; ")} />
+              <EChart
+                option={trendOption}
+                height={240}
+                label={(trendData ?? [])
+                  .map((r) => `${r.year}: ${TIER_BUCKETS.map((k) => `${t(`tier.${k}`)} ${r[k]}`).join(", ")}`)
+                  .join("; ")}
+              />
             ) : (
               <p className="muted">{t("overview.noTrend")}</p>
             )}
@@ -185,7 +230,8 @@ export default function Overview() {
               <ul className="chips" data-testid="lost-list">
                 {(showAllLost ? lost : lost.slice(0, LOST_PREVIEW)).map((c) => (
                   <li key={c.unitId}>
-                    <Link href={`/communes/${encodeURIComponent(c.unitId)}`}>{c.name}</Link>: {t("overview.lostCriteria", { list: c.lost?.join(", ") })}
+                    <Link href={`/communes/${encodeURIComponent(c.unitId)}`}>{c.name}</Link>:{" "}
+                    {t("overview.lostCriteria", { list: c.lost?.join(", ") })}
                   </li>
                 ))}
               </ul>
@@ -222,7 +268,12 @@ export default function Overview() {
               <div className="toolbar">
                 <label className="field-inline">
                   <span>{t("common.search")}</span>
-                  <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t("overview.searchPlaceholder")} />
+                  <input
+                    type="search"
+                    value={query}
+                    onChange={(e) => setQuery(e.target.value)}
+                    placeholder={t("overview.searchPlaceholder")}
+                  />
                 </label>
                 <label className="field-inline">
                   <span>{t("common.sort")}</span>

@@ -39,11 +39,16 @@ export default function Packs() {
             <ul className="pack-list" data-testid="pack-list">
               {list.data.map((p) => (
                 <li key={p.id}>
-                  <button type="button" className={`pack-item ${p.id === current ? "active" : ""}`} aria-pressed={p.id === current} onClick={() => setSelected(p.id)}>
+                  <button
+                    type="button"
+                    className={`pack-item ${p.id === current ? "active" : ""}`}
+                    aria-pressed={p.id === current}
+                    onClick={() => setSelected(p.id)}
+                  >
                     <strong>{localName(p.title, lang)}</strong>
                     <span className="muted small">
-                      {p.id} · v{p.version} · {t(`packs.level.${p.level}`, { defaultValue: p.level })} · {t(`tier.${p.tier}`, { defaultValue: p.tier })} ·{" "}
-                      {t("packs.criteriaCount", { count: p.criteriaCount })}
+                      {p.id} · v{p.version} · {t(`packs.level.${p.level}`, { defaultValue: p.level })} ·{" "}
+                      {t(`tier.${p.tier}`, { defaultValue: p.tier })} · {t("packs.criteriaCount", { count: p.criteriaCount })}
                     </span>
                     <span>
                       {p.example && <span className="badge badge-unverified">⚠ {t("unverified.example")}</span>}{" "}
@@ -141,7 +146,11 @@ function PackUpload() {
     try {
       doc = JSON.parse(await file.text());
     } catch (err) {
-      setResult({ ok: false, message: t("packs.badJson", { file: file.name, error: err instanceof Error ? err.message : String(err) }), fields: [] });
+      setResult({
+        ok: false,
+        message: t("packs.badJson", { file: file.name, error: err instanceof Error ? err.message : String(err) }),
+        fields: [],
+      });
       return;
     }
     setBusy(true);

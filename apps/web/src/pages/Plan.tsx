@@ -35,7 +35,15 @@ interface AssigneeOut {
 interface PlanRecord {
   id: string;
   plan: { title: Localized; number: string | null; date: string | null; period?: { start: string | null; end: string } };
-  tasks: { code: string; title: Localized; body: string; assigneeBasis: string; lead: AssigneeOut[]; coordinating: AssigneeOut[]; links: { criteria?: string[]; indicators?: string[] } }[];
+  tasks: {
+    code: string;
+    title: Localized;
+    body: string;
+    assigneeBasis: string;
+    lead: AssigneeOut[];
+    coordinating: AssigneeOut[];
+    links: { criteria?: string[]; indicators?: string[] };
+  }[];
   assignees: AssigneeOut[];
   steeringMembers: { id: string; name: Localized; communes: { id: string; name: string }[] }[];
 }
@@ -48,7 +56,15 @@ function shippedRecord(): PlanRecord {
   return {
     id: p.id,
     plan: { title: p.title, number: p.number, date: p.date },
-    tasks: p.tasks.map((t) => ({ code: t.code, title: t.title, body: t.body, assigneeBasis: t.assigneeBasis, lead: t.lead.map(who), coordinating: t.coordinating.map(who), links: t.links })),
+    tasks: p.tasks.map((t) => ({
+      code: t.code,
+      title: t.title,
+      body: t.body,
+      assigneeBasis: t.assigneeBasis,
+      lead: t.lead.map(who),
+      coordinating: t.coordinating.map(who),
+      links: t.links,
+    })),
     assignees: [...byId.values()],
     steeringMembers: [],
   };
@@ -76,11 +92,16 @@ export default function Plan() {
   const reports = useQuery({
     queryKey: ["reports", planId, period, asOf],
     enabled: !!planId,
-    queryFn: async () => (await must(api.GET("/v1/plans/{id}/due-reports", { params: { path: { id: planId ?? "" }, query: { period, asOf } } }))).items as unknown as ReportStatusItem[],
+    queryFn: async () =>
+      (await must(api.GET("/v1/plans/{id}/due-reports", { params: { path: { id: planId ?? "" }, query: { period, asOf } } })))
+        .items as unknown as ReportStatusItem[],
   });
   const [filter, setFilter] = useState<string>("all");
   const who = (id: string) => localName(assignee.get(id)?.name, lang) || id;
-  const counts = useMemo(() => Object.fromEntries(STATES.map((s) => [s, (reports.data ?? []).filter((r) => r.status === s).length])), [reports.data]);
+  const counts = useMemo(
+    () => Object.fromEntries(STATES.map((s) => [s, (reports.data ?? []).filter((r) => r.status === s).length])),
+    [reports.data],
+  );
   const shown = (reports.data ?? []).filter((r) => filter === "all" || r.status === filter);
   return (
     <div className="page">
@@ -109,8 +130,14 @@ export default function Plan() {
       {plans.isSuccess && !fromApi && <p className="notice notice-warn">{t("plan.shippedNotice")}</p>}
       {can.planWrite && (
         <div className="toolbar">
-          <Link className="btn btn-primary" href="/plan/new">{t("plan.create")}</Link>
-          {planId && <Link className="btn" href={`/plan/edit/${encodeURIComponent(planId)}`}>{t("planEditor.editTitle")}</Link>}
+          <Link className="btn btn-primary" href="/plan/new">
+            {t("plan.create")}
+          </Link>
+          {planId && (
+            <Link className="btn" href={`/plan/edit/${encodeURIComponent(planId)}`}>
+              {t("planEditor.editTitle")}
+            </Link>
+          )}
         </div>
       )}
       {fromApi && (
@@ -153,7 +180,13 @@ export default function Plan() {
           </div>
           <div className="toolbar" role="group" aria-label={t("common.filter")}>
             {(["all", ...STATES] as const).map((s) => (
-              <button key={s} type="button" className={`btn ${filter === s ? "btn-primary" : ""}`} aria-pressed={filter === s} onClick={() => setFilter(s)}>
+              <button
+                key={s}
+                type="button"
+                className={`btn ${filter === s ? "btn-primary" : ""}`}
+                aria-pressed={filter === s}
+                onClick={() => setFilter(s)}
+              >
                 {t(`plan.state.${s}`)}
                 {s !== "all" && reports.data ? ` (${counts[s] ?? 0})` : ""}
               </button>
@@ -205,7 +238,13 @@ export default function Plan() {
             </table>
           </div>
         )}
-        {can.planWrite && planId && <SubmitReport planId={planId} items={(reports.data ?? []).filter((r) => r.status === "pending" || r.status === "overdue")} who={who} />}
+        {can.planWrite && planId && (
+          <SubmitReport
+            planId={planId}
+            items={(reports.data ?? []).filter((r) => r.status === "pending" || r.status === "overdue")}
+            who={who}
+          />
+        )}
       </section>
       <section className="card" aria-labelledby="tasks-h">
         <h2 id="tasks-h">{t("plan.tasks", { count: plan.tasks.length })}</h2>
@@ -230,7 +269,10 @@ export default function Plan() {
                 )}
                 {((task.links.criteria?.length ?? 0) > 0 || (task.links.indicators?.length ?? 0) > 0) && (
                   <p>
-                    <strong>{t("plan.links")}:</strong> {[...(task.links.criteria ?? []).map((c) => t("plan.criterion", { id: c })), ...(task.links.indicators ?? [])].join(", ")}
+                    <strong>{t("plan.links")}:</strong>{" "}
+                    {[...(task.links.criteria ?? []).map((c) => t("plan.criterion", { id: c })), ...(task.links.indicators ?? [])].join(
+                      ", ",
+                    )}
                   </p>
                 )}
               </div>
@@ -268,7 +310,12 @@ function SubmitReport({ planId, items, who }: { planId: string; items: ReportSta
     const item = items.find((i) => i.key === key);
     if (!item) return;
     try {
-      await must(api.POST("/v1/plans/{id}/reports", { params: { path: { id: planId } }, body: { dutyId: item.dutyId, assigneeId: item.assigneeId, period: item.period, submittedOn: date } }));
+      await must(
+        api.POST("/v1/plans/{id}/reports", {
+          params: { path: { id: planId } },
+          body: { dutyId: item.dutyId, assigneeId: item.assigneeId, period: item.period, submittedOn: date },
+        }),
+      );
       setMsg({ ok: true, text: t("plan.submitted") });
       await qc.invalidateQueries({ queryKey: ["reports"] });
     } catch (err) {

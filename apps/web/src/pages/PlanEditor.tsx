@@ -18,7 +18,11 @@ interface PlanDocument {
   plan: Plan;
 }
 
-const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** A failed save as the page shows it: a conflict (412) or the API's message and field problems. */
 interface SaveError {
@@ -72,7 +76,13 @@ export function PlanCreate() {
     setBusy(true);
     setError(null);
     try {
-      const body = { unitId: unitId || candidates[0]?.id || "", template, ...(number ? { number } : {}), ...(date ? { date } : {}), ...(parentPlanId ? { parentPlanId } : {}) };
+      const body = {
+        unitId: unitId || candidates[0]?.id || "",
+        template,
+        ...(number ? { number } : {}),
+        ...(date ? { date } : {}),
+        ...(parentPlanId ? { parentPlanId } : {}),
+      };
       const doc = (await must(api.POST("/v1/plans", { body }))) as unknown as PlanDocument;
       navigate(`/plan/edit/${encodeURIComponent(doc.id)}`);
     } catch (err) {
@@ -101,10 +111,18 @@ export function PlanCreate() {
         <fieldset className="field">
           <legend>{t("planEditor.template")}</legend>
           <label>
-            <input type="radio" name="template" value="directive-63" checked={template === "directive-63"} onChange={() => setTemplate("directive-63")} /> {t("planEditor.templateDirective63")}
+            <input
+              type="radio"
+              name="template"
+              value="directive-63"
+              checked={template === "directive-63"}
+              onChange={() => setTemplate("directive-63")}
+            />{" "}
+            {t("planEditor.templateDirective63")}
           </label>
           <label>
-            <input type="radio" name="template" value="blank" checked={template === "blank"} onChange={() => setTemplate("blank")} /> {t("planEditor.templateBlank")}
+            <input type="radio" name="template" value="blank" checked={template === "blank"} onChange={() => setTemplate("blank")} />{" "}
+            {t("planEditor.templateBlank")}
           </label>
         </fieldset>
         <label className="field">
@@ -154,7 +172,11 @@ function Proposals({ planId, parentPlanId }: { planId: string; parentPlanId: str
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
-  const mine = useQuery({ queryKey: ["plan-proposals", planId], queryFn: async () => (await must(api.GET("/v1/plans/{id}/proposals", { params: { path: { id: planId } } }))).items as unknown as ProposalOut[] });
+  const mine = useQuery({
+    queryKey: ["plan-proposals", planId],
+    queryFn: async () =>
+      (await must(api.GET("/v1/plans/{id}/proposals", { params: { path: { id: planId } } }))).items as unknown as ProposalOut[],
+  });
   const [summary, setSummary] = useState("");
   const [taskCodes, setTaskCodes] = useState("");
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -166,8 +188,16 @@ function Proposals({ planId, parentPlanId }: { planId: string; parentPlanId: str
     setError(null);
     setSent(false);
     try {
-      const parent = (await must(api.GET("/v1/plans/{id}/document", { params: { path: { id: parentPlanId } } }))) as unknown as PlanDocument;
-      await must(api.POST("/v1/plans/{id}/proposals", { params: { path: { id: parentPlanId } }, body: { summary, taskCodes: list(taskCodes), fromPlanId: planId }, headers: { "if-match": `"${parent.version}"` } }));
+      const parent = (await must(
+        api.GET("/v1/plans/{id}/document", { params: { path: { id: parentPlanId } } }),
+      )) as unknown as PlanDocument;
+      await must(
+        api.POST("/v1/plans/{id}/proposals", {
+          params: { path: { id: parentPlanId } },
+          body: { summary, taskCodes: list(taskCodes), fromPlanId: planId },
+          headers: { "if-match": `"${parent.version}"` },
+        }),
+      );
       setSummary("");
       setTaskCodes("");
       setSent(true);
@@ -178,7 +208,13 @@ function Proposals({ planId, parentPlanId }: { planId: string; parentPlanId: str
   const decide = async (p: ProposalOut, decision: "accept" | "refuse") => {
     setError(null);
     try {
-      await must(api.POST("/v1/plans/{id}/proposals/{pid}/decision", { params: { path: { id: planId, pid: p.id } }, body: { decision, reason: reasons[p.id] ?? "" }, headers: { "if-match": `"${p.version}"` } }));
+      await must(
+        api.POST("/v1/plans/{id}/proposals/{pid}/decision", {
+          params: { path: { id: planId, pid: p.id } },
+          body: { decision, reason: reasons[p.id] ?? "" },
+          headers: { "if-match": `"${p.version}"` },
+        }),
+      );
       await qc.invalidateQueries({ queryKey: ["plan-proposals", planId] });
       await qc.invalidateQueries({ queryKey: ["plan-document", planId] });
     } catch (err) {
@@ -195,9 +231,18 @@ function Proposals({ planId, parentPlanId }: { planId: string; parentPlanId: str
             {p.decision && ` — ${p.decision.by}: ${p.decision.reason}`}
             {p.status === "proposed" && (
               <span className="toolbar">
-                <input aria-label={t("planEditor.reason")} placeholder={t("planEditor.reason")} value={reasons[p.id] ?? ""} onChange={(e) => setReasons((r) => ({ ...r, [p.id]: e.target.value }))} />
-                <button type="button" className="btn" onClick={() => void decide(p, "accept")}>{t("planEditor.accept")}</button>
-                <button type="button" className="btn" onClick={() => void decide(p, "refuse")}>{t("planEditor.refuse")}</button>
+                <input
+                  aria-label={t("planEditor.reason")}
+                  placeholder={t("planEditor.reason")}
+                  value={reasons[p.id] ?? ""}
+                  onChange={(e) => setReasons((r) => ({ ...r, [p.id]: e.target.value }))}
+                />
+                <button type="button" className="btn" onClick={() => void decide(p, "accept")}>
+                  {t("planEditor.accept")}
+                </button>
+                <button type="button" className="btn" onClick={() => void decide(p, "refuse")}>
+                  {t("planEditor.refuse")}
+                </button>
               </span>
             )}
           </li>
@@ -207,10 +252,22 @@ function Proposals({ planId, parentPlanId }: { planId: string; parentPlanId: str
       {parentPlanId && (
         <form className="form" onSubmit={propose}>
           <h3>{t("planEditor.proposeTitle", { id: parentPlanId })}</h3>
-          <label className="field"><span>{t("planEditor.proposalSummary")}</span><textarea rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} /></label>
-          <label className="field"><span>{t("planEditor.proposalTasks")}</span><input value={taskCodes} onChange={(e) => setTaskCodes(e.target.value)} placeholder="II.6" /></label>
-          <button className="btn" type="submit">{t("planEditor.propose")}</button>
-          {sent && <p className="notice notice-ok" role="status">{t("planEditor.proposed")}</p>}
+          <label className="field">
+            <span>{t("planEditor.proposalSummary")}</span>
+            <textarea rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t("planEditor.proposalTasks")}</span>
+            <input value={taskCodes} onChange={(e) => setTaskCodes(e.target.value)} placeholder="II.6" />
+          </label>
+          <button className="btn" type="submit">
+            {t("planEditor.propose")}
+          </button>
+          {sent && (
+            <p className="notice notice-ok" role="status">
+              {t("planEditor.proposed")}
+            </p>
+          )}
         </form>
       )}
       <Problems error={error} />
@@ -229,11 +286,37 @@ interface TaskDraft {
   criteria: string;
 }
 
-const draftOf = (t: PlanTask): TaskDraft => ({ code: t.code, titleVi: t.title.vi, titleEn: t.title.en, body: t.body, lead: t.lead.join(", "), coordinating: t.coordinating.join(", "), criteria: t.links.criteria.join(", ") });
+const draftOf = (t: PlanTask): TaskDraft => ({
+  code: t.code,
+  titleVi: t.title.vi,
+  titleEn: t.title.en,
+  body: t.body,
+  lead: t.lead.join(", "),
+  coordinating: t.coordinating.join(", "),
+  criteria: t.links.criteria.join(", "),
+});
 
 function taskOf(d: TaskDraft, before: PlanTask | undefined): PlanTask {
-  const base: PlanTask = before ?? { code: d.code, title: { vi: "", en: "" }, body: "", lead: [], coordinating: [], assigneeBasis: "stated", deliverables: [], links: { criteria: [], indicators: [], targets: [] }, reportingCadence: null };
-  return { ...base, code: d.code.trim(), title: { vi: d.titleVi, en: d.titleEn }, body: d.body, lead: list(d.lead), coordinating: list(d.coordinating), links: { ...base.links, criteria: list(d.criteria) } };
+  const base: PlanTask = before ?? {
+    code: d.code,
+    title: { vi: "", en: "" },
+    body: "",
+    lead: [],
+    coordinating: [],
+    assigneeBasis: "stated",
+    deliverables: [],
+    links: { criteria: [], indicators: [], targets: [] },
+    reportingCadence: null,
+  };
+  return {
+    ...base,
+    code: d.code.trim(),
+    title: { vi: d.titleVi, en: d.titleEn },
+    body: d.body,
+    lead: list(d.lead),
+    coordinating: list(d.coordinating),
+    links: { ...base.links, criteria: list(d.criteria) },
+  };
 }
 
 /** Editing a plan's number, date and tasks; every save sends If-Match and shows a conflict (412). */
@@ -242,13 +325,20 @@ export function PlanEdit() {
   const lang = i18n.language === "en" ? "en" : "vi";
   const { id = "" } = useParams<{ id: string }>();
   const qc = useQueryClient();
-  const doc = useQuery({ queryKey: ["plan-document", id], queryFn: async () => (await must(api.GET("/v1/plans/{id}/document", { params: { path: { id } } }))) as unknown as PlanDocument });
+  const doc = useQuery({
+    queryKey: ["plan-document", id],
+    queryFn: async () => (await must(api.GET("/v1/plans/{id}/document", { params: { path: { id } } }))) as unknown as PlanDocument,
+  });
   const [number, setNumber] = useState("");
   const [date, setDate] = useState("");
   const [tasks, setTasks] = useState<TaskDraft[]>([]);
   const [error, setError] = useState<SaveError | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
-  const history = useQuery({ queryKey: ["plan-versions", id, doc.data?.version], enabled: !!doc.data, queryFn: async () => (await must(api.GET("/v1/plans/{id}/versions", { params: { path: { id } } }))).items });
+  const history = useQuery({
+    queryKey: ["plan-versions", id, doc.data?.version],
+    enabled: !!doc.data,
+    queryFn: async () => (await must(api.GET("/v1/plans/{id}/versions", { params: { path: { id } } }))).items,
+  });
   useEffect(() => {
     if (!doc.data) return;
     setNumber(doc.data.plan.number ?? "");
@@ -266,7 +356,9 @@ export function PlanEdit() {
     const before = new Map(current.plan.tasks.map((x) => [x.code, x]));
     const body = { number: number.trim() || null, date: date || null, tasks: tasks.map((d) => taskOf(d, before.get(d.code))) };
     try {
-      const next = (await must(api.PATCH("/v1/plans/{id}", { params: { path: { id } }, body: body as never, headers: { "if-match": `"${current.version}"` } }))) as unknown as PlanDocument;
+      const next = (await must(
+        api.PATCH("/v1/plans/{id}", { params: { path: { id } }, body: body as never, headers: { "if-match": `"${current.version}"` } }),
+      )) as unknown as PlanDocument;
       setSaved(next.version);
       qc.setQueryData(["plan-document", id], next);
       void qc.invalidateQueries({ queryKey: ["plan"] });
@@ -285,9 +377,15 @@ export function PlanEdit() {
           </p>
         </div>
         <div className="toolbar">
-          <a className="btn" href={`/v1/plans/${encodeURIComponent(id)}/export?format=xlsx`} download>XLSX</a>
-          <a className="btn" href={`/v1/plans/${encodeURIComponent(id)}/export?format=json`} download>JSON</a>
-          <Link className="btn" href="/plan">{t("planEditor.back")}</Link>
+          <a className="btn" href={`/v1/plans/${encodeURIComponent(id)}/export?format=xlsx`} download>
+            XLSX
+          </a>
+          <a className="btn" href={`/v1/plans/${encodeURIComponent(id)}/export?format=json`} download>
+            JSON
+          </a>
+          <Link className="btn" href="/plan">
+            {t("planEditor.back")}
+          </Link>
         </div>
       </div>
       <form className="card form" onSubmit={save}>
@@ -303,27 +401,72 @@ export function PlanEdit() {
         {tasks.map((d, i) => (
           <fieldset key={i} className="card task-edit">
             <legend>{d.code || t("planEditor.newTask")}</legend>
-            <label className="field"><span>{t("planEditor.code")}</span><input value={d.code} onChange={(e) => setTask(i, { code: e.target.value })} /></label>
-            <label className="field"><span>{t("planEditor.titleVi")}</span><input value={d.titleVi} onChange={(e) => setTask(i, { titleVi: e.target.value })} /></label>
-            <label className="field"><span>{t("planEditor.titleEn")}</span><input value={d.titleEn} onChange={(e) => setTask(i, { titleEn: e.target.value })} /></label>
-            <label className="field"><span>{t("planEditor.body")}</span><textarea rows={3} value={d.body} onChange={(e) => setTask(i, { body: e.target.value })} /></label>
-            <label className="field"><span>{t("planEditor.lead")}</span><input value={d.lead} onChange={(e) => setTask(i, { lead: e.target.value })} /></label>
-            <label className="field"><span>{t("planEditor.coordinating")}</span><input value={d.coordinating} onChange={(e) => setTask(i, { coordinating: e.target.value })} /></label>
-            <label className="field"><span>{t("planEditor.criteria")}</span><input value={d.criteria} onChange={(e) => setTask(i, { criteria: e.target.value })} /></label>
-            <button type="button" className="btn" onClick={() => setTasks((ts) => ts.filter((_, j) => j !== i))}>{t("planEditor.removeTask")}</button>
+            <label className="field">
+              <span>{t("planEditor.code")}</span>
+              <input value={d.code} onChange={(e) => setTask(i, { code: e.target.value })} />
+            </label>
+            <label className="field">
+              <span>{t("planEditor.titleVi")}</span>
+              <input value={d.titleVi} onChange={(e) => setTask(i, { titleVi: e.target.value })} />
+            </label>
+            <label className="field">
+              <span>{t("planEditor.titleEn")}</span>
+              <input value={d.titleEn} onChange={(e) => setTask(i, { titleEn: e.target.value })} />
+            </label>
+            <label className="field">
+              <span>{t("planEditor.body")}</span>
+              <textarea rows={3} value={d.body} onChange={(e) => setTask(i, { body: e.target.value })} />
+            </label>
+            <label className="field">
+              <span>{t("planEditor.lead")}</span>
+              <input value={d.lead} onChange={(e) => setTask(i, { lead: e.target.value })} />
+            </label>
+            <label className="field">
+              <span>{t("planEditor.coordinating")}</span>
+              <input value={d.coordinating} onChange={(e) => setTask(i, { coordinating: e.target.value })} />
+            </label>
+            <label className="field">
+              <span>{t("planEditor.criteria")}</span>
+              <input value={d.criteria} onChange={(e) => setTask(i, { criteria: e.target.value })} />
+            </label>
+            <button type="button" className="btn" onClick={() => setTasks((ts) => ts.filter((_, j) => j !== i))}>
+              {t("planEditor.removeTask")}
+            </button>
           </fieldset>
         ))}
-        <button type="button" className="btn" onClick={() => setTasks((ts) => [...ts, { code: "", titleVi: "", titleEn: "", body: "", lead: current.plan.issuer.assigneeId, coordinating: "", criteria: "" }])}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() =>
+            setTasks((ts) => [
+              ...ts,
+              { code: "", titleVi: "", titleEn: "", body: "", lead: current.plan.issuer.assigneeId, coordinating: "", criteria: "" },
+            ])
+          }
+        >
           {t("planEditor.addTask")}
         </button>
         <Problems error={error} />
         {error?.conflict && (
-          <button type="button" className="btn" onClick={() => { setError(null); void doc.refetch(); }}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              setError(null);
+              void doc.refetch();
+            }}
+          >
             {t("planEditor.reload")}
           </button>
         )}
-        {saved !== null && <p className="notice notice-ok" role="status">{t("planEditor.saved", { version: saved })}</p>}
-        <button className="btn btn-primary" type="submit">{t("planEditor.save")}</button>
+        {saved !== null && (
+          <p className="notice notice-ok" role="status">
+            {t("planEditor.saved", { version: saved })}
+          </p>
+        )}
+        <button className="btn btn-primary" type="submit">
+          {t("planEditor.save")}
+        </button>
       </form>
       <Proposals planId={id} parentPlanId={current.parentPlanId} />
       <section className="card">

@@ -48,7 +48,11 @@ export default function Public() {
             )}
             <label className="field-inline">
               <span>{t("public.year")}</span>
-              <select data-testid="public-year" value={yearPublished && year !== null ? year : ""} onChange={(e) => navigate(base(unit.unitId, Number(e.target.value)))}>
+              <select
+                data-testid="public-year"
+                value={yearPublished && year !== null ? year : ""}
+                onChange={(e) => navigate(base(unit.unitId, Number(e.target.value)))}
+              >
                 {!yearPublished && <option value="">—</option>}
                 {unit.years.map((y) => (
                   <option key={y} value={y}>
@@ -125,10 +129,20 @@ function PublicRollup({ area, year }: { area: PublishedUnit; year: number }) {
         accessorFn: (c) => c.name,
         cell: ({ row }) => <Link href={`${base(area.unitId, year)}/${encodeURIComponent(row.original.unitId)}`}>{row.original.name}</Link>,
       },
-      { id: "criteriaMet", header: t("public.criteriaMet"), accessorFn: (c) => c.criteriaMet, cell: ({ row }) => `${row.original.criteriaMet}/${row.original.criteriaTotal}` },
-      { id: "tier", header: t("public.tier"), accessorFn: (c) => TIER_BUCKETS.indexOf(tierBucketOf(c.tierReached)), cell: ({ row }) => <TierBadge tier={row.original.tierReached} /> },
+      {
+        id: "criteriaMet",
+        header: t("public.criteriaMet"),
+        accessorFn: (c) => c.criteriaMet,
+        cell: ({ row }) => `${row.original.criteriaMet}/${row.original.criteriaTotal}`,
+      },
+      {
+        id: "tier",
+        header: t("public.tier"),
+        accessorFn: (c) => TIER_BUCKETS.indexOf(tierBucketOf(c.tierReached)),
+        cell: ({ row }) => <TierBadge tier={row.original.tierReached} />,
+      },
     ],
-    [t, area.unitId, year]
+    [t, area.unitId, year],
   );
   if (q.isPending) return <Loading />;
   if (q.isError) return <PublicFailure status={statusOf(q.error)} error={q.error} />;
@@ -142,14 +156,19 @@ function PublicRollup({ area, year }: { area: PublishedUnit; year: number }) {
         <ul className="tier-summary">
           {TIER_BUCKETS.map((k) => (
             <li key={k}>
-              <span className={`badge tier-${k}`}>{t(`tier.${k}`)}</span> <strong data-testid={`public-tier-count-${k}`}>{tiers?.[k] ?? 0}</strong>
+              <span className={`badge tier-${k}`}>{t(`tier.${k}`)}</span>{" "}
+              <strong data-testid={`public-tier-count-${k}`}>{tiers?.[k] ?? 0}</strong>
             </li>
           ))}
         </ul>
       </section>
       <section className="card" aria-labelledby="pub-communes-h">
         <h3 id="pub-communes-h">{t("public.communes")}</h3>
-        {r.communes.length === 0 ? <Empty title={t("public.noCommunes")} /> : <DataTable data={r.communes} columns={columns} label={t("public.communes")} pageSize={50} testId="public-communes" />}
+        {r.communes.length === 0 ? (
+          <Empty title={t("public.noCommunes")} />
+        ) : (
+          <DataTable data={r.communes} columns={columns} label={t("public.communes")} pageSize={50} testId="public-communes" />
+        )}
       </section>
     </>
   );
@@ -181,8 +200,18 @@ function PublicCommune({ area, year, communeId }: { area: PublishedUnit; year: n
           </span>
         ),
       },
-      { id: "status", header: t("public.status"), accessorFn: (c) => c.status, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-      { id: "indicators", header: t("public.indicatorsMet"), accessorFn: (c) => c.indicators.filter((i) => i.status === "met").length, cell: ({ row }) => `${row.original.indicators.filter((i) => i.status === "met").length}/${row.original.indicators.length}` },
+      {
+        id: "status",
+        header: t("public.status"),
+        accessorFn: (c) => c.status,
+        cell: ({ row }) => <StatusBadge status={row.original.status} />,
+      },
+      {
+        id: "indicators",
+        header: t("public.indicatorsMet"),
+        accessorFn: (c) => c.indicators.filter((i) => i.status === "met").length,
+        cell: ({ row }) => `${row.original.indicators.filter((i) => i.status === "met").length}/${row.original.indicators.length}`,
+      },
     ];
   }, [pack, t, lang]);
   if (q.isPending) return <Loading />;

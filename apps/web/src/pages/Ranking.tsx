@@ -20,7 +20,8 @@ export default function Ranking() {
   const q = useQuery({
     queryKey: ["ranking", user?.scopeUnitId, year],
     enabled: !!user,
-    queryFn: (): Promise<RankingResult> => must(api.GET("/v1/units/{id}/ranking", { params: { path: { id: user?.scopeUnitId ?? "" }, query: { year } } })),
+    queryFn: (): Promise<RankingResult> =>
+      must(api.GET("/v1/units/{id}/ranking", { params: { path: { id: user?.scopeUnitId ?? "" }, query: { year } } })),
   });
   const level = (l: string) => CLASSIFICATION_LEVEL_LABELS[l]?.[lang] ?? l;
   const r = q.data;
@@ -45,8 +46,8 @@ export default function Ranking() {
       ) : (
         <>
           <p className={`notice ${r.scheme.isDefault || !r.scheme.verified ? "notice-warn" : "notice-ok"}`} data-testid="ranking-scheme">
-            {t("ranking.schemeLine", { id: r.scheme.id, version: r.scheme.version, regime: r.regime.id })} {r.scheme.isDefault ? t("ranking.defaultScheme") : ""}{" "}
-            {!r.scheme.verified ? t("ranking.unverifiedScheme") : ""}
+            {t("ranking.schemeLine", { id: r.scheme.id, version: r.scheme.version, regime: r.regime.id })}{" "}
+            {r.scheme.isDefault ? t("ranking.defaultScheme") : ""} {!r.scheme.verified ? t("ranking.unverifiedScheme") : ""}
           </p>
           <section className="card" aria-labelledby="rank-h">
             <h2 id="rank-h">{t("ranking.table", { count: r.rows.length })}</h2>
@@ -78,10 +79,17 @@ export default function Ranking() {
                         <td>
                           <strong className={u.level !== u.bandLevel ? "change-lost" : ""}>{level(u.level)}</strong>
                           {moved.has(u.unitId) && <small className="badge badge-unverified">{t("ranking.quota")}</small>}
-                          {u.level !== u.bandLevel && !moved.has(u.unitId) && <small className="badge badge-not_met">{t("ranking.capped")}</small>}
+                          {u.level !== u.bandLevel && !moved.has(u.unitId) && (
+                            <small className="badge badge-not_met">{t("ranking.capped")}</small>
+                          )}
                         </td>
                         <td>
-                          <button type="button" className="btn" aria-expanded={open === u.unitId} onClick={() => setOpen(open === u.unitId ? null : u.unitId)}>
+                          <button
+                            type="button"
+                            className="btn"
+                            aria-expanded={open === u.unitId}
+                            onClick={() => setOpen(open === u.unitId ? null : u.unitId)}
+                          >
                             {open === u.unitId ? t("ranking.hide") : t("ranking.show")}
                           </button>
                         </td>
@@ -135,7 +143,17 @@ export default function Ranking() {
   );
 }
 
-function Candidates({ title, items, rows, lang }: { title: string; items: RankingResult["commendations"]; rows: RankingResult["rows"]; lang: "vi" | "en" }) {
+function Candidates({
+  title,
+  items,
+  rows,
+  lang,
+}: {
+  title: string;
+  items: RankingResult["commendations"];
+  rows: RankingResult["rows"];
+  lang: "vi" | "en";
+}) {
   const { t } = useTranslation();
   const name = new Map(rows.map((r) => [r.unitId, r.name]));
   return (

@@ -17,7 +17,14 @@ export default function Setup() {
   const { signIn, user } = useSession();
   const [done, setDone] = useState(false);
   const status = useQuery({ queryKey: ["setup"], queryFn: () => must(api.GET("/v1/setup")) });
-  const [form, setForm] = useState({ token: new URLSearchParams(search).get("token") ?? "", username: "", password: "", displayName: "", provinceId: "", provinceName: "" });
+  const [form, setForm] = useState({
+    token: new URLSearchParams(search).get("token") ?? "",
+    username: "",
+    password: "",
+    displayName: "",
+    provinceId: "",
+    provinceName: "",
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReturnType<typeof problemOf> | null>(null);
   // Leave once the session carries the new administrator, so the guarded unit page sees them.
@@ -28,7 +35,9 @@ export default function Setup() {
     return (
       <div className="page">
         <h1>{t("setup.title")}</h1>
-        <p className="notice notice-warn" data-testid="setup-done">{t("setup.already")}</p>
+        <p className="notice notice-warn" data-testid="setup-done">
+          {t("setup.already")}
+        </p>
       </div>
     );
 
@@ -38,8 +47,21 @@ export default function Setup() {
     setBusy(true);
     setError(null);
     try {
-      const province = form.provinceId.trim() || form.provinceName.trim() ? { province: { id: form.provinceId.trim(), name: form.provinceName.trim() } } : {};
-      await must(api.POST("/v1/setup", { body: { token: form.token.trim(), username: form.username.trim(), password: form.password, displayName: form.displayName.trim(), ...province } }));
+      const province =
+        form.provinceId.trim() || form.provinceName.trim()
+          ? { province: { id: form.provinceId.trim(), name: form.provinceName.trim() } }
+          : {};
+      await must(
+        api.POST("/v1/setup", {
+          body: {
+            token: form.token.trim(),
+            username: form.username.trim(),
+            password: form.password,
+            displayName: form.displayName.trim(),
+            ...province,
+          },
+        }),
+      );
       await signIn(form.username.trim(), form.password);
       setDone(true);
     } catch (err) {
@@ -51,7 +73,14 @@ export default function Setup() {
   const field = (k: keyof typeof form, label: string, type = "text", autoComplete = "off") => (
     <label className="field">
       <span>{label}</span>
-      <input name={k} type={type} value={form[k]} onChange={set(k)} autoComplete={autoComplete} required={k !== "provinceId" && k !== "provinceName"} />
+      <input
+        name={k}
+        type={type}
+        value={form[k]}
+        onChange={set(k)}
+        autoComplete={autoComplete}
+        required={k !== "provinceId" && k !== "provinceName"}
+      />
     </label>
   );
   return (

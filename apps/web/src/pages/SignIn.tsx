@@ -48,7 +48,14 @@ export default function SignIn() {
         </label>
         <label className="field">
           <span>{t("auth.password")}</span>
-          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         {error && (
           <p id="signin-error" className="form-error" role="alert">

@@ -64,7 +64,12 @@ export default function Units() {
               <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
             </label>
             <div className="toolbar">
-              <button type="button" className="btn btn-ghost" disabled={!!query.trim()} onClick={() => setExpanded(new Set(flattenTree(rootNode).map((u) => u.id)))}>
+              <button
+                type="button"
+                className="btn btn-ghost"
+                disabled={!!query.trim()}
+                onClick={() => setExpanded(new Set(flattenTree(rootNode).map((u) => u.id)))}
+              >
                 {t("units.expandAll")}
               </button>
               <button type="button" className="btn btn-ghost" disabled={!!query.trim()} onClick={() => setExpanded(new Set())}>
@@ -96,7 +101,11 @@ export default function Units() {
         </section>
         <div className="units-panel">
           {notice && (
-            <p className={`notice ${notice.kind === "ok" ? "notice-ok" : "notice-error"}`} role={notice.kind === "ok" ? "status" : "alert"} data-testid="units-notice">
+            <p
+              className={`notice ${notice.kind === "ok" ? "notice-ok" : "notice-error"}`}
+              role={notice.kind === "ok" ? "status" : "alert"}
+              data-testid="units-notice"
+            >
               {notice.text}
             </p>
           )}
@@ -150,7 +159,10 @@ function UnitPanel({
     remove: canChangeUnit(user, { kind: "delete", unitId: id }, parents),
   };
   // Moves: the parents this unit's level may sit under that the user may move it to; the current one always.
-  const parentOptions = unit.parentId === null ? undefined : parentChoices(root, unit, (p) => p === unit.parentId || canChangeUnit(user, { kind: "move", unitId: id, parentId: p }, parents));
+  const parentOptions =
+    unit.parentId === null
+      ? undefined
+      : parentChoices(root, unit, (p) => p === unit.parentId || canChangeUnit(user, { kind: "move", unitId: id, parentId: p }, parents));
   const region = unit.region ? REGIONS[unit.region as keyof typeof REGIONS] : undefined;
   return (
     <>
@@ -196,10 +208,27 @@ function UnitPanel({
         )}
       </section>
       {may.update && (
-        <EditUnitForm key={`edit-${id}`} record={unit} etag={etag} tree={root} parentOptions={parentOptions && parentOptions.length > 1 ? parentOptions : undefined} onNotice={onNotice} />
+        <EditUnitForm
+          key={`edit-${id}`}
+          record={unit}
+          etag={etag}
+          tree={root}
+          parentOptions={parentOptions && parentOptions.length > 1 ? parentOptions : undefined}
+          onNotice={onNotice}
+        />
       )}
       {may.create && <AddUnitForm key={`add-${id}`} parent={node} tree={root} onNotice={onNotice} onCreated={(newId) => onGo(newId)} />}
-      {may.remove && <DeleteUnit key={`del-${id}`} node={node} record={unit} etag={etag} onNotice={onNotice} onDeleted={(parentId) => onGo(parentId)} onReload={() => void rec.refetch()} />}
+      {may.remove && (
+        <DeleteUnit
+          key={`del-${id}`}
+          node={node}
+          record={unit}
+          etag={etag}
+          onNotice={onNotice}
+          onDeleted={(parentId) => onGo(parentId)}
+          onReload={() => void rec.refetch()}
+        />
+      )}
     </>
   );
 }

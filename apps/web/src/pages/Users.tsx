@@ -98,7 +98,9 @@ export default function Users() {
           {notice.text}
         </p>
       )}
-      {notice && !notice.ok && <ProblemList title={t("users.failed")} message={notice.message} problems={notice.problems} testId="users-error" />}
+      {notice && !notice.ok && (
+        <ProblemList title={t("users.failed")} message={notice.message} problems={notice.problems} testId="users-error" />
+      )}
       <section className="card">
         {list.isPending ? (
           <Loading />
@@ -122,7 +124,21 @@ export default function Users() {
               <tbody>
                 {list.data.items.map((u) =>
                   editing === u.id ? (
-                    <EditRow key={u.id} user={u} units={unitList} roles={roles.data.items} lang={lang} onDone={async (saved) => { setEditing(null); if (saved) { setNotice({ ok: true, text: t("users.saved", { name: u.username }) }); await refresh(); } }} onError={fail} />
+                    <EditRow
+                      key={u.id}
+                      user={u}
+                      units={unitList}
+                      roles={roles.data.items}
+                      lang={lang}
+                      onDone={async (saved) => {
+                        setEditing(null);
+                        if (saved) {
+                          setNotice({ ok: true, text: t("users.saved", { name: u.username }) });
+                          await refresh();
+                        }
+                      }}
+                      onError={fail}
+                    />
                   ) : (
                     <tr key={u.id} data-testid={`user-${u.username}`}>
                       <td>{u.username}</td>
@@ -131,10 +147,16 @@ export default function Users() {
                       <td>{unitName(u.scopeUnitId)}</td>
                       <td>{u.active ? t("users.active") : t("users.inactive")}</td>
                       <td className="toolbar">
-                        <button type="button" className="btn btn-ghost" onClick={() => setEditing(u.id)}>{t("users.edit")}</button>
-                        <button type="button" className="btn btn-ghost" onClick={() => setConfirm({ kind: "reset", user: u })}>{t("users.reset")}</button>
+                        <button type="button" className="btn btn-ghost" onClick={() => setEditing(u.id)}>
+                          {t("users.edit")}
+                        </button>
+                        <button type="button" className="btn btn-ghost" onClick={() => setConfirm({ kind: "reset", user: u })}>
+                          {t("users.reset")}
+                        </button>
                         {u.active && u.id !== user?.id && (
-                          <button type="button" className="btn btn-ghost" onClick={() => setConfirm({ kind: "deactivate", user: u })}>{t("users.deactivate")}</button>
+                          <button type="button" className="btn btn-ghost" onClick={() => setConfirm({ kind: "deactivate", user: u })}>
+                            {t("users.deactivate")}
+                          </button>
                         )}
                       </td>
                     </tr>
@@ -145,7 +167,17 @@ export default function Users() {
           </div>
         )}
       </section>
-      <AddUser units={unitList} roles={roles.data.items} lang={lang} defaultScope={root} onCreated={async (name) => { setNotice({ ok: true, text: t("users.created", { name }) }); await refresh(); }} onError={fail} />
+      <AddUser
+        units={unitList}
+        roles={roles.data.items}
+        lang={lang}
+        defaultScope={root}
+        onCreated={async (name) => {
+          setNotice({ ok: true, text: t("users.created", { name }) });
+          await refresh();
+        }}
+        onError={fail}
+      />
       <ConfirmDialog
         open={confirm !== null}
         title={confirm?.kind === "reset" ? t("users.reset") : t("users.deactivate")}
@@ -156,7 +188,9 @@ export default function Users() {
         onCancel={() => setConfirm(null)}
         testId="users-confirm"
       >
-        <p>{confirm ? t(confirm.kind === "reset" ? "users.resetConfirm" : "users.deactivateConfirm", { name: confirm.user.username }) : ""}</p>
+        <p>
+          {confirm ? t(confirm.kind === "reset" ? "users.resetConfirm" : "users.deactivateConfirm", { name: confirm.user.username }) : ""}
+        </p>
       </ConfirmDialog>
     </div>
   );
@@ -164,28 +198,70 @@ export default function Users() {
 
 type RoleInfo = Schemas["RoleInfo"];
 
-function RoleSelect({ value, roles, lang, onChange, name }: { value: string; roles: readonly RoleInfo[]; lang: "vi" | "en"; onChange: (r: Role) => void; name: string }) {
+function RoleSelect({
+  value,
+  roles,
+  lang,
+  onChange,
+  name,
+}: {
+  value: string;
+  roles: readonly RoleInfo[];
+  lang: "vi" | "en";
+  onChange: (r: Role) => void;
+  name: string;
+}) {
   return (
     <select name={name} value={value} onChange={(e) => onChange(e.target.value as Role)} required>
-      <option value="" disabled>—</option>
+      <option value="" disabled>
+        —
+      </option>
       {roles.map((r) => (
-        <option key={r.id} value={r.id}>{r.label[lang]}</option>
+        <option key={r.id} value={r.id}>
+          {r.label[lang]}
+        </option>
       ))}
     </select>
   );
 }
 
-function UnitSelect({ value, units, onChange, name }: { value: string; units: readonly Unit[]; onChange: (id: string) => void; name: string }) {
+function UnitSelect({
+  value,
+  units,
+  onChange,
+  name,
+}: {
+  value: string;
+  units: readonly Unit[];
+  onChange: (id: string) => void;
+  name: string;
+}) {
   return (
     <select name={name} value={value} onChange={(e) => onChange(e.target.value)} required>
       {units.map((u) => (
-        <option key={u.id} value={u.id}>{u.name} ({u.id})</option>
+        <option key={u.id} value={u.id}>
+          {u.name} ({u.id})
+        </option>
       ))}
     </select>
   );
 }
 
-function AddUser({ units, roles, lang, defaultScope, onCreated, onError }: { units: readonly Unit[]; roles: readonly RoleInfo[]; lang: "vi" | "en"; defaultScope: string; onCreated: (name: string) => Promise<void>; onError: (e: unknown) => void }) {
+function AddUser({
+  units,
+  roles,
+  lang,
+  defaultScope,
+  onCreated,
+  onError,
+}: {
+  units: readonly Unit[];
+  roles: readonly RoleInfo[];
+  lang: "vi" | "en";
+  defaultScope: string;
+  onCreated: (name: string) => Promise<void>;
+  onError: (e: unknown) => void;
+}) {
   const { t } = useTranslation();
   const [f, setF] = useState({ username: "", displayName: "", password: "", role: "" as Role | "", scopeUnitId: defaultScope });
   const [busy, setBusy] = useState(false);
@@ -193,7 +269,17 @@ function AddUser({ units, roles, lang, defaultScope, onCreated, onError }: { uni
     e.preventDefault();
     setBusy(true);
     try {
-      await must(api.POST("/v1/users", { body: { username: f.username.trim(), displayName: f.displayName.trim(), password: f.password, role: f.role as Role, scopeUnitId: f.scopeUnitId } }));
+      await must(
+        api.POST("/v1/users", {
+          body: {
+            username: f.username.trim(),
+            displayName: f.displayName.trim(),
+            password: f.password,
+            role: f.role as Role,
+            scopeUnitId: f.scopeUnitId,
+          },
+        }),
+      );
       await onCreated(f.username.trim());
       setF({ username: "", displayName: "", password: "", role: "", scopeUnitId: defaultScope });
     } catch (err) {
@@ -206,20 +292,69 @@ function AddUser({ units, roles, lang, defaultScope, onCreated, onError }: { uni
     <section className="card" aria-labelledby="add-user-h">
       <h2 id="add-user-h">{t("users.add")}</h2>
       <form className="form-grid" onSubmit={submit} data-testid="add-user">
-        <label className="field"><span>{t("users.username")}</span><input name="username" value={f.username} onChange={(e) => setF({ ...f, username: e.target.value })} required autoComplete="off" /></label>
-        <label className="field"><span>{t("users.displayName")}</span><input name="displayName" value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.target.value })} required /></label>
-        <label className="field"><span>{t("users.password")}</span><input name="password" type="password" value={f.password} onChange={(e) => setF({ ...f, password: e.target.value })} required autoComplete="new-password" /></label>
+        <label className="field">
+          <span>{t("users.username")}</span>
+          <input
+            name="username"
+            value={f.username}
+            onChange={(e) => setF({ ...f, username: e.target.value })}
+            required
+            autoComplete="off"
+          />
+        </label>
+        <label className="field">
+          <span>{t("users.displayName")}</span>
+          <input name="displayName" value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.target.value })} required />
+        </label>
+        <label className="field">
+          <span>{t("users.password")}</span>
+          <input
+            name="password"
+            type="password"
+            value={f.password}
+            onChange={(e) => setF({ ...f, password: e.target.value })}
+            required
+            autoComplete="new-password"
+          />
+        </label>
         {/* biome-ignore lint/a11y/noLabelWithoutControl: RoleSelect renders the <select> this label wraps */}
-        <label className="field"><span>{t("users.role")}</span><RoleSelect name="role" value={f.role} roles={roles} lang={lang} onChange={(role) => setF({ ...f, role })} /></label>
+        <label className="field">
+          <span>{t("users.role")}</span>
+          <RoleSelect name="role" value={f.role} roles={roles} lang={lang} onChange={(role) => setF({ ...f, role })} />
+        </label>
         {/* biome-ignore lint/a11y/noLabelWithoutControl: UnitSelect renders the <select> this label wraps */}
-        <label className="field"><span>{t("users.unit")}</span><UnitSelect name="scopeUnitId" value={f.scopeUnitId || units[0]?.id || ""} units={units} onChange={(scopeUnitId) => setF({ ...f, scopeUnitId })} /></label>
-        <button type="submit" className="btn btn-primary" disabled={busy}>{t("users.create")}</button>
+        <label className="field">
+          <span>{t("users.unit")}</span>
+          <UnitSelect
+            name="scopeUnitId"
+            value={f.scopeUnitId || units[0]?.id || ""}
+            units={units}
+            onChange={(scopeUnitId) => setF({ ...f, scopeUnitId })}
+          />
+        </label>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t("users.create")}
+        </button>
       </form>
     </section>
   );
 }
 
-function EditRow({ user, units, roles, lang, onDone, onError }: { user: User; units: readonly Unit[]; roles: readonly RoleInfo[]; lang: "vi" | "en"; onDone: (saved: boolean) => Promise<void>; onError: (e: unknown) => void }) {
+function EditRow({
+  user,
+  units,
+  roles,
+  lang,
+  onDone,
+  onError,
+}: {
+  user: User;
+  units: readonly Unit[];
+  roles: readonly RoleInfo[];
+  lang: "vi" | "en";
+  onDone: (saved: boolean) => Promise<void>;
+  onError: (e: unknown) => void;
+}) {
   const { t } = useTranslation();
   const [f, setF] = useState({ displayName: user.displayName, role: user.role, scopeUnitId: user.scopeUnitId, active: user.active });
   async function save() {
@@ -239,13 +374,27 @@ function EditRow({ user, units, roles, lang, onDone, onError }: { user: User; un
   return (
     <tr data-testid={`user-edit-${user.username}`}>
       <td>{user.username}</td>
-      <td><input aria-label={t("users.displayName")} value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.target.value })} /></td>
-      <td><RoleSelect name="role" value={f.role} roles={roles} lang={lang} onChange={(role) => setF({ ...f, role })} /></td>
-      <td><UnitSelect name="scopeUnitId" value={f.scopeUnitId} units={units} onChange={(scopeUnitId) => setF({ ...f, scopeUnitId })} /></td>
-      <td><label><input type="checkbox" checked={f.active} onChange={(e) => setF({ ...f, active: e.target.checked })} /> {t("users.active")}</label></td>
+      <td>
+        <input aria-label={t("users.displayName")} value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.target.value })} />
+      </td>
+      <td>
+        <RoleSelect name="role" value={f.role} roles={roles} lang={lang} onChange={(role) => setF({ ...f, role })} />
+      </td>
+      <td>
+        <UnitSelect name="scopeUnitId" value={f.scopeUnitId} units={units} onChange={(scopeUnitId) => setF({ ...f, scopeUnitId })} />
+      </td>
+      <td>
+        <label>
+          <input type="checkbox" checked={f.active} onChange={(e) => setF({ ...f, active: e.target.checked })} /> {t("users.active")}
+        </label>
+      </td>
       <td className="toolbar">
-        <button type="button" className="btn btn-primary" onClick={() => void save()}>{t("users.save")}</button>
-        <button type="button" className="btn btn-ghost" onClick={() => void onDone(false)}>{t("users.cancel")}</button>
+        <button type="button" className="btn btn-primary" onClick={() => void save()}>
+          {t("users.save")}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={() => void onDone(false)}>
+          {t("users.cancel")}
+        </button>
       </td>
     </tr>
   );

@@ -59,8 +59,16 @@ function preloadOverview(unitId: string, year: number): void {
  * @example
  * preloadRoute("/communes/c-01-01", "", null, queryClient);
  */
-export function preloadRoute(path: string, search: string, user: Pick<SessionUser, "scopeUnitId" | "scopeUnitLevel"> | null, qc?: QueryClient): void {
-  const seg = path.split("/").filter(Boolean).map((s) => decodeURIComponent(s));
+export function preloadRoute(
+  path: string,
+  search: string,
+  user: Pick<SessionUser, "scopeUnitId" | "scopeUnitLevel"> | null,
+  qc?: QueryClient,
+): void {
+  const seg = path
+    .split("/")
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   const [head, first] = seg;
   const params = new URLSearchParams(search);
   const swallow = (p: Promise<unknown>) => void p.catch(() => undefined);

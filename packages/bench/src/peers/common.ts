@@ -17,7 +17,12 @@ export interface PeerRules {
   readonly variantField: "region" | "communeGroup" | null;
   /** Flag → variant overrides, in the pack's order (first match wins). */
   readonly overrides: readonly { readonly flag: string; readonly use: string }[];
-  readonly indicators: readonly { readonly id: string; readonly criterionId: string; readonly comparator: ">=" | "<=" | "=="; readonly kind: string }[];
+  readonly indicators: readonly {
+    readonly id: string;
+    readonly criterionId: string;
+    readonly comparator: ">=" | "<=" | "==";
+    readonly kind: string;
+  }[];
   readonly criteria: readonly { readonly id: string; readonly condition: boolean; readonly indicatorIds: readonly string[] }[];
   /** year → variant (or {@link NO_VARIANT}) → indicator id → threshold (null when unknown). */
   readonly thresholds: ReadonlyMap<number, ReadonlyMap<string, ReadonlyMap<string, ThresholdValue>>>;
@@ -48,7 +53,12 @@ export function extractRules(compiled: CompiledPack, years: readonly number[]): 
     variants,
     variantField: pack.variantBy === "none" ? null : pack.variantBy,
     overrides: (pack.variantOverrides ?? []).map((o) => ({ flag: o.whenFlag, use: o.use })),
-    indicators: compiled.indicators.map((ci) => ({ id: ci.indicator.id, criterionId: pack.criteria[ci.criterionIndex]!.id, comparator: ci.indicator.comparator, kind: ci.indicator.kind })),
+    indicators: compiled.indicators.map((ci) => ({
+      id: ci.indicator.id,
+      criterionId: pack.criteria[ci.criterionIndex]!.id,
+      comparator: ci.indicator.comparator,
+      kind: ci.indicator.kind,
+    })),
     criteria: pack.criteria.map((c) => ({ id: c.id, condition: c.condition === true, indicatorIds: c.indicators.map((i) => i.id) })),
     thresholds,
   };
@@ -138,7 +148,9 @@ export function compareOutcomes(ours: readonly EvaluationResult[], peer: readonl
         if (p?.indicators[i.id] === i.status) indicatorsAgreeing++;
         else {
           same = false;
-          note(`${o.unitId} indicator ${i.id}: ours ${i.status} (actual ${String(i.actual)}, required ${String(i.required)}), peer ${p?.indicators[i.id] ?? "(none)"}`);
+          note(
+            `${o.unitId} indicator ${i.id}: ours ${i.status} (actual ${String(i.actual)}, required ${String(i.required)}), peer ${p?.indicators[i.id] ?? "(none)"}`,
+          );
         }
       }
     }

@@ -29,7 +29,9 @@ export function buildJsonLogicRule(rules: PeerRules): unknown[] {
   return rules.indicators.map((ind, i) => {
     const v = { var: `v.${key(i)}` };
     const t = { var: `t.${key(i)}` };
-    return { if: [{ "===": [v, null] }, "missing", { "===": [t, null] }, "unknown_threshold", { [OPS[ind.comparator]]: [v, t] }, "met", "not_met"] };
+    return {
+      if: [{ "===": [v, null] }, "missing", { "===": [t, null] }, "unknown_threshold", { [OPS[ind.comparator]]: [v, t] }, "met", "not_met"],
+    };
   });
 }
 
@@ -42,7 +44,8 @@ export function jsonLogicThresholds(rules: PeerRules): Map<number, Map<string, R
   const out = new Map<number, Map<string, Record<string, unknown>>>();
   for (const [year, byVariant] of rules.thresholds) {
     const m = new Map<string, Record<string, unknown>>();
-    for (const [variant, byId] of byVariant) m.set(variant, Object.fromEntries(rules.indicators.map((ind, i) => [key(i), byId.get(ind.id) ?? null])));
+    for (const [variant, byId] of byVariant)
+      m.set(variant, Object.fromEntries(rules.indicators.map((ind, i) => [key(i), byId.get(ind.id) ?? null])));
     out.set(year, m);
   }
   return out;
@@ -100,7 +103,13 @@ export function jsonLogicEngineRunner(rule: unknown[]): JsonLogicRun {
  * @example
  * evaluateAllWithJsonLogic(run, rules, thresholds, docs, values)[0].status
  */
-export function evaluateAllWithJsonLogic(run: JsonLogicRun, rules: PeerRules, thresholds: Map<number, Map<string, Record<string, unknown>>>, docs: readonly UnitValues[], values: readonly Record<string, unknown>[]): PeerOutcome[] {
+export function evaluateAllWithJsonLogic(
+  run: JsonLogicRun,
+  rules: PeerRules,
+  thresholds: Map<number, Map<string, Record<string, unknown>>>,
+  docs: readonly UnitValues[],
+  values: readonly Record<string, unknown>[],
+): PeerOutcome[] {
   const out = new Array<PeerOutcome>(docs.length);
   for (let u = 0; u < docs.length; u++) {
     const doc = docs[u]!;

@@ -26,7 +26,12 @@ export function buildJsonRulesEngine(rules: PeerRules): Engine {
   });
   engine.addFact("threshold", async (params: Record<string, unknown>, almanac: Almanac) => {
     const [year, variant] = await Promise.all([almanac.factValue<number>("year"), almanac.factValue<string>("variant")]);
-    return rules.thresholds.get(year)?.get(variant)?.get(params.indicator as string) ?? null;
+    return (
+      rules.thresholds
+        .get(year)
+        ?.get(variant)
+        ?.get(params.indicator as string) ?? null
+    );
   });
   for (const ind of rules.indicators) {
     const threshold = { fact: "threshold", params: { indicator: ind.id } };

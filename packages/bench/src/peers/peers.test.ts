@@ -4,14 +4,29 @@ import { generateCommunes } from "../synthetic.js";
 import { compareOutcomes, extractRules, rollUp, type PeerOutcome, type PeerRules } from "./common.js";
 import { buildJsonRulesEngine, evaluateWithJsonRulesEngine, toJsonRulesFacts } from "./jsonRulesEngine.js";
 import { buildZenGraph, createZenDecision, evaluateAllWithZen } from "./zenEngine.js";
-import { buildJsonLogicRule, evaluateAllWithJsonLogic, jsonLogicEngineRunner, jsonLogicJsRunner, jsonLogicThresholds, toJsonLogicValues } from "./jsonLogic.js";
+import {
+  buildJsonLogicRule,
+  evaluateAllWithJsonLogic,
+  jsonLogicEngineRunner,
+  jsonLogicJsRunner,
+  jsonLogicThresholds,
+  toJsonLogicValues,
+} from "./jsonLogic.js";
 import { buildPlainPack, plainLoop, toOutcome } from "./plainLoop.js";
 
 const compiled = compilePack(getPack("example.province-demo.2021-2025")!);
 const docs = generateCommunes(compiled, { count: 400, year: 2024, seed: 99 });
 const ours = evaluateMany(compiled, docs);
 const rules = extractRules(compiled, [2024]);
-const full = (n: number) => ({ units: n, unitsAgreeing: n, indicatorsCompared: n * 50, indicatorsAgreeing: n * 50, criteriaCompared: n * 19, criteriaAgreeing: n * 19, samples: [] });
+const full = (n: number) => ({
+  units: n,
+  unitsAgreeing: n,
+  indicatorsCompared: n * 50,
+  indicatorsAgreeing: n * 50,
+  criteriaCompared: n * 19,
+  criteriaAgreeing: n * 19,
+  samples: [],
+});
 
 describe("extractRules", () => {
   it("reads thresholds per variant from the compiled pack, with the especially difficult override", () => {
@@ -28,10 +43,23 @@ describe("extractRules", () => {
 });
 
 describe("rollUp", () => {
-  const small: PeerRules = { ...rules, criteria: [{ id: "A", condition: false, indicatorIds: ["a1", "a2"] }, { id: "B", condition: false, indicatorIds: ["b1"] }, { id: "C", condition: true, indicatorIds: ["c1"] }] };
+  const small: PeerRules = {
+    ...rules,
+    criteria: [
+      { id: "A", condition: false, indicatorIds: ["a1", "a2"] },
+      { id: "B", condition: false, indicatorIds: ["b1"] },
+      { id: "C", condition: true, indicatorIds: ["c1"] },
+    ],
+  };
 
   it("fails a criterion on one not met indicator, leaves it indeterminate on a missing one, and does not count conditions", () => {
-    expect(rollUp(small, "u", { a1: "met", a2: "missing", b1: "met", c1: "met" })).toEqual({ unitId: "u", indicators: { a1: "met", a2: "missing", b1: "met", c1: "met" }, criteria: { A: "indeterminate", B: "met", C: "met" }, status: "indeterminate", criteriaMet: 1 });
+    expect(rollUp(small, "u", { a1: "met", a2: "missing", b1: "met", c1: "met" })).toEqual({
+      unitId: "u",
+      indicators: { a1: "met", a2: "missing", b1: "met", c1: "met" },
+      criteria: { A: "indeterminate", B: "met", C: "met" },
+      status: "indeterminate",
+      criteriaMet: 1,
+    });
     expect(rollUp(small, "u", { a1: "not_met", a2: "missing", b1: "met", c1: "met" }).criteria.A).toBe("not_met");
     expect(rollUp(small, "u", { a1: "met", a2: "met", b1: "met", c1: "not_met" })).toMatchObject({ status: "not_met", criteriaMet: 2 });
   });
@@ -62,7 +90,15 @@ describe("json-rules-engine peer", () => {
 
 describe("zen-engine peer", () => {
   it("builds a 7-node graph with the roll-up and a 5-node graph without it", () => {
-    expect(buildZenGraph(rules, { rollUp: true }).nodes.map((n) => n.id)).toEqual(["request", "variant", "thresholds", "statuses", "criteria", "unit", "response"]);
+    expect(buildZenGraph(rules, { rollUp: true }).nodes.map((n) => n.id)).toEqual([
+      "request",
+      "variant",
+      "thresholds",
+      "statuses",
+      "criteria",
+      "unit",
+      "response",
+    ]);
     expect(buildZenGraph(rules, { rollUp: false }).edges).toHaveLength(4);
   });
 
@@ -83,18 +119,32 @@ describe("JSON Logic peers", () => {
   const thresholds = jsonLogicThresholds(rules);
   const values = docs.map((d) => toJsonLogicValues(rules, d));
   it("json-logic-js decides every indicator, criterion and unit like @ntm/core on 400 synthetic communes", () => {
-    expect(compareOutcomes(ours, evaluateAllWithJsonLogic(jsonLogicJsRunner(rule), rules, thresholds, docs, values))).toEqual(full(docs.length));
+    expect(compareOutcomes(ours, evaluateAllWithJsonLogic(jsonLogicJsRunner(rule), rules, thresholds, docs, values))).toEqual(
+      full(docs.length),
+    );
   });
   it("json-logic-engine (compiled) decides every indicator, criterion and unit like @ntm/core on 400 synthetic communes", () => {
-    expect(compareOutcomes(ours, evaluateAllWithJsonLogic(jsonLogicEngineRunner(rule), rules, thresholds, docs, values))).toEqual(full(docs.length));
+    expect(compareOutcomes(ours, evaluateAllWithJsonLogic(jsonLogicEngineRunner(rule), rules, thresholds, docs, values))).toEqual(
+      full(docs.length),
+    );
   });
 });
 
 describe("plain loop and evaluateStatuses", () => {
   it("the plain loop decides like @ntm/core on 400 synthetic communes", () => {
-    expect(compareOutcomes(ours, plainLoop(buildPlainPack(rules), docs).map((s) => toOutcome(rules, s)))).toEqual(full(docs.length));
+    expect(
+      compareOutcomes(
+        ours,
+        plainLoop(buildPlainPack(rules), docs).map((s) => toOutcome(rules, s)),
+      ),
+    ).toEqual(full(docs.length));
   });
   it("evaluateStatuses decides like evaluateMany on 400 synthetic communes", () => {
-    expect(compareOutcomes(ours, evaluateStatuses(compiled, docs).map((s) => toOutcome(rules, s)))).toEqual(full(docs.length));
+    expect(
+      compareOutcomes(
+        ours,
+        evaluateStatuses(compiled, docs).map((s) => toOutcome(rules, s)),
+      ),
+    ).toEqual(full(docs.length));
   });
 });

@@ -33,7 +33,8 @@ export interface PlainPack {
 export function buildPlainPack(rules: PeerRules): PlainPack {
   const pos = new Map(rules.indicators.map((ind, i) => [ind.id, i]));
   const thresholds = new Map<number, Map<string, (number | boolean | null)[]>>();
-  for (const [year, byVariant] of rules.thresholds) thresholds.set(year, new Map([...byVariant].map(([v, byId]) => [v, rules.indicators.map((ind) => byId.get(ind.id) ?? null)])));
+  for (const [year, byVariant] of rules.thresholds)
+    thresholds.set(year, new Map([...byVariant].map(([v, byId]) => [v, rules.indicators.map((ind) => byId.get(ind.id) ?? null)])));
   return {
     rules,
     ids: rules.indicators.map((i) => i.id),
@@ -100,7 +101,13 @@ export function plainLoop(p: PlainPack, docs: readonly UnitValues[]): PlainStatu
       if (s !== "met") allMet = false;
       if (s === "met" && !condition) met++;
     }
-    out[u] = { unitId: doc.unit.id, status: anyNotMet ? "not_met" : allMet ? "met" : "indeterminate", criteriaMet: met, indicators, criteria };
+    out[u] = {
+      unitId: doc.unit.id,
+      status: anyNotMet ? "not_met" : allMet ? "met" : "indeterminate",
+      criteriaMet: met,
+      indicators,
+      criteria,
+    };
   }
   return out;
 }
@@ -110,7 +117,16 @@ export function plainLoop(p: PlainPack, docs: readonly UnitValues[]): PlainStatu
  * @example
  * compareOutcomes(ours, plainLoop(plain, docs).map((s) => toOutcome(rules, s)))
  */
-export function toOutcome(rules: PeerRules, s: { readonly unitId: string; readonly status: CriterionStatus; readonly criteriaMet: number; readonly indicators: readonly IndicatorStatus[]; readonly criteria: readonly CriterionStatus[] }): PeerOutcome {
+export function toOutcome(
+  rules: PeerRules,
+  s: {
+    readonly unitId: string;
+    readonly status: CriterionStatus;
+    readonly criteriaMet: number;
+    readonly indicators: readonly IndicatorStatus[];
+    readonly criteria: readonly CriterionStatus[];
+  },
+): PeerOutcome {
   const indicators: Record<string, IndicatorStatus> = {};
   rules.indicators.forEach((ind, i) => (indicators[ind.id] = s.indicators[i]!));
   const criteria: Record<string, CriterionStatus> = {};

@@ -41,11 +41,21 @@ function uniqueKeys(prefix: string, ids: readonly string[]): Map<string, string>
  * content.nodes.length; // 7
  */
 export function buildZenGraph(rules: PeerRules, options: { readonly rollUp: boolean }) {
-  const ik = uniqueKeys("i", rules.indicators.map((i) => i.id));
-  const ck = uniqueKeys("c", rules.criteria.map((c) => c.id));
+  const ik = uniqueKeys(
+    "i",
+    rules.indicators.map((i) => i.id),
+  );
+  const ck = uniqueKeys(
+    "c",
+    rules.criteria.map((c) => c.id),
+  );
   const pos = (x: number) => ({ x: x * 250, y: 100 });
-  let variantExpr = rules.variantField === null ? lit(NO_VARIANT) : `unit.${rules.variantField} != null ? string(unit.${rules.variantField}) : ${lit(NO_VARIANT)}`;
-  for (const o of [...rules.overrides].reverse()) variantExpr = `(unit.flags != null and contains(unit.flags, ${lit(o.flag)})) ? ${lit(o.use)} : (${variantExpr})`;
+  let variantExpr =
+    rules.variantField === null
+      ? lit(NO_VARIANT)
+      : `unit.${rules.variantField} != null ? string(unit.${rules.variantField}) : ${lit(NO_VARIANT)}`;
+  for (const o of [...rules.overrides].reverse())
+    variantExpr = `(unit.flags != null and contains(unit.flags, ${lit(o.flag)})) ? ${lit(o.use)} : (${variantExpr})`;
 
   const statusExpr = (ind: PeerRules["indicators"][number]) => {
     const v = `values[${lit(ind.id)}]`;
@@ -65,7 +75,11 @@ export function buildZenGraph(rules: PeerRules, options: { readonly rollUp: bool
   const rows: Record<string, string>[] = [];
   for (const [year, byVariant] of rules.thresholds) {
     for (const variant of [...rules.variants, NO_VARIANT]) {
-      const row: Record<string, string> = { _id: `row-${rows.length}`, "in-year": String(year), "in-variant": variant === NO_VARIANT ? "" : lit(variant) };
+      const row: Record<string, string> = {
+        _id: `row-${rows.length}`,
+        "in-year": String(year),
+        "in-variant": variant === NO_VARIANT ? "" : lit(variant),
+      };
       for (const ind of rules.indicators) row[`out-${ik.get(ind.id)!}`] = lit(byVariant.get(variant)?.get(ind.id) ?? null);
       rows.push(row);
     }
@@ -80,7 +94,10 @@ export function buildZenGraph(rules: PeerRules, options: { readonly rollUp: bool
       type: "expressionNode",
       name: "Criterion roll-up",
       position: pos(4),
-      content: { passThrough: true, expressions: rules.criteria.map((c) => ({ id: `c-${ck.get(c.id)!}`, key: `c.${ck.get(c.id)!}`, value: criterionExpr(c) })) },
+      content: {
+        passThrough: true,
+        expressions: rules.criteria.map((c) => ({ id: `c-${ck.get(c.id)!}`, key: `c.${ck.get(c.id)!}`, value: criterionExpr(c) })),
+      },
     },
     {
       id: "unit",
@@ -90,7 +107,11 @@ export function buildZenGraph(rules: PeerRules, options: { readonly rollUp: bool
       content: {
         passThrough: true,
         expressions: [
-          { id: "unit-status", key: "status", value: `some([${allCriteria.join(", ")}], # == "not_met") ? "not_met" : (all([${allCriteria.join(", ")}], # == "met") ? "met" : "indeterminate")` },
+          {
+            id: "unit-status",
+            key: "status",
+            value: `some([${allCriteria.join(", ")}], # == "not_met") ? "not_met" : (all([${allCriteria.join(", ")}], # == "met") ? "met" : "indeterminate")`,
+          },
           { id: "unit-met", key: "criteriaMet", value: `count([${countedCriteria.join(", ")}], # == "met")` },
         ],
       },
@@ -130,7 +151,10 @@ export function buildZenGraph(rules: PeerRules, options: { readonly rollUp: bool
         type: "expressionNode",
         name: "Indicator statuses",
         position: pos(3),
-        content: { passThrough: false, expressions: rules.indicators.map((ind) => ({ id: `s-${ik.get(ind.id)!}`, key: `s.${ik.get(ind.id)!}`, value: statusExpr(ind) })) },
+        content: {
+          passThrough: false,
+          expressions: rules.indicators.map((ind) => ({ id: `s-${ik.get(ind.id)!}`, key: `s.${ik.get(ind.id)!}`, value: statusExpr(ind) })),
+        },
       },
       ...(options.rollUp ? rollUpNodes : []),
       { id: "response", type: "outputNode", name: "Response", position: pos(6) },
@@ -138,7 +162,6 @@ export function buildZenGraph(rules: PeerRules, options: { readonly rollUp: bool
     edges: chain.slice(1).map((target, i) => ({ id: `edge-${i}`, type: "edge", sourceId: chain[i]!, targetId: target })),
   };
 }
-
 
 /**
  * Creates the zen engine and its compiled decision (once).
@@ -175,7 +198,12 @@ export function toPeerOutcome(rules: PeerRules, unitId: string, o: ZenOutput): P
  * @example
  * const outcomes = await evaluateAllWithZen(decision, rules, docs, 32);
  */
-export async function evaluateAllWithZen(decision: ZenDecision, rules: PeerRules, docs: readonly UnitValues[], concurrency: number): Promise<PeerOutcome[]> {
+export async function evaluateAllWithZen(
+  decision: ZenDecision,
+  rules: PeerRules,
+  docs: readonly UnitValues[],
+  concurrency: number,
+): Promise<PeerOutcome[]> {
   const out = new Array<PeerOutcome>(docs.length);
   const one = async (i: number) => {
     const doc = docs[i]!;

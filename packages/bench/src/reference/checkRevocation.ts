@@ -61,6 +61,7 @@ export function referenceCheckRevocation(input: EvaluationResult | RevocationInp
     revoke = true;
     reasons.push({ code: "revocation.children_revoked", path: ["children"], params: { share: childrenRevokedShare } });
   }
-  if (indeterminate > 0) reasons.push({ code: "revocation.indeterminate_not_counted", path: ["criteria"], params: { count: indeterminate } });
+  if (indeterminate > 0)
+    reasons.push({ code: "revocation.indeterminate_not_counted", path: ["criteria"], params: { count: indeterminate } });
   return { revoke, failedShare: share, failed, keyFailed, reasons };
 }

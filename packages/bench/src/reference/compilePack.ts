@@ -80,8 +80,16 @@ export function referenceCompilePack(pack: CriteriaPack): CompiledPack {
         verifiedFor: (variant) => (verifiedVariants ? variant !== null && verifiedVariants.has(variant) : indicator.verified),
         valuePath: Object.freeze(["values", indicator.id]),
         missingReason: deepFreeze({ code: "indicator.missing", path: ["values", indicator.id], params: { indicator: indicator.id } }),
-        exampleReason: deepFreeze({ code: "threshold.example", path: ["threshold", indicator.id], params: { indicator: indicator.id, source: indicator.source?.ref ?? null } }),
-        unverifiedReason: deepFreeze({ code: "threshold.unverified", path: ["threshold", indicator.id], params: { indicator: indicator.id, source: indicator.source?.ref ?? null } }),
+        exampleReason: deepFreeze({
+          code: "threshold.example",
+          path: ["threshold", indicator.id],
+          params: { indicator: indicator.id, source: indicator.source?.ref ?? null },
+        }),
+        unverifiedReason: deepFreeze({
+          code: "threshold.unverified",
+          path: ["threshold", indicator.id],
+          params: { indicator: indicator.id, source: indicator.source?.ref ?? null },
+        }),
       });
     }
   });
@@ -91,10 +99,17 @@ export function referenceCompilePack(pack: CriteriaPack): CompiledPack {
     const base = pack.variantBy === "region" ? (unit.region ?? null) : unit.communeGroup !== undefined ? String(unit.communeGroup) : null;
     for (const o of overrides) {
       if (unit.flags?.includes(o.whenFlag)) {
-        return { variant: o.use, reasons: [{ code: "variant.override", path: ["unit", "flags"], params: { flag: o.whenFlag, from: base, to: o.use } }] };
+        return {
+          variant: o.use,
+          reasons: [{ code: "variant.override", path: ["unit", "flags"], params: { flag: o.whenFlag, from: base, to: o.use } }],
+        };
       }
     }
-    if (base === null) return { variant: null, reasons: [{ code: "variant.missing", path: ["unit", pack.variantBy], params: { variantBy: pack.variantBy } }] };
+    if (base === null)
+      return {
+        variant: null,
+        reasons: [{ code: "variant.missing", path: ["unit", pack.variantBy], params: { variantBy: pack.variantBy } }],
+      };
     return { variant: base, reasons: [] };
   };
   return { pack, indicators, indicatorById: new Map(indicators.map((i) => [i.indicator.id, i])), variantOf };

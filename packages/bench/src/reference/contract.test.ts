@@ -15,12 +15,16 @@ describe("the engine's public JSON contract", () => {
     expect([c.identical, c.units]).toEqual([10_000, 10_000]);
   }, 300_000); // 20,000 evaluations and 215 MiB of JSON: correctness, not speed; the machine may be shared
 
-  it.each(listShippedPacks().map((p) => [p.id]))("serialises roughened units of %s exactly as the reference engine does", (id) => {
-    const pack = getPack(id)!;
-    const compiled = compilePack(pack);
-    const docs = roughen(compiled, generateCommunes(compiled, { count: 600, year: 2024, seed: 99 }), 7);
-    const c = checkContract(pack, docs, compiled);
-    expect(c.first).toBeNull();
-    expect(c.identical).toBe(600);
-  }, 120_000);
+  it.each(listShippedPacks().map((p) => [p.id]))(
+    "serialises roughened units of %s exactly as the reference engine does",
+    (id) => {
+      const pack = getPack(id)!;
+      const compiled = compilePack(pack);
+      const docs = roughen(compiled, generateCommunes(compiled, { count: 600, year: 2024, seed: 99 }), 7);
+      const c = checkContract(pack, docs, compiled);
+      expect(c.first).toBeNull();
+      expect(c.identical).toBe(600);
+    },
+    120_000,
+  );
 });

@@ -74,10 +74,21 @@ export function roughen(compiled: CompiledPack, docs: readonly UnitValues[], see
         const test = t.test;
         if ("indicator" in test) {
           const r = rnd();
-          if (r > 0.1) values[test.indicator] = "equals" in test ? (r < 0.55 ? test.equals : !test.equals) as boolean : Math.round(rnd() * 100);
+          if (r > 0.1)
+            values[test.indicator] = "equals" in test ? ((r < 0.55 ? test.equals : !test.equals) as boolean) : Math.round(rnd() * 100);
         }
-        const statuses = rnd() < 0.8 ? { standard: pick(["met", "not_met", "indeterminate"] as const), ...(rnd() < 0.5 ? { advanced: pick(["met", "not_met"] as const) } : {}) } : undefined;
-        return { unit: { id: `c${u}-${k}`, name: `Đơn vị ${k}`, level: t.childLevel, ...(rnd() < 0.2 ? { flags: ["safeZone"] } : {}) }, values, ...(statuses ? { statuses } : {}) };
+        const statuses =
+          rnd() < 0.8
+            ? {
+                standard: pick(["met", "not_met", "indeterminate"] as const),
+                ...(rnd() < 0.5 ? { advanced: pick(["met", "not_met"] as const) } : {}),
+              }
+            : undefined;
+        return {
+          unit: { id: `c${u}-${k}`, name: `Đơn vị ${k}`, level: t.childLevel, ...(rnd() < 0.2 ? { flags: ["safeZone"] } : {}) },
+          values,
+          ...(statuses ? { statuses } : {}),
+        };
       }) as UnitValues["children"];
     }
     return JSON.parse(JSON.stringify(doc)) as UnitValues;

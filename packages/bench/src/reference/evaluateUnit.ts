@@ -36,9 +36,18 @@ function deriveValue(ind: Indicator, doc: UnitValues, path: (string | number)[])
     const num = doc.inputs?.[d.numerator];
     const den = doc.inputs?.[d.denominator];
     if (num === undefined || den === undefined) return undefined;
-    if (den === 0) return { value: null, derived: true, reasons: [{ code: "derived.denominator_zero", path: ["inputs", d.denominator], params: { input: d.denominator } }] };
+    if (den === 0)
+      return {
+        value: null,
+        derived: true,
+        reasons: [{ code: "derived.denominator_zero", path: ["inputs", d.denominator], params: { input: d.denominator } }],
+      };
     const value = round9((100 * num) / den);
-    return { value, derived: true, reasons: [{ code: "derived.ratio", path, params: { numerator: d.numerator, denominator: d.denominator, num, den, value } }] };
+    return {
+      value,
+      derived: true,
+      reasons: [{ code: "derived.ratio", path, params: { numerator: d.numerator, denominator: d.denominator, num, den, value } }],
+    };
   }
   if (!doc.children) return undefined;
   const children = doc.children.filter((c) => c.unit.level === d.childLevel);
@@ -49,14 +58,39 @@ function deriveValue(ind: Indicator, doc: UnitValues, path: (string | number)[])
     if (p === undefined) unknown.push(c.unit.id);
     else if (p) passed++;
   }
-  if (unknown.length) return { value: null, derived: true, reasons: [{ code: "derived.child_data_missing", path: ["children"], params: { units: unknown, count: unknown.length } }] };
-  if (d.op === "childCount") return { value: passed, derived: true, reasons: [{ code: "derived.child_count", path, params: { passed, total: children.length, childLevel: d.childLevel } }] };
-  if (children.length === 0) return { value: null, derived: true, reasons: [{ code: "derived.no_children", path: ["children"], params: { childLevel: d.childLevel } }] };
+  if (unknown.length)
+    return {
+      value: null,
+      derived: true,
+      reasons: [{ code: "derived.child_data_missing", path: ["children"], params: { units: unknown, count: unknown.length } }],
+    };
+  if (d.op === "childCount")
+    return {
+      value: passed,
+      derived: true,
+      reasons: [{ code: "derived.child_count", path, params: { passed, total: children.length, childLevel: d.childLevel } }],
+    };
+  if (children.length === 0)
+    return {
+      value: null,
+      derived: true,
+      reasons: [{ code: "derived.no_children", path: ["children"], params: { childLevel: d.childLevel } }],
+    };
   const value = round9((100 * passed) / children.length);
-  return { value, derived: true, reasons: [{ code: "derived.child_share", path, params: { passed, total: children.length, value, childLevel: d.childLevel } }] };
+  return {
+    value,
+    derived: true,
+    reasons: [{ code: "derived.child_share", path, params: { passed, total: children.length, value, childLevel: d.childLevel } }],
+  };
 }
 
-function evaluateIndicator(ci: CompiledIndicator, doc: UnitValues, variant: string | null, example: boolean, na: ReadonlySet<string> | undefined): IndicatorResult {
+function evaluateIndicator(
+  ci: CompiledIndicator,
+  doc: UnitValues,
+  variant: string | null,
+  example: boolean,
+  na: ReadonlySet<string> | undefined,
+): IndicatorResult {
   const ind = ci.indicator;
   const id = ind.id;
   const path = ci.valuePath as (string | number)[];
@@ -64,7 +98,15 @@ function evaluateIndicator(ci: CompiledIndicator, doc: UnitValues, variant: stri
   const comparator = ind.comparator;
   const verified = ci.verifiedFor(variant);
   if (na?.has(id) && ind.optional) {
-    return { id, status: "not_applicable", actual: null, required: required ?? null, comparator, verified, reasons: [{ code: "indicator.not_applicable", path: ["notApplicable"], params: { indicator: id } }] };
+    return {
+      id,
+      status: "not_applicable",
+      actual: null,
+      required: required ?? null,
+      comparator,
+      verified,
+      reasons: [{ code: "indicator.not_applicable", path: ["notApplicable"], params: { indicator: id } }],
+    };
   }
   const derived = ind.derive ? deriveValue(ind, doc, path) : undefined;
   const isDerived = derived !== undefined && derived.value !== null;
@@ -73,19 +115,33 @@ function evaluateIndicator(ci: CompiledIndicator, doc: UnitValues, variant: stri
   let status: IndicatorStatus;
   let gap: number | undefined;
   const unknown = required === undefined || required === null;
-  const wrongType = value !== undefined && value !== null && (ind.kind === "boolean" ? typeof value !== "boolean" : typeof value !== "number");
+  const wrongType =
+    value !== undefined && value !== null && (ind.kind === "boolean" ? typeof value !== "boolean" : typeof value !== "number");
   if (value === undefined || value === null || wrongType) {
     status = "missing";
-    reasons.push(wrongType ? { code: "value.wrong_type", path, params: { indicator: id, expected: ind.kind, actual: value } } : ci.missingReason);
-    if (unknown) reasons.push({ code: "indicator.threshold_unknown", path: ["threshold", id], params: { indicator: id, variant, year: doc.year } });
+    reasons.push(
+      wrongType ? { code: "value.wrong_type", path, params: { indicator: id, expected: ind.kind, actual: value } } : ci.missingReason,
+    );
+    if (unknown)
+      reasons.push({ code: "indicator.threshold_unknown", path: ["threshold", id], params: { indicator: id, variant, year: doc.year } });
   } else if (unknown) {
     status = "unknown_threshold";
-    reasons.push({ code: "indicator.threshold_unknown", path: ["threshold", id], params: { indicator: id, variant, year: doc.year, actual: value } });
+    reasons.push({
+      code: "indicator.threshold_unknown",
+      path: ["threshold", id],
+      params: { indicator: id, variant, year: doc.year, actual: value },
+    });
   } else {
     let met: boolean;
     if (typeof value === "number" && typeof required === "number") {
       met = comparator === ">=" ? value >= required : comparator === "<=" ? value <= required : value === required;
-      gap = round9(comparator === ">=" ? Math.max(0, required - value) : comparator === "<=" ? Math.max(0, value - required) : Math.abs(value - required));
+      gap = round9(
+        comparator === ">="
+          ? Math.max(0, required - value)
+          : comparator === "<="
+            ? Math.max(0, value - required)
+            : Math.abs(value - required),
+      );
     } else {
       met = value === required;
     }
@@ -96,7 +152,15 @@ function evaluateIndicator(ci: CompiledIndicator, doc: UnitValues, variant: stri
     reasons.push({ code: met ? "indicator.met" : "indicator.not_met", path, params });
   }
   if (!unknown && !verified) reasons.push(example ? ci.exampleReason : ci.unverifiedReason);
-  const result: IndicatorResult = { id, status, actual: value ?? null, required: (required as ThresholdValue | undefined) ?? null, comparator, verified, reasons };
+  const result: IndicatorResult = {
+    id,
+    status,
+    actual: value ?? null,
+    required: (required as ThresholdValue | undefined) ?? null,
+    comparator,
+    verified,
+    reasons,
+  };
   if (gap !== undefined) result.gap = gap;
   if (isDerived) result.derived = true;
   return result;
@@ -155,12 +219,18 @@ export function referenceEvaluateUnit(compiled: CompiledPack, doc: UnitValues): 
   }
   const evaluated: CriterionStatus = anyNotMet ? "not_met" : allMet ? "met" : "indeterminate";
   if (example) reasons.push({ code: "pack.example", path: ["pack"], params: { packId: pack.id } });
-  if (doc.unit.level !== pack.level) reasons.push({ code: "unit.level_mismatch", path: ["unit", "level"], params: { unitLevel: doc.unit.level, packLevel: pack.level } });
+  if (doc.unit.level !== pack.level)
+    reasons.push({ code: "unit.level_mismatch", path: ["unit", "level"], params: { unitLevel: doc.unit.level, packLevel: pack.level } });
   // A set applies to the years its effective period touches; outside them the result cannot stand.
   const fromYear = Number(pack.effective.from.slice(0, 4));
   const toYear = pack.effective.to ? Number(pack.effective.to.slice(0, 4)) : Infinity;
   const outside = doc.year < fromYear || doc.year > toYear;
-  if (outside) reasons.push({ code: "pack.outside_effective", path: ["year"], params: { year: doc.year, packId: pack.id, from: pack.effective.from, to: pack.effective.to ?? null } });
+  if (outside)
+    reasons.push({
+      code: "pack.outside_effective",
+      path: ["year"],
+      params: { year: doc.year, packId: pack.id, from: pack.effective.from, to: pack.effective.to ?? null },
+    });
   const status: CriterionStatus = outside ? "indeterminate" : evaluated;
   const result: EvaluationResult = {
     unitId: doc.unit.id,
@@ -194,4 +264,3 @@ export function referenceEvaluateMany(compiled: CompiledPack, docs: readonly Uni
   for (let i = 0; i < docs.length; i++) out[i] = referenceEvaluateUnit(compiled, docs[i]!);
   return out;
 }
-

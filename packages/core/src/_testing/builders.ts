@@ -25,7 +25,8 @@ export function passingValues(pack: CriteriaPack, unit: AdminUnit, year: number,
       else if ("byVariant" in t) req = t.byVariant[variant ?? ""] ?? t.byVariant["*"];
       else if ("byYear" in t) req = t.byYear[String(year)]?.[variant ?? ""] ?? t.byYear[String(year)]?.["*"];
       if (typeof req === "boolean") values[i.id] = req;
-      else if (typeof req === "number") values[i.id] = i.comparator === "<=" ? Math.max(0, req - 1) : i.kind === "percent" ? Math.min(100, req + 1) : req + 1;
+      else if (typeof req === "number")
+        values[i.id] = i.comparator === "<=" ? Math.max(0, req - 1) : i.kind === "percent" ? Math.min(100, req + 1) : req + 1;
       else values[i.id] = i.kind === "boolean" ? true : 50;
     }
   return { unit, year, values };

@@ -1,5 +1,16 @@
 // The access policy: who may do what, where. One module used by the API's guard and the web app.
-export { ROLES, ROLE_LABELS, ACTIONS, ACCESS_POLICY, type Role, type Action, type AccessRule, type AccessScope, type AccessActor, type UnitTreeView } from "./policy.js";
+export {
+  ROLES,
+  ROLE_LABELS,
+  ACTIONS,
+  ACCESS_POLICY,
+  type Role,
+  type Action,
+  type AccessRule,
+  type AccessScope,
+  type AccessActor,
+  type UnitTreeView,
+} from "./policy.js";
 export { isWithin } from "./isWithin/index.js";
 export { roleMay } from "./roleMay/index.js";
 export { can } from "./can/index.js";

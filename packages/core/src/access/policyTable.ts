@@ -10,8 +10,21 @@ import type { Action, Role } from "./policy.js";
 export type Where = "anywhere" | "in_scope" | "below_scope" | "never";
 
 const ALL_ACTIONS: readonly Action[] = [
-  "read", "values.write", "dossier.self_assess", "dossier.review", "inspection.write", "plan.write", "plan.approve", "ranking.approve",
-  "propaganda.write", "supervision.write", "packs.upload", "results.publish", "audit.read", "users.manage", "units.manage",
+  "read",
+  "values.write",
+  "dossier.self_assess",
+  "dossier.review",
+  "inspection.write",
+  "plan.write",
+  "plan.approve",
+  "ranking.approve",
+  "propaganda.write",
+  "supervision.write",
+  "packs.upload",
+  "results.publish",
+  "audit.read",
+  "users.manage",
+  "units.manage",
 ];
 
 /** Builds a role's row: the actions listed get their "where", every other action `never`. */
@@ -22,8 +35,14 @@ function row(granted: Partial<Record<Action, Where>>): Record<Action, Where> {
 export const POLICY_TABLE: Readonly<Record<Role, Readonly<Record<Action, Where>>>> = {
   admin: Object.fromEntries(ALL_ACTIONS.map((a) => [a, "anywhere"])) as Record<Action, Where>,
   province_officer: row({
-    read: "in_scope", "values.write": "in_scope", "dossier.review": "below_scope", "plan.write": "in_scope", "packs.upload": "in_scope",
-    "results.publish": "in_scope", "users.manage": "in_scope", "units.manage": "in_scope",
+    read: "in_scope",
+    "values.write": "in_scope",
+    "dossier.review": "below_scope",
+    "plan.write": "in_scope",
+    "packs.upload": "in_scope",
+    "results.publish": "in_scope",
+    "users.manage": "in_scope",
+    "units.manage": "in_scope",
   }),
   district_officer: row({ read: "in_scope", "values.write": "in_scope", "dossier.review": "below_scope", "plan.write": "in_scope" }),
   commune_officer: row({ read: "in_scope", "values.write": "in_scope", "dossier.self_assess": "in_scope" }),

@@ -42,7 +42,14 @@ export interface ProgrammeTargetOptions {
 }
 
 /** QĐ 263/QĐ-TTg (22/02/2022) national targets for 2021–2025. */
-export const QD263_TARGETS: ProgrammeTargets = { ntmSharePercent: 80, advancedSharePercent: 40, modelSharePercent: 10, minCriteria: 15, incomeMultipleOf2020: { numerator: 3, denominator: 2 }, source: "QĐ 263/QĐ-TTg ngày 22/02/2022" };
+export const QD263_TARGETS: ProgrammeTargets = {
+  ntmSharePercent: 80,
+  advancedSharePercent: 40,
+  modelSharePercent: 10,
+  minCriteria: 15,
+  incomeMultipleOf2020: { numerator: 3, denominator: 2 },
+  source: "QĐ 263/QĐ-TTg ngày 22/02/2022",
+};
 
 const QD263_INCOME_SOURCE = "QĐ 263/QĐ-TTg ngày 22/02/2022";
 
@@ -98,7 +105,23 @@ function incomeCheck(income: IncomeVs2020, targets: ProgrammeTargets): TargetChe
   const { baseline2020, current } = income;
   const multiple = round9(numerator / denominator);
   if (!Number.isFinite(baseline2020) || !Number.isFinite(current) || baseline2020 <= 0 || current < 0) {
-    return { id: "income_vs_2020", met: false, actual: Number.isFinite(current) ? current : 0, required: 0, reasons: [{ code: "target.income_invalid", path: ["income"], params: { baseline2020: Number.isFinite(baseline2020) ? baseline2020 : null, current: Number.isFinite(current) ? current : null, source } }] };
+    return {
+      id: "income_vs_2020",
+      met: false,
+      actual: Number.isFinite(current) ? current : 0,
+      required: 0,
+      reasons: [
+        {
+          code: "target.income_invalid",
+          path: ["income"],
+          params: {
+            baseline2020: Number.isFinite(baseline2020) ? baseline2020 : null,
+            current: Number.isFinite(current) ? current : null,
+            source,
+          },
+        },
+      ],
+    };
   }
   const met = atLeastMultiple(current, baseline2020, numerator, denominator);
   const required = round9((baseline2020 * numerator) / denominator);
@@ -107,7 +130,13 @@ function incomeCheck(income: IncomeVs2020, targets: ProgrammeTargets): TargetChe
     met,
     actual: current,
     required,
-    reasons: [{ code: met ? "target.income_met" : "target.income_not_met", path: ["income_vs_2020"], params: { current, baseline2020, required, multiple, ratio: Math.floor(round9((current * 100) / baseline2020)) / 100, source } }],
+    reasons: [
+      {
+        code: met ? "target.income_met" : "target.income_not_met",
+        path: ["income_vs_2020"],
+        params: { current, baseline2020, required, multiple, ratio: Math.floor(round9((current * 100) / baseline2020)) / 100, source },
+      },
+    ],
   };
 }
 
@@ -122,7 +151,11 @@ function incomeCheck(income: IncomeVs2020, targets: ProgrammeTargets): TargetChe
  * checkProgrammeTargets([], QD263_TARGETS, { income: { baseline2020: 41.3, current: 61.95 } })
  *   .find((t) => t.id === "income_vs_2020") // { met: true, actual: 61.95, required: 61.95, ... }
  */
-export function checkProgrammeTargets(communes: readonly CommuneStanding[], targets: ProgrammeTargets = QD263_TARGETS, options: ProgrammeTargetOptions = {}): TargetCheck[] {
+export function checkProgrammeTargets(
+  communes: readonly CommuneStanding[],
+  targets: ProgrammeTargets = QD263_TARGETS,
+  options: ProgrammeTargetOptions = {},
+): TargetCheck[] {
   const n = communes.length;
   const pct = (k: number) => (n === 0 ? 0 : Math.round((10000 * k) / n) / 100);
   const atLeast = (t: Tier) => communes.filter((c) => c.tier !== null && TIER_RANK[c.tier] >= TIER_RANK[t]).length;
@@ -130,7 +163,19 @@ export function checkProgrammeTargets(communes: readonly CommuneStanding[], targ
   const share = (id: TargetCheck["id"], k: number, required: number): TargetCheck => {
     const actual = pct(k);
     const met = n > 0 && k * 100 >= required * n;
-    return { id, met, actual, required, reasons: [{ code: met ? "target.met" : "target.not_met", path: [id], params: { target: id, actual, required, count: k, total: n, source: targets.source } }] };
+    return {
+      id,
+      met,
+      actual,
+      required,
+      reasons: [
+        {
+          code: met ? "target.met" : "target.not_met",
+          path: [id],
+          params: { target: id, actual, required, count: k, total: n, source: targets.source },
+        },
+      ],
+    };
   };
   return [
     share("ntm_share", atLeast("standard"), targets.ntmSharePercent),
@@ -141,7 +186,13 @@ export function checkProgrammeTargets(communes: readonly CommuneStanding[], targ
       met: below.length === 0,
       actual: below.length,
       required: targets.minCriteria,
-      reasons: [{ code: below.length === 0 ? "target.min_criteria_met" : "target.below_min_criteria", path: ["min_criteria"], params: { units: below.map((c) => c.unitId), count: below.length, minCriteria: targets.minCriteria, source: targets.source } }],
+      reasons: [
+        {
+          code: below.length === 0 ? "target.min_criteria_met" : "target.below_min_criteria",
+          path: ["min_criteria"],
+          params: { units: below.map((c) => c.unitId), count: below.length, minCriteria: targets.minCriteria, source: targets.source },
+        },
+      ],
     },
     ...(options.income ? [incomeCheck(options.income, targets)] : []),
   ];

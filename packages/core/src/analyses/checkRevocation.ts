@@ -47,7 +47,13 @@ export function checkRevocation(input: EvaluationResult | RevocationInput): Revo
  * @example
  * decideRevocation(10, ["1", "2", "10"], ["10"], 0, undefined).revoke // true
  */
-export function decideRevocation(total: number, failed: string[], keyFailed: string[], indeterminate: number, childrenRevokedShare: number | undefined): RevocationCheck {
+export function decideRevocation(
+  total: number,
+  failed: string[],
+  keyFailed: string[],
+  indeterminate: number,
+  childrenRevokedShare: number | undefined,
+): RevocationCheck {
   const n = failed.length;
   const reasons: Reason[] = [];
   const share = total > 0 ? n / total : 0;
@@ -70,7 +76,8 @@ export function decideRevocation(total: number, failed: string[], keyFailed: str
     revoke = true;
     reasons.push({ code: "revocation.children_revoked", path: ["children"], params: { share: childrenRevokedShare } });
   }
-  if (indeterminate > 0) reasons.push({ code: "revocation.indeterminate_not_counted", path: ["criteria"], params: { count: indeterminate } });
+  if (indeterminate > 0)
+    reasons.push({ code: "revocation.indeterminate_not_counted", path: ["criteria"], params: { count: indeterminate } });
   return { revoke, failedShare: share, failed, keyFailed, reasons };
 }
 

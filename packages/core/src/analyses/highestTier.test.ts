@@ -4,7 +4,9 @@ import { compilePack } from "../evaluation/compilePack.js";
 import { getPack } from "../packs/registry.js";
 import { commune, passingValues } from "../_testing/builders.js";
 
-const chain = ["example.province-demo.2021-2025", "example.province-demo-advanced.2021-2025", "example.province-demo-model.2021-2025"].map((id) => compilePack(getPack(id)!));
+const chain = ["example.province-demo.2021-2025", "example.province-demo-advanced.2021-2025", "example.province-demo-model.2021-2025"].map(
+  (id) => compilePack(getPack(id)!),
+);
 
 describe("highestTier", () => {
   it("stops at standard when the advanced thresholds are not met", () => {

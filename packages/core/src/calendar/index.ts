@@ -1,8 +1,20 @@
 // The calendar area: the Vietnamese lunar calendar, public holidays and working days.
 export {
-  VIETNAM_TIME_ZONE, LunarDateSchema, HolidayKindSchema, HolidayOptionsSchema, CalendarEntrySchema, WorkCalendarConfigSchema,
-  type LunarDate, type HolidayKind, type Holiday, type HolidayOptions, type HolidayOptionsInput, type CalendarEntry,
-  type WorkCalendarConfig, type DayKind, type WorkCalendar,
+  VIETNAM_TIME_ZONE,
+  LunarDateSchema,
+  HolidayKindSchema,
+  HolidayOptionsSchema,
+  CalendarEntrySchema,
+  WorkCalendarConfigSchema,
+  type LunarDate,
+  type HolidayKind,
+  type Holiday,
+  type HolidayOptions,
+  type HolidayOptionsInput,
+  type CalendarEntry,
+  type WorkCalendarConfig,
+  type DayKind,
+  type WorkCalendar,
 } from "./types.js";
 export { solarToLunar } from "./solarToLunar/index.js";
 export { lunarToSolar, type LunarDateInput } from "./lunarToSolar/index.js";

@@ -5,7 +5,14 @@ import type { JsonPath } from "../schemas/common.js";
  * Transport-neutral error kinds. The API maps a kind to an HTTP status and the CLI to an exit code,
  * each in one place.
  */
-export type ErrorKind = "invalid_input" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "precondition_failed" | "rule_failed";
+export type ErrorKind =
+  | "invalid_input"
+  | "not_found"
+  | "conflict"
+  | "forbidden"
+  | "unauthenticated"
+  | "precondition_failed"
+  | "rule_failed";
 
 /** One problem found in input data: where (`path`), what (`code`), the values involved, and a readable message. */
 export interface Issue {
@@ -63,7 +70,12 @@ export function zodIssues(error: z.ZodError, prefix: JsonPath = []): Issue[] {
 
 let viLocale: ((issue: never) => unknown) | undefined;
 let enLocale: ((issue: never) => unknown) | undefined;
-const text = (out: unknown): string => (typeof out === "string" ? out : typeof out === "object" && out !== null && "message" in out ? String((out as { message: unknown }).message) : "");
+const text = (out: unknown): string =>
+  typeof out === "string"
+    ? out
+    : typeof out === "object" && out !== null && "message" in out
+      ? String((out as { message: unknown }).message)
+      : "";
 
 /**
  * "Vietnamese / English" for a zod issue with zod's default wording (its Vietnamese locale loses the

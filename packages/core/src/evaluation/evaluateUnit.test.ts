@@ -20,7 +20,17 @@ describe("evaluateUnit", () => {
   it("meets every criterion when every value passes its threshold", () => {
     const unit = commune();
     const r = evaluateUnit(compiled, passingValues(compiled.pack, unit, year));
-    expect(r).toMatchObject({ unitId: "xa-an-binh", packId: "example.province-demo.2021-2025", year, variant: "DHNTB", status: "met", criteriaMet: 19, criteriaNotMet: 0, criteriaTotal: 19, example: true });
+    expect(r).toMatchObject({
+      unitId: "xa-an-binh",
+      packId: "example.province-demo.2021-2025",
+      year,
+      variant: "DHNTB",
+      status: "met",
+      criteriaMet: 19,
+      criteriaNotMet: 0,
+      criteriaTotal: 19,
+      example: true,
+    });
     expect(r.revocation).toMatchObject({ revoke: false, failed: [], keyFailed: [] });
   });
 
@@ -29,8 +39,20 @@ describe("evaluateUnit", () => {
     doc.values["15.3"] = 23.5; // DHNTB ceiling is 22 (verified)
     const r = evaluateUnit(compiled, doc);
     expect(indicator(r, "15.3")).toEqual({
-      id: "15.3", status: "not_met", actual: 23.5, required: 22, comparator: "<=", gap: 1.5, verified: true,
-      reasons: [{ code: "indicator.not_met", path: ["values", "15.3"], params: { indicator: "15.3", actual: 23.5, required: 22, comparator: "<=", kind: "percent", gap: 1.5, unit: "%" } }],
+      id: "15.3",
+      status: "not_met",
+      actual: 23.5,
+      required: 22,
+      comparator: "<=",
+      gap: 1.5,
+      verified: true,
+      reasons: [
+        {
+          code: "indicator.not_met",
+          path: ["values", "15.3"],
+          params: { indicator: "15.3", actual: 23.5, required: 22, comparator: "<=", kind: "percent", gap: 1.5, unit: "%" },
+        },
+      ],
     });
     expect(r.criteria.find((c) => c.id === "15")?.status).toBe("not_met");
     expect(r.status).toBe("not_met");
@@ -52,7 +74,11 @@ describe("evaluateUnit", () => {
     const r = evaluateUnit(compiled, doc);
     expect(r.variant).toBe("TDMNPB");
     expect(indicator(r, "15.3")).toMatchObject({ status: "met", required: 24 });
-    expect(r.reasons).toContainEqual({ code: "variant.override", path: ["unit", "flags"], params: { flag: "especiallyDifficult", from: "DHNTB", to: "TDMNPB" } });
+    expect(r.reasons).toContainEqual({
+      code: "variant.override",
+      path: ["unit", "flags"],
+      params: { flag: "especiallyDifficult", from: "DHNTB", to: "TDMNPB" },
+    });
   });
 
   it("reports missing values and makes the criterion indeterminate, not failed", () => {
@@ -69,7 +95,11 @@ describe("evaluateUnit", () => {
     const national = compilePack(getPack("vn.commune-ntm.2021-2025")!);
     const r = evaluateUnit(national, { unit: commune(), year, values: { "11": 3, "15.3": 10 } });
     expect(indicator(r, "11")).toMatchObject({ status: "unknown_threshold", actual: 3, required: null, verified: false });
-    expect(indicator(r, "11").reasons).toContainEqual({ code: "indicator.threshold_unknown", path: ["threshold", "11"], params: { indicator: "11", variant: "DHNTB", year, actual: 3 } });
+    expect(indicator(r, "11").reasons).toContainEqual({
+      code: "indicator.threshold_unknown",
+      path: ["threshold", "11"],
+      params: { indicator: "11", variant: "DHNTB", year, actual: 3 },
+    });
     expect(indicator(r, "15.3")).toMatchObject({ status: "met", verified: true });
     expect(r.example).toBe(false);
   });
@@ -77,7 +107,11 @@ describe("evaluateUnit", () => {
   it("makes the unit indeterminate for a year outside the pack's effective period, and says why", () => {
     const r = evaluateUnit(compiled, passingValues(compiled.pack, commune(), 2030));
     expect([r.status, r.criteriaMet]).toEqual(["indeterminate", 18]);
-    expect(r.reasons).toContainEqual({ code: "pack.outside_effective", path: ["year"], params: { year: 2030, packId: "example.province-demo.2021-2025", from: "2022-03-08", to: "2026-02-14" } });
+    expect(r.reasons).toContainEqual({
+      code: "pack.outside_effective",
+      path: ["year"],
+      params: { year: 2030, packId: "example.province-demo.2021-2025", from: "2022-03-08", to: "2026-02-14" },
+    });
   });
 
   it("treats income thresholds by year: a year without an entry is unknown", () => {
@@ -93,13 +127,20 @@ describe("evaluateUnit", () => {
     doc.inputs = { householdsSafeElectricity: 970, households: 1000 };
     const i = indicator(evaluateUnit(compiled, doc), "4.2");
     expect(i).toMatchObject({ status: "not_met", actual: 97, required: 98, gap: 1, derived: true });
-    expect(i.reasons[0]).toEqual({ code: "derived.ratio", path: ["values", "4.2"], params: { numerator: "householdsSafeElectricity", denominator: "households", num: 970, den: 1000, value: 97 } });
+    expect(i.reasons[0]).toEqual({
+      code: "derived.ratio",
+      path: ["values", "4.2"],
+      params: { numerator: "householdsSafeElectricity", denominator: "households", num: 970, den: 1000, value: 97 },
+    });
   });
 
   it("computes a commune indicator from its hamlets (16: hamlets meeting the cultural standard)", () => {
     const doc = passingValues(compiled.pack, commune(), year);
     delete doc.values["16"];
-    const hamlet = (id: string, culturalStandard: boolean) => ({ unit: { id, name: id, level: "hamlet" as const, parentId: "xa-an-binh" }, values: { culturalStandard } });
+    const hamlet = (id: string, culturalStandard: boolean) => ({
+      unit: { id, name: id, level: "hamlet" as const, parentId: "xa-an-binh" },
+      values: { culturalStandard },
+    });
     doc.children = [hamlet("t1", true), hamlet("t2", true), hamlet("t3", false), hamlet("t4", true)];
     const i = indicator(evaluateUnit(compiled, doc), "16");
     expect(i).toMatchObject({ status: "met", actual: 75, required: 70, derived: true });
@@ -132,25 +173,36 @@ describe("evaluateUnit", () => {
 
   it("is deterministic: the same input always gives the same result", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom("TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL"), (v, region) => {
-        const doc = passingValues(compiled.pack, commune({ region: region as "DBSH" }), year);
-        doc.values["2.2"] = v;
-        expect(evaluateUnit(compiled, doc)).toEqual(evaluateUnit(compiled, JSON.parse(JSON.stringify(doc)) as typeof doc));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.constantFrom("TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL"),
+        (v, region) => {
+          const doc = passingValues(compiled.pack, commune({ region: region as "DBSH" }), year);
+          doc.values["2.2"] = v;
+          expect(evaluateUnit(compiled, doc)).toEqual(evaluateUnit(compiled, JSON.parse(JSON.stringify(doc)) as typeof doc));
+        },
+      ),
       { numRuns: 50 },
     );
   });
 
   it("never turns met into not_met when a >= value rises", () => {
-    const ids = compiled.indicators.filter((i) => i.indicator.comparator === ">=" && i.indicator.kind !== "boolean").map((i) => i.indicator.id);
+    const ids = compiled.indicators
+      .filter((i) => i.indicator.comparator === ">=" && i.indicator.kind !== "boolean")
+      .map((i) => i.indicator.id);
     fc.assert(
-      fc.property(fc.constantFrom(...ids), fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (id, a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const doc = passingValues(compiled.pack, commune(), year);
-        const low = indicator(evaluateUnit(compiled, { ...doc, values: { ...doc.values, [id]: lo } }), id).status;
-        const high = indicator(evaluateUnit(compiled, { ...doc, values: { ...doc.values, [id]: hi } }), id).status;
-        if (low === "met") expect(high).toBe("met");
-      }),
+      fc.property(
+        fc.constantFrom(...ids),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (id, a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const doc = passingValues(compiled.pack, commune(), year);
+          const low = indicator(evaluateUnit(compiled, { ...doc, values: { ...doc.values, [id]: lo } }), id).status;
+          const high = indicator(evaluateUnit(compiled, { ...doc, values: { ...doc.values, [id]: hi } }), id).status;
+          if (low === "met") expect(high).toBe("met");
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -160,6 +212,10 @@ describe("evaluateMany", () => {
   it("evaluates a batch with one compiled pack, in order", () => {
     const docs = ["a", "b", "c"].map((id) => passingValues(compiled.pack, commune({ id }), year));
     docs[1]!.values["2.1"] = 50;
-    expect(evaluateMany(compiled, docs).map((r) => [r.unitId, r.status])).toEqual([["a", "met"], ["b", "not_met"], ["c", "met"]]);
+    expect(evaluateMany(compiled, docs).map((r) => [r.unitId, r.status])).toEqual([
+      ["a", "met"],
+      ["b", "not_met"],
+      ["c", "met"],
+    ]);
   });
 });

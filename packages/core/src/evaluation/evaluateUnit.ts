@@ -26,9 +26,15 @@ export function evaluateUnit(compiled: CompiledPack, doc: UnitValues): Evaluatio
   const derived = e.hasDerived ? new Array<Actual | undefined>(e.n) : undefined;
   const t = decide(e, doc, row, snapshot, derived);
   if (e.example) reasons.push(e.exampleReason);
-  if (doc.unit.level !== pack.level) reasons.push({ code: "unit.level_mismatch", path: ["unit", "level"], params: { unitLevel: doc.unit.level, packLevel: pack.level } });
+  if (doc.unit.level !== pack.level)
+    reasons.push({ code: "unit.level_mismatch", path: ["unit", "level"], params: { unitLevel: doc.unit.level, packLevel: pack.level } });
   // A set applies to the years its effective period touches; outside them the result cannot stand.
-  if (t.outside) reasons.push({ code: "pack.outside_effective", path: ["year"], params: { year: doc.year, packId: pack.id, from: pack.effective.from, to: pack.effective.to ?? null } });
+  if (t.outside)
+    reasons.push({
+      code: "pack.outside_effective",
+      path: ["year"],
+      params: { year: doc.year, packId: pack.id, from: pack.effective.from, to: pack.effective.to ?? null },
+    });
   return new LazyEvaluationResult(e, row, doc.unit.id, t, snapshot, derived, reasons);
 }
 

@@ -6,7 +6,8 @@ import type { MessageCatalog } from "./messages.js";
 const tier = (t: unknown, lang: Lang) => (TIER_LABELS as Record<string, { vi: string; en: string }>)[String(t)]?.[lang] ?? String(t);
 const level = (l: unknown, lang: Lang) => (UNIT_LEVEL_LABELS as Record<string, { vi: string; en: string }>)[String(l)]?.[lang] ?? String(l);
 const day = (d: unknown, lang: Lang) => (typeof d === "string" ? formatDate(d, lang) : lang === "vi" ? "không thời hạn" : "open-ended");
-const scope = (s: unknown, lang: Lang) => (s === null || s === undefined ? (lang === "vi" ? "toàn hệ thống" : "the whole installation") : String(s));
+const scope = (s: unknown, lang: Lang) =>
+  s === null || s === undefined ? (lang === "vi" ? "toàn hệ thống" : "the whole installation") : String(s);
 
 /**
  * Messages for pack adoption (áp dụng bộ tiêu chí): `pack.not_adopted` from core `selectPack`, the
@@ -34,11 +35,15 @@ export const adoptionMessages: MessageCatalog = {
     en: (p, l) => `Invalid period: it ends ${day(p.to, l)}, before it starts ${day(p.from, l)}`,
   },
   "adoption.outside_pack_effective": {
-    vi: (p, l) => `Thời gian áp dụng (${day(p.from, l)} – ${day(p.to, l)}) nằm ngoài thời gian hiệu lực của bộ tiêu chí ${p.packId} (các năm ${p.packFromYear} – ${p.packToYear ?? "nay"})`,
-    en: (p, l) => `The period (${day(p.from, l)} – ${day(p.to, l)}) is outside the effective years of pack ${p.packId} (${p.packFromYear} – ${p.packToYear ?? "now"})`,
+    vi: (p, l) =>
+      `Thời gian áp dụng (${day(p.from, l)} – ${day(p.to, l)}) nằm ngoài thời gian hiệu lực của bộ tiêu chí ${p.packId} (các năm ${p.packFromYear} – ${p.packToYear ?? "nay"})`,
+    en: (p, l) =>
+      `The period (${day(p.from, l)} – ${day(p.to, l)}) is outside the effective years of pack ${p.packId} (${p.packFromYear} – ${p.packToYear ?? "now"})`,
   },
   "adoption.overlap": {
-    vi: (p, l) => `Trùng thời gian với quyết định áp dụng ${p.otherId} (bộ ${p.otherPackId}, ${day(p.otherFrom, l)} – ${day(p.otherTo, l)}) cho cùng phạm vi ${scope(p.scopeUnitId, l)}, cấp ${level(p.level, l)}, hạng ${tier(p.tier, l)}: không rõ bộ nào được dùng`,
-    en: (p, l) => `Overlaps adoption ${p.otherId} (pack ${p.otherPackId}, ${day(p.otherFrom, l)} – ${day(p.otherTo, l)}) for the same scope ${scope(p.scopeUnitId, l)}, level ${level(p.level, l)} and tier ${tier(p.tier, l)}: which pack applies would be ambiguous`,
+    vi: (p, l) =>
+      `Trùng thời gian với quyết định áp dụng ${p.otherId} (bộ ${p.otherPackId}, ${day(p.otherFrom, l)} – ${day(p.otherTo, l)}) cho cùng phạm vi ${scope(p.scopeUnitId, l)}, cấp ${level(p.level, l)}, hạng ${tier(p.tier, l)}: không rõ bộ nào được dùng`,
+    en: (p, l) =>
+      `Overlaps adoption ${p.otherId} (pack ${p.otherPackId}, ${day(p.otherFrom, l)} – ${day(p.otherTo, l)}) for the same scope ${scope(p.scopeUnitId, l)}, level ${level(p.level, l)} and tier ${tier(p.tier, l)}: which pack applies would be ambiguous`,
   },
 };

@@ -8,7 +8,9 @@ import type { Lang } from "../schemas/common.js";
  */
 export function formatNumber(n: number, lang: Lang, maxFractionDigits = 2): string {
   const neg = n < 0;
-  const fixed = Math.abs(n).toFixed(maxFractionDigits).replace(/\.?0+$/, "");
+  const fixed = Math.abs(n)
+    .toFixed(maxFractionDigits)
+    .replace(/\.?0+$/, "");
   const [int = "0", frac] = fixed.split(".");
   const sep = lang === "vi" ? "." : ",";
   const dec = lang === "vi" ? "," : ".";

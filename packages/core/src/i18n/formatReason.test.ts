@@ -4,7 +4,11 @@ import { formatDate, formatMoney, formatNumber } from "./format.js";
 
 describe("formatReason", () => {
   it("renders a failed indicator in Vietnamese and English", () => {
-    const r = { code: "indicator.not_met", path: ["values", "15.3"], params: { indicator: "15.3", actual: 23.5, required: 22, comparator: "<=", kind: "percent", gap: 1.5, unit: "%" } };
+    const r = {
+      code: "indicator.not_met",
+      path: ["values", "15.3"],
+      params: { indicator: "15.3", actual: 23.5, required: 22, comparator: "<=", kind: "percent", gap: 1.5, unit: "%" },
+    };
     expect(formatReason(r, "vi")).toBe("Chỉ tiêu 15.3: không đạt (23,5%, yêu cầu ≤ 22%; còn thiếu 1,5%)");
     expect(formatReason(r, "en")).toBe("Indicator 15.3: not met (23.5%, required ≤ 22%; gap 1.5%)");
   });

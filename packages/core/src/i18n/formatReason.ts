@@ -7,7 +7,14 @@ import { ocopMessages } from "./ocop.messages.js";
 import { adoptionMessages } from "./adoption.messages.js";
 
 /** Every reason code the core can produce, with its Vietnamese and English wording. */
-export const MESSAGES: MessageCatalog = { ...evaluationMessages, ...planMessages, ...workflowMessages, ...rankingMessages, ...ocopMessages, ...adoptionMessages };
+export const MESSAGES: MessageCatalog = {
+  ...evaluationMessages,
+  ...planMessages,
+  ...workflowMessages,
+  ...rankingMessages,
+  ...ocopMessages,
+  ...adoptionMessages,
+};
 
 /**
  * Renders a reason as text, Vietnamese by default. Unknown codes fall back to the code and params,

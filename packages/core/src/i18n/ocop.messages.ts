@@ -3,13 +3,23 @@ import { formatDate, formatMoney, formatNumber } from "./format.js";
 import type { MessageCatalog } from "./messages.js";
 
 const date = (v: unknown, l: Lang) => (typeof v === "string" ? formatDate(v, l) : "—");
-const money = (v: unknown, l: Lang) => (typeof v === "bigint" || typeof v === "number" ? formatMoney(v, l) : typeof v === "string" && /^\d+$/.test(v) ? formatMoney(BigInt(v), l) : "—");
+const money = (v: unknown, l: Lang) =>
+  typeof v === "bigint" || typeof v === "number"
+    ? formatMoney(v, l)
+    : typeof v === "string" && /^\d+$/.test(v)
+      ? formatMoney(BigInt(v), l)
+      : "—";
 // whole quantities (m², days) arrive as decimal strings; group them without going through a float
 const num = (v: unknown, l: Lang) =>
-  typeof v === "number" ? formatNumber(v, l) : typeof v === "string" && /^\d+$/.test(v) ? formatMoney(BigInt(v), l).replace(/ (đ|VND)$/, "") : String(v);
+  typeof v === "number"
+    ? formatNumber(v, l)
+    : typeof v === "string" && /^\d+$/.test(v)
+      ? formatMoney(BigInt(v), l).replace(/ (đ|VND)$/, "")
+      : String(v);
 const pct = (v: unknown, l: Lang) => (typeof v === "string" ? (l === "vi" ? v.replace(".", ",") : v) + "%" : "—");
 const list = (v: unknown) => (Array.isArray(v) ? v.join(", ") : "—");
-const defaultNote = (p: Record<string, unknown>, l: Lang) => (p.targetIsDefault ? (l === "vi" ? " (mục tiêu mặc định)" : " (default target)") : "");
+const defaultNote = (p: Record<string, unknown>, l: Lang) =>
+  p.targetIsDefault ? (l === "vi" ? " (mục tiêu mặc định)" : " (default target)") : "";
 
 /**
  * Messages for the reasons of the OCOP, resource mobilisation, housing and inspection areas
@@ -20,36 +30,48 @@ const defaultNote = (p: Record<string, unknown>, l: Lang) => (p.targetIsDefault 
 export const ocopMessages: MessageCatalog = {
   // OCOP
   "ocop.valid": {
-    vi: (p, l) => `Sản phẩm ${p.product} (${p.stars} sao): giấy chứng nhận ${p.certificate} còn hiệu lực đến ${date(p.expiresOn, l)} (còn ${p.daysLeft} ngày)`,
-    en: (p, l) => `Product ${p.product} (${p.stars} stars): certificate ${p.certificate} valid until ${date(p.expiresOn, l)} (${p.daysLeft} days left)`,
+    vi: (p, l) =>
+      `Sản phẩm ${p.product} (${p.stars} sao): giấy chứng nhận ${p.certificate} còn hiệu lực đến ${date(p.expiresOn, l)} (còn ${p.daysLeft} ngày)`,
+    en: (p, l) =>
+      `Product ${p.product} (${p.stars} stars): certificate ${p.certificate} valid until ${date(p.expiresOn, l)} (${p.daysLeft} days left)`,
   },
   "ocop.renewal_due": {
-    vi: (p, l) => `Sản phẩm ${p.product} (${p.stars} sao): giấy chứng nhận ${p.certificate} hết hạn ngày ${date(p.expiresOn, l)}, còn ${p.daysLeft} ngày: cần gia hạn hoặc đánh giá lại (trong ${p.windowDays} ngày trước khi hết hạn${p.windowIsDefault ? ", thời gian mặc định" : ""})`,
-    en: (p, l) => `Product ${p.product} (${p.stars} stars): certificate ${p.certificate} expires on ${date(p.expiresOn, l)}, ${p.daysLeft} days left: renew or re-rate (window ${p.windowDays} days${p.windowIsDefault ? ", default" : ""})`,
+    vi: (p, l) =>
+      `Sản phẩm ${p.product} (${p.stars} sao): giấy chứng nhận ${p.certificate} hết hạn ngày ${date(p.expiresOn, l)}, còn ${p.daysLeft} ngày: cần gia hạn hoặc đánh giá lại (trong ${p.windowDays} ngày trước khi hết hạn${p.windowIsDefault ? ", thời gian mặc định" : ""})`,
+    en: (p, l) =>
+      `Product ${p.product} (${p.stars} stars): certificate ${p.certificate} expires on ${date(p.expiresOn, l)}, ${p.daysLeft} days left: renew or re-rate (window ${p.windowDays} days${p.windowIsDefault ? ", default" : ""})`,
   },
   "ocop.expired": {
-    vi: (p, l) => `Sản phẩm ${p.product} (${p.stars} sao): giấy chứng nhận ${p.certificate} đã hết hạn ngày ${date(p.expiresOn, l)} (quá ${p.daysOverdue} ngày)`,
-    en: (p, l) => `Product ${p.product} (${p.stars} stars): certificate ${p.certificate} expired on ${date(p.expiresOn, l)} (${p.daysOverdue} days ago)`,
+    vi: (p, l) =>
+      `Sản phẩm ${p.product} (${p.stars} sao): giấy chứng nhận ${p.certificate} đã hết hạn ngày ${date(p.expiresOn, l)} (quá ${p.daysOverdue} ngày)`,
+    en: (p, l) =>
+      `Product ${p.product} (${p.stars} stars): certificate ${p.certificate} expired on ${date(p.expiresOn, l)} (${p.daysOverdue} days ago)`,
   },
   "ocop.not_recognised": {
-    vi: (p) => `Sản phẩm ${p.product}: chưa được công nhận OCOP (${p.stars} sao${p.hasCertificate ? "" : ", chưa có giấy chứng nhận"}; chỉ sản phẩm 3–5 sao được công nhận)`,
-    en: (p) => `Product ${p.product}: not a recognised OCOP product (${p.stars} stars${p.hasCertificate ? "" : ", no certificate"}; only 3–5 stars are recognised)`,
+    vi: (p) =>
+      `Sản phẩm ${p.product}: chưa được công nhận OCOP (${p.stars} sao${p.hasCertificate ? "" : ", chưa có giấy chứng nhận"}; chỉ sản phẩm 3–5 sao được công nhận)`,
+    en: (p) =>
+      `Product ${p.product}: not a recognised OCOP product (${p.stars} stars${p.hasCertificate ? "" : ", no certificate"}; only 3–5 stars are recognised)`,
   },
   "ocop.revoked": {
     vi: (p) => `Sản phẩm ${p.product}: đã bị thu hồi công nhận OCOP`,
     en: (p) => `Product ${p.product}: OCOP recognition revoked`,
   },
   "ocop.commune_target_met": {
-    vi: (p, l) => `Xã ${p.unit}: có ${p.count} sản phẩm OCOP còn hiệu lực ngày ${date(p.asOf, l)}, đạt mục tiêu ${p.target}${defaultNote(p, l)}`,
+    vi: (p, l) =>
+      `Xã ${p.unit}: có ${p.count} sản phẩm OCOP còn hiệu lực ngày ${date(p.asOf, l)}, đạt mục tiêu ${p.target}${defaultNote(p, l)}`,
     en: (p, l) => `Commune ${p.unit}: ${p.count} OCOP products in force on ${date(p.asOf, l)}, target ${p.target} met${defaultNote(p, l)}`,
   },
   "ocop.commune_target_not_met": {
-    vi: (p, l) => `Xã ${p.unit}: có ${p.count} sản phẩm OCOP còn hiệu lực ngày ${date(p.asOf, l)}, chưa đạt mục tiêu ${p.target}${defaultNote(p, l)}; còn thiếu ${p.gap}`,
-    en: (p, l) => `Commune ${p.unit}: ${p.count} OCOP products in force on ${date(p.asOf, l)}, target ${p.target} not met${defaultNote(p, l)}; ${p.gap} short`,
+    vi: (p, l) =>
+      `Xã ${p.unit}: có ${p.count} sản phẩm OCOP còn hiệu lực ngày ${date(p.asOf, l)}, chưa đạt mục tiêu ${p.target}${defaultNote(p, l)}; còn thiếu ${p.gap}`,
+    en: (p, l) =>
+      `Commune ${p.unit}: ${p.count} OCOP products in force on ${date(p.asOf, l)}, target ${p.target} not met${defaultNote(p, l)}; ${p.gap} short`,
   },
   "ocop.target_is_default": {
     vi: (p) => `Mục tiêu ${p.target} sản phẩm/xã là giá trị mặc định: Kế hoạch chỉ nêu "mỗi xã có nhiều sản phẩm OCOP", không nêu con số`,
-    en: (p) => `The target of ${p.target} products per commune is a default: the plan only says "several OCOP products per commune", with no number`,
+    en: (p) =>
+      `The target of ${p.target} products per commune is a default: the plan only says "several OCOP products per commune", with no number`,
   },
   "ocop.products_renewal_due": {
     vi: (p) => `Xã ${p.unit}: ${p.count} sản phẩm sắp hết hạn chứng nhận, cần gia hạn: ${list(p.products)}`,
@@ -64,36 +86,46 @@ export const ocopMessages: MessageCatalog = {
     en: (p) => `Commune ${p.unit}: ${p.count} products with revoked recognition, not counted: ${list(p.products)}`,
   },
   "ocop.products_not_recognised": {
-    vi: (p) => `Xã ${p.unit}: ${p.count} sản phẩm chưa được công nhận (dưới 3 sao hoặc chưa có giấy chứng nhận), không được tính: ${list(p.products)}`,
+    vi: (p) =>
+      `Xã ${p.unit}: ${p.count} sản phẩm chưa được công nhận (dưới 3 sao hoặc chưa có giấy chứng nhận), không được tính: ${list(p.products)}`,
     en: (p) => `Commune ${p.unit}: ${p.count} products not recognised (under 3 stars or no certificate), not counted: ${list(p.products)}`,
   },
 
   // Resource mobilisation
   "resources.totals": {
-    vi: (p, l) => `Tổng huy động${p.period ? ` (${p.period})` : ""}: ${money(p.money, l)}; đất hiến ${num(p.landDonatedM2, l)} m²; ${num(p.labourDays, l)} ngày công (${p.count} khoản)`,
-    en: (p, l) => `Total mobilised${p.period ? ` (${p.period})` : ""}: ${money(p.money, l)}; land donated ${num(p.landDonatedM2, l)} m²; ${num(p.labourDays, l)} labour days (${p.count} entries)`,
+    vi: (p, l) =>
+      `Tổng huy động${p.period ? ` (${p.period})` : ""}: ${money(p.money, l)}; đất hiến ${num(p.landDonatedM2, l)} m²; ${num(p.labourDays, l)} ngày công (${p.count} khoản)`,
+    en: (p, l) =>
+      `Total mobilised${p.period ? ` (${p.period})` : ""}: ${money(p.money, l)}; land donated ${num(p.landDonatedM2, l)} m²; ${num(p.labourDays, l)} labour days (${p.count} entries)`,
   },
   "resources.people_share": {
-    vi: (p, l) => `Nhân dân đóng góp bằng tiền ${money(p.people, l)} / ${money(p.money, l)} = ${pct(p.percent, l)} (chưa quy đổi đất hiến và ngày công)`,
-    en: (p, l) => `People's cash ${money(p.people, l)} of ${money(p.money, l)} = ${pct(p.percent, l)} (land and labour not converted to money)`,
+    vi: (p, l) =>
+      `Nhân dân đóng góp bằng tiền ${money(p.people, l)} / ${money(p.money, l)} = ${pct(p.percent, l)} (chưa quy đổi đất hiến và ngày công)`,
+    en: (p, l) =>
+      `People's cash ${money(p.people, l)} of ${money(p.money, l)} = ${pct(p.percent, l)} (land and labour not converted to money)`,
   },
   "resources.no_money": {
     vi: () => `Chưa có khoản huy động bằng tiền nên không tính được tỷ lệ`,
     en: () => `No money was mobilised, so no shares can be computed`,
   },
   "resources.period_not_split": {
-    vi: (p, l) => `${p.count} khoản được ghi nhận cho cả kỳ dài hơn ${p.period}${p.money && p.money !== "0" ? ` (${money(p.money, l)})` : ""}, không chia nhỏ được nên không được tính`,
-    en: (p, l) => `${p.count} entries were recorded for a longer period than ${p.period}${p.money && p.money !== "0" ? ` (${money(p.money, l)})` : ""}; they cannot be split and are not counted`,
+    vi: (p, l) =>
+      `${p.count} khoản được ghi nhận cho cả kỳ dài hơn ${p.period}${p.money && p.money !== "0" ? ` (${money(p.money, l)})` : ""}, không chia nhỏ được nên không được tính`,
+    en: (p, l) =>
+      `${p.count} entries were recorded for a longer period than ${p.period}${p.money && p.money !== "0" ? ` (${money(p.money, l)})` : ""}; they cannot be split and are not counted`,
   },
 
   // Temporary and dilapidated housing
   "housing.summary": {
-    vi: (p, l) => `${p.unit}: ${p.total} nhà trong chương trình (nhà tạm ${p.temporary}, dột nát ${p.dilapidated}, đang xây ${p.under_construction}, hoàn thành ${p.completed}${p.completedPercent ? ` = ${pct(p.completedPercent, l)}` : ""}); hỗ trợ ${money(p.support, l)}`,
-    en: (p, l) => `${p.unit}: ${p.total} houses in the programme (temporary ${p.temporary}, dilapidated ${p.dilapidated}, under construction ${p.under_construction}, completed ${p.completed}${p.completedPercent ? ` = ${pct(p.completedPercent, l)}` : ""}); support ${money(p.support, l)}`,
+    vi: (p, l) =>
+      `${p.unit}: ${p.total} nhà trong chương trình (nhà tạm ${p.temporary}, dột nát ${p.dilapidated}, đang xây ${p.under_construction}, hoàn thành ${p.completed}${p.completedPercent ? ` = ${pct(p.completedPercent, l)}` : ""}); hỗ trợ ${money(p.support, l)}`,
+    en: (p, l) =>
+      `${p.unit}: ${p.total} houses in the programme (temporary ${p.temporary}, dilapidated ${p.dilapidated}, under construction ${p.under_construction}, completed ${p.completed}${p.completedPercent ? ` = ${pct(p.completedPercent, l)}` : ""}); support ${money(p.support, l)}`,
   },
   "housing.remaining": {
     vi: (p) => `${p.unit}: còn ${p.count} nhà tạm, dột nát (nhà tạm ${p.temporary}, dột nát ${p.dilapidated}): ${list(p.houses)}`,
-    en: (p) => `${p.unit}: ${p.count} temporary or dilapidated houses remain (temporary ${p.temporary}, dilapidated ${p.dilapidated}): ${list(p.houses)}`,
+    en: (p) =>
+      `${p.unit}: ${p.count} temporary or dilapidated houses remain (temporary ${p.temporary}, dilapidated ${p.dilapidated}): ${list(p.houses)}`,
   },
   "housing.none_remaining": {
     vi: (p) => `${p.unit}: không còn nhà tạm, dột nát`,
@@ -104,8 +136,10 @@ export const ocopMessages: MessageCatalog = {
     en: (p) => `${p.unit}: ${p.count} houses under construction or repair: ${list(p.houses)}`,
   },
   "housing.indicator_91": {
-    vi: (p) => `Chỉ tiêu 9.1 (nhà tạm, dột nát) của ${p.unit}: ${p.value ? `Có (${p.temporary} nhà tạm, ${p.dilapidated} nhà dột nát), yêu cầu Không: không đạt` : "Không, yêu cầu Không: đạt"}`,
-    en: (p) => `Indicator 9.1 (temporary/dilapidated houses) of ${p.unit}: ${p.value ? `Yes (${p.temporary} temporary, ${p.dilapidated} dilapidated), required No: not met` : "No, required No: met"}`,
+    vi: (p) =>
+      `Chỉ tiêu 9.1 (nhà tạm, dột nát) của ${p.unit}: ${p.value ? `Có (${p.temporary} nhà tạm, ${p.dilapidated} nhà dột nát), yêu cầu Không: không đạt` : "Không, yêu cầu Không: đạt"}`,
+    en: (p) =>
+      `Indicator 9.1 (temporary/dilapidated houses) of ${p.unit}: ${p.value ? `Yes (${p.temporary} temporary, ${p.dilapidated} dilapidated), required No: not met` : "No, required No: met"}`,
   },
   "housing.under_construction_pending": {
     vi: (p) => `${p.unit}: còn ${p.count} nhà đang xây dựng, sửa chữa chưa hoàn thành (${list(p.houses)}); cần theo dõi đến khi hoàn thành`,
@@ -118,12 +152,16 @@ export const ocopMessages: MessageCatalog = {
 
   // Inspection and supervision
   "inspection.recommendation_overdue": {
-    vi: (p, l) => `Kiến nghị ${p.recommendation} (biên bản ${p.record}, ${p.subject}) giao ${p.responsible}: hạn ${date(p.dueDate, l)}, ${p.status === "open" ? "chưa thực hiện" : "đang thực hiện"}, quá hạn ${p.daysOverdue} ngày`,
-    en: (p, l) => `Recommendation ${p.recommendation} (record ${p.record}, ${p.subject}) for ${p.responsible}: due ${date(p.dueDate, l)}, ${p.status === "open" ? "not started" : "in progress"}, ${p.daysOverdue} days overdue`,
+    vi: (p, l) =>
+      `Kiến nghị ${p.recommendation} (biên bản ${p.record}, ${p.subject}) giao ${p.responsible}: hạn ${date(p.dueDate, l)}, ${p.status === "open" ? "chưa thực hiện" : "đang thực hiện"}, quá hạn ${p.daysOverdue} ngày`,
+    en: (p, l) =>
+      `Recommendation ${p.recommendation} (record ${p.record}, ${p.subject}) for ${p.responsible}: due ${date(p.dueDate, l)}, ${p.status === "open" ? "not started" : "in progress"}, ${p.daysOverdue} days overdue`,
   },
   "inspection.subject_summary": {
-    vi: (p, l) => `${p.subject}: ${p.inspections} cuộc kiểm tra, ${p.supervisions} cuộc giám sát (gần nhất ${date(p.lastDate, l)}); ${p.findings} nội dung phát hiện; ${p.total} kiến nghị: ${p.done} đã thực hiện (${p.doneLate} trễ hạn), ${p.inProgress} đang thực hiện, ${p.open} chưa thực hiện, ${p.overdue} quá hạn`,
-    en: (p, l) => `${p.subject}: ${p.inspections} inspections, ${p.supervisions} supervisions (latest ${date(p.lastDate, l)}); ${p.findings} findings; ${p.total} recommendations: ${p.done} done (${p.doneLate} late), ${p.inProgress} in progress, ${p.open} open, ${p.overdue} overdue`,
+    vi: (p, l) =>
+      `${p.subject}: ${p.inspections} cuộc kiểm tra, ${p.supervisions} cuộc giám sát (gần nhất ${date(p.lastDate, l)}); ${p.findings} nội dung phát hiện; ${p.total} kiến nghị: ${p.done} đã thực hiện (${p.doneLate} trễ hạn), ${p.inProgress} đang thực hiện, ${p.open} chưa thực hiện, ${p.overdue} quá hạn`,
+    en: (p, l) =>
+      `${p.subject}: ${p.inspections} inspections, ${p.supervisions} supervisions (latest ${date(p.lastDate, l)}); ${p.findings} findings; ${p.total} recommendations: ${p.done} done (${p.doneLate} late), ${p.inProgress} in progress, ${p.open} open, ${p.overdue} overdue`,
   },
   "inspection.subject_overdue": {
     vi: (p, l) => `${p.subject}: ${p.count} kiến nghị quá hạn tại ngày ${date(p.asOf, l)}: ${list(p.items)}`,

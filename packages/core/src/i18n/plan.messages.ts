@@ -16,7 +16,8 @@ const period = (v: unknown, lang: Lang) => {
   return r.ok ? describePeriod(r.value, lang) : String(v);
 };
 /** "Báo cáo …, UBND huyện, 6 tháng đầu năm 2025" */
-const head = (p: P, lang: Lang) => `${loc(p.title, lang)} – ${p.assigneeName ? loc(p.assigneeName, lang) : String(p.assignee)}, ${lower(period(p.period, lang), lang)}`;
+const head = (p: P, lang: Lang) =>
+  `${loc(p.title, lang)} – ${p.assigneeName ? loc(p.assigneeName, lang) : String(p.assignee)}, ${lower(period(p.period, lang), lang)}`;
 /** Lower-cases the first letter inside a Vietnamese sentence ("Quý III" → "quý III"). */
 const lower = (s: string, lang: Lang) => (lang === "vi" ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
@@ -27,12 +28,16 @@ export const planMessages: MessageCatalog = {
     en: (p, l) => `${head(p, l)}: submitted on ${date(p.submittedOn, l)}, on time (deadline ${date(p.deadline, l)})`,
   },
   "report.late": {
-    vi: (p, l) => `${head(p, l)}: nộp muộn ngày ${date(p.submittedOn, l)}, chậm ${p.workingDaysLate} ngày làm việc (${p.calendarDaysLate} ngày) so với hạn ${date(p.deadline, l)}`,
-    en: (p, l) => `${head(p, l)}: submitted late on ${date(p.submittedOn, l)}, ${p.workingDaysLate} working days (${p.calendarDaysLate} days) after the deadline ${date(p.deadline, l)}`,
+    vi: (p, l) =>
+      `${head(p, l)}: nộp muộn ngày ${date(p.submittedOn, l)}, chậm ${p.workingDaysLate} ngày làm việc (${p.calendarDaysLate} ngày) so với hạn ${date(p.deadline, l)}`,
+    en: (p, l) =>
+      `${head(p, l)}: submitted late on ${date(p.submittedOn, l)}, ${p.workingDaysLate} working days (${p.calendarDaysLate} days) after the deadline ${date(p.deadline, l)}`,
   },
   "report.overdue": {
-    vi: (p, l) => `${head(p, l)}: chưa nộp, quá hạn ${p.workingDaysLate} ngày làm việc (${p.calendarDaysLate} ngày) tính đến ${date(p.asOf, l)} (hạn ${date(p.deadline, l)})`,
-    en: (p, l) => `${head(p, l)}: not submitted, overdue by ${p.workingDaysLate} working days (${p.calendarDaysLate} days) as of ${date(p.asOf, l)} (deadline ${date(p.deadline, l)})`,
+    vi: (p, l) =>
+      `${head(p, l)}: chưa nộp, quá hạn ${p.workingDaysLate} ngày làm việc (${p.calendarDaysLate} ngày) tính đến ${date(p.asOf, l)} (hạn ${date(p.deadline, l)})`,
+    en: (p, l) =>
+      `${head(p, l)}: not submitted, overdue by ${p.workingDaysLate} working days (${p.calendarDaysLate} days) as of ${date(p.asOf, l)} (deadline ${date(p.deadline, l)})`,
   },
   "report.pending": {
     vi: (p, l) => `${head(p, l)}: chưa đến hạn (hạn ${date(p.deadline, l)}, còn ${p.workingDaysLeft} ngày làm việc)`,
@@ -51,8 +56,10 @@ export const planMessages: MessageCatalog = {
     en: (p) => `Reporting duty ${p.duty} is the software's default configuration; the plan's text does not assign it`,
   },
   "report.submission_unmatched": {
-    vi: (p, l) => `Báo cáo nộp ngày ${date(p.submittedOn, l)} (nhiệm vụ ${p.duty}, đơn vị ${p.assignee}, kỳ ${lower(period(p.period, l), l)}) không khớp báo cáo nào phải nộp`,
-    en: (p, l) => `The report submitted on ${date(p.submittedOn, l)} (duty ${p.duty}, by ${p.assignee}, ${period(p.period, l)}) matches no report due`,
+    vi: (p, l) =>
+      `Báo cáo nộp ngày ${date(p.submittedOn, l)} (nhiệm vụ ${p.duty}, đơn vị ${p.assignee}, kỳ ${lower(period(p.period, l), l)}) không khớp báo cáo nào phải nộp`,
+    en: (p, l) =>
+      `The report submitted on ${date(p.submittedOn, l)} (duty ${p.duty}, by ${p.assignee}, ${period(p.period, l)}) matches no report due`,
   },
   "plan.duplicate_id": {
     vi: (p) => `Mã "${p.id}" bị trùng (đã có ở mục ${p.first})`,
@@ -71,8 +78,14 @@ export const planMessages: MessageCatalog = {
     en: (p) => `Reporting duty ${p.duty} has no deadline rule`,
   },
   "plan.only_out_of_range": {
-    vi: (p) => Number(p.max) === 0 ? `Nhiệm vụ báo cáo ${p.duty} theo ngày cố định không chọn được kỳ con` : `Nhiệm vụ báo cáo ${p.duty}: kỳ ${p.value} không hợp lệ (từ 1 đến ${p.max})`,
-    en: (p) => Number(p.max) === 0 ? `Reporting duty ${p.duty} has a fixed date and no sub-periods to pick` : `Reporting duty ${p.duty}: sub-period ${p.value} is out of range (1–${p.max})`,
+    vi: (p) =>
+      Number(p.max) === 0
+        ? `Nhiệm vụ báo cáo ${p.duty} theo ngày cố định không chọn được kỳ con`
+        : `Nhiệm vụ báo cáo ${p.duty}: kỳ ${p.value} không hợp lệ (từ 1 đến ${p.max})`,
+    en: (p) =>
+      Number(p.max) === 0
+        ? `Reporting duty ${p.duty} has a fixed date and no sub-periods to pick`
+        : `Reporting duty ${p.duty}: sub-period ${p.value} is out of range (1–${p.max})`,
   },
   "plan.support_not_steering_member": {
     vi: (p) => `Chỉ thành viên Ban Chỉ đạo mới được phân công phụ trách xã; "${p.id}" không phải thành viên Ban Chỉ đạo`,
@@ -131,8 +144,10 @@ export const planMessages: MessageCatalog = {
     en: () => `A decision on a proposal needs a reason`,
   },
   "proposal.stale": {
-    vi: (p) => `Kế hoạch đã được sửa ở ${Array.isArray(p.fields) ? p.fields.join(", ") : String(p.fields)} sau khi đề xuất; cần đề xuất lại trên phiên bản mới`,
-    en: (p) => `The plan changed in ${Array.isArray(p.fields) ? p.fields.join(", ") : String(p.fields)} since the proposal; propose again on the current version`,
+    vi: (p) =>
+      `Kế hoạch đã được sửa ở ${Array.isArray(p.fields) ? p.fields.join(", ") : String(p.fields)} sau khi đề xuất; cần đề xuất lại trên phiên bản mới`,
+    en: (p) =>
+      `The plan changed in ${Array.isArray(p.fields) ? p.fields.join(", ") : String(p.fields)} since the proposal; propose again on the current version`,
   },
   "lunar.invalid": {
     vi: (p) => `${p.day}/${p.month}/${p.year} không phải ngày âm lịch hợp lệ`,

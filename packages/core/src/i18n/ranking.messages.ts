@@ -13,13 +13,23 @@ export const CLASSIFICATION_LEVEL_LABELS: Record<string, { vi: string; en: strin
 
 const lvl = (v: unknown, lang: Lang) => CLASSIFICATION_LEVEL_LABELS[String(v)]?.[lang] ?? String(v);
 const flag = (p: Record<string, unknown>, lang: Lang) =>
-  p.isDefault ? (lang === "vi" ? " (mặc định của phần mềm, không phải quy định)" : " (the tool's default, not law)") : p.verified === false ? (lang === "vi" ? " (⚠️ chưa kiểm chứng)" : " (⚠️ not verified)") : "";
+  p.isDefault
+    ? lang === "vi"
+      ? " (mặc định của phần mềm, không phải quy định)"
+      : " (the tool's default, not law)"
+    : p.verified === false
+      ? lang === "vi"
+        ? " (⚠️ chưa kiểm chứng)"
+        : " (⚠️ not verified)"
+      : "";
 
 /** Messages for the ranking area's reasons (Vietnamese first, English second). */
 export const rankingMessages: MessageCatalog = {
   "score.component": {
-    vi: (p, l) => `${p.component}: ${fmtValue(p.value, l)} → ${fmtValue(p.points, l)} điểm (tối đa ${fmtValue(p.weight, l)})${p.capped ? ", đã chạm mức trần" : ""}`,
-    en: (p, l) => `${p.component}: ${fmtValue(p.value, l)} → ${fmtValue(p.points, l)} points (of ${fmtValue(p.weight, l)})${p.capped ? ", capped" : ""}`,
+    vi: (p, l) =>
+      `${p.component}: ${fmtValue(p.value, l)} → ${fmtValue(p.points, l)} điểm (tối đa ${fmtValue(p.weight, l)})${p.capped ? ", đã chạm mức trần" : ""}`,
+    en: (p, l) =>
+      `${p.component}: ${fmtValue(p.value, l)} → ${fmtValue(p.points, l)} points (of ${fmtValue(p.weight, l)})${p.capped ? ", capped" : ""}`,
   },
   "score.value_missing": {
     vi: (p) => `${p.component}: chưa có số liệu "${p.field}", tính 0 điểm`,
@@ -30,15 +40,18 @@ export const rankingMessages: MessageCatalog = {
     en: (p) => `${p.component}: "${p.field}" is missing or 0, so the ratio scores 0`,
   },
   "ranking.incomplete_data": {
-    vi: (p, l) => `Chưa đủ số liệu để xếp loại: thiếu ${p.count} số liệu (${fmtValue(p.fields, l)}). Điểm tạm tính ${fmtValue(p.score, l)} chỉ cộng các số liệu đã có, không phải kết quả xếp loại; không đưa vào tỷ lệ xuất sắc, không đề nghị khen thưởng, không đề nghị phê bình vì thiếu số liệu`,
-    en: (p, l) => `Not classified, incomplete data: ${p.count} inputs missing (${fmtValue(p.fields, l)}). The provisional ${fmtValue(p.score, l)} points only add up the inputs present and are not a classification; not counted in the excellent quota, not proposed for commendation, not proposed for criticism for missing data`,
+    vi: (p, l) =>
+      `Chưa đủ số liệu để xếp loại: thiếu ${p.count} số liệu (${fmtValue(p.fields, l)}). Điểm tạm tính ${fmtValue(p.score, l)} chỉ cộng các số liệu đã có, không phải kết quả xếp loại; không đưa vào tỷ lệ xuất sắc, không đề nghị khen thưởng, không đề nghị phê bình vì thiếu số liệu`,
+    en: (p, l) =>
+      `Not classified, incomplete data: ${p.count} inputs missing (${fmtValue(p.fields, l)}). The provisional ${fmtValue(p.score, l)} points only add up the inputs present and are not a classification; not counted in the excellent quota, not proposed for commendation, not proposed for criticism for missing data`,
   },
   "ranking.incomplete_units": {
     vi: (p) => `${p.count}/${p.total} đơn vị chưa đủ số liệu chấm điểm: chưa xếp loại, xếp cuối danh sách`,
     en: (p) => `${p.count} of ${p.total} units lack scoring inputs: not classified, listed last`,
   },
   "score.scheme_default": {
-    vi: (p) => `Thang điểm ${p.schemeId} là thang điểm mặc định của phần mềm, không phải quy định; hãy dùng thang điểm chính thức của địa phương`,
+    vi: (p) =>
+      `Thang điểm ${p.schemeId} là thang điểm mặc định của phần mềm, không phải quy định; hãy dùng thang điểm chính thức của địa phương`,
     en: (p) => `Scoring scheme ${p.schemeId} is the tool's default, not law; use your locality's official sheet`,
   },
   "classification.regime": {
@@ -46,23 +59,29 @@ export const rankingMessages: MessageCatalog = {
     en: (p, l) => `${p.year}: classified under Regulation ${p.regime}${flag(p, l)}`,
   },
   "classification.band": {
-    vi: (p, l) => `${fmtValue(p.score, l)} điểm: ${lvl(p.level, l)} theo ${p.regime}${p.isDefault ? " (cách quy đổi điểm mặc định của phần mềm, không phải quy định)" : ""}`,
-    en: (p, l) => `${fmtValue(p.score, l)} points: ${lvl(p.level, l)} under ${p.regime}${p.isDefault ? " (the tool's default score mapping, not law)" : ""}`,
+    vi: (p, l) =>
+      `${fmtValue(p.score, l)} điểm: ${lvl(p.level, l)} theo ${p.regime}${p.isDefault ? " (cách quy đổi điểm mặc định của phần mềm, không phải quy định)" : ""}`,
+    en: (p, l) =>
+      `${fmtValue(p.score, l)} points: ${lvl(p.level, l)} under ${p.regime}${p.isDefault ? " (the tool's default score mapping, not law)" : ""}`,
   },
   "cap.revoked_recognition": {
-    vi: (p, l) => `Bị thu hồi quyết định công nhận trong năm: tối đa "${lvl(p.maxLevel, l)}"${p.isDefault ? " (mặc định của phần mềm)" : ""}`,
+    vi: (p, l) =>
+      `Bị thu hồi quyết định công nhận trong năm: tối đa "${lvl(p.maxLevel, l)}"${p.isDefault ? " (mặc định của phần mềm)" : ""}`,
     en: (p, l) => `Recognition revoked this year: at most "${lvl(p.maxLevel, l)}"${p.isDefault ? " (the tool's default)" : ""}`,
   },
   "cap.discipline_124": {
-    vi: (p, l) => p.selfCorrected
-      ? `Có tổ chức hoặc cá nhân trực thuộc bị kỷ luật (đơn vị tự phát hiện, khắc phục): không xếp loại xuất sắc, tối đa "${lvl(p.maxLevel, l)}" (124-QĐ/TW)`
-      : `Có tổ chức hoặc cá nhân trực thuộc bị kỷ luật: "${lvl(p.maxLevel, l)}" (124-QĐ/TW)`,
-    en: (p, l) => p.selfCorrected
-      ? `A subordinate or member was disciplined (found and fixed by the unit): not excellent, at most "${lvl(p.maxLevel, l)}" (124-QĐ/TW)`
-      : `A subordinate or member was disciplined: "${lvl(p.maxLevel, l)}" (124-QĐ/TW)`,
+    vi: (p, l) =>
+      p.selfCorrected
+        ? `Có tổ chức hoặc cá nhân trực thuộc bị kỷ luật (đơn vị tự phát hiện, khắc phục): không xếp loại xuất sắc, tối đa "${lvl(p.maxLevel, l)}" (124-QĐ/TW)`
+        : `Có tổ chức hoặc cá nhân trực thuộc bị kỷ luật: "${lvl(p.maxLevel, l)}" (124-QĐ/TW)`,
+    en: (p, l) =>
+      p.selfCorrected
+        ? `A subordinate or member was disciplined (found and fixed by the unit): not excellent, at most "${lvl(p.maxLevel, l)}" (124-QĐ/TW)`
+        : `A subordinate or member was disciplined: "${lvl(p.maxLevel, l)}" (124-QĐ/TW)`,
   },
   "cap.discipline_366": {
-    vi: (p, l) => `Có tổ chức trực thuộc hoặc thành viên lãnh đạo bị kỷ luật: không xếp loại xuất sắc, tối đa "${lvl(p.maxLevel, l)}" (366-QĐ/TW)`,
+    vi: (p, l) =>
+      `Có tổ chức trực thuộc hoặc thành viên lãnh đạo bị kỷ luật: không xếp loại xuất sắc, tối đa "${lvl(p.maxLevel, l)}" (366-QĐ/TW)`,
     en: (p, l) => `A subordinate unit or leadership member was disciplined: not excellent, at most "${lvl(p.maxLevel, l)}" (366-QĐ/TW)`,
   },
   "cap.tasks_unknown": {
@@ -78,12 +97,16 @@ export const rankingMessages: MessageCatalog = {
     en: (p, l) => `${p.onTime}/${p.assigned} tasks on time (not 100%): at most "${lvl(p.maxLevel, l)}" (366-QĐ/TW)`,
   },
   "cap.tasks_done_366": {
-    vi: (p, l) => `Hoàn thành ${p.done}/${p.assigned} nhiệm vụ, ${p.late} chậm (yêu cầu 100% và chậm không quá 20%): "${lvl(p.maxLevel, l)}" (366-QĐ/TW, ⚠️ chưa kiểm chứng câu chữ)`,
-    en: (p, l) => `${p.done}/${p.assigned} tasks done, ${p.late} late (100% done and at most 20% late required): "${lvl(p.maxLevel, l)}" (366-QĐ/TW, ⚠️ exact wording not verified)`,
+    vi: (p, l) =>
+      `Hoàn thành ${p.done}/${p.assigned} nhiệm vụ, ${p.late} chậm (yêu cầu 100% và chậm không quá 20%): "${lvl(p.maxLevel, l)}" (366-QĐ/TW, ⚠️ chưa kiểm chứng câu chữ)`,
+    en: (p, l) =>
+      `${p.done}/${p.assigned} tasks done, ${p.late} late (100% done and at most 20% late required): "${lvl(p.maxLevel, l)}" (366-QĐ/TW, ⚠️ exact wording not verified)`,
   },
   "quota.moved": {
-    vi: (p) => `Vượt tỷ lệ xuất sắc (không quá ${p.numerator}/${p.denominator} số hoàn thành tốt) trong nhóm "${p.group}": xếp thứ ${p.position}/${p.candidates} đề nghị xuất sắc, chỉ giữ ${p.kept}; chuyển xuống hoàn thành tốt`,
-    en: (p) => `Over the excellent quota (at most ${p.numerator}/${p.denominator} of those rated good) in group "${p.group}": position ${p.position} of ${p.candidates} candidates, ${p.kept} kept; moved down to good`,
+    vi: (p) =>
+      `Vượt tỷ lệ xuất sắc (không quá ${p.numerator}/${p.denominator} số hoàn thành tốt) trong nhóm "${p.group}": xếp thứ ${p.position}/${p.candidates} đề nghị xuất sắc, chỉ giữ ${p.kept}; chuyển xuống hoàn thành tốt`,
+    en: (p) =>
+      `Over the excellent quota (at most ${p.numerator}/${p.denominator} of those rated good) in group "${p.group}": position ${p.position} of ${p.candidates} candidates, ${p.kept} kept; moved down to good`,
   },
   "commend.excellent": {
     vi: (p, l) => `Hoàn thành xuất sắc nhiệm vụ (${fmtValue(p.score, l)} điểm): đề nghị khen thưởng`,

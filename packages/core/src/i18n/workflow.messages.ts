@@ -53,19 +53,27 @@ export const DOSSIER_DOCUMENT_LABELS: Labels = {
 };
 
 const label = (labels: Labels, key: unknown, lang: Lang) => labels[String(key)]?.[lang] ?? String(key);
-const list = (labels: Labels, keys: unknown, lang: Lang) => (Array.isArray(keys) ? keys.map((k) => label(labels, k, lang)).join(", ") : "—");
+const list = (labels: Labels, keys: unknown, lang: Lang) =>
+  Array.isArray(keys) ? keys.map((k) => label(labels, k, lang)).join(", ") : "—";
 const unverified = (p: Record<string, unknown>, lang: Lang) =>
-  p.verified === false ? (lang === "vi" ? " (⚠️ chưa kiểm chứng với văn bản gốc" : " (⚠️ not verified against the legal text") + (p.isDefault ? (lang === "vi" ? "; giá trị mặc định của phần mềm)" : "; the tool's default)") : ")") : "";
+  p.verified === false
+    ? (lang === "vi" ? " (⚠️ chưa kiểm chứng với văn bản gốc" : " (⚠️ not verified against the legal text") +
+      (p.isDefault ? (lang === "vi" ? "; giá trị mặc định của phần mềm)" : "; the tool's default)") : ")")
+    : "";
 
 /** Messages for the recognition workflow's reasons (Vietnamese first, English second). */
 export const workflowMessages: MessageCatalog = {
   "workflow.action_not_allowed_from": {
-    vi: (p, l) => `Không thể "${label(RECOGNITION_ACTION_LABELS, p.action, l)}" khi hồ sơ ở trạng thái "${label(DOSSIER_STATE_LABELS, p.state, l)}"`,
-    en: (p, l) => `Cannot "${label(RECOGNITION_ACTION_LABELS, p.action, l)}" a dossier in state "${label(DOSSIER_STATE_LABELS, p.state, l)}"`,
+    vi: (p, l) =>
+      `Không thể "${label(RECOGNITION_ACTION_LABELS, p.action, l)}" khi hồ sơ ở trạng thái "${label(DOSSIER_STATE_LABELS, p.state, l)}"`,
+    en: (p, l) =>
+      `Cannot "${label(RECOGNITION_ACTION_LABELS, p.action, l)}" a dossier in state "${label(DOSSIER_STATE_LABELS, p.state, l)}"`,
   },
   "workflow.role_not_allowed": {
-    vi: (p, l) => `${label(ACTOR_ROLE_LABELS, p.role, l)} không có thẩm quyền "${label(RECOGNITION_ACTION_LABELS, p.action, l)}" (được phép: ${list(ACTOR_ROLE_LABELS, p.allowed, l) || "không ai"})`,
-    en: (p, l) => `A ${label(ACTOR_ROLE_LABELS, p.role, l)} may not "${label(RECOGNITION_ACTION_LABELS, p.action, l)}" (allowed: ${list(ACTOR_ROLE_LABELS, p.allowed, l) || "nobody"})`,
+    vi: (p, l) =>
+      `${label(ACTOR_ROLE_LABELS, p.role, l)} không có thẩm quyền "${label(RECOGNITION_ACTION_LABELS, p.action, l)}" (được phép: ${list(ACTOR_ROLE_LABELS, p.allowed, l) || "không ai"})`,
+    en: (p, l) =>
+      `A ${label(ACTOR_ROLE_LABELS, p.role, l)} may not "${label(RECOGNITION_ACTION_LABELS, p.action, l)}" (allowed: ${list(ACTOR_ROLE_LABELS, p.allowed, l) || "nobody"})`,
   },
   "workflow.out_of_scope": {
     vi: (p) => `Đơn vị ${p.actorUnit} không quản lý đơn vị ${p.dossierUnit}`,
@@ -84,8 +92,10 @@ export const workflowMessages: MessageCatalog = {
     en: (p) => `Meets all ${p.criteriaMet}/${p.criteriaTotal} criteria of ${p.packId}`,
   },
   "workflow.evaluation_not_met": {
-    vi: (p, l) => `Chưa đạt chuẩn: đạt ${p.criteriaMet}/${p.criteriaTotal} tiêu chí; chưa đạt: ${fmtValue(p.failing, l) || "—"}${Array.isArray(p.indeterminate) && p.indeterminate.length ? `; chưa xác định: ${fmtValue(p.indeterminate, l)}` : ""}`,
-    en: (p, l) => `Standard not met: ${p.criteriaMet}/${p.criteriaTotal} criteria met; failing: ${fmtValue(p.failing, l) || "—"}${Array.isArray(p.indeterminate) && p.indeterminate.length ? `; indeterminate: ${fmtValue(p.indeterminate, l)}` : ""}`,
+    vi: (p, l) =>
+      `Chưa đạt chuẩn: đạt ${p.criteriaMet}/${p.criteriaTotal} tiêu chí; chưa đạt: ${fmtValue(p.failing, l) || "—"}${Array.isArray(p.indeterminate) && p.indeterminate.length ? `; chưa xác định: ${fmtValue(p.indeterminate, l)}` : ""}`,
+    en: (p, l) =>
+      `Standard not met: ${p.criteriaMet}/${p.criteriaTotal} criteria met; failing: ${fmtValue(p.failing, l) || "—"}${Array.isArray(p.indeterminate) && p.indeterminate.length ? `; indeterminate: ${fmtValue(p.indeterminate, l)}` : ""}`,
   },
   "workflow.satisfaction_missing": {
     vi: (p, l) => `Chưa có kết quả lấy ý kiến sự hài lòng của người dân (yêu cầu ≥ ${fmtValue(p.required, l)}%)${unverified(p, l)}`,
@@ -120,12 +130,16 @@ export const workflowMessages: MessageCatalog = {
     en: (p, l) => `No council vote recorded${unverified(p, l)}`,
   },
   "workflow.council_passed": {
-    vi: (p, l) => `Hội đồng thẩm định: ${p.for}/${p.members} thành viên tán thành (yêu cầu ${p.strict ? "trên" : "từ"} ${p.numerator}/${p.denominator} tổng số thành viên)${unverified(p, l)}`,
-    en: (p, l) => `Council: ${p.for}/${p.members} members voted for (required ${p.strict ? "more than" : "at least"} ${p.numerator}/${p.denominator} of members)${unverified(p, l)}`,
+    vi: (p, l) =>
+      `Hội đồng thẩm định: ${p.for}/${p.members} thành viên tán thành (yêu cầu ${p.strict ? "trên" : "từ"} ${p.numerator}/${p.denominator} tổng số thành viên)${unverified(p, l)}`,
+    en: (p, l) =>
+      `Council: ${p.for}/${p.members} members voted for (required ${p.strict ? "more than" : "at least"} ${p.numerator}/${p.denominator} of members)${unverified(p, l)}`,
   },
   "workflow.council_failed": {
-    vi: (p, l) => `Hội đồng thẩm định: chỉ ${p.for}/${p.members} thành viên tán thành (yêu cầu ${p.strict ? "trên" : "từ"} ${p.numerator}/${p.denominator} tổng số thành viên)${unverified(p, l)}`,
-    en: (p, l) => `Council: only ${p.for}/${p.members} members voted for (required ${p.strict ? "more than" : "at least"} ${p.numerator}/${p.denominator} of members)${unverified(p, l)}`,
+    vi: (p, l) =>
+      `Hội đồng thẩm định: chỉ ${p.for}/${p.members} thành viên tán thành (yêu cầu ${p.strict ? "trên" : "từ"} ${p.numerator}/${p.denominator} tổng số thành viên)${unverified(p, l)}`,
+    en: (p, l) =>
+      `Council: only ${p.for}/${p.members} members voted for (required ${p.strict ? "more than" : "at least"} ${p.numerator}/${p.denominator} of members)${unverified(p, l)}`,
   },
   "workflow.revocation_rule_not_met": {
     vi: (p, l) => `Chưa đủ điều kiện thu hồi: ${fmtValue(100 * Number(p.share), l)}% tiêu chí không đạt`,

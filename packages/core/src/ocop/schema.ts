@@ -14,7 +14,10 @@ export const OCOP_PRODUCT_GROUPS = {
   herbal: { vi: "Dược liệu và sản phẩm từ dược liệu", en: "Medicinal herbs and herbal products" },
   handicraft: { vi: "Hàng thủ công mỹ nghệ", en: "Handicrafts and fine arts" },
   ornamental: { vi: "Sinh vật cảnh", en: "Ornamental plants and animals" },
-  tourism: { vi: "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch", en: "Community tourism, eco-tourism services and tourist sites" },
+  tourism: {
+    vi: "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
+    en: "Community tourism, eco-tourism services and tourist sites",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /**
@@ -59,7 +62,11 @@ export const OCOP_STAR_BANDS = {
     { stars: 1, minScore: 0 },
   ],
   legalBasis: [
-    { ref: "QĐ 1048/QĐ-TTg", date: null, title: "Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP, 2019 (bands stated; date not recorded here)" },
+    {
+      ref: "QĐ 1048/QĐ-TTg",
+      date: null,
+      title: "Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP, 2019 (bands stated; date not recorded here)",
+    },
     { ref: "QĐ 148/QĐ-TTg", date: "2023-02-24", title: "Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm OCOP (replaces 1048)" },
   ],
   verified: false,

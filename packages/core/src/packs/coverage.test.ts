@@ -22,6 +22,8 @@ describe("pack coverage of the legal set", () => {
 
   it("refuses an encoded count that is not the pack's", () => {
     const pack = getPack("vn.commune-ntm.2021-2025")!;
-    expect(checkPackSemantics({ ...pack, coverage: { ...pack.coverage!, encoded: 57 } })).toEqual([expect.objectContaining({ code: "pack.coverage_mismatch", path: ["coverage", "encoded"], params: { stated: 57, encoded: 50 } })]);
+    expect(checkPackSemantics({ ...pack, coverage: { ...pack.coverage!, encoded: 57 } })).toEqual([
+      expect.objectContaining({ code: "pack.coverage_mismatch", path: ["coverage", "encoded"], params: { stated: 57, encoded: 50 } }),
+    ]);
   });
 });

@@ -21,7 +21,15 @@ import demoHamlet from "./shipped/example.province-demo-hamlet.2021-2025.json";
  * shippedPacks.map((p) => p.id) // ["vn.commune-ntm.2021-2025", ...]
  */
 export const shippedPacks: readonly { readonly id: string; readonly extends?: string }[] = [
-  communeNtm, communeAdvanced, communeModel, districtNtm, commune2026, demo, demoAdvanced, demoModel, demoHamlet,
+  communeNtm,
+  communeAdvanced,
+  communeModel,
+  districtNtm,
+  commune2026,
+  demo,
+  demoAdvanced,
+  demoModel,
+  demoHamlet,
 ] as unknown as { id: string; extends?: string }[];
 
 /** Resolved packs by id, with the ability to add (provincial) packs. */
@@ -53,7 +61,15 @@ export function createPackRegistry(extra: readonly unknown[] = [], options: { in
     add: (doc) => {
       const r = reg.resolve(doc);
       if (!r.ok) return r;
-      if (packs.has(r.value.id)) return fail("conflict", [{ code: "pack.duplicate_id", path: ["id"], message: `đã có bộ tiêu chí mã "${r.value.id}" / a pack with id "${r.value.id}" already exists`, params: { id: r.value.id } }]);
+      if (packs.has(r.value.id))
+        return fail("conflict", [
+          {
+            code: "pack.duplicate_id",
+            path: ["id"],
+            message: `đã có bộ tiêu chí mã "${r.value.id}" / a pack with id "${r.value.id}" already exists`,
+            params: { id: r.value.id },
+          },
+        ]);
       packs.set(r.value.id, r.value);
       return r;
     },
@@ -61,7 +77,8 @@ export function createPackRegistry(extra: readonly unknown[] = [], options: { in
   const all = [...(options.includeShipped === false ? [] : shippedPacks), ...extra];
   for (const [i, doc] of all.entries()) {
     const r = reg.add(doc);
-    if (!r.ok && i < shippedPacks.length && options.includeShipped !== false) throw new Error(`shipped pack ${i} is invalid: ${JSON.stringify(r.issues)}`);
+    if (!r.ok && i < shippedPacks.length && options.includeShipped !== false)
+      throw new Error(`shipped pack ${i} is invalid: ${JSON.stringify(r.issues)}`);
     if (!r.ok) throw new Error(`pack document ${i} is invalid: ${r.issues.map((x) => x.message).join("; ")}`);
   }
   return reg;

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { type Period, comparePeriods, describePeriod, formatPeriod, parsePeriod, periodBounds, periodContains, periodOfDate } from "./index.js";
+import {
+  type Period,
+  comparePeriods,
+  describePeriod,
+  formatPeriod,
+  parsePeriod,
+  periodBounds,
+  periodContains,
+  periodOfDate,
+} from "./index.js";
 
 const p = (s: string): Period => {
   const r = parsePeriod(s);
@@ -10,15 +19,26 @@ const p = (s: string): Period => {
 
 const periodArb: fc.Arbitrary<Period> = fc.oneof(
   fc.integer({ min: 2000, max: 2099 }).map((year) => ({ kind: "year" as const, year })),
-  fc.record({ kind: fc.constant("half" as const), year: fc.integer({ min: 2000, max: 2099 }), half: fc.constantFrom(1 as const, 2 as const) }),
-  fc.record({ kind: fc.constant("quarter" as const), year: fc.integer({ min: 2000, max: 2099 }), quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const) }),
+  fc.record({
+    kind: fc.constant("half" as const),
+    year: fc.integer({ min: 2000, max: 2099 }),
+    half: fc.constantFrom(1 as const, 2 as const),
+  }),
+  fc.record({
+    kind: fc.constant("quarter" as const),
+    year: fc.integer({ min: 2000, max: 2099 }),
+    quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+  }),
   fc.record({ kind: fc.constant("month" as const), year: fc.integer({ min: 2000, max: 2099 }), month: fc.integer({ min: 1, max: 12 }) }),
 );
 
 describe("periods", () => {
   it("parses the four forms", () => {
     expect(["2024", "2024S1", "2024Q3", "2024-05"].map(p)).toEqual([
-      { kind: "year", year: 2024 }, { kind: "half", year: 2024, half: 1 }, { kind: "quarter", year: 2024, quarter: 3 }, { kind: "month", year: 2024, month: 5 },
+      { kind: "year", year: 2024 },
+      { kind: "half", year: 2024, half: 1 },
+      { kind: "quarter", year: 2024, quarter: 3 },
+      { kind: "month", year: 2024, month: 5 },
     ]);
   });
 
@@ -28,9 +48,11 @@ describe("periods", () => {
   });
 
   it("round-trips parse ∘ format", () => {
-    fc.assert(fc.property(periodArb, (per) => {
-      expect(p(formatPeriod(per))).toEqual(per);
-    }));
+    fc.assert(
+      fc.property(periodArb, (per) => {
+        expect(p(formatPeriod(per))).toEqual(per);
+      }),
+    );
   });
 
   it("gives bounds, containment and order", () => {
@@ -38,7 +60,13 @@ describe("periods", () => {
     expect(periodBounds(p("2024-02"))).toEqual({ start: "2024-02-01", end: "2024-02-29" });
     expect(periodContains(p("2024"), p("2024Q3"))).toBe(true);
     expect(periodContains(p("2024S1"), p("2024Q3"))).toBe(false);
-    expect(["2024Q2", "2024-01", "2024", "2023S2", "2024S1"].map(p).sort(comparePeriods).map(formatPeriod)).toEqual(["2023S2", "2024", "2024S1", "2024-01", "2024Q2"]);
+    expect(["2024Q2", "2024-01", "2024", "2023S2", "2024S1"].map(p).sort(comparePeriods).map(formatPeriod)).toEqual([
+      "2023S2",
+      "2024",
+      "2024S1",
+      "2024-01",
+      "2024Q2",
+    ]);
     expect(periodOfDate("2025-08-14", "quarter")).toEqual({ kind: "quarter", year: 2025, quarter: 3 });
   });
 
@@ -49,8 +77,10 @@ describe("periods", () => {
   });
 
   it("orders consistently: compare(a, b) = -compare(b, a)", () => {
-    fc.assert(fc.property(periodArb, periodArb, (a, b) => {
-      expect(Math.sign(comparePeriods(a, b)) + 0).toBe(-Math.sign(comparePeriods(b, a)) + 0);
-    }));
+    fc.assert(
+      fc.property(periodArb, periodArb, (a, b) => {
+        expect(Math.sign(comparePeriods(a, b)) + 0).toBe(-Math.sign(comparePeriods(b, a)) + 0);
+      }),
+    );
   });
 });

@@ -22,7 +22,10 @@ export const PeriodStringSchema = z.string().regex(RE, "expected a period such a
  */
 export function parsePeriod(text: string): Result<Period> {
   const m = RE.exec(text.trim());
-  if (!m) return fail("invalid_input", [{ code: "period.invalid", path: [], message: `"${text}" is not a period (2024, 2024S1, 2024Q3, 2024-05)`, params: { text } }]);
+  if (!m)
+    return fail("invalid_input", [
+      { code: "period.invalid", path: [], message: `"${text}" is not a period (2024, 2024S1, 2024Q3, 2024-05)`, params: { text } },
+    ]);
   const year = Number(m[1]);
   if (m[2]) return ok({ kind: "half", year, half: Number(m[3]) as 1 | 2 });
   if (m[4]) return ok({ kind: "quarter", year, quarter: Number(m[5]) as 1 | 2 | 3 | 4 });
@@ -37,10 +40,14 @@ export function parsePeriod(text: string): Result<Period> {
  */
 export function formatPeriod(p: Period): string {
   switch (p.kind) {
-    case "year": return String(p.year);
-    case "half": return `${p.year}S${p.half}`;
-    case "quarter": return `${p.year}Q${p.quarter}`;
-    case "month": return `${p.year}-${String(p.month).padStart(2, "0")}`;
+    case "year":
+      return String(p.year);
+    case "half":
+      return `${p.year}S${p.half}`;
+    case "quarter":
+      return `${p.year}Q${p.quarter}`;
+    case "month":
+      return `${p.year}-${String(p.month).padStart(2, "0")}`;
   }
 }
 
@@ -52,20 +59,30 @@ export function formatPeriod(p: Period): string {
 export function describePeriod(p: Period, lang: "vi" | "en"): string {
   const roman = ["I", "II", "III", "IV"];
   switch (p.kind) {
-    case "year": return lang === "vi" ? `Năm ${p.year}` : `Year ${p.year}`;
-    case "half": return lang === "vi" ? `6 tháng ${p.half === 1 ? "đầu" : "cuối"} năm ${p.year}` : `${p.half === 1 ? "First" : "Second"} half of ${p.year}`;
-    case "quarter": return lang === "vi" ? `Quý ${roman[p.quarter - 1]} năm ${p.year}` : `Q${p.quarter} ${p.year}`;
-    case "month": return lang === "vi" ? `Tháng ${p.month} năm ${p.year}` : `${p.year}-${String(p.month).padStart(2, "0")}`;
+    case "year":
+      return lang === "vi" ? `Năm ${p.year}` : `Year ${p.year}`;
+    case "half":
+      return lang === "vi"
+        ? `6 tháng ${p.half === 1 ? "đầu" : "cuối"} năm ${p.year}`
+        : `${p.half === 1 ? "First" : "Second"} half of ${p.year}`;
+    case "quarter":
+      return lang === "vi" ? `Quý ${roman[p.quarter - 1]} năm ${p.year}` : `Q${p.quarter} ${p.year}`;
+    case "month":
+      return lang === "vi" ? `Tháng ${p.month} năm ${p.year}` : `${p.year}-${String(p.month).padStart(2, "0")}`;
   }
 }
 
 /** First and last month (1–12) covered by a period. */
 function monthSpan(p: Period): [number, number] {
   switch (p.kind) {
-    case "year": return [1, 12];
-    case "half": return p.half === 1 ? [1, 6] : [7, 12];
-    case "quarter": return [(p.quarter - 1) * 3 + 1, p.quarter * 3];
-    case "month": return [p.month, p.month];
+    case "year":
+      return [1, 12];
+    case "half":
+      return p.half === 1 ? [1, 6] : [7, 12];
+    case "quarter":
+      return [(p.quarter - 1) * 3 + 1, p.quarter * 3];
+    case "month":
+      return [p.month, p.month];
   }
 }
 
@@ -115,9 +132,13 @@ export function periodOfDate(date: IsoDate, kind: Period["kind"]): Period {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
   switch (kind) {
-    case "year": return { kind, year };
-    case "half": return { kind, year, half: month <= 6 ? 1 : 2 };
-    case "quarter": return { kind, year, quarter: Math.ceil(month / 3) as 1 | 2 | 3 | 4 };
-    case "month": return { kind, year, month };
+    case "year":
+      return { kind, year };
+    case "half":
+      return { kind, year, half: month <= 6 ? 1 : 2 };
+    case "quarter":
+      return { kind, year, quarter: Math.ceil(month / 3) as 1 | 2 | 3 | 4 };
+    case "month":
+      return { kind, year, month };
   }
 }

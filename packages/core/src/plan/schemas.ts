@@ -126,7 +126,10 @@ export const PlanMilestoneSchema = z.object({
   text: LocalizedTextSchema,
   deadline: IsoDateSchema.nullable(),
   /** A criterion ("12") or indicator ("13.1") id of the plan's criteria pack, when the target measures one. */
-  measure: z.string().regex(/^\d+(\.\d+)?$/, "expected a criterion or indicator id such as 12 or 13.1").optional(),
+  measure: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, "expected a criterion or indicator id such as 12 or 13.1")
+    .optional(),
 });
 export type PlanMilestone = z.infer<typeof PlanMilestoneSchema>;
 

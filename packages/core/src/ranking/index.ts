@@ -1,16 +1,39 @@
 // The ranking area: annual evaluation (scoring scheme), classification (124-QĐ/TW, 366-QĐ/TW), caps, quota, ranking.
 export { ClassificationLevelSchema, compareLevels, lowerLevel, isAtLeast, type ClassificationLevel } from "./levels.js";
 export {
-  ScoreFormulaSchema, ScoreComponentSchema, ScoringSchemeSchema, parseScoringScheme, DEFAULT_SCORING_SCHEME,
-  type ScoreFormula, type ScoreComponent, type ScoringScheme,
+  ScoreFormulaSchema,
+  ScoreComponentSchema,
+  ScoringSchemeSchema,
+  parseScoringScheme,
+  DEFAULT_SCORING_SCHEME,
+  type ScoreFormula,
+  type ScoreComponent,
+  type ScoringScheme,
 } from "./scheme/index.js";
 export { scoreUnit, SCORE_FORMULAS, type ComponentScore, type UnitScore } from "./score/index.js";
-export { REGIME_124, REGIME_366, CLASSIFICATION_REGIMES, regimeForYear, levelForScore, type ClassificationRegime, type ScoreBand } from "./regimes/index.js";
+export {
+  REGIME_124,
+  REGIME_366,
+  CLASSIFICATION_REGIMES,
+  regimeForYear,
+  levelForScore,
+  type ClassificationRegime,
+  type ScoreBand,
+} from "./regimes/index.js";
 export { CAP_RULES, applyCaps, type AppliedCap } from "./caps/index.js";
 export type { CapName, CapOutcome, CapRule } from "./caps/types.js";
 export { applyQuota, type QuotaEntry, type QuotaGroupResult, type QuotaMove } from "./quota/index.js";
 export { COMMENDATION_RULES, CRITICISM_RULES, runCandidateRules, type CandidateFacts, type CandidateRule } from "./candidates/index.js";
-export { TaskCountsSchema, RankingUnitSchema, RankingOptionsSchema, RankingInputSchema, type TaskCounts, type RankingUnit, type RankingOptions, type RankingInput } from "./input.js";
+export {
+  TaskCountsSchema,
+  RankingUnitSchema,
+  RankingOptionsSchema,
+  RankingInputSchema,
+  type TaskCounts,
+  type RankingUnit,
+  type RankingOptions,
+  type RankingInput,
+} from "./input.js";
 export { rankUnits, type Ranking, type RankedUnit, type RankedLevel, type MissingInput, type RankingCandidate } from "./rankUnits/index.js";
 export { indicator182FromClassification } from "./indicator182/index.js";
 export { CLASSIFICATION_LEVEL_LABELS } from "../i18n/ranking.messages.js";

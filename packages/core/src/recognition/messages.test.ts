@@ -10,7 +10,12 @@ import { DossierStateSchema, type Actor } from "./schema.js";
 describe("workflow messages", () => {
   it("render every reason the workflow produces in Vietnamese and English", () => {
     const reasons: Reason[] = [];
-    const evaluations = [undefined, metEvaluation(), withFailing(metEvaluation(), ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]), metEvaluation(2024)];
+    const evaluations = [
+      undefined,
+      metEvaluation(),
+      withFailing(metEvaluation(), ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]),
+      metEvaluation(2024),
+    ];
     const bad = dossier({ documents: [], satisfactionPercent: null, capitalConstructionDebt: null, councilVote: null });
     const worse = dossier({ satisfactionPercent: 50, capitalConstructionDebt: 5n, councilVote: { for: 1, against: 9, members: 10 } });
     const actors: Actor[] = [communeOfficer, districtOfficer, provinceOfficer, { ...provinceOfficer, unitId: "elsewhere" }];
@@ -28,6 +33,7 @@ describe("workflow messages", () => {
     const codes = [...new Set(reasons.map((x) => x.code))].sort();
     expect(codes.filter((c) => !MESSAGES[c])).toEqual([]);
     expect(codes.length).toBeGreaterThanOrEqual(20);
-    for (const x of reasons) for (const lang of ["vi", "en"] as const) expect(formatReason(x, lang)).not.toMatch(/undefined|\[object Object\]|NaN/);
+    for (const x of reasons)
+      for (const lang of ["vi", "en"] as const) expect(formatReason(x, lang)).not.toMatch(/undefined|\[object Object\]|NaN/);
   });
 });

@@ -20,7 +20,15 @@ export const DossierStateSchema = z.enum([
 export type DossierState = z.infer<typeof DossierStateSchema>;
 
 /** The forward order of states; a return target must come earlier than the state returned from. */
-export const DOSSIER_STATE_ORDER: readonly DossierState[] = ["draft", "self_assessed", "public_consultation", "submitted", "appraised", "verified", "recognised"];
+export const DOSSIER_STATE_ORDER: readonly DossierState[] = [
+  "draft",
+  "self_assessed",
+  "public_consultation",
+  "submitted",
+  "appraised",
+  "verified",
+  "recognised",
+];
 
 /** Actions that move a dossier between states. */
 export const RecognitionActionSchema = z.enum([
@@ -137,6 +145,16 @@ export function parseDossier(input: unknown): Result<RecognitionDossier> {
  * newDossier({ id: "d1", unitId: "xa-an-phu", level: "commune", tier: "standard", packId: "vn.commune-ntm.2021-2025", year: 2025, createdAt: "2025-03-03T08:00:00+07:00" })
  * // { ...,  state: "draft", documents: [], satisfactionPercent: null, capitalConstructionDebt: null, councilVote: null, history: [] }
  */
-export function newDossier(init: Pick<RecognitionDossier, "id" | "unitId" | "level" | "tier" | "packId" | "year" | "createdAt">): RecognitionDossier {
-  return { ...init, state: "draft", documents: [], satisfactionPercent: null, capitalConstructionDebt: null, councilVote: null, history: [] };
+export function newDossier(
+  init: Pick<RecognitionDossier, "id" | "unitId" | "level" | "tier" | "packId" | "year" | "createdAt">,
+): RecognitionDossier {
+  return {
+    ...init,
+    state: "draft",
+    documents: [],
+    satisfactionPercent: null,
+    capitalConstructionDebt: null,
+    councilVote: null,
+    history: [],
+  };
 }

@@ -1,7 +1,14 @@
 // Resource mobilisation (huy động nguồn lực): contributions by source, unit and period, in whole đồng.
 export {
-  RESOURCE_SOURCES, ResourceSourceSchema, MONEY_SOURCES, ContributionSchema, ContributionInputSchema,
-  type ResourceSource, type MoneySource, type Contribution, type ContributionInput,
+  RESOURCE_SOURCES,
+  ResourceSourceSchema,
+  MONEY_SOURCES,
+  ContributionSchema,
+  ContributionInputSchema,
+  type ResourceSource,
+  type MoneySource,
+  type Contribution,
+  type ContributionInput,
 } from "./schema.js";
 export type { ContributionTotals } from "./_lib/totals.js";
 export type { UnitLink as RollUpUnit } from "./_lib/subtree.js";

@@ -28,8 +28,17 @@ export const RESOURCE_SOURCES = {
  * ResourceSourceSchema.parse("credit") // "credit"
  */
 export const ResourceSourceSchema = z.enum([
-  "central_budget", "provincial_budget", "district_budget", "commune_budget", "integrated_programmes",
-  "credit", "enterprises", "people_cash", "other", "land_donated_m2", "labour_days",
+  "central_budget",
+  "provincial_budget",
+  "district_budget",
+  "commune_budget",
+  "integrated_programmes",
+  "credit",
+  "enterprises",
+  "people_cash",
+  "other",
+  "land_donated_m2",
+  "labour_days",
 ]);
 export type ResourceSource = z.infer<typeof ResourceSourceSchema>;
 
@@ -38,7 +47,10 @@ export type ResourceSource = z.infer<typeof ResourceSourceSchema>;
  * @example
  * MONEY_SOURCES.includes("labour_days") // false
  */
-export const MONEY_SOURCES = ResourceSourceSchema.options.filter((s) => RESOURCE_SOURCES[s].measure === "dong") as Exclude<ResourceSource, "land_donated_m2" | "labour_days">[];
+export const MONEY_SOURCES = ResourceSourceSchema.options.filter((s) => RESOURCE_SOURCES[s].measure === "dong") as Exclude<
+  ResourceSource,
+  "land_donated_m2" | "labour_days"
+>[];
 export type MoneySource = (typeof MONEY_SOURCES)[number];
 
 /**
@@ -49,7 +61,11 @@ export type MoneySource = (typeof MONEY_SOURCES)[number];
 export const PeriodSchema: z.ZodType<Period> = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("year"), year: z.number().int().min(1900).max(2200) }),
   z.object({ kind: z.literal("half"), year: z.number().int().min(1900).max(2200), half: z.union([z.literal(1), z.literal(2)]) }),
-  z.object({ kind: z.literal("quarter"), year: z.number().int().min(1900).max(2200), quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }),
+  z.object({
+    kind: z.literal("quarter"),
+    year: z.number().int().min(1900).max(2200),
+    quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  }),
   z.object({ kind: z.literal("month"), year: z.number().int().min(1900).max(2200), month: z.number().int().min(1).max(12) }),
 ]);
 

@@ -14,9 +14,7 @@ export const LangSchema = z.enum(["vi", "en"]);
 export type Lang = z.infer<typeof LangSchema>;
 
 /** A calendar date written as ISO `yyyy-mm-dd`. */
-export const IsoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date yyyy-mm-dd");
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date yyyy-mm-dd");
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 
 /** A path inside a JSON document, as zod reports it. */

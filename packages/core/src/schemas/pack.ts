@@ -158,7 +158,9 @@ export const CriteriaPackSchema = z
 export type CriteriaPack = z.infer<typeof CriteriaPackSchema>;
 
 /** An indicator inside an extending pack: only `id` is required; given fields override the parent's. */
-export const IndicatorPatchSchema = IndicatorSchema.partial().extend({ id: z.string().min(1) }).strict();
+export const IndicatorPatchSchema = IndicatorSchema.partial()
+  .extend({ id: z.string().min(1) })
+  .strict();
 export const CriterionPatchSchema = z
   .object({
     id: z.string().min(1),

@@ -5,7 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 
-const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** The XML of one part of a DOCX (or any zip) file. */
 export async function zipPart(bytes: Uint8Array, path: string): Promise<string> {
@@ -18,7 +24,9 @@ export async function zipPart(bytes: Uint8Array, path: string): Promise<string> 
 /** The text of every paragraph of word/document.xml, in order (runs joined). */
 export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
   const xml = await zipPart(bytes, "word/document.xml");
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => decode([...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")));
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
+    decode([...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")),
+  );
 }
 
 /** True when Debian's pdftotext (poppler-utils) is installed. */

@@ -25,8 +25,24 @@ export function samplePack(): CriteriaPack {
         id: "2",
         name: { vi: "Giao thông", en: "Transport" },
         indicators: [
-          { id: "2.1", name: { vi: "Đường xã được nhựa hóa hoặc bê tông hóa", en: "Commune roads paved" }, kind: "percent", unit: "%", comparator: ">=", threshold: { all: 100 }, verified: true },
-          { id: "2.2", name: { vi: "Đường thôn, xóm được cứng hóa", en: "Hamlet roads hardened" }, kind: "percent", unit: "%", comparator: ">=", threshold: { all: 70 }, verified: true },
+          {
+            id: "2.1",
+            name: { vi: "Đường xã được nhựa hóa hoặc bê tông hóa", en: "Commune roads paved" },
+            kind: "percent",
+            unit: "%",
+            comparator: ">=",
+            threshold: { all: 100 },
+            verified: true,
+          },
+          {
+            id: "2.2",
+            name: { vi: "Đường thôn, xóm được cứng hóa", en: "Hamlet roads hardened" },
+            kind: "percent",
+            unit: "%",
+            comparator: ">=",
+            threshold: { all: 70 },
+            verified: true,
+          },
         ],
       },
       {
@@ -34,14 +50,30 @@ export function samplePack(): CriteriaPack {
         name: { vi: "Thu nhập", en: "Income" },
         key: true,
         indicators: [
-          { id: "10.1", name: { vi: "Thu nhập bình quân đầu người", en: "Income per capita" }, kind: "number", unit: "triệu đồng", comparator: ">=", threshold: { all: 48 }, verified: true },
+          {
+            id: "10.1",
+            name: { vi: "Thu nhập bình quân đầu người", en: "Income per capita" },
+            kind: "number",
+            unit: "triệu đồng",
+            comparator: ">=",
+            threshold: { all: 48 },
+            verified: true,
+          },
         ],
       },
       {
         id: "15",
         name: { vi: "Y tế", en: "Health" },
         indicators: [
-          { id: "15.3", name: { vi: "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi", en: "Stunting under 5" }, kind: "percent", unit: "%", comparator: "<=", threshold: { byVariant: { DHNTB: 26.7, TN: null } }, verified: false },
+          {
+            id: "15.3",
+            name: { vi: "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi", en: "Stunting under 5" },
+            kind: "percent",
+            unit: "%",
+            comparator: "<=",
+            threshold: { byVariant: { DHNTB: 26.7, TN: null } },
+            verified: false,
+          },
         ],
       },
       {
@@ -49,15 +81,36 @@ export function samplePack(): CriteriaPack {
         name: { vi: "Môi trường và an toàn thực phẩm", en: "Environment and food safety" },
         key: true,
         indicators: [
-          { id: "17.1", name: { vi: "Tỷ lệ hộ sử dụng nước sạch", en: "Households with clean water" }, kind: "percent", unit: "%", comparator: ">=", threshold: { all: 50 }, verified: true },
-          { id: "17.2", name: { vi: "Có cơ sở xử lý chất thải rắn", en: "Solid waste facility" }, kind: "boolean", comparator: "==", threshold: { all: true }, verified: true },
+          {
+            id: "17.1",
+            name: { vi: "Tỷ lệ hộ sử dụng nước sạch", en: "Households with clean water" },
+            kind: "percent",
+            unit: "%",
+            comparator: ">=",
+            threshold: { all: 50 },
+            verified: true,
+          },
+          {
+            id: "17.2",
+            name: { vi: "Có cơ sở xử lý chất thải rắn", en: "Solid waste facility" },
+            kind: "boolean",
+            comparator: "==",
+            threshold: { all: true },
+            verified: true,
+          },
         ],
       },
     ],
   };
 }
 
-const commune = (id: string, name: string, region: "DHNTB" | "TN") => ({ id, name, level: "commune" as const, parentId: "h-dailoc", region });
+const commune = (id: string, name: string, region: "DHNTB" | "TN") => ({
+  id,
+  name,
+  level: "commune" as const,
+  parentId: "h-dailoc",
+  region,
+});
 
 /** The sample communes' values by year. */
 const VALUES: Record<number, Record<string, UnitValues["values"]>> = {
@@ -82,7 +135,10 @@ export const SAMPLE_COMMUNES = [
 /** Evaluates every sample commune against the sample pack for a year. */
 export function sampleEvaluations(year: 2024 | 2025): { unitName: string; result: EvaluationResult }[] {
   const compiled = compilePack(samplePack());
-  return SAMPLE_COMMUNES.map((u) => ({ unitName: u.name, result: evaluateUnit(compiled, { unit: u, year, values: VALUES[year]![u.id]! }) }));
+  return SAMPLE_COMMUNES.map((u) => ({
+    unitName: u.name,
+    result: evaluateUnit(compiled, { unit: u, year, values: VALUES[year]![u.id]! }),
+  }));
 }
 
 /** A complete progress report in the given format. */
@@ -105,10 +161,34 @@ export function sampleProgressReport(format: "party" | "state"): ProgressReportI
         " báo cáo kết quả thực hiện như sau:",
     ],
     tasks: [
-      { code: "II.1", title: "Tuyên truyền, quán triệt Chỉ thị số 63-CT/TU", assignee: "Ban Tuyên giáo Huyện ủy", result: "Tổ chức 12 hội nghị quán triệt với 1.250 lượt người tham dự.", status: "done" },
-      { code: "II.2", title: "Rà soát, đánh giá thực trạng các tiêu chí", assignee: "UBND huyện", result: "Đã rà soát 3/3 xã; xã Đại Hồng giảm tiêu chí Thu nhập.", status: "done" },
-      { code: "II.5", title: "Hỗ trợ xã Đại Minh hoàn thành tiêu chí Môi trường", assignee: "UBND huyện", result: "Đưa vào vận hành điểm tập kết rác thải.", status: "in_progress" },
-      { code: "II.7", title: "Phát triển sản phẩm OCOP", assignee: "Phòng Nông nghiệp và PTNT", result: "Chưa tổ chức đánh giá đợt 1.", status: "overdue" },
+      {
+        code: "II.1",
+        title: "Tuyên truyền, quán triệt Chỉ thị số 63-CT/TU",
+        assignee: "Ban Tuyên giáo Huyện ủy",
+        result: "Tổ chức 12 hội nghị quán triệt với 1.250 lượt người tham dự.",
+        status: "done",
+      },
+      {
+        code: "II.2",
+        title: "Rà soát, đánh giá thực trạng các tiêu chí",
+        assignee: "UBND huyện",
+        result: "Đã rà soát 3/3 xã; xã Đại Hồng giảm tiêu chí Thu nhập.",
+        status: "done",
+      },
+      {
+        code: "II.5",
+        title: "Hỗ trợ xã Đại Minh hoàn thành tiêu chí Môi trường",
+        assignee: "UBND huyện",
+        result: "Đưa vào vận hành điểm tập kết rác thải.",
+        status: "in_progress",
+      },
+      {
+        code: "II.7",
+        title: "Phát triển sản phẩm OCOP",
+        assignee: "Phòng Nông nghiệp và PTNT",
+        result: "Chưa tổ chức đánh giá đợt 1.",
+        status: "overdue",
+      },
     ],
     planTaskCount: 8,
     communes: now.map((n, i) => communeStandingFromEvaluation(n.unitName, n.result, compareYears(before[i]!.result, n.result))),
@@ -130,14 +210,22 @@ export function sampleProgressReport(format: "party" | "state"): ProgressReportI
       { reporter: "UBND xã Đại Quang", report: "Báo cáo kết quả 6 tháng đầu năm 2025", dueDate: "2025-06-20", submittedDate: "2025-06-27" },
       { reporter: "UBND xã Đại Hồng", report: "Báo cáo kết quả 6 tháng đầu năm 2025", dueDate: "2025-06-20", submittedDate: null },
     ],
-    commendations: [{ subject: "Đảng ủy xã Đại Minh", reason: "lãnh đạo hoàn thành 19/19 tiêu chí, được công nhận xã đạt chuẩn nông thôn mới" }],
+    commendations: [
+      { subject: "Đảng ủy xã Đại Minh", reason: "lãnh đạo hoàn thành 19/19 tiêu chí, được công nhận xã đạt chuẩn nông thôn mới" },
+    ],
     criticisms: [{ subject: "UBND xã Đại Hồng", reason: "để giảm tiêu chí Thu nhập và chưa nộp báo cáo đúng hạn" }],
     shortcomings: ["Xã Đại Hồng chưa giữ vững tiêu chí Thu nhập."],
     causes: ["Giá nông sản giảm; sản xuất chưa gắn với liên kết tiêu thụ."],
     directions: ["Tập trung khôi phục tiêu chí Thu nhập của xã Đại Hồng.", "Hoàn thành đánh giá, phân hạng sản phẩm OCOP đợt 1."],
     recommendations: ["Đề nghị tỉnh bố trí vốn hỗ trợ liên kết sản xuất cho xã Đại Hồng."],
     recipients: party
-      ? ["Thường trực Tỉnh ủy (B/c)", "Văn phòng Điều phối NTM tỉnh", "HĐND, UBND huyện", "Các Chi bộ, Đảng bộ trực thuộc", "Lưu Văn phòng Huyện ủy"]
+      ? [
+          "Thường trực Tỉnh ủy (B/c)",
+          "Văn phòng Điều phối NTM tỉnh",
+          "HĐND, UBND huyện",
+          "Các Chi bộ, Đảng bộ trực thuộc",
+          "Lưu Văn phòng Huyện ủy",
+        ]
       : ["Văn phòng Điều phối NTM tỉnh", "TT Huyện ủy, TT HĐND huyện (B/c)", "UBND các xã", "Lưu: VT"],
     signer: party
       ? { onBehalfOf: "T/M BAN THƯỜNG VỤ", title: "BÍ THƯ", name: "Nguyễn Văn An" }
@@ -165,9 +253,33 @@ export function sampleRanking(): RankingWorkbookInput {
       { key: "reporting", label: "Báo cáo" },
     ],
     rows: [
-      { rank: 1, unitName: "Xã Đại Minh", score: 92.5, components: { criteria: 60, progress: 22.5, reporting: 10 }, level: "Xuất sắc", caps: [], quotaMoves: [] },
-      { rank: 2, unitName: "Xã Đại Quang", score: 88, components: { criteria: 58, progress: 25, reporting: 5 }, level: "Tốt", caps: [], quotaMoves: ["Hạ từ Xuất sắc xuống Tốt do vượt tỷ lệ khống chế 20%"] },
-      { rank: 3, unitName: "Xã Đại Hồng", score: 71.25, components: { criteria: 45, progress: 21.25, reporting: 5 }, level: "Khá", caps: ["Giảm tiêu chí Thu nhập: không xếp loại Tốt"], quotaMoves: [] },
+      {
+        rank: 1,
+        unitName: "Xã Đại Minh",
+        score: 92.5,
+        components: { criteria: 60, progress: 22.5, reporting: 10 },
+        level: "Xuất sắc",
+        caps: [],
+        quotaMoves: [],
+      },
+      {
+        rank: 2,
+        unitName: "Xã Đại Quang",
+        score: 88,
+        components: { criteria: 58, progress: 25, reporting: 5 },
+        level: "Tốt",
+        caps: [],
+        quotaMoves: ["Hạ từ Xuất sắc xuống Tốt do vượt tỷ lệ khống chế 20%"],
+      },
+      {
+        rank: 3,
+        unitName: "Xã Đại Hồng",
+        score: 71.25,
+        components: { criteria: 45, progress: 21.25, reporting: 5 },
+        level: "Khá",
+        caps: ["Giảm tiêu chí Thu nhập: không xếp loại Tốt"],
+        quotaMoves: [],
+      },
     ],
   };
 }
@@ -175,5 +287,11 @@ export function sampleRanking(): RankingWorkbookInput {
 /** One commune's criteria sheet. */
 export function sampleCriteriaSheet(): CriteriaSheetInput {
   const r = sampleEvaluations(2025)[0]!;
-  return { unitName: r.unitName, parentName: "Huyện Đại Lộc, tỉnh Quảng Nam", pack: samplePack(), result: r.result, issuedOn: "2025-07-15" };
+  return {
+    unitName: r.unitName,
+    parentName: "Huyện Đại Lộc, tỉnh Quảng Nam",
+    pack: samplePack(),
+    result: r.result,
+    issuedOn: "2025-07-15",
+  };
 }

@@ -26,7 +26,8 @@ export class Checker {
   readonly issues: Issue[] = [];
 
   text(value: unknown, path: (string | number)[]): void {
-    if (typeof value !== "string" || value.trim() === "") this.add(path, "report.text_required", "cần nhập nội dung (expected non-empty text)");
+    if (typeof value !== "string" || value.trim() === "")
+      this.add(path, "report.text_required", "cần nhập nội dung (expected non-empty text)");
   }
 
   isoDate(value: unknown, path: (string | number)[]): void {
@@ -42,7 +43,8 @@ export class Checker {
   }
 
   finite(value: unknown, path: (string | number)[]): void {
-    if (typeof value !== "number" || !Number.isFinite(value)) this.add(path, "report.number_invalid", `cần một số (got ${JSON.stringify(value)})`);
+    if (typeof value !== "number" || !Number.isFinite(value))
+      this.add(path, "report.number_invalid", `cần một số (got ${JSON.stringify(value)})`);
   }
 
   dong(value: unknown, path: (string | number)[]): void {

@@ -55,42 +55,77 @@ describe("renderProgressReportDocx (Party format)", () => {
       "2. Nguyên nhân",
       "Giá nông sản giảm; sản xuất chưa gắn với liên kết tiêu thụ.",
     ]);
-    expect(paragraphs.slice(at("3. Kiến nghị khác") + 1, at("3. Kiến nghị khác") + 2)).toEqual(["- Đề nghị tỉnh bố trí vốn hỗ trợ liên kết sản xuất cho xã Đại Hồng."]);
+    expect(paragraphs.slice(at("3. Kiến nghị khác") + 1, at("3. Kiến nghị khác") + 2)).toEqual([
+      "- Đề nghị tỉnh bố trí vốn hỗ trợ liên kết sản xuất cho xã Đại Hồng.",
+    ]);
   });
 
   it("lists every commune with its criteria count, status and changes since the previous period", async () => {
     const paragraphs = await docxParagraphs(await renderProgressReportDocx(sampleProgressReport("party")));
     const at = paragraphs.indexOf("Thay đổi so với kỳ trước");
     expect(paragraphs.slice(at + 1, at + 19)).toEqual([
-      "1", "Xã Đại Hồng", "Nông thôn mới", "3/4", "Chưa đạt", "Giảm: TC 10",
-      "2", "Xã Đại Quang", "Nông thôn mới", "3/4", "Chưa xác định", "Tăng: TC 2 và 10",
-      "3", "Xã Đại Minh", "Nông thôn mới", "4/4", "Đạt", "Tăng: TC 17",
+      "1",
+      "Xã Đại Hồng",
+      "Nông thôn mới",
+      "3/4",
+      "Chưa đạt",
+      "Giảm: TC 10",
+      "2",
+      "Xã Đại Quang",
+      "Nông thôn mới",
+      "3/4",
+      "Chưa xác định",
+      "Tăng: TC 2 và 10",
+      "3",
+      "Xã Đại Minh",
+      "Nông thôn mới",
+      "4/4",
+      "Đạt",
+      "Tăng: TC 17",
     ]);
   });
 
   it("lists tasks in the plan's order with their lead body, money in whole đồng, land, labour, and late reports in working days", async () => {
     const paragraphs = await docxParagraphs(await renderProgressReportDocx(sampleProgressReport("party")));
-    expect(paragraphs).toContain("Kế hoạch có 8 nhiệm vụ; 4 nhiệm vụ có báo cáo trong 6 tháng đầu năm 2025: hoàn thành 2, đang thực hiện 1, chưa triển khai 0, quá hạn 1. Kết quả cụ thể từng nhiệm vụ:");
+    expect(paragraphs).toContain(
+      "Kế hoạch có 8 nhiệm vụ; 4 nhiệm vụ có báo cáo trong 6 tháng đầu năm 2025: hoàn thành 2, đang thực hiện 1, chưa triển khai 0, quá hạn 1. Kết quả cụ thể từng nhiệm vụ:",
+    );
     const first = paragraphs.indexOf("II.1");
     expect(paragraphs.slice(first, first + 10)).toEqual([
-      "II.1", "Tuyên truyền, quán triệt Chỉ thị số 63-CT/TU", "Ban Tuyên giáo Huyện ủy", "Tổ chức 12 hội nghị quán triệt với 1.250 lượt người tham dự.", "Hoàn thành",
-      "II.2", "Rà soát, đánh giá thực trạng các tiêu chí", "UBND huyện", "Đã rà soát 3/3 xã; xã Đại Hồng giảm tiêu chí Thu nhập.", "Hoàn thành",
+      "II.1",
+      "Tuyên truyền, quán triệt Chỉ thị số 63-CT/TU",
+      "Ban Tuyên giáo Huyện ủy",
+      "Tổ chức 12 hội nghị quán triệt với 1.250 lượt người tham dự.",
+      "Hoàn thành",
+      "II.2",
+      "Rà soát, đánh giá thực trạng các tiêu chí",
+      "UBND huyện",
+      "Đã rà soát 3/3 xã; xã Đại Hồng giảm tiêu chí Thu nhập.",
+      "Hoàn thành",
     ]);
     expect(paragraphs).toContain("Tổng nguồn lực huy động trong kỳ: 22.484.567.000 đồng, gồm:");
     expect(paragraphs).toContain("- Nhân dân đóng góp: 1.234.567.000 đồng;");
     expect(paragraphs).toContain("Nhân dân hiến đất: 12.500 m².");
     expect(paragraphs).toContain("Ngày công lao động đóng góp: 3.400 ngày công.");
-    expect(paragraphs).toContain("Ghi chú: 2.000.000.000 đồng được ghi nhận cho cả năm 2025, không chia theo kỳ, chưa tính vào số liệu trên.");
+    expect(paragraphs).toContain(
+      "Ghi chú: 2.000.000.000 đồng được ghi nhận cho cả năm 2025, không chia theo kỳ, chưa tính vào số liệu trên.",
+    );
     // 20/06/2025 (Fri) → 27/06/2025 (Fri): 5 working days; → 15/07/2025 (Tue): 17 working days.
-    expect(paragraphs).toContain("- UBND xã Đại Quang: Báo cáo kết quả 6 tháng đầu năm 2025 (hạn 20/06/2025) nộp ngày 27/06/2025, chậm 5 ngày làm việc.");
-    expect(paragraphs).toContain("- UBND xã Đại Hồng: Báo cáo kết quả 6 tháng đầu năm 2025 (hạn 20/06/2025) chưa nộp, quá hạn 17 ngày làm việc tính đến ngày báo cáo.");
+    expect(paragraphs).toContain(
+      "- UBND xã Đại Quang: Báo cáo kết quả 6 tháng đầu năm 2025 (hạn 20/06/2025) nộp ngày 27/06/2025, chậm 5 ngày làm việc.",
+    );
+    expect(paragraphs).toContain(
+      "- UBND xã Đại Hồng: Báo cáo kết quả 6 tháng đầu năm 2025 (hạn 20/06/2025) chưa nộp, quá hạn 17 ngày làm việc tính đến ngày báo cáo.",
+    );
     expect(paragraphs).toContain("- Xã Đại Minh: Nông thôn mới (Quyết định số 1234/QĐ-UBND ngày 20/5/2025 của UBND tỉnh).");
   });
 
   it("sets Times New Roman 14 pt as the document font and A4 with the administrative margins", async () => {
     const bytes = await renderProgressReportDocx(sampleProgressReport("party"));
     const styles = await zipPart(bytes, "word/styles.xml");
-    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/><w:sz w:val="28"\/>/);
+    expect(styles).toMatch(
+      /<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/><w:sz w:val="28"\/>/,
+    );
     const doc = await zipPart(bytes, "word/document.xml");
     expect(doc).toContain('w:ascii="Times New Roman"');
     expect(doc).not.toMatch(/w:ascii="(?!Times New Roman)/);
@@ -107,9 +142,14 @@ describe("renderProgressReportDocx (page numbers)", () => {
     const rels = await zipPart(bytes, "word/_rels/document.xml.rels");
     const target = (type: string) => {
       const id = doc.match(new RegExp(`<w:headerReference w:type="${type}" r:id="(\\w+)"/>`))?.[1];
-      return rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))?.[1];
+      return (
+        rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))?.[1]
+      );
     };
-    const [defaultHeader, firstHeader] = await Promise.all([zipPart(bytes, `word/${target("default")}`), zipPart(bytes, `word/${target("first")}`)]);
+    const [defaultHeader, firstHeader] = await Promise.all([
+      zipPart(bytes, `word/${target("default")}`),
+      zipPart(bytes, `word/${target("first")}`),
+    ]);
     expect(defaultHeader).toMatch(/<w:instrText xml:space="preserve">PAGE<\/w:instrText>/);
     expect(defaultHeader).toContain('<w:jc w:val="center"/>');
     expect(firstHeader).not.toContain("PAGE");
@@ -134,15 +174,33 @@ describe("renderProgressReportDocx (state format, Nghị định 30/2020)", () =
   it("underlines the motto", async () => {
     const doc = await zipPart(await renderProgressReportDocx(sampleProgressReport("state")), "word/document.xml");
     const run = doc.match(/<w:r>(?:(?!<w:r>)[\s\S])*?Độc lập - Tự do - Hạnh phúc/)?.[0] ?? "";
-    expect(run).toContain("<w:u w:val=\"single\"/>");
+    expect(run).toContain('<w:u w:val="single"/>');
     expect(run).toContain("<w:b/>");
   });
 });
 
 describe("renderProgressReportDocx (a quiet period)", () => {
   it("says plainly that nothing was reported, recognised, revoked, late or proposed, and shows what the office has still to write", async () => {
-    const { planTaskCount: _n, previousPeriod: _p, shortcomings: _s, causes: _c, directions: _d, recommendations: _r, ...rest } = sampleProgressReport("state");
-    const input = { ...rest, tasks: [], communes: [], recognised: [], revoked: [], lateReports: [], commendations: [], criticisms: [], resources: { lines: [] } };
+    const {
+      planTaskCount: _n,
+      previousPeriod: _p,
+      shortcomings: _s,
+      causes: _c,
+      directions: _d,
+      recommendations: _r,
+      ...rest
+    } = sampleProgressReport("state");
+    const input = {
+      ...rest,
+      tasks: [],
+      communes: [],
+      recognised: [],
+      revoked: [],
+      lateReports: [],
+      commendations: [],
+      criticisms: [],
+      resources: { lines: [] },
+    };
     const paragraphs = await docxParagraphs(await renderProgressReportDocx(input));
     for (const line of [
       "Trong 6 tháng đầu năm 2025 chưa có báo cáo kết quả thực hiện nhiệm vụ nào.",
@@ -167,7 +225,9 @@ describe("renderProgressReportDocx (a quiet period)", () => {
   it("has no change column and no 'Không thay đổi' when there is no earlier period to compare with", async () => {
     const { previousPeriod: _p, ...input } = sampleProgressReport("party");
     const paragraphs = await docxParagraphs(await renderProgressReportDocx(input));
-    expect(paragraphs).toContain("Đến cuối kỳ, 1/3 xã đạt đủ các tiêu chí theo mức được đánh giá. Tình hình từng xã (chưa có số liệu kỳ trước để so sánh):");
+    expect(paragraphs).toContain(
+      "Đến cuối kỳ, 1/3 xã đạt đủ các tiêu chí theo mức được đánh giá. Tình hình từng xã (chưa có số liệu kỳ trước để so sánh):",
+    );
     expect(paragraphs).not.toContain("Thay đổi so với kỳ trước");
     expect(paragraphs).not.toContain("Không thay đổi");
     const at = paragraphs.indexOf("Kết quả");
@@ -177,7 +237,9 @@ describe("renderProgressReportDocx (a quiet period)", () => {
   it("speaks only of the tasks reported on when the plan's task count is not given", async () => {
     const { planTaskCount: _n, ...input } = sampleProgressReport("party");
     const paragraphs = await docxParagraphs(await renderProgressReportDocx(input));
-    expect(paragraphs).toContain("Có 4 nhiệm vụ được báo cáo trong 6 tháng đầu năm 2025: hoàn thành 2, đang thực hiện 1, chưa triển khai 0, quá hạn 1. Kết quả cụ thể từng nhiệm vụ:");
+    expect(paragraphs).toContain(
+      "Có 4 nhiệm vụ được báo cáo trong 6 tháng đầu năm 2025: hoàn thành 2, đang thực hiện 1, chưa triển khai 0, quá hạn 1. Kết quả cụ thể từng nhiệm vụ:",
+    );
     expect(paragraphs.some((p) => p.startsWith("Kế hoạch có"))).toBe(false);
   });
 
@@ -202,7 +264,12 @@ describe("renderProgressReportDocx (bad input)", () => {
     };
     const error = await renderProgressReportDocx(bad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportInputError);
-    expect((error as ReportInputError).issues.map((i) => i.path)).toEqual([["date"], ["period"], ["signer", "name"], ["lateReports", 0, "dueDate"]]);
+    expect((error as ReportInputError).issues.map((i) => i.path)).toEqual([
+      ["date"],
+      ["period"],
+      ["signer", "name"],
+      ["lateReports", 0, "dueDate"],
+    ]);
     expect((error as Error).message).toContain("$.lateReports[0].dueDate: ngày không hợp lệ");
   });
 
@@ -210,6 +277,9 @@ describe("renderProgressReportDocx (bad input)", () => {
     const input = sampleProgressReport("party");
     const communes = input.communes.map((c, i) => (i === 1 ? { ...c, tier: "gold" as never, status: "ok" as never } : c));
     const error = await renderProgressReportDocx({ ...input, communes }).catch((e: unknown) => e);
-    expect((error as ReportInputError).issues.map((i) => i.path)).toEqual([["communes", 1, "tier"], ["communes", 1, "status"]]);
+    expect((error as ReportInputError).issues.map((i) => i.path)).toEqual([
+      ["communes", 1, "tier"],
+      ["communes", 1, "status"],
+    ]);
   });
 });

@@ -121,7 +121,12 @@ function dataTable(headers: string[], widthsMm: number[], aligns: Align[], rows:
           children: r.map((t, i) => cell([cellText(t, { align: aligns[i] ?? "left" })], widths[i]!)),
         }),
   );
-  return new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [head, ...body] });
+  return new Table({
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [head, ...body],
+  });
 }
 
 /** A blank wide enough to write a number in by hand. */
@@ -210,46 +215,60 @@ function compareCodes(a: string, b: string): number {
 
 /** The tasks in the plan's order (II.1 … II.8), each with its lead body. */
 function taskRows(tasks: readonly TaskProgress[]): string[][] {
-  return [...tasks].sort((a, b) => compareCodes(a.code, b.code)).map((t) => [t.code, t.title, t.assignee, t.result, TASK_STATUS_VI[t.status]]);
+  return [...tasks]
+    .sort((a, b) => compareCodes(a.code, b.code))
+    .map((t) => [t.code, t.title, t.assignee, t.result, TASK_STATUS_VI[t.status]]);
 }
 
 /** Paragraphs written by the office, or a visible placeholder that says they are still to be written. */
 function narrative(lines: readonly string[] | undefined, what: string): Paragraph[] {
   const given = (lines ?? []).map((l) => l.trim()).filter((l) => l !== "");
-  if (given.length === 0) return [body([run(`(Chưa có nội dung: cơ quan tham mưu soạn phần ${what} trước khi trình ký.)`, { italics: true })])];
+  if (given.length === 0)
+    return [body([run(`(Chưa có nội dung: cơ quan tham mưu soạn phần ${what} trước khi trình ký.)`, { italics: true })])];
   return given.map((l) => body(l));
 }
 
 function validate(input: ProgressReportInput): string {
   const c = new Checker();
-  if (input.format !== "party" && input.format !== "state") c.add(["format"], "report.format_invalid", `cần "party" hoặc "state" (got ${JSON.stringify(input.format)})`);
+  if (input.format !== "party" && input.format !== "state")
+    c.add(["format"], "report.format_invalid", `cần "party" hoặc "state" (got ${JSON.stringify(input.format)})`);
   c.text(input.issuer?.name, ["issuer", "name"]);
   if (input.number !== undefined && typeof input.number !== "string") c.add(["number"], "report.text_required", "cần một chuỗi ký tự");
   if (input.planTaskCount !== undefined) c.integer(input.planTaskCount, ["planTaskCount"]);
   if (input.previousPeriod !== undefined) {
     const prev = typeof input.previousPeriod === "string" ? parsePeriod(input.previousPeriod) : undefined;
-    if (!prev || !prev.ok) c.add(["previousPeriod"], "report.period_invalid", `kỳ so sánh không hợp lệ, ví dụ "2024" (got ${JSON.stringify(input.previousPeriod)})`);
+    if (!prev || !prev.ok)
+      c.add(
+        ["previousPeriod"],
+        "report.period_invalid",
+        `kỳ so sánh không hợp lệ, ví dụ "2024" (got ${JSON.stringify(input.previousPeriod)})`,
+      );
   }
   c.text(input.place, ["place"]);
   c.isoDate(input.date, ["date"]);
   c.text(input.title, ["title"]);
   let periodText = "";
   const p = typeof input.period === "string" ? parsePeriod(input.period) : undefined;
-  if (!p || !p.ok) c.add(["period"], "report.period_invalid", `kỳ báo cáo không hợp lệ, ví dụ "2025S1" hoặc "2025" (got ${JSON.stringify(input.period)})`);
+  if (!p || !p.ok)
+    c.add(["period"], "report.period_invalid", `kỳ báo cáo không hợp lệ, ví dụ "2025S1" hoặc "2025" (got ${JSON.stringify(input.period)})`);
   else periodText = describePeriod(p.value, "vi");
   c.text(input.signer?.name, ["signer", "name"]);
   c.text(input.signer?.onBehalfOf, ["signer", "onBehalfOf"]);
   c.text(input.signer?.title, ["signer", "title"]);
-  for (const key of ["tasks", "communes", "recognised", "revoked", "lateReports", "commendations", "criticisms", "recipients"] as const) c.array(input[key], [key]);
+  for (const key of ["tasks", "communes", "recognised", "revoked", "lateReports", "commendations", "criticisms", "recipients"] as const)
+    c.array(input[key], [key]);
   input.tasks?.forEach?.((t, i) => {
     c.text(t.assignee, ["tasks", i, "assignee"]);
-    if (!(t.status in TASK_STATUS_VI)) c.add(["tasks", i, "status"], "report.status_invalid", `trạng thái không hợp lệ (got ${JSON.stringify(t.status)})`);
+    if (!(t.status in TASK_STATUS_VI))
+      c.add(["tasks", i, "status"], "report.status_invalid", `trạng thái không hợp lệ (got ${JSON.stringify(t.status)})`);
   });
   input.communes?.forEach?.((r, i) => {
     c.text(r.name, ["communes", i, "name"]);
     if (!(r.tier in TIER_VI)) c.add(["communes", i, "tier"], "report.tier_invalid", `mức không hợp lệ (got ${JSON.stringify(r.tier)})`);
-    if (!(r.status in CRITERION_STATUS_VI)) c.add(["communes", i, "status"], "report.status_invalid", `kết quả không hợp lệ (got ${JSON.stringify(r.status)})`);
-    if (!Array.isArray(r.gained) || !Array.isArray(r.lost)) c.add(["communes", i, Array.isArray(r.gained) ? "lost" : "gained"], "report.list_required", "cần một danh sách mã tiêu chí");
+    if (!(r.status in CRITERION_STATUS_VI))
+      c.add(["communes", i, "status"], "report.status_invalid", `kết quả không hợp lệ (got ${JSON.stringify(r.status)})`);
+    if (!Array.isArray(r.gained) || !Array.isArray(r.lost))
+      c.add(["communes", i, Array.isArray(r.gained) ? "lost" : "gained"], "report.list_required", "cần một danh sách mã tiêu chí");
     c.integer(r.criteriaMet, ["communes", i, "criteriaMet"]);
     c.integer(r.criteriaTotal, ["communes", i, "criteriaTotal"]);
   });
@@ -285,10 +304,21 @@ function resultsSection(input: ProgressReportInput, periodText: string): (Paragr
   const n = formatNumber(input.tasks.length, "vi");
   if (input.tasks.length === 0) out.push(body(`Trong ${periodText} chưa có báo cáo kết quả thực hiện nhiệm vụ nào.`));
   else if (input.planTaskCount !== undefined)
-    out.push(body(`Kế hoạch có ${formatNumber(input.planTaskCount, "vi")} nhiệm vụ; ${n} nhiệm vụ có báo cáo trong ${periodText}: ${tally}. Kết quả cụ thể từng nhiệm vụ:`));
+    out.push(
+      body(
+        `Kế hoạch có ${formatNumber(input.planTaskCount, "vi")} nhiệm vụ; ${n} nhiệm vụ có báo cáo trong ${periodText}: ${tally}. Kết quả cụ thể từng nhiệm vụ:`,
+      ),
+    );
   else out.push(body(`Có ${n} nhiệm vụ được báo cáo trong ${periodText}: ${tally}. Kết quả cụ thể từng nhiệm vụ:`));
   if (input.tasks.length > 0)
-    out.push(dataTable(["Mục", "Nhiệm vụ", "Cơ quan chủ trì", "Kết quả thực hiện", "Tình trạng"], [13, 40, 30, 57, 25], ["center", "left", "left", "left", "left"], taskRows(input.tasks)));
+    out.push(
+      dataTable(
+        ["Mục", "Nhiệm vụ", "Cơ quan chủ trì", "Kết quả thực hiện", "Tình trạng"],
+        [13, 40, 30, 57, 25],
+        ["center", "left", "left", "left", "left"],
+        taskRows(input.tasks),
+      ),
+    );
 
   // 2. Criteria of every commune
   const met = input.communes.filter((c) => c.status === "met").length;
@@ -296,7 +326,9 @@ function resultsSection(input: ProgressReportInput, periodText: string): (Paragr
   if (input.communes.length === 0) out.push(body(`Trong ${periodText} chưa có số liệu đánh giá tiêu chí của xã nào.`));
   else {
     const compared = input.previousPeriod !== undefined;
-    const described = compared ? describePeriod((parsePeriod(input.previousPeriod!) as { ok: true; value: Parameters<typeof describePeriod>[0] }).value, "vi") : "";
+    const described = compared
+      ? describePeriod((parsePeriod(input.previousPeriod!) as { ok: true; value: Parameters<typeof describePeriod>[0] }).value, "vi")
+      : "";
     // Mid-sentence: "so với năm 2024", not "so với Năm 2024".
     const prevText = described.charAt(0).toLowerCase() + described.slice(1);
     out.push(
@@ -306,23 +338,48 @@ function resultsSection(input: ProgressReportInput, periodText: string): (Paragr
       ),
     );
     const rows = input.communes.map((c, i) => {
-      const line = [String(i + 1), c.name, TIER_VI[c.tier], `${formatNumber(c.criteriaMet, "vi")}/${formatNumber(c.criteriaTotal, "vi")}`, CRITERION_STATUS_VI[c.status]];
+      const line = [
+        String(i + 1),
+        c.name,
+        TIER_VI[c.tier],
+        `${formatNumber(c.criteriaMet, "vi")}/${formatNumber(c.criteriaTotal, "vi")}`,
+        CRITERION_STATUS_VI[c.status],
+      ];
       if (!compared) return line;
-      const change = [c.gained.length ? `Tăng: TC ${joinIds(c.gained)}` : "", c.lost.length ? `Giảm: TC ${joinIds(c.lost)}` : ""].filter(Boolean).join("; ");
+      const change = [c.gained.length ? `Tăng: TC ${joinIds(c.gained)}` : "", c.lost.length ? `Giảm: TC ${joinIds(c.lost)}` : ""]
+        .filter(Boolean)
+        .join("; ");
       return [...line, change || "Không thay đổi"];
     });
     out.push(
       compared
-        ? dataTable(["STT", "Xã", "Mức", "Số TC đạt", "Kết quả", "Thay đổi so với kỳ trước"], [12, 33, 32, 20, 23, 45], ["center", "left", "left", "center", "left", "left"], rows)
+        ? dataTable(
+            ["STT", "Xã", "Mức", "Số TC đạt", "Kết quả", "Thay đổi so với kỳ trước"],
+            [12, 33, 32, 20, 23, 45],
+            ["center", "left", "left", "center", "left", "left"],
+            rows,
+          )
         : dataTable(["STT", "Xã", "Mức", "Số TC đạt", "Kết quả"], [12, 55, 40, 25, 33], ["center", "left", "left", "center", "left"], rows),
     );
   }
 
   // 3. Recognised and revoked
   out.push(heading("3. Công nhận và thu hồi quyết định công nhận"));
-  out.push(body(input.recognised.length ? `Trong kỳ có ${formatNumber(input.recognised.length, "vi")} xã được công nhận:` : "Trong kỳ không có xã được công nhận."));
+  out.push(
+    body(
+      input.recognised.length
+        ? `Trong kỳ có ${formatNumber(input.recognised.length, "vi")} xã được công nhận:`
+        : "Trong kỳ không có xã được công nhận.",
+    ),
+  );
   for (const e of input.recognised) out.push(dash(recognitionLine(e)));
-  out.push(body(input.revoked.length ? `Có ${formatNumber(input.revoked.length, "vi")} xã bị thu hồi quyết định công nhận:` : "Trong kỳ không có xã bị thu hồi quyết định công nhận."));
+  out.push(
+    body(
+      input.revoked.length
+        ? `Có ${formatNumber(input.revoked.length, "vi")} xã bị thu hồi quyết định công nhận:`
+        : "Trong kỳ không có xã bị thu hồi quyết định công nhận.",
+    ),
+  );
   for (const e of input.revoked) out.push(dash(recognitionLine(e)));
 
   // 4. OCOP
@@ -341,7 +398,8 @@ function resultsSection(input: ProgressReportInput, periodText: string): (Paragr
   out.push(body(`Tổng nguồn lực huy động trong kỳ: ${dongText(total)}${input.resources.lines.length ? ", gồm:" : "."}`));
   for (const l of input.resources.lines) out.push(dash(`${l.label}: ${dongText(l.amount)};`));
   if (input.resources.landM2 !== undefined) out.push(body(`Nhân dân hiến đất: ${formatNumber(Number(input.resources.landM2), "vi")} m².`));
-  if (input.resources.labourDays !== undefined) out.push(body(`Ngày công lao động đóng góp: ${formatNumber(Number(input.resources.labourDays), "vi")} ngày công.`));
+  if (input.resources.labourDays !== undefined)
+    out.push(body(`Ngày công lao động đóng góp: ${formatNumber(Number(input.resources.labourDays), "vi")} ngày công.`));
   for (const note of input.resources.notes ?? []) out.push(body([run(note, { italics: true })]));
 
   // 6. Late reports
@@ -384,8 +442,8 @@ function closingTable(input: ProgressReportInput): Table {
       spacing: { before: 240 },
       children: [run("Nơi nhận:", party ? { underline: true, size: PT14 } : { bold: true, italics: true, size: PT12 })],
     }),
-    ...input.recipients.map((r, i) =>
-      new Paragraph({ children: [run(`- ${r}${i === input.recipients.length - 1 ? "." : ","}`, { size: party ? PT12 : 22 })] }),
+    ...input.recipients.map(
+      (r, i) => new Paragraph({ children: [run(`- ${r}${i === input.recipients.length - 1 ? "." : ","}`, { size: party ? PT12 : 22 })] }),
     ),
   ];
   const sign = [
@@ -393,7 +451,8 @@ function closingTable(input: ProgressReportInput): Table {
     centered(input.signer.title, { bold: true }, 1600),
     centered(input.signer.name, { bold: true }),
   ];
-  const c = (children: Paragraph[], w: number) => new TableCell({ width: { size: w, type: WidthType.DXA }, borders: TableBorders.NONE, children });
+  const c = (children: Paragraph[], w: number) =>
+    new TableCell({ width: { size: w, type: WidthType.DXA }, borders: TableBorders.NONE, children });
   return new Table({
     width: { size: BODY_WIDTH, type: WidthType.DXA },
     columnWidths: [leftW, rightW],
@@ -441,7 +500,14 @@ export async function renderProgressReportDocx(input: ProgressReportInput): Prom
         properties: { titlePage: true, page: PAGE },
         headers: {
           // ND30: page numbers centred in the top margin, from page 2.
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: PT13 })] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: PT13 })],
+              }),
+            ],
+          }),
           first: new Header({ children: [] }),
         },
         children: [

@@ -29,7 +29,10 @@ function signatureBlock(input: CriteriaSheetInput): Content {
   return {
     unbreakable: true,
     margin: [0, 14, 0, 0],
-    stack: [{ columns: [{ text: "" }, { text: dateLine, italics: true, alignment: "center" }] }, { columns: signers.map(column), margin: [0, 4, 0, 0] }],
+    stack: [
+      { columns: [{ text: "" }, { text: dateLine, italics: true, alignment: "center" }] },
+      { columns: signers.map(column), margin: [0, 4, 0, 0] },
+    ],
   };
 }
 
@@ -49,8 +52,10 @@ function validate(input: CriteriaSheetInput): void {
   c.text(input.unitName, ["unitName"]);
   if (input.issuedOn !== undefined) c.isoDate(input.issuedOn, ["issuedOn"]);
   input.signers?.forEach?.((s, i) => c.text(s?.title, ["signers", i, "title"]));
-  if (!input.pack || !Array.isArray(input.pack.criteria)) c.add(["pack"], "report.pack_required", "cần bộ tiêu chí (expected a criteria pack)");
-  if (!input.result || !Array.isArray(input.result.criteria)) c.add(["result"], "report.result_required", "cần kết quả đánh giá (expected an EvaluationResult)");
+  if (!input.pack || !Array.isArray(input.pack.criteria))
+    c.add(["pack"], "report.pack_required", "cần bộ tiêu chí (expected a criteria pack)");
+  if (!input.result || !Array.isArray(input.result.criteria))
+    c.add(["result"], "report.result_required", "cần kết quả đánh giá (expected an EvaluationResult)");
   else if (input.pack && input.result.packId !== input.pack.id) {
     c.add(["result", "packId"], "report.pack_mismatch", `kết quả theo bộ ${input.result.packId}, phiếu theo bộ ${input.pack.id}`);
   }
@@ -81,7 +86,12 @@ function buildDefinition(input: CriteriaSheetInput): TDocumentDefinitions {
   const indicatorsById = new Map(pack.criteria.flatMap((c) => c.indicators.map((i) => [i.id, i] as const)));
   const criterionNames = new Map(pack.criteria.map((c) => [c.id, c]));
   const body: TableCell[][] = [
-    ["Mã", "Chỉ tiêu", "Thực tế", "Yêu cầu", "Kết quả", "Còn thiếu", "Ghi chú"].map((t) => ({ text: t, bold: true, alignment: "center", fillColor: "#EDEDED" })),
+    ["Mã", "Chỉ tiêu", "Thực tế", "Yêu cầu", "Kết quả", "Còn thiếu", "Ghi chú"].map((t) => ({
+      text: t,
+      bold: true,
+      alignment: "center",
+      fillColor: "#EDEDED",
+    })),
   ];
   for (const c of result.criteria) {
     const def = criterionNames.get(c.id);
@@ -91,7 +101,12 @@ function buildDefinition(input: CriteriaSheetInput): TDocumentDefinitions {
       {},
       {},
       {},
-      { text: CRITERION_STATUS_VI[c.status], bold: true, alignment: "center", fillColor: c.status === "met" ? STATUS_COLOR.met : c.status === "not_met" ? STATUS_COLOR.not_met : STATUS_COLOR.unknown_threshold },
+      {
+        text: CRITERION_STATUS_VI[c.status],
+        bold: true,
+        alignment: "center",
+        fillColor: c.status === "met" ? STATUS_COLOR.met : c.status === "not_met" ? STATUS_COLOR.not_met : STATUS_COLOR.unknown_threshold,
+      },
       { text: "", colSpan: 2, fillColor: "#F5F5F5" },
       {},
     ]);
@@ -102,13 +117,30 @@ function buildDefinition(input: CriteriaSheetInput): TDocumentDefinitions {
   const notices: Content[] = [];
   if (example) {
     notices.push({
-      table: { widths: ["*"], body: [[{ text: `LƯU Ý: ${pack.notice?.vi ?? "Giá trị minh họa, không phải quy định pháp luật."}`, bold: true, color: "#C00000", margin: [4, 3, 4, 3] }]] },
+      table: {
+        widths: ["*"],
+        body: [
+          [
+            {
+              text: `LƯU Ý: ${pack.notice?.vi ?? "Giá trị minh họa, không phải quy định pháp luật."}`,
+              bold: true,
+              color: "#C00000",
+              margin: [4, 3, 4, 3],
+            },
+          ],
+        ],
+      },
       layout: { hLineColor: () => "#C00000", vLineColor: () => "#C00000" },
       margin: [0, 0, 0, 6],
     });
   }
   if (result.unverifiedCount > 0) {
-    notices.push({ text: `Có ${formatNumber(result.unverifiedCount, "vi")} chỉ tiêu có ngưỡng chưa được đối chiếu với văn bản pháp luật (đánh dấu *).`, italics: true, color: "#C00000", margin: [0, 0, 0, 6] });
+    notices.push({
+      text: `Có ${formatNumber(result.unverifiedCount, "vi")} chỉ tiêu có ngưỡng chưa được đối chiếu với văn bản pháp luật (đánh dấu *).`,
+      italics: true,
+      color: "#C00000",
+      margin: [0, 0, 0, 6],
+    });
   }
 
   const legal = pack.legalBasis.map((l) => `${l.ref} (${formatDate(l.date, "vi")})`).join("; ");
@@ -126,7 +158,16 @@ function buildDefinition(input: CriteriaSheetInput): TDocumentDefinitions {
     content: [
       { text: "PHIẾU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN TIÊU CHÍ", bold: true, fontSize: 14, alignment: "center" },
       { text: `${input.unitName.toUpperCase()} - NĂM ${result.year}`, bold: true, fontSize: 12, alignment: "center", margin: [0, 2, 0, 2] },
-      ...(input.parentName ? [{ text: input.parentName, alignment: "center" as const, italics: true, margin: [0, 0, 0, 8] as [number, number, number, number] }] : []),
+      ...(input.parentName
+        ? [
+            {
+              text: input.parentName,
+              alignment: "center" as const,
+              italics: true,
+              margin: [0, 0, 0, 8] as [number, number, number, number],
+            },
+          ]
+        : []),
       ...notices,
       {
         table: {
@@ -136,7 +177,13 @@ function buildDefinition(input: CriteriaSheetInput): TDocumentDefinitions {
             ["Mức", TIER_VI[result.tier]],
             ["Căn cứ", legal || "—"],
             ["Vùng/nhóm áp dụng", result.variant ?? "—"],
-            ["Kết quả chung", { text: `${CRITERION_STATUS_VI[result.status]}: đạt ${formatNumber(result.criteriaMet, "vi")}/${formatNumber(result.criteriaTotal, "vi")} tiêu chí`, bold: true }],
+            [
+              "Kết quả chung",
+              {
+                text: `${CRITERION_STATUS_VI[result.status]}: đạt ${formatNumber(result.criteriaMet, "vi")}/${formatNumber(result.criteriaTotal, "vi")} tiêu chí`,
+                bold: true,
+              },
+            ],
           ],
         },
         layout: "noBorders",
@@ -144,10 +191,31 @@ function buildDefinition(input: CriteriaSheetInput): TDocumentDefinitions {
       },
       {
         table: { headerRows: 1, dontBreakRows: true, widths: [28, "*", 44, 50, 48, 40, 130], body },
-        layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => "#808080", vLineColor: () => "#808080", paddingTop: () => 2, paddingBottom: () => 2 },
+        layout: {
+          hLineWidth: () => 0.5,
+          vLineWidth: () => 0.5,
+          hLineColor: () => "#808080",
+          vLineColor: () => "#808080",
+          paddingTop: () => 2,
+          paddingBottom: () => 2,
+        },
       },
-      ...(result.reasons.length ? [{ text: "Ghi chú chung:", bold: true, margin: [0, 8, 0, 2] as [number, number, number, number] }, { ul: result.reasons.map((r) => formatReason(r, "vi")) }] : []),
-      ...(result.unverifiedCount > 0 ? [{ text: "* Ngưỡng chưa được đối chiếu với văn bản pháp luật.", italics: true, fontSize: 8, margin: [0, 6, 0, 0] as [number, number, number, number] }] : []),
+      ...(result.reasons.length
+        ? [
+            { text: "Ghi chú chung:", bold: true, margin: [0, 8, 0, 2] as [number, number, number, number] },
+            { ul: result.reasons.map((r) => formatReason(r, "vi")) },
+          ]
+        : []),
+      ...(result.unverifiedCount > 0
+        ? [
+            {
+              text: "* Ngưỡng chưa được đối chiếu với văn bản pháp luật.",
+              italics: true,
+              fontSize: 8,
+              margin: [0, 6, 0, 0] as [number, number, number, number],
+            },
+          ]
+        : []),
       signatureBlock(input),
     ],
   };

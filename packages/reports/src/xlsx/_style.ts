@@ -31,7 +31,7 @@ export function applyPrintSetup(ws: ExcelJS.Worksheet, orientation: "landscape" 
     printTitlesRow,
     margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
-  ws.headerFooter = { oddFooter: "&C&\"Times New Roman\"&10Trang &P/&N" };
+  ws.headerFooter = { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' };
 }
 
 /**

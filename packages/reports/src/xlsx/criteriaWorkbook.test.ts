@@ -25,7 +25,9 @@ describe("renderCriteriaWorkbook", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Năm 2024", "Năm 2025"]);
     const ws = wb.getWorksheet("Năm 2025")!;
     expect(ws.getCell("A1").text).toBe("BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ - HUYỆN ĐẠI LỘC - NĂM 2025");
-    expect(ws.getCell("A2").text).toBe("Bộ tiêu chí: Bộ tiêu chí minh họa (không phải quy định pháp luật) (example.reports-demo.2021-2025, phiên bản 0.1.0)");
+    expect(ws.getCell("A2").text).toBe(
+      "Bộ tiêu chí: Bộ tiêu chí minh họa (không phải quy định pháp luật) (example.reports-demo.2021-2025, phiên bản 0.1.0)",
+    );
   });
 
   it("writes communes × criteria with Đạt / Không đạt / Thiếu số liệu / Chưa rõ ngưỡng and marks unverified thresholds", async () => {
@@ -40,7 +42,16 @@ describe("renderCriteriaWorkbook", () => {
       ["2", "Xã Đại Quang", "Đạt", "Đạt", "Chưa rõ ngưỡng", "Đạt", "3/4", "Chưa xác định"],
       ["3", "Xã Đại Minh", "Đạt", "Đạt", "Đạt", "Đạt", "4/4", "Đạt"],
     ]);
-    expect(tableRows(wb.getWorksheet("Năm 2024")!, 3, 8)[1]).toEqual(["2", "Xã Đại Quang", "Không đạt", "Không đạt", "Thiếu số liệu", "Đạt", "1/4", "Chưa đạt"]);
+    expect(tableRows(wb.getWorksheet("Năm 2024")!, 3, 8)[1]).toEqual([
+      "2",
+      "Xã Đại Quang",
+      "Không đạt",
+      "Không đạt",
+      "Thiếu số liệu",
+      "Đạt",
+      "1/4",
+      "Chưa đạt",
+    ]);
   });
 
   it("fills each status cell with its colour and shows the legend under the table", async () => {
@@ -65,7 +76,16 @@ describe("renderCriteriaWorkbook", () => {
   it("ends the table with a totals row: communes meeting each criterion and the whole set, as COUNTIF formulas with their results", async () => {
     const wb = await open(await renderCriteriaWorkbook(sampleCriteriaWorkbook()));
     const ws = wb.getWorksheet("Năm 2025")!;
-    expect(Array.from({ length: 8 }, (_, j) => ws.getCell(9, j + 1).text)).toEqual(["", "Tổng số xã đạt (trên 3 xã)", "3", "2", "2", "3", "", "1"]);
+    expect(Array.from({ length: 8 }, (_, j) => ws.getCell(9, j + 1).text)).toEqual([
+      "",
+      "Tổng số xã đạt (trên 3 xã)",
+      "3",
+      "2",
+      "2",
+      "3",
+      "",
+      "1",
+    ]);
     expect(ws.getCell("D9").value).toEqual({ formula: 'COUNTIF(D6:D8,"Đạt")', result: 2 });
     expect(ws.getCell("H9").value).toEqual({ formula: 'COUNTIF(H6:H8,"Đạt")', result: 1 });
     // 2024: Đại Quang misses criteria 2 and 10 and Đại Minh criterion 17; only Đại Hồng meets the set.
@@ -82,7 +102,11 @@ describe("renderCriteriaWorkbook", () => {
 
   it("states an incomplete pack's coverage and the communes left out with why", async () => {
     const input = sampleCriteriaWorkbook();
-    const years = input.years.map((y) => ({ ...y, pack: { ...y.pack, coverage: { encoded: 50, legal: 57, source: "QĐ 318" } }, omitted: [{ unitName: "Xã Đại Hồng", reason: "Chưa áp dụng bộ tiêu chí cho năm 2024" }] }));
+    const years = input.years.map((y) => ({
+      ...y,
+      pack: { ...y.pack, coverage: { encoded: 50, legal: 57, source: "QĐ 318" } },
+      omitted: [{ unitName: "Xã Đại Hồng", reason: "Chưa áp dụng bộ tiêu chí cho năm 2024" }],
+    }));
     const text = (await open(await renderCriteriaWorkbook({ ...input, years }))).getWorksheet("Năm 2024")!.getCell("A3").text;
     expect(text).toBe(
       "LƯU Ý: Giá trị minh họa, không phải quy định pháp luật. Tiêu chí đánh dấu * có ngưỡng chưa được đối chiếu với văn bản pháp luật. Bộ tiêu chí chưa đầy đủ (50/57 chỉ tiêu). Xã Đại Hồng: Chưa áp dụng bộ tiêu chí cho năm 2024.",
@@ -97,7 +121,11 @@ describe("renderCriteriaWorkbook", () => {
       criteria: pack.criteria.map((c) => ({ ...c, indicators: c.indicators.map((i) => ({ ...i, verified: true })) })),
     };
     const input = sampleCriteriaWorkbook();
-    const years = input.years.map((y) => ({ ...y, pack: verified, rows: y.rows.map((r) => ({ ...r, result: { ...r.result, example: false } })) }));
+    const years = input.years.map((y) => ({
+      ...y,
+      pack: verified,
+      rows: y.rows.map((r) => ({ ...r, result: { ...r.result, example: false } })),
+    }));
     const ws = (await open(await renderCriteriaWorkbook({ ...input, years }))).getWorksheet("Năm 2025")!;
     expect([ws.getCell("A3").text, ws.getCell("E5").text]).toEqual(["", "TC 15"]);
   });
@@ -105,7 +133,9 @@ describe("renderCriteriaWorkbook", () => {
   it("freezes the headings and prints A4 landscape, fitted to the page width, headings on every page", async () => {
     const bytes = await renderCriteriaWorkbook(sampleCriteriaWorkbook());
     const ws = (await open(bytes)).getWorksheet("Năm 2025")!;
-    expect(await zipPart(bytes, "xl/workbook.xml")).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Năm 2025&apos;!$4:$5</definedName>');
+    expect(await zipPart(bytes, "xl/workbook.xml")).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Năm 2025&apos;!$4:$5</definedName>',
+    );
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 5 });
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect([1, 2, 3, 8].map((c) => ws.getColumn(c).width)).toEqual([6, 24, 14, 14]);
@@ -117,12 +147,34 @@ describe("renderCriteriaWorkbook", () => {
       ...base,
       criteria: [
         ...base.criteria,
-        { id: "20", name: { vi: "Thôn thông minh", en: "Smart hamlet" }, condition: true, indicators: [{ id: "20.1", name: { vi: "Có thôn thông minh", en: "Has a smart hamlet" }, kind: "boolean" as const, comparator: "==" as const, threshold: { all: true }, verified: true }] },
+        {
+          id: "20",
+          name: { vi: "Thôn thông minh", en: "Smart hamlet" },
+          condition: true,
+          indicators: [
+            {
+              id: "20.1",
+              name: { vi: "Có thôn thông minh", en: "Has a smart hamlet" },
+              kind: "boolean" as const,
+              comparator: "==" as const,
+              threshold: { all: true },
+              verified: true,
+            },
+          ],
+        },
       ],
     };
     const unit = SAMPLE_COMMUNES[2]!;
-    const result = evaluateUnit(compilePack(pack), { unit, year: 2025, values: { "2.1": 100, "2.2": 74, "10.1": 51, "15.3": 9, "17.1": 52, "17.2": true, "20.1": false } });
-    const ws = (await open(await renderCriteriaWorkbook({ unitName: "Huyện Đại Lộc", years: [{ year: 2025, pack, rows: [{ unitName: unit.name, result }] }] }))).getWorksheet("Năm 2025")!;
+    const result = evaluateUnit(compilePack(pack), {
+      unit,
+      year: 2025,
+      values: { "2.1": 100, "2.2": 74, "10.1": 51, "15.3": 9, "17.1": 52, "17.2": true, "20.1": false },
+    });
+    const ws = (
+      await open(
+        await renderCriteriaWorkbook({ unitName: "Huyện Đại Lộc", years: [{ year: 2025, pack, rows: [{ unitName: unit.name, result }] }] }),
+      )
+    ).getWorksheet("Năm 2025")!;
     expect([5, 6].map((r) => Array.from({ length: 9 }, (_, j) => ws.getCell(r, j + 1).text))).toEqual([
       ["STT", "Đơn vị", "TC 2", "TC 10", "TC 15 *", "TC 17", "ĐK 20", "Số tiêu chí đạt", "Kết quả"],
       ["1", "Xã Đại Minh", "Đạt", "Đạt", "Đạt", "Đạt", "Không đạt", "4/4", "Chưa đạt"],

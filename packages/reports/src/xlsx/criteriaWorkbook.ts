@@ -28,8 +28,18 @@ function validate(input: CriteriaWorkbookInput): void {
       if (ids.size === 0) c.add(["years", i, "pack", "criteria"], "report.list_empty", "bộ tiêu chí không có tiêu chí nào");
       y.rows?.forEach?.((r, j) => {
         c.text(r.unitName, ["years", i, "rows", j, "unitName"]);
-        if (r.result?.year !== y.year) c.add(["years", i, "rows", j, "result", "year"], "report.year_mismatch", `kết quả năm ${r.result?.year} nằm trong bảng năm ${y.year}`);
-        if (r.result?.packId !== y.pack?.id) c.add(["years", i, "rows", j, "result", "packId"], "report.pack_mismatch", `kết quả theo bộ ${r.result?.packId}, bảng theo bộ ${y.pack?.id}`);
+        if (r.result?.year !== y.year)
+          c.add(
+            ["years", i, "rows", j, "result", "year"],
+            "report.year_mismatch",
+            `kết quả năm ${r.result?.year} nằm trong bảng năm ${y.year}`,
+          );
+        if (r.result?.packId !== y.pack?.id)
+          c.add(
+            ["years", i, "rows", j, "result", "packId"],
+            "report.pack_mismatch",
+            `kết quả theo bộ ${r.result?.packId}, bảng theo bộ ${y.pack?.id}`,
+          );
       });
     });
   }
@@ -43,14 +53,19 @@ function addYearSheet(wb: ExcelJS.Workbook, unitName: string, y: CriteriaTableYe
   const ws = wb.addWorksheet(`Năm ${y.year}`, { views: [{ state: "frozen", xSplit: 2, ySplit: 5 }] });
   ws.properties.defaultRowHeight = 18;
 
-  titleRow(ws, 1, lastCol, `BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ - ${unitName.toUpperCase()} - NĂM ${y.year}`, { bold: true, size: 14 });
+  titleRow(ws, 1, lastCol, `BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ - ${unitName.toUpperCase()} - NĂM ${y.year}`, {
+    bold: true,
+    size: 14,
+  });
   titleRow(ws, 2, lastCol, `Bộ tiêu chí: ${y.pack.title.vi} (${y.pack.id}, phiên bản ${y.pack.version})`, { italic: true, size: 11 });
   const unverified = criteria.some(criterionUnverified);
   const conditions = criteria.some((cr) => cr.condition);
   const notices = [
     y.pack.example || y.rows.some((r) => r.result.example) ? (y.pack.notice?.vi ?? "Giá trị minh họa, không phải quy định pháp luật.") : "",
     unverified ? "Tiêu chí đánh dấu * có ngưỡng chưa được đối chiếu với văn bản pháp luật." : "",
-    y.pack.coverage && y.pack.coverage.encoded < y.pack.coverage.legal ? `Bộ tiêu chí chưa đầy đủ (${y.pack.coverage.encoded}/${y.pack.coverage.legal} chỉ tiêu).` : "",
+    y.pack.coverage && y.pack.coverage.encoded < y.pack.coverage.legal
+      ? `Bộ tiêu chí chưa đầy đủ (${y.pack.coverage.encoded}/${y.pack.coverage.legal} chỉ tiêu).`
+      : "",
     ...(y.omitted ?? []).map((o) => `${o.unitName}: ${o.reason}.`),
   ].filter(Boolean);
   titleRow(ws, 3, lastCol, notices.length ? `LƯU Ý: ${notices.join(" ")}` : "", { bold: true, size: 11, color: { argb: "FFC00000" } });

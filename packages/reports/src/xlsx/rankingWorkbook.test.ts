@@ -31,7 +31,9 @@ describe("renderRankingWorkbook", () => {
 
   it("renders reasons given as data in Vietnamese", async () => {
     const input = sampleRanking();
-    const rows = input.rows.map((r, i) => (i === 0 ? { ...r, caps: [{ code: "indicator.missing", path: ["values", "2.1"], params: { indicator: "2.1" } }, "Giới hạn khác"] } : r));
+    const rows = input.rows.map((r, i) =>
+      i === 0 ? { ...r, caps: [{ code: "indicator.missing", path: ["values", "2.1"], params: { indicator: "2.1" } }, "Giới hạn khác"] } : r,
+    );
     const ws = await sheet(await renderRankingWorkbook({ ...input, rows }));
     expect(ws.getCell("H5").text).toBe("Chỉ tiêu 2.1: chưa có số liệu; Giới hạn khác");
   });
@@ -39,13 +41,18 @@ describe("renderRankingWorkbook", () => {
   it("labels an example scoring rule and says nothing for an adopted one", async () => {
     const example = await sheet(await renderRankingWorkbook(sampleRanking()));
     const adopted = await sheet(await renderRankingWorkbook({ ...sampleRanking(), example: false }));
-    expect([example.getCell("A2").text, adopted.getCell("A2").text]).toEqual(["LƯU Ý: Cách tính điểm minh họa, không phải quy định đã ban hành.", ""]);
+    expect([example.getCell("A2").text, adopted.getCell("A2").text]).toEqual([
+      "LƯU Ý: Cách tính điểm minh họa, không phải quy định đã ban hành.",
+      "",
+    ]);
   });
 
   it("freezes the heading row and prints A4 landscape fitted to the width", async () => {
     const bytes = await renderRankingWorkbook(sampleRanking());
     const ws = await sheet(bytes);
-    expect(await zipPart(bytes, "xl/workbook.xml")).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Xếp hạng 2025&apos;!$4:$4</definedName>');
+    expect(await zipPart(bytes, "xl/workbook.xml")).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Xếp hạng 2025&apos;!$4:$4</definedName>',
+    );
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 4 });
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, fitToHeight: 0 });
   });

@@ -48,9 +48,23 @@ export async function renderRankingWorkbook(input: RankingWorkbookInput): Promis
   const wb = new ExcelJS.Workbook();
   wb.creator = "ntm";
   const ws = wb.addWorksheet(`Xếp hạng ${input.year}`, { views: [{ state: "frozen", xSplit: 2, ySplit: 4 }] });
-  const headers = ["Hạng", "Đơn vị", "Tổng điểm", ...input.components.map((k) => k.label), "Xếp loại", "Giới hạn áp dụng", "Điều chỉnh theo tỷ lệ khống chế"];
+  const headers = [
+    "Hạng",
+    "Đơn vị",
+    "Tổng điểm",
+    ...input.components.map((k) => k.label),
+    "Xếp loại",
+    "Giới hạn áp dụng",
+    "Điều chỉnh theo tỷ lệ khống chế",
+  ];
   const lastCol = headers.length;
-  titleRow(ws, 1, lastCol, `${input.title ?? "BẢNG XẾP HẠNG KẾT QUẢ THỰC HIỆN NÔNG THÔN MỚI"} - ${input.unitName.toUpperCase()} - NĂM ${input.year}`, { bold: true, size: 14 });
+  titleRow(
+    ws,
+    1,
+    lastCol,
+    `${input.title ?? "BẢNG XẾP HẠNG KẾT QUẢ THỰC HIỆN NÔNG THÔN MỚI"} - ${input.unitName.toUpperCase()} - NĂM ${input.year}`,
+    { bold: true, size: 14 },
+  );
   const notice = input.example ? (input.notice ?? "Cách tính điểm minh họa, không phải quy định đã ban hành.") : (input.notice ?? "");
   titleRow(ws, 2, lastCol, notice ? `LƯU Ý: ${notice}` : "", { bold: true, size: 11, color: { argb: "FFC00000" } });
   titleRow(ws, 3, lastCol, "", {});

@@ -13,7 +13,20 @@ import type { SeedContext } from "../hooks.js";
 import { intBetween } from "../prng.js";
 import { eq } from "drizzle-orm";
 
-const MEMBER_NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Võ Thị Giang", "Đặng Văn Hải", "Bùi Thị Lan", "Đỗ Văn Minh", "Ngô Thị Nga", "Dương Văn Phúc", "Lý Thị Quyên"];
+const MEMBER_NAMES = [
+  "Nguyễn Văn An",
+  "Trần Thị Bình",
+  "Lê Văn Cường",
+  "Phạm Thị Dung",
+  "Hoàng Văn Em",
+  "Võ Thị Giang",
+  "Đặng Văn Hải",
+  "Bùi Thị Lan",
+  "Đỗ Văn Minh",
+  "Ngô Thị Nga",
+  "Dương Văn Phúc",
+  "Lý Thị Quyên",
+];
 
 /** The id of a district's stored plan. */
 export const planIdOf = (districtId: string): string => `plan-63-${districtId}`;
@@ -32,13 +45,19 @@ function addDays(iso: string, n: number): string {
  */
 export function demoPlanFor(ctx: SeedContext, districtId: string, index: number): Plan {
   const district = ctx.units.districts.find((d) => d.id === districtId);
-  const created = planFromTemplate("directive-63", { id: planIdOf(districtId), unit: { id: districtId, name: district?.name ?? districtId } });
+  const created = planFromTemplate("directive-63", {
+    id: planIdOf(districtId),
+    unit: { id: districtId, name: district?.name ?? districtId },
+  });
   if (!created.ok) throw new Error(`seed: the Directive 63 template does not validate: ${JSON.stringify(created.issues)}`);
   const communes = ctx.units.communes.filter((c) => c.parentId === districtId).map((c) => c.id);
   const members: PlanAssignee[] = [0, 1, 2].map((m) => ({
     id: `tv-bcd-${districtId}-${m + 1}`,
     kind: "steering_member",
-    name: { vi: `Đ/c ${MEMBER_NAMES[(index * 3 + m) % MEMBER_NAMES.length]} - Thành viên BCĐ huyện (ví dụ)`, en: `${MEMBER_NAMES[(index * 3 + m) % MEMBER_NAMES.length]}, district steering committee member (example)` },
+    name: {
+      vi: `Đ/c ${MEMBER_NAMES[(index * 3 + m) % MEMBER_NAMES.length]} - Thành viên BCĐ huyện (ví dụ)`,
+      en: `${MEMBER_NAMES[(index * 3 + m) % MEMBER_NAMES.length]}, district steering committee member (example)`,
+    },
     unitId: districtId,
     supportsUnitIds: communes.filter((_, i) => i % 3 === m),
   }));
@@ -60,8 +79,19 @@ export async function seedPlanData(ctx: SeedContext): Promise<void> {
     // Example progress on the created task rows (the plan's own version stays 1).
     for (const [order, task] of plan.tasks.entries()) {
       const r = rnd();
-      const progress: TaskData["progress"] = r < 0.25 ? null : { status: r < 0.55 ? "done" : r < 0.9 ? "in_progress" : "overdue", result: `Đã triển khai nhiệm vụ ${task.code} tại ${d.name} (số liệu ví dụ).`, period: "2025S1" };
-      if (progress) await tx.update(tasks).set({ data: { task, order, progress } satisfies TaskData }).where(eq(tasks.id, `${id}/${task.code}`));
+      const progress: TaskData["progress"] =
+        r < 0.25
+          ? null
+          : {
+              status: r < 0.55 ? "done" : r < 0.9 ? "in_progress" : "overdue",
+              result: `Đã triển khai nhiệm vụ ${task.code} tại ${d.name} (số liệu ví dụ).`,
+              period: "2025S1",
+            };
+      if (progress)
+        await tx
+          .update(tasks)
+          .set({ data: { task, order, progress } satisfies TaskData })
+          .where(eq(tasks.id, `${id}/${task.code}`));
     }
     const subs: (typeof reportSubmissions.$inferInsert)[] = [];
     let n = 0;
@@ -77,7 +107,14 @@ export async function seedPlanData(ctx: SeedContext): Promise<void> {
         n++;
         if (kind === "missing") continue;
         const submittedOn = kind === "late" ? addDays(due.deadline, intBetween(rnd, 2, 20)) : addDays(due.deadline, -intBetween(rnd, 0, 9));
-        const data: SubmissionData = { dutyId: due.dutyId, assigneeId: due.assigneeId, period: due.period, submittedOn, submittedBy: "seed", submittedAt: `${submittedOn}T09:00:00.000Z` };
+        const data: SubmissionData = {
+          dutyId: due.dutyId,
+          assigneeId: due.assigneeId,
+          period: due.period,
+          submittedOn,
+          submittedBy: "seed",
+          submittedAt: `${submittedOn}T09:00:00.000Z`,
+        };
         subs.push({ id: `rs-${d.id}-${n}`, unitId: d.id, taskId: id, period: due.period, data, updatedBy: "seed" });
       }
     }

@@ -9,12 +9,28 @@ import type { SeedContext } from "../hooks.js";
 import { intBetween } from "../prng.js";
 
 const PRODUCTS: readonly [string, OcopProductGroup][] = [
-  ["Gạo hữu cơ", "food"], ["Mật ong rừng", "food"], ["Nước mắm truyền thống", "food"], ["Trà thảo mộc", "beverage"], ["Rượu men lá", "beverage"],
-  ["Tinh dầu sả", "herbal"], ["Cao dược liệu", "herbal"], ["Chiếu cói", "handicraft"], ["Mây tre đan", "handicraft"], ["Bonsai mai vàng", "ornamental"],
-  ["Du lịch sinh thái làng nghề", "tourism"], ["Bánh tráng", "food"], ["Nấm linh chi", "herbal"], ["Cà phê rang xay", "beverage"],
+  ["Gạo hữu cơ", "food"],
+  ["Mật ong rừng", "food"],
+  ["Nước mắm truyền thống", "food"],
+  ["Trà thảo mộc", "beverage"],
+  ["Rượu men lá", "beverage"],
+  ["Tinh dầu sả", "herbal"],
+  ["Cao dược liệu", "herbal"],
+  ["Chiếu cói", "handicraft"],
+  ["Mây tre đan", "handicraft"],
+  ["Bonsai mai vàng", "ornamental"],
+  ["Du lịch sinh thái làng nghề", "tourism"],
+  ["Bánh tráng", "food"],
+  ["Nấm linh chi", "herbal"],
+  ["Cà phê rang xay", "beverage"],
 ];
 const SUBJECTS = ["HTX Nông nghiệp", "Tổ hợp tác", "Công ty TNHH", "Hộ kinh doanh"] as const;
-const SUBJECT_KIND = { "HTX Nông nghiệp": "cooperative", "Tổ hợp tác": "cooperative_group", "Công ty TNHH": "enterprise", "Hộ kinh doanh": "household" } as const;
+const SUBJECT_KIND = {
+  "HTX Nông nghiệp": "cooperative",
+  "Tổ hợp tác": "cooperative_group",
+  "Công ty TNHH": "enterprise",
+  "Hộ kinh doanh": "household",
+} as const;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const round = (n: number, unit: number) => Math.round(n / unit) * unit;
@@ -48,7 +64,13 @@ export async function seedOcopData(ctx: SeedContext): Promise<void> {
         certificate: { number: `${100 + n}/QĐ-UBND`, date: certDate },
         status: "recognised",
       };
-      rows.push({ id: p.id, unitId: c.id, year: Number(certDate.slice(0, 4)), data: jsonSafe(p) as Record<string, unknown>, updatedBy: "seed" });
+      rows.push({
+        id: p.id,
+        unitId: c.id,
+        year: Number(certDate.slice(0, 4)),
+        data: jsonSafe(p) as Record<string, unknown>,
+        updatedBy: "seed",
+      });
     }
   }
   if (rows.length) await ctx.tx.insert(ocopProducts).values(rows);
@@ -128,7 +150,13 @@ export async function seedInspectionData(ctx: SeedContext): Promise<void> {
     const date = `${year}-${pad(3 + (i % 8))}-${pad(5 + (i % 20))}`;
     const due = `${year}-${pad(Math.min(12, 5 + (i % 8)))}-28`;
     const overdue = i % 3 === 0;
-    const findings = rnd() < 0.6 ? ["Hồ sơ tiêu chí 17 (môi trường) chưa đầy đủ minh chứng (ví dụ)", ...(rnd() < 0.4 ? ["Chậm giải ngân vốn lồng ghép (ví dụ)"] : [])] : [];
+    const findings =
+      rnd() < 0.6
+        ? [
+            "Hồ sơ tiêu chí 17 (môi trường) chưa đầy đủ minh chứng (ví dụ)",
+            ...(rnd() < 0.4 ? ["Chậm giải ngân vốn lồng ghép (ví dụ)"] : []),
+          ]
+        : [];
     const record: InspectionRecord = {
       id: `kt-demo-${pad(i + 1)}`,
       subject: { kind: "unit", id: c.id, name: c.name },

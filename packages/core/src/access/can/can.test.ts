@@ -4,12 +4,21 @@ import { type Position, expected } from "../policyTable.js";
 import { can } from "./index.js";
 
 // p ─ d ─ c ─ h, and a second province q ─ x.
-const parents = new Map<string, string | undefined>([["p", undefined], ["d", "p"], ["c", "d"], ["h", "c"], ["q", undefined], ["x", "q"]]);
+const parents = new Map<string, string | undefined>([
+  ["p", undefined],
+  ["d", "p"],
+  ["c", "d"],
+  ["h", "c"],
+  ["q", undefined],
+  ["x", "q"],
+]);
 const tree: UnitTreeView = { parentOf: (id) => parents.get(id), has: (id) => parents.has(id) };
 const TARGET: Record<Position, string> = { scope_root: "d", below_root: "c", outside: "x" };
 
 describe("can (the shared policy table)", () => {
-  const cases = ROLES.flatMap((role) => ACTIONS.flatMap((action) => (["scope_root", "below_root", "outside"] as const).map((position) => [role, action, position] as const)));
+  const cases = ROLES.flatMap((role) =>
+    ACTIONS.flatMap((action) => (["scope_root", "below_root", "outside"] as const).map((position) => [role, action, position] as const)),
+  );
 
   it("covers every role × action × position", () => {
     expect(cases.length).toBe(ROLES.length * ACTIONS.length * 3);

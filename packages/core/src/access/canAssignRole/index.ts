@@ -10,8 +10,14 @@ import { can } from "../can/index.js";
  * canAssignRole(tinh, { role: "commune_officer", scopeUnitId: "c-01-01" }, tree) // true
  * canAssignRole(tinh, { role: "admin", scopeUnitId: "p-demo" }, tree) // false
  */
-export function canAssignRole(actor: AccessActor | null | undefined, target: { role: Role; scopeUnitId: string }, tree: UnitTreeView, current?: { role: Role; scopeUnitId: string }): boolean {
+export function canAssignRole(
+  actor: AccessActor | null | undefined,
+  target: { role: Role; scopeUnitId: string },
+  tree: UnitTreeView,
+  current?: { role: Role; scopeUnitId: string },
+): boolean {
   if (!actor) return false;
-  const allowed = (t: { role: Role; scopeUnitId: string }) => can(actor, "users.manage", t.scopeUnitId, tree) && (t.role !== "admin" || actor.role === "admin");
+  const allowed = (t: { role: Role; scopeUnitId: string }) =>
+    can(actor, "users.manage", t.scopeUnitId, tree) && (t.role !== "admin" || actor.role === "admin");
   return allowed(target) && (current === undefined || allowed(current));
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { unitTreeFromParents } from "../unitTreeFromParents/index.js";
 import { canChangeUnit } from "./index.js";
 
-const tree = unitTreeFromParents(new Map<string, string | null>([["p", null], ["c", "p"], ["q", null], ["x", "q"]]));
+const tree = unitTreeFromParents(
+  new Map<string, string | null>([
+    ["p", null],
+    ["c", "p"],
+    ["q", null],
+    ["x", "q"],
+  ]),
+);
 const tinh = { role: "province_officer" as const, scopeUnitId: "p" };
 const admin = { role: "admin" as const, scopeUnitId: "p" };
 
@@ -27,12 +34,12 @@ describe("canChangeUnit", () => {
   });
 
   it("lets an admin add a province and change any known unit, and nobody signed out", () => {
-    expect([canChangeUnit(admin, { kind: "create", parentId: null }, tree), canChangeUnit(admin, { kind: "delete", unitId: "p" }, tree), canChangeUnit(admin, { kind: "update", unitId: "nope" }, tree), canChangeUnit(null, { kind: "update", unitId: "c" }, tree)]).toEqual([
-      true,
-      true,
-      false,
-      false,
-    ]);
+    expect([
+      canChangeUnit(admin, { kind: "create", parentId: null }, tree),
+      canChangeUnit(admin, { kind: "delete", unitId: "p" }, tree),
+      canChangeUnit(admin, { kind: "update", unitId: "nope" }, tree),
+      canChangeUnit(null, { kind: "update", unitId: "c" }, tree),
+    ]).toEqual([true, true, false, false]);
   });
 
   it("refuses roles without units.manage", () => {

@@ -4,7 +4,8 @@ import type { AdoptionBound } from "../schema.js";
 export const startDate = (b: AdoptionBound): string => (typeof b === "number" ? `${String(b).padStart(4, "0")}-01-01` : b);
 
 /** The last day a bound covers, as an ISO date (a year ends on 31 December); undefined: open-ended. */
-export const endDate = (b: AdoptionBound | undefined): string | undefined => (b === undefined ? undefined : typeof b === "number" ? `${String(b).padStart(4, "0")}-12-31` : b);
+export const endDate = (b: AdoptionBound | undefined): string | undefined =>
+  b === undefined ? undefined : typeof b === "number" ? `${String(b).padStart(4, "0")}-12-31` : b;
 
 /** Whether two closed date ranges (ISO strings, undefined end = open) share a day. */
 export function rangesOverlap(a: { from: string; to: string | undefined }, b: { from: string; to: string | undefined }): boolean {

@@ -28,10 +28,12 @@ const issue = (r: Reason): Issue => ({ ...r, message: `${formatReason(r, "vi")} 
  */
 export function checkAdoption(existing: readonly PackAdoption[], candidate: PackAdoption, packs: PackByIdLookup): Result<PackAdoption> {
   const pack = packs(candidate.packId);
-  if (!pack) return fail("invalid_input", [issue({ code: "adoption.pack_unknown", path: ["packId"], params: { packId: candidate.packId } })]);
+  if (!pack)
+    return fail("invalid_input", [issue({ code: "adoption.pack_unknown", path: ["packId"], params: { packId: candidate.packId } })]);
   const reasons: Reason[] = [];
   const c = { packId: pack.id, level: candidate.level, tier: candidate.tier };
-  if (pack.level !== candidate.level) reasons.push({ code: "adoption.level_mismatch", path: ["level"], params: { ...c, packLevel: pack.level } });
+  if (pack.level !== candidate.level)
+    reasons.push({ code: "adoption.level_mismatch", path: ["level"], params: { ...c, packLevel: pack.level } });
   if (pack.tier !== candidate.tier) reasons.push({ code: "adoption.tier_mismatch", path: ["tier"], params: { ...c, packTier: pack.tier } });
   const from = startDate(candidate.from);
   const to = endDate(candidate.to);
@@ -40,15 +42,31 @@ export function checkAdoption(existing: readonly PackAdoption[], candidate: Pack
   const packToYear = pack.effective.to ? Number(pack.effective.to.slice(0, 4)) : null;
   const outside = { packId: pack.id, from, to: to ?? null, packFromYear, packToYear };
   if (from < `${packFromYear}-01-01`) reasons.push({ code: "adoption.outside_pack_effective", path: ["from"], params: outside });
-  else if (to !== undefined && packToYear !== null && to > `${packToYear}-12-31`) reasons.push({ code: "adoption.outside_pack_effective", path: ["to"], params: outside });
+  else if (to !== undefined && packToYear !== null && to > `${packToYear}-12-31`)
+    reasons.push({ code: "adoption.outside_pack_effective", path: ["to"], params: outside });
   if (reasons.length) return fail("invalid_input", reasons.map(issue));
   const mine = adoptionPeriod(candidate, packs);
   const overlaps = existing
-    .filter((e) => e.id !== candidate.id && e.scopeUnitId === candidate.scopeUnitId && e.level === candidate.level && e.tier === candidate.tier)
+    .filter(
+      (e) => e.id !== candidate.id && e.scopeUnitId === candidate.scopeUnitId && e.level === candidate.level && e.tier === candidate.tier,
+    )
     .filter((e) => rangesOverlap(mine, adoptionPeriod(e, packs)))
     .map((e): Reason => {
       const p = adoptionPeriod(e, packs);
-      return { code: "adoption.overlap", path: ["from"], params: { ...c, scopeUnitId: candidate.scopeUnitId, from: mine.from, to: mine.to ?? null, otherId: e.id, otherPackId: e.packId, otherFrom: p.from, otherTo: p.to ?? null } };
+      return {
+        code: "adoption.overlap",
+        path: ["from"],
+        params: {
+          ...c,
+          scopeUnitId: candidate.scopeUnitId,
+          from: mine.from,
+          to: mine.to ?? null,
+          otherId: e.id,
+          otherPackId: e.packId,
+          otherFrom: p.from,
+          otherTo: p.to ?? null,
+        },
+      };
     });
   return overlaps.length ? fail("conflict", overlaps.map(issue)) : ok(candidate);
 }

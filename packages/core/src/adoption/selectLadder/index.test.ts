@@ -7,7 +7,12 @@ const q = { unitPath: ["p-demo", "d-01", "c-01-01"], level: "commune" as const, 
 describe("selectLadder", () => {
   it("lists standard → advanced → model → modern and the adopted run from standard", () => {
     const r = selectLadder([adoption({ id: "m", tier: "model" }), adoption({ id: "s" }), adoption({ id: "a", tier: "advanced" })], q);
-    expect(r.rungs.map((x) => [x.tier, x.ok])).toEqual([["standard", true], ["advanced", true], ["model", true], ["modern", false]]);
+    expect(r.rungs.map((x) => [x.tier, x.ok])).toEqual([
+      ["standard", true],
+      ["advanced", true],
+      ["model", true],
+      ["modern", false],
+    ]);
     expect(r.adopted.map((a) => a.id)).toEqual(["s", "a", "m"]);
   });
 

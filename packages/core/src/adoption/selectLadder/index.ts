@@ -18,7 +18,11 @@ export type LadderRung = { tier: Tier } & PackSelection;
  * adopted.map((a) => a.tier) // ["standard", "advanced", "model"]
  * rungs[3] // { tier: "modern", ok: false, reason: { code: "pack.not_adopted", ... } }
  */
-export function selectLadder(adoptions: readonly PackAdoption[], q: Omit<PackQuery, "tier">, packs?: PackEffectiveLookup): { rungs: LadderRung[]; adopted: PackAdoption[] } {
+export function selectLadder(
+  adoptions: readonly PackAdoption[],
+  q: Omit<PackQuery, "tier">,
+  packs?: PackEffectiveLookup,
+): { rungs: LadderRung[]; adopted: PackAdoption[] } {
   const rungs: LadderRung[] = LADDER_TIERS.map((tier) => ({ tier, ...selectPack(adoptions, { ...q, tier }, packs) }));
   const adopted: PackAdoption[] = [];
   for (const r of rungs) {

@@ -16,7 +16,12 @@ describe("selectPack", () => {
     const all = adoption({ id: "all" });
     const prov = adoption({ id: "prov", scopeUnitId: "p-demo", packId: "example.province-demo.2021-2025" });
     const dist = adoption({ id: "dist", scopeUnitId: "d-01", packId: "d.pack" });
-    expect(selectPack([dist, all, prov].filter((a) => a.id !== "dist"), q)).toMatchObject({ ok: true, adoption: { id: "prov" } });
+    expect(
+      selectPack(
+        [dist, all, prov].filter((a) => a.id !== "dist"),
+        q,
+      ),
+    ).toMatchObject({ ok: true, adoption: { id: "prov" } });
     expect(selectPack([all, prov, dist], q)).toMatchObject({ ok: true, adoption: { id: "dist" } });
   });
 
@@ -25,7 +30,10 @@ describe("selectPack", () => {
     const hamlet = adoption({ id: "h", level: "hamlet" });
     const adv = adoption({ id: "adv", tier: "advanced" });
     const r = selectPack([other, hamlet, adv], q);
-    expect(r).toEqual({ ok: false, reason: { code: "pack.not_adopted", path: ["year"], params: { year: 2024, level: "commune", tier: "standard", unitId: "c-01-01" } } });
+    expect(r).toEqual({
+      ok: false,
+      reason: { code: "pack.not_adopted", path: ["year"], params: { year: 2024, level: "commune", tier: "standard", unitId: "c-01-01" } },
+    });
     if (!r.ok) expect(formatReason(r.reason, "vi")).toBe("Chưa áp dụng bộ tiêu chí cho năm 2024 (xã, NTM)");
   });
 
@@ -44,7 +52,16 @@ describe("selectPack", () => {
       reason: {
         code: "pack.outside_effective",
         path: ["year"],
-        params: { year: 2026, level: "commune", tier: "standard", unitId: "c-01-01", packId: "example.province-demo.2021-2025", from: "2022-01-01", to: "2025-12-31", adoptions: [{ id: "a", packId: "example.province-demo.2021-2025", from: "2022-01-01", to: "2025-12-31" }] },
+        params: {
+          year: 2026,
+          level: "commune",
+          tier: "standard",
+          unitId: "c-01-01",
+          packId: "example.province-demo.2021-2025",
+          from: "2022-01-01",
+          to: "2025-12-31",
+          adoptions: [{ id: "a", packId: "example.province-demo.2021-2025", from: "2022-01-01", to: "2025-12-31" }],
+        },
       },
     });
     if (!r.ok) expect(formatReason(r.reason, "vi")).toMatch(/^Chưa áp dụng bộ tiêu chí cho năm 2026/);

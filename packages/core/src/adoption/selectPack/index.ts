@@ -41,15 +41,34 @@ export function adoptionPeriod(a: PackAdoption, packs?: PackEffectiveLookup): { 
  */
 export function selectPack(adoptions: readonly PackAdoption[], q: PackQuery, packs?: PackEffectiveLookup): PackSelection {
   const depth = (a: PackAdoption) => (a.scopeUnitId === null ? -1 : q.unitPath.indexOf(a.scopeUnitId));
-  const inScope = adoptions.filter((a) => a.level === q.level && a.tier === q.tier && (a.scopeUnitId === null || q.unitPath.includes(a.scopeUnitId)));
+  const inScope = adoptions.filter(
+    (a) => a.level === q.level && a.tier === q.tier && (a.scopeUnitId === null || q.unitPath.includes(a.scopeUnitId)),
+  );
   const covering = inScope.filter((a) => touchesYear(adoptionPeriod(a, packs), q.year));
   const base = { year: q.year, level: q.level, tier: q.tier, unitId: q.unitPath.at(-1) ?? null };
   if (covering.length === 0) {
     if (inScope.length === 0) return { ok: false, reason: { code: "pack.not_adopted", path: ["year"], params: base } };
-    const adopted = inScope.map((a) => ({ id: a.id, packId: a.packId, from: adoptionPeriod(a, packs).from, to: adoptionPeriod(a, packs).to ?? null }));
+    const adopted = inScope.map((a) => ({
+      id: a.id,
+      packId: a.packId,
+      from: adoptionPeriod(a, packs).from,
+      to: adoptionPeriod(a, packs).to ?? null,
+    }));
     const nearest = adopted.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0))[0]!;
-    return { ok: false, reason: { code: "pack.outside_effective", path: ["year"], params: { ...base, packId: nearest.packId, from: nearest.from, to: nearest.to, adoptions: adopted } } };
+    return {
+      ok: false,
+      reason: {
+        code: "pack.outside_effective",
+        path: ["year"],
+        params: { ...base, packId: nearest.packId, from: nearest.from, to: nearest.to, adoptions: adopted },
+      },
+    };
   }
-  const best = [...covering].sort((a, b) => depth(b) - depth(a) || (startDate(b.from) < startDate(a.from) ? -1 : startDate(b.from) > startDate(a.from) ? 1 : 0) || (a.id < b.id ? -1 : 1))[0]!;
+  const best = [...covering].sort(
+    (a, b) =>
+      depth(b) - depth(a) ||
+      (startDate(b.from) < startDate(a.from) ? -1 : startDate(b.from) > startDate(a.from) ? 1 : 0) ||
+      (a.id < b.id ? -1 : 1),
+  )[0]!;
   return { ok: true, adoption: best };
 }

@@ -11,7 +11,11 @@ const anyDate = fc.integer({ min: toDay("2020-01-01"), max: toDay("2030-12-31") 
 describe("addWorkingDays", () => {
   it("steps from Friday 24/01/2025 over the weekend, Tết 2025 and its substitute day", () => {
     expect([1, 2, 3, 5, 10].map((n) => addWorkingDays("2025-01-24", n))).toEqual([
-      "2025-01-27", "2025-02-04", "2025-02-05", "2025-02-07", "2025-02-14",
+      "2025-01-27",
+      "2025-02-04",
+      "2025-02-05",
+      "2025-02-07",
+      "2025-02-14",
     ]);
   });
 
@@ -39,7 +43,10 @@ describe("addWorkingDays", () => {
   });
 
   it("lands on a working day for every n > 0 (property)", () => {
-    fc.assert(fc.property(anyDate, fc.integer({ min: 1, max: 60 }), (d, n) => isWorkingDay(addWorkingDays(d, n))), { numRuns: 300 });
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: 1, max: 60 }), (d, n) => isWorkingDay(addWorkingDays(d, n))),
+      { numRuns: 300 },
+    );
   });
 
   it("is undone by workingDaysBetween for every n (property)", () => {

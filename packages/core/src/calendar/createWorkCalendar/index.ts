@@ -21,10 +21,16 @@ export function parseWorkCalendarConfig(input: unknown): Result<Parsed> {
     r.data[field].forEach((e, i) => {
       const date = typeof e === "string" ? e : e.date;
       const path = typeof e === "string" ? [field, i] : [field, i, "date"];
-      if (!isIsoDate(date)) issues.push({ code: "calendar.invalid_date", path, message: `"${date}" is not a calendar date`, params: { date } });
+      if (!isIsoDate(date))
+        issues.push({ code: "calendar.invalid_date", path, message: `"${date}" is not a calendar date`, params: { date } });
       else if (field === "extraDaysOff") seenOff.set(date, i);
       else if (seenOff.has(date)) {
-        issues.push({ code: "calendar.conflicting_entry", path, message: `${date} is both an extra day off (extraDaysOff[${seenOff.get(date)}]) and a make-up working day`, params: { date } });
+        issues.push({
+          code: "calendar.conflicting_entry",
+          path,
+          message: `${date} is both an extra day off (extraDaysOff[${seenOff.get(date)}]) and a make-up working day`,
+          params: { date },
+        });
       }
     });
   check("extraDaysOff");

@@ -7,24 +7,36 @@ describe("holidaysOfYear", () => {
   it("lays out 2025: Tết 28/1–1/2 with a substitute Monday for Saturday 1/2, Hùng Kings on 7/4", () => {
     expect(dates(2025)).toEqual([
       "2025-01-01 new_year",
-      "2025-01-28 tet", "2025-01-29 tet", "2025-01-30 tet", "2025-01-31 tet", "2025-02-01 tet",
+      "2025-01-28 tet",
+      "2025-01-29 tet",
+      "2025-01-30 tet",
+      "2025-01-31 tet",
+      "2025-02-01 tet",
       "2025-02-03 substitute",
       "2025-04-07 hung_kings",
       "2025-04-30 reunification",
       "2025-05-01 labour_day",
-      "2025-09-01 national_day", "2025-09-02 national_day",
+      "2025-09-01 national_day",
+      "2025-09-02 national_day",
     ]);
   });
 
   it("gives 2024 two substitute days for Tết on a weekend and one for Sunday 1/9", () => {
     expect(dates(2024)).toEqual([
       "2024-01-01 new_year",
-      "2024-02-09 tet", "2024-02-10 tet", "2024-02-11 tet", "2024-02-12 tet", "2024-02-13 tet",
-      "2024-02-14 substitute", "2024-02-15 substitute",
+      "2024-02-09 tet",
+      "2024-02-10 tet",
+      "2024-02-11 tet",
+      "2024-02-12 tet",
+      "2024-02-13 tet",
+      "2024-02-14 substitute",
+      "2024-02-15 substitute",
       "2024-04-18 hung_kings",
       "2024-04-30 reunification",
       "2024-05-01 labour_day",
-      "2024-09-01 national_day", "2024-09-02 national_day", "2024-09-03 substitute",
+      "2024-09-01 national_day",
+      "2024-09-02 national_day",
+      "2024-09-03 substitute",
     ]);
   });
 
@@ -38,7 +50,11 @@ describe("holidaysOfYear", () => {
   });
 
   it("names Tết days by their lunar date", () => {
-    expect(holidaysOfYear(2026).filter((h) => h.kind === "tet").map((h) => [h.date, h.name.vi])).toEqual([
+    expect(
+      holidaysOfYear(2026)
+        .filter((h) => h.kind === "tet")
+        .map((h) => [h.date, h.name.vi]),
+    ).toEqual([
       ["2026-02-16", "Tết Âm lịch (29/12 âm lịch)"],
       ["2026-02-17", "Tết Âm lịch (01/01 âm lịch)"],
       ["2026-02-18", "Tết Âm lịch (02/01 âm lịch)"],
@@ -50,11 +66,16 @@ describe("holidaysOfYear", () => {
   it("takes the Tết span and the day adjacent to 2/9 as options, and can leave out substitutes", () => {
     expect(dates(2025, { tetFrom: -2, tetDays: 5, nationalDayAdjacent: "09-03", substituteWeekendHolidays: false })).toEqual([
       "2025-01-01 new_year",
-      "2025-01-27 tet", "2025-01-28 tet", "2025-01-29 tet", "2025-01-30 tet", "2025-01-31 tet",
+      "2025-01-27 tet",
+      "2025-01-28 tet",
+      "2025-01-29 tet",
+      "2025-01-30 tet",
+      "2025-01-31 tet",
       "2025-04-07 hung_kings",
       "2025-04-30 reunification",
       "2025-05-01 labour_day",
-      "2025-09-02 national_day", "2025-09-03 national_day",
+      "2025-09-02 national_day",
+      "2025-09-03 national_day",
     ]);
   });
 

@@ -46,11 +46,19 @@ export function holidaysOfYear(year: number, options: HolidayOptionsInput = {}):
   const tetDay = toDay(tet.value);
   for (let i = 0; i < o.tetDays; i++) {
     const jd = tetDay + o.tetFrom + i;
-    out.push({ date: fromDay(jd), kind: "tet", name: { vi: `Tết Âm lịch (${lunarOf(jd)} âm lịch)`, en: `Lunar New Year (lunar ${lunarOf(jd).replace(" nhuận", " leap")})` } });
+    out.push({
+      date: fromDay(jd),
+      kind: "tet",
+      name: { vi: `Tết Âm lịch (${lunarOf(jd)} âm lịch)`, en: `Lunar New Year (lunar ${lunarOf(jd).replace(" nhuận", " leap")})` },
+    });
   }
   const hung = lunarToSolar({ day: 10, month: 3, year });
   if (!hung.ok) throw new Error(`no lunar 10/3 for ${year}`);
-  out.push({ date: hung.value, kind: "hung_kings", name: { vi: "Giỗ Tổ Hùng Vương (10/3 âm lịch)", en: "Hùng Kings Commemoration (lunar 10/3)" } });
+  out.push({
+    date: hung.value,
+    kind: "hung_kings",
+    name: { vi: "Giỗ Tổ Hùng Vương (10/3 âm lịch)", en: "Hùng Kings Commemoration (lunar 10/3)" },
+  });
   fixed(4, 30, "reunification", "Ngày Chiến thắng (30/4)", "Reunification Day (30 April)");
   fixed(5, 1, "labour_day", "Ngày Quốc tế lao động (1/5)", "International Labour Day (1 May)");
   const adj = o.nationalDayAdjacent === "09-01" ? 1 : 3;
@@ -69,7 +77,12 @@ export function holidaysOfYear(year: number, options: HolidayOptionsInput = {}):
     while (weekend.has(weekdayOf(s)) || taken.has(fromDay(s))) s++;
     const date = fromDay(s);
     taken.add(date);
-    substitutes.push({ date, kind: "substitute", name: { vi: `Nghỉ bù cho ${h.name.vi}`, en: `Substitute day off for ${h.name.en}` }, substituteFor: h.date });
+    substitutes.push({
+      date,
+      kind: "substitute",
+      name: { vi: `Nghỉ bù cho ${h.name.vi}`, en: `Substitute day off for ${h.name.en}` },
+      substituteFor: h.date,
+    });
   }
   return [...out, ...substitutes].sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -41,7 +41,14 @@ describe("lunarToSolar", () => {
     expect(lunarToSolar({ day: 1, month: 5, year: 2025, leap: true })).toEqual({
       ok: false,
       kind: "invalid_input",
-      issues: [{ code: "lunar.no_such_leap_month", path: ["leap"], message: "lunar year 2025 has no leap month 5", params: { day: 1, month: 5, year: 2025, leap: true } }],
+      issues: [
+        {
+          code: "lunar.no_such_leap_month",
+          path: ["leap"],
+          message: "lunar year 2025 has no leap month 5",
+          params: { day: 1, month: 5, year: 2025, leap: true },
+        },
+      ],
     });
     expect(lunarToSolar({ day: 1, month: 1, year: 2024, leap: true }).ok).toBe(false);
   });

@@ -35,7 +35,10 @@ export function lunarToSolar(lunar: LunarDateInput, timeZone: number = VIETNAM_T
   const k = Math.floor(0.5 + (a11 - 2415021.076998695) / 29.530588853);
   let off = month - 11;
   if (off < 0) off += 12;
-  const noLeap = () => fail<IsoDate>("invalid_input", [{ code: "lunar.no_such_leap_month", path: ["leap"], message: `lunar year ${year} has no leap month ${month}`, params }]);
+  const noLeap = () =>
+    fail<IsoDate>("invalid_input", [
+      { code: "lunar.no_such_leap_month", path: ["leap"], message: `lunar year ${year} has no leap month ${month}`, params },
+    ]);
   if (b11 - a11 > 365) {
     const leapOff = leapMonthOffset(a11, timeZone);
     let leapMonth = leapOff - 2;
@@ -50,7 +53,14 @@ export function lunarToSolar(lunar: LunarDateInput, timeZone: number = VIETNAM_T
   // Day 30 of a 29-day month would spill into the next month: detect by converting back.
   const back = solarToLunar(solar, timeZone);
   if (back.day !== day || back.month !== month || back.year !== year || back.leap !== leap) {
-    return fail("invalid_input", [{ code: "lunar.no_such_day", path: ["day"], message: `lunar month ${month}${leap ? " (leap)" : ""}/${year} has no day ${day}`, params }]);
+    return fail("invalid_input", [
+      {
+        code: "lunar.no_such_day",
+        path: ["day"],
+        message: `lunar month ${month}${leap ? " (leap)" : ""}/${year} has no day ${day}`,
+        params,
+      },
+    ]);
   }
   return ok(solar);
 }

@@ -28,6 +28,9 @@ describe("workingDaysBetween", () => {
   });
 
   it("is non-negative forwards and non-positive backwards (property)", () => {
-    fc.assert(fc.property(anyDate, anyDate, (a, b) => (a <= b ? workingDaysBetween(a, b) >= 0 : workingDaysBetween(a, b) <= 0)), { numRuns: 100 });
+    fc.assert(
+      fc.property(anyDate, anyDate, (a, b) => (a <= b ? workingDaysBetween(a, b) >= 0 : workingDaysBetween(a, b) <= 0)),
+      { numRuns: 100 },
+    );
   });
 });

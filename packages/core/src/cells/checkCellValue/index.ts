@@ -1,7 +1,9 @@
 import { type CellKind, parseCellValue } from "../parseCellValue/index.js";
 
 /** A typed cell checked against its indicator's kind. */
-export type CellCheck = { ok: true; value: number | boolean | null } | { ok: false; error: "not_boolean" | "not_number" | "percent_range" | "negative" };
+export type CellCheck =
+  | { ok: true; value: number | boolean | null }
+  | { ok: false; error: "not_boolean" | "not_number" | "percent_range" | "negative" };
 
 /**
  * Reads a cell for an indicator of a kind ({@link parseCellValue}) and checks what a value of that kind

@@ -5,19 +5,37 @@ import { formatCellValue } from "../formatCellValue/index.js";
 
 describe("parseCellValue", () => {
   it("reads the yes/no words of the table, in any case, and numbers, without a kind", () => {
-    expect(["Đạt", "KHÔNG ĐẠT", "x", "✓", "Có", "không", "chưa  đạt", "16,5", "95%", "", "abc", " 100 ", "1", "0"].map((s) => parseCellValue(s))).toEqual([true, false, true, true, true, false, false, 16.5, 95, null, undefined, 100, 1, 0]);
+    expect(
+      ["Đạt", "KHÔNG ĐẠT", "x", "✓", "Có", "không", "chưa  đạt", "16,5", "95%", "", "abc", " 100 ", "1", "0"].map((s) => parseCellValue(s)),
+    ).toEqual([true, false, true, true, true, false, false, 16.5, 95, null, undefined, 100, 1, 0]);
   });
 
   it("reads every word of the table", () => {
-    expect([...CELL_WORDS.yes.map((w) => parseCellValue(w)), ...CELL_WORDS.no.map((w) => parseCellValue(w))]).toEqual([...CELL_WORDS.yes.map(() => true), ...CELL_WORDS.no.map(() => false)]);
+    expect([...CELL_WORDS.yes.map((w) => parseCellValue(w)), ...CELL_WORDS.no.map((w) => parseCellValue(w))]).toEqual([
+      ...CELL_WORDS.yes.map(() => true),
+      ...CELL_WORDS.no.map(() => false),
+    ]);
   });
 
   it("takes 1/0 as yes/no in a boolean cell and refuses numbers there", () => {
-    expect(["1", "0", "x", "Không", "2", "50%"].map((s) => parseCellValue(s, { kind: "boolean" }))).toEqual([true, false, true, false, undefined, undefined]);
+    expect(["1", "0", "x", "Không", "2", "50%"].map((s) => parseCellValue(s, { kind: "boolean" }))).toEqual([
+      true,
+      false,
+      true,
+      false,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("refuses yes/no words in number and percent cells, and % in a number cell", () => {
-    expect([parseCellValue("x", { kind: "number" }), parseCellValue("Đạt", { kind: "percent" }), parseCellValue("95%", { kind: "number" }), parseCellValue("95%", { kind: "percent" }), parseCellValue("1.234,5", { kind: "number" })]).toEqual([undefined, undefined, undefined, 95, 1234.5]);
+    expect([
+      parseCellValue("x", { kind: "number" }),
+      parseCellValue("Đạt", { kind: "percent" }),
+      parseCellValue("95%", { kind: "number" }),
+      parseCellValue("95%", { kind: "percent" }),
+      parseCellValue("1.234,5", { kind: "number" }),
+    ]).toEqual([undefined, undefined, undefined, 95, 1234.5]);
   });
 
   it("ignores a non-object second argument (safe with Array.map)", () => {

@@ -36,9 +36,18 @@ export function deriveValue(ind: Indicator, doc: UnitValues, path: readonly (str
     const num = doc.inputs?.[d.numerator];
     const den = doc.inputs?.[d.denominator];
     if (num === undefined || den === undefined) return undefined;
-    if (den === 0) return { value: null, derived: true, reasons: [{ code: "derived.denominator_zero", path: ["inputs", d.denominator], params: { input: d.denominator } }] };
+    if (den === 0)
+      return {
+        value: null,
+        derived: true,
+        reasons: [{ code: "derived.denominator_zero", path: ["inputs", d.denominator], params: { input: d.denominator } }],
+      };
     const value = round9((100 * num) / den);
-    return { value, derived: true, reasons: [{ code: "derived.ratio", path: p, params: { numerator: d.numerator, denominator: d.denominator, num, den, value } }] };
+    return {
+      value,
+      derived: true,
+      reasons: [{ code: "derived.ratio", path: p, params: { numerator: d.numerator, denominator: d.denominator, num, den, value } }],
+    };
   }
   if (!doc.children) return undefined;
   const children = doc.children.filter((c) => c.unit.level === d.childLevel);
@@ -49,9 +58,28 @@ export function deriveValue(ind: Indicator, doc: UnitValues, path: readonly (str
     if (r === undefined) unknown.push(c.unit.id);
     else if (r) passed++;
   }
-  if (unknown.length) return { value: null, derived: true, reasons: [{ code: "derived.child_data_missing", path: ["children"], params: { units: unknown, count: unknown.length } }] };
-  if (d.op === "childCount") return { value: passed, derived: true, reasons: [{ code: "derived.child_count", path: p, params: { passed, total: children.length, childLevel: d.childLevel } }] };
-  if (children.length === 0) return { value: null, derived: true, reasons: [{ code: "derived.no_children", path: ["children"], params: { childLevel: d.childLevel } }] };
+  if (unknown.length)
+    return {
+      value: null,
+      derived: true,
+      reasons: [{ code: "derived.child_data_missing", path: ["children"], params: { units: unknown, count: unknown.length } }],
+    };
+  if (d.op === "childCount")
+    return {
+      value: passed,
+      derived: true,
+      reasons: [{ code: "derived.child_count", path: p, params: { passed, total: children.length, childLevel: d.childLevel } }],
+    };
+  if (children.length === 0)
+    return {
+      value: null,
+      derived: true,
+      reasons: [{ code: "derived.no_children", path: ["children"], params: { childLevel: d.childLevel } }],
+    };
   const value = round9((100 * passed) / children.length);
-  return { value, derived: true, reasons: [{ code: "derived.child_share", path: p, params: { passed, total: children.length, value, childLevel: d.childLevel } }] };
+  return {
+    value,
+    derived: true,
+    reasons: [{ code: "derived.child_share", path: p, params: { passed, total: children.length, value, childLevel: d.childLevel } }],
+  };
 }

@@ -9,8 +9,20 @@ import { decideRevocation } from "../../analyses/checkRevocation.js";
 import type { Actual } from "./derive.js";
 import { round9 } from "./derive.js";
 import {
-  C_INDETERMINATE, C_MET, C_NOT_MET, CRITERION_STATUS, INDICATOR_STATUS, MET, MISSING, NA, NOT_MET, UNKNOWN,
-  statusOf, type Engine, type Row, type Snapshot,
+  C_INDETERMINATE,
+  C_MET,
+  C_NOT_MET,
+  CRITERION_STATUS,
+  INDICATOR_STATUS,
+  MET,
+  MISSING,
+  NA,
+  NOT_MET,
+  UNKNOWN,
+  statusOf,
+  type Engine,
+  type Row,
+  type Snapshot,
 } from "./engine.js";
 
 /** The compact record of one evaluation, from which the detail is rebuilt on demand. */
@@ -29,7 +41,15 @@ function indicatorResult(r: Record, i: number, code: number): IndicatorResult {
   const verified = row.verified[i]!;
   const value = r.snapshot[i];
   if (value === NA) {
-    return { id, status: "not_applicable", actual: null, required, comparator, verified, reasons: [{ code: "indicator.not_applicable", path: ["notApplicable"], params: { indicator: id } }] };
+    return {
+      id,
+      status: "not_applicable",
+      actual: null,
+      required,
+      comparator,
+      verified,
+      reasons: [{ code: "indicator.not_applicable", path: ["notApplicable"], params: { indicator: id } }],
+    };
   }
   const path = e.valuePaths[i] as (string | number)[];
   const d = r.derived?.[i];
@@ -42,13 +62,31 @@ function indicatorResult(r: Record, i: number, code: number): IndicatorResult {
   let second: Reason | undefined;
   let gap: number | undefined;
   if (code === MISSING) {
-    decision = value !== undefined && value !== null ? { code: "value.wrong_type", path, params: { indicator: id, expected: ind.kind, actual: value } } : e.missingReasons[i]!;
-    if (required === null) second = { code: "indicator.threshold_unknown", path: ["threshold", id], params: { indicator: id, variant: row.variant, year: row.year } };
+    decision =
+      value !== undefined && value !== null
+        ? { code: "value.wrong_type", path, params: { indicator: id, expected: ind.kind, actual: value } }
+        : e.missingReasons[i]!;
+    if (required === null)
+      second = {
+        code: "indicator.threshold_unknown",
+        path: ["threshold", id],
+        params: { indicator: id, variant: row.variant, year: row.year },
+      };
   } else if (code === UNKNOWN) {
-    decision = { code: "indicator.threshold_unknown", path: ["threshold", id], params: { indicator: id, variant: row.variant, year: row.year, actual: value } };
+    decision = {
+      code: "indicator.threshold_unknown",
+      path: ["threshold", id],
+      params: { indicator: id, variant: row.variant, year: row.year, actual: value },
+    };
   } else {
     if (typeof value === "number" && typeof required === "number") {
-      gap = round9(comparator === ">=" ? Math.max(0, required - value) : comparator === "<=" ? Math.max(0, value - required) : Math.abs(value - required));
+      gap = round9(
+        comparator === ">="
+          ? Math.max(0, required - value)
+          : comparator === "<="
+            ? Math.max(0, value - required)
+            : Math.abs(value - required),
+      );
     }
     const unit = ind.unit;
     const params =
@@ -74,7 +112,9 @@ function indicatorResult(r: Record, i: number, code: number): IndicatorResult {
       ? { id, status, actual, required, comparator, verified, reasons, gap, derived: true }
       : { id, status, actual, required, comparator, verified, reasons, gap };
   }
-  return isDerived ? { id, status, actual, required, comparator, verified, reasons, derived: true } : { id, status, actual, required, comparator, verified, reasons };
+  return isDerived
+    ? { id, status, actual, required, comparator, verified, reasons, derived: true }
+    : { id, status, actual, required, comparator, verified, reasons };
 }
 
 /** Indicator status codes of a record, recomputed from its snapshot. */

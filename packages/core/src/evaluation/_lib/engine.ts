@@ -112,7 +112,11 @@ function build(compiled: CompiledPack): Engine {
     example: pack.example === true,
     fromYear: Number(pack.effective.from.slice(0, 4)),
     toYear: pack.effective.to ? Number(pack.effective.to.slice(0, 4)) : Infinity,
-    exampleReason: Object.freeze({ code: "pack.example", path: Object.freeze(["pack"]) as (string | number)[], params: Object.freeze({ packId: pack.id }) }),
+    exampleReason: Object.freeze({
+      code: "pack.example",
+      path: Object.freeze(["pack"]) as (string | number)[],
+      params: Object.freeze({ packId: pack.id }),
+    }),
     scratch: new Uint8Array(n),
     criterionScratch: new Uint8Array(pack.criteria.length),
     rows: new Map(),
@@ -165,7 +169,13 @@ export function rowOf(e: Engine, variant: string | null, year: number): Row {
  * only), else the derived value when one could be computed, else the reported value. `derived`
  * receives the derivation (with its reasons) when the indicator has one.
  */
-export function snapshotOf(e: Engine, i: number, doc: UnitValues, na: ReadonlySet<string> | undefined, derived: (Actual | undefined)[] | undefined): Snapshot {
+export function snapshotOf(
+  e: Engine,
+  i: number,
+  doc: UnitValues,
+  na: ReadonlySet<string> | undefined,
+  derived: (Actual | undefined)[] | undefined,
+): Snapshot {
   const id = e.ids[i]!;
   if (na !== undefined && e.optional[i] && na.has(id)) return NA;
   const d = e.derive[i];
@@ -212,7 +222,13 @@ export interface Tally {
  * Decides every indicator of one document into `e.scratch` (status codes) and every criterion into
  * `e.criterionScratch`; fills `snapshot` (and `derived`) when given. Returns the unit's tally.
  */
-export function decide(e: Engine, doc: UnitValues, row: Row, snapshot: Snapshot[] | undefined, derived: (Actual | undefined)[] | undefined): Tally {
+export function decide(
+  e: Engine,
+  doc: UnitValues,
+  row: Row,
+  snapshot: Snapshot[] | undefined,
+  derived: (Actual | undefined)[] | undefined,
+): Tally {
   const n = e.n;
   const codes = e.scratch;
   const required = row.required;

@@ -37,14 +37,27 @@ export class LazyEvaluationResult {
     enumerable: true,
     configurable: true,
     get(this: LazyEvaluationResult): RevocationCheck {
-      return (this.#revocation ??= buildRevocation({ engine: this.#engine, row: this.#row, snapshot: this.#snapshot, derived: this.#derived }));
+      return (this.#revocation ??= buildRevocation({
+        engine: this.#engine,
+        row: this.#row,
+        snapshot: this.#snapshot,
+        derived: this.#derived,
+      }));
     },
     set(this: LazyEvaluationResult, v: RevocationCheck) {
       this.#revocation = v;
     },
   };
 
-  constructor(e: Engine, row: Row, unitId: string, t: Tally, snapshot: readonly Snapshot[], derived: readonly (Actual | undefined)[] | undefined, reasons: Reason[]) {
+  constructor(
+    e: Engine,
+    row: Row,
+    unitId: string,
+    t: Tally,
+    snapshot: readonly Snapshot[],
+    derived: readonly (Actual | undefined)[] | undefined,
+    reasons: Reason[],
+  ) {
     this.#engine = e;
     this.#row = row;
     this.#snapshot = snapshot;

@@ -8,7 +8,9 @@ const h = (id: string, status: House["status"], supportAmount = 0n): House => ({
 
 describe("housing reason messages", () => {
   it("render the summary and indicator 9.1 in Vietnamese and English", () => {
-    const s = summariseHouses([h("a", "temporary"), h("b", "completed", 60_000_000n), h("c", "under_construction", 40_000_000n)], "Xã A", ["Xã A"]);
+    const s = summariseHouses([h("a", "temporary"), h("b", "completed", 60_000_000n), h("c", "under_construction", 40_000_000n)], "Xã A", [
+      "Xã A",
+    ]);
     const reasons = [...s.reasons, ...indicator91FromHousing(s).reasons];
     expect(reasons.map((r) => formatReason(r, "vi"))).toEqual([
       "Xã A: 3 nhà trong chương trình (nhà tạm 1, dột nát 0, đang xây 1, hoàn thành 1 = 33,33%); hỗ trợ 100.000.000 đ",

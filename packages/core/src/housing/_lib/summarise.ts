@@ -40,11 +40,41 @@ export function summariseHouses(houses: readonly House[], unitId: string, unitId
   const completedShare = exactShare(BigInt(counts.completed), BigInt(houses.length));
   const path = ["units", unitId];
   const reasons: Reason[] = [
-    { code: "housing.summary", path, params: { unit: unitId, total: houses.length, ...counts, support: supportDong.toString(), completedPercent: completedShare.percent } },
+    {
+      code: "housing.summary",
+      path,
+      params: { unit: unitId, total: houses.length, ...counts, support: supportDong.toString(), completedPercent: completedShare.percent },
+    },
     remainingIds.length > 0
-      ? { code: "housing.remaining", path, params: { unit: unitId, count: remainingIds.length, temporary: counts.temporary, dilapidated: counts.dilapidated, houses: [...remainingIds] } }
+      ? {
+          code: "housing.remaining",
+          path,
+          params: {
+            unit: unitId,
+            count: remainingIds.length,
+            temporary: counts.temporary,
+            dilapidated: counts.dilapidated,
+            houses: [...remainingIds],
+          },
+        }
       : { code: "housing.none_remaining", path, params: { unit: unitId } },
   ];
-  if (underConstructionIds.length > 0) reasons.push({ code: "housing.under_construction", path, params: { unit: unitId, count: underConstructionIds.length, houses: [...underConstructionIds] } });
-  return { unitId, unitIds, total: houses.length, counts, remaining: remainingIds.length, remainingIds, underConstructionIds, supportDong, completedShare, reasons };
+  if (underConstructionIds.length > 0)
+    reasons.push({
+      code: "housing.under_construction",
+      path,
+      params: { unit: unitId, count: underConstructionIds.length, houses: [...underConstructionIds] },
+    });
+  return {
+    unitId,
+    unitIds,
+    total: houses.length,
+    counts,
+    remaining: remainingIds.length,
+    remainingIds,
+    underConstructionIds,
+    supportDong,
+    completedShare,
+    reasons,
+  };
 }

@@ -9,21 +9,41 @@ const summary = (...houses: House[]) => summariseHouses(houses, "x1", ["x1"]);
 describe("indicator91FromHousing", () => {
   it("is true (not met) when a temporary or dilapidated house remains", () => {
     expect(indicator91FromHousing(summary(h("a", "temporary"), h("b", "dilapidated"), h("c", "completed")))).toEqual({
-      indicator: "9.1", value: true, met: false,
-      reasons: [{ code: "housing.indicator_91", path: ["values", "9.1"], params: { unit: "x1", value: true, required: false, met: false, temporary: 1, dilapidated: 1, houses: ["a", "b"] } }],
+      indicator: "9.1",
+      value: true,
+      met: false,
+      reasons: [
+        {
+          code: "housing.indicator_91",
+          path: ["values", "9.1"],
+          params: { unit: "x1", value: true, required: false, met: false, temporary: 1, dilapidated: 1, houses: ["a", "b"] },
+        },
+      ],
     });
   });
 
   it("is false (met) when every house is completed", () => {
     expect(indicator91FromHousing(summary(h("a", "completed")))).toEqual({
-      indicator: "9.1", value: false, met: true,
-      reasons: [{ code: "housing.indicator_91", path: ["values", "9.1"], params: { unit: "x1", value: false, required: false, met: true, temporary: 0, dilapidated: 0, houses: [] } }],
+      indicator: "9.1",
+      value: false,
+      met: true,
+      reasons: [
+        {
+          code: "housing.indicator_91",
+          path: ["values", "9.1"],
+          params: { unit: "x1", value: false, required: false, met: true, temporary: 0, dilapidated: 0, houses: [] },
+        },
+      ],
     });
   });
 
   it("is false but names houses still under construction", () => {
     expect(indicator91FromHousing(summary(h("a", "completed"), h("b", "under_construction"))).reasons).toEqual([
-      { code: "housing.indicator_91", path: ["values", "9.1"], params: { unit: "x1", value: false, required: false, met: true, temporary: 0, dilapidated: 0, houses: [] } },
+      {
+        code: "housing.indicator_91",
+        path: ["values", "9.1"],
+        params: { unit: "x1", value: false, required: false, met: true, temporary: 0, dilapidated: 0, houses: [] },
+      },
       { code: "housing.under_construction_pending", path: ["values", "9.1"], params: { unit: "x1", count: 1, houses: ["b"] } },
     ]);
   });

@@ -24,11 +24,27 @@ export interface Indicator91 {
 export function indicator91FromHousing(summary: HousingSummary): Indicator91 {
   const value = summary.remaining > 0;
   const path = ["values", "9.1"];
-  const reasons: Reason[] = [{
-    code: "housing.indicator_91", path,
-    params: { unit: summary.unitId, value, required: false, met: !value, temporary: summary.counts.temporary, dilapidated: summary.counts.dilapidated, houses: [...summary.remainingIds] },
-  }];
-  if (!value && summary.underConstructionIds.length > 0) reasons.push({ code: "housing.under_construction_pending", path, params: { unit: summary.unitId, count: summary.underConstructionIds.length, houses: [...summary.underConstructionIds] } });
+  const reasons: Reason[] = [
+    {
+      code: "housing.indicator_91",
+      path,
+      params: {
+        unit: summary.unitId,
+        value,
+        required: false,
+        met: !value,
+        temporary: summary.counts.temporary,
+        dilapidated: summary.counts.dilapidated,
+        houses: [...summary.remainingIds],
+      },
+    },
+  ];
+  if (!value && summary.underConstructionIds.length > 0)
+    reasons.push({
+      code: "housing.under_construction_pending",
+      path,
+      params: { unit: summary.unitId, count: summary.underConstructionIds.length, houses: [...summary.underConstructionIds] },
+    });
   if (summary.total === 0) reasons.push({ code: "housing.no_records", path, params: { unit: summary.unitId } });
   return { indicator: "9.1", value, met: !value, reasons };
 }

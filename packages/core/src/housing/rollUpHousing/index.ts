@@ -16,5 +16,11 @@ export function rollUpHousing(houses: readonly House[], units: readonly UnitLink
   if (!ids.ok) return fail(ids.kind, ids.issues);
   const inTree = new Set(ids.value);
   // a house may be recorded against a hamlet's commune or directly against any unit in the tree
-  return ok(summariseHouses(houses.filter((h) => inTree.has(h.communeUnitId)), rootId, ids.value));
+  return ok(
+    summariseHouses(
+      houses.filter((h) => inTree.has(h.communeUnitId)),
+      rootId,
+      ids.value,
+    ),
+  );
 }

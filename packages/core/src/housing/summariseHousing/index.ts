@@ -11,5 +11,11 @@ import type { House } from "../schema.js";
 export function summariseHousing(houses: readonly House[], communeIds: readonly string[] = []): HousingSummary[] {
   const ids = new Set(communeIds);
   for (const h of houses) ids.add(h.communeUnitId);
-  return [...ids].sort().map((id) => summariseHouses(houses.filter((h) => h.communeUnitId === id), id, [id]));
+  return [...ids].sort().map((id) =>
+    summariseHouses(
+      houses.filter((h) => h.communeUnitId === id),
+      id,
+      [id],
+    ),
+  );
 }

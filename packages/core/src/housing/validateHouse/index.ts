@@ -12,7 +12,12 @@ function convert(input: unknown, prefix: JsonPath): { value?: House; issues: Iss
   const amount = parseDong(supportAmount ?? 0n, [...prefix, "supportAmount"]);
   if (!amount.ok) issues.push(...amount.issues);
   if (rest.completedOn !== undefined && rest.status !== "completed") {
-    issues.push({ code: "housing.completed_on_not_completed", path: [...prefix, "completedOn"], message: `a completion date is only for a completed house (status is "${rest.status}")`, params: { status: rest.status } });
+    issues.push({
+      code: "housing.completed_on_not_completed",
+      path: [...prefix, "completedOn"],
+      message: `a completion date is only for a completed house (status is "${rest.status}")`,
+      params: { status: rest.status },
+    });
   }
   if (!amount.ok || issues.length > 0) return { issues };
   return { value: { ...rest, supportAmount: amount.value }, issues: [] };
@@ -44,7 +49,13 @@ export function validateHouses(input: unknown): Result<House[]> {
     const r = convert(row, [i]);
     if (r.value) {
       const first = ids.get(r.value.id);
-      if (first !== undefined) issues.push({ code: "housing.duplicate_id", path: [i, "id"], message: `house id "${r.value.id}" appears twice (first at [${first}])`, params: { id: r.value.id } });
+      if (first !== undefined)
+        issues.push({
+          code: "housing.duplicate_id",
+          path: [i, "id"],
+          message: `house id "${r.value.id}" appears twice (first at [${first}])`,
+          params: { id: r.value.id },
+        });
       else ids.set(r.value.id, i);
       values.push(r.value);
     }

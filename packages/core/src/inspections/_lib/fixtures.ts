@@ -5,8 +5,18 @@ import type { InspectionRecord, Recommendation } from "../schema.js";
  * @example
  * rec("k1", "2025-06-30", "open")
  */
-export const rec = (id: string, dueDate: string, status: Recommendation["status"], extra: Partial<Recommendation> = {}): Recommendation => ({
-  id, text: `Kiến nghị ${id}`, responsible: "UBND xã", dueDate, status, ...extra,
+export const rec = (
+  id: string,
+  dueDate: string,
+  status: Recommendation["status"],
+  extra: Partial<Recommendation> = {},
+): Recommendation => ({
+  id,
+  text: `Kiến nghị ${id}`,
+  responsible: "UBND xã",
+  dueDate,
+  status,
+  ...extra,
 });
 
 /**
@@ -14,6 +24,18 @@ export const rec = (id: string, dueDate: string, status: Recommendation["status"
  * @example
  * record("kt-01", "x1", "2025-03-10", [rec("k1", "2025-06-30", "open")])
  */
-export const record = (id: string, subjectId: string, date: string, recommendations: Recommendation[], extra: Partial<InspectionRecord> = {}): InspectionRecord => ({
-  id, subject: { kind: "unit", id: subjectId, name: `Xã ${subjectId}` }, date, kind: "inspection", findings: ["Chậm tiến độ"], recommendations, ...extra,
+export const record = (
+  id: string,
+  subjectId: string,
+  date: string,
+  recommendations: Recommendation[],
+  extra: Partial<InspectionRecord> = {},
+): InspectionRecord => ({
+  id,
+  subject: { kind: "unit", id: subjectId, name: `Xã ${subjectId}` },
+  date,
+  kind: "inspection",
+  findings: ["Chậm tiến độ"],
+  recommendations,
+  ...extra,
 });

@@ -31,8 +31,30 @@ export function overdueRecommendations(records: readonly InspectionRecord[], asO
       const daysOverdue = daysFromTo(x.dueDate, asOf);
       if (daysOverdue <= 0) return;
       out.push({
-        recordId: r.id, recommendationId: x.id, subject: r.subject, text: x.text, responsible: x.responsible, dueDate: x.dueDate, status: x.status, daysOverdue,
-        reasons: [{ code: "inspection.recommendation_overdue", path: [ri, "recommendations", xi], params: { record: r.id, recommendation: x.id, subject: r.subject.name, responsible: x.responsible, dueDate: x.dueDate, status: x.status, daysOverdue, asOf } }],
+        recordId: r.id,
+        recommendationId: x.id,
+        subject: r.subject,
+        text: x.text,
+        responsible: x.responsible,
+        dueDate: x.dueDate,
+        status: x.status,
+        daysOverdue,
+        reasons: [
+          {
+            code: "inspection.recommendation_overdue",
+            path: [ri, "recommendations", xi],
+            params: {
+              record: r.id,
+              recommendation: x.id,
+              subject: r.subject.name,
+              responsible: x.responsible,
+              dueDate: x.dueDate,
+              status: x.status,
+              daysOverdue,
+              asOf,
+            },
+          },
+        ],
       });
     });
   });

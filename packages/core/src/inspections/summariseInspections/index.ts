@@ -46,14 +46,39 @@ export function summariseInspections(records: readonly InspectionRecord[], asOf:
       subject,
       inspections: rs.filter((r) => r.kind === "inspection").length,
       supervisions: rs.filter((r) => r.kind === "supervision").length,
-      lastDate: rs.map((r) => r.date).sort().at(-1) as IsoDate,
+      lastDate: rs
+        .map((r) => r.date)
+        .sort()
+        .at(-1) as IsoDate,
       findings: rs.reduce((n, r) => n + r.findings.length, 0),
     };
     const path = ["subjects", key];
-    const reasons: Reason[] = [{ code: "inspection.subject_summary", path, params: { subject: subject.name, inspections: s.inspections, supervisions: s.supervisions, lastDate: s.lastDate, findings: s.findings, ...counts } }];
-    if (overdue.length > 0) reasons.push({ code: "inspection.subject_overdue", path, params: { subject: subject.name, count: overdue.length, items: [...overdue], asOf } });
-    else if (counts.total > 0 && counts.done === counts.total) reasons.push({ code: "inspection.subject_all_done", path, params: { subject: subject.name, count: counts.total } });
+    const reasons: Reason[] = [
+      {
+        code: "inspection.subject_summary",
+        path,
+        params: {
+          subject: subject.name,
+          inspections: s.inspections,
+          supervisions: s.supervisions,
+          lastDate: s.lastDate,
+          findings: s.findings,
+          ...counts,
+        },
+      },
+    ];
+    if (overdue.length > 0)
+      reasons.push({
+        code: "inspection.subject_overdue",
+        path,
+        params: { subject: subject.name, count: overdue.length, items: [...overdue], asOf },
+      });
+    else if (counts.total > 0 && counts.done === counts.total)
+      reasons.push({ code: "inspection.subject_all_done", path, params: { subject: subject.name, count: counts.total } });
     return { ...s, recommendations: counts, overdue, reasons };
   });
-  return out.sort((a, b) => a.subject.name.localeCompare(b.subject.name, "vi") || (a.subject.id < b.subject.id ? -1 : a.subject.id > b.subject.id ? 1 : 0));
+  return out.sort(
+    (a, b) =>
+      a.subject.name.localeCompare(b.subject.name, "vi") || (a.subject.id < b.subject.id ? -1 : a.subject.id > b.subject.id ? 1 : 0),
+  );
 }

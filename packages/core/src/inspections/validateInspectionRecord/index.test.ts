@@ -4,7 +4,13 @@ import { validateInspectionRecord, validateInspectionRecords } from "./index.js"
 
 describe("validateInspectionRecord", () => {
   it("accepts a well-formed record and returns it unchanged", () => {
-    const r = record("kt-01", "x1", "2025-03-10", [rec("k1", "2025-06-30", "done", { doneOn: "2025-06-01" }), rec("k2", "2025-03-10", "open")], { conductedBy: "Ủy ban Kiểm tra Huyện ủy" });
+    const r = record(
+      "kt-01",
+      "x1",
+      "2025-03-10",
+      [rec("k1", "2025-06-30", "done", { doneOn: "2025-06-01" }), rec("k2", "2025-03-10", "open")],
+      { conductedBy: "Ủy ban Kiểm tra Huyện ủy" },
+    );
     expect(validateInspectionRecord(r)).toEqual({ ok: true, value: r });
   });
 
@@ -14,18 +20,42 @@ describe("validateInspectionRecord", () => {
       rec("k1", "2025-06-30", "in_progress", { doneOn: "2025-03-01" }),
     ]);
     expect(validateInspectionRecord(r)).toEqual({
-      ok: false, kind: "invalid_input",
+      ok: false,
+      kind: "invalid_input",
       issues: [
-        { code: "inspection.due_before_record", path: ["recommendations", 0, "dueDate"], message: "due date 2025-03-09 is before the inspection on 2025-03-10", params: { dueDate: "2025-03-09", date: "2025-03-10" } },
-        { code: "inspection.duplicate_recommendation", path: ["recommendations", 1, "id"], message: 'recommendation id "k1" appears twice (first at recommendations[0])', params: { id: "k1" } },
-        { code: "inspection.done_on_not_done", path: ["recommendations", 1, "doneOn"], message: 'a done date is only for a done recommendation (status is "in_progress")', params: { status: "in_progress" } },
-        { code: "inspection.done_before_record", path: ["recommendations", 1, "doneOn"], message: "done date 2025-03-01 is before the inspection on 2025-03-10", params: { doneOn: "2025-03-01", date: "2025-03-10" } },
+        {
+          code: "inspection.due_before_record",
+          path: ["recommendations", 0, "dueDate"],
+          message: "due date 2025-03-09 is before the inspection on 2025-03-10",
+          params: { dueDate: "2025-03-09", date: "2025-03-10" },
+        },
+        {
+          code: "inspection.duplicate_recommendation",
+          path: ["recommendations", 1, "id"],
+          message: 'recommendation id "k1" appears twice (first at recommendations[0])',
+          params: { id: "k1" },
+        },
+        {
+          code: "inspection.done_on_not_done",
+          path: ["recommendations", 1, "doneOn"],
+          message: 'a done date is only for a done recommendation (status is "in_progress")',
+          params: { status: "in_progress" },
+        },
+        {
+          code: "inspection.done_before_record",
+          path: ["recommendations", 1, "doneOn"],
+          message: "done date 2025-03-01 is before the inspection on 2025-03-10",
+          params: { doneOn: "2025-03-01", date: "2025-03-10" },
+        },
       ],
     });
   });
 
   it("reports shape errors with JSON paths", () => {
-    const r = validateInspectionRecord({ ...record("kt-01", "x1", "2025-02-30", [rec("k1", "2025-06-30", "pending" as "open")]), kind: "audit" });
+    const r = validateInspectionRecord({
+      ...record("kt-01", "x1", "2025-02-30", [rec("k1", "2025-06-30", "pending" as "open")]),
+      kind: "audit",
+    });
     expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path])).toEqual([
       ["date.not_calendar_day", ["date"]],
       ["invalid_value", ["kind"]],
@@ -37,7 +67,18 @@ describe("validateInspectionRecord", () => {
 describe("validateInspectionRecords", () => {
   it("reports a duplicate record id with its row", () => {
     const a = record("kt-01", "x1", "2025-03-10", []);
-    expect(validateInspectionRecords([a, a])).toEqual({ ok: false, kind: "invalid_input", issues: [{ code: "inspection.duplicate_record", path: [1, "id"], message: 'record id "kt-01" appears twice (first at [0])', params: { id: "kt-01" } }] });
+    expect(validateInspectionRecords([a, a])).toEqual({
+      ok: false,
+      kind: "invalid_input",
+      issues: [
+        {
+          code: "inspection.duplicate_record",
+          path: [1, "id"],
+          message: 'record id "kt-01" appears twice (first at [0])',
+          params: { id: "kt-01" },
+        },
+      ],
+    });
     expect(validateInspectionRecords([a])).toEqual({ ok: true, value: [a] });
   });
 });

@@ -12,11 +12,35 @@ function check(input: unknown, prefix: JsonPath): { value?: InspectionRecord; is
   rec.recommendations.forEach((x, i) => {
     const at = [...prefix, "recommendations", i];
     const first = seen.get(x.id);
-    if (first !== undefined) issues.push({ code: "inspection.duplicate_recommendation", path: [...at, "id"], message: `recommendation id "${x.id}" appears twice (first at recommendations[${first}])`, params: { id: x.id } });
+    if (first !== undefined)
+      issues.push({
+        code: "inspection.duplicate_recommendation",
+        path: [...at, "id"],
+        message: `recommendation id "${x.id}" appears twice (first at recommendations[${first}])`,
+        params: { id: x.id },
+      });
     else seen.set(x.id, i);
-    if (x.dueDate < rec.date) issues.push({ code: "inspection.due_before_record", path: [...at, "dueDate"], message: `due date ${x.dueDate} is before the ${rec.kind} on ${rec.date}`, params: { dueDate: x.dueDate, date: rec.date } });
-    if (x.doneOn !== undefined && x.status !== "done") issues.push({ code: "inspection.done_on_not_done", path: [...at, "doneOn"], message: `a done date is only for a done recommendation (status is "${x.status}")`, params: { status: x.status } });
-    if (x.doneOn !== undefined && x.doneOn < rec.date) issues.push({ code: "inspection.done_before_record", path: [...at, "doneOn"], message: `done date ${x.doneOn} is before the ${rec.kind} on ${rec.date}`, params: { doneOn: x.doneOn, date: rec.date } });
+    if (x.dueDate < rec.date)
+      issues.push({
+        code: "inspection.due_before_record",
+        path: [...at, "dueDate"],
+        message: `due date ${x.dueDate} is before the ${rec.kind} on ${rec.date}`,
+        params: { dueDate: x.dueDate, date: rec.date },
+      });
+    if (x.doneOn !== undefined && x.status !== "done")
+      issues.push({
+        code: "inspection.done_on_not_done",
+        path: [...at, "doneOn"],
+        message: `a done date is only for a done recommendation (status is "${x.status}")`,
+        params: { status: x.status },
+      });
+    if (x.doneOn !== undefined && x.doneOn < rec.date)
+      issues.push({
+        code: "inspection.done_before_record",
+        path: [...at, "doneOn"],
+        message: `done date ${x.doneOn} is before the ${rec.kind} on ${rec.date}`,
+        params: { doneOn: x.doneOn, date: rec.date },
+      });
   });
   return issues.length > 0 ? { issues } : { value: rec, issues: [] };
 }
@@ -39,7 +63,8 @@ export function validateInspectionRecord(input: unknown): Result<InspectionRecor
  * validateInspectionRecords([rec, { ...rec }]) // { ok: false, ..., issues: [{ code: "inspection.duplicate_record", path: [1, "id"], ... }] }
  */
 export function validateInspectionRecords(input: unknown): Result<InspectionRecord[]> {
-  if (!Array.isArray(input)) return fail("invalid_input", [{ code: "invalid_type", path: [], message: "expected an array of inspection records" }]);
+  if (!Array.isArray(input))
+    return fail("invalid_input", [{ code: "invalid_type", path: [], message: "expected an array of inspection records" }]);
   const values: InspectionRecord[] = [];
   const issues: Issue[] = [];
   const ids = new Map<string, number>();
@@ -48,7 +73,13 @@ export function validateInspectionRecords(input: unknown): Result<InspectionReco
     issues.push(...r.issues);
     if (!r.value) return;
     const first = ids.get(r.value.id);
-    if (first !== undefined) issues.push({ code: "inspection.duplicate_record", path: [i, "id"], message: `record id "${r.value.id}" appears twice (first at [${first}])`, params: { id: r.value.id } });
+    if (first !== undefined)
+      issues.push({
+        code: "inspection.duplicate_record",
+        path: [i, "id"],
+        message: `record id "${r.value.id}" appears twice (first at [${first}])`,
+        params: { id: r.value.id },
+      });
     else ids.set(r.value.id, i);
     values.push(r.value);
   });

@@ -19,7 +19,10 @@ export function isCalendarDate(iso: string): boolean {
  * @example
  * CalendarDateSchema.safeParse("2023-02-29").success // false
  */
-export const CalendarDateSchema = IsoDateSchema.refine(isCalendarDate, { message: "not a real calendar date", params: { code: "date.not_calendar_day" } });
+export const CalendarDateSchema = IsoDateSchema.refine(isCalendarDate, {
+  message: "not a real calendar date",
+  params: { code: "date.not_calendar_day" },
+});
 
 // Dates are handled as local calendar days on both sides, so the time zone cancels out.
 const toDate = (iso: IsoDate): Date => parseISO(iso);

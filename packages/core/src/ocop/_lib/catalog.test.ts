@@ -13,22 +13,47 @@ import { overdueRecommendations } from "../../inspections/overdueRecommendations
 import { rec, record } from "../../inspections/_lib/fixtures.js";
 
 const p = (id: string, communeUnitId: string, over: Partial<OcopProduct> = {}): OcopProduct => ({
-  id, name: id, subject: { name: "HTX", kind: "cooperative" }, communeUnitId, group: "food", score: 75, stars: 4,
-  certificate: { number: id, date: "2024-01-01" }, status: "recognised", ...over,
+  id,
+  name: id,
+  subject: { name: "HTX", kind: "cooperative" },
+  communeUnitId,
+  group: "food",
+  score: 75,
+  stars: 4,
+  certificate: { number: id, date: "2024-01-01" },
+  status: "recognised",
+  ...over,
 });
 
 /** Reasons from real calls that, together, use every code of the catalog. */
 function everyReason(): Reason[] {
-  const products = [p("a", "x1"), p("b", "x1"), p("c", "x2", { status: "revoked" }), p("d", "x2", { certificate: { number: "d", date: "2020-01-01" } }), p("e", "x2", { certificate: { number: "e", date: "2022-03-01" } }), p("f", "x2", { score: 40, stars: 2, status: "rated" })];
+  const products = [
+    p("a", "x1"),
+    p("b", "x1"),
+    p("c", "x2", { status: "revoked" }),
+    p("d", "x2", { certificate: { number: "d", date: "2020-01-01" } }),
+    p("e", "x2", { certificate: { number: "e", date: "2022-03-01" } }),
+    p("f", "x2", { score: 40, stars: 2, status: "rated" }),
+  ];
   const y = { kind: "year", year: 2025 } as const;
-  const houses = (id: string, status: "temporary" | "completed" | "under_construction", communeUnitId: string) => ({ id, communeUnitId, status, supportAmount: 1n });
+  const houses = (id: string, status: "temporary" | "completed" | "under_construction", communeUnitId: string) => ({
+    id,
+    communeUnitId,
+    status,
+    supportAmount: 1n,
+  });
   const housing = summariseHousing([houses("h1", "temporary", "x1"), houses("h2", "under_construction", "x2")], ["x3"]);
-  const records = [record("r1", "x1", "2025-01-01", [rec("k1", "2025-02-01", "open")]), record("r2", "x2", "2025-01-01", [rec("k1", "2025-02-01", "done")])];
+  const records = [
+    record("r1", "x1", "2025-01-01", [rec("k1", "2025-02-01", "open")]),
+    record("r2", "x2", "2025-01-01", [rec("k1", "2025-02-01", "done")]),
+  ];
   return [
     ...products.flatMap((x) => ocopStatus(x, "2025-01-15").reasons),
     ...countOcopByCommune(products, "2025-01-15").flatMap((c) => c.reasons),
     ...summariseContributions([{ unitId: "x1", period: y, source: "people_cash", amount: 5n }]).reasons,
-    ...summariseContributions([{ unitId: "x1", period: y, source: "labour_days", amount: 5n }], { period: { kind: "quarter", year: 2025, quarter: 1 } }).reasons,
+    ...summariseContributions([{ unitId: "x1", period: y, source: "labour_days", amount: 5n }], {
+      period: { kind: "quarter", year: 2025, quarter: 1 },
+    }).reasons,
     ...housing.flatMap((s) => [...s.reasons, ...indicator91FromHousing(s).reasons]),
     ...overdueRecommendations(records, "2025-03-01").flatMap((o) => o.reasons),
     ...summariseInspections(records, "2025-03-01").flatMap((s) => s.reasons),

@@ -8,7 +8,12 @@ describe("certificateExpiry", () => {
   });
 
   it("keeps the 31st (the 36th month is the same calendar month)", () => {
-    expect(["2022-12-31", "2023-01-31", "2023-05-31", "2023-08-31"].map(certificateExpiry)).toEqual(["2025-12-31", "2026-01-31", "2026-05-31", "2026-08-31"]);
+    expect(["2022-12-31", "2023-01-31", "2023-05-31", "2023-08-31"].map(certificateExpiry)).toEqual([
+      "2025-12-31",
+      "2026-01-31",
+      "2026-05-31",
+      "2026-08-31",
+    ]);
   });
 
   it("moves 29/02 to 28/02 when the expiry year is not a leap year, and keeps it when it is", () => {

@@ -49,8 +49,19 @@ export function countOcopByCommune(products: readonly OcopProduct[], asOf: IsoDa
   return [...ids].sort().map((unitId) => {
     const own = products.filter((p) => p.communeUnitId === unitId);
     const c: CommuneOcopCount = {
-      unitId, listed: own.length, recognised: 0, byStars: { 3: 0, 4: 0, 5: 0 }, byGroup: {},
-      renewalDue: [], expired: [], notRecognised: [], revoked: [], target, targetIsDefault, met: false, reasons: [],
+      unitId,
+      listed: own.length,
+      recognised: 0,
+      byStars: { 3: 0, 4: 0, 5: 0 },
+      byGroup: {},
+      renewalDue: [],
+      expired: [],
+      notRecognised: [],
+      revoked: [],
+      target,
+      targetIsDefault,
+      met: false,
+      reasons: [],
     };
     for (const p of own) {
       const s = ocopStatus(p, asOf, statusOptions).status;
@@ -66,9 +77,16 @@ export function countOcopByCommune(products: readonly OcopProduct[], asOf: IsoDa
     c.met = c.recognised >= target;
     const path = ["communes", unitId];
     const params = { unit: unitId, count: c.recognised, target, targetIsDefault, asOf };
-    c.reasons.push({ code: c.met ? "ocop.commune_target_met" : "ocop.commune_target_not_met", path, params: c.met ? params : { ...params, gap: target - c.recognised } });
-    if (targetIsDefault) c.reasons.push({ code: "ocop.target_is_default", path, params: { target, note: DEFAULT_OCOP_COMMUNE_TARGET.note } });
-    const listReason = (code: string, list: string[]) => { if (list.length > 0) c.reasons.push({ code, path, params: { unit: unitId, count: list.length, products: [...list] } }); };
+    c.reasons.push({
+      code: c.met ? "ocop.commune_target_met" : "ocop.commune_target_not_met",
+      path,
+      params: c.met ? params : { ...params, gap: target - c.recognised },
+    });
+    if (targetIsDefault)
+      c.reasons.push({ code: "ocop.target_is_default", path, params: { target, note: DEFAULT_OCOP_COMMUNE_TARGET.note } });
+    const listReason = (code: string, list: string[]) => {
+      if (list.length > 0) c.reasons.push({ code, path, params: { unit: unitId, count: list.length, products: [...list] } });
+    };
     listReason("ocop.products_renewal_due", c.renewalDue);
     listReason("ocop.products_expired", c.expired);
     listReason("ocop.products_revoked", c.revoked);

@@ -19,15 +19,29 @@ const common = { certificate: "15/QĐ-UBND", expiresOn: "2026-03-15", product: "
 describe("ocopStatus", () => {
   it("is valid one day before the default 90-day renewal window opens", () => {
     expect(ocopStatus(product(), "2025-12-14")).toEqual({
-      productId: "p1", status: "valid", expiresOn: "2026-03-15", daysLeft: 91, renewalWindowDays: 90,
+      productId: "p1",
+      status: "valid",
+      expiresOn: "2026-03-15",
+      daysLeft: 91,
+      renewalWindowDays: 90,
       reasons: [{ code: "ocop.valid", path: ["products", "p1"], params: { ...common, asOf: "2025-12-14", daysLeft: 91 } }],
     });
   });
 
   it("is renewal due exactly 90 days before expiry, and says the window is a default", () => {
     expect(ocopStatus(product(), "2025-12-15")).toEqual({
-      productId: "p1", status: "renewal_due", expiresOn: "2026-03-15", daysLeft: 90, renewalWindowDays: 90,
-      reasons: [{ code: "ocop.renewal_due", path: ["products", "p1"], params: { ...common, asOf: "2025-12-15", daysLeft: 90, windowDays: 90, windowIsDefault: true } }],
+      productId: "p1",
+      status: "renewal_due",
+      expiresOn: "2026-03-15",
+      daysLeft: 90,
+      renewalWindowDays: 90,
+      reasons: [
+        {
+          code: "ocop.renewal_due",
+          path: ["products", "p1"],
+          params: { ...common, asOf: "2025-12-15", daysLeft: 90, windowDays: 90, windowIsDefault: true },
+        },
+      ],
     });
   });
 
@@ -37,7 +51,11 @@ describe("ocopStatus", () => {
 
   it("is expired the day after the expiry date", () => {
     expect(ocopStatus(product(), "2026-03-16")).toEqual({
-      productId: "p1", status: "expired", expiresOn: "2026-03-15", daysLeft: -1, renewalWindowDays: 90,
+      productId: "p1",
+      status: "expired",
+      expiresOn: "2026-03-15",
+      daysLeft: -1,
+      renewalWindowDays: 90,
       reasons: [{ code: "ocop.expired", path: ["products", "p1"], params: { ...common, asOf: "2026-03-16", daysOverdue: 1 } }],
     });
   });
@@ -58,19 +76,35 @@ describe("ocopStatus", () => {
     const { certificate: _c, ...noCert } = product({ score: 45, stars: 2, status: "rated" });
     void _c;
     expect(ocopStatus(noCert, "2025-01-01")).toEqual({
-      productId: "p1", status: "not_recognised", expiresOn: null, daysLeft: null, renewalWindowDays: 90,
-      reasons: [{ code: "ocop.not_recognised", path: ["products", "p1"], params: { product: "Chè Shan tuyết", stars: 2, hasCertificate: false } }],
+      productId: "p1",
+      status: "not_recognised",
+      expiresOn: null,
+      daysLeft: null,
+      renewalWindowDays: 90,
+      reasons: [
+        { code: "ocop.not_recognised", path: ["products", "p1"], params: { product: "Chè Shan tuyết", stars: 2, hasCertificate: false } },
+      ],
     });
     expect(ocopStatus(product({ status: "revoked" }), "2025-01-01")).toEqual({
-      productId: "p1", status: "revoked", expiresOn: null, daysLeft: null, renewalWindowDays: 90,
+      productId: "p1",
+      status: "revoked",
+      expiresOn: null,
+      daysLeft: null,
+      renewalWindowDays: 90,
       reasons: [{ code: "ocop.revoked", path: ["products", "p1"], params: { product: "Chè Shan tuyết" } }],
     });
   });
 
   it("says not recognised for a product still recorded as rated, even with a certificate on file", () => {
     expect(ocopStatus(product({ status: "rated" }), "2025-01-01")).toEqual({
-      productId: "p1", status: "not_recognised", expiresOn: null, daysLeft: null, renewalWindowDays: 90,
-      reasons: [{ code: "ocop.not_recognised", path: ["products", "p1"], params: { product: "Chè Shan tuyết", stars: 4, hasCertificate: true } }],
+      productId: "p1",
+      status: "not_recognised",
+      expiresOn: null,
+      daysLeft: null,
+      renewalWindowDays: 90,
+      reasons: [
+        { code: "ocop.not_recognised", path: ["products", "p1"], params: { product: "Chè Shan tuyết", stars: 4, hasCertificate: true } },
+      ],
     });
   });
 

@@ -38,21 +38,54 @@ export interface OcopStatusOptions {
 export function ocopStatus(product: OcopProduct, asOf: IsoDate, options: OcopStatusOptions = {}): OcopStatusResult {
   if (!isCalendarDate(asOf)) throw new RangeError(`asOf is not a calendar date yyyy-mm-dd: "${asOf}"`);
   const windowDays = options.renewalWindowDays ?? DEFAULT_OCOP_RENEWAL_WINDOW.days;
-  if (!Number.isInteger(windowDays) || windowDays < 0) throw new RangeError(`renewalWindowDays must be a whole number ≥ 0, got ${windowDays}`);
+  if (!Number.isInteger(windowDays) || windowDays < 0)
+    throw new RangeError(`renewalWindowDays must be a whole number ≥ 0, got ${windowDays}`);
   const windowIsDefault = options.renewalWindowDays === undefined;
   const base = { productId: product.id, renewalWindowDays: windowDays };
   const path = ["products", product.id];
   if (product.status === "revoked") {
-    return { ...base, status: "revoked", expiresOn: null, daysLeft: null, reasons: [{ code: "ocop.revoked", path, params: { product: product.name } }] };
+    return {
+      ...base,
+      status: "revoked",
+      expiresOn: null,
+      daysLeft: null,
+      reasons: [{ code: "ocop.revoked", path, params: { product: product.name } }],
+    };
   }
   // a certificate on file does not make a product recognised until its record says so
   if (product.status !== "recognised" || !product.certificate || !isRecognisedStars(product.stars)) {
-    return { ...base, status: "not_recognised", expiresOn: null, daysLeft: null, reasons: [{ code: "ocop.not_recognised", path, params: { product: product.name, stars: product.stars, hasCertificate: product.certificate !== undefined } }] };
+    return {
+      ...base,
+      status: "not_recognised",
+      expiresOn: null,
+      daysLeft: null,
+      reasons: [
+        {
+          code: "ocop.not_recognised",
+          path,
+          params: { product: product.name, stars: product.stars, hasCertificate: product.certificate !== undefined },
+        },
+      ],
+    };
   }
   const expiresOn = certificateExpiry(product.certificate.date);
   const daysLeft = daysFromTo(asOf, expiresOn);
   const params = { product: product.name, stars: product.stars, certificate: product.certificate.number, expiresOn, asOf };
-  if (daysLeft < 0) return { ...base, status: "expired", expiresOn, daysLeft, reasons: [{ code: "ocop.expired", path, params: { ...params, daysOverdue: -daysLeft } }] };
-  if (daysLeft <= windowDays) return { ...base, status: "renewal_due", expiresOn, daysLeft, reasons: [{ code: "ocop.renewal_due", path, params: { ...params, daysLeft, windowDays, windowIsDefault } }] };
+  if (daysLeft < 0)
+    return {
+      ...base,
+      status: "expired",
+      expiresOn,
+      daysLeft,
+      reasons: [{ code: "ocop.expired", path, params: { ...params, daysOverdue: -daysLeft } }],
+    };
+  if (daysLeft <= windowDays)
+    return {
+      ...base,
+      status: "renewal_due",
+      expiresOn,
+      daysLeft,
+      reasons: [{ code: "ocop.renewal_due", path, params: { ...params, daysLeft, windowDays, windowIsDefault } }],
+    };
   return { ...base, status: "valid", expiresOn, daysLeft, reasons: [{ code: "ocop.valid", path, params: { ...params, daysLeft } }] };
 }

@@ -30,7 +30,14 @@ describe("validateOcopProduct", () => {
     expect(validateOcopProduct(product({ score: 89.99, stars: 5 }))).toEqual({
       ok: false,
       kind: "invalid_input",
-      issues: [{ code: "ocop.stars_mismatch", path: ["stars"], message: "stars 5 do not match score 89.99 (expected 4)", params: { stars: 5, score: 89.99, expected: 4 } }],
+      issues: [
+        {
+          code: "ocop.stars_mismatch",
+          path: ["stars"],
+          message: "stars 5 do not match score 89.99 (expected 4)",
+          params: { stars: 5, score: 89.99, expected: 4 },
+        },
+      ],
     });
   });
 
@@ -40,8 +47,18 @@ describe("validateOcopProduct", () => {
       ok: false,
       kind: "invalid_input",
       issues: [
-        { code: "ocop.certificate_missing", path: ["certificate"], message: "a recognised product needs its certificate (number and date)", params: {} },
-        { code: "ocop.stars_below_recognition", path: ["stars"], message: "only 3–5 stars are recognised; this product has 2", params: { stars: 2 } },
+        {
+          code: "ocop.certificate_missing",
+          path: ["certificate"],
+          message: "a recognised product needs its certificate (number and date)",
+          params: {},
+        },
+        {
+          code: "ocop.stars_below_recognition",
+          path: ["stars"],
+          message: "only 3–5 stars are recognised; this product has 2",
+          params: { stars: 2 },
+        },
       ],
     });
   });
@@ -51,7 +68,14 @@ describe("validateOcopProduct", () => {
     expect(r).toEqual({
       ok: false,
       kind: "invalid_input",
-      issues: [{ code: "ocop.expiry_mismatch", path: ["certificate", "expiresOn"], message: "expiry 2027-03-01 is not 36 months after 2024-02-29 (expected 2027-02-28)", params: { expiresOn: "2027-03-01", expected: "2027-02-28" } }],
+      issues: [
+        {
+          code: "ocop.expiry_mismatch",
+          path: ["certificate", "expiresOn"],
+          message: "expiry 2027-03-01 is not 36 months after 2024-02-29 (expected 2027-02-28)",
+          params: { expiresOn: "2027-03-01", expected: "2027-02-28" },
+        },
+      ],
     });
     expect(validateOcopProduct(product({ certificate: { number: "1", date: "2024-02-29", expiresOn: "2027-02-28" } })).ok).toBe(true);
   });

@@ -15,18 +15,38 @@ import { starsForScore } from "../starsForScore/index.js";
 export const ValidOcopProductSchema = OcopProductSchema.superRefine((p, ctx) => {
   const expected = starsForScore(p.score);
   if (p.stars !== expected) {
-    ctx.addIssue({ code: "custom", path: ["stars"], message: `stars ${p.stars} do not match score ${p.score} (expected ${expected})`, params: { code: "ocop.stars_mismatch", stars: p.stars, score: p.score, expected } });
+    ctx.addIssue({
+      code: "custom",
+      path: ["stars"],
+      message: `stars ${p.stars} do not match score ${p.score} (expected ${expected})`,
+      params: { code: "ocop.stars_mismatch", stars: p.stars, score: p.score, expected },
+    });
   }
   if (p.status === "recognised" && !p.certificate) {
-    ctx.addIssue({ code: "custom", path: ["certificate"], message: "a recognised product needs its certificate (number and date)", params: { code: "ocop.certificate_missing" } });
+    ctx.addIssue({
+      code: "custom",
+      path: ["certificate"],
+      message: "a recognised product needs its certificate (number and date)",
+      params: { code: "ocop.certificate_missing" },
+    });
   }
   if ((p.status === "recognised" || p.certificate) && !isRecognisedStars(p.stars)) {
-    ctx.addIssue({ code: "custom", path: ["stars"], message: `only 3–5 stars are recognised; this product has ${p.stars}`, params: { code: "ocop.stars_below_recognition", stars: p.stars } });
+    ctx.addIssue({
+      code: "custom",
+      path: ["stars"],
+      message: `only 3–5 stars are recognised; this product has ${p.stars}`,
+      params: { code: "ocop.stars_below_recognition", stars: p.stars },
+    });
   }
   if (p.certificate?.expiresOn !== undefined) {
     const expected36 = certificateExpiry(p.certificate.date);
     if (p.certificate.expiresOn !== expected36) {
-      ctx.addIssue({ code: "custom", path: ["certificate", "expiresOn"], message: `expiry ${p.certificate.expiresOn} is not 36 months after ${p.certificate.date} (expected ${expected36})`, params: { code: "ocop.expiry_mismatch", expiresOn: p.certificate.expiresOn, expected: expected36 } });
+      ctx.addIssue({
+        code: "custom",
+        path: ["certificate", "expiresOn"],
+        message: `expiry ${p.certificate.expiresOn} is not 36 months after ${p.certificate.date} (expected ${expected36})`,
+        params: { code: "ocop.expiry_mismatch", expiresOn: p.certificate.expiresOn, expected: expected36 },
+      });
     }
   }
 });

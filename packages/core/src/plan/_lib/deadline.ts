@@ -29,22 +29,33 @@ export function periodsOfYear(cadence: ReportCadence, year: number, only?: reado
     return [{ period: { kind: "year", year }, start: `${year}-01-01`, end: date, fixedDeadline: date }];
   }
   switch (cadence) {
-    case "yearly": return [withBounds({ kind: "year", year })];
-    case "half-yearly": return ([1, 2] as const).filter(keep).map((half) => withBounds({ kind: "half", year, half }));
-    case "quarterly": return ([1, 2, 3, 4] as const).filter(keep).map((quarter) => withBounds({ kind: "quarter", year, quarter }));
-    case "monthly": return Array.from({ length: 12 }, (_, i) => i + 1).filter(keep).map((month) => withBounds({ kind: "month", year, month }));
+    case "yearly":
+      return [withBounds({ kind: "year", year })];
+    case "half-yearly":
+      return ([1, 2] as const).filter(keep).map((half) => withBounds({ kind: "half", year, half }));
+    case "quarterly":
+      return ([1, 2, 3, 4] as const).filter(keep).map((quarter) => withBounds({ kind: "quarter", year, quarter }));
+    case "monthly":
+      return Array.from({ length: 12 }, (_, i) => i + 1)
+        .filter(keep)
+        .map((month) => withBounds({ kind: "month", year, month }));
   }
 }
 
 /** The deadline of a report for a period ending on `end` under `rule`. */
 export function deadlineOf(end: IsoDate, rule: DeadlineRule, calendar: WorkCalendar): IsoDate {
   switch (rule.kind) {
-    case "working_days_after_period_end": return addWorkingDays(end, rule.days, calendar);
-    case "calendar_days_after_period_end": return fromDay(toDay(end) + rule.days);
+    case "working_days_after_period_end":
+      return addWorkingDays(end, rule.days, calendar);
+    case "calendar_days_after_period_end":
+      return fromDay(toDay(end) + rule.days);
     case "day_of_following_month": {
       let year = Number(end.slice(0, 4));
       let month = Number(end.slice(5, 7)) + 1;
-      if (month > 12) { month = 1; year++; }
+      if (month > 12) {
+        month = 1;
+        year++;
+      }
       let date = isoOf(year, month, Math.min(rule.day, daysInMonth(year, month)));
       if (rule.rollToWorkingDay) while (!isWorkingDay(date, calendar)) date = fromDay(toDay(date) + 1);
       return date;

@@ -7,14 +7,23 @@ const codes = (r: ReturnType<typeof applyPlanPatch>) => (r.ok ? [] : r.issues.ma
 
 describe("applyPlanPatch", () => {
   it("replaces the edited fields and keeps the others", () => {
-    const milestones = [{ text: { vi: "100% xã có kế hoạch đào tạo nghề", en: "Every commune has a vocational training plan" }, deadline: "2025-06-30", measure: "12" }];
+    const milestones = [
+      {
+        text: { vi: "100% xã có kế hoạch đào tạo nghề", en: "Every commune has a vocational training plan" },
+        deadline: "2025-06-30",
+        measure: "12",
+      },
+    ];
     const tasks = plan.tasks.map((t) => (t.code === "II.6" ? { ...t, milestones } : t));
     const r = applyPlanPatch(plan, { number: "05-KH/HU", date: "2025-01-20", tasks });
     expect(r).toEqual({ ok: true, value: { ...plan, number: "05-KH/HU", date: "2025-01-20", tasks } });
   });
 
   it("refuses fields that are not editable and bad values, naming them, and applies nothing", () => {
-    expect(codes(applyPlanPatch(plan, { id: "other", date: "20/01/2025" }))).toEqual([["invalid_format", ["date"]], ["unrecognized_keys", []]]);
+    expect(codes(applyPlanPatch(plan, { id: "other", date: "20/01/2025" }))).toEqual([
+      ["invalid_format", ["date"]],
+      ["unrecognized_keys", []],
+    ]);
   });
 
   it("validates the edited plan as a whole (a task led by an unknown body)", () => {

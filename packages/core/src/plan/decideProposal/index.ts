@@ -40,7 +40,9 @@ export const PlanProposalSchema = z.object({
   status: z.enum(["proposed", "accepted", "refused"]),
   proposedBy: z.string().min(1),
   proposedAt: z.string().min(1),
-  decision: z.object({ outcome: z.enum(["accept", "refuse"]), reason: z.string().min(1), by: z.string().min(1), at: z.string().min(1) }).nullable(),
+  decision: z
+    .object({ outcome: z.enum(["accept", "refuse"]), reason: z.string().min(1), by: z.string().min(1), at: z.string().min(1) })
+    .nullable(),
 });
 export type PlanProposal = z.infer<typeof PlanProposalSchema>;
 
@@ -55,7 +57,18 @@ export function checkProposal(plan: Plan, input: unknown, options: ValidatePlanO
   const parsed = ProposalInputSchema.safeParse(input);
   if (!parsed.success) return fail("invalid_input", zodIssues(parsed.error));
   const codes = new Set(plan.tasks.map((t) => t.code));
-  const issues: Issue[] = parsed.data.taskCodes.flatMap((code, i) => (codes.has(code) ? [] : [{ code: "plan.unknown_parent_task", path: ["taskCodes", i], message: `the plan has no task "${code}"`, params: { id: code, parent: plan.id } }]));
+  const issues: Issue[] = parsed.data.taskCodes.flatMap((code, i) =>
+    codes.has(code)
+      ? []
+      : [
+          {
+            code: "plan.unknown_parent_task",
+            path: ["taskCodes", i],
+            message: `the plan has no task "${code}"`,
+            params: { id: code, parent: plan.id },
+          },
+        ],
+  );
   if (parsed.data.changes) {
     const applied = applyPlanPatch(plan, parsed.data.changes, options);
     if (!applied.ok) issues.push(...applied.issues.map((x) => ({ ...x, path: ["changes", ...x.path] })));
@@ -87,9 +100,20 @@ export interface ResolveProposalInput {
  */
 export function resolveProposal(input: ResolveProposalInput): Result<{ proposal: PlanProposal; plan: Plan | null }> {
   const { proposal, decision } = input;
-  if (proposal.status !== "proposed") return fail("conflict", [{ code: "proposal.already_decided", path: ["status"], message: `the proposal is already ${proposal.status}`, params: { status: proposal.status } }]);
+  if (proposal.status !== "proposed")
+    return fail("conflict", [
+      {
+        code: "proposal.already_decided",
+        path: ["status"],
+        message: `the proposal is already ${proposal.status}`,
+        params: { status: proposal.status },
+      },
+    ]);
   const reason = decision.reason.trim();
-  if (!reason) return fail("invalid_input", [{ code: "proposal.reason_required", path: ["reason"], message: "a decision needs a reason", params: {} }]);
+  if (!reason)
+    return fail("invalid_input", [
+      { code: "proposal.reason_required", path: ["reason"], message: "a decision needs a reason", params: {} },
+    ]);
   const decided: PlanProposal = {
     ...proposal,
     status: decision.outcome === "accept" ? "accepted" : "refused",
@@ -98,8 +122,20 @@ export function resolveProposal(input: ResolveProposalInput): Result<{ proposal:
   if (decision.outcome === "refuse" || !proposal.changes) return ok({ proposal: decided, plan: null });
   const touched = new Set(diffPlans(input.basePlan, input.currentPlan).map((c) => String(c.path[0])));
   const fields = Object.keys(proposal.changes).filter((f) => touched.has(f));
-  if (fields.length) return fail("conflict", [{ code: "proposal.stale", path: ["changes"], message: `the plan changed in ${fields.join(", ")} since the proposal`, params: { fields } }]);
+  if (fields.length)
+    return fail("conflict", [
+      {
+        code: "proposal.stale",
+        path: ["changes"],
+        message: `the plan changed in ${fields.join(", ")} since the proposal`,
+        params: { fields },
+      },
+    ]);
   const applied = applyPlanPatch(input.currentPlan, proposal.changes, input.options ?? {});
-  if (!applied.ok) return fail(applied.kind, applied.issues.map((x) => ({ ...x, path: ["changes", ...x.path] })));
+  if (!applied.ok)
+    return fail(
+      applied.kind,
+      applied.issues.map((x) => ({ ...x, path: ["changes", ...x.path] })),
+    );
   return ok({ proposal: decided, plan: applied.value });
 }

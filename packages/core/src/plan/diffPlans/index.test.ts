@@ -10,7 +10,9 @@ describe("diffPlans", () => {
   });
 
   it("reports scalar fields by name and task changes by task code and field", () => {
-    const tasks = plan.tasks.filter((t) => t.code !== "II.8").map((t) => (t.code === "II.6" ? { ...t, lead: ["ubnd-huyen", "chinh-quyen-cac-cap"] } : t));
+    const tasks = plan.tasks
+      .filter((t) => t.code !== "II.8")
+      .map((t) => (t.code === "II.6" ? { ...t, lead: ["ubnd-huyen", "chinh-quyen-cac-cap"] } : t));
     const added = { ...plan.tasks[0]!, code: "II.9" };
     expect(diffPlans(plan, { ...plan, number: "05-KH/HU", tasks: [...tasks, added] })).toEqual([
       { kind: "changed", path: ["number"], before: null, after: "05-KH/HU" },

@@ -19,7 +19,24 @@ const KEYED: Readonly<Partial<Record<keyof Plan, string>>> = {
   reportingDuties: "id",
 };
 
-const FIELDS: readonly (keyof Plan)[] = ["id", "number", "date", "title", "issuer", "basis", "period", "purposes", "tasks", "assignments", "assignees", "reportingDuties", "recipients", "signer", "template", "parent"];
+const FIELDS: readonly (keyof Plan)[] = [
+  "id",
+  "number",
+  "date",
+  "title",
+  "issuer",
+  "basis",
+  "period",
+  "purposes",
+  "tasks",
+  "assignments",
+  "assignees",
+  "reportingDuties",
+  "recipients",
+  "signer",
+  "template",
+  "parent",
+];
 
 /** Structural equality of JSON-like values (object key order ignored). */
 export function sameJson(a: unknown, b: unknown): boolean {
@@ -32,22 +49,37 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-function diffKeyed(field: string, key: string, before: readonly Record<string, unknown>[], after: readonly Record<string, unknown>[], out: PlanChange[]): void {
+function diffKeyed(
+  field: string,
+  key: string,
+  before: readonly Record<string, unknown>[],
+  after: readonly Record<string, unknown>[],
+  out: PlanChange[],
+): void {
   const old = new Map(before.map((x) => [String(x[key]), x]));
   const now = new Map(after.map((x) => [String(x[key]), x]));
   for (const [k, x] of old) if (!now.has(k)) out.push({ kind: "removed", path: [field, k], before: x });
   for (const [k, y] of now) {
     const x = old.get(k);
-    if (!x) { out.push({ kind: "added", path: [field, k], after: y }); continue; }
+    if (!x) {
+      out.push({ kind: "added", path: [field, k], after: y });
+      continue;
+    }
     for (const f of new Set([...Object.keys(x), ...Object.keys(y)])) {
       if (sameJson(x[f], y[f])) continue;
       const [b, c] = [x[f], y[f]];
-      out.push({ kind: b === undefined ? "added" : c === undefined ? "removed" : "changed", path: [field, k, f], ...(b !== undefined ? { before: b } : {}), ...(c !== undefined ? { after: c } : {}) });
+      out.push({
+        kind: b === undefined ? "added" : c === undefined ? "removed" : "changed",
+        path: [field, k, f],
+        ...(b !== undefined ? { before: b } : {}),
+        ...(c !== undefined ? { after: c } : {}),
+      });
     }
   }
   // Same items in another order is a change of the list's order.
   const common = (xs: Iterable<string>, other: Map<string, unknown>) => [...xs].filter((k) => other.has(k));
-  if (!sameJson(common(old.keys(), now), common(now.keys(), old))) out.push({ kind: "changed", path: [field], before: [...old.keys()], after: [...now.keys()] });
+  if (!sameJson(common(old.keys(), now), common(now.keys(), old)))
+    out.push({ kind: "changed", path: [field], before: [...old.keys()], after: [...now.keys()] });
 }
 
 /**
@@ -64,8 +96,15 @@ export function diffPlans(before: Plan, after: Plan): PlanChange[] {
     const b = after[field];
     if (sameJson(a, b)) continue;
     const key = KEYED[field];
-    if (key && Array.isArray(a) && Array.isArray(b)) diffKeyed(field, key, a as Record<string, unknown>[], b as Record<string, unknown>[], out);
-    else out.push({ kind: a === undefined ? "added" : b === undefined ? "removed" : "changed", path: [field], ...(a !== undefined ? { before: a } : {}), ...(b !== undefined ? { after: b } : {}) });
+    if (key && Array.isArray(a) && Array.isArray(b))
+      diffKeyed(field, key, a as Record<string, unknown>[], b as Record<string, unknown>[], out);
+    else
+      out.push({
+        kind: a === undefined ? "added" : b === undefined ? "removed" : "changed",
+        path: [field],
+        ...(a !== undefined ? { before: a } : {}),
+        ...(b !== undefined ? { after: b } : {}),
+      });
   }
   return out;
 }

@@ -26,7 +26,10 @@ export interface DueReport {
 }
 
 /** A date range, both ends included. */
-export interface DateRange { from: IsoDate; to: IsoDate }
+export interface DateRange {
+  from: IsoDate;
+  to: IsoDate;
+}
 
 /** Options of {@link dueReports}. */
 export interface DueReportsOptions {
@@ -75,16 +78,27 @@ export function dueReports(
         for (const assigneeId of duty.assigneeIds) {
           const name = names.get(assigneeId);
           out.push({
-            key: `${duty.id}/${assigneeId}/${period}`, dutyId: duty.id, title: duty.title, assigneeId,
+            key: `${duty.id}/${assigneeId}/${period}`,
+            dutyId: duty.id,
+            title: duty.title,
+            assigneeId,
             ...(name ? { assigneeName: name } : {}),
-            to: duty.to, period, periodStart: p.start, periodEnd: p.end, deadline, defaults: duty.defaults,
+            to: duty.to,
+            period,
+            periodStart: p.start,
+            periodEnd: p.end,
+            deadline,
+            defaults: duty.defaults,
           });
         }
       }
     }
   }
   const order = new Map(duties.map((d, i) => [d.id, i]));
-  return out.sort((a, b) => a.deadline.localeCompare(b.deadline) || (order.get(a.dutyId) ?? 0) - (order.get(b.dutyId) ?? 0) || a.period.localeCompare(b.period));
+  return out.sort(
+    (a, b) =>
+      a.deadline.localeCompare(b.deadline) || (order.get(a.dutyId) ?? 0) - (order.get(b.dutyId) ?? 0) || a.period.localeCompare(b.period),
+  );
 }
 
 /**
@@ -92,6 +106,11 @@ export function dueReports(
  * @example
  * planDueReports(DISTRICT_PLAN_63, { kind: "half", year: 2025, half: 1 }).length // 5 (III.1's four bodies and UBND huyện)
  */
-export function planDueReports(plan: Plan, range: Period | DateRange, calendar: WorkCalendar = defaultWorkCalendar(), options: Omit<DueReportsOptions, "assignees"> = {}): DueReport[] {
+export function planDueReports(
+  plan: Plan,
+  range: Period | DateRange,
+  calendar: WorkCalendar = defaultWorkCalendar(),
+  options: Omit<DueReportsOptions, "assignees"> = {},
+): DueReport[] {
   return dueReports(plan.reportingDuties, range, calendar, { ...options, assignees: plan.assignees });
 }

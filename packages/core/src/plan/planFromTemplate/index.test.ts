@@ -10,8 +10,22 @@ describe("planFromTemplate", () => {
     const r = planFromTemplate("directive-63", { id: "p-1", unit, number: "05-KH/HU", date: "2025-01-20" });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     const p = r.value;
-    expect([p.id, p.number, p.date, p.template, p.tasks.map((t) => t.code), p.reportingDuties.length]).toEqual(["p-1", "05-KH/HU", "2025-01-20", "directive-63", DISTRICT_PLAN_63.tasks.map((t) => t.code), 6]);
-    expect(p.assignees.filter((a) => a.unitId === "d-01").map((a) => a.id)).toEqual(["btv-huyen-uy", "ubnd-huyen", "ban-tuyen-giao-huyen-uy", "ubmttq-huyen", "to-chuc-ctxh-huyen", "ubkt-huyen-uy"]);
+    expect([p.id, p.number, p.date, p.template, p.tasks.map((t) => t.code), p.reportingDuties.length]).toEqual([
+      "p-1",
+      "05-KH/HU",
+      "2025-01-20",
+      "directive-63",
+      DISTRICT_PLAN_63.tasks.map((t) => t.code),
+      6,
+    ]);
+    expect(p.assignees.filter((a) => a.unitId === "d-01").map((a) => a.id)).toEqual([
+      "btv-huyen-uy",
+      "ubnd-huyen",
+      "ban-tuyen-giao-huyen-uy",
+      "ubmttq-huyen",
+      "to-chuc-ctxh-huyen",
+      "ubkt-huyen-uy",
+    ]);
     expect(DISTRICT_PLAN_63.assignees.some((a) => a.unitId)).toBe(false); // the template itself is untouched
   });
 
@@ -25,10 +39,21 @@ describe("planFromTemplate", () => {
     expect(r).toEqual({
       ok: true,
       value: {
-        id: "p-2", number: null, date: null, title: { vi: "Kế hoạch của Xã An Lộc", en: "Plan of Xã An Lộc" },
-        issuer: { assigneeId: "issuer", name: { vi: "Xã An Lộc", en: "Xã An Lộc" } }, basis: [], period: { start: null, end: "2026-12-31" },
-        purposes: [], tasks: [], assignments: [], assignees: [{ id: "issuer", kind: "other", name: { vi: "Xã An Lộc", en: "Xã An Lộc" }, unitId: "c-1" }],
-        reportingDuties: [], recipients: [], signer: null, template: "blank",
+        id: "p-2",
+        number: null,
+        date: null,
+        title: { vi: "Kế hoạch của Xã An Lộc", en: "Plan of Xã An Lộc" },
+        issuer: { assigneeId: "issuer", name: { vi: "Xã An Lộc", en: "Xã An Lộc" } },
+        basis: [],
+        period: { start: null, end: "2026-12-31" },
+        purposes: [],
+        tasks: [],
+        assignments: [],
+        assignees: [{ id: "issuer", kind: "other", name: { vi: "Xã An Lộc", en: "Xã An Lộc" }, unitId: "c-1" }],
+        reportingDuties: [],
+        recipients: [],
+        signer: null,
+        template: "blank",
       },
     });
     expect(validatePlan(r.ok ? r.value : null).ok).toBe(true);

@@ -28,7 +28,14 @@ export interface PlanFromTemplateOptions {
 }
 
 // The bodies of the Directive 63 template that are bodies of the plan's own unit.
-const UNIT_BODIES = new Set(["btv-huyen-uy", "ubnd-huyen", "ban-tuyen-giao-huyen-uy", "ubmttq-huyen", "to-chuc-ctxh-huyen", "ubkt-huyen-uy"]);
+const UNIT_BODIES = new Set([
+  "btv-huyen-uy",
+  "ubnd-huyen",
+  "ban-tuyen-giao-huyen-uy",
+  "ubmttq-huyen",
+  "to-chuc-ctxh-huyen",
+  "ubkt-huyen-uy",
+]);
 
 const optional = (o: PlanFromTemplateOptions) => ({
   ...(o.number !== undefined ? { number: o.number } : {}),
@@ -52,7 +59,10 @@ const BUILDERS: Record<PlanTemplateId, (o: PlanFromTemplateOptions) => Result<Pl
   },
   blank: (o) => {
     const end = o.periodEnd ?? (o.asOf ? `${o.asOf.slice(0, 4)}-12-31` : undefined);
-    if (!end) return fail("invalid_input", [{ code: "plan.period_end_required", path: ["period", "end"], message: "a blank plan needs periodEnd or asOf", params: {} }]);
+    if (!end)
+      return fail("invalid_input", [
+        { code: "plan.period_end_required", path: ["period", "end"], message: "a blank plan needs periodEnd or asOf", params: {} },
+      ]);
     const issuerName = o.issuer?.name ?? { vi: o.unit.name, en: o.unit.name };
     return ok({
       id: o.id,
@@ -87,7 +97,15 @@ const BUILDERS: Record<PlanTemplateId, (o: PlanFromTemplateOptions) => Result<Pl
  */
 export function planFromTemplate(template: string, options: PlanFromTemplateOptions): Result<Plan> {
   const build = (BUILDERS as Record<string, ((o: PlanFromTemplateOptions) => Result<Plan>) | undefined>)[template];
-  if (!build) return fail("invalid_input", [{ code: "plan.unknown_template", path: ["template"], message: `no plan template "${template}"`, params: { id: template, known: PLAN_TEMPLATES.join(", ") } }]);
+  if (!build)
+    return fail("invalid_input", [
+      {
+        code: "plan.unknown_template",
+        path: ["template"],
+        message: `no plan template "${template}"`,
+        params: { id: template, known: PLAN_TEMPLATES.join(", ") },
+      },
+    ]);
   const built = build(options);
   return built.ok ? validatePlan(built.value) : built;
 }

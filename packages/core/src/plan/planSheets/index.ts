@@ -29,7 +29,10 @@ interface SheetSpec {
 }
 
 const col = (key: string, label: string, codec: Codec = "text", empty: Empty = "required"): Column => ({ key, label, codec, empty });
-const loc = (key: string, label: string, empty: Empty = "required"): Column[] => [col(`${key}.vi`, `${label} (tiếng Việt)`, "text", empty), col(`${key}.en`, `${label} (English)`, "text", empty)];
+const loc = (key: string, label: string, empty: Empty = "required"): Column[] => [
+  col(`${key}.vi`, `${label} (tiếng Việt)`, "text", empty),
+  col(`${key}.en`, `${label} (English)`, "text", empty),
+];
 
 /** The workbook layout: one sheet per part of the plan, one column per field. */
 const SHEETS: readonly SheetSpec[] = [
@@ -37,10 +40,17 @@ const SHEETS: readonly SheetSpec[] = [
     name: "Thông tin chung",
     field: null,
     columns: [
-      col("id", "Mã kế hoạch"), col("number", "Số", "text", "null"), col("date", "Ngày ban hành", "text", "null"), ...loc("title", "Tên kế hoạch"),
-      col("issuer.assigneeId", "Mã cơ quan ban hành"), ...loc("issuer.name", "Cơ quan ban hành"),
-      col("period.start", "Từ ngày", "text", "null"), col("period.end", "Đến ngày"),
-      col("signer", "Người ký (JSON)", "json", "null"), col("template", "Mẫu", "text", "absent"), col("parent", "Kế hoạch cấp trên (JSON)", "json", "absent"),
+      col("id", "Mã kế hoạch"),
+      col("number", "Số", "text", "null"),
+      col("date", "Ngày ban hành", "text", "null"),
+      ...loc("title", "Tên kế hoạch"),
+      col("issuer.assigneeId", "Mã cơ quan ban hành"),
+      ...loc("issuer.name", "Cơ quan ban hành"),
+      col("period.start", "Từ ngày", "text", "null"),
+      col("period.end", "Đến ngày"),
+      col("signer", "Người ký (JSON)", "json", "null"),
+      col("template", "Mẫu", "text", "absent"),
+      col("parent", "Kế hoạch cấp trên (JSON)", "json", "absent"),
     ],
   },
   { name: "Mục đích", field: "purposes", columns: [col("code", "Mục"), ...loc("text", "Nội dung")] },
@@ -48,34 +58,72 @@ const SHEETS: readonly SheetSpec[] = [
     name: "Nhiệm vụ",
     field: "tasks",
     columns: [
-      col("code", "Mục"), ...loc("title", "Tên nhiệm vụ"), col("body", "Nội dung"),
-      col("lead", "Chủ trì (mã)", "list", "list"), col("coordinating", "Phối hợp (mã)", "list", "list"), col("assigneeBasis", "Căn cứ giao"),
-      col("deliverables", "Sản phẩm (JSON)", "json"), col("links.packId", "Bộ tiêu chí", "text", "absent"),
-      col("links.criteria", "Tiêu chí", "list", "list"), col("links.indicators", "Chỉ tiêu", "list", "list"), col("links.targets", "Mục tiêu", "list", "list"),
-      col("reportingCadence", "Kỳ báo cáo riêng (JSON)", "json", "null"), col("milestones", "Chỉ tiêu và thời hạn (JSON)", "json", "absent"),
+      col("code", "Mục"),
+      ...loc("title", "Tên nhiệm vụ"),
+      col("body", "Nội dung"),
+      col("lead", "Chủ trì (mã)", "list", "list"),
+      col("coordinating", "Phối hợp (mã)", "list", "list"),
+      col("assigneeBasis", "Căn cứ giao"),
+      col("deliverables", "Sản phẩm (JSON)", "json"),
+      col("links.packId", "Bộ tiêu chí", "text", "absent"),
+      col("links.criteria", "Tiêu chí", "list", "list"),
+      col("links.indicators", "Chỉ tiêu", "list", "list"),
+      col("links.targets", "Mục tiêu", "list", "list"),
+      col("reportingCadence", "Kỳ báo cáo riêng (JSON)", "json", "null"),
+      col("milestones", "Chỉ tiêu và thời hạn (JSON)", "json", "absent"),
       col("implements", "Thực hiện nhiệm vụ cấp trên", "list", "absent"),
     ],
   },
-  { name: "Tổ chức thực hiện", field: "assignments", columns: [col("code", "Mục"), col("assigneeIds", "Đơn vị (mã)", "list", "list"), ...loc("text", "Nội dung"), col("dutyIds", "Nhiệm vụ báo cáo (mã)", "list", "list")] },
+  {
+    name: "Tổ chức thực hiện",
+    field: "assignments",
+    columns: [
+      col("code", "Mục"),
+      col("assigneeIds", "Đơn vị (mã)", "list", "list"),
+      ...loc("text", "Nội dung"),
+      col("dutyIds", "Nhiệm vụ báo cáo (mã)", "list", "list"),
+    ],
+  },
   {
     name: "Đơn vị được giao",
     field: "assignees",
-    columns: [col("id", "Mã"), col("kind", "Loại"), ...loc("name", "Tên"), col("unitId", "Đơn vị hành chính", "text", "absent"), col("supportsUnitIds", "Xã phụ trách", "list", "absent")],
+    columns: [
+      col("id", "Mã"),
+      col("kind", "Loại"),
+      ...loc("name", "Tên"),
+      col("unitId", "Đơn vị hành chính", "text", "absent"),
+      col("supportsUnitIds", "Xã phụ trách", "list", "absent"),
+    ],
   },
   {
     name: "Chế độ báo cáo",
     field: "reportingDuties",
     columns: [
-      col("id", "Mã"), ...loc("title", "Tên báo cáo"), col("assigneeIds", "Đơn vị báo cáo (mã)", "list", "list"), col("to", "Gửi đến (mã)"),
-      col("cadence", "Kỳ báo cáo (JSON)", "json"), col("only", "Chỉ các kỳ", "numbers", "absent"), col("deadline", "Quy tắc thời hạn (JSON)", "json", "absent"),
-      col("basis", "Căn cứ (JSON)", "json"), col("defaults", "Phần mặc định", "list", "list"), col("activeFrom", "Áp dụng từ", "text", "absent"), col("activeUntil", "Áp dụng đến", "text", "absent"),
+      col("id", "Mã"),
+      ...loc("title", "Tên báo cáo"),
+      col("assigneeIds", "Đơn vị báo cáo (mã)", "list", "list"),
+      col("to", "Gửi đến (mã)"),
+      col("cadence", "Kỳ báo cáo (JSON)", "json"),
+      col("only", "Chỉ các kỳ", "numbers", "absent"),
+      col("deadline", "Quy tắc thời hạn (JSON)", "json", "absent"),
+      col("basis", "Căn cứ (JSON)", "json"),
+      col("defaults", "Phần mặc định", "list", "list"),
+      col("activeFrom", "Áp dụng từ", "text", "absent"),
+      col("activeUntil", "Áp dụng đến", "text", "absent"),
     ],
   },
   { name: "Nơi nhận", field: "recipients", columns: [...loc("name", "Nơi nhận"), ...loc("note", "Ghi chú", "absent")] },
   {
     name: "Căn cứ",
     field: "basis",
-    columns: [col("kind", "Loại văn bản"), col("number", "Số"), col("date", "Ngày", "text", "null"), ...loc("issuer", "Cơ quan ban hành"), ...loc("title", "Trích yếu", "absent"), col("relation", "Quan hệ")],
+    columns: [
+      col("kind", "Loại văn bản"),
+      col("number", "Số"),
+      col("date", "Ngày", "text", "null"),
+      ...loc("issuer", "Cơ quan ban hành"),
+      ...loc("title", "Trích yếu", "absent"),
+      col("relation", "Quan hệ"),
+    ],
   },
 ];
 
@@ -102,13 +150,28 @@ function encode(value: unknown, c: Column): string | null {
 }
 
 function decode(cell: string, c: Column): { value: unknown } | { error: string } {
-  if (c.codec === "list") return { value: cell.split(/[,\n]/).map((s) => s.trim()).filter(Boolean) };
+  if (c.codec === "list")
+    return {
+      value: cell
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
   if (c.codec === "numbers") {
-    const parts = cell.split(",").map((s) => s.trim()).filter(Boolean);
-    return parts.every((p) => /^\d+$/.test(p)) ? { value: parts.map(Number) } : { error: "cần các số nguyên cách nhau bởi dấu phẩy / expected whole numbers separated by commas" };
+    const parts = cell
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return parts.every((p) => /^\d+$/.test(p))
+      ? { value: parts.map(Number) }
+      : { error: "cần các số nguyên cách nhau bởi dấu phẩy / expected whole numbers separated by commas" };
   }
   if (c.codec === "json") {
-    try { return { value: JSON.parse(cell) as unknown }; } catch { return { error: "JSON không đọc được / unreadable JSON" }; }
+    try {
+      return { value: JSON.parse(cell) as unknown };
+    } catch {
+      return { error: "JSON không đọc được / unreadable JSON" };
+    }
   }
   return { value: cell };
 }
@@ -160,7 +223,13 @@ export function planFromSheets(sheets: readonly PlanSheet[], options: ValidatePl
     }
     const head = (sheet.rows[0] ?? []).map((h) => /\[([^\]]+)\]\s*$/.exec(h ?? "")?.[1] ?? null);
     const missing = spec.columns.filter((c) => !head.includes(c.key));
-    for (const c of missing) issues.push({ code: "plan.column_missing", path: [spec.name, 1, c.key], message: `no column [${c.key}]`, params: { sheet: spec.name, row: 1, column: c.key } });
+    for (const c of missing)
+      issues.push({
+        code: "plan.column_missing",
+        path: [spec.name, 1, c.key],
+        message: `no column [${c.key}]`,
+        params: { sheet: spec.name, row: 1, column: c.key },
+      });
     if (missing.length) continue;
     const items: Record<string, unknown>[] = [];
     sheet.rows.slice(1).forEach((cells, r) => {
@@ -176,7 +245,13 @@ export function planFromSheets(sheets: readonly PlanSheet[], options: ValidatePl
           continue;
         }
         const d = decode(raw, c);
-        if ("error" in d) issues.push({ code: "plan.cell_unreadable", path: [spec.name, r + 2, c.key], message: d.error, params: { sheet: spec.name, row: r + 2, column: columnLetter(i) } });
+        if ("error" in d)
+          issues.push({
+            code: "plan.cell_unreadable",
+            path: [spec.name, r + 2, c.key],
+            message: d.error,
+            params: { sheet: spec.name, row: r + 2, column: columnLetter(i) },
+          });
         else set(item, c.key, d.value);
       }
       items.push(item);
@@ -187,8 +262,17 @@ export function planFromSheets(sheets: readonly PlanSheet[], options: ValidatePl
   if (issues.length) return fail("invalid_input", issues);
   const checked = validatePlan(plan, options);
   if (checked.ok) return checked;
-  return fail(checked.kind, checked.issues.map((x) => {
-    const at = locate(x.path);
-    return at ? { ...x, message: `${at.sheet}, dòng/row ${at.row}${at.column ? `, cột/column ${at.column}` : ""} (${formatPath(x.path)}): ${x.message}`, params: { ...x.params, ...at } } : x;
-  }));
+  return fail(
+    checked.kind,
+    checked.issues.map((x) => {
+      const at = locate(x.path);
+      return at
+        ? {
+            ...x,
+            message: `${at.sheet}, dòng/row ${at.row}${at.column ? `, cột/column ${at.column}` : ""} (${formatPath(x.path)}): ${x.message}`,
+            params: { ...x.params, ...at },
+          }
+        : x;
+    }),
+  );
 }

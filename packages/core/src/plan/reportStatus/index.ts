@@ -65,7 +65,15 @@ export function reportStatus(
     toDay(s.submittedOn, `submissions[${index}].submittedOn`);
     const key = keyOf(s);
     if (!dueKeys.has(key)) {
-      unmatched.push({ index, submission: s, reason: { code: "report.submission_unmatched", path: ["submissions", index], params: { duty: s.dutyId, assignee: s.assigneeId, period: s.period, submittedOn: s.submittedOn } } });
+      unmatched.push({
+        index,
+        submission: s,
+        reason: {
+          code: "report.submission_unmatched",
+          path: ["submissions", index],
+          params: { duty: s.dutyId, assignee: s.assigneeId, period: s.period, submittedOn: s.submittedOn },
+        },
+      });
       return;
     }
     byKey.set(key, [...(byKey.get(key) ?? []), s]);
@@ -74,7 +82,14 @@ export function reportStatus(
   const counts: Record<ReportState, number> = { submitted: 0, late: 0, overdue: 0, pending: 0 };
   const items = due.map((d, i): ReportStatusItem => {
     const path = ["dueReports", i];
-    const base = { duty: d.dutyId, title: d.title, assignee: d.assigneeId, assigneeName: d.assigneeName ?? null, period: d.period, deadline: d.deadline };
+    const base = {
+      duty: d.dutyId,
+      title: d.title,
+      assignee: d.assigneeId,
+      assigneeName: d.assigneeName ?? null,
+      period: d.period,
+      deadline: d.deadline,
+    };
     const reasons: Reason[] = [];
     const all = (byKey.get(d.key) ?? []).map((s) => s.submittedOn).sort();
     const known = all.filter((s) => toDay(s) <= asOfDay);
@@ -100,12 +115,17 @@ export function reportStatus(
       reasons.push({ code: "report.overdue", path, params: { ...base, asOf, workingDaysLate, calendarDaysLate } });
     } else {
       status = "pending";
-      reasons.push({ code: "report.pending", path, params: { ...base, asOf, workingDaysLeft: workingDaysBetween(asOf, d.deadline, calendar) } });
+      reasons.push({
+        code: "report.pending",
+        path,
+        params: { ...base, asOf, workingDaysLeft: workingDaysBetween(asOf, d.deadline, calendar) },
+      });
     }
     if (future.length > 0) reasons.push({ code: "report.submission_after_as_of", path, params: { ...base, asOf, submittedOn: future[0] } });
     const scheduleDefaults = d.defaults.filter((x) => x !== "duty");
     if (d.defaults.includes("duty")) reasons.push({ code: "report.default_duty", path, params: { duty: d.dutyId } });
-    else if (scheduleDefaults.length > 0) reasons.push({ code: "report.default_schedule", path, params: { duty: d.dutyId, defaults: scheduleDefaults } });
+    else if (scheduleDefaults.length > 0)
+      reasons.push({ code: "report.default_schedule", path, params: { duty: d.dutyId, defaults: scheduleDefaults } });
     counts[status]++;
     return { ...d, status, submittedOn, workingDaysLate, calendarDaysLate, reasons };
   });

@@ -29,14 +29,16 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
   if (!parsed.success) return fail("invalid_input", zodIssues(parsed.error));
   const plan = parsed.data;
   const issues: Issue[] = [];
-  const add = (code: string, path: JsonPath, message: string, params: Record<string, unknown>) => issues.push({ code, path, message, params });
+  const add = (code: string, path: JsonPath, message: string, params: Record<string, unknown>) =>
+    issues.push({ code, path, message, params });
 
   const unique = (items: readonly { [k: string]: unknown }[], key: string, section: string) => {
     const seen = new Map<unknown, number>();
     items.forEach((item, i) => {
       const v = item[key];
       const first = seen.get(v);
-      if (first !== undefined) add("plan.duplicate_id", [section, i, key], `${key} "${String(v)}" repeats ${section}[${first}]`, { id: v, first });
+      if (first !== undefined)
+        add("plan.duplicate_id", [section, i, key], `${key} "${String(v)}" repeats ${section}[${first}]`, { id: v, first });
       else seen.set(v, i);
     });
   };
@@ -59,7 +61,8 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
   plan.assignments.forEach((a, i) => {
     a.assigneeIds.forEach((id, j) => knownAssignee(id, ["assignments", i, "assigneeIds", j]));
     a.dutyIds.forEach((id, j) => {
-      if (!duties.has(id)) add("plan.unknown_duty", ["assignments", i, "dutyIds", j], `no reporting duty "${id}" in $.reportingDuties`, { id });
+      if (!duties.has(id))
+        add("plan.unknown_duty", ["assignments", i, "dutyIds", j], `no reporting duty "${id}" in $.reportingDuties`, { id });
     });
   });
   plan.reportingDuties.forEach((d, i) => {
@@ -67,7 +70,13 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
     knownAssignee(d.to, ["reportingDuties", i, "to"]);
     const max = d.cadence === "half-yearly" ? 2 : d.cadence === "quarterly" ? 4 : d.cadence === "monthly" ? 12 : 0;
     d.only?.forEach((n, j) => {
-      if (n > max) add("plan.only_out_of_range", ["reportingDuties", i, "only", j], `${n} is not a sub-period of a ${typeof d.cadence === "string" ? d.cadence : "fixed-date"} cadence (1–${max})`, { duty: d.id, value: n, max });
+      if (n > max)
+        add(
+          "plan.only_out_of_range",
+          ["reportingDuties", i, "only", j],
+          `${n} is not a sub-period of a ${typeof d.cadence === "string" ? d.cadence : "fixed-date"} cadence (1–${max})`,
+          { duty: d.id, value: n, max },
+        );
     });
     if (!d.deadline && typeof d.cadence === "string") {
       add("plan.duty_deadline_missing", ["reportingDuties", i, "deadline"], `a ${d.cadence} duty needs a deadline rule`, { duty: d.id });
@@ -75,37 +84,67 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
   });
   plan.assignees.forEach((a, i) => {
     if (a.supportsUnitIds && a.kind !== "steering_member") {
-      add("plan.support_not_steering_member", ["assignees", i, "supportsUnitIds"], `only a steering member supports communes; "${a.id}" is a ${a.kind}`, { id: a.id, kind: a.kind });
+      add(
+        "plan.support_not_steering_member",
+        ["assignees", i, "supportsUnitIds"],
+        `only a steering member supports communes; "${a.id}" is a ${a.kind}`,
+        { id: a.id, kind: a.kind },
+      );
     }
   });
   if (plan.period.start && plan.period.start > plan.period.end) {
-    add("plan.period_reversed", ["period"], `period starts ${plan.period.start} after it ends ${plan.period.end}`, { start: plan.period.start, end: plan.period.end });
+    add("plan.period_reversed", ["period"], `period starts ${plan.period.start} after it ends ${plan.period.end}`, {
+      start: plan.period.start,
+      end: plan.period.end,
+    });
   }
   if (options.knownCriteria) {
     const known = new Set(options.knownCriteria);
-    plan.tasks.forEach((t, i) => t.links.criteria.forEach((c, j) => {
-      if (!known.has(c)) add("plan.unknown_criterion", ["tasks", i, "links", "criteria", j], `no criterion "${c}" in the criteria pack`, { id: c });
-    }));
+    plan.tasks.forEach((t, i) =>
+      t.links.criteria.forEach((c, j) => {
+        if (!known.has(c))
+          add("plan.unknown_criterion", ["tasks", i, "links", "criteria", j], `no criterion "${c}" in the criteria pack`, { id: c });
+      }),
+    );
   }
   if (options.knownIndicators) {
     const known = new Set(options.knownIndicators);
     const criteriaOf = new Set([...known].map((id) => id.split(".")[0]));
-    plan.tasks.forEach((t, i) => t.links.indicators.forEach((c, j) => {
-      const ok = c.endsWith(".x") ? criteriaOf.has(c.slice(0, -2)) : known.has(c);
-      if (!ok) add("plan.unknown_indicator", ["tasks", i, "links", "indicators", j], `no indicator "${c}" in the criteria pack`, { id: c });
-    }));
+    plan.tasks.forEach((t, i) =>
+      t.links.indicators.forEach((c, j) => {
+        const ok = c.endsWith(".x") ? criteriaOf.has(c.slice(0, -2)) : known.has(c);
+        if (!ok)
+          add("plan.unknown_indicator", ["tasks", i, "links", "indicators", j], `no indicator "${c}" in the criteria pack`, { id: c });
+      }),
+    );
   }
   plan.tasks.forEach((t, i) => {
-    if (t.implements?.length && !plan.parent) add("plan.implements_without_parent", ["tasks", i, "implements"], `task ${t.code} implements parent tasks but the plan has no parent`, { code: t.code });
+    if (t.implements?.length && !plan.parent)
+      add(
+        "plan.implements_without_parent",
+        ["tasks", i, "implements"],
+        `task ${t.code} implements parent tasks but the plan has no parent`,
+        { code: t.code },
+      );
   });
   if (options.parent) {
     const parent = options.parent;
     const parentTasks = new Set(parent.tasks.map((t) => t.code));
-    plan.tasks.forEach((t, i) => t.implements?.forEach((code, j) => {
-      if (!parentTasks.has(code)) add("plan.unknown_parent_task", ["tasks", i, "implements", j], `the parent plan has no task "${code}"`, { id: code, parent: parent.id });
-    }));
+    plan.tasks.forEach((t, i) =>
+      t.implements?.forEach((code, j) => {
+        if (!parentTasks.has(code))
+          add("plan.unknown_parent_task", ["tasks", i, "implements", j], `the parent plan has no task "${code}"`, {
+            id: code,
+            parent: parent.id,
+          });
+      }),
+    );
     const org = plan.parent?.organisationId;
-    if (org && !parent.assignees.some((a) => a.id === org)) add("plan.unknown_parent_assignee", ["parent", "organisationId"], `the parent plan has no assignee "${org}"`, { id: org, parent: parent.id });
+    if (org && !parent.assignees.some((a) => a.id === org))
+      add("plan.unknown_parent_assignee", ["parent", "organisationId"], `the parent plan has no assignee "${org}"`, {
+        id: org,
+        parent: parent.id,
+      });
   }
   return issues.length ? fail("invalid_input", issues) : ok(plan);
 }

@@ -11,5 +11,10 @@ export interface RankKeys {
  * (code-unit order, independent of locale).
  */
 export function compareRankKeys(a: RankKeys, b: RankKeys): number {
-  return b.score - a.score || b.criteriaMet - a.criteriaMet || a.criteriaLost - b.criteriaLost || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
+  return (
+    b.score - a.score ||
+    b.criteriaMet - a.criteriaMet ||
+    a.criteriaLost - b.criteriaLost ||
+    (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0)
+  );
 }

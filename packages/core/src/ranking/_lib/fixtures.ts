@@ -16,5 +16,10 @@ export const DIRECT_SCHEME: ScoringScheme = {
 
 /** A unit with a direct score and all 366 task conditions met. */
 export function unit(unitId: string, score: number, extra: Partial<RankingUnit> = {}): RankingUnit {
-  return { unitId, values: { score, criteria_met: 19, criteria_lost: 0 }, tasks: { assigned: 10, done: 10, onTime: 10, exceeding: 4 }, ...extra };
+  return {
+    unitId,
+    values: { score, criteria_met: 19, criteria_lost: 0 },
+    tasks: { assigned: 10, done: 10, onTime: 10, exceeding: 4 },
+    ...extra,
+  };
 }

@@ -8,5 +8,9 @@ export const discipline124: CapRule = (unit) => {
   const d = unit.discipline;
   if (!d?.disciplined) return null;
   const maxLevel = d.selfCorrected ? "good" : "not_completed";
-  return { maxLevel, verified: true, reason: { code: "cap.discipline_124", path: ["discipline"], params: { maxLevel, selfCorrected: d.selfCorrected, basis: "124-QĐ/TW" } } };
+  return {
+    maxLevel,
+    verified: true,
+    reason: { code: "cap.discipline_124", path: ["discipline"], params: { maxLevel, selfCorrected: d.selfCorrected, basis: "124-QĐ/TW" } },
+  };
 };

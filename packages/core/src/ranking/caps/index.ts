@@ -34,7 +34,12 @@ export interface AppliedCap {
  * applyCaps("excellent", { unitId: "x", values: {}, recognitionRevoked: true }, ["revokedRecognition"], {})
  * // { level: "completed", caps: [{ rule: "revokedRecognition", maxLevel: "completed", lowered: true, ... }] }
  */
-export function applyCaps(level: ClassificationLevel, unit: RankingUnit, names: readonly CapName[], options: RankingOptions): { level: ClassificationLevel; caps: AppliedCap[] } {
+export function applyCaps(
+  level: ClassificationLevel,
+  unit: RankingUnit,
+  names: readonly CapName[],
+  options: RankingOptions,
+): { level: ClassificationLevel; caps: AppliedCap[] } {
   let cur = level;
   const caps: AppliedCap[] = [];
   for (const rule of names) {

@@ -4,5 +4,13 @@ import type { CapRule } from "./types.js";
 export const revokedRecognition: CapRule = (unit, options) => {
   if (!unit.recognitionRevoked) return null;
   const maxLevel = options.revokedCapLevel ?? "completed";
-  return { maxLevel, verified: false, reason: { code: "cap.revoked_recognition", path: ["recognitionRevoked"], params: { maxLevel, isDefault: options.revokedCapLevel === undefined } } };
+  return {
+    maxLevel,
+    verified: false,
+    reason: {
+      code: "cap.revoked_recognition",
+      path: ["recognitionRevoked"],
+      params: { maxLevel, isDefault: options.revokedCapLevel === undefined },
+    },
+  };
 };

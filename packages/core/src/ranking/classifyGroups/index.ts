@@ -11,7 +11,10 @@ import type { Classification182 } from "../../tiers/withClassification182/index.
  * @example
  * classifyGroups([{ scheme: DEFAULT_SCORING_SCHEME, units }], 2024).get("c-01-01") // { year: 2024, level: "good" }
  */
-export function classifyGroups(groups: readonly { scheme: ScoringScheme; units: readonly RankingUnit[] }[], year: number): Map<string, Classification182> {
+export function classifyGroups(
+  groups: readonly { scheme: ScoringScheme; units: readonly RankingUnit[] }[],
+  year: number,
+): Map<string, Classification182> {
   const out = new Map<string, Classification182>();
   for (const g of groups) {
     const r = rankUnits({ units: [...g.units] }, g.scheme, year);

@@ -37,7 +37,10 @@ export interface QuotaMove {
  * // 9 good + 3 excellent candidates: keeping 2 leaves 10 good, and 2 ≤ 20% × 10
  * applyQuota(entries, { numerator: 1, denominator: 5 }).moves.map((m) => m.unitId) // the third candidate
  */
-export function applyQuota(entries: readonly QuotaEntry[], share: { numerator: number; denominator: number }): { moves: QuotaMove[]; groups: QuotaGroupResult[] } {
+export function applyQuota(
+  entries: readonly QuotaEntry[],
+  share: { numerator: number; denominator: number },
+): { moves: QuotaMove[]; groups: QuotaGroupResult[] } {
   const groups = [...new Set(entries.map((e) => e.group))].sort();
   const moves: QuotaMove[] = [];
   const results: QuotaGroupResult[] = [];
@@ -58,7 +61,16 @@ export function applyQuota(entries: readonly QuotaEntry[], share: { numerator: n
         reason: {
           code: "quota.moved",
           path: ["units", m.unitId, "level"],
-          params: { group, position: k + i + 1, candidates: e, kept: k, good: good + e - k, numerator: share.numerator, denominator: share.denominator, score: m.score },
+          params: {
+            group,
+            position: k + i + 1,
+            candidates: e,
+            kept: k,
+            good: good + e - k,
+            numerator: share.numerator,
+            denominator: share.denominator,
+            score: m.score,
+          },
         },
       });
     });

@@ -78,7 +78,9 @@ function valuesOf(u: RankingUnit): Record<string, number> {
 function missingOf(components: readonly ComponentScore[]): MissingInput[] {
   return components.flatMap((c) =>
     c.reasons.flatMap((r): MissingInput[] =>
-      r.code === "score.value_missing" || r.code === "score.denominator_missing" ? [{ component: c.id, field: String(r.params.field) }] : [],
+      r.code === "score.value_missing" || r.code === "score.denominator_missing"
+        ? [{ component: c.id, field: String(r.params.field) }]
+        : [],
     ),
   );
 }
@@ -121,10 +123,29 @@ export function rankUnits(input: RankingInput, scheme: ScoringScheme, year: numb
     const missingInputs = missingOf(score.components);
     const bandLevel = levelForScore(score.total, regime);
     const capped = missingInputs.length ? { level: bandLevel, caps: [] } : applyCaps(bandLevel, u, regime.caps, options);
-    return { unit: u, group: u.group ?? "all", score, missingInputs, bandLevel, level: capped.level, caps: capped.caps, criteriaMet: values.criteria_met ?? 0, criteriaLost: values.criteria_lost ?? 0 };
+    return {
+      unit: u,
+      group: u.group ?? "all",
+      score,
+      missingInputs,
+      bandLevel,
+      level: capped.level,
+      caps: capped.caps,
+      criteriaMet: values.criteria_met ?? 0,
+      criteriaLost: values.criteria_lost ?? 0,
+    };
   });
   const quota = applyQuota(
-    scored.filter((x) => x.missingInputs.length === 0).map((x) => ({ unitId: x.unit.unitId, group: x.group, level: x.level, score: x.score.total, criteriaMet: x.criteriaMet, criteriaLost: x.criteriaLost })),
+    scored
+      .filter((x) => x.missingInputs.length === 0)
+      .map((x) => ({
+        unitId: x.unit.unitId,
+        group: x.group,
+        level: x.level,
+        score: x.score.total,
+        criteriaMet: x.criteriaMet,
+        criteriaLost: x.criteriaLost,
+      })),
     regime.quota,
   );
   const moveOf = new Map(quota.moves.map((m) => [m.unitId, m]));
@@ -135,8 +156,27 @@ export function rankUnits(input: RankingInput, scheme: ScoringScheme, year: numb
       const complete = x.missingInputs.length === 0;
       const level = quotaMove ? quotaMove.to : x.level;
       const band: Reason = complete
-        ? { code: "classification.band", path: ["score"], params: { score: x.score.total, level: x.bandLevel, regime: regime.id, verified: regime.bandsProvenance.verified, isDefault: regime.bandsProvenance.isDefault } }
-        : { code: "ranking.incomplete_data", path: ["values"], params: { score: x.score.total, count: x.missingInputs.length, fields: x.missingInputs.map((m) => m.field), components: x.missingInputs.map((m) => m.component) } };
+        ? {
+            code: "classification.band",
+            path: ["score"],
+            params: {
+              score: x.score.total,
+              level: x.bandLevel,
+              regime: regime.id,
+              verified: regime.bandsProvenance.verified,
+              isDefault: regime.bandsProvenance.isDefault,
+            },
+          }
+        : {
+            code: "ranking.incomplete_data",
+            path: ["values"],
+            params: {
+              score: x.score.total,
+              count: x.missingInputs.length,
+              fields: x.missingInputs.map((m) => m.field),
+              components: x.missingInputs.map((m) => m.component),
+            },
+          };
       return {
         rank: 0,
         unitId: x.unit.unitId,
@@ -170,10 +210,17 @@ export function rankUnits(input: RankingInput, scheme: ScoringScheme, year: numb
     if (k.length) criticisms.push({ unitId: r.unitId, rank: r.rank, reasons: k });
   }
 
-  const reasons: Reason[] = [{ code: "classification.regime", path: ["year"], params: { year, regime: regime.id, verified: regime.bandsProvenance.verified, isDefault: regime.bandsProvenance.isDefault } }];
+  const reasons: Reason[] = [
+    {
+      code: "classification.regime",
+      path: ["year"],
+      params: { year, regime: regime.id, verified: regime.bandsProvenance.verified, isDefault: regime.bandsProvenance.isDefault },
+    },
+  ];
   const incomplete = rows.filter((r) => !r.dataComplete).length;
   if (incomplete) reasons.push({ code: "ranking.incomplete_units", path: ["units"], params: { count: incomplete, total: rows.length } });
-  if (sch.isDefault || !sch.verified) reasons.push({ code: "score.scheme_default", path: ["scheme"], params: { schemeId: sch.id, isDefault: sch.isDefault } });
+  if (sch.isDefault || !sch.verified)
+    reasons.push({ code: "score.scheme_default", path: ["scheme"], params: { schemeId: sch.id, isDefault: sch.isDefault } });
 
   return ok({
     year,

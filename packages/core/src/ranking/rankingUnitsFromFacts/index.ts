@@ -21,7 +21,12 @@ export interface RankingFacts {
    * Each commune: the year's values, last year's (criteria gained and lost), the classification 18.2
    * reads, and the ladder adopted for it when communes of the group use different packs.
    */
-  communes: readonly { doc: UnitValues; previous?: UnitValues | undefined; classification?: Classification182 | undefined; ladder?: readonly CompiledPack[] | undefined }[];
+  communes: readonly {
+    doc: UnitValues;
+    previous?: UnitValues | undefined;
+    classification?: Classification182 | undefined;
+    ladder?: readonly CompiledPack[] | undefined;
+  }[];
   ocopProducts: readonly OcopProduct[];
   contributions: readonly Contribution[];
   inspections: readonly { unitId: string; record: Pick<InspectionRecord, "date" | "subject" | "findings"> }[];
@@ -47,7 +52,13 @@ export function rankingUnitsFromFacts(facts: RankingFacts): RankingUnit[] {
   const y = String(year);
   const communeIds = facts.communes.map((c) => c.doc.unit.id);
   const inGroup = new Set(communeIds);
-  const ocop = new Map(countOcopByCommune(facts.ocopProducts.filter((p) => inGroup.has(p.communeUnitId)), `${y}-12-31`, { communeIds }).map((c) => [c.unitId, c.recognised]));
+  const ocop = new Map(
+    countOcopByCommune(
+      facts.ocopProducts.filter((p) => inGroup.has(p.communeUnitId)),
+      `${y}-12-31`,
+      { communeIds },
+    ).map((c) => [c.unitId, c.recognised]),
+  );
   const money = new Map<string, bigint>();
   for (const c of facts.contributions) {
     if (c.period.year !== year || RESOURCE_SOURCES[c.source].measure !== "dong") continue;
@@ -59,7 +70,9 @@ export function rankingUnitsFromFacts(facts: RankingFacts): RankingUnit[] {
     const unit = s.record.subject.kind === "unit" ? s.record.subject.id : s.unitId;
     findings.set(unit, (findings.get(unit) ?? 0) + s.record.findings.length);
   }
-  const revoked = new Set(facts.dossiers.filter((d) => d.transitions.some((t) => t.action === "revoke" && t.at.startsWith(y))).map((d) => d.unitId));
+  const revoked = new Set(
+    facts.dossiers.filter((d) => d.transitions.some((t) => t.action === "revoke" && t.at.startsWith(y))).map((d) => d.unitId),
+  );
   return facts.communes.map(({ doc, previous, classification, ladder: own }) => {
     const unit = doc.unit;
     const ladder = own ?? facts.ladder;
@@ -84,6 +97,13 @@ export function rankingUnitsFromFacts(facts: RankingFacts): RankingUnit[] {
     const m = money.get(unit.id);
     // Money as a number only for scoring (a ratio needs a planned amount the database does not hold).
     if (m !== undefined) values.resources_mobilised = Number(m);
-    return { unitId: unit.id, name: unit.name, values, ...(e.tasks ? { tasks: e.tasks } : {}), ...(e.discipline ? { discipline: e.discipline } : {}), ...(revoked.has(unit.id) ? { recognitionRevoked: true } : {}) };
+    return {
+      unitId: unit.id,
+      name: unit.name,
+      values,
+      ...(e.tasks ? { tasks: e.tasks } : {}),
+      ...(e.discipline ? { discipline: e.discipline } : {}),
+      ...(revoked.has(unit.id) ? { recognitionRevoked: true } : {}),
+    };
   });
 }

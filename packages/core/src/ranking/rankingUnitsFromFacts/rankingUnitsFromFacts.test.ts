@@ -8,7 +8,17 @@ import { type RankingFacts, rankingUnitsFromFacts } from "./index.js";
 const ladder = ["example.province-demo.2021-2025", "example.province-demo-advanced.2021-2025"].map((id) => compilePack(getPack(id)!));
 const a = commune({ id: "x1", name: "Xã Một" });
 const b = commune({ id: "x2", name: "Xã Hai" });
-const product = (id: string, communeUnitId: string): OcopProduct => ({ id, name: id, subject: { name: "HTX", kind: "cooperative" }, communeUnitId, group: "food", score: 60, stars: 3, certificate: { number: id, date: "2024-01-10" }, status: "recognised" });
+const product = (id: string, communeUnitId: string): OcopProduct => ({
+  id,
+  name: id,
+  subject: { name: "HTX", kind: "cooperative" },
+  communeUnitId,
+  group: "food",
+  score: 60,
+  stars: 3,
+  certificate: { number: id, date: "2024-01-10" },
+  status: "recognised",
+});
 
 function facts(): RankingFacts {
   const docA = passingValues(ladder[0]!.pack, a, 2025);
@@ -18,7 +28,10 @@ function facts(): RankingFacts {
   return {
     year: 2025,
     ladder,
-    communes: [{ doc: docA, previous: prevA }, { doc: docB, classification: { year: 2024, level: "good" } }],
+    communes: [
+      { doc: docA, previous: prevA },
+      { doc: docB, classification: { year: 2024, level: "good" } },
+    ],
     ocopProducts: [product("p1", "x1"), product("p2", "x1"), product("p3", "elsewhere")],
     contributions: [
       { unitId: "x2", period: { kind: "year", year: 2025 }, source: "central_budget", amount: 2_000_000n },
@@ -30,8 +43,18 @@ function facts(): RankingFacts {
       { unitId: "x1", record: { date: "2025-03-01", subject: { kind: "unit", id: "x1", name: "Xã Một" }, findings: ["f1", "f2"] } },
       { unitId: "x1", record: { date: "2024-03-01", subject: { kind: "unit", id: "x1", name: "Xã Một" }, findings: ["old"] } },
     ],
-    entered: new Map([["x2", { programmeTargetsMet: 4, programmeTargetsTotal: 5, tasks: { assigned: 2, done: 2, onTime: 2, exceeding: 0 } }]]),
-    dossiers: [{ unitId: "x1", transitions: [{ action: "submit", at: "2024-02-01T00:00:00Z" }, { action: "revoke", at: "2025-06-01T00:00:00Z" }] }],
+    entered: new Map([
+      ["x2", { programmeTargetsMet: 4, programmeTargetsTotal: 5, tasks: { assigned: 2, done: 2, onTime: 2, exceeding: 0 } }],
+    ]),
+    dossiers: [
+      {
+        unitId: "x1",
+        transitions: [
+          { action: "submit", at: "2024-02-01T00:00:00Z" },
+          { action: "revoke", at: "2025-06-01T00:00:00Z" },
+        ],
+      },
+    ],
   };
 }
 
@@ -41,13 +64,30 @@ describe("rankingUnitsFromFacts", () => {
     expect(x1).toEqual({
       unitId: "x1",
       name: "Xã Một",
-      values: { criteria_met: 18, criteria_total: 19, tier_reached: 0, ocop_products: 2, inspection_findings: 2, criteria_gained: 0, criteria_lost: 1 },
+      values: {
+        criteria_met: 18,
+        criteria_total: 19,
+        tier_reached: 0,
+        ocop_products: 2,
+        inspection_findings: 2,
+        criteria_gained: 0,
+        criteria_lost: 1,
+      },
       recognitionRevoked: true,
     });
     expect(x2).toEqual({
       unitId: "x2",
       name: "Xã Hai",
-      values: { programme_targets_met: 4, programme_targets_total: 5, criteria_met: 19, criteria_total: 19, tier_reached: 2, ocop_products: 0, inspection_findings: 0, resources_mobilised: 2_500_000 },
+      values: {
+        programme_targets_met: 4,
+        programme_targets_total: 5,
+        criteria_met: 19,
+        criteria_total: 19,
+        tier_reached: 2,
+        ocop_products: 0,
+        inspection_findings: 0,
+        resources_mobilised: 2_500_000,
+      },
       tasks: { assigned: 2, done: 2, onTime: 2, exceeding: 0 },
     });
   });
@@ -56,7 +96,10 @@ describe("rankingUnitsFromFacts", () => {
     const f = facts();
     const docB = { ...f.communes[1]!.doc, values: { ...f.communes[1]!.doc.values } };
     delete docB.values["18.2"];
-    const [, x2] = rankingUnitsFromFacts({ ...f, communes: [f.communes[0]!, { doc: docB, classification: { year: 2024, level: "completed" } }] });
+    const [, x2] = rankingUnitsFromFacts({
+      ...f,
+      communes: [f.communes[0]!, { doc: docB, classification: { year: 2024, level: "completed" } }],
+    });
     expect([x2!.values.criteria_met, x2!.values.tier_reached]).toEqual([18, 0]);
   });
 });

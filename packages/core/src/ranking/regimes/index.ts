@@ -37,12 +37,21 @@ export const REGIME_366: ClassificationRegime = {
   fromYear: 2025,
   toYear: null,
   bands: BANDS,
-  bandsProvenance: { basis: "Quy định 366-QĐ/TW Điều 11: xuất sắc ≥ 90, tốt 70–< 90, hoàn thành 50–< 70, không hoàn thành < 50 (rules.md §7.2)", verified: true, isDefault: false },
+  bandsProvenance: {
+    basis: "Quy định 366-QĐ/TW Điều 11: xuất sắc ≥ 90, tốt 70–< 90, hoàn thành 50–< 70, không hoàn thành < 50 (rules.md §7.2)",
+    verified: true,
+    isDefault: false,
+  },
   caps: ["revokedRecognition", "discipline366", "tasksDataPresent366", "tasksExceeding366", "tasksOnTime366", "tasksDone366"],
   quota: {
     numerator: 1,
     denominator: 5,
-    provenance: { basis: "20% quota of 124-QĐ/TW carried over (366-QĐ/TW text on the quota not retrieved); NĐ 335/2025/NĐ-CP keeps 20% for civil servants", verified: false, isDefault: true },
+    provenance: {
+      basis:
+        "20% quota of 124-QĐ/TW carried over (366-QĐ/TW text on the quota not retrieved); NĐ 335/2025/NĐ-CP keeps 20% for civil servants",
+      verified: false,
+      isDefault: true,
+    },
   },
 };
 
@@ -56,9 +65,21 @@ export const REGIME_124: ClassificationRegime = {
   fromYear: null,
   toYear: 2024,
   bands: BANDS,
-  bandsProvenance: { basis: "124-QĐ/TW has no point scale: the tool maps scores with the 366-QĐ/TW bands by default (not law)", verified: false, isDefault: true },
+  bandsProvenance: {
+    basis: "124-QĐ/TW has no point scale: the tool maps scores with the 366-QĐ/TW bands by default (not law)",
+    verified: false,
+    isDefault: true,
+  },
   caps: ["revokedRecognition", "discipline124"],
-  quota: { numerator: 1, denominator: 5, provenance: { basis: "Quy định 124-QĐ/TW: xuất sắc ≤ 20% of hoàn thành tốt within a group of similar functions (rules.md §7.1)", verified: true, isDefault: false } },
+  quota: {
+    numerator: 1,
+    denominator: 5,
+    provenance: {
+      basis: "Quy định 124-QĐ/TW: xuất sắc ≤ 20% of hoàn thành tốt within a group of similar functions (rules.md §7.1)",
+      verified: true,
+      isDefault: false,
+    },
+  },
 };
 
 /** All regimes, newest first. */
@@ -72,7 +93,9 @@ export const CLASSIFICATION_REGIMES: readonly ClassificationRegime[] = [REGIME_3
  * regimeForYear(2025).id // "366-QĐ/TW"
  */
 export function regimeForYear(year: number): ClassificationRegime {
-  return CLASSIFICATION_REGIMES.find((r) => (r.fromYear === null || year >= r.fromYear) && (r.toYear === null || year <= r.toYear)) ?? REGIME_124;
+  return (
+    CLASSIFICATION_REGIMES.find((r) => (r.fromYear === null || year >= r.fromYear) && (r.toYear === null || year <= r.toYear)) ?? REGIME_124
+  );
 }
 
 /**

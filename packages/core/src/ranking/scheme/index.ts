@@ -56,12 +56,20 @@ export const ScoringSchemeSchema = z
       if (seen.has(c.id)) ctx.addIssue({ code: "custom", path: ["components", i, "id"], message: `duplicate component id "${c.id}"` });
       seen.add(c.id);
       if (c.formula.type === "threshold" && c.formula.points > c.weight) {
-        ctx.addIssue({ code: "custom", path: ["components", i, "formula", "points"], message: `threshold points ${c.formula.points} exceed the weight ${c.weight}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["components", i, "formula", "points"],
+          message: `threshold points ${c.formula.points} exceed the weight ${c.weight}`,
+        });
       }
     });
     const positive = s.components.filter((c) => c.formula.type !== "penaltyPerItem").reduce((a, c) => a + c.weight, 0);
     if (Math.abs(positive - s.scale) > 1e-9) {
-      ctx.addIssue({ code: "custom", path: ["components"], message: `the weights of the non-penalty components add up to ${positive}, not ${s.scale}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["components"],
+        message: `the weights of the non-penalty components add up to ${positive}, not ${s.scale}`,
+      });
     }
   });
 export type ScoringScheme = z.infer<typeof ScoringSchemeSchema>;
@@ -91,21 +99,84 @@ const t = (vi: string, en: string) => ({ vi, en });
 export const DEFAULT_SCORING_SCHEME: ScoringScheme = {
   id: "ntm.default-annual-scoring",
   version: "1.0.0",
-  title: t("Thang điểm mặc định đánh giá kết quả xây dựng NTM hằng năm (không phải quy định)", "Default annual NTM scoring scheme (not law)"),
+  title: t(
+    "Thang điểm mặc định đánh giá kết quả xây dựng NTM hằng năm (không phải quy định)",
+    "Default annual NTM scoring scheme (not law)",
+  ),
   scale: 100,
   isDefault: true,
   basis: "Tool default: no official points sheet found (rules.md §7.3)",
   verified: false,
   components: [
-    { id: "criteria_met", label: t("Số tiêu chí đạt", "Criteria met"), field: "criteria_met", weight: 30, formula: { type: "ratio", of: "criteria_total", target: 1 } },
-    { id: "criteria_gained", label: t("Tiêu chí tăng thêm trong năm", "Criteria gained this year"), field: "criteria_gained", weight: 6, formula: { type: "perItem", points: 2, max: 6 } },
-    { id: "criteria_lost", label: t("Tiêu chí bị giảm (không giữ vững)", "Criteria lost"), field: "criteria_lost", weight: 15, formula: { type: "penaltyPerItem", points: 5, max: 15 } },
-    { id: "tier_reached", label: t("Mức chuẩn đạt được", "Tier reached"), field: "tier_reached", weight: 9, formula: { type: "linear", per: 3, max: 9 } },
-    { id: "programme_targets", label: t("Chỉ tiêu kế hoạch đạt", "Programme targets met"), field: "programme_targets_met", weight: 15, formula: { type: "ratio", of: "programme_targets_total", target: 1 } },
-    { id: "tasks_on_time", label: t("Nhiệm vụ hoàn thành đúng hạn", "Tasks done on time"), field: "tasks_on_time", weight: 15, formula: { type: "ratio", of: "tasks_total", target: 1 } },
-    { id: "reports_on_time", label: t("Báo cáo đúng hạn", "Reports on time"), field: "reports_on_time", weight: 10, formula: { type: "ratio", of: "reports_total", target: 1 } },
-    { id: "ocop_products", label: t("Sản phẩm OCOP (3 sao trở lên)", "OCOP products (3★ and up)"), field: "ocop_products", weight: 8, formula: { type: "perItem", points: 2, max: 8 } },
-    { id: "resources_mobilised", label: t("Huy động nguồn lực so với kế hoạch", "Resources mobilised against plan"), field: "resources_mobilised", weight: 7, formula: { type: "ratio", of: "resources_planned", target: 1 } },
-    { id: "inspection_findings", label: t("Sai phạm qua kiểm tra, giám sát", "Inspection findings"), field: "inspection_findings", weight: 10, formula: { type: "penaltyPerItem", points: 2, max: 10 } },
+    {
+      id: "criteria_met",
+      label: t("Số tiêu chí đạt", "Criteria met"),
+      field: "criteria_met",
+      weight: 30,
+      formula: { type: "ratio", of: "criteria_total", target: 1 },
+    },
+    {
+      id: "criteria_gained",
+      label: t("Tiêu chí tăng thêm trong năm", "Criteria gained this year"),
+      field: "criteria_gained",
+      weight: 6,
+      formula: { type: "perItem", points: 2, max: 6 },
+    },
+    {
+      id: "criteria_lost",
+      label: t("Tiêu chí bị giảm (không giữ vững)", "Criteria lost"),
+      field: "criteria_lost",
+      weight: 15,
+      formula: { type: "penaltyPerItem", points: 5, max: 15 },
+    },
+    {
+      id: "tier_reached",
+      label: t("Mức chuẩn đạt được", "Tier reached"),
+      field: "tier_reached",
+      weight: 9,
+      formula: { type: "linear", per: 3, max: 9 },
+    },
+    {
+      id: "programme_targets",
+      label: t("Chỉ tiêu kế hoạch đạt", "Programme targets met"),
+      field: "programme_targets_met",
+      weight: 15,
+      formula: { type: "ratio", of: "programme_targets_total", target: 1 },
+    },
+    {
+      id: "tasks_on_time",
+      label: t("Nhiệm vụ hoàn thành đúng hạn", "Tasks done on time"),
+      field: "tasks_on_time",
+      weight: 15,
+      formula: { type: "ratio", of: "tasks_total", target: 1 },
+    },
+    {
+      id: "reports_on_time",
+      label: t("Báo cáo đúng hạn", "Reports on time"),
+      field: "reports_on_time",
+      weight: 10,
+      formula: { type: "ratio", of: "reports_total", target: 1 },
+    },
+    {
+      id: "ocop_products",
+      label: t("Sản phẩm OCOP (3 sao trở lên)", "OCOP products (3★ and up)"),
+      field: "ocop_products",
+      weight: 8,
+      formula: { type: "perItem", points: 2, max: 8 },
+    },
+    {
+      id: "resources_mobilised",
+      label: t("Huy động nguồn lực so với kế hoạch", "Resources mobilised against plan"),
+      field: "resources_mobilised",
+      weight: 7,
+      formula: { type: "ratio", of: "resources_planned", target: 1 },
+    },
+    {
+      id: "inspection_findings",
+      label: t("Sai phạm qua kiểm tra, giám sát", "Inspection findings"),
+      field: "inspection_findings",
+      weight: 10,
+      formula: { type: "penaltyPerItem", points: 2, max: 10 },
+    },
   ],
 };

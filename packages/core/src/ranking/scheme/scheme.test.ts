@@ -20,6 +20,8 @@ describe("parseScoringScheme", () => {
     // once the formula is valid, the cross-field checks run
     bad.components[1] = { ...bad.components[1], formula: { type: "perItem", points: 2, max: 6 } };
     const r2 = parseScoringScheme(bad);
-    expect(!r2.ok && formatIssues(r2.issues)).toBe('$.components[2].id: duplicate component id "criteria_met"\n$.components: the weights of the non-penalty components add up to 101, not 100');
+    expect(!r2.ok && formatIssues(r2.issues)).toBe(
+      '$.components[2].id: duplicate component id "criteria_met"\n$.components: the weights of the non-penalty components add up to 101, not 100',
+    );
   });
 });

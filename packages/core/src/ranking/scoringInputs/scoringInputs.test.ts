@@ -3,7 +3,17 @@ import { ScoringInputsSchema, enteredValues } from "./index.js";
 
 describe("enteredValues", () => {
   it("maps entered inputs to scheme field names, planned money as a number", () => {
-    expect(enteredValues({ programmeTargetsMet: 4, programmeTargetsTotal: 5, reportsOnTime: 3, reportsTotal: 4, reportsOverdue: 1, resourcesPlanned: "5000000000", tasks: { assigned: 1, done: 1, onTime: 1, exceeding: 0 } })).toEqual({
+    expect(
+      enteredValues({
+        programmeTargetsMet: 4,
+        programmeTargetsTotal: 5,
+        reportsOnTime: 3,
+        reportsTotal: 4,
+        reportsOverdue: 1,
+        resourcesPlanned: "5000000000",
+        tasks: { assigned: 1, done: 1, onTime: 1, exceeding: 0 },
+      }),
+    ).toEqual({
       programme_targets_met: 4,
       programme_targets_total: 5,
       reports_on_time: 3,

@@ -8,14 +8,22 @@ const evaluation = metEvaluation();
 
 describe("availableActions", () => {
   it("shows the commune its submit button blocked by satisfaction 86% < 90%", () => {
-    const list = availableActions(dossier({ state: "public_consultation", satisfactionPercent: 86 }), communeOfficer, { evaluation, ancestorIds: ANCESTORS });
+    const list = availableActions(dossier({ state: "public_consultation", satisfactionPercent: 86 }), communeOfficer, {
+      evaluation,
+      ancestorIds: ANCESTORS,
+    });
     expect(list.map((a) => [a.action, a.to, a.allowed, a.reasons.map((r) => formatReason(r, "vi"))])).toEqual([
       ["submit", "submitted", false, ["Tỷ lệ hài lòng 86% < 90% (⚠️ chưa kiểm chứng với văn bản gốc)"]],
     ]);
   });
 
   it("offers the province verify, return and reject on a submitted dossier in the two-tier government", () => {
-    const list = availableActions(dossier({ state: "submitted" }), provinceOfficer, { evaluation, ancestorIds: ANCESTORS, config: TWO_TIER_RECOGNITION_CONFIG, note: "Ghi chú" });
+    const list = availableActions(dossier({ state: "submitted" }), provinceOfficer, {
+      evaluation,
+      ancestorIds: ANCESTORS,
+      config: TWO_TIER_RECOGNITION_CONFIG,
+      note: "Ghi chú",
+    });
     expect(list.map((a) => [a.action, a.to, a.allowed])).toEqual([
       ["verify", "verified", true],
       ["return", "returned", true],

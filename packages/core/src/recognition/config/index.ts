@@ -71,11 +71,15 @@ export const DEFAULT_DEADLINES: Readonly<Partial<Record<DossierState, number | n
 
 const REVIEW_STATES = ["submitted", "appraised", "verified"] as const;
 
-function rolesFor(level: DossierLevel, districtAppraisal: boolean): Partial<Record<RecognitionAction, Partial<Record<DossierState, readonly ActorRole[]>>>> {
+function rolesFor(
+  level: DossierLevel,
+  districtAppraisal: boolean,
+): Partial<Record<RecognitionAction, Partial<Record<DossierState, readonly ActorRole[]>>>> {
   // Hamlet sets are provincial (rules.md §4): the default shifts every step one level down. ⚠️ default.
   const local: readonly ActorRole[] = level === "hamlet" ? ["hamlet_officer", "commune_officer"] : ["commune_officer"];
   const appraiser: readonly ActorRole[] = level === "hamlet" ? ["commune_officer"] : ["district_officer"];
-  const decider: readonly ActorRole[] = level === "hamlet" ? (districtAppraisal ? ["district_officer"] : ["commune_officer"]) : ["province_officer"];
+  const decider: readonly ActorRole[] =
+    level === "hamlet" ? (districtAppraisal ? ["district_officer"] : ["commune_officer"]) : ["province_officer"];
   const reviewerOf: Partial<Record<DossierState, readonly ActorRole[]>> = districtAppraisal
     ? { submitted: appraiser, appraised: decider, verified: decider }
     : { submitted: decider, verified: decider };
@@ -118,7 +122,12 @@ export interface RecognitionConfigOptions {
  */
 export function createRecognitionConfig(options: RecognitionConfigOptions = {}): RecognitionConfig {
   const districtAppraisal = options.districtAppraisal ?? true;
-  const returnTo: Partial<Record<DossierState, DossierState>> = { submitted: "self_assessed", appraised: "self_assessed", verified: "self_assessed", ...options.returnTo };
+  const returnTo: Partial<Record<DossierState, DossierState>> = {
+    submitted: "self_assessed",
+    appraised: "self_assessed",
+    verified: "self_assessed",
+    ...options.returnTo,
+  };
   for (const [from, to] of Object.entries(returnTo) as [DossierState, DossierState][]) {
     const i = DOSSIER_STATE_ORDER.indexOf(from);
     const j = DOSSIER_STATE_ORDER.indexOf(to);
@@ -129,16 +138,34 @@ export function createRecognitionConfig(options: RecognitionConfigOptions = {}):
     districtAppraisal,
     actions: {
       self_assess: { from: ["draft"], to: "self_assessed", guards: ["actorRoleAllowed", "actorInScope", "requiredDocumentsPresent"] },
-      open_consultation: { from: ["self_assessed"], to: "public_consultation", guards: ["actorRoleAllowed", "actorInScope", "requiredDocumentsPresent"] },
+      open_consultation: {
+        from: ["self_assessed"],
+        to: "public_consultation",
+        guards: ["actorRoleAllowed", "actorInScope", "requiredDocumentsPresent"],
+      },
       submit: {
         from: ["public_consultation"],
         to: "submitted",
-        guards: ["actorRoleAllowed", "actorInScope", "evaluationMeetsPack", "satisfactionAtLeast90", "noCapitalConstructionDebt", "requiredDocumentsPresent"],
+        guards: [
+          "actorRoleAllowed",
+          "actorInScope",
+          "evaluationMeetsPack",
+          "satisfactionAtLeast90",
+          "noCapitalConstructionDebt",
+          "requiredDocumentsPresent",
+        ],
       },
       appraise: {
         from: districtAppraisal ? ["submitted"] : [],
         to: "appraised",
-        guards: ["actorRoleAllowed", "actorInScope", "evaluationMeetsPack", "satisfactionAtLeast90", "noCapitalConstructionDebt", "requiredDocumentsPresent"],
+        guards: [
+          "actorRoleAllowed",
+          "actorInScope",
+          "evaluationMeetsPack",
+          "satisfactionAtLeast90",
+          "noCapitalConstructionDebt",
+          "requiredDocumentsPresent",
+        ],
       },
       verify: {
         from: districtAppraisal ? ["appraised"] : ["submitted"],
@@ -165,15 +192,28 @@ export function createRecognitionConfig(options: RecognitionConfigOptions = {}):
       ? { basis: "configured", verified: false, isDefault: false }
       : { basis: `${QD18}: deadlines not retrieved; tool defaults`, verified: false, isDefault: true },
     satisfactionMinimumPercent: options.satisfactionMinimumPercent ?? 90,
-    satisfactionProvenance: options.satisfactionMinimumPercent !== undefined
-      ? { basis: "configured", verified: false, isDefault: false }
-      : { basis: `${QD18} Điều 4 (⚠️ for communes, not confirmed); 90% ✅ for districts under QĐ 211/QĐ-TTg`, verified: false, isDefault: false },
-    debtProvenance: { basis: `${QD18} Điều 4 (⚠️ not confirmed): no outstanding capital-construction debt`, verified: false, isDefault: false },
+    satisfactionProvenance:
+      options.satisfactionMinimumPercent !== undefined
+        ? { basis: "configured", verified: false, isDefault: false }
+        : {
+            basis: `${QD18} Điều 4 (⚠️ for communes, not confirmed); 90% ✅ for districts under QĐ 211/QĐ-TTg`,
+            verified: false,
+            isDefault: false,
+          },
+    debtProvenance: {
+      basis: `${QD18} Điều 4 (⚠️ not confirmed): no outstanding capital-construction debt`,
+      verified: false,
+      isDefault: false,
+    },
     councilMajority: options.councilMajority ?? {
       numerator: 1,
       denominator: 2,
       strict: true,
-      provenance: { basis: `${QD18}: council rule not retrieved; default "more than half of members vote for"`, verified: false, isDefault: true },
+      provenance: {
+        basis: `${QD18}: council rule not retrieved; default "more than half of members vote for"`,
+        verified: false,
+        isDefault: true,
+      },
     },
     // Default: the Vietnamese working-day calendar (weekends, fixed and lunar holidays).
     addWorkingDays: options.addWorkingDays ?? ((d: string, n: number) => addVietnameseWorkingDays(d, n, defaultWorkCalendar())),

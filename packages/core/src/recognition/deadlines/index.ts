@@ -33,7 +33,11 @@ export function dueDateFor(state: DossierState, enteredAt: string, config: Recog
  * stepDeadline(dossier, DEFAULT_RECOGNITION_CONFIG, "2025-04-07")
  * // { state: "submitted", enteredAt: "2025-03-07T10:00:00+07:00", workingDays: 20, dueDate: "2025-04-04", overdue: true, provenance: {...} }
  */
-export function stepDeadline(dossier: RecognitionDossier, config: RecognitionConfig = DEFAULT_RECOGNITION_CONFIG, asOf?: string): StepDeadline | null {
+export function stepDeadline(
+  dossier: RecognitionDossier,
+  config: RecognitionConfig = DEFAULT_RECOGNITION_CONFIG,
+  asOf?: string,
+): StepDeadline | null {
   const n = config.deadlines[dossier.state];
   if (n === null || n === undefined) return null;
   const last = dossier.history[dossier.history.length - 1];

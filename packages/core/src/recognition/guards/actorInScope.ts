@@ -5,6 +5,8 @@ export const actorInScope: Guard = ({ dossier, actor, facts }) => {
   const passed = actor.unitId === dossier.unitId || (facts.ancestorIds ?? []).includes(actor.unitId);
   return {
     passed,
-    reasons: passed ? [] : [{ code: "workflow.out_of_scope", path: ["actor", "unitId"], params: { actorUnit: actor.unitId, dossierUnit: dossier.unitId } }],
+    reasons: passed
+      ? []
+      : [{ code: "workflow.out_of_scope", path: ["actor", "unitId"], params: { actorUnit: actor.unitId, dossierUnit: dossier.unitId } }],
   };
 };

@@ -6,6 +6,8 @@ export const actorRoleAllowed: Guard = ({ dossier, action, from, actor, config }
   const passed = allowed.includes(actor.role);
   return {
     passed,
-    reasons: passed ? [] : [{ code: "workflow.role_not_allowed", path: ["actor", "role"], params: { role: actor.role, action, from, allowed: [...allowed] } }],
+    reasons: passed
+      ? []
+      : [{ code: "workflow.role_not_allowed", path: ["actor", "role"], params: { role: actor.role, action, from, allowed: [...allowed] } }],
   };
 };

@@ -4,11 +4,18 @@ import type { Guard } from "./types.js";
 export const noCapitalConstructionDebt: Guard = ({ dossier, config }) => {
   const debt = dossier.capitalConstructionDebt;
   const provenance = config.debtProvenance;
-  if (debt === null) return { passed: false, reasons: [{ code: "workflow.debt_missing", path: ["capitalConstructionDebt"], params: { ...provenance } }] };
+  if (debt === null)
+    return { passed: false, reasons: [{ code: "workflow.debt_missing", path: ["capitalConstructionDebt"], params: { ...provenance } }] };
   const d = BigInt(debt);
   const passed = d === 0n;
   return {
     passed,
-    reasons: [{ code: passed ? "workflow.debt_none" : "workflow.debt_outstanding", path: ["capitalConstructionDebt"], params: { debt: d.toString(), ...provenance } }],
+    reasons: [
+      {
+        code: passed ? "workflow.debt_none" : "workflow.debt_outstanding",
+        path: ["capitalConstructionDebt"],
+        params: { debt: d.toString(), ...provenance },
+      },
+    ],
   };
 };

@@ -8,10 +8,20 @@ export const satisfactionAtLeast90: Guard = ({ dossier, config }) => {
   const required = config.satisfactionMinimumPercent;
   const provenance = { ...config.satisfactionProvenance, level: dossier.level };
   const actual = dossier.satisfactionPercent;
-  if (actual === null) return { passed: false, reasons: [{ code: "workflow.satisfaction_missing", path: ["satisfactionPercent"], params: { required, ...provenance } }] };
+  if (actual === null)
+    return {
+      passed: false,
+      reasons: [{ code: "workflow.satisfaction_missing", path: ["satisfactionPercent"], params: { required, ...provenance } }],
+    };
   const passed = actual >= required;
   return {
     passed,
-    reasons: [{ code: passed ? "workflow.satisfaction_met" : "workflow.satisfaction_below", path: ["satisfactionPercent"], params: { actual, required, ...provenance } }],
+    reasons: [
+      {
+        code: passed ? "workflow.satisfaction_met" : "workflow.satisfaction_below",
+        path: ["satisfactionPercent"],
+        params: { actual, required, ...provenance },
+      },
+    ],
   };
 };

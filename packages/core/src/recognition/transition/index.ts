@@ -23,11 +23,16 @@ export type TransitionResult =
  * @example
  * resolveTarget(config.actions.resume, returnedDossier, config) // { to: "self_assessed" }
  */
-export function resolveTarget(rule: ActionRule, dossier: RecognitionDossier, config: RecognitionConfig): { to: DossierState } | { reason: Reason } {
+export function resolveTarget(
+  rule: ActionRule,
+  dossier: RecognitionDossier,
+  config: RecognitionConfig,
+): { to: DossierState } | { reason: Reason } {
   if (rule.to !== "return_target") return { to: rule.to };
   const lastReturn = [...dossier.history].reverse().find((h) => h.to === "returned");
   const target = lastReturn ? config.returnTo[lastReturn.from] : undefined;
-  if (!target) return { reason: { code: "workflow.return_target_unknown", path: ["history"], params: { returnedFrom: lastReturn?.from ?? null } } };
+  if (!target)
+    return { reason: { code: "workflow.return_target_unknown", path: ["history"], params: { returnedFrom: lastReturn?.from ?? null } } };
   return { to: target };
 }
 
@@ -36,11 +41,26 @@ export function resolveTarget(rule: ActionRule, dossier: RecognitionDossier, con
  * @example
  * checkAction(dossier, "submit", actor, { evaluation }) // { to: "submitted", checks: [...], reasons: [] }
  */
-export function checkAction(dossier: RecognitionDossier, action: RecognitionAction, actor: Actor, facts: WorkflowFacts): { to: DossierState | null; checks: GuardCheck[]; reasons: Reason[] } {
+export function checkAction(
+  dossier: RecognitionDossier,
+  action: RecognitionAction,
+  actor: Actor,
+  facts: WorkflowFacts,
+): { to: DossierState | null; checks: GuardCheck[]; reasons: Reason[] } {
   const config = facts.config ?? DEFAULT_RECOGNITION_CONFIG;
   const rule = config.actions[action];
   if (!rule.from.includes(dossier.state)) {
-    return { to: null, checks: [], reasons: [{ code: "workflow.action_not_allowed_from", path: ["state"], params: { action, state: dossier.state, allowedFrom: [...rule.from] } }] };
+    return {
+      to: null,
+      checks: [],
+      reasons: [
+        {
+          code: "workflow.action_not_allowed_from",
+          path: ["state"],
+          params: { action, state: dossier.state, allowedFrom: [...rule.from] },
+        },
+      ],
+    };
   }
   const target = resolveTarget(rule, dossier, config);
   const checks = runGuards(rule.guards, { dossier, action, from: dossier.state, actor, facts, config });

@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { transition } from "./index.js";
 import { createRecognitionConfig, TWO_TIER_RECOGNITION_CONFIG, recognitionConfigFor } from "../config/index.js";
 import { formatReason } from "../../i18n/formatReason.js";
-import { ANCESTORS, PACK, UNIT, communeOfficer, districtOfficer, dossier, metEvaluation, provinceOfficer, withFailing } from "../_lib/fixtures.js";
+import {
+  ANCESTORS,
+  PACK,
+  UNIT,
+  communeOfficer,
+  districtOfficer,
+  dossier,
+  metEvaluation,
+  provinceOfficer,
+  withFailing,
+} from "../_lib/fixtures.js";
 import type { RecognitionAction, RecognitionDossier, Actor } from "../schema.js";
 import type { RecognitionConfig } from "../config/index.js";
 
@@ -43,11 +53,19 @@ describe("transition", () => {
 
   it("sends a submitted dossier straight to the province in the two-tier government (no district step)", () => {
     const submitted = dossier({ state: "submitted" });
-    const appraise = transition(submitted, "appraise", { actor: districtOfficer, at: "2025-08-01T09:00:00+07:00", evaluation, ancestorIds: ANCESTORS, config: TWO_TIER_RECOGNITION_CONFIG });
+    const appraise = transition(submitted, "appraise", {
+      actor: districtOfficer,
+      at: "2025-08-01T09:00:00+07:00",
+      evaluation,
+      ancestorIds: ANCESTORS,
+      config: TWO_TIER_RECOGNITION_CONFIG,
+    });
     expect(appraise).toEqual({
       ok: false,
       checks: [],
-      reasons: [{ code: "workflow.action_not_allowed_from", path: ["state"], params: { action: "appraise", state: "submitted", allowedFrom: [] } }],
+      reasons: [
+        { code: "workflow.action_not_allowed_from", path: ["state"], params: { action: "appraise", state: "submitted", allowedFrom: [] } },
+      ],
     });
     const verified = run(submitted, [["verify", provinceOfficer, "2025-08-01T09:00:00+07:00"]], TWO_TIER_RECOGNITION_CONFIG);
     expect(verified.history.map((h) => [h.from, h.to])).toEqual([["submitted", "verified"]]);
@@ -56,36 +74,82 @@ describe("transition", () => {
   });
 
   it("refuses to submit with satisfaction 86% and says the 90% is unverified for communes", () => {
-    const r = transition(dossier({ state: "public_consultation", satisfactionPercent: 86 }), "submit", { actor: communeOfficer, at: "2025-03-07T10:00:00+07:00", evaluation, ancestorIds: ANCESTORS });
+    const r = transition(dossier({ state: "public_consultation", satisfactionPercent: 86 }), "submit", {
+      actor: communeOfficer,
+      at: "2025-03-07T10:00:00+07:00",
+      evaluation,
+      ancestorIds: ANCESTORS,
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.reasons).toEqual([{
-      code: "workflow.satisfaction_below",
-      path: ["satisfactionPercent"],
-      params: { actual: 86, required: 90, basis: "QĐ 18/2022/QĐ-TTg Điều 4 (⚠️ for communes, not confirmed); 90% ✅ for districts under QĐ 211/QĐ-TTg", verified: false, isDefault: false, level: "commune" },
-    }]);
+    expect(r.reasons).toEqual([
+      {
+        code: "workflow.satisfaction_below",
+        path: ["satisfactionPercent"],
+        params: {
+          actual: 86,
+          required: 90,
+          basis: "QĐ 18/2022/QĐ-TTg Điều 4 (⚠️ for communes, not confirmed); 90% ✅ for districts under QĐ 211/QĐ-TTg",
+          verified: false,
+          isDefault: false,
+          level: "commune",
+        },
+      },
+    ]);
     expect(formatReason(r.reasons[0]!, "vi")).toBe("Tỷ lệ hài lòng 86% < 90% (⚠️ chưa kiểm chứng với văn bản gốc)");
     expect(formatReason(r.reasons[0]!, "en")).toBe("Satisfaction 86% < 90% (⚠️ not verified against the legal text)");
     expect(r.checks.map((c) => [c.guard, c.passed])).toEqual([
-      ["actorRoleAllowed", true], ["actorInScope", true], ["evaluationMeetsPack", true], ["satisfactionAtLeast90", false], ["noCapitalConstructionDebt", true], ["requiredDocumentsPresent", true],
+      ["actorRoleAllowed", true],
+      ["actorInScope", true],
+      ["evaluationMeetsPack", true],
+      ["satisfactionAtLeast90", false],
+      ["noCapitalConstructionDebt", true],
+      ["requiredDocumentsPresent", true],
     ]);
   });
 
   it("accepts satisfaction exactly 90%", () => {
-    const r = transition(dossier({ state: "public_consultation", satisfactionPercent: 90 }), "submit", { actor: communeOfficer, at: "2025-03-07T10:00:00+07:00", evaluation, ancestorIds: ANCESTORS });
+    const r = transition(dossier({ state: "public_consultation", satisfactionPercent: 90 }), "submit", {
+      actor: communeOfficer,
+      at: "2025-03-07T10:00:00+07:00",
+      evaluation,
+      ancestorIds: ANCESTORS,
+    });
     expect(r.ok && r.dossier.state).toBe("submitted");
   });
 
   it("lists the failing criteria, the outstanding debt and the missing documents when submission is blocked", () => {
     const failing = withFailing(evaluation, ["10", "17"]);
     const d = dossier({ state: "public_consultation", capitalConstructionDebt: 1_250_000_000n, documents: ["self_assessment_report"] });
-    const r = transition(d, "submit", { actor: communeOfficer, at: "2025-03-07T10:00:00+07:00", evaluation: failing, ancestorIds: ANCESTORS });
+    const r = transition(d, "submit", {
+      actor: communeOfficer,
+      at: "2025-03-07T10:00:00+07:00",
+      evaluation: failing,
+      ancestorIds: ANCESTORS,
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.reasons).toEqual([
-      { code: "workflow.evaluation_not_met", path: ["evaluation", "status"], params: { packId: PACK, status: "not_met", criteriaMet: 17, criteriaTotal: 19, failing: ["10", "17"], indeterminate: [] } },
-      { code: "workflow.debt_outstanding", path: ["capitalConstructionDebt"], params: { debt: "1250000000", basis: "QĐ 18/2022/QĐ-TTg Điều 4 (⚠️ not confirmed): no outstanding capital-construction debt", verified: false, isDefault: false } },
-      { code: "workflow.documents_missing", path: ["documents"], params: { action: "submit", missing: ["request_letter", "meeting_minutes", "satisfaction_survey_report"] } },
+      {
+        code: "workflow.evaluation_not_met",
+        path: ["evaluation", "status"],
+        params: { packId: PACK, status: "not_met", criteriaMet: 17, criteriaTotal: 19, failing: ["10", "17"], indeterminate: [] },
+      },
+      {
+        code: "workflow.debt_outstanding",
+        path: ["capitalConstructionDebt"],
+        params: {
+          debt: "1250000000",
+          basis: "QĐ 18/2022/QĐ-TTg Điều 4 (⚠️ not confirmed): no outstanding capital-construction debt",
+          verified: false,
+          isDefault: false,
+        },
+      },
+      {
+        code: "workflow.documents_missing",
+        path: ["documents"],
+        params: { action: "submit", missing: ["request_letter", "meeting_minutes", "satisfaction_survey_report"] },
+      },
     ]);
     expect(r.reasons.map((x) => formatReason(x, "vi"))).toEqual([
       "Chưa đạt chuẩn: đạt 17/19 tiêu chí; chưa đạt: 10, 17",
@@ -97,74 +161,174 @@ describe("transition", () => {
   it("requires an evaluation of the dossier's own unit, pack and year", () => {
     const base = { actor: communeOfficer, at: "2025-03-07T10:00:00+07:00", ancestorIds: ANCESTORS };
     const none = transition(dossier({ state: "public_consultation" }), "submit", base);
-    expect(!none.ok && none.reasons).toEqual([{ code: "workflow.evaluation_missing", path: ["evaluation"], params: { packId: PACK, year: 2025 } }]);
+    expect(!none.ok && none.reasons).toEqual([
+      { code: "workflow.evaluation_missing", path: ["evaluation"], params: { packId: PACK, year: 2025 } },
+    ]);
     const other = transition(dossier({ state: "public_consultation" }), "submit", { ...base, evaluation: metEvaluation(2024) });
     expect(!other.ok && other.reasons.map((x) => x.code)).toEqual(["workflow.evaluation_mismatch"]);
   });
 
   it("refuses a district officer submitting and an officer of another district appraising", () => {
-    const wrongRole = transition(dossier({ state: "public_consultation" }), "submit", { actor: districtOfficer, at: "2025-03-07T10:00:00+07:00", evaluation, ancestorIds: ANCESTORS });
+    const wrongRole = transition(dossier({ state: "public_consultation" }), "submit", {
+      actor: districtOfficer,
+      at: "2025-03-07T10:00:00+07:00",
+      evaluation,
+      ancestorIds: ANCESTORS,
+    });
     expect(!wrongRole.ok && wrongRole.reasons).toEqual([
-      { code: "workflow.role_not_allowed", path: ["actor", "role"], params: { role: "district_officer", action: "submit", from: "public_consultation", allowed: ["commune_officer"] } },
+      {
+        code: "workflow.role_not_allowed",
+        path: ["actor", "role"],
+        params: { role: "district_officer", action: "submit", from: "public_consultation", allowed: ["commune_officer"] },
+      },
     ]);
     const stranger = { ...districtOfficer, unitId: "huyen-khac" };
-    const outOfScope = transition(dossier({ state: "submitted" }), "appraise", { actor: stranger, at: "2025-03-10T10:00:00+07:00", evaluation, ancestorIds: ANCESTORS });
-    expect(!outOfScope.ok && outOfScope.reasons).toEqual([{ code: "workflow.out_of_scope", path: ["actor", "unitId"], params: { actorUnit: "huyen-khac", dossierUnit: UNIT } }]);
+    const outOfScope = transition(dossier({ state: "submitted" }), "appraise", {
+      actor: stranger,
+      at: "2025-03-10T10:00:00+07:00",
+      evaluation,
+      ancestorIds: ANCESTORS,
+    });
+    expect(!outOfScope.ok && outOfScope.reasons).toEqual([
+      { code: "workflow.out_of_scope", path: ["actor", "unitId"], params: { actorUnit: "huyen-khac", dossierUnit: UNIT } },
+    ]);
     expect(!outOfScope.ok && formatReason(outOfScope.reasons[0]!, "vi")).toBe("Đơn vị huyen-khac không quản lý đơn vị xa-an-binh");
   });
 
   it("returns a forbidden transition as data, never a throw", () => {
-    const r = transition(dossier({ state: "draft" }), "recognise", { actor: provinceOfficer, at: "2025-03-07T10:00:00+07:00", evaluation, ancestorIds: ANCESTORS });
-    expect(r).toEqual({ ok: false, checks: [], reasons: [{ code: "workflow.action_not_allowed_from", path: ["state"], params: { action: "recognise", state: "draft", allowedFrom: ["verified"] } }] });
+    const r = transition(dossier({ state: "draft" }), "recognise", {
+      actor: provinceOfficer,
+      at: "2025-03-07T10:00:00+07:00",
+      evaluation,
+      ancestorIds: ANCESTORS,
+    });
+    expect(r).toEqual({
+      ok: false,
+      checks: [],
+      reasons: [
+        {
+          code: "workflow.action_not_allowed_from",
+          path: ["state"],
+          params: { action: "recognise", state: "draft", allowedFrom: ["verified"] },
+        },
+      ],
+    });
     expect(!r.ok && formatReason(r.reasons[0]!, "vi")).toBe('Không thể "Công nhận" khi hồ sơ ở trạng thái "Đang lập hồ sơ"');
   });
 
   it("refuses a time before the last step and a time that is not ISO", () => {
     const d = run(dossier(), [["self_assess", communeOfficer, "2025-03-03T09:00:00+07:00"]]);
     expect(transition(d, "open_consultation", { actor: communeOfficer, at: "2025-03-02T09:00:00+07:00" })).toEqual({
-      ok: false, checks: [], reasons: [{ code: "workflow.time_before_last", path: ["at"], params: { at: "2025-03-02T09:00:00+07:00", last: "2025-03-03T09:00:00+07:00" } }],
+      ok: false,
+      checks: [],
+      reasons: [
+        { code: "workflow.time_before_last", path: ["at"], params: { at: "2025-03-02T09:00:00+07:00", last: "2025-03-03T09:00:00+07:00" } },
+      ],
     });
     expect(transition(d, "open_consultation", { actor: communeOfficer, at: "03/03/2025" })).toEqual({
-      ok: false, checks: [], reasons: [{ code: "workflow.invalid_time", path: ["at"], params: { at: "03/03/2025" } }],
+      ok: false,
+      checks: [],
+      reasons: [{ code: "workflow.invalid_time", path: ["at"], params: { at: "03/03/2025" } }],
     });
   });
 
   it("returns a dossier for revision with a note and resumes it at the configured earlier state", () => {
     const config = createRecognitionConfig({ returnTo: { appraised: "public_consultation" } });
-    const noNote = transition(dossier({ state: "appraised" }), "return", { actor: provinceOfficer, at: "2025-04-01T09:00:00+07:00", ancestorIds: ANCESTORS, config });
+    const noNote = transition(dossier({ state: "appraised" }), "return", {
+      actor: provinceOfficer,
+      at: "2025-04-01T09:00:00+07:00",
+      ancestorIds: ANCESTORS,
+      config,
+    });
     expect(!noNote.ok && noNote.reasons).toEqual([{ code: "workflow.note_required", path: ["note"], params: { action: "return" } }]);
-    const returned = transition(dossier({ state: "appraised" }), "return", { actor: provinceOfficer, at: "2025-04-01T09:00:00+07:00", ancestorIds: ANCESTORS, config, note: "Bổ sung biên bản lấy ý kiến" });
+    const returned = transition(dossier({ state: "appraised" }), "return", {
+      actor: provinceOfficer,
+      at: "2025-04-01T09:00:00+07:00",
+      ancestorIds: ANCESTORS,
+      config,
+      note: "Bổ sung biên bản lấy ý kiến",
+    });
     expect(returned.ok && returned.dossier.state).toBe("returned");
     if (!returned.ok) return;
     expect(returned.dossier.history.at(-1)).toEqual({
-      action: "return", actor: provinceOfficer, at: "2025-04-01T09:00:00+07:00", from: "appraised", to: "returned", note: "Bổ sung biên bản lấy ý kiến", dueDate: "2025-05-02", // skips 07/4, 30/4 and 01/5
+      action: "return",
+      actor: provinceOfficer,
+      at: "2025-04-01T09:00:00+07:00",
+      from: "appraised",
+      to: "returned",
+      note: "Bổ sung biên bản lấy ý kiến",
+      dueDate: "2025-05-02", // skips 07/4, 30/4 and 01/5
     });
-    const resumed = transition(returned.dossier, "resume", { actor: communeOfficer, at: "2025-04-05T09:00:00+07:00", ancestorIds: ANCESTORS, config });
+    const resumed = transition(returned.dossier, "resume", {
+      actor: communeOfficer,
+      at: "2025-04-05T09:00:00+07:00",
+      ancestorIds: ANCESTORS,
+      config,
+    });
     expect(resumed.ok && resumed.dossier.state).toBe("public_consultation");
     // the default configuration sends it back to self-assessment
-    const d2 = transition(dossier({ state: "submitted" }), "return", { actor: districtOfficer, at: "2025-04-01T09:00:00+07:00", ancestorIds: ANCESTORS, note: "Thiếu số liệu" });
-    const r2 = d2.ok ? transition(d2.dossier, "resume", { actor: communeOfficer, at: "2025-04-02T09:00:00+07:00", ancestorIds: ANCESTORS }) : d2;
+    const d2 = transition(dossier({ state: "submitted" }), "return", {
+      actor: districtOfficer,
+      at: "2025-04-01T09:00:00+07:00",
+      ancestorIds: ANCESTORS,
+      note: "Thiếu số liệu",
+    });
+    const r2 = d2.ok
+      ? transition(d2.dossier, "resume", { actor: communeOfficer, at: "2025-04-02T09:00:00+07:00", ancestorIds: ANCESTORS })
+      : d2;
     expect(r2.ok && r2.dossier.state).toBe("self_assessed");
   });
 
   it("refuses a return target that is not an earlier state (a programmer error)", () => {
-    expect(() => createRecognitionConfig({ returnTo: { submitted: "verified" } })).toThrow('recognition config: returnTo.submitted = "verified" must be a state earlier than "submitted"');
+    expect(() => createRecognitionConfig({ returnTo: { submitted: "verified" } })).toThrow(
+      'recognition config: returnTo.submitted = "verified" must be a state earlier than "submitted"',
+    );
   });
 
   it("rejects a dossier at a review step with a note", () => {
-    const r = transition(dossier({ state: "verified" }), "reject", { actor: provinceOfficer, at: "2025-04-01T09:00:00+07:00", ancestorIds: ANCESTORS, note: "Không đạt tiêu chí 17" });
+    const r = transition(dossier({ state: "verified" }), "reject", {
+      actor: provinceOfficer,
+      at: "2025-04-01T09:00:00+07:00",
+      ancestorIds: ANCESTORS,
+      note: "Không đạt tiêu chí 17",
+    });
     expect(r.ok && [r.dossier.state, r.dossier.history.at(-1)?.dueDate]).toEqual(["rejected", null]);
   });
 
   it("verifies only when more than half of the council's members vote for (a labelled default)", () => {
     const at = "2025-04-10T10:00:00+07:00";
-    const half = transition(dossier({ state: "appraised", councilVote: { for: 10, against: 9, members: 20 } }), "verify", { actor: provinceOfficer, at, evaluation, ancestorIds: ANCESTORS });
-    expect(!half.ok && half.reasons).toEqual([{
-      code: "workflow.council_failed", path: ["councilVote"],
-      params: { for: 10, against: 9, members: 20, numerator: 1, denominator: 2, strict: true, basis: 'QĐ 18/2022/QĐ-TTg: council rule not retrieved; default "more than half of members vote for"', verified: false, isDefault: true },
-    }]);
-    expect(!half.ok && formatReason(half.reasons[0]!, "vi")).toBe("Hội đồng thẩm định: chỉ 10/20 thành viên tán thành (yêu cầu trên 1/2 tổng số thành viên) (⚠️ chưa kiểm chứng với văn bản gốc; giá trị mặc định của phần mềm)");
-    const more = transition(dossier({ state: "appraised", councilVote: { for: 11, against: 9, members: 20 } }), "verify", { actor: provinceOfficer, at, evaluation, ancestorIds: ANCESTORS });
+    const half = transition(dossier({ state: "appraised", councilVote: { for: 10, against: 9, members: 20 } }), "verify", {
+      actor: provinceOfficer,
+      at,
+      evaluation,
+      ancestorIds: ANCESTORS,
+    });
+    expect(!half.ok && half.reasons).toEqual([
+      {
+        code: "workflow.council_failed",
+        path: ["councilVote"],
+        params: {
+          for: 10,
+          against: 9,
+          members: 20,
+          numerator: 1,
+          denominator: 2,
+          strict: true,
+          basis: 'QĐ 18/2022/QĐ-TTg: council rule not retrieved; default "more than half of members vote for"',
+          verified: false,
+          isDefault: true,
+        },
+      },
+    ]);
+    expect(!half.ok && formatReason(half.reasons[0]!, "vi")).toBe(
+      "Hội đồng thẩm định: chỉ 10/20 thành viên tán thành (yêu cầu trên 1/2 tổng số thành viên) (⚠️ chưa kiểm chứng với văn bản gốc; giá trị mặc định của phần mềm)",
+    );
+    const more = transition(dossier({ state: "appraised", councilVote: { for: 11, against: 9, members: 20 } }), "verify", {
+      actor: provinceOfficer,
+      at,
+      evaluation,
+      ancestorIds: ANCESTORS,
+    });
     expect(more.ok && more.dossier.state).toBe("verified");
   });
 
@@ -177,7 +341,8 @@ describe("transition", () => {
     const revoked = transition(dossier({ state: "recognised" }), "revoke", { ...facts, evaluation: half });
     expect(revoked.ok && revoked.dossier.state).toBe("revoked");
     expect(revoked.checks.find((c) => c.guard === "revocationRuleHolds")).toEqual({
-      guard: "revocationRuleHolds", passed: true,
+      guard: "revocationRuleHolds",
+      passed: true,
       reasons: [{ code: "revocation.half_failed", path: ["criteria"], params: { failed: 10, total: 19, share: 10 / 19 } }],
     });
   });
@@ -196,7 +361,13 @@ describe("transition", () => {
       return d.toISOString().slice(0, 10);
     };
     const config = createRecognitionConfig({ addWorkingDays, deadlines: { submitted: 5 } });
-    const r = transition(dossier({ state: "public_consultation" }), "submit", { actor: communeOfficer, at: "2025-04-28T10:00:00+07:00", evaluation, ancestorIds: ANCESTORS, config });
+    const r = transition(dossier({ state: "public_consultation" }), "submit", {
+      actor: communeOfficer,
+      at: "2025-04-28T10:00:00+07:00",
+      evaluation,
+      ancestorIds: ANCESTORS,
+      config,
+    });
     expect(r.ok && r.dossier.history.at(-1)?.dueDate).toBe("2025-05-07");
     expect(config.deadlinesProvenance).toEqual({ basis: "configured", verified: false, isDefault: false });
   });
@@ -208,9 +379,19 @@ describe("transition", () => {
     expect(r.ok && r.dossier.state).toBe("self_assessed");
     const appraiser: Actor = { id: "cb-xa", role: "commune_officer", unitId: UNIT };
     const ev = { ...evaluation, unitId: "thon-1" };
-    const a = transition(dossier({ unitId: "thon-1", level: "hamlet", state: "submitted" }), "appraise", { actor: appraiser, at: "2025-03-10T09:00:00+07:00", evaluation: ev, ancestorIds: [UNIT, ...ANCESTORS] });
+    const a = transition(dossier({ unitId: "thon-1", level: "hamlet", state: "submitted" }), "appraise", {
+      actor: appraiser,
+      at: "2025-03-10T09:00:00+07:00",
+      evaluation: ev,
+      ancestorIds: [UNIT, ...ANCESTORS],
+    });
     expect(a.ok && a.dossier.state).toBe("appraised");
-    const byDistrict = transition(dossier({ unitId: "thon-1", level: "hamlet", state: "submitted" }), "appraise", { actor: districtOfficer, at: "2025-03-10T09:00:00+07:00", evaluation: ev, ancestorIds: [UNIT, ...ANCESTORS] });
+    const byDistrict = transition(dossier({ unitId: "thon-1", level: "hamlet", state: "submitted" }), "appraise", {
+      actor: districtOfficer,
+      at: "2025-03-10T09:00:00+07:00",
+      evaluation: ev,
+      ancestorIds: [UNIT, ...ANCESTORS],
+    });
     expect(!byDistrict.ok && byDistrict.reasons.map((x) => x.code)).toEqual(["workflow.role_not_allowed"]);
   });
 });

@@ -16,11 +16,20 @@ export function subtreeIds(units: readonly UnitLink[], rootId: string): Result<s
   const seen = new Map<string, number>();
   const issues: Issue[] = [];
   units.forEach((u, i) => {
-    if (seen.has(u.id)) issues.push({ code: "unit.duplicate", path: ["units", i, "id"], message: `unit id "${u.id}" appears twice (first at units[${seen.get(u.id)}])`, params: { unit: u.id } });
+    if (seen.has(u.id))
+      issues.push({
+        code: "unit.duplicate",
+        path: ["units", i, "id"],
+        message: `unit id "${u.id}" appears twice (first at units[${seen.get(u.id)}])`,
+        params: { unit: u.id },
+      });
     else seen.set(u.id, i);
   });
   if (issues.length > 0) return fail("invalid_input", issues);
-  if (!seen.has(rootId)) return fail("not_found", [{ code: "unit.not_found", path: ["rootId"], message: `unit "${rootId}" is not in the unit list`, params: { unit: rootId } }]);
+  if (!seen.has(rootId))
+    return fail("not_found", [
+      { code: "unit.not_found", path: ["rootId"], message: `unit "${rootId}" is not in the unit list`, params: { unit: rootId } },
+    ]);
   const children = new Map<string, string[]>();
   for (const u of units) if (u.parentId !== undefined) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
   const out: string[] = [];
@@ -30,7 +39,14 @@ export function subtreeIds(units: readonly UnitLink[], rootId: string): Result<s
     const id = queue.shift() as string;
     if (visited.has(id)) {
       const i = seen.get(id) ?? -1;
-      return fail("invalid_input", [{ code: "unit.cycle", path: ["units", i, "parentId"], message: `unit "${id}" is its own ancestor (parent links form a cycle)`, params: { unit: id } }]);
+      return fail("invalid_input", [
+        {
+          code: "unit.cycle",
+          path: ["units", i, "parentId"],
+          message: `unit "${id}" is its own ancestor (parent links form a cycle)`,
+          params: { unit: id },
+        },
+      ]);
     }
     visited.add(id);
     out.push(id);

@@ -13,7 +13,11 @@ describe("exactShare", () => {
   });
 
   it("rounds an exact half up (1/80000 = 0.00125% → 0.00, 1/40000 = 0.0025% → 0.00, 1/20000 = 0.005% → 0.01)", () => {
-    expect([exactShare(1n, 80000n).percent, exactShare(1n, 40000n).percent, exactShare(1n, 20000n).percent]).toEqual(["0.00", "0.00", "0.01"]);
+    expect([exactShare(1n, 80000n).percent, exactShare(1n, 40000n).percent, exactShare(1n, 20000n).percent]).toEqual([
+      "0.00",
+      "0.00",
+      "0.01",
+    ]);
   });
 
   it("stays exact for amounts far beyond float precision", () => {

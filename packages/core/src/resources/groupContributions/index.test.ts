@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Contribution } from "../schema.js";
 import { groupContributions } from "./index.js";
 
-const c = (unitId: string, period: Contribution["period"], source: Contribution["source"], amount: bigint): Contribution => ({ unitId, period, source, amount });
+const c = (unitId: string, period: Contribution["period"], source: Contribution["source"], amount: bigint): Contribution => ({
+  unitId,
+  period,
+  source,
+  amount,
+});
 const y2025 = { kind: "year", year: 2025 } as const;
 const q1 = { kind: "quarter", year: 2025, quarter: 1 } as const;
 const rows = [
@@ -28,7 +33,11 @@ describe("groupContributions", () => {
       { key: "x1", totals: { count: 4, money: 9_007_201_254_740_993n, landDonatedM2: 450n, labourDays: 120n } },
       { key: "x2", totals: { count: 1, money: 300_000_000n, landDonatedM2: 0n, labourDays: 0n } },
     ]);
-    expect(groupContributions(rows, "period").map((g) => [g.key, g.totals.count])).toEqual([["2024", 1], ["2025", 3], ["2025Q1", 1]]);
+    expect(groupContributions(rows, "period").map((g) => [g.key, g.totals.count])).toEqual([
+      ["2024", 1],
+      ["2025", 3],
+      ["2025Q1", 1],
+    ]);
   });
 
   it("returns no groups for no contributions", () => {

@@ -28,7 +28,15 @@ export function groupContributions(contributions: readonly Contribution[], by: "
   const order = ResourceSourceSchema.options as readonly string[];
   const entries = [...groups.entries()];
   entries.sort(([ka, a], [kb, b]) =>
-    by === "source" ? order.indexOf(ka) - order.indexOf(kb) : by === "period" ? comparePeriods(a.sample.period, b.sample.period) : ka < kb ? -1 : ka > kb ? 1 : 0,
+    by === "source"
+      ? order.indexOf(ka) - order.indexOf(kb)
+      : by === "period"
+        ? comparePeriods(a.sample.period, b.sample.period)
+        : ka < kb
+          ? -1
+          : ka > kb
+            ? 1
+            : 0,
   );
   return entries.map(([key, g]) => ({ key, totals: g.totals }));
 }

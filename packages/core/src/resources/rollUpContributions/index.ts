@@ -18,7 +18,12 @@ export interface ResourceRollUp extends ResourceSummary {
  * rollUpContributions(contributions, [{ id: "p" }, { id: "x1", parentId: "p" }, { id: "x2", parentId: "p" }], "p")
  * // { ok: true, value: { rootId: "p", unitIds: ["p", "x1", "x2"], totals: {...}, bySource: [...], ... } }
  */
-export function rollUpContributions(contributions: readonly Contribution[], units: readonly UnitLink[], rootId: string, filter: Omit<ContributionFilter, "unitIds"> = {}): Result<ResourceRollUp> {
+export function rollUpContributions(
+  contributions: readonly Contribution[],
+  units: readonly UnitLink[],
+  rootId: string,
+  filter: Omit<ContributionFilter, "unitIds"> = {},
+): Result<ResourceRollUp> {
   const ids = subtreeIds(units, rootId);
   if (!ids.ok) return fail(ids.kind, ids.issues);
   const summary = summariseContributions(contributions, { ...filter, unitIds: ids.value });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Contribution } from "../schema.js";
 import { summariseContributions } from "./index.js";
 
-const c = (unitId: string, period: Contribution["period"], source: Contribution["source"], amount: bigint): Contribution => ({ unitId, period, source, amount });
+const c = (unitId: string, period: Contribution["period"], source: Contribution["source"], amount: bigint): Contribution => ({
+  unitId,
+  period,
+  source,
+  amount,
+});
 const y2025 = { kind: "year", year: 2025 } as const;
 const q1 = { kind: "quarter", year: 2025, quarter: 1 } as const;
 const rows = [
@@ -33,7 +38,11 @@ describe("summariseContributions", () => {
       ],
       peopleShare: { numerator: 300_000_000n, denominator: money, percent: "13.04" },
       reasons: [
-        { code: "resources.totals", path: [], params: { period: "2025", units: null, count: 4, money: "2300000000", landDonatedM2: "450", labourDays: "120" } },
+        {
+          code: "resources.totals",
+          path: [],
+          params: { period: "2025", units: null, count: 4, money: "2300000000", landDonatedM2: "450", labourDays: "120" },
+        },
         { code: "resources.people_share", path: ["people_cash"], params: { people: "300000000", money: "2300000000", percent: "13.04" } },
       ],
     });
@@ -46,7 +55,11 @@ describe("summariseContributions", () => {
       "0.00",
       ["resources.totals", "resources.people_share", "resources.period_not_split"],
     ]);
-    expect(s.reasons[2]).toEqual({ code: "resources.period_not_split", path: [], params: { count: 1, period: "2025Q1", money: "300000000", landDonatedM2: "0", labourDays: "0" } });
+    expect(s.reasons[2]).toEqual({
+      code: "resources.period_not_split",
+      path: [],
+      params: { count: 1, period: "2025Q1", money: "300000000", landDonatedM2: "0", labourDays: "0" },
+    });
     expect(s.notSplit).toEqual({ count: 1, money: 300_000_000n, landDonatedM2: 0n, labourDays: 0n });
   });
 

@@ -68,11 +68,32 @@ export function summariseContributions(contributions: readonly Contribution[], f
   const peopleShare = exactShare(people, totals.money);
   const scope = { period: filter.period ? formatPeriod(filter.period) : null, units: filter.unitIds ? [...filter.unitIds] : null };
   const reasons: Reason[] = [];
-  reasons.push({ code: "resources.totals", path: [], params: { ...scope, count: totals.count, money: totals.money.toString(), landDonatedM2: totals.landDonatedM2.toString(), labourDays: totals.labourDays.toString() } });
+  reasons.push({
+    code: "resources.totals",
+    path: [],
+    params: {
+      ...scope,
+      count: totals.count,
+      money: totals.money.toString(),
+      landDonatedM2: totals.landDonatedM2.toString(),
+      labourDays: totals.labourDays.toString(),
+    },
+  });
   if (totals.money === 0n) reasons.push({ code: "resources.no_money", path: [], params: scope });
-  else reasons.push({ code: "resources.people_share", path: ["people_cash"], params: { people: people.toString(), money: totals.money.toString(), percent: peopleShare.percent } });
+  else
+    reasons.push({
+      code: "resources.people_share",
+      path: ["people_cash"],
+      params: { people: people.toString(), money: totals.money.toString(), percent: peopleShare.percent },
+    });
   if (notSplit.count > 0) {
-    const params = { count: notSplit.count, period: scope.period, money: notSplit.money.toString(), landDonatedM2: notSplit.landDonatedM2.toString(), labourDays: notSplit.labourDays.toString() };
+    const params = {
+      count: notSplit.count,
+      period: scope.period,
+      money: notSplit.money.toString(),
+      landDonatedM2: notSplit.landDonatedM2.toString(),
+      labourDays: notSplit.labourDays.toString(),
+    };
     reasons.push({ code: "resources.period_not_split", path: [], params });
   }
   return { totals, bySource, peopleShare, notSplit, reasons };

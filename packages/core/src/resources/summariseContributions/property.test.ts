@@ -12,11 +12,13 @@ const contribution = fc.record({
 
 describe("summariseContributions (properties)", () => {
   it("splits all money into sources exactly, and does not depend on input order", () => {
-    fc.assert(fc.property(fc.array(contribution, { maxLength: 30 }), (rows) => {
-      const s = summariseContributions(rows);
-      expect(s.bySource.reduce((a, b) => a + b.amount, 0n)).toBe(s.totals.money);
-      expect(s.totals.money + s.totals.landDonatedM2 + s.totals.labourDays).toBe(rows.reduce((a, c) => a + c.amount, 0n));
-      expect(summariseContributions([...rows].reverse())).toEqual(s);
-    }));
+    fc.assert(
+      fc.property(fc.array(contribution, { maxLength: 30 }), (rows) => {
+        const s = summariseContributions(rows);
+        expect(s.bySource.reduce((a, b) => a + b.amount, 0n)).toBe(s.totals.money);
+        expect(s.totals.money + s.totals.landDonatedM2 + s.totals.labourDays).toBe(rows.reduce((a, c) => a + c.amount, 0n));
+        expect(summariseContributions([...rows].reverse())).toEqual(s);
+      }),
+    );
   });
 });

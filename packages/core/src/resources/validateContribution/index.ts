@@ -43,7 +43,8 @@ export function validateContribution(input: unknown): Result<Contribution> {
  * // { ok: false, kind: "invalid_input", issues: [{ code: "amount.decimal", path: [0, "amount"], ... }] }
  */
 export function validateContributions(input: unknown): Result<Contribution[]> {
-  if (!Array.isArray(input)) return fail("invalid_input", [{ code: "invalid_type", path: [], message: "expected an array of contributions" }]);
+  if (!Array.isArray(input))
+    return fail("invalid_input", [{ code: "invalid_type", path: [], message: "expected an array of contributions" }]);
   const values: Contribution[] = [];
   const issues: Issue[] = [];
   input.forEach((row, i) => {

@@ -3,7 +3,16 @@ import { averageIncome } from "./index.js";
 
 describe("averageIncome", () => {
   it("averages the finite income values, ignoring absent, null, boolean and non-finite ones", () => {
-    expect(averageIncome([{ values: { "10": 60 } }, { values: { "10": 61.5 } }, { values: {} }, { values: { "10": null } }, { values: { "10": true } }, { values: { "10": Number.NaN } }])).toEqual({ mean: 60.75, n: 2 });
+    expect(
+      averageIncome([
+        { values: { "10": 60 } },
+        { values: { "10": 61.5 } },
+        { values: {} },
+        { values: { "10": null } },
+        { values: { "10": true } },
+        { values: { "10": Number.NaN } },
+      ]),
+    ).toEqual({ mean: 60.75, n: 2 });
   });
 
   it("rounds to the đồng (six decimals of a million)", () => {

@@ -24,14 +24,35 @@ export interface IncomeVs2020Check {
  * @example
  * incomeVs2020([{ values: { "10": 62 } }], [{ values: { "10": 41.3 } }], 2025).met // true
  */
-export function incomeVs2020(current: readonly Pick<UnitValues, "values">[], baseline2020: readonly Pick<UnitValues, "values">[], year: number, targets: ProgrammeTargets = QD263_TARGETS): IncomeVs2020Check {
+export function incomeVs2020(
+  current: readonly Pick<UnitValues, "values">[],
+  baseline2020: readonly Pick<UnitValues, "values">[],
+  year: number,
+  targets: ProgrammeTargets = QD263_TARGETS,
+): IncomeVs2020Check {
   const cur = averageIncome(current);
   const base = averageIncome(baseline2020);
   const communes = { current: cur.n, baseline2020: base.n };
   if (cur.mean === null || base.mean === null) {
-    const reasons: Reason[] = [{ code: "target.income_unavailable", path: ["incomeVs2020"], params: { year: cur.mean === null ? year : 2020, source: targets.source } }];
+    const reasons: Reason[] = [
+      {
+        code: "target.income_unavailable",
+        path: ["incomeVs2020"],
+        params: { year: cur.mean === null ? year : 2020, source: targets.source },
+      },
+    ];
     return { available: false, met: null, current: cur.mean, baseline2020: base.mean, required: null, communes, reasons };
   }
-  const check = checkProgrammeTargets([], targets, { income: { baseline2020: base.mean, current: cur.mean } }).find((t) => t.id === "income_vs_2020")!;
-  return { available: true, met: check.met, current: cur.mean, baseline2020: base.mean, required: check.required, communes, reasons: check.reasons };
+  const check = checkProgrammeTargets([], targets, { income: { baseline2020: base.mean, current: cur.mean } }).find(
+    (t) => t.id === "income_vs_2020",
+  )!;
+  return {
+    available: true,
+    met: check.met,
+    current: cur.mean,
+    baseline2020: base.mean,
+    required: check.required,
+    communes,
+    reasons: check.reasons,
+  };
 }

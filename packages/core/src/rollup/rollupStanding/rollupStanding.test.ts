@@ -4,13 +4,22 @@ import { getPack } from "../../packs/registry.js";
 import { commune, passingValues } from "../../_testing/builders.js";
 import { rollupStanding } from "./index.js";
 
-const ladder = ["example.province-demo.2021-2025", "example.province-demo-advanced.2021-2025", "example.province-demo-model.2021-2025"].map((id) => compilePack(getPack(id)!));
+const ladder = ["example.province-demo.2021-2025", "example.province-demo-advanced.2021-2025", "example.province-demo-model.2021-2025"].map(
+  (id) => compilePack(getPack(id)!),
+);
 
 describe("rollupStanding", () => {
   it("gives the first pack's status and criteria and the tier reached along the ladder", () => {
     const doc = passingValues(ladder[0]!.pack, commune(), 2024);
     const s = rollupStanding(ladder, doc);
-    expect([s.unitId, s.status, s.criteriaMet, s.criteriaTotal, s.tierReached, s.revoke]).toEqual(["xa-an-binh", "met", s.criteriaTotal, 19, "standard", false]);
+    expect([s.unitId, s.status, s.criteriaMet, s.criteriaTotal, s.tierReached, s.revoke]).toEqual([
+      "xa-an-binh",
+      "met",
+      s.criteriaTotal,
+      19,
+      "standard",
+      false,
+    ]);
     expect(Object.values(s.criteria).every((x) => x === "met")).toBe(true);
   });
 

@@ -20,7 +20,12 @@ export interface RollupSummary {
  */
 export function summariseRollup(
   lines: readonly { unitId: string; tierReached: Tier | null; criteriaMet: number }[],
-  data: { year: number; values: readonly Pick<UnitValues, "values">[]; values2020: readonly Pick<UnitValues, "values">[]; targets?: ProgrammeTargets },
+  data: {
+    year: number;
+    values: readonly Pick<UnitValues, "values">[];
+    values2020: readonly Pick<UnitValues, "values">[];
+    targets?: ProgrammeTargets;
+  },
 ): RollupSummary {
   const targets = data.targets ?? QD263_TARGETS;
   return {

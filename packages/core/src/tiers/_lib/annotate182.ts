@@ -9,7 +9,12 @@ export function annotate182(r: EvaluationResult, reason: Reason): EvaluationResu
     ...r,
     criteria: r.criteria.map((cr) =>
       cr.indicators.some((i) => i.id === INDICATOR_182)
-        ? { ...cr, indicators: cr.indicators.map((i) => (i.id === INDICATOR_182 ? { ...i, ...(derived ? { derived: true } : {}), reasons: [...i.reasons, reason] } : i)) }
+        ? {
+            ...cr,
+            indicators: cr.indicators.map((i) =>
+              i.id === INDICATOR_182 ? { ...i, ...(derived ? { derived: true } : {}), reasons: [...i.reasons, reason] } : i,
+            ),
+          }
         : cr,
     ),
   };

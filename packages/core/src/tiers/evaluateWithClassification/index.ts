@@ -12,9 +12,12 @@ import { annotate182 } from "../_lib/annotate182.js";
  * @example
  * evaluateWithClassification(compiled, doc, { year: 2024, level: "good" }).criteria // 18.2 filled when absent
  */
-export function evaluateWithClassification(compiled: CompiledPack, input: UnitValues, classification: Classification182 | undefined): EvaluationResult {
+export function evaluateWithClassification(
+  compiled: CompiledPack,
+  input: UnitValues,
+  classification: Classification182 | undefined,
+): EvaluationResult {
   const { doc, reason } = withClassification182(input, classification);
   const r = evaluateUnit(compiled, doc);
   return reason ? annotate182(r, reason) : r;
 }
-

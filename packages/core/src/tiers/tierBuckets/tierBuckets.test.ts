@@ -7,11 +7,22 @@ describe("tier buckets", () => {
   });
 
   it("puts modern in its own bucket, not in none or model", () => {
-    expect([tierBucketOf("modern"), tierBucketOf(null), tierBucketOf(undefined), tierBucketOf("model")]).toEqual(["modern", "none", "none", "model"]);
+    expect([tierBucketOf("modern"), tierBucketOf(null), tierBucketOf(undefined), tierBucketOf("model")]).toEqual([
+      "modern",
+      "none",
+      "none",
+      "model",
+    ]);
   });
 
   it("counts each unit once at its highest tier", () => {
-    expect(countByTier([{ tier: "standard" }, { tier: null }, { tier: "modern" }, { tier: "model" }, {}])).toEqual({ none: 2, standard: 1, advanced: 0, model: 1, modern: 1 });
+    expect(countByTier([{ tier: "standard" }, { tier: null }, { tier: "modern" }, { tier: "model" }, {}])).toEqual({
+      none: 2,
+      standard: 1,
+      advanced: 0,
+      model: 1,
+      modern: 1,
+    });
   });
 
   it("reads 'at least' targets cumulatively", () => {

@@ -14,7 +14,11 @@ const MAX_LADDER = 6;
 export function tierLadder(registry: Pick<PackRegistry, "get">, packId: string): CriteriaPack[] {
   const out: CriteriaPack[] = [];
   const seen = new Set<string>();
-  for (let p = registry.get(packId); p && !seen.has(p.id) && out.length < MAX_LADDER; p = p.nextTier ? registry.get(p.nextTier) : undefined) {
+  for (
+    let p = registry.get(packId);
+    p && !seen.has(p.id) && out.length < MAX_LADDER;
+    p = p.nextTier ? registry.get(p.nextTier) : undefined
+  ) {
     seen.add(p.id);
     out.push(p);
   }

@@ -48,9 +48,15 @@ describe("withChildStatuses", () => {
     const values = passingValues(ladder[0]!.pack, u, year).values;
     delete values["18.2"];
     const full: UnitValues = { unit: u, year, values };
-    const doc = withChildStatuses(districtDoc([{ unit: u, values: {} }]), ladder, { childDocs: new Map([["x1", full]]), classifications: new Map([["x1", { year: 2023, level: "good" as const }]]) });
+    const doc = withChildStatuses(districtDoc([{ unit: u, values: {} }]), ladder, {
+      childDocs: new Map([["x1", full]]),
+      classifications: new Map([["x1", { year: 2023, level: "good" as const }]]),
+    });
     expect(doc.children![0]!.statuses!.standard).toBe("met");
-    const poor = withChildStatuses(districtDoc([{ unit: u, values: {} }]), ladder, { childDocs: new Map([["x1", full]]), classifications: new Map([["x1", { year: 2023, level: "completed" as const }]]) });
+    const poor = withChildStatuses(districtDoc([{ unit: u, values: {} }]), ladder, {
+      childDocs: new Map([["x1", full]]),
+      classifications: new Map([["x1", { year: 2023, level: "completed" as const }]]),
+    });
     expect(poor.children![0]!.statuses!.standard).toBe("not_met");
   });
 

@@ -35,8 +35,15 @@ export function withClassification182(doc: UnitValues, c: Classification182 | un
   const entered = doc.values[INDICATOR_182];
   const base = { indicator: INDICATOR_182, classificationYear: c.year, level: c.level };
   if (entered === undefined || entered === null) {
-    return { doc: { ...doc, values: { ...doc.values, [INDICATOR_182]: derived } }, reason: { code: "derived.classification", path: ["values", INDICATOR_182], params: { ...base, value: derived } } };
+    return {
+      doc: { ...doc, values: { ...doc.values, [INDICATOR_182]: derived } },
+      reason: { code: "derived.classification", path: ["values", INDICATOR_182], params: { ...base, value: derived } },
+    };
   }
-  if (entered !== derived) return { doc, reason: { code: "derived.classification_conflict", path: ["values", INDICATOR_182], params: { ...base, entered, derived } } };
+  if (entered !== derived)
+    return {
+      doc,
+      reason: { code: "derived.classification_conflict", path: ["values", INDICATOR_182], params: { ...base, entered, derived } },
+    };
   return { doc, reason: null };
 }

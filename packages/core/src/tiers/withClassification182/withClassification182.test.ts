@@ -10,7 +10,11 @@ describe("withClassification182", () => {
     const r = withClassification182(doc({ "1.1": true }), { year: 2024, level: "good" });
     expect(r).toEqual({
       doc: doc({ "1.1": true, "18.2": true }),
-      reason: { code: "derived.classification", path: ["values", "18.2"], params: { indicator: "18.2", classificationYear: 2024, level: "good", value: true } },
+      reason: {
+        code: "derived.classification",
+        path: ["values", "18.2"],
+        params: { indicator: "18.2", classificationYear: 2024, level: "good", value: true },
+      },
     });
   });
 
@@ -22,7 +26,11 @@ describe("withClassification182", () => {
     const input = doc({ "18.2": true });
     const r = withClassification182(input, { year: 2024, level: "not_completed" });
     expect(r.doc).toBe(input);
-    expect(r.reason).toEqual({ code: "derived.classification_conflict", path: ["values", "18.2"], params: { indicator: "18.2", classificationYear: 2024, level: "not_completed", entered: true, derived: false } });
+    expect(r.reason).toEqual({
+      code: "derived.classification_conflict",
+      path: ["values", "18.2"],
+      params: { indicator: "18.2", classificationYear: 2024, level: "not_completed", entered: true, derived: false },
+    });
   });
 
   it("returns the document untouched when the entered value agrees or there is no classification", () => {

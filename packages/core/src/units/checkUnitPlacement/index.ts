@@ -65,7 +65,10 @@ const label = (level: string): LocalizedText => UNIT_LEVEL_LABELS[level as UnitL
 const PLACEMENT_TEXT: Readonly<Record<UnitLevel, LocalizedText>> = {
   province: { vi: "tỉnh ở cấp cao nhất, không có cấp trên", en: "a province sits at the top, with no parent" },
   district: { vi: "huyện chỉ đặt dưới tỉnh", en: "a district goes under a province" },
-  commune: { vi: "xã chỉ đặt dưới huyện hoặc trực tiếp dưới tỉnh (chính quyền hai cấp)", en: "a commune goes under a district or directly under a province (two-tier government)" },
+  commune: {
+    vi: "xã chỉ đặt dưới huyện hoặc trực tiếp dưới tỉnh (chính quyền hai cấp)",
+    en: "a commune goes under a district or directly under a province (two-tier government)",
+  },
   hamlet: { vi: "thôn chỉ đặt dưới xã", en: "a hamlet goes under a commune" },
 };
 
@@ -76,7 +79,12 @@ const PLACEMENT_TEXT: Readonly<Record<UnitLevel, LocalizedText>> = {
  * // { code: "unit.parent_not_found", path: ["parentId"], message: 'không có đơn vị cấp trên "d-99" / parent unit "d-99" not found', params: { parentId: "d-99" } }
  */
 export function unitParentNotFound(parentId: string): Issue {
-  return { code: "unit.parent_not_found", path: ["parentId"], message: `không có đơn vị cấp trên "${parentId}" / parent unit "${parentId}" not found`, params: { parentId } };
+  return {
+    code: "unit.parent_not_found",
+    path: ["parentId"],
+    message: `không có đơn vị cấp trên "${parentId}" / parent unit "${parentId}" not found`,
+    params: { parentId },
+  };
 }
 
 const placing = (c: UnitPlacementInput) => c.change !== "edit";
@@ -89,22 +97,57 @@ const levelFitsParent: UnitPlacementRule = (c) => {
   const parentLevel = c.parent?.level ?? null;
   if (UNIT_PARENT_LEVELS[c.unit.level].includes(parentLevel)) return [];
   const rule = PLACEMENT_TEXT[c.unit.level];
-  const got = parentLevel === null ? { vi: "không có cấp trên", en: "no parent given" } : { vi: `${c.parentId} là ${label(parentLevel).vi}`, en: `${c.parentId} is a ${label(parentLevel).en}` };
-  return [{ code: "unit.level_not_allowed_here", path: ["parentId"], message: `${rule.vi}; ${got.vi} / ${rule.en}; ${got.en}`, params: { level: c.unit.level, parentLevel } }];
+  const got =
+    parentLevel === null
+      ? { vi: "không có cấp trên", en: "no parent given" }
+      : { vi: `${c.parentId} là ${label(parentLevel).vi}`, en: `${c.parentId} is a ${label(parentLevel).en}` };
+  return [
+    {
+      code: "unit.level_not_allowed_here",
+      path: ["parentId"],
+      message: `${rule.vi}; ${got.vi} / ${rule.en}; ${got.en}`,
+      params: { level: c.unit.level, parentLevel },
+    },
+  ];
 };
 
 const noCycle: UnitPlacementRule = (c) =>
   c.change === "move" && c.parent && (c.parent.id === c.unit.id || c.parent.lineage.includes(c.unit.id))
-    ? [{ code: "unit.cycle", path: ["parentId"], message: `không thể chuyển ${c.unit.id} vào chính nó hoặc đơn vị cấp dưới của nó (${c.parent.id}) / cannot move ${c.unit.id} under itself or its own descendant ${c.parent.id}`, params: { parentId: c.parent.id } }]
+    ? [
+        {
+          code: "unit.cycle",
+          path: ["parentId"],
+          message: `không thể chuyển ${c.unit.id} vào chính nó hoặc đơn vị cấp dưới của nó (${c.parent.id}) / cannot move ${c.unit.id} under itself or its own descendant ${c.parent.id}`,
+          params: { parentId: c.parent.id },
+        },
+      ]
     : [];
 
 const communeGroupOnCommunes: UnitPlacementRule = (c) =>
   c.unit.communeGroup !== null && c.unit.level !== "commune"
-    ? [{ code: "unit.commune_group_not_commune", path: ["communeGroup"], message: `nhóm xã chỉ dành cho xã, không cho ${label(c.unit.level).vi} / a commune group applies to communes only, not to a ${label(c.unit.level).en}`, params: { level: c.unit.level } }]
+    ? [
+        {
+          code: "unit.commune_group_not_commune",
+          path: ["communeGroup"],
+          message: `nhóm xã chỉ dành cho xã, không cho ${label(c.unit.level).vi} / a commune group applies to communes only, not to a ${label(c.unit.level).en}`,
+          params: { level: c.unit.level },
+        },
+      ]
     : [];
 
 const flagsOnce: UnitPlacementRule = (c) =>
-  c.unit.flags.flatMap((f, i) => (c.unit.flags.indexOf(f) < i ? [{ code: "unit.duplicate_flag", path: ["flags", i], message: `đặc điểm "${f}" bị lặp / flag "${f}" is listed twice`, params: { flag: f } }] : []));
+  c.unit.flags.flatMap((f, i) =>
+    c.unit.flags.indexOf(f) < i
+      ? [
+          {
+            code: "unit.duplicate_flag",
+            path: ["flags", i],
+            message: `đặc điểm "${f}" bị lặp / flag "${f}" is listed twice`,
+            params: { flag: f },
+          },
+        ]
+      : [],
+  );
 
 /**
  * The registry of unit placement rules, run in this order by {@link checkUnitPlacement}. Adding a rule
