@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
-import { type Harness, openHarness } from "../testing/harness.js";
+import { type Harness, login, openHarness } from "../testing/harness.js";
 import { DatabaseBusyError, DbQueue, dbQueueOptionsFromEnv } from "./queue.js";
 
 /** A promise with its resolve function outside. */
@@ -135,7 +135,9 @@ describe("the API over capacity", () => {
         });
       },
     });
-    const holding = app.request("/v1/test-hold");
+    // Signed in: strangers are answered 401 before any route (src/http/hardening.ts), so the hold needs a session.
+    const { cookie } = await login(h, "tinh");
+    const holding = app.request("/v1/test-hold", { headers: { cookie } });
     await entered.promise;
 
     const busy = await app.request("/v1/auth/me");

@@ -121,9 +121,13 @@ export function refuseControlCharacters(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Operations open without sign-in: signing in and out, the criteria packs, and the public results. */
+/**
+ * Operations open without sign-in: signing in and out, first-run setup (its one-time token is the
+ * credential; it answers 409 once an administrator exists), the criteria packs, and the public results.
+ */
 const PUBLIC_OPERATIONS: readonly { methods: readonly string[]; path: RegExp }[] = [
   { methods: ["POST"], path: /^\/v1\/auth\/(login|logout)$/ },
+  { methods: ["GET", "HEAD", "POST"], path: /^\/v1\/setup$/ },
   { methods: ["GET", "HEAD"], path: /^\/v1\/packs(\/[^/]+)?$/ },
   { methods: ["GET", "HEAD"], path: /^\/v1\/public\// },
 ];

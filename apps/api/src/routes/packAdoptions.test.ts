@@ -174,7 +174,7 @@ describe("pack adoption: a province adopts its own pack", () => {
       null,
       10,
       0,
-      { none: 0, standard: 0, advanced: 0, model: 0 },
+      { none: 0, standard: 0, advanced: 0, model: 0, modern: 0 },
       true,
       [
         [2023, "example.province-demo.2021-2025", 0],
