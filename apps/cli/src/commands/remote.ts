@@ -225,19 +225,19 @@ async function valuesSet(
   const body = { values, ...(inputs !== undefined ? { inputs } : {}), ...(notApplicable !== undefined ? { notApplicable } : {}) } as {
     values: Record<string, number | boolean | null>;
   };
-  let saved: Awaited<ReturnType<typeof call>>["data"];
+  const put = () =>
+    call(
+      ctx,
+      client.PUT("/v1/units/{id}/values/{year}", {
+        params: { path: { id: unit, year }, query: opts.pack ? { pack: opts.pack } : {}, header: {} },
+        body,
+        headers,
+      }),
+      file,
+    );
+  let saved: Awaited<ReturnType<typeof put>>["data"];
   try {
-    saved = (
-      await call(
-        ctx,
-        client.PUT("/v1/units/{id}/values/{year}", {
-          params: { path: { id: unit, year }, query: opts.pack ? { pack: opts.pack } : {}, header: {} },
-          body,
-          headers,
-        }),
-        file,
-      )
-    ).data;
+    saved = (await put()).data;
   } catch (e) {
     if (!(e instanceof CliError) || !e.problems[0]?.where?.startsWith("HTTP 412")) throw e;
     // A conflict: show what changed on the server against what this file would write.
