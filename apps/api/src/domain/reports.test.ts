@@ -114,6 +114,8 @@ describe("workbooks (XLSX)", () => {
     const order = ((await json.json()) as { rows: { name: string }[] }).rows.map((r: { name: string }) => r.name) as string[];
     const positions = order.map((n) => text.indexOf(n));
     expect([res.status, positions.every((p) => p >= 0), [...positions].sort((a, b) => a - b)]).toEqual([200, true, positions]);
+    // The demo uses the software's default scheme: the workbook says it is not law, as the CLI's does.
+    expect(text).toContain("thang điểm mặc định của phần mềm, không phải quy định đã ban hành.");
   });
 });
 

@@ -437,8 +437,13 @@ export function reportRoutes() {
         caps: r.caps.filter((k) => k.lowered).map((k) => k.reason),
         quotaMoves: r.quotaMove ? [r.quotaMove.reason] : [],
       })),
-      example: scheme.isDefault,
-      ...(scheme.isDefault ? { notice: "Thang điểm mặc định của phần mềm, không phải quy định; số liệu của tỉnh minh họa." } : {}),
+      // Marked "not law" exactly as the CLI marks it (reports' rankingWorkbookFromRanking): a default or unverified scheme.
+      example: scheme.isDefault || !scheme.verified,
+      ...(scheme.isDefault || !scheme.verified
+        ? {
+            notice: `${scheme.title.vi}: ${scheme.isDefault ? "thang điểm mặc định của phần mềm" : "thang điểm chưa được kiểm chứng"}, không phải quy định đã ban hành.`,
+          }
+        : {}),
     };
     const bytes = await render(() => renderRankingWorkbook(input));
     return send(c, bytes, XLSX, `Bảng xếp hạng ${stripLevel(plainName(tree.byId.get(unitId)))} ${q.year}.xlsx`) as never;
