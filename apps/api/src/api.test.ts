@@ -4,7 +4,7 @@ import { count, eq } from "drizzle-orm";
 import { type Harness, type Session, json, login, loginAll, openHarness } from "./testing/harness.js";
 import { auditLog, indicatorValues, rateLimits, units, users } from "./db/schema.js";
 import { createApp } from "./app.js";
-import { forwardedFor } from "./routes/auth.js";
+import { forwardedFor } from "./http/clientAddress.js";
 import { seedDemo } from "./seed/index.js";
 import { shippedPacks } from "@ntm/core";
 

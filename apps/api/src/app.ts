@@ -27,7 +27,15 @@ import { userRoutes } from "./routes/users.js";
 import { auditRoutes } from "./routes/audit.js";
 import { publicRoutes } from "./routes/public.js";
 import { setupRoutes } from "./routes/setup.js";
-import { domainRoutes } from "./domain/index.js";
+import { planRoutes } from "./routes/plans.js";
+import { planAuthoringRoutes } from "./routes/planAuthoring.js";
+import { dossierRoutes } from "./routes/dossiers.js";
+import { ocopRoutes } from "./routes/ocop.js";
+import { resourceRoutes } from "./routes/resources.js";
+import { housingRoutes } from "./routes/housing.js";
+import { inspectionRoutes } from "./routes/inspections.js";
+import { rankingRoutes } from "./routes/rankings.js";
+import { reportRoutes } from "./routes/reports.js";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./transfer/limits.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -197,7 +205,16 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   v1.route("/", auditRoutes());
   v1.route("/", publicRoutes());
   v1.route("/", setupRoutes());
-  v1.route("/", domainRoutes());
+  // Plan authoring before plans: its static /plans/import must win over /plans/{id}-style routes.
+  v1.route("/", planAuthoringRoutes());
+  v1.route("/", planRoutes());
+  v1.route("/", dossierRoutes());
+  v1.route("/", ocopRoutes());
+  v1.route("/", resourceRoutes());
+  v1.route("/", housingRoutes());
+  v1.route("/", inspectionRoutes());
+  v1.route("/", rankingRoutes());
+  v1.route("/", reportRoutes());
   options.extend?.(v1);
   app.route("/v1", v1);
 

@@ -9,7 +9,7 @@ import { Memo, changeFeedOf } from "../db/changes.js";
 import { perDatabase } from "../cache.js";
 import { ApiError } from "../http/problem.js";
 import { sha256 } from "./crypto.js";
-import { type Principal, type Role } from "./policy.js";
+import type { Principal, Role } from "./policy.js";
 
 export const SESSION_COOKIE = "ntm_session";
 export const CSRF_HEADER = "x-csrf-token";

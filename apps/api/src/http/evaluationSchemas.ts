@@ -4,7 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { PackCoverageSchema, TIER_BUCKETS } from "@ntm/core";
-import { ReasonOutSchema } from "../domain/common.js";
+import { ReasonOutSchema } from "../http/common.js";
 
 /** The answer for a unit-year with no adopted pack: never a verdict, the reason instead. */
 export const NoPackSchema = z

@@ -61,3 +61,6 @@ export const UsernameSchema = z.string().regex(/^[a-z0-9._-]{2,50}$/, "2–50 k�
 export const NewPasswordSchema = z.string().min(8, "mật khẩu ít nhất 8 ký tự / at least 8 characters").max(200);
 /** A display name. */
 export const DisplayNameSchema = z.string().trim().min(1, "tên hiển thị không được để trống / the display name is required").max(200);
+
+/** Unit ids: lowercase letters, digits and single hyphens (`c-01-11`, `p-demo`), at most 64 characters. */
+export const UNIT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

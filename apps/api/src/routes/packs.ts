@@ -19,7 +19,7 @@ import { IdParam } from "../http/schemas.js";
 import { SHIPPED_PACK_IDS, loadPacks } from "../services/packs.js";
 import { createAdoption, deleteAdoption, deletePack, getAdoption, updateAdoption } from "../services/packAdoptions.js";
 import { can } from "../auth/policy.js";
-import { readIfMatch, setEtag } from "../domain/common.js";
+import { readIfMatch, setEtag } from "../http/common.js";
 import { loadTree } from "../units.js";
 import type { Context } from "hono";
 

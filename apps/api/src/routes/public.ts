@@ -10,7 +10,7 @@ import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam, UnitSchema, YearParam } from "../http/schemas.js";
 import { loadPacks } from "../services/packs.js";
 import { type UnitTree, loadTree } from "../units.js";
-import { unitOut } from "./units.js";
+import { unitOut } from "../http/shapes.js";
 import { NoPackSchema, RollupSchema } from "../http/evaluationSchemas.js";
 import { computeRollup, evaluateOne } from "../services/evaluations.js";
 

@@ -4,9 +4,9 @@ import { hitRateLimit } from "../auth/session.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { DisplayNameSchema, NewPasswordSchema, UserSchema, UsernameSchema } from "../http/schemas.js";
 import { completeSetup, needsSetup } from "../setup.js";
-import { clientAddress } from "./auth.js";
-import { UNIT_ID_PATTERN } from "./units.js";
-import { userOut } from "./users.js";
+import { clientAddress } from "../http/clientAddress.js";
+import { UNIT_ID_PATTERN } from "../http/schemas.js";
+import { userOut } from "../http/shapes.js";
 
 /** Setup attempts allowed per client address (and in all) in one window. */
 export const SETUP_LIMIT = 10;

@@ -11,7 +11,7 @@ import { type Cell, type Table, parseXlsx, toCsv, toXlsx } from "../transfer/tab
 import { checkXlsx, readBounded, readCsvBounded } from "../transfer/limits.js";
 import { INPUT_PREFIX, type RowIssue, readValuesTableAsync } from "../transfer/importValues.js";
 import { planImport } from "../transfer/planImport.js";
-import { saveValues } from "./values.js";
+import { saveValues } from "../services/values.js";
 import { computeRollup } from "../services/evaluations.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

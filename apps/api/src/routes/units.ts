@@ -34,43 +34,16 @@ import {
 import { authorize, requireUser } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, type UnitNode, UnitNodeSchema, UnitRecordSchema, UnitSchema } from "../http/schemas.js";
+import { unitOut, unitRecordOut } from "../http/shapes.js";
+import { UNIT_ID_PATTERN } from "../http/schemas.js";
 import { type UnitRow, type UnitTree, invalidateTree, loadTree } from "../units.js";
 import { etagOf, parseEtag } from "../values.js";
-
-/**
- * A unit row as the API shows it.
- * @example
- * unitOut(row) // { id, name, level, parentId, region, communeGroup, flags }
- */
-export function unitOut(u: UnitRow): z.infer<typeof UnitSchema> {
-  return {
-    id: u.id,
-    name: u.name,
-    level: u.level as z.infer<typeof UnitSchema>["level"],
-    parentId: u.parentId,
-    region: u.region,
-    communeGroup: u.communeGroup,
-    flags: u.flags,
-  };
-}
-
-/**
- * A unit row with its sort position and version, as the write routes return it.
- * @example
- * unitRecordOut(row) // { id, name, level, parentId, region, communeGroup, flags, sort, version }
- */
-export function unitRecordOut(u: UnitRow): z.infer<typeof UnitRecordSchema> {
-  return { ...unitOut(u), sort: u.sort, version: u.version, effectiveFrom: u.effectiveFrom, endedOn: u.endedOn, mergedFrom: u.mergedFrom };
-}
 
 function nodeOf(tree: UnitTree, u: UnitRow): UnitNode {
   return { ...unitOut(u), children: tree.children(u.id).map((c) => nodeOf(tree, c)) };
 }
 
 // ---- Writing units: input schemas ----
-
-/** Unit ids: lowercase letters, digits and single hyphens (`c-01-11`, `p-demo`), at most 64 characters. */
-export const UNIT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const UnitIdSchema = z
   .string()

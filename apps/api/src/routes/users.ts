@@ -8,27 +8,12 @@ import { hashPassword, randomSecret, sha256 } from "../auth/crypto.js";
 import { authorize, authorizeAccount, authorizeGlobal, requireUser } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { DisplayNameSchema, IdParam, NewPasswordSchema, RoleSchema, UserSchema, UsernameSchema } from "../http/schemas.js";
+import { userOut } from "../http/shapes.js";
 import { type Principal, ROLES, type Role, isWithin } from "../auth/policy.js";
 import { roleInfos } from "../auth/roles.js";
 import type { Tx } from "../audit.js";
 
 type UserRow = typeof users.$inferSelect;
-/**
- * A user row without secrets.
- * @example
- * userOut(row) // { id, username, displayName, role, scopeUnitId, active }
- */
-export function userOut(u: UserRow): z.infer<typeof UserSchema> {
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role as z.infer<typeof RoleSchema>,
-    scopeUnitId: u.scopeUnitId,
-    active: u.active,
-  };
-}
-
 const NewUserSchema = z
   .object({
     username: UsernameSchema,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desc, eq } from "drizzle-orm";
 import { type Harness, type Session, json, login, openHarness } from "../testing/harness.js";
 import { auditLog } from "../db/schema.js";
-import { NOTE_MAX_LENGTH, checkNotes, cleanNotes } from "./values.js";
+import { NOTE_MAX_LENGTH, checkNotes, cleanNotes } from "../services/values.js";
 
 let h: Harness;
 let xa: Session;

@@ -20,7 +20,7 @@ import { ApiError } from "../http/problem.js";
 import { DisplayNameSchema, NewPasswordSchema, UsernameSchema } from "../http/schemas.js";
 import { repoRoot } from "../paths.js";
 import { completeSetup, issueSetupToken } from "../setup.js";
-import { UNIT_ID_PATTERN } from "../routes/units.js";
+import { UNIT_ID_PATTERN } from "../http/schemas.js";
 
 const ArgsSchema = z.object({
   username: UsernameSchema,

@@ -22,7 +22,7 @@ import {
 } from "@ntm/core";
 import { ApiError } from "../http/problem.js";
 import { type LoadedPacks, tierLadder } from "./packs.js";
-import { type ReasonOut, reasonsOut } from "../domain/common.js";
+import { type ReasonOut, reasonsOut } from "../http/common.js";
 import { classificationsOf } from "./rankings.js";
 import { loadDocRows, subtreeDocs, unitValuesDoc } from "../values.js";
 import type { Db } from "../db/index.js";

@@ -10,7 +10,7 @@ import { packAdoptions, packs } from "../db/schema.js";
 import { type Tx, writeAudit } from "../audit.js";
 import type { Principal } from "../auth/policy.js";
 import { ApiError, issuesToFields } from "../http/problem.js";
-import { checkVersion } from "../domain/common.js";
+import { checkVersion } from "../http/common.js";
 import { SHIPPED_PACK_IDS, boundOf, loadPacks } from "./packs.js";
 
 /** An adoption as written by a client (the id and version are the server's). */

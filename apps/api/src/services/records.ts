@@ -6,7 +6,7 @@
 import { type Contribution, type InspectionRecord, type OcopProduct, parsePeriod } from "@ntm/core";
 import { asc } from "drizzle-orm";
 import type { Db } from "../db/index.js";
-import { contributions, housing, inspections, ocopProducts } from "../db/schema.js";
+import { contributions, type housing, inspections, ocopProducts } from "../db/schema.js";
 
 /** One stored row of a record table. */
 export type RecordRow = {

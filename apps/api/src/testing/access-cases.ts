@@ -145,7 +145,7 @@ const etagOf = async (res: Response): Promise<string> => {
   return e;
 };
 
-// ---- Record bodies (shapes as in src/domain/records.test.ts) ----
+// ---- Record bodies (shapes as in src/routes/records.test.ts) ----
 
 const RECORDS = {
   "/v1/ocop-products": {

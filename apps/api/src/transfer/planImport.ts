@@ -2,7 +2,7 @@ import { type Principal, can } from "../auth/policy.js";
 import type { LoadedPacks } from "../services/packs.js";
 import type { UnitTree } from "../units.js";
 import type { ValuesRow } from "../values.js";
-import { checkValues } from "../routes/values.js";
+import { checkValues } from "../services/values.js";
 import { type ImportedUnitYear, INPUT_PREFIX, type RowIssue } from "./importValues.js";
 
 /** One unit-year to write: the merged document and the version it was merged onto. */

@@ -15,7 +15,7 @@ import {
   newDossier,
 } from "@ntm/core";
 import { dossiers } from "../../db/schema.js";
-import { configFor, fromCoreDossier } from "../../domain/dossiers.js";
+import { configFor, fromCoreDossier } from "../../services/dossiers.js";
 import type { SeedContext } from "../hooks.js";
 
 const PACK_BY_TIER: Record<DossierTier, string> = {

@@ -7,8 +7,8 @@
  */
 import { type Plan, type PlanAssignee, defaultWorkCalendar, planDueReports, planFromTemplate } from "@ntm/core";
 import { reportSubmissions, tasks } from "../../db/schema.js";
-import type { SubmissionData } from "../../domain/plans.js";
-import { type TaskData, insertPlan } from "../../domain/planStore.js";
+import type { SubmissionData } from "../../services/plans.js";
+import { type TaskData, insertPlan } from "../../services/planStore.js";
 import type { SeedContext } from "../hooks.js";
 import { intBetween } from "../prng.js";
 import { eq } from "drizzle-orm";

@@ -4,7 +4,7 @@
  */
 import { type Contribution, type House, type InspectionRecord, type OcopProduct, type OcopProductGroup, starsForScore } from "@ntm/core";
 import { contributions, housing, inspections, ocopProducts } from "../../db/schema.js";
-import { jsonSafe } from "../../domain/common.js";
+import { jsonSafe } from "../../http/common.js";
 import type { SeedContext } from "../hooks.js";
 import { intBetween } from "../prng.js";
 

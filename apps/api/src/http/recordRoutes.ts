@@ -11,7 +11,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
 import type { Db } from "../db/index.js";
-import { contributions, housing, inspections, ocopProducts } from "../db/schema.js";
+import type { contributions, housing, inspections, ocopProducts } from "../db/schema.js";
 import { writeAudit } from "../audit.js";
 import type { Action } from "../auth/policy.js";
 import { authorize } from "../http/guard.js";

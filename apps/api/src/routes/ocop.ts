@@ -8,8 +8,8 @@ import { z } from "@hono/zod-openapi";
 import { type OcopProduct, countOcopByCommune, ocopStatus, validateOcopProduct } from "@ntm/core";
 import type { Db } from "../db/index.js";
 import { ocopProducts } from "../db/schema.js";
-import { ReasonOutSchema, jsonSafe, reasonsOut } from "./common.js";
-import { recordRoutes } from "./records.js";
+import { ReasonOutSchema, jsonSafe, reasonsOut } from "../http/common.js";
+import { recordRoutes } from "../http/recordRoutes.js";
 import { ocopOf } from "../services/records.js";
 
 export { ocopOf, loadOcop } from "../services/records.js";

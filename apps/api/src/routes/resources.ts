@@ -16,8 +16,8 @@ import {
 } from "@ntm/core";
 import type { Db } from "../db/index.js";
 import { contributions } from "../db/schema.js";
-import { ReasonOutSchema, jsonSafe, reasonsOut, unwrap } from "./common.js";
-import { recordRoutes } from "./records.js";
+import { ReasonOutSchema, jsonSafe, reasonsOut, unwrap } from "../http/common.js";
+import { recordRoutes } from "../http/recordRoutes.js";
 import { type StoredContribution, contributionOf } from "../services/records.js";
 
 export { contributionOf, loadContributions } from "../services/records.js";

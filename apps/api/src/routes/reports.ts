@@ -42,9 +42,10 @@ import { type LoadedPacks, loadPacks } from "../services/packs.js";
 import { evaluateOne } from "../services/evaluations.js";
 import type { UnitRow, UnitTree } from "../units.js";
 import { subtreeDocs } from "../values.js";
-import { unwrap, vnDate } from "./common.js";
-import { toCoreDossier } from "./dossiers.js";
-import { type TaskData, loadPlan, planOf, planReportStatus } from "./plans.js";
+import { unwrap, vnDate } from "../http/common.js";
+import { toCoreDossier } from "../services/dossiers.js";
+import { type TaskData, loadPlan, planOf } from "../services/planStore.js";
+import { planReportStatus } from "../services/plans.js";
 import { computeRanking } from "../services/rankings.js";
 import { loadContributions, loadOcop } from "../services/records.js";
 

@@ -3,7 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import { addWorkingDays } from "@ntm/core";
 import { type Harness, type Session, json, login, loginAll, openHarness } from "../testing/harness.js";
 import { auditLog, dossiers } from "../db/schema.js";
-import { vnDate } from "./common.js";
+import { vnDate } from "../http/common.js";
 
 let h: Harness;
 let s: Record<string, Session>;

@@ -8,8 +8,8 @@ import { z } from "@hono/zod-openapi";
 import { type InspectionRecord, overdueRecommendations, summariseInspections, validateInspectionRecord } from "@ntm/core";
 import type { Db } from "../db/index.js";
 import { inspections } from "../db/schema.js";
-import { ReasonOutSchema, reasonsOut } from "./common.js";
-import { recordRoutes } from "./records.js";
+import { ReasonOutSchema, reasonsOut } from "../http/common.js";
+import { recordRoutes } from "../http/recordRoutes.js";
 import { inspectionOf } from "../services/records.js";
 
 export { type StoredInspection, inspectionOf, loadInspections } from "../services/records.js";

@@ -7,8 +7,8 @@ import { z } from "@hono/zod-openapi";
 import { type House, indicator91FromHousing, rollUpHousing, summariseHousing, validateHouse } from "@ntm/core";
 import type { Db } from "../db/index.js";
 import { housing } from "../db/schema.js";
-import { ReasonOutSchema, jsonSafe, reasonsOut, unwrap } from "./common.js";
-import { type RecordRow, allRows, recordRoutes } from "./records.js";
+import { ReasonOutSchema, jsonSafe, reasonsOut, unwrap } from "../http/common.js";
+import { type RecordRow, allRows, recordRoutes } from "../http/recordRoutes.js";
 
 const STATUSES = ["temporary", "dilapidated", "under_construction", "completed"] as const;
 

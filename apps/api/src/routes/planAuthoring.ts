@@ -30,8 +30,17 @@ import { ApiError, type ProblemField, issuesToFields, problemResponses } from ".
 import { IdParam } from "../http/schemas.js";
 import { sheetsToXlsx, xlsxToSheets } from "../transfer/planWorkbook.js";
 import type { UnitTree } from "../units.js";
-import { IsoDateField, requireVersion, setEtag, unwrap, vnDate, vnDateTime } from "./common.js";
-import { type PlanRow, insertPlan, loadPlan, loadPlanVersions, loadProposal, loadProposals, planOf, updatePlan } from "./planStore.js";
+import { IsoDateField, requireVersion, setEtag, unwrap, vnDate, vnDateTime } from "../http/common.js";
+import {
+  type PlanRow,
+  insertPlan,
+  loadPlan,
+  loadPlanVersions,
+  loadProposal,
+  loadProposals,
+  planOf,
+  updatePlan,
+} from "../services/planStore.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const Localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });

@@ -28,21 +28,20 @@ import { can } from "../auth/policy.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
-import { IsoDateField, ReasonOutSchema, metaOf, readableUnits, reasonsOut, requireVersion, setEtag, unwrap, vnDate } from "./common.js";
-import { type PlanRow, type TaskData, type TaskRow, loadPlan, planOf, updatePlan } from "./planStore.js";
+import {
+  IsoDateField,
+  ReasonOutSchema,
+  metaOf,
+  readableUnits,
+  reasonsOut,
+  requireVersion,
+  setEtag,
+  unwrap,
+  vnDate,
+} from "../http/common.js";
+import { type PlanRow, type TaskData, type TaskRow, loadPlan, planOf, updatePlan } from "../services/planStore.js";
 
-export { type PlanRow, type TaskData, type TaskProgressData, type TaskRow, loadPlan, planOf } from "./planStore.js";
-
-/** A stored report submission's data. */
-export interface SubmissionData {
-  dutyId: string;
-  assigneeId: string;
-  period: string;
-  submittedOn: string;
-  submittedBy: string;
-  submittedAt: string;
-  note?: string;
-}
+import { type SubmissionData, loadSubmissions, planReportStatus } from "../services/plans.js";
 
 /** A period string as core reads it (2025, 2025S1, 2025Q3, 2025-05); core parsePeriod decides. */
 const PeriodStringSchema = z.string().regex(/^\d{4}(S[12]|Q[1-4]|-\d{2})?$/, "expected a period such as 2025, 2025S1, 2025Q3 or 2025-05");
@@ -159,46 +158,6 @@ const SubmitBody = z
     note: z.string().max(2000).optional(),
   })
   .openapi("ReportSubmissionInput");
-
-/**
- * Submissions of a plan as core's ReportSubmission list.
- * @example
- * const subs = await loadSubmissions(db, "plan-63-d-01");
- */
-export async function loadSubmissions(db: Db, planId: string): Promise<{ id: string; data: SubmissionData }[]> {
-  const rows = await db
-    .select()
-    .from(reportSubmissions)
-    .where(eq(reportSubmissions.taskId, planId))
-    .orderBy(asc(reportSubmissions.createdAt), asc(reportSubmissions.id));
-  return rows.map((r) => ({ id: r.id, data: r.data as SubmissionData }));
-}
-
-/**
- * The state of every report due under a plan for a period, on a date (core: planDueReports + reportStatus).
- * @example
- * const due = await planReportStatus(db, "plan-63-d-01", "2025S1", "2025-08-01"); due.counts.overdue
- */
-export async function planReportStatus(
-  db: Db,
-  planId: string,
-  period: string,
-  asOf: string,
-): Promise<{ plan: Plan; items: ReportStatusItem[]; counts: Record<"submitted" | "late" | "overdue" | "pending", number> }> {
-  const p = unwrap(parsePeriod(period), `Kỳ báo cáo không hợp lệ / invalid period "${period}"`, ["query", "period"]);
-  const { row, taskRows } = await loadPlan(db, planId);
-  const plan = planOf(row, taskRows);
-  const calendar = defaultWorkCalendar();
-  const due = planDueReports(plan, p, calendar);
-  const subs: ReportSubmission[] = (await loadSubmissions(db, planId)).map(({ data }) => ({
-    dutyId: data.dutyId,
-    assigneeId: data.assigneeId,
-    period: data.period,
-    submittedOn: data.submittedOn,
-  }));
-  const r = reportStatus(due, subs, asOf, calendar);
-  return { plan, items: r.items, counts: r.counts };
-}
 
 function assigneesById(plan: Plan): Map<string, PlanAssignee> {
   return new Map(plan.assignees.map((a) => [a.id, a]));

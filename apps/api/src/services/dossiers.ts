@@ -1,0 +1,109 @@
+/**
+ * Recognition dossiers as stored: the row's jsonb `data` to and from @ntm/core's dossier, and the
+ * workflow configuration in force at a transition's time. Used by the dossier routes, the reports and
+ * the seed.
+ */
+import {
+  type DossierState,
+  type DossierTier,
+  type RecognitionConfig,
+  type RecognitionDossier,
+  TWO_TIER_FROM,
+  addWorkingDays,
+  createRecognitionConfig,
+  defaultWorkCalendar,
+} from "@ntm/core";
+import type { dossiers } from "../db/schema.js";
+
+export type DossierRow = typeof dossiers.$inferSelect;
+
+/** The jsonb `data` of a dossier row: the dossier's fields besides the columns; money as a decimal string. */
+export interface DossierData {
+  level: RecognitionDossier["level"];
+  packId: string;
+  createdAt: string;
+  documents: RecognitionDossier["documents"];
+  satisfactionPercent: number | null;
+  /** Whole đồng as a decimal string (never a float); null until declared. */
+  capitalConstructionDebt: string | null;
+  councilVote: RecognitionDossier["councilVote"];
+}
+
+/**
+ * Core's dossier from a row (the debt becomes a bigint).
+ * @example
+ * toCoreDossier(row).capitalConstructionDebt // 0n
+ */
+export function toCoreDossier(
+  row: Pick<DossierRow, "id" | "unitId" | "year" | "tier" | "step" | "transitions" | "data">,
+): RecognitionDossier {
+  const d = row.data as DossierData;
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    level: d.level,
+    tier: row.tier as DossierTier,
+    packId: d.packId,
+    year: row.year,
+    state: row.step as DossierState,
+    createdAt: d.createdAt,
+    documents: d.documents,
+    satisfactionPercent: d.satisfactionPercent,
+    capitalConstructionDebt: d.capitalConstructionDebt === null ? null : BigInt(d.capitalConstructionDebt),
+    councilVote: d.councilVote,
+    history: row.transitions as RecognitionDossier["history"],
+  };
+}
+
+/**
+ * The row columns of a core dossier (the debt as a decimal string).
+ * @example
+ * fromCoreDossier(dossier).data.capitalConstructionDebt // "0"
+ */
+export function fromCoreDossier(d: RecognitionDossier): {
+  id: string;
+  unitId: string;
+  year: number;
+  tier: string;
+  step: string;
+  transitions: RecognitionDossier["history"];
+  data: DossierData;
+} {
+  return {
+    id: d.id,
+    unitId: d.unitId,
+    year: d.year,
+    tier: d.tier,
+    step: d.state,
+    transitions: d.history,
+    data: {
+      level: d.level,
+      packId: d.packId,
+      createdAt: d.createdAt,
+      documents: d.documents,
+      satisfactionPercent: d.satisfactionPercent,
+      capitalConstructionDebt: d.capitalConstructionDebt === null ? null : d.capitalConstructionDebt.toString(),
+      councilVote: d.councilVote,
+    },
+  };
+}
+
+const calendar = defaultWorkCalendar();
+const CONFIGS = new Map<boolean, RecognitionConfig>();
+
+/**
+ * The workflow configuration for a transition at `at`: the Vietnamese working-day calendar for
+ * deadlines; the district appraisal step before 01/7/2025 (two-tier government from then), kept for a
+ * dossier the district already appraised so it can finish.
+ * @example
+ * configFor(dossier, "2025-08-01T09:00:00+07:00").districtAppraisal // false
+ */
+export function configFor(dossier: RecognitionDossier, at: string): RecognitionConfig {
+  const districtAppraisal = at.slice(0, 10) < TWO_TIER_FROM || dossier.state === "appraised";
+  let cfg = CONFIGS.get(districtAppraisal);
+  if (!cfg) {
+    cfg = createRecognitionConfig({ districtAppraisal, addWorkingDays: (date, n) => addWorkingDays(date, n, calendar) });
+    CONFIGS.set(districtAppraisal, cfg);
+  }
+  return cfg;
+}
