@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, type Session, json, login, openHarness } from "../testing/harness.js";
+// The shared table of tier buckets, written by hand in core (not part of core's public API).
+import { BUCKET_OF } from "../../../../packages/core/src/tiers/tierBuckets/bucketTable.js";
 
 let h: Harness;
 let huyen: Session;
@@ -47,5 +49,16 @@ describe("roll-up: income versus 2020 (QĐ 263)", () => {
       current * 2 >= 41 * 3,
       current * 2 >= 41 * 3 ? "target.income_met" : "target.income_not_met",
     ]);
+  });
+});
+
+describe("roll-up: tier buckets agree with the shared table (core, web and API)", () => {
+  it("counts every commune of the district in the bucket the table gives its tier, the no-pack ones apart", async () => {
+    for (const year of [2021, 2024, 2025, 2026]) {
+      const r = await body(await huyen.request(`/v1/units/d-01/rollup?year=${year}`));
+      const expected = { none: 0, standard: 0, advanced: 0, model: 0, modern: 0 };
+      for (const c of r.communes as { tierReached: keyof typeof BUCKET_OF | null }[]) expected[BUCKET_OF[c.tierReached ?? "none"]] += 1;
+      expect({ year, counts: r.countsByTier }).toEqual({ year, counts: expected });
+    }
   });
 });

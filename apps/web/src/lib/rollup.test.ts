@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cellKind, countByTier, filterCommunes, fold, toRollupView } from "./rollup";
 import type { ApiRollup, PackView, RollupCommune } from "../api/types";
+// The shared table of tier buckets, written by hand in core (not part of core's public API).
+import { BUCKET_CASES } from "../../../../packages/core/src/tiers/tierBuckets/bucketTable";
 
 const row = (unitId: string, name: string, criteriaMet: number, lost: string[] = []): RollupCommune => ({
   unitId,
@@ -158,4 +160,11 @@ describe("toRollupView", () => {
   it("reports nothing lost when there is no previous year", () => {
     expect(toRollupView(api(2021, { "1": "not_met" }), null, pack, []).communes[0]?.lost).toEqual([]);
   });
+});
+
+describe("tier buckets: the shared table (core, web and API)", () => {
+  for (const c of BUCKET_CASES)
+    it(c.name, () => {
+      expect(countByTier(c.tiers.map((tier) => ({ tier })))).toEqual(c.counts);
+    });
 });

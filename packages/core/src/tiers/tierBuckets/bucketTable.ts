@@ -1,0 +1,40 @@
+/**
+ * The tier buckets written out by hand: which bucket each tier reached falls in, and hand-counted
+ * cases. It is the shared table of the bucket tests in core, the web app (apps/web/src/lib/rollup.test.ts)
+ * and the API (apps/api/src/routes/evaluations.test.ts), written independently of {@link TIER_BUCKETS}
+ * so that a change to either shows. Not part of the public API.
+ */
+import type { Tier } from "../../schemas/pack.js";
+import type { TierCounts } from "./index.js";
+
+/** The bucket of each tier reached, by hand; `none` is a unit that reached no tier (Chưa đạt chuẩn). */
+export const BUCKET_OF: Readonly<Record<Tier | "none", keyof TierCounts>> = {
+  none: "none",
+  standard: "standard",
+  advanced: "advanced",
+  model: "model",
+  modern: "modern",
+};
+
+/** Hand-counted cases: the tiers reached by a set of units and the counts every app must show. */
+export const BUCKET_CASES: readonly { name: string; tiers: readonly (Tier | null)[]; counts: TierCounts; atLeastModel: number }[] = [
+  { name: "no units", tiers: [], counts: { none: 0, standard: 0, advanced: 0, model: 0, modern: 0 }, atLeastModel: 0 },
+  {
+    name: "modern is its own bucket (neither none nor model)",
+    tiers: ["modern"],
+    counts: { none: 0, standard: 0, advanced: 0, model: 0, modern: 1 },
+    atLeastModel: 1,
+  },
+  {
+    name: "each unit counts once, at its highest tier",
+    tiers: [null, "standard", "standard", "advanced", "model", "modern", null],
+    counts: { none: 2, standard: 2, advanced: 1, model: 1, modern: 1 },
+    atLeastModel: 2,
+  },
+  {
+    name: "no tier reached is none",
+    tiers: [null, null, null],
+    counts: { none: 3, standard: 0, advanced: 0, model: 0, modern: 0 },
+    atLeastModel: 0,
+  },
+];
