@@ -74,12 +74,17 @@ describe("kill -9 and a large import", () => {
     const answer = tinh
       .request("/v1/values/import", { method: "POST", headers: { "content-type": "text/csv" }, body })
       .then((r) => `HTTP ${r.status}`)
-      .catch((e: unknown) => `no answer (${(e as Error).cause ? String((e as Error & { cause: Error }).cause.message) : (e as Error).message})`);
+      .catch(
+        (e: unknown) => `no answer (${(e as Error).cause ? String((e as Error & { cause: Error }).cause.message) : (e as Error).message})`,
+      );
     // Mid-transaction: a fifth of the unit-years written, none committed.
     await server.waitForCount(WRITE_LINE, UNIT_YEARS / 5, 45_000);
     const killedAfterMs = performance.now() - t0;
     const exit = await server.stop("SIGKILL");
-    const writesSeen = server.output().split("\n").filter((l) => WRITE_LINE.test(l)).length;
+    const writesSeen = server
+      .output()
+      .split("\n")
+      .filter((l) => WRITE_LINE.test(l)).length;
     const client = await answer;
     server = undefined;
     const after = await inspect((db) => fingerprint(db, TABLES));

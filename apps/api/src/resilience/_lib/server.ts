@@ -145,8 +145,7 @@ export async function startServer(store: Store, env: Record<string, string> = {}
       listeners.add(tick);
       tick();
     });
-  const waitForLine = (re: RegExp, timeoutMs = 30_000) =>
-    until(() => text.split("\n").find((l) => re.test(l)), `line ${re}`, timeoutMs);
+  const waitForLine = (re: RegExp, timeoutMs = 30_000) => until(() => text.split("\n").find((l) => re.test(l)), `line ${re}`, timeoutMs);
   const countOf = (re: RegExp) => text.split("\n").filter((l) => re.test(l)).length;
   const waitForCount = async (re: RegExp, count: number, timeoutMs = 30_000) => {
     // Counting scans all output: check at most every 20 ms.
