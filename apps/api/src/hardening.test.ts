@@ -119,14 +119,20 @@ describe("#2 PATCH /v1/users/{id} with nothing to change", () => {
 
 describe("#3 concurrent writers of one unit-year", () => {
   const N = 20;
-  async function race(year: number, headers: Record<string, string>): Promise<Record<number, number>> {
+  /** N writers at once, each marking its body with its number in a note; the tally and who won. */
+  async function race(year: number, headers: Record<string, string>): Promise<{ tally: Record<number, number>; winners: string[] }> {
     const res = await Promise.all(
-      Array.from({ length: N }, () => s.admin!.request(`/v1/units/c-01-03/values/${year}`, json("PUT", { values: {} }, headers))),
+      Array.from({ length: N }, (_, i) =>
+        s.admin!.request(`/v1/units/c-01-03/values/${year}`, json("PUT", { values: {}, notes: { "2.2": `writer ${i}` } }, headers)),
+      ),
     );
     const tally: Record<number, number> = {};
     for (const r of res) tally[r.status] = (tally[r.status] ?? 0) + 1;
-    return tally;
+    const winners = res.flatMap((r, i) => (r.status === 200 ? [`writer ${i}`] : []));
+    return { tally, winners };
   }
+  /** The note the stored row carries: the body that was written last. */
+  const storedNote = async (year: number) => ((await rowsOf(year))[0]?.notes as Record<string, string> | null)?.["2.2"];
   const auditsOf = async (year: number) =>
     (
       await h.database.db
@@ -138,32 +144,43 @@ describe("#3 concurrent writers of one unit-year", () => {
     (await h.database.db.select().from(indicatorValues).where(eq(indicatorValues.unitId, "c-01-03"))).filter((r) => r.year === year);
 
   it("creates once with If-None-Match: * and answers 412 to the other 19", async () => {
-    const tally = await race(2026, { "if-none-match": "*" });
+    const { tally, winners } = await race(2026, { "if-none-match": "*" });
     console.log(`[resilience ${h.driver}] ${N} parallel creates, If-None-Match: *  →`, JSON.stringify(tally));
-    expect([tally, await auditsOf(2026), (await rowsOf(2026)).map((r) => r.version)]).toEqual([{ 200: 1, 412: N - 1 }, 1, [1]]);
+    expect([tally, await auditsOf(2026), (await rowsOf(2026)).map((r) => r.version), [await storedNote(2026)]]).toEqual([
+      { 200: 1, 412: N - 1 },
+      1,
+      [1],
+      winners,
+    ]);
   });
 
   it('creates once with If-Match "0" (the absent version), the rest 412', async () => {
-    const tally = await race(2027, { "if-match": '"0"' });
+    const { tally, winners } = await race(2027, { "if-match": '"0"' });
     console.log(`[resilience ${h.driver}] ${N} parallel creates, If-Match: "0" →`, JSON.stringify(tally));
-    expect([tally, await auditsOf(2027)]).toEqual([{ 200: 1, 412: N - 1 }, 1]);
+    expect([tally, await auditsOf(2027), [await storedNote(2027)]]).toEqual([{ 200: 1, 412: N - 1 }, 1, winners]);
   });
 
   it("creates once without a precondition header: no lost update, the rest 412 or 428, never 500", async () => {
-    const tally = await race(2028, {});
+    const { tally, winners } = await race(2028, {});
     console.log(`[resilience ${h.driver}] ${N} parallel creates, no header →`, JSON.stringify(tally));
     expect([
       tally[200],
       (tally[412] ?? 0) + (tally[428] ?? 0),
       Object.keys(tally).filter((k) => !["200", "412", "428"].includes(k)),
       await auditsOf(2028),
-    ]).toEqual([1, N - 1, [], 1]);
+      [await storedNote(2028)],
+    ]).toEqual([1, N - 1, [], 1, winners]);
   });
 
   it("updates once with If-Match of the current version, the rest 412", async () => {
-    const tally = await race(2026, { "if-match": '"1"' });
+    const { tally, winners } = await race(2026, { "if-match": '"1"' });
     console.log(`[resilience ${h.driver}] ${N} parallel updates, If-Match: "1" →`, JSON.stringify(tally));
-    expect([tally, await auditsOf(2026), (await rowsOf(2026)).map((r) => r.version)]).toEqual([{ 200: 1, 412: N - 1 }, 2, [2]]);
+    expect([tally, await auditsOf(2026), (await rowsOf(2026)).map((r) => r.version), [await storedNote(2026)]]).toEqual([
+      { 200: 1, 412: N - 1 },
+      2,
+      [2],
+      winners,
+    ]);
   });
 
   it("answers 412 to If-None-Match: * once values exist, and 422 to a malformed If-None-Match", async () => {
@@ -246,6 +263,20 @@ describe("#6 sign-in throttling per account and address", () => {
     ]);
   });
 
+  it("lets a stranger who keeps failing (15 wrong passwords, waiting out every delay) lock nobody out but themselves", async () => {
+    const u = await freshUser();
+    const stranger: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const a = await attempt(u.username, "sai", "10.15.3.1");
+      stranger.push(a.status);
+      t += Number(a.retryAfter ?? 0) * 1000 + 1000;
+      if (a.status === 429) i--; // waited out; try again
+    }
+    const victim = await attempt(u.username, u.password, "10.15.3.2");
+    const strangerRight = await attempt(u.username, u.password, "10.15.3.1");
+    expect([stranger.filter((x) => x === 401).length, victim.status, strangerRight.status]).toEqual([15, 200, 429]);
+  });
+
   it("answers an unknown username exactly like a wrong password, throttling included", async () => {
     const u = await freshUser();
     const known: string[] = [];
@@ -326,5 +357,18 @@ describe("#8 authenticate first", () => {
   it("keeps the public operations open: packs, published results, sign-in", async () => {
     const [packs, pubs] = await Promise.all([anonymous("/v1/packs"), anonymous("/v1/public/publications")]);
     expect([packs.status, pubs.status]).toEqual([200, 200]);
+  });
+});
+
+describe("#9 spreadsheet formulas in exports", () => {
+  it("exports a unit named like a formula as text in the API's CSV and XLSX", async () => {
+    const name = '=HYPERLINK("http://evil.example","x")';
+    const made = await s.admin!.request("/v1/units", json("POST", { id: "c-01-99", level: "commune", name, parentId: "d-01" }));
+    const csv = await (await s.admin!.request("/v1/units/d-01/export/evaluations?year=2024&format=csv")).text();
+    const { parseCsv, parseXlsx } = await import("./transfer/table.js");
+    const csvRow = parseCsv(csv).rows.find((r) => r.cells[0] === "c-01-99")?.cells;
+    const xlsx = await (await s.admin!.request("/v1/units/d-01/export/values?year=2024&format=xlsx")).arrayBuffer();
+    const xlsxRow = (await parseXlsx(xlsx)).rows.find((r) => r.cells[0] === "c-01-99")?.cells;
+    expect([made.status, csvRow?.[1], xlsxRow?.[1]]).toEqual([201, `'${name}`, `'${name}`]);
   });
 });

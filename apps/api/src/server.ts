@@ -5,6 +5,7 @@
  * Environment: PORT (3000), HOST (127.0.0.1), DATA_DIR (<repo>/.data/pglite), DATABASE_URL,
  * NTM_CHANGE_FEED ("off" to check the database on every request instead of listening for changes),
  * NTM_CHANGE_FEED_URL (a direct PostgreSQL URL for LISTEN when DATABASE_URL goes through a pooler),
+ * NTM_CHANGE_FEED_RETRY_MS (100: the first wait before the feed's lost LISTEN connection is reopened),
  * NTM_LOG_SQL ("1" prints every query), TRUST_PROXY (0: how many reverse proxies append to
  * X-Forwarded-For and set X-Forwarded-Proto; 0 ignores both headers), NTM_SEED
  * ("demo" default, "none" to skip: an empty database then prints a one-time setup link for the first
@@ -36,13 +37,20 @@ async function main(): Promise<void> {
   const dataDir = process.env.DATA_DIR ?? join(root, ".data", "pglite");
   const changeFeed = process.env.NTM_CHANGE_FEED !== "off";
   const feedUrl = process.env.NTM_CHANGE_FEED_URL;
+  const feedRetryMs = process.env.NTM_CHANGE_FEED_RETRY_MS ? Number(process.env.NTM_CHANGE_FEED_RETRY_MS) : undefined;
   const queryLog =
     process.env.NTM_LOG_SQL === "1"
       ? { queryLog: (q: string) => console.log(`[ntm] sql: ${q.length > 200 ? `${q.slice(0, 200)}…` : q}`) }
       : {};
   const database = await openDatabase(
     url
-      ? { databaseUrl: url, changeFeed, ...(feedUrl ? { changeFeedUrl: feedUrl } : {}), ...queryLog }
+      ? {
+          databaseUrl: url,
+          changeFeed,
+          ...(feedUrl ? { changeFeedUrl: feedUrl } : {}),
+          ...(feedRetryMs !== undefined && feedRetryMs >= 0 ? { changeFeedRetryMs: feedRetryMs } : {}),
+          ...queryLog,
+        }
       : { dataDir, changeFeed, ...queryLog },
   );
   console.log(
