@@ -12,6 +12,7 @@ import { HeatLegend, HeatMap } from "../components/HeatMap";
 import { EChart } from "../components/EChart";
 import { countByTier, filterCommunes, TIER_BUCKETS, type CommuneSort } from "../lib/rollup";
 import { DEFAULT_YEAR } from "../lib/years";
+import { NoPackNotice, usePackName } from "../components/NoPack";
 
 const LOST_PREVIEW = 20;
 const TIER_COLORS: Record<string, string> = {
@@ -20,6 +21,7 @@ const TIER_COLORS: Record<string, string> = {
   advanced: "#1f5fa8",
   model: "#7a3fa0",
   modern: "#b5651d",
+  noPack: "#e0b84c",
 };
 
 /** The overview of a province or district: tiers, heat map, programme targets, criteria lost. */
@@ -40,6 +42,13 @@ export default function Overview() {
   const tiers = useMemo(() => (data ? countByTier(data.communes) : null), [data]);
   const areas = (units.data ?? []).filter((u) => u.level === "province" || u.level === "district");
   const lost = useMemo(() => (data ? data.communes.filter((c) => (c.lost?.length ?? 0) > 0) : []), [data]);
+  const packName = usePackName();
+  // Communes with no pack adopted for the year: their own category, never counted as "Chưa đạt".
+  const noPack = rollup.data?.noPack ?? { count: 0, communes: [] };
+  const noPackReasons = useMemo(() => noPack.communes.flatMap((c) => c.reasons), [noPack]);
+  const buckets = [...TIER_BUCKETS, ...(noPack.count > 0 ? (["noPack"] as const) : [])];
+  const bucketLabel = (k: string) => (k === "noPack" ? t("noPack.bucket") : t(`tier.${k}`));
+  const bucketCount = (k: string) => (k === "noPack" ? noPack.count : (tiers?.[k as keyof typeof tiers] ?? 0));
 
   const option = useMemo(
     () =>
@@ -48,17 +57,18 @@ export default function Overview() {
         tooltip: { trigger: "item" },
         grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
         xAxis: { type: "value", minInterval: 1 },
-        yAxis: { type: "category", data: TIER_BUCKETS.map((k) => t(`tier.${k}`)), inverse: true },
+        yAxis: { type: "category", data: buckets.map(bucketLabel), inverse: true },
         series: [
           {
             type: "bar",
             name: t("overview.communes"),
-            data: TIER_BUCKETS.map((k) => ({ value: tiers[k], itemStyle: { color: TIER_COLORS[k] } })),
+            data: buckets.map((k) => ({ value: bucketCount(k), itemStyle: { color: TIER_COLORS[k] } })),
             label: { show: true, position: "right" },
           },
         ],
       },
-    [tiers, t],
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the labels and counts derive from tiers, noPack and t
+    [tiers, noPack, t],
   );
 
   const trendOption = useMemo(
@@ -71,15 +81,16 @@ export default function Overview() {
             grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
             xAxis: { type: "category", data: trendData.map((r) => String(r.year)) },
             yAxis: { type: "value", minInterval: 1 },
-            series: TIER_BUCKETS.map((k) => ({
+            series: [...TIER_BUCKETS, "noPack" as const].map((k) => ({
               type: "bar",
               stack: "tiers",
-              name: t(`tier.${k}`),
+              name: bucketLabel(k),
               itemStyle: { color: TIER_COLORS[k] },
               data: trendData.map((r) => r[k]),
             })),
           }
         : null,
+    // biome-ignore lint/correctness/useExhaustiveDependencies: bucketLabel derives from t
     [trendData, t],
   );
   const exportHref = (what: "values" | "evaluations", format: "csv" | "xlsx") =>
@@ -121,10 +132,20 @@ export default function Overview() {
         <Loading />
       ) : rollup.isError ? (
         <ErrorState error={rollup.error} onRetry={() => void rollup.refetch()} />
-      ) : !data || data.communes.length === 0 ? (
+      ) : !data || (data.communes.length === 0 && noPack.count === 0) ? (
         <Empty title={t("overview.empty")} hint={t("overview.emptyHint")} />
       ) : (
         <>
+          {rollup.data?.packId && (
+            <p className="muted" data-testid="pack-in-force">
+              {t("noPack.packLine", { year, pack: packName(rollup.data.packId) })}
+              {rollup.data.ladder.length > 1 &&
+                ` · ${t("noPack.ladderLine", { list: rollup.data.ladder.map((l) => `${t(`tier.${l.tier}`)}: ${l.packId}`).join("; ") })}`}
+            </p>
+          )}
+          {noPack.count > 0 && (
+            <NoPackNotice year={year} reasons={noPackReasons} detail={t("noPack.count", { count: noPack.count, year })} />
+          )}
           {(data.example || (data.unverifiedCount ?? 0) > 0) && (
             <p className="notice notice-warn" data-testid="unverified-notice">
               <UnverifiedMarker
@@ -136,15 +157,15 @@ export default function Overview() {
           )}
           <div className="grid-2">
             <section className="card" aria-labelledby="tiers-h">
-              <h2 id="tiers-h">{t("overview.byTier", { count: data.communes.length })}</h2>
+              <h2 id="tiers-h">{t("overview.byTier", { count: data.communes.length + noPack.count })}</h2>
               {option && (
-                <EChart option={option} height={200} label={TIER_BUCKETS.map((k) => `${t(`tier.${k}`)}: ${tiers?.[k] ?? 0}`).join(", ")} />
+                <EChart option={option} height={200} label={buckets.map((k) => `${bucketLabel(k)}: ${bucketCount(k)}`).join(", ")} />
               )}
               <ul className="tier-summary">
-                {TIER_BUCKETS.map((k) => (
+                {buckets.map((k) => (
                   <li key={k}>
-                    <span className={`badge tier-${k}`}>{t(`tier.${k}`)}</span>{" "}
-                    <strong data-testid={`tier-count-${k}`}>{tiers?.[k] ?? 0}</strong>
+                    <span className={k === "noPack" ? "badge badge-unverified" : `badge tier-${k}`}>{bucketLabel(k)}</span>{" "}
+                    <strong data-testid={k === "noPack" ? "tier-count-no-pack" : `tier-count-${k}`}>{bucketCount(k)}</strong>
                   </li>
                 ))}
               </ul>
@@ -213,7 +234,7 @@ export default function Overview() {
                 option={trendOption}
                 height={240}
                 label={(trendData ?? [])
-                  .map((r) => `${r.year}: ${TIER_BUCKETS.map((k) => `${t(`tier.${k}`)} ${r[k]}`).join(", ")}`)
+                  .map((r) => `${r.year}: ${[...TIER_BUCKETS, "noPack" as const].map((k) => `${bucketLabel(k)} ${r[k]}`).join(", ")}`)
                   .join("; ")}
               />
             ) : (
@@ -262,6 +283,21 @@ export default function Overview() {
               </a>
             </div>
           </section>
+          {noPack.count > 0 && (
+            <section className="card" aria-labelledby="nopack-h">
+              <h2 id="nopack-h">
+                {t("noPack.bucket")} ({noPack.count})
+              </h2>
+              <ul className="chips" data-testid="no-pack-list">
+                {noPack.communes.map((c) => (
+                  <li key={c.unitId}>
+                    <Link href={`/communes/${encodeURIComponent(c.unitId)}`}>{c.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {data.communes.length > 0 && (
           <section className="card" aria-labelledby="hm-h">
             <div className="section-head">
               <h2 id="hm-h">{t("overview.heatmap")}</h2>
@@ -289,6 +325,7 @@ export default function Overview() {
             {rows.length === 0 ? <Empty title={t("overview.noMatch")} /> : <HeatMap rollup={data} rows={rows} />}
             <p className="muted small">{t("overview.showing", { count: rows.length, total: data.communes.length })}</p>
           </section>
+          )}
         </>
       )}
     </div>
