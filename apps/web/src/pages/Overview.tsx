@@ -172,7 +172,12 @@ export default function Overview() {
             </section>
             <section className="card" aria-labelledby="targets-h">
               <h2 id="targets-h">{t("overview.targets")}</h2>
-              {data.targets && data.targets.length > 0 ? (
+              {data.communes.length === 0 ? (
+                // No commune evaluated (no pack adopted): a target is not "0% ✗", it is not measured.
+                <p className="muted" data-testid="targets-no-pack">
+                  {t("noPack.title", { year })}
+                </p>
+              ) : data.targets && data.targets.length > 0 ? (
                 <ul className="targets">
                   {data.targets.map((g) => {
                     const pct = g.id === "min_criteria" ? null : Math.min(100, (100 * g.actual) / Math.max(g.required, 1));
@@ -241,6 +246,7 @@ export default function Overview() {
               <p className="muted">{t("overview.noTrend")}</p>
             )}
           </section>
+          {data.communes.length > 0 && (
           <section className="card" aria-labelledby="lost-h">
             <h2 id="lost-h">{t("overview.lostTitle", { count: lost.length })}</h2>
             {!lostReady ? (
@@ -263,6 +269,7 @@ export default function Overview() {
               </button>
             )}
           </section>
+          )}
           <section className="card export-bar" aria-labelledby="export-h">
             <h2 id="export-h">{t("export.title")}</h2>
             <div className="toolbar">
