@@ -129,7 +129,9 @@ test("a province officer uploads its own pack, adopts it for 2024–2025, and ev
   await test.step("overview: 2024 names the province's pack; 2026 counts every commune as having no pack, none as failed", async () => {
     await page.goto("/overview");
     await pickYear(page, 2024);
-    await expect(page.getByTestId("pack-in-force")).toContainText(`Bộ tiêu chí áp dụng năm 2024: Bộ tiêu chí xã NTM của tỉnh minh hoạ 2024–2025 (${OWN})`);
+    await expect(page.getByTestId("pack-in-force")).toContainText(
+      `Bộ tiêu chí áp dụng năm 2024: Bộ tiêu chí xã NTM của tỉnh minh hoạ 2024–2025 (${OWN})`,
+    );
     await pickYear(page, 2026);
     await expect(page.getByTestId("no-pack")).toContainText("Chưa áp dụng bộ tiêu chí cho năm 2026");
     await expect(page.getByTestId("tier-count-no-pack")).toHaveText("40");
@@ -166,7 +168,10 @@ test("a province officer uploads its own pack, adopts it for 2024–2025, and ev
     await pickYear(page, 2024);
     await expect(page.getByTestId("pack-in-force")).toContainText(OWN);
     const name = (await (await page.request.get(`/v1/units/${communeId}`)).json()) as { unit: { name: string } };
-    const row = page.getByTestId("ranking-table").getByRole("row").filter({ has: page.getByRole("rowheader", { name: name.unit.name, exact: true }) });
+    const row = page
+      .getByTestId("ranking-table")
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: name.unit.name, exact: true }) });
     await expect(row.locator("td").nth(2)).toHaveText(new RegExp(`^${after.criteriaMet}`));
     await pickYear(page, 2026);
     await expect(page.getByTestId("ranking-no-pack")).toContainText("Chưa áp dụng bộ tiêu chí cho năm 2026");
@@ -201,7 +206,9 @@ test.afterAll(async ({ browser }) => {
   const me = (await (await page.request.get("/v1/auth/me")).json()) as { csrfToken: string };
   const headers = (version?: number) => ({ "x-csrf-token": me.csrfToken, ...(version ? { "if-match": `"${version}"` } : {}) });
   await page.request.delete("/v1/publications/p-demo/2026", { headers: headers() });
-  const list = (await (await page.request.get("/v1/pack-adoptions")).json()) as { items: { id: string; packId: string; version: number }[] };
+  const list = (await (await page.request.get("/v1/pack-adoptions")).json()) as {
+    items: { id: string; packId: string; version: number }[];
+  };
   for (const a of list.items.filter((x) => x.packId === OWN))
     await page.request.delete(`/v1/pack-adoptions/${a.id}`, { headers: headers(a.version) });
   const seed = list.items.find((x) => x.id === "seed-commune-standard");

@@ -223,8 +223,14 @@ describe("pack adoption: a province adopts its own pack", () => {
       tinh.request(`/v1/units/${parent}/export/evaluations?year=2024&format=csv`).then((r) => r.text()),
     ]);
     const income = own.criteria.find((c: any) => c.id === "10").indicators.find((i: any) => i.id === "10");
-    const header = csv.replace(/^\uFEFF/, "").split("\n")[0]!.split(",");
-    const line = csv.split("\n").find((l) => l.startsWith(`${id},`))!.split(",");
+    const header = csv
+      .replace(/^\uFEFF/, "")
+      .split("\n")[0]!
+      .split(",");
+    const line = csv
+      .split("\n")
+      .find((l) => l.startsWith(`${id},`))!
+      .split(",");
     expect([
       own.packId,
       [income.status, income.required, typeof income.actual === "number" && income.actual >= 52 && income.actual < 60],

@@ -95,9 +95,7 @@ export function useOverview(unitId: string | undefined, year: number, units: rea
   );
   const trend = useMemo(
     (): TrendYear[] | undefined =>
-      older.data?.years
-        .filter((y) => y.communes > 0 || y.noPack > 0)
-        .map((y) => ({ year: y.year, noPack: y.noPack, ...y.countsByTier })),
+      older.data?.years.filter((y) => y.communes > 0 || y.noPack > 0).map((y) => ({ year: y.year, noPack: y.noPack, ...y.countsByTier })),
     [older.data],
   );
   return { rollup: cur, view, pack, lostReady: prev.isFetched, trend, trendPending: !older.isFetched };

@@ -189,8 +189,7 @@ export function PackAdoptions({ packs }: { packs: readonly PackSummary[] }) {
         testId="adoption-confirm"
       >
         <p>
-          {removing &&
-            t("adoption.deleteConfirm", { pack: title(removing.packId), period: adoptionPeriod(removing, t("adoption.open")) })}
+          {removing && t("adoption.deleteConfirm", { pack: title(removing.packId), period: adoptionPeriod(removing, t("adoption.open")) })}
         </p>
       </ConfirmDialog>
     </section>
@@ -297,8 +296,7 @@ function AdoptionEditor({
         {errors[name]}
       </small>
     ) : null;
-  const invalid = (name: string) =>
-    errors[name] ? { "aria-invalid": true as const, "aria-describedby": `adopt-${name}-err` } : {};
+  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true as const, "aria-describedby": `adopt-${name}-err` } : {});
   return (
     <form className="adoption-form" onSubmit={(e) => void submit(e)} noValidate data-testid="adoption-form">
       <h3>{editing ? t("adoption.editing", { id: editing.id }) : t("adoption.adopt")}</h3>

@@ -18,16 +18,19 @@ describe("adoptionBody", () => {
         ok: true,
         value: { packId: "tinh.commune-ntm.2024-2025", scopeUnitId: "p-demo", tier: "standard", level: "commune", from: 2024, to: 2025 },
       },
-      { ok: true, value: { packId: "tinh.commune-ntm.2024-2025", scopeUnitId: "p-demo", tier: "standard", level: "commune", from: "2026-02-15" } },
+      {
+        ok: true,
+        value: { packId: "tinh.commune-ntm.2024-2025", scopeUnitId: "p-demo", tier: "standard", level: "commune", from: "2026-02-15" },
+      },
     ]);
   });
   it("names each wrong field: no pack, a start that is no year, an end before the start", () => {
     const r = adoptionBody(form({ packId: "", from: "24" }));
     const back = adoptionBody(form({ from: "2025", to: "2024" }));
-    expect([
-      r.ok ? [] : r.errors.map((e) => e.field),
-      back.ok ? [] : back.errors.map((e) => [e.field, e.vi]),
-    ]).toEqual([["packId", "from"], [["to", "Năm kết thúc phải sau năm bắt đầu"]]]);
+    expect([r.ok ? [] : r.errors.map((e) => e.field), back.ok ? [] : back.errors.map((e) => [e.field, e.vi])]).toEqual([
+      ["packId", "from"],
+      [["to", "Năm kết thúc phải sau năm bắt đầu"]],
+    ]);
   });
 });
 

@@ -45,9 +45,7 @@ const startOf = (b: AdoptionBound) => (typeof b === "number" ? `${b}-01-01` : b)
  * // { ok: true, value: { packId: "p", scopeUnitId: "p-demo", tier: "standard", level: "commune", from: 2024, to: 2025 } }
  * adoptionBody({ ...form, from: "24" }).ok // false: errors[0].field === "from"
  */
-export function adoptionBody(
-  form: AdoptionForm,
-): { ok: true; value: AdoptionBody } | { ok: false; errors: AdoptionFieldError[] } {
+export function adoptionBody(form: AdoptionForm): { ok: true; value: AdoptionBody } | { ok: false; errors: AdoptionFieldError[] } {
   const errors: AdoptionFieldError[] = [];
   if (!form.packId) errors.push({ field: "packId", vi: "Chọn một bộ tiêu chí", en: "Choose a criteria pack" });
   const from = bound(form.from);

@@ -10,7 +10,7 @@ import { PublishControl } from "../components/PublishControl";
 import { UnverifiedMarker } from "../components/Badges";
 import { HeatLegend, HeatMap } from "../components/HeatMap";
 import { EChart } from "../components/EChart";
-import { countByTier, filterCommunes, TIER_BUCKETS, type CommuneSort } from "../lib/rollup";
+import { countByTier, filterCommunes, TIER_BUCKETS, type CommuneSort, type TierBucket } from "../lib/rollup";
 import { DEFAULT_YEAR } from "../lib/years";
 import { NoPackNotice, usePackName } from "../components/NoPack";
 
@@ -23,6 +23,11 @@ const TIER_COLORS: Record<string, string> = {
   modern: "#b5651d",
   noPack: "#e0b84c",
 };
+
+/** A bar of the tier charts: a tier bucket, or the communes with no pack adopted (their own category, never "Chưa đạt"). */
+type Bucket = TierBucket | "noPack";
+const bucketsOf = (noPack: number): Bucket[] => [...TIER_BUCKETS, ...(noPack > 0 ? (["noPack"] as const) : [])];
+const bucketLabel = (t: (key: string) => string, k: Bucket) => (k === "noPack" ? t("noPack.bucket") : t(`tier.${k}`));
 
 /** The overview of a province or district: tiers, heat map, programme targets, criteria lost. */
 export default function Overview() {
@@ -46,30 +51,29 @@ export default function Overview() {
   // Communes with no pack adopted for the year: their own category, never counted as "Chưa đạt".
   const noPack = rollup.data?.noPack ?? { count: 0, communes: [] };
   const noPackReasons = useMemo(() => noPack.communes.flatMap((c) => c.reasons), [noPack]);
-  const buckets = [...TIER_BUCKETS, ...(noPack.count > 0 ? (["noPack"] as const) : [])];
-  const bucketLabel = (k: string) => (k === "noPack" ? t("noPack.bucket") : t(`tier.${k}`));
-  const bucketCount = (k: string) => (k === "noPack" ? noPack.count : (tiers?.[k as keyof typeof tiers] ?? 0));
+  const buckets = bucketsOf(noPack.count);
+  const bucketCount = (k: Bucket) => (k === "noPack" ? noPack.count : (tiers?.[k] ?? 0));
 
-  const option = useMemo(
-    () =>
-      tiers && {
-        aria: { enabled: true },
-        tooltip: { trigger: "item" },
-        grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-        xAxis: { type: "value", minInterval: 1 },
-        yAxis: { type: "category", data: buckets.map(bucketLabel), inverse: true },
-        series: [
-          {
-            type: "bar",
-            name: t("overview.communes"),
-            data: buckets.map((k) => ({ value: bucketCount(k), itemStyle: { color: TIER_COLORS[k] } })),
-            label: { show: true, position: "right" },
-          },
-        ],
-      },
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the labels and counts derive from tiers, noPack and t
-    [tiers, noPack, t],
-  );
+  const option = useMemo(() => {
+    if (!tiers) return null;
+    const count = (k: Bucket) => (k === "noPack" ? noPack.count : tiers[k]);
+    const bars = bucketsOf(noPack.count);
+    return {
+      aria: { enabled: true },
+      tooltip: { trigger: "item" },
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", data: bars.map((k) => bucketLabel(t, k)), inverse: true },
+      series: [
+        {
+          type: "bar",
+          name: t("overview.communes"),
+          data: bars.map((k) => ({ value: count(k), itemStyle: { color: TIER_COLORS[k] } })),
+          label: { show: true, position: "right" },
+        },
+      ],
+    };
+  }, [tiers, noPack.count, t]);
 
   const trendOption = useMemo(
     () =>
@@ -84,13 +88,12 @@ export default function Overview() {
             series: [...TIER_BUCKETS, "noPack" as const].map((k) => ({
               type: "bar",
               stack: "tiers",
-              name: bucketLabel(k),
+              name: bucketLabel(t, k),
               itemStyle: { color: TIER_COLORS[k] },
               data: trendData.map((r) => r[k]),
             })),
           }
         : null,
-    // biome-ignore lint/correctness/useExhaustiveDependencies: bucketLabel derives from t
     [trendData, t],
   );
   const exportHref = (what: "values" | "evaluations", format: "csv" | "xlsx") =>
@@ -159,12 +162,12 @@ export default function Overview() {
             <section className="card" aria-labelledby="tiers-h">
               <h2 id="tiers-h">{t("overview.byTier", { count: data.communes.length + noPack.count })}</h2>
               {option && (
-                <EChart option={option} height={200} label={buckets.map((k) => `${bucketLabel(k)}: ${bucketCount(k)}`).join(", ")} />
+                <EChart option={option} height={200} label={buckets.map((k) => `${bucketLabel(t, k)}: ${bucketCount(k)}`).join(", ")} />
               )}
               <ul className="tier-summary">
                 {buckets.map((k) => (
                   <li key={k}>
-                    <span className={k === "noPack" ? "badge badge-unverified" : `badge tier-${k}`}>{bucketLabel(k)}</span>{" "}
+                    <span className={k === "noPack" ? "badge badge-unverified" : `badge tier-${k}`}>{bucketLabel(t, k)}</span>{" "}
                     <strong data-testid={k === "noPack" ? "tier-count-no-pack" : `tier-count-${k}`}>{bucketCount(k)}</strong>
                   </li>
                 ))}
@@ -239,7 +242,7 @@ export default function Overview() {
                 option={trendOption}
                 height={240}
                 label={(trendData ?? [])
-                  .map((r) => `${r.year}: ${[...TIER_BUCKETS, "noPack" as const].map((k) => `${bucketLabel(k)} ${r[k]}`).join(", ")}`)
+                  .map((r) => `${r.year}: ${[...TIER_BUCKETS, "noPack" as const].map((k) => `${bucketLabel(t, k)} ${r[k]}`).join(", ")}`)
                   .join("; ")}
               />
             ) : (
@@ -247,28 +250,28 @@ export default function Overview() {
             )}
           </section>
           {data.communes.length > 0 && (
-          <section className="card" aria-labelledby="lost-h">
-            <h2 id="lost-h">{t("overview.lostTitle", { count: lost.length })}</h2>
-            {!lostReady ? (
-              <Loading />
-            ) : lost.length === 0 ? (
-              <p className="muted">{t("overview.noneLost")}</p>
-            ) : (
-              <ul className="chips" data-testid="lost-list">
-                {(showAllLost ? lost : lost.slice(0, LOST_PREVIEW)).map((c) => (
-                  <li key={c.unitId}>
-                    <Link href={`/communes/${encodeURIComponent(c.unitId)}`}>{c.name}</Link>:{" "}
-                    {t("overview.lostCriteria", { list: c.lost?.join(", ") })}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {lost.length > LOST_PREVIEW && (
-              <button type="button" className="btn" aria-expanded={showAllLost} onClick={() => setShowAllLost(!showAllLost)}>
-                {showAllLost ? t("overview.showFewer") : t("overview.showAllLost", { count: lost.length })}
-              </button>
-            )}
-          </section>
+            <section className="card" aria-labelledby="lost-h">
+              <h2 id="lost-h">{t("overview.lostTitle", { count: lost.length })}</h2>
+              {!lostReady ? (
+                <Loading />
+              ) : lost.length === 0 ? (
+                <p className="muted">{t("overview.noneLost")}</p>
+              ) : (
+                <ul className="chips" data-testid="lost-list">
+                  {(showAllLost ? lost : lost.slice(0, LOST_PREVIEW)).map((c) => (
+                    <li key={c.unitId}>
+                      <Link href={`/communes/${encodeURIComponent(c.unitId)}`}>{c.name}</Link>:{" "}
+                      {t("overview.lostCriteria", { list: c.lost?.join(", ") })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {lost.length > LOST_PREVIEW && (
+                <button type="button" className="btn" aria-expanded={showAllLost} onClick={() => setShowAllLost(!showAllLost)}>
+                  {showAllLost ? t("overview.showFewer") : t("overview.showAllLost", { count: lost.length })}
+                </button>
+              )}
+            </section>
           )}
           <section className="card export-bar" aria-labelledby="export-h">
             <h2 id="export-h">{t("export.title")}</h2>
@@ -305,33 +308,33 @@ export default function Overview() {
             </section>
           )}
           {data.communes.length > 0 && (
-          <section className="card" aria-labelledby="hm-h">
-            <div className="section-head">
-              <h2 id="hm-h">{t("overview.heatmap")}</h2>
-              <div className="toolbar">
-                <label className="field-inline">
-                  <span>{t("common.search")}</span>
-                  <input
-                    type="search"
-                    value={query}
-                    onChange={(e) => setQuery(e.target.value)}
-                    placeholder={t("overview.searchPlaceholder")}
-                  />
-                </label>
-                <label className="field-inline">
-                  <span>{t("common.sort")}</span>
-                  <select value={sort} onChange={(e) => setSort(e.target.value as CommuneSort)}>
-                    <option value="name">{t("overview.sortName")}</option>
-                    <option value="criteriaMet">{t("overview.sortMet")}</option>
-                    <option value="lost">{t("overview.sortLost")}</option>
-                  </select>
-                </label>
+            <section className="card" aria-labelledby="hm-h">
+              <div className="section-head">
+                <h2 id="hm-h">{t("overview.heatmap")}</h2>
+                <div className="toolbar">
+                  <label className="field-inline">
+                    <span>{t("common.search")}</span>
+                    <input
+                      type="search"
+                      value={query}
+                      onChange={(e) => setQuery(e.target.value)}
+                      placeholder={t("overview.searchPlaceholder")}
+                    />
+                  </label>
+                  <label className="field-inline">
+                    <span>{t("common.sort")}</span>
+                    <select value={sort} onChange={(e) => setSort(e.target.value as CommuneSort)}>
+                      <option value="name">{t("overview.sortName")}</option>
+                      <option value="criteriaMet">{t("overview.sortMet")}</option>
+                      <option value="lost">{t("overview.sortLost")}</option>
+                    </select>
+                  </label>
+                </div>
               </div>
-            </div>
-            <HeatLegend />
-            {rows.length === 0 ? <Empty title={t("overview.noMatch")} /> : <HeatMap rollup={data} rows={rows} />}
-            <p className="muted small">{t("overview.showing", { count: rows.length, total: data.communes.length })}</p>
-          </section>
+              <HeatLegend />
+              {rows.length === 0 ? <Empty title={t("overview.noMatch")} /> : <HeatMap rollup={data} rows={rows} />}
+              <p className="muted small">{t("overview.showing", { count: rows.length, total: data.communes.length })}</p>
+            </section>
           )}
         </>
       )}

@@ -45,7 +45,9 @@ export default function Ranking() {
       ) : q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
       ) : !r || r.rows.length === 0 ? (
-        r && r.noPack.length > 0 ? null : <Empty title={t("ranking.empty")} />
+        r && r.noPack.length > 0 ? null : (
+          <Empty title={t("ranking.empty")} />
+        )
       ) : (
         <>
           <p className={`notice ${r.scheme.isDefault || !r.scheme.verified ? "notice-warn" : "notice-ok"}`} data-testid="ranking-scheme">
