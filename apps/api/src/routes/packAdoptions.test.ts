@@ -219,8 +219,8 @@ describe("pack adoption: a province adopts its own pack", () => {
     const [own, rank, pub, csv] = await Promise.all([
       tinh.request(`/v1/units/${id}/evaluation?year=2024`).then(body),
       tinh.request("/v1/units/p-demo/ranking?year=2024").then(body),
-      h.app.request(`/v1/public/units/${id}/evaluation?year=2024`).then(body),
-      tinh.request(`/v1/units/${parent}/export/evaluations?year=2024&format=csv`).then((r) => r.text()),
+      Promise.resolve(h.app.request(`/v1/public/units/${id}/evaluation?year=2024`)).then(body),
+      tinh.request(`/v1/units/${parent}/export/evaluations?year=2024&format=csv`).then((r): Promise<string> => r.text()),
     ]);
     const income = own.criteria.find((c: any) => c.id === "10").indicators.find((i: any) => i.id === "10");
     const header = csv
