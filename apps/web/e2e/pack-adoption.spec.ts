@@ -71,6 +71,7 @@ test("a province officer uploads its own pack, adopts it for 2024–2025, and ev
     await expect(errors).toContainText("Bộ tiêu chí không hợp lệ");
     await expect(errors).toContainText("$.id");
     await expect(errors).toContainText("$.effective.from");
+    await expect(errors).toContainText("Sai định dạng"); // Vietnamese first, the schema's English kept in parentheses
     await file.setInputFiles({ name: "tinh.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(ownPack())) });
     await expect(page.getByText(`Đã lưu bộ tiêu chí ${OWN}.`)).toBeVisible();
     const item = page.getByTestId("pack-list").getByRole("button", { name: /Bộ tiêu chí xã NTM của tỉnh minh hoạ 2024–2025/ });

@@ -9,6 +9,7 @@ import { useSession } from "../auth/session";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorState, Loading } from "./States";
 import { adoptionBody, adoptionPeriod, fieldOf, type AdoptionForm } from "../lib/adoption";
+import { fieldMessage } from "../lib/issues";
 import { localName, pickLang } from "../lib/text";
 import { YEARS } from "../lib/years";
 
@@ -280,7 +281,7 @@ function AdoptionEditor({
         const byField: Record<string, string> = {};
         for (const f of err.fieldProblems) {
           const key = fieldOf(f.path);
-          byField[key] = [byField[key], pickLang(f.message, lang)].filter(Boolean).join("; ");
+          byField[key] = [byField[key], fieldMessage(f, lang)].filter(Boolean).join("; ");
         }
         setErrors(byField);
         setMessage(pickLang(err.message, lang));

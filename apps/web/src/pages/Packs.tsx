@@ -7,6 +7,7 @@ import { api, must, type Schemas } from "../api/client";
 import { usePack, usePackSummaries } from "../api/queries";
 import { PackAdoptions } from "../components/PackAdoptions";
 import { incompleteCoverage, sourceRef } from "../lib/provenance";
+import { fieldMessage } from "../lib/issues";
 import { useSession } from "../auth/session";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { thresholdText } from "../lib/threshold";
@@ -236,7 +237,7 @@ function PackUpload() {
             <ul>
               {result.fields.map((f, k) => (
                 <li key={k}>
-                  <code>{f.path}</code>: {pickLang(f.message, lang)}
+                  <code>{f.path}</code>: {fieldMessage(f, lang)}
                 </li>
               ))}
             </ul>
