@@ -79,8 +79,16 @@ test("a province officer uploads its own pack, adopts it for 2024–2025, and ev
     await expect(item).toContainText(/Ngưỡng: \d+ đã xác minh · \d+ chưa xác minh · \d+ chưa rõ/);
     await item.click();
     await expect(page.locator("#pack-detail-h")).toContainText("2024–2025");
-    // Unknown provenance reads in Vietnamese, never the packs' English marker.
-    await expect(page.getByText("(not retrieved)")).toHaveCount(0);
+    // Unknown provenance reads in Vietnamese, never the packs' English marker: the 2026–2030 set's indicators
+    // were not retrieved from the legal text.
+    await page
+      .getByTestId("pack-list")
+      .getByRole("button", { name: /vn\.commune-ntm\.2026-2030/ })
+      .click();
+    await expect(page.locator("#pack-detail-h")).toContainText("2026–2030");
+    await expect(page.getByText("chưa tra cứu được văn bản").first()).toBeVisible();
+    await expect(page.getByText("chưa rõ ngưỡng").first()).toBeVisible();
+    await expect(page.getByText(/not retrieved/)).toHaveCount(0);
   });
 
   const adoptions = page.getByTestId("pack-adoptions");
