@@ -7,16 +7,18 @@ import { desc } from "drizzle-orm";
 import { auditLog, units, users } from "../db/schema.js";
 import { invalidateTree } from "../units.js";
 
-// A province's own pack, transposing the demo pack for 2024–2025 (its id says whose it is).
+// A province's own pack, transposing the demo pack for 2024–2025 (its id says whose it is), with one
+// threshold of its own: rural income (criterion 10) ≥ 60 million đồng, where the example pack asks 52 for 2024.
 const OWN = "tinh-demo.commune-ntm.2024-2025";
+const EXAMPLE = "example.province-demo.2021-2025";
 const ownPack = {
   id: OWN,
   version: "1",
   title: { vi: "Bộ tiêu chí xã NTM của tỉnh, 2024–2025", en: "The province's NTM commune criteria, 2024–2025" },
   legalBasis: [{ ref: "QĐ 99/QĐ-UBND (thử nghiệm)", date: "2024-01-05" }],
   effective: { from: "2024-01-01", to: "2025-12-31" },
-  extends: "example.province-demo.2021-2025",
-  criteria: [],
+  extends: EXAMPLE,
+  criteria: [{ id: "10", indicators: [{ id: "10", threshold: { all: 60 }, source: { ref: "QĐ 99/QĐ-UBND (thử nghiệm)" } }] }],
 };
 const body = async (r: Response) => (await r.json()) as any;
 
@@ -202,6 +204,48 @@ describe("pack adoption: a province adopts its own pack", () => {
       none.status,
       (await body(none)).detail.startsWith("Chưa áp dụng bộ tiêu chí cho năm 2026"),
     ]).toEqual([OWN, 200, true, 422, true]);
+  });
+
+  it("decides 2024 with the province's own threshold: evaluation, ranking, public result and the evaluations export agree", async () => {
+    // The communes whose criterion 10 fails under the province's pack, and among them one the example pack passes.
+    const rollup = await body(await tinh.request("/v1/units/p-demo/rollup?year=2024"));
+    const failing: string[] = rollup.communes.filter((c: any) => c.criteria["10"] === "not_met").map((c: any) => c.unitId);
+    const withExample = await Promise.all(
+      failing.map((id) => tinh.request(`/v1/units/${id}/evaluation?year=2024&pack=${EXAMPLE}`).then(body)),
+    );
+    const flipped = withExample.find((e: any) => e.criteria.find((c: any) => c.id === "10").status === "met");
+    const id: string = flipped.unitId;
+    const parent = rollup.communes.find((c: any) => c.unitId === id).parentId;
+    const [own, rank, pub, csv] = await Promise.all([
+      tinh.request(`/v1/units/${id}/evaluation?year=2024`).then(body),
+      tinh.request("/v1/units/p-demo/ranking?year=2024").then(body),
+      Promise.resolve(h.app.request(`/v1/public/units/${id}/evaluation?year=2024`)).then(body),
+      tinh.request(`/v1/units/${parent}/export/evaluations?year=2024&format=csv`).then((r): Promise<string> => r.text()),
+    ]);
+    const income = own.criteria.find((c: any) => c.id === "10").indicators.find((i: any) => i.id === "10");
+    const header = csv
+      .replace(/^\uFEFF/, "")
+      .split("\n")[0]!
+      .split(",");
+    const line = csv
+      .split("\n")
+      .find((l) => l.startsWith(`${id},`))!
+      .split(",");
+    expect([
+      own.packId,
+      [income.status, income.required, typeof income.actual === "number" && income.actual >= 52 && income.actual < 60],
+      own.criteriaMet,
+      rank.rows.find((r: any) => r.unitId === id).criteriaMet,
+      [pub.packId, pub.criteriaMet],
+      [line[header.indexOf("TC 10")], Number(line[header.indexOf("criteria_met")])],
+    ]).toEqual([
+      OWN,
+      ["not_met", 60, true],
+      flipped.criteriaMet - 1,
+      flipped.criteriaMet - 1,
+      [OWN, flipped.criteriaMet - 1],
+      ["Không đạt", flipped.criteriaMet - 1],
+    ]);
   });
 
   it("refuses to delete a pack in use (409 naming the adoption); deletes it once the adoption is gone (If-Match)", async () => {

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { checkRevocation, gapToNextTier, type EvaluationResult, type RevocationCheck, type TierGap, type YearOverYear } from "@ntm/core";
 import { api, must } from "./client";
+import { ApiError } from "./http";
 import { fetchPack, optional } from "./queries";
 import type { PackView, Unit, UnitDetail } from "./types";
 import { DEFAULT_YEAR } from "../lib/years";
@@ -25,12 +26,41 @@ export interface CommuneView {
 }
 
 /**
+ * A year with no pack adopted for the commune (the API's `status: "no_pack"`): what the page needs to
+ * say so ("Chưa áp dụng bộ tiêu chí cho năm 2026") and still offer the other years, never a verdict.
+ */
+export class NoPackError extends Error {
+  readonly unit: Unit;
+  readonly ancestors: Unit[];
+  readonly years: number[];
+  readonly year: number;
+  readonly reasons: { code: string; vi: string; en: string }[];
+  constructor(d: { unit: Unit; ancestors: Unit[]; years: number[]; year: number; reasons: { code: string; vi: string; en: string }[] }) {
+    super(d.reasons.map((r) => r.vi).join("; ") || `Chưa áp dụng bộ tiêu chí cho năm ${d.year}`);
+    this.name = "NoPackError";
+    this.unit = d.unit;
+    this.ancestors = d.ancestors;
+    this.years = d.years;
+    this.year = d.year;
+    this.reasons = d.reasons;
+  }
+}
+
+/**
  * Loads a commune's evaluation for a year (default: its latest year with values), the changes since
- * last year, the revocation check, its hamlets and the gap to the next tier.
+ * last year, the revocation check, its hamlets and the gap to the next tier. A year with no pack
+ * adopted fails with a {@link NoPackError} (not retried: it is an answer, not a fault).
  */
 export function useCommune(unitId: string, year: number | undefined) {
   return useQuery({
     queryKey: ["commune", unitId, year],
+    // As the app's default (start.tsx), and never for a year with no pack: that is the answer.
+    retry: (count, error) =>
+      error instanceof NoPackError
+        ? false
+        : error instanceof ApiError && error.status === 503
+          ? count < 3
+          : !(error instanceof ApiError && error.status < 500) && count < 1,
     queryFn: async (): Promise<CommuneView> => {
       const path = { id: unitId };
       const [detail, yearList] = await Promise.all([
@@ -41,7 +71,8 @@ export function useCommune(unitId: string, year: number | undefined) {
       const y = year ?? years.at(-1) ?? DEFAULT_YEAR;
       const answer = await must(api.GET("/v1/units/{id}/evaluation", { params: { path, query: { year: y } } }));
       // No pack adopted for the year: say so (Chưa áp dụng bộ tiêu chí cho năm …), never a verdict.
-      if (answer.status === "no_pack") throw new Error(answer.reasons.map((r) => r.vi).join("; "));
+      if (answer.status === "no_pack")
+        throw new NoPackError({ unit: detail.unit, ancestors: detail.ancestors, years, year: y, reasons: answer.reasons });
       const evaluation = answer as EvaluationResult;
       const [pack, yoy, valuesDoc, standing] = await Promise.all([
         optional(fetchPack(evaluation.packId)),

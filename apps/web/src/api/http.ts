@@ -9,6 +9,8 @@ export interface FieldProblem {
   message: string;
   row?: number;
   column?: string;
+  /** The code (zod's or core's), when the API gives one. */
+  code?: string;
 }
 
 /** An error answer of the API, with its HTTP status and the parsed problem document. */
@@ -35,6 +37,7 @@ export class ApiError extends Error {
       const p: FieldProblem = { path, message: String(e["message"] ?? e["detail"] ?? "") };
       if (typeof e["row"] === "number") p.row = e["row"];
       if (typeof e["column"] === "string") p.column = e["column"];
+      if (typeof e["code"] === "string") p.code = e["code"];
       return p;
     });
   }

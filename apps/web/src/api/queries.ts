@@ -1,9 +1,9 @@
 import { useMemo } from "react";
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import { ApiError } from "./http";
-import { api, must, mustWithEtag } from "./client";
+import { api, must, mustWithEtag, type Schemas } from "./client";
 import type { ApiRollup, PackView, Unit } from "./types";
-import { toRollupView } from "../lib/rollup";
+import { toRollupView, type TierBucket } from "../lib/rollup";
 
 /** The administrative units the user may see (flat, depth first). */
 export function useUnits() {
@@ -68,14 +68,18 @@ export function useApiRollup(unitId: string | undefined, year: number, enabled =
   });
 }
 
-/**
- * The overview of a province or district for a year. The current year's roll-up comes first (the
- * page shows it at once); last year's (for the criteria lost) and the earlier years (for the trend)
- * load after it, so a province of 1,000 communes does not wait for seven roll-ups at once.
- */
 /** A year counts only when it had data (a commune with no values is all "indeterminate"). */
 const useful = (r: ApiRollup | null | undefined) => (r && r.communes.some((c) => c.criteriaMet > 0) ? r : null);
 
+/** One year of the overview's trend: communes per tier bucket, and those with no pack adopted (their own category). */
+export type TrendYear = { year: number; noPack: number } & Record<TierBucket, number>;
+
+/**
+ * The overview of a province or district for a year. The current year's roll-up comes first (the
+ * page shows it at once); last year's (for the criteria lost) and the trend of the five years to
+ * this one (GET /v1/units/{id}/trend, with the communes that have no pack adopted counted apart)
+ * load after it, so a province of 1,000 communes does not wait for everything at once.
+ */
 export function useOverview(unitId: string | undefined, year: number, units: readonly Unit[] | undefined) {
   const cur = useApiRollup(unitId, year, units !== undefined);
   const pack = usePack(cur.data?.packId ?? undefined);
@@ -83,31 +87,39 @@ export function useOverview(unitId: string | undefined, year: number, units: rea
   const older = useQuery({
     queryKey: ["rollup-trend", unitId, year],
     enabled: !!unitId && prev.isFetched,
-    queryFn: async () => {
-      const years = [year - 4, year - 3, year - 2];
-      const rows = await Promise.all(
-        years.map(async (y) =>
-          optional(must(api.GET("/v1/units/{id}/rollup", { params: { path: { id: unitId ?? "" }, query: { year: y } } }))),
-        ),
-      );
-      return rows.map((r, i) => ({ year: years[i] ?? 0, r }));
-    },
+    queryFn: () => must(api.GET("/v1/units/{id}/trend", { params: { path: { id: unitId ?? "" }, query: { from: year - 4, to: year } } })),
   });
   const view = useMemo(
     () => (cur.data ? toRollupView(cur.data, useful(prev.data), pack.data ?? null, units ?? []) : undefined),
     [cur.data, prev.data, pack.data, units],
   );
   const trend = useMemo(
-    () =>
-      older.data
-        ? [...older.data, { year: year - 1, r: prev.data ?? null }, { year, r: cur.data ?? null }].flatMap(({ year: y, r }) => {
-            const u = useful(r);
-            return u ? [{ year: y, ...u.countsByTier }] : [];
-          })
-        : undefined,
-    [older.data, prev.data, cur.data, year],
+    (): TrendYear[] | undefined =>
+      older.data?.years.filter((y) => y.communes > 0 || y.noPack > 0).map((y) => ({ year: y.year, noPack: y.noPack, ...y.countsByTier })),
+    [older.data],
   );
-  return { rollup: cur, view, lostReady: prev.isFetched, trend, trendPending: !older.isFetched };
+  return { rollup: cur, view, pack, lostReady: prev.isFetched, trend, trendPending: !older.isFetched };
+}
+
+/** The packs as GET /v1/packs lists them (provenance counts and coverage included), shared by the pages. */
+export function usePackSummaries() {
+  return useQuery({
+    queryKey: ["packs"],
+    staleTime: 60_000,
+    queryFn: async (): Promise<Schemas["PackSummary"][]> => (await must(api.GET("/v1/packs"))).items,
+  });
+}
+
+/**
+ * The adoptions the user may see and, for a unit, what each year of each tier uses from `from` to
+ * `to` (GET /v1/pack-adoptions: core's selectLadder on the API side).
+ */
+export function usePackUse(unitId: string | undefined, from: number, to: number) {
+  return useQuery({
+    queryKey: ["pack-adoptions", unitId, from, to],
+    enabled: !!unitId,
+    queryFn: () => must(api.GET("/v1/pack-adoptions", { params: { query: { unitId: unitId ?? "", from, to } } })),
+  });
 }
 
 /** The administrative tree from the user's scope (GET /v1/units/tree), for the units page. */

@@ -2,7 +2,9 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "wouter";
 import { formatNumber, formatReason, type IndicatorResult } from "@ntm/core";
-import { useCommune } from "../api/commune";
+import { NoPackError, useCommune } from "../api/commune";
+import { NoPackNotice } from "../components/NoPack";
+import type { Unit } from "../api/types";
 import { useSession } from "../auth/session";
 import { StatusBadge, TierBadge, UnverifiedMarker } from "../components/Badges";
 import { Empty, ErrorState, Loading } from "../components/States";
@@ -37,7 +39,12 @@ export default function Commune() {
   }, [q.data?.pack, q.data?.gapPack]);
 
   if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isError)
+    return q.error instanceof NoPackError ? (
+      <CommuneNoPack e={q.error} onYear={setYear} />
+    ) : (
+      <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+    );
   const { unit, ancestors, hamlets, evaluation: ev, yoy, revocation, gap, gapPack, notes } = q.data;
   const label = (cid: string) => localName(names.get(cid)?.name, lang) || cid;
   const fmtValue = (i: IndicatorResult, v: number | boolean | null) => {
@@ -59,22 +66,16 @@ export default function Commune() {
             ))}
           </p>
           <h1 data-testid="commune-name">{unit.name}</h1>
-          <p className="muted">
-            {t("commune.packLine", { pack: localName(q.data.pack?.title, lang) || ev.packId, year: ev.year })}
+          <p className="muted" data-testid="pack-in-force">
+            {t("commune.packLine", {
+              pack: q.data.pack?.title ? `${localName(q.data.pack.title, lang)} (${ev.packId})` : ev.packId,
+              year: ev.year,
+            })}
             {ev.variant ? ` · ${t("commune.variant", { v: ev.variant })}` : ""}
           </p>
         </div>
         <div className="toolbar">
-          <label className="field-inline">
-            <span>{t("common.year")}</span>
-            <select value={year ?? ev.year} onChange={(e) => setYear(Number(e.target.value))}>
-              {[...new Set([...YEARS, ...q.data.years])].sort().map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CommuneYear value={year ?? ev.year} years={q.data.years} onChange={setYear} />
           <a className="btn" href={`/v1/units/${encodeURIComponent(unit.id)}/criteria-sheet.pdf?year=${ev.year}`} download>
             {t("export.sheet")} (PDF)
           </a>
@@ -294,6 +295,49 @@ export default function Commune() {
           </ul>
         )}
       </section>
+    </div>
+  );
+}
+
+/** The commune page's year picker: the programme years and the years the commune has values for. */
+function CommuneYear({ value, years, onChange }: { value: number; years: readonly number[]; onChange: (y: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <label className="field-inline">
+      <span>{t("common.year")}</span>
+      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {[...new Set([...YEARS, ...years])].sort().map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A commune in a year with no pack adopted: its name, the other years, and the reason; no verdict. */
+function CommuneNoPack({ e, onYear }: { e: NoPackError; onYear: (y: number) => void }) {
+  const { can } = useSession();
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <p className="crumbs">
+            {e.ancestors.map((a: Unit, i) => (
+              <span key={a.id}>
+                {i > 0 && " › "}
+                {can.overview && a.level !== "hamlet" ? <Link href={`/overview/${encodeURIComponent(a.id)}`}>{a.name}</Link> : a.name}
+              </span>
+            ))}
+          </p>
+          <h1 data-testid="commune-name">{e.unit.name}</h1>
+        </div>
+        <div className="toolbar">
+          <CommuneYear value={e.year} years={e.years} onChange={onYear} />
+        </div>
+      </div>
+      <NoPackNotice year={e.year} reasons={e.reasons} />
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { Link, useLocation, useParams, useSearch } from "wouter";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../api/http";
 import { api, mustWithEtag } from "../api/client";
-import { useCommune } from "../api/commune";
+import { NoPackError, useCommune } from "../api/commune";
+import { NoPackNotice, PackInForce } from "../components/NoPack";
 import { useUnits } from "../api/queries";
 import { useSession } from "../auth/session";
 import type { PackView, UnitValuesDoc } from "../api/types";
@@ -65,6 +66,7 @@ export default function DataEntry() {
           </a>
         </div>
       </div>
+      {unitId && <PackInForce unitId={unitId} year={year} />}
       {unitId ? (
         <ValuesForm key={`${unitId}-${year}`} unitId={unitId} year={year} />
       ) : units.isPending ? (
@@ -130,6 +132,9 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
   }, [indicators, text]);
   const errors = Object.entries(checks).filter(([, c]) => !c.ok);
 
+  // No pack adopted for the year: say so; the form has no pack to check the values against.
+  if (commune.error instanceof NoPackError)
+    return <NoPackNotice year={year} reasons={commune.error.reasons} detail={t("noPack.entry")} testId="entry-no-pack" />;
   if (commune.isPending || values.isPending || ladder.isPending) return <Loading />;
   if (commune.isError) return <ErrorState error={commune.error} />;
   if (ladder.isError) return <ErrorState error={ladder.error} />;

@@ -10,8 +10,9 @@ import { PublishControl } from "../components/PublishControl";
 import { UnverifiedMarker } from "../components/Badges";
 import { HeatLegend, HeatMap } from "../components/HeatMap";
 import { EChart } from "../components/EChart";
-import { countByTier, filterCommunes, TIER_BUCKETS, type CommuneSort } from "../lib/rollup";
+import { countByTier, filterCommunes, TIER_BUCKETS, type CommuneSort, type TierBucket } from "../lib/rollup";
 import { DEFAULT_YEAR } from "../lib/years";
+import { NoPackNotice, usePackName } from "../components/NoPack";
 
 const LOST_PREVIEW = 20;
 const TIER_COLORS: Record<string, string> = {
@@ -20,7 +21,13 @@ const TIER_COLORS: Record<string, string> = {
   advanced: "#1f5fa8",
   model: "#7a3fa0",
   modern: "#b5651d",
+  noPack: "#e0b84c",
 };
+
+/** A bar of the tier charts: a tier bucket, or the communes with no pack adopted (their own category, never "Chưa đạt"). */
+type Bucket = TierBucket | "noPack";
+const bucketsOf = (noPack: number): Bucket[] => [...TIER_BUCKETS, ...(noPack > 0 ? (["noPack"] as const) : [])];
+const bucketLabel = (t: (key: string) => string, k: Bucket) => (k === "noPack" ? t("noPack.bucket") : t(`tier.${k}`));
 
 /** The overview of a province or district: tiers, heat map, programme targets, criteria lost. */
 export default function Overview() {
@@ -40,26 +47,33 @@ export default function Overview() {
   const tiers = useMemo(() => (data ? countByTier(data.communes) : null), [data]);
   const areas = (units.data ?? []).filter((u) => u.level === "province" || u.level === "district");
   const lost = useMemo(() => (data ? data.communes.filter((c) => (c.lost?.length ?? 0) > 0) : []), [data]);
+  const packName = usePackName();
+  // Communes with no pack adopted for the year: their own category, never counted as "Chưa đạt".
+  const noPack = rollup.data?.noPack ?? { count: 0, communes: [] };
+  const noPackReasons = useMemo(() => noPack.communes.flatMap((c) => c.reasons), [noPack]);
+  const buckets = bucketsOf(noPack.count);
+  const bucketCount = (k: Bucket) => (k === "noPack" ? noPack.count : (tiers?.[k] ?? 0));
 
-  const option = useMemo(
-    () =>
-      tiers && {
-        aria: { enabled: true },
-        tooltip: { trigger: "item" },
-        grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-        xAxis: { type: "value", minInterval: 1 },
-        yAxis: { type: "category", data: TIER_BUCKETS.map((k) => t(`tier.${k}`)), inverse: true },
-        series: [
-          {
-            type: "bar",
-            name: t("overview.communes"),
-            data: TIER_BUCKETS.map((k) => ({ value: tiers[k], itemStyle: { color: TIER_COLORS[k] } })),
-            label: { show: true, position: "right" },
-          },
-        ],
-      },
-    [tiers, t],
-  );
+  const option = useMemo(() => {
+    if (!tiers) return null;
+    const count = (k: Bucket) => (k === "noPack" ? noPack.count : tiers[k]);
+    const bars = bucketsOf(noPack.count);
+    return {
+      aria: { enabled: true },
+      tooltip: { trigger: "item" },
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", data: bars.map((k) => bucketLabel(t, k)), inverse: true },
+      series: [
+        {
+          type: "bar",
+          name: t("overview.communes"),
+          data: bars.map((k) => ({ value: count(k), itemStyle: { color: TIER_COLORS[k] } })),
+          label: { show: true, position: "right" },
+        },
+      ],
+    };
+  }, [tiers, noPack.count, t]);
 
   const trendOption = useMemo(
     () =>
@@ -71,10 +85,10 @@ export default function Overview() {
             grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
             xAxis: { type: "category", data: trendData.map((r) => String(r.year)) },
             yAxis: { type: "value", minInterval: 1 },
-            series: TIER_BUCKETS.map((k) => ({
+            series: [...TIER_BUCKETS, "noPack" as const].map((k) => ({
               type: "bar",
               stack: "tiers",
-              name: t(`tier.${k}`),
+              name: bucketLabel(t, k),
               itemStyle: { color: TIER_COLORS[k] },
               data: trendData.map((r) => r[k]),
             })),
@@ -121,10 +135,20 @@ export default function Overview() {
         <Loading />
       ) : rollup.isError ? (
         <ErrorState error={rollup.error} onRetry={() => void rollup.refetch()} />
-      ) : !data || data.communes.length === 0 ? (
+      ) : !data || (data.communes.length === 0 && noPack.count === 0) ? (
         <Empty title={t("overview.empty")} hint={t("overview.emptyHint")} />
       ) : (
         <>
+          {rollup.data?.packId && (
+            <p className="muted" data-testid="pack-in-force">
+              {t("noPack.packLine", { year, pack: packName(rollup.data.packId) })}
+              {rollup.data.ladder.length > 1 &&
+                ` · ${t("noPack.ladderLine", { list: rollup.data.ladder.map((l) => `${t(`tier.${l.tier}`)}: ${l.packId}`).join("; ") })}`}
+            </p>
+          )}
+          {noPack.count > 0 && (
+            <NoPackNotice year={year} reasons={noPackReasons} detail={t("noPack.count", { count: noPack.count, year })} />
+          )}
           {(data.example || (data.unverifiedCount ?? 0) > 0) && (
             <p className="notice notice-warn" data-testid="unverified-notice">
               <UnverifiedMarker
@@ -136,22 +160,27 @@ export default function Overview() {
           )}
           <div className="grid-2">
             <section className="card" aria-labelledby="tiers-h">
-              <h2 id="tiers-h">{t("overview.byTier", { count: data.communes.length })}</h2>
+              <h2 id="tiers-h">{t("overview.byTier", { count: data.communes.length + noPack.count })}</h2>
               {option && (
-                <EChart option={option} height={200} label={TIER_BUCKETS.map((k) => `${t(`tier.${k}`)}: ${tiers?.[k] ?? 0}`).join(", ")} />
+                <EChart option={option} height={200} label={buckets.map((k) => `${bucketLabel(t, k)}: ${bucketCount(k)}`).join(", ")} />
               )}
               <ul className="tier-summary">
-                {TIER_BUCKETS.map((k) => (
+                {buckets.map((k) => (
                   <li key={k}>
-                    <span className={`badge tier-${k}`}>{t(`tier.${k}`)}</span>{" "}
-                    <strong data-testid={`tier-count-${k}`}>{tiers?.[k] ?? 0}</strong>
+                    <span className={k === "noPack" ? "badge badge-unverified" : `badge tier-${k}`}>{bucketLabel(t, k)}</span>{" "}
+                    <strong data-testid={k === "noPack" ? "tier-count-no-pack" : `tier-count-${k}`}>{bucketCount(k)}</strong>
                   </li>
                 ))}
               </ul>
             </section>
             <section className="card" aria-labelledby="targets-h">
               <h2 id="targets-h">{t("overview.targets")}</h2>
-              {data.targets && data.targets.length > 0 ? (
+              {data.communes.length === 0 ? (
+                // No commune evaluated (no pack adopted): a target is not "0% ✗", it is not measured.
+                <p className="muted" data-testid="targets-no-pack">
+                  {t("noPack.title", { year })}
+                </p>
+              ) : data.targets && data.targets.length > 0 ? (
                 <ul className="targets">
                   {data.targets.map((g) => {
                     const pct = g.id === "min_criteria" ? null : Math.min(100, (100 * g.actual) / Math.max(g.required, 1));
@@ -213,35 +242,37 @@ export default function Overview() {
                 option={trendOption}
                 height={240}
                 label={(trendData ?? [])
-                  .map((r) => `${r.year}: ${TIER_BUCKETS.map((k) => `${t(`tier.${k}`)} ${r[k]}`).join(", ")}`)
+                  .map((r) => `${r.year}: ${[...TIER_BUCKETS, "noPack" as const].map((k) => `${bucketLabel(t, k)} ${r[k]}`).join(", ")}`)
                   .join("; ")}
               />
             ) : (
               <p className="muted">{t("overview.noTrend")}</p>
             )}
           </section>
-          <section className="card" aria-labelledby="lost-h">
-            <h2 id="lost-h">{t("overview.lostTitle", { count: lost.length })}</h2>
-            {!lostReady ? (
-              <Loading />
-            ) : lost.length === 0 ? (
-              <p className="muted">{t("overview.noneLost")}</p>
-            ) : (
-              <ul className="chips" data-testid="lost-list">
-                {(showAllLost ? lost : lost.slice(0, LOST_PREVIEW)).map((c) => (
-                  <li key={c.unitId}>
-                    <Link href={`/communes/${encodeURIComponent(c.unitId)}`}>{c.name}</Link>:{" "}
-                    {t("overview.lostCriteria", { list: c.lost?.join(", ") })}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {lost.length > LOST_PREVIEW && (
-              <button type="button" className="btn" aria-expanded={showAllLost} onClick={() => setShowAllLost(!showAllLost)}>
-                {showAllLost ? t("overview.showFewer") : t("overview.showAllLost", { count: lost.length })}
-              </button>
-            )}
-          </section>
+          {data.communes.length > 0 && (
+            <section className="card" aria-labelledby="lost-h">
+              <h2 id="lost-h">{t("overview.lostTitle", { count: lost.length })}</h2>
+              {!lostReady ? (
+                <Loading />
+              ) : lost.length === 0 ? (
+                <p className="muted">{t("overview.noneLost")}</p>
+              ) : (
+                <ul className="chips" data-testid="lost-list">
+                  {(showAllLost ? lost : lost.slice(0, LOST_PREVIEW)).map((c) => (
+                    <li key={c.unitId}>
+                      <Link href={`/communes/${encodeURIComponent(c.unitId)}`}>{c.name}</Link>:{" "}
+                      {t("overview.lostCriteria", { list: c.lost?.join(", ") })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {lost.length > LOST_PREVIEW && (
+                <button type="button" className="btn" aria-expanded={showAllLost} onClick={() => setShowAllLost(!showAllLost)}>
+                  {showAllLost ? t("overview.showFewer") : t("overview.showAllLost", { count: lost.length })}
+                </button>
+              )}
+            </section>
+          )}
           <section className="card export-bar" aria-labelledby="export-h">
             <h2 id="export-h">{t("export.title")}</h2>
             <div className="toolbar">
@@ -262,33 +293,49 @@ export default function Overview() {
               </a>
             </div>
           </section>
-          <section className="card" aria-labelledby="hm-h">
-            <div className="section-head">
-              <h2 id="hm-h">{t("overview.heatmap")}</h2>
-              <div className="toolbar">
-                <label className="field-inline">
-                  <span>{t("common.search")}</span>
-                  <input
-                    type="search"
-                    value={query}
-                    onChange={(e) => setQuery(e.target.value)}
-                    placeholder={t("overview.searchPlaceholder")}
-                  />
-                </label>
-                <label className="field-inline">
-                  <span>{t("common.sort")}</span>
-                  <select value={sort} onChange={(e) => setSort(e.target.value as CommuneSort)}>
-                    <option value="name">{t("overview.sortName")}</option>
-                    <option value="criteriaMet">{t("overview.sortMet")}</option>
-                    <option value="lost">{t("overview.sortLost")}</option>
-                  </select>
-                </label>
+          {noPack.count > 0 && (
+            <section className="card" aria-labelledby="nopack-h">
+              <h2 id="nopack-h">
+                {t("noPack.bucket")} ({noPack.count})
+              </h2>
+              <ul className="chips" data-testid="no-pack-list">
+                {noPack.communes.map((c) => (
+                  <li key={c.unitId}>
+                    <Link href={`/communes/${encodeURIComponent(c.unitId)}`}>{c.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {data.communes.length > 0 && (
+            <section className="card" aria-labelledby="hm-h">
+              <div className="section-head">
+                <h2 id="hm-h">{t("overview.heatmap")}</h2>
+                <div className="toolbar">
+                  <label className="field-inline">
+                    <span>{t("common.search")}</span>
+                    <input
+                      type="search"
+                      value={query}
+                      onChange={(e) => setQuery(e.target.value)}
+                      placeholder={t("overview.searchPlaceholder")}
+                    />
+                  </label>
+                  <label className="field-inline">
+                    <span>{t("common.sort")}</span>
+                    <select value={sort} onChange={(e) => setSort(e.target.value as CommuneSort)}>
+                      <option value="name">{t("overview.sortName")}</option>
+                      <option value="criteriaMet">{t("overview.sortMet")}</option>
+                      <option value="lost">{t("overview.sortLost")}</option>
+                    </select>
+                  </label>
+                </div>
               </div>
-            </div>
-            <HeatLegend />
-            {rows.length === 0 ? <Empty title={t("overview.noMatch")} /> : <HeatMap rollup={data} rows={rows} />}
-            <p className="muted small">{t("overview.showing", { count: rows.length, total: data.communes.length })}</p>
-          </section>
+              <HeatLegend />
+              {rows.length === 0 ? <Empty title={t("overview.noMatch")} /> : <HeatMap rollup={data} rows={rows} />}
+              <p className="muted small">{t("overview.showing", { count: rows.length, total: data.communes.length })}</p>
+            </section>
+          )}
         </>
       )}
     </div>

@@ -1,10 +1,13 @@
 import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { formatDate } from "@ntm/core";
 import { ApiError, type FieldProblem } from "../api/http";
 import { api, must, type Schemas } from "../api/client";
-import { usePack } from "../api/queries";
+import { usePack, usePackSummaries } from "../api/queries";
+import { PackAdoptions } from "../components/PackAdoptions";
+import { incompleteCoverage, sourceRef } from "../lib/provenance";
+import { fieldMessage } from "../lib/issues";
 import { useSession } from "../auth/session";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { thresholdText } from "../lib/threshold";
@@ -17,7 +20,7 @@ export default function Packs() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const { can } = useSession();
-  const list = useQuery({ queryKey: ["packs"], queryFn: async (): Promise<PackSummary[]> => (await must(api.GET("/v1/packs"))).items });
+  const list = usePackSummaries();
   const [selected, setSelected] = useState<string | null>(null);
   const current = selected ?? list.data?.[0]?.id ?? null;
   return (
@@ -50,8 +53,12 @@ export default function Packs() {
                       {p.id} · v{p.version} · {t(`packs.level.${p.level}`, { defaultValue: p.level })} ·{" "}
                       {t(`tier.${p.tier}`, { defaultValue: p.tier })} · {t("packs.criteriaCount", { count: p.criteriaCount })}
                     </span>
+                    <span className="small" data-testid={`pack-provenance-${p.id}`}>
+                      {t("packsExtra.provenance", p.provenance)}
+                    </span>
                     <span>
                       {p.example && <span className="badge badge-unverified">⚠ {t("unverified.example")}</span>}{" "}
+                      <CoverageBadge coverage={p.coverage} />{" "}
                       <span className="badge badge-missing">{p.shipped ? t("packs.shipped") : t("packs.uploaded")}</span>
                     </span>
                   </button>
@@ -62,14 +69,34 @@ export default function Packs() {
           {can.uploadPack && <PackUpload />}
         </section>
         <section className="card" aria-labelledby="pack-detail-h">
-          {current ? <PackDetail id={current} /> : <Empty title={t("packs.pick")} />}
+          {current ? <PackDetail id={current} summary={list.data?.find((p) => p.id === current)} /> : <Empty title={t("packs.pick")} />}
         </section>
       </div>
+      {list.data && list.data.length > 0 && <PackAdoptions packs={list.data} />}
     </div>
   );
 }
 
-function PackDetail({ id }: { id: string }) {
+/** "bộ tiêu chí chưa đầy đủ (50/57 chỉ tiêu)" for a pack that encodes fewer indicators than its legal set. */
+function CoverageBadge({ coverage }: { coverage: PackSummary["coverage"] | undefined }) {
+  const { t } = useTranslation();
+  const c = incompleteCoverage(coverage);
+  return c ? <span className="badge badge-unverified">⚠ {t("packsExtra.incomplete", c)}</span> : null;
+}
+
+/** A source reference; an unread legal text is said so in the reader's language (not the packs' English marker). */
+function SourceRef({ text }: { text: string | undefined }) {
+  const { t } = useTranslation();
+  const s = sourceRef(text);
+  return (
+    <>
+      {s.ref}
+      {s.notRetrieved && <small className="badge badge-unverified">{t("packsExtra.notRetrieved")}</small>}
+    </>
+  );
+}
+
+function PackDetail({ id, summary }: { id: string; summary: PackSummary | undefined }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const q = usePack(id);
@@ -82,12 +109,26 @@ function PackDetail({ id }: { id: string }) {
     <>
       <h2 id="pack-detail-h">{localName(p.title, lang)}</h2>
       <p className="muted">
-        {p.legalBasis?.map((b) => `${b.ref}${b.date ? ` (${formatDate(b.date, lang)})` : ""}`).join("; ")}
+        {p.legalBasis?.map((b, k) => (
+          <span key={`${b.ref}-${k}`}>
+            {k > 0 && "; "}
+            <SourceRef text={b.ref} />
+            {b.date ? ` (${formatDate(b.date, lang)})` : ""}
+          </span>
+        ))}
         {p.example ? ` · ${t("unverified.example")}` : ""}
       </p>
       <p data-testid="pack-verified">
         <strong>{t("packs.verifiedCount", { verified: all.length - unverified, total: all.length })}</strong>
       </p>
+      {summary && (
+        <p data-testid="pack-provenance">
+          {t("packsExtra.provenance", summary.provenance)} <CoverageBadge coverage={summary.coverage} />
+        </p>
+      )}
+      {summary?.coverage && incompleteCoverage(summary.coverage) && summary.coverage.note && (
+        <p className="muted small">{localName(summary.coverage.note, lang)}</p>
+      )}
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -110,7 +151,13 @@ function PackDetail({ id }: { id: string }) {
                   <th scope="row">
                     <span className="ind-id">{i.id}</span> {localName(i.name, lang)}
                   </th>
-                  <td>{i.threshold ? thresholdText(i.threshold, i.comparator ?? ">=", lang) : "—"}</td>
+                  <td>
+                    {i.threshold && !("all" in i.threshold && i.threshold.all === null) ? (
+                      thresholdText(i.threshold, i.comparator ?? ">=", lang)
+                    ) : (
+                      <span className="muted">{t("packsExtra.unknownThreshold")}</span>
+                    )}
+                  </td>
                   <td>
                     {i.verified ? (
                       <span className="badge badge-met">✓ {t("packs.yes")}</span>
@@ -120,7 +167,9 @@ function PackDetail({ id }: { id: string }) {
                       </span>
                     )}
                   </td>
-                  <td className="small">{i.source?.ref ?? ""}</td>
+                  <td className="small">
+                    <SourceRef text={i.source?.ref} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -188,7 +237,7 @@ function PackUpload() {
             <ul>
               {result.fields.map((f, k) => (
                 <li key={k}>
-                  <code>{f.path}</code>: {pickLang(f.message, lang)}
+                  <code>{f.path}</code>: {fieldMessage(f, lang)}
                 </li>
               ))}
             </ul>

@@ -11,6 +11,7 @@ import { Empty, ErrorState, Loading } from "../components/States";
 import { countByTier, TIER_BUCKETS, tierBucketOf } from "../lib/rollup";
 import { groupPublications, parseYear, pickPublished, publicFailure, type PublishedUnit } from "../lib/publications";
 import { localName } from "../lib/text";
+import { NoPackNotice } from "../components/NoPack";
 
 type CommuneRow = ApiRollup["communes"][number];
 
@@ -120,6 +121,7 @@ function ExampleNotice({ example, unverified }: { example: boolean; unverified: 
 function PublicRollup({ area, year }: { area: PublishedUnit; year: number }) {
   const { t } = useTranslation();
   const q = usePublicRollup(area.unitId, year);
+  const rollupPack = usePack(q.data?.packId ?? undefined).data;
   const tiers = useMemo(() => (q.data ? countByTier(q.data.communes.map((c) => ({ tier: c.tierReached }))) : null), [q.data]);
   const columns = useMemo<ColumnDef<CommuneRow, unknown>[]>(
     () => [
@@ -150,9 +152,18 @@ function PublicRollup({ area, year }: { area: PublishedUnit; year: number }) {
   return (
     <>
       <h2>{t("public.rollupTitle", { year, name: area.name })}</h2>
+      {r.packId && <PackLine year={year} packId={r.packId} title={rollupPack?.title} />}
+      {r.noPack.count > 0 && (
+        <NoPackNotice
+          year={year}
+          reasons={r.noPack.communes.flatMap((c) => c.reasons)}
+          detail={t("noPack.count", { count: r.noPack.count, year })}
+          testId="public-no-pack"
+        />
+      )}
       <ExampleNotice example={r.example} unverified={0} />
       <section className="card" aria-labelledby="pub-tiers-h">
-        <h3 id="pub-tiers-h">{t("public.byTier", { count: r.communes.length })}</h3>
+        <h3 id="pub-tiers-h">{t("public.byTier", { count: r.communes.length + r.noPack.count })}</h3>
         <ul className="tier-summary">
           {TIER_BUCKETS.map((k) => (
             <li key={k}>
@@ -160,6 +171,12 @@ function PublicRollup({ area, year }: { area: PublishedUnit; year: number }) {
               <strong data-testid={`public-tier-count-${k}`}>{tiers?.[k] ?? 0}</strong>
             </li>
           ))}
+          {r.noPack.count > 0 && (
+            <li>
+              <span className="badge badge-unverified">{t("noPack.bucket")}</span>{" "}
+              <strong data-testid="public-tier-count-no-pack">{r.noPack.count}</strong>
+            </li>
+          )}
         </ul>
       </section>
       <section className="card" aria-labelledby="pub-communes-h">
@@ -225,9 +242,7 @@ function PublicCommune({ area, year, communeId }: { area: PublishedUnit; year: n
           <Link href={base(area.unitId, year)}>{t("public.back", { year })}</Link>
         </p>
         <h2 data-testid="public-commune-name">{t("public.communeTitle", { name, year })}</h2>
-        <p className="card" data-testid="public-no-pack">
-          {ev.reasons.map((r) => (lang === "en" ? r.en : r.vi)).join("; ")}
-        </p>
+        <NoPackNotice year={year} reasons={ev.reasons} testId="public-no-pack" />
       </>
     );
   return (
@@ -236,6 +251,7 @@ function PublicCommune({ area, year, communeId }: { area: PublishedUnit; year: n
         <Link href={base(area.unitId, year)}>{t("public.back", { year })}</Link>
       </p>
       <h2 data-testid="public-commune-name">{t("public.communeTitle", { name, year })}</h2>
+      <PackLine year={year} packId={ev.packId} title={pack?.title} />
       <ExampleNotice example={ev.example} unverified={ev.unverifiedCount} />
       <section className="card">
         <p>
@@ -248,5 +264,16 @@ function PublicCommune({ area, year, communeId }: { area: PublishedUnit; year: n
         <DataTable data={ev.criteria} columns={columns} label={t("public.criteria")} pageSize={50} testId="public-criteria" />
       </section>
     </>
+  );
+}
+
+/** "Bộ tiêu chí áp dụng năm 2024: <title> (<id>)": the pack a published result was evaluated with. */
+function PackLine({ year, packId, title }: { year: number; packId: string; title: { vi: string; en: string } | undefined }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  return (
+    <p className="muted" data-testid="pack-in-force">
+      {t("noPack.packLine", { year, pack: title ? `${localName(title, lang)} (${packId})` : packId })}
+    </p>
   );
 }

@@ -7,6 +7,7 @@ import { useSession } from "../auth/session";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { YearSelect } from "../components/YearSelect";
 import { DEFAULT_YEAR } from "../lib/years";
+import { NoPackNotice, PackInForce } from "../components/NoPack";
 
 type RankingResult = Schemas["Ranking"];
 
@@ -37,12 +38,16 @@ export default function Ranking() {
           <YearSelect value={year} onChange={setYear} />
         </div>
       </div>
+      <PackInForce unitId={user?.scopeUnitId} year={year} />
+      {r && r.noPack.length > 0 && <Unranked items={r.noPack} year={year} />}
       {q.isPending ? (
         <Loading />
       ) : q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
       ) : !r || r.rows.length === 0 ? (
-        <Empty title={t("ranking.empty")} />
+        r && r.noPack.length > 0 ? null : (
+          <Empty title={t("ranking.empty")} />
+        )
       ) : (
         <>
           <p className={`notice ${r.scheme.isDefault || !r.scheme.verified ? "notice-warn" : "notice-ok"}`} data-testid="ranking-scheme">
@@ -173,6 +178,22 @@ function Candidates({
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/** Communes with no pack adopted for the year: listed apart, not ranked, never counted as not met. */
+function Unranked({ items, year }: { items: RankingResult["noPack"]; year: number }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="unranked-h" data-testid="ranking-no-pack">
+      <NoPackNotice year={year} reasons={items.flatMap((c) => c.reasons)} />
+      <h2 id="unranked-h">{t("noPack.ranking", { count: items.length, year })}</h2>
+      <ul className="chips">
+        {items.map((c) => (
+          <li key={c.unitId}>{c.name}</li>
+        ))}
+      </ul>
     </section>
   );
 }
