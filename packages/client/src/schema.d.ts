@@ -7492,11 +7492,12 @@ export interface components {
                     en: string;
                 };
             } | null;
-            /** @description Indicators whose threshold is verified law, unverified, or unknown (null) */
+            /** @description Indicators whose threshold is verified law, unverified, or unknown (every value null); the three add up to the indicators. partlyUnknown: of the verified and unverified, those with some values unknown (a region or group). Core provenanceCounts. */
             provenance: {
                 verified: number;
                 unverified: number;
                 unknown: number;
+                partlyUnknown: number;
             };
         };
         /** @description NTM criteria pack */

@@ -248,6 +248,7 @@ describe("@ntm/core public API", () => {
       "planFromSheets",
       "planFromTemplate",
       "planToSheets",
+      "provenanceCounts",
       "rankUnits",
       "rankingUnitsFromFacts",
       "recognitionConfigFor",

@@ -62,3 +62,10 @@ describe("roll-up: tier buckets agree with the shared table (core, web and API)"
     }
   });
 });
+
+describe("roll-up: a year with no pack adopted", () => {
+  it("counts every commune apart and measures no programme target (never 0% against the target)", async () => {
+    const r = await body(await huyen.request("/v1/units/d-01/rollup?year=2026"));
+    expect([r.communes.length, r.noPack.count > 0, r.targets]).toEqual([0, true, []]);
+  });
+});

@@ -6,6 +6,7 @@ import {
   formatReason,
   LocalizedTextSchema,
   PackCoverageSchema,
+  provenanceCounts,
   type PackAdoption,
   TierSchema,
   selectLadder,
@@ -37,8 +38,11 @@ const PackSummarySchema = z
     effective: z.object({ from: z.string(), to: z.string().optional() }),
     coverage: PackCoverageSchema.nullable(),
     provenance: z
-      .object({ verified: z.number().int(), unverified: z.number().int(), unknown: z.number().int() })
-      .openapi({ description: "Indicators whose threshold is verified law, unverified, or unknown (null)" }),
+      .object({ verified: z.number().int(), unverified: z.number().int(), unknown: z.number().int(), partlyUnknown: z.number().int() })
+      .openapi({
+        description:
+          "Indicators whose threshold is verified law, unverified, or unknown (every value null); the three add up to the indicators. partlyUnknown: of the verified and unverified, those with some values unknown (a region or group). Core provenanceCounts.",
+      }),
   })
   .openapi("PackSummary");
 
@@ -230,17 +234,6 @@ const upload = createRoute({
  * @example
  * v1.route("/", packRoutes());
  */
-function provenanceOf(p: { criteria: { indicators: { verified: boolean; threshold: unknown }[] }[] }) {
-  const out = { verified: 0, unverified: 0, unknown: 0 };
-  for (const i of p.criteria.flatMap((c) => c.indicators)) {
-    const t = i.threshold as Record<string, unknown>;
-    if ("all" in t && t.all === null) out.unknown++;
-    else if (i.verified) out.verified++;
-    else out.unverified++;
-  }
-  return out;
-}
-
 export function packRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(list, async (c) => {
@@ -257,7 +250,7 @@ export function packRoutes() {
       nextTier: p.nextTier ?? null,
       effective: p.effective,
       coverage: p.coverage ?? null,
-      provenance: provenanceOf(p),
+      provenance: provenanceCounts(p),
     }));
     return c.json({ items }, 200);
   });

@@ -14,7 +14,8 @@ export interface RollupSummary {
 /**
  * Summarises a roll-up: communes per tier bucket ({@link countByTier}), the programme targets read
  * cumulatively ("at least advanced"), and the income-versus-2020 target from the values of the year
- * and of 2020 ({@link incomeVs2020}).
+ * and of 2020 ({@link incomeVs2020}). With no commune evaluated (none has a pack adopted for the
+ * year) no target is measured: `targets` is empty, never "0% against the target".
  * @example
  * summariseRollup(lines, { year: 2025, values: docs, values2020: docs2020 }).countsByTier.standard // 12
  */
@@ -30,10 +31,13 @@ export function summariseRollup(
   const targets = data.targets ?? QD263_TARGETS;
   return {
     countsByTier: countByTier(lines.map((l) => ({ tier: l.tierReached }))),
-    targets: checkProgrammeTargets(
-      lines.map((l) => ({ unitId: l.unitId, tier: l.tierReached, criteriaMet: l.criteriaMet })),
-      targets,
-    ),
+    targets:
+      lines.length === 0
+        ? []
+        : checkProgrammeTargets(
+            lines.map((l) => ({ unitId: l.unitId, tier: l.tierReached, criteriaMet: l.criteriaMet })),
+            targets,
+          ),
     incomeVs2020: incomeVs2020(data.values, data.values2020, data.year, targets),
   };
 }

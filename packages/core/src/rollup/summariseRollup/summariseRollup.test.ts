@@ -19,4 +19,11 @@ describe("summariseRollup", () => {
     ]);
     expect([s.incomeVs2020.available, s.incomeVs2020.met]).toEqual([true, true]);
   });
+
+  it("measures no target when no commune was evaluated (none has a pack for the year)", () => {
+    const s = summariseRollup([], { year: 2026, values: [], values2020: [] });
+    expect(s.targets).toEqual([]);
+    expect(s.countsByTier).toEqual({ none: 0, standard: 0, advanced: 0, model: 0, modern: 0 });
+    expect(s.incomeVs2020.available).toBe(false);
+  });
 });
