@@ -180,6 +180,45 @@ const RECORDS = {
       recommendations: [{ id: "k1", text: "Bổ sung minh chứng", responsible: "UBND xã", dueDate: "2025-04-30", status: "open" }],
     }),
   },
+  "/v1/emulation-movements": {
+    action: "values.write" as const,
+    body: (u: string) => ({
+      unitId: u,
+      kind: "campaign",
+      name: "Toàn dân đoàn kết xây dựng NTM, đô thị văn minh (kiểm thử quyền)",
+      period: { from: "2025-01-01" },
+      participants: [{ kind: "unit", id: u, name: "Xã kiểm thử" }],
+      pledges: [],
+    }),
+  },
+  "/v1/commendations": {
+    action: "values.write" as const,
+    body: (u: string) => ({
+      unitId: u,
+      form: "giay_khen",
+      level: "district",
+      issuer: "Chủ tịch UBND huyện",
+      decision: { number: "1/QĐ-UBND", date: "2025-05-19" },
+      subject: { kind: "unit", id: u, name: "Xã kiểm thử" },
+      achievement: "Kiểm thử quyền",
+    }),
+  },
+  "/v1/disciplines": {
+    action: "values.write" as const,
+    body: (u: string) => ({
+      unitId: u,
+      form: "criticism",
+      level: "district",
+      issuer: "Ban Thường vụ Huyện ủy",
+      decision: { date: "2025-07-01" },
+      subject: { kind: "unit", id: u, name: "Xã kiểm thử" },
+      reason: "Kiểm thử quyền",
+    }),
+  },
+  "/v1/consultations": {
+    action: "values.write" as const,
+    body: (u: string) => ({ communeUnitId: u, year: 2025, date: "2025-03-02", matter: "Kiểm thử quyền", form: "meeting", participants: 10 }),
+  },
 };
 
 function recordRows(): AccessRow[] {
@@ -902,8 +941,20 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
       };
     },
   },
-  // ---- OCOP, contributions, housing, inspections ----
+  // ---- OCOP, contributions, housing, inspections, emulation and discipline, consultations ----
   ...recordRows(),
+  {
+    op: "PUT /v1/report-narratives",
+    access: "policy",
+    rule: "plan.write on the unit (a district; a new period each case, so no If-Match)",
+    targets: "district",
+    decide: byAction("plan.write"),
+    success: 200,
+    prepare: async ({ unitId, n }) => ({
+      path: `/v1/report-narratives?unitId=${unitId}&period=${2030 + n()}`,
+      init: json("PUT", { shortcomings: ["Kiểm thử quyền"], causes: [], directions: [], recommendations: [] }),
+    }),
+  },
   // ---- Scoring ----
   {
     op: "PUT /v1/units/{id}/scoring-scheme",
