@@ -27,3 +27,9 @@ export { validateConsultation, validateConsultations } from "./validateConsultat
 export { recordsBySubject, type SubjectEmulationRecord } from "./recordsBySubject/index.js";
 export { summariseConsultations, type CommuneConsultations } from "./summariseConsultations/index.js";
 export { surveyBacking, type SurveyBacking } from "./surveyBacking/index.js";
+export {
+  EMULATION_TABLE_COLUMNS,
+  emulationRecordsToRows,
+  emulationRecordsFromRows,
+  type EmulationTableKind,
+} from "./recordTable/index.js";
