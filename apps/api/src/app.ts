@@ -37,6 +37,7 @@ import { inspectionRoutes } from "./routes/inspections.js";
 import { commendationRoutes, disciplineRoutes, movementRoutes } from "./routes/emulation.js";
 import { consultationRoutes } from "./routes/consultations.js";
 import { narrativeRoutes } from "./routes/narratives.js";
+import { emulationFileRoutes } from "./routes/emulationFiles.js";
 import { rankingRoutes } from "./routes/rankings.js";
 import { reportRoutes } from "./routes/reports.js";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./transfer/limits.js";
@@ -216,6 +217,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   v1.route("/", resourceRoutes());
   v1.route("/", housingRoutes());
   v1.route("/", inspectionRoutes());
+  // Before the record routes: the static /commendations/import and /export paths.
+  v1.route("/", emulationFileRoutes());
   v1.route("/", movementRoutes());
   v1.route("/", commendationRoutes());
   v1.route("/", disciplineRoutes());

@@ -246,3 +246,65 @@ describe("report narratives", () => {
     ]);
   });
 });
+
+describe("commendation and discipline files", () => {
+  const csv = (text: string): RequestInit => ({ method: "POST", headers: { "content-type": "text/csv" }, body: text });
+  const header = "unit_id,form,level,issuer,decision_number,decision_date,subject_kind,subject_id,subject_name,achievement";
+  it("imports a CSV of commendations in one go, audited, and exports them again (CSV and XLSX)", async () => {
+    const file = [
+      header,
+      "c-01-02,Giấy khen,district,Chủ tịch UBND huyện,88/QĐ-UBND,02/09/2025,unit,c-01-02,Xã An Phú,Hoàn thành tiêu chí môi trường",
+      "c-01-02,bang_khen,province,Chủ tịch UBND tỉnh,89/QĐ-UBND,03/09/2025,person,nv-b,Trần Văn B,Vận động hiến đất làm đường",
+    ].join("\n");
+    const res = await s.huyen!.request("/v1/commendations/import", csv(file));
+    const out = await body(res);
+    expect([res.status, out.imported, await audits(out.ids[0]), await audits(out.ids[1])]).toEqual([200, 2, 1, 1]);
+    const exported = await s.huyen!.request("/v1/commendations/export?unitId=c-01-02&year=2025");
+    const text = await exported.text();
+    expect([exported.status, text.split("\n")[0]?.trim(), text.includes("02/09/2025"), text.includes("Vận động hiến đất làm đường")]).toEqual([
+      200,
+      header.replace("form,", "form,form_text,"),
+      true,
+      true,
+    ]);
+    const xlsx = await s.huyen!.request("/v1/commendations/export?format=xlsx&unitId=c-01-02");
+    expect([xlsx.status, xlsx.headers.get("content-type"), new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)]).toEqual([
+      200,
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      new Uint8Array([0x50, 0x4b]),
+    ]);
+  });
+  it("refuses a file with bad rows naming row and column, and writes none of its rows", async () => {
+    const before = await auditTotal();
+    const file = [
+      header,
+      "c-01-01,bang_khen,province,Chủ tịch UBND tỉnh,90/QĐ-UBND,04/09/2025,unit,c-01-01,Xã An Lộc,Tốt",
+      "c-01-01,huan_chuong,province,Chủ tịch UBND tỉnh,91/QĐ-UBND,31/02/2025,unit,c-01-01,Xã An Lộc,Tốt",
+      "c-02-01,bang_khen,province,Chủ tịch UBND tỉnh,92/QĐ-UBND,04/09/2025,unit,c-02-01,Xã ngoài huyện,Tốt",
+    ].join("\n");
+    const res = await s.huyen!.request("/v1/commendations/import", csv(file));
+    const p = await body(res);
+    expect([
+      res.status,
+      p.errors.map((e: { row: number; column: string }) => [e.row, e.column]),
+      await auditTotal(),
+    ]).toEqual([
+      422,
+      [
+        [3, "decision_date"],
+        [3, "form"],
+        [4, "unit_id"],
+      ],
+      before,
+    ]);
+  });
+  it("checks a discipline file's inspection findings", async () => {
+    const file = [
+      "unit_id,form,level,issuer,decision_date,subject_name,reason,inspection_id,finding_no",
+      "c-01-01,Phê bình,district,Ban Thường vụ Huyện ủy,05/09/2025,UBND xã An Lộc,Chậm khắc phục,kt-khong-co,1",
+    ].join("\n");
+    const res = await s.huyen!.request("/v1/disciplines/import", csv(file));
+    const p = await body(res);
+    expect([res.status, p.errors.map((e: { row: number; column: string }) => [e.row, e.column])]).toEqual([422, [[2, "inspection_id"]]]);
+  });
+});

@@ -943,6 +943,28 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
   },
   // ---- OCOP, contributions, housing, inspections, emulation and discipline, consultations ----
   ...recordRows(),
+  ...(["commendations", "disciplines"] as const).map(
+    (kind): AccessRow => ({
+      op: `POST /v1/${kind}/import`,
+      access: "policy",
+      rule: "values.write on the caller's scope, then on every unit of the file; an outside unit is a row problem (422, nothing written), not a 403",
+      targets: "commune",
+      decide: byAction("values.write"),
+      deniedStatus: (user, tree) => (can(user, "values.write", user.scopeUnitId, tree) ? 422 : 403),
+      success: 200,
+      prepare: async ({ unitId }) => ({
+        path: `/v1/${kind}/import`,
+        init: {
+          method: "POST",
+          headers: { "content-type": "text/csv" },
+          body:
+            kind === "commendations"
+              ? `unit_id,form,level,issuer,decision_number,decision_date,subject_name,achievement\n${unitId},giay_khen,district,UBND huyện,1/QĐ,01/09/2025,Xã kiểm thử,Kiểm thử quyền\n`
+              : `unit_id,form,level,issuer,decision_date,subject_name,reason\n${unitId},criticism,district,Ban Thường vụ,01/09/2025,Xã kiểm thử,Kiểm thử quyền\n`,
+        },
+      }),
+    }),
+  ),
   {
     op: "PUT /v1/report-narratives",
     access: "policy",
