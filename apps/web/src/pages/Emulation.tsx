@@ -141,6 +141,9 @@ export default function Emulation() {
           <DataTable key={`${tab}-${lang}-${unitName.size}`} data={q.data.items} columns={columns} label={t(`emulation.tabs.${tab}`)} testId={`emulation-${tab}`} />
         </section>
       )}
+      {(tab === "commendations" || tab === "discipline") && (
+        <FilesCard path={tab === "commendations" ? "/v1/commendations" : "/v1/disciplines"} canWrite={can.editValues} onSaved={() => void qc.invalidateQueries({ queryKey: ["emulation", tab] })} />
+      )}
       {can.editValues && (
         <RecordForm
           key={tab}
@@ -327,5 +330,67 @@ function RecordForm({
       )}
       {notice && !notice.ok && <ProblemList title={t("emulation.refused")} message={notice.message} problems={notice.problems} testId="emulation-problems" />}
     </form>
+  );
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Export links (CSV, XLSX) and an all-or-nothing import whose refusal names row and column. */
+function FilesCard({ path, canWrite, onSaved }: { path: "/v1/commendations" | "/v1/disciplines"; canWrite: boolean; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ ok: true; n: number } | ({ ok: false } & ReturnType<typeof problemOf>) | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    try {
+      const xlsx = /\.xlsx$/i.test(file.name);
+      const r = await must(
+        api.POST(`${path}/import` as "/v1/commendations/import", {
+          body: file as unknown as string,
+          bodySerializer: (b: unknown) => b as Blob,
+          headers: { "content-type": xlsx ? XLSX_TYPE : "text/csv" },
+        }),
+      );
+      setNotice({ ok: true, n: (r as { imported: number }).imported });
+      onSaved();
+    } catch (err) {
+      setNotice({ ok: false, ...problemOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="emulation-files-h">
+      <h2 id="emulation-files-h">{t("emulation.files")}</h2>
+      <p>
+        <a className="btn" href={`${path}/export?format=xlsx`}>
+          {t("emulation.exportXlsx")}
+        </a>{" "}
+        <a className="btn" href={`${path}/export?format=csv`}>
+          {t("emulation.exportCsv")}
+        </a>
+      </p>
+      {canWrite && (
+        <form className="bulk-form" onSubmit={(e) => void submit(e)}>
+          <label className="field">
+            <span>{t("emulation.importFile")}</span>
+            <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          </label>
+          <button type="submit" className="btn btn-primary" disabled={busy || !file}>
+            {t("emulation.import")}
+          </button>
+          <p className="muted">{t("emulation.importHint")}</p>
+        </form>
+      )}
+      {notice?.ok && (
+        <p className="notice" role="status">
+          {t("emulation.imported", { n: notice.n })}
+        </p>
+      )}
+      {notice && !notice.ok && <ProblemList title={t("emulation.refused")} message={notice.message} problems={notice.problems} />}
+    </section>
   );
 }
