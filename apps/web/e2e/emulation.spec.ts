@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-test("a district officer adds a commendation (Bằng khen) in the web app and sees it listed; a missing achievement is named", async ({ page }) => {
+test("a district officer adds a commendation (Bằng khen) in the web app and sees it listed; a missing achievement is named", async ({
+  page,
+}) => {
   await signIn(page, "district");
   await page.getByRole("link", { name: "Thi đua, khen thưởng" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thi đua, khen thưởng, kỷ luật");

@@ -94,7 +94,12 @@ describe.each([
 
 describe("validation by core", () => {
   it.each([
-    ["/v1/emulation-movements", "$.pledges[0].participantId", { ...movement, pledges: [{ participantId: "x-99", text: "Đạt chuẩn" }] }, "huyen"],
+    [
+      "/v1/emulation-movements",
+      "$.pledges[0].participantId",
+      { ...movement, pledges: [{ participantId: "x-99", text: "Đạt chuẩn" }] },
+      "huyen",
+    ],
     ["/v1/emulation-movements", "$.period.to", { ...movement, period: { from: "2025-01-01", to: "2024-01-01" } }, "huyen"],
     ["/v1/commendations", "$.formText", { ...commendation, form: "other" }, "xa"],
     ["/v1/commendations", "$.decision.date", { ...commendation, decision: { number: "1/QĐ", date: "2025-02-30" } }, "xa"],
@@ -117,8 +122,13 @@ describe("validation by core", () => {
 
 describe("discipline linked to an inspection finding", () => {
   it("accepts a finding of a stored inspection record and refuses one out of range", async () => {
-    const insp = (await body(await s.tinh!.request("/v1/inspections"))).items.find((i: { data: { findings: string[] } }) => i.data.findings.length > 0);
-    const good = await s.huyen!.request("/v1/disciplines", json("POST", { ...discipline, finding: { inspectionId: insp.id, findingIndex: 0 } }));
+    const insp = (await body(await s.tinh!.request("/v1/inspections"))).items.find(
+      (i: { data: { findings: string[] } }) => i.data.findings.length > 0,
+    );
+    const good = await s.huyen!.request(
+      "/v1/disciplines",
+      json("POST", { ...discipline, finding: { inspectionId: insp.id, findingIndex: 0 } }),
+    );
     const bad = await s.huyen!.request(
       "/v1/disciplines",
       json("POST", { ...discipline, finding: { inspectionId: insp.id, findingIndex: insp.data.findings.length } }),
@@ -177,7 +187,10 @@ describe("consultations backing a dossier's satisfaction figure", () => {
 });
 
 const docxText = async (res: Response) =>
-  (await (await JSZip.loadAsync(new Uint8Array(await res.arrayBuffer()))).file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
+  (await (await JSZip.loadAsync(new Uint8Array(await res.arrayBuffer()))).file("word/document.xml")!.async("string")).replace(
+    /<[^>]+>/g,
+    "",
+  );
 
 describe("report narratives", () => {
   const text = {
@@ -235,15 +248,9 @@ describe("report narratives", () => {
     const xa = await s.xa!.request("/v1/report-narratives?period=2025S1&unitId=d-01", json("PUT", text));
     const xem = await s.xem!.request("/v1/report-narratives?period=2025Q3", json("PUT", text));
     const paths = async (r: Response) => (await body(r)).errors.map((e: { path: string }) => e.path);
-    expect([badPeriod.status, await paths(badPeriod), blank.status, await paths(blank), xa.status, xem.status, await auditTotal()]).toEqual([
-      422,
-      ["$.period"],
-      422,
-      ["$.causes[0]"],
-      403,
-      403,
-      before,
-    ]);
+    expect([badPeriod.status, await paths(badPeriod), blank.status, await paths(blank), xa.status, xem.status, await auditTotal()]).toEqual(
+      [422, ["$.period"], 422, ["$.causes[0]"], 403, 403, before],
+    );
   });
 });
 
@@ -261,12 +268,12 @@ describe("commendation and discipline files", () => {
     expect([res.status, out.imported, await audits(out.ids[0]), await audits(out.ids[1])]).toEqual([200, 2, 1, 1]);
     const exported = await s.huyen!.request("/v1/commendations/export?unitId=c-01-02&year=2025");
     const text = await exported.text();
-    expect([exported.status, text.split("\n")[0]?.trim(), text.includes("02/09/2025"), text.includes("Vận động hiến đất làm đường")]).toEqual([
-      200,
-      header.replace("form,", "form,form_text,"),
-      true,
-      true,
-    ]);
+    expect([
+      exported.status,
+      text.split("\n")[0]?.trim(),
+      text.includes("02/09/2025"),
+      text.includes("Vận động hiến đất làm đường"),
+    ]).toEqual([200, header.replace("form,", "form,form_text,"), true, true]);
     const xlsx = await s.huyen!.request("/v1/commendations/export?format=xlsx&unitId=c-01-02");
     expect([xlsx.status, xlsx.headers.get("content-type"), new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)]).toEqual([
       200,
@@ -284,11 +291,7 @@ describe("commendation and discipline files", () => {
     ].join("\n");
     const res = await s.huyen!.request("/v1/commendations/import", csv(file));
     const p = await body(res);
-    expect([
-      res.status,
-      p.errors.map((e: { row: number; column: string }) => [e.row, e.column]),
-      await auditTotal(),
-    ]).toEqual([
+    expect([res.status, p.errors.map((e: { row: number; column: string }) => [e.row, e.column]), await auditTotal()]).toEqual([
       422,
       [
         [3, "decision_date"],

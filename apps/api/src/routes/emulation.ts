@@ -123,7 +123,9 @@ export function commendationRoutes() {
     fromRow: (row) => of<Commendation>(row),
     itemOut: (_row, c) => ({ ...c }),
     filter: (c, _row, q) =>
-      (!q.year || yearOf(c.decision.date) === q.year) && (!q.subjectKind || c.subject.kind === q.subjectKind) && (!q.form || c.form === q.form),
+      (!q.year || yearOf(c.decision.date) === q.year) &&
+      (!q.subjectKind || c.subject.kind === q.subjectKind) &&
+      (!q.form || c.form === q.form),
     summarise: (list) => ({
       records: list.length,
       byForm: countBy(list, (c) => c.form),
@@ -161,7 +163,9 @@ export function disciplineRoutes() {
     fromRow: (row) => of<Discipline>(row),
     itemOut: (_row, d) => ({ ...d }),
     filter: (d, _row, q) =>
-      (!q.year || yearOf(d.decision.date) === q.year) && (!q.subjectKind || d.subject.kind === q.subjectKind) && (!q.form || d.form === q.form),
+      (!q.year || yearOf(d.decision.date) === q.year) &&
+      (!q.subjectKind || d.subject.kind === q.subjectKind) &&
+      (!q.form || d.form === q.form),
     summarise: (list) => ({
       records: list.length,
       byForm: countBy(list, (d) => d.form),

@@ -58,7 +58,10 @@ function routesOf(kind: EmulationTableKind) {
     description:
       "The columns of the export (dates dd/mm/yyyy; codes or their Vietnamese names). Any bad row → 422 problem+json whose `errors` name row and column, and nothing is written.",
     request: { body: { required: true, content: fileContent } },
-    responses: { 200: { description: "Imported", content: { "application/json": { schema: ImportReport } } }, ...problemResponses(400, 401, 403, 413, 422) },
+    responses: {
+      200: { description: "Imported", content: { "application/json": { schema: ImportReport } } },
+      ...problemResponses(400, 401, 403, 413, 422),
+    },
   });
   return { exportRoute, importRoute };
 }
@@ -75,7 +78,9 @@ export function emulationFileRoutes() {
     const { exportRoute, importRoute } = routesOf(kind);
 
     app.openapi(exportRoute, (async (c: import("hono").Context<AppEnv>) => {
-      const q = z.object({ format: z.enum(["csv", "xlsx"]).default("csv"), unitId: z.string().optional(), year: z.coerce.number().int().optional() }).parse(c.req.query());
+      const q = z
+        .object({ format: z.enum(["csv", "xlsx"]).default("csv"), unitId: z.string().optional(), year: z.coerce.number().int().optional() })
+        .parse(c.req.query());
       const { ids } = await readableUnits(c, q.unitId);
       const rows = (await allRows(c.get("deps").db, area.table)).filter((r) => ids.has(r.unitId));
       const records = rows
@@ -107,7 +112,9 @@ export function emulationFileRoutes() {
         const row = Number(r.id.slice(4));
         if (kind === "disciplines") {
           const f = checkDisciplineFinding(r as Discipline, inspections);
-          if (!f.ok) for (const i of f.issues) issues.push({ row, column: i.path.at(-1) === "findingIndex" ? "finding_no" : "inspection_id", message: i.message });
+          if (!f.ok)
+            for (const i of f.issues)
+              issues.push({ row, column: i.path.at(-1) === "findingIndex" ? "finding_no" : "inspection_id", message: i.message });
         }
       }
       if (issues.length > 0)
@@ -122,8 +129,17 @@ export function emulationFileRoutes() {
         for (const r of records) {
           const id = `${area.entity}-${randomUUID()}`;
           const data = jsonSafe({ ...r, id }) as Record<string, unknown>;
-          await tx.insert(area.table).values({ id, unitId: r.unitId, data, updatedBy: user.username, year: Number(r.decision.date.slice(0, 4)) });
-          await writeAudit(tx, user, { action: `${area.entity}.import`, entityType: area.entity, entityId: id, unitId: r.unitId, before: null, after: { data, version: 1 } });
+          await tx
+            .insert(area.table)
+            .values({ id, unitId: r.unitId, data, updatedBy: user.username, year: Number(r.decision.date.slice(0, 4)) });
+          await writeAudit(tx, user, {
+            action: `${area.entity}.import`,
+            entityType: area.entity,
+            entityId: id,
+            unitId: r.unitId,
+            before: null,
+            after: { data, version: 1 },
+          });
           ids.push(id);
         }
       });

@@ -46,7 +46,11 @@ const get = createRoute({
   summary: "Phần nhận định của báo cáo (II, III, IV) / The report's narrative parts for a unit and period",
   request: { query: Query },
   responses: {
-    200: { description: "Stored or empty", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: NarrativeOut } } },
+    200: {
+      description: "Stored or empty",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: NarrativeOut } },
+    },
     ...problemResponses(401, 403, 404, 422),
   },
 });
@@ -54,10 +58,14 @@ const put = createRoute({
   method: "put",
   path: "/report-narratives",
   tags: ["reports"],
-  summary: "Lưu phần nhận định của báo cáo / Save the narrative parts (If-Match; creation without it or with \"0\")",
+  summary: 'Lưu phần nhận định của báo cáo / Save the narrative parts (If-Match; creation without it or with "0")',
   request: { query: Query, body: { required: true, content: { "application/json": { schema: NarrativeBody } } } },
   responses: {
-    200: { description: "Saved", headers: { ETag: { schema: { type: "string" } } }, content: { "application/json": { schema: NarrativeOut } } },
+    200: {
+      description: "Saved",
+      headers: { ETag: { schema: { type: "string" } } },
+      content: { "application/json": { schema: NarrativeOut } },
+    },
     ...problemResponses(400, 401, 403, 404, 412, 422, 428),
   },
 });

@@ -16,7 +16,13 @@ export type NarrativeRow = typeof reportNarratives.$inferSelect;
  */
 export async function narrativeRow(db: Db, unitId: string, period: string): Promise<NarrativeRow | undefined> {
   const t = reportNarratives;
-  return (await db.select().from(t).where(and(eq(t.unitId, unitId), eq(t.period, period))).limit(1))[0];
+  return (
+    await db
+      .select()
+      .from(t)
+      .where(and(eq(t.unitId, unitId), eq(t.period, period)))
+      .limit(1)
+  )[0];
 }
 
 /**

@@ -217,7 +217,14 @@ const RECORDS = {
   },
   "/v1/consultations": {
     action: "values.write" as const,
-    body: (u: string) => ({ communeUnitId: u, year: 2025, date: "2025-03-02", matter: "Kiểm thử quyền", form: "meeting", participants: 10 }),
+    body: (u: string) => ({
+      communeUnitId: u,
+      year: 2025,
+      date: "2025-03-02",
+      matter: "Kiểm thử quyền",
+      form: "meeting",
+      participants: 10,
+    }),
   },
 };
 

@@ -64,5 +64,8 @@ export async function sendRecordTable(
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${name}.csv"`,
     });
-  return c.body(await toXlsx(name, header, rows), 200, { "content-type": XLSX_TYPE, "content-disposition": `attachment; filename="${name}.xlsx"` });
+  return c.body(await toXlsx(name, header, rows), 200, {
+    "content-type": XLSX_TYPE,
+    "content-disposition": `attachment; filename="${name}.xlsx"`,
+  });
 }

@@ -82,7 +82,9 @@ describe("ntm commendations", () => {
 
 describe("ntm discipline", () => {
   it("adds a criticism without a decision number linked to an inspection finding, and lists it", () => {
-    const insp = remote(["inspections", "list", "--json"]).json().items.find((i: { data: { findings: string[] } }) => i.data.findings.length > 0);
+    const insp = remote(["inspections", "list", "--json"])
+      .json()
+      .items.find((i: { data: { findings: string[] } }) => i.data.findings.length > 0);
     const added = remote([
       "discipline",
       "add",
@@ -139,9 +141,30 @@ describe("ntm discipline", () => {
   it("refuses a viewer's write with exit 4", () => {
     const viewerHome = tempDir();
     const as = (args: string[], input?: string) =>
-      ntm(["--server", server.url, ...args], { cwd: viewerHome, env: { XDG_CONFIG_HOME: join(viewerHome, "cfg") }, ...(input ? { input } : {}) });
+      ntm(["--server", server.url, ...args], {
+        cwd: viewerHome,
+        env: { XDG_CONFIG_HOME: join(viewerHome, "cfg") },
+        ...(input ? { input } : {}),
+      });
     as(["login", "--username", "xem", "--password-stdin"], "xem123\n");
-    const r = as(["discipline", "add", "--unit", "c-01-01", "--form", "criticism", "--level", "district", "--issuer", "X", "--date", "01/07/2025", "--subject-name", "X", "--reason", "Y"]);
+    const r = as([
+      "discipline",
+      "add",
+      "--unit",
+      "c-01-01",
+      "--form",
+      "criticism",
+      "--level",
+      "district",
+      "--issuer",
+      "X",
+      "--date",
+      "01/07/2025",
+      "--subject-name",
+      "X",
+      "--reason",
+      "Y",
+    ]);
     expect(r.code).toBe(4);
   });
 });

@@ -110,7 +110,8 @@ async function list(ctx: Ctx, area: Area, opts: ListOpts): Promise<void> {
         i.data.formText ?? label(area.forms, i.data.form, L),
         label(DECISION_LEVELS, i.data.level, L),
         `${i.data.subject.name} (${label(EMULATION_SUBJECT_KINDS, i.data.subject.kind, L)})`,
-        (i.data.achievement ?? i.data.reason ?? "") + (i.data.finding ? ` [${tr(L, "kiểm tra", "inspection")} ${i.data.finding.inspectionId}]` : ""),
+        (i.data.achievement ?? i.data.reason ?? "") +
+          (i.data.finding ? ` [${tr(L, "kiểm tra", "inspection")} ${i.data.finding.inspectionId}]` : ""),
       ]),
       [24, 10, 18, 18, 16, 40, 60],
     ),

@@ -21,8 +21,29 @@ import { ErrorState, Loading } from "../components/States";
 
 type Lang = "vi" | "en";
 type Labels = Readonly<Record<string, { vi: string; en: string }>>;
-type Row = { id: string; unitId: string; data: Record<string, any> };
-type Answer = { unitId: string; items: Row[]; summary: Record<string, any> };
+/** The fields the lists read from a record of any of the four kinds (the API's item `data`). */
+interface RecordData {
+  form?: string;
+  formText?: string;
+  level?: string;
+  issuer?: string;
+  decision?: { number?: string; date: string };
+  subject?: { kind: string; id: string; name: string };
+  achievement?: string;
+  reason?: string;
+  finding?: { inspectionId: string; findingIndex?: number };
+  name?: string;
+  kind?: string;
+  period?: { from: string; to?: string };
+  participants?: number | { name: string }[];
+  communeUnitId?: string;
+  date?: string;
+  matter?: string;
+  satisfaction?: { respondents: number; satisfied: number };
+  dossierId?: string;
+}
+type Row = { id: string; unitId: string; data: RecordData };
+type Answer = { unitId: string; items: Row[]; summary: Record<string, unknown> };
 type Values = Record<string, string>;
 
 const TABS = {
@@ -33,7 +54,10 @@ const TABS = {
 } as const;
 type Tab = keyof typeof TABS;
 
-const MOVEMENT_KINDS: Labels = { movement: { vi: "Phong trào thi đua", en: "Emulation movement" }, campaign: { vi: "Cuộc vận động", en: "Campaign" } };
+const MOVEMENT_KINDS: Labels = {
+  movement: { vi: "Phong trào thi đua", en: "Emulation movement" },
+  campaign: { vi: "Cuộc vận động", en: "Campaign" },
+};
 
 const label = (l: Labels, code: unknown, lang: Lang) => l[String(code)]?.[lang] ?? String(code ?? "");
 const day = (v: unknown, lang: Lang) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, lang) : "");
@@ -126,7 +150,12 @@ export default function Emulation() {
       </div>
       <nav className="tabs" aria-label={t("emulation.title")}>
         {(Object.keys(TABS) as Tab[]).map((x) => (
-          <Link key={x} href={`/emulation/${x}`} className={`tab ${x === tab ? "active" : ""}`} aria-current={x === tab ? "page" : undefined}>
+          <Link
+            key={x}
+            href={`/emulation/${x}`}
+            className={`tab ${x === tab ? "active" : ""}`}
+            aria-current={x === tab ? "page" : undefined}
+          >
             {t(`emulation.tabs.${x}`)}
           </Link>
         ))}
@@ -138,11 +167,21 @@ export default function Emulation() {
       ) : (
         <section className="card">
           <p>{t("emulation.count", { n: q.data.items.length })}</p>
-          <DataTable key={`${tab}-${lang}-${unitName.size}`} data={q.data.items} columns={columns} label={t(`emulation.tabs.${tab}`)} testId={`emulation-${tab}`} />
+          <DataTable
+            key={`${tab}-${lang}-${unitName.size}`}
+            data={q.data.items}
+            columns={columns}
+            label={t(`emulation.tabs.${tab}`)}
+            testId={`emulation-${tab}`}
+          />
         </section>
       )}
       {(tab === "commendations" || tab === "discipline") && (
-        <FilesCard path={tab === "commendations" ? "/v1/commendations" : "/v1/disciplines"} canWrite={can.editValues} onSaved={() => void qc.invalidateQueries({ queryKey: ["emulation", tab] })} />
+        <FilesCard
+          path={tab === "commendations" ? "/v1/commendations" : "/v1/disciplines"}
+          canWrite={can.editValues}
+          onSaved={() => void qc.invalidateQueries({ queryKey: ["emulation", tab] })}
+        />
       )}
       {can.editValues && (
         <RecordForm
@@ -158,12 +197,16 @@ export default function Emulation() {
 }
 
 function columnsFor(tab: Tab, lang: Lang, t: (k: string) => string, unitName: (id: string) => string): ColumnDef<Row, unknown>[] {
-  const col = (id: string, header: string, get: (d: Record<string, any>, r: Row) => unknown): ColumnDef<Row, unknown> => ({
+  const col = (id: string, header: string, get: (d: RecordData, r: Row) => unknown): ColumnDef<Row, unknown> => ({
     id,
     header,
     accessorFn: (r) => get(r.data, r),
   });
-  const subject = col("subject", t("emulation.subject"), (d) => `${d.subject?.name ?? ""} (${label(EMULATION_SUBJECT_KINDS, d.subject?.kind, lang)})`);
+  const subject = col(
+    "subject",
+    t("emulation.subject"),
+    (d) => `${d.subject?.name ?? ""} (${label(EMULATION_SUBJECT_KINDS, d.subject?.kind, lang)})`,
+  );
   switch (tab) {
     case "commendations":
     case "discipline": {
@@ -174,8 +217,10 @@ function columnsFor(tab: Tab, lang: Lang, t: (k: string) => string, unitName: (i
         col("form", t("emulation.form"), (d) => d.formText ?? label(forms, d.form, lang)),
         col("level", t("emulation.level"), (d) => `${label(DECISION_LEVELS, d.level, lang)} · ${d.issuer ?? ""}`),
         subject,
-        col("detail", t(tab === "commendations" ? "emulation.achievement" : "emulation.reason"), (d) =>
-          `${d.achievement ?? d.reason ?? ""}${d.finding ? ` (${t("emulation.inspection")} ${d.finding.inspectionId})` : ""}`,
+        col(
+          "detail",
+          t(tab === "commendations" ? "emulation.achievement" : "emulation.reason"),
+          (d) => `${d.achievement ?? d.reason ?? ""}${d.finding ? ` (${t("emulation.inspection")} ${d.finding.inspectionId})` : ""}`,
         ),
       ];
     }
@@ -185,15 +230,19 @@ function columnsFor(tab: Tab, lang: Lang, t: (k: string) => string, unitName: (i
         col("kind", t("emulation.kind"), (d) => label(MOVEMENT_KINDS, d.kind, lang)),
         col("period", t("emulation.period"), (d) => `${day(d.period?.from, lang)} – ${day(d.period?.to, lang) || "…"}`),
         col("unit", t("emulation.unit"), (_d, r) => unitName(r.unitId)),
-        col("participants", t("emulation.participants"), (d) => (d.participants ?? []).map((p: { name: string }) => p.name).join(", ")),
+        col("participants", t("emulation.participants"), (d) =>
+          Array.isArray(d.participants) ? d.participants.map((p) => p.name).join(", ") : "",
+        ),
       ];
     case "consultations":
       return [
         col("date", t("emulation.date"), (d) => day(d.date, lang)),
-        col("unit", t("emulation.commune"), (d) => unitName(d.communeUnitId)),
+        col("unit", t("emulation.commune"), (d) => unitName(d.communeUnitId ?? "")),
         col("matter", t("emulation.matter"), (d) => d.matter),
         col("form", t("emulation.form"), (d) => label(CONSULTATION_FORMS, d.form, lang)),
-        col("participants", t("emulation.participants"), (d) => formatNumber(d.participants ?? 0, lang)),
+        col("participants", t("emulation.participants"), (d) =>
+          formatNumber(typeof d.participants === "number" ? d.participants : 0, lang),
+        ),
         col("satisfaction", t("emulation.satisfaction"), (d) =>
           d.satisfaction ? `${d.satisfaction.satisfied}/${d.satisfaction.respondents}` : t("emulation.noSurvey"),
         ),
@@ -328,7 +377,9 @@ function RecordForm({
           {t("emulation.saved", { id: notice.id })}
         </p>
       )}
-      {notice && !notice.ok && <ProblemList title={t("emulation.refused")} message={notice.message} problems={notice.problems} testId="emulation-problems" />}
+      {notice && !notice.ok && (
+        <ProblemList title={t("emulation.refused")} message={notice.message} problems={notice.problems} testId="emulation-problems" />
+      )}
     </form>
   );
 }
@@ -377,7 +428,12 @@ function FilesCard({ path, canWrite, onSaved }: { path: "/v1/commendations" | "/
         <form className="bulk-form" onSubmit={(e) => void submit(e)}>
           <label className="field">
             <span>{t("emulation.importFile")}</span>
-            <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <input
+              type="file"
+              name="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           </label>
           <button type="submit" className="btn btn-primary" disabled={busy || !file}>
             {t("emulation.import")}

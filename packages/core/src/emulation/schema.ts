@@ -33,9 +33,7 @@ export const EmulationMovementSchema = z.object({
   period: z.object({ from: CalendarDateSchema, to: CalendarDateSchema.optional() }),
   participants: z.array(EmulationSubjectSchema),
   /** Đăng ký thi đua: what a participant pledged, by when. */
-  pledges: z.array(
-    z.object({ participantId: z.string().min(1), text: z.string().min(1), dueDate: CalendarDateSchema.optional() }),
-  ),
+  pledges: z.array(z.object({ participantId: z.string().min(1), text: z.string().min(1), dueDate: CalendarDateSchema.optional() })),
 });
 export type EmulationMovement = z.infer<typeof EmulationMovementSchema>;
 
@@ -97,9 +95,7 @@ export const DisciplineSchema = z.object({
   subject: EmulationSubjectSchema,
   reason: z.string().min(1),
   /** The inspection record (and its finding, by position) this follows from. */
-  finding: z
-    .object({ inspectionId: z.string().min(1), findingIndex: z.number().int().min(0).optional() })
-    .optional(),
+  finding: z.object({ inspectionId: z.string().min(1), findingIndex: z.number().int().min(0).optional() }).optional(),
 });
 export type Discipline = z.infer<typeof DisciplineSchema>;
 

@@ -33,17 +33,21 @@ export const emulationMessages: MessageCatalog = {
       `${p.commune} in ${p.year}: ${p.count} consultations, ${p.participants} participants; ${p.satisfied}/${p.respondents} satisfied (${pct(p.percent, l)})`,
   },
   "emulation.consultations_no_survey": {
-    vi: (p) => `${p.commune} năm ${p.year}: ${p.count} lần lấy ý kiến, ${p.participants} lượt người tham gia; chưa có phiếu khảo sát mức độ hài lòng`,
+    vi: (p) =>
+      `${p.commune} năm ${p.year}: ${p.count} lần lấy ý kiến, ${p.participants} lượt người tham gia; chưa có phiếu khảo sát mức độ hài lòng`,
     en: (p) => `${p.commune} in ${p.year}: ${p.count} consultations, ${p.participants} participants; no satisfaction survey counted`,
   },
   "emulation.survey_backed": {
-    vi: (p, l) => `Hồ sơ ${p.dossierId}: tỷ lệ hài lòng ${pct(p.recorded, l)} khớp với phiếu khảo sát đã ghi nhận (${p.satisfied}/${p.respondents})`,
-    en: (p, l) => `Dossier ${p.dossierId}: satisfaction ${pct(p.recorded, l)} matches the recorded surveys (${p.satisfied}/${p.respondents})`,
+    vi: (p, l) =>
+      `Hồ sơ ${p.dossierId}: tỷ lệ hài lòng ${pct(p.recorded, l)} khớp với phiếu khảo sát đã ghi nhận (${p.satisfied}/${p.respondents})`,
+    en: (p, l) =>
+      `Dossier ${p.dossierId}: satisfaction ${pct(p.recorded, l)} matches the recorded surveys (${p.satisfied}/${p.respondents})`,
   },
   "emulation.survey_differs": {
     vi: (p, l) =>
       `Hồ sơ ${p.dossierId}: tỷ lệ hài lòng ghi ${pct(p.recorded, l)} nhưng phiếu khảo sát đã ghi nhận cho ${pct(p.surveyed, l)} (${p.satisfied}/${p.respondents})`,
-    en: (p, l) => `Dossier ${p.dossierId}: satisfaction recorded as ${pct(p.recorded, l)} but the recorded surveys give ${pct(p.surveyed, l)} (${p.satisfied}/${p.respondents})`,
+    en: (p, l) =>
+      `Dossier ${p.dossierId}: satisfaction recorded as ${pct(p.recorded, l)} but the recorded surveys give ${pct(p.surveyed, l)} (${p.satisfied}/${p.respondents})`,
   },
   "emulation.survey_not_backed": {
     vi: (p, l) => `Hồ sơ ${p.dossierId}: tỷ lệ hài lòng ${pct(p.recorded, l)} chưa có phiếu khảo sát nào được ghi nhận làm căn cứ`,

@@ -52,7 +52,12 @@ export function formTextRule<T extends { form: string; formText?: string | undef
     return [{ code: "emulation.form_text_required", path: ["formText"], message: 'form "other" needs its name in formText' }];
   if (v.form !== "other" && v.formText)
     return [
-      { code: "emulation.form_text_unexpected", path: ["formText"], message: `formText is only for form "other" (form is "${v.form}")`, params: { form: v.form } },
+      {
+        code: "emulation.form_text_unexpected",
+        path: ["formText"],
+        message: `formText is only for form "other" (form is "${v.form}")`,
+        params: { form: v.form },
+      },
     ];
   return [];
 }

@@ -11,7 +11,19 @@ describe("emulationRecordsToRows / emulationRecordsFromRows", () => {
   it("round-trips commendations and a discipline with its finding (dd/mm/yyyy dates, finding numbers from 1)", () => {
     const c = commendation();
     const out = emulationRecordsToRows("commendations", [c]);
-    expect(out.rows[0]).toEqual(["x-01", "bang_khen", null, "province", "Chủ tịch UBND tỉnh", "123/QĐ-UBND", "19/05/2025", "unit", "x-01", "Xã An Bình", c.achievement]);
+    expect(out.rows[0]).toEqual([
+      "x-01",
+      "bang_khen",
+      null,
+      "province",
+      "Chủ tịch UBND tỉnh",
+      "123/QĐ-UBND",
+      "19/05/2025",
+      "unit",
+      "x-01",
+      "Xã An Bình",
+      c.achievement,
+    ]);
     expect(emulationRecordsFromRows("commendations", table(out))).toEqual({ ok: true, value: [{ ...c, id: "row-2" }] });
     const d = discipline({ finding: { inspectionId: "kt-01", findingIndex: 0 } });
     const dt = emulationRecordsToRows("disciplines", [d]);
@@ -23,7 +35,12 @@ describe("emulationRecordsToRows / emulationRecordsFromRows", () => {
       header: ["unit_id", "form", "level", "issuer", "decision_number", "decision_date", "subject_name", "achievement"],
       rows: [{ row: 2, cells: ["x-01", "Giấy khen", "Cấp huyện", "Chủ tịch UBND huyện", "5/QĐ", "1/2/2025", "Xã An Bình", "Dẫn đầu"] }],
     });
-    expect(r.ok && r.value[0]).toMatchObject({ form: "giay_khen", level: "district", decision: { date: "2025-02-01" }, subject: { kind: "unit", id: "x-01" } });
+    expect(r.ok && r.value[0]).toMatchObject({
+      form: "giay_khen",
+      level: "district",
+      decision: { date: "2025-02-01" },
+      subject: { kind: "unit", id: "x-01" },
+    });
   });
   it("names every bad row and column and keeps nothing (all or nothing)", () => {
     const header = emulationRecordsToRows("commendations", []).header;

@@ -48,7 +48,8 @@ export const EMULATION_TABLE_COLUMNS: Readonly<Record<EmulationTableKind, readon
   ],
 };
 
-const get = (o: unknown, path: readonly string[]): unknown => path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), o);
+const get = (o: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), o);
 const put = (o: Record<string, unknown>, path: readonly string[], v: unknown) => {
   let at = o;
   for (const k of path.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
@@ -94,7 +95,9 @@ function readCell(c: Column, raw: Cell): { value?: unknown; problem?: string } {
   }
   if (c.type === "code" && c.labels) {
     if (text in c.labels) return { value: text };
-    const byName = Object.entries(c.labels).find(([, l]) => l.vi.toLowerCase() === text.toLowerCase() || l.en.toLowerCase() === text.toLowerCase());
+    const byName = Object.entries(c.labels).find(
+      ([, l]) => l.vi.toLowerCase() === text.toLowerCase() || l.en.toLowerCase() === text.toLowerCase(),
+    );
     return byName ? { value: byName[0] } : { problem: `"${text}": cần một trong / expected one of ${Object.keys(c.labels).join(", ")}` };
   }
   return { value: text };
@@ -116,13 +119,28 @@ export function emulationRecordsFromRows(
   const issues: Issue[] = [];
   const index = table.header.map((h) => cols.find((c) => c.header === h.trim().toLowerCase()));
   table.header.forEach((h, i) => {
-    if (!index[i]) issues.push({ code: "emulation.unknown_column", path: [1, h], message: `cột không dùng / unknown column "${h}"`, params: { column: h } });
+    if (!index[i])
+      issues.push({
+        code: "emulation.unknown_column",
+        path: [1, h],
+        message: `cột không dùng / unknown column "${h}"`,
+        params: { column: h },
+      });
   });
   for (const c of cols)
-    if (!["form_text", "inspection_id", "finding_no", "subject_id", "subject_kind", "decision_number"].includes(c.header) && !index.includes(c))
-      issues.push({ code: "emulation.missing_column", path: [1, c.header], message: `thiếu cột / missing column "${c.header}"`, params: { column: c.header } });
+    if (
+      !["form_text", "inspection_id", "finding_no", "subject_id", "subject_kind", "decision_number"].includes(c.header) &&
+      !index.includes(c)
+    )
+      issues.push({
+        code: "emulation.missing_column",
+        path: [1, c.header],
+        message: `thiếu cột / missing column "${c.header}"`,
+        params: { column: c.header },
+      });
   if (issues.length > 0) return fail("invalid_input", issues);
-  if (table.rows.length === 0) return fail("invalid_input", [{ code: "emulation.no_rows", path: [1, ""], message: "tệp không có dòng dữ liệu / no data rows" }]);
+  if (table.rows.length === 0)
+    return fail("invalid_input", [{ code: "emulation.no_rows", path: [1, ""], message: "tệp không có dòng dữ liệu / no data rows" }]);
   const out: (Commendation | Discipline)[] = [];
   for (const { row, cells } of table.rows) {
     const rec: Record<string, unknown> = { id: `row-${row}` };
@@ -135,8 +153,7 @@ export function emulationRecordsFromRows(
       if (r.problem) {
         unreadable.add(c.header);
         issues.push({ code: "emulation.bad_cell", path: [row, c.header], message: r.problem });
-      }
-      else if (r.value !== undefined) put(rec, c.path, r.value);
+      } else if (r.value !== undefined) put(rec, c.path, r.value);
     });
     const subject = (rec.subject ?? {}) as Record<string, unknown>;
     rec.subject = { kind: subject.kind ?? "unit", id: subject.id ?? rec.unitId, name: subject.name };

@@ -5,7 +5,13 @@ import { recordsBySubject } from "./index.js";
 
 describe("recordsBySubject", () => {
   const bk = commendation();
-  const gk = commendation({ id: "kt-2", form: "giay_khen", level: "district", issuer: "Chủ tịch UBND huyện", decision: { number: "45/QĐ-UBND", date: "2025-02-01" } });
+  const gk = commendation({
+    id: "kt-2",
+    form: "giay_khen",
+    level: "district",
+    issuer: "Chủ tịch UBND huyện",
+    decision: { number: "45/QĐ-UBND", date: "2025-02-01" },
+  });
   const old = commendation({ id: "kt-0", decision: { number: "9/QĐ-UBND", date: "2024-12-30" } });
   const pb = discipline({ finding: { inspectionId: "kt-01", findingIndex: 0 } });
   const person = commendation({ id: "kt-3", subject: { kind: "person", id: "nv-a", name: "Nguyễn Văn A" } });

@@ -25,7 +25,9 @@ describe("summariseConsultations", () => {
     expect(formatReason(out[1]!.reasons[0]!, "vi")).toBe(
       "x-02 năm 2025: 1 lần lấy ý kiến, 80 lượt người tham gia; chưa có phiếu khảo sát mức độ hài lòng",
     );
-    expect(formatReason(out[0]!.reasons[0]!, "vi")).toBe("x-01 năm 2025: 3 lần lấy ý kiến, 780 lượt người tham gia; hài lòng 522/600 phiếu (87%)");
+    expect(formatReason(out[0]!.reasons[0]!, "vi")).toBe(
+      "x-01 năm 2025: 3 lần lấy ý kiến, 780 lượt người tham gia; hài lòng 522/600 phiếu (87%)",
+    );
   });
 });
 

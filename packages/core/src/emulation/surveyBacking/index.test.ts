@@ -9,7 +9,13 @@ describe("surveyBacking", () => {
 
   it("is backed when the linked surveys give the recorded share (372/400 = 93%)", () => {
     const r = surveyBacking({ id: "hs-1", satisfactionPercent: 93 }, [linked, other]);
-    expect([r.status, r.consultations.map((c) => c.id), r.surveyedPercent, r.respondents, r.satisfied]).toEqual(["backed", ["ld-1"], 93, 400, 372]);
+    expect([r.status, r.consultations.map((c) => c.id), r.surveyedPercent, r.respondents, r.satisfied]).toEqual([
+      "backed",
+      ["ld-1"],
+      93,
+      400,
+      372,
+    ]);
     expect(formatReason(r.reasons[0]!, "vi")).toBe("Hồ sơ hs-1: tỷ lệ hài lòng 93% khớp với phiếu khảo sát đã ghi nhận (372/400)");
   });
   it("says the recorded share differs from the surveys", () => {

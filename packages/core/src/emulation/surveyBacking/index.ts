@@ -30,7 +30,9 @@ export function surveyBacking(
   dossier: { id: string; satisfactionPercent: number | null },
   consultations: readonly Consultation[],
 ): SurveyBacking {
-  const mine = consultations.filter((c) => c.dossierId === dossier.id).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const mine = consultations
+    .filter((c) => c.dossierId === dossier.id)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const respondents = mine.reduce((a, c) => a + (c.satisfaction?.respondents ?? 0), 0);
   const satisfied = mine.reduce((a, c) => a + (c.satisfaction?.satisfied ?? 0), 0);
   const surveyedPercent = sharePercent(satisfied, respondents);
@@ -55,7 +57,14 @@ export function surveyBacking(
       {
         code: `emulation.survey_${status}`,
         path: ["dossiers", dossier.id, "satisfactionPercent"],
-        params: { dossierId: dossier.id, recorded, surveyed: surveyedPercent, respondents, satisfied, consultations: mine.map((c) => c.id) },
+        params: {
+          dossierId: dossier.id,
+          recorded,
+          surveyed: surveyedPercent,
+          respondents,
+          satisfied,
+          consultations: mine.map((c) => c.id),
+        },
       },
     ],
   };

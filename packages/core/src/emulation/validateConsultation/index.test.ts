@@ -7,7 +7,9 @@ describe("validateConsultation", () => {
     expect(validateConsultation(consultation())).toEqual({ ok: true, value: consultation() });
   });
   it("refuses a date outside the year and more satisfied than respondents, more respondents than participants", () => {
-    const r = validateConsultation(consultation({ date: "2024-12-30", participants: 300, satisfaction: { respondents: 400, satisfied: 401 } }));
+    const r = validateConsultation(
+      consultation({ date: "2024-12-30", participants: 300, satisfaction: { respondents: 400, satisfied: 401 } }),
+    );
     expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path])).toEqual([
       ["emulation.consultation_year_mismatch", ["date"]],
       ["emulation.satisfied_exceeds_respondents", ["satisfaction", "satisfied"]],

@@ -34,7 +34,9 @@ describe("checkDisciplineFinding", () => {
   it("names an unknown inspection and a finding out of range", () => {
     const a = checkDisciplineFinding(discipline({ finding: { inspectionId: "kt-99" } }), inspections);
     const b = checkDisciplineFinding(discipline({ finding: { inspectionId: "kt-01", findingIndex: 2 } }), inspections);
-    expect(a.ok ? [] : a.issues.map((i) => [i.code, i.path])).toEqual([["emulation.finding_unknown_inspection", ["finding", "inspectionId"]]]);
+    expect(a.ok ? [] : a.issues.map((i) => [i.code, i.path])).toEqual([
+      ["emulation.finding_unknown_inspection", ["finding", "inspectionId"]],
+    ]);
     expect(b.ok ? [] : b.issues.map((i) => [i.code, i.path, i.params])).toEqual([
       ["emulation.finding_out_of_range", ["finding", "findingIndex"], { inspectionId: "kt-01", findingIndex: 2, findings: 2 }],
     ]);

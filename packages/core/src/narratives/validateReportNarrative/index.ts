@@ -15,7 +15,9 @@ export function validateReportNarrative(period: string, input: unknown): Result<
   const p = parsePeriod(period);
   const r = ReportNarrativeSchema.safeParse(input);
   const issues = [
-    ...(p.ok ? [] : [{ code: "narrative.period_invalid", path: ["period"], message: `not a report period: "${period}"`, params: { period } }]),
+    ...(p.ok
+      ? []
+      : [{ code: "narrative.period_invalid", path: ["period"], message: `not a report period: "${period}"`, params: { period } }]),
     ...(r.success ? [] : domainZodIssues(r.error)),
   ];
   return issues.length > 0 || !r.success ? fail("invalid_input", issues) : ok(r.data);
