@@ -249,7 +249,7 @@ describe("report narratives", () => {
     const xem = await s.xem!.request("/v1/report-narratives?period=2025Q3", json("PUT", text));
     const paths = async (r: Response) => (await body(r)).errors.map((e: { path: string }) => e.path);
     expect([badPeriod.status, await paths(badPeriod), blank.status, await paths(blank), xa.status, xem.status, await auditTotal()]).toEqual(
-      [422, ["$.period"], 422, ["$.causes[0]"], 403, 403, before],
+      [422, ["$.query.period"], 422, ["$.causes[0]"], 403, 403, before],
     );
   });
 });

@@ -105,7 +105,14 @@ export function narrativeRoutes() {
     const unitId = q.unitId ?? requireUser(c).scopeUnitId;
     const { user } = await authorize(c, "plan.write", unitId);
     const { db, now } = c.get("deps");
-    const data = unwrap(validateReportNarrative(q.period, c.req.valid("json")), "Phần nhận định không hợp lệ / invalid narrative");
+    // The period is a query parameter: its problem is named there, the paragraphs' in the body.
+    const checked = validateReportNarrative(q.period, c.req.valid("json"));
+    const data = unwrap(
+      checked.ok
+        ? checked
+        : { ...checked, issues: checked.issues.map((i) => (i.path[0] === "period" ? { ...i, path: ["query", "period"] } : i)) },
+      "Phần nhận định không hợp lệ / invalid narrative",
+    );
     const cur = await narrativeRow(db, unitId, q.period);
     if (cur) requireVersion(c, cur.version);
     else checkVersion(readIfMatch(c) ?? 0, 0);
