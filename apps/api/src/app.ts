@@ -34,6 +34,10 @@ import { ocopRoutes } from "./routes/ocop.js";
 import { resourceRoutes } from "./routes/resources.js";
 import { housingRoutes } from "./routes/housing.js";
 import { inspectionRoutes } from "./routes/inspections.js";
+import { commendationRoutes, disciplineRoutes, movementRoutes } from "./routes/emulation.js";
+import { consultationRoutes } from "./routes/consultations.js";
+import { narrativeRoutes } from "./routes/narratives.js";
+import { emulationFileRoutes } from "./routes/emulationFiles.js";
 import { rankingRoutes } from "./routes/rankings.js";
 import { reportRoutes } from "./routes/reports.js";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./transfer/limits.js";
@@ -213,6 +217,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   v1.route("/", resourceRoutes());
   v1.route("/", housingRoutes());
   v1.route("/", inspectionRoutes());
+  // Before the record routes: the static /commendations/import and /export paths.
+  v1.route("/", emulationFileRoutes());
+  v1.route("/", movementRoutes());
+  v1.route("/", commendationRoutes());
+  v1.route("/", disciplineRoutes());
+  v1.route("/", consultationRoutes());
+  v1.route("/", narrativeRoutes());
   v1.route("/", rankingRoutes());
   v1.route("/", reportRoutes());
   options.extend?.(v1);

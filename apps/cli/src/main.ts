@@ -10,6 +10,7 @@ import { registerReport } from "./commands/report.js";
 import { evaluateRemote, rankRemote, registerRemote } from "./commands/remote.js";
 import { registerWorkday } from "./commands/workday.js";
 import { registerRecords } from "./commands/records.js";
+import { registerEmulation } from "./commands/emulation.js";
 import { registerUsers } from "./commands/users.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
 import { run } from "./lib/run.js";
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerDossier(program, run);
   registerReport(program, run);
   registerRecords(program, run);
+  registerEmulation(program, run);
   registerUsers(program, run);
   return program;
 }

@@ -25,6 +25,8 @@ const Units = lazy(pages.Units);
 const Public = lazy(pages.Public);
 const Setup = lazy(() => import("./pages/Setup"));
 const Users = lazy(() => import("./pages/Users"));
+const Emulation = lazy(() => import("./pages/Emulation"));
+const ReportNarratives = lazy(() => import("./pages/ReportNarratives"));
 
 function Guarded({ component: C, allowed = true }: { component: ComponentType; allowed?: boolean }) {
   const { user, loading, error } = useSession();
@@ -73,6 +75,8 @@ function Routes() {
             <Route path="/dossiers">{() => <Guarded component={Dossiers} />}</Route>
             <Route path="/ranking">{() => <Guarded component={Ranking} allowed={can.ranking} />}</Route>
             <Route path="/lists/:kind">{() => <Guarded component={Lists} />}</Route>
+            <Route path="/emulation/:tab?">{() => <Guarded component={Emulation} />}</Route>
+            <Route path="/report-narratives">{() => <Guarded component={ReportNarratives} />}</Route>
             <Route path="/packs">{() => <Guarded component={Packs} />}</Route>
             <Route path="/audit">{() => <Guarded component={Audit} allowed={can.inspect} />}</Route>
             <Route path="/units">{() => <Guarded component={Units} />}</Route>

@@ -157,6 +157,8 @@ export * from "./ocop/index.js";
 export * from "./resources/index.js";
 export * from "./housing/index.js";
 export * from "./inspections/index.js";
+export * from "./emulation/index.js";
+export * from "./narratives/index.js";
 
 // Spreadsheet exports
 export * from "./spreadsheet/index.js";

@@ -254,3 +254,26 @@ export const housing = pgTable("housing", { ...domainColumns(), year: integer("y
 export const inspections = pgTable("inspections", { ...domainColumns(), period: text("period").notNull() }, (t) => [
   index("inspections_unit_idx").on(t.unitId),
 ]);
+
+// ---- Emulation and discipline (plan II.4), public consultations (II.5), report narratives ----
+
+/** Emulation movements and campaigns (phong trào thi đua, cuộc vận động); `year` of the start. */
+export const emulationMovements = pgTable("emulation_movements", { ...domainColumns(), year: integer("year").notNull() }, (t) => [
+  index("emulation_movements_unit_idx").on(t.unitId),
+]);
+/** Commendations given (khen thưởng); `year` of the decision. */
+export const commendations = pgTable("commendations", { ...domainColumns(), year: integer("year").notNull() }, (t) => [
+  index("commendations_unit_idx").on(t.unitId),
+]);
+/** Criticism and discipline (phê bình, kỷ luật); `year` of the decision. */
+export const disciplines = pgTable("disciplines", { ...domainColumns(), year: integer("year").notNull() }, (t) => [
+  index("disciplines_unit_idx").on(t.unitId),
+]);
+/** Public consultations on NTM matters in a commune (quy chế dân chủ, II.5). */
+export const consultations = pgTable("consultations", { ...domainColumns(), year: integer("year").notNull() }, (t) => [
+  index("consultations_unit_idx").on(t.unitId),
+]);
+/** The office's narrative parts of a progress report (II, III, IV), one per unit and report period. */
+export const reportNarratives = pgTable("report_narratives", { ...domainColumns(), period: text("period").notNull() }, (t) => [
+  uniqueIndex("report_narratives_unit_period_idx").on(t.unitId, t.period),
+]);

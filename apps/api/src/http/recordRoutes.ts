@@ -11,7 +11,16 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
 import type { Db } from "../db/index.js";
-import type { contributions, housing, inspections, ocopProducts } from "../db/schema.js";
+import type {
+  commendations,
+  consultations,
+  contributions,
+  disciplines,
+  emulationMovements,
+  housing,
+  inspections,
+  ocopProducts,
+} from "../db/schema.js";
 import { writeAudit } from "../audit.js";
 import type { Action } from "../auth/policy.js";
 import { authorize } from "../http/guard.js";
@@ -23,7 +32,15 @@ import { type RecordRow, allRows } from "../services/records.js";
 
 export { type RecordRow, allRows } from "../services/records.js";
 
-type AnyTable = typeof ocopProducts | typeof contributions | typeof housing | typeof inspections;
+type AnyTable =
+  | typeof ocopProducts
+  | typeof contributions
+  | typeof housing
+  | typeof inspections
+  | typeof emulationMovements
+  | typeof commendations
+  | typeof disciplines
+  | typeof consultations;
 
 /** What an area tells the factory. */
 export interface RecordSpec<T, Body extends z.ZodType, Query extends z.ZodObject, Summary extends z.ZodType> {
@@ -43,6 +60,8 @@ export interface RecordSpec<T, Body extends z.ZodType, Query extends z.ZodObject
   summary: Summary;
   /** Core validation of a body with the server-given id. */
   validate: (body: z.infer<Body>, id: string) => Result<T>;
+  /** Core checks against stored records (e.g. a linked inspection finding exists), after `validate`. */
+  verify?: (value: T, db: Db) => Promise<Result<T>>;
   /** The unit the record belongs to (scope and policy are checked on it). */
   unitOf: (value: T, body: z.infer<Body>) => string;
   /** The row's jsonb data (JSON-safe) and extra columns. */
@@ -141,8 +160,10 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
   // The generic route types defeat Hono's inference; the validators ran, so read the targets plainly.
   const valid = <V>(c: Context<AppEnv>, target: "json" | "param" | "query"): V =>
     (c.req as unknown as { valid: (t: string) => V }).valid(target);
-  const validated = (body: z.infer<Body>, id: string): T =>
-    unwrap(spec.validate(body, id), `Dữ liệu ${spec.label} không hợp lệ / invalid ${spec.entity}`);
+  const validated = async (body: z.infer<Body>, id: string, db: Db): Promise<T> => {
+    const value = unwrap(spec.validate(body, id), `Dữ liệu ${spec.label} không hợp lệ / invalid ${spec.entity}`);
+    return spec.verify ? unwrap(await spec.verify(value, db), `Dữ liệu ${spec.label} không hợp lệ / invalid ${spec.entity}`) : value;
+  };
 
   app.openapi(list, async (c) => {
     const q = valid<z.infer<Query> & { unitId?: string; asOf?: string }>(c, "query");
@@ -162,7 +183,7 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
     const body = valid<z.infer<Body>>(c, "json");
     const { db, now } = c.get("deps");
     const id = `${spec.entity}-${randomUUID()}`;
-    const value = validated(body, id);
+    const value = await validated(body, id, db);
     const unitId = spec.unitOf(value, body);
     const { user } = await authorize(c, spec.writeAction, unitId);
     const { data, extra } = spec.toRow(value);
@@ -195,7 +216,7 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
     if (!cur) throw new ApiError("not_found", `Không tìm thấy ${spec.label} / ${spec.entity} "${id}" not found`);
     await authorize(c, spec.writeAction, cur.unitId);
     requireVersion(c, cur.version);
-    const value = validated(body, id);
+    const value = await validated(body, id, db);
     const unitId = spec.unitOf(value, body);
     const { user } = await authorize(c, spec.writeAction, unitId);
     const { data, extra } = spec.toRow(value);

@@ -48,6 +48,7 @@ import { type TaskData, loadPlan, planOf } from "../services/planStore.js";
 import { planReportStatus } from "../services/plans.js";
 import { computeRanking } from "../services/rankings.js";
 import { loadContributions, loadOcop } from "../services/records.js";
+import { loadNarrative } from "../services/narratives.js";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -370,7 +371,9 @@ export function reportRoutes() {
     const { tree } = await authorize(c, "read", unitId);
     const { db, now } = c.get("deps");
     const input = await progressInput(db, tree, await loadPacks(db), unitId, q.period, q.format, vnDate(now()));
-    const bytes = await render(() => renderProgressReportDocx(input));
+    // The narrative parts (II, III, IV) as the office stored them for this unit and period.
+    const narrative = await loadNarrative(db, unitId, q.period);
+    const bytes = await render(() => renderProgressReportDocx({ ...input, ...narrative }));
     return send(
       c,
       bytes,

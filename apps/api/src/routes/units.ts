@@ -30,6 +30,11 @@ import {
   tasks,
   units,
   users,
+  emulationMovements,
+  commendations,
+  disciplines,
+  consultations,
+  reportNarratives,
 } from "../db/schema.js";
 import { authorize, requireUser } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
@@ -276,6 +281,31 @@ const UNIT_REFERENCES: readonly { key: string; label: { vi: string; en: string }
   },
   { key: "housing", label: { vi: "hồ sơ nhà ở", en: "housing records" }, table: housing, column: housing.unitId },
   { key: "inspections", label: { vi: "cuộc kiểm tra", en: "inspections" }, table: inspections, column: inspections.unitId },
+  {
+    key: "emulation_movements",
+    label: { vi: "phong trào thi đua", en: "emulation movements" },
+    table: emulationMovements,
+    column: emulationMovements.unitId,
+  },
+  { key: "commendations", label: { vi: "khen thưởng", en: "commendations" }, table: commendations, column: commendations.unitId },
+  {
+    key: "disciplines",
+    label: { vi: "phê bình, kỷ luật", en: "criticism and discipline" },
+    table: disciplines,
+    column: disciplines.unitId,
+  },
+  {
+    key: "consultations",
+    label: { vi: "lấy ý kiến nhân dân", en: "public consultations" },
+    table: consultations,
+    column: consultations.unitId,
+  },
+  {
+    key: "report_narratives",
+    label: { vi: "nhận định báo cáo", en: "report narratives" },
+    table: reportNarratives,
+    column: reportNarratives.unitId,
+  },
 ];
 
 /**

@@ -6,7 +6,16 @@
 import { type Contribution, type InspectionRecord, type OcopProduct, parsePeriod } from "@ntm/core";
 import { asc } from "drizzle-orm";
 import type { Db } from "../db/index.js";
-import { contributions, type housing, inspections, ocopProducts } from "../db/schema.js";
+import {
+  type commendations,
+  type consultations,
+  contributions,
+  type disciplines,
+  type emulationMovements,
+  type housing,
+  inspections,
+  ocopProducts,
+} from "../db/schema.js";
 
 /** One stored row of a record table. */
 export type RecordRow = {
@@ -19,7 +28,15 @@ export type RecordRow = {
   updatedBy: string | null;
 };
 
-type AnyTable = typeof housing | typeof ocopProducts | typeof contributions | typeof inspections;
+type AnyTable =
+  | typeof housing
+  | typeof ocopProducts
+  | typeof contributions
+  | typeof inspections
+  | typeof emulationMovements
+  | typeof commendations
+  | typeof disciplines
+  | typeof consultations;
 
 /**
  * All rows of a record table, ordered by id.

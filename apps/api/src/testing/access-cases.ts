@@ -180,6 +180,52 @@ const RECORDS = {
       recommendations: [{ id: "k1", text: "Bổ sung minh chứng", responsible: "UBND xã", dueDate: "2025-04-30", status: "open" }],
     }),
   },
+  "/v1/emulation-movements": {
+    action: "values.write" as const,
+    body: (u: string) => ({
+      unitId: u,
+      kind: "campaign",
+      name: "Toàn dân đoàn kết xây dựng NTM, đô thị văn minh (kiểm thử quyền)",
+      period: { from: "2025-01-01" },
+      participants: [{ kind: "unit", id: u, name: "Xã kiểm thử" }],
+      pledges: [],
+    }),
+  },
+  "/v1/commendations": {
+    action: "values.write" as const,
+    body: (u: string) => ({
+      unitId: u,
+      form: "giay_khen",
+      level: "district",
+      issuer: "Chủ tịch UBND huyện",
+      decision: { number: "1/QĐ-UBND", date: "2025-05-19" },
+      subject: { kind: "unit", id: u, name: "Xã kiểm thử" },
+      achievement: "Kiểm thử quyền",
+    }),
+  },
+  "/v1/disciplines": {
+    action: "values.write" as const,
+    body: (u: string) => ({
+      unitId: u,
+      form: "criticism",
+      level: "district",
+      issuer: "Ban Thường vụ Huyện ủy",
+      decision: { date: "2025-07-01" },
+      subject: { kind: "unit", id: u, name: "Xã kiểm thử" },
+      reason: "Kiểm thử quyền",
+    }),
+  },
+  "/v1/consultations": {
+    action: "values.write" as const,
+    body: (u: string) => ({
+      communeUnitId: u,
+      year: 2025,
+      date: "2025-03-02",
+      matter: "Kiểm thử quyền",
+      form: "meeting",
+      participants: 10,
+    }),
+  },
 };
 
 function recordRows(): AccessRow[] {
@@ -902,8 +948,42 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
       };
     },
   },
-  // ---- OCOP, contributions, housing, inspections ----
+  // ---- OCOP, contributions, housing, inspections, emulation and discipline, consultations ----
   ...recordRows(),
+  ...(["commendations", "disciplines"] as const).map(
+    (kind): AccessRow => ({
+      op: `POST /v1/${kind}/import`,
+      access: "policy",
+      rule: "values.write on the caller's scope, then on every unit of the file; an outside unit is a row problem (422, nothing written), not a 403",
+      targets: "commune",
+      decide: byAction("values.write"),
+      deniedStatus: (user, tree) => (can(user, "values.write", user.scopeUnitId, tree) ? 422 : 403),
+      success: 200,
+      prepare: async ({ unitId }) => ({
+        path: `/v1/${kind}/import`,
+        init: {
+          method: "POST",
+          headers: { "content-type": "text/csv" },
+          body:
+            kind === "commendations"
+              ? `unit_id,form,level,issuer,decision_number,decision_date,subject_name,achievement\n${unitId},giay_khen,district,UBND huyện,1/QĐ,01/09/2025,Xã kiểm thử,Kiểm thử quyền\n`
+              : `unit_id,form,level,issuer,decision_date,subject_name,reason\n${unitId},criticism,district,Ban Thường vụ,01/09/2025,Xã kiểm thử,Kiểm thử quyền\n`,
+        },
+      }),
+    }),
+  ),
+  {
+    op: "PUT /v1/report-narratives",
+    access: "policy",
+    rule: "plan.write on the unit (a district; a new period each case, so no If-Match)",
+    targets: "district",
+    decide: byAction("plan.write"),
+    success: 200,
+    prepare: async ({ unitId, n }) => ({
+      path: `/v1/report-narratives?unitId=${unitId}&period=${2030 + n()}`,
+      init: json("PUT", { shortcomings: ["Kiểm thử quyền"], causes: [], directions: [], recommendations: [] }),
+    }),
+  },
   // ---- Scoring ----
   {
     op: "PUT /v1/units/{id}/scoring-scheme",

@@ -23,6 +23,8 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: "/dossiers", key: "nav.dossiers", show: !!user },
     { to: "/ranking", key: "nav.ranking", show: can.ranking },
     { to: "/lists/ocop", key: "nav.lists", show: !!user },
+    { to: "/emulation", key: "nav.emulation", show: !!user },
+    { to: "/report-narratives", key: "nav.narratives", show: !!user },
     { to: "/packs", key: "nav.packs", show: !!user },
     { to: "/units", key: "nav.units", show: !!user },
     { to: "/users", key: "nav.users", show: can.manageUsers },

@@ -5,6 +5,7 @@ import { workflowMessages } from "./workflow.messages.js";
 import { rankingMessages } from "./ranking.messages.js";
 import { ocopMessages } from "./ocop.messages.js";
 import { adoptionMessages } from "./adoption.messages.js";
+import { emulationMessages } from "./emulation.messages.js";
 
 /** Every reason code the core can produce, with its Vietnamese and English wording. */
 export const MESSAGES: MessageCatalog = {
@@ -14,6 +15,7 @@ export const MESSAGES: MessageCatalog = {
   ...rankingMessages,
   ...ocopMessages,
   ...adoptionMessages,
+  ...emulationMessages,
 };
 
 /**
