@@ -169,6 +169,7 @@ describe("@ntm/core public API", () => {
       "can",
       "canAssignRole",
       "canChangeUnit",
+      "canReadPlan",
       "certificateExpiry",
       "checkAction",
       "checkAdoption",

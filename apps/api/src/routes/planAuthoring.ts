@@ -26,7 +26,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
 import { writeAudit } from "../audit.js";
 import { planProposals } from "../db/schema.js";
-import { authorize } from "../http/guard.js";
+import { authorize, authorizePlanRead } from "../http/guard.js";
 import { ApiError, type ProblemField, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
 import { sheetsToXlsx, xlsxToSheets } from "../transfer/planWorkbook.js";
@@ -293,7 +293,7 @@ async function parentFor(c: Context<AppEnv>, tree: UnitTree, parentPlanId: strin
       ]);
     throw e;
   });
-  await authorize(c, "read", loaded.row.unitId);
+  await authorizePlanRead(c, loaded.row.unitId);
   if (!tree.subtree(loaded.row.unitId).some((u) => u.id === unitId))
     throw new ApiError(
       "invalid_input",
@@ -415,7 +415,7 @@ export function planAuthoringRoutes() {
 
   app.openapi(documentRoute, async (c) => {
     const { row, taskRows } = await loadPlan(c.get("deps").db, c.req.valid("param").id);
-    await authorize(c, "read", row.unitId);
+    await authorizePlanRead(c, row.unitId);
     setEtag(c, row.version);
     return c.json(documentOf(row, planOf(row, taskRows)), 200);
   });
@@ -424,7 +424,7 @@ export function planAuthoringRoutes() {
     const { id } = c.req.valid("param");
     const { db } = c.get("deps");
     const { row, taskRows } = await loadPlan(db, id);
-    await authorize(c, "read", row.unitId);
+    await authorizePlanRead(c, row.unitId);
     const stored = await loadPlanVersions(db, id);
     // A plan saved before versions were recorded shows its current version alone.
     const versions = stored.length
@@ -444,7 +444,7 @@ export function planAuthoringRoutes() {
     const { id, version } = c.req.valid("param");
     const { db } = c.get("deps");
     const { row } = await loadPlan(db, id);
-    await authorize(c, "read", row.unitId);
+    await authorizePlanRead(c, row.unitId);
     const v = (await loadPlanVersions(db, id)).find((x) => x.version === version);
     if (!v) throw new ApiError("not_found", `Kế hoạch không có phiên bản ${version} / no version ${version}`);
     setEtag(c, v.version);
@@ -464,7 +464,7 @@ export function planAuthoringRoutes() {
     const { id } = c.req.valid("param");
     const { db } = c.get("deps");
     const { row } = await loadPlan(db, id);
-    await authorize(c, "read", row.unitId);
+    await authorizePlanRead(c, row.unitId);
     return c.json({ items: (await loadProposals(db, id)).map((p) => proposalOut(p.proposal, p.row.version)) }, 200);
   });
 
@@ -585,7 +585,7 @@ export function planAuthoringRoutes() {
         { path: "$.query.format", message: "expected json or xlsx" },
       ]);
     const { row, taskRows } = await loadPlan(c.get("deps").db, id);
-    await authorize(c, "read", row.unitId);
+    await authorizePlanRead(c, row.unitId);
     const plan = planOf(row, taskRows);
     setEtag(c, row.version);
     const name = `ke-hoach-${id}`;

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "wouter";
 import { formatNumber, formatReason, type IndicatorResult } from "@ntm/core";
 import { useCommune } from "../api/commune";
+import { CommuneTrend } from "../components/CommuneTrend";
 import { useSession } from "../auth/session";
 import { StatusBadge, TierBadge, UnverifiedMarker } from "../components/Badges";
 import { Empty, ErrorState, Loading } from "../components/States";
@@ -151,6 +152,8 @@ export default function Commune() {
           </ul>
         </section>
       </div>
+
+      <CommuneTrend unitId={unit.id} />
 
       <section className="card" aria-labelledby="gap-h">
         <h2 id="gap-h">
