@@ -190,6 +190,7 @@ test("first day: setup → admin → unit tree from the XLSX template → plan f
   await expect(commune.getByLabel("Đơn vị").locator("option")).toHaveText(["Xã Lập Thạch (p-26-x10)"]);
   await commune.getByRole("radio", { name: "Kế hoạch trống" }).check();
   await commune.getByLabel("Kế hoạch cấp trên (kế hoạch cụ thể hóa)").selectOption(planId);
+  await commune.getByLabel("Đơn vị được giao viết kế hoạch này (của kế hoạch cấp trên)").selectOption("chinh-quyen-cac-cap");
   await commune.getByRole("button", { name: "Tạo kế hoạch" }).click();
   await expect(commune.getByText(`thực hiện kế hoạch ${planId}`)).toBeVisible({ timeout: 30_000 });
   await commune.getByRole("button", { name: "Thêm nhiệm vụ" }).click();
@@ -205,9 +206,15 @@ test("first day: setup → admin → unit tree from the XLSX template → plan f
   const childId = decodeURIComponent(new URL(commune.url()).pathname.split("/").pop() ?? "");
   const child = (await (await commune.request.get(`/v1/plans/${childId}/document`)).json()) as {
     parentPlanId: string;
-    plan: { tasks: { implements?: string[] }[] };
+    unitId: string;
+    plan: { parent: unknown; tasks: { implements?: string[] }[] };
   };
-  expect([child.parentPlanId, child.plan.tasks[0]?.implements]).toEqual([planId, ["II.6"]]);
+  expect([child.parentPlanId, child.unitId, child.plan.parent, child.plan.tasks[0]?.implements]).toEqual([
+    planId,
+    "p-26-x10",
+    { planId, organisationId: "chinh-quyen-cac-cap" },
+    ["II.6"],
+  ]);
   // The province's plan is not theirs to edit.
   const csrf = await commune.evaluate(async () => ((await (await fetch("/v1/auth/me")).json()) as { csrfToken?: string }).csrfToken ?? "");
   const denied = await commune.request.patch(`/v1/plans/${planId}`, {

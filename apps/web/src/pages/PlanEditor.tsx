@@ -71,10 +71,19 @@ export function PlanCreate() {
   const [number, setNumber] = useState("");
   const [date, setDate] = useState("");
   const [parentPlanId, setParentPlanId] = useState("");
+  const [organisationId, setOrganisationId] = useState("");
   const [error, setError] = useState<SaveError | null>(null);
   const [busy, setBusy] = useState(false);
   const plans = useQuery({ queryKey: ["plans"], queryFn: async () => (await must(api.GET("/v1/plans"))).items });
   const candidates = (units.data ?? []).filter((u) => u.level !== "hamlet");
+  const chosenParent = parentPlanId || (parentRequired ? (plans.data?.[0]?.id ?? "") : "");
+  // The parent's assignees: the organisation (a commune's government, a department, a mass organisation) writing this plan.
+  const parentDoc = useQuery({
+    queryKey: ["plan-document", chosenParent],
+    enabled: !!chosenParent,
+    queryFn: async () =>
+      (await must(api.GET("/v1/plans/{id}/document", { params: { path: { id: chosenParent } } }))) as unknown as PlanDocument,
+  });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -85,7 +94,8 @@ export function PlanCreate() {
         template,
         ...(number ? { number } : {}),
         ...(date ? { date } : {}),
-        ...(parentPlanId || parentRequired ? { parentPlanId: parentPlanId || plans.data?.[0]?.id || "" } : {}),
+        ...(chosenParent ? { parentPlanId: chosenParent } : {}),
+        ...(chosenParent && organisationId ? { organisationId } : {}),
       };
       const doc = (await must(api.POST("/v1/plans", { body }))) as unknown as PlanDocument;
       navigate(`/plan/edit/${encodeURIComponent(doc.id)}`);
@@ -132,8 +142,11 @@ export function PlanCreate() {
         <label className="field">
           <span>{t("planEditor.parent")}</span>
           <select
-            value={parentPlanId || (parentRequired ? (plans.data?.[0]?.id ?? "") : "")}
-            onChange={(e) => setParentPlanId(e.target.value)}
+            value={chosenParent}
+            onChange={(e) => {
+              setParentPlanId(e.target.value);
+              setOrganisationId("");
+            }}
           >
             {!parentRequired && <option value="">{t("planEditor.noParent")}</option>}
             {(plans.data ?? []).map((p) => (
@@ -143,6 +156,19 @@ export function PlanCreate() {
             ))}
           </select>
         </label>
+        {chosenParent && (
+          <label className="field">
+            <span>{t("planEditor.organisation")}</span>
+            <select value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+              <option value="">{t("planEditor.noOrganisation")}</option>
+              {(parentDoc.data?.plan.assignees ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {localName(a.name, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="field">
           <span>{t("planEditor.number")}</span>
           <input value={number} onChange={(e) => setNumber(e.target.value)} placeholder="05-KH/HU" />
