@@ -155,7 +155,7 @@ test("first day: setup → admin → unit tree from the XLSX template → plan f
   await page.goto("/plan");
   await page.getByRole("link", { name: "Tạo kế hoạch" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tạo kế hoạch");
-  await page.getByLabel("Đơn vị").selectOption("p-26");
+  await page.getByRole("combobox", { name: "Đơn vị", exact: true }).selectOption("p-26");
   await page.getByLabel("Số kế hoạch").fill("12-KH/TU");
   await page.getByRole("button", { name: "Tạo kế hoạch" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sửa kế hoạch", { timeout: 30_000 });
@@ -187,7 +187,7 @@ test("first day: setup → admin → unit tree from the XLSX template → plan f
   await commune.goto("/plan");
   await commune.getByRole("link", { name: "Tạo kế hoạch" }).click();
   await expect(commune.getByRole("heading", { level: 1 })).toHaveText("Tạo kế hoạch");
-  await expect(commune.getByLabel("Đơn vị").locator("option")).toHaveText(["Xã Lập Thạch (p-26-x10)"]);
+  await expect(commune.getByRole("combobox", { name: "Đơn vị", exact: true }).locator("option")).toHaveText(["Xã Lập Thạch (p-26-x10)"]);
   await commune.getByRole("radio", { name: "Kế hoạch trống" }).check();
   await commune.getByLabel("Kế hoạch cấp trên (kế hoạch cụ thể hóa)").selectOption(planId);
   await commune.getByLabel("Đơn vị được giao viết kế hoạch này (của kế hoạch cấp trên)").selectOption("chinh-quyen-cac-cap");
