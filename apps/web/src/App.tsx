@@ -70,8 +70,8 @@ function Routes() {
             <Route path="/communes/:id">{() => <Guarded component={Commune} />}</Route>
             <Route path="/data-entry/:id?">{() => <Guarded component={DataEntry} allowed={can.editValues} />}</Route>
             <Route path="/plan">{() => <Guarded component={Plan} />}</Route>
-            <Route path="/plan/new">{() => <Guarded component={PlanCreate} allowed={can.planWrite} />}</Route>
-            <Route path="/plan/edit/:id">{() => <Guarded component={PlanEdit} allowed={can.planWrite} />}</Route>
+            <Route path="/plan/new">{() => <Guarded component={PlanCreate} allowed={can.planWrite || can.planImplement} />}</Route>
+            <Route path="/plan/edit/:id">{() => <Guarded component={PlanEdit} allowed={can.planWrite || can.planImplement} />}</Route>
             <Route path="/dossiers">{() => <Guarded component={Dossiers} />}</Route>
             <Route path="/ranking">{() => <Guarded component={Ranking} allowed={can.ranking} />}</Route>
             <Route path="/lists/:kind">{() => <Guarded component={Lists} />}</Route>

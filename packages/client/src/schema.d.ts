@@ -3599,7 +3599,7 @@ export interface paths {
         put?: never;
         /**
          * Tạo kế hoạch từ mẫu hoặc trống / Create a plan for a unit from a template or blank
-         * @description Policy `plan.write` on the unit. With `parentPlanId` the plan implements that plan (III.1): the unit must be the parent's unit or below it, and `organisationId` one of the parent's assignees.
+         * @description Policy `plan.write` on the unit; with `parentPlanId` the plan implements that plan (III.1 cụ thể hóa) and the policy is `plan.implement` (commune officers, the Front and mass organisations hold it): the unit must be the parent's unit or below it, and `organisationId` one of the parent's assignees.
          */
         post: {
             parameters: {
@@ -4108,7 +4108,7 @@ export interface paths {
         put?: never;
         /**
          * Đề xuất điều chỉnh kế hoạch / Propose an adjustment to a plan (If-Match: the plan version it is based on)
-         * @description From an implementing plan (`fromPlanId`, whose parent must be this plan): policy `plan.write` on that plan's unit; otherwise `plan.write` on this plan's unit. `changes` (optional) is an edit applied when the owner accepts.
+         * @description From an implementing plan (`fromPlanId`, whose parent must be this plan): policy `plan.implement` on that plan's unit; otherwise `plan.write` on this plan's unit. `changes` (optional) is an edit applied when the owner accepts.
          */
         post: {
             parameters: {
@@ -9677,6 +9677,28 @@ export interface components {
                  */
                 tierReached: "standard" | "advanced" | "model" | "modern" | null;
                 revoke: boolean | null;
+                /**
+                 * @description Where the year is read from: "own", or "predecessors" for a merged commune's year that closed before it took effect (its own fields are then null: tiers cannot be summed)
+                 * @enum {string}
+                 */
+                source: "own" | "predecessors";
+                reason?: {
+                    /** @enum {string} */
+                    code: "trend.before_merger";
+                    params: {
+                        effectiveFrom: string;
+                        year: number;
+                    };
+                };
+                /** @description For a predecessors year: each former commune's own standing, labelled with its name */
+                predecessors?: {
+                    unitId: string;
+                    name: string;
+                    criteriaMet: number | null;
+                    /** @enum {string|null} */
+                    tierReached: "standard" | "advanced" | "model" | "modern" | null;
+                    revoke: boolean | null;
+                }[];
             }[];
         };
         YearOverYear: {

@@ -118,6 +118,25 @@ export const TrendSchema = z
           .nullable()
           .openapi({ description: "For a commune: its tier; otherwise null" }),
         revoke: z.boolean().nullable(),
+        source: z.enum(["own", "predecessors"]).openapi({
+          description:
+            'Where the year is read from: "own", or "predecessors" for a merged commune\'s year that closed before it took effect (its own fields are then null: tiers cannot be summed)',
+        }),
+        reason: z
+          .object({ code: z.literal("trend.before_merger"), params: z.object({ effectiveFrom: z.string(), year: z.number().int() }) })
+          .optional(),
+        predecessors: z
+          .array(
+            z.object({
+              unitId: z.string(),
+              name: z.string(),
+              criteriaMet: z.number().int().nullable(),
+              tierReached: z.enum(["standard", "advanced", "model", "modern"]).nullable(),
+              revoke: z.boolean().nullable(),
+            }),
+          )
+          .optional()
+          .openapi({ description: "For a predecessors year: each former commune's own standing, labelled with its name" }),
       }),
     ),
   })

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { type Action, type Role, can, canAssignRole } from "@ntm/core";
+import { type Action, type Role, can, canAssignRole, canReadPlan } from "@ntm/core";
 import type { Principal } from "../auth/policy.js";
 import type { AppEnv } from "../context.js";
 import { type UnitTree, loadTree } from "../units.js";
@@ -60,6 +60,24 @@ export async function authorizeAccount(
     throw new ApiError(
       "forbidden",
       `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được quản lý tài khoản này / role ${user.role} scoped to ${user.scopeUnitId} may not manage this account`,
+    );
+  return { user, tree };
+}
+
+/**
+ * Checks that the signed-in user may read a plan of `unitId` (core `canReadPlan`: their scope, or a
+ * unit above it whose plan they implement). 404 for an unknown unit, 403 otherwise.
+ * @example
+ * const { user, tree } = await authorizePlanRead(c, row.unitId);
+ */
+export async function authorizePlanRead(c: Context<AppEnv>, unitId: string): Promise<{ user: Principal; tree: UnitTree }> {
+  const user = requireUser(c);
+  const tree = await loadTree(c.get("deps").db);
+  if (!tree.has(unitId)) throw new ApiError("not_found", `Không tìm thấy đơn vị / Unit "${unitId}" not found`);
+  if (!canReadPlan(user, unitId, tree))
+    throw new ApiError(
+      "forbidden",
+      `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được xem kế hoạch của đơn vị ${unitId} / role ${user.role} scoped to ${user.scopeUnitId} may not read plans of unit ${unitId}`,
     );
   return { user, tree };
 }

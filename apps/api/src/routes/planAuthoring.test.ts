@@ -209,7 +209,7 @@ describe("implementing plans and adjustment proposals", () => {
       changes: { tasks },
     };
     const missing = await s.huyen!.request(`/v1/plans/${parent}/proposals`, json("POST", proposal));
-    const denied = await s.xa!.request(`/v1/plans/${parent}/proposals`, json("POST", proposal, ifMatch(1)));
+    const denied = await s.xem!.request(`/v1/plans/${parent}/proposals`, json("POST", proposal, ifMatch(1)));
     const res = await s.huyen!.request(`/v1/plans/${parent}/proposals`, json("POST", proposal, ifMatch(1)));
     const p = await body(res);
     expect([missing.status, denied.status, res.status, p.status, p.basePlanVersion, p.fromPlanId, p.proposedBy]).toEqual([

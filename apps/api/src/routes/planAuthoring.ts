@@ -15,6 +15,7 @@ import {
   checkProposal,
   diffPlans,
   planFromSheets,
+  planWriteAction,
   planFromTemplate,
   planToSheets,
   resolveProposal,
@@ -25,7 +26,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
 import { writeAudit } from "../audit.js";
 import { planProposals } from "../db/schema.js";
-import { authorize } from "../http/guard.js";
+import { authorize, authorizePlanRead } from "../http/guard.js";
 import { ApiError, type ProblemField, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
 import { sheetsToXlsx, xlsxToSheets } from "../transfer/planWorkbook.js";
@@ -137,7 +138,7 @@ const createPlanRoute = createRoute({
   tags: ["plans"],
   summary: "Tạo kế hoạch từ mẫu hoặc trống / Create a plan for a unit from a template or blank",
   description:
-    "Policy `plan.write` on the unit. With `parentPlanId` the plan implements that plan (III.1): the unit must be the parent's unit or below it, and `organisationId` one of the parent's assignees.",
+    "Policy `plan.write` on the unit; with `parentPlanId` the plan implements that plan (III.1 cụ thể hóa) and the policy is `plan.implement` (commune officers, the Front and mass organisations hold it): the unit must be the parent's unit or below it, and `organisationId` one of the parent's assignees.",
   request: { body: { required: true, content: { "application/json": { schema: CreateBody } } } },
   responses: { 201: docResponse("Created"), ...problemResponses(400, 401, 403, 404, 422) },
 });
@@ -207,7 +208,7 @@ const proposeRoute = createRoute({
   tags: ["plans"],
   summary: "Đề xuất điều chỉnh kế hoạch / Propose an adjustment to a plan (If-Match: the plan version it is based on)",
   description:
-    "From an implementing plan (`fromPlanId`, whose parent must be this plan): policy `plan.write` on that plan's unit; otherwise `plan.write` on this plan's unit. `changes` (optional) is an edit applied when the owner accepts.",
+    "From an implementing plan (`fromPlanId`, whose parent must be this plan): policy `plan.implement` on that plan's unit; otherwise `plan.write` on this plan's unit. `changes` (optional) is an edit applied when the owner accepts.",
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: ProposalBody } } } },
   responses: {
     201: {
@@ -292,7 +293,7 @@ async function parentFor(c: Context<AppEnv>, tree: UnitTree, parentPlanId: strin
       ]);
     throw e;
   });
-  await authorize(c, "read", loaded.row.unitId);
+  await authorizePlanRead(c, loaded.row.unitId);
   if (!tree.subtree(loaded.row.unitId).some((u) => u.id === unitId))
     throw new ApiError(
       "invalid_input",
@@ -361,7 +362,7 @@ export function planAuthoringRoutes() {
   app.openapi(createPlanRoute, async (c) => {
     const body = c.req.valid("json");
     const { db, now } = c.get("deps");
-    const { user, tree } = await authorize(c, "plan.write", body.unitId);
+    const { user, tree } = await authorize(c, planWriteAction(body), body.unitId);
     const parent = body.parentPlanId ? await parentFor(c, tree, body.parentPlanId, body.unitId, "$.parentPlanId") : undefined;
     const unit = tree.byId.get(body.unitId)!;
     const created = unwrap(
@@ -393,7 +394,7 @@ export function planAuthoringRoutes() {
     const { id } = c.req.valid("param");
     const { db, now } = c.get("deps");
     const loaded = await loadPlan(db, id);
-    const { user } = await authorize(c, "plan.write", loaded.row.unitId);
+    const { user } = await authorize(c, planWriteAction(loaded.row), loaded.row.unitId);
     requireVersion(c, loaded.row.version);
     const current = planOf(loaded.row, loaded.taskRows);
     const parent = await storedParent(c, loaded.row);
@@ -414,7 +415,7 @@ export function planAuthoringRoutes() {
 
   app.openapi(documentRoute, async (c) => {
     const { row, taskRows } = await loadPlan(c.get("deps").db, c.req.valid("param").id);
-    await authorize(c, "read", row.unitId);
+    await authorizePlanRead(c, row.unitId);
     setEtag(c, row.version);
     return c.json(documentOf(row, planOf(row, taskRows)), 200);
   });
@@ -423,7 +424,7 @@ export function planAuthoringRoutes() {
     const { id } = c.req.valid("param");
     const { db } = c.get("deps");
     const { row, taskRows } = await loadPlan(db, id);
-    await authorize(c, "read", row.unitId);
+    await authorizePlanRead(c, row.unitId);
     const stored = await loadPlanVersions(db, id);
     // A plan saved before versions were recorded shows its current version alone.
     const versions = stored.length
@@ -443,7 +444,7 @@ export function planAuthoringRoutes() {
     const { id, version } = c.req.valid("param");
     const { db } = c.get("deps");
     const { row } = await loadPlan(db, id);
-    await authorize(c, "read", row.unitId);
+    await authorizePlanRead(c, row.unitId);
     const v = (await loadPlanVersions(db, id)).find((x) => x.version === version);
     if (!v) throw new ApiError("not_found", `Kế hoạch không có phiên bản ${version} / no version ${version}`);
     setEtag(c, v.version);
@@ -463,7 +464,7 @@ export function planAuthoringRoutes() {
     const { id } = c.req.valid("param");
     const { db } = c.get("deps");
     const { row } = await loadPlan(db, id);
-    await authorize(c, "read", row.unitId);
+    await authorizePlanRead(c, row.unitId);
     return c.json({ items: (await loadProposals(db, id)).map((p) => proposalOut(p.proposal, p.row.version)) }, 200);
   });
 
@@ -472,7 +473,7 @@ export function planAuthoringRoutes() {
     const body = c.req.valid("json");
     const { db, now } = c.get("deps");
     const loaded = await loadPlan(db, id);
-    let writeUnit = loaded.row.unitId;
+    let writer: { unitId: string; parentPlanId: string | null } = loaded.row;
     if (body.fromPlanId) {
       const from = await loadPlan(db, body.fromPlanId).catch(() => null);
       if (!from || from.row.parentPlanId !== id)
@@ -481,9 +482,10 @@ export function planAuthoringRoutes() {
           `"${body.fromPlanId}" không phải kế hoạch thực hiện kế hoạch này / is not an implementing plan of this plan`,
           [{ path: "$.fromPlanId", message: "not an implementing plan of this plan" }],
         );
-      writeUnit = from.row.unitId;
+      writer = from.row;
     }
-    const { user } = await authorize(c, "plan.write", writeUnit);
+    // From an implementing plan its own organisation proposes (plan.implement); otherwise the plan's writers.
+    const { user } = await authorize(c, body.fromPlanId ? planWriteAction(writer) : "plan.write", writer.unitId);
     requireVersion(c, loaded.row.version);
     const current = planOf(loaded.row, loaded.taskRows);
     const parent = await storedParent(c, loaded.row);
@@ -583,7 +585,7 @@ export function planAuthoringRoutes() {
         { path: "$.query.format", message: "expected json or xlsx" },
       ]);
     const { row, taskRows } = await loadPlan(c.get("deps").db, id);
-    await authorize(c, "read", row.unitId);
+    await authorizePlanRead(c, row.unitId);
     const plan = planOf(row, taskRows);
     setEtag(c, row.version);
     const name = `ke-hoach-${id}`;
@@ -607,7 +609,7 @@ export function planAuthoringRoutes() {
         { path: "$.query.format", message: "expected json or xlsx" },
       ]);
     const { db, now } = c.get("deps");
-    const { user, tree } = await authorize(c, "plan.write", unitId);
+    await authorize(c, "read", unitId);
     const { result } = await readImport(c, fmt);
     if (!result.ok)
       throw new ApiError(
@@ -616,6 +618,7 @@ export function planAuthoringRoutes() {
         importFields(result.issues),
       );
     const plan: Plan = { ...result.value, id: newPlanId() };
+    const { user, tree } = await authorize(c, planWriteAction({ parentPlanId: plan.parent?.planId ?? null }), unitId);
     if (plan.parent) {
       const parent = await parentFor(c, tree, plan.parent.planId, unitId, "$.parent.planId");
       unwrap(validatePlan(plan, { parent }), "Kế hoạch không khớp kế hoạch cấp trên / the plan does not match its parent");

@@ -25,7 +25,8 @@ import type { Db } from "../db/index.js";
 import { plans, reportSubmissions, tasks } from "../db/schema.js";
 import { writeAudit } from "../audit.js";
 import { can } from "../auth/policy.js";
-import { authorize } from "../http/guard.js";
+import { canReadPlan } from "@ntm/core";
+import { authorize, authorizePlanRead } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
 import {
@@ -195,7 +196,7 @@ function taskOut(row: TaskRow, byId: Map<string, PlanAssignee>): z.infer<typeof 
 async function readPlan(c: Context<AppEnv>, id: string) {
   const { db } = c.get("deps");
   const loaded = await loadPlan(db, id);
-  const { tree } = await authorize(c, "read", loaded.row.unitId);
+  const { tree } = await authorizePlanRead(c, loaded.row.unitId);
   return { ...loaded, tree };
 }
 
@@ -419,7 +420,13 @@ export function planRoutes() {
     for (const t of await c.get("deps").db.select({ planId: tasks.planId }).from(tasks))
       taskCounts.set(t.planId, (taskCounts.get(t.planId) ?? 0) + 1);
     const items = rows
-      .filter((r) => ids.has(r.unitId) && can(user, "read", r.unitId, tree) && (!q.parentPlanId || r.parentPlanId === q.parentPlanId))
+      // Without ?unitId also the plans above the user's scope that they implement (core canReadPlan).
+      .filter(
+        (r) =>
+          (q.unitId ? ids.has(r.unitId) : true) &&
+          canReadPlan(user, r.unitId, tree) &&
+          (!q.parentPlanId || r.parentPlanId === q.parentPlanId),
+      )
       .map((r) => ({
         id: r.id,
         unitId: r.unitId,

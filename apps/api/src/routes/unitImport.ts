@@ -1,4 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { type StoredUnit, UNIT_COLUMNS, type UnitImportStep, planUnitImport, readUnitRows } from "@ntm/core";
 import type { Context } from "hono";
 import { asc, eq, sql } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
@@ -8,7 +9,6 @@ import { units } from "../db/schema.js";
 import { requireUser } from "../http/guard.js";
 import { ApiError, type ProblemField, problemResponses } from "../http/problem.js";
 import { type Cell, type Table, parseCsv, parseXlsx, toCsv, toXlsx } from "../transfer/table.js";
-import { type StoredUnit, UNIT_COLUMNS, type UnitImportStep, planUnitImport, readUnitsTable } from "../transfer/unitImport.js";
 import { type UnitRow, type UnitTree, invalidateTree, loadTree } from "../units.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -258,7 +258,7 @@ export function unitImportRoutes() {
     const q = z.object({ format: FormatQuery.optional(), dryRun: z.enum(["true", "false"]).optional() }).parse(c.req.query());
     const table = await readTable(c, q.format);
     const { db } = c.get("deps");
-    const read = readUnitsTable(table);
+    const read = readUnitRows(table);
     const tree = await loadTree(db);
     const plan = planUnitImport(read.rows, stored([...tree.byId.values()]), read.letters);
     const issues = [...read.issues, ...plan.issues];

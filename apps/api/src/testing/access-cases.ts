@@ -802,6 +802,19 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     prepare: async ({ unitId }) => ({ path: "/v1/plans", init: json("POST", { unitId, template: "blank", periodEnd: "2025-12-31" }) }),
   },
   {
+    op: "POST /v1/plans",
+    variant: "implementing",
+    access: "policy",
+    rule: "plan.implement on the new plan's unit (a commune's implementing plan of its district's plan, III.1)",
+    targets: "commune",
+    decide: byAction("plan.implement"),
+    success: 201,
+    prepare: async ({ unitId }) => {
+      const district = unitId.startsWith("c-acc-") ? OTHER.district : `d-${unitId.split("-")[1]}`;
+      return { path: "/v1/plans", init: json("POST", { unitId, template: "blank", parentPlanId: planOf(district) }) };
+    },
+  },
+  {
     op: "PATCH /v1/plans/{id}",
     access: "policy",
     rule: "plan.write on the plan's unit (a district; If-Match current)",

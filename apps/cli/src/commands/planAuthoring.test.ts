@@ -46,6 +46,42 @@ describe("ntm plan create / export / import against a running API", () => {
     expect([text.code, /^Đã tạo kế hoạch plan-\S+ · đơn vị c-01-01 · phiên bản 1 · 0 nhiệm vụ$/m.test(text.stdout)]).toEqual([0, true]);
   });
 
+  it("lets a commune officer write their commune's implementing plan (plan.implement), not another commune's nor a plan of its own", () => {
+    const xaHome = tempDir();
+    const xa = (args: string[], input?: string) =>
+      ntm(["--server", server.url, ...args], {
+        cwd: xaHome,
+        env: { XDG_CONFIG_HOME: join(xaHome, "cfg") },
+        ...(input !== undefined ? { input } : {}),
+      });
+    expect(xa(["login", "--username", "xa", "--password-stdin"], "xa123\n").code).toBe(0);
+    const own = xa([
+      "plan",
+      "create",
+      "--template",
+      "blank",
+      "--unit",
+      "c-01-01",
+      "--parent",
+      id,
+      "--organisation",
+      "chinh-quyen-cac-cap",
+      "--json",
+    ]);
+    const other = xa(["plan", "create", "--template", "blank", "--unit", "c-01-02", "--parent", id]);
+    const top = xa(["plan", "create", "--template", "blank", "--unit", "c-01-01"]);
+    const doc = own.json() as { unitId: string; parentPlanId: string; plan: { parent: unknown } };
+    expect([own.code, doc.unitId, doc.parentPlanId, doc.plan.parent, other.code, other.stderr.includes("HTTP 403"), top.code]).toEqual([
+      0,
+      "c-01-01",
+      id,
+      { planId: id, organisationId: "chinh-quyen-cac-cap" },
+      4,
+      true,
+      4,
+    ]);
+  });
+
   it.each(["json", "xlsx"])("exports a plan as %s and imports it back as an equal plan under a new id", (format) => {
     const file = join(home, `kh.${format}`);
     const out = remote(["plan", "export", id, "--format", format, "--out", file, "--json"]);

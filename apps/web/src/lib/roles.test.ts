@@ -28,6 +28,7 @@ describe("capabilitiesOf", () => {
         inspect: true,
         ranking: true,
         planWrite: true,
+        planImplement: true,
         manageUnits: true,
         manageUsers: true,
         publishResults: true,
@@ -40,6 +41,7 @@ describe("capabilitiesOf", () => {
         inspect: false,
         ranking: true,
         planWrite: true,
+        planImplement: true,
         manageUnits: true,
         manageUsers: true,
         publishResults: true,
@@ -52,6 +54,7 @@ describe("capabilitiesOf", () => {
         inspect: false,
         ranking: true,
         planWrite: true,
+        planImplement: true,
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
@@ -64,6 +67,7 @@ describe("capabilitiesOf", () => {
         inspect: false,
         ranking: false,
         planWrite: false,
+        planImplement: true,
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
@@ -76,6 +80,7 @@ describe("capabilitiesOf", () => {
         inspect: true,
         ranking: true,
         planWrite: false,
+        planImplement: false,
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
@@ -88,6 +93,7 @@ describe("capabilitiesOf", () => {
         inspect: false,
         ranking: true,
         planWrite: false,
+        planImplement: false,
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
@@ -100,6 +106,7 @@ describe("capabilitiesOf", () => {
         inspect: false,
         ranking: true,
         planWrite: false,
+        planImplement: false,
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
@@ -112,6 +119,7 @@ describe("capabilitiesOf", () => {
         inspect: false,
         ranking: true,
         planWrite: false,
+        planImplement: true,
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
@@ -124,6 +132,7 @@ describe("capabilitiesOf", () => {
         inspect: false,
         ranking: true,
         planWrite: false,
+        planImplement: true,
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
@@ -136,6 +145,7 @@ describe("capabilitiesOf", () => {
         inspect: false,
         ranking: true,
         planWrite: true,
+        planImplement: true,
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
@@ -222,13 +232,14 @@ describe("canChangeUnit", () => {
 describe("the web's capabilities agree with core's policy table", () => {
   it.each(ROLES.map((r) => [r]))("%s", (role) => {
     const granted = (a: keyof (typeof POLICY_TABLE)[Role]) => POLICY_TABLE[role][a] !== "never";
-    const { editValues, bulkImport, uploadPack, inspect, planWrite, manageUnits } = capabilitiesOf({ role });
-    expect({ editValues, bulkImport, uploadPack, inspect, planWrite, manageUnits }).toEqual({
+    const { editValues, bulkImport, uploadPack, inspect, planWrite, planImplement, manageUnits } = capabilitiesOf({ role });
+    expect({ editValues, bulkImport, uploadPack, inspect, planWrite, planImplement, manageUnits }).toEqual({
       editValues: granted("values.write"),
       bulkImport: granted("values.write"),
       uploadPack: granted("packs.upload"),
       inspect: granted("audit.read"),
       planWrite: granted("plan.write"),
+      planImplement: granted("plan.implement"),
       manageUnits: granted("units.manage"),
     });
   });

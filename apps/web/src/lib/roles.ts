@@ -19,6 +19,8 @@ export interface Capabilities {
   ranking: boolean;
   /** Record plan reports and task progress (policy `plan.write`). */
   planWrite: boolean;
+  /** Write an own implementing plan (III.1 "cụ thể hóa") and propose adjustments to its parent (policy `plan.implement`). */
+  planImplement: boolean;
   /** Keep the administrative unit tree within scope (policy `units.manage`); see {@link canChangeUnit}. */
   manageUnits: boolean;
   /** Open the people page (policy `users.manage`: admins; province officers within their scope). The API decides each write. */
@@ -44,6 +46,7 @@ export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabili
       inspect: false,
       ranking: false,
       planWrite: false,
+      planImplement: false,
       manageUnits: false,
       manageUsers: false,
       publishResults: false,
@@ -57,6 +60,7 @@ export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabili
     inspect: roleMay(r, "audit.read"),
     ranking: r !== "commune_officer",
     planWrite: roleMay(r, "plan.write"),
+    planImplement: roleMay(r, "plan.implement"),
     manageUnits: roleMay(r, "units.manage"),
     manageUsers: roleMay(r, "users.manage"),
     publishResults: roleMay(r, "results.publish"),

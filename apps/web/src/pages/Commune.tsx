@@ -5,6 +5,7 @@ import { formatNumber, formatReason, type IndicatorResult } from "@ntm/core";
 import { NoPackError, useCommune } from "../api/commune";
 import { NoPackNotice } from "../components/NoPack";
 import type { Unit } from "../api/types";
+import { CommuneTrend } from "../components/CommuneTrend";
 import { useSession } from "../auth/session";
 import { StatusBadge, TierBadge, UnverifiedMarker } from "../components/Badges";
 import { Empty, ErrorState, Loading } from "../components/States";
@@ -152,6 +153,8 @@ export default function Commune() {
           </ul>
         </section>
       </div>
+
+      <CommuneTrend unitId={unit.id} />
 
       <section className="card" aria-labelledby="gap-h">
         <h2 id="gap-h">

@@ -128,7 +128,7 @@ export default function Plan() {
         )}
       </div>
       {plans.isSuccess && !fromApi && <p className="notice notice-warn">{t("plan.shippedNotice")}</p>}
-      {can.planWrite && (
+      {(can.planWrite || can.planImplement) && (
         <div className="toolbar">
           <Link className="btn btn-primary" href="/plan/new">
             {t("plan.create")}

@@ -6,6 +6,7 @@ import type { Plan, PlanTask } from "@ntm/core";
 import { ApiError, type FieldProblem } from "../api/http";
 import { api, must } from "../api/client";
 import { useUnits } from "../api/queries";
+import { useSession } from "../auth/session";
 import { ErrorState, Loading } from "../components/States";
 import { localName, pickLang } from "../lib/text";
 
@@ -61,16 +62,28 @@ export function PlanCreate() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const [, navigate] = useLocation();
+  const { can } = useSession();
+  // Without plan.write a user writes only implementing plans (plan.implement): a parent plan is required.
+  const parentRequired = !can.planWrite;
   const units = useUnits();
   const [unitId, setUnitId] = useState("");
   const [template, setTemplate] = useState("directive-63");
   const [number, setNumber] = useState("");
   const [date, setDate] = useState("");
   const [parentPlanId, setParentPlanId] = useState("");
+  const [organisationId, setOrganisationId] = useState("");
   const [error, setError] = useState<SaveError | null>(null);
   const [busy, setBusy] = useState(false);
   const plans = useQuery({ queryKey: ["plans"], queryFn: async () => (await must(api.GET("/v1/plans"))).items });
   const candidates = (units.data ?? []).filter((u) => u.level !== "hamlet");
+  const chosenParent = parentPlanId || (parentRequired ? (plans.data?.[0]?.id ?? "") : "");
+  // The parent's assignees: the organisation (a commune's government, a department, a mass organisation) writing this plan.
+  const parentDoc = useQuery({
+    queryKey: ["plan-document", chosenParent],
+    enabled: !!chosenParent,
+    queryFn: async () =>
+      (await must(api.GET("/v1/plans/{id}/document", { params: { path: { id: chosenParent } } }))) as unknown as PlanDocument,
+  });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -81,7 +94,8 @@ export function PlanCreate() {
         template,
         ...(number ? { number } : {}),
         ...(date ? { date } : {}),
-        ...(parentPlanId ? { parentPlanId } : {}),
+        ...(chosenParent ? { parentPlanId: chosenParent } : {}),
+        ...(chosenParent && organisationId ? { organisationId } : {}),
       };
       const doc = (await must(api.POST("/v1/plans", { body }))) as unknown as PlanDocument;
       navigate(`/plan/edit/${encodeURIComponent(doc.id)}`);
@@ -127,8 +141,14 @@ export function PlanCreate() {
         </fieldset>
         <label className="field">
           <span>{t("planEditor.parent")}</span>
-          <select value={parentPlanId} onChange={(e) => setParentPlanId(e.target.value)}>
-            <option value="">{t("planEditor.noParent")}</option>
+          <select
+            value={chosenParent}
+            onChange={(e) => {
+              setParentPlanId(e.target.value);
+              setOrganisationId("");
+            }}
+          >
+            {!parentRequired && <option value="">{t("planEditor.noParent")}</option>}
             {(plans.data ?? []).map((p) => (
               <option key={p.id} value={p.id}>
                 {localName(p.title, lang)} ({p.unitId})
@@ -136,6 +156,19 @@ export function PlanCreate() {
             ))}
           </select>
         </label>
+        {chosenParent && (
+          <label className="field">
+            <span>{t("planEditor.organisation")}</span>
+            <select value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+              <option value="">{t("planEditor.noOrganisation")}</option>
+              {(parentDoc.data?.plan.assignees ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {localName(a.name, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="field">
           <span>{t("planEditor.number")}</span>
           <input value={number} onChange={(e) => setNumber(e.target.value)} placeholder="05-KH/HU" />
@@ -170,6 +203,7 @@ interface ProposalOut {
  */
 function Proposals({ planId, parentPlanId }: { planId: string; parentPlanId: string | null }) {
   const { t, i18n } = useTranslation();
+  const { can } = useSession();
   const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
   const mine = useQuery({
@@ -229,7 +263,7 @@ function Proposals({ planId, parentPlanId }: { planId: string; parentPlanId: str
           <li key={p.id}>
             <strong>{t(`planEditor.status.${p.status}`)}</strong> · {p.summary} ({p.taskCodes.join(", ") || "—"}; {p.proposedBy})
             {p.decision && ` — ${p.decision.by}: ${p.decision.reason}`}
-            {p.status === "proposed" && (
+            {p.status === "proposed" && can.planWrite && (
               <span className="toolbar">
                 <input
                   aria-label={t("planEditor.reason")}
@@ -284,6 +318,8 @@ interface TaskDraft {
   lead: string;
   coordinating: string;
   criteria: string;
+  /** The parent plan's task codes this task carries out (an implementing plan's tasks only). */
+  implements: string;
 }
 
 const draftOf = (t: PlanTask): TaskDraft => ({
@@ -294,20 +330,24 @@ const draftOf = (t: PlanTask): TaskDraft => ({
   lead: t.lead.join(", "),
   coordinating: t.coordinating.join(", "),
   criteria: t.links.criteria.join(", "),
+  implements: (t.implements ?? []).join(", "),
 });
 
 function taskOf(d: TaskDraft, before: PlanTask | undefined): PlanTask {
-  const base: PlanTask = before ?? {
-    code: d.code,
-    title: { vi: "", en: "" },
-    body: "",
-    lead: [],
-    coordinating: [],
-    assigneeBasis: "stated",
-    deliverables: [],
-    links: { criteria: [], indicators: [], targets: [] },
-    reportingCadence: null,
-  };
+  const { implements: _before, ...kept } = before ?? ({} as Partial<PlanTask>);
+  const base: PlanTask = before
+    ? (kept as PlanTask)
+    : {
+        code: d.code,
+        title: { vi: "", en: "" },
+        body: "",
+        lead: [],
+        coordinating: [],
+        assigneeBasis: "stated",
+        deliverables: [],
+        links: { criteria: [], indicators: [], targets: [] },
+        reportingCadence: null,
+      };
   return {
     ...base,
     code: d.code.trim(),
@@ -316,6 +356,7 @@ function taskOf(d: TaskDraft, before: PlanTask | undefined): PlanTask {
     lead: list(d.lead),
     coordinating: list(d.coordinating),
     links: { ...base.links, criteria: list(d.criteria) },
+    ...(list(d.implements).length ? { implements: list(d.implements) } : {}),
   };
 }
 
@@ -429,6 +470,12 @@ export function PlanEdit() {
               <span>{t("planEditor.criteria")}</span>
               <input value={d.criteria} onChange={(e) => setTask(i, { criteria: e.target.value })} />
             </label>
+            {current.parentPlanId && (
+              <label className="field">
+                <span>{t("planEditor.implementsTasks")}</span>
+                <input value={d.implements} onChange={(e) => setTask(i, { implements: e.target.value })} />
+              </label>
+            )}
             <button type="button" className="btn" onClick={() => setTasks((ts) => ts.filter((_, j) => j !== i))}>
               {t("planEditor.removeTask")}
             </button>
@@ -440,7 +487,16 @@ export function PlanEdit() {
           onClick={() =>
             setTasks((ts) => [
               ...ts,
-              { code: "", titleVi: "", titleEn: "", body: "", lead: current.plan.issuer.assigneeId, coordinating: "", criteria: "" },
+              {
+                code: "",
+                titleVi: "",
+                titleEn: "",
+                body: "",
+                lead: current.plan.issuer.assigneeId,
+                coordinating: "",
+                criteria: "",
+                implements: "",
+              },
             ])
           }
         >

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearch } from "wouter";
-import { REGIONS, UNIT_LEVEL_LABELS } from "@ntm/core";
+import { REGIONS, UNIT_LEVEL_LABELS, formatDate } from "@ntm/core";
 import { useUnitRecord, useUnitTree } from "../api/queries";
 import { useSession } from "../auth/session";
 import type { SessionUser } from "../api/types";
@@ -194,6 +194,29 @@ function UnitPanel({
           )}
           <dt>{t("units.field.flags")}</dt>
           <dd>{unit.flags.length ? unit.flags.map((f) => t(`units.flag.${f}`, { defaultValue: f })).join(", ") : t("units.none")}</dd>
+          {unit.effectiveFrom && (
+            <>
+              <dt>{t("units.field.effectiveFrom")}</dt>
+              <dd data-testid="unit-effective-from">{formatDate(unit.effectiveFrom, lang)}</dd>
+            </>
+          )}
+          {unit.mergedFrom.length > 0 && (
+            <>
+              <dt>{t("units.field.mergedFrom")}</dt>
+              <dd data-testid="unit-merged-from">
+                {t("units.mergedFrom", {
+                  names: unit.mergedFrom.map((m) => findNode(root, m)?.name ?? m).join(", "),
+                  date: unit.effectiveFrom ? formatDate(unit.effectiveFrom, lang) : t("units.none"),
+                })}
+              </dd>
+            </>
+          )}
+          {unit.endedOn && (
+            <>
+              <dt>{t("units.field.endedOn")}</dt>
+              <dd data-testid="unit-ended-on">{t("units.endedOn", { date: formatDate(unit.endedOn, lang) })}</dd>
+            </>
+          )}
           <dt>{t("units.field.sort")}</dt>
           <dd>{unit.sort}</dd>
           <dt>{t("units.field.children")}</dt>

@@ -16,4 +16,6 @@ export { roleMay } from "./roleMay/index.js";
 export { can } from "./can/index.js";
 export { canChangeUnit, type UnitChange } from "./canChangeUnit/index.js";
 export { canAssignRole } from "./canAssignRole/index.js";
+export { planWriteAction, type PlanWriteTarget } from "./planWriteAction/index.js";
+export { canReadPlan } from "./canReadPlan/index.js";
 export { unitTreeFromParents } from "./unitTreeFromParents/index.js";

@@ -41,6 +41,7 @@ export const ACTIONS = [
   "dossier.review",
   "inspection.write",
   "plan.write",
+  "plan.implement",
   "plan.approve",
   "ranking.approve",
   "propaganda.write",
@@ -78,6 +79,17 @@ export const ACCESS_POLICY: Readonly<Record<Action, AccessRule>> = {
   "dossier.review": { roles: ["province_officer", "district_officer"], scope: "below_scope" },
   "inspection.write": { roles: ["inspector"], scope: "in_scope" },
   "plan.write": { roles: ["province_officer", "district_officer", "coordination_office"], scope: "in_scope" },
+  /**
+   * Writing an organisation's own implementing plan (III.1 "cụ thể hóa": a plan whose parent is another
+   * plan) and proposing adjustments to the parent from it. Every body the Directive 63 plan assigns
+   * work to: the administration at each level (a commune's government included), the coordination
+   * office, the Propaganda Board and the Front with the mass organisations. The parent plan stays its
+   * owner's (`plan.write`): accepting or refusing a proposal needs `plan.write` on the parent's unit.
+   */
+  "plan.implement": {
+    roles: [...OFFICERS, "coordination_office", "propaganda_board", "front_org"],
+    scope: "in_scope",
+  },
   "plan.approve": { roles: ["standing_board"], scope: "in_scope" },
   "ranking.approve": { roles: ["standing_board"], scope: "in_scope" },
   "propaganda.write": { roles: ["propaganda_board"], scope: "in_scope" },

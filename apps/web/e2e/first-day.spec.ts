@@ -1,0 +1,258 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { shot } from "./helpers";
+
+// Day one of a real province, the whole chain in the browser, from an EMPTY data directory with
+// NTM_SEED=none (its own server, not the demo one the config starts): the setup link (token read
+// from the token file) → the first administrator → the unit tree from the downloaded XLSX template,
+// filled in here → a plan from the Directive 63 template, edited (If-Match) → officers created → a
+// commune officer's implementing plan linked to a task → an adjustment proposed and accepted → each
+// officer sees only their scope.
+let server: ChildProcess;
+let dir: string;
+let base: string;
+let log = "";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+test.beforeAll(async () => {
+  // A cold PGlite start with migrations can take a while on a busy machine.
+  test.setTimeout(240_000);
+  dir = mkdtempSync(join(tmpdir(), "ntm-e2e-first-day-"));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [join(import.meta.dirname, "..", "..", "api", "dist", "server.js")], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: join(dir, "pg"),
+      DATABASE_URL: "",
+      WEB_DIST: join(import.meta.dirname, "..", "dist"),
+      NTM_SEED: "none",
+      NTM_LOG: "off",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onData = (b: Buffer) => {
+      log += b.toString();
+      if (/setup\?token=\S+/.test(log) && log.includes("headless")) resolve();
+    };
+    server.stdout?.on("data", onData);
+    server.stderr?.on("data", onData);
+    server.once("exit", (code) => reject(new Error(`server exited ${code}: ${log}`)));
+  });
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    await new Promise<void>((resolve) => {
+      server.once("exit", () => resolve());
+      server.kill("SIGTERM");
+    });
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function signInAs(browser: Browser, username: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base, locale: "vi-VN" });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+  await expect(page.getByTestId("user-name")).toBeVisible({ timeout: 30_000 });
+  return page;
+}
+
+/** The province's units, written into the template: a district kept for history, a merger, hamlets. */
+const UNITS: (string | null)[][] = [
+  ["p-26-h1", "Huyện Lập Thạch (cũ)", "huyện", "p-26", null, null, null, null, "30/06/2025", null],
+  ["p-26-x01", "Xã Xuân Lôi (cũ)", "xã", "p-26-h1", null, null, null, null, "30/06/2025", null],
+  ["p-26-x02", "Xã Văn Quán (cũ)", "xã", "p-26-h1", null, null, null, null, "30/06/2025", null],
+  ["p-26-x10", "Xã Lập Thạch", "xã", "p-26", null, "2", "merged2025", "01/07/2025", null, "p-26-x01;p-26-x02"],
+  ["p-26-x11", "Xã Sơn Đông", "xã", "p-26", null, "1", null, "01/07/2025", null, null],
+  ["p-26-x10-t1", "Thôn Đông", "thôn", "p-26-x10", null, null, null, null, null, null],
+  ["p-26-x10-t2", "Thôn Tây", "thôn", "p-26-x10", null, null, null, null, null, null],
+  ["p-26-x11-t1", "Thôn Bắc", "thôn", "p-26-x11", null, null, null, null, null, null],
+];
+
+/** Replaces the template's example rows with the province's own, keeping its header, notes and the province row. */
+async function fillTemplate(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.worksheets[0]!;
+  const kept: ExcelJS.CellValue[][] = [];
+  ws.eachRow((row, n) => {
+    const first = String(row.getCell(1).value ?? "");
+    if (n > 1 && (first.startsWith("#") || first === "p-26")) kept.push((row.values as ExcelJS.CellValue[]).slice(1));
+  });
+  expect(kept.some((r) => r[0] === "p-26")).toBe(true);
+  // Written over the example rows cell by cell; the rows left below are emptied.
+  const rows = [...kept, ...UNITS];
+  const last = Math.max(ws.rowCount, rows.length + 1);
+  for (let i = 2; i <= last; i++) {
+    const values = rows[i - 2] ?? [];
+    for (let col = 1; col <= 10; col++) ws.getRow(i).getCell(col).value = values[col - 1] ?? null;
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+test("first day: setup → admin → unit tree from the XLSX template → plan from Directive 63, edited → officers → a commune's implementing plan → a proposal accepted → scopes", async ({
+  browser,
+}) => {
+  test.setTimeout(420_000); // many page loads and saves on a shared, busy machine
+  // 1. The setup link, with the token read from the token file the server wrote beside the data.
+  const token = readFileSync(join(dir, "setup-token"), "utf8").trim();
+  expect(log).toContain(`setup?token=${token}`);
+  const context = await browser.newContext({ baseURL: base, locale: "vi-VN", acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`/setup?token=${encodeURIComponent(token)}`);
+  await expect(page.getByRole("heading", { name: "Khởi tạo hệ thống" })).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel("Tên đăng nhập").fill("quantri");
+  await page.getByLabel("Mật khẩu (ít nhất 8 ký tự)").fill("mat-khau-quan-tri");
+  await page.getByLabel("Tên hiển thị").fill("Quản trị tỉnh");
+  await page.getByLabel("Mã tỉnh").fill("p-26");
+  await page.getByLabel("Tên tỉnh").fill("Tỉnh Vĩnh Phúc");
+  await page.getByRole("button", { name: "Tạo quản trị viên" }).click();
+  await expect(page).toHaveURL(/\/units$/, { timeout: 30_000 });
+  await expect(page.getByTestId("user-name")).toContainText("Quản trị tỉnh");
+
+  // 2. The unit tree: the XLSX template downloaded from the units page, filled in, uploaded.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải mẫu XLSX" }).click();
+  const file = join(dir, "mau-don-vi.xlsx");
+  await (await downloading).saveAs(file);
+  await fillTemplate(file);
+  await page.locator('input[name="unit-file"]').setInputFiles(file);
+  await page.getByRole("button", { name: "Nhập", exact: true }).click();
+  await expect(page.getByTestId("unit-import-done")).toHaveText("Đã nhập 9 đơn vị: 8 mới, 0 thay đổi, 1 giữ nguyên.", {
+    timeout: 30_000,
+  });
+  // The merged commune names the communes it came from, with the date; the district says when it ended.
+  await page.goto("/units?id=p-26-x10");
+  await expect(page.getByTestId("unit-merged-from")).toHaveText("Xã Xuân Lôi (cũ), Xã Văn Quán (cũ) (hiệu lực từ 01/07/2025)");
+  await page.goto("/units?id=p-26-h1");
+  await expect(page.getByTestId("unit-ended-on")).toHaveText("Đã giải thể/ kết thúc từ 30/06/2025");
+  await shot(page, "first-day-units");
+
+  // 3. The province's plan from the Directive 63 template, then edited (the page sends If-Match).
+  await page.goto("/plan");
+  await page.getByRole("link", { name: "Tạo kế hoạch" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tạo kế hoạch");
+  await page.getByRole("combobox", { name: "Đơn vị", exact: true }).selectOption("p-26");
+  await page.getByLabel("Số kế hoạch").fill("12-KH/TU");
+  await page.getByRole("button", { name: "Tạo kế hoạch" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sửa kế hoạch", { timeout: 30_000 });
+  await expect(page.locator("fieldset.task-edit")).toHaveCount(8);
+  const planId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop() ?? "");
+  await page.getByLabel("Số kế hoạch").fill("12a-KH/TU");
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã lưu: phiên bản 2");
+
+  // 4. People: a district officer (the historical district) and a commune officer (the merged commune).
+  await page.goto("/users");
+  await expect(page.getByTestId("user-quantri")).toBeVisible();
+  const add = page.getByTestId("add-user");
+  for (const [username, name, role, scope, pw] of [
+    ["huyen-lt", "Cán bộ huyện Lập Thạch (cũ)", "district_officer", "p-26-h1", "mat-khau-huyen"],
+    ["xa-lt", "Cán bộ xã Lập Thạch", "commune_officer", "p-26-x10", "mat-khau-xa-lt"],
+  ] as const) {
+    await add.getByLabel("Tên đăng nhập").fill(username);
+    await add.getByLabel("Tên hiển thị").fill(name);
+    await add.getByLabel("Mật khẩu (ít nhất 8 ký tự)").fill(pw);
+    await add.locator('select[name="role"]').selectOption(role);
+    await add.locator('select[name="scopeUnitId"]').selectOption(scope);
+    await add.getByRole("button", { name: "Tạo" }).click();
+    await expect(page.getByTestId("users-notice")).toHaveText(`Đã tạo ${username}.`);
+  }
+
+  // 5. The commune officer writes the commune's implementing plan of the province plan, linked to II.6.
+  const commune = await signInAs(browser, "xa-lt", "mat-khau-xa-lt");
+  await commune.goto("/plan");
+  await commune.getByRole("link", { name: "Tạo kế hoạch" }).click();
+  await expect(commune.getByRole("heading", { level: 1 })).toHaveText("Tạo kế hoạch");
+  await expect(commune.getByRole("combobox", { name: "Đơn vị", exact: true }).locator("option")).toHaveText(["Xã Lập Thạch (p-26-x10)"]);
+  await commune.getByRole("radio", { name: "Kế hoạch trống" }).check();
+  await commune.getByLabel("Kế hoạch cấp trên (kế hoạch cụ thể hóa)").selectOption(planId);
+  await commune.getByLabel("Đơn vị được giao viết kế hoạch này (của kế hoạch cấp trên)").selectOption("chinh-quyen-cac-cap");
+  await commune.getByRole("button", { name: "Tạo kế hoạch" }).click();
+  await expect(commune.getByText(`thực hiện kế hoạch ${planId}`)).toBeVisible({ timeout: 30_000 });
+  await commune.getByRole("button", { name: "Thêm nhiệm vụ" }).click();
+  const task = commune.locator("fieldset.task-edit").last();
+  await task.getByLabel("Mục").fill("I.1");
+  await task.getByLabel("Tên nhiệm vụ (tiếng Việt)").fill("Đào tạo nghề cho lao động của xã");
+  await task.getByLabel("Tên nhiệm vụ (tiếng Anh)").fill("Vocational training in the commune");
+  await task.getByLabel("Nội dung").fill("Mở 2 lớp đào tạo nghề cho lao động nông thôn.");
+  await task.getByLabel("Tiêu chí liên quan (ví dụ 12, 13)").fill("12");
+  await task.getByLabel("Thực hiện nhiệm vụ của kế hoạch cấp trên (mã, ví dụ II.6)").fill("II.6");
+  await commune.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(commune.getByRole("status")).toHaveText("Đã lưu: phiên bản 2", { timeout: 30_000 });
+  const childId = decodeURIComponent(new URL(commune.url()).pathname.split("/").pop() ?? "");
+  const child = (await (await commune.request.get(`/v1/plans/${childId}/document`)).json()) as {
+    parentPlanId: string;
+    unitId: string;
+    plan: { parent: unknown; tasks: { implements?: string[] }[] };
+  };
+  expect([child.parentPlanId, child.unitId, child.plan.parent, child.plan.tasks[0]?.implements]).toEqual([
+    planId,
+    "p-26-x10",
+    { planId, organisationId: "chinh-quyen-cac-cap" },
+    ["II.6"],
+  ]);
+  // The province's plan is not theirs to edit.
+  const csrf = await commune.evaluate(async () => ((await (await fetch("/v1/auth/me")).json()) as { csrfToken?: string }).csrfToken ?? "");
+  const denied = await commune.request.patch(`/v1/plans/${planId}`, {
+    data: { number: "99-KH/TU" },
+    headers: { "if-match": '"2"', "x-csrf-token": csrf },
+  });
+  expect(denied.status()).toBe(403);
+
+  // 6. It proposes an adjustment to the province's plan; the plan's owner accepts it with a reason.
+  await commune.getByLabel("Nội dung đề xuất").fill("Đề nghị bổ sung chỉ tiêu đào tạo nghề cho lao động của xã");
+  await commune.getByLabel("Nhiệm vụ liên quan (mã, ví dụ II.6)").fill("II.6");
+  await commune.getByRole("button", { name: "Gửi đề xuất" }).click();
+  await expect(commune.getByText("Đã gửi đề xuất.")).toBeVisible({ timeout: 30_000 });
+  await shot(commune, "first-day-implementing-plan");
+  await page.goto(`/plan/edit/${encodeURIComponent(planId)}`);
+  const proposal = page.getByTestId("plan-proposals").locator("li").first();
+  await expect(proposal).toContainText("Chờ quyết định", { timeout: 30_000 });
+  await expect(proposal).toContainText("xa-lt");
+  await proposal.getByLabel("Lý do").fill("Phù hợp thực tế của xã");
+  await proposal.getByRole("button", { name: "Chấp nhận" }).click();
+  await expect(proposal).toContainText("Đã chấp nhận");
+  await expect(proposal).toContainText("quantri: Phù hợp thực tế của xã");
+  const audit = (await (await page.request.get("/v1/audit?entityType=plan_proposal")).json()) as { items: { action: string }[] };
+  expect(audit.items.map((a) => a.action).sort()).toEqual(["plan.proposal", "plan.proposal_accepted"]);
+  await shot(page, "first-day-proposal-accepted");
+
+  // 7. Each officer signs in and sees only their scope.
+  const seen = async (p: Page) => ((await (await p.request.get("/v1/units")).json()) as { items: { id: string }[] }).items.map((u) => u.id);
+  expect(await seen(commune)).toEqual(["p-26-x10", "p-26-x10-t1", "p-26-x10-t2"]);
+  await commune.goto("/units");
+  await expect(commune.getByText("Thôn Đông").first()).toBeVisible();
+  await expect(commune.getByText("Xã Sơn Đông")).toHaveCount(0);
+  expect((await commune.request.get("/v1/units/p-26-x11")).status()).toBe(403);
+
+  const district = await signInAs(browser, "huyen-lt", "mat-khau-huyen");
+  expect(await seen(district)).toEqual(["p-26-h1", "p-26-x01", "p-26-x02"]);
+  await district.goto("/units");
+  await expect(district.getByText("Xã Xuân Lôi (cũ)").first()).toBeVisible();
+  await expect(district.getByText("Xã Lập Thạch", { exact: true })).toHaveCount(0);
+  expect((await district.request.get("/v1/units/p-26-x10")).status()).toBe(403);
+});
