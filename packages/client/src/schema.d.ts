@@ -8403,6 +8403,16 @@ export interface components {
             status: "done" | "in_progress" | "not_started" | "overdue";
             result: string;
             period: string;
+            /** @description Share done, whole percent */
+            percentDone?: number;
+            /** @description Evidence: document numbers, minutes, links */
+            evidence?: string;
+            /**
+             * Format: date
+             * @description Due date; a day off moves it to the next working day
+             * @example 2025-08-01
+             */
+            deadline?: string;
         } | null;
         SteeringMember: {
             id: string;
