@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import JSZip from "jszip";
 import { count, eq } from "drizzle-orm";
 import { createApp } from "../app.js";
-import { type Harness, type Session, login, loginAll, openHarness } from "../testing/harness.js";
+import { type Harness, type Session, json, login, loginAll, openHarness } from "../testing/harness.js";
 import { auditLog, dossierAttachments } from "../db/schema.js";
 import { attachmentLimitsFromEnv, detectAttachmentType } from "../services/attachments.js";
 
@@ -142,6 +142,25 @@ describe("refusing a document writes nothing", () => {
       s.tinh!.request(`/v1/dossiers/${other}/attachments/${first}`),
     ]);
     expect([readOther.status, wrongDossier.status]).toEqual([403, 404]);
+  });
+});
+
+describe("who did each step", () => {
+  it("names the users in a dossier's history, and keeps the names to readers of the dossier", async () => {
+    const d = await body(await s.xa!.request(`/v1/dossiers/${own}`));
+    const patched = await s.xa!.request(
+      `/v1/dossiers/${own}`,
+      json("PATCH", { documents: ["self_assessment_report"] }, { "if-match": `"${d.version}"` }),
+    );
+    const step = await s.xa!.request(`/v1/dossiers/${own}/transitions`, json("POST", { action: "self_assess" }));
+    const stepBody = await body(step);
+    expect([patched.status, step.status, stepBody.detail]).toEqual([200, 200, undefined]);
+    const res = await s.tinh!.request(`/v1/dossiers/${own}/actors`);
+    expect([
+      res.status,
+      (await body(res)).items.map((u: { username: string; displayName: string }) => [u.username, u.displayName]),
+    ]).toEqual([200, [["xa", "Cán bộ NTM xã (c-01-01)"]]]);
+    expect((await s.xa!.request(`/v1/dossiers/${other}/actors`)).status).toBe(403);
   });
 });
 

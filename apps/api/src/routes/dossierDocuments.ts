@@ -6,9 +6,9 @@
  */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { DossierDocumentSchema } from "@ntm/core";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
-import { dossierAttachments, dossiers } from "../db/schema.js";
+import { dossierAttachments, dossiers, users } from "../db/schema.js";
 import { writeAudit } from "../audit.js";
 import { can } from "../auth/policy.js";
 import { authorize } from "../http/guard.js";
@@ -125,9 +125,31 @@ const download = createRoute({
   },
 });
 
+const actors = createRoute({
+  method: "get",
+  path: "/dossiers/{id}/actors",
+  tags: ["dossiers"],
+  summary: "Người thực hiện các bước của hồ sơ / Who did each step: the display names of the users in a dossier's history",
+  request: { params: Params },
+  responses: {
+    200: {
+      description: "Actors by user id (seeded or deleted accounts are absent: show the role)",
+      content: {
+        "application/json": {
+          schema: z.object({ items: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string() })) }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
 async function dossierRow(db: AppEnv["Variables"]["deps"]["db"], id: string) {
   const row = (
-    await db.select({ id: dossiers.id, unitId: dossiers.unitId, version: dossiers.version }).from(dossiers).where(eq(dossiers.id, id))
+    await db
+      .select({ id: dossiers.id, unitId: dossiers.unitId, version: dossiers.version, transitions: dossiers.transitions })
+      .from(dossiers)
+      .where(eq(dossiers.id, id))
   )[0];
   if (!row) throw new ApiError("not_found", `Không tìm thấy hồ sơ / dossier "${id}" not found`);
   return row;
@@ -147,6 +169,22 @@ export function dossierDocumentRoutes() {
     const row = await dossierRow(db, id);
     await authorize(c, "read", row.unitId);
     return c.json({ items: await listAttachments(db, id) }, 200);
+  });
+
+  app.openapi(actors, async (c) => {
+    const { id } = c.req.valid("param");
+    const { db } = c.get("deps");
+    const row = await dossierRow(db, id);
+    await authorize(c, "read", row.unitId);
+    const ids = [...new Set((row.transitions as { actor?: { id?: string } }[]).map((h) => h.actor?.id).filter((x): x is string => !!x))];
+    const items =
+      ids.length === 0
+        ? []
+        : await db
+            .select({ id: users.id, username: users.username, displayName: users.displayName })
+            .from(users)
+            .where(inArray(users.id, ids));
+    return c.json({ items }, 200);
   });
 
   app.openapi(upload, async (c) => {
