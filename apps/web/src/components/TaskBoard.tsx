@@ -257,7 +257,7 @@ function ProgressForm({ planId, task, onDone }: { planId: string; task: BoardTas
       await must(
         api.PUT("/v1/plans/{id}/tasks/{code}/progress", {
           params: { path: { id: planId, code: task.code } },
-          body: checked.value,
+          body: bodyOf(d) as never,
           headers: { "if-match": `"${atVersion}"` },
         }),
       );
