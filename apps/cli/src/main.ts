@@ -11,6 +11,7 @@ import { evaluateRemote, rankRemote, registerRemote } from "./commands/remote.js
 import { registerWorkday } from "./commands/workday.js";
 import { registerRecords } from "./commands/records.js";
 import { registerUsers } from "./commands/users.js";
+import { registerRecordWrites } from "./commands/recordWrites.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
 import { run } from "./lib/run.js";
 import { localizeCommander } from "./lib/commanderText.js";
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerReport(program, run);
   registerRecords(program, run);
   registerUsers(program, run);
+  registerRecordWrites(program, run);
   return program;
 }
 
