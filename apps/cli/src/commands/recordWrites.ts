@@ -97,7 +97,7 @@ export async function ocopWrite(ctx: Ctx, id: string | undefined, opts: { file?:
   const body = recordFile(opts.file);
   const checked = validateOcopProduct({ ...(body as object), id: id ?? "new" });
   if (!checked.ok) throw issuesError(checked.issues, opts.file);
-  let res;
+  let res: Awaited<ReturnType<typeof api>>;
   if (id) {
     let version = versionOption(opts.ifMatch);
     if (version === undefined) {
