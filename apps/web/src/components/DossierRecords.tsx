@@ -175,9 +175,12 @@ export function DossierAttachments({ dossierId, canAttach }: { dossierId: string
             <span>{t("records.dossier.file")}</span>
             <input ref={input} type="file" required accept=".pdf,.png,.jpg,.jpeg,.docx,application/pdf,image/png,image/jpeg" name="file" />
           </label>
-          <label className="field">
-            <span>{t("records.dossier.kind")}</span>
-            <select value={kind} onChange={(e) => setKind(e.target.value)} name="kind">
+          {/* Label by id, not by wrapping: a wrapping label's text would include every option's. */}
+          <div className="field">
+            <label htmlFor={`kind-${dossierId}`}>
+              <span>{t("records.dossier.kind")}</span>
+            </label>
+            <select id={`kind-${dossierId}`} value={kind} onChange={(e) => setKind(e.target.value)} name="kind">
               <option value="">—</option>
               {Object.keys(DOSSIER_DOCUMENT_LABELS).map((k) => (
                 <option key={k} value={k}>
@@ -185,7 +188,7 @@ export function DossierAttachments({ dossierId, canAttach }: { dossierId: string
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <small className="muted">{t("records.dossier.limits")}</small>
           <button type="submit" className="btn" disabled={busy}>
             {t("records.dossier.attach")}
