@@ -81,6 +81,17 @@ test("a commune officer adds an OCOP product from the web", async ({ page }) => 
   await expect(form).toBeHidden();
   await expect(page.getByTestId("list-ocop")).toContainText("Chè búp Tân Cương sấy lạnh");
   await shot(page, "records-ocop");
+
+  // A resource mobilised, the amount typed as officers write it.
+  await page.getByRole("link", { name: "Huy động nguồn lực" }).click();
+  await page.getByRole("button", { name: "Thêm khoản huy động" }).click();
+  const res = page.getByTestId("resource-form");
+  await res.locator("[name=source]").selectOption("people_cash");
+  await res.locator("[name=amount]").fill("1.234.567");
+  await res.locator("[name=note]").fill("Nhân dân góp làm đường thôn 3");
+  await res.getByRole("button", { name: "Lưu" }).click();
+  await expect(res).toBeHidden();
+  await expect(page.getByTestId("list-resources")).toContainText("1.234.567");
 });
 
 test("a commune officer creates a dossier, attaches a PDF, downloads it back byte for byte, and advances it after a confirmation", async ({

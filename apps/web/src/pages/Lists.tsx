@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "wouter";
 import { useQuery } from "@tanstack/react-query";
@@ -12,6 +12,7 @@ import { ErrorState, Loading } from "../components/States";
 import { localName } from "../lib/text";
 import { useSession } from "../auth/session";
 import { OcopForm, type OcopRecord } from "../components/OcopForm";
+import { ResourceForm } from "../components/ResourceForm";
 
 const KINDS = {
   ocop: () => must(api.GET("/v1/ocop-products")),
@@ -46,6 +47,9 @@ export default function Lists() {
   const { can } = useSession();
   // The OCOP record being edited: null for a new one, undefined when the form is closed.
   const [editing, setEditing] = useState<OcopRecord | null | undefined>(undefined);
+  // A form left open on one tab does not follow to the next.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the tab (k) changes
+  useEffect(() => setEditing(undefined), [k]);
   const columns = useMemo(() => {
     const cols = columnsFor(
       k,
@@ -85,6 +89,17 @@ export default function Lists() {
       ) : (
         <>
           <Summary kind={k} answer={q.data} lang={lang} />
+          {k === "resources" && can.editValues && (
+            <section className="card">
+              {editing === undefined ? (
+                <button type="button" className="btn btn-primary" onClick={() => setEditing(null)}>
+                  {t("records.resources.add")}
+                </button>
+              ) : (
+                <ResourceForm onDone={() => setEditing(undefined)} />
+              )}
+            </section>
+          )}
           {k === "ocop" && can.editValues && (
             <section className="card">
               {editing === undefined ? (
