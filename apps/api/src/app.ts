@@ -41,6 +41,8 @@ import { emulationFileRoutes } from "./routes/emulationFiles.js";
 import { rankingRoutes } from "./routes/rankings.js";
 import { reportRoutes } from "./routes/reports.js";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./transfer/limits.js";
+import { type AttachmentLimits, DEFAULT_ATTACHMENT_LIMITS } from "./services/attachments.js";
+import { dossierDocumentRoutes } from "./routes/dossierDocuments.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -58,6 +60,8 @@ export interface AppOptions {
   trustProxy?: number;
   /** Bounds on one bulk import (the server reads NTM_IMPORT_MAX_*); defaults in DEFAULT_IMPORT_LIMITS. */
   importLimits?: Partial<ImportLimits>;
+  /** Bounds on a dossier attachment (the server reads NTM_ATTACHMENT_*); defaults in DEFAULT_ATTACHMENT_LIMITS. */
+  attachmentLimits?: Partial<AttachmentLimits>;
   /** Log one line per request to the console (the server turns it on; tests leave it off). */
   log?: boolean;
   /**
@@ -109,6 +113,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     now: options.now ?? (() => new Date()),
     trustProxy: options.trustProxy ?? 0,
     importLimits: { ...DEFAULT_IMPORT_LIMITS, ...options.importLimits },
+    attachmentLimits: { ...DEFAULT_ATTACHMENT_LIMITS, ...options.attachmentLimits },
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   if (options.log) app.use("*", logger());
@@ -213,6 +218,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   v1.route("/", planAuthoringRoutes());
   v1.route("/", planRoutes());
   v1.route("/", dossierRoutes());
+  v1.route("/", dossierDocumentRoutes());
   v1.route("/", ocopRoutes());
   v1.route("/", resourceRoutes());
   v1.route("/", housingRoutes());

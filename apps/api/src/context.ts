@@ -1,5 +1,6 @@
 import type { Principal } from "./auth/policy.js";
 import type { Db } from "./db/index.js";
+import type { AttachmentLimits } from "./services/attachments.js";
 import type { ImportLimits } from "./transfer/limits.js";
 
 /** What the app needs from the outside world: the database and a clock. */
@@ -13,6 +14,8 @@ export interface AppDeps {
   trustProxy: number;
   /** Bounds on one bulk import (bytes, rows, unpacked .xlsx size, errors listed). */
   importLimits: ImportLimits;
+  /** Bounds on a dossier attachment (size, accepted types). */
+  attachmentLimits: AttachmentLimits;
 }
 
 /** Per-request variables set by the auth middleware. */

@@ -13,6 +13,7 @@
  * directory, mode 0600), NTM_SEED_COMMUNES (a larger demo, e.g. 1000, for benchmarks), WEB_DIST (<repo>/apps/web/dist), NTM_LOG ("off" to silence request logs),
  * NTM_IMPORT_MAX_BYTES (10 MiB), NTM_IMPORT_MAX_ROWS (100000), NTM_IMPORT_MAX_XLSX_BYTES (50 MiB unpacked),
  * NTM_IMPORT_MAX_ERRORS (100 listed in a 422),
+ * NTM_ATTACHMENT_MAX_BYTES (10 MiB per dossier document), NTM_ATTACHMENT_TYPES (pdf,png,jpeg,docx),
  * NTM_DB_CONCURRENCY / NTM_DB_QUEUE / NTM_DB_QUEUE_WAIT_MS / NTM_DB_RETRY_AFTER_S (the database
  * admission queue of src/db/queue.ts: requests at once, waiting at most, longest wait, Retry-After of
  * the 503 answer; NTM_DB_QUEUE=off turns it off).
@@ -24,6 +25,7 @@ import { createApp } from "./app.js";
 import { repoRoot } from "./paths.js";
 import { openDatabase } from "./db/index.js";
 import { importLimitsFromEnv } from "./transfer/limits.js";
+import { attachmentLimitsFromEnv } from "./services/attachments.js";
 import { DbQueue, dbQueueOptionsFromEnv } from "./db/queue.js";
 import { webAppHandler } from "./http/static.js";
 import { existingDemoCredentialLines, seedDemo } from "./seed/index.js";
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     log: process.env.NTM_LOG !== "off",
     trustProxy,
     importLimits: importLimitsFromEnv(process.env),
+    attachmentLimits: attachmentLimitsFromEnv(process.env),
     ...(dbQueue ? { dbQueue } : {}),
   });
   const webDist = process.env.WEB_DIST ?? join(root, "apps", "web", "dist");

@@ -12,6 +12,7 @@ import { registerWorkday } from "./commands/workday.js";
 import { registerRecords } from "./commands/records.js";
 import { registerEmulation } from "./commands/emulation.js";
 import { registerUsers } from "./commands/users.js";
+import { registerRecordWrites } from "./commands/recordWrites.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
 import { run } from "./lib/run.js";
 import { localizeCommander } from "./lib/commanderText.js";
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerRecords(program, run);
   registerEmulation(program, run);
   registerUsers(program, run);
+  registerRecordWrites(program, run);
   return program;
 }
 

@@ -196,7 +196,14 @@ test("a province officer moves a verified dossier one step (recognition); blocke
   await expect(recognise).toBeEnabled();
   await shot(page, "dossiers");
   await recognise.click();
+  // The step is confirmed in a dialog that says what happens and records the decision's number and date.
+  const dialog = page.getByTestId("dossier-confirm");
+  await expect(dialog).toContainText("sang «Đã công nhận»");
+  await dialog.getByLabel("Số quyết định công nhận").fill("125/QĐ-UBND");
+  await dialog.getByLabel("Ngày quyết định").fill("2025-12-01");
+  await dialog.getByRole("button", { name: "Xác nhận" }).click();
   await expect(detail.getByRole("status").filter({ hasText: "Đã thực hiện: Công nhận" })).toBeVisible();
+  await expect(page.getByTestId("dossier-history")).toContainText("Quyết định số 125/QĐ-UBND ngày 01/12/2025");
   await expect(detail.getByTestId("dossier-state")).toHaveText("Đã công nhận");
   await expect(page.getByTestId("dossier-hs-demo-07")).toBeVisible();
 });

@@ -3,7 +3,20 @@
  * `drizzle-kit generate` turns it into the committed SQL migrations under apps/api/drizzle/.
  */
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -277,3 +290,32 @@ export const consultations = pgTable("consultations", { ...domainColumns(), year
 export const reportNarratives = pgTable("report_narratives", { ...domainColumns(), period: text("period").notNull() }, (t) => [
   uniqueIndex("report_narratives_unit_period_idx").on(t.unitId, t.period),
 ]);
+/** Raw bytes (PostgreSQL `bytea`): node-postgres reads a Buffer, PGlite a Uint8Array; both are Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength)),
+  fromDriver: (v) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength),
+});
+/**
+ * Documents attached to a recognition dossier (tờ trình, biên bản, báo cáo…): the file's bytes in the
+ * database (bytea, the same on PGlite and PostgreSQL), its detected media type, size and SHA-256.
+ */
+export const dossierAttachments = pgTable(
+  "dossier_attachments",
+  {
+    id: text("id").primaryKey(),
+    dossierId: text("dossier_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    name: text("name").notNull(),
+    /** The checklist item the file stands for (core's DossierDocument), or null. */
+    kind: text("kind"),
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    /** Lower-case hex SHA-256 of `content`. */
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    createdAt: createdAt(),
+    createdBy: text("created_by"),
+  },
+  (t) => [index("dossier_attachments_dossier_idx").on(t.dossierId)],
+);

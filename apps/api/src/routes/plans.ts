@@ -17,6 +17,7 @@ import {
   planDueReports,
   reportStatus,
   validatePlan,
+  parseTaskProgress,
 } from "@ntm/core";
 import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
@@ -64,6 +65,9 @@ const ProgressSchema = z
     status: z.enum(["done", "in_progress", "not_started", "overdue"]),
     result: z.string().min(1).max(4000),
     period: PeriodStringSchema,
+    percentDone: z.number().int().min(0).max(100).optional().openapi({ description: "Share done, whole percent" }),
+    evidence: z.string().min(1).max(2000).optional().openapi({ description: "Evidence: document numbers, minutes, links" }),
+    deadline: IsoDateField.optional().openapi({ description: "Due date; a day off moves it to the next working day" }),
   })
   .openapi("TaskProgress");
 
@@ -565,7 +569,9 @@ export function planRoutes() {
     const plan = planOf(row, taskRows);
     const updated = await db.transaction(async (tx) => {
       const before = taskRow.data as TaskData;
-      const data: TaskData = { ...before, progress: body };
+      // Core's schema is the rule (e.g. a done task is 100% done).
+      const progress = unwrap(parseTaskProgress(body), "Tiến độ không hợp lệ / invalid progress");
+      const data: TaskData = { ...before, progress };
       const out = (
         await tx
           .update(tasks)
@@ -580,7 +586,7 @@ export function planRoutes() {
         entityId: taskRow.id,
         unitId: row.unitId,
         before: { progress: before.progress, version: taskRow.version },
-        after: { progress: body, version: out.version },
+        after: { progress, version: out.version },
       });
       return out;
     });

@@ -24,6 +24,12 @@ export interface TaskProgressData {
   status: "done" | "in_progress" | "not_started" | "overdue";
   result: string;
   period: string;
+  /** Share done, whole percent (optional). */
+  percentDone?: number | undefined;
+  /** Evidence of the result (optional). */
+  evidence?: string | undefined;
+  /** Due date (ISO), optional; core's taskDeadlineStatus reads it on the working-day calendar. */
+  deadline?: string | undefined;
 }
 
 export type PlanRow = typeof plans.$inferSelect;

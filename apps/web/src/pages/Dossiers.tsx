@@ -8,6 +8,8 @@ import {
   formatDate,
   formatMoney,
   formatReason,
+  TWO_TIER_FROM,
+  roleMay,
   type AvailableAction,
   type RecognitionDossier,
 } from "@ntm/core";
@@ -16,6 +18,8 @@ import { api, must, mustWithEtag } from "../api/client";
 import { useUnits } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { DossierFacts } from "../components/DossierFacts";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { CreateDossier, DossierAttachments, DossierEvaluation, DossierHistory } from "../components/DossierRecords";
 import { useSession } from "../auth/session";
 import { pickLang } from "../lib/text";
 
@@ -37,6 +41,9 @@ export default function Dossiers() {
     queryFn: async () => (await must(api.GET("/v1/dossiers"))).items as unknown as DossierRow[],
   });
   const [selected, setSelected] = useState<string | null>(null);
+  const { user } = useSession();
+  const mayCreate = !!user && roleMay(user.role, "dossier.self_assess");
+  const [creating, setCreating] = useState(false);
   const names = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
   const byState = useMemo(() => {
     const m = new Map<string, DossierRow[]>();
@@ -50,7 +57,25 @@ export default function Dossiers() {
     <div className="page">
       <div className="page-head">
         <h1>{t("dossiers.title")}</h1>
+        {mayCreate && !creating && (
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            {t("records.dossier.create")}
+          </button>
+        )}
       </div>
+      <p className="notice" data-testid="two-tier-notice">
+        {t("records.dossier.twoTier", { date: formatDate(TWO_TIER_FROM, lang) })}
+      </p>
+      {creating && (
+        <section className="card">
+          <CreateDossier
+            onCreated={(id) => {
+              setCreating(false);
+              setSelected(id);
+            }}
+          />
+        </section>
+      )}
       {q.isPending ? (
         <Loading />
       ) : q.isError ? (
@@ -61,7 +86,10 @@ export default function Dossiers() {
         <>
           <div className="board" role="list" aria-label={t("dossiers.board")}>
             {states
-              .filter((s) => (byState.get(s)?.length ?? 0) > 0 || (DOSSIER_STATE_ORDER as readonly string[]).includes(s))
+              // The district appraisal column (ended 01/7/2025) shows only while a dossier still sits there.
+              .filter(
+                (s) => (byState.get(s)?.length ?? 0) > 0 || ((DOSSIER_STATE_ORDER as readonly string[]).includes(s) && s !== "appraised"),
+              )
               .map((s) => (
                 <section key={s} className="board-col" role="listitem" aria-labelledby={`col-${s}`}>
                   <h2 id={`col-${s}`}>
@@ -105,6 +133,9 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<AvailableAction | null>(null);
+  const [decisionNo, setDecisionNo] = useState("");
+  const [decisionDate, setDecisionDate] = useState("");
   // The dossier's detail carries the actions the signed-in user may take, with every guard's verdict.
   const detail = useQuery({
     queryKey: ["dossier", d.id, d.version],
@@ -119,6 +150,7 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
   const label = (labels: Record<string, { vi: string; en: string }>, k: string) => labels[k]?.[lang] ?? k;
 
   async function run(action: string) {
+    setConfirming(null);
     setBusy(true);
     setError(null);
     try {
@@ -126,8 +158,8 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
       await must(
         api.POST("/v1/dossiers/{id}/transitions", {
           params: { path: { id: d.id } },
-          body: note.trim()
-            ? { action: action as AvailableAction["action"], note: note.trim() }
+          body: noteFor(action)
+            ? { action: action as AvailableAction["action"], note: noteFor(action) }
             : { action: action as AvailableAction["action"] },
           ...(etag ? { headers: { "if-match": etag } } : {}),
         }),
@@ -146,6 +178,16 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
     }
   }
 
+  // At recognition the decision's number and date go on record in the step's note.
+  const noteFor = (action: string) =>
+    [
+      action === "recognise" && decisionNo.trim()
+        ? t("records.dossier.decisionNote", { number: decisionNo.trim(), date: decisionDate ? formatDate(decisionDate, lang) : "—" })
+        : "",
+      note.trim(),
+    ]
+      .filter(Boolean)
+      .join(". ");
   // An action blocked only because it needs a written reason becomes possible once a note is typed.
   const needsNoteOnly = (a: AvailableAction) =>
     !a.allowed && a.reasons.length > 0 && a.reasons.every((r) => r.code === "workflow.note_required");
@@ -186,7 +228,7 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
                         className={`btn ${a.allowed ? "btn-primary" : ""}`}
                         disabled={busy || detail.isPlaceholderData || (needsNoteOnly(a) && !note.trim())}
                         title={needsNoteOnly(a) ? a.reasons.map((r) => formatReason(r, lang)).join("; ") : undefined}
-                        onClick={() => void run(a.action)}
+                        onClick={() => setConfirming(a)}
                       >
                         {label(RECOGNITION_ACTION_LABELS, a.action)}
                         {needsNoteOnly(a) ? ` (${t("dossiers.needsNote")})` : ""}
@@ -195,6 +237,46 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
                   </div>
                 </>
               )}
+              <ConfirmDialog
+                open={confirming !== null}
+                title={confirming ? label(RECOGNITION_ACTION_LABELS, confirming.action) : ""}
+                confirmLabel={t("records.dossier.confirm")}
+                cancelLabel={t("records.cancel")}
+                busy={busy || (confirming?.action === "recognise" && (!decisionNo.trim() || !decisionDate))}
+                onConfirm={() => confirming && void run(confirming.action)}
+                onCancel={() => setConfirming(null)}
+                testId="dossier-confirm"
+              >
+                {confirming && (
+                  <>
+                    <p>
+                      {t("records.dossier.willMove", {
+                        name,
+                        from: label(DOSSIER_STATE_LABELS, d.state),
+                        to: confirming.to ? label(DOSSIER_STATE_LABELS, confirming.to) : "—",
+                      })}
+                    </p>
+                    <p className="muted">{t("records.dossier.recorded", { who: user?.displayName ?? user?.username ?? "" })}</p>
+                    {confirming.action === "recognise" && (
+                      <>
+                        <label className="field">
+                          <span>{t("records.dossier.decisionNumber")}</span>
+                          <input required value={decisionNo} onChange={(e) => setDecisionNo(e.target.value)} placeholder="125/QĐ-UBND" />
+                        </label>
+                        <label className="field">
+                          <span>{t("records.dossier.decisionDate")}</span>
+                          <input type="date" required value={decisionDate} onChange={(e) => setDecisionDate(e.target.value)} />
+                        </label>
+                      </>
+                    )}
+                    {noteFor(confirming.action) && (
+                      <p>
+                        {t("dossiers.note")}: {noteFor(confirming.action)}
+                      </p>
+                    )}
+                  </>
+                )}
+              </ConfirmDialog>
               {blocked.length > 0 && (
                 <>
                   <h4>{t("dossiers.blocked")}</h4>
@@ -230,19 +312,13 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
               reviewer={user?.role === "province_officer" || user?.role === "district_officer" || user?.role === "admin"}
             />
           )}
+          <DossierEvaluation dossier={d} />
+          <DossierAttachments
+            dossierId={d.id}
+            canAttach={!!user && (roleMay(user.role, "dossier.self_assess") || roleMay(user.role, "dossier.review"))}
+          />
           <h3>{t("dossiers.history")}</h3>
-          {d.history.length === 0 ? (
-            <p className="muted">{t("dossiers.noHistory")}</p>
-          ) : (
-            <ol className="reasons">
-              {d.history.map((h, i) => (
-                <li key={i}>
-                  {formatDate(h.at, lang)}: {label(RECOGNITION_ACTION_LABELS, h.action)} ({label(DOSSIER_STATE_LABELS, h.from)} →{" "}
-                  {label(DOSSIER_STATE_LABELS, h.to)}){h.note ? ` — ${h.note}` : ""}
-                </li>
-              ))}
-            </ol>
-          )}
+          <DossierHistory dossierId={d.id} history={d.history} />
         </div>
       </div>
     </section>

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "wouter";
 import { useQuery } from "@tanstack/react-query";
@@ -10,6 +10,9 @@ import { DataTable } from "../components/DataTable";
 import { EChart } from "../components/EChart";
 import { ErrorState, Loading } from "../components/States";
 import { localName } from "../lib/text";
+import { useSession } from "../auth/session";
+import { OcopForm, type OcopRecord } from "../components/OcopForm";
+import { ResourceForm } from "../components/ResourceForm";
 
 const KINDS = {
   ocop: () => must(api.GET("/v1/ocop-products")),
@@ -41,16 +44,32 @@ export default function Lists() {
   const units = useUnits();
   const unitName = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
   const q = useQuery({ queryKey: ["list", k], queryFn: async () => (await KINDS[k]()) as unknown as Answer });
-  const columns = useMemo(
-    () =>
-      columnsFor(
-        k,
-        lang,
-        (key, o) => String(o ? t(key, o) : t(key)),
-        (id) => unitName.get(id) ?? id,
+  const { can } = useSession();
+  // The OCOP record being edited: null for a new one, undefined when the form is closed.
+  const [editing, setEditing] = useState<OcopRecord | null | undefined>(undefined);
+  // A form left open on one tab does not follow to the next.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the tab (k) changes
+  useEffect(() => setEditing(undefined), [k]);
+  const columns = useMemo(() => {
+    const cols = columnsFor(
+      k,
+      lang,
+      (key, o) => String(o ? t(key, o) : t(key)),
+      (id) => unitName.get(id) ?? id,
+    );
+    if (k !== "ocop" || !can.editValues) return cols;
+    const edit: ColumnDef<Row, unknown> = {
+      id: "edit",
+      header: t("records.actions"),
+      enableSorting: false,
+      cell: (c) => (
+        <button type="button" className="btn" onClick={() => setEditing(c.row.original as unknown as OcopRecord)}>
+          {t("records.edit")}
+        </button>
       ),
-    [k, lang, t, unitName],
-  );
+    };
+    return [...cols, edit];
+  }, [k, lang, t, unitName, can.editValues]);
   return (
     <div className="page">
       <div className="page-head">
@@ -70,6 +89,28 @@ export default function Lists() {
       ) : (
         <>
           <Summary kind={k} answer={q.data} lang={lang} />
+          {k === "resources" && can.editValues && (
+            <section className="card">
+              {editing === undefined ? (
+                <button type="button" className="btn btn-primary" onClick={() => setEditing(null)}>
+                  {t("records.resources.add")}
+                </button>
+              ) : (
+                <ResourceForm onDone={() => setEditing(undefined)} />
+              )}
+            </section>
+          )}
+          {k === "ocop" && can.editValues && (
+            <section className="card">
+              {editing === undefined ? (
+                <button type="button" className="btn btn-primary" onClick={() => setEditing(null)}>
+                  {t("records.ocop.add")}
+                </button>
+              ) : (
+                <OcopForm key={editing?.id ?? "new"} record={editing} onDone={() => setEditing(undefined)} />
+              )}
+            </section>
+          )}
           <section className="card">
             <DataTable
               key={`${k}-${unitName.size}-${lang}`}

@@ -8,6 +8,7 @@ import { api, must } from "../api/client";
 import { useSession } from "../auth/session";
 import { optional } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
+import { type BoardTask, TaskBoard } from "../components/TaskBoard";
 import { localName, pickLang } from "../lib/text";
 import { DEFAULT_YEAR, YEARS } from "../lib/years";
 
@@ -120,7 +121,7 @@ export default function Plan() {
             <select value={planId ?? ""} onChange={(e) => setChosen(e.target.value)}>
               {plans.data?.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.id}
+                  {localName(p.title, lang)}
                 </option>
               ))}
             </select>
@@ -246,40 +247,12 @@ export default function Plan() {
           />
         )}
       </section>
-      <section className="card" aria-labelledby="tasks-h">
-        <h2 id="tasks-h">{t("plan.tasks", { count: plan.tasks.length })}</h2>
-        <div className="criteria">
-          {plan.tasks.map((task) => (
-            <details key={task.code} className="criterion">
-              <summary>
-                <span className="crit-id">{task.code}</span>
-                <span className="crit-name">{localName(task.title, lang)}</span>
-                <span className="muted small">{task.lead.map((a) => localName(a.name, lang)).join(", ")}</span>
-              </summary>
-              <div className="task-body">
-                <p>{task.body}</p>
-                <p>
-                  <strong>{t("plan.lead")}:</strong> {task.lead.map((a) => localName(a.name, lang)).join(", ") || "—"}
-                  {task.assigneeBasis !== "stated" && <small className="muted"> ({t(`plan.basis.${task.assigneeBasis}`)})</small>}
-                </p>
-                {task.coordinating.length > 0 && (
-                  <p>
-                    <strong>{t("plan.coordinating")}:</strong> {task.coordinating.map((a) => localName(a.name, lang)).join(", ")}
-                  </p>
-                )}
-                {((task.links.criteria?.length ?? 0) > 0 || (task.links.indicators?.length ?? 0) > 0) && (
-                  <p>
-                    <strong>{t("plan.links")}:</strong>{" "}
-                    {[...(task.links.criteria ?? []).map((c) => t("plan.criterion", { id: c })), ...(task.links.indicators ?? [])].join(
-                      ", ",
-                    )}
-                  </p>
-                )}
-              </div>
-            </details>
-          ))}
-        </div>
-      </section>
+      <TaskBoard
+        planId={fromApi ? planId : null}
+        tasks={plan.tasks as BoardTask[]}
+        assignees={plan.assignees}
+        canWrite={can.planWrite && fromApi}
+      />
       <section className="card" aria-labelledby="members-h">
         <h2 id="members-h">{t("plan.members")}</h2>
         {plan.steeringMembers.length === 0 ? (

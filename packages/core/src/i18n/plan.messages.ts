@@ -18,6 +18,8 @@ const period = (v: unknown, lang: Lang) => {
 /** "Báo cáo …, UBND huyện, 6 tháng đầu năm 2025" */
 const head = (p: P, lang: Lang) =>
   `${loc(p.title, lang)} – ${p.assigneeName ? loc(p.assigneeName, lang) : String(p.assignee)}, ${lower(period(p.period, lang), lang)}`;
+/** A reporting duty by its title when the reason carries one, else its id. */
+const duty = (p: P, lang: Lang) => (p.dutyTitle ? loc(p.dutyTitle, lang) : String(p.duty));
 /** Lower-cases the first letter inside a Vietnamese sentence ("Quý III" → "quý III"). */
 const lower = (s: string, lang: Lang) => (lang === "vi" ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
@@ -48,12 +50,12 @@ export const planMessages: MessageCatalog = {
     en: (p, l) => `The submission of ${date(p.submittedOn, l)} is after the as-of date ${date(p.asOf, l)} and is not counted`,
   },
   "report.default_schedule": {
-    vi: (p) => `Kỳ báo cáo và thời hạn của nhiệm vụ ${p.duty} là cấu hình mặc định của phần mềm, không phải quy định của văn bản`,
-    en: (p) => `The cadence and deadline of duty ${p.duty} are the software's default configuration, not the plan's text`,
+    vi: (p, l) => `Kỳ báo cáo và thời hạn của «${duty(p, l)}» là cấu hình mặc định của phần mềm, không phải quy định của văn bản`,
+    en: (p, l) => `The cadence and deadline of “${duty(p, l)}” are the software's default configuration, not the plan's text`,
   },
   "report.default_duty": {
-    vi: (p) => `Nhiệm vụ báo cáo ${p.duty} là cấu hình mặc định của phần mềm; văn bản không giao nhiệm vụ báo cáo này`,
-    en: (p) => `Reporting duty ${p.duty} is the software's default configuration; the plan's text does not assign it`,
+    vi: (p, l) => `Nhiệm vụ báo cáo «${duty(p, l)}» là cấu hình mặc định của phần mềm; văn bản không giao nhiệm vụ báo cáo này`,
+    en: (p, l) => `Reporting duty “${duty(p, l)}” is the software's default configuration; the plan's text does not assign it`,
   },
   "report.submission_unmatched": {
     vi: (p, l) =>

@@ -54,3 +54,13 @@ export {
   type ResolveProposalInput,
 } from "./decideProposal/index.js";
 export { planToSheets, planFromSheets, type PlanSheet } from "./planSheets/index.js";
+export {
+  TaskProgressSchema,
+  TaskProgressStatusSchema,
+  TASK_PROGRESS_STATUS_LABELS,
+  taskDeadlineStatus,
+  parseTaskProgress,
+  type TaskProgress,
+  type TaskProgressStatus,
+  type TaskDeadlineStatus,
+} from "./taskProgress/index.js";

@@ -72,7 +72,7 @@ describe("reportStatus", () => {
       "Report on implementing the Standing Board's plan (half-year review) – District People's Committee, First half of 2025: submitted late on 2025-07-17, 2 working days (2 days) after the deadline 2025-07-15",
     );
     expect(formatReason(r.items[1]!.reasons[1]!, "vi")).toBe(
-      "Kỳ báo cáo và thời hạn của nhiệm vụ III.1-half-year là cấu hình mặc định của phần mềm, không phải quy định của văn bản",
+      "Kỳ báo cáo và thời hạn của «Báo cáo kết quả thực hiện Kế hoạch (sơ kết 6 tháng)» là cấu hình mặc định của phần mềm, không phải quy định của văn bản",
     );
   });
 
@@ -133,7 +133,10 @@ describe("reportStatus", () => {
         "report.pending",
         "Report on inspecting and supervising the plan (year report) – District Party Inspection Committee, Year 2025: not yet due (deadline 2026-01-15, 32 working days left)",
       ],
-      ["report.default_duty", "Reporting duty III.5-year is the software's default configuration; the plan's text does not assign it"],
+      [
+        "report.default_duty",
+        "Reporting duty “Report on inspecting and supervising the plan (year report)” is the software's default configuration; the plan's text does not assign it",
+      ],
     ]);
   });
 });

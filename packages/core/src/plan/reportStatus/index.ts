@@ -123,9 +123,9 @@ export function reportStatus(
     }
     if (future.length > 0) reasons.push({ code: "report.submission_after_as_of", path, params: { ...base, asOf, submittedOn: future[0] } });
     const scheduleDefaults = d.defaults.filter((x) => x !== "duty");
-    if (d.defaults.includes("duty")) reasons.push({ code: "report.default_duty", path, params: { duty: d.dutyId } });
+    if (d.defaults.includes("duty")) reasons.push({ code: "report.default_duty", path, params: { duty: d.dutyId, dutyTitle: d.title } });
     else if (scheduleDefaults.length > 0)
-      reasons.push({ code: "report.default_schedule", path, params: { duty: d.dutyId, defaults: scheduleDefaults } });
+      reasons.push({ code: "report.default_schedule", path, params: { duty: d.dutyId, dutyTitle: d.title, defaults: scheduleDefaults } });
     counts[status]++;
     return { ...d, status, submittedOn, workingDaysLate, calendarDaysLate, reasons };
   });

@@ -1,0 +1,407 @@
+import { useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useQueryClient } from "@tanstack/react-query";
+import {
+  TASK_PROGRESS_STATUS_LABELS,
+  type TaskProgress,
+  type TaskProgressStatus,
+  describePeriod,
+  formatDate,
+  parsePeriod,
+  parseTaskProgress,
+  taskDeadlineStatus,
+} from "@ntm/core";
+import { ApiError } from "../api/http";
+import { api, must } from "../api/client";
+import { localName, pickLang, vnDateTime } from "../lib/text";
+import { DEFAULT_YEAR, YEARS } from "../lib/years";
+
+type Localized = { vi: string; en: string };
+interface Assignee {
+  id: string;
+  name: Localized;
+}
+/** A task as GET /v1/plans/{id} returns it (with its progress and version). */
+export interface BoardTask {
+  code: string;
+  title: Localized;
+  body?: string;
+  lead: Assignee[];
+  coordinating: Assignee[];
+  links: { criteria?: string[]; indicators?: string[] };
+  progress?: (Omit<TaskProgress, "status"> & { status: TaskProgressStatus }) | null;
+  version?: number;
+  updatedAt?: string;
+  updatedBy?: string | null;
+}
+
+const STATUSES = Object.keys(TASK_PROGRESS_STATUS_LABELS) as TaskProgressStatus[];
+
+/** Today's date in Vietnam (UTC+7). */
+const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+function periodText(period: string, lang: "vi" | "en"): string {
+  const p = parsePeriod(period);
+  return p.ok ? describePeriod(p.value, lang) : period;
+}
+
+/**
+ * The plan board: every task with its status, share done, result, evidence and deadline (on the
+ * Vietnamese working-day calendar, core `taskDeadlineStatus`), overdue badges, filters by organisation
+ * and by criterion, and a progress form (core `parseTaskProgress`; a stale version shows yours and theirs).
+ */
+export function TaskBoard({
+  planId,
+  tasks,
+  assignees,
+  canWrite,
+}: {
+  planId: string | null;
+  tasks: BoardTask[];
+  assignees: Assignee[];
+  canWrite: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const [org, setOrg] = useState("");
+  const [criterion, setCriterion] = useState("");
+  const [editing, setEditing] = useState<string | null>(null);
+  const asOf = today();
+  const criteria = useMemo(() => [...new Set(tasks.flatMap((x) => x.links.criteria ?? []))].sort((a, b) => Number(a) - Number(b)), [tasks]);
+  const shown = tasks.filter(
+    (x) =>
+      (!org || [...x.lead, ...x.coordinating].some((a) => a.id === org)) && (!criterion || (x.links.criteria ?? []).includes(criterion)),
+  );
+  const overdueCount = tasks.filter((x) => x.progress && taskDeadlineStatus(x.progress, asOf)?.overdue).length;
+  const task = tasks.find((x) => x.code === editing);
+  return (
+    <section className="card" aria-labelledby="board-h">
+      <div className="section-head">
+        <h2 id="board-h">{t("records.board.title", { count: tasks.length })}</h2>
+        {overdueCount > 0 && (
+          <span className="badge report-overdue" data-testid="overdue-count">
+            {t("records.board.overdueCount", { count: overdueCount })}
+          </span>
+        )}
+        <div className="toolbar">
+          <label className="field-inline">
+            <span>{t("records.board.org")}</span>
+            <select value={org} onChange={(e) => setOrg(e.target.value)} data-testid="board-org">
+              <option value="">{t("records.all")}</option>
+              {assignees.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {localName(a.name, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field-inline">
+            <span>{t("records.board.criterion")}</span>
+            <select value={criterion} onChange={(e) => setCriterion(e.target.value)} data-testid="board-criterion">
+              <option value="">{t("records.all")}</option>
+              {criteria.map((c) => (
+                <option key={c} value={c}>
+                  {t("plan.criterion", { id: c })}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      <div className="table-wrap">
+        <table className="table" data-testid="task-board">
+          <thead>
+            <tr>
+              <th scope="col">{t("records.board.task")}</th>
+              <th scope="col">{t("plan.lead")}</th>
+              <th scope="col">{t("plan.status")}</th>
+              <th scope="col">{t("records.board.percent")}</th>
+              <th scope="col">{t("records.board.result")}</th>
+              <th scope="col">{t("plan.deadline")}</th>
+              {canWrite && planId && <th scope="col">{t("records.actions")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((x) => {
+              const p = x.progress;
+              const dl = p ? taskDeadlineStatus(p, asOf) : null;
+              return (
+                <tr key={x.code} data-testid={`task-${x.code}`}>
+                  <th scope="row">
+                    <span className="crit-id">{x.code}</span> {localName(x.title, lang)}
+                    {x.body && (
+                      <details>
+                        <summary className="muted small">{t("records.board.details")}</summary>
+                        <p className="small">{x.body}</p>
+                        {x.coordinating.length > 0 && (
+                          <p className="small">
+                            {t("plan.coordinating")}: {x.coordinating.map((a) => localName(a.name, lang)).join(", ")}
+                          </p>
+                        )}
+                      </details>
+                    )}
+                  </th>
+                  <td>{x.lead.map((a) => localName(a.name, lang)).join(", ") || "—"}</td>
+                  <td>
+                    {p ? (
+                      <span className={`badge task-${p.status}`}>{TASK_PROGRESS_STATUS_LABELS[p.status][lang]}</span>
+                    ) : (
+                      <span className="muted">{t("records.board.noProgress")}</span>
+                    )}
+                    {p && <small className="muted"> · {periodText(p.period, lang)}</small>}
+                  </td>
+                  <td>{p?.percentDone !== undefined ? `${p.percentDone}%` : "—"}</td>
+                  <td className="reason">
+                    {p?.result ?? "—"}
+                    {p?.evidence && (
+                      <small className="reason-line">
+                        {t("records.board.evidence")}: {p.evidence}
+                      </small>
+                    )}
+                  </td>
+                  <td>
+                    {dl ? (
+                      <>
+                        {formatDate(dl.dueDate, lang)}
+                        {dl.overdue ? (
+                          <span className="badge report-overdue"> {t("records.board.overdue", { count: -dl.workingDaysLeft })}</span>
+                        ) : p?.status !== "done" ? (
+                          <small className="muted"> {t("records.board.daysLeft", { count: dl.workingDaysLeft })}</small>
+                        ) : null}
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  {canWrite && planId && (
+                    <td>
+                      <button
+                        type="button"
+                        className="btn"
+                        onClick={() => setEditing(x.code)}
+                        aria-label={t("records.board.recordFor", { code: x.code })}
+                      >
+                        {t("records.board.record")}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {shown.length === 0 && <p className="muted">{t("records.board.noneMatch")}</p>}
+      {task && planId && <ProgressForm key={task.code} planId={planId} task={task} onDone={() => setEditing(null)} />}
+    </section>
+  );
+}
+
+interface Draft {
+  status: TaskProgressStatus;
+  result: string;
+  period: string;
+  percentDone: string;
+  evidence: string;
+  deadline: string;
+}
+
+const draftOf = (p: BoardTask["progress"]): Draft => ({
+  status: p?.status ?? "in_progress",
+  result: p?.result ?? "",
+  period: p?.period ?? String(DEFAULT_YEAR),
+  percentDone: p?.percentDone === undefined ? "" : String(p.percentDone),
+  evidence: p?.evidence ?? "",
+  deadline: p?.deadline ?? "",
+});
+
+/** The body a draft sends: empty optional fields left out. */
+function bodyOf(d: Draft): unknown {
+  return {
+    status: d.status,
+    result: d.result.trim(),
+    period: d.period,
+    ...(d.percentDone.trim() !== "" ? { percentDone: Number(d.percentDone) } : {}),
+    ...(d.evidence.trim() !== "" ? { evidence: d.evidence.trim() } : {}),
+    ...(d.deadline ? { deadline: d.deadline } : {}),
+  };
+}
+
+function ProgressForm({ planId, task, onDone }: { planId: string; task: BoardTask; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const qc = useQueryClient();
+  const [d, setD] = useState<Draft>(() => draftOf(task.progress));
+  const [version, setVersion] = useState(task.version ?? 1);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [conflict, setConflict] = useState<BoardTask | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
+
+  async function save(e?: FormEvent, atVersion = version) {
+    e?.preventDefault();
+    const checked = parseTaskProgress(bodyOf(d));
+    if (!checked.ok) {
+      const fields = [...new Set(checked.issues.map((i) => String(i.path[0] ?? "")))];
+      setErrors(
+        fields.map(
+          (f) =>
+            `${t(`records.board.field.${f}`, { defaultValue: f })}: ${t(`records.board.check.${f}`, { defaultValue: t("records.invalid") })}`,
+        ),
+      );
+      return;
+    }
+    setErrors([]);
+    setBusy(true);
+    try {
+      await must(
+        api.PUT("/v1/plans/{id}/tasks/{code}/progress", {
+          params: { path: { id: planId, code: task.code } },
+          body: bodyOf(d) as never,
+          headers: { "if-match": `"${atVersion}"` },
+        }),
+      );
+      await qc.invalidateQueries({ queryKey: ["plan", planId] });
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 412) {
+        const fresh = (await must(api.GET("/v1/plans/{id}", { params: { path: { id: planId } } }))) as unknown as { tasks: BoardTask[] };
+        const theirs = fresh.tasks.find((x) => x.code === task.code) ?? null;
+        setConflict(theirs);
+        if (theirs?.version) setVersion(theirs.version);
+      } else if (err instanceof ApiError) {
+        setErrors([pickLang(err.message, lang), ...err.fieldProblems.map((f) => `${f.path}: ${f.message}`)]);
+      } else setErrors([String(err)]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const periods = YEARS.flatMap((y) => [String(y), `${y}S1`, `${y}S2`]);
+  return (
+    <form className="bulk-form" onSubmit={(e) => void save(e)} aria-labelledby="progress-h" data-testid="progress-form">
+      <h3 id="progress-h">{t("records.board.formTitle", { code: task.code, title: localName(task.title, lang) })}</h3>
+      <label className="field">
+        <span>{t("plan.status")}</span>
+        <select value={d.status} onChange={set("status")} name="status">
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {TASK_PROGRESS_STATUS_LABELS[s][lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t("plan.period")}</span>
+        <select value={d.period} onChange={set("period")} name="period">
+          {!periods.includes(d.period) && <option value={d.period}>{periodText(d.period, lang)}</option>}
+          {periods.map((p) => (
+            <option key={p} value={p}>
+              {periodText(p, lang)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t("records.board.percent")}</span>
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          inputMode="numeric"
+          value={d.percentDone}
+          onChange={set("percentDone")}
+          name="percentDone"
+        />
+      </label>
+      <label className="field">
+        <span>{t("records.board.result")}</span>
+        <textarea required value={d.result} onChange={set("result")} name="result" rows={3} />
+      </label>
+      <label className="field">
+        <span>{t("records.board.evidence")}</span>
+        <input value={d.evidence} onChange={set("evidence")} name="evidence" />
+      </label>
+      <label className="field">
+        <span>{t("plan.deadline")}</span>
+        <input type="date" value={d.deadline} onChange={set("deadline")} name="deadline" />
+      </label>
+      {errors.length > 0 && (
+        <div className="notice notice-error" role="alert">
+          {errors.map((x) => (
+            <p key={x}>{x}</p>
+          ))}
+        </div>
+      )}
+      {conflict && (
+        <div className="notice notice-warn" role="alert" data-testid="progress-conflict">
+          <p>
+            {t("records.conflict.intro", {
+              who: conflict.updatedBy ?? "—",
+              at: conflict.updatedAt ? vnDateTime(conflict.updatedAt, lang) : "—",
+            })}
+          </p>
+          <div className="conflict-grid">
+            <div>
+              <h4>{t("records.conflict.yours")}</h4>
+              <ProgressSummary p={bodyOf(d) as BoardTask["progress"]} />
+            </div>
+            <div>
+              <h4>{t("records.conflict.theirs")}</h4>
+              <ProgressSummary p={conflict.progress} />
+            </div>
+          </div>
+          <div className="toolbar">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => void save(undefined, conflict.version ?? version)}
+            >
+              {t("records.conflict.keepMine")}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setD(draftOf(conflict.progress));
+                setConflict(null);
+              }}
+            >
+              {t("records.conflict.takeTheirs")}
+            </button>
+          </div>
+        </div>
+      )}
+      <div className="toolbar">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t("records.save")}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onDone}>
+          {t("records.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ProgressSummary({ p }: { p: BoardTask["progress"] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  if (!p) return <p className="muted">{t("records.board.noProgress")}</p>;
+  return (
+    <dl className="facts">
+      <dt>{t("plan.status")}</dt>
+      <dd>{TASK_PROGRESS_STATUS_LABELS[p.status][lang]}</dd>
+      <dt>{t("records.board.percent")}</dt>
+      <dd>{p.percentDone !== undefined ? `${p.percentDone}%` : "—"}</dd>
+      <dt>{t("records.board.result")}</dt>
+      <dd>{p.result}</dd>
+      <dt>{t("records.board.evidence")}</dt>
+      <dd>{p.evidence ?? "—"}</dd>
+      <dt>{t("plan.deadline")}</dt>
+      <dd>{p.deadline ? formatDate(p.deadline, lang) : "—"}</dd>
+    </dl>
+  );
+}
