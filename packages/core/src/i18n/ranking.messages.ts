@@ -25,7 +25,8 @@ const flag = (p: Record<string, unknown>, lang: Lang) =>
       : "";
 
 const fmtDate = (d: unknown, lang: Lang) => (typeof d === "string" ? formatDate(d, lang) : "—");
-const name = (p: Record<string, unknown>, lang: Lang) => (p.label as { vi?: string; en?: string } | undefined)?.[lang] ?? String(p.component);
+const name = (p: Record<string, unknown>, lang: Lang) =>
+  (p.label as { vi?: string; en?: string } | undefined)?.[lang] ?? String(p.component);
 const KEY_LABELS: Record<string, { vi: string; en: string }> = {
   level: { vi: "xếp loại (mức cao hơn trước)", en: "class (higher first)" },
   score: { vi: "tổng điểm (cao hơn trước)", en: "score (higher first)" },
@@ -34,6 +35,21 @@ const KEY_LABELS: Record<string, { vi: string; en: string }> = {
   name_vi: { vi: "tên theo thứ tự chữ cái tiếng Việt", en: "name in Vietnamese alphabetical order" },
   name: { vi: "tên theo thứ tự chữ cái tiếng Việt", en: "name in Vietnamese alphabetical order" },
   id: { vi: "mã đơn vị", en: "id" },
+};
+const SUBJECT_KINDS: Record<string, { vi: string; en: string }> = {
+  unit: { vi: "đơn vị hành chính (xã)", en: "units (communes)" },
+  organisation: { vi: "tổ chức", en: "organisations" },
+  person: { vi: "cá nhân", en: "individuals" },
+};
+const TASK_STATUS: Record<string, { vi: string; en: string }> = {
+  done: { vi: "đã hoàn thành", en: "done" },
+  in_progress: { vi: "đang thực hiện, chưa quá hạn (chưa tính hoàn thành)", en: "in progress, not overdue (not counted done)" },
+  not_started: { vi: "chưa triển khai, chưa quá hạn (chưa tính hoàn thành)", en: "not started, not overdue (not counted done)" },
+  overdue: { vi: "quá hạn", en: "overdue" },
+  unreported: {
+    vi: "chưa báo cáo tiến độ trên bảng kế hoạch: không tính hoàn thành, không tính đúng hạn",
+    en: "no progress reported on the plan board: counted neither done nor on time",
+  },
 };
 const keyLabel = (k: unknown, lang: Lang) => KEY_LABELS[String(k)]?.[lang] ?? String(k);
 const CAUSE_LABELS: Record<string, { vi: string; en: string }> = {
@@ -45,6 +61,17 @@ const CAUSE_LABELS: Record<string, { vi: string; en: string }> = {
   tasksOnTime366: { vi: "chưa 100% nhiệm vụ đúng hạn", en: "not all tasks on time" },
   tasksDone366: { vi: "chưa hoàn thành 100% nhiệm vụ hoặc chậm quá 20%", en: "tasks not all done or over 20% late" },
 };
+// The same causes under their reason codes (a candidate's `because` lists the codes of the reasons that follow it).
+for (const [code, rule] of Object.entries({
+  "quota.moved": "quota",
+  "cap.revoked_recognition": "revokedRecognition",
+  "cap.discipline_124": "discipline124",
+  "cap.discipline_366": "discipline366",
+  "cap.tasks_exceeding_366": "tasksExceeding366",
+  "cap.tasks_on_time_366": "tasksOnTime366",
+  "cap.tasks_done_366": "tasksDone366",
+}))
+  CAUSE_LABELS[code] = CAUSE_LABELS[rule]!;
 const causes = (v: unknown, lang: Lang) => (Array.isArray(v) ? v : []).map((c) => CAUSE_LABELS[String(c)]?.[lang] ?? String(c)).join(", ");
 
 /** Messages for the ranking area's reasons (Vietnamese first, English second). */
@@ -133,8 +160,7 @@ export const rankingMessages: MessageCatalog = {
       `Over the excellent quota (at most ${p.numerator}/${p.denominator} of those rated good) in group "${p.group}": position ${p.position} of ${p.candidates} candidates, ${p.kept} kept; moved down to good`,
   },
   "commend.excellent": {
-    vi: (p, l) =>
-      `Hoàn thành xuất sắc nhiệm vụ (${fmtValue(p.score, l)} điểm), trong tỷ lệ khống chế: đề nghị khen thưởng`,
+    vi: (p, l) => `Hoàn thành xuất sắc nhiệm vụ (${fmtValue(p.score, l)} điểm), trong tỷ lệ khống chế: đề nghị khen thưởng`,
     en: (p, l) => `Excellent (${fmtValue(p.score, l)} points), within the quota: proposed for commendation`,
   },
   "commend.achievement": {
@@ -162,6 +188,22 @@ export const rankingMessages: MessageCatalog = {
       `Thứ tự xếp hạng: ${(Array.isArray(p.keys) ? p.keys : []).map((k) => keyLabel(k, l)).join(", rồi ")}; đơn vị chưa đủ số liệu xếp cuối`,
     en: (p, l) =>
       `Ranking order: ${(Array.isArray(p.keys) ? p.keys : []).map((k) => keyLabel(k, l)).join(", then ")}; units with incomplete data last`,
+  },
+  "ranking.subject_scheme": {
+    vi: (p) =>
+      `Đối tượng: ${SUBJECT_KINDS[String(p.kind)]?.vi ?? p.kind}; căn cứ xếp loại: ${p.basis}${p.verified === false ? " (⚠️ lựa chọn của địa phương hoặc mặc định của phần mềm, không phải quy định)" : ""}`,
+    en: (p) =>
+      `Subjects: ${SUBJECT_KINDS[String(p.kind)]?.en ?? p.kind}; classification basis: ${p.basis}${p.verified === false ? " (⚠️ a local choice or the tool's default, not law)" : ""}`,
+  },
+  "subject.task": {
+    vi: (p) => `Nhiệm vụ ${p.task}: ${TASK_STATUS[String(p.status)]?.vi ?? p.status}`,
+    en: (p) => `Task ${p.task}: ${TASK_STATUS[String(p.status)]?.en ?? p.status}`,
+  },
+  "subject.communes": {
+    vi: (p, l) =>
+      `Phụ trách ${p.count} xã (${fmtValue(p.names, l)}): đạt ${fmtValue(p.criteriaMet, l)}/${fmtValue(p.criteriaTotal, l)} lượt tiêu chí`,
+    en: (p, l) =>
+      `Answers for ${p.count} communes (${fmtValue(p.names, l)}): ${fmtValue(p.criteriaMet, l)} of ${fmtValue(p.criteriaTotal, l)} criteria met`,
   },
   "ranking.tie": {
     vi: (p, l) => `Bằng điểm (${fmtValue(p.score, l)}) với ${p.above}: xếp sau theo ${keyLabel(p.key, l)}`,

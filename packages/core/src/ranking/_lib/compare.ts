@@ -52,7 +52,6 @@ export interface RankedKeys extends RankKeys {
 export function compareRanked(a: RankedKeys, b: RankedKeys): number {
   const byData = Number(b.dataComplete) - Number(a.dataComplete);
   if (byData) return byData;
-  const byLevel =
-    a.level !== "incomplete_data" && b.level !== "incomplete_data" ? compareLevels(b.level, a.level) : 0;
+  const byLevel = a.level !== "incomplete_data" && b.level !== "incomplete_data" ? compareLevels(b.level, a.level) : 0;
   return byLevel || compareRankKeys(a, b);
 }

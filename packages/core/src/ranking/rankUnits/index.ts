@@ -134,7 +134,6 @@ export function rankValidated(
   year: number,
   regime: ClassificationRegime,
 ): Ranking {
-
   const scored = units.map((u) => {
     const values = valuesOf(u);
     const score = scoreUnit(values, sch);

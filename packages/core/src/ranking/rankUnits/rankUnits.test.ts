@@ -83,7 +83,7 @@ describe("rankUnits", () => {
     expect(row.reasons.map((x) => formatReason(x, "vi"))).toEqual([
       "95 điểm: Hoàn thành xuất sắc nhiệm vụ theo 366-QĐ/TW",
       'Bị thu hồi quyết định công nhận trong năm: tối đa "Hoàn thành nhiệm vụ" (mặc định của phần mềm)',
-      'Xếp loại cuối cùng: Hoàn thành nhiệm vụ (theo điểm: Hoàn thành xuất sắc nhiệm vụ; bị hạ do: bị thu hồi công nhận)',
+      "Xếp loại cuối cùng: Hoàn thành nhiệm vụ (theo điểm: Hoàn thành xuất sắc nhiệm vụ; bị hạ do: bị thu hồi công nhận)",
     ]);
     expect(r.criticisms).toEqual([
       { unitId: "xa-revoked", rank: 11, reasons: [{ code: "criticise.revoked", path: ["recognitionRevoked"], params: {} }] },
