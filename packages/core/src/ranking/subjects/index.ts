@@ -147,25 +147,13 @@ const PERSON_SCORING: ScoringScheme = {
   basis: NOT_LAW,
   verified: false,
   components: [
-    ratio("tasks_done", "Nhiệm vụ được giao đã hoàn thành", "Assigned tasks done", "tasks_done", "tasks_total", 30),
-    ratio("tasks_on_time", "Nhiệm vụ được giao không quá hạn", "Assigned tasks not overdue", "tasks_on_time", "tasks_total", 20),
-    ratio(
-      "criteria_met",
-      "Tiêu chí NTM các xã phụ trách đạt (điểm)",
-      "Criteria met by the communes supported (points)",
-      "criteria_met",
-      "criteria_total",
-      35,
-    ),
-    ratio(
-      "resources",
-      "Huy động nguồn lực ở các xã phụ trách",
-      "Resources mobilised in the communes supported",
-      "resources_mobilised",
-      "resources_planned",
-      15,
-    ),
+    // A steering member's role is to support named communes (KH 63-CT/TU II.3): their results weigh most.
+    ratio("tasks_done", "Nhiệm vụ được giao đã hoàn thành", "Assigned tasks done", "tasks_done", "tasks_total", 20),
+    ratio("tasks_on_time", "Nhiệm vụ được giao không quá hạn", "Assigned tasks not overdue", "tasks_on_time", "tasks_total", 10),
+    ratio("criteria_met", "Tiêu chí NTM các xã phụ trách đạt (điểm)", "Criteria met by the communes supported (points)", "criteria_met", "criteria_total", 50),
+    ratio("resources", "Huy động nguồn lực ở các xã phụ trách", "Resources mobilised in the communes supported", "resources_mobilised", "resources_planned", 20),
     penalty("criteria_lost", "Tiêu chí các xã phụ trách không giữ vững", "Criteria lost by the communes supported", "criteria_lost", 3, 9),
+    penalty("findings_overdue", "Kết luận kiểm tra chưa khắc phục quá hạn", "Findings unresolved past deadline", "findings_overdue", 5, 10),
   ],
 };
 

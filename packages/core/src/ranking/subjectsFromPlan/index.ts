@@ -11,7 +11,8 @@ export interface SubjectCommuneFacts {
   name: string;
   criteriaMet: number;
   criteriaTotal: number;
-  criteriaLost: number;
+  /** Criteria lost since the previous year; absent when that year is unknown. */
+  criteriaLost?: number;
   /** Whole đồng mobilised in the year; absent when unknown. */
   resourcesMobilised?: number;
   /** Whole đồng planned for the year (entered by the evaluating level); absent when unknown. */
@@ -55,7 +56,6 @@ function factsOf(
   reportIds: readonly string[],
   communes: readonly SubjectCommuneFacts[],
   findingIds: readonly string[],
-  asOf: string,
 ): { values: Record<string, number>; reasons: Reason[]; findings: CandidateRecords["findings"] } {
   const reasons: Reason[] = [];
   let done = 0;
@@ -78,7 +78,8 @@ function factsOf(
   if (communes.length) {
     values.criteria_met = communes.reduce((a, c) => a + c.criteriaMet, 0);
     values.criteria_total = communes.reduce((a, c) => a + c.criteriaTotal, 0);
-    values.criteria_lost = communes.reduce((a, c) => a + c.criteriaLost, 0);
+    const lost = sum(communes.map((c) => c.criteriaLost));
+    if (lost !== undefined) values.criteria_lost = lost;
     const mob = sum(communes.map((c) => c.resourcesMobilised));
     const plan = sum(communes.map((c) => c.resourcesPlanned));
     if (mob !== undefined) values.resources_mobilised = mob;
@@ -95,8 +96,6 @@ function factsOf(
     });
   }
   const findings = (f.findings ?? []).filter((x) => findingIds.includes(x.subjectId));
-  values.findings_overdue = findings.filter((x) => x.deadline < asOf && (x.resolvedOn == null || x.resolvedOn > asOf)).length;
-  values.findings_total = findings.length;
   return {
     values,
     reasons,
@@ -141,15 +140,19 @@ export function subjectsFromPlan(f: PlanSubjectFacts, asOf: string): { organisat
     communes: readonly SubjectCommuneFacts[],
     findingIds: readonly string[],
   ): DerivedSubject => {
-    const x = factsOf(f, tasks, reportIds, communes, findingIds, asOf);
+    const x = factsOf(f, tasks, reportIds, communes, findingIds);
     const own = records[id];
-    const rec: CandidateRecords = {
-      ...(own?.achievements ? { achievements: own.achievements } : {}),
-      findings: [...(x.findings ?? []), ...(own?.findings ?? [])],
-    };
+    // Findings from inspections and from the subject's own records both count, and both can propose criticism.
+    const findings = [...(x.findings ?? []), ...(own?.findings ?? [])];
+    const overdue = findings.filter((g) => g.deadline < asOf && (g.resolvedOn == null || g.resolvedOn > asOf)).length;
     return {
       kind,
-      unit: { unitId: id, name, values: x.values, records: rec },
+      unit: {
+        unitId: id,
+        name,
+        values: { ...x.values, findings_overdue: overdue, findings_total: findings.length },
+        records: { ...(own?.achievements ? { achievements: own.achievements } : {}), findings },
+      },
       assigneeId: a.id,
       assigneeKind: a.kind,
       responsibleFor: communes.map((c) => c.unitId),

@@ -37,7 +37,10 @@ const facts = (): PlanSubjectFacts => ({
     { subjectId: "x-2", id: "KL-7", title: "Chưa hoàn thiện hồ sơ", deadline: "2025-10-31", resolvedOn: null },
     { subjectId: "ubnd-huyen", id: "KL-8", deadline: "2025-05-31", resolvedOn: "2025-05-30" },
   ],
-  records: { "tv-1": { achievements: [{ title: "Hỗ trợ xã Một về đích nâng cao" }] } },
+  records: {
+    "tv-1": { achievements: [{ title: "Hỗ trợ xã Một về đích nâng cao" }] },
+    "tv-2": { findings: [{ id: "KL-9", deadline: "2025-11-30" }] },
+  },
 });
 
 describe("subjectsFromPlan", () => {
@@ -101,11 +104,14 @@ describe("subjectsFromPlan", () => {
     expect(persons[0]!.unit.records?.achievements).toEqual([{ title: "Hỗ trợ xã Một về đích nâng cao" }]);
     const r = rankSubjects({ units: persons.map((p) => p.unit) }, DEFAULT_SUBJECT_SCHEMES.person, 2025);
     if (!r.ok) throw new Error("unexpected");
-    // tv-1: 30 + 20 + 35 + 15 = 100; tv-2: 30 + 20 + 35·15/19 + 15·1/2 − 6 = 79.131578947
+    // tv-1: 20 + 10 + 50 + 20 = 100; tv-2: 20 + 10 + 50·15/19 + 20·1/2 − 3·2 − 5 (its own finding KL-9) = 68.473684211
     expect(r.value.rows.map((x) => [x.unitId, x.score, x.level])).toEqual([
       ["tv-1", 100, "good"], // a lone excellent candidate: 1/5 of 1 good after the cut is 0
-      ["tv-2", 79.131578947, "good"],
+      ["tv-2", 68.473684211, "completed"],
     ]);
     expect(r.value.commendations.map((c) => [c.unitId, c.reasons.map((x) => x.code)])).toEqual([["tv-1", ["commend.achievement"]]]);
+    expect(r.value.criticisms.map((c) => [c.unitId, c.reasons.map((x) => x.code)])).toEqual([
+      ["tv-2", ["criticise.criteria_lost", "criticise.finding_overdue"]],
+    ]);
   });
 });
