@@ -280,6 +280,19 @@ describe("remote commands against a running API", () => {
     if (out.scheme.isDefault) expect(table.stdout).toContain("⚠");
   });
 
+  it("ranks the district's organisations and persons (--kind), proposing commendation and criticism with reasons", () => {
+    for (const kind of ["organisation", "person"]) {
+      const r = remote(["rank", "--year", "2025", "--kind", kind, "--json"]);
+      expect(r.code).toBe(0);
+      const out = r.json();
+      expect([out.kind, out.rows.length > 0, out.commendations.length > 0, out.criticisms.length > 0]).toEqual([kind, true, true, true]);
+      expect([...out.commendations, ...out.criticisms].every((c: { reasons: unknown[] }) => c.reasons.length > 0)).toBe(true);
+    }
+    const table = remote(["rank", "--year", "2025", "--kind", "person"]);
+    expect(table.stdout).toMatch(/Đề nghị biểu dương, khen thưởng:\n {2}\d+\. Đ\/c .+ \(tv-bcd-d-01-1\): Có thành tích xuất sắc được ghi nhận/);
+    expect(remote(["rank", "--year", "2025", "--kind", "team"]).code).toBe(2);
+  });
+
   it("downloads the documents the server renders: progress DOCX, criteria and ranking XLSX, a commune's PDF sheet", async () => {
     const docx = remote(["report", "progress", "--period", "2025S1", "--out", "rp.docx"]);
     expect([docx.code, docx.stderr]).toEqual([0, ""]);
