@@ -7211,13 +7211,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bảng xếp hạng (XLSX) / Annual ranking workbook */
+        /** Bảng xếp hạng (XLSX) / Annual ranking workbook of communes, organisations or persons, with the proposals sheet */
         get: {
             parameters: {
                 query: {
                     year: number;
                     /** @description The unit the document covers (default: your scope) */
                     unitId?: string;
+                    /** @description Đối tượng / subject kind */
+                    kind?: "unit" | "organisation" | "person";
                 };
                 header?: never;
                 path?: never;

@@ -116,7 +116,7 @@ export async function computeSubjectRanking(
   year: number,
   kind: Exclude<SubjectKind, "unit">,
   asOf: string,
-): Promise<{ ranking: SubjectRanking; subjects: DerivedSubject[]; definedAt: string | null }> {
+): Promise<{ ranking: SubjectRanking; subjects: DerivedSubject[]; scheme: SubjectScheme; definedAt: string | null }> {
   const scope = tree.subtree(unitId).map((u) => u.id);
   const planRows = scope.length ? await db.select({ id: plans.id }).from(plans).where(inArray(plans.unitId, scope)) : [];
   const recordRows = await db.select().from(scoring).where(and(eq(scoring.year, year), inArray(scoring.unitId, scope.length ? scope : [""])));
@@ -144,7 +144,7 @@ export async function computeSubjectRanking(
   const { scheme, definedAt } = await subjectSchemeFor(db, tree, unitId, kind);
   const r = rankSubjects({ units: subjects.map((s) => s.unit), options: { asOf } }, scheme, year);
   if (!r.ok) throw new ApiError(r.kind, "Không xếp hạng được / cannot rank", issuesToFields(r.issues));
-  return { ranking: r.value, subjects, definedAt };
+  return { ranking: r.value, subjects, scheme, definedAt };
 }
 
 /** The review day of a year: its 31/12, or today while the year runs. */
