@@ -1,4 +1,11 @@
-import { CLASSIFICATION_LEVEL_LABELS, DEFAULT_SCORING_SCHEME, compareYears, formatReason, rankUnits } from "@ntm/core";
+import {
+  CLASSIFICATION_LEVEL_LABELS,
+  DEFAULT_SCORING_SCHEME,
+  type RankingCandidate,
+  compareYears,
+  formatReason,
+  rankUnits,
+} from "@ntm/core";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { sampleEvaluations } from "./_fixtures/sample.js";
@@ -105,9 +112,16 @@ describe("rankingWorkbookFromRanking", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await renderRankingWorkbook(input)) as unknown as ArrayBuffer);
     const [main, proposals] = wb.worksheets;
-    const lines = [...ranking.value.commendations.map((c) => ["Biểu dương, khen thưởng", c]), ...ranking.value.criticisms.map((c) => ["Phê bình", c])] as const;
+    const lines: [string, RankingCandidate][] = [
+      ...ranking.value.commendations.map((c): [string, RankingCandidate] => ["Biểu dương, khen thưởng", c]),
+      ...ranking.value.criticisms.map((c): [string, RankingCandidate] => ["Phê bình", c]),
+    ];
     expect(lines.length).toBeGreaterThan(0);
-    expect([main!.getCell(4, 2).text, main!.getCell(4, 4).text, proposals!.name]).toEqual(["Cá nhân", DEFAULT_SCORING_SCHEME.components[0]!.label.vi, "Đề nghị khen thưởng, phê bình"]);
+    expect([main!.getCell(4, 2).text, main!.getCell(4, 4).text, proposals!.name]).toEqual([
+      "Cá nhân",
+      DEFAULT_SCORING_SCHEME.components[0]!.label.vi,
+      "Đề nghị khen thưởng, phê bình",
+    ]);
     expect(lines.map((_, i) => [proposals!.getCell(4 + i, 2).text, proposals!.getCell(4 + i, 5).text])).toEqual(
       lines.map(([what, c]) => [what, c.reasons.map((r) => formatReason(r, "vi")).join("; ")]),
     );

@@ -64,7 +64,9 @@ export function rankingWorkbookFromRanking(
       quotaMoves: r.quotaMove ? [r.quotaMove.reason] : [],
       // A commune's count of criteria met, in its own column (the criteria component holds points).
       ...(kind === "unit" ? { criteriaMet: r.criteriaMet } : {}),
-      explanation: r.reasons.filter((x) => x.code === "classification.final" || x.code === "ranking.tie" || x.code === "ranking.incomplete_data"),
+      explanation: r.reasons.filter(
+        (x) => x.code === "classification.final" || x.code === "ranking.tie" || x.code === "ranking.incomplete_data",
+      ),
     })),
   };
 }

@@ -30,7 +30,15 @@ describe("annual ranking", () => {
       s.tinh!.request("/v1/units/d-01/ranking?year=2025"),
     ]);
     const [x, y] = [await body(a), await body(b)];
-    const rows = x.rows as { rank: number; unitId: string; name: string; level: string; score: number; criteriaMet: number; criteriaLost: number }[];
+    const rows = x.rows as {
+      rank: number;
+      unitId: string;
+      name: string;
+      level: string;
+      score: number;
+      criteriaMet: number;
+      criteriaLost: number;
+    }[];
     const order = ["excellent", "good", "completed", "not_completed", "incomplete_data"];
     const vi = new Intl.Collator("vi");
     const sorted = [...rows].sort(
@@ -133,7 +141,11 @@ describe("annual evaluation of organisations and persons (issue 13)", () => {
         for (const r of c.reasons) expect(r.vi).not.toMatch(/undefined|\[object Object\]|NaN/);
       }
       expect(x.reasons.map((r: { code: string }) => r.code)).toContain("ranking.order");
-      expect(x.rows.filter((r: { dataComplete: boolean }) => r.dataComplete).every((r: { reasons: { code: string }[] }) => r.reasons.some((q) => q.code === "classification.final"))).toBe(true);
+      expect(
+        x.rows
+          .filter((r: { dataComplete: boolean }) => r.dataComplete)
+          .every((r: { reasons: { code: string }[] }) => r.reasons.some((q) => q.code === "classification.final")),
+      ).toBe(true);
     },
   );
 
@@ -168,7 +180,8 @@ describe("annual evaluation of organisations and persons (issue 13)", () => {
     const again = await s.huyen!.request("/v1/units/d-01/scoring-scheme?kind=person", json("PUT", mine));
     const ok = await s.huyen!.request("/v1/units/d-01/scoring-scheme?kind=person", json("PUT", mine, { "if-match": '"1"' }));
     const ranking = await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025&kind=person"));
-    const audits = (await h.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "scoring_scheme.person.put")))[0]!.n;
+    const audits = (await h.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "scoring_scheme.person.put")))[0]!
+      .n;
     const unitScheme = await body(await s.huyen!.request("/v1/units/d-01/scoring-scheme"));
     expect([
       get.status,

@@ -31,10 +31,13 @@ import { ReasonOutSchema, checkVersion, readIfMatch, reasonsOut, setEtag } from 
 const Localized = z.object({ vi: z.string(), en: z.string() });
 const levelLabel = (l: RankedLevel) => CLASSIFICATION_LEVEL_LABELS[l] ?? { vi: l, en: l };
 
-const KindParam = z.enum(["unit", "organisation", "person"]).default("unit").openapi({
-  param: { name: "kind", in: "query" },
-  description: "Đối tượng / subject kind: unit (communes), organisation, person",
-});
+const KindParam = z
+  .enum(["unit", "organisation", "person"])
+  .default("unit")
+  .openapi({
+    param: { name: "kind", in: "query" },
+    description: "Đối tượng / subject kind: unit (communes), organisation, person",
+  });
 const CandidateOut = z.object({ unitId: z.string(), name: z.string(), rank: z.number().int(), reasons: z.array(ReasonOutSchema) });
 
 const RankingOutSchema = z
@@ -247,7 +250,11 @@ export function rankingRoutes() {
     const r =
       kind === "unit"
         ? await computeRanking(db, tree, packs, id, year).then(({ ranking, units, definedAt }) => ({
-            ranking: { ...ranking, kind, classificationBasis: { basis: ranking.regime.bands.basis, verified: ranking.regime.bands.verified } },
+            ranking: {
+              ...ranking,
+              kind,
+              classificationBasis: { basis: ranking.regime.bands.basis, verified: ranking.regime.bands.verified },
+            },
             inputs: new Map(units.map((u) => [u.unitId, u.values])),
             derived: new Map<string, { responsibleFor: string[]; reasons: Reason[] }>(),
             definedAt,
@@ -365,12 +372,7 @@ export function rankingRoutes() {
               .where(and(eq(scoring.id, cur.id), eq(scoring.version, cur.version)))
               .returning()
           )[0]
-        : (
-            await tx
-              .insert(scoring)
-              .values({ id: rowId, unitId: id, year: 0, data, updatedBy: user.username })
-              .returning()
-          )[0];
+        : (await tx.insert(scoring).values({ id: rowId, unitId: id, year: 0, data, updatedBy: user.username }).returning())[0];
       if (!out) throw new ApiError("precondition_failed", "Thang điểm vừa bị thay đổi / scheme changed concurrently");
       await writeAudit(tx, user, {
         action: kind === "unit" ? "scoring_scheme.put" : `scoring_scheme.${kind}.put`,

@@ -303,9 +303,7 @@ export async function progressInput(
     ocop,
     resources,
     lateReports,
-    commendations: ranking.commendations
-      .slice(0, 5)
-      .map((x) => ({ subject: name(x.unitId), reason: candidateReason(x, level(x.unitId)) })),
+    commendations: ranking.commendations.slice(0, 5).map((x) => ({ subject: name(x.unitId), reason: candidateReason(x, level(x.unitId)) })),
     criticisms: ranking.criticisms.slice(0, 5).map((x) => ({ subject: name(x.unitId), reason: candidateReason(x, level(x.unitId)) })),
     recipients:
       format === "party"

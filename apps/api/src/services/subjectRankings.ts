@@ -79,7 +79,7 @@ async function planFacts(
   for (const t of taskRows) {
     const d = t.data as TaskData;
     // Progress counts for the year it was reported in ("2025", "2025S1", "2025Q3").
-    if (d.progress && d.progress.period.startsWith(String(year))) taskStatus[d.task.code] = d.progress.status;
+    if (d.progress?.period.startsWith(String(year))) taskStatus[d.task.code] = d.progress.status;
   }
   const due = await planReportStatus(db, planId, String(year), asOf);
   const units = await rankingInput(db, tree, packs, row.unitId, year);
@@ -119,7 +119,10 @@ export async function computeSubjectRanking(
 ): Promise<{ ranking: SubjectRanking; subjects: DerivedSubject[]; scheme: SubjectScheme; definedAt: string | null }> {
   const scope = tree.subtree(unitId).map((u) => u.id);
   const planRows = scope.length ? await db.select({ id: plans.id }).from(plans).where(inArray(plans.unitId, scope)) : [];
-  const recordRows = await db.select().from(scoring).where(and(eq(scoring.year, year), inArray(scoring.unitId, scope.length ? scope : [""])));
+  const recordRows = await db
+    .select()
+    .from(scoring)
+    .where(and(eq(scoring.year, year), inArray(scoring.unitId, scope.length ? scope : [""])));
   const records: Record<string, CandidateRecords> = {};
   for (const r of recordRows) {
     const m = /^records:(.+):(\d{4})$/.exec(r.id);
@@ -150,5 +153,6 @@ export async function computeSubjectRanking(
 /** The review day of a year: its 31/12, or today while the year runs. */
 export function reviewDay(year: number, now: Date): string {
   const today = now.toISOString().slice(0, 10);
-  return today < yearEnd(year) ? today : yearEnd(year);
+  // ISO dates compare as text: the earlier of today and 31/12.
+  return [today, yearEnd(year)].sort()[0]!;
 }

@@ -57,7 +57,9 @@ export function exampleCandidateRecords(ctx: SeedContext): (typeof scoring.$infe
   if (!district || communes.length < 2) return [];
   const plan = planIdOf(district.id);
   const achievement = (title: string) => ({ achievements: [{ title: `${title} (ví dụ)`, date: "2025-11-20" }] });
-  const finding = (id: string, title: string) => ({ findings: [{ id, title: `${title} (ví dụ)`, deadline: "2025-09-30", resolvedOn: null }] });
+  const finding = (id: string, title: string) => ({
+    findings: [{ id, title: `${title} (ví dụ)`, deadline: "2025-09-30", resolvedOn: null }],
+  });
   const rec = (subjectId: string, unitId: string, data: object) => ({
     id: `records:${subjectId}:2025`,
     unitId,
