@@ -277,6 +277,19 @@ test("the annual ranking shows scores, levels and the default-scheme notice", as
   await shot(page, "ranking");
 });
 
+test("the ranking switches to organisations and persons and shows each proposal with its reasons", async ({ page }) => {
+  await signIn(page, "district");
+  await page.goto("/ranking");
+  await expect(page.getByTestId("ranking-table").locator("tbody > tr").first()).toBeVisible();
+  await page.getByTestId("ranking-kind").selectOption("person");
+  await expect(page.getByTestId("ranking-table")).toContainText("Thành viên BCĐ");
+  await expect(page.getByText(/Có thành tích xuất sắc được ghi nhận/).first()).toBeVisible();
+  await page.getByTestId("ranking-kind").selectOption("organisation");
+  await expect(page.getByTestId("ranking-table")).toContainText("Ủy ban nhân dân huyện");
+  await page.getByTestId("ranking-rules").locator("summary").click();
+  await expect(page.getByTestId("ranking-rules")).toContainText("Thứ tự xếp hạng: xếp loại");
+});
+
 test("export buttons download the files the API produces", async ({ page }) => {
   await signIn(page, "district");
   await expect(page.getByTestId("heatmap")).toBeVisible();

@@ -8678,13 +8678,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Xếp hạng các xã trong địa bàn / Annual ranking of the communes below a unit (core rankUnits)
-         * @description Deterministic order: score desc, criteria met desc, fewer criteria lost, unit id. Classification by 366-QĐ/TW from 2025 and 124-QĐ/TW before; the excellent quota and caps are applied by core with reasons.
+         * Đánh giá, xếp loại, xếp hạng hằng năm / Annual ranking of the communes, organisations or persons below a unit (core rankUnits, rankSubjects)
+         * @description Order: final class first, then score, then criteria met, fewer criteria lost, name in Vietnamese collation, id (the `ranking.order` reason). Classification by 366-QĐ/TW from 2025 and 124-QĐ/TW before, or the kind's scheme; caps and the excellent quota are applied by core with reasons; every row ends with why it has its class.
          */
         get: {
             parameters: {
                 query: {
                     year: number;
+                    /** @description Đối tượng / subject kind: unit (communes), organisation, person */
+                    kind?: "unit" | "organisation" | "person";
                 };
                 header?: never;
                 path: {
@@ -8756,10 +8758,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Thang điểm áp dụng / The scoring scheme that applies to a unit (own, inherited, or the default) */
+        /**
+         * Thang điểm áp dụng / The scoring scheme that applies to a unit (own, inherited, or the default)
+         * @description kind=unit (default): the communes' scoring scheme (ScoringScheme). kind=organisation|person: the subject scheme (SubjectScheme: scoring, classification basis, bands, quota, caps).
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Đối tượng / subject kind: unit (communes), organisation, person */
+                    kind?: "unit" | "organisation" | "person";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -8807,10 +8815,16 @@ export interface paths {
                 };
             };
         };
-        /** Đặt thang điểm / Store a unit's scoring scheme (validated by core; 422 with paths; If-Match once one exists) */
+        /**
+         * Đặt thang điểm / Store a unit's scoring scheme (validated by core; 422 with paths; If-Match once one exists)
+         * @description kind=unit (default): a ScoringScheme. kind=organisation|person: a SubjectScheme of that kind (versioned per unit, audited).
+         */
         put: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Đối tượng / subject kind: unit (communes), organisation, person */
+                    kind?: "unit" | "organisation" | "person";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -9232,13 +9246,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bảng xếp hạng (XLSX) / Annual ranking workbook */
+        /** Bảng xếp hạng (XLSX) / Annual ranking workbook of communes, organisations or persons, with the proposals sheet */
         get: {
             parameters: {
                 query: {
                     year: number;
                     /** @description The unit the document covers (default: your scope) */
                     unitId?: string;
+                    /** @description Đối tượng / subject kind */
+                    kind?: "unit" | "organisation" | "person";
                 };
                 header?: never;
                 path?: never;
@@ -10916,6 +10932,12 @@ export interface components {
         Ranking: {
             unitId: string;
             year: number;
+            /** @enum {string} */
+            kind: "unit" | "organisation" | "person";
+            classificationBasis: {
+                basis: string;
+                verified: boolean;
+            };
             regime: {
                 id: string;
                 bands: {
@@ -10963,6 +10985,10 @@ export interface components {
                     [key: string]: number;
                 };
                 reasons: components["schemas"]["ReasonText"][];
+                /** @description Organisations and persons: the communes it answers for */
+                responsibleFor: string[];
+                /** @description Organisations and persons: how its facts were read (tasks, communes) */
+                facts: components["schemas"]["ReasonText"][];
             }[];
             quota: {
                 group: string;
@@ -10973,11 +10999,13 @@ export interface components {
             }[];
             commendations: {
                 unitId: string;
+                name: string;
                 rank: number;
                 reasons: components["schemas"]["ReasonText"][];
             }[];
             criticisms: {
                 unitId: string;
+                name: string;
                 rank: number;
                 reasons: components["schemas"]["ReasonText"][];
             }[];
@@ -10998,7 +11026,7 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description A scoring scheme as @ntm/core's ScoringSchemeSchema (weights of non-penalty components add up to 100) */
+        /** @description A scoring scheme as @ntm/core's ScoringSchemeSchema (weights of non-penalty components add up to 100), or for kind=organisation|person a SubjectSchemeSchema */
         ScoringSchemeInput: {
             [key: string]: unknown;
         };

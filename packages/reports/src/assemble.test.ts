@@ -1,4 +1,11 @@
-import { CLASSIFICATION_LEVEL_LABELS, DEFAULT_SCORING_SCHEME, compareYears, formatReason, rankUnits } from "@ntm/core";
+import {
+  CLASSIFICATION_LEVEL_LABELS,
+  DEFAULT_SCORING_SCHEME,
+  type RankingCandidate,
+  compareYears,
+  formatReason,
+  rankUnits,
+} from "@ntm/core";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { sampleEvaluations } from "./_fixtures/sample.js";
@@ -85,10 +92,40 @@ describe("rankingWorkbookFromRanking", () => {
     const n = DEFAULT_SCORING_SCHEME.components.length;
     const rowB = ranking.value.rows.findIndex((r) => r.unitId === "xa-b");
     const capsB = ranking.value.rows[rowB]!.caps.map((c) => formatReason(c.reason, "vi")).join("; ");
-    expect([ws.getCell(5 + rowB, 2).text, ws.getCell(5 + rowB, 4 + n).text, ws.getCell(5 + rowB, 5 + n).text]).toEqual([
+    // columns: rank, unit, score, criteria met (a count), n components, level, caps, quota, why
+    expect([ws.getCell(5 + rowB, 2).text, ws.getCell(5 + rowB, 5 + n).text, ws.getCell(5 + rowB, 6 + n).text]).toEqual([
       "xa-b",
       CLASSIFICATION_LEVEL_LABELS[ranking.value.rows[rowB]!.level]!.vi,
       capsB,
     ]);
+    expect([ws.getCell(4, 4).text, ws.getCell(5 + rowB, 4).value, ws.getCell(4, 8 + n).text]).toEqual([
+      "Số tiêu chí đạt",
+      ranking.value.rows[rowB]!.criteriaMet,
+      "Căn cứ xếp loại",
+    ]);
+    expect(ws.getCell(5 + rowB, 8 + n).text).toMatch(/^Xếp loại cuối cùng: /);
+  });
+
+  it("writes the proposals with their reasons on a second sheet, and the ranking rules under the table", async () => {
+    if (!ranking.ok) throw new Error("ranking failed");
+    const input = rankingWorkbookFromRanking(ranking.value, DEFAULT_SCORING_SCHEME, { unitName: "Huyện Đại Lộc", kind: "person" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderRankingWorkbook(input)) as unknown as ArrayBuffer);
+    const [main, proposals] = wb.worksheets;
+    const lines: [string, RankingCandidate][] = [
+      ...ranking.value.commendations.map((c): [string, RankingCandidate] => ["Biểu dương, khen thưởng", c]),
+      ...ranking.value.criticisms.map((c): [string, RankingCandidate] => ["Phê bình", c]),
+    ];
+    expect(lines.length).toBeGreaterThan(0);
+    expect([main!.getCell(4, 2).text, main!.getCell(4, 4).text, proposals!.name]).toEqual([
+      "Cá nhân",
+      DEFAULT_SCORING_SCHEME.components[0]!.label.vi,
+      "Đề nghị khen thưởng, phê bình",
+    ]);
+    expect(lines.map((_, i) => [proposals!.getCell(4 + i, 2).text, proposals!.getCell(4 + i, 5).text])).toEqual(
+      lines.map(([what, c]) => [what, c.reasons.map((r) => formatReason(r, "vi")).join("; ")]),
+    );
+    const below = main!.getCell(6 + ranking.value.rows.length, 1).text;
+    expect(below).toMatch(/^Thứ tự xếp hạng: xếp loại \(mức cao hơn trước\)/);
   });
 });

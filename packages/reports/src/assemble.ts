@@ -1,5 +1,5 @@
 import { CLASSIFICATION_LEVEL_LABELS } from "@ntm/core";
-import type { EvaluationResult, Ranking, ScoringScheme, YearOverYear } from "@ntm/core";
+import type { EvaluationResult, Ranking, ScoringScheme, SubjectKind, YearOverYear } from "@ntm/core";
 import type { CommuneStandingRow, RankingWorkbookInput } from "./types.js";
 
 /**
@@ -33,10 +33,17 @@ export function communeStandingFromEvaluation(name: string, current: EvaluationR
 export function rankingWorkbookFromRanking(
   ranking: Ranking,
   scheme: ScoringScheme,
-  options: { unitName: string; names?: Readonly<Record<string, string>>; title?: string },
+  options: { unitName: string; names?: Readonly<Record<string, string>>; title?: string; kind?: SubjectKind },
 ): RankingWorkbookInput {
   const example = scheme.isDefault || !scheme.verified;
+  const kind = options.kind ?? "unit";
+  const nameOf = (id: string) => options.names?.[id] ?? ranking.rows.find((r) => r.unitId === id)?.name ?? id;
+  const candidate = (c: Ranking["commendations"][number]) => ({ name: nameOf(c.unitId), rank: c.rank, reasons: c.reasons });
   return {
+    subjectLabel: SUBJECT_LABELS[kind],
+    ...(kind === "unit" ? {} : { title: `BẢNG XẾP LOẠI ${SUBJECT_LABELS[kind].toUpperCase()} THEO KẾT QUẢ THỰC HIỆN NÔNG THÔN MỚI` }),
+    candidates: { commendations: ranking.commendations.map(candidate), criticisms: ranking.criticisms.map(candidate) },
+    notes: ranking.reasons,
     unitName: options.unitName,
     year: ranking.year,
     ...(options.title ? { title: options.title } : {}),
@@ -55,6 +62,14 @@ export function rankingWorkbookFromRanking(
       level: CLASSIFICATION_LEVEL_LABELS[r.level]?.vi ?? r.level,
       caps: r.caps.map((c) => c.reason),
       quotaMoves: r.quotaMove ? [r.quotaMove.reason] : [],
+      // A commune's count of criteria met, in its own column (the criteria component holds points).
+      ...(kind === "unit" ? { criteriaMet: r.criteriaMet } : {}),
+      explanation: r.reasons.filter(
+        (x) => x.code === "classification.final" || x.code === "ranking.tie" || x.code === "ranking.incomplete_data",
+      ),
     })),
   };
 }
+
+/** The subject column's heading per kind. */
+const SUBJECT_LABELS: Readonly<Record<SubjectKind, string>> = { unit: "Đơn vị", organisation: "Tổ chức", person: "Cá nhân" };

@@ -216,6 +216,17 @@ export interface RankingRow {
   caps: (string | Reason)[];
   /** Moves caused by quotas (tỷ lệ khống chế): text or reasons. */
   quotaMoves: (string | Reason)[];
+  /** The count of criteria met (a commune's; or its communes' for an organisation), in its own column "Số tiêu chí đạt". */
+  criteriaMet?: number;
+  /** Why the subject ended in its class (core's `classification.final`, ties): a column "Căn cứ xếp loại". */
+  explanation?: (string | Reason)[];
+}
+
+/** A subject proposed for commendation or criticism, with its reasons. */
+export interface RankingCandidateRow {
+  name: string;
+  rank: number;
+  reasons: (string | Reason)[];
 }
 
 /** The annual ranking workbook. */
@@ -227,6 +238,12 @@ export interface RankingWorkbookInput {
   title?: string;
   components: RankingComponent[];
   rows: RankingRow[];
+  /** The heading of the subject column; default "Đơn vị" ("Tổ chức", "Cá nhân" for those kinds). */
+  subjectLabel?: string;
+  /** Proposals for commendation and criticism: a second sheet "Đề nghị khen thưởng, phê bình" when given. */
+  candidates?: { commendations: RankingCandidateRow[]; criticisms: RankingCandidateRow[] };
+  /** The order and classification rules applied (core's ranking reasons), printed under the table. */
+  notes?: (string | Reason)[];
   /** True when the scoring rules are an example, not an adopted rule: the sheet says so. */
   example?: boolean;
   notice?: string;

@@ -24,15 +24,30 @@ afterAll(async () => {
 const body = async (res: Response): Promise<any> => res.json();
 
 describe("annual ranking", () => {
-  it("ranks the district's communes in a deterministic order with the default scheme", async () => {
+  it("ranks the district's communes class first, then score, then the tie rule, with the default scheme", async () => {
     const [a, b] = await Promise.all([
       s.huyen!.request("/v1/units/d-01/ranking?year=2025"),
       s.tinh!.request("/v1/units/d-01/ranking?year=2025"),
     ]);
     const [x, y] = [await body(a), await body(b)];
-    const rows = x.rows as { rank: number; unitId: string; score: number; criteriaMet: number; criteriaLost: number }[];
+    const rows = x.rows as {
+      rank: number;
+      unitId: string;
+      name: string;
+      level: string;
+      score: number;
+      criteriaMet: number;
+      criteriaLost: number;
+    }[];
+    const order = ["excellent", "good", "completed", "not_completed", "incomplete_data"];
+    const vi = new Intl.Collator("vi");
     const sorted = [...rows].sort(
-      (p, q) => q.score - p.score || q.criteriaMet - p.criteriaMet || p.criteriaLost - q.criteriaLost || (p.unitId < q.unitId ? -1 : 1),
+      (p, q) =>
+        order.indexOf(p.level) - order.indexOf(q.level) ||
+        q.score - p.score ||
+        q.criteriaMet - p.criteriaMet ||
+        p.criteriaLost - q.criteriaLost ||
+        vi.compare(p.name, q.name),
     );
     expect([
       a.status,
@@ -106,6 +121,101 @@ describe("annual ranking", () => {
       s.huyen!.request("/v1/units/d-01/ranking?year=20"),
     ]);
     expect([(await body(y2024)).regime.id, out.status, bad.status]).toEqual(["124-QĐ/TW", 403, 422]);
+  });
+});
+
+describe("annual evaluation of organisations and persons (issue 13)", () => {
+  it.each(["unit", "organisation", "person"])(
+    "proposes at least one commendation and one criticism with reasons for %s, and orders by class first",
+    async (kind) => {
+      const res = await s.tinh!.request(`/v1/units/d-01/ranking?year=2025&kind=${kind}`);
+      const x = await body(res);
+      const order = ["excellent", "good", "completed", "not_completed", "incomplete_data"];
+      const levels = (x.rows as { level: string }[]).map((r) => order.indexOf(r.level));
+      expect([res.status, x.kind, levels.every((l, i) => i === 0 || levels[i - 1]! <= l)]).toEqual([200, kind, true]);
+      expect(x.commendations.length).toBeGreaterThan(0);
+      expect(x.criticisms.length).toBeGreaterThan(0);
+      for (const c of [...x.commendations, ...x.criticisms]) {
+        expect(c.reasons.length).toBeGreaterThan(0);
+        expect(typeof c.name).toBe("string");
+        for (const r of c.reasons) expect(r.vi).not.toMatch(/undefined|\[object Object\]|NaN/);
+      }
+      expect(x.reasons.map((r: { code: string }) => r.code)).toContain("ranking.order");
+      expect(
+        x.rows
+          .filter((r: { dataComplete: boolean }) => r.dataComplete)
+          .every((r: { reasons: { code: string }[] }) => r.reasons.some((q) => q.code === "classification.final")),
+      ).toBe(true);
+    },
+  );
+
+  it("reads organisations from the district plan: one per commune for the plan's collective bodies, the district bodies, never the issuer", async () => {
+    const x = await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025&kind=organisation"));
+    const ids = (x.rows as { unitId: string }[]).map((r) => r.unitId);
+    const communes = (await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"))).rows.length;
+    expect([
+      ids.includes("plan-63-d-01/ubnd-huyen"),
+      ids.includes("plan-63-d-01/btv-huyen-uy"),
+      ids.filter((i) => i.startsWith("plan-63-d-01/chinh-quyen-cac-cap@")).length,
+      x.classificationBasis.verified,
+      x.scheme.id,
+    ]).toEqual([true, false, communes, false, "ntm.default-organisation-scoring"]);
+    const ubnd = x.rows.find((r: { unitId: string }) => r.unitId === "plan-63-d-01/ubnd-huyen");
+    expect([ubnd.responsibleFor.length, ubnd.facts.some((f: { code: string }) => f.code === "subject.task")]).toEqual([communes, true]);
+    // the seeded achievement proposes UBND huyện for commendation, with its reason
+    const c = x.commendations.find((k: { unitId: string }) => k.unitId === "plan-63-d-01/ubnd-huyen");
+    expect(c?.reasons.map((r: { code: string }) => r.code)).toEqual(["commend.achievement"]);
+  });
+
+  it("stores a person scheme per district (If-Match, audited), applies it, and refuses a scheme of another kind", async () => {
+    const get = await s.huyen!.request("/v1/units/d-01/scoring-scheme?kind=person");
+    const def = await body(get);
+    const mine = { ...def.scheme, classification: { ...def.scheme.classification, basis: "Quyết định của Huyện (ví dụ)" } };
+    const wrong = await s.huyen!.request("/v1/units/d-01/scoring-scheme?kind=organisation", json("PUT", mine));
+    const bad = await s.huyen!.request(
+      "/v1/units/d-01/scoring-scheme?kind=person",
+      json("PUT", { ...mine, classification: { ...mine.classification, bands: [{ level: "good", minScore: 10 }] } }),
+    );
+    const put = await s.huyen!.request("/v1/units/d-01/scoring-scheme?kind=person", json("PUT", mine));
+    const again = await s.huyen!.request("/v1/units/d-01/scoring-scheme?kind=person", json("PUT", mine));
+    const ok = await s.huyen!.request("/v1/units/d-01/scoring-scheme?kind=person", json("PUT", mine, { "if-match": '"1"' }));
+    const ranking = await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025&kind=person"));
+    const audits = (await h.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "scoring_scheme.person.put")))[0]!
+      .n;
+    const unitScheme = await body(await s.huyen!.request("/v1/units/d-01/scoring-scheme"));
+    expect([
+      get.status,
+      def.isDefault,
+      wrong.status,
+      bad.status,
+      (await body(bad)).errors.map((e: { path: string }) => e.path),
+      put.status,
+      again.status,
+      ok.status,
+      ok.headers.get("etag"),
+      ranking.scheme.definedAt,
+      ranking.classificationBasis.basis,
+      audits,
+      unitScheme.scheme.id,
+    ]).toEqual([
+      200,
+      true,
+      422,
+      422,
+      ["$.classification.bands", "$.classification.bands[0].level"],
+      200,
+      428,
+      200,
+      '"2"',
+      "d-01",
+      "Quyết định của Huyện (ví dụ)",
+      2,
+      DEFAULT_SCORING_SCHEME.id,
+    ]);
+  });
+
+  it("refuses an unknown kind (422)", async () => {
+    expect((await s.huyen!.request("/v1/units/d-01/ranking?year=2025&kind=team")).status).toBe(422);
   });
 });
 

@@ -6,11 +6,14 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
   type RankedLevel,
+  type Reason,
   CLASSIFICATION_LEVEL_LABELS,
   RankingUnitSchema,
   enteredValues,
   parseDong,
   parseScoringScheme,
+  parseSubjectScheme,
+  type SubjectScheme,
   zodIssues,
 } from "@ntm/core";
 import { and, eq } from "drizzle-orm";
@@ -22,15 +25,27 @@ import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { loadPacks } from "../services/packs.js";
 import { type ScoringInputsData, computeRanking, inputsRowId, noPackCommunes, schemeFor, schemeRowId } from "../services/rankings.js";
+import { computeSubjectRanking, reviewDay, subjectSchemeFor, subjectSchemeRowId } from "../services/subjectRankings.js";
 import { ReasonOutSchema, checkVersion, readIfMatch, reasonsOut, setEtag } from "../http/common.js";
 
 const Localized = z.object({ vi: z.string(), en: z.string() });
 const levelLabel = (l: RankedLevel) => CLASSIFICATION_LEVEL_LABELS[l] ?? { vi: l, en: l };
 
+const KindParam = z
+  .enum(["unit", "organisation", "person"])
+  .default("unit")
+  .openapi({
+    param: { name: "kind", in: "query" },
+    description: "Đối tượng / subject kind: unit (communes), organisation, person",
+  });
+const CandidateOut = z.object({ unitId: z.string(), name: z.string(), rank: z.number().int(), reasons: z.array(ReasonOutSchema) });
+
 const RankingOutSchema = z
   .object({
     unitId: z.string(),
     year: z.number().int(),
+    kind: z.enum(["unit", "organisation", "person"]),
+    classificationBasis: z.object({ basis: z.string(), verified: z.boolean() }),
     regime: z.object({ id: z.string(), bands: z.record(z.string(), z.unknown()), quota: z.record(z.string(), z.unknown()) }),
     scheme: z.object({
       id: z.string(),
@@ -69,6 +84,8 @@ const RankingOutSchema = z
         ),
         inputs: z.record(z.string(), z.number()),
         reasons: z.array(ReasonOutSchema),
+        responsibleFor: z.array(z.string()).openapi({ description: "Organisations and persons: the communes it answers for" }),
+        facts: z.array(ReasonOutSchema).openapi({ description: "Organisations and persons: how its facts were read (tasks, communes)" }),
       }),
     ),
     quota: z.array(
@@ -80,8 +97,8 @@ const RankingOutSchema = z
         moved: z.array(z.string()),
       }),
     ),
-    commendations: z.array(z.object({ unitId: z.string(), rank: z.number().int(), reasons: z.array(ReasonOutSchema) })),
-    criticisms: z.array(z.object({ unitId: z.string(), rank: z.number().int(), reasons: z.array(ReasonOutSchema) })),
+    commendations: z.array(CandidateOut),
+    criticisms: z.array(CandidateOut),
     reasons: z.array(ReasonOutSchema),
     noPack: z.array(z.object({ unitId: z.string(), name: z.string(), reasons: z.array(ReasonOutSchema) })).openapi({
       description: "Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí): not ranked, never counted as not met",
@@ -103,10 +120,11 @@ const getRanking = createRoute({
   method: "get",
   path: "/units/{id}/ranking",
   tags: ["ranking"],
-  summary: "Xếp hạng các xã trong địa bàn / Annual ranking of the communes below a unit (core rankUnits)",
+  summary:
+    "Đánh giá, xếp loại, xếp hạng hằng năm / Annual ranking of the communes, organisations or persons below a unit (core rankUnits, rankSubjects)",
   description:
-    "Deterministic order: score desc, criteria met desc, fewer criteria lost, unit id. Classification by 366-QĐ/TW from 2025 and 124-QĐ/TW before; the excellent quota and caps are applied by core with reasons.",
-  request: { params: IdParam, query: z.object({ year: YearParam }) },
+    "Order: final class first, then score, then criteria met, fewer criteria lost, name in Vietnamese collation, id (the `ranking.order` reason). Classification by 366-QĐ/TW from 2025 and 124-QĐ/TW before, or the kind's scheme; caps and the excellent quota are applied by core with reasons; every row ends with why it has its class.",
+  request: { params: IdParam, query: z.object({ year: YearParam, kind: KindParam }) },
   responses: {
     200: { description: "Ranking", content: { "application/json": { schema: RankingOutSchema } } },
     ...problemResponses(401, 403, 404, 422),
@@ -118,7 +136,9 @@ const getScheme = createRoute({
   path: "/units/{id}/scoring-scheme",
   tags: ["ranking"],
   summary: "Thang điểm áp dụng / The scoring scheme that applies to a unit (own, inherited, or the default)",
-  request: { params: IdParam },
+  description:
+    "kind=unit (default): the communes' scoring scheme (ScoringScheme). kind=organisation|person: the subject scheme (SubjectScheme: scoring, classification basis, bands, quota, caps).",
+  request: { params: IdParam, query: z.object({ kind: KindParam }) },
   responses: {
     200: {
       description: "Scheme",
@@ -134,14 +154,18 @@ const putScheme = createRoute({
   path: "/units/{id}/scoring-scheme",
   tags: ["ranking"],
   summary: "Đặt thang điểm / Store a unit's scoring scheme (validated by core; 422 with paths; If-Match once one exists)",
+  description:
+    "kind=unit (default): a ScoringScheme. kind=organisation|person: a SubjectScheme of that kind (versioned per unit, audited).",
   request: {
     params: IdParam,
+    query: z.object({ kind: KindParam }),
     body: {
       required: true,
       content: {
         "application/json": {
           schema: z.record(z.string(), z.unknown()).openapi("ScoringSchemeInput", {
-            description: "A scoring scheme as @ntm/core's ScoringSchemeSchema (weights of non-penalty components add up to 100)",
+            description:
+              "A scoring scheme as @ntm/core's ScoringSchemeSchema (weights of non-penalty components add up to 100), or for kind=organisation|person a SubjectSchemeSchema",
           }),
         },
       },
@@ -219,45 +243,75 @@ export function rankingRoutes() {
 
   app.openapi(getRanking, async (c) => {
     const { id } = c.req.valid("param");
-    const { year } = c.req.valid("query");
+    const { year, kind } = c.req.valid("query");
     const { tree } = await authorize(c, "read", id);
-    const { db } = c.get("deps");
+    const { db, now } = c.get("deps");
     const packs = await loadPacks(db);
-    const { ranking, units, definedAt } = await computeRanking(db, tree, packs, id, year);
-    const inputs = new Map(units.map((u) => [u.unitId, u.values]));
+    const r =
+      kind === "unit"
+        ? await computeRanking(db, tree, packs, id, year).then(({ ranking, units, definedAt }) => ({
+            ranking: {
+              ...ranking,
+              kind,
+              classificationBasis: { basis: ranking.regime.bands.basis, verified: ranking.regime.bands.verified },
+            },
+            inputs: new Map(units.map((u) => [u.unitId, u.values])),
+            derived: new Map<string, { responsibleFor: string[]; reasons: Reason[] }>(),
+            definedAt,
+            noPack: noPackCommunes(tree, packs, id, year),
+          }))
+        : await computeSubjectRanking(db, tree, packs, id, year, kind, reviewDay(year, now())).then(({ ranking, subjects, definedAt }) => ({
+            ranking,
+            inputs: new Map(subjects.map((s) => [s.unit.unitId, s.unit.values])),
+            derived: new Map(subjects.map((s) => [s.unit.unitId, s])),
+            definedAt,
+            noPack: [],
+          }));
+    const { ranking } = r;
+    const nameOf = new Map(ranking.rows.map((x) => [x.unitId, x.name ?? x.unitId]));
+    const candidate = (x: { unitId: string; rank: number; reasons: Reason[] }) => ({
+      unitId: x.unitId,
+      name: nameOf.get(x.unitId) ?? x.unitId,
+      rank: x.rank,
+      reasons: reasonsOut(x.reasons),
+    });
     return c.json(
       {
         unitId: id,
         year,
+        kind: ranking.kind,
+        classificationBasis: ranking.classificationBasis,
         regime: { id: ranking.regime.id, bands: { ...ranking.regime.bands }, quota: { ...ranking.regime.quota } },
-        scheme: { ...ranking.scheme, definedAt },
-        rows: ranking.rows.map((r) => ({
-          rank: r.rank,
-          unitId: r.unitId,
-          name: r.name ?? r.unitId,
-          score: r.score,
-          level: r.level,
-          levelLabel: levelLabel(r.level),
-          bandLevel: r.bandLevel,
-          dataComplete: r.dataComplete,
-          missingInputs: r.missingInputs,
-          criteriaMet: r.criteriaMet,
-          criteriaLost: r.criteriaLost,
-          components: r.components.map((k) => ({
+        scheme: { ...ranking.scheme, definedAt: r.definedAt },
+        rows: ranking.rows.map((x) => ({
+          rank: x.rank,
+          unitId: x.unitId,
+          name: x.name ?? x.unitId,
+          score: x.score,
+          level: x.level,
+          levelLabel: levelLabel(x.level),
+          bandLevel: x.bandLevel,
+          dataComplete: x.dataComplete,
+          missingInputs: x.missingInputs,
+          criteriaMet: x.criteriaMet,
+          criteriaLost: x.criteriaLost,
+          components: x.components.map((k) => ({
             id: k.id,
             value: k.value,
             points: k.points,
             capped: k.capped,
             reasons: reasonsOut(k.reasons),
           })),
-          inputs: inputs.get(r.unitId) ?? {},
-          reasons: reasonsOut(r.reasons),
+          inputs: r.inputs.get(x.unitId) ?? {},
+          reasons: reasonsOut(x.reasons),
+          responsibleFor: r.derived.get(x.unitId)?.responsibleFor ?? [],
+          facts: reasonsOut(r.derived.get(x.unitId)?.reasons ?? []),
         })),
         quota: ranking.quota,
-        commendations: ranking.commendations.map((x) => ({ unitId: x.unitId, rank: x.rank, reasons: reasonsOut(x.reasons) })),
-        criticisms: ranking.criticisms.map((x) => ({ unitId: x.unitId, rank: x.rank, reasons: reasonsOut(x.reasons) })),
+        commendations: ranking.commendations.map(candidate),
+        criticisms: ranking.criticisms.map(candidate),
         reasons: reasonsOut(ranking.reasons),
-        noPack: noPackCommunes(tree, packs, id, year).map((n) => ({ unitId: n.unitId, name: n.name, reasons: reasonsOut(n.reasons) })),
+        noPack: r.noPack.map((n) => ({ unitId: n.unitId, name: n.name, reasons: reasonsOut(n.reasons) })),
       },
       200,
     );
@@ -265,8 +319,9 @@ export function rankingRoutes() {
 
   app.openapi(getScheme, async (c) => {
     const { id } = c.req.valid("param");
+    const { kind } = c.req.valid("query");
     const { tree } = await authorize(c, "read", id);
-    const s = await schemeFor(c.get("deps").db, tree, id);
+    const s = kind === "unit" ? await schemeFor(c.get("deps").db, tree, id) : await subjectSchemeFor(c.get("deps").db, tree, id, kind);
     setEtag(c, s.definedAt === id ? s.version : 0);
     return c.json(
       {
@@ -282,17 +337,24 @@ export function rankingRoutes() {
 
   app.openapi(putScheme, async (c) => {
     const { id } = c.req.valid("param");
+    const { kind } = c.req.valid("query");
     const { user } = await authorize(c, "plan.write", id);
     const { db, now } = c.get("deps");
-    const parsed = parseScoringScheme(c.req.valid("json"));
+    const body = c.req.valid("json");
+    const parsed = kind === "unit" ? parseScoringScheme(body) : parseSubjectScheme(body);
     if (!parsed.ok) throw new ApiError("invalid_input", "Thang điểm không hợp lệ / invalid scoring scheme", issuesToFields(parsed.issues));
+    if (kind !== "unit" && (parsed.value as SubjectScheme).kind !== kind)
+      throw new ApiError("invalid_input", "Thang điểm không đúng đối tượng / scheme kind does not match", [
+        { path: "$.kind", message: `expected "${kind}"` },
+      ]);
+    const rowId = kind === "unit" ? schemeRowId(id) : subjectSchemeRowId(kind, id);
     const expected = readIfMatch(c);
     const saved = await db.transaction(async (tx) => {
       const cur = (
         await tx
           .select()
           .from(scoring)
-          .where(and(eq(scoring.id, schemeRowId(id)), eq(scoring.year, 0)))
+          .where(and(eq(scoring.id, rowId), eq(scoring.year, 0)))
           .limit(1)
       )[0];
       if (cur && expected === undefined)
@@ -310,15 +372,10 @@ export function rankingRoutes() {
               .where(and(eq(scoring.id, cur.id), eq(scoring.version, cur.version)))
               .returning()
           )[0]
-        : (
-            await tx
-              .insert(scoring)
-              .values({ id: schemeRowId(id), unitId: id, year: 0, data, updatedBy: user.username })
-              .returning()
-          )[0];
+        : (await tx.insert(scoring).values({ id: rowId, unitId: id, year: 0, data, updatedBy: user.username }).returning())[0];
       if (!out) throw new ApiError("precondition_failed", "Thang điểm vừa bị thay đổi / scheme changed concurrently");
       await writeAudit(tx, user, {
-        action: "scoring_scheme.put",
+        action: kind === "unit" ? "scoring_scheme.put" : `scoring_scheme.${kind}.put`,
         entityType: "scoring_scheme",
         entityId: out.id,
         unitId: id,

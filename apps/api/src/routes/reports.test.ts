@@ -119,6 +119,43 @@ describe("workbooks (XLSX)", () => {
   });
 });
 
+describe("classification workbook per subject kind (issue 13)", () => {
+  it("writes the persons' classification and a proposals sheet whose lines carry the API's reasons", async () => {
+    const [res, api] = await Promise.all([
+      s.tinh!.request("/v1/reports/ranking.xlsx?year=2025&unitId=d-01&kind=person"),
+      s.tinh!.request("/v1/units/d-01/ranking?year=2025&kind=person").then((r) => r.json() as Promise<any>),
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await bytes(res)) as unknown as ArrayBuffer);
+    const [main, proposals] = wb.worksheets;
+    const lines = [...api.commendations, ...api.criticisms] as { name: string; reasons: { vi: string }[] }[];
+    expect([res.status, main!.getCell(4, 2).text, proposals!.name, lines.length > 1]).toEqual([
+      200,
+      "Cá nhân",
+      "Đề nghị khen thưởng, phê bình",
+      true,
+    ]);
+    expect(lines.map((_, i) => [proposals!.getCell(4 + i, 3).text, proposals!.getCell(4 + i, 5).text])).toEqual(
+      lines.map((l) => [l.name, l.reasons.map((r) => r.vi).join("; ")]),
+    );
+  });
+
+  it("puts the count of criteria met, not points, under 'Số tiêu chí đạt' for communes", async () => {
+    const [res, api] = await Promise.all([
+      s.tinh!.request("/v1/reports/ranking.xlsx?year=2025&unitId=d-01"),
+      s.tinh!.request("/v1/units/d-01/ranking?year=2025").then((r) => r.json() as Promise<any>),
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await bytes(res)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const rows = api.rows as { criteriaMet: number }[];
+    expect([ws.getCell(4, 4).text, rows.map((_, i) => ws.getCell(5 + i, 4).value)]).toEqual([
+      "Số tiêu chí đạt",
+      rows.map((r) => r.criteriaMet),
+    ]);
+  });
+});
+
 describe("criteria sheet (PDF)", () => {
   it("renders one commune's sheet as a PDF naming the commune", async () => {
     const res = await s.xa!.request("/v1/units/c-01-01/criteria-sheet.pdf?year=2025");

@@ -8,6 +8,7 @@ import {
   type EvaluationResult,
   type Plan,
   type RecognitionDossier,
+  type Reason,
   CLASSIFICATION_LEVEL_LABELS,
   MONEY_SOURCES,
   RESOURCE_SOURCES,
@@ -29,6 +30,7 @@ import {
   renderCriteriaSheetPdf,
   renderCriteriaWorkbook,
   renderProgressReportDocx,
+  rankingWorkbookFromRanking,
   renderRankingWorkbook,
 } from "@ntm/reports";
 import type { Context } from "hono";
@@ -47,6 +49,7 @@ import { toCoreDossier } from "../services/dossiers.js";
 import { type TaskData, loadPlan, planOf } from "../services/planStore.js";
 import { planReportStatus } from "../services/plans.js";
 import { computeRanking } from "../services/rankings.js";
+import { computeSubjectRanking, reviewDay } from "../services/subjectRankings.js";
 import { loadContributions, loadOcop } from "../services/records.js";
 import { loadNarrative } from "../services/narratives.js";
 
@@ -301,10 +304,8 @@ export async function progressInput(
     ocop,
     resources,
     lateReports,
-    commendations: ranking.commendations
-      .slice(0, 5)
-      .map((x) => ({ subject: name(x.unitId), reason: `xếp hạng ${x.rank}, ${level(x.unitId)}` })),
-    criticisms: ranking.criticisms.slice(0, 5).map((x) => ({ subject: name(x.unitId), reason: `xếp hạng ${x.rank}, ${level(x.unitId)}` })),
+    commendations: ranking.commendations.slice(0, 5).map((x) => ({ subject: name(x.unitId), reason: candidateReason(x, level(x.unitId)) })),
+    criticisms: ranking.criticisms.slice(0, 5).map((x) => ({ subject: name(x.unitId), reason: candidateReason(x, level(x.unitId)) })),
     recipients:
       format === "party"
         ? ["Thường trực Tỉnh ủy (B/c)", "Văn phòng Điều phối NTM tỉnh", "Lưu Văn phòng"]
@@ -339,12 +340,22 @@ const criteria = createRoute({
   responses: { 200: { description: "XLSX", content: Binary(XLSX) }, ...problemResponses(401, 403, 404, 422) },
 });
 
+/** A proposal's line in the progress report: its rank and class, then every reason in Vietnamese. */
+const candidateReason = (x: { rank: number; reasons: Reason[] }, level: string) =>
+  [`xếp hạng ${x.rank}, ${level}`, ...x.reasons.map((r) => formatReason(r, "vi"))].join("; ");
+
 const rankingXlsx = createRoute({
   method: "get",
   path: "/reports/ranking.xlsx",
   tags: ["reports"],
-  summary: "Bảng xếp hạng (XLSX) / Annual ranking workbook",
-  request: { query: z.object({ year: YearParam, unitId: UnitQuery }) },
+  summary: "Bảng xếp hạng (XLSX) / Annual ranking workbook of communes, organisations or persons, with the proposals sheet",
+  request: {
+    query: z.object({
+      year: YearParam,
+      unitId: UnitQuery,
+      kind: z.enum(["unit", "organisation", "person"]).default("unit").openapi({ description: "Đối tượng / subject kind" }),
+    }),
+  },
   responses: { 200: { description: "XLSX", content: Binary(XLSX) }, ...problemResponses(401, 403, 404, 422) },
 });
 
@@ -427,27 +438,20 @@ export function reportRoutes() {
     const unitId = q.unitId ?? requireUser(c).scopeUnitId;
     const { tree } = await authorize(c, "read", unitId);
     const { db } = c.get("deps");
-    const { ranking, scheme } = await computeRanking(db, tree, await loadPacks(db), unitId, q.year);
+    const packs = await loadPacks(db);
+    const { ranking, scheme } =
+      q.kind === "unit"
+        ? await computeRanking(db, tree, packs, unitId, q.year)
+        : await computeSubjectRanking(db, tree, packs, unitId, q.year, q.kind, reviewDay(q.year, c.get("deps").now())).then((r) => ({
+            ranking: r.ranking,
+            scheme: r.scheme.scoring,
+          }));
+    const assembled = rankingWorkbookFromRanking(ranking, scheme, { unitName: plainName(tree.byId.get(unitId)), kind: q.kind });
     const input = {
-      unitName: plainName(tree.byId.get(unitId)),
-      year: q.year,
-      components: scheme.components.map((k) => ({ key: k.id, label: k.label.vi })),
-      rows: ranking.rows.map((r) => ({
-        rank: r.rank,
-        unitName: r.name ?? r.unitId,
-        score: r.score,
-        components: Object.fromEntries(r.components.map((k) => [k.id, k.points])),
-        level: CLASSIFICATION_LEVEL_LABELS[r.level]?.vi ?? r.level,
-        caps: r.caps.filter((k) => k.lowered).map((k) => k.reason),
-        quotaMoves: r.quotaMove ? [r.quotaMove.reason] : [],
-      })),
+      ...assembled,
+      rows: assembled.rows.map((r, i) => ({ ...r, caps: ranking.rows[i]!.caps.filter((k) => k.lowered).map((k) => k.reason) })),
       // Marked "not law" exactly as the CLI marks it (reports' rankingWorkbookFromRanking): a default or unverified scheme.
       example: scheme.isDefault || !scheme.verified,
-      ...(scheme.isDefault || !scheme.verified
-        ? {
-            notice: `${scheme.title.vi}: ${scheme.isDefault ? "thang điểm mặc định của phần mềm" : "thang điểm chưa được kiểm chứng"}, không phải quy định đã ban hành.`,
-          }
-        : {}),
     };
     const bytes = await render(() => renderRankingWorkbook(input));
     return send(c, bytes, XLSX, `Bảng xếp hạng ${stripLevel(plainName(tree.byId.get(unitId)))} ${q.year}.xlsx`) as never;

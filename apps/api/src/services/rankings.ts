@@ -13,6 +13,7 @@ import {
   type RankingUnit,
   type ScoringInputs,
   type ScoringScheme,
+  CandidateRecordsSchema,
   DEFAULT_SCORING_SCHEME,
   ScoringInputsSchema,
   classifyGroups,
@@ -174,6 +175,21 @@ export function noPackCommunes(
 }
 
 /**
+ * The units with their candidate records of the year (`records:<unitId>:<year>` rows: recorded
+ * achievements, findings with deadlines), parsed with core's schema.
+ * @example
+ * const units = await withCandidateRecords(db, await rankingInput(db, tree, packs, "d-01", 2025), 2025);
+ */
+export async function withCandidateRecords(db: Db, units: RankingUnit[], year: number): Promise<RankingUnit[]> {
+  const rows = await db.select().from(scoring).where(eq(scoring.year, year));
+  const byId = new Map(rows.filter((r) => r.id.startsWith("records:")).map((r) => [r.id, r.data]));
+  return units.map((u) => {
+    const data = byId.get(`records:${u.unitId}:${year}`);
+    return data === undefined ? u : { ...u, records: CandidateRecordsSchema.parse(data) };
+  });
+}
+
+/**
  * Ranks the communes below a unit for a year with the scheme that applies there.
  * @example
  * const { ranking } = await computeRanking(db, tree, packs, "d-01", 2025); ranking.rows[0].rank // 1
@@ -187,7 +203,7 @@ export async function computeRanking(
   options: { derive182?: boolean } = {},
 ): Promise<{ ranking: Ranking; units: RankingUnit[]; scheme: ScoringScheme; definedAt: string | null }> {
   const { scheme, definedAt } = await schemeFor(db, tree, unitId);
-  const units = await rankingInput(db, tree, packs, unitId, year, options);
+  const units = await withCandidateRecords(db, await rankingInput(db, tree, packs, unitId, year, options), year);
   const r = rankUnits({ units }, scheme, year);
   if (!r.ok) throw new ApiError(r.kind, "Không xếp hạng được / cannot rank", issuesToFields(r.issues));
   return { ranking: r.value, units, scheme, definedAt };

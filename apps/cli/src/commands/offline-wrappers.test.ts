@@ -103,6 +103,45 @@ describe("ntm rank", () => {
     expect(scheme.stderr.split("\n").every((l) => l === "" || l.startsWith("scheme.json: $."))).toBe(true);
   });
 
+  it("ranks persons offline with that kind's default scheme: quota cut, class first, candidates with reasons", () => {
+    const r = ntm(["rank", "--input", join(REPO, "examples", "ranking", "persons-2025.json"), "--json"]);
+    expect(r.code).toBe(0);
+    const out = r.json();
+    // hand-computed (person default: tasks done 20, not overdue 10, criteria 50, resources 20; −3/criterion lost, −5/finding):
+    // An 100, Cường 20 + 10 + 50·36/38 + 20·0.75 = 92.368421053, Bình 10 + 5 + 50·33/38 + 5 − 6 − 5 = 52.421052632
+    expect(
+      out.rows.map((u: { unitId: string; score: number; bandLevel: string; level: string }) => [u.unitId, u.score, u.bandLevel, u.level]),
+    ).toEqual([
+      ["tv-bcd-1", 100, "excellent", "good"],
+      ["tv-bcd-3", 92.368421053, "excellent", "good"],
+      ["tv-bcd-2", 52.421052632, "completed", "completed"],
+    ]);
+    // no one rated good besides them: 20% of 2 good after the cut keeps none
+    expect(out.quota).toEqual([{ group: "all", candidates: 2, kept: 0, good: 2, moved: ["tv-bcd-1", "tv-bcd-3"] }]);
+    expect([
+      out.kind,
+      out.commendations.map((c: { unitId: string }) => c.unitId),
+      out.criticisms.map((c: { unitId: string; reasons: { code: string }[] }) => [c.unitId, c.reasons.map((x) => x.code)]),
+    ]).toEqual(["person", ["tv-bcd-1"], [["tv-bcd-2", ["criticise.criteria_lost", "criticise.finding_overdue"]]]]);
+    const table = ntm(["rank", "--input", join(REPO, "examples", "ranking", "persons-2025.json")]);
+    expect(table.stdout).toContain("Đ/c Nguyễn Văn An (ví dụ) (tv-bcd-1): Có thành tích xuất sắc được ghi nhận");
+    expect(table.stdout).toContain("Thứ tự xếp hạng: xếp loại (mức cao hơn trước), rồi tổng điểm");
+  });
+
+  it("refuses an unknown --kind naming it, and a scheme of another kind naming the file", () => {
+    const bad = ntm(["rank", "--input", input, "--kind", "team"]);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      '--kind: đối tượng không hợp lệ "team": unit, organisation hoặc person / invalid kind: unit, organisation or person\n',
+    ]);
+    const dir = tempDir({
+      "s.json": JSON.stringify({ kind: "organisation", scoring: {}, classification: { basis: "x", verified: false } }),
+    });
+    const scheme = ntm(["rank", "--input", join(REPO, "examples", "ranking", "persons-2025.json"), "--scheme", "s.json"], { cwd: dir });
+    expect(scheme.code).toBe(2);
+    expect(scheme.stderr).toMatch(/^s\.json: \$\.scoring\./);
+  });
+
   it("asks for a year when neither the file nor --year gives one", () => {
     const dir = tempDir({ "in.json": JSON.stringify([{ unitId: "a", values: {} }]) });
     const r = ntm(["rank", "--input", "in.json"], { cwd: dir });

@@ -2,6 +2,12 @@ import type { Command } from "commander";
 import {
   CLASSIFICATION_LEVEL_LABELS,
   DEFAULT_SCORING_SCHEME,
+  DEFAULT_SUBJECT_SCHEMES,
+  type SubjectKind,
+  SubjectKindSchema,
+  type SubjectScheme,
+  parseSubjectScheme,
+  rankSubjects,
   type Ranking,
   type ScoringScheme,
   formatNumber,
@@ -20,6 +26,8 @@ import { parseYear } from "./evaluate.js";
 
 export interface RankOptions {
   input?: string;
+  /** unit (communes, default), organisation or person. */
+  kind?: string;
   unit?: string;
   scheme?: string;
   year?: string;
@@ -33,6 +41,35 @@ function loadScheme(file: string | undefined): ScoringScheme {
       r.kind,
       r.issues.map((i) => ({ file, where: formatPath(i.path), message: i.message, code: i.code })),
     );
+  return r.value;
+}
+
+/**
+ * The subject kind of `--kind` (or of the input file's "kind"); a bad one is a problem naming where.
+ * @example
+ * parseKind("person", "--kind") // "person"
+ */
+export function parseKind(value: unknown, where: string, file?: string): SubjectKind {
+  const r = SubjectKindSchema.safeParse(value ?? "unit");
+  if (r.success) return r.data;
+  throw new CliError("invalid_input", [
+    {
+      ...(file ? { file } : {}),
+      where,
+      message: `đối tượng không hợp lệ "${String(value)}": unit, organisation hoặc person / invalid kind: unit, organisation or person`,
+    },
+  ]);
+}
+
+function loadSubjectScheme(file: string | undefined, kind: SubjectKind): SubjectScheme {
+  if (!file) return DEFAULT_SUBJECT_SCHEMES[kind];
+  const r = parseSubjectScheme(readJson(file));
+  if (!r.ok)
+    throw new CliError(
+      r.kind,
+      r.issues.map((i) => ({ file, where: formatPath(i.path), message: i.message, code: i.code })),
+    );
+  if (r.value.kind !== kind) throw new CliError("invalid_input", [{ file, where: "$.kind", message: `expected "${kind}"` }]);
   return r.value;
 }
 
@@ -71,18 +108,21 @@ function renderRanking(ctx: Ctx, r: Ranking): void {
       [4, 40, 12, 8, 30, 30, 120],
     ),
   );
+  const nameOf = new Map(r.rows.map((u) => [u.unitId, u.name ? `${u.name} (${u.unitId})` : u.unitId]));
   const list = (title: string, items: Ranking["commendations"]) => {
     if (!items.length) return;
     ctx.print(`\n${title}:`);
-    for (const c of items) ctx.print(`  ${c.rank}. ${c.unitId}: ${c.reasons.map((x) => formatReason(x, L)).join("; ")}`);
+    for (const c of items) ctx.print(`  ${c.rank}. ${nameOf.get(c.unitId)}: ${c.reasons.map((x) => formatReason(x, L)).join("; ")}`);
   };
   list(tr(L, "Đề nghị biểu dương, khen thưởng", "Proposed for commendation"), r.commendations);
   list(tr(L, "Đề nghị phê bình", "Proposed for criticism"), r.criticisms);
 }
 
 /**
- * `ntm rank --input <file>`: scores, classifies and ranks units offline with core's `rankUnits`.
- * The input file is `{ year?, units: [...], options? }` (or just the units array).
+ * `ntm rank --input <file> [--kind unit|organisation|person]`: scores, classifies and ranks offline with
+ * core's `rankUnits` (communes) or `rankSubjects` (organisations, persons: that kind's default scheme,
+ * or `--scheme` a SubjectScheme). The input file is `{ year?, kind?, units: [...], options? }` (or
+ * just the units array).
  * @example
  * rankOffline(ctx, { input: "units-2025.json" });
  */
@@ -101,11 +141,17 @@ export function computeRanking(opts: RankOptions & { input: string }): {
   ranking: Ranking;
   scheme: ScoringScheme;
   names: Record<string, string>;
+  kind: SubjectKind;
 } {
   const raw = readJson(opts.input);
   const obj = Array.isArray(raw) ? { units: raw } : raw && typeof raw === "object" ? { ...(raw as Record<string, unknown>) } : raw;
   const fileYear = obj && typeof obj === "object" && "year" in obj ? (obj as { year: unknown }).year : undefined;
-  if (obj && typeof obj === "object") delete (obj as { year?: unknown }).year;
+  const fileKind = obj && typeof obj === "object" && "kind" in obj ? (obj as { kind: unknown }).kind : undefined;
+  const kind = opts.kind !== undefined ? parseKind(opts.kind, "--kind") : parseKind(fileKind, "$.kind", opts.input);
+  if (obj && typeof obj === "object") {
+    delete (obj as { year?: unknown }).year;
+    delete (obj as { kind?: unknown }).kind;
+  }
   const year = parseYear(opts.year) ?? (typeof fileYear === "number" && Number.isInteger(fileYear) ? fileYear : undefined);
   if (year === undefined)
     throw new CliError("invalid_input", [
@@ -115,8 +161,11 @@ export function computeRanking(opts: RankOptions & { input: string }): {
         message: 'thiếu năm đánh giá: thêm "year" vào tệp hoặc dùng --year / no review year: add "year" to the file or pass --year',
       },
     ]);
-  const scheme = loadScheme(opts.scheme);
-  const r = rankUnits(obj as Parameters<typeof rankUnits>[0], scheme, year);
+  const subject = kind === "unit" ? null : loadSubjectScheme(opts.scheme, kind);
+  const scheme = subject ? subject.scoring : loadScheme(opts.scheme);
+  const r = subject
+    ? rankSubjects(obj as Parameters<typeof rankSubjects>[0], subject, year)
+    : rankUnits(obj as Parameters<typeof rankUnits>[0], scheme, year);
   if (!r.ok) {
     const problems: Problem[] = r.issues.map((i) => {
       const [head, ...rest] = i.path;
@@ -127,7 +176,7 @@ export function computeRanking(opts: RankOptions & { input: string }): {
   }
   const names: Record<string, string> = {};
   for (const u of r.value.rows) if (u.name) names[u.unitId] = u.name;
-  return { ranking: r.value, scheme, names };
+  return { ranking: r.value, scheme, names, kind };
 }
 
 /**
@@ -142,6 +191,7 @@ export function registerRank(program: Command, run: Run, remote?: (ctx: Ctx, opt
     .option("--input <file>", "tệp JSON { year, units, options } / JSON file of the units to rank")
     .option("--scheme <file>", "thang điểm JSON (mặc định: thang điểm mặc định của phần mềm, không phải quy định) / scoring scheme JSON")
     .option("--year <year>", "năm đánh giá / review year")
+    .option("--kind <kind>", "đối tượng: unit (xã, mặc định), organisation (tổ chức), person (cá nhân) / subject kind")
     .option(
       "--unit <id>",
       "máy chủ: xếp hạng các xã thuộc đơn vị này (mặc định: phạm vi của bạn) / server: rank the communes below this unit",
@@ -149,6 +199,7 @@ export function registerRank(program: Command, run: Run, remote?: (ctx: Ctx, opt
     .action(
       run(async (ctx: Ctx, opts: RankOptions) => {
         if (opts.input) return rankOffline(ctx, { ...opts, input: opts.input });
+        if (opts.kind !== undefined) parseKind(opts.kind, "--kind");
         if (remote && opts.year) return remote(ctx, opts);
         throw new CliError("invalid_input", [
           {

@@ -236,7 +236,7 @@ describe("remote commands against a running API", () => {
     expect(show.code).toBe(0);
     expect(show.stdout).toContain("hs-demo-04 · Xã Phước Vĩnh (c-01-04) · NTM · 2025");
     // History: Vietnam time dd/mm/yyyy hh:mm, actions and states in words (the action id kept for --action).
-    expect(show.stdout).toMatch(/\n  \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} Nộp hồ sơ \(submit\): Đang công khai, lấy ý kiến → Đã nộp hồ sơ \(/);
+    expect(show.stdout).toMatch(/\n {2}\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} Nộp hồ sơ \(submit\): Đang công khai, lấy ý kiến → Đã nộp hồ sơ \(/);
     expect(show.stdout).toMatch(/✗ return \(Trả lại hồ sơ\) → Trả lại để hoàn thiện\n\s+✗ actorRoleAllowed: /);
     expect(show.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     const table = remote(["dossier", "list"]).stdout;
@@ -278,6 +278,21 @@ describe("remote commands against a running API", () => {
     const table = remote(["rank", "--year", "2024"]);
     expect(table.stdout).toMatch(/^Xếp hạng năm 2024 · d-01 · 124-QĐ\/TW/);
     if (out.scheme.isDefault) expect(table.stdout).toContain("⚠");
+  });
+
+  it("ranks the district's organisations and persons (--kind), proposing commendation and criticism with reasons", () => {
+    for (const kind of ["organisation", "person"]) {
+      const r = remote(["rank", "--year", "2025", "--kind", kind, "--json"]);
+      expect(r.code).toBe(0);
+      const out = r.json();
+      expect([out.kind, out.rows.length > 0, out.commendations.length > 0, out.criticisms.length > 0]).toEqual([kind, true, true, true]);
+      expect([...out.commendations, ...out.criticisms].every((c: { reasons: unknown[] }) => c.reasons.length > 0)).toBe(true);
+    }
+    const table = remote(["rank", "--year", "2025", "--kind", "person"]);
+    expect(table.stdout).toMatch(
+      /Đề nghị biểu dương, khen thưởng:\n {2}\d+\. Đ\/c .+ \(tv-bcd-d-01-1\): Có thành tích xuất sắc được ghi nhận/,
+    );
+    expect(remote(["rank", "--year", "2025", "--kind", "team"]).code).toBe(2);
   });
 
   it("downloads the documents the server renders: progress DOCX, criteria and ranking XLSX, a commune's PDF sheet", async () => {

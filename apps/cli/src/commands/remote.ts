@@ -487,8 +487,8 @@ interface RankingOut {
     bandLevel: string;
     reasons: ReasonOut[];
   }[];
-  commendations: { unitId: string; rank: number; reasons: ReasonOut[] }[];
-  criticisms: { unitId: string; rank: number; reasons: ReasonOut[] }[];
+  commendations: { unitId: string; name: string; rank: number; reasons: ReasonOut[] }[];
+  criticisms: { unitId: string; name: string; rank: number; reasons: ReasonOut[] }[];
   reasons: ReasonOut[];
 }
 
@@ -500,15 +500,17 @@ async function scopeUnit(ctx: Ctx, unit: string | undefined): Promise<string> {
 }
 
 /**
- * `ntm rank --year N [--unit id]`: the server's annual ranking of the communes below a unit.
+ * `ntm rank --year N [--unit id] [--kind unit|organisation|person]`: the server's annual ranking of the
+ * communes, organisations or persons below a unit.
  * @example
- * await rankRemote(ctx, { year: "2025", unit: "d-01" });
+ * await rankRemote(ctx, { year: "2025", unit: "d-01", kind: "person" });
  */
-export async function rankRemote(ctx: Ctx, opts: { year?: string; unit?: string }): Promise<void> {
+export async function rankRemote(ctx: Ctx, opts: { year?: string; unit?: string; kind?: string }): Promise<void> {
   const year = requireYear(opts.year);
   const unit = await scopeUnit(ctx, opts.unit);
   const client = await typedClient(ctx);
-  const r = (await call(ctx, client.GET("/v1/units/{id}/ranking", { params: { path: { id: unit }, query: { year } } })))
+  const kind = (opts.kind ?? "unit") as "unit" | "organisation" | "person";
+  const r = (await call(ctx, client.GET("/v1/units/{id}/ranking", { params: { path: { id: unit }, query: { year, kind } } })))
     .data as unknown as RankingOut;
   if (ctx.json) return ctx.printJson(r);
   const L = ctx.lang;
@@ -535,7 +537,7 @@ export async function rankRemote(ctx: Ctx, opts: { year?: string; unit?: string 
   const list = (title: string, items: RankingOut["commendations"]) => {
     if (!items.length) return;
     ctx.print(`\n${title}:`);
-    for (const c of items) ctx.print(`  ${c.rank}. ${c.unitId}: ${c.reasons.map((x) => x[L]).join("; ")}`);
+    for (const c of items) ctx.print(`  ${c.rank}. ${c.name} (${c.unitId}): ${c.reasons.map((x) => x[L]).join("; ")}`);
   };
   list(tr(L, "Đề nghị biểu dương, khen thưởng", "Proposed for commendation"), r.commendations);
   list(tr(L, "Đề nghị phê bình", "Proposed for criticism"), r.criticisms);

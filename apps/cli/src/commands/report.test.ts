@@ -73,6 +73,19 @@ describe("ntm report", () => {
     expect(all).toMatch(/không phải quy định|not law/i);
   });
 
+  it("writes a persons' classification workbook from a file whose kind is person, with the proposals sheet", async () => {
+    const dir = tempDir();
+    const r = ntm(["report", "ranking", "--input", join(REPO, "examples", "ranking", "persons-2025.json"), "--out", join(dir, "p.xlsx")]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "p.xlsx"));
+    const [main, proposals] = wb.worksheets;
+    expect([main!.getCell(4, 2).text, proposals!.getCell(4, 2).text, proposals!.getCell(4, 3).text, proposals!.getCell(5, 2).text]).toEqual(
+      ["Cá nhân", "Biểu dương, khen thưởng", "Đ/c Nguyễn Văn An (ví dụ)", "Phê bình"],
+    );
+    expect(proposals!.getCell(5, 5).text).toContain("Kết luận kiểm tra KL-03");
+  });
+
   it("writes the progress report DOCX in the Party format with the communes computed from values", async () => {
     const dir = tempDir();
     const out = join(dir, "p.docx");

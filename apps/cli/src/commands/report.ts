@@ -250,10 +250,10 @@ export function registerReport(program: Command, run: Run): void {
             { year: parseYear(need(opts.year, "--year", "(with the server; or give --input)")), unitId: opts.unit },
             opts.out,
           );
-        const { ranking, scheme, names: byId } = computeRanking({ ...opts, input: opts.input });
+        const { ranking, scheme, names: byId, kind } = computeRanking({ ...opts, input: opts.input });
         const r = await reports();
         const bytes = await render(r, opts.input, () =>
-          r.renderRankingWorkbook(r.rankingWorkbookFromRanking(ranking, scheme, { unitName: opts.unitName, names: byId })),
+          r.renderRankingWorkbook(r.rankingWorkbookFromRanking(ranking, scheme, { unitName: opts.unitName, names: byId, kind })),
         );
         write(ctx, opts.out, bytes);
       }),

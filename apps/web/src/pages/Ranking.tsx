@@ -10,6 +10,8 @@ import { DEFAULT_YEAR } from "../lib/years";
 import { NoPackNotice, PackInForce } from "../components/NoPack";
 
 type RankingResult = Schemas["Ranking"];
+type Kind = "unit" | "organisation" | "person";
+const KINDS: readonly Kind[] = ["unit", "organisation", "person"];
 
 /** The annual ranking: scores with components, caps and quota moves explained; commendation and criticism candidates. */
 export default function Ranking() {
@@ -18,11 +20,12 @@ export default function Ranking() {
   const { user } = useSession();
   const [year, setYear] = useState(DEFAULT_YEAR);
   const [open, setOpen] = useState<string | null>(null);
+  const [kind, setKind] = useState<Kind>("unit");
   const q = useQuery({
-    queryKey: ["ranking", user?.scopeUnitId, year],
+    queryKey: ["ranking", user?.scopeUnitId, year, kind],
     enabled: !!user,
     queryFn: (): Promise<RankingResult> =>
-      must(api.GET("/v1/units/{id}/ranking", { params: { path: { id: user?.scopeUnitId ?? "" }, query: { year } } })),
+      must(api.GET("/v1/units/{id}/ranking", { params: { path: { id: user?.scopeUnitId ?? "" }, query: { year, kind } } })),
   });
   const level = (l: string) => CLASSIFICATION_LEVEL_LABELS[l]?.[lang] ?? l;
   const r = q.data;
@@ -32,7 +35,21 @@ export default function Ranking() {
       <div className="page-head">
         <h1>{t("ranking.title")}</h1>
         <div className="toolbar">
-          <a className="btn" href={`/v1/reports/ranking.xlsx?year=${year}&unitId=${encodeURIComponent(user?.scopeUnitId ?? "")}`} download>
+          <label>
+            {t("ranking.kind")}{" "}
+            <select value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="ranking-kind">
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`ranking.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <a
+            className="btn"
+            href={`/v1/reports/ranking.xlsx?year=${year}&kind=${kind}&unitId=${encodeURIComponent(user?.scopeUnitId ?? "")}`}
+            download
+          >
             {t("ranking.export")} (XLSX)
           </a>
           <YearSelect value={year} onChange={setYear} />
@@ -54,6 +71,14 @@ export default function Ranking() {
             {t("ranking.schemeLine", { id: r.scheme.id, version: r.scheme.version, regime: r.regime.id })}{" "}
             {r.scheme.isDefault ? t("ranking.defaultScheme") : ""} {!r.scheme.verified ? t("ranking.unverifiedScheme") : ""}
           </p>
+          <details className="card" data-testid="ranking-rules">
+            <summary>{t("ranking.rules")}</summary>
+            <ul className="reasons">
+              {r.reasons.map((x, i) => (
+                <li key={`g${i}`}>{formatReason(x, lang)}</li>
+              ))}
+            </ul>
+          </details>
           <section className="card" aria-labelledby="rank-h">
             <h2 id="rank-h">{t("ranking.table", { count: r.rows.length })}</h2>
             <div className="table-wrap">
@@ -61,7 +86,7 @@ export default function Ranking() {
                 <thead>
                   <tr>
                     <th scope="col">{t("ranking.rank")}</th>
-                    <th scope="col">{t("ranking.unit")}</th>
+                    <th scope="col">{kind === "unit" ? t("ranking.unit") : t(`ranking.kinds.${kind}`)}</th>
                     <th scope="col">{t("ranking.score")}</th>
                     <th scope="col">{t("ranking.criteria")}</th>
                     <th scope="col">{t("ranking.band")}</th>
@@ -109,7 +134,10 @@ export default function Ranking() {
                                   <tbody>
                                     {u.components.map((c) => (
                                       <tr key={c.id}>
-                                        <th scope="row">{t(`ranking.component.${c.id}`, { defaultValue: c.id })}</th>
+                                        <th scope="row">
+                                          {(c.reasons[0]?.params.label as { vi: string; en: string } | undefined)?.[lang] ??
+                                            t(`ranking.component.${c.id}`, { defaultValue: c.id })}
+                                        </th>
                                         <td className="num">{c.value === null ? "—" : formatNumber(c.value, lang)}</td>
                                         <td className="num">
                                           {formatNumber(c.points, lang)}
@@ -123,7 +151,7 @@ export default function Ranking() {
                               <div>
                                 <h3>{t("ranking.reasons")}</h3>
                                 <ul className="reasons">
-                                  {u.reasons.map((x, i) => (
+                                  {[...u.reasons, ...u.facts].map((x, i) => (
                                     <li key={`r${i}`}>{formatReason(x, lang)}</li>
                                   ))}
                                 </ul>

@@ -1,4 +1,5 @@
 import type { Lang } from "../schemas/common.js";
+import { formatDate } from "./format.js";
 import { type MessageCatalog, fmtValue } from "./messages.js";
 
 /** Names of the classification levels, Vietnamese and English. */
@@ -23,13 +24,63 @@ const flag = (p: Record<string, unknown>, lang: Lang) =>
         : " (⚠️ not verified)"
       : "";
 
+const fmtDate = (d: unknown, lang: Lang) => (typeof d === "string" ? formatDate(d, lang) : "—");
+const name = (p: Record<string, unknown>, lang: Lang) =>
+  (p.label as { vi?: string; en?: string } | undefined)?.[lang] ?? String(p.component);
+const KEY_LABELS: Record<string, { vi: string; en: string }> = {
+  level: { vi: "xếp loại (mức cao hơn trước)", en: "class (higher first)" },
+  score: { vi: "tổng điểm (cao hơn trước)", en: "score (higher first)" },
+  criteria_met: { vi: "số tiêu chí đạt (nhiều hơn trước)", en: "criteria met (more first)" },
+  criteria_lost: { vi: "số tiêu chí không giữ vững (ít hơn trước)", en: "criteria lost (fewer first)" },
+  name_vi: { vi: "tên theo thứ tự chữ cái tiếng Việt", en: "name in Vietnamese alphabetical order" },
+  name: { vi: "tên theo thứ tự chữ cái tiếng Việt", en: "name in Vietnamese alphabetical order" },
+  id: { vi: "mã đơn vị", en: "id" },
+};
+const SUBJECT_KINDS: Record<string, { vi: string; en: string }> = {
+  unit: { vi: "đơn vị hành chính (xã)", en: "units (communes)" },
+  organisation: { vi: "tổ chức", en: "organisations" },
+  person: { vi: "cá nhân", en: "individuals" },
+};
+const TASK_STATUS: Record<string, { vi: string; en: string }> = {
+  done: { vi: "đã hoàn thành", en: "done" },
+  in_progress: { vi: "đang thực hiện, chưa quá hạn (chưa tính hoàn thành)", en: "in progress, not overdue (not counted done)" },
+  not_started: { vi: "chưa triển khai, chưa quá hạn (chưa tính hoàn thành)", en: "not started, not overdue (not counted done)" },
+  overdue: { vi: "quá hạn", en: "overdue" },
+  unreported: {
+    vi: "chưa báo cáo tiến độ trên bảng kế hoạch: không tính hoàn thành, không tính đúng hạn",
+    en: "no progress reported on the plan board: counted neither done nor on time",
+  },
+};
+const keyLabel = (k: unknown, lang: Lang) => KEY_LABELS[String(k)]?.[lang] ?? String(k);
+const CAUSE_LABELS: Record<string, { vi: string; en: string }> = {
+  quota: { vi: "vượt tỷ lệ xuất sắc", en: "over the excellent quota" },
+  revokedRecognition: { vi: "bị thu hồi công nhận", en: "recognition revoked" },
+  discipline124: { vi: "có kỷ luật (124-QĐ/TW)", en: "discipline (124-QĐ/TW)" },
+  discipline366: { vi: "có kỷ luật (366-QĐ/TW)", en: "discipline (366-QĐ/TW)" },
+  tasksExceeding366: { vi: "dưới 30% nhiệm vụ vượt yêu cầu", en: "under 30% of tasks exceeding" },
+  tasksOnTime366: { vi: "chưa 100% nhiệm vụ đúng hạn", en: "not all tasks on time" },
+  tasksDone366: { vi: "chưa hoàn thành 100% nhiệm vụ hoặc chậm quá 20%", en: "tasks not all done or over 20% late" },
+};
+// The same causes under their reason codes (a candidate's `because` lists the codes of the reasons that follow it).
+for (const [code, rule] of Object.entries({
+  "quota.moved": "quota",
+  "cap.revoked_recognition": "revokedRecognition",
+  "cap.discipline_124": "discipline124",
+  "cap.discipline_366": "discipline366",
+  "cap.tasks_exceeding_366": "tasksExceeding366",
+  "cap.tasks_on_time_366": "tasksOnTime366",
+  "cap.tasks_done_366": "tasksDone366",
+}))
+  CAUSE_LABELS[code] = CAUSE_LABELS[rule]!;
+const causes = (v: unknown, lang: Lang) => (Array.isArray(v) ? v : []).map((c) => CAUSE_LABELS[String(c)]?.[lang] ?? String(c)).join(", ");
+
 /** Messages for the ranking area's reasons (Vietnamese first, English second). */
 export const rankingMessages: MessageCatalog = {
   "score.component": {
     vi: (p, l) =>
-      `${p.component}: ${fmtValue(p.value, l)} → ${fmtValue(p.points, l)} điểm (tối đa ${fmtValue(p.weight, l)})${p.capped ? ", đã chạm mức trần" : ""}`,
+      `${name(p, l)}: ${fmtValue(p.value, l)} → ${fmtValue(p.points, l)} điểm (tối đa ${fmtValue(p.weight, l)})${p.capped ? ", đã chạm mức trần" : ""}`,
     en: (p, l) =>
-      `${p.component}: ${fmtValue(p.value, l)} → ${fmtValue(p.points, l)} points (of ${fmtValue(p.weight, l)})${p.capped ? ", capped" : ""}`,
+      `${name(p, l)}: ${fmtValue(p.value, l)} → ${fmtValue(p.points, l)} points (of ${fmtValue(p.weight, l)})${p.capped ? ", capped" : ""}`,
   },
   "score.value_missing": {
     vi: (p) => `${p.component}: chưa có số liệu "${p.field}", tính 0 điểm`,
@@ -109,16 +160,68 @@ export const rankingMessages: MessageCatalog = {
       `Over the excellent quota (at most ${p.numerator}/${p.denominator} of those rated good) in group "${p.group}": position ${p.position} of ${p.candidates} candidates, ${p.kept} kept; moved down to good`,
   },
   "commend.excellent": {
-    vi: (p, l) => `Hoàn thành xuất sắc nhiệm vụ (${fmtValue(p.score, l)} điểm): đề nghị khen thưởng`,
-    en: (p, l) => `Excellent (${fmtValue(p.score, l)} points): proposed for commendation`,
+    vi: (p, l) => `Hoàn thành xuất sắc nhiệm vụ (${fmtValue(p.score, l)} điểm), trong tỷ lệ khống chế: đề nghị khen thưởng`,
+    en: (p, l) => `Excellent (${fmtValue(p.score, l)} points), within the quota: proposed for commendation`,
+  },
+  "commend.achievement": {
+    vi: (p) => `Có thành tích xuất sắc được ghi nhận: ${p.title}${p.recordId ? ` (${p.recordId})` : ""}: đề nghị biểu dương, khen thưởng`,
+    en: (p) => `Recorded outstanding achievement: ${p.title}${p.recordId ? ` (${p.recordId})` : ""}: proposed for commendation`,
+  },
+  "criticise.finding_overdue": {
+    vi: (p, l) =>
+      `Kết luận kiểm tra ${p.id}${p.title ? ` (${p.title})` : ""} chưa khắc phục, quá hạn ${fmtDate(p.deadline, l)} (tính đến ${fmtDate(p.asOf, l)})`,
+    en: (p, l) =>
+      `Inspection finding ${p.id}${p.title ? ` (${p.title})` : ""} unresolved past its deadline ${fmtDate(p.deadline, l)} (as of ${fmtDate(p.asOf, l)})`,
+  },
+  "classification.final": {
+    vi: (p, l) =>
+      Array.isArray(p.loweredBy) && p.loweredBy.length
+        ? `Xếp loại cuối cùng: ${lvl(p.level, l)} (theo điểm: ${lvl(p.bandLevel, l)}; bị hạ do: ${causes(p.loweredBy, l)})`
+        : `Xếp loại cuối cùng: ${lvl(p.level, l)} (theo điểm, không bị hạ)`,
+    en: (p, l) =>
+      Array.isArray(p.loweredBy) && p.loweredBy.length
+        ? `Final class: ${lvl(p.level, l)} (by score: ${lvl(p.bandLevel, l)}; lowered by: ${causes(p.loweredBy, l)})`
+        : `Final class: ${lvl(p.level, l)} (by score, not lowered)`,
+  },
+  "ranking.order": {
+    vi: (p, l) =>
+      `Thứ tự xếp hạng: ${(Array.isArray(p.keys) ? p.keys : []).map((k) => keyLabel(k, l)).join(", rồi ")}; đơn vị chưa đủ số liệu xếp cuối`,
+    en: (p, l) =>
+      `Ranking order: ${(Array.isArray(p.keys) ? p.keys : []).map((k) => keyLabel(k, l)).join(", then ")}; units with incomplete data last`,
+  },
+  "ranking.subject_scheme": {
+    vi: (p) =>
+      `Đối tượng: ${SUBJECT_KINDS[String(p.kind)]?.vi ?? p.kind}; căn cứ xếp loại: ${p.basis}${p.verified === false ? " (⚠️ lựa chọn của địa phương hoặc mặc định của phần mềm, không phải quy định)" : ""}`,
+    en: (p) =>
+      `Subjects: ${SUBJECT_KINDS[String(p.kind)]?.en ?? p.kind}; classification basis: ${p.basis}${p.verified === false ? " (⚠️ a local choice or the tool's default, not law)" : ""}`,
+  },
+  "subject.task": {
+    vi: (p) => `Nhiệm vụ ${p.task}: ${TASK_STATUS[String(p.status)]?.vi ?? p.status}`,
+    en: (p) => `Task ${p.task}: ${TASK_STATUS[String(p.status)]?.en ?? p.status}`,
+  },
+  "subject.communes": {
+    vi: (p, l) =>
+      `Phụ trách ${p.count} xã (${fmtValue(p.names, l)}): đạt ${fmtValue(p.criteriaMet, l)}/${fmtValue(p.criteriaTotal, l)} lượt tiêu chí`,
+    en: (p, l) =>
+      `Answers for ${p.count} communes (${fmtValue(p.names, l)}): ${fmtValue(p.criteriaMet, l)} of ${fmtValue(p.criteriaTotal, l)} criteria met`,
+  },
+  "ranking.tie": {
+    vi: (p, l) => `Bằng điểm (${fmtValue(p.score, l)}) với ${p.above}: xếp sau theo ${keyLabel(p.key, l)}`,
+    en: (p, l) => `Same score (${fmtValue(p.score, l)}) as ${p.above}: placed after it by ${keyLabel(p.key, l)}`,
   },
   "commend.top_n": {
     vi: (p) => `Xếp thứ ${p.rank} trong ${p.topN} đơn vị dẫn đầu: đề nghị khen thưởng`,
     en: (p) => `Ranked ${p.rank} within the top ${p.topN}: proposed for commendation`,
   },
   "criticise.not_completed": {
-    vi: (p, l) => `Không hoàn thành nhiệm vụ (${fmtValue(p.score, l)} điểm): đề nghị phê bình`,
-    en: (p, l) => `Not completed (${fmtValue(p.score, l)} points): proposed for criticism`,
+    vi: (p, l) =>
+      p.bandLevel && p.bandLevel !== "not_completed"
+        ? `Không hoàn thành nhiệm vụ: ${fmtValue(p.score, l)} điểm đạt mức "${lvl(p.bandLevel, l)}" nhưng bị hạ do ${causes(p.because, l) || "điều kiện xếp loại"}: đề nghị phê bình`
+        : `Không hoàn thành nhiệm vụ: ${fmtValue(p.score, l)} điểm, dưới mức "Hoàn thành nhiệm vụ": đề nghị phê bình`,
+    en: (p, l) =>
+      p.bandLevel && p.bandLevel !== "not_completed"
+        ? `Not completed: ${fmtValue(p.score, l)} points reach "${lvl(p.bandLevel, l)}" but it was lowered by ${causes(p.because, l) || "a classification condition"}: proposed for criticism`
+        : `Not completed: ${fmtValue(p.score, l)} points, below "completed": proposed for criticism`,
   },
   "criticise.criteria_lost": {
     vi: (p) => `${p.count} tiêu chí không giữ vững trong năm`,

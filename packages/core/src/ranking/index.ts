@@ -25,6 +25,26 @@ export type { CapName, CapOutcome, CapRule } from "./caps/types.js";
 export { applyQuota, type QuotaEntry, type QuotaGroupResult, type QuotaMove } from "./quota/index.js";
 export { COMMENDATION_RULES, CRITICISM_RULES, runCandidateRules, type CandidateFacts, type CandidateRule } from "./candidates/index.js";
 export {
+  SubjectKindSchema,
+  SubjectSchemeSchema,
+  DEFAULT_SUBJECT_SCHEMES,
+  parseSubjectScheme,
+  regimeForSubject,
+  rankSubjects,
+  type SubjectKind,
+  type SubjectScheme,
+  type SubjectRanking,
+} from "./subjects/index.js";
+export {
+  subjectsFromPlan,
+  type BoardTaskStatus,
+  type DerivedSubject,
+  type PlanSubjectFacts,
+  type SubjectCommuneFacts,
+} from "./subjectsFromPlan/index.js";
+export {
+  CandidateRecordsSchema,
+  type CandidateRecords,
   TaskCountsSchema,
   RankingUnitSchema,
   RankingOptionsSchema,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IsoDateSchema } from "../schemas/common.js";
 import { ClassificationLevelSchema } from "./levels.js";
 
 /** Task counts of the year (366-QĐ/TW conditions): assigned, done, done on time, done exceeding requirements. */
@@ -18,6 +19,44 @@ export const TaskCountsSchema = z
 export type TaskCounts = z.infer<typeof TaskCountsSchema>;
 
 /**
+ * What records say about a subject, for the candidate rules (a minimal input that the commendation,
+ * discipline and inspection records feed): recorded outstanding achievements (thành tích xuất sắc,
+ * điển hình tiên tiến) and inspection findings with their deadline to be resolved.
+ */
+export const CandidateRecordsSchema = z
+  .object({
+    achievements: z
+      .array(
+        z
+          .object({
+            /** The achievement in Vietnamese, as recorded. */
+            title: z.string().min(1),
+            /** The record it comes from (commendation proposal, emulation result…). */
+            recordId: z.string().min(1).optional(),
+            date: IsoDateSchema.optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    findings: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            title: z.string().min(1).optional(),
+            /** By when the finding had to be resolved. */
+            deadline: IsoDateSchema,
+            /** When it was resolved; absent or null while unresolved. */
+            resolvedOn: IsoDateSchema.nullable().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+export type CandidateRecords = z.infer<typeof CandidateRecordsSchema>;
+
+/**
  * One unit to rank. `values` feed the scoring scheme; the tie-breaks and criticism read
  * `criteria_met`, `criteria_lost` and `reports_overdue` from them (0 when absent).
  */
@@ -33,6 +72,8 @@ export const RankingUnitSchema = z
     /** A subordinate organisation or leadership member was disciplined; `selfCorrected` = the unit found and fixed it itself. */
     discipline: z.object({ disciplined: z.boolean(), selfCorrected: z.boolean() }).strict().optional(),
     tasks: TaskCountsSchema.optional(),
+    /** Records that can propose the subject for commendation or criticism. */
+    records: CandidateRecordsSchema.optional(),
   })
   .strict();
 export type RankingUnit = z.infer<typeof RankingUnitSchema>;
@@ -44,6 +85,8 @@ export const RankingOptionsSchema = z
     topN: z.number().int().min(1).optional(),
     /** Highest level for a unit whose recognition was revoked this year (tool default: "completed"). */
     revokedCapLevel: ClassificationLevelSchema.optional(),
+    /** The day findings are judged overdue on (default: 31/12 of the review year). */
+    asOf: IsoDateSchema.optional(),
   })
   .strict();
 export type RankingOptions = z.infer<typeof RankingOptionsSchema>;

@@ -25,7 +25,11 @@ describe("ranking messages", () => {
       inspection_findings: 0,
     };
     const units = [
-      unit("a", 0, { values: { ...base, criteria_lost: 2, reports_overdue: 3, inspection_findings: 2 }, recognitionRevoked: true }),
+      unit("a", 0, {
+        values: { ...base, criteria_lost: 2, reports_overdue: 3, inspection_findings: 2 },
+        recognitionRevoked: true,
+        records: { findings: [{ id: "KL-01", title: "Chậm giải ngân", deadline: "2024-06-30" }] },
+      }),
       unit("b", 0, { values: { ...base, tier_reached: 3 }, discipline: { disciplined: true, selfCorrected: true } }),
       unit("c", 0, { values: { ...base }, discipline: { disciplined: true, selfCorrected: false } }),
       { unitId: "d", values: {} },
@@ -47,6 +51,7 @@ describe("ranking messages", () => {
       unitId: `x${i}`,
       values: rich,
       tasks: { assigned: 10, done: 10, onTime: 10, exceeding: 5 },
+      records: { achievements: [{ title: "Điển hình tiên tiến phong trào Chung sức xây dựng NTM", recordId: "KT-1" }] },
     }));
     const reasons = [2024, 2025].flatMap((year) => {
       const r = rankUnits({ units: [...units, ...excellent], options: { topN: 2 } }, DEFAULT_SCORING_SCHEME, year);
@@ -69,15 +74,20 @@ describe("ranking messages", () => {
         "cap.tasks_exceeding_366",
         "cap.tasks_on_time_366",
         "classification.band",
+        "classification.final",
         "classification.regime",
+        "commend.achievement",
         "commend.top_n",
         "criticise.criteria_lost",
+        "criticise.finding_overdue",
         "criticise.not_completed",
         "criticise.reports_overdue",
         "criticise.revoked",
         "quota.moved",
         "ranking.incomplete_data",
         "ranking.incomplete_units",
+        "ranking.order",
+        "ranking.tie",
         "score.component",
         "score.denominator_missing",
         "score.scheme_default",

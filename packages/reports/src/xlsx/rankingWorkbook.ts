@@ -22,6 +22,7 @@ function validate(input: RankingWorkbookInput): void {
       c.integer(r.rank, ["rows", i, "rank"], 1);
       c.text(r.unitName, ["rows", i, "unitName"]);
       c.finite(r.score, ["rows", i, "score"]);
+      if (r.criteriaMet !== undefined) c.integer(r.criteriaMet, ["rows", i, "criteriaMet"], 0);
       c.text(r.level, ["rows", i, "level"]);
       for (const k of input.components ?? []) {
         if (r.components?.[k.key] !== undefined) c.finite(r.components[k.key], ["rows", i, "components", k.key]);
@@ -48,14 +49,20 @@ export async function renderRankingWorkbook(input: RankingWorkbookInput): Promis
   const wb = new ExcelJS.Workbook();
   wb.creator = "ntm";
   const ws = wb.addWorksheet(`Xếp hạng ${input.year}`, { views: [{ state: "frozen", xSplit: 2, ySplit: 4 }] });
+  // Optional columns: the count of criteria met (a count, never points) and why each ended in its class.
+  const withCount = input.rows.some((r) => r.criteriaMet !== undefined);
+  const withWhy = input.rows.some((r) => r.explanation !== undefined);
+  const lead = withCount ? 4 : 3;
   const headers = [
     "Hạng",
-    "Đơn vị",
+    input.subjectLabel ?? "Đơn vị",
     "Tổng điểm",
+    ...(withCount ? ["Số tiêu chí đạt"] : []),
     ...input.components.map((k) => k.label),
     "Xếp loại",
     "Giới hạn áp dụng",
     "Điều chỉnh theo tỷ lệ khống chế",
+    ...(withWhy ? ["Căn cứ xếp loại"] : []),
   ];
   const lastCol = headers.length;
   titleRow(
@@ -87,18 +94,20 @@ export async function renderRankingWorkbook(input: RankingWorkbookInput): Promis
       r.rank,
       r.unitName,
       r.score,
+      ...(withCount ? [r.criteriaMet ?? null] : []),
       ...input.components.map((k) => r.components[k.key] ?? null),
       r.level,
       r.caps.map(noteText).join("; "),
       r.quotaMoves.map(noteText).join("; "),
+      ...(withWhy ? [(r.explanation ?? []).map(noteText).join("; ")] : []),
     ];
     values.forEach((v, j) => {
       const cell = row.getCell(j + 1);
       cell.value = v;
       cell.font = { name: FONT, size: 11 };
       cell.border = border;
-      const numeric = j >= 2 && j < 3 + input.components.length;
-      if (numeric) cell.numFmt = SCORE_FORMAT;
+      const numeric = j >= 2 && j < lead + input.components.length;
+      if (numeric) cell.numFmt = withCount && j === 3 ? "0" : SCORE_FORMAT;
       cell.alignment = { horizontal: j === 0 || numeric ? "center" : "left", vertical: "middle", wrapText: true };
     });
   });
@@ -106,11 +115,48 @@ export async function renderRankingWorkbook(input: RankingWorkbookInput): Promis
   ws.getColumn(1).width = 7;
   ws.getColumn(2).width = 24;
   ws.getColumn(3).width = 11;
-  input.components.forEach((_, i) => (ws.getColumn(4 + i).width = 11));
-  ws.getColumn(lastCol - 2).width = 18;
-  ws.getColumn(lastCol - 1).width = 36;
-  ws.getColumn(lastCol).width = 36;
+  if (withCount) ws.getColumn(4).width = 10;
+  input.components.forEach((_, i) => (ws.getColumn(lead + 1 + i).width = 11));
+  const tail = withWhy ? 1 : 0;
+  ws.getColumn(lastCol - 2 - tail).width = 18;
+  ws.getColumn(lastCol - 1 - tail).width = 36;
+  ws.getColumn(lastCol - tail).width = 36;
+  if (withWhy) ws.getColumn(lastCol).width = 48;
   for (let r = 5; r < 5 + rows.length; r++) fitRowHeight(ws.getRow(r), (col) => ws.getColumn(col).width ?? 10);
+  (input.notes ?? []).forEach((n, i) => titleRow(ws, 6 + rows.length + i, lastCol, noteText(n), { size: 10, italic: true }));
   applyPrintSetup(ws, "landscape", "4:4");
+  if (input.candidates) candidatesSheet(wb, input.year, input.candidates);
   return workbookBytes(wb);
+}
+
+/** The second sheet: proposals for commendation, then for criticism, each with its reasons in Vietnamese. */
+function candidatesSheet(wb: ExcelJS.Workbook, year: number, c: NonNullable<RankingWorkbookInput["candidates"]>): void {
+  const ws = wb.addWorksheet("Đề nghị khen thưởng, phê bình", { views: [{ state: "frozen", ySplit: 3 }] });
+  titleRow(ws, 1, 5, `ĐỀ NGHỊ BIỂU DƯƠNG, KHEN THƯỞNG VÀ PHÊ BÌNH - NĂM ${year}`, { bold: true, size: 14 });
+  const head = ws.getRow(3);
+  ["STT", "Đề nghị", "Đối tượng", "Hạng", "Lý do"].forEach((h, i) => {
+    const cell = head.getCell(i + 1);
+    cell.value = h;
+    cell.font = { name: FONT, bold: true, size: 11 };
+    cell.fill = solidFill("FFEDEDED");
+    cell.border = border;
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+  });
+  const lines = [
+    ...c.commendations.map((x) => ["Biểu dương, khen thưởng", x] as const),
+    ...c.criticisms.map((x) => ["Phê bình", x] as const),
+  ];
+  lines.forEach(([what, x], i) => {
+    const row = ws.getRow(4 + i);
+    [i + 1, what, x.name, x.rank, x.reasons.map(noteText).join("; ")].forEach((v, j) => {
+      const cell = row.getCell(j + 1);
+      cell.value = v;
+      cell.font = { name: FONT, size: 11 };
+      cell.border = border;
+      cell.alignment = { vertical: "middle", wrapText: true, horizontal: j === 0 || j === 3 ? "center" : "left" };
+    });
+  });
+  [6, 22, 36, 7, 80].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (let r = 4; r < 4 + lines.length; r++) fitRowHeight(ws.getRow(r), (col) => ws.getColumn(col).width ?? 10);
+  applyPrintSetup(ws, "landscape", "3:3");
 }

@@ -2,14 +2,14 @@ import type { Reason } from "../../schemas/common.js";
 import { type Result, fail, ok, zodIssues } from "../../errors/index.js";
 import type { Provenance } from "../../recognition/config/index.js";
 import type { ClassificationLevel } from "../levels.js";
-import { type RankingInput, RankingInputSchema, type RankingUnit } from "../input.js";
+import { type RankingInput, RankingInputSchema, type RankingOptions, type RankingUnit } from "../input.js";
 import { type ScoringScheme, ScoringSchemeSchema } from "../scheme/index.js";
 import { type ComponentScore, scoreUnit } from "../score/index.js";
 import { type ClassificationRegime, levelForScore, regimeForYear } from "../regimes/index.js";
 import { type AppliedCap, applyCaps } from "../caps/index.js";
 import { type QuotaGroupResult, type QuotaMove, applyQuota } from "../quota/index.js";
 import { COMMENDATION_RULES, CRITICISM_RULES, runCandidateRules } from "../candidates/index.js";
-import { compareRankKeys } from "../_lib/compare.js";
+import { compareRanked, decidingKey } from "../_lib/compare.js";
 
 /**
  * The level shown for a unit: a classification level, or `"incomplete_data"` when the unit's scoring
@@ -89,8 +89,13 @@ function missingOf(components: readonly ComponentScore[]): MissingInput[] {
  * Scores, classifies and ranks units for a review year: score each unit with the scheme (100-point
  * scale), map the score to a level with the year's regime (366-QĐ/TW from 2025; 124-QĐ/TW up to 2024
  * with the tool's default mapping), apply the regime's caps (each recorded as a reason), apply the
- * excellent quota per group, then order by score desc, criteria met desc, fewer criteria lost, unit id
- * asc, and propose commendation and criticism candidates with reasons. Bad input or scheme is a failure
+ * excellent quota per group, then order by FINAL CLASS first (a lower class never ranks above a higher
+ * one), then score desc, then the tie rule: criteria met desc, fewer criteria lost, name in Vietnamese
+ * collation, id (stated in the `ranking.order` reason; a row below an equal score says which key
+ * decided in `ranking.tie`). Every row ends with `classification.final` (band, and what lowered it).
+ * Candidates: commendation for the excellent (within the quota), the top N if asked, and recorded
+ * outstanding achievements; criticism for not completed (with the caps that brought it there),
+ * criteria lost, revocation, overdue reports and findings unresolved past their deadline. Bad input or scheme is a failure
  * result whose issues name the JSON path (`$.input.units[2].values.x`, `$.scheme.components[0].weight`).
  *
  * Missing inputs. Every component of the scheme is required: a unit that lacks a component's value (or
@@ -115,8 +120,20 @@ export function rankUnits(input: RankingInput, scheme: ScoringScheme, year: numb
   if (!s.success || !i.success || issues.length) return fail("invalid_input", issues);
   const sch = s.data;
   const { units, options = {} } = i.data;
-  const regime = regimeForYear(year);
+  return ok(rankValidated(units, options, sch, year, regimeForYear(year)));
+}
 
+/**
+ * Ranks validated units with a given regime (bands, caps, quota); {@link rankUnits} passes the year's
+ * regime, `rankSubjects` one whose bands and quota come from the subject kind's scheme.
+ */
+export function rankValidated(
+  units: readonly RankingUnit[],
+  options: RankingOptions,
+  sch: ScoringScheme,
+  year: number,
+  regime: ClassificationRegime,
+): Ranking {
   const scored = units.map((u) => {
     const values = valuesOf(u);
     const score = scoreUnit(values, sch);
@@ -140,6 +157,7 @@ export function rankUnits(input: RankingInput, scheme: ScoringScheme, year: numb
       .filter((x) => x.missingInputs.length === 0)
       .map((x) => ({
         unitId: x.unit.unitId,
+        name: x.unit.name,
         group: x.group,
         level: x.level,
         score: x.score.total,
@@ -192,17 +210,40 @@ export function rankUnits(input: RankingInput, scheme: ScoringScheme, year: numb
         level: complete ? level : "incomplete_data",
         caps: x.caps,
         quotaMove,
-        reasons: [band, ...x.caps.map((c) => c.reason), ...(quotaMove ? [quotaMove.reason] : [])],
+        reasons: [
+          band,
+          ...x.caps.map((c) => c.reason),
+          ...(quotaMove ? [quotaMove.reason] : []),
+          ...(complete ? [finalReason(x.bandLevel, level, x.caps, quotaMove)] : []),
+        ],
       };
     })
-    .sort((a, b) => Number(b.dataComplete) - Number(a.dataComplete) || compareRankKeys({ ...a }, { ...b }))
-    .map((r, idx) => ({ ...r, rank: idx + 1 }));
+    .sort(compareRanked)
+    .map((r, idx, all) => {
+      const prev = all[idx - 1];
+      // Why this row is below the one above it in the same class with the same score: the tie rule's deciding key.
+      const key = prev && prev.level === r.level && prev.score === r.score ? decidingKey(prev, r) : null;
+      const tie: Reason[] = key
+        ? [{ code: "ranking.tie", path: ["rank"], params: { above: prev!.name ?? prev!.unitId, key, score: r.score } }]
+        : [];
+      return { ...r, rank: idx + 1, reasons: [...r.reasons, ...tie] };
+    });
 
   const unitById = new Map(units.map((u) => [u.unitId, u]));
   const commendations: RankingCandidate[] = [];
   const criticisms: RankingCandidate[] = [];
   for (const r of rows) {
-    const facts = { unit: unitById.get(r.unitId)!, rank: r.rank, level: r.level, score: r.score, options };
+    const whyLevel = [...r.caps.filter((c) => c.lowered).map((c) => c.reason), ...(r.quotaMove ? [r.quotaMove.reason] : [])];
+    const facts = {
+      unit: unitById.get(r.unitId)!,
+      rank: r.rank,
+      level: r.level,
+      bandLevel: r.bandLevel,
+      score: r.score,
+      options,
+      whyLevel,
+      asOf: options.asOf ?? `${year}-12-31`,
+    };
     // Missing data is never a ground for commendation, nor (through the level) for criticism.
     const c = r.dataComplete ? runCandidateRules(COMMENDATION_RULES, facts) : [];
     if (c.length) commendations.push({ unitId: r.unitId, rank: r.rank, reasons: c });
@@ -211,6 +252,11 @@ export function rankUnits(input: RankingInput, scheme: ScoringScheme, year: numb
   }
 
   const reasons: Reason[] = [
+    {
+      code: "ranking.order",
+      path: ["rows"],
+      params: { keys: ["level", "score", "criteria_met", "criteria_lost", "name_vi", "id"] },
+    },
     {
       code: "classification.regime",
       path: ["year"],
@@ -222,7 +268,7 @@ export function rankUnits(input: RankingInput, scheme: ScoringScheme, year: numb
   if (sch.isDefault || !sch.verified)
     reasons.push({ code: "score.scheme_default", path: ["scheme"], params: { schemeId: sch.id, isDefault: sch.isDefault } });
 
-  return ok({
+  return {
     year,
     regime: { id: regime.id, bands: regime.bandsProvenance, quota: regime.quota.provenance },
     scheme: { id: sch.id, version: sch.version, isDefault: sch.isDefault, verified: sch.verified },
@@ -231,5 +277,16 @@ export function rankUnits(input: RankingInput, scheme: ScoringScheme, year: numb
     commendations,
     criticisms,
     reasons,
-  });
+  };
+}
+
+/** Why a subject ended in its level: the band its score reached and each cap or quota cut that lowered it. */
+function finalReason(
+  bandLevel: ClassificationLevel,
+  level: ClassificationLevel,
+  caps: readonly AppliedCap[],
+  quotaMove: QuotaMove | null,
+): Reason {
+  const loweredBy = [...caps.filter((c) => c.lowered).map((c) => c.rule), ...(quotaMove ? ["quota"] : [])];
+  return { code: "classification.final", path: ["level"], params: { level, bandLevel, loweredBy } };
 }

@@ -69,13 +69,13 @@ describe("rankUnits", () => {
     ]);
   });
 
-  it("caps a revoked unit at 'completed', records the cap and proposes it for criticism", () => {
+  it("caps a revoked unit at 'completed', ranks it below every 'good' unit despite its score, says why and proposes it for criticism", () => {
     const r = ranked({
       units: [unit("xa-revoked", 95, { recognitionRevoked: true }), ...Array.from({ length: 10 }, (_, i) => unit(`t${i}`, 80))],
     });
     const row = r.rows.find((x) => x.unitId === "xa-revoked")!;
     expect([row.rank, row.bandLevel, row.level, row.caps.map((c) => [c.rule, c.maxLevel, c.lowered])]).toEqual([
-      1,
+      11,
       "excellent",
       "completed",
       [["revokedRecognition", "completed", true]],
@@ -83,9 +83,10 @@ describe("rankUnits", () => {
     expect(row.reasons.map((x) => formatReason(x, "vi"))).toEqual([
       "95 điểm: Hoàn thành xuất sắc nhiệm vụ theo 366-QĐ/TW",
       'Bị thu hồi quyết định công nhận trong năm: tối đa "Hoàn thành nhiệm vụ" (mặc định của phần mềm)',
+      "Xếp loại cuối cùng: Hoàn thành nhiệm vụ (theo điểm: Hoàn thành xuất sắc nhiệm vụ; bị hạ do: bị thu hồi công nhận)",
     ]);
     expect(r.criticisms).toEqual([
-      { unitId: "xa-revoked", rank: 1, reasons: [{ code: "criticise.revoked", path: ["recognitionRevoked"], params: {} }] },
+      { unitId: "xa-revoked", rank: 11, reasons: [{ code: "criticise.revoked", path: ["recognitionRevoked"], params: {} }] },
     ]);
     expect(r.commendations).toEqual([]);
   });
@@ -138,8 +139,15 @@ describe("rankUnits", () => {
           { code: "criticise.reports_overdue", path: ["values", "reports_overdue"], params: { count: 1 } },
         ],
       },
-      { unitId: "xa-c", rank: 3, reasons: [{ code: "criticise.not_completed", path: ["level"], params: { score: 40 } }] },
+      {
+        unitId: "xa-c",
+        rank: 3,
+        reasons: [{ code: "criticise.not_completed", path: ["level"], params: { score: 40, bandLevel: "not_completed", because: [] } }],
+      },
     ]);
+    expect(formatReason(r.criticisms[1]!.reasons[0]!, "vi")).toBe(
+      'Không hoàn thành nhiệm vụ: 40 điểm, dưới mức "Hoàn thành nhiệm vụ": đề nghị phê bình',
+    );
   });
 
   it("scores with the default scheme, fills task values from task counts, applies the quota to a lone unit and says the scheme is a default", () => {
@@ -168,6 +176,7 @@ describe("rankUnits", () => {
     expect(r.rows[0]!.components.find((c) => c.id === "tasks_on_time")).toMatchObject({ value: 12, points: 15 });
     expect(r.scheme).toEqual({ id: "ntm.default-annual-scoring", version: "1.0.0", isDefault: true, verified: false });
     expect(r.reasons.map((x) => formatReason(x, "en"))).toEqual([
+      "Ranking order: class (higher first), then score (higher first), then criteria met (more first), then criteria lost (fewer first), then name in Vietnamese alphabetical order, then id; units with incomplete data last",
       "2025: classified under Regulation 366-QĐ/TW",
       "Scoring scheme ntm.default-annual-scoring is the tool's default, not law; use your locality's official sheet",
     ]);
@@ -230,11 +239,15 @@ describe("rankUnits", () => {
       expect(formatReason(empty.reasons[0]!, "vi")).toBe(
         "Chưa đủ số liệu để xếp loại: thiếu 2 số liệu (score, inspection_findings). Điểm tạm tính 0 chỉ cộng các số liệu đã có, không phải kết quả xếp loại; không đưa vào tỷ lệ xuất sắc, không đề nghị khen thưởng, không đề nghị phê bình vì thiếu số liệu",
       );
-      // top 3 reaches xa-high (rank 3), but missing data is no ground for commendation
-      expect(r.commendations.map((c) => c.unitId)).toEqual(["xa-a", "xa-b"]);
+      // top 3 reaches xa-high (rank 3), but missing data is no ground for commendation, nor is "không hoàn thành" (xa-b)
+      expect(r.commendations.map((c) => c.unitId)).toEqual(["xa-a"]);
       // xa-empty (0 points) is not criticised; xa-lost is, for the criteria it did lose (a fact it has)
       expect(r.criticisms).toEqual([
-        { unitId: "xa-b", rank: 2, reasons: [{ code: "criticise.not_completed", path: ["level"], params: { score: 40 } }] },
+        {
+          unitId: "xa-b",
+          rank: 2,
+          reasons: [{ code: "criticise.not_completed", path: ["level"], params: { score: 40, bandLevel: "not_completed", because: [] } }],
+        },
         {
           unitId: "xa-lost",
           rank: 4,

@@ -110,7 +110,8 @@ export const DEFAULT_SCORING_SCHEME: ScoringScheme = {
   components: [
     {
       id: "criteria_met",
-      label: t("Số tiêu chí đạt", "Criteria met"),
+      // The component holds points, not a count: its label says so (the count is the row's criteriaMet).
+      label: t("Điểm tỷ lệ tiêu chí đạt", "Criteria met (points)"),
       field: "criteria_met",
       weight: 30,
       formula: { type: "ratio", of: "criteria_total", target: 1 },

@@ -81,7 +81,11 @@ export function scoreUnit(values: Readonly<Record<string, number>>, scheme: Scor
       points,
       capped,
       reasons: [
-        { code: "score.component", path: ["values", c.field], params: { component: c.id, value, points, weight: c.weight, capped } },
+        {
+          code: "score.component",
+          path: ["values", c.field],
+          params: { component: c.id, label: c.label, value, points, weight: c.weight, capped },
+        },
         ...reasons,
       ],
     };

@@ -62,7 +62,14 @@ describe("scoreUnit with the default scheme", () => {
       {
         code: "score.component",
         path: ["values", "criteria_met"],
-        params: { component: "criteria_met", value: 10, points: 0, weight: 30, capped: false },
+        params: {
+          component: "criteria_met",
+          label: { vi: "Điểm tỷ lệ tiêu chí đạt", en: "Criteria met (points)" },
+          value: 10,
+          points: 0,
+          weight: 30,
+          capped: false,
+        },
       },
       {
         code: "score.denominator_missing",
