@@ -2137,12 +2137,12 @@ export interface paths {
         put?: never;
         /**
          * Nhập số liệu hàng loạt từ CSV/XLSX / Bulk import of indicator values (all or nothing)
-         * @description Send the file as the request body (Content-Type text/csv or the .xlsx type). Two layouts: long — columns unit_id, year, indicator, value (one row per unit × indicator; an empty value means 'not reported'); wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored). `input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households. Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core. Any bad row → 422 problem+json whose `errors` list row, column and message (the first 100; `errorCount` has the total), and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year. Limits (server settings): 10 MiB per file (NTM_IMPORT_MAX_BYTES), 100,000 data rows (NTM_IMPORT_MAX_ROWS), an .xlsx unpacking to at most 50 MiB (NTM_IMPORT_MAX_XLSX_BYTES); past one → 413 at once, nothing written.
+         * @description Send the file as the request body (Content-Type text/csv or the .xlsx type). Two layouts: long — columns unit_id, year, indicator, value (one row per unit × indicator; an empty value means 'not reported'); wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored). `input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households. With ?year= every row's year column (when present) must be that year; the answer's `years` names the years written. `region`, `flags` and `commune_group` columns are unit attributes: checked against the stored unit (a mismatch is a row-level error), never indicators. A cell KAD / N/A / không áp dụng declares the indicator not applicable. Rows whose unit_id starts with # are comments (the template's row of indicator names). Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core. Any bad row → 422 problem+json whose `errors` list row, column and message (the first 100; `errorCount` has the total), and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year. Limits (server settings): 10 MiB per file (NTM_IMPORT_MAX_BYTES), 100,000 data rows (NTM_IMPORT_MAX_ROWS), an .xlsx unpacking to at most 50 MiB (NTM_IMPORT_MAX_XLSX_BYTES); past one → 413 at once, nothing written.
          */
         post: {
             parameters: {
                 query?: {
-                    /** @description Year for rows without a year column */
+                    /** @description The selected year: rows without a year column get it; a row whose year column differs is refused (422, row-level) */
                     year?: number;
                     /** @description Pack whose tier ladder validates commune values (default: the ladder adopted for each unit and year) */
                     pack?: string;
@@ -2245,6 +2245,92 @@ export interface paths {
                     year: number;
                     format?: "csv" | "xlsx";
                     pack?: string;
+                    /** @description CSV only. machine (default, the contract for integrators): comma-separated, dot decimals, UTF-8 with BOM. vi: for Vietnamese Excel: `;`-separated, decimal comma (85,8), UTF-8 with BOM. Both import back. */
+                    dialect?: "machine" | "vi";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/values-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mẫu nhập số liệu theo bộ tiêu chí của năm / Import template for a year's adopted pack (one row per commune, empty cells)
+         * @description Columns unit_id, name, year, then one per indicator of the adopted tier ladder; the second row (unit_id starting with #) names each indicator in Vietnamese and is skipped by the import.
+         */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    format?: "csv" | "xlsx";
+                    pack?: string;
+                    /** @description CSV only. machine (default, the contract for integrators): comma-separated, dot decimals, UTF-8 with BOM. vi: for Vietnamese Excel: `;`-separated, decimal comma (85,8), UTF-8 with BOM. Both import back. */
+                    dialect?: "machine" | "vi";
                 };
                 header?: never;
                 path: {
@@ -2324,6 +2410,8 @@ export interface paths {
                     year: number;
                     format?: "csv" | "xlsx";
                     pack?: string;
+                    /** @description CSV only. machine (default, the contract for integrators): comma-separated, dot decimals, UTF-8 with BOM. vi: for Vietnamese Excel: `;`-separated, decimal comma (85,8), UTF-8 with BOM. Both import back. */
+                    dialect?: "machine" | "vi";
                 };
                 header?: never;
                 path: {
@@ -7964,6 +8052,7 @@ export interface components {
             unitYears: number;
             created: number;
             updated: number;
+            years: number[];
         };
         RoleInfo: {
             id: components["schemas"]["Role"];

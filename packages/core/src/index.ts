@@ -132,6 +132,7 @@ export { checkRevocation, type RevocationInput } from "./analyses/checkRevocatio
 export { compareYears, type YearOverYear, type CriterionChange } from "./analyses/compareYears.js";
 export { gapToNextTier, type TierGap } from "./analyses/gapToNextTier.js";
 export { highestTier, type TierStanding } from "./analyses/highestTier.js";
+export { valueJumps, DEFAULT_JUMP_SHARE, type ValueJump } from "./analyses/valueJumps/index.js";
 export {
   checkProgrammeTargets,
   QD263_TARGETS,

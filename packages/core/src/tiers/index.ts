@@ -5,3 +5,4 @@ export { evaluateLadder, type LadderResult, type EvaluateLadderOptions } from ".
 export { childTierStatuses, type ChildTierStatuses } from "./childTierStatuses/index.js";
 export { withChildStatuses, type WithChildStatusesOptions } from "./withChildStatuses/index.js";
 export { TIER_BUCKETS, tierBucketOf, countByTier, countAtLeast, type TierBucket, type TierCounts } from "./tierBuckets/index.js";
+export { previewValuesChange, type ValuesChangePreview } from "./previewValuesChange/index.js";
