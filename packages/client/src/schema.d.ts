@@ -1560,6 +1560,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/units/{id}/values/{year}/evaluation-input": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dữ liệu để tự đánh giá trên máy / What a client needs to evaluate typed values as the API does (the values document with hamlets, 18.2 classification, adopted ladder, last year's values)
+         * @description The web app's data-entry preview runs @ntm/core `previewValuesChange` over this document and the packs of `ladder` (GET /v1/packs/{id}), so the badge and the tier change shown before saving are those the roll-up computes after.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Evaluation input */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationInput"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/units/{id}/values/{year}": {
         parameters: {
             query?: never;
@@ -7781,6 +7859,43 @@ export interface components {
                 from?: unknown;
                 to?: unknown;
             }[];
+        };
+        EvaluationInput: {
+            doc: {
+                unit: {
+                    id: string;
+                    name: string;
+                    level: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                year: number;
+                values: {
+                    [key: string]: number | boolean | null;
+                };
+                inputs?: {
+                    [key: string]: number;
+                };
+                notApplicable?: string[];
+                children?: {
+                    unit: {
+                        id: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    values: {
+                        [key: string]: number | boolean | null;
+                    };
+                }[];
+            };
+            classification: {
+                year: number;
+                level: string;
+            } | null;
+            ladder: string[];
+            previousValues: {
+                [key: string]: number | boolean | null;
+            };
         };
         UnitValuesRecord: {
             unitId: string;

@@ -1,7 +1,9 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { type Issue, UnitValuesSchema, fail, ok, validateValues, zodIssues } from "@ntm/core";
 import { and, asc, desc, eq } from "drizzle-orm";
+import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
+import { evaluationInput } from "../services/evaluations.js";
 import type { Principal } from "../auth/policy.js";
 import { auditLog, indicatorValues } from "../db/schema.js";
 import { type Tx, writeAudit } from "../audit.js";
@@ -88,6 +90,38 @@ const putValues = createRoute({
       content: { "application/json": { schema: ValuesDocSchema } },
     },
     ...problemResponses(400, 401, 403, 404, 412, 422, 428),
+  },
+});
+
+const CellValue = z.union([z.number(), z.boolean(), z.null()]);
+const EvaluationInputSchema = z
+  .object({
+    doc: z.object({
+      unit: z.object({ id: z.string(), name: z.string(), level: z.string() }).passthrough(),
+      year: z.number().int(),
+      values: z.record(z.string(), CellValue),
+      inputs: z.record(z.string(), z.number()).optional(),
+      notApplicable: z.array(z.string()).optional(),
+      children: z.array(z.object({ unit: z.object({ id: z.string() }).passthrough(), values: z.record(z.string(), CellValue) })).optional(),
+    }),
+    classification: z.object({ year: z.number().int(), level: z.string() }).nullable(),
+    ladder: z.array(z.string()),
+    previousValues: z.record(z.string(), CellValue),
+  })
+  .openapi("EvaluationInput");
+
+const evaluationInputRoute = createRoute({
+  method: "get",
+  path: "/units/{id}/values/{year}/evaluation-input",
+  tags: ["values"],
+  summary:
+    "Dữ liệu để tự đánh giá trên máy / What a client needs to evaluate typed values as the API does (the values document with hamlets, 18.2 classification, adopted ladder, last year's values)",
+  description:
+    "The web app's data-entry preview runs @ntm/core `previewValuesChange` over this document and the packs of `ladder` (GET /v1/packs/{id}), so the badge and the tier change shown before saving are those the roll-up computes after.",
+  request: { params: YearPath },
+  responses: {
+    200: { description: "Evaluation input", content: { "application/json": { schema: EvaluationInputSchema } } },
+    ...problemResponses(401, 403, 404, 422),
   },
 });
 
@@ -181,6 +215,13 @@ export function valueRoutes() {
     }));
     return c.json({ items }, 200);
   });
+  app.openapi(evaluationInputRoute, (async (c: Context<AppEnv>) => {
+    const id = c.req.param("id")!;
+    const year = YearParam.parse(c.req.param("year"));
+    const { tree } = await authorize(c, "read", id);
+    const { db } = c.get("deps");
+    return c.json(await evaluationInput(db, tree, await loadPacks(db), tree.byId.get(id)!, year), 200);
+  }) as never);
   app.openapi(getValues, async (c) => {
     const { id, year } = c.req.valid("param");
     await authorize(c, "read", id);
