@@ -92,3 +92,32 @@ test("a bulk upload into the selected year 2024 writes 2024, says so, and leaves
   await expect(page.getByTestId("bulk-errors")).toContainText("năm 2025 khác năm đã chọn 2024");
   expect((await get(2024)).version).toBe(v2024);
 });
+
+test("a district officer sees who has entered the year, approves (locks) a commune's year; the commune officer then cannot write it", async ({
+  browser,
+}) => {
+  const district = await browser.newPage();
+  await signIn(district, "district");
+  await district.goto("/data-entry/c-01-01?year=2024");
+  const completeness = district.getByTestId("completeness");
+  await expect(completeness.getByRole("heading")).toHaveText("Tình hình nhập số liệu năm 2024");
+  await expect(completeness.getByTestId("completeness-c-01-01")).toContainText("Đủ");
+  await expect(district.getByTestId("lock-state")).toContainText("chưa được duyệt");
+  await district.getByRole("button", { name: "Duyệt và khóa số liệu năm 2024" }).click();
+  await expect(district.getByTestId("lock-state")).toContainText("đã được Cán bộ NTM Huyện An Hòa duyệt và khóa");
+  await expect(completeness.getByTestId("completeness-c-01-01")).toContainText("Đã duyệt (khóa)");
+  await shot(district, "data-entry-locked-district");
+
+  const commune = await browser.newPage();
+  await signIn(commune, "commune");
+  await commune.goto("/data-entry/c-01-01?year=2024");
+  await expect(commune.getByTestId("lock-state")).toContainText("không sửa được");
+  await expect(commune.getByRole("button", { name: "Lưu" })).toBeDisabled();
+  await expect(commune.getByRole("button", { name: /Mở khóa/ })).toHaveCount(0);
+  // (The API refuses the write itself with a 409 in Vietnamese: apps/api/src/routes/valueReview.test.ts.)
+
+  await district.getByRole("button", { name: "Mở khóa số liệu năm 2024" }).click();
+  await expect(district.getByTestId("lock-state")).toContainText("chưa được duyệt");
+  await commune.reload();
+  await expect(commune.getByRole("button", { name: "Lưu" })).toBeEnabled();
+});

@@ -1708,7 +1708,7 @@ export interface paths {
         };
         /**
          * Ghi số liệu / Replace a unit's values for a year (If-Match required once values exist; stale → 412)
-         * @description Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default: the ladder adopted for the unit and year; with none, the values schema only); problems come back as 422 with JSON paths. Preconditions: to update, send `If-Match: "<version>"` (the ETag you read); a stale version → 412. To create, send `If-None-Match: *` (or `If-Match: "0"`, the version of absent values); if values exist → 412. Without either header the request also only creates, and answers 428 when values exist. Of concurrent creators of one unit-year exactly one succeeds; the others get 412 (or 428 without a header), never a lost update.
+         * @description Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default: the ladder adopted for the unit and year; with none, the values schema only); problems come back as 422 with JSON paths. Preconditions: to update, send `If-Match: "<version>"` (the ETag you read); a stale version → 412. To create, send `If-None-Match: *` (or `If-Match: "0"`, the version of absent values); if values exist → 412. Without either header the request also only creates, and answers 428 when values exist. Of concurrent creators of one unit-year exactly one succeeds; the others get 412 (or 428 without a header), never a lost update. A unit-year approved and locked by the level above (PUT /v1/units/{id}/values/{year}/lock) refuses the write: 409 problem+json saying who locked it and when.
          */
         put: {
             parameters: {
@@ -1771,6 +1771,15 @@ export interface paths {
                 };
                 /** @description Problem (404) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2215,7 +2224,7 @@ export interface paths {
         put?: never;
         /**
          * Nhập số liệu hàng loạt từ CSV/XLSX / Bulk import of indicator values (all or nothing)
-         * @description Send the file as the request body (Content-Type text/csv or the .xlsx type). Two layouts: long — columns unit_id, year, indicator, value (one row per unit × indicator; an empty value means 'not reported'); wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored). `input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households. With ?year= every row's year column (when present) must be that year; the answer's `years` names the years written. `region`, `flags` and `commune_group` columns are unit attributes: checked against the stored unit (a mismatch is a row-level error), never indicators. A cell KAD / N/A / không áp dụng declares the indicator not applicable. Rows whose unit_id starts with # are comments (the template's row of indicator names). Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core. Any bad row → 422 problem+json whose `errors` list row, column and message (the first 100; `errorCount` has the total), and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year. Limits (server settings): 10 MiB per file (NTM_IMPORT_MAX_BYTES), 100,000 data rows (NTM_IMPORT_MAX_ROWS), an .xlsx unpacking to at most 50 MiB (NTM_IMPORT_MAX_XLSX_BYTES); past one → 413 at once, nothing written.
+         * @description Send the file as the request body (Content-Type text/csv or the .xlsx type). Two layouts: long — columns unit_id, year, indicator, value (one row per unit × indicator; an empty value means 'not reported'); wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored). `input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households. A unit-year approved and locked by the level above is refused at its row (422, nothing written). With ?year= every row's year column (when present) must be that year; the answer's `years` names the years written. `region`, `flags` and `commune_group` columns are unit attributes: checked against the stored unit (a mismatch is a row-level error), never indicators. A cell KAD / N/A / không áp dụng declares the indicator not applicable. Rows whose unit_id starts with # are comments (the template's row of indicator names). Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core. Any bad row → 422 problem+json whose `errors` list row, column and message (the first 100; `errorCount` has the total), and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year. Limits (server settings): 10 MiB per file (NTM_IMPORT_MAX_BYTES), 100,000 data rows (NTM_IMPORT_MAX_ROWS), an .xlsx unpacking to at most 50 MiB (NTM_IMPORT_MAX_XLSX_BYTES); past one → 413 at once, nothing written.
          */
         post: {
             parameters: {
@@ -2267,6 +2276,15 @@ export interface paths {
                 };
                 /** @description Problem (403) */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2507,6 +2525,284 @@ export interface paths {
                     content: {
                         "text/csv": string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/values/{year}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trạng thái duyệt (khóa) số liệu / Whether a unit-year's values are approved and locked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Lock state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValuesLock"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Duyệt và khóa số liệu / Approve and lock a unit-year's values (the level above: values.approve)
+         * @description A locked unit-year refuses the values PUT (409) and import rows (422) until unlocked. Locking a locked unit-year answers its lock unchanged. Audited (values.lock).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Locked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValuesLock"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Mở khóa số liệu / Unlock a unit-year's values (the level above: values.approve)
+         * @description Audited (values.unlock). 404 when the unit-year is not locked.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unlocked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValuesLock"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/completeness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tình hình nhập số liệu / Reporting completeness: which communes have entered a year's values, who has not
+         * @description Per commune of the subtree: the indicators of its adopted standard pack (not derived, not declared not applicable) that hold a value (core `reportingCompleteness`), who saved last, and whether the year is approved (locked). A commune with no pack adopted is `no_pack`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Completeness */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportingCompleteness"];
                     };
                 };
                 /** @description Problem (401) */
@@ -8168,6 +8464,37 @@ export interface components {
             created: number;
             updated: number;
             years: number[];
+        };
+        ValuesLock: {
+            unitId: string;
+            year: number;
+            locked: boolean;
+            lockedBy: string | null;
+            lockedByName: string | null;
+            lockedAt: string | null;
+        };
+        ReportingCompleteness: {
+            unitId: string;
+            year: number;
+            counts: {
+                none: number;
+                partial: number;
+                complete: number;
+                noPack: number;
+            };
+            communes: {
+                unitId: string;
+                name: string;
+                parentId: string | null;
+                /** @enum {string} */
+                state: "none" | "partial" | "complete" | "no_pack";
+                entered: number;
+                expected: number;
+                missing: string[];
+                updatedBy: string | null;
+                updatedAt: string | null;
+                locked: boolean;
+            }[];
         };
         RoleInfo: {
             id: components["schemas"]["Role"];

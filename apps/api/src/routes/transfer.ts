@@ -12,6 +12,7 @@ import { checkXlsx, readBounded, readCsvBounded } from "../transfer/limits.js";
 import { INPUT_PREFIX, type RowIssue, readValuesTableAsync } from "../transfer/importValues.js";
 import { planImport } from "../transfer/planImport.js";
 import { saveValues } from "../services/values.js";
+import { locksOf } from "../services/valueLocks.js";
 import { computeRollup } from "../services/evaluations.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -47,6 +48,7 @@ const importValues = createRoute({
     "long — columns unit_id, year, indicator, value (one row per unit × indicator; an empty value means 'not reported');",
     "wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored).",
     "`input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households.",
+    "A unit-year approved and locked by the level above is refused at its row (422, nothing written).",
     "With ?year= every row's year column (when present) must be that year; the answer's `years` names the years written.",
     "`region`, `flags` and `commune_group` columns are unit attributes: checked against the stored unit (a mismatch is a row-level error), never indicators. A cell KAD / N/A / không áp dụng declares the indicator not applicable. Rows whose unit_id starts with # are comments (the template's row of indicator names).",
     "Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core.",
@@ -59,7 +61,7 @@ const importValues = createRoute({
   },
   responses: {
     200: { description: "Imported", content: { "application/json": { schema: ImportReportSchema } } },
-    ...problemResponses(400, 401, 403, 412, 413, 422),
+    ...problemResponses(400, 401, 403, 409, 412, 413, 422),
   },
 });
 
@@ -226,7 +228,18 @@ export function transferRoutes() {
           year,
         ),
       );
+    const locks = new Map<number, Awaited<ReturnType<typeof locksOf>>>();
+    for (const year of new Set(read.unitYears.map((u) => u.year)))
+      locks.set(
+        year,
+        await locksOf(
+          db,
+          read.unitYears.filter((u) => u.year === year).map((u) => u.unitId),
+          year,
+        ),
+      );
     const { plan, issues: planIssues } = planImport({
+      locked: (unitId, year) => locks.get(year)?.get(unitId),
       ...read,
       tree: await loadTree(db),
       user,
@@ -249,7 +262,7 @@ export function transferRoutes() {
     await db.transaction(async (tx) => {
       for (const p of plan) {
         if (p.expected === 0) created++;
-        await saveValues(tx, user, p.unitId, p.year, p.body, p.expected, now(), "values.import");
+        await saveValues(tx, user, p.unitId, p.year, p.body, p.expected, now(), "values.import", p.unitId);
       }
     });
     const years = [...new Set(plan.map((p) => p.year))].sort((a, b) => a - b);

@@ -73,6 +73,7 @@ const putValues = createRoute({
     'Preconditions: to update, send `If-Match: "<version>"` (the ETag you read); a stale version → 412. To create, send `If-None-Match: *` (or `If-Match: "0"`, the version of absent values); if values exist → 412.',
     "Without either header the request also only creates, and answers 428 when values exist.",
     "Of concurrent creators of one unit-year exactly one succeeds; the others get 412 (or 428 without a header), never a lost update.",
+    "A unit-year approved and locked by the level above (PUT /v1/units/{id}/values/{year}/lock) refuses the write: 409 problem+json saying who locked it and when.",
   ].join(" "),
   request: {
     params: YearPath,
@@ -89,7 +90,7 @@ const putValues = createRoute({
       headers: { ETag: { schema: { type: "string" } } },
       content: { "application/json": { schema: ValuesDocSchema } },
     },
-    ...problemResponses(400, 401, 403, 404, 412, 422, 428),
+    ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428),
   },
 });
 
@@ -265,7 +266,7 @@ export function valueRoutes() {
           );
       }
       // Creation is an insert that does nothing on a concurrent twin: exactly one creator wins, the rest get 412.
-      return saveValues(tx, user, id, year, body, expected, now());
+      return saveValues(tx, user, id, year, body, expected, now(), "values.update", tree.byId.get(id)?.name ?? id);
     });
     c.header("ETag", etagOf(row.version));
     return c.json(valuesOut(id, year, row), 200);

@@ -3,6 +3,7 @@ import type { LoadedPacks } from "../services/packs.js";
 import type { UnitRow, UnitTree } from "../units.js";
 import type { ValuesRow } from "../values.js";
 import { checkValues } from "../services/values.js";
+import { type ValuesLock, lockedMessage } from "../services/valueLocks.js";
 import { type ImportedUnitYear, INPUT_PREFIX, type RowIssue } from "./importValues.js";
 
 /** One unit-year to write: the merged document and the version it was merged onto. */
@@ -29,6 +30,8 @@ export function planImport(input: {
   /** An explicit pack whose ladder validates the values; by default the one adopted for each unit-year. */
   packId?: string;
   stored: (unitId: string, year: number) => ValuesRow | undefined;
+  /** The approval lock of a unit-year, when it has one (a locked unit-year refuses the rows). */
+  locked?: (unitId: string, year: number) => ValuesLock | undefined;
 }): { plan: PlannedWrite[]; issues: RowIssue[] } {
   const plan: PlannedWrite[] = [];
   const issues: RowIssue[] = [];
@@ -41,6 +44,11 @@ export function planImport(input: {
     }
     if (!can(input.user, "values.write", uy.unitId, input.tree)) {
       issues.push({ ...at, message: `bạn không được ghi số liệu của ${uy.unitId} / you may not write values of ${uy.unitId}` });
+      continue;
+    }
+    const lock = input.locked?.(uy.unitId, uy.year);
+    if (lock) {
+      issues.push({ ...at, message: lockedMessage(unit.name, uy.year, lock) });
       continue;
     }
     const mismatch = attributeMismatches(uy, unit);

@@ -31,6 +31,7 @@ describe("capabilitiesOf", () => {
         manageUnits: true,
         manageUsers: true,
         publishResults: true,
+        approveValues: true,
       },
       province_officer: {
         overview: true,
@@ -43,6 +44,7 @@ describe("capabilitiesOf", () => {
         manageUnits: true,
         manageUsers: true,
         publishResults: true,
+        approveValues: true,
       },
       district_officer: {
         overview: true,
@@ -55,6 +57,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: true,
       },
       commune_officer: {
         overview: false,
@@ -67,6 +70,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
       inspector: {
         overview: true,
@@ -79,6 +83,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
       viewer: {
         overview: true,
@@ -91,6 +96,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
       standing_board: {
         overview: true,
@@ -103,6 +109,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
       propaganda_board: {
         overview: true,
@@ -115,6 +122,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
       front_org: {
         overview: true,
@@ -127,6 +135,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
       coordination_office: {
         overview: true,
@@ -139,6 +148,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
     });
   });

@@ -25,6 +25,8 @@ export interface Capabilities {
   manageUsers: boolean;
   /** Publish or withdraw a year's results (policy `results.publish`: admins; province officers in scope). */
   publishResults: boolean;
+  /** Approve (lock) and unlock the values of units below their scope, and follow reporting completeness (policy `values.approve`). */
+  approveValues: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabili
       manageUnits: false,
       manageUsers: false,
       publishResults: false,
+      approveValues: false,
     };
   const r = user.role;
   return {
@@ -60,6 +63,7 @@ export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabili
     manageUnits: roleMay(r, "units.manage"),
     manageUsers: roleMay(r, "users.manage"),
     publishResults: roleMay(r, "results.publish"),
+    approveValues: roleMay(r, "values.approve"),
   };
 }
 

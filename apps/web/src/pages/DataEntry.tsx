@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { type Classification182, type IndicatorResult, type UnitValues, DEFAULT_JUMP_SHARE, valueJumps } from "@ntm/core";
+import { type Classification182, type IndicatorResult, type UnitValues, DEFAULT_JUMP_SHARE, formatDate, valueJumps } from "@ntm/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams, useSearch } from "wouter";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -14,6 +14,7 @@ import { Empty, ErrorState, Loading } from "../components/States";
 import { YearSelect } from "../components/YearSelect";
 import { StatusBadge } from "../components/Badges";
 import { BulkUpload } from "../components/BulkUpload";
+import { Completeness } from "../components/Completeness";
 import { booleanWords, changedIds, checkField, fieldText, requiredBoolean, type FieldKind } from "../lib/fields";
 import { localName, pickLang } from "../lib/text";
 import { changeSummary, compileLadder, jumpText, previewEdit, thresholdLabel } from "../lib/entryPreview";
@@ -37,7 +38,7 @@ export default function DataEntry() {
   const { id } = useParams<{ id?: string }>();
   const search = useSearch();
   const [, navigate] = useLocation();
-  const { user } = useSession();
+  const { user, can } = useSession();
   const units = useUnits();
   const year = Number(new URLSearchParams(search).get("year")) || 2025;
   const communes = (units.data ?? []).filter((u) => u.level === "commune");
@@ -74,6 +75,7 @@ export default function DataEntry() {
       ) : (
         <Empty title={t("entry.pickCommune")} hint={t("entry.pickHint")} />
       )}
+      {can.approveValues && user?.scopeUnitId && <Completeness scopeId={user.scopeUnitId} year={year} />}
       <BulkUpload year={year} unitId={unitId} />
     </div>
   );
@@ -175,6 +177,25 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
   const [openNotes, setOpenNotes] = useState<Set<string>>(new Set());
+  const { user, can } = useSession();
+  const lock = useQuery({
+    queryKey: ["values-lock", unitId, year],
+    queryFn: () => must(api.GET("/v1/units/{id}/values/{year}/lock", { params: { path: { id: unitId, year } } })),
+  });
+  const locked = lock.data?.locked === true;
+  const mayApprove = can.approveValues && user?.scopeUnitId !== unitId;
+  async function setLock(on: boolean) {
+    setMessage(null);
+    try {
+      const path = { params: { path: { id: unitId, year } } };
+      await must(on ? api.PUT("/v1/units/{id}/values/{year}/lock", path) : api.DELETE("/v1/units/{id}/values/{year}/lock", path));
+      await qc.invalidateQueries({ queryKey: ["values-lock", unitId, year] });
+      await qc.invalidateQueries({ queryKey: ["completeness"] });
+      setMessage({ kind: "ok", text: t(on ? "entry.lockedNow" : "entry.unlockedNow", { year }) });
+    } catch (e) {
+      setMessage({ kind: "error", text: e instanceof ApiError ? pickLang(e.message, lang) : String(e) });
+    }
+  }
 
   if (commune.isPending || values.isPending || input.isPending || ladder.isPending) return <Loading />;
   if (commune.isError) return <ErrorState error={commune.error} />;
@@ -250,6 +271,24 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
         {t("entry.ladderNote")}{" "}
         {t("entry.versionLine", { version: values.data?.doc.version ?? "—", by: values.data?.doc.updatedBy ?? "—" })}
       </p>
+      {(locked || mayApprove) && (
+        <div className={`notice ${locked ? "notice-warn" : ""}`} data-testid="lock-state">
+          <p>
+            {locked
+              ? t("entry.lockedText", {
+                  year,
+                  by: lock.data?.lockedByName ?? lock.data?.lockedBy ?? "—",
+                  date: lock.data?.lockedAt ? formatDate(lock.data.lockedAt.slice(0, 10), "vi") : "—",
+                })
+              : t("entry.openText", { year })}
+          </p>
+          {mayApprove && (
+            <button type="button" className="btn" onClick={() => void setLock(!locked)}>
+              {locked ? t("entry.unlock", { year }) : t("entry.approve", { year })}
+            </button>
+          )}
+        </div>
+      )}
       {conflict && (
         <ConflictPanel
           conflict={conflict}
@@ -266,7 +305,8 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
           onOverwrite={() => void save(conflict.mine, conflict.mineNotes, conflict.etag)}
         />
       )}
-      <div className="entry-grid">
+      <fieldset className="entry-grid" disabled={locked}>
+        <legend className="sr-only">{t("entry.valuesLegend", { year })}</legend>
         {indicators.map((i) => {
           const head = i.criterionId !== lastCriterion;
           lastCriterion = i.criterionId;
@@ -353,7 +393,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
             </div>
           );
         })}
-      </div>
+      </fieldset>
       {message && (
         <div
           className={`notice ${message.kind === "ok" ? "notice-ok" : "notice-error"}`}
@@ -387,7 +427,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
           )}
           {errors.length > 0 && <span className="field-error"> · {t("entry.fixErrors", { count: errors.length })}</span>}
         </div>
-        <button type="submit" className="btn btn-primary" disabled={saving} aria-keyshortcuts="Control+S">
+        <button type="submit" className="btn btn-primary" disabled={saving || locked} aria-keyshortcuts="Control+S">
           {saving ? t("state.working") : t("entry.save")}
         </button>
       </div>

@@ -12,6 +12,7 @@ export type Where = "anywhere" | "in_scope" | "below_scope" | "never";
 const ALL_ACTIONS: readonly Action[] = [
   "read",
   "values.write",
+  "values.approve",
   "dossier.self_assess",
   "dossier.review",
   "inspection.write",
@@ -37,6 +38,7 @@ export const POLICY_TABLE: Readonly<Record<Role, Readonly<Record<Action, Where>>
   province_officer: row({
     read: "in_scope",
     "values.write": "in_scope",
+    "values.approve": "below_scope",
     "dossier.review": "below_scope",
     "plan.write": "in_scope",
     "packs.upload": "in_scope",
@@ -44,7 +46,13 @@ export const POLICY_TABLE: Readonly<Record<Role, Readonly<Record<Action, Where>>
     "users.manage": "in_scope",
     "units.manage": "in_scope",
   }),
-  district_officer: row({ read: "in_scope", "values.write": "in_scope", "dossier.review": "below_scope", "plan.write": "in_scope" }),
+  district_officer: row({
+    read: "in_scope",
+    "values.write": "in_scope",
+    "values.approve": "below_scope",
+    "dossier.review": "below_scope",
+    "plan.write": "in_scope",
+  }),
   commune_officer: row({ read: "in_scope", "values.write": "in_scope", "dossier.self_assess": "in_scope" }),
   inspector: row({ read: "in_scope", "inspection.write": "in_scope", "audit.read": "in_scope" }),
   viewer: row({ read: "in_scope" }),
