@@ -8340,6 +8340,7 @@ export interface components {
             } | null;
             communes: components["schemas"]["CommuneRollup"][];
             countsByTier: components["schemas"]["CountsByTier"];
+            undetermined: components["schemas"]["UndeterminedCounts"];
             /** @description Communes with no pack adopted for the year: Chưa áp dụng bộ tiêu chí, counted apart (never as not met) and not in `communes` */
             noPack: {
                 count: number;
@@ -8381,6 +8382,11 @@ export interface components {
             criteria: {
                 [key: string]: "met" | "not_met" | "indeterminate";
             };
+            /**
+             * @description Why the commune cannot be judged yet (chưa có số liệu, chưa rõ ngưỡng; core undeterminedOf), or null: its own category, never not met
+             * @enum {string|null}
+             */
+            undetermined: "missing" | "unknown_threshold" | null;
         };
         /** @description Communes per tier bucket (core TIER_BUCKETS); `modern` (NTM hiện đại) is its own bucket. Targets read them cumulatively (at least advanced = advanced + model + modern). */
         CountsByTier: {
@@ -8389,6 +8395,11 @@ export interface components {
             advanced: number;
             model: number;
             modern: number;
+        };
+        /** @description Communes that cannot be judged yet, by why (chưa có số liệu, chưa rõ ngưỡng): not in countsByTier nor in the targets' shares */
+        UndeterminedCounts: {
+            missing: number;
+            unknown_threshold: number;
         };
         /** @description QĐ 263 target: rural income ≥ 1.5 × 2020 by 2025 (core checkProgrammeTargets). Unavailable (met null) when a year has no indicator 10 values. */
         IncomeVs2020: {
@@ -8423,6 +8434,7 @@ export interface components {
                 /** @description Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí), not counted in countsByTier */
                 noPack: number;
                 countsByTier: components["schemas"]["CountsByTier"];
+                undetermined: components["schemas"]["UndeterminedCounts"];
                 /** @description For a commune: its criteria met; otherwise null */
                 criteriaMet: number | null;
                 /**

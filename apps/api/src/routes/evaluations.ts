@@ -159,6 +159,7 @@ export function evaluationRoutes() {
         communes: r.communes.length,
         noPack: r.noPack.count,
         countsByTier: r.countsByTier,
+        undetermined: r.undetermined,
         criteriaMet: own?.criteriaMet ?? null,
         tierReached: own?.tierReached ?? null,
         revoke: own ? own.revoke : null,

@@ -77,7 +77,7 @@ describe("reporting completeness", () => {
     await huyen.request("/v1/units/c-01-03/values/2023/lock", { method: "PUT" });
     const res = await huyen.request("/v1/units/d-01/completeness?year=2023");
     const body = (await res.json()) as {
-      counts: Record<string, number>;
+      counts: { none: number; partial: number; complete: number; noPack: number };
       communes: { unitId: string; state: string; entered: number; expected: number; locked: boolean; updatedBy: string | null }[];
     };
     const line = (id: string) => body.communes.find((c) => c.unitId === id)!;

@@ -64,6 +64,8 @@ export interface Rollup {
   coverage: PackCoverage | null;
   communes: RollupLine[];
   countsByTier: TierCounts;
+  /** Communes that cannot be judged yet (chưa có số liệu, chưa rõ ngưỡng): not in countsByTier, never failures. */
+  undetermined: { missing: number; unknown_threshold: number };
   noPack: { count: number; communes: NoPackCommune[] };
   targets: TargetCheck[];
   incomeVs2020: IncomeVs2020Check;
@@ -223,6 +225,7 @@ async function computeRollupUncached(
     coverage: main[0]?.pack.coverage ?? null,
     communes,
     countsByTier: summary.countsByTier,
+    undetermined: summary.undetermined,
     noPack: { count: noPackCommunes.length, communes: noPackCommunes },
     targets: summary.targets,
     incomeVs2020: summary.incomeVs2020,
@@ -239,6 +242,7 @@ function rollupLine(unit: UnitRow, s: RollupStanding): RollupLine {
     status: s.status,
     criteriaMet: s.criteriaMet,
     criteriaTotal: s.criteriaTotal,
+    undetermined: s.undetermined,
     tierReached: s.tierReached,
     revoke: s.revoke,
     criteria: s.criteria,

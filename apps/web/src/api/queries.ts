@@ -102,7 +102,7 @@ export function useOverview(unitId: string | undefined, year: number, units: rea
       older.data
         ? [...older.data, { year: year - 1, r: prev.data ?? null }, { year, r: cur.data ?? null }].flatMap(({ year: y, r }) => {
             const u = useful(r);
-            return u ? [{ year: y, ...u.countsByTier }] : [];
+            return u ? [{ year: y, ...u.countsByTier, undetermined: u.undetermined }] : [];
           })
         : undefined,
     [older.data, prev.data, cur.data, year],

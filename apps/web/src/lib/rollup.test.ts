@@ -86,6 +86,7 @@ describe("toRollupView", () => {
     tierReached: null,
     revoke: false,
     criteria,
+    undetermined: null,
   });
   const api = (year: number, criteria: Record<string, "met" | "not_met" | "indeterminate">): ApiRollup => ({
     unitId: "p1",
@@ -96,6 +97,7 @@ describe("toRollupView", () => {
     coverage: null,
     communes: [commune(criteria)],
     countsByTier: { none: 1, standard: 0, advanced: 0, model: 0, modern: 0 },
+    undetermined: { missing: 0, unknown_threshold: 0 },
     noPack: { count: 0, communes: [] },
     targets: [],
     incomeVs2020: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TIER_BUCKETS, countAtLeast, countByTier, tierBucketOf } from "./index.js";
+import { TIER_BUCKETS, countAtLeast, countByTier, countUndetermined, tierBucketOf } from "./index.js";
 
 describe("tier buckets", () => {
   it("has one bucket per tier plus none, lowest first", () => {
@@ -28,5 +28,21 @@ describe("tier buckets", () => {
   it("reads 'at least' targets cumulatively", () => {
     const counts = { none: 1, standard: 2, advanced: 1, model: 0, modern: 1 };
     expect((["standard", "advanced", "model", "modern"] as const).map((t) => countAtLeast(counts, t))).toEqual([4, 2, 1, 1]);
+  });
+});
+
+describe("undetermined communes", () => {
+  it("are counted apart by why, never in the none bucket", () => {
+    const units = [
+      { tier: null, undetermined: "missing" as const },
+      { tier: null, undetermined: "unknown_threshold" as const },
+      { tier: null, undetermined: "unknown_threshold" as const },
+      { tier: null },
+      { tier: "standard" as const, undetermined: null },
+    ];
+    expect([countByTier(units), countUndetermined(units)]).toEqual([
+      { none: 1, standard: 1, advanced: 0, model: 0, modern: 0 },
+      { missing: 1, unknown_threshold: 2 },
+    ]);
   });
 });
