@@ -51,7 +51,8 @@ export const CommuneRollupSchema = z
 const UndeterminedCountsSchema = z
   .object({ missing: z.number().int(), unknown_threshold: z.number().int() })
   .openapi("UndeterminedCounts", {
-    description: "Communes that cannot be judged yet, by why (chưa có số liệu, chưa rõ ngưỡng): not in countsByTier nor in the targets' shares",
+    description:
+      "Communes that cannot be judged yet, by why (chưa có số liệu, chưa rõ ngưỡng): not in countsByTier nor in the targets' shares",
   });
 
 export const IncomeVs2020Schema = z

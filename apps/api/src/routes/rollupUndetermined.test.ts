@@ -26,10 +26,10 @@ describe("undetermined communes in the roll-up", () => {
       const r = (await (await tinh.request(`/v1/units/p-demo/rollup?year=${year}`)).json()) as RollupLite;
       const inTiers = Object.values(r.countsByTier).reduce((a, b) => a + b, 0);
       const undetermined = r.undetermined.missing + r.undetermined.unknown_threshold;
-      expect([inTiers + undetermined, r.communes.filter((c) => c.undetermined !== null).every((c) => c.status === "indeterminate")]).toEqual([
-        r.communes.length,
-        true,
-      ]);
+      expect([
+        inTiers + undetermined,
+        r.communes.filter((c) => c.undetermined !== null).every((c) => c.status === "indeterminate"),
+      ]).toEqual([r.communes.length, true]);
     }
   });
 

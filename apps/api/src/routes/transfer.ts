@@ -266,7 +266,10 @@ export function transferRoutes() {
       }
     });
     const years = [...new Set(plan.map((p) => p.year))].sort((a, b) => a - b);
-    return c.json({ layout: read.layout, rows: table.rows.length, unitYears: plan.length, created, updated: plan.length - created, years }, 200);
+    return c.json(
+      { layout: read.layout, rows: table.rows.length, unitYears: plan.length, created, updated: plan.length - created, years },
+      200,
+    );
   }) as never);
   app.openapi(exportValues, ((c: Context<AppEnv>) => valuesSheet(c, false)) as never);
   app.openapi(valuesTemplate, ((c: Context<AppEnv>) => valuesSheet(c, true)) as never);

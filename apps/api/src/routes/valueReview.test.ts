@@ -26,7 +26,12 @@ const put = async (s: Session, unit: string, year: number, values: Record<string
   });
 };
 const audits = async (action: string) =>
-  (await h.database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, "c-01-01/2024")))).length;
+  (
+    await h.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, action), eq(auditLog.entityId, "c-01-01/2024")))
+  ).length;
 
 describe("approval locks", () => {
   it("lets the district approve (lock) a commune's year, which then refuses the commune's PUT and import with a Vietnamese 409/422", async () => {
@@ -40,15 +45,15 @@ describe("approval locks", () => {
       body: "unit_id,2.2\nc-01-01,72\n",
     });
     const importProblem = (await imported.json()) as { errors: { row: number; message: string }[] };
-    expect([lock.status, state.locked, state.lockedBy, refused.status, problem.kind, imported.status, importProblem.errors[0]?.row]).toEqual([
-      200,
-      true,
-      "huyen",
-      409,
-      "conflict",
-      422,
-      2,
-    ]);
+    expect([
+      lock.status,
+      state.locked,
+      state.lockedBy,
+      refused.status,
+      problem.kind,
+      imported.status,
+      importProblem.errors[0]?.row,
+    ]).toEqual([200, true, "huyen", 409, "conflict", 422, 2]);
     expect(problem.detail).toMatch(/^Số liệu năm 2024 của .+ đã được Cán bộ NTM Huyện An Hòa duyệt và khóa ngày \d\d\/\d\d\/\d{4}/);
     expect(importProblem.errors[0]?.message).toContain("duyệt và khóa");
     // Other years stay open.
@@ -60,9 +65,14 @@ describe("approval locks", () => {
     const unlock = await huyen.request("/v1/units/c-01-01/values/2024/lock", { method: "DELETE" });
     const again = await huyen.request("/v1/units/c-01-01/values/2024/lock", { method: "DELETE" });
     const state = (await (await xa.request("/v1/units/c-01-01/values/2024/lock")).json()) as { locked: boolean };
-    expect([selfUnlock.status, unlock.status, again.status, state.locked, await audits("values.lock"), await audits("values.unlock")]).toEqual([
-      403, 200, 404, false, 1, 1,
-    ]);
+    expect([
+      selfUnlock.status,
+      unlock.status,
+      again.status,
+      state.locked,
+      await audits("values.lock"),
+      await audits("values.unlock"),
+    ]).toEqual([403, 200, 404, false, 1, 1]);
     expect((await put(xa, "c-01-01", 2024, { "2.2": 73 })).status).toBe(200);
   });
 });
@@ -81,19 +91,19 @@ describe("reporting completeness", () => {
       communes: { unitId: string; state: string; entered: number; expected: number; locked: boolean; updatedBy: string | null }[];
     };
     const line = (id: string) => body.communes.find((c) => c.unitId === id)!;
-    expect([res.status, body.communes.length, line("c-01-02").state, line("c-01-02").entered, line("c-01-02").updatedBy, line("c-01-01").state]).toEqual([
-      200,
-      10,
-      "partial",
-      1,
-      "huyen",
-      "none",
-    ]);
-    expect([line("c-01-03").locked, line("c-01-02").expected > 10, body.counts.none + body.counts.partial + body.counts.complete + body.counts.noPack]).toEqual([
-      true,
-      true,
-      10,
-    ]);
+    expect([
+      res.status,
+      body.communes.length,
+      line("c-01-02").state,
+      line("c-01-02").entered,
+      line("c-01-02").updatedBy,
+      line("c-01-01").state,
+    ]).toEqual([200, 10, "partial", 1, "huyen", "none"]);
+    expect([
+      line("c-01-03").locked,
+      line("c-01-02").expected > 10,
+      body.counts.none + body.counts.partial + body.counts.complete + body.counts.noPack,
+    ]).toEqual([true, true, 10]);
   });
 
   it("shows a complete commune of a seeded year as complete", async () => {

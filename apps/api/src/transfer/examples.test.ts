@@ -128,7 +128,10 @@ describe("the template", () => {
   it("lists the year's adopted indicators with their names, one row per commune, and imports back as is", async () => {
     const res = await huyen.request("/v1/units/d-01/values-template?year=2024");
     const text = await res.text();
-    const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     const header = lines[0]!.split(",");
     expect([res.status, header.slice(0, 4), lines[1]?.startsWith("# Tên chỉ tiêu"), lines.length]).toEqual([
       200,

@@ -139,7 +139,11 @@ function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, R
     const uy = unitYear(row, unitId, year);
     if (typeof cell === "string" && isNotApplicableCell(cell) && !key.startsWith(INPUT_PREFIX)) {
       if (uy.refs.has(key))
-        return issues.push({ row, column, message: `${key} của ${unitId} năm ${year} xuất hiện hai lần / ${key} for ${unitId} ${year} appears twice` });
+        return issues.push({
+          row,
+          column,
+          message: `${key} của ${unitId} năm ${year} xuất hiện hai lần / ${key} for ${unitId} ${year} appears twice`,
+        });
       uy.refs.set(key, { row, column });
       uy.notApplicable.push(key);
       return undefined;
@@ -164,7 +168,14 @@ function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, R
     } else uy.values[key] = v;
     return undefined;
   };
-  const readAttribute = (row: number, colIdx: number, unitId: string, year: number, attribute: "region" | "flags" | "communeGroup", cell: Cell) => {
+  const readAttribute = (
+    row: number,
+    colIdx: number,
+    unitId: string,
+    year: number,
+    attribute: "region" | "flags" | "communeGroup",
+    cell: Cell,
+  ) => {
     const text = cell === null ? "" : String(cell).trim();
     if (!text) return;
     const uy = unitYear(row, unitId, year);

@@ -90,10 +90,7 @@ export function planImport(input: {
  * unit: a file is not the place to change a unit (the units screen is), and a mismatch usually means
  * the wrong unit id. Flags stated must all be the unit's; an empty cell states nothing.
  */
-function attributeMismatches(
-  uy: ImportedUnitYear,
-  unit: UnitRow,
-): { attribute: "region" | "flags" | "communeGroup"; message: string }[] {
+function attributeMismatches(uy: ImportedUnitYear, unit: UnitRow): { attribute: "region" | "flags" | "communeGroup"; message: string }[] {
   const out: { attribute: "region" | "flags" | "communeGroup"; message: string }[] = [];
   const a = uy.attributes;
   if (a.region !== undefined && a.region !== (unit.region ?? ""))

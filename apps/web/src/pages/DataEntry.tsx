@@ -157,10 +157,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
     () => new Map(valueJumps(input.data?.previousValues ?? {}, typed, { maxShare: DEFAULT_JUMP_SHARE }).map((j) => [j.id, j] as const)),
     [input.data, typed],
   );
-  const changed = useMemo(
-    () => changedIds(savedValues ?? {}, typed).filter((id) => kinds.has(id)),
-    [savedValues, typed, kinds],
-  );
+  const changed = useMemo(() => changedIds(savedValues ?? {}, typed).filter((id) => kinds.has(id)), [savedValues, typed, kinds]);
   const notesChanged = Object.keys({ ...notes, ...(values.data?.doc.notes ?? {}) }).filter(
     (id) => (notes[id] ?? "").trim() !== ((values.data?.doc.notes ?? {})[id] ?? ""),
   );
@@ -420,9 +417,7 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
             <>
               <strong>{t("entry.pending", { count: changed.length + notesChanged.length, year })}</strong>{" "}
               <span data-testid="pending-summary">{summary || t("entry.noResultChange")}</span>
-              {changedJumps.length > 0 && (
-                <span className="field-warning"> · ⚠ {changedJumps.map(jumpText).join("; ")}</span>
-              )}
+              {changedJumps.length > 0 && <span className="field-warning"> · ⚠ {changedJumps.map(jumpText).join("; ")}</span>}
             </>
           )}
           {errors.length > 0 && <span className="field-error"> · {t("entry.fixErrors", { count: errors.length })}</span>}

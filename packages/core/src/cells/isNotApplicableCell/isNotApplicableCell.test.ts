@@ -4,7 +4,14 @@ import { parseCellValue } from "../parseCellValue/index.js";
 
 describe("isNotApplicableCell", () => {
   it("reads KAD, N/A and không áp dụng in any case and spacing", () => {
-    expect(["KAD", " kad ", "N/A", "na", "Không áp  dụng", "KHONG AP DUNG"].map(isNotApplicableCell)).toEqual([true, true, true, true, true, true]);
+    expect(["KAD", " kad ", "N/A", "na", "Không áp  dụng", "KHONG AP DUNG"].map(isNotApplicableCell)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it("does not take values or yes/no words for not applicable", () => {

@@ -29,7 +29,9 @@ export type Undetermined = "missing" | "unknown_threshold";
  * @example
  * countByTier([{ tier: "standard" }, { tier: null }, { tier: null, undetermined: "missing" }]) // { none: 1, standard: 1, advanced: 0, model: 0, modern: 0 }
  */
-export function countByTier(units: readonly { tier?: Tier | null | undefined; undetermined?: Undetermined | null | undefined }[]): TierCounts {
+export function countByTier(
+  units: readonly { tier?: Tier | null | undefined; undetermined?: Undetermined | null | undefined }[],
+): TierCounts {
   const out: TierCounts = { none: 0, standard: 0, advanced: 0, model: 0, modern: 0 };
   for (const u of units) if (!u.undetermined) out[tierBucketOf(u.tier)] += 1;
   return out;
