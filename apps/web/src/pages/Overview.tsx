@@ -95,7 +95,8 @@ export default function Overview() {
     [trendData, t],
   );
   const exportHref = (what: "values" | "evaluations", format: "csv" | "xlsx") =>
-    `/v1/units/${encodeURIComponent(unitId ?? "")}/export/${what}?year=${year}&format=${format}`;
+    // CSV for Vietnamese Excel (`;`, decimal comma, BOM); the machine CSV stays available through the API.
+    `/v1/units/${encodeURIComponent(unitId ?? "")}/export/${what}?year=${year}&format=${format}${format === "csv" ? "&dialect=vi" : ""}`;
 
   return (
     <div className="page">
