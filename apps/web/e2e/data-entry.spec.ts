@@ -121,3 +121,19 @@ test("a district officer sees who has entered the year, approves (locks) a commu
   await commune.reload();
   await expect(commune.getByRole("button", { name: "Lưu" })).toBeEnabled();
 });
+
+test("a value that moves by more than the set share from last year is flagged at the field and in the sticky bar, without blocking", async ({
+  page,
+}) => {
+  await signIn(page, "commune");
+  const input = (await (await page.request.get("/v1/units/c-01-01/values/2025/evaluation-input")).json()) as {
+    previousValues: Record<string, unknown>;
+  };
+  const [id, prev] = Object.entries(input.previousValues).find(([, v]) => typeof v === "number" && v > 10) as [string, number];
+  await page.goto("/data-entry/c-01-01?year=2025");
+  await page.getByLabel("Cảnh báo khi số liệu thay đổi quá").fill("20");
+  await page.locator(`#f-${id.replace(/\./g, "\\.")}`).fill(formatCellValue(Math.round(prev * 0.5 * 10) / 10));
+  await expect(page.getByTestId(`jump-${id}`)).toContainText("so với năm trước");
+  await expect(page.getByTestId("pending-bar")).toContainText(`${id}: ${formatCellValue(prev)} →`);
+  await expect(page.getByRole("button", { name: "Lưu" })).toBeEnabled();
+});

@@ -22,6 +22,9 @@ import { changeSummary, compileLadder, jumpText, previewEdit, thresholdLabel } f
 type Values = Record<string, number | boolean | null>;
 type Notes = Record<string, string>;
 
+/** Where the jump-warning share is kept in the browser. */
+const JUMP_KEY = "ntm.entry.jumpPercent";
+
 /** The longest evidence note the API accepts per indicator (apps/api NOTE_MAX_LENGTH). */
 const NOTE_MAX_LENGTH = 1000;
 
@@ -42,6 +45,8 @@ export default function DataEntry() {
   const units = useUnits();
   const year = Number(new URLSearchParams(search).get("year")) || 2025;
   const communes = (units.data ?? []).filter((u) => u.level === "commune");
+  // The share of last year's value a value may move by before a warning (the officer's setting, kept in this browser).
+  const [jumpPercent, setJumpPercent] = useState(() => Number(localStorage.getItem(JUMP_KEY)) || DEFAULT_JUMP_SHARE * 100);
   const unitId = id ?? (user?.scopeUnitId && communes.some((c) => c.id === user.scopeUnitId) ? user.scopeUnitId : undefined);
 
   return (
@@ -63,13 +68,32 @@ export default function DataEntry() {
             </select>
           </label>
           <YearSelect value={year} onChange={(y) => navigate(`/data-entry/${encodeURIComponent(unitId ?? "")}?year=${y}`)} />
+          <label className="field-inline">
+            <span>{t("entry.jumpShare")}</span>
+            <input
+              type="number"
+              min={1}
+              max={1000}
+              step={1}
+              className="input-narrow"
+              value={jumpPercent}
+              onChange={(e) => {
+                const v = Math.round(Number(e.target.value));
+                if (Number.isFinite(v) && v >= 1 && v <= 1000) {
+                  setJumpPercent(v);
+                  localStorage.setItem(JUMP_KEY, String(v));
+                }
+              }}
+            />
+            <span>%</span>
+          </label>
           <a href="#bulk-h" className="btn">
             {t("bulk.jump")}
           </a>
         </div>
       </div>
       {unitId ? (
-        <ValuesForm key={`${unitId}-${year}`} unitId={unitId} year={year} />
+        <ValuesForm key={`${unitId}-${year}`} unitId={unitId} year={year} jumpShare={jumpPercent / 100} />
       ) : units.isPending ? (
         <Loading />
       ) : (
@@ -81,7 +105,7 @@ export default function DataEntry() {
   );
 }
 
-function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
+function ValuesForm({ unitId, year, jumpShare }: { unitId: string; year: number; jumpShare: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
@@ -154,8 +178,8 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
     return previewEdit(compiled, saved, typed, input.data.classification as Classification182 | null);
   }, [compiled, input.data, savedValues, typed]);
   const jumps = useMemo(
-    () => new Map(valueJumps(input.data?.previousValues ?? {}, typed, { maxShare: DEFAULT_JUMP_SHARE }).map((j) => [j.id, j] as const)),
-    [input.data, typed],
+    () => new Map(valueJumps(input.data?.previousValues ?? {}, typed, { maxShare: jumpShare }).map((j) => [j.id, j] as const)),
+    [input.data, typed, jumpShare],
   );
   const changed = useMemo(() => changedIds(savedValues ?? {}, typed).filter((id) => kinds.has(id)), [savedValues, typed, kinds]);
   const notesChanged = Object.keys({ ...notes, ...(values.data?.doc.notes ?? {}) }).filter(
