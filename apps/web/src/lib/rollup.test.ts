@@ -152,6 +152,7 @@ describe("toRollupView", () => {
             { id: "10", status: "not_met" },
           ],
           lost: ["10"],
+          undetermined: null,
         },
       ],
     });
