@@ -23,6 +23,7 @@ import { packRoutes } from "./routes/packs.js";
 import { valueRoutes } from "./routes/values.js";
 import { evaluationRoutes } from "./routes/evaluations.js";
 import { transferRoutes } from "./routes/transfer.js";
+import { valueReviewRoutes } from "./routes/valueReview.js";
 import { userRoutes } from "./routes/users.js";
 import { auditRoutes } from "./routes/audit.js";
 import { publicRoutes } from "./routes/public.js";
@@ -210,6 +211,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   v1.route("/", valueRoutes());
   v1.route("/", evaluationRoutes());
   v1.route("/", transferRoutes());
+  v1.route("/", valueReviewRoutes());
   v1.route("/", userRoutes());
   v1.route("/", auditRoutes());
   v1.route("/", publicRoutes());

@@ -18,6 +18,10 @@ describe("packages/client/openapi.json", () => {
       Object.keys(doc.components.securitySchemes).sort(),
       Object.keys(put.responses).sort(),
       Object.keys(put.responses["412"]!.content!),
-    ]).toEqual([["bearerAuth", "cookieAuth"], ["200", "400", "401", "403", "404", "412", "422", "428"], ["application/problem+json"]]);
+    ]).toEqual([
+      ["bearerAuth", "cookieAuth"],
+      ["200", "400", "401", "403", "404", "409", "412", "422", "428"],
+      ["application/problem+json"],
+    ]);
   });
 });

@@ -45,7 +45,15 @@ describe("POST /v1/values/import", () => {
       after.values["2.1"] === before.values["2.1"],
       after.version,
       (await valuesOf("c-01-03", 2025)).inputs.households,
-    ]).toEqual([200, { layout: "long", rows: 3, unitYears: 2, created: 0, updated: 2 }, 88.5, true, true, before.version + 1, 1200]);
+    ]).toEqual([
+      200,
+      { layout: "long", rows: 3, unitYears: 2, created: 0, updated: 2, years: [2025] },
+      88.5,
+      true,
+      true,
+      before.version + 1,
+      1200,
+    ]);
   });
 
   it("imports the wide layout (one row per unit, indicator columns) with ?year=", async () => {
@@ -174,7 +182,15 @@ describe("a large import", () => {
       report,
       after.values["2.2"],
       after.values["8.2"],
-    ]).toEqual([422, [[5001, "D"]], true, 200, { layout: "long", rows: 5000, unitYears: 200, created: 0, updated: 200 }, 42, true]);
+    ]).toEqual([
+      422,
+      [[5001, "D"]],
+      true,
+      200,
+      { layout: "long", rows: 5000, unitYears: 200, created: 0, updated: 200, years: [2021, 2022, 2023, 2024, 2025] },
+      42,
+      true,
+    ]);
   });
 });
 

@@ -49,7 +49,7 @@ describe("bin/ntm.mjs", () => {
       );
       expect(r.stderr).toContain("ntm: building the CLI first");
       expect(r.code).toBe(0);
-      expect(r.json()).toMatchObject({ unitId: "demo-an-phu", status: "met", criteriaMet: 19 });
+      expect(r.json()).toMatchObject({ unitId: "c-01-01", status: "met", criteriaMet: 19 });
       expect(existsSync(join(dir, "apps", "cli", "dist", "main.js"))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });

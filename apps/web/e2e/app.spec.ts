@@ -75,6 +75,8 @@ test("an evidence note entered with the values is saved and shown under the indi
   const unitId = "c-02-05";
   const note = "Báo cáo số 12/BC-UBND ngày 05/3/2025 của UBND xã";
   await page.goto(`/data-entry/${unitId}?year=${YEAR}`);
+  // Notes open on demand (one button per field, not one text box tab stop each).
+  await page.getByRole("button", { name: "Thêm ghi chú 1.1" }).click();
   const field = page.getByLabel("Nguồn số liệu / minh chứng (1.1)");
   await expect(field).toBeVisible();
   await field.fill(note);

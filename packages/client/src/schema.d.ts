@@ -1560,6 +1560,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/units/{id}/values/{year}/evaluation-input": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dữ liệu để tự đánh giá trên máy / What a client needs to evaluate typed values as the API does (the values document with hamlets, 18.2 classification, adopted ladder, last year's values)
+         * @description The web app's data-entry preview runs @ntm/core `previewValuesChange` over this document and the packs of `ladder` (GET /v1/packs/{id}), so the badge and the tier change shown before saving are those the roll-up computes after.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Evaluation input */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationInput"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/units/{id}/values/{year}": {
         parameters: {
             query?: never;
@@ -1630,7 +1708,7 @@ export interface paths {
         };
         /**
          * Ghi số liệu / Replace a unit's values for a year (If-Match required once values exist; stale → 412)
-         * @description Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default: the ladder adopted for the unit and year; with none, the values schema only); problems come back as 422 with JSON paths. Preconditions: to update, send `If-Match: "<version>"` (the ETag you read); a stale version → 412. To create, send `If-None-Match: *` (or `If-Match: "0"`, the version of absent values); if values exist → 412. Without either header the request also only creates, and answers 428 when values exist. Of concurrent creators of one unit-year exactly one succeeds; the others get 412 (or 428 without a header), never a lost update.
+         * @description Validated by @ntm/core `validateValues` against the tier ladder of `pack` (default: the ladder adopted for the unit and year; with none, the values schema only); problems come back as 422 with JSON paths. Preconditions: to update, send `If-Match: "<version>"` (the ETag you read); a stale version → 412. To create, send `If-None-Match: *` (or `If-Match: "0"`, the version of absent values); if values exist → 412. Without either header the request also only creates, and answers 428 when values exist. Of concurrent creators of one unit-year exactly one succeeds; the others get 412 (or 428 without a header), never a lost update. A unit-year approved and locked by the level above (PUT /v1/units/{id}/values/{year}/lock) refuses the write: 409 problem+json saying who locked it and when.
          */
         put: {
             parameters: {
@@ -1693,6 +1771,15 @@ export interface paths {
                 };
                 /** @description Problem (404) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2137,12 +2224,12 @@ export interface paths {
         put?: never;
         /**
          * Nhập số liệu hàng loạt từ CSV/XLSX / Bulk import of indicator values (all or nothing)
-         * @description Send the file as the request body (Content-Type text/csv or the .xlsx type). Two layouts: long — columns unit_id, year, indicator, value (one row per unit × indicator; an empty value means 'not reported'); wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored). `input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households. Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core. Any bad row → 422 problem+json whose `errors` list row, column and message (the first 100; `errorCount` has the total), and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year. Limits (server settings): 10 MiB per file (NTM_IMPORT_MAX_BYTES), 100,000 data rows (NTM_IMPORT_MAX_ROWS), an .xlsx unpacking to at most 50 MiB (NTM_IMPORT_MAX_XLSX_BYTES); past one → 413 at once, nothing written.
+         * @description Send the file as the request body (Content-Type text/csv or the .xlsx type). Two layouts: long — columns unit_id, year, indicator, value (one row per unit × indicator; an empty value means 'not reported'); wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored). `input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households. A unit-year approved and locked by the level above is refused at its row (422, nothing written). With ?year= every row's year column (when present) must be that year; the answer's `years` names the years written. `region`, `flags` and `commune_group` columns are unit attributes: checked against the stored unit (a mismatch is a row-level error), never indicators. A cell KAD / N/A / không áp dụng declares the indicator not applicable. Rows whose unit_id starts with # are comments (the template's row of indicator names). Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core. Any bad row → 422 problem+json whose `errors` list row, column and message (the first 100; `errorCount` has the total), and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year. Limits (server settings): 10 MiB per file (NTM_IMPORT_MAX_BYTES), 100,000 data rows (NTM_IMPORT_MAX_ROWS), an .xlsx unpacking to at most 50 MiB (NTM_IMPORT_MAX_XLSX_BYTES); past one → 413 at once, nothing written.
          */
         post: {
             parameters: {
                 query?: {
-                    /** @description Year for rows without a year column */
+                    /** @description The selected year: rows without a year column get it; a row whose year column differs is refused (422, row-level) */
                     year?: number;
                     /** @description Pack whose tier ladder validates commune values (default: the ladder adopted for each unit and year) */
                     pack?: string;
@@ -2189,6 +2276,15 @@ export interface paths {
                 };
                 /** @description Problem (403) */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (409) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2245,6 +2341,92 @@ export interface paths {
                     year: number;
                     format?: "csv" | "xlsx";
                     pack?: string;
+                    /** @description CSV only. machine (default, the contract for integrators): comma-separated, dot decimals, UTF-8 with BOM. vi: for Vietnamese Excel: `;`-separated, decimal comma (85,8), UTF-8 with BOM. Both import back. */
+                    dialect?: "machine" | "vi";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/values-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mẫu nhập số liệu theo bộ tiêu chí của năm / Import template for a year's adopted pack (one row per commune, empty cells)
+         * @description Columns unit_id, name, year, then one per indicator of the adopted tier ladder; the second row (unit_id starting with #) names each indicator in Vietnamese and is skipped by the import.
+         */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    format?: "csv" | "xlsx";
+                    pack?: string;
+                    /** @description CSV only. machine (default, the contract for integrators): comma-separated, dot decimals, UTF-8 with BOM. vi: for Vietnamese Excel: `;`-separated, decimal comma (85,8), UTF-8 with BOM. Both import back. */
+                    dialect?: "machine" | "vi";
                 };
                 header?: never;
                 path: {
@@ -2324,6 +2506,8 @@ export interface paths {
                     year: number;
                     format?: "csv" | "xlsx";
                     pack?: string;
+                    /** @description CSV only. machine (default, the contract for integrators): comma-separated, dot decimals, UTF-8 with BOM. vi: for Vietnamese Excel: `;`-separated, decimal comma (85,8), UTF-8 with BOM. Both import back. */
+                    dialect?: "machine" | "vi";
                 };
                 header?: never;
                 path: {
@@ -2341,6 +2525,284 @@ export interface paths {
                     content: {
                         "text/csv": string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/values/{year}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trạng thái duyệt (khóa) số liệu / Whether a unit-year's values are approved and locked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Lock state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValuesLock"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Duyệt và khóa số liệu / Approve and lock a unit-year's values (the level above: values.approve)
+         * @description A locked unit-year refuses the values PUT (409) and import rows (422) until unlocked. Locking a locked unit-year answers its lock unchanged. Audited (values.lock).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Locked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValuesLock"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Mở khóa số liệu / Unlock a unit-year's values (the level above: values.approve)
+         * @description Audited (values.unlock). 404 when the unit-year is not locked.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unlocked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValuesLock"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/completeness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tình hình nhập số liệu / Reporting completeness: which communes have entered a year's values, who has not
+         * @description Per commune of the subtree: the indicators of its adopted standard pack (not derived, not declared not applicable) that hold a value (core `reportingCompleteness`), who saved last, and whether the year is approved (locked). A commune with no pack adopted is `no_pack`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Completeness */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportingCompleteness"];
                     };
                 };
                 /** @description Problem (401) */
@@ -9746,6 +10208,43 @@ export interface components {
                 to?: unknown;
             }[];
         };
+        EvaluationInput: {
+            doc: {
+                unit: {
+                    id: string;
+                    name: string;
+                    level: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                year: number;
+                values: {
+                    [key: string]: number | boolean | null;
+                };
+                inputs?: {
+                    [key: string]: number;
+                };
+                notApplicable?: string[];
+                children?: {
+                    unit: {
+                        id: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    values: {
+                        [key: string]: number | boolean | null;
+                    };
+                }[];
+            };
+            classification: {
+                year: number;
+                level: string;
+            } | null;
+            ladder: string[];
+            previousValues: {
+                [key: string]: number | boolean | null;
+            };
+        };
         UnitValuesRecord: {
             unitId: string;
             year: number;
@@ -9893,6 +10392,7 @@ export interface components {
             } | null;
             communes: components["schemas"]["CommuneRollup"][];
             countsByTier: components["schemas"]["CountsByTier"];
+            undetermined: components["schemas"]["UndeterminedCounts"];
             /** @description Communes with no pack adopted for the year: Chưa áp dụng bộ tiêu chí, counted apart (never as not met) and not in `communes` */
             noPack: {
                 count: number;
@@ -9934,6 +10434,11 @@ export interface components {
             criteria: {
                 [key: string]: "met" | "not_met" | "indeterminate";
             };
+            /**
+             * @description Why the commune cannot be judged yet (chưa có số liệu, chưa rõ ngưỡng; core undeterminedOf), or null: its own category, never not met
+             * @enum {string|null}
+             */
+            undetermined: "missing" | "unknown_threshold" | null;
         };
         /** @description Communes per tier bucket (core TIER_BUCKETS); `modern` (NTM hiện đại) is its own bucket. Targets read them cumulatively (at least advanced = advanced + model + modern). */
         CountsByTier: {
@@ -9942,6 +10447,11 @@ export interface components {
             advanced: number;
             model: number;
             modern: number;
+        };
+        /** @description Communes that cannot be judged yet, by why (chưa có số liệu, chưa rõ ngưỡng): not in countsByTier nor in the targets' shares */
+        UndeterminedCounts: {
+            missing: number;
+            unknown_threshold: number;
         };
         /** @description QĐ 263 target: rural income ≥ 1.5 × 2020 by 2025 (core checkProgrammeTargets). Unavailable (met null) when a year has no indicator 10 values. */
         IncomeVs2020: {
@@ -9976,6 +10486,7 @@ export interface components {
                 /** @description Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí), not counted in countsByTier */
                 noPack: number;
                 countsByTier: components["schemas"]["CountsByTier"];
+                undetermined: components["schemas"]["UndeterminedCounts"];
                 /** @description For a commune: its criteria met; otherwise null */
                 criteriaMet: number | null;
                 /**
@@ -10038,6 +10549,38 @@ export interface components {
             unitYears: number;
             created: number;
             updated: number;
+            years: number[];
+        };
+        ValuesLock: {
+            unitId: string;
+            year: number;
+            locked: boolean;
+            lockedBy: string | null;
+            lockedByName: string | null;
+            lockedAt: string | null;
+        };
+        ReportingCompleteness: {
+            unitId: string;
+            year: number;
+            counts: {
+                none: number;
+                partial: number;
+                complete: number;
+                noPack: number;
+            };
+            communes: {
+                unitId: string;
+                name: string;
+                parentId: string | null;
+                /** @enum {string} */
+                state: "none" | "partial" | "complete" | "no_pack";
+                entered: number;
+                expected: number;
+                missing: string[];
+                updatedBy: string | null;
+                updatedAt: string | null;
+                locked: boolean;
+            }[];
         };
         RoleInfo: {
             id: components["schemas"]["Role"];

@@ -132,6 +132,7 @@ export { checkRevocation, type RevocationInput } from "./analyses/checkRevocatio
 export { compareYears, type YearOverYear, type CriterionChange } from "./analyses/compareYears.js";
 export { gapToNextTier, type TierGap } from "./analyses/gapToNextTier.js";
 export { highestTier, type TierStanding } from "./analyses/highestTier.js";
+export { valueJumps, DEFAULT_JUMP_SHARE, type ValueJump } from "./analyses/valueJumps/index.js";
 export {
   checkProgrammeTargets,
   QD263_TARGETS,
@@ -144,7 +145,7 @@ export {
 
 // Text
 export { formatReason, MESSAGES } from "./i18n/formatReason.js";
-export { type MessageCatalog, type MessageTemplate } from "./i18n/messages.js";
+export type { MessageCatalog, MessageTemplate } from "./i18n/messages.js";
 export { formatNumber, formatDate, formatMoney } from "./i18n/format.js";
 export { UNIT_LEVEL_LABELS, TIER_LABELS, VARIANT_BY_LABELS, PLAN_TARGET_LABELS } from "./i18n/labels.js";
 

@@ -110,6 +110,22 @@ export const publications = pgTable(
   (t) => [primaryKey({ columns: [t.unitId, t.year] })],
 );
 
+/**
+ * Approved (locked) unit-years of indicator values: the level above approves what a commune submitted,
+ * and a locked unit-year refuses writes (values PUT and imports) until it is unlocked (as DHIS2 does).
+ */
+export const valuesLocks = pgTable(
+  "values_locks",
+  {
+    unitId: text("unit_id").notNull(),
+    year: integer("year").notNull(),
+    lockedBy: text("locked_by").notNull(),
+    lockedByName: text("locked_by_name"),
+    lockedAt: timestamp("locked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.year] })],
+);
+
 export const users = pgTable("users", {
   id: text("id").primaryKey(),
   username: text("username").notNull().unique(),

@@ -42,8 +42,18 @@ export const CommuneRollupSchema = z
     criteria: z
       .record(z.string(), z.enum(["met", "not_met", "indeterminate"]))
       .openapi({ description: "Criterion id → status (for a heat map)" }),
+    undetermined: z.enum(["missing", "unknown_threshold"]).nullable().openapi({
+      description:
+        "Why the commune cannot be judged yet (chưa có số liệu, chưa rõ ngưỡng; core undeterminedOf), or null: its own category, never not met",
+    }),
   })
   .openapi("CommuneRollup");
+const UndeterminedCountsSchema = z
+  .object({ missing: z.number().int(), unknown_threshold: z.number().int() })
+  .openapi("UndeterminedCounts", {
+    description:
+      "Communes that cannot be judged yet, by why (chưa có số liệu, chưa rõ ngưỡng): not in countsByTier nor in the targets' shares",
+  });
 
 export const IncomeVs2020Schema = z
   .object({
@@ -79,6 +89,7 @@ export const RollupSchema = z
     coverage: PackCoverageSchema.nullable(),
     communes: z.array(CommuneRollupSchema),
     countsByTier: CountsByTierSchema,
+    undetermined: UndeterminedCountsSchema,
     noPack: z.object({ count: z.number().int(), communes: z.array(NoPackCommuneSchema) }).openapi({
       description:
         "Communes with no pack adopted for the year: Chưa áp dụng bộ tiêu chí, counted apart (never as not met) and not in `communes`",
@@ -112,6 +123,7 @@ export const TrendSchema = z
           .int()
           .openapi({ description: "Communes with no pack adopted for the year (Chưa áp dụng bộ tiêu chí), not counted in countsByTier" }),
         countsByTier: CountsByTierSchema,
+        undetermined: UndeterminedCountsSchema,
         criteriaMet: z.number().int().nullable().openapi({ description: "For a commune: its criteria met; otherwise null" }),
         tierReached: z
           .enum(["standard", "advanced", "model", "modern"])

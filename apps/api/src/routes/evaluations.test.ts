@@ -57,7 +57,13 @@ describe("roll-up: tier buckets agree with the shared table (core, web and API)"
     for (const year of [2021, 2024, 2025, 2026]) {
       const r = await body(await huyen.request(`/v1/units/d-01/rollup?year=${year}`));
       const expected = { none: 0, standard: 0, advanced: 0, model: 0, modern: 0 };
-      for (const c of r.communes as { tierReached: keyof typeof BUCKET_OF | null }[]) expected[BUCKET_OF[c.tierReached ?? "none"]] += 1;
+      for (const c of r.communes as {
+        tierReached: keyof typeof BUCKET_OF | null;
+        undetermined: "missing" | "unknown_threshold" | null;
+      }[]) {
+        const bucket = BUCKET_OF[c.undetermined ?? c.tierReached ?? "none"];
+        if (bucket) expected[bucket] += 1;
+      }
       expect({ year, counts: r.countsByTier }).toEqual({ year, counts: expected });
     }
   });

@@ -6,17 +6,20 @@ import { ApiError, type ProblemField, problemResponses } from "../http/problem.j
 import { IdParam, YearParam } from "../http/schemas.js";
 import { loadPacks, tierLadder } from "../services/packs.js";
 import { loadTree } from "../units.js";
-import { loadValues } from "../values.js";
-import { type Cell, type Table, parseXlsx, toCsv, toXlsx } from "../transfer/table.js";
+import { type ValuesRow, loadValues } from "../values.js";
+import { type Cell, type Table, parseXlsx, toCsv, toCsvVi, toXlsx } from "../transfer/table.js";
 import { checkXlsx, readBounded, readCsvBounded } from "../transfer/limits.js";
 import { INPUT_PREFIX, type RowIssue, readValuesTableAsync } from "../transfer/importValues.js";
 import { planImport } from "../transfer/planImport.js";
 import { saveValues } from "../services/values.js";
+import { locksOf } from "../services/valueLocks.js";
 import { computeRollup } from "../services/evaluations.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ImportQuery = z.object({
-  year: YearParam.optional().openapi({ description: "Year for rows without a year column" }),
+  year: YearParam.optional().openapi({
+    description: "The selected year: rows without a year column get it; a row whose year column differs is refused (422, row-level)",
+  }),
   pack: z
     .string()
     .optional()
@@ -30,6 +33,8 @@ const ImportReportSchema = z
     unitYears: z.number().int(),
     created: z.number().int(),
     updated: z.number().int(),
+    /** The years written (the selected year, or the file's year column). */
+    years: z.array(z.number().int()),
   })
   .openapi("ImportReport");
 
@@ -43,6 +48,9 @@ const importValues = createRoute({
     "long — columns unit_id, year, indicator, value (one row per unit × indicator; an empty value means 'not reported');",
     "wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored).",
     "`input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households.",
+    "A unit-year approved and locked by the level above is refused at its row (422, nothing written).",
+    "With ?year= every row's year column (when present) must be that year; the answer's `years` names the years written.",
+    "`region`, `flags` and `commune_group` columns are unit attributes: checked against the stored unit (a mismatch is a row-level error), never indicators. A cell KAD / N/A / không áp dụng declares the indicator not applicable. Rows whose unit_id starts with # are comments (the template's row of indicator names).",
     "Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core.",
     "Any bad row → 422 problem+json whose `errors` list row, column and message (the first 100; `errorCount` has the total), and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year.",
     "Limits (server settings): 10 MiB per file (NTM_IMPORT_MAX_BYTES), 100,000 data rows (NTM_IMPORT_MAX_ROWS), an .xlsx unpacking to at most 50 MiB (NTM_IMPORT_MAX_XLSX_BYTES); past one → 413 at once, nothing written.",
@@ -53,11 +61,19 @@ const importValues = createRoute({
   },
   responses: {
     200: { description: "Imported", content: { "application/json": { schema: ImportReportSchema } } },
-    ...problemResponses(400, 401, 403, 412, 413, 422),
+    ...problemResponses(400, 401, 403, 409, 412, 413, 422),
   },
 });
 
-const ExportQuery = z.object({ year: YearParam, format: z.enum(["csv", "xlsx"]).default("csv"), pack: z.string().optional() });
+const ExportQuery = z.object({
+  year: YearParam,
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+  pack: z.string().optional(),
+  dialect: z.enum(["machine", "vi"]).default("machine").openapi({
+    description:
+      "CSV only. machine (default, the contract for integrators): comma-separated, dot decimals, UTF-8 with BOM. vi: for Vietnamese Excel: `;`-separated, decimal comma (85,8), UTF-8 with BOM. Both import back.",
+  }),
+});
 const fileResponse = {
   description: "The file",
   content: { "text/csv": { schema: z.string() }, [XLSX]: { schema: z.string().openapi({ format: "binary" }) } },
@@ -68,6 +84,16 @@ const exportValues = createRoute({
   path: "/units/{id}/export/values",
   tags: ["values"],
   summary: "Xuất số liệu các xã / Export commune values of a subtree (wide layout; re-importable)",
+  request: { params: IdParam, query: ExportQuery },
+  responses: { 200: fileResponse, ...problemResponses(401, 403, 404, 422) },
+});
+const valuesTemplate = createRoute({
+  method: "get",
+  path: "/units/{id}/values-template",
+  tags: ["values"],
+  summary: "Mẫu nhập số liệu theo bộ tiêu chí của năm / Import template for a year's adopted pack (one row per commune, empty cells)",
+  description:
+    "Columns unit_id, name, year, then one per indicator of the adopted tier ladder; the second row (unit_id starting with #) names each indicator in Vietnamese and is skipped by the import.",
   request: { params: IdParam, query: ExportQuery },
   responses: { 200: fileResponse, ...problemResponses(401, 403, 404, 422) },
 });
@@ -111,9 +137,16 @@ function rowFields(issues: readonly RowIssue[], max: number): ProblemField[] {
 
 const STATUS_VI: Record<string, string> = { met: "Đạt", not_met: "Không đạt", indeterminate: "Chưa xác định" };
 
-async function sendTable(c: Context<AppEnv>, format: "csv" | "xlsx", name: string, header: string[], rows: Cell[][]): Promise<Response> {
+async function sendTable(
+  c: Context<AppEnv>,
+  format: "csv" | "xlsx",
+  name: string,
+  header: string[],
+  rows: Cell[][],
+  dialect: "machine" | "vi" = "machine",
+): Promise<Response> {
   if (format === "csv")
-    return c.body(toCsv(header, rows), 200, {
+    return c.body(dialect === "vi" ? toCsvVi(header, rows) : toCsv(header, rows), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${name}.csv"`,
     });
@@ -121,6 +154,51 @@ async function sendTable(c: Context<AppEnv>, format: "csv" | "xlsx", name: strin
     "content-type": XLSX,
     "content-disposition": `attachment; filename="${name}.xlsx"`,
   });
+}
+
+/**
+ * The values of a subtree's communes for a year in the wide layout (re-importable), or the empty
+ * template: the columns are the indicators of the top pack of the explicit ladder, or of the ladder
+ * adopted for the first commune with one that year; the template adds a `#` row of indicator names.
+ */
+async function valuesSheet(c: Context<AppEnv>, template: boolean): Promise<Response> {
+  const id = c.req.param("id")!;
+  const q = ExportQuery.parse(c.req.query());
+  const { tree } = await authorize(c, "read", id);
+  const { db } = c.get("deps");
+  const packs = await loadPacks(db);
+  const communes = tree.subtree(id).filter((u) => u.level === "commune");
+  const adopted = communes.map((u) => packs.ladderFor(tree, u.id, q.year)).find((l) => l.ok);
+  const ladder = q.pack !== undefined ? tierLadder(packs.registry, q.pack) : adopted?.ok ? adopted.ladder.map((p) => p.pack) : [];
+  const top = ladder.at(-1);
+  if (!top)
+    throw new ApiError(
+      q.pack !== undefined ? "not_found" : "invalid_input",
+      q.pack !== undefined
+        ? "Không có bộ tiêu chí / pack not found"
+        : `Chưa áp dụng bộ tiêu chí cho năm ${q.year} / no pack adopted for ${q.year}`,
+      [{ path: "$.query.year", message: `no pack for ${q.year}` }],
+    );
+  const byUnit = template
+    ? new Map<string, ValuesRow>()
+    : await loadValues(
+        db,
+        communes.map((u) => u.id),
+        q.year,
+      );
+  const indicators = top.criteria.flatMap((cr) => cr.indicators);
+  const indicatorIds = indicators.map((i) => i.id);
+  const inputNames = [...new Set([...byUnit.values()].flatMap((r) => Object.keys(r.inputs)))].sort();
+  const header = ["unit_id", "name", "year", ...indicatorIds, ...inputNames.map((n) => INPUT_PREFIX + n)];
+  const cell = (v: number | boolean | null | undefined): Cell =>
+    v === undefined || v === null ? null : typeof v === "boolean" ? (v ? "Đạt" : "Không") : v;
+  const rows: Cell[][] = communes.map((u) => {
+    const r = byUnit.get(u.id);
+    return [u.id, u.name, q.year, ...indicatorIds.map((i) => cell(r?.values[i])), ...inputNames.map((n) => cell(r?.inputs[n]))];
+  });
+  if (template) rows.unshift([`# Tên chỉ tiêu (${top.id}) - dòng này không được nhập`, "", "", ...indicators.map((i) => i.name.vi)]);
+  const name = template ? `mau-nhap-so-lieu-${id}-${q.year}` : `so-lieu-${id}-${q.year}`;
+  return sendTable(c, q.format, name, header, rows, q.dialect);
 }
 
 /**
@@ -150,7 +228,18 @@ export function transferRoutes() {
           year,
         ),
       );
+    const locks = new Map<number, Awaited<ReturnType<typeof locksOf>>>();
+    for (const year of new Set(read.unitYears.map((u) => u.year)))
+      locks.set(
+        year,
+        await locksOf(
+          db,
+          read.unitYears.filter((u) => u.year === year).map((u) => u.unitId),
+          year,
+        ),
+      );
     const { plan, issues: planIssues } = planImport({
+      locked: (unitId, year) => locks.get(year)?.get(unitId),
       ...read,
       tree: await loadTree(db),
       user,
@@ -173,45 +262,17 @@ export function transferRoutes() {
     await db.transaction(async (tx) => {
       for (const p of plan) {
         if (p.expected === 0) created++;
-        await saveValues(tx, user, p.unitId, p.year, p.body, p.expected, now(), "values.import");
+        await saveValues(tx, user, p.unitId, p.year, p.body, p.expected, now(), "values.import", p.unitId);
       }
     });
-    return c.json({ layout: read.layout, rows: table.rows.length, unitYears: plan.length, created, updated: plan.length - created }, 200);
-  }) as never);
-  app.openapi(exportValues, (async (c: Context<AppEnv>) => {
-    const id = c.req.param("id")!;
-    const q = ExportQuery.parse(c.req.query());
-    const { tree } = await authorize(c, "read", id);
-    const { db } = c.get("deps");
-    const packs = await loadPacks(db);
-    const communes = tree.subtree(id).filter((u) => u.level === "commune");
-    // The columns: the top pack of the explicit ladder, or of the ladder adopted for the first commune with one that year.
-    const adopted = communes.map((u) => packs.ladderFor(tree, u.id, q.year)).find((l) => l.ok);
-    const top = q.pack !== undefined ? tierLadder(packs.registry, q.pack).at(-1) : adopted?.ok ? adopted.ladder.at(-1)?.pack : undefined;
-    if (!top)
-      throw new ApiError(
-        q.pack !== undefined ? "not_found" : "invalid_input",
-        q.pack !== undefined
-          ? "Không có bộ tiêu chí / pack not found"
-          : `Chưa áp dụng bộ tiêu chí cho năm ${q.year} / no pack adopted for ${q.year}`,
-        [{ path: "$.query.year", message: `no pack for ${q.year}` }],
-      );
-    const byUnit = await loadValues(
-      db,
-      communes.map((u) => u.id),
-      q.year,
+    const years = [...new Set(plan.map((p) => p.year))].sort((a, b) => a - b);
+    return c.json(
+      { layout: read.layout, rows: table.rows.length, unitYears: plan.length, created, updated: plan.length - created, years },
+      200,
     );
-    const indicatorIds = top.criteria.flatMap((cr) => cr.indicators.map((i) => i.id));
-    const inputNames = [...new Set([...byUnit.values()].flatMap((r) => Object.keys(r.inputs)))].sort();
-    const header = ["unit_id", "name", "year", ...indicatorIds, ...inputNames.map((n) => INPUT_PREFIX + n)];
-    const rows: Cell[][] = communes.map((u) => {
-      const r = byUnit.get(u.id);
-      const cell = (v: number | boolean | null | undefined): Cell =>
-        v === undefined || v === null ? null : typeof v === "boolean" ? (v ? "Đạt" : "Không") : v;
-      return [u.id, u.name, q.year, ...indicatorIds.map((i) => cell(r?.values[i])), ...inputNames.map((n) => cell(r?.inputs[n]))];
-    });
-    return sendTable(c, q.format, `so-lieu-${id}-${q.year}`, header, rows);
   }) as never);
+  app.openapi(exportValues, ((c: Context<AppEnv>) => valuesSheet(c, false)) as never);
+  app.openapi(valuesTemplate, ((c: Context<AppEnv>) => valuesSheet(c, true)) as never);
   app.openapi(exportEvaluations, (async (c: Context<AppEnv>) => {
     const id = c.req.param("id")!;
     const q = ExportQuery.parse(c.req.query());
@@ -246,7 +307,7 @@ export function transferRoutes() {
     for (const n of r.noPack.communes)
       rows.push([n.unitId, n.name, q.year, "Chưa áp dụng bộ tiêu chí", "", "", "", "", ...criterionIds.map(() => "")]);
     if (r.example) rows.push(["# Bộ tiêu chí ví dụ, không phải quy định pháp luật / example pack, not law"]);
-    return sendTable(c, q.format, `danh-gia-${id}-${q.year}`, header, rows);
+    return sendTable(c, q.format, `danh-gia-${id}-${q.year}`, header, rows, q.dialect);
   }) as never);
   return app;
 }

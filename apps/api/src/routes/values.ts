@@ -1,7 +1,9 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { type Issue, UnitValuesSchema, fail, ok, validateValues, zodIssues } from "@ntm/core";
 import { and, asc, desc, eq } from "drizzle-orm";
+import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
+import { evaluationInput } from "../services/evaluations.js";
 import type { Principal } from "../auth/policy.js";
 import { auditLog, indicatorValues } from "../db/schema.js";
 import { type Tx, writeAudit } from "../audit.js";
@@ -71,6 +73,7 @@ const putValues = createRoute({
     'Preconditions: to update, send `If-Match: "<version>"` (the ETag you read); a stale version → 412. To create, send `If-None-Match: *` (or `If-Match: "0"`, the version of absent values); if values exist → 412.',
     "Without either header the request also only creates, and answers 428 when values exist.",
     "Of concurrent creators of one unit-year exactly one succeeds; the others get 412 (or 428 without a header), never a lost update.",
+    "A unit-year approved and locked by the level above (PUT /v1/units/{id}/values/{year}/lock) refuses the write: 409 problem+json saying who locked it and when.",
   ].join(" "),
   request: {
     params: YearPath,
@@ -87,7 +90,39 @@ const putValues = createRoute({
       headers: { ETag: { schema: { type: "string" } } },
       content: { "application/json": { schema: ValuesDocSchema } },
     },
-    ...problemResponses(400, 401, 403, 404, 412, 422, 428),
+    ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428),
+  },
+});
+
+const CellValue = z.union([z.number(), z.boolean(), z.null()]);
+const EvaluationInputSchema = z
+  .object({
+    doc: z.object({
+      unit: z.object({ id: z.string(), name: z.string(), level: z.string() }).passthrough(),
+      year: z.number().int(),
+      values: z.record(z.string(), CellValue),
+      inputs: z.record(z.string(), z.number()).optional(),
+      notApplicable: z.array(z.string()).optional(),
+      children: z.array(z.object({ unit: z.object({ id: z.string() }).passthrough(), values: z.record(z.string(), CellValue) })).optional(),
+    }),
+    classification: z.object({ year: z.number().int(), level: z.string() }).nullable(),
+    ladder: z.array(z.string()),
+    previousValues: z.record(z.string(), CellValue),
+  })
+  .openapi("EvaluationInput");
+
+const evaluationInputRoute = createRoute({
+  method: "get",
+  path: "/units/{id}/values/{year}/evaluation-input",
+  tags: ["values"],
+  summary:
+    "Dữ liệu để tự đánh giá trên máy / What a client needs to evaluate typed values as the API does (the values document with hamlets, 18.2 classification, adopted ladder, last year's values)",
+  description:
+    "The web app's data-entry preview runs @ntm/core `previewValuesChange` over this document and the packs of `ladder` (GET /v1/packs/{id}), so the badge and the tier change shown before saving are those the roll-up computes after.",
+  request: { params: YearPath },
+  responses: {
+    200: { description: "Evaluation input", content: { "application/json": { schema: EvaluationInputSchema } } },
+    ...problemResponses(401, 403, 404, 422),
   },
 });
 
@@ -181,6 +216,13 @@ export function valueRoutes() {
     }));
     return c.json({ items }, 200);
   });
+  app.openapi(evaluationInputRoute, (async (c: Context<AppEnv>) => {
+    const id = c.req.param("id")!;
+    const year = YearParam.parse(c.req.param("year"));
+    const { tree } = await authorize(c, "read", id);
+    const { db } = c.get("deps");
+    return c.json(await evaluationInput(db, tree, await loadPacks(db), tree.byId.get(id)!, year), 200);
+  }) as never);
   app.openapi(getValues, async (c) => {
     const { id, year } = c.req.valid("param");
     await authorize(c, "read", id);
@@ -224,7 +266,7 @@ export function valueRoutes() {
           );
       }
       // Creation is an insert that does nothing on a concurrent twin: exactly one creator wins, the rest get 412.
-      return saveValues(tx, user, id, year, body, expected, now());
+      return saveValues(tx, user, id, year, body, expected, now(), "values.update", tree.byId.get(id)?.name ?? id);
     });
     c.header("ETag", etagOf(row.version));
     return c.json(valuesOut(id, year, row), 200);

@@ -5,6 +5,7 @@
  * Routes parse, authorise and shape; they never decide a result.
  */
 import {
+  type Classification182,
   type CompiledPack,
   type EvaluationResult,
   type IncomeVs2020Check,
@@ -63,6 +64,8 @@ export interface Rollup {
   coverage: PackCoverage | null;
   communes: RollupLine[];
   countsByTier: TierCounts;
+  /** Communes that cannot be judged yet (chưa có số liệu, chưa rõ ngưỡng): not in countsByTier, never failures. */
+  undetermined: { missing: number; unknown_threshold: number };
   noPack: { count: number; communes: NoPackCommune[] };
   targets: TargetCheck[];
   incomeVs2020: IncomeVs2020Check;
@@ -222,6 +225,7 @@ async function computeRollupUncached(
     coverage: main[0]?.pack.coverage ?? null,
     communes,
     countsByTier: summary.countsByTier,
+    undetermined: summary.undetermined,
     noPack: { count: noPackCommunes.length, communes: noPackCommunes },
     targets: summary.targets,
     incomeVs2020: summary.incomeVs2020,
@@ -238,6 +242,7 @@ function rollupLine(unit: UnitRow, s: RollupStanding): RollupLine {
     status: s.status,
     criteriaMet: s.criteriaMet,
     criteriaTotal: s.criteriaTotal,
+    undetermined: s.undetermined,
     tierReached: s.tierReached,
     revoke: s.revoke,
     criteria: s.criteria,
@@ -335,3 +340,37 @@ async function unitEvaluationFromData(
 }
 
 const evaluationCache = perDatabase(() => new ContentCache<CachedJson<EvaluationResult>>(256));
+
+/** What the browser needs to evaluate a commune's typed values exactly as the API does. */
+export interface EvaluationInput {
+  /** The unit's values document as the evaluation reads it (with its hamlets as children). */
+  doc: UnitValues;
+  /** The previous year's classification that decides 18.2 (null when none). */
+  classification: Classification182 | null;
+  /** The pack ids of the ladder adopted for the unit and year (standard first); empty when none. */
+  ladder: string[];
+  /** The previous year's values (for core `valueJumps`). */
+  previousValues: Record<string, number | boolean | null>;
+}
+
+/**
+ * Loads the facts of a unit's evaluation for a year, for a client that runs core itself (the data-entry
+ * preview: `previewValuesChange` over the same document, classification and ladder as the roll-up).
+ * @example
+ * const input = await evaluationInput(db, tree, packs, tree.byId.get("c-01-01")!, 2024);
+ */
+export async function evaluationInput(db: Db, tree: UnitTree, packs: LoadedPacks, unit: UnitRow, year: number): Promise<EvaluationInput> {
+  const ids = [unit.id, ...tree.children(unit.id).map((u) => u.id)];
+  const [byUnit, previous, classes] = await Promise.all([
+    loadDocRows(db, ids, year),
+    loadDocRows(db, [unit.id], year - 1),
+    unit.level === "commune" ? classificationsOf(db, tree, packs, unit.id, year - 1) : undefined,
+  ]);
+  const ladder = packs.ladderFor(tree, unit.id, year);
+  return {
+    doc: unitValuesDoc(tree, byUnit, unit, year),
+    classification: classes?.get(unit.id) ?? null,
+    ladder: ladder.ok ? ladder.ladder.map((p) => p.pack.id) : [],
+    previousValues: previous.get(unit.id)?.values ?? {},
+  };
+}

@@ -24,6 +24,7 @@ export interface TrendYear extends TrendStanding {
   communes: number;
   noPack: number;
   countsByTier: Awaited<ReturnType<typeof computeRollup>>["countsByTier"];
+  undetermined: Awaited<ReturnType<typeof computeRollup>>["undetermined"];
   /** "own": the unit's results; "predecessors": the year closed before the merged unit existed. */
   source: "own" | "predecessors";
   reason?: TrendBeforeMergerReason;
@@ -58,7 +59,14 @@ export async function computeTrend(
   const years: TrendYear[] = [];
   for (let year = from; year <= to; year++) {
     const r = await computeRollup(db, tree, packs, unitId, year, packId);
-    const base = { year, packId: r.packId, communes: r.communes.length, noPack: r.noPack.count, countsByTier: r.countsByTier };
+    const base = {
+      year,
+      packId: r.packId,
+      communes: r.communes.length,
+      noPack: r.noPack.count,
+      countsByTier: r.countsByTier,
+      undetermined: r.undetermined,
+    };
     const source = isCommune
       ? trendSourceOf({ id: unit.id, effectiveFrom: unit.effectiveFrom, mergedFrom: unit.mergedFrom }, year)
       : ({ kind: "own", unitId } as const);

@@ -8,6 +8,7 @@ import { and, eq } from "drizzle-orm";
 import type { Principal } from "../auth/policy.js";
 import { indicatorValues } from "../db/schema.js";
 import { type Tx, writeAudit } from "../audit.js";
+import { assertUnlocked } from "./valueLocks.js";
 import { ApiError } from "../http/problem.js";
 import { type LoadedPacks, tierLadder } from "./packs.js";
 import { type UnitRow, type UnitTree, toAdminUnit } from "../units.js";
@@ -153,7 +154,10 @@ export async function saveValues(
   expected: number | undefined,
   now: Date,
   action = "values.update",
+  unitName: string = unitId,
 ): Promise<ValuesRow> {
+  // An approved (locked) unit-year refuses every write, whichever route it comes from.
+  await assertUnlocked(tx, unitId, unitName, year);
   const cur = (
     await tx
       .select()

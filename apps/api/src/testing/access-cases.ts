@@ -543,6 +543,28 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     },
   },
   {
+    op: "PUT /v1/units/{id}/values/{year}/lock",
+    access: "policy",
+    rule: "values.approve on the unit (the level above; a year of its own so no other case is locked out)",
+    targets: "commune",
+    decide: byAction("values.approve"),
+    success: 200,
+    prepare: async ({ unitId, n }) => ({ path: `/v1/units/${unitId}/values/${2040 + (n() % 60)}/lock`, init: { method: "PUT" } }),
+  },
+  {
+    op: "DELETE /v1/units/{id}/values/{year}/lock",
+    access: "policy",
+    rule: "values.approve on the unit (a lock made by admin first, on a year of its own)",
+    targets: "commune",
+    decide: byAction("values.approve"),
+    success: 200,
+    prepare: async ({ unitId, n, admin }) => {
+      const year = 2040 + (n() % 60);
+      await body(await admin(`/v1/units/${unitId}/values/${year}/lock`, { method: "PUT" }));
+      return { path: `/v1/units/${unitId}/values/${year}/lock`, init: { method: "DELETE" } };
+    },
+  },
+  {
     op: "POST /v1/values/import",
     access: "policy",
     rule: "values.write on the caller's scope, then on every unit of the file; an outside unit is a row problem (422, nothing written), not a 403",

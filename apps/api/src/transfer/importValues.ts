@@ -1,4 +1,4 @@
-import { parseCellValue } from "@ntm/core";
+import { isNotApplicableCell, parseCellValue } from "@ntm/core";
 import { controlCharacterIn } from "../http/hardening.js";
 import { type Cell, type Table, columnLetter } from "./table.js";
 
@@ -21,6 +21,10 @@ export interface ImportedUnitYear {
   year: number;
   values: Record<string, number | boolean | null>;
   inputs: Record<string, number>;
+  /** Indicators the file declares not applicable (`KAD`, `N/A`, `không áp dụng`). */
+  notApplicable: string[];
+  /** Unit attributes the file states (`region`, `flags`, `commune_group` columns), checked against the stored unit. */
+  attributes: { region?: string; flags?: string[]; communeGroup?: string };
   refs: Map<string, CellRef>;
   firstRow: number;
 }
@@ -30,6 +34,16 @@ const YEAR_COLS = ["year", "nam", "năm"];
 const INDICATOR_COLS = ["indicator", "chi_tieu", "chỉ tiêu"];
 const VALUE_COLS = ["value", "gia_tri", "giá trị"];
 const SKIP_COLS = ["name", "ten", "tên", "unit_name", "level", "cap", "cấp"];
+/** Columns that describe the unit, not an indicator: read as attributes and checked against the stored unit. */
+const ATTRIBUTE_COLS: Record<string, "region" | "flags" | "communeGroup"> = {
+  region: "region",
+  vung: "region",
+  vùng: "region",
+  flags: "flags",
+  commune_group: "communeGroup",
+  nhom_xa: "communeGroup",
+  "nhóm xã": "communeGroup",
+};
 export const INPUT_PREFIX = "input:";
 
 function find(header: readonly string[], names: readonly string[]): number {
@@ -47,14 +61,19 @@ function toValue(cell: Cell): number | boolean | null | undefined {
  * - long: columns `unit_id`, `year`, `indicator`, `value` (one row per unit × indicator);
  * - wide: columns `unit_id`, `year`, then one column per indicator id (one row per unit); an empty
  *   cell leaves the stored value unchanged; `name`/`level` columns and columns starting with `#` are ignored.
- * `year` may be omitted when `defaultYear` is given. A column or indicator named `input:<name>` is a raw
+ * `year` may be omitted when `selectedYear` is given; with both, every row's year must be the selected
+ * one (a row of another year is refused, so a file never writes a year the officer did not choose).
+ * `region`/`flags`/`commune_group` columns are unit attributes (checked against the stored unit by
+ * planImport), never indicators. A cell `KAD` / `N/A` / `không áp dụng` declares the indicator not
+ * applicable (core `isNotApplicableCell`). A row whose unit cell starts with `#` is a comment (the
+ * template's row of indicator names). A column or indicator named `input:<name>` is a raw
  * count for derived indicators (households…). Values: numbers (decimal comma allowed), Đạt/Không,
  * empty for "not reported".
  * @example
  * const { unitYears, issues } = readValuesTable(parseCsv("unit_id,year,1.1\nc01,2024,Đạt\n"));
  */
-export function readValuesTable(table: Table, defaultYear?: number): ReadValues {
-  const steps = readValuesSteps(table, defaultYear);
+export function readValuesTable(table: Table, selectedYear?: number): ReadValues {
+  const steps = readValuesSteps(table, selectedYear);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -66,8 +85,8 @@ export function readValuesTable(table: Table, defaultYear?: number): ReadValues 
  * @example
  * const read = await readValuesTableAsync(table, 2024);
  */
-export async function readValuesTableAsync(table: Table, defaultYear?: number): Promise<ReadValues> {
-  const steps = readValuesSteps(table, defaultYear);
+export async function readValuesTableAsync(table: Table, selectedYear?: number): Promise<ReadValues> {
+  const steps = readValuesSteps(table, selectedYear);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -106,13 +125,28 @@ function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, R
   });
   if (issues.length) return { unitYears: [], issues, layout, unitColumn: "A" };
   const byKey = new Map<string, ImportedUnitYear>();
-  const put = (row: number, colIdx: number, unitId: string, year: number, key: string, cell: Cell) => {
-    const column = columnLetter(colIdx);
+  const unitYear = (row: number, unitId: string, year: number): ImportedUnitYear => {
     const mapKey = `${unitId}\u0000${year}`;
     let uy = byKey.get(mapKey);
     if (!uy) {
-      uy = { unitId, year, values: {}, inputs: {}, refs: new Map(), firstRow: row };
+      uy = { unitId, year, values: {}, inputs: {}, notApplicable: [], attributes: {}, refs: new Map(), firstRow: row };
       byKey.set(mapKey, uy);
+    }
+    return uy;
+  };
+  const put = (row: number, colIdx: number, unitId: string, year: number, key: string, cell: Cell) => {
+    const column = columnLetter(colIdx);
+    const uy = unitYear(row, unitId, year);
+    if (typeof cell === "string" && isNotApplicableCell(cell) && !key.startsWith(INPUT_PREFIX)) {
+      if (uy.refs.has(key))
+        return issues.push({
+          row,
+          column,
+          message: `${key} của ${unitId} năm ${year} xuất hiện hai lần / ${key} for ${unitId} ${year} appears twice`,
+        });
+      uy.refs.set(key, { row, column });
+      uy.notApplicable.push(key);
+      return undefined;
     }
     const v = toValue(cell);
     if (v === undefined)
@@ -134,6 +168,21 @@ function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, R
     } else uy.values[key] = v;
     return undefined;
   };
+  const readAttribute = (
+    row: number,
+    colIdx: number,
+    unitId: string,
+    year: number,
+    attribute: "region" | "flags" | "communeGroup",
+    cell: Cell,
+  ) => {
+    const text = cell === null ? "" : String(cell).trim();
+    if (!text) return;
+    const uy = unitYear(row, unitId, year);
+    uy.refs.set(`@${attribute}`, { row, column: columnLetter(colIdx) });
+    if (attribute === "flags") uy.attributes.flags = text.split(/[|\s,]+/).filter(Boolean);
+    else uy.attributes[attribute] = text;
+  };
   let done = 0;
   for (const { row, cells } of table.rows) {
     if (++done % ROWS_PER_STEP === 0) yield;
@@ -148,6 +197,7 @@ function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, R
       continue;
     }
     const unitId = String(cells[unitCol] ?? "").trim();
+    if (unitId.startsWith("#")) continue;
     if (!unitId) {
       issues.push({ row, column: columnLetter(unitCol), message: "thiếu mã đơn vị / unit_id is empty" });
       continue;
@@ -158,6 +208,14 @@ function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, R
       issues.push({ row, column: columnLetter(yearCol), message: `năm không hợp lệ "${String(rawYear)}" / invalid year` });
       continue;
     }
+    if (defaultYear !== undefined && year !== defaultYear) {
+      issues.push({
+        row,
+        column: columnLetter(yearCol),
+        message: `năm ${year} khác năm đã chọn ${defaultYear}; chọn năm ${year} hoặc sửa tệp / year ${year} differs from the selected year ${defaultYear}`,
+      });
+      continue;
+    }
     if (layout === "long") {
       const key = String(cells[indCol] ?? "").trim();
       if (!key) {
@@ -165,9 +223,15 @@ function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, R
         continue;
       }
       put(row, valCol, unitId, year, key, cells[valCol] ?? null);
+      h.forEach((name, idx) => {
+        const attribute = ATTRIBUTE_COLS[name.trim().toLowerCase()];
+        if (attribute) readAttribute(row, idx, unitId, year, attribute, cells[idx] ?? null);
+      });
     } else {
       h.forEach((name, idx) => {
         if (idx === unitCol || idx === yearCol || !name || name.startsWith("#") || SKIP_COLS.includes(name.toLowerCase())) return;
+        const attribute = ATTRIBUTE_COLS[name.trim().toLowerCase()];
+        if (attribute) return readAttribute(row, idx, unitId, year, attribute, cells[idx] ?? null);
         const cell = cells[idx] ?? null;
         if (cell === null || String(cell).trim() === "") return;
         put(row, idx, unitId, year, name, cells[idx] ?? null);

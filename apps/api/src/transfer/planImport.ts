@@ -1,8 +1,9 @@
 import { type Principal, can } from "../auth/policy.js";
 import type { LoadedPacks } from "../services/packs.js";
-import type { UnitTree } from "../units.js";
+import type { UnitRow, UnitTree } from "../units.js";
 import type { ValuesRow } from "../values.js";
 import { checkValues } from "../services/values.js";
+import { type ValuesLock, lockedMessage } from "../services/valueLocks.js";
 import { type ImportedUnitYear, INPUT_PREFIX, type RowIssue } from "./importValues.js";
 
 /** One unit-year to write: the merged document and the version it was merged onto. */
@@ -29,6 +30,8 @@ export function planImport(input: {
   /** An explicit pack whose ladder validates the values; by default the one adopted for each unit-year. */
   packId?: string;
   stored: (unitId: string, year: number) => ValuesRow | undefined;
+  /** The approval lock of a unit-year, when it has one (a locked unit-year refuses the rows). */
+  locked?: (unitId: string, year: number) => ValuesLock | undefined;
 }): { plan: PlannedWrite[]; issues: RowIssue[] } {
   const plan: PlannedWrite[] = [];
   const issues: RowIssue[] = [];
@@ -43,11 +46,26 @@ export function planImport(input: {
       issues.push({ ...at, message: `bạn không được ghi số liệu của ${uy.unitId} / you may not write values of ${uy.unitId}` });
       continue;
     }
+    const lock = input.locked?.(uy.unitId, uy.year);
+    if (lock) {
+      issues.push({ ...at, message: lockedMessage(unit.name, uy.year, lock) });
+      continue;
+    }
+    const mismatch = attributeMismatches(uy, unit);
+    if (mismatch.length) {
+      for (const m of mismatch) issues.push({ ...(uy.refs.get(`@${m.attribute}`) ?? at), message: m.message });
+      continue;
+    }
     const cur = input.stored(uy.unitId, uy.year);
+    // "KAD" in the file declares an indicator not applicable: its stored value (if any) goes.
+    const na = new Set([...(cur?.notApplicable ?? []), ...uy.notApplicable]);
+    const values = { ...cur?.values, ...uy.values };
+    for (const id of uy.notApplicable) delete values[id];
+    for (const id of Object.keys(uy.values)) na.delete(id);
     const body = {
-      values: { ...cur?.values, ...uy.values },
+      values,
       inputs: { ...cur?.inputs, ...uy.inputs },
-      notApplicable: cur?.notApplicable ?? [],
+      notApplicable: [...na].sort((a, b) => a.localeCompare(b, "en", { numeric: true })),
     };
     const r = checkValues(input.packs, input.tree, unit, uy.year, body, input.packId);
     if (r.ok) {
@@ -55,9 +73,41 @@ export function planImport(input: {
       continue;
     }
     for (const i of r.issues) {
-      const key = i.path[0] === "inputs" ? `${INPUT_PREFIX}${String(i.path[1])}` : String(i.path[1] ?? "");
+      const key =
+        i.path[0] === "inputs"
+          ? `${INPUT_PREFIX}${String(i.path[1])}`
+          : i.path[0] === "notApplicable"
+            ? String(body.notApplicable[Number(i.path[1])] ?? "")
+            : String(i.path[1] ?? "");
       issues.push({ ...(uy.refs.get(key) ?? at), message: i.message });
     }
   }
   return { plan, issues };
+}
+
+/**
+ * The unit attributes a file states (`region`, `flags`, `commune_group`) that differ from the stored
+ * unit: a file is not the place to change a unit (the units screen is), and a mismatch usually means
+ * the wrong unit id. Flags stated must all be the unit's; an empty cell states nothing.
+ */
+function attributeMismatches(uy: ImportedUnitYear, unit: UnitRow): { attribute: "region" | "flags" | "communeGroup"; message: string }[] {
+  const out: { attribute: "region" | "flags" | "communeGroup"; message: string }[] = [];
+  const a = uy.attributes;
+  if (a.region !== undefined && a.region !== (unit.region ?? ""))
+    out.push({
+      attribute: "region",
+      message: `vùng "${a.region}" khác vùng của ${unit.name} (${unit.region ?? "chưa có"}) / region differs from the stored unit's`,
+    });
+  if (a.communeGroup !== undefined && a.communeGroup !== String(unit.communeGroup ?? ""))
+    out.push({
+      attribute: "communeGroup",
+      message: `nhóm xã "${a.communeGroup}" khác nhóm của ${unit.name} (${unit.communeGroup ?? "chưa có"}) / commune group differs from the stored unit's`,
+    });
+  const extra = (a.flags ?? []).filter((f) => !unit.flags.includes(f));
+  if (extra.length)
+    out.push({
+      attribute: "flags",
+      message: `${unit.name} không có đặc điểm ${extra.join(", ")} (sửa ở màn hình đơn vị) / the stored unit has no flag ${extra.join(", ")}`,
+    });
+  return out;
 }

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { neutraliseFormula } from "@ntm/core";
+import { formatVietnameseNumber, neutraliseFormula } from "@ntm/core";
 
 /** A cell as read from a file: text from CSV, or a typed value from XLSX. */
 export type Cell = string | number | boolean | null;
@@ -220,6 +220,23 @@ function csvEscape(v: Cell): string {
  */
 export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
   return "\uFEFF" + [header, ...rows].map((r) => r.map(csvEscape).join(",")).join("\r\n") + "\r\n";
+}
+
+/**
+ * Writes a table as CSV the way Vietnamese Excel opens it directly: UTF-8 with BOM, `;` between cells,
+ * numbers with a decimal comma and no thousands dots (core `formatVietnameseNumber`, so "1234,5"
+ * stays one number), yes/no as Đạt/Không. The import reads it back (`;` is detected, cells are read by
+ * core `parseCellValue`).
+ * @example
+ * toCsvVi(["a", "b"], [[85.8, true]]) // "\uFEFFa;b\r\n85,8;Đạt\r\n"
+ */
+export function toCsvVi(header: readonly string[], rows: readonly Cell[][]): string {
+  const cell = (v: Cell): string => {
+    if (typeof v === "number") return formatVietnameseNumber(v).replace(/\./g, "");
+    if (typeof v === "boolean") return v ? "Đạt" : "Không";
+    return csvEscape(v);
+  };
+  return "\uFEFF" + [header.map(csvEscape), ...rows.map((r) => r.map(cell))].map((r) => r.join(";")).join("\r\n") + "\r\n";
 }
 
 /**

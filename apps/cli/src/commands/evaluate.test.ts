@@ -25,7 +25,7 @@ describe("ntm evaluate (offline, examples)", () => {
       criteriaTotal: res.criteriaTotal,
       example: res.example,
     }).toEqual({
-      unitId: "demo-an-phu",
+      unitId: "c-01-01",
       packId: DEMO,
       year: 2024,
       variant: "DHNTB",
@@ -64,7 +64,7 @@ describe("ntm evaluate (offline, examples)", () => {
   it("exits 0 on a not-met result without --fail-on, and prints a readable Vietnamese table", () => {
     const r = ntm(evaluate(ex("binh-minh-fails-income-environment.json")));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Xã Bình Minh (demo-binh-minh) · năm 2024 · ngưỡng: DHNTB");
+    expect(r.stdout).toContain("Xã Bình Minh (c-01-02) · năm 2024 · ngưỡng: DHNTB");
     expect(r.stdout).toContain("⚠ BỘ TIÊU CHÍ VÍ DỤ");
     expect(r.stdout).toMatch(/ 10 +Thu nhập bình quân .* +47,5 +≥ 52 +Không đạt +✗ +Chỉ tiêu 10: không đạt \(47,5 triệu đồng/);
     expect(r.stdout).toContain("Kết quả: KHÔNG ĐẠT — 17/19 tiêu chí đạt, 2 không đạt");
@@ -107,11 +107,11 @@ describe("ntm evaluate (offline, examples)", () => {
       x.criteriaMet,
     ]);
     expect(rows).toEqual([
-      ["demo-an-phu", "met", "DHNTB", 19],
-      ["demo-binh-minh", "not_met", "DHNTB", 17],
-      ["demo-ta-xua", "met", "TDMNPB", 19],
-      ["demo-cat-tien", "indeterminate", "DHNTB", 17],
-      ["demo-my-loi", "not_met", "DHNTB", 16],
+      ["c-01-01", "met", "DHNTB", 19],
+      ["c-01-02", "not_met", "DHNTB", 17],
+      ["c-01-05", "met", "TDMNPB", 19],
+      ["c-01-03", "indeterminate", "DHNTB", 17],
+      ["c-01-04", "not_met", "DHNTB", 16],
     ]);
   });
 
@@ -157,7 +157,7 @@ describe("ntm evaluate (offline, examples)", () => {
     const r = ntm(evaluate(ex("binh-minh-long.csv"), "--json"));
     expect(r.code).toBe(0);
     const [res] = r.json();
-    expect([res.unitId, res.status, res.criteriaMet]).toEqual(["demo-binh-minh", "not_met", 18]);
+    expect([res.unitId, res.status, res.criteriaMet]).toEqual(["c-01-02", "not_met", 18]);
   });
 
   it("overrides the year of the file with --year", () => {
@@ -191,7 +191,7 @@ describe("ntm evaluate (a district rolled up from its communes)", () => {
       {
         code: "derived.child_data_missing",
         path: ["children"],
-        params: { units: ["demo-an-phu", "demo-binh-minh", "demo-ta-xua"], count: 3 },
+        params: { units: ["c-01-01", "c-01-02", "c-01-05"], count: 3 },
       },
     ]);
   });

@@ -80,11 +80,11 @@ describe("ntm rank", () => {
     const out = r.json();
     expect([out.year, out.regime.id, out.scheme.isDefault]).toEqual([2025, "366-QĐ/TW", true]);
     expect(out.rows.map((u: { rank: number; unitId: string; level: string }) => [u.rank, u.unitId, u.level])).toEqual([
-      [1, "demo-an-phu", "good"],
-      [2, "demo-ta-xua", "completed"],
-      [3, "demo-binh-minh", "not_completed"],
+      [1, "c-01-01", "good"],
+      [2, "c-01-05", "completed"],
+      [3, "c-01-02", "not_completed"],
     ]);
-    expect(out.criticisms.map((c: { unitId: string }) => c.unitId)).toEqual(["demo-binh-minh"]);
+    expect(out.criticisms.map((c: { unitId: string }) => c.unitId)).toEqual(["c-01-02"]);
     const table = ntm(["rank", "--input", input]);
     expect(table.stdout).toContain("⚠ Thang điểm ntm.default-annual-scoring là thang điểm mặc định của phần mềm, không phải quy định");
   });

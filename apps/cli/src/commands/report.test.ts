@@ -39,7 +39,7 @@ describe("ntm report", () => {
   it("writes one commune's criteria sheet as a PDF whose text names the commune", () => {
     const dir = tempDir();
     const out = join(dir, "s.pdf");
-    const r = ntm(["report", "criteria-sheet", "--pack", DEMO, "--values", batch, "--unit", "demo-ta-xua", "--out", out]);
+    const r = ntm(["report", "criteria-sheet", "--pack", DEMO, "--values", batch, "--unit", "c-01-05", "--out", out]);
     expect(r.code).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe("%PDF-");
     let text: string;

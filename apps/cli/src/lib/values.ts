@@ -1,4 +1,4 @@
-import { type CellKind, type Issue, formatPath, parseCellValue } from "@ntm/core";
+import { type CellKind, type Issue, formatPath, isNotApplicableCell, parseCellValue } from "@ntm/core";
 import { type CsvRow, csvRecords, fileChunks, parseCsv } from "./csv.js";
 import { CliError, type Problem } from "./exit.js";
 import { parseJson, readText } from "./io.js";
@@ -15,8 +15,6 @@ export interface LoadedValues {
 
 /** Columns of the wide CSV format (one row per unit and year); every other column is an indicator id. */
 export const CSV_UNIT_COLUMNS = ["unit_id", "unit_name", "level", "region", "commune_group", "flags", "year"] as const;
-/** Cells that declare an indicator not applicable to the unit (only allowed for optional indicators). */
-const NOT_APPLICABLE = new Set(["kad", "n/a", "na", "không áp dụng", "khong ap dung"]);
 
 const UNIT_FIELD_COLUMN: Record<string, string> = {
   id: "unit_id",
@@ -140,7 +138,7 @@ function loadCsv(file: string, text: string, opts: ValuesOptions): LoadedValues 
     const place = places[index]!;
     const values = doc["values"] as Record<string, unknown>;
     const put = (indicator: string, raw: string, column: string) => {
-      if (NOT_APPLICABLE.has(raw.trim().toLowerCase())) {
+      if (isNotApplicableCell(raw)) {
         place.notApplicable.push(indicator);
         place.lineOf.set(indicator, row.line);
         doc["notApplicable"] = place.notApplicable;
@@ -321,7 +319,7 @@ function* wideItems(file: string, opts: ValuesOptions): Generator<ValuesItem> {
     cols.forEach((col, i) => {
       if ((CSV_UNIT_COLUMNS as readonly string[]).includes(lower[i]!) || col === "") return;
       const raw = row.cells[i] ?? "";
-      if (NOT_APPLICABLE.has(raw.trim().toLowerCase())) {
+      if (isNotApplicableCell(raw)) {
         notApplicable.push(col);
         doc["notApplicable"] = notApplicable;
         return;

@@ -72,7 +72,10 @@ export function useApiRollup(unitId: string | undefined, year: number, enabled =
 const useful = (r: ApiRollup | null | undefined) => (r && r.communes.some((c) => c.criteriaMet > 0) ? r : null);
 
 /** One year of the overview's trend: communes per tier bucket, and those with no pack adopted (their own category). */
-export type TrendYear = { year: number; noPack: number } & Record<TierBucket, number>;
+export type TrendYear = { year: number; noPack: number; undetermined?: Partial<Record<"missing" | "unknown_threshold", number>> } & Record<
+  TierBucket,
+  number
+>;
 
 /**
  * The overview of a province or district for a year. The current year's roll-up comes first (the
@@ -95,7 +98,9 @@ export function useOverview(unitId: string | undefined, year: number, units: rea
   );
   const trend = useMemo(
     (): TrendYear[] | undefined =>
-      older.data?.years.filter((y) => y.communes > 0 || y.noPack > 0).map((y) => ({ year: y.year, noPack: y.noPack, ...y.countsByTier })),
+      older.data?.years
+        .filter((y) => y.communes > 0 || y.noPack > 0)
+        .map((y) => ({ year: y.year, noPack: y.noPack, undetermined: y.undetermined, ...y.countsByTier })),
     [older.data],
   );
   return { rollup: cur, view, pack, lostReady: prev.isFetched, trend, trendPending: !older.isFetched };

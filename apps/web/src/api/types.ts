@@ -75,6 +75,8 @@ export interface RollupCommune {
   criteria: { id: string; status: CellStatus }[];
   /** Criteria met last year and not met (or undetermined) this year. */
   lost?: string[];
+  /** Why the commune cannot be judged yet (chưa có số liệu, chưa rõ ngưỡng): its own category, never not met. */
+  undetermined?: "missing" | "unknown_threshold" | null;
 }
 
 /** The overview of a province or district for one year, as the page shows it. */

@@ -32,6 +32,7 @@ describe("capabilitiesOf", () => {
         manageUnits: true,
         manageUsers: true,
         publishResults: true,
+        approveValues: true,
       },
       province_officer: {
         overview: true,
@@ -45,6 +46,7 @@ describe("capabilitiesOf", () => {
         manageUnits: true,
         manageUsers: true,
         publishResults: true,
+        approveValues: true,
       },
       district_officer: {
         overview: true,
@@ -58,6 +60,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: true,
       },
       commune_officer: {
         overview: false,
@@ -71,6 +74,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
       inspector: {
         overview: true,
@@ -84,6 +88,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
       viewer: {
         overview: true,
@@ -97,6 +102,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
       standing_board: {
         overview: true,
@@ -110,6 +116,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
       propaganda_board: {
         overview: true,
@@ -123,6 +130,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
       front_org: {
         overview: true,
@@ -136,6 +144,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
       coordination_office: {
         overview: true,
@@ -149,6 +158,7 @@ describe("capabilitiesOf", () => {
         manageUnits: false,
         manageUsers: false,
         publishResults: false,
+        approveValues: false,
       },
     });
   });

@@ -27,6 +27,8 @@ export interface Capabilities {
   manageUsers: boolean;
   /** Publish or withdraw a year's results (policy `results.publish`: admins; province officers in scope). */
   publishResults: boolean;
+  /** Approve (lock) and unlock the values of units below their scope, and follow reporting completeness (policy `values.approve`). */
+  approveValues: boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabili
       manageUnits: false,
       manageUsers: false,
       publishResults: false,
+      approveValues: false,
     };
   const r = user.role;
   return {
@@ -64,6 +67,7 @@ export function capabilitiesOf(user: Pick<SessionUser, "role"> | null): Capabili
     manageUnits: roleMay(r, "units.manage"),
     manageUsers: roleMay(r, "users.manage"),
     publishResults: roleMay(r, "results.publish"),
+    approveValues: roleMay(r, "values.approve"),
   };
 }
 

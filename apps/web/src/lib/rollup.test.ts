@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cellKind, countByTier, filterCommunes, fold, toRollupView } from "./rollup";
 import type { ApiRollup, PackView, RollupCommune } from "../api/types";
 // The shared table of tier buckets, written by hand in core (not part of core's public API).
-import { BUCKET_CASES } from "../../../../packages/core/src/tiers/tierBuckets/bucketTable";
+import { BUCKET_CASES, unitOfStanding } from "../../../../packages/core/src/tiers/tierBuckets/bucketTable";
 
 const row = (unitId: string, name: string, criteriaMet: number, lost: string[] = []): RollupCommune => ({
   unitId,
@@ -88,6 +88,7 @@ describe("toRollupView", () => {
     tierReached: null,
     revoke: false,
     criteria,
+    undetermined: null,
   });
   const api = (year: number, criteria: Record<string, "met" | "not_met" | "indeterminate">): ApiRollup => ({
     unitId: "p1",
@@ -98,6 +99,7 @@ describe("toRollupView", () => {
     coverage: null,
     communes: [commune(criteria)],
     countsByTier: { none: 1, standard: 0, advanced: 0, model: 0, modern: 0 },
+    undetermined: { missing: 0, unknown_threshold: 0 },
     noPack: { count: 0, communes: [] },
     targets: [],
     incomeVs2020: {
@@ -152,6 +154,7 @@ describe("toRollupView", () => {
             { id: "10", status: "not_met" },
           ],
           lost: ["10"],
+          undetermined: null,
         },
       ],
     });
@@ -165,6 +168,6 @@ describe("toRollupView", () => {
 describe("tier buckets: the shared table (core, web and API)", () => {
   for (const c of BUCKET_CASES)
     it(c.name, () => {
-      expect(countByTier(c.tiers.map((tier) => ({ tier })))).toEqual(c.counts);
+      expect(countByTier(c.tiers.map(unitOfStanding))).toEqual(c.counts);
     });
 });

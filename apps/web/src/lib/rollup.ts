@@ -2,7 +2,7 @@ import type { ApiRollup, CellStatus, PackView, Rollup, RollupCommune, Unit } fro
 
 // The tier buckets and the count per bucket are core's (one definition for the API and the web app):
 // none, standard, advanced, model and modern, each commune counted once at its highest tier.
-export { TIER_BUCKETS, countByTier, tierBucketOf, type TierBucket } from "@ntm/core";
+export { TIER_BUCKETS, countByTier, countUndetermined, tierBucketOf, type TierBucket } from "@ntm/core";
 
 /**
  * Normalises a criterion or indicator status to one of the heat-map cell kinds.
@@ -97,6 +97,7 @@ export function toRollupView(api: ApiRollup, previous: ApiRollup | null, pack: P
         revoke: c.revoke,
         criteria: ids.map((id) => ({ id, status: c.criteria[id] ?? "missing" })),
         lost,
+        undetermined: c.undetermined ?? null,
       };
     }),
   };

@@ -1,3 +1,5 @@
+import { formatVietnameseNumber } from "@ntm/core";
+
 /** A threshold as packs write it (see @ntm/core ThresholdSchema). */
 export type ThresholdDoc =
   | { all: unknown }
@@ -10,7 +12,7 @@ const CMP: Record<string, string> = { ">=": "≥", "<=": "≤", "==": "=" };
 function one(v: unknown, lang: "vi" | "en"): string {
   if (v === null || v === undefined) return lang === "vi" ? "chưa rõ" : "unknown";
   if (typeof v === "boolean") return v ? (lang === "vi" ? "Đạt" : "Met") : lang === "vi" ? "Không" : "Not met";
-  if (typeof v === "number") return lang === "vi" ? String(v).replace(".", ",") : String(v);
+  if (typeof v === "number") return lang === "vi" ? formatVietnameseNumber(v) : String(v);
   return String(v);
 }
 

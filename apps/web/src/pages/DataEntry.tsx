@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { type Classification182, type IndicatorResult, type UnitValues, DEFAULT_JUMP_SHARE, formatDate, valueJumps } from "@ntm/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams, useSearch } from "wouter";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../api/http";
-import { api, mustWithEtag } from "../api/client";
+import { api, must, mustWithEtag } from "../api/client";
 import { NoPackError, useCommune } from "../api/commune";
 import { NoPackNotice, PackInForce } from "../components/NoPack";
 import { useUnits } from "../api/queries";
@@ -14,11 +15,16 @@ import { Empty, ErrorState, Loading } from "../components/States";
 import { YearSelect } from "../components/YearSelect";
 import { StatusBadge } from "../components/Badges";
 import { BulkUpload } from "../components/BulkUpload";
+import { Completeness } from "../components/Completeness";
 import { booleanWords, changedIds, checkField, fieldText, requiredBoolean, type FieldKind } from "../lib/fields";
 import { localName, pickLang } from "../lib/text";
+import { changeSummary, compileLadder, jumpText, previewEdit, thresholdLabel } from "../lib/entryPreview";
 
 type Values = Record<string, number | boolean | null>;
 type Notes = Record<string, string>;
+
+/** Where the jump-warning share is kept in the browser. */
+const JUMP_KEY = "ntm.entry.jumpPercent";
 
 /** The longest evidence note the API accepts per indicator (apps/api NOTE_MAX_LENGTH). */
 const NOTE_MAX_LENGTH = 1000;
@@ -36,10 +42,12 @@ export default function DataEntry() {
   const { id } = useParams<{ id?: string }>();
   const search = useSearch();
   const [, navigate] = useLocation();
-  const { user } = useSession();
+  const { user, can } = useSession();
   const units = useUnits();
   const year = Number(new URLSearchParams(search).get("year")) || 2025;
   const communes = (units.data ?? []).filter((u) => u.level === "commune");
+  // The share of last year's value a value may move by before a warning (the officer's setting, kept in this browser).
+  const [jumpPercent, setJumpPercent] = useState(() => Number(localStorage.getItem(JUMP_KEY)) || DEFAULT_JUMP_SHARE * 100);
   const unitId = id ?? (user?.scopeUnitId && communes.some((c) => c.id === user.scopeUnitId) ? user.scopeUnitId : undefined);
 
   return (
@@ -61,6 +69,25 @@ export default function DataEntry() {
             </select>
           </label>
           <YearSelect value={year} onChange={(y) => navigate(`/data-entry/${encodeURIComponent(unitId ?? "")}?year=${y}`)} />
+          <label className="field-inline">
+            <span>{t("entry.jumpShare")}</span>
+            <input
+              type="number"
+              min={1}
+              max={1000}
+              step={1}
+              className="input-narrow"
+              value={jumpPercent}
+              onChange={(e) => {
+                const v = Math.round(Number(e.target.value));
+                if (Number.isFinite(v) && v >= 1 && v <= 1000) {
+                  setJumpPercent(v);
+                  localStorage.setItem(JUMP_KEY, String(v));
+                }
+              }}
+            />
+            <span>%</span>
+          </label>
           <a href="#bulk-h" className="btn">
             {t("bulk.jump")}
           </a>
@@ -68,18 +95,19 @@ export default function DataEntry() {
       </div>
       {unitId && <PackInForce unitId={unitId} year={year} />}
       {unitId ? (
-        <ValuesForm key={`${unitId}-${year}`} unitId={unitId} year={year} />
+        <ValuesForm key={`${unitId}-${year}`} unitId={unitId} year={year} jumpShare={jumpPercent / 100} />
       ) : units.isPending ? (
         <Loading />
       ) : (
         <Empty title={t("entry.pickCommune")} hint={t("entry.pickHint")} />
       )}
-      <BulkUpload />
+      {can.approveValues && user?.scopeUnitId && <Completeness scopeId={user.scopeUnitId} year={year} />}
+      <BulkUpload year={year} unitId={unitId} />
     </div>
   );
 }
 
-function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
+function ValuesForm({ unitId, year, jumpShare }: { unitId: string; year: number; jumpShare: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
@@ -108,21 +136,25 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
     }
   }, [values.data]);
 
-  const ladder = useQuery({
-    queryKey: ["ladder", commune.data?.evaluation.packId],
-    enabled: !!commune.data,
-    staleTime: Infinity,
-    queryFn: async () => {
-      const out: PackView[] = [];
-      let id: string | undefined = commune.data?.evaluation.packId;
-      for (let guard = 0; id && guard < 6; guard++) {
-        const p: PackView = await fetchPack(id);
-        out.push(p);
-        id = p.nextTier;
-      }
-      return out;
-    },
+  // What the API's evaluation reads (values with hamlets, 18.2 classification, adopted ladder, last
+  // year's values): core evaluates the typed values over it in the browser, as the roll-up will.
+  const input = useQuery({
+    queryKey: ["evaluation-input", unitId, year],
+    queryFn: () => must(api.GET("/v1/units/{id}/values/{year}/evaluation-input", { params: { path: { id: unitId, year } } })),
   });
+  const ladder = useQuery({
+    queryKey: ["ladder", ...(input.data?.ladder ?? [])],
+    enabled: !!input.data,
+    staleTime: Infinity,
+    queryFn: () => Promise.all((input.data?.ladder ?? []).map((id) => fetchPack(id))),
+  });
+  const compiled = useMemo(() => {
+    try {
+      return ladder.data ? compileLadder(ladder.data) : null;
+    } catch {
+      return null;
+    }
+  }, [ladder.data]);
   const indicators = useMemo(() => ladderIndicators(ladder.data ?? []), [ladder.data]);
   const kinds = useMemo(() => new Map(indicators.map((i) => [i.id, i.kind as FieldKind])), [indicators]);
   const checks = useMemo(() => {
@@ -131,32 +163,85 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
     return out;
   }, [indicators, text]);
   const errors = Object.entries(checks).filter(([, c]) => !c.ok);
-
-  // No pack adopted for the year: say so; the form has no pack to check the values against.
-  if (commune.error instanceof NoPackError)
-    return <NoPackNotice year={year} reasons={commune.error.reasons} detail={t("noPack.entry")} testId="entry-no-pack" />;
-  if (commune.isPending || values.isPending || ladder.isPending) return <Loading />;
-  if (commune.isError) return <ErrorState error={commune.error} />;
-  if (ladder.isError) return <ErrorState error={ladder.error} />;
-  if (values.isError && !(values.error instanceof ApiError && values.error.status === 404))
-    return <ErrorState error={values.error} onRetry={() => void values.refetch()} />;
-  if (indicators.length === 0) return <Empty title={t("entry.noPack")} />;
-
-  const collect = (): Values => {
-    // Keep what the form does not show (values of indicators outside the ladder), override the rest.
-    const out: Values = { ...(values.data?.doc.values ?? {}) };
+  const savedValues = values.data?.doc.values;
+  // The values the form would save: what is stored, overridden by every field that reads well.
+  const typed = useMemo(() => {
+    const out: Values = { ...(savedValues ?? {}) };
     for (const i of indicators) {
       if (i.derive) continue;
       const c = checks[i.id];
       if (c?.ok) out[i.id] = c.value;
     }
     return out;
-  };
+  }, [savedValues, indicators, checks]);
+  const preview = useMemo(() => {
+    if (!compiled || compiled.length === 0 || !input.data) return null;
+    const saved = { ...(input.data.doc as unknown as UnitValues), values: savedValues ?? {} };
+    return previewEdit(compiled, saved, typed, input.data.classification as Classification182 | null);
+  }, [compiled, input.data, savedValues, typed]);
+  const jumps = useMemo(
+    () => new Map(valueJumps(input.data?.previousValues ?? {}, typed, { maxShare: jumpShare }).map((j) => [j.id, j] as const)),
+    [input.data, typed, jumpShare],
+  );
+  const changed = useMemo(() => changedIds(savedValues ?? {}, typed).filter((id) => kinds.has(id)), [savedValues, typed, kinds]);
+  const notesChanged = Object.keys({ ...notes, ...(values.data?.doc.notes ?? {}) }).filter(
+    (id) => (notes[id] ?? "").trim() !== ((values.data?.doc.notes ?? {})[id] ?? ""),
+  );
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    // Ctrl+S (⌘S) saves from anywhere on the page.
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        formRef.current?.requestSubmit();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  const [openNotes, setOpenNotes] = useState<Set<string>>(new Set());
+  const { user, can } = useSession();
+  const lock = useQuery({
+    queryKey: ["values-lock", unitId, year],
+    queryFn: () => must(api.GET("/v1/units/{id}/values/{year}/lock", { params: { path: { id: unitId, year } } })),
+  });
+  const locked = lock.data?.locked === true;
+  const mayApprove = can.approveValues && user?.scopeUnitId !== unitId;
+  async function setLock(on: boolean) {
+    setMessage(null);
+    try {
+      const path = { params: { path: { id: unitId, year } } };
+      await must(on ? api.PUT("/v1/units/{id}/values/{year}/lock", path) : api.DELETE("/v1/units/{id}/values/{year}/lock", path));
+      await qc.invalidateQueries({ queryKey: ["values-lock", unitId, year] });
+      await qc.invalidateQueries({ queryKey: ["completeness"] });
+      setMessage({ kind: "ok", text: t(on ? "entry.lockedNow" : "entry.unlockedNow", { year }) });
+    } catch (e) {
+      setMessage({ kind: "error", text: e instanceof ApiError ? pickLang(e.message, lang) : String(e) });
+    }
+  }
+
+  // No pack adopted for the year: say so; the form has no pack to check the values against.
+  if (commune.error instanceof NoPackError)
+    return <NoPackNotice year={year} reasons={commune.error.reasons} detail={t("noPack.entry")} testId="entry-no-pack" />;
+  if (commune.isPending || values.isPending || input.isPending || ladder.isPending) return <Loading />;
+  if (commune.isError) return <ErrorState error={commune.error} />;
+  if (input.isError) return <ErrorState error={input.error} onRetry={() => void input.refetch()} />;
+  if (ladder.isError) return <ErrorState error={ladder.error} />;
+  if (values.isError && !(values.error instanceof ApiError && values.error.status === 404))
+    return <ErrorState error={values.error} onRetry={() => void values.refetch()} />;
+  if (indicators.length === 0) return <Empty title={t("entry.noPack")} />;
+
+  const collect = (): Values => typed;
+  const summary = preview ? changeSummary(commune.data?.unit.name ?? unitId, preview) : "";
+  const changedJumps = changed.flatMap((id) => {
+    const j = jumps.get(id);
+    return j ? [j] : [];
+  });
 
   async function save(vals: Values, noteMap: Notes, ifMatch: string | null) {
     setSaving(true);
     setMessage(null);
-    const criteriaBefore = new Map((commune.data?.evaluation.criteria ?? []).map((c) => [c.id, c.status]));
+    const what = summary;
     try {
       const r = await mustWithEtag(
         api.PUT("/v1/units/{id}/values/{year}", {
@@ -174,12 +259,9 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
       setNotes(r.data.notes);
       await qc.invalidateQueries({ queryKey: ["commune", unitId] });
       await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith("rollup") });
-      const fresh = await qc.fetchQuery({ queryKey: ["commune", unitId, year] });
-      const after = (fresh as { evaluation: { criteria: { id: string; status: string }[] } }).evaluation.criteria;
-      const flips = after
-        .filter((c) => criteriaBefore.get(c.id) !== c.status)
-        .map((c) => `${c.id}: ${t(`status.${criteriaBefore.get(c.id) ?? "missing"}`)} → ${t(`status.${c.status}`)}`);
-      setMessage({ kind: "ok", text: flips.length ? t("entry.savedFlips", { list: flips.join("; ") }) : t("entry.saved") });
+      await qc.invalidateQueries({ queryKey: ["evaluation-input", unitId] });
+      await qc.invalidateQueries({ queryKey: ["values", unitId, year] });
+      setMessage({ kind: "ok", text: what ? t("entry.savedChange", { year, summary: what }) : t("entry.savedYear", { year }) });
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
         const cur = await mustWithEtag(api.GET("/v1/units/{id}/values/{year}", { params: { path: { id: unitId, year } } }));
@@ -202,10 +284,9 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
     void save(collect(), notes, etag);
   }
 
-  const statusOf = new Map((commune.data?.evaluation.criteria ?? []).flatMap((c) => c.indicators.map((i) => [i.id, i.status] as const)));
   let lastCriterion = "";
   return (
-    <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="form-h">
+    <form className="card" id="values-form" ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="form-h">
       <div className="section-head">
         <h2 id="form-h">
           {commune.data?.unit.name} · {year}
@@ -216,6 +297,24 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
         {t("entry.ladderNote")}{" "}
         {t("entry.versionLine", { version: values.data?.doc.version ?? "—", by: values.data?.doc.updatedBy ?? "—" })}
       </p>
+      {(locked || mayApprove) && (
+        <div className={`notice ${locked ? "notice-warn" : ""}`} data-testid="lock-state">
+          <p>
+            {locked
+              ? t("entry.lockedText", {
+                  year,
+                  by: lock.data?.lockedByName ?? lock.data?.lockedBy ?? "—",
+                  date: lock.data?.lockedAt ? formatDate(lock.data.lockedAt.slice(0, 10), "vi") : "—",
+                })
+              : t("entry.openText", { year })}
+          </p>
+          {mayApprove && (
+            <button type="button" className="btn" onClick={() => void setLock(!locked)}>
+              {locked ? t("entry.unlock", { year }) : t("entry.approve", { year })}
+            </button>
+          )}
+        </div>
+      )}
       {conflict && (
         <ConflictPanel
           conflict={conflict}
@@ -232,7 +331,8 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
           onOverwrite={() => void save(conflict.mine, conflict.mineNotes, conflict.etag)}
         />
       )}
-      <div className="entry-grid">
+      <fieldset className="entry-grid" disabled={locked}>
+        <legend className="sr-only">{t("entry.valuesLegend", { year })}</legend>
         {indicators.map((i) => {
           const head = i.criterionId !== lastCriterion;
           lastCriterion = i.criterionId;
@@ -272,31 +372,54 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
                     onChange={(e) => setText({ ...text, [i.id]: e.target.value })}
                   />
                 )}
-                <span className="entry-status">{statusOf.get(i.id) && <StatusBadge status={statusOf.get(i.id) ?? "missing"} />}</span>
+                <FieldBadge result={preview?.indicators[i.id]} fid={fid} />
+                {jumps.has(i.id) && (
+                  <span className="field-warning" data-testid={`jump-${i.id}`}>
+                    ⚠ {t("entry.jump", { text: jumpText(jumps.get(i.id)!) })}
+                  </span>
+                )}
                 {err && (
                   <span id={`${fid}-err`} className="field-error" role="alert">
                     {err}
                   </span>
                 )}
               </div>
-              <div className="entry-note">
-                <label htmlFor={`n-${i.id}`} className="small muted">
-                  {t("entry.noteLabel")} ({i.id})
-                </label>
-                <input
-                  id={`n-${i.id}`}
-                  name={`note-${i.id}`}
-                  type="text"
-                  maxLength={NOTE_MAX_LENGTH}
-                  placeholder={t("entry.notePlaceholder")}
-                  value={notes[i.id] ?? ""}
-                  onChange={(e) => setNotes({ ...notes, [i.id]: e.target.value })}
-                />
-              </div>
+              {i.derive ? null : openNotes.has(i.id) ? (
+                <div className="entry-note">
+                  <label htmlFor={`n-${i.id}`} className="small muted">
+                    {t("entry.noteLabel")} ({i.id})
+                  </label>
+                  <input
+                    id={`n-${i.id}`}
+                    name={`note-${i.id}`}
+                    type="text"
+                    maxLength={NOTE_MAX_LENGTH}
+                    placeholder={t("entry.notePlaceholder")}
+                    value={notes[i.id] ?? ""}
+                    onChange={(e) => setNotes({ ...notes, [i.id]: e.target.value })}
+                  />
+                </div>
+              ) : (
+                <div className="entry-note">
+                  <button
+                    type="button"
+                    className="btn btn-note"
+                    aria-expanded="false"
+                    aria-controls={`n-${i.id}`}
+                    onClick={() => {
+                      setOpenNotes(new Set([...openNotes, i.id]));
+                      requestAnimationFrame(() => document.getElementById(`n-${i.id}`)?.focus());
+                    }}
+                  >
+                    {notes[i.id] ? t("entry.noteEdit", { id: i.id }) : t("entry.noteAdd", { id: i.id })}
+                  </button>
+                  {notes[i.id] && <span className="small muted entry-note-text">{notes[i.id]}</span>}
+                </div>
+              )}
             </div>
           );
         })}
-      </div>
+      </fieldset>
       {message && (
         <div
           className={`notice ${message.kind === "ok" ? "notice-ok" : "notice-error"}`}
@@ -315,8 +438,20 @@ function ValuesForm({ unitId, year }: { unitId: string; year: number }) {
           )}
         </div>
       )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={saving}>
+      <div className="sticky-bar" role="region" aria-label={t("entry.pendingRegion")} data-testid="pending-bar">
+        <div className="sticky-bar-text">
+          {changed.length + notesChanged.length === 0 ? (
+            <span className="muted">{t("entry.noPending")}</span>
+          ) : (
+            <>
+              <strong>{t("entry.pending", { count: changed.length + notesChanged.length, year })}</strong>{" "}
+              <span data-testid="pending-summary">{summary || t("entry.noResultChange")}</span>
+              {changedJumps.length > 0 && <span className="field-warning"> · ⚠ {changedJumps.map(jumpText).join("; ")}</span>}
+            </>
+          )}
+          {errors.length > 0 && <span className="field-error"> · {t("entry.fixErrors", { count: errors.length })}</span>}
+        </div>
+        <button type="submit" className="btn btn-primary" disabled={saving || locked} aria-keyshortcuts="Control+S">
           {saving ? t("state.working") : t("entry.save")}
         </button>
       </div>
@@ -416,4 +551,19 @@ function ladderIndicators(packs: readonly PackView[]) {
       }
     }
   return [...byCriterion.values()].flatMap((g) => g.items);
+}
+
+/** The badge beside a field: the status of what is typed, with the threshold ("≥ 56", "chưa rõ ngưỡng"). */
+function FieldBadge({ result, fid }: { result: IndicatorResult | undefined; fid: string }) {
+  const { t } = useTranslation();
+  if (!result) return <span className="entry-status" />;
+  return (
+    <span className="entry-status" id={`${fid}-status`} data-testid={`${fid}-status`} aria-live="polite">
+      <StatusBadge status={result.status} />
+      <span className="entry-threshold small">
+        {result.status === "missing" ? `${t("entry.noData")} · ` : ""}
+        {result.status === "not_applicable" ? "" : `${t("entry.threshold")} ${thresholdLabel(result)}`}
+      </span>
+    </span>
+  );
 }

@@ -7,6 +7,7 @@ import {
   RECOGNITION_ACTION_LABELS,
   formatDate,
   formatMoney,
+  formatNumber,
   formatReason,
   TWO_TIER_FROM,
   roleMay,
@@ -200,8 +201,8 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
       </h2>
       <p>
         {t("dossiers.state")}: <strong data-testid="dossier-state">{label(DOSSIER_STATE_LABELS, d.state)}</strong> ·{" "}
-        {t("dossiers.satisfaction")}: {d.satisfactionPercent === null ? "—" : `${d.satisfactionPercent}%`} · {t("dossiers.debt")}:{" "}
-        {d.capitalConstructionDebt === null ? "—" : formatMoney(d.capitalConstructionDebt, lang)}
+        {t("dossiers.satisfaction")}: {d.satisfactionPercent === null ? "—" : `${formatNumber(d.satisfactionPercent, lang)}%`} ·{" "}
+        {t("dossiers.debt")}: {d.capitalConstructionDebt === null ? "—" : formatMoney(d.capitalConstructionDebt, lang)}
       </p>
       <div className="grid-2">
         <div>

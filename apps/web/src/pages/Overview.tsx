@@ -10,7 +10,7 @@ import { PublishControl } from "../components/PublishControl";
 import { UnverifiedMarker } from "../components/Badges";
 import { HeatLegend, HeatMap } from "../components/HeatMap";
 import { EChart } from "../components/EChart";
-import { countByTier, filterCommunes, TIER_BUCKETS, type CommuneSort, type TierBucket } from "../lib/rollup";
+import { countByTier, countUndetermined, filterCommunes, TIER_BUCKETS, type CommuneSort, type TierBucket } from "../lib/rollup";
 import { DEFAULT_YEAR } from "../lib/years";
 import { NoPackNotice, usePackName } from "../components/NoPack";
 
@@ -45,6 +45,8 @@ export default function Overview() {
   const { rollup, view: data, lostReady, trend: trendData, trendPending } = useOverview(unitId, year, units.isError ? [] : units.data);
   const rows = useMemo(() => (data ? filterCommunes(data.communes, query, sort) : []), [data, query, sort]);
   const tiers = useMemo(() => (data ? countByTier(data.communes) : null), [data]);
+  // Communes that cannot be judged yet: their own categories, never counted as "Chưa đạt chuẩn".
+  const undetermined = useMemo(() => (data ? countUndetermined(data.communes) : null), [data]);
   const areas = (units.data ?? []).filter((u) => u.level === "province" || u.level === "district");
   const lost = useMemo(() => (data ? data.communes.filter((c) => (c.lost?.length ?? 0) > 0) : []), [data]);
   const packName = usePackName();
@@ -85,19 +87,30 @@ export default function Overview() {
             grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
             xAxis: { type: "category", data: trendData.map((r) => String(r.year)) },
             yAxis: { type: "value", minInterval: 1 },
-            series: [...TIER_BUCKETS, "noPack" as const].map((k) => ({
-              type: "bar",
-              stack: "tiers",
-              name: bucketLabel(t, k),
-              itemStyle: { color: TIER_COLORS[k] },
-              data: trendData.map((r) => r[k]),
-            })),
+            series: [
+              ...[...TIER_BUCKETS, "noPack" as const].map((k) => ({
+                type: "bar",
+                stack: "tiers",
+                name: bucketLabel(t, k),
+                itemStyle: { color: TIER_COLORS[k] },
+                data: trendData.map((r) => r[k]),
+              })),
+              // Not judged yet (chưa có số liệu, chưa rõ ngưỡng): their own series, never in "Chưa đạt chuẩn".
+              ...(["missing", "unknown_threshold"] as const).map((k) => ({
+                type: "bar",
+                stack: "tiers",
+                name: t(`overview.undetermined.${k}`),
+                itemStyle: { color: k === "missing" ? "#9aa3ad" : "#d9a93a", decal: { symbol: "rect" } },
+                data: trendData.map((r) => r.undetermined?.[k] ?? 0),
+              })),
+            ],
           }
         : null,
     [trendData, t],
   );
   const exportHref = (what: "values" | "evaluations", format: "csv" | "xlsx") =>
-    `/v1/units/${encodeURIComponent(unitId ?? "")}/export/${what}?year=${year}&format=${format}`;
+    // CSV for Vietnamese Excel (`;`, decimal comma, BOM); the machine CSV stays available through the API.
+    `/v1/units/${encodeURIComponent(unitId ?? "")}/export/${what}?year=${year}&format=${format}${format === "csv" ? "&dialect=vi" : ""}`;
 
   return (
     <div className="page">
@@ -169,6 +182,12 @@ export default function Overview() {
                   <li key={k}>
                     <span className={k === "noPack" ? "badge badge-unverified" : `badge tier-${k}`}>{bucketLabel(t, k)}</span>{" "}
                     <strong data-testid={k === "noPack" ? "tier-count-no-pack" : `tier-count-${k}`}>{bucketCount(k)}</strong>
+                  </li>
+                ))}
+                {(["missing", "unknown_threshold"] as const).map((k) => (
+                  <li key={k}>
+                    <span className={`badge badge-${k}`}>{t(`overview.undetermined.${k}`)}</span>{" "}
+                    <strong data-testid={`undetermined-count-${k}`}>{undetermined?.[k] ?? 0}</strong>
                   </li>
                 ))}
               </ul>

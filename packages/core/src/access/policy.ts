@@ -37,6 +37,7 @@ export const ROLE_LABELS: Readonly<Record<Role, LocalizedText>> = {
 export const ACTIONS = [
   "read",
   "values.write",
+  "values.approve",
   "dossier.self_assess",
   "dossier.review",
   "inspection.write",
@@ -75,6 +76,8 @@ const OFFICERS = ["province_officer", "district_officer", "commune_officer"] as 
 export const ACCESS_POLICY: Readonly<Record<Action, AccessRule>> = {
   read: { roles: "any", scope: "in_scope" },
   "values.write": { roles: [...OFFICERS, "coordination_office"], scope: "in_scope" },
+  /** Approving (locking) and unlocking a unit-year's submitted values belongs to the level above, as in DHIS2. */
+  "values.approve": { roles: ["province_officer", "district_officer"], scope: "below_scope" },
   "dossier.self_assess": { roles: ["commune_officer"], scope: "in_scope" },
   "dossier.review": { roles: ["province_officer", "district_officer"], scope: "below_scope" },
   "inspection.write": { roles: ["inspector"], scope: "in_scope" },

@@ -12,6 +12,7 @@ export type Where = "anywhere" | "in_scope" | "below_scope" | "never";
 const ALL_ACTIONS: readonly Action[] = [
   "read",
   "values.write",
+  "values.approve",
   "dossier.self_assess",
   "dossier.review",
   "inspection.write",
@@ -38,6 +39,7 @@ export const POLICY_TABLE: Readonly<Record<Role, Readonly<Record<Action, Where>>
   province_officer: row({
     read: "in_scope",
     "values.write": "in_scope",
+    "values.approve": "below_scope",
     "dossier.review": "below_scope",
     "plan.write": "in_scope",
     "plan.implement": "in_scope",
@@ -49,6 +51,7 @@ export const POLICY_TABLE: Readonly<Record<Role, Readonly<Record<Action, Where>>
   district_officer: row({
     read: "in_scope",
     "values.write": "in_scope",
+    "values.approve": "below_scope",
     "dossier.review": "below_scope",
     "plan.write": "in_scope",
     "plan.implement": "in_scope",

@@ -4,4 +4,14 @@ export { evaluateWithClassification } from "./evaluateWithClassification/index.j
 export { evaluateLadder, type LadderResult, type EvaluateLadderOptions } from "./evaluateLadder/index.js";
 export { childTierStatuses, type ChildTierStatuses } from "./childTierStatuses/index.js";
 export { withChildStatuses, type WithChildStatusesOptions } from "./withChildStatuses/index.js";
-export { TIER_BUCKETS, tierBucketOf, countByTier, countAtLeast, type TierBucket, type TierCounts } from "./tierBuckets/index.js";
+export {
+  TIER_BUCKETS,
+  tierBucketOf,
+  countByTier,
+  countAtLeast,
+  countUndetermined,
+  type TierBucket,
+  type TierCounts,
+  type Undetermined,
+} from "./tierBuckets/index.js";
+export { previewValuesChange, type ValuesChangePreview } from "./previewValuesChange/index.js";

@@ -3,6 +3,8 @@ import type { UnitValues } from "../../schemas/values.js";
 import type { CompiledPack } from "../../evaluation/compilePack.js";
 import type { Classification182 } from "../../tiers/withClassification182/index.js";
 import { evaluateLadder } from "../../tiers/evaluateLadder/index.js";
+import type { Undetermined } from "../../tiers/tierBuckets/index.js";
+import { undeterminedOf } from "../undeterminedOf/index.js";
 
 type Status = "met" | "not_met" | "indeterminate";
 
@@ -18,6 +20,11 @@ export interface RollupStanding {
   revoke: boolean;
   /** Criterion id → status against the first pack. */
   criteria: Record<string, Status>;
+  /**
+   * Why the first pack's result cannot be judged (chưa có số liệu, chưa rõ ngưỡng), or null: such a
+   * commune is its own category in roll-ups, never counted as not met.
+   */
+  undetermined: Undetermined | null;
 }
 
 /**
@@ -38,5 +45,6 @@ export function rollupStanding(ladder: readonly CompiledPack[], doc: UnitValues,
     tierReached,
     revoke: base.revocation?.revoke ?? false,
     criteria: Object.fromEntries(base.criteria.map((cr) => [cr.id, cr.status])),
+    undetermined: undeterminedOf(base),
   };
 }

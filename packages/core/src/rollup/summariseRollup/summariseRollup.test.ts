@@ -26,4 +26,25 @@ describe("summariseRollup", () => {
     expect(s.countsByTier).toEqual({ none: 0, standard: 0, advanced: 0, model: 0, modern: 0 });
     expect(s.incomeVs2020.available).toBe(false);
   });
+
+  it("keeps undetermined communes (chưa có số liệu, chưa rõ ngưỡng) out of the none bucket and the targets' shares", () => {
+    const lines = [
+      { unitId: "a", tierReached: "standard" as const, criteriaMet: 19, undetermined: null },
+      { unitId: "b", tierReached: null, criteriaMet: 18, undetermined: "unknown_threshold" as const },
+      { unitId: "c", tierReached: null, criteriaMet: 12, undetermined: "missing" as const },
+    ];
+    const s = summariseRollup(lines, { year: 2021, values: [], values2020: [] });
+    expect([s.countsByTier.none, s.countsByTier.standard, s.undetermined, s.targets.find((t) => t.id === "ntm_share")?.actual]).toEqual([
+      0,
+      1,
+      { missing: 1, unknown_threshold: 1 },
+      100,
+    ]);
+  });
+
+  it("judges no target when no commune can be judged", () => {
+    const lines = [{ unitId: "b", tierReached: null, criteriaMet: 18, undetermined: "unknown_threshold" as const }];
+    const s = summariseRollup(lines, { year: 2021, values: [], values2020: [] });
+    expect([s.countsByTier.none, s.undetermined.unknown_threshold, s.targets]).toEqual([0, 1, []]);
+  });
 });

@@ -7,17 +7,26 @@
 import type { Tier } from "../../schemas/pack.js";
 import type { TierCounts } from "./index.js";
 
-/** The bucket of each tier reached, by hand; `none` is a unit that reached no tier (Chưa đạt chuẩn). */
-export const BUCKET_OF: Readonly<Record<Tier | "none", keyof TierCounts>> = {
+/**
+ * The bucket of each standing, by hand; `none` is a unit that reached no tier (Chưa đạt chuẩn). A unit
+ * that cannot be judged yet (`missing`: chưa có số liệu; `unknown_threshold`: chưa rõ ngưỡng) is in no
+ * tier bucket: it is counted apart, never as not met.
+ */
+export const BUCKET_OF: Readonly<Record<Tier | "none" | "missing" | "unknown_threshold", keyof TierCounts | null>> = {
   none: "none",
   standard: "standard",
   advanced: "advanced",
   model: "model",
   modern: "modern",
+  missing: null,
+  unknown_threshold: null,
 };
 
+/** A unit's standing in a case: the tier it reached, null for none, or why it cannot be judged. */
+export type CaseStanding = Tier | null | "missing" | "unknown_threshold";
+
 /** Hand-counted cases: the tiers reached by a set of units and the counts every app must show. */
-export const BUCKET_CASES: readonly { name: string; tiers: readonly (Tier | null)[]; counts: TierCounts; atLeastModel: number }[] = [
+export const BUCKET_CASES: readonly { name: string; tiers: readonly CaseStanding[]; counts: TierCounts; atLeastModel: number }[] = [
   { name: "no units", tiers: [], counts: { none: 0, standard: 0, advanced: 0, model: 0, modern: 0 }, atLeastModel: 0 },
   {
     name: "modern is its own bucket (neither none nor model)",
@@ -37,4 +46,19 @@ export const BUCKET_CASES: readonly { name: string; tiers: readonly (Tier | null
     counts: { none: 3, standard: 0, advanced: 0, model: 0, modern: 0 },
     atLeastModel: 0,
   },
+  {
+    name: "units not judged yet (no data, unknown threshold) are in no bucket, never none",
+    tiers: ["missing", "unknown_threshold", null, "standard", "unknown_threshold"],
+    counts: { none: 1, standard: 1, advanced: 0, model: 0, modern: 0 },
+    atLeastModel: 0,
+  },
 ];
+
+/**
+ * A case's standing as the units `countByTier` reads.
+ * @example
+ * unitOfStanding("missing") // { tier: null, undetermined: "missing" }
+ */
+export function unitOfStanding(s: CaseStanding): { tier: Tier | null; undetermined: "missing" | "unknown_threshold" | null } {
+  return s === "missing" || s === "unknown_threshold" ? { tier: null, undetermined: s } : { tier: s, undetermined: null };
+}

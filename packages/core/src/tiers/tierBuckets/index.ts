@@ -20,14 +20,31 @@ export function tierBucketOf(tier: Tier | null | undefined): TierBucket {
   return tier ?? "none";
 }
 
+/** Why a commune without a tier cannot be judged yet: data not entered, or a threshold the law does not state. */
+export type Undetermined = "missing" | "unknown_threshold";
+
 /**
- * Counts units per tier bucket: each counts once, at the highest tier it reached.
+ * Counts units per tier bucket. A unit whose standing is undetermined (`undetermined` set: chưa có số
+ * liệu, chưa rõ ngưỡng) is not counted at all, never as "none" (not met): see {@link countUndetermined}.
  * @example
- * countByTier([{ tier: "standard" }, { tier: null }, { tier: "modern" }]) // { none: 1, standard: 1, advanced: 0, model: 0, modern: 1 }
+ * countByTier([{ tier: "standard" }, { tier: null }, { tier: null, undetermined: "missing" }]) // { none: 1, standard: 1, advanced: 0, model: 0, modern: 0 }
  */
-export function countByTier(units: readonly { tier?: Tier | null | undefined }[]): TierCounts {
+export function countByTier(
+  units: readonly { tier?: Tier | null | undefined; undetermined?: Undetermined | null | undefined }[],
+): TierCounts {
   const out: TierCounts = { none: 0, standard: 0, advanced: 0, model: 0, modern: 0 };
-  for (const u of units) out[tierBucketOf(u.tier)] += 1;
+  for (const u of units) if (!u.undetermined) out[tierBucketOf(u.tier)] += 1;
+  return out;
+}
+
+/**
+ * Counts the units whose standing is undetermined, by why: their own categories beside the tiers.
+ * @example
+ * countUndetermined([{ undetermined: "missing" }, { undetermined: "unknown_threshold" }, {}]) // { missing: 1, unknown_threshold: 1 }
+ */
+export function countUndetermined(units: readonly { undetermined?: Undetermined | null | undefined }[]): Record<Undetermined, number> {
+  const out: Record<Undetermined, number> = { missing: 0, unknown_threshold: 0 };
+  for (const u of units) if (u.undetermined) out[u.undetermined] += 1;
   return out;
 }
 

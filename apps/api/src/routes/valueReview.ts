@@ -1,0 +1,181 @@
+/**
+ * Review of submitted values by the level above: approval locks (approve / unlock a unit-year) and
+ * reporting completeness (which communes have entered a year's values, who has not). The decisions
+ * are core's (`values.approve` in the access policy, `reportingCompleteness`); the lock itself and its
+ * refusal of writes live in services/valueLocks.ts.
+ */
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { reportingCompleteness } from "@ntm/core";
+import type { Context } from "hono";
+import type { AppEnv } from "../context.js";
+import { authorize } from "../http/guard.js";
+import { ApiError, problemResponses } from "../http/problem.js";
+import { IdParam, YearParam } from "../http/schemas.js";
+import { loadPacks } from "../services/packs.js";
+import { type ValuesLock, lockValues, locksOf, unlockValues } from "../services/valueLocks.js";
+import { loadValues } from "../values.js";
+
+const YearPath = z.object({ id: IdParam.shape.id, year: YearParam.openapi({ param: { name: "year", in: "path" } }) });
+
+const LockSchema = z
+  .object({
+    unitId: z.string(),
+    year: z.number().int(),
+    locked: z.boolean(),
+    lockedBy: z.string().nullable(),
+    lockedByName: z.string().nullable(),
+    lockedAt: z.string().nullable(),
+  })
+  .openapi("ValuesLock");
+
+const lockOut = (unitId: string, year: number, l: ValuesLock | undefined) => ({
+  unitId,
+  year,
+  locked: !!l,
+  lockedBy: l?.lockedBy ?? null,
+  lockedByName: l?.lockedByName ?? null,
+  lockedAt: l?.lockedAt.toISOString() ?? null,
+});
+
+const getLock = createRoute({
+  method: "get",
+  path: "/units/{id}/values/{year}/lock",
+  tags: ["values"],
+  summary: "Trạng thái duyệt (khóa) số liệu / Whether a unit-year's values are approved and locked",
+  request: { params: YearPath },
+  responses: {
+    200: { description: "Lock state", content: { "application/json": { schema: LockSchema } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+const putLock = createRoute({
+  method: "put",
+  path: "/units/{id}/values/{year}/lock",
+  tags: ["values"],
+  summary: "Duyệt và khóa số liệu / Approve and lock a unit-year's values (the level above: values.approve)",
+  description:
+    "A locked unit-year refuses the values PUT (409) and import rows (422) until unlocked. Locking a locked unit-year answers its lock unchanged. Audited (values.lock).",
+  request: { params: YearPath },
+  responses: {
+    200: { description: "Locked", content: { "application/json": { schema: LockSchema } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+const deleteLock = createRoute({
+  method: "delete",
+  path: "/units/{id}/values/{year}/lock",
+  tags: ["values"],
+  summary: "Mở khóa số liệu / Unlock a unit-year's values (the level above: values.approve)",
+  description: "Audited (values.unlock). 404 when the unit-year is not locked.",
+  request: { params: YearPath },
+  responses: {
+    200: { description: "Unlocked", content: { "application/json": { schema: LockSchema } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+const CompletenessSchema = z
+  .object({
+    unitId: z.string(),
+    year: z.number().int(),
+    counts: z.object({ none: z.number().int(), partial: z.number().int(), complete: z.number().int(), noPack: z.number().int() }),
+    communes: z.array(
+      z.object({
+        unitId: z.string(),
+        name: z.string(),
+        parentId: z.string().nullable(),
+        state: z.enum(["none", "partial", "complete", "no_pack"]),
+        entered: z.number().int(),
+        expected: z.number().int(),
+        missing: z.array(z.string()),
+        updatedBy: z.string().nullable(),
+        updatedAt: z.string().nullable(),
+        locked: z.boolean(),
+      }),
+    ),
+  })
+  .openapi("ReportingCompleteness");
+
+const completeness = createRoute({
+  method: "get",
+  path: "/units/{id}/completeness",
+  tags: ["values"],
+  summary: "Tình hình nhập số liệu / Reporting completeness: which communes have entered a year's values, who has not",
+  description:
+    "Per commune of the subtree: the indicators of its adopted standard pack (not derived, not declared not applicable) that hold a value (core `reportingCompleteness`), who saved last, and whether the year is approved (locked). A commune with no pack adopted is `no_pack`.",
+  request: { params: IdParam, query: z.object({ year: YearParam }) },
+  responses: {
+    200: { description: "Completeness", content: { "application/json": { schema: CompletenessSchema } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+/**
+ * Approval locks and reporting completeness.
+ * @example
+ * v1.route("/", valueReviewRoutes());
+ */
+export function valueReviewRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(getLock, (async (c: Context<AppEnv>) => {
+    const id = c.req.param("id")!;
+    const year = YearParam.parse(c.req.param("year"));
+    await authorize(c, "read", id);
+    return c.json(lockOut(id, year, (await locksOf(c.get("deps").db, [id], year)).get(id)), 200);
+  }) as never);
+  app.openapi(putLock, (async (c: Context<AppEnv>) => {
+    const id = c.req.param("id")!;
+    const year = YearParam.parse(c.req.param("year"));
+    const { user } = await authorize(c, "values.approve", id);
+    const { db, now } = c.get("deps");
+    return c.json(lockOut(id, year, await lockValues(db, user, id, year, now())), 200);
+  }) as never);
+  app.openapi(deleteLock, (async (c: Context<AppEnv>) => {
+    const id = c.req.param("id")!;
+    const year = YearParam.parse(c.req.param("year"));
+    const { user } = await authorize(c, "values.approve", id);
+    if (!(await unlockValues(c.get("deps").db, user, id, year)))
+      throw new ApiError("not_found", `Số liệu năm ${year} của ${id} chưa bị khóa / the ${year} values of ${id} are not locked`);
+    return c.json(lockOut(id, year, undefined), 200);
+  }) as never);
+  app.openapi(completeness, (async (c: Context<AppEnv>) => {
+    const id = c.req.param("id")!;
+    const year = YearParam.parse(c.req.query("year"));
+    const { tree } = await authorize(c, "read", id);
+    const { db } = c.get("deps");
+    const packs = await loadPacks(db);
+    const communes = tree.subtree(id).filter((u) => u.level === "commune");
+    const ids = communes.map((u) => u.id);
+    const [rows, locks] = await Promise.all([loadValues(db, ids, year), locksOf(db, ids, year)]);
+    const withPack = communes.flatMap((u) => {
+      const l = packs.ladderFor(tree, u.id, year);
+      const first = l.ok ? l.ladder[0] : undefined;
+      if (!first) return [];
+      const r = rows.get(u.id);
+      const expected = first.indicators.filter((i) => !i.indicator.derive).map((i) => i.indicator.id);
+      return [{ unitId: u.id, expected, values: r?.values, notApplicable: r?.notApplicable }];
+    });
+    const report = reportingCompleteness(withPack);
+    const lineOf = new Map(report.communes.map((l) => [l.unitId, l]));
+    const out = communes.map((u) => {
+      const line = lineOf.get(u.id);
+      const r = rows.get(u.id);
+      return {
+        unitId: u.id,
+        name: u.name,
+        parentId: u.parentId,
+        state: line?.state ?? ("no_pack" as const),
+        entered: line?.entered ?? 0,
+        expected: line?.expected ?? 0,
+        missing: line?.missing ?? [],
+        updatedBy: r?.updatedBy ?? null,
+        updatedAt: r?.updatedAt.toISOString() ?? null,
+        locked: locks.has(u.id),
+      };
+    });
+    return c.json({ unitId: id, year, counts: { ...report.counts, noPack: communes.length - withPack.length }, communes: out }, 200);
+  }) as never);
+  return app;
+}
