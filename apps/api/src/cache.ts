@@ -15,7 +15,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Context } from "hono";
 import type { Db } from "./db/index.js";
 import type { UnitTree } from "./units.js";
-import { contributions, dossiers, indicatorValues, inspections, ocopProducts, scoring } from "./db/schema.js";
+import { commendations, contributions, disciplines, dossiers, indicatorValues, inspections, ocopProducts, scoring } from "./db/schema.js";
 import { Memo, changeFeedOf } from "./db/changes.js";
 
 /** A computed value with its JSON bytes, a gzip copy (made on first use) and a strong ETag. */
@@ -211,7 +211,16 @@ export async function valuesState(db: Db, years: readonly number[], units?: { sc
  * the tree).
  */
 export const VALUES_TABLES = ["indicator_values", "units"] as const;
-export const RANKING_INPUT_TABLES = ["scoring", "ocop_products", "contributions", "inspections", "dossiers", "units"] as const;
+export const RANKING_INPUT_TABLES = [
+  "scoring",
+  "ocop_products",
+  "contributions",
+  "inspections",
+  "dossiers",
+  "commendations",
+  "disciplines",
+  "units",
+] as const;
 const stateMemo = perDatabase(() => new Memo<string>(512));
 
 /**
@@ -295,6 +304,8 @@ export async function rankingInputsState(db: Db, units?: { scope: string; ids: r
         tableState(contributions, ids),
         tableState(inspections),
         tableState(dossiers),
+        tableState(commendations),
+        tableState(disciplines),
       ];
       const res = await db.execute(
         sql`select ${sql.join(

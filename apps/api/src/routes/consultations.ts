@@ -36,7 +36,7 @@ const BackingSchema = z
   .object({
     dossierId: z.string(),
     recordedPercent: z.number().nullable(),
-    consultations: z.array(ConsultationSchema.openapi("Consultation")),
+    consultations: z.array(ConsultationSchema.extend({}).openapi("Consultation")),
     respondents: z.number().int(),
     satisfied: z.number().int(),
     surveyedPercent: z.number().nullable(),
@@ -75,7 +75,7 @@ export function consultationRoutes() {
       table: consultations,
       writeAction: "values.write",
       body: ConsultationBodySchema,
-      item: ConsultationSchema.openapi("Consultation"),
+      item: ConsultationSchema.extend({}).openapi("Consultation"),
       query: z.object({
         year: z.coerce.number().int().min(2000).max(2100).optional(),
         dossierId: z.string().optional().openapi({ description: "Only those backing this recognition dossier" }),

@@ -431,3 +431,33 @@ describe("indicator 18.2 from the classification", () => {
     expect(agree.reasons.map((x) => x.code)).not.toContain("derived.classification_conflict");
   });
 });
+
+describe("annual ranking: commendations on record (emulation records) propose their subjects", () => {
+  it.each(["unit", "organisation"] as const)(
+    "a %s commended in the year is proposed for commendation, with the decision in the reason",
+    async (kind) => {
+      const url = `/v1/units/d-01/ranking?year=2025${kind === "unit" ? "" : `&kind=${kind}`}`;
+      const before = await body(await s.huyen!.request(url));
+      const proposed = new Set((before.commendations as { unitId: string }[]).map((c) => c.unitId));
+      const row = (before.rows as { unitId: string; name: string; dataComplete: boolean }[]).find(
+        (r) => r.dataComplete && !proposed.has(r.unitId),
+      )!;
+      const post = await s.huyen!.request(
+        "/v1/commendations",
+        json("POST", {
+          unitId: "d-01",
+          form: "giay_khen",
+          level: "district",
+          issuer: "Chủ tịch UBND huyện",
+          decision: { number: `45/QĐ-UBND-${kind}`, date: "2025-10-15" },
+          subject: { kind, id: row.unitId, name: row.name },
+          achievement: "Hoàn thành xuất sắc nhiệm vụ xây dựng NTM",
+        }),
+      );
+      const after = await body(await s.huyen!.request(url));
+      const c = (after.commendations as { unitId: string; reasons: { code: string; vi: string }[] }[]).find((k) => k.unitId === row.unitId);
+      expect([post.status, c?.reasons.map((r) => r.code)]).toEqual([201, ["commend.achievement"]]);
+      expect(c?.reasons[0]?.vi).toContain(`Giấy khen, QĐ số 45/QĐ-UBND-${kind} ngày 15/10/2025`);
+    },
+  );
+});

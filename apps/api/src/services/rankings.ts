@@ -14,6 +14,7 @@ import {
   type ScoringInputs,
   type ScoringScheme,
   CandidateRecordsSchema,
+  mergeCandidateRecords,
   DEFAULT_SCORING_SCHEME,
   ScoringInputsSchema,
   classifyGroups,
@@ -25,6 +26,7 @@ import type { Db } from "../db/index.js";
 import { dossiers, scoring } from "../db/schema.js";
 import { ApiError, issuesToFields } from "../http/problem.js";
 import type { LoadedPacks } from "./packs.js";
+import { emulationRecordsFor } from "./emulationRecords.js";
 import type { UnitTree } from "../units.js";
 import { subtreeDocs } from "../values.js";
 import { ContentCache, perDatabase, rankingDataState, scopeUnits } from "../cache.js";
@@ -183,9 +185,12 @@ export function noPackCommunes(
 export async function withCandidateRecords(db: Db, units: RankingUnit[], year: number): Promise<RankingUnit[]> {
   const rows = await db.select().from(scoring).where(eq(scoring.year, year));
   const byId = new Map(rows.filter((r) => r.id.startsWith("records:")).map((r) => [r.id, r.data]));
+  // Commendations on record in the year are recorded outstanding achievements of their communes.
+  const emulation = await emulationRecordsFor(db, year, "unit");
   return units.map((u) => {
     const data = byId.get(`records:${u.unitId}:${year}`);
-    return data === undefined ? u : { ...u, records: CandidateRecordsSchema.parse(data) };
+    const records = mergeCandidateRecords(data === undefined ? undefined : CandidateRecordsSchema.parse(data), emulation[u.unitId]);
+    return records === undefined ? u : { ...u, records };
   });
 }
 

@@ -26,6 +26,7 @@ import type { UnitTree } from "../units.js";
 import type { LoadedPacks } from "./packs.js";
 import { type TaskData, loadPlan, planOf } from "./planStore.js";
 import { planReportStatus } from "./plans.js";
+import { emulationRecordsFor, withEmulationRecords } from "./emulationRecords.js";
 import { loadInspections } from "./records.js";
 import { rankingInput, schemeFor } from "./rankings.js";
 
@@ -123,11 +124,13 @@ export async function computeSubjectRanking(
     .select()
     .from(scoring)
     .where(and(eq(scoring.year, year), inArray(scoring.unitId, scope.length ? scope : [""])));
-  const records: Record<string, CandidateRecords> = {};
+  const stored: Record<string, CandidateRecords> = {};
   for (const r of recordRows) {
     const m = /^records:(.+):(\d{4})$/.exec(r.id);
-    if (m?.[1]) records[m[1]] = CandidateRecordsSchema.parse(r.data);
+    if (m?.[1]) stored[m[1]] = CandidateRecordsSchema.parse(r.data);
   }
+  // Commendations on record in the year are recorded outstanding achievements of their subjects.
+  const records = withEmulationRecords(stored, await emulationRecordsFor(db, year, kind));
   const findings = (await loadInspections(db)).flatMap(({ record }) =>
     record.recommendations.map((x) => ({
       subjectId: record.subject.id,

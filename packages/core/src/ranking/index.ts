@@ -61,3 +61,4 @@ export { TIER_POINTS, tierPoints } from "./tierPoints/index.js";
 export { ScoringInputsSchema, enteredValues, type ScoringInputs } from "./scoringInputs/index.js";
 export { rankingUnitsFromFacts, type RankingFacts } from "./rankingUnitsFromFacts/index.js";
 export { classifyGroups } from "./classifyGroups/index.js";
+export { emulationCandidateRecords, mergeCandidateRecords } from "./emulationCandidateRecords/index.js";
