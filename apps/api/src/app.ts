@@ -15,6 +15,7 @@ import { changeFeedOf } from "./db/changes.js";
 import { DatabaseBusyError, type DbQueue } from "./db/queue.js";
 import { ApiError, issuesToFields, problemResponse } from "./http/problem.js";
 import { DOCS_HTML, DOCS_SCRIPT_HASH } from "./http/docs.js";
+import { seeWritesOfOtherInstances } from "./http/freshness.js";
 import { databaseProblem, noStoreWhenSignedIn, refuseControlCharacters, requireSignIn } from "./http/hardening.js";
 import { authRoutes } from "./routes/auth.js";
 import { unitRoutes } from "./routes/units.js";
@@ -173,6 +174,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // Only requests that may carry a body: the check reads `c.req.raw.body`, which makes the Node server
   // build a full Fetch Request (with an AbortController) — a large part of a cached GET's cost.
   v1.use("*", (c, next) => (SAFE_METHODS.has(c.req.method) ? next() : limitBody(c, next)));
+  // Before the queue: waiting for the feed holds no database slot.
+  v1.use("*", seeWritesOfOtherInstances(deps.db));
   const queue = options.dbQueue;
   if (queue)
     v1.use("*", async (c, next) => {
