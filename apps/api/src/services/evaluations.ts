@@ -34,10 +34,12 @@ import {
   RANKING_INPUT_TABLES,
   VALUES_TABLES,
   cachedJson,
+  cachedJsonOffThread,
   perDatabase,
   rankingInputsState,
   scopeUnits,
   valuesState,
+  yieldToEventLoop,
 } from "../cache.js";
 import { Memo, changeFeedOf } from "../db/changes.js";
 
@@ -160,10 +162,13 @@ export async function cachedRollup(
   const scope = scopeUnits(tree, unitId);
   const [values, domain] = await Promise.all([valuesState(db, [year, year - 1, year - 2, 2020], scope), rankingInputsState(db, scope)]);
   const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId ?? "adopted"}|${values}|${domain}`;
-  return rollupCache(db).get(key, async () => cachedJson(await computeRollupUncached(db, tree, packs, unitId, year, packId)));
+  return rollupCache(db).get(key, async () => cachedJsonOffThread(await computeRollupUncached(db, tree, packs, unitId, year, packId)));
 }
 
 const rollupCache = perDatabase(() => new ContentCache<CachedJson<Rollup>>(32));
+
+/** Communes evaluated between two yields to the event loop in a roll-up. */
+const ROLLUP_CHUNK = 50;
 
 /** Roll-up lines by content key (see computeRollupUncached), the oldest dropped beyond capacity (exported for tests). */
 export const rollupCommuneCache = perDatabase(() => new LineCache<RollupLine>(20_000));
@@ -199,7 +204,7 @@ async function computeRollupUncached(
     usage.set(id, u);
   }
   const main = [...usage.values()].sort((a, b) => b.n - a.n)[0]?.ladder ?? [];
-  const communes = docs.map(({ unit, doc, rows }) => {
+  const rollupLineOf = (unit: UnitRow, doc: UnitValues, rows: string): RollupLine => {
     const ladder = (ladders.get(unit.id)! as { ok: true; ladder: CompiledPack[] }).ladder;
     // Indicator 18.2 from the previous year's classification (core withClassification182).
     const classification = classes.get(unit.id);
@@ -211,8 +216,16 @@ async function computeRollupUncached(
     const line = rollupLine(unit, rollupStanding(ladder, doc, classification));
     cache.set(key, line);
     return line;
-  });
+  };
+  const communes: RollupLine[] = [];
+  for (const { unit, doc, rows } of docs) {
+    // Evaluating communes is the long stretch of a cold roll-up: let other requests in now and then.
+    if (communes.length % ROLLUP_CHUNK === ROLLUP_CHUNK - 1) await yieldToEventLoop();
+    communes.push(rollupLineOf(unit, doc, rows));
+  }
+  await yieldToEventLoop();
   const summary = summariseRollup(communes, { year, values: docs.map((d) => d.doc), values2020: docs2020.map((d) => d.doc) });
+  await yieldToEventLoop();
   return {
     unitId,
     year,
