@@ -35,6 +35,7 @@ import {
   VALUES_TABLES,
   cachedJson,
   cachedJsonOffThread,
+  freshReads,
   perDatabase,
   rankingInputsState,
   scopeUnits,
@@ -147,7 +148,8 @@ export async function computeRollup(
  * The roll-up with its serialised body and ETag, from the per-process cache when the data is unchanged.
  * The key is the content: the unit tree's hash, the packs' key and the state of the year's values
  * (and 2020's, the income baseline) read from the database on every call, so a write through any
- * instance is seen at once. Concurrent misses on one key share one computation.
+ * instance is seen at once. Concurrent misses on one key share one computation, and concurrent
+ * requests for one roll-up share runs (see FreshReads).
  * @example
  * const e = await cachedRollup(db, tree, packs, "p-demo", 2024); e.etag
  */
@@ -159,10 +161,16 @@ export async function cachedRollup(
   year: number,
   packId?: string,
 ): Promise<CachedJson<Rollup>> {
-  const scope = scopeUnits(tree, unitId);
-  const [values, domain] = await Promise.all([valuesState(db, [year, year - 1, year - 2, 2020], scope), rankingInputsState(db, scope)]);
-  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId ?? "adopted"}|${values}|${domain}`;
-  return rollupCache(db).get(key, async () => cachedJsonOffThread(await computeRollupUncached(db, tree, packs, unitId, year, packId)));
+  const base = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId ?? "adopted"}`;
+  // Under a stream of writes every request would find a new state and compute the roll-up again, all
+  // at once. Instead a request joins the run queued after the one in progress (or starts one): it
+  // still sees every write committed before it arrived, and at most two runs per roll-up are alive.
+  return freshReads(db).read(`rollup:${base}`, async () => {
+    const scope = scopeUnits(tree, unitId);
+    const [values, domain] = await Promise.all([valuesState(db, [year, year - 1, year - 2, 2020], scope), rankingInputsState(db, scope)]);
+    const key = `${base}|${values}|${domain}`;
+    return rollupCache(db).get(key, async () => cachedJsonOffThread(await computeRollupUncached(db, tree, packs, unitId, year, packId)));
+  });
 }
 
 const rollupCache = perDatabase(() => new ContentCache<CachedJson<Rollup>>(32));
