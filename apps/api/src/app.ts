@@ -132,9 +132,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     } finally {
       // This process sees its own writes at once: its notifications may arrive after the response.
       // A refused request (4xx) wrote nothing (its transaction rolled back), so a flood of bad
-      // requests cannot empty the caches; anything else, errors included, drops them.
+      // requests cannot empty the caches; anything else, errors included, drops them. On PGlite the
+      // notifications have already moved the stamps of the tables written: the rest (the unit tree,
+      // sessions) stays kept, so a stream of value writes does not reload the tree each time.
       const refused = c.res.status >= 400 && c.res.status < 500;
-      if (!SAFE_METHODS.has(c.req.method) && !refused) changeFeedOf(deps.db).bumpAll();
+      const feed = changeFeedOf(deps.db);
+      if (!SAFE_METHODS.has(c.req.method) && !refused && !(feed.live && feed.synchronous)) feed.bumpAll();
     }
   });
   app.onError((err, c) => {

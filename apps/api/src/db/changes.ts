@@ -52,6 +52,14 @@ export class ChangeFeed {
    */
   constructor(private readonly sendSync?: (payload: string) => Promise<void>) {}
 
+  /**
+   * True when a commit's notifications are received before its promise resolves (PGlite: no marker
+   * to wait for), so a write has moved the stamps of exactly the tables it touched by the time it returns.
+   */
+  get synchronous(): boolean {
+    return this.sendSync === undefined;
+  }
+
   /** True while notifications are being received: memos may be trusted. */
   get live(): boolean {
     return this.liveNow;
