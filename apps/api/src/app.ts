@@ -15,6 +15,7 @@ import { changeFeedOf } from "./db/changes.js";
 import { DatabaseBusyError, type DbQueue } from "./db/queue.js";
 import { ApiError, issuesToFields, problemResponse } from "./http/problem.js";
 import { DOCS_HTML, DOCS_SCRIPT_HASH } from "./http/docs.js";
+import { seeWritesOfOtherInstances } from "./http/freshness.js";
 import { databaseProblem, noStoreWhenSignedIn, refuseControlCharacters, requireSignIn } from "./http/hardening.js";
 import { authRoutes } from "./routes/auth.js";
 import { unitRoutes } from "./routes/units.js";
@@ -141,9 +142,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     } finally {
       // This process sees its own writes at once: its notifications may arrive after the response.
       // A refused request (4xx) wrote nothing (its transaction rolled back), so a flood of bad
-      // requests cannot empty the caches; anything else, errors included, drops them.
+      // requests cannot empty the caches; anything else, errors included, drops them. On PGlite the
+      // notifications have already moved the stamps of the tables written: the rest (the unit tree,
+      // sessions) stays kept, so a stream of value writes does not reload the tree each time.
       const refused = c.res.status >= 400 && c.res.status < 500;
-      if (!SAFE_METHODS.has(c.req.method) && !refused) changeFeedOf(deps.db).bumpAll();
+      const feed = changeFeedOf(deps.db);
+      if (!SAFE_METHODS.has(c.req.method) && !refused && !(feed.live && feed.synchronous)) feed.bumpAll();
     }
   });
   app.onError((err, c) => {
@@ -183,6 +187,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // Only requests that may carry a body: the check reads `c.req.raw.body`, which makes the Node server
   // build a full Fetch Request (with an AbortController) — a large part of a cached GET's cost.
   v1.use("*", (c, next) => (SAFE_METHODS.has(c.req.method) ? next() : limitBody(c, next)));
+  // Before the queue: waiting for the feed holds no database slot.
+  v1.use("*", seeWritesOfOtherInstances(deps.db));
   const queue = options.dbQueue;
   if (queue)
     v1.use("*", async (c, next) => {

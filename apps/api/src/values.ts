@@ -1,6 +1,6 @@
 import type { UnitValues } from "@ntm/core";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { pgTextArray } from "./cache.js";
+import { LineCache, pgTextArray, perDatabase } from "./cache.js";
 import type { Db } from "./db/index.js";
 import { indicatorValues } from "./db/schema.js";
 import { type UnitRow, type UnitTree, toAdminUnit } from "./units.js";
@@ -52,6 +52,43 @@ export async function loadDocRows(db: Db, unitIds: readonly string[], year: numb
   return out;
 }
 
+/** Value rows kept between calls of {@link loadDocRowsFresh}, by `year|unitId` (a province's years fit). */
+const keptDocRows = perDatabase(() => new LineCache<DocRow>(40_000));
+/** How many full rows {@link loadDocRowsFresh} read from a database (for tests and profiling). */
+export const docRowReloads = perDatabase(() => ({ rows: 0 }));
+
+/**
+ * {@link loadDocRows} for large subtrees read again and again (roll-ups after each write): one cheap
+ * query for the rows' ids and versions, then the full rows of only those not kept from an earlier
+ * call with the same id and version (every write bumps a row's version; a row deleted and created
+ * again has a new id). A province of 1,000 communes after one write reloads one row, not thousands.
+ * @example
+ * const byUnit = await loadDocRowsFresh(db, tree.subtree("p-demo").map((u) => u.id), 2024);
+ */
+export async function loadDocRowsFresh(db: Db, unitIds: readonly string[], year: number): Promise<Map<string, DocRow>> {
+  const out = new Map<string, DocRow>();
+  if (unitIds.length === 0) return out;
+  const kept = keptDocRows(db);
+  const res = await db.execute(
+    sql`select id, unit_id, version from indicator_values where year = ${year} and unit_id = any(${pgTextArray(unitIds)}::text[])`,
+  );
+  const stale: string[] = [];
+  for (const r of (res as unknown as { rows: Pick<RawDocRow, "id" | "unit_id" | "version">[] }).rows) {
+    const hit = kept.get(`${year}|${r.unit_id}`);
+    if (hit && hit.id === Number(r.id) && hit.version === r.version) out.set(r.unit_id, hit);
+    else stale.push(r.unit_id);
+  }
+  if (stale.length === 0) return out;
+  // Read after the versions: a row written in between comes with its newer version, kept as such.
+  const loaded = await loadDocRows(db, stale, year);
+  docRowReloads(db).rows += loaded.size;
+  for (const [unitId, row] of loaded) {
+    kept.set(`${year}|${unitId}`, row);
+    out.set(unitId, row);
+  }
+  return out;
+}
+
 type RawDocRow = {
   id: string | number;
   unit_id: string;
@@ -89,7 +126,7 @@ export async function subtreeDocs(
   year: number,
 ): Promise<{ unit: UnitRow; doc: UnitValues; rows: string }[]> {
   const sub = tree.subtree(unitId);
-  const byUnit = await loadDocRows(
+  const byUnit = await loadDocRowsFresh(
     db,
     sub.map((u) => u.id),
     year,

@@ -37,14 +37,94 @@ describe("ChangeFeed", () => {
     await lost.sync(30);
     expect([echo.live, echo.received, lost.live]).toEqual([true, 1, false]);
   });
+
+  it("fresh shares one marker among the callers before it was sent; callers during its flight share the next, sent after them", async () => {
+    const sent: string[] = [];
+    const feed = new ChangeFeed(async (payload) => {
+      sent.push(payload);
+      // Another instance's write commits while the marker travels: it arrives before the marker.
+      setTimeout(() => {
+        feed.changed("indicator_values");
+        feed.changed(payload);
+      }, 15);
+    });
+    feed.setLive(true);
+    const s0 = feed.stamp(["indicator_values"]);
+    const first = Array.from({ length: 10 }, () => feed.fresh(1000));
+    const sentBeforeSecondBatch = sent.length;
+    await new Promise((r) => setTimeout(r, 5));
+    const second = Array.from({ length: 5 }, () => feed.fresh(1000));
+    const firstDone = await Promise.all(first);
+    const secondSentWhenFirstDone = sent.length;
+    const secondDone = await Promise.all(second);
+    expect({
+      sentBeforeSecondBatch,
+      firstDone,
+      secondSentWhenFirstDone,
+      secondDone,
+      markers: feed.markersSent,
+      stampMoved: feed.stamp(["indicator_values"]) > s0,
+      live: feed.live,
+    }).toEqual({
+      sentBeforeSecondBatch: 1,
+      firstDone: Array(10).fill(true),
+      secondSentWhenFirstDone: 2,
+      secondDone: Array(5).fill(true),
+      markers: 2,
+      stampMoved: true,
+      live: true,
+    });
+  });
+
+  it("fresh is immediate without a sender (PGlite) or while down; a feed going down releases its waiters; a lost marker calls onLost", async () => {
+    const pglite = new ChangeFeed();
+    pglite.setLive(true);
+    const silent = new ChangeFeed(async () => undefined);
+    const immediateWhileDown = await silent.fresh(1000);
+    silent.setLive(true);
+    const waiting = silent.fresh(10_000);
+    const t0 = performance.now();
+    silent.setLive(false);
+    const released = await waiting;
+    const releasedMs = performance.now() - t0;
+    const lost: string[] = [];
+    const never = new ChangeFeed(async () => undefined);
+    never.onLost((why) => lost.push(why));
+    never.setLive(true);
+    const timedOut = await never.fresh(20);
+    expect({
+      pglite: await pglite.fresh(),
+      pgliteMarkers: pglite.markersSent,
+      immediateWhileDown,
+      released,
+      releasedQuickly: releasedMs < 100,
+      timedOut,
+      down: !never.live,
+      lost,
+    }).toEqual({
+      pglite: true,
+      pgliteMarkers: 0,
+      immediateWhileDown: true,
+      released: true,
+      releasedQuickly: true,
+      timedOut: false,
+      down: true,
+      lost: ["a sync marker did not come back"],
+    });
+  });
 });
 
 /** A listening client without a server: `emit` delivers a notification, `end` closes it. */
 class FakeListenClient implements PgListenClient {
   ended = false;
   private readonly handlers = new Map<string, (arg?: unknown) => void>();
+  /** @param echo Whether a pg_notify sent on this connection comes back to it (as PostgreSQL does). */
+  constructor(private readonly echo: () => boolean = () => true) {}
   connect = async () => undefined;
-  query = async () => undefined;
+  query = async (sql: string, params?: unknown[]) => {
+    if (sql.includes("pg_notify") && this.echo()) setTimeout(() => this.emit(String(params?.[1])), 1);
+    return undefined;
+  };
   on(event: string, fn: (arg: never) => void): unknown {
     this.handlers.set(event, fn as (arg?: unknown) => void);
     return this;
@@ -71,11 +151,9 @@ describe("startPgFeed", () => {
   it("drops a listening connection whose heartbeat does not come back (a silent network fault) and opens a new one", async () => {
     const clients: FakeListenClient[] = [];
     let delivering = true;
-    const feed = new ChangeFeed(async (payload) => {
-      const c = clients.at(-1);
-      if (delivering && c) setTimeout(() => c.emit(payload), 1);
-    });
-    const stop = await startPgFeed(feed, () => (clients.push(new FakeListenClient()), clients.at(-1)!), {
+    // Markers go through the listening connection itself (startPgFeed), not the constructor's sender.
+    const feed = new ChangeFeed(async () => undefined);
+    const stop = await startPgFeed(feed, () => (clients.push(new FakeListenClient(() => delivering)), clients.at(-1)!), {
       heartbeatMs: 20,
       retryMs: 5,
       log: () => undefined,
@@ -204,6 +282,24 @@ describe("the change feed in the API", () => {
     });
   });
 
+  it.skipIf(Boolean(process.env.DATABASE_URL))(
+    "on PGlite keeps what a successful value write did not touch (session, unit tree) and drops what it did",
+    async () => {
+      const evalUrl = "/v1/units/c-01-04/evaluation?year=2024";
+      await counted("/v1/auth/me");
+      await counted(evalUrl);
+      const cur = await tinh.request("/v1/units/c-01-04/values/2024");
+      const v = (await cur.json()) as { values: Record<string, unknown>; inputs: Record<string, number> };
+      const put = await tinh.request(
+        "/v1/units/c-01-04/values/2024",
+        json("PUT", { values: { ...v.values, "2.2": 41 }, inputs: v.inputs }, { "if-match": cur.headers.get("etag")! }),
+      );
+      const me = await counted("/v1/auth/me");
+      const evaluation = await counted(evalUrl);
+      expect([put.status, me.status, me.queries, evaluation.queries > 0]).toEqual([200, 200, 0, true]);
+    },
+  );
+
   it("keeps what it has through refused writes (4xx), and drops it after a successful one", async () => {
     const url = "/v1/units/c-01-08/evaluation?year=2024";
     await counted(url);
@@ -285,7 +381,7 @@ describe("the change feed in the API", () => {
         const b = second!;
         await statusOf2(appB, tinh, "c-01-06");
         await b.db.execute(
-          sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query = 'LISTEN ntm_changes' and pid <> pg_backend_pid()`,
+          sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query in ('LISTEN ntm_changes', 'SELECT pg_notify($1, $2)') and pid <> pg_backend_pid()`,
         );
         for (let i = 0; i < 100 && changeFeedOf(b.db).live; i++) await new Promise((r) => setTimeout(r, 10));
         const wentDown = !changeFeedOf(b.db).live;

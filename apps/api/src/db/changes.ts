@@ -10,8 +10,10 @@
  * a query.
  *
  * Consistency: a process sees its own writes at once (the app calls {@link ChangeFeed.bumpAll} after
- * every state-changing request) and another instance's writes once PostgreSQL delivers the
- * notification (normally well under a millisecond on one network). Writes themselves never rely on
+ * every state-changing request) and another instance's writes by the next request: before a /v1
+ * request runs, it waits for {@link ChangeFeed.fresh} (a sync marker sent after it arrived has come
+ * back through the channel, so every notification committed before has too; one marker serves a
+ * whole batch of requests). Writes themselves never rely on
  * it: they check versions (If-Match) inside their transaction. While the listening connection is down
  * the feed is not `live` and every memo is bypassed (each request validates against the database, as
  * without a feed); when it is back every entry is dropped, since notifications may have been missed.
@@ -35,8 +37,14 @@ export class ChangeFeed {
   private readonly tableAt = new Map<string, number>();
   private readonly waiters = new Map<string, () => void>();
   private liveNow = false;
+  private lostHook: ((why: string) => void) | undefined;
+  private markerInFlight: Promise<boolean> | undefined;
+  private nextMarker: Promise<boolean> | undefined;
+  private sendVia: ((payload: string) => Promise<void>) | undefined;
   /** How many notifications were received (for tests and logs). */
   received = 0;
+  /** How many sync markers were sent (for tests and logs). */
+  markersSent = 0;
 
   /**
    * @param sendSync Sends a sync marker through the channel (the PostgreSQL feed); absent when
@@ -44,15 +52,50 @@ export class ChangeFeed {
    */
   constructor(private readonly sendSync?: (payload: string) => Promise<void>) {}
 
+  /**
+   * True when a commit's notifications are received before its promise resolves (PGlite: no marker
+   * to wait for), so a write has moved the stamps of exactly the tables it touched by the time it returns.
+   */
+  get synchronous(): boolean {
+    return this.sendSync === undefined;
+  }
+
   /** True while notifications are being received: memos may be trusted. */
   get live(): boolean {
     return this.liveNow;
   }
 
-  /** Marks the feed up or down. Coming up drops everything (notifications may have been missed). */
+  /**
+   * Marks the feed up or down. Coming up drops everything (notifications may have been missed);
+   * going down releases the callers waiting for a marker.
+   */
   setLive(live: boolean): void {
     if (live && !this.liveNow) this.bumpAll();
     this.liveNow = live;
+    if (!live) {
+      // Markers sent on a connection that is gone never come back; their callers need not wait:
+      // memos are bypassed while the feed is down, and all dropped when it comes back.
+      const waiting = [...this.waiters.values()];
+      this.waiters.clear();
+      for (const release of waiting) release();
+    }
+  }
+
+  /**
+   * Sends markers through `send` rather than the constructor's sender while set (startPgFeed: the
+   * listening connection itself, which no request queues behind, unlike the pool); `undefined`
+   * goes back to the constructor's.
+   */
+  sendThrough(send: ((payload: string) => Promise<void>) | undefined): void {
+    this.sendVia = send;
+  }
+
+  /**
+   * Registers what to do when a sync marker does not come back (startPgFeed drops the listening
+   * connection and opens a new one, so the feed comes back live).
+   */
+  onLost(hook: (why: string) => void): void {
+    this.lostHook = hook;
   }
 
   /** Records a notification: `table` was written (or a sync marker arrived). */
@@ -97,18 +140,52 @@ export class ChangeFeed {
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => {
         // A marker that never came means the feed is not trustworthy: stop serving memos.
-        if (this.waiters.delete(payload)) this.setLive(false);
+        if (this.waiters.delete(payload)) {
+          this.setLive(false);
+          this.lostHook?.("a sync marker did not come back");
+        }
         resolve(false);
       }, timeoutMs);
     });
+    this.markersSent++;
     try {
-      await this.sendSync(payload);
+      await (this.sendVia ?? this.sendSync)(payload);
     } catch {
       // The database did not take the marker: nothing can be said about the feed; let the timeout decide.
     }
     const ok = await Promise.race([arrived, timeout]);
     clearTimeout(timer);
     return ok;
+  }
+
+  /**
+   * Read-your-writes across instances: resolves once every notification of transactions committed
+   * before the call has been received, like {@link sync}, but shared: a marker in flight covers the
+   * callers that came before it was sent; callers arriving while it is in flight share the next one,
+   * sent as soon as it is back. Under load that is about one NOTIFY round trip per batch of requests,
+   * not one per request. Immediate on PGlite (synchronous delivery) and while the feed is down (memos
+   * are bypassed then). Resolves false, and takes the feed down, when a marker is not back within
+   * `timeoutMs`.
+   * @example
+   * await changeFeedOf(db).fresh(); // memos now reflect every write committed before this line
+   */
+  fresh(timeoutMs = 5000): Promise<boolean> {
+    if (!this.sendSync || !this.liveNow) return Promise.resolve(true);
+    if (!this.markerInFlight) return this.sendMarker(timeoutMs);
+    // The marker in flight was sent before this call: it proves nothing about writes committed since.
+    this.nextMarker ??= this.markerInFlight.then(() => {
+      this.nextMarker = undefined;
+      return this.sendMarker(timeoutMs);
+    });
+    return this.nextMarker;
+  }
+
+  private sendMarker(timeoutMs: number): Promise<boolean> {
+    const marker: Promise<boolean> = this.sync(timeoutMs).finally(() => {
+      if (this.markerInFlight === marker) this.markerInFlight = undefined;
+    });
+    this.markerInFlight = marker;
+    return marker;
   }
 }
 
@@ -238,6 +315,7 @@ export async function startPgFeed(
       if (client === c) {
         client = undefined;
         dropClient = undefined;
+        feed.sendThrough(undefined);
       }
       void c.end().catch(() => undefined);
       if (stopped) return;
@@ -257,11 +335,14 @@ export async function startPgFeed(
       client = c;
       dropClient = onDown;
       delay = firstDelay;
+      // A session hears its own NOTIFY, after every notification committed before it.
+      feed.sendThrough(async (payload) => void (await c.query("SELECT pg_notify($1, $2)", [CHANGE_CHANNEL, payload])));
       feed.setLive(true);
     } catch (e) {
       onDown(e instanceof Error ? e.message : String(e));
     }
   };
+  feed.onLost((why) => dropClient?.(why));
   await connect();
   return async () => {
     stopped = true;

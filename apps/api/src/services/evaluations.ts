@@ -35,10 +35,13 @@ import {
   RANKING_INPUT_TABLES,
   VALUES_TABLES,
   cachedJson,
+  cachedJsonOffThread,
+  freshReads,
   perDatabase,
   rankingInputsState,
   scopeUnits,
   valuesState,
+  yieldToEventLoop,
 } from "../cache.js";
 import { Memo, changeFeedOf } from "../db/changes.js";
 
@@ -148,7 +151,8 @@ export async function computeRollup(
  * The roll-up with its serialised body and ETag, from the per-process cache when the data is unchanged.
  * The key is the content: the unit tree's hash, the packs' key and the state of the year's values
  * (and 2020's, the income baseline) read from the database on every call, so a write through any
- * instance is seen at once. Concurrent misses on one key share one computation.
+ * instance is seen at once. Concurrent misses on one key share one computation, and concurrent
+ * requests for one roll-up share runs (see FreshReads).
  * @example
  * const e = await cachedRollup(db, tree, packs, "p-demo", 2024); e.etag
  */
@@ -160,13 +164,22 @@ export async function cachedRollup(
   year: number,
   packId?: string,
 ): Promise<CachedJson<Rollup>> {
-  const scope = scopeUnits(tree, unitId);
-  const [values, domain] = await Promise.all([valuesState(db, [year, year - 1, year - 2, 2020], scope), rankingInputsState(db, scope)]);
-  const key = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId ?? "adopted"}|${values}|${domain}`;
-  return rollupCache(db).get(key, async () => cachedJson(await computeRollupUncached(db, tree, packs, unitId, year, packId)));
+  const base = `${tree.stamp}|${packs.key}|${unitId}|${year}|${packId ?? "adopted"}`;
+  // Under a stream of writes every request would find a new state and compute the roll-up again, all
+  // at once. Instead a request joins the run queued after the one in progress (or starts one): it
+  // still sees every write committed before it arrived, and at most two runs per roll-up are alive.
+  return freshReads(db).read(`rollup:${base}`, async () => {
+    const scope = scopeUnits(tree, unitId);
+    const [values, domain] = await Promise.all([valuesState(db, [year, year - 1, year - 2, 2020], scope), rankingInputsState(db, scope)]);
+    const key = `${base}|${values}|${domain}`;
+    return rollupCache(db).get(key, async () => cachedJsonOffThread(await computeRollupUncached(db, tree, packs, unitId, year, packId)));
+  });
 }
 
 const rollupCache = perDatabase(() => new ContentCache<CachedJson<Rollup>>(32));
+
+/** Communes evaluated between two yields to the event loop in a roll-up. */
+const ROLLUP_CHUNK = 50;
 
 /** Roll-up lines by content key (see computeRollupUncached), the oldest dropped beyond capacity (exported for tests). */
 export const rollupCommuneCache = perDatabase(() => new LineCache<RollupLine>(20_000));
@@ -202,7 +215,7 @@ async function computeRollupUncached(
     usage.set(id, u);
   }
   const main = [...usage.values()].sort((a, b) => b.n - a.n)[0]?.ladder ?? [];
-  const communes = docs.map(({ unit, doc, rows }) => {
+  const rollupLineOf = (unit: UnitRow, doc: UnitValues, rows: string): RollupLine => {
     const ladder = (ladders.get(unit.id)! as { ok: true; ladder: CompiledPack[] }).ladder;
     // Indicator 18.2 from the previous year's classification (core withClassification182).
     const classification = classes.get(unit.id);
@@ -214,8 +227,16 @@ async function computeRollupUncached(
     const line = rollupLine(unit, rollupStanding(ladder, doc, classification));
     cache.set(key, line);
     return line;
-  });
+  };
+  const communes: RollupLine[] = [];
+  for (const { unit, doc, rows } of docs) {
+    // Evaluating communes is the long stretch of a cold roll-up: let other requests in now and then.
+    if (communes.length % ROLLUP_CHUNK === ROLLUP_CHUNK - 1) await yieldToEventLoop();
+    communes.push(rollupLineOf(unit, doc, rows));
+  }
+  await yieldToEventLoop();
   const summary = summariseRollup(communes, { year, values: docs.map((d) => d.doc), values2020: docs2020.map((d) => d.doc) });
+  await yieldToEventLoop();
   return {
     unitId,
     year,
