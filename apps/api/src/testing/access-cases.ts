@@ -925,6 +925,25 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     },
   },
   {
+    op: "POST /v1/dossiers/{id}/attachments",
+    access: "policy",
+    rule: "dossier.self_assess or dossier.review on the dossier's unit (a fresh draft; a small PDF)",
+    targets: "commune",
+    decide: (user, unitId, tree) => can(user, "dossier.self_assess", unitId, tree) || can(user, "dossier.review", unitId, tree),
+    success: 201,
+    prepare: async (ctx) => {
+      const { id } = await draftDossier(ctx);
+      return {
+        path: `/v1/dossiers/${id}/attachments?name=bien-ban.pdf`,
+        init: {
+          method: "POST",
+          headers: { "content-type": "application/octet-stream" },
+          body: new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n"),
+        },
+      };
+    },
+  },
+  {
     op: "POST /v1/dossiers/{id}/transitions",
     variant: "local step (self_assess)",
     access: "policy",
