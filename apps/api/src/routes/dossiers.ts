@@ -46,7 +46,7 @@ import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { type LoadedPacks, loadPacks } from "../services/packs.js";
 import { evaluateOne } from "../services/evaluations.js";
-import { type DossierData, type DossierRow, configFor, fromCoreDossier, toCoreDossier } from "../services/dossiers.js";
+import { type DossierRow, configFor, dossierDataOf, fromCoreDossier, toCoreDossier } from "../services/dossiers.js";
 import type { UnitTree } from "../units.js";
 import {
   ReasonOutSchema,
@@ -172,7 +172,7 @@ function dossierOut(row: DossierRow, tree: UnitTree, today: string): z.infer<typ
     createdAt: d.createdAt,
     documents: d.documents,
     satisfactionPercent: d.satisfactionPercent,
-    capitalConstructionDebt: (row.data as DossierData).capitalConstructionDebt,
+    capitalConstructionDebt: dossierDataOf(row).capitalConstructionDebt,
     councilVote: d.councilVote,
     history: d.history,
     deadline: dl

@@ -39,9 +39,9 @@ import {
   unwrap,
   vnDate,
 } from "../http/common.js";
-import { type PlanRow, type TaskData, type TaskRow, loadPlan, planOf, updatePlan } from "../services/planStore.js";
+import { type PlanRow, type TaskData, type TaskRow, loadPlan, planOf, planTitleOf, taskDataOf, updatePlan } from "../services/planStore.js";
 
-import { type SubmissionData, loadSubmissions, planReportStatus } from "../services/plans.js";
+import { type SubmissionData, loadSubmissions, planReportStatus, submissionOf } from "../services/plans.js";
 
 /** A period string as core reads it (2025, 2025S1, 2025Q3, 2025-05); core parsePeriod decides. */
 const PeriodStringSchema = z.string().regex(/^\d{4}(S[12]|Q[1-4]|-\d{2})?$/, "expected a period such as 2025, 2025S1, 2025Q3 or 2025-05");
@@ -175,7 +175,7 @@ function assigneeOut(a: PlanAssignee | undefined, id: string): z.infer<typeof As
 }
 
 function taskOut(row: TaskRow, byId: Map<string, PlanAssignee>): z.infer<typeof TaskOut> {
-  const { task, progress } = row.data as TaskData;
+  const { task, progress } = taskDataOf(row);
   return {
     id: row.id,
     code: task.code,
@@ -424,7 +424,7 @@ export function planRoutes() {
         id: r.id,
         unitId: r.unitId,
         parentPlanId: r.parentPlanId,
-        title: (r.data as Plan).title,
+        title: planTitleOf(r),
         period: r.period,
         tasks: taskCounts.get(r.id) ?? 0,
         version: r.version,
@@ -515,11 +515,10 @@ export function planRoutes() {
           .from(reportSubmissions)
           .where(and(eq(reportSubmissions.taskId, id), eq(reportSubmissions.period, body.period)))
       ).find((r) => {
-        const d = r.data as SubmissionData;
+        const d = submissionOf(r);
         return d.dutyId === body.dutyId && d.assigneeId === body.assigneeId;
       });
-      if (existing)
-        throw new ApiError("conflict", `Báo cáo ${key} đã nộp ngày ${(existing.data as SubmissionData).submittedOn} / already submitted`);
+      if (existing) throw new ApiError("conflict", `Báo cáo ${key} đã nộp ngày ${submissionOf(existing).submittedOn} / already submitted`);
       const data: SubmissionData = {
         dutyId: body.dutyId,
         assigneeId: body.assigneeId,
@@ -552,12 +551,12 @@ export function planRoutes() {
     const { db, now } = c.get("deps");
     const { row, taskRows } = await loadPlan(db, id);
     const { user } = await authorize(c, "plan.write", row.unitId);
-    const taskRow = taskRows.find((t) => (t.data as TaskData).task.code === code);
+    const taskRow = taskRows.find((t) => taskDataOf(t).task.code === code);
     if (!taskRow) throw new ApiError("not_found", `Kế hoạch không có nhiệm vụ ${code} / no task ${code}`);
     requireVersion(c, taskRow.version);
     const plan = planOf(row, taskRows);
     const updated = await db.transaction(async (tx) => {
-      const before = taskRow.data as TaskData;
+      const before = taskDataOf(taskRow);
       const data: TaskData = { ...before, progress: body };
       const out = (
         await tx

@@ -21,7 +21,15 @@ import { authorize } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { loadPacks } from "../services/packs.js";
-import { type ScoringInputsData, computeRanking, inputsRowId, noPackCommunes, schemeFor, schemeRowId } from "../services/rankings.js";
+import {
+  type ScoringInputsData,
+  computeRanking,
+  inputsRowId,
+  noPackCommunes,
+  schemeFor,
+  schemeRowId,
+  scoringInputsOf,
+} from "../services/rankings.js";
 import { ReasonOutSchema, checkVersion, readIfMatch, reasonsOut, setEtag } from "../http/common.js";
 
 const Localized = z.object({ vi: z.string(), en: z.string() });
@@ -346,7 +354,7 @@ export function rankingRoutes() {
         .limit(1)
     )[0];
     setEtag(c, row?.version ?? 0);
-    return c.json({ unitId: id, year, version: row?.version ?? 0, inputs: (row?.data ?? {}) as ScoringInputsData }, 200);
+    return c.json({ unitId: id, year, version: row?.version ?? 0, inputs: row ? scoringInputsOf(row) : {} }, 200);
   });
 
   app.openapi(putInputs, async (c) => {
@@ -413,7 +421,7 @@ export function rankingRoutes() {
       return out;
     });
     setEtag(c, saved.version);
-    return c.json({ unitId: id, year, version: saved.version, inputs: saved.data as ScoringInputsData }, 200);
+    return c.json({ unitId: id, year, version: saved.version, inputs: scoringInputsOf(saved) }, 200);
   });
 
   return app;

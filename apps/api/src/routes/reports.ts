@@ -44,7 +44,7 @@ import type { UnitRow, UnitTree } from "../units.js";
 import { subtreeDocs } from "../values.js";
 import { unwrap, vnDate } from "../http/common.js";
 import { toCoreDossier } from "../services/dossiers.js";
-import { type TaskData, loadPlan, planOf } from "../services/planStore.js";
+import { loadPlan, planOf, taskDataOf } from "../services/planStore.js";
 import { planReportStatus } from "../services/plans.js";
 import { computeRanking } from "../services/rankings.js";
 import { loadContributions, loadOcop } from "../services/records.js";
@@ -207,7 +207,7 @@ export async function progressInput(
     plan = planOf(row, taskRows);
     const names = new Map(plan.assignees.map((a) => [a.id, a.name.vi]));
     tasks = taskRows.map((t) => {
-      const { task, progress } = t.data as TaskData;
+      const { task, progress } = taskDataOf(t);
       return {
         code: task.code,
         title: task.title.vi,

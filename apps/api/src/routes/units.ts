@@ -36,7 +36,7 @@ import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, type UnitNode, UnitNodeSchema, UnitRecordSchema, UnitSchema } from "../http/schemas.js";
 import { unitOut, unitRecordOut } from "../http/shapes.js";
 import { UNIT_ID_PATTERN } from "../http/schemas.js";
-import { type UnitRow, type UnitTree, invalidateTree, loadTree } from "../units.js";
+import { type UnitRow, type UnitTree, invalidateTree, loadTree, unitRowOf } from "../units.js";
 import { etagOf, parseEtag } from "../values.js";
 
 function nodeOf(tree: UnitTree, u: UnitRow): UnitNode {
@@ -115,7 +115,8 @@ async function serialiseUnitWrites(tx: Tx): Promise<void> {
 }
 
 async function readUnit(tx: Tx, id: string, lock: "update" | "share"): Promise<UnitRow | undefined> {
-  return (await tx.select().from(units).where(eq(units.id, id)).for(lock).limit(1))[0];
+  const row = (await tx.select().from(units).where(eq(units.id, id)).for(lock).limit(1))[0];
+  return row && unitRowOf(row);
 }
 
 function refuse(issues: Issue[]): void {
@@ -486,7 +487,8 @@ export function unitRoutes() {
     const { id } = c.req.valid("param");
     const { tree } = await authorize(c, "read", id);
     // The unit itself is read fresh: its version is the ETag a write will be checked against.
-    const row = (await c.get("deps").db.select().from(units).where(eq(units.id, id)).limit(1))[0] ?? tree.byId.get(id)!;
+    const fresh = (await c.get("deps").db.select().from(units).where(eq(units.id, id)).limit(1))[0];
+    const row = fresh ? unitRowOf(fresh) : tree.byId.get(id)!;
     const ancestors: UnitRow[] = [];
     for (let p = tree.parentOf(id); p; p = tree.parentOf(p)) ancestors.unshift(tree.byId.get(p)!);
     c.header("ETag", etagOf(row.version));

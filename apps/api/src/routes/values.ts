@@ -1,9 +1,9 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { type Issue, UnitValuesSchema, fail, ok, validateValues, zodIssues } from "@ntm/core";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
 import type { Principal } from "../auth/policy.js";
-import { auditLog, indicatorValues } from "../db/schema.js";
+import { indicatorValues } from "../db/schema.js";
 import { type Tx, writeAudit } from "../audit.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
@@ -21,6 +21,7 @@ import {
   checkNotes,
   cleanNotes,
   saveValues,
+  valuesHistory,
   writePrecondition,
 } from "../services/values.js";
 
@@ -115,35 +116,6 @@ const history = createRoute({
   },
 });
 
-type Snapshot = {
-  values?: Record<string, unknown>;
-  inputs?: Record<string, unknown>;
-  notes?: Record<string, unknown>;
-  version?: number;
-} | null;
-
-/**
- * The keys whose value differs between two audit snapshots of a unit-year.
- * @example
- * changedKeys({ values: { "2.1": 90 } }, { values: { "2.1": 95 } }) // [{ key: "2.1", from: 90, to: 95 }]
- */
-export function changedKeys(before: Snapshot, after: Snapshot): { key: string; from: unknown; to: unknown }[] {
-  const out: { key: string; from: unknown; to: unknown }[] = [];
-  for (const [field, prefix] of [
-    ["values", ""],
-    ["inputs", "input:"],
-    ["notes", "note:"],
-  ] as const) {
-    const a = before?.[field] ?? {};
-    const b = after?.[field] ?? {};
-    for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-      if (JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null))
-        out.push({ key: prefix + k, from: a[k] ?? null, to: b[k] ?? null });
-    }
-  }
-  return out;
-}
-
 /**
  * Indicator values per unit and year, with ETags.
  * @example
@@ -165,20 +137,7 @@ export function valueRoutes() {
   app.openapi(history, async (c) => {
     const { id, year } = c.req.valid("param");
     await authorize(c, "read", id);
-    const rows = await c
-      .get("deps")
-      .db.select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entityType, "indicator_values"), eq(auditLog.entityId, `${id}/${year}`)))
-      .orderBy(desc(auditLog.id))
-      .limit(200);
-    const items = rows.map((r) => ({
-      at: r.at.toISOString(),
-      actorName: r.actorName,
-      action: r.action,
-      version: (r.after as Snapshot)?.version ?? null,
-      changed: changedKeys(r.before as Snapshot, r.after as Snapshot),
-    }));
+    const items = await valuesHistory(c.get("deps").db, id, year);
     return c.json({ items }, 200);
   });
   app.openapi(getValues, async (c) => {

@@ -12,20 +12,32 @@ import {
   reportStatus,
 } from "@ntm/core";
 import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../db/index.js";
 import { reportSubmissions } from "../db/schema.js";
 import { unwrap } from "../http/common.js";
 import { loadPlan, planOf } from "./planStore.js";
+import { parseStored } from "./stored.js";
 
 /** A stored report submission's data. */
-export interface SubmissionData {
-  dutyId: string;
-  assigneeId: string;
-  period: string;
-  submittedOn: string;
-  submittedBy: string;
-  submittedAt: string;
-  note?: string;
+export const SubmissionDataSchema = z.object({
+  dutyId: z.string(),
+  assigneeId: z.string(),
+  period: z.string(),
+  submittedOn: z.string(),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  note: z.string().optional(),
+});
+export type SubmissionData = z.infer<typeof SubmissionDataSchema>;
+
+/**
+ * A stored submission row's data parsed with its schema.
+ * @example
+ * submissionOf(row).submittedOn // "2025-07-03"
+ */
+export function submissionOf(row: { id: string; data: unknown }): SubmissionData {
+  return parseStored(SubmissionDataSchema, row.data, { table: "report_submissions", id: row.id, column: "data" });
 }
 
 /**
@@ -39,7 +51,7 @@ export async function loadSubmissions(db: Db, planId: string): Promise<{ id: str
     .from(reportSubmissions)
     .where(eq(reportSubmissions.taskId, planId))
     .orderBy(asc(reportSubmissions.createdAt), asc(reportSubmissions.id));
-  return rows.map((r) => ({ id: r.id, data: r.data as SubmissionData }));
+  return rows.map((r) => ({ id: r.id, data: submissionOf(r) }));
 }
 
 /**
