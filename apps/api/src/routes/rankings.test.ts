@@ -7,7 +7,8 @@ import { loadTree } from "../units.js";
 import { loadPacks } from "../services/packs.js";
 import { DEMO_PACK_ID } from "../seed/index.js";
 import { subtreeDocs } from "../values.js";
-import { compiledLadder, evaluateLadder } from "../evaluate.js";
+import { evaluateLadder } from "@ntm/core";
+import { compiledLadder } from "../seed/ladder.js";
 import { classificationsOf, rankingInput } from "../services/rankings.js";
 
 let h: Harness;
