@@ -9,19 +9,15 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
   type Plan,
   type PlanAssignee,
-  type PlanTask,
-  type ReportSubmission,
   type ReportStatusItem,
   defaultWorkCalendar,
   parsePeriod,
   planDueReports,
-  reportStatus,
   validatePlan,
 } from "@ntm/core";
 import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
-import type { Db } from "../db/index.js";
 import { plans, reportSubmissions, tasks } from "../db/schema.js";
 import { writeAudit } from "../audit.js";
 import { can } from "../auth/policy.js";
@@ -39,7 +35,7 @@ import {
   unwrap,
   vnDate,
 } from "../http/common.js";
-import { type PlanRow, type TaskData, type TaskRow, loadPlan, planOf, planTitleOf, taskDataOf, updatePlan } from "../services/planStore.js";
+import { type TaskData, type TaskRow, loadPlan, planOf, planTitleOf, taskDataOf, updatePlan } from "../services/planStore.js";
 
 import { type SubmissionData, loadSubmissions, planReportStatus, submissionOf } from "../services/plans.js";
 

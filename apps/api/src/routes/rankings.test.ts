@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { DEFAULT_SCORING_SCHEME, type EvaluationResult, formatReason, indicator182FromClassification } from "@ntm/core";
-import { type Harness, type Session, json, login, loginAll, openHarness } from "../testing/harness.js";
+import { type Harness, type Session, json, loginAll, openHarness } from "../testing/harness.js";
 import { auditLog } from "../db/schema.js";
 import { loadTree } from "../units.js";
 import { loadPacks } from "../services/packs.js";

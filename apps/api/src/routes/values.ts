@@ -1,25 +1,17 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { type Issue, UnitValuesSchema, fail, ok, validateValues, zodIssues } from "@ntm/core";
 import { and, asc, eq } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
-import type { Principal } from "../auth/policy.js";
 import { indicatorValues } from "../db/schema.js";
-import { type Tx, writeAudit } from "../audit.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { type LoadedPacks, loadPacks, tierLadder } from "../services/packs.js";
-import { type UnitRow, type UnitTree, toAdminUnit } from "../units.js";
-import { type ValuesRow, etagOf, parseEtag } from "../values.js";
+import { loadPacks } from "../services/packs.js";
+import { etagOf } from "../values.js";
 import {
-  NOTE_MAX_LENGTH,
   ValuesBodySchema,
   ValuesDocSchema,
-  type ValuesDoc,
   valuesOut,
   checkValues,
-  checkNotes,
-  cleanNotes,
   saveValues,
   valuesHistory,
   writePrecondition,

@@ -13,7 +13,6 @@ import {
   type RollupStanding,
   type TargetCheck,
   type TierCounts,
-  type UnitValues,
   evaluateUnit,
   evaluateWithClassification,
   rollupStanding,

@@ -19,7 +19,7 @@ import {
 import { asc } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/index.js";
-import { contributions, housing, inspections, ocopProducts } from "../db/schema.js";
+import { contributions, type housing, inspections, ocopProducts } from "../db/schema.js";
 import { parseStored, storedDataInvalid } from "./stored.js";
 
 /** One stored row of a record table. */
@@ -142,13 +142,4 @@ export async function loadInspections(db: Db): Promise<StoredInspection[]> {
 export function houseOf(row: RecordRow): House {
   const d = parseStored(StoredHouseSchema, { ...asObject(row), id: row.id }, at("housing", row));
   return { ...d, supportAmount: BigInt(d.supportAmount) };
-}
-
-/**
- * Every stored house.
- * @example
- * const houses = await loadHouses(db);
- */
-export async function loadHouses(db: Db): Promise<House[]> {
-  return (await allRows(db, housing)).map(houseOf);
 }
