@@ -233,6 +233,7 @@ describe("@ntm/core public API", () => {
       "ok",
       "overdueRecommendations",
       "packJsonSchema",
+      "packProvenance",
       "parseCellValue",
       "parseDong",
       "parseDossier",

@@ -3,7 +3,7 @@
  * (`checkAdoption`), store with the audit entry in one transaction. Routes authorise and shape.
  */
 import { randomUUID } from "node:crypto";
-import { type PackAdoption, type PackRegistry, checkAdoption } from "@ntm/core";
+import { type CriteriaPack, type PackAdoption, type PackRegistry, checkAdoption } from "@ntm/core";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/index.js";
 import { packAdoptions, packs } from "../db/schema.js";
@@ -133,6 +133,27 @@ export async function deleteAdoption(db: Db, user: Principal, id: string, expect
       before,
     });
   });
+}
+
+/**
+ * Stores an uploaded pack document once core's registry resolves it (422 with JSON paths otherwise;
+ * 409 for an id already in use). Audited.
+ * @example
+ * const pack = await uploadPack(db, user, doc); pack.id // "vn-xx.commune-ntm.2021-2025"
+ */
+export async function uploadPack(db: Db, user: Principal, doc: unknown): Promise<CriteriaPack> {
+  const { registry } = await loadPacks(db);
+  const r = registry.resolve(doc);
+  if (!r.ok) throw new ApiError(r.kind, "Bộ tiêu chí không hợp lệ / invalid criteria pack", issuesToFields(r.issues));
+  if (registry.get(r.value.id))
+    throw new ApiError("conflict", `Đã có bộ tiêu chí "${r.value.id}" / a pack with id "${r.value.id}" already exists`, [
+      { path: "$.id", message: "duplicate id" },
+    ]);
+  await db.transaction(async (tx) => {
+    await tx.insert(packs).values({ id: r.value.id, version: r.value.version, doc, uploadedBy: user.id });
+    await writeAudit(tx, user, { action: "pack.upload", entityType: "pack", entityId: r.value.id, unitId: user.scopeUnitId, after: doc });
+  });
+  return r.value;
 }
 
 /**

@@ -243,3 +243,39 @@ async function loadRegistry(db: Db): Promise<Omit<LoadedPacks, "adoptions" | "pa
 
 // The tier ladder of a commune pack (standard → advanced → model, through `nextTier`) is core's rule.
 export { tierLadder } from "@ntm/core";
+
+/** Which adoption each tier uses in a year, or why none applies. */
+export type TierUsage = { ok: true; packId: string; adoptionId: string } | { ok: false; reason: Reason };
+
+/**
+ * What each tier of a unit uses in each year from `from` to `to` (core `selectLadder` over the
+ * stored adoptions), at the unit's adoption level unless one is given (a province reads as commune).
+ * @example
+ * packUsageByYear(tree, packs, "p-demo", 2025, 2026)[1].tiers.standard // { ok: false, reason: { code: "pack.not_adopted", ... } }
+ */
+export function packUsageByYear(
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unitId: string,
+  from: number,
+  to: number,
+  level?: AdoptionLevel,
+): { year: number; tiers: Record<string, TierUsage> }[] {
+  const path = unitPath(tree, unitId);
+  const unitLevel = tree.byId.get(unitId)?.level;
+  const lvl = level ?? (unitLevel === "hamlet" || unitLevel === "district" ? unitLevel : "commune");
+  const out: { year: number; tiers: Record<string, TierUsage> }[] = [];
+  for (let year = from; year <= to; year++) {
+    const { rungs } = selectLadder(packs.adoptions, { unitPath: path, level: lvl, year }, (id) => packs.registry.get(id));
+    out.push({
+      year,
+      tiers: Object.fromEntries(
+        rungs.map((r) => [
+          r.tier,
+          r.ok ? { ok: true as const, packId: r.adoption.packId, adoptionId: r.adoption.id } : { ok: false as const, reason: r.reason },
+        ]),
+      ),
+    });
+  }
+  return out;
+}
