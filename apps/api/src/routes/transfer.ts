@@ -4,15 +4,15 @@ import type { AppEnv } from "../context.js";
 import { authorize, requireUser } from "../http/guard.js";
 import { ApiError, type ProblemField, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { loadPacks, tierLadder } from "../services/packs.js";
+import { loadPacks } from "../services/packs.js";
 import { loadTree } from "../units.js";
 import { loadValues } from "../values.js";
 import { type Cell, type Table, parseXlsx, toCsv, toXlsx } from "../transfer/table.js";
 import { checkXlsx, readBounded, readCsvBounded } from "../transfer/limits.js";
-import { INPUT_PREFIX, type RowIssue, readValuesTableAsync } from "../transfer/importValues.js";
+import { type RowIssue, readValuesTableAsync } from "../transfer/importValues.js";
 import { planImport } from "../transfer/planImport.js";
 import { saveValues } from "../services/values.js";
-import { computeRollup } from "../services/evaluations.js";
+import { evaluationsExportTable, valuesExportTable } from "../services/transfer.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ImportQuery = z.object({
@@ -109,8 +109,6 @@ function rowFields(issues: readonly RowIssue[], max: number): ProblemField[] {
     .map((i) => ({ path: `row ${i.row}, column ${i.column}`, row: i.row, column: i.column, message: i.message }));
 }
 
-const STATUS_VI: Record<string, string> = { met: "Đạt", not_met: "Không đạt", indeterminate: "Chưa xác định" };
-
 async function sendTable(c: Context<AppEnv>, format: "csv" | "xlsx", name: string, header: string[], rows: Cell[][]): Promise<Response> {
   if (format === "csv")
     return c.body(toCsv(header, rows), 200, {
@@ -183,33 +181,7 @@ export function transferRoutes() {
     const q = ExportQuery.parse(c.req.query());
     const { tree } = await authorize(c, "read", id);
     const { db } = c.get("deps");
-    const packs = await loadPacks(db);
-    const communes = tree.subtree(id).filter((u) => u.level === "commune");
-    // The columns: the top pack of the explicit ladder, or of the ladder adopted for the first commune with one that year.
-    const adopted = communes.map((u) => packs.ladderFor(tree, u.id, q.year)).find((l) => l.ok);
-    const top = q.pack !== undefined ? tierLadder(packs.registry, q.pack).at(-1) : adopted?.ok ? adopted.ladder.at(-1)?.pack : undefined;
-    if (!top)
-      throw new ApiError(
-        q.pack !== undefined ? "not_found" : "invalid_input",
-        q.pack !== undefined
-          ? "Không có bộ tiêu chí / pack not found"
-          : `Chưa áp dụng bộ tiêu chí cho năm ${q.year} / no pack adopted for ${q.year}`,
-        [{ path: "$.query.year", message: `no pack for ${q.year}` }],
-      );
-    const byUnit = await loadValues(
-      db,
-      communes.map((u) => u.id),
-      q.year,
-    );
-    const indicatorIds = top.criteria.flatMap((cr) => cr.indicators.map((i) => i.id));
-    const inputNames = [...new Set([...byUnit.values()].flatMap((r) => Object.keys(r.inputs)))].sort();
-    const header = ["unit_id", "name", "year", ...indicatorIds, ...inputNames.map((n) => INPUT_PREFIX + n)];
-    const rows: Cell[][] = communes.map((u) => {
-      const r = byUnit.get(u.id);
-      const cell = (v: number | boolean | null | undefined): Cell =>
-        v === undefined || v === null ? null : typeof v === "boolean" ? (v ? "Đạt" : "Không") : v;
-      return [u.id, u.name, q.year, ...indicatorIds.map((i) => cell(r?.values[i])), ...inputNames.map((n) => cell(r?.inputs[n]))];
-    });
+    const { header, rows } = await valuesExportTable(db, tree, await loadPacks(db), id, q.year, q.pack);
     return sendTable(c, q.format, `so-lieu-${id}-${q.year}`, header, rows);
   }) as never);
   app.openapi(exportEvaluations, (async (c: Context<AppEnv>) => {
@@ -217,35 +189,7 @@ export function transferRoutes() {
     const q = ExportQuery.parse(c.req.query());
     const { tree } = await authorize(c, "read", id);
     const { db } = c.get("deps");
-    const packs = await loadPacks(db);
-    if (q.pack !== undefined && !packs.registry.get(q.pack)) throw new ApiError("not_found", "Không có bộ tiêu chí / pack not found");
-    const r = await computeRollup(db, tree, packs, id, q.year, q.pack);
-    const criterionIds = Object.keys(r.communes[0]?.criteria ?? {});
-    const header = [
-      "unit_id",
-      "name",
-      "year",
-      "status",
-      "criteria_met",
-      "criteria_total",
-      "tier_reached",
-      "revoke",
-      ...criterionIds.map((k) => `TC ${k}`),
-    ];
-    const rows: Cell[][] = r.communes.map((cm) => [
-      cm.unitId,
-      cm.name,
-      q.year,
-      STATUS_VI[cm.status] ?? cm.status,
-      cm.criteriaMet,
-      cm.criteriaTotal,
-      cm.tierReached ?? "",
-      cm.revoke ? "Có" : "Không",
-      ...criterionIds.map((k) => STATUS_VI[cm.criteria[k] ?? ""] ?? ""),
-    ]);
-    for (const n of r.noPack.communes)
-      rows.push([n.unitId, n.name, q.year, "Chưa áp dụng bộ tiêu chí", "", "", "", "", ...criterionIds.map(() => "")]);
-    if (r.example) rows.push(["# Bộ tiêu chí ví dụ, không phải quy định pháp luật / example pack, not law"]);
+    const { header, rows } = await evaluationsExportTable(db, tree, await loadPacks(db), id, q.year, q.pack);
     return sendTable(c, q.format, `danh-gia-${id}-${q.year}`, header, rows);
   }) as never);
   return app;
