@@ -6,7 +6,7 @@ import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { NoPackSchema, RollupSchema, TrendSchema } from "../http/evaluationSchemas.js";
 import { loadPacks } from "../services/packs.js";
-import { cachedRollup, cachedUnitEvaluation, choosePack, computeRollup, evaluateOne, noPack, packOr404 } from "../services/evaluations.js";
+import { cachedRollup, cachedUnitEvaluation, choosePack, computeTrend, evaluateOne, noPack, packOr404 } from "../services/evaluations.js";
 import { sendCachedJson } from "../cache.js";
 
 const EvalQuery = z.object({
@@ -148,22 +148,7 @@ export function evaluationRoutes() {
     const { db } = c.get("deps");
     const packs = await loadPacks(db);
     if (pack !== undefined) packOr404(packs, pack);
-    const isCommune = tree.byId.get(id)!.level === "commune";
-    const years = [];
-    for (let year = from; year <= to; year++) {
-      const r = await computeRollup(db, tree, packs, id, year, pack);
-      const own = isCommune ? r.communes[0] : undefined;
-      years.push({
-        year,
-        packId: r.packId,
-        communes: r.communes.length,
-        noPack: r.noPack.count,
-        countsByTier: r.countsByTier,
-        criteriaMet: own?.criteriaMet ?? null,
-        tierReached: own?.tierReached ?? null,
-        revoke: own ? own.revoke : null,
-      });
-    }
+    const years = await computeTrend(db, tree, packs, id, from, to, pack);
     return c.json({ unitId: id, packId: pack ?? null, years }, 200);
   });
   app.openapi(changes, async (c) => {

@@ -334,3 +334,29 @@ async function unitEvaluationFromData(
 }
 
 const evaluationCache = perDatabase(() => new ContentCache<CachedJson<EvaluationResult>>(256));
+
+/**
+ * A unit's trend over the years `from`..`to`: each year's roll-up (communes, those with no pack,
+ * counts by tier) and, for a commune, its own criteria met, tier reached and revocation.
+ * @example
+ * (await computeTrend(db, tree, packs, "c-01-01", 2021, 2025))[0].criteriaMet // 15
+ */
+export async function computeTrend(db: Db, tree: UnitTree, packs: LoadedPacks, id: string, from: number, to: number, pack?: string) {
+  const isCommune = tree.byId.get(id)!.level === "commune";
+  const years = [];
+  for (let year = from; year <= to; year++) {
+    const r = await computeRollup(db, tree, packs, id, year, pack);
+    const own = isCommune ? r.communes[0] : undefined;
+    years.push({
+      year,
+      packId: r.packId,
+      communes: r.communes.length,
+      noPack: r.noPack.count,
+      countsByTier: r.countsByTier,
+      criteriaMet: own?.criteriaMet ?? null,
+      tierReached: own?.tierReached ?? null,
+      revoke: own ? own.revoke : null,
+    });
+  }
+  return years;
+}
