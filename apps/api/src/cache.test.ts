@@ -243,7 +243,18 @@ describe("ranking inputs and classifications", () => {
   it("changes the ranking inputs' state on an insert and on a version bump in a plan-domain table", async () => {
     const db = h.database.db;
     const s1 = await rankingInputsState(db);
-    await db.insert(ocopProducts).values({ id: "ocop-cache-test", unitId: "c-01-01", year: 2024, data: {} });
+    // A well-formed product: stored data is parsed with core's schema when read (services/stored.ts).
+    const data = {
+      id: "ocop-cache-test",
+      name: "Sản phẩm thử bộ nhớ đệm",
+      subject: { name: "HTX thử", kind: "cooperative" },
+      communeUnitId: "c-01-01",
+      group: "food",
+      score: 72,
+      stars: 3,
+      status: "rated",
+    };
+    await db.insert(ocopProducts).values({ id: "ocop-cache-test", unitId: "c-01-01", year: 2024, data });
     await sync(); // written straight into the database: wait for its notification, as another instance would
     const s2 = await rankingInputsState(db);
     await db.update(ocopProducts).set({ version: 2 }).where(eq(ocopProducts.id, "ocop-cache-test"));

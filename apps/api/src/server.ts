@@ -19,7 +19,7 @@
  * the 503 answer; NTM_DB_QUEUE=off turns it off).
  */
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { repoRoot } from "./paths.js";

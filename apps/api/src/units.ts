@@ -1,12 +1,27 @@
 import type { AdminUnit } from "@ntm/core";
 import { createHash } from "node:crypto";
 import { asc } from "drizzle-orm";
+import { z } from "zod";
 import type { UnitTreeView } from "./auth/policy.js";
 import type { Db } from "./db/index.js";
 import { units } from "./db/schema.js";
 import { Memo, changeFeedOf } from "./db/changes.js";
+import { parseStored } from "./services/stored.js";
 
 export type UnitRow = typeof units.$inferSelect;
+
+const UnitIdListSchema = z.array(z.string());
+
+/**
+ * A unit row with its jsonb columns (`flags`, `merged_from`) parsed as lists of strings.
+ * @example
+ * unitRowOf(row).mergedFrom // ["x-01", "x-02"]
+ */
+export function unitRowOf(row: UnitRow): UnitRow {
+  parseStored(UnitIdListSchema, row.flags, { table: "units", id: row.id, column: "flags" });
+  parseStored(UnitIdListSchema, row.mergedFrom, { table: "units", id: row.id, column: "merged_from" });
+  return row;
+}
 
 /**
  * Converts a unit row to core's AdminUnit.
@@ -118,7 +133,7 @@ export async function loadTree(db: Db): Promise<UnitTree> {
 }
 
 async function readTree(db: Db, previous: UnitTree | undefined): Promise<UnitTree> {
-  const rows = await db.select().from(units).orderBy(asc(units.sort), asc(units.id));
+  const rows = (await db.select().from(units).orderBy(asc(units.sort), asc(units.id))).map(unitRowOf);
   const fresh = new UnitTree(rows);
   // Keep the same object when nothing changed (identity-keyed caches stay warm too).
   const tree = previous && previous.stamp === fresh.stamp ? previous : fresh;

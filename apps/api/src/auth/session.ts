@@ -197,17 +197,6 @@ export async function giveBackRateLimit(db: Db, key: string): Promise<void> {
 }
 
 /**
- * Reads a rate-limit counter without counting a hit (0 when absent or the window has passed).
- * @example
- * await peekRateLimit(db, "login-ip:10.0.0.1", 15 * 60_000, new Date()) // 3
- */
-export async function peekRateLimit(db: Db, key: string, windowMs: number, now: Date): Promise<number> {
-  const row = (await db.select().from(rateLimits).where(eq(rateLimits.key, key)).limit(1))[0];
-  if (!row || row.windowStart.getTime() < now.getTime() - windowMs) return 0;
-  return row.count;
-}
-
-/**
  * Revokes every live API token of a user (on a password change or reset) and returns how many.
  * @example
  * await db.transaction((tx) => revokeTokensOf(tx, userId, new Date())) // 2

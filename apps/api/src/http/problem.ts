@@ -20,7 +20,14 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, ContentfulStatusCode>> =
 
 const TITLES: Readonly<
   Record<
-    ErrorKind | "bad_request" | "too_many_requests" | "precondition_required" | "payload_too_large" | "internal" | "unavailable",
+    | ErrorKind
+    | "bad_request"
+    | "too_many_requests"
+    | "precondition_required"
+    | "payload_too_large"
+    | "internal"
+    | "stored_data_invalid"
+    | "unavailable",
     string
   >
 > = {
@@ -36,6 +43,7 @@ const TITLES: Readonly<
   precondition_required: "Thiếu If-Match / Precondition required",
   payload_too_large: "Nội dung quá lớn / Payload too large",
   internal: "Lỗi máy chủ / Internal error",
+  stored_data_invalid: "Dữ liệu đã lưu bị hỏng / Stored data invalid",
   unavailable: "Máy chủ đang bận / Service unavailable",
 };
 
@@ -48,6 +56,7 @@ const EXTRA_STATUS: Readonly<Record<Exclude<ProblemKind, ErrorKind>, ContentfulS
   precondition_required: 428,
   payload_too_large: 413,
   internal: 500,
+  stored_data_invalid: 500,
   unavailable: 503,
 };
 

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Result } from "@ntm/core";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
 import type { Db } from "../db/index.js";
@@ -29,8 +29,6 @@ import { IdParam } from "../http/schemas.js";
 import type { UnitTree } from "../units.js";
 import { IsoDateField, metaOf, readableUnits, requireVersion, setEtag, unwrap, vnDate } from "./common.js";
 import { type RecordRow, allRows } from "../services/records.js";
-
-export { type RecordRow, allRows } from "../services/records.js";
 
 type AnyTable =
   | typeof ocopProducts

@@ -1,10 +1,8 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { getConnInfo } from "@hono/node-server/conninfo";
-import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { eq, lt } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
-import { clientAddress, forwardedFor } from "../http/clientAddress.js";
+import { clientAddress } from "../http/clientAddress.js";
 import { sessions, users } from "../db/schema.js";
 import { hashPassword, randomSecret, sha256, verifyPassword } from "../auth/crypto.js";
 import { writeAudit } from "../audit.js";

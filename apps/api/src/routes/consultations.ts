@@ -13,7 +13,8 @@ import { consultations, dossiers } from "../db/schema.js";
 import { ReasonOutSchema, jsonSafe, reasonsOut } from "../http/common.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
-import { type RecordRow, allRows, recordRoutes } from "../http/recordRoutes.js";
+import { recordRoutes } from "../http/recordRoutes.js";
+import { type RecordRow, allRows } from "../services/records.js";
 import { IdParam } from "../http/schemas.js";
 import { toCoreDossier } from "../services/dossiers.js";
 

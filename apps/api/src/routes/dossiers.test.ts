@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import { addWorkingDays } from "@ntm/core";
-import { type Harness, type Session, json, login, loginAll, openHarness } from "../testing/harness.js";
+import { type Harness, type Session, json, loginAll, openHarness } from "../testing/harness.js";
 import { auditLog, dossiers } from "../db/schema.js";
 import { vnDate } from "../http/common.js";
 

@@ -1,38 +1,14 @@
-/**
- * Recognition dossiers (hồ sơ xét, công nhận; QĐ 18/2022/QĐ-TTg): list, read with history and the
- * actions the signed-in user may take, create (commune officer, own unit), edit the dossier's facts,
- * and transitions. The workflow, its guards and deadlines are @ntm/core's (`transition`,
- * `availableActions`, `stepDeadline`); this file only assembles the guard context from the database
- * (the unit's evaluation for the dossier's pack, the unit's ancestors, the actor) and stores results.
- */
-import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
-  type Actor,
-  type ActorRole,
-  type DossierState,
-  type DossierTier,
-  type EvaluationResult,
-  type RecognitionAction,
-  type RecognitionConfig,
   type RecognitionDossier,
-  type Reason,
   DOSSIER_STATE_LABELS,
   DossierDocumentSchema,
   DossierStateSchema,
   DossierTierSchema,
   RecognitionActionSchema,
-  TWO_TIER_FROM,
-  addWorkingDays,
-  availableActions,
-  createRecognitionConfig,
-  defaultWorkCalendar,
-  formatPath,
-  formatReason,
   parseDong,
   parseDossier,
   stepDeadline,
-  transition,
 } from "@ntm/core";
 import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
@@ -40,13 +16,13 @@ import type { AppEnv } from "../context.js";
 import type { Db } from "../db/index.js";
 import { dossiers } from "../db/schema.js";
 import { type Tx, writeAudit } from "../audit.js";
-import { type Action, type Principal, can } from "../auth/policy.js";
+import { can } from "../auth/policy.js";
 import { authorize, requireUser } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { type LoadedPacks, loadPacks } from "../services/packs.js";
-import { evaluateOne } from "../services/evaluations.js";
-import { type DossierData, type DossierRow, configFor, fromCoreDossier, toCoreDossier } from "../services/dossiers.js";
+import { type DossierRow, configFor, dossierDataOf, fromCoreDossier, toCoreDossier } from "../services/dossiers.js";
+import { applyTransition, createDossier, dossierActions, policyActionOf } from "../services/dossierWorkflow.js";
 import type { UnitTree } from "../units.js";
 import {
   ReasonOutSchema,
@@ -59,52 +35,6 @@ import {
   vnDate,
   vnDateTime,
 } from "../http/common.js";
-
-const ACTOR_ROLES: Partial<Record<Principal["role"], ActorRole>> = {
-  commune_officer: "commune_officer",
-  district_officer: "district_officer",
-  province_officer: "province_officer",
-  // Admin acts with the province's role (it is scoped to the province).
-  admin: "province_officer",
-};
-
-/**
- * The workflow actor of a signed-in user, or null for roles that never act on dossiers (inspector, viewer).
- * @example
- * actorOf({ id: "u1", role: "commune_officer", scopeUnitId: "c-01-01", ... }) // { id: "u1", role: "commune_officer", unitId: "c-01-01" }
- */
-export function actorOf(user: Principal): Actor | null {
-  const role = ACTOR_ROLES[user.role];
-  return role ? { id: user.id, role, unitId: user.scopeUnitId } : null;
-}
-
-/** The policy action guarding a workflow action: the unit's own steps, or the review by the level above. */
-const LOCAL_ACTIONS: ReadonlySet<RecognitionAction> = new Set(["self_assess", "open_consultation", "submit", "resume"]);
-const policyActionOf = (a: RecognitionAction): Action => (LOCAL_ACTIONS.has(a) ? "dossier.self_assess" : "dossier.review");
-
-function ancestorsOf(tree: UnitTree, unitId: string): string[] {
-  const out: string[] = [];
-  for (let u = tree.parentOf(unitId); u; u = tree.parentOf(u)) out.push(u);
-  return out;
-}
-
-/**
- * The default pack a dossier of a tier is judged against: the pack adopted for the unit (commune or
- * hamlet), the tier and the dossier's year; undefined when none is adopted.
- * @example
- * packForTier(tree, packs, "c-01-01", "advanced", 2024) // the advanced pack adopted for c-01-01 in 2024
- */
-export function packForTier(tree: UnitTree, packs: LoadedPacks, unitId: string, tier: DossierTier, year: number): string | undefined {
-  const chosen = packs.packFor(tree, unitId, year, tier);
-  return chosen.ok ? chosen.compiled.pack.id : undefined;
-}
-
-/** The unit's evaluation for the dossier's pack and year (core evaluateUnit on the stored values). */
-async function evaluationFor(db: Db, tree: UnitTree, packs: LoadedPacks, d: RecognitionDossier): Promise<EvaluationResult | undefined> {
-  if (!packs.compiled(d.packId)) return undefined;
-  const r = await evaluateOne(db, tree, packs, d.unitId, d.year, d.packId);
-  return r.status === "no_pack" ? undefined : r;
-}
 
 const Localized = z.object({ vi: z.string(), en: z.string() });
 const HistorySchema = z.object({
@@ -172,7 +102,7 @@ function dossierOut(row: DossierRow, tree: UnitTree, today: string): z.infer<typ
     createdAt: d.createdAt,
     documents: d.documents,
     satisfactionPercent: d.satisfactionPercent,
-    capitalConstructionDebt: (row.data as DossierData).capitalConstructionDebt,
+    capitalConstructionDebt: dossierDataOf(row).capitalConstructionDebt,
     councilVote: d.councilVote,
     history: d.history,
     deadline: dl
@@ -188,19 +118,6 @@ async function loadRow(db: Db | Tx, id: string): Promise<DossierRow> {
   const row = (await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1))[0];
   if (!row) throw new ApiError("not_found", `Không tìm thấy hồ sơ / dossier "${id}" not found`);
   return row;
-}
-
-/**
- * The problem fields of workflow reasons: path under `$.dossier`, Vietnamese text, reason code.
- * @example
- * reasonFields([{ code: "workflow.satisfaction_below", path: ["satisfactionPercent"], params }])[0].path // "$.dossier.satisfactionPercent"
- */
-export function reasonFields(reasons: readonly Reason[]) {
-  return reasons.map((r) => ({
-    path: formatPath(["dossier", ...r.path]),
-    message: `${formatReason(r, "vi")} / ${formatReason(r, "en")}`,
-    code: r.code,
-  }));
 }
 
 const ListQuery = z.object({
@@ -324,27 +241,13 @@ async function detail(
 ): Promise<z.infer<typeof DossierDetailSchema>> {
   const { db, now } = c.get("deps");
   const user = requireUser(c);
-  const d = toCoreDossier(row);
-  const at = vnDateTime(now());
-  const actor = actorOf(user);
-  let actions: z.infer<typeof ActionOutSchema>[] = [];
-  if (actor) {
-    const evaluation = await evaluationFor(db, tree, packs, d);
-    actions = availableActions(d, actor, {
-      ...(evaluation ? { evaluation } : {}),
-      ancestorIds: ancestorsOf(tree, d.unitId),
-      config: configFor(d, at),
-    })
-      // The policy decides who may act at all; core decides the rest.
-      .filter((a) => can(user, policyActionOf(a.action), d.unitId, tree))
-      .map((a) => ({
-        action: a.action,
-        to: a.to,
-        allowed: a.allowed,
-        checks: a.checks.map((k) => ({ guard: k.guard, passed: k.passed, reasons: reasonsOut(k.reasons) })),
-        reasons: reasonsOut(a.reasons),
-      }));
-  }
+  const actions = (await dossierActions(db, tree, packs, user, row, vnDateTime(now()))).map((a) => ({
+    action: a.action,
+    to: a.to,
+    allowed: a.allowed,
+    checks: a.checks.map((k) => ({ guard: k.guard, passed: k.passed, reasons: reasonsOut(k.reasons) })),
+    reasons: reasonsOut(a.reasons),
+  }));
   return { ...dossierOut(row, tree, vnDate(now())), availableActions: actions };
 }
 
@@ -384,73 +287,7 @@ export function dossierRoutes() {
     const body = c.req.valid("json");
     const { user, tree } = await authorize(c, "dossier.self_assess", body.unitId);
     const { db, now } = c.get("deps");
-    const unit = tree.byId.get(body.unitId)!;
-    if (unit.level !== "commune" && unit.level !== "hamlet")
-      throw new ApiError("invalid_input", `Chỉ lập hồ sơ cho xã hoặc thôn / dossiers are for communes and hamlets, not a ${unit.level}`, [
-        { path: "$.unitId", message: `unit level is ${unit.level}` },
-      ]);
-    const packs = await loadPacks(db);
-    const packId = body.packId ?? packForTier(tree, packs, unit.id, body.tier, body.year);
-    if (!packId || !packs.registry.get(packId))
-      throw new ApiError(
-        "invalid_input",
-        `Không có bộ tiêu chí hạng ${body.tier} được áp dụng cho năm ${body.year} / no pack adopted for this tier and year`,
-        [{ path: "$.packId", message: `unknown or unadopted pack ${packId ?? "(none)"}` }],
-      );
-    const pack = packs.registry.get(packId)!;
-    if (pack.level !== unit.level)
-      throw new ApiError(
-        "invalid_input",
-        `Bộ tiêu chí ${packId} dành cho cấp ${pack.level}, không phải ${unit.level} / pack level mismatch`,
-        [{ path: "$.packId", message: `pack level is ${pack.level}` }],
-      );
-    if (pack.tier !== body.tier)
-      throw new ApiError("invalid_input", `Bộ tiêu chí ${packId} là hạng ${pack.tier}, không phải ${body.tier} / pack tier mismatch`, [
-        { path: "$.packId", message: `pack tier is ${pack.tier}` },
-      ]);
-    const dossier = {
-      id: `hs-${randomUUID()}`,
-      unitId: body.unitId,
-      level: unit.level as "commune" | "hamlet",
-      tier: body.tier,
-      packId,
-      year: body.year,
-      state: "draft" as const,
-      createdAt: vnDateTime(now()),
-      documents: [],
-      satisfactionPercent: null,
-      capitalConstructionDebt: null,
-      councilVote: null,
-      history: [],
-    };
-    const checked = parseDossier(dossier);
-    if (!checked.ok) throw new ApiError("invalid_input", "Hồ sơ không hợp lệ / invalid dossier", issuesToFields(checked.issues));
-    const row = await db.transaction(async (tx) => {
-      const open = (
-        await tx
-          .select()
-          .from(dossiers)
-          .where(and(eq(dossiers.unitId, body.unitId), eq(dossiers.year, body.year), eq(dossiers.tier, body.tier)))
-      ).find((r) => !["rejected", "revoked"].includes(r.step));
-      if (open)
-        throw new ApiError("conflict", `Đơn vị đã có hồ sơ ${open.id} cho hạng ${body.tier} năm ${body.year} / a dossier already exists`);
-      const cols = fromCoreDossier(checked.value);
-      const out = (
-        await tx
-          .insert(dossiers)
-          .values({ ...cols, updatedBy: user.username })
-          .returning()
-      )[0]!;
-      await writeAudit(tx, user, {
-        action: "dossier.create",
-        entityType: "dossier",
-        entityId: out.id,
-        unitId: out.unitId,
-        before: null,
-        after: { ...cols, version: 1 },
-      });
-      return out;
-    });
+    const row = await createDossier(db, tree, await loadPacks(db), user, body, vnDateTime(now()));
     setEtag(c, row.version);
     return c.json(dossierOut(row, tree, vnDate(now())), 201);
   });
@@ -515,55 +352,8 @@ export function dossierRoutes() {
     const row = await loadRow(db, id);
     const { user, tree } = await authorize(c, policyActionOf(body.action), row.unitId);
     checkVersion(readIfMatch(c), row.version);
-    const actor = actorOf(user);
-    if (!actor) throw new ApiError("forbidden", `Vai trò ${user.role} không xử lý hồ sơ / role ${user.role} does not act on dossiers`);
     const packs = await loadPacks(db);
-    const d = toCoreDossier(row);
-    const at = vnDateTime(now());
-    const evaluation = await evaluationFor(db, tree, packs, d);
-    const result = transition(d, body.action, {
-      actor,
-      at,
-      ancestorIds: ancestorsOf(tree, d.unitId),
-      config: configFor(d, at),
-      ...(evaluation ? { evaluation } : {}),
-      ...(body.note !== undefined ? { note: body.note } : {}),
-    });
-    if (!result.ok) {
-      const wrongState = result.reasons.every((r) => r.code === "workflow.action_not_allowed_from");
-      throw new ApiError(
-        wrongState ? "conflict" : "rule_failed",
-        `Không thể thực hiện "${body.action}": ${result.reasons.map((r) => formatReason(r, "vi")).join("; ")} / the transition is not allowed`,
-        reasonFields(result.reasons),
-      );
-    }
-    const cols = fromCoreDossier(result.dossier);
-    const saved = await db.transaction(async (tx) => {
-      const out = (
-        await tx
-          .update(dossiers)
-          .set({
-            step: cols.step,
-            transitions: cols.transitions,
-            data: cols.data,
-            version: row.version + 1,
-            updatedAt: now(),
-            updatedBy: user.username,
-          })
-          .where(and(eq(dossiers.id, id), eq(dossiers.version, row.version)))
-          .returning()
-      )[0];
-      if (!out) throw new ApiError("precondition_failed", "Hồ sơ vừa bị thay đổi / dossier changed concurrently");
-      await writeAudit(tx, user, {
-        action: `dossier.${body.action}`,
-        entityType: "dossier",
-        entityId: id,
-        unitId: row.unitId,
-        before: { state: row.step, version: row.version },
-        after: { state: out.step, version: out.version, transition: cols.transitions.at(-1) },
-      });
-      return out;
-    });
+    const saved = await applyTransition(db, tree, packs, user, row, body, vnDateTime(now()), now());
     setEtag(c, saved.version);
     return c.json(await detail(c, saved, tree, packs), 200);
   });

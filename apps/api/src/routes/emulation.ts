@@ -21,7 +21,8 @@ import {
 } from "@ntm/core";
 import { commendations, disciplines, emulationMovements } from "../db/schema.js";
 import { ReasonOutSchema, jsonSafe, reasonsOut } from "../http/common.js";
-import { type RecordRow, recordRoutes } from "../http/recordRoutes.js";
+import { recordRoutes } from "../http/recordRoutes.js";
+import type { RecordRow } from "../services/records.js";
 import { loadInspections } from "../services/records.js";
 
 export const MovementBodySchema = EmulationMovementSchema.omit({ id: true }).openapi("EmulationMovementInput");

@@ -22,7 +22,7 @@ import { commendations, disciplines } from "../db/schema.js";
 import { jsonSafe, readableUnits } from "../http/common.js";
 import { authorize, requireUser } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
-import { allRows } from "../http/recordRoutes.js";
+import { allRows } from "../services/records.js";
 import { loadInspections } from "../services/records.js";
 import { XLSX_TYPE, readRecordTable, rowProblems, sendRecordTable } from "../transfer/recordFiles.js";
 

@@ -4,11 +4,11 @@
  * per-commune summaries (`summariseHousing`) and the value of indicator 9.1 (`indicator91FromHousing`).
  */
 import { z } from "@hono/zod-openapi";
-import { type House, indicator91FromHousing, rollUpHousing, summariseHousing, validateHouse } from "@ntm/core";
-import type { Db } from "../db/index.js";
+import { indicator91FromHousing, rollUpHousing, summariseHousing, validateHouse } from "@ntm/core";
 import { housing } from "../db/schema.js";
 import { ReasonOutSchema, jsonSafe, reasonsOut, unwrap } from "../http/common.js";
-import { type RecordRow, allRows, recordRoutes } from "../http/recordRoutes.js";
+import { recordRoutes } from "../http/recordRoutes.js";
+import { houseOf } from "../services/records.js";
 
 const STATUSES = ["temporary", "dilapidated", "under_construction", "completed"] as const;
 
@@ -50,25 +50,6 @@ const SummarySchema = z
     ),
   })
   .openapi("HousingSummary");
-
-/**
- * Core's house of a stored row (support back to a bigint).
- * @example
- * houseOf(row).supportAmount // 60000000n
- */
-export function houseOf(row: RecordRow): House {
-  const d = row.data as Omit<House, "supportAmount"> & { supportAmount: string };
-  return { ...d, id: row.id, supportAmount: BigInt(d.supportAmount) };
-}
-
-/**
- * Every stored house.
- * @example
- * const houses = await loadHouses(db);
- */
-export async function loadHouses(db: Db): Promise<House[]> {
-  return (await allRows(db, housing)).map(houseOf);
-}
 
 const summaryOut = (s: ReturnType<typeof summariseHousing>[number]) => ({
   unitId: s.unitId,

@@ -5,14 +5,11 @@
  * (`overdueRecommendations`) on a date.
  */
 import { z } from "@hono/zod-openapi";
-import { type InspectionRecord, overdueRecommendations, summariseInspections, validateInspectionRecord } from "@ntm/core";
-import type { Db } from "../db/index.js";
+import { overdueRecommendations, summariseInspections, validateInspectionRecord } from "@ntm/core";
 import { inspections } from "../db/schema.js";
 import { ReasonOutSchema, reasonsOut } from "../http/common.js";
 import { recordRoutes } from "../http/recordRoutes.js";
 import { inspectionOf } from "../services/records.js";
-
-export { type StoredInspection, inspectionOf, loadInspections } from "../services/records.js";
 
 const DateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd");
 

@@ -5,14 +5,11 @@
  * (`countOcopByCommune`; the default target is core's labelled default).
  */
 import { z } from "@hono/zod-openapi";
-import { type OcopProduct, countOcopByCommune, ocopStatus, validateOcopProduct } from "@ntm/core";
-import type { Db } from "../db/index.js";
+import { countOcopByCommune, ocopStatus, validateOcopProduct } from "@ntm/core";
 import { ocopProducts } from "../db/schema.js";
 import { ReasonOutSchema, jsonSafe, reasonsOut } from "../http/common.js";
 import { recordRoutes } from "../http/recordRoutes.js";
 import { ocopOf } from "../services/records.js";
-
-export { ocopOf, loadOcop } from "../services/records.js";
 
 const DateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd");
 

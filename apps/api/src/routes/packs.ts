@@ -9,16 +9,13 @@ import {
   provenanceCounts,
   type PackAdoption,
   TierSchema,
-  selectLadder,
 } from "@ntm/core";
 import type { AppEnv } from "../context.js";
-import { packs } from "../db/schema.js";
-import { writeAudit } from "../audit.js";
 import { authorize, requireUser } from "../http/guard.js";
-import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
+import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
-import { SHIPPED_PACK_IDS, loadPacks } from "../services/packs.js";
-import { createAdoption, deleteAdoption, deletePack, getAdoption, updateAdoption } from "../services/packAdoptions.js";
+import { SHIPPED_PACK_IDS, loadPacks, packUsageByYear } from "../services/packs.js";
+import { createAdoption, deleteAdoption, deletePack, getAdoption, updateAdoption, uploadPack } from "../services/packAdoptions.js";
 import { can } from "../auth/policy.js";
 import { readIfMatch, setEtag } from "../http/common.js";
 import { loadTree } from "../units.js";
@@ -264,19 +261,8 @@ export function packRoutes() {
     const user = requireUser(c);
     await authorize(c, "packs.upload", user.scopeUnitId);
     const doc = c.req.valid("json");
-    const { db } = c.get("deps");
-    const { registry } = await loadPacks(db);
-    const r = registry.resolve(doc);
-    if (!r.ok) throw new ApiError(r.kind, "Bộ tiêu chí không hợp lệ / invalid criteria pack", issuesToFields(r.issues));
-    if (registry.get(r.value.id))
-      throw new ApiError("conflict", `Đã có bộ tiêu chí "${r.value.id}" / a pack with id "${r.value.id}" already exists`, [
-        { path: "$.id", message: "duplicate id" },
-      ]);
-    await db.transaction(async (tx) => {
-      await tx.insert(packs).values({ id: r.value.id, version: r.value.version, doc, uploadedBy: user.id });
-      await writeAudit(tx, user, { action: "pack.upload", entityType: "pack", entityId: r.value.id, unitId: user.scopeUnitId, after: doc });
-    });
-    return c.json(r.value, 201);
+    const pack = await uploadPack(c.get("deps").db, user, doc);
+    return c.json(pack, 201);
   });
   app.openapi(deletePackRoute, async (c) => {
     const { id } = c.req.valid("param");
@@ -297,25 +283,17 @@ export function packRoutes() {
         { path: "query.to", message: "to must be ≥ from and within 30 years" },
       ]);
     const { tree: t } = await authorize(c, "read", q.unitId);
-    const unitPath: string[] = [];
-    for (let u: string | undefined = q.unitId; u; u = t.parentOf(u)) unitPath.unshift(u);
-    const unitLevel = t.byId.get(q.unitId)!.level;
-    const level = q.level ?? (unitLevel === "hamlet" || unitLevel === "district" ? unitLevel : "commune");
-    const years = [];
-    for (let year = q.from; year <= q.to; year++) {
-      const { rungs } = selectLadder(packs.adoptions, { unitPath, level, year }, (id) => packs.registry.get(id));
-      years.push({
-        year,
-        tiers: Object.fromEntries(
-          rungs.map((r) => [
-            r.tier,
-            r.ok
-              ? { packId: r.adoption.packId, adoptionId: r.adoption.id, reason: null }
-              : { packId: null, adoptionId: null, reason: formatReason(r.reason, "vi") },
-          ]),
-        ),
-      });
-    }
+    const years = packUsageByYear(t, packs, q.unitId, q.from, q.to, q.level).map(({ year, tiers }) => ({
+      year,
+      tiers: Object.fromEntries(
+        Object.entries(tiers).map(([tier, r]) => [
+          tier,
+          r.ok
+            ? { packId: r.packId, adoptionId: r.adoptionId, reason: null }
+            : { packId: null, adoptionId: null, reason: formatReason(r.reason, "vi") },
+        ]),
+      ),
+    }));
     return c.json({ items, years }, 200);
   });
   app.openapi(postAdoption, async (c) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { type Harness, type Session, json, login, loginAll, openHarness } from "../testing/harness.js";
+import { type Harness, type Session, json, loginAll, openHarness } from "../testing/harness.js";
 import { auditLog, tasks } from "../db/schema.js";
 
 let h: Harness;

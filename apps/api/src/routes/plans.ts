@@ -1,10 +1,3 @@
-/**
- * Plans and reporting: the shipped district plan (core's DISTRICT_PLAN_63 as stored per district),
- * its tasks with assignees, steering-committee members assigned to communes, due reports with their
- * state (core's planDueReports + reportStatus on the Vietnamese working-day calendar), report
- * submissions and task progress.
- */
-import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
   type Plan,
@@ -22,28 +15,18 @@ import {
 import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
-import type { Db } from "../db/index.js";
-import { plans, reportSubmissions, tasks } from "../db/schema.js";
+import { plans, tasks } from "../db/schema.js";
 import { writeAudit } from "../audit.js";
 import { can } from "../auth/policy.js";
 import { canReadPlan } from "@ntm/core";
 import { authorize, authorizePlanRead } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
-import {
-  IsoDateField,
-  ReasonOutSchema,
-  metaOf,
-  readableUnits,
-  reasonsOut,
-  requireVersion,
-  setEtag,
-  unwrap,
-  vnDate,
-} from "../http/common.js";
-import { type PlanRow, type TaskData, type TaskRow, loadPlan, planOf, updatePlan } from "../services/planStore.js";
+import { unwrap } from "../http/common.js";
+import { IsoDateField, ReasonOutSchema, metaOf, readableUnits, reasonsOut, requireVersion, setEtag, vnDate } from "../http/common.js";
+import { type TaskData, type TaskRow, loadPlan, planOf, planTitleOf, taskDataOf, updatePlan } from "../services/planStore.js";
 
-import { type SubmissionData, loadSubmissions, planReportStatus } from "../services/plans.js";
+import { loadSubmissions, planReportStatus, submitReport } from "../services/plans.js";
 
 /** A period string as core reads it (2025, 2025S1, 2025Q3, 2025-05); core parsePeriod decides. */
 const PeriodStringSchema = z.string().regex(/^\d{4}(S[12]|Q[1-4]|-\d{2})?$/, "expected a period such as 2025, 2025S1, 2025Q3 or 2025-05");
@@ -180,7 +163,7 @@ function assigneeOut(a: PlanAssignee | undefined, id: string): z.infer<typeof As
 }
 
 function taskOut(row: TaskRow, byId: Map<string, PlanAssignee>): z.infer<typeof TaskOut> {
-  const { task, progress } = row.data as TaskData;
+  const { task, progress } = taskDataOf(row);
   return {
     id: row.id,
     code: task.code,
@@ -435,7 +418,7 @@ export function planRoutes() {
         id: r.id,
         unitId: r.unitId,
         parentPlanId: r.parentPlanId,
-        title: (r.data as Plan).title,
+        title: planTitleOf(r),
         period: r.period,
         tasks: taskCounts.get(r.id) ?? 0,
         version: r.version,
@@ -501,59 +484,7 @@ export function planRoutes() {
     const { db, now } = c.get("deps");
     const { row, taskRows } = await loadPlan(db, id);
     const { user } = await authorize(c, "plan.write", row.unitId);
-    const today = vnDate(now());
-    const submittedOn = body.submittedOn ?? today;
-    if (submittedOn > today)
-      throw new ApiError("invalid_input", `Ngày nộp ${submittedOn} ở tương lai / submission date is in the future`, [
-        { path: "$.submittedOn", message: `after today (${today})` },
-      ]);
-    const plan = planOf(row, taskRows);
-    const period = unwrap(parsePeriod(body.period), "Kỳ báo cáo không hợp lệ / invalid period", ["period"]);
-    const due = planDueReports(plan, period, defaultWorkCalendar());
-    const key = `${body.dutyId}/${body.assigneeId}/${body.period}`;
-    if (!plan.reportingDuties.some((d) => d.id === body.dutyId))
-      throw new ApiError("invalid_input", `Kế hoạch không có nhiệm vụ báo cáo "${body.dutyId}" / no such reporting duty`, [
-        { path: "$.dutyId", message: `unknown duty; one of ${plan.reportingDuties.map((d) => d.id).join(", ")}` },
-      ]);
-    if (!due.some((d) => d.key === key))
-      throw new ApiError("invalid_input", `Không có báo cáo phải nộp ${key} / no report is due for this duty, assignee and period`, [
-        { path: "$.assigneeId", message: `no due report ${key}` },
-      ]);
-    const saved = await db.transaction(async (tx) => {
-      const existing = (
-        await tx
-          .select()
-          .from(reportSubmissions)
-          .where(and(eq(reportSubmissions.taskId, id), eq(reportSubmissions.period, body.period)))
-      ).find((r) => {
-        const d = r.data as SubmissionData;
-        return d.dutyId === body.dutyId && d.assigneeId === body.assigneeId;
-      });
-      if (existing)
-        throw new ApiError("conflict", `Báo cáo ${key} đã nộp ngày ${(existing.data as SubmissionData).submittedOn} / already submitted`);
-      const data: SubmissionData = {
-        dutyId: body.dutyId,
-        assigneeId: body.assigneeId,
-        period: body.period,
-        submittedOn,
-        submittedBy: user.username,
-        submittedAt: now().toISOString(),
-        ...(body.note ? { note: body.note } : {}),
-      };
-      const sid = randomUUID();
-      await tx
-        .insert(reportSubmissions)
-        .values({ id: sid, unitId: row.unitId, taskId: id, period: body.period, data, updatedBy: user.username });
-      await writeAudit(tx, user, {
-        action: "report.submit",
-        entityType: "report_submission",
-        entityId: sid,
-        unitId: row.unitId,
-        before: null,
-        after: { planId: id, ...data },
-      });
-      return { id: sid, planId: id, ...data };
-    });
+    const saved = await submitReport(db, user, { row, taskRows }, body, now());
     return c.json(saved, 201);
   });
 
@@ -563,12 +494,12 @@ export function planRoutes() {
     const { db, now } = c.get("deps");
     const { row, taskRows } = await loadPlan(db, id);
     const { user } = await authorize(c, "plan.write", row.unitId);
-    const taskRow = taskRows.find((t) => (t.data as TaskData).task.code === code);
+    const taskRow = taskRows.find((t) => taskDataOf(t).task.code === code);
     if (!taskRow) throw new ApiError("not_found", `Kế hoạch không có nhiệm vụ ${code} / no task ${code}`);
     requireVersion(c, taskRow.version);
     const plan = planOf(row, taskRows);
     const updated = await db.transaction(async (tx) => {
-      const before = taskRow.data as TaskData;
+      const before = taskDataOf(taskRow);
       // Core's schema is the rule (e.g. a done task is 100% done).
       const progress = unwrap(parseTaskProgress(body), "Tiến độ không hợp lệ / invalid progress");
       const data: TaskData = { ...before, progress };

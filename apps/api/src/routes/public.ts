@@ -1,39 +1,17 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { EvaluationResultSchema } from "@ntm/core";
-import { and, asc, eq } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
-import type { Db } from "../db/index.js";
-import { publications } from "../db/schema.js";
-import { writeAudit } from "../audit.js";
 import { authorize } from "../http/guard.js";
-import { ApiError, problemResponses } from "../http/problem.js";
+import { problemResponses } from "../http/problem.js";
 import { IdParam, UnitSchema, YearParam } from "../http/schemas.js";
 import { loadPacks } from "../services/packs.js";
-import { type UnitTree, loadTree } from "../units.js";
+import { loadTree } from "../units.js";
 import { unitOut } from "../http/shapes.js";
 import { NoPackSchema, RollupSchema } from "../http/evaluationSchemas.js";
 import { computeRollup, evaluateOne } from "../services/evaluations.js";
+import { listPublished, publishResults, publishedTree, withdrawResults } from "../services/publications.js";
 
 const PublicationSchema = z.object({ unitId: z.string(), year: z.number().int(), publishedAt: z.string() }).openapi("Publication");
-
-/**
- * True when results of `year` are published for the unit (on the unit or an ancestor).
- * @example
- * await isPublished(db, tree, "c01", 2024) // true after the province published 2024
- */
-export async function isPublished(db: Db, tree: UnitTree, unitId: string, year: number): Promise<boolean> {
-  const rows = await db.select().from(publications).where(eq(publications.year, year));
-  const published = new Set(rows.map((r) => r.unitId));
-  for (let u: string | undefined = unitId; u; u = tree.parentOf(u)) if (published.has(u)) return true;
-  return false;
-}
-
-async function publishedTree(db: Db, id: string, year: number): Promise<UnitTree> {
-  const tree = await loadTree(db);
-  if (!tree.has(id) || !(await isPublished(db, tree, id, year)))
-    throw new ApiError("not_found", `Chưa công bố kết quả năm ${year} cho đơn vị này / no published results for ${id} in ${year}`);
-  return tree;
-}
 
 const publish = createRoute({
   method: "post",
@@ -108,55 +86,24 @@ export function publicRoutes() {
   app.openapi(publish, async (c) => {
     const body = c.req.valid("json");
     const { user } = await authorize(c, "results.publish", body.unitId);
-    const { db } = c.get("deps");
-    const existing = await db
-      .select()
-      .from(publications)
-      .where(and(eq(publications.unitId, body.unitId), eq(publications.year, body.year)))
-      .limit(1);
-    if (existing.length) throw new ApiError("conflict", "Đã công bố / already published");
-    const row = await db.transaction(async (tx) => {
-      const [r] = await tx.insert(publications).values({ unitId: body.unitId, year: body.year, publishedBy: user.id }).returning();
-      await writeAudit(tx, user, {
-        action: "results.publish",
-        entityType: "publication",
-        entityId: `${body.unitId}/${body.year}`,
-        unitId: body.unitId,
-        after: body,
-      });
-      return r!;
-    });
+    const row = await publishResults(c.get("deps").db, user, body);
     return c.json({ unitId: row.unitId, year: row.year, publishedAt: row.publishedAt.toISOString() }, 201);
   });
   app.openapi(withdraw, async (c) => {
     const { id, year } = c.req.valid("param");
     const { user } = await authorize(c, "results.publish", id);
-    const { db } = c.get("deps");
-    await db.transaction(async (tx) => {
-      const [gone] = await tx
-        .delete(publications)
-        .where(and(eq(publications.unitId, id), eq(publications.year, year)))
-        .returning();
-      if (!gone)
-        throw new ApiError("not_found", `Kết quả năm ${year} của ${id} chưa công bố / results for ${id} in ${year} are not published`);
-      await writeAudit(tx, user, {
-        action: "results.withdraw",
-        entityType: "publication",
-        entityId: `${id}/${year}`,
-        unitId: id,
-        before: { unitId: id, year, publishedAt: gone.publishedAt.toISOString(), publishedBy: gone.publishedBy },
-        after: null,
-      });
-    });
+    await withdrawResults(c.get("deps").db, user, id, year);
     return c.body(null, 204);
   });
   app.openapi(listPublications, async (c) => {
     const { db } = c.get("deps");
     const tree = await loadTree(db);
-    const rows = await db.select().from(publications).orderBy(asc(publications.year));
-    const items = rows
-      .filter((r) => tree.has(r.unitId))
-      .map((r) => ({ unitId: r.unitId, year: r.year, publishedAt: r.publishedAt.toISOString(), unit: unitOut(tree.byId.get(r.unitId)!) }));
+    const items = (await listPublished(db, tree)).map((r) => ({
+      unitId: r.unitId,
+      year: r.year,
+      publishedAt: r.publishedAt.toISOString(),
+      unit: unitOut(tree.byId.get(r.unitId)!),
+    }));
     return c.json({ items }, 200);
   });
   app.openapi(publicEvaluation, async (c) => {

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { DEFAULT_SCORING_SCHEME, type EvaluationResult, formatReason, indicator182FromClassification } from "@ntm/core";
-import { type Harness, type Session, json, login, loginAll, openHarness } from "../testing/harness.js";
+import { type Harness, type Session, json, loginAll, openHarness } from "../testing/harness.js";
 import { auditLog } from "../db/schema.js";
 import { loadTree } from "../units.js";
 import { loadPacks } from "../services/packs.js";
 import { DEMO_PACK_ID } from "../seed/index.js";
 import { subtreeDocs } from "../values.js";
-import { compiledLadder, evaluateLadder } from "../evaluate.js";
+import { evaluateLadder } from "@ntm/core";
+import { compiledLadder } from "../seed/ladder.js";
 import { classificationsOf, rankingInput } from "../services/rankings.js";
 
 let h: Harness;

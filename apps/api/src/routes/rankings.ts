@@ -18,15 +18,14 @@ import {
 } from "@ntm/core";
 import { and, eq } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
-import { scoring } from "../db/schema.js";
-import { writeAudit } from "../audit.js";
 import { authorize } from "../http/guard.js";
-import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
+import { problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { loadPacks } from "../services/packs.js";
 import { type ScoringInputsData, computeRanking, inputsRowId, noPackCommunes, schemeFor, schemeRowId } from "../services/rankings.js";
 import { computeSubjectRanking, reviewDay, subjectSchemeFor, subjectSchemeRowId } from "../services/subjectRankings.js";
 import { ReasonOutSchema, checkVersion, readIfMatch, reasonsOut, setEtag } from "../http/common.js";
+import { loadScoringInputs, saveScoringInputs, saveScoringScheme } from "../services/scoring.js";
 
 const Localized = z.object({ vi: z.string(), en: z.string() });
 const levelLabel = (l: RankedLevel) => CLASSIFICATION_LEVEL_LABELS[l] ?? { vi: l, en: l };
@@ -340,53 +339,10 @@ export function rankingRoutes() {
     const { kind } = c.req.valid("query");
     const { user } = await authorize(c, "plan.write", id);
     const { db, now } = c.get("deps");
-    const body = c.req.valid("json");
-    const parsed = kind === "unit" ? parseScoringScheme(body) : parseSubjectScheme(body);
-    if (!parsed.ok) throw new ApiError("invalid_input", "Thang điểm không hợp lệ / invalid scoring scheme", issuesToFields(parsed.issues));
-    if (kind !== "unit" && (parsed.value as SubjectScheme).kind !== kind)
-      throw new ApiError("invalid_input", "Thang điểm không đúng đối tượng / scheme kind does not match", [
-        { path: "$.kind", message: `expected "${kind}"` },
-      ]);
-    const rowId = kind === "unit" ? schemeRowId(id) : subjectSchemeRowId(kind, id);
-    const expected = readIfMatch(c);
-    const saved = await db.transaction(async (tx) => {
-      const cur = (
-        await tx
-          .select()
-          .from(scoring)
-          .where(and(eq(scoring.id, rowId), eq(scoring.year, 0)))
-          .limit(1)
-      )[0];
-      if (cur && expected === undefined)
-        throw new ApiError(
-          "precondition_required",
-          `Cần gửi If-Match (phiên bản hiện tại "${cur.version}") / send If-Match (current "${cur.version}")`,
-        );
-      checkVersion(expected, cur?.version ?? 0);
-      const data = { scheme: parsed.value };
-      const out = cur
-        ? (
-            await tx
-              .update(scoring)
-              .set({ data, version: cur.version + 1, updatedAt: now(), updatedBy: user.username })
-              .where(and(eq(scoring.id, cur.id), eq(scoring.version, cur.version)))
-              .returning()
-          )[0]
-        : (await tx.insert(scoring).values({ id: rowId, unitId: id, year: 0, data, updatedBy: user.username }).returning())[0];
-      if (!out) throw new ApiError("precondition_failed", "Thang điểm vừa bị thay đổi / scheme changed concurrently");
-      await writeAudit(tx, user, {
-        action: kind === "unit" ? "scoring_scheme.put" : `scoring_scheme.${kind}.put`,
-        entityType: "scoring_scheme",
-        entityId: out.id,
-        unitId: id,
-        before: cur ? { data: cur.data, version: cur.version } : null,
-        after: { data, version: out.version },
-      });
-      return out;
-    });
+    const saved = await saveScoringScheme(db, user, id, c.req.valid("json"), readIfMatch(c), now(), kind);
     setEtag(c, saved.version);
     return c.json(
-      { unitId: id, definedAt: id, isDefault: false, version: saved.version, scheme: parsed.value as unknown as Record<string, unknown> },
+      { unitId: id, definedAt: id, isDefault: false, version: saved.version, scheme: saved.scheme as unknown as Record<string, unknown> },
       200,
     );
   });
@@ -394,83 +350,19 @@ export function rankingRoutes() {
   app.openapi(getInputs, async (c) => {
     const { id, year } = c.req.valid("param");
     await authorize(c, "read", id);
-    const row = (
-      await c
-        .get("deps")
-        .db.select()
-        .from(scoring)
-        .where(eq(scoring.id, inputsRowId(id, year)))
-        .limit(1)
-    )[0];
-    setEtag(c, row?.version ?? 0);
-    return c.json({ unitId: id, year, version: row?.version ?? 0, inputs: (row?.data ?? {}) as ScoringInputsData }, 200);
+    const { version, inputs } = await loadScoringInputs(c.get("deps").db, id, year);
+    setEtag(c, version);
+    return c.json({ unitId: id, year, version, inputs }, 200);
   });
 
   app.openapi(putInputs, async (c) => {
     const { id, year } = c.req.valid("param");
     const { user } = await authorize(c, "plan.write", id);
     const body = c.req.valid("json") as ScoringInputsData;
-    if (body.resourcesPlanned !== undefined) {
-      const d = parseDong(body.resourcesPlanned, ["resourcesPlanned"]);
-      if (!d.ok) throw new ApiError("invalid_input", "Số tiền không hợp lệ / invalid amount", issuesToFields(d.issues));
-    }
-    // Core decides what a ranking unit may hold (task counts consistent, finite values).
-    const asUnit = RankingUnitSchema.safeParse({
-      unitId: id,
-      values: enteredValues(body),
-      ...(body.tasks ? { tasks: body.tasks } : {}),
-      ...(body.discipline ? { discipline: body.discipline } : {}),
-    });
-    if (!asUnit.success)
-      throw new ApiError(
-        "invalid_input",
-        "Số liệu chấm điểm không hợp lệ / invalid scoring inputs",
-        issuesToFields(zodIssues(asUnit.error)),
-      );
     const { db, now } = c.get("deps");
-    const expected = readIfMatch(c);
-    const saved = await db.transaction(async (tx) => {
-      const cur = (
-        await tx
-          .select()
-          .from(scoring)
-          .where(eq(scoring.id, inputsRowId(id, year)))
-          .limit(1)
-      )[0];
-      if (cur && expected === undefined)
-        throw new ApiError(
-          "precondition_required",
-          `Cần gửi If-Match (phiên bản hiện tại "${cur.version}") / send If-Match (current "${cur.version}")`,
-        );
-      checkVersion(expected, cur?.version ?? 0);
-      const data = { ...body };
-      const out = cur
-        ? (
-            await tx
-              .update(scoring)
-              .set({ data, version: cur.version + 1, updatedAt: now(), updatedBy: user.username })
-              .where(and(eq(scoring.id, cur.id), eq(scoring.version, cur.version)))
-              .returning()
-          )[0]
-        : (
-            await tx
-              .insert(scoring)
-              .values({ id: inputsRowId(id, year), unitId: id, year, data, updatedBy: user.username })
-              .returning()
-          )[0];
-      if (!out) throw new ApiError("precondition_failed", "Số liệu vừa bị thay đổi / inputs changed concurrently");
-      await writeAudit(tx, user, {
-        action: "scoring_inputs.put",
-        entityType: "scoring_inputs",
-        entityId: out.id,
-        unitId: id,
-        before: cur ? { data: cur.data, version: cur.version } : null,
-        after: { data, version: out.version },
-      });
-      return out;
-    });
+    const saved = await saveScoringInputs(db, user, id, year, body, readIfMatch(c), now());
     setEtag(c, saved.version);
-    return c.json({ unitId: id, year, version: saved.version, inputs: saved.data as ScoringInputsData }, 200);
+    return c.json({ unitId: id, year, version: saved.version, inputs: saved.inputs }, 200);
   });
 
   return app;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { type Harness, type Session, json, login, loginAll, openHarness } from "../testing/harness.js";
+import { type Harness, type Session, json, loginAll, openHarness } from "../testing/harness.js";
 import { auditLog } from "../db/schema.js";
 
 let h: Harness;

@@ -4,23 +4,11 @@
  * (`rollUpContributions`). Money travels as decimal strings of whole đồng, never as floats.
  */
 import { z } from "@hono/zod-openapi";
-import {
-  type Contribution,
-  RESOURCE_SOURCES,
-  formatPeriod,
-  parsePeriod,
-  periodContains,
-  rollUpContributions,
-  validateContribution,
-  fail,
-} from "@ntm/core";
-import type { Db } from "../db/index.js";
+import { RESOURCE_SOURCES, formatPeriod, parsePeriod, periodContains, rollUpContributions, validateContribution, fail } from "@ntm/core";
 import { contributions } from "../db/schema.js";
 import { ReasonOutSchema, jsonSafe, reasonsOut, unwrap } from "../http/common.js";
 import { recordRoutes } from "../http/recordRoutes.js";
-import { type StoredContribution, contributionOf } from "../services/records.js";
-
-export { contributionOf, loadContributions } from "../services/records.js";
+import { contributionOf } from "../services/records.js";
 
 const SOURCES = [
   "central_budget",

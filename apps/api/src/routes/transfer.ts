@@ -14,6 +14,7 @@ import { planImport } from "../transfer/planImport.js";
 import { saveValues } from "../services/values.js";
 import { locksOf } from "../services/valueLocks.js";
 import { computeRollup } from "../services/evaluations.js";
+import { evaluationsExportTable, valuesExportTable } from "../services/transfer.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ImportQuery = z.object({
@@ -134,8 +135,6 @@ function rowFields(issues: readonly RowIssue[], max: number): ProblemField[] {
     .slice(0, max)
     .map((i) => ({ path: `row ${i.row}, column ${i.column}`, row: i.row, column: i.column, message: i.message }));
 }
-
-const STATUS_VI: Record<string, string> = { met: "Đạt", not_met: "Không đạt", indeterminate: "Chưa xác định" };
 
 async function sendTable(
   c: Context<AppEnv>,
@@ -278,35 +277,7 @@ export function transferRoutes() {
     const q = ExportQuery.parse(c.req.query());
     const { tree } = await authorize(c, "read", id);
     const { db } = c.get("deps");
-    const packs = await loadPacks(db);
-    if (q.pack !== undefined && !packs.registry.get(q.pack)) throw new ApiError("not_found", "Không có bộ tiêu chí / pack not found");
-    const r = await computeRollup(db, tree, packs, id, q.year, q.pack);
-    const criterionIds = Object.keys(r.communes[0]?.criteria ?? {});
-    const header = [
-      "unit_id",
-      "name",
-      "year",
-      "status",
-      "criteria_met",
-      "criteria_total",
-      "tier_reached",
-      "revoke",
-      ...criterionIds.map((k) => `TC ${k}`),
-    ];
-    const rows: Cell[][] = r.communes.map((cm) => [
-      cm.unitId,
-      cm.name,
-      q.year,
-      STATUS_VI[cm.status] ?? cm.status,
-      cm.criteriaMet,
-      cm.criteriaTotal,
-      cm.tierReached ?? "",
-      cm.revoke ? "Có" : "Không",
-      ...criterionIds.map((k) => STATUS_VI[cm.criteria[k] ?? ""] ?? ""),
-    ]);
-    for (const n of r.noPack.communes)
-      rows.push([n.unitId, n.name, q.year, "Chưa áp dụng bộ tiêu chí", "", "", "", "", ...criterionIds.map(() => "")]);
-    if (r.example) rows.push(["# Bộ tiêu chí ví dụ, không phải quy định pháp luật / example pack, not law"]);
+    const { header, rows } = await evaluationsExportTable(db, tree, await loadPacks(db), id, q.year, q.pack);
     return sendTable(c, q.format, `danh-gia-${id}-${q.year}`, header, rows, q.dialect);
   }) as never);
   return app;

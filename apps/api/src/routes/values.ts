@@ -10,19 +10,15 @@ import { type Tx, writeAudit } from "../audit.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { type LoadedPacks, loadPacks, tierLadder } from "../services/packs.js";
-import { type UnitRow, type UnitTree, toAdminUnit } from "../units.js";
-import { type ValuesRow, etagOf, parseEtag } from "../values.js";
+import { loadPacks } from "../services/packs.js";
+import { etagOf } from "../values.js";
 import {
-  NOTE_MAX_LENGTH,
   ValuesBodySchema,
   ValuesDocSchema,
-  type ValuesDoc,
   valuesOut,
   checkValues,
-  checkNotes,
-  cleanNotes,
   saveValues,
+  valuesHistory,
   writePrecondition,
 } from "../services/values.js";
 
@@ -150,35 +146,6 @@ const history = createRoute({
   },
 });
 
-type Snapshot = {
-  values?: Record<string, unknown>;
-  inputs?: Record<string, unknown>;
-  notes?: Record<string, unknown>;
-  version?: number;
-} | null;
-
-/**
- * The keys whose value differs between two audit snapshots of a unit-year.
- * @example
- * changedKeys({ values: { "2.1": 90 } }, { values: { "2.1": 95 } }) // [{ key: "2.1", from: 90, to: 95 }]
- */
-export function changedKeys(before: Snapshot, after: Snapshot): { key: string; from: unknown; to: unknown }[] {
-  const out: { key: string; from: unknown; to: unknown }[] = [];
-  for (const [field, prefix] of [
-    ["values", ""],
-    ["inputs", "input:"],
-    ["notes", "note:"],
-  ] as const) {
-    const a = before?.[field] ?? {};
-    const b = after?.[field] ?? {};
-    for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-      if (JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null))
-        out.push({ key: prefix + k, from: a[k] ?? null, to: b[k] ?? null });
-    }
-  }
-  return out;
-}
-
 /**
  * Indicator values per unit and year, with ETags.
  * @example
@@ -200,20 +167,7 @@ export function valueRoutes() {
   app.openapi(history, async (c) => {
     const { id, year } = c.req.valid("param");
     await authorize(c, "read", id);
-    const rows = await c
-      .get("deps")
-      .db.select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entityType, "indicator_values"), eq(auditLog.entityId, `${id}/${year}`)))
-      .orderBy(desc(auditLog.id))
-      .limit(200);
-    const items = rows.map((r) => ({
-      at: r.at.toISOString(),
-      actorName: r.actorName,
-      action: r.action,
-      version: (r.after as Snapshot)?.version ?? null,
-      changed: changedKeys(r.before as Snapshot, r.after as Snapshot),
-    }));
+    const items = await valuesHistory(c.get("deps").db, id, year);
     return c.json({ items }, 200);
   });
   app.openapi(evaluationInputRoute, (async (c: Context<AppEnv>) => {

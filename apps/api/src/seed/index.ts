@@ -7,7 +7,7 @@ import type { Role } from "../auth/policy.js";
 import { writeAudit } from "../audit.js";
 import { type PackAdoption, checkAdoption } from "@ntm/core";
 import { loadPacks } from "../services/packs.js";
-import { compiledLadder } from "../evaluate.js";
+import { compiledLadder } from "./ladder.js";
 import { createPrng } from "./prng.js";
 import { buildDemoUnits } from "./units.js";
 import { invalidateTree } from "../units.js";

@@ -4,29 +4,55 @@
  * the seed.
  */
 import {
-  type DossierState,
-  type DossierTier,
+  DossierStateSchema,
+  DossierTierSchema,
+  DossierTransitionSchema,
   type RecognitionConfig,
   type RecognitionDossier,
+  RecognitionDossierSchema,
   TWO_TIER_FROM,
   addWorkingDays,
   createRecognitionConfig,
   defaultWorkCalendar,
 } from "@ntm/core";
+import { z } from "zod";
 import type { dossiers } from "../db/schema.js";
+import { parseStored } from "./stored.js";
 
 export type DossierRow = typeof dossiers.$inferSelect;
 
 /** The jsonb `data` of a dossier row: the dossier's fields besides the columns; money as a decimal string. */
-export interface DossierData {
-  level: RecognitionDossier["level"];
-  packId: string;
-  createdAt: string;
-  documents: RecognitionDossier["documents"];
-  satisfactionPercent: number | null;
+export const DossierDataSchema = RecognitionDossierSchema.pick({
+  level: true,
+  packId: true,
+  createdAt: true,
+  documents: true,
+  satisfactionPercent: true,
+  councilVote: true,
+}).extend({
   /** Whole đồng as a decimal string (never a float); null until declared. */
-  capitalConstructionDebt: string | null;
-  councilVote: RecognitionDossier["councilVote"];
+  capitalConstructionDebt: z.string().regex(/^\d+$/, "expected whole đồng as a string").nullable(),
+});
+export type DossierData = z.infer<typeof DossierDataSchema>;
+
+const TransitionsSchema = z.array(DossierTransitionSchema);
+
+/**
+ * A dossier row's `data` parsed with its schema.
+ * @example
+ * dossierDataOf(row).packId // "example.province-demo.2021-2025"
+ */
+export function dossierDataOf(row: Pick<DossierRow, "id" | "data">): DossierData {
+  return parseStored(DossierDataSchema, row.data, { table: "dossiers", id: row.id, column: "data" });
+}
+
+/**
+ * A dossier row's transitions (its history) parsed with core's schema.
+ * @example
+ * dossierTransitionsOf(row).at(-1)?.action // "recognise"
+ */
+export function dossierTransitionsOf(row: Pick<DossierRow, "id" | "transitions">): RecognitionDossier["history"] {
+  return parseStored(TransitionsSchema, row.transitions, { table: "dossiers", id: row.id, column: "transitions" });
 }
 
 /**
@@ -37,21 +63,22 @@ export interface DossierData {
 export function toCoreDossier(
   row: Pick<DossierRow, "id" | "unitId" | "year" | "tier" | "step" | "transitions" | "data">,
 ): RecognitionDossier {
-  const d = row.data as DossierData;
+  const d = dossierDataOf(row);
+  const at = (column: string) => ({ table: "dossiers", id: row.id, column });
   return {
     id: row.id,
     unitId: row.unitId,
     level: d.level,
-    tier: row.tier as DossierTier,
+    tier: parseStored(DossierTierSchema, row.tier, at("tier")),
     packId: d.packId,
     year: row.year,
-    state: row.step as DossierState,
+    state: parseStored(DossierStateSchema, row.step, at("step")),
     createdAt: d.createdAt,
     documents: d.documents,
     satisfactionPercent: d.satisfactionPercent,
     capitalConstructionDebt: d.capitalConstructionDebt === null ? null : BigInt(d.capitalConstructionDebt),
     councilVote: d.councilVote,
-    history: row.transitions as RecognitionDossier["history"],
+    history: dossierTransitionsOf(row),
   };
 }
 

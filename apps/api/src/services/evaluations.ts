@@ -6,6 +6,7 @@
  */
 import {
   type Classification182,
+  type UnitValues,
   type CompiledPack,
   type EvaluationResult,
   type IncomeVs2020Check,
@@ -14,7 +15,6 @@ import {
   type RollupStanding,
   type TargetCheck,
   type TierCounts,
-  type UnitValues,
   evaluateUnit,
   evaluateWithClassification,
   rollupStanding,

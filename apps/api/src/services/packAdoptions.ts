@@ -3,7 +3,7 @@
  * (`checkAdoption`), store with the audit entry in one transaction. Routes authorise and shape.
  */
 import { randomUUID } from "node:crypto";
-import { type PackAdoption, type PackRegistry, PackAdoptionSchema, checkAdoption } from "@ntm/core";
+import { type CriteriaPack, type PackAdoption, type PackRegistry, checkAdoption } from "@ntm/core";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/index.js";
 import { packAdoptions, packs } from "../db/schema.js";
@@ -11,7 +11,7 @@ import { type Tx, writeAudit } from "../audit.js";
 import type { Principal } from "../auth/policy.js";
 import { ApiError, issuesToFields } from "../http/problem.js";
 import { checkVersion } from "../http/common.js";
-import { SHIPPED_PACK_IDS, boundOf, loadPacks } from "./packs.js";
+import { SHIPPED_PACK_IDS, adoptionOf, loadPacks, packDocOf } from "./packs.js";
 
 /** An adoption as written by a client (the id and version are the server's). */
 export type AdoptionInput = Omit<PackAdoption, "id" | "version">;
@@ -31,18 +31,7 @@ const toRow = (a: PackAdoption, by: string) => ({
 
 async function storedAdoptions(tx: Tx): Promise<PackAdoption[]> {
   const rows = await tx.select().from(packAdoptions);
-  return rows.map((r) =>
-    PackAdoptionSchema.parse({
-      id: r.id,
-      packId: r.packId,
-      scopeUnitId: r.scopeUnitId,
-      tier: r.tier,
-      level: r.level,
-      from: boundOf(r.periodFrom),
-      ...(r.periodTo !== null ? { to: boundOf(r.periodTo) } : {}),
-      version: r.version,
-    }),
-  );
+  return rows.map(adoptionOf);
 }
 
 /** Runs core's checkAdoption against the stored adoptions; 422 (bad fit) or 409 (overlap) with JSON paths. */
@@ -147,6 +136,27 @@ export async function deleteAdoption(db: Db, user: Principal, id: string, expect
 }
 
 /**
+ * Stores an uploaded pack document once core's registry resolves it (422 with JSON paths otherwise;
+ * 409 for an id already in use). Audited.
+ * @example
+ * const pack = await uploadPack(db, user, doc); pack.id // "vn-xx.commune-ntm.2021-2025"
+ */
+export async function uploadPack(db: Db, user: Principal, doc: unknown): Promise<CriteriaPack> {
+  const { registry } = await loadPacks(db);
+  const r = registry.resolve(doc);
+  if (!r.ok) throw new ApiError(r.kind, "Bộ tiêu chí không hợp lệ / invalid criteria pack", issuesToFields(r.issues));
+  if (registry.get(r.value.id))
+    throw new ApiError("conflict", `Đã có bộ tiêu chí "${r.value.id}" / a pack with id "${r.value.id}" already exists`, [
+      { path: "$.id", message: "duplicate id" },
+    ]);
+  await db.transaction(async (tx) => {
+    await tx.insert(packs).values({ id: r.value.id, version: r.value.version, doc, uploadedBy: user.id });
+    await writeAudit(tx, user, { action: "pack.upload", entityType: "pack", entityId: r.value.id, unitId: user.scopeUnitId, after: doc });
+  });
+  return r.value;
+}
+
+/**
  * Deletes an uploaded pack: 409 for a shipped pack, and for a pack in use by an adoption (naming
  * them) or extended by another uploaded pack; audited.
  * @example
@@ -173,9 +183,7 @@ export async function deletePack(db: Db, user: Principal, id: string): Promise<v
         })),
       );
     }
-    const children = (await tx.select({ id: packs.id, doc: packs.doc }).from(packs)).filter(
-      (p) => (p.doc as { extends?: unknown }).extends === id,
-    );
+    const children = (await tx.select({ id: packs.id, doc: packs.doc }).from(packs)).filter((p) => packDocOf(p).extends === id);
     if (children.length)
       throw new ApiError(
         "conflict",

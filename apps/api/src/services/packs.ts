@@ -3,10 +3,12 @@ import {
   type CompiledPack,
   type CriteriaPack,
   type PackAdoption,
+  type PackDocument,
   type PackRegistry,
   type Reason,
   type Tier,
   PackAdoptionSchema,
+  PackDocumentSchema,
   compilePack,
   createPackRegistry,
   selectLadder,
@@ -19,6 +21,7 @@ import { packAdoptions, packs } from "../db/schema.js";
 import { freshReads, perDatabase } from "../cache.js";
 import { Memo, changeFeedOf } from "../db/changes.js";
 import type { UnitTree } from "../units.js";
+import { parseStored } from "./stored.js";
 
 /**
  * Criteria packs and which of them applies (the pack service). Packs: shipped (from @ntm/core) and
@@ -148,6 +151,37 @@ const adoptionMemo = perDatabase(() => new Memo<{ list: PackAdoption[]; key: str
 /** A stored bound ("2024" or "2026-02-15") as core has it (a year number or an ISO date). */
 export const boundOf = (s: string): number | string => (/^\d{4}$/.test(s) ? Number(s) : s);
 
+type AdoptionRow = typeof packAdoptions.$inferSelect;
+
+/**
+ * Core's adoption of a stored row (its columns parsed with core's `PackAdoptionSchema`).
+ * @example
+ * adoptionOf(row).from // 2021
+ */
+export function adoptionOf(r: AdoptionRow): PackAdoption {
+  const value = {
+    id: r.id,
+    packId: r.packId,
+    scopeUnitId: r.scopeUnitId,
+    tier: r.tier,
+    level: r.level,
+    from: boundOf(r.periodFrom),
+    ...(r.periodTo !== null ? { to: boundOf(r.periodTo) } : {}),
+    version: r.version,
+  };
+  return parseStored(PackAdoptionSchema, value, { table: "pack_adoptions", id: r.id, column: "*" });
+}
+
+/**
+ * An uploaded pack's stored document, parsed with core's `PackDocumentSchema` (the registry then
+ * resolves and checks it).
+ * @example
+ * packDocOf(row).extends // "vn.commune-ntm.2021-2025"
+ */
+export function packDocOf(r: { id: string; doc: unknown }): PackDocument {
+  return parseStored(PackDocumentSchema, r.doc, { table: "packs", id: r.id, column: "doc" });
+}
+
 /**
  * The stored adoptions, parsed with core's `PackAdoptionSchema` (kept while the change feed reports
  * no write to `pack_adoptions`).
@@ -158,18 +192,7 @@ export async function loadAdoptions(db: Db): Promise<{ list: PackAdoption[]; key
   return adoptionMemo(db).get(changeFeedOf(db), "adoptions", ["pack_adoptions"], () =>
     freshReads(db).read("adoptions", async () => {
       const rows = await db.select().from(packAdoptions).orderBy(asc(packAdoptions.createdAt), asc(packAdoptions.id));
-      const list = rows.map((r) =>
-        PackAdoptionSchema.parse({
-          id: r.id,
-          packId: r.packId,
-          scopeUnitId: r.scopeUnitId,
-          tier: r.tier,
-          level: r.level,
-          from: boundOf(r.periodFrom),
-          ...(r.periodTo !== null ? { to: boundOf(r.periodTo) } : {}),
-          version: r.version,
-        }),
-      );
+      const list = rows.map(adoptionOf);
       return { list, key: list.map((a) => `${a.id}@${a.version}`).join("|") };
     }),
   );
@@ -195,7 +218,7 @@ async function loadRegistry(db: Db): Promise<Omit<LoadedPacks, "adoptions" | "pa
     const uploaded: string[] = [];
     if (rows.length)
       for (const r of await db.select().from(packs).orderBy(asc(packs.uploadedAt), asc(packs.id)))
-        if (registry.add(r.doc).ok) uploaded.push(r.id);
+        if (registry.add(packDocOf(r)).ok) uploaded.push(r.id);
     entry = { registry, uploaded };
     if (registryCache.size > 16) registryCache.clear();
     registryCache.set(key, entry);
@@ -220,3 +243,39 @@ async function loadRegistry(db: Db): Promise<Omit<LoadedPacks, "adoptions" | "pa
 
 // The tier ladder of a commune pack (standard → advanced → model, through `nextTier`) is core's rule.
 export { tierLadder } from "@ntm/core";
+
+/** Which adoption each tier uses in a year, or why none applies. */
+export type TierUsage = { ok: true; packId: string; adoptionId: string } | { ok: false; reason: Reason };
+
+/**
+ * What each tier of a unit uses in each year from `from` to `to` (core `selectLadder` over the
+ * stored adoptions), at the unit's adoption level unless one is given (a province reads as commune).
+ * @example
+ * packUsageByYear(tree, packs, "p-demo", 2025, 2026)[1].tiers.standard // { ok: false, reason: { code: "pack.not_adopted", ... } }
+ */
+export function packUsageByYear(
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unitId: string,
+  from: number,
+  to: number,
+  level?: AdoptionLevel,
+): { year: number; tiers: Record<string, TierUsage> }[] {
+  const path = unitPath(tree, unitId);
+  const unitLevel = tree.byId.get(unitId)?.level;
+  const lvl = level ?? (unitLevel === "hamlet" || unitLevel === "district" ? unitLevel : "commune");
+  const out: { year: number; tiers: Record<string, TierUsage> }[] = [];
+  for (let year = from; year <= to; year++) {
+    const { rungs } = selectLadder(packs.adoptions, { unitPath: path, level: lvl, year }, (id) => packs.registry.get(id));
+    out.push({
+      year,
+      tiers: Object.fromEntries(
+        rungs.map((r) => [
+          r.tier,
+          r.ok ? { ok: true as const, packId: r.adoption.packId, adoptionId: r.adoption.id } : { ok: false as const, reason: r.reason },
+        ]),
+      ),
+    });
+  }
+  return out;
+}

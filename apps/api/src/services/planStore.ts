@@ -4,33 +4,37 @@
  * version (the whole Plan), so the history can be diffed by core's diffPlans. Every write goes
  * through insertPlan/updatePlan, inside the caller's transaction, with its audit entry.
  */
-import { type Plan, type PlanChange, type PlanProposal, type PlanTask, PlanProposalSchema, PlanSchema, diffPlans } from "@ntm/core";
+import { type Plan, type PlanChange, type PlanProposal, PlanProposalSchema, PlanSchema, PlanTaskSchema, diffPlans } from "@ntm/core";
 import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Principal } from "../auth/policy.js";
 import { type Tx, writeAudit } from "../audit.js";
 import type { Db } from "../db/index.js";
 import { planProposals, planVersions, plans, tasks } from "../db/schema.js";
 import { ApiError } from "../http/problem.js";
-
-/** A stored task row's data: the plan's task, its order in the plan and the latest progress. */
-export interface TaskData {
-  task: PlanTask;
-  order: number;
-  progress: TaskProgressData | null;
-}
+import { parseStored } from "./stored.js";
 
 /** What the assignee reported on a task (feeds the progress report). */
-export interface TaskProgressData {
-  status: "done" | "in_progress" | "not_started" | "overdue";
-  result: string;
-  period: string;
+export const TaskProgressDataSchema = z.object({
+  status: z.enum(["done", "in_progress", "not_started", "overdue"]),
+  result: z.string(),
+  period: z.string(),
   /** Share done, whole percent (optional). */
-  percentDone?: number | undefined;
+  percentDone: z.number().optional(),
   /** Evidence of the result (optional). */
-  evidence?: string | undefined;
+  evidence: z.string().optional(),
   /** Due date (ISO), optional; core's taskDeadlineStatus reads it on the working-day calendar. */
-  deadline?: string | undefined;
-}
+  deadline: z.string().optional(),
+});
+export type TaskProgressData = z.infer<typeof TaskProgressDataSchema>;
+
+/** A stored task row's data: the plan's task, its order in the plan and the latest progress. */
+export const TaskDataSchema = z.object({
+  task: PlanTaskSchema,
+  order: z.number().int(),
+  progress: TaskProgressDataSchema.nullable(),
+});
+export type TaskData = z.infer<typeof TaskDataSchema>;
 
 export type PlanRow = typeof plans.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
@@ -45,8 +49,18 @@ export async function loadPlan(db: Db | Tx, id: string): Promise<{ row: PlanRow;
   const row = (await db.select().from(plans).where(eq(plans.id, id)).limit(1))[0];
   if (!row) throw new ApiError("not_found", `Không tìm thấy kế hoạch / plan "${id}" not found`);
   const taskRows = await db.select().from(tasks).where(eq(tasks.planId, id)).orderBy(asc(tasks.id));
-  taskRows.sort((a, b) => (a.data as TaskData).order - (b.data as TaskData).order);
+  const order = new Map(taskRows.map((t) => [t.id, taskDataOf(t).order]));
+  taskRows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   return { row, taskRows };
+}
+
+/**
+ * A task row's data parsed with its schema (core's PlanTask inside).
+ * @example
+ * taskDataOf(row).task.code // "II.2"
+ */
+export function taskDataOf(row: TaskRow): TaskData {
+  return parseStored(TaskDataSchema, row.data, { table: "tasks", id: row.id, column: "data" });
 }
 
 /**
@@ -55,7 +69,17 @@ export async function loadPlan(db: Db | Tx, id: string): Promise<{ row: PlanRow;
  * planOf(row, taskRows).tasks.length // 8
  */
 export function planOf(row: PlanRow, taskRows: readonly TaskRow[]): Plan {
-  return { ...(row.data as Plan), tasks: taskRows.map((t) => (t.data as TaskData).task) };
+  const plan = parseStored(PlanSchema, row.data, { table: "plans", id: row.id, column: "data" });
+  return { ...plan, tasks: taskRows.map((t) => taskDataOf(t).task) };
+}
+
+/**
+ * The title of a stored plan (its row's data parsed with core's schema).
+ * @example
+ * planTitleOf(row).vi // "Kế hoạch thực hiện Chỉ thị 63-CT/TU"
+ */
+export function planTitleOf(row: PlanRow): Plan["title"] {
+  return parseStored(PlanSchema, row.data, { table: "plans", id: row.id, column: "data" }).title;
 }
 
 /** Who writes, when, and under which audit action. */
@@ -168,7 +192,7 @@ export async function updatePlan(
       "precondition_failed",
       "Kế hoạch vừa bị người khác sửa; tải lại rồi sửa / the plan changed concurrently; reload and edit again",
     );
-  const old = new Map(taskRows.map((t) => [(t.data as TaskData).task.code, t]));
+  const old = new Map(taskRows.map((t) => [taskDataOf(t).task.code, t]));
   const keep = new Set(next.tasks.map((t) => t.code));
   for (const [code, t] of old) if (!keep.has(code)) await tx.delete(tasks).where(eq(tasks.id, t.id));
   for (const [order, task] of next.tasks.entries()) {
@@ -184,7 +208,7 @@ export async function updatePlan(
       });
       continue;
     }
-    const data = t.data as TaskData;
+    const data = taskDataOf(t);
     if (data.order === order && JSON.stringify(data.task) === JSON.stringify(task)) continue;
     await tx
       .update(tasks)
@@ -228,7 +252,7 @@ export async function loadPlanVersions(db: Db | Tx, planId: string): Promise<Pla
     action: r.action,
     createdAt: r.createdAt,
     createdBy: r.createdBy,
-    plan: PlanSchema.parse(r.data),
+    plan: parseStored(PlanSchema, r.data, { table: "plan_versions", id: `${planId}@${r.version}`, column: "data" }),
   }));
 }
 
@@ -246,7 +270,7 @@ export async function loadProposal(db: Db | Tx, planId: string, id: string): Pro
       .limit(1)
   )[0];
   if (!row) throw new ApiError("not_found", `Không tìm thấy đề xuất / proposal "${id}" not found for plan "${planId}"`);
-  return { row, proposal: PlanProposalSchema.parse(row.data) };
+  return { row, proposal: parseStored(PlanProposalSchema, row.data, { table: "plan_proposals", id: row.id, column: "data" }) };
 }
 
 /**
@@ -260,5 +284,8 @@ export async function loadProposals(db: Db | Tx, planId: string): Promise<{ row:
     .from(planProposals)
     .where(eq(planProposals.planId, planId))
     .orderBy(asc(planProposals.createdAt), asc(planProposals.id));
-  return rows.map((row) => ({ row, proposal: PlanProposalSchema.parse(row.data) }));
+  return rows.map((row) => ({
+    row,
+    proposal: parseStored(PlanProposalSchema, row.data, { table: "plan_proposals", id: row.id, column: "data" }),
+  }));
 }

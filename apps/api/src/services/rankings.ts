@@ -17,11 +17,13 @@ import {
   mergeCandidateRecords,
   DEFAULT_SCORING_SCHEME,
   ScoringInputsSchema,
+  ScoringSchemeSchema,
   classifyGroups,
   rankUnits,
   rankingUnitsFromFacts,
 } from "@ntm/core";
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../db/index.js";
 import { dossiers, scoring } from "../db/schema.js";
 import { ApiError, issuesToFields } from "../http/problem.js";
@@ -31,6 +33,8 @@ import type { UnitTree } from "../units.js";
 import { subtreeDocs } from "../values.js";
 import { ContentCache, perDatabase, rankingDataState, scopeUnits } from "../cache.js";
 import { loadContributions, loadInspections, loadOcop } from "./records.js";
+import { dossierTransitionsOf } from "./dossiers.js";
+import { parseStored } from "./stored.js";
 
 /** What the evaluating level enters for a unit and year (core's ScoringInputs), stored in the `scoring` table. */
 export type ScoringInputsData = ScoringInputs;
@@ -39,6 +43,27 @@ export type ScoringInputsData = ScoringInputs;
 export const schemeRowId = (unitId: string) => `scheme:${unitId}`;
 /** The id of a unit's entered scoring inputs for a year. */
 export const inputsRowId = (unitId: string, year: number) => `inputs:${unitId}:${year}`;
+
+type ScoringRow = typeof scoring.$inferSelect;
+const StoredSchemeSchema = z.object({ scheme: ScoringSchemeSchema });
+
+/**
+ * The scheme stored in a scheme row, parsed with core's schema.
+ * @example
+ * storedSchemeOf(row).components.length // 5
+ */
+export function storedSchemeOf(row: Pick<ScoringRow, "id" | "data">): ScoringScheme {
+  return parseStored(StoredSchemeSchema, row.data, { table: "scoring", id: row.id, column: "data" }).scheme;
+}
+
+/**
+ * The scoring inputs stored in an inputs row, parsed with core's schema.
+ * @example
+ * scoringInputsOf(row).tasks?.total // 12
+ */
+export function scoringInputsOf(row: Pick<ScoringRow, "id" | "data">): ScoringInputsData {
+  return parseStored(ScoringInputsSchema, row.data, { table: "scoring", id: row.id, column: "data" });
+}
 
 /**
  * The scheme that applies to a unit: its own stored one, else the nearest ancestor's, else core's
@@ -55,7 +80,7 @@ export async function schemeFor(
   const byUnit = new Map(rows.filter((r) => r.id === schemeRowId(r.unitId)).map((r) => [r.unitId, r]));
   for (let u: string | undefined = unitId; u; u = tree.parentOf(u)) {
     const r = byUnit.get(u);
-    if (r) return { scheme: (r.data as { scheme: ScoringScheme }).scheme, definedAt: u, version: r.version };
+    if (r) return { scheme: storedSchemeOf(r), definedAt: u, version: r.version };
   }
   return { scheme: DEFAULT_SCORING_SCHEME, definedAt: null, version: 0 };
 }
@@ -136,9 +161,7 @@ export async function rankingInput(
     db.select().from(scoring).where(eq(scoring.year, year)),
     db.select().from(dossiers),
   ]);
-  const entered = new Map(
-    scoringRows.filter((r) => r.id === inputsRowId(r.unitId, year)).map((r) => [r.unitId, ScoringInputsSchema.parse(r.data)]),
-  );
+  const entered = new Map(scoringRows.filter((r) => r.id === inputsRowId(r.unitId, year)).map((r) => [r.unitId, scoringInputsOf(r)]));
   return rankingUnitsFromFacts({
     year,
     ladder: [],
@@ -152,7 +175,7 @@ export async function rankingInput(
     contributions,
     inspections,
     entered,
-    dossiers: dossierRows.map((d) => ({ unitId: d.unitId, transitions: d.transitions as { action: string; at: string }[] })),
+    dossiers: dossierRows.map((d) => ({ unitId: d.unitId, transitions: dossierTransitionsOf(d) })),
   });
 }
 

@@ -1,10 +1,23 @@
 /**
- * Stored records read back as core's types (OCOP products, contributions, inspection records): the
- * loaders the services use. The record routes (domain/ocop.ts, resources.ts, inspections.ts) write
- * them and re-export these names.
+ * Stored records read back as core's types (OCOP products, contributions, housing and inspection
+ * records), each row's data parsed with core's schema (money stored as a string of whole đồng): the
+ * loaders the services use. The record routes (routes/ocop.ts, resources.ts, housing.ts,
+ * inspections.ts) write them.
  */
-import { type Contribution, type InspectionRecord, type OcopProduct, parsePeriod } from "@ntm/core";
+import {
+  type Contribution,
+  type House,
+  HouseSchema,
+  type InspectionRecord,
+  InspectionRecordSchema,
+  type OcopProduct,
+  OcopProductSchema,
+  PeriodStringSchema,
+  ResourceSourceSchema,
+  parsePeriod,
+} from "@ntm/core";
 import { asc } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../db/index.js";
 import {
   type commendations,
@@ -16,6 +29,7 @@ import {
   inspections,
   ocopProducts,
 } from "../db/schema.js";
+import { parseStored, storedDataInvalid } from "./stored.js";
 
 /** One stored row of a record table. */
 export type RecordRow = {
@@ -38,6 +52,10 @@ type AnyTable =
   | typeof disciplines
   | typeof consultations;
 
+const at = (table: string, row: RecordRow) => ({ table, id: row.id, column: "data" });
+/** The row's data as an object to add the row id to (a non-object fails the schema with its own message). */
+const asObject = (row: RecordRow): object => (row.data !== null && typeof row.data === "object" ? row.data : {});
+
 /**
  * All rows of a record table, ordered by id.
  * @example
@@ -48,13 +66,20 @@ export async function allRows(db: Db, table: AnyTable): Promise<RecordRow[]> {
   return (await db.select().from(t).orderBy(asc(t.id))) as RecordRow[];
 }
 
+/** Whole đồng (or m², days) stored as a decimal string. */
+const StoredAmountSchema = z.string().regex(/^\d+$/, "expected a whole number as a string");
+
 /** A contribution as stored: period and amount as text. */
-export interface StoredContribution {
-  period: string;
-  source: Contribution["source"];
-  amount: string;
-  note?: string;
-}
+export const StoredContributionSchema = z.object({
+  period: PeriodStringSchema,
+  source: ResourceSourceSchema,
+  amount: StoredAmountSchema,
+  note: z.string().optional(),
+});
+export type StoredContribution = z.infer<typeof StoredContributionSchema>;
+
+/** A house as stored: core's house with its support as a string of whole đồng. */
+const StoredHouseSchema = HouseSchema.extend({ supportAmount: StoredAmountSchema });
 
 /**
  * Core's OCOP product of a stored row.
@@ -62,7 +87,7 @@ export interface StoredContribution {
  * ocopOf(row).stars // 4
  */
 export function ocopOf(row: RecordRow): OcopProduct {
-  return { ...(row.data as OcopProduct), id: row.id };
+  return parseStored(OcopProductSchema, { ...asObject(row), id: row.id }, at("ocop_products", row));
 }
 
 /**
@@ -80,9 +105,9 @@ export async function loadOcop(db: Db): Promise<OcopProduct[]> {
  * contributionOf(row).amount // 1250000000n
  */
 export function contributionOf(row: RecordRow): Contribution {
-  const d = row.data as StoredContribution;
+  const d = parseStored(StoredContributionSchema, row.data, at("contributions", row));
   const p = parsePeriod(d.period);
-  if (!p.ok) throw new Error(`stored contribution ${row.id} has a bad period "${d.period}"`);
+  if (!p.ok) throw storedDataInvalid(at("contributions", row), ["period"], `bad period "${d.period}"`);
   return {
     id: row.id,
     unitId: row.unitId,
@@ -114,7 +139,7 @@ export interface StoredInspection {
  * inspectionOf(row).record.recommendations.length // 2
  */
 export function inspectionOf(row: RecordRow): StoredInspection {
-  return { unitId: row.unitId, record: { ...(row.data as InspectionRecord), id: row.id } };
+  return { unitId: row.unitId, record: parseStored(InspectionRecordSchema, { ...asObject(row), id: row.id }, at("inspections", row)) };
 }
 
 /**
@@ -124,4 +149,14 @@ export function inspectionOf(row: RecordRow): StoredInspection {
  */
 export async function loadInspections(db: Db): Promise<StoredInspection[]> {
   return (await allRows(db, inspections)).map(inspectionOf);
+}
+
+/**
+ * Core's house of a stored row (support back to a bigint).
+ * @example
+ * houseOf(row).supportAmount // 60000000n
+ */
+export function houseOf(row: RecordRow): House {
+  const d = parseStored(StoredHouseSchema, { ...asObject(row), id: row.id }, at("housing", row));
+  return { ...d, supportAmount: BigInt(d.supportAmount) };
 }

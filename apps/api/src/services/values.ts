@@ -4,15 +4,19 @@
  */
 import { z } from "@hono/zod-openapi";
 import { type Issue, UnitValuesSchema, fail, ok, validateValues, zodIssues } from "@ntm/core";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Principal } from "../auth/policy.js";
-import { indicatorValues } from "../db/schema.js";
+import type { Db } from "../db/index.js";
+import { auditLog, indicatorValues } from "../db/schema.js";
 import { type Tx, writeAudit } from "../audit.js";
 import { assertUnlocked } from "./valueLocks.js";
 import { ApiError } from "../http/problem.js";
 import { type LoadedPacks, tierLadder } from "./packs.js";
 import { type UnitRow, type UnitTree, toAdminUnit } from "../units.js";
 import { type ValuesRow, parseEtag } from "../values.js";
+import { checkStoredValues, parseStored } from "./stored.js";
+
+const StoredNotesSchema = z.record(z.string(), z.string()).nullable();
 
 /** The longest evidence note accepted for one indicator, in characters. */
 export const NOTE_MAX_LENGTH = 1000;
@@ -54,6 +58,10 @@ export type ValuesDoc = z.infer<typeof ValuesDocSchema>;
  * valuesOut("c1", 2024, undefined).version // 0
  */
 export function valuesOut(unitId: string, year: number, row: ValuesRow | undefined): ValuesDoc {
+  if (row) {
+    checkStoredValues(row, row.id);
+    parseStored(StoredNotesSchema, row.notes, { table: "indicator_values", id: row.id, column: "notes" });
+  }
   return {
     unitId,
     year,
@@ -247,4 +255,67 @@ export function writePrecondition(
     return { expected: 0, createOnly: "explicit" };
   }
   return expected === undefined ? { expected: 0, createOnly: "implicit" } : { expected, createOnly: expected === 0 ? "explicit" : false };
+}
+
+/** A unit-year's values as an audit entry recorded them (before or after a write). */
+const SnapshotSchema = z
+  .object({
+    values: z.record(z.string(), z.unknown()).optional(),
+    inputs: z.record(z.string(), z.unknown()).optional(),
+    notes: z.record(z.string(), z.unknown()).optional(),
+    version: z.number().int().optional(),
+  })
+  .nullable();
+type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/**
+ * The keys whose value differs between two audit snapshots of a unit-year.
+ * @example
+ * changedKeys({ values: { "2.1": 90 } }, { values: { "2.1": 95 } }) // [{ key: "2.1", from: 90, to: 95 }]
+ */
+export function changedKeys(before: Snapshot, after: Snapshot): { key: string; from: unknown; to: unknown }[] {
+  const out: { key: string; from: unknown; to: unknown }[] = [];
+  for (const [field, prefix] of [
+    ["values", ""],
+    ["inputs", "input:"],
+    ["notes", "note:"],
+  ] as const) {
+    const a = before?.[field] ?? {};
+    const b = after?.[field] ?? {};
+    for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+      if (JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null))
+        out.push({ key: prefix + k, from: a[k] ?? null, to: b[k] ?? null });
+    }
+  }
+  return out;
+}
+
+/**
+ * Who changed a unit's values for a year, and what (newest first, at most 200 entries), from the
+ * audit log's snapshots (parsed, not cast).
+ * @example
+ * (await valuesHistory(db, "x-01", 2024))[0].changed // [{ key: "2.1", from: 90, to: 95 }]
+ */
+export async function valuesHistory(
+  db: Db,
+  unitId: string,
+  year: number,
+): Promise<{ at: string; actorName: string | null; action: string; version: number | null; changed: ReturnType<typeof changedKeys> }[]> {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, "indicator_values"), eq(auditLog.entityId, `${unitId}/${year}`)))
+    .orderBy(desc(auditLog.id))
+    .limit(200);
+  return rows.map((r) => {
+    const before = parseStored(SnapshotSchema, r.before, { table: "audit_log", id: r.id, column: "before" });
+    const after = parseStored(SnapshotSchema, r.after, { table: "audit_log", id: r.id, column: "after" });
+    return {
+      at: r.at.toISOString(),
+      actorName: r.actorName,
+      action: r.action,
+      version: after?.version ?? null,
+      changed: changedKeys(before, after),
+    };
+  });
 }

@@ -8,7 +8,7 @@ export {
   type House,
   type HouseInput,
 } from "./schema.js";
-export { type HousingSummary } from "./_lib/summarise.js";
+export type { HousingSummary } from "./_lib/summarise.js";
 export { validateHouse, validateHouses } from "./validateHouse/index.js";
 export { summariseHousing } from "./summariseHousing/index.js";
 export { rollUpHousing } from "./rollUpHousing/index.js";

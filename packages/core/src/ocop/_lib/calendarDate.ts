@@ -1,5 +1,5 @@
 import { addMonths, differenceInCalendarDays, format, isValid, parseISO } from "date-fns";
-import { z } from "zod";
+import type { z } from "zod";
 import { IsoDateSchema, type IsoDate } from "../../schemas/common.js";
 
 /**

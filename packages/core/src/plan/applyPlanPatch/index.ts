@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { type Result, fail, zodIssues } from "../../errors/index.js";
 import { PlanSchema, type Plan } from "../schemas.js";
 import { type ValidatePlanOptions, validatePlan } from "../validatePlan/index.js";

@@ -1,0 +1,104 @@
+/**
+ * The export tables of the transfer routes (CSV/XLSX): a subtree's commune values in the wide,
+ * re-importable layout (columns from the pack adopted that year, or an explicit pack's ladder), and
+ * its communes' evaluations (core's results through the roll-up, communes with no pack adopted
+ * listed as such).
+ */
+import type { Db } from "../db/index.js";
+import { ApiError } from "../http/problem.js";
+import { INPUT_PREFIX } from "../transfer/importValues.js";
+import type { Cell } from "../transfer/table.js";
+import type { UnitTree } from "../units.js";
+import { loadValues } from "../values.js";
+import { computeRollup } from "./evaluations.js";
+import { type LoadedPacks, tierLadder } from "./packs.js";
+
+const STATUS_VI: Record<string, string> = { met: "Đạt", not_met: "Không đạt", indeterminate: "Chưa xác định" };
+
+/**
+ * The values export of a unit's communes for a year: one row per commune, one column per indicator
+ * of the top pack of the ladder (explicit, or adopted for the first commune with one), then inputs.
+ * @example
+ * const { header } = await valuesExportTable(db, tree, packs, "d-01", 2025); header.slice(0, 3) // ["unit_id", "name", "year"]
+ */
+export async function valuesExportTable(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  id: string,
+  year: number,
+  packId: string | undefined,
+): Promise<{ header: string[]; rows: Cell[][] }> {
+  const communes = tree.subtree(id).filter((u) => u.level === "commune");
+  // The columns: the top pack of the explicit ladder, or of the ladder adopted for the first commune with one that year.
+  const adopted = communes.map((u) => packs.ladderFor(tree, u.id, year)).find((l) => l.ok);
+  const top = packId !== undefined ? tierLadder(packs.registry, packId).at(-1) : adopted?.ok ? adopted.ladder.at(-1)?.pack : undefined;
+  if (!top)
+    throw new ApiError(
+      packId !== undefined ? "not_found" : "invalid_input",
+      packId !== undefined
+        ? "Không có bộ tiêu chí / pack not found"
+        : `Chưa áp dụng bộ tiêu chí cho năm ${year} / no pack adopted for ${year}`,
+      [{ path: "$.query.year", message: `no pack for ${year}` }],
+    );
+  const byUnit = await loadValues(
+    db,
+    communes.map((u) => u.id),
+    year,
+  );
+  const indicatorIds = top.criteria.flatMap((cr) => cr.indicators.map((i) => i.id));
+  const inputNames = [...new Set([...byUnit.values()].flatMap((r) => Object.keys(r.inputs)))].sort();
+  const header = ["unit_id", "name", "year", ...indicatorIds, ...inputNames.map((n) => INPUT_PREFIX + n)];
+  const rows: Cell[][] = communes.map((u) => {
+    const r = byUnit.get(u.id);
+    const cell = (v: number | boolean | null | undefined): Cell =>
+      v === undefined || v === null ? null : typeof v === "boolean" ? (v ? "Đạt" : "Không") : v;
+    return [u.id, u.name, year, ...indicatorIds.map((i) => cell(r?.values[i])), ...inputNames.map((n) => cell(r?.inputs[n]))];
+  });
+  return { header, rows };
+}
+
+/**
+ * The evaluations export of a unit's communes for a year (status, criteria met, tier reached,
+ * revocation, each criterion), with communes that have no pack adopted listed as such.
+ * @example
+ * const { rows } = await evaluationsExportTable(db, tree, packs, "d-01", 2025); rows[0][3] // "Đạt"
+ */
+export async function evaluationsExportTable(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  id: string,
+  year: number,
+  packId: string | undefined,
+): Promise<{ header: string[]; rows: Cell[][] }> {
+  if (packId !== undefined && !packs.registry.get(packId)) throw new ApiError("not_found", "Không có bộ tiêu chí / pack not found");
+  const r = await computeRollup(db, tree, packs, id, year, packId);
+  const criterionIds = Object.keys(r.communes[0]?.criteria ?? {});
+  const header = [
+    "unit_id",
+    "name",
+    "year",
+    "status",
+    "criteria_met",
+    "criteria_total",
+    "tier_reached",
+    "revoke",
+    ...criterionIds.map((k) => `TC ${k}`),
+  ];
+  const rows: Cell[][] = r.communes.map((cm) => [
+    cm.unitId,
+    cm.name,
+    year,
+    STATUS_VI[cm.status] ?? cm.status,
+    cm.criteriaMet,
+    cm.criteriaTotal,
+    cm.tierReached ?? "",
+    cm.revoke ? "Có" : "Không",
+    ...criterionIds.map((k) => STATUS_VI[cm.criteria[k] ?? ""] ?? ""),
+  ]);
+  for (const n of r.noPack.communes)
+    rows.push([n.unitId, n.name, year, "Chưa áp dụng bộ tiêu chí", "", "", "", "", ...criterionIds.map(() => "")]);
+  if (r.example) rows.push(["# Bộ tiêu chí ví dụ, không phải quy định pháp luật / example pack, not law"]);
+  return { header, rows };
+}
