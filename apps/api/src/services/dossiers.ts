@@ -40,7 +40,7 @@ const TransitionsSchema = z.array(DossierTransitionSchema);
 /**
  * A dossier row's `data` parsed with its schema.
  * @example
- * dossierDataOf(row).packId // "example.province-demo.2021-2025"
+ * dossierDataOf(row).packId // "vn.commune-ntm.2021-2025"
  */
 export function dossierDataOf(row: Pick<DossierRow, "id" | "data">): DossierData {
   return parseStored(DossierDataSchema, row.data, { table: "dossiers", id: row.id, column: "data" });
