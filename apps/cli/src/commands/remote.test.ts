@@ -178,7 +178,7 @@ describe("remote commands against a running API", () => {
     writeFileSync(join(home, "good.csv"), 'unit_id,year,indicator,value\nc-01-03,2024,2.1,"96,5"\n');
     const good = remote(["import", "good.csv", "--json"]);
     expect(good.code).toBe(0);
-    expect(good.json()).toEqual({ file: "good.csv", layout: "long", rows: 1, unitYears: 1, created: 0, updated: 1 });
+    expect(good.json()).toEqual({ file: "good.csv", layout: "long", rows: 1, unitYears: 1, created: 0, updated: 1, years: [2024] });
     expect(remote(["values", "get", "--unit", "c-01-03", "--year", "2024", "--json"]).json().values["2.1"]).toBe(96.5);
   });
 
@@ -202,7 +202,7 @@ describe("remote commands against a running API", () => {
     const again = remote(["import", "d01.xlsx", "--json"]);
     expect(again.code).toBe(0);
     const communes = remote(["units", "--root", "d-01", "--level", "commune", "--json"]).json().length;
-    expect(again.json()).toEqual({ file: "d01.xlsx", layout: "wide", rows: communes, unitYears: communes, created: 0, updated: communes });
+    expect(again.json()).toEqual({ file: "d01.xlsx", layout: "wide", rows: communes, unitYears: communes, created: 0, updated: communes, years: [2024] });
   });
 
   it("evaluates a stored unit on the server with the same result contract and --fail-on", () => {
