@@ -28,6 +28,7 @@ export type {
   RankingRow,
   RankingWorkbookInput,
   CriteriaSheetInput,
+  ClassificationReportInput,
 } from "./types.js";
 
 // Assembling inputs
@@ -41,6 +42,7 @@ export { vietnameseDateLine, dongText, CRITERION_CELL_VI, type CriterionCell } f
 
 // Documents
 export { renderProgressReportDocx } from "./docx/progressReport.js";
+export { renderClassificationReportDocx, classificationTitle } from "./docx/classificationReport.js";
 export { renderCriteriaWorkbook, CRITERION_CELL_FILL } from "./xlsx/criteriaWorkbook.js";
 export { renderRankingWorkbook } from "./xlsx/rankingWorkbook.js";
 export { renderCriteriaSheetPdf } from "./pdf/criteriaSheet.js";

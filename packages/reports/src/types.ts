@@ -276,3 +276,20 @@ export interface SheetSigner {
   /** The signer's name; "(Ký, ghi rõ họ tên)" is printed above it either way. */
   name?: string;
 }
+
+/**
+ * The annual classification report of one subject kind (báo cáo kết quả đánh giá, xếp loại): the ranking
+ * workbook's content (rows, rules, proposals) with the heading and signature of a filed document.
+ */
+export interface ClassificationReportInput extends RankingWorkbookInput {
+  /** Who is classified: communes ("unit"), organisations or persons. */
+  kind: "unit" | "organisation" | "person";
+  format: DocumentFormat;
+  issuer: Issuer;
+  /** The symbol without "Số" ("12-BC/HU"); without a number a blank is printed: "Số      -BC/HU". */
+  number?: string;
+  place: string;
+  date: IsoDate;
+  signer: Signer;
+  recipients: string[];
+}

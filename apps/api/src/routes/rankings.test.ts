@@ -163,9 +163,10 @@ describe("annual evaluation of organisations and persons (issue 13)", () => {
     ]).toEqual([true, false, communes, false, "ntm.default-organisation-scoring"]);
     const ubnd = x.rows.find((r: { unitId: string }) => r.unitId === "plan-63-d-01/ubnd-huyen");
     expect([ubnd.responsibleFor.length, ubnd.facts.some((f: { code: string }) => f.code === "subject.task")]).toEqual([communes, true]);
-    // the seeded achievement proposes UBND huyện for commendation, with its reason
+    // the seeded achievement and the seeded commendation on record (kt-2025-tochuc) propose UBND huyện, each a reason
     const c = x.commendations.find((k: { unitId: string }) => k.unitId === "plan-63-d-01/ubnd-huyen");
-    expect(c?.reasons.map((r: { code: string }) => r.code)).toEqual(["commend.achievement"]);
+    expect(c?.reasons.map((r: { code: string }) => r.code)).toEqual(["commend.achievement", "commend.achievement"]);
+    expect(c?.reasons.some((r: { vi: string }) => r.vi.includes("Chỉ đạo hoàn thành sớm mục tiêu xóa nhà tạm"))).toBe(true);
   });
 
   it("stores a person scheme per district (If-Match, audited), applies it, and refuses a scheme of another kind", async () => {

@@ -9,6 +9,7 @@ import {
   ReportInputError,
   renderCriteriaSheetPdf,
   renderCriteriaWorkbook,
+  renderClassificationReportDocx,
   renderProgressReportDocx,
   rankingWorkbookFromRanking,
   renderRankingWorkbook,
@@ -21,7 +22,14 @@ import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { loadPacks } from "../services/packs.js";
 import { loadNarrative } from "../services/narratives.js";
-import { criteriaSheetInput, criteriaWorkbookInput, progressInput, rankingWorkbookInput, shortUnitName } from "../services/reports.js";
+import {
+  classificationReportInput,
+  criteriaSheetInput,
+  criteriaWorkbookInput,
+  progressInput,
+  rankingWorkbookInput,
+  shortUnitName,
+} from "../services/reports.js";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -103,6 +111,22 @@ const rankingXlsx = createRoute({
   responses: { 200: { description: "XLSX", content: Binary(XLSX) }, ...problemResponses(401, 403, 404, 422) },
 });
 
+const rankingDocx = createRoute({
+  method: "get",
+  path: "/reports/ranking.docx",
+  tags: ["reports"],
+  summary: "Báo cáo kết quả đánh giá, xếp loại (DOCX) / Classification report of communes, organisations or persons, Party or state format",
+  request: {
+    query: z.object({
+      year: YearParam,
+      unitId: UnitQuery,
+      kind: z.enum(["unit", "organisation", "person"]).default("unit").openapi({ description: "Đối tượng / subject kind" }),
+      format: z.enum(["party", "state"]).default("party"),
+    }),
+  },
+  responses: { 200: { description: "DOCX", content: Binary(DOCX) }, ...problemResponses(401, 403, 404, 422) },
+});
+
 const sheet = createRoute({
   method: "get",
   path: "/units/{id}/criteria-sheet.pdf",
@@ -155,6 +179,17 @@ export function reportRoutes() {
     const input = await rankingWorkbookInput(db, tree, await loadPacks(db), unitId, q.year, q.kind, now());
     const bytes = await render(() => renderRankingWorkbook(input));
     return send(c, bytes, XLSX, `Bảng xếp hạng ${shortUnitName(tree.byId.get(unitId))} ${q.year}.xlsx`) as never;
+  });
+
+  app.openapi(rankingDocx, async (c) => {
+    const q = c.req.valid("query");
+    const unitId = q.unitId ?? requireUser(c).scopeUnitId;
+    const { tree } = await authorize(c, "read", unitId);
+    const { db, now } = c.get("deps");
+    const input = await classificationReportInput(db, tree, await loadPacks(db), unitId, q.year, q.kind, q.format, vnDate(now()), now());
+    const bytes = await render(() => renderClassificationReportDocx(input));
+    const who = { unit: "xã", organisation: "tổ chức", person: "cá nhân" }[q.kind];
+    return send(c, bytes, DOCX, `Báo cáo xếp loại ${who} ${shortUnitName(tree.byId.get(unitId))} ${q.year}.docx`) as never;
   });
 
   app.openapi(sheet, async (c) => {

@@ -12,6 +12,7 @@ import { seedPlanData } from "./domain/plans.js";
 import { seedDossierData } from "./domain/dossiers.js";
 import { seedScoringData } from "./domain/scoring.js";
 import { seedContributionData, seedHousingData, seedInspectionData, seedOcopData } from "./domain/records.js";
+import { seedEmulationData } from "./domain/emulation.js";
 
 /** What the hooks receive. */
 export interface SeedContext {
@@ -52,6 +53,11 @@ export async function seedInspections(ctx: SeedContext): Promise<void> {
   await seedInspectionData(ctx);
 }
 
+/** HOOK: emulation movements, commendations, a criticism from an inspection finding, consultations (after inspections). */
+export async function seedEmulation(ctx: SeedContext): Promise<void> {
+  await seedEmulationData(ctx);
+}
+
 /** Every hook, in order. Add a new one here. */
 export const PLAN_DOMAIN_SEED_HOOKS: readonly ((ctx: SeedContext) => Promise<void>)[] = [
   seedPlans,
@@ -61,4 +67,5 @@ export const PLAN_DOMAIN_SEED_HOOKS: readonly ((ctx: SeedContext) => Promise<voi
   seedContributions,
   seedHousing,
   seedInspections,
+  seedEmulation,
 ];

@@ -22,6 +22,7 @@ import {
   summariseContributions,
 } from "@ntm/core";
 import {
+  type ClassificationReportInput,
   type CriteriaSheetInput,
   type CriteriaWorkbookInput,
   type ProgressReportInput,
@@ -351,6 +352,41 @@ export async function rankingWorkbookInput(
     ...assembled,
     rows: assembled.rows.map((r, i) => ({ ...r, caps: ranking.rows[i]!.caps.filter((k) => k.lowered).map((k) => k.reason) })),
     example: scheme.isDefault || !scheme.verified,
+  };
+}
+
+/**
+ * The classification report's input (DOCX) for a unit's subjects of one kind and a year: the ranking
+ * workbook's rows, rules and proposals with the issuer, number placeholder, place, signer and
+ * recipients of the format (Party HD 36 or state NĐ 30), as the progress report has them.
+ * @example
+ * const input = await classificationReportInput(db, tree, packs, "d-01", 2025, "organisation", "party", "2025-12-20");
+ * input.number // "-BC/HU": printed "Số      -BC/HU"
+ */
+export async function classificationReportInput(
+  db: Db,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  unitId: string,
+  year: number,
+  kind: "unit" | "organisation" | "person",
+  format: "party" | "state",
+  today: string,
+  now?: Date,
+): Promise<ClassificationReportInput> {
+  const unit = tree.byId.get(unitId);
+  if (!unit) throw new ApiError("not_found", `Không có đơn vị ${unitId} / No unit ${unitId}`);
+  const workbook = await rankingWorkbookInput(db, tree, packs, unitId, year, kind, now);
+  return {
+    ...workbook,
+    ...headerOf(tree, unit, format),
+    kind,
+    format,
+    date: today,
+    recipients:
+      format === "party"
+        ? ["Thường trực Tỉnh ủy (B/c)", "Ban Thi đua - Khen thưởng", "Lưu Văn phòng"]
+        : ["Văn phòng Điều phối NTM tỉnh", "Hội đồng Thi đua - Khen thưởng", "Lưu: VT"],
   };
 }
 

@@ -315,6 +315,13 @@ describe("remote commands against a running API", () => {
     expect(existsSync(join(home, "x.docx"))).toBe(false);
   });
 
+  it("downloads the organisations' classification report (DOCX) the server renders", async () => {
+    const r = remote(["report", "ranking", "--year", "2025", "--kind", "organisation", "--format", "docx", "--out", "ro.docx"]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const xml = await (await JSZip.loadAsync(readFileSync(join(home, "ro.docx")))).file("word/document.xml")!.async("string");
+    expect(xml.replace(/<[^>]+>/g, "")).toContain("Kết quả đánh giá, xếp loại các tổ chức năm 2025");
+  });
+
   it("shows the reports due under the district's plan as the server holds them (plan due --remote)", () => {
     const j = remote(["plan", "due", "--remote", "--as-of", "01/08/2025", "--period", "2025S1", "--json"]);
     expect(j.code).toBe(0);

@@ -86,6 +86,37 @@ describe("ntm report", () => {
     expect(proposals!.getCell(5, 5).text).toContain("Kết luận kiểm tra KL-03");
   });
 
+  it("writes the persons' classification report DOCX offline: title, every person, proposals with reasons, the not-law notice", async () => {
+    const dir = tempDir();
+    const file = join(REPO, "examples", "ranking", "persons-2025.json");
+    const r = ntm([
+      "report",
+      "ranking",
+      "--input",
+      file,
+      "--out",
+      join(dir, "p.docx"),
+      "--issuer",
+      "Huyện ủy An Hòa",
+      "--date",
+      "20/12/2025",
+    ]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const xml = await (await JSZip.loadAsync(readFileSync(join(dir, "p.docx")))).file("word/document.xml")!.async("string");
+    const paras = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0].replace(/<[^>]+>/g, ""));
+    expect(paras).toContain("Kết quả đánh giá, xếp loại cá nhân năm 2025");
+    expect(paras).toContain("HUYỆN ỦY AN HÒA");
+    expect(paras).toContain("Địa bàn, ngày 20 tháng 12 năm 2025");
+    const people = (JSON.parse(readFileSync(file, "utf8")) as { units: { name: string }[] }).units.map((u) => u.name);
+    expect(people.filter((n) => !paras.includes(n))).toEqual([]);
+    const commend = paras[paras.indexOf("1. Đề nghị khen thưởng") + 1] ?? "";
+    expect(commend).toMatch(/^- Đ\/c Nguyễn Văn An \(ví dụ\) \(xếp hạng \d+\): .+/);
+    expect(paras[paras.indexOf("2. Đề nghị phê bình") + 1]).toContain("Kết luận kiểm tra KL-03");
+    expect(paras.some((p) => p.startsWith("Lưu ý:") && p.includes("không phải quy định"))).toBe(true);
+    const bad = ntm(["report", "ranking", "--input", file, "--out", join(dir, "x.docx"), "--layout", "team"]);
+    expect([bad.code, bad.stderr]).toEqual([2, '--layout: cần party hoặc state / expected party or state, got "team"\n']);
+  });
+
   it("writes the progress report DOCX in the Party format with the communes computed from values", async () => {
     const dir = tempDir();
     const out = join(dir, "p.docx");

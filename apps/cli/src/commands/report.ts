@@ -234,30 +234,22 @@ export function registerReport(program: Command, run: Run): void {
 
   report
     .command("ranking")
-    .description("Bảng xếp hạng năm (XLSX) / annual ranking workbook (XLSX)")
+    .description(
+      "Bảng xếp hạng năm (XLSX) hoặc báo cáo kết quả đánh giá, xếp loại (DOCX) / annual ranking workbook (XLSX) or classification report (DOCX)",
+    )
     .option("--input <file>")
     .option("--scheme <file>")
     .option("--year <year>")
-    .requiredOption("--out <file.xlsx>")
+    .requiredOption("--out <file.xlsx|file.docx>")
+    .option("--format <xlsx|docx>", "loại tệp (mặc định theo đuôi --out) / file type (default: from --out)")
+    .option("--kind <kind>", "máy chủ: unit | organisation | person / server: subject kind")
+    .option("--layout <party|state>", "DOCX: thể thức Đảng (mặc định) hoặc Nhà nước / Party (default) or state format", "party")
     .option("--unit <id>", "máy chủ: địa bàn (mặc định phạm vi của bạn) / server: the area")
     .option("--unit-name <name>", "địa bàn / the area", "Địa bàn")
-    .action(
-      run(async (ctx: Ctx, opts: { input?: string; scheme?: string; year?: string; unit?: string; out: string; unitName: string }) => {
-        if (!opts.input)
-          return remoteDocument(
-            ctx,
-            "/reports/ranking.xlsx",
-            { year: parseYear(need(opts.year, "--year", "(with the server; or give --input)")), unitId: opts.unit },
-            opts.out,
-          );
-        const { ranking, scheme, names: byId, kind } = computeRanking({ ...opts, input: opts.input });
-        const r = await reports();
-        const bytes = await render(r, opts.input, () =>
-          r.renderRankingWorkbook(r.rankingWorkbookFromRanking(ranking, scheme, { unitName: opts.unitName, names: byId, kind })),
-        );
-        write(ctx, opts.out, bytes);
-      }),
-    );
+    .option("--issuer <name>", 'DOCX ngoại tuyến: cơ quan ban hành, ví dụ "HUYỆN ỦY AN HÒA" / offline DOCX: the issuer')
+    .option("--place <name>", "DOCX ngoại tuyến: địa danh / offline DOCX: the place in the date line")
+    .option("--date <dd/mm/yyyy>", "DOCX ngoại tuyến: ngày văn bản (mặc định hôm nay) / offline DOCX: the date (default today)")
+    .action(run(async (ctx: Ctx, opts: RankingReportOptions) => rankingReport(ctx, opts)));
 
   report
     .command("progress")
@@ -314,4 +306,76 @@ export function registerReport(program: Command, run: Run): void {
         },
       ),
     );
+}
+
+type RankingReportOptions = {
+  input?: string;
+  scheme?: string;
+  year?: string;
+  unit?: string;
+  out: string;
+  unitName: string;
+  format?: string;
+  kind?: string;
+  layout: string;
+  issuer?: string;
+  place?: string;
+  date?: string;
+};
+
+/** dd/mm/yyyy (or yyyy-mm-dd) to an ISO date; today (local) when not given. */
+function isoDateOption(value: string | undefined): string {
+  if (value === undefined) {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  }
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  if (m) return `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  throw new CliError("invalid_input", [{ where: "--date", message: `cần dd/mm/yyyy / expected dd/mm/yyyy, got "${value}"` }]);
+}
+
+/** `ntm report ranking`: the ranking workbook (XLSX) or the classification report (DOCX), offline from a file or from the server. */
+async function rankingReport(ctx: Ctx, opts: RankingReportOptions): Promise<void> {
+  const format = opts.format ?? (opts.out.toLowerCase().endsWith(".docx") ? "docx" : "xlsx");
+  if (format !== "xlsx" && format !== "docx")
+    throw new CliError("invalid_input", [{ where: "--format", message: `cần xlsx hoặc docx / expected xlsx or docx, got "${format}"` }]);
+  if (opts.layout !== "party" && opts.layout !== "state")
+    throw new CliError("invalid_input", [
+      { where: "--layout", message: `cần party hoặc state / expected party or state, got "${opts.layout}"` },
+    ]);
+  if (!opts.input)
+    return remoteDocument(
+      ctx,
+      `/reports/ranking.${format}`,
+      {
+        year: parseYear(need(opts.year, "--year", "(with the server; or give --input)")),
+        unitId: opts.unit,
+        kind: opts.kind,
+        ...(format === "docx" ? { format: opts.layout } : {}),
+      },
+      opts.out,
+    );
+  const { ranking, scheme, names: byId, kind } = computeRanking({ ...opts, input: opts.input });
+  const r = await reports();
+  const workbook = r.rankingWorkbookFromRanking(ranking, scheme, { unitName: opts.unitName, names: byId, kind });
+  if (format === "xlsx") return write(ctx, opts.out, await render(r, opts.input, () => r.renderRankingWorkbook(workbook)));
+  const party = opts.layout === "party";
+  const date = isoDateOption(opts.date);
+  const bytes = await render(r, opts.input, () =>
+    r.renderClassificationReportDocx({
+      ...workbook,
+      kind,
+      format: party ? "party" : "state",
+      issuer: { parent: "", name: (opts.issuer ?? opts.unitName).toUpperCase() },
+      number: party ? "-BC" : "/BC",
+      place: opts.place ?? opts.unitName,
+      date,
+      signer: party
+        ? { onBehalfOf: "T/M BAN THƯỜNG VỤ", title: "BÍ THƯ", name: "(ký, ghi rõ họ tên)" }
+        : { onBehalfOf: "TM. ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH", name: "(ký, ghi rõ họ tên)" },
+      recipients: [party ? "Lưu Văn phòng" : "Lưu: VT"],
+    }),
+  );
+  write(ctx, opts.out, bytes);
 }

@@ -52,6 +52,14 @@ export default function Ranking() {
           >
             {t("ranking.export")} (XLSX)
           </a>
+          <a
+            className="btn"
+            href={`/v1/reports/ranking.docx?year=${year}&kind=${kind}&unitId=${encodeURIComponent(user?.scopeUnitId ?? "")}`}
+            download
+            data-testid="ranking-docx"
+          >
+            {t("ranking.exportDocx")} (DOCX)
+          </a>
           <YearSelect value={year} onChange={setYear} />
         </div>
       </div>

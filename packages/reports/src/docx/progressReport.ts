@@ -20,16 +20,21 @@ import { CRITERION_STATUS_VI, TASK_STATUS_VI, TIER_VI, dongText, joinIds, noteTe
 import { Checker } from "../_lib/validate.js";
 import type { LateReport, ProgressReportInput, RecognitionEvent, TaskProgress } from "../types.js";
 
-const FONT = "Times New Roman";
+/** What the heading block of a report needs (shared by every DOCX report). */
+export type DocumentHead = Pick<ProgressReportInput, "format" | "issuer" | "number" | "place" | "date">;
+/** What the closing block ("Nơi nhận", signature) needs. */
+export type DocumentFoot = Pick<ProgressReportInput, "format" | "recipients" | "signer">;
+
+export const FONT = "Times New Roman";
 /** Millimetres to twips (1/1440 inch), rounded: docx's own helper truncates (A4 would lose a twip). */
-const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
+export const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
 /** Font sizes in half-points, as Word counts them. */
-const PT13 = 26;
-const PT14 = 28;
-const PT12 = 24;
+export const PT13 = 26;
+export const PT14 = 28;
+export const PT12 = 24;
 
 /** A4 with the margins of Nghị định 30/2020 (top/bottom 20 mm, left 30 mm, right 15 mm). */
-const PAGE = {
+export const PAGE = {
   size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
   margin: {
     top: convertMillimetersToTwip(20),
@@ -41,10 +46,10 @@ const PAGE = {
   },
 };
 /** The writing width between the margins (210 − 30 − 15 mm). */
-const BODY_WIDTH = convertMillimetersToTwip(165);
+export const BODY_WIDTH = convertMillimetersToTwip(165);
 
-type RunOpts = { bold?: boolean; italics?: boolean; underline?: boolean; size?: number };
-const run = (text: string, o: RunOpts = {}) =>
+export type RunOpts = { bold?: boolean; italics?: boolean; underline?: boolean; size?: number };
+export const run = (text: string, o: RunOpts = {}) =>
   new TextRun({
     text,
     font: FONT,
@@ -54,11 +59,11 @@ const run = (text: string, o: RunOpts = {}) =>
     ...(o.underline ? { underline: {} } : {}),
   });
 
-const centered = (text: string, o: RunOpts = {}, after = 0) =>
+export const centered = (text: string, o: RunOpts = {}, after = 0) =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after }, children: [run(text, o)] });
 
 /** A body paragraph: justified, first line indented 1 cm, 6 pt before. */
-const body = (children: TextRun[] | string, indent = true) =>
+export const body = (children: TextRun[] | string, indent = true) =>
   new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     spacing: { before: 120, after: 0, line: 276 },
@@ -66,7 +71,7 @@ const body = (children: TextRun[] | string, indent = true) =>
     children: typeof children === "string" ? [run(children)] : children,
   });
 
-const heading = (text: string) =>
+export const heading = (text: string) =>
   new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     spacing: { before: 160, after: 0 },
@@ -74,10 +79,10 @@ const heading = (text: string) =>
     children: [run(text, { bold: true })],
   });
 
-const dash = (text: string) => body(`- ${text}`);
+export const dash = (text: string) => body(`- ${text}`);
 
 /** A short centred rule under a heading line (ND30: a line 1/3 to 1/2 of the text above). */
-const shortRule = (widthMm: number, columnMm: number) => {
+export const shortRule = (widthMm: number, columnMm: number) => {
   const side = convertMillimetersToTwip(Math.max(0, (columnMm - widthMm) / 2));
   return new Paragraph({
     spacing: { before: 0, after: 120 },
@@ -103,10 +108,10 @@ const cellText = (text: string, o: RunOpts & { align?: Align } = {}) =>
     children: [run(text, { size: o.size ?? PT12, ...o })],
   });
 
-type Align = "left" | "center" | "right";
+export type Align = "left" | "center" | "right";
 
 /** A bordered data table; widths in millimetres summing to the body width, one alignment per column. */
-function dataTable(headers: string[], widthsMm: number[], aligns: Align[], rows: (string[] | { group: string })[]): Table {
+export function dataTable(headers: string[], widthsMm: number[], aligns: Align[], rows: (string[] | { group: string })[]): Table {
   const widths = widthsMm.map(convertMillimetersToTwip);
   const head = new TableRow({
     tableHeader: true,
@@ -144,7 +149,7 @@ export function symbolText(number: string | undefined, format: ProgressReportInp
   return /^[-/]/.test(n) ? `${NUMBER_BLANK}${n}` : n;
 }
 
-function headerTable(input: ProgressReportInput): Table {
+export function headerTable(input: DocumentHead): Table {
   const party = input.format === "party";
   // The state motto needs the wider right column to stay on one line.
   const leftMm = party ? 75 : 62;
@@ -433,7 +438,7 @@ function closingSections(input: ProgressReportInput): Paragraph[] {
   return out;
 }
 
-function closingTable(input: ProgressReportInput): Table {
+export function closingTable(input: DocumentFoot): Table {
   const leftW = convertMillimetersToTwip(85);
   const rightW = BODY_WIDTH - leftW;
   const party = input.format === "party";
