@@ -260,7 +260,7 @@ describe("ranking inputs and classifications", () => {
     await db.update(ocopProducts).set({ version: 2 }).where(eq(ocopProducts.id, "ocop-cache-test"));
     await sync(); // written straight into the database: wait for its notification, as another instance would
     const s3 = await rankingInputsState(db);
-    expect([s1.split("|").length, s2 !== s1, s3 !== s2, await rankingInputsState(db)]).toEqual([5, true, true, s3]);
+    expect([s1.split("|").length, s2 !== s1, s3 !== s2, await rankingInputsState(db)]).toEqual([7, true, true, s3]);
   });
 
   it("reuses a scope's classifications while nothing changed, and recomputes after a value write of that year", async () => {
