@@ -202,7 +202,15 @@ describe("remote commands against a running API", () => {
     const again = remote(["import", "d01.xlsx", "--json"]);
     expect(again.code).toBe(0);
     const communes = remote(["units", "--root", "d-01", "--level", "commune", "--json"]).json().length;
-    expect(again.json()).toEqual({ file: "d01.xlsx", layout: "wide", rows: communes, unitYears: communes, created: 0, updated: communes, years: [2024] });
+    expect(again.json()).toEqual({
+      file: "d01.xlsx",
+      layout: "wide",
+      rows: communes,
+      unitYears: communes,
+      created: 0,
+      updated: communes,
+      years: [2024],
+    });
   });
 
   it("evaluates a stored unit on the server with the same result contract and --fail-on", () => {
