@@ -1,3 +1,10 @@
+/**
+ * Authoring plans: create from a template or blank (for a unit, or as an implementing plan of a
+ * parent plan, III.1 "cụ thể hóa"), edit with If-Match, the version history, adjustment proposals
+ * decided by the plan's owner, and JSON/XLSX export and import. Routes parse, authorise and shape
+ * the answer; services/planAuthoring.ts loads, checks with core (planFromTemplate, applyPlanPatch,
+ * diffPlans, checkProposal, resolveProposal) and writes; core's planToSheets/planFromSheets convert files.
+ */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { type Issue, type Plan, type PlanProposal, planFromSheets, planWriteAction, planToSheets, validatePlan } from "@ntm/core";
 import type { Context } from "hono";
