@@ -7,17 +7,13 @@ import {
   RecognitionActionSchema,
   stepDeadline,
 } from "@ntm/core";
-import { asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
-import type { Db } from "../db/index.js";
-import { dossiers } from "../db/schema.js";
-import type { Tx } from "../audit.js";
 import { authorize, requireUser } from "../http/guard.js";
-import { ApiError, problemResponses } from "../http/problem.js";
+import { problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { type LoadedPacks, loadPacks } from "../services/packs.js";
-import { type DossierRow, configFor, dossierDataOf, toCoreDossier } from "../services/dossiers.js";
+import { type DossierRow, configFor, listDossierRows, loadDossier, dossierDataOf, toCoreDossier } from "../services/dossiers.js";
 import {
   applyTransition,
   assertMayEditDossier,
@@ -117,11 +113,7 @@ function dossierOut(row: DossierRow, tree: UnitTree, today: string): z.infer<typ
   };
 }
 
-async function loadRow(db: Db | Tx, id: string): Promise<DossierRow> {
-  const row = (await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1))[0];
-  if (!row) throw new ApiError("not_found", `Không tìm thấy hồ sơ / dossier "${id}" not found`);
-  return row;
-}
+const loadRow = loadDossier;
 
 const ListQuery = z.object({
   state: DossierStateSchema.optional(),
@@ -266,12 +258,7 @@ export function dossierRoutes() {
     const q = c.req.valid("query");
     const { ids, tree } = await readableUnits(c, q.unitId);
     const { db, now } = c.get("deps");
-    const rows = await db.select().from(dossiers).orderBy(asc(dossiers.year), asc(dossiers.unitId), asc(dossiers.id));
-    const items = rows
-      .filter(
-        (r) => ids.has(r.unitId) && (!q.state || r.step === q.state) && (!q.year || r.year === q.year) && (!q.tier || r.tier === q.tier),
-      )
-      .map((r) => dossierOut(r, tree, vnDate(now())));
+    const items = (await listDossierRows(db, ids, q)).map((r) => dossierOut(r, tree, vnDate(now())));
     const counts: Record<string, number> = {};
     for (const i of items) counts[i.state] = (counts[i.state] ?? 0) + 1;
     return c.json({ items, counts }, 200);
