@@ -6,21 +6,17 @@
  * recognition workflow's configuration holds it with its provenance.
  */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { type Consultation, ConsultationSchema, summariseConsultations, surveyBacking, validateConsultation } from "@ntm/core";
-import { eq } from "drizzle-orm";
+import { ConsultationSchema, summariseConsultations, validateConsultation } from "@ntm/core";
 import type { AppEnv } from "../context.js";
-import { consultations, dossiers } from "../db/schema.js";
+import { consultations } from "../db/schema.js";
 import { ReasonOutSchema, jsonSafe, reasonsOut } from "../http/common.js";
 import { authorize } from "../http/guard.js";
-import { ApiError, problemResponses } from "../http/problem.js";
+import { problemResponses } from "../http/problem.js";
 import { recordRoutes } from "../http/recordRoutes.js";
-import { type RecordRow, allRows } from "../services/records.js";
 import { IdParam } from "../http/schemas.js";
-import { toCoreDossier } from "../services/dossiers.js";
+import { consultationOf, dossierSurveyBacking, loadDossierRow } from "../services/consultations.js";
 
 export const ConsultationBodySchema = ConsultationSchema.omit({ id: true }).openapi("ConsultationInput");
-
-const consultationOf = (row: RecordRow): Consultation => ({ ...(row.data as Consultation), id: row.id });
 
 const CommuneSummary = z.object({
   communeUnitId: z.string(),
@@ -98,12 +94,9 @@ export function consultationRoutes() {
   app.openapi(backing, async (c) => {
     const { id } = c.req.valid("param");
     const { db } = c.get("deps");
-    const row = (await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1))[0];
-    if (!row) throw new ApiError("not_found", `Không tìm thấy hồ sơ / dossier "${id}" not found`);
+    const row = await loadDossierRow(db, id);
     await authorize(c, "read", row.unitId);
-    const dossier = toCoreDossier(row);
-    const list = (await allRows(db, consultations)).map(consultationOf).filter((x) => x.communeUnitId === dossier.unitId);
-    const b = surveyBacking(dossier, list);
+    const b = await dossierSurveyBacking(db, row);
     return c.json(
       {
         ...b,

@@ -6,10 +6,7 @@
  */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { DossierDocumentSchema } from "@ntm/core";
-import { eq, inArray } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
-import { dossierAttachments, dossiers, users } from "../db/schema.js";
-import { writeAudit } from "../audit.js";
 import { can } from "../auth/policy.js";
 import { authorize } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
@@ -18,11 +15,13 @@ import { readBounded } from "../transfer/limits.js";
 import {
   type AttachmentLimits,
   type AttachmentRefusal,
-  attachmentMeta,
   checkAttachment,
   listAttachments,
   newAttachmentRow,
+  dossierActors,
+  dossierRow,
   readAttachment,
+  storeAttachment,
 } from "../services/attachments.js";
 
 const mib = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
@@ -144,17 +143,6 @@ const actors = createRoute({
   },
 });
 
-async function dossierRow(db: AppEnv["Variables"]["deps"]["db"], id: string) {
-  const row = (
-    await db
-      .select({ id: dossiers.id, unitId: dossiers.unitId, version: dossiers.version, transitions: dossiers.transitions })
-      .from(dossiers)
-      .where(eq(dossiers.id, id))
-  )[0];
-  if (!row) throw new ApiError("not_found", `Không tìm thấy hồ sơ / dossier "${id}" not found`);
-  return row;
-}
-
 /**
  * Dossier attachments: GET/POST /dossiers/{id}/attachments, GET /dossiers/{id}/attachments/{attachmentId}.
  * @example
@@ -176,14 +164,7 @@ export function dossierDocumentRoutes() {
     const { db } = c.get("deps");
     const row = await dossierRow(db, id);
     await authorize(c, "read", row.unitId);
-    const ids = [...new Set((row.transitions as { actor?: { id?: string } }[]).map((h) => h.actor?.id).filter((x): x is string => !!x))];
-    const items =
-      ids.length === 0
-        ? []
-        : await db
-            .select({ id: users.id, username: users.username, displayName: users.displayName })
-            .from(users)
-            .where(inArray(users.id, ids));
+    const items = await dossierActors(db, row.transitions);
     return c.json({ items }, 200);
   });
 
@@ -219,19 +200,7 @@ export function dossierDocumentRoutes() {
       content: bytes,
       createdBy: user.username,
     });
-    const saved = await db.transaction(async (tx) => {
-      const { content: _content, ...meta } = (await tx.insert(dossierAttachments).values(values).returning())[0]!;
-      await writeAudit(tx, user, {
-        action: "dossier.attach",
-        entityType: "dossier_attachment",
-        entityId: meta.id,
-        unitId: row.unitId,
-        before: null,
-        after: { dossierId: id, name: meta.name, kind: meta.kind, mediaType: meta.mediaType, size: meta.size, sha256: meta.sha256 },
-      });
-      return meta;
-    });
-    return c.json(attachmentMeta(saved), 201);
+    return c.json(await storeAttachment(db, user, values), 201);
   });
 
   app.openapi(download, async (c) => {

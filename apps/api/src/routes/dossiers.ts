@@ -1,28 +1,27 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
-  type RecognitionDossier,
   DOSSIER_STATE_LABELS,
   DossierDocumentSchema,
   DossierStateSchema,
   DossierTierSchema,
   RecognitionActionSchema,
-  parseDong,
-  parseDossier,
   stepDeadline,
 } from "@ntm/core";
-import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
-import type { Db } from "../db/index.js";
-import { dossiers } from "../db/schema.js";
-import { type Tx, writeAudit } from "../audit.js";
-import { can } from "../auth/policy.js";
 import { authorize, requireUser } from "../http/guard.js";
-import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
+import { problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { type LoadedPacks, loadPacks } from "../services/packs.js";
-import { type DossierRow, configFor, dossierDataOf, fromCoreDossier, toCoreDossier } from "../services/dossiers.js";
-import { applyTransition, createDossier, dossierActions, policyActionOf } from "../services/dossierWorkflow.js";
+import { type DossierRow, configFor, listDossierRows, loadDossier, dossierDataOf, toCoreDossier } from "../services/dossiers.js";
+import {
+  applyTransition,
+  assertMayEditDossier,
+  createDossier,
+  dossierActions,
+  editDossierFacts,
+  policyActionOf,
+} from "../services/dossierWorkflow.js";
 import type { UnitTree } from "../units.js";
 import {
   ReasonOutSchema,
@@ -114,11 +113,7 @@ function dossierOut(row: DossierRow, tree: UnitTree, today: string): z.infer<typ
   };
 }
 
-async function loadRow(db: Db | Tx, id: string): Promise<DossierRow> {
-  const row = (await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1))[0];
-  if (!row) throw new ApiError("not_found", `Không tìm thấy hồ sơ / dossier "${id}" not found`);
-  return row;
-}
+const loadRow = loadDossier;
 
 const ListQuery = z.object({
   state: DossierStateSchema.optional(),
@@ -263,12 +258,7 @@ export function dossierRoutes() {
     const q = c.req.valid("query");
     const { ids, tree } = await readableUnits(c, q.unitId);
     const { db, now } = c.get("deps");
-    const rows = await db.select().from(dossiers).orderBy(asc(dossiers.year), asc(dossiers.unitId), asc(dossiers.id));
-    const items = rows
-      .filter(
-        (r) => ids.has(r.unitId) && (!q.state || r.step === q.state) && (!q.year || r.year === q.year) && (!q.tier || r.tier === q.tier),
-      )
-      .map((r) => dossierOut(r, tree, vnDate(now())));
+    const items = (await listDossierRows(db, ids, q)).map((r) => dossierOut(r, tree, vnDate(now())));
     const counts: Record<string, number> = {};
     for (const i of items) counts[i.state] = (counts[i.state] ?? 0) + 1;
     return c.json({ items, counts }, 200);
@@ -298,49 +288,9 @@ export function dossierRoutes() {
     const { db, now } = c.get("deps");
     const row = await loadRow(db, id);
     const { user, tree } = await authorize(c, "read", row.unitId);
-    const local = can(user, "dossier.self_assess", row.unitId, tree);
-    const review = can(user, "dossier.review", row.unitId, tree);
-    if (!(local || review) || (body.councilVote !== undefined && !review))
-      throw new ApiError(
-        "forbidden",
-        `Vai trò ${user.role} không được sửa hồ sơ này / role ${user.role} may not edit this dossier${body.councilVote !== undefined ? " (the council vote is recorded by the reviewing level)" : ""}`,
-      );
+    assertMayEditDossier(user, tree, row, body);
     requireVersion(c, row.version);
-    const cur = toCoreDossier(row);
-    const next: RecognitionDossier = { ...cur };
-    if (body.documents !== undefined) next.documents = [...new Set(body.documents)];
-    if (body.satisfactionPercent !== undefined) next.satisfactionPercent = body.satisfactionPercent;
-    if (body.capitalConstructionDebt !== undefined) {
-      if (body.capitalConstructionDebt === null) next.capitalConstructionDebt = null;
-      else {
-        const debt = parseDong(body.capitalConstructionDebt, ["capitalConstructionDebt"]);
-        if (!debt.ok) throw new ApiError("invalid_input", "Số nợ không hợp lệ / invalid debt", issuesToFields(debt.issues));
-        next.capitalConstructionDebt = debt.value;
-      }
-    }
-    if (body.councilVote !== undefined) next.councilVote = body.councilVote;
-    const checked = parseDossier(next);
-    if (!checked.ok) throw new ApiError("invalid_input", "Hồ sơ không hợp lệ / invalid dossier", issuesToFields(checked.issues));
-    const cols = fromCoreDossier(checked.value);
-    const saved = await db.transaction(async (tx) => {
-      const out = (
-        await tx
-          .update(dossiers)
-          .set({ data: cols.data, version: row.version + 1, updatedAt: now(), updatedBy: user.username })
-          .where(and(eq(dossiers.id, id), eq(dossiers.version, row.version)))
-          .returning()
-      )[0];
-      if (!out) throw new ApiError("precondition_failed", "Hồ sơ vừa bị thay đổi / dossier changed concurrently");
-      await writeAudit(tx, user, {
-        action: "dossier.update",
-        entityType: "dossier",
-        entityId: id,
-        unitId: row.unitId,
-        before: { data: row.data, version: row.version },
-        after: { data: cols.data, version: out.version },
-      });
-      return out;
-    });
+    const saved = await editDossierFacts(db, user, row, body, now());
     setEtag(c, saved.version);
     return c.json(dossierOut(saved, tree, vnDate(now())), 200);
   });

@@ -6,14 +6,11 @@
  */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { validateReportNarrative } from "@ntm/core";
-import { and, eq } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
-import { reportNarratives } from "../db/schema.js";
-import { writeAudit } from "../audit.js";
 import { checkVersion, readIfMatch, requireVersion, setEtag, unwrap } from "../http/common.js";
 import { authorize, requireUser } from "../http/guard.js";
-import { ApiError, problemResponses } from "../http/problem.js";
-import { narrativeOf, narrativeRow } from "../services/narratives.js";
+import { problemResponses } from "../http/problem.js";
+import { narrativeOf, narrativeRow, saveNarrative } from "../services/narratives.js";
 
 const Lines = z.array(z.string());
 const NarrativeBody = z
@@ -116,34 +113,7 @@ export function narrativeRoutes() {
     const cur = await narrativeRow(db, unitId, q.period);
     if (cur) requireVersion(c, cur.version);
     else checkVersion(readIfMatch(c) ?? 0, 0);
-    const t = reportNarratives;
-    const row = await db.transaction(async (tx) => {
-      const out = cur
-        ? (
-            await tx
-              .update(t)
-              .set({ data, version: cur.version + 1, updatedAt: now(), updatedBy: user.username })
-              .where(and(eq(t.id, cur.id), eq(t.version, cur.version)))
-              .returning()
-          )[0]
-        : (
-            await tx
-              .insert(t)
-              .values({ id: `narrative-${unitId}-${q.period}`, unitId, period: q.period, data, updatedBy: user.username })
-              .onConflictDoNothing()
-              .returning()
-          )[0];
-      if (!out) throw new ApiError("precondition_failed", "Dữ liệu vừa bị thay đổi / changed concurrently");
-      await writeAudit(tx, user, {
-        action: cur ? "report_narrative.update" : "report_narrative.create",
-        entityType: "report_narrative",
-        entityId: out.id,
-        unitId,
-        before: cur ? { data: cur.data, version: cur.version } : null,
-        after: { data, version: out.version },
-      });
-      return out;
-    });
+    const row = await saveNarrative(db, user, unitId, q.period, data, cur, now());
     setEtag(c, row.version);
     return c.json(
       { unitId, period: q.period, version: row.version, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy, data },

@@ -2,46 +2,33 @@
  * Authoring plans: create from a template or blank (for a unit, or as an implementing plan of a
  * parent plan, III.1 "cụ thể hóa"), edit with If-Match, the version history, adjustment proposals
  * decided by the plan's owner, and JSON/XLSX export and import. Routes parse, authorise and shape
- * the answer; core decides (planFromTemplate, applyPlanPatch, diffPlans, checkProposal,
- * resolveProposal, planToSheets/planFromSheets); planStore writes.
+ * the answer; services/planAuthoring.ts loads, checks with core (planFromTemplate, applyPlanPatch,
+ * diffPlans, checkProposal, resolveProposal) and writes; core's planToSheets/planFromSheets convert files.
  */
-import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import {
-  type Issue,
-  type Plan,
-  type PlanProposal,
-  applyPlanPatch,
-  checkProposal,
-  diffPlans,
-  planFromSheets,
-  planWriteAction,
-  planFromTemplate,
-  planToSheets,
-  resolveProposal,
-  validatePlan,
-} from "@ntm/core";
-import { and, eq } from "drizzle-orm";
+import { type Issue, type Plan, type PlanProposal, planFromSheets, planWriteAction, planToSheets, validatePlan } from "@ntm/core";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
-import { writeAudit } from "../audit.js";
-import { planProposals } from "../db/schema.js";
 import { authorize, authorizePlanRead } from "../http/guard.js";
 import { ApiError, type ProblemField, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
 import { sheetsToXlsx, xlsxToSheets } from "../transfer/planWorkbook.js";
 import type { UnitTree } from "../units.js";
-import { IsoDateField, requireVersion, setEtag, unwrap, vnDate, vnDateTime } from "../http/common.js";
+import { IsoDateField, requireVersion, setEtag } from "../http/common.js";
+import { type PlanRow, loadPlan, loadProposal, loadProposals, planOf } from "../services/planStore.js";
 import {
-  type PlanRow,
-  insertPlan,
-  loadPlan,
-  loadPlanVersions,
-  loadProposal,
-  loadProposals,
-  planOf,
-  updatePlan,
-} from "../services/planStore.js";
+  checkAgainstParent,
+  createPlan,
+  createProposal,
+  decideProposal,
+  editPlan,
+  importPlan,
+  newPlanId,
+  parentPlanFor,
+  planAtVersion,
+  planHistory,
+  proposalWriter,
+} from "../services/planAuthoring.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const Localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });
@@ -281,33 +268,10 @@ const proposalOut = (p: PlanProposal, version: number) => {
   const { changes, ...rest } = p;
   return { ...rest, ...(changes ? { changes: changes as Record<string, unknown> } : {}), version };
 };
-const newPlanId = () => `plan-${randomUUID()}`;
 
 /** The parent plan of a new or imported plan, checked: it exists, the user may read it, and the unit lies within it. */
-async function parentFor(c: Context<AppEnv>, tree: UnitTree, parentPlanId: string, unitId: string, field: string): Promise<Plan> {
-  const db = c.get("deps").db;
-  const loaded = await loadPlan(db, parentPlanId).catch((e: unknown) => {
-    if (e instanceof ApiError && e.kind === "not_found")
-      throw new ApiError("invalid_input", `Không có kế hoạch cấp trên "${parentPlanId}" / no parent plan "${parentPlanId}"`, [
-        { path: field, message: "unknown plan" },
-      ]);
-    throw e;
-  });
-  await authorizePlanRead(c, loaded.row.unitId);
-  if (!tree.subtree(loaded.row.unitId).some((u) => u.id === unitId))
-    throw new ApiError(
-      "invalid_input",
-      `Đơn vị ${unitId} không thuộc địa bàn của kế hoạch cấp trên (${loaded.row.unitId}) / the unit is outside the parent plan's unit`,
-      [{ path: "$.unitId", message: `not within ${loaded.row.unitId}` }],
-    );
-  return planOf(loaded.row, loaded.taskRows);
-}
-
-/** The parent of a stored implementing plan, for validating edits (undefined for a top plan). */
-async function storedParent(c: Context<AppEnv>, row: PlanRow): Promise<Plan | undefined> {
-  if (!row.parentPlanId) return undefined;
-  const p = await loadPlan(c.get("deps").db, row.parentPlanId);
-  return planOf(p.row, p.taskRows);
+function parentFor(c: Context<AppEnv>, tree: UnitTree, parentPlanId: string, unitId: string, field: string): Promise<Plan> {
+  return parentPlanFor(c.get("deps").db, tree, parentPlanId, unitId, field, (u) => authorizePlanRead(c, u));
 }
 
 /** Sheet issues name their sheet, row and column; plan issues their JSON path. */
@@ -364,28 +328,7 @@ export function planAuthoringRoutes() {
     const { db, now } = c.get("deps");
     const { user, tree } = await authorize(c, planWriteAction(body), body.unitId);
     const parent = body.parentPlanId ? await parentFor(c, tree, body.parentPlanId, body.unitId, "$.parentPlanId") : undefined;
-    const unit = tree.byId.get(body.unitId)!;
-    const created = unwrap(
-      planFromTemplate(body.template, {
-        id: newPlanId(),
-        unit: { id: unit.id, name: unit.name },
-        asOf: vnDate(now()),
-        ...(body.number !== undefined ? { number: body.number } : {}),
-        ...(body.date !== undefined ? { date: body.date } : {}),
-        ...(body.title ? { title: body.title } : {}),
-        ...(body.periodEnd ? { periodEnd: body.periodEnd } : {}),
-        ...(body.parentPlanId
-          ? { parent: { planId: body.parentPlanId, ...(body.organisationId ? { organisationId: body.organisationId } : {}) } }
-          : {}),
-      }),
-      "Không tạo được kế hoạch / cannot create the plan",
-    );
-    const plan = parent
-      ? unwrap(validatePlan(created, { parent }), "Kế hoạch không khớp kế hoạch cấp trên / the plan does not match its parent")
-      : created;
-    const row = await db.transaction((tx) =>
-      insertPlan(tx, { unitId: body.unitId, plan }, { user, by: user.username, at: now(), action: "plan.create" }),
-    );
+    const { row, plan } = await createPlan(db, user, tree, body, parent, now());
     setEtag(c, row.version);
     return c.json(documentOf(row, plan), 201);
   });
@@ -396,21 +339,9 @@ export function planAuthoringRoutes() {
     const loaded = await loadPlan(db, id);
     const { user } = await authorize(c, planWriteAction(loaded.row), loaded.row.unitId);
     requireVersion(c, loaded.row.version);
-    const current = planOf(loaded.row, loaded.taskRows);
-    const parent = await storedParent(c, loaded.row);
-    const next = unwrap(
-      applyPlanPatch(current, c.req.valid("json"), parent ? { parent } : {}),
-      "Kế hoạch không hợp lệ / invalid plan; nothing was saved",
-    );
-    if (!diffPlans(current, next).length) {
-      setEtag(c, loaded.row.version);
-      return c.json(documentOf(loaded.row, current), 200);
-    }
-    const { row } = await db.transaction((tx) =>
-      updatePlan(tx, loaded, next, { user, by: user.username, at: now(), action: "plan.update" }),
-    );
+    const { row, plan } = await editPlan(db, user, loaded, c.req.valid("json"), now());
     setEtag(c, row.version);
-    return c.json(documentOf(row, next), 200);
+    return c.json(documentOf(row, plan), 200);
   });
 
   app.openapi(documentRoute, async (c) => {
@@ -423,20 +354,9 @@ export function planAuthoringRoutes() {
   app.openapi(versionsRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { db } = c.get("deps");
-    const { row, taskRows } = await loadPlan(db, id);
-    await authorizePlanRead(c, row.unitId);
-    const stored = await loadPlanVersions(db, id);
-    // A plan saved before versions were recorded shows its current version alone.
-    const versions = stored.length
-      ? stored
-      : [{ version: row.version, action: "plan.current", createdAt: row.updatedAt, createdBy: row.updatedBy, plan: planOf(row, taskRows) }];
-    const items = versions.map((v, i) => ({
-      version: v.version,
-      action: v.action,
-      createdAt: v.createdAt.toISOString(),
-      createdBy: v.createdBy,
-      changes: i === 0 ? [] : diffPlans(versions[i - 1]!.plan, v.plan).map((x) => ({ ...x, path: [...x.path] })),
-    }));
+    const loaded = await loadPlan(db, id);
+    await authorizePlanRead(c, loaded.row.unitId);
+    const items = await planHistory(db, loaded);
     return c.json({ planId: id, items }, 200);
   });
 
@@ -445,8 +365,7 @@ export function planAuthoringRoutes() {
     const { db } = c.get("deps");
     const { row } = await loadPlan(db, id);
     await authorizePlanRead(c, row.unitId);
-    const v = (await loadPlanVersions(db, id)).find((x) => x.version === version);
-    if (!v) throw new ApiError("not_found", `Kế hoạch không có phiên bản ${version} / no version ${version}`);
+    const v = await planAtVersion(db, id, version);
     setEtag(c, v.version);
     return c.json(
       {
@@ -473,52 +392,11 @@ export function planAuthoringRoutes() {
     const body = c.req.valid("json");
     const { db, now } = c.get("deps");
     const loaded = await loadPlan(db, id);
-    let writer: { unitId: string; parentPlanId: string | null } = loaded.row;
-    if (body.fromPlanId) {
-      const from = await loadPlan(db, body.fromPlanId).catch(() => null);
-      if (!from || from.row.parentPlanId !== id)
-        throw new ApiError(
-          "invalid_input",
-          `"${body.fromPlanId}" không phải kế hoạch thực hiện kế hoạch này / is not an implementing plan of this plan`,
-          [{ path: "$.fromPlanId", message: "not an implementing plan of this plan" }],
-        );
-      writer = from.row;
-    }
+    const writer = await proposalWriter(db, loaded, body.fromPlanId);
     // From an implementing plan its own organisation proposes (plan.implement); otherwise the plan's writers.
     const { user } = await authorize(c, body.fromPlanId ? planWriteAction(writer) : "plan.write", writer.unitId);
     requireVersion(c, loaded.row.version);
-    const current = planOf(loaded.row, loaded.taskRows);
-    const parent = await storedParent(c, loaded.row);
-    const input = unwrap(
-      checkProposal(current, body, parent ? { parent } : {}),
-      "Đề xuất không hợp lệ / invalid proposal; nothing was saved",
-    );
-    const proposal: PlanProposal = {
-      id: `pp-${randomUUID()}`,
-      planId: id,
-      fromPlanId: input.fromPlanId ?? null,
-      taskCodes: input.taskCodes,
-      summary: input.summary,
-      ...(input.changes ? { changes: input.changes } : {}),
-      basePlanVersion: loaded.row.version,
-      status: "proposed",
-      proposedBy: user.username,
-      proposedAt: vnDateTime(now()),
-      decision: null,
-    };
-    await db.transaction(async (tx) => {
-      await tx
-        .insert(planProposals)
-        .values({ id: proposal.id, unitId: loaded.row.unitId, planId: id, data: proposal, updatedAt: now(), updatedBy: user.username });
-      await writeAudit(tx, user, {
-        action: "plan.proposal",
-        entityType: "plan_proposal",
-        entityId: proposal.id,
-        unitId: loaded.row.unitId,
-        before: null,
-        after: proposal,
-      });
-    });
+    const proposal = await createProposal(db, user, loaded, body, now());
     setEtag(c, 1);
     return c.json(proposalOut(proposal, 1), 201);
   });
@@ -529,51 +407,10 @@ export function planAuthoringRoutes() {
     const { db, now } = c.get("deps");
     const loaded = await loadPlan(db, id);
     const { user } = await authorize(c, "plan.write", loaded.row.unitId);
-    const { row: prow, proposal } = await loadProposal(db, id, pid);
-    requireVersion(c, prow.version);
-    const currentPlan = planOf(loaded.row, loaded.taskRows);
-    const basePlan =
-      (await loadPlanVersions(db, id)).find((v) => v.version === proposal.basePlanVersion)?.plan ??
-      (proposal.basePlanVersion === loaded.row.version ? currentPlan : null);
-    if (!basePlan)
-      throw new ApiError(
-        "conflict",
-        `Không còn phiên bản ${proposal.basePlanVersion} của kế hoạch để đối chiếu; cần đề xuất lại / the plan version the proposal is based on is not recorded; propose again`,
-      );
-    const parent = await storedParent(c, loaded.row);
-    const r = unwrap(
-      resolveProposal({
-        proposal,
-        decision: { outcome: body.decision, reason: body.reason },
-        by: user.username,
-        at: vnDateTime(now()),
-        basePlan,
-        currentPlan,
-        ...(parent ? { options: { parent } } : {}),
-      }),
-      "Không quyết định được đề xuất / cannot decide the proposal",
-    );
-    const planVersion = await db.transaction(async (tx) => {
-      const saved = (
-        await tx
-          .update(planProposals)
-          .set({ data: r.proposal, version: prow.version + 1, updatedAt: now(), updatedBy: user.username })
-          .where(and(eq(planProposals.id, pid), eq(planProposals.version, prow.version)))
-          .returning()
-      )[0];
-      if (!saved) throw new ApiError("precondition_failed", "Đề xuất vừa được người khác quyết định / the proposal changed concurrently");
-      await writeAudit(tx, user, {
-        action: `plan.proposal_${r.proposal.status}`,
-        entityType: "plan_proposal",
-        entityId: pid,
-        unitId: loaded.row.unitId,
-        before: { status: proposal.status, version: prow.version },
-        after: { status: r.proposal.status, decision: r.proposal.decision, version: saved.version },
-      });
-      if (!r.plan) return loaded.row.version;
-      return (await updatePlan(tx, loaded, r.plan, { user, by: user.username, at: now(), action: "plan.proposal_applied" })).row.version;
-    });
-    return c.json({ proposal: proposalOut(r.proposal, prow.version + 1), planVersion }, 200);
+    const stored = await loadProposal(db, id, pid);
+    requireVersion(c, stored.row.version);
+    const r = await decideProposal(db, user, loaded, stored, body, now());
+    return c.json({ proposal: proposalOut(r.proposal, r.version), planVersion: r.planVersion }, 200);
   });
 
   app.openapi(exportRoute, (async (c: Context<AppEnv>) => {
@@ -621,11 +458,9 @@ export function planAuthoringRoutes() {
     const { user, tree } = await authorize(c, planWriteAction({ parentPlanId: plan.parent?.planId ?? null }), unitId);
     if (plan.parent) {
       const parent = await parentFor(c, tree, plan.parent.planId, unitId, "$.parent.planId");
-      unwrap(validatePlan(plan, { parent }), "Kế hoạch không khớp kế hoạch cấp trên / the plan does not match its parent");
+      checkAgainstParent(plan, parent);
     }
-    const row = await db.transaction((tx) =>
-      insertPlan(tx, { unitId, plan }, { user, by: user.username, at: now(), action: "plan.import" }),
-    );
+    const row = await importPlan(db, user, unitId, plan, now());
     setEtag(c, row.version);
     return c.json(documentOf(row, plan), 201);
   }) as never);

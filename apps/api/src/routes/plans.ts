@@ -1,32 +1,23 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import {
-  type Plan,
-  type PlanAssignee,
-  type PlanTask,
-  type ReportSubmission,
-  type ReportStatusItem,
-  defaultWorkCalendar,
-  parsePeriod,
-  planDueReports,
-  reportStatus,
-  validatePlan,
-  parseTaskProgress,
-} from "@ntm/core";
-import { and, asc, eq } from "drizzle-orm";
+import type { Plan, PlanAssignee, ReportStatusItem } from "@ntm/core";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
-import { plans, tasks } from "../db/schema.js";
-import { writeAudit } from "../audit.js";
-import { can } from "../auth/policy.js";
-import { canReadPlan } from "@ntm/core";
 import { authorize, authorizePlanRead } from "../http/guard.js";
-import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
+import { problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
-import { unwrap } from "../http/common.js";
 import { IsoDateField, ReasonOutSchema, metaOf, readableUnits, reasonsOut, requireVersion, setEtag, vnDate } from "../http/common.js";
-import { type TaskData, type TaskRow, loadPlan, planOf, planTitleOf, taskDataOf, updatePlan } from "../services/planStore.js";
+import { type TaskRow, loadPlan, planOf, taskDataOf } from "../services/planStore.js";
 
-import { loadSubmissions, planReportStatus, submitReport } from "../services/plans.js";
+import {
+  dueAcrossPlans,
+  listPlanSummaries,
+  loadSubmissions,
+  planReportStatus,
+  recordTaskProgress,
+  setSteeringMembers,
+  submitReport,
+  taskByCode,
+} from "../services/plans.js";
 
 /** A period string as core reads it (2025, 2025S1, 2025Q3, 2025-05); core parsePeriod decides. */
 const PeriodStringSchema = z.string().regex(/^\d{4}(S[12]|Q[1-4]|-\d{2})?$/, "expected a period such as 2025, 2025S1, 2025Q3 or 2025-05");
@@ -401,28 +392,8 @@ export function planRoutes() {
 
   app.openapi(listPlans, async (c) => {
     const q = c.req.valid("query");
-    const { ids, user, tree } = await readableUnits(c, q.unitId);
-    const rows = await c.get("deps").db.select().from(plans).orderBy(asc(plans.id));
-    const taskCounts = new Map<string, number>();
-    for (const t of await c.get("deps").db.select({ planId: tasks.planId }).from(tasks))
-      taskCounts.set(t.planId, (taskCounts.get(t.planId) ?? 0) + 1);
-    const items = rows
-      // Without ?unitId also the plans above the user's scope that they implement (core canReadPlan).
-      .filter(
-        (r) =>
-          (q.unitId ? ids.has(r.unitId) : true) &&
-          canReadPlan(user, r.unitId, tree) &&
-          (!q.parentPlanId || r.parentPlanId === q.parentPlanId),
-      )
-      .map((r) => ({
-        id: r.id,
-        unitId: r.unitId,
-        parentPlanId: r.parentPlanId,
-        title: planTitleOf(r),
-        period: r.period,
-        tasks: taskCounts.get(r.id) ?? 0,
-        version: r.version,
-      }));
+    const reader = await readableUnits(c, q.unitId);
+    const items = await listPlanSummaries(c.get("deps").db, reader, q);
     return c.json({ items }, 200);
   });
 
@@ -494,33 +465,10 @@ export function planRoutes() {
     const { db, now } = c.get("deps");
     const { row, taskRows } = await loadPlan(db, id);
     const { user } = await authorize(c, "plan.write", row.unitId);
-    const taskRow = taskRows.find((t) => taskDataOf(t).task.code === code);
-    if (!taskRow) throw new ApiError("not_found", `Kế hoạch không có nhiệm vụ ${code} / no task ${code}`);
+    const taskRow = taskByCode(taskRows, code);
     requireVersion(c, taskRow.version);
     const plan = planOf(row, taskRows);
-    const updated = await db.transaction(async (tx) => {
-      const before = taskDataOf(taskRow);
-      // Core's schema is the rule (e.g. a done task is 100% done).
-      const progress = unwrap(parseTaskProgress(body), "Tiến độ không hợp lệ / invalid progress");
-      const data: TaskData = { ...before, progress };
-      const out = (
-        await tx
-          .update(tasks)
-          .set({ data, version: taskRow.version + 1, updatedAt: now(), updatedBy: user.username })
-          .where(and(eq(tasks.id, taskRow.id), eq(tasks.version, taskRow.version)))
-          .returning()
-      )[0];
-      if (!out) throw new ApiError("precondition_failed", "Nhiệm vụ vừa bị thay đổi / task changed concurrently");
-      await writeAudit(tx, user, {
-        action: "task.progress",
-        entityType: "task",
-        entityId: taskRow.id,
-        unitId: row.unitId,
-        before: { progress: before.progress, version: taskRow.version },
-        after: { progress, version: out.version },
-      });
-      return out;
-    });
+    const updated = await recordTaskProgress(db, user, row, taskRow, body, now());
     setEtag(c, updated.version);
     return c.json(taskOut(updated, assigneesById(plan)), 200);
   });
@@ -528,25 +476,18 @@ export function planRoutes() {
   app.openapi(allDue, async (c) => {
     const q = c.req.valid("query");
     const { db, now } = c.get("deps");
-    const { ids, user, tree } = await readableUnits(c, q.unitId);
+    const reader = await readableUnits(c, q.unitId);
     const asOf = q.asOf ?? vnDate(now());
-    const rows = (await db.select().from(plans).orderBy(asc(plans.id))).filter(
-      (r) => ids.has(r.unitId) && can(user, "read", r.unitId, tree),
-    );
-    const counts = { submitted: 0, late: 0, overdue: 0, pending: 0 };
-    const out = [];
-    for (const row of rows) {
-      const r = await planReportStatus(db, row.id, q.period, asOf);
-      for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += r.counts[k];
-      out.push({
-        planId: row.id,
-        unitId: row.unitId,
-        period: q.period,
-        asOf,
-        counts: r.counts,
-        items: r.items.filter((i) => !q.status || i.status === q.status).map(dueItemOut),
-      });
-    }
+    const due = await dueAcrossPlans(db, reader, q.period, asOf);
+    const out = due.plans.map(({ row, counts, items }) => ({
+      planId: row.id,
+      unitId: row.unitId,
+      period: q.period,
+      asOf,
+      counts,
+      items: items.filter((i) => !q.status || i.status === q.status).map(dueItemOut),
+    }));
+    const counts = due.counts;
     return c.json({ period: q.period, asOf, counts, plans: out }, 200);
   });
 
@@ -557,46 +498,7 @@ export function planRoutes() {
     const { row, taskRows } = await loadPlan(db, id);
     const { user, tree } = await authorize(c, "plan.write", row.unitId);
     requireVersion(c, row.version);
-    const inside = new Set(
-      tree
-        .subtree(row.unitId)
-        .filter((u) => u.level === "commune")
-        .map((u) => u.id),
-    );
-    const errors = body.members.flatMap((m, i) =>
-      m.supportsUnitIds
-        .filter((u) => !inside.has(u))
-        .map((u) => ({
-          path: `$.members[${i}].supportsUnitIds`,
-          message: `"${u}" không phải xã thuộc ${row.unitId} / not a commune of the plan's unit`,
-        })),
-    );
-    if (errors.length)
-      throw new ApiError("invalid_input", "Xã được phân công không thuộc địa bàn kế hoạch / communes outside the plan's unit", errors);
-    const plan = planOf(row, taskRows);
-    const members: PlanAssignee[] = body.members.map((m) => ({
-      id: m.id,
-      kind: "steering_member",
-      name: m.name,
-      unitId: row.unitId,
-      supportsUnitIds: m.supportsUnitIds,
-    }));
-    const next: Plan = {
-      ...plan,
-      assignees: [...plan.assignees.filter((a) => !(a.kind === "steering_member" && a.supportsUnitIds)), ...members],
-    };
-    const checked = validatePlan(next);
-    if (!checked.ok)
-      throw new ApiError(
-        "invalid_input",
-        "Kế hoạch không hợp lệ sau khi phân công / the plan would be invalid",
-        issuesToFields(checked.issues),
-      );
-    const saved = await db.transaction(
-      async (tx) =>
-        (await updatePlan(tx, { row, taskRows }, checked.value, { user, by: user.username, at: now(), action: "plan.steering_members" }))
-          .row,
-    );
+    const { saved, members } = await setSteeringMembers(db, user, tree, { row, taskRows }, body.members, now());
     setEtag(c, saved.version);
     return c.json(
       {

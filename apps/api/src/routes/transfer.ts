@@ -2,19 +2,14 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
 import { authorize, requireUser } from "../http/guard.js";
-import { ApiError, type ProblemField, problemResponses } from "../http/problem.js";
+import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
-import { loadPacks, tierLadder } from "../services/packs.js";
+import { loadPacks } from "../services/packs.js";
 import { loadTree } from "../units.js";
-import { type ValuesRow, loadValues } from "../values.js";
 import { type Cell, type Table, parseXlsx, toCsv, toCsvVi, toXlsx } from "../transfer/table.js";
 import { checkXlsx, readBounded, readCsvBounded } from "../transfer/limits.js";
-import { INPUT_PREFIX, type RowIssue, readValuesTableAsync } from "../transfer/importValues.js";
-import { planImport } from "../transfer/planImport.js";
-import { saveValues } from "../services/values.js";
-import { locksOf } from "../services/valueLocks.js";
-import { computeRollup } from "../services/evaluations.js";
-import { evaluationsExportTable, valuesExportTable } from "../services/transfer.js";
+import { readValuesTableAsync } from "../transfer/importValues.js";
+import { evaluationsExportTable, importValuesFile, valuesExportTable } from "../services/transfer.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ImportQuery = z.object({
@@ -128,14 +123,6 @@ async function readTable(c: Context<AppEnv>, format: "csv" | "xlsx" | undefined)
   }
 }
 
-/** The first `max` problems by row and column (the answer stays small however bad the file). */
-function rowFields(issues: readonly RowIssue[], max: number): ProblemField[] {
-  return [...issues]
-    .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column))
-    .slice(0, max)
-    .map((i) => ({ path: `row ${i.row}, column ${i.column}`, row: i.row, column: i.column, message: i.message }));
-}
-
 async function sendTable(
   c: Context<AppEnv>,
   format: "csv" | "xlsx",
@@ -165,37 +152,7 @@ async function valuesSheet(c: Context<AppEnv>, template: boolean): Promise<Respo
   const q = ExportQuery.parse(c.req.query());
   const { tree } = await authorize(c, "read", id);
   const { db } = c.get("deps");
-  const packs = await loadPacks(db);
-  const communes = tree.subtree(id).filter((u) => u.level === "commune");
-  const adopted = communes.map((u) => packs.ladderFor(tree, u.id, q.year)).find((l) => l.ok);
-  const ladder = q.pack !== undefined ? tierLadder(packs.registry, q.pack) : adopted?.ok ? adopted.ladder.map((p) => p.pack) : [];
-  const top = ladder.at(-1);
-  if (!top)
-    throw new ApiError(
-      q.pack !== undefined ? "not_found" : "invalid_input",
-      q.pack !== undefined
-        ? "Không có bộ tiêu chí / pack not found"
-        : `Chưa áp dụng bộ tiêu chí cho năm ${q.year} / no pack adopted for ${q.year}`,
-      [{ path: "$.query.year", message: `no pack for ${q.year}` }],
-    );
-  const byUnit = template
-    ? new Map<string, ValuesRow>()
-    : await loadValues(
-        db,
-        communes.map((u) => u.id),
-        q.year,
-      );
-  const indicators = top.criteria.flatMap((cr) => cr.indicators);
-  const indicatorIds = indicators.map((i) => i.id);
-  const inputNames = [...new Set([...byUnit.values()].flatMap((r) => Object.keys(r.inputs)))].sort();
-  const header = ["unit_id", "name", "year", ...indicatorIds, ...inputNames.map((n) => INPUT_PREFIX + n)];
-  const cell = (v: number | boolean | null | undefined): Cell =>
-    v === undefined || v === null ? null : typeof v === "boolean" ? (v ? "Đạt" : "Không") : v;
-  const rows: Cell[][] = communes.map((u) => {
-    const r = byUnit.get(u.id);
-    return [u.id, u.name, q.year, ...indicatorIds.map((i) => cell(r?.values[i])), ...inputNames.map((n) => cell(r?.inputs[n]))];
-  });
-  if (template) rows.unshift([`# Tên chỉ tiêu (${top.id}) - dòng này không được nhập`, "", "", ...indicators.map((i) => i.name.vi)]);
+  const { header, rows } = await valuesExportTable(db, tree, await loadPacks(db), id, q.year, q.pack, { template });
   const name = template ? `mau-nhap-so-lieu-${id}-${q.year}` : `so-lieu-${id}-${q.year}`;
   return sendTable(c, q.format, name, header, rows, q.dialect);
 }
@@ -214,59 +171,10 @@ export function transferRoutes() {
     const read = await readValuesTableAsync(table, q.year);
     const { db, now } = c.get("deps");
     const packs = await loadPacks(db);
-    const packId = q.pack;
-    if (packId !== undefined && !packs.registry.get(packId))
-      throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
-    const stored = new Map<number, Awaited<ReturnType<typeof loadValues>>>();
-    for (const year of new Set(read.unitYears.map((u) => u.year)))
-      stored.set(
-        year,
-        await loadValues(
-          db,
-          read.unitYears.filter((u) => u.year === year).map((u) => u.unitId),
-          year,
-        ),
-      );
-    const locks = new Map<number, Awaited<ReturnType<typeof locksOf>>>();
-    for (const year of new Set(read.unitYears.map((u) => u.year)))
-      locks.set(
-        year,
-        await locksOf(
-          db,
-          read.unitYears.filter((u) => u.year === year).map((u) => u.unitId),
-          year,
-        ),
-      );
-    const { plan, issues: planIssues } = planImport({
-      locked: (unitId, year) => locks.get(year)?.get(unitId),
-      ...read,
-      tree: await loadTree(db),
-      user,
-      packs,
-      ...(packId !== undefined ? { packId } : {}),
-      stored: (unitId, year) => stored.get(year)?.get(unitId),
-    });
-    const issues = [...read.issues, ...planIssues];
     const maxErrors = c.get("deps").importLimits.maxErrors;
-    if (issues.length) {
-      const listed = issues.length > maxErrors ? ` (${maxErrors} lỗi đầu tiên ở errors / the first ${maxErrors} in errors)` : "";
-      throw new ApiError(
-        "invalid_input",
-        `Tệp có ${issues.length} lỗi; chưa ghi gì / the file has ${issues.length} problem(s); nothing was written${listed}`,
-        rowFields(issues, maxErrors),
-        issues.length,
-      );
-    }
-    let created = 0;
-    await db.transaction(async (tx) => {
-      for (const p of plan) {
-        if (p.expected === 0) created++;
-        await saveValues(tx, user, p.unitId, p.year, p.body, p.expected, now(), "values.import", p.unitId);
-      }
-    });
-    const years = [...new Set(plan.map((p) => p.year))].sort((a, b) => a - b);
+    const r = await importValuesFile(db, user, await loadTree(db), packs, read, q.pack, maxErrors, now());
     return c.json(
-      { layout: read.layout, rows: table.rows.length, unitYears: plan.length, created, updated: plan.length - created, years },
+      { layout: read.layout, rows: table.rows.length, unitYears: r.unitYears, created: r.created, updated: r.updated, years: r.years },
       200,
     );
   }) as never);

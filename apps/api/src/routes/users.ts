@@ -1,19 +1,27 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { randomUUID } from "node:crypto";
-import { and, asc, eq, isNull } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
-import { apiTokens, sessions, users } from "../db/schema.js";
-import { writeAudit } from "../audit.js";
-import { hashPassword, randomSecret, sha256 } from "../auth/crypto.js";
 import { authorize, authorizeAccount, authorizeGlobal, requireUser } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { DisplayNameSchema, IdParam, NewPasswordSchema, RoleSchema, UserSchema, UsernameSchema } from "../http/schemas.js";
 import { userOut } from "../http/shapes.js";
-import { type Principal, ROLES, type Role, isWithin } from "../auth/policy.js";
+import { type Principal, ROLES, type Role } from "../auth/policy.js";
 import { roleInfos } from "../auth/roles.js";
-import type { Tx } from "../audit.js";
+import {
+  type TokenRow,
+  type UserRow,
+  createApiToken,
+  createUser as insertUser,
+  deactivateUser as deactivate,
+  findUser,
+  listUsersWithin,
+  listTokens as tokensOf,
+  loadActiveToken,
+  loadUser,
+  resetUserPassword,
+  revokeApiToken,
+  updateUser,
+} from "../services/users.js";
 
-type UserRow = typeof users.$inferSelect;
 const NewUserSchema = z
   .object({
     username: UsernameSchema,
@@ -202,25 +210,13 @@ const revokeToken = createRoute({
 
 /** Loads a user and checks the caller may manage people in that user's scope (404, 403). */
 async function authorizeOn(c: Parameters<typeof requireUser>[0], id: string): Promise<{ user: Principal; cur: UserRow }> {
-  const cur = (await c.get("deps").db.select().from(users).where(eq(users.id, id)).limit(1))[0];
-  if (!cur) throw new ApiError("not_found", `Không có người dùng ${id} / user not found`);
+  const cur = await loadUser(c.get("deps").db, id);
   // Core's canAssignRole: people management on that scope, and only admins manage admins.
   const { user } = await authorizeAccount(c, { role: cur.role as Role, scopeUnitId: cur.scopeUnitId });
   return { user, cur };
 }
 
-/** Ends every session of a user and revokes their API tokens, in the caller's transaction. */
-async function endAccess(tx: Tx, userId: string, at: Date): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
-  const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
-  const revoked = await tx
-    .update(apiTokens)
-    .set({ revokedAt: at })
-    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  return { sessionsEnded: ended.length, tokensRevoked: revoked.length };
-}
-
-function tokenOut(t: typeof apiTokens.$inferSelect): z.infer<typeof TokenSchema> {
+function tokenOut(t: TokenRow): z.infer<typeof TokenSchema> {
   return {
     id: t.id,
     userId: t.userId,
@@ -247,14 +243,7 @@ export function userRoutes() {
     const q = c.req.valid("query");
     const scope = q.scope ?? requireUser(c).scopeUnitId;
     const { tree } = await authorize(c, "users.manage", scope);
-    const rows = await c.get("deps").db.select().from(users).orderBy(asc(users.username));
-    const items = rows.filter(
-      (u) =>
-        tree.has(u.scopeUnitId) &&
-        isWithin(tree, u.scopeUnitId, scope) &&
-        (!q.role || u.role === q.role) &&
-        (!q.active || String(u.active) === q.active),
-    );
+    const items = await listUsersWithin(c.get("deps").db, tree, scope, { role: q.role, active: q.active });
     return c.json({ items: items.map(userOut) }, 200);
   });
   app.openapi(resetPassword, async (c) => {
@@ -262,74 +251,19 @@ export function userRoutes() {
     const body = c.req.valid("json");
     const { db, now } = c.get("deps");
     const { user, cur } = await authorizeOn(c, id);
-    const temporary = body.password === undefined ? randomSecret(9) : null;
-    const passwordHash = await hashPassword(body.password ?? temporary!);
-    const out = await db.transaction(async (tx) => {
-      const [r] = await tx.update(users).set({ passwordHash }).where(eq(users.id, id)).returning();
-      const ended = await endAccess(tx, id, now());
-      await writeAudit(tx, user, {
-        action: "user.reset_password",
-        entityType: "user",
-        entityId: id,
-        unitId: cur.scopeUnitId,
-        before: userOut(cur),
-        after: { ...userOut(r!), passwordChanged: true, ...ended },
-      });
-      return { user: userOut(r!), ...ended };
-    });
-    return c.json({ ...out, temporaryPassword: temporary }, 200);
+    const out = await resetUserPassword(db, user, cur, body.password, now());
+    return c.json(out, 200);
   });
   app.openapi(deactivateUser, async (c) => {
     const { id } = c.req.valid("param");
     const { db, now } = c.get("deps");
     const { user, cur } = await authorizeOn(c, id);
-    if (cur.id === user.id)
-      throw new ApiError("invalid_input", "Không tự khoá tài khoản của mình / you cannot deactivate yourself", [
-        { path: "id", message: "your own account" },
-      ]);
-    const updated = await db.transaction(async (tx) => {
-      const [r] = await tx.update(users).set({ active: false }).where(eq(users.id, id)).returning();
-      const ended = await endAccess(tx, id, now());
-      await writeAudit(tx, user, {
-        action: "user.deactivate",
-        entityType: "user",
-        entityId: id,
-        unitId: cur.scopeUnitId,
-        before: userOut(cur),
-        after: { ...userOut(r!), ...ended },
-      });
-      return r!;
-    });
-    return c.json(userOut(updated), 200);
+    return c.json(userOut(await deactivate(db, user, cur, now())), 200);
   });
   app.openapi(createUser, async (c) => {
     const body = c.req.valid("json");
     const { user } = await authorizeAccount(c, { role: body.role, scopeUnitId: body.scopeUnitId });
-    const { db } = c.get("deps");
-    if ((await db.select({ id: users.id }).from(users).where(eq(users.username, body.username)).limit(1)).length)
-      throw new ApiError("conflict", `Tên đăng nhập "${body.username}" đã có / username already taken`, [
-        { path: "$.username", message: "already taken" },
-      ]);
-    const row = {
-      id: randomUUID(),
-      username: body.username,
-      displayName: body.displayName,
-      passwordHash: await hashPassword(body.password),
-      role: body.role,
-      scopeUnitId: body.scopeUnitId,
-    };
-    const created = await db.transaction(async (tx) => {
-      const [r] = await tx.insert(users).values(row).returning();
-      await writeAudit(tx, user, {
-        action: "user.create",
-        entityType: "user",
-        entityId: row.id,
-        unitId: row.scopeUnitId,
-        after: userOut(r!),
-      });
-      return r!;
-    });
-    return c.json(userOut(created), 201);
+    return c.json(userOut(await insertUser(c.get("deps").db, user, body)), 201);
   });
   app.openapi(patchUser, async (c) => {
     const { id } = c.req.valid("param");
@@ -349,40 +283,18 @@ export function userRoutes() {
           : [{ path: "$", code: "empty_patch", message: "nothing to change" }],
       );
     }
-    const cur = (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
-    if (!cur) throw new ApiError("not_found", `Không có người dùng ${id} / user not found`);
+    const cur = await loadUser(db, id);
     // The user as they are and as they would be must both lie in the caller's reach (core canAssignRole).
     const { user } = await authorizeAccount(
       c,
       { role: patch.role ?? (cur.role as Role), scopeUnitId: patch.scopeUnitId ?? cur.scopeUnitId },
       { role: cur.role as Role, scopeUnitId: cur.scopeUnitId },
     );
-    const { password, ...rest } = patch;
-    const set: Partial<UserRow> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-    if (password) set.passwordHash = await hashPassword(password);
-    const updated = await db.transaction(async (tx) => {
-      const [r] = await tx.update(users).set(set).where(eq(users.id, id)).returning();
-      // Deactivating ends the sessions and tokens; a password reset too (whoever knew the old password may hold one).
-      const ended = patch.active === false || password ? await endAccess(tx, id, now()) : undefined;
-      await writeAudit(tx, user, {
-        action: "user.update",
-        entityType: "user",
-        entityId: id,
-        unitId: r!.scopeUnitId,
-        before: userOut(cur),
-        after: { ...userOut(r!), passwordChanged: Boolean(password), ...(ended ?? {}) },
-      });
-      return r!;
-    });
-    return c.json(userOut(updated), 200);
+    return c.json(userOut(await updateUser(db, user, cur, patch, now())), 200);
   });
   app.openapi(listTokens, async (c) => {
     const u = requireUser(c);
-    const { db } = c.get("deps");
-    const rows =
-      u.role === "admin"
-        ? await db.select().from(apiTokens).orderBy(asc(apiTokens.createdAt))
-        : await db.select().from(apiTokens).where(eq(apiTokens.userId, u.id)).orderBy(asc(apiTokens.createdAt));
+    const rows = await tokensOf(c.get("deps").db, u.role === "admin" ? null : u.id);
     return c.json({ items: rows.map(tokenOut) }, 200);
   });
   app.openapi(createToken, async (c) => {
@@ -392,47 +304,25 @@ export function userRoutes() {
     let ownerId = u.id;
     if (body.userId && body.userId !== u.id) {
       await authorizeGlobal(c, "users.manage");
-      const owner = (await db.select().from(users).where(eq(users.id, body.userId)).limit(1))[0];
+      const owner = await findUser(db, body.userId);
       if (!owner) throw new ApiError("not_found", "Không có người dùng / user not found", [{ path: "$.userId", message: "unknown user" }]);
       await authorizeAccount(c, { role: owner.role as Role, scopeUnitId: owner.scopeUnitId });
       ownerId = body.userId;
     }
-    const secret = `ntm_${randomSecret()}`;
-    const row = { id: randomUUID(), userId: ownerId, name: body.name, tokenHash: sha256(secret), prefix: secret.slice(0, 8) };
-    const created = await db.transaction(async (tx) => {
-      const [r] = await tx.insert(apiTokens).values(row).returning();
-      await writeAudit(tx, u, { action: "token.create", entityType: "api_token", entityId: row.id, after: tokenOut(r!) });
-      return r!;
-    });
-    return c.json({ ...tokenOut(created), token: secret }, 201);
+    const { row, secret } = await createApiToken(db, u, ownerId, body.name, tokenOut);
+    return c.json({ ...tokenOut(row), token: secret }, 201);
   });
   app.openapi(revokeToken, async (c) => {
     const u = requireUser(c);
     const { id } = c.req.valid("param");
     const { db, now } = c.get("deps");
-    const cur = (
-      await db
-        .select()
-        .from(apiTokens)
-        .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-        .limit(1)
-    )[0];
-    if (!cur) throw new ApiError("not_found", "Không có mã truy cập / token not found");
+    const cur = await loadActiveToken(db, id);
     if (cur.userId !== u.id) {
       await authorizeGlobal(c, "users.manage");
-      const owner = (await db.select().from(users).where(eq(users.id, cur.userId)).limit(1))[0];
+      const owner = await findUser(db, cur.userId);
       if (owner) await authorizeAccount(c, { role: owner.role as Role, scopeUnitId: owner.scopeUnitId });
     }
-    await db.transaction(async (tx) => {
-      const [r] = await tx.update(apiTokens).set({ revokedAt: now() }).where(eq(apiTokens.id, id)).returning();
-      await writeAudit(tx, u, {
-        action: "token.revoke",
-        entityType: "api_token",
-        entityId: id,
-        before: tokenOut(cur),
-        after: tokenOut(r!),
-      });
-    });
+    await revokeApiToken(db, u, cur, now(), tokenOut);
     return c.body(null, 204);
   });
   return app;

@@ -5,7 +5,6 @@
  * refusal of writes live in services/valueLocks.ts.
  */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { reportingCompleteness } from "@ntm/core";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
 import { authorize } from "../http/guard.js";
@@ -13,7 +12,7 @@ import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { loadPacks } from "../services/packs.js";
 import { type ValuesLock, lockValues, locksOf, unlockValues } from "../services/valueLocks.js";
-import { loadValues } from "../values.js";
+import { valuesCompleteness } from "../services/completeness.js";
 
 const YearPath = z.object({ id: IdParam.shape.id, year: YearParam.openapi({ param: { name: "year", in: "path" } }) });
 
@@ -145,37 +144,8 @@ export function valueReviewRoutes() {
     const year = YearParam.parse(c.req.query("year"));
     const { tree } = await authorize(c, "read", id);
     const { db } = c.get("deps");
-    const packs = await loadPacks(db);
-    const communes = tree.subtree(id).filter((u) => u.level === "commune");
-    const ids = communes.map((u) => u.id);
-    const [rows, locks] = await Promise.all([loadValues(db, ids, year), locksOf(db, ids, year)]);
-    const withPack = communes.flatMap((u) => {
-      const l = packs.ladderFor(tree, u.id, year);
-      const first = l.ok ? l.ladder[0] : undefined;
-      if (!first) return [];
-      const r = rows.get(u.id);
-      const expected = first.indicators.filter((i) => !i.indicator.derive).map((i) => i.indicator.id);
-      return [{ unitId: u.id, expected, values: r?.values, notApplicable: r?.notApplicable }];
-    });
-    const report = reportingCompleteness(withPack);
-    const lineOf = new Map(report.communes.map((l) => [l.unitId, l]));
-    const out = communes.map((u) => {
-      const line = lineOf.get(u.id);
-      const r = rows.get(u.id);
-      return {
-        unitId: u.id,
-        name: u.name,
-        parentId: u.parentId,
-        state: line?.state ?? ("no_pack" as const),
-        entered: line?.entered ?? 0,
-        expected: line?.expected ?? 0,
-        missing: line?.missing ?? [],
-        updatedBy: r?.updatedBy ?? null,
-        updatedAt: r?.updatedAt.toISOString() ?? null,
-        locked: locks.has(u.id),
-      };
-    });
-    return c.json({ unitId: id, year, counts: { ...report.counts, noPack: communes.length - withPack.length }, communes: out }, 200);
+    const r = await valuesCompleteness(db, tree, await loadPacks(db), id, year);
+    return c.json({ unitId: id, year, counts: r.counts, communes: r.communes }, 200);
   }) as never);
   return app;
 }

@@ -1,14 +1,9 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { type Issue, UnitValuesSchema, fail, ok, validateValues, zodIssues } from "@ntm/core";
-import { and, asc, desc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
 import { evaluationInput } from "../services/evaluations.js";
-import type { Principal } from "../auth/policy.js";
-import { auditLog, indicatorValues } from "../db/schema.js";
-import { type Tx, writeAudit } from "../audit.js";
 import { authorize } from "../http/guard.js";
-import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
+import { problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { loadPacks } from "../services/packs.js";
 import { etagOf } from "../values.js";
@@ -16,8 +11,9 @@ import {
   ValuesBodySchema,
   ValuesDocSchema,
   valuesOut,
-  checkValues,
-  saveValues,
+  listValueYears,
+  loadValuesRow,
+  putValues as putUnitValues,
   valuesHistory,
   writePrecondition,
 } from "../services/values.js";
@@ -156,13 +152,7 @@ export function valueRoutes() {
   app.openapi(listYears, async (c) => {
     const { id } = c.req.valid("param");
     await authorize(c, "read", id);
-    const rows = await c
-      .get("deps")
-      .db.select()
-      .from(indicatorValues)
-      .where(eq(indicatorValues.unitId, id))
-      .orderBy(asc(indicatorValues.year));
-    return c.json({ items: rows.map((r) => ({ year: r.year, version: r.version, updatedAt: r.updatedAt.toISOString() })) }, 200);
+    return c.json({ items: await listValueYears(c.get("deps").db, id) }, 200);
   });
   app.openapi(history, async (c) => {
     const { id, year } = c.req.valid("param");
@@ -180,14 +170,7 @@ export function valueRoutes() {
   app.openapi(getValues, async (c) => {
     const { id, year } = c.req.valid("param");
     await authorize(c, "read", id);
-    const row = (
-      await c
-        .get("deps")
-        .db.select()
-        .from(indicatorValues)
-        .where(and(eq(indicatorValues.unitId, id), eq(indicatorValues.year, year)))
-        .limit(1)
-    )[0];
+    const row = await loadValuesRow(c.get("deps").db, id, year);
     const out = valuesOut(id, year, row);
     c.header("ETag", etagOf(out.version));
     return c.json(out, 200);
@@ -197,31 +180,10 @@ export function valueRoutes() {
     const { user, tree } = await authorize(c, "values.write", id);
     const body = c.req.valid("json");
     const { db, now } = c.get("deps");
-    const { expected, createOnly } = writePrecondition(c.req.header("if-match"), c.req.header("if-none-match"));
+    const precondition = writePrecondition(c.req.header("if-match"), c.req.header("if-none-match"));
     const packId = c.req.valid("query").pack;
     const packs = await loadPacks(db);
-    if (packId !== undefined && !packs.registry.get(packId))
-      throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
-    const checked = checkValues(packs, tree, tree.byId.get(id)!, year, body, packId);
-    if (!checked.ok) throw new ApiError("invalid_input", "Số liệu không hợp lệ / invalid values", issuesToFields(checked.issues));
-    const row = await db.transaction(async (tx) => {
-      if (createOnly === "implicit") {
-        const exists = (
-          await tx
-            .select({ v: indicatorValues.version })
-            .from(indicatorValues)
-            .where(and(eq(indicatorValues.unitId, id), eq(indicatorValues.year, year)))
-            .limit(1)
-        )[0];
-        if (exists)
-          throw new ApiError(
-            "precondition_required",
-            `Cần gửi If-Match (phiên bản hiện tại "${exists.v}") / send If-Match with the version you edited (current "${exists.v}")`,
-          );
-      }
-      // Creation is an insert that does nothing on a concurrent twin: exactly one creator wins, the rest get 412.
-      return saveValues(tx, user, id, year, body, expected, now(), "values.update", tree.byId.get(id)?.name ?? id);
-    });
+    const row = await putUnitValues(db, packs, tree, user, tree.byId.get(id)!, year, body, precondition, packId, now());
     c.header("ETag", etagOf(row.version));
     return c.json(valuesOut(id, year, row), 200);
   });

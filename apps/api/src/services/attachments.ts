@@ -9,9 +9,12 @@
  * pdf, png, jpeg, docx; default all four).
  */
 import { createHash, randomUUID } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/index.js";
-import { dossierAttachments } from "../db/schema.js";
+import { dossierAttachments, dossiers, users } from "../db/schema.js";
+import { ApiError } from "../http/problem.js";
+import { writeAudit } from "../audit.js";
+import type { Principal } from "../auth/policy.js";
 
 /** A file type a dossier may carry, by its short name. */
 export type AttachmentType = "pdf" | "png" | "jpeg" | "docx";
@@ -205,3 +208,47 @@ export function newAttachmentRow(input: {
 }
 
 export { metaOf as attachmentMeta };
+
+/** Stores a checked attachment row, audited as `dossier.attach`; answers its metadata. */
+export async function storeAttachment(db: Db, user: Principal, values: ReturnType<typeof newAttachmentRow>): Promise<AttachmentMeta> {
+  const saved = await db.transaction(async (tx) => {
+    const { content: _content, ...meta } = (await tx.insert(dossierAttachments).values(values).returning())[0]!;
+    await writeAudit(tx, user, {
+      action: "dossier.attach",
+      entityType: "dossier_attachment",
+      entityId: meta.id,
+      unitId: meta.unitId,
+      before: null,
+      after: {
+        dossierId: meta.dossierId,
+        name: meta.name,
+        kind: meta.kind,
+        mediaType: meta.mediaType,
+        size: meta.size,
+        sha256: meta.sha256,
+      },
+    });
+    return meta;
+  });
+  return metaOf(saved);
+}
+
+/** A dossier's id, unit, version and transitions (what attachment writes check), or a 404. */
+export async function dossierRow(db: Db, id: string) {
+  const row = (
+    await db
+      .select({ id: dossiers.id, unitId: dossiers.unitId, version: dossiers.version, transitions: dossiers.transitions })
+      .from(dossiers)
+      .where(eq(dossiers.id, id))
+  )[0];
+  if (!row) throw new ApiError("not_found", `Không tìm thấy hồ sơ / dossier "${id}" not found`);
+  return row;
+}
+
+/** The people who acted on a dossier (from its transitions): id, username and display name. */
+export async function dossierActors(db: Db, transitions: unknown): Promise<{ id: string; username: string; displayName: string }[]> {
+  const ids = [...new Set((transitions as { actor?: { id?: string } }[]).map((h) => h.actor?.id).filter((x): x is string => !!x))];
+  return ids.length === 0
+    ? []
+    : await db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(inArray(users.id, ids));
+}

@@ -19,6 +19,7 @@ import {
   availableActions,
   formatPath,
   formatReason,
+  parseDong,
   parseDossier,
   transition,
 } from "@ntm/core";
@@ -280,6 +281,70 @@ export async function createDossier(
       unitId: out.unitId,
       before: null,
       after: { ...cols, version: 1 },
+    });
+    return out;
+  });
+}
+
+/** The facts a dossier edit may change (the PATCH body). */
+export interface DossierFactsPatch {
+  documents?: RecognitionDossier["documents"] | undefined;
+  satisfactionPercent?: number | null | undefined;
+  capitalConstructionDebt?: string | null | undefined;
+  councilVote?: RecognitionDossier["councilVote"] | undefined;
+}
+
+/**
+ * Who may edit a dossier's facts: the level that self-assesses or the level that reviews; the council
+ * vote only the reviewing level records (403 otherwise).
+ */
+export function assertMayEditDossier(user: Principal, tree: UnitTree, row: DossierRow, patch: DossierFactsPatch): void {
+  const local = can(user, "dossier.self_assess", row.unitId, tree);
+  const review = can(user, "dossier.review", row.unitId, tree);
+  if (!(local || review) || (patch.councilVote !== undefined && !review))
+    throw new ApiError(
+      "forbidden",
+      `Vai trò ${user.role} không được sửa hồ sơ này / role ${user.role} may not edit this dossier${patch.councilVote !== undefined ? " (the council vote is recorded by the reviewing level)" : ""}`,
+    );
+}
+
+/**
+ * Edits a dossier's facts (documents, satisfaction, debt in whole đồng through core's parseDong, council
+ * vote), checked with core's parseDossier, versioned (412 on a concurrent change) and audited.
+ */
+export async function editDossierFacts(db: Db, user: Principal, row: DossierRow, patch: DossierFactsPatch, at: Date): Promise<DossierRow> {
+  const cur = toCoreDossier(row);
+  const next: RecognitionDossier = { ...cur };
+  if (patch.documents !== undefined) next.documents = [...new Set(patch.documents)];
+  if (patch.satisfactionPercent !== undefined) next.satisfactionPercent = patch.satisfactionPercent;
+  if (patch.capitalConstructionDebt !== undefined) {
+    if (patch.capitalConstructionDebt === null) next.capitalConstructionDebt = null;
+    else {
+      const debt = parseDong(patch.capitalConstructionDebt, ["capitalConstructionDebt"]);
+      if (!debt.ok) throw new ApiError("invalid_input", "Số nợ không hợp lệ / invalid debt", issuesToFields(debt.issues));
+      next.capitalConstructionDebt = debt.value;
+    }
+  }
+  if (patch.councilVote !== undefined) next.councilVote = patch.councilVote;
+  const checked = parseDossier(next);
+  if (!checked.ok) throw new ApiError("invalid_input", "Hồ sơ không hợp lệ / invalid dossier", issuesToFields(checked.issues));
+  const cols = fromCoreDossier(checked.value);
+  return db.transaction(async (tx) => {
+    const out = (
+      await tx
+        .update(dossiers)
+        .set({ data: cols.data, version: row.version + 1, updatedAt: at, updatedBy: user.username })
+        .where(and(eq(dossiers.id, row.id), eq(dossiers.version, row.version)))
+        .returning()
+    )[0];
+    if (!out) throw new ApiError("precondition_failed", "Hồ sơ vừa bị thay đổi / dossier changed concurrently");
+    await writeAudit(tx, user, {
+      action: "dossier.update",
+      entityType: "dossier",
+      entityId: row.id,
+      unitId: row.unitId,
+      before: { data: row.data, version: row.version },
+      after: { data: cols.data, version: out.version },
     });
     return out;
   });

@@ -16,7 +16,11 @@ import {
   defaultWorkCalendar,
 } from "@ntm/core";
 import { z } from "zod";
-import type { dossiers } from "../db/schema.js";
+import { asc, eq } from "drizzle-orm";
+import type { Tx } from "../audit.js";
+import type { Db } from "../db/index.js";
+import { dossiers } from "../db/schema.js";
+import { ApiError } from "../http/problem.js";
 import { parseStored } from "./stored.js";
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -133,4 +137,23 @@ export function configFor(dossier: RecognitionDossier, at: string): RecognitionC
     CONFIGS.set(districtAppraisal, cfg);
   }
   return cfg;
+}
+
+/** A dossier's row by id, or a 404. */
+export async function loadDossier(db: Db | Tx, id: string): Promise<DossierRow> {
+  const row = (await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1))[0];
+  if (!row) throw new ApiError("not_found", `Không tìm thấy hồ sơ / dossier "${id}" not found`);
+  return row;
+}
+
+/** The dossiers of the units in `ids`, by year, unit and id, optionally of one state, year or tier. */
+export async function listDossierRows(
+  db: Db,
+  ids: ReadonlySet<string>,
+  q: { state?: string | undefined; year?: number | undefined; tier?: string | undefined },
+): Promise<DossierRow[]> {
+  const rows = await db.select().from(dossiers).orderBy(asc(dossiers.year), asc(dossiers.unitId), asc(dossiers.id));
+  return rows.filter(
+    (r) => ids.has(r.unitId) && (!q.state || r.step === q.state) && (!q.year || r.year === q.year) && (!q.tier || r.tier === q.tier),
+  );
 }

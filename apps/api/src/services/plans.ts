@@ -4,23 +4,28 @@
  */
 import {
   type Plan,
+  type PlanAssignee,
   type ReportStatusItem,
   type ReportSubmission,
   defaultWorkCalendar,
   parsePeriod,
   planDueReports,
   reportStatus,
+  canReadPlan,
+  parseTaskProgress,
+  validatePlan,
 } from "@ntm/core";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/index.js";
-import { reportSubmissions } from "../db/schema.js";
+import { plans, reportSubmissions, tasks } from "../db/schema.js";
 import { writeAudit } from "../audit.js";
-import type { Principal } from "../auth/policy.js";
+import { type Principal, can } from "../auth/policy.js";
 import { unwrap, vnDate } from "../http/common.js";
-import { ApiError } from "../http/problem.js";
-import { type PlanRow, type TaskRow, loadPlan, planOf } from "./planStore.js";
+import { ApiError, issuesToFields } from "../http/problem.js";
+import { type PlanRow, type TaskData, type TaskRow, loadPlan, planOf, planTitleOf, taskDataOf, updatePlan } from "./planStore.js";
+import type { UnitTree } from "../units.js";
 import { parseStored } from "./stored.js";
 
 /** A stored report submission's data. */
@@ -152,4 +157,171 @@ export async function submitReport(
     });
     return { id: sid, planId: id, ...data };
   });
+}
+
+/** A plan's line in the list: its title, period, task count and version. */
+export interface PlanSummary {
+  id: string;
+  unitId: string;
+  parentPlanId: string | null;
+  title: Plan["title"];
+  period: PlanRow["period"];
+  tasks: number;
+  version: number;
+}
+
+/**
+ * The plans a reader sees, by id: those of `ids` when `unitId` was asked for, and always only those
+ * core's canReadPlan allows (without ?unitId also the plans above the reader's scope that they
+ * implement), optionally only the implementing plans of `parentPlanId`.
+ */
+export async function listPlanSummaries(
+  db: Db,
+  reader: { user: Principal; tree: UnitTree; ids: ReadonlySet<string> },
+  q: { unitId?: string | undefined; parentPlanId?: string | undefined },
+): Promise<PlanSummary[]> {
+  const rows = await db.select().from(plans).orderBy(asc(plans.id));
+  const taskCounts = new Map<string, number>();
+  for (const t of await db.select({ planId: tasks.planId }).from(tasks)) taskCounts.set(t.planId, (taskCounts.get(t.planId) ?? 0) + 1);
+  return rows
+    .filter(
+      (r) =>
+        (q.unitId ? reader.ids.has(r.unitId) : true) &&
+        canReadPlan(reader.user, r.unitId, reader.tree) &&
+        (!q.parentPlanId || r.parentPlanId === q.parentPlanId),
+    )
+    .map((r) => ({
+      id: r.id,
+      unitId: r.unitId,
+      parentPlanId: r.parentPlanId,
+      title: planTitleOf(r),
+      period: r.period,
+      tasks: taskCounts.get(r.id) ?? 0,
+      version: r.version,
+    }));
+}
+
+/** The task of a plan with this code, or a 404 naming it. */
+export function taskByCode(taskRows: readonly TaskRow[], code: string): TaskRow {
+  const taskRow = taskRows.find((t) => taskDataOf(t).task.code === code);
+  if (!taskRow) throw new ApiError("not_found", `Kế hoạch không có nhiệm vụ ${code} / no task ${code}`);
+  return taskRow;
+}
+
+/**
+ * Records a task's progress (core's parseTaskProgress is the rule: e.g. a done task is 100% done),
+ * versioned (412 on a concurrent change) and audited.
+ */
+export async function recordTaskProgress(
+  db: Db,
+  user: Principal,
+  row: PlanRow,
+  taskRow: TaskRow,
+  body: unknown,
+  at: Date,
+): Promise<TaskRow> {
+  return db.transaction(async (tx) => {
+    const before = taskDataOf(taskRow);
+    const progress = unwrap(parseTaskProgress(body), "Tiến độ không hợp lệ / invalid progress");
+    const data: TaskData = { ...before, progress };
+    const out = (
+      await tx
+        .update(tasks)
+        .set({ data, version: taskRow.version + 1, updatedAt: at, updatedBy: user.username })
+        .where(and(eq(tasks.id, taskRow.id), eq(tasks.version, taskRow.version)))
+        .returning()
+    )[0];
+    if (!out) throw new ApiError("precondition_failed", "Nhiệm vụ vừa bị thay đổi / task changed concurrently");
+    await writeAudit(tx, user, {
+      action: "task.progress",
+      entityType: "task",
+      entityId: taskRow.id,
+      unitId: row.unitId,
+      before: { progress: before.progress, version: taskRow.version },
+      after: { progress, version: out.version },
+    });
+    return out;
+  });
+}
+
+/** Report counts by status. */
+export type DueCounts = { submitted: number; late: number; overdue: number; pending: number };
+
+/**
+ * The reports due in `period` under every plan of the units in `ids` that `user` may read, each plan's
+ * items and counts, and the counts summed over them.
+ */
+export async function dueAcrossPlans(
+  db: Db,
+  reader: { user: Principal; tree: UnitTree; ids: ReadonlySet<string> },
+  period: string,
+  asOf: string,
+): Promise<{ counts: DueCounts; plans: { row: PlanRow; counts: DueCounts; items: ReportStatusItem[] }[] }> {
+  const rows = (await db.select().from(plans).orderBy(asc(plans.id))).filter(
+    (r) => reader.ids.has(r.unitId) && can(reader.user, "read", r.unitId, reader.tree),
+  );
+  const counts: DueCounts = { submitted: 0, late: 0, overdue: 0, pending: 0 };
+  const out = [];
+  for (const row of rows) {
+    const r = await planReportStatus(db, row.id, period, asOf);
+    for (const k of Object.keys(counts) as (keyof DueCounts)[]) counts[k] += r.counts[k];
+    out.push({ row, counts: r.counts, items: r.items });
+  }
+  return { counts, plans: out };
+}
+
+/**
+ * Replaces a plan's steering members (who support which communes): every commune must lie in the
+ * plan's unit (422 naming `$.members[i].supportsUnitIds`) and the plan must stay valid (core
+ * validatePlan); saved as a new plan version, audited as `plan.steering_members`.
+ */
+export async function setSteeringMembers(
+  db: Db,
+  user: Principal,
+  tree: UnitTree,
+  loaded: { row: PlanRow; taskRows: TaskRow[] },
+  input: readonly { id: string; name: PlanAssignee["name"]; supportsUnitIds: string[] }[],
+  at: Date,
+): Promise<{ saved: PlanRow; members: PlanAssignee[] }> {
+  const { row, taskRows } = loaded;
+  const inside = new Set(
+    tree
+      .subtree(row.unitId)
+      .filter((u) => u.level === "commune")
+      .map((u) => u.id),
+  );
+  const errors = input.flatMap((m, i) =>
+    m.supportsUnitIds
+      .filter((u) => !inside.has(u))
+      .map((u) => ({
+        path: `$.members[${i}].supportsUnitIds`,
+        message: `"${u}" không phải xã thuộc ${row.unitId} / not a commune of the plan's unit`,
+      })),
+  );
+  if (errors.length)
+    throw new ApiError("invalid_input", "Xã được phân công không thuộc địa bàn kế hoạch / communes outside the plan's unit", errors);
+  const plan = planOf(row, taskRows);
+  const members: PlanAssignee[] = input.map((m) => ({
+    id: m.id,
+    kind: "steering_member",
+    name: m.name,
+    unitId: row.unitId,
+    supportsUnitIds: m.supportsUnitIds,
+  }));
+  const next: Plan = {
+    ...plan,
+    assignees: [...plan.assignees.filter((a) => !(a.kind === "steering_member" && a.supportsUnitIds)), ...members],
+  };
+  const checked = validatePlan(next);
+  if (!checked.ok)
+    throw new ApiError(
+      "invalid_input",
+      "Kế hoạch không hợp lệ sau khi phân công / the plan would be invalid",
+      issuesToFields(checked.issues),
+    );
+  const saved = await db.transaction(
+    async (tx) =>
+      (await updatePlan(tx, { row, taskRows }, checked.value, { user, by: user.username, at, action: "plan.steering_members" })).row,
+  );
+  return { saved, members };
 }

@@ -5,11 +5,15 @@
  * listed as such).
  */
 import type { Db } from "../db/index.js";
-import { ApiError } from "../http/problem.js";
-import { INPUT_PREFIX } from "../transfer/importValues.js";
+import { ApiError, type ProblemField } from "../http/problem.js";
+import { INPUT_PREFIX, type ReadValues, type RowIssue } from "../transfer/importValues.js";
 import type { Cell } from "../transfer/table.js";
+import { planImport } from "../transfer/planImport.js";
+import type { Principal } from "../auth/policy.js";
+import { locksOf } from "./valueLocks.js";
+import { saveValues } from "./values.js";
 import type { UnitTree } from "../units.js";
-import { loadValues } from "../values.js";
+import { type ValuesRow, loadValues } from "../values.js";
 import { computeRollup } from "./evaluations.js";
 import { type LoadedPacks, tierLadder } from "./packs.js";
 
@@ -17,7 +21,8 @@ const STATUS_VI: Record<string, string> = { met: "Đạt", not_met: "Không đ�
 
 /**
  * The values export of a unit's communes for a year: one row per commune, one column per indicator
- * of the top pack of the ladder (explicit, or adopted for the first commune with one), then inputs.
+ * of the top pack of the ladder (explicit, or adopted for the first commune with one), then inputs;
+ * `template`: no values, and a first `#` row of indicator names.
  * @example
  * const { header } = await valuesExportTable(db, tree, packs, "d-01", 2025); header.slice(0, 3) // ["unit_id", "name", "year"]
  */
@@ -28,6 +33,7 @@ export async function valuesExportTable(
   id: string,
   year: number,
   packId: string | undefined,
+  options: { template?: boolean } = {},
 ): Promise<{ header: string[]; rows: Cell[][] }> {
   const communes = tree.subtree(id).filter((u) => u.level === "commune");
   // The columns: the top pack of the explicit ladder, or of the ladder adopted for the first commune with one that year.
@@ -41,12 +47,15 @@ export async function valuesExportTable(
         : `Chưa áp dụng bộ tiêu chí cho năm ${year} / no pack adopted for ${year}`,
       [{ path: "$.query.year", message: `no pack for ${year}` }],
     );
-  const byUnit = await loadValues(
-    db,
-    communes.map((u) => u.id),
-    year,
-  );
-  const indicatorIds = top.criteria.flatMap((cr) => cr.indicators.map((i) => i.id));
+  const byUnit = options.template
+    ? new Map<string, ValuesRow>()
+    : await loadValues(
+        db,
+        communes.map((u) => u.id),
+        year,
+      );
+  const indicators = top.criteria.flatMap((cr) => cr.indicators);
+  const indicatorIds = indicators.map((i) => i.id);
   const inputNames = [...new Set([...byUnit.values()].flatMap((r) => Object.keys(r.inputs)))].sort();
   const header = ["unit_id", "name", "year", ...indicatorIds, ...inputNames.map((n) => INPUT_PREFIX + n)];
   const rows: Cell[][] = communes.map((u) => {
@@ -55,6 +64,9 @@ export async function valuesExportTable(
       v === undefined || v === null ? null : typeof v === "boolean" ? (v ? "Đạt" : "Không") : v;
     return [u.id, u.name, year, ...indicatorIds.map((i) => cell(r?.values[i])), ...inputNames.map((n) => cell(r?.inputs[n]))];
   });
+  // The template (no values) adds a `#` row of indicator names, which the import skips.
+  if (options.template)
+    rows.unshift([`# Tên chỉ tiêu (${top.id}) - dòng này không được nhập`, "", "", ...indicators.map((i) => i.name.vi)]);
   return { header, rows };
 }
 
@@ -101,4 +113,80 @@ export async function evaluationsExportTable(
     rows.push([n.unitId, n.name, year, "Chưa áp dụng bộ tiêu chí", "", "", "", "", ...criterionIds.map(() => "")]);
   if (r.example) rows.push(["# Bộ tiêu chí ví dụ, không phải quy định pháp luật / example pack, not law"]);
   return { header, rows };
+}
+
+/** The first `max` problems by row and column (the answer stays small however bad the file). */
+function rowFields(issues: readonly RowIssue[], max: number): ProblemField[] {
+  return [...issues]
+    .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column))
+    .slice(0, max)
+    .map((i) => ({ path: `row ${i.row}, column ${i.column}`, row: i.row, column: i.column, message: i.message }));
+}
+
+/**
+ * Imports a values file already read: the pack asked for must exist (404); every unit-year is planned
+ * against what is stored and locked (transfer/planImport); any problem is a 422 listing the first
+ * `maxErrors` and nothing is written; otherwise every unit-year is saved in one transaction
+ * (`saveValues`, audited as `values.import`).
+ */
+export async function importValuesFile(
+  db: Db,
+  user: Principal,
+  tree: UnitTree,
+  packs: LoadedPacks,
+  read: ReadValues,
+  packId: string | undefined,
+  maxErrors: number,
+  at: Date,
+): Promise<{ unitYears: number; created: number; updated: number; years: number[] }> {
+  if (packId !== undefined && !packs.registry.get(packId))
+    throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
+  const stored = new Map<number, Awaited<ReturnType<typeof loadValues>>>();
+  for (const year of new Set(read.unitYears.map((u) => u.year)))
+    stored.set(
+      year,
+      await loadValues(
+        db,
+        read.unitYears.filter((u) => u.year === year).map((u) => u.unitId),
+        year,
+      ),
+    );
+  const locks = new Map<number, Awaited<ReturnType<typeof locksOf>>>();
+  for (const year of new Set(read.unitYears.map((u) => u.year)))
+    locks.set(
+      year,
+      await locksOf(
+        db,
+        read.unitYears.filter((u) => u.year === year).map((u) => u.unitId),
+        year,
+      ),
+    );
+  const { plan, issues: planIssues } = planImport({
+    locked: (unitId, year) => locks.get(year)?.get(unitId),
+    ...read,
+    tree,
+    user,
+    packs,
+    ...(packId !== undefined ? { packId } : {}),
+    stored: (unitId, year) => stored.get(year)?.get(unitId),
+  });
+  const issues = [...read.issues, ...planIssues];
+  if (issues.length) {
+    const listed = issues.length > maxErrors ? ` (${maxErrors} lỗi đầu tiên ở errors / the first ${maxErrors} in errors)` : "";
+    throw new ApiError(
+      "invalid_input",
+      `Tệp có ${issues.length} lỗi; chưa ghi gì / the file has ${issues.length} problem(s); nothing was written${listed}`,
+      rowFields(issues, maxErrors),
+      issues.length,
+    );
+  }
+  let created = 0;
+  await db.transaction(async (tx) => {
+    for (const p of plan) {
+      if (p.expected === 0) created++;
+      await saveValues(tx, user, p.unitId, p.year, p.body, p.expected, at, "values.import", p.unitId);
+    }
+  });
+  const years = [...new Set(plan.map((p) => p.year))].sort((a, b) => a - b);
+  return { unitYears: plan.length, created, updated: plan.length - created, years };
 }

@@ -4,13 +4,13 @@
  */
 import { z } from "@hono/zod-openapi";
 import { type Issue, UnitValuesSchema, fail, ok, validateValues, zodIssues } from "@ntm/core";
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Principal } from "../auth/policy.js";
 import type { Db } from "../db/index.js";
 import { auditLog, indicatorValues } from "../db/schema.js";
 import { type Tx, writeAudit } from "../audit.js";
 import { assertUnlocked } from "./valueLocks.js";
-import { ApiError } from "../http/problem.js";
+import { ApiError, issuesToFields } from "../http/problem.js";
 import { type LoadedPacks, tierLadder } from "./packs.js";
 import { type UnitRow, type UnitTree, toAdminUnit } from "../units.js";
 import { type ValuesRow, parseEtag } from "../values.js";
@@ -317,5 +317,64 @@ export async function valuesHistory(
       version: after?.version ?? null,
       changed: changedKeys(before, after),
     };
+  });
+}
+
+/** The years a unit has values for, oldest first, with their versions. */
+export async function listValueYears(db: Db, unitId: string): Promise<{ year: number; version: number; updatedAt: string }[]> {
+  const rows = await db.select().from(indicatorValues).where(eq(indicatorValues.unitId, unitId)).orderBy(asc(indicatorValues.year));
+  return rows.map((r) => ({ year: r.year, version: r.version, updatedAt: r.updatedAt.toISOString() }));
+}
+
+/** A unit-year's stored values row, or undefined when none was entered. */
+export async function loadValuesRow(db: Db, unitId: string, year: number): Promise<ValuesRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(indicatorValues)
+      .where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.year, year)))
+      .limit(1)
+  )[0];
+}
+
+/**
+ * A values PUT: the pack asked for must exist (404), the values must check against it (422), an
+ * implicit create-only write is refused with 428 when values exist, then the audited write
+ * (`saveValues`: 412 on a stale version, 423 on an approved unit-year).
+ */
+export async function putValues(
+  db: Db,
+  packs: LoadedPacks,
+  tree: UnitTree,
+  user: Principal,
+  unit: UnitRow,
+  year: number,
+  body: z.infer<typeof ValuesBodySchema>,
+  precondition: { expected: number; createOnly: false | "explicit" | "implicit" },
+  packId: string | undefined,
+  now: Date,
+): Promise<ValuesRow> {
+  const id = unit.id;
+  if (packId !== undefined && !packs.registry.get(packId))
+    throw new ApiError("not_found", `Không có bộ tiêu chí "${packId}" / pack "${packId}" not found`);
+  const checked = checkValues(packs, tree, unit, year, body, packId);
+  if (!checked.ok) throw new ApiError("invalid_input", "Số liệu không hợp lệ / invalid values", issuesToFields(checked.issues));
+  return db.transaction(async (tx) => {
+    if (precondition.createOnly === "implicit") {
+      const exists = (
+        await tx
+          .select({ v: indicatorValues.version })
+          .from(indicatorValues)
+          .where(and(eq(indicatorValues.unitId, id), eq(indicatorValues.year, year)))
+          .limit(1)
+      )[0];
+      if (exists)
+        throw new ApiError(
+          "precondition_required",
+          `Cần gửi If-Match (phiên bản hiện tại "${exists.v}") / send If-Match with the version you edited (current "${exists.v}")`,
+        );
+    }
+    // Creation is an insert that does nothing on a concurrent twin: exactly one creator wins, the rest get 412.
+    return saveValues(tx, user, id, year, body, precondition.expected, now, "values.update", unit.name ?? id);
   });
 }
