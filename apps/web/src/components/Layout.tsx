@@ -39,7 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {t("nav.skip")}
       </a>
       <header className="topbar">
-        <Link href={home} className="brand" aria-label={t("app.title")}>
+        <Link href={home} className="brand">
           <span className="brand-mark" aria-hidden="true">
             NTM
           </span>
