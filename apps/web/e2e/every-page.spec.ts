@@ -28,6 +28,12 @@ const KNOWN_GAPS: Record<string, string> = {
     "text",
     "the bulk-upload hint names the CSV column headers the importer reads (unit_id); Vietnamese headers need an importer (API) change",
   ),
+  ...gaps(
+    ["/plan"],
+    ["commune"],
+    "text",
+    "a section of the plan page shows the API's 403 refusal, whose text names the role id (commune_officer; message from apps/api/src/http/guard.ts)",
+  ),
 };
 
 /** Known gaps for several pages and roles at both widths, with one reason. */
