@@ -2,6 +2,7 @@ import { useState, type ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../auth/session";
+import { usePageHeading } from "../lib/usePageHeading";
 
 interface NavItem {
   to: string;
@@ -15,6 +16,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { user, can, signOut } = useSession();
   const [location, navigate] = useLocation();
   const [open, setOpen] = useState(false);
+  usePageHeading(location, t("app.title"));
   const home = user && !can.overview ? `/communes/${encodeURIComponent(user.scopeUnitId)}` : "/overview";
   const items: NavItem[] = [
     { to: home, key: can.overview ? "nav.overview" : "nav.myCommune", show: !!user },
@@ -59,7 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
             .filter((i) => i.show)
             .map((i) => {
               const active =
-                location === i.to || (i.to !== "/" && location.startsWith(i.to.replace(/\/[^/]*$/, "") + "/") && i.to.startsWith("/lists"));
+                location === i.to || (i.to !== "/" && location.startsWith(`${i.to.replace(/\/[^/]*$/, "")}/`) && i.to.startsWith("/lists"));
               return (
                 <Link
                   key={i.key}

@@ -226,7 +226,11 @@ export default function Overview() {
                             <span style={{ width: `${pct}%` }} />
                           </div>
                         )}
-                        <small className="muted">{g.reasons.map((r) => formatReason(r, lang)).join(" ")}</small>
+                        <small className="muted">
+                          {g.reasons
+                            .map((r) => formatReason(r, lang).replaceAll(g.id, t(`target.${g.id}`, { defaultValue: g.id })))
+                            .join(" ")}
+                        </small>
                       </li>
                     );
                   })}
