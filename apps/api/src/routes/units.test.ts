@@ -440,6 +440,8 @@ describe("DELETE /v1/units/{id}", () => {
     ]).toEqual([
       409,
       [
+        // the demo seeds an emulation movement per district (example data)
+        "unit.referenced_by.emulation_movements",
         "unit.referenced_by.indicator_values",
         "unit.referenced_by.plans",
         "unit.referenced_by.report_submissions",
