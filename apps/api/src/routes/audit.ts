@@ -1,7 +1,6 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
-import { auditLog } from "../db/schema.js";
+import { listAudit } from "../services/auditLog.js";
 import { authorize, requireUser } from "../http/guard.js";
 import { problemResponses } from "../http/problem.js";
 
@@ -51,24 +50,9 @@ export function auditRoutes() {
     const q = c.req.valid("query");
     const user = requireUser(c);
     const { tree } = await authorize(c, "audit.read", q.unitId ?? user.scopeUnitId);
-    const where: SQL[] = [];
-    if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));
-    if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
-    if (q.before) where.push(lt(auditLog.id, q.before));
-    if (q.unitId || user.role !== "admin")
-      where.push(
-        inArray(
-          auditLog.unitId,
-          tree.subtree(q.unitId ?? user.scopeUnitId).map((u) => u.id),
-        ),
-      );
-    const rows = await c
-      .get("deps")
-      .db.select()
-      .from(auditLog)
-      .where(and(...where))
-      .orderBy(desc(auditLog.id))
-      .limit(q.limit);
+    // Admins see everything unless they ask for a unit; everyone else sees their scope's subtree.
+    const units = q.unitId || user.role !== "admin" ? tree.subtree(q.unitId ?? user.scopeUnitId).map((u) => u.id) : undefined;
+    const rows = await listAudit(c.get("deps").db, { ...q, units });
     return c.json({ items: rows.map((r) => ({ ...r, at: r.at.toISOString(), before: r.before, after: r.after })) }, 200);
   });
   return app;

@@ -1,48 +1,21 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { eq, lt } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
 import { clientAddress } from "../http/clientAddress.js";
-import { sessions, users } from "../db/schema.js";
-import { hashPassword, randomSecret, sha256, verifyPassword } from "../auth/crypto.js";
-import { writeAudit } from "../audit.js";
-import {
-  SESSION_COOKIE,
-  SESSION_TTL_MS,
-  clearRateLimit,
-  giveBackRateLimit,
-  hitRateLimit,
-  isSecureRequest,
-  readRateLimit,
-  recordFailure,
-  revokeTokensOf,
-} from "../auth/session.js";
+import { SESSION_COOKIE, SESSION_TTL_MS, isSecureRequest } from "../auth/session.js";
+import { changeOwnPassword, endSession, signIn } from "../services/auth.js";
+
+export {
+  LOGIN_BASE_DELAY_MS,
+  LOGIN_FREE_ATTEMPTS,
+  LOGIN_IP_LIMIT,
+  LOGIN_MAX_DELAY_MS,
+  LOGIN_WINDOW_MS,
+  loginDelayMs,
+} from "../services/auth.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { requireUser } from "../http/guard.js";
 import { UserSchema } from "../http/schemas.js";
-
-/**
- * Sign-in throttling, per (account, client address) so that a stranger cannot lock a victim out from
- * elsewhere: the first LOGIN_FREE_ATTEMPTS failures are free, then each further attempt waits a delay
- * that doubles from LOGIN_BASE_DELAY_MS up to LOGIN_MAX_DELAY_MS. A looser per-address limit
- * (LOGIN_IP_LIMIT attempts in LOGIN_WINDOW_MS, successes given back) stops one address from guessing
- * across many accounts. Unknown usernames are throttled and answered exactly like known ones.
- */
-export const LOGIN_FREE_ATTEMPTS = 5;
-export const LOGIN_BASE_DELAY_MS = 1000;
-export const LOGIN_MAX_DELAY_MS = 15 * 60 * 1000;
-export const LOGIN_IP_LIMIT = 50;
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-
-/**
- * How long after the last failure the next sign-in attempt must wait, given the failures so far.
- * @example
- * loginDelayMs(4) // 0; loginDelayMs(5) // 1000; loginDelayMs(7) // 4000; loginDelayMs(40) // 900000
- */
-export function loginDelayMs(failures: number): number {
-  if (failures < LOGIN_FREE_ATTEMPTS) return 0;
-  return Math.min(LOGIN_BASE_DELAY_MS * 2 ** Math.min(failures - LOGIN_FREE_ATTEMPTS, 30), LOGIN_MAX_DELAY_MS);
-}
 
 const SessionSchema = z
   .object({
@@ -91,8 +64,6 @@ const logout = createRoute({
   responses: { 204: { description: "Signed out" }, ...problemResponses(403) },
 });
 
-const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-
 const changePassword = createRoute({
   method: "post",
   path: "/auth/password",
@@ -127,34 +98,15 @@ export function authRoutes() {
     const { db, now } = c.get("deps");
     const { username, password } = c.req.valid("json");
     const ip = clientAddress(c);
-    const t = now();
-    const pairKey = `login:${username.toLowerCase()}|${ip}`;
-    const ipKey = `login-ip:${ip}`;
-    // The address's counter takes every attempt at once (so parallel guesses count); a success gives it back.
-    const byIp = await hitRateLimit(db, ipKey, LOGIN_WINDOW_MS, t);
-    const pair = await readRateLimit(db, pairKey, LOGIN_WINDOW_MS, t);
-    const waitMs = pair ? pair.since.getTime() + loginDelayMs(pair.count) - t.getTime() : 0;
-    if (byIp > LOGIN_IP_LIMIT || waitMs > 0) {
-      const seconds = Math.max(1, Math.ceil((byIp > LOGIN_IP_LIMIT ? LOGIN_WINDOW_MS : waitMs) / 1000));
-      c.header("Retry-After", String(seconds));
+    const r = await signIn(db, username, password, ip, now());
+    if (r.kind === "throttled") {
+      c.header("Retry-After", String(r.seconds));
       throw new ApiError(
         "too_many_requests",
-        `Quá nhiều lần đăng nhập sai, thử lại sau ${seconds} giây / too many sign-in attempts, try again in ${seconds} s`,
+        `Quá nhiều lần đăng nhập sai, thử lại sau ${r.seconds} giây / too many sign-in attempts, try again in ${r.seconds} s`,
       );
     }
-    const user = (await db.select().from(users).where(eq(users.username, username)).limit(1))[0];
-    // An unknown user costs the same scrypt work, so timing does not reveal which usernames exist.
-    const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !user.active || !valid) {
-      await recordFailure(db, pairKey, LOGIN_WINDOW_MS, t);
-      throw new ApiError("unauthenticated", "Sai tên đăng nhập hoặc mật khẩu / wrong username or password");
-    }
-    await clearRateLimit(db, pairKey);
-    await giveBackRateLimit(db, ipKey);
-    await db.delete(sessions).where(lt(sessions.expiresAt, t));
-    const secret = randomSecret();
-    const csrfToken = randomSecret(24);
-    await db.insert(sessions).values({ id: sha256(secret), userId: user.id, csrfToken, expiresAt: new Date(t.getTime() + SESSION_TTL_MS) });
+    const { user, secret, csrfToken } = r;
     setCookie(c, SESSION_COOKIE, secret, {
       httpOnly: true,
       sameSite: "Lax",
@@ -173,32 +125,12 @@ export function authRoutes() {
     const u = requireUser(c);
     const { currentPassword, newPassword } = c.req.valid("json");
     const { db, now } = c.get("deps");
-    const row = (await db.select().from(users).where(eq(users.id, u.id)).limit(1))[0];
-    if (!row || !(await verifyPassword(currentPassword, row.passwordHash)))
-      throw new ApiError("invalid_input", "Mật khẩu hiện tại không đúng / the current password is wrong", [
-        { path: "$.currentPassword", message: "wrong password" },
-      ]);
-    const passwordHash = await hashPassword(newPassword);
-    const keep = c.get("sessionId");
-    await db.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash }).where(eq(users.id, u.id));
-      for (const sRow of await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, u.id)))
-        if (sRow.id !== keep) await tx.delete(sessions).where(eq(sessions.id, sRow.id));
-      // API tokens made with the old password end too (a new one takes a minute to make).
-      const tokensRevoked = await revokeTokensOf(tx, u.id, now());
-      await writeAudit(tx, u, {
-        action: "user.password",
-        entityType: "user",
-        entityId: u.id,
-        unitId: u.scopeUnitId,
-        after: { passwordChanged: true, tokensRevoked },
-      });
-    });
+    await changeOwnPassword(db, u, currentPassword, newPassword, c.get("sessionId"), now());
     return c.body(null, 204);
   });
   app.openapi(logout, async (c) => {
     const id = c.get("sessionId");
-    if (id) await c.get("deps").db.delete(sessions).where(eq(sessions.id, id));
+    if (id) await endSession(c.get("deps").db, id);
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.body(null, 204);
   });

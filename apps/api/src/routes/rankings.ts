@@ -16,7 +16,6 @@ import {
   type SubjectScheme,
   zodIssues,
 } from "@ntm/core";
-import { and, eq } from "drizzle-orm";
 import type { AppEnv } from "../context.js";
 import { authorize } from "../http/guard.js";
 import { problemResponses } from "../http/problem.js";
