@@ -13,7 +13,7 @@ test("a province officer signs in and sees the province overview with tiers, tar
     ["none", "standard", "advanced", "model"].map(async (k) => Number(await page.getByTestId(`tier-count-${k}`).innerText())),
   );
   expect(counts.reduce((a, b) => a + b, 0)).toBe(40);
-  await expect(page.getByText("Tỷ lệ xã đạt chuẩn NTM")).toBeVisible();
+  await expect(page.getByText("Tỷ lệ xã đạt chuẩn NTM", { exact: true })).toBeVisible();
   // The demo pack's thresholds are example values: the page says so.
   await expect(page.getByTestId("unverified-notice")).toContainText("Giá trị ví dụ");
   await page.waitForTimeout(500); // let the lazily loaded chart paint before the screenshot

@@ -76,9 +76,9 @@ export default function Audit() {
                     <tr key={e.id}>
                       <td className="num">{vnDateTime(e.at, lang)}</td>
                       <td>{e.actorName ?? "—"}</td>
-                      <td>{t(`audit.actions.${e.action.replace(/\./g, "_")}`, { defaultValue: e.action })}</td>
+                      <td>{t(`audit.actions.${e.action.replace(/\./g, "_")}`, { defaultValue: e.action.replace(/[._]/g, " ") })}</td>
                       <td>
-                        {e.entityType} <code>{e.entityId}</code>
+                        {t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType.replace(/_/g, " ") })} <code>{e.entityId}</code>
                       </td>
                       <td className="small">
                         {ids.length === 0
