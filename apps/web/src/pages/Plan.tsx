@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link } from "wouter";
+import { Link, useLocation, useSearch } from "wouter";
 import { DISTRICT_PLAN_63, describePeriod, formatDate, formatReason, parsePeriod, type ReportStatusItem } from "@ntm/core";
 import { ApiError } from "../api/http";
 import { api, must } from "../api/client";
@@ -78,9 +78,13 @@ export default function Plan() {
   const { can } = useSession();
   const [asOf, setAsOf] = useState(today);
   const [period, setPeriod] = useState(String(DEFAULT_YEAR));
-  const [chosen, setChosen] = useState<string | null>(null);
+  // The chosen plan lives in the address (?plan=…), so a link or a reload opens the same plan.
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const chosen = new URLSearchParams(search).get("plan");
+  const setChosen = (id: string) => navigate(`/plan?plan=${encodeURIComponent(id)}`, { replace: true });
   const plans = useQuery({ queryKey: ["plans"], queryFn: async () => (await optional(must(api.GET("/v1/plans"))))?.items ?? [] });
-  const planId = chosen ?? plans.data?.[0]?.id ?? null;
+  const planId = (chosen && plans.data?.some((p) => p.id === chosen) ? chosen : null) ?? plans.data?.[0]?.id ?? null;
   const record = useQuery({
     queryKey: ["plan", planId],
     enabled: !!planId,
