@@ -15,10 +15,12 @@ import {
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/index.js";
 import { commendations, disciplines } from "../db/schema.js";
+import { parseStored } from "./stored.js";
 
 /**
  * Candidate records from the commendations and discipline decided in `year`, for subjects of `kind`,
- * keyed by subject id. Stored rows are parsed with core's schemas.
+ * keyed by subject id. Stored rows are parsed with core's schemas
+ * (`parseStored`: a bad row answers `stored_data_invalid` naming the table, row and JSON path).
  * @example
  * const byId = await emulationRecordsFor(db, 2025, "unit"); byId["c-01-01"]?.achievements
  */
@@ -27,8 +29,12 @@ export async function emulationRecordsFor(db: Db, year: number, kind: EmulationS
     db.select().from(commendations).where(eq(commendations.year, year)),
     db.select().from(disciplines).where(eq(disciplines.year, year)),
   ]);
-  const parsedC = cRows.map((r) => CommendationSchema.parse({ ...(r.data as object), id: r.id }));
-  const parsedD = dRows.map((r) => DisciplineSchema.parse({ ...(r.data as object), id: r.id }));
+  const parsedC = cRows.map((r) =>
+    parseStored(CommendationSchema, { ...(r.data as object), id: r.id }, { table: "commendations", id: r.id, column: "data" }),
+  );
+  const parsedD = dRows.map((r) =>
+    parseStored(DisciplineSchema, { ...(r.data as object), id: r.id }, { table: "disciplines", id: r.id, column: "data" }),
+  );
   return emulationCandidateRecords(recordsBySubject(parsedC, parsedD, { year }), kind);
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ApiError } from "../http/problem.js";
 import { type Harness, type Session, login, openHarness } from "../testing/harness.js";
+import { emulationRecordsFor } from "./emulationRecords.js";
 import { checkStoredValues, parseStored } from "./stored.js";
 
 describe("parseStored", () => {
@@ -86,5 +87,15 @@ describe("stored JSON read through the API", () => {
     const p = (await res.json()) as { kind: string; detail: string };
     expect(p.kind).toBe("stored_data_invalid");
     expect(p.detail).toContain(`table dossiers, row ${id}, column data at $.satisfactionPercent`);
+  });
+
+  it("refuses a corrupt commendation the ranking reads with stored_data_invalid naming its row", async () => {
+    await h.database.db.execute(
+      sql`insert into commendations (id, unit_id, year, data) values ('kt-corrupt', 'c-01-01', 2031, '{"form": 42}'::jsonb)`,
+    );
+    await expect(emulationRecordsFor(h.database.db, 2031, "unit")).rejects.toMatchObject({ kind: "stored_data_invalid" });
+    await expect(emulationRecordsFor(h.database.db, 2031, "unit")).rejects.toThrow("table commendations, row kt-corrupt, column data");
+    await h.database.db.execute(sql`delete from commendations where id = 'kt-corrupt'`);
+    await expect(emulationRecordsFor(h.database.db, 2031, "unit")).resolves.toEqual({});
   });
 });
