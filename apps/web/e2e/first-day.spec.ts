@@ -1,11 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { shot } from "./helpers";
+import { type EmptyServer, shot, signInAt, startEmptyServer } from "./helpers";
 
 // Day one of a real province, the whole chain in the browser, from an EMPTY data directory with
 // NTM_SEED=none (its own server, not the demo one the config starts): the setup link (token read
@@ -13,72 +10,23 @@ import { shot } from "./helpers";
 // filled in here → a plan from the Directive 63 template, edited (If-Match) → officers created → a
 // commune officer's implementing plan linked to a task → an adjustment proposed and accepted → each
 // officer sees only their scope.
-let server: ChildProcess;
+let srv: EmptyServer;
 let dir: string;
 let base: string;
-let log = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   // A cold PGlite start with migrations can take a while on a busy machine.
   test.setTimeout(240_000);
-  dir = mkdtempSync(join(tmpdir(), "ntm-e2e-first-day-"));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [join(import.meta.dirname, "..", "..", "api", "dist", "server.js")], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: join(dir, "pg"),
-      DATABASE_URL: "",
-      WEB_DIST: join(import.meta.dirname, "..", "dist"),
-      NTM_SEED: "none",
-      NTM_LOG: "off",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const onData = (b: Buffer) => {
-      log += b.toString();
-      if (/setup\?token=\S+/.test(log) && log.includes("headless")) resolve();
-    };
-    server.stdout?.on("data", onData);
-    server.stderr?.on("data", onData);
-    server.once("exit", (code) => reject(new Error(`server exited ${code}: ${log}`)));
-  });
+  srv = await startEmptyServer("first-day");
+  dir = srv.dir;
+  base = srv.base;
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    await new Promise<void>((resolve) => {
-      server.once("exit", () => resolve());
-      server.kill("SIGTERM");
-    });
-  }
-  rmSync(dir, { recursive: true, force: true });
+  await srv?.stop();
 });
 
-async function signInAs(browser: Browser, username: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: base, locale: "vi-VN" });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
-  await expect(page.getByTestId("user-name")).toBeVisible({ timeout: 30_000 });
-  return page;
-}
+const signInAs = (browser: Browser, username: string, password: string): Promise<Page> => signInAt(browser, base, username, password);
 
 /** The province's units, written into the template: a district kept for history, a merger, hamlets. */
 const UNITS: (string | null)[][] = [
@@ -119,7 +67,7 @@ test("first day: setup → admin → unit tree from the XLSX template → plan f
   test.setTimeout(420_000); // many page loads and saves on a shared, busy machine
   // 1. The setup link, with the token read from the token file the server wrote beside the data.
   const token = readFileSync(join(dir, "setup-token"), "utf8").trim();
-  expect(log).toContain(`setup?token=${token}`);
+  expect(srv.log()).toContain(`setup?token=${token}`);
   const context = await browser.newContext({ baseURL: base, locale: "vi-VN", acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`/setup?token=${encodeURIComponent(token)}`);

@@ -1,87 +1,35 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { statSync } from "node:fs";
 import { join } from "node:path";
-import { shot } from "./helpers";
+import { type EmptyServer, shot, signInAt, startEmptyServer } from "./helpers";
 
 // Day one of a real deployment in the browser: an EMPTY data directory with NTM_SEED=none (its own
 // server, not the demo one the config starts), the setup link, the first administrator, the unit
 // tree from the template, and two officers who each see only their scope.
-let server: ChildProcess;
+let srv: EmptyServer;
 let dir: string;
 let base: string;
-let log = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   // A cold PGlite start with migrations can take a while on a busy machine.
   test.setTimeout(240_000);
-  dir = mkdtempSync(join(tmpdir(), "ntm-e2e-first-run-"));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [join(import.meta.dirname, "..", "..", "api", "dist", "server.js")], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: join(dir, "pg"),
-      DATABASE_URL: "",
-      WEB_DIST: join(import.meta.dirname, "..", "dist"),
-      NTM_SEED: "none",
-      NTM_LOG: "off",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const onData = (b: Buffer) => {
-      log += b.toString();
-      if (/setup\?token=\S+/.test(log) && log.includes("headless")) resolve();
-    };
-    server.stdout?.on("data", onData);
-    server.stderr?.on("data", onData);
-    server.once("exit", (code) => reject(new Error(`server exited ${code}: ${log}`)));
-  });
+  srv = await startEmptyServer("first-run");
+  dir = srv.dir;
+  base = srv.base;
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    await new Promise<void>((resolve) => {
-      server.once("exit", () => resolve());
-      server.kill("SIGTERM");
-    });
-  }
-  rmSync(dir, { recursive: true, force: true });
+  await srv?.stop();
 });
 
-async function signInAs(browser: Browser, username: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: base, locale: "vi-VN" });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
-  await expect(page.getByTestId("user-name")).toBeVisible();
-  return page;
-}
+const signInAs = (browser: Browser, username: string, password: string): Promise<Page> => signInAt(browser, base, username, password);
 
 test("first run: setup link → first admin → unit tree from the template → officers who see only their scope", async ({ browser }) => {
   test.setTimeout(180_000);
   // The server printed a setup link, wrote the token 0600 beside the data, and advertised no demo account.
-  const link = /(http:\/\/\S+\/setup\?token=\S+)/.exec(log)![1]!;
+  const link = /(http:\/\/\S+\/setup\?token=\S+)/.exec(srv.log())![1]!;
   expect(statSync(join(dir, "setup-token")).mode & 0o777).toBe(0o600);
-  expect(log).not.toContain("admin123");
+  expect(srv.log()).not.toContain("admin123");
 
   const context = await browser.newContext({ baseURL: base, locale: "vi-VN", acceptDownloads: true });
   const page = await context.newPage();
