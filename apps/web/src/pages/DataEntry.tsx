@@ -210,7 +210,8 @@ function ValuesForm({ unitId, year, jumpShare }: { unitId: string; year: number;
   async function setLock(on: boolean) {
     setMessage(null);
     try {
-      const path = { params: { path: { id: unitId, year } } };
+      // If-Match: the values version the officer saw with the lock (412 if they changed since).
+      const path = { params: { path: { id: unitId, year }, header: { "if-match": `"${lock.data?.version ?? 0}"` } } };
       await must(on ? api.PUT("/v1/units/{id}/values/{year}/lock", path) : api.DELETE("/v1/units/{id}/values/{year}/lock", path));
       await qc.invalidateQueries({ queryKey: ["values-lock", unitId, year] });
       await qc.invalidateQueries({ queryKey: ["completeness"] });
