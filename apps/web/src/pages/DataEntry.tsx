@@ -259,6 +259,8 @@ function ValuesForm({ unitId, year, jumpShare }: { unitId: string; year: number;
       setConflict(null);
       setNotes(r.data.notes);
       await qc.invalidateQueries({ queryKey: ["commune", unitId] });
+      // The lock's ETag is the values version: re-read it so an approval names the version just saved.
+      await qc.invalidateQueries({ queryKey: ["values-lock", unitId, year] });
       await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith("rollup") });
       await qc.invalidateQueries({ queryKey: ["evaluation-input", unitId] });
       await qc.invalidateQueries({ queryKey: ["values", unitId, year] });
