@@ -250,12 +250,24 @@ describe("exports", () => {
     ]).toEqual([
       200,
       XLSX,
-      ["Mã đơn vị", "Tên đơn vị", "Năm", "Kết quả", "Số tiêu chí đạt", "Tổng số tiêu chí", "Hạng đạt được", "Lý do chưa xác định", "Đề nghị thu hồi"],
+      [
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Năm",
+        "Kết quả",
+        "Số tiêu chí đạt",
+        "Tổng số tiêu chí",
+        "Hạng đạt được",
+        "Lý do chưa xác định",
+        "Đề nghị thu hồi",
+      ],
       10,
       rollup.communes.map((c) => (c.tierReached ? TIER_VI[c.tierReached] : "Chưa đạt chuẩn")),
     ]);
     // No machine word anywhere in the file (no tier_reached = model).
-    const words = [...t.header, ...t.rows.flatMap((r) => r.cells)].map(String).filter((x) => /\b[a-z]+_[a-z_]+\b|^(model|met|not_met|advanced|standard)$/.test(x));
+    const words = [...t.header, ...t.rows.flatMap((r) => r.cells)]
+      .map(String)
+      .filter((x) => /\b[a-z]+_[a-z_]+\b|^(model|met|not_met|advanced|standard)$/.test(x));
     expect(words).toEqual([]);
   });
 

@@ -84,6 +84,7 @@ export async function authorizePlanRead(c: Context<AppEnv>, unitId: string): Pro
   const user = requireUser(c);
   const tree = await loadTree(c.get("deps").db);
   if (!tree.has(unitId)) throw new ApiError("not_found", `Không tìm thấy đơn vị / Unit "${unitId}" not found`);
-  if (!canReadPlan(user, unitId, tree)) throw ApiError.fromReason("forbidden", refusal("access.plan_read_forbidden", user, tree, { unitId }));
+  if (!canReadPlan(user, unitId, tree))
+    throw ApiError.fromReason("forbidden", refusal("access.plan_read_forbidden", user, tree, { unitId }));
   return { user, tree };
 }

@@ -21,7 +21,9 @@ import {
   formatReason,
   parseDong,
   parseDossier,
-  transition, ROLE_LABELS } from "@ntm/core";
+  transition,
+  ROLE_LABELS,
+} from "@ntm/core";
 import { and, eq } from "drizzle-orm";
 import { type Tx, writeAudit } from "../audit.js";
 import { type Action, type Principal, can } from "../auth/policy.js";
@@ -157,7 +159,11 @@ export async function applyTransition(
   now: Date,
 ): Promise<DossierRow> {
   const actor = actorOf(user);
-  if (!actor) throw new ApiError("forbidden", `Vai trò "${ROLE_LABELS[user.role].vi}" không xử lý hồ sơ / the role "${ROLE_LABELS[user.role].en}" does not act on dossiers`);
+  if (!actor)
+    throw new ApiError(
+      "forbidden",
+      `Vai trò "${ROLE_LABELS[user.role].vi}" không xử lý hồ sơ / the role "${ROLE_LABELS[user.role].en}" does not act on dossiers`,
+    );
   const d = toCoreDossier(row);
   const result = transition(d, body.action, {
     actor,

@@ -4,7 +4,14 @@
  * its communes' evaluations (core's results through the roll-up, communes with no pack adopted
  * listed as such).
  */
-import { type HeaderIndicator, EVALUATION_STATUS_LABELS, NO_TIER_LABEL, TIER_LABELS, UNDETERMINED_LABELS, VALUES_FIELD_HEADERS } from "@ntm/core";
+import {
+  type HeaderIndicator,
+  EVALUATION_STATUS_LABELS,
+  NO_TIER_LABEL,
+  TIER_LABELS,
+  UNDETERMINED_LABELS,
+  VALUES_FIELD_HEADERS,
+} from "@ntm/core";
 import type { Db } from "../db/index.js";
 import { ApiError, type ProblemField } from "../http/problem.js";
 import { INPUT_PREFIX, type ReadValues, type RowIssue } from "../transfer/importValues.js";
@@ -137,7 +144,8 @@ export async function evaluationsExportTable(
 export function headerIndicators(packs: LoadedPacks, packId: string | undefined): HeaderIndicator[] {
   const list = packId !== undefined ? tierLadder(packs.registry, packId) : packs.registry.list();
   const out = new Map<string, HeaderIndicator>();
-  for (const p of list) for (const cr of p.criteria) for (const i of cr.indicators) if (!out.has(i.id)) out.set(i.id, { id: i.id, name: i.name });
+  for (const p of list)
+    for (const cr of p.criteria) for (const i of cr.indicators) if (!out.has(i.id)) out.set(i.id, { id: i.id, name: i.name });
   return [...out.values()];
 }
 

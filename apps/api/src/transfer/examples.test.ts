@@ -171,9 +171,12 @@ describe("the template", () => {
     const row = header.map((_, i) => (i === 0 ? "c-01-02" : i === 2 ? 2024 : i === at ? "66,5" : null));
     const res = await importCsv(toCsv(renamed, [row]), "?year=2024");
     const folded = await importCsv("ma don vi;nam;2.2\nc-01-03;2024;67\n");
-    expect([res.status, (await valuesOf("c-01-02", 2024)).values["2.2"], folded.status, (await valuesOf("c-01-03", 2024)).values["2.2"]]).toEqual([
-      200, 66.5, 200, 67,
-    ]);
+    expect([
+      res.status,
+      (await valuesOf("c-01-02", 2024)).values["2.2"],
+      folded.status,
+      (await valuesOf("c-01-03", 2024)).values["2.2"],
+    ]).toEqual([200, 66.5, 200, 67]);
   });
 
   it("refuses a column that is neither the template's nor an indicator, naming it and its letter; nothing is written", async () => {
@@ -189,11 +192,9 @@ describe("the template", () => {
     const res = await huyen.request("/v1/units/d-01/export/values?year=2024&dialect=vi");
     const bytes = new Uint8Array(await res.arrayBuffer());
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-    expect([[...bytes.slice(0, 3)], text.split("\r\n")[0]?.startsWith("\uFEFFMã đơn vị;Tên đơn vị;Năm;"), text.includes(";47,5;")]).toEqual([
-      [0xef, 0xbb, 0xbf],
-      true,
-      true,
-    ]);
+    expect([[...bytes.slice(0, 3)], text.split("\r\n")[0]?.startsWith("\uFEFFMã đơn vị;Tên đơn vị;Năm;"), text.includes(";47,5;")]).toEqual(
+      [[0xef, 0xbb, 0xbf], true, true],
+    );
     const back = await importCsv(text);
     expect([back.status, (await valuesOf("c-01-02", 2024)).values]).toEqual([200, before.values]);
   });

@@ -95,7 +95,7 @@ export async function api(ctx: Ctx, method: string, path: string, opts: RequestO
   }
   const bytes = new Uint8Array(await raw.arrayBuffer());
   const type = raw.headers.get("content-type") ?? "";
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   if (type.includes("json") && bytes.length) {
     try {
       parsed = JSON.parse(new TextDecoder().decode(bytes));

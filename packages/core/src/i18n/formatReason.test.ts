@@ -32,7 +32,14 @@ describe("access refusals", () => {
     const r = {
       code: "access.forbidden",
       path: [],
-      params: { role: "commune_officer", scopeUnitId: "c-01-01", scopeName: "Xã An Phú", action: "plan.write", unitId: "d-01", unitName: "Huyện An Hòa" },
+      params: {
+        role: "commune_officer",
+        scopeUnitId: "c-01-01",
+        scopeName: "Xã An Phú",
+        action: "plan.write",
+        unitId: "d-01",
+        unitName: "Huyện An Hòa",
+      },
     };
     expect([formatReason(r, "vi"), formatReason(r, "en")]).toEqual([
       'Vai trò "Cán bộ xã" (phạm vi Xã An Phú) không được soạn kế hoạch tại Huyện An Hòa',

@@ -31,7 +31,10 @@ describe("readValuesHeader", () => {
 
   it("reads the long layout, raw counts and comment columns", () => {
     const r = readValuesHeader(["Mã đơn vị", "Năm", "Chỉ tiêu", "Giá trị", "input:households", "# ghi chú", ""]);
-    expect([r.layout, r.columns.slice(4)]).toEqual(["long", [{ kind: "input", name: "households" }, { kind: "ignored" }, { kind: "ignored" }]]);
+    expect([r.layout, r.columns.slice(4)]).toEqual([
+      "long",
+      [{ kind: "input", name: "households" }, { kind: "ignored" }, { kind: "ignored" }],
+    ]);
   });
 
   it("names an indicator by id, Vietnamese name or 'id - name' when the packs' indicators are given", () => {

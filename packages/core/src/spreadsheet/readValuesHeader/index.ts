@@ -129,7 +129,8 @@ export function readValuesHeader(
     });
   const missing: ValuesField[] = ["unit", ...(options.requireYear ? (["year"] as const) : [])];
   for (const field of missing)
-    if (fields[field] === undefined) issues.push({ code: "import.missing_column", path: [], params: { field, header: VALUES_FIELD_HEADERS[field].vi } });
+    if (fields[field] === undefined)
+      issues.push({ code: "import.missing_column", path: [], params: { field, header: VALUES_FIELD_HEADERS[field].vi } });
   return { columns, layout, fields, issues };
 }
 
