@@ -132,8 +132,12 @@ test("a value that moves by more than the set share from last year is flagged at
   const [id, prev] = Object.entries(input.previousValues).find(([, v]) => typeof v === "number" && v > 10) as [string, number];
   await page.goto("/data-entry/c-01-01?year=2025");
   await page.getByLabel("Cảnh báo khi số liệu thay đổi quá").fill("20");
+  // The share in force is stated, with where it comes from (this browser only).
+  await expect(page.getByTestId("jump-in-force")).toContainText("quá 20% so với năm trước (mức bạn đặt); chỉ lưu trên trình duyệt này");
   await page.locator(`#f-${id.replace(/\./g, "\\.")}`).fill(formatCellValue(Math.round(prev * 0.5 * 10) / 10));
   await expect(page.getByTestId(`jump-${id}`)).toContainText("so với năm trước");
   await expect(page.getByTestId("pending-bar")).toContainText(`${id}: ${formatCellValue(prev)} →`);
   await expect(page.getByRole("button", { name: "Lưu" })).toBeEnabled();
+  await page.getByRole("button", { name: /^Về mức mặc định/ }).click();
+  await expect(page.getByTestId("jump-in-force")).toContainText("(mức mặc định)");
 });

@@ -88,6 +88,25 @@ export default function DataEntry() {
             />
             <span>%</span>
           </label>
+          {/* Which share is in force, and that it is this browser's own setting (not shared with other officers). */}
+          <p className="muted" data-testid="jump-in-force">
+            {t("entry.jumpInForce", {
+              percent: jumpPercent,
+              source: jumpPercent === DEFAULT_JUMP_SHARE * 100 ? t("entry.jumpDefault") : t("entry.jumpCustom"),
+            })}{" "}
+            {jumpPercent !== DEFAULT_JUMP_SHARE * 100 && (
+              <button
+                type="button"
+                className="btn btn-ghost"
+                onClick={() => {
+                  setJumpPercent(DEFAULT_JUMP_SHARE * 100);
+                  localStorage.removeItem(JUMP_KEY);
+                }}
+              >
+                {t("entry.jumpReset", { percent: DEFAULT_JUMP_SHARE * 100 })}
+              </button>
+            )}
+          </p>
           <a href="#bulk-h" className="btn">
             {t("bulk.jump")}
           </a>
