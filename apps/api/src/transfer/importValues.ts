@@ -103,10 +103,6 @@ function* readValuesSteps(table: Table, defaultYear?: number, indicators?: reado
   const yearCol = head.fields.year ?? -1;
   const indCol = head.fields.indicator ?? -1;
   const valCol = head.fields.value ?? -1;
-  for (const r of head.issues) {
-    const at = typeof r.path[0] === "number" ? r.path[0] : r.params["field"] === "unit" ? 0 : h.length;
-    issues.push({ row: 1, column: columnLetter(at), message: `${formatReason(r, "vi")} / ${formatReason(r, "en")}` });
-  }
   h.forEach((name, idx) => {
     const where = controlCharacterIn(name);
     if (where)
@@ -116,6 +112,13 @@ function* readValuesSteps(table: Table, defaultYear?: number, indicators?: reado
         message: `tên cột có ký tự điều khiển ${where} / the column name holds control character ${where}`,
       });
   });
+  // A column already refused for a control character is not reported again (as unknown).
+  const refused = new Set(issues.map((i) => i.column));
+  for (const r of head.issues) {
+    const at = typeof r.path[0] === "number" ? r.path[0] : r.params["field"] === "unit" ? 0 : h.length;
+    if (!refused.has(columnLetter(at)))
+      issues.push({ row: 1, column: columnLetter(at), message: `${formatReason(r, "vi")} / ${formatReason(r, "en")}` });
+  }
   if (issues.length) return { unitYears: [], issues, layout, unitColumn: "A" };
   const byKey = new Map<string, ImportedUnitYear>();
   const unitYear = (row: number, unitId: string, year: number): ImportedUnitYear => {
