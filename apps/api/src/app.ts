@@ -151,7 +151,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     }
   });
   app.onError((err, c) => {
-    if (err instanceof ApiError) return problemResponse(c, err.kind, err.message, err.errors, err.errorCount);
+    if (err instanceof ApiError) return problemResponse(c, err.kind, err.message, err.errors, err.errorCount, err.reason);
     if (err instanceof HTTPException) {
       if (err.status === 400)
         return problemResponse(c, "bad_request", `Nội dung yêu cầu không đọc được: ${err.message} / malformed request body`, [

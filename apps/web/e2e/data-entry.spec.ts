@@ -70,11 +70,11 @@ test("a bulk upload into the selected year 2024 writes 2024, says so, and leaves
   await page.goto(`/data-entry/${unitId}?year=2024`);
   await expect(page.getByRole("heading", { name: "Tải lên hàng loạt (CSV/XLSX) vào năm 2024" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Tải mẫu XLSX năm 2024" })).toHaveAttribute("href", /values-template\?year=2024/);
-  // A file without a year column, with a Vietnamese decimal comma.
+  // A file without a year column, with the template's Vietnamese header and a decimal comma.
   await page.getByLabel("Tệp CSV hoặc XLSX").setInputFiles({
     name: "xa.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from('unit_id,2.2\nc-01-03,"66,5"\n', "utf8"),
+    buffer: Buffer.from('Mã đơn vị,2.2\nc-01-03,"66,5"\n', "utf8"),
   });
   await page.getByRole("button", { name: "Tải lên", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Đã ghi" })).toContainText("vào năm 2024");
@@ -86,7 +86,7 @@ test("a bulk upload into the selected year 2024 writes 2024, says so, and leaves
   await page.getByLabel("Tệp CSV hoặc XLSX").setInputFiles({
     name: "sai-nam.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from("unit_id,year,2.2\nc-01-03,2025,70\n", "utf8"),
+    buffer: Buffer.from("Mã đơn vị,Năm,2.2\nc-01-03,2025,70\n", "utf8"),
   });
   await page.getByRole("button", { name: "Tải lên", exact: true }).click();
   await expect(page.getByTestId("bulk-errors")).toContainText("năm 2025 khác năm đã chọn 2024");
@@ -132,8 +132,12 @@ test("a value that moves by more than the set share from last year is flagged at
   const [id, prev] = Object.entries(input.previousValues).find(([, v]) => typeof v === "number" && v > 10) as [string, number];
   await page.goto("/data-entry/c-01-01?year=2025");
   await page.getByLabel("Cảnh báo khi số liệu thay đổi quá").fill("20");
+  // The share in force is stated, with where it comes from (this browser only).
+  await expect(page.getByTestId("jump-in-force")).toContainText("quá 20% so với năm trước (mức bạn đặt); chỉ lưu trên trình duyệt này");
   await page.locator(`#f-${id.replace(/\./g, "\\.")}`).fill(formatCellValue(Math.round(prev * 0.5 * 10) / 10));
   await expect(page.getByTestId(`jump-${id}`)).toContainText("so với năm trước");
   await expect(page.getByTestId("pending-bar")).toContainText(`${id}: ${formatCellValue(prev)} →`);
   await expect(page.getByRole("button", { name: "Lưu" })).toBeEnabled();
+  await page.getByRole("button", { name: /^Về mức mặc định/ }).click();
+  await expect(page.getByTestId("jump-in-force")).toContainText("(mức mặc định)");
 });

@@ -17,32 +17,6 @@ const WIDTHS = [
   { width: 390, height: 844 },
 ] as const;
 
-/**
- * Remaining (page, role, width, rule) combinations the test tolerates, each with its reason. Anything
- * not listed here fails the test; an entry that no longer fails is reported so it can be removed.
- */
-const KNOWN_GAPS: Record<string, string> = {
-  ...gaps(
-    ["/data-entry", "/data-entry/c-01-01"],
-    ["admin", "province", "district", "commune"],
-    "text",
-    "the bulk-upload hint names the CSV column headers the importer reads (unit_id); Vietnamese headers need an importer (API) change",
-  ),
-  ...gaps(
-    ["/plan"],
-    ["commune"],
-    "text",
-    "a section of the plan page shows the API's 403 refusal, whose text names the role id (commune_officer; message from apps/api/src/http/guard.ts)",
-  ),
-};
-
-/** Known gaps for several pages and roles at both widths, with one reason. */
-function gaps(paths: string[], roles: Role[], rule: Rule, reason: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of paths) for (const r of roles) for (const w of WIDTHS) out[`${p}|${r}|${w.width}|${rule}`] = reason;
-  return out;
-}
-
 const SNAKE = /\b[a-z]+_[a-z_]+\b|\(not retrieved\)/;
 const FORBIDDEN = /không có quyền|Không có quyền/;
 
@@ -179,13 +153,7 @@ for (const who of Object.keys(USERS) as Role[]) {
       visited++;
     }
     await close();
-    const fresh = findings.filter((f) => !(f.key in KNOWN_GAPS));
-    const known = findings.filter((f) => f.key in KNOWN_GAPS).map((f) => f.key);
-    const stale = Object.keys(KNOWN_GAPS).filter((k) => k.includes(`|${who}|`) && !known.includes(k));
-    console.log(
-      `${who}: ${visited} page visits, ${findings.length} findings, ${known.length} known gaps, ${stale.length} gaps now passing`,
-    );
-    for (const s of stale) console.log(`  KNOWN_GAPS entry no longer fails: ${s}`);
-    expect(fresh.map((f) => `${f.key}: ${f.detail}`)).toEqual([]);
+    console.log(`${who}: ${visited} page visits, ${findings.length} findings`);
+    expect(findings.map((f) => `${f.key}: ${f.detail}`)).toEqual([]);
   });
 }

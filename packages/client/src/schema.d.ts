@@ -2224,7 +2224,7 @@ export interface paths {
         put?: never;
         /**
          * Nhập số liệu hàng loạt từ CSV/XLSX / Bulk import of indicator values (all or nothing)
-         * @description Send the file as the request body (Content-Type text/csv or the .xlsx type). Two layouts: long — columns unit_id, year, indicator, value (one row per unit × indicator; an empty value means 'not reported'); wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored). `input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households. A unit-year approved and locked by the level above is refused at its row (422, nothing written). With ?year= every row's year column (when present) must be that year; the answer's `years` names the years written. `region`, `flags` and `commune_group` columns are unit attributes: checked against the stored unit (a mismatch is a row-level error), never indicators. A cell KAD / N/A / không áp dụng declares the indicator not applicable. Rows whose unit_id starts with # are comments (the template's row of indicator names). Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core. Any bad row → 422 problem+json whose `errors` list row, column and message (the first 100; `errorCount` has the total), and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year. Limits (server settings): 10 MiB per file (NTM_IMPORT_MAX_BYTES), 100,000 data rows (NTM_IMPORT_MAX_ROWS), an .xlsx unpacking to at most 50 MiB (NTM_IMPORT_MAX_XLSX_BYTES); past one → 413 at once, nothing written.
+         * @description Send the file as the request body (Content-Type text/csv or the .xlsx type). Two layouts: Headers in Vietnamese as the template writes them (Mã đơn vị, Tên đơn vị, Năm, Chỉ tiêu, Giá trị, Vùng, Đặc điểm, Nhóm xã; tone marks optional) or the machine names (unit_id, name, year, indicator, value, region, flags, commune_group). long — columns Mã đơn vị, Năm, Chỉ tiêu, Giá trị (one row per unit × indicator; an empty value means 'not reported'); wide — columns Mã đơn vị, Năm, then one column per indicator, named by its id (1.1), its Vietnamese name or 'id - name' (one row per unit; an empty cell leaves the stored value unchanged; Tên đơn vị/Cấp and #-columns are ignored). Any other column is an error at row 1 naming the column. `input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households. A unit-year approved and locked by the level above is refused at its row (422, nothing written). With ?year= every row's year column (when present) must be that year; the answer's `years` names the years written. `region`, `flags` and `commune_group` columns are unit attributes: checked against the stored unit (a mismatch is a row-level error), never indicators. A cell KAD / N/A / không áp dụng declares the indicator not applicable. Rows whose unit_id starts with # are comments (the template's row of indicator names). Values: numbers (decimal comma allowed: 16,5), Đạt/Không, x. Imported values are merged into the stored ones and validated by @ntm/core. Any bad row → 422 problem+json whose `errors` list row, column and message (the first 100; `errorCount` has the total), and NOTHING is written. Otherwise everything is written in one transaction with one audit entry per unit-year. Limits (server settings): 10 MiB per file (NTM_IMPORT_MAX_BYTES), 100,000 data rows (NTM_IMPORT_MAX_ROWS), an .xlsx unpacking to at most 50 MiB (NTM_IMPORT_MAX_XLSX_BYTES); past one → 413 at once, nothing written.
          */
         post: {
             parameters: {
@@ -2417,7 +2417,7 @@ export interface paths {
         };
         /**
          * Mẫu nhập số liệu theo bộ tiêu chí của năm / Import template for a year's adopted pack (one row per commune, empty cells)
-         * @description Columns unit_id, name, year, then one per indicator of the adopted tier ladder; the second row (unit_id starting with #) names each indicator in Vietnamese and is skipped by the import.
+         * @description Columns Mã đơn vị, Tên đơn vị, Năm, then one per indicator of the adopted tier ladder (by id); the second row (Mã đơn vị starting with #) names each indicator in Vietnamese and is skipped by the import, which reads the file back unchanged.
          */
         get: {
             parameters: {
@@ -2642,12 +2642,14 @@ export interface paths {
         };
         /**
          * Duyệt và khóa số liệu / Approve and lock a unit-year's values (the level above: values.approve)
-         * @description A locked unit-year refuses the values PUT (409) and import rows (422) until unlocked. Locking a locked unit-year answers its lock unchanged. Audited (values.lock).
+         * @description A locked unit-year refuses the values PUT (409) and import rows (422) until unlocked. Locking a locked unit-year answers its lock unchanged. Audited (values.lock). Send `If-Match: "<version>"` (the lock's ETag: the version of the values you checked): without it 428, values changed since → 412.
          */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                     year: number;
@@ -2692,8 +2694,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem (422) */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2706,12 +2726,14 @@ export interface paths {
         post?: never;
         /**
          * Mở khóa số liệu / Unlock a unit-year's values (the level above: values.approve)
-         * @description Audited (values.unlock). 404 when the unit-year is not locked.
+         * @description Audited (values.unlock). 404 when the unit-year is not locked. Send `If-Match: "<version>"` (the lock's ETag): without it 428, stale → 412.
          */
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                     year: number;
@@ -2756,8 +2778,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem (412) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem (422) */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (428) */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9962,6 +10002,12 @@ export interface components {
             status: number;
             detail?: string;
             kind: string;
+            /** @description Mã lý do của core, cho tích hợp / core's reason code, for integrators (e.g. access.forbidden) */
+            code?: string;
+            /** @description Tham số của lý do (mã vai trò, hành động, đơn vị) / the reason's params (role and action ids, unit ids) */
+            params?: {
+                [key: string]: unknown;
+            };
             errors?: {
                 path: string;
                 message: string;
@@ -10637,6 +10683,8 @@ export interface components {
             lockedBy: string | null;
             lockedByName: string | null;
             lockedAt: string | null;
+            /** @description Phiên bản số liệu mà quyết định duyệt dựa vào (cũng là ETag); gửi lại trong If-Match / the values version the decision is taken on (also the ETag); send it back in If-Match */
+            version: number;
         };
         ReportingCompleteness: {
             unitId: string;

@@ -147,7 +147,15 @@ export {
 export { formatReason, MESSAGES } from "./i18n/formatReason.js";
 export type { MessageCatalog, MessageTemplate } from "./i18n/messages.js";
 export { formatNumber, formatDate, formatMoney } from "./i18n/format.js";
-export { UNIT_LEVEL_LABELS, TIER_LABELS, VARIANT_BY_LABELS, PLAN_TARGET_LABELS } from "./i18n/labels.js";
+export {
+  UNIT_LEVEL_LABELS,
+  TIER_LABELS,
+  VARIANT_BY_LABELS,
+  PLAN_TARGET_LABELS,
+  EVALUATION_STATUS_LABELS,
+  UNDETERMINED_LABELS,
+  NO_TIER_LABEL,
+} from "./i18n/labels.js";
 
 // The plan's work (issue: plans, reporting, recognition, ranking, OCOP, resources)
 export * from "./plan/index.js";

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { type Action, type Role, can, canAssignRole, canReadPlan } from "@ntm/core";
+import { type Action, type Reason, type Role, can, canAssignRole, canReadPlan } from "@ntm/core";
 import type { Principal } from "../auth/policy.js";
 import type { AppEnv } from "../context.js";
 import { type UnitTree, loadTree } from "../units.js";
@@ -25,12 +25,26 @@ export async function authorize(c: Context<AppEnv>, action: Action, unitId: stri
   const user = requireUser(c);
   const tree = await loadTree(c.get("deps").db);
   if (!tree.has(unitId)) throw new ApiError("not_found", `Không tìm thấy đơn vị / Unit "${unitId}" not found`);
-  if (!can(user, action, unitId, tree))
-    throw new ApiError(
-      "forbidden",
-      `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được phép "${action}" trên đơn vị ${unitId} / role ${user.role} scoped to ${user.scopeUnitId} may not "${action}" on unit ${unitId}`,
-    );
+  if (!can(user, action, unitId, tree)) throw ApiError.fromReason("forbidden", refusal("access.forbidden", user, tree, { action, unitId }));
   return { user, tree };
+}
+
+/**
+ * A refusal as core's reason: role, action and units by id in the params (for integrators), the
+ * scope's and unit's names beside them so the wording (core's catalog) names roles and places.
+ */
+function refusal(code: string, user: Principal, tree: UnitTree, more: { action?: Action; unitId?: string } = {}): Reason {
+  const params: Record<string, unknown> = {
+    role: user.role,
+    scopeUnitId: user.scopeUnitId,
+    scopeName: tree.byId.get(user.scopeUnitId)?.name ?? user.scopeUnitId,
+  };
+  if (more.action !== undefined) params["action"] = more.action;
+  if (more.unitId !== undefined) {
+    params["unitId"] = more.unitId;
+    params["unitName"] = tree.byId.get(more.unitId)?.name ?? more.unitId;
+  }
+  return { code, path: [], params };
 }
 
 /**
@@ -56,11 +70,7 @@ export async function authorizeAccount(
   current?: { role: Role; scopeUnitId: string },
 ): Promise<{ user: Principal; tree: UnitTree }> {
   const { user, tree } = await authorize(c, "users.manage", target.scopeUnitId);
-  if (!canAssignRole(user, target, tree, current))
-    throw new ApiError(
-      "forbidden",
-      `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được quản lý tài khoản này / role ${user.role} scoped to ${user.scopeUnitId} may not manage this account`,
-    );
+  if (!canAssignRole(user, target, tree, current)) throw ApiError.fromReason("forbidden", refusal("access.account_forbidden", user, tree));
   return { user, tree };
 }
 
@@ -75,9 +85,6 @@ export async function authorizePlanRead(c: Context<AppEnv>, unitId: string): Pro
   const tree = await loadTree(c.get("deps").db);
   if (!tree.has(unitId)) throw new ApiError("not_found", `Không tìm thấy đơn vị / Unit "${unitId}" not found`);
   if (!canReadPlan(user, unitId, tree))
-    throw new ApiError(
-      "forbidden",
-      `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được xem kế hoạch của đơn vị ${unitId} / role ${user.role} scoped to ${user.scopeUnitId} may not read plans of unit ${unitId}`,
-    );
+    throw ApiError.fromReason("forbidden", refusal("access.plan_read_forbidden", user, tree, { unitId }));
   return { user, tree };
 }

@@ -5,7 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { type ErrorKind, type Issue, formatPath } from "@ntm/core";
+import { type ErrorKind, type Issue, type Reason, formatPath, formatReason } from "@ntm/core";
 
 /** Error kind → HTTP status. Bad input is always 4xx. */
 export const STATUS_BY_KIND: Readonly<Record<ErrorKind, ContentfulStatusCode>> = {
@@ -78,6 +78,12 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     kind: z.string(),
+    code: z.string().optional().openapi({
+      description: "Mã lý do của core, cho tích hợp / core's reason code, for integrators (e.g. access.forbidden)",
+    }),
+    params: z.record(z.string(), z.unknown()).optional().openapi({
+      description: "Tham số của lý do (mã vai trò, hành động, đơn vị) / the reason's params (role and action ids, unit ids)",
+    }),
     errors: z.array(ProblemFieldSchema).optional(),
     errorCount: z.number().int().optional().openapi({
       description:
@@ -93,11 +99,24 @@ export class ApiError extends Error {
   readonly errors: ProblemField[] | undefined;
   /** The total number of problems when `errors` lists only the first ones. */
   readonly errorCount: number | undefined;
+  /** Core's reason behind the problem, when there is one: its code and params go out beside the text. */
+  reason: Reason | undefined;
   constructor(kind: ProblemKind, detail: string, errors?: ProblemField[], errorCount?: number) {
     super(detail);
     this.kind = kind;
     this.errors = errors;
     this.errorCount = errorCount;
+  }
+
+  /**
+   * A problem worded by core's catalog (Vietnamese / English), keeping the reason's code and params.
+   * @example
+   * throw ApiError.fromReason("forbidden", { code: "access.forbidden", path: [], params: { role: "viewer", ... } });
+   */
+  static fromReason(kind: ProblemKind, reason: Reason): ApiError {
+    const e = new ApiError(kind, `${formatReason(reason, "vi")} / ${formatReason(reason, "en")}`);
+    e.reason = reason;
+    return e;
   }
 }
 
@@ -115,9 +134,13 @@ export function issuesToFields(issues: readonly Issue[], prefix: readonly (strin
  * @example
  * problemBody("not_found", "unit x not found") // { type: "urn:ntm:problem:not_found", status: 404, ... }
  */
-export function problemBody(kind: ProblemKind, detail: string, errors?: ProblemField[], errorCount?: number): Problem {
+export function problemBody(kind: ProblemKind, detail: string, errors?: ProblemField[], errorCount?: number, reason?: Reason): Problem {
   const status = kind in STATUS_BY_KIND ? STATUS_BY_KIND[kind as ErrorKind] : EXTRA_STATUS[kind as Exclude<ProblemKind, ErrorKind>];
   const body: Problem = { type: `urn:ntm:problem:${kind}`, title: TITLES[kind], status, detail, kind };
+  if (reason) {
+    body.code = reason.code;
+    body.params = reason.params;
+  }
   if (errors?.length) body.errors = errors;
   if (errorCount !== undefined) body.errorCount = errorCount;
   return body;
@@ -128,8 +151,15 @@ export function problemBody(kind: ProblemKind, detail: string, errors?: ProblemF
  * @example
  * return problemResponse(c, "forbidden", "commune officers write only their commune");
  */
-export function problemResponse(c: Context, kind: ProblemKind, detail: string, errors?: ProblemField[], errorCount?: number): Response {
-  const body = problemBody(kind, detail, errors, errorCount);
+export function problemResponse(
+  c: Context,
+  kind: ProblemKind,
+  detail: string,
+  errors?: ProblemField[],
+  errorCount?: number,
+  reason?: Reason,
+): Response {
+  const body = problemBody(kind, detail, errors, errorCount, reason);
   return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, { "content-type": "application/problem+json; charset=utf-8" });
 }
 

@@ -5,7 +5,7 @@
  * and returned; the download is the stored bytes unchanged. A refused file writes nothing.
  */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { DossierDocumentSchema } from "@ntm/core";
+import { DossierDocumentSchema, ROLE_LABELS } from "@ntm/core";
 import type { AppEnv } from "../context.js";
 import { can } from "../auth/policy.js";
 import { authorize } from "../http/guard.js";
@@ -177,7 +177,7 @@ export function dossierDocumentRoutes() {
     if (!can(user, "dossier.self_assess", row.unitId, tree) && !can(user, "dossier.review", row.unitId, tree))
       throw new ApiError(
         "forbidden",
-        `Vai trò ${user.role} không được đính kèm tài liệu vào hồ sơ này / role ${user.role} may not attach files here`,
+        `Vai trò "${ROLE_LABELS[user.role].vi}" không được đính kèm tài liệu vào hồ sơ này / the role "${ROLE_LABELS[user.role].en}" may not attach files here`,
       );
     checkVersion(readIfMatch(c), row.version);
     const bytes = await readBounded(c.req.raw, attachmentLimits.maxBytes).catch((e: unknown) => {

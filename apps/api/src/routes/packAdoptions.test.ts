@@ -237,7 +237,7 @@ describe("pack adoption: a province adopts its own pack", () => {
       own.criteriaMet,
       rank.rows.find((r: any) => r.unitId === id).criteriaMet,
       [pub.packId, pub.criteriaMet],
-      [line[header.indexOf("TC 10")], Number(line[header.indexOf("criteria_met")])],
+      [line[header.indexOf("TC 10")], Number(line[header.indexOf("Số tiêu chí đạt")])],
     ]).toEqual([
       OWN,
       ["not_met", 60, true],

@@ -9,7 +9,7 @@ import { loadTree } from "../units.js";
 import { type Cell, type Table, parseXlsx, toCsv, toCsvVi, toXlsx } from "../transfer/table.js";
 import { checkXlsx, readBounded, readCsvBounded } from "../transfer/limits.js";
 import { readValuesTableAsync } from "../transfer/importValues.js";
-import { evaluationsExportTable, importValuesFile, valuesExportTable } from "../services/transfer.js";
+import { evaluationsExportTable, headerIndicators, importValuesFile, valuesExportTable } from "../services/transfer.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ImportQuery = z.object({
@@ -41,8 +41,9 @@ const importValues = createRoute({
   summary: "Nhập số liệu hàng loạt từ CSV/XLSX / Bulk import of indicator values (all or nothing)",
   description: [
     "Send the file as the request body (Content-Type text/csv or the .xlsx type). Two layouts:",
-    "long — columns unit_id, year, indicator, value (one row per unit × indicator; an empty value means 'not reported');",
-    "wide — columns unit_id, year, then one column per indicator id (one row per unit; an empty cell leaves the stored value unchanged; name/level and #-columns are ignored).",
+    "Headers in Vietnamese as the template writes them (Mã đơn vị, Tên đơn vị, Năm, Chỉ tiêu, Giá trị, Vùng, Đặc điểm, Nhóm xã; tone marks optional) or the machine names (unit_id, name, year, indicator, value, region, flags, commune_group).",
+    "long — columns Mã đơn vị, Năm, Chỉ tiêu, Giá trị (one row per unit × indicator; an empty value means 'not reported');",
+    "wide — columns Mã đơn vị, Năm, then one column per indicator, named by its id (1.1), its Vietnamese name or 'id - name' (one row per unit; an empty cell leaves the stored value unchanged; Tên đơn vị/Cấp and #-columns are ignored). Any other column is an error at row 1 naming the column.",
     "`input:<name>` (column or indicator) sets a raw count for derived indicators, e.g. input:households.",
     "A unit-year approved and locked by the level above is refused at its row (422, nothing written).",
     "With ?year= every row's year column (when present) must be that year; the answer's `years` names the years written.",
@@ -89,7 +90,7 @@ const valuesTemplate = createRoute({
   tags: ["values"],
   summary: "Mẫu nhập số liệu theo bộ tiêu chí của năm / Import template for a year's adopted pack (one row per commune, empty cells)",
   description:
-    "Columns unit_id, name, year, then one per indicator of the adopted tier ladder; the second row (unit_id starting with #) names each indicator in Vietnamese and is skipped by the import.",
+    "Columns Mã đơn vị, Tên đơn vị, Năm, then one per indicator of the adopted tier ladder (by id); the second row (Mã đơn vị starting with #) names each indicator in Vietnamese and is skipped by the import, which reads the file back unchanged.",
   request: { params: IdParam, query: ExportQuery },
   responses: { 200: fileResponse, ...problemResponses(401, 403, 404, 422) },
 });
@@ -152,7 +153,9 @@ async function valuesSheet(c: Context<AppEnv>, template: boolean): Promise<Respo
   const q = ExportQuery.parse(c.req.query());
   const { tree } = await authorize(c, "read", id);
   const { db } = c.get("deps");
-  const { header, rows } = await valuesExportTable(db, tree, await loadPacks(db), id, q.year, q.pack, { template });
+  // Vietnamese headers (Mã đơn vị, Năm…) for people; the machine CSV keeps unit_id, year (the integrators' contract).
+  const headers = template || q.format === "xlsx" || q.dialect === "vi" ? "vi" : "machine";
+  const { header, rows } = await valuesExportTable(db, tree, await loadPacks(db), id, q.year, q.pack, { template, headers });
   const name = template ? `mau-nhap-so-lieu-${id}-${q.year}` : `so-lieu-${id}-${q.year}`;
   return sendTable(c, q.format, name, header, rows, q.dialect);
 }
@@ -168,9 +171,9 @@ export function transferRoutes() {
     const { user } = await authorize(c, "values.write", requireUser(c).scopeUnitId);
     const q = ImportQuery.parse(c.req.query());
     const table = await readTable(c, q.format);
-    const read = await readValuesTableAsync(table, q.year);
     const { db, now } = c.get("deps");
     const packs = await loadPacks(db);
+    const read = await readValuesTableAsync(table, q.year, headerIndicators(packs, q.pack));
     const maxErrors = c.get("deps").importLimits.maxErrors;
     const r = await importValuesFile(db, user, await loadTree(db), packs, read, q.pack, maxErrors, now());
     return c.json(

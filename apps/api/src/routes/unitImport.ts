@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { UNIT_COLUMNS } from "@ntm/core";
+import { UNIT_COLUMNS, ROLE_LABELS } from "@ntm/core";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
 import { canChangeUnit } from "../auth/policy.js";
@@ -106,7 +106,7 @@ export function unitImportRoutes() {
     if (refused.length)
       throw new ApiError(
         "forbidden",
-        `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được ghi ${refused.length} đơn vị trong tệp; chưa ghi gì / role ${user.role} scoped to ${user.scopeUnitId} may not write ${refused.length} unit(s) of the file; nothing was written`,
+        `Vai trò "${ROLE_LABELS[user.role].vi}" (phạm vi ${user.scopeUnitId}) không được ghi ${refused.length} đơn vị trong tệp; chưa ghi gì / the role "${ROLE_LABELS[user.role].en}" scoped to ${user.scopeUnitId} may not write ${refused.length} unit(s) of the file; nothing was written`,
         refused.map((s) => ({
           path: `row ${s.row.row}`,
           row: s.row.row,

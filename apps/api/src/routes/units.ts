@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { unitParentNotFound } from "@ntm/core";
+import { unitParentNotFound, ROLE_LABELS } from "@ntm/core";
 import type { AppEnv } from "../context.js";
 import { type Principal, type UnitChange, canChangeUnit } from "../auth/policy.js";
 import { authorize, requireUser } from "../http/guard.js";
@@ -146,7 +146,7 @@ async function authorizeChange(c: Context<AppEnv>, change: UnitChange): Promise<
     const what = describeChange(change);
     throw new ApiError(
       "forbidden",
-      `Vai trò ${user.role} (phạm vi ${user.scopeUnitId}) không được ${what.vi} / role ${user.role} scoped to ${user.scopeUnitId} may not ${what.en}`,
+      `Vai trò "${ROLE_LABELS[user.role].vi}" (phạm vi ${user.scopeUnitId}) không được ${what.vi} / the role "${ROLE_LABELS[user.role].en}" scoped to ${user.scopeUnitId} may not ${what.en}`,
     );
   }
   return user;

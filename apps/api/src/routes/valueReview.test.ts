@@ -25,6 +25,11 @@ const put = async (s: Session, unit: string, year: number, values: Record<string
     body: JSON.stringify({ values: { ...doc.values, ...values }, inputs: doc.inputs, notApplicable: doc.notApplicable }),
   });
 };
+/** Approves (PUT) or unlocks (DELETE) a unit-year with If-Match: the lock's ETag as just read. */
+const lockAs = async (s: Session, unit: string, year: number, method: "PUT" | "DELETE") => {
+  const etag = (await s.request(`/v1/units/${unit}/values/${year}/lock`)).headers.get("etag") ?? "";
+  return s.request(`/v1/units/${unit}/values/${year}/lock`, { method, headers: { "if-match": etag } });
+};
 const audits = async (action: string) =>
   (
     await h.database.db
@@ -35,7 +40,7 @@ const audits = async (action: string) =>
 
 describe("approval locks", () => {
   it("lets the district approve (lock) a commune's year, which then refuses the commune's PUT and import with a Vietnamese 409/422", async () => {
-    const lock = await huyen.request("/v1/units/c-01-01/values/2024/lock", { method: "PUT" });
+    const lock = await lockAs(huyen, "c-01-01", 2024, "PUT");
     const state = (await lock.json()) as { locked: boolean; lockedBy: string };
     const refused = await put(xa, "c-01-01", 2024, { "2.2": 71 });
     const problem = (await refused.json()) as { status: number; detail: string; kind: string };
@@ -61,9 +66,9 @@ describe("approval locks", () => {
   });
 
   it("refuses the commune officer's own approval or unlock (the level above decides), and audits lock and unlock", async () => {
-    const selfUnlock = await xa.request("/v1/units/c-01-01/values/2024/lock", { method: "DELETE" });
-    const unlock = await huyen.request("/v1/units/c-01-01/values/2024/lock", { method: "DELETE" });
-    const again = await huyen.request("/v1/units/c-01-01/values/2024/lock", { method: "DELETE" });
+    const selfUnlock = await lockAs(xa, "c-01-01", 2024, "DELETE");
+    const unlock = await lockAs(huyen, "c-01-01", 2024, "DELETE");
+    const again = await lockAs(huyen, "c-01-01", 2024, "DELETE");
     const state = (await (await xa.request("/v1/units/c-01-01/values/2024/lock")).json()) as { locked: boolean };
     expect([
       selfUnlock.status,
@@ -75,6 +80,49 @@ describe("approval locks", () => {
     ]).toEqual([403, 200, 404, false, 1, 1]);
     expect((await put(xa, "c-01-01", 2024, { "2.2": 73 })).status).toBe(200);
   });
+
+  it("requires If-Match like every other write: 428 without it, 412 when the values changed since the officer read them", async () => {
+    const path = "/v1/units/c-01-04/values/2024/lock";
+    const read = await huyen.request(path);
+    const etag = read.headers.get("etag") ?? "";
+    const { version } = (await read.json()) as { version: number };
+    const bare = await huyen.request(path, { method: "PUT" });
+    const bareProblem = (await bare.json()) as { kind: string };
+    // A value changes after the district read the lock: approving what it saw is stale.
+    expect((await put(huyen, "c-01-04", 2024, { "2.2": 74 })).status).toBe(200);
+    const stale = await huyen.request(path, { method: "PUT", headers: { "if-match": etag } });
+    const staleProblem = (await stale.json()) as { kind: string };
+    const fresh = await lockAs(huyen, "c-01-04", 2024, "PUT");
+    const locked = (await fresh.json()) as { locked: boolean; version: number };
+    const bareUnlock = await huyen.request(path, { method: "DELETE" });
+    const staleUnlock = await huyen.request(path, { method: "DELETE", headers: { "if-match": etag } });
+    const stillLocked = (await (await huyen.request(path)).json()) as { locked: boolean };
+    expect([
+      etag,
+      bare.status,
+      bareProblem.kind,
+      stale.status,
+      staleProblem.kind,
+      fresh.status,
+      fresh.headers.get("etag"),
+      locked,
+      bareUnlock.status,
+      staleUnlock.status,
+      stillLocked.locked,
+    ]).toEqual([
+      `"${version}"`,
+      428,
+      "precondition_required",
+      412,
+      "precondition_failed",
+      200,
+      `"${version + 1}"`,
+      { ...locked, locked: true, version: version + 1 },
+      428,
+      412,
+      true,
+    ]);
+  });
 });
 
 describe("reporting completeness", () => {
@@ -84,7 +132,7 @@ describe("reporting completeness", () => {
       .delete(indicatorValues)
       .where(and(eq(indicatorValues.year, 2023), inArray(indicatorValues.unitId, ["c-01-01", "c-01-02", "c-01-03"])));
     await put(huyen, "c-01-02", 2023, { "2.2": 80 });
-    await huyen.request("/v1/units/c-01-03/values/2023/lock", { method: "PUT" });
+    await lockAs(huyen, "c-01-03", 2023, "PUT");
     const res = await huyen.request("/v1/units/d-01/completeness?year=2023");
     const body = (await res.json()) as {
       counts: { none: number; partial: number; complete: number; noPack: number };

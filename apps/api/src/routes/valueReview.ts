@@ -11,7 +11,8 @@ import { authorize } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { loadPacks } from "../services/packs.js";
-import { type ValuesLock, lockValues, locksOf, unlockValues } from "../services/valueLocks.js";
+import { type ValuesLock, lockValues, locksOf, unlockValues, valuesVersionOf } from "../services/valueLocks.js";
+import { requireVersion, setEtag } from "../http/common.js";
 import { valuesCompleteness } from "../services/completeness.js";
 
 const YearPath = z.object({ id: IdParam.shape.id, year: YearParam.openapi({ param: { name: "year", in: "path" } }) });
@@ -24,12 +25,19 @@ const LockSchema = z
     lockedBy: z.string().nullable(),
     lockedByName: z.string().nullable(),
     lockedAt: z.string().nullable(),
+    version: z.number().int().openapi({
+      description:
+        "Phiên bản số liệu mà quyết định duyệt dựa vào (cũng là ETag); gửi lại trong If-Match / the values version the decision is taken on (also the ETag); send it back in If-Match",
+    }),
   })
   .openapi("ValuesLock");
 
-const lockOut = (unitId: string, year: number, l: ValuesLock | undefined) => ({
+const IfMatchHeader = z.object({ "if-match": z.string().optional() });
+
+const lockOut = (unitId: string, year: number, l: ValuesLock | undefined, version: number) => ({
   unitId,
   year,
+  version,
   locked: !!l,
   lockedBy: l?.lockedBy ?? null,
   lockedByName: l?.lockedByName ?? null,
@@ -54,11 +62,11 @@ const putLock = createRoute({
   tags: ["values"],
   summary: "Duyệt và khóa số liệu / Approve and lock a unit-year's values (the level above: values.approve)",
   description:
-    "A locked unit-year refuses the values PUT (409) and import rows (422) until unlocked. Locking a locked unit-year answers its lock unchanged. Audited (values.lock).",
-  request: { params: YearPath },
+    'A locked unit-year refuses the values PUT (409) and import rows (422) until unlocked. Locking a locked unit-year answers its lock unchanged. Audited (values.lock). Send `If-Match: "<version>"` (the lock\'s ETag: the version of the values you checked): without it 428, values changed since → 412.',
+  request: { params: YearPath, headers: IfMatchHeader },
   responses: {
     200: { description: "Locked", content: { "application/json": { schema: LockSchema } } },
-    ...problemResponses(401, 403, 404, 422),
+    ...problemResponses(401, 403, 404, 412, 422, 428),
   },
 });
 
@@ -67,11 +75,12 @@ const deleteLock = createRoute({
   path: "/units/{id}/values/{year}/lock",
   tags: ["values"],
   summary: "Mở khóa số liệu / Unlock a unit-year's values (the level above: values.approve)",
-  description: "Audited (values.unlock). 404 when the unit-year is not locked.",
-  request: { params: YearPath },
+  description:
+    'Audited (values.unlock). 404 when the unit-year is not locked. Send `If-Match: "<version>"` (the lock\'s ETag): without it 428, stale → 412.',
+  request: { params: YearPath, headers: IfMatchHeader },
   responses: {
     200: { description: "Unlocked", content: { "application/json": { schema: LockSchema } } },
-    ...problemResponses(401, 403, 404, 422),
+    ...problemResponses(401, 403, 404, 412, 422, 428),
   },
 });
 
@@ -122,22 +131,35 @@ export function valueReviewRoutes() {
     const id = c.req.param("id")!;
     const year = YearParam.parse(c.req.param("year"));
     await authorize(c, "read", id);
-    return c.json(lockOut(id, year, (await locksOf(c.get("deps").db, [id], year)).get(id)), 200);
+    const { db } = c.get("deps");
+    const version = await valuesVersionOf(db, id, year);
+    setEtag(c, version);
+    return c.json(lockOut(id, year, (await locksOf(db, [id], year)).get(id), version), 200);
   }) as never);
   app.openapi(putLock, (async (c: Context<AppEnv>) => {
     const id = c.req.param("id")!;
     const year = YearParam.parse(c.req.param("year"));
     const { user } = await authorize(c, "values.approve", id);
     const { db, now } = c.get("deps");
-    return c.json(lockOut(id, year, await lockValues(db, user, id, year, now())), 200);
+    const version = await valuesVersionOf(db, id, year);
+    requireVersion(c, version);
+    const lock = await lockValues(db, user, id, year, now(), version);
+    setEtag(c, version);
+    return c.json(lockOut(id, year, lock, version), 200);
   }) as never);
   app.openapi(deleteLock, (async (c: Context<AppEnv>) => {
     const id = c.req.param("id")!;
     const year = YearParam.parse(c.req.param("year"));
-    const { user } = await authorize(c, "values.approve", id);
-    if (!(await unlockValues(c.get("deps").db, user, id, year)))
-      throw new ApiError("not_found", `Số liệu năm ${year} của ${id} chưa bị khóa / the ${year} values of ${id} are not locked`);
-    return c.json(lockOut(id, year, undefined), 200);
+    const { user, tree } = await authorize(c, "values.approve", id);
+    const { db } = c.get("deps");
+    const version = await valuesVersionOf(db, id, year);
+    requireVersion(c, version);
+    if (!(await unlockValues(db, user, id, year, version))) {
+      const name = tree.byId.get(id)?.name ?? id;
+      throw new ApiError("not_found", `Số liệu năm ${year} của ${name} chưa bị khóa / the ${year} values of ${name} are not locked`);
+    }
+    setEtag(c, version);
+    return c.json(lockOut(id, year, undefined, version), 200);
   }) as never);
   app.openapi(completeness, (async (c: Context<AppEnv>) => {
     const id = c.req.param("id")!;

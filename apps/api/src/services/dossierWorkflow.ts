@@ -22,6 +22,7 @@ import {
   parseDong,
   parseDossier,
   transition,
+  ROLE_LABELS,
 } from "@ntm/core";
 import { and, eq } from "drizzle-orm";
 import { type Tx, writeAudit } from "../audit.js";
@@ -158,7 +159,11 @@ export async function applyTransition(
   now: Date,
 ): Promise<DossierRow> {
   const actor = actorOf(user);
-  if (!actor) throw new ApiError("forbidden", `Vai trò ${user.role} không xử lý hồ sơ / role ${user.role} does not act on dossiers`);
+  if (!actor)
+    throw new ApiError(
+      "forbidden",
+      `Vai trò "${ROLE_LABELS[user.role].vi}" không xử lý hồ sơ / the role "${ROLE_LABELS[user.role].en}" does not act on dossiers`,
+    );
   const d = toCoreDossier(row);
   const result = transition(d, body.action, {
     actor,
@@ -304,7 +309,7 @@ export function assertMayEditDossier(user: Principal, tree: UnitTree, row: Dossi
   if (!(local || review) || (patch.councilVote !== undefined && !review))
     throw new ApiError(
       "forbidden",
-      `Vai trò ${user.role} không được sửa hồ sơ này / role ${user.role} may not edit this dossier${patch.councilVote !== undefined ? " (the council vote is recorded by the reviewing level)" : ""}`,
+      `Vai trò "${ROLE_LABELS[user.role].vi}" không được sửa hồ sơ này / the role "${ROLE_LABELS[user.role].en}" may not edit this dossier${patch.councilVote !== undefined ? " (the council vote is recorded by the reviewing level)" : ""}`,
     );
 }
 

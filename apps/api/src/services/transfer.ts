@@ -4,6 +4,14 @@
  * its communes' evaluations (core's results through the roll-up, communes with no pack adopted
  * listed as such).
  */
+import {
+  type HeaderIndicator,
+  EVALUATION_STATUS_LABELS,
+  NO_TIER_LABEL,
+  TIER_LABELS,
+  UNDETERMINED_LABELS,
+  VALUES_FIELD_HEADERS,
+} from "@ntm/core";
 import type { Db } from "../db/index.js";
 import { ApiError, type ProblemField } from "../http/problem.js";
 import { INPUT_PREFIX, type ReadValues, type RowIssue } from "../transfer/importValues.js";
@@ -17,7 +25,9 @@ import { type ValuesRow, loadValues } from "../values.js";
 import { computeRollup } from "./evaluations.js";
 import { type LoadedPacks, tierLadder } from "./packs.js";
 
-const STATUS_VI: Record<string, string> = { met: "Đạt", not_met: "Không đạt", indeterminate: "Chưa xác định" };
+/** A status in Vietnamese (core's labels): met Đạt, not met Không đạt, undetermined Chưa xác định. */
+const statusVi = (s: string | undefined): string =>
+  s === undefined ? "" : ((EVALUATION_STATUS_LABELS as Record<string, { vi: string }>)[s]?.vi ?? "");
 
 /**
  * The values export of a unit's communes for a year: one row per commune, one column per indicator
@@ -33,7 +43,7 @@ export async function valuesExportTable(
   id: string,
   year: number,
   packId: string | undefined,
-  options: { template?: boolean } = {},
+  options: { template?: boolean; headers?: "vi" | "machine" } = {},
 ): Promise<{ header: string[]; rows: Cell[][] }> {
   const communes = tree.subtree(id).filter((u) => u.level === "commune");
   // The columns: the top pack of the explicit ladder, or of the ladder adopted for the first commune with one that year.
@@ -57,7 +67,12 @@ export async function valuesExportTable(
   const indicators = top.criteria.flatMap((cr) => cr.indicators);
   const indicatorIds = indicators.map((i) => i.id);
   const inputNames = [...new Set([...byUnit.values()].flatMap((r) => Object.keys(r.inputs)))].sort();
-  const header = ["unit_id", "name", "year", ...indicatorIds, ...inputNames.map((n) => INPUT_PREFIX + n)];
+  // The unit, name and year columns: Vietnamese (Mã đơn vị, Tên đơn vị, Năm) or the machine names; the import reads both.
+  const base =
+    options.headers === "vi"
+      ? [VALUES_FIELD_HEADERS.unit.vi, VALUES_FIELD_HEADERS.name.vi, VALUES_FIELD_HEADERS.year.vi]
+      : ["unit_id", "name", "year"];
+  const header = [...base, ...indicatorIds, ...inputNames.map((n) => INPUT_PREFIX + n)];
   const rows: Cell[][] = communes.map((u) => {
     const r = byUnit.get(u.id);
     const cell = (v: number | boolean | null | undefined): Cell =>
@@ -71,8 +86,10 @@ export async function valuesExportTable(
 }
 
 /**
- * The evaluations export of a unit's communes for a year (status, criteria met, tier reached,
- * revocation, each criterion), with communes that have no pack adopted listed as such.
+ * The evaluations export of a unit's communes for a year, in Vietnamese (headers and values, core's
+ * labels): result, criteria met, tier reached, why it is undetermined (chưa có số liệu, chưa rõ
+ * ngưỡng: "Chưa xác định", never a failure), revocation, each criterion; communes with no pack
+ * adopted listed as such.
  * @example
  * const { rows } = await evaluationsExportTable(db, tree, packs, "d-01", 2025); rows[0][3] // "Đạt"
  */
@@ -88,31 +105,48 @@ export async function evaluationsExportTable(
   const r = await computeRollup(db, tree, packs, id, year, packId);
   const criterionIds = Object.keys(r.communes[0]?.criteria ?? {});
   const header = [
-    "unit_id",
-    "name",
-    "year",
-    "status",
-    "criteria_met",
-    "criteria_total",
-    "tier_reached",
-    "revoke",
+    VALUES_FIELD_HEADERS.unit.vi,
+    VALUES_FIELD_HEADERS.name.vi,
+    VALUES_FIELD_HEADERS.year.vi,
+    "Kết quả",
+    "Số tiêu chí đạt",
+    "Tổng số tiêu chí",
+    "Hạng đạt được",
+    "Lý do chưa xác định",
+    "Đề nghị thu hồi",
     ...criterionIds.map((k) => `TC ${k}`),
   ];
   const rows: Cell[][] = r.communes.map((cm) => [
     cm.unitId,
     cm.name,
     year,
-    STATUS_VI[cm.status] ?? cm.status,
+    statusVi(cm.status),
     cm.criteriaMet,
     cm.criteriaTotal,
-    cm.tierReached ?? "",
+    // A commune that cannot be judged (chưa có số liệu, chưa rõ ngưỡng) is "Chưa xác định", never "Chưa đạt chuẩn".
+    cm.tierReached ? TIER_LABELS[cm.tierReached].vi : cm.undetermined ? EVALUATION_STATUS_LABELS.indeterminate.vi : NO_TIER_LABEL.vi,
+    cm.undetermined ? UNDETERMINED_LABELS[cm.undetermined].vi : "",
     cm.revoke ? "Có" : "Không",
-    ...criterionIds.map((k) => STATUS_VI[cm.criteria[k] ?? ""] ?? ""),
+    ...criterionIds.map((k) => statusVi(cm.criteria[k])),
   ]);
   for (const n of r.noPack.communes)
-    rows.push([n.unitId, n.name, year, "Chưa áp dụng bộ tiêu chí", "", "", "", "", ...criterionIds.map(() => "")]);
+    rows.push([n.unitId, n.name, year, "Chưa áp dụng bộ tiêu chí", "", "", "", "", "", ...criterionIds.map(() => "")]);
   if (r.example) rows.push(["# Bộ tiêu chí ví dụ, không phải quy định pháp luật / example pack, not law"]);
   return { header, rows };
+}
+
+/**
+ * The indicators a values file's columns may name: those of the explicit pack's ladder, or of every
+ * pack known (each unit-year is then checked against its own adopted ladder by planImport).
+ * @example
+ * headerIndicators(packs, undefined).some((i) => i.id === "1.1") // true
+ */
+export function headerIndicators(packs: LoadedPacks, packId: string | undefined): HeaderIndicator[] {
+  const list = packId !== undefined ? tierLadder(packs.registry, packId) : packs.registry.list();
+  const out = new Map<string, HeaderIndicator>();
+  for (const p of list)
+    for (const cr of p.criteria) for (const i of cr.indicators) if (!out.has(i.id)) out.set(i.id, { id: i.id, name: i.name });
+  return [...out.values()];
 }
 
 /** The first `max` problems by row and column (the answer stays small however bad the file). */

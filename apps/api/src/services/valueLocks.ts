@@ -7,9 +7,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import { formatDate } from "@ntm/core";
 import type { Principal } from "../auth/policy.js";
 import type { Db } from "../db/index.js";
-import { valuesLocks } from "../db/schema.js";
+import { indicatorValues, valuesLocks } from "../db/schema.js";
 import { type Tx, writeAudit } from "../audit.js";
 import { ApiError } from "../http/problem.js";
+import { checkVersion } from "../http/common.js";
 
 export type ValuesLock = typeof valuesLocks.$inferSelect;
 
@@ -49,12 +50,32 @@ export async function assertUnlocked(tx: Tx, unitId: string, unitName: string, y
 }
 
 /**
- * Locks (approves) a unit-year, audited; locking a locked unit-year changes nothing and answers it.
+ * The version an approval decision is taken on: the unit-year's values version (0 when nothing is
+ * entered). It is the lock's ETag: approving or unlocking says which values the officer checked, and
+ * values changed since are a 412.
  * @example
- * await lockValues(db, user, "c-01-01", 2024, new Date());
+ * await valuesVersionOf(db, "c-01-01", 2024) // 3
  */
-export async function lockValues(db: Db, user: Principal, unitId: string, year: number, now: Date): Promise<ValuesLock> {
+export async function valuesVersionOf(db: Tx, unitId: string, year: number): Promise<number> {
+  const row = (
+    await db
+      .select({ version: indicatorValues.version })
+      .from(indicatorValues)
+      .where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.year, year)))
+      .limit(1)
+  )[0];
+  return row?.version ?? 0;
+}
+
+/**
+ * Locks (approves) a unit-year, audited, when its values are still at the version the officer checked
+ * (412 otherwise); locking a locked unit-year changes nothing and answers it.
+ * @example
+ * await lockValues(db, user, "c-01-01", 2024, new Date(), 3);
+ */
+export async function lockValues(db: Db, user: Principal, unitId: string, year: number, now: Date, expected: number): Promise<ValuesLock> {
   return db.transaction(async (tx) => {
+    checkVersion(expected, await valuesVersionOf(tx, unitId, year));
     const cur = (await locksOf(tx, [unitId], year)).get(unitId);
     if (cur) return cur;
     const row = (
@@ -79,12 +100,14 @@ export async function lockValues(db: Db, user: Principal, unitId: string, year: 
 }
 
 /**
- * Unlocks a unit-year, audited; false when it was not locked.
+ * Unlocks a unit-year, audited, when its values are at the version the officer saw (412 otherwise);
+ * false when it was not locked.
  * @example
- * await unlockValues(db, user, "c-01-01", 2024) // true
+ * await unlockValues(db, user, "c-01-01", 2024, 3) // true
  */
-export async function unlockValues(db: Db, user: Principal, unitId: string, year: number): Promise<boolean> {
+export async function unlockValues(db: Db, user: Principal, unitId: string, year: number, expected: number): Promise<boolean> {
   return db.transaction(async (tx) => {
+    checkVersion(expected, await valuesVersionOf(tx, unitId, year));
     const gone = await tx
       .delete(valuesLocks)
       .where(and(eq(valuesLocks.unitId, unitId), eq(valuesLocks.year, year)))

@@ -549,7 +549,11 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     targets: "commune",
     decide: byAction("values.approve"),
     success: 200,
-    prepare: async ({ unitId, n }) => ({ path: `/v1/units/${unitId}/values/${2040 + (n() % 60)}/lock`, init: { method: "PUT" } }),
+    // A year without values: version 0 is the lock's ETag.
+    prepare: async ({ unitId, n }) => ({
+      path: `/v1/units/${unitId}/values/${2040 + (n() % 60)}/lock`,
+      init: { method: "PUT", headers: { "if-match": '"0"' } },
+    }),
   },
   {
     op: "DELETE /v1/units/{id}/values/{year}/lock",
@@ -560,8 +564,8 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     success: 200,
     prepare: async ({ unitId, n, admin }) => {
       const year = 2040 + (n() % 60);
-      await body(await admin(`/v1/units/${unitId}/values/${year}/lock`, { method: "PUT" }));
-      return { path: `/v1/units/${unitId}/values/${year}/lock`, init: { method: "DELETE" } };
+      await body(await admin(`/v1/units/${unitId}/values/${year}/lock`, { method: "PUT", headers: { "if-match": '"0"' } }));
+      return { path: `/v1/units/${unitId}/values/${year}/lock`, init: { method: "DELETE", headers: { "if-match": '"0"' } } };
     },
   },
   {

@@ -7,6 +7,9 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, type Session, login, openHarness } from "../testing/harness.js";
+import { parseCsv, parseXlsx, toCsv } from "./table.js";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const EXAMPLES = fileURLToPath(new URL("../../../../examples/values/", import.meta.url));
 let h: Harness;
@@ -135,12 +138,53 @@ describe("the template", () => {
     const header = lines[0]!.split(",");
     expect([res.status, header.slice(0, 4), lines[1]?.startsWith("# Tên chỉ tiêu"), lines.length]).toEqual([
       200,
-      ["unit_id", "name", "year", "1.1"],
+      ["Mã đơn vị", "Tên đơn vị", "Năm", "1.1"],
       true,
       12,
     ]);
+    const before = await valuesOf("c-01-02", 2024);
     const back = await importCsv(text, "?year=2024");
-    expect(back.status).toBe(200);
+    expect([back.status, await valuesOf("c-01-02", 2024)]).toEqual([200, before]);
+  });
+
+  it("downloads the XLSX template with Vietnamese headers, which imports back unchanged", async () => {
+    const res = await huyen.request("/v1/units/d-01/values-template?year=2024&format=xlsx");
+    const bytes = await res.arrayBuffer();
+    const t = await parseXlsx(bytes);
+    const before = await valuesOf("c-01-02", 2024);
+    const back = await huyen.request("/v1/values/import?year=2024", { method: "POST", headers: { "content-type": XLSX }, body: bytes });
+    expect([res.status, t.header.slice(0, 4), back.status, await valuesOf("c-01-02", 2024)]).toEqual([
+      200,
+      ["Mã đơn vị", "Tên đơn vị", "Năm", "1.1"],
+      200,
+      before,
+    ]);
+  });
+
+  it("imports a filled-in template: Vietnamese headers, an indicator named by its Vietnamese name or as 'id - name'", async () => {
+    const template = parseCsv(await (await huyen.request("/v1/units/d-01/values-template?year=2024")).text());
+    const header = template.header;
+    const names = template.rows[0]!.cells.map(String);
+    const at = header.indexOf("2.2");
+    // The column of 2.2 renamed to its Vietnamese name, and 1.1 written "1.1 - …", as an officer might.
+    const renamed = header.map((h, i) => (i === at ? names[i]! : h === "1.1" ? `1.1 - ${names[i]}` : h));
+    const row = header.map((_, i) => (i === 0 ? "c-01-02" : i === 2 ? 2024 : i === at ? "66,5" : null));
+    const res = await importCsv(toCsv(renamed, [row]), "?year=2024");
+    const folded = await importCsv("ma don vi;nam;2.2\nc-01-03;2024;67\n");
+    expect([
+      res.status,
+      (await valuesOf("c-01-02", 2024)).values["2.2"],
+      folded.status,
+      (await valuesOf("c-01-03", 2024)).values["2.2"],
+    ]).toEqual([200, 66.5, 200, 67]);
+  });
+
+  it("refuses a column that is neither the template's nor an indicator, naming it and its letter; nothing is written", async () => {
+    const before = await valuesOf("c-01-02", 2024);
+    const res = await importCsv("Mã đơn vị,Năm,2.2,Diện tích\nc-01-02,2024,70,12\n");
+    const body = (await res.json()) as { errors: { row: number; column: string; message: string }[] };
+    expect([res.status, body.errors.map((e) => [e.row, e.column]), await valuesOf("c-01-02", 2024)]).toEqual([422, [[1, "D"]], before]);
+    expect(body.errors[0]?.message).toMatch(/^Cột D "Diện tích" không phải cột của mẫu nhập số liệu/);
   });
 
   it("exports values in the Vietnamese Excel dialect (;, decimal comma) that imports back unchanged", async () => {
@@ -148,11 +192,9 @@ describe("the template", () => {
     const res = await huyen.request("/v1/units/d-01/export/values?year=2024&dialect=vi");
     const bytes = new Uint8Array(await res.arrayBuffer());
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-    expect([[...bytes.slice(0, 3)], text.split("\r\n")[0]?.startsWith("\uFEFFunit_id;name;year;"), text.includes(";47,5;")]).toEqual([
-      [0xef, 0xbb, 0xbf],
-      true,
-      true,
-    ]);
+    expect([[...bytes.slice(0, 3)], text.split("\r\n")[0]?.startsWith("\uFEFFMã đơn vị;Tên đơn vị;Năm;"), text.includes(";47,5;")]).toEqual(
+      [[0xef, 0xbb, 0xbf], true, true],
+    );
     const back = await importCsv(text);
     expect([back.status, (await valuesOf("c-01-02", 2024)).values]).toEqual([200, before.values]);
   });

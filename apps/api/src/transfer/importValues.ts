@@ -1,4 +1,4 @@
-import { isNotApplicableCell, parseCellValue } from "@ntm/core";
+import { type HeaderIndicator, type ValuesField, formatReason, isNotApplicableCell, parseCellValue, readValuesHeader } from "@ntm/core";
 import { controlCharacterIn } from "../http/hardening.js";
 import { type Cell, type Table, columnLetter } from "./table.js";
 
@@ -29,26 +29,13 @@ export interface ImportedUnitYear {
   firstRow: number;
 }
 
-const UNIT_COLS = ["unit_id", "unitid", "ma_don_vi", "mã đơn vị"];
-const YEAR_COLS = ["year", "nam", "năm"];
-const INDICATOR_COLS = ["indicator", "chi_tieu", "chỉ tiêu"];
-const VALUE_COLS = ["value", "gia_tri", "giá trị"];
-const SKIP_COLS = ["name", "ten", "tên", "unit_name", "level", "cap", "cấp"];
-/** Columns that describe the unit, not an indicator: read as attributes and checked against the stored unit. */
-const ATTRIBUTE_COLS: Record<string, "region" | "flags" | "communeGroup"> = {
+/** The unit attributes a file may state (checked against the stored unit), by their header field. */
+const ATTRIBUTE_FIELDS: Partial<Record<ValuesField, "region" | "flags" | "communeGroup">> = {
   region: "region",
-  vung: "region",
-  vùng: "region",
   flags: "flags",
-  commune_group: "communeGroup",
-  nhom_xa: "communeGroup",
-  "nhóm xã": "communeGroup",
+  communeGroup: "communeGroup",
 };
 export const INPUT_PREFIX = "input:";
-
-function find(header: readonly string[], names: readonly string[]): number {
-  return header.findIndex((h) => names.includes(h.trim().toLowerCase()));
-}
 
 function toValue(cell: Cell): number | boolean | null | undefined {
   if (cell === null) return null;
@@ -57,10 +44,14 @@ function toValue(cell: Cell): number | boolean | null | undefined {
 }
 
 /**
- * Reads indicator values from a table in one of two layouts:
- * - long: columns `unit_id`, `year`, `indicator`, `value` (one row per unit × indicator);
- * - wide: columns `unit_id`, `year`, then one column per indicator id (one row per unit); an empty
- *   cell leaves the stored value unchanged; `name`/`level` columns and columns starting with `#` are ignored.
+ * Reads indicator values from a table in one of two layouts, its header read by core
+ * `readValuesHeader` (Vietnamese headers as the template writes them — Mã đơn vị, Năm, Chỉ tiêu,
+ * Giá trị… — or the machine names `unit_id`, `year`, `indicator`, `value`):
+ * - long: unit, year, indicator, value (one row per unit × indicator);
+ * - wide: unit, year, then one column per indicator (one row per unit); an empty cell leaves the
+ *   stored value unchanged; name/level columns and columns starting with `#` are ignored. Given the
+ *   packs' `indicators`, an indicator column may be named by id, Vietnamese name or "id - name", and
+ *   any other column is an error at row 1 naming the column.
  * `year` may be omitted when `selectedYear` is given; with both, every row's year must be the selected
  * one (a row of another year is refused, so a file never writes a year the officer did not choose).
  * `region`/`flags`/`commune_group` columns are unit attributes (checked against the stored unit by
@@ -72,8 +63,8 @@ function toValue(cell: Cell): number | boolean | null | undefined {
  * @example
  * const { unitYears, issues } = readValuesTable(parseCsv("unit_id,year,1.1\nc01,2024,Đạt\n"));
  */
-export function readValuesTable(table: Table, selectedYear?: number): ReadValues {
-  const steps = readValuesSteps(table, selectedYear);
+export function readValuesTable(table: Table, selectedYear?: number, indicators?: readonly HeaderIndicator[]): ReadValues {
+  const steps = readValuesSteps(table, selectedYear, indicators);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -85,8 +76,12 @@ export function readValuesTable(table: Table, selectedYear?: number): ReadValues
  * @example
  * const read = await readValuesTableAsync(table, 2024);
  */
-export async function readValuesTableAsync(table: Table, selectedYear?: number): Promise<ReadValues> {
-  const steps = readValuesSteps(table, selectedYear);
+export async function readValuesTableAsync(
+  table: Table,
+  selectedYear?: number,
+  indicators?: readonly HeaderIndicator[],
+): Promise<ReadValues> {
+  const steps = readValuesSteps(table, selectedYear, indicators);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -99,21 +94,15 @@ export type ReadValues = { unitYears: ImportedUnitYear[]; issues: RowIssue[]; la
 /** Rows read between two yields of {@link readValuesTableAsync}. */
 export const ROWS_PER_STEP = 2000;
 
-function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, ReadValues> {
+function* readValuesSteps(table: Table, defaultYear?: number, indicators?: readonly HeaderIndicator[]): Generator<void, ReadValues> {
   const issues: RowIssue[] = [];
   const h = table.header;
-  const unitCol = find(h, UNIT_COLS);
-  const yearCol = find(h, YEAR_COLS);
-  const indCol = find(h, INDICATOR_COLS);
-  const valCol = find(h, VALUE_COLS);
-  const layout = indCol >= 0 && valCol >= 0 ? "long" : "wide";
-  if (unitCol < 0) issues.push({ row: 1, column: "A", message: "thiếu cột unit_id / missing unit_id column" });
-  if (yearCol < 0 && defaultYear === undefined)
-    issues.push({
-      row: 1,
-      column: columnLetter(h.length),
-      message: "thiếu cột year (hoặc tham số ?year=) / missing year column (or ?year=)",
-    });
+  const head = readValuesHeader(h, { ...(indicators ? { indicators } : {}), requireYear: defaultYear === undefined });
+  const { layout, columns } = head;
+  const unitCol = head.fields.unit ?? -1;
+  const yearCol = head.fields.year ?? -1;
+  const indCol = head.fields.indicator ?? -1;
+  const valCol = head.fields.value ?? -1;
   h.forEach((name, idx) => {
     const where = controlCharacterIn(name);
     if (where)
@@ -123,6 +112,13 @@ function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, R
         message: `tên cột có ký tự điều khiển ${where} / the column name holds control character ${where}`,
       });
   });
+  // A column already refused for a control character is not reported again (as unknown).
+  const refused = new Set(issues.map((i) => i.column));
+  for (const r of head.issues) {
+    const at = typeof r.path[0] === "number" ? r.path[0] : r.params["field"] === "unit" ? 0 : h.length;
+    if (!refused.has(columnLetter(at)))
+      issues.push({ row: 1, column: columnLetter(at), message: `${formatReason(r, "vi")} / ${formatReason(r, "en")}` });
+  }
   if (issues.length) return { unitYears: [], issues, layout, unitColumn: "A" };
   const byKey = new Map<string, ImportedUnitYear>();
   const unitYear = (row: number, unitId: string, year: number): ImportedUnitYear => {
@@ -199,7 +195,7 @@ function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, R
     const unitId = String(cells[unitCol] ?? "").trim();
     if (unitId.startsWith("#")) continue;
     if (!unitId) {
-      issues.push({ row, column: columnLetter(unitCol), message: "thiếu mã đơn vị / unit_id is empty" });
+      issues.push({ row, column: columnLetter(unitCol), message: "thiếu mã đơn vị / the unit id is empty" });
       continue;
     }
     const rawYear = yearCol >= 0 ? cells[yearCol] : defaultYear;
@@ -223,18 +219,21 @@ function* readValuesSteps(table: Table, defaultYear?: number): Generator<void, R
         continue;
       }
       put(row, valCol, unitId, year, key, cells[valCol] ?? null);
-      h.forEach((name, idx) => {
-        const attribute = ATTRIBUTE_COLS[name.trim().toLowerCase()];
+      columns.forEach((col, idx) => {
+        const attribute = col.kind === "field" ? ATTRIBUTE_FIELDS[col.field] : undefined;
         if (attribute) readAttribute(row, idx, unitId, year, attribute, cells[idx] ?? null);
       });
     } else {
-      h.forEach((name, idx) => {
-        if (idx === unitCol || idx === yearCol || !name || name.startsWith("#") || SKIP_COLS.includes(name.toLowerCase())) return;
-        const attribute = ATTRIBUTE_COLS[name.trim().toLowerCase()];
-        if (attribute) return readAttribute(row, idx, unitId, year, attribute, cells[idx] ?? null);
+      columns.forEach((col, idx) => {
+        if (col.kind === "field") {
+          const attribute = ATTRIBUTE_FIELDS[col.field];
+          if (attribute) readAttribute(row, idx, unitId, year, attribute, cells[idx] ?? null);
+          return;
+        }
+        if (col.kind !== "indicator" && col.kind !== "input") return;
         const cell = cells[idx] ?? null;
         if (cell === null || String(cell).trim() === "") return;
-        put(row, idx, unitId, year, name, cells[idx] ?? null);
+        put(row, idx, unitId, year, col.kind === "input" ? INPUT_PREFIX + col.name : col.indicatorId, cell);
       });
     }
   }

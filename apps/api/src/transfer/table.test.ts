@@ -86,6 +86,22 @@ describe("readValuesTable", () => {
     ]);
   });
 
+  it("reads the template's Vietnamese headers (tone marks optional) as the machine names", () => {
+    const vi = readValuesTable(parseCsv("Mã đơn vị;Tên đơn vị;Năm;2.2;1.1\nc1;Xã A;2024;77,5;Đạt\n"));
+    const long = readValuesTable(parseCsv("ma don vi,nam,chi tieu,gia tri\nc1,2024,2.2,77\n"));
+    expect([vi.issues, vi.unitYears.map((u) => [u.unitId, u.year, u.values]), long.layout, long.unitYears[0]?.values]).toEqual([
+      [],
+      [["c1", 2024, { "2.2": 77.5, "1.1": true }]],
+      "long",
+      { "2.2": 77 },
+    ]);
+  });
+
+  it("reports a column that names no indicator of the packs at row 1, by its letter and header", () => {
+    const r = readValuesTable(parseCsv("Mã đơn vị,Năm,2.2,Diện tích\nc1,2024,7,9\n"), undefined, [{ id: "2.2" }]);
+    expect(r.issues.map((i) => [i.row, i.column, i.message.startsWith('Cột D "Diện tích"')])).toEqual([[1, "D", true]]);
+  });
+
   it("reports each bad cell by row and column: unreadable values, duplicates, bad years, missing columns", () => {
     const r = readValuesTable(
       parseCsv("unit_id,year,indicator,value\nc1,2024,2.2,lots\nc1,2024,1.1,x\nc1,2024,1.1,x\nc1,20x4,1.1,x\n,2024,1.1,x\n"),

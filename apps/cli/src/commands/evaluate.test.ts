@@ -261,6 +261,21 @@ describe("ntm evaluate (bad input)", () => {
     );
   });
 
+  it("reads Vietnamese headers (the API template's: Mã đơn vị, Tên đơn vị, Năm, Vùng) as the machine names, and names the file's own header in a problem", () => {
+    const machine = run({ "v.csv": "unit_id,unit_name,region,year,2.1,11\nx1,Xã Thử,DHNTB,2024,95,3\n" }, "v.csv", "--json");
+    const vi = run({ "v.csv": "Mã đơn vị;Tên đơn vị;Vùng;Năm;2.1;11\nx1;Xã Thử;DHNTB;2024;95;3\n" }, "v.csv", "--json");
+    const bad = run({ "v.csv": "Mã đơn vị;Vùng;Năm;2.1\nx1;DHNTB;20x4;95\n" }, "v.csv");
+    expect([machine.code, vi.code, vi.json()[0].unitId, vi.json()[0].status, bad.code]).toEqual([
+      machine.code,
+      machine.code,
+      "x1",
+      machine.json()[0].status,
+      2,
+    ]);
+    expect(vi.json()[0].criteria).toEqual(machine.json()[0].criteria);
+    expect(bad.stderr).toMatch(/^v\.csv: row 2, column "Năm": "20x4" không phải năm/);
+  });
+
   it("reads CSV cells by the indicator's kind: 1 as Đạt in a yes/no column, Vietnamese thousands, no yes/no word in a number column", () => {
     const bad = run({ "v.csv": "unit_id,region,year,1.1,10\nx1,DHNTB,2024,1,x\n" }, "v.csv");
     expect([bad.code, bad.stderr]).toEqual([

@@ -161,7 +161,9 @@ describe("remote commands against a running API", () => {
   it("exits 4 when the role may not act on the unit", () => {
     const r = remote(["values", "get", "--unit", "c-02-01", "--year", "2024"]);
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/^HTTP 403: .*district_officer/);
+    // The role by its label (core's ROLE_LABELS), never its id.
+    expect(r.stderr).toMatch(/^HTTP 403: Vai trò "Cán bộ huyện \(trước 01\/7\/2025\)" .* \/ The role "District officer/);
+    expect(r.stderr).not.toMatch(/district_officer/);
   });
 
   it("imports nothing from a CSV with bad rows and lists each bad row and column; then imports a good one", () => {

@@ -45,6 +45,8 @@ export function problemError(ctx: Ctx, status: number, body: unknown, file: stri
     detail?: string;
     title?: string;
     errors?: { path: string; message: string; code?: string }[];
+    /** Core's reason code (access.forbidden…), kept for scripts. */
+    code?: string;
   };
   const kind = kindForHttpStatus(res.status);
   const fields: Problem[] = (p.errors ?? []).map((e) => ({
@@ -56,6 +58,7 @@ export function problemError(ctx: Ctx, status: number, body: unknown, file: stri
   const head: Problem = {
     where: `HTTP ${res.status}`,
     message: p.detail ?? p.title ?? (typeof res.body === "string" && res.body ? res.body.slice(0, 200) : "request failed"),
+    ...(typeof p.code === "string" ? { code: p.code } : {}),
   };
   if (res.status === 401 && !tokenFor(ctx)) head.message += " — hãy chạy `ntm login` hoặc đặt NTM_TOKEN / run `ntm login` or set NTM_TOKEN";
   return new CliError(kind, [head, ...fields]);
@@ -92,7 +95,7 @@ export async function api(ctx: Ctx, method: string, path: string, opts: RequestO
   }
   const bytes = new Uint8Array(await raw.arrayBuffer());
   const type = raw.headers.get("content-type") ?? "";
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   if (type.includes("json") && bytes.length) {
     try {
       parsed = JSON.parse(new TextDecoder().decode(bytes));

@@ -1,4 +1,4 @@
-import { type CellKind, type Issue, formatPath, isNotApplicableCell, parseCellValue } from "@ntm/core";
+import { type CellKind, type Issue, type ValuesField, formatPath, isNotApplicableCell, parseCellValue, readValuesHeader } from "@ntm/core";
 import { type CsvRow, csvRecords, fileChunks, parseCsv } from "./csv.js";
 import { CliError, type Problem } from "./exit.js";
 import { parseJson, readText } from "./io.js";
@@ -24,6 +24,47 @@ const UNIT_FIELD_COLUMN: Record<string, string> = {
   communeGroup: "commune_group",
   flags: "flags",
 };
+
+/** The machine name this reader uses for each field of core's header rule. */
+const MACHINE_NAME: Record<ValuesField, string> = {
+  unit: "unit_id",
+  name: "unit_name",
+  level: "level",
+  year: "year",
+  indicator: "indicator",
+  value: "value",
+  region: "region",
+  flags: "flags",
+  communeGroup: "commune_group",
+};
+
+/**
+ * A CSV header read by core's rule (`readValuesHeader`, shared with the API's import): Vietnamese
+ * headers ("Mã đơn vị", "Năm"…, tone marks optional) or the machine names become the machine names
+ * this reader looks up, indicator and `input:` columns keep their id, `#` and empty columns become "".
+ * `shown` names a column as the file wrote it, for messages.
+ * @example
+ * canonicalHeader(["Mã đơn vị", "Năm", "2.2"]).cols // ["unit_id", "year", "2.2"]
+ */
+export function canonicalHeader(header: readonly string[]): { cols: string[]; shown: (column: string) => string } {
+  const { columns } = readValuesHeader(header);
+  const cols = columns.map((c, i) =>
+    c.kind === "field"
+      ? MACHINE_NAME[c.field]
+      : c.kind === "indicator"
+        ? c.indicatorId
+        : c.kind === "input"
+          ? `input:${c.name}`
+          : c.kind === "unknown"
+            ? (header[i] ?? "").trim()
+            : "",
+  );
+  const original = new Map<string, string>();
+  cols.forEach((c, i) => {
+    if (c !== "" && !original.has(c)) original.set(c, (header[i] ?? "").trim());
+  });
+  return { cols, shown: (column) => original.get(column) ?? column };
+}
 
 /** Options of {@link loadValues}. */
 export interface ValuesOptions {
@@ -71,12 +112,14 @@ function loadCsv(file: string, text: string, opts: ValuesOptions): LoadedValues 
   const rows = parseCsv(text, file);
   const header = rows[0];
   if (!header) throw new CliError("invalid_input", [{ file, message: "tệp CSV rỗng / empty CSV file" }]);
-  const cols = header.cells.map((c) => c.trim());
+  const { cols, shown } = canonicalHeader(header.cells);
   const lower = cols.map((c) => c.toLowerCase());
   const problems: Problem[] = [];
-  const at = (line: number, column: string) => `row ${line}, column "${column}"`;
+  const at = (line: number, column: string) => `row ${line}, column "${shown(column)}"`;
   if (!lower.includes("unit_id"))
-    throw new CliError("invalid_input", [{ file, where: "row 1", message: 'thiếu cột "unit_id" / missing column "unit_id"' }]);
+    throw new CliError("invalid_input", [
+      { file, where: "row 1", message: 'thiếu cột "Mã đơn vị" (hoặc unit_id) / missing column "Mã đơn vị" (or unit_id)' },
+    ]);
   const long = lower.includes("indicator") && lower.includes("value");
   const docs: Record<string, unknown>[] = [];
   const places: CsvDocPlace[] = [];
@@ -224,7 +267,7 @@ export interface ValuesSource {
 export function openValues(file: string, opts: ValuesOptions): ValuesSource {
   if (/\.csv$/i.test(file)) {
     const header = firstRow(file);
-    const lower = header?.cells.map((c) => c.trim().toLowerCase()) ?? [];
+    const lower = header ? canonicalHeader(header.cells).cols.map((c) => c.toLowerCase()) : [];
     const long = lower.includes("indicator") && lower.includes("value");
     if (header && lower.includes("unit_id") && !long) return { file, batch: true, streamed: true, items: () => wideItems(file, opts) };
   }
@@ -245,12 +288,13 @@ function firstRow(file: string): CsvRow | undefined {
 function* wideItems(file: string, opts: ValuesOptions): Generator<ValuesItem> {
   let cols: string[] = [];
   let lower: string[] = [];
+  let shown = (column: string) => column;
   let columnIndex = new Map<string, number>();
   let any = false;
   const seen = new Map<string, number>();
   for (const row of csvRecords(fileChunks(file), file)) {
     if (row.line === 1 || cols.length === 0) {
-      cols = row.cells.map((c) => c.trim());
+      ({ cols, shown } = canonicalHeader(row.cells));
       lower = cols.map((c) => c.toLowerCase());
       columnIndex = new Map(lower.map((c, i) => [c, i] as const).reverse());
       continue;
@@ -261,7 +305,7 @@ function* wideItems(file: string, opts: ValuesOptions): Generator<ValuesItem> {
       return i === undefined ? undefined : row.cells[i]?.trim();
     };
     const problems: Problem[] = [];
-    const at = (line: number, column: string) => `row ${line}, column "${column}"`;
+    const at = (line: number, column: string) => `row ${line}, column "${shown(column)}"`;
     const none = {
       doc: undefined,
       problems,

@@ -88,6 +88,25 @@ export default function DataEntry() {
             />
             <span>%</span>
           </label>
+          {/* Which share is in force, and that it is this browser's own setting (not shared with other officers). */}
+          <p className="muted" data-testid="jump-in-force">
+            {t("entry.jumpInForce", {
+              percent: jumpPercent,
+              source: jumpPercent === DEFAULT_JUMP_SHARE * 100 ? t("entry.jumpDefault") : t("entry.jumpCustom"),
+            })}{" "}
+            {jumpPercent !== DEFAULT_JUMP_SHARE * 100 && (
+              <button
+                type="button"
+                className="btn btn-ghost"
+                onClick={() => {
+                  setJumpPercent(DEFAULT_JUMP_SHARE * 100);
+                  localStorage.removeItem(JUMP_KEY);
+                }}
+              >
+                {t("entry.jumpReset", { percent: DEFAULT_JUMP_SHARE * 100 })}
+              </button>
+            )}
+          </p>
           <a href="#bulk-h" className="btn">
             {t("bulk.jump")}
           </a>
@@ -210,7 +229,8 @@ function ValuesForm({ unitId, year, jumpShare }: { unitId: string; year: number;
   async function setLock(on: boolean) {
     setMessage(null);
     try {
-      const path = { params: { path: { id: unitId, year } } };
+      // If-Match: the values version the officer saw with the lock (412 if they changed since).
+      const path = { params: { path: { id: unitId, year }, header: { "if-match": `"${lock.data?.version ?? 0}"` } } };
       await must(on ? api.PUT("/v1/units/{id}/values/{year}/lock", path) : api.DELETE("/v1/units/{id}/values/{year}/lock", path));
       await qc.invalidateQueries({ queryKey: ["values-lock", unitId, year] });
       await qc.invalidateQueries({ queryKey: ["completeness"] });
@@ -258,6 +278,8 @@ function ValuesForm({ unitId, year, jumpShare }: { unitId: string; year: number;
       setConflict(null);
       setNotes(r.data.notes);
       await qc.invalidateQueries({ queryKey: ["commune", unitId] });
+      // The lock's ETag is the values version: re-read it so an approval names the version just saved.
+      await qc.invalidateQueries({ queryKey: ["values-lock", unitId, year] });
       await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith("rollup") });
       await qc.invalidateQueries({ queryKey: ["evaluation-input", unitId] });
       await qc.invalidateQueries({ queryKey: ["values", unitId, year] });

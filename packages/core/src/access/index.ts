@@ -3,6 +3,7 @@ export {
   ROLES,
   ROLE_LABELS,
   ACTIONS,
+  ACTION_LABELS,
   ACCESS_POLICY,
   type Role,
   type Action,

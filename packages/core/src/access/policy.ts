@@ -55,6 +55,27 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/** Action names, Vietnamese first (what a refusal names instead of the action id). */
+export const ACTION_LABELS: Readonly<Record<Action, LocalizedText>> = {
+  read: { vi: "xem", en: "read" },
+  "values.write": { vi: "nhập số liệu", en: "enter values" },
+  "values.approve": { vi: "duyệt (khóa) số liệu", en: "approve (lock) values" },
+  "dossier.self_assess": { vi: "lập hồ sơ tự đánh giá", en: "prepare the self-assessment dossier" },
+  "dossier.review": { vi: "thẩm tra, thẩm định hồ sơ", en: "review dossiers" },
+  "inspection.write": { vi: "ghi kiểm tra, giám sát", en: "record inspections" },
+  "plan.write": { vi: "soạn kế hoạch", en: "write plans" },
+  "plan.implement": { vi: "thực hiện kế hoạch", en: "implement plans" },
+  "plan.approve": { vi: "phê duyệt kế hoạch", en: "approve plans" },
+  "ranking.approve": { vi: "phê duyệt xếp hạng", en: "approve rankings" },
+  "propaganda.write": { vi: "ghi tuyên truyền", en: "record propaganda work" },
+  "supervision.write": { vi: "ghi giám sát, phản biện", en: "record supervision" },
+  "packs.upload": { vi: "tải lên bộ tiêu chí", en: "upload criteria packs" },
+  "results.publish": { vi: "công khai kết quả", en: "publish results" },
+  "audit.read": { vi: "xem nhật ký thay đổi", en: "read the change log" },
+  "users.manage": { vi: "quản lý người dùng", en: "manage users" },
+  "units.manage": { vi: "quản lý đơn vị hành chính", en: "manage administrative units" },
+};
+
 /** Where an action may be taken: anywhere in the actor's scope, or only strictly below its root. */
 export type AccessScope = "in_scope" | "below_scope";
 

@@ -26,3 +26,24 @@ describe("formatting", () => {
     expect(formatMoney(-5000, "en")).toBe("-5,000 VND");
   });
 });
+
+describe("access refusals", () => {
+  it("name the role and the action by their labels, never by their ids", () => {
+    const r = {
+      code: "access.forbidden",
+      path: [],
+      params: {
+        role: "commune_officer",
+        scopeUnitId: "c-01-01",
+        scopeName: "Xã An Phú",
+        action: "plan.write",
+        unitId: "d-01",
+        unitName: "Huyện An Hòa",
+      },
+    };
+    expect([formatReason(r, "vi"), formatReason(r, "en")]).toEqual([
+      'Vai trò "Cán bộ xã" (phạm vi Xã An Phú) không được soạn kế hoạch tại Huyện An Hòa',
+      'The role "Commune officer" (scope Xã An Phú) may not write plans at Huyện An Hòa',
+    ]);
+  });
+});

@@ -47,3 +47,19 @@ export const PLAN_TARGET_LABELS: Readonly<Record<PlanTarget, LocalizedText>> = {
   security_order: { vi: "quốc phòng, an ninh, trật tự", en: "defence, security and public order" },
   supervision: { vi: "giám sát, phản biện xã hội", en: "social supervision and critique" },
 };
+
+/** An evaluation's status (kết quả): đạt, không đạt, chưa xác định (never a failure). */
+export const EVALUATION_STATUS_LABELS: Readonly<Record<"met" | "not_met" | "indeterminate", LocalizedText>> = {
+  met: { vi: "Đạt", en: "Met" },
+  not_met: { vi: "Không đạt", en: "Not met" },
+  indeterminate: { vi: "Chưa xác định", en: "Undetermined" },
+};
+
+/** Why a result is undetermined (core `undeterminedOf`): its own category, never counted as a failure. */
+export const UNDETERMINED_LABELS: Readonly<Record<"missing" | "unknown_threshold", LocalizedText>> = {
+  missing: { vi: "Chưa có số liệu", en: "No data yet" },
+  unknown_threshold: { vi: "Chưa rõ ngưỡng", en: "Threshold unknown" },
+};
+
+/** A unit that reached no tier although its result is determined. */
+export const NO_TIER_LABEL: LocalizedText = { vi: "Chưa đạt chuẩn", en: "Below standard" };
