@@ -218,7 +218,8 @@ function columnsFor(
       col(
         "status",
         t("field.status"),
-        (r) => r.status,
+        // The house's own status is a field of the record (`status` beside `data` is what the API computes).
+        (r) => d(r, "status"),
         (v) => t(`housing.status.${str(v)}`, { defaultValue: str(v) }),
       ),
       col(
