@@ -219,14 +219,10 @@ const TransitionBody = z
       .max(200)
       .optional()
       .openapi({ example: "125/QĐ-UBND", description: "Số quyết định; required to recognise or revoke (400 naming the field otherwise)" }),
-    decisionDate: z
-      .string()
-      .max(20)
-      .optional()
-      .openapi({
-        example: "2025-04-15",
-        description: "Ngày quyết định (yyyy-mm-dd), not after the step's day; required to recognise or revoke",
-      }),
+    decisionDate: z.string().max(20).optional().openapi({
+      example: "2025-04-15",
+      description: "Ngày quyết định (yyyy-mm-dd), not after the step's day; required to recognise or revoke",
+    }),
   })
   .openapi("DossierTransitionInput");
 
