@@ -198,15 +198,20 @@ test("a province officer moves a verified dossier one step (recognition); blocke
   await expect(recognise).toBeEnabled();
   await shot(page, "dossiers");
   await recognise.click();
-  // The step is confirmed in a dialog that says what happens and records the decision's number and date.
+  // The step is confirmed in a dialog that says what happens and asks for the decision's number and date
+  // (records-more.spec.ts recognises this dossier; here the officer changes their mind).
   const dialog = page.getByTestId("dossier-confirm");
   await expect(dialog).toContainText("sang «Đã công nhận»");
+  const confirm = dialog.getByRole("button", { name: "Xác nhận" });
+  await expect(confirm).toBeDisabled();
   await dialog.getByLabel("Số quyết định công nhận").fill("125/QĐ-UBND");
+  await expect(confirm).toBeDisabled();
   await dialog.getByLabel("Ngày quyết định").fill("2025-12-01");
-  await dialog.getByRole("button", { name: "Xác nhận" }).click();
-  await expect(detail.getByRole("status").filter({ hasText: "Đã thực hiện: Công nhận" })).toBeVisible();
-  await expect(page.getByTestId("dossier-history")).toContainText("Quyết định số 125/QĐ-UBND ngày 01/12/2025");
-  await expect(detail.getByTestId("dossier-state")).toHaveText("Đã công nhận");
+  await expect(dialog.getByTestId("dossier-decision-preview")).toHaveText("Quyết định số 125/QĐ-UBND ngày 01/12/2025");
+  await expect(confirm).toBeEnabled();
+  await dialog.getByRole("button", { name: "Hủy" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(detail.getByTestId("dossier-state")).toHaveText("Đã thẩm định (hội đồng tỉnh)");
   await expect(page.getByTestId("dossier-hs-demo-07")).toBeVisible();
 });
 

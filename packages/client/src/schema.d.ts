@@ -5867,7 +5867,7 @@ export interface paths {
         put?: never;
         /**
          * Chuyển bước hồ sơ / Apply a workflow action (core `transition`); a forbidden one returns its reasons and writes nothing
-         * @description Guards are built from the database: the unit's evaluation for the dossier's pack (core evaluateUnit on stored values), satisfaction, debt, documents, the actor's role and scope. Deadlines use the Vietnamese working-day calendar. A wrong state is 409; a failing guard is 422 with each reason (Vietnamese text, code, path). If-Match is optional; a stale one is 412.
+         * @description Guards are built from the database: the unit's evaluation for the dossier's pack (core evaluateUnit on stored values), satisfaction, debt, documents, the actor's role and scope. Deadlines use the Vietnamese working-day calendar. Recognise and revoke need the decision's number and date (decisionNumber, decisionDate; 400 naming the field when missing or invalid). A wrong state is 409; a failing guard is 422 with each reason (Vietnamese text, code, path). If-Match is optional; a stale one is 412.
          */
         post: {
             parameters: {
@@ -11061,6 +11061,11 @@ export interface components {
                 to: "draft" | "self_assessed" | "public_consultation" | "submitted" | "appraised" | "verified" | "recognised" | "returned" | "rejected" | "revoked";
                 note?: string;
                 dueDate?: string | null;
+                /** @description The decision the step was taken by (recognise, revoke): số và ngày quyết định */
+                decision?: {
+                    number: string;
+                    date: string;
+                };
             }[];
             deadline: {
                 state: string;
@@ -11111,6 +11116,16 @@ export interface components {
             /** @enum {string} */
             action: "self_assess" | "open_consultation" | "submit" | "appraise" | "verify" | "recognise" | "return" | "resume" | "reject" | "revoke";
             note?: string;
+            /**
+             * @description Số quyết định; required to recognise or revoke (400 naming the field otherwise)
+             * @example 125/QĐ-UBND
+             */
+            decisionNumber?: string;
+            /**
+             * @description Ngày quyết định (yyyy-mm-dd), not after the step's day; required to recognise or revoke
+             * @example 2025-04-15
+             */
+            decisionDate?: string;
         };
         DossierAttachment: {
             id: string;
@@ -11312,6 +11327,10 @@ export interface components {
                 /** @enum {string} */
                 status: "open" | "in_progress" | "done";
                 doneOn?: string;
+                /** @description The finding (kết luận) it follows up: index in findings */
+                finding?: number;
+                /** @description Việc khắc phục: what was done about it */
+                remedy?: string;
             }[];
         };
         InspectionSummary: {

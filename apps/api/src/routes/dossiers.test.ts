@@ -196,7 +196,10 @@ describe("dossier transitions", () => {
 
   it("revokes a recognised dossier only when core's revocation rule holds on the stored values", async () => {
     const d = await byUnit("tinh", "c-02-03");
-    const res = await s.tinh!.request(`/v1/dossiers/${d.id}/transitions`, json("POST", { action: "revoke", note: "Kiểm tra lại kết quả" }));
+    const res = await s.tinh!.request(
+      `/v1/dossiers/${d.id}/transitions`,
+      json("POST", { action: "revoke", note: "Kiểm tra lại kết quả", decisionNumber: "30/QĐ-UBND", decisionDate: "2025-12-01" }),
+    );
     const p = await body(res);
     const codes = res.status === 200 ? ["applied"] : p.errors.map((e: { code: string }) => e.code);
     const ev = await body(await s.tinh!.request(`/v1/units/c-02-03/evaluation?year=${d.year}`));
@@ -205,6 +208,61 @@ describe("dossier transitions", () => {
       revoke ? 200 : 422,
       revoke ? ["applied"] : true,
     ]);
+  });
+
+  it("recognises only with the decision's number and date (400 naming each field otherwise) and records them in the history", async () => {
+    const id = (await byUnit("tinh", "c-02-02")).id;
+    const before = await row(id);
+    const auditsBefore = await audits(id);
+    const missing = await s.tinh!.request(`/v1/dossiers/${id}/transitions`, json("POST", { action: "recognise" }));
+    const late = await s.tinh!.request(
+      `/v1/dossiers/${id}/transitions`,
+      json("POST", { action: "recognise", decisionNumber: "125/QĐ-UBND", decisionDate: "2100-01-01" }),
+    );
+    const missingBody = await body(missing);
+    const lateBody = await body(late);
+    expect([
+      missing.status,
+      missingBody.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+      late.status,
+      lateBody.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+      (await row(id)).version === before.version && (await audits(id)) === auditsBefore,
+    ]).toEqual([
+      400,
+      [
+        ["$.decisionNumber", "workflow.decision_number_required"],
+        ["$.decisionDate", "workflow.decision_date_required"],
+      ],
+      400,
+      [["$.decisionDate", "workflow.decision_date_after_step"]],
+      true,
+    ]);
+    expect(missingBody.errors[0].message).toContain("Cần nhập số quyết định");
+    const res = await s.tinh!.request(
+      `/v1/dossiers/${id}/transitions`,
+      json("POST", { action: "recognise", decisionNumber: " 125/QĐ-UBND ", decisionDate: "2025-12-01", note: "Đạt chuẩn" }),
+    );
+    const d = await body(res);
+    const stored = await row(id);
+    expect([
+      res.status,
+      d.state,
+      d.history.at(-1).decision,
+      d.history.at(-1).note,
+      (stored.transitions as { decision?: unknown }[]).at(-1)?.decision,
+    ]).toEqual([
+      200,
+      "recognised",
+      { number: "125/QĐ-UBND", date: "2025-12-01" },
+      "Đạt chuẩn",
+      { number: "125/QĐ-UBND", date: "2025-12-01" },
+    ]);
+  });
+
+  it("refuses a decision on a step that is not taken by one", async () => {
+    const id = (await byUnit("tinh", "c-04-02")).id;
+    const res = await s.tinh!.request(`/v1/dossiers/${id}/transitions`, json("POST", { action: "verify", decisionNumber: "1/QĐ" }));
+    expect([res.status, (await body(res)).errors.map((e: { path: string }) => e.path)]).toEqual([400, ["$.decisionNumber"]]);
   });
 
   it("reports every failing guard of a verification at once", async () => {

@@ -44,6 +44,10 @@ const HistorySchema = z.object({
   to: DossierStateSchema,
   note: z.string().optional(),
   dueDate: z.string().nullable().optional(),
+  decision: z
+    .object({ number: z.string(), date: z.string() })
+    .optional()
+    .openapi({ description: "The decision the step was taken by (recognise, revoke): số và ngày quyết định" }),
 });
 const CheckSchema = z.object({ guard: z.string(), passed: z.boolean(), reasons: z.array(ReasonOutSchema) });
 const ActionOutSchema = z
@@ -207,7 +211,19 @@ const patch = createRoute({
 });
 
 const TransitionBody = z
-  .object({ action: RecognitionActionSchema, note: z.string().min(1).max(4000).optional() })
+  .object({
+    action: RecognitionActionSchema,
+    note: z.string().min(1).max(4000).optional(),
+    decisionNumber: z
+      .string()
+      .max(200)
+      .optional()
+      .openapi({ example: "125/QĐ-UBND", description: "Số quyết định; required to recognise or revoke (400 naming the field otherwise)" }),
+    decisionDate: z.string().max(20).optional().openapi({
+      example: "2025-04-15",
+      description: "Ngày quyết định (yyyy-mm-dd), not after the step's day; required to recognise or revoke",
+    }),
+  })
   .openapi("DossierTransitionInput");
 
 const post = createRoute({
@@ -216,7 +232,7 @@ const post = createRoute({
   tags: ["dossiers"],
   summary: "Chuyển bước hồ sơ / Apply a workflow action (core `transition`); a forbidden one returns its reasons and writes nothing",
   description:
-    "Guards are built from the database: the unit's evaluation for the dossier's pack (core evaluateUnit on stored values), satisfaction, debt, documents, the actor's role and scope. Deadlines use the Vietnamese working-day calendar. A wrong state is 409; a failing guard is 422 with each reason (Vietnamese text, code, path). If-Match is optional; a stale one is 412.",
+    "Guards are built from the database: the unit's evaluation for the dossier's pack (core evaluateUnit on stored values), satisfaction, debt, documents, the actor's role and scope. Deadlines use the Vietnamese working-day calendar. Recognise and revoke need the decision's number and date (decisionNumber, decisionDate; 400 naming the field when missing or invalid). A wrong state is 409; a failing guard is 422 with each reason (Vietnamese text, code, path). If-Match is optional; a stale one is 412.",
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: TransitionBody } } } },
   responses: {
     200: {

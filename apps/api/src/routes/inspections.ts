@@ -32,6 +32,8 @@ export const InspectionBodySchema = z
         dueDate: DateField,
         status: z.enum(["open", "in_progress", "done"]),
         doneOn: DateField.optional(),
+        finding: z.number().int().min(0).optional().openapi({ description: "The finding (kết luận) it follows up: index in findings" }),
+        remedy: z.string().min(1).optional().openapi({ description: "Việc khắc phục: what was done about it" }),
       }),
     ),
   })

@@ -121,6 +121,12 @@ describe("validation by core", () => {
       "$.recommendations[0].dueDate",
       "thanhtra",
     ],
+    [
+      "/v1/inspections",
+      { ...record, recommendations: [{ ...record.recommendations[0], finding: 1, remedy: "Đã bổ sung" }] },
+      "$.recommendations[0].finding",
+      "thanhtra",
+    ],
   ])("POST %s with a bad field → 422 naming %s, nothing written", async (path, input, field, who) => {
     const before = (await h.database.db.select({ n: count() }).from(auditLog))[0]!.n;
     const res = await s[who]!.request(path, json("POST", input));
@@ -171,6 +177,24 @@ describe("lists and totals", () => {
       p.summary.rollUp.remaining,
       p.summary.communes.every((c: { remaining: number; indicator91: { value: boolean } }) => c.indicator91.value === c.remaining > 0),
     ]).toEqual([10, remaining, true]);
+  });
+
+  it("keeps each recommendation's finding and remedy, and its follow-up once done", async () => {
+    const rec = { ...record.recommendations[0], finding: 0, remedy: "Đang bổ sung minh chứng" };
+    const created = await body(await s.thanhtra!.request("/v1/inspections", json("POST", { ...record, recommendations: [rec] })));
+    const done = { ...rec, status: "done", doneOn: "2025-04-20", remedy: "Đã bổ sung minh chứng" };
+    const res = await s.thanhtra!.request(
+      `/v1/inspections/${created.id}`,
+      json("PUT", { ...record, recommendations: [done] }, { "if-match": '"1"' }),
+    );
+    const list = await body(await s.thanhtra!.request("/v1/inspections?asOf=2026-01-01"));
+    const item = list.items.find((i: { id: string }) => i.id === created.id);
+    expect([created.data.recommendations[0], res.status, item.data.recommendations[0], item.status.overdueRecommendations]).toEqual([
+      rec,
+      200,
+      done,
+      [],
+    ]);
   });
 
   it("lists inspections with overdue recommendations on a date", async () => {

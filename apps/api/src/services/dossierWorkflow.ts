@@ -12,11 +12,13 @@ import {
   type AvailableAction,
   type DossierTier,
   type EvaluationResult,
+  type Issue,
   type RecognitionAction,
   type RecognitionDossier,
   type Reason,
   type WorkflowFacts,
   availableActions,
+  checkDecision,
   formatPath,
   formatReason,
   parseDong,
@@ -141,10 +143,21 @@ export function reasonFields(reasons: readonly Reason[]) {
   }));
 }
 
+/** A workflow step as requested: the action, a note, and the decision for recognise and revoke. */
+export interface TransitionInput {
+  action: RecognitionAction;
+  note?: string | undefined;
+  decisionNumber?: string | undefined;
+  decisionDate?: string | undefined;
+}
+
+const reasonOf = (i: Issue): Reason => ({ code: i.code, path: [...i.path], params: i.params ?? {} });
+
 /**
  * Applies a workflow action with core's `transition` on the guard facts from the database, and saves
  * the dossier (version `row.version`; 412 when it changed) with its audit entry. A wrong state is 409,
- * a failing guard 422 with each reason; nothing is written then.
+ * a failing guard 422 with each reason, a missing or invalid decision (recognise, revoke) 400 naming
+ * `$.decisionNumber` or `$.decisionDate`; nothing is written then.
  * @example
  * const saved = await applyTransition(db, tree, packs, user, row, { action: "submit" }, at, now);
  */
@@ -154,7 +167,7 @@ export async function applyTransition(
   packs: LoadedPacks,
   user: Principal,
   row: DossierRow,
-  body: { action: RecognitionAction; note?: string | undefined },
+  body: TransitionInput,
   at: string,
   now: Date,
 ): Promise<DossierRow> {
@@ -165,11 +178,26 @@ export async function applyTransition(
       `Vai trò "${ROLE_LABELS[user.role].vi}" không xử lý hồ sơ / the role "${ROLE_LABELS[user.role].en}" does not act on dossiers`,
     );
   const d = toCoreDossier(row);
+  const facts = await guardFacts(db, tree, packs, d, at);
+  const decision = { decisionNumber: body.decisionNumber, decisionDate: body.decisionDate };
+  // The step's own input first: a missing or bad decision is the request's fault (400), before any guard.
+  const checked = checkDecision(body.action, decision, at, (facts.config ?? configFor(d, at)).decisionActions);
+  if (!checked.ok)
+    throw new ApiError(
+      "bad_request",
+      `Thiếu hoặc sai thông tin quyết định: ${checked.issues.map((i) => formatReason(reasonOf(i), "vi")).join("; ")} / the decision is missing or invalid`,
+      checked.issues.map((i) => ({
+        path: formatPath(i.path),
+        message: `${formatReason(reasonOf(i), "vi")} / ${formatReason(reasonOf(i), "en")}`,
+        code: i.code,
+      })),
+    );
   const result = transition(d, body.action, {
     actor,
     at,
-    ...(await guardFacts(db, tree, packs, d, at)),
+    ...facts,
     ...(body.note !== undefined ? { note: body.note } : {}),
+    decision,
   });
   if (!result.ok) {
     const wrongState = result.reasons.every((r) => r.code === "workflow.action_not_allowed_from");

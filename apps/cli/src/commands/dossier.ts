@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { paths } from "@ntm/client";
 import type { Ctx } from "../lib/context.js";
-import { showDate } from "../lib/dates.js";
+import { parseDateOption, showDate } from "../lib/dates.js";
 import { CliError } from "../lib/exit.js";
 import { call, typedClient } from "../lib/client.js";
 import { tr } from "../lib/i18n.js";
@@ -32,7 +32,15 @@ interface Dossier {
   version: number;
   satisfactionPercent: number | null;
   capitalConstructionDebt: string | null;
-  history: { action: string; actor: { id: string; role: string }; at: string; from: string; to: string; note?: string }[];
+  history: {
+    action: string;
+    actor: { id: string; role: string };
+    at: string;
+    from: string;
+    to: string;
+    note?: string;
+    decision?: { number: string; date: string };
+  }[];
   deadline: { dueDate: string; workingDays: number; overdue: boolean } | null;
   documents: { kind?: string; title?: string }[];
   availableActions?: {
@@ -98,7 +106,7 @@ function renderDossier(ctx: Ctx, d: Dossier): void {
     ctx.print(`\n${tr(L, "Lịch sử", "History")}:`);
     for (const h of d.history)
       ctx.print(
-        `  ${showDateTime(h.at, L)} ${actionText(h.action, L)} (${h.action}): ${dossierStateText(h.from, L)} → ${dossierStateText(h.to, L)} (${h.actor.id}, ${ACTOR_ROLE_LABELS[h.actor.role]?.[L] ?? h.actor.role})${h.note ? ` — ${h.note}` : ""}`,
+        `  ${showDateTime(h.at, L)} ${actionText(h.action, L)} (${h.action}): ${dossierStateText(h.from, L)} → ${dossierStateText(h.to, L)} (${h.actor.id}, ${ACTOR_ROLE_LABELS[h.actor.role]?.[L] ?? h.actor.role})${h.decision ? ` — ${tr(L, "Quyết định số", "Decision")} ${h.decision.number} ${tr(L, "ngày", "of")} ${showDate(h.decision.date, L)}` : ""}${h.note ? ` — ${h.note}` : ""}`,
       );
   }
   if (d.availableActions?.length) {
@@ -127,10 +135,18 @@ async function show(ctx: Ctx, id: string): Promise<void> {
 /**
  * `ntm dossier advance <id> --action <a>`: applies a workflow action with the version just read
  * (If-Match); a forbidden action comes back as 409/422 with the guards' reasons and writes nothing.
+ * Recognise and revoke need `--decision-number` and `--decision-date` (400 naming the field otherwise).
  * @example
  * await advance(ctx, "dos-1", { action: "self_assess", note: "Xã tự đánh giá đạt 19/19" });
+ * await advance(ctx, "dos-1", { action: "recognise", decisionNumber: "125/QĐ-UBND", decisionDate: "01/12/2025" });
  */
-async function advance(ctx: Ctx, id: string, opts: { action?: string; note?: string; ifMatch?: string }): Promise<void> {
+async function advance(
+  ctx: Ctx,
+  id: string,
+  opts: { action?: string; note?: string; ifMatch?: string; decisionNumber?: string; decisionDate?: string },
+): Promise<void> {
+  // The decision's date as officers write it (dd/mm/yyyy) or ISO; the server checks the rest (core checkDecision).
+  const decisionDate = opts.decisionDate !== undefined ? parseDateOption(opts.decisionDate, "--decision-date") : undefined;
   const client = await typedClient(ctx);
   const d = (await call(ctx, client.GET("/v1/dossiers/{id}", { params: { path: { id } } }))).data as unknown as Dossier;
   if (!opts.action) {
@@ -143,7 +159,12 @@ async function advance(ctx: Ctx, id: string, opts: { action?: string; note?: str
     ]);
   }
   type Action = paths["/v1/dossiers/{id}/transitions"]["post"]["requestBody"]["content"]["application/json"]["action"];
-  const body = { action: opts.action as Action, ...(opts.note ? { note: opts.note } : {}) };
+  const body = {
+    action: opts.action as Action,
+    ...(opts.note ? { note: opts.note } : {}),
+    ...(opts.decisionNumber !== undefined ? { decisionNumber: opts.decisionNumber } : {}),
+    ...(decisionDate !== undefined ? { decisionDate } : {}),
+  };
   // With --if-match, the version the officer looked at (from `dossier show`): a transition made since is refused (412).
   let version = d.version;
   if (opts.ifMatch !== undefined) {
@@ -199,9 +220,22 @@ export function registerDossier(program: Command, run: Run): void {
       "self_assess | open_consultation | submit | appraise | verify | recognise | return | resume | reject | revoke",
     )
     .option("--note <text>", "ghi chú / note")
+    .option("--decision-number <số>", "số quyết định (bắt buộc khi recognise, revoke) / decision number (required to recognise or revoke)")
+    .option(
+      "--decision-date <ngày>",
+      "ngày quyết định dd/mm/yyyy (bắt buộc khi recognise, revoke) / decision date (required to recognise or revoke)",
+    )
     .option(
       "--if-match <etag|version>",
       "phiên bản hồ sơ bạn đã xem (dossier show); mặc định phiên bản vừa đọc / the dossier version you looked at (default: the version just read)",
     )
-    .action(run((ctx: Ctx, id: string, opts: { action?: string; note?: string; ifMatch?: string }) => advance(ctx, id, opts)));
+    .action(
+      run(
+        (
+          ctx: Ctx,
+          id: string,
+          opts: { action?: string; note?: string; ifMatch?: string; decisionNumber?: string; decisionDate?: string },
+        ) => advance(ctx, id, opts),
+      ),
+    );
 }

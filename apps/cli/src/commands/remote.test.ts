@@ -278,6 +278,46 @@ describe("remote commands against a running API", () => {
     expect(ok.json().history.at(-1)).toMatchObject({ action: "return", from: "submitted", to: "returned", note: "Bổ sung biên bản" });
   });
 
+  it("recognises a dossier only with --decision-number and --decision-date, and shows the decision in the history", () => {
+    const tinh = tempDir();
+    const env = { XDG_CONFIG_HOME: join(tinh, "cfg") };
+    expect(remote(["login", "--username", "tinh", "--password-stdin"], { input: "tinh123", env }).code).toBe(0);
+    const missing = remote(["dossier", "advance", "hs-demo-07", "--action", "recognise"], { env });
+    expect([missing.code, missing.stderr]).toEqual([
+      2,
+      expect.stringMatching(/\$\.decisionNumber: Cần nhập số quyết định khi "Công nhận"/),
+    ]);
+    expect(missing.stderr).toMatch(/\$\.decisionDate: /);
+    const badDate = remote(
+      ["dossier", "advance", "hs-demo-07", "--action", "recognise", "--decision-number", "125/QĐ-UBND", "--decision-date", "31/02/2025"],
+      { env },
+    );
+    expect([badDate.code, badDate.stderr.startsWith("--decision-date: ")]).toEqual([2, true]);
+    const ok = remote(
+      [
+        "dossier",
+        "advance",
+        "hs-demo-07",
+        "--action",
+        "recognise",
+        "--decision-number",
+        "125/QĐ-UBND",
+        "--decision-date",
+        "01/12/2025",
+        "--json",
+      ],
+      { env },
+    );
+    expect(ok.code).toBe(0);
+    expect(ok.json().history.at(-1)).toMatchObject({
+      action: "recognise",
+      to: "recognised",
+      decision: { number: "125/QĐ-UBND", date: "2025-12-01" },
+    });
+    const show = remote(["dossier", "show", "hs-demo-07"], { env });
+    expect(show.stdout).toMatch(/Công nhận \(recognise\): .* — Quyết định số 125\/QĐ-UBND ngày 01\/12\/2025/);
+  });
+
   it("shows the server's annual ranking of the district's communes, with the default scheme labelled as not law", () => {
     const r = remote(["rank", "--year", "2024", "--json"]);
     expect(r.code).toBe(0);

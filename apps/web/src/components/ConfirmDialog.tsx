@@ -12,6 +12,7 @@ export function ConfirmDialog({
   confirmLabel,
   cancelLabel,
   busy,
+  confirmDisabled,
   onConfirm,
   onCancel,
   testId,
@@ -22,6 +23,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   cancelLabel: string;
   busy?: boolean;
+  /** The confirm button waits for input the step needs (cancel stays available). */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
   testId?: string;
@@ -47,7 +50,7 @@ export function ConfirmDialog({
       <h2 id="confirm-h">{title}</h2>
       <div>{children}</div>
       <div className="toolbar">
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={onConfirm}>
+        <button type="button" className="btn btn-primary" disabled={busy || confirmDisabled} onClick={onConfirm}>
           {confirmLabel}
         </button>
         <button type="button" className="btn btn-ghost" disabled={busy} onClick={onCancel}>

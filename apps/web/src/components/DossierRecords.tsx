@@ -7,6 +7,7 @@ import {
   DOSSIER_DOCUMENT_LABELS,
   DOSSIER_STATE_LABELS,
   RECOGNITION_ACTION_LABELS,
+  formatDate,
   formatNumber,
   type RecognitionDossier,
 } from "@ntm/core";
@@ -266,6 +267,14 @@ export function DossierHistory({ dossierId, history }: { dossierId: string; hist
           <strong>{vnDateTime(h.at, lang)}</strong>: {label(RECOGNITION_ACTION_LABELS, h.action, lang)} (
           {label(DOSSIER_STATE_LABELS, h.from, lang)} → {label(DOSSIER_STATE_LABELS, h.to, lang)}) —{" "}
           {names.data?.get(h.actor.id) ?? t("records.dossier.someone")} ({label(ACTOR_ROLE_LABELS, h.actor.role, lang)})
+          {h.decision && (
+            <>
+              {" · "}
+              <span data-testid="dossier-decision">
+                {t("records.dossier.decisionNote", { number: h.decision.number, date: formatDate(h.decision.date, lang) })}
+              </span>
+            </>
+          )}
           {h.note ? `: ${h.note}` : ""}
         </li>
       ))}

@@ -5,6 +5,7 @@ import {
   DOSSIER_STATE_LABELS,
   DOSSIER_STATE_ORDER,
   RECOGNITION_ACTION_LABELS,
+  DEFAULT_RECOGNITION_CONFIG,
   formatDate,
   formatMoney,
   formatNumber,
@@ -159,13 +160,17 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
       await must(
         api.POST("/v1/dossiers/{id}/transitions", {
           params: { path: { id: d.id } },
-          body: noteFor(action)
-            ? { action: action as AvailableAction["action"], note: noteFor(action) }
-            : { action: action as AvailableAction["action"] },
+          body: {
+            action: action as AvailableAction["action"],
+            ...(note.trim() ? { note: note.trim() } : {}),
+            ...(takesDecision(action) ? { decisionNumber: decisionNo.trim(), decisionDate } : {}),
+          },
           ...(etag ? { headers: { "if-match": etag } } : {}),
         }),
       );
       setNote("");
+      setDecisionNo("");
+      setDecisionDate("");
       setDone(label(RECOGNITION_ACTION_LABELS, action));
       await qc.invalidateQueries({ queryKey: ["dossiers"] });
     } catch (e) {
@@ -179,16 +184,8 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
     }
   }
 
-  // At recognition the decision's number and date go on record in the step's note.
-  const noteFor = (action: string) =>
-    [
-      action === "recognise" && decisionNo.trim()
-        ? t("records.dossier.decisionNote", { number: decisionNo.trim(), date: decisionDate ? formatDate(decisionDate, lang) : "—" })
-        : "",
-      note.trim(),
-    ]
-      .filter(Boolean)
-      .join(". ");
+  // Recognition and revocation are taken by a decision: its number and date are fields of the step (core decides which steps).
+  const takesDecision = (action: string) => DEFAULT_RECOGNITION_CONFIG.decisionActions.includes(action as AvailableAction["action"]);
   // An action blocked only because it needs a written reason becomes possible once a note is typed.
   const needsNoteOnly = (a: AvailableAction) =>
     !a.allowed && a.reasons.length > 0 && a.reasons.every((r) => r.code === "workflow.note_required");
@@ -243,7 +240,8 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
                 title={confirming ? label(RECOGNITION_ACTION_LABELS, confirming.action) : ""}
                 confirmLabel={t("records.dossier.confirm")}
                 cancelLabel={t("records.cancel")}
-                busy={busy || (confirming?.action === "recognise" && (!decisionNo.trim() || !decisionDate))}
+                busy={busy}
+                confirmDisabled={!!confirming && takesDecision(confirming.action) && (!decisionNo.trim() || !decisionDate)}
                 onConfirm={() => confirming && void run(confirming.action)}
                 onCancel={() => setConfirming(null)}
                 testId="dossier-confirm"
@@ -258,21 +256,40 @@ function DossierDetail({ dossier: d, name }: { dossier: DossierRow; name: string
                       })}
                     </p>
                     <p className="muted">{t("records.dossier.recorded", { who: user?.displayName ?? user?.username ?? "" })}</p>
-                    {confirming.action === "recognise" && (
+                    {takesDecision(confirming.action) && (
                       <>
                         <label className="field">
-                          <span>{t("records.dossier.decisionNumber")}</span>
-                          <input required value={decisionNo} onChange={(e) => setDecisionNo(e.target.value)} placeholder="125/QĐ-UBND" />
+                          <span>
+                            {confirming.action === "revoke" ? t("records.dossier.revocationNumber") : t("records.dossier.decisionNumber")}
+                          </span>
+                          <input
+                            required
+                            name="decisionNumber"
+                            value={decisionNo}
+                            onChange={(e) => setDecisionNo(e.target.value)}
+                            placeholder="125/QĐ-UBND"
+                          />
                         </label>
                         <label className="field">
                           <span>{t("records.dossier.decisionDate")}</span>
-                          <input type="date" required value={decisionDate} onChange={(e) => setDecisionDate(e.target.value)} />
+                          <input
+                            type="date"
+                            required
+                            name="decisionDate"
+                            value={decisionDate}
+                            onChange={(e) => setDecisionDate(e.target.value)}
+                          />
                         </label>
+                        {decisionNo.trim() && decisionDate && (
+                          <p data-testid="dossier-decision-preview">
+                            {t("records.dossier.decisionNote", { number: decisionNo.trim(), date: formatDate(decisionDate, lang) })}
+                          </p>
+                        )}
                       </>
                     )}
-                    {noteFor(confirming.action) && (
+                    {note.trim() && (
                       <p>
-                        {t("dossiers.note")}: {noteFor(confirming.action)}
+                        {t("dossiers.note")}: {note.trim()}
                       </p>
                     )}
                   </>

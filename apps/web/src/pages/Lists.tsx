@@ -13,6 +13,9 @@ import { localName } from "../lib/text";
 import { useSession } from "../auth/session";
 import { OcopForm, type OcopRecord } from "../components/OcopForm";
 import { ResourceForm } from "../components/ResourceForm";
+import { HousingForm } from "../components/HousingForm";
+import { InspectionForm } from "../components/InspectionForm";
+import { roleMay } from "@ntm/core";
 
 const KINDS = {
   ocop: () => must(api.GET("/v1/ocop-products")),
@@ -44,7 +47,9 @@ export default function Lists() {
   const units = useUnits();
   const unitName = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
   const q = useQuery({ queryKey: ["list", k], queryFn: async () => (await KINDS[k]()) as unknown as Answer });
-  const { can } = useSession();
+  const { can, user } = useSession();
+  // Who writes each kind: values writers (OCOP, resources, housing); the Inspection Committee (inspections).
+  const canWrite = k === "inspections" ? !!user && roleMay(user.role, "inspection.write") : can.editValues;
   // The OCOP record being edited: null for a new one, undefined when the form is closed.
   const [editing, setEditing] = useState<OcopRecord | null | undefined>(undefined);
   // A form left open on one tab does not follow to the next.
@@ -57,7 +62,7 @@ export default function Lists() {
       (key, o) => String(o ? t(key, o) : t(key)),
       (id) => unitName.get(id) ?? id,
     );
-    if (k !== "ocop" || !can.editValues) return cols;
+    if (k === "resources" || !canWrite) return cols;
     const edit: ColumnDef<Row, unknown> = {
       id: "edit",
       header: t("records.actions"),
@@ -69,7 +74,7 @@ export default function Lists() {
       ),
     };
     return [...cols, edit];
-  }, [k, lang, t, unitName, can.editValues]);
+  }, [k, lang, t, unitName, canWrite]);
   return (
     <div className="page">
       <div className="page-head">
@@ -108,6 +113,19 @@ export default function Lists() {
                 </button>
               ) : (
                 <OcopForm key={editing?.id ?? "new"} record={editing} onDone={() => setEditing(undefined)} />
+              )}
+            </section>
+          )}
+          {(k === "housing" || k === "inspections") && canWrite && (
+            <section className="card">
+              {editing === undefined ? (
+                <button type="button" className="btn btn-primary" onClick={() => setEditing(null)}>
+                  {t(k === "housing" ? "records.housing.add" : "records.inspection.add")}
+                </button>
+              ) : k === "housing" ? (
+                <HousingForm key={editing?.id ?? "new"} record={editing} onDone={() => setEditing(undefined)} />
+              ) : (
+                <InspectionForm key={editing?.id ?? "new"} record={editing} onDone={() => setEditing(undefined)} />
               )}
             </section>
           )}
@@ -200,7 +218,8 @@ function columnsFor(
       col(
         "status",
         t("field.status"),
-        (r) => r.status,
+        // The house's own status is a field of the record (`status` beside `data` is what the API computes).
+        (r) => d(r, "status"),
         (v) => t(`housing.status.${str(v)}`, { defaultValue: str(v) }),
       ),
       col(

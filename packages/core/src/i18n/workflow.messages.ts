@@ -1,6 +1,6 @@
 import type { Lang } from "../schemas/common.js";
 import { type MessageCatalog, fmtValue } from "./messages.js";
-import { formatMoney } from "./format.js";
+import { formatDate, formatMoney } from "./format.js";
 
 type Labels = Record<string, { vi: string; en: string }>;
 
@@ -148,6 +148,30 @@ export const workflowMessages: MessageCatalog = {
   "workflow.note_required": {
     vi: (p, l) => `Cần ghi rõ lý do khi "${label(RECOGNITION_ACTION_LABELS, p.action, l)}"`,
     en: (p, l) => `A written reason is required to "${label(RECOGNITION_ACTION_LABELS, p.action, l)}"`,
+  },
+  "workflow.decision_number_required": {
+    vi: (p, l) => `Cần nhập số quyết định khi "${label(RECOGNITION_ACTION_LABELS, p.action, l)}"`,
+    en: (p, l) => `A decision number is required to "${label(RECOGNITION_ACTION_LABELS, p.action, l)}"`,
+  },
+  "workflow.decision_number_too_long": {
+    vi: (p) => `Số quyết định dài quá ${String(p.max)} ký tự`,
+    en: (p) => `The decision number is longer than ${String(p.max)} characters`,
+  },
+  "workflow.decision_date_required": {
+    vi: (p, l) => `Cần nhập ngày quyết định khi "${label(RECOGNITION_ACTION_LABELS, p.action, l)}"`,
+    en: (p, l) => `A decision date is required to "${label(RECOGNITION_ACTION_LABELS, p.action, l)}"`,
+  },
+  "workflow.decision_date_invalid": {
+    vi: (p) => `Ngày quyết định "${String(p.date)}" không phải ngày hợp lệ`,
+    en: (p) => `The decision date "${String(p.date)}" is not a valid date`,
+  },
+  "workflow.decision_date_after_step": {
+    vi: (p) => `Ngày quyết định ${formatDate(String(p.date), "vi")} sau ngày thực hiện bước ${formatDate(String(p.stepDate), "vi")}`,
+    en: (p) => `The decision date ${formatDate(String(p.date), "en")} is after the step's day ${formatDate(String(p.stepDate), "en")}`,
+  },
+  "workflow.decision_not_expected": {
+    vi: (p, l) => `Bước "${label(RECOGNITION_ACTION_LABELS, p.action, l)}" không ban hành quyết định`,
+    en: (p, l) => `The "${label(RECOGNITION_ACTION_LABELS, p.action, l)}" step is not taken by a decision`,
   },
   "workflow.return_target_unknown": {
     vi: () => `Không xác định được bước quay lại cho hồ sơ bị trả lại`,

@@ -42,6 +42,10 @@ export const RecommendationSchema = z.object({
   status: RecommendationStatusSchema,
   /** Day the recommendation was carried out; only for `done`. */
   doneOn: CalendarDateSchema.optional(),
+  /** The finding (kết luận) it follows up: its index in the record's `findings`. */
+  finding: z.number().int().min(0).optional(),
+  /** Việc khắc phục: what the responsible party did (or is doing) about it. */
+  remedy: z.string().min(1).optional(),
 });
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 

@@ -45,4 +45,5 @@ export type { Guard, GuardInput, GuardVerdict, GuardCheck, WorkflowFacts } from 
 export { transition, checkAction, resolveTarget, type TransitionContext, type TransitionResult } from "./transition/index.js";
 export { availableActions, type AvailableAction } from "./availableActions/index.js";
 export { stepDeadline, dueDateFor, type StepDeadline } from "./deadlines/index.js";
+export { DossierDecisionSchema, checkDecision, type DossierDecision, type DecisionInput } from "./decision/index.js";
 export { DOSSIER_STATE_LABELS, RECOGNITION_ACTION_LABELS, ACTOR_ROLE_LABELS, DOSSIER_DOCUMENT_LABELS } from "../i18n/workflow.messages.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Result, fail, ok, zodIssues } from "../errors/index.js";
+import { DossierDecisionSchema } from "./decision/index.js";
 
 /**
  * States of a recognition dossier (hồ sơ xét, công nhận) under QĐ 18/2022/QĐ-TTg.
@@ -102,6 +103,8 @@ export const DossierTransitionSchema = z.object({
   note: z.string().optional(),
   /** The due date (yyyy-mm-dd) of the step entered, or null when it has no deadline. */
   dueDate: z.string().nullable().optional(),
+  /** The decision the step was taken by (recognition, revocation): số và ngày quyết định. */
+  decision: DossierDecisionSchema.optional(),
 });
 export type DossierTransition = z.infer<typeof DossierTransitionSchema>;
 

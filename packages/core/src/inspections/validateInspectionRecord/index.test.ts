@@ -51,6 +51,27 @@ describe("validateInspectionRecord", () => {
     });
   });
 
+  it("links a recommendation to the finding it follows up, with its remedy, and refuses a finding that does not exist", () => {
+    const base = record("kt-01", "x1", "2025-03-10", [
+      rec("k1", "2025-06-30", "done", { finding: 0, remedy: "Đã giải ngân đủ vốn", doneOn: "2025-06-20" }),
+    ]);
+    const good = { ...base, findings: ["Chậm giải ngân vốn"] };
+    expect(validateInspectionRecord(good)).toEqual({ ok: true, value: good });
+    const bad = { ...good, recommendations: [rec("k1", "2025-06-30", "open", { finding: 1 })] };
+    expect(validateInspectionRecord(bad)).toEqual({
+      ok: false,
+      kind: "invalid_input",
+      issues: [
+        {
+          code: "inspection.finding_unknown",
+          path: ["recommendations", 0, "finding"],
+          message: "finding 2 does not exist (the record has 1)",
+          params: { finding: 1, findings: 1 },
+        },
+      ],
+    });
+  });
+
   it("reports shape errors with JSON paths", () => {
     const r = validateInspectionRecord({
       ...record("kt-01", "x1", "2025-02-30", [rec("k1", "2025-06-30", "pending" as "open")]),

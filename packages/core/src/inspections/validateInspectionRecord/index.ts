@@ -34,6 +34,13 @@ function check(input: unknown, prefix: JsonPath): { value?: InspectionRecord; is
         message: `a done date is only for a done recommendation (status is "${x.status}")`,
         params: { status: x.status },
       });
+    if (x.finding !== undefined && x.finding >= rec.findings.length)
+      issues.push({
+        code: "inspection.finding_unknown",
+        path: [...at, "finding"],
+        message: `finding ${x.finding + 1} does not exist (the record has ${rec.findings.length})`,
+        params: { finding: x.finding, findings: rec.findings.length },
+      });
     if (x.doneOn !== undefined && x.doneOn < rec.date)
       issues.push({
         code: "inspection.done_before_record",
@@ -47,7 +54,8 @@ function check(input: unknown, prefix: JsonPath): { value?: InspectionRecord; is
 
 /**
  * Validates an inspection or supervision record: shape, unique recommendation ids, due and done
- * dates not before the record's date, and a done date only on a done recommendation.
+ * dates not before the record's date, a done date only on a done recommendation, and a followed-up
+ * finding that exists.
  * @example
  * validateInspectionRecord({ id: "kt-01", subject: { kind: "unit", id: "x1", name: "Xã A" }, date: "2025-03-10",
  *   kind: "inspection", findings: ["Chậm giải ngân vốn"], recommendations: [] }).ok // true

@@ -45,6 +45,8 @@ export interface RecognitionConfig {
   requiredDocuments: Partial<Record<RecognitionAction, readonly DossierDocument[]>>;
   /** For a dossier returned from a review state, the earlier state `resume` goes back to. */
   returnTo: Partial<Record<DossierState, DossierState>>;
+  /** Actions taken by a decision whose number and date go on record (công nhận, thu hồi). */
+  decisionActions: readonly RecognitionAction[];
   /** Working days allowed in a state (the step awaiting action); null = no deadline. */
   deadlines: Partial<Record<DossierState, number | null>>;
   deadlinesProvenance: Provenance;
@@ -103,6 +105,7 @@ export interface RecognitionConfigOptions {
   deadlines?: Partial<Record<DossierState, number | null>>;
   returnTo?: Partial<Record<DossierState, DossierState>>;
   requiredDocuments?: Partial<Record<RecognitionAction, readonly DossierDocument[]>>;
+  decisionActions?: readonly RecognitionAction[];
   addWorkingDays?: AddWorkingDays;
   satisfactionMinimumPercent?: number;
   councilMajority?: RecognitionConfig["councilMajority"];
@@ -187,6 +190,7 @@ export function createRecognitionConfig(options: RecognitionConfigOptions = {}):
       ...options.requiredDocuments,
     },
     returnTo,
+    decisionActions: options.decisionActions ?? ["recognise", "revoke"],
     deadlines: { ...DEFAULT_DEADLINES, ...options.deadlines },
     deadlinesProvenance: options.deadlines
       ? { basis: "configured", verified: false, isDefault: false }

@@ -1,6 +1,7 @@
 import type { Reason } from "../../schemas/common.js";
 import { DEFAULT_RECOGNITION_CONFIG, type ActionRule, type RecognitionConfig } from "../config/index.js";
 import { dueDateFor } from "../deadlines/index.js";
+import { type DecisionInput, checkDecision } from "../decision/index.js";
 import { runGuards } from "../guards/index.js";
 import type { GuardCheck, WorkflowFacts } from "../guards/types.js";
 import { type Actor, type DossierState, type RecognitionAction, type RecognitionDossier, IsoDateTimeSchema } from "../schema.js";
@@ -10,6 +11,8 @@ export interface TransitionContext extends WorkflowFacts {
   actor: Actor;
   /** ISO date-time of the transition (the caller's clock, never core's). */
   at: string;
+  /** The decision's number and date, for the actions taken by a decision (recognise, revoke). */
+  decision?: DecisionInput;
 }
 
 /** A transition's outcome: the new dossier, or the reasons it is forbidden. Never a throw. */
@@ -71,15 +74,16 @@ export function checkAction(
 
 /**
  * Applies an action to a recognition dossier (QĐ 18/2022/QĐ-TTg workflow). A forbidden transition is a
- * result with reasons, never a throw. The new history entry records the actor, time, note and the due
- * date of the step entered (from the config's working-day function).
+ * result with reasons, never a throw. The new history entry records the actor, time, note, the decision
+ * (number and date, required for the config's `decisionActions`) and the due date of the step entered
+ * (from the config's working-day function).
  * @example
  * const r = transition(dossier, "submit", { actor: { id: "u1", role: "commune_officer", unitId: "xa-an-phu" }, at: "2025-03-07T10:00:00+07:00", evaluation });
  * if (r.ok) r.dossier.state // "submitted"
  * else r.reasons // [{ code: "workflow.satisfaction_below", path: ["satisfactionPercent"], params: { actual: 86, required: 90, ... } }]
  */
 export function transition(dossier: RecognitionDossier, action: RecognitionAction, context: TransitionContext): TransitionResult {
-  const { actor, at, ...facts } = context;
+  const { actor, at, decision: decisionInput, ...facts } = context;
   const config = facts.config ?? DEFAULT_RECOGNITION_CONFIG;
   if (!IsoDateTimeSchema.safeParse(at).success) {
     return { ok: false, checks: [], reasons: [{ code: "workflow.invalid_time", path: ["at"], params: { at } }] };
@@ -89,7 +93,11 @@ export function transition(dossier: RecognitionDossier, action: RecognitionActio
     return { ok: false, checks: [], reasons: [{ code: "workflow.time_before_last", path: ["at"], params: { at, last: last.at } }] };
   }
   const { to, checks, reasons } = checkAction(dossier, action, actor, facts);
-  if (to === null || reasons.length > 0) return { ok: false, checks, reasons };
+  if (to === null) return { ok: false, checks, reasons };
+  // The decision is the step's input, not a guard: available actions stay available before it is typed.
+  const decision = checkDecision(action, decisionInput ?? {}, at, config.decisionActions);
+  if (!decision.ok) reasons.push(...decision.issues.map(({ code, path, params }) => ({ code, path: [...path], params: params ?? {} })));
+  if (!decision.ok || reasons.length > 0) return { ok: false, checks, reasons };
   const entry = {
     action,
     actor,
@@ -98,6 +106,7 @@ export function transition(dossier: RecognitionDossier, action: RecognitionActio
     to,
     ...(facts.note !== undefined ? { note: facts.note } : {}),
     dueDate: dueDateFor(to, at, config),
+    ...(decision.value ? { decision: decision.value } : {}),
   };
   return { ok: true, checks, dossier: { ...dossier, state: to, history: [...dossier.history, entry] } };
 }

@@ -18,10 +18,13 @@ import type { RecognitionConfig } from "../config/index.js";
 
 const evaluation = metEvaluation();
 
+const DECISION = { decisionNumber: "125/QĐ-UBND", decisionDate: "2025-04-15" };
+
 function run(d: RecognitionDossier, steps: [RecognitionAction, Actor, string][], config?: RecognitionConfig): RecognitionDossier {
   let cur = d;
   for (const [action, actor, at] of steps) {
-    const r = transition(cur, action, { actor, at, evaluation, ancestorIds: ANCESTORS, ...(config ? { config } : {}) });
+    const decision = action === "recognise" ? { decision: DECISION } : {};
+    const r = transition(cur, action, { actor, at, evaluation, ancestorIds: ANCESTORS, ...decision, ...(config ? { config } : {}) });
     if (!r.ok) throw new Error(`${action}: ${r.reasons.map((x) => x.code).join(", ")}`);
     cur = r.dossier;
   }
@@ -49,6 +52,37 @@ describe("transition", () => {
       ["verify", "appraised", "verified", "cb-tinh-1", "2025-04-24"],
       ["recognise", "verified", "recognised", "cb-tinh-1", null],
     ]);
+    // The recognition decision is its own field on the step, not text in a note.
+    expect(d.history.at(-1)?.decision).toEqual({ number: "125/QĐ-UBND", date: "2025-04-15" });
+    expect(d.history.slice(0, -1).every((h) => h.decision === undefined)).toBe(true);
+  });
+
+  it("refuses to recognise without a decision number and date, naming each field, and writes nothing", () => {
+    const verified = dossier({ state: "verified" });
+    const base = { actor: provinceOfficer, at: "2025-04-15T10:00:00+07:00", evaluation, ancestorIds: ANCESTORS };
+    const none = transition(verified, "recognise", base);
+    expect(!none.ok && none.reasons.map((r) => [r.code, r.path])).toEqual([
+      ["workflow.decision_number_required", ["decisionNumber"]],
+      ["workflow.decision_date_required", ["decisionDate"]],
+    ]);
+    expect(!none.ok && formatReason(none.reasons[0]!, "vi")).toBe('Cần nhập số quyết định khi "Công nhận"');
+    const later = transition(verified, "recognise", { ...base, decision: { decisionNumber: "125/QĐ-UBND", decisionDate: "2025-04-16" } });
+    expect(!later.ok && later.reasons).toEqual([
+      { code: "workflow.decision_date_after_step", path: ["decisionDate"], params: { date: "2025-04-16", stepDate: "2025-04-15" } },
+    ]);
+    expect(!later.ok && formatReason(later.reasons[0]!, "vi")).toBe("Ngày quyết định 16/04/2025 sau ngày thực hiện bước 15/04/2025");
+    const ok = transition(verified, "recognise", { ...base, decision: { decisionNumber: " 125/QĐ-UBND ", decisionDate: "2025-04-14" } });
+    expect(ok.ok && ok.dossier.history.at(-1)?.decision).toEqual({ number: "125/QĐ-UBND", date: "2025-04-14" });
+  });
+
+  it("keeps recognise available before the decision is typed (the decision is the step's input, not a guard)", () => {
+    const r = transition(dossier({ state: "verified" }), "submit", {
+      actor: provinceOfficer,
+      at: "2025-04-15T10:00:00+07:00",
+      decision: DECISION,
+    });
+    // a wrong state is reported alone, without decision reasons
+    expect(!r.ok && r.reasons.map((x) => x.code)).toEqual(["workflow.action_not_allowed_from"]);
   });
 
   it("sends a submitted dossier straight to the province in the two-tier government (no district step)", () => {
@@ -334,12 +368,25 @@ describe("transition", () => {
 
   it("revokes a recognition only when the revocation rule holds on the evaluation", () => {
     const at = "2026-02-01T10:00:00+07:00";
-    const facts = { actor: provinceOfficer, at, ancestorIds: ANCESTORS, note: "Thu hồi theo kết quả rà soát" };
+    const facts = {
+      actor: provinceOfficer,
+      at,
+      ancestorIds: ANCESTORS,
+      note: "Thu hồi theo kết quả rà soát",
+      decision: { decisionNumber: "30/QĐ-UBND", decisionDate: "2026-01-30" },
+    };
     const twoFail = transition(dossier({ state: "recognised" }), "revoke", { ...facts, evaluation: withFailing(evaluation, ["1", "2"]) });
     expect(!twoFail.ok && twoFail.reasons.map((r) => r.code)).toEqual(["workflow.revocation_rule_not_met", "revocation.below_threshold"]);
     const half = withFailing(evaluation, ["1", "2", "3", "4", "5", "6", "7", "8", "9", "11"]);
     const revoked = transition(dossier({ state: "recognised" }), "revoke", { ...facts, evaluation: half });
     expect(revoked.ok && revoked.dossier.state).toBe("revoked");
+    expect(revoked.ok && revoked.dossier.history.at(-1)?.decision).toEqual({ number: "30/QĐ-UBND", date: "2026-01-30" });
+    const { decision: _d, ...withoutDecision } = facts;
+    const noDecision = transition(dossier({ state: "recognised" }), "revoke", { ...withoutDecision, evaluation: half });
+    expect(!noDecision.ok && noDecision.reasons.map((r) => r.code)).toEqual([
+      "workflow.decision_number_required",
+      "workflow.decision_date_required",
+    ]);
     expect(revoked.checks.find((c) => c.guard === "revocationRuleHolds")).toEqual({
       guard: "revocationRuleHolds",
       passed: true,
