@@ -35,6 +35,8 @@ export interface RecordRowIssue {
 export interface RecordRowsRead<T> {
   rows: { row: number; input: T }[];
   issues: RecordRowIssue[];
+  /** The file's column letter of each column key found. */
+  letters: Readonly<Record<string, string>>;
 }
 
 /** How a cell is read. */
@@ -58,6 +60,8 @@ export interface RecordColumn {
 export interface RecordFileSpec<T> {
   kind: RecordFileKind;
   columns: readonly RecordColumn[];
+  /** The key of the column naming the record's unit (scope is checked on it). */
+  unitColumn: string;
   /** The input of a row from its read values (absent keys: empty cells). */
   build: (values: Readonly<Record<string, unknown>>) => T;
   /** Core's check of the input (its validator's issues, paths into the record). */
@@ -130,7 +134,8 @@ export function readWith<T>(spec: RecordFileSpec<T>, table: RecordTable): Record
   });
   for (const c of spec.columns)
     if (c.required && !at.has(c.key)) issue(1, "—", c.vi, "record_file.missing_column", { header: c.vi, key: c.key });
-  if (issues.length) return { rows: [], issues };
+  const letters = Object.fromEntries([...at].map(([k, i]) => [k, columnLetter(i)]));
+  if (issues.length) return { rows: [], issues, letters };
   const letter = (key: string) => columnLetter(at.get(key) ?? 0);
   const headerOf = (key: string) => spec.columns.find((c) => c.key === key)?.vi ?? key;
   const rows: { row: number; input: T }[] = [];
@@ -159,7 +164,7 @@ export function readWith<T>(spec: RecordFileSpec<T>, table: RecordTable): Record
     if (!found.length) rows.push({ row: r.row, input });
   }
   if (!rows.length && !issues.length) issue(1, "—", "", "record_file.no_rows", {});
-  return { rows, issues };
+  return { rows, issues, letters };
 }
 
 /**

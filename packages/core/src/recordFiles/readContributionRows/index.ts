@@ -18,6 +18,7 @@ const PATHS: Readonly<Record<string, string>> = { unitId: "unit_code", period: "
 /** The resources-mobilised file (huy động nguồn lực). */
 export const CONTRIBUTION_FILE: RecordFileSpec<ContributionRowInput> = {
   kind: "resources",
+  unitColumn: "unit_code",
   columns: [
     { key: "unit_code", vi: "Mã đơn vị", type: "text", required: true, hint: "mã xã (hoặc đơn vị) huy động" },
     { key: "period", vi: "Kỳ", type: "text", required: true, hint: "2025, 2025S1, 2025Q3 hoặc 2025-05" },

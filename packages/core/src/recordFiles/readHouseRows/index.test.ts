@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readHouseRows } from "./index.js";
 
+const withoutLetters = <T extends { letters: unknown }>({ letters: _, ...rest }: T) => rest;
 const header = ["Mã xã", "Mã thôn", "Chủ hộ", "Tình trạng", "Kinh phí hỗ trợ (đồng)", "Ngày hoàn thành"];
 const table = (...rows: (string | number | null)[][]) => ({ header, rows: rows.map((cells, i) => ({ row: i + 3, cells })) });
 
@@ -9,7 +10,7 @@ describe("readHouseRows", () => {
     const r = readHouseRows(
       table(["x-01", "", "Nguyễn Văn A", "Đã hoàn thành", "60.000.000", "1/8/2025"], ["x-01", "t-1", "", "Nhà tạm", "", ""]),
     );
-    expect(r).toEqual({
+    expect(withoutLetters(r)).toEqual({
       issues: [],
       rows: [
         {

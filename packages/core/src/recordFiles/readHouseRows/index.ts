@@ -25,6 +25,7 @@ const PATHS: Readonly<Record<string, string>> = {
 /** The housing file (xóa nhà tạm, nhà dột nát). */
 export const HOUSE_FILE: RecordFileSpec<HouseRowInput> = {
   kind: "housing",
+  unitColumn: "commune_code",
   columns: [
     { key: "commune_code", vi: "Mã xã", type: "text", required: true, hint: "mã đơn vị của xã" },
     { key: "hamlet_code", vi: "Mã thôn", type: "text", hint: "không bắt buộc" },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recordFileTemplate } from "../recordFileTemplate/index.js";
 import { readInspectionRows } from "./index.js";
 
+const withoutLetters = <T extends { letters: unknown }>({ letters: _, ...rest }: T) => rest;
 const header = recordFileTemplate("inspections").header;
 const table = (...rows: (string | number | null)[][]) => ({ header, rows: rows.map((cells, i) => ({ row: i + 3, cells })) });
 
@@ -24,7 +25,7 @@ describe("readInspectionRows", () => {
         "",
       ]),
     );
-    expect(r).toEqual({
+    expect(withoutLetters(r)).toEqual({
       issues: [],
       rows: [
         {

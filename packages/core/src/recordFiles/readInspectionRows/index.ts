@@ -46,6 +46,7 @@ const columnOf = (path: JsonPath) => {
 /** The inspection and supervision file (kiểm tra, giám sát): one record per row, with at most one recommendation. */
 export const INSPECTION_FILE: RecordFileSpec<InspectionRowInput> = {
   kind: "inspections",
+  unitColumn: "unit_code",
   columns: [
     { key: "unit_code", vi: "Mã đơn vị", type: "text", required: true, hint: "mã đơn vị được kiểm tra (hoặc của tổ chức)" },
     { key: "kind", vi: "Hình thức", type: "code", required: true, labels: INSPECTION_KIND_LABELS, hint: "một trong" },

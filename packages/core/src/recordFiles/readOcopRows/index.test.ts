@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recordFileTemplate } from "../recordFileTemplate/index.js";
 import { readOcopRows } from "./index.js";
 
+const withoutLetters = <T extends { letters: unknown }>({ letters: _, ...rest }: T) => rest;
 const HEADER = recordFileTemplate("ocop").header;
 const good = [
   "Mật ong bạc hà",
@@ -20,7 +21,7 @@ const table = (...rows: (string | number | null)[][]) => ({ header: HEADER, rows
 
 describe("readOcopRows", () => {
   it("reads a row written as the template asks: Vietnamese names, a decimal comma, dd/mm/yyyy dates", () => {
-    expect(readOcopRows(table(good))).toEqual({
+    expect(withoutLetters(readOcopRows(table(good)))).toEqual({
       issues: [],
       rows: [
         {
@@ -82,5 +83,12 @@ describe("readOcopRows", () => {
   });
   it("says when a file has no data rows", () => {
     expect(readOcopRows(table()).issues).toMatchObject([{ row: 1, code: "record_file.no_rows" }]);
+  });
+});
+
+describe("readOcopRows column letters", () => {
+  it("gives the file's letter of each column it found, wherever the column stands", () => {
+    const r = readOcopRows({ header: ["Hạng sao", ...HEADER.filter((h) => !h.startsWith("Hạng sao"))], rows: [] });
+    expect(r.letters).toMatchObject({ stars: "A", name: "B", commune_code: "E" });
   });
 });

@@ -35,6 +35,7 @@ const columnOf = (path: JsonPath) => PATHS[path.map(String).join(".")];
 /** The OCOP product file (sản phẩm OCOP). */
 export const OCOP_FILE: RecordFileSpec<OcopRowInput> = {
   kind: "ocop",
+  unitColumn: "commune_code",
   columns: [
     { key: "name", vi: "Tên sản phẩm", type: "text", required: true, hint: "tên sản phẩm" },
     { key: "subject_name", vi: "Chủ thể", type: "text", required: true, hint: "tên hợp tác xã, doanh nghiệp, hộ" },
