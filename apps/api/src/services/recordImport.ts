@@ -42,7 +42,8 @@ const fieldOf = (i: { row: number; column: string; header: string; code: string;
   row: i.row,
   column: i.column,
   code: i.code,
-  message: `${i.header ? `${i.header}: ` : ""}${i.message.vi} / ${i.message.en}`,
+  // the header (the file's own words) on both sides, so either language names the column
+  message: `${i.header ? `${i.header}: ` : ""}${i.message.vi} / ${i.header ? `${i.header}: ` : ""}${i.message.en}`,
 });
 const sorted = <I extends { row: number; column: string }>(issues: I[]) =>
   [...issues].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
