@@ -13,6 +13,7 @@ import { localName } from "../lib/text";
 import { useSession } from "../auth/session";
 import { OcopForm, type OcopRecord } from "../components/OcopForm";
 import { ResourceForm } from "../components/ResourceForm";
+import { RecordImport } from "../components/RecordImport";
 
 const KINDS = {
   ocop: () => must(api.GET("/v1/ocop-products")),
@@ -111,6 +112,7 @@ export default function Lists() {
               )}
             </section>
           )}
+          <RecordImport key={k} kind={k} />
           <section className="card">
             <DataTable
               key={`${k}-${unitName.size}-${lang}`}
