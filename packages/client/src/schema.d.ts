@@ -6550,6 +6550,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ocop/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mẫu nhập sản phẩm OCOP / OCOP products (XLSX; ?format=csv: CSV với dấu ; và dấu phẩy thập phân) / Import template
+         * @description Vietnamese headers (required ones marked *) and one note row starting with # that the import skips. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ocop/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập sản phẩm OCOP / OCOP products từ XLSX/CSV (tất cả hoặc không) / Import, all or nothing
+         * @description The file is the request body (Content-Type text/csv or the .xlsx type), with the template's columns (Vietnamese headers or English keys; numbers as 72,5 or 1.250.000; dates dd/mm/yyyy; codes or their Vietnamese names). Every row is read and checked by @ntm/core as the area's create route checks it. Any bad row → 422 problem+json whose `errors` name row, column and message; a row whose unit is outside your scope → 403 naming the rows; nothing is written. Otherwise one transaction: every record inserted with an audit entry, and one entry for the file. ?dryRun=1 checks everything and writes nothing. Limits as the other imports (NTM_IMPORT_MAX_BYTES, NTM_IMPORT_MAX_ROWS, NTM_IMPORT_MAX_XLSX_BYTES; past one → 413).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 1: check the whole file and answer what would be written, writing nothing */
+                    dryRun?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Imported (or, with dryRun, what would be) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordFileImportReport"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contributions": {
         parameters: {
             query?: never;
@@ -6837,6 +6980,149 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resources/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mẫu nhập huy động nguồn lực / resources mobilised (XLSX; ?format=csv: CSV với dấu ; và dấu phẩy thập phân) / Import template
+         * @description Vietnamese headers (required ones marked *) and one note row starting with # that the import skips. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resources/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập huy động nguồn lực / resources mobilised từ XLSX/CSV (tất cả hoặc không) / Import, all or nothing
+         * @description The file is the request body (Content-Type text/csv or the .xlsx type), with the template's columns (Vietnamese headers or English keys; numbers as 72,5 or 1.250.000; dates dd/mm/yyyy; codes or their Vietnamese names). Every row is read and checked by @ntm/core as the area's create route checks it. Any bad row → 422 problem+json whose `errors` name row, column and message; a row whose unit is outside your scope → 403 naming the rows; nothing is written. Otherwise one transaction: every record inserted with an audit entry, and one entry for the file. ?dryRun=1 checks everything and writes nothing. Limits as the other imports (NTM_IMPORT_MAX_BYTES, NTM_IMPORT_MAX_ROWS, NTM_IMPORT_MAX_XLSX_BYTES; past one → 413).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 1: check the whole file and answer what would be written, writing nothing */
+                    dryRun?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Imported (or, with dryRun, what would be) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordFileImportReport"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7135,6 +7421,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/housing/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mẫu nhập nhà ở / housing (XLSX; ?format=csv: CSV với dấu ; và dấu phẩy thập phân) / Import template
+         * @description Vietnamese headers (required ones marked *) and one note row starting with # that the import skips. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/housing/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập nhà ở / housing từ XLSX/CSV (tất cả hoặc không) / Import, all or nothing
+         * @description The file is the request body (Content-Type text/csv or the .xlsx type), with the template's columns (Vietnamese headers or English keys; numbers as 72,5 or 1.250.000; dates dd/mm/yyyy; codes or their Vietnamese names). Every row is read and checked by @ntm/core as the area's create route checks it. Any bad row → 422 problem+json whose `errors` name row, column and message; a row whose unit is outside your scope → 403 naming the rows; nothing is written. Otherwise one transaction: every record inserted with an audit entry, and one entry for the file. ?dryRun=1 checks everything and writes nothing. Limits as the other imports (NTM_IMPORT_MAX_BYTES, NTM_IMPORT_MAX_ROWS, NTM_IMPORT_MAX_XLSX_BYTES; past one → 413).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 1: check the whole file and answer what would be written, writing nothing */
+                    dryRun?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Imported (or, with dryRun, what would be) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordFileImportReport"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/inspections": {
         parameters: {
             query?: never;
@@ -7422,6 +7851,149 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inspections/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mẫu nhập kiểm tra, giám sát / inspections (XLSX; ?format=csv: CSV với dấu ; và dấu phẩy thập phân) / Import template
+         * @description Vietnamese headers (required ones marked *) and one note row starting with # that the import skips. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inspections/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập kiểm tra, giám sát / inspections từ XLSX/CSV (tất cả hoặc không) / Import, all or nothing
+         * @description The file is the request body (Content-Type text/csv or the .xlsx type), with the template's columns (Vietnamese headers or English keys; numbers as 72,5 or 1.250.000; dates dd/mm/yyyy; codes or their Vietnamese names). Every row is read and checked by @ntm/core as the area's create route checks it. Any bad row → 422 problem+json whose `errors` name row, column and message; a row whose unit is outside your scope → 403 naming the rows; nothing is written. Otherwise one transaction: every record inserted with an audit entry, and one entry for the file. ?dryRun=1 checks everything and writes nothing. Limits as the other imports (NTM_IMPORT_MAX_BYTES, NTM_IMPORT_MAX_ROWS, NTM_IMPORT_MAX_XLSX_BYTES; past one → 413).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 1: check the whole file and answer what would be written, writing nothing */
+                    dryRun?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Imported (or, with dryRun, what would be) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordFileImportReport"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11189,6 +11761,14 @@ export interface components {
                 met: boolean;
                 reasons: components["schemas"]["ReasonText"][];
             }[];
+        };
+        RecordFileImportReport: {
+            /** @enum {string} */
+            kind: "ocop" | "resources" | "housing" | "inspections";
+            dryRun: boolean;
+            rows: number;
+            imported: number;
+            ids: string[];
         };
         Contribution: components["schemas"]["ContributionInput"] & {
             id: string;

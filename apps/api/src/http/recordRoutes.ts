@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import type { Result } from "@ntm/core";
+import type { RecordFileKind, Result } from "@ntm/core";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
@@ -27,6 +27,7 @@ import { authorize } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
 import type { UnitTree } from "../units.js";
+import { recordImportRoutes } from "./recordImportRoutes.js";
 import { IsoDateField, metaOf, readableUnits, requireVersion, setEtag, unwrap, vnDate } from "./common.js";
 import { type RecordRow, allRows } from "../services/records.js";
 
@@ -56,6 +57,8 @@ export interface RecordSpec<T, Body extends z.ZodType, Query extends z.ZodObject
   item: z.ZodType;
   query: Query;
   summary: Summary;
+  /** The record file kind, when the area imports files: adds GET /{kind}/template.xlsx and POST /{kind}/import. */
+  importKind?: RecordFileKind;
   /** Core validation of a body with the server-given id. */
   validate: (body: z.infer<Body>, id: string) => Result<T>;
   /** Core checks against stored records (e.g. a linked inspection finding exists), after `validate`. */
@@ -241,5 +244,17 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
     return c.json(itemOf(row, vnDate(now())) as never, 200);
   });
 
+  if (spec.importKind)
+    app.route(
+      "/",
+      recordImportRoutes(spec.importKind, spec.writeAction, {
+        entity: spec.entity,
+        table: spec.table,
+        validate: spec.validate as (body: never, id: string) => Result<T>,
+        verify: spec.verify,
+        unitOf: spec.unitOf as (value: T, body: never) => string,
+        toRow: spec.toRow,
+      }),
+    );
   return app;
 }

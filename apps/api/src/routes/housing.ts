@@ -78,6 +78,7 @@ export function housingRoutes() {
     item: HouseBodySchema.extend({ id: z.string(), supportAmount: z.string() }).openapi("House"),
     query: z.object({ status: z.enum(STATUSES).optional() }),
     summary: SummarySchema,
+    importKind: "housing",
     validate: (body, id) => validateHouse({ ...body, id }),
     unitOf: (h) => h.communeUnitId,
     toRow: (h) => ({ data: jsonSafe(h) as Record<string, unknown>, extra: { year: Number((h.completedOn ?? "2025").slice(0, 4)) } }),

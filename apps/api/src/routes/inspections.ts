@@ -91,6 +91,7 @@ export function inspectionRoutes() {
       year: z.coerce.number().int().min(2000).max(2100).optional(),
     }),
     summary: SummarySchema,
+    importKind: "inspections",
     validate: (body, id) => {
       const { unitId: _u, ...record } = body;
       const r = validateInspectionRecord({ ...record, id });

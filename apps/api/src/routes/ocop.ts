@@ -72,6 +72,7 @@ export function ocopRoutes() {
       validity: z.enum(["valid", "renewal_due", "expired", "not_recognised", "revoked"]).optional(),
     }),
     summary: SummarySchema,
+    importKind: "ocop",
     validate: (body, id) => validateOcopProduct({ ...body, id }),
     unitOf: (p) => p.communeUnitId,
     toRow: (p) => ({ data: jsonSafe(p) as Record<string, unknown>, extra: { year: Number((p.certificate?.date ?? "2025").slice(0, 4)) } }),

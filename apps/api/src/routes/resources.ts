@@ -70,6 +70,7 @@ export function resourceRoutes() {
     }).openapi("Contribution"),
     query: z.object({ period: z.string().optional().openapi({ example: "2025" }), source: z.enum(SOURCES).optional() }),
     summary: SummarySchema,
+    importKind: "resources",
     validate: (body, id) => {
       const r = validateContribution({ ...body, id });
       if (r.ok && r.value.amount > BigInt(Number.MAX_SAFE_INTEGER))

@@ -16,6 +16,7 @@ import { ResourceForm } from "../components/ResourceForm";
 import { HousingForm } from "../components/HousingForm";
 import { InspectionForm } from "../components/InspectionForm";
 import { roleMay } from "@ntm/core";
+import { RecordImport } from "../components/RecordImport";
 
 const KINDS = {
   ocop: () => must(api.GET("/v1/ocop-products")),
@@ -129,6 +130,7 @@ export default function Lists() {
               )}
             </section>
           )}
+          <RecordImport key={k} kind={k} />
           <section className="card">
             <DataTable
               key={`${k}-${unitName.size}-${lang}`}

@@ -1,0 +1,110 @@
+/**
+ * The template and import routes of a record area (GET /v1/{kind}/template.xlsx, POST /v1/{kind}/import)
+ * for OCOP products, resources mobilised, housing and inspections: the template's columns come from
+ * @ntm/core (`recordFileTemplate`), the file is read within the server's import limits, and the import
+ * (services/recordImport.ts) writes every record as the area's create route does, or nothing.
+ */
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { type RecordFileKind, recordFileTemplate } from "@ntm/core";
+import type { Context } from "hono";
+import type { AppEnv } from "../context.js";
+import { can } from "../auth/policy.js";
+import { type RecordWriter, importRecordFile } from "../services/recordImport.js";
+import { XLSX_TYPE, readRecordTable } from "../transfer/recordFiles.js";
+import { toCsvVi, toXlsx } from "../transfer/table.js";
+import type { Action } from "../auth/policy.js";
+import { authorize, requireUser } from "./guard.js";
+import { problemResponses } from "./problem.js";
+
+/** File names and sheet names of each kind's template. */
+const FILES: Readonly<Record<RecordFileKind, { file: string; sheet: string; label: string }>> = {
+  ocop: { file: "mau-san-pham-ocop", sheet: "Sản phẩm OCOP", label: "sản phẩm OCOP / OCOP products" },
+  resources: { file: "mau-huy-dong-nguon-luc", sheet: "Huy động nguồn lực", label: "huy động nguồn lực / resources mobilised" },
+  housing: { file: "mau-nha-o", sheet: "Nhà ở", label: "nhà ở / housing" },
+  inspections: { file: "mau-kiem-tra-giam-sat", sheet: "Kiểm tra, giám sát", label: "kiểm tra, giám sát / inspections" },
+};
+
+const fileContent = { "text/csv": { schema: z.string() }, [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) } };
+const ImportQuery = z.object({
+  dryRun: z
+    .enum(["1", "0", "true", "false"])
+    .optional()
+    .openapi({ description: "1: check the whole file and answer what would be written, writing nothing" }),
+});
+const ReportSchema = z
+  .object({
+    kind: z.enum(["ocop", "resources", "housing", "inspections"]),
+    dryRun: z.boolean(),
+    rows: z.number().int(),
+    imported: z.number().int(),
+    ids: z.array(z.string()),
+  })
+  .openapi("RecordFileImportReport");
+
+/**
+ * The template and import routes of a record kind, writing with the area's own steps.
+ * @example
+ * app.route("/", recordImportRoutes("ocop", "values.write", writer));
+ */
+export function recordImportRoutes<T>(kind: RecordFileKind, action: Action, writer: RecordWriter<T>): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  const f = FILES[kind];
+  const template = createRoute({
+    method: "get",
+    path: `/${kind}/template.xlsx`,
+    tags: [kind],
+    summary: `Mẫu nhập ${f.label} (XLSX; ?format=csv: CSV với dấu ; và dấu phẩy thập phân) / Import template`,
+    description:
+      "Vietnamese headers (required ones marked *) and one note row starting with # that the import skips. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).",
+    request: { query: z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx") }) },
+    responses: { 200: { description: "The template", content: fileContent }, ...problemResponses(401) },
+  });
+  const importRoute = createRoute({
+    method: "post",
+    path: `/${kind}/import`,
+    tags: [kind],
+    summary: `Nhập ${f.label} từ XLSX/CSV (tất cả hoặc không) / Import, all or nothing`,
+    description: [
+      "The file is the request body (Content-Type text/csv or the .xlsx type), with the template's columns (Vietnamese headers or English keys; numbers as 72,5 or 1.250.000; dates dd/mm/yyyy; codes or their Vietnamese names).",
+      "Every row is read and checked by @ntm/core as the area's create route checks it. Any bad row → 422 problem+json whose `errors` name row, column and message; a row whose unit is outside your scope → 403 naming the rows; nothing is written.",
+      "Otherwise one transaction: every record inserted with an audit entry, and one entry for the file. ?dryRun=1 checks everything and writes nothing.",
+      "Limits as the other imports (NTM_IMPORT_MAX_BYTES, NTM_IMPORT_MAX_ROWS, NTM_IMPORT_MAX_XLSX_BYTES; past one → 413).",
+    ].join(" "),
+    request: { query: ImportQuery, body: { required: true, content: fileContent } },
+    responses: {
+      200: { description: "Imported (or, with dryRun, what would be)", content: { "application/json": { schema: ReportSchema } } },
+      ...problemResponses(400, 401, 403, 413, 422),
+    },
+  });
+
+  app.openapi(template, (async (c: Context<AppEnv>) => {
+    requireUser(c);
+    const format = z
+      .enum(["xlsx", "csv"])
+      .catch("xlsx")
+      .parse(c.req.query("format") ?? "xlsx");
+    const { header, rows } = recordFileTemplate(kind);
+    if (format === "csv")
+      return c.body(toCsvVi(header, rows), 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${f.file}.csv"`,
+      });
+    return c.body(await toXlsx(f.sheet, header, rows), 200, {
+      "content-type": XLSX_TYPE,
+      "content-disposition": `attachment; filename="${f.file}.xlsx"`,
+    });
+  }) as never);
+
+  app.openapi(importRoute, (async (c: Context<AppEnv>) => {
+    const { user, tree } = await authorize(c, action, requireUser(c).scopeUnitId);
+    const q = ImportQuery.parse(c.req.query());
+    const table = await readRecordTable(c);
+    const { db, importLimits } = c.get("deps");
+    const report = await importRecordFile(db, user, kind, writer, table, tree, (unitId) => can(user, action, unitId, tree), {
+      dryRun: q.dryRun === "1" || q.dryRun === "true",
+      maxErrors: importLimits.maxErrors,
+    });
+    return c.json(report, 200);
+  }) as never);
+  return app;
+}

@@ -1,0 +1,87 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ntm, tempDir } from "../../test/cli.js";
+import { type TestServer, startServer } from "../../test/server.js";
+
+let server: TestServer;
+let home: string;
+const remote = (args: string[], input?: string) =>
+  ntm(["--server", server.url, ...args], {
+    cwd: home,
+    env: { XDG_CONFIG_HOME: join(home, "cfg") },
+    ...(input !== undefined ? { input } : {}),
+  });
+const path = (name: string) => join(home, name);
+
+beforeAll(async () => {
+  server = await startServer();
+  home = tempDir();
+  expect(remote(["login", "--username", "xa", "--password-stdin"], "xa123\n").code).toBe(0);
+});
+afterAll(async () => {
+  if (server && /the API exited/.test(server.log())) console.error(server.log());
+  await server?.stop();
+});
+
+const ocop = (name: string, stars: number, commune = "c-01-01") =>
+  [name, "HTX Thử", "Hợp tác xã", commune, "Thực phẩm", "72,5", stars, "", "", "", "Đã đánh giá, chưa công nhận"].join(";");
+
+describe("ntm <kind> template|import against a running API", () => {
+  it("writes the XLSX template with -o and the CSV one with --csv", () => {
+    const xlsx = remote(["ocop", "template", "-o", path("mau.xlsx"), "--json"]);
+    const csv = remote(["housing", "template", "--csv", "-o", path("nha.csv")]);
+    expect([
+      xlsx.code,
+      (xlsx.json() as { format: string }).format,
+      [...readFileSync(path("mau.xlsx")).subarray(0, 2)],
+      csv.code,
+      csv.stdout,
+      readFileSync(path("nha.csv"), "utf8").split("\r\n")[0],
+    ]).toEqual([
+      0,
+      "xlsx",
+      [0x50, 0x4b],
+      0,
+      `Đã ghi mẫu nhập hồ sơ nhà ở vào ${path("nha.csv")}\n`,
+      "\uFEFFMã xã *;Mã thôn;Chủ hộ;Tình trạng *;Kinh phí hỗ trợ (đồng);Ngày hoàn thành",
+    ]);
+  });
+
+  it("checks with --dry-run, then imports the filled CSV template (--json)", () => {
+    remote(["ocop", "template", "--csv", "-o", path("ocop.csv")]);
+    writeFileSync(path("ocop.csv"), `${readFileSync(path("ocop.csv"), "utf8")}${ocop("Chè CLI 1", 4)}\r\n${ocop("Chè CLI 2", 4)}\r\n`);
+    const dry = remote(["ocop", "import", path("ocop.csv"), "--dry-run"]);
+    const run = remote(["ocop", "import", path("ocop.csv"), "--json"]);
+    const out = run.json() as { imported: number; ids: string[]; dryRun: boolean };
+    expect([dry.code, dry.stdout, run.code, out.dryRun, out.imported, out.ids.length]).toEqual([
+      0,
+      `${path("ocop.csv")}: 2 dòng hợp lệ; thử, chưa ghi gì\n`,
+      0,
+      false,
+      2,
+      2,
+    ]);
+  });
+
+  it("exits 2 naming the file, row and column of a bad row; exits 4 for a row outside the scope", () => {
+    const header =
+      "Tên sản phẩm;Chủ thể;Loại chủ thể;Mã xã;Nhóm sản phẩm;Điểm đánh giá;Hạng sao;Số giấy chứng nhận;Ngày chứng nhận;Ngày hết hạn;Trạng thái";
+    writeFileSync(path("bad.csv"), `${header}\r\n${ocop("A", 4)}\r\n${ocop("B", 5)}\r\n`);
+    writeFileSync(path("scope.csv"), `${header}\r\n${ocop("C", 4, "c-02-01")}\r\n`);
+    const bad = remote(["ocop", "import", path("bad.csv")]);
+    const scope = remote(["ocop", "import", path("scope.csv")]);
+    expect([bad.code, bad.stderr.split("\n")[1], scope.code, scope.stderr.split("\n")[1]]).toEqual([
+      2,
+      `${path("bad.csv")}: row 3, column G: Hạng sao: 5 sao không khớp với điểm 72,5 (theo điểm là 4 sao) / Hạng sao: 5 stars do not match the score 72.5 (expected 4)`,
+      4,
+      `${path("scope.csv")}: row 2, column D: Mã xã: đơn vị "c-02-01" ngoài phạm vi được ghi / Mã xã: unit "c-02-01" is outside the units you may write`,
+    ]);
+  });
+
+  it("refuses a file that is not .csv or .xlsx before calling the server", () => {
+    writeFileSync(path("x.txt"), "a");
+    const r = remote(["housing", "import", path("x.txt")]);
+    expect([r.code, r.stderr.includes("cần tệp .csv hoặc .xlsx")]).toEqual([2, true]);
+  });
+});

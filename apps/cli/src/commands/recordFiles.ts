@@ -1,0 +1,94 @@
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import type { Ctx } from "../lib/context.js";
+import { CliError } from "../lib/exit.js";
+import { api } from "../lib/http.js";
+import { tr } from "../lib/i18n.js";
+import type { Run } from "../lib/run.js";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The record kinds with files, and their names. */
+const KINDS = {
+  ocop: { vi: "sản phẩm OCOP", en: "OCOP products", group: "OCOP (Mỗi xã một sản phẩm) / One Commune One Product" },
+  resources: { vi: "khoản huy động nguồn lực", en: "contributions", group: "Nguồn lực huy động / resources mobilised" },
+  housing: { vi: "hồ sơ nhà ở", en: "housing records", group: "Nhà ở / housing" },
+  inspections: { vi: "cuộc kiểm tra, giám sát", en: "inspection records", group: "Kiểm tra, giám sát / inspections" },
+} as const;
+type Kind = keyof typeof KINDS;
+
+/**
+ * `ntm <kind> template [--csv] -o file`: the import template (XLSX; with --csv, CSV for Vietnamese
+ * Excel: `;` and decimal commas). Without -o a CSV goes to stdout.
+ * @example
+ * await recordTemplate(ctx, "ocop", { out: "mau-ocop.xlsx" });
+ */
+export async function recordTemplate(ctx: Ctx, kind: Kind, opts: { csv?: boolean; out?: string }): Promise<void> {
+  const format = opts.csv || opts.out?.toLowerCase().endsWith(".csv") ? "csv" : "xlsx";
+  if (format === "xlsx" && !opts.out)
+    throw new CliError("invalid_input", [
+      { where: "-o", message: "cần -o <tệp.xlsx> (hoặc --csv) / -o <file.xlsx> is required (or --csv)" },
+    ]);
+  const res = await api(ctx, "GET", `/${kind}/template.xlsx`, { query: { format } });
+  if (!opts.out) return void process.stdout.write(res.bytes);
+  writeFileSync(opts.out, res.bytes);
+  if (ctx.json) return ctx.printJson({ kind, file: opts.out, format, bytes: res.bytes.length });
+  ctx.print(tr(ctx.lang, `Đã ghi mẫu nhập ${KINDS[kind].vi} vào ${opts.out}`, `Template for ${KINDS[kind].en} written to ${opts.out}`));
+}
+
+/**
+ * `ntm <kind> import <file> [--dry-run]`: records from a CSV/XLSX file, all or nothing; problems name
+ * the file, row and column (exit 2), rows outside your scope exit 4.
+ * @example
+ * await recordImport(ctx, "housing", "nha-o.xlsx", { dryRun: true });
+ */
+export async function recordImport(ctx: Ctx, kind: Kind, file: string, opts: { dryRun?: boolean }): Promise<void> {
+  const lower = file.toLowerCase();
+  const format = lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".csv") ? "csv" : undefined;
+  if (!format) throw new CliError("invalid_input", [{ file, message: "cần tệp .csv hoặc .xlsx / expected a .csv or .xlsx file" }]);
+  try {
+    if (!statSync(file).isFile()) throw new Error("not a file");
+  } catch {
+    throw new CliError("invalid_input", [{ file, message: "không có tệp này / no such file" }]);
+  }
+  const res = await api(ctx, "POST", `/${kind}/import`, {
+    body: readFileSync(file),
+    headers: { "content-type": format === "xlsx" ? XLSX : "text/csv; charset=utf-8" },
+    query: opts.dryRun ? { dryRun: "1" } : {},
+    file,
+  });
+  const r = res.body as { dryRun: boolean; rows: number; imported: number; ids: string[] };
+  if (ctx.json) return ctx.printJson({ file, ...r });
+  const k = KINDS[kind];
+  ctx.print(
+    r.dryRun
+      ? tr(ctx.lang, `${file}: ${r.rows} dòng hợp lệ; thử, chưa ghi gì`, `${file}: ${r.rows} rows are valid; dry run, nothing written`)
+      : tr(ctx.lang, `${file}: đã nhập ${r.imported} ${k.vi}`, `${file}: imported ${r.imported} ${k.en}`),
+  );
+}
+
+/** The group `name` of the program, created with `description` when absent. */
+function group(program: Command, name: string, description: string): Command {
+  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
+}
+
+/**
+ * Registers `ntm ocop|resources|housing|inspections template|import`. Call after the list commands.
+ * @example
+ * registerRecordFiles(program, run);
+ */
+export function registerRecordFiles(program: Command, run: Run): void {
+  for (const kind of Object.keys(KINDS) as Kind[]) {
+    const k = KINDS[kind];
+    const g = group(program, kind, k.group);
+    g.command("template")
+      .description(`Tải mẫu nhập ${k.vi} (XLSX, hoặc CSV với --csv) / download the import template for ${k.en}`)
+      .option("--csv", "CSV cho Excel tiếng Việt (dấu ; và dấu phẩy thập phân) / CSV for Vietnamese Excel")
+      .option("-o, --out <file>", "tệp ghi ra (CSV: mặc định stdout) / output file (CSV: stdout by default)")
+      .action(run((ctx: Ctx, opts: { csv?: boolean; out?: string }) => recordTemplate(ctx, kind, opts)));
+    g.command("import <file>")
+      .description(`Nhập ${k.vi} từ CSV/XLSX (tất cả hoặc không gì) / import ${k.en} from CSV/XLSX (all or nothing)`)
+      .option("--dry-run", "chỉ kiểm tra, không ghi / check without writing")
+      .action(run((ctx: Ctx, file: string, opts: { dryRun?: boolean }) => recordImport(ctx, kind, file, opts)));
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * The record files' shape and the one generic reader every record kind runs: columns found by their
+ * Vietnamese header (as the template writes it) or English key, cells read by type (Vietnamese
+ * numbers through core's `parseVietnameseNumber`, dd/mm/yyyy dates, codes or their Vietnamese names),
+ * then the record checked by its area's core validator; every problem a row issue naming the row, the
+ * column letter and the header. Private to recordFiles/.
+ */
+import type { Issue } from "../../errors/index.js";
+import { parseVietnameseNumber } from "../../cells/parseVietnameseNumber/index.js";
+import type { JsonPath, LocalizedText } from "../../schemas/common.js";
+import { columnLetter, readDate } from "../../units/_lib/unitRows.js";
+import { issueMessage } from "./messages.js";
+
+/** The four record kinds a file can hold. */
+export type RecordFileKind = "ocop" | "resources" | "housing" | "inspections";
+/** A cell as a file gives it: text from CSV, a typed value from XLSX. */
+export type RecordCell = string | number | boolean | null;
+/** A table as read from a file: its header and data rows with their 1-based row numbers. */
+export interface RecordTable {
+  header: readonly string[];
+  rows: readonly { row: number; cells: readonly RecordCell[] }[];
+}
+/** A problem at a row and column of the file (row 1 and column "—" for the file as a whole). */
+export interface RecordRowIssue {
+  row: number;
+  /** The column letter ("C"), or "—". */
+  column: string;
+  /** The column's header as the template writes it (Vietnamese). */
+  header: string;
+  code: string;
+  params: Record<string, unknown>;
+  message: LocalizedText;
+}
+/** What a reader gives back: the rows it read (the record's input, as the create route takes it) and every problem. */
+export interface RecordRowsRead<T> {
+  rows: { row: number; input: T }[];
+  issues: RecordRowIssue[];
+  /** The file's column letter of each column key found. */
+  letters: Readonly<Record<string, string>>;
+}
+
+/** How a cell is read. */
+export type ColumnType = "text" | "number" | "int" | "amount" | "date" | "code" | "list";
+
+/** One column of a record file. */
+export interface RecordColumn {
+  /** English key, accepted as a header too ("commune_code"). */
+  key: string;
+  /** The header as the template writes it ("Mã xã"). */
+  vi: string;
+  type: ColumnType;
+  required?: boolean;
+  /** Codes and their names, for `code` columns. */
+  labels?: Readonly<Record<string, LocalizedText>>;
+  /** What to write, for the template's note row (Vietnamese). */
+  hint: string;
+}
+
+/** A record kind's file: its columns, how a row's values become the input, and the core check. */
+export interface RecordFileSpec<T> {
+  kind: RecordFileKind;
+  columns: readonly RecordColumn[];
+  /** The key of the column naming the record's unit (scope is checked on it). */
+  unitColumn: string;
+  /** The input of a row from its read values (absent keys: empty cells). */
+  build: (values: Readonly<Record<string, unknown>>) => T;
+  /** Core's check of the input (its validator's issues, paths into the record). */
+  check: (input: T) => Issue[];
+  /** The column key an issue path points at. */
+  columnOf: (path: JsonPath) => string | undefined;
+}
+
+const norm = (s: string) =>
+  s
+    .normalize("NFC")
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\*$/, "");
+const text = (c: RecordCell | undefined): string => (c === null || c === undefined ? "" : String(c).trim());
+
+function readCell(col: RecordColumn, raw: string): { value: unknown } | { code: string; params: Record<string, unknown> } {
+  switch (col.type) {
+    case "text":
+      return { value: raw };
+    case "amount":
+      return { value: raw };
+    case "list":
+      return {
+        value: raw
+          .split(/\s*(?:;|\r?\n)\s*/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
+    case "number":
+    case "int": {
+      const n = parseVietnameseNumber(raw);
+      if (n === undefined) return { code: "record_file.not_a_number", params: { input: raw } };
+      if (col.type === "int" && !Number.isInteger(n)) return { code: "record_file.not_an_integer", params: { input: raw } };
+      return { value: n };
+    }
+    case "date": {
+      const d = readDate(raw);
+      return d ? { value: d } : { code: "record_file.not_a_date", params: { input: raw } };
+    }
+    case "code": {
+      const labels = col.labels ?? {};
+      if (Object.hasOwn(labels, raw)) return { value: raw };
+      const want = norm(raw);
+      const hit = Object.entries(labels).find(([, l]) => norm(l.vi) === want || norm(l.en) === want);
+      return hit
+        ? { value: hit[0] }
+        : { code: "record_file.unknown_code", params: { input: raw, allowed: Object.values(labels).map((l) => l.vi) } };
+    }
+  }
+}
+
+/**
+ * Reads a record file with a kind's spec: all rows, all problems (a row with a problem is left out).
+ * @example
+ * readWith(OCOP_FILE, { header: ["Tên sản phẩm", ...], rows: [{ row: 3, cells: [...] }] })
+ */
+export function readWith<T>(spec: RecordFileSpec<T>, table: RecordTable): RecordRowsRead<T> {
+  const issues: RecordRowIssue[] = [];
+  const issue = (row: number, column: string, header: string, code: string, params: Record<string, unknown>, en?: string) =>
+    issues.push({ row, column, header, code, params, message: issueMessage(code, params, en) });
+  const at = new Map<string, number>();
+  table.header.forEach((h, i) => {
+    const k = norm(h);
+    if (k === "") return;
+    const col = spec.columns.find((c) => norm(c.vi) === k || c.key === k || norm(c.vi.replace(/\s*\(.*\)$/, "")) === k);
+    if (!col) issue(1, columnLetter(i), h, "record_file.unknown_column", { header: h });
+    else if (at.has(col.key)) issue(1, columnLetter(i), h, "record_file.duplicate_column", { header: h });
+    else at.set(col.key, i);
+  });
+  for (const c of spec.columns)
+    if (c.required && !at.has(c.key)) issue(1, "—", c.vi, "record_file.missing_column", { header: c.vi, key: c.key });
+  const letters = Object.fromEntries([...at].map(([k, i]) => [k, columnLetter(i)]));
+  if (issues.length) return { rows: [], issues, letters };
+  const letter = (key: string) => columnLetter(at.get(key) ?? 0);
+  const headerOf = (key: string) => spec.columns.find((c) => c.key === key)?.vi ?? key;
+  const rows: { row: number; input: T }[] = [];
+  for (const r of table.rows) {
+    if (text(r.cells[0]).startsWith("#") || r.cells.every((c) => text(c) === "")) continue;
+    const before = issues.length;
+    const values: Record<string, unknown> = {};
+    for (const col of spec.columns) {
+      const i = at.get(col.key);
+      const raw = i === undefined ? "" : text(r.cells[i]);
+      if (raw === "") {
+        if (col.required) issue(r.row, letter(col.key), col.vi, "record_file.required", { header: col.vi });
+        continue;
+      }
+      const read = readCell(col, raw);
+      if ("value" in read) values[col.key] = read.value;
+      else issue(r.row, letter(col.key), col.vi, read.code, { header: col.vi, ...read.params });
+    }
+    if (issues.length > before) continue;
+    const input = spec.build(values);
+    const found = spec.check(input);
+    for (const i of found) {
+      const key = spec.columnOf(i.path) ?? spec.columns[0]!.key;
+      issue(r.row, letter(key), headerOf(key), i.code, { header: headerOf(key), ...(i.params ?? {}) }, i.message);
+    }
+    if (!found.length) rows.push({ row: r.row, input });
+  }
+  if (!rows.length && !issues.length) issue(1, "—", "", "record_file.no_rows", {});
+  return { rows, issues, letters };
+}
+
+/**
+ * The header and the template's note row of a spec: Vietnamese headers (required ones marked `*`),
+ * and a `#` row that the reader skips, saying what each column takes.
+ * @example
+ * templateOf(OCOP_FILE).header[0] // "Tên sản phẩm *"
+ */
+export function templateOf(spec: RecordFileSpec<unknown>): { header: string[]; rows: RecordCell[][] } {
+  return {
+    header: spec.columns.map((c) => (c.required ? `${c.vi} *` : c.vi)),
+    rows: [
+      spec.columns.map(
+        (c, i) =>
+          `${i === 0 ? "# " : ""}${c.hint}${
+            c.labels
+              ? `: ${Object.values(c.labels)
+                  .map((l) => l.vi)
+                  .join("; ")}`
+              : ""
+          }`,
+      ),
+    ],
+  };
+}
+
+/** Drops undefined fields (the create routes' optional fields are absent, never undefined). */
+export function compact<T>(o: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

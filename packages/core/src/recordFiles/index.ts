@@ -1,0 +1,19 @@
+// Record files (XLSX/CSV) of OCOP products, resources mobilised, housing and inspections: reading rows
+// into the create routes' inputs with row-level issues, and the import templates.
+export type {
+  ColumnType,
+  RecordCell,
+  RecordColumn,
+  RecordFileKind,
+  RecordFileSpec,
+  RecordRowIssue,
+  RecordRowsRead,
+  RecordTable,
+} from "./_lib/columns.js";
+export { RECORD_FILE_MESSAGES } from "./_lib/messages.js";
+export { readOcopRows, OCOP_FILE, type OcopRowInput } from "./readOcopRows/index.js";
+export { readContributionRows, CONTRIBUTION_FILE, type ContributionRowInput } from "./readContributionRows/index.js";
+export { readHouseRows, HOUSE_FILE, type HouseRowInput } from "./readHouseRows/index.js";
+export { readInspectionRows, INSPECTION_FILE, type InspectionRowInput } from "./readInspectionRows/index.js";
+export { readRecordRows, RECORD_FILES, RECORD_FILE_KINDS, type RecordRowInputs } from "./readRecordRows/index.js";
+export { recordFileTemplate } from "./recordFileTemplate/index.js";

@@ -1,0 +1,119 @@
+import type { JsonPath } from "../../schemas/common.js";
+import { validateInspectionRecord } from "../../inspections/validateInspectionRecord/index.js";
+import { type RecordFileSpec, type RecordRowsRead, type RecordTable, compact, readWith } from "../_lib/columns.js";
+import { INSPECTION_KIND_LABELS, INSPECTION_SUBJECT_LABELS, RECOMMENDATION_STATUS_LABELS } from "../_lib/labels.js";
+
+/** An inspection record as the create route takes it (no id). */
+export interface InspectionRowInput {
+  unitId: string;
+  subject: { kind: keyof typeof INSPECTION_SUBJECT_LABELS; id: string; name: string };
+  date: string;
+  kind: keyof typeof INSPECTION_KIND_LABELS;
+  conductedBy?: string;
+  findings: string[];
+  recommendations: {
+    id: string;
+    text: string;
+    responsible: string;
+    dueDate: string;
+    status: keyof typeof RECOMMENDATION_STATUS_LABELS;
+    doneOn?: string;
+  }[];
+}
+
+const PATHS: Readonly<Record<string, string>> = {
+  unitId: "unit_code",
+  "subject.kind": "subject_kind",
+  "subject.id": "subject_code",
+  "subject.name": "subject_name",
+  date: "date",
+  kind: "kind",
+  conductedBy: "conducted_by",
+  findings: "findings",
+  text: "recommendation",
+  responsible: "responsible",
+  dueDate: "due_date",
+  status: "recommendation_status",
+  doneOn: "done_on",
+};
+const columnOf = (path: JsonPath) => {
+  const p = path.map(String);
+  if (p[0] === "recommendations") return PATHS[p[2] ?? "text"] ?? "recommendation";
+  if (p[0] === "findings") return "findings";
+  return PATHS[p.slice(0, 2).join(".")] ?? PATHS[p[0] ?? ""];
+};
+
+/** The inspection and supervision file (kiểm tra, giám sát): one record per row, with at most one recommendation. */
+export const INSPECTION_FILE: RecordFileSpec<InspectionRowInput> = {
+  kind: "inspections",
+  unitColumn: "unit_code",
+  columns: [
+    { key: "unit_code", vi: "Mã đơn vị", type: "text", required: true, hint: "mã đơn vị được kiểm tra (hoặc của tổ chức)" },
+    { key: "kind", vi: "Hình thức", type: "code", required: true, labels: INSPECTION_KIND_LABELS, hint: "một trong" },
+    { key: "date", vi: "Ngày", type: "date", required: true, hint: "dd/mm/yyyy" },
+    { key: "subject_kind", vi: "Loại đối tượng", type: "code", labels: INSPECTION_SUBJECT_LABELS, hint: "để trống: đơn vị hành chính" },
+    { key: "subject_code", vi: "Mã đối tượng", type: "text", hint: "để trống: mã đơn vị" },
+    { key: "subject_name", vi: "Tên đối tượng", type: "text", required: true, hint: "ví dụ Chi bộ thôn 1" },
+    { key: "conducted_by", vi: "Cơ quan thực hiện", type: "text", hint: "ví dụ Ủy ban Kiểm tra Huyện ủy" },
+    { key: "findings", vi: "Kết luận", type: "list", hint: "các kết luận cách nhau bởi dấu ;" },
+    { key: "recommendation", vi: "Kiến nghị", type: "text", hint: "một kiến nghị (không bắt buộc)" },
+    { key: "responsible", vi: "Đơn vị thực hiện kiến nghị", type: "text", hint: "bắt buộc khi có kiến nghị" },
+    { key: "due_date", vi: "Hạn thực hiện", type: "date", hint: "dd/mm/yyyy" },
+    {
+      key: "recommendation_status",
+      vi: "Tình trạng kiến nghị",
+      type: "code",
+      labels: RECOMMENDATION_STATUS_LABELS,
+      hint: "để trống: chưa thực hiện; một trong",
+    },
+    { key: "done_on", vi: "Ngày thực hiện xong", type: "date", hint: "dd/mm/yyyy" },
+  ],
+  build: (v) => {
+    const unitId = v.unit_code as string;
+    const hasRecommendation = ["recommendation", "responsible", "due_date", "recommendation_status", "done_on"].some(
+      (k) => v[k] !== undefined,
+    );
+    return compact<InspectionRowInput>({
+      unitId,
+      subject: {
+        kind: (v.subject_kind as InspectionRowInput["subject"]["kind"] | undefined) ?? "unit",
+        id: (v.subject_code as string | undefined) ?? unitId,
+        name: v.subject_name as string,
+      },
+      date: v.date as string,
+      kind: v.kind as InspectionRowInput["kind"],
+      conductedBy: v.conducted_by as string | undefined,
+      findings: (v.findings as string[] | undefined) ?? [],
+      recommendations: hasRecommendation
+        ? [
+            compact<InspectionRowInput["recommendations"][number]>({
+              id: "kn-1",
+              text: (v.recommendation as string | undefined) ?? "",
+              responsible: (v.responsible as string | undefined) ?? "",
+              dueDate: (v.due_date as string | undefined) ?? "",
+              status: (v.recommendation_status as InspectionRowInput["recommendations"][number]["status"] | undefined) ?? "open",
+              doneOn: v.done_on as string | undefined,
+            }),
+          ]
+        : [],
+    });
+  },
+  check: (input) => {
+    const { unitId: _u, ...record } = input;
+    const r = validateInspectionRecord({ ...record, id: "row" });
+    return r.ok ? [] : r.issues;
+  },
+  columnOf,
+};
+
+/**
+ * Reads the rows of an inspection and supervision file: one record per row (findings separated by
+ * `;`, at most one recommendation with its party, due date and follow-up), dates dd/mm/yyyy, kinds
+ * and statuses as codes or their Vietnamese names; every row checked by `validateInspectionRecord`.
+ * @example
+ * readInspectionRows({ header: ["Mã đơn vị", "Hình thức", "Ngày", "Tên đối tượng", "Kết luận"],
+ *   rows: [{ row: 3, cells: ["x-01", "Kiểm tra", "12/05/2025", "UBND xã", "Thiếu hồ sơ; Chậm tiến độ"] }] }).rows[0]?.input.findings.length // 2
+ */
+export function readInspectionRows(table: RecordTable): RecordRowsRead<InspectionRowInput> {
+  return readWith(INSPECTION_FILE, table);
+}
