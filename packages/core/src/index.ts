@@ -159,6 +159,7 @@ export * from "./resources/index.js";
 export * from "./housing/index.js";
 export * from "./inspections/index.js";
 export * from "./emulation/index.js";
+export * from "./steering/index.js";
 export * from "./narratives/index.js";
 
 // Spreadsheet exports

@@ -6,6 +6,7 @@ import { rankingMessages } from "./ranking.messages.js";
 import { ocopMessages } from "./ocop.messages.js";
 import { adoptionMessages } from "./adoption.messages.js";
 import { emulationMessages } from "./emulation.messages.js";
+import { steeringMessages } from "./steering.messages.js";
 
 /** Every reason code the core can produce, with its Vietnamese and English wording. */
 export const MESSAGES: MessageCatalog = {
@@ -16,6 +17,7 @@ export const MESSAGES: MessageCatalog = {
   ...ocopMessages,
   ...adoptionMessages,
   ...emulationMessages,
+  ...steeringMessages,
 };
 
 /**
