@@ -13,6 +13,7 @@ import { registerRecords } from "./commands/records.js";
 import { registerEmulation } from "./commands/emulation.js";
 import { registerUsers } from "./commands/users.js";
 import { registerRecordWrites } from "./commands/recordWrites.js";
+import { registerSteering } from "./commands/steering.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
 import { run } from "./lib/run.js";
 import { localizeCommander } from "./lib/commanderText.js";
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
   registerEmulation(program, run);
   registerUsers(program, run);
   registerRecordWrites(program, run);
+  registerSteering(program, run);
   return program;
 }
 
