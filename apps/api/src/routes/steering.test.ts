@@ -57,8 +57,8 @@ describe("demo seed and coverage", () => {
     ]);
   });
 
-  it("counts no member after the demo terms end (31/12/2025)", async () => {
-    expect((await unsupported(s.huyen!, "2026-01-01")).length).toBe(10);
+  it("counts no member before the demo terms start (01/01/2021)", async () => {
+    expect((await unsupported(s.huyen!, "2020-12-31")).length).toBe(10);
   });
 
   it("refuses coverage of a unit outside the reader's scope (403) and of an unknown unit (404)", async () => {

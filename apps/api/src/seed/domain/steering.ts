@@ -1,7 +1,7 @@
 /**
  * Demo steering-committee members (plan II.3) of the first district and one of the second: who heads
  * the committee and which communes each member supports, with some communes left without a member so
- * the coverage shows them. Example data for the fictitious demo province only: every name and title is
+ * the coverage shows them. Terms start on 01/01/2021 and have no end date. Example data for the fictitious demo province only: every name and title is
  * marked "(ví dụ)"; each member is checked with core's `validateSteeringMember` before it is written.
  */
 import { type SteeringMember, validateSteeringMember } from "@ntm/core";
@@ -54,7 +54,6 @@ export async function seedSteeringData(ctx: SeedContext): Promise<void> {
           id: `tv-bcd-${d.id}-${i}`,
           unitId: d.id,
           termStart: "2021-01-01",
-          termEnd: "2025-12-31",
           communeUnitIds: picks.flatMap((k) => (communes[k] ? [communes[k]] : [])),
         },
         { communeIds: communes },
