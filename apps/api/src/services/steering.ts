@@ -99,7 +99,8 @@ const dataOf = (m: SteeringMember): Record<string, unknown> => {
  * const row = await createMember(db, user, tree, body);
  */
 export async function createMember(db: Db, user: Principal, member: Omit<SteeringMember, "id">): Promise<SteeringRow> {
-  const id = `${ENTITY}-${randomUUID()}`;
+  // No underscore in the id: it is shown on Vietnamese screens (the audit log) and must not read as an internal key.
+  const id = `steering-${randomUUID()}`;
   const data = dataOf({ ...member, id });
   return db.transaction(async (tx) => {
     const row = (await tx.insert(steeringMembers).values({ id, unitId: member.unitId, data, updatedBy: user.username }).returning())[0]!;
