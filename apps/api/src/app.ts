@@ -33,6 +33,7 @@ import { planRoutes } from "./routes/plans.js";
 import { planAuthoringRoutes } from "./routes/planAuthoring.js";
 import { dossierRoutes } from "./routes/dossiers.js";
 import { ocopRoutes } from "./routes/ocop.js";
+import { steeringRoutes } from "./routes/steering.js";
 import { resourceRoutes } from "./routes/resources.js";
 import { housingRoutes } from "./routes/housing.js";
 import { inspectionRoutes } from "./routes/inspections.js";
@@ -238,6 +239,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   v1.route("/", disciplineRoutes());
   v1.route("/", consultationRoutes());
   v1.route("/", narrativeRoutes());
+  v1.route("/", steeringRoutes());
   v1.route("/", rankingRoutes());
   v1.route("/", reportRoutes());
   options.extend?.(v1);

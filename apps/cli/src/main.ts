@@ -14,6 +14,7 @@ import { registerEmulation } from "./commands/emulation.js";
 import { registerUsers } from "./commands/users.js";
 import { registerRecordWrites } from "./commands/recordWrites.js";
 import { registerRecordFiles } from "./commands/recordFiles.js";
+import { registerSteering } from "./commands/steering.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
 import { run } from "./lib/run.js";
 import { localizeCommander } from "./lib/commanderText.js";
@@ -52,6 +53,7 @@ export function buildProgram(): Command {
   registerUsers(program, run);
   registerRecordWrites(program, run);
   registerRecordFiles(program, run);
+  registerSteering(program, run);
   return program;
 }
 

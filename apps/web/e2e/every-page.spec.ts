@@ -31,6 +31,7 @@ function pages(planId: string): string[] {
     "/plan",
     "/plan/new",
     `/plan/edit/${encodeURIComponent(planId)}`,
+    "/steering",
     "/dossiers",
     "/ranking",
     "/lists/ocop",

@@ -27,6 +27,7 @@ const Setup = lazy(() => import("./pages/Setup"));
 const Users = lazy(() => import("./pages/Users"));
 const Emulation = lazy(() => import("./pages/Emulation"));
 const ReportNarratives = lazy(() => import("./pages/ReportNarratives"));
+const Steering = lazy(() => import("./pages/Steering"));
 
 function Guarded({ component: C, allowed = true }: { component: ComponentType; allowed?: boolean }) {
   const { user, loading, error } = useSession();
@@ -72,6 +73,7 @@ function Routes() {
             <Route path="/plan">{() => <Guarded component={Plan} />}</Route>
             <Route path="/plan/new">{() => <Guarded component={PlanCreate} allowed={can.planWrite || can.planImplement} />}</Route>
             <Route path="/plan/edit/:id">{() => <Guarded component={PlanEdit} allowed={can.planWrite || can.planImplement} />}</Route>
+            <Route path="/steering">{() => <Guarded component={Steering} />}</Route>
             <Route path="/dossiers">{() => <Guarded component={Dossiers} />}</Route>
             <Route path="/ranking">{() => <Guarded component={Ranking} allowed={can.ranking} />}</Route>
             <Route path="/lists/:kind">{() => <Guarded component={Lists} />}</Route>

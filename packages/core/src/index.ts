@@ -169,6 +169,7 @@ export * from "./inspections/index.js";
 export * from "./emulation/index.js";
 // Record files: XLSX/CSV rows of OCOP products, resources, housing and inspections, and their templates
 export * from "./recordFiles/index.js";
+export * from "./steering/index.js";
 export * from "./narratives/index.js";
 
 // Spreadsheet exports

@@ -302,6 +302,13 @@ export const disciplines = pgTable("disciplines", { ...domainColumns(), year: in
 export const consultations = pgTable("consultations", { ...domainColumns(), year: integer("year").notNull() }, (t) => [
   index("consultations_unit_idx").on(t.unitId),
 ]);
+/**
+ * Steering-committee members (thành viên Ban Chỉ đạo, plan II.3) and the communes each supports;
+ * `unit_id` is the committee's unit (a district), the member's fields and commune ids in `data`.
+ */
+export const steeringMembers = pgTable("steering_members", { ...domainColumns() }, (t) => [
+  index("steering_members_unit_idx").on(t.unitId),
+]);
 /** The office's narrative parts of a progress report (II, III, IV), one per unit and report period. */
 export const reportNarratives = pgTable("report_narratives", { ...domainColumns(), period: text("period").notNull() }, (t) => [
   uniqueIndex("report_narratives_unit_period_idx").on(t.unitId, t.period),

@@ -13,6 +13,7 @@ import { seedDossierData } from "./domain/dossiers.js";
 import { seedScoringData } from "./domain/scoring.js";
 import { seedContributionData, seedHousingData, seedInspectionData, seedOcopData } from "./domain/records.js";
 import { seedEmulationData } from "./domain/emulation.js";
+import { seedSteeringData } from "./domain/steering.js";
 
 /** What the hooks receive. */
 export interface SeedContext {
@@ -58,6 +59,11 @@ export async function seedEmulation(ctx: SeedContext): Promise<void> {
   await seedEmulationData(ctx);
 }
 
+/** HOOK: steering-committee members and the communes each supports (plan II.3). */
+export async function seedSteering(ctx: SeedContext): Promise<void> {
+  await seedSteeringData(ctx);
+}
+
 /** Every hook, in order. Add a new one here. */
 export const PLAN_DOMAIN_SEED_HOOKS: readonly ((ctx: SeedContext) => Promise<void>)[] = [
   seedPlans,
@@ -68,4 +74,5 @@ export const PLAN_DOMAIN_SEED_HOOKS: readonly ((ctx: SeedContext) => Promise<voi
   seedHousing,
   seedInspections,
   seedEmulation,
+  seedSteering,
 ];

@@ -256,6 +256,62 @@ function recordRows(): AccessRow[] {
   ]);
 }
 
+/** A steering member of a district's committee supporting the district's first commune. */
+const steeringBody = (districtId: string) => ({
+  unitId: districtId,
+  fullName: "Thành viên kiểm thử quyền",
+  position: "Phó Chủ tịch UBND huyện",
+  organisation: "UBND huyện",
+  role: "member",
+  termStart: "2025-01-01",
+  communeUnitIds: [firstCommuneOf(districtId)],
+});
+
+/** POST, PATCH and DELETE of steering members: plan.write on the committee's unit. */
+function steeringRows(): AccessRow[] {
+  const fixture = async ({ unitId, admin }: CaseContext) => {
+    const created = await admin("/v1/steering-members", json("POST", steeringBody(unitId)));
+    const etag = created.headers.get("etag") ?? "";
+    const { id } = await body(created);
+    return { path: `/v1/steering-members/${id}`, etag };
+  };
+  return [
+    {
+      op: "POST /v1/steering-members",
+      access: "policy",
+      rule: "plan.write on the committee's unit (a district)",
+      targets: "district",
+      decide: byAction("plan.write"),
+      success: 201,
+      prepare: async ({ unitId }) => ({ path: "/v1/steering-members", init: json("POST", steeringBody(unitId)) }),
+    },
+    {
+      op: "PATCH /v1/steering-members/{id}",
+      access: "policy",
+      rule: "plan.write on the committee's unit (current and new)",
+      targets: "district",
+      decide: byAction("plan.write"),
+      success: 200,
+      prepare: async (ctx) => {
+        const { path, etag } = await fixture(ctx);
+        return { path, init: json("PATCH", { note: "Kiểm thử quyền" }, { "if-match": etag }) };
+      },
+    },
+    {
+      op: "DELETE /v1/steering-members/{id}",
+      access: "policy",
+      rule: "plan.write on the committee's unit",
+      targets: "district",
+      decide: byAction("plan.write"),
+      success: 204,
+      prepare: async (ctx) => {
+        const { path, etag } = await fixture(ctx);
+        return { path, init: { method: "DELETE", headers: { "if-match": etag } } };
+      },
+    },
+  ];
+}
+
 // ---- Fixtures shared by several rows ----
 
 const dossierYears = new Map<string, number>();
@@ -1042,6 +1098,8 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
       init: json("PUT", { shortcomings: ["Kiểm thử quyền"], causes: [], directions: [], recommendations: [] }),
     }),
   },
+  // ---- Steering committee members (II.3) ----
+  ...steeringRows(),
   // ---- Scoring ----
   {
     op: "PUT /v1/units/{id}/scoring-scheme",

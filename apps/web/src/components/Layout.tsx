@@ -22,6 +22,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: home, key: can.overview ? "nav.overview" : "nav.myCommune", show: !!user },
     { to: "/data-entry", key: "nav.dataEntry", show: can.editValues },
     { to: "/plan", key: "nav.plan", show: !!user },
+    { to: "/steering", key: "nav.steering", show: !!user },
     { to: "/dossiers", key: "nav.dossiers", show: !!user },
     { to: "/ranking", key: "nav.ranking", show: can.ranking },
     { to: "/lists/ocop", key: "nav.lists", show: !!user },

@@ -8,6 +8,7 @@ import { adoptionMessages } from "./adoption.messages.js";
 import { emulationMessages } from "./emulation.messages.js";
 import { accessMessages } from "./access.messages.js";
 import { importMessages } from "./import.messages.js";
+import { steeringMessages } from "./steering.messages.js";
 
 /** Every reason code the core can produce, with its Vietnamese and English wording. */
 export const MESSAGES: MessageCatalog = {
@@ -20,6 +21,7 @@ export const MESSAGES: MessageCatalog = {
   ...emulationMessages,
   ...accessMessages,
   ...importMessages,
+  ...steeringMessages,
 };
 
 /**

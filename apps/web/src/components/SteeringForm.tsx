@@ -1,0 +1,301 @@
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useQueryClient } from "@tanstack/react-query";
+import { STEERING_MEMBER_FIELDS, STEERING_ROLES, formatDate, validateSteeringMember } from "@ntm/core";
+import { ApiError } from "../api/http";
+import { api, must } from "../api/client";
+import type { Unit } from "../api/types";
+import { pickLang, vnDateTime } from "../lib/text";
+
+type Lang = "vi" | "en";
+const ROLES = Object.keys(STEERING_ROLES) as (keyof typeof STEERING_ROLES)[];
+type Field = keyof typeof STEERING_MEMBER_FIELDS;
+
+/** A member as the API lists it. */
+export interface SteeringItem {
+  id: string;
+  unitId: string;
+  unitName: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+  active: boolean;
+  data: {
+    fullName: string;
+    position: string;
+    organisation: string;
+    role: string;
+    phone?: string;
+    termStart: string;
+    termEnd?: string;
+    communeUnitIds: string[];
+    note?: string;
+  };
+  communes: { unitId: string; name: string }[];
+}
+
+interface Draft {
+  unitId: string;
+  fullName: string;
+  position: string;
+  organisation: string;
+  role: string;
+  phone: string;
+  termStart: string;
+  termEnd: string;
+  communeUnitIds: string[];
+  note: string;
+}
+
+function draftOf(r: SteeringItem | null, unitId: string): Draft {
+  return {
+    unitId: r?.unitId ?? unitId,
+    fullName: r?.data.fullName ?? "",
+    position: r?.data.position ?? "",
+    organisation: r?.data.organisation ?? "",
+    role: r?.data.role ?? "member",
+    phone: r?.data.phone ?? "",
+    termStart: r?.data.termStart ?? "",
+    termEnd: r?.data.termEnd ?? "",
+    communeUnitIds: r?.data.communeUnitIds ?? [],
+    note: r?.data.note ?? "",
+  };
+}
+
+/** The request body: blank optional fields are left out (create) or cleared with null (edit). */
+function bodyOf(d: Draft, clear: boolean): Record<string, unknown> {
+  const opt = (v: string) => (v.trim() === "" ? (clear ? null : undefined) : v.trim());
+  const out: Record<string, unknown> = {
+    unitId: d.unitId,
+    fullName: d.fullName.trim(),
+    position: d.position.trim(),
+    organisation: d.organisation.trim(),
+    role: d.role,
+    phone: opt(d.phone),
+    termStart: d.termStart,
+    termEnd: opt(d.termEnd),
+    communeUnitIds: d.communeUnitIds,
+    note: opt(d.note),
+  };
+  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
+/** The field of an issue path or an API path such as "$.communeUnitIds[1]". */
+const fieldOf = (path: string): Field | undefined => {
+  const k = /^\$?\.?([A-Za-z]+)/.exec(path)?.[1];
+  return k && k in STEERING_MEMBER_FIELDS ? (k as Field) : undefined;
+};
+
+/**
+ * Add or edit a steering-committee member and the communes the member supports (plan II.3): checked
+ * with core's `validateSteeringMember` (communes under the committee's unit) before sending; a stale
+ * version shows the saved member beside yours, to keep either.
+ */
+export function SteeringForm({
+  record,
+  units,
+  committeeUnits,
+  defaultUnitId,
+  onDone,
+}: {
+  record: SteeringItem | null;
+  units: readonly Unit[];
+  committeeUnits: readonly Unit[];
+  defaultUnitId: string;
+  onDone: (saved: SteeringItem | null) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === "en" ? "en" : "vi";
+  const qc = useQueryClient();
+  const [d, setD] = useState<Draft>(() => draftOf(record, defaultUnitId));
+  const [version, setVersion] = useState(record?.version ?? 0);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [theirs, setTheirs] = useState<SteeringItem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
+  const name = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
+  // The communes under the committee's unit (the unit itself when it is one).
+  const communes = useMemo(() => {
+    const under = (id: string): Unit[] => {
+      const kids = units.filter((u) => u.parentId === id);
+      return kids.flatMap((k) => [k, ...under(k.id)]);
+    };
+    const self = units.find((u) => u.id === d.unitId);
+    return [...(self ? [self] : []), ...under(d.unitId)].filter((u) => u.level === "commune");
+  }, [units, d.unitId]);
+  const label = (f: Field) => STEERING_MEMBER_FIELDS[f][lang];
+  const issueText = (path: string, code: string | undefined) => {
+    const f = fieldOf(path);
+    const what = t(`steering.errors.${(code ?? "").replace(/^.*\./, "")}`, { defaultValue: t("records.invalid") });
+    return `${f ? label(f) : t("steering.field")}: ${what}`;
+  };
+
+  function toggle(id: string) {
+    setD({ ...d, communeUnitIds: d.communeUnitIds.includes(id) ? d.communeUnitIds.filter((x) => x !== id) : [...d.communeUnitIds, id] });
+  }
+
+  async function save(e?: FormEvent, atVersion = version) {
+    e?.preventDefault();
+    const checked = validateSteeringMember({ ...bodyOf(d, false), id: record?.id ?? "new" }, { communeIds: communes.map((c) => c.id) });
+    if (!checked.ok) {
+      setErrors(checked.issues.map((i) => issueText(i.path.join("."), i.code)));
+      return;
+    }
+    setErrors([]);
+    setBusy(true);
+    try {
+      const saved = record
+        ? await must(
+            api.PATCH("/v1/steering-members/{id}", {
+              params: { path: { id: record.id } },
+              body: bodyOf(d, true) as never,
+              headers: { "if-match": `"${atVersion}"` },
+            }),
+          )
+        : await must(api.POST("/v1/steering-members", { body: bodyOf(d, false) as never }));
+      await qc.invalidateQueries({ queryKey: ["steering"] });
+      onDone(saved as unknown as SteeringItem);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 412 && record) {
+        const now = (await must(
+          api.GET("/v1/steering-members/{id}", { params: { path: { id: record.id }, query: {} } }),
+        )) as unknown as SteeringItem;
+        setTheirs(now);
+        setVersion(now.version);
+      } else if (err instanceof ApiError)
+        setErrors([pickLang(err.message, lang), ...err.fieldProblems.map((f) => issueText(f.path, f.code))]);
+      else setErrors([String(err)]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const summary = (x: Draft) => ({
+    [label("fullName")]: x.fullName,
+    [label("role")]: STEERING_ROLES[x.role as keyof typeof STEERING_ROLES]?.[lang] ?? "—",
+    [label("position")]: x.position,
+    [label("organisation")]: x.organisation,
+    [label("communeUnitIds")]: x.communeUnitIds.map((c) => name.get(c) ?? c).join(", ") || "—",
+    [label("termStart")]: x.termStart ? formatDate(x.termStart, lang) : "—",
+    [label("termEnd")]: x.termEnd ? formatDate(x.termEnd, lang) : "—",
+  });
+
+  return (
+    <form className="bulk-form" onSubmit={(e) => void save(e)} aria-labelledby="steering-form-h" data-testid="steering-form" noValidate>
+      <h2 id="steering-form-h">{record ? t("steering.edit") : t("steering.add")}</h2>
+      <label className="field">
+        <span>{label("unitId")}</span>
+        <select value={d.unitId} onChange={(e) => setD({ ...d, unitId: e.target.value, communeUnitIds: [] })} name="unitId">
+          {committeeUnits.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{label("fullName")}</span>
+        <input value={d.fullName} onChange={set("fullName")} name="fullName" autoComplete="off" />
+      </label>
+      <label className="field">
+        <span>{label("position")}</span>
+        <input value={d.position} onChange={set("position")} name="position" placeholder={t("steering.positionHint")} />
+      </label>
+      <label className="field">
+        <span>{label("organisation")}</span>
+        <input value={d.organisation} onChange={set("organisation")} name="organisation" />
+      </label>
+      <label className="field">
+        <span>{label("role")}</span>
+        <select value={d.role} onChange={set("role")} name="role">
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {STEERING_ROLES[r][lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{label("phone")}</span>
+        <input type="tel" value={d.phone} onChange={set("phone")} name="phone" placeholder="0912 345 678" />
+      </label>
+      <label className="field">
+        <span>{label("termStart")}</span>
+        <input type="date" value={d.termStart} onChange={set("termStart")} name="termStart" />
+      </label>
+      <label className="field">
+        <span>{label("termEnd")}</span>
+        <input type="date" value={d.termEnd} onChange={set("termEnd")} name="termEnd" />
+      </label>
+      <fieldset className="field steering-communes">
+        <legend>{label("communeUnitIds")}</legend>
+        {communes.length === 0 && <p className="muted">{t("steering.noCommunes")}</p>}
+        {communes.map((c) => (
+          <label key={c.id} className="check">
+            <input type="checkbox" checked={d.communeUnitIds.includes(c.id)} onChange={() => toggle(c.id)} /> {c.name}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>{label("note")}</span>
+        <textarea value={d.note} onChange={set("note")} name="note" rows={2} />
+      </label>
+      {errors.length > 0 && (
+        <div className="notice notice-error" role="alert" data-testid="steering-errors">
+          {errors.map((x) => (
+            <p key={x}>{x}</p>
+          ))}
+        </div>
+      )}
+      {theirs && (
+        <div className="notice notice-warn" role="alert" data-testid="steering-conflict">
+          <p>{t("records.conflict.intro", { who: theirs.updatedBy ?? "—", at: vnDateTime(theirs.updatedAt, lang) })}</p>
+          <div className="conflict-grid">
+            <Summary title={t("records.conflict.yours")} rows={summary(d)} />
+            <Summary title={t("records.conflict.theirs")} rows={summary(draftOf(theirs, defaultUnitId))} />
+          </div>
+          <div className="toolbar">
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void save(undefined, theirs.version)}>
+              {t("records.conflict.keepMine")}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setD(draftOf(theirs, defaultUnitId));
+                setTheirs(null);
+              }}
+            >
+              {t("records.conflict.takeTheirs")}
+            </button>
+          </div>
+        </div>
+      )}
+      <div className="toolbar">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t("records.save")}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={() => onDone(null)}>
+          {t("records.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Summary({ title, rows }: { title: string; rows: Record<string, string> }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      <dl className="facts">
+        {Object.entries(rows).map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
