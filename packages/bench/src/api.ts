@@ -64,6 +64,8 @@ export interface RunningServer {
   readonly baseUrl: string;
   readonly credentials: readonly { readonly username: string; readonly password: string; readonly role: string }[];
   readonly stop: () => Promise<void>;
+  /** The server process's CPU time so far (user + system, ms, from /proc; NaN where /proc is missing). */
+  readonly cpuMs: () => number;
 }
 
 /** The kind of a measured case (what its target is). */
@@ -267,6 +269,8 @@ export interface ColdRollup {
   readonly communes: number;
   /** One per process: the seeding server's, then one per restart. */
   readonly runsMs: readonly number[];
+  /** The API process's CPU time during each of those requests (the database's own work on PostgreSQL is not in it). */
+  readonly cpuMs?: readonly number[];
   /** One-minute load average after the last run. */
   readonly load1: number;
 }
@@ -288,7 +292,7 @@ export function judgeColdRollup(results: readonly ColdRollup[]): TargetVerdict[]
     return {
       db: r.db,
       target: `uncached roll-up of ${fmt(r.communes)} communes ≤ 200 ms (first request of a fresh process, median)`,
-      measured: `median ${fmt(mid, 0)} ms (min ${fmt(sorted[0] ?? Number.NaN, 0)}, max ${fmt(sorted.at(-1) ?? Number.NaN, 0)}; ${sorted.length} processes; load 1m ${fmt(r.load1, 2)})`,
+      measured: `median ${fmt(mid, 0)} ms (min ${fmt(sorted[0] ?? Number.NaN, 0)}, max ${fmt(sorted.at(-1) ?? Number.NaN, 0)}; ${sorted.length} processes${r.cpuMs?.length ? `; API process CPU median ${fmt(median(r.cpuMs), 0)} ms` : ""}; load 1m ${fmt(r.load1, 2)})`,
       pass: sorted.length > 0 && mid <= 200,
       binding: r.db === "PostgreSQL",
     };
@@ -395,7 +399,7 @@ export function startServer(
       if (listening && credentials.length > 0 && !settled && /\(viewer|\(admin/.test(out)) {
         settled = true;
         clearTimeout(timer);
-        setTimeout(() => resolve({ baseUrl: listening[1]!, credentials, stop }), 200);
+        setTimeout(() => resolve({ baseUrl: listening[1]!, credentials, stop, cpuMs: () => processCpuMs(child.pid) }), 200);
       }
     };
     child.stdout?.on("data", onData);
@@ -409,7 +413,18 @@ export function startServer(
   });
 }
 
-export async function signIn(server: RunningServer): Promise<{ cookie: string; csrf: string }> {
+export /** User + system CPU time of a process in ms, from /proc/<pid>/stat (clock ticks of 10 ms); NaN when unreadable. */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function signIn(server: RunningServer): Promise<{ cookie: string; csrf: string }> {
   const who = server.credentials.find((c) => c.role === "province_officer") ?? server.credentials.find((c) => c.role === "admin");
   if (!who) throw new Error("API bench: the server printed no province officer or admin demo account");
   const res = await fetch(`${server.baseUrl}/v1/auth/login`, {
@@ -508,7 +523,7 @@ async function benchDatabase(
   env: Record<string, string>,
   options: ApiBenchOptions,
   mixed: MixedOptions | null,
-): Promise<{ cases: CaseResult[]; mixed: MixedResult | null; firstRollupMs: number }> {
+): Promise<{ cases: CaseResult[]; mixed: MixedResult | null; firstRollupMs: number; firstRollupCpuMs: number }> {
   const t0 = performance.now();
   const profileDir = options.profileRollup ? mkdtempSync(join(tmpdir(), "ntm-bench-prof-")) : null;
   const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
@@ -534,21 +549,23 @@ async function benchDatabase(
     const ev = await getOnce(server.baseUrl, evalPath, auth);
     const evStatus = (JSON.parse(ev.body) as { status?: unknown }).status;
     const coldFromUs = nowUs();
+    const cpu0 = server.cpuMs();
     const cold = await getOnce(server.baseUrl, rollupPath, auth);
+    const firstRollupCpuMs = server.cpuMs() - cpu0;
     const coldToUs = nowUs();
     const communes = (JSON.parse(cold.body) as { communes?: unknown[] }).communes?.length ?? 0;
     if (communes !== options.seedCommunes)
       throw new Error(`API bench: the roll-up of ${options.provinceId} has ${communes} communes, expected ${options.seedCommunes}`);
     const warm = await getOnce(server.baseUrl, rollupPath, auth);
     log(
-      `  ${db}: commune ${options.communeId} status ${String(evStatus)} (${fmt(ev.body.length / 1024, 0)} KiB); roll-up ${fmt(communes)} communes (${fmt(cold.body.length / 1024, 0)} KiB): first request ${fmt(cold.ms, 0)} ms (computed; cache empty), second ${fmt(warm.ms, 0)} ms (API roll-up cache)`,
+      `  ${db}: commune ${options.communeId} status ${String(evStatus)} (${fmt(ev.body.length / 1024, 0)} KiB); roll-up ${fmt(communes)} communes (${fmt(cold.body.length / 1024, 0)} KiB): first request ${fmt(cold.ms, 0)} ms (computed; cache empty; API process CPU ${fmt(firstRollupCpuMs, 0)} ms), second ${fmt(warm.ms, 0)} ms (API roll-up cache)`,
     );
     const results: CaseResult[] = [];
     const communeIds = (JSON.parse(cold.body) as { communes: { unitId: string }[] }).communes.map((c) => c.unitId);
     if (options.mixedOnly) {
       const m = mixed ? await mixedCase(db, server.baseUrl, session, communeIds, options, mixed) : null;
       if (m) log(`  mixed reads + If-Match writes (${m.connections} connections, ${m.durationS} s): ${mixedLine(m)}`);
-      return { cases: results, mixed: m, firstRollupMs: cold.ms };
+      return { cases: results, mixed: m, firstRollupMs: cold.ms, firstRollupCpuMs };
     }
     results.push(await loadCase(db, "baseline", "baseline (trivial route)", server.baseUrl, "/healthz", {}, options));
     results.push(
@@ -627,7 +644,7 @@ async function benchDatabase(
         }
       } else log(`  ${db}: no CPU profile was written in ${profileDir}`);
     }
-    return { cases: results, mixed: mixedResult, firstRollupMs: cold.ms };
+    return { cases: results, mixed: mixedResult, firstRollupMs: cold.ms, firstRollupCpuMs };
   } finally {
     if (!stopped) await server.stop();
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
@@ -646,18 +663,20 @@ async function coldRollups(
   env: Record<string, string>,
   options: ApiBenchOptions,
   restarts: number,
-): Promise<number[]> {
-  const out: number[] = [];
+): Promise<{ ms: number; cpuMs: number }[]> {
+  const out: { ms: number; cpuMs: number }[] = [];
   for (let i = 0; i < restarts; i++) {
     const server = await startServer(serverPath, { NTM_SEED_COMMUNES: String(options.seedCommunes), ...env }, options.startTimeoutS, []);
     try {
       const { cookie } = await signIn(server);
       const auth = { cookie, "accept-encoding": "gzip, deflate, br" };
       await getOnce(server.baseUrl, `/v1/units/${options.communeId}/evaluation?year=${options.year}`, auth);
+      const cpu0 = server.cpuMs();
       const first = await getOnce(server.baseUrl, `/v1/units/${options.provinceId}/rollup?year=${options.year}`, auth);
-      out.push(first.ms);
+      const cpuMs = server.cpuMs() - cpu0;
+      out.push({ ms: first.ms, cpuMs });
       log(
-        `  ${db}: restart ${i + 1} of ${restarts}: first roll-up of the new process ${fmt(first.ms, 0)} ms (load 1m ${fmt(os.loadavg()[0] ?? 0, 2)})`,
+        `  ${db}: restart ${i + 1} of ${restarts}: first roll-up of the new process ${fmt(first.ms, 0)} ms (API process CPU ${fmt(cpuMs, 0)} ms; load 1m ${fmt(os.loadavg()[0] ?? 0, 2)})`,
       );
     } finally {
       await server.stop();
@@ -754,8 +773,14 @@ export async function runApiBench(
     const r = await benchDatabase(db, serverPath, env, options, mixed);
     collect(r);
     if (!options.mixedOnly) {
-      const runs = [r.firstRollupMs, ...(await coldRollups(db, serverPath, env, options, restarts))];
-      colds.push({ db, communes: options.seedCommunes, runsMs: runs, load1: os.loadavg()[0] ?? 0 });
+      const runs = [{ ms: r.firstRollupMs, cpuMs: r.firstRollupCpuMs }, ...(await coldRollups(db, serverPath, env, options, restarts))];
+      colds.push({
+        db,
+        communes: options.seedCommunes,
+        runsMs: runs.map((x) => x.ms),
+        cpuMs: runs.map((x) => x.cpuMs),
+        load1: os.loadavg()[0] ?? 0,
+      });
     }
   };
   const wanted = new Set(options.databases ?? ["postgres", "pglite"]);
