@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { judgeApiTargets, type CaseResult } from "./api.js";
+import { judgeApiTargets, judgeColdRollup, type CaseResult } from "./api.js";
 
 const row = (db: string, kind: CaseResult["kind"], reqPerS: number, p99Ms: number, extra: Partial<CaseResult> = {}): CaseResult => ({
   db,
@@ -65,5 +65,24 @@ describe("judgeApiTargets", () => {
       row("PostgreSQL", "rollup", 900, 10, { connections: 10 }),
     ];
     expect(judgeApiTargets(results, 1000).map((v) => v.pass)).toEqual([false, false]);
+  });
+});
+
+describe("judgeColdRollup", () => {
+  it("judges the median first roll-up of fresh processes against 200 ms, binding only on PostgreSQL", () => {
+    const verdicts = judgeColdRollup([
+      { db: "PostgreSQL", communes: 1000, runsMs: [450, 180, 200], load1: 1.5 },
+      { db: "PGlite", communes: 1000, runsMs: [150, 260, 240, 900], load1: 1.5 },
+    ]);
+    expect(verdicts.map((v) => [v.db, v.pass, v.binding])).toEqual([
+      ["PostgreSQL", true, true],
+      ["PGlite", false, false],
+    ]);
+    expect(verdicts[0]!.measured).toBe("median 200 ms (min 180, max 450; 3 processes; load 1m 1.50)");
+    expect(verdicts[1]!.measured).toMatch(/^median 240 ms \(min 150, max 900; 4 processes/);
+  });
+
+  it("misses when no process was measured", () => {
+    expect(judgeColdRollup([{ db: "PostgreSQL", communes: 1000, runsMs: [], load1: 1 }])[0]!.pass).toBe(false);
   });
 });

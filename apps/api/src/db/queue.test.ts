@@ -79,6 +79,23 @@ describe("DbQueue", () => {
     expect(queue.stats).toEqual({ running: 0, waiting: 0, refused: 1 });
   });
 
+  it("lets the event loop run between two requests, so I/O and timers are served while work is queued", async () => {
+    const queue = new DbQueue({ concurrency: 1, maxQueued: 50, maxWaitMs: 5000, retryAfterS: 1 });
+    const done: number[] = [];
+    // Each request resolves through microtasks only, as PGlite's queries do in this thread.
+    const jobs = Array.from({ length: 40 }, (_, n) =>
+      queue.run(async () => {
+        for (let k = 0; k < 10; k++) await Promise.resolve();
+        done.push(n);
+      }),
+    );
+    // A new connection or /healthz would be served in a later turn of the event loop.
+    const servedAfter = new Promise<number>((resolve) => setImmediate(() => resolve(done.length)));
+    await Promise.all(jobs);
+    expect(await servedAfter).toBeLessThan(5);
+    expect(done).toEqual(Array.from({ length: 40 }, (_, n) => n));
+  });
+
   it("releases the slot when the function throws", async () => {
     const queue = new DbQueue({ concurrency: 1, maxQueued: 0, maxWaitMs: 10, retryAfterS: 1 });
     await expect(queue.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");

@@ -123,8 +123,21 @@ export class DbQueue {
       next.refuse();
       next = this.#waiting.shift();
     }
-    if (next) next.start();
-    else this.#running--;
+    if (!next) {
+      this.#running--;
+      return;
+    }
+    // The slot passes on in a later turn of the event loop, not in this microtask chain: otherwise
+    // (PGlite runs in this thread, its queries resolve as microtasks) one request after another could
+    // run without the loop ever reading sockets or firing timers, so new requests would be neither
+    // queued nor refused and /healthz would stall for seconds.
+    const handed = next;
+    setImmediate(() => {
+      if (performance.now() - handed.since > this.options.maxWaitMs) {
+        handed.refuse();
+        this.#release();
+      } else handed.start();
+    });
   }
 }
 

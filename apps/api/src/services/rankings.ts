@@ -32,7 +32,7 @@ import { emulationRecordsFor } from "./emulationRecords.js";
 import type { UnitTree } from "../units.js";
 import { subtreeDocs } from "../values.js";
 import { ContentCache, perDatabase, rankingDataState, scopeUnits } from "../cache.js";
-import { loadContributions, loadInspections, loadOcop } from "./records.js";
+import { loadContributionsOf, loadInspections, loadOcop } from "./records.js";
 import { dossierTransitionsOf } from "./dossiers.js";
 import { parseStored } from "./stored.js";
 
@@ -156,7 +156,12 @@ export async function rankingInput(
     options.derive182 === false ? new Map<string, Classification182>() : await classificationsOf(db, tree, packs, unitId, year - 1);
   const [ocopProducts, contributions, inspections, scoringRows, dossierRows] = await Promise.all([
     loadOcop(db),
-    loadContributions(db),
+    // Only the ranked communes' contributions of the year: the only ones rankingUnitsFromFacts counts.
+    loadContributionsOf(
+      db,
+      cur.map((c) => c.unit.id),
+      year,
+    ),
     loadInspections(db),
     db.select().from(scoring).where(eq(scoring.year, year)),
     db.select().from(dossiers),

@@ -4,73 +4,12 @@ import { compilePack } from "./compilePack.js";
 import { evaluateMany } from "./evaluateUnit.js";
 import { evaluateStatuses } from "./evaluateStatuses.js";
 import { getPack } from "../packs/registry.js";
-import { REGIONS } from "../schemas/unit.js";
 import { commune, passingValues } from "../_testing/builders.js";
-import type { CompiledPack } from "./compilePack.js";
-import type { UnitValues } from "../schemas/values.js";
+import { valuesDocs as docs } from "../_testing/arbitraries.js";
 
 const packs = ["example.province-demo.2021-2025", "vn.commune-ntm.2021-2025", "vn.commune-ntm.2026-2030", "vn.district-ntm.2021-2025"].map(
   (id) => compilePack(getPack(id)!),
 );
-
-/** Values documents for a pack: any region or none, override flags, every kind of value, N/A lists, children. */
-function docs(compiled: CompiledPack): fc.Arbitrary<UnitValues[]> {
-  const ids = compiled.indicators.map((ci) => ci.indicator.id);
-  const value = fc.oneof(
-    fc.constant(undefined),
-    fc.constant(null),
-    fc.boolean(),
-    fc.double({ min: -10, max: 200, noNaN: true }),
-    fc.integer({ min: 0, max: 100 }),
-  );
-  const doc = fc.record({
-    region: fc.option(fc.constantFrom(...Object.keys(REGIONS)), { nil: undefined }),
-    communeGroup: fc.option(fc.constantFrom(1, 2, 3), { nil: undefined }),
-    flags: fc.subarray(["especiallyDifficult", "safeZone", "island"]),
-    year: fc.integer({ min: 2019, max: 2032 }),
-    values: fc.array(value, { minLength: ids.length, maxLength: ids.length }),
-    notApplicable: fc.subarray(ids, { maxLength: 3 }),
-    inputs: fc.dictionary(
-      fc.constantFrom("households", "householdsSafeElectricity", "householdsSolidHouses"),
-      fc.integer({ min: 0, max: 50 }),
-    ),
-    children: fc.array(
-      fc.record({
-        met: fc.constantFrom("met", "not_met", "indeterminate", undefined),
-        culturalHouse: fc.option(fc.boolean(), { nil: undefined }),
-        level: fc.constantFrom("commune", "hamlet"),
-      }),
-      { maxLength: 4 },
-    ),
-  });
-  return fc.array(doc, { minLength: 1, maxLength: 8 }).map((xs) =>
-    xs.map((d, k) => {
-      const values: UnitValues["values"] = {};
-      d.values.forEach((v, i) => {
-        if (v !== undefined) values[ids[i]!] = v;
-      });
-      return {
-        unit: {
-          id: `u${k}`,
-          name: `Xã ${k}`,
-          level: "commune",
-          ...(d.region ? { region: d.region as keyof typeof REGIONS } : {}),
-          ...(d.communeGroup ? { communeGroup: d.communeGroup } : {}),
-          ...(d.flags.length ? { flags: d.flags } : {}),
-        },
-        year: d.year,
-        values,
-        notApplicable: d.notApplicable,
-        inputs: d.inputs,
-        children: d.children.map((c, j) => ({
-          unit: { id: `u${k}-${j}`, name: `Con ${j}`, level: c.level },
-          values: c.culturalHouse === undefined ? {} : { culturalHouse: c.culturalHouse },
-          ...(c.met ? { statuses: { standard: c.met } } : {}),
-        })),
-      } as UnitValues;
-    }),
-  );
-}
 
 describe("evaluateStatuses", () => {
   it.each(packs.map((p) => [p.pack.id, p] as const))("decides every unit of %s exactly as evaluateMany does", (_, compiled) => {

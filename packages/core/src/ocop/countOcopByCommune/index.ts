@@ -44,10 +44,17 @@ export function countOcopByCommune(products: readonly OcopProduct[], asOf: IsoDa
   const targetIsDefault = options.target === undefined;
   const statusOptions: OcopStatusOptions = options.renewalWindowDays === undefined ? {} : { renewalWindowDays: options.renewalWindowDays };
   const ids = new Set<string>(options.communeIds ?? []);
-  for (const p of products) ids.add(p.communeUnitId);
+  // Products by commune in one pass (a province has thousands of each: no filter per commune).
+  const byCommune = new Map<string, OcopProduct[]>();
+  for (const p of products) {
+    ids.add(p.communeUnitId);
+    const list = byCommune.get(p.communeUnitId);
+    if (list) list.push(p);
+    else byCommune.set(p.communeUnitId, [p]);
+  }
 
   return [...ids].sort().map((unitId) => {
-    const own = products.filter((p) => p.communeUnitId === unitId);
+    const own = byCommune.get(unitId) ?? [];
     const c: CommuneOcopCount = {
       unitId,
       listed: own.length,

@@ -1,3 +1,4 @@
+import type { CriterionStatus } from "../../schemas/result.js";
 import type { UnitValues } from "../../schemas/values.js";
 import type { CompiledPack } from "../../evaluation/compilePack.js";
 import type { OcopProduct } from "../../ocop/schema.js";
@@ -5,8 +6,8 @@ import type { Contribution } from "../../resources/schema.js";
 import type { InspectionRecord } from "../../inspections/schema.js";
 import { RESOURCE_SOURCES } from "../../resources/schema.js";
 import { countOcopByCommune } from "../../ocop/countOcopByCommune/index.js";
-import { compareYears } from "../../analyses/compareYears.js";
-import { evaluateLadder } from "../../tiers/evaluateLadder/index.js";
+import { evaluateStatuses } from "../../evaluation/evaluateStatuses.js";
+import { ladderStatuses } from "../../tiers/_lib/ladderStatuses.js";
 import type { Classification182 } from "../../tiers/withClassification182/index.js";
 import type { RankingUnit } from "../input.js";
 import { type ScoringInputs, enteredValues } from "../scoringInputs/index.js";
@@ -78,9 +79,10 @@ export function rankingUnitsFromFacts(facts: RankingFacts): RankingUnit[] {
     const ladder = own ?? facts.ladder;
     const base = ladder[0];
     if (!base) throw new Error(`rankingUnitsFromFacts: empty ladder for ${unit.id}`);
-    const { results, tierReached } = evaluateLadder(ladder, doc, classification ? { classification } : {});
-    const now = results[0]!;
-    const change = previous ? compareYears(evaluateLadder([base], previous).results[0]!, now) : null;
+    // Statuses only (no reasons): the same decisions as evaluateLadder and compareYears.
+    const { statuses, tierReached } = ladderStatuses(ladder, doc, classification);
+    const now = statuses[0]!;
+    const change = previous ? criteriaChange(evaluateStatuses(base, [previous])[0]!.criteria, now.criteria) : null;
     const e = facts.entered.get(unit.id) ?? {};
     const values: Record<string, number> = {
       ...enteredValues(e),
@@ -91,8 +93,8 @@ export function rankingUnitsFromFacts(facts: RankingFacts): RankingUnit[] {
       inspection_findings: findings.get(unit.id) ?? 0,
     };
     if (change) {
-      values.criteria_gained = change.gained.length;
-      values.criteria_lost = change.lost.length;
+      values.criteria_gained = change.gained;
+      values.criteria_lost = change.lost;
     }
     const m = money.get(unit.id);
     // Money as a number only for scoring (a ratio needs a planned amount the database does not hold).
@@ -106,4 +108,18 @@ export function rankingUnitsFromFacts(facts: RankingFacts): RankingUnit[] {
       ...(revoked.has(unit.id) ? { recognitionRevoked: true } : {}),
     };
   });
+}
+
+/** Criteria gained (now met, not before) and lost (met before, not now), as `compareYears` counts them (same pack, same order). */
+function criteriaChange(before: readonly CriterionStatus[], after: readonly CriterionStatus[]): { gained: number; lost: number } {
+  let gained = 0;
+  let lost = 0;
+  for (let c = 0; c < after.length; c++) {
+    const from = before[c] ?? "indeterminate";
+    const to = after[c]!;
+    if (from === to) continue;
+    if (to === "met") gained++;
+    else if (from === "met") lost++;
+  }
+  return { gained, lost };
 }

@@ -3,6 +3,11 @@ import { compilePack } from "../../evaluation/compilePack.js";
 import { getPack } from "../../packs/registry.js";
 import { commune, passingValues } from "../../_testing/builders.js";
 import type { OcopProduct } from "../../ocop/schema.js";
+import fc from "fast-check";
+import { ladderDocs } from "../../_testing/arbitraries.js";
+import { compareYears } from "../../analyses/compareYears.js";
+import { evaluateLadder } from "../../tiers/evaluateLadder/index.js";
+import { tierPoints } from "../tierPoints/index.js";
 import { type RankingFacts, rankingUnitsFromFacts } from "./index.js";
 
 const ladder = ["example.province-demo.2021-2025", "example.province-demo-advanced.2021-2025"].map((id) => compilePack(getPack(id)!));
@@ -101,5 +106,41 @@ describe("rankingUnitsFromFacts", () => {
       communes: [f.communes[0]!, { doc: docB, classification: { year: 2024, level: "completed" } }],
     });
     expect([x2!.values.criteria_met, x2!.values.tier_reached]).toEqual([18, 0]);
+  });
+});
+
+describe("rankingUnitsFromFacts on the status-only path", () => {
+  it("reads criteria met, the tier reached and criteria gained and lost exactly as the full evaluation does", () => {
+    const full = [...ladder, compilePack(getPack("example.province-demo-model.2021-2025")!)];
+    fc.assert(
+      fc.property(ladderDocs(full), (units) => {
+        const got = rankingUnitsFromFacts({
+          year: 2024,
+          ladder: full,
+          communes: units.map(({ doc, previous, classification }) => ({ doc, previous, classification })),
+          ocopProducts: [],
+          contributions: [],
+          inspections: [],
+          entered: new Map(),
+          dossiers: [],
+        });
+        // Before the status-only path: every tier evaluated in full, compareYears on the first pack.
+        const expected = units.map(({ doc, previous, classification }) => {
+          const { results, tierReached } = evaluateLadder(full, doc, classification ? { classification } : {});
+          const change = compareYears(evaluateLadder([full[0]!], previous).results[0]!, results[0]!);
+          return [results[0]!.criteriaMet, results[0]!.criteriaTotal, tierPoints(tierReached), change.gained.length, change.lost.length];
+        });
+        expect(
+          got.map((u) => [
+            u.values.criteria_met,
+            u.values.criteria_total,
+            u.values.tier_reached,
+            u.values.criteria_gained,
+            u.values.criteria_lost,
+          ]),
+        ).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -1,10 +1,10 @@
 import type { Tier } from "../../schemas/pack.js";
 import type { UnitValues } from "../../schemas/values.js";
 import type { CompiledPack } from "../../evaluation/compilePack.js";
+import type { UnitStatuses } from "../../evaluation/evaluateStatuses.js";
 import type { Classification182 } from "../../tiers/withClassification182/index.js";
-import { evaluateLadder } from "../../tiers/evaluateLadder/index.js";
+import { indicatorsOfCriteria, ladderStatuses } from "../../tiers/_lib/ladderStatuses.js";
 import type { Undetermined } from "../../tiers/tierBuckets/index.js";
-import { undeterminedOf } from "../undeterminedOf/index.js";
 
 type Status = "met" | "not_met" | "indeterminate";
 
@@ -29,22 +29,37 @@ export interface RollupStanding {
 
 /**
  * A commune's roll-up line: the ladder evaluated up to the first tier missed, 18.2 from the
- * classification when given, the first pack's status, criteria and revocation check.
+ * classification when given, the first pack's status, criteria and revocation check. Decided on the
+ * status-only path (`evaluateStatuses`): the same statuses as `evaluateLadder`, without reasons.
  * @example
  * rollupStanding(ladder, doc).tierReached // "standard"
  */
 export function rollupStanding(ladder: readonly CompiledPack[], doc: UnitValues, classification?: Classification182): RollupStanding {
-  const { results, tierReached } = evaluateLadder(ladder, doc, { stopAtFirstMiss: true, ...(classification ? { classification } : {}) });
-  const base = results[0];
-  if (!base) throw new Error("rollupStanding: empty ladder");
+  const first = ladder[0];
+  if (!first) throw new Error("rollupStanding: empty ladder");
+  const { statuses, tierReached } = ladderStatuses(ladder, doc, classification);
+  const base = statuses[0]!;
+  const ids = first.pack.criteria;
+  const criteria: Record<string, Status> = {};
+  for (let c = 0; c < ids.length; c++) criteria[ids[c]!.id] = base.criteria[c]!;
   return {
     unitId: doc.unit.id,
     status: base.status,
     criteriaMet: base.criteriaMet,
     criteriaTotal: base.criteriaTotal,
     tierReached,
-    revoke: base.revocation?.revoke ?? false,
-    criteria: Object.fromEntries(base.criteria.map((cr) => [cr.id, cr.status])),
-    undetermined: undeterminedOf(base),
+    revoke: base.revoke ?? false,
+    criteria,
+    undetermined: base.status === "indeterminate" ? undeterminedFrom(first, base) : null,
   };
+}
+
+/** `undeterminedOf` on statuses: an unknown threshold in an undecided criterion comes first, else missing values. */
+function undeterminedFrom(compiled: CompiledPack, s: UnitStatuses): Undetermined {
+  const lists = indicatorsOfCriteria(compiled);
+  for (let c = 0; c < lists.length; c++) {
+    if (s.criteria[c] !== "indeterminate") continue;
+    for (const i of lists[c]!) if (s.indicators[i] === "unknown_threshold") return "unknown_threshold";
+  }
+  return "missing";
 }
