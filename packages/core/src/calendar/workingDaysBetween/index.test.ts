@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { fromDay, toDay } from "../_lib/dayNumber.js";
 import { workingDaysBetween } from "./index.js";
 
-const anyDate = fc.integer({ min: toDay("2020-01-01"), max: toDay("2030-12-31") }).map(fromDay);
+// Five years around the programme's end: every span crosses weekends, Tết and substitute days, and the
+// day-by-day count stays quick enough for a loaded CI machine.
+const anyDate = fc.integer({ min: toDay("2023-01-01"), max: toDay("2027-12-31") }).map(fromDay);
 
 describe("workingDaysBetween", () => {
   it("counts the working days after a and up to b", () => {
