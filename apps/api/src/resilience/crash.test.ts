@@ -64,7 +64,8 @@ const importedRows = (mark: number) =>
     };
   });
 
-describe("kill -9 and a large import", () => {
+// Each case starts real server processes and imports thousands of rows: minutes on a loaded machine.
+describe("kill -9 and a large import", { timeout: 240_000 }, () => {
   it("leaves exactly the before-state when the server is killed while the import's transaction is writing", async () => {
     const before = await inspect((db) => fingerprint(db, TABLES));
     server = await startServer(t.store, { NTM_LOG_SQL: "1" });
