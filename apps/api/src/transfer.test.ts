@@ -270,44 +270,4 @@ describe("exports", () => {
       .filter((x) => /\b[a-z]+_[a-z_]+\b|^(model|met|not_met|advanced|standard)$/.test(x));
     expect(words).toEqual([]);
   });
-
-  it("exports a commune that cannot be judged (a value missing, nothing failing) as 'Chưa xác định', never as a failure", async () => {
-    // A commune that meets the standard pack in 2025 loses one value: with nothing failing it cannot be judged.
-    const before = (await (await huyen.request("/v1/units/d-01/rollup?year=2025")).json()) as {
-      communes: { unitId: string; status: string }[];
-    };
-    const unitId = before.communes.find((c) => c.status === "met")!.unitId;
-    const cur = await huyen.request(`/v1/units/${unitId}/values/2025`);
-    const doc = (await cur.json()) as { values: Record<string, unknown>; inputs: unknown; notApplicable: unknown };
-    const ev = (await (await huyen.request(`/v1/units/${unitId}/evaluation?year=2025`)).json()) as {
-      criteria: { indicators: { id: string; derived?: boolean }[] }[];
-    };
-    const dropped = ev.criteria[0]!.indicators.find((i) => !i.derived && i.id in doc.values)!.id;
-    const values = { ...doc.values };
-    delete values[dropped];
-    const put = await huyen.request(`/v1/units/${unitId}/values/2025`, {
-      method: "PUT",
-      headers: { "content-type": "application/json", "if-match": cur.headers.get("etag")! },
-      body: JSON.stringify({ values, inputs: doc.inputs, notApplicable: doc.notApplicable }),
-    });
-    const rollup = (await (await huyen.request("/v1/units/d-01/rollup?year=2025")).json()) as {
-      communes: { unitId: string; undetermined: string | null }[];
-    };
-    const res = await huyen.request("/v1/units/d-01/export/evaluations?year=2025&format=xlsx");
-    const t = await parseXlsx(await res.arrayBuffer());
-    const UNDETERMINED: Record<string, string> = { missing: "Chưa có số liệu", unknown_threshold: "Chưa rõ ngưỡng" };
-    // Every undetermined commune of the roll-up: result and tier "Chưa xác định", its reason, never "Không đạt" / "Chưa đạt chuẩn".
-    const lines = rollup.communes
-      .filter((c) => c.undetermined !== null)
-      .map((c) => {
-        const cells = t.rows.find((r) => r.cells[0] === c.unitId)?.cells ?? [];
-        return [c.unitId, cells[3], cells[6], cells[7]];
-      });
-    expect([put.status, lines.some((l) => l[0] === unitId)]).toEqual([200, true]);
-    expect(lines).toEqual(
-      rollup.communes
-        .filter((c) => c.undetermined !== null)
-        .map((c) => [c.unitId, "Chưa xác định", "Chưa xác định", UNDETERMINED[c.undetermined!]]),
-    );
-  });
 });

@@ -166,6 +166,14 @@ describe("record imports", () => {
     expect(named[0]!.n).toBeGreaterThan(0);
   });
 
+  it("refuses a JSON body with 400 naming the file types, never a 500", async () => {
+    const res = await s.admin!.request("/v1/ocop/import", post(`${"[".repeat(5000)}${"]".repeat(5000)}`, "application/json"));
+    expect([res.status, (await body(res)).detail]).toEqual([
+      400,
+      "Gửi tệp CSV (text/csv) hoặc XLSX, không phải application/json / send a CSV (text/csv) or XLSX file, not application/json",
+    ]);
+  });
+
   it("refuses a viewer before reading the file", async () => {
     const res = await s.xem!.request("/v1/housing/import", post("Mã xã;Tình trạng\r\nc-01-01;Nhà tạm\r\n", "text/csv"));
     expect(res.status).toBe(403);

@@ -1086,6 +1086,32 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
       }),
     }),
   ),
+  ...(
+    [
+      [
+        "ocop",
+        "values.write",
+        "name,subject_name,subject_kind,commune_code,group,score,stars,status",
+        (u: string) => `Kiểm thử quyền,HTX,cooperative,${u},food,72.5,4,rated`,
+      ],
+      ["resources", "values.write", "unit_code,period,source,amount", (u: string) => `${u},2025,credit,1000`],
+      ["housing", "values.write", "commune_code,status", (u: string) => `${u},temporary`],
+      ["inspections", "inspection.write", "unit_code,kind,date,subject_name", (u: string) => `${u},inspection,12/05/2025,Kiểm thử quyền`],
+    ] as const
+  ).map(
+    ([kind, action, header, row]): AccessRow => ({
+      op: `POST /v1/${kind}/import`,
+      access: "policy",
+      rule: `${action} on the caller's scope, then on every unit of the file; a unit outside it → 403 naming the row, nothing written`,
+      targets: "commune",
+      decide: byAction(action),
+      success: 200,
+      prepare: async ({ unitId }) => ({
+        path: `/v1/${kind}/import`,
+        init: { method: "POST", headers: { "content-type": "text/csv" }, body: `${header}\n${row(unitId)}\n` },
+      }),
+    }),
+  ),
   {
     op: "PUT /v1/report-narratives",
     access: "policy",

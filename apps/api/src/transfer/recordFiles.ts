@@ -20,6 +20,12 @@ export async function readRecordTable(c: Context<AppEnv>): Promise<Table> {
   const type = c.req.header("content-type") ?? "";
   const limits = c.get("deps").importLimits;
   const empty = () => new ApiError("bad_request", "Tệp rỗng / the file is empty");
+  // A JSON or form body is read (and its stream taken) before the handler: refuse it rather than fail on it.
+  if (/json|form-data|x-www-form-urlencoded/i.test(type))
+    throw new ApiError(
+      "bad_request",
+      `Gửi tệp CSV (text/csv) hoặc XLSX, không phải ${type.split(";")[0]} / send a CSV (text/csv) or XLSX file, not ${type.split(";")[0]}`,
+    );
   if (!type.includes("spreadsheetml")) {
     const { table, bytes } = await readCsvBounded(c.req.raw, limits);
     if (bytes === 0) throw empty();

@@ -198,7 +198,8 @@ describe("remote commands against a running API", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(home, "d01.xlsx"));
     const sheet = wb.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(1).value).toBe("unit_id");
+    // The XLSX is for people: the template's Vietnamese headers (the machine CSV above keeps unit_id); it imports back.
+    expect(sheet.getRow(1).getCell(1).value).toBe("Mã đơn vị");
     expect(sheet.getColumn(1).values.slice(2)).toContain("c-01-01");
     // The export is re-importable: an unchanged XLSX round-trips as updates of every commune.
     const again = remote(["import", "d01.xlsx", "--json"]);
