@@ -37,7 +37,7 @@ function deepFreeze(r: Reason): Reason {
 }
 
 function lookupMap(m: Record<string, ThresholdValue>, variant: string | null): ThresholdValue | undefined {
-  if (variant !== null && Object.hasOwn(m, variant)) return m[variant];
+  if (variant !== null && Object.prototype.hasOwnProperty.call(m, variant)) return m[variant];
   return m["*"];
 }
 
