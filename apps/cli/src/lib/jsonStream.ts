@@ -4,10 +4,14 @@
  * about 1 MiB. Writes to files and pipes are synchronous on Linux, so memory stays bounded.
  */
 
-/** Where the text goes (stdout by default). */
-export type Sink = (chunk: string) => void;
+/** Where the bytes go (stdout by default). */
+export type Sink = (chunk: Uint8Array) => void;
 
 const stdoutSink: Sink = (chunk) => void process.stdout.write(chunk);
+
+// Each piece of text is encoded straight into a byte buffer: no long string is built by concatenation
+// (which V8 must flatten and copy before encoding) and each buffer is handed over once, whole.
+const BUFFER_BYTES = 1 << 20;
 
 /** A writer of one JSON document, an array of `count` items, or NDJSON lines. */
 export interface JsonWriter {
@@ -22,29 +26,42 @@ export interface JsonWriter {
  * const w = jsonWriter({ batch: true, count: results.length, ndjson: false }); results.forEach((r) => w.write(r)); w.end();
  */
 export function jsonWriter(o: { batch: boolean; count: number; ndjson: boolean }, sink: Sink = stdoutSink): JsonWriter {
-  let chunk = "";
+  let buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  let off = 0;
   let i = 0;
-  const flush = (force: boolean) => {
-    if (chunk.length > 1 << 20 || (force && chunk)) {
-      sink(chunk);
-      chunk = "";
+  const flush = () => {
+    if (off === 0) return;
+    sink(buf.subarray(0, off));
+    buf = Buffer.allocUnsafe(BUFFER_BYTES); // a fresh buffer: the sink may keep the one it was given
+    off = 0;
+  };
+  const put = (text: string) => {
+    if (off + text.length * 3 > buf.length) {
+      flush();
+      if (text.length * 3 > buf.length) return sink(Buffer.from(text, "utf8")); // UTF-8 needs at most 3 bytes per UTF-16 unit
     }
+    off += buf.write(text, off, "utf8");
   };
   const compact = o.count > 50;
   return {
     write(value) {
-      if (o.ndjson) chunk += `${JSON.stringify(value)}\n`;
-      else if (!o.batch) chunk += `${JSON.stringify(value, null, 2)}\n`;
-      else {
-        if (i === 0) chunk += "[\n";
-        chunk += `  ${compact ? JSON.stringify(value) : JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")}${i < o.count - 1 ? "," : ""}\n`;
+      if (o.ndjson) {
+        put(JSON.stringify(value));
+        put("\n");
+      } else if (!o.batch) {
+        put(JSON.stringify(value, null, 2));
+        put("\n");
+      } else {
+        if (i === 0) put("[\n");
+        put("  ");
+        put(compact ? JSON.stringify(value) : JSON.stringify(value, null, 2).replace(/\n/g, "\n  "));
+        put(i < o.count - 1 ? ",\n" : "\n");
       }
       i++;
-      flush(false);
     },
     end() {
-      if (!o.ndjson && o.batch) chunk += i === 0 ? "[]\n" : "]\n";
-      flush(true);
+      if (!o.ndjson && o.batch) put(i === 0 ? "[]\n" : "]\n");
+      flush();
     },
   };
 }
