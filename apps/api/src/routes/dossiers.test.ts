@@ -37,6 +37,22 @@ describe("listing dossiers", () => {
     ]);
   });
 
+  it("gives every seeded recognition the decision it was taken by (number marked as an example, dated the step's day)", async () => {
+    const recognised = (await body(await s.tinh!.request("/v1/dossiers?state=recognised"))).items;
+    const steps = await Promise.all(
+      recognised.map(async (d: { id: string }) => {
+        const full = await body(await s.tinh!.request(`/v1/dossiers/${d.id}`));
+        return full.history
+          .filter((e: { action: string }) => e.action === "recognise")
+          .map((e: { at: string; decision?: { number: string; date: string } }) => [
+            e.decision?.date === e.at.slice(0, 10),
+            /^\d+\/QĐ-UBND \(ví dụ\)$/.test(e.decision?.number ?? ""),
+          ]);
+      }),
+    );
+    expect(steps).toEqual(recognised.map(() => [[true, true]]));
+  });
+
   it("filters by state, year and unit subtree, and keeps each user to their scope", async () => {
     const [recognised, y2024, d02, xa] = await Promise.all(
       [

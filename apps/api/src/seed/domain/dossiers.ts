@@ -225,6 +225,8 @@ export async function seedDossierData(ctx: SeedContext): Promise<void> {
         from,
         to,
         ...(note ? { note } : {}),
+        // Recognition is taken by a decision (số, ngày): fictitious numbers, marked as examples.
+        ...(action === "recognise" ? { decision: { number: `${100 + i}/QĐ-UBND (ví dụ)`, date } } : {}),
         dueDate: dueDateFor(to, when, configFor({ ...d, state: from }, when)),
       };
       d = { ...d, state: to, history: [...d.history, entry] };
