@@ -238,6 +238,7 @@ describe("@ntm/core public API", () => {
       "createPackRegistry",
       "createRecognitionConfig",
       "createWorkCalendar",
+      "decisionText",
       "defaultWorkCalendar",
       "describeDay",
       "describePeriod",

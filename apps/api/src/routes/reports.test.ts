@@ -71,6 +71,12 @@ describe("progress report (DOCX)", () => {
     expect(text).not.toContain("Số -BC/HU");
   });
 
+  it("cites the decision each recognition in the period was taken by", async () => {
+    const res = await s.tinh!.request("/v1/reports/progress.docx?period=2024&format=state&unitId=d-02");
+    const text = await docxText(await bytes(res));
+    expect([res.status, /Xã [^:]+: [^(]+\(Quyết định số \d+\/QĐ-UBND \(ví dụ\) ngày 15\/07\/2024\)/.test(text)]).toEqual([200, true]);
+  });
+
   it("renders the state format with the national motto", async () => {
     const res = await s.huyen!.request("/v1/reports/progress.docx?period=2025&format=state");
     const text = await docxText(await bytes(res));

@@ -13,6 +13,7 @@ import {
   RESOURCE_SOURCES,
   compareYears,
   countOcopByCommune,
+  decisionText,
   describePeriod,
   evaluateUnit,
   formatNumber,
@@ -213,10 +214,22 @@ export async function progressInput(
   const events = (await db.select().from(dossiers)).filter((d) => ids.has(d.unitId)).map((d) => toCoreDossier(d));
   const inPeriod = (d: RecognitionDossier, action: string) =>
     d.history.find((h) => h.action === action && h.at.slice(0, 10) >= start && h.at.slice(0, 10) <= end);
-  const recognised = events.filter((d) => inPeriod(d, "recognise")).map((d) => ({ unitName: nameOf(d.unitId), tier: d.tier }));
+  // Each event cites the decision it was taken by (số, ngày), when the step recorded one.
+  const cited = (d: RecognitionDossier, action: string) => {
+    const decision = inPeriod(d, action)?.decision;
+    return decision ? { decision: decisionText(decision, "vi") } : {};
+  };
+  const recognised = events
+    .filter((d) => inPeriod(d, "recognise"))
+    .map((d) => ({ unitName: nameOf(d.unitId), tier: d.tier, ...cited(d, "recognise") }));
   const revoked = events
     .filter((d) => inPeriod(d, "revoke"))
-    .map((d) => ({ unitName: nameOf(d.unitId), tier: d.tier, reasons: [inPeriod(d, "revoke")?.note ?? ""].filter(Boolean) }));
+    .map((d) => ({
+      unitName: nameOf(d.unitId),
+      tier: d.tier,
+      ...cited(d, "revoke"),
+      reasons: [inPeriod(d, "revoke")?.note ?? ""].filter(Boolean),
+    }));
 
   const communeIds = cur.map((c) => c.unit.id);
   const products = (await loadOcop(db)).filter((x) => ids.has(x.communeUnitId));

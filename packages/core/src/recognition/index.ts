@@ -46,4 +46,5 @@ export { transition, checkAction, resolveTarget, type TransitionContext, type Tr
 export { availableActions, type AvailableAction } from "./availableActions/index.js";
 export { stepDeadline, dueDateFor, type StepDeadline } from "./deadlines/index.js";
 export { DossierDecisionSchema, checkDecision, type DossierDecision, type DecisionInput } from "./decision/index.js";
+export { decisionText } from "./decisionText/index.js";
 export { DOSSIER_STATE_LABELS, RECOGNITION_ACTION_LABELS, ACTOR_ROLE_LABELS, DOSSIER_DOCUMENT_LABELS } from "../i18n/workflow.messages.js";
