@@ -241,7 +241,10 @@ export function writeWith<T>(
   const rows = inputs.flatMap((input) =>
     spec.valuesOf(input).map((values) => {
       const unit = values[spec.unitColumn];
-      const named = { ...values, unit_name: values.unit_name ?? (typeof unit === "string" ? unitNames[unit] : undefined) };
+      const named: Readonly<Record<string, unknown>> = {
+        ...values,
+        unit_name: values.unit_name ?? (typeof unit === "string" ? unitNames[unit] : undefined),
+      };
       return spec.columns.map((c) => writeCell(c, named[c.key]));
     }),
   );
