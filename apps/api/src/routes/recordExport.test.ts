@@ -150,16 +150,14 @@ describe("on an empty system (no demo data)", () => {
   it("exports the header row only", async () => {
     empty = await openHarness({ seed: false });
     const password = `pw-${randomUUID()}`;
-    await empty.database.db
-      .insert(users)
-      .values({
-        id: randomUUID(),
-        username: "root",
-        displayName: "Quản trị",
-        passwordHash: await hashPassword(password),
-        role: "admin",
-        scopeUnitId: "*",
-      });
+    await empty.database.db.insert(users).values({
+      id: randomUUID(),
+      username: "root",
+      displayName: "Quản trị",
+      passwordHash: await hashPassword(password),
+      role: "admin",
+      scopeUnitId: "*",
+    });
     const admin = await login(empty, "root", password);
     expect(
       (await admin.request("/v1/units", json("POST", { id: "p-x", level: "province", name: "Tỉnh Thử", region: "DBSH" }))).status,
