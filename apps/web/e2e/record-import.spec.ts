@@ -76,4 +76,53 @@ test("a commune officer imports OCOP products from the filled template: a bad ro
   await expect(list).toContainText(good);
   await expect(list).toContainText(second);
   await shot(page, "record-import-done");
+
+  // 5. "Xuất tệp (XLSX)": the commune's products in the template's columns, the file named in Vietnamese.
+  const exporting = page.waitForEvent("download");
+  await box.getByRole("link", { name: "Xuất tệp (XLSX)" }).click();
+  const exported = await exporting;
+  expect(exported.suggestedFilename()).toMatch(/^Sản phẩm OCOP - Xã .+ - \d{2}-\d{2}-\d{4}\.xlsx$/);
+  const file = join(info.outputDir, "xuat-san-pham-ocop.xlsx");
+  await exported.saveAs(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.worksheets[0]!;
+  const cells = (n: number) => Array.from({ length: 12 }, (_, i) => ws.getRow(n).getCell(i + 1).value ?? null);
+  const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) => cells(i + 2));
+  expect(cells(1)).toEqual([
+    "Tên sản phẩm *",
+    "Chủ thể *",
+    "Loại chủ thể *",
+    "Mã xã *",
+    "Nhóm sản phẩm *",
+    "Điểm đánh giá *",
+    "Hạng sao *",
+    "Số giấy chứng nhận",
+    "Ngày chứng nhận",
+    "Ngày hết hạn",
+    "Trạng thái *",
+    "Tên xã",
+  ]);
+  const mine = rows.find((r) => r[0] === good);
+  expect(mine?.slice(0, 11)).toEqual([
+    good,
+    "HTX Chè Nhập Tệp",
+    "Hợp tác xã",
+    "c-01-01",
+    "Đồ uống",
+    72.5,
+    4,
+    null,
+    null,
+    null,
+    "Đã đánh giá, chưa công nhận",
+  ]);
+  expect(String(mine?.[11])).toMatch(/^Xã /);
+  // only the officer's commune
+  expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(["c-01-01"]));
+
+  // 6. The exported file checks clean as an import: every row ready, nothing written.
+  await input.setInputFiles(file);
+  await box.getByRole("button", { name: "Kiểm tra tệp" }).click();
+  await expect(page.getByTestId("record-import-checked")).toContainText(`${rows.length} dòng sẵn sàng để nhập`);
 });

@@ -6601,6 +6601,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ocop/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất sản phẩm OCOP / OCOP products ra XLSX/CSV (nhập lại được) / Export, re-importable
+         * @description The records the list shows with the same filters (your scope, or ?unitId= a unit subtree you may read), in the import template's columns: Vietnamese headers, dates dd/mm/yyyy, codes by their Vietnamese names, money in whole đồng, and a last read-only column with the unit's name. Importing the file back checks clean. No records: the header row only. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    stars?: number;
+                    group?: "food" | "beverage" | "herbal" | "handicraft" | "ornamental" | "tourism";
+                    validity?: "valid" | "renewal_due" | "expired" | "not_recognised" | "revoked";
+                    /** @description A unit subtree (default: your scope) */
+                    unitId?: string;
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ocop/import": {
         parameters: {
             query?: never;
@@ -7020,6 +7103,88 @@ export interface paths {
                 };
                 /** @description Problem (401) */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resources/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất huy động nguồn lực / resources mobilised ra XLSX/CSV (nhập lại được) / Export, re-importable
+         * @description The records the list shows with the same filters (your scope, or ?unitId= a unit subtree you may read), in the import template's columns: Vietnamese headers, dates dd/mm/yyyy, codes by their Vietnamese names, money in whole đồng, and a last read-only column with the unit's name. Importing the file back checks clean. No records: the header row only. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    source?: "central_budget" | "provincial_budget" | "district_budget" | "commune_budget" | "integrated_programmes" | "credit" | "enterprises" | "people_cash" | "other" | "land_donated_m2" | "labour_days";
+                    /** @description A unit subtree (default: your scope) */
+                    unitId?: string;
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7472,6 +7637,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/housing/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất nhà ở / housing ra XLSX/CSV (nhập lại được) / Export, re-importable
+         * @description The records the list shows with the same filters (your scope, or ?unitId= a unit subtree you may read), in the import template's columns: Vietnamese headers, dates dd/mm/yyyy, codes by their Vietnamese names, money in whole đồng, and a last read-only column with the unit's name. Importing the file back checks clean. No records: the header row only. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "temporary" | "dilapidated" | "under_construction" | "completed";
+                    /** @description A unit subtree (default: your scope) */
+                    unitId?: string;
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/housing/import": {
         parameters: {
             query?: never;
@@ -7891,6 +8137,88 @@ export interface paths {
                 };
                 /** @description Problem (401) */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inspections/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất kiểm tra, giám sát / inspections ra XLSX/CSV (nhập lại được) / Export, re-importable
+         * @description The records the list shows with the same filters (your scope, or ?unitId= a unit subtree you may read), in the import template's columns: Vietnamese headers, dates dd/mm/yyyy, codes by their Vietnamese names, money in whole đồng, and a last read-only column with the unit's name. Importing the file back checks clean. No records: the header row only. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "inspection" | "supervision";
+                    year?: number;
+                    /** @description A unit subtree (default: your scope) */
+                    unitId?: string;
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

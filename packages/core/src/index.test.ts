@@ -388,6 +388,7 @@ describe("@ntm/core public API", () => {
       "withChildStatuses",
       "withClassification182",
       "workingDaysBetween",
+      "writeRecordRows",
       "zodIssues",
     ]);
   });

@@ -182,3 +182,19 @@ export const RecordMetaSchema = z.object({ version: z.number().int(), updatedAt:
 export function metaOf(row: { version: number; updatedAt: Date; updatedBy: string | null }): z.infer<typeof RecordMetaSchema> {
   return { version: row.version, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy };
 }
+
+/**
+ * A Content-Disposition header with an ASCII fallback and the Vietnamese name (RFC 6266 / 5987).
+ * @example
+ * contentDisposition("Báo cáo tiến độ 2025S1.docx") // `attachment; filename="Bao cao tien do 2025S1.docx"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o...`
+ */
+export function contentDisposition(name: string): string {
+  const ascii = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^\x20-\x7e]/g, "_")
+    .replace(/"/g, "'");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

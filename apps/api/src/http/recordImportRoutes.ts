@@ -1,11 +1,12 @@
 /**
- * The template and import routes of a record area (GET /v1/{kind}/template.xlsx, POST /v1/{kind}/import)
- * for OCOP products, resources mobilised, housing and inspections: the template's columns come from
- * @ntm/core (`recordFileTemplate`), the file is read within the server's import limits, and the import
- * (services/recordImport.ts) writes every record as the area's create route does, or nothing.
+ * The template, export and import routes of a record area (GET /v1/{kind}/template.xlsx,
+ * GET /v1/{kind}/export, POST /v1/{kind}/import) for OCOP products, resources mobilised, housing and
+ * inspections: the template's and the export's columns come from @ntm/core (`recordFileTemplate`,
+ * `writeRecordRows`, so an export imports back), the file is read within the server's import limits,
+ * and the import (services/recordImport.ts) writes every record as the area's create route does, or nothing.
  */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { type RecordFileKind, recordFileTemplate } from "@ntm/core";
+import { type RecordFileKind, type RecordRowInputs, recordFileTemplate, writeRecordRows } from "@ntm/core";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
 import { can } from "../auth/policy.js";
@@ -13,16 +14,26 @@ import { type RecordWriter, importRecordFile } from "../services/recordImport.js
 import { XLSX_TYPE, readRecordTable } from "../transfer/recordFiles.js";
 import { toCsvVi, toXlsx } from "../transfer/table.js";
 import type { Action } from "../auth/policy.js";
+import { contentDisposition, vnDate } from "./common.js";
 import { authorize, requireUser } from "./guard.js";
 import { problemResponses } from "./problem.js";
 
-/** File names and sheet names of each kind's template. */
+/** File names and sheet names of each kind's template (and export). */
 const FILES: Readonly<Record<RecordFileKind, { file: string; sheet: string; label: string }>> = {
   ocop: { file: "mau-san-pham-ocop", sheet: "Sản phẩm OCOP", label: "sản phẩm OCOP / OCOP products" },
   resources: { file: "mau-huy-dong-nguon-luc", sheet: "Huy động nguồn lực", label: "huy động nguồn lực / resources mobilised" },
   housing: { file: "mau-nha-o", sheet: "Nhà ở", label: "nhà ở / housing" },
   inspections: { file: "mau-kiem-tra-giam-sat", sheet: "Kiểm tra, giám sát", label: "kiểm tra, giám sát / inspections" },
 };
+
+/** What the export reads: the list's query and its records (the create route's bodies) with unit names. */
+export interface RecordExportSource {
+  query: z.ZodObject;
+  load: (
+    c: Context<AppEnv>,
+    query: Record<string, unknown>,
+  ) => Promise<{ rootName: string; records: unknown[]; unitNames: Record<string, string> }>;
+}
 
 const fileContent = { "text/csv": { schema: z.string() }, [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) } };
 const ImportQuery = z.object({
@@ -46,7 +57,12 @@ const ReportSchema = z
  * @example
  * app.route("/", recordImportRoutes("ocop", "values.write", writer));
  */
-export function recordImportRoutes<T>(kind: RecordFileKind, action: Action, writer: RecordWriter<T>): OpenAPIHono<AppEnv> {
+export function recordImportRoutes<T>(
+  kind: RecordFileKind,
+  action: Action,
+  writer: RecordWriter<T>,
+  source: RecordExportSource,
+): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   const f = FILES[kind];
   const template = createRoute({
@@ -58,6 +74,17 @@ export function recordImportRoutes<T>(kind: RecordFileKind, action: Action, writ
       "Vietnamese headers (required ones marked *) and one note row starting with # that the import skips. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).",
     request: { query: z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx") }) },
     responses: { 200: { description: "The template", content: fileContent }, ...problemResponses(401) },
+  });
+  const ExportQuery = source.query.extend({ format: z.enum(["xlsx", "csv"]).default("xlsx") });
+  const exportRoute = createRoute({
+    method: "get",
+    path: `/${kind}/export`,
+    tags: [kind],
+    summary: `Xuất ${f.label} ra XLSX/CSV (nhập lại được) / Export, re-importable`,
+    description:
+      "The records the list shows with the same filters (your scope, or ?unitId= a unit subtree you may read), in the import template's columns: Vietnamese headers, dates dd/mm/yyyy, codes by their Vietnamese names, money in whole đồng, and a last read-only column with the unit's name. Importing the file back checks clean. No records: the header row only. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).",
+    request: { query: ExportQuery },
+    responses: { 200: { description: "The file", content: fileContent }, ...problemResponses(401, 403, 404, 422) },
   });
   const importRoute = createRoute({
     method: "post",
@@ -93,6 +120,17 @@ export function recordImportRoutes<T>(kind: RecordFileKind, action: Action, writ
       "content-type": XLSX_TYPE,
       "content-disposition": `attachment; filename="${f.file}.xlsx"`,
     });
+  }) as never);
+
+  app.openapi(exportRoute, (async (c: Context<AppEnv>) => {
+    const { format, ...q } = (c.req as unknown as { valid: (t: "query") => z.infer<typeof ExportQuery> }).valid("query");
+    const { rootName, records, unitNames } = await source.load(c, q);
+    const { header, rows } = writeRecordRows(kind, records as RecordRowInputs[typeof kind][], { unitNames });
+    const today = vnDate(c.get("deps").now());
+    const name = `${f.sheet} - ${rootName} - ${today.slice(8)}-${today.slice(5, 7)}-${today.slice(0, 4)}.${format}`;
+    const headers = { "content-disposition": contentDisposition(name), "cache-control": "no-store" };
+    if (format === "csv") return c.body(toCsvVi(header, rows), 200, { ...headers, "content-type": "text/csv; charset=utf-8" });
+    return c.body(await toXlsx(f.sheet, header, rows), 200, { ...headers, "content-type": XLSX_TYPE });
   }) as never);
 
   app.openapi(importRoute, (async (c: Context<AppEnv>) => {

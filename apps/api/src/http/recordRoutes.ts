@@ -166,13 +166,19 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
     return spec.verify ? unwrap(await spec.verify(value, db), `Dữ liệu ${spec.label} không hợp lệ / invalid ${spec.entity}`) : value;
   };
 
+  /** The rows a list (or an export) with this query shows: within the caller's readable units, filtered. */
+  const listed = async (c: Context<AppEnv>, q: z.infer<Query> & { unitId?: string | undefined }) => {
+    const { tree, ids, rootId } = await readableUnits(c, q.unitId);
+    const rows = (await allRows(c.get("deps").db, spec.table)).filter((r) => ids.has(r.unitId));
+    const kept = rows.map((r) => ({ r, v: spec.fromRow(r) })).filter(({ r, v }) => spec.filter(v, r, q));
+    return { tree, ids, rootId, kept };
+  };
+
   app.openapi(list, async (c) => {
     const q = valid<z.infer<Query> & { unitId?: string; asOf?: string }>(c, "query");
-    const { db, now } = c.get("deps");
-    const { tree, ids, rootId } = await readableUnits(c, q.unitId);
+    const { now } = c.get("deps");
+    const { tree, ids, rootId, kept } = await listed(c, q);
     const asOf = q.asOf ?? vnDate(now());
-    const rows = (await allRows(db, spec.table)).filter((r) => ids.has(r.unitId));
-    const kept = rows.map((r) => ({ r, v: spec.fromRow(r) })).filter(({ r, v }) => spec.filter(v, r, q));
     const summary = spec.summarise(
       kept.map((k) => k.v),
       { tree, rootId, ids, query: q, asOf },
@@ -247,14 +253,30 @@ export function recordRoutes<T, Body extends z.ZodType, Query extends z.ZodObjec
   if (spec.importKind)
     app.route(
       "/",
-      recordImportRoutes(spec.importKind, spec.writeAction, {
-        entity: spec.entity,
-        table: spec.table,
-        validate: spec.validate as (body: never, id: string) => Result<T>,
-        verify: spec.verify,
-        unitOf: spec.unitOf as (value: T, body: never) => string,
-        toRow: spec.toRow,
-      }),
+      recordImportRoutes(
+        spec.importKind,
+        spec.writeAction,
+        {
+          entity: spec.entity,
+          table: spec.table,
+          validate: spec.validate as (body: never, id: string) => Result<T>,
+          verify: spec.verify,
+          unitOf: spec.unitOf as (value: T, body: never) => string,
+          toRow: spec.toRow,
+        },
+        {
+          query: spec.query.extend({ unitId: z.string().optional().openapi({ description: "A unit subtree (default: your scope)" }) }),
+          // The list's items are the create route's bodies (and an id): what the file's rows read back as.
+          load: async (c, q) => {
+            const { tree, rootId, kept } = await listed(c, q as z.infer<Query> & { unitId?: string });
+            return {
+              rootName: tree.byId.get(rootId)?.name ?? rootId,
+              records: kept.map(({ r, v }) => spec.itemOut(r, v)),
+              unitNames: Object.fromEntries(tree.subtree(rootId).map((u) => [u.id, u.name])),
+            };
+          },
+        },
+      ),
     );
   return app;
 }

@@ -16,7 +16,7 @@ import {
 } from "@ntm/reports";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
-import { vnDate } from "../http/common.js";
+import { contentDisposition, vnDate } from "../http/common.js";
 import { authorize, requireUser } from "../http/guard.js";
 import { ApiError, issuesToFields, problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
@@ -34,22 +34,6 @@ import {
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const PDF = "application/pdf";
-
-/**
- * A Content-Disposition header with an ASCII fallback and the Vietnamese name (RFC 6266 / 5987).
- * @example
- * contentDisposition("Báo cáo tiến độ 2025S1.docx") // `attachment; filename="Bao cao tien do 2025S1.docx"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o...`
- */
-export function contentDisposition(name: string): string {
-  const ascii = name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .replace(/[^\x20-\x7e]/g, "_")
-    .replace(/"/g, "'");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 function send(c: Context<AppEnv>, bytes: Uint8Array, type: string, name: string): Response {
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ntm, tempDir } from "../../test/cli.js";
@@ -44,7 +45,7 @@ describe("ntm <kind> template|import against a running API", () => {
       [0x50, 0x4b],
       0,
       `Đã ghi mẫu nhập hồ sơ nhà ở vào ${path("nha.csv")}\n`,
-      "\uFEFFMã xã *;Mã thôn;Chủ hộ;Tình trạng *;Kinh phí hỗ trợ (đồng);Ngày hoàn thành",
+      "\uFEFFMã xã *;Mã thôn;Chủ hộ;Tình trạng *;Kinh phí hỗ trợ (đồng);Ngày hoàn thành;Tên xã",
     ]);
   });
 
@@ -83,5 +84,47 @@ describe("ntm <kind> template|import against a running API", () => {
     writeFileSync(path("x.txt"), "a");
     const r = remote(["housing", "import", path("x.txt")]);
     expect([r.code, r.stderr.includes("cần tệp .csv hoặc .xlsx")]).toEqual([2, true]);
+  });
+});
+
+describe("ntm <kind> export against a running API", () => {
+  it("writes the commune's records as CSV to stdout, in the template's columns, that import back clean", () => {
+    const out = remote(["housing", "export"]);
+    const lines = out.stdout.split("\r\n").filter(Boolean);
+    writeFileSync(path("nha-xuat.csv"), out.stdout);
+    const back = remote(["housing", "import", path("nha-xuat.csv"), "--dry-run", "--json"]);
+    expect([out.code, lines[0], lines.length > 1, lines.slice(1).every((l) => l.startsWith("c-01-01;"))]).toEqual([
+      0,
+      "\uFEFFMã xã *;Mã thôn;Chủ hộ;Tình trạng *;Kinh phí hỗ trợ (đồng);Ngày hoàn thành;Tên xã",
+      true,
+      true,
+    ]);
+    expect([back.code, back.json()]).toMatchObject([0, { dryRun: true, rows: lines.length - 1, imported: 0 }]);
+  });
+
+  it("writes XLSX with -o (read back: header and rows), filtered by --year, and it imports back clean", async () => {
+    const all = remote(["resources", "export", "-o", path("nguon-luc.xlsx"), "--json"]);
+    const year = remote(["resources", "export", "--year", "2024", "-o", path("nguon-luc-2024.xlsx")]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path("nguon-luc-2024.xlsx"));
+    const ws = wb.worksheets[0]!;
+    const periods = Array.from({ length: ws.rowCount - 1 }, (_, i) => String(ws.getRow(i + 2).getCell(2).value));
+    const back = remote(["resources", "import", path("nguon-luc.xlsx"), "--dry-run"]);
+    expect([all.code, (all.json() as { format: string }).format, year.code, year.stdout, ws.getRow(1).getCell(1).value]).toEqual([
+      0,
+      "xlsx",
+      0,
+      `Đã xuất khoản huy động nguồn lực vào ${path("nguon-luc-2024.xlsx")}\n`,
+      "Mã đơn vị *",
+    ]);
+    expect(periods.length).toBeGreaterThan(0);
+    expect(periods.every((p) => p.startsWith("2024"))).toBe(true);
+    expect([back.code, back.stdout]).toEqual([0, expect.stringMatching(/dòng hợp lệ; thử, chưa ghi gì\n$/)]);
+  });
+
+  it("exits 2 for a year on a kind without one, and for XLSX without -o", () => {
+    const year = remote(["ocop", "export", "--year", "2024"]);
+    const xlsx = remote(["ocop", "export", "--format", "xlsx"]);
+    expect([year.code, year.stderr.includes("--year"), xlsx.code, xlsx.stderr.includes("-o")]).toEqual([2, true, 2, true]);
   });
 });

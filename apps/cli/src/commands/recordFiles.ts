@@ -36,6 +36,45 @@ export async function recordTemplate(ctx: Ctx, kind: Kind, opts: { csv?: boolean
   ctx.print(tr(ctx.lang, `Đã ghi mẫu nhập ${KINDS[kind].vi} vào ${opts.out}`, `Template for ${KINDS[kind].en} written to ${opts.out}`));
 }
 
+/** The list filter a year is, for the kinds whose list has one (a contribution's period may be a year). */
+const YEAR_QUERY: Partial<Record<Kind, string>> = { inspections: "year", resources: "period" };
+
+/**
+ * `ntm <kind> export [--unit] [--year] [--format xlsx|csv] [-o file]`: the records the list shows, in
+ * the import template's columns, so the file imports back. The format follows -o's extension unless
+ * given; without -o a CSV goes to stdout.
+ * @example
+ * await recordExport(ctx, "housing", { unit: "c-01-01", out: "nha-o.xlsx" });
+ */
+export async function recordExport(
+  ctx: Ctx,
+  kind: Kind,
+  opts: { unit?: string; year?: string; format?: string; out?: string },
+): Promise<void> {
+  const format = opts.format ?? (opts.out && !opts.out.toLowerCase().endsWith(".csv") ? "xlsx" : "csv");
+  if (format !== "xlsx" && format !== "csv")
+    throw new CliError("invalid_input", [{ where: "--format", message: `"${format}": dùng xlsx hoặc csv / use xlsx or csv` }]);
+  if (format === "xlsx" && !opts.out)
+    throw new CliError("invalid_input", [{ where: "-o", message: "cần -o <tệp.xlsx> (hoặc --format csv) / -o <file.xlsx> is required" }]);
+  const yearKey = YEAR_QUERY[kind];
+  if (opts.year !== undefined && (!yearKey || !/^\d{4}$/.test(opts.year)))
+    throw new CliError("invalid_input", [
+      {
+        where: "--year",
+        message: yearKey
+          ? `"${opts.year}": viết năm 4 chữ số / write a 4-digit year`
+          : `${KINDS[kind].vi} không lọc theo năm / ${KINDS[kind].en} have no year filter`,
+      },
+    ]);
+  const query: Record<string, string | undefined> = { format, unitId: opts.unit };
+  if (yearKey && opts.year) query[yearKey] = opts.year;
+  const res = await api(ctx, "GET", `/${kind}/export`, { query });
+  if (!opts.out) return void process.stdout.write(res.bytes);
+  writeFileSync(opts.out, res.bytes);
+  if (ctx.json) return ctx.printJson({ kind, file: opts.out, format, bytes: res.bytes.length });
+  ctx.print(tr(ctx.lang, `Đã xuất ${KINDS[kind].vi} vào ${opts.out}`, `${KINDS[kind].en} exported to ${opts.out}`));
+}
+
 /**
  * `ntm <kind> import <file> [--dry-run]`: records from a CSV/XLSX file, all or nothing; problems name
  * the file, row and column (exit 2), rows outside your scope exit 4.
@@ -73,7 +112,7 @@ function group(program: Command, name: string, description: string): Command {
 }
 
 /**
- * Registers `ntm ocop|resources|housing|inspections template|import`. Call after the list commands.
+ * Registers `ntm ocop|resources|housing|inspections template|export|import`. Call after the list commands.
  * @example
  * registerRecordFiles(program, run);
  */
@@ -86,6 +125,13 @@ export function registerRecordFiles(program: Command, run: Run): void {
       .option("--csv", "CSV cho Excel tiếng Việt (dấu ; và dấu phẩy thập phân) / CSV for Vietnamese Excel")
       .option("-o, --out <file>", "tệp ghi ra (CSV: mặc định stdout) / output file (CSV: stdout by default)")
       .action(run((ctx: Ctx, opts: { csv?: boolean; out?: string }) => recordTemplate(ctx, kind, opts)));
+    g.command("export")
+      .description(`Xuất ${k.vi} ra XLSX/CSV theo cột của mẫu nhập (nhập lại được) / export ${k.en} (re-importable)`)
+      .option("--unit <id>", "mã đơn vị (mặc định: phạm vi của bạn) / unit id (default: your scope)")
+      .option("--year <yyyy>", "năm (kiểm tra, giám sát; huy động nguồn lực) / year (inspections, resources)")
+      .option("--format <xlsx|csv>", "định dạng (mặc định theo đuôi -o; không có -o: csv) / format")
+      .option("-o, --out <file>", "tệp ghi ra (CSV: mặc định stdout) / output file (CSV: stdout by default)")
+      .action(run((ctx: Ctx, opts: { unit?: string; year?: string; format?: string; out?: string }) => recordExport(ctx, kind, opts)));
     g.command("import <file>")
       .description(`Nhập ${k.vi} từ CSV/XLSX (tất cả hoặc không gì) / import ${k.en} from CSV/XLSX (all or nothing)`)
       .option("--dry-run", "chỉ kiểm tra, không ghi / check without writing")

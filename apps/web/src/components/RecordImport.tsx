@@ -33,7 +33,20 @@ function send(kind: Kind, file: File, dryRun: boolean): Promise<Report> {
 }
 
 /**
- * Records of a kind from a file (XLSX/CSV): the template ("Tải mẫu"), a check of the whole file first
+ * "Xuất tệp": the records the list shows as an XLSX in the template's columns (GET /v1/{kind}/export,
+ * your scope), which imports back. The server names the file (Vietnamese, with the unit and the date).
+ */
+export function RecordExportLink({ kind }: { kind: Kind }) {
+  const { t } = useTranslation();
+  return (
+    <a className="btn btn-ghost" href={`/v1/${kind}/export?format=xlsx`} download data-testid="record-export">
+      {t("recordImport.export")}
+    </a>
+  );
+}
+
+/**
+ * Records of a kind from a file (XLSX/CSV): the template ("Tải mẫu"), the export ("Xuất tệp"), a check of the whole file first
  * (a dry run: every bad row in a table with its row, column and message), then the import, all or
  * nothing. Shown to the roles that may write the kind (core `roleMay`).
  */
@@ -75,6 +88,7 @@ export function RecordImport({ kind }: { kind: Kind }) {
         <a className="btn btn-ghost" href={`/v1/${kind}/template.xlsx?format=csv`} download={`${TEMPLATE_FILES[kind]}.csv`}>
           {t("recordImport.templateCsv")}
         </a>
+        <RecordExportLink kind={kind} />
       </p>
       <div className="bulk-form">
         <label className="field">

@@ -16,7 +16,7 @@ import { ResourceForm } from "../components/ResourceForm";
 import { HousingForm } from "../components/HousingForm";
 import { InspectionForm } from "../components/InspectionForm";
 import { roleMay } from "@ntm/core";
-import { RecordImport } from "../components/RecordImport";
+import { RecordExportLink, RecordImport } from "../components/RecordImport";
 
 const KINDS = {
   ocop: () => must(api.GET("/v1/ocop-products")),
@@ -131,6 +131,12 @@ export default function Lists() {
             </section>
           )}
           <RecordImport key={k} kind={k} />
+          {/* Those who may not import still export (the import card holds the link for the others). */}
+          {!canWrite && (
+            <p className="toolbar">
+              <RecordExportLink kind={k} />
+            </p>
+          )}
           <section className="card">
             <DataTable
               key={`${k}-${unitName.size}-${lang}`}

@@ -17,6 +17,7 @@ describe("the record files area's public surface", () => {
       "readOcopRows",
       "readRecordRows",
       "recordFileTemplate",
+      "writeRecordRows",
     ]);
   });
 });

@@ -17,3 +17,4 @@ export { readHouseRows, HOUSE_FILE, type HouseRowInput } from "./readHouseRows/i
 export { readInspectionRows, INSPECTION_FILE, type InspectionRowInput } from "./readInspectionRows/index.js";
 export { readRecordRows, RECORD_FILES, RECORD_FILE_KINDS, type RecordRowInputs } from "./readRecordRows/index.js";
 export { recordFileTemplate } from "./recordFileTemplate/index.js";
+export { writeRecordRows } from "./writeRecordRows/index.js";

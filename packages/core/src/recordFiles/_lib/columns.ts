@@ -68,6 +68,11 @@ export interface RecordFileSpec<T> {
   check: (input: T) => Issue[];
   /** The column key an issue path points at. */
   columnOf: (path: JsonPath) => string | undefined;
+  /**
+   * The inverse of `build`: the values of the file row(s) that read back as the input, keyed by column
+   * (codes as codes, dates yyyy-mm-dd, lists as arrays; absent: an empty cell).
+   */
+  valuesOf: (input: T) => readonly Readonly<Record<string, unknown>>[];
 }
 
 const norm = (s: string) =>
@@ -78,7 +83,11 @@ const norm = (s: string) =>
     .replace(/\s*\*$/, "");
 const text = (c: RecordCell | undefined): string => (c === null || c === undefined ? "" : String(c).trim());
 
-function readCell(col: RecordColumn, raw: string): { value: unknown } | { code: string; params: Record<string, unknown> } {
+function readCell(
+  col: RecordColumn,
+  raw: string,
+  cell: RecordCell | undefined,
+): { value: unknown } | { code: string; params: Record<string, unknown> } {
   switch (col.type) {
     case "text":
       return { value: raw };
@@ -93,7 +102,8 @@ function readCell(col: RecordColumn, raw: string): { value: unknown } | { code: 
       };
     case "number":
     case "int": {
-      const n = parseVietnameseNumber(raw);
+      // A spreadsheet's number cell is a number already ("72.125" is not 72 125).
+      const n = typeof cell === "number" ? cell : parseVietnameseNumber(raw);
       if (n === undefined) return { code: "record_file.not_a_number", params: { input: raw } };
       if (col.type === "int" && !Number.isInteger(n)) return { code: "record_file.not_an_integer", params: { input: raw } };
       return { value: n };
@@ -150,7 +160,7 @@ export function readWith<T>(spec: RecordFileSpec<T>, table: RecordTable): Record
         if (col.required) issue(r.row, letter(col.key), col.vi, "record_file.required", { header: col.vi });
         continue;
       }
-      const read = readCell(col, raw);
+      const read = readCell(col, raw, i === undefined ? undefined : r.cells[i]);
       if ("value" in read) values[col.key] = read.value;
       else issue(r.row, letter(col.key), col.vi, read.code, { header: col.vi, ...read.params });
     }
@@ -189,6 +199,56 @@ export function templateOf(spec: RecordFileSpec<unknown>): { header: string[]; r
       ),
     ],
   };
+}
+
+const dmyOf = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso);
+
+/** The cell a column's value is written as, so that `readWith` reads the value back. */
+function writeCell(col: RecordColumn, value: unknown): RecordCell {
+  if (value === undefined || value === null || value === "") return null;
+  switch (col.type) {
+    case "date":
+      return dmyOf(String(value));
+    case "code":
+      return col.labels && Object.hasOwn(col.labels, String(value)) ? col.labels[String(value)]!.vi : String(value);
+    case "list":
+      return Array.isArray(value) ? value.join("; ") : String(value);
+    case "number":
+    case "int":
+      return typeof value === "number" ? value : String(value);
+    case "amount": {
+      // Whole đồng as a number cell (a spreadsheet sums it); anything else as written.
+      const s = String(value);
+      return /^(0|[1-9]\d*)$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : s;
+    }
+    case "text":
+      return String(value);
+  }
+}
+
+/**
+ * The rows of stored records in a spec's file: the template's header, then each record's row(s), the
+ * column `unit_name` (if the spec has it) filled from `unitNames` by the record's unit code.
+ * @example
+ * writeWith(HOUSE_FILE, [{ communeUnitId: "x-01", status: "temporary" }], { "x-01": "Xã An Phú" }).rows[0]
+ * // ["x-01", null, null, "Nhà tạm", null, null, "Xã An Phú"]
+ */
+export function writeWith<T>(
+  spec: RecordFileSpec<T>,
+  inputs: readonly T[],
+  unitNames: Readonly<Record<string, string>> = {},
+): { header: string[]; rows: RecordCell[][] } {
+  const rows = inputs.flatMap((input) =>
+    spec.valuesOf(input).map((values) => {
+      const unit = values[spec.unitColumn];
+      const named: Readonly<Record<string, unknown>> = {
+        ...values,
+        unit_name: values.unit_name ?? (typeof unit === "string" ? unitNames[unit] : undefined),
+      };
+      return spec.columns.map((c) => writeCell(c, named[c.key]));
+    }),
+  );
+  return { header: templateOf(spec as RecordFileSpec<unknown>).header, rows };
 }
 
 /** Drops undefined fields (the create routes' optional fields are absent, never undefined). */

@@ -25,6 +25,7 @@ export const CONTRIBUTION_FILE: RecordFileSpec<ContributionRowInput> = {
     { key: "source", vi: "Nguồn", type: "code", required: true, labels: RESOURCE_SOURCES, hint: "một trong" },
     { key: "amount", vi: "Số lượng", type: "amount", required: true, hint: "đồng (1.250.000), m² hoặc ngày công; số nguyên" },
     { key: "note", vi: "Ghi chú", type: "text", hint: "không bắt buộc" },
+    { key: "unit_name", vi: "Tên đơn vị", type: "text", hint: "chỉ để đọc (khi nhập không dùng)" },
   ],
   build: (v) =>
     compact<ContributionRowInput>({
@@ -46,6 +47,7 @@ export const CONTRIBUTION_FILE: RecordFileSpec<ContributionRowInput> = {
       : [];
   },
   columnOf: (path: JsonPath) => PATHS[String(path[0])],
+  valuesOf: (c) => [{ unit_code: c.unitId, period: c.period, source: c.source, amount: c.amount, note: c.note }],
 };
 
 /**

@@ -33,6 +33,7 @@ export const HOUSE_FILE: RecordFileSpec<HouseRowInput> = {
     { key: "status", vi: "Tình trạng", type: "code", required: true, labels: HOUSE_STATUSES, hint: "một trong" },
     { key: "support_amount", vi: "Kinh phí hỗ trợ (đồng)", type: "amount", hint: "số nguyên, ví dụ 60.000.000" },
     { key: "completed_on", vi: "Ngày hoàn thành", type: "date", hint: "dd/mm/yyyy, chỉ khi đã hoàn thành" },
+    { key: "unit_name", vi: "Tên xã", type: "text", hint: "chỉ để đọc (khi nhập không dùng)" },
   ],
   build: (v) =>
     compact<HouseRowInput>({
@@ -48,6 +49,16 @@ export const HOUSE_FILE: RecordFileSpec<HouseRowInput> = {
     return r.ok ? [] : r.issues;
   },
   columnOf: (path: JsonPath) => PATHS[String(path[0])],
+  valuesOf: (h) => [
+    {
+      commune_code: h.communeUnitId,
+      hamlet_code: h.hamletUnitId,
+      household: h.household,
+      status: h.status,
+      support_amount: h.supportAmount,
+      completed_on: h.completedOn,
+    },
+  ],
 };
 
 /**

@@ -67,6 +67,7 @@ export const INSPECTION_FILE: RecordFileSpec<InspectionRowInput> = {
       hint: "để trống: chưa thực hiện; một trong",
     },
     { key: "done_on", vi: "Ngày thực hiện xong", type: "date", hint: "dd/mm/yyyy" },
+    { key: "unit_name", vi: "Tên đơn vị", type: "text", hint: "chỉ để đọc (khi nhập không dùng)" },
   ],
   build: (v) => {
     const unitId = v.unit_code as string;
@@ -104,6 +105,28 @@ export const INSPECTION_FILE: RecordFileSpec<InspectionRowInput> = {
     return r.ok ? [] : r.issues;
   },
   columnOf,
+  // One row per recommendation (a row holds one): a record with several is written as several rows.
+  valuesOf: (s) => {
+    const record = {
+      unit_code: s.unitId,
+      kind: s.kind,
+      date: s.date,
+      subject_kind: s.subject.kind,
+      subject_code: s.subject.id,
+      subject_name: s.subject.name,
+      conducted_by: s.conductedBy,
+      findings: s.findings,
+    };
+    if (!s.recommendations.length) return [record];
+    return s.recommendations.map((r) => ({
+      ...record,
+      recommendation: r.text,
+      responsible: r.responsible,
+      due_date: r.dueDate,
+      recommendation_status: r.status,
+      done_on: r.doneOn,
+    }));
+  },
 };
 
 /**

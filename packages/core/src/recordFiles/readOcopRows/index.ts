@@ -48,6 +48,7 @@ export const OCOP_FILE: RecordFileSpec<OcopRowInput> = {
     { key: "certificate_date", vi: "Ngày chứng nhận", type: "date", hint: "dd/mm/yyyy" },
     { key: "certificate_expires_on", vi: "Ngày hết hạn", type: "date", hint: "để trống: 36 tháng sau ngày chứng nhận" },
     { key: "status", vi: "Trạng thái", type: "code", required: true, labels: OCOP_STATUS_LABELS, hint: "một trong" },
+    { key: "unit_name", vi: "Tên xã", type: "text", hint: "chỉ để đọc (khi nhập không dùng)" },
   ],
   build: (v) =>
     compact<OcopRowInput>({
@@ -72,6 +73,21 @@ export const OCOP_FILE: RecordFileSpec<OcopRowInput> = {
     return r.ok ? [] : r.issues;
   },
   columnOf,
+  valuesOf: (p) => [
+    {
+      name: p.name,
+      subject_name: p.subject.name,
+      subject_kind: p.subject.kind,
+      commune_code: p.communeUnitId,
+      group: p.group,
+      score: p.score,
+      stars: p.stars,
+      certificate_number: p.certificate?.number,
+      certificate_date: p.certificate?.date,
+      certificate_expires_on: p.certificate?.expiresOn,
+      status: p.status,
+    },
+  ],
 };
 
 /**

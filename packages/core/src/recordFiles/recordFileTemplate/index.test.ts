@@ -5,7 +5,7 @@ import { recordFileTemplate } from "./index.js";
 describe("recordFileTemplate", () => {
   it("writes Vietnamese headers, required ones marked, and a # note row naming the accepted values", () => {
     const t = recordFileTemplate("housing");
-    expect(t.header).toEqual(["Mã xã *", "Mã thôn", "Chủ hộ", "Tình trạng *", "Kinh phí hỗ trợ (đồng)", "Ngày hoàn thành"]);
+    expect(t.header).toEqual(["Mã xã *", "Mã thôn", "Chủ hộ", "Tình trạng *", "Kinh phí hỗ trợ (đồng)", "Ngày hoàn thành", "Tên xã"]);
     expect(String(t.rows[0]?.[0])).toMatch(/^# /);
     expect(t.rows[0]?.[3]).toContain("Nhà tạm");
   });
