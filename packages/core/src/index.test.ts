@@ -272,6 +272,7 @@ describe("@ntm/core public API", () => {
       "formatPercent",
       "formatPeriod",
       "formatReason",
+      "formatScoringInput",
       "formatVietnameseNumber",
       "gapToNextTier",
       "getPack",

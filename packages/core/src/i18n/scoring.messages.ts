@@ -1,6 +1,7 @@
 import { SCORING_INPUT_LABELS, type ScoringInputField, TASK_COUNT_LABELS } from "../ranking/scoringInputs/index.js";
 import type { Lang } from "../schemas/common.js";
-import { formatDate, formatMoney, formatNumber } from "./format.js";
+import { formatScoringInput as value } from "../ranking/formatScoringInput/index.js";
+import { formatDate, formatNumber } from "./format.js";
 import type { MessageCatalog } from "./messages.js";
 
 /** A scoring input's name: "tasks.done" → "Số nhiệm vụ hoàn thành", "reportsTotal" → "Tổng số báo cáo phải nộp". */
@@ -11,29 +12,6 @@ const label = (field: unknown, lang: Lang): string => {
 };
 
 const n = (v: unknown, lang: Lang) => (typeof v === "number" ? formatNumber(v, lang) : String(v));
-
-/** An entered value as an officer reads it: counts localised, money in đồng, tasks and discipline spelled out. */
-function value(field: unknown, v: unknown, lang: Lang): string {
-  if (field === "resourcesPlanned" && typeof v === "string" && /^\d+$/.test(v)) return formatMoney(BigInt(v), lang);
-  if (field === "tasks" && typeof v === "object" && v !== null) {
-    const t = v as Record<string, unknown>;
-    return lang === "vi"
-      ? `giao ${n(t.assigned, lang)}, hoàn thành ${n(t.done, lang)}, đúng hạn ${n(t.onTime, lang)}, vượt yêu cầu ${n(t.exceeding, lang)}`
-      : `assigned ${n(t.assigned, lang)}, done ${n(t.done, lang)}, on time ${n(t.onTime, lang)}, beyond requirements ${n(t.exceeding, lang)}`;
-  }
-  if (field === "discipline" && typeof v === "object" && v !== null) {
-    const d = v as Record<string, unknown>;
-    if (!d.disciplined) return lang === "vi" ? "không có" : "none";
-    return d.selfCorrected
-      ? lang === "vi"
-        ? "có, đơn vị tự phát hiện và khắc phục"
-        : "yes, found and corrected by the unit itself"
-      : lang === "vi"
-        ? "có"
-        : "yes";
-  }
-  return n(v, lang);
-}
 
 const by = (p: Record<string, unknown>, lang: Lang) => {
   const who = typeof p.by === "string" && p.by ? p.by : "—";

@@ -71,6 +71,7 @@ export {
   type ScoringInputField,
 } from "./scoringInputs/index.js";
 export { checkScoringInputs } from "./checkScoringInputs/index.js";
+export { formatScoringInput } from "./formatScoringInput/index.js";
 export { enteredInputReasons, type EnteredBy } from "./enteredInputReasons/index.js";
 export { rankingUnitsFromFacts, type RankingFacts } from "./rankingUnitsFromFacts/index.js";
 export { classifyGroups } from "./classifyGroups/index.js";
