@@ -37,9 +37,9 @@ export const scoringMessages: MessageCatalog = {
   },
   "ranking.entered_input": {
     vi: (p, l) =>
-      `Nhập tay: ${label(p.field, l)} = ${value(p.field, p.value, l)}; nguồn: ${typeof p.evidence === "string" ? p.evidence : "chưa ghi nguồn"} (${by(p, l)})`,
+      `Nhập tay: ${label(p.field, l)} = ${value(String(p.field), p.value, l)}; nguồn: ${typeof p.evidence === "string" ? p.evidence : "chưa ghi nguồn"} (${by(p, l)})`,
     en: (p, l) =>
-      `Entered by hand: ${label(p.field, l)} = ${value(p.field, p.value, l)}; source: ${typeof p.evidence === "string" ? p.evidence : "none given"} (${by(p, l)})`,
+      `Entered by hand: ${label(p.field, l)} = ${value(String(p.field), p.value, l)}; source: ${typeof p.evidence === "string" ? p.evidence : "none given"} (${by(p, l)})`,
   },
   "ranking.entered_none": {
     vi: () => "Chưa nhập tay số liệu chấm điểm nào cho năm này",

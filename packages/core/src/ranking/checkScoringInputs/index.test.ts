@@ -104,11 +104,11 @@ describe("checkScoringInputs", () => {
   it("words its issues in Vietnamese and English", () => {
     const r = checkScoringInputs({ tasks: { assigned: 5, done: 6, onTime: 5, exceeding: 0 }, evidence: { reportsTotal: "BC 1" } });
     const issues = r.ok ? [] : r.issues;
-    expect(issues.map((i) => formatReason({ code: i.code, path: i.path, params: i.params ?? {} }, "vi"))).toEqual([
+    expect(issues.map((i) => formatReason({ code: i.code, path: [...i.path], params: i.params ?? {} }, "vi"))).toEqual([
       "Số nhiệm vụ hoàn thành (6) lớn hơn số nhiệm vụ được giao (5)",
       "Tổng số báo cáo phải nộp: có ghi nguồn nhưng chưa nhập số liệu",
     ]);
-    expect(formatReason({ code: issues[0]!.code, path: issues[0]!.path, params: issues[0]!.params ?? {} }, "en")).toBe(
+    expect(formatReason({ code: issues[0]!.code, path: [...issues[0]!.path], params: issues[0]!.params ?? {} }, "en")).toBe(
       "Tasks done (6) exceeds tasks assigned (5)",
     );
   });
