@@ -15,6 +15,7 @@ import { registerUsers } from "./commands/users.js";
 import { registerRecordWrites } from "./commands/recordWrites.js";
 import { registerRecordFiles } from "./commands/recordFiles.js";
 import { registerSteering } from "./commands/steering.js";
+import { registerScoring } from "./commands/scoring.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
 import { run } from "./lib/run.js";
 import { localizeCommander } from "./lib/commanderText.js";
@@ -54,6 +55,7 @@ export function buildProgram(): Command {
   registerRecordWrites(program, run);
   registerRecordFiles(program, run);
   registerSteering(program, run);
+  registerScoring(program, run);
   return program;
 }
 

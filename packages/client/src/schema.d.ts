@@ -13112,6 +13112,8 @@ export interface components {
                 responsibleFor: string[];
                 /** @description Organisations and persons: how its facts were read (tasks, communes) */
                 facts: components["schemas"]["ReasonText"][];
+                /** @description Communes: the scoring inputs entered by hand (core enteredInputReasons): each field's value, its evidence, who saved it, when, and the version; `ranking.entered_none` when none were entered */
+                entered: components["schemas"]["ReasonText"][];
             }[];
             quota: {
                 group: string;
@@ -13157,8 +13159,12 @@ export interface components {
             unitId: string;
             year: number;
             version: number;
+            updatedBy: string | null;
+            /** @description When the inputs were last saved (ISO 8601); null before the first save */
+            updatedAt: string | null;
             inputs: components["schemas"]["ScoringInputs"];
         };
+        /** @description Entered scoring inputs; `evidence` names the source document of each field (e.g. "Báo cáo số 12/BC-UBND ngày 05/12/2025"). Checked by core checkScoringInputs: done ≤ assigned, on time ≤ done, exceeding ≤ done, met ≤ total, reports on time/overdue ≤ reports due, evidence only with its value. */
         ScoringInputs: {
             tasks?: {
                 assigned: number;
@@ -13171,11 +13177,20 @@ export interface components {
             reportsOnTime?: number;
             reportsTotal?: number;
             reportsOverdue?: number;
-            /** @example 5000000000 */
             resourcesPlanned?: string;
             discipline?: {
                 disciplined: boolean;
                 selfCorrected: boolean;
+            };
+            evidence?: {
+                tasks?: string;
+                programmeTargetsMet?: string;
+                programmeTargetsTotal?: string;
+                reportsOnTime?: string;
+                reportsTotal?: string;
+                reportsOverdue?: string;
+                resourcesPlanned?: string;
+                discipline?: string;
             };
         };
     };

@@ -343,6 +343,83 @@ describe("entered scoring inputs", () => {
   });
 });
 
+describe("scoring inputs with evidence", () => {
+  const url = "/v1/units/c-01-05/scoring-inputs/2025";
+  const row = async () =>
+    (await body(await s.huyen!.request("/v1/units/d-01/ranking?year=2025"))).rows.find((r: { unitId: string }) => r.unitId === "c-01-05");
+
+  it("reads a record stored before evidence existed, with who saved it and when; the ranking says it has no source", async () => {
+    const res = await s.huyen!.request(url);
+    const x = await body(res);
+    const entered = (await row()).entered as { code: string; params: { field: string; evidence?: string; by: string } }[];
+    expect([res.status, x.version, x.updatedBy, typeof x.updatedAt, x.inputs.evidence]).toEqual([200, 1, "seed", "string", undefined]);
+    expect([
+      entered.length > 0,
+      entered.every((r) => r.code === "ranking.entered_input" && r.params.evidence === undefined && r.params.by === "seed"),
+    ]).toEqual([true, true]);
+  });
+
+  it("stores the evidence per field (trimmed), answers 428 without If-Match and 412 on a stale one, and explains the score with it", async () => {
+    const before = await row();
+    const inputs = {
+      tasks: { assigned: 10, done: 10, onTime: 10, exceeding: 5 },
+      programmeTargetsMet: 5,
+      programmeTargetsTotal: 5,
+      reportsOnTime: 4,
+      reportsTotal: 4,
+      reportsOverdue: 0,
+      resourcesPlanned: "1000000",
+      evidence: { tasks: "  Báo cáo số 12/BC-UBND ngày 05/12/2025 ", reportsOnTime: "Sổ theo dõi công văn đến 2025", reportsTotal: " " },
+    };
+    const none = await s.huyen!.request(url, json("PUT", inputs));
+    const put = await s.huyen!.request(url, json("PUT", inputs, { "if-match": '"1"' }));
+    const stale = await s.huyen!.request(url, json("PUT", { ...inputs, reportsOnTime: 3 }, { "if-match": '"1"' }));
+    const saved = await body(put);
+    const got = await body(await s.huyen!.request(url));
+    const after = await row();
+    const tasks = after.entered.find((r: { params: { field: string } }) => r.params.field === "tasks");
+    expect([none.status, put.status, put.headers.get("etag"), stale.status, saved.updatedBy]).toEqual([428, 200, '"2"', 412, "huyen"]);
+    expect(got.inputs.evidence).toEqual({ tasks: "Báo cáo số 12/BC-UBND ngày 05/12/2025", reportsOnTime: "Sổ theo dõi công văn đến 2025" });
+    expect([after.score > before.score, tasks.params.evidence, tasks.params.by, tasks.params.version]).toEqual([
+      true,
+      "Báo cáo số 12/BC-UBND ngày 05/12/2025",
+      "huyen",
+      2,
+    ]);
+    expect(tasks.vi).toMatch(
+      /^Nhập tay: Nhiệm vụ trong năm = giao 10, hoàn thành 10, đúng hạn 10, vượt yêu cầu 5; nguồn: Báo cáo số 12\/BC-UBND ngày 05\/12\/2025 \(người nhập huyen, ngày \d\d\/\d\d\/\d{4}, phiên bản 2\)$/,
+    );
+  });
+
+  it("refuses a note without its value and one that is too long, naming the field, and writes nothing", async () => {
+    const orphan = await s.huyen!.request(
+      url,
+      json("PUT", { reportsOnTime: 4, evidence: { reportsTotal: "BC 1" } }, { "if-match": '"2"' }),
+    );
+    const long = await s.huyen!.request(
+      url,
+      json("PUT", { reportsTotal: 4, evidence: { reportsTotal: "x".repeat(301) } }, { "if-match": '"2"' }),
+    );
+    const [a, b] = [await body(orphan), await body(long)];
+    const still = await body(await s.huyen!.request(url));
+    expect([
+      orphan.status,
+      a.errors.map((e: { path: string }) => e.path),
+      a.errors[0].message,
+      long.status,
+      b.errors.map((e: { path: string }) => e.path),
+      still.version,
+    ]).toEqual([
+      422,
+      ["$.evidence.reportsTotal"],
+      "Tổng số báo cáo phải nộp: có ghi nguồn nhưng chưa nhập số liệu / Reports due in total: evidence given but no value entered",
+      422,
+      ["$.evidence.reportsTotal"],
+      2,
+    ]);
+  });
+});
+
 describe("indicator 18.2 from the classification", () => {
   const ind182 = (r: EvaluationResult) => r.criteria.flatMap((c) => c.indicators).find((i) => i.id === "18.2")!;
 

@@ -4,27 +4,16 @@
  * the ranking service (services/rankings.ts), which loads the facts and calls @ntm/core.
  */
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import {
-  type RankedLevel,
-  type Reason,
-  CLASSIFICATION_LEVEL_LABELS,
-  RankingUnitSchema,
-  enteredValues,
-  parseDong,
-  parseScoringScheme,
-  parseSubjectScheme,
-  type SubjectScheme,
-  zodIssues,
-} from "@ntm/core";
+import { type RankedLevel, type Reason, CLASSIFICATION_LEVEL_LABELS, ScoringInputsSchema, enteredInputReasons } from "@ntm/core";
 import type { AppEnv } from "../context.js";
 import { authorize } from "../http/guard.js";
 import { problemResponses } from "../http/problem.js";
 import { IdParam, YearParam } from "../http/schemas.js";
 import { loadPacks } from "../services/packs.js";
-import { type ScoringInputsData, computeRanking, inputsRowId, noPackCommunes, schemeFor, schemeRowId } from "../services/rankings.js";
-import { computeSubjectRanking, reviewDay, subjectSchemeFor, subjectSchemeRowId } from "../services/subjectRankings.js";
-import { ReasonOutSchema, checkVersion, readIfMatch, reasonsOut, setEtag } from "../http/common.js";
-import { loadScoringInputs, saveScoringInputs, saveScoringScheme } from "../services/scoring.js";
+import { computeRanking, noPackCommunes, schemeFor } from "../services/rankings.js";
+import { computeSubjectRanking, reviewDay, subjectSchemeFor } from "../services/subjectRankings.js";
+import { ReasonOutSchema, readIfMatch, reasonsOut, setEtag } from "../http/common.js";
+import { enteredInputsOf, loadScoringInputs, saveScoringInputs, saveScoringScheme } from "../services/scoring.js";
 
 const Localized = z.object({ vi: z.string(), en: z.string() });
 const levelLabel = (l: RankedLevel) => CLASSIFICATION_LEVEL_LABELS[l] ?? { vi: l, en: l };
@@ -84,6 +73,10 @@ const RankingOutSchema = z
         reasons: z.array(ReasonOutSchema),
         responsibleFor: z.array(z.string()).openapi({ description: "Organisations and persons: the communes it answers for" }),
         facts: z.array(ReasonOutSchema).openapi({ description: "Organisations and persons: how its facts were read (tasks, communes)" }),
+        entered: z.array(ReasonOutSchema).openapi({
+          description:
+            "Communes: the scoring inputs entered by hand (core enteredInputReasons): each field's value, its evidence, who saved it, when, and the version; `ranking.entered_none` when none were entered",
+        }),
       }),
     ),
     quota: z.array(
@@ -179,22 +172,20 @@ const putScheme = createRoute({
   },
 });
 
-const Count = z.number().int().min(0);
-const InputsSchema = z
-  .object({
-    tasks: z.object({ assigned: Count, done: Count, onTime: Count, exceeding: Count }).strict().optional(),
-    programmeTargetsMet: Count.optional(),
-    programmeTargetsTotal: Count.optional(),
-    reportsOnTime: Count.optional(),
-    reportsTotal: Count.optional(),
-    reportsOverdue: Count.optional(),
-    resourcesPlanned: z.string().regex(/^\d+$/, "whole đồng as digits").optional().openapi({ example: "5000000000" }),
-    discipline: z.object({ disciplined: z.boolean(), selfCorrected: z.boolean() }).strict().optional(),
-  })
-  .strict()
-  .openapi("ScoringInputs");
+// Core's schema (evidence per field, at most SCORING_EVIDENCE_MAX characters); the service runs core's checkScoringInputs.
+const InputsSchema = ScoringInputsSchema.extend({}).openapi("ScoringInputs", {
+  description:
+    'Entered scoring inputs; `evidence` names the source document of each field (e.g. "Báo cáo số 12/BC-UBND ngày 05/12/2025"). Checked by core checkScoringInputs: done ≤ assigned, on time ≤ done, exceeding ≤ done, met ≤ total, reports on time/overdue ≤ reports due, evidence only with its value.',
+});
 const InputsOut = z
-  .object({ unitId: z.string(), year: z.number().int(), version: z.number().int(), inputs: InputsSchema })
+  .object({
+    unitId: z.string(),
+    year: z.number().int(),
+    version: z.number().int(),
+    updatedBy: z.string().nullable(),
+    updatedAt: z.string().nullable().openapi({ description: "When the inputs were last saved (ISO 8601); null before the first save" }),
+    inputs: InputsSchema,
+  })
   .openapi("ScoringInputsRecord");
 const InputsPath = z.object({ id: IdParam.shape.id, year: YearParam.openapi({ param: { name: "year", in: "path" } }) });
 
@@ -266,6 +257,14 @@ export function rankingRoutes() {
             noPack: [],
           }));
     const { ranking } = r;
+    const entered =
+      kind === "unit"
+        ? await enteredInputsOf(
+            db,
+            ranking.rows.map((x) => x.unitId),
+            year,
+          )
+        : new Map();
     const nameOf = new Map(ranking.rows.map((x) => [x.unitId, x.name ?? x.unitId]));
     const candidate = (x: { unitId: string; rank: number; reasons: Reason[] }) => ({
       unitId: x.unitId,
@@ -304,6 +303,15 @@ export function rankingRoutes() {
           reasons: reasonsOut(x.reasons),
           responsibleFor: r.derived.get(x.unitId)?.responsibleFor ?? [],
           facts: reasonsOut(r.derived.get(x.unitId)?.reasons ?? []),
+          entered:
+            kind === "unit"
+              ? reasonsOut(
+                  enteredInputReasons(
+                    entered.get(x.unitId)?.inputs ?? {},
+                    entered.get(x.unitId)?.entry ?? { version: 0, by: null, at: null },
+                  ),
+                )
+              : [],
         })),
         quota: ranking.quota,
         commendations: ranking.commendations.map(candidate),
@@ -349,19 +357,18 @@ export function rankingRoutes() {
   app.openapi(getInputs, async (c) => {
     const { id, year } = c.req.valid("param");
     await authorize(c, "read", id);
-    const { version, inputs } = await loadScoringInputs(c.get("deps").db, id, year);
-    setEtag(c, version);
-    return c.json({ unitId: id, year, version, inputs }, 200);
+    const stored = await loadScoringInputs(c.get("deps").db, id, year);
+    setEtag(c, stored.version);
+    return c.json({ unitId: id, year, ...stored }, 200);
   });
 
   app.openapi(putInputs, async (c) => {
     const { id, year } = c.req.valid("param");
     const { user } = await authorize(c, "plan.write", id);
-    const body = c.req.valid("json") as ScoringInputsData;
     const { db, now } = c.get("deps");
-    const saved = await saveScoringInputs(db, user, id, year, body, readIfMatch(c), now());
+    const saved = await saveScoringInputs(db, user, id, year, c.req.valid("json"), readIfMatch(c), now());
     setEtag(c, saved.version);
-    return c.json({ unitId: id, year, version: saved.version, inputs: saved.inputs }, 200);
+    return c.json({ unitId: id, year, ...saved }, 200);
   });
 
   return app;

@@ -4,16 +4,17 @@
  * with versions (If-Match) and audit entries.
  */
 import {
+  type EnteredBy,
   type ScoringScheme,
   type SubjectScheme,
-  RankingUnitSchema,
-  enteredValues,
-  parseDong,
+  type Issue,
+  MESSAGES,
+  checkScoringInputs,
+  formatReason,
   parseScoringScheme,
   parseSubjectScheme,
-  zodIssues,
 } from "@ntm/core";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { writeAudit } from "../audit.js";
 import type { Principal } from "../auth/policy.js";
 import type { Db } from "../db/index.js";
@@ -116,12 +117,33 @@ export async function saveScoringScheme(
   return { version: saved.version, scheme: parsed.value };
 }
 
+/** An issue of core's scoring-inputs check worded from the catalog, "vi / en", when the catalog knows its code. */
+function worded(i: Issue): Issue {
+  if (!MESSAGES[i.code]) return i;
+  const r = { code: i.code, path: [...i.path], params: i.params ?? {} };
+  return { ...i, message: `${formatReason(r, "vi")} / ${formatReason(r, "en")}` };
+}
+
+/** Entered inputs with who saved them last and when (null before the first save). */
+export interface StoredScoringInputs {
+  version: number;
+  updatedBy: string | null;
+  updatedAt: string | null;
+  inputs: ScoringInputsData;
+}
+
+const storedOf = (row: ScoringRow | undefined): StoredScoringInputs =>
+  row
+    ? { version: row.version, updatedBy: row.updatedBy ?? null, updatedAt: row.updatedAt.toISOString(), inputs: scoringInputsOf(row) }
+    : { version: 0, updatedBy: null, updatedAt: null, inputs: {} };
+
 /**
- * A unit's entered scoring inputs for a year (version 0 and no inputs when none were entered).
+ * A unit's entered scoring inputs for a year (version 0 and no inputs when none were entered), with
+ * who saved them last and when.
  * @example
  * (await loadScoringInputs(db, "c-01-01", 2025)).inputs.tasks?.assigned // 12
  */
-export async function loadScoringInputs(db: Db, unitId: string, year: number): Promise<{ version: number; inputs: ScoringInputsData }> {
+export async function loadScoringInputs(db: Db, unitId: string, year: number): Promise<StoredScoringInputs> {
   const row = (
     await db
       .select()
@@ -129,12 +151,42 @@ export async function loadScoringInputs(db: Db, unitId: string, year: number): P
       .where(eq(scoring.id, inputsRowId(unitId, year)))
       .limit(1)
   )[0];
-  return { version: row?.version ?? 0, inputs: row ? scoringInputsOf(row) : {} };
+  return storedOf(row);
 }
 
 /**
- * Validates a unit's scoring inputs (money in whole đồng; what core lets a ranking unit hold) and
- * stores them for the year (If-Match once they exist).
+ * The entered inputs of several units for a year with who saved them and when, for the ranking's
+ * explanation (core `enteredInputReasons`); a unit with none entered is absent.
+ * @example
+ * (await enteredInputsOf(db, ["c-01-03"], 2025)).get("c-01-03")?.entry.by // "huyen"
+ */
+export async function enteredInputsOf(
+  db: Db,
+  unitIds: readonly string[],
+  year: number,
+): Promise<Map<string, { inputs: ScoringInputsData; entry: EnteredBy }>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(scoring)
+    .where(
+      inArray(
+        scoring.id,
+        unitIds.map((u) => inputsRowId(u, year)),
+      ),
+    );
+  return new Map(
+    rows.map((r) => {
+      const s = storedOf(r);
+      return [r.unitId, { inputs: s.inputs, entry: { version: s.version, by: s.updatedBy, at: s.updatedAt } }];
+    }),
+  );
+}
+
+/**
+ * Checks a unit's scoring inputs with core `checkScoringInputs` (counts against each other, money in
+ * whole đồng, evidence notes with their values) and stores them for the year (If-Match once they
+ * exist), evidence trimmed.
  * @example
  * const { version } = await saveScoringInputs(db, user, "c-01-01", 2025, { programmeTargetsMet: 3 }, undefined, new Date());
  */
@@ -143,23 +195,17 @@ export async function saveScoringInputs(
   user: Principal,
   unitId: string,
   year: number,
-  body: ScoringInputsData,
+  body: unknown,
   expected: number | undefined,
   now: Date,
-): Promise<{ version: number; inputs: ScoringInputsData }> {
-  if (body.resourcesPlanned !== undefined) {
-    const d = parseDong(body.resourcesPlanned, ["resourcesPlanned"]);
-    if (!d.ok) throw new ApiError("invalid_input", "Số tiền không hợp lệ / invalid amount", issuesToFields(d.issues));
-  }
-  // Core decides what a ranking unit may hold (task counts consistent, finite values).
-  const asUnit = RankingUnitSchema.safeParse({
-    unitId,
-    values: enteredValues(body),
-    ...(body.tasks ? { tasks: body.tasks } : {}),
-    ...(body.discipline ? { discipline: body.discipline } : {}),
-  });
-  if (!asUnit.success)
-    throw new ApiError("invalid_input", "Số liệu chấm điểm không hợp lệ / invalid scoring inputs", issuesToFields(zodIssues(asUnit.error)));
+): Promise<StoredScoringInputs> {
+  const checked = checkScoringInputs(body);
+  if (!checked.ok)
+    throw new ApiError(
+      "invalid_input",
+      "Số liệu chấm điểm không hợp lệ / invalid scoring inputs",
+      issuesToFields(checked.issues.map(worded)),
+    );
   const saved = await saveScoringRow(
     db,
     user,
@@ -171,9 +217,9 @@ export async function saveScoringInputs(
       entityType: "scoring_inputs",
       what: "Số liệu vừa bị thay đổi / inputs changed concurrently",
     },
-    { ...body },
+    { ...checked.value },
     expected,
     now,
   );
-  return { version: saved.version, inputs: scoringInputsOf(saved) };
+  return storedOf(saved);
 }

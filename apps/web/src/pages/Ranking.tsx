@@ -1,13 +1,15 @@
-import { Fragment, useState } from "react";
+import { Fragment, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "@tanstack/react-query";
-import { CLASSIFICATION_LEVEL_LABELS, formatNumber, formatReason } from "@ntm/core";
+import { CLASSIFICATION_LEVEL_LABELS, can, formatNumber, formatReason, unitTreeFromParents } from "@ntm/core";
 import { api, must, type Schemas } from "../api/client";
 import { useSession } from "../auth/session";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { YearSelect } from "../components/YearSelect";
 import { DEFAULT_YEAR } from "../lib/years";
 import { NoPackNotice, PackInForce } from "../components/NoPack";
+import { ScoringInputsForm } from "../components/ScoringInputsForm";
+import { useUnits } from "../api/queries";
 
 type RankingResult = Schemas["Ranking"];
 type Kind = "unit" | "organisation" | "person";
@@ -21,6 +23,11 @@ export default function Ranking() {
   const [year, setYear] = useState(DEFAULT_YEAR);
   const [open, setOpen] = useState<string | null>(null);
   const [kind, setKind] = useState<Kind>("unit");
+  const [editing, setEditing] = useState<string | null>(null);
+  const units = useUnits();
+  const tree = useMemo(() => unitTreeFromParents(new Map((units.data ?? []).map((u) => [u.id, u.parentId]))), [units.data]);
+  // Entering scoring inputs is `plan.write` on the commune, the same check the API makes (core's policy).
+  const mayEnter = (unitId: string) => kind === "unit" && !!user && can(user, "plan.write", unitId, tree);
   const q = useQuery({
     queryKey: ["ranking", user?.scopeUnitId, year, kind],
     enabled: !!user,
@@ -165,6 +172,24 @@ export default function Ranking() {
                                 </ul>
                               </div>
                             </div>
+                            {kind === "unit" && (
+                              <div data-testid={`entered-${u.unitId}`}>
+                                <h3>{t("ranking.inputs.entered")}</h3>
+                                <ul className="reasons">
+                                  {u.entered.map((x, i) => (
+                                    <li key={`e${i}`}>{formatReason(x, lang)}</li>
+                                  ))}
+                                </ul>
+                                {mayEnter(u.unitId) &&
+                                  (editing === u.unitId ? (
+                                    <ScoringInputsForm unitId={u.unitId} unitName={u.name} year={year} onDone={() => setEditing(null)} />
+                                  ) : (
+                                    <button type="button" className="btn" onClick={() => setEditing(u.unitId)}>
+                                      {t("ranking.inputs.open")}
+                                    </button>
+                                  ))}
+                              </div>
+                            )}
                           </td>
                         </tr>
                       )}

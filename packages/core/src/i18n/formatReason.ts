@@ -9,6 +9,7 @@ import { emulationMessages } from "./emulation.messages.js";
 import { accessMessages } from "./access.messages.js";
 import { importMessages } from "./import.messages.js";
 import { steeringMessages } from "./steering.messages.js";
+import { scoringMessages } from "./scoring.messages.js";
 
 /** Every reason code the core can produce, with its Vietnamese and English wording. */
 export const MESSAGES: MessageCatalog = {
@@ -22,6 +23,7 @@ export const MESSAGES: MessageCatalog = {
   ...accessMessages,
   ...importMessages,
   ...steeringMessages,
+  ...scoringMessages,
 };
 
 /**

@@ -58,7 +58,21 @@ export { rankUnits, type Ranking, type RankedUnit, type RankedLevel, type Missin
 export { indicator182FromClassification } from "./indicator182/index.js";
 export { CLASSIFICATION_LEVEL_LABELS } from "../i18n/ranking.messages.js";
 export { TIER_POINTS, tierPoints } from "./tierPoints/index.js";
-export { ScoringInputsSchema, enteredValues, type ScoringInputs } from "./scoringInputs/index.js";
+export {
+  ScoringInputsSchema,
+  ScoringEvidenceSchema,
+  SCORING_EVIDENCE_MAX,
+  SCORING_INPUT_FIELDS,
+  SCORING_INPUT_LABELS,
+  TASK_COUNT_LABELS,
+  enteredValues,
+  type ScoringInputs,
+  type ScoringEvidence,
+  type ScoringInputField,
+} from "./scoringInputs/index.js";
+export { checkScoringInputs } from "./checkScoringInputs/index.js";
+export { formatScoringInput } from "./formatScoringInput/index.js";
+export { enteredInputReasons, type EnteredBy } from "./enteredInputReasons/index.js";
 export { rankingUnitsFromFacts, type RankingFacts } from "./rankingUnitsFromFacts/index.js";
 export { classifyGroups } from "./classifyGroups/index.js";
 export { emulationCandidateRecords, mergeCandidateRecords } from "./emulationCandidateRecords/index.js";

@@ -29,3 +29,10 @@ describe("enteredValues", () => {
     expect(ScoringInputsSchema.safeParse({ other: 1 }).success).toBe(false);
   });
 });
+
+describe("ScoringInputsSchema evidence", () => {
+  it("keeps a note per field and refuses notes for unknown fields", () => {
+    expect(ScoringInputsSchema.safeParse({ reportsTotal: 4, evidence: { reportsTotal: "Báo cáo số 12/BC-UBND" } }).success).toBe(true);
+    expect(ScoringInputsSchema.safeParse({ evidence: { other: "x" } }).success).toBe(false);
+  });
+});
