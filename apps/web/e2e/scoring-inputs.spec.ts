@@ -26,7 +26,7 @@ test("a district officer enters a commune's scoring inputs with evidence, sees t
   await expect(entered).toContainText("chưa ghi nguồn");
   await entered.getByRole("button", { name: "Số liệu chấm điểm" }).click();
   const form = page.getByTestId("scoring-form");
-  await expect(form).toContainText("Phiên bản 1, người nhập seed");
+  await expect(form).toContainText("Phiên bản 1, người nhập dữ liệu mẫu");
 
   // Field checks from core before sending: done ≤ assigned, a Vietnamese count.
   await form.locator("[name='tasks.assigned']").fill("10");
@@ -52,7 +52,7 @@ test("a district officer enters a commune's scoring inputs with evidence, sees t
   // The ranking refreshed: the score changed and the explanation names the source, who and the version.
   await expect(row.locator("td").nth(1)).not.toHaveText(scoreBefore ?? "");
   await expect(entered).toContainText(
-    "Nhập tay: Nhiệm vụ trong năm = giao 10, hoàn thành 10, đúng hạn 10, vượt yêu cầu 5; nguồn: Báo cáo số 12/BC-UBND ngày 05/12/2025 (người nhập huyen",
+    "Nhập tay: Nhiệm vụ trong năm = giao 10, hoàn thành 10, đúng hạn 10, vượt yêu cầu 5; nguồn: Báo cáo số 12/BC-UBND ngày 05/12/2025 (người nhập Cán bộ NTM Huyện An Hòa",
   );
   await expect(entered).toContainText("nguồn: Sổ theo dõi công văn đi năm 2025");
   await expect(entered).toContainText("phiên bản 2");

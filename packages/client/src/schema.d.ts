@@ -13159,8 +13159,11 @@ export interface components {
             unitId: string;
             year: number;
             version: number;
+            /** @description Username of who saved the inputs last */
             updatedBy: string | null;
-            /** @description When the inputs were last saved (ISO 8601); null before the first save */
+            /** @description Their display name, as screens show it ("dữ liệu mẫu" for the demo seed) */
+            updatedByName: string | null;
+            /** @description When the inputs were last saved (ISO 8601, Vietnamese time +07:00); null before the first save */
             updatedAt: string | null;
             inputs: components["schemas"]["ScoringInputs"];
         };

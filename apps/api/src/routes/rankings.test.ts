@@ -355,7 +355,7 @@ describe("scoring inputs with evidence", () => {
     expect([res.status, x.version, x.updatedBy, typeof x.updatedAt, x.inputs.evidence]).toEqual([200, 1, "seed", "string", undefined]);
     expect([
       entered.length > 0,
-      entered.every((r) => r.code === "ranking.entered_input" && r.params.evidence === undefined && r.params.by === "seed"),
+      entered.every((r) => r.code === "ranking.entered_input" && r.params.evidence === undefined && r.params.by === "dữ liệu mẫu"),
     ]).toEqual([true, true]);
   });
 
@@ -380,14 +380,15 @@ describe("scoring inputs with evidence", () => {
     const tasks = after.entered.find((r: { params: { field: string } }) => r.params.field === "tasks");
     expect([none.status, put.status, put.headers.get("etag"), stale.status, saved.updatedBy]).toEqual([428, 200, '"2"', 412, "huyen"]);
     expect(got.inputs.evidence).toEqual({ tasks: "Báo cáo số 12/BC-UBND ngày 05/12/2025", reportsOnTime: "Sổ theo dõi công văn đến 2025" });
-    expect([after.score > before.score, tasks.params.evidence, tasks.params.by, tasks.params.version]).toEqual([
-      true,
-      "Báo cáo số 12/BC-UBND ngày 05/12/2025",
-      "huyen",
-      2,
-    ]);
+    expect([
+      after.score > before.score,
+      tasks.params.evidence,
+      tasks.params.by,
+      tasks.params.version,
+      tasks.params.at.endsWith("+07:00"),
+    ]).toEqual([true, "Báo cáo số 12/BC-UBND ngày 05/12/2025", "Cán bộ NTM Huyện An Hòa", 2, true]);
     expect(tasks.vi).toMatch(
-      /^Nhập tay: Nhiệm vụ trong năm = giao 10, hoàn thành 10, đúng hạn 10, vượt yêu cầu 5; nguồn: Báo cáo số 12\/BC-UBND ngày 05\/12\/2025 \(người nhập huyen, ngày \d\d\/\d\d\/\d{4}, phiên bản 2\)$/,
+      /^Nhập tay: Nhiệm vụ trong năm = giao 10, hoàn thành 10, đúng hạn 10, vượt yêu cầu 5; nguồn: Báo cáo số 12\/BC-UBND ngày 05\/12\/2025 \(người nhập Cán bộ NTM Huyện An Hòa, ngày \d\d\/\d\d\/\d{4}, phiên bản 2\)$/,
     );
   });
 

@@ -182,8 +182,15 @@ const InputsOut = z
     unitId: z.string(),
     year: z.number().int(),
     version: z.number().int(),
-    updatedBy: z.string().nullable(),
-    updatedAt: z.string().nullable().openapi({ description: "When the inputs were last saved (ISO 8601); null before the first save" }),
+    updatedBy: z.string().nullable().openapi({ description: "Username of who saved the inputs last" }),
+    updatedByName: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Their display name, as screens show it ("dữ liệu mẫu" for the demo seed)' }),
+    updatedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: "When the inputs were last saved (ISO 8601, Vietnamese time +07:00); null before the first save" }),
     inputs: InputsSchema,
   })
   .openapi("ScoringInputsRecord");

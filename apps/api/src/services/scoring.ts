@@ -18,8 +18,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { writeAudit } from "../audit.js";
 import type { Principal } from "../auth/policy.js";
 import type { Db } from "../db/index.js";
-import { scoring } from "../db/schema.js";
-import { checkVersion } from "../http/common.js";
+import { scoring, users } from "../db/schema.js";
+import { checkVersion, vnDateTime } from "../http/common.js";
 import { ApiError, issuesToFields } from "../http/problem.js";
 import { type ScoringInputsData, inputsRowId, schemeRowId, scoringInputsOf } from "./rankings.js";
 import { subjectSchemeRowId } from "./subjectRankings.js";
@@ -124,18 +124,43 @@ function worded(i: Issue): Issue {
   return { ...i, message: `${formatReason(r, "vi")} / ${formatReason(r, "en")}` };
 }
 
-/** Entered inputs with who saved them last and when (null before the first save). */
+/** Entered inputs with who saved them last (username and display name) and when, in Vietnamese time (null before the first save). */
 export interface StoredScoringInputs {
   version: number;
   updatedBy: string | null;
+  updatedByName: string | null;
   updatedAt: string | null;
   inputs: ScoringInputsData;
 }
 
 const storedOf = (row: ScoringRow | undefined): StoredScoringInputs =>
   row
-    ? { version: row.version, updatedBy: row.updatedBy ?? null, updatedAt: row.updatedAt.toISOString(), inputs: scoringInputsOf(row) }
-    : { version: 0, updatedBy: null, updatedAt: null, inputs: {} };
+    ? {
+        version: row.version,
+        updatedBy: row.updatedBy ?? null,
+        updatedByName: row.updatedBy ?? null,
+        updatedAt: vnDateTime(row.updatedAt),
+        inputs: scoringInputsOf(row),
+      }
+    : { version: 0, updatedBy: null, updatedByName: null, updatedAt: null, inputs: {} };
+
+/** Display names of the savers (usernames); the demo seed is no user: "dữ liệu mẫu". */
+async function saverNames(db: Db, usernames: readonly (string | null)[]): Promise<(by: string | null) => string | null> {
+  const wanted = [...new Set(usernames.filter((u): u is string => !!u))];
+  const names = new Map(
+    wanted.length === 0
+      ? []
+      : (
+          await db.select({ username: users.username, displayName: users.displayName }).from(users).where(inArray(users.username, wanted))
+        ).map((u) => [u.username, u.displayName] as const),
+  );
+  return (by) => (by === null ? null : (names.get(by) ?? (by === "seed" ? "dữ liệu mẫu" : by)));
+}
+
+/** The stored inputs with the saver's display name. */
+async function named(db: Db, stored: StoredScoringInputs): Promise<StoredScoringInputs> {
+  return { ...stored, updatedByName: (await saverNames(db, [stored.updatedBy]))(stored.updatedBy) };
+}
 
 /**
  * A unit's entered scoring inputs for a year (version 0 and no inputs when none were entered), with
@@ -151,7 +176,7 @@ export async function loadScoringInputs(db: Db, unitId: string, year: number): P
       .where(eq(scoring.id, inputsRowId(unitId, year)))
       .limit(1)
   )[0];
-  return storedOf(row);
+  return named(db, storedOf(row));
 }
 
 /**
@@ -175,10 +200,25 @@ export async function enteredInputsOf(
         unitIds.map((u) => inputsRowId(u, year)),
       ),
     );
+  // Who: the saver's display name (the demo seed is no user: "dữ liệu mẫu"); when: Vietnamese time,
+  // so a save after 17:00 UTC is dated the Vietnamese day.
+  const usernames = [...new Set(rows.map((r) => r.updatedBy).filter((u): u is string => !!u))];
+  const names = new Map(
+    usernames.length === 0
+      ? []
+      : (
+          await db
+            .select({ username: users.username, displayName: users.displayName })
+            .from(users)
+            .where(inArray(users.username, usernames))
+        ).map((u) => [u.username, u.displayName] as const),
+  );
+  const who = (by: string | null) => (by === null ? null : (names.get(by) ?? (by === "seed" ? "dữ liệu mẫu" : by)));
   return new Map(
     rows.map((r) => {
       const s = storedOf(r);
-      return [r.unitId, { inputs: s.inputs, entry: { version: s.version, by: s.updatedBy, at: s.updatedAt } }];
+      const at = s.updatedAt === null ? null : vnDateTime(new Date(s.updatedAt));
+      return [r.unitId, { inputs: s.inputs, entry: { version: s.version, by: who(s.updatedBy), at } }];
     }),
   );
 }
@@ -221,5 +261,5 @@ export async function saveScoringInputs(
     expected,
     now,
   );
-  return storedOf(saved);
+  return named(db, storedOf(saved));
 }

@@ -38,7 +38,7 @@ describe("ntm scoring", () => {
   it("shows a commune's seeded inputs with Vietnamese labels, the version and who entered them", () => {
     as("huyen", "huyen123");
     const out = remote(["scoring", "show", "c-01-04", "2025"]);
-    expect([out.code, out.stdout]).toEqual([0, expect.stringContaining("phiên bản 1, người nhập seed")]);
+    expect([out.code, out.stdout]).toEqual([0, expect.stringContaining("phiên bản 1, người nhập dữ liệu mẫu")]);
     expect(out.stdout).toContain("Tổng số báo cáo phải nộp");
     expect(out.stdout).toMatch(/\d{1,3}(\.\d{3})+ đ/);
   });

@@ -51,6 +51,8 @@ interface Stored {
   year: number;
   version: number;
   updatedBy: string | null;
+  /** Display name of who saved last (older servers send none). */
+  updatedByName?: string | null;
   updatedAt: string | null;
   inputs: ScoringInputs;
 }
@@ -171,8 +173,8 @@ function print(ctx: Ctx, s: Stored, saved: boolean): void {
       ? tr(L, "chưa nhập", "none entered")
       : tr(
           L,
-          `phiên bản ${s.version}, người nhập ${s.updatedBy ?? "—"}, ngày ${s.updatedAt ? formatDate(s.updatedAt, L) : "—"}`,
-          `version ${s.version}, by ${s.updatedBy ?? "—"} on ${s.updatedAt ? formatDate(s.updatedAt, L) : "—"}`,
+          `phiên bản ${s.version}, người nhập ${s.updatedByName ?? s.updatedBy ?? "—"}, ngày ${s.updatedAt ? formatDate(s.updatedAt, L) : "—"}`,
+          `version ${s.version}, by ${s.updatedByName ?? s.updatedBy ?? "—"} on ${s.updatedAt ? formatDate(s.updatedAt, L) : "—"}`,
         );
   ctx.print(`${head} (${who})`);
   ctx.print(

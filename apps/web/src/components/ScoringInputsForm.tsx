@@ -211,7 +211,7 @@ function Editor({ stored, unitName, onDone }: { stored: Stored; unitName: string
           ? t("ranking.inputs.none")
           : t("ranking.inputs.savedBy", {
               version: stored.version,
-              who: stored.updatedBy ?? "—",
+              who: stored.updatedByName ?? stored.updatedBy ?? "—",
               at: stored.updatedAt ? vnDateTime(stored.updatedAt, lang) : "—",
             })}
       </p>
@@ -298,7 +298,7 @@ function Editor({ stored, unitName, onDone }: { stored: Stored; unitName: string
       {theirs && (
         <RecordConflict
           testId="scoring-conflict"
-          who={theirs.updatedBy}
+          who={theirs.updatedByName ?? theirs.updatedBy}
           at={theirs.updatedAt ?? undefined}
           yours={summary(d)}
           theirs={summary(draftOf(theirs.inputs as ScoringInputs))}
