@@ -68,6 +68,6 @@ describe("stored classifications", () => {
     const [row] = await stored(db, 2024);
     await db.delete(storedClassifications);
     const recomputed = await computeRollup(newProcess(db), tree, packs, "p-demo", 2025);
-    expect([(row?.data as unknown[] | undefined)?.length > 0, fromStored]).toEqual([true, recomputed]);
+    expect([((row?.data as unknown[] | undefined)?.length ?? 0) > 0, fromStored]).toEqual([true, recomputed]);
   });
 });
