@@ -141,14 +141,16 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     try {
       await next();
     } finally {
-      // This process sees its own writes at once: its notifications may arrive after the response.
-      // A refused request (4xx) wrote nothing (its transaction rolled back), so a flood of bad
-      // requests cannot empty the caches; anything else, errors included, drops them. On PGlite the
-      // notifications have already moved the stamps of the tables written: the rest (the unit tree,
-      // sessions) stays kept, so a stream of value writes does not reload the tree each time.
+      // This process sees its own writes at once. While the feed is live nothing needs dropping: on
+      // PGlite the notifications have already moved the stamps of the tables written, and on
+      // PostgreSQL every later /v1 request waits for a sync marker (seeWritesOfOtherInstances), which
+      // arrives after this write's notifications. So the rest (the unit tree, packs, sessions, other
+      // communes' evaluations) stays kept: dropping it all after each write made every request after
+      // it read the tree, packs and sessions again (the mixed read/write load spent its CPU there).
+      // Without a live feed memos are bypassed anyway; a refused request (4xx) wrote nothing.
       const refused = c.res.status >= 400 && c.res.status < 500;
       const feed = changeFeedOf(deps.db);
-      if (!SAFE_METHODS.has(c.req.method) && !refused && !(feed.live && feed.synchronous)) feed.bumpAll();
+      if (!SAFE_METHODS.has(c.req.method) && !refused && !feed.live) feed.bumpAll();
     }
   });
   app.onError((err, c) => {

@@ -9,11 +9,12 @@
  * entry remembers the stamp of the tables it read; while the stamp has not moved it is served without
  * a query.
  *
- * Consistency: a process sees its own writes at once (the app calls {@link ChangeFeed.bumpAll} after
- * every state-changing request) and another instance's writes by the next request: before a /v1
- * request runs, it waits for {@link ChangeFeed.fresh} (a sync marker sent after it arrived has come
- * back through the channel, so every notification committed before has too; one marker serves a
- * whole batch of requests). Writes themselves never rely on
+ * Consistency: a process sees its own and another instance's writes by the next request: PGlite
+ * delivers a commit's notifications before its promise resolves, and on PostgreSQL a /v1 request
+ * first waits for {@link ChangeFeed.fresh} (a sync marker sent after it arrived has come back through
+ * the channel, so every notification committed before has too; one marker serves a whole batch of
+ * requests). Only the tables written are invalidated, never everything: {@link ChangeFeed.bumpAll} is
+ * for the feed coming back up (and for writes while it is down). Writes themselves never rely on
  * it: they check versions (If-Match) inside their transaction. While the listening connection is down
  * the feed is not `live` and every memo is bypassed (each request validates against the database, as
  * without a feed); when it is back every entry is dropped, since notifications may have been missed.

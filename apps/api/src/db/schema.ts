@@ -111,6 +111,26 @@ export const publications = pgTable(
 );
 
 /**
+ * The classification of a scope's communes for a year (what indicator 18.2 of the next year reads),
+ * stored so a new process need not rank the previous year again. A derived fact, never edited: `key`
+ * names the content it was computed from (the unit tree, packs, values of the year and the one
+ * before, the ranking inputs, the core build); a row whose key differs from the current one is stale
+ * and computed again (services/rankings.ts classificationsOf).
+ */
+export const storedClassifications = pgTable(
+  "stored_classifications",
+  {
+    scopeId: text("scope_id").notNull(),
+    year: integer("year").notNull(),
+    key: text("key").notNull(),
+    /** `[unitId, level][]`. */
+    data: jsonb("data").notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scopeId, t.year] })],
+);
+
+/**
  * Approved (locked) unit-years of indicator values: the level above approves what a commune submitted,
  * and a locked unit-year refuses writes (values PUT and imports) until it is unlocked (as DHIS2 does).
  */

@@ -184,6 +184,9 @@ const ROLLUP_CHUNK = 50;
 /** Roll-up lines by content key (see computeRollupUncached), the oldest dropped beyond capacity (exported for tests). */
 export const rollupCommuneCache = perDatabase(() => new LineCache<RollupLine>(20_000));
 
+/** Ladders of the communes of roll-ups by tree, packs, unit, year and explicit pack (see computeRollupUncached). */
+const rollupLadderCache = perDatabase(() => new LineCache<ReturnType<typeof ladderOf>>(20_000));
+
 async function computeRollupUncached(
   db: Db,
   tree: UnitTree,
@@ -198,7 +201,17 @@ async function computeRollupUncached(
     classificationsOf(db, tree, packs, unitId, year - 1),
   ]);
   const cache = rollupCommuneCache(db);
-  const ladders = new Map(all.map(({ unit }) => [unit.id, ladderOf(tree, packs, unit.id, year, packId)] as const));
+  // A commune's ladder depends only on the tree, the packs and adoptions (packs.key) and the year: kept
+  // between roll-ups, so the roll-up after a write does not select 1,000 ladders again.
+  const kept = rollupLadderCache(db);
+  const ladders = new Map(
+    all.map(({ unit }) => {
+      const key = `${tree.stamp}|${packs.key}|${unit.id}|${year}|${packId ?? ""}`;
+      let l = kept.get(key);
+      if (!l) kept.set(key, (l = ladderOf(tree, packs, unit.id, year, packId)));
+      return [unit.id, l] as const;
+    }),
+  );
   const noPackCommunes: NoPackCommune[] = [];
   const docs = all.filter(({ unit }) => {
     const l = ladders.get(unit.id)!;

@@ -14,6 +14,7 @@ import {
   type ScoringInputs,
   type ScoringScheme,
   CandidateRecordsSchema,
+  ClassificationLevelSchema,
   mergeCandidateRecords,
   DEFAULT_SCORING_SCHEME,
   ScoringInputsSchema,
@@ -22,10 +23,14 @@ import {
   rankUnits,
   rankingUnitsFromFacts,
 } from "@ntm/core";
-import { eq } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/index.js";
-import { dossiers, scoring } from "../db/schema.js";
+import { dossiers, scoring, storedClassifications } from "../db/schema.js";
 import { ApiError, issuesToFields } from "../http/problem.js";
 import type { LoadedPacks } from "./packs.js";
 import { emulationRecordsFor } from "./emulationRecords.js";
@@ -103,10 +108,68 @@ export async function classificationsOf(
   const scope = tree.byId.get(scopeId)?.level === "commune" ? (tree.parentOf(scopeId) ?? scopeId) : scopeId;
   // Cached per process on the content of everything the ranking reads (validated on every call).
   const key = `${tree.stamp}|${packs.key}|${scope}|${year}|${await rankingDataState(db, year, scopeUnits(tree, scope))}`;
-  return classificationCache(db).get(key, () => classificationsUncached(db, tree, packs, scope, year));
+  return classificationCache(db).get(key, () =>
+    storedOrComputed(db, scope, year, key, () => classificationsUncached(db, tree, packs, scope, year)),
+  );
 }
 
 const classificationCache = perDatabase(() => new ContentCache<Map<string, Classification182>>(128));
+
+/** What a stored classification holds: `[unitId, level]` per classified commune. */
+const StoredClassificationSchema = z.array(z.tuple([z.string(), ClassificationLevelSchema]));
+
+/**
+ * The identity of the code that computes a classification: a hash of @ntm/core's built entry and of
+ * this module's file (the API bundle when built), so a stored classification is not served by a
+ * build that would compute it differently. Computed once per process.
+ */
+const codeFingerprint = (() => {
+  let value: string | undefined;
+  return () => {
+    if (value !== undefined) return value;
+    const hash = createHash("sha256");
+    for (const file of [createRequire(import.meta.url).resolve("@ntm/core"), fileURLToPath(import.meta.url)])
+      hash.update(readFileSync(file));
+    value = hash.digest("base64url").slice(0, 16);
+    return value;
+  };
+})();
+
+/**
+ * The stored classification of a scope-year when it was computed from the same content (`key`, with
+ * the code's fingerprint); otherwise computes it and stores it for the next process. Storing is best
+ * effort: a database that refuses the write (read-only) still gets the computed answer.
+ */
+async function storedOrComputed(
+  db: Db,
+  scope: string,
+  year: number,
+  key: string,
+  compute: () => Promise<Map<string, Classification182>>,
+): Promise<Map<string, Classification182>> {
+  const stamp = `${codeFingerprint()}|${key}`;
+  const at = and(eq(storedClassifications.scopeId, scope), eq(storedClassifications.year, year));
+  const [row] = await db.select({ key: storedClassifications.key, data: storedClassifications.data }).from(storedClassifications).where(at);
+  if (row?.key === stamp) {
+    const levels = parseStored(StoredClassificationSchema, row.data, {
+      table: "stored_classifications",
+      id: `${scope}:${year}`,
+      column: "data",
+    });
+    return new Map(levels.map(([unitId, level]) => [unitId, { year, level }]));
+  }
+  const computed = await compute();
+  const data = [...computed].map(([unitId, c]) => [unitId, c.level]);
+  await db
+    .insert(storedClassifications)
+    .values({ scopeId: scope, year, key: stamp, data })
+    .onConflictDoUpdate({
+      target: [storedClassifications.scopeId, storedClassifications.year],
+      set: { key: stamp, data, computedAt: sql`now()` },
+    })
+    .catch(() => undefined);
+  return computed;
+}
 
 async function classificationsUncached(
   db: Db,

@@ -1,4 +1,4 @@
-import { addMonths, differenceInCalendarDays, format, isValid, parseISO } from "date-fns";
+import { addMonths, differenceInCalendarDays, parseISO } from "date-fns";
 import type { z } from "zod";
 import { IsoDateSchema, type IsoDate } from "../../schemas/common.js";
 
@@ -9,9 +9,20 @@ import { IsoDateSchema, type IsoDate } from "../../schemas/common.js";
  * isCalendarDate("2023-02-29") // false
  */
 export function isCalendarDate(iso: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
-  const d = parseISO(iso);
-  return isValid(d) && format(d, "yyyy-MM-dd") === iso;
+  // Arithmetic, not parse-and-format: this runs for every product of a province's OCOP count.
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  // Year 0 has no "yyyy" spelling of its own (formatted, it reads 0001): not a calendar date.
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Days of a month of the proleptic Gregorian calendar (JavaScript's). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**
@@ -26,7 +37,9 @@ export const CalendarDateSchema = IsoDateSchema.refine(isCalendarDate, {
 
 // Dates are handled as local calendar days on both sides, so the time zone cancels out.
 const toDate = (iso: IsoDate): Date => parseISO(iso);
-const toIso = (d: Date): IsoDate => format(d, "yyyy-MM-dd");
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+// What format(d, "yyyy-MM-dd") writes for years 1–9999, without parsing the pattern on every call.
+const toIso = (d: Date): IsoDate => `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
 
 /**
  * `iso` plus `months` calendar months; a missing day (31st, 29/02) falls back to the month's last day.
