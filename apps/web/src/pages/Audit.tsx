@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "@tanstack/react-query";
+import { auditActionLabel, auditEntityLabel } from "@ntm/core";
 import { api, must } from "../api/client";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { changedIds, fieldText } from "../lib/fields";
@@ -76,9 +77,9 @@ export default function Audit() {
                     <tr key={e.id}>
                       <td className="num">{vnDateTime(e.at, lang)}</td>
                       <td>{e.actorName ?? "—"}</td>
-                      <td>{t(`audit.actions.${e.action.replace(/\./g, "_")}`, { defaultValue: e.action.replace(/[._]/g, " ") })}</td>
+                      <td>{auditActionLabel(e.action, lang)}</td>
                       <td>
-                        {t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType.replace(/_/g, " ") })} <code>{e.entityId}</code>
+                        {auditEntityLabel(e.entityType, lang)} <code>{e.entityId}</code>
                       </td>
                       <td className="small">
                         {ids.length === 0
