@@ -54,6 +54,12 @@ export interface RecordColumn {
   labels?: Readonly<Record<string, LocalizedText>>;
   /** What to write, for the template's note row (Vietnamese). */
   hint: string;
+  /**
+   * The cell may hold one value per line (Alt+Enter in Excel), optionally numbered "1." "2)", for
+   * the several items of one row (an inspection's recommendations); read as an array, one entry per
+   * line. Every such column of a row has one line (it applies to every item) or the same number.
+   */
+  perLine?: boolean;
 }
 
 /** A record kind's file: its columns, how a row's values become the input, and the core check. */
@@ -77,6 +83,17 @@ const norm = (s: string) =>
     .toLowerCase()
     .replace(/\s*\*$/, "");
 const text = (c: RecordCell | undefined): string => (c === null || c === undefined ? "" : String(c).trim());
+/**
+ * The lines of a per-line cell, without a leading "1." / "2)" / "-" numbering; an empty line keeps
+ * its place (the second recommendation has no date yet), trailing empty lines are dropped.
+ */
+const linesOf = (cell: RecordCell | undefined): string[] => {
+  const lines = (cell === null || cell === undefined ? "" : String(cell))
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^\s*(?:\d{1,2}\s*[.)]|[-–•])\s+/, "").trim());
+  while (lines.length > 0 && lines.at(-1) === "") lines.pop();
+  return lines;
+};
 
 function readCell(col: RecordColumn, raw: string): { value: unknown } | { code: string; params: Record<string, unknown> } {
   switch (col.type) {
@@ -114,6 +131,9 @@ function readCell(col: RecordColumn, raw: string): { value: unknown } | { code: 
   }
 }
 
+/** The header of the n-th (0-based) item of a per-line cell, when the cell holds several. */
+const itemHeader = (header: string, n: number, of: number) => (of > 1 ? `${header}, mục ${n + 1}` : header);
+
 /**
  * Reads a record file with a kind's spec: all rows, all problems (a row with a problem is left out).
  * @example
@@ -150,16 +170,38 @@ export function readWith<T>(spec: RecordFileSpec<T>, table: RecordTable): Record
         if (col.required) issue(r.row, letter(col.key), col.vi, "record_file.required", { header: col.vi });
         continue;
       }
+      if (col.perLine) {
+        const lines = linesOf(r.cells[i!]);
+        const read = lines.map((l) => (l === "" ? { value: undefined } : readCell(col, l)));
+        read.forEach((x, n) => {
+          if (!("value" in x)) {
+            const header = itemHeader(col.vi, n, lines.length);
+            issue(r.row, letter(col.key), header, x.code, { header, ...x.params });
+          }
+        });
+        values[col.key] = read.map((x) => ("value" in x ? x.value : undefined));
+        continue;
+      }
       const read = readCell(col, raw);
       if ("value" in read) values[col.key] = read.value;
       else issue(r.row, letter(col.key), col.vi, read.code, { header: col.vi, ...read.params });
     }
+    // Per-line columns: one line for all items, or one per item.
+    const counts = spec.columns
+      .filter((c) => c.perLine && Array.isArray(values[c.key]))
+      .map((c) => [c, (values[c.key] as unknown[]).length] as const);
+    const items = Math.max(0, ...counts.map(([, n]) => n));
+    for (const [c, n] of counts)
+      if (n !== 1 && n !== items) issue(r.row, letter(c.key), c.vi, "record_file.line_count", { header: c.vi, lines: n, expected: items });
     if (issues.length > before) continue;
     const input = spec.build(values);
     const found = spec.check(input);
     for (const i of found) {
       const key = spec.columnOf(i.path) ?? spec.columns[0]!.key;
-      issue(r.row, letter(key), headerOf(key), i.code, { header: headerOf(key), ...(i.params ?? {}) }, i.message);
+      // An issue of the n-th item of a per-line column names the item ("Kiến nghị, mục 2").
+      const n = typeof i.path[1] === "number" && spec.columns.find((c) => c.key === key)?.perLine ? i.path[1] : undefined;
+      const header = n === undefined || items < 2 ? headerOf(key) : itemHeader(headerOf(key), n, items);
+      issue(r.row, letter(key), header, i.code, { header, ...(i.params ?? {}) }, i.message);
     }
     if (!found.length) rows.push({ row: r.row, input });
   }
