@@ -218,7 +218,7 @@ export async function importValuesFile(
   await db.transaction(async (tx) => {
     for (const p of plan) {
       if (p.expected === 0) created++;
-      await saveValues(tx, user, p.unitId, p.year, p.body, p.expected, at, "values.import", p.unitId);
+      await saveValues(tx, user, p.unitId, p.year, p.body, p.expected, at, "values.import", tree.byId.get(p.unitId)?.name ?? p.unitId);
     }
   });
   const years = [...new Set(plan.map((p) => p.year))].sort((a, b) => a - b);
