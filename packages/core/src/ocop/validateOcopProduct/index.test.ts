@@ -99,7 +99,7 @@ describe("validateOcopProduct issues in the catalog", () => {
       product({ score: 40, stars: 5, certificate: { number: "1/QĐ", date: "2024-05-10", expiresOn: "2026-01-01" } }),
     );
     if (r.ok) throw new Error("expected issues");
-    const text = r.issues.map((i) => formatReason({ code: i.code, path: i.path, params: i.params ?? {} }, "vi"));
+    const text = r.issues.map((i) => formatReason({ code: i.code, path: [...i.path], params: i.params ?? {} }, "vi"));
     expect(text).toEqual([
       "5 sao không khớp với điểm 40 (theo điểm là 2 sao)",
       "ngày hết hạn 01/01/2026 không đúng 36 tháng sau ngày chứng nhận (phải là 10/05/2027)",
