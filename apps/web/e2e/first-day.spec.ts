@@ -9,7 +9,8 @@ import { type EmptyServer, shot, signInAt, startEmptyServer } from "./helpers";
 // from the token file) → the first administrator → the unit tree from the downloaded XLSX template,
 // filled in here → a plan from the Directive 63 template, edited (If-Match) → officers created → a
 // commune officer's implementing plan linked to a task → an adjustment proposed and accepted → each
-// officer sees only their scope.
+// officer sees only their scope → the newer registers on the still-empty system: steering committee,
+// OCOP, resources, housing, inspections, each with a Vietnamese empty state, then one entry each.
 let srv: EmptyServer;
 let dir: string;
 let base: string;
@@ -203,4 +204,114 @@ test("first day: setup → admin → unit tree from the XLSX template → plan f
   await expect(district.getByText("Xã Xuân Lôi (cũ)").first()).toBeVisible();
   await expect(district.getByText("Xã Lập Thạch", { exact: true })).toHaveCount(0);
   expect((await district.request.get("/v1/units/p-26-x10")).status()).toBe(403);
+
+  // 8. The newer registers on a system with no demo data: each page opens with a Vietnamese empty
+  // state (no error, no English, no internal code), and the officer whose work it is adds one entry.
+  const clean = async (p: Page, what: string) => {
+    await expect(p.locator("main")).toBeVisible();
+    const text = await p.locator("main").innerText();
+    expect([what, text.match(/\b[a-z]+_[a-z_]+\b|\(not retrieved\)|undefined|NaN|\bError\b|Đã có lỗi/g)]).toEqual([what, null]);
+  };
+  // The steering committee (the province's own, written by the administrator here).
+  await page.goto("/steering");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ban Chỉ đạo và xã phụ trách");
+  await clean(page, "steering (empty)");
+  await page.getByRole("button", { name: "Thêm thành viên" }).click();
+  const member = page.getByTestId("steering-form");
+  await member.getByLabel("Họ và tên").fill("Nguyễn Văn Bình");
+  await member.getByLabel("Chức vụ", { exact: true }).fill("Phó Chủ tịch UBND tỉnh");
+  await member.getByLabel("Cơ quan, đơn vị").fill("UBND tỉnh Vĩnh Phúc");
+  await member.getByLabel("Vai trò trong Ban Chỉ đạo").selectOption({ label: "Phó Trưởng ban" });
+  await member.getByLabel("Bắt đầu nhiệm kỳ").fill("2025-07-01");
+  await member.getByLabel("Xã Sơn Đông", { exact: true }).check();
+  await member.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByTestId("steering-saved")).toHaveText("Đã lưu thành viên Nguyễn Văn Bình (phiên bản 1).");
+  await expect(page.getByTestId("steering-members").getByRole("row").filter({ hasText: "Nguyễn Văn Bình" })).toBeVisible();
+  await clean(page, "steering (one member)");
+
+  // OCOP, resources and housing: the commune officer of Xã Lập Thạch.
+  await commune.goto("/lists/ocop");
+  await expect(commune.getByRole("button", { name: "Thêm sản phẩm OCOP" })).toBeVisible({ timeout: 30_000 });
+  await clean(commune, "ocop (empty)");
+  await commune.getByRole("button", { name: "Thêm sản phẩm OCOP" }).click();
+  const ocop = commune.getByTestId("ocop-form");
+  await ocop.locator("[name=name]").fill("Mật ong Tam Đảo");
+  await ocop.locator("[name=owner]").fill("HTX Ong Lập Thạch");
+  await ocop.locator("[name=communeUnitId]").selectOption("p-26-x10");
+  await ocop.locator("[name=score]").fill("72,5");
+  await ocop.locator("[name=stars]").selectOption("5");
+  await ocop.getByRole("button", { name: "Lưu" }).click();
+  // A core issue reads in Vietnamese from the catalog (never "stars 5 do not match score 72.5").
+  await expect(ocop.getByRole("alert")).toContainText("Hạng sao: 5 sao không khớp với điểm 72,5 (theo điểm là 4 sao)");
+  await ocop.locator("[name=stars]").selectOption("4");
+  await ocop.locator("[name=certNumber]").fill("15/QĐ-UBND");
+  await ocop.locator("[name=certDate]").fill("2025-08-10");
+  await ocop.getByRole("button", { name: "Lưu" }).click();
+  await expect(ocop).toBeHidden();
+  await expect(commune.getByTestId("list-ocop")).toContainText("Mật ong Tam Đảo");
+  await clean(commune, "ocop (one product)");
+
+  await commune.goto("/lists/resources");
+  await expect(commune.getByRole("button", { name: "Thêm khoản huy động" })).toBeVisible({ timeout: 30_000 });
+  await clean(commune, "resources (empty)");
+  await commune.getByRole("button", { name: "Thêm khoản huy động" }).click();
+  const res = commune.getByTestId("resource-form");
+  await res.locator("[name=source]").selectOption("people_cash");
+  await res.locator("[name=amount]").fill("25.000.000");
+  await res.locator("[name=note]").fill("Nhân dân góp làm đường thôn Đông");
+  await res.getByRole("button", { name: "Lưu" }).click();
+  await expect(res).toBeHidden();
+  await expect(commune.getByTestId("list-resources")).toContainText("25.000.000");
+  await clean(commune, "resources (one)");
+
+  await commune.goto("/lists/housing");
+  await expect(commune.getByRole("button", { name: "Thêm hồ sơ nhà ở" })).toBeVisible({ timeout: 30_000 });
+  await clean(commune, "housing (empty)");
+  await commune.getByRole("button", { name: "Thêm hồ sơ nhà ở" }).click();
+  const house = commune.getByTestId("housing-form");
+  await house.locator("[name=communeUnitId]").selectOption("p-26-x10");
+  await house.locator("[name=household]").fill("Hoàng Văn Nam");
+  await house.locator("[name=status]").selectOption("temporary");
+  await house.locator("[name=supportAmount]").fill("60.000.000");
+  await house.getByRole("button", { name: "Lưu" }).click();
+  await expect(house).toBeHidden();
+  await expect(commune.getByTestId("list-housing").getByRole("row").filter({ hasText: "Hoàng Văn Nam" })).toContainText("60.000.000 đ");
+  await clean(commune, "housing (one)");
+
+  // Inspections: an inspector of the province's Inspection Committee, created by the administrator.
+  await page.goto("/users");
+  await add.getByLabel("Tên đăng nhập").fill("kt-tinh");
+  await add.getByLabel("Tên hiển thị").fill("Ủy ban Kiểm tra Tỉnh ủy");
+  await add.getByLabel("Mật khẩu (ít nhất 8 ký tự)").fill("mat-khau-kiem-tra");
+  await add.locator('select[name="role"]').selectOption("inspector");
+  await add.locator('select[name="scopeUnitId"]').selectOption("p-26");
+  await add.getByRole("button", { name: "Tạo" }).click();
+  await expect(page.getByTestId("users-notice")).toHaveText("Đã tạo kt-tinh.");
+  const inspector = await signInAs(browser, "kt-tinh", "mat-khau-kiem-tra");
+  await inspector.goto("/lists/inspections");
+  await expect(inspector.getByRole("button", { name: "Thêm biên bản kiểm tra, giám sát" })).toBeVisible({ timeout: 30_000 });
+  await clean(inspector, "inspections (empty)");
+  await inspector.getByRole("button", { name: "Thêm biên bản kiểm tra, giám sát" }).click();
+  const insp = inspector.getByTestId("inspection-form");
+  await insp.locator("[name=kind]").selectOption("inspection");
+  await insp.locator("[name=date]").fill("2025-09-10");
+  await insp.locator("[name=unitId]").selectOption("p-26-x10");
+  await insp.locator("[name=conductedBy]").fill("Đoàn kiểm tra số 1 của Ủy ban Kiểm tra Tỉnh ủy");
+  await insp.getByRole("button", { name: "Lưu" }).click();
+  await expect(insp).toBeHidden();
+  await expect(inspector.getByTestId("list-inspections").getByRole("row").filter({ hasText: "Đoàn kiểm tra số 1" })).toContainText(
+    "Xã Lập Thạch",
+  );
+  await clean(inspector, "inspections (one)");
+  await shot(inspector, "first-day-inspections");
+
+  // The audit trail of the day names every action in Vietnamese, never a code.
+  await inspector.goto("/audit");
+  await expect(inspector.getByRole("cell", { name: "Thêm biên bản kiểm tra, giám sát" }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(inspector.locator("main")).not.toContainText("Thao tác khác");
+  // Records are named as people know them (the product's name), never by an internal id.
+  await expect(inspector.getByTestId("audit-table").getByRole("row").filter({ hasText: "Thêm sản phẩm OCOP" })).toContainText(
+    "Mật ong Tam Đảo",
+  );
+  await clean(inspector, "audit");
 });

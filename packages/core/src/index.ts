@@ -145,6 +145,7 @@ export {
 
 // Text
 export { formatReason, MESSAGES } from "./i18n/formatReason.js";
+export { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel, auditEntityLabel } from "./audit/auditLabels/index.js";
 export type { MessageCatalog, MessageTemplate } from "./i18n/messages.js";
 export { formatNumber, formatDate, formatMoney } from "./i18n/format.js";
 export {

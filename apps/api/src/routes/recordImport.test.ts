@@ -113,6 +113,35 @@ describe("record imports", () => {
     expect([res.status, item?.data.name, item?.data.score]).toEqual([200, "Chè nhập CSV", 72.5]);
   });
 
+  it("reads several recommendations from one row of an inspection XLSX, one per line of the cell (Alt+Enter)", async () => {
+    const template = await (await s.thanhtra!.request("/v1/inspections/template.xlsx")).arrayBuffer();
+    const row = [
+      "c-01-01",
+      "Kiểm tra",
+      "14/05/2025",
+      "",
+      "",
+      "UBND xã An Lộc",
+      "Đoàn kiểm tra nhiều kiến nghị",
+      "Thiếu minh chứng",
+      "1. Bổ sung minh chứng\n2. Cập nhật sổ theo dõi",
+      "UBND xã An Lộc",
+      "30/06/2025\n31/07/2025",
+    ];
+    const res = await s.thanhtra!.request("/v1/inspections/import", post(await fill(template, [row]), XLSX));
+    const out = await body(res);
+    const list = await body(await s.thanhtra!.request("/v1/inspections"));
+    const item = list.items.find((i: { id: string }) => i.id === out.ids[0]);
+    expect([res.status, out.imported, item?.data.recommendations]).toEqual([
+      200,
+      1,
+      [
+        { id: "kn-1", text: "Bổ sung minh chứng", responsible: "UBND xã An Lộc", dueDate: "2025-06-30", status: "open" },
+        { id: "kn-2", text: "Cập nhật sổ theo dõi", responsible: "UBND xã An Lộc", dueDate: "2025-07-31", status: "open" },
+      ],
+    ]);
+  });
+
   it("refuses a 50-row file with one bad row, naming its row and column, and writes nothing", async () => {
     const template = await (await s.xa!.request("/v1/ocop/template.xlsx")).arrayBuffer();
     const rows = Array.from({ length: 50 }, (_, i) => ocopRow(`Sản phẩm ${i + 1}`, i === 29 ? 5 : 4));

@@ -61,6 +61,13 @@ describe("approval locks", () => {
     ]).toEqual([200, true, "huyen", 409, "conflict", 422, 2]);
     expect(problem.detail).toMatch(/^Số liệu năm 2024 của .+ đã được Cán bộ NTM Huyện An Hòa duyệt và khóa ngày \d\d\/\d\d\/\d{4}/);
     expect(importProblem.errors[0]?.message).toContain("duyệt và khóa");
+    // The commune is named as people know it ("Xã …"), never by its id.
+    expect([problem.detail, importProblem.errors[0]?.message].map((m) => [/của Xã \p{Lu}/u.test(m ?? ""), m?.includes("c-01-01")])).toEqual(
+      [
+        [true, false],
+        [true, false],
+      ],
+    );
     // Other years stay open.
     expect((await put(xa, "c-01-01", 2023, { "2.2": 71 })).status).toBe(200);
   });

@@ -72,6 +72,9 @@ export async function valuesExportTable(
     options.headers === "vi"
       ? [VALUES_FIELD_HEADERS.unit.vi, VALUES_FIELD_HEADERS.name.vi, VALUES_FIELD_HEADERS.year.vi]
       : ["unit_id", "name", "year"];
+  // Raw counts keep the machine header `input:<name>` in both dialects: packs give the counts no
+  // names (a ratio indicator names only its numerator and denominator keys), and the import reads
+  // the column back by that prefix, so the file round-trips.
   const header = [...base, ...indicatorIds, ...inputNames.map((n) => INPUT_PREFIX + n)];
   const rows: Cell[][] = communes.map((u) => {
     const r = byUnit.get(u.id);
@@ -218,7 +221,7 @@ export async function importValuesFile(
   await db.transaction(async (tx) => {
     for (const p of plan) {
       if (p.expected === 0) created++;
-      await saveValues(tx, user, p.unitId, p.year, p.body, p.expected, at, "values.import", p.unitId);
+      await saveValues(tx, user, p.unitId, p.year, p.body, p.expected, at, "values.import", tree.byId.get(p.unitId)?.name ?? p.unitId);
     }
   });
   const years = [...new Set(plan.map((p) => p.year))].sort((a, b) => a - b);

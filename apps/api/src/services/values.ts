@@ -161,8 +161,9 @@ export async function saveValues(
   body: z.infer<typeof ValuesBodySchema>,
   expected: number | undefined,
   now: Date,
-  action = "values.update",
-  unitName: string = unitId,
+  action: string,
+  /** The unit's name, for the lock message ("Xã Phú Hiệp", never the id). */
+  unitName: string,
 ): Promise<ValuesRow> {
   // An approved (locked) unit-year refuses every write, whichever route it comes from.
   await assertUnlocked(tx, unitId, unitName, year);

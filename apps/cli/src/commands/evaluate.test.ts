@@ -146,7 +146,7 @@ describe("ntm evaluate (offline, examples)", () => {
     const r = ntm(["evaluate", "--pack", DEMO, "--values", "bad.csv", "--ndjson"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain('row 80, column "year"');
+    expect(r.stderr).toContain('dòng 80, cột "year"');
   });
 
   it("fails the batch with --fail-on indeterminate when any commune is not met", () => {
@@ -238,7 +238,7 @@ describe("ntm evaluate (bad input)", () => {
   it("reports invalid JSON with its line and column", () => {
     const r = run({ "v.json": '{\n  "unit": {\n    "id": "x",\n  }\n}' }, "v.json");
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("v.json: line 4, column 3: JSON không hợp lệ / invalid JSON: Expected double-quoted property name\n");
+    expect(r.stderr).toBe("v.json: dòng 4, cột 3: JSON không hợp lệ / invalid JSON: Expected double-quoted property name\n");
   });
 
   it("reports a missing file in one line", () => {
@@ -252,12 +252,12 @@ describe("ntm evaluate (bad input)", () => {
     const r1 = run({ "v.csv": csv }, "v.csv");
     expect(r1.code).toBe(2);
     expect(r1.stderr).toBe(
-      'v.csv: row 2, column "10": không đọc được "abc": cần số, Đạt/Không hoặc để trống / cannot read "abc" as a number, Đạt/Không or empty\n',
+      'v.csv: dòng 2, cột "10": không đọc được "abc": cần số, Đạt/Không hoặc để trống / cannot read "abc" as a number, Đạt/Không or empty\n',
     );
     const r2 = run({ "v.csv": csv.replace("abc", "60") }, "v.csv");
     expect(r2.code).toBe(2);
     expect(r2.stderr).toBe(
-      'v.csv: row 3, column "2.1": chỉ tiêu 2.1 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.1 is a percent (0–100), got 140\n',
+      'v.csv: dòng 3, cột "2.1": chỉ tiêu 2.1 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.1 is a percent (0–100), got 140\n',
     );
   });
 
@@ -273,14 +273,14 @@ describe("ntm evaluate (bad input)", () => {
       2,
     ]);
     expect(vi.json()[0].criteria).toEqual(machine.json()[0].criteria);
-    expect(bad.stderr).toMatch(/^v\.csv: row 2, column "Năm": "20x4" không phải năm/);
+    expect(bad.stderr).toMatch(/^v\.csv: dòng 2, cột "Năm": "20x4" không phải năm/);
   });
 
   it("reads CSV cells by the indicator's kind: 1 as Đạt in a yes/no column, Vietnamese thousands, no yes/no word in a number column", () => {
     const bad = run({ "v.csv": "unit_id,region,year,1.1,10\nx1,DHNTB,2024,1,x\n" }, "v.csv");
     expect([bad.code, bad.stderr]).toEqual([
       2,
-      'v.csv: row 2, column "10": không đọc được "x": cần số, Đạt/Không hoặc để trống / cannot read "x" as a number, Đạt/Không or empty\n',
+      'v.csv: dòng 2, cột "10": không đọc được "x": cần số, Đạt/Không hoặc để trống / cannot read "x" as a number, Đạt/Không or empty\n',
     ]);
     const good = run({ "v.csv": 'unit_id,region,year,1.1,10\nx1,DHNTB,2024,1,"1.234,5"\n' }, "v.csv", "--json");
     const [result] = good.json(); // a CSV is a batch
@@ -295,7 +295,7 @@ describe("ntm evaluate (bad input)", () => {
     const r = run({ "v.csv": "unit_id,region,year,42.42\nx1,DHNTB,2024,5\n" }, "v.csv");
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `v.csv: row 2, column "42.42": chỉ tiêu "42.42" không có trong bộ tiêu chí ${DEMO} / unknown indicator "42.42" in pack ${DEMO}\n`,
+      `v.csv: dòng 2, cột "42.42": chỉ tiêu "42.42" không có trong bộ tiêu chí ${DEMO} / unknown indicator "42.42" in pack ${DEMO}\n`,
     );
   });
 

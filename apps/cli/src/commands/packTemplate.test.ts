@@ -111,14 +111,14 @@ describe("ntm packs new --from", () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");
     expect(bad.stderr).toMatch(
-      /^filled\.xlsx: sheet "Chỉ tiêu", row \d+, column M \(TN\): không đọc được ngưỡng "nhiều" \/ cannot read as a threshold/,
+      /^filled\.xlsx: trang "Chỉ tiêu", dòng \d+, cột M \(TN\): không đọc được ngưỡng "nhiều" \/ cannot read as a threshold/,
     );
     const dir2 = tempDir();
     const file2 = await filledTemplate(dir2, (ind) => void (locate(ind, "17.1", "DBSCL").value = 140));
     const pct = ntm(["packs", "new", "--from", file2], { cwd: dir2 });
     expect(pct.code).toBe(2);
     expect(pct.stderr).toMatch(
-      /^filled\.xlsx: sheet "Chỉ tiêu", row \d+, column O \(DBSCL\): ngưỡng phần trăm phải trong khoảng 0–100, nhận được 140 \/ a percent threshold must be within 0–100, got 140\n$/,
+      /^filled\.xlsx: trang "Chỉ tiêu", dòng \d+, cột O \(DBSCL\): ngưỡng phần trăm phải trong khoảng 0–100, nhận được 140 \/ a percent threshold must be within 0–100, got 140\n$/,
     );
   });
 
@@ -131,7 +131,7 @@ describe("ntm packs new --from", () => {
     await wb.xlsx.writeFile(join(dir, "noid.xlsx"));
     const r = ntm(["packs", "new", "--from", "noid.xlsx"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^noid\.xlsx: sheet "Bộ tiêu chí", row 2, column B \(id\): /);
+    expect(r.stderr).toMatch(/^noid\.xlsx: trang "Bộ tiêu chí", dòng 2, cột B \(id\): /);
     const junk = ntm(["packs", "new", "--from", "x.xlsx"], { cwd: dir });
     expect(junk.code).toBe(2);
     expect(junk.stderr).toMatch(/^x\.xlsx: không đọc được tệp \.xlsx \/ not a readable \.xlsx file/);

@@ -152,7 +152,7 @@ describe("ntm packs validate", () => {
     const dir = tempDir({ "broken.json": '{\n  "id": "x",\n  "version": 1,,\n}' });
     const r = ntm(["packs", "validate", "broken.json"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^broken\.json: line 3, column 16: JSON không hợp lệ \/ invalid JSON: /);
+    expect(r.stderr).toMatch(/^broken\.json: dòng 3, cột 16: JSON không hợp lệ \/ invalid JSON: /);
   });
 });
 

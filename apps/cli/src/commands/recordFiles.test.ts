@@ -74,9 +74,9 @@ describe("ntm <kind> template|import against a running API", () => {
     const scope = remote(["ocop", "import", path("scope.csv")]);
     expect([bad.code, bad.stderr.split("\n")[1], scope.code, scope.stderr.split("\n")[1]]).toEqual([
       2,
-      `${path("bad.csv")}: row 3, column G: Hạng sao: 5 sao không khớp với điểm 72,5 (theo điểm là 4 sao) / Hạng sao: 5 stars do not match the score 72.5 (expected 4)`,
+      `${path("bad.csv")}: dòng 3, cột G: Hạng sao: 5 sao không khớp với điểm 72,5 (theo điểm là 4 sao) / Hạng sao: 5 stars do not match the score 72.5 (expected 4)`,
       4,
-      `${path("scope.csv")}: row 2, column D: Mã xã: đơn vị "c-02-01" ngoài phạm vi được ghi / Mã xã: unit "c-02-01" is outside the units you may write`,
+      `${path("scope.csv")}: dòng 2, cột D: Mã xã: đơn vị "c-02-01" ngoài phạm vi được ghi / Mã xã: unit "c-02-01" is outside the units you may write`,
     ]);
   });
 

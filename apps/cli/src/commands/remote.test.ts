@@ -173,8 +173,8 @@ describe("remote commands against a running API", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split("\n")).toEqual([
       "HTTP 422: Tệp có 2 lỗi; chưa ghi gì / the file has 2 problem(s); nothing was written",
-      'bad.csv: row 3, column D: không đọc được giá trị "abc" của 10 (số, Đạt/Không hoặc để trống) / cannot read "abc" for 10 (number, Đạt/Không or empty)',
-      "bad.csv: row 4, column D: chỉ tiêu 2.2 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.2 is a percent (0–100), got 140",
+      'bad.csv: dòng 3, cột D: không đọc được giá trị "abc" của 10 (số, Đạt/Không hoặc để trống) / cannot read "abc" for 10 (number, Đạt/Không or empty)',
+      "bad.csv: dòng 4, cột D: chỉ tiêu 2.2 là tỷ lệ phần trăm (0–100), nhận được 140 / indicator 2.2 is a percent (0–100), got 140",
     ]);
     expect(remote(["values", "get", "--unit", "c-01-03", "--year", "2024", "--json"]).json().version).toBe(before.version);
     writeFileSync(join(home, "good.csv"), 'unit_id,year,indicator,value\nc-01-03,2024,2.1,"96,5"\n');

@@ -72,7 +72,7 @@ describe("first run, units and people from the command line", () => {
     writeFileSync(bad, "code,name,level,parent_code\np-26-x99,Xã Lạc,xã,khong-co\n");
     const refused = remote(["units", "import", bad]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`${bad}: row 2, column D: không có đơn vị cấp trên "khong-co"`);
+    expect(refused.stderr).toContain(`${bad}: dòng 2, cột D: không có đơn vị cấp trên "khong-co"`);
   });
 
   it("adds a district officer and a commune officer; each signs in and sees only their scope", () => {

@@ -30,7 +30,7 @@ describe("parseCsv", () => {
     } catch (e) {
       expect(e).toBeInstanceOf(CliError);
       expect((e as CliError).problems).toEqual([
-        { file: "f.csv", where: "line 2", message: "ô có dấu ngoặc kép chưa đóng / unterminated quoted cell" },
+        { file: "f.csv", where: "dòng 2", message: "ô có dấu ngoặc kép chưa đóng / unterminated quoted cell" },
       ]);
     }
   });
@@ -53,8 +53,8 @@ describe("parseJson and lineCol", () => {
         return (e as CliError).problems[0]?.where;
       }
     };
-    expect(where('{\n  "a": 1,\n  "b": ]\n}')).toBe("line 3, column 8");
-    expect(where('{\n  "a": [1, 2')).toBe("line 2, column 13");
+    expect(where('{\n  "a": 1,\n  "b": ]\n}')).toBe("dòng 3, cột 8");
+    expect(where('{\n  "a": [1, 2')).toBe("dòng 2, cột 13");
     expect(where('{"a": 1}')).toBe("parsed");
     try {
       parseJson('{\n  "b": ]\n}', "x.json");

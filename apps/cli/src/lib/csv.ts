@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
+import { cellPlace } from "./place.js";
 import { CliError } from "./exit.js";
 
 /** One CSV record with the 1-based line it starts on. */
@@ -89,7 +90,7 @@ export function* csvRecords(chunks: Iterable<string>, file: string): Generator<C
   } else if (carry) yield* scan(carry, true);
   if (quoted)
     throw new CliError("invalid_input", [
-      { file, where: `line ${quoteLine}`, message: "ô có dấu ngoặc kép chưa đóng / unterminated quoted cell" },
+      { file, where: cellPlace({ row: quoteLine }), message: "ô có dấu ngoặc kép chưa đóng / unterminated quoted cell" },
     ]);
   cells.push(cell);
   if (cells.some((c) => c.trim() !== "")) yield { line: rowLine, cells };

@@ -36,7 +36,7 @@ describe("kindForHttpStatus", () => {
 
 describe("formatProblem", () => {
   it("renders file, place and message on one line, leaving out what is unknown", () => {
-    expect(formatProblem({ file: "a.csv", where: 'row 3, column "2.1"', message: "bad" })).toBe('a.csv: row 3, column "2.1": bad');
+    expect(formatProblem({ file: "a.csv", where: 'dòng 3, cột "2.1"', message: "bad" })).toBe('a.csv: dòng 3, cột "2.1": bad');
     expect(formatProblem({ where: "--year", message: "bad" })).toBe("--year: bad");
     expect(formatProblem({ file: "a.csv", message: 'cannot read "two\nlines"' })).toBe('a.csv: cannot read "two lines"');
     expect(new CliError("forbidden", [{ message: "no" }]).exitCode).toBe(EXIT.forbidden);

@@ -3,6 +3,7 @@ import type { Ctx } from "./context.js";
 /** A request body fetch accepts. */
 export type HttpBody = NonNullable<RequestInit["body"]>;
 import { loadLogin } from "./credentials.js";
+import { cellPlace } from "./place.js";
 import { CliError, type Problem, kindForHttpStatus } from "./exit.js";
 
 /** A response read whole: status, headers and body (JSON parsed when the type says so). */
@@ -44,14 +45,15 @@ export function problemError(ctx: Ctx, status: number, body: unknown, file: stri
   const p = (res.body && typeof res.body === "object" ? res.body : {}) as {
     detail?: string;
     title?: string;
-    errors?: { path: string; message: string; code?: string }[];
+    errors?: { path: string; message: string; code?: string; row?: number; column?: string }[];
     /** Core's reason code (access.forbidden…), kept for scripts. */
     code?: string;
   };
   const kind = kindForHttpStatus(res.status);
   const fields: Problem[] = (p.errors ?? []).map((e) => ({
     ...(file ? { file } : {}),
-    where: e.path,
+    // A spreadsheet problem carries its row and column: name them in Vietnamese, not the API's path text.
+    where: typeof e.row === "number" ? cellPlace({ row: e.row, ...(e.column ? { column: e.column } : {}) }) : e.path,
     message: e.message,
     ...(e.code ? { code: e.code } : {}),
   }));

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { cellPlace } from "./place.js";
 import { CliError } from "./exit.js";
 
 /**
@@ -139,7 +140,7 @@ export function parseJson(text: string, file: string): unknown {
     if (offset === undefined) throw new CliError("invalid_input", [{ file, message: `JSON không hợp lệ / invalid JSON: ${clean}` }]);
     const { line, col } = lineCol(text, offset);
     throw new CliError("invalid_input", [
-      { file, where: `line ${line}, column ${col}`, message: `JSON không hợp lệ / invalid JSON: ${clean}` },
+      { file, where: cellPlace({ row: line, column: String(col) }), message: `JSON không hợp lệ / invalid JSON: ${clean}` },
     ]);
   }
 }

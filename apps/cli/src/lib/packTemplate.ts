@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import { type CriteriaPack, type Indicator, type Issue, createPackRegistry, getPack, parseCellValue } from "@ntm/core";
+import { cellPlace } from "./place.js";
 import { CliError, type Problem } from "./exit.js";
 
 /** Sheet names of the template (Vietnamese, as the provincial office sees them). */
@@ -167,7 +168,7 @@ function isoDate(raw: string | number | boolean | null): string | undefined {
 export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string, unknown> {
   const problems: Problem[] = [];
   const at = (sheet: string, row: number, col?: number, key?: string) =>
-    `sheet "${sheet}", row ${row}${col !== undefined ? `, column ${colLetter(col)}${key ? ` (${key})` : ""}` : ""}`;
+    cellPlace({ sheet, row, ...(col !== undefined ? { column: colLetter(col) } : {}), ...(key ? { key } : {}) });
   const headSheet = wb.getWorksheet(SHEETS.pack);
   const indSheet = wb.getWorksheet(SHEETS.indicators);
   if (!headSheet || !indSheet)
@@ -244,7 +245,7 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
     for (const v of variants) {
       const raw = get(v);
       const col = cols.get(v);
-      let value: number | boolean | null | undefined =
+      const value: number | boolean | null | undefined =
         typeof raw === "number" || typeof raw === "boolean" || raw === null
           ? raw
           : ["?", "chưa rõ", "chua ro"].includes(raw.trim().toLowerCase())
@@ -259,14 +260,18 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
         continue;
       }
       if (info.kind === "boolean" && typeof value === "number") {
-        problems.push({ file, where: at(SHEETS.indicators, n, col, v), message: `indicator ${id} is Đạt/Không, got ${value}` });
+        problems.push({
+          file,
+          where: at(SHEETS.indicators, n, col, v),
+          message: `chỉ tiêu ${id} là Đạt/Không, nhận được ${value} / indicator ${id} is Đạt/Không, got ${value}`,
+        });
         continue;
       }
       if (info.kind !== "boolean" && typeof value === "boolean") {
         problems.push({
           file,
           where: at(SHEETS.indicators, n, col, v),
-          message: `indicator ${id} needs a number, got ${value ? "Đạt" : "Không"}`,
+          message: `chỉ tiêu ${id} cần một số, nhận được ${value ? "Đạt" : "Không"} / indicator ${id} needs a number, got ${value ? "Đạt" : "Không"}`,
         });
         continue;
       }
@@ -279,7 +284,7 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
         problems.push({
           file,
           where: at(SHEETS.indicators, n, cols.get("year"), "year"),
-          message: `indicator ${id} has a row for all years and other rows; give a year on every row or on none`,
+          message: `chỉ tiêu ${id} có một dòng cho mọi năm và các dòng khác: ghi năm trên mọi dòng hoặc không dòng nào / indicator ${id} has a row for all years and other rows; give a year on every row or on none`,
         });
       a.all = m;
     } else {
@@ -287,13 +292,13 @@ export function readTemplate(wb: ExcelJS.Workbook, file: string): Record<string,
         problems.push({
           file,
           where: at(SHEETS.indicators, n, cols.get("year"), "year"),
-          message: `indicator ${id} has a row for all years and a row for ${year}`,
+          message: `chỉ tiêu ${id} có một dòng cho mọi năm và một dòng cho năm ${year} / indicator ${id} has a row for all years and a row for ${year}`,
         });
       if (a.byYear[year])
         problems.push({
           file,
           where: at(SHEETS.indicators, n, cols.get("year"), "year"),
-          message: `indicator ${id} has two rows for ${year}`,
+          message: `chỉ tiêu ${id} có hai dòng cho năm ${year} / indicator ${id} has two rows for ${year}`,
         });
       a.byYear[year] = m;
       a.yearRows[year] = n;

@@ -1,5 +1,6 @@
 import { type CellKind, type Issue, type ValuesField, formatPath, isNotApplicableCell, parseCellValue, readValuesHeader } from "@ntm/core";
 import { type CsvRow, csvRecords, fileChunks, parseCsv } from "./csv.js";
+import { cellPlace } from "./place.js";
 import { CliError, type Problem } from "./exit.js";
 import { parseJson, readText } from "./io.js";
 
@@ -115,10 +116,10 @@ function loadCsv(file: string, text: string, opts: ValuesOptions): LoadedValues 
   const { cols, shown } = canonicalHeader(header.cells);
   const lower = cols.map((c) => c.toLowerCase());
   const problems: Problem[] = [];
-  const at = (line: number, column: string) => `row ${line}, column "${shown(column)}"`;
+  const at = (line: number, column: string) => cellPlace({ row: line, column: shown(column), quote: true });
   if (!lower.includes("unit_id"))
     throw new CliError("invalid_input", [
-      { file, where: "row 1", message: 'thiếu cột "Mã đơn vị" (hoặc unit_id) / missing column "Mã đơn vị" (or unit_id)' },
+      { file, where: cellPlace({ row: 1 }), message: 'thiếu cột "Mã đơn vị" (hoặc unit_id) / missing column "Mã đơn vị" (or unit_id)' },
     ]);
   const long = lower.includes("indicator") && lower.includes("value");
   const docs: Record<string, unknown>[] = [];
@@ -225,7 +226,7 @@ function loadCsv(file: string, text: string, opts: ValuesOptions): LoadedValues 
   const locate = (i: number, issue: Issue): Problem => {
     const place = places[i]!;
     const [head, second] = issue.path;
-    let where = `row ${place.line}`;
+    let where = cellPlace({ row: place.line });
     if (head === "values" && typeof second === "string") where = at(place.lineOf.get(second) ?? place.line, long ? "value" : second);
     else if (head === "notApplicable" && typeof second === "number") {
       const ind = place.notApplicable[second];
@@ -305,11 +306,11 @@ function* wideItems(file: string, opts: ValuesOptions): Generator<ValuesItem> {
       return i === undefined ? undefined : row.cells[i]?.trim();
     };
     const problems: Problem[] = [];
-    const at = (line: number, column: string) => `row ${line}, column "${shown(column)}"`;
+    const at = (line: number, column: string) => cellPlace({ row: line, column: shown(column), quote: true });
     const none = {
       doc: undefined,
       problems,
-      locate: (issue: Issue): Problem => ({ file, where: `row ${row.line}`, message: issue.message, code: issue.code }),
+      locate: (issue: Issue): Problem => ({ file, where: cellPlace({ row: row.line }), message: issue.message, code: issue.code }),
     };
     const unitId = get("unit_id") ?? "";
     if (unitId === "") {
@@ -384,7 +385,7 @@ function* wideItems(file: string, opts: ValuesOptions): Generator<ValuesItem> {
     });
     const locate = (issue: Issue): Problem => {
       const [head, second] = issue.path;
-      let where = `row ${row.line}`;
+      let where = cellPlace({ row: row.line });
       if (head === "values" && typeof second === "string") where = at(row.line, second);
       else if (head === "notApplicable" && typeof second === "number") {
         const ind = notApplicable[second];

@@ -2,10 +2,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
 import { HOUSE_STATUSES, type HouseStatus, formatDate, formatMoney, parseDong, validateHouse } from "@ntm/core";
-import { ApiError } from "../api/http";
 import { api, must } from "../api/client";
 import { useUnits } from "../api/queries";
-import { pickLang } from "../lib/text";
+import { useVersionedSave } from "../lib/useVersionedSave";
 import { type ListedRecord, RecordConflict, groupDong } from "./RecordConflict";
 
 const STATUSES = Object.keys(HOUSE_STATUSES) as HouseStatus[];
@@ -58,14 +57,17 @@ export function HousingForm({ record, onDone }: { record: ListedRecord | null; o
   const communes = (units.data ?? []).filter((u) => u.level === "commune");
   const [d, setD] = useState<Draft>(() => draftOf(record));
   const hamlets = (units.data ?? []).filter((u) => u.level === "hamlet" && u.parentId === d.communeUnitId);
-  const [version, setVersion] = useState(record?.version ?? 0);
-  const [errors, setErrors] = useState<string[]>([]);
-  const [theirs, setTheirs] = useState<ListedRecord | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, theirs, busy, send, dismiss } = useVersionedSave<ListedRecord>({
+    version: record?.version ?? 0,
+    readTheirs: record
+      ? async () =>
+          ((await must(api.GET("/v1/housing"))) as unknown as { items: ListedRecord[] }).items.find((x) => x.id === record.id) ?? null
+      : undefined,
+  });
   const set = (k: keyof Draft) => (e: { target: { value: string } }) =>
     setD((cur) => ({ ...cur, [k]: e.target.value, ...(k === "communeUnitId" ? { hamletUnitId: "" } : {}) }));
 
-  async function save(e?: FormEvent, atVersion = version) {
+  async function save(e?: FormEvent, atVersion?: number) {
     e?.preventDefault();
     const body = bodyOf(d);
     const checked = validateHouse({ ...body, id: record?.id ?? "new" });
@@ -79,32 +81,19 @@ export function HousingForm({ record, onDone }: { record: ListedRecord | null; o
       );
       return;
     }
-    setErrors([]);
-    setBusy(true);
-    try {
+    await send(async (ifMatch) => {
       if (record)
         await must(
           api.PUT("/v1/housing/{id}", {
             params: { path: { id: record.id } },
             body: body as never,
-            headers: { "if-match": `"${atVersion}"` },
+            headers: { "if-match": ifMatch },
           }),
         );
       else await must(api.POST("/v1/housing", { body: body as never }));
       await qc.invalidateQueries({ queryKey: ["list", "housing"] });
       onDone();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 412 && record) {
-        const list = (await must(api.GET("/v1/housing"))) as unknown as { items: ListedRecord[] };
-        const now = list.items.find((x) => x.id === record.id) ?? null;
-        setTheirs(now);
-        if (now) setVersion(now.version);
-      } else if (err instanceof ApiError)
-        setErrors([pickLang(err.message, lang), ...err.fieldProblems.map((f) => `${f.path}: ${pickLang(f.message, lang)}`)]);
-      else setErrors([String(err)]);
-    } finally {
-      setBusy(false);
-    }
+    }, atVersion);
   }
 
   const summary = (x: Draft) => (
@@ -185,7 +174,7 @@ export function HousingForm({ record, onDone }: { record: ListedRecord | null; o
           onKeepMine={() => void save(undefined, theirs.version)}
           onTakeTheirs={() => {
             setD(draftOf(theirs));
-            setTheirs(null);
+            dismiss();
           }}
         />
       )}

@@ -2,10 +2,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
 import { type Issue, type RecommendationStatus, formatDate, validateInspectionRecord } from "@ntm/core";
-import { ApiError } from "../api/http";
 import { api, must } from "../api/client";
 import { useUnits } from "../api/queries";
-import { pickLang } from "../lib/text";
+import { useVersionedSave } from "../lib/useVersionedSave";
 import { type ListedRecord, RecordConflict } from "./RecordConflict";
 
 const REC_STATUSES: readonly RecommendationStatus[] = ["open", "in_progress", "done"];
@@ -133,10 +132,13 @@ export function InspectionForm({ record, onDone }: { record: ListedRecord | null
   const choices = (units.data ?? []).filter((u) => u.level === "commune" || u.level === "district" || u.level === "hamlet");
   const unitName = (id: string) => (units.data ?? []).find((u) => u.id === id)?.name ?? id;
   const [d, setD] = useState<Draft>(() => draftOf(record));
-  const [version, setVersion] = useState(record?.version ?? 0);
-  const [errors, setErrors] = useState<string[]>([]);
-  const [theirs, setTheirs] = useState<ListedRecord | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, theirs, busy, send, dismiss } = useVersionedSave<ListedRecord>({
+    version: record?.version ?? 0,
+    readTheirs: record
+      ? async () =>
+          ((await must(api.GET("/v1/inspections"))) as unknown as { items: ListedRecord[] }).items.find((x) => x.id === record.id) ?? null
+      : undefined,
+  });
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD((cur) => ({ ...cur, [k]: e.target.value }));
   const setFinding = (i: number, text: string) => setD((cur) => ({ ...cur, findings: cur.findings.map((f, j) => (j === i ? text : f)) }));
   const setRec = (id: string, patch: Partial<RecDraft>) =>
@@ -185,7 +187,7 @@ export function InspectionForm({ record, onDone }: { record: ListedRecord | null
     return `${where}${t(`records.inspection.field.${name}`, { defaultValue: name })}: ${what}`;
   }
 
-  async function save(e?: FormEvent, atVersion = version) {
+  async function save(e?: FormEvent, atVersion?: number) {
     e?.preventDefault();
     const body = bodyOf(d, unitName);
     const { unitId, ...rec } = body;
@@ -196,32 +198,19 @@ export function InspectionForm({ record, onDone }: { record: ListedRecord | null
       setErrors(problems);
       return;
     }
-    setErrors([]);
-    setBusy(true);
-    try {
+    await send(async (ifMatch) => {
       if (record)
         await must(
           api.PUT("/v1/inspections/{id}", {
             params: { path: { id: record.id } },
             body: body as never,
-            headers: { "if-match": `"${atVersion}"` },
+            headers: { "if-match": ifMatch },
           }),
         );
       else await must(api.POST("/v1/inspections", { body: body as never }));
       await qc.invalidateQueries({ queryKey: ["list", "inspections"] });
       onDone();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 412 && record) {
-        const list = (await must(api.GET("/v1/inspections"))) as unknown as { items: ListedRecord[] };
-        const now = list.items.find((x) => x.id === record.id) ?? null;
-        setTheirs(now);
-        if (now) setVersion(now.version);
-      } else if (err instanceof ApiError)
-        setErrors([pickLang(err.message, lang), ...err.fieldProblems.map((f) => `${f.path}: ${pickLang(f.message, lang)}`)]);
-      else setErrors([String(err)]);
-    } finally {
-      setBusy(false);
-    }
+    }, atVersion);
   }
 
   const statusText = (s: RecommendationStatus) => t(`records.inspection.status.${s}`);
@@ -379,7 +368,7 @@ export function InspectionForm({ record, onDone }: { record: ListedRecord | null
           onKeepMine={() => void save(undefined, theirs.version)}
           onTakeTheirs={() => {
             setD(draftOf(theirs));
-            setTheirs(null);
+            dismiss();
           }}
         />
       )}

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
-import { starsForScore, validateOcopProduct } from "@ntm/core";
-import { ApiError } from "../api/http";
+import { type Issue, MESSAGES, formatReason, starsForScore, validateOcopProduct } from "@ntm/core";
 import { api, must } from "../api/client";
 import { useUnits } from "../api/queries";
-import { pickLang, vnDateTime } from "../lib/text";
+import { useVersionedSave } from "../lib/useVersionedSave";
+import { RecordConflict } from "./RecordConflict";
 
 const GROUPS = ["food", "beverage", "herbal", "handicraft", "ornamental", "tourism"] as const;
 const KINDS = ["cooperative", "cooperative_group", "enterprise", "household", "other"] as const;
@@ -88,54 +88,51 @@ export function OcopForm({ record, onDone }: { record: OcopRecord | null; onDone
   const units = useUnits();
   const communes = (units.data ?? []).filter((u) => u.level === "commune");
   const [d, setD] = useState<Draft>(() => draftOf(record));
-  const [version, setVersion] = useState(record?.version ?? 0);
-  const [errors, setErrors] = useState<string[]>([]);
-  const [theirs, setTheirs] = useState<OcopRecord | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, theirs, busy, send, dismiss } = useVersionedSave<OcopRecord>({
+    version: record?.version ?? 0,
+    readTheirs: record
+      ? async () =>
+          ((await must(api.GET("/v1/ocop-products"))) as unknown as { items: OcopRecord[] }).items.find((x) => x.id === record.id) ?? null
+      : undefined,
+  });
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
   const suggested = (() => {
     const s = Number(d.score.replace(",", "."));
     return d.score.trim() !== "" && s >= 0 && s <= 100 ? starsForScore(s) : null;
   })();
 
-  async function save(e?: FormEvent, atVersion = version) {
+  /** A core issue in the reader's language: the field's name, then the catalog's wording (never core's English message). */
+  function issueText(i: Issue): string {
+    const field = t(`records.ocop.field.${String(i.path[i.path.length - 1] === "expiresOn" ? "expiresOn" : (i.path[0] ?? ""))}`, {
+      defaultValue: t("records.invalid"),
+    });
+    const what = MESSAGES[i.code]
+      ? formatReason({ code: i.code, path: [...i.path], params: i.params ?? {} }, lang)
+      : t(i.code === "too_small" ? "records.inspection.check.empty" : "records.invalid");
+    return `${field}: ${what}`;
+  }
+
+  async function save(e?: FormEvent, atVersion?: number) {
     e?.preventDefault();
     const body = bodyOf(d);
     const checked = validateOcopProduct({ ...body, id: record?.id ?? "new" });
     if (!checked.ok) {
-      setErrors(
-        checked.issues.map(
-          (i) => `${t(`records.ocop.field.${String(i.path[0] ?? "")}`, { defaultValue: String(i.path.join(".")) })}: ${i.message}`,
-        ),
-      );
+      setErrors([...new Set(checked.issues.map(issueText))]);
       return;
     }
-    setErrors([]);
-    setBusy(true);
-    try {
+    await send(async (ifMatch) => {
       if (record)
         await must(
           api.PUT("/v1/ocop-products/{id}", {
             params: { path: { id: record.id } },
             body: body as never,
-            headers: { "if-match": `"${atVersion}"` },
+            headers: { "if-match": ifMatch },
           }),
         );
       else await must(api.POST("/v1/ocop-products", { body: body as never }));
       await qc.invalidateQueries({ queryKey: ["list", "ocop"] });
       onDone();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 412 && record) {
-        const list = (await must(api.GET("/v1/ocop-products"))) as unknown as { items: OcopRecord[] };
-        const now = list.items.find((x) => x.id === record.id) ?? null;
-        setTheirs(now);
-        if (now) setVersion(now.version);
-      } else if (err instanceof ApiError)
-        setErrors([pickLang(err.message, lang), ...err.fieldProblems.map((f) => `${f.path}: ${pickLang(f.message, lang)}`)]);
-      else setErrors([String(err)]);
-    } finally {
-      setBusy(false);
-    }
+    }, atVersion);
   }
 
   return (
@@ -226,30 +223,19 @@ export function OcopForm({ record, onDone }: { record: OcopRecord | null; onDone
         </div>
       )}
       {theirs && (
-        <div className="notice notice-warn" role="alert" data-testid="ocop-conflict">
-          <p>
-            {t("records.conflict.intro", { who: theirs.updatedBy ?? "—", at: theirs.updatedAt ? vnDateTime(theirs.updatedAt, lang) : "—" })}
-          </p>
-          <div className="conflict-grid">
-            <OcopSummary title={t("records.conflict.yours")} d={d} />
-            <OcopSummary title={t("records.conflict.theirs")} d={draftOf(theirs)} />
-          </div>
-          <div className="toolbar">
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void save(undefined, theirs.version)}>
-              {t("records.conflict.keepMine")}
-            </button>
-            <button
-              type="button"
-              className="btn"
-              onClick={() => {
-                setD(draftOf(theirs));
-                setTheirs(null);
-              }}
-            >
-              {t("records.conflict.takeTheirs")}
-            </button>
-          </div>
-        </div>
+        <RecordConflict
+          testId="ocop-conflict"
+          who={theirs.updatedBy}
+          at={theirs.updatedAt}
+          yours={<OcopSummary d={d} />}
+          theirs={<OcopSummary d={draftOf(theirs)} />}
+          busy={busy}
+          onKeepMine={() => void save(undefined, theirs.version)}
+          onTakeTheirs={() => {
+            setD(draftOf(theirs));
+            dismiss();
+          }}
+        />
       )}
       <div className="toolbar">
         <button type="submit" className="btn btn-primary" disabled={busy}>
@@ -263,23 +249,20 @@ export function OcopForm({ record, onDone }: { record: OcopRecord | null; onDone
   );
 }
 
-function OcopSummary({ title, d }: { title: string; d: Draft }) {
+function OcopSummary({ d }: { d: Draft }) {
   const { t } = useTranslation();
   return (
-    <div>
-      <h4>{title}</h4>
-      <dl className="facts">
-        <dt>{t("records.ocop.field.name")}</dt>
-        <dd>{d.name}</dd>
-        <dt>{t("records.ocop.field.subject")}</dt>
-        <dd>{d.owner}</dd>
-        <dt>{t("records.ocop.field.stars")}</dt>
-        <dd>{d.stars}</dd>
-        <dt>{t("records.ocop.field.score")}</dt>
-        <dd>{d.score}</dd>
-        <dt>{t("records.ocop.field.certificateNumber")}</dt>
-        <dd>{d.certNumber || "—"}</dd>
-      </dl>
-    </div>
+    <dl className="facts">
+      <dt>{t("records.ocop.field.name")}</dt>
+      <dd>{d.name}</dd>
+      <dt>{t("records.ocop.field.subject")}</dt>
+      <dd>{d.owner}</dd>
+      <dt>{t("records.ocop.field.stars")}</dt>
+      <dd>{d.stars}</dd>
+      <dt>{t("records.ocop.field.score")}</dt>
+      <dd>{d.score}</dd>
+      <dt>{t("records.ocop.field.certificateNumber")}</dt>
+      <dd>{d.certNumber || "—"}</dd>
+    </dl>
   );
 }

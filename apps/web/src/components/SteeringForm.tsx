@@ -2,10 +2,10 @@ import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
 import { STEERING_MEMBER_FIELDS, STEERING_ROLES, formatDate, validateSteeringMember } from "@ntm/core";
-import { ApiError } from "../api/http";
 import { api, must } from "../api/client";
 import type { Unit } from "../api/types";
-import { pickLang, vnDateTime } from "../lib/text";
+import { useVersionedSave } from "../lib/useVersionedSave";
+import { RecordConflict } from "./RecordConflict";
 
 type Lang = "vi" | "en";
 const ROLES = Object.keys(STEERING_ROLES) as (keyof typeof STEERING_ROLES)[];
@@ -109,10 +109,6 @@ export function SteeringForm({
   const lang: Lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
   const [d, setD] = useState<Draft>(() => draftOf(record, defaultUnitId));
-  const [version, setVersion] = useState(record?.version ?? 0);
-  const [errors, setErrors] = useState<string[]>([]);
-  const [theirs, setTheirs] = useState<SteeringItem | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
   const name = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
   // The communes under the committee's unit (the unit itself when it is one).
@@ -131,44 +127,39 @@ export function SteeringForm({
     return `${f ? label(f) : t("steering.field")}: ${what}`;
   };
 
+  const { errors, setErrors, theirs, busy, send, dismiss } = useVersionedSave<SteeringItem>({
+    version: record?.version ?? 0,
+    readTheirs: record
+      ? async () =>
+          (await must(api.GET("/v1/steering-members/{id}", { params: { path: { id: record.id }, query: {} } }))) as unknown as SteeringItem
+      : undefined,
+    fieldText: (f) => issueText(f.path, f.code),
+  });
+
   function toggle(id: string) {
     setD({ ...d, communeUnitIds: d.communeUnitIds.includes(id) ? d.communeUnitIds.filter((x) => x !== id) : [...d.communeUnitIds, id] });
   }
 
-  async function save(e?: FormEvent, atVersion = version) {
+  async function save(e?: FormEvent, atVersion?: number) {
     e?.preventDefault();
     const checked = validateSteeringMember({ ...bodyOf(d, false), id: record?.id ?? "new" }, { communeIds: communes.map((c) => c.id) });
     if (!checked.ok) {
       setErrors(checked.issues.map((i) => issueText(i.path.join("."), i.code)));
       return;
     }
-    setErrors([]);
-    setBusy(true);
-    try {
+    await send(async (ifMatch) => {
       const saved = record
         ? await must(
             api.PATCH("/v1/steering-members/{id}", {
               params: { path: { id: record.id } },
               body: bodyOf(d, true) as never,
-              headers: { "if-match": `"${atVersion}"` },
+              headers: { "if-match": ifMatch },
             }),
           )
         : await must(api.POST("/v1/steering-members", { body: bodyOf(d, false) as never }));
       await qc.invalidateQueries({ queryKey: ["steering"] });
       onDone(saved as unknown as SteeringItem);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 412 && record) {
-        const now = (await must(
-          api.GET("/v1/steering-members/{id}", { params: { path: { id: record.id }, query: {} } }),
-        )) as unknown as SteeringItem;
-        setTheirs(now);
-        setVersion(now.version);
-      } else if (err instanceof ApiError)
-        setErrors([pickLang(err.message, lang), ...err.fieldProblems.map((f) => issueText(f.path, f.code))]);
-      else setErrors([String(err)]);
-    } finally {
-      setBusy(false);
-    }
+    }, atVersion);
   }
 
   const summary = (x: Draft) => ({
@@ -249,28 +240,19 @@ export function SteeringForm({
         </div>
       )}
       {theirs && (
-        <div className="notice notice-warn" role="alert" data-testid="steering-conflict">
-          <p>{t("records.conflict.intro", { who: theirs.updatedBy ?? "—", at: vnDateTime(theirs.updatedAt, lang) })}</p>
-          <div className="conflict-grid">
-            <Summary title={t("records.conflict.yours")} rows={summary(d)} />
-            <Summary title={t("records.conflict.theirs")} rows={summary(draftOf(theirs, defaultUnitId))} />
-          </div>
-          <div className="toolbar">
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void save(undefined, theirs.version)}>
-              {t("records.conflict.keepMine")}
-            </button>
-            <button
-              type="button"
-              className="btn"
-              onClick={() => {
-                setD(draftOf(theirs, defaultUnitId));
-                setTheirs(null);
-              }}
-            >
-              {t("records.conflict.takeTheirs")}
-            </button>
-          </div>
-        </div>
+        <RecordConflict
+          testId="steering-conflict"
+          who={theirs.updatedBy}
+          at={theirs.updatedAt}
+          yours={<Summary rows={summary(d)} />}
+          theirs={<Summary rows={summary(draftOf(theirs, defaultUnitId))} />}
+          busy={busy}
+          onKeepMine={() => void save(undefined, theirs.version)}
+          onTakeTheirs={() => {
+            setD(draftOf(theirs, defaultUnitId));
+            dismiss();
+          }}
+        />
       )}
       <div className="toolbar">
         <button type="submit" className="btn btn-primary" disabled={busy}>
@@ -284,18 +266,15 @@ export function SteeringForm({
   );
 }
 
-function Summary({ title, rows }: { title: string; rows: Record<string, string> }) {
+function Summary({ rows }: { rows: Record<string, string> }) {
   return (
-    <div>
-      <h3>{title}</h3>
-      <dl className="facts">
-        {Object.entries(rows).map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
+    <dl className="facts">
+      {Object.entries(rows).map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

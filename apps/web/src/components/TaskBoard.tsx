@@ -11,10 +11,11 @@ import {
   parseTaskProgress,
   taskDeadlineStatus,
 } from "@ntm/core";
-import { ApiError } from "../api/http";
 import { api, must } from "../api/client";
-import { localName, pickLang, vnDateTime } from "../lib/text";
+import { localName } from "../lib/text";
 import { DEFAULT_YEAR, YEARS } from "../lib/years";
+import { useVersionedSave } from "../lib/useVersionedSave";
+import { RecordConflict } from "./RecordConflict";
 
 type Localized = { vi: string; en: string };
 interface Assignee {
@@ -232,13 +233,25 @@ function ProgressForm({ planId, task, onDone }: { planId: string; task: BoardTas
   const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
   const [d, setD] = useState<Draft>(() => draftOf(task.progress));
-  const [version, setVersion] = useState(task.version ?? 1);
-  const [errors, setErrors] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<BoardTask | null>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    errors,
+    setErrors,
+    theirs: conflict,
+    busy,
+    send,
+    dismiss,
+    version,
+  } = useVersionedSave<BoardTask>({
+    version: task.version ?? 1,
+    readTheirs: async () =>
+      ((await must(api.GET("/v1/plans/{id}", { params: { path: { id: planId } } }))) as unknown as { tasks: BoardTask[] }).tasks.find(
+        (x) => x.code === task.code,
+      ) ?? null,
+    fieldText: (f) => `${f.path}: ${f.message}`,
+  });
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
 
-  async function save(e?: FormEvent, atVersion = version) {
+  async function save(e?: FormEvent, atVersion?: number) {
     e?.preventDefault();
     const checked = parseTaskProgress(bodyOf(d));
     if (!checked.ok) {
@@ -251,30 +264,17 @@ function ProgressForm({ planId, task, onDone }: { planId: string; task: BoardTas
       );
       return;
     }
-    setErrors([]);
-    setBusy(true);
-    try {
+    await send(async (ifMatch) => {
       await must(
         api.PUT("/v1/plans/{id}/tasks/{code}/progress", {
           params: { path: { id: planId, code: task.code } },
           body: bodyOf(d) as never,
-          headers: { "if-match": `"${atVersion}"` },
+          headers: { "if-match": ifMatch },
         }),
       );
       await qc.invalidateQueries({ queryKey: ["plan", planId] });
       onDone();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 412) {
-        const fresh = (await must(api.GET("/v1/plans/{id}", { params: { path: { id: planId } } }))) as unknown as { tasks: BoardTask[] };
-        const theirs = fresh.tasks.find((x) => x.code === task.code) ?? null;
-        setConflict(theirs);
-        if (theirs?.version) setVersion(theirs.version);
-      } else if (err instanceof ApiError) {
-        setErrors([pickLang(err.message, lang), ...err.fieldProblems.map((f) => `${f.path}: ${f.message}`)]);
-      } else setErrors([String(err)]);
-    } finally {
-      setBusy(false);
-    }
+    }, atVersion);
   }
 
   const periods = YEARS.flatMap((y) => [String(y), `${y}S1`, `${y}S2`]);
@@ -335,44 +335,19 @@ function ProgressForm({ planId, task, onDone }: { planId: string; task: BoardTas
         </div>
       )}
       {conflict && (
-        <div className="notice notice-warn" role="alert" data-testid="progress-conflict">
-          <p>
-            {t("records.conflict.intro", {
-              who: conflict.updatedBy ?? "—",
-              at: conflict.updatedAt ? vnDateTime(conflict.updatedAt, lang) : "—",
-            })}
-          </p>
-          <div className="conflict-grid">
-            <div>
-              <h4>{t("records.conflict.yours")}</h4>
-              <ProgressSummary p={bodyOf(d) as BoardTask["progress"]} />
-            </div>
-            <div>
-              <h4>{t("records.conflict.theirs")}</h4>
-              <ProgressSummary p={conflict.progress} />
-            </div>
-          </div>
-          <div className="toolbar">
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={busy}
-              onClick={() => void save(undefined, conflict.version ?? version)}
-            >
-              {t("records.conflict.keepMine")}
-            </button>
-            <button
-              type="button"
-              className="btn"
-              onClick={() => {
-                setD(draftOf(conflict.progress));
-                setConflict(null);
-              }}
-            >
-              {t("records.conflict.takeTheirs")}
-            </button>
-          </div>
-        </div>
+        <RecordConflict
+          testId="progress-conflict"
+          who={conflict.updatedBy}
+          at={conflict.updatedAt}
+          yours={<ProgressSummary p={bodyOf(d) as BoardTask["progress"]} />}
+          theirs={<ProgressSummary p={conflict.progress} />}
+          busy={busy}
+          onKeepMine={() => void save(undefined, conflict.version ?? version)}
+          onTakeTheirs={() => {
+            setD(draftOf(conflict.progress));
+            dismiss();
+          }}
+        />
       )}
       <div className="toolbar">
         <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -1,7 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "@tanstack/react-query";
+import { auditActionLabel, auditEntityLabel } from "@ntm/core";
 import { api, must } from "../api/client";
+import { useUnits } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { changedIds, fieldText } from "../lib/fields";
 import { vnDateTime } from "../lib/text";
@@ -31,11 +33,26 @@ function show(v: unknown): string {
       : String(v);
 }
 
+/** What an entry is about, as people name it: the record's own name (product, member, household, inspected body), else its unit's name. */
+function subjectOf(e: Entry, unitName: (id: string) => string | undefined): string {
+  const snap = (e.after ?? e.before) as Record<string, unknown> | null;
+  // Record writes keep `{ data, version }`; other entries keep the object itself.
+  const data = (snap?.["data"] && typeof snap["data"] === "object" ? snap["data"] : snap) as Record<string, unknown> | null;
+  const sub = data?.["subject"] as Record<string, unknown> | undefined;
+  const named = [data?.["name"], data?.["fullName"], data?.["household"], data?.["title"], sub?.["name"]].find(
+    (x): x is string => typeof x === "string" && x.trim() !== "",
+  );
+  const unit = e.unitId ? unitName(e.unitId) : undefined;
+  return named ?? unit ?? "";
+}
+
 /** The append-only audit log (who, when, what, before → after), for admins and the Inspection Committee. */
 export default function Audit() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const [pages, setPages] = useState<(number | undefined)[]>([undefined]);
+  const units = useUnits();
+  const unitName = (id: string) => units.data?.find((u) => u.id === id)?.name;
   const before = pages.at(-1);
   const q = useQuery({
     queryKey: ["audit", before],
@@ -76,9 +93,9 @@ export default function Audit() {
                     <tr key={e.id}>
                       <td className="num">{vnDateTime(e.at, lang)}</td>
                       <td>{e.actorName ?? "—"}</td>
-                      <td>{t(`audit.actions.${e.action.replace(/\./g, "_")}`, { defaultValue: e.action.replace(/[._]/g, " ") })}</td>
+                      <td>{auditActionLabel(e.action, lang)}</td>
                       <td>
-                        {t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType.replace(/_/g, " ") })} <code>{e.entityId}</code>
+                        {auditEntityLabel(e.entityType, lang)} {subjectOf(e, unitName)}
                       </td>
                       <td className="small">
                         {ids.length === 0

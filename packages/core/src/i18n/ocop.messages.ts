@@ -28,6 +28,23 @@ const defaultNote = (p: Record<string, unknown>, l: Lang) =>
  * formatReason({ code: "housing.none_remaining", path: [], params: { unit: "Xã A" } }, "vi") // "Xã A: không còn nhà tạm, dột nát"
  */
 export const ocopMessages: MessageCatalog = {
+  // OCOP: checks of one product record (validateOcopProduct)
+  "ocop.stars_mismatch": {
+    vi: (p, l) => `${p.stars} sao không khớp với điểm ${num(p.score, l)} (theo điểm là ${p.expected} sao)`,
+    en: (p, l) => `${p.stars} stars do not match the score ${num(p.score, l)} (expected ${p.expected})`,
+  },
+  "ocop.certificate_missing": {
+    vi: () => "sản phẩm đã công nhận cần có giấy chứng nhận (số và ngày)",
+    en: () => "a recognised product needs its certificate (number and date)",
+  },
+  "ocop.stars_below_recognition": {
+    vi: (p) => `chỉ sản phẩm 3–5 sao được công nhận; sản phẩm này ${p.stars} sao`,
+    en: (p) => `only 3–5 stars are recognised; this product has ${p.stars}`,
+  },
+  "ocop.expiry_mismatch": {
+    vi: (p, l) => `ngày hết hạn ${date(p.expiresOn, l)} không đúng 36 tháng sau ngày chứng nhận (phải là ${date(p.expected, l)})`,
+    en: (p, l) => `expiry ${date(p.expiresOn, l)} is not 36 months after the certificate date (expected ${date(p.expected, l)})`,
+  },
   // OCOP
   "ocop.valid": {
     vi: (p, l) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateOcopProduct } from "./index.js";
+import { formatReason } from "../../i18n/formatReason.js";
 
 const product = (over: Record<string, unknown> = {}) => ({
   id: "p1",
@@ -89,5 +90,25 @@ describe("validateOcopProduct", () => {
       ["too_big", ["score"]],
       ["date.not_calendar_day", ["certificate", "date"]],
     ]);
+  });
+});
+
+describe("validateOcopProduct issues in the catalog", () => {
+  it("renders every OCOP rule issue in Vietnamese through formatReason (no English on the form)", () => {
+    const r = validateOcopProduct(
+      product({ score: 40, stars: 5, certificate: { number: "1/QĐ", date: "2024-05-10", expiresOn: "2026-01-01" } }),
+    );
+    if (r.ok) throw new Error("expected issues");
+    const text = r.issues.map((i) => formatReason({ code: i.code, path: [...i.path], params: i.params ?? {} }, "vi"));
+    expect(text).toEqual([
+      "5 sao không khớp với điểm 40 (theo điểm là 2 sao)",
+      "ngày hết hạn 01/01/2026 không đúng 36 tháng sau ngày chứng nhận (phải là 10/05/2027)",
+    ]);
+    expect(formatReason({ code: "ocop.certificate_missing", path: ["certificate"], params: {} }, "vi")).toBe(
+      "sản phẩm đã công nhận cần có giấy chứng nhận (số và ngày)",
+    );
+    expect(formatReason({ code: "ocop.stars_below_recognition", path: ["stars"], params: { stars: 2 } }, "vi")).toBe(
+      "chỉ sản phẩm 3–5 sao được công nhận; sản phẩm này 2 sao",
+    );
   });
 });

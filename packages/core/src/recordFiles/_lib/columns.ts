@@ -54,6 +54,12 @@ export interface RecordColumn {
   labels?: Readonly<Record<string, LocalizedText>>;
   /** What to write, for the template's note row (Vietnamese). */
   hint: string;
+  /**
+   * The cell may hold one value per line (Alt+Enter in Excel), optionally numbered "1." "2)", for
+   * the several items of one row (an inspection's recommendations); read as an array, one entry per
+   * line. Every such column of a row has one line (it applies to every item) or the same number.
+   */
+  perLine?: boolean;
 }
 
 /** A record kind's file: its columns, how a row's values become the input, and the core check. */
@@ -82,6 +88,16 @@ const norm = (s: string) =>
     .toLowerCase()
     .replace(/\s*\*$/, "");
 const text = (c: RecordCell | undefined): string => (c === null || c === undefined ? "" : String(c).trim());
+/**
+ * The lines of a per-line cell, without a leading "1." / "2)" / "-" numbering. Every line keeps its
+ * place, an empty one too (the second recommendation has no date yet): a trailing empty line is an
+ * item, so "05/06/2025⏎⏎" dates the first of three items only (dropping it would make one line, which
+ * applies to all).
+ */
+const linesOf = (cell: RecordCell | undefined): string[] =>
+  (cell === null || cell === undefined ? "" : String(cell))
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^\s*(?:\d{1,2}\s*[.)]|[-–•])\s+/, "").trim());
 
 function readCell(
   col: RecordColumn,
@@ -124,6 +140,9 @@ function readCell(
   }
 }
 
+/** The header of the n-th (0-based) item of a per-line cell, when the cell holds several. */
+const itemHeader = (header: string, n: number, of: number) => (of > 1 ? `${header}, mục ${n + 1}` : header);
+
 /**
  * Reads a record file with a kind's spec: all rows, all problems (a row with a problem is left out).
  * @example
@@ -160,16 +179,38 @@ export function readWith<T>(spec: RecordFileSpec<T>, table: RecordTable): Record
         if (col.required) issue(r.row, letter(col.key), col.vi, "record_file.required", { header: col.vi });
         continue;
       }
+      if (col.perLine) {
+        const lines = linesOf(r.cells[i!]);
+        const read = lines.map((l) => (l === "" ? { value: undefined } : readCell(col, l, l)));
+        read.forEach((x, n) => {
+          if (!("value" in x)) {
+            const header = itemHeader(col.vi, n, lines.length);
+            issue(r.row, letter(col.key), header, x.code, { header, ...x.params });
+          }
+        });
+        values[col.key] = read.map((x) => ("value" in x ? x.value : undefined));
+        continue;
+      }
       const read = readCell(col, raw, i === undefined ? undefined : r.cells[i]);
       if ("value" in read) values[col.key] = read.value;
       else issue(r.row, letter(col.key), col.vi, read.code, { header: col.vi, ...read.params });
     }
+    // Per-line columns: one line for all items, or one per item.
+    const counts = spec.columns
+      .filter((c) => c.perLine && Array.isArray(values[c.key]))
+      .map((c) => [c, (values[c.key] as unknown[]).length] as const);
+    const items = Math.max(0, ...counts.map(([, n]) => n));
+    for (const [c, n] of counts)
+      if (n !== 1 && n !== items) issue(r.row, letter(c.key), c.vi, "record_file.line_count", { header: c.vi, lines: n, expected: items });
     if (issues.length > before) continue;
     const input = spec.build(values);
     const found = spec.check(input);
     for (const i of found) {
       const key = spec.columnOf(i.path) ?? spec.columns[0]!.key;
-      issue(r.row, letter(key), headerOf(key), i.code, { header: headerOf(key), ...(i.params ?? {}) }, i.message);
+      // An issue of the n-th item of a per-line column names the item ("Kiến nghị, mục 2").
+      const n = typeof i.path[1] === "number" && spec.columns.find((c) => c.key === key)?.perLine ? i.path[1] : undefined;
+      const header = n === undefined || items < 2 ? headerOf(key) : itemHeader(headerOf(key), n, items);
+      issue(r.row, letter(key), header, i.code, { header, ...(i.params ?? {}) }, i.message);
     }
     if (!found.length) rows.push({ row: r.row, input });
   }
@@ -205,6 +246,14 @@ const dmyOf = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8
 
 /** The cell a column's value is written as, so that `readWith` reads the value back. */
 function writeCell(col: RecordColumn, value: unknown): RecordCell {
+  if (col.perLine && Array.isArray(value)) {
+    // One line per item, the way the reader takes them back (an empty line keeps an item's place).
+    const lines = value.map((v) => {
+      const cell = writeCell({ ...col, perLine: false }, v);
+      return cell === null ? "" : String(cell);
+    });
+    return lines.every((l) => l === "") ? null : lines.join("\n");
+  }
   if (value === undefined || value === null || value === "") return null;
   switch (col.type) {
     case "date":

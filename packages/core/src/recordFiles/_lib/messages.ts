@@ -32,6 +32,10 @@ export const RECORD_FILE_MESSAGES: Readonly<Record<string, Wording>> = {
     vi: (p) => `"${p.input}" không phải là số (viết 85,8 hoặc 1.234,5)`,
     en: (p) => `"${p.input}" is not a number (write 85,8 or 1.234,5)`,
   },
+  "record_file.line_count": {
+    vi: (p) => `ô "${p.header}" có ${p.lines} dòng, cần 1 dòng (dùng cho mọi kiến nghị) hoặc ${p.expected} dòng (mỗi kiến nghị một dòng)`,
+    en: (p) => `"${p.header}" has ${p.lines} lines; give 1 (for every item) or ${p.expected} (one per item)`,
+  },
   "record_file.not_an_integer": { vi: (p) => `"${p.input}" phải là số nguyên`, en: (p) => `"${p.input}" must be a whole number` },
   "record_file.not_a_date": {
     vi: (p) => `"${p.input}" không phải ngày dd/mm/yyyy`,

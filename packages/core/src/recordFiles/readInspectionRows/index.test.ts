@@ -58,4 +58,65 @@ describe("readInspectionRows", () => {
     expect(r.issues[1]?.message.vi).toBe("hạn 01/05/2025 trước ngày kiểm tra 12/05/2025");
     expect(r.issues[0]?.message.vi).toBe("giá trị không hợp lệ ở cột Đơn vị thực hiện kiến nghị");
   });
+
+  it("reads several recommendations from one row, one per line of the cell (numbered or not); a single line applies to all", () => {
+    const r = readInspectionRows(
+      table([
+        "x-01",
+        "Kiểm tra",
+        "12/05/2025",
+        "",
+        "",
+        "UBND xã",
+        "",
+        "Thiếu hồ sơ",
+        "1. Hoàn thiện hồ sơ\n2. Sửa đường thôn 2\n3) Họp dân",
+        "UBND xã",
+        "30/06/2025\n31/07/2025\n15/06/2025",
+        "Chưa thực hiện\nChưa thực hiện\nĐã thực hiện",
+        "\n\n10/06/2025",
+      ]),
+    );
+    expect(r.issues).toEqual([]);
+    expect(r.rows[0]?.input.recommendations).toEqual([
+      { id: "kn-1", text: "Hoàn thiện hồ sơ", responsible: "UBND xã", dueDate: "2025-06-30", status: "open" },
+      { id: "kn-2", text: "Sửa đường thôn 2", responsible: "UBND xã", dueDate: "2025-07-31", status: "open" },
+      { id: "kn-3", text: "Họp dân", responsible: "UBND xã", dueDate: "2025-06-15", status: "done", doneOn: "2025-06-10" },
+    ]);
+  });
+  it("names the recommendation (mục N) of a row-level problem, and refuses a column with a different number of lines", () => {
+    const r = readInspectionRows(
+      table(
+        [
+          "x-01",
+          "Kiểm tra",
+          "12/05/2025",
+          "",
+          "",
+          "UBND xã",
+          "",
+          "",
+          "Hoàn thiện hồ sơ\nSửa đường",
+          "UBND xã",
+          "30/06/2025\n01/05/2025",
+          "",
+          "",
+        ],
+        ["x-01", "Kiểm tra", "12/05/2025", "", "", "UBND xã", "", "", "A\nB\nC", "UBND xã\nThôn 1", "30/06/2025", "", ""],
+        ["x-01", "Kiểm tra", "12/05/2025", "", "", "UBND xã", "", "", "A\nB", "UBND xã", "30/06/2025\n31/13/2025", "", ""],
+      ),
+    );
+    expect(r.rows).toEqual([]);
+    expect(r.issues.map((i) => [i.row, i.column, i.header, i.code, i.message.vi])).toEqual([
+      [3, "K", "Hạn thực hiện, mục 2", "inspection.due_before_record", "hạn 01/05/2025 trước ngày kiểm tra 12/05/2025"],
+      [
+        4,
+        "J",
+        "Đơn vị thực hiện kiến nghị",
+        "record_file.line_count",
+        'ô "Đơn vị thực hiện kiến nghị" có 2 dòng, cần 1 dòng (dùng cho mọi kiến nghị) hoặc 3 dòng (mỗi kiến nghị một dòng)',
+      ],
+      [5, "K", "Hạn thực hiện, mục 2", "record_file.not_a_date", '"31/13/2025" không phải ngày dd/mm/yyyy'],
+    ]);
+  });
 });

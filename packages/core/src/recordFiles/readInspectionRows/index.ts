@@ -36,6 +36,7 @@ const PATHS: Readonly<Record<string, string>> = {
   status: "recommendation_status",
   doneOn: "done_on",
 };
+const REC_KEYS = ["recommendation", "responsible", "due_date", "recommendation_status", "done_on"] as const;
 const columnOf = (path: JsonPath) => {
   const p = path.map(String);
   if (p[0] === "recommendations") return PATHS[p[2] ?? "text"] ?? "recommendation";
@@ -43,7 +44,10 @@ const columnOf = (path: JsonPath) => {
   return PATHS[p.slice(0, 2).join(".")] ?? PATHS[p[0] ?? ""];
 };
 
-/** The inspection and supervision file (kiểm tra, giám sát): one record per row, with at most one recommendation. */
+/**
+ * The inspection and supervision file (kiểm tra, giám sát): one record per row; its recommendations
+ * one per line in the recommendation cells (as an officer writes them in Excel with Alt+Enter).
+ */
 export const INSPECTION_FILE: RecordFileSpec<InspectionRowInput> = {
   kind: "inspections",
   unitColumn: "unit_code",
@@ -56,24 +60,41 @@ export const INSPECTION_FILE: RecordFileSpec<InspectionRowInput> = {
     { key: "subject_name", vi: "Tên đối tượng", type: "text", required: true, hint: "ví dụ Chi bộ thôn 1" },
     { key: "conducted_by", vi: "Cơ quan thực hiện", type: "text", hint: "ví dụ Ủy ban Kiểm tra Huyện ủy" },
     { key: "findings", vi: "Kết luận", type: "list", hint: "các kết luận cách nhau bởi dấu ;" },
-    { key: "recommendation", vi: "Kiến nghị", type: "text", hint: "một kiến nghị (không bắt buộc)" },
-    { key: "responsible", vi: "Đơn vị thực hiện kiến nghị", type: "text", hint: "bắt buộc khi có kiến nghị" },
-    { key: "due_date", vi: "Hạn thực hiện", type: "date", hint: "dd/mm/yyyy" },
+    {
+      key: "recommendation",
+      vi: "Kiến nghị",
+      type: "text",
+      perLine: true,
+      hint: "mỗi kiến nghị một dòng trong ô (Alt+Enter), có thể đánh số 1. 2. (không bắt buộc)",
+    },
+    {
+      key: "responsible",
+      vi: "Đơn vị thực hiện kiến nghị",
+      type: "text",
+      perLine: true,
+      hint: "bắt buộc khi có kiến nghị; một dòng cho mọi kiến nghị hoặc mỗi kiến nghị một dòng",
+    },
+    { key: "due_date", vi: "Hạn thực hiện", type: "date", perLine: true, hint: "dd/mm/yyyy; một dòng chung hoặc mỗi kiến nghị một dòng" },
     {
       key: "recommendation_status",
       vi: "Tình trạng kiến nghị",
       type: "code",
+      perLine: true,
       labels: RECOMMENDATION_STATUS_LABELS,
-      hint: "để trống: chưa thực hiện; một trong",
+      hint: "để trống: chưa thực hiện; một dòng chung hoặc mỗi kiến nghị một dòng; một trong",
     },
-    { key: "done_on", vi: "Ngày thực hiện xong", type: "date", hint: "dd/mm/yyyy" },
+    { key: "done_on", vi: "Ngày thực hiện xong", type: "date", perLine: true, hint: "dd/mm/yyyy; mỗi kiến nghị một dòng" },
     { key: "unit_name", vi: "Tên đơn vị", type: "text", hint: "chỉ để đọc (khi nhập không dùng)" },
   ],
   build: (v) => {
     const unitId = v.unit_code as string;
-    const hasRecommendation = ["recommendation", "responsible", "due_date", "recommendation_status", "done_on"].some(
-      (k) => v[k] !== undefined,
-    );
+    // Each recommendation column holds one line per recommendation, or one line for all of them.
+    const lines = (k: string) => (v[k] as unknown[] | undefined) ?? [];
+    const count = Math.max(...REC_KEYS.map((k) => lines(k).length));
+    const nth = <T>(k: string, i: number): T | undefined => {
+      const l = lines(k);
+      return (l.length === 1 ? l[0] : l[i]) as T | undefined;
+    };
     return compact<InspectionRowInput>({
       unitId,
       subject: {
@@ -85,18 +106,16 @@ export const INSPECTION_FILE: RecordFileSpec<InspectionRowInput> = {
       kind: v.kind as InspectionRowInput["kind"],
       conductedBy: v.conducted_by as string | undefined,
       findings: (v.findings as string[] | undefined) ?? [],
-      recommendations: hasRecommendation
-        ? [
-            compact<InspectionRowInput["recommendations"][number]>({
-              id: "kn-1",
-              text: (v.recommendation as string | undefined) ?? "",
-              responsible: (v.responsible as string | undefined) ?? "",
-              dueDate: (v.due_date as string | undefined) ?? "",
-              status: (v.recommendation_status as InspectionRowInput["recommendations"][number]["status"] | undefined) ?? "open",
-              doneOn: v.done_on as string | undefined,
-            }),
-          ]
-        : [],
+      recommendations: Array.from({ length: count }, (_, i) =>
+        compact<InspectionRowInput["recommendations"][number]>({
+          id: `kn-${i + 1}`,
+          text: nth<string>("recommendation", i) ?? "",
+          responsible: nth<string>("responsible", i) ?? "",
+          dueDate: nth<string>("due_date", i) ?? "",
+          status: nth<InspectionRowInput["recommendations"][number]["status"]>("recommendation_status", i) ?? "open",
+          doneOn: nth<string>("done_on", i),
+        }),
+      ),
     });
   },
   check: (input) => {
@@ -105,33 +124,37 @@ export const INSPECTION_FILE: RecordFileSpec<InspectionRowInput> = {
     return r.ok ? [] : r.issues;
   },
   columnOf,
-  // One row per recommendation (a row holds one): a record with several is written as several rows.
+  // One row per record: its recommendations one per line of the recommendation columns.
   valuesOf: (s) => {
-    const record = {
-      unit_code: s.unitId,
-      kind: s.kind,
-      date: s.date,
-      subject_kind: s.subject.kind,
-      subject_code: s.subject.id,
-      subject_name: s.subject.name,
-      conducted_by: s.conductedBy,
-      findings: s.findings,
-    };
-    if (!s.recommendations.length) return [record];
-    return s.recommendations.map((r) => ({
-      ...record,
-      recommendation: r.text,
-      responsible: r.responsible,
-      due_date: r.dueDate,
-      recommendation_status: r.status,
-      done_on: r.doneOn,
-    }));
+    const rec = s.recommendations;
+    return [
+      {
+        unit_code: s.unitId,
+        kind: s.kind,
+        date: s.date,
+        subject_kind: s.subject.kind,
+        subject_code: s.subject.id,
+        subject_name: s.subject.name,
+        conducted_by: s.conductedBy,
+        findings: s.findings,
+        ...(rec.length === 0
+          ? {}
+          : {
+              recommendation: rec.map((r) => r.text),
+              responsible: rec.map((r) => r.responsible),
+              due_date: rec.map((r) => r.dueDate),
+              recommendation_status: rec.map((r) => r.status),
+              done_on: rec.map((r) => r.doneOn),
+            }),
+      },
+    ];
   },
 };
 
 /**
  * Reads the rows of an inspection and supervision file: one record per row (findings separated by
- * `;`, at most one recommendation with its party, due date and follow-up), dates dd/mm/yyyy, kinds
+ * `;`; recommendations one per line of the "Kiến nghị" cell, their party, due date and follow-up one
+ * line each or one line for all; a row-level problem names the item, "mục 2"), dates dd/mm/yyyy, kinds
  * and statuses as codes or their Vietnamese names; every row checked by `validateInspectionRecord`.
  * @example
  * readInspectionRows({ header: ["Mã đơn vị", "Hình thức", "Ngày", "Tên đối tượng", "Kết luận"],

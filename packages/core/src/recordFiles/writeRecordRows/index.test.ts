@@ -68,11 +68,13 @@ const housing = fc
   .map((r) => r as RecordRowInputs["housing"])
   .filter(valid("housing"));
 
+// A line of a per-line cell: a leading "1." or "-" would be read as the line's numbering.
+const lineText = text.filter((s) => !/^\s*(?:\d{1,2}\s*[.)]|[-–•])\s+/.test(s));
 const recommendation = fc.record(
   {
     id: fc.constant("kn-1"),
-    text,
-    responsible: text,
+    text: lineText,
+    responsible: lineText,
     dueDate: day,
     status: fc.constantFrom("open", "in_progress", "done"),
     doneOn: day,
@@ -88,7 +90,7 @@ const inspections = fc
       kind: fc.constantFrom("inspection", "supervision"),
       conductedBy: text,
       findings: fc.array(item, { maxLength: 3 }),
-      recommendations: fc.array(recommendation, { maxLength: 1 }),
+      recommendations: fc.array(recommendation, { maxLength: 3 }).map((rs) => rs.map((r, i) => ({ ...r, id: `kn-${i + 1}` }))),
     },
     { requiredKeys: ["unitId", "subject", "date", "kind", "findings", "recommendations"] },
   )
@@ -145,8 +147,15 @@ describe("writeRecordRows", () => {
     ]);
   });
 
-  it("writes an inspection record with two recommendations as two rows, one recommendation each", () => {
-    const rec = (id: string, text: string) => ({ id, text, responsible: "UBND xã", dueDate: "2025-06-30", status: "open" as const });
+  it("writes an inspection record's recommendations one per line of its row, an empty line keeping an item's place", () => {
+    const rec = (id: string, text: string, doneOn?: string) => ({
+      id,
+      text,
+      responsible: "UBND xã",
+      dueDate: "2025-06-30",
+      status: doneOn ? ("done" as const) : ("open" as const),
+      ...(doneOn ? { doneOn } : {}),
+    });
     const { rows } = writeRecordRows("inspections", [
       {
         unitId: "x-01",
@@ -154,12 +163,17 @@ describe("writeRecordRows", () => {
         date: "2025-05-12",
         kind: "inspection",
         findings: ["Thiếu hồ sơ", "Chậm tiến độ"],
-        recommendations: [rec("k1", "Bổ sung hồ sơ"), rec("k2", "Đẩy nhanh tiến độ")],
+        recommendations: [rec("k1", "Bổ sung hồ sơ", "2025-06-05"), rec("k2", "Đẩy nhanh tiến độ"), rec("k3", "Báo cáo kết quả")],
       },
     ]);
-    expect(rows.map((r) => [r[0], r[7], r[8], r[11]])).toEqual([
-      ["x-01", "Thiếu hồ sơ; Chậm tiến độ", "Bổ sung hồ sơ", "Chưa thực hiện"],
-      ["x-01", "Thiếu hồ sơ; Chậm tiến độ", "Đẩy nhanh tiến độ", "Chưa thực hiện"],
+    expect(rows.map((r) => [r[0], r[7], r[8], r[11], r[12]])).toEqual([
+      [
+        "x-01",
+        "Thiếu hồ sơ; Chậm tiến độ",
+        "Bổ sung hồ sơ\nĐẩy nhanh tiến độ\nBáo cáo kết quả",
+        "Đã thực hiện\nChưa thực hiện\nChưa thực hiện",
+        "05/06/2025\n\n",
+      ],
     ]);
   });
 
