@@ -45,12 +45,16 @@ describe("checkDecision", () => {
 
   it("accepts exactly what the stored schema accepts (property)", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 120 }), fc.date({ min: new Date("2000-01-01"), max: new Date("2025-04-15"), noInvalidDate: true }), (n, d) => {
-        const date = d.toISOString().slice(0, 10);
-        const r = checkDecision("recognise", { decisionNumber: n, decisionDate: date }, AT, BY_DECISION);
-        expect(r.ok).toBe(DossierDecisionSchema.safeParse({ number: n, date }).success);
-        if (r.ok) expect(DossierDecisionSchema.parse(r.value)).toEqual(r.value);
-      }),
+      fc.property(
+        fc.string({ maxLength: 120 }),
+        fc.date({ min: new Date("2000-01-01"), max: new Date("2025-04-15"), noInvalidDate: true }),
+        (n, d) => {
+          const date = d.toISOString().slice(0, 10);
+          const r = checkDecision("recognise", { decisionNumber: n, decisionDate: date }, AT, BY_DECISION);
+          expect(r.ok).toBe(DossierDecisionSchema.safeParse({ number: n, date }).success);
+          if (r.ok) expect(DossierDecisionSchema.parse(r.value)).toEqual(r.value);
+        },
+      ),
     );
   });
 });
