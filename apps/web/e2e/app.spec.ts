@@ -26,6 +26,10 @@ test("the overview switches to English and back", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Overview");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await shot(page, "overview-en");
+  // The choice is kept: a reload renders in English from the first paint (its strings load before it).
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Overview");
+  await expect(page.getByRole("button", { name: "Tiếng Việt" })).toBeVisible();
   await page.getByRole("button", { name: "Tiếng Việt" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Tổng quan");
 });

@@ -5,7 +5,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import "./i18n";
+import { localeReady } from "./i18n";
 import { App } from "./App";
 import { ApiError } from "./api/http";
 
@@ -30,12 +30,18 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
-const root = document.getElementById("root");
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
-    </StrictMode>,
-  );
+function render(): void {
+  const root = document.getElementById("root");
+  if (root)
+    createRoot(root).render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <App />
+        </QueryClientProvider>
+      </StrictMode>,
+    );
+}
+
+// An English user's strings first (a failed load renders in Vietnamese, the fallback).
+if (localeReady) void localeReady.then(render, render);
+else render();

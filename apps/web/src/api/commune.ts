@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { checkRevocation, gapToNextTier, type EvaluationResult, type RevocationCheck, type TierGap, type YearOverYear } from "@ntm/core";
 import { api, must } from "./client";
 import { ApiError } from "./http";
@@ -52,6 +52,7 @@ export class NoPackError extends Error {
  * adopted fails with a {@link NoPackError} (not retried: it is an answer, not a fault).
  */
 export function useCommune(unitId: string, year: number | undefined) {
+  const qc = useQueryClient();
   return useQuery({
     queryKey: ["commune", unitId, year],
     // As the app's default (start.tsx), and never for a year with no pack: that is the answer.
@@ -75,7 +76,7 @@ export function useCommune(unitId: string, year: number | undefined) {
         throw new NoPackError({ unit: detail.unit, ancestors: detail.ancestors, years, year: y, reasons: answer.reasons });
       const evaluation = answer as EvaluationResult;
       const [pack, yoy, valuesDoc, standing] = await Promise.all([
-        optional(fetchPack(evaluation.packId)),
+        optional(fetchPack(qc, evaluation.packId)),
         years.includes(y - 1)
           ? (optional(must(api.GET("/v1/units/{id}/changes", { params: { path, query: { year: y } } }))) as Promise<YearOverYear | null>)
           : Promise.resolve(null),
@@ -92,7 +93,7 @@ export function useCommune(unitId: string, year: number | undefined) {
       for (let guard = 0; gap?.met && gapPack?.nextTier && guard < 4; guard++) {
         const nextId: string = gapPack.nextTier;
         const [nextPack, nextGap] = await Promise.all([
-          optional(fetchPack(nextId)),
+          optional(fetchPack(qc, nextId)),
           optional(
             must(api.GET("/v1/units/{id}/gap", { params: { path, query: { year: y, pack: nextId } } })) as unknown as Promise<TierGap>,
           ),

@@ -51,12 +51,19 @@ export async function optional<T>(p: Promise<T>): Promise<T | null> {
 
 /** A resolved criteria pack (names, kinds, verified flags), cached for the session. */
 export function usePack(packId: string | undefined) {
-  return useQuery({ queryKey: ["pack", packId], enabled: !!packId, staleTime: Infinity, queryFn: () => fetchPack(packId ?? "") });
+  return useQuery({ queryKey: ["pack", packId], enabled: !!packId, staleTime: Infinity, queryFn: () => getPack(packId ?? "") });
 }
 
-/** Fetches a pack through the query cache (for use inside other query functions). */
-export async function fetchPack(packId: string): Promise<PackView> {
+async function getPack(packId: string): Promise<PackView> {
   return (await must(api.GET("/v1/packs/{id}", { params: { path: { id: packId } } }))) as PackView;
+}
+
+/**
+ * Fetches a pack through the query cache (for use inside other query functions): the commune view,
+ * the data entry ladder and {@link usePack} share one request per pack (also while it is in flight).
+ */
+export function fetchPack(qc: QueryClient, packId: string): Promise<PackView> {
+  return qc.fetchQuery({ queryKey: ["pack", packId], staleTime: Infinity, queryFn: () => getPack(packId) });
 }
 
 /** One year's roll-up of a province or district, as the API answers it (null when the year is unavailable). */

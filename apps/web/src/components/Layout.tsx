@@ -3,6 +3,7 @@ import { Link, useLocation } from "wouter";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../auth/session";
 import { usePageHeading } from "../lib/usePageHeading";
+import { setLang } from "../i18n";
 
 interface NavItem {
   to: string;
@@ -77,13 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
             })}
         </nav>
         <div className="topbar-tools">
-          <button
-            type="button"
-            className="btn btn-ghost"
-            lang={other}
-            onClick={() => void i18n.changeLanguage(other)}
-            title={t("lang.switchTo")}
-          >
+          <button type="button" className="btn btn-ghost" lang={other} onClick={() => void setLang(other)} title={t("lang.switchTo")}>
             {other === "en" ? "English" : "Tiếng Việt"}
           </button>
           {user && (

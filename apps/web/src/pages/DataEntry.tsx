@@ -165,7 +165,7 @@ function ValuesForm({ unitId, year, jumpShare }: { unitId: string; year: number;
     queryKey: ["ladder", ...(input.data?.ladder ?? [])],
     enabled: !!input.data,
     staleTime: Infinity,
-    queryFn: () => Promise.all((input.data?.ladder ?? []).map((id) => fetchPack(id))),
+    queryFn: () => Promise.all((input.data?.ladder ?? []).map((id) => fetchPack(qc, id))),
   });
   const compiled = useMemo(() => {
     try {

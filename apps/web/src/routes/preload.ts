@@ -6,6 +6,7 @@
  * the query cache is not preloaded (it will not ask).
  */
 import type { QueryClient } from "@tanstack/react-query";
+import { type EvaluationResult, gapToNextTier } from "@ntm/core";
 import type { SessionUser } from "../api/types";
 import { preloadGet, preloadJson } from "../api/preload";
 import { DEFAULT_YEAR } from "../lib/years";
@@ -35,7 +36,12 @@ function fresh(qc: QueryClient | undefined, key: readonly unknown[]): boolean {
   return at > 0 && Date.now() - at < FRESH_MS;
 }
 
-/** What src/api/commune.ts asks for, in its order: the unit and its years, then the year's evaluation, changes and values. */
+/**
+ * What src/api/commune.ts asks for, in its order: the unit and its years, then the year's
+ * evaluation, changes and values; then the evaluation's pack and the commune's roll-up line; then,
+ * while a tier is met (core's gapToNextTier, as the page decides), the next tier's pack and gap. Each
+ * step goes out as soon as the answer it depends on arrives, not when the page's code gets to it.
+ */
 async function preloadCommune(id: string, year: number | undefined): Promise<void> {
   void preloadGet(`/v1/units/${enc(id)}`);
   const list = await preloadJson<{ items?: { year: number }[] }>(`/v1/units/${enc(id)}/values`);
@@ -43,8 +49,27 @@ async function preloadCommune(id: string, year: number | undefined): Promise<voi
   const y = year ?? years.at(-1) ?? DEFAULT_YEAR;
   if (years.includes(y - 1)) void preloadGet(`/v1/units/${enc(id)}/changes?year=${y}`);
   if (years.includes(y)) void preloadGet(`/v1/units/${enc(id)}/values/${y}`);
-  // The pack follows the evaluation; by then the page's code runs and asks for it itself.
-  void preloadGet(`/v1/units/${enc(id)}/evaluation?year=${y}`);
+  const evaluation = await preloadJson<EvaluationResult | { status: "no_pack" }>(`/v1/units/${enc(id)}/evaluation?year=${y}`);
+  if (!evaluation || evaluation.status === "no_pack" || !("packId" in evaluation)) return;
+  void preloadGet(`/v1/units/${enc(id)}/rollup?year=${y}`);
+  let pack = await preloadJson<{ nextTier?: string | null }>(`/v1/packs/${enc(evaluation.packId)}`);
+  let met = gapToNextTier(evaluation)?.met ?? false;
+  for (let guard = 0; met && pack?.nextTier && guard < 4; guard++) {
+    const next = pack.nextTier;
+    const [nextPack, gap] = await Promise.all([
+      preloadJson<{ nextTier?: string | null }>(`/v1/packs/${enc(next)}`),
+      preloadJson<{ met?: boolean }>(`/v1/units/${enc(id)}/gap?year=${y}&pack=${enc(next)}`),
+    ]);
+    pack = nextPack;
+    met = gap?.met === true;
+  }
+}
+
+/** What the data entry form asks for beside the commune view: its evaluation input (then the ladder's packs) and the lock. */
+async function preloadEntry(id: string, year: number): Promise<void> {
+  void preloadGet(`/v1/units/${enc(id)}/values/${year}/lock`);
+  const input = await preloadJson<{ ladder?: string[] }>(`/v1/units/${enc(id)}/values/${year}/evaluation-input`);
+  for (const packId of input?.ladder ?? []) void preloadGet(`/v1/packs/${enc(packId)}`);
 }
 
 /** What src/api/queries.ts's useOverview asks for first: the year's roll-up, then last year's. */
@@ -89,6 +114,7 @@ export function preloadRoute(
     if (unitId && !fresh(qc, ["commune", unitId, year])) {
       void preloadGet(`/v1/units/${enc(unitId)}/values/${year}`);
       swallow(preloadCommune(unitId, year));
+      swallow(preloadEntry(unitId, year));
     }
   } else if (head === "sign-in") swallow(pages.SignIn());
   else if (head === "cong-khai") swallow(pages.Public());

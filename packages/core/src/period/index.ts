@@ -12,7 +12,7 @@ export type Period =
 const RE = /^(\d{4})(?:(S)([12])|(Q)([1-4])|-(0[1-9]|1[0-2]))?$/;
 
 /** Zod schema for a period written as `2024`, `2024S1`, `2024Q3` or `2024-05`. */
-export const PeriodStringSchema = z.string().regex(RE, "expected a period such as 2024, 2024S1, 2024Q3 or 2024-05");
+export const PeriodStringSchema = /* @__PURE__ */ z.string().regex(RE, "expected a period such as 2024, 2024S1, 2024Q3 or 2024-05");
 
 /**
  * Parses a period string.
