@@ -24,7 +24,8 @@ import {
   rankingUnitsFromFacts,
 } from "@ntm/core";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { and, eq, sql } from "drizzle-orm";
@@ -119,7 +120,7 @@ const classificationCache = perDatabase(() => new ContentCache<Map<string, Class
 const StoredClassificationSchema = z.array(z.tuple([z.string(), ClassificationLevelSchema]));
 
 /**
- * The identity of the code that computes a classification: a hash of @ntm/core's built entry and of
+ * The identity of the code that computes a classification: a hash of @ntm/core's built modules and of
  * this module's file (the API bundle when built), so a stored classification is not served by a
  * build that would compute it differently. Computed once per process.
  */
@@ -128,8 +129,12 @@ const codeFingerprint = (() => {
   return () => {
     if (value !== undefined) return value;
     const hash = createHash("sha256");
-    for (const file of [createRequire(import.meta.url).resolve("@ntm/core"), fileURLToPath(import.meta.url)])
-      hash.update(readFileSync(file));
+    // Core is built one file per module: hash every module of its build (about 1 MB), not just the entry.
+    const coreDir = dirname(createRequire(import.meta.url).resolve("@ntm/core"));
+    const coreFiles = readdirSync(coreDir, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".cjs") || f.endsWith(".js"))
+      .sort();
+    for (const file of [...coreFiles.map((f) => join(coreDir, f)), fileURLToPath(import.meta.url)]) hash.update(readFileSync(file));
     value = hash.digest("base64url").slice(0, 16);
     return value;
   };
