@@ -1,4 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -17,7 +18,26 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A real ntm API on embedded PGlite in a temp dir, with the demo seed (or empty, with `seed: "none"`). */
+/**
+ * With `NTM_CLI_TEST_DATABASE_URL` (a PostgreSQL URL), each test server gets its own fresh database on
+ * that server (created with psql, dropped when the server stops); otherwise embedded PGlite.
+ */
+function freshPostgres(): { url: string; drop: () => void } | undefined {
+  const base = process.env["NTM_CLI_TEST_DATABASE_URL"];
+  if (!base) return undefined;
+  const name = `ntm_cli_${randomBytes(6).toString("hex")}`;
+  const url = new URL(base);
+  const admin = url.toString();
+  execFileSync("psql", [admin, "-qc", `CREATE DATABASE ${name}`], { stdio: ["ignore", "ignore", "inherit"] });
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () =>
+      execFileSync("psql", [admin, "-qc", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: ["ignore", "ignore", "inherit"] }),
+  };
+}
+
+/** A real ntm API on embedded PGlite in a temp dir (or a fresh PostgreSQL database, see {@link freshPostgres}), with the demo seed (or empty, with `seed: "none"`). */
 export interface TestServer {
   url: string;
   /** The temp directory holding the data directory (`pg`) and, on a first run, `setup-token`. */
@@ -37,6 +57,7 @@ export async function startServer(options: { seed?: "demo" | "none" } = {}): Pro
   const entry = join(REPO, "apps", "api", "src", "server.ts");
   const dataDir = mkdtempSync(join(tmpdir(), "ntm-cli-api-"));
   const port = await freePort();
+  const pg = freshPostgres();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: REPO,
     env: {
@@ -46,6 +67,8 @@ export async function startServer(options: { seed?: "demo" | "none" } = {}): Pro
       DATA_DIR: join(dataDir, "pg"),
       WEB_DIST: join(dataDir, "no-web"),
       NTM_SEED: options.seed ?? "demo",
+      NTM_SETUP_TOKEN_FILE: join(dataDir, "setup-token"),
+      ...(pg ? { DATABASE_URL: pg.url } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -70,14 +93,13 @@ export async function startServer(options: { seed?: "demo" | "none" } = {}): Pro
     log: () => log,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (exited) {
+        const clean = () => {
           rmSync(dataDir, { recursive: true, force: true });
-          return resolve();
-        }
-        child.once("exit", () => {
-          rmSync(dataDir, { recursive: true, force: true });
+          pg?.drop();
           resolve();
-        });
+        };
+        if (exited) return clean();
+        child.once("exit", clean);
         child.kill("SIGTERM");
       }),
   };

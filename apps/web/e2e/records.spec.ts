@@ -134,6 +134,6 @@ test("a commune officer creates a dossier, attaches a PDF, downloads it back byt
   await shot(page, "records-dossier-confirm");
   await dialog.getByRole("button", { name: "Xác nhận" }).click();
   await expect(page.getByTestId("dossier-state")).not.toHaveText("Đang lập hồ sơ");
-  await expect(page.getByTestId("dossier-history")).toContainText("Cán bộ NTM xã (c-01-01)");
+  await expect(page.getByTestId("dossier-history")).toContainText("Cán bộ NTM Xã An Lộc");
   await shot(page, "records-dossier");
 });

@@ -159,7 +159,7 @@ describe("who did each step", () => {
     expect([
       res.status,
       (await body(res)).items.map((u: { username: string; displayName: string }) => [u.username, u.displayName]),
-    ]).toEqual([200, [["xa", "Cán bộ NTM xã (c-01-01)"]]]);
+    ]).toEqual([200, [["xa", "Cán bộ NTM Xã An Lộc"]]]);
     expect((await s.xa!.request(`/v1/dossiers/${other}/actors`)).status).toBe(403);
   });
 });

@@ -34,7 +34,7 @@ export const DEMO_CREDENTIALS: readonly DemoCredential[] = [
     displayName: "Cán bộ Văn phòng điều phối NTM tỉnh",
   },
   { username: "huyen", password: "huyen123", role: "district_officer", scopeUnitId: "d-01", displayName: "Cán bộ NTM Huyện An Hòa" },
-  { username: "xa", password: "xa123", role: "commune_officer", scopeUnitId: "c-01-01", displayName: "Cán bộ NTM xã (c-01-01)" },
+  { username: "xa", password: "xa123", role: "commune_officer", scopeUnitId: "c-01-01", displayName: "Cán bộ NTM Xã An Lộc" },
   { username: "thanhtra", password: "thanhtra123", role: "inspector", scopeUnitId: "p-demo", displayName: "Ủy ban Kiểm tra" },
   { username: "xem", password: "xem123", role: "viewer", scopeUnitId: "p-demo", displayName: "Người xem" },
 ];
