@@ -35,6 +35,7 @@ const KEYS: string[] = [
   "checkAction",
   "checkDecision",
   "createRecognitionConfig",
+  "decisionText",
   "dueDateFor",
   "newDossier",
   "parseDossier",

@@ -11,6 +11,7 @@ import { indicator91FromHousing } from "../../housing/indicator91FromHousing/ind
 import { summariseInspections } from "../../inspections/summariseInspections/index.js";
 import { overdueRecommendations } from "../../inspections/overdueRecommendations/index.js";
 import { rec, record } from "../../inspections/_lib/fixtures.js";
+import { validateOcopProduct } from "../validateOcopProduct/index.js";
 
 const p = (id: string, communeUnitId: string, over: Partial<OcopProduct> = {}): OcopProduct => ({
   id,
@@ -57,6 +58,15 @@ function everyReason(): Reason[] {
     ...housing.flatMap((s) => [...s.reasons, ...indicator91FromHousing(s).reasons]),
     ...overdueRecommendations(records, "2025-03-01").flatMap((o) => o.reasons),
     ...summariseInspections(records, "2025-03-01").flatMap((s) => s.reasons),
+    // The OCOP rules a product form or import checks (stars, certificate, expiry).
+    ...[
+      p("v1", "x1", { score: 40, stars: 5, certificate: { number: "1/QĐ", date: "2024-05-10", expiresOn: "2026-01-01" } }),
+      (({ certificate: _c, ...rest }) => rest)(p("v2", "x1")) as OcopProduct,
+      p("v3", "x1", { score: 40, stars: 2 }),
+    ].flatMap((x) => {
+      const r = validateOcopProduct(x);
+      return r.ok ? [] : r.issues.map((i) => ({ code: i.code, path: [...i.path], params: i.params ?? {} }));
+    }),
   ];
 }
 
