@@ -10,6 +10,7 @@ import { accessMessages } from "./access.messages.js";
 import { importMessages } from "./import.messages.js";
 import { steeringMessages } from "./steering.messages.js";
 import { scoringMessages } from "./scoring.messages.js";
+import { valuesFileMessages } from "./valuesFile.messages.js";
 
 /** Every reason code the core can produce, with its Vietnamese and English wording. */
 export const MESSAGES: MessageCatalog = {
@@ -24,6 +25,7 @@ export const MESSAGES: MessageCatalog = {
   ...importMessages,
   ...steeringMessages,
   ...scoringMessages,
+  ...valuesFileMessages,
 };
 
 /**

@@ -108,6 +108,23 @@ export const ocopMessages: MessageCatalog = {
     en: (p) => `Commune ${p.unit}: ${p.count} products not recognised (under 3 stars or no certificate), not counted: ${list(p.products)}`,
   },
 
+  // Resource mobilisation: checks of one amount (parseDong, validateContribution) and period (parsePeriod)
+  "amount.negative": { vi: (p) => `số lượng không được âm: "${p.input}"`, en: (p) => `the amount must not be negative: "${p.input}"` },
+  "amount.decimal": {
+    vi: (p) => `số lượng phải là số nguyên (đồng, m², ngày công): "${p.input}"`,
+    en: (p) => `the amount must be whole (đồng, m², days): "${p.input}"`,
+  },
+  "amount.comma_grouping": {
+    vi: (p) => `"${p.input}": dấu phẩy là dấu thập phân; nhóm hàng nghìn bằng dấu chấm (1.250.000)`,
+    en: (p) => `"${p.input}": a comma is the decimal mark; group thousands with dots (1.250.000)`,
+  },
+  "amount.empty": { vi: () => "thiếu số lượng", en: () => "the amount is empty" },
+  "amount.invalid": { vi: (p) => `"${p.input}" không phải số lượng`, en: (p) => `"${p.input}" is not an amount` },
+  "amount.unsafe_number": { vi: (p) => `số lượng ${p.input} quá lớn`, en: (p) => `the amount ${p.input} is too large` },
+  "period.invalid": {
+    vi: (p) => `kỳ "${p.text}" không hợp lệ; viết 2025, 2025S1, 2025Q3 hoặc 2025-05`,
+    en: (p) => `"${p.text}" is not a period (2025, 2025S1, 2025Q3, 2025-05)`,
+  },
   // Resource mobilisation
   "resources.totals": {
     vi: (p, l) =>
@@ -132,6 +149,11 @@ export const ocopMessages: MessageCatalog = {
       `${p.count} entries were recorded for a longer period than ${p.period}${p.money && p.money !== "0" ? ` (${money(p.money, l)})` : ""}; they cannot be split and are not counted`,
   },
 
+  // Temporary and dilapidated housing: checks of one house (validateHouse)
+  "housing.completed_on_not_completed": {
+    vi: () => "chỉ ghi ngày hoàn thành khi nhà đã hoàn thành",
+    en: () => "a completion date is only for a completed house",
+  },
   // Temporary and dilapidated housing
   "housing.summary": {
     vi: (p, l) =>
@@ -167,6 +189,28 @@ export const ocopMessages: MessageCatalog = {
     en: (p) => `${p.unit}: no house recorded in the programme; "No" holds only if the survey is complete`,
   },
 
+  // Inspection and supervision: checks of one record (validateInspectionRecord)
+  "inspection.due_before_record": {
+    vi: (p, l) => `hạn ${date(p.dueDate, l)} trước ngày kiểm tra ${date(p.date, l)}`,
+    en: (p, l) => `due date ${date(p.dueDate, l)} is before the record's date ${date(p.date, l)}`,
+  },
+  "inspection.done_on_not_done": {
+    vi: () => "chỉ ghi ngày thực hiện khi kiến nghị đã thực hiện xong",
+    en: () => "a done date is only for a done recommendation",
+  },
+  "inspection.done_before_record": {
+    vi: (p, l) => `ngày thực hiện ${date(p.doneOn, l)} trước ngày kiểm tra ${date(p.date, l)}`,
+    en: (p, l) => `done date ${date(p.doneOn, l)} is before the record's date ${date(p.date, l)}`,
+  },
+  "inspection.finding_unknown": {
+    vi: (p) =>
+      `không có kết luận số ${typeof p.finding === "number" ? p.finding + 1 : "?"} (biên bản có ${p.findings} kết luận)`,
+    en: (p) => `there is no finding ${typeof p.finding === "number" ? p.finding + 1 : "?"} (the record has ${p.findings})`,
+  },
+  "inspection.duplicate_recommendation": {
+    vi: (p) => `mã kiến nghị "${p.id}" trùng`,
+    en: (p) => `recommendation id "${p.id}" appears twice`,
+  },
   // Inspection and supervision
   "inspection.recommendation_overdue": {
     vi: (p, l) =>

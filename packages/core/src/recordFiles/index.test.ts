@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MESSAGES } from "../i18n/formatReason.js";
 import * as api from "./index.js";
 
 describe("the record files area's public surface", () => {
@@ -19,5 +20,10 @@ describe("the record files area's public surface", () => {
       "recordFileTemplate",
       "writeRecordRows",
     ]);
+  });
+
+  it("words only the reader's own codes; every area rule code is worded once, in core's catalog", () => {
+    expect(Object.keys(api.RECORD_FILE_MESSAGES).filter((code) => Object.hasOwn(MESSAGES, code))).toEqual([]);
+    expect(Object.keys(api.RECORD_FILE_MESSAGES).every((code) => code.startsWith("record_file.") || code === "amount.too_large")).toBe(true);
   });
 });

@@ -12,6 +12,11 @@ import { summariseInspections } from "../../inspections/summariseInspections/ind
 import { overdueRecommendations } from "../../inspections/overdueRecommendations/index.js";
 import { rec, record } from "../../inspections/_lib/fixtures.js";
 import { validateOcopProduct } from "../validateOcopProduct/index.js";
+import { parseDong } from "../../resources/parseDong/index.js";
+import { parsePeriod } from "../../period/index.js";
+import { validateHouse } from "../../housing/validateHouse/index.js";
+import { validateInspectionRecord } from "../../inspections/validateInspectionRecord/index.js";
+import type { Result } from "../../errors/index.js";
 
 const p = (id: string, communeUnitId: string, over: Partial<OcopProduct> = {}): OcopProduct => ({
   id,
@@ -25,6 +30,9 @@ const p = (id: string, communeUnitId: string, over: Partial<OcopProduct> = {}): 
   status: "recognised",
   ...over,
 });
+
+const issuesOf = (r: Result<unknown>): Reason[] =>
+  r.ok ? [] : r.issues.map((i) => ({ code: i.code, path: [...i.path], params: i.params ?? {} }));
 
 /** Reasons from real calls that, together, use every code of the catalog. */
 function everyReason(): Reason[] {
@@ -63,10 +71,19 @@ function everyReason(): Reason[] {
       p("v1", "x1", { score: 40, stars: 5, certificate: { number: "1/QĐ", date: "2024-05-10", expiresOn: "2026-01-01" } }),
       (({ certificate: _c, ...rest }) => rest)(p("v2", "x1")) as OcopProduct,
       p("v3", "x1", { score: 40, stars: 2 }),
-    ].flatMap((x) => {
-      const r = validateOcopProduct(x);
-      return r.ok ? [] : r.issues.map((i) => ({ code: i.code, path: [...i.path], params: i.params ?? {} }));
-    }),
+    ].flatMap((x) => issuesOf(validateOcopProduct(x))),
+    // The checks a resource, housing or inspection form or import runs (amounts, periods, dates, links).
+    ...["-1", "1,5", "1,250,000", "", "một triệu", 2 ** 60].flatMap((x) => issuesOf(parseDong(x))),
+    ...issuesOf(parsePeriod("năm ngoái")),
+    ...issuesOf(validateHouse({ id: "h", communeUnitId: "x1", status: "temporary", completedOn: "2025-01-01" })),
+    ...issuesOf(
+      validateInspectionRecord({
+        ...record("r3", "x1", "2025-03-01", [
+          { ...rec("k1", "2025-02-01", "open"), doneOn: "2025-02-15", finding: 3 },
+          rec("k1", "2025-04-01", "open"),
+        ]),
+      }),
+    ),
   ];
 }
 

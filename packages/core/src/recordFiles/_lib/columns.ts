@@ -88,6 +88,9 @@ const norm = (s: string) =>
     .toLowerCase()
     .replace(/\s*\*$/, "");
 const text = (c: RecordCell | undefined): string => (c === null || c === undefined ? "" : String(c).trim());
+/** A line's leading "1." / "2)" / "-" numbering. */
+const NUMBERING = /^\s*(?:\d{1,2}\s*[.)]|[-–•])\s+/;
+
 /**
  * The lines of a per-line cell, without a leading "1." / "2)" / "-" numbering. Every line keeps its
  * place, an empty one too (the second recommendation has no date yet): a trailing empty line is an
@@ -97,7 +100,18 @@ const text = (c: RecordCell | undefined): string => (c === null || c === undefin
 const linesOf = (cell: RecordCell | undefined): string[] =>
   (cell === null || cell === undefined ? "" : String(cell))
     .split(/\r?\n/)
-    .map((l) => l.replace(/^\s*(?:\d{1,2}\s*[.)]|[-–•])\s+/, "").trim());
+    .map((l) => l.replace(NUMBERING, "").trim());
+
+/**
+ * The items of a free-text list cell (an inspection's findings): one per line, optionally numbered
+ * "1." "2." (as the writer numbers them), a ";" inside an item kept; a cell of one unnumbered line
+ * is split on ";" (the short form typed by hand: "Thiếu hồ sơ; Chậm tiến độ").
+ */
+function listItems(raw: string): string[] {
+  const lines = raw.split(/\r?\n/);
+  const byLine = lines.length > 1 || NUMBERING.test(raw);
+  return (byLine ? lines.map((l) => l.replace(NUMBERING, "")) : raw.split(";")).map((s) => s.trim()).filter(Boolean);
+}
 
 function readCell(
   col: RecordColumn,
@@ -110,12 +124,7 @@ function readCell(
     case "amount":
       return { value: raw };
     case "list":
-      return {
-        value: raw
-          .split(/\s*(?:;|\r?\n)\s*/)
-          .map((s) => s.trim())
-          .filter(Boolean),
-      };
+      return { value: listItems(raw) };
     case "number":
     case "int": {
       // A spreadsheet's number cell is a number already ("72.125" is not 72 125).
@@ -139,6 +148,18 @@ function readCell(
     }
   }
 }
+
+/** The marker before the first cell of the template's note row. */
+const NOTE_MARK = "# ";
+/** What the template's note row says of a column: its hint, and its codes' names. */
+const noteOf = (c: RecordColumn) =>
+  `${c.hint}${
+    c.labels
+      ? `: ${Object.values(c.labels)
+          .map((l) => l.vi)
+          .join("; ")}`
+      : ""
+  }`;
 
 /** The header of the n-th (0-based) item of a per-line cell, when the cell holds several. */
 const itemHeader = (header: string, n: number, of: number) => (of > 1 ? `${header}, mục ${n + 1}` : header);
@@ -168,8 +189,14 @@ export function readWith<T>(spec: RecordFileSpec<T>, table: RecordTable): Record
   const letter = (key: string) => columnLetter(at.get(key) ?? 0);
   const headerOf = (key: string) => spec.columns.find((c) => c.key === key)?.vi ?? key;
   const rows: { row: number; input: T }[] = [];
+  // The template's note row: its first column holds that column's note behind the "# " marker, exactly
+  // as the template writes it; a value that merely starts with "#" ("#1 Mật ong") is data.
+  const first = spec.columns[0]!;
+  const firstAt = at.get(first.key);
+  const noteMark = norm(NOTE_MARK + noteOf(first));
+  const isNoteRow = (cells: readonly RecordCell[]) => firstAt !== undefined && norm(text(cells[firstAt])) === noteMark;
   for (const r of table.rows) {
-    if (text(r.cells[0]).startsWith("#") || r.cells.every((c) => text(c) === "")) continue;
+    if (isNoteRow(r.cells) || r.cells.every((c) => text(c) === "")) continue;
     const before = issues.length;
     const values: Record<string, unknown> = {};
     for (const col of spec.columns) {
@@ -220,27 +247,18 @@ export function readWith<T>(spec: RecordFileSpec<T>, table: RecordTable): Record
 
 /**
  * The header and the template's note row of a spec: Vietnamese headers (required ones marked `*`),
- * and a `#` row that the reader skips, saying what each column takes.
+ * and a row saying what each column takes, its first cell marked "# " (the reader skips this row only
+ * when its first column's cell is that very note, never a value that starts with "#").
  * @example
  * templateOf(OCOP_FILE).header[0] // "Tên sản phẩm *"
  */
 export function templateOf(spec: RecordFileSpec<unknown>): { header: string[]; rows: RecordCell[][] } {
   return {
     header: spec.columns.map((c) => (c.required ? `${c.vi} *` : c.vi)),
-    rows: [
-      spec.columns.map(
-        (c, i) =>
-          `${i === 0 ? "# " : ""}${c.hint}${
-            c.labels
-              ? `: ${Object.values(c.labels)
-                  .map((l) => l.vi)
-                  .join("; ")}`
-              : ""
-          }`,
-      ),
-    ],
+    rows: [spec.columns.map((c, i) => `${i === 0 ? NOTE_MARK : ""}${noteOf(c)}`)],
   };
 }
+
 
 const dmyOf = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso);
 
@@ -261,7 +279,8 @@ function writeCell(col: RecordColumn, value: unknown): RecordCell {
     case "code":
       return col.labels && Object.hasOwn(col.labels, String(value)) ? col.labels[String(value)]!.vi : String(value);
     case "list":
-      return Array.isArray(value) ? value.join("; ") : String(value);
+      // Numbered, one item per line: the reader splits such a cell on line breaks only, so an item keeps its ";".
+      return Array.isArray(value) ? (value.length === 0 ? null : value.map((v, i) => `${i + 1}. ${String(v)}`).join("\n")) : String(value);
     case "number":
     case "int":
       return typeof value === "number" ? value : String(value);

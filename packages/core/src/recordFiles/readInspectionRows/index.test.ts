@@ -119,4 +119,57 @@ describe("readInspectionRows", () => {
       [5, "K", "Hạn thực hiện, mục 2", "record_file.not_a_date", '"31/13/2025" không phải ngày dd/mm/yyyy'],
     ]);
   });
+
+  it("reads findings one per line, numbered or not, keeping a ';' inside a finding", () => {
+    const cells = (findings: string) => ["x-01", "Kiểm tra", "12/05/2025", "", "", "UBND xã", "", findings];
+    const r = readInspectionRows(
+      table(
+        cells("1. Thiếu hồ sơ; chưa ký\n2. Chậm tiến độ, quá hạn"),
+        cells("Thiếu hồ sơ; chưa ký\r\nChậm tiến độ"),
+        cells("1) Thiếu hồ sơ; chưa ký"),
+      ),
+    );
+    expect([r.issues, r.rows.map((x) => x.input.findings)]).toEqual([
+      [],
+      [["Thiếu hồ sơ; chưa ký", "Chậm tiến độ, quá hạn"], ["Thiếu hồ sơ; chưa ký", "Chậm tiến độ"], ["Thiếu hồ sơ; chưa ký"]],
+    ]);
+  });
+
+  it("reads the finding each recommendation answers (counted from 1) and its remedy, one line each", () => {
+    const r = readInspectionRows(
+      table([
+        "x-01",
+        "Kiểm tra",
+        "12/05/2025",
+        "",
+        "",
+        "UBND xã",
+        "",
+        "1. Thiếu hồ sơ\n2. Chậm tiến độ",
+        "Bổ sung hồ sơ\nĐẩy nhanh tiến độ",
+        "UBND xã",
+        "30/06/2025",
+        "Đã thực hiện\nĐang thực hiện",
+        "20/06/2025\n",
+        "1\n2",
+        "Đã bổ sung 12 hồ sơ; đã ký\n",
+      ]),
+    );
+    expect([r.issues, r.rows[0]?.input.recommendations.map((x) => [x.finding, x.remedy])]).toEqual([
+      [],
+      [
+        [0, "Đã bổ sung 12 hồ sơ; đã ký"],
+        [1, undefined],
+      ],
+    ]);
+  });
+
+  it("refuses a finding number the record does not have, at the recommendation's line of its column", () => {
+    const r = readInspectionRows(
+      table(["x-01", "Kiểm tra", "12/05/2025", "", "", "UBND xã", "", "Thiếu hồ sơ", "Bổ sung\nBáo cáo", "UBND xã", "30/06/2025", "", "", "1\n3"]),
+    );
+    expect(r.issues.map((i) => [i.row, i.column, i.header, i.code, i.message.vi])).toEqual([
+      [3, "N", "Kết luận số, mục 2", "inspection.finding_unknown", "không có kết luận số 3 (biên bản có 1 kết luận)"],
+    ]);
+  });
 });

@@ -18,6 +18,10 @@ export interface InspectionRowInput {
     dueDate: string;
     status: keyof typeof RECOMMENDATION_STATUS_LABELS;
     doneOn?: string;
+    /** The finding it follows up: its index in `findings` (0-based; the file's "Kết luận số" counts from 1). */
+    finding?: number;
+    /** Việc khắc phục: what the responsible party did about it. */
+    remedy?: string;
   }[];
 }
 
@@ -35,8 +39,10 @@ const PATHS: Readonly<Record<string, string>> = {
   dueDate: "due_date",
   status: "recommendation_status",
   doneOn: "done_on",
+  finding: "finding",
+  remedy: "remedy",
 };
-const REC_KEYS = ["recommendation", "responsible", "due_date", "recommendation_status", "done_on"] as const;
+const REC_KEYS = ["recommendation", "responsible", "due_date", "recommendation_status", "done_on", "finding", "remedy"] as const;
 const columnOf = (path: JsonPath) => {
   const p = path.map(String);
   if (p[0] === "recommendations") return PATHS[p[2] ?? "text"] ?? "recommendation";
@@ -59,7 +65,12 @@ export const INSPECTION_FILE: RecordFileSpec<InspectionRowInput> = {
     { key: "subject_code", vi: "Mã đối tượng", type: "text", hint: "để trống: mã đơn vị" },
     { key: "subject_name", vi: "Tên đối tượng", type: "text", required: true, hint: "ví dụ Chi bộ thôn 1" },
     { key: "conducted_by", vi: "Cơ quan thực hiện", type: "text", hint: "ví dụ Ủy ban Kiểm tra Huyện ủy" },
-    { key: "findings", vi: "Kết luận", type: "list", hint: "các kết luận cách nhau bởi dấu ;" },
+    {
+      key: "findings",
+      vi: "Kết luận",
+      type: "list",
+      hint: "mỗi kết luận một dòng trong ô (Alt+Enter), đánh số 1. 2. (không bắt buộc); ô một dòng không đánh số: các kết luận cách nhau bởi dấu ;",
+    },
     {
       key: "recommendation",
       vi: "Kiến nghị",
@@ -84,6 +95,14 @@ export const INSPECTION_FILE: RecordFileSpec<InspectionRowInput> = {
       hint: "để trống: chưa thực hiện; một dòng chung hoặc mỗi kiến nghị một dòng; một trong",
     },
     { key: "done_on", vi: "Ngày thực hiện xong", type: "date", perLine: true, hint: "dd/mm/yyyy; mỗi kiến nghị một dòng" },
+    {
+      key: "finding",
+      vi: "Kết luận số",
+      type: "int",
+      perLine: true,
+      hint: "số thứ tự (1, 2…) của kết luận mà kiến nghị xử lý; mỗi kiến nghị một dòng, để trống nếu không gắn",
+    },
+    { key: "remedy", vi: "Việc khắc phục", type: "text", perLine: true, hint: "việc đơn vị đã làm để khắc phục; mỗi kiến nghị một dòng" },
     { key: "unit_name", vi: "Tên đơn vị", type: "text", hint: "chỉ để đọc (khi nhập không dùng)" },
   ],
   build: (v) => {
@@ -114,6 +133,9 @@ export const INSPECTION_FILE: RecordFileSpec<InspectionRowInput> = {
           dueDate: nth<string>("due_date", i) ?? "",
           status: nth<InspectionRowInput["recommendations"][number]["status"]>("recommendation_status", i) ?? "open",
           doneOn: nth<string>("done_on", i),
+          // The file counts findings from 1.
+          finding: ((n) => (n === undefined ? undefined : n - 1))(nth<number>("finding", i)),
+          remedy: nth<string>("remedy", i),
         }),
       ),
     });
@@ -145,6 +167,8 @@ export const INSPECTION_FILE: RecordFileSpec<InspectionRowInput> = {
               due_date: rec.map((r) => r.dueDate),
               recommendation_status: rec.map((r) => r.status),
               done_on: rec.map((r) => r.doneOn),
+              finding: rec.map((r) => (r.finding === undefined ? undefined : r.finding + 1)),
+              remedy: rec.map((r) => r.remedy),
             }),
       },
     ];
@@ -152,9 +176,10 @@ export const INSPECTION_FILE: RecordFileSpec<InspectionRowInput> = {
 };
 
 /**
- * Reads the rows of an inspection and supervision file: one record per row (findings separated by
- * `;`; recommendations one per line of the "Kiến nghị" cell, their party, due date and follow-up one
- * line each or one line for all; a row-level problem names the item, "mục 2"), dates dd/mm/yyyy, kinds
+ * Reads the rows of an inspection and supervision file: one record per row (findings one per line of
+ * the "Kết luận" cell, or separated by `;` on one line; recommendations one per line of the "Kiến nghị"
+ * cell, their party, due date, follow-up, the finding each answers ("Kết luận số", from 1) and the
+ * remedy one line each or one line for all; a row-level problem names the item, "mục 2"), dates dd/mm/yyyy, kinds
  * and statuses as codes or their Vietnamese names; every row checked by `validateInspectionRecord`.
  * @example
  * readInspectionRows({ header: ["Mã đơn vị", "Hình thức", "Ngày", "Tên đối tượng", "Kết luận"],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatReason } from "../../i18n/formatReason.js";
 import { recordFileTemplate } from "../recordFileTemplate/index.js";
 import { readOcopRows } from "./index.js";
 
@@ -42,15 +43,26 @@ describe("readOcopRows", () => {
   });
   it("accepts English keys and codes, and skips the template's # note row", () => {
     const header = ["name", "subject_name", "subject_kind", "commune_code", "group", "score", "stars", "status"];
+    const note = recordFileTemplate("ocop").rows[0]!;
     const r = readOcopRows({
       header,
       rows: [
-        { row: 2, cells: ["# notes", "", "", "", "", "", "", ""] },
+        { row: 2, cells: [note[0]!, note[1]!, note[2]!, note[3]!, note[4]!, note[5]!, note[6]!, note[10]!] },
         { row: 3, cells: ["Chè", "Hộ A", "household", "x-02", "beverage", 55, 3, "rated"] },
       ],
     });
     expect(r.issues).toEqual([]);
     expect(r.rows[0]).toMatchObject({ row: 3, input: { score: 55, stars: 3, status: "rated", subject: { kind: "household" } } });
+  });
+  it("reads a product whose name starts with # (only the template's own note row is skipped)", () => {
+    const note = recordFileTemplate("ocop").rows[0]!;
+    const hashed = ["#1 Mật ong", ...good.slice(1)];
+    const r = readOcopRows({ header: HEADER, rows: [{ row: 2, cells: note }, { row: 3, cells: hashed }] });
+    expect([r.issues, r.rows.map((x) => [x.row, x.input.name])]).toEqual([[], [[3, "#1 Mật ong"]]]);
+  });
+  it("reads a row that starts like the note row but is not it as data, with its problems", () => {
+    const r = readOcopRows(table(["# tên sản phẩm khác", "", "", "", "", "", "", "", "", "", ""]));
+    expect([r.rows, r.issues.map((i) => [i.row, i.column, i.code])[0]]).toEqual([[], [3, "B", "record_file.required"]]);
   });
   it("names the row, column letter and header of every problem, and leaves bad rows out", () => {
     const bad = [...good];
@@ -74,6 +86,9 @@ describe("readOcopRows", () => {
     noCert[8] = "";
     const r = readOcopRows(table(noCert));
     expect(r.issues).toMatchObject([{ row: 3, column: "H", code: "ocop.certificate_missing" }]);
+    // Worded once, by core's catalog: the same sentence as the product form and the API give.
+    const reason = { code: "ocop.certificate_missing", path: [], params: r.issues[0]!.params };
+    expect(r.issues[0]?.message).toEqual({ vi: formatReason(reason, "vi"), en: formatReason(reason, "en") });
   });
   it("refuses a file without the required columns or with unknown ones, at row 1", () => {
     const r = readOcopRows({ header: ["Tên sản phẩm", "Giá bán"], rows: [{ row: 2, cells: ["A", "1"] }] });

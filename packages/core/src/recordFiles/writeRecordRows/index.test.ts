@@ -5,12 +5,17 @@ import { RECORD_FILES, type RecordRowInputs, readRecordRows } from "../readRecor
 import { recordFileTemplate } from "../recordFileTemplate/index.js";
 import { writeRecordRows } from "./index.js";
 
-// Text as a spreadsheet cell keeps it: trimmed, non-empty, one line; a list item also without ";".
+// Text as a spreadsheet cell keeps it: trimmed, non-empty, one line; ";" and "," drawn often.
 const text = fc
-  .string({ minLength: 1, maxLength: 12 })
+  .string({ minLength: 1, maxLength: 12, unit: fc.oneof(fc.constantFrom(";", ",", "#", " ", "ệ"), fc.string({ minLength: 1, maxLength: 1 })) })
   .map((s) => s.trim())
   .filter((s) => s !== "" && !/[\r\n]/.test(s));
-const item = text.filter((s) => !s.includes(";"));
+// Free text of a one-value cell may hold line breaks too (Alt+Enter).
+const freeText = fc
+  .array(text, { minLength: 1, maxLength: 3 })
+  .chain((ls) => fc.constantFrom("\n", "\r\n").map((br) => ls.join(br)));
+// A list item (a finding) is one line of its cell; ";" and "," kept.
+const item = text;
 const code = fc.constantFrom("x-01", "c-01-02", "t-1");
 const day = fc
   .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
@@ -24,9 +29,9 @@ const valid =
 const ocop = fc
   .record(
     {
-      // a name starting with "#" would read as the template's note row
-      name: text.filter((s) => !s.startsWith("#")),
-      subject: fc.record({ name: text, kind: keys(RECORD_FILES.ocop.columns[2]!.labels!) }),
+      // a name may start with "#" ("#1 Mật ong"): only the template's own note row is skipped
+      name: fc.oneof(text, text.map((s) => `#${s}`)),
+      subject: fc.record({ name: freeText, kind: keys(RECORD_FILES.ocop.columns[2]!.labels!) }),
       communeUnitId: code,
       group: keys(RECORD_FILES.ocop.columns[4]!.labels!),
       score: fc.double({ min: 0, max: 100, noNaN: true }),
@@ -47,7 +52,7 @@ const period = fc.oneof(
 const amount = fc.bigInt(0n, BigInt(Number.MAX_SAFE_INTEGER)).map(String);
 const resources = fc
   .record(
-    { unitId: code, period, source: keys(RECORD_FILES.resources.columns[2]!.labels!), amount, note: text },
+    { unitId: code, period, source: keys(RECORD_FILES.resources.columns[2]!.labels!), amount, note: freeText },
     { requiredKeys: ["unitId", "period", "source", "amount"] },
   )
   .map((r) => r as RecordRowInputs["resources"])
@@ -58,7 +63,7 @@ const housing = fc
     {
       communeUnitId: code,
       hamletUnitId: code,
-      household: text,
+      household: freeText,
       status: keys(RECORD_FILES.housing.columns[3]!.labels!),
       supportAmount: amount,
       completedOn: day,
@@ -78,6 +83,8 @@ const recommendation = fc.record(
     dueDate: day,
     status: fc.constantFrom("open", "in_progress", "done"),
     doneOn: day,
+    finding: fc.integer({ min: 0, max: 2 }),
+    remedy: lineText,
   },
   { requiredKeys: ["id", "text", "responsible", "dueDate", "status"] },
 );
@@ -88,12 +95,19 @@ const inspections = fc
       subject: fc.record({ kind: fc.constantFrom("unit", "organisation"), id: code, name: text }),
       date: day,
       kind: fc.constantFrom("inspection", "supervision"),
-      conductedBy: text,
+      conductedBy: freeText,
       findings: fc.array(item, { maxLength: 3 }),
       recommendations: fc.array(recommendation, { maxLength: 3 }).map((rs) => rs.map((r, i) => ({ ...r, id: `kn-${i + 1}` }))),
     },
     { requiredKeys: ["unitId", "subject", "date", "kind", "findings", "recommendations"] },
   )
+  // A recommendation follows up a finding the record has.
+  .map(({ recommendations, ...r }) => ({
+    ...r,
+    recommendations: recommendations.map(({ finding, ...x }) =>
+      finding === undefined || r.findings.length === 0 ? x : { ...x, finding: finding % r.findings.length },
+    ),
+  }))
   .map((r) => r as RecordRowInputs["inspections"])
   .filter(valid("inspections"));
 
@@ -147,7 +161,7 @@ describe("writeRecordRows", () => {
     ]);
   });
 
-  it("writes an inspection record's recommendations one per line of its row, an empty line keeping an item's place", () => {
+  it("writes an inspection record's findings numbered and its recommendations one per line of its row, an empty line keeping an item's place", () => {
     const rec = (id: string, text: string, doneOn?: string) => ({
       id,
       text,
@@ -169,7 +183,7 @@ describe("writeRecordRows", () => {
     expect(rows.map((r) => [r[0], r[7], r[8], r[11], r[12]])).toEqual([
       [
         "x-01",
-        "Thiếu hồ sơ; Chậm tiến độ",
+        "1. Thiếu hồ sơ\n2. Chậm tiến độ",
         "Bổ sung hồ sơ\nĐẩy nhanh tiến độ\nBáo cáo kết quả",
         "Đã thực hiện\nChưa thực hiện\nChưa thực hiện",
         "05/06/2025\n\n",
