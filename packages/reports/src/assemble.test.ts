@@ -3,6 +3,7 @@ import {
   DEFAULT_SCORING_SCHEME,
   type RankingCandidate,
   compareYears,
+  enteredInputReasons,
   formatReason,
   rankUnits,
 } from "@ntm/core";
@@ -127,5 +128,56 @@ describe("rankingWorkbookFromRanking", () => {
     );
     const below = main!.getCell(6 + ranking.value.rows.length, 1).text;
     expect(below).toMatch(/^Thứ tự xếp hạng: xếp loại \(mức cao hơn trước\)/);
+  });
+
+  it("lists the scoring inputs entered by hand with their evidence, who and when, on a sheet read back with exceljs", async () => {
+    if (!ranking.ok) throw new Error("ranking failed");
+    const entered = {
+      "xa-a": enteredInputReasons(
+        {
+          reportsOnTime: 3,
+          reportsTotal: 4,
+          resourcesPlanned: "5000000000",
+          evidence: { reportsOnTime: "Sổ công văn đi 2025, số 12/BC-UBND" },
+        },
+        { version: 2, by: "Nguyễn Văn Huyện", at: "2025-12-06T23:30:00+07:00" },
+      ),
+      "xa-b": enteredInputReasons({}, { version: 0, by: null, at: null }),
+    };
+    const input = rankingWorkbookFromRanking(ranking.value, DEFAULT_SCORING_SCHEME, {
+      unitName: "Huyện Đại Lộc",
+      names: { "xa-b": "Xã B" },
+      entered,
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderRankingWorkbook(input)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Số liệu nhập tay")!;
+    const line = (r: number) => Array.from({ length: 7 }, (_, j) => ws.getCell(r, j + 1).text);
+    expect([ws.getCell(1, 1).text, line(3), line(4), line(5), line(6), line(7)]).toEqual([
+      "SỐ LIỆU NHẬP TAY VÀ NGUỒN MINH CHỨNG - NĂM 2025",
+      ["STT", "Đơn vị", "Số liệu", "Giá trị", "Nguồn minh chứng", "Người nhập", "Ngày nhập"],
+      ["1", "Xã A", "Số báo cáo đúng hạn", "3", "Sổ công văn đi 2025, số 12/BC-UBND", "Nguyễn Văn Huyện", "06/12/2025"],
+      ["2", "Xã A", "Tổng số báo cáo phải nộp", "4", "Chưa ghi nguồn", "Nguyễn Văn Huyện", "06/12/2025"],
+      ["3", "Xã A", "Nguồn lực theo kế hoạch (đồng)", "5.000.000.000 đ", "Chưa ghi nguồn", "Nguyễn Văn Huyện", "06/12/2025"],
+      ["", "", "", "", "", "", ""],
+    ]);
+  });
+
+  it("writes no entered-inputs sheet when none are given, and says so when the list is empty", async () => {
+    if (!ranking.ok) throw new Error("ranking failed");
+    const load = async (entered?: Record<string, never[]>) => {
+      const wb = new ExcelJS.Workbook();
+      const input = rankingWorkbookFromRanking(ranking.value, DEFAULT_SCORING_SCHEME, {
+        unitName: "Huyện Đại Lộc",
+        ...(entered ? { entered } : {}),
+      });
+      await wb.xlsx.load(Buffer.from(await renderRankingWorkbook(input)) as unknown as ArrayBuffer);
+      return wb;
+    };
+    const [without, empty] = [await load(), await load({})];
+    expect([without.getWorksheet("Số liệu nhập tay"), empty.getWorksheet("Số liệu nhập tay")?.getCell(4, 1).text]).toEqual([
+      undefined,
+      "Chưa nhập tay số liệu chấm điểm nào cho năm này.",
+    ]);
   });
 });

@@ -1,6 +1,6 @@
-import { CLASSIFICATION_LEVEL_LABELS } from "@ntm/core";
-import type { EvaluationResult, Ranking, ScoringScheme, SubjectKind, YearOverYear } from "@ntm/core";
-import type { CommuneStandingRow, RankingWorkbookInput } from "./types.js";
+import { CLASSIFICATION_LEVEL_LABELS, SCORING_INPUT_LABELS, formatScoringInput } from "@ntm/core";
+import type { EvaluationResult, Ranking, Reason, ScoringInputField, ScoringScheme, SubjectKind, YearOverYear } from "@ntm/core";
+import type { CommuneStandingRow, RankingEnteredInput, RankingWorkbookInput } from "./types.js";
 
 /**
  * Builds a commune's row of the progress report from its evaluation at the end of the period and,
@@ -33,7 +33,14 @@ export function communeStandingFromEvaluation(name: string, current: EvaluationR
 export function rankingWorkbookFromRanking(
   ranking: Ranking,
   scheme: ScoringScheme,
-  options: { unitName: string; names?: Readonly<Record<string, string>>; title?: string; kind?: SubjectKind },
+  options: {
+    unitName: string;
+    names?: Readonly<Record<string, string>>;
+    title?: string;
+    kind?: SubjectKind;
+    /** Each unit's hand-entered scoring inputs (core `enteredInputReasons`), by unit id: the "Số liệu nhập tay" sheet and annex. */
+    entered?: Readonly<Record<string, readonly Reason[]>>;
+  },
 ): RankingWorkbookInput {
   const example = scheme.isDefault || !scheme.verified;
   const kind = options.kind ?? "unit";
@@ -53,6 +60,7 @@ export function rankingWorkbookFromRanking(
           notice: `${scheme.title.vi}: ${scheme.isDefault ? "thang điểm mặc định của phần mềm" : "thang điểm chưa được kiểm chứng"}, không phải quy định đã ban hành.`,
         }
       : {}),
+    ...(options.entered ? { entered: enteredInputsOf(ranking, options.entered, nameOf) } : {}),
     components: scheme.components.map((c) => ({ key: c.id, label: c.label.vi })),
     rows: ranking.rows.map((r) => ({
       rank: r.rank,
@@ -73,3 +81,33 @@ export function rankingWorkbookFromRanking(
 
 /** The subject column's heading per kind. */
 const SUBJECT_LABELS: Readonly<Record<SubjectKind, string>> = { unit: "Đơn vị", organisation: "Tổ chức", person: "Cá nhân" };
+
+/**
+ * The lines of the "Số liệu nhập tay" table: for each ranked unit in rank order, each entered input
+ * (core's `ranking.entered_input` reasons) by its Vietnamese name, its value as an officer reads it,
+ * the evidence note, who entered it and the day (the Vietnamese day of the saved time).
+ */
+function enteredInputsOf(
+  ranking: Ranking,
+  entered: Readonly<Record<string, readonly Reason[]>>,
+  nameOf: (id: string) => string,
+): RankingEnteredInput[] {
+  return ranking.rows.flatMap((r) =>
+    (entered[r.unitId] ?? [])
+      .filter((x) => x.code === "ranking.entered_input")
+      .map((x) => {
+        const p = x.params;
+        const field = String(p.field);
+        const label = SCORING_INPUT_LABELS[field as ScoringInputField]?.vi ?? field;
+        const day = typeof p.at === "string" && /^\d{4}-\d{2}-\d{2}/.test(p.at) ? p.at.slice(0, 10) : undefined;
+        return {
+          unitName: nameOf(r.unitId),
+          field: label,
+          value: formatScoringInput(field, p.value, "vi"),
+          ...(typeof p.evidence === "string" ? { evidence: p.evidence } : {}),
+          ...(typeof p.by === "string" ? { by: p.by } : {}),
+          ...(day ? { date: day } : {}),
+        };
+      }),
+  );
+}

@@ -25,6 +25,7 @@ export type {
   CriteriaTableYear,
   CriteriaWorkbookInput,
   RankingComponent,
+  RankingEnteredInput,
   RankingRow,
   RankingWorkbookInput,
   CriteriaSheetInput,

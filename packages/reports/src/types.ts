@@ -229,6 +229,25 @@ export interface RankingCandidateRow {
   reasons: (string | Reason)[];
 }
 
+/**
+ * One scoring input entered by hand, with the evidence behind it (số liệu nhập tay và nguồn minh
+ * chứng), as the ranking's documents list them.
+ */
+export interface RankingEnteredInput {
+  /** The unit it was entered for: "Xã Đại Minh". */
+  unitName: string;
+  /** The input's name in Vietnamese: "Số báo cáo đúng hạn". */
+  field: string;
+  /** The value as an officer reads it: "3", "5.000.000.000 đ". */
+  value: string;
+  /** The evidence note (nguồn minh chứng); absent when none was given. */
+  evidence?: string;
+  /** Who entered it (người nhập). */
+  by?: string;
+  /** The day it was entered, yyyy-mm-dd (printed dd/mm/yyyy). */
+  date?: IsoDate;
+}
+
 /** The annual ranking workbook. */
 export interface RankingWorkbookInput {
   /** "Huyện Đại Lộc". */
@@ -247,6 +266,11 @@ export interface RankingWorkbookInput {
   /** True when the scoring rules are an example, not an adopted rule: the sheet says so. */
   example?: boolean;
   notice?: string;
+  /**
+   * The scoring inputs entered by hand and their evidence: a sheet "Số liệu nhập tay" (and the DOCX's
+   * annex) when given; an empty list says that nothing was entered by hand.
+   */
+  entered?: RankingEnteredInput[];
 }
 
 /** One commune's criteria sheet (phiếu đánh giá) as a PDF. */

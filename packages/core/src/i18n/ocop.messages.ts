@@ -203,8 +203,7 @@ export const ocopMessages: MessageCatalog = {
     en: (p, l) => `done date ${date(p.doneOn, l)} is before the record's date ${date(p.date, l)}`,
   },
   "inspection.finding_unknown": {
-    vi: (p) =>
-      `không có kết luận số ${typeof p.finding === "number" ? p.finding + 1 : "?"} (biên bản có ${p.findings} kết luận)`,
+    vi: (p) => `không có kết luận số ${typeof p.finding === "number" ? p.finding + 1 : "?"} (biên bản có ${p.findings} kết luận)`,
     en: (p) => `there is no finding ${typeof p.finding === "number" ? p.finding + 1 : "?"} (the record has ${p.findings})`,
   },
   "inspection.duplicate_recommendation": {

@@ -24,6 +24,8 @@ describe("the record files area's public surface", () => {
 
   it("words only the reader's own codes; every area rule code is worded once, in core's catalog", () => {
     expect(Object.keys(api.RECORD_FILE_MESSAGES).filter((code) => Object.hasOwn(MESSAGES, code))).toEqual([]);
-    expect(Object.keys(api.RECORD_FILE_MESSAGES).every((code) => code.startsWith("record_file.") || code === "amount.too_large")).toBe(true);
+    expect(Object.keys(api.RECORD_FILE_MESSAGES).every((code) => code.startsWith("record_file.") || code === "amount.too_large")).toBe(
+      true,
+    );
   });
 });

@@ -75,3 +75,65 @@ describe("renderClassificationReportDocx", () => {
     expect((e as ReportInputError).issues.map((i) => i.path.join("."))).toEqual(["kind", "date", "rows.0.score"]);
   });
 });
+
+describe("renderClassificationReportDocx: the entered inputs annex", () => {
+  it("prints an annex after the signatures: each input with its value, evidence note, who entered it and the day dd/mm/yyyy", async () => {
+    const text = await docxParagraphs(
+      await renderClassificationReportDocx(
+        sample({
+          kind: "unit",
+          entered: [
+            {
+              unitName: "Xã Đại Minh",
+              field: "Số báo cáo đúng hạn",
+              value: "3",
+              evidence: "Sổ công văn đi, số 12/BC-UBND",
+              by: "Trần Văn C",
+              date: "2025-12-06",
+            },
+            { unitName: "Xã Đại Hồng", field: "Nguồn lực theo kế hoạch (đồng)", value: "5.000.000.000 đ" },
+          ],
+        }),
+      ),
+    );
+    const annex = text.indexOf("PHỤ LỤC");
+    expect(annex).toBeGreaterThan(text.indexOf("T/M BAN THƯỜNG VỤ"));
+    expect(text.slice(annex, annex + 3)).toEqual([
+      "PHỤ LỤC",
+      "Số liệu nhập tay và nguồn minh chứng năm 2025",
+      "(Kèm theo báo cáo kết quả đánh giá, xếp loại các xã năm 2025)",
+    ]);
+    const head = text.indexOf("STT", annex);
+    expect(text.slice(head, head + 21)).toEqual([
+      "STT",
+      "Đơn vị",
+      "Số liệu",
+      "Giá trị",
+      "Nguồn minh chứng",
+      "Người nhập",
+      "Ngày nhập",
+      "1",
+      "Xã Đại Minh",
+      "Số báo cáo đúng hạn",
+      "3",
+      "Sổ công văn đi, số 12/BC-UBND",
+      "Trần Văn C",
+      "06/12/2025",
+      "2",
+      "Xã Đại Hồng",
+      "Nguồn lực theo kế hoạch (đồng)",
+      "5.000.000.000 đ",
+      "Chưa ghi nguồn",
+      "—",
+      "—",
+    ]);
+  });
+
+  it("prints no annex without entered inputs, and names a bad entered day before building anything", async () => {
+    const text = await docxParagraphs(await renderClassificationReportDocx(sample()));
+    expect(text).not.toContain("PHỤ LỤC");
+    await expect(
+      renderClassificationReportDocx(sample({ entered: [{ unitName: "Xã A", field: "Số báo cáo", value: "3", date: "06/12/2025" }] })),
+    ).rejects.toThrow(/entered\[0\]\.date|\$\.entered\[0\]\.date/);
+  });
+});

@@ -1,5 +1,6 @@
 import { formatNumber } from "@ntm/core";
 import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, type Table, TextRun } from "docx";
+import { ENTERED_HEADERS, ENTERED_TITLE, checkEntered, enteredLines } from "../_lib/entered.js";
 import { noteText } from "../_lib/text.js";
 import { Checker } from "../_lib/validate.js";
 import type { ClassificationReportInput, RankingCandidateRow, RankingRow } from "../types.js";
@@ -69,6 +70,7 @@ function validate(input: ClassificationReportInput): void {
       c.array(r.caps, ["rows", i, "caps"]);
       c.array(r.quotaMoves, ["rows", i, "quotaMoves"]);
     });
+  checkEntered(c, input.entered);
   c.throwIfAny("Báo cáo xếp loại (classification report)");
 }
 
@@ -120,12 +122,30 @@ function contentSections(input: ClassificationReportInput): (Paragraph | Table)[
   ];
 }
 
+/** The annex after the signatures: the scoring inputs entered by hand and the evidence behind each. */
+function enteredAnnex(input: ClassificationReportInput): (Paragraph | Table)[] {
+  if (!input.entered) return [];
+  const lines = enteredLines(input.entered);
+  const title = classificationTitle(input.kind, input.year);
+  return [
+    new Paragraph({ pageBreakBefore: true, children: [] }),
+    centered("PHỤ LỤC", { bold: true }),
+    centered(`${ENTERED_TITLE} năm ${input.year}`, { bold: true }, 120),
+    centered(`(Kèm theo báo cáo ${title.charAt(0).toLowerCase()}${title.slice(1)})`, { italics: true, size: PT13 }, 240),
+    lines.length === 0
+      ? body("Chưa nhập tay số liệu chấm điểm nào cho năm này.")
+      : dataTable([...ENTERED_HEADERS], [10, 30, 32, 26, 40, 22, 20], ["center", "left", "left", "left", "left", "left", "center"], lines),
+  ];
+}
+
 /**
  * Renders the annual classification report of one subject kind (báo cáo kết quả đánh giá, xếp loại
  * xã, tổ chức hoặc cá nhân) as a DOCX file in the Party (HD 36) or state (NĐ 30/2020) format: the
  * table of ranks, scores, classes and the reasons for each class (caps and quota moves included), the
  * ranking rules applied, the quota cut and the proposals for commendation and criticism with their
- * reasons. A default or unverified scheme carries the "not law" notice under the title.
+ * reasons. A default or unverified scheme carries the "not law" notice under the title. Given the
+ * scoring inputs entered by hand, an annex after the signatures lists each with its value, evidence
+ * note, who entered it and when.
  * Throws {@link ReportInputError} naming every bad field before anything is built.
  * @example
  * const bytes = await renderClassificationReportDocx({
@@ -167,6 +187,7 @@ export async function renderClassificationReportDocx(input: ClassificationReport
           ...(notice ? [centered(`Lưu ý: ${notice}`, { italics: true, size: PT12 }, 60)] : []),
           ...contentSections(input),
           closingTable(input),
+          ...enteredAnnex(input),
         ],
       },
     ],

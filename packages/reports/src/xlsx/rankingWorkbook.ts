@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { ENTERED_HEADERS, ENTERED_TITLE, checkEntered, enteredLines } from "../_lib/entered.js";
 import { noteText } from "../_lib/text.js";
 import { Checker } from "../_lib/validate.js";
 import type { RankingWorkbookInput } from "../types.js";
@@ -29,12 +30,15 @@ function validate(input: RankingWorkbookInput): void {
       }
     });
   }
+  checkEntered(c, input.entered);
   c.throwIfAny("Bảng xếp hạng (ranking workbook)");
 }
 
 /**
  * Renders the annual ranking (bảng xếp hạng) as an XLSX workbook: rank, unit, total score, each
- * component, the level, and the caps and quota moves that changed a level, written out in Vietnamese.
+ * component, the level, and the caps and quota moves that changed a level, written out in Vietnamese;
+ * proposals on a second sheet, and the scoring inputs entered by hand with their evidence on a sheet
+ * "Số liệu nhập tay" when given.
  * A4 landscape, fitted to the page width, headings frozen; an example scoring rule is labelled.
  * Throws {@link ReportInputError} naming every bad field before anything is built.
  * @example
@@ -126,7 +130,40 @@ export async function renderRankingWorkbook(input: RankingWorkbookInput): Promis
   (input.notes ?? []).forEach((n, i) => titleRow(ws, 6 + rows.length + i, lastCol, noteText(n), { size: 10, italic: true }));
   applyPrintSetup(ws, "landscape", "4:4");
   if (input.candidates) candidatesSheet(wb, input.year, input.candidates);
+  if (input.entered) enteredSheet(wb, input.year, input.entered);
   return workbookBytes(wb);
+}
+
+/** The sheet of the scoring inputs entered by hand: unit, input, value, evidence, who, when (dd/mm/yyyy). */
+function enteredSheet(wb: ExcelJS.Workbook, year: number, entered: NonNullable<RankingWorkbookInput["entered"]>): void {
+  const ws = wb.addWorksheet("Số liệu nhập tay", { views: [{ state: "frozen", ySplit: 3 }] });
+  titleRow(ws, 1, ENTERED_HEADERS.length, `${ENTERED_TITLE.toUpperCase()} - NĂM ${year}`, { bold: true, size: 14 });
+  const head = ws.getRow(3);
+  ENTERED_HEADERS.forEach((h, i) => {
+    const cell = head.getCell(i + 1);
+    cell.value = h;
+    cell.font = { name: FONT, bold: true, size: 11 };
+    cell.fill = solidFill("FFEDEDED");
+    cell.border = border;
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+  });
+  const lines = enteredLines(entered);
+  lines.forEach((line, i) => {
+    const row = ws.getRow(4 + i);
+    line.forEach((v, j) => {
+      const cell = row.getCell(j + 1);
+      // The number as a number; the value as its words ("5.000.000.000 đ"), the day as dd/mm/yyyy text.
+      cell.value = j === 0 ? i + 1 : v;
+      cell.font = { name: FONT, size: 11 };
+      cell.border = border;
+      cell.alignment = { vertical: "middle", wrapText: true, horizontal: j === 0 || j === 6 ? "center" : "left" };
+    });
+  });
+  if (lines.length === 0)
+    titleRow(ws, 4, ENTERED_HEADERS.length, "Chưa nhập tay số liệu chấm điểm nào cho năm này.", { italic: true, size: 11 });
+  [6, 24, 30, 24, 44, 20, 12].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (let r = 4; r < 4 + lines.length; r++) fitRowHeight(ws.getRow(r), (col) => ws.getColumn(col).width ?? 10);
+  applyPrintSetup(ws, "landscape", "3:3");
 }
 
 /** The second sheet: proposals for commendation, then for criticism, each with its reasons in Vietnamese. */

@@ -98,9 +98,7 @@ const NUMBERING = /^\s*(?:\d{1,2}\s*[.)]|[-–•])\s+/;
  * applies to all).
  */
 const linesOf = (cell: RecordCell | undefined): string[] =>
-  (cell === null || cell === undefined ? "" : String(cell))
-    .split(/\r?\n/)
-    .map((l) => l.replace(NUMBERING, "").trim());
+  (cell === null || cell === undefined ? "" : String(cell)).split(/\r?\n/).map((l) => l.replace(NUMBERING, "").trim());
 
 /**
  * The items of a free-text list cell (an inspection's findings): one per line, optionally numbered
@@ -258,7 +256,6 @@ export function templateOf(spec: RecordFileSpec<unknown>): { header: string[]; r
     rows: [spec.columns.map((c, i) => `${i === 0 ? NOTE_MARK : ""}${noteOf(c)}`)],
   };
 }
-
 
 const dmyOf = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso);
 

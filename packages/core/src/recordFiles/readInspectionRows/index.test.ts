@@ -166,7 +166,22 @@ describe("readInspectionRows", () => {
 
   it("refuses a finding number the record does not have, at the recommendation's line of its column", () => {
     const r = readInspectionRows(
-      table(["x-01", "Kiểm tra", "12/05/2025", "", "", "UBND xã", "", "Thiếu hồ sơ", "Bổ sung\nBáo cáo", "UBND xã", "30/06/2025", "", "", "1\n3"]),
+      table([
+        "x-01",
+        "Kiểm tra",
+        "12/05/2025",
+        "",
+        "",
+        "UBND xã",
+        "",
+        "Thiếu hồ sơ",
+        "Bổ sung\nBáo cáo",
+        "UBND xã",
+        "30/06/2025",
+        "",
+        "",
+        "1\n3",
+      ]),
     );
     expect(r.issues.map((i) => [i.row, i.column, i.header, i.code, i.message.vi])).toEqual([
       [3, "N", "Kết luận số, mục 2", "inspection.finding_unknown", "không có kết luận số 3 (biên bản có 1 kết luận)"],

@@ -57,7 +57,13 @@ describe("readOcopRows", () => {
   it("reads a product whose name starts with # (only the template's own note row is skipped)", () => {
     const note = recordFileTemplate("ocop").rows[0]!;
     const hashed = ["#1 Mật ong", ...good.slice(1)];
-    const r = readOcopRows({ header: HEADER, rows: [{ row: 2, cells: note }, { row: 3, cells: hashed }] });
+    const r = readOcopRows({
+      header: HEADER,
+      rows: [
+        { row: 2, cells: note },
+        { row: 3, cells: hashed },
+      ],
+    });
     expect([r.issues, r.rows.map((x) => [x.row, x.input.name])]).toEqual([[], [[3, "#1 Mật ong"]]]);
   });
   it("reads a row that starts like the note row but is not it as data, with its problems", () => {

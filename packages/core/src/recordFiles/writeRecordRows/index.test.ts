@@ -7,13 +7,15 @@ import { writeRecordRows } from "./index.js";
 
 // Text as a spreadsheet cell keeps it: trimmed, non-empty, one line; ";" and "," drawn often.
 const text = fc
-  .string({ minLength: 1, maxLength: 12, unit: fc.oneof(fc.constantFrom(";", ",", "#", " ", "ệ"), fc.string({ minLength: 1, maxLength: 1 })) })
+  .string({
+    minLength: 1,
+    maxLength: 12,
+    unit: fc.oneof(fc.constantFrom(";", ",", "#", " ", "ệ"), fc.string({ minLength: 1, maxLength: 1 })),
+  })
   .map((s) => s.trim())
   .filter((s) => s !== "" && !/[\r\n]/.test(s));
 // Free text of a one-value cell may hold line breaks too (Alt+Enter).
-const freeText = fc
-  .array(text, { minLength: 1, maxLength: 3 })
-  .chain((ls) => fc.constantFrom("\n", "\r\n").map((br) => ls.join(br)));
+const freeText = fc.array(text, { minLength: 1, maxLength: 3 }).chain((ls) => fc.constantFrom("\n", "\r\n").map((br) => ls.join(br)));
 // A list item (a finding) is one line of its cell; ";" and "," kept.
 const item = text;
 const code = fc.constantFrom("x-01", "c-01-02", "t-1");
@@ -30,7 +32,10 @@ const ocop = fc
   .record(
     {
       // a name may start with "#" ("#1 Mật ong"): only the template's own note row is skipped
-      name: fc.oneof(text, text.map((s) => `#${s}`)),
+      name: fc.oneof(
+        text,
+        text.map((s) => `#${s}`),
+      ),
       subject: fc.record({ name: freeText, kind: keys(RECORD_FILES.ocop.columns[2]!.labels!) }),
       communeUnitId: code,
       group: keys(RECORD_FILES.ocop.columns[4]!.labels!),
