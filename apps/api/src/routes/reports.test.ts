@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { type Harness, type Session, login, openHarness } from "../testing/harness.js";
+import { SCORING_INPUT_LABELS, type ScoringInputField, formatDate, formatScoringInput } from "@ntm/core";
+import { type Harness, type Session, json, login, openHarness } from "../testing/harness.js";
 
 let h: Harness;
 const s: Record<string, Session> = {};
@@ -159,6 +160,62 @@ describe("classification workbook per subject kind (issue 13)", () => {
       "Số tiêu chí đạt",
       rows.map((r) => r.criteriaMet),
     ]);
+  });
+});
+
+describe("the scores' evidence in the ranking documents", () => {
+  type Entered = { code: string; params: { field: string; value: unknown; evidence?: string; by: string | null; at: string | null } };
+  const NOTE = "Sổ công văn đi 2025; số 12/BC-UBND, ngày 05/12";
+
+  it("lists every input entered by hand with its evidence, who and when: a sheet of the XLSX and an annex of the DOCX", async () => {
+    const cur = (await (await s.huyen!.request("/v1/units/c-01-03/scoring-inputs/2025")).json()) as {
+      version: number;
+      inputs: Record<string, unknown>;
+    };
+    const put = await s.huyen!.request(
+      "/v1/units/c-01-03/scoring-inputs/2025",
+      json("PUT", { ...cur.inputs, evidence: { reportsOnTime: NOTE } }, { "if-match": `"${cur.version}"` }),
+    );
+    const [xlsx, docx, api] = await Promise.all([
+      s.tinh!.request("/v1/reports/ranking.xlsx?year=2025&unitId=d-01"),
+      s.tinh!.request("/v1/reports/ranking.docx?year=2025&unitId=d-01&kind=unit&format=state"),
+      s
+        .tinh!.request("/v1/units/d-01/ranking?year=2025")
+        .then((r) => r.json() as Promise<{ rows: { name: string; entered: Entered[] }[] }>),
+    ]);
+    // What the ranking's answer says, line by line, in rank order.
+    const expected = api.rows.flatMap((r) =>
+      r.entered
+        .filter((e) => e.code === "ranking.entered_input")
+        .map((e) => [
+          r.name,
+          SCORING_INPUT_LABELS[e.params.field as ScoringInputField].vi,
+          formatScoringInput(e.params.field, e.params.value, "vi"),
+          e.params.evidence ?? "Chưa ghi nguồn",
+          e.params.by ?? "—",
+          e.params.at ? formatDate(e.params.at, "vi") : "—",
+        ]),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await bytes(xlsx)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Số liệu nhập tay")!;
+    const lines = Array.from({ length: ws.rowCount - 3 }, (_, i) => Array.from({ length: 6 }, (_, j) => ws.getCell(4 + i, j + 2).text));
+    const mine = lines.find((l) => l[3] === NOTE);
+    expect([put.status, xlsx.status, ws.getCell(3, 5).text, lines, mine?.[1], mine?.[5]]).toEqual([
+      200,
+      200,
+      "Nguồn minh chứng",
+      expected,
+      "Số báo cáo đúng hạn",
+      expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/),
+    ]);
+    const text = await docxText(await bytes(docx));
+    expect([
+      docx.status,
+      text.includes("PHỤ LỤC"),
+      text.includes("Số liệu nhập tay và nguồn minh chứng năm 2025"),
+      text.includes(NOTE),
+    ]).toEqual([200, true, true, true]);
   });
 });
 

@@ -44,6 +44,7 @@ import type { LoadedPacks } from "./packs.js";
 import { loadPlan, planOf, taskDataOf } from "./planStore.js";
 import { planReportStatus } from "./plans.js";
 import { computeRanking } from "./rankings.js";
+import { enteredReasonsOf } from "./scoring.js";
 import { computeSubjectRanking, reviewDay } from "./subjectRankings.js";
 import { loadContributions, loadOcop } from "./records.js";
 
@@ -339,7 +340,8 @@ const candidateReason = (x: { rank: number; reasons: Reason[] }, level: string) 
 
 /**
  * The ranking workbook's input for a unit's communes and a year, marked "not law" for a default or
- * unverified scheme (as the CLI marks it).
+ * unverified scheme (as the CLI marks it); for communes, with the scoring inputs entered by hand and
+ * their evidence (the "Số liệu nhập tay" sheet, the DOCX annex).
  * @example
  * const input = await rankingWorkbookInput(db, tree, packs, "d-01", 2025); input.rows[0].rank // 1
  */
@@ -359,8 +361,21 @@ export async function rankingWorkbookInput(
           ranking: r.ranking,
           scheme: r.scheme.scoring,
         }));
+  // The communes' scores rest on inputs entered by hand: their evidence goes into the documents too.
+  const entered =
+    kind === "unit"
+      ? await enteredReasonsOf(
+          db,
+          ranking.rows.map((r) => r.unitId),
+          year,
+        )
+      : undefined;
   // Marked "not law" exactly as the CLI marks it (reports' rankingWorkbookFromRanking): a default or unverified scheme.
-  const assembled = rankingWorkbookFromRanking(ranking, scheme, { unitName: plainName(tree.byId.get(unitId)), kind });
+  const assembled = rankingWorkbookFromRanking(ranking, scheme, {
+    unitName: plainName(tree.byId.get(unitId)),
+    kind,
+    ...(entered ? { entered } : {}),
+  });
   return {
     ...assembled,
     rows: assembled.rows.map((r, i) => ({ ...r, caps: ranking.rows[i]!.caps.filter((k) => k.lowered).map((k) => k.reason) })),

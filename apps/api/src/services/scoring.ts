@@ -8,8 +8,10 @@ import {
   type ScoringScheme,
   type SubjectScheme,
   type Issue,
+  type Reason,
   MESSAGES,
   checkScoringInputs,
+  enteredInputReasons,
   formatReason,
   parseScoringScheme,
   parseSubjectScheme,
@@ -220,6 +222,20 @@ export async function enteredInputsOf(
       const at = s.updatedAt === null ? null : vnDateTime(new Date(s.updatedAt));
       return [r.unitId, { inputs: s.inputs, entry: { version: s.version, by: who(s.updatedBy), at } }];
     }),
+  );
+}
+
+/**
+ * Each unit's hand-entered scoring inputs for a year as core's explanation reasons
+ * (`enteredInputReasons`: value, evidence note, who saved it, when, version; `ranking.entered_none`
+ * for a unit with nothing entered), by unit id: what the ranking's answer and documents show.
+ * @example
+ * (await enteredReasonsOf(db, ["c-01-03"], 2025))["c-01-03"]?.[0]?.code // "ranking.entered_input"
+ */
+export async function enteredReasonsOf(db: Db, unitIds: readonly string[], year: number): Promise<Record<string, Reason[]>> {
+  const entered = await enteredInputsOf(db, unitIds, year);
+  return Object.fromEntries(
+    unitIds.map((u) => [u, enteredInputReasons(entered.get(u)?.inputs ?? {}, entered.get(u)?.entry ?? { version: 0, by: null, at: null })]),
   );
 }
 
