@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import type { Ctx } from "../lib/context.js";
 import { CliError } from "../lib/exit.js";
 import { api } from "../lib/http.js";
-import { tr } from "../lib/i18n.js";
+import { caught, tr } from "../lib/i18n.js";
 import type { Run } from "../lib/run.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -92,7 +92,7 @@ export async function planImport(ctx: Ctx, file: string, o: { unit: string; form
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new CliError("invalid_input", [{ file, message: "không có tệp này / no such file" }]);
+    throw new CliError("invalid_input", [{ file, ...caught("file.not_found") }]);
   }
   const res = await api(ctx, "POST", "/plans/import", {
     body: new Uint8Array(bytes),

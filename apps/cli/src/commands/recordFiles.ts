@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import type { Ctx } from "../lib/context.js";
 import { CliError } from "../lib/exit.js";
 import { api } from "../lib/http.js";
-import { tr } from "../lib/i18n.js";
+import { caught, tr } from "../lib/i18n.js";
 import type { Run } from "../lib/run.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -84,11 +84,11 @@ export async function recordExport(
 export async function recordImport(ctx: Ctx, kind: Kind, file: string, opts: { dryRun?: boolean }): Promise<void> {
   const lower = file.toLowerCase();
   const format = lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".csv") ? "csv" : undefined;
-  if (!format) throw new CliError("invalid_input", [{ file, message: "cần tệp .csv hoặc .xlsx / expected a .csv or .xlsx file" }]);
+  if (!format) throw new CliError("invalid_input", [{ file, ...caught("file.csv_or_xlsx") }]);
   try {
     if (!statSync(file).isFile()) throw new Error("not a file");
   } catch {
-    throw new CliError("invalid_input", [{ file, message: "không có tệp này / no such file" }]);
+    throw new CliError("invalid_input", [{ file, ...caught("file.not_found") }]);
   }
   const res = await api(ctx, "POST", `/${kind}/import`, {
     body: readFileSync(file),

@@ -110,7 +110,7 @@ describe("remote commands against a running API", () => {
     const junk = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "nover.json", "--if-match", "abc"]);
     expect([junk.code, junk.stderr]).toEqual([
       2,
-      '--if-match: "abc" không phải phiên bản (ví dụ 3 hoặc "3") / is not a version (such as 3 or "3")\n',
+      '--if-match: "abc" không phải phiên bản (ví dụ 3 hoặc "3") / "abc" is not a version (such as 3 or "3")\n',
     ]);
     expect(remote(["values", "get", "--unit", "c-01-02", "--year", "2024", "--json"]).json()).toEqual(before);
   });
@@ -128,8 +128,8 @@ describe("remote commands against a running API", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines[0]).toMatch(/^HTTP 412: Dữ liệu đã được người khác sửa/);
     expect(lines.slice(1)).toEqual([
-      `--if-match: bạn sửa phiên bản ${before.version - 1}, máy chủ đang ở phiên bản ${before.version} (huyen, ${before.updatedAt.slice(8, 10)}/${before.updatedAt.slice(5, 7)}/${before.updatedAt.slice(0, 4)}); chưa ghi gì / you edited version ${before.version - 1}, the server has version ${before.version}; nothing was written`,
-      `stale.json: $.values["2.1"]: máy chủ / server: 97 · tệp của bạn / yours: 50`,
+      `--if-match: bạn sửa phiên bản ${before.version - 1}, máy chủ đang ở phiên bản ${before.version} (huyen, ${before.updatedAt.slice(8, 10)}/${before.updatedAt.slice(5, 7)}/${before.updatedAt.slice(0, 4)}); chưa ghi gì / you edited version ${before.version - 1}, the server has version ${before.version} (huyen, ${before.updatedAt.slice(0, 10)}); nothing was written`,
+      `stale.json: $.values["2.1"]: máy chủ: 97 · tệp của bạn: 50 / server: 97 · yours: 50`,
     ]);
     // --if-match wins over the file's version; with --json the conflict is in the error object too.
     const j = remote(["values", "set", "--unit", "c-01-02", "--year", "2024", "--values", "stale.json", "--if-match", 'W/"1"', "--json"]);
@@ -137,7 +137,7 @@ describe("remote commands against a running API", () => {
     expect(j.json().error.problems.at(-1)).toEqual({
       file: "stale.json",
       where: '$.values["2.1"]',
-      message: "máy chủ / server: 97 · tệp của bạn / yours: 50",
+      message: "máy chủ: 97 · tệp của bạn: 50 / server: 97 · yours: 50",
       code: "values.conflict",
     });
     expect(remote(["values", "get", "--unit", "c-01-02", "--year", "2024", "--json"]).json()).toEqual(before);

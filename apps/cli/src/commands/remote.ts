@@ -1,13 +1,13 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import type { Command } from "commander";
-import { type CriteriaPack, type EvaluationResult, formatDate, getPack } from "@ntm/core";
+import { type CriteriaPack, type EvaluationResult, getPack } from "@ntm/core";
 import type { Ctx } from "../lib/context.js";
 import { removeLogin, saveLogin } from "../lib/credentials.js";
 import { CliError, EXIT } from "../lib/exit.js";
 import { call, typedClient } from "../lib/client.js";
 import { type HttpBody, api, tokenFor } from "../lib/http.js";
-import { tr } from "../lib/i18n.js";
+import { caught, tr } from "../lib/i18n.js";
 import { levelText, regionText, showDateTime } from "../lib/labels.js";
 import { parseCsv } from "../lib/csv.js";
 import { readJson } from "../lib/io.js";
@@ -29,12 +29,12 @@ interface Unit {
 
 function requireYear(raw: string | undefined): number {
   const y = parseYear(raw);
-  if (y === undefined) throw new CliError("invalid_input", [{ where: "--year", message: "cần --year / required" }]);
+  if (y === undefined) throw new CliError("invalid_input", [{ where: "--year", ...caught("values_file.year_required") }]);
   return y;
 }
 
 function requireUnit(raw: string | undefined): string {
-  if (!raw) throw new CliError("invalid_input", [{ where: "--unit", message: "cần --unit <mã đơn vị> / required" }]);
+  if (!raw) throw new CliError("invalid_input", [{ where: "--unit", ...caught("values_file.unit_required") }]);
   return raw;
 }
 
@@ -170,34 +170,27 @@ export function expectedVersion(
   if (ifMatch !== undefined) {
     const v = parse(ifMatch);
     if (v === undefined)
-      throw new CliError("invalid_input", [
-        { where: "--if-match", message: `"${ifMatch}" không phải phiên bản (ví dụ 3 hoặc "3") / is not a version (such as 3 or "3")` },
-      ]);
+      throw new CliError("invalid_input", [{ where: "--if-match", ...caught("values_file.version_invalid", { input: ifMatch }) }]);
     return v;
   }
   if (typeof doc.version === "number" && Number.isInteger(doc.version) && doc.version >= 0) return doc.version;
   if (doc.version !== undefined)
     throw new CliError("invalid_input", [
-      { file, where: "$.version", message: `cần số nguyên ≥ 0 / expected a whole number ≥ 0, got ${JSON.stringify(doc.version)}` },
+      {
+        file,
+        where: "$.version",
+        ...caught("values_file.version_not_whole", { input: doc.version }),
+      },
     ]);
   if (typeof doc.etag === "string") {
     const v = parse(doc.etag);
     if (v === undefined)
-      throw new CliError("invalid_input", [
-        { file, where: "$.etag", message: `"${doc.etag}" không phải phiên bản / is not a version ETag` },
-      ]);
+      throw new CliError("invalid_input", [{ file, where: "$.etag", ...caught("values_file.etag_invalid", { input: doc.etag }) }]);
     return v;
   }
   const get = `ntm values get --unit ${target.unit} --year ${target.year} --json > ${file}`;
-  throw new CliError("invalid_input", [
-    {
-      where: "--if-match",
-      message: `cần phiên bản đang sửa: chạy \`${get}\`, sửa tệp đó rồi ghi lại (tệp mang "version"), hoặc thêm --if-match <phiên bản> (0 khi chưa có số liệu) / the version you are replacing is required: edit the file written by \`${get}\` (it carries "version"), or pass --if-match <version> (0 when nothing was entered)`,
-    },
-  ]);
+  throw new CliError("invalid_input", [{ where: "--if-match", ...caught("values_file.version_required", { get }) }]);
 }
-
-const showValue = (v: unknown): string => (v === undefined ? "(không có / absent)" : JSON.stringify(v));
 
 async function valuesSet(
   ctx: Ctx,
@@ -205,17 +198,11 @@ async function valuesSet(
 ): Promise<void> {
   const unit = requireUnit(opts.unit);
   const year = requireYear(opts.year);
-  if (!opts.values)
-    throw new CliError("invalid_input", [
-      {
-        where: "--values",
-        message: "cần tệp JSON { values, inputs?, notApplicable? } / required: a JSON file { values, inputs?, notApplicable? }",
-      },
-    ]);
+  if (!opts.values) throw new CliError("invalid_input", [{ where: "--values", ...caught("values_file.file_required") }]);
   const file = opts.values;
   const doc = readJson(file);
   if (!doc || typeof doc !== "object" || Array.isArray(doc) || !("values" in doc))
-    throw new CliError("invalid_input", [{ file, where: "$", message: 'cần đối tượng có "values" / expected an object with "values"' }]);
+    throw new CliError("invalid_input", [{ file, where: "$", ...caught("values_file.values_missing") }]);
   const { values, inputs, notApplicable } = doc as { values: unknown; inputs?: unknown; notApplicable?: unknown };
   // Optimistic concurrency: the version the user edited, given explicitly (never read from the server here).
   const version = expectedVersion(opts.ifMatch, doc as { version?: unknown; etag?: unknown }, file, { unit, year });
@@ -250,13 +237,12 @@ async function valuesSet(
       ...e.problems,
       {
         where: "--if-match",
-        message: `bạn sửa phiên bản ${version}, máy chủ đang ở phiên bản ${cur.version}${cur.updatedBy ? ` (${cur.updatedBy}${cur.updatedAt ? `, ${formatDate(cur.updatedAt, "vi")}` : ""})` : ""}; chưa ghi gì / you edited version ${version}, the server has version ${cur.version}; nothing was written`,
+        ...caught("values_file.stale_version", { version, current: cur.version, by: cur.updatedBy, at: cur.updatedAt }),
       },
       ...diff.map((k) => ({
         file,
         where: `$.values[${JSON.stringify(k)}]`,
-        message: `máy chủ / server: ${showValue(theirs[k])} · tệp của bạn / yours: ${showValue(mine[k])}`,
-        code: "values.conflict",
+        ...caught("values.conflict", { server: theirs[k], file: mine[k] }),
       })),
     ]);
   }
@@ -300,11 +286,11 @@ async function uploadBody(path: string, showBar: boolean): Promise<{ body: HttpB
 async function importFile(ctx: Ctx, file: string, opts: { year?: string; pack?: string }): Promise<void> {
   const lower = file.toLowerCase();
   const format = lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".csv") ? "csv" : undefined;
-  if (!format) throw new CliError("invalid_input", [{ file, message: "cần tệp .csv hoặc .xlsx / expected a .csv or .xlsx file" }]);
+  if (!format) throw new CliError("invalid_input", [{ file, ...caught("file.csv_or_xlsx") }]);
   try {
     if (!statSync(file).isFile()) throw new Error("not a file");
   } catch {
-    throw new CliError("invalid_input", [{ file, message: "không có tệp này / no such file" }]);
+    throw new CliError("invalid_input", [{ file, ...caught("file.not_found") }]);
   }
   const year = parseYear(opts.year);
   const { body, done } = await uploadBody(file, !ctx.json && process.stderr.isTTY === true);

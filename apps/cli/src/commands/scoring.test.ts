@@ -39,6 +39,8 @@ describe("ntm scoring", () => {
     as("huyen", "huyen123");
     const out = remote(["scoring", "show", "c-01-04", "2025"]);
     expect([out.code, out.stdout]).toEqual([0, expect.stringContaining("phiên bản 1, người nhập dữ liệu mẫu")]);
+    // The unit by its name, its id beside it: "Tên (id)".
+    expect(out.stdout.split("\n")[0]).toMatch(/^Số liệu chấm điểm Xã [^()]+ \(c-01-04\) năm 2025 \(/);
     expect(out.stdout).toContain("Tổng số báo cáo phải nộp");
     expect(out.stdout).toMatch(/\d{1,3}(\.\d{3})+ đ/);
   });

@@ -162,12 +162,20 @@ function versionOf(raw: string): number {
 
 const pathOf = (unitId: string, year: number) => `/units/${encodeURIComponent(unitId)}/scoring-inputs/${year}`;
 
-function print(ctx: Ctx, s: Stored, saved: boolean): void {
+/** The unit as a reader names it, "Xã An Lộc (c-01-01)": its name from the server, then its id. */
+async function unitLabel(ctx: Ctx, unitId: string): Promise<string> {
+  const { body } = await api(ctx, "GET", `/units/${encodeURIComponent(unitId)}`);
+  const name = (body as { unit?: { name?: unknown } }).unit?.name;
+  return typeof name === "string" && name !== "" ? `${name} (${unitId})` : unitId;
+}
+
+async function print(ctx: Ctx, s: Stored, saved: boolean): Promise<void> {
   if (ctx.json) return ctx.printJson(s);
   const L = ctx.lang;
+  const unit = await unitLabel(ctx, s.unitId);
   const head = saved
-    ? tr(L, `Đã lưu số liệu chấm điểm ${s.unitId} năm ${s.year}`, `Saved the scoring inputs of ${s.unitId} for ${s.year}`)
-    : tr(L, `Số liệu chấm điểm ${s.unitId} năm ${s.year}`, `Scoring inputs of ${s.unitId} for ${s.year}`);
+    ? tr(L, `Đã lưu số liệu chấm điểm ${unit} năm ${s.year}`, `Saved the scoring inputs of ${unit} for ${s.year}`)
+    : tr(L, `Số liệu chấm điểm ${unit} năm ${s.year}`, `Scoring inputs of ${unit} for ${s.year}`);
   const who =
     s.version === 0
       ? tr(L, "chưa nhập", "none entered")
@@ -192,7 +200,7 @@ function print(ctx: Ctx, s: Stored, saved: boolean): void {
  * await scoringShow(ctx, "c-01-03", "2025");
  */
 export async function scoringShow(ctx: Ctx, unitId: string, year: string): Promise<void> {
-  print(ctx, (await api(ctx, "GET", pathOf(unitId, yearOf(year)))).body as Stored, false);
+  await print(ctx, (await api(ctx, "GET", pathOf(unitId, yearOf(year)))).body as Stored, false);
 }
 
 /**
@@ -226,7 +234,7 @@ export async function scoringSet(ctx: Ctx, unitId: string, year: string, opts: S
       }),
     );
   const version = opts.ifMatch !== undefined ? versionOf(opts.ifMatch) : cur.version;
-  print(ctx, (await api(ctx, "PUT", path, { json: checked.value, headers: { "if-match": `"${version}"` } })).body as Stored, true);
+  await print(ctx, (await api(ctx, "PUT", path, { json: checked.value, headers: { "if-match": `"${version}"` } })).body as Stored, true);
 }
 
 /**

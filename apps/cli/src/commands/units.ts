@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import type { Ctx } from "../lib/context.js";
 import { CliError, type Problem } from "../lib/exit.js";
 import { call, typedClient } from "../lib/client.js";
-import { tr } from "../lib/i18n.js";
+import { caught, tr } from "../lib/i18n.js";
 import { levelText } from "../lib/labels.js";
 import type { Run } from "../lib/run.js";
 import { api } from "../lib/http.js";
@@ -170,11 +170,11 @@ interface UnitImportReport {
 async function unitImport(ctx: Ctx, file: string, opts: { dryRun?: boolean }): Promise<void> {
   const lower = file.toLowerCase();
   const format = lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".csv") ? "csv" : undefined;
-  if (!format) throw new CliError("invalid_input", [{ file, message: "cần tệp .csv hoặc .xlsx / expected a .csv or .xlsx file" }]);
+  if (!format) throw new CliError("invalid_input", [{ file, ...caught("file.csv_or_xlsx") }]);
   try {
     if (!statSync(file).isFile()) throw new Error("not a file");
   } catch {
-    throw new CliError("invalid_input", [{ file, message: "không có tệp này / no such file" }]);
+    throw new CliError("invalid_input", [{ file, ...caught("file.not_found") }]);
   }
   const res = await api(ctx, "POST", "/units/import", {
     body: readFileSync(file),

@@ -1,4 +1,4 @@
-import type { Lang } from "@ntm/core";
+import { type Lang, formatReason } from "@ntm/core";
 
 export type { Lang };
 
@@ -9,6 +9,17 @@ export type { Lang };
  */
 export function tr(lang: Lang, vi: string, en: string): string {
   return lang === "en" ? en : vi;
+}
+
+/**
+ * A problem worded by core's message catalog, Vietnamese then English ("vi / en", as every CLI problem
+ * reads), with its code: one wording, kept beside the rule in core, for the CLI, the API and the web app.
+ * @example
+ * caught("file.not_found") // { code: "file.not_found", message: "không có tệp này / no such file" }
+ */
+export function caught(code: string, params: Record<string, unknown> = {}): { code: string; message: string } {
+  const reason = { code, path: [], params };
+  return { code, message: `${formatReason(reason, "vi")} / ${formatReason(reason, "en")}` };
 }
 
 const STATUS: Record<string, { vi: string; en: string }> = {

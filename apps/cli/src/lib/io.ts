@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { cellPlace } from "./place.js";
 import { CliError } from "./exit.js";
+import { caught } from "./i18n.js";
 
 /**
  * Reads a text file (UTF-8, BOM removed), or fails with a one-line error naming the file.
@@ -15,7 +16,7 @@ export function readText(file: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT"
-        ? "không có tệp này / no such file"
+        ? caught("file.not_found").message
         : code === "EISDIR"
           ? "là thư mục, không phải tệp / is a directory, not a file"
           : code === "EACCES"

@@ -14,7 +14,7 @@ describe("the values file messages", () => {
   });
 
   it("show a conflicting value as JSON, and an absent one in words", () => {
-    expect(say("values_file.conflict", { server: 97 })).toEqual(["máy chủ: 97 · tệp của bạn: (không có)", "server: 97 · yours: (absent)"]);
+    expect(say("values.conflict", { server: 97 })).toEqual(["máy chủ: 97 · tệp của bạn: (không có)", "server: 97 · yours: (absent)"]);
   });
 
   it("render every code in both languages without an unfilled value", () => {

@@ -9,7 +9,8 @@ const str = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
 /**
  * Messages about a unit-year's values file (the JSON `{ values, inputs?, notApplicable? }` written by
  * `ntm values get --json` and read back by `ntm values set`) and the CSV/XLSX file of `ntm values
- * import`: what the file must be, which version it replaces, and what a stale file would overwrite.
+ * import`: what the file must be, which version it replaces, and what a stale file would overwrite;
+ * and any file a command reads (`file.*`).
  * @example
  * formatReason({ code: "values_file.version_invalid", path: ["ifMatch"], params: { input: "abc" } }, "vi")
  * // '"abc" không phải phiên bản (ví dụ 3 hoặc "3")'
@@ -55,15 +56,15 @@ export const valuesFileMessages: MessageCatalog = {
     en: (p, l) =>
       `you edited version ${p.version}, the server has version ${p.current}${p.by ? ` (${p.by}${typeof p.at === "string" ? `, ${formatDate(p.at, l)}` : ""})` : ""}; nothing was written`,
   },
-  "values_file.conflict": {
+  "values.conflict": {
     vi: (p, l) => `máy chủ: ${shown(p.server, l)} · tệp của bạn: ${shown(p.file, l)}`,
     en: (p, l) => `server: ${shown(p.server, l)} · yours: ${shown(p.file, l)}`,
   },
-  "values_file.format": {
+  "file.csv_or_xlsx": {
     vi: () => "cần tệp .csv hoặc .xlsx",
     en: () => "expected a .csv or .xlsx file",
   },
-  "values_file.not_found": {
+  "file.not_found": {
     vi: () => "không có tệp này",
     en: () => "no such file",
   },
