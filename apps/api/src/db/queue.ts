@@ -141,15 +141,9 @@ export class DbQueue {
   }
 }
 
-/**
- * The defaults per driver: PGlite serialises queries (2 at once); PostgreSQL has a pool of 10.
- * PGlite's queue is long (64) and its wait short (750 ms): the wait, not the length, bounds latency.
- * Measured (bench `--only=api-mixed`, 50 connections): with 24 places ~90% of requests were refused
- * at once and each refusal's retry took CPU from the work; with 48 or more every request was served
- * (273 against 168 successful answers a second at load 6–7, p99 518 ms).
- */
+/** The defaults per driver: PGlite serialises queries (a short queue); PostgreSQL has a pool of 10. */
 export const DEFAULT_DB_QUEUE: Readonly<Record<"pglite" | "postgres", DbQueueOptions>> = {
-  pglite: { concurrency: 2, maxQueued: 64, maxWaitMs: 750, retryAfterS: 1 },
+  pglite: { concurrency: 2, maxQueued: 24, maxWaitMs: 750, retryAfterS: 1 },
   postgres: { concurrency: 20, maxQueued: 200, maxWaitMs: 2000, retryAfterS: 1 },
 };
 
