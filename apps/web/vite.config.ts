@@ -21,6 +21,22 @@ function precompressPlugin(): Plugin {
   };
 }
 
+/**
+ * The small modules the pages share and the app shell (boot, start, session, router) does not load:
+ * grouped into one chunk (see build.rolldownOptions). Only leaves of the page graph and modules whose
+ * imports are in the shell or in this group, so no chunk cycle appears and the shell never loads it.
+ */
+const PAGE_KIT = [
+  /apps[\\/]web[\\/]src[\\/]components[\\/](Badges|ConfirmDialog|EChart|NoPack|ProblemList|RecordConflict|YearSelect)\.tsx$/,
+  /apps[\\/]web[\\/]src[\\/]api[\\/](commune|queries)\.ts$/,
+  /apps[\\/]web[\\/]src[\\/]lib[\\/](fields|rollup|useVersionedSave)\.ts$/,
+  /packages[\\/]core[\\/]dist[\\/](cells[\\/][^\\/]+|tiers[\\/]tierBuckets)[\\/]index\.js$/,
+  /packages[\\/]core[\\/]dist[\\/](analyses[\\/]checkRevocation|i18n[\\/](format|labels)|emulation[\\/]labels)\.js$/,
+];
+function isPageKitModule(id: string): boolean {
+  return PAGE_KIT.some((re) => re.test(id));
+}
+
 // In development the API runs separately on port 3000; Vite forwards /v1 to it.
 export default defineConfig({
   plugins: [react(), precompressPlugin()],
@@ -36,6 +52,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
     // dist/.vite/manifest.json: scripts/size.mjs follows the first load's chunks through it.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Small modules shared by the pages (not by the app shell): one chunk instead of a dozen
+          // sub-kilobyte ones, each a request (a round trip on a slow link) before a page can render.
+          groups: [{ name: "page-kit", test: isPageKitModule, includeDependenciesRecursively: false }],
+        },
+      },
+    },
   },
   test: {
     include: ["src/**/*.test.ts"],

@@ -72,6 +72,16 @@ export async function loadDocRowsFresh(db: Db, unitIds: readonly string[], year:
   const out = new Map<string, DocRow>();
   if (unitIds.length === 0) return out;
   const kept = keptDocRows(db);
+  // Nothing (or little) kept yet, as in the first roll-up of a process: one query for the full rows,
+  // not the versions first and then the same rows again.
+  let keptCount = 0;
+  for (const id of unitIds) if (kept.get(`${year}|${id}`)) keptCount++;
+  if (keptCount * 2 < unitIds.length) {
+    const loaded = await loadDocRows(db, unitIds, year);
+    docRowReloads(db).rows += loaded.size;
+    for (const [unitId, row] of loaded) kept.set(`${year}|${unitId}`, row);
+    return loaded;
+  }
   const res = await db.execute(
     sql`select id, unit_id, version from indicator_values where year = ${year} and unit_id = any(${pgTextArray(unitIds)}::text[])`,
   );

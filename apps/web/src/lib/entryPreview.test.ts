@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compilePack, getPack } from "@ntm/core";
-import { changeSummary, jumpText, previewEdit, thresholdLabel } from "./entryPreview";
+import { changeSummary, jumpText, thresholdLabel } from "./entryPreview";
+import { previewEdit } from "./entryEngine";
 
 const ladder = ["example.province-demo.2021-2025", "example.province-demo-advanced.2021-2025", "example.province-demo-model.2021-2025"].map(
   (id) => compilePack(getPack(id)!),

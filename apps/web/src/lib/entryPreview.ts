@@ -1,44 +1,12 @@
-import {
-  type Classification182,
-  type CompiledPack,
-  type IndicatorResult,
-  type UnitValues,
-  type ValueJump,
-  type ValuesChangePreview,
-  CriteriaPackSchema,
-  compilePack,
-  formatCellValue,
-  formatPercent,
-  previewValuesChange,
-} from "@ntm/core";
-import type { PackView } from "../api/types";
+import { type IndicatorResult, type ValueJump, type ValuesChangePreview, formatCellValue, formatPercent } from "@ntm/core";
+
+/*
+ * The words of the data-entry preview (light: core's formatters only). The evaluation behind it
+ * (pack schema, compilation, the ladder walk) is in ./entryEngine, loaded after the form shows.
+ */
 
 /** Comparators as officers read them. */
 const CMP: Record<string, string> = { ">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<" };
-
-/**
- * Compiles the packs of a ladder as the API returns them (resolved), parsed with core's schema.
- * @example
- * compileLadder([standardView, advancedView]).map((p) => p.pack.tier) // ["standard", "advanced"]
- */
-export function compileLadder(packs: readonly PackView[]): CompiledPack[] {
-  return packs.map((p) => compilePack(CriteriaPackSchema.parse(p)));
-}
-
-/**
- * The preview of an edit: core's `previewValuesChange` over the saved document (with its hamlets) and
- * the same document carrying the typed values, with the 18.2 classification the API uses.
- * @example
- * previewEdit(ladder, savedDoc, { ...savedDoc.values, "10": 45.5 }, null).after.tierReached // null
- */
-export function previewEdit(
-  ladder: readonly CompiledPack[],
-  saved: UnitValues,
-  typedValues: UnitValues["values"],
-  classification: Classification182 | null,
-): ValuesChangePreview {
-  return previewValuesChange(ladder, saved, { ...saved, values: typedValues }, classification ? { classification } : {});
-}
 
 /**
  * The threshold beside a field: comparator and required value ("≥ 56", "= Đạt"), or "chưa rõ ngưỡng"

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { startTransition, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { type Classification182, type IndicatorResult, type UnitValues, DEFAULT_JUMP_SHARE, formatDate, valueJumps } from "@ntm/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams, useSearch } from "wouter";
@@ -18,7 +18,11 @@ import { BulkUpload } from "../components/BulkUpload";
 import { Completeness } from "../components/Completeness";
 import { booleanWords, changedIds, checkField, fieldText, requiredBoolean, type FieldKind } from "../lib/fields";
 import { localName, pickLang } from "../lib/text";
-import { changeSummary, compileLadder, jumpText, previewEdit, thresholdLabel } from "../lib/entryPreview";
+import { changeSummary, jumpText, thresholdLabel } from "../lib/entryPreview";
+
+/** The preview's evaluation (pack schema, compilation, ladder walk): loaded beside the data, not before the form. */
+type EntryEngine = typeof import("../lib/entryEngine");
+const loadEngine = () => import("../lib/entryEngine");
 
 type Values = Record<string, number | boolean | null>;
 type Notes = Record<string, string>;
@@ -131,6 +135,21 @@ function ValuesForm({ unitId, year, jumpShare }: { unitId: string; year: number;
   const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
   const commune = useCommune(unitId, year);
+  const units = useUnits();
+  // The commune's name: from its evaluation view when loaded, else from the unit list (the form does
+  // not wait for the evaluation, its packs and gaps).
+  const unitName = commune.data?.unit.name ?? units.data?.find((u) => u.id === unitId)?.name;
+  const [engine, setEngine] = useState<EntryEngine | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadEngine().then((m) => {
+      // A transition: compiling the ladder and the first preview never hold up typing or the first render.
+      if (live) startTransition(() => setEngine(m));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   const values = useQuery({
     queryKey: ["values", unitId, year],
     queryFn: async () => {
@@ -167,13 +186,15 @@ function ValuesForm({ unitId, year, jumpShare }: { unitId: string; year: number;
     staleTime: Infinity,
     queryFn: () => Promise.all((input.data?.ladder ?? []).map((id) => fetchPack(qc, id))),
   });
+  // The badges and the tier preview follow the form's first render (deferred): the inputs come first.
+  const previewLadder = useDeferredValue(ladder.data);
   const compiled = useMemo(() => {
     try {
-      return ladder.data ? compileLadder(ladder.data) : null;
+      return engine && previewLadder ? engine.compileLadder(previewLadder) : null;
     } catch {
       return null;
     }
-  }, [ladder.data]);
+  }, [engine, previewLadder]);
   const indicators = useMemo(() => ladderIndicators(ladder.data ?? []), [ladder.data]);
   const kinds = useMemo(() => new Map(indicators.map((i) => [i.id, i.kind as FieldKind])), [indicators]);
   const checks = useMemo(() => {
@@ -196,8 +217,8 @@ function ValuesForm({ unitId, year, jumpShare }: { unitId: string; year: number;
   const preview = useMemo(() => {
     if (!compiled || compiled.length === 0 || !input.data) return null;
     const saved = { ...(input.data.doc as unknown as UnitValues), values: savedValues ?? {} };
-    return previewEdit(compiled, saved, typed, input.data.classification as Classification182 | null);
-  }, [compiled, input.data, savedValues, typed]);
+    return engine?.previewEdit(compiled, saved, typed, input.data.classification as Classification182 | null) ?? null;
+  }, [engine, compiled, input.data, savedValues, typed]);
   const jumps = useMemo(
     () => new Map(valueJumps(input.data?.previousValues ?? {}, typed, { maxShare: jumpShare }).map((j) => [j.id, j] as const)),
     [input.data, typed, jumpShare],
@@ -243,16 +264,17 @@ function ValuesForm({ unitId, year, jumpShare }: { unitId: string; year: number;
   // No pack adopted for the year: say so; the form has no pack to check the values against.
   if (commune.error instanceof NoPackError)
     return <NoPackNotice year={year} reasons={commune.error.reasons} detail={t("noPack.entry")} testId="entry-no-pack" />;
-  if (commune.isPending || values.isPending || input.isPending || ladder.isPending) return <Loading />;
   if (commune.isError) return <ErrorState error={commune.error} />;
+  if (values.isPending || input.isPending || ladder.isPending || unitName === undefined) return <Loading />;
   if (input.isError) return <ErrorState error={input.error} onRetry={() => void input.refetch()} />;
   if (ladder.isError) return <ErrorState error={ladder.error} />;
   if (values.isError && !(values.error instanceof ApiError && values.error.status === 404))
     return <ErrorState error={values.error} onRetry={() => void values.refetch()} />;
-  if (indicators.length === 0) return <Empty title={t("entry.noPack")} />;
+  // No indicators: no pack for the year (the commune view then says why) or an empty one.
+  if (indicators.length === 0) return commune.isPending ? <Loading /> : <Empty title={t("entry.noPack")} />;
 
   const collect = (): Values => typed;
-  const summary = preview ? changeSummary(commune.data?.unit.name ?? unitId, preview) : "";
+  const summary = preview ? changeSummary(unitName, preview) : "";
   const changedJumps = changed.flatMap((id) => {
     const j = jumps.get(id);
     return j ? [j] : [];
@@ -311,7 +333,7 @@ function ValuesForm({ unitId, year, jumpShare }: { unitId: string; year: number;
     <form className="card" id="values-form" ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="form-h">
       <div className="section-head">
         <h2 id="form-h">
-          {commune.data?.unit.name} · {year}
+          {unitName} · {year}
         </h2>
         <Link href={`/communes/${encodeURIComponent(unitId)}`}>{t("entry.viewCommune")}</Link>
       </div>
