@@ -38,7 +38,7 @@ export default defineConfig({
     manifest: true,
   },
   test: {
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
     environment: "node",
   },
 } as Parameters<typeof defineConfig>[0]);

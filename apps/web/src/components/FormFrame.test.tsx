@@ -1,4 +1,3 @@
-import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
@@ -16,26 +15,24 @@ const noop = () => {};
 /** The frame around two fields, rendered to HTML as the browser first receives it. */
 function render(props: { busy?: boolean; errors?: string[]; fieldErrors?: Record<string, string>; conflict?: string }): string {
   return renderToStaticMarkup(
-    h(FormFrame, {
-      testId: "ocop-form",
-      title: "Thêm sản phẩm OCOP",
-      busy: props.busy ?? false,
-      errors: props.errors ?? [],
-      fieldErrors: props.fieldErrors ?? {},
-      errorsTestId: "ocop-errors",
-      conflict: props.conflict ? h("div", { "data-testid": "ocop-conflict" }, props.conflict) : null,
-      onSubmit: noop,
-      onCancel: noop,
-      children: [
-        h(Field, { key: "name", name: "name", label: "Tên sản phẩm", children: h("input", { name: "name", defaultValue: "" }) }),
-        h(Field, {
-          key: "owner",
-          name: "subject.name",
-          label: "Chủ thể",
-          children: h("input", { name: "owner", "aria-describedby": "owner-hint" }),
-        }),
-      ],
-    }),
+    <FormFrame
+      testId="ocop-form"
+      title="Thêm sản phẩm OCOP"
+      busy={props.busy ?? false}
+      errors={props.errors ?? []}
+      fieldErrors={props.fieldErrors ?? {}}
+      errorsTestId="ocop-errors"
+      conflict={props.conflict ? <div data-testid="ocop-conflict">{props.conflict}</div> : null}
+      onSubmit={noop}
+      onCancel={noop}
+    >
+      <Field name="name" label="Tên sản phẩm">
+        <input name="name" defaultValue="" />
+      </Field>
+      <Field name="subject.name" label="Chủ thể">
+        <input name="owner" aria-describedby="owner-hint" />
+      </Field>
+    </FormFrame>,
   );
 }
 
