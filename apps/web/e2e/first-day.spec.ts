@@ -293,7 +293,8 @@ test("first day: setup → admin → unit tree from the XLSX template → plan f
   await res.locator("[name=amount]").fill("12,5");
   await res.getByRole("button", { name: "Lưu" }).click();
   await expect(res.getByTestId("error-amount")).toBeVisible();
-  await expect(res.getByRole("alert")).toContainText("Số tiền (đồng):");
+  await expect(res.getByRole("alert")).toContainText('Số lượng: số lượng phải là số nguyên (đồng, m², ngày công): "12,5"');
+  await expect(res.getByTestId("error-amount")).toHaveText('số lượng phải là số nguyên (đồng, m², ngày công): "12,5"');
   await expect(res.locator("[name=amount]")).toHaveAttribute("aria-invalid", "true");
   await expect(res.locator("[name=amount]")).toBeFocused();
   await expect(commune.locator("main")).not.toContainText("$.");
@@ -308,6 +309,10 @@ test("first day: setup → admin → unit tree from the XLSX template → plan f
   await commune.goto("/lists/housing");
   await expect(commune.getByRole("button", { name: "Thêm hồ sơ nhà ở" })).toBeVisible({ timeout: 30_000 });
   await clean(commune, "housing (empty)");
+  // Escape closes a form opened on demand, as a dialog would; nothing is written.
+  await commune.getByRole("button", { name: "Thêm hồ sơ nhà ở" }).click();
+  await commune.getByTestId("housing-form").locator("[name=household]").press("Escape");
+  await expect(commune.getByTestId("housing-form")).toBeHidden();
   await commune.getByRole("button", { name: "Thêm hồ sơ nhà ở" }).click();
   const house = commune.getByTestId("housing-form");
   await house.locator("[name=communeUnitId]").selectOption("p-26-x10");

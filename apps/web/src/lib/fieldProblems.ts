@@ -73,7 +73,7 @@ export function showProblems(problems: readonly PathProblem[], labels: FieldLabe
   const byField: Record<string, string> = {};
   const list: string[] = [];
   for (const p of problems) {
-    const message = fieldMessage({ message: p.message, ...(p.code ? { code: p.code } : {}) }, lang);
+    const message = fieldMessage(p, lang);
     const key = declaredKey(p.path, labels);
     if (key !== null && byField[key] === undefined) byField[key] = message;
     const line = key !== null ? `${labels[key]}: ${message}` : fieldKey(p.path) === "" ? message : `${otherField}: ${message}`;
