@@ -10,7 +10,9 @@ import { type EmptyServer, shot, signInAt, startEmptyServer } from "./helpers";
 // filled in here → a plan from the Directive 63 template, edited (If-Match) → officers created → a
 // commune officer's implementing plan linked to a task → an adjustment proposed and accepted → each
 // officer sees only their scope → the newer registers on the still-empty system: steering committee,
-// OCOP, resources, housing, inspections, each with a Vietnamese empty state, then one entry each.
+// OCOP, resources, housing, inspections, each with a Vietnamese empty state, then one entry each; a
+// record export read back; a field the server refuses named by its Vietnamese label; a national pack
+// adopted and the ranking inputs of a commune entered with their evidence.
 let srv: EmptyServer;
 let dir: string;
 let base: string;
@@ -28,6 +30,12 @@ test.afterAll(async () => {
 });
 
 const signInAs = (browser: Browser, username: string, password: string): Promise<Page> => signInAt(browser, base, username, password);
+
+/** A date cell as officers read it (dd/mm/yyyy), whether the sheet holds a date or text. */
+const dmy = (v: ExcelJS.CellValue): string =>
+  v instanceof Date
+    ? `${String(v.getUTCDate()).padStart(2, "0")}/${String(v.getUTCMonth() + 1).padStart(2, "0")}/${v.getUTCFullYear()}`
+    : String(v ?? "");
 
 /** The province's units, written into the template: a district kept for history, a merger, hamlets. */
 const UNITS: (string | null)[][] = [
@@ -250,6 +258,29 @@ test("first day: setup → admin → unit tree from the XLSX template → plan f
   await expect(ocop).toBeHidden();
   await expect(commune.getByTestId("list-ocop")).toContainText("Mật ong Tam Đảo");
   await clean(commune, "ocop (one product)");
+  // "Xuất tệp (XLSX)": the one product entered, read back from the downloaded file as it was typed.
+  const exporting = commune.waitForEvent("download");
+  await commune.getByRole("link", { name: "Xuất tệp (XLSX)" }).click();
+  const exported = join(dir, "xuat-ocop.xlsx");
+  await (await exporting).saveAs(exported);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(exported);
+  const sheet = book.worksheets[0]!;
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+  const col = (name: string) => header.indexOf(name) + 1;
+  const products = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).filter((r) => r.getCell(1).value !== null);
+  expect(
+    products.map((r) => [
+      r.getCell(col("Tên sản phẩm *")).value,
+      r.getCell(col("Chủ thể *")).value,
+      r.getCell(col("Mã xã *")).value,
+      r.getCell(col("Điểm đánh giá *")).value,
+      r.getCell(col("Hạng sao *")).value,
+      r.getCell(col("Số giấy chứng nhận")).value,
+      dmy(r.getCell(col("Ngày chứng nhận")).value),
+      r.getCell(col("Tên xã")).value,
+    ]),
+  ).toEqual([["Mật ong Tam Đảo", "HTX Ong Lập Thạch", "p-26-x10", 72.5, 4, "15/QĐ-UBND", "10/08/2025", "Xã Lập Thạch"]]);
 
   await commune.goto("/lists/resources");
   await expect(commune.getByRole("button", { name: "Thêm khoản huy động" })).toBeVisible({ timeout: 30_000 });
@@ -257,6 +288,17 @@ test("first day: setup → admin → unit tree from the XLSX template → plan f
   await commune.getByRole("button", { name: "Thêm khoản huy động" }).click();
   const res = commune.getByTestId("resource-form");
   await res.locator("[name=source]").selectOption("people_cash");
+  // Money is whole đồng: the server refuses "12,5" and the form names the field by its label, beside it
+  // and in the list, never by the request's JSON path; the focus goes to the field.
+  await res.locator("[name=amount]").fill("12,5");
+  await res.getByRole("button", { name: "Lưu" }).click();
+  await expect(res.getByTestId("error-amount")).toBeVisible();
+  await expect(res.getByRole("alert")).toContainText('Số lượng: số lượng phải là số nguyên (đồng, m², ngày công): "12,5"');
+  await expect(res.getByTestId("error-amount")).toHaveText('số lượng phải là số nguyên (đồng, m², ngày công): "12,5"');
+  await expect(res.locator("[name=amount]")).toHaveAttribute("aria-invalid", "true");
+  await expect(res.locator("[name=amount]")).toBeFocused();
+  await expect(commune.locator("main")).not.toContainText("$.");
+  await clean(commune, "resources (a refused amount)");
   await res.locator("[name=amount]").fill("25.000.000");
   await res.locator("[name=note]").fill("Nhân dân góp làm đường thôn Đông");
   await res.getByRole("button", { name: "Lưu" }).click();
@@ -267,6 +309,10 @@ test("first day: setup → admin → unit tree from the XLSX template → plan f
   await commune.goto("/lists/housing");
   await expect(commune.getByRole("button", { name: "Thêm hồ sơ nhà ở" })).toBeVisible({ timeout: 30_000 });
   await clean(commune, "housing (empty)");
+  // Escape closes a form opened on demand, as a dialog would; nothing is written.
+  await commune.getByRole("button", { name: "Thêm hồ sơ nhà ở" }).click();
+  await commune.getByTestId("housing-form").locator("[name=household]").press("Escape");
+  await expect(commune.getByTestId("housing-form")).toBeHidden();
   await commune.getByRole("button", { name: "Thêm hồ sơ nhà ở" }).click();
   const house = commune.getByTestId("housing-form");
   await house.locator("[name=communeUnitId]").selectOption("p-26-x10");
@@ -304,6 +350,46 @@ test("first day: setup → admin → unit tree from the XLSX template → plan f
   );
   await clean(inspector, "inspections (one)");
   await shot(inspector, "first-day-inspections");
+
+  // The ranking on a system with no pack adopted lists the communes as unranked; the administrator adopts
+  // the national commune criteria for 2025 on the packs page, then enters a commune's scoring inputs with
+  // their evidence, and the ranking shows what was entered and its source.
+  await page.goto("/ranking");
+  await expect(page.getByTestId("ranking-no-pack")).toBeVisible({ timeout: 30_000 });
+  await clean(page, "ranking (no pack)");
+  await page.goto("/packs");
+  const adoption = page.getByTestId("adoption-form");
+  await adoption.getByLabel("Bộ tiêu chí").selectOption("vn.commune-ntm.2021-2025");
+  await adoption.getByLabel("Từ năm").fill("2025");
+  await adoption.getByLabel("Đến năm (không bắt buộc)").fill("2025");
+  await adoption.getByRole("button", { name: "Áp dụng", exact: true }).click();
+  await expect(page.getByTestId("adoption-notice")).toContainText("Đã lưu quyết định áp dụng.");
+  await clean(page, "packs (one adoption)");
+  await page.goto("/ranking");
+  const ranked = page
+    .getByTestId("ranking-table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "Xã Sơn Đông", exact: true }) });
+  await expect(ranked).toBeVisible({ timeout: 30_000 });
+  await clean(page, "ranking (before inputs)");
+  await ranked.getByRole("button", { name: "Xem" }).click();
+  const entered = page.getByTestId("entered-p-26-x11");
+  await entered.getByRole("button", { name: "Số liệu chấm điểm" }).click();
+  const scoring = page.getByTestId("scoring-form");
+  await expect(scoring).toContainText("Chưa nhập số liệu cho năm này.");
+  await scoring.locator("[name='tasks.assigned']").fill("4");
+  await scoring.locator("[name='tasks.done']").fill("3");
+  await scoring.locator("[name='tasks.onTime']").fill("3");
+  await scoring.locator("[name='tasks.exceeding']").fill("1");
+  await scoring.locator("[name=reportsOnTime]").fill("2");
+  await scoring.locator("[name=reportsTotal]").fill("2");
+  await scoring.locator("[name='evidence.tasks']").fill("Báo cáo số 5/BC-UBND ngày 01/12/2025");
+  await scoring.getByRole("button", { name: "Lưu" }).click();
+  await expect(scoring).toBeHidden({ timeout: 30_000 });
+  await expect(entered).toContainText("Nhập tay: Nhiệm vụ trong năm = giao 4, hoàn thành 3, đúng hạn 3, vượt yêu cầu 1");
+  await expect(entered).toContainText("nguồn: Báo cáo số 5/BC-UBND ngày 01/12/2025");
+  await clean(page, "ranking (inputs saved)");
+  await shot(page, "first-day-ranking-inputs");
 
   // The audit trail of the day names every action in Vietnamese, never a code.
   await inspector.goto("/audit");

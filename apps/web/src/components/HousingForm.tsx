@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
 import { HOUSE_STATUSES, type HouseStatus, formatDate, formatMoney, parseDong, validateHouse } from "@ntm/core";
 import { api, must } from "../api/client";
 import { useUnits } from "../api/queries";
+import type { FieldLabels } from "../lib/fieldProblems";
 import { useVersionedSave } from "../lib/useVersionedSave";
+import { Field, FormFrame } from "./FormFrame";
 import { type ListedRecord, RecordConflict, groupDong } from "./RecordConflict";
 
 const STATUSES = Object.keys(HOUSE_STATUSES) as HouseStatus[];
@@ -57,8 +59,20 @@ export function HousingForm({ record, onDone }: { record: ListedRecord | null; o
   const communes = (units.data ?? []).filter((u) => u.level === "commune");
   const [d, setD] = useState<Draft>(() => draftOf(record));
   const hamlets = (units.data ?? []).filter((u) => u.level === "hamlet" && u.parentId === d.communeUnitId);
-  const { errors, setErrors, theirs, busy, send, dismiss } = useVersionedSave<ListedRecord>({
+  // The body's paths and the labels the officer sees (server problems and core's checks name these).
+  const labels: FieldLabels = useMemo(
+    () =>
+      Object.fromEntries(
+        (["communeUnitId", "hamletUnitId", "household", "status", "supportAmount", "completedOn"] as const).map((k) => [
+          k,
+          t(`records.housing.field.${k}`),
+        ]),
+      ),
+    [t],
+  );
+  const { errors, fieldErrors, report, theirs, busy, send, dismiss } = useVersionedSave<ListedRecord>({
     version: record?.version ?? 0,
+    labels,
     readTheirs: record
       ? async () =>
           ((await must(api.GET("/v1/housing"))) as unknown as { items: ListedRecord[] }).items.find((x) => x.id === record.id) ?? null
@@ -73,12 +87,7 @@ export function HousingForm({ record, onDone }: { record: ListedRecord | null; o
     const checked = validateHouse({ ...body, id: record?.id ?? "new" });
     if (!checked.ok) {
       const fields = [...new Set(checked.issues.map((i) => String(i.path[0] ?? "")))];
-      setErrors(
-        fields.map(
-          (f) =>
-            `${t(`records.housing.field.${f}`, { defaultValue: f })}: ${t(`records.housing.check.${f}`, { defaultValue: t("records.invalid") })}`,
-        ),
-      );
+      report(fields.map((f) => ({ path: f, message: t(`records.housing.check.${f}`, { defaultValue: t("records.invalid") }) })));
       return;
     }
     await send(async (ifMatch) => {
@@ -110,10 +119,34 @@ export function HousingForm({ record, onDone }: { record: ListedRecord | null; o
   );
 
   return (
-    <form className="bulk-form" onSubmit={(e) => void save(e)} aria-labelledby="housing-form-h" data-testid="housing-form" noValidate>
-      <h2 id="housing-form-h">{record ? t("records.housing.edit") : t("records.housing.add")}</h2>
-      <label className="field">
-        <span>{t("records.housing.field.communeUnitId")}</span>
+    <FormFrame
+      testId="housing-form"
+      headingId="housing-form-h"
+      title={record ? t("records.housing.edit") : t("records.housing.add")}
+      busy={busy}
+      errors={errors}
+      fieldErrors={fieldErrors}
+      onSubmit={(e) => void save(e)}
+      onCancel={onDone}
+      conflict={
+        theirs && (
+          <RecordConflict
+            testId="housing-conflict"
+            who={theirs.updatedBy}
+            at={theirs.updatedAt}
+            yours={summary(d)}
+            theirs={summary(draftOf(theirs))}
+            busy={busy}
+            onKeepMine={() => void save(undefined, theirs.version)}
+            onTakeTheirs={() => {
+              setD(draftOf(theirs));
+              dismiss();
+            }}
+          />
+        )
+      }
+    >
+      <Field name="communeUnitId" label={labels.communeUnitId}>
         <select required value={d.communeUnitId} onChange={set("communeUnitId")} name="communeUnitId">
           <option value="">—</option>
           {communes.map((u) => (
@@ -122,9 +155,8 @@ export function HousingForm({ record, onDone }: { record: ListedRecord | null; o
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t("records.housing.field.hamletUnitId")}</span>
+      </Field>
+      <Field name="hamletUnitId" label={labels.hamletUnitId}>
         <select value={d.hamletUnitId} onChange={set("hamletUnitId")} name="hamletUnitId">
           <option value="">—</option>
           {hamlets.map((u) => (
@@ -133,13 +165,11 @@ export function HousingForm({ record, onDone }: { record: ListedRecord | null; o
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t("records.housing.field.household")}</span>
+      </Field>
+      <Field name="household" label={labels.household}>
         <input value={d.household} onChange={set("household")} name="household" />
-      </label>
-      <label className="field">
-        <span>{t("records.housing.field.status")}</span>
+      </Field>
+      <Field name="status" label={labels.status}>
         <select value={d.status} onChange={set("status")} name="status">
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -147,45 +177,13 @@ export function HousingForm({ record, onDone }: { record: ListedRecord | null; o
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t("records.housing.field.supportAmount")}</span>
+      </Field>
+      <Field name="supportAmount" label={labels.supportAmount}>
         <input inputMode="numeric" value={d.supportAmount} onChange={set("supportAmount")} name="supportAmount" placeholder="60.000.000" />
-      </label>
-      <label className="field">
-        <span>{t("records.housing.field.completedOn")}</span>
+      </Field>
+      <Field name="completedOn" label={labels.completedOn}>
         <input type="date" value={d.completedOn} onChange={set("completedOn")} name="completedOn" />
-      </label>
-      {errors.length > 0 && (
-        <div className="notice notice-error" role="alert">
-          {errors.map((x) => (
-            <p key={x}>{x}</p>
-          ))}
-        </div>
-      )}
-      {theirs && (
-        <RecordConflict
-          testId="housing-conflict"
-          who={theirs.updatedBy}
-          at={theirs.updatedAt}
-          yours={summary(d)}
-          theirs={summary(draftOf(theirs))}
-          busy={busy}
-          onKeepMine={() => void save(undefined, theirs.version)}
-          onTakeTheirs={() => {
-            setD(draftOf(theirs));
-            dismiss();
-          }}
-        />
-      )}
-      <div className="toolbar">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t("records.save")}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onDone}>
-          {t("records.cancel")}
-        </button>
-      </div>
-    </form>
+      </Field>
+    </FormFrame>
   );
 }

@@ -4,7 +4,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type Issue, type RecommendationStatus, formatDate, validateInspectionRecord } from "@ntm/core";
 import { api, must } from "../api/client";
 import { useUnits } from "../api/queries";
+import type { FieldLabels } from "../lib/fieldProblems";
 import { useVersionedSave } from "../lib/useVersionedSave";
+import { Field, FormFrame } from "./FormFrame";
 import { type ListedRecord, RecordConflict } from "./RecordConflict";
 
 const REC_STATUSES: readonly RecommendationStatus[] = ["open", "in_progress", "done"];
@@ -132,8 +134,26 @@ export function InspectionForm({ record, onDone }: { record: ListedRecord | null
   const choices = (units.data ?? []).filter((u) => u.level === "commune" || u.level === "district" || u.level === "hamlet");
   const unitName = (id: string) => (units.data ?? []).find((u) => u.id === id)?.name ?? id;
   const [d, setD] = useState<Draft>(() => draftOf(record));
-  const { errors, setErrors, theirs, busy, send, dismiss } = useVersionedSave<ListedRecord>({
+  const field = (k: string) => t(`records.inspection.field.${k}`);
+  // The body's paths and the labels the officer sees, each finding and recommendation by its number
+  // ("Kiến nghị 2 — Hạn khắc phục"): server problems and core's checks name these.
+  const labels: FieldLabels = {
+    ...Object.fromEntries(["kind", "date", "unitId", "subject", "conductedBy", "findings", "recommendations"].map((k) => [k, field(k)])),
+    ...Object.fromEntries(
+      d.findings.map((_, i) => [`findings.${i}`, `${t("records.inspection.findingN", { n: i + 1 })}: ${field("findings")}`]),
+    ),
+    ...Object.fromEntries(
+      d.recs.flatMap((_, i) =>
+        ["id", "text", "remedy", "responsible", "dueDate", "status", "doneOn", "finding"].map((k) => [
+          `recommendations.${i}.${k}`,
+          `${t("records.inspection.recN", { n: i + 1 })} — ${field(k === "finding" ? "findings" : k)}`,
+        ]),
+      ),
+    ),
+  };
+  const { errors, fieldErrors, report, theirs, busy, send, dismiss } = useVersionedSave<ListedRecord>({
     version: record?.version ?? 0,
+    labels,
     readTheirs: record
       ? async () =>
           ((await must(api.GET("/v1/inspections"))) as unknown as { items: ListedRecord[] }).items.find((x) => x.id === record.id) ?? null
@@ -171,31 +191,21 @@ export function InspectionForm({ record, onDone }: { record: ListedRecord | null
     }));
   const removeRec = (id: string) => setD((cur) => ({ ...cur, recs: cur.recs.filter((x) => x.id !== id) }));
 
-  /** An issue in words: the finding or recommendation it is about, the field, what is wrong. */
-  function issueText(i: Issue): string {
-    const [head, index, field] = i.path;
-    const where =
-      head === "findings" && typeof index === "number"
-        ? `${t("records.inspection.findingN", { n: index + 1 })}: `
-        : head === "recommendations" && typeof index === "number"
-          ? `${t("records.inspection.recN", { n: index + 1 })} — `
-          : "";
-    const name = String(head === "recommendations" ? (field ?? "") : head === "subject" ? "subject" : (head ?? ""));
-    const what = t(`records.inspection.check.${i.code.replace(/\./g, "_")}`, {
+  /** What a core issue says, in the catalog's words (the frame names the finding, recommendation or field). */
+  const issueText = (i: Issue): string =>
+    t(`records.inspection.check.${i.code.replace(/\./g, "_")}`, {
       defaultValue: i.code === "too_small" ? t("records.inspection.check.empty") : t("records.invalid"),
     });
-    return `${where}${t(`records.inspection.field.${name}`, { defaultValue: name })}: ${what}`;
-  }
 
   async function save(e?: FormEvent, atVersion?: number) {
     e?.preventDefault();
     const body = bodyOf(d, unitName);
     const { unitId, ...rec } = body;
     const checked = validateInspectionRecord({ ...rec, id: record?.id ?? "new" });
-    const problems = [...(unitId ? [] : [`${t("records.inspection.field.unitId")}: ${t("records.inspection.check.empty")}`])];
-    if (!checked.ok) problems.push(...new Set(checked.issues.map(issueText)));
+    const problems = unitId ? [] : [{ path: "unitId", message: t("records.inspection.check.empty") }];
+    if (!checked.ok) problems.push(...checked.issues.map((i) => ({ path: i.path.join("."), message: issueText(i) })));
     if (problems.length > 0) {
-      setErrors(problems);
+      report(problems);
       return;
     }
     await send(async (ifMatch) => {
@@ -231,24 +241,19 @@ export function InspectionForm({ record, onDone }: { record: ListedRecord | null
   const recFields = (r: RecDraft, n: number) => (
     <fieldset key={r.id} className="bulk-form" data-testid={`rec-${n}`}>
       <legend>{t("records.inspection.recN", { n })}</legend>
-      <label className="field">
-        <span>{t("records.inspection.field.text")}</span>
+      <Field name={`recommendations.${n - 1}.text`} label={field("text")}>
         <input value={r.text} onChange={(e) => setRec(r.id, { text: e.target.value })} name={`rec-${n}-text`} />
-      </label>
-      <label className="field">
-        <span>{t("records.inspection.field.remedy")}</span>
+      </Field>
+      <Field name={`recommendations.${n - 1}.remedy`} label={field("remedy")}>
         <input value={r.remedy} onChange={(e) => setRec(r.id, { remedy: e.target.value })} name={`rec-${n}-remedy`} />
-      </label>
-      <label className="field">
-        <span>{t("records.inspection.field.responsible")}</span>
+      </Field>
+      <Field name={`recommendations.${n - 1}.responsible`} label={field("responsible")}>
         <input value={r.responsible} onChange={(e) => setRec(r.id, { responsible: e.target.value })} name={`rec-${n}-responsible`} />
-      </label>
-      <label className="field">
-        <span>{t("records.inspection.field.dueDate")}</span>
+      </Field>
+      <Field name={`recommendations.${n - 1}.dueDate`} label={field("dueDate")}>
         <input type="date" value={r.dueDate} onChange={(e) => setRec(r.id, { dueDate: e.target.value })} name={`rec-${n}-dueDate`} />
-      </label>
-      <label className="field">
-        <span>{t("records.inspection.field.status")}</span>
+      </Field>
+      <Field name={`recommendations.${n - 1}.status`} label={field("status")}>
         <select
           value={r.status}
           onChange={(e) => setRec(r.id, { status: e.target.value as RecommendationStatus })}
@@ -260,12 +265,11 @@ export function InspectionForm({ record, onDone }: { record: ListedRecord | null
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       {r.status === "done" && (
-        <label className="field">
-          <span>{t("records.inspection.field.doneOn")}</span>
+        <Field name={`recommendations.${n - 1}.doneOn`} label={field("doneOn")}>
           <input type="date" value={r.doneOn} onChange={(e) => setRec(r.id, { doneOn: e.target.value })} name={`rec-${n}-doneOn`} />
-        </label>
+        </Field>
       )}
       <button type="button" className="btn btn-ghost" onClick={() => removeRec(r.id)}>
         {t("records.inspection.removeRec", { n })}
@@ -277,21 +281,43 @@ export function InspectionForm({ record, onDone }: { record: ListedRecord | null
   const unlinked = d.recs.filter((x) => x.finding === null);
 
   return (
-    <form className="bulk-form" onSubmit={(e) => void save(e)} aria-labelledby="inspection-form-h" data-testid="inspection-form" noValidate>
-      <h2 id="inspection-form-h">{record ? t("records.inspection.edit") : t("records.inspection.add")}</h2>
-      <label className="field">
-        <span>{t("records.inspection.field.kind")}</span>
+    <FormFrame
+      testId="inspection-form"
+      headingId="inspection-form-h"
+      title={record ? t("records.inspection.edit") : t("records.inspection.add")}
+      busy={busy}
+      errors={errors}
+      fieldErrors={fieldErrors}
+      onSubmit={(e) => void save(e)}
+      onCancel={onDone}
+      conflict={
+        theirs && (
+          <RecordConflict
+            testId="inspection-conflict"
+            who={theirs.updatedBy}
+            at={theirs.updatedAt}
+            yours={summary(d)}
+            theirs={summary(draftOf(theirs))}
+            busy={busy}
+            onKeepMine={() => void save(undefined, theirs.version)}
+            onTakeTheirs={() => {
+              setD(draftOf(theirs));
+              dismiss();
+            }}
+          />
+        )
+      }
+    >
+      <Field name="kind" label={field("kind")}>
         <select value={d.kind} onChange={set("kind")} name="kind">
           <option value="inspection">{t("inspections.kinds.inspection")}</option>
           <option value="supervision">{t("inspections.kinds.supervision")}</option>
         </select>
-      </label>
-      <label className="field">
-        <span>{t("records.inspection.field.date")}</span>
+      </Field>
+      <Field name="date" label={field("date")}>
         <input type="date" value={d.date} onChange={set("date")} name="date" />
-      </label>
-      <label className="field">
-        <span>{t("records.inspection.field.unitId")}</span>
+      </Field>
+      <Field name="unitId" label={field("unitId")}>
         <select value={d.unitId} onChange={set("unitId")} name="unitId">
           <option value="">—</option>
           {choices.map((u) => (
@@ -300,34 +326,30 @@ export function InspectionForm({ record, onDone }: { record: ListedRecord | null
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t("records.inspection.field.subjectKind")}</span>
+      </Field>
+      <Field name="subjectKind" label={field("subjectKind")}>
         <select value={d.subjectKind} onChange={set("subjectKind")} name="subjectKind">
           <option value="unit">{t("records.inspection.subjectUnit")}</option>
           <option value="organisation">{t("records.inspection.subjectOrganisation")}</option>
         </select>
-      </label>
+      </Field>
       {d.subjectKind === "organisation" && (
-        <label className="field">
-          <span>{t("records.inspection.field.organisation")}</span>
+        <Field name="subject" label={field("organisation")}>
           <input value={d.organisation} onChange={set("organisation")} name="organisation" placeholder="Chi bộ thôn 1" />
-        </label>
+        </Field>
       )}
-      <label className="field">
-        <span>{t("records.inspection.field.conductedBy")}</span>
+      <Field name="conductedBy" label={field("conductedBy")}>
         <input value={d.conductedBy} onChange={set("conductedBy")} name="conductedBy" placeholder="Ủy ban Kiểm tra Huyện ủy" />
-      </label>
+      </Field>
       <h3>{t("records.inspection.field.findings")}</h3>
       {d.findings.length === 0 && <p className="muted">{t("records.inspection.noFindings")}</p>}
       {d.findings.map((f, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a finding is its place in the record (recommendations point to it by index)
         <fieldset key={i} className="bulk-form" data-testid={`finding-${i + 1}`}>
           <legend>{t("records.inspection.findingN", { n: i + 1 })}</legend>
-          <label className="field">
-            <span>{t("records.inspection.field.finding")}</span>
+          <Field name={`findings.${i}`} label={field("finding")}>
             <textarea value={f} onChange={(e) => setFinding(i, e.target.value)} name={`finding-${i + 1}`} rows={2} />
-          </label>
+          </Field>
           {d.recs.filter((x) => x.finding === i).map((x) => recFields(x, numberOf(x.id)))}
           <div className="toolbar">
             <button type="button" className="btn" onClick={() => addRec(i)}>
@@ -350,36 +372,6 @@ export function InspectionForm({ record, onDone }: { record: ListedRecord | null
           {t("records.inspection.addFinding")}
         </button>
       </div>
-      {errors.length > 0 && (
-        <div className="notice notice-error" role="alert">
-          {errors.map((x) => (
-            <p key={x}>{x}</p>
-          ))}
-        </div>
-      )}
-      {theirs && (
-        <RecordConflict
-          testId="inspection-conflict"
-          who={theirs.updatedBy}
-          at={theirs.updatedAt}
-          yours={summary(d)}
-          theirs={summary(draftOf(theirs))}
-          busy={busy}
-          onKeepMine={() => void save(undefined, theirs.version)}
-          onTakeTheirs={() => {
-            setD(draftOf(theirs));
-            dismiss();
-          }}
-        />
-      )}
-      <div className="toolbar">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t("records.save")}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onDone}>
-          {t("records.cancel")}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

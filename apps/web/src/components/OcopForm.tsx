@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
 import { type Issue, MESSAGES, formatReason, starsForScore, validateOcopProduct } from "@ntm/core";
 import { api, must } from "../api/client";
 import { useUnits } from "../api/queries";
+import type { FieldLabels } from "../lib/fieldProblems";
 import { useVersionedSave } from "../lib/useVersionedSave";
+import { Field, FormFrame } from "./FormFrame";
 import { RecordConflict } from "./RecordConflict";
 
 const GROUPS = ["food", "beverage", "herbal", "handicraft", "ornamental", "tourism"] as const;
@@ -88,8 +90,28 @@ export function OcopForm({ record, onDone }: { record: OcopRecord | null; onDone
   const units = useUnits();
   const communes = (units.data ?? []).filter((u) => u.level === "commune");
   const [d, setD] = useState<Draft>(() => draftOf(record));
-  const { errors, setErrors, theirs, busy, send, dismiss } = useVersionedSave<OcopRecord>({
+  // The body's paths and the labels the officer sees (server problems and core's checks name these).
+  const labels: FieldLabels = useMemo(() => {
+    const f = (k: string) => t(`records.ocop.field.${k}`);
+    return {
+      name: f("name"),
+      subject: f("subject"),
+      "subject.name": f("subject"),
+      "subject.kind": f("ownerKind"),
+      communeUnitId: f("communeUnitId"),
+      group: f("group"),
+      score: f("score"),
+      stars: f("stars"),
+      certificate: f("certificateNumber"),
+      "certificate.number": f("certificateNumber"),
+      "certificate.date": f("certificateDate"),
+      "certificate.expiresOn": f("expiresOn"),
+      status: f("status"),
+    };
+  }, [t]);
+  const { errors, fieldErrors, report, theirs, busy, send, dismiss } = useVersionedSave<OcopRecord>({
     version: record?.version ?? 0,
+    labels,
     readTheirs: record
       ? async () =>
           ((await must(api.GET("/v1/ocop-products"))) as unknown as { items: OcopRecord[] }).items.find((x) => x.id === record.id) ?? null
@@ -101,15 +123,11 @@ export function OcopForm({ record, onDone }: { record: OcopRecord | null; onDone
     return d.score.trim() !== "" && s >= 0 && s <= 100 ? starsForScore(s) : null;
   })();
 
-  /** A core issue in the reader's language: the field's name, then the catalog's wording (never core's English message). */
+  /** A core issue's wording from the catalog (never core's English message); the frame names the field. */
   function issueText(i: Issue): string {
-    const field = t(`records.ocop.field.${String(i.path[i.path.length - 1] === "expiresOn" ? "expiresOn" : (i.path[0] ?? ""))}`, {
-      defaultValue: t("records.invalid"),
-    });
-    const what = MESSAGES[i.code]
+    return MESSAGES[i.code]
       ? formatReason({ code: i.code, path: [...i.path], params: i.params ?? {} }, lang)
       : t(i.code === "too_small" ? "records.inspection.check.empty" : "records.invalid");
-    return `${field}: ${what}`;
   }
 
   async function save(e?: FormEvent, atVersion?: number) {
@@ -117,7 +135,7 @@ export function OcopForm({ record, onDone }: { record: OcopRecord | null; onDone
     const body = bodyOf(d);
     const checked = validateOcopProduct({ ...body, id: record?.id ?? "new" });
     if (!checked.ok) {
-      setErrors([...new Set(checked.issues.map(issueText))]);
+      report(checked.issues.map((i) => ({ path: i.path.join("."), message: issueText(i) })));
       return;
     }
     await send(async (ifMatch) => {
@@ -136,18 +154,41 @@ export function OcopForm({ record, onDone }: { record: OcopRecord | null; onDone
   }
 
   return (
-    <form className="bulk-form" onSubmit={(e) => void save(e)} aria-labelledby="ocop-form-h" data-testid="ocop-form">
-      <h2 id="ocop-form-h">{record ? t("records.ocop.edit") : t("records.ocop.add")}</h2>
-      <label className="field">
-        <span>{t("records.ocop.field.name")}</span>
+    <FormFrame
+      testId="ocop-form"
+      headingId="ocop-form-h"
+      title={record ? t("records.ocop.edit") : t("records.ocop.add")}
+      busy={busy}
+      errors={errors}
+      fieldErrors={fieldErrors}
+      noValidate={false}
+      onSubmit={(e) => void save(e)}
+      onCancel={onDone}
+      conflict={
+        theirs && (
+          <RecordConflict
+            testId="ocop-conflict"
+            who={theirs.updatedBy}
+            at={theirs.updatedAt}
+            yours={<OcopSummary d={d} />}
+            theirs={<OcopSummary d={draftOf(theirs)} />}
+            busy={busy}
+            onKeepMine={() => void save(undefined, theirs.version)}
+            onTakeTheirs={() => {
+              setD(draftOf(theirs));
+              dismiss();
+            }}
+          />
+        )
+      }
+    >
+      <Field name="name" label={labels.name}>
         <input required value={d.name} onChange={set("name")} name="name" />
-      </label>
-      <label className="field">
-        <span>{t("records.ocop.field.subject")}</span>
+      </Field>
+      <Field name="subject.name" label={labels["subject.name"]}>
         <input required value={d.owner} onChange={set("owner")} name="owner" />
-      </label>
-      <label className="field">
-        <span>{t("records.ocop.field.ownerKind")}</span>
+      </Field>
+      <Field name="subject.kind" label={labels["subject.kind"]}>
         <select value={d.ownerKind} onChange={set("ownerKind")} name="ownerKind">
           {KINDS.map((k) => (
             <option key={k} value={k}>
@@ -155,9 +196,8 @@ export function OcopForm({ record, onDone }: { record: OcopRecord | null; onDone
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t("records.ocop.field.communeUnitId")}</span>
+      </Field>
+      <Field name="communeUnitId" label={labels.communeUnitId}>
         <select required value={d.communeUnitId} onChange={set("communeUnitId")} name="communeUnitId">
           <option value="">—</option>
           {communes.map((u) => (
@@ -166,9 +206,8 @@ export function OcopForm({ record, onDone }: { record: OcopRecord | null; onDone
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t("records.ocop.field.group")}</span>
+      </Field>
+      <Field name="group" label={labels.group}>
         <select value={d.group} onChange={set("group")} name="group">
           {GROUPS.map((g) => (
             <option key={g} value={g}>
@@ -176,13 +215,15 @@ export function OcopForm({ record, onDone }: { record: OcopRecord | null; onDone
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t("records.ocop.field.score")}</span>
+      </Field>
+      <Field name="score" label={labels.score}>
         <input required inputMode="decimal" value={d.score} onChange={set("score")} name="score" placeholder="72,5" />
-      </label>
-      <label className="field">
-        <span>{t("records.ocop.field.stars")}</span>
+      </Field>
+      <Field
+        name="stars"
+        label={labels.stars}
+        hint={suggested !== null && <small className="muted">{t("records.ocop.suggested", { stars: suggested })}</small>}
+      >
         <select required value={d.stars} onChange={set("stars")} name="stars">
           <option value="">—</option>
           {[1, 2, 3, 4, 5].map((s) => (
@@ -191,22 +232,17 @@ export function OcopForm({ record, onDone }: { record: OcopRecord | null; onDone
             </option>
           ))}
         </select>
-        {suggested !== null && <small className="muted">{t("records.ocop.suggested", { stars: suggested })}</small>}
-      </label>
-      <label className="field">
-        <span>{t("records.ocop.field.certificateNumber")}</span>
+      </Field>
+      <Field name="certificate.number" label={labels["certificate.number"]}>
         <input value={d.certNumber} onChange={set("certNumber")} name="certNumber" placeholder="12/QĐ-UBND" />
-      </label>
-      <label className="field">
-        <span>{t("records.ocop.field.certificateDate")}</span>
+      </Field>
+      <Field name="certificate.date" label={labels["certificate.date"]}>
         <input type="date" value={d.certDate} onChange={set("certDate")} name="certDate" />
-      </label>
-      <label className="field">
-        <span>{t("records.ocop.field.expiresOn")}</span>
+      </Field>
+      <Field name="certificate.expiresOn" label={labels["certificate.expiresOn"]}>
         <input type="date" value={d.certExpires} onChange={set("certExpires")} name="certExpires" />
-      </label>
-      <label className="field">
-        <span>{t("records.ocop.field.status")}</span>
+      </Field>
+      <Field name="status" label={labels.status}>
         <select value={d.status} onChange={set("status")} name="status">
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -214,38 +250,8 @@ export function OcopForm({ record, onDone }: { record: OcopRecord | null; onDone
             </option>
           ))}
         </select>
-      </label>
-      {errors.length > 0 && (
-        <div className="notice notice-error" role="alert">
-          {errors.map((x) => (
-            <p key={x}>{x}</p>
-          ))}
-        </div>
-      )}
-      {theirs && (
-        <RecordConflict
-          testId="ocop-conflict"
-          who={theirs.updatedBy}
-          at={theirs.updatedAt}
-          yours={<OcopSummary d={d} />}
-          theirs={<OcopSummary d={draftOf(theirs)} />}
-          busy={busy}
-          onKeepMine={() => void save(undefined, theirs.version)}
-          onTakeTheirs={() => {
-            setD(draftOf(theirs));
-            dismiss();
-          }}
-        />
-      )}
-      <div className="toolbar">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t("records.save")}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onDone}>
-          {t("records.cancel")}
-        </button>
-      </div>
-    </form>
+      </Field>
+    </FormFrame>
   );
 }
 

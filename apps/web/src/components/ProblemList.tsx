@@ -1,17 +1,24 @@
 import { useTranslation } from "react-i18next";
 import type { FieldProblem } from "../api/http";
+import { type FieldLabels, showProblems } from "../lib/fieldProblems";
 import { pickLang } from "../lib/text";
 
-/** A refused write: the API's message and each field (or row and column) it names. */
+/**
+ * A refused write: the API's message and each field (or row and column) it names; a field by its visible
+ * label from `labels` ("Tên đăng nhập: …"), never by the request's JSON path.
+ */
 export function ProblemList({
   title,
   message,
   problems,
+  labels = {},
   testId,
 }: {
   title: string;
   message: string;
   problems: readonly FieldProblem[];
+  /** The form's visible field labels by field key (the body's path without `$.`). */
+  labels?: FieldLabels;
   testId?: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -25,12 +32,9 @@ export function ProblemList({
         <ul>
           {problems.map((p, i) => (
             <li key={i}>
-              {p.row !== undefined ? (
-                `${t("bulk.row")} ${p.row}${p.column ? `, ${t("bulk.column")} ${p.column}` : ""}`
-              ) : (
-                <code>{p.path}</code>
-              )}
-              : {pickLang(p.message, lang)}
+              {p.row !== undefined
+                ? `${t("bulk.row")} ${p.row}${p.column ? `, ${t("bulk.column")} ${p.column}` : ""}: ${pickLang(p.message, lang)}`
+                : showProblems([p], labels, lang, t("records.otherField")).list[0]}
             </li>
           ))}
         </ul>

@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
-import { RESOURCE_SOURCES, describePeriod, parsePeriod } from "@ntm/core";
-import { ApiError } from "../api/http";
+import { RECORD_FILE_MESSAGES, RESOURCE_SOURCES, describePeriod, parsePeriod } from "@ntm/core";
 import { api, must } from "../api/client";
 import { useUnits } from "../api/queries";
-import { pickLang } from "../lib/text";
+import { type FieldLabels, type PathProblem, fieldKey } from "../lib/fieldProblems";
+import { fieldMessage } from "../lib/issues";
+import { useVersionedSave } from "../lib/useVersionedSave";
+import { Field, FormFrame } from "./FormFrame";
 import { YEARS } from "../lib/years";
 
 type Source = keyof typeof RESOURCE_SOURCES;
@@ -17,7 +19,8 @@ const MEASURE: Record<string, { vi: string; en: string }> = {
 
 /**
  * Add one resource mobilised (money in whole đồng, land in m², labour days) for a unit and a period;
- * the amount is read as officers write it ("1.250.000"); the API checks it with core's rules.
+ * the amount is read as officers write it ("1.250.000"); the API checks it with core's rules and a
+ * refused field is shown beside it under its label.
  */
 export function ResourceForm({ onDone }: { onDone: () => void }) {
   const { t, i18n } = useTranslation();
@@ -30,8 +33,25 @@ export function ResourceForm({ onDone }: { onDone: () => void }) {
   const [source, setSource] = useState<Source>("people_cash");
   const [amount, setAmount] = useState("");
   const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const unit = unitId || (choices[0]?.id ?? "");
+  const labels: FieldLabels = useMemo(
+    () => ({
+      unitId: t("records.resources.unit"),
+      period: t("records.resources.period"),
+      source: t("records.resources.source"),
+      amount: t("records.resources.amount"),
+      note: t("records.resources.note"),
+    }),
+    [t],
+  );
+  // What was sent, by field: core's wording of an amount problem quotes the value ("12,5").
+  const sent: Record<string, string> = { unitId: unit, period, source, amount: amount.trim(), note: note.trim() };
+  const messageOf = (p: PathProblem): string => {
+    const wording = p.code ? RECORD_FILE_MESSAGES[p.code] : undefined;
+    return wording ? wording[lang]({ input: sent[fieldKey(p.path)] ?? "" }) : fieldMessage(p, lang);
+  };
+  // A new record only: no version to match, so the saver's If-Match is not sent.
+  const { errors, fieldErrors, busy, send } = useVersionedSave({ version: 0, labels, messageOf });
   const periods = YEARS.flatMap((y) => [String(y), `${y}S1`, `${y}S2`]);
   const periodText = (p: string) => {
     const r = parsePeriod(p);
@@ -39,47 +59,38 @@ export function ResourceForm({ onDone }: { onDone: () => void }) {
   };
   async function save(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setErrors([]);
-    try {
+    await send(async () => {
       await must(
         api.POST("/v1/contributions", {
-          body: {
-            unitId: unitId || (choices[0]?.id ?? ""),
-            period,
-            source,
-            amount: amount.trim(),
-            ...(note.trim() ? { note: note.trim() } : {}),
-          },
+          body: { unitId: unit, period, source, amount: amount.trim(), ...(note.trim() ? { note: note.trim() } : {}) },
         }),
       );
       await qc.invalidateQueries({ queryKey: ["list", "resources"] });
       onDone();
-    } catch (err) {
-      setErrors(
-        err instanceof ApiError
-          ? [pickLang(err.message, lang), ...err.fieldProblems.map((f) => `${f.path}: ${pickLang(f.message, lang)}`)]
-          : [String(err)],
-      );
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
-    <form className="bulk-form" onSubmit={(e) => void save(e)} aria-labelledby="resource-form-h" data-testid="resource-form">
-      <h2 id="resource-form-h">{t("records.resources.add")}</h2>
-      <label className="field">
-        <span>{t("records.resources.unit")}</span>
-        <select value={unitId || (choices[0]?.id ?? "")} onChange={(e) => setUnitId(e.target.value)} name="unitId">
+    <FormFrame
+      testId="resource-form"
+      headingId="resource-form-h"
+      title={t("records.resources.add")}
+      busy={busy}
+      errors={errors}
+      fieldErrors={fieldErrors}
+      noValidate={false}
+      onSubmit={(e) => void save(e)}
+      onCancel={onDone}
+    >
+      <Field name="unitId" label={labels.unitId}>
+        <select value={unit} onChange={(e) => setUnitId(e.target.value)} name="unitId">
           {choices.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t("records.resources.period")}</span>
+      </Field>
+      <Field name="period" label={labels.period}>
         <select value={period} onChange={(e) => setPeriod(e.target.value)} name="period">
           {periods.map((p) => (
             <option key={p} value={p}>
@@ -87,9 +98,8 @@ export function ResourceForm({ onDone }: { onDone: () => void }) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t("records.resources.source")}</span>
+      </Field>
+      <Field name="source" label={labels.source}>
         <select value={source} onChange={(e) => setSource(e.target.value as Source)} name="source">
           {(Object.keys(RESOURCE_SOURCES) as Source[]).map((s) => (
             <option key={s} value={s}>
@@ -97,11 +107,8 @@ export function ResourceForm({ onDone }: { onDone: () => void }) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>
-          {t("records.resources.amount")} ({MEASURE[RESOURCE_SOURCES[source].measure]?.[lang]})
-        </span>
+      </Field>
+      <Field name="amount" label={`${labels.amount} (${MEASURE[RESOURCE_SOURCES[source].measure]?.[lang]})`}>
         <input
           required
           inputMode="numeric"
@@ -110,26 +117,10 @@ export function ResourceForm({ onDone }: { onDone: () => void }) {
           name="amount"
           placeholder="1.250.000"
         />
-      </label>
-      <label className="field">
-        <span>{t("records.resources.note")}</span>
+      </Field>
+      <Field name="note" label={labels.note}>
         <input value={note} onChange={(e) => setNote(e.target.value)} name="note" />
-      </label>
-      {errors.length > 0 && (
-        <div className="notice notice-error" role="alert">
-          {errors.map((x) => (
-            <p key={x}>{x}</p>
-          ))}
-        </div>
-      )}
-      <div className="toolbar">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t("records.save")}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onDone}>
-          {t("records.cancel")}
-        </button>
-      </div>
-    </form>
+      </Field>
+    </FormFrame>
   );
 }

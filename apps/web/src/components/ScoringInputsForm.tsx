@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
@@ -13,9 +13,11 @@ import {
   parseDong,
   parseVietnameseNumber,
 } from "@ntm/core";
-import { ApiError } from "../api/http";
 import { api, must, type Schemas } from "../api/client";
-import { pickLang, vnDateTime } from "../lib/text";
+import type { FieldLabels } from "../lib/fieldProblems";
+import { vnDateTime } from "../lib/text";
+import { type Versioned, useVersionedSave } from "../lib/useVersionedSave";
+import { Field, FormFrame } from "./FormFrame";
 import { RecordConflict, groupDong } from "./RecordConflict";
 import { ErrorState, Loading } from "./States";
 
@@ -112,12 +114,22 @@ function Editor({ stored, unitName, onDone }: { stored: Stored; unitName: string
   const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
   const [d, setD] = useState<Draft>(() => draftOf(stored.inputs as ScoringInputs));
-  const [version, setVersion] = useState(stored.version);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<string[]>([]);
-  const [theirs, setTheirs] = useState<Stored | null>(null);
-  const [busy, setBusy] = useState(false);
   const path = { id: stored.unitId, year: stored.year };
+  // The body's paths and the labels the officer sees (server problems and core's checks name these).
+  const labels: FieldLabels = useMemo(() => {
+    const evidence = t("ranking.inputs.evidence");
+    return {
+      ...Object.fromEntries(SCORING_INPUT_FIELDS.map((f) => [f, SCORING_INPUT_LABELS[f][lang]])),
+      ...Object.fromEntries(TASK_KEYS.map((k) => [`tasks.${k}`, `${SCORING_INPUT_LABELS.tasks[lang]}: ${TASK_COUNT_LABELS[k][lang]}`])),
+      evidence,
+      ...Object.fromEntries(SCORING_INPUT_FIELDS.map((f) => [`evidence.${f}`, `${evidence}: ${SCORING_INPUT_LABELS[f][lang]}`])),
+    };
+  }, [t, lang]);
+  const { version, errors, fieldErrors, report, theirs, busy, send, dismiss } = useVersionedSave<Stored & Versioned>({
+    version: stored.version,
+    readTheirs: async () => (await must(api.GET("/v1/units/{id}/scoring-inputs/{year}", { params: { path } }))) as Stored & Versioned,
+    labels,
+  });
   const setCount = (key: string) => (e: { target: { value: string } }) =>
     setD((c) => ({ ...c, counts: { ...c.counts, [key]: e.target.value } }));
   const setEvidence = (f: ScoringInputField) => (e: { target: { value: string } }) =>
@@ -139,42 +151,26 @@ function Editor({ stored, unitName, onDone }: { stored: Stored; unitName: string
           }),
         );
     const all = { ...fromCore, ...local };
-    setFieldErrors(all);
-    if (Object.keys(all).length > 0 || !checked.ok) return;
-    setErrors([]);
-    setBusy(true);
-    try {
+    if (Object.keys(all).length > 0 || !checked.ok) {
+      report(Object.entries(all).map(([p, message]) => ({ path: p, message })));
+      return;
+    }
+    await send(async (ifMatch) => {
       await must(
         api.PUT("/v1/units/{id}/scoring-inputs/{year}", {
           params: { path },
           body: checked.value as never,
-          headers: { "if-match": `"${atVersion}"` },
+          headers: { "if-match": ifMatch },
         }),
       );
       await qc.invalidateQueries({ queryKey: ["ranking"] });
       await qc.invalidateQueries({ queryKey: ["scoring-inputs", stored.unitId, stored.year] });
       onDone();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 412) {
-        const now = await must(api.GET("/v1/units/{id}/scoring-inputs/{year}", { params: { path } }));
-        setTheirs(now);
-        setVersion(now.version);
-      } else if (err instanceof ApiError)
-        setErrors([pickLang(err.message, lang), ...err.fieldProblems.map((f) => `${f.path}: ${pickLang(f.message, lang)}`)]);
-      else setErrors([String(err)]);
-    } finally {
-      setBusy(false);
-    }
+    }, atVersion);
   }
 
-  const fieldError = (key: string) =>
-    fieldErrors[key] ? (
-      <small className="field-error" role="alert" data-testid={`error-${key}`}>
-        {fieldErrors[key]}
-      </small>
-    ) : null;
   const evidenceInput = (f: ScoringInputField) => (
-    <>
+    <Field name={`evidence.${f}`} bare>
       <input
         name={`evidence.${f}`}
         value={d.evidence[f] ?? ""}
@@ -182,8 +178,7 @@ function Editor({ stored, unitName, onDone }: { stored: Stored; unitName: string
         placeholder={t("ranking.inputs.evidenceHint")}
         aria-label={`${t("ranking.inputs.evidence")}: ${SCORING_INPUT_LABELS[f][lang]}`}
       />
-      {fieldError(`evidence.${f}`)}
-    </>
+    </Field>
   );
   const summary = (x: Draft) => {
     const { body } = bodyOf(x);
@@ -204,17 +199,45 @@ function Editor({ stored, unitName, onDone }: { stored: Stored; unitName: string
   };
 
   return (
-    <form className="bulk-form" onSubmit={(e) => void save(e)} aria-labelledby="scoring-form-h" data-testid="scoring-form" noValidate>
-      <h3 id="scoring-form-h">{t("ranking.inputs.title", { unit: unitName, year: stored.year })}</h3>
-      <p className="muted">
-        {stored.version === 0
-          ? t("ranking.inputs.none")
-          : t("ranking.inputs.savedBy", {
-              version: stored.version,
-              who: stored.updatedByName ?? stored.updatedBy ?? "—",
-              at: stored.updatedAt ? vnDateTime(stored.updatedAt, lang) : "—",
-            })}
-      </p>
+    <FormFrame
+      testId="scoring-form"
+      headingId="scoring-form-h"
+      headingLevel={3}
+      title={t("ranking.inputs.title", { unit: unitName, year: stored.year })}
+      intro={
+        <p className="muted">
+          {stored.version === 0
+            ? t("ranking.inputs.none")
+            : t("ranking.inputs.savedBy", {
+                version: stored.version,
+                who: stored.updatedByName ?? stored.updatedBy ?? "—",
+                at: stored.updatedAt ? vnDateTime(stored.updatedAt, lang) : "—",
+              })}
+        </p>
+      }
+      busy={busy}
+      errors={errors}
+      fieldErrors={fieldErrors}
+      onSubmit={(e) => void save(e)}
+      onCancel={onDone}
+      conflict={
+        theirs && (
+          <RecordConflict
+            testId="scoring-conflict"
+            who={theirs.updatedByName ?? theirs.updatedBy}
+            at={theirs.updatedAt ?? undefined}
+            yours={summary(d)}
+            theirs={summary(draftOf(theirs.inputs as ScoringInputs))}
+            busy={busy}
+            onKeepMine={() => void save(undefined, theirs.version)}
+            onTakeTheirs={() => {
+              setD(draftOf(theirs.inputs as ScoringInputs));
+              dismiss();
+            }}
+          />
+        )
+      }
+    >
       <table className="table">
         <thead>
           <tr>
@@ -228,11 +251,9 @@ function Editor({ stored, unitName, onDone }: { stored: Stored; unitName: string
             <th scope="row">{SCORING_INPUT_LABELS.tasks[lang]}</th>
             <td>
               {TASK_KEYS.map((k) => (
-                <label className="field" key={k}>
-                  <span>{TASK_COUNT_LABELS[k][lang]}</span>
+                <Field key={k} name={`tasks.${k}`} label={TASK_COUNT_LABELS[k][lang]}>
                   <input inputMode="numeric" name={`tasks.${k}`} value={d.counts[`tasks.${k}`] ?? ""} onChange={setCount(`tasks.${k}`)} />
-                  {fieldError(`tasks.${k}`)}
-                </label>
+                </Field>
               ))}
             </td>
             <td>{evidenceInput("tasks")}</td>
@@ -243,8 +264,9 @@ function Editor({ stored, unitName, onDone }: { stored: Stored; unitName: string
                 <label htmlFor={`scoring-${f}`}>{SCORING_INPUT_LABELS[f][lang]}</label>
               </th>
               <td>
-                <input id={`scoring-${f}`} inputMode="numeric" name={f} value={d.counts[f] ?? ""} onChange={setCount(f)} />
-                {fieldError(f)}
+                <Field name={f} bare>
+                  <input id={`scoring-${f}`} inputMode="numeric" name={f} value={d.counts[f] ?? ""} onChange={setCount(f)} />
+                </Field>
               </td>
               <td>{evidenceInput(f)}</td>
             </tr>
@@ -254,15 +276,16 @@ function Editor({ stored, unitName, onDone }: { stored: Stored; unitName: string
               <label htmlFor="scoring-resourcesPlanned">{SCORING_INPUT_LABELS.resourcesPlanned[lang]}</label>
             </th>
             <td>
-              <input
-                id="scoring-resourcesPlanned"
-                inputMode="numeric"
-                name="resourcesPlanned"
-                placeholder="5.000.000.000"
-                value={d.resourcesPlanned}
-                onChange={(e) => setD((c) => ({ ...c, resourcesPlanned: e.target.value }))}
-              />
-              {fieldError("resourcesPlanned")}
+              <Field name="resourcesPlanned" bare>
+                <input
+                  id="scoring-resourcesPlanned"
+                  inputMode="numeric"
+                  name="resourcesPlanned"
+                  placeholder="5.000.000.000"
+                  value={d.resourcesPlanned}
+                  onChange={(e) => setD((c) => ({ ...c, resourcesPlanned: e.target.value }))}
+                />
+              </Field>
             </td>
             <td>{evidenceInput("resourcesPlanned")}</td>
           </tr>
@@ -271,53 +294,25 @@ function Editor({ stored, unitName, onDone }: { stored: Stored; unitName: string
               <label htmlFor="scoring-discipline">{SCORING_INPUT_LABELS.discipline[lang]}</label>
             </th>
             <td>
-              <select
-                id="scoring-discipline"
-                name="discipline"
-                value={d.discipline}
-                onChange={(e) => setD((c) => ({ ...c, discipline: e.target.value as Discipline }))}
-              >
-                {(["", "no", "yes", "yes_self"] as const).map((v) => (
-                  <option key={v} value={v}>
-                    {t(`ranking.inputs.discipline.${v || "unset"}`)}
-                  </option>
-                ))}
-              </select>
+              <Field name="discipline" bare>
+                <select
+                  id="scoring-discipline"
+                  name="discipline"
+                  value={d.discipline}
+                  onChange={(e) => setD((c) => ({ ...c, discipline: e.target.value as Discipline }))}
+                >
+                  {(["", "no", "yes", "yes_self"] as const).map((v) => (
+                    <option key={v} value={v}>
+                      {t(`ranking.inputs.discipline.${v || "unset"}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
             </td>
             <td>{evidenceInput("discipline")}</td>
           </tr>
         </tbody>
       </table>
-      {errors.length > 0 && (
-        <div className="notice notice-error" role="alert">
-          {errors.map((x) => (
-            <p key={x}>{x}</p>
-          ))}
-        </div>
-      )}
-      {theirs && (
-        <RecordConflict
-          testId="scoring-conflict"
-          who={theirs.updatedByName ?? theirs.updatedBy}
-          at={theirs.updatedAt ?? undefined}
-          yours={summary(d)}
-          theirs={summary(draftOf(theirs.inputs as ScoringInputs))}
-          busy={busy}
-          onKeepMine={() => void save(undefined, theirs.version)}
-          onTakeTheirs={() => {
-            setD(draftOf(theirs.inputs as ScoringInputs));
-            setTheirs(null);
-          }}
-        />
-      )}
-      <div className="toolbar">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t("records.save")}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onDone}>
-          {t("records.cancel")}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

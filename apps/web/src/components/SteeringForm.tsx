@@ -4,7 +4,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { STEERING_MEMBER_FIELDS, STEERING_ROLES, formatDate, validateSteeringMember } from "@ntm/core";
 import { api, must } from "../api/client";
 import type { Unit } from "../api/types";
+import type { FieldLabels, PathProblem } from "../lib/fieldProblems";
 import { useVersionedSave } from "../lib/useVersionedSave";
+import { Field as FramedField, FormFrame } from "./FormFrame";
 import { RecordConflict } from "./RecordConflict";
 
 type Lang = "vi" | "en";
@@ -82,11 +84,6 @@ function bodyOf(d: Draft, clear: boolean): Record<string, unknown> {
 }
 
 /** The field of an issue path or an API path such as "$.communeUnitIds[1]". */
-const fieldOf = (path: string): Field | undefined => {
-  const k = /^\$?\.?([A-Za-z]+)/.exec(path)?.[1];
-  return k && k in STEERING_MEMBER_FIELDS ? (k as Field) : undefined;
-};
-
 /**
  * Add or edit a steering-committee member and the communes the member supports (plan II.3): checked
  * with core's `validateSteeringMember` (communes under the committee's unit) before sending; a stale
@@ -121,19 +118,22 @@ export function SteeringForm({
     return [...(self ? [self] : []), ...under(d.unitId)].filter((u) => u.level === "commune");
   }, [units, d.unitId]);
   const label = (f: Field) => STEERING_MEMBER_FIELDS[f][lang];
-  const issueText = (path: string, code: string | undefined) => {
-    const f = fieldOf(path);
-    const what = t(`steering.errors.${(code ?? "").replace(/^.*\./, "")}`, { defaultValue: t("records.invalid") });
-    return `${f ? label(f) : t("steering.field")}: ${what}`;
-  };
+  // The body's paths and the labels the officer sees (server problems and core's checks name these).
+  const labels: FieldLabels = useMemo(
+    () => Object.fromEntries((Object.keys(STEERING_MEMBER_FIELDS) as Field[]).map((f) => [f, STEERING_MEMBER_FIELDS[f][lang]])),
+    [lang],
+  );
+  /** What a problem says, from its code (core's and the API's codes share the catalog's wording). */
+  const messageOf = (p: PathProblem) => t(`steering.errors.${(p.code ?? "").replace(/^.*\./, "")}`, { defaultValue: t("records.invalid") });
 
-  const { errors, setErrors, theirs, busy, send, dismiss } = useVersionedSave<SteeringItem>({
+  const { errors, fieldErrors, report, theirs, busy, send, dismiss } = useVersionedSave<SteeringItem>({
     version: record?.version ?? 0,
     readTheirs: record
       ? async () =>
           (await must(api.GET("/v1/steering-members/{id}", { params: { path: { id: record.id }, query: {} } }))) as unknown as SteeringItem
       : undefined,
-    fieldText: (f) => issueText(f.path, f.code),
+    labels,
+    messageOf,
   });
 
   function toggle(id: string) {
@@ -144,7 +144,7 @@ export function SteeringForm({
     e?.preventDefault();
     const checked = validateSteeringMember({ ...bodyOf(d, false), id: record?.id ?? "new" }, { communeIds: communes.map((c) => c.id) });
     if (!checked.ok) {
-      setErrors(checked.issues.map((i) => issueText(i.path.join("."), i.code)));
+      report(checked.issues.map((i) => ({ path: i.path.join("."), message: "", code: i.code })));
       return;
     }
     await send(async (ifMatch) => {
@@ -173,10 +173,35 @@ export function SteeringForm({
   });
 
   return (
-    <form className="bulk-form" onSubmit={(e) => void save(e)} aria-labelledby="steering-form-h" data-testid="steering-form" noValidate>
-      <h2 id="steering-form-h">{record ? t("steering.edit") : t("steering.add")}</h2>
-      <label className="field">
-        <span>{label("unitId")}</span>
+    <FormFrame
+      testId="steering-form"
+      headingId="steering-form-h"
+      title={record ? t("steering.edit") : t("steering.add")}
+      busy={busy}
+      errors={errors}
+      fieldErrors={fieldErrors}
+      errorsTestId="steering-errors"
+      onSubmit={(e) => void save(e)}
+      onCancel={() => onDone(null)}
+      conflict={
+        theirs && (
+          <RecordConflict
+            testId="steering-conflict"
+            who={theirs.updatedBy}
+            at={theirs.updatedAt}
+            yours={<Summary rows={summary(d)} />}
+            theirs={<Summary rows={summary(draftOf(theirs, defaultUnitId))} />}
+            busy={busy}
+            onKeepMine={() => void save(undefined, theirs.version)}
+            onTakeTheirs={() => {
+              setD(draftOf(theirs, defaultUnitId));
+              dismiss();
+            }}
+          />
+        )
+      }
+    >
+      <FramedField name="unitId" label={label("unitId")}>
         <select value={d.unitId} onChange={(e) => setD({ ...d, unitId: e.target.value, communeUnitIds: [] })} name="unitId">
           {committeeUnits.map((u) => (
             <option key={u.id} value={u.id}>
@@ -184,21 +209,17 @@ export function SteeringForm({
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{label("fullName")}</span>
+      </FramedField>
+      <FramedField name="fullName" label={label("fullName")}>
         <input value={d.fullName} onChange={set("fullName")} name="fullName" autoComplete="off" />
-      </label>
-      <label className="field">
-        <span>{label("position")}</span>
+      </FramedField>
+      <FramedField name="position" label={label("position")}>
         <input value={d.position} onChange={set("position")} name="position" placeholder={t("steering.positionHint")} />
-      </label>
-      <label className="field">
-        <span>{label("organisation")}</span>
+      </FramedField>
+      <FramedField name="organisation" label={label("organisation")}>
         <input value={d.organisation} onChange={set("organisation")} name="organisation" />
-      </label>
-      <label className="field">
-        <span>{label("role")}</span>
+      </FramedField>
+      <FramedField name="role" label={label("role")}>
         <select value={d.role} onChange={set("role")} name="role">
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -206,20 +227,17 @@ export function SteeringForm({
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{label("phone")}</span>
+      </FramedField>
+      <FramedField name="phone" label={label("phone")}>
         <input type="tel" value={d.phone} onChange={set("phone")} name="phone" placeholder="0912 345 678" />
-      </label>
-      <label className="field">
-        <span>{label("termStart")}</span>
+      </FramedField>
+      <FramedField name="termStart" label={label("termStart")}>
         <input type="date" value={d.termStart} onChange={set("termStart")} name="termStart" />
-      </label>
-      <label className="field">
-        <span>{label("termEnd")}</span>
+      </FramedField>
+      <FramedField name="termEnd" label={label("termEnd")}>
         <input type="date" value={d.termEnd} onChange={set("termEnd")} name="termEnd" />
-      </label>
-      <fieldset className="field steering-communes">
+      </FramedField>
+      <fieldset className="field steering-communes" aria-describedby={fieldErrors.communeUnitIds ? "steering-communes-error" : undefined}>
         <legend>{label("communeUnitIds")}</legend>
         {communes.length === 0 && <p className="muted">{t("steering.noCommunes")}</p>}
         {communes.map((c) => (
@@ -227,42 +245,16 @@ export function SteeringForm({
             <input type="checkbox" checked={d.communeUnitIds.includes(c.id)} onChange={() => toggle(c.id)} /> {c.name}
           </label>
         ))}
+        {fieldErrors.communeUnitIds && (
+          <small className="field-error" id="steering-communes-error" data-testid="error-communeUnitIds">
+            {fieldErrors.communeUnitIds}
+          </small>
+        )}
       </fieldset>
-      <label className="field">
-        <span>{label("note")}</span>
+      <FramedField name="note" label={label("note")}>
         <textarea value={d.note} onChange={set("note")} name="note" rows={2} />
-      </label>
-      {errors.length > 0 && (
-        <div className="notice notice-error" role="alert" data-testid="steering-errors">
-          {errors.map((x) => (
-            <p key={x}>{x}</p>
-          ))}
-        </div>
-      )}
-      {theirs && (
-        <RecordConflict
-          testId="steering-conflict"
-          who={theirs.updatedBy}
-          at={theirs.updatedAt}
-          yours={<Summary rows={summary(d)} />}
-          theirs={<Summary rows={summary(draftOf(theirs, defaultUnitId))} />}
-          busy={busy}
-          onKeepMine={() => void save(undefined, theirs.version)}
-          onTakeTheirs={() => {
-            setD(draftOf(theirs, defaultUnitId));
-            dismiss();
-          }}
-        />
-      )}
-      <div className="toolbar">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t("records.save")}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={() => onDone(null)}>
-          {t("records.cancel")}
-        </button>
-      </div>
-    </form>
+      </FramedField>
+    </FormFrame>
   );
 }
 

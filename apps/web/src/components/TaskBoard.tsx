@@ -14,7 +14,9 @@ import {
 import { api, must } from "../api/client";
 import { localName } from "../lib/text";
 import { DEFAULT_YEAR, YEARS } from "../lib/years";
+import type { FieldLabels } from "../lib/fieldProblems";
 import { useVersionedSave } from "../lib/useVersionedSave";
+import { Field, FormFrame } from "./FormFrame";
 import { RecordConflict } from "./RecordConflict";
 
 type Localized = { vi: string; en: string };
@@ -233,9 +235,18 @@ function ProgressForm({ planId, task, onDone }: { planId: string; task: BoardTas
   const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
   const [d, setD] = useState<Draft>(() => draftOf(task.progress));
+  // The body's paths and the labels the officer sees (server problems and core's checks name these).
+  const labels: FieldLabels = useMemo(
+    () =>
+      Object.fromEntries(
+        (["status", "period", "percentDone", "result", "evidence", "deadline"] as const).map((k) => [k, t(`records.board.field.${k}`)]),
+      ),
+    [t],
+  );
   const {
     errors,
-    setErrors,
+    fieldErrors,
+    report,
     theirs: conflict,
     busy,
     send,
@@ -247,7 +258,7 @@ function ProgressForm({ planId, task, onDone }: { planId: string; task: BoardTas
       ((await must(api.GET("/v1/plans/{id}", { params: { path: { id: planId } } }))) as unknown as { tasks: BoardTask[] }).tasks.find(
         (x) => x.code === task.code,
       ) ?? null,
-    fieldText: (f) => `${f.path}: ${f.message}`,
+    labels,
   });
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
 
@@ -256,12 +267,7 @@ function ProgressForm({ planId, task, onDone }: { planId: string; task: BoardTas
     const checked = parseTaskProgress(bodyOf(d));
     if (!checked.ok) {
       const fields = [...new Set(checked.issues.map((i) => String(i.path[0] ?? "")))];
-      setErrors(
-        fields.map(
-          (f) =>
-            `${t(`records.board.field.${f}`, { defaultValue: f })}: ${t(`records.board.check.${f}`, { defaultValue: t("records.invalid") })}`,
-        ),
-      );
+      report(fields.map((f) => ({ path: f, message: t(`records.board.check.${f}`, { defaultValue: t("records.invalid") }) })));
       return;
     }
     await send(async (ifMatch) => {
@@ -279,10 +285,36 @@ function ProgressForm({ planId, task, onDone }: { planId: string; task: BoardTas
 
   const periods = YEARS.flatMap((y) => [String(y), `${y}S1`, `${y}S2`]);
   return (
-    <form className="bulk-form" onSubmit={(e) => void save(e)} aria-labelledby="progress-h" data-testid="progress-form">
-      <h3 id="progress-h">{t("records.board.formTitle", { code: task.code, title: localName(task.title, lang) })}</h3>
-      <label className="field">
-        <span>{t("plan.status")}</span>
+    <FormFrame
+      testId="progress-form"
+      headingId="progress-h"
+      headingLevel={3}
+      title={t("records.board.formTitle", { code: task.code, title: localName(task.title, lang) })}
+      busy={busy}
+      errors={errors}
+      fieldErrors={fieldErrors}
+      noValidate={false}
+      onSubmit={(e) => void save(e)}
+      onCancel={onDone}
+      conflict={
+        conflict && (
+          <RecordConflict
+            testId="progress-conflict"
+            who={conflict.updatedBy}
+            at={conflict.updatedAt}
+            yours={<ProgressSummary p={bodyOf(d) as BoardTask["progress"]} />}
+            theirs={<ProgressSummary p={conflict.progress} />}
+            busy={busy}
+            onKeepMine={() => void save(undefined, conflict.version ?? version)}
+            onTakeTheirs={() => {
+              setD(draftOf(conflict.progress));
+              dismiss();
+            }}
+          />
+        )
+      }
+    >
+      <Field name="status" label={t("plan.status")}>
         <select value={d.status} onChange={set("status")} name="status">
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -290,9 +322,8 @@ function ProgressForm({ planId, task, onDone }: { planId: string; task: BoardTas
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t("plan.period")}</span>
+      </Field>
+      <Field name="period" label={t("plan.period")}>
         <select value={d.period} onChange={set("period")} name="period">
           {!periods.includes(d.period) && <option value={d.period}>{periodText(d.period, lang)}</option>}
           {periods.map((p) => (
@@ -301,9 +332,8 @@ function ProgressForm({ planId, task, onDone }: { planId: string; task: BoardTas
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t("records.board.percent")}</span>
+      </Field>
+      <Field name="percentDone" label={t("records.board.percent")}>
         <input
           type="number"
           min={0}
@@ -314,50 +344,17 @@ function ProgressForm({ planId, task, onDone }: { planId: string; task: BoardTas
           onChange={set("percentDone")}
           name="percentDone"
         />
-      </label>
-      <label className="field">
-        <span>{t("records.board.result")}</span>
+      </Field>
+      <Field name="result" label={t("records.board.result")}>
         <textarea required value={d.result} onChange={set("result")} name="result" rows={3} />
-      </label>
-      <label className="field">
-        <span>{t("records.board.evidence")}</span>
+      </Field>
+      <Field name="evidence" label={t("records.board.evidence")}>
         <input value={d.evidence} onChange={set("evidence")} name="evidence" />
-      </label>
-      <label className="field">
-        <span>{t("plan.deadline")}</span>
+      </Field>
+      <Field name="deadline" label={t("plan.deadline")}>
         <input type="date" value={d.deadline} onChange={set("deadline")} name="deadline" />
-      </label>
-      {errors.length > 0 && (
-        <div className="notice notice-error" role="alert">
-          {errors.map((x) => (
-            <p key={x}>{x}</p>
-          ))}
-        </div>
-      )}
-      {conflict && (
-        <RecordConflict
-          testId="progress-conflict"
-          who={conflict.updatedBy}
-          at={conflict.updatedAt}
-          yours={<ProgressSummary p={bodyOf(d) as BoardTask["progress"]} />}
-          theirs={<ProgressSummary p={conflict.progress} />}
-          busy={busy}
-          onKeepMine={() => void save(undefined, conflict.version ?? version)}
-          onTakeTheirs={() => {
-            setD(draftOf(conflict.progress));
-            dismiss();
-          }}
-        />
-      )}
-      <div className="toolbar">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t("records.save")}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onDone}>
-          {t("records.cancel")}
-        </button>
-      </div>
-    </form>
+      </Field>
+    </FormFrame>
   );
 }
 

@@ -20,7 +20,7 @@ const VI_BY_CODE: Readonly<Record<string, string>> = {
  * fieldMessage({ message: "expected a date yyyy-mm-dd", code: "invalid_format" }, "vi") // "Sai định dạng (expected a date yyyy-mm-dd)"
  * fieldMessage({ message: "Thiếu / Missing" }, "en") // "Missing"
  */
-export function fieldMessage(f: { message: string; code?: string }, lang: "vi" | "en"): string {
+export function fieldMessage(f: { message: string; code?: string | undefined }, lang: "vi" | "en"): string {
   if (f.message.includes(" / ") || lang === "en") return pickLang(f.message, lang);
   const vi = f.code ? VI_BY_CODE[f.code] : undefined;
   return vi ? `${vi} (${f.message})` : f.message;

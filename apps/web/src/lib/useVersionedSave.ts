@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, type FieldProblem } from "../api/http";
+import { ApiError } from "../api/http";
+import { type FieldLabels, type PathProblem, showProblems } from "./fieldProblems";
 import { pickLang } from "./text";
 
 /** What a record the server versions looks like when it is read back after a 412. */
@@ -14,8 +15,10 @@ export interface Versioned {
  * The one save pattern of the record forms (housing, inspections, steering, OCOP, task progress):
  * send with `If-Match: "<version>"`; on 412 read the saved record back and show it beside yours
  * (`theirs`, rendered with `RecordConflict`), remembering its version so "keep mine" saves over it;
- * any other problem becomes the error list (Vietnamese or English half of the server's text).
- * Validation before sending stays in the form; it reports through `setErrors`.
+ * any other problem becomes the error list (Vietnamese or English half of the server's text), each
+ * field problem labelled with the field's visible name from `labels` and placed beside that field
+ * (`fieldErrors`, read by `FormFrame`'s `Field`), never as a raw `$.` path.
+ * Validation before sending stays in the form; it reports through `report` (or `setErrors`).
  * @example
  * const saver = useVersionedSave<Member>({ version: record?.version ?? 0, readTheirs: record ? () => fetchMember(record.id) : undefined });
  * await saver.send((ifMatch) => api.PATCH(path, { headers: { "if-match": ifMatch }, body }).then(must));
@@ -26,20 +29,34 @@ export function useVersionedSave<T extends Versioned>(options: {
   version: number;
   /** Reads the saved record after a 412; without it (a new record) a 412 is shown as an error. */
   readTheirs?: (() => Promise<T | null>) | undefined;
-  /** How one failing field of the server's answer reads (default: the path and the message). */
-  fieldText?: (f: FieldProblem) => string;
+  /** The form's visible field labels by field key (the body's path without `$.`). */
+  labels?: FieldLabels;
+  /** What one problem says, without its field's label (default: the server's message in the reader's language). */
+  messageOf?: (p: PathProblem) => string;
 }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const [version, setVersion] = useState(options.version);
   const [errors, setErrors] = useState<string[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [theirs, setTheirs] = useState<T | null>(null);
   const [busy, setBusy] = useState(false);
-  const fieldText = options.fieldText ?? ((f: FieldProblem) => `${f.path}: ${pickLang(f.message, lang)}`);
+  const labels = options.labels ?? {};
+  const other = t("records.otherField");
+
+  /** Shows problems (a form's own checks or the server's): the list in words, each message at its field. */
+  function report(problems: readonly PathProblem[], lead: string[] = []): void {
+    const { messageOf } = options;
+    const worded = messageOf ? problems.map((p) => ({ path: p.path, message: messageOf(p) })) : problems;
+    const shown = showProblems(worded, labels, lang, other);
+    setErrors([...lead, ...shown.list]);
+    setFieldErrors(shown.byField);
+  }
 
   /** Sends at `atVersion` (default: the version last known); true when it was saved. */
   async function send(request: (ifMatch: string) => Promise<unknown>, atVersion = version): Promise<boolean> {
     setErrors([]);
+    setFieldErrors({});
     setBusy(true);
     try {
       await request(`"${atVersion}"`);
@@ -49,7 +66,7 @@ export function useVersionedSave<T extends Versioned>(options: {
         const now = await options.readTheirs();
         setTheirs(now);
         if (now?.version) setVersion(now.version);
-      } else if (err instanceof ApiError) setErrors([pickLang(err.message, lang), ...err.fieldProblems.map(fieldText)]);
+      } else if (err instanceof ApiError) report(err.fieldProblems, [pickLang(err.message, lang)]);
       else setErrors([String(err)]);
       return false;
     } finally {
@@ -57,5 +74,5 @@ export function useVersionedSave<T extends Versioned>(options: {
     }
   }
 
-  return { version, errors, setErrors, theirs, busy, send, dismiss: () => setTheirs(null) };
+  return { version, errors, setErrors, fieldErrors, report, theirs, busy, send, dismiss: () => setTheirs(null) };
 }

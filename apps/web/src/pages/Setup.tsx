@@ -95,7 +95,22 @@ export default function Setup() {
         <p className="small muted">{t("setup.provinceHint")}</p>
         {field("provinceId", t("setup.provinceId"))}
         {field("provinceName", t("setup.provinceName"))}
-        {error && <ProblemList title={t("setup.failed")} message={error.message} problems={error.problems} testId="setup-error" />}
+        {error && (
+          <ProblemList
+            title={t("setup.failed")}
+            message={error.message}
+            problems={error.problems}
+            labels={{
+              token: t("setup.token"),
+              username: t("setup.username"),
+              password: t("setup.password"),
+              displayName: t("setup.displayName"),
+              "province.id": t("setup.provinceId"),
+              "province.name": t("setup.provinceName"),
+            }}
+            testId="setup-error"
+          />
+        )}
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t("setup.busy") : t("setup.submit")}
         </button>

@@ -99,7 +99,19 @@ export default function Users() {
         </p>
       )}
       {notice && !notice.ok && (
-        <ProblemList title={t("users.failed")} message={notice.message} problems={notice.problems} testId="users-error" />
+        <ProblemList
+          title={t("users.failed")}
+          message={notice.message}
+          problems={notice.problems}
+          labels={{
+            username: t("users.username"),
+            displayName: t("users.displayName"),
+            password: t("users.password"),
+            role: t("users.role"),
+            scopeUnitId: t("users.scope"),
+          }}
+          testId="users-error"
+        />
       )}
       <section className="card">
         {list.isPending ? (

@@ -27,6 +27,9 @@ const flag = (p: Record<string, unknown>, lang: Lang) =>
 const fmtDate = (d: unknown, lang: Lang) => (typeof d === "string" ? formatDate(d, lang) : "—");
 const name = (p: Record<string, unknown>, lang: Lang) =>
   (p.label as { vi?: string; en?: string } | undefined)?.[lang] ?? String(p.component);
+/** The missing inputs by their components' names ("Chỉ tiêu kế hoạch đạt, …"); the field ids when no names came. */
+const missingNames = (p: Record<string, unknown>, lang: Lang) =>
+  Array.isArray(p.labels) ? (p.labels as { vi?: string; en?: string }[]).map((x) => x[lang] ?? "").join(", ") : fmtValue(p.fields, lang);
 const KEY_LABELS: Record<string, { vi: string; en: string }> = {
   level: { vi: "xếp loại (mức cao hơn trước)", en: "class (higher first)" },
   score: { vi: "tổng điểm (cao hơn trước)", en: "score (higher first)" },
@@ -83,16 +86,16 @@ export const rankingMessages: MessageCatalog = {
       `${name(p, l)}: ${fmtValue(p.value, l)} → ${fmtValue(p.points, l)} points (of ${fmtValue(p.weight, l)})${p.capped ? ", capped" : ""}`,
   },
   "score.value_missing": {
-    vi: (p) => `${p.component}: chưa có số liệu "${p.field}", tính 0 điểm`,
-    en: (p) => `${p.component}: no value for "${p.field}", scored 0`,
+    vi: (p, l) => `${name(p, l)}: chưa có số liệu, tính 0 điểm`,
+    en: (p, l) => `${name(p, l)}: no value for "${p.field}", scored 0`,
   },
   "score.denominator_missing": {
-    vi: (p) => `${p.component}: thiếu hoặc bằng 0 số liệu "${p.field}" để tính tỷ lệ, tính 0 điểm`,
-    en: (p) => `${p.component}: "${p.field}" is missing or 0, so the ratio scores 0`,
+    vi: (p, l) => `${name(p, l)}: thiếu hoặc bằng 0 số liệu làm mẫu số để tính tỷ lệ, tính 0 điểm`,
+    en: (p, l) => `${name(p, l)}: "${p.field}" is missing or 0, so the ratio scores 0`,
   },
   "ranking.incomplete_data": {
     vi: (p, l) =>
-      `Chưa đủ số liệu để xếp loại: thiếu ${p.count} số liệu (${fmtValue(p.fields, l)}). Điểm tạm tính ${fmtValue(p.score, l)} chỉ cộng các số liệu đã có, không phải kết quả xếp loại; không đưa vào tỷ lệ xuất sắc, không đề nghị khen thưởng, không đề nghị phê bình vì thiếu số liệu`,
+      `Chưa đủ số liệu để xếp loại: thiếu ${p.count} số liệu (${missingNames(p, l)}). Điểm tạm tính ${fmtValue(p.score, l)} chỉ cộng các số liệu đã có, không phải kết quả xếp loại; không đưa vào tỷ lệ xuất sắc, không đề nghị khen thưởng, không đề nghị phê bình vì thiếu số liệu`,
     en: (p, l) =>
       `Not classified, incomplete data: ${p.count} inputs missing (${fmtValue(p.fields, l)}). The provisional ${fmtValue(p.score, l)} points only add up the inputs present and are not a classification; not counted in the excellent quota, not proposed for commendation, not proposed for criticism for missing data`,
   },

@@ -193,6 +193,8 @@ export function rankValidated(
               count: x.missingInputs.length,
               fields: x.missingInputs.map((m) => m.field),
               components: x.missingInputs.map((m) => m.component),
+              // What the officer sees: the components' names, never the scheme's field ids.
+              labels: x.missingInputs.map((m) => sch.components.find((c) => c.id === m.component)?.label ?? { vi: m.field, en: m.field }),
             },
           };
       return {

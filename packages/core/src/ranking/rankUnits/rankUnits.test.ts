@@ -232,12 +232,21 @@ describe("rankUnits", () => {
           {
             code: "ranking.incomplete_data",
             path: ["values"],
-            params: { score: 0, count: 2, fields: ["score", "inspection_findings"], components: ["score", "findings"] },
+            params: {
+              score: 0,
+              count: 2,
+              fields: ["score", "inspection_findings"],
+              components: ["score", "findings"],
+              labels: [
+                { vi: "Điểm", en: "Score" },
+                { vi: "Sai phạm", en: "Findings" },
+              ],
+            },
           },
         ],
       ]);
       expect(formatReason(empty.reasons[0]!, "vi")).toBe(
-        "Chưa đủ số liệu để xếp loại: thiếu 2 số liệu (score, inspection_findings). Điểm tạm tính 0 chỉ cộng các số liệu đã có, không phải kết quả xếp loại; không đưa vào tỷ lệ xuất sắc, không đề nghị khen thưởng, không đề nghị phê bình vì thiếu số liệu",
+        "Chưa đủ số liệu để xếp loại: thiếu 2 số liệu (Điểm, Sai phạm). Điểm tạm tính 0 chỉ cộng các số liệu đã có, không phải kết quả xếp loại; không đưa vào tỷ lệ xuất sắc, không đề nghị khen thưởng, không đề nghị phê bình vì thiếu số liệu",
       );
       // top 3 reaches xa-high (rank 3), but missing data is no ground for commendation, nor is "không hoàn thành" (xa-b)
       expect(r.commendations.map((c) => c.unitId)).toEqual(["xa-a"]);

@@ -37,7 +37,11 @@ export const SCORE_FORMULAS: { [K in ScoreFormula["type"]]: FormulaFn<Extract<Sc
       return {
         raw: 0,
         reasons: [
-          { code: "score.denominator_missing", path: ["values", f.of], params: { component: c.id, field: f.of, value: of ?? null } },
+          {
+            code: "score.denominator_missing",
+            path: ["values", f.of],
+            params: { component: c.id, label: c.label, field: f.of, value: of ?? null },
+          },
         ],
       };
     return { raw: c.weight * Math.min(1, v / of / f.target), reasons: [] };
@@ -65,7 +69,7 @@ export function scoreUnit(values: Readonly<Record<string, number>>, scheme: Scor
         raw: 0,
         points: 0,
         capped: false,
-        reasons: [{ code: "score.value_missing", path: ["values", c.field], params: { component: c.id, field: c.field } }],
+        reasons: [{ code: "score.value_missing", path: ["values", c.field], params: { component: c.id, label: c.label, field: c.field } }],
       };
     }
     const fn = SCORE_FORMULAS[c.formula.type] as FormulaFn<ScoreFormula>;

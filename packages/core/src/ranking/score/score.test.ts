@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatReason } from "../../i18n/formatReason.js";
 import { scoreUnit } from "./index.js";
 import { DEFAULT_SCORING_SCHEME } from "../scheme/index.js";
 
@@ -74,15 +75,34 @@ describe("scoreUnit with the default scheme", () => {
       {
         code: "score.denominator_missing",
         path: ["values", "criteria_total"],
-        params: { component: "criteria_met", field: "criteria_total", value: null },
+        params: {
+          component: "criteria_met",
+          label: { vi: "Điểm tỷ lệ tiêu chí đạt", en: "Criteria met (points)" },
+          field: "criteria_total",
+          value: null,
+        },
       },
     ]);
     expect(s.components[1]!.reasons).toEqual([
       {
         code: "score.value_missing",
         path: ["values", "criteria_gained"],
-        params: { component: "criteria_gained", field: "criteria_gained" },
+        params: {
+          component: "criteria_gained",
+          label: { vi: "Tiêu chí tăng thêm trong năm", en: "Criteria gained this year" },
+          field: "criteria_gained",
+        },
       },
+    ]);
+    // Vietnamese names the component, never the scheme's field id.
+    expect(
+      s.components
+        .flatMap((c) => c.reasons.slice(-1))
+        .map((r) => formatReason(r, "vi"))
+        .slice(0, 2),
+    ).toEqual([
+      "Điểm tỷ lệ tiêu chí đạt: thiếu hoặc bằng 0 số liệu làm mẫu số để tính tỷ lệ, tính 0 điểm",
+      "Tiêu chí tăng thêm trong năm: chưa có số liệu, tính 0 điểm",
     ]);
   });
 
