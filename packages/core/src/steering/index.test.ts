@@ -8,6 +8,7 @@ describe("the steering area's public surface", () => {
       "STEERING_ROLES",
       "SteeringMemberSchema",
       "SteeringRoleSchema",
+      "communeIdsOf",
       "inTerm",
       "isVietnamesePhone",
       "steeringCoverage",

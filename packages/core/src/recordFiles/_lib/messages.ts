@@ -1,6 +1,6 @@
 /**
  * The wording of record-file row issues, Vietnamese and English: the reader's own codes and the codes
- * the areas' validators raise (OCOP, amounts, periods, housing, inspections). Private to recordFiles/.
+ * the areas' validators raise (OCOP, amounts, periods, housing, inspections, steering committees). Private to recordFiles/.
  */
 import type { LocalizedText } from "../../schemas/common.js";
 
@@ -11,6 +11,7 @@ const dmy = (v: unknown) =>
   typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(8)}/${v.slice(5, 7)}/${v.slice(0, 4)}` : String(v);
 const vn = (v: unknown) => (typeof v === "number" ? String(v).replace(".", ",") : String(v));
 const list = (v: unknown) => (Array.isArray(v) ? v.join("; ") : "");
+const quoted = (v: unknown) => (v === undefined ? "" : `"${String(v)}"`);
 
 /** Every record-file issue code with its wording. */
 export const RECORD_FILE_MESSAGES: Readonly<Record<string, Wording>> = {
@@ -93,6 +94,22 @@ export const RECORD_FILE_MESSAGES: Readonly<Record<string, Wording>> = {
   "inspection.done_before_record": {
     vi: (p) => `ngày thực hiện ${dmy(p.doneOn)} trước ngày kiểm tra ${dmy(p.date)}`,
     en: (p) => `done date ${p.doneOn} is before the record's date ${p.date}`,
+  },
+  "steering.phone_invalid": {
+    vi: () => "số điện thoại không hợp lệ (0 hoặc +84 rồi 8–10 chữ số, ví dụ 0912 345 678)",
+    en: () => "not a Vietnamese phone number (0 or +84 then 8–10 digits)",
+  },
+  "steering.term_reversed": {
+    vi: (p) => `nhiệm kỳ kết thúc ${dmy(p.termEnd)} trước khi bắt đầu ${dmy(p.termStart)}`,
+    en: (p) => `the term ends (${p.termEnd}) before it starts (${p.termStart})`,
+  },
+  "steering.duplicate_commune": {
+    vi: (p) => `xã ${quoted(p.unitId)} được ghi hai lần`,
+    en: (p) => `commune ${quoted(p.unitId)} is listed twice`,
+  },
+  "steering.commune_outside_unit": {
+    vi: (p) => `không có xã ${quoted(p.unitId)} thuộc đơn vị ${p.committeeUnitId} (ghi mã hoặc tên xã)`,
+    en: (p) => `${quoted(p.unitId)} is not a commune of unit ${p.committeeUnitId} (write a commune's code or name)`,
   },
 };
 
