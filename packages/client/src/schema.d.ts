@@ -5438,7 +5438,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Phân công thành viên BCĐ phụ trách xã / Assign steering-committee members to communes (replaces the list; If-Match on the plan) */
+        /**
+         * Phân công thành viên BCĐ phụ trách xã / Assign steering-committee members to communes (replaces the list; If-Match on the plan)
+         * @description Written into the steering committee register (/v1/steering-members), the one record of who supports which commune: each listed member then supports exactly the listed communes of the plan's unit, an unlisted member none of them (its communes elsewhere kept). The plan page, the coverage view and the ranking's persons read the register.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -12591,8 +12594,10 @@ export interface components {
         };
         SteeringMembersInput: {
             members: {
+                /** @description A member of the steering committee register (GET /v1/steering-members) */
                 id: string;
-                name: {
+                /** @description Ignored: the name is the register's */
+                name?: {
                     vi: string;
                     en: string;
                 };

@@ -10,12 +10,14 @@ import {
   type SteeringMember,
   SteeringMemberSchema,
   type SteeringRowInput,
+  type Plan,
   communeIdsOf,
+  planWithRegister,
   steeringCoverage,
   validateSteeringMember,
 } from "@ntm/core";
 import { and, asc, eq } from "drizzle-orm";
-import { writeAudit } from "../audit.js";
+import { type Tx, writeAudit } from "../audit.js";
 import type { Principal } from "../auth/policy.js";
 import type { Db } from "../db/index.js";
 import { steeringMembers } from "../db/schema.js";
@@ -171,7 +173,7 @@ export async function createMember(db: Db, user: Principal, member: Omit<Steerin
  * @example
  * const row = await updateMember(db, user, cur, member, now());
  */
-export async function updateMember(db: Db, user: Principal, cur: SteeringRow, member: SteeringMember, at: Date): Promise<SteeringRow> {
+export async function updateMember(db: Db | Tx, user: Principal, cur: SteeringRow, member: SteeringMember, at: Date): Promise<SteeringRow> {
   const data = dataOf(member);
   return db.transaction(async (tx) => {
     const row = (
@@ -227,4 +229,17 @@ export async function coverageOf(db: Db, tree: UnitTree, unitId: string, asOf: s
   const communes = communesUnder(tree, unitId);
   const members = (await steeringRows(db)).map(memberOf);
   return { communes, members, coverage: steeringCoverage(members, communes, { asOf }) };
+}
+
+/**
+ * A plan with its steering members read from the register, the one record of who supports which
+ * commune (core `planWithRegister`): the register's members in term on `asOf` supporting communes
+ * under the plan's unit. The plan page, the ranking's subjects and the coverage view all read it, so
+ * they cannot disagree; PUT /v1/plans/{id}/steering-members writes the register.
+ * @example
+ * const plan = await planFromRegister(db, tree, planOf(row, taskRows), row.unitId, "2025-06-30");
+ */
+export async function planFromRegister(db: Db | Tx, tree: UnitTree, plan: Plan, unitId: string, asOf: string): Promise<Plan> {
+  const members = (await db.select().from(steeringMembers).orderBy(asc(steeringMembers.id))).map(memberOf);
+  return planWithRegister(plan, members, { communeIds: communesUnder(tree, unitId).map((c) => c.id), asOf });
 }

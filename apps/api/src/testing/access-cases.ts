@@ -864,13 +864,9 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     prepare: async ({ unitId, admin, n }) => {
       const planId = planOf(unitId);
       const etag = await etagOf(await admin(`/v1/plans/${planId}`));
-      const members = [
-        {
-          id: `tv-acc-${n()}`,
-          name: { vi: "Đ/c Kiểm Thử (ví dụ)", en: "Test member (example)" },
-          supportsUnitIds: [firstCommuneOf(unitId)],
-        },
-      ];
+      // A member of the district's committee in the register (the seed gives every district tv-bcd-<d>-1).
+      void n;
+      const members = [{ id: `tv-bcd-${unitId}-1`, supportsUnitIds: [firstCommuneOf(unitId)] }];
       return { path: `/v1/plans/${planId}/steering-members`, init: json("PUT", { members }, { "if-match": etag }) };
     },
   },

@@ -11,6 +11,8 @@ describe("the steering area's public surface", () => {
       "communeIdsOf",
       "inTerm",
       "isVietnamesePhone",
+      "planWithRegister",
+      "reassignCommunes",
       "steeringCoverage",
       "validateSteeringMember",
     ]);
