@@ -53,8 +53,9 @@ export function buildProgram(): Command {
   registerEmulation(program, run);
   registerUsers(program, run);
   registerRecordWrites(program, run);
-  registerRecordFiles(program, run);
+  // The steering group first: its files (template, export, import) join it.
   registerSteering(program, run);
+  registerRecordFiles(program, run);
   registerScoring(program, run);
   return program;
 }

@@ -1,5 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { signIn } from "./helpers";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 test("a district officer adds a steering member supporting two communes, sees the coverage change, and edits the member", async ({
   page,
@@ -78,4 +82,50 @@ test("a stale edit of a steering member shows the saved version beside yours", a
   await expect(conflict).toContainText("Giám đốc Trung tâm Dịch vụ nông nghiệp (ví dụ)");
   await conflict.getByRole("button", { name: "Lưu bản của tôi" }).click();
   await expect(page.getByTestId("steering-saved")).toHaveText("Đã lưu thành viên Lê Văn Hùng (ví dụ) (phiên bản 3).");
+});
+
+test("a district officer downloads the steering template, imports two members from it, and sees them listed", async ({ page }, info) => {
+  await signIn(page, "district");
+  await page.goto("/steering");
+  const box = page.getByTestId("record-import");
+  const downloading = page.waitForEvent("download");
+  await box.getByRole("link", { name: "Tải mẫu", exact: true }).click();
+  const download = await downloading;
+  const template = join(info.outputDir, "mau-thanh-vien-ban-chi-dao.xlsx");
+  await download.saveAs(template);
+  expect(download.suggestedFilename()).toBe("mau-thanh-vien-ban-chi-dao.xlsx");
+
+  // Filled as an officer would: the role by its name, the communes one per line (Alt+Enter), by code or name.
+  const coverage = (await (await page.request.get("/v1/steering-members/coverage?districtId=d-01")).json()) as {
+    communes: { unitId: string; name: string }[];
+  };
+  const [c1, c2] = coverage.communes;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(template);
+  const ws = wb.worksheets[0]!;
+  const member = (name: string, communes: string) => [
+    "d-01",
+    name,
+    "Phó Trưởng phòng Văn hóa (ví dụ)",
+    "Phòng Văn hóa (ví dụ)",
+    "Thành viên",
+    "",
+    "01/01/2025",
+    "",
+    communes,
+  ];
+  ws.addRow(member("Hà Văn Nhập (ví dụ)", `${c1!.unitId}\n${c2!.name}`));
+  ws.addRow(member("Mai Thị Tệp (ví dụ)", c2!.unitId));
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+
+  await box.getByLabel("Tệp XLSX hoặc CSV").setInputFiles({ name: "bcd.xlsx", mimeType: XLSX, buffer });
+  await box.getByRole("button", { name: "Kiểm tra tệp" }).click();
+  await expect(page.getByTestId("record-import-checked")).toHaveText("Tệp hợp lệ: 2 dòng sẵn sàng để nhập, chưa ghi gì.");
+  await box.getByRole("button", { name: "Nhập 2 dòng" }).click();
+  await expect(page.getByTestId("record-import-done")).toHaveText("Đã nhập 2 bản ghi.");
+
+  const members = page.getByTestId("steering-members");
+  await expect(members.getByRole("row").filter({ hasText: "Hà Văn Nhập (ví dụ)" })).toContainText(`${c1!.name}, ${c2!.name}`);
+  await expect(members.getByRole("row").filter({ hasText: "Mai Thị Tệp (ví dụ)" })).toContainText(c2!.name);
+  await expect(box.getByRole("link", { name: "Xuất tệp (XLSX)" })).toHaveAttribute("href", "/v1/steering-members/export?format=xlsx");
 });

@@ -5438,7 +5438,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Phân công thành viên BCĐ phụ trách xã / Assign steering-committee members to communes (replaces the list; If-Match on the plan) */
+        /**
+         * Phân công thành viên BCĐ phụ trách xã / Assign steering-committee members to communes (replaces the list; If-Match on the plan)
+         * @description Written into the steering committee register (/v1/steering-members), the one record of who supports which commune: each listed member then supports exactly the listed communes of the plan's unit, an unlisted member none of them (its communes elsewhere kept). The plan page, the coverage view and the ranking's persons read the register.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -10072,6 +10075,229 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/steering-members/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mẫu nhập thành viên Ban Chỉ đạo / steering committee members (XLSX; ?format=csv: CSV với dấu ; và dấu phẩy thập phân) / Import template
+         * @description Vietnamese headers (required ones marked *) and one note row starting with # that the import skips. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/steering-members/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất thành viên Ban Chỉ đạo / steering committee members ra XLSX/CSV (nhập lại được) / Export, re-importable
+         * @description The records the list shows with the same filters (your scope, or ?unitId= a unit subtree you may read), in the import template's columns: Vietnamese headers, dates dd/mm/yyyy, codes by their Vietnamese names, money in whole đồng, and a last read-only column with the unit's name. Importing the file back checks clean. No records: the header row only. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A unit subtree (default: your scope), as the list shows it */
+                    unitId?: string;
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/steering-members/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập thành viên Ban Chỉ đạo / steering committee members từ XLSX/CSV (tất cả hoặc không) / Import, all or nothing
+         * @description The file is the request body (Content-Type text/csv or the .xlsx type), with the template's columns (Vietnamese headers or English keys; numbers as 72,5 or 1.250.000; dates dd/mm/yyyy; codes or their Vietnamese names). Every row is read and checked by @ntm/core as the area's create route checks it. Any bad row → 422 problem+json whose `errors` name row, column and message; a row whose unit is outside your scope → 403 naming the rows; nothing is written. Otherwise one transaction: every record inserted with an audit entry, and one entry for the file. ?dryRun=1 checks everything and writes nothing. Limits as the other imports (NTM_IMPORT_MAX_BYTES, NTM_IMPORT_MAX_ROWS, NTM_IMPORT_MAX_XLSX_BYTES; past one → 413).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 1: check the whole file and answer what would be written, writing nothing */
+                    dryRun?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Imported (or, with dryRun, what would be) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordFileImportReport"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/steering-members": {
         parameters: {
             query?: never;
@@ -12368,8 +12594,10 @@ export interface components {
         };
         SteeringMembersInput: {
             members: {
+                /** @description A member of the steering committee register (GET /v1/steering-members) */
                 id: string;
-                name: {
+                /** @description Ignored: the name is the register's */
+                name?: {
                     vi: string;
                     en: string;
                 };
@@ -12548,7 +12776,7 @@ export interface components {
         };
         RecordFileImportReport: {
             /** @enum {string} */
-            kind: "ocop" | "resources" | "housing" | "inspections";
+            kind: "ocop" | "resources" | "housing" | "inspections" | "steering";
             dryRun: boolean;
             rows: number;
             imported: number;

@@ -1,7 +1,8 @@
 /**
  * The template, export and import routes of a record area (GET /v1/{kind}/template.xlsx,
  * GET /v1/{kind}/export, POST /v1/{kind}/import) for OCOP products, resources mobilised, housing and
- * inspections: the template's and the export's columns come from @ntm/core (`recordFileTemplate`,
+ * inspections, and of the steering-committee register (GET /v1/steering-members/template,
+ * GET /v1/steering-members/export, POST /v1/steering-members/import): the template's and the export's columns come from @ntm/core (`recordFileTemplate`,
  * `writeRecordRows`, so an export imports back), the file is read within the server's import limits,
  * and the import (services/recordImport.ts) writes every record as the area's create route does, or nothing.
  */
@@ -18,12 +19,22 @@ import { contentDisposition, vnDate } from "./common.js";
 import { authorize, requireUser } from "./guard.js";
 import { problemResponses } from "./problem.js";
 
-/** File names and sheet names of each kind's template (and export). */
-const FILES: Readonly<Record<RecordFileKind, { file: string; sheet: string; label: string }>> = {
+/**
+ * File names and sheet names of each kind's template (and export), and where its routes live (default:
+ * `/{kind}/template.xlsx`, `/{kind}/export`, `/{kind}/import`).
+ */
+const FILES: Readonly<Record<RecordFileKind, { file: string; sheet: string; label: string; base?: string; template?: string }>> = {
   ocop: { file: "mau-san-pham-ocop", sheet: "Sản phẩm OCOP", label: "sản phẩm OCOP / OCOP products" },
   resources: { file: "mau-huy-dong-nguon-luc", sheet: "Huy động nguồn lực", label: "huy động nguồn lực / resources mobilised" },
   housing: { file: "mau-nha-o", sheet: "Nhà ở", label: "nhà ở / housing" },
   inspections: { file: "mau-kiem-tra-giam-sat", sheet: "Kiểm tra, giám sát", label: "kiểm tra, giám sát / inspections" },
+  steering: {
+    file: "mau-thanh-vien-ban-chi-dao",
+    sheet: "Thành viên Ban Chỉ đạo",
+    label: "thành viên Ban Chỉ đạo / steering committee members",
+    base: "/steering-members",
+    template: "/steering-members/template",
+  },
 };
 
 /** What the export reads: the list's query and its records (the create route's bodies) with unit names. */
@@ -44,7 +55,7 @@ const ImportQuery = z.object({
 });
 const ReportSchema = z
   .object({
-    kind: z.enum(["ocop", "resources", "housing", "inspections"]),
+    kind: z.enum(["ocop", "resources", "housing", "inspections", "steering"]),
     dryRun: z.boolean(),
     rows: z.number().int(),
     imported: z.number().int(),
@@ -65,9 +76,10 @@ export function recordImportRoutes<T>(
 ): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   const f = FILES[kind];
+  const base = f.base ?? `/${kind}`;
   const template = createRoute({
     method: "get",
-    path: `/${kind}/template.xlsx`,
+    path: f.template ?? `${base}/template.xlsx`,
     tags: [kind],
     summary: `Mẫu nhập ${f.label} (XLSX; ?format=csv: CSV với dấu ; và dấu phẩy thập phân) / Import template`,
     description:
@@ -78,7 +90,7 @@ export function recordImportRoutes<T>(
   const ExportQuery = source.query.extend({ format: z.enum(["xlsx", "csv"]).default("xlsx") });
   const exportRoute = createRoute({
     method: "get",
-    path: `/${kind}/export`,
+    path: `${base}/export`,
     tags: [kind],
     summary: `Xuất ${f.label} ra XLSX/CSV (nhập lại được) / Export, re-importable`,
     description:
@@ -88,7 +100,7 @@ export function recordImportRoutes<T>(
   });
   const importRoute = createRoute({
     method: "post",
-    path: `/${kind}/import`,
+    path: `${base}/import`,
     tags: [kind],
     summary: `Nhập ${f.label} từ XLSX/CSV (tất cả hoặc không) / Import, all or nothing`,
     description: [

@@ -28,7 +28,7 @@ describe("plans", () => {
     ]);
   });
 
-  it("returns the shipped plan with its 8 tasks, assignees by task and steering members assigned to communes", async () => {
+  it("returns the shipped plan with its 8 tasks, assignees by task and steering members (from the register) assigned to communes", async () => {
     const res = await s.huyen!.request("/v1/plans/plan-63-d-01");
     const p = await body(res);
     const ii5 = p.tasks.find((t: { code: string }) => t.code === "II.5");
@@ -43,7 +43,7 @@ describe("plans", () => {
       p.steeringMembers.length,
       communes.length,
       communes[0],
-    ]).toEqual([200, '"1"', "plan-63-d-01", 8, 3, true, 3, 10, "c-01-01"]);
+    ]).toEqual([200, '"1"', "plan-63-d-01", 8, 3, true, 3, 7, "c-01-01"]);
     expect(ii5.lead.every((a: { name: { vi: string } }) => typeof a.name.vi === "string")).toBe(true);
   });
 
@@ -202,11 +202,15 @@ describe("due reports across plans", () => {
 describe("steering members", () => {
   const members = {
     members: [
-      { id: "tv-moi", name: { vi: "Đ/c Mai Văn Tâm (ví dụ)", en: "Mai Văn Tâm (example)" }, supportsUnitIds: ["c-01-01", "c-01-02"] },
+      {
+        id: "tv-bcd-d-01-3",
+        name: { vi: "Đ/c Mai Văn Tâm (ví dụ)", en: "Mai Văn Tâm (example)" },
+        supportsUnitIds: ["c-01-01", "c-01-02"],
+      },
     ],
   };
 
-  it("replaces the members assigned to communes with If-Match, audits it, and shows them on the plan", async () => {
+  it("replaces the members assigned to communes with If-Match (in the register), audits it, and shows them on the plan", async () => {
     const cur = await s.huyen!.request("/v1/plans/plan-63-d-01");
     const etag = cur.headers.get("etag")!;
     const res = await s.huyen!.request("/v1/plans/plan-63-d-01/steering-members", json("PUT", members, { "if-match": etag }));
@@ -221,7 +225,7 @@ describe("steering members", () => {
       stale.status,
       plan.steeringMembers.map((m: { id: string; communes: { id: string }[] }) => [m.id, m.communes.map((c) => c.id)]),
       audit.length,
-    ]).toEqual([200, 412, [["tv-moi", ["c-01-01", "c-01-02"]]], 1]);
+    ]).toEqual([200, 412, [["tv-bcd-d-01-3", ["c-01-01", "c-01-02"]]], 1]);
   });
 
   it("rejects a commune outside the plan's district with a 422 path, and a commune officer with 403", async () => {
@@ -231,6 +235,6 @@ describe("steering members", () => {
       json("PUT", { members: [{ ...members.members[0], supportsUnitIds: ["c-02-01"] }] }, { "if-match": etag }),
     );
     const denied = await s.xa!.request("/v1/plans/plan-63-d-01/steering-members", json("PUT", members, { "if-match": etag }));
-    expect([bad.status, (await body(bad)).errors[0].path, denied.status]).toEqual([422, "$.members[0].supportsUnitIds", 403]);
+    expect([bad.status, (await body(bad)).errors[0].path, denied.status]).toEqual([422, "$.members[0].supportsUnitIds[0]", 403]);
   });
 });

@@ -5,6 +5,7 @@ import type { AppEnv } from "../context.js";
 import { authorize, authorizePlanRead } from "../http/guard.js";
 import { problemResponses } from "../http/problem.js";
 import { IdParam } from "../http/schemas.js";
+import { planFromRegister } from "../services/steering.js";
 import { IsoDateField, ReasonOutSchema, metaOf, readableUnits, reasonsOut, requireVersion, setEtag, vnDate } from "../http/common.js";
 import { type TaskRow, loadPlan, planOf, taskDataOf } from "../services/planStore.js";
 
@@ -338,8 +339,9 @@ const SteeringBody = z
         id: z
           .string()
           .min(1)
-          .regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"),
-        name: Localized,
+          .regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes")
+          .openapi({ description: "A member of the steering committee register (GET /v1/steering-members)" }),
+        name: Localized.optional().openapi({ description: "Ignored: the name is the register's" }),
         supportsUnitIds: z.array(z.string().min(1)),
       }),
     ),
@@ -352,6 +354,8 @@ const putSteering = createRoute({
   tags: ["plans"],
   summary:
     "Phân công thành viên BCĐ phụ trách xã / Assign steering-committee members to communes (replaces the list; If-Match on the plan)",
+  description:
+    "Written into the steering committee register (/v1/steering-members), the one record of who supports which commune: each listed member then supports exactly the listed communes of the plan's unit, an unlisted member none of them (its communes elsewhere kept). The plan page, the coverage view and the ranking's persons read the register.",
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: SteeringBody } } } },
   responses: {
     200: {
@@ -400,7 +404,8 @@ export function planRoutes() {
   app.openapi(getPlan, async (c) => {
     const { id } = c.req.valid("param");
     const { row, taskRows, tree } = await readPlan(c, id);
-    const plan = planOf(row, taskRows);
+    // Steering members from the register (the one record), in term today.
+    const plan = await planFromRegister(c.get("deps").db, tree, planOf(row, taskRows), row.unitId, vnDate(c.get("deps").now()));
     const byId = assigneesById(plan);
     const steeringMembers = plan.assignees
       .filter((a) => a.kind === "steering_member" && a.supportsUnitIds)

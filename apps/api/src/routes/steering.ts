@@ -8,6 +8,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { type SteeringMember, SteeringMemberSchema, inTerm } from "@ntm/core";
 import type { AppEnv } from "../context.js";
+import { recordImportRoutes } from "../http/recordImportRoutes.js";
 import { IsoDateField, ReasonOutSchema, metaOf, readableUnits, reasonsOut, requireVersion, setEtag, vnDate } from "../http/common.js";
 import { authorize, requireUser } from "../http/guard.js";
 import { ApiError, problemResponses } from "../http/problem.js";
@@ -16,12 +17,14 @@ import { can } from "../auth/policy.js";
 import type { UnitTree } from "../units.js";
 import { loadTree } from "../units.js";
 import {
+  STEERING_WRITER,
   type SteeringRow,
   checkedMember,
   coverageOf,
   createMember,
   deleteMember,
   memberOf,
+  rowInputOf,
   steeringRow,
   steeringRows,
   updateMember,
@@ -159,12 +162,33 @@ function patched(cur: SteeringMember, patch: z.infer<typeof SteeringMemberPatchS
 }
 
 /**
- * GET/POST /v1/steering-members, GET /v1/steering-members/coverage, GET/PATCH/DELETE /v1/steering-members/{id}.
+ * GET/POST /v1/steering-members, GET /v1/steering-members/coverage, GET /v1/steering-members/template,
+ * GET /v1/steering-members/export, POST /v1/steering-members/import, GET/PATCH/DELETE /v1/steering-members/{id}.
  * @example
  * app.route("/", steeringRoutes());
  */
 export function steeringRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
+
+  // The register as a file (template, export, import; scope as the create route: plan.write on the
+  // committee's unit). Before /{id}: "template" and "export" are not member ids.
+  app.route(
+    "/",
+    recordImportRoutes("steering", "plan.write", STEERING_WRITER, {
+      query: z.object({
+        unitId: z.string().optional().openapi({ description: "A unit subtree (default: your scope), as the list shows it" }),
+      }),
+      load: async (c, q) => {
+        const { tree, ids, rootId } = await readableUnits(c, q.unitId as string | undefined);
+        const members = (await steeringRows(c.get("deps").db)).map(memberOf).filter((m) => visibleIn(m, ids));
+        return {
+          rootName: nameOf(tree, rootId),
+          records: members.map(rowInputOf),
+          unitNames: Object.fromEntries([...tree.byId].map(([id, u]) => [id, u.name])),
+        };
+      },
+    }),
+  );
 
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid("query");

@@ -13,6 +13,7 @@ import {
   reportStatus,
   canReadPlan,
   parseTaskProgress,
+  reassignCommunes,
   validatePlan,
 } from "@ntm/core";
 import { randomUUID } from "node:crypto";
@@ -27,6 +28,7 @@ import { ApiError, issuesToFields } from "../http/problem.js";
 import { type PlanRow, type TaskData, type TaskRow, loadPlan, planOf, planTitleOf, taskDataOf, updatePlan } from "./planStore.js";
 import type { UnitTree } from "../units.js";
 import { parseStored } from "./stored.js";
+import { checkedMember, memberOf, planFromRegister, steeringRows, updateMember } from "./steering.js";
 
 /** A stored report submission's data. */
 export const SubmissionDataSchema = z.object({
@@ -271,47 +273,56 @@ export async function dueAcrossPlans(
 }
 
 /**
- * Replaces a plan's steering members (who support which communes): every commune must lie in the
- * plan's unit (422 naming `$.members[i].supportsUnitIds`) and the plan must stay valid (core
- * validatePlan); saved as a new plan version, audited as `plan.steering_members`.
+ * Replaces a plan's steering members (who support which communes), written into the register
+ * (steering_members), the one record: each listed member (a register id) then supports exactly the
+ * listed communes of the plan's unit and an unlisted member none of them (core `reassignCommunes`);
+ * a member's communes elsewhere are kept. Names come from the register. 422 naming
+ * `$.members[i].id` (not in the register) or `$.members[i].supportsUnitIds[j]` (outside the plan's
+ * unit); 403 when a changed member's committee is outside the writer's `plan.write`. In one
+ * transaction: every changed member saved and audited as its own edit (`steering_member.update`),
+ * and the plan saved as a new version without members of its own (audited `plan.steering_members`),
+ * so the plan's If-Match guards the list. Returns the plan's members as read back from the register.
  */
 export async function setSteeringMembers(
   db: Db,
   user: Principal,
   tree: UnitTree,
   loaded: { row: PlanRow; taskRows: TaskRow[] },
-  input: readonly { id: string; name: PlanAssignee["name"]; supportsUnitIds: string[] }[],
+  input: readonly { id: string; supportsUnitIds: string[] }[],
   at: Date,
 ): Promise<{ saved: PlanRow; members: PlanAssignee[] }> {
   const { row, taskRows } = loaded;
-  const inside = new Set(
-    tree
-      .subtree(row.unitId)
-      .filter((u) => u.level === "commune")
-      .map((u) => u.id),
-  );
-  const errors = input.flatMap((m, i) =>
-    m.supportsUnitIds
-      .filter((u) => !inside.has(u))
-      .map((u) => ({
-        path: `$.members[${i}].supportsUnitIds`,
-        message: `"${u}" không phải xã thuộc ${row.unitId} / not a commune of the plan's unit`,
-      })),
-  );
-  if (errors.length)
-    throw new ApiError("invalid_input", "Xã được phân công không thuộc địa bàn kế hoạch / communes outside the plan's unit", errors);
+  const area = tree
+    .subtree(row.unitId)
+    .filter((u) => u.level === "commune")
+    .map((u) => u.id);
+  const rows = await steeringRows(db);
+  const reassigned = reassignCommunes(rows.map(memberOf), input, area);
+  if (!reassigned.ok)
+    throw new ApiError(
+      "invalid_input",
+      "Phân công không hợp lệ: thành viên phải có trong danh sách Ban Chỉ đạo, xã phải thuộc địa bàn kế hoạch / members must be in the steering committee register and communes in the plan's unit",
+      reassigned.issues.map((i) => {
+        const [n, field, j] = i.path;
+        return {
+          path: `$.members[${n}].${String(field)}${j === undefined ? "" : `[${j}]`}`,
+          message:
+            i.code === "steering.member_unknown"
+              ? `"${String(i.params?.id)}" không có trong danh sách Ban Chỉ đạo (thêm ở trang Ban Chỉ đạo) / not in the steering committee register`
+              : `"${String(i.params?.unitId)}" không phải xã thuộc ${row.unitId} / not a commune of the plan's unit`,
+        };
+      }),
+    );
+  const changed = reassigned.value.map((m) => checkedMember(tree, m));
+  const refused = changed.filter((m) => !can(user, "plan.write", m.unitId, tree));
+  if (refused.length)
+    throw new ApiError(
+      "forbidden",
+      `Không được sửa thành viên Ban Chỉ đạo của đơn vị khác / may not change members of another unit's committee: ${refused.map((m) => m.id).join(", ")}`,
+    );
   const plan = planOf(row, taskRows);
-  const members: PlanAssignee[] = input.map((m) => ({
-    id: m.id,
-    kind: "steering_member",
-    name: m.name,
-    unitId: row.unitId,
-    supportsUnitIds: m.supportsUnitIds,
-  }));
-  const next: Plan = {
-    ...plan,
-    assignees: [...plan.assignees.filter((a) => !(a.kind === "steering_member" && a.supportsUnitIds)), ...members],
-  };
+  // The plan keeps no members of its own: the register is read back in their place.
+  const next: Plan = { ...plan, assignees: plan.assignees.filter((a) => !(a.kind === "steering_member" && a.supportsUnitIds)) };
   const checked = validatePlan(next);
   if (!checked.ok)
     throw new ApiError(
@@ -319,9 +330,11 @@ export async function setSteeringMembers(
       "Kế hoạch không hợp lệ sau khi phân công / the plan would be invalid",
       issuesToFields(checked.issues),
     );
-  const saved = await db.transaction(
-    async (tx) =>
-      (await updatePlan(tx, { row, taskRows }, checked.value, { user, by: user.username, at, action: "plan.steering_members" })).row,
-  );
-  return { saved, members };
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const saved = await db.transaction(async (tx) => {
+    for (const m of changed) await updateMember(tx, user, byId.get(m.id)!, m, at);
+    return (await updatePlan(tx, { row, taskRows }, checked.value, { user, by: user.username, at, action: "plan.steering_members" })).row;
+  });
+  const read = await planFromRegister(db, tree, checked.value, row.unitId, vnDate(at));
+  return { saved, members: read.assignees.filter((a) => a.kind === "steering_member" && a.supportsUnitIds) };
 }

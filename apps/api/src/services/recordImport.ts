@@ -1,5 +1,5 @@
 /**
- * The record import service (OCOP products, resources mobilised, housing, inspections): a file's table
+ * The record import service (OCOP products, resources mobilised, housing, inspections, steering members): a file's table
  * read by @ntm/core (`readRecordRows`: Vietnamese headers, numbers and dates, every row checked by the
  * area's validator), every row's unit known and within the writer's scope, all problems at once (422 or
  * 403 naming row and column; nothing written), then, unless it is a dry run, every record inserted and
@@ -7,7 +7,7 @@
  * (http/recordRoutes.ts) parses, authorises and calls this.
  */
 import { randomUUID } from "node:crypto";
-import { RECORD_FILES, type RecordFileKind, type RecordRowIssue, type Result, readRecordRows } from "@ntm/core";
+import { RECORD_FILES, RECORD_FILE_MESSAGES, type RecordFileKind, type RecordRowIssue, type Result, readRecordRows } from "@ntm/core";
 import { writeAudit } from "../audit.js";
 import type { Principal } from "../auth/policy.js";
 import type { Db } from "../db/index.js";
@@ -19,8 +19,11 @@ import type { UnitTree } from "../units.js";
 /** How an area writes one record: the create route's own steps (see RecordSpec in http/recordRoutes.ts). */
 export interface RecordWriter<T> {
   entity: string;
+  /** The new records' id prefix (default: `entity`). */
+  idPrefix?: string;
   table: unknown;
-  validate: (body: never, id: string) => Result<T>;
+  /** Core's check of a row's input with the server-given id (the unit tree for checks against units). */
+  validate: (body: never, id: string, tree: UnitTree) => Result<T>;
   verify?: ((value: T, db: Db) => Promise<Result<T>>) | undefined;
   unitOf: (value: T, body: never) => string;
   toRow: (value: T) => { data: Record<string, unknown>; extra: Record<string, unknown> };
@@ -66,26 +69,33 @@ export async function importRecordFile<T>(
   const read = readRecordRows(kind, table);
   const issues: (RecordRowIssue | (Omit<RecordRowIssue, "params"> & { params?: unknown }))[] = [...read.issues];
   const checked: { row: number; id: string; value: T; unitId: string }[] = [];
+  const spec = RECORD_FILES[kind];
   for (const r of read.rows) {
-    const id = `${writer.entity}-${randomUUID()}`;
-    const v = writer.validate(r.input as never, id);
+    const id = `${writer.idPrefix ?? writer.entity}-${randomUUID()}`;
+    const v = writer.validate(r.input as never, id, tree);
     const value = v.ok && writer.verify ? await writer.verify(v.value, db) : v;
     if (!value.ok) {
-      for (const i of value.issues)
+      for (const i of value.issues) {
+        // The issue's path names the column (a commune outside the committee's unit: "Xã phụ trách").
+        const key = spec.columnOf(i.path);
+        const header = spec.columns.find((c) => c.key === key)?.vi ?? "";
+        const params = { header, ...(i.params ?? {}) };
+        const wording = RECORD_FILE_MESSAGES[i.code];
         issues.push({
           row: r.row,
-          column: "—",
-          header: "",
+          column: (key && read.letters[key]) ?? "—",
+          header,
           code: i.code,
-          message: { vi: "dữ liệu không hợp lệ", en: i.message },
+          message: wording ? { vi: wording.vi(params), en: wording.en(params) } : { vi: "dữ liệu không hợp lệ", en: i.message },
         });
+      }
       continue;
     }
     checked.push({ row: r.row, id, value: value.value, unitId: writer.unitOf(value.value, r.input as never) });
   }
-  const unitKey = RECORD_FILES[kind].unitColumn;
+  const unitKey = spec.unitColumn;
   const unitColumn = read.letters[unitKey] ?? "—";
-  const unitHeader = RECORD_FILES[kind].columns.find((c) => c.key === unitKey)?.vi ?? "";
+  const unitHeader = spec.columns.find((c) => c.key === unitKey)?.vi ?? "";
   const unknown = checked.filter((c) => !tree.has(c.unitId));
   for (const c of unknown)
     issues.push({

@@ -5,14 +5,25 @@
  * version check, and coverage (core `steeringCoverage`) of a unit's communes.
  */
 import { randomUUID } from "node:crypto";
-import { type SteeringMember, SteeringMemberSchema, steeringCoverage, validateSteeringMember } from "@ntm/core";
+import {
+  type Result,
+  type SteeringMember,
+  SteeringMemberSchema,
+  type SteeringRowInput,
+  type Plan,
+  communeIdsOf,
+  planWithRegister,
+  steeringCoverage,
+  validateSteeringMember,
+} from "@ntm/core";
 import { and, asc, eq } from "drizzle-orm";
-import { writeAudit } from "../audit.js";
+import { type Tx, writeAudit } from "../audit.js";
 import type { Principal } from "../auth/policy.js";
 import type { Db } from "../db/index.js";
 import { steeringMembers } from "../db/schema.js";
 import { unwrap } from "../http/common.js";
 import { ApiError } from "../http/problem.js";
+import type { RecordWriter } from "./recordImport.js";
 import type { UnitTree } from "../units.js";
 import { parseStored } from "./stored.js";
 
@@ -88,10 +99,51 @@ export function checkedMember(tree: UnitTree, input: { unitId?: unknown } & Reco
   return unwrap(validateSteeringMember(input, { communeIds: communesUnder(tree, unitId).map((c) => c.id) }), INVALID);
 }
 
-const dataOf = (m: SteeringMember): Record<string, unknown> => {
+/**
+ * Core's check of a member as a file's row gives it: commune names resolved among the communes under
+ * the committee's unit (core `communeIdsOf`), then `validateSteeringMember` against those communes (an
+ * unknown unit is left to the import, which names it).
+ * @example
+ * fileMember(tree, row.input, "steering-…").ok
+ */
+export function fileMember(tree: UnitTree, input: SteeringRowInput, id: string): Result<SteeringMember> {
+  if (!tree.has(input.unitId)) return validateSteeringMember({ ...input, id });
+  const communes = communesUnder(tree, input.unitId);
+  return validateSteeringMember(
+    { ...input, id, communeUnitIds: communeIdsOf(input.communeUnitIds, communes) },
+    { communeIds: communes.map((c) => c.id) },
+  );
+}
+
+/**
+ * How the record import (services/recordImport.ts) writes a member: as `createMember` does (same id
+ * form, same table, audited per member and per file).
+ * @example
+ * importRecordFile(db, user, "steering", STEERING_WRITER, table, tree, mayWrite, opts);
+ */
+export const STEERING_WRITER: RecordWriter<SteeringMember> = {
+  entity: ENTITY,
+  idPrefix: "steering",
+  table: steeringMembers,
+  validate: (input: never, id: string, tree: UnitTree) => fileMember(tree, input as SteeringRowInput, id),
+  unitOf: (m) => m.unitId,
+  toRow: (m) => ({ data: dataOf(m), extra: {} }),
+};
+
+/**
+ * A stored member as the create route (and a file's row) takes it: the member without its id.
+ * @example
+ * rowInputOf(memberOf(row)).communeUnitIds
+ */
+export function rowInputOf(m: SteeringMember): SteeringRowInput {
+  const { id: _id, ...rest } = m;
+  return rest;
+}
+
+function dataOf(m: SteeringMember): Record<string, unknown> {
   const { id: _id, unitId: _unit, ...rest } = m;
   return rest;
-};
+}
 
 /**
  * Stores a new member with its audit entry.
@@ -121,7 +173,7 @@ export async function createMember(db: Db, user: Principal, member: Omit<Steerin
  * @example
  * const row = await updateMember(db, user, cur, member, now());
  */
-export async function updateMember(db: Db, user: Principal, cur: SteeringRow, member: SteeringMember, at: Date): Promise<SteeringRow> {
+export async function updateMember(db: Db | Tx, user: Principal, cur: SteeringRow, member: SteeringMember, at: Date): Promise<SteeringRow> {
   const data = dataOf(member);
   return db.transaction(async (tx) => {
     const row = (
@@ -177,4 +229,17 @@ export async function coverageOf(db: Db, tree: UnitTree, unitId: string, asOf: s
   const communes = communesUnder(tree, unitId);
   const members = (await steeringRows(db)).map(memberOf);
   return { communes, members, coverage: steeringCoverage(members, communes, { asOf }) };
+}
+
+/**
+ * A plan with its steering members read from the register, the one record of who supports which
+ * commune (core `planWithRegister`): the register's members in term on `asOf` supporting communes
+ * under the plan's unit. The plan page, the ranking's subjects and the coverage view all read it, so
+ * they cannot disagree; PUT /v1/plans/{id}/steering-members writes the register.
+ * @example
+ * const plan = await planFromRegister(db, tree, planOf(row, taskRows), row.unitId, "2025-06-30");
+ */
+export async function planFromRegister(db: Db | Tx, tree: UnitTree, plan: Plan, unitId: string, asOf: string): Promise<Plan> {
+  const members = (await db.select().from(steeringMembers).orderBy(asc(steeringMembers.id))).map(memberOf);
+  return planWithRegister(plan, members, { communeIds: communesUnder(tree, unitId).map((c) => c.id), asOf });
 }

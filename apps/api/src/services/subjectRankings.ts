@@ -26,6 +26,7 @@ import type { UnitTree } from "../units.js";
 import type { LoadedPacks } from "./packs.js";
 import { type TaskData, loadPlan, planOf } from "./planStore.js";
 import { planReportStatus } from "./plans.js";
+import { planFromRegister } from "./steering.js";
 import { emulationRecordsFor, withEmulationRecords } from "./emulationRecords.js";
 import { loadInspections } from "./records.js";
 import { rankingInput, schemeFor } from "./rankings.js";
@@ -75,7 +76,8 @@ async function planFacts(
   findings: NonNullable<PlanSubjectFacts["findings"]>,
 ): Promise<PlanSubjectFacts> {
   const { row, taskRows } = await loadPlan(db, planId);
-  const plan = planOf(row, taskRows);
+  // The persons are the register's members in term on the review day (the one record of their communes).
+  const plan = await planFromRegister(db, tree, planOf(row, taskRows), row.unitId, asOf);
   const taskStatus: Record<string, BoardTaskStatus> = {};
   for (const t of taskRows) {
     const d = t.data as TaskData;

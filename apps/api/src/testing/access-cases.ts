@@ -277,6 +277,22 @@ function steeringRows(): AccessRow[] {
   };
   return [
     {
+      op: "POST /v1/steering-members/import",
+      access: "policy",
+      rule: "plan.write on the caller's scope, then on the committee's unit of every row; a unit outside it → 403 naming the row, nothing written",
+      targets: "district",
+      decide: byAction("plan.write"),
+      success: 200,
+      prepare: async ({ unitId }) => ({
+        path: "/v1/steering-members/import",
+        init: {
+          method: "POST",
+          headers: { "content-type": "text/csv" },
+          body: `unit_code,full_name,position,organisation,role,term_start,communes\n${unitId},Kiểm thử quyền,Phó Chủ tịch UBND huyện,UBND huyện,member,01/01/2025,${firstCommuneOf(unitId)}\n`,
+        },
+      }),
+    },
+    {
       op: "POST /v1/steering-members",
       access: "policy",
       rule: "plan.write on the committee's unit (a district)",
@@ -857,20 +873,18 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
   {
     op: "PUT /v1/plans/{id}/steering-members",
     access: "policy",
-    rule: "plan.write on the plan's unit (a district)",
+    rule: "plan.write on the plan's unit (a district), and on the committee of every member it changes in the register",
     targets: "district",
     decide: byAction("plan.write"),
     success: 200,
     prepare: async ({ unitId, admin, n }) => {
       const planId = planOf(unitId);
       const etag = await etagOf(await admin(`/v1/plans/${planId}`));
-      const members = [
-        {
-          id: `tv-acc-${n()}`,
-          name: { vi: "Đ/c Kiểm Thử (ví dụ)", en: "Test member (example)" },
-          supportsUnitIds: [firstCommuneOf(unitId)],
-        },
-      ];
+      // The plan's assignment names members of the register (the one record): one of the district's committee.
+      void n;
+      const created = await admin("/v1/steering-members", json("POST", { ...steeringBody(unitId), communeUnitIds: [] }));
+      const { id } = await body(created);
+      const members = [{ id, supportsUnitIds: [firstCommuneOf(unitId)] }];
       return { path: `/v1/plans/${planId}/steering-members`, init: json("PUT", { members }, { "if-match": etag }) };
     },
   },

@@ -128,3 +128,78 @@ describe("ntm <kind> export against a running API", () => {
     expect([year.code, year.stderr.includes("--year"), xlsx.code, xlsx.stderr.includes("-o")]).toEqual([2, true, 2, true]);
   });
 });
+
+describe("ntm steering template|import|export against a running API", () => {
+  let district: string;
+  const huyen = (args: string[], input?: string) =>
+    ntm(["--server", server.url, ...args], {
+      cwd: district,
+      env: { XDG_CONFIG_HOME: join(district, "cfg") },
+      ...(input !== undefined ? { input } : {}),
+    });
+  const at = (name: string) => join(district, name);
+  const member = (name: string, communes: string) =>
+    [
+      "d-01",
+      name,
+      "Phó Trưởng phòng Nông nghiệp và PTNT",
+      "Phòng Nông nghiệp và PTNT",
+      "Thành viên",
+      "",
+      "01/01/2025",
+      "",
+      `"${communes}"`,
+    ].join(";");
+
+  beforeAll(() => {
+    district = tempDir();
+    expect(huyen(["login", "--username", "huyen", "--password-stdin"], "huyen123\n").code).toBe(0);
+  });
+
+  it("writes the XLSX template with -o, read back with exceljs", async () => {
+    const r = huyen(["steering", "template", "-o", at("bcd.xlsx"), "--json"]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(at("bcd.xlsx"));
+    const ws = wb.worksheets[0]!;
+    expect([
+      r.code,
+      (r.json() as { kind: string; format: string }).format,
+      ws.getRow(1).getCell(1).value,
+      ws.getRow(1).getCell(9).value,
+    ]).toEqual([0, "xlsx", "Mã đơn vị (Ban Chỉ đạo) *", "Xã phụ trách"]);
+  });
+
+  it("checks with --dry-run, imports the filled CSV template (communes separated by ;, quoted), and exports it back to stdout", () => {
+    huyen(["steering", "template", "--csv", "-o", at("bcd.csv")]);
+    writeFileSync(at("bcd.csv"), `${readFileSync(at("bcd.csv"), "utf8")}${member("Đỗ Văn CLI (ví dụ)", "c-01-08; c-01-09")}\r\n`);
+    const dry = huyen(["steering", "import", at("bcd.csv"), "--dry-run"]);
+    const run = huyen(["steering", "import", at("bcd.csv"), "--json"]);
+    const out = huyen(["steering", "export", "--unit", "d-01"]);
+    const line = out.stdout.split("\r\n").find((l) => l.includes("Đỗ Văn CLI"));
+    writeFileSync(at("bcd-xuat.csv"), out.stdout);
+    const back = huyen(["steering", "import", at("bcd-xuat.csv"), "--dry-run", "--json"]);
+    expect([dry.code, dry.stdout, run.code, (run.json() as { imported: number }).imported, out.code, line]).toEqual([
+      0,
+      `${at("bcd.csv")}: 1 dòng hợp lệ; thử, chưa ghi gì\n`,
+      0,
+      1,
+      0,
+      'd-01;Đỗ Văn CLI (ví dụ);Phó Trưởng phòng Nông nghiệp và PTNT;Phòng Nông nghiệp và PTNT;Thành viên;;01/01/2025;;"c-01-08; c-01-09";;Huyện An Hòa',
+    ]);
+    expect([back.code, back.json()]).toMatchObject([0, { dryRun: true, imported: 0 }]);
+  });
+
+  it("exits 2 naming row and column of a commune outside the committee's unit; exits 4 for a commune officer", () => {
+    const header =
+      "Mã đơn vị (Ban Chỉ đạo);Họ và tên;Chức vụ;Cơ quan, đơn vị;Vai trò trong Ban Chỉ đạo;Điện thoại;Bắt đầu nhiệm kỳ;Kết thúc nhiệm kỳ;Xã phụ trách";
+    writeFileSync(at("bcd-sai.csv"), `${header}\r\n${member("A (ví dụ)", "c-01-01")}\r\n${member("B (ví dụ)", "c-02-01")}\r\n`);
+    writeFileSync(path("bcd-xa.csv"), `${header}\r\n${member("C (ví dụ)", "c-01-01")}\r\n`);
+    const bad = huyen(["steering", "import", at("bcd-sai.csv")]);
+    const denied = remote(["steering", "import", path("bcd-xa.csv")]);
+    expect([bad.code, bad.stderr.split("\n")[1], denied.code]).toEqual([
+      2,
+      `${at("bcd-sai.csv")}: dòng 3, cột I: Xã phụ trách: không có xã "c-02-01" thuộc đơn vị d-01 (ghi mã hoặc tên xã) / Xã phụ trách: "c-02-01" is not a commune of unit d-01 (write a commune's code or name)`,
+      4,
+    ]);
+  });
+});

@@ -8,14 +8,22 @@ import type { Run } from "../lib/run.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** The record kinds with files, and their names. */
-const KINDS = {
+/** The record kinds with files, their names, and where their routes live (default `/{kind}/…`). */
+type Kind = "ocop" | "resources" | "housing" | "inspections" | "steering";
+const KINDS: Readonly<Record<Kind, { vi: string; en: string; group: string; base?: string; template?: string }>> = {
   ocop: { vi: "sản phẩm OCOP", en: "OCOP products", group: "OCOP (Mỗi xã một sản phẩm) / One Commune One Product" },
   resources: { vi: "khoản huy động nguồn lực", en: "contributions", group: "Nguồn lực huy động / resources mobilised" },
   housing: { vi: "hồ sơ nhà ở", en: "housing records", group: "Nhà ở / housing" },
   inspections: { vi: "cuộc kiểm tra, giám sát", en: "inspection records", group: "Kiểm tra, giám sát / inspections" },
-} as const;
-type Kind = keyof typeof KINDS;
+  steering: {
+    vi: "thành viên Ban Chỉ đạo",
+    en: "steering committee members",
+    group: "Thành viên Ban Chỉ đạo và xã phụ trách (II.3) / steering committee members",
+    base: "/steering-members",
+    template: "/steering-members/template",
+  },
+};
+const base = (kind: Kind) => KINDS[kind].base ?? `/${kind}`;
 
 /**
  * `ntm <kind> template [--csv] -o file`: the import template (XLSX; with --csv, CSV for Vietnamese
@@ -29,7 +37,7 @@ export async function recordTemplate(ctx: Ctx, kind: Kind, opts: { csv?: boolean
     throw new CliError("invalid_input", [
       { where: "-o", message: "cần -o <tệp.xlsx> (hoặc --csv) / -o <file.xlsx> is required (or --csv)" },
     ]);
-  const res = await api(ctx, "GET", `/${kind}/template.xlsx`, { query: { format } });
+  const res = await api(ctx, "GET", KINDS[kind].template ?? `${base(kind)}/template.xlsx`, { query: { format } });
   if (!opts.out) return void process.stdout.write(res.bytes);
   writeFileSync(opts.out, res.bytes);
   if (ctx.json) return ctx.printJson({ kind, file: opts.out, format, bytes: res.bytes.length });
@@ -68,7 +76,7 @@ export async function recordExport(
     ]);
   const query: Record<string, string | undefined> = { format, unitId: opts.unit };
   if (yearKey && opts.year) query[yearKey] = opts.year;
-  const res = await api(ctx, "GET", `/${kind}/export`, { query });
+  const res = await api(ctx, "GET", `${base(kind)}/export`, { query });
   if (!opts.out) return void process.stdout.write(res.bytes);
   writeFileSync(opts.out, res.bytes);
   if (ctx.json) return ctx.printJson({ kind, file: opts.out, format, bytes: res.bytes.length });
@@ -90,7 +98,7 @@ export async function recordImport(ctx: Ctx, kind: Kind, file: string, opts: { d
   } catch {
     throw new CliError("invalid_input", [{ file, ...caught("file.not_found") }]);
   }
-  const res = await api(ctx, "POST", `/${kind}/import`, {
+  const res = await api(ctx, "POST", `${base(kind)}/import`, {
     body: readFileSync(file),
     headers: { "content-type": format === "xlsx" ? XLSX : "text/csv; charset=utf-8" },
     query: opts.dryRun ? { dryRun: "1" } : {},
@@ -112,7 +120,7 @@ function group(program: Command, name: string, description: string): Command {
 }
 
 /**
- * Registers `ntm ocop|resources|housing|inspections template|export|import`. Call after the list commands.
+ * Registers `ntm ocop|resources|housing|inspections|steering template|export|import`. Call after the list commands.
  * @example
  * registerRecordFiles(program, run);
  */

@@ -1,5 +1,6 @@
 /**
- * `ntm steering list|add|edit`: steering-committee members (thành viên Ban Chỉ đạo, plan II.3) and the
+ * `ntm steering list|add|edit` (and `template|export|import`, registered with the record files in
+ * recordFiles.ts): steering-committee members (thành viên Ban Chỉ đạo, plan II.3) and the
  * communes each supports, on the server. Fields are checked with core's `validateSteeringMember`
  * before the call; the server checks the communes against the committee's unit. Exit codes as for
  * every command (`ntm --help`): 2 bad input or a stale version (HTTP 412), 3 server or network, 4 not permitted.

@@ -1,23 +1,59 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
-import { roleMay } from "@ntm/core";
+import { type Action, roleMay } from "@ntm/core";
 import { api, must } from "../api/client";
 import { useSession } from "../auth/session";
 import { pickLang } from "../lib/text";
 import { problemOf } from "./ProblemList";
 
-type Kind = "ocop" | "resources" | "housing" | "inspections";
+type Kind = "ocop" | "resources" | "housing" | "inspections" | "steering";
 type Report = { dryRun: boolean; rows: number; imported: number; ids: string[] };
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const TEMPLATE_FILES: Record<Kind, string> = {
-  ocop: "mau-san-pham-ocop",
-  resources: "mau-huy-dong-nguon-luc",
-  housing: "mau-nha-o",
-  inspections: "mau-kiem-tra-giam-sat",
+/**
+ * Each kind's template file name, where its file routes live, what a role needs to import it, and the
+ * queries an import makes stale.
+ */
+const KINDS: Record<Kind, { file: string; base: string; template: string; action: Action; queryKey: string[] }> = {
+  ocop: {
+    file: "mau-san-pham-ocop",
+    base: "/v1/ocop",
+    template: "/v1/ocop/template.xlsx",
+    action: "values.write",
+    queryKey: ["list", "ocop"],
+  },
+  resources: {
+    file: "mau-huy-dong-nguon-luc",
+    base: "/v1/resources",
+    template: "/v1/resources/template.xlsx",
+    action: "values.write",
+    queryKey: ["list", "resources"],
+  },
+  housing: {
+    file: "mau-nha-o",
+    base: "/v1/housing",
+    template: "/v1/housing/template.xlsx",
+    action: "values.write",
+    queryKey: ["list", "housing"],
+  },
+  inspections: {
+    file: "mau-kiem-tra-giam-sat",
+    base: "/v1/inspections",
+    template: "/v1/inspections/template.xlsx",
+    action: "inspection.write",
+    queryKey: ["list", "inspections"],
+  },
+  // The register's list and coverage both change.
+  steering: {
+    file: "mau-thanh-vien-ban-chi-dao",
+    base: "/v1/steering-members",
+    template: "/v1/steering-members/template",
+    action: "plan.write",
+    queryKey: ["steering"],
+  },
 };
 
-/** POST /v1/{kind}/import with the file as the body (the typed client's paths are literal, one per kind). */
+/** POST /v1/{kind}/import (the register: /v1/steering-members/import) with the file as the body (the typed client's paths are literal, one per kind). */
 function send(kind: Kind, file: File, dryRun: boolean): Promise<Report> {
   const xlsx = /\.xlsx$/i.test(file.name);
   const init = {
@@ -29,6 +65,7 @@ function send(kind: Kind, file: File, dryRun: boolean): Promise<Report> {
   if (kind === "ocop") return must(api.POST("/v1/ocop/import", init));
   if (kind === "resources") return must(api.POST("/v1/resources/import", init));
   if (kind === "housing") return must(api.POST("/v1/housing/import", init));
+  if (kind === "steering") return must(api.POST("/v1/steering-members/import", init));
   return must(api.POST("/v1/inspections/import", init));
 }
 
@@ -39,7 +76,7 @@ function send(kind: Kind, file: File, dryRun: boolean): Promise<Report> {
 export function RecordExportLink({ kind }: { kind: Kind }) {
   const { t } = useTranslation();
   return (
-    <a className="btn btn-ghost" href={`/v1/${kind}/export?format=xlsx`} download data-testid="record-export">
+    <a className="btn btn-ghost" href={`${KINDS[kind].base}/export?format=xlsx`} download data-testid="record-export">
       {t("recordImport.export")}
     </a>
   );
@@ -60,7 +97,7 @@ export function RecordImport({ kind }: { kind: Kind }) {
   const [state, setState] = useState<
     { step: "checked"; rows: number } | { step: "done"; imported: number } | ({ step: "refused" } & ReturnType<typeof problemOf>) | null
   >(null);
-  if (!user || !roleMay(user.role, kind === "inspections" ? "inspection.write" : "values.write")) return null;
+  if (!user || !roleMay(user.role, KINDS[kind].action)) return null;
 
   async function run(dryRun: boolean) {
     if (!file) return;
@@ -68,7 +105,7 @@ export function RecordImport({ kind }: { kind: Kind }) {
     try {
       const r = await send(kind, file, dryRun);
       setState(dryRun ? { step: "checked", rows: r.rows } : { step: "done", imported: r.imported });
-      if (!dryRun) await qc.invalidateQueries({ queryKey: ["list", kind] });
+      if (!dryRun) await qc.invalidateQueries({ queryKey: KINDS[kind].queryKey });
     } catch (err) {
       setState({ step: "refused", ...problemOf(err) });
     } finally {
@@ -82,10 +119,10 @@ export function RecordImport({ kind }: { kind: Kind }) {
       <h2 id={`${id}-h`}>{t("recordImport.title")}</h2>
       <p className="muted">{t("recordImport.hint")}</p>
       <p className="toolbar">
-        <a className="btn btn-ghost" href={`/v1/${kind}/template.xlsx`} download={`${TEMPLATE_FILES[kind]}.xlsx`}>
+        <a className="btn btn-ghost" href={KINDS[kind].template} download={`${KINDS[kind].file}.xlsx`}>
           {t("recordImport.template")}
         </a>
-        <a className="btn btn-ghost" href={`/v1/${kind}/template.xlsx?format=csv`} download={`${TEMPLATE_FILES[kind]}.csv`}>
+        <a className="btn btn-ghost" href={`${KINDS[kind].template}?format=csv`} download={`${KINDS[kind].file}.csv`}>
           {t("recordImport.templateCsv")}
         </a>
         <RecordExportLink kind={kind} />

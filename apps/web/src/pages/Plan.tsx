@@ -259,6 +259,10 @@ export default function Plan() {
       />
       <section className="card" aria-labelledby="members-h">
         <h2 id="members-h">{t("plan.members")}</h2>
+        {/* The register is the one record of who supports which commune; the plan reads it. */}
+        <p className="muted" data-testid="steering-members-source">
+          {t("plan.membersSource")} <Link href="/steering">{t("plan.membersLink")}</Link>.
+        </p>
         {plan.steeringMembers.length === 0 ? (
           <p className="muted">{t("plan.noMembers")}</p>
         ) : (

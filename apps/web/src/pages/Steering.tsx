@@ -8,6 +8,7 @@ import { useUnits } from "../api/queries";
 import type { Unit } from "../api/types";
 import { useSession } from "../auth/session";
 import { DataTable } from "../components/DataTable";
+import { RecordImport } from "../components/RecordImport";
 import { ErrorState, Loading } from "../components/States";
 import { SteeringForm, type SteeringItem } from "../components/SteeringForm";
 
@@ -39,7 +40,8 @@ function scopeUnits(units: readonly Unit[], rootId: string): Unit[] {
 
 /**
  * Ban Chỉ đạo (plan II.3): the members of the steering committee, the communes each supports (names),
- * the communes no member supports flagged, and a form to add or edit a member.
+ * the communes no member supports flagged, a form to add or edit a member, and the register as a file
+ * (template, import, export).
  */
 export default function Steering() {
   const { t, i18n } = useTranslation();
@@ -226,6 +228,8 @@ export default function Steering() {
           )}
         </section>
       )}
+      {/* Template, export and import of the register (shown to the roles that may write it). */}
+      <RecordImport kind="steering" />
       <section className="card" aria-labelledby="steering-members-h">
         <h2 id="steering-members-h">{t("steering.membersTitle", { count: list.data.items.length })}</h2>
         <DataTable

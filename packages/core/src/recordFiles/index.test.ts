@@ -12,11 +12,13 @@ describe("the record files area's public surface", () => {
       "RECORD_FILES",
       "RECORD_FILE_KINDS",
       "RECORD_FILE_MESSAGES",
+      "STEERING_FILE",
       "readContributionRows",
       "readHouseRows",
       "readInspectionRows",
       "readOcopRows",
       "readRecordRows",
+      "readSteeringRows",
       "recordFileTemplate",
       "writeRecordRows",
     ]);

@@ -1,4 +1,4 @@
-// Record files (XLSX/CSV) of OCOP products, resources mobilised, housing and inspections: reading rows
+// Record files (XLSX/CSV) of OCOP products, resources mobilised, housing, inspections and steering members: reading rows
 // into the create routes' inputs with row-level issues, and the import templates.
 export type {
   ColumnType,
@@ -15,6 +15,7 @@ export { readOcopRows, OCOP_FILE, type OcopRowInput } from "./readOcopRows/index
 export { readContributionRows, CONTRIBUTION_FILE, type ContributionRowInput } from "./readContributionRows/index.js";
 export { readHouseRows, HOUSE_FILE, type HouseRowInput } from "./readHouseRows/index.js";
 export { readInspectionRows, INSPECTION_FILE, type InspectionRowInput } from "./readInspectionRows/index.js";
+export { readSteeringRows, STEERING_FILE, type SteeringRowInput } from "./readSteeringRows/index.js";
 export { readRecordRows, RECORD_FILES, RECORD_FILE_KINDS, type RecordRowInputs } from "./readRecordRows/index.js";
 export { recordFileTemplate } from "./recordFileTemplate/index.js";
 export { writeRecordRows } from "./writeRecordRows/index.js";

@@ -8,8 +8,11 @@ describe("the steering area's public surface", () => {
       "STEERING_ROLES",
       "SteeringMemberSchema",
       "SteeringRoleSchema",
+      "communeIdsOf",
       "inTerm",
       "isVietnamesePhone",
+      "planWithRegister",
+      "reassignCommunes",
       "steeringCoverage",
       "validateSteeringMember",
     ]);

@@ -10,3 +10,6 @@ export {
 } from "./schema.js";
 export { validateSteeringMember, type ValidateSteeringMemberOptions } from "./validateSteeringMember/index.js";
 export { steeringCoverage, inTerm, type CommuneSupport, type SteeringCoverage } from "./steeringCoverage/index.js";
+export { communeIdsOf } from "./communeIdsOf/index.js";
+export { planWithRegister } from "./planWithRegister/index.js";
+export { reassignCommunes } from "./reassignCommunes/index.js";

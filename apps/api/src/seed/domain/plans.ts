@@ -1,32 +1,17 @@
 /**
  * Demo plans: one plan per demo district created from the Directive 63 template (core's
- * planFromTemplate, stored by the plan service like any authored plan), with
- * example steering-committee members assigned to that district's communes, its 8 tasks (some with
+ * planFromTemplate, stored by the plan service like any authored plan), its steering-committee members
+ * read from the register (seed/domain/steering.ts, the one record of who supports which commune), its 8 tasks (some with
  * progress), and report submissions for 2024–2025: most on time, some late, some never sent
  * (overdue). Deterministic (seeded generator).
  */
-import { type Plan, type PlanAssignee, defaultWorkCalendar, planDueReports, planFromTemplate } from "@ntm/core";
+import { type Plan, defaultWorkCalendar, planDueReports, planFromTemplate } from "@ntm/core";
 import { reportSubmissions, tasks } from "../../db/schema.js";
 import type { SubmissionData } from "../../services/plans.js";
 import { type TaskData, insertPlan } from "../../services/planStore.js";
 import type { SeedContext } from "../hooks.js";
 import { intBetween } from "../prng.js";
 import { eq } from "drizzle-orm";
-
-const MEMBER_NAMES = [
-  "Nguyễn Văn An",
-  "Trần Thị Bình",
-  "Lê Văn Cường",
-  "Phạm Thị Dung",
-  "Hoàng Văn Em",
-  "Võ Thị Giang",
-  "Đặng Văn Hải",
-  "Bùi Thị Lan",
-  "Đỗ Văn Minh",
-  "Ngô Thị Nga",
-  "Dương Văn Phúc",
-  "Lý Thị Quyên",
-];
 
 /** The id of a district's stored plan. */
 export const planIdOf = (districtId: string): string => `plan-63-${districtId}`;
@@ -38,30 +23,19 @@ function addDays(iso: string, n: number): string {
 }
 
 /**
- * The district plan for one demo district: the shipped plan with three example steering members, each
- * supporting a share of the district's communes (names are fictitious, labelled as examples).
+ * The district plan for one demo district: the shipped plan as the template makes it. Its steering
+ * members are not stored in it: the plan reads them from the register (core `planWithRegister`).
  * @example
- * demoPlanFor(ctx, district).assignees.filter((a) => a.kind === "steering_member").length // 4 (the plan's group + 3 members)
+ * demoPlanFor(ctx, district).assignees.filter((a) => a.kind === "steering_member").length // 1 (the plan's group)
  */
-export function demoPlanFor(ctx: SeedContext, districtId: string, index: number): Plan {
+export function demoPlanFor(ctx: SeedContext, districtId: string): Plan {
   const district = ctx.units.districts.find((d) => d.id === districtId);
   const created = planFromTemplate("directive-63", {
     id: planIdOf(districtId),
     unit: { id: districtId, name: district?.name ?? districtId },
   });
   if (!created.ok) throw new Error(`seed: the Directive 63 template does not validate: ${JSON.stringify(created.issues)}`);
-  const communes = ctx.units.communes.filter((c) => c.parentId === districtId).map((c) => c.id);
-  const members: PlanAssignee[] = [0, 1, 2].map((m) => ({
-    id: `tv-bcd-${districtId}-${m + 1}`,
-    kind: "steering_member",
-    name: {
-      vi: `Đ/c ${MEMBER_NAMES[(index * 3 + m) % MEMBER_NAMES.length]} - Thành viên BCĐ huyện (ví dụ)`,
-      en: `${MEMBER_NAMES[(index * 3 + m) % MEMBER_NAMES.length]}, district steering committee member (example)`,
-    },
-    unitId: districtId,
-    supportsUnitIds: communes.filter((_, i) => i % 3 === m),
-  }));
-  return { ...created.value, assignees: [...created.value.assignees, ...members] };
+  return created.value;
 }
 
 /**
@@ -72,9 +46,9 @@ export function demoPlanFor(ctx: SeedContext, districtId: string, index: number)
 export async function seedPlanData(ctx: SeedContext): Promise<void> {
   const { tx, rnd } = ctx;
   const calendar = defaultWorkCalendar();
-  for (const [index, d] of ctx.units.districts.entries()) {
+  for (const d of ctx.units.districts) {
     const id = planIdOf(d.id);
-    const plan = demoPlanFor(ctx, d.id, index);
+    const plan = demoPlanFor(ctx, d.id);
     await insertPlan(tx, { unitId: d.id, plan }, { user: null, by: "seed", at: new Date(), action: "plan.create", audit: false });
     // Example progress on the created task rows (the plan's own version stays 1).
     for (const [order, task] of plan.tasks.entries()) {

@@ -11,8 +11,8 @@ import type { JsonPath, LocalizedText } from "../../schemas/common.js";
 import { columnLetter, readDate } from "../../units/_lib/unitRows.js";
 import { issueMessage } from "./messages.js";
 
-/** The four record kinds a file can hold. */
-export type RecordFileKind = "ocop" | "resources" | "housing" | "inspections";
+/** The record kinds a file can hold. */
+export type RecordFileKind = "ocop" | "resources" | "housing" | "inspections" | "steering";
 /** A cell as a file gives it: text from CSV, a typed value from XLSX. */
 export type RecordCell = string | number | boolean | null;
 /** A table as read from a file: its header and data rows with their 1-based row numbers. */

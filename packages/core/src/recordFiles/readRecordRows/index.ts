@@ -4,6 +4,7 @@ import { CONTRIBUTION_FILE, type ContributionRowInput } from "../readContributio
 import { HOUSE_FILE, type HouseRowInput } from "../readHouseRows/index.js";
 import { INSPECTION_FILE, type InspectionRowInput } from "../readInspectionRows/index.js";
 import { OCOP_FILE, type OcopRowInput } from "../readOcopRows/index.js";
+import { STEERING_FILE, type SteeringRowInput } from "../readSteeringRows/index.js";
 
 /** The input each record kind's rows become. */
 export interface RecordRowInputs {
@@ -11,6 +12,7 @@ export interface RecordRowInputs {
   resources: ContributionRowInput;
   housing: HouseRowInput;
   inspections: InspectionRowInput;
+  steering: SteeringRowInput;
 }
 
 /**
@@ -23,18 +25,19 @@ export const RECORD_FILES: { readonly [K in RecordFileKind]: RecordFileSpec<Reco
   resources: CONTRIBUTION_FILE,
   housing: HOUSE_FILE,
   inspections: INSPECTION_FILE,
+  steering: STEERING_FILE,
 };
 
 /**
  * The record file kinds.
  * @example
- * RECORD_FILE_KINDS // ["ocop", "resources", "housing", "inspections"]
+ * RECORD_FILE_KINDS // ["ocop", "resources", "housing", "inspections", "steering"]
  */
-export const RECORD_FILE_KINDS = ["ocop", "resources", "housing", "inspections"] as const satisfies readonly RecordFileKind[];
+export const RECORD_FILE_KINDS = ["ocop", "resources", "housing", "inspections", "steering"] as const satisfies readonly RecordFileKind[];
 
 /**
  * Reads the rows of a record file of any kind (see `readOcopRows`, `readContributionRows`,
- * `readHouseRows`, `readInspectionRows`).
+ * `readHouseRows`, `readInspectionRows`, `readSteeringRows`).
  * @example
  * readRecordRows("housing", table).issues // [] when every row is good
  */

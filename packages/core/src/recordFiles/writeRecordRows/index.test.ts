@@ -116,6 +116,28 @@ const inspections = fc
   .map((r) => r as RecordRowInputs["inspections"])
   .filter(valid("inspections"));
 
+const phone = fc
+  .tuple(fc.constantFrom("0", "+84"), fc.integer({ min: 8, max: 10 }), fc.integer({ min: 0, max: 1e9 }))
+  .map(([p, n, d]) => `${p}${String(d).padStart(n, "1").slice(0, n)}`);
+const steering = fc
+  .record(
+    {
+      unitId: code,
+      fullName: text.filter((s) => !s.startsWith("#")),
+      position: text,
+      organisation: text,
+      role: keys(RECORD_FILES.steering.columns[4]!.labels!),
+      phone,
+      termStart: day,
+      termEnd: day,
+      communeUnitIds: fc.uniqueArray(fc.constantFrom("c-01-01", "c-01-02", "Xã An Lộc", "Xã Bình Thuận"), { maxLength: 4 }),
+      note: text,
+    },
+    { requiredKeys: ["unitId", "fullName", "position", "organisation", "role", "termStart", "communeUnitIds"] },
+  )
+  .map((r) => r as RecordRowInputs["steering"])
+  .filter(valid("steering"));
+
 const readBack = <K extends RecordFileKind>(kind: K, file: { header: string[]; rows: RecordCell[][] }) =>
   readRecordRows(kind, { header: file.header, rows: file.rows.map((cells, i) => ({ row: i + 2, cells })) });
 
@@ -125,6 +147,7 @@ describe("writeRecordRows", () => {
     ["resources", resources],
     ["housing", housing],
     ["inspections", inspections],
+    ["steering", steering],
   ] as const)("writes %s records that read back as the same inputs, with no issue", (kind, records) => {
     fc.assert(
       fc.property(fc.array(records as fc.Arbitrary<RecordRowInputs[typeof kind]>, { minLength: 1, maxLength: 5 }), (inputs) => {
@@ -194,6 +217,42 @@ describe("writeRecordRows", () => {
         "05/06/2025\n\n",
       ],
     ]);
+  });
+
+  it("writes a steering member's role by name, the term dd/mm/yyyy and the communes one per cell separated by ;", () => {
+    const file = writeRecordRows(
+      "steering",
+      [
+        {
+          unitId: "d-01",
+          fullName: "Nguyễn Văn An",
+          position: "Phó Chủ tịch UBND huyện",
+          organisation: "UBND huyện",
+          role: "deputy_head",
+          termStart: "2021-01-01",
+          communeUnitIds: ["c-01-01", "c-01-02"],
+        },
+      ],
+      { unitNames: { "d-01": "Huyện Mẫu" } },
+    );
+    expect(file).toEqual({
+      header: recordFileTemplate("steering").header,
+      rows: [
+        [
+          "d-01",
+          "Nguyễn Văn An",
+          "Phó Chủ tịch UBND huyện",
+          "UBND huyện",
+          "Phó Trưởng ban",
+          null,
+          "01/01/2021",
+          null,
+          "c-01-01; c-01-02",
+          null,
+          "Huyện Mẫu",
+        ],
+      ],
+    });
   });
 
   it("writes only the header when there are no records", () => {
