@@ -184,6 +184,7 @@ describe("@ntm/core public API", () => {
       "SubjectKindSchema",
       "SubjectSchemeSchema",
       "TASK_COUNT_LABELS",
+      "TASK_PROGRESS_FILE",
       "TASK_PROGRESS_STATUS_LABELS",
       "TEMPLATE_LETTERS",
       "TIER_BUCKETS",
@@ -334,6 +335,7 @@ describe("@ntm/core public API", () => {
       "readInspectionRows",
       "readOcopRows",
       "readRecordRows",
+      "readTaskProgressRows",
       "readUnitRows",
       "readValuesHeader",
       "recognitionConfigFor",
@@ -401,6 +403,7 @@ describe("@ntm/core public API", () => {
       "withClassification182",
       "workingDaysBetween",
       "writeRecordRows",
+      "writeTaskProgressRows",
       "zodIssues",
     ]);
   });

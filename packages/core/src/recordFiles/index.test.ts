@@ -11,13 +11,16 @@ describe("the record files area's public surface", () => {
       "RECORD_FILES",
       "RECORD_FILE_KINDS",
       "RECORD_FILE_MESSAGES",
+      "TASK_PROGRESS_FILE",
       "readContributionRows",
       "readHouseRows",
       "readInspectionRows",
       "readOcopRows",
       "readRecordRows",
+      "readTaskProgressRows",
       "recordFileTemplate",
       "writeRecordRows",
+      "writeTaskProgressRows",
     ]);
   });
 });

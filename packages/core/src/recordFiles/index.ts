@@ -2,6 +2,7 @@
 // into the create routes' inputs with row-level issues, and the import templates.
 export type {
   ColumnType,
+  PlanFileKind,
   RecordCell,
   RecordColumn,
   RecordFileKind,
@@ -16,5 +17,14 @@ export { readContributionRows, CONTRIBUTION_FILE, type ContributionRowInput } fr
 export { readHouseRows, HOUSE_FILE, type HouseRowInput } from "./readHouseRows/index.js";
 export { readInspectionRows, INSPECTION_FILE, type InspectionRowInput } from "./readInspectionRows/index.js";
 export { readRecordRows, RECORD_FILES, RECORD_FILE_KINDS, type RecordRowInputs } from "./readRecordRows/index.js";
+export {
+  readTaskProgressRows,
+  writeTaskProgressRows,
+  TASK_PROGRESS_FILE,
+  type PlanTaskProgress,
+  type TaskProgressReport,
+  type TaskProgressRowInput,
+  type TaskProgressRowsRead,
+} from "./readTaskProgressRows/index.js";
 export { recordFileTemplate } from "./recordFileTemplate/index.js";
 export { writeRecordRows } from "./writeRecordRows/index.js";

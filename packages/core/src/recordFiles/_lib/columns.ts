@@ -62,9 +62,12 @@ export interface RecordColumn {
   perLine?: boolean;
 }
 
+/** Files that are not records of a list: a plan's task progress (tiến độ nhiệm vụ). */
+export type PlanFileKind = "taskProgress";
+
 /** A record kind's file: its columns, how a row's values become the input, and the core check. */
 export interface RecordFileSpec<T> {
-  kind: RecordFileKind;
+  kind: RecordFileKind | PlanFileKind;
   columns: readonly RecordColumn[];
   /** The key of the column naming the record's unit (scope is checked on it). */
   unitColumn: string;

@@ -3,6 +3,7 @@
  * the areas' validators raise (OCOP, amounts, periods, housing, inspections). Private to recordFiles/.
  */
 import type { LocalizedText } from "../../schemas/common.js";
+import { PLAN_FILE_MESSAGES } from "./planMessages.js";
 
 type Params = Record<string, unknown>;
 type Wording = { vi: (p: Params) => string; en: (p: Params) => string };
@@ -14,6 +15,7 @@ const list = (v: unknown) => (Array.isArray(v) ? v.join("; ") : "");
 
 /** Every record-file issue code with its wording. */
 export const RECORD_FILE_MESSAGES: Readonly<Record<string, Wording>> = {
+  ...PLAN_FILE_MESSAGES,
   "record_file.unknown_column": {
     vi: (p) => `cột "${p.header}" không có trong mẫu`,
     en: (p) => `column "${p.header}" is not in the template`,

@@ -1,0 +1,30 @@
+/**
+ * The wording of the plan files' row issues (task progress), Vietnamese and English, merged into
+ * `RECORD_FILE_MESSAGES`. Private to recordFiles/.
+ */
+type Params = Record<string, unknown>;
+type Wording = { vi: (p: Params) => string; en: (p: Params) => string };
+
+/** Every plan-file issue code with its wording. */
+export const PLAN_FILE_MESSAGES: Readonly<Record<string, Wording>> = {
+  "task_progress.unknown_task": {
+    vi: (p) => `kế hoạch không có nhiệm vụ mã "${p.code}"`,
+    en: (p) => `the plan has no task coded "${p.code}"`,
+  },
+  "task_progress.duplicate_task": {
+    vi: (p) => `nhiệm vụ "${p.code}" đã có ở dòng ${p.firstRow}`,
+    en: (p) => `task "${p.code}" is already on row ${p.firstRow}`,
+  },
+  "task_progress.percent_out_of_range": {
+    vi: (p) => `tỷ lệ hoàn thành ${p.input}% phải từ 0 đến 100`,
+    en: (p) => `the share done ${p.input}% must be between 0 and 100`,
+  },
+  "task_progress.done_not_full": {
+    vi: (p) => `nhiệm vụ đã hoàn thành thì tỷ lệ là 100%, không phải ${p.input}%`,
+    en: (p) => `a done task is 100% done, not ${p.input}%`,
+  },
+  "task_progress.too_long": {
+    vi: (p) => `${p.header} dài quá ${p.max} ký tự`,
+    en: (p) => `"${p.header}" is longer than ${p.max} characters`,
+  },
+};
