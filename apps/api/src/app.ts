@@ -30,6 +30,7 @@ import { auditRoutes } from "./routes/audit.js";
 import { publicRoutes } from "./routes/public.js";
 import { setupRoutes } from "./routes/setup.js";
 import { planRoutes } from "./routes/plans.js";
+import { planFileRoutes } from "./routes/planFiles.js";
 import { planAuthoringRoutes } from "./routes/planAuthoring.js";
 import { dossierRoutes } from "./routes/dossiers.js";
 import { ocopRoutes } from "./routes/ocop.js";
@@ -228,6 +229,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // Plan authoring before plans: its static /plans/import must win over /plans/{id}-style routes.
   v1.route("/", planAuthoringRoutes());
   v1.route("/", planRoutes());
+  v1.route("/", planFileRoutes());
   v1.route("/", dossierRoutes());
   v1.route("/", dossierDocumentRoutes());
   v1.route("/", ocopRoutes());
