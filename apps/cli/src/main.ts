@@ -14,6 +14,7 @@ import { registerEmulation } from "./commands/emulation.js";
 import { registerUsers } from "./commands/users.js";
 import { registerRecordWrites } from "./commands/recordWrites.js";
 import { registerRecordFiles } from "./commands/recordFiles.js";
+import { registerTaskFiles } from "./commands/taskFiles.js";
 import { registerSteering } from "./commands/steering.js";
 import { registerScoring } from "./commands/scoring.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
@@ -54,6 +55,7 @@ export function buildProgram(): Command {
   registerUsers(program, run);
   registerRecordWrites(program, run);
   registerRecordFiles(program, run);
+  registerTaskFiles(program, run);
   registerSteering(program, run);
   registerScoring(program, run);
   return program;

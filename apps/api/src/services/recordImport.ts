@@ -38,7 +38,13 @@ export interface RecordImportReport {
 }
 
 /** A record-file row issue as a problem+json field (row, column, the header on both sides). */
-export const fieldOf = (i: { row: number; column: string; header: string; code: string; message: { vi: string; en: string } }): ProblemField => ({
+export const fieldOf = (i: {
+  row: number;
+  column: string;
+  header: string;
+  code: string;
+  message: { vi: string; en: string };
+}): ProblemField => ({
   path: `row ${i.row}, column ${i.column}`,
   row: i.row,
   column: i.column,
