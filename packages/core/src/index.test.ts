@@ -169,6 +169,7 @@ describe("@ntm/core public API", () => {
       "SCORE_FORMULAS",
       "SCORING_EVIDENCE_MAX",
       "SCORING_INPUT_FIELDS",
+      "SCORING_INPUT_FILE",
       "SCORING_INPUT_LABELS",
       "STEERING_MEMBER_FIELDS",
       "STEERING_ROLES",
@@ -335,6 +336,7 @@ describe("@ntm/core public API", () => {
       "readInspectionRows",
       "readOcopRows",
       "readRecordRows",
+      "readScoringInputRows",
       "readTaskProgressRows",
       "readUnitRows",
       "readValuesHeader",
@@ -403,6 +405,7 @@ describe("@ntm/core public API", () => {
       "withClassification182",
       "workingDaysBetween",
       "writeRecordRows",
+      "writeScoringInputRows",
       "writeTaskProgressRows",
       "zodIssues",
     ]);

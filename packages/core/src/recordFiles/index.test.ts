@@ -11,15 +11,18 @@ describe("the record files area's public surface", () => {
       "RECORD_FILES",
       "RECORD_FILE_KINDS",
       "RECORD_FILE_MESSAGES",
+      "SCORING_INPUT_FILE",
       "TASK_PROGRESS_FILE",
       "readContributionRows",
       "readHouseRows",
       "readInspectionRows",
       "readOcopRows",
       "readRecordRows",
+      "readScoringInputRows",
       "readTaskProgressRows",
       "recordFileTemplate",
       "writeRecordRows",
+      "writeScoringInputRows",
       "writeTaskProgressRows",
     ]);
   });

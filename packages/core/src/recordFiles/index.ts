@@ -2,7 +2,7 @@
 // into the create routes' inputs with row-level issues, and the import templates.
 export type {
   ColumnType,
-  PlanFileKind,
+  RecordSheetKind,
   RecordCell,
   RecordColumn,
   RecordFileKind,
@@ -26,5 +26,13 @@ export {
   type TaskProgressRowInput,
   type TaskProgressRowsRead,
 } from "./readTaskProgressRows/index.js";
+export {
+  readScoringInputRows,
+  writeScoringInputRows,
+  SCORING_INPUT_FILE,
+  type CommuneScoringInputs,
+  type ScoringInputRowInput,
+  type ScoringInputRowsRead,
+} from "./readScoringInputRows/index.js";
 export { recordFileTemplate } from "./recordFileTemplate/index.js";
 export { writeRecordRows } from "./writeRecordRows/index.js";

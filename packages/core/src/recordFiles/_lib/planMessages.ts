@@ -1,11 +1,19 @@
 /**
- * The wording of the plan files' row issues (task progress), Vietnamese and English, merged into
- * `RECORD_FILE_MESSAGES`. Private to recordFiles/.
+ * The wording of the sheet files' row issues (task progress, scoring inputs), Vietnamese and English,
+ * merged into `RECORD_FILE_MESSAGES`; the scoring checks' own codes worded by the scoring catalog.
+ * Private to recordFiles/.
  */
+import { scoringMessages } from "../../i18n/scoring.messages.js";
+
 type Params = Record<string, unknown>;
 type Wording = { vi: (p: Params) => string; en: (p: Params) => string };
 
-/** Every plan-file issue code with its wording. */
+const scoring = (code: string): Wording => ({
+  vi: (p) => scoringMessages[code]!.vi(p, "vi"),
+  en: (p) => scoringMessages[code]!.en(p, "en"),
+});
+
+/** Every sheet-file issue code with its wording. */
 export const PLAN_FILE_MESSAGES: Readonly<Record<string, Wording>> = {
   "task_progress.unknown_task": {
     vi: (p) => `kế hoạch không có nhiệm vụ mã "${p.code}"`,
@@ -27,4 +35,19 @@ export const PLAN_FILE_MESSAGES: Readonly<Record<string, Wording>> = {
     vi: (p) => `${p.header} dài quá ${p.max} ký tự`,
     en: (p) => `"${p.header}" is longer than ${p.max} characters`,
   },
+  "scoring_file.unknown_commune": {
+    vi: (p) => `huyện không có xã mã "${p.unitId}"`,
+    en: (p) => `the district has no commune coded "${p.unitId}"`,
+  },
+  "scoring_file.duplicate_commune": {
+    vi: (p) => `xã "${p.unitId}" đã có ở dòng ${p.firstRow}`,
+    en: (p) => `commune "${p.unitId}" is already on row ${p.firstRow}`,
+  },
+  "scoring_file.year_mismatch": {
+    vi: (p) => `năm ${p.year} khác năm đang nhập ${p.expected}`,
+    en: (p) => `year ${p.year} is not the year being imported, ${p.expected}`,
+  },
+  "scoring_inputs.exceeds": scoring("scoring_inputs.exceeds"),
+  "scoring_inputs.evidence_without_value": scoring("scoring_inputs.evidence_without_value"),
+  "scoring_inputs.evidence_too_long": scoring("scoring_inputs.evidence_too_long"),
 };
