@@ -43,6 +43,7 @@ import { consultationRoutes } from "./routes/consultations.js";
 import { narrativeRoutes } from "./routes/narratives.js";
 import { emulationFileRoutes } from "./routes/emulationFiles.js";
 import { rankingRoutes } from "./routes/rankings.js";
+import { scoringFileRoutes } from "./routes/scoringFiles.js";
 import { reportRoutes } from "./routes/reports.js";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./transfer/limits.js";
 import { type AttachmentLimits, DEFAULT_ATTACHMENT_LIMITS } from "./services/attachments.js";
@@ -245,6 +246,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   v1.route("/", narrativeRoutes());
   v1.route("/", steeringRoutes());
   v1.route("/", rankingRoutes());
+  v1.route("/", scoringFileRoutes());
   v1.route("/", reportRoutes());
   options.extend?.(v1);
   app.route("/v1", v1);
