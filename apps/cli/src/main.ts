@@ -17,6 +17,7 @@ import { registerRecordFiles } from "./commands/recordFiles.js";
 import { registerTaskFiles } from "./commands/taskFiles.js";
 import { registerSteering } from "./commands/steering.js";
 import { registerScoring } from "./commands/scoring.js";
+import { registerScoringFiles } from "./commands/scoringFiles.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
 import { run } from "./lib/run.js";
 import { localizeCommander } from "./lib/commanderText.js";
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
   registerTaskFiles(program, run);
   registerSteering(program, run);
   registerScoring(program, run);
+  registerScoringFiles(program, run);
   return program;
 }
 

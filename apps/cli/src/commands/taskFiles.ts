@@ -9,13 +9,31 @@ import type { Run } from "../lib/run.js";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** The format a file name asks for (xlsx unless it ends in .csv), or csv to stdout without one. */
-function formatOf(opts: { format?: string; out?: string }): "xlsx" | "csv" {
+export function formatOf(opts: { format?: string; out?: string }): "xlsx" | "csv" {
   const format = opts.format ?? (opts.out && !opts.out.toLowerCase().endsWith(".csv") ? "xlsx" : "csv");
   if (format !== "xlsx" && format !== "csv")
     throw new CliError("invalid_input", [{ where: "--format", message: `"${format}": dùng xlsx hoặc csv / use xlsx or csv` }]);
   if (format === "xlsx" && !opts.out)
     throw new CliError("invalid_input", [{ where: "-o", message: "cần -o <tệp.xlsx> (hoặc --format csv) / -o <file.xlsx> is required" }]);
   return format;
+}
+
+/**
+ * A CSV or XLSX file to send as a request body, with its content type; a missing file or another
+ * extension is an input error naming the file.
+ * @example
+ * const { body, headers } = readUpload("tien-do.xlsx");
+ */
+export function readUpload(file: string): { body: Buffer; headers: Record<string, string>; file: string } {
+  const lower = file.toLowerCase();
+  const format = lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".csv") ? "csv" : undefined;
+  if (!format) throw new CliError("invalid_input", [{ file, message: "cần tệp .csv hoặc .xlsx / expected a .csv or .xlsx file" }]);
+  try {
+    if (!statSync(file).isFile()) throw new Error("not a file");
+  } catch {
+    throw new CliError("invalid_input", [{ file, message: "không có tệp này / no such file" }]);
+  }
+  return { body: readFileSync(file), headers: { "content-type": format === "xlsx" ? XLSX : "text/csv; charset=utf-8" }, file };
 }
 
 /**
@@ -50,19 +68,10 @@ export async function taskProgressFile(
  * await taskProgressImport(ctx, "plan-63-d-01", "tien-do.xlsx", { dryRun: true });
  */
 export async function taskProgressImport(ctx: Ctx, plan: string, file: string, opts: { dryRun?: boolean }): Promise<void> {
-  const lower = file.toLowerCase();
-  const format = lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".csv") ? "csv" : undefined;
-  if (!format) throw new CliError("invalid_input", [{ file, message: "cần tệp .csv hoặc .xlsx / expected a .csv or .xlsx file" }]);
-  try {
-    if (!statSync(file).isFile()) throw new Error("not a file");
-  } catch {
-    throw new CliError("invalid_input", [{ file, message: "không có tệp này / no such file" }]);
-  }
+  const upload = readUpload(file);
   const res = await api(ctx, "POST", `/plans/${encodeURIComponent(plan)}/progress/import`, {
-    body: readFileSync(file),
-    headers: { "content-type": format === "xlsx" ? XLSX : "text/csv; charset=utf-8" },
+    ...upload,
     query: opts.dryRun ? { dryRun: "1" } : {},
-    file,
   });
   const r = res.body as { dryRun: boolean; rows: number; updated: number; unchanged: number; codes: string[] };
   if (ctx.json) return ctx.printJson({ file, ...r });
