@@ -31,6 +31,7 @@ import { publicRoutes } from "./routes/public.js";
 import { setupRoutes } from "./routes/setup.js";
 import { planRoutes } from "./routes/plans.js";
 import { planFileRoutes } from "./routes/planFiles.js";
+import { dossierExportRoutes } from "./routes/dossierExport.js";
 import { planAuthoringRoutes } from "./routes/planAuthoring.js";
 import { dossierRoutes } from "./routes/dossiers.js";
 import { ocopRoutes } from "./routes/ocop.js";
@@ -231,6 +232,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   v1.route("/", planAuthoringRoutes());
   v1.route("/", planRoutes());
   v1.route("/", planFileRoutes());
+  v1.route("/", dossierExportRoutes());
   v1.route("/", dossierRoutes());
   v1.route("/", dossierDocumentRoutes());
   v1.route("/", ocopRoutes());

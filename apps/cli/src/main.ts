@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerDossier } from "./commands/dossier.js";
+import { registerDossierExport } from "./commands/dossierExport.js";
 import { registerEvaluate } from "./commands/evaluate.js";
 import { registerOcop } from "./commands/ocop.js";
 import { registerPacks } from "./commands/packs.js";
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
   registerWorkday(program, run);
   registerRemote(program, run);
   registerDossier(program, run);
+  registerDossierExport(program, run);
   registerReport(program, run);
   registerRecords(program, run);
   registerEmulation(program, run);

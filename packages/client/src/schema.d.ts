@@ -5784,6 +5784,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dossiers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất danh sách hồ sơ xét công nhận (XLSX/CSV) / Export the recognition dossiers list
+         * @description The dossiers GET /v1/dossiers lists with the same filters (your scope, or ?unitId= a subtree you may read): Mã hồ sơ, Đơn vị, Năm, Hạng đề nghị, Trạng thái (Vietnamese), Số quyết định, Ngày quyết định (dd/mm/yyyy), Số tài liệu, Bước gần nhất, Người thực hiện, Ngày thực hiện. ?format=csv gives a UTF-8 CSV with BOM and `;` between cells (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    state?: "draft" | "self_assessed" | "public_consultation" | "submitted" | "appraised" | "verified" | "recognised" | "returned" | "rejected" | "revoked";
+                    unitId?: string;
+                    year?: number;
+                    tier?: "standard" | "advanced" | "model";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dossiers": {
         parameters: {
             query?: never;
