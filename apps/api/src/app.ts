@@ -30,6 +30,8 @@ import { auditRoutes } from "./routes/audit.js";
 import { publicRoutes } from "./routes/public.js";
 import { setupRoutes } from "./routes/setup.js";
 import { planRoutes } from "./routes/plans.js";
+import { planFileRoutes } from "./routes/planFiles.js";
+import { dossierExportRoutes } from "./routes/dossierExport.js";
 import { planAuthoringRoutes } from "./routes/planAuthoring.js";
 import { dossierRoutes } from "./routes/dossiers.js";
 import { ocopRoutes } from "./routes/ocop.js";
@@ -42,6 +44,7 @@ import { consultationRoutes } from "./routes/consultations.js";
 import { narrativeRoutes } from "./routes/narratives.js";
 import { emulationFileRoutes } from "./routes/emulationFiles.js";
 import { rankingRoutes } from "./routes/rankings.js";
+import { scoringFileRoutes } from "./routes/scoringFiles.js";
 import { reportRoutes } from "./routes/reports.js";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./transfer/limits.js";
 import { type AttachmentLimits, DEFAULT_ATTACHMENT_LIMITS } from "./services/attachments.js";
@@ -228,6 +231,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // Plan authoring before plans: its static /plans/import must win over /plans/{id}-style routes.
   v1.route("/", planAuthoringRoutes());
   v1.route("/", planRoutes());
+  v1.route("/", planFileRoutes());
+  v1.route("/", dossierExportRoutes());
   v1.route("/", dossierRoutes());
   v1.route("/", dossierDocumentRoutes());
   v1.route("/", ocopRoutes());
@@ -243,6 +248,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   v1.route("/", narrativeRoutes());
   v1.route("/", steeringRoutes());
   v1.route("/", rankingRoutes());
+  v1.route("/", scoringFileRoutes());
   v1.route("/", reportRoutes());
   options.extend?.(v1);
   app.route("/v1", v1);

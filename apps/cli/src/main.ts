@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerDossier } from "./commands/dossier.js";
+import { registerDossierExport } from "./commands/dossierExport.js";
 import { registerEvaluate } from "./commands/evaluate.js";
 import { registerOcop } from "./commands/ocop.js";
 import { registerPacks } from "./commands/packs.js";
@@ -14,8 +15,10 @@ import { registerEmulation } from "./commands/emulation.js";
 import { registerUsers } from "./commands/users.js";
 import { registerRecordWrites } from "./commands/recordWrites.js";
 import { registerRecordFiles } from "./commands/recordFiles.js";
+import { registerTaskFiles } from "./commands/taskFiles.js";
 import { registerSteering } from "./commands/steering.js";
 import { registerScoring } from "./commands/scoring.js";
+import { registerScoringFiles } from "./commands/scoringFiles.js";
 import { CliError, EXIT, EXIT_CODES_HELP, formatProblem } from "./lib/exit.js";
 import { run } from "./lib/run.js";
 import { localizeCommander } from "./lib/commanderText.js";
@@ -48,6 +51,7 @@ export function buildProgram(): Command {
   registerWorkday(program, run);
   registerRemote(program, run);
   registerDossier(program, run);
+  registerDossierExport(program, run);
   registerReport(program, run);
   registerRecords(program, run);
   registerEmulation(program, run);
@@ -56,7 +60,9 @@ export function buildProgram(): Command {
   // The steering group first: its files (template, export, import) join it.
   registerSteering(program, run);
   registerRecordFiles(program, run);
+  registerTaskFiles(program, run);
   registerScoring(program, run);
+  registerScoringFiles(program, run);
   return program;
 }
 

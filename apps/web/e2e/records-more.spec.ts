@@ -146,3 +146,37 @@ test("a province officer recognises a dossier with the decision's number and dat
   const d = (await (await page.request.get("/v1/dossiers/hs-demo-07")).json()) as { history: { decision?: unknown }[] };
   expect(d.history.at(-1)?.decision).toEqual({ number: "126/QĐ-UBND", date: "2025-12-02" });
 });
+
+test("a district officer records several tasks' progress from a file on the plan board: check, then write", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "district");
+  await page.goto("/plan?plan=plan-63-d-01");
+  const panel = page.getByTestId("task-progress-file");
+  await expect(panel.getByRole("heading", { name: "Cập nhật tiến độ từ tệp (XLSX/CSV)" })).toBeVisible();
+  // The template is pre-filled with the plan's tasks.
+  const template = await page.request.get("/v1/plans/plan-63-d-01/progress/template?format=csv");
+  expect((await template.text()).split("\r\n").some((l) => l.startsWith("II.5;"))).toBe(true);
+  const input = panel.locator('input[type="file"]');
+  const csv = (rows: string[]) =>
+    Buffer.from(`Mã nhiệm vụ;Tình trạng;Tỷ lệ hoàn thành (%);Kết quả thực hiện;Kỳ báo cáo\r\n${rows.join("\r\n")}\r\n`);
+  // One bad row refuses the file, named by row and column.
+  await input.setInputFiles({ name: "tien-do.csv", mimeType: "text/csv", buffer: csv(["II.5;Đang thực hiện;140;Làm đường;2025S2"]) });
+  await panel.getByRole("button", { name: "Kiểm tra tệp" }).click();
+  const errors = page.getByTestId("task-progress-file-errors");
+  await expect(errors).toContainText("tỷ lệ hoàn thành 140% phải từ 0 đến 100");
+  await expect(errors.getByRole("cell", { name: "C", exact: true })).toBeVisible();
+  await input.setInputFiles({
+    name: "tien-do.csv",
+    mimeType: "text/csv",
+    buffer: csv(["II.5;Đang thực hiện;70;Đã cứng hóa 4 km đường trục xã;2025S2", "II.1;Đã hoàn thành;100;Đã phê duyệt quy hoạch;2025"]),
+  });
+  await panel.getByRole("button", { name: "Kiểm tra tệp" }).click();
+  await expect(page.getByTestId("task-progress-file-checked")).toContainText("2 dòng thay đổi (II.5, II.1)");
+  await panel.getByRole("button", { name: "Ghi 2 dòng thay đổi" }).click();
+  await expect(page.getByTestId("task-progress-file-done")).toContainText("Đã ghi 2 dòng thay đổi");
+  const plan = (await (await page.request.get("/v1/plans/plan-63-d-01")).json()) as {
+    tasks: { code: string; progress: { status: string; percentDone?: number } | null }[];
+  };
+  expect(plan.tasks.find((t) => t.code === "II.5")?.progress).toMatchObject({ status: "in_progress", percentDone: 70 });
+  await shot(page, "plan-progress-file");
+});

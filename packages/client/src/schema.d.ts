@@ -5542,6 +5542,333 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/plans/{id}/progress/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mẫu cập nhật tiến độ nhiệm vụ, điền sẵn các nhiệm vụ (XLSX/CSV) / Progress template pre-filled with the plan's tasks
+         * @description One row per task: code, title, lead organisations and deadline (dd/mm/yyyy), read-only, then the progress columns the progress route takes (status by its Vietnamese name, % done, result, evidence, period). The template has a note row starting with # that the import skips. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/progress/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất tiến độ mọi nhiệm vụ (XLSX/CSV, nhập lại được) / Export every task's progress (re-importable)
+         * @description One row per task: code, title, lead organisations and deadline (dd/mm/yyyy), read-only, then the progress columns the progress route takes (status by its Vietnamese name, % done, result, evidence, period). The template has a note row starting with # that the import skips. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/progress/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập tiến độ nhiệm vụ từ XLSX/CSV (tất cả hoặc không) / Import task progress, all or nothing
+         * @description The file is the request body (text/csv or the .xlsx type) with the template's columns. Rows that report nothing, or what is stored, change nothing. Every row is checked by @ntm/core: an unknown or repeated task code, a status that is not one of Đã hoàn thành, Đang thực hiện, Chưa thực hiện, Quá hạn, a % done outside 0–100 (100 when done), a missing result or period → 422 problem+json whose `errors` name row, column and header; nothing is written. Needs `plan.write` on the plan's unit, as PUT /v1/plans/{id}/tasks/{code}/progress. Otherwise one transaction: each changed task's progress (deadline kept), one audit entry per task and one for the file. ?dryRun=1 checks everything and writes nothing.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 1: check the whole file and answer what would be written, writing nothing */
+                    dryRun?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Imported (or, with dryRun, what would be) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskProgressImportReport"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dossiers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất danh sách hồ sơ xét công nhận (XLSX/CSV) / Export the recognition dossiers list
+         * @description The dossiers GET /v1/dossiers lists with the same filters (your scope, or ?unitId= a subtree you may read): Mã hồ sơ, Đơn vị, Năm, Hạng đề nghị, Trạng thái (Vietnamese), Số quyết định, Ngày quyết định (dd/mm/yyyy), Số tài liệu, Bước gần nhất, Người thực hiện, Ngày thực hiện. ?format=csv gives a UTF-8 CSV with BOM and `;` between cells (Vietnamese Excel).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    state?: "draft" | "self_assessed" | "public_consultation" | "submitted" | "appraised" | "verified" | "recognised" | "returned" | "rejected" | "revoked";
+                    unitId?: string;
+                    year?: number;
+                    tier?: "standard" | "advanced" | "model";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dossiers": {
         parameters: {
             query?: never;
@@ -11170,6 +11497,272 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/units/{id}/scoring-inputs/{year}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mẫu nhập số liệu chấm điểm các xã của huyện, điền sẵn số liệu hiện có (XLSX/CSV) / Scoring inputs template of the district's communes, pre-filled
+         * @description One row per commune of the unit: code, name (read-only), year, then each field of PUT /v1/units/{id}/scoring-inputs/{year} (the four task counts, targets, reports, planned resources in whole đồng, discipline in words), each followed by its evidence column. The template has a note row starting with # that the import skips. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/scoring-inputs/{year}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất số liệu chấm điểm các xã (XLSX/CSV, nhập lại được) / Export the communes' scoring inputs (re-importable)
+         * @description One row per commune of the unit: code, name (read-only), year, then each field of PUT /v1/units/{id}/scoring-inputs/{year} (the four task counts, targets, reports, planned resources in whole đồng, discipline in words), each followed by its evidence column. The template has a note row starting with # that the import skips. ?format=csv gives a UTF-8 CSV with BOM, `;` between cells and decimal commas.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/scoring-inputs/{year}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập số liệu chấm điểm các xã từ XLSX/CSV (tất cả hoặc không) / Import the communes' scoring inputs, all or nothing
+         * @description The file is the request body (text/csv or the .xlsx type) with the template's columns. A row with no value, or the stored inputs, changes nothing; a row replaces the commune's inputs for the year, as the PUT does. Every row is checked by @ntm/core checkScoringInputs (done ≤ assigned, on time ≤ done, met ≤ total, reports ≤ reports due, evidence only with its value), the four task counts together; a commune not in the unit, a repeated one or a year column other than {year} → 422 problem+json whose `errors` name row, column and header; a commune you may not write (`plan.write`, as the PUT) → 403 naming the rows; nothing is written. Otherwise one transaction: each commune's inputs saved over the version read (audited `scoring_inputs.put`) and one `scoring_inputs.import` entry for the file. ?dryRun=1 checks everything and writes nothing.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 1: check the whole file and answer what would be written, writing nothing */
+                    dryRun?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Imported (or, with dryRun, what would be) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScoringInputsImportReport"];
+                    };
+                };
+                /** @description Problem (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/progress.docx": {
         parameters: {
             query?: never;
@@ -12604,6 +13197,14 @@ export interface components {
                 supportsUnitIds: string[];
             }[];
         };
+        TaskProgressImportReport: {
+            planId: string;
+            dryRun: boolean;
+            rows: number;
+            updated: number;
+            unchanged: number;
+            codes: string[];
+        };
         Dossier: {
             id: string;
             unitId: string;
@@ -13423,6 +14024,15 @@ export interface components {
                 resourcesPlanned?: string;
                 discipline?: string;
             };
+        };
+        ScoringInputsImportReport: {
+            unitId: string;
+            year: number;
+            dryRun: boolean;
+            rows: number;
+            updated: number;
+            unchanged: number;
+            unitIds: string[];
         };
     };
     responses: never;

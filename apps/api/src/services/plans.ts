@@ -21,7 +21,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/index.js";
 import { plans, reportSubmissions, tasks } from "../db/schema.js";
-import { writeAudit } from "../audit.js";
+import { type Tx, writeAudit } from "../audit.js";
 import { type Principal, can } from "../auth/policy.js";
 import { unwrap, vnDate } from "../http/common.js";
 import { ApiError, issuesToFields } from "../http/problem.js";
@@ -222,28 +222,42 @@ export async function recordTaskProgress(
   body: unknown,
   at: Date,
 ): Promise<TaskRow> {
-  return db.transaction(async (tx) => {
-    const before = taskDataOf(taskRow);
-    const progress = unwrap(parseTaskProgress(body), "Tiến độ không hợp lệ / invalid progress");
-    const data: TaskData = { ...before, progress };
-    const out = (
-      await tx
-        .update(tasks)
-        .set({ data, version: taskRow.version + 1, updatedAt: at, updatedBy: user.username })
-        .where(and(eq(tasks.id, taskRow.id), eq(tasks.version, taskRow.version)))
-        .returning()
-    )[0];
-    if (!out) throw new ApiError("precondition_failed", "Nhiệm vụ vừa bị thay đổi / task changed concurrently");
-    await writeAudit(tx, user, {
-      action: "task.progress",
-      entityType: "task",
-      entityId: taskRow.id,
-      unitId: row.unitId,
-      before: { progress: before.progress, version: taskRow.version },
-      after: { progress, version: out.version },
-    });
-    return out;
+  const progress = unwrap(parseTaskProgress(body), "Tiến độ không hợp lệ / invalid progress");
+  return db.transaction((tx) => writeTaskProgress(tx, user, row, taskRow, progress, at));
+}
+
+/**
+ * Writes a task's progress within a transaction, as the progress route does: the task's version must
+ * be the one read (412 otherwise), audited as `task.progress` (`extra` added to the entry's after).
+ */
+export async function writeTaskProgress(
+  tx: Tx,
+  user: Principal,
+  row: PlanRow,
+  taskRow: TaskRow,
+  progress: TaskData["progress"],
+  at: Date,
+  extra: Record<string, unknown> = {},
+): Promise<TaskRow> {
+  const before = taskDataOf(taskRow);
+  const data: TaskData = { ...before, progress };
+  const out = (
+    await tx
+      .update(tasks)
+      .set({ data, version: taskRow.version + 1, updatedAt: at, updatedBy: user.username })
+      .where(and(eq(tasks.id, taskRow.id), eq(tasks.version, taskRow.version)))
+      .returning()
+  )[0];
+  if (!out) throw new ApiError("precondition_failed", "Nhiệm vụ vừa bị thay đổi / task changed concurrently");
+  await writeAudit(tx, user, {
+    action: "task.progress",
+    entityType: "task",
+    entityId: taskRow.id,
+    unitId: row.unitId,
+    before: { progress: before.progress, version: taskRow.version },
+    after: { progress, version: out.version, ...extra },
   });
+  return out;
 }
 
 /** Report counts by status. */

@@ -40,7 +40,14 @@ export interface RecordImportReport {
   ids: string[];
 }
 
-const fieldOf = (i: { row: number; column: string; header: string; code: string; message: { vi: string; en: string } }): ProblemField => ({
+/** A record-file row issue as a problem+json field (row, column, the header on both sides). */
+export const fieldOf = (i: {
+  row: number;
+  column: string;
+  header: string;
+  code: string;
+  message: { vi: string; en: string };
+}): ProblemField => ({
   path: `row ${i.row}, column ${i.column}`,
   row: i.row,
   column: i.column,

@@ -32,7 +32,7 @@ type ScoringRow = typeof scoring.$inferSelect;
  * Writes one scoring row over the version the caller edited: 428 when the row exists and no version
  * was sent, 412 when it changed; audited under `action`.
  */
-async function saveScoringRow(
+export async function saveScoringRow(
   db: Db,
   user: Principal,
   target: { id: string; unitId: string; year: number; action: string; entityType: string; what: string },

@@ -59,6 +59,9 @@ export default function Dossiers() {
     <div className="page">
       <div className="page-head">
         <h1>{t("dossiers.title")}</h1>
+        <a className="btn btn-ghost" href="/v1/dossiers/export?format=xlsx" download data-testid="dossier-export">
+          {t("sheetImport.dossierExport")}
+        </a>
         {mayCreate && !creating && (
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
             {t("records.dossier.create")}

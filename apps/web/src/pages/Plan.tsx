@@ -9,6 +9,7 @@ import { useSession } from "../auth/session";
 import { optional } from "../api/queries";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { type BoardTask, TaskBoard } from "../components/TaskBoard";
+import { TaskProgressFile } from "../components/SheetImport";
 import { localName, pickLang } from "../lib/text";
 import { DEFAULT_YEAR, YEARS } from "../lib/years";
 
@@ -257,6 +258,7 @@ export default function Plan() {
         assignees={plan.assignees}
         canWrite={can.planWrite && fromApi}
       />
+      {fromApi && planId && <TaskProgressFile planId={planId} canWrite={can.planWrite} />}
       <section className="card" aria-labelledby="members-h">
         <h2 id="members-h">{t("plan.members")}</h2>
         {/* The register is the one record of who supports which commune; the plan reads it. */}

@@ -9,6 +9,7 @@ import { YearSelect } from "../components/YearSelect";
 import { DEFAULT_YEAR } from "../lib/years";
 import { NoPackNotice, PackInForce } from "../components/NoPack";
 import { ScoringInputsForm } from "../components/ScoringInputsForm";
+import { ScoringInputsFile } from "../components/SheetImport";
 import { useUnits } from "../api/queries";
 
 type RankingResult = Schemas["Ranking"];
@@ -199,6 +200,9 @@ export default function Ranking() {
               </table>
             </div>
           </section>
+          {kind === "unit" && user && (
+            <ScoringInputsFile unitId={user.scopeUnitId} year={year} canWrite={r.rows.some((row) => mayEnter(row.unitId))} />
+          )}
           <div className="grid-2">
             <Candidates title={t("ranking.commendations")} items={r.commendations} rows={r.rows} lang={lang} />
             <Candidates title={t("ranking.criticisms")} items={r.criticisms} rows={r.rows} lang={lang} />

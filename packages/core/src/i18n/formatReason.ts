@@ -11,6 +11,7 @@ import { importMessages } from "./import.messages.js";
 import { steeringMessages } from "./steering.messages.js";
 import { scoringMessages } from "./scoring.messages.js";
 import { valuesFileMessages } from "./valuesFile.messages.js";
+import { sheetFileMessages } from "./sheetFile.messages.js";
 
 /** Every reason code the core can produce, with its Vietnamese and English wording. */
 export const MESSAGES: MessageCatalog = {
@@ -26,6 +27,7 @@ export const MESSAGES: MessageCatalog = {
   ...steeringMessages,
   ...scoringMessages,
   ...valuesFileMessages,
+  ...sheetFileMessages,
 };
 
 /**

@@ -48,3 +48,4 @@ export { stepDeadline, dueDateFor, type StepDeadline } from "./deadlines/index.j
 export { DossierDecisionSchema, checkDecision, type DossierDecision, type DecisionInput } from "./decision/index.js";
 export { decisionText } from "./decisionText/index.js";
 export { DOSSIER_STATE_LABELS, RECOGNITION_ACTION_LABELS, ACTOR_ROLE_LABELS, DOSSIER_DOCUMENT_LABELS } from "../i18n/workflow.messages.js";
+export { dossierListRows, DOSSIER_LIST_HEADER, type DossierListCell } from "./dossierListRows/index.js";

@@ -12,15 +12,21 @@ describe("the record files area's public surface", () => {
       "RECORD_FILES",
       "RECORD_FILE_KINDS",
       "RECORD_FILE_MESSAGES",
+      "SCORING_INPUT_FILE",
       "STEERING_FILE",
+      "TASK_PROGRESS_FILE",
       "readContributionRows",
       "readHouseRows",
       "readInspectionRows",
       "readOcopRows",
       "readRecordRows",
+      "readScoringInputRows",
       "readSteeringRows",
+      "readTaskProgressRows",
       "recordFileTemplate",
       "writeRecordRows",
+      "writeScoringInputRows",
+      "writeTaskProgressRows",
     ]);
   });
 

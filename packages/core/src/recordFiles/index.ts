@@ -2,6 +2,7 @@
 // into the create routes' inputs with row-level issues, and the import templates.
 export type {
   ColumnType,
+  RecordSheetKind,
   RecordCell,
   RecordColumn,
   RecordFileKind,
@@ -17,5 +18,22 @@ export { readHouseRows, HOUSE_FILE, type HouseRowInput } from "./readHouseRows/i
 export { readInspectionRows, INSPECTION_FILE, type InspectionRowInput } from "./readInspectionRows/index.js";
 export { readSteeringRows, STEERING_FILE, type SteeringRowInput } from "./readSteeringRows/index.js";
 export { readRecordRows, RECORD_FILES, RECORD_FILE_KINDS, type RecordRowInputs } from "./readRecordRows/index.js";
+export {
+  readTaskProgressRows,
+  writeTaskProgressRows,
+  TASK_PROGRESS_FILE,
+  type PlanTaskProgress,
+  type TaskProgressReport,
+  type TaskProgressRowInput,
+  type TaskProgressRowsRead,
+} from "./readTaskProgressRows/index.js";
+export {
+  readScoringInputRows,
+  writeScoringInputRows,
+  SCORING_INPUT_FILE,
+  type CommuneScoringInputs,
+  type ScoringInputRowInput,
+  type ScoringInputRowsRead,
+} from "./readScoringInputRows/index.js";
 export { recordFileTemplate } from "./recordFileTemplate/index.js";
 export { writeRecordRows } from "./writeRecordRows/index.js";

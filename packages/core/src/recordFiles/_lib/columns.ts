@@ -62,9 +62,15 @@ export interface RecordColumn {
   perLine?: boolean;
 }
 
+/**
+ * Files of values kept per existing thing rather than records of a list: a plan's task progress (tiến
+ * độ nhiệm vụ) and a district's scoring inputs per commune (số liệu chấm điểm).
+ */
+export type RecordSheetKind = "taskProgress" | "scoringInputs";
+
 /** A record kind's file: its columns, how a row's values become the input, and the core check. */
 export interface RecordFileSpec<T> {
-  kind: RecordFileKind;
+  kind: RecordFileKind | RecordSheetKind;
   columns: readonly RecordColumn[];
   /** The key of the column naming the record's unit (scope is checked on it). */
   unitColumn: string;
@@ -184,7 +190,8 @@ export function readWith<T>(spec: RecordFileSpec<T>, table: RecordTable): Record
     if (c.required && !at.has(c.key)) issue(1, "—", c.vi, "record_file.missing_column", { header: c.vi, key: c.key });
   const letters = Object.fromEntries([...at].map(([k, i]) => [k, columnLetter(i)]));
   if (issues.length) return { rows: [], issues, letters };
-  const letter = (key: string) => columnLetter(at.get(key) ?? 0);
+  // A column the file does not have is named by its header only ("—": no letter to point at).
+  const letter = (key: string) => (at.has(key) ? columnLetter(at.get(key)!) : "—");
   const headerOf = (key: string) => spec.columns.find((c) => c.key === key)?.vi ?? key;
   const rows: { row: number; input: T }[] = [];
   // The template's note row: its first column holds that column's note behind the "# " marker, exactly
