@@ -60,6 +60,11 @@ export interface RecordColumn {
    * line. Every such column of a row has one line (it applies to every item) or the same number.
    */
   perLine?: boolean;
+  /**
+   * For a `list` of codes (a steering member's communes): written on one line separated by "; "
+   * ("c-01-01; c-01-02"), which the reader splits on ";"; free-text lists are written numbered, one per line.
+   */
+  inline?: boolean;
 }
 
 /**
@@ -284,7 +289,11 @@ function writeCell(col: RecordColumn, value: unknown): RecordCell {
       return col.labels && Object.hasOwn(col.labels, String(value)) ? col.labels[String(value)]!.vi : String(value);
     case "list":
       // Numbered, one item per line: the reader splits such a cell on line breaks only, so an item keeps its ";".
-      return Array.isArray(value) ? (value.length === 0 ? null : value.map((v, i) => `${i + 1}. ${String(v)}`).join("\n")) : String(value);
+      if (!Array.isArray(value)) return String(value);
+      if (value.length === 0) return null;
+      // Codes on one line when the reader splits them back the same (no item holds ";", a line break or a numbering).
+      if (col.inline && value.every((v) => !/[;\r\n]/.test(String(v)) && !NUMBERING.test(String(v)))) return value.map(String).join("; ");
+      return value.map((v, i) => `${i + 1}. ${String(v)}`).join("\n");
     case "number":
     case "int":
       return typeof value === "number" ? value : String(value);

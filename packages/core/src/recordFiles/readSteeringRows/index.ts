@@ -40,6 +40,7 @@ export const STEERING_FILE: RecordFileSpec<SteeringRowInput> = {
       key: "communes",
       vi: F.communeUnitIds.vi,
       type: "list",
+      inline: true,
       hint: "mã hoặc tên xã thuộc đơn vị, mỗi xã một dòng (Alt+Enter) hoặc cách nhau bằng dấu ;",
     },
     { key: "note", vi: F.note.vi, type: "text", hint: "không bắt buộc" },
