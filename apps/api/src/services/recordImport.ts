@@ -7,7 +7,15 @@
  * (http/recordRoutes.ts) parses, authorises and calls this.
  */
 import { randomUUID } from "node:crypto";
-import { RECORD_FILES, RECORD_FILE_MESSAGES, type RecordFileKind, type RecordRowIssue, type Result, readRecordRows } from "@ntm/core";
+import {
+  MESSAGES,
+  RECORD_FILES,
+  RECORD_FILE_MESSAGES,
+  type RecordFileKind,
+  type RecordRowIssue,
+  type Result,
+  readRecordRows,
+} from "@ntm/core";
 import { writeAudit } from "../audit.js";
 import type { Principal } from "../auth/policy.js";
 import type { Db } from "../db/index.js";
@@ -87,13 +95,20 @@ export async function importRecordFile<T>(
         const key = spec.columnOf(i.path);
         const header = spec.columns.find((c) => c.key === key)?.vi ?? "";
         const params = { header, ...(i.params ?? {}) };
-        const wording = RECORD_FILE_MESSAGES[i.code];
+        // The reader's own codes, then core's catalog (the areas' rule codes are worded there once).
+        const own = RECORD_FILE_MESSAGES[i.code];
+        const catalog = MESSAGES[i.code];
+        const message = own
+          ? { vi: own.vi(params), en: own.en(params) }
+          : catalog
+            ? { vi: catalog.vi(params, "vi"), en: catalog.en(params, "en") }
+            : { vi: "dữ liệu không hợp lệ", en: i.message };
         issues.push({
           row: r.row,
           column: (key && read.letters[key]) ?? "—",
           header,
           code: i.code,
-          message: wording ? { vi: wording.vi(params), en: wording.en(params) } : { vi: "dữ liệu không hợp lệ", en: i.message },
+          message,
         });
       }
       continue;

@@ -1,7 +1,7 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
-import { RECORD_FILE_MESSAGES, RESOURCE_SOURCES, describePeriod, parsePeriod } from "@ntm/core";
+import { MESSAGES, RESOURCE_SOURCES, describePeriod, parsePeriod } from "@ntm/core";
 import { api, must } from "../api/client";
 import { useUnits } from "../api/queries";
 import { type FieldLabels, type PathProblem, fieldKey } from "../lib/fieldProblems";
@@ -47,8 +47,8 @@ export function ResourceForm({ onDone }: { onDone: () => void }) {
   // What was sent, by field: core's wording of an amount problem quotes the value ("12,5").
   const sent: Record<string, string> = { unitId: unit, period, source, amount: amount.trim(), note: note.trim() };
   const messageOf = (p: PathProblem): string => {
-    const wording = p.code ? RECORD_FILE_MESSAGES[p.code] : undefined;
-    return wording ? wording[lang]({ input: sent[fieldKey(p.path)] ?? "" }) : fieldMessage(p, lang);
+    const wording = p.code ? MESSAGES[p.code] : undefined;
+    return wording ? wording[lang]({ input: sent[fieldKey(p.path)] ?? "" }, lang) : fieldMessage(p, lang);
   };
   // A new record only: no version to match, so the saver's If-Match is not sent.
   const { errors, fieldErrors, busy, send } = useVersionedSave({ version: 0, labels, messageOf });
