@@ -854,6 +854,28 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
     },
   },
   {
+    op: "POST /v1/plans/{id}/progress/import",
+    access: "policy",
+    rule: "plan.write on the plan's unit (a district), as the single task's progress route",
+    targets: "district",
+    decide: byAction("plan.write"),
+    success: 200,
+    prepare: async ({ unitId, admin, n }) => {
+      const planId = planOf(unitId);
+      const plan = await body(await admin(`/v1/plans/${planId}`));
+      const task = plan.tasks[0] as { code: string };
+      // A share done unique in the run, so the row always changes the task.
+      return {
+        path: `/v1/plans/${planId}/progress/import`,
+        init: {
+          method: "POST",
+          headers: { "content-type": "text/csv" },
+          body: `code,status,percent_done,result,period\n${task.code},in_progress,${1 + (n() % 98)},Kiểm thử phân quyền,2025\n`,
+        },
+      };
+    },
+  },
+  {
     op: "PUT /v1/plans/{id}/tasks/{code}/progress",
     access: "policy",
     rule: "plan.write on the plan's unit (a district)",
@@ -1165,6 +1187,23 @@ export const ACCESS_ROWS: readonly AccessRow[] = [
         ),
       };
     },
+  },
+  {
+    op: "POST /v1/units/{id}/scoring-inputs/{year}/import",
+    access: "policy",
+    rule: "read on the unit, then plan.write on every commune of the file (as the PUT); one refused → 403 naming the rows, nothing written",
+    targets: "commune",
+    decide: byAction("plan.write"),
+    success: 200,
+    prepare: async ({ unitId, n }) => ({
+      path: `/v1/units/${unitId}/scoring-inputs/2025/import`,
+      init: {
+        method: "POST",
+        headers: { "content-type": "text/csv" },
+        // A total unique in the run, so the row always changes the commune's inputs.
+        body: `unit_code,year,programme_targets_met,programme_targets_total\n${unitId},2025,1,${1000 + n()}\n`,
+      },
+    }),
   },
   {
     op: "PUT /v1/units/{id}/scoring-inputs/{year}",
