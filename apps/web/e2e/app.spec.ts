@@ -293,7 +293,7 @@ test("the ranking switches to organisations and persons and shows each proposal 
   await page.goto("/ranking");
   await expect(page.getByTestId("ranking-table").locator("tbody > tr").first()).toBeVisible();
   await page.getByTestId("ranking-kind").selectOption("person");
-  await expect(page.getByTestId("ranking-table")).toContainText("Thành viên BCĐ");
+  await expect(page.getByTestId("ranking-table")).toContainText("Đ/c "); // the steering members, from the register
   await expect(page.getByText(/Có thành tích xuất sắc được ghi nhận/).first()).toBeVisible();
   await page.getByTestId("ranking-kind").selectOption("organisation");
   await expect(page.getByTestId("ranking-table")).toContainText("Ủy ban nhân dân huyện");

@@ -310,6 +310,35 @@ function RecordForm({
     }
   }
   const decisionFields = tab === "commendations" || tab === "discipline";
+  // The body's fields (bodyOf) by their visible labels, so a refused field is named as the form shows it.
+  const labels: Record<string, string> = {
+    unitId: t("emulation.unit"),
+    communeUnitId: t("emulation.commune"),
+    form: t("emulation.form"),
+    formText: t("emulation.formText"),
+    level: t("emulation.level"),
+    issuer: t("emulation.issuer"),
+    "decision.number": t(tab === "commendations" ? "emulation.decision" : "emulation.decisionOptional"),
+    "decision.date": t("emulation.date"),
+    "subject.kind": t("emulation.subjectKind"),
+    "subject.id": t("emulation.subjectId"),
+    subject: t("emulation.subjectName"),
+    achievement: t("emulation.achievement"),
+    reason: t("emulation.reason"),
+    "finding.inspectionId": t("emulation.inspectionId"),
+    finding: t("emulation.finding"),
+    kind: t("emulation.kind"),
+    name: t("emulation.name"),
+    "period.from": t("emulation.from"),
+    "period.to": t("emulation.to"),
+    participants: t(tab === "movements" ? "emulation.participantLines" : "emulation.participants"),
+    year: t("emulation.date"),
+    date: t("emulation.date"),
+    matter: t("emulation.matter"),
+    "satisfaction.respondents": t("emulation.respondents"),
+    "satisfaction.satisfied": t("emulation.satisfied"),
+    dossierId: t("emulation.dossier"),
+  };
   return (
     <form className="card form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="emulation-form-h" data-testid="emulation-form">
       <h2 id="emulation-form-h">{t(`emulation.add.${tab}`)}</h2>
@@ -378,7 +407,13 @@ function RecordForm({
         </p>
       )}
       {notice && !notice.ok && (
-        <ProblemList title={t("emulation.refused")} message={notice.message} problems={notice.problems} testId="emulation-problems" />
+        <ProblemList
+          title={t("emulation.refused")}
+          message={notice.message}
+          problems={notice.problems}
+          labels={labels}
+          testId="emulation-problems"
+        />
       )}
     </form>
   );
